@@ -1,0 +1,96 @@
+"""File-system helpers: where data and caches live, and atomic writes."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from geo import defaults
+from geo.errors import DataError, OutputError
+
+__all__ = ["atomic_write", "cache_dir", "data_dir"]
+
+
+def data_dir() -> Path:
+    """Return the directory holding the embedded data (``data/`` of the repository).
+
+    Looked up in order: ``$GEO_DATA_DIR``, the repository checkout the package runs from,
+    and the copy packed into a wheel (``geo/_data``).
+    """
+    env = os.environ.get(defaults.DATA_DIR_ENV)
+    candidates = [Path(env)] if env else []
+    here = Path(__file__).resolve().parent
+    candidates += [here.parent / "data", here / "_data"]
+    for path in candidates:
+        if (path / "README.md").is_file():
+            return path
+    tried = ", ".join(str(p) for p in candidates)
+    raise DataError(
+        f"geo's data directory was not found (tried {tried}); reinstall the package "
+        f"or set ${defaults.DATA_DIR_ENV} to the repository's data/ folder"
+    )
+
+
+def cache_dir() -> Path:
+    """Return (and create) the user cache directory, ``$GEO_CACHE_DIR`` if set."""
+    env = os.environ.get(defaults.CACHE_DIR_ENV)
+    if env:
+        path = Path(env)
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_cache_dir(defaults.APP_NAME))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def atomic_write(
+    path: str | os.PathLike[str], mode: str = "w", *, encoding: str = "utf-8"
+) -> contextlib.AbstractContextManager[IO[Any]]:
+    """Write a file atomically: to a temporary file beside it, then rename over it.
+
+    A crash or an exception while writing leaves the previous file untouched.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+    >>> with atomic_write(target) as fh:
+    ...     _ = fh.write("hello")
+    >>> target.read_text()
+    'hello'
+    """
+    return _atomic_write(Path(path), mode, encoding)
+
+
+@contextlib.contextmanager
+def _atomic_write(path: Path, mode: str, encoding: str) -> Iterator[IO[Any]]:
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"cannot write {path}: folder {parent} does not exist; create it first")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+    except OSError as err:
+        raise OutputError(f"cannot write {path}: {err.strerror}; choose a writable path") from err
+    tmp = Path(tmp_name)
+    try:
+        if "b" in mode:
+            with os.fdopen(fd, mode) as fh:
+                yield fh
+                fh.flush()
+                os.fsync(fh.fileno())
+        else:
+            with os.fdopen(fd, mode, encoding=encoding, newline="") as fh:
+                yield fh
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
