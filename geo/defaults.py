@@ -65,3 +65,103 @@ MAX_DOCUMENT_CHARS: Final = 5_000_000
 
 #: Environment variable that overrides the folder of the offline map assets (fetched from npm).
 ASSETS_DIR_ENV: Final = "GEO_ASSETS_DIR"
+
+#: Tile layer of online maps (a name folium knows); offline maps draw countries instead.
+MAP_TILES: Final = "OpenStreetMap"
+
+#: Title of a map when none is given.
+MAP_TITLE: Final = "Conflict events"
+
+#: Colour of each ACLED event type on maps; other types take :data:`MAP_EXTRA_COLORS` in turn.
+EVENT_TYPE_COLORS: Final = {
+    "Battles": "#c62828",
+    "Explosions/Remote violence": "#ef6c00",
+    "Violence against civilians": "#6a1b9a",
+    "Strategic developments": "#1565c0",
+    "Protests": "#2e7d32",
+    "Riots": "#795548",
+}
+
+#: Colours of event types not in :data:`EVENT_TYPE_COLORS`, in order of first appearance.
+MAP_EXTRA_COLORS: Final = ("#00838f", "#9e9d24", "#ad1457", "#4527a0", "#558b2f", "#37474f")
+
+#: Colour of events whose type is unknown.
+MAP_UNKNOWN_COLOR: Final = "#8c8c8c"
+
+#: Embedded map data larger than this many bytes is gzip-compressed (and base64-encoded);
+#: the browser inflates it with its built-in DecompressionStream.
+MAP_COMPRESS_MIN_BYTES: Final = 200_000
+
+#: Decimal places of event coordinates in a map (5 places: about 1 m).
+MAP_COORD_DECIMALS: Final = 5
+
+#: Simplification tolerance (degrees) and decimal places of admin-1 polygons in a map.
+MAP_REGION_TOLERANCE_DEG: Final = 0.005
+MAP_REGION_DECIMALS: Final = 4
+
+#: Simplification tolerances (degrees) of the offline base map: countries near the events,
+#: and the rest of the world; and decimal places of its coordinates.
+MAP_BASE_NEAR_TOLERANCE_DEG: Final = 0.01
+MAP_BASE_FAR_TOLERANCE_DEG: Final = 0.08
+MAP_BASE_NEAR_MARGIN_DEG: Final = 8.0
+MAP_BASE_DECIMALS: Final = 3
+
+#: Simplification tolerance of the distance bands around a front line, in metres.
+MAP_BAND_TOLERANCE_M: Final = 100.0
+
+#: Distance bands are drawn for at most this many front lines (the latest ones).
+MAP_BAND_MAX_FRONTS: Final = 24
+
+#: At most this many events without coordinates are listed in a map (all are counted).
+MAP_MISSING_LIST_MAX: Final = 500
+
+#: Zoom level the initial view never exceeds when it fits the events (one event, one town).
+MAP_FIT_MAX_ZOOM: Final = 11
+
+# --- regions and front lines (geo.regions, geo.frontline) -----------------------------------
+
+#: Folder of ``data/`` holding the embedded boundary and front-line files.
+BOUNDARIES_DIR: Final = "boundaries"
+
+#: A point outside every polygon (off a coast, beside a simplified border) takes the nearest
+#: polygon if it lies within this many kilometres; 0 turns this off.
+NEAREST_POLYGON_MAX_KM: Final = 5.0
+
+#: Above this many events, polygons are cut into small pieces before the point-in-polygon
+#: join (faster for big tables, not worth it for small ones).
+SUBDIVIDE_MIN_EVENTS: Final = 50_000
+
+#: Most vertices per polygon piece when polygons are cut for the join.
+SUBDIVIDE_MAX_VERTICES: Final = 64
+
+#: File of the embedded front lines in ``data/boundaries/``.
+FRONT_LINES_FILE: Final = "front_lines.geojson"
+
+#: Upper bounds of the distance-to-front bands in km; the last band is open ("50+ km").
+DISTANCE_BANDS_KM: Final = (5.0, 10.0, 25.0, 50.0)
+
+#: Deriving a front from an area of control: parts of the area's outline within this many
+#: km of an international border or a coastline are not front.
+FRONT_BORDER_TOLERANCE_KM: Final = 2.0
+
+#: Deriving a front: pieces of front shorter than this many km are dropped as slivers.
+FRONT_MIN_LENGTH_KM: Final = 0.5
+
+#: Front lines are measured in a local azimuthal equidistant projection; lines longer than
+#: this many km are cut into pieces, each with its own projection.
+FRONT_PIECE_MAX_KM: Final = 800.0
+
+#: Line segments longer than this many km are densified along the geodesic before projecting.
+FRONT_DENSIFY_KM: Final = 5.0
+
+#: Number of answers :class:`geo.OfflineGeocoder` keeps per instance for repeated queries.
+GEOCODE_MEMO_SIZE: Final = 100_000
+
+#: Mean Earth radius used for great-circle distances, in km.
+GEOPARSE_EARTH_RADIUS_KM: Final = 6371.0088
+
+#: Longest place name the geoparser looks up, in tokens.
+GEOPARSE_MAX_TOKENS: Final = 8
+
+#: Entries kept in each of the geoparser's lookup caches before they are cleared.
+GEOPARSE_CACHE_SIZE: Final = 200_000

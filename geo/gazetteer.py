@@ -34,7 +34,7 @@ import threading
 import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -59,7 +59,7 @@ logger = logging.getLogger(__name__)
 
 #: Version of the on-disk index layout and of the rules that fill it; bump it when either
 #: changes so existing caches are rebuilt.
-INDEX_VERSION: Final = 3
+INDEX_VERSION: Final = 4
 
 #: Kinds of place, in the order used by the ``kind`` byte of the index.
 KINDS: Final = ("city", "region", "country")
@@ -155,11 +155,14 @@ def normalize_name(text: str) -> str:
     >>> normalize_name("Xocavənd") == normalize_name("XOCAVEND")
     True
     """
-    folded = text.casefold().translate(_FOLD)
-    if not folded.isascii():
-        decomposed = unicodedata.normalize("NFKD", folded)
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-        folded = unicodedata.normalize("NFC", folded.translate(_FOLD))
+    if text.isascii():
+        folded = text.lower().translate(_FOLD)
+    else:
+        # NFKD first so compatibility forms (ligatures, mathematical letters) fold too.
+        folded = unicodedata.normalize("NFKD", text).casefold().translate(_FOLD)
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
+        folded = unicodedata.normalize("NFC", folded)
     return _SPACES.sub(" ", folded).strip()
 
 
@@ -586,29 +589,12 @@ class Gazetteer:
     """
 
     def __init__(self, buffer: Any, *, expected_key: str | None = None) -> None:
-        view = memoryview(buffer)
-        if len(view) < _HEADER.size:
-            raise _CorruptIndex("file too short")
-        magic, meta_len, crc = _HEADER.unpack_from(view, 0)
-        if magic != _MAGIC:
-            raise _CorruptIndex("bad magic number")
-        meta_end = _HEADER.size + meta_len
-        if meta_end > len(view):
-            raise _CorruptIndex("truncated description")
-        if zlib.crc32(view[meta_end:], zlib.crc32(view[_HEADER.size : meta_end])) != crc:
-            raise _CorruptIndex("checksum mismatch")
-        try:
-            meta = json.loads(bytes(view[_HEADER.size : meta_end]))
-        except ValueError as err:
-            raise _CorruptIndex(f"unreadable description: {err}") from err
-        if meta.get("index_version") != INDEX_VERSION:
-            raise _CorruptIndex(f"index version {meta.get('index_version')}")
-        if expected_key is not None and meta.get("inputs_key") != expected_key:
-            raise _CorruptIndex("built from other inputs")
+        with memoryview(buffer) as view:
+            meta, meta_end, size = self._check(view, expected_key)
         self._buffer = buffer
         self.meta: dict[str, Any] = meta
         arrays: dict[str, npt.NDArray[Any]] = {}
-        payload_len = len(view) - meta_end
+        payload_len = size - meta_end
         for label, (dtype, count, offset) in meta["arrays"].items():
             dt = np.dtype(dtype)
             if offset + dt.itemsize * count > payload_len:
@@ -627,6 +613,29 @@ class Gazetteer:
         self._country_index: dict[str, int] | None = None
         self._place_cache: dict[int, Place] = {}
         self._lock = threading.Lock()
+
+    @staticmethod
+    def _check(view: memoryview, expected_key: str | None) -> tuple[dict[str, Any], int, int]:
+        """Validate the header, checksum and description; return (meta, meta_end, size)."""
+        if len(view) < _HEADER.size:
+            raise _CorruptIndex("file too short")
+        magic, meta_len, crc = _HEADER.unpack_from(view, 0)
+        if magic != _MAGIC:
+            raise _CorruptIndex("bad magic number")
+        meta_end = _HEADER.size + meta_len
+        if meta_end > len(view):
+            raise _CorruptIndex("truncated description")
+        if zlib.crc32(view[meta_end:], zlib.crc32(view[_HEADER.size : meta_end])) != crc:
+            raise _CorruptIndex("checksum mismatch")
+        try:
+            meta = json.loads(bytes(view[_HEADER.size : meta_end]))
+        except ValueError as err:
+            raise _CorruptIndex(f"unreadable description: {err}") from err
+        if meta.get("index_version") != INDEX_VERSION:
+            raise _CorruptIndex(f"index version {meta.get('index_version')}")
+        if expected_key is not None and meta.get("inputs_key") != expected_key:
+            raise _CorruptIndex("built from other inputs")
+        return meta, meta_end, len(view)
 
     # -- sizes
     def __len__(self) -> int:
@@ -690,6 +699,7 @@ class Gazetteer:
         normalized: bool = False,
         kinds: Iterable[str] | None = None,
         country_codes: Iterable[str] | None = None,
+        limit: int | None = None,
     ) -> list[Place]:
         """Return the places called ``name``, best first.
 
@@ -703,6 +713,8 @@ class Gazetteer:
             Keep only these kinds (``"city"``, ``"region"``, ``"country"``).
         country_codes : iterable of str, optional
             Keep only places in these countries (ISO alpha-2, any case).
+        limit : int, optional
+            Return at most this many places.
 
         Returns
         -------
@@ -722,7 +734,7 @@ class Gazetteer:
             return []
         wanted_kinds = set(kinds) if kinds is not None else None
         wanted_cc = {c.upper() for c in country_codes} if country_codes is not None else None
-        out = []
+        out: list[Place] = []
         for p in self._postings(key):
             place = self.place(int(self._post_place[p]))
             if wanted_kinds is not None and place.kind not in wanted_kinds:
@@ -730,10 +742,23 @@ class Gazetteer:
             if wanted_cc is not None and place.country_code not in wanted_cc:
                 continue
             out.append(
-                replace(
-                    place, primary=bool(self._post_primary[p]), score=float(self._post_score[p])
+                Place(
+                    place.id,
+                    place.name,
+                    place.kind,
+                    place.latitude,
+                    place.longitude,
+                    place.country_code,
+                    place.admin1_code,
+                    place.admin1,
+                    place.population,
+                    place.source,
+                    bool(self._post_primary[p]),
+                    float(self._post_score[p]),
                 )
             )
+            if limit is not None and len(out) >= limit:
+                break
         return out
 
     def get(self, place_id: str) -> Place | None:
@@ -815,7 +840,8 @@ def _open_cached(path: Path, key: str) -> Gazetteer | None:
         return Gazetteer(mm, expected_key=key)
     except _CorruptIndex as err:
         logger.warning("gazetteer cache %s is invalid (%s); rebuilding it", path, err)
-        mm.close()
+        with contextlib.suppress(BufferError):
+            mm.close()
         return None
 
 

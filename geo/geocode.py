@@ -50,6 +50,8 @@ logger = logging.getLogger(__name__)
 
 ViewBox = Sequence[Point | Sequence[float] | str]
 
+_MISS: Any = object()
+
 # A place inside the viewbox counts as this much more likely (log10 of population units).
 _VIEWBOX_BONUS = 3.0
 
@@ -123,6 +125,9 @@ class OfflineGeocoder(Geocoder):  # type: ignore[misc]
         self._gazetteer = gazetteer
         self.country_codes = _as_codes(country_codes)
         self.language = language
+        # Answers by query and options: press text repeats its place names, and the index
+        # never changes under a running geocoder. Locations are shared: treat them as frozen.
+        self._memo: dict[tuple[Any, ...], list[Location] | None] = {}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -155,9 +160,8 @@ class OfflineGeocoder(Geocoder):  # type: ignore[misc]
         return ", ".join(parts)
 
     def _location(self, place: Place, language: str | None) -> Location:
-        return Location(
-            self._address(place, language), (place.latitude, place.longitude, 0.0), place.to_dict()
-        )
+        point = Point(place.latitude, place.longitude, 0.0)
+        return Location(self._address(place, language), point, place.to_dict())
 
     def candidates(
         self,
@@ -166,6 +170,7 @@ class OfflineGeocoder(Geocoder):  # type: ignore[misc]
         country_codes: str | Iterable[str] | None = None,
         viewbox: ViewBox | None = None,
         bounded: bool = False,
+        limit: int | None = None,
     ) -> list[Place]:
         """Return every place ``query`` may name, best first (the ranking of :meth:`geocode`).
 
@@ -178,7 +183,7 @@ class OfflineGeocoder(Geocoder):  # type: ignore[misc]
         codes = _as_codes(country_codes) or self.country_codes
         box = _as_box(viewbox)
         gaz = self.gazetteer
-        found = gaz.lookup(query, country_codes=codes)
+        found = gaz.lookup(query, country_codes=codes, limit=None if box else limit)
         near: Place | None = None
         if not found and "," in query:
             head, *qualifiers = (part.strip() for part in query.split(","))
@@ -198,7 +203,7 @@ class OfflineGeocoder(Geocoder):  # type: ignore[misc]
                 found = sorted(found, key=lambda p: -(p.score + _VIEWBOX_BONUS * _in_box(p, box)))
         if near is not None:
             found = sorted(found, key=lambda p: -(p.score + _near_bonus(p, near)))
-        return found
+        return found if limit is None else found[:limit]
 
     def geocode(
         self,
@@ -238,17 +243,26 @@ class OfflineGeocoder(Geocoder):  # type: ignore[misc]
         geopy.location.Location, list of them, or None
             None when nothing matches (also for an empty query).
         """
-        found = self.candidates(
-            query, country_codes=country_codes, viewbox=viewbox, bounded=bounded
-        )
-        if not found:
-            return None
+        if not isinstance(query, str):
+            raise InputError(f"query {query!r} is not a string; pass the place name as text")
         lang = language or self.language
+        codes = _as_codes(country_codes)
+        box = _as_box(viewbox)
         if exactly_one:
-            return self._location(found[0], lang)
-        if limit is not None:
-            found = found[:limit]
-        return [self._location(p, lang) for p in found]
+            limit = 1
+        memo_key = (query, frozenset(codes or ()), box, bounded, lang, exactly_one, limit)
+        memo = self._memo.get(memo_key, _MISS)
+        if memo is _MISS:
+            found = self.candidates(
+                query, country_codes=codes, viewbox=viewbox, bounded=bounded, limit=limit
+            )
+            locations = [self._location(p, lang) for p in found]
+            if len(self._memo) >= defaults.GEOCODE_MEMO_SIZE:
+                self._memo.clear()
+            memo = self._memo[memo_key] = locations or None
+        if memo is None:
+            return None
+        return memo[0] if exactly_one else list(memo)
 
     def reverse(
         self,
@@ -510,7 +524,7 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
         self.service = service
         if cache is None or cache is True:
             cache = GeocodeCache()
-        self.cache: GeocodeCache | None = cache or None
+        self.cache: GeocodeCache | None = None if cache is False else cache
         if min_delay_seconds is None:
             min_delay_seconds = defaults.MIN_DELAY_SECONDS.get(
                 service, defaults.DEFAULT_MIN_DELAY_SECONDS
@@ -540,6 +554,15 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
                 self.requests += 1
                 return limited(query, **kwargs)
             except _FINAL as err:
+                if isinstance(err, GeocoderRateLimited):  # a 429 is a quota error in geopy
+                    if attempt >= self.max_retries:
+                        raise GeocoderServiceError(
+                            f"{self.service} kept refusing {query!r} for exceeding its rate "
+                            f"limit after {attempt + 1} attempts; try again later"
+                        ) from err
+                    self._sleep_fn(self._backoff(attempt, err))
+                    attempt += 1
+                    continue
                 if isinstance(err, GeocoderQueryError):
                     raise InputError(f"{self.service} rejected query {query!r}: {err}") from err
                 raise GeocoderServiceError(
@@ -552,12 +575,16 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
                         f"{self.service} failed for {query!r} after {attempt + 1} attempts: "
                         f"{err}; try again later or use the offline geocoder"
                     ) from err
-                delay = min(self.backoff_seconds * 2**attempt, self.max_backoff_seconds)
-                if isinstance(err, GeocoderRateLimited) and err.retry_after:
-                    delay = max(delay, float(err.retry_after))
-                logger.info("%s: %s; retrying in %.1f s", self.service, err, delay)
-                self._sleep_fn(delay)
+                self._sleep_fn(self._backoff(attempt, err))
                 attempt += 1
+
+    def _backoff(self, attempt: int, err: Exception) -> float:
+        delay = float(min(self.backoff_seconds * 2**attempt, self.max_backoff_seconds))
+        retry_after = getattr(err, "retry_after", None)
+        if retry_after:
+            delay = max(delay, float(retry_after))
+        logger.info("%s: %s; retrying in %.1f s", self.service, err, delay)
+        return delay
 
     def _cached(
         self, method: str, limited: Callable[..., Any], query: Any, kwargs: dict[str, Any]
