@@ -26,6 +26,15 @@ _EXPORTS: dict[str, str] = {
     "CacheError": "geo.errors",
     "OutputError": "geo.errors",
     "GeocoderServiceError": "geo.errors",
+    "GeoWarning": "geo.errors",
+    # regions and front lines
+    "load_boundaries": "geo.regions",
+    "join_regions": "geo.regions",
+    "load_front_lines": "geo.frontline",
+    "derive_front_lines": "geo.frontline",
+    "distance_to_front": "geo.frontline",
+    "distance_band": "geo.frontline",
+    "DISTANCE_BAND_LABELS": "geo.frontline",
     # gazetteer
     "Gazetteer": "geo.gazetteer",
     "Place": "geo.gazetteer",
@@ -37,17 +46,25 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "DISTANCE_BAND_LABELS",
     "CacheError",
     "DataError",
     "Gazetteer",
     "GeoError",
+    "GeoWarning",
     "GeocoderServiceError",
     "InputError",
     "OfflineGeocoder",
     "OutputError",
     "Place",
     "__version__",
+    "derive_front_lines",
+    "distance_band",
+    "distance_to_front",
     "get_geocoder",
+    "join_regions",
+    "load_boundaries",
+    "load_front_lines",
     "load_gazetteer",
     "normalize_name",
 ]
@@ -58,11 +75,20 @@ if TYPE_CHECKING:
         DataError,
         GeocoderServiceError,
         GeoError,
+        GeoWarning,
         InputError,
         OutputError,
     )
+    from geo.frontline import (
+        DISTANCE_BAND_LABELS,
+        derive_front_lines,
+        distance_band,
+        distance_to_front,
+        load_front_lines,
+    )
     from geo.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
     from geo.geocode import OfflineGeocoder, get_geocoder
+    from geo.regions import join_regions, load_boundaries
 
 
 def __getattr__(name: str) -> Any:

@@ -127,11 +127,7 @@ BOUNDARIES_DIR: Final = "boundaries"
 #: polygon if it lies within this many kilometres; 0 turns this off.
 NEAREST_POLYGON_MAX_KM: Final = 5.0
 
-#: Above this many events, polygons are cut into small pieces before the point-in-polygon
-#: join (faster for big tables, not worth it for small ones).
-SUBDIVIDE_MIN_EVENTS: Final = 50_000
-
-#: Most vertices per polygon piece when polygons are cut for the join.
+#: Most vertices per polygon piece when polygons are cut for the point-in-polygon join.
 SUBDIVIDE_MAX_VERTICES: Final = 64
 
 #: File of the embedded front lines in ``data/boundaries/``.
@@ -165,3 +161,30 @@ GEOPARSE_MAX_TOKENS: Final = 8
 
 #: Entries kept in each of the geoparser's lookup caches before they are cleared.
 GEOPARSE_CACHE_SIZE: Final = 200_000
+
+# --------------------------------------------------------------------------- events
+
+#: Counts recorded for vague tolls, following ACLED's coding rules: "dozens" (des
+#: dizaines) 12, "hundreds" (des centaines) 100, "several"/"many" (plusieurs) 10.
+DOZENS_COUNT: Final = 12
+HUNDREDS_COUNT: Final = 100
+SEVERAL_COUNT: Final = 10
+
+#: How far before a casualty word ("tués", "killed") its number is looked for, in characters.
+CASUALTY_WINDOW_CHARS: Final = 80
+
+#: Longest text allowed between a number and its casualty word, in characters.
+CASUALTY_GAP_CHARS: Final = 45
+
+#: Sentences after an incident, naming no place, whose toll is added to it.
+FOLLOW_UP_SENTENCES: Final = 2
+
+#: A progress line appears on standard error once a run has taken this long, in seconds.
+PROGRESS_DELAY_SECONDS: Final = 1.0
+
+#: Farthest an incident cue ("tirs de roquettes", "shelled") may be from a place name in the
+#: same sentence for the place to take the incident's type, in characters.
+CUE_MAX_DISTANCE_CHARS: Final = 200
+
+#: A cue of a more specific type (a weapon) this much farther than the nearest cue still wins.
+CUE_PRIORITY_SLACK_CHARS: Final = 60

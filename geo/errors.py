@@ -11,6 +11,7 @@ __all__ = [
     "CacheError",
     "DataError",
     "GeoError",
+    "GeoWarning",
     "GeocoderServiceError",
     "InputError",
     "OutputError",
@@ -39,3 +40,11 @@ class OutputError(GeoError, OSError):
 
 class GeocoderServiceError(GeoError, RuntimeError):
     """An online geocoding service failed after every retry."""
+
+
+class GeoWarning(UserWarning):
+    """Input was used after a repair or an assumption the user should know about.
+
+    For example: a file without a CRS taken as EPSG:4326, invalid polygons repaired,
+    events without a date measured against the latest front line.
+    """

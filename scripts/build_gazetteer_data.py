@@ -35,12 +35,13 @@ ADMIN1_AGREEMENT = 0.8
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "gazetteer"
 
-# Natural Earth 4.1.0 mislabels some Azerbaijani polygons (NOTES-data.md); GeoNames'
-# gn_name is right for them. adm1_code -> (name, alternates) from gn_name.
+# Natural Earth 4.1.0 mislabels some Azerbaijani polygons (NOTES-data.md), and GeoNames'
+# gn_name swaps Xocalı and Xankəndi: names checked against the polygons (area, ISO code
+# AZ-XA, label point). adm1_code -> (name, every alternate).
 AZ_FIXES = {
-    "AZE-1735": ("Laçın", ["Lachin", "Lacin", "Laçın Rayonu"]),
-    "AZE-1739": ("Xankəndi", ["Khankendi", "Stepanakert", "Xankendi"]),
-    "AZE-4838": ("Xocalı", ["Khojaly", "Khojali", "Xocali"]),
+    "AZE-1735": ("Laçın", ["Lachin", "Lacin", "Laçın Rayonu", "Lacin Rayonu"]),
+    "AZE-1739": ("Xocalı", ["Khojaly", "Khojali", "Xocali", "Xocalı Rayonu"]),
+    "AZE-4838": ("Xankəndi", ["Khankendi", "Stepanakert", "Xankendi", "Xankəndi Şəhəri"]),
 }
 
 # Suffixes of GeoNames admin-1 names that a newspaper never writes.
@@ -110,8 +111,6 @@ def admin1_rows(data: Path) -> list[dict[str, object]]:
                 alternates.append(_SUFFIX.sub("", gn_name))
             if code in AZ_FIXES:
                 name, alternates = AZ_FIXES[code][0], list(AZ_FIXES[code][1])
-                if gn_name:
-                    alternates.append(gn_name)
             seen = {name}
             alts = []
             for alt in alternates:

