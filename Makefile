@@ -3,15 +3,30 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+ASSETS := $(VENV)/.assets
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: demo test lint typecheck unit bench clean data
+.PHONY: demo test lint typecheck unit bench clean data assets chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+# JavaScript/CSS of offline maps: pinned npm tarballs, checked against their integrity hashes,
+# unpacked into the virtualenv (never into the repository).
+$(ASSETS): $(STAMP) geo/assets.py
+	command -v npm >/dev/null || (apt-get update && apt-get install -y npm)
+	$(BIN)/python -m geo.assets fetch
+	touch $(ASSETS)
+
+assets: $(ASSETS)
+
+# Headless browser of the browser tests (Debian's chromium; run as root on CI).
+chromium:
+	test -x $(CHROMIUM) || (apt-get update && apt-get install -y chromium)
+
+demo: $(STAMP) $(ASSETS)
 	$(BIN)/geo demo
 
 lint: $(STAMP)
@@ -21,12 +36,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
-	$(BIN)/python -m pytest -q
+unit: $(STAMP) $(ASSETS) chromium
+	GEO_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q
 
 test: lint typecheck unit
 
-bench: $(STAMP)
+bench: $(STAMP) $(ASSETS) chromium
 	$(BIN)/python -m bench
 
 # Regenerate everything in data/ from the registries (needs apt-get and npm; see data/README.md).

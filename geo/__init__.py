@@ -35,6 +35,13 @@ _EXPORTS: dict[str, str] = {
     "distance_to_front": "geo.frontline",
     "distance_band": "geo.frontline",
     "DISTANCE_BAND_LABELS": "geo.frontline",
+    # reading, geoparsing and events
+    "Document": "geo.sources",
+    "read_documents": "geo.sources",
+    "geoparse": "geo.geoparse",
+    "extract_events": "geo.events",
+    "read_events": "geo.events",
+    "write_events": "geo.events",
     # gazetteer
     "Gazetteer": "geo.gazetteer",
     "Place": "geo.gazetteer",
@@ -43,12 +50,18 @@ _EXPORTS: dict[str, str] = {
     # geocoding
     "OfflineGeocoder": "geo.geocode",
     "get_geocoder": "geo.geocode",
+    # maps
+    "map_events": "geo.mapping",
+    "save_map": "geo.mapping",
+    "write_map": "geo.mapping",
+    "build_events": "geo.mapping",
 }
 
 __all__ = [
     "DISTANCE_BAND_LABELS",
     "CacheError",
     "DataError",
+    "Document",
     "Gazetteer",
     "GeoError",
     "GeoWarning",
@@ -58,15 +71,24 @@ __all__ = [
     "OutputError",
     "Place",
     "__version__",
+    "build_events",
     "derive_front_lines",
     "distance_band",
     "distance_to_front",
+    "extract_events",
+    "geoparse",
     "get_geocoder",
     "join_regions",
     "load_boundaries",
     "load_front_lines",
     "load_gazetteer",
+    "map_events",
     "normalize_name",
+    "read_documents",
+    "read_events",
+    "save_map",
+    "write_events",
+    "write_map",
 ]
 
 if TYPE_CHECKING:
@@ -79,6 +101,7 @@ if TYPE_CHECKING:
         InputError,
         OutputError,
     )
+    from geo.events import extract_events, read_events, write_events
     from geo.frontline import (
         DISTANCE_BAND_LABELS,
         derive_front_lines,
@@ -88,7 +111,10 @@ if TYPE_CHECKING:
     )
     from geo.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
     from geo.geocode import OfflineGeocoder, get_geocoder
+    from geo.geoparse import geoparse
+    from geo.mapping import build_events, map_events, save_map, write_map
     from geo.regions import join_regions, load_boundaries
+    from geo.sources import Document, read_documents
 
 
 def __getattr__(name: str) -> Any:

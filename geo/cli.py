@@ -144,9 +144,338 @@ def _run_demo(args: argparse.Namespace) -> int:
     return run()
 
 
+def _add_front(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("front", help="front lines: derive them from areas of control")
+    front = p.add_subparsers(dest="front_command", required=True, metavar="ACTION")
+    d = front.add_parser(
+        "derive",
+        help="derive dated front lines from areas of control",
+        description="Write the front line of each area of control (one polygon per date): "
+        "the part of its outline that is neither an international border nor a coastline.",
+    )
+    d.add_argument("control", metavar="CONTROL", help="polygons of controlled territory")
+    d.add_argument("-o", "--output", required=True, metavar="FILE", help="GeoJSON to write")
+    d.add_argument(
+        "--boundaries",
+        metavar="FILE",
+        help="country polygons whose outlines are borders and coasts (default: embedded)",
+    )
+    d.add_argument(
+        "--tolerance-km",
+        type=float,
+        default=defaults.FRONT_BORDER_TOLERANCE_KM,
+        metavar="KM",
+        help="edges within this distance of a border or coast are not front "
+        f"(default {defaults.FRONT_BORDER_TOLERANCE_KM:g})",
+    )
+    d.set_defaults(handler=_run_front_derive)
+
+
+def _run_front_derive(args: argparse.Namespace) -> int:
+    from geo._files import atomic_write
+    from geo.frontline import derive_front_lines
+
+    lines = derive_front_lines(
+        args.control, boundaries=args.boundaries, tolerance_km=args.tolerance_km
+    )
+    for column in ("valid_from", "valid_to"):
+        lines[column] = lines[column].dt.strftime("%Y-%m-%d").astype(object)
+        lines[column] = lines[column].where(lines[column].notna(), None)
+    with atomic_write(args.output) as fh:
+        fh.write(lines.to_json(drop_id=True, ensure_ascii=False))
+        fh.write("\n")
+    empty = int(lines.geometry.is_empty.sum())
+    print(f"geo front derive: {len(lines)} line(s) written to {args.output}", file=sys.stderr)
+    if empty:
+        print(
+            f"geo front derive: {empty} area(s) have no front (all border or coast)",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _add_reading_options(p: argparse.ArgumentParser, *, what: str) -> None:
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="text/Markdown/HTML files, JSONL or CSV corpora, folders, glob patterns, "
+        "or - for standard input",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        metavar="OUT",
+        help=f"{what} file: .geojson, .csv, .parquet or .gpkg (format from the extension), "
+        "or - for GeoJSON on standard output (default)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("geojson", "csv", "parquet", "gpkg", "acled"),
+        help="output format when the extension does not say it; 'acled' writes a CSV with "
+        "ACLED's columns (incidents only)",
+    )
+    p.add_argument("--lang", choices=("fr", "en"), help="language of every input (default: detect)")
+    p.add_argument("--date", metavar="DATE", help="date of inputs that give none (YYYY-MM[-DD])")
+    for role in ("text", "date", "title", "url", "id"):
+        p.add_argument(
+            f"--{role}-column",
+            metavar="NAME",
+            help=f"{role} column of CSV/JSONL corpora (default: common names)",
+        )
+    p.add_argument(
+        "--max-chars",
+        type=int,
+        default=defaults.MAX_DOCUMENT_CHARS,
+        metavar="N",
+        help=f"skip longer documents (default {defaults.MAX_DOCUMENT_CHARS:,})",
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress line on standard error (default: when it is a terminal)",
+    )
+
+
+def _reading_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "lang": args.lang,
+        "date": args.date,
+        "text_column": args.text_column,
+        "date_column": args.date_column,
+        "title_column": args.title_column,
+        "url_column": args.url_column,
+        "id_column": args.id_column,
+        "max_chars": args.max_chars,
+    }
+
+
+def _report_problems(command: str, problems: Sequence[Any]) -> int:
+    """Print input problems to standard error; 1 if anything was skipped, else 0."""
+    for problem in problems:
+        level = "warning" if problem.level == "warning" else "skipped"
+        print(f"geo {command}: {level}: {problem}", file=sys.stderr)
+    skipped = sum(1 for p in problems if p.level == "error")
+    if skipped:
+        print(f"geo {command}: {skipped} input(s) skipped", file=sys.stderr)
+    return 1 if skipped else 0
+
+
+def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "parse",
+        help="find and geocode every place name in articles",
+        description="Write every place-name occurrence of the inputs with its offsets in the "
+        "input text and its gazetteer place. Exit status 1 if an input was skipped.",
+    )
+    _add_reading_options(p, what="mentions")
+    p.set_defaults(handler=_run_parse)
+
+
+def _run_parse(args: argparse.Namespace) -> int:
+    import warnings
+
+    from geo.events import write_events
+    from geo.geoparse import geoparse_inputs
+    from geo.sources import InputWarning, Problem, Progress
+
+    problems: list[Problem] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)  # reported from `problems` below
+        frame = geoparse_inputs(
+            args.inputs,
+            problems=problems,
+            progress=Progress("documents", enabled=args.progress),
+            **_reading_options(args),
+        )
+    write_events(frame, args.output, format=args.format)
+    return _report_problems("parse", problems)
+
+
+def _add_events(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "events",
+        help="dated, typed, geocoded events from articles or ACLED/UCDP tables",
+        description="Write one event per place per reported incident (ACLED columns), from "
+        "articles, or read ACLED / UCDP GED CSV tables into the same columns. Exit status 1 "
+        "if an input was skipped.",
+    )
+    _add_reading_options(p, what="events")
+    p.add_argument(
+        "--boundaries",
+        nargs="?",
+        const="",
+        metavar="FILE",
+        help="add the country/subdivision/disputed area of each event from these polygons "
+        "(no FILE: the embedded boundaries)",
+    )
+    p.add_argument(
+        "--front",
+        nargs="?",
+        const="",
+        metavar="FILE",
+        help="add the distance to the front line of each event's date from these dated lines "
+        "(no FILE: the embedded 1994 ceasefire line)",
+    )
+    p.set_defaults(handler=_run_events)
+
+
+def _run_events(args: argparse.Namespace) -> int:
+    import warnings
+
+    from geo.events import extract_events_from_inputs, write_events
+    from geo.sources import InputWarning, Problem, Progress
+
+    problems: list[Problem] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)  # reported from `problems` below
+        frame = extract_events_from_inputs(
+            args.inputs,
+            problems=problems,
+            progress=Progress("documents", enabled=args.progress),
+            **_reading_options(args),
+        )
+    if args.boundaries is not None:
+        from geo.regions import join_regions
+
+        frame = join_regions(frame, boundaries=args.boundaries or None)
+    if args.front is not None:
+        from geo.frontline import distance_to_front
+
+        frame = distance_to_front(frame, front=args.front or None)
+    write_events(frame, args.output, format=args.format)
+    return _report_problems("events", problems)
+
+
+def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "map",
+        help="interactive HTML map of events from articles or event tables",
+        description="Run the whole pipeline (read, geoparse, events, regions, distance to the "
+        "front) and write one self-contained HTML map: clustered events, heat map, front lines "
+        "with distance bands, events per admin-1 region, a time slider by day. Exit status 1 if "
+        "an input was skipped.",
+    )
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="articles (text, Markdown, HTML), JSONL/CSV corpora, folders, glob patterns, "
+        "event tables (ACLED or UCDP GED CSV) or geo's GeoJSON/GeoPackage/Parquet outputs",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="HTML", help="map file to write")
+    p.add_argument(
+        "--front",
+        metavar="FILE",
+        help="dated front lines (GeoJSON, GeoPackage...); 'none' for no front "
+        "(default: the embedded 1994 ceasefire line)",
+    )
+    p.add_argument(
+        "--boundaries",
+        metavar="FILE",
+        help="admin-1 polygons for regions and the choropleth; 'none' for no choropleth "
+        "(default: the embedded Natural Earth subdivisions)",
+    )
+    p.add_argument("--since", metavar="DATE", help="map events of this day or later (YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="map events of this day or earlier")
+    p.add_argument(
+        "--geocoder",
+        default=defaults.DEFAULT_GEOCODER,
+        metavar="NAME",
+        help="geocoder for events with a place name but no coordinates: 'offline' (default) "
+        "or a geopy service name such as 'nominatim'",
+    )
+    p.add_argument("--title", help=f"title of the map (default: {defaults.MAP_TITLE!r})")
+    p.add_argument(
+        "--offline",
+        action="store_true",
+        help="inline every script and style (the page then needs no network) and draw "
+        "countries instead of web tiles",
+    )
+    p.add_argument("--lang", choices=("fr", "en"), help="language of every input (default: detect)")
+    p.add_argument("--date", metavar="DATE", help="date of inputs that give none (YYYY-MM[-DD])")
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show progress on standard error (default: when it is a terminal)",
+    )
+    p.set_defaults(handler=_run_map)
+
+
+def _run_map(args: argparse.Namespace) -> int:
+    import time
+    import warnings
+
+    from geo.frontline import load_front_lines
+    from geo.mapping import build_events, check_output, write_map
+    from geo.regions import load_boundaries
+    from geo.sources import InputWarning, Problem, Progress
+
+    start = time.perf_counter()
+    tell = sys.stderr.isatty() if args.progress is None else args.progress
+
+    def stage(text: str) -> None:
+        if tell:
+            print(f"geo map: {text} ({time.perf_counter() - start:.1f} s)", file=sys.stderr)
+
+    check_output(args.output)
+    off = ("none", "")
+    front = None if args.front in off else load_front_lines(args.front)
+    boundaries = None if args.boundaries in off else load_boundaries(path=args.boundaries)
+    problems: list[Problem] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)  # reported from `problems` below
+        events = build_events(
+            args.inputs,
+            geocoder=args.geocoder,
+            front=front,
+            boundaries=boundaries,
+            problems=problems,
+            progress=Progress("documents", enabled=args.progress),
+            lang=args.lang,
+            date=args.date,
+        )
+    stage(f"{len(events):,} events read")
+    report = write_map(
+        events,
+        args.output,
+        front=front,
+        boundaries=boundaries,
+        title=args.title,
+        offline=args.offline,
+        since=args.since,
+        until=args.until,
+    )
+    summary = report.summary
+    parts = [f"{summary.n_mapped:,} events on the map"]
+    if summary.n_outside_dates:
+        parts.append(f"{summary.n_outside_dates:,} outside the dates")
+    if summary.n_missing_coordinates:
+        parts.append(f"{summary.n_missing_coordinates:,} without coordinates (listed in the map)")
+    print(f"geo map: {'; '.join(parts)}", file=sys.stderr)
+    for row in summary.missing.head(20).itertuples(index=False):
+        where = row.location or row.mention or "(no place name)"
+        print(f"geo map: no coordinates: {where} ({row.event_date}, {row.source})", file=sys.stderr)
+    if summary.n_missing_coordinates > 20:
+        print(f"geo map: ... and {summary.n_missing_coordinates - 20} more", file=sys.stderr)
+    for note in summary.notes:
+        print(f"geo map: note: {note}", file=sys.stderr)
+    print(f"{report.path} ({report.size_bytes / 1e6:.1f} MB)")
+    status = _report_problems("map", problems)
+    stage("done")
+    return status
+
+
 _SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     _add_geocode,
     _add_demo,
+    _add_front,
+    _add_parse,
+    _add_events,
+    _add_map,
 ]
 
 

@@ -53,7 +53,7 @@ GEOCODE_CACHE_FILE: Final = "geocode-cache.sqlite3"
 # --------------------------------------------------------------------------- geoparsing
 
 #: Characters read by the language detector.
-LANG_SAMPLE_CHARS: Final = 20_000
+LANG_SAMPLE_CHARS: Final = 5_000
 
 #: Fewest stop words the detector needs before it names a language.
 LANG_MIN_STOPWORDS: Final = 3
@@ -100,11 +100,16 @@ MAP_REGION_TOLERANCE_DEG: Final = 0.005
 MAP_REGION_DECIMALS: Final = 4
 
 #: Simplification tolerances (degrees) of the offline base map: countries near the events,
-#: and the rest of the world; and decimal places of its coordinates.
+#: and the rest of the world (whose islands under 0.1 square degree are left out); and
+#: decimal places of its coordinates near the events (one fewer elsewhere).
 MAP_BASE_NEAR_TOLERANCE_DEG: Final = 0.01
-MAP_BASE_FAR_TOLERANCE_DEG: Final = 0.08
+MAP_BASE_FAR_TOLERANCE_DEG: Final = 0.1
+MAP_BASE_FAR_MIN_AREA_DEG2: Final = 0.1
 MAP_BASE_NEAR_MARGIN_DEG: Final = 8.0
 MAP_BASE_DECIMALS: Final = 3
+
+#: Simplification tolerance (degrees) of front lines drawn on a map (about 30 m).
+MAP_FRONT_TOLERANCE_DEG: Final = 0.0003
 
 #: Simplification tolerance of the distance bands around a front line, in metres.
 MAP_BAND_TOLERANCE_M: Final = 100.0
@@ -117,6 +122,20 @@ MAP_MISSING_LIST_MAX: Final = 500
 
 #: Zoom level the initial view never exceeds when it fits the events (one event, one town).
 MAP_FIT_MAX_ZOOM: Final = 11
+
+#: Event types the initial view ignores when other events exist (places only mentioned).
+MAP_FIT_IGNORE_TYPES: Final = ("Mention",)
+
+#: The first view also leaves out far outliers: events farther from the median point than
+#: this many times the median distance (and than :data:`MAP_FIT_MIN_KM`), when at least
+#: :data:`MAP_FIT_MIN_EVENTS` events are mapped. They stay on the map.
+MAP_FIT_MEDIAN_FACTOR: Final = 5.0
+MAP_FIT_MIN_KM: Final = 100.0
+MAP_FIT_MIN_EVENTS: Final = 5
+
+#: Output and title of ``make demo``'s map (from the sample articles of ``data/samples``).
+DEMO_MAP_PATH: Final = "out/demo-map.html"
+DEMO_MAP_TITLE: Final = "Nagorno-Karabakh, October 2020: events in the sample articles"
 
 # --- regions and front lines (geo.regions, geo.frontline) -----------------------------------
 
@@ -188,3 +207,15 @@ CUE_MAX_DISTANCE_CHARS: Final = 200
 
 #: A cue of a more specific type (a weapon) this much farther than the nearest cue still wins.
 CUE_PRIORITY_SLACK_CHARS: Final = 60
+
+#: A place that nothing else in the article supports (another country, far from every other
+#: place named) is kept only above this prior (log10 of its population, +1 if the name is
+#: its main one): about a city of 300,000.
+GEOPARSE_UNSUPPORTED_MIN_PRIOR: Final = 5.5
+
+#: A city at least this populous keeps its name in "la région de X" / "the X region" (the
+#: metropolitan area); smaller ones give the name to the administrative region.
+GEOPARSE_METROPOLIS_POPULATION: Final = 1_500_000
+
+#: Candidates of a name scored against the article's context (best priors first).
+GEOPARSE_SCORED_CANDIDATES: Final = 12

@@ -1,52 +1,66 @@
 """``make demo``: the main job on the embedded sample data.
 
-Geocodes, offline, the place names as they are written in the French and English press
-reports of the 1-2 October 2020 fighting in Nagorno-Karabakh, and prints what each resolved
-to. Later stages (geoparsing, the map) extend this job.
+Reads the sample articles of ``data/samples`` (French and English reports of the October
+2020 fighting in Nagorno-Karabakh, written for this project), finds and geocodes their place
+names offline, turns them into dated, typed events, joins them to regions, measures their
+distance to the front line of the day, prints the events, and writes an offline HTML map.
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
+from typing import Any
 
-from geopy.location import Location
+from geo import defaults
 
-from geo.geocode import OfflineGeocoder
-
-__all__ = ["DEMO_NAMES", "run"]
-
-#: Place names of the 2 October 2020 reports, spelled as the press wrote them.
-DEMO_NAMES = (
-    "Agdam", "Martouni", "Haut-Karabakh", "Gaziantep", "Alep", "Bakou", "Erevan",
-    "Bruxelles", "Ankara", "Syrie", "Turquie", "Arménie", "Russie", "États-Unis", "France",
-    "Stepanakert", "Choucha", "Gandja", "Hadrout", "Ağdam", "Martuni",
-)  # fmt: skip
+__all__ = ["run"]
 
 
-def run() -> int:
-    """Geocode :data:`DEMO_NAMES` and print a table; return the exit status."""
+def _cell(value: Any, width: int) -> str:
+    text = "" if value is None or value != value else str(value)  # NaN != NaN
+    return text[:width].ljust(width)
+
+
+def run(path: str | Path | None = None) -> int:
+    """Run the demo pipeline, print the events and write the map; return the exit status."""
+    from geo._files import data_dir
+    from geo.mapping import build_events, write_map
+
     start = time.perf_counter()
-    geocoder = OfflineGeocoder()
-    rows: list[tuple[str, Location | None]] = []
-    for name in DEMO_NAMES:
-        loc = geocoder.geocode(name, language="fr")
-        rows.append((name, loc if isinstance(loc, Location) else None))
+    problems: list[Any] = []
+    events = build_events(data_dir() / "samples", problems=problems)
+    target = Path(path) if path is not None else Path(defaults.DEMO_MAP_PATH)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_map(events, target, title=defaults.DEMO_MAP_TITLE, offline=True)
     elapsed = time.perf_counter() - start
-    width = max(len(n) for n in DEMO_NAMES)
-    print(f"{'name as written':<{width}}  {'kind':<7}  {'lat':>9}  {'lon':>9}  resolved to")
-    for name, loc in rows:
-        if loc is None:
-            print(f"{name:<{width}}  (not found)")
-            continue
-        raw = loc.raw
-        print(
-            f"{name:<{width}}  {raw['kind']:<7}  {loc.latitude:9.4f}  {loc.longitude:9.4f}  "
-            f"{loc.address} [{raw['id']}]"
-        )
-    missing = sum(loc is None for _, loc in rows)
-    print(f"\n{len(rows) - missing}/{len(rows)} names resolved offline in {elapsed:.2f} s")
-    return 1 if missing else 0
+
+    incidents = events[events["event_type"] != "Mention"].sort_values("event_date")
+    columns = (
+        ("event_date", 10), ("location", 16), ("event_type", 26), ("fatalities", 5),
+        ("injured", 5), ("admin1", 12), ("distance_to_front_km", 7),
+    )  # fmt: skip
+    print("  ".join(_cell(name.replace("_to_front_km", " km"), w) for name, w in columns))
+    for row in incidents.itertuples():
+        cells = []
+        for name, width in columns:
+            value = getattr(row, name, None)
+            if name == "event_date" and value is not None:
+                value = str(value)[:10]
+            elif name == "distance_to_front_km" and value == value and value is not None:
+                value = f"{value:.1f}"
+            cells.append(_cell(value, width))
+        print("  ".join(cells).rstrip())
+    places = events.drop_duplicates("gazetteer_id")
+    print(
+        f"\n{len(events)} place mentions in {events['source'].nunique()} articles, "
+        f"{len(places)} distinct places, {len(incidents)} incidents; {elapsed:.1f} s"
+    )
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    print(f"map written: {target}\nopen it in a browser: {target.resolve().as_uri()}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,1686 @@
+"""Events: dated, typed, geocoded records from articles or from ACLED / UCDP tables.
+
+From text, :func:`extract_events` groups the place mentions of :mod:`geo.geoparse` into
+records, one per place per reported incident: the sentence gives the ACLED event type (by
+French and English cue words), the date ("jeudi 1er octobre", "on 8 November", "Thursday",
+resolved against the document date) and the numbers of people killed and injured; a next
+sentence that names no place but carries the toll ("Quatre civils ont été tués par ces
+tirs") is folded into the incident. Places named where no incident is reported are kept with
+the type ``"Mention"``.
+
+:func:`read_events` reads ACLED exports, UCDP GED tables and this module's own outputs into
+the same columns; :func:`write_events` writes GeoJSON, CSV, GeoParquet, GeoPackage, an
+ACLED-column CSV, or GeoJSON on standard output.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import json
+import math
+import os
+import re
+import sys
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Final
+
+from geo import defaults
+from geo._files import atomic_write
+from geo.errors import InputError, OutputError
+from geo.sources import (
+    Document,
+    InputWarning,
+    Problem,
+    Progress,
+    expand_inputs,
+    iter_documents,
+    make_document,
+)
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    import pandas as pd
+
+    from geo.gazetteer import Place
+    from geo.geoparse import Geoparser, Mention
+
+__all__ = [
+    "ACLED_COLUMNS",
+    "EVENT_COLUMNS",
+    "MENTION_TYPE",
+    "classify_sentence",
+    "count_casualties",
+    "event_rows",
+    "events_to_frame",
+    "extract_events",
+    "extract_events_from_inputs",
+    "find_dates",
+    "parse_number",
+    "read_events",
+    "write_events",
+]
+
+#: Columns of an event table (ACLED names where ACLED has one), geometry aside.
+EVENT_COLUMNS: Final = (
+    "event_id",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "location",
+    "mention",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "country",
+    "country_code",
+    "admin1",
+    "fatalities",
+    "injured",
+    "notes",
+    "source",
+    "language",
+    "gazetteer_id",
+    "char_start",
+    "char_end",
+)
+
+#: Columns of an ACLED export (since 2023), in order; ``--format acled`` writes these.
+ACLED_COLUMNS: Final = (
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+)
+
+#: Event type of a place named in a sentence that reports no incident.
+MENTION_TYPE: Final = "Mention"
+
+_DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+
+# --------------------------------------------------------------------------- event types
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    # every cue starts a word: testing that first spares the engine most positions
+    return re.compile(r"\b(?:" + pattern + ")", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _TypeRule:
+    event_type: str
+    sub_event_type: str
+    pattern: re.Pattern[str]
+    also: re.Pattern[str] | None = None  # must also match the sentence
+
+
+# In priority order: the first rule that matches a sentence gives its type. Specific
+# weapons come before generic words ("bombardé" is shelling unless an aircraft did it).
+_TYPE_RULES: Final = (
+    _TypeRule(
+        "Strategic developments",
+        "Disrupted weapons use",
+        _rx(
+            r"(\bintercept\w*|abattu (un|deux|trois|plusieurs|des) (drones?|avions?|hélicoptères?|"
+            r"missiles?)|shot down|\bdésamorc\w*|\bdefused\b)"
+        ),
+    ),
+    _TypeRule(
+        "Explosions/Remote violence",
+        "Chemical weapon",
+        _rx(
+            r"\b(armes? chimiques?|attaques? chimiques?|chemical (weapons?|attacks?)|"
+            r"gaz (sarin|moutarde|toxiques?)|sarin|chlorine gas|gaz de chlore)\b"
+        ),
+    ),
+    _TypeRule(
+        "Explosions/Remote violence",
+        "Suicide bomb",
+        _rx(
+            r"(attentats?[- ]suicides?|\bkamikazes?\b(?! drones?)|suicide (bomb\w*|attack\w*|"
+            r"car bomb\w*)|s'est fait exploser|se sont fait exploser|"
+            r"blew (him|her|them)sel(f|ves) up)"
+        ),
+    ),
+    _TypeRule(
+        "Explosions/Remote violence",
+        "Air/drone strike",
+        _rx(
+            r"(frappes? (aériennes?|de drones?|par drones?|d'un drone|de l'aviation)|"
+            r"raids? aériens?|bombardements? aériens?|attaques? (de|au|par|d'un) drones?|"
+            r"(avions?|aviation|hélicoptères?|chasseurs?|bombardiers?)( de combat| militaires?"
+            r"| de guerre)? (a|ont|avait|avaient) (bombardé|frappé|visé|attaqué|pilonné)|"
+            r"drones?( kamikazes?| armés?| d'attaque)? (a|ont|avait|avaient) (frappé|visé|"
+            r"attaqué|touché|détruit)|frappée?s? par (un|des) drones?|"
+            r"\bair ?strikes?|\bair[- ]raids?|drone (strikes?|attacks?)|airstrikes?|"
+            r"(struck|hit|targeted) by (an? )?(drones?|aircraft|warplanes?|jets?|helicopters?)|"
+            r"(warplanes?|jets|aircraft|helicopters?|drones?) (bombed|struck|hit|targeted|"
+            r"attacked|pounded)|aerial (bombardments?|attacks?))"
+        ),
+    ),
+    _TypeRule(
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+        _rx(
+            r"(engins? explosifs?|\bEEI\b|\bIEDs?\b|mines? (antipersonnel|antichars?|terrestres?)|"
+            r"sauté sur une mine|voitures? piégées?|véhicules? piégés?|bombe artisanale|"
+            r"\blandmines?|car bombs?|roadside bombs?|improvised explosive|booby[- ]trap\w*|"
+            r"(hit|struck|stepped on) a (land)?mine)"
+        ),
+    ),
+    _TypeRule("Explosions/Remote violence", "Grenade", _rx(r"\bgrenades?\b")),
+    _TypeRule(
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+        _rx(
+            r"(\bbombard\w*|\bpilonn\w*|\btirs? (de roquettes?|d'artillerie|de missiles?|d'obus|"
+            r"de mortiers?|de lance-roquettes)|\broquettes?\b|\bobus\b|\bmissiles?\b|"
+            r"\bartillerie\b|\bmortiers?\b|lance-roquettes|\b(Grad|Smerch|Iskander|Totchka|"
+            r"Tochka|Himars)\b|\bshell(s|ed|ing)\b|\brockets?\b|\bartillery\b|\bmortars?\b|"
+            r"\bbombard(ed|ing|ment|ments)\b|(touchée?s?|visée?s?|frappée?s?) (jeudi |"
+            r"vendredi |samedi |dimanche |lundi |mardi |mercredi )?par des tirs|"
+            r"\bfrappée?s?\b|\bfrappes?\b|\bstruck\b|\bstrikes?\b|\bpound(s|ed|ing)?\b|"
+            r"\b(was|were|been|being) hit\b)"
+        ),
+    ),
+    _TypeRule(
+        "Violence against civilians",
+        "Sexual violence",
+        _rx(
+            r"(\bviols?\b|\bviolée?s\b|violences? sexuelles?|\braped?\b|sexual (violence|assault))"
+        ),
+    ),
+    _TypeRule(
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+        _rx(
+            r"(\benlev(é|ée|és|ées|ement|ements)\b|\bkidnapp\w*|pris en otages?|\botages?\b|"
+            r"\babduct\w*|\bhostages?\b|forcibly disappeared|disparitions? forcées?)"
+        ),
+    ),
+    _TypeRule(
+        "Violence against civilians",
+        "Attack",
+        _rx(
+            r"(\bmassacr\w*|\bexécut(é|ée|és|ées|ion|ions)\b|tuée?s? par balles?|\blynch\w*|"
+            r"hommes armés|\bexecuted\b|\bexecutions?\b|shot dead|gunned down|\bgunmen\b|"
+            r"killed by (unknown |armed )?(men|assailants|attackers))"
+        ),
+    ),
+    _TypeRule(
+        "Battles",
+        "Government regains territory",
+        _rx(
+            # "ont repris Hadrout", "la reprise de Choucha" (a capital follows; not "les
+            # combats ont repris", "la reprise des hostilités")
+            r"(repris le contrôle|\b(a|ont|avait|avaient) repris (?-i:[A-ZÉÈÎ])|"
+            r"\breprise (de |d['’])(?-i:[A-ZÉÈÎ])|\blibér(é|ée|és|ées)\b|"
+            r"\blibération (de |d['’])(?-i:[A-ZÉÈÎ])|\brecaptur\w*|\bretook\b|regained control|"
+            r"\bliberated\b)"
+        ),
+    ),
+    _TypeRule(
+        "Battles",
+        "Non-state actor overtakes territory",
+        _rx(
+            r"(s'est emparée?|se sont emparés|pris le contrôle|tombée? aux mains|"
+            r"seized control|took control|\bcaptured\b|\boverran\b|\bfell to\b)"
+        ),
+    ),
+    _TypeRule(
+        "Battles",
+        "Armed clash",
+        _rx(
+            r"(\bcombats?\b|\baffrontements?\b|\baccrochages?\b|échanges? de tirs|"
+            r"se sont affrontés|\bassauts?\b|\bcontre-offensive\b|\bfighting\b|\bclash(es|ed)?\b|"
+            r"\bfirefights?\b|gun ?battles?|\bfought\b|\bskirmish(es)?\b|exchanges? of fire|"
+            r"\bcounter-?offensive\b|\bassaults?\b)"
+        ),
+    ),
+    _TypeRule(
+        "Riots",
+        "Violent demonstration",
+        _rx(r"(\bémeutes?\b|\bémeutiers\b|\briots?\b|\brioters\b|\brioting\b|violent protests?)"),
+    ),
+    _TypeRule("Riots", "Mob violence", _rx(r"(foule en colère|\bmob\b|lynchage)")),
+    _TypeRule(
+        "Protests",
+        "Peaceful protest",
+        _rx(
+            r"(\bmanifest(ation|ations|ants|antes|é|és|ent|aient)\b|\brassemblements?\b|"
+            r"\bprotestataires\b|\bprotests?\b|\bprotesters\b|\bprotested\b|"
+            r"\bdemonstrat(ion|ions|ors)\b|\brall(y|ies)\b)"
+        ),
+    ),
+    _TypeRule(
+        "Strategic developments",
+        "Arrests",
+        _rx(
+            r"(\barrêt(é|ée|és|ées)\b|\barrestations?\b|\binterpell(é|és|ée|ées)\b|\barrest(ed|s)\b|\bdetained\b)"
+        ),
+    ),
+    _TypeRule(
+        "Strategic developments",
+        "Agreement",
+        _rx(
+            r"(cessez-le-feu|\btrêve\b|accord de paix|\bceasefire\b|cease-fire|\btruce\b|"
+            r"peace (deal|agreement|accord))"
+        ),
+        also=_rx(
+            r"(\bconclu|\bsigné|\baccepté|\binstauré|\bnégocié|entré en vigueur|entrée en vigueur|"
+            r"\bnegotiated\b|"
+            r"\bsigned\b|\bagreed\b|\baccepted\b|\bbrokered\b|took effect|came into force)"
+        ),
+    ),
+    _TypeRule(
+        "Strategic developments",
+        "Change to group/activity",
+        _rx(
+            r"(\bdéploy\w*|\btransit(é|ée|és|ant)\b|\bacheminé\w*|\brecrut\w*|\bmercenaires\b|"
+            r"en passant par|\brenforts\b|\bdeploy\w*|\btransit(ed|ing)?\b|\brecruit\w*|"
+            r"\bmercenaries\b|\breinforcements\b)"
+        ),
+    ),
+    _TypeRule(
+        "Strategic developments",
+        "Looting/property destruction",
+        _rx(
+            r"(\bpill(é|és|ée|ées|age|ages)\b|\bincendi(é|és|ée|ées)\b|\bloot(ed|ing)\b|"
+            r"\btorched\b|burn(ed|t) down)"
+        ),
+    ),
+)
+
+
+def classify_sentence(sentence: str) -> tuple[str, str] | None:
+    """Return the ACLED (event_type, sub_event_type) a sentence reports, or None.
+
+    Examples
+    --------
+    >>> classify_sentence("Martouni a été touchée jeudi par des tirs de roquettes.")
+    ('Explosions/Remote violence', 'Shelling/artillery/missile attack')
+    >>> classify_sentence("A drone strike hit a convoy near Tartar.")
+    ('Explosions/Remote violence', 'Air/drone strike')
+    >>> classify_sentence("Erevan a accueilli une conférence.") is None
+    True
+    """
+    for rule in _TYPE_RULES:
+        if rule.pattern.search(sentence) and (rule.also is None or rule.also.search(sentence)):
+            return rule.event_type, rule.sub_event_type
+    return None
+
+
+# --------------------------------------------------------------------------- numbers
+
+_UNITS: Final = {
+    # French
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+    "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40,
+    "cinquante": 50, "soixante": 60, "cent": 100, "cents": 100, "mille": 1000,
+    # English
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
+}  # fmt: skip
+_MULTIPLIERS: Final = {"cent": 100, "cents": 100, "mille": 1000, "hundred": 100, "thousand": 1000}
+_VAGUE: Final = {
+    "dizaines": defaults.DOZENS_COUNT,
+    "dozens": defaults.DOZENS_COUNT,
+    "centaines": defaults.HUNDREDS_COUNT,
+    "hundreds": defaults.HUNDREDS_COUNT,
+    "plusieurs": defaults.SEVERAL_COUNT,
+    "several": defaults.SEVERAL_COUNT,
+    "nombreux": defaults.SEVERAL_COUNT,
+    "nombreuses": defaults.SEVERAL_COUNT,
+    "many": defaults.SEVERAL_COUNT,
+}
+
+
+def parse_number(text: str) -> int | None:
+    """Parse a count written in digits or in French or English words.
+
+    Examples
+    --------
+    >>> parse_number("1 280"), parse_number("Quatre"), parse_number("vingt-deux")
+    (1280, 4, 22)
+    >>> parse_number("quatre-vingt-dix"), parse_number("twenty-one"), parse_number("two hundred")
+    (90, 21, 200)
+    >>> parse_number("des dizaines"), parse_number("soldiers") is None
+    (12, True)
+    """
+    raw = text.strip().lower()
+    digits = re.sub(r"[\s\u00a0\u202f,.']", "", raw)
+    if digits.isdecimal():
+        return int(digits)
+    words = [w for w in re.split(r"[\s\-]+", raw) if w and w not in ("et", "and", "des", "de", "a")]
+    if not words:
+        return None
+    if len(words) == 1 and words[0] in _VAGUE:
+        return _VAGUE[words[0]]
+    total = 0
+    current = 0
+    for w in words:
+        if w in _VAGUE:
+            return _VAGUE[w]
+        value = _UNITS.get(w)
+        if value is None:
+            return None
+        if w in _MULTIPLIERS:
+            current = max(current, 1) * value
+            if value >= 1000:
+                total += current
+                current = 0
+        elif w.startswith("vingt") and current == 4:
+            current = 80  # quatre-vingt(s)
+        elif current >= 60 and current % 20 == 0 and value < 20 and current in (60, 80):
+            current += value  # soixante-dix, quatre-vingt-dix
+        else:
+            current += value
+    return total + current
+
+
+_NUM_WORDS: Final = "|".join(sorted((w for w in _UNITS if w not in ("a",)), key=len, reverse=True))
+_NUMBER_RE: Final = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)(?![\w]|[.,]\d)"
+    r"|\b((?:(?:" + _NUM_WORDS + r")(?:[\s\-]+(?:et[\s\-]+|and[\s\-]+)?)?)+)\b"
+    r"|\b(dizaines|dozens|centaines|hundreds|plusieurs|several)\b",
+    re.IGNORECASE,
+)
+
+_KILLED: Final = re.compile(
+    r"\b(tuée?s?|tue|tuent|tuant|morte?s?|décédée?s?|péri|killed|kills?|killing|dead|died|deaths?|"
+    r"fatalities|lives)\b",
+    re.IGNORECASE,
+)
+_INJURED: Final = re.compile(
+    r"\b(blessée?s?|blessures|blessant|wounded|wounding|injured|injuring|injuries|hurt)\b",
+    re.IGNORECASE,
+)
+_ACTIVE: Final = re.compile(
+    r"\b(tuant|blessant|killing|wounding|injuring|(a|ont|avait|avaient) (tué|blessé)|"
+    r"tue|tuent|blesse|blessent|kills?|wounds|injures|killed|wounded|injured|mort de|"
+    r"morts de|la mort d[e']|deaths? of|death toll of|bilan de)\s+"
+    r"(?:(?:at least|au moins|plus de|more than|some|about|environ|près de|"
+    r"around|over|up to|jusqu'à)\s+)?",
+    re.IGNORECASE,
+)
+_UNIT_AFTER: Final = re.compile(
+    r"\s*(%|(?:pour ?cent|percent|km\b|kilomètres?|kilometres?|kilometers?|miles?|mètres?|"
+    r"metres?|meters?|h\b|heures?|hours?|ans\b|years?|jours?|days?|semaines?|weeks?|mois\b|"
+    r"months?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+    r"décembre|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|euros?|dollars?)\b)",
+    re.IGNORECASE,
+)
+_PERSON_OR_CUE: Final = re.compile(
+    r"\s*(\w+\s+)?(civile?s?|soldats?|personnes?|enfants?|femmes?|hommes?|militaires?|"
+    r"journalistes?|policiers?|combattants?|habitants?|secouristes?|membres?|villageois|"
+    r"civilians?|soldiers?|persons?|people|child|children|wom[ae]n|m[ae]n|officers?|"
+    r"fighters?|residents?|members?|journalists?|servicem[ae]n|troops?|tués?|tuée?s?|"
+    r"morte?s?|blessée?s?|killed|dead|wounded|injured)\b",
+    re.IGNORECASE,
+)
+_NEGATION: Final = re.compile(
+    r"\b(pas|jamais|aucune?|sans|not|no|none|never|without)\b", re.IGNORECASE
+)
+_CLAUSE_BREAK: Final = re.compile(
+    r"[,;:()\[\]\"«»]|\b(dont|including|among them|parmi)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Casualty:
+    """A count of people killed or injured found in a sentence."""
+
+    kind: str  # "fatalities" or "injured"
+    count: int
+    start: int  # offset of the number in the sentence
+    end: int
+
+
+def count_casualties(sentence: str) -> list[Casualty]:
+    """Find the numbers of people killed and injured in a sentence.
+
+    A count is a number (digits, French or English words, "des dizaines", "dozens") joined to
+    a cue word: before it in the same clause ("Quatre civils ont été tués", "11 personnes
+    blessées", "104 soldats et 13 civils ont été tués") or after an active form ("killing
+    12 people", "la mort de 19 civils"). Negated cues ("n'a pas été blessée") count nothing.
+
+    Examples
+    --------
+    >>> s = "Quatre civils ont été tués par ces tirs, et 11 personnes blessées."
+    >>> [(c.kind, c.count) for c in count_casualties(s)]
+    [('fatalities', 4), ('injured', 11)]
+    >>> [(c.kind, c.count) for c in count_casualties("A strike killed at least 12 people.")]
+    [('fatalities', 12)]
+    """
+    numbers: list[tuple[int, int, int]] = []
+    for m in _NUMBER_RE.finditer(sentence):
+        value = parse_number(m.group())
+        if value and not _is_not_a_count(sentence, m.start(), m.end()):
+            numbers.append((m.start(), m.end(), value))
+    out: list[Casualty] = []
+    used: set[int] = set()
+    for kind, cue_re in (("fatalities", _KILLED), ("injured", _INJURED)):
+        for cue in cue_re.finditer(sentence):
+            found = _count_before(sentence, cue.start(), numbers, used)
+            if not found:
+                found = _count_after(sentence, cue, numbers, used)
+            for s, e, v in found:
+                used.add(s)
+                out.append(Casualty(kind, v, s, e))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _is_not_a_count(sentence: str, start: int, end: int) -> bool:
+    after = sentence[end : end + 14].lower()
+    if re.match(r"(er|ère|e|ème|st|nd|rd|th)\b", after):
+        return True  # ordinal: 1er octobre, 2nd
+    if _UNIT_AFTER.match(after):
+        return True  # 25 kilomètres, 8 novembre, 10 %
+    digits = sentence[start:end]
+    return digits.isdecimal() and len(digits) == 4 and 1900 <= int(digits) <= 2100  # a year
+
+
+def _count_before(
+    sentence: str, cue_start: int, numbers: list[tuple[int, int, int]], used: set[int]
+) -> list[tuple[int, int, int]]:
+    window_start = max(0, cue_start - defaults.CASUALTY_WINDOW_CHARS)
+    segment = sentence[window_start:cue_start]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(segment)]
+    clause_start = window_start + (breaks[-1] if breaks else 0)
+    candidates = [
+        (s, e, v) for s, e, v in numbers if clause_start <= s and e <= cue_start and s not in used
+    ]
+    if not candidates:
+        return []
+    # the nearest number, and numbers coordinated with it ("104 soldats et 13 civils")
+    candidates.sort(key=lambda t: t[0])
+    nearest = candidates[-1]
+    between = sentence[nearest[1] : cue_start]
+    if _NEGATION.search(between) or len(between) > defaults.CASUALTY_GAP_CHARS:
+        return []
+    if nearest[2] == 1 and not _PERSON_OR_CUE.match(between):
+        return []  # "un bombardement a tué": an article, not a count
+    chosen = [nearest]
+    for s, e, v in reversed(candidates[:-1]):
+        between = sentence[e : chosen[-1][0]].lower()
+        if re.search(r"\b(et|and)\b", between) and len(between) < 40:
+            chosen.append((s, e, v))
+        else:
+            break
+    return chosen
+
+
+def _count_after(
+    sentence: str, cue: re.Match[str], numbers: list[tuple[int, int, int]], used: set[int]
+) -> list[tuple[int, int, int]]:
+    """A number right after an active form at the cue: "killing 12", "la mort de 19"."""
+    for m in _ACTIVE.finditer(sentence, max(0, cue.start() - 12)):
+        if m.start() > cue.start():
+            break
+        if m.start() <= cue.start() < m.end():
+            for s, e, v in numbers:
+                if s not in used and m.end() <= s <= m.end() + 3:
+                    return [(s, e, v)]
+            return []
+    return []
+
+
+# --------------------------------------------------------------------------- dates
+
+_MONTHS: Final = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS: Final = {
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+    "dimanche": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}  # fmt: skip
+_MONTH_RX: Final = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAY_RX: Final = "|".join(_WEEKDAYS)
+_DAY_MONTH: Final = re.compile(
+    rf"\b(?:(?P<wd1>{_WEEKDAY_RX})[\s,]+)?(?:the\s+)?(?P<d1>1er|\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:\s+of)?\s+(?P<m1>{_MONTH_RX})\.?(?:,?\s+(?P<y1>\d{{4}}))?\b"
+    rf"|\b(?:(?P<wd2>{_WEEKDAY_RX})[\s,]+)?(?P<m2>{_MONTH_RX})\.?\s+(?P<d2>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?",
+    re.IGNORECASE,
+)
+_ISO_DATE: Final = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_WEEKDAY: Final = re.compile(rf"\b({_WEEKDAY_RX})\b", re.IGNORECASE)
+_RELATIVE: Final = re.compile(
+    r"\b(avant-hier|hier|aujourd'hui|aujourd’hui|ce matin|cette nuit|ce soir|"
+    r"the day before yesterday|yesterday|today|this morning|tonight|last night)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_DAYS: Final = {
+    "avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "ce matin": 0,
+    "cette nuit": 0, "ce soir": 0, "the day before yesterday": -2, "yesterday": -1,
+    "today": 0, "this morning": 0, "tonight": 0, "last night": -1,
+}  # fmt: skip
+_NOT_EVENT_DATE: Final = re.compile(
+    r"(depuis|since|jusqu'à|jusqu’à|until|till|dès|from|à partir de)\s*(le\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date found in a sentence: ``precision`` 1 (day) when resolved, else None date."""
+
+    date: dt.date | None
+    precision: int
+    start: int
+    end: int
+    explicit: bool  # written with a day and month (not a weekday or "hier")
+
+
+def _day_month(m: re.Match[str]) -> tuple[int, int, int | None]:
+    day = m.group("d1") or m.group("d2")
+    month = m.group("m1") or m.group("m2")
+    year = m.group("y1") or m.group("y2")
+    return (
+        1 if day.lower() == "1er" else int(day),
+        _MONTHS[month.lower().rstrip(".")],
+        int(year) if year else None,
+    )
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(sentence: str, *, reference: dt.date | None) -> list[FoundDate]:
+    """Find dates in a sentence, resolved against a reference date (the article's day).
+
+    Weekdays resolve to the latest such day on or before ``reference``; a day and month
+    without a year take the reference's year (the previous one if that would put it more
+    than a week after the reference). Dates after "depuis"/"since" are not event dates and
+    are skipped.
+
+    Examples
+    --------
+    >>> ref = dt.date(2020, 10, 2)
+    >>> [str(d.date) for d in find_dates("touchée jeudi par des tirs", reference=ref)]
+    ['2020-10-01']
+    >>> [str(d.date) for d in find_dates("on Sunday, 8 November", reference=dt.date(2020, 11, 9))]
+    ['2020-11-08']
+    """
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for m in _ISO_DATE.finditer(sentence):
+        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d is not None:
+            found.append(FoundDate(d, 1, m.start(), m.end(), True))
+            taken.append(m.span())
+    for m in _DAY_MONTH.finditer(sentence):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        if _NOT_EVENT_DATE.search(sentence[max(0, m.start() - 20) : m.start()]):
+            taken.append(m.span())
+            continue
+        day, month, year = _day_month(m)
+        if year is None and reference is not None:
+            year = reference.year
+            candidate = _safe_date(year, month, day)
+            if candidate is not None and candidate > reference + dt.timedelta(days=7):
+                year -= 1
+        d = _safe_date(year, month, day) if year is not None else None
+        found.append(FoundDate(d, 1, m.start(), m.end(), True))
+        taken.append(m.span())
+    for m in _WEEKDAY.finditer(sentence):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        if _NOT_EVENT_DATE.search(sentence[max(0, m.start() - 20) : m.start()]):
+            continue
+        d = None
+        if reference is not None:
+            back = (reference.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
+            d = reference - dt.timedelta(days=back)
+        found.append(FoundDate(d, 1, m.start(), m.end(), False))
+        taken.append(m.span())
+    for m in _RELATIVE.finditer(sentence):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        d = None
+        if reference is not None:
+            d = reference + dt.timedelta(days=_RELATIVE_DAYS[m.group(1).lower()])
+        found.append(FoundDate(d, 1, m.start(), m.end(), False))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _reference_date(doc: Document) -> dt.date | None:
+    """The article's own day: its date, or the latest explicit date of its month in it."""
+    if doc.date is None:
+        return None
+    if doc.date_precision == "day":
+        return doc.date
+    if doc.date_precision == "month":
+        first = doc.date
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        best: dt.date | None = None
+        for f in find_dates(doc.text[doc.body_start :], reference=last):
+            if f.explicit and f.date is not None and first <= f.date <= last:
+                best = f.date if best is None or f.date > best else best
+        return best
+    return None
+
+
+# --------------------------------------------------------------------------- events
+
+
+_CUMULATIVE: Final = re.compile(
+    r"\b(au total|en tout|depuis|bilan (global|total)|in total|in all|so far|since|overall|"
+    r"total of|cumulative)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _Incident:
+    etype: str
+    subtype: str
+    sentence: int
+    date: dt.date | None
+    precision: int
+    notes: list[str]
+    places: dict[str, list[Mention]] = field(default_factory=dict)
+    fatalities: dict[str, int] = field(default_factory=dict)
+    injured: dict[str, int] = field(default_factory=dict)
+
+
+def _cue_matches(sentence: str) -> list[tuple[int, int, int]]:
+    """Every incident cue of a sentence: (start, end, index of its rule)."""
+    out: list[tuple[int, int, int]] = []
+    for idx, rule in enumerate(_TYPE_RULES):
+        if rule.also is not None and not rule.also.search(sentence):
+            continue
+        out.extend((m.start(), m.end(), idx) for m in rule.pattern.finditer(sentence))
+    return out
+
+
+def _rule_for(start: int, end: int, cues: list[tuple[int, int, int]]) -> int | None:
+    """The rule of the cue that reports on the place at ``start:end`` of the sentence.
+
+    The nearest cue within reach wins, except that a weapon ("roquettes") almost as near as
+    a word for fighting ("combats") is preferred to it.
+    """
+    reach = defaults.CUE_MAX_DISTANCE_CHARS
+    scored = []
+    for s, e, idx in cues:
+        distance = 0 if (s < end and start < e) else (s - end if s >= end else start - e)
+        if distance <= reach:
+            scored.append((distance, idx))
+    if not scored:
+        return None
+    nearest_distance, nearest = min(scored)
+    if _TYPE_RULES[nearest].event_type == "Battles":
+        weapons = [
+            idx
+            for d, idx in scored
+            if d <= nearest_distance + defaults.CUE_PRIORITY_SLACK_CHARS
+            and _TYPE_RULES[idx].event_type == "Explosions/Remote violence"
+        ]
+        if weapons:
+            return min(weapons)
+    return nearest
+
+
+def _nearest_date(
+    pos: int, dates: list[FoundDate], default: dt.date | None, default_precision: int
+) -> tuple[dt.date | None, int]:
+    if not dates:
+        return default, default_precision
+    best = min(dates, key=lambda d: min(abs(d.start - pos), abs(d.end - pos)))
+    return best.date, best.precision
+
+
+_ACTOR_AFTER: Final = re.compile(
+    r"\s*(?:(?:et|and)\s+[^\W\d_][\w\-]*\s+)?(?:,[^,.]{0,50},\s*)?"
+    r"(?:(?:a|ont|avait|avaient|aurait|auraient|has|have|had|would)\s+)?"
+    r"(?:(?:également|aussi|déjà|pourtant|also|already|later|then|repeatedly)\s+)?"
+    r"(?:s['’]|se\s+)?"
+    r"(?:déclar|affirm|annon[cç]|indiqu|accus|dément|démenti|nie\b|nié|assur|estim|fourni|"
+    r"form[ée]|soutien|dénon[cç]|condamn|réclam|exig|menac|rejet|reconn|confirm|revendiqu|"
+    r"appel|répond|said|says|claim|accus|den(?:y|ied|ies)|announc|insist|warn|suppl|"
+    r"provid|support|condemn|demand|threaten|reject|confirm|acknowledg|respond|call)",
+    re.IGNORECASE,
+)
+_ACTOR_BEFORE: Final = re.compile(
+    r"(?:soutenue?s?|appuyée?s?|armée?s?|financée?s?|accusée?s?|condamnée?s?|backed|"
+    r"supported|armed|funded|accused|condemned|sponsored)\s+(?:par|by)\s+(?:l['’]|la |le )?$",
+    re.IGNORECASE,
+)
+
+
+def _is_actor(text: str, m: Mention) -> bool:
+    """A place name used for its government ("Bakou et Erevan indiquant", "backed by Moscow")."""
+    if _ACTOR_AFTER.match(text, m.char_end, min(len(text), m.char_end + 90)):
+        return True
+    return bool(_ACTOR_BEFORE.search(text, max(0, m.char_start - 40), m.char_start))
+
+
+def _merge_repeats(
+    records: list[tuple[_Incident | None, Mention, str]],
+) -> list[tuple[_Incident | None, Mention, str]]:
+    """One event per place per incident: a headline and the body often report the same one.
+
+    Incidents of the same type at the same place on the same date are merged into the first
+    (tolls: the largest reported; notes: all sentences).
+    """
+    first: dict[tuple[str, str, dt.date | None], _Incident] = {}
+    out: list[tuple[_Incident | None, Mention, str]] = []
+    for inc, m, note in records:
+        if inc is None:
+            out.append((inc, m, note))
+            continue
+        key = (m.place.id, inc.subtype, inc.date)
+        kept = first.get(key)
+        if kept is None:
+            first[key] = inc
+            out.append((inc, m, note))
+            continue
+        if kept is inc:
+            continue
+        pid = m.place.id
+        for src, dst in ((inc.fatalities, kept.fatalities), (inc.injured, kept.injured)):
+            if pid in src:
+                dst[pid] = max(dst.get(pid, 0), src[pid])
+        kept.notes.extend(n for n in inc.notes if n not in kept.notes)
+        if inc.precision < kept.precision:
+            kept.precision = inc.precision
+    return out
+
+
+def _event_id(doc_id: str, k: int) -> str:
+    stem = Path(doc_id).stem if doc_id else "doc"
+    stem = re.sub(r"[^\w\-]+", "-", stem).strip("-")[:40] or "doc"
+    digest = hashlib.blake2b(doc_id.encode("utf-8"), digest_size=3).hexdigest()
+    return f"{stem}-{digest}-{k:03d}"
+
+
+def _clean(sentence: str) -> str:
+    return " ".join(sentence.split())
+
+
+def _container(p: Place, others: Sequence[Place]) -> bool:
+    """Whether ``p`` (a country or region) contains another place named with it."""
+    from geo.geoparse import _haversine_km
+
+    for q in others:
+        if q.id == p.id or q.kind == "country":
+            continue
+        if p.kind == "country" and q.country_code == p.country_code:
+            return True
+        if (
+            p.kind == "region"
+            and q.kind == "city"
+            and _haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) < 120
+        ):
+            return True
+    return False
+
+
+def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[dict[str, Any]]:
+    """Return the event records of one document as dicts with :data:`EVENT_COLUMNS`.
+
+    Examples
+    --------
+    >>> from geo.sources import make_document
+    >>> doc = make_document("date 2020-10-04\\nGanja a été frappée par des missiles dimanche.")
+    >>> [(r["location"], str(r["event_date"]), r["sub_event_type"]) for r in event_rows(doc)]
+    [('Ganja', '2020-10-04', 'Shelling/artillery/missile attack')]
+    """
+    from geo.geoparse import get_geoparser
+
+    parser = parser or get_geoparser()
+    text = document.text
+    mentions, starts = parser.parse_sentences(
+        text,
+        lang=document.lang if document.lang in ("fr", "en") else None,
+        start=document.body_start,
+        doc_id=document.doc_id,
+    )
+    if not mentions:
+        return []
+    reference = _reference_date(document)
+    # the article's date stands for an event it does not date: ACLED's "week" precision when
+    # the day is known, "month" otherwise
+    doc_precision = 2 if document.date_precision == "day" else 3
+    doc_date = reference or document.date
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+
+    def sentence_text(k: int) -> tuple[int, str]:
+        begin = starts[k]
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        return begin, text[begin:end]
+
+    records: list[tuple[_Incident | None, Mention, str]] = []
+    last_incident: _Incident | None = None
+    follow = 0
+    for k in range(len(starts)):
+        begin, sentence = sentence_text(k)
+        ms = by_sentence.get(k, [])
+        if not ms:
+            # a toll in the next sentence(s) belongs to the incident just reported
+            if last_incident is not None and follow < defaults.FOLLOW_UP_SENTENCES:
+                follow += 1
+                tolls = count_casualties(sentence)
+                if tolls and not _CUMULATIVE.search(sentence):
+                    first = next(iter(last_incident.places))
+                    for c in tolls:
+                        target = (
+                            last_incident.fatalities
+                            if c.kind == "fatalities"
+                            else last_incident.injured
+                        )
+                        target[first] = max(target.get(first, 0), c.count)
+                    last_incident.notes.append(_clean(sentence))
+            continue
+        follow = 0
+        last_incident = None
+        note = _clean(sentence)
+        cues = _cue_matches(sentence)
+        dates = [d for d in find_dates(sentence, reference=reference) if d.date is not None]
+        places = [m.place for m in ms]
+        by_rule: dict[int, _Incident] = {}
+        plain_seen: set[str] = set()
+        for m in ms:
+            rule = None
+            if cues and not _container(m.place, places) and not _is_actor(text, m):
+                rule = _rule_for(m.char_start - begin, m.char_end - begin, cues)
+            if rule is None:
+                if m.place.id not in plain_seen:
+                    plain_seen.add(m.place.id)
+                    records.append((None, m, note))
+                continue
+            incident = by_rule.get(rule)
+            if incident is None:
+                date, precision = _nearest_date(
+                    m.char_start - begin, dates, doc_date, doc_precision
+                )
+                r = _TYPE_RULES[rule]
+                incident = _Incident(r.event_type, r.sub_event_type, k, date, precision, [note])
+                by_rule[rule] = incident
+            incident.places.setdefault(m.place.id, []).append(m)
+        if not by_rule:
+            continue
+        tolls = [] if _CUMULATIVE.search(sentence) else count_casualties(sentence)
+        located = [
+            (m, inc) for inc in by_rule.values() for ms_p in inc.places.values() for m in ms_p
+        ]
+        for c in tolls:
+            pos = begin + c.start
+            m, inc = min(located, key=lambda t: abs(t[0].char_start - pos))
+            target = inc.fatalities if c.kind == "fatalities" else inc.injured
+            target[m.place.id] = target.get(m.place.id, 0) + c.count
+        for inc in by_rule.values():
+            for ms_p in inc.places.values():
+                records.append((inc, ms_p[0], ""))
+        last_incident = by_rule[min(by_rule)]
+
+    gaz = parser.gazetteer
+    rows: list[dict[str, Any]] = []
+    source = document.url or document.doc_id
+    language = document.lang
+    records.sort(key=lambda r: r[1].char_start)
+    records = _merge_repeats(records)
+    for n, (owner, m, note) in enumerate(records, start=1):
+        p = m.place
+        if owner is None:
+            etype, subtype = MENTION_TYPE, MENTION_TYPE
+            date, precision = doc_date, doc_precision
+            fatalities = injured = 0
+        else:
+            etype, subtype = owner.etype, owner.subtype
+            date, precision = owner.date, owner.precision
+            fatalities = owner.fatalities.get(p.id, 0)
+            injured = owner.injured.get(p.id, 0)
+            note = " ".join(owner.notes)
+        rows.append(
+            {
+                "event_id": _event_id(document.doc_id, n),
+                "event_date": date,
+                "time_precision": precision if date is not None else None,
+                "event_type": etype,
+                "sub_event_type": subtype,
+                "location": p.name,
+                "mention": m.mention,
+                "latitude": p.latitude,
+                "longitude": p.longitude,
+                "geo_precision": m.precision,
+                "country": gaz.country_name(p.country_code) if p.country_code else None,
+                "country_code": p.country_code,
+                "admin1": p.name if p.kind == "region" and p.source != "supplement" else p.admin1,
+                "fatalities": fatalities,
+                "injured": injured,
+                "notes": note,
+                "source": source,
+                "language": language,
+                "gazetteer_id": p.id,
+                "char_start": m.char_start,
+                "char_end": m.char_end,
+            }
+        )
+    return rows
+
+
+def events_to_frame(rows: Iterable[dict[str, Any]]) -> gpd.GeoDataFrame:
+    """Build an event GeoDataFrame (EPSG:4326) with :data:`EVENT_COLUMNS` from dicts.
+
+    Examples
+    --------
+    >>> events_to_frame([]).crs.to_epsg(), len(events_to_frame([]))
+    (4326, 0)
+    """
+    import pandas as pd
+
+    data: dict[str, list[Any]] = {c: [] for c in EVENT_COLUMNS}
+    for row in rows:
+        for c in EVENT_COLUMNS:
+            data[c].append(row.get(c))
+    frame = pd.DataFrame(data, columns=list(EVENT_COLUMNS))
+    return _typed(frame)
+
+
+def _typed(frame: pd.DataFrame) -> gpd.GeoDataFrame:
+    import geopandas as gpd
+    import pandas as pd
+
+    frame = frame.copy()
+    frame["event_date"] = pd.to_datetime(frame["event_date"], errors="coerce").astype(
+        "datetime64[ns]"
+    )
+    for col in (
+        "time_precision",
+        "geo_precision",
+        "fatalities",
+        "injured",
+        "char_start",
+        "char_end",
+    ):
+        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("Int64")
+    for col in ("latitude", "longitude"):
+        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
+    for col in EVENT_COLUMNS:
+        if col not in (
+            "event_date",
+            "time_precision",
+            "geo_precision",
+            "fatalities",
+            "injured",
+            "char_start",
+            "char_end",
+            "latitude",
+            "longitude",
+        ):
+            frame[col] = frame[col].astype("object").where(frame[col].notna(), None)
+    geometry = gpd.points_from_xy(frame["longitude"], frame["latitude"], crs="EPSG:4326")
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+
+
+def extract_events(
+    source: str | Document | Iterable[Document],
+    *,
+    date: dt.date | str | None = None,
+    lang: str | None = None,
+    doc_id: str = "<text>",
+    parser: Geoparser | None = None,
+) -> gpd.GeoDataFrame:
+    """Extract dated, typed, geocoded events from text.
+
+    Parameters
+    ----------
+    source : str, Document or iterable of Document
+        An article's text (a ``date`` header line is read), or documents from
+        :func:`geo.sources.iter_documents`.
+    date : datetime.date or str, optional
+        Document date for a text without a header.
+    lang : str, optional
+        ``"fr"`` or ``"en"``; detected when None.
+    doc_id : str
+        Identifier of a text (``source`` column and event ids).
+    parser : Geoparser, optional
+        The process-wide parser by default.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        :data:`EVENT_COLUMNS` and point geometries, EPSG:4326.
+
+    Examples
+    --------
+    >>> import geo
+    >>> ev = geo.extract_events("date 2020-10-11\\nUn missile a frappé Ganja, tuant dix civils.")
+    >>> ev[["location", "fatalities", "event_type"]].values.tolist()
+    [['Ganja', 10, 'Explosions/Remote violence']]
+    """
+    if isinstance(source, str):
+        docs: Iterable[Document] = [make_document(source, doc_id=doc_id, date=date, lang=lang)]
+    elif isinstance(source, Document):
+        docs = [source]
+    else:
+        docs = source
+    rows: list[dict[str, Any]] = []
+    for doc in docs:
+        rows.extend(event_rows(doc, parser=parser))
+    return events_to_frame(rows)
+
+
+def extract_events_from_inputs(
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    problems: list[Problem] | None = None,
+    progress: Progress | None = None,
+    parser: Geoparser | None = None,
+    **read_options: Any,
+) -> gpd.GeoDataFrame:
+    """Events of files, folders, patterns or ``"-"`` (``geo events``).
+
+    Event tables (ACLED or UCDP GED CSV, or geo's own ``.geojson``/``.gpkg``/``.parquet``
+    outputs) are read with :func:`read_events`; everything else is read as articles with
+    :func:`geo.sources.iter_documents` and goes through :func:`extract_events`.
+
+    Parameters
+    ----------
+    inputs : path, pattern or iterable of them
+        What to read.
+    problems : list of Problem, optional
+        Receives skipped inputs and rows; without it the first bad input raises.
+    progress : Progress, optional
+        Counter updated once per document or table.
+    parser : Geoparser, optional
+        The process-wide parser by default.
+    **read_options
+        Passed to :func:`geo.sources.iter_documents`.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        :data:`EVENT_COLUMNS` and point geometries, EPSG:4326.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = path.write_text("date 2020-10-04\\nDes roquettes ont frappé Ganja.")
+    >>> extract_events_from_inputs(path)[["location", "event_type"]].values.tolist()
+    [['Ganja', 'Explosions/Remote violence']]
+    """
+    import pandas as pd
+
+    if isinstance(inputs, str | os.PathLike):
+        inputs = [inputs]
+    frames: list[gpd.GeoDataFrame] = []
+    rows: list[dict[str, Any]] = []
+    articles: list[str] = []
+    for item in expand_inputs(inputs, problems):
+        if item != "-" and _is_event_table(item):
+            try:
+                frames.append(read_events(item, problems=problems))
+            except InputError as err:
+                if problems is None:
+                    raise
+                problems.append(Problem(item, str(err).removeprefix(f"{item}: ")))
+            if progress is not None:
+                progress.update()
+        else:
+            articles.append(item)
+    if articles:
+        for doc in iter_documents(articles, problems=problems, **read_options):
+            rows.extend(event_rows(doc, parser=parser))
+            if progress is not None:
+                progress.update()
+    if progress is not None:
+        progress.close()
+    if rows or not frames:
+        frames.append(events_to_frame(rows))
+    if len(frames) == 1:
+        return frames[0]
+    import geopandas as gpd
+
+    merged = pd.concat(frames, ignore_index=True)
+    return gpd.GeoDataFrame(merged, geometry="geometry", crs="EPSG:4326")
+
+
+def _is_event_table(path: str) -> bool:
+    suffix = Path(path).suffix.lower()
+    if suffix in (".gpkg", ".parquet", ".geojson"):
+        return True
+    if suffix not in (".csv", ".tsv"):
+        return False
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as fh:
+            header = fh.readline(65536)
+    except OSError:
+        return False
+    columns = re.split(r"[,;\t|]", header.strip())
+    return table_kind(c.strip().strip('"') for c in columns) is not None
+
+
+# --------------------------------------------------------------------------- tables
+
+_ACLED_REQUIRED: Final = ("event_date", "event_type", "latitude", "longitude")
+_UCDP_REQUIRED: Final = ("date_start", "latitude", "longitude", "best")
+_OWN_REQUIRED: Final = ("event_id", "event_date", "event_type", "latitude", "longitude")
+_UCDP_VIOLENCE: Final = {
+    "1": ("Battles", "Armed clash"),
+    "2": ("Battles", "Armed clash"),
+    "3": ("Violence against civilians", "Attack"),
+}
+_UCDP_DATE_PREC: Final = {"1": 1, "2": 2, "3": 2, "4": 3, "5": 3}
+_UCDP_WHERE_PREC: Final = {"1": 1, "2": 2, "3": 2, "4": 3, "5": 3, "6": 3, "7": 3}
+
+
+def table_kind(columns: Iterable[str]) -> str | None:
+    """Recognise an event table from its columns: "own", "acled", "ucdp" or None.
+
+    Examples
+    --------
+    >>> table_kind(["event_id_cnty", "event_date", "event_type", "latitude", "longitude"])
+    'acled'
+    >>> table_kind(["id", "date_start", "latitude", "longitude", "best"])
+    'ucdp'
+    """
+    cols = {c.strip().lower() for c in columns}
+    if all(c in cols for c in _OWN_REQUIRED) and "event_id_cnty" not in cols:
+        return "own"
+    if all(c in cols for c in _ACLED_REQUIRED):
+        return "acled"
+    if all(c in cols for c in _UCDP_REQUIRED):
+        return "ucdp"
+    return None
+
+
+def _parse_table_date(value: str) -> dt.date | None:
+    value = value.strip()
+    if not value:
+        return None
+    m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    if m:
+        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for fmt in (
+        "%d %B %Y",
+        "%d-%B-%Y",
+        "%d-%b-%Y",
+        "%d %b %Y",
+        "%d-%m-%Y",
+        "%d/%m/%Y",
+        "%B %d, %Y",
+    ):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _country_code(name: str, cache: dict[str, str | None]) -> str | None:
+    if name in cache:
+        return cache[name]
+    from geo.gazetteer import load_gazetteer
+
+    found = load_gazetteer().lookup(name, kinds=["country"]) if name else []
+    code = found[0].country_code if found else None
+    cache[name] = code
+    return code
+
+
+def read_events(
+    path: str | os.PathLike[str],
+    *,
+    problems: list[Problem] | None = None,
+) -> gpd.GeoDataFrame:
+    """Read an event table: an ACLED export, a UCDP GED CSV, or a file written by geo.
+
+    Parameters
+    ----------
+    path : path
+        ``.csv`` (ACLED, UCDP GED or geo's own columns), ``.geojson``, ``.gpkg`` or
+        ``.parquet``.
+    problems : list of Problem, optional
+        Receives rows that were skipped (bad coordinates or dates); they are reported as
+        :class:`~geo.sources.InputWarning` warnings otherwise.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        :data:`EVENT_COLUMNS` and point geometries, EPSG:4326.
+
+    Raises
+    ------
+    InputError
+        Unreadable file, or columns that match none of the known tables (the message lists
+        the missing ones).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "acled.csv"
+    >>> _ = p.write_text(
+    ...     "event_id_cnty,event_date,event_type,sub_event_type,country,location,"
+    ...     "latitude,longitude,fatalities\\n"
+    ...     "AZE1,2020-10-04,Explosions/Remote violence,Shelling/artillery/missile attack,"
+    ...     "Azerbaijan,Ganja,40.6828,46.3606,1\\n")
+    >>> ev = read_events(p)
+    >>> ev.loc[0, "event_id"], ev.loc[0, "country_code"], int(ev.loc[0, "fatalities"])
+    ('AZE1', 'AZ', 1)
+    """
+    import pandas as pd
+
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if not p.is_file():
+        raise InputError(f"{p}: no such file; give an ACLED or UCDP GED CSV, or a geo output")
+    try:
+        if suffix in (".geojson", ".json", ".gpkg"):
+            import geopandas as gpd
+
+            frame = pd.DataFrame(gpd.read_file(p)).drop(columns="geometry", errors="ignore")
+        elif suffix == ".parquet":
+            import geopandas as gpd
+
+            frame = pd.DataFrame(gpd.read_parquet(p)).drop(columns="geometry", errors="ignore")
+        else:
+            frame = pd.read_csv(
+                p, dtype=str, keep_default_na=False, encoding="utf-8-sig", sep=None, engine="python"
+            )
+    except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError) as err:
+        raise InputError(f"{p}: cannot read the event table ({err})") from err
+    except Exception as err:  # pyogrio/pyarrow raise their own error classes
+        raise InputError(f"{p}: cannot read the event table ({err})") from err
+    frame.columns = [str(c).strip() for c in frame.columns]
+    lower = {c.lower(): c for c in frame.columns}
+    frame = frame.rename(columns={v: k for k, v in lower.items()})
+    kind = table_kind(frame.columns)
+    if kind is None:
+        have = set(frame.columns)
+        missing_acled = [c for c in _ACLED_REQUIRED if c not in have]
+        missing_ucdp = [c for c in _UCDP_REQUIRED if c not in have]
+        raise InputError(
+            f"{p}: not an event table: ACLED columns missing: {', '.join(missing_acled)}; "
+            f"UCDP GED columns missing: {', '.join(missing_ucdp)} "
+            f"(found: {', '.join(list(frame.columns)[:20])})"
+        )
+    frame = frame.astype("object").where(frame.notna(), "")
+    rows: list[dict[str, Any]] = []
+    codes: dict[str, str | None] = {}
+    for idx, rec in enumerate(frame.to_dict("records"), start=2):
+        try:
+            row = _table_row(kind, rec, codes)
+        except ValueError as err:
+            problem = Problem(str(p), f"row skipped: {err}", row=idx)
+            if problems is not None:
+                problems.append(problem)
+            else:
+                warnings.warn(str(problem), InputWarning, stacklevel=2)
+            continue
+        rows.append(row)
+    return events_to_frame(rows)
+
+
+def _text(rec: dict[str, Any], key: str) -> str:
+    value = rec.get(key, "")
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _int_or_none(value: str) -> int | None:
+    if not value:
+        return None
+    try:
+        return int(float(value))
+    except ValueError:
+        return None
+
+
+def _coords(rec: dict[str, Any]) -> tuple[float, float]:
+    try:
+        lat = float(_text(rec, "latitude"))
+        lon = float(_text(rec, "longitude"))
+    except ValueError as err:
+        raise ValueError(
+            f"latitude/longitude {_text(rec, 'latitude')!r}, {_text(rec, 'longitude')!r} "
+            "are not numbers"
+        ) from err
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180) or math.isnan(lat) or math.isnan(lon):
+        raise ValueError(f"latitude/longitude {lat}, {lon} out of range")
+    return lat, lon
+
+
+def _table_row(kind: str, rec: dict[str, Any], codes: dict[str, str | None]) -> dict[str, Any]:
+    lat, lon = _coords(rec)
+    if kind == "ucdp":
+        raw_date = _text(rec, "date_start")
+        date = _parse_table_date(raw_date)
+        if date is None:
+            raise ValueError(f"date_start {raw_date!r} is not a date")
+        etype, subtype = _UCDP_VIOLENCE.get(
+            _text(rec, "type_of_violence"), ("Battles", "Armed clash")
+        )
+        country = _text(rec, "country")
+        location = _text(rec, "where_coordinates") or _text(rec, "where_description")
+        return {
+            "event_id": _text(rec, "id") or None,
+            "event_date": date,
+            "time_precision": _UCDP_DATE_PREC.get(_text(rec, "date_prec"), 1),
+            "event_type": etype,
+            "sub_event_type": subtype,
+            "location": location or None,
+            "mention": None,
+            "latitude": lat,
+            "longitude": lon,
+            "geo_precision": _UCDP_WHERE_PREC.get(_text(rec, "where_prec")),
+            "country": country or None,
+            "country_code": _country_code(re.sub(r"\s*\(.*\)$", "", country), codes),
+            "admin1": _text(rec, "adm_1") or None,
+            "fatalities": _int_or_none(_text(rec, "best")),
+            "injured": None,
+            "notes": _text(rec, "source_headline") or _text(rec, "where_description") or None,
+            "source": _text(rec, "source_original") or _text(rec, "source_article") or None,
+            "language": None,
+            "gazetteer_id": None,
+            "char_start": None,
+            "char_end": None,
+        }
+    raw_date = _text(rec, "event_date")
+    date = _parse_table_date(raw_date)
+    if date is None:
+        raise ValueError(f"event_date {raw_date!r} is not a date")
+    country = _text(rec, "country")
+    code = _text(rec, "country_code") if kind == "own" else ""
+    return {
+        "event_id": (_text(rec, "event_id") if kind == "own" else _text(rec, "event_id_cnty"))
+        or None,
+        "event_date": date,
+        "time_precision": _int_or_none(_text(rec, "time_precision")),
+        "event_type": _text(rec, "event_type") or None,
+        "sub_event_type": _text(rec, "sub_event_type") or None,
+        "location": _text(rec, "location") or None,
+        "mention": _text(rec, "mention") or None,
+        "latitude": lat,
+        "longitude": lon,
+        "geo_precision": _int_or_none(_text(rec, "geo_precision")),
+        "country": country or None,
+        "country_code": code or _country_code(country, codes),
+        "admin1": _text(rec, "admin1") or None,
+        "fatalities": _int_or_none(_text(rec, "fatalities")),
+        "injured": _int_or_none(_text(rec, "injured")),
+        "notes": _text(rec, "notes") or None,
+        "source": _text(rec, "source") or None,
+        "language": _text(rec, "language") or None,
+        "gazetteer_id": _text(rec, "gazetteer_id") or None,
+        "char_start": _int_or_none(_text(rec, "char_start")),
+        "char_end": _int_or_none(_text(rec, "char_end")),
+    }
+
+
+# --------------------------------------------------------------------------- writers
+
+#: Output formats by file extension.
+FORMATS: Final = {
+    ".geojson": "geojson",
+    ".json": "geojson",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".gpkg": "gpkg",
+}
+
+
+def _json_value(value: Any) -> Any:
+    import pandas as pd
+
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def _column_values(series: pd.Series[Any]) -> list[Any]:
+    """A column as JSON-ready Python values (None for missing, dates as YYYY-MM-DD)."""
+
+    dtype = str(series.dtype)
+    if dtype.startswith("datetime64"):
+        return [v if isinstance(v, str) else None for v in series.dt.strftime("%Y-%m-%d")]
+    if dtype.startswith(("float", "Float", "Int", "UInt", "boolean")):
+        out = series.astype(object).where(series.notna(), None).tolist()
+        return [None if isinstance(v, float) and math.isnan(v) else v for v in out]
+    if dtype.startswith(("int", "uint", "bool")):
+        return list(series.tolist())
+    values = series.astype(object).where(series.notna(), None).tolist()
+    return [v if v is None or isinstance(v, str | int) else _json_value(v) for v in values]
+
+
+def _geojson_lines(frame: gpd.GeoDataFrame) -> Iterator[str]:
+    import pandas as pd
+
+    geometry_name = frame.geometry.name
+    props = [c for c in frame.columns if c != geometry_name]
+    columns = [_column_values(pd.Series(frame[c])) for c in props]
+    if "latitude" in frame.columns and "longitude" in frame.columns:
+        lats = _column_values(pd.Series(frame["latitude"]))
+        lons = _column_values(pd.Series(frame["longitude"]))
+    else:
+        lats = lons = [None] * len(frame)
+    geoms = frame.geometry
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    yield '{"type": "FeatureCollection", "features": ['
+    for i, values in enumerate(zip(*columns, strict=True)):
+        if lats[i] is not None and lons[i] is not None:
+            geometry: dict[str, Any] | None = {
+                "type": "Point",
+                "coordinates": [lons[i], lats[i]],
+            }
+        else:
+            g = geoms.iloc[i]
+            geometry = None if g is None or g.is_empty else dict(g.__geo_interface__)
+        feature = {
+            "type": "Feature",
+            "properties": dict(zip(props, values, strict=True)),
+            "geometry": geometry,
+        }
+        yield ("\n" if i == 0 else ",\n") + dumps(feature)
+    yield "\n]}\n"
+
+
+def _acled_frame(frame: gpd.GeoDataFrame) -> pd.DataFrame:
+    import pandas as pd
+
+    events = frame[frame["event_type"] != MENTION_TYPE]
+    out = pd.DataFrame(index=events.index, columns=list(ACLED_COLUMNS), dtype="object")
+    dates = pd.to_datetime(events["event_date"], errors="coerce")
+    out["event_id_cnty"] = events["event_id"]
+    out["event_date"] = dates.dt.strftime("%Y-%m-%d")
+    out["year"] = dates.dt.year.astype("Int64")
+    out["time_precision"] = events["time_precision"]
+    out["disorder_type"] = events["event_type"].map(_DISORDER)
+    for col in ("event_type", "sub_event_type", "country", "admin1", "location", "latitude",
+                "longitude", "geo_precision", "source", "notes", "fatalities"):  # fmt: skip
+        out[col] = events[col]
+    out["fatalities"] = events["fatalities"].fillna(0)
+    out["civilian_targeting"] = events["event_type"].map(
+        lambda t: "Civilian targeting" if t == "Violence against civilians" else ""
+    )
+    out["source_scale"] = ""
+    return out.fillna("").reset_index(drop=True)
+
+
+def write_events(
+    frame: gpd.GeoDataFrame,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    stdout: IO[str] | None = None,
+) -> None:
+    """Write events or mentions; the format follows the extension unless given.
+
+    Parameters
+    ----------
+    frame : geopandas.GeoDataFrame
+        Events (:data:`EVENT_COLUMNS`) or mentions.
+    path : path or "-"
+        Output file; ``"-"`` writes GeoJSON (or the ACLED CSV) to standard output.
+    format : {"geojson", "csv", "parquet", "gpkg", "acled"}, optional
+        ``"acled"`` writes a CSV with :data:`ACLED_COLUMNS` (incidents only).
+    stdout : text stream, optional
+        Stream for ``"-"`` (``sys.stdout`` by default).
+
+    Raises
+    ------
+    OutputError
+        Unknown format or unwritable path.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "ev.geojson"
+    >>> write_events(events_to_frame([]), out)
+    >>> import json; json.loads(out.read_text())["features"]
+    []
+    """
+    target = os.fspath(path)
+    fmt = (format or "").lower() or None
+    if fmt is None:
+        fmt = "geojson" if target == "-" else FORMATS.get(Path(target).suffix.lower())
+    if fmt is None:
+        raise OutputError(
+            f"cannot tell the output format of {target!r}: use one of "
+            f"{', '.join(FORMATS)} or --format acled"
+        )
+    if fmt not in ("geojson", "csv", "parquet", "gpkg", "acled"):
+        raise OutputError(f"unknown output format {fmt!r}: geojson, csv, parquet, gpkg or acled")
+    if target == "-":
+        stream = stdout if stdout is not None else sys.stdout
+        if fmt == "geojson":
+            for chunk in _geojson_lines(frame):
+                stream.write(chunk)
+        elif fmt in ("csv", "acled"):
+            table = _acled_frame(frame) if fmt == "acled" else _csv_frame(frame)
+            table.to_csv(stream, index=False, lineterminator="\n")
+        else:
+            raise OutputError(f"format {fmt} cannot be written to standard output; give a file")
+        stream.flush()
+        return
+    try:
+        if fmt == "geojson":
+            with atomic_write(target) as fh:
+                for chunk in _geojson_lines(frame):
+                    fh.write(chunk)
+        elif fmt in ("csv", "acled"):
+            table = _acled_frame(frame) if fmt == "acled" else _csv_frame(frame)
+            with atomic_write(target) as fh:
+                table.to_csv(fh, index=False, lineterminator="\n")
+        else:
+            _write_binary(frame, Path(target), fmt)
+    except OutputError:
+        raise
+    except OSError as err:
+        raise OutputError(f"cannot write {target}: {err.strerror or err}") from err
+
+
+def _csv_frame(frame: gpd.GeoDataFrame) -> pd.DataFrame:
+    import pandas as pd
+
+    out = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+    if "event_date" in out:
+        out["event_date"] = pd.to_datetime(out["event_date"], errors="coerce").dt.strftime(
+            "%Y-%m-%d"
+        )
+    return out
+
+
+def _write_binary(frame: gpd.GeoDataFrame, target: Path, fmt: str) -> None:
+    import tempfile
+
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"cannot write {target}: folder {parent} does not exist; create it first")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix, dir=parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        if fmt == "parquet":
+            frame.to_parquet(tmp, index=False)
+        else:
+            tmp.unlink()
+            out = frame.copy()
+            for col in out.columns:
+                if str(out[col].dtype) == "Int64":
+                    out[col] = (
+                        out[col].astype("float64")
+                        if out[col].isna().any()
+                        else out[col].astype("int64")
+                    )
+            out.to_file(tmp, driver="GPKG", layer=target.stem or "events", engine="pyogrio")
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except Exception as err:
+        tmp.unlink(missing_ok=True)
+        if isinstance(err, OutputError):
+            raise
+        raise OutputError(f"cannot write {target}: {err}") from err

@@ -1,0 +1,1063 @@
+"""Reading articles: text, Markdown, HTML, JSON Lines and CSV corpora, folders, globs, stdin.
+
+Every input becomes one or more :class:`Document` objects whose ``text`` is what the
+toponym offsets index: the decoded file as a whole for text and Markdown files (the ``date``
+header line included), the visible text for HTML, the text cell of a JSONL/CSV row.
+
+A text file may begin with a header line ``date YYYY-MM`` or ``date YYYY-MM-DD`` (leading
+white space allowed; the article may go on after the date on the same line); it sets the
+document date. The language is detected from stop-word frequencies (French or English) unless
+given.
+
+Bad input never stops a batch: :func:`iter_documents` records a :class:`Problem` for each
+skipped file or row (and for recoverable ones, such as invalid UTF-8, a warning) and goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import glob
+import html
+import io
+import json
+import os
+import re
+import sys
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Literal
+
+from geo import defaults
+from geo.errors import GeoWarning, InputError
+
+__all__ = [
+    "Document",
+    "InputWarning",
+    "Problem",
+    "Progress",
+    "detect_language",
+    "expand_inputs",
+    "iter_documents",
+    "make_document",
+    "parse_date",
+    "parse_date_header",
+    "read_documents",
+]
+
+DatePrecision = Literal["day", "month", "year"]
+
+
+class InputWarning(GeoWarning):
+    """Input that was used with a repair (e.g. invalid UTF-8 decoded with a fallback)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article.
+
+    Attributes
+    ----------
+    doc_id : str
+        Where it comes from: a path, ``path:row`` for a corpus row, ``<stdin>``, or a given id.
+    text : str
+        The text that offsets index (header line included for text files).
+    date : datetime.date or None
+        Document date (from the header, a date column or the caller).
+    date_precision : {"day", "month", "year"} or None
+        How much of ``date`` is known; ``date`` is the first day of the month/year otherwise.
+    lang : str
+        ``"fr"``, ``"en"`` or ``"und"`` (undetermined).
+    title, url : str or None
+        From corpus columns when present.
+    body_start : int
+        Offset where the article starts (after the ``date`` header, 0 without one).
+    """
+
+    doc_id: str
+    text: str
+    date: dt.date | None = None
+    date_precision: DatePrecision | None = None
+    lang: str = "und"
+    title: str | None = None
+    url: str | None = None
+    body_start: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with an input: ``level`` "error" (skipped) or "warning" (repaired)."""
+
+    source: str
+    message: str
+    level: Literal["error", "warning"] = "error"
+    row: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}, row {self.row}" if self.row is not None else self.source
+        return f"{where}: {self.message}"
+
+
+# --------------------------------------------------------------------------- dates
+
+_HEADER_RE = re.compile(
+    r"\A[ \t\ufeff]*date[ \t]*:?[ \t]+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?=[\s]|\Z)",
+    re.IGNORECASE,
+)
+_DATE_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*$")
+_DMY_RE = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
+
+
+def parse_date(value: str) -> tuple[dt.date, DatePrecision]:
+    """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (ISO time allowed) or ``DD/MM/YYYY``.
+
+    Parameters
+    ----------
+    value : str
+        The date as written.
+
+    Returns
+    -------
+    (datetime.date, str)
+        The date (first day of the month or year when less is known) and its precision.
+
+    Raises
+    ------
+    InputError
+        If ``value`` is not such a date.
+
+    Examples
+    --------
+    >>> parse_date("2020-10")
+    (datetime.date(2020, 10, 1), 'month')
+    >>> parse_date("2020-10-04T08:00:00Z")
+    (datetime.date(2020, 10, 4), 'day')
+    """
+    m = _DATE_RE.match(value)
+    try:
+        if m:
+            year, month, day = m.group(1), m.group(2), m.group(3)
+            if day is not None:
+                return dt.date(int(year), int(month), int(day)), "day"
+            if month is not None:
+                return dt.date(int(year), int(month), 1), "month"
+            return dt.date(int(year), 1, 1), "year"
+        m = _DMY_RE.match(value)
+        if m:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))), "day"
+    except ValueError as err:
+        raise InputError(f"invalid date {value!r}: {err}; write it as YYYY-MM-DD") from err
+    raise InputError(f"invalid date {value!r}; write it as YYYY-MM-DD or YYYY-MM")
+
+
+def parse_date_header(text: str) -> tuple[dt.date, DatePrecision, int] | None:
+    """Read a leading ``date YYYY-MM[-DD]`` header.
+
+    Returns
+    -------
+    (datetime.date, str, int) or None
+        The date, its precision and the offset just after the date; None without a header
+        (or with an impossible date such as month 13).
+
+    Examples
+    --------
+    >>> parse_date_header(" date 2020-10 L'impact de tirs")
+    (datetime.date(2020, 10, 1), 'month', 13)
+    >>> parse_date_header("No header") is None
+    True
+    """
+    m = _HEADER_RE.match(text)
+    if m is None:
+        return None
+    year, month, day = int(m.group(1)), int(m.group(2)), m.group(3)
+    try:
+        if day is None:
+            return dt.date(year, month, 1), "month", m.end()
+        return dt.date(year, month, int(day)), "day", m.end()
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- language
+
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+#: Frequent words by language, for :func:`detect_language` (and, in geoparse, for the
+#: rejection of capitalised common words).
+STOPWORDS: dict[str, frozenset[str]] = {
+    "fr": frozenset(
+        [
+            "le",
+            "la",
+            "les",
+            "l",
+            "un",
+            "une",
+            "des",
+            "du",
+            "de",
+            "d",
+            "et",
+            "est",
+            "sont",
+            "en",
+            "dans",
+            "au",
+            "aux",
+            "pour",
+            "par",
+            "sur",
+            "avec",
+            "ce",
+            "cette",
+            "ces",
+            "cet",
+            "il",
+            "elle",
+            "ils",
+            "elles",
+            "on",
+            "nous",
+            "vous",
+            "qui",
+            "que",
+            "qu",
+            "ne",
+            "pas",
+            "plus",
+            "mais",
+            "ou",
+            "où",
+            "comme",
+            "son",
+            "sa",
+            "ses",
+            "leur",
+            "leurs",
+            "été",
+            "être",
+            "a",
+            "ont",
+            "avait",
+            "avaient",
+            "fait",
+            "selon",
+            "après",
+            "avant",
+            "depuis",
+            "entre",
+            "sans",
+            "sous",
+            "vers",
+            "chez",
+            "lors",
+            "aussi",
+            "encore",
+            "déjà",
+            "tous",
+            "toutes",
+            "tout",
+            "très",
+            "se",
+            "s",
+            "y",
+            "dont",
+            "été",
+            "cela",
+            "ceci",
+            "mois",
+            "jour",
+            "jours",
+            "année",
+            "ans",
+            "lundi",
+            "mardi",
+            "mercredi",
+            "jeudi",
+            "vendredi",
+            "samedi",
+            "dimanche",
+            "contre",
+            "également",
+            "notamment",
+            "ainsi",
+            "alors",
+            "puis",
+            "donc",
+            "car",
+            "si",
+            "même",
+            "autres",
+            "autre",
+            "deux",
+            "trois",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "the",
+            "a",
+            "an",
+            "of",
+            "and",
+            "to",
+            "in",
+            "on",
+            "at",
+            "for",
+            "with",
+            "by",
+            "from",
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            "been",
+            "being",
+            "has",
+            "have",
+            "had",
+            "it",
+            "its",
+            "this",
+            "that",
+            "these",
+            "those",
+            "which",
+            "who",
+            "whom",
+            "whose",
+            "what",
+            "when",
+            "where",
+            "while",
+            "as",
+            "or",
+            "but",
+            "not",
+            "no",
+            "they",
+            "their",
+            "them",
+            "he",
+            "she",
+            "his",
+            "her",
+            "we",
+            "our",
+            "you",
+            "said",
+            "says",
+            "after",
+            "before",
+            "since",
+            "during",
+            "into",
+            "over",
+            "than",
+            "then",
+            "there",
+            "also",
+            "about",
+            "against",
+            "between",
+            "would",
+            "could",
+            "should",
+            "will",
+            "can",
+            "may",
+            "more",
+            "most",
+            "other",
+            "some",
+            "such",
+            "only",
+            "both",
+            "each",
+            "all",
+            "any",
+            "two",
+            "three",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "year",
+            "years",
+            "day",
+            "days",
+        ]
+    ),
+}
+
+_STOPWORD_LANG: dict[str, str] = {
+    w: lang
+    for lang, words in STOPWORDS.items()
+    for w in words
+    if sum(w in o for o in STOPWORDS.values()) == 1
+}
+
+
+def detect_language(text: str, *, sample_chars: int = defaults.LANG_SAMPLE_CHARS) -> str:
+    """Guess whether ``text`` is French or English from stop-word frequencies.
+
+    Parameters
+    ----------
+    text : str
+        The text (only the first ``sample_chars`` characters are read).
+    sample_chars : int
+        How much of the text to read.
+
+    Returns
+    -------
+    str
+        ``"fr"``, ``"en"``, or ``"und"`` when there is too little evidence.
+
+    Examples
+    --------
+    >>> detect_language("Les combats ont repris dans la région, selon le ministère.")
+    'fr'
+    >>> detect_language("Fighting resumed in the region, the ministry said on Monday.")
+    'en'
+    """
+    counts = dict.fromkeys(STOPWORDS, 0)
+    for word in _WORD_RE.findall(text, 0, min(len(text), sample_chars)):
+        lang = _STOPWORD_LANG.get(word.lower())
+        if lang is not None:
+            counts[lang] += 1
+    ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+    (best, n1), (_, n2) = ranked[0], ranked[1]
+    if n1 < defaults.LANG_MIN_STOPWORDS or n1 < 1.5 * n2:
+        return "und"
+    return best
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def make_document(
+    text: str,
+    *,
+    doc_id: str = "<text>",
+    date: dt.date | str | None = None,
+    lang: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    header: bool = True,
+) -> Document:
+    """Build a :class:`Document` from text, reading a ``date`` header and the language.
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    doc_id : str
+        Identifier reported with its mentions.
+    date : datetime.date or str, optional
+        Document date; a ``date`` header in ``text`` wins over it.
+    lang : str, optional
+        ``"fr"`` or ``"en"``; detected when None.
+    title, url : str, optional
+        Metadata carried along.
+    header : bool
+        Whether to look for a ``date`` header line.
+
+    Examples
+    --------
+    >>> doc = make_document(" date 2020-10-02 Bakou et Erevan s'accusent.")
+    >>> doc.date, doc.date_precision, doc.body_start
+    (datetime.date(2020, 10, 2), 'day', 16)
+    """
+    precision: DatePrecision | None = None
+    the_date: dt.date | None = None
+    if isinstance(date, str) and date.strip():
+        the_date, precision = parse_date(date)
+    elif isinstance(date, dt.datetime):
+        the_date, precision = date.date(), "day"
+    elif isinstance(date, dt.date):
+        the_date, precision = date, "day"
+    body_start = 0
+    if header:
+        found = parse_date_header(text)
+        if found is not None:
+            the_date, precision, body_start = found
+    language = lang if lang else detect_language(text)
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        date=the_date,
+        date_precision=precision,
+        lang=language,
+        title=title,
+        url=url,
+        body_start=body_start,
+    )
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def _decode(data: bytes, source: str, problems: list[Problem] | None) -> str | None:
+    """Decode bytes as UTF-8, else with a fallback; None (and an error) for binary data."""
+    if not data.strip():
+        _problem(problems, source, "empty file (nothing to read)")
+        return None
+    head = data[:8192]
+    if head.startswith(b"%PDF"):
+        _problem(problems, source, "PDF file; extract its text first (e.g. pdftotext)")
+        return None
+    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        _problem(problems, source, "binary file (contains NUL bytes); give a text file")
+        return None
+    controls = sum(1 for b in head if b < 0x20 and b not in (9, 10, 12, 13, 27))
+    if controls > 0.1 * len(head):
+        _problem(problems, source, "binary file (control bytes); give a text file")
+        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        good = sum(1 for c in text if c > "\x7f") - bad
+        if good > bad:
+            # mostly UTF-8 with a few broken bytes: keep it, with replacement characters
+            encoding = "UTF-8, invalid bytes replaced by U+FFFD"
+        else:
+            # no valid multi-byte sequence: a single-byte Western encoding
+            try:
+                text, encoding = data.decode("cp1252"), "Windows-1252"
+            except UnicodeDecodeError:
+                text, encoding = data.decode("latin-1"), "Latin-1"
+        message = (
+            f"invalid UTF-8 at byte {err.start}; decoded as {encoding} "
+            "(convert the file to UTF-8 to silence this)"
+        )
+        _problem(problems, source, message, level="warning")
+        warnings.warn(f"{source}: {message}", InputWarning, stacklevel=3)
+        return text
+
+
+def _problem(
+    problems: list[Problem] | None,
+    source: str,
+    message: str,
+    *,
+    level: Literal["error", "warning"] = "error",
+    row: int | None = None,
+) -> None:
+    problem = Problem(source=source, message=message, level=level, row=row)
+    if problems is None:
+        if level == "error":
+            raise InputError(str(problem))
+        return
+    problems.append(problem)
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+class _TextExtractor(HTMLParser):
+    _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe"})
+    _BLOCK = frozenset(
+        [
+            "p",
+            "div",
+            "br",
+            "li",
+            "ul",
+            "ol",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "table",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "blockquote",
+            "figcaption",
+            "figure",
+            "pre",
+            "hr",
+            "dd",
+            "dt",
+            "aside",
+            "nav",
+            "main",
+            "title",
+        ]
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        elif tag in self._SKIP:
+            self._skip += 1
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag in self._SKIP and self._skip:
+            self._skip -= 1
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+        elif not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> tuple[str, str | None]:
+    """Return the visible text of an HTML page (one paragraph per line) and its title.
+
+    Examples
+    --------
+    >>> html_to_text("<html><head><title>T</title></head><body><p>A &amp; B</p></body>")
+    ('A & B', 'T')
+    """
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    raw = "".join(parser.parts)
+    lines = (re.sub(r"[ \t\r\f\v\xa0]+", " ", line).strip() for line in raw.split("\n"))
+    text = "\n".join(line for line in lines if line)
+    title = html.unescape(" ".join("".join(parser.title).split())) or None
+    return text, title
+
+
+# --------------------------------------------------------------------------- corpora
+
+#: Column names tried, in order, when the caller does not name the column.
+COLUMN_CANDIDATES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "content", "body", "article", "texte", "contenu", "notes"),
+    "date": ("date", "published", "publish_date", "published_at", "pubdate", "event_date"),
+    "title": ("title", "headline", "titre"),
+    "url": ("url", "link", "source_url"),
+    "id": ("id", "doc_id", "uid", "guid"),
+}
+
+
+@dataclass
+class _Columns:
+    text: str | None = None
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    id: str | None = None
+
+    def resolve(self, available: Sequence[str]) -> dict[str, str | None]:
+        lower = {c.lower(): c for c in available}
+        out: dict[str, str | None] = {}
+        for role, candidates in COLUMN_CANDIDATES.items():
+            given = getattr(self, role)
+            if given is not None:
+                out[role] = given if given in available else lower.get(given.lower())
+            else:
+                out[role] = next((lower[c] for c in candidates if c in lower), None)
+        return out
+
+
+@dataclass
+class _Reader:
+    columns: _Columns
+    lang: str | None
+    date: dt.date | str | None
+    max_chars: int
+    problems: list[Problem] | None
+    count: dict[str, int] = field(default_factory=lambda: {"rows": 0})
+
+    # ---- rows
+    def row_document(self, source: str, row: int, record: dict[str, object]) -> Document | None:
+        cols = self.columns.resolve(list(record))
+        text_col = cols["text"]
+        if text_col is None:
+            wanted = self.columns.text or "/".join(COLUMN_CANDIDATES["text"])
+            _problem(
+                self.problems,
+                source,
+                f"no text column {wanted!r} (columns: {', '.join(map(str, record))}); "
+                "name it with --text-column",
+                row=row,
+            )
+            return None
+        text = record.get(text_col)
+        if not isinstance(text, str) or not text.strip():
+            _problem(
+                self.problems, source, f"empty or missing text in column {text_col!r}", row=row
+            )
+            return None
+        if len(text) > self.max_chars:
+            _problem(self.problems, source, self._too_long(len(text)), row=row)
+            return None
+        date: dt.date | str | None = self.date
+        date_col = cols["date"]
+        if date_col is not None and isinstance(record.get(date_col), str | int):
+            raw = str(record[date_col]).strip()
+            if raw:
+                try:
+                    date = _row_date(raw)
+                except InputError as err:
+                    _problem(
+                        self.problems,
+                        source,
+                        f"{err} in column {date_col!r}; using no date",
+                        level="warning",
+                        row=row,
+                    )
+        doc_id = f"{source}:{row}"
+        id_col = cols["id"]
+        if id_col is not None and record.get(id_col) not in (None, ""):
+            doc_id = str(record[id_col])
+        return make_document(
+            text,
+            doc_id=doc_id,
+            date=date,
+            lang=self.lang,
+            title=_str_or_none(record.get(cols["title"] or "")),
+            url=_str_or_none(record.get(cols["url"] or "")),
+        )
+
+    def _too_long(self, n: int) -> str:
+        return (
+            f"document of {n:,} characters is longer than the limit of {self.max_chars:,}; "
+            "split it or raise max_chars (--max-chars)"
+        )
+
+    # ---- files
+    def jsonl(self, source: str, text: str) -> Iterator[Document]:
+        for lineno, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError as err:
+                _problem(self.problems, source, f"malformed JSON ({err})", row=lineno)
+                continue
+            if not isinstance(record, dict):
+                _problem(self.problems, source, "row is not a JSON object", row=lineno)
+                continue
+            doc = self.row_document(source, lineno, record)
+            if doc is not None:
+                yield doc
+
+    def csv(self, source: str, text: str) -> Iterator[Document]:
+        sample = text[:65536]
+        try:
+            dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+                sample, delimiters=",;\t|"
+            )
+        except csv.Error:
+            dialect = csv.excel
+        old_limit = csv.field_size_limit()
+        csv.field_size_limit(max(old_limit, self.max_chars * 4 + 1))
+        try:
+            reader = csv.reader(io.StringIO(text, newline=""), dialect)
+            try:
+                header = next(reader)
+            except StopIteration:
+                _problem(self.problems, source, "empty CSV file")
+                return
+            except csv.Error as err:
+                _problem(self.problems, source, f"unreadable CSV header ({err})")
+                return
+            while True:
+                row = reader.line_num + 1
+                try:
+                    values = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as err:
+                    _problem(self.problems, source, f"malformed CSV ({err})", row=row)
+                    continue
+                if not values:
+                    continue
+                if len(values) != len(header):
+                    _problem(
+                        self.problems,
+                        source,
+                        f"{len(values)} fields where the header has {len(header)}",
+                        row=row,
+                    )
+                    continue
+                doc = self.row_document(source, row, dict(zip(header, values, strict=True)))
+                if doc is not None:
+                    yield doc
+        finally:
+            csv.field_size_limit(old_limit)
+
+    def text_file(self, source: str, text: str, *, is_html: bool) -> Iterator[Document]:
+        if len(text) > self.max_chars:
+            _problem(self.problems, source, self._too_long(len(text)))
+            return
+        title = None
+        if is_html:
+            text, title = html_to_text(text)
+            if not text.strip():
+                _problem(self.problems, source, "HTML page without visible text")
+                return
+        yield make_document(text, doc_id=source, date=self.date, lang=self.lang, title=title)
+
+
+def _row_date(raw: str) -> dt.date | str:
+    try:
+        parse_date(raw)
+    except InputError:
+        for fmt in ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%a, %d %b %Y %H:%M:%S %z"):
+            try:
+                return dt.datetime.strptime(raw, fmt).date()
+            except ValueError:
+                continue
+        raise
+    return raw
+
+
+def _str_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+_HTML_EXT = frozenset({".html", ".htm", ".xhtml"})
+_HTML_START = re.compile(r"\s*(<!doctype html|<html[\s>])", re.IGNORECASE)
+_JSONL_EXT = frozenset({".jsonl", ".ndjson", ".json"})
+_CSV_EXT = frozenset({".csv", ".tsv"})
+_TEXT_EXT = frozenset({".txt", ".md", ".markdown", ".text", ""})
+
+
+def expand_inputs(
+    inputs: Iterable[str | os.PathLike[str]], problems: list[Problem] | None = None
+) -> list[str]:
+    """Expand folders (recursively) and glob patterns into file paths; ``"-"`` is kept.
+
+    Missing paths and empty patterns become problems (or raise without ``problems``).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("b.txt", "a.md", ".hidden.txt"):
+    ...     _ = (folder / name).write_text("Bakou")
+    >>> [pathlib.Path(p).name for p in expand_inputs([folder, "-"])]
+    ['a.md', 'b.txt', '-']
+    """
+    paths: list[str] = []
+    for raw in inputs:
+        item = os.fspath(raw)
+        if item == "-":
+            paths.append(item)
+            continue
+        if any(ch in item for ch in "*?["):
+            found = sorted(glob.glob(item, recursive=True))
+            files = [f for f in found if os.path.isfile(f)]
+            if not files:
+                _problem(problems, item, "no file matches this pattern")
+            paths.extend(files)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(
+                str(p)
+                for p in path.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.suffix.lower() in (_HTML_EXT | _JSONL_EXT | _CSV_EXT | _TEXT_EXT)
+            )
+            if not files:
+                _problem(problems, item, "folder holds no readable file (.txt, .md, .html...)")
+            paths.extend(files)
+        elif path.exists():
+            paths.append(item)
+        else:
+            _problem(problems, item, "no such file or folder")
+    return paths
+
+
+def iter_documents(
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    lang: str | None = None,
+    date: dt.date | str | None = None,
+    text_column: str | None = None,
+    date_column: str | None = None,
+    title_column: str | None = None,
+    url_column: str | None = None,
+    id_column: str | None = None,
+    max_chars: int = defaults.MAX_DOCUMENT_CHARS,
+    problems: list[Problem] | None = None,
+    stdin: io.TextIOBase | None = None,
+) -> Iterator[Document]:
+    """Yield the documents of files, folders, glob patterns or ``"-"`` (standard input).
+
+    The format follows the extension: ``.jsonl``/``.ndjson``/``.json`` one JSON object per
+    line, ``.csv``/``.tsv`` one article per row, ``.html``/``.htm`` the page's visible text,
+    anything else plain text or Markdown. Folders are read recursively (hidden files skipped).
+
+    Parameters
+    ----------
+    inputs : path, pattern or iterable of them
+        What to read; ``"-"`` reads plain text from standard input.
+    lang : str, optional
+        Force the language (``"fr"``, ``"en"``) instead of detecting it per document.
+    date : datetime.date or str, optional
+        Default document date when a document has no header or date column.
+    text_column, date_column, title_column, url_column, id_column : str, optional
+        Column (CSV) or key (JSONL) names; common names are tried when None.
+    max_chars : int
+        Longer documents are skipped (reported as problems).
+    problems : list of Problem, optional
+        Receives every problem; the batch goes on. Without it the first error raises.
+    stdin : text stream, optional
+        Stream read for ``"-"`` (``sys.stdin`` by default).
+
+    Yields
+    ------
+    Document
+
+    Raises
+    ------
+    InputError
+        On the first bad input when ``problems`` is None.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("date 2020-10-04\\nGanja was shelled.")
+    >>> [(d.doc_id.endswith("a.txt"), str(d.date)) for d in iter_documents(folder)]
+    [(True, '2020-10-04')]
+    """
+    if isinstance(inputs, str | os.PathLike):
+        inputs = [inputs]
+    reader = _Reader(
+        columns=_Columns(text_column, date_column, title_column, url_column, id_column),
+        lang=lang,
+        date=date,
+        max_chars=max_chars,
+        problems=problems,
+    )
+    for item in expand_inputs(inputs, problems):
+        if item == "-":
+            stream = stdin if stdin is not None else sys.stdin
+            text = stream.read()
+            if not text.strip():
+                _problem(problems, "<stdin>", "standard input is empty")
+                continue
+            yield from reader.text_file("<stdin>", text, is_html=False)
+            continue
+        try:
+            data = Path(item).read_bytes()
+        except OSError as err:
+            _problem(problems, item, f"cannot read ({err.strerror})")
+            continue
+        text = _decode(data, item, problems)
+        if text is None:
+            continue
+        suffix = Path(item).suffix.lower()
+        if suffix in _JSONL_EXT:
+            yield from reader.jsonl(item, text)
+        elif suffix in _CSV_EXT:
+            yield from reader.csv(item, text)
+        else:
+            is_html = suffix in _HTML_EXT or _HTML_START.match(text[:1024]) is not None
+            yield from reader.text_file(item, text, is_html=is_html)
+
+
+def read_documents(
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    **options: object,
+) -> list[Document]:
+    """Return every document of ``inputs`` as a list; see :func:`iter_documents`.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "c.jsonl"
+    >>> _ = path.write_text('{"text": "Bombing in Aleppo.", "date": "2016-12-01"}\\n')
+    >>> [d.lang for d in read_documents(path)], read_documents(path)[0].date.year
+    (['und'], 2016)
+    """
+    return list(iter_documents(inputs, **options))  # type: ignore[arg-type]
+
+
+class Progress:
+    """A one-line progress counter on standard error, shown for runs longer than a second.
+
+    Parameters
+    ----------
+    label : str
+        What is counted ("documents").
+    enabled : bool or None
+        None: only when standard error is a terminal.
+    stream : text stream, optional
+        ``sys.stderr`` by default.
+
+    Examples
+    --------
+    >>> import io
+    >>> progress = Progress("documents", enabled=False, stream=io.StringIO())
+    >>> progress.update(3); progress.close(); progress.count
+    3
+    """
+
+    def __init__(
+        self, label: str, *, enabled: bool | None = None, stream: io.TextIOBase | None = None
+    ) -> None:
+        import time
+
+        self._time = time.perf_counter
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = self.stream.isatty() if enabled is None else enabled
+        self.label = label
+        self.count = 0
+        self.start = self._time()
+        self._last = self.start
+        self._shown = False
+
+    def update(self, n: int = 1) -> None:
+        """Count ``n`` more items; redraw at most five times a second."""
+        self.count += n
+        if not self.enabled:
+            return
+        now = self._time()
+        if now - self.start >= defaults.PROGRESS_DELAY_SECONDS and now - self._last >= 0.2:
+            self._last = now
+            self._draw(now)
+
+    def _draw(self, now: float) -> None:
+        rate = self.count / max(now - self.start, 1e-9)
+        self.stream.write(f"\r{self.count:,} {self.label} ({rate:,.0f}/s)")
+        self.stream.flush()
+        self._shown = True
+
+    def close(self) -> None:
+        """Finish the line if anything was drawn."""
+        if self._shown:
+            self._draw(self._time())
+            self.stream.write("\n")
+            self.stream.flush()

@@ -1,0 +1,491 @@
+"""Maps opened in headless Chromium (Debian ``chromium``) driven by Playwright.
+
+Every http(s) request is blocked. ``make test`` installs chromium when missing and sets
+``GEO_REQUIRE_BROWSER=1``, so a missing browser fails there instead of skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+from pyproj import Geod
+from shapely.geometry import LineString, Point, box
+
+from geo import assets
+from geo.mapping import map_events, save_map, write_map
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+REPO = Path(__file__).resolve().parent.parent
+HOSTILE = [
+    "<script>window.__pwned=1</script>",
+    "</script><script>window.__pwned=2</script>",
+    '<img src=x onerror="window.__pwned=3">',
+    "`${window.__pwned=4}`",
+    '"><svg onload="window.__pwned=5">',
+    "javascript:window.__pwned=6",
+]
+
+
+def _missing_reason() -> str | None:
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is missing (apt-get install -y chromium)"
+    if assets.check_assets():
+        return "offline assets not fetched (python -m geo.assets fetch)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    reason = _missing_reason()
+    if reason:
+        if os.environ.get("GEO_REQUIRE_BROWSER") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Opened:
+    page: Any
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def js(self, script: str, arg: Any = None) -> Any:
+        return self.page.evaluate(script, arg)
+
+
+@pytest.fixture
+def open_map(browser: Any) -> Iterator[Callable[..., Opened]]:
+    pages: list[Any] = []
+
+    def opener(path: Path, *, serve: dict[str, bytes] | None = None) -> Opened:
+        page = browser.new_page(viewport={"width": 1000, "height": 700})
+        pages.append(page)
+        opened = Opened(page)
+        page.on("pageerror", lambda err: opened.errors.append(f"pageerror: {err}"))
+        page.on(
+            "console",
+            lambda msg: (
+                opened.errors.append(f"console {msg.type}: {msg.text}")
+                if msg.type == "error"
+                else None
+            ),
+        )
+        page.on("request", lambda req: opened.requests.append(req.url))
+
+        def dialog(d: Any) -> None:
+            opened.dialogs.append(d.message)
+            d.dismiss()
+
+        page.on("dialog", dialog)
+
+        def route(r: Any) -> None:
+            body = (serve or {}).get(r.request.url)
+            if body is None:
+                r.abort()
+            else:
+                r.fulfill(status=200, body=body)
+
+        page.route(re.compile(r"^https?://"), route)
+        page.goto(path.as_uri())
+        page.wait_for_function("window.geoMapReady === true", timeout=20000)
+        return opened
+
+    yield opener
+    for page in pages:
+        page.close()
+
+
+def sample(n_per_town: int = 40) -> gpd.GeoDataFrame:
+    """Events around four towns over ten days, two types, with fatalities."""
+    towns = [
+        ("Aghdam", 46.92736, 39.99096),
+        ("Tartar", 46.9297, 40.3418),
+        ("Fuzuli", 47.14529, 39.60094),
+        ("Ganja", 46.3606, 40.6828),
+    ]
+    rng = np.random.default_rng(7)
+    rows = []
+    for t, (name, lon, lat) in enumerate(towns):
+        for k in range(n_per_town):
+            rows.append(
+                {
+                    "event_id": f"AZE{t}{k:03d}",
+                    "event_date": (pd.Timestamp("2020-10-01") + pd.Timedelta(days=k % 10)).date(),
+                    "event_type": "Battles" if k % 3 else "Explosions/Remote violence",
+                    "location": name,
+                    "mention": name,
+                    "fatalities": int(k % 7),
+                    "notes": f"Fighting was reported near {name} on day {k % 10}.",
+                    "source": "Test wire",
+                    "country": "Azerbaijan",
+                    "admin1": name,
+                    "distance_to_front_km": 4.0 + t,
+                    "geometry": Point(lon + rng.normal(0, 0.02), lat + rng.normal(0, 0.02)),
+                }
+            )
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+
+
+def front() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        {
+            "name": ["Line of contact", "Ceasefire line"],
+            "valid_from": ["2020-09-27", "2020-10-06"],
+            "valid_to": ["2020-10-05", None],
+            "source": ["test", "test"],
+        },
+        geometry=[
+            LineString([(46.5, 39.5), (46.8, 40.0), (46.7, 40.4)]),
+            LineString([(46.6, 39.5), (46.9, 40.0), (46.8, 40.4)]),
+        ],
+        crs="EPSG:4326",
+    )
+
+
+def regions() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        {"country": ["Azerbaijan"] * 2, "admin1": ["North", "South"]},
+        geometry=[box(45.5, 40.1, 48.0, 41.5), box(45.5, 39.0, 48.0, 40.1)],
+        crs="EPSG:4326",
+    )
+
+
+def countries() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        {"country": ["Land"]}, geometry=[box(40.0, 35.0, 52.0, 45.0)], crs="EPSG:4326"
+    )
+
+
+def offline_map(tmp_path: Path, events: gpd.GeoDataFrame | None = None, **kw: Any) -> Path:
+    options: dict[str, Any] = {
+        "front": front(),
+        "boundaries": regions(),
+        "base": countries(),
+        "offline": True,
+    } | kw
+    out = tmp_path / "map.html"
+    save_map(map_events(sample() if events is None else events, **options), out)
+    return out
+
+
+def center_on(opened: Opened, lat: float, lon: float, zoom: int) -> None:
+    opened.js(
+        """([lat, lon, zoom]) => {
+            const m = GeoEventMap.instances[0].map;
+            m.setView([lat, lon], zoom, {animate: false});
+        }""",
+        [lat, lon, zoom],
+    )
+    opened.page.wait_for_timeout(150)
+
+
+def layer_box(opened: Opened, name: str) -> Any:
+    label = opened.page.locator(".leaflet-control-layers label").filter(
+        has_text=re.compile(rf"^\s*{re.escape(name)}\s*$")
+    )
+    return label.locator("input")
+
+
+# ------------------------------------------------------------------------------ tests
+
+
+def test_offline_map_needs_no_network(tmp_path: Path, open_map: Callable[..., Opened]) -> None:
+    opened = open_map(offline_map(tmp_path))
+    assert opened.errors == []
+    assert [u for u in opened.requests if not u.startswith("file:")] == []
+    page = opened.page
+    assert page.locator(".geo-cluster").count() >= 2
+    assert page.locator(".leaflet-geoFront-pane path.geo-front").count() >= 1
+    assert page.locator(".leaflet-geoBands-pane path.geo-band").count() == 4
+    assert page.locator(".leaflet-geoBase-pane path.geo-base").count() == 1
+    total = opened.js(
+        "Array.from(document.querySelectorAll('.geo-cluster span'))"
+        ".reduce((s, e) => s + Number(e.textContent), 0)"
+        " + document.querySelectorAll('path.geo-event').length"
+    )
+    assert total == 160
+    assert page.locator(".geo-title-main").text_content() == "Conflict events"
+    assert "160 events on the map" in page.locator(".geo-title-sub").text_content()
+
+
+def test_popup_shows_the_event(tmp_path: Path, open_map: Callable[..., Opened]) -> None:
+    events = sample(1)
+    events.loc[0, "notes"] = "Shells fell on Agdam, the ministry said."
+    events.loc[0, "mention"] = "Agdam"
+    events.loc[0, "fatalities"] = 4
+    events.loc[0, "injured"] = 9
+    opened = open_map(offline_map(tmp_path, events))
+    point = events.geometry.iloc[0]
+    center_on(opened, point.y, point.x, 13)
+    marker = opened.page.locator("path.geo-event")
+    assert marker.count() == 1
+    marker.click()
+    popup = opened.page.locator(".leaflet-popup-content .geo-popup")
+    text = popup.text_content()
+    for part in (
+        "Aghdam",
+        "Mention“Agdam”",
+        "Date2020-10-01",
+        "TypeExplosions/Remote violence",
+        "Fatalities4",
+        "Injured9",
+        "Distance to front4.0 km",
+        "RegionAghdam, Azerbaijan",
+        "Shells fell on Agdam, the ministry said.",
+        "Source: Test wire",
+    ):
+        assert part in text
+    assert popup.locator("mark").text_content() == "Agdam"
+    assert opened.errors == []
+
+
+def test_cluster_click_zooms_in_and_lists_colocated_events(
+    tmp_path: Path, open_map: Callable[..., Opened]
+) -> None:
+    events = sample(5)
+    same = events.iloc[:3].copy()
+    same["geometry"] = [Point(47.5, 40.9)] * 3
+    same["location"] = ["Samespot"] * 3
+    events = pd.concat([events, same], ignore_index=True)
+    opened = open_map(offline_map(tmp_path, gpd.GeoDataFrame(events, crs="EPSG:4326")))
+    zoom = opened.js("GeoEventMap.instances[0].map.getZoom()")
+    opened.page.locator(".geo-cluster").first.click()
+    opened.page.wait_for_timeout(400)
+    assert opened.js("GeoEventMap.instances[0].map.getZoom()") > zoom
+    center_on(opened, 40.9, 47.5, 18)
+    opened.page.locator(".geo-cluster").first.click()
+    items = opened.page.locator(".geo-list .geo-list-item")
+    assert items.count() == 3
+    assert "3 events here" in opened.page.locator(".geo-list").text_content()
+    items.first.click()
+    assert "Samespot" in opened.page.locator(".geo-popup-title").last.text_content()
+    assert opened.errors == []
+
+
+def test_layers_toggle(tmp_path: Path, open_map: Callable[..., Opened]) -> None:
+    opened = open_map(offline_map(tmp_path))
+    page = opened.page
+    events = layer_box(opened, "Events")
+    events.uncheck()
+    assert page.locator(".geo-cluster").count() == 0
+    assert page.locator("path.geo-event").count() == 0
+    events.check()
+    assert page.locator(".geo-cluster").count() >= 2
+    assert page.locator("canvas.leaflet-heatmap-layer").count() == 0
+    layer_box(opened, "Heat map").check()
+    assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
+    layer_box(opened, "Front lines").uncheck()
+    assert page.locator("path.geo-front").count() == 0
+    layer_box(opened, "Events per admin-1").check()
+    assert page.locator("path.geo-region").count() == 2
+    assert "Events per admin-1 region" in page.locator(".geo-legend").text_content()
+    # hiding a type from the legend
+    page.locator('.geo-legend input[data-type="Battles"]').uncheck()
+    assert opened.js("GeoEventMap.instances[0].visibleCount()") == 4 * 14
+    assert opened.errors == []
+
+
+def test_time_slider_filters_by_day(tmp_path: Path, open_map: Callable[..., Opened]) -> None:
+    opened = open_map(offline_map(tmp_path))
+    slider = opened.page.locator(".geo-slider-input")
+    assert slider.get_attribute("max") == "10"
+    slider.fill("3")  # the third day, 2020-10-03, cumulative: days 1-3, 12 events per town
+    assert opened.js("GeoEventMap.instances[0].visibleCount()") == 4 * 12
+    label = opened.page.locator(".geo-slider-label").text_content()
+    assert label == "Up to 2020-10-03 · 48 events"
+    opened.page.locator(".geo-slider-mode input").uncheck()
+    assert opened.js("GeoEventMap.instances[0].visibleCount()") == 4 * 4
+    # the first front line ends on 2020-10-05; the second starts on 2020-10-06
+    assert opened.page.locator("path.geo-front").count() == 1
+    slider.fill("8")
+    assert opened.js("GeoEventMap.instances[0].day") == 18543  # 2020-10-08
+    assert opened.js("GeoEventMap.instances[0].visibleCount()") == 4 * 4
+    shown = opened.js(
+        "GeoEventMap.instances[0].frontLayers"
+        ".filter(f => GeoEventMap.instances[0].layers.front.hasLayer(f.layer))"
+        ".map(f => f.props.name)"
+    )
+    assert shown == ["Ceasefire line"]
+    slider.fill("0")
+    assert opened.js("GeoEventMap.instances[0].visibleCount()") == 160
+    assert opened.page.locator("path.geo-front").count() == 2
+    assert opened.errors == []
+
+
+def test_hostile_text_never_runs(tmp_path: Path, open_map: Callable[..., Opened]) -> None:
+    n = len(HOSTILE)
+    events = sample(n).iloc[:n].copy()
+    events["geometry"] = [Point(46.0 + k, 40.0) for k in range(n)]
+    for name in ("location", "mention", "event_type", "source", "country", "admin1"):
+        events[name] = HOSTILE
+    events["notes"] = [f"Before {h} after" for h in HOSTILE]
+    lost = events.iloc[:n].copy()
+    lost["geometry"] = None
+    events = gpd.GeoDataFrame(pd.concat([events, lost], ignore_index=True), crs="EPSG:4326")
+    fr = front()
+    fr["name"] = HOSTILE[:2]
+    fr["source"] = HOSTILE[2:4]
+    reg = regions()
+    reg["admin1"] = HOSTILE[:2]
+    out = tmp_path / "map.html"
+    save_map(
+        map_events(
+            events, front=fr, boundaries=reg, base=countries(), offline=True, title=HOSTILE[1]
+        ),
+        out,
+    )
+    opened = open_map(out)
+    page = opened.page
+    assert page.locator(".geo-title-main").text_content() == HOSTILE[1]
+    assert page.title() == HOSTILE[1]
+    for k, text in enumerate(HOSTILE):
+        center_on(opened, 40.0, 46.0 + k, 12)
+        page.locator("path.geo-event").first.click()
+        popup = page.locator(".leaflet-popup-content .geo-popup").last
+        assert popup.locator(".geo-popup-title").text_content() == text
+        assert popup.locator(".geo-sentence").text_content() == f"Before {text} after"
+        assert popup.locator(".geo-popup-source a").count() == 0  # no javascript: link
+    page.locator(".geo-missing summary").click()
+    items = page.locator(".geo-missing li").all_text_contents()
+    assert len(items) == n and items[0].startswith(HOSTILE[0])
+    layer_box(opened, "Events per admin-1").check()
+    opened.js("GeoEventMap.instances[0].map.setView([40.0, 46.7], 7, {animate: false})")
+    page.locator("path.geo-front").first.dispatch_event("mouseover")
+    tips = page.locator(".leaflet-tooltip")
+    assert tips.last.locator("strong").text_content() == HOSTILE[0]
+    page.locator("path.geo-region").first.dispatch_event("mouseover")
+    region_names = {f"{h}, Azerbaijan" for h in HOSTILE[:2]}
+    assert tips.last.locator("strong").text_content() in region_names
+    page.wait_for_timeout(300)
+    assert opened.js("window.__pwned === undefined")
+    assert opened.dialogs == []
+    assert page.locator("img").count() == 0
+    assert opened.errors == []
+
+
+def test_measure_tool_is_geodesic(tmp_path: Path, open_map: Callable[..., Opened]) -> None:
+    opened = open_map(offline_map(tmp_path))
+    page = opened.page
+    page.locator(".geo-measure-button").click()
+    page.mouse.click(300, 400)
+    page.mouse.click(700, 250)
+    page.keyboard.press("Enter")
+    pts = opened.js("GeoEventMap.instances[0].measure._points.map(p => [p.lat, p.lng])")
+    meters = opened.js("GeoEventMap.instances[0].measure.lastMeters")
+    assert len(pts) == 2
+    _, _, expected = Geod(ellps="WGS84").inv(pts[0][1], pts[0][0], pts[1][1], pts[1][0])
+    assert meters == pytest.approx(expected, abs=0.01)
+    label = page.locator(".geo-measure-label").text_content()
+    assert label == f"{expected / 1000:.2f} km"
+    assert opened.errors == []
+
+
+def test_fullscreen_button(tmp_path: Path, open_map: Callable[..., Opened]) -> None:
+    opened = open_map(offline_map(tmp_path))
+    opened.page.locator(".geo-fullscreen-button").click()
+    assert opened.js("document.querySelector('.geo-map').classList.contains('geo-fullscreen')")
+    opened.page.locator(".geo-fullscreen-button").click()
+    assert not opened.js("document.querySelector('.geo-map').classList.contains('geo-fullscreen')")
+    assert opened.errors == []
+
+
+def test_empty_map_says_so(tmp_path: Path, open_map: Callable[..., Opened]) -> None:
+    lost = sample(1).iloc[:2].copy()
+    lost["geometry"] = None
+    out = tmp_path / "empty.html"
+    write_map(lost, out, front=None, boundaries=None, base=countries(), offline=True)
+    opened = open_map(out)
+    message = opened.page.locator(".geo-empty").text_content()
+    assert message.startswith("No events to show")
+    assert "2 event(s) have no coordinates" in message
+    assert opened.page.locator(".geo-missing li").count() == 2
+    assert opened.errors == []
+    write_map(None, out, front=None, boundaries=None, base=None, offline=True)
+    opened = open_map(out)
+    assert opened.page.locator(".geo-empty").text_content() == (
+        "No events to showThe input held no events."
+    )
+
+
+def test_online_map_works_when_its_scripts_load(
+    tmp_path: Path, open_map: Callable[..., Opened]
+) -> None:
+    import folium
+    from folium.plugins import HeatMap
+
+    # Serve folium's CDN links from the fetched npm copies; tiles stay blocked.
+    declared = dict(folium.Map.default_js + folium.Map.default_css + HeatMap.default_js)
+    serve = {
+        url: assets.read_asset(assets.RESOURCES[name].package, assets.RESOURCES[name].path)
+        for name, url in declared.items()
+        if name in assets.RESOURCES
+    }
+    out = tmp_path / "online.html"
+    save_map(map_events(sample(), front=front(), boundaries=regions()), out)
+    opened = open_map(out, serve=serve)
+    uncaught = [e for e in opened.errors if e.startswith("pageerror")]
+    assert uncaught == []
+    assert opened.page.locator(".geo-cluster").count() >= 2
+    assert any("tile.openstreetmap" in u for u in opened.requests)
+
+
+def test_100k_events_small_and_fast(tmp_path: Path, open_map: Callable[..., Opened]) -> None:
+    from bench.bench_map import synthetic_events
+
+    events = synthetic_events(100_000)
+    out = tmp_path / "big.html"
+    write_map(events, out, offline=True)
+    size_mb = out.stat().st_size / 1e6
+    assert size_mb <= 15
+    start = time.perf_counter()
+    opened = open_map(out)
+    shown = time.perf_counter() - start
+    assert shown < 5
+    assert opened.js("GeoEventMap.instances[0].visibleCount()") == 100_000
+    assert opened.errors == []
+
+
+def test_demo_map_screenshot(tmp_path: Path, open_map: Callable[..., Opened]) -> None:
+    from geo.mapping import demo_map
+
+    out = demo_map(tmp_path / "demo-map.html")
+    opened = open_map(out)
+    assert opened.errors == []
+    assert [u for u in opened.requests if not u.startswith("file:")] == []
+    shot = REPO / "out" / "demo-map.png"
+    shot.parent.mkdir(exist_ok=True)
+    opened.page.screenshot(path=str(shot))
+    docs = REPO / "docs" / "demo-map.png"
+    if not docs.exists() or os.environ.get("GEO_UPDATE_SCREENSHOT") == "1":
+        from PIL import Image
+
+        docs.parent.mkdir(exist_ok=True)
+        image = Image.open(shot).convert("RGB")
+        image.quantize(colors=256, method=Image.Quantize.FASTOCTREE).save(docs, optimize=True)
+    assert docs.stat().st_size < 400_000

@@ -1,0 +1,466 @@
+"""Tests of geo.events: event types, dates, tolls, ACLED/UCDP tables, writers, CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import geo
+from geo.cli import main as geo_main
+from geo.errors import InputError, OutputError
+from geo.events import (
+    ACLED_COLUMNS,
+    EVENT_COLUMNS,
+    classify_sentence,
+    count_casualties,
+    events_to_frame,
+    extract_events,
+    find_dates,
+    parse_number,
+    read_events,
+    write_events,
+)
+from geo.sources import InputWarning, Problem, read_documents
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_ARTICLE = REPO.parent / "shared" / "corpus" / "karabakh-2020-10-02.fr.txt"
+SAMPLES = REPO / "data" / "samples"
+SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+# --------------------------------------------------------------------------- event types
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Martouni a été touchée jeudi par des tirs de roquettes.", SHELLING),
+        ("Stepanakert was shelled overnight.", SHELLING),
+        ("Ganja a été frappée par des missiles.", SHELLING),
+        (
+            "Une frappe de drone a détruit un camion près de Tartar.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        ("Russian warplanes bombed Idlib.", ("Explosions/Remote violence", "Air/drone strike")),
+        (
+            "Un engin explosif improvisé a tué deux soldats.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        (
+            "A suicide bomber blew himself up at a checkpoint.",
+            ("Explosions/Remote violence", "Suicide bomb"),
+        ),
+        ("De violents combats se poursuivent autour de Hadrout.", ("Battles", "Armed clash")),
+        ("Clashes erupted near Horadiz.", ("Battles", "Armed clash")),
+        ("L'armée a repris le contrôle de Hadrout.", ("Battles", "Government regains territory")),
+        ("Des hommes armés ont massacré des villageois.", ("Violence against civilians", "Attack")),
+        (
+            "Gunmen abducted 12 students.",
+            ("Violence against civilians", "Abduction/forced disappearance"),
+        ),
+        ("Des milliers de manifestants ont défilé à Erevan.", ("Protests", "Peaceful protest")),
+        ("Des émeutes ont éclaté.", ("Riots", "Violent demonstration")),
+        (
+            "Des combattants syriens auraient été déployés.",
+            ("Strategic developments", "Change to group/activity"),
+        ),
+        (
+            "Un cessez-le-feu humanitaire a été conclu à Moscou.",
+            ("Strategic developments", "Agreement"),
+        ),
+        (
+            "Air defences intercepted two missiles.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+    ],
+)
+def test_classify_sentence(sentence: str, expected: tuple[str, str]) -> None:
+    assert classify_sentence(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Erevan a accueilli une conférence.",
+        "Les appels au cessez-le-feu n'ont pas donné de résultats.",
+        "The president visited Baku.",
+    ],
+)
+def test_no_incident(sentence: str) -> None:
+    assert classify_sentence(sentence) is None
+
+
+# --------------------------------------------------------------------------- numbers and tolls
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("11", 11),
+        ("1 280", 1280),
+        ("2\u202f700", 2700),
+        ("1,280", 1280),
+        ("Quatre", 4),
+        ("onze", 11),
+        ("dix-sept", 17),
+        ("vingt et un", 21),
+        ("soixante-dix", 70),
+        ("quatre-vingts", 80),
+        ("quatre-vingt-dix-neuf", 99),
+        ("deux cents", 200),
+        ("trois mille", 3000),
+        ("twenty-one", 21),
+        ("one hundred and five", 105),
+        ("des dizaines", 12),
+        ("dozens", 12),
+        ("hundreds", 100),
+        ("several", 10),
+        ("soldats", None),
+    ],
+)
+def test_parse_number(text: str, value: int | None) -> None:
+    assert parse_number(text) == value
+
+
+@given(st.text(max_size=40))
+def test_parse_number_never_crashes(text: str) -> None:
+    value = parse_number(text)
+    assert value is None or value >= 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Quatre civils ont été tués par ces tirs, selon les séparatistes, et 11 personnes "
+            "blessées, dont au moins deux journalistes français.",
+            [("fatalities", 4), ("injured", 11)],
+        ),
+        (
+            "L'Arménie a annoncé que 104 soldats et 13 civils ont été tués.",
+            [("fatalities", 104), ("fatalities", 13)],
+        ),
+        ("1 280 soldats ont été tués et 2 700 blessés.", [("fatalities", 1280), ("injured", 2700)]),
+        ("Bakou a annoncé la mort de 19 civils.", [("fatalities", 19)]),
+        (
+            "A strike killed at least 12 people and wounded dozens more.",
+            [("fatalities", 12), ("injured", 12)],
+        ),
+        ("Ten civilians were killed and 34 were wounded.", [("fatalities", 10), ("injured", 34)]),
+        ("Un civil a été tué.", [("fatalities", 1)]),
+        ("Une équipe de l'AFP qui n'a pas été blessée.", []),
+        ("Un bombardement a tué trois enfants.", [("fatalities", 3)]),
+        ("La ville, à 25 kilomètres du front, a été touchée le 1er octobre.", []),
+        ("Depuis 2020, aucun mort.", []),
+    ],
+)
+def test_count_casualties(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert [(c.kind, c.count) for c in count_casualties(sentence)] == expected
+
+
+@given(st.text(max_size=200))
+def test_count_casualties_never_crashes(text: str) -> None:
+    for c in count_casualties(text):
+        assert c.count > 0 and 0 <= c.start < c.end <= len(text)
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_weekday_and_day_month_resolution() -> None:
+    friday = dt.date(2020, 10, 2)
+    assert [f.date for f in find_dates("touchée jeudi par des tirs", reference=friday)] == [
+        dt.date(2020, 10, 1)
+    ]
+    assert [f.date for f in find_dates("jeudi 1er octobre", reference=friday)] == [
+        dt.date(2020, 10, 1)
+    ]
+    assert [
+        f.date for f in find_dates("on Sunday, 8 November", reference=dt.date(2020, 11, 9))
+    ] == [dt.date(2020, 11, 8)]
+    assert [f.date for f in find_dates("on November 8", reference=dt.date(2020, 11, 9))] == [
+        dt.date(2020, 11, 8)
+    ]
+    # a late-December date read in January belongs to the previous year
+    assert [f.date for f in find_dates("le 28 décembre", reference=dt.date(2021, 1, 3))] == [
+        dt.date(2020, 12, 28)
+    ]
+    assert [f.date for f in find_dates("hier soir", reference=friday)] == [dt.date(2020, 10, 1)]
+    assert [f.date for f in find_dates("yesterday", reference=friday)] == [dt.date(2020, 10, 1)]
+    assert find_dates("Depuis dimanche, les combats continuent", reference=friday) == []
+    assert [f.date for f in find_dates("le 4 octobre 2020", reference=None)] == [
+        dt.date(2020, 10, 4)
+    ]
+    assert [f.date for f in find_dates("jeudi", reference=None)] == [None]
+
+
+@given(st.text(max_size=80), st.dates())
+def test_find_dates_never_crashes(text: str, ref: dt.date) -> None:
+    for f in find_dates(text, reference=ref):
+        assert 0 <= f.start < f.end <= len(text)
+
+
+# --------------------------------------------------------------------------- events from text
+
+
+@pytest.fixture(scope="module")
+def shared_events() -> gpd.GeoDataFrame:
+    if not SHARED_ARTICLE.is_file():
+        pytest.skip(f"shared article {SHARED_ARTICLE} is absent (it is not part of the repo)")
+    return extract_events(read_documents(SHARED_ARTICLE))
+
+
+def test_martouni_rocket_fire_event(shared_events: gpd.GeoDataFrame) -> None:
+    rows = shared_events[shared_events["mention"] == "Martouni"]
+    assert len(rows) == 1
+    ev = rows.iloc[0]
+    assert ev["event_date"] == pd.Timestamp("2020-10-01")
+    assert ev["time_precision"] == 1
+    assert (ev["event_type"], ev["sub_event_type"]) == SHELLING
+    assert (ev["fatalities"], ev["injured"]) == (4, 11)
+    assert ev["gazetteer_id"] == "gn:146969"
+    assert (ev["country"], ev["country_code"], ev["language"]) == ("Azerbaijan", "AZ", "fr")
+    assert "Quatre civils ont été tués" in ev["notes"]
+    text = SHARED_ARTICLE.read_text(encoding="utf-8")
+    assert text[ev["char_start"] : ev["char_end"]] == "Martouni"
+
+
+def test_shared_article_event_table(shared_events: gpd.GeoDataFrame) -> None:
+    assert list(shared_events.columns) == [*EVENT_COLUMNS, "geometry"]
+    assert shared_events.crs.to_epsg() == 4326
+    assert shared_events["event_id"].is_unique
+    agdam = shared_events[shared_events["mention"] == "Agdam"].iloc[0]
+    assert (agdam["event_type"], agdam["event_date"]) == (SHELLING[0], pd.Timestamp("2020-10-01"))
+    # sentences without an incident are kept as mentions
+    assert (shared_events["event_type"] == "Mention").sum() >= 15
+    # Bakou and Erevan "indiquant que les affrontements se poursuivent" speak; no clash there
+    speakers = shared_events[shared_events["char_start"].isin([3076, 3085])]
+    assert set(speakers["event_type"]) == {"Mention"}
+
+
+def test_sample_articles() -> None:
+    events = extract_events(read_documents(SAMPLES))
+    incidents = events[events["event_type"] != "Mention"]
+    ganja = incidents[(incidents["location"] == "Ganja") & (incidents["fatalities"] > 0)]
+    by_date = {str(r.event_date.date()): (r.fatalities, r.injured) for r in ganja.itertuples()}
+    assert by_date == {"2020-10-04": (1, 30), "2020-10-11": (10, 34)}
+    martouni = incidents[incidents["mention"] == "Martouni"].iloc[0]
+    assert (martouni["fatalities"], martouni["injured"]) == (4, 11)
+    hadrut = incidents[incidents["location"] == "Hadrut"].iloc[0]
+    assert hadrut["sub_event_type"] == "Government regains territory"
+    shusha = incidents[incidents["location"] == "Shusha"].iloc[0]
+    assert (shusha["event_date"], shusha["injured"]) == (pd.Timestamp("2020-10-08"), 2)
+    tartar = incidents[incidents["location"] == "Tartar"]
+    assert pd.Timestamp("2020-10-10") in set(tartar["event_date"])
+    assert {"Khankendi", "Horadiz"} <= set(incidents["location"])
+
+
+def test_extract_events_from_text_and_api_export() -> None:
+    ev = geo.extract_events("date 2020-10-11\nUn missile a frappé Ganja, tuant dix civils.")
+    assert ev[["location", "fatalities", "event_date"]].values.tolist() == [
+        ["Ganja", 10, pd.Timestamp("2020-10-11")]
+    ]
+    assert len(geo.extract_events("")) == 0
+
+
+# --------------------------------------------------------------------------- tables
+
+ACLED_CSV = (
+    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
+    "actor1,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities\n"
+    "AZE1,2020-10-04,2020,1,Political violence,Explosions/Remote violence,"
+    "Shelling/artillery/missile attack,Military Forces of Armenia,Azerbaijan,Ganja-Gazakh,Ganja,"
+    '40.6828,46.3606,1,Trend,"On 4 October 2020, Ganja was shelled.",1\n'
+    "ARM2,11 October 2020,2020,1,Political violence,Battles,Armed clash,x,Armenia,Syunik,"
+    "Goris,39.51,46.34,2,AFP,clash,0\n"
+    "BAD3,2020-10-12,2020,1,Political violence,Battles,Armed clash,x,Armenia,,Nowhere,"
+    "north,46.34,2,AFP,bad latitude,0\n"
+)
+UCDP_CSV = (
+    "id,year,type_of_violence,conflict_name,side_a,side_b,source_headline,where_prec,"
+    "where_coordinates,adm_1,latitude,longitude,country,date_prec,date_start,date_end,best,"
+    "low,high\n"
+    "344001,2020,1,Azerbaijan:Nagorno-Karabakh,Government of Azerbaijan,Republic of Artsakh,"
+    "Shelling of Martuni,1,Martuni town,Xocavend district,39.795,47.112,Azerbaijan,1,"
+    "2020-10-01,2020-10-01,4,4,5\n"
+    "344002,2020,3,x,y,z,Killing,4,Tartar district,Tartar,40.34,46.93,Azerbaijan,4,"
+    "2020-10-05 00:00:00.000,2020-10-31,2,2,2\n"
+)
+
+
+def test_read_acled(tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"
+    path.write_text(ACLED_CSV, encoding="utf-8")
+    problems: list[Problem] = []
+    ev = read_events(path, problems=problems)
+    assert list(ev.columns) == [*EVENT_COLUMNS, "geometry"]
+    assert ev["event_id"].tolist() == ["AZE1", "ARM2"]
+    assert ev["event_date"].tolist() == [pd.Timestamp("2020-10-04"), pd.Timestamp("2020-10-11")]
+    assert ev["country_code"].tolist() == ["AZ", "AM"]
+    assert ev["fatalities"].tolist() == [1, 0]
+    assert ev["injured"].isna().all()
+    assert ev.geometry.iloc[0].y == pytest.approx(40.6828)
+    assert len(problems) == 1 and problems[0].row == 4 and "north" in problems[0].message
+
+
+def test_read_acled_bad_rows_warn_without_a_problem_list(tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"
+    path.write_text(ACLED_CSV, encoding="utf-8")
+    with pytest.warns(InputWarning, match="row 4"):
+        assert len(read_events(path)) == 2
+
+
+def test_read_ucdp(tmp_path: Path) -> None:
+    path = tmp_path / "ged.csv"
+    path.write_text(UCDP_CSV, encoding="utf-8")
+    ev = read_events(path)
+    assert ev["event_id"].tolist() == ["344001", "344002"]
+    assert ev["event_type"].tolist() == ["Battles", "Violence against civilians"]
+    assert ev["fatalities"].tolist() == [4, 2]
+    assert ev["time_precision"].tolist() == [1, 3]
+    assert ev["geo_precision"].tolist() == [1, 3]
+    assert ev["location"].tolist() == ["Martuni town", "Tartar district"]
+    assert ev["country_code"].tolist() == ["AZ", "AZ"]
+
+
+def test_missing_columns_are_named(tmp_path: Path) -> None:
+    path = tmp_path / "other.csv"
+    path.write_text("date,place,lat\n2020-10-01,Ganja,40.6\n", encoding="utf-8")
+    with pytest.raises(
+        InputError, match=r"ACLED columns missing: event_date, event_type, latitude"
+    ):
+        read_events(path)
+    with pytest.raises(InputError, match="no such file"):
+        read_events(tmp_path / "absent.csv")
+
+
+# --------------------------------------------------------------------------- writers
+
+
+@pytest.fixture(scope="module")
+def sample_events() -> gpd.GeoDataFrame:
+    return extract_events(read_documents(SAMPLES / "ganja-2020-10-11.en.txt"))
+
+
+@pytest.mark.parametrize("suffix", [".geojson", ".csv", ".parquet", ".gpkg"])
+def test_write_and_read_back(tmp_path: Path, sample_events: gpd.GeoDataFrame, suffix: str) -> None:
+    out = tmp_path / f"events{suffix}"
+    write_events(sample_events, out)
+    back = read_events(out)
+    assert len(back) == len(sample_events)
+    assert back["event_id"].tolist() == sample_events["event_id"].tolist()
+    assert back["fatalities"].tolist() == sample_events["fatalities"].tolist()
+    assert back["event_date"].tolist() == sample_events["event_date"].tolist()
+    assert back["latitude"].tolist() == pytest.approx(sample_events["latitude"].tolist())
+    assert not list(tmp_path.glob(".*"))  # no temporary file left behind
+
+
+def test_geojson_is_plain_json(tmp_path: Path, sample_events: gpd.GeoDataFrame) -> None:
+    out = tmp_path / "e.geojson"
+    write_events(sample_events, out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    first = data["features"][0]
+    assert first["geometry"]["type"] == "Point"
+    assert first["properties"]["event_date"] == "2020-10-11"
+    assert first["properties"]["fatalities"] == 10
+
+
+def test_acled_format_and_stdout(sample_events: gpd.GeoDataFrame) -> None:
+    buffer = io.StringIO()
+    write_events(sample_events, "-", format="acled", stdout=buffer)
+    table = pd.read_csv(io.StringIO(buffer.getvalue()))
+    assert list(table.columns) == list(ACLED_COLUMNS)
+    assert "Mention" not in set(table["event_type"])
+    assert set(table["disorder_type"]) <= {"Political violence", "Strategic developments"}
+    geojson = io.StringIO()
+    write_events(sample_events, "-", stdout=geojson)
+    assert json.loads(geojson.getvalue())["type"] == "FeatureCollection"
+
+
+def test_unknown_format_and_bad_folder(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="cannot tell the output format"):
+        write_events(events_to_frame([]), tmp_path / "events.xlsx")
+    with pytest.raises(OutputError, match="does not exist"):
+        write_events(events_to_frame([]), tmp_path / "missing" / "events.geojson")
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def test_cli_parse_and_events(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "mentions.geojson"
+    assert geo_main(["parse", str(SAMPLES), "-o", str(out), "--no-progress"]) == 0
+    features = json.loads(out.read_text(encoding="utf-8"))["features"]
+    props = features[0]["properties"]
+    assert list(props) == [
+        "doc_id",
+        "mention",
+        "char_start",
+        "char_end",
+        "name",
+        "kind",
+        "country_code",
+        "gazetteer_id",
+        "latitude",
+        "longitude",
+        "score",
+    ]
+    for f in features:
+        p = f["properties"]
+        text = Path(p["doc_id"]).read_text(encoding="utf-8")
+        assert text[p["char_start"] : p["char_end"]] == p["mention"]
+    acled = tmp_path / "acled.csv"
+    assert geo_main(["events", str(SAMPLES), "-o", str(acled), "--format", "acled"]) == 0
+    assert list(pd.read_csv(acled).columns) == list(ACLED_COLUMNS)
+
+
+def test_cli_events_reads_acled_tables(tmp_path: Path) -> None:
+    table = tmp_path / "acled.csv"
+    table.write_text(ACLED_CSV, encoding="utf-8")
+    out = tmp_path / "events.geojson"
+    # one bad row: skipped, reported, exit status 1
+    assert geo_main(["events", str(table), "-o", str(out)]) == 1
+    assert len(json.loads(out.read_text(encoding="utf-8"))["features"]) == 2
+
+
+def test_cli_bad_inputs_do_not_stop_the_batch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "latin.txt").write_bytes("Tirs sur Bakou à l'aube.".encode("cp1252"))
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "rows.jsonl").write_text('{"text": "Ganja."}\n{oops\n', encoding="utf-8")
+    out = tmp_path / "out.csv"
+    status = geo_main(["parse", str(tmp_path), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "empty.txt: empty file" in err
+    assert "bin.txt: binary file" in err
+    assert "rows.jsonl, row 2: malformed JSON" in err
+    assert "latin.txt: invalid UTF-8" in err and "warning" in err
+    assert set(pd.read_csv(out)["mention"]) == {"Bakou", "Ganja"}
+
+
+def test_cli_stdin_subprocess() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "geo.cli", "parse", "-", "-o", "-"],
+        input="date 2020-10-04\nRockets hit Ganja.",
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+    )
+    assert proc.returncode == 0, proc.stderr
+    features = json.loads(proc.stdout)["features"]
+    assert [f["properties"]["mention"] for f in features] == ["Ganja"]
+    assert features[0]["properties"]["doc_id"] == "<stdin>"

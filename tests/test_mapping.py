@@ -1,0 +1,501 @@
+"""Tests of geo.mapping: what the page carries, escaping, bad input, offline assets."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import os
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pyproj import Geod
+from shapely.geometry import LineString, Point, Polygon, box
+
+from geo import assets
+from geo.errors import DataError, InputError, OutputError
+from geo.mapping import (
+    EventMap,
+    distance_band_polygons,
+    inline_assets,
+    map_events,
+    save_map,
+    write_map,
+)
+
+HOSTILE = [
+    "<script>window.__pwned=1</script>",
+    "</script><script>window.__pwned=2</script>",
+    '<img src=x onerror="window.__pwned=3">',
+    "`${window.__pwned=4}`",
+    "line\u2028sep\u2029end",
+    '"><svg onload=window.__pwned=5>',
+    "<!-- comment -->",
+]
+
+NEEDS_ASSETS = pytest.mark.skipif(
+    bool(assets.check_assets()), reason="offline assets not fetched (python -m geo.assets fetch)"
+)
+
+_DATA = re.compile(
+    r'<script type="application/json" id="[^"]+_data"( data-encoding="gzip\+base64")?>'
+    r"(.*?)</script>",
+    re.S,
+)
+
+
+def payload_of(page: str) -> dict[str, Any]:
+    """The data document embedded in a map page."""
+    match = _DATA.search(page)
+    assert match is not None, "no data element in the page"
+    text = match.group(2)
+    if match.group(1):
+        text = gzip.decompress(base64.b64decode(text)).decode("utf-8")
+    result: dict[str, Any] = json.loads(text)
+    return result
+
+
+def render(m: EventMap) -> str:
+    page: str = m.get_root().render()
+    return page
+
+
+def column(payload: dict[str, Any], key: str) -> list[Any]:
+    col = payload["cols"][key]
+    if isinstance(col, list):
+        return col
+    return [None if c < 0 else col["values"][c] for c in col["codes"]]
+
+
+def sample_events() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        {
+            "event_id": ["AZE1", "AZE2", "AZE3"],
+            "event_date": ["2020-10-01", "2020-10-02", "2020-10-04"],
+            "event_type": ["Battles", "Explosions/Remote violence", "Shelling of sorts"],
+            "sub_event_type": ["Armed clash", "Shelling/artillery/missile attack", None],
+            "location": ["Aghdam", "Tartar", "Fuzuli"],
+            "mention": ["Agdam", "Tartar", "Fizouli"],
+            "fatalities": [3, None, 0],
+            "injured": [None, 2, None],
+            "notes": [
+                "Heavy fighting near Agdam was reported.",
+                "Shells fell on Tartar overnight.",
+                None,
+            ],
+            "source": ["AFP", "https://example.org/story", None],
+            "country": ["Azerbaijan"] * 3,
+            "admin1": ["Ağdam", "Tərtər", "Füzuli"],
+            "distance_to_front_km": [18.34, 4.71, None],
+        },
+        geometry=[Point(46.92736, 39.99096), Point(46.9297, 40.3418), Point(47.14529, 39.60094)],
+        crs="EPSG:4326",
+    )
+
+
+def test_events_are_embedded_column_wise() -> None:
+    m = map_events(sample_events(), front=None, boundaries=None)
+    p = payload_of(render(m))
+    assert p["n"] == 3
+    assert p["lat"] == pytest.approx([39.99096, 40.3418, 39.60094], abs=1e-5)
+    assert p["lon"] == pytest.approx([46.92736, 46.9297, 47.14529], abs=1e-5)
+    # days since 1970-01-01: 2020-10-01 is day 18536
+    assert p["dayMin"] == 18536 and p["dayMax"] == 18539 and p["ndays"] == 4
+    assert p["day"] == [0, 1, 3]
+    assert [t["name"] for t in p["types"]] == [
+        "Battles",
+        "Explosions/Remote violence",
+        "Shelling of sorts",
+    ]
+    assert p["types"][0]["color"] == "#c62828"
+    assert column(p, "place") == ["Aghdam", "Tartar", "Fuzuli"]
+    assert column(p, "fat") == [3, None, 0]
+    assert column(p, "inj") == [None, 2, None]
+    assert column(p, "dist") == [18.3, 4.7, None]
+    assert column(p, "notes")[2] is None
+    assert m.summary is not None
+    assert (m.summary.n_input, m.summary.n_mapped, m.summary.n_missing_coordinates) == (3, 3, 0)
+
+
+def test_any_column_may_be_missing() -> None:
+    frame = gpd.GeoDataFrame(geometry=[Point(44.5, 40.2), Point(44.6, 40.1)], crs="EPSG:4326")
+    m = map_events(frame, front=None, boundaries=None)
+    p = payload_of(render(m))
+    assert p["n"] == 2 and p["types"] == [] and p["cols"] == {} and p["ndays"] == 0
+
+
+def test_plain_dataframe_and_other_crs() -> None:
+    table = pd.DataFrame({"latitude": ["40.1792", "bad"], "longitude": [44.4991, 44.5]})
+    p = payload_of(render(map_events(table, front=None, boundaries=None)))
+    assert p["n"] == 1 and p["lat"] == [40.1792]
+    utm = sample_events().to_crs("EPSG:32638")
+    p = payload_of(render(map_events(utm, front=None, boundaries=None)))
+    assert p["lat"][0] == pytest.approx(39.99096, abs=1e-5)
+    assert p["lon"][0] == pytest.approx(46.92736, abs=1e-5)
+
+
+def test_events_without_coordinates_are_counted_and_listed() -> None:
+    frame = sample_events()
+    frame.loc[1, "geometry"] = None
+    frame["latitude"] = [np.nan, np.nan, 95.0]
+    frame["longitude"] = [np.nan, np.nan, 47.0]
+    frame = frame.set_geometry([Point(46.92736, 39.99096), None, None], crs="EPSG:4326")
+    m = map_events(frame, front=None, boundaries=None)
+    assert m.summary is not None
+    assert m.summary.n_mapped == 1 and m.summary.n_missing_coordinates == 2
+    missing = m.summary.missing
+    assert missing["location"].tolist() == ["Tartar", "Fuzuli"]
+    assert missing["reason"].tolist() == [
+        "no coordinates",
+        "coordinates out of range (95, 47)",
+    ]
+    p = payload_of(render(m))
+    assert p["missing"]["count"] == 2
+    assert p["missing"]["rows"][0] == {
+        "place": "Tartar",
+        "mention": "Tartar",
+        "date": "2020-10-02",
+        "type": "Explosions/Remote violence",
+        "source": "https://example.org/story",
+        "reason": "no coordinates",
+    }
+
+
+@pytest.mark.parametrize("events", [None, pd.DataFrame(), sample_events().iloc[:0]])
+def test_empty_input_still_makes_a_map(events: pd.DataFrame | None, tmp_path: Path) -> None:
+    report = write_map(events, tmp_path / "empty.html", front=None, boundaries=None)
+    assert report.summary.n_mapped == 0 and report.size_bytes > 1000
+    p = payload_of(report.path.read_text(encoding="utf-8"))
+    assert p["n"] == 0 and p["missing"]["count"] == 0
+
+
+def test_since_until_keep_dated_events_in_range() -> None:
+    frame = sample_events()
+    frame.loc[2, "event_date"] = None
+    m = map_events(frame, front=None, boundaries=None, since="2020-10-02", until="2020-10-31")
+    assert m.summary is not None
+    assert m.summary.n_mapped == 1 and m.summary.n_outside_dates == 2
+    assert payload_of(render(m))["lat"] == [40.3418]
+    with pytest.raises(InputError, match="not a date"):
+        map_events(frame, front=None, boundaries=None, since="yesterday-ish")
+
+
+def test_date_columns_of_any_kind() -> None:
+    frame = sample_events()
+    for values in (
+        pd.to_datetime(frame["event_date"]),
+        pd.to_datetime(frame["event_date"]).dt.tz_localize("UTC"),
+        [pd.Timestamp("2020-10-01").date(), "2020-10-02", "not a date"],
+        ["2020-10-01T23:30:00-05:00", "2020-10-02T00:10:00+04:00", "2020-10-03"],
+        pd.to_datetime(["2020-10-01 23:00", "2020-10-02 01:00", None]).tz_localize("Asia/Baku"),
+    ):
+        frame["event_date"] = values
+        p = payload_of(render(map_events(frame, front=None, boundaries=None)))
+        assert p["dayMin"] == 18536
+        assert p["day"][:2] == [0, 1]
+
+
+def test_hostile_text_is_escaped_in_the_page() -> None:
+    frame = sample_events().iloc[[0] * len(HOSTILE)].reset_index(drop=True)
+    for name in ("location", "mention", "notes", "source", "event_type", "country", "admin1"):
+        frame[name] = HOSTILE
+    m = map_events(frame, front=None, boundaries=None, title=HOSTILE[1], compress_min_bytes=10**9)
+    page = render(m)
+    for text in HOSTILE:
+        for needle in ("<script>window", "<img", "<svg", "<!-- comment", "\u2028", "\u2029"):
+            if needle in text:
+                assert page.count(needle) == 0, needle
+    # every text survives the round trip unchanged
+    p = payload_of(page)
+    assert column(p, "notes") == HOSTILE
+    assert [t["name"] for t in p["types"]] == sorted(HOSTILE)
+    assert "<title>&lt;/script&gt;&lt;script&gt;window.__pwned=2&lt;/script&gt;</title>" in page
+
+
+def test_large_data_is_compressed() -> None:
+    frame = sample_events().iloc[[0, 1, 2] * 400].reset_index(drop=True)
+    page = render(map_events(frame, front=None, boundaries=None, compress_min_bytes=1000))
+    assert 'data-encoding="gzip+base64"' in page
+    assert payload_of(page)["n"] == 1200
+
+
+def test_front_lines_and_bands() -> None:
+    front = gpd.GeoDataFrame(
+        {
+            "name": ["Line <A>", "Line B"],
+            "valid_from": [pd.Timestamp("2020-09-27"), None],
+            "valid_to": ["2020-11-09", None],
+            "source": ["test", None],
+        },
+        geometry=[
+            LineString([(46.5, 39.6), (46.9, 40.2)]),
+            LineString([(46.6, 39.5), (47.0, 40.1)]),
+        ],
+        crs="EPSG:4326",
+    )
+    m = map_events(sample_events(), front=front, boundaries=None, bands_km=(5, 10))
+    p = payload_of(render(m))
+    props = [f["properties"] for f in p["front"]["features"]]
+    assert props[0] == {
+        "name": "Line <A>",
+        "valid_from": "2020-09-27",
+        "valid_to": "2020-11-09",
+        "source": "test",
+    }
+    assert p["bandLabels"] == ["0-5 km", "5-10 km"]
+    assert sorted(
+        (f["properties"]["front"], f["properties"]["band"]) for f in p["bands"]["features"]
+    ) == [
+        (0, 0),
+        (0, 1),
+        (1, 0),
+        (1, 1),
+    ]
+    assert m.summary is not None and "Front lines" in m.summary.layers
+
+
+def test_distance_bands_are_geodesic() -> None:
+    line = LineString([(46.0, 40.0), (46.8, 39.4)])
+    front = gpd.GeoDataFrame(geometry=[line], crs="EPSG:4326")
+    bands = distance_band_polygons(front, bands_km=(5, 25), tolerance_m=1.0)
+    assert bands[["band", "min_km", "max_km"]].values.tolist() == [[0, 0, 5], [1, 5, 25]]
+    geod = Geod(ellps="WGS84")
+    # The outer edge of the 5 km band, straight north of the line's middle, is 5 km away.
+    mid_lon, mid_lat = 46.4, 39.7
+    ring = bands.geometry.iloc[0]
+    north = LineString([(mid_lon, mid_lat), (mid_lon, mid_lat + 0.5)]).intersection(ring.exterior)
+    pts = [north] if north.geom_type == "Point" else list(north.geoms)
+    top = max(pts, key=lambda q: q.y)
+    # distance from that point to the line, measured on the ellipsoid by densifying the line
+    lons = np.linspace(46.0, 46.8, 4001)
+    lats = np.linspace(40.0, 39.4, 4001)
+    _, _, dist = geod.inv(np.full_like(lons, top.x), np.full_like(lats, top.y), lons, lats)
+    assert dist.min() == pytest.approx(5000, abs=15)
+    # the 5-25 km ring does not cover the 0-5 km one
+    assert bands.geometry.iloc[1].intersection(ring).area < 1e-6
+    with pytest.raises(InputError, match="increasing"):
+        distance_band_polygons(front, bands_km=(10, 5))
+
+
+def test_choropleth_counts_events_per_region() -> None:
+    regions = gpd.GeoDataFrame(
+        {
+            "country": ["Azerbaijan", "Azerbaijan", "Nowhere"],
+            "admin1": ["North <b>", "South", "Empty"],
+        },
+        geometry=[box(46.5, 40.0, 47.5, 40.6), box(46.5, 39.5, 47.5, 40.0), box(0, 0, 1, 1)],
+        crs="EPSG:4326",
+    )
+    m = map_events(sample_events(), front=None, boundaries=regions)
+    p = payload_of(render(m))
+    names = [f["properties"]["admin1"] for f in p["regions"]["features"]]
+    assert names == ["North <b>", "South"]  # regions without events are left out
+    region = p["cols"]["region"]
+    assert [names[r] for r in region] == ["South", "North <b>", "South"]
+
+
+def test_layer_without_crs_is_an_input_error() -> None:
+    front = gpd.GeoDataFrame(geometry=[LineString([(46, 40), (47, 39)])])
+    with pytest.raises(InputError, match="no CRS"):
+        map_events(sample_events(), front=front, boundaries=None)
+
+
+def test_view_fits_the_events() -> None:
+    m = map_events(sample_events(), front=None, boundaries=None)
+    page = render(m)
+    bounds = re.search(r'"bounds":(\[\[[^\]]*\],\[[^\]]*\]\])', page)
+    assert bounds is not None
+    assert json.loads(bounds.group(1)) == [[39.60094, 46.92736], [40.3418, 47.14529]]
+
+
+def test_save_is_atomic_and_replaces(tmp_path: Path) -> None:
+    out = tmp_path / "map.html"
+    out.write_text("old map")
+    save_map(map_events(sample_events(), front=None, boundaries=None), out)
+    assert payload_of(out.read_text(encoding="utf-8"))["n"] == 3
+    assert sorted(os.listdir(tmp_path)) == ["map.html"]  # no temporary file left
+
+
+def test_unwritable_output_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    m = map_events(None, front=None, boundaries=None)
+    with pytest.raises(OutputError, match="does not exist"):
+        save_map(m, tmp_path / "missing" / "map.html")
+    with pytest.raises(OutputError, match="is a folder"):
+        save_map(m, tmp_path)
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(OutputError, match="does not exist"):
+        save_map(m, tmp_path / "afile" / "map.html")
+
+    def denied(*args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tempfile.mkstemp", denied)
+    with pytest.raises(OutputError, match="Permission denied"):
+        save_map(m, tmp_path / "map.html")
+    assert not (tmp_path / "map.html").exists()
+
+
+def test_online_map_links_folium_assets() -> None:
+    page = render(map_events(sample_events(), front=None, boundaries=None))
+    assert re.search(r'<script src="[^"]*leaflet[^"]*\.js"', page)
+    assert "GeoEventMap" in page and "openstreetmap" in page.lower()
+
+
+@NEEDS_ASSETS
+def test_offline_map_is_self_contained() -> None:
+    m = map_events(sample_events(), front=None, boundaries=None, offline=True, base=None)
+    page = render(m)
+    assert "<script src=" not in page and "<link " not in page
+    assert "tile.openstreetmap" not in page
+    assert "leaflet@1.9.4/dist/leaflet.js" in page and "leaflet.heat@0.2.0" in page
+    assert "data:image/png;base64," in page  # layer-control icon of leaflet.css
+    # rendering twice does not inline twice
+    assert render(m).count("/* leaflet@1.9.4/dist/leaflet.js") == 1
+
+
+@NEEDS_ASSETS
+def test_offline_base_map_from_countries() -> None:
+    countries = gpd.GeoDataFrame(
+        {"country": ["Near", "Far"]},
+        geometry=[
+            Polygon([(45, 39), (48, 39), (48, 41), (45, 41)]),
+            Polygon([(0, 0), (1, 0), (1, 1), (0, 1)]),
+        ],
+        crs="EPSG:4326",
+    )
+    m = map_events(sample_events(), front=None, boundaries=None, offline=True, base=countries)
+    p = payload_of(render(m))
+    assert [f["properties"]["name"] for f in p["base"]["features"]] == ["Near", "Far"]
+
+
+def test_missing_assets_are_a_data_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GEO_ASSETS_DIR", str(tmp_path))
+    m = map_events(sample_events(), front=None, boundaries=None, offline=True, base=None)
+    with pytest.raises(DataError, match=r"python -m geo\.assets fetch"):
+        render(m)
+
+
+@NEEDS_ASSETS
+def test_altered_asset_is_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    spec = assets.LEAFLET.spec
+    shutil.copytree(assets.assets_dir() / spec, tmp_path / spec)
+    (tmp_path / spec / "dist" / "leaflet.js").write_text("window.__pwned = 1;")
+    monkeypatch.setenv("GEO_ASSETS_DIR", str(tmp_path))
+    assert f"{spec}/dist/leaflet.js" in assets.check_assets(tmp_path)
+    with pytest.raises(DataError, match="SHA-256"):
+        assets.inline_js("leaflet")
+
+
+def test_unknown_plugin_cannot_go_offline() -> None:
+    import folium
+    from folium.plugins import Draw
+
+    m = folium.Map(tiles=None)
+    Draw().add_to(m)
+    with pytest.raises(DataError, match="no offline copy"):
+        inline_assets(m)
+
+
+def test_tarball_integrity_is_checked(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="pinned integrity"):
+        assets._extract(assets.LEAFLET, b"not the tarball", tmp_path)
+
+
+def test_events_without_coordinates_are_geocoded_by_name() -> None:
+    from geo.mapping import _fill_coordinates
+
+    frame = gpd.GeoDataFrame(
+        {"location": ["Aghdam", "Nowhereville-sur-Rien", "Tartar"], "country_code": ["AZ"] * 3},
+        geometry=[None, None, Point(46.9297, 40.3418)],
+        crs="EPSG:4326",
+    )
+    filled = _fill_coordinates(frame, "offline")
+    assert filled.geometry.iloc[0].y == pytest.approx(39.99096, abs=0.01)
+    assert filled.geometry.iloc[0].x == pytest.approx(46.92736, abs=0.01)
+    assert filled["latitude"].iloc[1] is None
+    assert filled.geometry.iloc[2].x == pytest.approx(46.9297)
+    m = map_events(filled, front=None, boundaries=None)
+    assert m.summary is not None and m.summary.missing["location"].tolist() == [
+        "Nowhereville-sur-Rien"
+    ]
+
+
+def test_cli_map_writes_the_pipeline_map(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from geo._files import data_dir
+    from geo.cli import main
+
+    out = tmp_path / "map.html"
+    status = main(["map", str(data_dir() / "samples"), "-o", str(out), "--title", "Samples"])
+    assert status == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith(str(out))
+    assert "events on the map" in captured.err
+    page = out.read_text(encoding="utf-8")
+    p = payload_of(page)
+    assert p["n"] >= 10 and p["front"]["features"][0]["properties"]["name"]
+    assert "regions" in p and "dist" in p["cols"] and "admin1" in p["cols"]
+    assert "<title>Samples</title>" in page
+    # date range, and no front nor regions
+    options = ["--since", "2020-10-09", "--front", "none", "--boundaries", "none"]
+    status = main(["map", str(data_dir() / "samples"), "-o", str(out), *options])
+    p = payload_of(out.read_text(encoding="utf-8"))
+    assert status == 0 and p["dayMin"] >= 18544 and "front" not in p and "regions" not in p
+    assert "outside the dates" in capsys.readouterr().err
+
+
+def test_cli_map_checks_the_output_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from geo.cli import main
+
+    status = main(["map", str(tmp_path), "-o", str(tmp_path / "no" / "map.html")])
+    assert status == 2
+    err = capsys.readouterr().err
+    assert "cannot write the map to" in err and "does not exist" in err
+
+
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=200))
+@settings(max_examples=300, deadline=None)
+def test_script_json_is_inert_in_html_and_round_trips(text: str) -> None:
+    from geo.mapping import _script_json
+
+    encoded = _script_json({"notes": [text, f"</script>{text}"]})
+    for forbidden in ("<", ">", "&", "\u2028", "\u2029"):
+        assert forbidden not in encoded
+    assert json.loads(encoded) == {"notes": [text, f"</script>{text}"]}
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)),
+            st.text(max_size=12),
+        ),
+        max_size=20,
+    )
+)
+@settings(max_examples=200, deadline=None)
+def test_dates_of_any_shape_never_fail(values: list[Any]) -> None:
+    from geo.mapping import _days
+
+    days = _days(pd.Series(values, dtype=object), len(values))
+    for value, day in zip(values, days, strict=True):
+        if isinstance(value, date):
+            assert day == (value - date(1970, 1, 1)).days
+        elif value is None:
+            assert np.isnan(day)

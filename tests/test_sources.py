@@ -1,0 +1,266 @@
+"""Tests of geo.sources: reading articles, date headers, language detection, bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geo.errors import InputError
+from geo.sources import (
+    InputWarning,
+    Problem,
+    detect_language,
+    html_to_text,
+    iter_documents,
+    make_document,
+    parse_date,
+    parse_date_header,
+    read_documents,
+)
+
+FR = (
+    "Les combats ont repris dans la région, selon le ministère de la Défense, et les civils fuient."
+)
+EN = "Fighting resumed in the region on Monday, the defence ministry said, and civilians fled."
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_parse_date_precisions() -> None:
+    assert parse_date("2020-10") == (dt.date(2020, 10, 1), "month")
+    assert parse_date("2020-10-04") == (dt.date(2020, 10, 4), "day")
+    assert parse_date("2020") == (dt.date(2020, 1, 1), "year")
+    assert parse_date("2020-10-04T23:10:00+02:00") == (dt.date(2020, 10, 4), "day")
+    assert parse_date("04/10/2020") == (dt.date(2020, 10, 4), "day")
+
+
+@pytest.mark.parametrize("bad", ["", "octobre", "2020-13-01", "2020-02-30", "20-10-2020x"])
+def test_parse_date_rejects_with_a_clear_message(bad: str) -> None:
+    with pytest.raises(InputError, match="date"):
+        parse_date(bad)
+
+
+def test_header_with_leading_space_and_text_on_the_same_line() -> None:
+    text = " date 2020-10 L'impact de tirs près d'une maison"
+    assert parse_date_header(text) == (dt.date(2020, 10, 1), "month", 13)
+    assert text[13:].startswith(" L'impact")
+
+
+def test_header_variants() -> None:
+    assert parse_date_header("date 2020-10-04\nBody") == (dt.date(2020, 10, 4), "day", 15)
+    assert parse_date_header("Date: 2020-10-04\n")[0] == dt.date(2020, 10, 4)  # type: ignore[index]
+    assert parse_date_header("\ufeffdate 2020-10-04\n")[1] == "day"  # type: ignore[index]
+    assert parse_date_header("date 2020-13\n") is None  # impossible month: no header
+    assert parse_date_header("The date 2020-10-04 was") is None
+    assert parse_date_header("date 2020-10-045") is None
+
+
+@given(st.text(max_size=60))
+def test_header_parser_never_crashes(text: str) -> None:
+    found = parse_date_header(text)
+    if found is not None:
+        assert 0 < found[2] <= len(text)
+
+
+# --------------------------------------------------------------------------- language
+
+
+def test_detect_language() -> None:
+    assert detect_language(FR) == "fr"
+    assert detect_language(EN) == "en"
+    assert detect_language("Bakou Erevan Stepanakert") == "und"
+    assert detect_language("") == "und"
+
+
+@given(st.text(max_size=300))
+def test_detect_language_total(text: str) -> None:
+    assert detect_language(text) in ("fr", "en", "und")
+
+
+def test_make_document_reads_header_and_language() -> None:
+    doc = make_document("date 2020-10-02\n" + FR, doc_id="x")
+    assert (doc.date, doc.date_precision, doc.lang, doc.body_start) == (
+        dt.date(2020, 10, 2),
+        "day",
+        "fr",
+        15,
+    )
+    forced = make_document(FR, lang="en", date="2020-10")
+    assert (forced.lang, forced.date, forced.date_precision) == (
+        "en",
+        dt.date(2020, 10, 1),
+        "month",
+    )
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def test_text_markdown_html_and_folders(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("date 2020-10-04\n" + FR, encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Titre\n\n" + EN, encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "c.html").write_text(
+        "<html><head><title>Ganja</title><style>p{}</style></head>"
+        "<body><script>var Bakou = 1;</script><p>Ganja a &eacute;t&eacute; frapp&eacute;e.</p>"
+        "<p>Second paragraphe.</p></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / ".hidden.txt").write_text("ignored", encoding="utf-8")
+    docs = {Path(d.doc_id).name: d for d in iter_documents(tmp_path)}
+    assert sorted(docs) == ["a.txt", "b.md", "c.html"]
+    assert docs["a.txt"].date == dt.date(2020, 10, 4)
+    assert docs["a.txt"].text.startswith("date 2020-10-04\n")  # offsets index the whole file
+    assert docs["b.md"].lang == "en"
+    assert docs["c.html"].text == "Ganja a été frappée.\nSecond paragraphe."
+    assert docs["c.html"].title == "Ganja"
+
+
+def test_glob_patterns(tmp_path: Path) -> None:
+    for name in ("x1.txt", "x2.txt", "y.txt"):
+        (tmp_path / name).write_text(EN, encoding="utf-8")
+    docs = read_documents(str(tmp_path / "x*.txt"))
+    assert [Path(d.doc_id).name for d in docs] == ["x1.txt", "x2.txt"]
+
+
+def test_html_to_text_keeps_blocks_apart() -> None:
+    text, title = html_to_text("<div>Bakou<br>Erevan</div><ul><li>A</li><li>B</li></ul>")
+    assert text == "Bakou\nErevan\nA\nB"
+    assert title is None
+
+
+def test_stdin() -> None:
+    docs = read_documents("-", stdin=io.StringIO("date 2020-10-11\nGanja was hit."))
+    assert len(docs) == 1
+    assert docs[0].doc_id == "<stdin>"
+    assert docs[0].date == dt.date(2020, 10, 11)
+
+
+def test_jsonl_with_configurable_columns(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    rows = [
+        {"body": FR, "published": "2020-10-02", "headline": "T1", "link": "http://a", "uid": 7},
+        {"body": EN, "published": "2 October 2020"},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    docs = read_documents(
+        path,
+        text_column="body",
+        date_column="published",
+        title_column="headline",
+        url_column="link",
+        id_column="uid",
+    )
+    assert [d.doc_id for d in docs] == ["7", f"{path}:2"]
+    assert docs[0].title == "T1" and docs[0].url == "http://a"
+    assert [d.date for d in docs] == [dt.date(2020, 10, 2)] * 2
+    assert [d.lang for d in docs] == ["fr", "en"]
+
+
+def test_csv_with_default_names_and_quoted_newlines(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.csv"
+    path.write_text(
+        'id;date;text\n1;2020-10-04;"Ganja was shelled.\nTwo lines."\n2;;"Bakou."\n',
+        encoding="utf-8",
+    )
+    docs = read_documents(path)
+    assert [d.doc_id for d in docs] == ["1", "2"]
+    assert docs[0].text == "Ganja was shelled.\nTwo lines."
+    assert docs[0].date == dt.date(2020, 10, 4) and docs[1].date is None
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b"  \n\n ")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    (tmp_path / "good.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "report.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    (tmp_path / "page.txt").write_text("<!DOCTYPE html><p>Bakou</p>", encoding="utf-8")
+    problems: list[Problem] = []
+    docs = read_documents([tmp_path, tmp_path / "missing.txt"], problems=problems)
+    assert [(Path(d.doc_id).name, d.text) for d in docs] == [
+        ("good.txt", EN),
+        ("page.txt", "Bakou"),
+    ]
+    messages = {Path(p.source).name: p.message for p in problems}
+    assert "PDF" in messages["report.txt"]
+    assert "empty" in messages["empty.txt"]
+    assert "empty" in messages["blank.txt"]
+    assert "binary" in messages["binary.txt"]
+    assert "no such file" in messages["missing.txt"]
+    assert all(p.level == "error" for p in problems)
+
+
+def test_without_a_problem_list_the_first_error_raises(tmp_path: Path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    with pytest.raises(InputError, match=r"empty\.txt: empty file"):
+        read_documents(bad)
+
+
+def test_invalid_utf8_is_decoded_with_a_warning(tmp_path: Path) -> None:
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Les combats à Hadrout ont été très violents.".encode("cp1252"))
+    mostly = tmp_path / "broken.txt"
+    mostly.write_bytes("Erevan et Bakou – “bilan”".encode() + b"\xff fin")
+    problems: list[Problem] = []
+    with pytest.warns(InputWarning, match="invalid UTF-8"):
+        docs = read_documents([latin, mostly], problems=problems)
+    assert docs[0].text == "Les combats à Hadrout ont été très violents."
+    assert docs[1].text == "Erevan et Bakou – “bilan”\ufffd fin"
+    assert [p.level for p in problems] == ["warning", "warning"]
+    assert "Windows-1252" in problems[0].message
+
+
+def test_a_50_mb_single_line_is_skipped_quickly(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(b"Bakou " * (50_000_000 // 6))
+    (tmp_path / "ok.txt").write_text(EN, encoding="utf-8")
+    problems: list[Problem] = []
+    docs = read_documents(tmp_path, problems=problems)
+    assert [Path(d.doc_id).name for d in docs] == ["ok.txt"]
+    assert len(problems) == 1
+    assert "huge.txt" in str(problems[0])
+    assert "longer than the limit" in problems[0].message
+
+
+def test_malformed_jsonl_and_csv_rows_name_the_row(tmp_path: Path) -> None:
+    jsonl = tmp_path / "c.jsonl"
+    jsonl.write_text(
+        json.dumps({"text": EN}) + "\n{not json\n" + json.dumps([1]) + "\n"
+        '{"title": "no text"}\n' + json.dumps({"text": FR}) + "\n",
+        encoding="utf-8",
+    )
+    csv_path = tmp_path / "c.csv"
+    csv_path.write_text(
+        "text,date\nGanja was shelled,2020-10-01\nonly,three,fields\n,\n", encoding="utf-8"
+    )
+    problems: list[Problem] = []
+    docs = read_documents([jsonl, csv_path], problems=problems)
+    assert len(docs) == 3
+    where = [(Path(p.source).name, p.row) for p in problems]
+    assert where == [("c.jsonl", 2), ("c.jsonl", 3), ("c.jsonl", 4), ("c.csv", 3), ("c.csv", 4)]
+    assert "malformed JSON" in problems[0].message
+    assert "no text column" in problems[2].message
+    assert "3 fields where the header has 2" in problems[3].message
+    assert str(problems[0]).startswith(f"{jsonl}, row 2: ")
+
+
+def test_unreadable_date_column_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"text": EN, "date": "yesterday"}) + "\n", encoding="utf-8")
+    problems: list[Problem] = []
+    docs = read_documents(path, problems=problems)
+    assert docs[0].date is None
+    assert problems[0].level == "warning" and "yesterday" in problems[0].message
