@@ -446,7 +446,6 @@ def _load(answer: Any) -> Location | list[Location] | None:
     return items if answer["list"] else (items[0] if items else None)
 
 
-_RETRYABLE = (GeopyServiceError,)
 _FINAL = (
     GeocoderQueryError,
     GeocoderAuthenticationFailure,
@@ -553,23 +552,15 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
             try:
                 self.requests += 1
                 return limited(query, **kwargs)
-            except _FINAL as err:
-                if isinstance(err, GeocoderRateLimited):  # a 429 is a quota error in geopy
-                    if attempt >= self.max_retries:
-                        raise GeocoderServiceError(
-                            f"{self.service} kept refusing {query!r} for exceeding its rate "
-                            f"limit after {attempt + 1} attempts; try again later"
-                        ) from err
-                    self._sleep_fn(self._backoff(attempt, err))
-                    attempt += 1
-                    continue
-                if isinstance(err, GeocoderQueryError):
-                    raise InputError(f"{self.service} rejected query {query!r}: {err}") from err
-                raise GeocoderServiceError(
-                    f"{self.service} refused the request for {query!r}: {err}; check the "
-                    "API key, account or quota"
-                ) from err
-            except _RETRYABLE as err:
+            except GeopyServiceError as err:
+                # geopy files a 429 under quota errors, but waiting is what it asks for
+                if isinstance(err, _FINAL) and not isinstance(err, GeocoderRateLimited):
+                    if isinstance(err, GeocoderQueryError):
+                        raise InputError(f"{self.service} rejected query {query!r}: {err}") from err
+                    raise GeocoderServiceError(
+                        f"{self.service} refused the request for {query!r}: {err}; check the "
+                        "API key, account or quota"
+                    ) from err
                 if attempt >= self.max_retries:
                     raise GeocoderServiceError(
                         f"{self.service} failed for {query!r} after {attempt + 1} attempts: "
