@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from geo import defaults
-from geo.errors import DataError, OutputError
+from geo.errors import CacheError, DataError, OutputError
 
-__all__ = ["atomic_write", "cache_dir", "data_dir"]
+__all__ = ["atomic_write", "cache_dir", "check_writable", "data_dir"]
 
 
 def data_dir() -> Path:
@@ -44,7 +44,13 @@ def cache_dir() -> Path:
         import platformdirs
 
         path = Path(platformdirs.user_cache_dir(defaults.APP_NAME))
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise CacheError(
+            f"cannot create the cache folder {path}: {err.strerror or err}; set "
+            f"${defaults.CACHE_DIR_ENV} to a writable folder"
+        ) from err
     return path
 
 
@@ -67,11 +73,38 @@ def atomic_write(
     return _atomic_write(Path(path), mode, encoding)
 
 
+def check_writable(path: str | os.PathLike[str]) -> Path:
+    """Fail early, before any work, if a file cannot be written at ``path``.
+
+    Raises
+    ------
+    OutputError
+        If ``path`` is a folder, or its folder is missing or not writable.
+
+    Examples
+    --------
+    >>> check_writable("/no/such/folder/out.geojson")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    geo.errors.OutputError: cannot write /no/such/folder/out.geojson: folder ... does not exist...
+    """
+    target = Path(path)
+    parent = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise OutputError(f"cannot write {target}: it is a folder; give a file name")
+    if not parent.is_dir():
+        raise OutputError(f"cannot write {target}: folder {parent} does not exist; create it first")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise OutputError(f"cannot write {target}: folder {parent} is not writable; choose another")
+    return target
+
+
 @contextlib.contextmanager
 def _atomic_write(path: Path, mode: str, encoding: str) -> Iterator[IO[Any]]:
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(f"cannot write {path}: folder {parent} does not exist; create it first")
+    if path.is_dir():
+        raise OutputError(f"cannot write {path}: it is a folder; give a file name")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
     except OSError as err:
@@ -90,7 +123,13 @@ def _atomic_write(path: Path, mode: str, encoding: str) -> Iterator[IO[Any]]:
                 os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as err:  # Ctrl-C included: the temporary file never stays behind
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if isinstance(err, OSError) and not isinstance(err, OutputError):
+            # a full disk, a quota, an I/O error: say which file could not be written
+            raise OutputError(
+                f"cannot write {path}: {err.strerror or err}; the previous file (if any) "
+                "is unchanged"
+            ) from err
         raise

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import os
+import re
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from geo import defaults
-from geo.errors import GeoError
+from geo.errors import GeoError, InputError, OutputError
 
 __all__ = ["main"]
 
@@ -90,7 +94,7 @@ def _run_geocode(args: argparse.Namespace) -> int:
         try:
             found = geocoder.geocode(query, **kwargs)
         except GeoError as err:
-            print(f"geo geocode: {query!r}: {err}", file=sys.stderr)
+            print(f"geo geocode: {_short(query)!r}: {err}", file=sys.stderr)
             found = None
         if found is None or found == []:
             missing.append(query)
@@ -105,7 +109,7 @@ def _run_geocode(args: argparse.Namespace) -> int:
     else:
         _print_table(rows)
     for query in missing:
-        print(f"geo geocode: not found: {query!r}", file=sys.stderr)
+        print(f"geo geocode: not found: {_short(query)!r}", file=sys.stderr)
     return 1 if missing else 0
 
 
@@ -154,7 +158,9 @@ def _add_front(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "the part of its outline that is neither an international border nor a coastline.",
     )
     d.add_argument("control", metavar="CONTROL", help="polygons of controlled territory")
-    d.add_argument("-o", "--output", required=True, metavar="FILE", help="GeoJSON to write")
+    d.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="GeoJSON to write (- for stdout)"
+    )
     d.add_argument(
         "--boundaries",
         metavar="FILE",
@@ -162,7 +168,7 @@ def _add_front(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     d.add_argument(
         "--tolerance-km",
-        type=float,
+        type=_distance_km,
         default=defaults.FRONT_BORDER_TOLERANCE_KM,
         metavar="KM",
         help="edges within this distance of a border or coast are not front "
@@ -172,18 +178,29 @@ def _add_front(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _run_front_derive(args: argparse.Namespace) -> int:
-    from geo._files import atomic_write
+    from geo._files import atomic_write, check_writable
     from geo.frontline import derive_front_lines
 
+    if args.output != "-":
+        if not args.output.lower().endswith((".geojson", ".json")):
+            raise OutputError(
+                f"cannot write {args.output}: front lines are written as GeoJSON; give a "
+                ".geojson file name (or - for standard output)"
+            )
+        check_writable(args.output)
     lines = derive_front_lines(
         args.control, boundaries=args.boundaries, tolerance_km=args.tolerance_km
     )
     for column in ("valid_from", "valid_to"):
         lines[column] = lines[column].dt.strftime("%Y-%m-%d").astype(object)
         lines[column] = lines[column].where(lines[column].notna(), None)
-    with atomic_write(args.output) as fh:
-        fh.write(lines.to_json(drop_id=True, ensure_ascii=False))
-        fh.write("\n")
+    text = lines.to_json(drop_id=True, ensure_ascii=False) + "\n"
+    if args.output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        with atomic_write(args.output) as fh:
+            fh.write(text)
     empty = int(lines.geometry.is_empty.sum())
     print(f"geo front derive: {len(lines)} line(s) written to {args.output}", file=sys.stderr)
     if empty:
@@ -217,7 +234,9 @@ def _add_reading_options(p: argparse.ArgumentParser, *, what: str) -> None:
         "ACLED's columns (incidents only)",
     )
     p.add_argument("--lang", choices=("fr", "en"), help="language of every input (default: detect)")
-    p.add_argument("--date", metavar="DATE", help="date of inputs that give none (YYYY-MM[-DD])")
+    p.add_argument(
+        "--date", type=_date, metavar="DATE", help="date of inputs that give none (YYYY-MM[-DD])"
+    )
     for role in ("text", "date", "title", "url", "id"):
         p.add_argument(
             f"--{role}-column",
@@ -226,7 +245,7 @@ def _add_reading_options(p: argparse.ArgumentParser, *, what: str) -> None:
         )
     p.add_argument(
         "--max-chars",
-        type=int,
+        type=_positive_int,
         default=defaults.MAX_DOCUMENT_CHARS,
         metavar="N",
         help=f"skip longer documents (default {defaults.MAX_DOCUMENT_CHARS:,})",
@@ -253,14 +272,50 @@ def _reading_options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _report_problems(command: str, problems: Sequence[Any]) -> int:
-    """Print input problems to standard error; 1 if anything was skipped, else 0."""
+    """Print input problems to standard error; 1 if anything was skipped, else 0.
+
+    At most :data:`geo.defaults.CLI_PROBLEMS_PER_SOURCE` lines per file, then a count, so
+    that a table with thousands of bad rows does not bury the rest.
+    """
+    shown: dict[str, int] = {}
+    hidden: dict[str, int] = {}
     for problem in problems:
+        n = shown.get(problem.source, 0)
+        if n >= defaults.CLI_PROBLEMS_PER_SOURCE:
+            hidden[problem.source] = hidden.get(problem.source, 0) + 1
+            continue
+        shown[problem.source] = n + 1
         level = "warning" if problem.level == "warning" else "skipped"
-        print(f"geo {command}: {level}: {problem}", file=sys.stderr)
+        print(f"geo {command}: {level}: {_short(str(problem), 500)}", file=sys.stderr)
+    for source, n in hidden.items():
+        print(f"geo {command}: ... and {n:,} more problem(s) in {source}", file=sys.stderr)
     skipped = sum(1 for p in problems if p.level == "error")
     if skipped:
-        print(f"geo {command}: {skipped} input(s) skipped", file=sys.stderr)
+        print(f"geo {command}: {skipped:,} file(s) or row(s) skipped", file=sys.stderr)
     return 1 if skipped else 0
+
+
+def _nothing_read(command: str, problems: Sequence[Any], n_read: int) -> bool:
+    """Whether every input was skipped (then no output is written; exit status 2)."""
+    if n_read or not any(p.level == "error" for p in problems):
+        return False
+    _report_problems(command, problems)
+    print(
+        f"geo {command}: error: nothing could be read (every input was skipped, see above); "
+        "no output written",
+        file=sys.stderr,
+    )
+    return True
+
+
+def _check_output(path: str, fmt: str | None) -> None:
+    """Fail before any work if the output cannot be written (format, folder)."""
+    from geo._files import check_writable
+    from geo.events import output_format
+
+    output_format(path, format=fmt)
+    if path != "-":
+        check_writable(path)
 
 
 def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -275,21 +330,20 @@ def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _run_parse(args: argparse.Namespace) -> int:
-    import warnings
-
     from geo.events import write_events
     from geo.geoparse import geoparse_inputs
     from geo.sources import InputWarning, Problem, Progress
 
+    _check_output(args.output, args.format)
     problems: list[Problem] = []
+    progress = Progress("documents", enabled=args.progress)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", InputWarning)  # reported from `problems` below
         frame = geoparse_inputs(
-            args.inputs,
-            problems=problems,
-            progress=Progress("documents", enabled=args.progress),
-            **_reading_options(args),
+            args.inputs, problems=problems, progress=progress, **_reading_options(args)
         )
+    if _nothing_read("parse", problems, progress.count):
+        return 2
     write_events(frame, args.output, format=args.format)
     return _report_problems("parse", problems)
 
@@ -323,20 +377,29 @@ def _add_events(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def _run_events(args: argparse.Namespace) -> int:
-    import warnings
-
     from geo.events import extract_events_from_inputs, write_events
     from geo.sources import InputWarning, Problem, Progress
 
+    _check_output(args.output, args.format)
+    # Read the layers first: a bad file fails now, not after every article was parsed
+    # (they are cached, so join_regions/distance_to_front below do not read them again).
+    if args.boundaries:
+        from geo.regions import load_boundaries
+
+        load_boundaries(path=args.boundaries)
+    if args.front:
+        from geo.frontline import load_front_lines
+
+        load_front_lines(args.front)
     problems: list[Problem] = []
+    progress = Progress("documents", enabled=args.progress)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", InputWarning)  # reported from `problems` below
         frame = extract_events_from_inputs(
-            args.inputs,
-            problems=problems,
-            progress=Progress("documents", enabled=args.progress),
-            **_reading_options(args),
+            args.inputs, problems=problems, progress=progress, **_reading_options(args)
         )
+    if _nothing_read("events", problems, progress.count):
+        return 2
     if args.boundaries is not None:
         from geo.regions import join_regions
 
@@ -378,8 +441,10 @@ def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="admin-1 polygons for regions and the choropleth; 'none' for no choropleth "
         "(default: the embedded Natural Earth subdivisions)",
     )
-    p.add_argument("--since", metavar="DATE", help="map events of this day or later (YYYY-MM-DD)")
-    p.add_argument("--until", metavar="DATE", help="map events of this day or earlier")
+    p.add_argument(
+        "--since", type=_day, metavar="DATE", help="map events of this day or later (YYYY-MM-DD)"
+    )
+    p.add_argument("--until", type=_day, metavar="DATE", help="map events of this day or earlier")
     p.add_argument(
         "--geocoder",
         default=defaults.DEFAULT_GEOCODER,
@@ -395,7 +460,9 @@ def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "countries instead of web tiles",
     )
     p.add_argument("--lang", choices=("fr", "en"), help="language of every input (default: detect)")
-    p.add_argument("--date", metavar="DATE", help="date of inputs that give none (YYYY-MM[-DD])")
+    p.add_argument(
+        "--date", type=_date, metavar="DATE", help="date of inputs that give none (YYYY-MM[-DD])"
+    )
     p.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
@@ -407,7 +474,6 @@ def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _run_map(args: argparse.Namespace) -> int:
     import time
-    import warnings
 
     from geo.frontline import load_front_lines
     from geo.mapping import build_events, check_output, write_map
@@ -421,11 +487,17 @@ def _run_map(args: argparse.Namespace) -> int:
         if tell:
             print(f"geo map: {text} ({time.perf_counter() - start:.1f} s)", file=sys.stderr)
 
+    if args.since and args.until and args.since > args.until:
+        raise InputError(
+            f"--since {args.since} is after --until {args.until}: no event can be in between; "
+            "swap them"
+        )
     check_output(args.output)
     off = ("none", "")
     front = None if args.front in off else load_front_lines(args.front)
     boundaries = None if args.boundaries in off else load_boundaries(path=args.boundaries)
     problems: list[Problem] = []
+    progress = Progress("documents", enabled=args.progress)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", InputWarning)  # reported from `problems` below
         events = build_events(
@@ -434,10 +506,12 @@ def _run_map(args: argparse.Namespace) -> int:
             front=front,
             boundaries=boundaries,
             problems=problems,
-            progress=Progress("documents", enabled=args.progress),
+            progress=progress,
             lang=args.lang,
             date=args.date,
         )
+    if _nothing_read("map", problems, progress.count):
+        return 2
     stage(f"{len(events):,} events read")
     report = write_map(
         events,
@@ -457,8 +531,11 @@ def _run_map(args: argparse.Namespace) -> int:
         parts.append(f"{summary.n_missing_coordinates:,} without coordinates (listed in the map)")
     print(f"geo map: {'; '.join(parts)}", file=sys.stderr)
     for row in summary.missing.head(20).itertuples(index=False):
-        where = row.location or row.mention or "(no place name)"
-        print(f"geo map: no coordinates: {where} ({row.event_date}, {row.source})", file=sys.stderr)
+        where = _short(str(row.location or row.mention or "(no place name)"))
+        print(
+            f"geo map: no coordinates: {where} ({row.event_date}, {_short(str(row.source))})",
+            file=sys.stderr,
+        )
     if summary.n_missing_coordinates > 20:
         print(f"geo map: ... and {summary.n_missing_coordinates - 20} more", file=sys.stderr)
     for note in summary.notes:
@@ -494,20 +571,133 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``geo`` console script; returns the exit status."""
+    """Entry point of the ``geo`` console script; returns the exit status.
+
+    0: done; 1: done, but some input was skipped; 2: nothing done (bad arguments, unreadable
+    layer, unwritable output...); 130: interrupted. Every failure is one line on standard
+    error, never a traceback (``GEO_DEBUG=1`` shows the traceback of unexpected errors).
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler
+    command = args.command
+    if getattr(args, "front_command", None):
+        command = f"{command} {args.front_command}"
+    with warnings.catch_warnings():
+        # A command line tells of repairs (no CRS, invalid polygons...) in one line each.
+        from geo.errors import GeoWarning
+
+        warnings.filterwarnings("always", category=GeoWarning)
+        warnings.showwarning = _warning_printer(command)
+        try:
+            return handler(args)
+        except GeoError as err:
+            print(f"geo {command}: error: {_short(str(err), 2000)}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print(f"geo {command}: interrupted; no output written", file=sys.stderr)
+            return 130
+        except BrokenPipeError:
+            _silence_stdout()
+            return 0
+        except MemoryError:
+            print(
+                f"geo {command}: error: out of memory; give fewer or smaller inputs at a time",
+                file=sys.stderr,
+            )
+            return 2
+        except OSError as err:
+            where = f"{err.filename}: " if err.filename else ""
+            print(f"geo {command}: error: {where}{err.strerror or err}", file=sys.stderr)
+            return 2
+        except Exception as err:
+            if os.environ.get("GEO_DEBUG"):
+                raise
+            print(
+                f"geo {command}: error: unexpected {type(err).__name__}: {_short(str(err))} "
+                "(a bug in geo: run again with GEO_DEBUG=1 for the traceback and report it)",
+                file=sys.stderr,
+            )
+            return 2
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _short(text: str, limit: int = 120) -> str:
+    """``text`` for a message: cut to ``limit`` characters (a query can be megabytes), and
+    with control characters shown as escapes, so that text from an article cannot move the
+    cursor or recolour the terminal (ANSI escape sequences, bidirectional overrides)."""
+    text = text if len(text) <= limit else f"{text[: limit - 1]}\u2026"
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def _warning_printer(command: str) -> Callable[..., None]:
+    def show(message: Warning | str, category: type[Warning], *args: Any, **kw: Any) -> None:
+        print(f"geo {command}: warning: {_short(str(message), 500)}", file=sys.stderr)
+
+    return show
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe (``geo ... | head``), let the interpreter exit without a message."""
     try:
-        return handler(args)
-    except GeoError as err:
-        print(f"geo {args.command}: error: {err}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print(f"geo {args.command}: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _date(value: str) -> str:
+    """``--date``: YYYY, YYYY-MM or YYYY-MM-DD (checked now, not after the work)."""
+    from geo.sources import parse_date
+
+    try:
+        parse_date(value)
+    except InputError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+    return value
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _day(value: str) -> str:
+    """``--since``/``--until``: a day, YYYY-MM-DD."""
+    import datetime as dt
+
+    try:
+        if not _DAY.match(value.strip()):
+            raise ValueError
+        dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"invalid day {value!r}; write it as YYYY-MM-DD (e.g. 2020-10-04)"
+        ) from None
+    return value.strip()
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return number
+
+
+def _distance_km(value: str) -> float:
+    try:
+        km = float(value)
+    except ValueError:
+        km = -1.0
+    if not math.isfinite(km) or km < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a distance in km (0 or more)")
+    return km
 
 
 if __name__ == "__main__":

@@ -201,6 +201,9 @@ FOLLOW_UP_SENTENCES: Final = 2
 #: A progress line appears on standard error once a run has taken this long, in seconds.
 PROGRESS_DELAY_SECONDS: Final = 1.0
 
+#: The command line prints at most this many problems per input file, then a count.
+CLI_PROBLEMS_PER_SOURCE: Final = 20
+
 #: Farthest an incident cue ("tirs de roquettes", "shelled") may be from a place name in the
 #: same sentence for the place to take the incident's type, in characters.
 CUE_MAX_DISTANCE_CHARS: Final = 200

@@ -37,9 +37,12 @@ from geo.sources import (
     InputWarning,
     Problem,
     Progress,
+    csv_table,
     expand_inputs,
     iter_documents,
     make_document,
+    peek_text,
+    read_text,
 )
 
 if TYPE_CHECKING:
@@ -60,6 +63,7 @@ __all__ = [
     "extract_events",
     "extract_events_from_inputs",
     "find_dates",
+    "output_format",
     "parse_number",
     "read_events",
     "write_events",
@@ -1071,6 +1075,9 @@ def _typed(frame: pd.DataFrame) -> gpd.GeoDataFrame:
         ):
             frame[col] = frame[col].astype("object").where(frame[col].notna(), None)
     geometry = gpd.points_from_xy(frame["longitude"], frame["latitude"], crs="EPSG:4326")
+    placed = frame["latitude"].notna().to_numpy() & frame["longitude"].notna().to_numpy()
+    if not placed.all():  # no point, rather than POINT (NaN NaN)
+        geometry = gpd.GeoSeries(geometry, index=frame.index).where(placed, None).values
     return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
 
 
@@ -1176,9 +1183,10 @@ def extract_events_from_inputs(
             except InputError as err:
                 if problems is None:
                     raise
-                problems.append(Problem(item, str(err).removeprefix(f"{item}: ")))
+                problems.append(Problem(item, str(err).removeprefix(f"{Path(item)}: ")))
+                continue
             if progress is not None:
-                progress.update()
+                progress.update()  # tables read, like documents read: none means nothing read
         else:
             articles.append(item)
     if articles:
@@ -1199,18 +1207,44 @@ def extract_events_from_inputs(
 
 
 def _is_event_table(path: str) -> bool:
+    """Whether a file is read as an event table rather than as articles.
+
+    A CSV whose header looks like an ACLED or UCDP GED export counts even when a required
+    column is missing, so that :func:`read_events` names the missing columns (instead of the
+    file being read as articles without a text column).
+    """
     suffix = Path(path).suffix.lower()
     if suffix in (".gpkg", ".parquet", ".geojson"):
         return True
     if suffix not in (".csv", ".tsv"):
         return False
-    try:
-        with open(path, encoding="utf-8-sig", errors="replace") as fh:
-            header = fh.readline(65536)
-    except OSError:
+    head = peek_text(path)
+    header = head.split("\n", 1)[0] if "\n" in head else head
+    columns = {c.strip().strip('"').strip().lower() for c in re.split(r"[,;\t|]", header)}
+    if table_kind(columns) is not None:
+        return True
+    if columns & _ARTICLE_COLUMNS:
         return False
-    columns = re.split(r"[,;\t|]", header.strip())
-    return table_kind(c.strip().strip('"') for c in columns) is not None
+    return "event_id_cnty" in columns or len(columns & _TABLE_MARKERS) >= 2
+
+
+#: Columns that mark a CSV as a corpus of articles, and columns that mark an event table.
+_ARTICLE_COLUMNS: Final = frozenset({"text", "content", "body", "article", "texte", "contenu"})
+_TABLE_MARKERS: Final = frozenset(
+    {
+        "event_id_cnty",
+        "event_date",
+        "event_type",
+        "sub_event_type",
+        "date_start",
+        "date_end",
+        "type_of_violence",
+        "where_prec",
+        "best",
+        "latitude",
+        "longitude",
+    }
+)
 
 
 # --------------------------------------------------------------------------- tables
@@ -1321,57 +1355,162 @@ def read_events(
     >>> ev.loc[0, "event_id"], ev.loc[0, "country_code"], int(ev.loc[0, "fatalities"])
     ('AZE1', 'AZ', 1)
     """
-    import pandas as pd
-
     p = Path(path)
     suffix = p.suffix.lower()
     if not p.is_file():
         raise InputError(f"{p}: no such file; give an ACLED or UCDP GED CSV, or a geo output")
-    try:
-        if suffix in (".geojson", ".json", ".gpkg"):
-            import geopandas as gpd
-
-            frame = pd.DataFrame(gpd.read_file(p)).drop(columns="geometry", errors="ignore")
-        elif suffix == ".parquet":
-            import geopandas as gpd
-
-            frame = pd.DataFrame(gpd.read_parquet(p)).drop(columns="geometry", errors="ignore")
-        else:
-            frame = pd.read_csv(
-                p, dtype=str, keep_default_na=False, encoding="utf-8-sig", sep=None, engine="python"
-            )
-    except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError) as err:
-        raise InputError(f"{p}: cannot read the event table ({err})") from err
-    except Exception as err:  # pyogrio/pyarrow raise their own error classes
-        raise InputError(f"{p}: cannot read the event table ({err})") from err
-    frame.columns = [str(c).strip() for c in frame.columns]
-    lower = {c.lower(): c for c in frame.columns}
-    frame = frame.rename(columns={v: k for k, v in lower.items()})
-    kind = table_kind(frame.columns)
+    notes: list[Problem] = []  # repairs of the whole file (encoding, CRS, geometry types)
+    if suffix in (".geojson", ".json", ".gpkg", ".parquet", ".geoparquet"):
+        columns, records = _vector_records(p, notes)
+        from_csv = False
+    else:
+        columns, records = _csv_records(p, notes)
+        from_csv = True
+    kind = table_kind(columns)
     if kind is None:
-        have = set(frame.columns)
+        have = {c.strip().lower() for c in columns}
         missing_acled = [c for c in _ACLED_REQUIRED if c not in have]
         missing_ucdp = [c for c in _UCDP_REQUIRED if c not in have]
         raise InputError(
             f"{p}: not an event table: ACLED columns missing: {', '.join(missing_acled)}; "
             f"UCDP GED columns missing: {', '.join(missing_ucdp)} "
-            f"(found: {', '.join(list(frame.columns)[:20])})"
+            f"(found: {', '.join(list(columns)[:20])})"
         )
-    frame = frame.astype("object").where(frame.notna(), "")
+    found: list[Problem] = list(notes)
     rows: list[dict[str, Any]] = []
     codes: dict[str, str | None] = {}
-    for idx, rec in enumerate(frame.to_dict("records"), start=2):
-        try:
-            row = _table_row(kind, rec, codes)
-        except ValueError as err:
-            problem = Problem(str(p), f"row skipped: {err}", row=idx)
-            if problems is not None:
-                problems.append(problem)
-            else:
-                warnings.warn(str(problem), InputWarning, stacklevel=2)
+    for line, raw in records:
+        if isinstance(raw, Problem):
+            found.append(raw)
             continue
+        rec = {str(k).strip().lower(): v for k, v in raw.items()}
+        if from_csv:
+            rec = {k: _unprotect(v) for k, v in rec.items()}
+        warned: list[str] = []
+        try:
+            row = _table_row(kind, rec, codes, warned)
+        except ValueError as err:
+            found.append(Problem(str(p), str(err), row=line))
+            continue
+        found.extend(Problem(str(p), w, level="warning", row=line) for w in warned)
         rows.append(row)
+    for problem in found:
+        if problems is not None:
+            problems.append(problem)
+        else:
+            warnings.warn(str(problem), InputWarning, stacklevel=2)
     return events_to_frame(rows)
+
+
+def _csv_records(
+    p: Path, notes: list[Problem]
+) -> tuple[list[str], Iterator[tuple[int, dict[str, Any] | Problem]]]:
+    """Header and rows of a CSV event table; bad rows come as :class:`Problem` items."""
+    read: list[Problem] = []
+    text = read_text(p, read)
+    errors = [q for q in read if q.level == "error"]
+    if text is None or errors:
+        reason = errors[0].message if errors else "unreadable"
+        raise InputError(f"{p}: cannot read the event table: {reason}")
+    notes.extend(read)
+    row_problems: list[Problem] = []
+    table = csv_table(str(p), text, row_problems)
+    if table is None:
+        reason = row_problems[0].message if row_problems else "no header"
+        raise InputError(f"{p}: cannot read the event table: {reason}")
+    header, rows = table
+
+    def records() -> Iterator[tuple[int, dict[str, Any] | Problem]]:
+        for line, record in rows:
+            while row_problems:  # rows left out before this one, in file order
+                bad = row_problems.pop(0)
+                yield bad.row or 0, bad
+            yield line, record
+        for bad in row_problems:
+            yield bad.row or 0, bad
+
+    return [h.strip() for h in header], records()
+
+
+def _vector_records(
+    p: Path, notes: list[Problem]
+) -> tuple[list[str], Iterator[tuple[int, dict[str, Any] | Problem]]]:
+    """Columns and rows of a GeoJSON / GeoPackage / (Geo)Parquet event table.
+
+    The event's coordinates come from its geometry, in EPSG:4326: a point as it is, another
+    geometry by a point on it (with a warning); rows without a geometry keep their
+    ``latitude``/``longitude`` columns when they have them (else no coordinates).
+    """
+    import geopandas as gpd
+    import numpy as np
+    import pandas as pd
+    import shapely
+
+    try:
+        if p.stat().st_size == 0:
+            raise InputError(f"{p}: cannot read the event table: the file is empty (0 bytes)")
+        if p.suffix.lower() in (".parquet", ".geoparquet"):
+            try:
+                frame: pd.DataFrame = gpd.read_parquet(p)
+            except ValueError:  # a plain (non-geo) Parquet table
+                frame = pd.read_parquet(p)
+        else:
+            frame = gpd.read_file(p, engine="pyogrio")
+    except InputError:
+        raise
+    except Exception as err:  # pyogrio/pyarrow raise their own error classes
+        raise InputError(f"{p}: cannot read the event table ({_short_error(err)})") from err
+    frame = pd.DataFrame(frame) if not isinstance(frame, gpd.GeoDataFrame) else frame
+    columns = [str(c).strip() for c in frame.columns]
+    lower = {c.lower(): c for c in frame.columns}
+    if isinstance(frame, gpd.GeoDataFrame) and frame.geometry.name in frame.columns:
+        gdf = frame
+        if gdf.crs is None:
+            notes.append(
+                Problem(str(p), "declares no CRS; coordinates taken as EPSG:4326", "warning")
+            )
+            gdf = gdf.set_crs("EPSG:4326", allow_override=True)
+        elif not gdf.crs.equals("EPSG:4326"):
+            gdf = gdf.to_crs("EPSG:4326")
+        geoms = np.asarray(gdf.geometry.values, dtype=object)
+        missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+        areas = ~missing & (shapely.get_type_id(geoms) != 0)
+        if areas.any():
+            types = sorted({g.geom_type for g in geoms[areas]})
+            notes.append(
+                Problem(
+                    str(p),
+                    f"{int(areas.sum())} feature(s) are {'/'.join(types)}, not points; a "
+                    "point on each is used as the event location",
+                    "warning",
+                )
+            )
+            geoms = geoms.copy()
+            geoms[areas] = shapely.point_on_surface(geoms[areas])
+        lat = pd.Series(np.nan, index=gdf.index)
+        lon = pd.Series(np.nan, index=gdf.index)
+        ok = ~missing
+        lon[ok] = shapely.get_x(geoms[ok])
+        lat[ok] = shapely.get_y(geoms[ok])
+        table = pd.DataFrame(gdf.drop(columns=gdf.geometry.name))
+        old_lat = table[lower["latitude"]] if "latitude" in lower else None
+        old_lon = table[lower["longitude"]] if "longitude" in lower else None
+        for name, values, old in (("latitude", lat, old_lat), ("longitude", lon, old_lon)):
+            if old is not None:
+                table = table.drop(columns=lower[name])
+                values = values.where(ok, old)
+            table[name] = values.astype(object).where(values.notna(), "")
+        columns = [str(c).strip() for c in table.columns]
+    else:
+        table = frame
+    table = table.astype("object").where(table.notna(), "")
+    return columns, ((line, rec) for line, rec in enumerate(table.to_dict("records"), 1))
+
+
+def _short_error(err: BaseException) -> str:
+    """A third-party error as one short line (GDAL adds a hint about drivers)."""
+    text = " ".join(str(err).split()) or type(err).__name__
+    return text.split("; It might help", 1)[0].rstrip(".")
 
 
 def _text(rec: dict[str, Any], key: str) -> str:
@@ -1388,31 +1527,89 @@ def _int_or_none(value: str) -> int | None:
         return None
     try:
         return int(float(value))
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 
-def _coords(rec: dict[str, Any]) -> tuple[float, float]:
+def _count(rec: dict[str, Any], key: str, warned: list[str]) -> int | None:
+    """A count column (fatalities...): None when empty; a warning when not a number."""
+    raw = _text(rec, key)
+    value = _int_or_none(raw)
+    if raw and (value is None or value < 0):
+        warned.append(f"{key} {raw!r} is not a count of people; left empty")
+        return None
+    return value
+
+
+_DECIMAL_COMMA = re.compile(r"^\s*[-+]?\d+,\d+\s*$")
+
+
+def _number(raw: str) -> float:
+    """A coordinate as written: ``40.68`` or, in European exports, ``40,68``."""
+    return float(raw.replace(",", ".") if _DECIMAL_COMMA.match(raw) else raw)
+
+
+def _coords(rec: dict[str, Any]) -> tuple[float | None, float | None]:
+    """Latitude and longitude; (None, None) when both are empty (placed later by name)."""
+    raw_lat, raw_lon = _text(rec, "latitude"), _text(rec, "longitude")
+    if not raw_lat and not raw_lon:
+        return None, None
     try:
-        lat = float(_text(rec, "latitude"))
-        lon = float(_text(rec, "longitude"))
+        lat, lon = _number(raw_lat), _number(raw_lon)
     except ValueError as err:
         raise ValueError(
-            f"latitude/longitude {_text(rec, 'latitude')!r}, {_text(rec, 'longitude')!r} "
-            "are not numbers"
+            f"latitude/longitude {raw_lat!r}, {raw_lon!r} are not numbers; fix or empty them"
         ) from err
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180) or math.isnan(lat) or math.isnan(lon):
-        raise ValueError(f"latitude/longitude {lat}, {lon} out of range")
+    if math.isnan(lat) or math.isnan(lon) or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(
+            f"latitude/longitude {raw_lat}, {raw_lon} out of range (latitude -90 to 90, "
+            "longitude -180 to 180; swapped, or not in degrees?)"
+        )
     return lat, lon
 
 
-def _table_row(kind: str, rec: dict[str, Any], codes: dict[str, str | None]) -> dict[str, Any]:
+#: Characters that make a spreadsheet read a cell as a formula (CSV injection).
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+
+
+def _is_formula(text: str) -> bool:
+    """Whether a spreadsheet would run ``text`` (past any leading quotes) as a formula."""
+    bare = text.lstrip("'")
+    return bare.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(bare)
+
+
+def _protect(value: Any) -> Any:
+    """Make a text cell inert in spreadsheets: a leading ``'`` before ``= + - @``.
+
+    Numbers written as text ("-12.5") are left alone; :func:`_unprotect` undoes it exactly.
+    """
+    if isinstance(value, str) and _is_formula(value):
+        return "'" + value
+    return value
+
+
+def _unprotect(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith("'") and _is_formula(value):
+        return value[1:]
+    return value
+
+
+def _table_row(
+    kind: str, rec: dict[str, Any], codes: dict[str, str | None], warned: list[str]
+) -> dict[str, Any]:
     lat, lon = _coords(rec)
+    if lat is None:
+        place = _text(rec, "location") or _text(rec, "where_coordinates")
+        warned.append(
+            "no latitude/longitude; "
+            + (f"to be placed by its location {place!r}" if place else "it cannot be mapped")
+        )
     if kind == "ucdp":
         raw_date = _text(rec, "date_start")
         date = _parse_table_date(raw_date)
         if date is None:
-            raise ValueError(f"date_start {raw_date!r} is not a date")
+            raise ValueError(f"date_start {raw_date!r} is not a date (write it as YYYY-MM-DD)")
         etype, subtype = _UCDP_VIOLENCE.get(
             _text(rec, "type_of_violence"), ("Battles", "Armed clash")
         )
@@ -1432,7 +1629,7 @@ def _table_row(kind: str, rec: dict[str, Any], codes: dict[str, str | None]) -> 
             "country": country or None,
             "country_code": _country_code(re.sub(r"\s*\(.*\)$", "", country), codes),
             "admin1": _text(rec, "adm_1") or None,
-            "fatalities": _int_or_none(_text(rec, "best")),
+            "fatalities": _count(rec, "best", warned),
             "injured": None,
             "notes": _text(rec, "source_headline") or _text(rec, "where_description") or None,
             "source": _text(rec, "source_original") or _text(rec, "source_article") or None,
@@ -1444,7 +1641,7 @@ def _table_row(kind: str, rec: dict[str, Any], codes: dict[str, str | None]) -> 
     raw_date = _text(rec, "event_date")
     date = _parse_table_date(raw_date)
     if date is None:
-        raise ValueError(f"event_date {raw_date!r} is not a date")
+        raise ValueError(f"event_date {raw_date!r} is not a date (write it as YYYY-MM-DD)")
     country = _text(rec, "country")
     code = _text(rec, "country_code") if kind == "own" else ""
     return {
@@ -1462,8 +1659,8 @@ def _table_row(kind: str, rec: dict[str, Any], codes: dict[str, str | None]) -> 
         "country": country or None,
         "country_code": code or _country_code(country, codes),
         "admin1": _text(rec, "admin1") or None,
-        "fatalities": _int_or_none(_text(rec, "fatalities")),
-        "injured": _int_or_none(_text(rec, "injured")),
+        "fatalities": _count(rec, "fatalities", warned),
+        "injured": _count(rec, "injured", warned),
         "notes": _text(rec, "notes") or None,
         "source": _text(rec, "source") or None,
         "language": _text(rec, "language") or None,
@@ -1567,7 +1764,38 @@ def _acled_frame(frame: gpd.GeoDataFrame) -> pd.DataFrame:
         lambda t: "Civilian targeting" if t == "Violence against civilians" else ""
     )
     out["source_scale"] = ""
-    return out.fillna("").reset_index(drop=True)
+    out = out.astype(object)  # fillna("") fails on nullable integer columns with gaps
+    return out.where(out.notna(), "").reset_index(drop=True)
+
+
+def output_format(path: str | os.PathLike[str], *, format: str | None = None) -> str:
+    """The format :func:`write_events` writes ``path`` in (checked before any work).
+
+    Raises
+    ------
+    OutputError
+        If the extension says no known format and none is given, or ``format`` cannot be
+        written there (GeoPackage or Parquet on standard output).
+
+    Examples
+    --------
+    >>> output_format("events.gpkg"), output_format("-"), output_format("x.txt", format="acled")
+    ('gpkg', 'geojson', 'acled')
+    """
+    target = os.fspath(path)
+    fmt = (format or "").lower() or None
+    if fmt is None:
+        fmt = "geojson" if target == "-" else FORMATS.get(Path(target).suffix.lower())
+    if fmt is None:
+        raise OutputError(
+            f"cannot tell the output format of {target!r}: use one of "
+            f"{', '.join(FORMATS)} or --format acled"
+        )
+    if fmt not in ("geojson", "csv", "parquet", "gpkg", "acled"):
+        raise OutputError(f"unknown output format {fmt!r}: geojson, csv, parquet, gpkg or acled")
+    if target == "-" and fmt in ("parquet", "gpkg"):
+        raise OutputError(f"format {fmt} cannot be written to standard output; give a file")
+    return fmt
 
 
 def write_events(
@@ -1595,6 +1823,15 @@ def write_events(
     OutputError
         Unknown format or unwritable path.
 
+    Notes
+    -----
+    Files are written atomically: a failed or interrupted run leaves a previous file whole.
+    In CSV outputs (``csv``, ``acled``) a text cell that starts with ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return (and is not a plain number) gets a leading ``'``, so a
+    spreadsheet shows it as text instead of running it as a formula (CSV injection: article
+    text and URLs are untrusted). :func:`read_events` removes that ``'`` again. GeoJSON,
+    Parquet and GeoPackage keep the text as it is.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -1604,16 +1841,7 @@ def write_events(
     []
     """
     target = os.fspath(path)
-    fmt = (format or "").lower() or None
-    if fmt is None:
-        fmt = "geojson" if target == "-" else FORMATS.get(Path(target).suffix.lower())
-    if fmt is None:
-        raise OutputError(
-            f"cannot tell the output format of {target!r}: use one of "
-            f"{', '.join(FORMATS)} or --format acled"
-        )
-    if fmt not in ("geojson", "csv", "parquet", "gpkg", "acled"):
-        raise OutputError(f"unknown output format {fmt!r}: geojson, csv, parquet, gpkg or acled")
+    fmt = output_format(target, format=format)
     if target == "-":
         stream = stdout if stdout is not None else sys.stdout
         if fmt == "geojson":
@@ -1621,7 +1849,7 @@ def write_events(
                 stream.write(chunk)
         elif fmt in ("csv", "acled"):
             table = _acled_frame(frame) if fmt == "acled" else _csv_frame(frame)
-            table.to_csv(stream, index=False, lineterminator="\n")
+            _protected(table).to_csv(stream, index=False, lineterminator="\n")
         else:
             raise OutputError(f"format {fmt} cannot be written to standard output; give a file")
         stream.flush()
@@ -1632,7 +1860,7 @@ def write_events(
                 for chunk in _geojson_lines(frame):
                     fh.write(chunk)
         elif fmt in ("csv", "acled"):
-            table = _acled_frame(frame) if fmt == "acled" else _csv_frame(frame)
+            table = _protected(_acled_frame(frame) if fmt == "acled" else _csv_frame(frame))
             with atomic_write(target) as fh:
                 table.to_csv(fh, index=False, lineterminator="\n")
         else:
@@ -1641,6 +1869,15 @@ def write_events(
         raise
     except OSError as err:
         raise OutputError(f"cannot write {target}: {err.strerror or err}") from err
+
+
+def _protected(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with its text cells made inert in spreadsheets (see :func:`_protect`)."""
+    out = table.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = out[col].map(_protect)
+    return out
 
 
 def _csv_frame(frame: gpd.GeoDataFrame) -> pd.DataFrame:
@@ -1679,8 +1916,9 @@ def _write_binary(frame: gpd.GeoDataFrame, target: Path, fmt: str) -> None:
             out.to_file(tmp, driver="GPKG", layer=target.stem or "events", engine="pyogrio")
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
-    except Exception as err:
+    except BaseException as err:  # Ctrl-C included: never leave the temporary file behind
         tmp.unlink(missing_ok=True)
-        if isinstance(err, OutputError):
+        if isinstance(err, OutputError) or not isinstance(err, Exception):
             raise
-        raise OutputError(f"cannot write {target}: {err}") from err
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else err
+        raise OutputError(f"cannot write {target}: {reason}; choose a writable path") from err

@@ -43,7 +43,7 @@ import numpy.typing as npt
 
 from geo import defaults
 from geo._files import atomic_write, cache_dir, data_dir
-from geo.errors import DataError, InputError
+from geo.errors import CacheError, DataError, InputError
 
 __all__ = [
     "INDEX_VERSION",
@@ -868,7 +868,11 @@ def open_index(files: dict[str, Path] | None = None, *, rebuild: bool = False) -
     """
     files = files or _input_files()
     key = _inputs_key(files)
-    path = _cache_file(key)
+    try:
+        path = _cache_file(key)
+    except CacheError as err:
+        logger.warning("%s; building the gazetteer index in memory", err)
+        return Gazetteer(build_index(files), expected_key=key)
     if not rebuild:
         cached = _open_cached(path, key)
         if cached is not None:

@@ -874,7 +874,8 @@ def map_events(
     Raises
     ------
     InputError
-        If ``since``/``until`` is not a date, or a layer has no CRS.
+        If ``since``/``until`` is not a date or ``since`` is after ``until``, or a layer
+        has no CRS.
     DataError
         With ``offline``, if the offline assets were not fetched (see :mod:`geo.assets`).
 
@@ -897,6 +898,11 @@ def map_events(
     placed = np.array([r is None for r in reasons], dtype=bool)
     days = _days(_first_column(frame, ("event_date", "date", "date_start")), n_input)
     start, end = _to_day(since, "since"), _to_day(until, "until")
+    if start is not None and end is not None and start > end:
+        raise InputError(
+            f"since {_date_text(since)} is after until {_date_text(until)}: no event can be "
+            "in between; swap them"
+        )
     in_dates = np.ones(n_input, dtype=bool)
     if start is not None or end is not None:
         with np.errstate(invalid="ignore"):

@@ -110,15 +110,21 @@ def read_vector(
         label = f"{what} {path}"
         if not path.exists():
             raise InputError(f"{label} does not exist; check the path")
+        if path.is_file() and path.stat().st_size == 0:
+            raise InputError(
+                f"{label} is empty (0 bytes); give a GeoJSON, GeoPackage, KML, shapefile "
+                "or GeoParquet file"
+            )
         try:
             if path.suffix.lower() in {".parquet", ".geoparquet"}:
                 frame = gpd.read_parquet(path)
             else:
                 frame = gpd.read_file(path, engine="pyogrio")
         except Exception as err:  # pyogrio/pyarrow raise many types for one problem
+            reason = " ".join(str(err).split()).split("; It might help", 1)[0].rstrip(".")
             raise InputError(
-                f"cannot read {label}: {err}; give a GeoJSON, GeoPackage, KML, shapefile "
-                "or GeoParquet file"
+                f"cannot read {label}: {reason or type(err).__name__}; give a GeoJSON, "
+                "GeoPackage, KML, shapefile or GeoParquet file"
             ) from err
         if not isinstance(frame, gpd.GeoDataFrame) or "geometry" not in frame:
             raise InputError(f"{label} has no geometry column; give a vector file")
@@ -558,8 +564,9 @@ def join_regions(
     geopandas.GeoDataFrame
         A copy of ``events`` in EPSG:4326 with columns ``country, country_code, admin1,
         admin1_code, disputed_area`` (None where not found; existing columns of these names
-        are replaced). An event in several disputed areas gets the first in the layer's order
-        (for the embedded layer: the 1994-2020 held area, then the 1991 oblast).
+        are replaced, except in rows without a geometry, which keep their values). An event
+        in several disputed areas gets the first in the layer's order (for the embedded
+        layer: the 1994-2020 held area, then the 1991 oblast).
 
     Examples
     --------
@@ -586,6 +593,11 @@ def join_regions(
     import pandas as pd
 
     for name, values in columns.items():
+        if name in out.columns and not valid.all():
+            # events without a location keep what their source said (an ACLED country...)
+            given = out[name].astype(object)
+            given = given.where(given.notna(), None).to_numpy(dtype=object)
+            values = np.where(valid, np.asarray(values, dtype=object), given)
         # object dtype keeps None (pandas would infer a string dtype with NaN)
         out[name] = pd.Series(values, index=out.index, dtype=object)
     return out

@@ -15,6 +15,7 @@ skipped file or row (and for recoverable ones, such as invalid UTF-8, a warning)
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import glob
@@ -25,7 +26,7 @@ import os
 import re
 import sys
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -39,13 +40,16 @@ __all__ = [
     "InputWarning",
     "Problem",
     "Progress",
+    "csv_table",
     "detect_language",
     "expand_inputs",
     "iter_documents",
     "make_document",
     "parse_date",
     "parse_date_header",
+    "peek_text",
     "read_documents",
+    "read_text",
 ]
 
 DatePrecision = Literal["day", "month", "year"]
@@ -504,28 +508,88 @@ def make_document(
 
 # --------------------------------------------------------------------------- decoding
 
+#: Leading bytes of common binary formats, with what to tell the user.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "PDF file; extract its text first (e.g. pdftotext)"),
+    (b"\x1f\x8b", "binary file (gzip-compressed); decompress it first (gunzip)"),
+    *(
+        (b"BZh" + bytes([d]), "binary file (bzip2-compressed); decompress it first")
+        for d in b"123456789"
+    ),
+    (b"\xfd7zXZ\x00", "binary file (xz-compressed); decompress it first (unxz)"),
+    (b"PK\x03\x04", "binary file (ZIP archive or Office document); extract its text first"),
+    (b"\x89PNG\r\n\x1a\n", "binary file (PNG image); give a text file"),
+    (b"\xff\xd8\xff", "binary file (JPEG image); give a text file"),
+    (b"GIF8", "binary file (GIF image); give a text file"),
+    (b"SQLite format 3\x00", "binary file (SQLite database or GeoPackage); give articles as text"),
+)
+#: Byte-order marks, longest first (the UTF-32 LE mark starts like the UTF-16 LE one).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """ "utf-16-le"/"utf-16-be" when every other byte is NUL (text in UTF-16 without a BOM)."""
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    even = head[0 : 2 * pairs : 2].count(0)
+    odd = head[1 : 2 * pairs : 2].count(0)
+    if odd >= 0.3 * pairs and even <= 0.02 * pairs:
+        return "utf-16-le"
+    if even >= 0.3 * pairs and odd <= 0.02 * pairs:
+        return "utf-16-be"
+    return None
+
 
 def _decode(data: bytes, source: str, problems: list[Problem] | None) -> str | None:
-    """Decode bytes as UTF-8, else with a fallback; None (and an error) for binary data."""
+    """Decode bytes as UTF-8, else with a fallback; None (and an error) for binary data.
+
+    UTF-16 and UTF-32 with a byte-order mark are decoded as such (the mark is not part of
+    the text); UTF-16 without a mark is recognised from its NUL bytes and decoded with a
+    warning; common binary formats (PDF, gzip, ZIP, images) are named in the error.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as err:
+                text = data.decode(codec, errors="replace")
+                message = f"invalid {codec.upper()} at byte {err.start}; replaced by U+FFFD"
+                _warn(problems, source, message)
+            if not text.strip():
+                _problem(problems, source, "empty file (nothing to read)")
+                return None
+            return text
     if not data.strip():
         _problem(problems, source, "empty file (nothing to read)")
         return None
     head = data[:8192]
-    if head.startswith(b"%PDF"):
-        _problem(problems, source, "PDF file; extract its text first (e.g. pdftotext)")
-        return None
-    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
-        _problem(problems, source, "binary file (contains NUL bytes); give a text file")
-        return None
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            _problem(problems, source, what)
+            return None
+    if b"\x00" in head:
+        utf16 = _utf16_without_bom(head)
+        if utf16 is None:
+            _problem(problems, source, "binary file (contains NUL bytes); give a text file")
+            return None
+        codec = utf16
+        text = data.decode(codec, errors="replace")
+        if not text.strip():
+            _problem(problems, source, "empty file (nothing to read)")
+            return None
+        message = f"no byte-order mark; decoded as {codec.upper()} (convert it to UTF-8)"
+        _warn(problems, source, message)
+        return text
     controls = sum(1 for b in head if b < 0x20 and b not in (9, 10, 12, 13, 27))
     if controls > 0.1 * len(head):
         _problem(problems, source, "binary file (control bytes); give a text file")
         return None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -545,9 +609,14 @@ def _decode(data: bytes, source: str, problems: list[Problem] | None) -> str | N
             f"invalid UTF-8 at byte {err.start}; decoded as {encoding} "
             "(convert the file to UTF-8 to silence this)"
         )
-        _problem(problems, source, message, level="warning")
-        warnings.warn(f"{source}: {message}", InputWarning, stacklevel=3)
+        _warn(problems, source, message)
         return text
+
+
+def _warn(problems: list[Problem] | None, source: str, message: str) -> None:
+    """Record a repaired input as a warning problem and an :class:`InputWarning`."""
+    _problem(problems, source, message, level="warning")
+    warnings.warn(f"{source}: {message}", InputWarning, stacklevel=4)
 
 
 def _problem(
@@ -695,7 +764,7 @@ class _Reader:
     count: dict[str, int] = field(default_factory=lambda: {"rows": 0})
 
     # ---- rows
-    def row_document(self, source: str, row: int, record: dict[str, object]) -> Document | None:
+    def row_document(self, source: str, row: int, record: Mapping[str, object]) -> Document | None:
         cols = self.columns.resolve(list(record))
         text_col = cols["text"]
         if text_col is None:
@@ -715,7 +784,7 @@ class _Reader:
             )
             return None
         if len(text) > self.max_chars:
-            _problem(self.problems, source, self._too_long(len(text)), row=row)
+            _problem(self.problems, source, self.too_long(len(text)), row=row)
             return None
         date: dt.date | str | None = self.date
         date_col = cols["date"]
@@ -745,15 +814,18 @@ class _Reader:
             url=_str_or_none(record.get(cols["url"] or "")),
         )
 
-    def _too_long(self, n: int) -> str:
+    def too_long(self, n: int, *, unit: str = "characters") -> str:
+        what = "document" if unit == "characters" else "file"
         return (
-            f"document of {n:,} characters is longer than the limit of {self.max_chars:,}; "
-            "split it or raise max_chars (--max-chars)"
+            f"{what} of {n:,} {unit} is longer than the limit of {self.max_chars:,} "
+            "characters; split it or raise max_chars (--max-chars)"
         )
 
     # ---- files
     def jsonl(self, source: str, text: str) -> Iterator[Document]:
-        for lineno, line in enumerate(text.splitlines(), start=1):
+        # Lines end at "\n" only: str.splitlines() would also cut at U+2028, U+2029 and
+        # other characters that JSON strings may hold unescaped.
+        for lineno, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
                 continue
             try:
@@ -769,53 +841,31 @@ class _Reader:
                 yield doc
 
     def csv(self, source: str, text: str) -> Iterator[Document]:
-        sample = text[:65536]
-        try:
-            dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-                sample, delimiters=",;\t|"
-            )
-        except csv.Error:
-            dialect = csv.excel
-        old_limit = csv.field_size_limit()
-        csv.field_size_limit(max(old_limit, self.max_chars * 4 + 1))
-        try:
-            reader = csv.reader(io.StringIO(text, newline=""), dialect)
-            try:
-                header = next(reader)
-            except StopIteration:
-                _problem(self.problems, source, "empty CSV file")
-                return
-            except csv.Error as err:
-                _problem(self.problems, source, f"unreadable CSV header ({err})")
-                return
-            while True:
-                row = reader.line_num + 1
-                try:
-                    values = next(reader)
-                except StopIteration:
-                    break
-                except csv.Error as err:
-                    _problem(self.problems, source, f"malformed CSV ({err})", row=row)
-                    continue
-                if not values:
-                    continue
-                if len(values) != len(header):
-                    _problem(
-                        self.problems,
-                        source,
-                        f"{len(values)} fields where the header has {len(header)}",
-                        row=row,
-                    )
-                    continue
-                doc = self.row_document(source, row, dict(zip(header, values, strict=True)))
-                if doc is not None:
-                    yield doc
-        finally:
-            csv.field_size_limit(old_limit)
+        table = csv_table(source, text, self.problems)
+        if table is None:
+            return
+        header, rows = table
+        if self.columns.resolve(header)["text"] is None:
+            _problem(self.problems, source, self._no_text_column(header))
+            return
+        for row, record in rows:
+            doc = self.row_document(source, row, record)
+            if doc is not None:
+                yield doc
+
+    def _no_text_column(self, header: Sequence[str]) -> str:
+        wanted = self.columns.text or "/".join(COLUMN_CANDIDATES["text"])
+        message = (
+            f"no text column {wanted!r} (columns: {', '.join(map(str, header))}); "
+            "name it with --text-column"
+        )
+        if len(header) == 1 and re.search(r"[:;,|\t]", header[0]):
+            message += " or separate the columns with commas"
+        return message
 
     def text_file(self, source: str, text: str, *, is_html: bool) -> Iterator[Document]:
         if len(text) > self.max_chars:
-            _problem(self.problems, source, self._too_long(len(text)))
+            _problem(self.problems, source, self.too_long(len(text)))
             return
         title = None
         if is_html:
@@ -824,6 +874,196 @@ class _Reader:
                 _problem(self.problems, source, "HTML page without visible text")
                 return
         yield make_document(text, doc_id=source, date=self.date, lang=self.lang, title=title)
+
+
+def read_text(path: str | os.PathLike[str], problems: list[Problem] | None = None) -> str | None:
+    """Read and decode a text file as :func:`iter_documents` does (BOMs, UTF-16, fallbacks).
+
+    Returns None, after recording a problem (or raising :class:`InputError` without a
+    ``problems`` list), for an unreadable, empty or binary file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.csv"
+    >>> _ = path.write_bytes("a,b\\n1,2\\n".encode("utf-16"))
+    >>> read_text(path)
+    'a,b\\n1,2\\n'
+    """
+    source = os.fspath(path)
+    try:
+        data = Path(source).read_bytes()
+    except OSError as err:
+        _problem(problems, source, f"cannot read ({err.strerror or err})")
+        return None
+    return _decode(data, source, problems)
+
+
+def peek_text(path: str | os.PathLike[str], n_bytes: int = 65536) -> str:
+    """The decoded beginning of a file (for sniffing headers); "" when unreadable."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(n_bytes)
+    except OSError:
+        return ""
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return head.decode(codec, errors="ignore")
+    utf16 = _utf16_without_bom(head) if b"\x00" in head else None
+    return head.decode(utf16 or "utf-8-sig", errors="replace")
+
+
+def csv_table(
+    source: str, text: str, problems: list[Problem] | None = None
+) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]] | None:
+    """The header and the rows (``(line, {column: value})``) of a CSV text.
+
+    The delimiter (``,``, ``;``, tab or ``|``) is detected. Rows with the wrong number of
+    fields, unreadable rows and a quote that is never closed are recorded as problems (with
+    their line) and left out; None (and a problem) for a file without a header.
+
+    Examples
+    --------
+    >>> problems = []
+    >>> header, rows = csv_table("t.csv", "a;b\\n1;2\\n3\\n4;5\\n", problems)
+    >>> header, [row for row, _ in rows], str(problems[0])
+    (['a', 'b'], [2, 4], 't.csv, row 3: 1 fields where the header has 2')
+    """
+    dialect = _sniff(text)
+    with _field_limit(len(text) + 1):
+        reader = csv.reader(io.StringIO(text, newline=""), dialect)
+        try:
+            header = next(reader)
+        except StopIteration:
+            _problem(problems, source, "empty CSV file")
+            return None
+        except csv.Error as err:
+            _problem(problems, source, f"unreadable CSV header ({err})")
+            return None
+    if not any(h.strip() for h in header):
+        _problem(
+            problems, source, "the first line of the CSV file is empty; it must name the columns"
+        )
+        return None
+
+    def rows() -> Iterator[tuple[int, dict[str, str]]]:
+        with _field_limit(len(text) + 1):
+            for row, last, values, error in _csv_rows(reader, text, dialect):
+                if error is None and len(values) != len(header):
+                    error = f"{len(values)} fields where the header has {len(header)}"
+                    if last > row:
+                        error += f" (lines {row} to {last} were read as one row: check quotes)"
+                if error is not None:
+                    _problem(problems, source, error, row=row)
+                    continue
+                yield row, dict(zip(header, values, strict=True))
+
+    return header, rows()
+
+
+def _sniff(text: str) -> type[csv.Dialect] | csv.Dialect:
+    """The CSV dialect of ``text``; from the header line when the sniffer gives up."""
+    first = text[: text.find("\n")] if "\n" in text[:65536] else text[:65536]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+            text[:65536], delimiters=",;\t|"
+        )
+    except csv.Error:
+        dialect = csv.excel
+    else:
+        if dialect.delimiter in first:
+            return dialect
+    counts = {d: first.count(d) for d in ",;\t|"}
+    best = max(counts, key=lambda d: counts[d])
+    if counts[best] == 0 or best == ",":
+        return csv.excel
+    return type("_Sniffed", (csv.excel,), {"delimiter": best})
+
+
+@contextlib.contextmanager
+def _field_limit(limit: int) -> Iterator[None]:
+    """Let the csv module read fields of up to ``limit`` characters (the default is 128 KiB)."""
+    old = csv.field_size_limit()
+    csv.field_size_limit(max(old, min(limit, 2**31 - 1)))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
+def _csv_rows(
+    reader: Iterator[list[str]], text: str, dialect: type[csv.Dialect] | csv.Dialect
+) -> Iterator[tuple[int, int, list[str], str | None]]:
+    """``(first line, last line, values, error)`` of each non-empty CSV row.
+
+    A quote that is never closed makes the csv module read the rest of the file as one
+    field of the last row: that row is reported (as an error) instead of being used.
+    """
+    line_num: int = getattr(reader, "line_num", 0)  # the header was read
+    pending: tuple[int, int, list[str]] | None = None
+    while True:
+        row = line_num + 1
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            line_num = getattr(reader, "line_num", line_num + 1)
+            if pending is not None:
+                yield (*pending, None)
+                pending = None
+            yield row, line_num, [], f"malformed CSV ({err})"
+            continue
+        line_num = getattr(reader, "line_num", line_num + 1)
+        if not values:
+            continue
+        if pending is not None:
+            yield (*pending, None)
+        pending = (row, line_num, values)
+    if pending is None:
+        return
+    row, last, values = pending
+    if last > row and _unclosed_quote(text, row, dialect):
+        yield (
+            row,
+            last,
+            values,
+            (
+                f"a quote opened in this row is never closed: lines {row} to {last} (the end "
+                "of the file) were read as one row; fix the quotes"
+            ),
+        )
+        return
+    yield row, last, values, None
+
+
+def _unclosed_quote(text: str, row: int, dialect: type[csv.Dialect] | csv.Dialect) -> bool:
+    """Whether the CSV row starting on line ``row`` runs into the end of ``text`` in quotes."""
+    offset = 0
+    for _ in range(row - 1):
+        offset = text.find("\n", offset) + 1
+        if offset == 0:
+            return False
+    strict = csv.reader(io.StringIO(text[offset:], newline=""), dialect, strict=True)
+    while True:
+        try:
+            next(strict)
+        except StopIteration:
+            return False
+        except csv.Error as err:
+            if "unexpected end of data" in str(err):
+                return True
+
+
+def _too_big(path: str, max_chars: int) -> bool:
+    """Whether a file is surely longer than ``max_chars`` (UTF-8: at most 4 bytes a character).
+
+    Checked before reading, so a huge file is skipped without being loaded.
+    """
+    try:
+        return os.path.getsize(path) > 4 * max_chars
+    except OSError:
+        return False
 
 
 def _row_date(raw: str) -> dt.date | str:
@@ -892,10 +1132,24 @@ def expand_inputs(
                 _problem(problems, item, "folder holds no readable file (.txt, .md, .html...)")
             paths.extend(files)
         elif path.exists():
-            paths.append(item)
+            if _is_readable_kind(path):
+                paths.append(item)
+            else:
+                _problem(problems, item, "not a regular file (a device or socket); give a file")
         else:
             _problem(problems, item, "no such file or folder")
     return paths
+
+
+def _is_readable_kind(path: Path) -> bool:
+    """Regular files and pipes (``<(...)``, ``/dev/stdin``); not devices such as /dev/zero."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return True  # reported when it is read
+    return stat.S_ISREG(mode) or stat.S_ISFIFO(mode)
 
 
 def iter_documents(
@@ -964,21 +1218,36 @@ def iter_documents(
     for item in expand_inputs(inputs, problems):
         if item == "-":
             stream = stdin if stdin is not None else sys.stdin
-            text = stream.read()
-            if not text.strip():
-                _problem(problems, "<stdin>", "standard input is empty")
-                continue
+            raw = getattr(stream, "buffer", None)
+            if raw is not None:  # bytes: decoded (and checked) like a file
+                data = raw.read()
+                if not data.strip():
+                    _problem(problems, "<stdin>", "standard input is empty")
+                    continue
+                decoded = _decode(data, "<stdin>", problems)
+                if decoded is None:
+                    continue
+                text = decoded
+            else:
+                text = stream.read()
+                if not text.strip():
+                    _problem(problems, "<stdin>", "standard input is empty")
+                    continue
             yield from reader.text_file("<stdin>", text, is_html=False)
+            continue
+        suffix = Path(item).suffix.lower()
+        if suffix not in _JSONL_EXT | _CSV_EXT and _too_big(item, max_chars):
+            _problem(problems, item, reader.too_long(os.path.getsize(item), unit="bytes"))
             continue
         try:
             data = Path(item).read_bytes()
         except OSError as err:
             _problem(problems, item, f"cannot read ({err.strerror})")
             continue
-        text = _decode(data, item, problems)
-        if text is None:
+        decoded = _decode(data, item, problems)
+        if decoded is None:
             continue
-        suffix = Path(item).suffix.lower()
+        text = decoded
         if suffix in _JSONL_EXT:
             yield from reader.jsonl(item, text)
         elif suffix in _CSV_EXT:

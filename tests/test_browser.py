@@ -489,3 +489,57 @@ def test_demo_map_screenshot(tmp_path: Path, open_map: Callable[..., Opened]) ->
         image = Image.open(shot).convert("RGB")
         image.quantize(colors=256, method=Image.Quantize.FASTOCTREE).save(docs, optimize=True)
     assert docs.stat().st_size < 400_000
+
+
+def test_hostile_articles_through_the_command_line(
+    tmp_path: Path, open_map: Callable[..., Opened]
+) -> None:
+    from geo.cli import main
+
+    tricks = " ".join(HOSTILE) + " {{7*7}} ${alert(1)} a\u2028b\u2029c"
+    article = tmp_path / "hostile.txt"
+    article.write_text(
+        f"date 2020-10-04\nArtillery shelled Ganja on Sunday {tricks} {'X' * 300_000}.\n",
+        encoding="utf-8",
+    )
+    table = tmp_path / "acled.csv"
+    pd.DataFrame(
+        {
+            "event_id_cnty": ["H1"],
+            "event_date": ["2020-10-05"],
+            "event_type": [HOSTILE[1]],
+            "location": [HOSTILE[2]],
+            "latitude": [40.3418],
+            "longitude": [46.9297],
+            "notes": [f"{HOSTILE[0]} {{{{7*7}}}} a\u2028b\u2029c"],
+            "source": ["javascript:window.__pwned=7"],
+        }
+    ).to_csv(table, index=False)
+    out = tmp_path / "map.html"
+    argv = ["map", str(article), str(table), "-o", str(out), "--offline", "--title", HOSTILE[1]]
+    assert main([*argv, "--front", "none", "--boundaries", "none"]) == 0
+    page_text = out.read_text(encoding="utf-8")
+    assert 'data-encoding="gzip+base64"' in page_text  # the compressed path, too
+    for raw in ("<script>window.__pwned", "<img src=x", "<svg onload"):
+        assert raw not in page_text
+    opened = open_map(out)
+    page = opened.page
+    assert page.title() == HOSTILE[1]
+    center_on(opened, 40.3418, 46.9297, 12)
+    page.locator("path.geo-event").first.click()
+    popup = page.locator(".leaflet-popup-content .geo-popup").last
+    assert popup.locator(".geo-popup-title").text_content() == HOSTILE[2]
+    assert (
+        popup.locator(".geo-sentence").text_content() == f"{HOSTILE[0]} {{{{7*7}}}} a\u2028b\u2029c"
+    )
+    assert popup.locator(".geo-popup-source a").count() == 0
+    center_on(opened, 40.68157, 46.36134, 12)
+    page.locator("path.geo-event").first.click()
+    sentence = page.locator(".leaflet-popup-content .geo-sentence").last.text_content()
+    for trick in [*HOSTILE, "{{7*7}} ${alert(1)}"]:  # white space is normalised in notes
+        assert trick in sentence
+    page.wait_for_timeout(300)
+    assert opened.js("window.__pwned === undefined")
+    assert opened.dialogs == []
+    assert page.locator("img").count() == 0
+    assert opened.errors == []

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -98,3 +101,217 @@ def test_console_script_runs() -> None:
         check=True,
     ).stdout
     assert json.loads(out)[0]["name"] == "Baku"
+
+
+# ------------------------------------------------------------------------------ bad input
+
+ACLED = (
+    "event_id_cnty,event_date,event_type,country,location,latitude,longitude,fatalities\n"
+    "A1,2020-10-04,Battles,Azerbaijan,Ganja,40.68157,46.36134,3\n"
+)
+
+
+def _lines(err: str) -> list[str]:
+    return [line for line in err.splitlines() if line.strip()]
+
+
+def test_nothing_read_is_fatal_and_keeps_the_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out.geojson"
+    out.write_text("previous", encoding="utf-8")
+    for command in ("parse", "events"):
+        assert main([command, str(tmp_path / "empty.txt"), "-o", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert f"geo {command}: skipped: {tmp_path / 'empty.txt'}: empty file" in err
+        assert err.rstrip().endswith("nothing could be read (every input was skipped, see above); "
+                                     "no output written")  # fmt: skip
+    assert main(["map", str(tmp_path / "nothing-*.csv"), "-o", str(tmp_path / "m.html")]) == 2
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.txt", "out.geojson"]
+
+
+def test_outputs_and_layers_are_checked_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import geo.events
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the inputs were read before the arguments were checked")
+
+    monkeypatch.setattr(geo.events, "extract_events_from_inputs", never)
+    monkeypatch.setattr("geo.mapping.build_events", never)
+    table = tmp_path / "a.csv"
+    table.write_text(ACLED, encoding="utf-8")
+    (tmp_path / "empty.geojson").write_bytes(b"")
+    (tmp_path / "folder.geojson").mkdir()
+    cases = {
+        ("events", "-o", "x.xlsx"): "cannot tell the output format of 'x.xlsx'",
+        ("events", "-o", "-", "--format", "gpkg"): "cannot be written to standard output",
+        ("events", "-o", str(tmp_path / "no" / "x.csv")): "does not exist; create it first",
+        ("events", "-o", str(tmp_path / "folder.geojson")): "it is a folder; give a file name",
+        ("events", "-o", "-", "--boundaries", str(tmp_path / "empty.geojson")): "is empty",
+        ("events", "-o", "-", "--front", str(tmp_path / "nope.geojson")): "does not exist",
+        ("map", "-o", str(tmp_path / "folder.geojson")): "it is a folder",
+        ("map", "-o", "m.html", "--since", "2020-10-10", "--until", "2020-10-01"): (
+            "--since 2020-10-10 is after --until 2020-10-01"
+        ),
+    }
+    for (command, *options), message in cases.items():
+        assert main([command, str(table), *options]) == 2, message
+        err = _lines(capsys.readouterr().err)
+        assert len(err) == 1 and err[0].startswith(f"geo {command}: error: "), err
+        assert message in err[0]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["parse", "a.txt", "--date", "garbage"],
+        ["events", "a.txt", "--date", "2020-13"],
+        ["parse", "a.txt", "--max-chars", "0"],
+        ["map", "a.txt", "-o", "m.html", "--since", "2020-02-30"],
+        ["map", "a.txt", "-o", "m.html", "--until", "04/10/2020"],
+        ["front", "derive", "c.geojson", "-o", "f.geojson", "--tolerance-km", "nan"],
+        ["front", "derive", "c.geojson", "-o", "f.geojson", "--tolerance-km", "-1"],
+    ],
+)
+def test_bad_option_values_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    assert "error: argument --" in capsys.readouterr().err
+
+
+def test_front_derive_writes_geojson_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["front", "derive", "c.geojson", "-o", str(tmp_path / "lines.csv")]) == 2
+    assert capsys.readouterr().err == (
+        f"geo front derive: error: cannot write {tmp_path / 'lines.csv'}: front lines are "
+        "written as GeoJSON; give a .geojson file name (or - for standard output)\n"
+    )
+
+
+def test_warnings_are_one_line_each(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import geopandas as gpd
+    from shapely.geometry import LineString
+
+    table = tmp_path / "a.csv"
+    table.write_text(ACLED, encoding="utf-8")
+    front = tmp_path / "front.gpkg"
+    gpd.GeoDataFrame(
+        {"name": ["F"]}, geometry=[LineString([(46.0, 40.0), (47.0, 40.5)])], crs="EPSG:4326"
+    ).to_file(front, engine="pyogrio")
+    out = tmp_path / "e.geojson"
+    assert main(["events", str(table), "--front", str(front), "-o", str(out)]) == 0
+    err = _lines(capsys.readouterr().err)
+    assert err == [
+        f"geo events: warning: front-line file {front.resolve()} has no dates (valid_from/"
+        "valid_to or date columns); each of its 1 line(s) is used for events of any date"
+    ]
+    props = json.loads(out.read_text(encoding="utf-8"))["features"][0]["properties"]
+    assert props["distance_to_front_km"] == pytest.approx(46.4, abs=0.3)
+
+
+def test_unexpected_errors_are_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import geo.cli
+
+    def broken(args: object) -> int:
+        raise RuntimeError("boom " * 100)
+
+    monkeypatch.setattr(geo.cli, "_run_events", broken)
+    assert main(["events", "x.csv"]) == 2
+    err = _lines(capsys.readouterr().err)
+    assert len(err) == 1 and err[0].startswith("geo events: error: unexpected RuntimeError: boom")
+    assert err[0].endswith(
+        "(a bug in geo: run again with GEO_DEBUG=1 for the traceback and report it)"
+    )
+    monkeypatch.setenv("GEO_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        main(["events", "x.csv"])
+
+
+def test_many_bad_rows_do_not_flood_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = tmp_path / "a.csv"
+    bad = "".join(f"B{i},someday,Battles,Azerbaijan,Ganja,40.68,46.36,1\n" for i in range(100))
+    table.write_text(ACLED + bad, encoding="utf-8")
+    out = tmp_path / "e.csv"
+    assert main(["events", str(table), "-o", str(out)]) == 1
+    err = _lines(capsys.readouterr().err)
+    assert sum(1 for line in err if ": skipped: " in line) == 20
+    assert f"geo events: ... and 80 more problem(s) in {table}" in err
+    assert err[-1] == "geo events: 100 file(s) or row(s) skipped"
+    assert out.read_text(encoding="utf-8").count("\n") == 2
+
+
+def test_interrupted_write_keeps_the_previous_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import geo.events
+
+    table = tmp_path / "a.csv"
+    table.write_text(ACLED, encoding="utf-8")
+    out = tmp_path / "e.geojson"
+    out.write_text("previous", encoding="utf-8")
+
+    def interrupted(frame: object) -> Iterator[str]:
+        yield '{"type": "FeatureCollection", "features": ['
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(geo.events, "_geojson_lines", interrupted)
+    assert main(["events", str(table), "-o", str(out)]) == 130
+    assert capsys.readouterr().err == "geo events: interrupted; no output written\n"
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "e.geojson"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_ctrl_c_while_reading_exits_130_without_a_traceback(tmp_path: Path) -> None:
+    import signal
+
+    fifo = tmp_path / "articles.txt"
+    os.mkfifo(fifo)
+    out = tmp_path / "e.geojson"
+    out.write_text("previous", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "geo.cli", "events", str(fifo), "-o", str(out)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    with open(fifo, "w", encoding="utf-8") as writer:  # returns once geo reads the pipe
+        writer.write("date 2020-10-04\nGanja ")
+        writer.flush()
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err == "geo events: interrupted; no output written\n"
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles.txt", "e.geojson"]
+
+
+def test_long_queries_are_cut_in_messages(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["geocode", "--json", "x" * 100_000]) == 1
+    err = capsys.readouterr().err
+    assert len(err) < 200 and err.startswith("geo geocode: not found: 'xxx")
+
+
+def test_text_from_inputs_cannot_drive_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = tmp_path / "a.csv"
+    table.write_text(
+        "event_id_cnty,event_date,event_type,location,latitude,longitude,source\n"
+        "A1,2020-10-04,Battles,\x1b[2J\x1b[31mNowhere\u202e,,,src\u2028fake line\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "m.html"
+    assert main(["map", str(table), "-o", str(out), "--front", "none", "--boundaries", "none"]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\u202e" not in err and "\u2028" not in err
+    assert "geo map: no coordinates: \\x1b[2J\\x1b[31mNowhere\\u202e (2020-10-04" in err

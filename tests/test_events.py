@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import geopandas as gpd
@@ -464,3 +465,224 @@ def test_cli_stdin_subprocess() -> None:
     features = json.loads(proc.stdout)["features"]
     assert [f["properties"]["mention"] for f in features] == ["Ganja"]
     assert features[0]["properties"]["doc_id"] == "<stdin>"
+
+
+# --------------------------------------------------------------------------- reliability sweep
+
+ACLED_HEAD = "event_id_cnty,event_date,event_type,country,location,latitude,longitude,fatalities\n"
+
+
+def test_acled_table_missing_a_column_names_it(tmp_path: Path) -> None:
+    from geo.events import extract_events_from_inputs
+
+    path = tmp_path / "acled.csv"
+    path.write_text(
+        "event_id_cnty,event_date,event_type,country,location,latitude,notes\n"
+        "AZE1,2020-10-04,Battles,Azerbaijan,Ganja,40.68,Ganja was shelled.\n",
+        encoding="utf-8",
+    )
+    problems: list[Problem] = []
+    events = extract_events_from_inputs(path, problems=problems)
+    assert len(events) == 0  # not geoparsed as articles from the notes column
+    assert len(problems) == 1
+    assert "ACLED columns missing: longitude;" in problems[0].message
+
+
+def test_bad_rows_of_an_event_table_skip_only_themselves(tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"
+    path.write_text(
+        ACLED_HEAD + "A1,2020-10-04,Battles,Azerbaijan,Ganja,40.68,46.36,3\n"
+        "A2,2020-10-04,Battles,Azerbaijan,Ganja,40.68,46.36,3,extra\n"
+        "A3,2020-10-04,Battles\n"
+        'A4,2020-10-05,Battles,Azerbaijan,Tartar,"40,34","46,93",many\n'
+        "A5,2020-10-05,Battles,Azerbaijan,Fuzuli,,,1\n"
+        "A6,2020-10-05,Battles,Azerbaijan,Nowhere,200,46,1\n"
+        'A7,2020-10-04,"Battles,Azerbaijan,Ganja,40.68,46.36,3\n'
+        "A8,2020-10-04,Battles,Azerbaijan,Ganja,40.68,46.36,3\n",
+        encoding="utf-8",
+    )
+    problems: list[Problem] = []
+    events = read_events(path, problems=problems)
+    assert events["event_id"].tolist() == ["A1", "A4", "A5"]
+    assert events["latitude"].tolist()[:2] == [40.68, 40.34]  # decimal comma
+    assert events["fatalities"].tolist()[1] is pd.NA
+    assert events.geometry.iloc[2] is None and pd.isna(events["latitude"].iloc[2])
+    found = [(p.row, p.level, p.message.split(" ")[0]) for p in problems]
+    assert found == [
+        (3, "error", "9"),
+        (4, "error", "3"),
+        (5, "warning", "fatalities"),
+        (6, "warning", "no"),
+        (7, "error", "latitude/longitude"),
+        (8, "error", "a"),
+    ]
+    assert "never closed: lines 8 to 9" in problems[-1].message
+
+
+def test_utf16_event_table(tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"
+    path.write_bytes((ACLED_HEAD + "A1,2020-10-04,Battles,Azerbaïdjan,Gəncə,40.68,46.36,3\n")
+                     .encode("utf-16"))  # fmt: skip
+    events = read_events(path)
+    assert events["location"].tolist() == ["Gəncə"] and events["fatalities"].tolist() == [3]
+
+
+def test_vector_event_tables_take_their_coordinates_from_the_geometry(tmp_path: Path) -> None:
+    from shapely.geometry import Point, box
+
+    frame = gpd.GeoDataFrame(
+        {
+            "event_id": ["p", "none", "area"],
+            "event_date": ["2020-10-04"] * 3,
+            "event_type": ["Battles"] * 3,
+            "location": ["Ganja", "Tartar", "Zone"],
+        },
+        geometry=[Point(46.36134, 40.68157), None, box(46.0, 40.0, 46.2, 40.2)],
+        crs="EPSG:4326",
+    )
+    path = tmp_path / "events.gpkg"
+    frame.to_crs("EPSG:3857").to_file(path, engine="pyogrio")
+    problems: list[Problem] = []
+    events = read_events(path, problems=problems)
+    assert events["latitude"].iloc[0] == pytest.approx(40.68157)
+    assert events["longitude"].iloc[0] == pytest.approx(46.36134)
+    assert pd.isna(events["latitude"].iloc[1]) and events.geometry.iloc[1] is None
+    assert 40.0 < events["latitude"].iloc[2] < 40.2
+    messages = [(p.row, p.message) for p in problems]
+    assert messages[0] == (
+        None,
+        "1 feature(s) are Polygon, not points; a point on each is used as the event location",
+    )
+    assert messages[1] == (2, "no latitude/longitude; to be placed by its location 'Tartar'")
+
+
+def test_empty_and_broken_vector_tables(tmp_path: Path) -> None:
+    empty = tmp_path / "e.geojson"
+    empty.write_bytes(b"")
+    with pytest.raises(InputError, match=r"the file is empty \(0 bytes\)"):
+        read_events(empty)
+    broken = tmp_path / "b.geojson"
+    broken.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    with pytest.raises(InputError, match="cannot read the event table") as info:
+        read_events(broken)
+    assert "It might help" not in str(info.value)
+
+
+def test_events_without_coordinates_are_written_without_a_point(tmp_path: Path) -> None:
+    frame = events_to_frame(
+        [{"event_id": "x", "event_date": dt.date(2020, 10, 4), "location": "Hadrut"}]
+    )
+    assert frame.geometry.iloc[0] is None
+    out = tmp_path / "e.geojson"
+    write_events(frame, out)
+    text = out.read_text(encoding="utf-8")
+    assert "NaN" not in text
+    assert json.loads(text)["features"][0]["geometry"] is None
+
+
+HOSTILE_CELLS = [
+    '=HYPERLINK("http://evil.example","x")',
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1+1)",
+    "\t=1",
+    "'=already quoted",
+    "-12.5",
+    "plain text",
+]
+
+
+def test_csv_outputs_are_inert_in_spreadsheets_and_round_trip(tmp_path: Path) -> None:
+    rows = [
+        {
+            "event_id": f"e{i}",
+            "event_date": dt.date(2020, 10, 4),
+            "event_type": "Battles",
+            "location": "Ganja",
+            "latitude": 40.68,
+            "longitude": -46.36 if i == 0 else 46.36,
+            "notes": cell,
+            "source": cell,
+        }
+        for i, cell in enumerate(HOSTILE_CELLS)
+    ]
+    frame = events_to_frame(rows)
+    for fmt in ("csv", "acled"):
+        out = tmp_path / f"{fmt}.csv"
+        write_events(frame, out, format=fmt)
+        table = pd.read_csv(out, dtype=str, keep_default_na=False)
+        for column in ("notes", "source"):
+            cells = table[column].tolist()
+            assert [c[:1] for c in cells[:6]] == ["'"] * 6, (fmt, column)
+            assert cells[6:] == ["-12.5", "plain text"]
+        assert table["longitude"].iloc[0] == "-46.36"  # numbers untouched
+        back = read_events(out)  # which strips white space around cells
+        assert back["notes"].tolist() == [c.strip() for c in HOSTILE_CELLS]
+        assert back["source"].tolist() == [c.strip() for c in HOSTILE_CELLS]
+
+
+@given(st.text(alphabet=st.sampled_from("'=+-@\t\r1.eaxé "), max_size=10) | st.text(max_size=10))
+def test_spreadsheet_protection_round_trips(text: str) -> None:
+    from geo.events import _FORMULA_START, _PLAIN_NUMBER, _protect, _unprotect
+
+    protected = _protect(text)
+    assert _unprotect(protected) == text
+    # what a spreadsheet sees first is never a formula (plain numbers are numbers)
+    assert not protected.startswith(_FORMULA_START) or _PLAIN_NUMBER.match(protected)
+    assert protected in (text, "'" + text)
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".gpkg"])
+def test_interrupted_binary_write_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample_events: gpd.GeoDataFrame, suffix: str
+) -> None:
+    out = tmp_path / f"events{suffix}"
+    out.write_bytes(b"previous")
+
+    def interrupted(self: gpd.GeoDataFrame, path: Path, *args: object, **kw: object) -> None:
+        Path(path).write_bytes(b"partial")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(gpd.GeoDataFrame, "to_parquet", interrupted)
+    monkeypatch.setattr(gpd.GeoDataFrame, "to_file", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_events(sample_events, out)
+    assert out.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]
+
+
+@pytest.mark.parametrize("suffix", [".geojson", ".parquet", ".gpkg"])
+def test_hostile_text_survives_every_format_unchanged(tmp_path: Path, suffix: str) -> None:
+    cells = [*HOSTILE_CELLS[:4], "<script>alert(1)</script>", "a\u2028b\u2029c", "`${x}` {{7*7}}"]
+    frame = events_to_frame(
+        [
+            {"event_id": f"e{i}", "event_date": dt.date(2020, 10, 4), "event_type": "Battles",
+             "latitude": 40.68, "longitude": 46.36, "notes": cell, "location": cell}
+            for i, cell in enumerate(cells)
+        ]
+    )  # fmt: skip
+    out = tmp_path / f"e{suffix}"
+    write_events(frame, out)
+    back = read_events(out)
+    assert back["notes"].tolist() == cells and back["location"].tolist() == cells
+
+
+@pytest.mark.parametrize("suffix", [".gpkg", ".parquet"])
+def test_vector_table_without_crs_is_taken_as_wgs84(tmp_path: Path, suffix: str) -> None:
+    from shapely.geometry import Point
+
+    frame = gpd.GeoDataFrame(
+        {"event_id": ["a"], "event_date": ["2020-10-04"], "event_type": ["Battles"]},
+        geometry=[Point(46.36, 40.68)],
+    )
+    path = tmp_path / f"e{suffix}"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # the writers warn about the CRS too
+        if suffix == ".gpkg":
+            frame.to_file(path, engine="pyogrio")
+        else:
+            frame.to_parquet(path)
+    problems: list[Problem] = []
+    events = read_events(path, problems=problems)
+    assert (events["latitude"].iloc[0], events["longitude"].iloc[0]) == (40.68, 46.36)
+    assert [p.message for p in problems] == ["declares no CRS; coordinates taken as EPSG:4326"]

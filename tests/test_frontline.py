@@ -321,6 +321,10 @@ def test_bad_line_files(tmp_path: Path) -> None:
         load_front_lines(backwards)
     with pytest.raises(InputError, match="does not exist"):
         load_front_lines(tmp_path / "missing.geojson")
+    zero = tmp_path / "zero.geojson"
+    zero.write_bytes(b"")
+    with pytest.raises(InputError, match=r"front-line file .*zero\.geojson is empty \(0 bytes\)"):
+        load_front_lines(zero)
 
 
 def test_line_file_without_crs(tmp_path: Path) -> None:

@@ -310,3 +310,13 @@ def test_bad_supplement_row_names_the_line(small_inputs: dict[str, Path]) -> Non
         fh.write("geo:bad,Bad,,planet,x,y,AZ,,0,bad\n")
     with pytest.raises(gz.DataError, match=r"supplement\.csv, line \d+"):
         gz.open_index(small_inputs)
+
+
+def test_uncreatable_cache_folder_builds_in_memory(
+    small_inputs: dict[str, Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("GEO_CACHE_DIR", str(blocker / "cache"))
+    gaz = gz.open_index(small_inputs)
+    assert gaz.lookup("Alpha")[0].id == "gn:1"

@@ -186,6 +186,8 @@ def test_since_until_keep_dated_events_in_range() -> None:
     assert payload_of(render(m))["lat"] == [40.3418]
     with pytest.raises(InputError, match="not a date"):
         map_events(frame, front=None, boundaries=None, since="yesterday-ish")
+    with pytest.raises(InputError, match="since 2020-10-31 is after until 2020-10-02"):
+        map_events(frame, front=None, boundaries=None, since="2020-10-31", until="2020-10-02")
 
 
 def test_date_columns_of_any_kind() -> None:
@@ -499,3 +501,25 @@ def test_dates_of_any_shape_never_fail(values: list[Any]) -> None:
             assert day == (value - date(1970, 1, 1)).days
         elif value is None:
             assert np.isnan(day)
+
+
+def test_table_rows_without_coordinates_are_placed_by_name(tmp_path: Path) -> None:
+    from geo.mapping import build_events
+    from geo.sources import Problem
+
+    table = tmp_path / "acled.csv"
+    table.write_text(
+        "event_id_cnty,event_date,event_type,country,location,latitude,longitude\n"
+        "A1,2020-10-04,Battles,Azerbaijan,Tartar,,\n"
+        "A2,2020-10-04,Battles,Azerbaijan,Nowhereville-sur-Mer,,\n",
+        encoding="utf-8",
+    )
+    problems: list[Problem] = []
+    events = build_events(table, front=None, boundaries=None, problems=problems)
+    assert [p.level for p in problems] == ["warning", "warning"]
+    assert events["latitude"].iloc[0] == pytest.approx(40.342, abs=0.01)
+    assert events["longitude"].iloc[0] == pytest.approx(46.932, abs=0.01)
+    m = map_events(events, front=None, boundaries=None)
+    assert m.summary is not None
+    assert m.summary.n_mapped == 1
+    assert m.summary.missing["location"].tolist() == ["Nowhereville-sur-Mer"]

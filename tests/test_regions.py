@@ -280,8 +280,14 @@ def test_missing_and_unreadable_files(tmp_path: Path) -> None:
         load_boundaries(path=tmp_path / "nowhere.gpkg")
     junk = tmp_path / "junk.geojson"
     junk.write_text("this is not GeoJSON")
-    with pytest.raises(InputError, match="cannot read"):
+    with pytest.raises(InputError, match="cannot read") as info:
         load_boundaries(path=junk)
+    assert "It might help" not in str(info.value)  # GDAL's hint about drivers is left out
+    assert str(info.value).endswith("give a GeoJSON, GeoPackage, KML, shapefile or GeoParquet file")
+    nothing = tmp_path / "zero.gpkg"
+    nothing.write_bytes(b"")
+    with pytest.raises(InputError, match=r"zero\.gpkg is empty \(0 bytes\)"):
+        load_boundaries(path=nothing)
 
 
 def test_file_without_name_columns(tmp_path: Path) -> None:
@@ -314,3 +320,16 @@ def test_embedded_layers_are_cached() -> None:
     load_boundaries(level="admin0")
     info = regions._read_cached.cache_info()
     assert (info.hits, info.misses) == (1, 1)
+
+
+def test_events_without_a_location_keep_their_own_country() -> None:
+    events = gpd.GeoDataFrame(
+        {"country": ["Azerbaijan", "Armenia"], "country_code": ["AZ", "AM"], "admin1": [None, "x"]},
+        geometry=[shapely.Point(46.92736, 39.99096), None],
+        crs="EPSG:4326",
+    )
+    joined = join_regions(events)
+    assert joined["country_code"].tolist() == ["AZ", "AM"]
+    assert joined["country"].tolist() == ["Azerbaijan", "Armenia"]
+    assert joined["admin1"].tolist() == ["Ağdam", "x"]
+    assert joined["disputed_area"].tolist() == ["Nagorno-Karabakh", None]

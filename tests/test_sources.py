@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import warnings
 from pathlib import Path
 
 import pytest
@@ -264,3 +265,167 @@ def test_unreadable_date_column_is_a_warning(tmp_path: Path) -> None:
     docs = read_documents(path, problems=problems)
     assert docs[0].date is None
     assert problems[0].level == "warning" and "yesterday" in problems[0].message
+
+
+# --------------------------------------------------------------------------- reliability sweep
+
+
+def test_utf16_and_utf32_are_decoded(tmp_path: Path) -> None:
+    text = "date 2020-10-04\nGanja a été bombardée."
+    (tmp_path / "a.txt").write_bytes(text.encode("utf-16"))  # with a byte-order mark
+    (tmp_path / "b.txt").write_bytes(text.encode("utf-32"))
+    (tmp_path / "c.txt").write_bytes(text.encode("utf-16-le"))  # no mark
+    (tmp_path / "d.txt").write_bytes(text.encode("utf-16-be"))
+    problems: list[Problem] = []
+    with pytest.warns(InputWarning, match="no byte-order mark"):
+        docs = read_documents(tmp_path, problems=problems)
+    assert [d.text for d in docs] == [text] * 4
+    assert all(d.date == dt.date(2020, 10, 4) for d in docs)
+    assert [(Path(p.source).name, p.level) for p in problems] == [
+        ("c.txt", "warning"),
+        ("d.txt", "warning"),
+    ]
+    assert "UTF-16-LE" in problems[0].message and "UTF-16-BE" in problems[1].message
+
+
+def test_binary_formats_are_named(tmp_path: Path) -> None:
+    import gzip
+    import zipfile
+
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress(EN.encode()))
+    with zipfile.ZipFile(tmp_path / "b.docx", "w") as z:
+        z.writestr("word/document.xml", EN)
+    (tmp_path / "c.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(100))
+    (tmp_path / "d.bz2").write_bytes(b"BZh91AY&SY" + bytes(50))
+    (tmp_path / "e.txt").write_text("BZh is how it starts, Ganja.", encoding="utf-8")
+    problems: list[Problem] = []
+    files = [tmp_path / n for n in ("a.txt.gz", "b.docx", "c.jpg", "d.bz2", "e.txt")]
+    docs = read_documents(files, problems=problems)
+    assert [Path(d.doc_id).name for d in docs] == ["e.txt"]
+    messages = [p.message for p in problems]
+    assert messages[0] == "binary file (gzip-compressed); decompress it first (gunzip)"
+    assert "ZIP archive" in messages[1]
+    assert "JPEG image" in messages[2]
+    assert "bzip2" in messages[3]
+
+
+def _stdin(data: bytes) -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+
+
+def test_stdin_is_decoded_and_checked_like_a_file() -> None:
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)
+    problems: list[Problem] = []
+    assert read_documents("-", problems=problems, stdin=_stdin(png)) == []
+    assert str(problems[0]) == "<stdin>: binary file (PNG image); give a text file"
+    text = "date 2020-10-04\nBakou a été visée."
+    docs = read_documents("-", problems=problems, stdin=_stdin(text.encode("utf-16")))
+    assert docs[0].text == text and docs[0].doc_id == "<stdin>"
+    problems.clear()
+    with pytest.warns(InputWarning, match="invalid UTF-8"):
+        docs = read_documents("-", problems=problems, stdin=_stdin("Tirs à Bakou".encode("cp1252")))
+    assert docs[0].text == "Tirs à Bakou" and problems[0].level == "warning"
+    problems.clear()
+    assert read_documents("-", problems=problems, stdin=_stdin(b" \n")) == []
+    assert problems[0].message == "standard input is empty"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_devices_are_refused_not_read_forever(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text(EN, encoding="utf-8")
+    problems: list[Problem] = []
+    docs = read_documents(["/dev/zero", tmp_path / "ok.txt"], problems=problems)
+    assert len(docs) == 1
+    assert str(problems[0]) == "/dev/zero: not a regular file (a device or socket); give a file"
+
+
+def test_jsonl_rows_keep_unicode_line_separators(tmp_path: Path) -> None:
+    text = "Ganja\u2028was shelled.\u2029Bakou\x85too."
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"text": text}, ensure_ascii=False) + "\r\n", encoding="utf-8")
+    problems: list[Problem] = []
+    docs = read_documents(path, problems=problems)
+    assert problems == []
+    assert [d.text for d in docs] == [text]
+
+
+def test_csv_without_a_text_column_is_one_problem(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text("id,body2\n" + "".join(f"{i},Ganja\n" for i in range(500)), encoding="utf-8")
+    colon = tmp_path / "d.csv"
+    colon.write_text("id:text\n1:Ganja\n", encoding="utf-8")
+    problems: list[Problem] = []
+    assert read_documents([path, colon], problems=problems) == []
+    assert len(problems) == 2 and problems[0].row is None
+    assert "no text column" in problems[0].message and "id, body2" in problems[0].message
+    assert problems[1].message.endswith("or separate the columns with commas")
+
+
+def test_csv_unclosed_quote_is_reported_not_swallowed(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text(
+        'id,date,text\n1,2020-10-04,Ganja was shelled.\n2,2020-10-05,"Bakou was hit.\n'
+        "3,2020-10-06,Erevan too.\n",
+        encoding="utf-8",
+    )
+    problems: list[Problem] = []
+    docs = read_documents(path, problems=problems)
+    assert [d.text for d in docs] == ["Ganja was shelled."]
+    assert [(p.row, p.level) for p in problems] == [(3, "error")]
+    assert "quote opened in this row is never closed: lines 3 to 4" in problems[0].message
+
+
+def test_csv_with_semicolons_and_ragged_rows(tmp_path: Path) -> None:
+    # The csv sniffer gives up on ragged rows; the header still tells the delimiter.
+    path = tmp_path / "c.csv"
+    path.write_text("text;date\nGanja;2020-10-04\nBakou;2020-10-05;x\nErevan\n", encoding="utf-8")
+    problems: list[Problem] = []
+    docs = read_documents(path, problems=problems)
+    assert [(d.text, str(d.date)) for d in docs] == [("Ganja", "2020-10-04")]
+    assert [p.row for p in problems] == [3, 4]
+
+
+def test_huge_file_is_skipped_without_being_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as fh:
+        fh.truncate(4 * 1000 + 1)  # sparse: costs nothing
+    read = Path.read_bytes
+
+    def guarded(self: Path) -> bytes:
+        assert self.name != "huge.txt", "the huge file was read"
+        return read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", guarded)
+    problems: list[Problem] = []
+    assert read_documents(huge, problems=problems, max_chars=1000) == []
+    assert problems[0].message.startswith("file of 4,001 bytes is longer than the limit")
+
+
+@given(st.binary(max_size=300))
+def test_decoding_never_fails_on_any_bytes(data: bytes) -> None:
+    from geo.sources import _decode
+
+    problems: list[Problem] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        text = _decode(data, "x", problems)
+    assert text is None or isinstance(text, str)
+    assert (text is None) == any(p.level == "error" for p in problems)
+
+
+@given(st.text(alphabet=st.sampled_from('ab,;"\n\r\t|é\u2028'), max_size=80))
+def test_csv_table_never_fails_and_rows_match_the_header(text: str) -> None:
+    from geo.sources import csv_table
+
+    problems: list[Problem] = []
+    table = csv_table("x.csv", text, problems)
+    if table is None:
+        assert problems
+        return
+    header, rows = table
+    records = list(rows)
+    assert all(list(record) == list(dict.fromkeys(header)) for _, record in records)
+    lines = [row for row, _ in records] + [p.row or 0 for p in problems]
+    assert len(set(lines)) == len(lines) and min(lines, default=2) >= 2
