@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from geo import defaults
-from geo.errors import CacheError, DataError, OutputError
+from geo.errors import CacheError, DataError, InputError, OutputError
 
-__all__ = ["atomic_write", "cache_dir", "check_writable", "data_dir"]
+__all__ = ["atomic_write", "cache_dir", "check_writable", "data_dir", "layer_file"]
 
 
 def data_dir() -> Path:
@@ -33,6 +33,29 @@ def data_dir() -> Path:
         f"geo's data directory was not found (tried {tried}); reinstall the package "
         f"or set ${defaults.DATA_DIR_ENV} to the repository's data/ folder"
     )
+
+
+def layer_file(
+    path: str | os.PathLike[str] | None, *, embedded: str, what: str
+) -> tuple[Path, tuple[int, int]]:
+    """Resolve a user file, or the embedded ``data/boundaries/<embedded>`` when ``path`` is None.
+
+    Returns the absolute path and a ``(mtime_ns, size)`` stamp, so callers can cache what
+    they read from it and notice when it changes.
+    """
+    if path is None:
+        file = data_dir() / defaults.BOUNDARIES_DIR / embedded
+        if not file.is_file():
+            raise DataError(
+                f"embedded {what} file {file} is missing; reinstall geo or rerun "
+                "scripts/build_boundaries.py"
+            )
+    else:
+        file = Path(path)
+        if not file.is_file():
+            raise InputError(f"{what} file {file} does not exist; check the path")
+    stat = file.stat()
+    return file.resolve(), (stat.st_mtime_ns, stat.st_size)
 
 
 def cache_dir() -> Path:

@@ -22,15 +22,14 @@ import itertools
 import math
 import os
 import warnings
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias, overload
 
 import numpy as np
 import numpy.typing as npt
 
 from geo import defaults
-from geo._files import data_dir
-from geo.errors import DataError, GeoWarning, InputError
+from geo._files import layer_file
+from geo.errors import GeoWarning, InputError
 from geo.regions import _event_points, load_boundaries, read_vector
 
 if TYPE_CHECKING:
@@ -204,19 +203,8 @@ def load_front_lines(path: PathArg | None = None) -> gpd.GeoDataFrame:
     >>> lines.loc[0, "name"], f"{lines.loc[0, 'valid_to']:%Y-%m-%d}"
     ('Ceasefire Line 1994', '2020-11-09')
     """
-    if path is None:
-        file = data_dir() / defaults.BOUNDARIES_DIR / defaults.FRONT_LINES_FILE
-        if not file.is_file():
-            raise DataError(
-                f"embedded front-line file {file} is missing; reinstall geo or rerun "
-                "scripts/build_boundaries.py"
-            )
-    else:
-        file = Path(path)
-        if not file.is_file():
-            raise InputError(f"front-line file {file} does not exist; check the path")
-    stat = file.stat()
-    return _load_cached(str(file.resolve()), (stat.st_mtime_ns, stat.st_size)).copy()
+    file, stamp = layer_file(path, embedded=defaults.FRONT_LINES_FILE, what="front-line")
+    return _load_cached(str(file), stamp).copy()
 
 
 def _lines_arg(front: PathArg | gpd.GeoDataFrame | None) -> gpd.GeoDataFrame:

@@ -26,8 +26,8 @@ import numpy as np
 import numpy.typing as npt
 
 from geo import defaults
-from geo._files import data_dir
-from geo.errors import DataError, GeoWarning, InputError
+from geo._files import layer_file
+from geo.errors import GeoWarning, InputError
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -296,19 +296,8 @@ def load_boundaries(*, level: Level = "admin1", path: PathArg | None = None) -> 
     """
     if level not in COLUMNS:
         raise InputError(f"unknown boundary level {level!r}; use one of {', '.join(COLUMNS)}")
-    if path is None:
-        file = data_dir() / defaults.BOUNDARIES_DIR / f"{level}.parquet"
-        if not file.is_file():
-            raise DataError(
-                f"embedded boundary file {file} is missing; reinstall geo or rerun "
-                "scripts/build_boundaries.py"
-            )
-    else:
-        file = Path(path)
-        if not file.is_file():
-            raise InputError(f"boundary file {file} does not exist; check the path")
-    stat = file.stat()
-    return _read_cached(str(file.resolve()), level, (stat.st_mtime_ns, stat.st_size)).copy()
+    file, stamp = layer_file(path, embedded=f"{level}.parquet", what="boundary")
+    return _read_cached(str(file), level, stamp).copy()
 
 
 # ------------------------------------------------------------------------------- the join
