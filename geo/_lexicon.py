@@ -59,6 +59,23 @@ COMMON_WORDS: Final = _words(
     reading nice orange man mary bar hit of van may march august june july april
     january february september october november december monday tuesday wednesday
     thursday friday saturday sunday today yesterday tomorrow
+    cars trucks buses tanks drones missiles rockets shells bombs mines convoys boats ships
+    troops soldiers officers fighters rebels militants gunmen insurgents jihadists militias
+    residents villagers civilians families children women men people refugees migrants
+    survivors victims witnesses officials authorities leaders diplomats envoys mediators
+    rescuers medics doctors nurses volunteers workers journalists reporters analysts
+    experts observers monitors protesters demonstrators students prisoners hostages
+    hundreds thousands dozens millions tens scores crowds queues lines roads bridges
+    houses homes buildings hospitals schools shops markets fields farms crops fires
+    explosions sirens smoke gunfire fighting clashes strikes attacks talks negotiations
+    aid food water fuel power electricity grain oil gas prices exports imports sanctions
+    heavy fierce intense deadly dozen rescue relief help mourners funerals graves
+    ville des parmi voitures camions chars blindés obus roquettes drones missiles
+    soldats combattants rebelles habitants civils familles enfants femmes hommes
+    réfugiés déplacés survivants témoins responsables autorités secouristes médecins
+    volontaires manifestants otages centaines milliers dizaines millions routes ponts
+    maisons immeubles hôpitaux écoles magasins marchés incendies explosions sirènes
+    combats frappes attaques pourparlers négociations vivres carburant électricité
     """
 )
 
@@ -68,7 +85,14 @@ ALWAYS_COMMON: Final = _words(
     selon ville villes front nord sud est ouest centre union paix guerre police premier
     bilan mars mai may march les des sur il la le un une the of in on at by to an as is be
     no so do he she we her our our city region province state north south east west center
-    central
+    central minister secretary spokesman spokeswoman spokesperson general colonel major
+    captain governor mayor senator airport lake sea river gulf bay ocean strait island
+    islands lac mer fleuve rivière golfe détroit océan île canal cape cap jan feb apr jun jul
+    aug sep sept
+    oct nov dec janv févr avr juil déc january february april june july august september
+    october november december monday tuesday wednesday thursday friday saturday sunday
+    janvier février avril juin juillet août septembre octobre novembre décembre lundi mardi
+    mercredi jeudi vendredi samedi dimanche
     """
 )
 
@@ -128,6 +152,12 @@ MEDIA: Final = _lines(
     AP
     Bloomberg
     Interfax
+    Télé Sahel
+    ORTM
+    RTB
+    Radio Télévision du Niger
+    Kurdistan 24
+    Rudaw
     Interfax-Ukraine
     Interfax-Azerbaijan
     TASS
@@ -323,6 +353,12 @@ ORGANISATIONS: Final = _lines(
     ISGS
     État islamique en Afrique de l'Ouest
     Islamic State West Africa Province
+    Islamic State of Iraq and the Levant
+    Islamic State in Iraq and the Levant
+    État islamique en Irak et au Levant
+    Middle East Eye
+    Asia Times
+    Radio Free Asia
     ISWAP
     Al-Qaïda au Maghreb islamique
     al-Qaeda in the Islamic Maghreb
@@ -343,6 +379,16 @@ ORGANISATIONS: Final = _lines(
     SDF
     YPG
     PKK
+    Parti des travailleurs du Kurdistan
+    Kurdistan Workers' Party
+    Kurdistan Workers Party
+    Kurdistan Regional Government
+    gouvernement régional du Kurdistan
+    Gouvernement régional du Kurdistan
+    Parti démocratique du Kurdistan
+    Kurdistan Democratic Party
+    Union patriotique du Kurdistan
+    Patriotic Union of Kurdistan
     Armée syrienne libre
     Free Syrian Army
     Armée nationale syrienne
@@ -360,6 +406,28 @@ ORGANISATIONS: Final = _lines(
     Boko Haram
     Shebab
     al-Shabaab
+    Rapid Support Forces
+    Cadre stratégique permanent
+    Cadre stratégique permanent pour la défense du peuple de l'Azawad
+    Coordination des mouvements de l'Azawad
+    Mouvement national de libération de l'Azawad
+    Mouvement national pour la libération de l'Azawad
+    National Movement for the Liberation of Azawad
+    Front de libération de l'Azawad
+    Azawad Liberation Front
+    Forces de soutien rapide
+    Sudanese Armed Forces
+    Forces armées soudanaises
+    Congo River Alliance
+    Alliance Fleuve Congo
+    Arakan Army
+    Armée d'Arakan
+    Black Sea Grain Initiative
+    initiative céréalière de la mer Noire
+    Black Sea Fleet
+    flotte de la mer Noire
+    Reporters sans frontières
+    Reporters Without Borders
     Kremlin
     Pentagone
     Pentagon
@@ -412,7 +480,9 @@ ORG_TAILS: Final = _words(
     """
     group agreement agreements accord accords protocol protocols format process convention
     conventions memorandum treaty declaration pact airlines airways times post tribune
-    herald gazette independent news observer university institute
+    herald gazette independent news observer university institute alliance council
+    committee board exchange army brigade brigades battalion regiment military initiative
+    fleet
     """
 )
 
@@ -483,6 +553,104 @@ FIRST_NAMES: Final = _words(
     hassan hassane ebrahim javad hassan qassem kassem qasem esmail abu_bakr ayman
     benjamin naftali yair isaac yitzhak shimon ehud ariel golda
     xi li wang narendra imran shehbaz
+    adam alan albert alex alexandra alice alison amanda amy andrew andy angus ann andrea
+    arthur barbara ben betty brian bob bruce carl caroline carol chris christopher claire
+    colin craig dan daniel daphne dave dean deborah diana diane donna dorothy douglas
+    dwight ed edward elizabeth ellen emily emma eric frank gareth gary gavin gerald
+    gordon grant greg gregory harry heather helen henry howard hugh ian jack jacob jane
+    janet jason jeff jeffrey jennifer jeremy jessica jill jim joan joanna john jon jonathan
+    josh joshua julia julian julie karine kate katherine kathleen kathy keith kelly
+    ken kenneth kevin kim kirsten larry laura lawrence leo linda lisa lucy lynn margaret
+    maria mark martha martin mary matt matthew max megan melissa michelle miranda nathan
+    neil nick nicholas nicola oliver pamela patricia peter phil philip portia rachel ralph
+    raymond rebecca richard rob roger ron ronald rose ross roy ruth ryan sally sam samantha
+    samuel sandra sarah scott sean simon stephen steve steven stuart susan tim timothy tom
+    tony veronica walter wendy
+    adèle agnès alexis amélie anaïs aurélien baptiste bertrand cédric célia chantal claude
+    clément corinne damien delphine dominique élise émilie fabien fabrice félix florian
+    gaëlle gilles guy hugo inès jules juliette justine karim laure léa lionel louise lucas
+    lucie manon marc marcel margaux marion mathilde maxime mélanie mickaël noël pascal
+    paulette renaud rémi robin romain sabine sandrine simone solène sylvain théo valentin
+    yann yannick yves
+    abdou abdoulaye adama alioune aminata awa bakary boubacar cheikh demba fatou fatoumata
+    idrissa issa lamine mamadou mariam moussa oumou ousmane salif seydou souleymane
+    corneille dieudonné bintou ange
+    ashraf ayman bilal fadi farid fatima hadi haitham hala hamza hani hisham huda imad
+    jamal jihad kamal karam laila layla leila lina mahmoud majid marwan maya mazen mona
+    mustafa nabil nadia nasser nizar omar osama rana rashid riad said saeed salim sami
+    samir tareq tarek walid wael yahya yasser yasmin yassin youssef zaid zainab ziad
+    orhan ahmet aysel elif emre fatih murat selim serkan
+    oleh olena oksana iryna kateryna tetiana andriy taras bohdan vitali vitaly vitalii
+    """
+)
+
+#: Given names that are also the names of notable places ("Jordan Bardella", "Florence
+#: Parly", "Chad Smith"): a person only when the next word is a capitalised name that is
+#: no place of note.
+PLACE_FIRST_NAMES: Final = _words(
+    """
+    jordan florence victoria georgia chad austin sydney lincoln charlotte savannah eugene
+    orlando madison dallas houston denver phoenix paris london india israel kenya
+    china york jackson jersey cleveland bristol preston clifton chester carson tyler
+    """
+)
+
+#: Words before a capitalised name that make it a vessel's name (``le bateau Tombouctou``,
+#: ``the tanker Marlin Luanda``), not a place.
+VESSEL_CUES: Final = _words(
+    """
+    bateau bateaux navire navires cargo cargos ferry ferries pétrolier pétroliers méthanier
+    vraquier chalutier frégate croiseur destroyer corvette sous-marin porte-avions
+    porte-conteneurs paquebot remorqueur vedette yacht
+    vessel vessels ship ships tanker tankers freighter freighters frigate cruiser carrier
+    submarine boat boats warship warships trawler tugboat yacht
+    uss hms ins mv mt rfs
+    """
+)
+
+#: Words after which a capitalised name is a sports club's (``Shakhtar Donetsk``,
+#: ``Dynamo Kyiv``, ``FC Barcelona``).
+CLUB_HEADS: Final = _words(
+    """
+    fc ac cf sc afc cska dynamo dinamo shakhtar chornomorets zorya metalist vorskla
+    spartak lokomotiv zenit rubin olympique bayern sporting racing inter atletico atlético
+    borussia eintracht
+    """
+)
+
+#: Credit lines of wire copy (``Reporting by Olena Harmash in Kyiv; Editing by Grant
+#: McCool``): the names that follow are people, the names after "in"/"at" places.
+CREDIT_CUES: Final = _lines(
+    """
+    reporting by
+    additional reporting by
+    writing by
+    editing by
+    compiled by
+    photo by
+    photos by
+    graphic by
+    video by
+    reporting and writing by
+    """
+)
+
+#: People whose names are (also) place names, matched as whole phrases.
+PEOPLE: Final = _lines(
+    """
+    Aung San Suu Kyi
+    Suu Kyi
+    Min Aung Hlaing
+    Stalin
+    Staline
+    Lenin
+    Lénine
+    Brezhnev
+    Brejnev
+    Khrushchev
+    Khrouchtchev
+    Hamani Diori
+    Diori Hamani
     """
 )
 
@@ -531,6 +699,8 @@ DEMONYMS: Final = _words(
     marocain moroccan sahraoui sahrawi mauritanien mauritanian sénégalais senegalese
     ivoirien ivorian ghanéen ghanaian nigérian nigerian camerounais cameroonian rwandais
     rwandan ougandais ugandan kényan kenyan
+    hema lendu hutu hutus tutsi tutsis banyamulenge nande masalit massalit zaghawa
+    rizeigat fur darfuri darfouri bamar caspian caspienne baltic balte
     """
 )
 
@@ -598,9 +768,36 @@ ABBREVIATIONS: Final = _words(
 #: Lower-case words that can begin a multi-word place name in the gazetteer.
 FEATURE_STARTS: Final = _words(
     """
-    bande plateau corridor haut haute bas basse
+    bande plateau corridor haut haute bas basse lac mer fleuve rivière golfe détroit île
+    îles
     """
 )
+
+#: Generic nouns of water bodies: a name that contains one is the water body's
+#: (``mer Rouge``, ``Lake Chad``), not a town's (Mer Rouge, Louisiana).
+WATER_WORDS: Final = _words("lac lake mer sea fleuve river rivière golfe gulf détroit strait")
+
+#: Lower-case words that may follow "the Dnipro" when it is the river ("across the Dnipro
+#: in Kherson"); any other ("the Dnipro mayor") keeps the town.
+AFTER_THE_RIVER: Final = _words(
+    """
+    in at on near to and or from into towards toward between by as which where that was is
+    has had flows runs river
+    """
+)
+
+#: Words written in lower case inside names of countries and regions, besides those of the
+#: gazetteer's country names (``Asie centrale``, ``Ghouta orientale``, ``Amérique latine``).
+LOWER_NAME_WORDS: Final = _words(
+    """
+    démocratique fédérale islamique populaire unis centrale central orientale oriental
+    occidentale occidental occidentaux latine septentrionale méridionale
+    """
+)
+
+#: Arabic articles written in lower case and hyphenated to the name (``al-Mayadin``,
+#: ``el-Fasher``, ``ad-Dana``): part of the place name.
+ARABIC_ARTICLES: Final = _words("al el ad ar as ash at az an ed er es et ez")
 
 #: Nouns of natural features: the name after them is the feature's, not a town's.
 NATURAL_FEATURES: Final = _words(

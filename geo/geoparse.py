@@ -10,6 +10,12 @@ population prior, that focus, distance to the anchors, the countries and regions
 its own sentence and cues such as "en territoire séparatiste". Weak candidates (small places
 matched by a single capitalised word) are kept only when that context supports them.
 
+Names borne by a water body and by a town or a country ("Dnipro", "Nil Bleu") are resolved
+as the town, and each occurrence with a river cue ("le Dniepr", "across the Dnipro",
+"Danube river") as the river; names that contain a water noun ("mer Rouge", "Lake Chad")
+are the water body. People in wire credit lines, ships, sports clubs and institutions whose
+names contain a place ("Shakhtar Donetsk", "Deir al-Zor Military Council") are not places.
+
 Offsets index the document text: ``text[char_start:char_end] == mention``.
 """
 
@@ -121,9 +127,26 @@ _ORG_TAILS_CAPITAL = _norm_set(
         "observer",
         "university",
         "institute",
+        "alliance",
+        "council",
+        "committee",
+        "board",
+        "exchange",
+        "army",
+        "brigade",
+        "brigades",
+        "battalion",
+        "regiment",
+        "military",
+        "initiative",
+        "fleet",
     ]
 )
 _ORG_BEFORE_DE = _norm_set(lex.ORG_BEFORE_DE)
+#: Last words of institutions' names reached through a capitalised chain after a place.
+_ORG_CHAIN_TAILS = _norm_set(
+    ["union", "movement", "party", "front", "forces", "force", "organisation", "organization"]
+)
 _CONNECTORS = _norm_set(lex.CONNECTORS)
 _LIST_WORDS = _norm_set(["de", "d", "du", "des", "la", "l", "le", "et", "and", "or", "ou", "the"])
 _CHAIN_CONNECTORS = _norm_set(
@@ -152,6 +175,16 @@ _NAME_PARTICLES = _norm_set(
 )
 _TITLES = _norm_set(lex.TITLES)
 _FIRST_NAMES = _norm_set(lex.FIRST_NAMES)
+_PLACE_FIRST_NAMES = _norm_set(lex.PLACE_FIRST_NAMES)
+_VESSEL_CUES = _norm_set(lex.VESSEL_CUES)
+_CLUB_HEADS = _norm_set(lex.CLUB_HEADS)
+_ARABIC_ARTICLES = _norm_set(lex.ARABIC_ARTICLES)
+_DETERMINERS = _norm_set(["the", "le", "la", "l", "du", "au", "des", "aux"])
+_RIVER_AFTER = _norm_set(["river", "fleuve", "rivière"])
+_WATER_WORDS = _norm_set(lex.WATER_WORDS)
+#: Ids of supplement records that are water bodies (lakes, seas, gulfs, straits, rivers).
+_WATER_PREFIXES: Final = ("geo:lake-", "geo:sea-", "geo:gulf-", "geo:strait-", "geo:river-")
+_QUOTES: Final = frozenset("\"«“‘'")
 _SAINTS = _norm_set(["saint", "sainte", "st", "ste", "san", "santa", "sao", "são"])
 _REGION_BEFORE = _norm_set(lex.REGION_CUES_BEFORE)
 _REGION_AFTER = _norm_set(lex.REGION_CUES_AFTER)
@@ -162,12 +195,28 @@ _DE = _norm_set(["de", "d", "du", "des", "of"])
 _FR_INITIAL_I = re.compile(r"(^| )i(?=[aeou])")
 _DOUBLE_S = re.compile(r"(?<=[aeiouy])ss(?=[aeiouy])")
 _ARTICLES = ("al ", "el ")
+_INNER_ARTICLE = re.compile(r" (?:el|ez|ed|ad|ar|as|ash|at|az|er|es) (?=\w)")
+_SUN_LETTER = re.compile(r" al (sh|th|dh|[tdrzsn])(?=\w)")
+_GLUED_ARTICLE = re.compile(r"\b([ae])(sh|[dtrszn])\2(\w{2,})")
+_COMPASS: Final = {
+    "north": "nord",
+    "nord": "north",
+    "south": "sud",
+    "sud": "south",
+    "east": "est",
+    "est": "east",
+    "west": "ouest",
+    "ouest": "west",
+}
 #: Lower-case words that may begin a place name ("bande de Gaza", "plateau du Golan").
 _FEATURE_STARTS = _norm_set(lex.FEATURE_STARTS)
 #: Natural features: a name after them is the feature's, not a town's ("lac Sevan").
 _NATURAL = _norm_set(lex.NATURAL_FEATURES)
 _FEATURE_ENDS = _norm_set(["corridor", "strip", "heights"])
-_SOFT_REGION = _norm_set(["région", "régions", "region", "regions"])
+#: "région de X" also names a city's surroundings; the plural ("les régions de Kiev et de
+#: Jytomyr") names regions.
+_SOFT_REGION = _norm_set(["région", "region"])
+_AFTER_LIST = _norm_set(["and", "et", "or", "ou", "&"])
 
 
 def _phrase_index(phrases: Iterable[str]) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
@@ -378,10 +427,12 @@ _PHRASES, _PHRASE_FIRST = _phrase_index(
     (
         *lex.MEDIA,
         *lex.ORGANISATIONS,
+        *lex.PEOPLE,
         # "au Figaro", "du Monde": the article merges into a contraction
         *(m.split(" ", 1)[1] for m in lex.MEDIA if m.split(" ", 1)[0] in ("Le", "Les")),
     )
 )
+_CREDITS, _CREDIT_FIRST = _phrase_index(lex.CREDIT_CUES)
 _SEPARATIST = tuple(
     _norm_phrase for _norm_phrase in (normalize_name(p) for p in lex.SEPARATIST_CUES)
 )
@@ -446,7 +497,10 @@ class Geoparser:
         self._cand_cache: dict[tuple[str, bool], tuple[_Candidate, ...]] = {}
         self._spread_cache: dict[str, float] = {}
         self._twin_cache: dict[tuple[str, str], Place] = {}
+        self._country_cache: dict[str, bool] = {}
+        self._admin1_cache: dict[tuple[str, str], Place | None] = {}
         self._demonyms = _DEMONYMS | self._country_demonyms()
+        self._country_words = self._lower_country_words()
         self.max_tokens = max(1, min(self.gazetteer.max_key_tokens, defaults.GEOPARSE_MAX_TOKENS))
 
     # ---- gazetteer access (cached)
@@ -461,27 +515,57 @@ class Geoparser:
 
     @staticmethod
     def _variants(key: str) -> list[str]:
-        """Other spellings of a name: French and Arabic transliterations, the Arabic article.
+        """Other spellings of a name: French and Arabic transliterations, the Arabic article,
+        compass words in the other language.
 
         "Martouni" -> "martuni", "Choucha" -> "shusha", "Tchassiv Iar" -> "chasiv yar",
-        "Ras al-Aïn" -> "ras al ayn", "Qamishli" -> "al qamishli".
+        "Ras al-Aïn" -> "ras al ayn", "Qamishli" -> "al qamishli", "Deir el-Zour" ->
+        "deir al zour", "Deir Ezzor" -> "deir ez zor", "Al-Jazira" -> "al jazirah",
+        "North Kivu" -> "nord kivu", "Nord-Darfour" -> "north darfur".
         """
-        if key.count(" ") > 2:
+        if key.count(" ") > 3:
             return []
         out: list[str] = []
-        fr = _FR_INITIAL_I.sub(r"\1y", key)
-        fr = fr.replace("ou", "u").replace("dj", "j").replace("tch", "\x01")
-        fr = _DOUBLE_S.sub("s", fr)
-        for v in (fr.replace("\x01", "ch"), fr.replace("ch", "sh").replace("\x01", "ch")):
+
+        def add(v: str) -> None:
             if v != key and v not in out:
                 out.append(v)
+
+        bases = [key]
+        first, _, rest = key.partition(" ")
+        if rest and first in _COMPASS:
+            bases.append(_COMPASS[first] + " " + rest)
+            add(bases[-1])
+        for base in bases:
+            fr = _FR_INITIAL_I.sub(r"\1y", base)
+            fr = fr.replace("ou", "u").replace("dj", "j").replace("tch", "\x01")
+            fr = _DOUBLE_S.sub("s", fr)
+            add(fr.replace("\x01", "ch"))
+            add(fr.replace("ch", "sh").replace("\x01", "ch"))
         ar = key.replace("ain", "ayn").replace("aa", "a").replace("ee", "i").replace("oo", "u")
-        if ar != key and ar not in out:
-            out.append(ar)
+        add(ar)
+        add(_DOUBLE_S.sub("s", ar))
+        if " " in key:
+            inner = _INNER_ARTICLE.sub(" al ", key)
+            add(inner)
+            if inner != key:
+                add(inner.replace("ou", "u"))
+            # "Jisr al-Shughur" -> "jisr ash shughur", "Deir al-Balah" -> "dayr al balah"
+            add(_SUN_LETTER.sub(r" a\1 \1", key))
+            if "ei" in key:
+                add(key.replace("ei", "ay"))
+        glued = _GLUED_ARTICLE.sub(r"\1\2 \2\3", key)
+        add(glued)
+        last = key.rsplit(" ", 1)[-1]
+        if len(last) >= 4:
+            if last.endswith("ah"):
+                add(key[:-1])
+            elif last.endswith("a") and not last.endswith("aa"):
+                add(key + "h")
         if key.startswith(_ARTICLES):
-            out.append(key.split(" ", 1)[1])
+            add(key.split(" ", 1)[1])
         elif " " not in key:
-            out.append("al " + key)
+            add("al " + key)
         return out
 
     def _candidates(self, key: str, variants: bool) -> tuple[_Candidate, ...]:
@@ -617,7 +701,7 @@ class Geoparser:
         keys, cap, join = toks.keys, toks.cap, toks.join
         n = len(keys)
         blocked = [False] * n
-        # organisations and media, as whole phrases
+        # organisations, media and people, as whole phrases
         for i in range(n):
             lengths = _PHRASE_FIRST.get(keys[i])
             if not lengths:
@@ -629,11 +713,12 @@ class Geoparser:
                     for j in range(i, i + length):
                         blocked[j] = True
                     break
-        # institutions: a capitalised head word and the capitalised chain after it
         titled = [toks.titled[k] for k in toks.sentence]
         for i in range(n):
+            key = keys[i]
+            # institutions: a capitalised head word and the capitalised chain after it
             # (in a Title-Case headline every word is capitalised: no chain to follow)
-            if cap[i] and keys[i] in _ORG_HEADS and not blocked[i] and not titled[i]:
+            if cap[i] and key in _ORG_HEADS and not blocked[i] and not titled[i]:
                 last = i
                 j = i + 1
                 while j < n and j - i <= 8 and join[j - 1] != 0:
@@ -642,9 +727,19 @@ class Geoparser:
                     elif keys[j] not in _CHAIN_CONNECTORS:
                         break
                     j += 1
-                if last > i:
+                # "la Fédération de Russie" is the country, not an institution
+                if last > i and not self._is_country_key(_join(keys, join, i, last - i + 1)):
                     for j in range(i, last + 1):
                         blocked[j] = True
+            # vessels: "le bateau Tombouctou", "the tanker Marlin Luanda", "USS Carney"
+            elif key in _VESSEL_CUES and i + 1 < n and _quote_gap(text, toks, i):
+                self._block_chain(text, toks, blocked, i + 1, 4)
+            # sports clubs: "Shakhtar Donetsk", "Dynamo Kyiv", "FC Barcelona"
+            elif cap[i] and key in _CLUB_HEADS and i + 1 < n and join[i] == 1 and cap[i + 1]:
+                blocked[i] = True
+                self._block_chain(text, toks, blocked, i + 1, 2)
+        # credit lines: "(Reporting by Olena Harmash in Kyiv; Editing by Grant McCool)"
+        self._block_credits(text, toks, blocked)
         # people: titles and first names followed by capitalised names
         surnames: set[str] = set()
         for i in range(n - 1):
@@ -655,15 +750,44 @@ class Geoparser:
                 and key in _FIRST_NAMES
                 and not (i > 0 and (toks.hyphen_after[i - 1] or keys[i - 1] in _SAINTS))
             )
-            if not (is_title or is_first) or toks.hyphen_after[i] or (is_title and titled[i]):
+            first_end = i
+            if is_first:
+                # compound given names: "Jean-Noël Barrot", "Marie-Christine Dupont"
+                while (
+                    first_end + 1 < n
+                    and toks.hyphen_after[first_end]
+                    and cap[first_end + 1]
+                    and first_end - i < 2
+                ):
+                    first_end += 1
+            elif (
+                cap[i]
+                and key in _PLACE_FIRST_NAMES
+                and join[i] == 1
+                and not toks.hyphen_after[i]
+                and cap[i + 1]
+                and not blocked[i + 1]
+                and not titled[i]
+                and self._is_surname(keys[i + 1])
+            ):
+                # "Jordan Bardella", "Florence Parly": a given name, not the place
+                blocked[i] = blocked[i + 1] = True
+                if len(keys[i + 1]) > 2:
+                    surnames.add(keys[i + 1])
+                continue
+            if (
+                not (is_title or is_first)
+                or toks.hyphen_after[first_end]
+                or (is_title and titled[i])
+            ):
                 continue
             last = -1
-            j = i + 1
+            j = first_end + 1
             reach = 1 if titled[i] else 4
-            while j < n and j - i <= reach:
+            while j < n and j - first_end <= reach:
                 gap = text[toks.ends[j - 1] : toks.starts[j]]
                 ok_gap = join[j - 1] != 0 or (
-                    len(gap) <= 3 and all(c in " ().\xa0" for c in gap) and "\n" not in gap
+                    len(gap) <= 3 and all(c in " .\xa0" for c in gap) and "\n" not in gap
                 )
                 if not ok_gap:
                     break
@@ -691,6 +815,85 @@ class Geoparser:
                     blocked[i] = True
         return blocked
 
+    def _block_chain(
+        self, text: str, toks: _Tokens, blocked: list[bool], start: int, most: int
+    ) -> None:
+        """Block the capitalised tokens from ``start`` on (a name: "Dwight D. Eisenhower")."""
+        keys, cap = toks.keys, toks.cap
+        j = start
+        while j < len(keys) and j - start < most and cap[j]:
+            blocked[j] = True
+            if j + 1 >= len(keys):
+                break
+            gap = text[toks.ends[j] : toks.starts[j + 1]]
+            initial = toks.ends[j] - toks.starts[j] == 1 and gap == ". "
+            if toks.join[j] == 0 and not initial:
+                break
+            j += 1
+
+    def _block_credits(self, text: str, toks: _Tokens, blocked: list[bool]) -> None:
+        """People named in wire credit lines; the names after "in"/"at" stay places."""
+        keys, cap, join = toks.keys, toks.cap, toks.join
+        n = len(keys)
+        for i in range(n):
+            lengths = _CREDIT_FIRST.get(keys[i])
+            if not lengths:
+                continue
+            for length in lengths:
+                if i + length > n or _join(keys, join, i, length) not in _CREDITS:
+                    continue
+                # the credit runs to the closing parenthesis, a semicolon or the line's end
+                stop = len(text)
+                for c in (")", ";", "\n"):
+                    k = text.find(c, toks.ends[i + length - 1])
+                    if k >= 0:
+                        stop = min(stop, k)
+                j = i + length
+                while j < n and toks.starts[j] < stop:
+                    prev = keys[j - 1]
+                    after_list = (
+                        prev in ("by", "and") or "," in text[toks.ends[j - 1] : toks.starts[j]]
+                    )
+                    if cap[j] and not blocked[j] and after_list:
+                        while j < n and toks.starts[j] < stop and cap[j]:
+                            blocked[j] = True
+                            if join[j] == 0:
+                                break
+                            j += 1
+                    j += 1
+                break
+
+    def _is_surname(self, key: str) -> bool:
+        """Whether a capitalised word after a place-like given name is a surname: no common
+        word, no demonym, and no place of note ("Bardella", not "Valley" or "Kharkiv")."""
+        if key in _COMMON_ALL or key in self._demonyms or len(key) < 2:
+            return False
+        if not self._has(key):
+            return True
+        cs = self._candidates(key, False)
+        return not cs or (cs[0].place.kind == "city" and cs[0].prior < 4.5)
+
+    def _is_country_key(self, key: str) -> bool:
+        found = self._country_cache.get(key)
+        if found is None:
+            found = any(p.kind == "country" for p in self.gazetteer.lookup(key, normalized=True))
+            if len(self._country_cache) > defaults.GEOPARSE_CACHE_SIZE:
+                self._country_cache.clear()
+            self._country_cache[key] = found
+        return found
+
+    def _lower_country_words(self) -> frozenset[str]:
+        """Words written in lower case inside country and region names ("Arabie saoudite",
+        "Émirats arabes unis", "République démocratique du Congo", "Asie centrale")."""
+        words: set[str] = set()
+        for langs in self.gazetteer.country_names.values():
+            for lang in ("en", "fr"):
+                name = langs.get(lang)
+                if name:
+                    words.update(w for w in re.findall(r"[^\W\d_]+", name) if w.islower())
+        words.update(lex.LOWER_NAME_WORDS)
+        return _norm_set(words)
+
     # ---- candidate spans
     def _spans(self, text: str, toks: _Tokens, blocked: list[bool]) -> list[_Span]:
         keys, cap, join, particle = toks.keys, toks.cap, toks.join, toks.particle
@@ -699,8 +902,20 @@ class Geoparser:
         spans: list[_Span] = []
         i = 0
         max_tokens = self.max_tokens
+        country_words = self._country_words
         while i < n:
-            if blocked[i] or not (cap[i] or keys[i] in _FEATURE_STARTS):
+            if blocked[i] or not (
+                cap[i]
+                or keys[i] in _FEATURE_STARTS
+                # "al-Mayadin", "el-Fasher": the Arabic article belongs to the name
+                or (
+                    keys[i] in _ARABIC_ARTICLES
+                    and toks.hyphen_after[i]
+                    and i + 1 < n
+                    and cap[i + 1]
+                    and not blocked[i + 1]
+                )
+            ):
                 i += 1
                 continue
             longest = 1
@@ -714,22 +929,44 @@ class Geoparser:
             found = None
             for length in range(longest, 0, -1):
                 last = i + length - 1
+                # country names with words in lower case: "Arabie saoudite", "République
+                # démocratique du Congo" (checked against the gazetteer's countries below)
+                lower_tail = False
                 if (
                     not (cap[last] or (length > 1 and keys[last] in _FEATURE_ENDS))
                     or particle[last]
                     or (length == 1 and not cap[i])
                 ):
-                    continue
+                    if not (
+                        length > 1
+                        and cap[i]
+                        and (keys[last] in country_words or keys[last] in self._demonyms)
+                    ):
+                        continue
+                    lower_tail = True
                 if not cap[i] and not any(cap[j] for j in range(i + 1, last + 1)):
                     continue
                 if length > 2 and not all(
                     cap[j] or particle[j] or keys[j] in _CONNECTORS for j in range(i + 1, last)
                 ):
-                    continue
+                    if not (
+                        cap[i]
+                        and all(
+                            cap[j]
+                            or particle[j]
+                            or keys[j] in _CONNECTORS
+                            or keys[j] in country_words
+                            for j in range(i + 1, last)
+                        )
+                    ):
+                        continue
+                    lower_tail = True
                 key = _join(keys, join, i, length)
                 if not self._has(key):
                     continue
-                verdict = self._text_verdict(toks, i, length, key, lower_words)
+                if lower_tail and not (self._is_country_key(key) or self._curated(key)):
+                    continue
+                verdict = self._text_verdict(text, toks, i, length, key, lower_words)
                 if verdict is None:
                     continue
                 found = _Span(i, length, key, soft=verdict)
@@ -742,7 +979,7 @@ class Geoparser:
         return spans
 
     def _text_verdict(
-        self, toks: _Tokens, i: int, length: int, key: str, lower_words: set[str]
+        self, text: str, toks: _Tokens, i: int, length: int, key: str, lower_words: set[str]
     ) -> int | None:
         """None: not a place; else how much the place needs context (see ``_Span.soft``)."""
         keys = toks.keys
@@ -762,6 +999,15 @@ class Geoparser:
             nxt = keys[last + 1]
             if nxt in _ORG_TAILS and (nxt not in _ORG_TAILS_CAPITAL or toks.cap[last + 1]):
                 return None
+            # "Myanmar National Democratic Alliance Army", "Kachin Independence Army": a
+            # capitalised chain ending in an institution's noun
+            j = last + 1
+            while j < n and j - last <= 4 and toks.cap[j] and not toks.particle[j]:
+                if keys[j] in _ORG_TAILS_CAPITAL or keys[j] in _ORG_CHAIN_TAILS:
+                    return None
+                if toks.join[j] != 1:
+                    break
+                j += 1
         if i >= 1 and keys[i - 1] in _NATURAL and toks.join[i - 1] != 0:
             return None  # "lac Sevan", "Lake Sevan", "mer d'Azov": the feature, not the town
         if i >= 2 and keys[i - 1] in _DE and keys[i - 2] in _NATURAL:
@@ -771,16 +1017,46 @@ class Geoparser:
                 return None
             if key in _ALWAYS_COMMON or key in self._demonyms:
                 return None
-            initial = toks.initial[i] or toks.titled[toks.sentence[i]]
+            word = text[toks.starts[i] : toks.ends[i]]
+            if len(word) <= 4 and word.isupper() and not self._acronym_ok(text, toks, i, key):
+                return None
+            titled = toks.titled[toks.sentence[i]]
+            initial = toks.initial[i] or titled
             if key in _COMMON_ALL:
                 return None if initial else 2
             if key in lower_words:
                 return 2
-            return 1 if initial else 0
+            if key in _FIRST_NAMES:
+                # a given name on its own ("said Ali, a shopkeeper") is a person, unless it
+                # is also the name of a city of note ("à Riad", "Nancy")
+                cs = self._candidates(key, False)
+                if cs and cs[0].place.kind == "city" and not _is_major(cs[0]):
+                    return None
+            if toks.initial[i]:
+                return 1
+            return 3 if titled else 0
         words = [keys[j] for j in range(i, last + 1) if keys[j] not in _CONNECTORS]
-        if all(w in _COMMON_ALL or w in self._demonyms for w in words):
+        if all(w in _COMMON_ALL or w in self._demonyms for w in words) and not self._curated(key):
             return None
         return 0
+
+    def _acronym_ok(self, text: str, toks: _Tokens, i: int, key: str) -> bool:
+        """Whether a short word in capitals is a place: a country's abbreviation ("UK",
+        "RDC") or a dateline ("GAZA, Nov 15"), not an acronym that happens to be an airport
+        code or a village's alternate name ("KNU", "ADF", "ANI")."""
+        cs = self._candidates(key, False)
+        if not cs:
+            return False
+        if cs[0].place.kind == "country" or cs[0].place.source == "supplement":
+            return True
+        line_start = text.rfind("\n", 0, toks.starts[i]) + 1
+        if not text[line_start : toks.starts[i]].strip(" ([/\t"):
+            return True  # a dateline or a line that starts with the name
+        return any(normalize_name(c.place.name) == key for c in cs[:3])
+
+    def _curated(self, key: str) -> bool:
+        """Whether a name is one of the hand-kept supplement's ("Red Sea", "mer Noire")."""
+        return any(c.place.source == "supplement" for c in self._candidates(key, False))
 
     # ---- resolution
     def _resolve(
@@ -791,10 +1067,23 @@ class Geoparser:
         for span in spans:
             by_key.setdefault(span.key, []).append(span)
         cands: dict[str, tuple[_Candidate, ...]] = {}
+        # water bodies: a name that is only a lake's, a sea's or a river's is that; a name
+        # also borne by a town or a country ("Dnipro", "Niger") is resolved as the town or
+        # the country, and each occurrence with a river cue ("le Dniepr", "the Dnipro",
+        # "Danube river") becomes the river below
+        waters: dict[str, Place] = {}
+        water_only: set[str] = set()
         for key in by_key:
             found = self._candidates(key, variants)
-            if found:
-                cands[key] = found
+            if not found:
+                continue
+            land = tuple(c for c in found if not _is_water(c.place))
+            if len(land) < len(found):
+                waters[key] = next(c.place for c in found if _is_water(c.place))
+                if not land:
+                    water_only.add(key)
+                    continue
+            cands[key] = land
         # anchors: names whose reading does not depend on context
         focus: Counter[str] = Counter()
         anchors: dict[str, Place] = {}
@@ -803,6 +1092,9 @@ class Geoparser:
             for cs in cands.values()
             if cs[0].place.kind == "country"
             or (cs[0].place.kind == "region" and cs[0].place.source == "supplement")
+        }
+        countries_named = {
+            cs[0].place.country_code for cs in cands.values() if cs[0].place.kind == "country"
         }
         for key, cs in cands.items():
             best = cs[0]
@@ -832,9 +1124,21 @@ class Geoparser:
         chosen: dict[str, tuple[Place, float]] = {}
         region_cues: dict[str, int] = {}
         for key, cs in cands.items():
-            # a country's name is the country ("Arménie" is not Armenia, Colombia)
+            # a country's name is the country ("Arménie" is not Armenia, Colombia); a name
+            # shared by two countries ("Congo") is the one the other places point to
             if cs[0].place.kind == "country" and key in anchors:
-                chosen[key] = (cs[0].place, 1.0)
+                countries = [c.place for c in cs if c.place.kind == "country"]
+                best_country = cs[0].place
+                if len(countries) > 1:
+                    own_n = len(by_key[key])
+                    best_country = max(
+                        countries,
+                        key=lambda p: (
+                            focus.get(p.country_code or "", 0)
+                            - (own_n if p.country_code == cs[0].place.country_code else 0)
+                        ),
+                    )
+                chosen[key] = (best_country, 1.0)
         for rnd in range(2):
             for key, cs in cands.items():
                 if key in chosen and chosen[key][1] == 1.0 and cs[0].place.kind == "country":
@@ -865,11 +1169,13 @@ class Geoparser:
                 ]
                 in_separatist = bool(sentences_of[key] & separatist_sentences)
                 scored: list[tuple[float, bool, _Candidate]] = []
+                nearest: dict[str, float] = {}
                 for c in cs:
                     p = c.place
                     cc = p.country_code
                     count = focus.get(cc, 0) - (own if cc == own_cc else 0) if cc else 0
                     near = _proximity(p, others)
+                    nearest[p.id] = near
                     score = c.prior + near + self._kind_adjustment(key, c, cs, region_cue)
                     if count > 0 and total > 0:
                         score += 0.5 + 2.0 * count / total
@@ -880,7 +1186,7 @@ class Geoparser:
                 scored.sort(key=lambda t: -t[0])
                 weak = (
                     _is_weak(cs[0], by_key[key])
-                    or (soft == 1 and not _is_major(cs[0]))
+                    or (soft in (1, 3) and not _is_major(cs[0]))
                     or (soft == 2 and not _is_area(cs[0]))
                 )
                 context = total > 0 or bool(others)
@@ -900,6 +1206,17 @@ class Geoparser:
                     pool = scored
                 if weak and not context and (soft or cs[0].prior < 3.0):
                     pool = []
+                if soft == 3:
+                    # a minor place named only in a Title-Case headline ("... as Thousands
+                    # Flee"): kept when its country is named or it is close to the places
+                    # the article is about
+                    pool = [
+                        t
+                        for t in pool
+                        if _is_major(t[2])
+                        or t[2].place.country_code in countries_named
+                        or nearest.get(t[2].place.id, 0) >= 1.0
+                    ]
                 if not pool:
                     chosen.pop(key, None)
                     continue
@@ -907,16 +1224,31 @@ class Geoparser:
                 z = sum(math.exp(t[0] - best_score) for t in scored)
                 chosen[key] = (pool[0][2].place, 1.0 / z)
 
+        for key in water_only:
+            chosen[key] = (waters[key], 1.0)
         out: list[Mention] = []
         for span in spans:
             picked = chosen.get(span.key)
+            water = waters.get(span.key)
             if picked is None:
-                continue
+                if water is None or not _water_cue(toks, span):
+                    continue
+                picked = (water, 1.0)
             place, confidence = picked
-            if place.kind in ("city", "region"):
+            if (
+                water is not None
+                and place is not water
+                and place.kind != "country"
+                and _water_cue(toks, span)
+            ):
+                place = water
+            if place.kind in ("city", "region") and span.key in cands:
                 # "la province d'Idlib" and "la ville d'Idlib" in one article: the twin
                 # reading follows each occurrence's own cue
                 place = self._twin_for_span(span.key, place, cands[span.key], toks, span)
+            elif place.kind == "country" and span.key in cands:
+                # "à Djibouti" (the city) and "le Djibouti" (the country)
+                place = _capital_after_a(text, toks, span, place, cands[span.key])
             s = toks.starts[span.start]
             e = toks.ends[span.start + span.length - 1]
             out.append(
@@ -970,8 +1302,11 @@ class Geoparser:
                     if o.place.kind != p.kind
                     and o.place.kind != "country"
                     and o.place.country_code == p.country_code
-                    and _approx_km(p.latitude, p.longitude, o.place.latitude, o.place.longitude)
-                    < 150
+                    and (
+                        _approx_km(p.latitude, p.longitude, o.place.latitude, o.place.longitude)
+                        < 150
+                        or (p.admin1_code is not None and o.place.admin1_code == p.admin1_code)
+                    )
                 ),
                 p,
             )
@@ -979,7 +1314,8 @@ class Geoparser:
                 self._twin_cache.clear()
             self._twin_cache[(key, p.id)] = twin
         if twin is p:
-            return 0.0
+            # "l'État Shan": the region, not a town of the same name elsewhere
+            return 2.0 if region_cue == 2 and p.kind == "region" else 0.0
         city = p if p.kind == "city" else twin
         cue = region_cue == 2 or (
             region_cue == 1 and city.population < defaults.GEOPARSE_METROPOLIS_POPULATION
@@ -993,6 +1329,14 @@ class Geoparser:
     ) -> Place:
         twin = self._twin_cache.get((key, place.id))
         if twin is None or twin is place:
+            if place.kind == "city":
+                cue = _region_cue(toks, span)
+                if cue == 2 or (
+                    cue == 1 and place.population < defaults.GEOPARSE_METROPOLIS_POPULATION
+                ):
+                    # "Deir al-Zor province", "la région de Briansk": the region named after
+                    # the town, which the spelling in the text did not find
+                    return self._admin1_region(place) or place
             return place
         cue = _region_cue(toks, span)
         city = place if place.kind == "city" else twin
@@ -1002,6 +1346,27 @@ class Geoparser:
         if as_region:
             return place if place.kind == "region" else twin
         return place if place.kind == "city" else twin
+
+    def _admin1_region(self, city: Place) -> Place | None:
+        """The first-level region named after a town (Deir ez-Zor governorate), if any."""
+        cache_key = (city.id, city.admin1_code or "")
+        if cache_key in self._admin1_cache:
+            return self._admin1_cache[cache_key]
+        found = None
+        for r in self.gazetteer.lookup(normalize_name(city.name), normalized=True):
+            if (
+                r.kind == "region"
+                and r.source != "supplement"
+                and r.country_code == city.country_code
+                and (
+                    (city.admin1_code is not None and r.admin1_code == city.admin1_code)
+                    or _approx_km(city.latitude, city.longitude, r.latitude, r.longitude) < 150
+                )
+            ):
+                found = r
+                break
+        self._admin1_cache[cache_key] = found
+        return found
 
     @staticmethod
     def _cue_sentences(text: str, toks: _Tokens) -> set[int]:
@@ -1016,6 +1381,63 @@ class Geoparser:
                 found.add(_sentence_at(starts, pos))
                 pos = lowered.find(cue.lower(), pos + 1)
         return found
+
+
+def _is_water(place: Place) -> bool:
+    return place.source == "supplement" and place.id.startswith(_WATER_PREFIXES)
+
+
+#: Lower-case words that may follow "the Dnipro" when it is the river.
+_AFTER_THE_RIVER: Final = _norm_set(lex.AFTER_THE_RIVER)
+
+
+def _water_cue(toks: _Tokens, span: _Span) -> bool:
+    """Whether an occurrence of a name borne by a river and a town names the river: "le
+    Dniepr", "du Nil Bleu", "across the Dnipro.", "Danube river ports"; not "Dnipro",
+    "the Dnipro mayor", "l'État du Nil Bleu"."""
+    keys, cap = toks.keys, toks.cap
+    nxt = span.start + span.length
+    if any(keys[j] in _WATER_WORDS for j in range(span.start, nxt)):
+        return True  # "mer Rouge", "Lake Chad": not Mer Rouge, Louisiana
+    if _region_cue(toks, span):
+        return False
+    if nxt < len(keys) and toks.join[nxt - 1] == 1 and keys[nxt] in _RIVER_AFTER:
+        return True
+    i = span.start - 1
+    if i < 0 or cap[i] or keys[i] not in _DETERMINERS or toks.join[i] == 0:
+        return False
+    if keys[i] != "the":
+        return True
+    return nxt >= len(keys) or toks.join[nxt - 1] == 0 or cap[nxt] or keys[nxt] in _AFTER_THE_RIVER
+
+
+def _capital_after_a(
+    text: str, toks: _Tokens, span: _Span, country: Place, cands: tuple[_Candidate, ...]
+) -> Place:
+    """Town or country after "à" ("à Djibouti", "à Koweït").
+
+    French puts "à" before a town (and a few island countries); a country that shares its
+    name with one of its towns is then the town.
+    """
+    i = span.start - 1
+    if i < 0 or text[toks.starts[i] : toks.ends[i]] not in ("à", "À") or toks.join[i] != 1:
+        return country
+    towns = [
+        c.place
+        for c in cands
+        if c.place.kind == "city"
+        and c.place.country_code == country.country_code
+        and c.prior >= defaults.GEOPARSE_UNSUPPORTED_MIN_PRIOR
+    ]
+    return towns[0] if towns else country
+
+
+def _quote_gap(text: str, toks: _Tokens, i: int) -> bool:
+    """Whether token ``i`` is followed by a capitalised token, maybe after a quote mark."""
+    if not toks.cap[i + 1]:
+        return False
+    gap = text[toks.ends[i] : toks.starts[i + 1]]
+    return 0 < len(gap) <= 3 and "\n" not in gap and all(c in _SPACES or c in _QUOTES for c in gap)
 
 
 def _sentence_at(starts: list[int], pos: int) -> int:
@@ -1096,6 +1518,7 @@ def _is_weak(best: _Candidate, spans: list[_Span]) -> bool:
 def _sentence_support(p: Place, sent_places: Iterable[Place | None]) -> float:
     """Support from the places named in the same sentence ("Gaziantep (en Turquie)")."""
     bonus = 0.0
+    town_near = False
     for q in sent_places:
         if q is None or p.kind == "country":
             continue
@@ -1103,6 +1526,11 @@ def _sentence_support(p: Place, sent_places: Iterable[Place | None]) -> float:
             bonus += 1.5
         elif q.kind == "region" and p.kind == "city" and _near_any(p, [q], 80.0):
             bonus += 2.0
+        elif q.kind == "city" and not town_near and _near_any(p, [q], 80.0):
+            # towns named together are usually neighbours ("officials in Stepanakert said
+            # Martuni had been shelled")
+            town_near = True
+            bonus += 1.0
     return bonus
 
 
@@ -1132,16 +1560,36 @@ def _region_cue(toks: _Tokens, span: _Span) -> int:
     keys, cap = toks.keys, toks.cap
     n = len(keys)
     found = 0
-    window = [keys[j] for j in range(max(0, span.start - 3), span.start)]
+    positions = [
+        k
+        for k in range(max(0, span.start - 3), span.start)
+        if toks.sentence[k] == toks.sentence[span.start]
+    ]
     j = span.start - 4
-    while j >= 0 and span.start - j <= 8 and (cap[j] or keys[j] in _LIST_WORDS):
-        window.append(keys[j])
+    # a list of names ("les régions de Donetsk et de Louhansk") carries the cue further back,
+    # across capitalised words and list words only ("Secretary of State Antony Blinken,
+    # speaking in Wellington" has none for Wellington)
+    if not all(cap[k] or keys[k] in _LIST_WORDS for k in positions):
+        j = -1
+    sentence = toks.sentence[span.start]
+    while j >= 0 and span.start - j <= 8 and toks.sentence[j] == sentence:
+        positions.append(j)
+        if not (cap[j] or keys[j] in _LIST_WORDS):
+            break  # the word that opens the list ("régions") is kept, then the walk stops
         j -= 1
+    # a cue word right after another name is that name's ("from Idlib province through
+    # Aleppo": no cue for Aleppo)
+    window = [
+        keys[k]
+        for k in positions
+        if k == 0 or not cap[k - 1] or toks.particle[k - 1] or keys[k - 1] in _LIST_WORDS
+    ]
     j = span.start + span.length
     after: list[str] = []
-    while j < n and j - span.start <= 8:
+    # "Donetsk and Luhansk regions", "Sanliurfa province"; not "Dohuk, la région autonome"
+    while j < n and j - span.start <= 8 and toks.join[j - 1] != 0:
         after.append(keys[j])
-        if not (cap[j] or keys[j] in _LIST_WORDS):
+        if not (cap[j] or keys[j] in _AFTER_LIST):
             break
         j += 1
     for word in (*window, *after[-1:]):
