@@ -8,6 +8,7 @@ distance to the front line of the day, prints the events, and writes an offline 
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from pathlib import Path
@@ -30,7 +31,10 @@ def run(path: str | Path | None = None) -> int:
 
     start = time.perf_counter()
     problems: list[Any] = []
-    events = build_events(data_dir() / "samples", problems=problems)
+    samples = data_dir() / "samples"
+    with contextlib.suppress(ValueError):  # name sources as data/samples/..., not /home/...
+        samples = samples.relative_to(Path.cwd())
+    events = build_events(samples, problems=problems)
     target = Path(path) if path is not None else Path(defaults.DEMO_MAP_PATH)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_map(events, target, title=defaults.DEMO_MAP_TITLE, offline=True)
