@@ -42,13 +42,14 @@ def run(path: str | Path | None = None) -> int:
 
     incidents = events[events["event_type"] != "Mention"].sort_values("event_date")
     columns = (
-        ("event_date", 10), ("location", 16), ("event_type", 26), ("fatalities", 5),
-        ("injured", 5), ("admin1", 12), ("distance_to_front_km", 7),
+        ("event_date", "date", 10), ("location", "place", 14), ("event_type", "type", 26),
+        ("fatalities", "killed", 6), ("injured", "hurt", 4), ("admin1", "admin-1", 10),
+        ("distance_to_front_km", "km to front", 11),
     )  # fmt: skip
-    print("  ".join(_cell(name.replace("_to_front_km", " km"), w) for name, w in columns))
+    print("  ".join(_cell(label, w) for _, label, w in columns).rstrip())
     for row in incidents.itertuples():
         cells = []
-        for name, width in columns:
+        for name, _, width in columns:
             value = getattr(row, name, None)
             if name == "event_date" and value is not None:
                 value = str(value)[:10]
