@@ -19,15 +19,20 @@ from pathlib import Path
 
 from bench._timing import median_seconds
 
+# Peak RSS from /proc (VmHWM, kB): getrusage's ru_maxrss survives exec, so a child would
+# report the peak of the benchmark process that started it.
 _RSS_PROBE = """
-import resource, sys
+import sys
 from geo.geocode import OfflineGeocoder
+def peak():
+    with open("/proc/self/status") as fh:
+        return next(int(l.split()[1]) for l in fh if l.startswith("VmHWM:"))
 g = OfflineGeocoder()
 g.gazetteer
-after_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+after_load = peak()
 for n in sys.stdin.read().split("\\n"):
     g.geocode(n)
-print(after_load, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(after_load, peak())
 """
 
 
