@@ -482,7 +482,7 @@ ORG_TAILS: Final = _words(
     conventions memorandum treaty declaration pact airlines airways times post tribune
     herald gazette independent news observer university institute alliance council
     committee board exchange army brigade brigades battalion regiment military initiative
-    fleet
+    fleet taliban
     """
 )
 
@@ -499,7 +499,8 @@ ORG_BEFORE_DE: Final = _words(
 #: Words that join the tokens of a multi-word proper name.
 CONNECTORS: Final = _words(
     """
-    de du des d l la le les et en pour sur sous of for the and in on upon at al el ul ad as
+    de du des d l la le les au aux et en pour sur sous of for the and in on upon at al el ul ad
+    as
     ar ash ez az an un von van der den da di do dos das del della y e bin ben ibn
     """
 )
@@ -581,6 +582,18 @@ FIRST_NAMES: Final = _words(
     samir tareq tarek walid wael yahya yasser yasmin yassin youssef zaid zainab ziad
     orhan ahmet aysel elif emre fatih murat selim serkan
     oleh olena oksana iryna kateryna tetiana andriy taras bohdan vitali vitaly vitalii
+    abdullahi abdirahman abdirahim abdirizak abdiqani abdikadir abdirashid abdiaziz abdiweli
+    abdisalam abdiwahab abdi mohamud mahamoud ahmednur hamza farhan fartun hodan sahra
+    mesfin getachew redwan debretsion tedros tigist dawit yohannes tesfaye berhanu
+    babagana bola atiku yakubu olusegun umaru sani aminu nasir nuhu kashim zainab
+    nnamdi chinedu emeka ngozi oluwaseun
+    nawaz maryam bilawal zardari asim zabihullah hibatullah sirajuddin amrullah
+    jovenel garry jimmy
+    gustavo iván ivan álvaro alvaro juan carlos luis jorge andrés andres fernando diego
+    sergio manuel rafael ernesto camilo alejandro
+    albin aleksandar vjosa milorad dragan goran nebojsa
+    abdelhamid mouammar muammar aguila fathi saddam
+    filipe ossufo
     """
 )
 
@@ -592,6 +605,7 @@ PLACE_FIRST_NAMES: Final = _words(
     jordan florence victoria georgia chad austin sydney lincoln charlotte savannah eugene
     orlando madison dallas houston denver phoenix paris london india israel kenya
     china york jackson jersey cleveland bristol preston clifton chester carson tyler
+    milan farah
     """
 )
 

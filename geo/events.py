@@ -5,8 +5,11 @@ records, one per place per reported incident: the sentence gives the ACLED event
 French and English cue words), the date ("jeudi 1er octobre", "on 8 November", "Thursday",
 resolved against the document date) and the numbers of people killed and injured; a next
 sentence that names no place but carries the toll ("Quatre civils ont été tués par ces
-tirs") is folded into the incident. Places named where no incident is reported are kept with
-the type ``"Mention"``.
+tirs") is folded into the incident. A word that says only that there was an attack or that
+people were killed ("attaque", "killed") makes an incident when the sentence also dates it or
+counts its victims; a wire dateline ("ADDIS-ABEBA (AFP) -") says where the story was filed,
+so the incident goes to the other places of the sentence when it names some. Places named
+where no incident is reported are kept with the type ``"Mention"``.
 
 :func:`read_events` reads ACLED exports, UCDP GED tables and this module's own outputs into
 the same columns; :func:`write_events` writes GeoJSON, CSV, GeoParquet, GeoPackage, an
@@ -155,6 +158,61 @@ class _TypeRule:
     sub_event_type: str
     pattern: re.Pattern[str]
     also: re.Pattern[str] | None = None  # must also match the sentence
+    unless: re.Pattern[str] | None = None  # must not match the sentence
+    #: a word that says violence happened but not how ("attaque", "killed"): a specific cue
+    #: nearly as close to the place is preferred to it
+    generic: bool = False
+
+    def applies(self, sentence: str, seen: dict[int, bool] | None = None) -> bool:
+        """Whether the sentence meets the rule's conditions (its cue aside); ``seen`` caches
+        the conditions' results for one sentence."""
+        for pattern, wanted in ((self.also, True), (self.unless, False)):
+            if pattern is None:
+                continue
+            found = seen.get(id(pattern)) if seen is not None else None
+            if found is None:
+                found = pattern.search(sentence) is not None
+                if seen is not None:
+                    seen[id(pattern)] = found
+            if found is not wanted:
+                return False
+        return True
+
+
+#: Victims who are civilians: violence against them is "Violence against civilians".
+_CIVILIANS: Final = _rx(
+    r"(civile?s\b|civilians?\b|villageois\b|villagers\b|habitants\b|residents\b|femmes\b|"
+    r"women\b|enfants\b|children\b|fidèles\b|worshippers\b|passagers\b|passengers\b|"
+    r"élèves\b|pupils\b|mourners\b|wedding|mariage|familles\b|families\b|déplacés\b|"
+    r"displaced\b|réfugiés\b|refugees\b|communities\b|communautés\b)"
+)
+#: Armed men on both sides: the violence is a battle.
+_ARMED: Final = _rx(
+    r"(soldats?\b|militaires\b|policiers?\b|gendarmes?\b|combattants?\b|miliciens?\b|"
+    r"soldiers?\b|troops\b|police\b|policem[ae]n\b|officers?\b|servicem[ae]n\b|"
+    r"fighters\b|militiam[ae]n\b|militants\b|rebels?\b|rebelles?\b|jihadistes\b|"
+    r"jihadists\b|insurgents\b|commandos?\b|guards?\b|gardes?\b|patrol\b|patrouilles?\b|"
+    r"checkpoints?\b|base\b|posts?\b|postes?\b)"
+)
+#: Deaths that are no political violence.
+_NOT_VIOLENCE: Final = _rx(
+    r"(accidents?\b|crash(es|ed)?\b|collisions?\b|inondations?\b|floods?\b|séismes?\b|"
+    r"earthquakes?\b|tremblements? de terre|landslides?\b|glissements? de terrain|"
+    r"noy(é|és|ée|ées|ade)\b|drowned\b|maladies?\b|diseases?\b|épidémies?\b|choléra\b|"
+    r"cholera\b)"
+)
+#: Words for an attack that do not say with what.
+#: Plural nouns ("attacks", "raids") describe a campaign rather than an incident: left out.
+_ATTACK_WORDS: Final = _rx(
+    r"(attaqu(e|é|ée|és|ées|ent|aient|ait)\b|assaillants\b|pris[e]? d['’]assaut|"
+    r"embuscade\b|attack(ed|ing)?\b|storm(ed|ing)\b|raid(ed)?\b|"
+    r"assailants\b|attackers\b|ambush(ed)?\b)"
+)
+#: Casualties with no word for what caused them.
+_CASUALTY_WORDS: Final = _rx(
+    r"(tuée?s?\b|killed\b|assassinée?s?\b|abattue?s?\b|blessée?s?\b|"
+    r"wounded\b|injured\b|massacred\b)"
+)
 
 
 # In priority order: the first rule that matches a sentence gives its type. Specific
@@ -191,6 +249,7 @@ _TYPE_RULES: Final = (
         _rx(
             r"(frappes? (aériennes?|de drones?|par drones?|d'un drone|de l'aviation)|"
             r"raids? aériens?|bombardements? aériens?|attaques? (de|au|par|d'un) drones?|"
+            r"attaques? aériennes?|"
             r"(avions?|aviation|hélicoptères?|chasseurs?|bombardiers?)( de combat| militaires?"
             r"| de guerre)? (a|ont|avait|avaient) (bombardé|frappé|visé|attaqué|pilonné)|"
             r"drones?( kamikazes?| armés?| d'attaque)? (a|ont|avait|avaient) (frappé|visé|"
@@ -208,7 +267,9 @@ _TYPE_RULES: Final = (
             r"(engins? explosifs?|\bEEI\b|\bIEDs?\b|mines? (antipersonnel|antichars?|terrestres?)|"
             r"sauté sur une mine|voitures? piégées?|véhicules? piégés?|bombe artisanale|"
             r"\blandmines?|car bombs?|roadside bombs?|improvised explosive|booby[- ]trap\w*|"
-            r"(hit|struck|stepped on) a (land)?mine)"
+            r"(hit|struck|stepped on) a (land)?mine|engins? (explosifs? )?(improvisés?|"
+            r"artisana(l|ux))|\bbombings?\b|\ban? bombs?\b|\bbomb (blasts?|exploded|went off)|"
+            r"\bdetonat(ed|ing)\b|(a|ont) fait exploser)"
         ),
     ),
     _TypeRule("Explosions/Remote violence", "Grenade", _rx(r"\bgrenades?\b")),
@@ -266,7 +327,7 @@ _TYPE_RULES: Final = (
         "Battles",
         "Non-state actor overtakes territory",
         _rx(
-            r"(s'est emparée?|se sont emparés|pris le contrôle|tombée? aux mains|"
+            r"(\bempar(é|ée|és|ées|er|ent|aient|ait)\b|pris le contrôle|tombée? aux mains|"
             r"seized control|took control|\bcaptured\b|\boverran\b|\bfell to\b)"
         ),
     ),
@@ -274,7 +335,9 @@ _TYPE_RULES: Final = (
         "Battles",
         "Armed clash",
         _rx(
-            r"(\bcombats?\b|\baffrontements?\b|\baccrochages?\b|échanges? de tirs|"
+            r"(\bcombats?\b|\baffrontements?\b|\baccrochages?\b|échanges? de tirs|\bheurts\b|"
+            r"tirs (nourris|d'armes|sporadiques)|coups de feu|\bfusillades?\b|\bgunfire\b|"
+            r"\bgunshots\b|heavy fire|opened fire|ouvert le feu|"
             r"se sont affrontés|\bassauts?\b|\bcontre-offensive\b|\bfighting\b|\bclash(es|ed)?\b|"
             r"\bfirefights?\b|gun ?battles?|\bfought\b|\bskirmish(es)?\b|exchanges? of fire|"
             r"\bcounter-?offensive\b|\bassaults?\b)"
@@ -332,6 +395,39 @@ _TYPE_RULES: Final = (
             r"\btorched\b|burn(ed|t) down)"
         ),
     ),
+    # an attack, or people killed, with no word for how: on civilians, violence against
+    # civilians; otherwise a clash between armed men
+    _TypeRule(
+        "Violence against civilians",
+        "Attack",
+        _ATTACK_WORDS,
+        also=_CIVILIANS,
+        unless=_NOT_VIOLENCE,
+        generic=True,
+    ),
+    _TypeRule(
+        "Battles",
+        "Armed clash",
+        _ATTACK_WORDS,
+        unless=_NOT_VIOLENCE,
+        generic=True,
+    ),
+    _TypeRule(
+        "Violence against civilians",
+        "Attack",
+        _CASUALTY_WORDS,
+        also=_CIVILIANS,
+        unless=_NOT_VIOLENCE,
+        generic=True,
+    ),
+    _TypeRule(
+        "Battles",
+        "Armed clash",
+        _CASUALTY_WORDS,
+        also=_ARMED,
+        unless=_NOT_VIOLENCE,
+        generic=True,
+    ),
 )
 
 
@@ -348,7 +444,7 @@ def classify_sentence(sentence: str) -> tuple[str, str] | None:
     True
     """
     for rule in _TYPE_RULES:
-        if rule.pattern.search(sentence) and (rule.also is None or rule.also.search(sentence)):
+        if rule.pattern.search(sentence) and rule.applies(sentence):
             return rule.event_type, rule.sub_event_type
     return None
 
@@ -369,6 +465,12 @@ _UNITS: Final = {
     "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
 }  # fmt: skip
 _MULTIPLIERS: Final = {"cent": 100, "cents": 100, "mille": 1000, "hundred": 100, "thousand": 1000}
+#: French approximate numbers: "une trentaine" is about 30, "deux centaines" about 200.
+_APPROX: Final = {
+    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
+    "millier": 1000,
+}  # fmt: skip
 _VAGUE: Final = {
     "dizaines": defaults.DOZENS_COUNT,
     "dozens": defaults.DOZENS_COUNT,
@@ -393,14 +495,29 @@ def parse_number(text: str) -> int | None:
     (90, 21, 200)
     >>> parse_number("des dizaines"), parse_number("soldiers") is None
     (12, True)
+    >>> parse_number("une trentaine"), parse_number("deux centaines")
+    (30, 200)
     """
     raw = text.strip().lower()
     digits = re.sub(r"[\s\u00a0\u202f,.']", "", raw)
     if digits.isdecimal():
         return int(digits)
+    if raw in ("a", "an"):
+        return 1  # "a police officer was killed"
     words = [w for w in re.split(r"[\s\-]+", raw) if w and w not in ("et", "and", "des", "de", "a")]
     if not words:
         return None
+    approx = _APPROX.get(words[-1].removesuffix("s"))
+    if approx is not None:
+        # "une trentaine", "un millier", "deux centaines"; "des dizaines" is vague (below)
+        head = words[:-1]
+        if head in (["une"], ["un"]) or (not head and not words[-1].endswith("s")):
+            return approx
+        factor = parse_number(" ".join(head)) if head else None
+        if factor:
+            return factor * approx
+        if words[-1] not in _VAGUE:
+            return None
     if len(words) == 1 and words[0] in _VAGUE:
         return _VAGUE[words[0]]
     total = 0
@@ -425,11 +542,20 @@ def parse_number(text: str) -> int | None:
     return total + current
 
 
-_NUM_WORDS: Final = "|".join(sorted((w for w in _UNITS if w not in ("a",)), key=len, reverse=True))
+_NUM_WORDS: Final = "|".join(
+    sorted((w for w in (*_UNITS, *_APPROX) if w not in ("a",)), key=len, reverse=True)
+)
+#: People counted one by one: "a police officer", "an aid worker".
+_ONE_PERSON: Final = (
+    r"(?:\w+ ){0,2}(?:police officer|policeman|policewoman|officer|soldier|civilian|child|"
+    r"boy|girl|woman|man|journalist|fighter|resident|member|student|worker|guard|"
+    r"commander|doctor|nurse|farmer|teacher)\b"
+)
 _NUMBER_RE: Final = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)(?![\w]|[.,]\d)"
     r"|\b((?:(?:" + _NUM_WORDS + r")(?:[\s\-]+(?:et[\s\-]+|and[\s\-]+)?)?)+)\b"
-    r"|\b(dizaines|dozens|centaines|hundreds|plusieurs|several)\b",
+    r"|\b(dizaines|dozens|centaines|hundreds|plusieurs|several)\b"
+    r"|\b(an?)\b(?= " + _ONE_PERSON + ")",
     re.IGNORECASE,
 )
 
@@ -445,7 +571,9 @@ _INJURED: Final = re.compile(
 _ACTIVE: Final = re.compile(
     r"\b(tuant|blessant|killing|wounding|injuring|(a|ont|avait|avaient) (tué|blessé)|"
     r"tue|tuent|blesse|blessent|kills?|wounds|injures|killed|wounded|injured|mort de|"
-    r"morts de|la mort d[e']|deaths? of|death toll of|bilan de)\s+"
+    r"morts de|la mort d[e']|deaths? of|death toll of|bilan de|"
+    r"death toll\b[^.;:]{0,120}?\b(?:(?:has|have|had) )?(?:risen|rose|rises|climbed|climbs|"
+    r"reached|reaches|jumped|increased|stands at|stood at)(?: to)?)\s+"
     r"(?:(?:at least|au moins|plus de|more than|some|about|environ|près de|"
     r"around|over|up to|jusqu'à)\s+)?",
     re.IGNORECASE,
@@ -468,6 +596,13 @@ _PERSON_OR_CUE: Final = re.compile(
 )
 _NEGATION: Final = re.compile(
     r"\b(pas|jamais|aucune?|sans|not|no|none|never|without)\b", re.IGNORECASE
+)
+#: An aside between commas right before a cue: ", dont des femmes et des enfants, ont été".
+_ASIDE_BEFORE: Final = re.compile(
+    r",\s*(?:dont|including|among them|parmi lesquels|parmi elles|parmi eux)\b[^,;.]{0,80},"
+    r"\s*(?:(?:ont|avaient|sont|ont été|avaient été|have|had|were|have been|had been)\s+)*"
+    r"(?:été\s+)?$",
+    re.IGNORECASE,
 )
 _CLAUSE_BREAK: Final = re.compile(
     r"[,;:()\[\]\"«»]|\b(dont|including|among them|parmi)\b", re.IGNORECASE
@@ -540,15 +675,36 @@ def _count_before(
         (s, e, v) for s, e, v in numbers if clause_start <= s and e <= cue_start and s not in used
     ]
     if not candidates:
-        return []
+        # "Au moins vingt personnes, dont des femmes et des enfants, ont été tuées": the
+        # count stands before an aside between commas
+        aside = _ASIDE_BEFORE.search(sentence, 0, cue_start)
+        if aside is None:
+            return []
+        head = sentence[: aside.start()]
+        candidates = [
+            (s, e, v)
+            for s, e, v in numbers
+            if e <= aside.start()
+            and s not in used
+            and len(head) - e < 30
+            and _PERSON_OR_CUE.match(sentence, e)
+        ]
+        if not candidates:
+            return []
+        nearest = candidates[-1]
+        return [nearest] if not _NEGATION.search(sentence, nearest[1], cue_start) else []
     # the nearest number, and numbers coordinated with it ("104 soldats et 13 civils")
     candidates.sort(key=lambda t: t[0])
     nearest = candidates[-1]
     between = sentence[nearest[1] : cue_start]
     if _NEGATION.search(between) or len(between) > defaults.CASUALTY_GAP_CHARS:
         return []
-    if nearest[2] == 1 and not _PERSON_OR_CUE.match(between):
-        return []  # "un bombardement a tué": an article, not a count
+    if (
+        nearest[2] == 1
+        and not _PERSON_OR_CUE.match(between)
+        and between.strip().lower() not in ("autre", "other")
+    ):
+        return []  # "un bombardement a tué": an article, not a count ("un autre blessé" is)
     chosen = [nearest]
     for s, e, v in reversed(candidates[:-1]):
         between = sentence[e : chosen[-1][0]].lower()
@@ -615,6 +771,27 @@ _NOT_EVENT_DATE: Final = re.compile(
     r"(depuis|since|jusqu'à|jusqu’à|until|till|dès|from|à partir de)\s*(le\s+|the\s+)?$",
     re.IGNORECASE,
 )
+_LAST_YEAR: Final = re.compile(
+    r",?\s+(last year|(de )?l['’]an (dernier|passé)|(de )?l['’]année (dernière|passée))\b",
+    re.IGNORECASE,
+)
+_LAST_BEFORE: Final = re.compile(r"\blast\s+$", re.IGNORECASE)
+_LAST_AFTER: Final = re.compile(r"\s+derni(er|ère)\b", re.IGNORECASE)
+_NEXT_BEFORE: Final = re.compile(r"\bnext\s+$", re.IGNORECASE)
+_NEXT_AFTER: Final = re.compile(r"\s+prochain\b", re.IGNORECASE)
+#: A month without a day: "en août 2022", "Fin mai", "In April", "in December".
+_MONTH_ONLY: Final = re.compile(
+    rf"\b(?:(?P<pre>en|in|fin|début|debut|mi|early|late|mid|depuis|since|from|until)"
+    rf"[\s\-]+)?(?:(?:le |au )?mois d['e]\s*)?(?P<m>{_MONTH_RX})\b\.?"
+    rf"(?:\s+(?P<y>\d{{4}})\b)?",
+    re.IGNORECASE,
+)
+#: This month or the previous one: "earlier this month", "le mois dernier".
+_RELATIVE_MONTH: Final = re.compile(
+    r"\b(earlier this month|this month|ce mois-ci|plus tôt ce mois|last month|"
+    r"le mois dernier|le mois précédent|the previous month)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -661,6 +838,8 @@ def find_dates(sentence: str, *, reference: dt.date | None) -> list[FoundDate]:
     ['2020-10-01']
     >>> [str(d.date) for d in find_dates("on Sunday, 8 November", reference=dt.date(2020, 11, 9))]
     ['2020-11-08']
+    >>> [(str(d.date), d.precision) for d in find_dates("Fin mai, des heurts", reference=ref)]
+    [('2020-05-01', 3)]
     """
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
@@ -679,19 +858,26 @@ def find_dates(sentence: str, *, reference: dt.date | None) -> list[FoundDate]:
         if year is None and reference is not None:
             year = reference.year
             candidate = _safe_date(year, month, day)
-            if candidate is not None and candidate > reference + dt.timedelta(days=7):
-                year -= 1
+            if (candidate is not None and candidate > reference + dt.timedelta(days=7)) or (
+                _LAST_YEAR.match(sentence, m.end())
+            ):
+                year -= 1  # "on 7 October last year", "le 7 octobre de l'an dernier"
         d = _safe_date(year, month, day) if year is not None else None
         found.append(FoundDate(d, 1, m.start(), m.end(), True))
         taken.append(m.span())
     for m in _WEEKDAY.finditer(sentence):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        if _NOT_EVENT_DATE.search(sentence[max(0, m.start() - 20) : m.start()]):
+        before = sentence[max(0, m.start() - 20) : m.start()]
+        if _NOT_EVENT_DATE.search(before):
             continue
+        if _NEXT_BEFORE.search(before) or _NEXT_AFTER.match(sentence, m.end()):
+            continue  # "next Monday", "lundi prochain": no event yet
         d = None
         if reference is not None:
             back = (reference.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
+            if back == 0 and (_LAST_BEFORE.search(before) or _LAST_AFTER.match(sentence, m.end())):
+                back = 7  # "mardi dernier" in an article of a Tuesday
             d = reference - dt.timedelta(days=back)
         found.append(FoundDate(d, 1, m.start(), m.end(), False))
         taken.append(m.span())
@@ -702,7 +888,46 @@ def find_dates(sentence: str, *, reference: dt.date | None) -> list[FoundDate]:
         if reference is not None:
             d = reference + dt.timedelta(days=_RELATIVE_DAYS[m.group(1).lower()])
         found.append(FoundDate(d, 1, m.start(), m.end(), False))
+        taken.append(m.span())
+    found.extend(_month_dates(sentence, reference, taken))
     found.sort(key=lambda f: f.start)
+    return found
+
+
+def _month_dates(
+    sentence: str, reference: dt.date | None, taken: list[tuple[int, int]]
+) -> list[FoundDate]:
+    """Months without a day ("en août 2022", "In April", "earlier this month"): the first
+    day of the month, ACLED time precision 3."""
+    found: list[FoundDate] = []
+    for m in _MONTH_ONLY.finditer(sentence):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        pre, year_text = m.group("pre"), m.group("y")
+        if pre is None and year_text is None:
+            continue  # "mars", "may": a month only with a preposition or a year
+        if pre is not None and pre.lower() in ("depuis", "since", "from", "until"):
+            continue
+        month = _MONTHS[m.group("m").lower().rstrip(".")]
+        if year_text is not None:
+            year: int | None = int(year_text)
+        elif reference is not None:
+            year = reference.year - (1 if month > reference.month else 0)
+        else:
+            year = None
+        d = dt.date(year, month, 1) if year is not None else None
+        found.append(FoundDate(d, 3, m.start(), m.end(), False))
+    for m in _RELATIVE_MONTH.finditer(sentence):
+        if any(s < m.end() and m.start() < e for s, e in taken) or reference is None:
+            continue
+        first = reference.replace(day=1)
+        if (
+            "last" in m.group(1).lower()
+            or "dernier" in m.group(1).lower()
+            or ("précédent" in m.group(1).lower() or "previous" in m.group(1).lower())
+        ):
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        found.append(FoundDate(first, 3, m.start(), m.end(), False))
     return found
 
 
@@ -731,6 +956,90 @@ _CUMULATIVE: Final = re.compile(
     r"total of|cumulative)\b",
     re.IGNORECASE,
 )
+_CLAUSE_EDGE: Final = re.compile(r"[,;:()\[\]]")
+#: A wire dateline: "PORT-AU-PRINCE (AFP) -", "MOGADISHU, Oct 30 (Reuters) -", "MAIDUGURI,
+#: Nigeria (AP) —", "BAKU/YEREVAN, Oct 17 (Reuters) -".
+_DATELINE: Final = re.compile(
+    r"[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\- /]{1,60}(?:,[^\n(),]{1,40})?[ \t]*"
+    r"(?:\([^()\n]{1,40}\)[ \t]*)+(?:-|—|–)"
+)
+
+
+def _cumulative(sentence: str, start: int, end: int) -> bool:
+    """Whether the count at ``start:end`` of a sentence is a running total ("40 000 morts
+    depuis 1984", "Since the war began, 500 people were killed"), not an incident's toll."""
+
+    def total_cue(s: int, e: int) -> bool:
+        return _CUMULATIVE.search(sentence, s, e) is not None
+
+    edges = [m.start() for m in _CLAUSE_EDGE.finditer(sentence)]
+    clause_start = max((e + 1 for e in edges if e < start), default=0)
+    clause_end = min((e for e in edges if e >= end), default=len(sentence))
+    if total_cue(clause_start, clause_end):
+        return True
+    # an opening phrase sets the frame of the whole sentence: "Depuis 2017, ..."
+    opener_end = edges[0] if edges and edges[0] < start else 0
+    return opener_end > 0 and total_cue(0, opener_end)
+
+
+_BORDER_CUE: Final = re.compile(
+    r"(frontières? (avec|entre|du|de la|de l['’]|des)|borders? (with|between|of)|bordering|"
+    r"(limitrophes?|frontali(er|ère|ers|ères)) (du|de la|de l['’]|des|avec)|"
+    r"(près|proche|non loin) (du|de la|de l['’]|des)|\bnear|close to)\b",
+    re.IGNORECASE,
+)
+#: A place in a compound adjective: "Britain-based", "Barbados-flagged", "Iran-aligned".
+_COMPOUND_AFTER: Final = re.compile(
+    r"[-‑](based|backed|led|aligned|allied|flagged|owned|registered|born|made|funded|"
+    r"sponsored|linked|affiliated)\b",
+    re.IGNORECASE,
+)
+#: A generic cue right after "since": a time reference ("since Hamas's attack on Israel").
+_SINCE_BEFORE: Final = re.compile(r"\b(since|depuis)\b[^,.;]{0,20}$", re.IGNORECASE)
+#: A coordinated clause between a generic cue and a place: ", and raids on ...".
+_NEW_CLAUSE: Final = re.compile(
+    r"(;|,\s*(and|et|while|but|mais|alors que|tandis que)\b)", re.IGNORECASE
+)
+_LIST_OF_NAMES: Final = re.compile(
+    r"(?:\s|,|\bet\b|\band\b|\ble\b|\bla\b|\bles\b|\bl['’]|\bthe\b|\bdu\b|"
+    r"\bde\b|[A-ZÀ-Þ][\w'’\-]*)*",
+)
+
+
+def _across_border(text: str, m: Mention) -> bool:
+    """A country named as a neighbour: "près de la frontière avec le Niger", "near the borders
+    with Mali and Burkina Faso", "près du Burkina Faso"; the incident is not in it. Nor is a
+    place in a compound adjective ("a Britain-based monitor", "a Barbados-flagged ship")."""
+    if _COMPOUND_AFTER.match(text, m.char_end):
+        return True
+    if m.place.kind != "country":
+        return False
+    window = text[max(0, m.char_start - 80) : m.char_start]
+    cues = list(_BORDER_CUE.finditer(window))
+    if not cues:
+        return False
+    between = window[cues[-1].end() :]
+    return _LIST_OF_NAMES.fullmatch(between) is not None
+
+
+def _generic_reaches(
+    sentence: str, start: int, end: int, rule: int, cues: list[tuple[int, int, int]]
+) -> bool:
+    """Whether the nearest cue of a generic rule ("attack", "killed") reports on the place at
+    ``start:end``: not a time reference ("since the attack on ...") and not across a new
+    clause ("... were killed, and raids on army posts around Djibo")."""
+    own = [(s, e) for s, e, idx in cues if idx == rule]
+    s, e = min(own, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
+    if _SINCE_BEFORE.search(sentence, max(0, s - 30), s):
+        return False
+    lo, hi = (e, start) if e <= start else (end, s)
+    return _NEW_CLAUSE.search(sentence, lo, hi) is None
+
+
+def _dateline_end(text: str, line_start: int) -> int:
+    """End offset of the dateline that opens the line at ``line_start``, or -1."""
+    m = _DATELINE.match(text, line_start)
+    return m.end() if m is not None else -1
 
 
 @dataclass(slots=True)
@@ -749,10 +1058,22 @@ class _Incident:
 def _cue_matches(sentence: str) -> list[tuple[int, int, int]]:
     """Every incident cue of a sentence: (start, end, index of its rule)."""
     out: list[tuple[int, int, int]] = []
+    seen: dict[int, bool] = {}
+    spans: dict[int, list[tuple[int, int]]] = {}  # rules that share a cue pattern scan once
     for idx, rule in enumerate(_TYPE_RULES):
-        if rule.also is not None and not rule.also.search(sentence):
+        if not rule.applies(sentence, seen):
             continue
-        out.extend((m.start(), m.end(), idx) for m in rule.pattern.finditer(sentence))
+        found = spans.get(id(rule.pattern))
+        if found is None:
+            found = spans[id(rule.pattern)] = [m.span() for m in rule.pattern.finditer(sentence)]
+        out.extend((s, e, idx) for s, e in found)
+    if len(out) > 1:
+        # a cue inside a longer one is part of it: "bombing" in "suicide bombing"
+        out = [
+            c
+            for c in out
+            if not any(o[0] <= c[0] and c[1] <= o[1] and o[1] - o[0] > c[1] - c[0] for o in out)
+        ]
     return out
 
 
@@ -771,6 +1092,15 @@ def _rule_for(start: int, end: int, cues: list[tuple[int, int, int]]) -> int | N
     if not scored:
         return None
     nearest_distance, nearest = min(scored)
+    if _TYPE_RULES[nearest].generic:
+        specific = [
+            (d, idx)
+            for d, idx in scored
+            if not _TYPE_RULES[idx].generic
+            and d <= nearest_distance + defaults.CUE_PRIORITY_SLACK_CHARS
+        ]
+        if specific:
+            nearest_distance, nearest = min(specific)
     if _TYPE_RULES[nearest].event_type == "Battles":
         weapons = [
             idx
@@ -784,11 +1114,25 @@ def _rule_for(start: int, end: int, cues: list[tuple[int, int, int]]) -> int | N
 
 
 def _nearest_date(
-    pos: int, dates: list[FoundDate], default: dt.date | None, default_precision: int
+    pos: int,
+    dates: list[FoundDate],
+    default: dt.date | None,
+    default_precision: int,
+    sentence: str = "",
 ) -> tuple[dt.date | None, int]:
+    """The date nearest to a place; a date after the place and past a comma belongs to the
+    next clause ("... a checkpoint in Bannu district, and in December fighters seized ...",
+    "... la ville de Palma, dans le nord-est du Mozambique, ont annoncé dimanche")."""
     if not dates:
         return default, default_precision
-    best = min(dates, key=lambda d: min(abs(d.start - pos), abs(d.end - pos)))
+
+    def cost(d: FoundDate) -> int:
+        distance = min(abs(d.start - pos), abs(d.end - pos))
+        if d.start > pos and _CLAUSE_EDGE.search(sentence, pos, d.start):
+            distance += 1000
+        return distance
+
+    best = min(dates, key=cost)
     return best.date, best.precision
 
 
@@ -800,7 +1144,8 @@ _ACTOR_AFTER: Final = re.compile(
     r"(?:déclar|affirm|annon[cç]|indiqu|accus|dément|démenti|nie\b|nié|assur|estim|fourni|"
     r"form[ée]|soutien|dénon[cç]|condamn|réclam|exig|menac|rejet|reconn|confirm|revendiqu|"
     r"appel|répond|said|says|claim|accus|den(?:y|ied|ies)|announc|insist|warn|suppl|"
-    r"provid|support|condemn|demand|threaten|reject|confirm|acknowledg|respond|call)",
+    r"provid|support|condemn|demand|threaten|reject|confirm|acknowledg|respond|call|"
+    r"lanc[ée]|launch|men[ée]\b|carried out|conducted|fired)",
     re.IGNORECASE,
 )
 _ACTOR_BEFORE: Final = re.compile(
@@ -811,10 +1156,29 @@ _ACTOR_BEFORE: Final = re.compile(
 
 
 def _is_actor(text: str, m: Mention) -> bool:
-    """A place name used for its government ("Bakou et Erevan indiquant", "backed by Moscow")."""
-    if _ACTOR_AFTER.match(text, m.char_end, min(len(text), m.char_end + 90)):
-        return True
+    """A place name used for its government ("Bakou et Erevan indiquant", "backed by Moscow");
+    not when the verb's subject comes after it ("... la ville de Palma, dans le nord-est du
+    Mozambique, ont annoncé dimanche les autorités", "..., said local officials")."""
+    found = _ACTOR_AFTER.match(text, m.char_end, min(len(text), m.char_end + 90))
+    if found is not None:
+        verb_start = found.end()
+        while verb_start > m.char_end and text[verb_start - 1].isalpha():
+            verb_start -= 1
+        aux = re.search(r"(?:\b(?:a|ont|avait|avaient|has|have|had)\s+)?$", text[:verb_start])
+        before_verb = text[: aux.start() if aux else verb_start].rstrip()
+        if not (before_verb.endswith(",") and _INVERTED_SUBJECT.match(text, found.end())):
+            return True
     return bool(_ACTOR_BEFORE.search(text, max(0, m.char_start - 40), m.char_start))
+
+
+#: A subject after its reporting verb: "(ont annoncé) dimanche les autorités", "(said) local
+#: officials".
+_INVERTED_SUBJECT: Final = re.compile(
+    rf"\w*\s+(?:(?:{_WEEKDAY_RX}|hier|yesterday|mardi|soir|matin|night|morning|evening)\s+)*"
+    r"(?:(?:les|le|la|l['’]|un|une|des|deux|trois|plusieurs|the|a|an|two|three|several|"
+    r"local|police|officials|authorities|witnesses|residents|sources)\b)",
+    re.IGNORECASE,
+)
 
 
 def _merge_repeats(
@@ -861,9 +1225,12 @@ def _clean(sentence: str) -> str:
 
 
 def _container(p: Place, others: Sequence[Place]) -> bool:
-    """Whether ``p`` (a country or region) contains another place named with it."""
-    from geo.geoparse import _haversine_km
+    """Whether ``p`` (a country or region) contains another place named with it; a continent
+    or another region of no country ("Horn of Africa", "Sahel") contains any."""
+    from geo.geoparse import _haversine_km, _is_water
 
+    if p.kind == "region" and not p.country_code and not _is_water(p):
+        return any(q.id != p.id and q.country_code for q in others)
     for q in others:
         if q.id == p.id or q.kind == "country":
             continue
@@ -924,8 +1291,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             # a toll in the next sentence(s) belongs to the incident just reported
             if last_incident is not None and follow < defaults.FOLLOW_UP_SENTENCES:
                 follow += 1
-                tolls = count_casualties(sentence)
-                if tolls and not _CUMULATIVE.search(sentence):
+                tolls = [
+                    c
+                    for c in count_casualties(sentence)
+                    if not _cumulative(sentence, c.start, c.end)
+                ]
+                if tolls:
                     first = next(iter(last_incident.places))
                     for c in tolls:
                         target = (
@@ -940,34 +1311,77 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         last_incident = None
         note = _clean(sentence)
         cues = _cue_matches(sentence)
+        if not cues:  # no incident: each place once, as a mention
+            named: set[str] = set()
+            for m in ms:
+                if m.place.id not in named:
+                    named.add(m.place.id)
+                    records.append((None, m, note))
+            continue
         dates = [d for d in find_dates(sentence, reference=reference) if d.date is not None]
-        places = [m.place for m in ms]
-        by_rule: dict[int, _Incident] = {}
+        # a dateline names where the story was filed: the incident is at another place of
+        # the sentence, if it names one ("ADDIS-ABEBA (AFP) - ... à Finote Selam")
+        line_start = text.rfind("\n", 0, ms[0].char_start) + 1
+        dateline_end = _dateline_end(text, line_start) if line_start >= begin else -1
+        body = [m for m in ms if m.char_start >= dateline_end]
+        every = [m.place for m in ms]
+        places = [m.place for m in (body or ms)]
+        if len(body) < len(ms) and not any(
+            not _container(m.place, every if m.place.kind == "country" else places)
+            and not _is_actor(text, m)
+            for m in body
+        ):
+            body, places = ms, every
+        by_rule: dict[tuple[int, dt.date | None], _Incident] = {}
         plain_seen: set[str] = set()
+        tolls = [c for c in count_casualties(sentence) if not _cumulative(sentence, c.start, c.end)]
+        # a word that says only "attack" or "killed" reports an incident when the sentence
+        # dates it or counts its victims ("The attack follows a massacre..." does not)
+        anchored = bool(tolls or dates)
         for m in ms:
             rule = None
-            if cues and not _container(m.place, places) and not _is_actor(text, m):
+            if (
+                cues
+                and m in body
+                # a country contains the dateline's town too ("KYIV (Reuters) - ... Ukraine")
+                and not _container(m.place, every if m.place.kind == "country" else places)
+                and not _is_actor(text, m)
+                and not _across_border(text, m)
+            ):
                 rule = _rule_for(m.char_start - begin, m.char_end - begin, cues)
+                if (
+                    rule is not None
+                    and _TYPE_RULES[rule].generic
+                    and not (
+                        anchored
+                        and _generic_reaches(
+                            sentence, m.char_start - begin, m.char_end - begin, rule, cues
+                        )
+                    )
+                ):
+                    rule = None
             if rule is None:
                 if m.place.id not in plain_seen:
                     plain_seen.add(m.place.id)
                     records.append((None, m, note))
                 continue
-            incident = by_rule.get(rule)
+            date, precision = _nearest_date(
+                m.char_start - begin, dates, doc_date, doc_precision, sentence
+            )
+            incident = by_rule.get((rule, date))
             if incident is None:
-                date, precision = _nearest_date(
-                    m.char_start - begin, dates, doc_date, doc_precision
-                )
                 r = _TYPE_RULES[rule]
                 incident = _Incident(r.event_type, r.sub_event_type, k, date, precision, [note])
-                by_rule[rule] = incident
+                by_rule[(rule, date)] = incident
             incident.places.setdefault(m.place.id, []).append(m)
         if not by_rule:
             continue
-        tolls = [] if _CUMULATIVE.search(sentence) else count_casualties(sentence)
         located = [
             (m, inc) for inc in by_rule.values() for ms_p in inc.places.values() for m in ms_p
         ]
+        # a toll goes to a town or region of the incident rather than to its country
+        if any(m.place.kind != "country" for m, _ in located):
+            located = [(m, inc) for m, inc in located if m.place.kind != "country"]
         for c in tolls:
             pos = begin + c.start
             m, inc = min(located, key=lambda t: abs(t[0].char_start - pos))
@@ -976,7 +1390,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         for inc in by_rule.values():
             for ms_p in inc.places.values():
                 records.append((inc, ms_p[0], ""))
-        last_incident = by_rule[min(by_rule)]
+        last_incident = by_rule[min(by_rule, key=lambda key: key[0])]
 
     gaz = parser.gazetteer
     rows: list[dict[str, Any]] = []

@@ -21,6 +21,7 @@ Offsets index the document text: ``text[char_start:char_end] == mention``.
 
 from __future__ import annotations
 
+import csv
 import math
 import os
 import re
@@ -33,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from geo import _lexicon as lex
 from geo import defaults
+from geo._files import data_dir
 from geo.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
 from geo.sources import Document, Problem, Progress, iter_documents, make_document
 
@@ -145,10 +147,25 @@ _ORG_TAILS_CAPITAL = _norm_set(
 _ORG_BEFORE_DE = _norm_set(lex.ORG_BEFORE_DE)
 #: Last words of institutions' names reached through a capitalised chain after a place.
 _ORG_CHAIN_TAILS = _norm_set(
-    ["union", "movement", "party", "front", "forces", "force", "organisation", "organization"]
+    [
+        "union",
+        "movement",
+        "party",
+        "front",
+        "forces",
+        "force",
+        "organisation",
+        "organization",
+        "agency",
+        "authority",
+        "commission",
+        "corporation",
+    ]
 )
 _CONNECTORS = _norm_set(lex.CONNECTORS)
-_LIST_WORDS = _norm_set(["de", "d", "du", "des", "la", "l", "le", "et", "and", "or", "ou", "the"])
+_LIST_WORDS = _norm_set(
+    ["de", "d", "du", "des", "la", "l", "le", "les", "et", "and", "or", "ou", "the", "of"]
+)
 _CHAIN_CONNECTORS = _norm_set(
     ["de", "du", "des", "d", "l", "la", "le", "les", "of", "for", "the", "pour"]
 )
@@ -217,6 +234,10 @@ _FEATURE_ENDS = _norm_set(["corridor", "strip", "heights"])
 #: Jytomyr") names regions.
 _SOFT_REGION = _norm_set(["région", "region"])
 _AFTER_LIST = _norm_set(["and", "et", "or", "ou", "&"])
+#: French plural determiners: before a name without a plural ending, a people or a group.
+_PLURAL_DETERMINERS = _norm_set(["les", "aux", "des"])
+#: Words that open a byline ("Par Mathilde Ngo Bassa", "By Martin Hale").
+_BYLINE_WORDS = _norm_set(["par", "by"])
 
 
 def _phrase_index(phrases: Iterable[str]) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
@@ -230,6 +251,16 @@ def _phrase_index(phrases: Iterable[str]) -> tuple[frozenset[str], dict[str, tup
         keys.add(_join_tokens(tokens))
         first.setdefault(tokens[0][0], set()).add(len(tokens))
     return frozenset(keys), {k: tuple(sorted(v, reverse=True)) for k, v in first.items()}
+
+
+def _hyphenated_phrases(phrases: Iterable[str]) -> frozenset[str]:
+    """Keys of the phrases written with a hyphen ("Ouest-France", "Interfax-Ukraine")."""
+    out: set[str] = set()
+    for phrase in phrases:
+        doc = _tokenize(phrase, 0, len(phrase))
+        if any(doc.hyphen_after):
+            out.add(_join_tokens(list(zip(doc.keys, doc.join, strict=True))))
+    return frozenset(out)
 
 
 def _phrase_tokens(phrase: str) -> list[tuple[str, int]]:
@@ -432,6 +463,9 @@ _PHRASES, _PHRASE_FIRST = _phrase_index(
         *(m.split(" ", 1)[1] for m in lex.MEDIA if m.split(" ", 1)[0] in ("Le", "Les")),
     )
 )
+#: A phrase written without a hyphen is not matched by hyphenated words: the newspaper "Sud
+#: Ouest" is not the region "Sud-Ouest".
+_HYPHENATED_PHRASES = _hyphenated_phrases((*lex.MEDIA, *lex.ORGANISATIONS, *lex.PEOPLE))
 _CREDITS, _CREDIT_FIRST = _phrase_index(lex.CREDIT_CUES)
 _SEPARATIST = tuple(
     _norm_phrase for _norm_phrase in (normalize_name(p) for p in lex.SEPARATIST_CUES)
@@ -439,6 +473,8 @@ _SEPARATIST = tuple(
 
 _KM_PER_DEGREE: Final = math.pi * defaults.GEOPARSE_EARTH_RADIUS_KM / 180.0
 _COUNTRY_PRIOR: Final = 12.0
+#: Prior of a country named in a third language ("Argelia"): that of a small town.
+_FOREIGN_COUNTRY_PRIOR: Final = 4.0
 _PRIOR_CAP: Final = 9.0
 _VARIANT_PENALTY: Final = 0.7
 _MAX_CANDIDATES: Final = 25
@@ -458,6 +494,20 @@ class _Span:
     #: how much the span needs context: 0 none, 1 capitalised only by position (start of a
     #: sentence, a Title-Case headline), 2 a common word or written in lower case elsewhere
     soft: int
+    #: a common word that a region cue makes a region's name ("la région du Sud-Ouest",
+    #: "the Bay region"): only regions are candidates
+    region_only: bool = False
+
+
+#: Verdicts of ``Geoparser._text_verdict`` besides None and a ``_Span.soft`` value: common
+#: words only (kept aside in case the same name is a region elsewhere in the document), and
+#: common words that a region cue makes a region's name.
+_COMMON_ONLY: Final = -1
+_REGION_ONLY: Final = 5
+#: Roman numerals of centuries and ordinals ("XIVe siècle", "IIe arrondissement").
+_ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|eme|re)")
+#: An acronym in brackets right after a name: "(TPLF)", "(Manul)", "(TTP)".
+_ACRONYM_AFTER = re.compile(r"[ \xa0]?\(([A-Z][A-Za-z]{1,7})\)")
 
 
 def _approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -500,6 +550,7 @@ class Geoparser:
         self._country_cache: dict[str, bool] = {}
         self._admin1_cache: dict[tuple[str, str], Place | None] = {}
         self._demonyms = _DEMONYMS | self._country_demonyms()
+        self._foreign_country_keys = self._foreign_country_names()
         self._country_words = self._lower_country_words()
         self.max_tokens = max(1, min(self.gazetteer.max_key_tokens, defaults.GEOPARSE_MAX_TOKENS))
 
@@ -575,8 +626,10 @@ class Geoparser:
         if len(self._cand_cache) > defaults.GEOPARSE_CACHE_SIZE:
             self._cand_cache.clear()
         seen: dict[str, _Candidate] = {}
+        foreign = key in self._foreign_country_keys
         for place in self.gazetteer.lookup(key, normalized=True)[:_MAX_CANDIDATES]:
-            seen.setdefault(place.id, _Candidate(place, _prior(place)))
+            prior = _FOREIGN_COUNTRY_PRIOR if foreign and place.kind == "country" else _prior(place)
+            seen.setdefault(place.id, _Candidate(place, prior))
         if variants:
             for v in self._variants(key):
                 for place in self.gazetteer.lookup(v, normalized=True)[:_MAX_CANDIDATES]:
@@ -585,6 +638,25 @@ class Geoparser:
         out = tuple(sorted(seen.values(), key=lambda c: -c.prior))
         self._cand_cache[(key, variants)] = out
         return out
+
+    def _foreign_country_names(self) -> frozenset[str]:
+        """Country names in languages other than French and English that are no French or
+        English name ("Argelia", "Algerien"): a town of that name is as likely ("Argelia,
+        Cauca"), so they do not make the country certain."""
+        native: set[str] = set()
+        foreign: set[str] = set()
+        for code, langs in self.gazetteer.country_names.items():
+            for lang, name in langs.items():
+                (native if lang in ("en", "fr") else foreign).add(normalize_name(name))
+            country = self.gazetteer.country(code)
+            if country is not None:
+                native.add(normalize_name(country.name))
+        try:
+            with (data_dir() / "gazetteer" / "country_aliases.csv").open(encoding="utf-8") as fh:
+                native.update(normalize_name(r.get("alias") or "") for r in csv.DictReader(fh))
+        except OSError:
+            pass
+        return frozenset(foreign - native)
 
     def _country_demonyms(self) -> frozenset[str]:
         """Nationality words built from the French and English country names."""
@@ -709,7 +781,11 @@ class Geoparser:
             for length in lengths:
                 if i + length > n or any(join[j] == 0 for j in range(i, i + length - 1)):
                     continue
-                if _join(keys, join, i, length) in _PHRASES:
+                phrase = _join(keys, join, i, length)
+                if phrase in _PHRASES and (
+                    phrase in _HYPHENATED_PHRASES
+                    or not any(toks.hyphen_after[j] for j in range(i, i + length - 1))
+                ):
                     for j in range(i, i + length):
                         blocked[j] = True
                     break
@@ -740,6 +816,7 @@ class Geoparser:
                 self._block_chain(text, toks, blocked, i + 1, 2)
         # credit lines: "(Reporting by Olena Harmash in Kyiv; Editing by Grant McCool)"
         self._block_credits(text, toks, blocked)
+        self._block_bylines(text, toks, blocked)
         # people: titles and first names followed by capitalised names
         surnames: set[str] = set()
         for i in range(n - 1):
@@ -863,6 +940,25 @@ class Geoparser:
                     j += 1
                 break
 
+    @staticmethod
+    def _block_bylines(text: str, toks: _Tokens, blocked: list[bool]) -> None:
+        """The author of a byline: a line "Par Mathilde Ngo Bassa (Douala, correspondance)"
+        or "By Martin Hale". The place in brackets after the name stays a place."""
+        keys, cap, join = toks.keys, toks.cap, toks.join
+        n = len(keys)
+        for i in range(n - 1):
+            if keys[i] not in _BYLINE_WORDS or not cap[i] or join[i] != 1 or not cap[i + 1]:
+                continue
+            line_start = text.rfind("\n", 0, toks.starts[i]) + 1
+            if text[line_start : toks.starts[i]].strip():
+                continue
+            j = i + 1
+            while j < n and j - i <= 5 and (cap[j] or keys[j] in _NAME_PARTICLES):
+                blocked[j] = True
+                if join[j] != 1:
+                    break
+                j += 1
+
     def _is_surname(self, key: str) -> bool:
         """Whether a capitalised word after a place-like given name is a surname: no common
         word, no demonym, and no place of note ("Bardella", not "Valley" or "Kharkiv")."""
@@ -900,6 +996,7 @@ class Geoparser:
         n = len(keys)
         lower_words = {keys[i] for i in range(n) if not cap[i]}
         spans: list[_Span] = []
+        aside: list[_Span] = []
         i = 0
         max_tokens = self.max_tokens
         country_words = self._country_words
@@ -927,6 +1024,7 @@ class Geoparser:
             ):
                 longest += 1
             found = None
+            common: _Span | None = None
             for length in range(longest, 0, -1):
                 last = i + length - 1
                 # country names with words in lower case: "Arabie saoudite", "République
@@ -969,13 +1067,35 @@ class Geoparser:
                 verdict = self._text_verdict(text, toks, i, length, key, lower_words)
                 if verdict is None:
                     continue
-                found = _Span(i, length, key, soft=verdict)
+                if verdict == _COMMON_ONLY:
+                    if common is None and length > 1:
+                        common = _Span(i, length, key, soft=2, region_only=True)
+                    continue
+                if verdict == _REGION_ONLY:
+                    found = _Span(i, length, key, soft=2, region_only=True)
+                else:
+                    found = _Span(i, length, key, soft=verdict)
                 break
             if found is None:
+                if common is not None:
+                    aside.append(common)
                 i += 1
             else:
                 spans.append(found)
                 i += found.length
+        if aside:
+            # one sense per document: "les régions du Nord-Ouest et du Sud-Ouest ... à
+            # Bamenda, chef-lieu du Nord-Ouest"
+            regions = {s.key for s in spans if s.region_only}
+            taken = {j for s in spans for j in range(s.start, s.start + s.length)}
+            extra = [
+                s
+                for s in aside
+                if s.key in regions
+                and not any(j in taken for j in range(s.start, s.start + s.length))
+            ]
+            if extra:
+                spans = sorted(spans + extra, key=lambda s: s.start)
         return spans
 
     def _text_verdict(
@@ -1008,14 +1128,33 @@ class Geoparser:
                 if toks.join[j] != 1:
                     break
                 j += 1
-        if i >= 1 and keys[i - 1] in _NATURAL and toks.join[i - 1] != 0:
-            return None  # "lac Sevan", "Lake Sevan", "mer d'Azov": the feature, not the town
-        if i >= 2 and keys[i - 1] in _DE and keys[i - 2] in _NATURAL:
+        after_feature = (i >= 1 and keys[i - 1] in _NATURAL and toks.join[i - 1] != 0) or (
+            i >= 2 and keys[i - 1] in _DE and keys[i - 2] in _NATURAL
+        )
+        if after_feature and not self._curated(key):
+            # "lac Sevan", "Lake Sevan", "mer d'Azov": the feature, not the town; a feature
+            # the supplement names on its own is kept ("la péninsule d'Afungi")
+            return None
+        if self._in_acronym_name(text, toks, i, length):
+            return None
+        if (
+            i >= 1
+            and keys[i - 1] in _PLURAL_DETERMINERS
+            and toks.join[i - 1] == 1
+            and not any(text[toks.ends[j] - 1] in "sxSX" for j in range(i, last + 1))
+            and not any(_is_area(c) for c in self._candidates(key, False)[:3])
+        ):
+            # "aux Fano", "Les Fano avaient combattu", "la colère des Amhara": a people or a
+            # group; French plural place names end in -s or -x ("aux Comores", "des Landes")
             return None
         if length == 1:
             if len(key) < 2 or key.isdigit() or toks.particle[i]:
                 return None
-            if key in _ALWAYS_COMMON or key in self._demonyms:
+            if _ROMAN_ORDINAL.fullmatch(text[toks.starts[i] : toks.ends[i]]):
+                return None
+            if key in _ALWAYS_COMMON:
+                return _REGION_ONLY if self._region_named(toks, i, length, key) else None
+            if key in self._demonyms:
                 return None
             word = text[toks.starts[i] : toks.ends[i]]
             if len(word) <= 4 and word.isupper() and not self._acronym_ok(text, toks, i, key):
@@ -1037,8 +1176,69 @@ class Geoparser:
             return 3 if titled else 0
         words = [keys[j] for j in range(i, last + 1) if keys[j] not in _CONNECTORS]
         if all(w in _COMMON_ALL or w in self._demonyms for w in words) and not self._curated(key):
-            return None
+            if all(toks.hyphen_after[j] for j in range(i, last)):
+                # "Cap-Haïtien": a hyphenated name that is a city of note's own
+                cs = self._candidates(key, False)
+                if (
+                    cs
+                    and cs[0].place.kind == "city"
+                    and cs[0].prior >= defaults.GEOPARSE_UNSUPPORTED_MIN_PRIOR
+                ):
+                    return 0
+            if self._region_named(toks, i, length, key):
+                return _REGION_ONLY  # "la région du Sud-Ouest", "the North-West region"
+            return _COMMON_ONLY if toks.cap[i] and not toks.initial[i] else None
         return 0
+
+    def _region_named(self, toks: _Tokens, i: int, length: int, key: str) -> bool:
+        """Whether common words name a region here: a region cue ("département de l'Ouest",
+        "Bay region") and a first-level region of that name in the gazetteer."""
+        if not toks.cap[i] or not any(
+            c.place.kind == "region" for c in self._candidates(key, False)
+        ):
+            return False
+        return _region_cue(toks, _Span(i, length, key, 0)) > 0
+
+    def _in_acronym_name(self, text: str, toks: _Tokens, i: int, length: int) -> bool:
+        """Whether a name ends an institution's name followed by its acronym: "Front de
+        libération du peuple du Tigré (TPLF)", "Mission d'appui des Nations unies en Libye
+        (Manul)", "Tehreek-e-Taliban Pakistan (TTP)"; not "Kharkiv (AFP)"."""
+        last = i + length - 1
+        m = _ACRONYM_AFTER.match(text, toks.ends[last])
+        if m is None or i == 0:
+            return False
+        akey = normalize_name(m.group(1))
+        if len(akey) < 3 or self._has(akey) or akey in _PHRASES:
+            return False
+        # the words before the name, up to a punctuation mark, in the same sentence
+        first = i
+        while (
+            first > 0
+            and i - first < 12
+            and toks.join[first - 1] != 0
+            and toks.sentence[first - 1] == toks.sentence[i]
+        ):
+            first -= 1
+        if first == i:
+            return False
+        keys = toks.keys
+        if any(toks.cap[j] and keys[j] in _ORG_HEADS for j in range(first, i)):
+            return True
+        # the acronym spells the initials of the words before the name and of the name
+        initials = [keys[j][0] for j in range(first, last + 1) if keys[j]]
+        before = i - first
+        letters = akey.replace(" ", "")
+        for start in range(before):
+            if initials[start] != letters[0] or not toks.cap[first + start]:
+                continue
+            k, end = 1, start
+            for q in range(start + 1, len(initials)):
+                if k < len(letters) and initials[q] == letters[k]:
+                    k += 1
+                    end = q
+            if k == len(letters) and end >= before:
+                return True
+        return False
 
     def _acronym_ok(self, text: str, toks: _Tokens, i: int, key: str) -> bool:
         """Whether a short word in capitals is a place: a country's abbreviation ("UK",
@@ -1075,6 +1275,8 @@ class Geoparser:
         water_only: set[str] = set()
         for key in by_key:
             found = self._candidates(key, variants)
+            if all(s.region_only for s in by_key[key]):
+                found = tuple(c for c in found if c.place.kind == "region")
             if not found:
                 continue
             land = tuple(c for c in found if not _is_water(c.place))
@@ -1471,7 +1673,7 @@ def _prior(place: Place) -> float:
 def _is_strong(cs: tuple[_Candidate, ...], spans: list[_Span]) -> bool:
     best = cs[0]
     if best.place.kind == "country":
-        return True
+        return best.prior >= _COUNTRY_PRIOR
     if best.place.kind == "region" and best.place.source == "supplement":
         return True
     if all(s.soft for s in spans):

@@ -127,6 +127,11 @@ def test_no_incident(sentence: str) -> None:
         ("hundreds", 100),
         ("several", 10),
         ("soldats", None),
+        ("une dizaine", 10),
+        ("une trentaine", 30),
+        ("deux centaines", 200),
+        ("un millier", 1000),
+        ("a", 1),
     ],
 )
 def test_parse_number(text: str, value: int | None) -> None:
@@ -686,3 +691,126 @@ def test_vector_table_without_crs_is_taken_as_wgs84(tmp_path: Path, suffix: str)
     events = read_events(path, problems=problems)
     assert (events["latitude"].iloc[0], events["longitude"].iloc[0]) == (40.68, 46.36)
     assert [p.message for p in problems] == ["declares no CRS; coordinates taken as EPSG:4326"]
+
+
+# --------------------------------------------------------------------------- held-out set 5
+
+
+def _incidents(text: str) -> list[tuple[str, str, str, int, int]]:
+    ev = extract_events(text)
+    ev = ev[ev["event_type"] != "Mention"]
+    return [
+        (r.mention, str(r.event_date.date()), r.sub_event_type, r.fatalities, r.injured)
+        for r in ev.itertuples()
+    ]
+
+
+def test_dateline_is_where_the_story_was_filed() -> None:
+    text = (
+        "date 2023-08-15\nADDIS-ABEBA (AFP) - Au moins 26 personnes ont été tuées et 55 "
+        "blessées dimanche par une frappe aérienne dans la ville de Finote Selam, dans le "
+        "nord-ouest de l'Éthiopie."
+    )
+    assert _incidents(text) == [("Finote Selam", "2023-08-13", "Air/drone strike", 26, 55)]
+    alone = "date 2022-10-10\nKYIV (Reuters) - Russian missiles struck the capital on Monday."
+    assert _incidents(alone) == [("KYIV", "2022-10-10", SHELLING[1], 0, 0)]
+
+
+def test_words_for_an_attack_or_killings_need_a_date_or_a_toll() -> None:
+    text = (
+        "date 2025-01-20\nFive soldiers were killed on Sunday when rebels attacked a patrol "
+        "near Tibu, Colombia. Fighters attacked villagers near Cucuta on Thursday. The attacks "
+        "have forced thousands to flee to Ocana. Ten people died in a bus crash near Tibu on "
+        "Saturday. A Britain-based monitor said 54 people had been killed."
+    )
+    assert _incidents(text) == [
+        ("Tibu", "2025-01-19", "Armed clash", 5, 0),
+        ("Cucuta", "2025-01-16", "Attack", 0, 0),
+    ]
+    assert classify_sentence("Trois civils ont été tués à Mamfe.") == (
+        "Violence against civilians",
+        "Attack",
+    )
+
+
+def test_country_across_the_border_and_toll_of_a_town() -> None:
+    text = (
+        "date 2024-03-21\nVingt-trois soldats ont été tués mercredi dans une embuscade près de "
+        "Téra, près de la frontière avec le Mali."
+    )
+    assert _incidents(text) == [("Téra", "2024-03-20", "Armed clash", 23, 0)]
+
+
+def test_subject_after_the_verb_is_no_actor() -> None:
+    text = (
+        "date 2021-03-29\nDes dizaines de civils ont été tués dans l'attaque lancée mercredi par "
+        "des jihadistes contre la ville de Palma, dans le nord-est du Mozambique, ont annoncé "
+        "dimanche les autorités."
+    )
+    assert _incidents(text) == [("Palma", "2021-03-24", "Attack", 12, 0)]
+
+
+def test_one_sentence_two_dates_two_incidents() -> None:
+    text = (
+        "date 2023-01-31\nEarlier this month, a police officer was killed in an attack on a "
+        "checkpoint in Bannu, and in December fighters seized a centre in Bannu before "
+        "commandos killed 33 of them."
+    )
+    assert _incidents(text) == [
+        ("Bannu", "2023-01-01", "Armed clash", 1, 0),
+        ("Bannu", "2022-12-01", "Armed clash", 33, 0),
+    ]
+
+
+def test_months_last_weekdays_and_last_year() -> None:
+    tuesday = dt.date(2023, 8, 15)
+    found = find_dates("Fin août 2022, des combats; en mai, des heurts", reference=tuesday)
+    assert [(f.date, f.precision) for f in found] == [
+        (dt.date(2022, 8, 1), 3),
+        (dt.date(2023, 5, 1), 3),
+    ]
+    assert [f.date for f in find_dates("In December", reference=tuesday)] == [dt.date(2022, 12, 1)]
+    assert [f.date for f in find_dates("earlier this month", reference=tuesday)] == [
+        dt.date(2023, 8, 1)
+    ]
+    assert [f.date for f in find_dates("le mois dernier", reference=tuesday)] == [
+        dt.date(2023, 7, 1)
+    ]
+    assert find_dates("the army may attack; depuis mars", reference=tuesday) == []
+    assert [f.date for f in find_dates("des tirs mardi dernier", reference=tuesday)] == [
+        dt.date(2023, 8, 8)
+    ]
+    assert [f.date for f in find_dates("last Tuesday", reference=tuesday)] == [dt.date(2023, 8, 8)]
+    assert find_dates("lundi prochain et next Monday", reference=tuesday) == []
+    assert [f.date for f in find_dates("on 7 October last year", reference=tuesday)] == [
+        dt.date(2022, 10, 7)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Une trentaine de soldats ont été blessés.", [("injured", 30)]),
+        (
+            "Au moins vingt personnes, dont des femmes et des enfants, ont été tuées.",
+            [("fatalities", 20)],
+        ),
+        ("A police officer was killed at a checkpoint.", [("fatalities", 1)]),
+        ("Un policier a été tué et un autre blessé.", [("fatalities", 1), ("injured", 1)]),
+        ("The death toll from the bombing has risen to 100, officials say.", [("fatalities", 100)]),
+    ],
+)
+def test_more_ways_to_count(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert [(c.kind, c.count) for c in count_casualties(sentence)] == expected
+
+
+def test_running_total_is_judged_by_clause() -> None:
+    text = (
+        "date 2022-10-30\nAt least 100 people were killed when two car bombs exploded in "
+        "Mogadishu on Saturday, the deadliest attack since a truck bomb killed 500 people."
+    )
+    assert _incidents(text) == [
+        ("Mogadishu", "2022-10-29", "Remote explosive/landmine/IED", 100, 0)
+    ]
+    total = "date 2023-11-08\nDepuis 2017, les combats ont fait 6 000 morts à Bamenda."
+    assert _incidents(total) == [("Bamenda", "2023-11-08", "Armed clash", 0, 0)]

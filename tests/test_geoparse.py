@@ -532,3 +532,93 @@ def test_towns_named_in_one_sentence_are_neighbours() -> None:
 )
 def test_adjectives_organisations_and_lone_given_names(text: str) -> None:
     assert names(text) == []
+
+
+# --------------------------------------------------------------------------- held-out set 5
+
+
+def test_french_connector_au_inside_a_name() -> None:
+    assert names("Des gangs ont attaqué deux prisons à Port-au-Prince, en Haïti.") == [
+        ("Port-au-Prince", "gn:3718426"),
+        ("Haïti", "gn:3723988"),
+    ]
+
+
+def test_common_words_that_a_region_cue_makes_a_region() -> None:
+    text = "Un couvre-feu a été décrété dans le département de l'Ouest, en Haïti."
+    assert names(text) == [("Ouest", "ne:HTI-1388"), ("Haïti", "gn:3723988")]
+    text = (
+        "Les régions du Nord-Ouest et du Sud-Ouest du Cameroun sont en guerre. "
+        "A Bamenda, chef-lieu du Nord-Ouest, les écoles sont fermées."
+    )
+    assert names(text) == [
+        ("Nord-Ouest", "ne:CMR-1477"),
+        ("Sud-Ouest", "ne:CMR-799"),
+        ("Cameroun", "gn:2233387"),
+        ("Bamenda", "gn:2234974"),
+        ("Nord-Ouest", "ne:CMR-1477"),
+    ]
+    assert names("Al Shabaab attacked a base near Baidoa, in the Bay region of Somalia.") == [
+        ("Baidoa", "gn:64536"),
+        ("Bay", "ne:SOM-2313"),
+        ("Somalia", "gn:51537"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les pays de l'Ouest ont réagi, selon le quotidien Sud Ouest.",
+        "Les Fano ont combattu aux côtés de l'armée fédérale.",
+        "La colère des Amhara a été attisée.",
+        "Le Front de libération du peuple du Tigré (TPLF) a signé.",
+        "La Mission d'appui des Nations unies en Libye (Manul) est préoccupée.",
+        "A commander of the Tehreek-e-Taliban Pakistan (TTP) spoke.",
+        "The Pakistan Taliban denied involvement.",
+        "The Borno State Emergency Management Agency said.",
+        "Un monastère fondé au XIVe siècle.",
+    ],
+)
+def test_groups_people_and_institutions_named_after_places(text: str) -> None:
+    assert names(text) == []
+
+
+def test_byline_author_is_no_place() -> None:
+    text = "Une attaque au Cameroun\n\nPar Mathilde Ngo Bassa (Douala, correspondance)\n\nTexte."
+    assert [m for m, _ in names(text)] == ["Cameroun", "Douala"]
+
+
+def test_plural_place_names_and_acronyms_of_places_are_kept() -> None:
+    assert names("Des soldats ont été envoyés aux Comores et aux Fidji.") == [
+        ("Comores", "gn:921929"),
+        ("Fidji", "gn:2205218"),
+    ]
+    text = "KHARKIV (AFP) - La République démocratique du Congo (RDC) a réagi."
+    assert [p for _, p in names(text)] == ["gn:706483", "gn:203312", "gn:203312"]
+
+
+def test_hyphenated_city_of_common_words() -> None:
+    assert names("La route vers Cap-Haïtien est coupée.") == [("Cap-Haïtien", "gn:3728474")]
+
+
+def test_region_cue_reaches_the_end_of_an_english_list() -> None:
+    text = "Azerbaijan accused Armenia of attacks near the districts of Dashkasan, Kalbajar and "
+    text += "Lachin."
+    assert [p for _, p in names(text)][2:] == ["ne:AZE-1677", "ne:AZE-1682", "ne:AZE-1735"]
+
+
+def test_country_name_in_a_third_language_is_no_certainty() -> None:
+    text = "Rebels attacked a patrol in the municipality of Argelia, in the department of Cauca, "
+    text += "Colombia."
+    assert dict(names(text))["Argelia"] == "gn:3689615"
+    assert dict(names("Algeria and Morocco cut ties."))["Algeria"] == "gn:2589581"
+
+
+def test_supplement_places_follow_the_context() -> None:
+    text = "L'attaque de Palma, dans la province de Cabo Delgado, au Mozambique, a fait des morts."
+    assert dict(names(text))["Palma"] == "geo:palma-mz"
+    assert dict(names("Des touristes sont arrivés à Palma, en Espagne."))["Palma"] == "gn:2512989"
+    assert names("Ils ont fui vers la péninsule d'Afungi, au Mozambique.")[0] == (
+        "Afungi",
+        "geo:afungi",
+    )

@@ -16,7 +16,7 @@ names that place. Water bodies and macro-regions are places: lakes, seas, strait
 rivers (a point on the stretch most reported in conflict news; the French generic noun
 before the name and a capitalised English one belong to the name: "lac Sevan", "mer Rouge",
 "fleuve Niger", "Red Sea", "Euphrates River", but "Danube river ports"), "Sahel",
-"Europe", "Moyen-Orient". The ``ho-``, ``ho2-`` and ``ho3-`` articles are held-out sets,
+"Europe", "Moyen-Orient". The ``ho-`` to ``ho5-`` articles are held-out sets,
 each written before the geoparser was changed in the light of it.
 
 Removing the markup gives the article (its first line a ``date`` header) and the gold
