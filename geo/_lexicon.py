@@ -455,6 +455,23 @@ ORGANISATIONS: Final = _lines(
     Eurovision
     Ligue des champions
     Champions League
+    Al-Qaïda
+    Al-Qaida
+    Al-Qaeda
+    Al-Qaïda au Maghreb islamique
+    al-Qaeda in the Arabian Peninsula
+    Al-Shabaab
+    Al-Chabab
+    Front al-Nosra
+    al-Nusra Front
+    Jabhat al-Nusra
+    Hayat Tahrir al-Sham
+    Hayat Tahrir al-Cham
+    État islamique
+    Islamic State
+    CIA
+    FBI
+    NSA
     """
 )
 

@@ -622,3 +622,15 @@ def test_supplement_places_follow_the_context() -> None:
         "Afungi",
         "geo:afungi",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2023-11-28\nDes jihadistes liés à Al-Qaïda ont attaqué Djibo, selon la CIA.",
+        "date 2023-11-28\nFighters of al-Qaeda and Al-Shabaab attacked Djibo, the FBI said.",
+    ],
+)
+def test_armed_groups_and_agencies_are_not_places(text: str) -> None:
+    mentions = geo.geoparse(text)
+    assert list(mentions["mention"]) == ["Djibo"]
