@@ -59,7 +59,7 @@ logger = logging.getLogger(__name__)
 
 #: Version of the on-disk index layout and of the rules that fill it; bump it when either
 #: changes so existing caches are rebuilt.
-INDEX_VERSION: Final = 4
+INDEX_VERSION: Final = 5
 
 #: Kinds of place, in the order used by the ``kind`` byte of the index.
 KINDS: Final = ("city", "region", "country")
@@ -303,7 +303,9 @@ class _Rec:
     primary_bonus: float
 
 
-def _records(files: dict[str, Path]) -> tuple[list[_Rec], list[str], dict[str, dict[str, str]]]:
+def _records(
+    files: dict[str, Path],
+) -> tuple[list[_Rec], list[str], dict[str, dict[str, str]], dict[str, list[str]]]:
     sources = ["geonames", "cldr+geonames", "naturalearth", "supplement"]
     recs: list[_Rec] = []
 
@@ -420,7 +422,7 @@ def _records(files: dict[str, Path]) -> tuple[list[_Rec], list[str], dict[str, d
                 primary_bonus=_PRIMARY_BONUS,
             )
         )
-    return recs, sources, country_names
+    return recs, sources, country_names, aliases
 
 
 class _Strings:
@@ -458,7 +460,7 @@ def build_index(files: dict[str, Path] | None = None) -> bytes:
     """
     files = files or _input_files()
     key = _inputs_key(files)
-    recs, sources, country_names = _records(files)
+    recs, sources, country_names, country_aliases = _records(files)
 
     admin1_names = {
         (r["country_code"], r["admin1_code"]): r["name"]
@@ -541,6 +543,7 @@ def build_index(files: dict[str, Path] | None = None) -> bytes:
         "max_key_tokens": max_tokens,
         "sources": sources,
         "country_names": country_names,
+        "country_aliases": country_aliases,
         "arrays": {},
     }
     offset = 0
@@ -608,6 +611,8 @@ class Gazetteer:
         self._post_score = arrays["post_score"]
         self._sources: list[str] = meta["sources"]
         self.country_names: dict[str, dict[str, str]] = meta["country_names"]
+        #: Common aliases of countries by ISO code ("USA", "RDC"), from country_aliases.csv.
+        self.country_aliases: dict[str, list[str]] = meta["country_aliases"]
         self.max_key_tokens: int = int(meta["max_key_tokens"])
         self._id_index: dict[str, int] | None = None
         self._country_index: dict[str, int] | None = None

@@ -21,7 +21,6 @@ Offsets index the document text: ``text[char_start:char_end] == mention``.
 
 from __future__ import annotations
 
-import csv
 import math
 import os
 import re
@@ -34,7 +33,6 @@ from typing import TYPE_CHECKING, Any, Final
 
 from geo import _lexicon as lex
 from geo import defaults
-from geo._files import data_dir
 from geo.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
 from geo.sources import Document, Problem, Progress, iter_documents, make_document
 
@@ -651,11 +649,8 @@ class Geoparser:
             country = self.gazetteer.country(code)
             if country is not None:
                 native.add(normalize_name(country.name))
-        try:
-            with (data_dir() / "gazetteer" / "country_aliases.csv").open(encoding="utf-8") as fh:
-                native.update(normalize_name(r.get("alias") or "") for r in csv.DictReader(fh))
-        except OSError:
-            pass
+        for aliases in self.gazetteer.country_aliases.values():
+            native.update(normalize_name(alias) for alias in aliases)
         return frozenset(foreign - native)
 
     def _country_demonyms(self) -> frozenset[str]:
