@@ -96,8 +96,10 @@ def atomic_write(
     return _atomic_write(Path(path), mode, encoding)
 
 
-def check_writable(path: str | os.PathLike[str]) -> Path:
+def check_writable(path: str | os.PathLike[str], *, what: str = "") -> Path:
     """Fail early, before any work, if a file cannot be written at ``path``.
+
+    ``what`` names the output in messages ("the map to " gives "cannot write the map to ...").
 
     Raises
     ------
@@ -112,12 +114,13 @@ def check_writable(path: str | os.PathLike[str]) -> Path:
     """
     target = Path(path)
     parent = target.parent if str(target.parent) else Path(".")
+    start = f"cannot write {what}{target}"
     if target.is_dir():
-        raise OutputError(f"cannot write {target}: it is a folder; give a file name")
+        raise OutputError(f"{start}: it is a folder; give a file name")
     if not parent.is_dir():
-        raise OutputError(f"cannot write {target}: folder {parent} does not exist; create it first")
+        raise OutputError(f"{start}: folder {parent} does not exist; create it first")
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise OutputError(f"cannot write {target}: folder {parent} is not writable; choose another")
+        raise OutputError(f"{start}: folder {parent} is not writable; choose another path")
     return target
 
 

@@ -52,7 +52,7 @@ from folium.map import Layer
 from folium.template import Template
 
 from geo import defaults
-from geo._files import atomic_write
+from geo._files import atomic_write, check_writable
 from geo.errors import DataError, InputError, OutputError
 
 if TYPE_CHECKING:
@@ -1232,22 +1232,7 @@ def check_output(path: str | Path) -> Path:
     Traceback (most recent call last):
     geo.errors.OutputError: cannot write the map to ...: folder ... does not exist; create it first
     """
-    import os
-
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise OutputError(f"cannot write the map to {target}: it is a folder; give a file name")
-    if not folder.is_dir():
-        raise OutputError(
-            f"cannot write the map to {target}: folder {folder} does not exist; create it first"
-        )
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputError(
-            f"cannot write the map to {target}: folder {folder} is not writable; "
-            "choose another path"
-        )
-    return target
+    return check_writable(path, what="the map to ")
 
 
 def demo_map(path: str | Path | None = None, *, offline: bool = True) -> Path:
