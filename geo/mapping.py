@@ -53,7 +53,7 @@ from folium.template import Template
 
 from geo import defaults
 from geo._files import atomic_write, check_writable
-from geo.errors import DataError, InputError, OutputError
+from geo.errors import DataError, InputError
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -1084,19 +1084,10 @@ def save_map(m: folium.Map, path: str | Path) -> Path:
     >>> save_map(map_events(None, front=None, boundaries=None), out).stat().st_size > 0
     True
     """
-    target = Path(path)
-    if target.is_dir():
-        raise OutputError(f"cannot write the map to {target}: it is a folder; give a file name")
+    target = check_output(path)  # before rendering, which can take seconds
     page = m.get_root().render()
-    try:
-        with atomic_write(target, "w") as fh:
-            fh.write(page)
-    except OutputError:
-        raise
-    except OSError as err:
-        raise OutputError(
-            f"cannot write the map to {target}: {err.strerror or err}; choose another path"
-        ) from err
+    with atomic_write(target, "w") as fh:  # turns write errors into OutputError
+        fh.write(page)
     return target
 
 
