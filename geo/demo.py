@@ -12,11 +12,12 @@ import contextlib
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from geo import defaults
+if TYPE_CHECKING:
+    import geopandas as gpd
 
-__all__ = ["run"]
+__all__ = ["run", "sample_events"]
 
 
 def _cell(value: Any, width: int) -> str:
@@ -24,20 +25,25 @@ def _cell(value: Any, width: int) -> str:
     return text[:width].ljust(width)
 
 
-def run(path: str | Path | None = None) -> int:
-    """Run the demo pipeline, print the events and write the map; return the exit status."""
+def sample_events(problems: list[Any] | None = None) -> gpd.GeoDataFrame:
+    """Events of the sample articles in ``data/samples``, with regions and front distance."""
     from geo._files import data_dir
-    from geo.mapping import build_events, write_map
+    from geo.mapping import build_events
 
-    start = time.perf_counter()
-    problems: list[Any] = []
     samples = data_dir() / "samples"
     with contextlib.suppress(ValueError):  # name sources as data/samples/..., not /home/...
         samples = samples.relative_to(Path.cwd())
-    events = build_events(samples, problems=problems)
-    target = Path(path) if path is not None else Path(defaults.DEMO_MAP_PATH)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_map(events, target, title=defaults.DEMO_MAP_TITLE, offline=True)
+    return build_events(samples, problems=problems)
+
+
+def run(path: str | Path | None = None) -> int:
+    """Run the demo pipeline, print the events and write the map; return the exit status."""
+    from geo.mapping import demo_map
+
+    start = time.perf_counter()
+    problems: list[Any] = []
+    events = sample_events(problems)
+    target = demo_map(path, events=events)
     elapsed = time.perf_counter() - start
 
     incidents = events[events["event_type"] != "Mention"].sort_values("event_date")

@@ -1226,21 +1226,29 @@ def check_output(path: str | Path) -> Path:
     return check_writable(path, what="the map to ")
 
 
-def demo_map(path: str | Path | None = None, *, offline: bool = True) -> Path:
+def demo_map(
+    path: str | Path | None = None,
+    *,
+    offline: bool = True,
+    events: gpd.GeoDataFrame | None = None,
+) -> Path:
     """Write the map of the embedded sample articles (``data/samples``); return its path.
 
     ``make demo`` calls it; the default output is ``out/demo-map.html`` (folder created).
+    ``events`` saves rebuilding them when the caller already has
+    :func:`geo.demo.sample_events`.
 
     Examples
     --------
     >>> demo_map("out/demo-map.html")  # doctest: +SKIP
     PosixPath('out/demo-map.html')
     """
-    from geo._files import data_dir
+    from geo.demo import sample_events
 
     target = Path(path) if path is not None else Path(defaults.DEMO_MAP_PATH)
     if path is None:
         target.parent.mkdir(parents=True, exist_ok=True)
-    events = build_events(data_dir() / "samples")
+    if events is None:
+        events = sample_events()
     write_map(events, target, title=defaults.DEMO_MAP_TITLE, offline=offline)
     return target
