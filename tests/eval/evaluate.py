@@ -1,33 +1,40 @@
-"""Evaluate the geoparser on hand-annotated articles: precision, recall, F1, resolution.
+"""Evaluate the geoparser: recognition, resolution and end to end, per language and corpus.
 
-The articles in ``tests/eval/src/*.md`` were written for this project (French and English,
-Nagorno-Karabakh 2020, Syria, Ukraine, the Sahel). Annotations are inline:
+Three kinds of annotated text are scored:
 
-- ``[Martouni](gn:146969)``: a place name and its expected place, as a gazetteer id
-  (``gn:``, ``ne:``, ``geo:``), a country (``cc:AM``) or coordinates (``40.32,45.35``);
+- ``tests/eval/dev/src/*.md``: articles written for this project, the development split
+  (tune and fit on it freely);
+- ``tests/eval/test/src/*.md``: the frozen test split, written before the change it
+  measures; score it once, then move it to ``dev/`` (see ``tests/eval/README.md``);
+- the public corpora annotated by others in ``../shared/corpora`` (LGL: local US news,
+  GeoVirus: WikiNews on epidemics), read where they are, never copied here.
+
+Our articles are annotated inline:
+
+- ``[Martouni](ref)``: a place name as written and its expected place: a gazetteer id
+  (``gn:<GeoNames id>``, ``ne:...``, ``geo:...``), a country (``cc:AM``), a first-level
+  subdivision by its ISO 3166-2 code (``iso:UA-14``) or coordinates (``40.32,45.35``);
 - ``{Le Monde}``: a trap, text that must not be reported as a place.
 
-Annotation conventions: every place name is annotated, datelines ("GOMA, Jan 27 (Reuters)")
-and credit lines ("Reporting by ... in Kyiv") included; capitals standing for governments
-("Washington said") are the city; countries in compounds ("Rwanda-backed") are the country;
-demonyms, people, organisations, media, ships, sports clubs and buildings named after people
-are traps, but a facility named after the place where it stands ("Sednaya military prison")
-names that place. Water bodies and macro-regions are places: lakes, seas, straits, gulfs and
-rivers (a point on the stretch most reported in conflict news; the French generic noun
-before the name and a capitalised English one belong to the name: "lac Sevan", "mer Rouge",
-"fleuve Niger", "Red Sea", "Euphrates River", but "Danube river ports"), "Sahel",
-"Europe", "Moyen-Orient". The ``ho-`` to ``ho5-`` articles are held-out sets,
-each written before the geoparser was changed in the light of it.
+The first line of an article is a ``date`` header. Its language is the two-letter code among
+the first parts of its file name (``t1-ru-ua-kharkiv-...``, ``ho5-cm-fr-mamfe-...``); ``mx``
+marks text mixing scripts.
 
-Removing the markup gives the article (its first line a ``date`` header) and the gold
-character offsets. A predicted mention is correct when its span equals a gold span;
-it is resolved right when it is the expected place (same id, same country for ``cc:``) or
-within 25 km of it.
+Figures (each per language or corpus, and pooled):
+
+- recognition: precision, recall and F1 of exact spans, and F1 when any overlap counts;
+- resolution: the share of found names placed within 161 km of the gold place (a country
+  counts when it is the gold country, and for the public corpora also when the gold point
+  lies inside the predicted country); cities of our articles also within 25 km;
+- end to end: found and placed right (161 km) over all gold places.
 
 Usage (from the repository root)::
 
-    python tests/eval/evaluate.py            # report
-    python tests/eval/evaluate.py --write    # also write articles/*.txt and gold.jsonl
+    python tests/eval/evaluate.py                      # dev split, LGL and GeoVirus
+    python tests/eval/evaluate.py --split test         # the frozen test split (once!)
+    python tests/eval/evaluate.py --corpus lgl -v      # one corpus, every error listed
+    python tests/eval/evaluate.py --repo ../old-checkout   # another checkout's parser
+    python tests/eval/evaluate.py --json scores.json   # the figures as JSON too
 """
 
 from __future__ import annotations
@@ -37,16 +44,24 @@ import json
 import math
 import re
 import sys
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-SRC = HERE / "src"
-RESOLVED_KM = 25.0
+REPO = HERE.parent.parent
+SPLITS = {"dev": HERE / "dev" / "src", "test": HERE / "test" / "src"}
+CORPORA = REPO.parent / "shared" / "corpora"
+PUBLIC = ("lgl", "geovirus")
+LANGS = ("en", "fr", "es", "ru", "uk", "ar", "mx")
+RIGHT_KM = 161.0
+CITY_KM = 25.0
 
 _MARKUP = re.compile(r"\[([^\]]+)\]\(([^)]+)\)|\{([^}]+)\}")
+_LATLON = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*")
+_DEMONYM_END = ("an", "ans", "ian", "ians", "ese", "ish", "i", "is", "ic", "ch", "ean", "eans")
 
 
 @dataclass
@@ -54,15 +69,18 @@ class Gold:
     start: int
     end: int
     text: str
-    ref: str  # "gn:…", "ne:…", "geo:…", "cc:XX" or "lat,lon"
+    ref: str  # gn:/ne:/geo: id, cc:XX, iso:XX-YY, "lat,lon"; public corpora: "lat,lon"
+    demonym: bool = False
 
 
 @dataclass
 class Article:
     name: str
+    group: str  # language for our articles, corpus name for the public ones
     text: str
     gold: list[Gold]
     traps: list[tuple[int, int, str]]
+    header: bool = True
 
 
 @dataclass
@@ -75,6 +93,7 @@ class Prediction:
     country_code: str | None
     latitude: float
     longitude: float
+    why: str = ""
 
 
 @dataclass
@@ -82,16 +101,27 @@ class Scores:
     gold: int = 0
     predicted: int = 0
     found: int = 0
-    resolved: int = 0
+    overlap_pred: int = 0
+    overlap_gold: int = 0
+    right: int = 0
+    cities: int = 0
+    cities_near: int = 0
     trap_hits: int = 0
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: Scores) -> None:
-        self.gold += other.gold
-        self.predicted += other.predicted
-        self.found += other.found
-        self.resolved += other.resolved
-        self.trap_hits += other.trap_hits
+        for name in (
+            "gold",
+            "predicted",
+            "found",
+            "overlap_pred",
+            "overlap_gold",
+            "right",
+            "cities",
+            "cities_near",
+            "trap_hits",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
 
     @property
@@ -104,12 +134,48 @@ class Scores:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return _f1(self.precision, self.recall)
 
     @property
-    def found_and_resolved(self) -> float:
-        return self.resolved / self.gold if self.gold else 1.0
+    def overlap_f1(self) -> float:
+        p = self.overlap_pred / self.predicted if self.predicted else 1.0
+        r = self.overlap_gold / self.gold if self.gold else 1.0
+        return _f1(p, r)
+
+    @property
+    def within(self) -> float:
+        """Share of the names found that are placed right (161 km, or the right country)."""
+        return self.right / self.found if self.found else 1.0
+
+    @property
+    def end_to_end(self) -> float:
+        """Found and placed right, over every gold place."""
+        return self.right / self.gold if self.gold else 1.0
+
+    @property
+    def city25(self) -> float:
+        return self.cities_near / self.cities if self.cities else 1.0
+
+    def figures(self) -> dict[str, float | int]:
+        return {
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "P": round(self.precision, 4),
+            "R": round(self.recall, 4),
+            "F1": round(self.f1, 4),
+            "overlap_F1": round(self.overlap_f1, 4),
+            "within161_of_found": round(self.within, 4),
+            "found_and_right": round(self.end_to_end, 4),
+            "cities_within25": round(self.city25, 4),
+            "trap_hits": self.trap_hits,
+        }
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+# --------------------------------------------------------------------------- reading
 
 
 def parse_annotated(name: str, marked: str) -> Article:
@@ -117,8 +183,7 @@ def parse_annotated(name: str, marked: str) -> Article:
     out: list[str] = []
     gold: list[Gold] = []
     traps: list[tuple[int, int, str]] = []
-    pos = 0
-    length = 0
+    pos = length = 0
     for m in _MARKUP.finditer(marked):
         out.append(marked[pos : m.start()])
         length += m.start() - pos
@@ -132,14 +197,136 @@ def parse_annotated(name: str, marked: str) -> Article:
         length += len(text)
         pos = m.end()
     out.append(marked[pos:])
-    return Article(name, "".join(out), gold, traps)
+    return Article(name, language_of(name), "".join(out), gold, traps)
 
 
-def load_articles(folder: Path = SRC) -> list[Article]:
-    """Every annotated article of ``folder``, by file name."""
+def language_of(name: str) -> str:
+    """The language code among the first parts of a file name ("t1-ru-ua-..." is "ru")."""
+    for part in name.split("-")[:3]:
+        if part in LANGS:
+            return part
+    return "und"
+
+
+def load_articles(split: str = "dev") -> list[Article]:
+    """Every annotated article of a split (``dev``, ``test``), by file name."""
+    folder = SPLITS[split]
     return [
         parse_annotated(p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.md"))
     ]
+
+
+def _is_demonym(surface: str, name: str | None) -> bool:
+    low = surface.strip().lower()
+    if name and low == name.strip().lower():
+        return False
+    return low.endswith(_DEMONYM_END) and " " not in low
+
+
+def load_corpus(name: str, *, limit: int | None = None) -> list[Article]:
+    """A public corpus of ``../shared/corpora`` as articles (empty when it is absent).
+
+    Gold toponyms without coordinates are traps neither way: predictions on them are not
+    counted as errors, and they are not counted as gold.
+    """
+    path = CORPORA / f"{name}.json"
+    if not path.is_file():
+        return []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out: list[Article] = []
+    for doc in data["docs"][:limit]:
+        gold: list[Gold] = []
+        neutral: list[tuple[int, int, str]] = []
+        for t in doc["toponyms"]:
+            if t.get("lat") is None or t.get("lon") is None:
+                neutral.append((t["start"], t["end"], t["surface"]))
+                continue
+            demonym = _is_demonym(t["surface"], t.get("name"))
+            gold.append(
+                Gold(t["start"], t["end"], t["surface"], f"{t['lat']},{t['lon']}", demonym)
+            )
+        article = Article(f"{name}:{doc['id']}", name, doc["text"], gold, [], header=False)
+        article.traps = [(s, e, "~" + text) for s, e, text in neutral]
+        out.append(article)
+    return out
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+class Reference:
+    """Turns gold references into coordinates and checks resolutions."""
+
+    def __init__(self) -> None:
+        from geo.gazetteer import load_gazetteer
+
+        self.gaz = load_gazetteer()
+        self._iso: dict[str, tuple[float, float]] | None = None
+        self._countries: Any = None
+
+    def iso_point(self, code: str) -> tuple[float, float] | None:
+        if self._iso is None:
+            import csv
+
+            self._iso = {}
+            with (REPO / "data" / "gazetteer" / "admin1.csv").open(encoding="utf-8") as fh:
+                for row in csv.DictReader(fh):
+                    if row.get("iso_3166_2"):
+                        self._iso[row["iso_3166_2"]] = (
+                            float(row["latitude"]),
+                            float(row["longitude"]),
+                        )
+        return self._iso.get(code)
+
+    def in_country(self, lat: float, lon: float, code: str | None) -> bool:
+        """Whether a point lies in the country ``code`` (embedded Natural Earth outlines)."""
+        if not code:
+            return False
+        if self._countries is None:
+            import geopandas as gpd
+
+            frame = gpd.read_parquet(REPO / "data" / "boundaries" / "admin0.parquet")
+            self._countries = {
+                cc: geom for cc, geom in zip(frame["country_code"], frame.geometry, strict=True)
+            }
+        geom = self._countries.get(code)
+        if geom is None:
+            return False
+        from shapely.geometry import Point
+
+        return bool(geom.buffer(0.05).contains(Point(lon, lat)))
+
+    def point(self, ref: str) -> tuple[float, float] | None:
+        m = _LATLON.fullmatch(ref)
+        if m:
+            return float(m.group(1)), float(m.group(2))
+        if ref.startswith("iso:"):
+            return self.iso_point(ref[4:])
+        if ref.startswith("cc:"):
+            place = self.gaz.country(ref[3:])
+        else:
+            place = self.gaz.get(ref)
+        if place is None:
+            raise ValueError(f"gold reference {ref} is not in the gazetteer")
+        return place.latitude, place.longitude
+
+    def right(self, pred: Prediction, ref: str, *, public: bool) -> tuple[bool, bool | None]:
+        """(placed right within 161 km or as the right country, city within 25 km or None)."""
+        if ref.startswith("cc:"):
+            return pred.kind == "country" and pred.country_code == ref[3:], None
+        if pred.place_id == ref:
+            return True, (True if pred.kind == "city" else None)
+        point = self.point(ref)
+        if point is None:
+            return False, None
+        km = _km(pred.latitude, pred.longitude, *point)
+        ok = km <= RIGHT_KM
+        if public and not ok and pred.kind == "country":
+            ok = self.in_country(point[0], point[1], pred.country_code)
+        city = None
+        if ref.startswith("gn:") or (not public and _LATLON.fullmatch(ref)):
+            city = km <= CITY_KM
+        return ok, city
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -151,149 +338,210 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def resolved_right(pred: Prediction, ref: str, lookup: Callable[[str], Any]) -> bool:
-    """Whether a prediction is the expected place (or within 25 km of it)."""
-    if ref.startswith("cc:"):
-        return pred.kind == "country" and pred.country_code == ref[3:]
-    if re.fullmatch(r"-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?", ref):
-        lat, lon = (float(v) for v in ref.split(","))
-    else:
-        if pred.place_id == ref:
-            return True
-        place = lookup(ref)
-        if place is None:
-            raise ValueError(f"gold id {ref} is not in the gazetteer")
-        lat, lon = place.latitude, place.longitude
-    return pred.kind != "country" and _km(pred.latitude, pred.longitude, lat, lon) <= RESOLVED_KM
+# --------------------------------------------------------------------------- scoring
 
 
 def score_article(
-    article: Article, predictions: Iterable[Prediction], lookup: Callable[[str], Any]
+    article: Article,
+    predictions: Iterable[Prediction],
+    reference: Reference,
+    *,
+    demonyms: bool = True,
 ) -> Scores:
-    """Compare predictions with an article's gold spans."""
-    preds = list(predictions)
-    gold_by_span = {(g.start, g.end): g for g in article.gold}
-    s = Scores(gold=len(article.gold), predicted=len(preds))
+    """Compare predictions with an article's gold spans.
+
+    With ``demonyms`` false, gold spans that are demonyms ("Russian") and predictions on
+    them are left out (the public corpora differ on whether they are places).
+    """
+    public = article.group in PUBLIC
+    golds = [g for g in article.gold if demonyms or not g.demonym]
+    skip = [(g.start, g.end) for g in article.gold if not demonyms and g.demonym]
+    neutral = [(s, e) for s, e, t in article.traps if t.startswith("~")] + skip
+    preds = [
+        p
+        for p in predictions
+        if not any(p.start < e and s < p.end for s, e in neutral)
+        or any((g.start, g.end) == (p.start, p.end) for g in golds)
+    ]
+    by_span = {(g.start, g.end): g for g in golds}
+    s = Scores(gold=len(golds), predicted=len(preds))
     matched: set[tuple[int, int]] = set()
     for p in preds:
-        g = gold_by_span.get((p.start, p.end))
+        if any(p.start < g.end and g.start < p.end for g in golds):
+            s.overlap_pred += 1
+        g = by_span.get((p.start, p.end))
         if g is None:
             trap = next((t for t in article.traps if p.start < t[1] and t[0] < p.end), None)
-            if trap is not None:
+            if trap is not None and not trap[2].startswith("~"):
                 s.trap_hits += 1
-                s.errors.append(f"{article.name}: TRAP {p.text!r} -> {p.place_id} (in {trap[2]!r})")
+                s.errors.append(
+                    f"{article.name}: TRAP {p.text!r} -> {p.place_id} (in {trap[2]!r}){p.why}"
+                )
             else:
-                s.errors.append(f"{article.name}: FP {p.text!r}@{p.start} -> {p.place_id}")
+                s.errors.append(f"{article.name}: FP {p.text!r}@{p.start} -> {p.place_id}{p.why}")
             continue
         matched.add((g.start, g.end))
         s.found += 1
-        if resolved_right(p, g.ref, lookup):
-            s.resolved += 1
+        ok, city = reference.right(p, g.ref, public=public)
+        if city is not None:
+            s.cities += 1
+            s.cities_near += int(city)
+        if ok:
+            s.right += 1
         else:
             s.errors.append(
-                f"{article.name}: WRONG {g.text!r}@{g.start} -> {p.place_id} "
-                f"({p.latitude:.3f},{p.longitude:.3f}), expected {g.ref}"
+                f"{article.name}: WRONG {g.text!r}@{g.start} -> {p.place_id} {p.kind} "
+                f"({p.latitude:.3f},{p.longitude:.3f}), expected {g.ref}{p.why}"
             )
-    for g in article.gold:
+    for g in golds:
+        if any(p.start < g.end and g.start < p.end for p in preds):
+            s.overlap_gold += 1
         if (g.start, g.end) not in matched:
             s.errors.append(f"{article.name}: MISSED {g.text!r}@{g.start} ({g.ref})")
     return s
 
 
-def predict(article: Article) -> list[Prediction]:
-    """Run geo's geoparser on an article."""
+def predictor(*, explain: bool = False) -> Callable[[Article], list[Prediction]]:
+    """geo's geoparser as a function from an article to its predictions."""
     from geo.geoparse import find_mentions
-    from geo.sources import make_document
 
-    doc = make_document(article.text, doc_id=article.name)
-    out = []
-    for m in find_mentions(doc):
-        assert article.text[m.char_start : m.char_end] == m.mention
-        p = m.place
-        out.append(
-            Prediction(
-                m.char_start,
-                m.char_end,
-                m.mention,
-                p.id,
-                p.kind,
-                p.country_code,
-                p.latitude,
-                p.longitude,
+    try:
+        from geo.io import make_document
+    except ImportError:  # checkouts before geo.io
+        from geo.sources import make_document  # type: ignore[no-redef]
+
+    def predict(article: Article) -> list[Prediction]:
+        doc = make_document(article.text, doc_id=article.name, header=article.header)
+        out = []
+        for m in find_mentions(doc):
+            assert article.text[m.char_start : m.char_end] == m.mention
+            p = m.place
+            why = ""
+            if explain and getattr(m, "why", None):
+                why = "  [" + "; ".join(f"{k} {v:+.2f}" for k, v in m.why.items()) + "]"
+            out.append(
+                Prediction(
+                    m.char_start,
+                    m.char_end,
+                    m.mention,
+                    p.id,
+                    p.kind,
+                    p.country_code,
+                    p.latitude,
+                    p.longitude,
+                    why,
+                )
             )
-        )
-    return out
+        return out
+
+    return predict
 
 
-def evaluate(articles: list[Article]) -> tuple[Scores, dict[str, Scores]]:
-    """Score every article; return the totals and the scores by article."""
-    from geo.gazetteer import load_gazetteer
-
-    gaz = load_gazetteer()
+def evaluate(
+    articles: Sequence[Article], *, demonyms: bool = True, explain: bool = False
+) -> tuple[Scores, dict[str, Scores]]:
+    """Score every article; return the pooled scores and the scores by group."""
+    reference = Reference()
+    predict = predictor(explain=explain)
     total = Scores()
-    by_article: dict[str, Scores] = {}
+    groups: dict[str, Scores] = {}
     for article in articles:
-        s = score_article(article, predict(article), gaz.get)
-        by_article[article.name] = s
+        s = score_article(article, predict(article), reference, demonyms=demonyms)
+        groups.setdefault(article.group, Scores()).add(s)
         total.add(s)
-    return total, by_article
+    return total, groups
 
 
-def write_plain(articles: list[Article]) -> None:
-    """Write the plain articles and the gold offsets (``gold.jsonl``) beside the sources."""
-    folder = HERE / "articles"
-    folder.mkdir(exist_ok=True)
-    with (HERE / "gold.jsonl").open("w", encoding="utf-8") as fh:
-        for a in articles:
-            (folder / f"{a.name}.txt").write_text(a.text, encoding="utf-8")
-            for g in a.gold:
-                row = {"doc": f"{a.name}.txt", "char_start": g.start, "char_end": g.end}
-                row |= {"mention": g.text, "expected": g.ref}
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-            for start, end, text in a.traps:
-                row = {"doc": f"{a.name}.txt", "char_start": start, "char_end": end}
-                row |= {"mention": text, "expected": None}
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+# --------------------------------------------------------------------------- report
+
+
+_HEAD = (
+    f"{'group':22s} {'gold':>6s} {'pred':>6s}  {'P':>5s} {'R':>5s} {'F1':>5s} {'ovF1':>5s}"
+    f"  {'w161':>5s} {'e2e':>5s} {'c25':>5s} {'traps':>5s}"
+)
+
+
+def _line(label: str, s: Scores) -> str:
+    return (
+        f"{label:22s} {s.gold:6d} {s.predicted:6d}  {s.precision:5.3f} {s.recall:5.3f} "
+        f"{s.f1:5.3f} {s.overlap_f1:5.3f}  {s.within:5.3f} {s.end_to_end:5.3f} "
+        f"{s.city25:5.3f} {s.trap_hits:5d}"
+    )
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help="write articles/ and gold.jsonl")
+    parser.add_argument("--split", choices=("dev", "test"), default="dev")
+    parser.add_argument(
+        "--corpus",
+        nargs="+",
+        choices=("ours", *PUBLIC),
+        default=["ours", *PUBLIC],
+        help="what to score (default: our articles of the split, LGL and GeoVirus)",
+    )
+    parser.add_argument("--limit", type=int, help="first N documents of each public corpus")
+    parser.add_argument("--repo", type=Path, help="score the geo of another checkout")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every error")
+    parser.add_argument("--explain", action="store_true", help="errors with the score terms")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args(argv)
-    articles = load_articles()
-    if args.write:
-        write_plain(articles)
-    total, by_article = evaluate(articles)
-    print(
-        f"{'article':40s} {'gold':>5s} {'pred':>5s}  {'P':>5s} {'R':>5s} {'F1':>5s} {'res25':>5s}"
-    )
-    for name, s in by_article.items():
-        print(
-            f"{name:40s} {s.gold:5d} {s.predicted:5d}  {s.precision:5.3f} {s.recall:5.3f} "
-            f"{s.f1:5.3f} {s.found_and_resolved:5.3f}"
-        )
-    groups: dict[str, Scores] = {}
-    for name, s in by_article.items():
-        group = name.split("-")[0] if name.startswith("ho") else "tuned"
-        groups.setdefault(group, Scores()).add(s)
-    for group, s in sorted(groups.items()):
-        label = f"[{group}]" if group == "tuned" else f"[held-out {group}]"
-        print(
-            f"{label:40s} {s.gold:5d} {s.predicted:5d}  {s.precision:5.3f} {s.recall:5.3f} "
-            f"{s.f1:5.3f} {s.found_and_resolved:5.3f}   trap hits: {s.trap_hits}"
-        )
-    print(
-        f"{'ALL':40s} {total.gold:5d} {total.predicted:5d}  {total.precision:5.3f} "
-        f"{total.recall:5.3f} {total.f1:5.3f} {total.found_and_resolved:5.3f}"
-        f"   trap hits: {total.trap_hits}"
-    )
-    if args.verbose:
-        for e in total.errors:
+    repo = (args.repo or REPO).resolve()
+    sys.path.insert(0, str(repo))
+    print(f"geo from {repo}")
+    report: dict[str, Any] = {"split": args.split, "repo": str(repo), "groups": {}}
+    print(_HEAD)
+    errors: list[str] = []
+    if "ours" in args.corpus:
+        articles = load_articles(args.split)
+        start = time.perf_counter()
+        total, groups = evaluate(articles, explain=args.explain)
+        seconds = time.perf_counter() - start
+        for lang in LANGS:
+            if lang in groups:
+                print(_line(f"{args.split}:{lang}", groups[lang]))
+                report["groups"][f"{args.split}:{lang}"] = groups[lang].figures()
+        print(_line(f"{args.split}:all ({len(articles)} docs)", total))
+        print(f"  ({seconds:.1f} s)")
+        report["groups"][f"{args.split}:all"] = total.figures()
+        errors += total.errors
+    for name in PUBLIC:
+        if name not in args.corpus:
+            continue
+        articles = load_corpus(name, limit=args.limit)
+        if not articles:
+            print(f"{name:22s} (absent: {CORPORA / (name + '.json')})")
+            continue
+        start = time.perf_counter()
+        total, _ = evaluate(articles, explain=args.explain)
+        seconds = time.perf_counter() - start
+        plain, _ = evaluate(articles, demonyms=False)
+        print(_line(f"{name} ({len(articles)} docs)", total))
+        print(_line(f"{name} no demonyms", plain))
+        print(f"  ({seconds:.1f} s)")
+        report["groups"][name] = total.figures()
+        report["groups"][f"{name}:no_demonyms"] = plain.figures()
+        errors += total.errors
+    if args.verbose or args.explain:
+        for e in errors:
             print("  " + e)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(HERE.parent.parent))
     sys.exit(main(sys.argv[1:]))
+
+
+__all__ = [
+    "Article",
+    "Gold",
+    "Prediction",
+    "Reference",
+    "Scores",
+    "evaluate",
+    "load_articles",
+    "load_corpus",
+    "parse_annotated",
+    "score_article",
+]

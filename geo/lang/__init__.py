@@ -1,0 +1,378 @@
+"""Language packs: everything geo knows about a language, held as data.
+
+One pack per language lives in ``geo/lang/<code>/pack.toml`` (``en``, ``fr``, ``es``, ``ru``,
+``uk``, ``ar``), and ``geo/lang/common/pack.toml`` holds what belongs to no one language
+(news media, international organisations, wire-credit phrases). Where a language needs code
+(Russian and Ukrainian case endings, Arabic clitics) its folder has one small module,
+``morph.py``, with the functions described in :class:`Morphology`.
+
+A pack file has three tables:
+
+``[words]``
+    Named word lists, each a string of words separated by white space (``_`` stands for a
+    space inside one entry: ``premier_ministre``). Entries are matched after
+    :func:`geo.gazetteer.normalize_name` (case, accents and apostrophes do not matter).
+``[phrases]``
+    Named lists of multi-word phrases, one per line.
+``[maps]``
+    Named tables of ``key = value`` strings (``compass``: ``north = "nord"``).
+
+``[meta]`` names the language (``code``, ``name``), its ``scripts`` (``latin``,
+``cyrillic``, ``arabic``), whether the script is ``cased``, and ``sources``: where each list
+comes from. :data:`WORD_LISTS`, :data:`PHRASE_LISTS` and :data:`MAPS` name every list the
+code reads and what it is for; a pack may leave any of them out.
+
+Examples
+--------
+>>> pack = get_pack("fr")
+>>> pack.name, "le" in pack.words["stopwords"]
+('French', True)
+>>> detect_language("Les combats ont repris dans la région, selon le ministère.")
+'fr'
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from types import ModuleType
+from typing import Final
+
+from geo.errors import DataError, InputError
+
+__all__ = [
+    "LANGUAGES",
+    "MAPS",
+    "PHRASE_LISTS",
+    "WORD_LISTS",
+    "LanguagePack",
+    "detect_language",
+    "get_pack",
+    "normalize_word",
+    "script_of",
+]
+
+#: Languages with a pack, in the order detection breaks ties.
+LANGUAGES: Final = ("en", "fr", "es", "ru", "uk", "ar")
+
+#: Word lists read by the code, and what each is for.
+WORD_LISTS: Final = {
+    "stopwords": "frequent function words: language detection; never place names alone",
+    "common": "words capitalised at the start of a sentence or in headlines that are no "
+    "place alone there (many are names of villages somewhere)",
+    "always_common": "words that are no place alone even when capitalised mid-sentence",
+    "months": "month names and their abbreviations",
+    "weekdays": "weekday names and their abbreviations",
+    "titles": "titles before a person's name (Mr, général, президент)",
+    "first_names": "given names (a capitalised word after one is a surname)",
+    "place_first_names": "given names that are also names of notable places (Jordan)",
+    "demonyms": "nationality and ethnic words the rules built from country names miss",
+    "demonym_suffixes": "endings that turn a country name into its demonym (-ian, -ien, -ский)",
+    "org_heads": "first words of institutions' names (Ministry, Université)",
+    "org_tails": "words after a place name that make a named thing (Group, Agreement)",
+    "org_tails_capital": "org_tails that count only when capitalised (Times, Army)",
+    "org_chain_tails": "last words of institutions reached through a capitalised chain",
+    "org_before_of": "words before of/de + place that make a named thing (groupe de Minsk)",
+    "connectors": "words that join the tokens of a multi-word proper name (de, of, al)",
+    "name_particles": "particles inside person names (von, bin, ould)",
+    "chain_connectors": "small words inside an institution's name (de, of, for)",
+    "list_words": "words inside a list of names (and, et, de)",
+    "after_list": "conjunctions after which a list of names goes on (and, et, и)",
+    "elisions": "elided words glued to the next by an apostrophe (l', d', qu')",
+    "abbreviations": "abbreviations followed by a period that does not end a sentence",
+    "region_before": "region nouns before a name (province of, oblast, محافظة)",
+    "region_after": "region nouns after a name (province, Oblast, область)",
+    "soft_region": "region nouns also used for a city's surroundings (région, region)",
+    "near": "words before a name that make the location approximate (near, près de)",
+    "place_prepositions": "prepositions that usually precede a place (in, à, в, في)",
+    "water": "generic nouns of water bodies (lake, mer, река)",
+    "natural": "nouns of natural features: the name after one is the feature's",
+    "feature_starts": "lower-case words that may begin a place name (bande de Gaza)",
+    "feature_ends": "words that may end a place name (corridor, strip, heights)",
+    "determiners": "articles before a river's name (the, le, la, el)",
+    "after_the_river": "lower-case words that may follow 'the Dnipro' when it is the river",
+    "plural_determiners": "plural articles before a people's name (les, aux, des)",
+    "vessel_cues": "nouns before a ship's name (tanker, navire, USS)",
+    "club_heads": "words that begin a sports club's name (FC, Dynamo, Shakhtar)",
+    "byline_words": "words that open a byline (By, Par, Por, Автор)",
+    "lower_name_words": "lower-case words inside names of countries and regions (centrale)",
+    "arabic_articles": "Arabic articles written in Latin script (al, el, ad, ash)",
+    "saints": "saint prefixes of place names (saint, st, san, são)",
+}
+
+#: Phrase lists read by the code.
+PHRASE_LISTS: Final = {
+    "media": "newspapers, agencies and broadcasters",
+    "organisations": "organisations and named groups that contain place names",
+    "people": "well-known people whose names are (also) place names",
+    "credit_cues": "wire credit lines: the names after them are people (Reporting by)",
+    "separatist_cues": "phrases that point at a separatist or occupied area",
+}
+
+#: Tables read by the code.
+MAPS: Final = {
+    "compass": "compass words and their equivalent in another language (north = nord)",
+    "region_names": "names of regions that are not in the gazetteer, to the name of the "
+    "town the region is named after (донеччина = донецьк)",
+    "spelling": "spelling variants tried when a name is not found, as 'from = to' over the "
+    "normalised name (ou = u, dj = j)",
+}
+
+_SCRIPTS: Final = {"latin", "cyrillic", "arabic", "other"}
+
+
+class Morphology:
+    """What a language's ``morph.py`` module provides (all functions optional).
+
+    ``base_forms(word: str) -> tuple[str, ...]``
+        Candidate dictionary forms of a word as written (lower case), most likely first,
+        the word itself included: ``"харькове"`` gives ``("харьков", "харькове")``.
+    ``adjective_bases(word: str) -> tuple[str, ...]``
+        Place names an adjective may be built from: ``"донецкой"`` gives
+        ``("донецк", ...)``; empty when the word is no adjective.
+    ``strip_clitics(word: str) -> tuple[int, ...]``
+        Offsets inside a word where a place name may start after attached particles:
+        ``"وبالخرطوم"`` gives ``(0, 2)`` or similar.
+    ``normalize(text: str) -> str``
+        Text normalised for dictionary matching with the same length as ``text`` (one
+        character for one), so offsets carry over.
+    """
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    """The data of one language (see the module docstring for the file format).
+
+    Attributes
+    ----------
+    code, name : str
+        ISO 639-1 code and English name.
+    scripts : frozenset of str
+        Scripts the language is written in.
+    cased : bool
+        Whether capital letters mark proper names.
+    words : mapping of str to frozenset of str
+        Normalised word lists by name; every name of :data:`WORD_LISTS` is present.
+    phrases : mapping of str to tuple of str
+        Phrase lists by name, as written; every name of :data:`PHRASE_LISTS` is present.
+    maps : mapping of str to mapping of str to str
+        Normalised tables by name; every name of :data:`MAPS` is present.
+    sources : mapping of str to str
+        Where each list comes from.
+    morphology : module or None
+        The language's ``morph.py``, when it has one.
+    """
+
+    code: str
+    name: str
+    scripts: frozenset[str]
+    cased: bool
+    words: Mapping[str, frozenset[str]]
+    phrases: Mapping[str, tuple[str, ...]]
+    maps: Mapping[str, Mapping[str, str]]
+    sources: Mapping[str, str] = field(default_factory=dict)
+    morphology: ModuleType | None = None
+
+    def morph(self, name: str) -> Callable[..., tuple[object, ...]] | None:
+        """The morphology function ``name`` of this language, or None."""
+        if self.morphology is None:
+            return None
+        fn: Callable[..., tuple[object, ...]] | None = getattr(self.morphology, name, None)
+        return fn
+
+
+def normalize_word(text: str) -> str:
+    """The matching key of a list entry: :func:`geo.gazetteer.normalize_name`.
+
+    Examples
+    --------
+    >>> normalize_word("Président")
+    'president'
+    """
+    from geo.gazetteer import normalize_name
+
+    return normalize_name(text.replace("_", " "))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(k for k in (normalize_word(w) for w in text.split()) if k)
+
+
+def _phrases(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.strip().splitlines() if line.strip())
+
+
+@functools.cache
+def get_pack(code: str) -> LanguagePack:
+    """Return the pack of a language (``"en"``, ``"fr"``, ..., or ``"common"``).
+
+    Raises
+    ------
+    InputError
+        If there is no pack for ``code``.
+    DataError
+        If the pack file is missing or malformed.
+
+    Examples
+    --------
+    >>> get_pack("ru").cased
+    True
+    """
+    if code != "common" and code not in LANGUAGES:
+        raise InputError(
+            f"no language pack for {code!r}; use one of {', '.join(LANGUAGES)} (or leave the "
+            "language out to detect it)"
+        )
+    where = f"geo/lang/{code}/pack.toml"
+    try:
+        raw = resources.files("geo.lang").joinpath(code, "pack.toml").read_text(encoding="utf-8")
+        data = tomllib.loads(raw)
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise DataError(f"cannot read the language pack {where}: {err}; reinstall geo") from err
+    meta = data.get("meta", {})
+    unknown = (
+        set(data.get("words", {})) - set(WORD_LISTS)
+        | set(data.get("phrases", {})) - set(PHRASE_LISTS)
+        | set(data.get("maps", {})) - set(MAPS)
+    )
+    if unknown:
+        raise DataError(f"{where}: unknown list(s) {', '.join(sorted(unknown))}")
+    scripts = frozenset(meta.get("scripts", ["latin"]))
+    if not scripts <= _SCRIPTS:
+        raise DataError(f"{where}: unknown script(s) {sorted(scripts - _SCRIPTS)}")
+    words = {name: _words(data.get("words", {}).get(name, "")) for name in WORD_LISTS}
+    phrases = {name: _phrases(data.get("phrases", {}).get(name, "")) for name in PHRASE_LISTS}
+    maps = {
+        name: {normalize_word(k): normalize_word(v) for k, v in data.get("maps", {}).get(name, {}).items()}
+        for name in MAPS
+    }
+    morphology = None
+    if resources.files("geo.lang").joinpath(code, "morph.py").is_file():
+        morphology = importlib.import_module(f"geo.lang.{code}.morph")
+    return LanguagePack(
+        code=meta.get("code", code),
+        name=meta.get("name", code),
+        scripts=scripts,
+        cased=bool(meta.get("cased", True)),
+        words=words,
+        phrases=phrases,
+        maps=maps,
+        sources=dict(meta.get("sources", {})),
+        morphology=morphology,
+    )
+
+
+# --------------------------------------------------------------------------- detection
+
+_WORD_RE: Final = re.compile(r"[^\W\d_]+")
+#: Letters only one of Russian and Ukrainian uses.
+_UK_LETTERS: Final = frozenset("ієїґІЄЇҐ")
+_RU_LETTERS: Final = frozenset("ыэёъЫЭЁЪ")
+
+
+def script_of(word: str) -> str:
+    """The script of a word from its first letter: latin, cyrillic, arabic or other.
+
+    Examples
+    --------
+    >>> script_of("Харків"), script_of("إدلب"), script_of("Idlib")
+    ('cyrillic', 'arabic', 'latin')
+    """
+    for ch in word:
+        if not ch.isalpha():
+            continue
+        o = ord(ch)
+        if o < 0x250 or 0x1E00 <= o < 0x1F00:
+            return "latin"
+        if 0x400 <= o < 0x530:
+            return "cyrillic"
+        if 0x600 <= o < 0x700 or 0x750 <= o < 0x780 or 0xFB50 <= o < 0xFF00:
+            return "arabic"
+        return "other"
+    return "other"
+
+
+@functools.cache
+def _stopword_table() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for code in LANGUAGES:
+        for w in get_pack(code).words["stopwords"]:
+            table.setdefault(w, []).append(code)
+    return {w: tuple(codes) for w, codes in table.items()}
+
+
+def language_scores(text: str, *, sample_chars: int | None = None) -> dict[str, float]:
+    """Evidence for each language: stop words (shared ones split) and script letters.
+
+    Examples
+    --------
+    >>> s = language_scores("В Харькове прогремели взрывы, сообщил мэр города.")
+    >>> max(s, key=s.get)
+    'ru'
+    """
+    from geo import config
+
+    limit = config.LANG_SAMPLE_CHARS if sample_chars is None else sample_chars
+    sample = text[:limit]
+    scores = dict.fromkeys(LANGUAGES, 0.0)
+    table = _stopword_table()
+    for word in _WORD_RE.findall(sample):
+        codes = table.get(normalize_word(word)) if len(word) < 20 else None
+        if codes:
+            share = 1.0 / len(codes)
+            for code in codes:
+                scores[code] += share
+    uk = sum(ch in _UK_LETTERS for ch in sample)
+    ru = sum(ch in _RU_LETTERS for ch in sample)
+    scores["uk"] += config.LANG_LETTER_WEIGHT * uk
+    scores["ru"] += config.LANG_LETTER_WEIGHT * ru
+    return scores
+
+
+def detect_language(text: str, *, sample_chars: int | None = None) -> str:
+    """The language of ``text`` among :data:`LANGUAGES`, or ``"und"`` without evidence.
+
+    Stop words of each pack are counted (a word shared by several languages counts for
+    each in part); letters only Russian or only Ukrainian uses tip the balance between them.
+
+    Examples
+    --------
+    >>> detect_language("Fighting resumed in the region, the ministry said on Monday.")
+    'en'
+    >>> detect_language("Los combates se reanudaron en la región, según el ministerio.")
+    'es'
+    >>> detect_language("قصفت الطائرات مدينة إدلب في شمال سوريا")
+    'ar'
+    """
+    from geo import config
+
+    scores = language_scores(text, sample_chars=sample_chars)
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], LANGUAGES.index(kv[0])))
+    (best, first), (_, second) = ranked[0], ranked[1]
+    if first < config.LANG_MIN_EVIDENCE or first < config.LANG_MARGIN * second:
+        return "und"
+    return best
+
+
+def lists(codes: Iterable[str], name: str) -> frozenset[str]:
+    """The union of one word list over several packs (and the common pack).
+
+    Examples
+    --------
+    >>> "said" in lists(["en", "fr"], "stopwords")
+    True
+    """
+    out: set[str] = set(get_pack("common").words.get(name, ()))
+    for code in codes:
+        out |= get_pack(code).words[name]
+    return frozenset(out)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
