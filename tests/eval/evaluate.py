@@ -53,7 +53,23 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 SPLITS = {"dev": HERE / "dev" / "src", "test": HERE / "test" / "src"}
-CORPORA = REPO.parent / "shared" / "corpora"
+
+
+
+def _shared() -> Path:
+    """``../shared`` beside the checkout (``$GEO_SHARED_DIR`` overrides it)."""
+    import os
+
+    env = os.environ.get("GEO_SHARED_DIR")
+    if env:
+        return Path(env)
+    for up in (REPO.parent, REPO.parent.parent):
+        if (up / "shared").is_dir():
+            return up / "shared"
+    return REPO.parent / "shared"
+
+
+CORPORA = _shared() / "corpora"
 PUBLIC = ("lgl", "geovirus")
 LANGS = ("en", "fr", "es", "ru", "uk", "ar", "mx")
 RIGHT_KM = 161.0
@@ -286,15 +302,21 @@ class Reference:
             import geopandas as gpd
 
             frame = gpd.read_parquet(REPO / "data" / "boundaries" / "admin0.parquet")
-            self._countries = {
-                cc: geom for cc, geom in zip(frame["country_code"], frame.geometry, strict=True)
-            }
-        geom = self._countries.get(code)
+            self._countries = dict(zip(frame["country_code"], frame.geometry, strict=True))
+            self._buffered: dict[str, Any] = {}
+        if code not in self._buffered:
+            import shapely
+
+            geom = self._countries.get(code)
+            self._buffered[code] = None if geom is None else geom.buffer(0.05)
+            if geom is not None:
+                shapely.prepare(self._buffered[code])
+        geom = self._buffered[code]
         if geom is None:
             return False
         from shapely.geometry import Point
 
-        return bool(geom.buffer(0.05).contains(Point(lon, lat)))
+        return bool(geom.contains(Point(lon, lat)))
 
     def point(self, ref: str) -> tuple[float, float] | None:
         m = _LATLON.fullmatch(ref)
