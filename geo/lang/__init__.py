@@ -37,7 +37,6 @@ import functools
 import importlib
 import re
 import tomllib
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -122,6 +121,9 @@ MAPS: Final = {
     "town the region is named after (донеччина = донецьк)",
     "spelling": "spelling variants tried when a name is not found, as 'from = to' over the "
     "normalised name (ou = u, dj = j)",
+    "demonym_endings": "how country names become demonyms: an ending of the (normalised) "
+    "name, removed, and the suffixes that replace it ('ie' = 'ien ienne'); '+a' keeps the "
+    "ending, 'consonant' applies to names ending in a consonant",
 }
 
 _SCRIPTS: Final = {"latin", "cyrillic", "arabic", "other"}
@@ -372,7 +374,3 @@ def lists(codes: Iterable[str], name: str) -> frozenset[str]:
     for code in codes:
         out |= get_pack(code).words[name]
     return frozenset(out)
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFC", text)

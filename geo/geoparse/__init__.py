@@ -1,0 +1,419 @@
+"""Finding place names in text and resolving them to gazetteer places, in six languages.
+
+The stages, one module each, are plain functions over plain data (:mod:`geo.model`):
+
+1. :mod:`~geo.geoparse.tokenize`: words, keys, sentences, each sentence's language;
+2. :mod:`~geo.geoparse.filters`: what cannot be a place (organisations, media, people...);
+3. :mod:`~geo.geoparse.spans`: text that may name a place (capitalised names, word forms of
+   Russian and Ukrainian, a dictionary scan of Arabic);
+4. :mod:`~geo.geoparse.candidates`: the gazetteer places each name may be;
+5. :mod:`~geo.geoparse.features`: what each candidate is and how the document supports it;
+6. :mod:`~geo.geoparse.resolve`: fitted scores choose each name's place and whether it is a
+   place at all; each :class:`~geo.model.Mention` says ``why``.
+
+Language knowledge comes from the packs of :mod:`geo.lang`; weights and thresholds from
+``weights.json`` (fitted) and :mod:`geo.config` (named).
+
+Offsets index the document text: ``text[char_start:char_end] == mention``.
+
+Examples
+--------
+>>> import geo
+>>> df = geo.geoparse("Des roquettes sont tombées sur Stepanakert, au Haut-Karabakh.")
+>>> df[["mention", "name", "kind"]].values.tolist()
+[['Stepanakert', 'Khankendi', 'city'], ['Haut-Karabakh', 'Nagorno-Karabakh', 'region']]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import types
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final
+
+from geo import config
+from geo.geoparse.candidates import Index, haversine_km, is_water
+from geo.geoparse.filters import Words, blocked, words_for
+from geo.geoparse.resolve import Model, Trace, resolve
+from geo.geoparse.spans import find_spans
+from geo.geoparse.tokenize import Tokens, tokenize
+from geo.lang import LANGUAGES, detect_language
+from geo.model import Mention, Span
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from geo.sources import Document, Problem, Progress
+
+__all__ = [
+    "MENTION_COLUMNS",
+    "Geoparser",
+    "Mention",
+    "Parsed",
+    "find_mentions",
+    "geoparse",
+    "geoparse_inputs",
+    "get_geoparser",
+    "haversine_km",
+    "is_water",
+    "mentions_to_frame",
+]
+
+#: Columns of the mention table (``geo parse`` output), geometry aside.
+MENTION_COLUMNS: Final = (
+    "doc_id",
+    "mention",
+    "char_start",
+    "char_end",
+    "name",
+    "kind",
+    "country_code",
+    "gazetteer_id",
+    "latitude",
+    "longitude",
+    "score",
+    "lang",
+    "why",
+)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A parsed document: its tokens and its mentions, in text order.
+
+    ``tokens.sentence_starts[k]`` is where sentence ``k`` starts; :attr:`Mention.sentence`
+    indexes it.
+    """
+
+    tokens: Tokens
+    mentions: list[Mention]
+    lang: str
+
+    @property
+    def sentence_starts(self) -> list[int]:
+        return self.tokens.sentence_starts
+
+
+class Geoparser:
+    """The geoparser's resources: the gazetteer (with memoised lookups) and the weights.
+
+    Parameters
+    ----------
+    index : Index, optional
+        The gazetteer as the geoparser sees it; the process-wide one by default.
+    model : Model, optional
+        Fitted weights; ``geo/geoparse/weights.json`` by default.
+
+    Examples
+    --------
+    >>> parser = get_geoparser()
+    >>> [(m.mention, m.place.country_code) for m in parser.parse("Des tirs ont visé Bakou.")]
+    [('Bakou', 'AZ')]
+    """
+
+    def __init__(self, index: Index | None = None, model: Model | None = None) -> None:
+        self.index = index if index is not None else Index.default()
+        self.model = model if model is not None else Model.load()
+        self._scan: Callable[[str, Tokens, list[bool]], list[Span]] | None | bool = False
+
+    @property
+    def gazetteer(self) -> Any:
+        return self.index.gazetteer
+
+    def parse_text(
+        self,
+        text: str,
+        *,
+        lang: str | None = None,
+        start: int = 0,
+        doc_id: str = "",
+        trace: Trace | None = None,
+    ) -> Parsed:
+        """Parse ``text`` from offset ``start``: tokens and mentions.
+
+        Parameters
+        ----------
+        text : str
+            The document.
+        lang : str, optional
+            Its language (a code of :data:`geo.lang.LANGUAGES`); detected when None.
+        start : int
+            Offset where the article starts (after a ``date`` header).
+        doc_id : str
+            Copied into every mention.
+        trace : Trace, optional
+            Receives the features computed (for fitting the weights).
+        """
+        if lang is not None and lang not in LANGUAGES and lang != "und":
+            from geo.errors import InputError
+
+            raise InputError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+        doc_lang = lang or detect_language(text[start : start + config.LANG_SAMPLE_CHARS])
+        w0 = words_for((doc_lang,))
+        toks = tokenize(
+            text,
+            start,
+            None,
+            elisions=w0["elisions"],
+            abbreviations=w0["abbreviations"],
+            connectors=w0["connectors"],
+        )
+        if not len(toks):
+            return Parsed(toks, [], doc_lang)
+        toks.sentence_lang = sentence_languages(toks, doc_lang, forced=lang is not None)
+        langs = tuple(sorted({doc_lang, *toks.sentence_lang} - {"und"})) or (doc_lang,)
+        w = words_for(langs)
+        if w.spelling != self.index.spelling or w.compass != self.index.compass:
+            self.index.spelling, self.index.compass = w.spelling, dict(w.compass)
+            self.index._has.clear()
+            self.index._cands.clear()
+        out = blocked(text, toks, w, self.index)
+        spans = find_spans(text, toks, out, w, self.index, scan=self._scanner())
+        if not spans:
+            return Parsed(toks, [], doc_lang)
+        mentions = resolve(text, toks, spans, w, self.index, self.model, doc_id=doc_id, trace=trace)
+        return Parsed(toks, mentions, doc_lang)
+
+    def parse(
+        self, text: str, *, lang: str | None = None, start: int = 0, doc_id: str = ""
+    ) -> list[Mention]:
+        """Return the place mentions of ``text`` (from offset ``start``), in text order."""
+        return self.parse_text(text, lang=lang, start=start, doc_id=doc_id).mentions
+
+    def parse_sentences(
+        self, text: str, *, lang: str | None = None, start: int = 0, doc_id: str = ""
+    ) -> tuple[list[Mention], list[int]]:
+        """Like :meth:`parse`, and also return the offsets where sentences start."""
+        parsed = self.parse_text(text, lang=lang, start=start, doc_id=doc_id)
+        return parsed.mentions, parsed.sentence_starts
+
+    def _scanner(self) -> Callable[[str, Tokens, list[bool]], list[Span]] | None:
+        if self._scan is False:
+            try:
+                from geo.geoparse.scan import Scanner
+            except ImportError:
+                self._scan = None
+            else:
+                self._scan = Scanner(self.index).spans
+        return self._scan if callable(self._scan) else None
+
+
+def sentence_languages(toks: Tokens, doc_lang: str, *, forced: bool) -> list[str]:
+    """The language of each sentence: the document's, unless a sentence is long enough and
+    clearly in another language (mixed text), or written in another script."""
+    from geo.lang import _stopword_table
+
+    count = len(toks.sentence_starts)
+    out = [doc_lang] * count
+    if forced or count <= 1:
+        return out
+    table = _stopword_table()
+    evidence: list[dict[str, float]] = [{} for _ in range(count)]
+    words = [0] * count
+    for i, key in enumerate(toks.keys):
+        k = toks.sentence[i]
+        words[k] += 1
+        codes = table.get(key)
+        if codes:
+            share = 1.0 / len(codes)
+            for code in codes:
+                evidence[k][code] = evidence[k].get(code, 0.0) + share
+    for k in range(count):
+        if words[k] < config.LANG_SENTENCE_MIN_WORDS or not evidence[k]:
+            continue
+        ranked = sorted(evidence[k].items(), key=lambda kv: -kv[1])
+        best, first = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        if (
+            best != doc_lang
+            and first >= config.LANG_MIN_EVIDENCE
+            and first >= config.LANG_MARGIN * second
+            and first > evidence[k].get(doc_lang, 0.0) * config.LANG_MARGIN
+        ):
+            out[k] = best
+    return out
+
+
+_DEFAULT_PARSER: Geoparser | None = None
+
+
+def get_geoparser() -> Geoparser:
+    """Return the process-wide :class:`Geoparser` (on the default gazetteer).
+
+    Examples
+    --------
+    >>> get_geoparser() is get_geoparser()
+    True
+    """
+    global _DEFAULT_PARSER
+    index = Index.default()
+    if _DEFAULT_PARSER is None or _DEFAULT_PARSER.index is not index:
+        _DEFAULT_PARSER = Geoparser(index)
+    return _DEFAULT_PARSER
+
+
+def find_mentions(document: Document, *, parser: Geoparser | None = None) -> list[Mention]:
+    """Return the place mentions of a :class:`~geo.sources.Document`.
+
+    Examples
+    --------
+    >>> from geo.sources import make_document
+    >>> doc = make_document("date 2020-10-04\\nGanja a été frappée par des missiles.")
+    >>> [(m.mention, m.char_start, m.place.id) for m in find_mentions(doc)]
+    [('Ganja', 16, 'gn:586523')]
+    """
+    parser = parser or get_geoparser()
+    lang = document.lang if document.lang in LANGUAGES else None
+    return parser.parse(
+        document.text, lang=lang, start=document.body_start, doc_id=document.doc_id
+    )
+
+
+def _why_text(why: Any) -> str:
+    return "; ".join(f"{k} {v:+.2f}" for k, v in why.items()) if why else ""
+
+
+def mentions_to_frame(mentions: Sequence[Mention], *, lang: str | None = None) -> gpd.GeoDataFrame:
+    """Return mentions as a GeoDataFrame with :data:`MENTION_COLUMNS` (EPSG:4326).
+
+    The frame is built once from columns, not row by row.
+
+    Examples
+    --------
+    >>> mentions_to_frame([]).columns.tolist()[-1]
+    'geometry'
+    """
+    import geopandas as gpd
+    import numpy as np
+    import pandas as pd
+
+    n = len(mentions)
+    places = [m.place for m in mentions]
+    lat = np.fromiter((p.latitude for p in places), dtype=float, count=n)
+    lon = np.fromiter((p.longitude for p in places), dtype=float, count=n)
+    data = {
+        "doc_id": pd.array([m.doc_id for m in mentions], dtype=object),
+        "mention": pd.array([m.mention for m in mentions], dtype=object),
+        "char_start": np.fromiter((m.char_start for m in mentions), dtype=np.int64, count=n),
+        "char_end": np.fromiter((m.char_end for m in mentions), dtype=np.int64, count=n),
+        "name": pd.array([p.name for p in places], dtype=object),
+        "kind": pd.array([p.kind for p in places], dtype=object),
+        "country_code": pd.array([p.country_code for p in places], dtype=object),
+        "gazetteer_id": pd.array([p.id for p in places], dtype=object),
+        "latitude": lat,
+        "longitude": lon,
+        "score": np.fromiter((m.score for m in mentions), dtype=float, count=n),
+        "lang": pd.array([lang] * n, dtype=object),
+        "why": pd.array([_why_text(m.why) for m in mentions], dtype=object),
+    }
+    geometry = gpd.points_from_xy(lon, lat, crs="EPSG:4326")
+    return gpd.GeoDataFrame(data, geometry=geometry, crs="EPSG:4326")
+
+
+def geoparse(
+    text: str,
+    *,
+    date: dt.date | str | None = None,
+    lang: str | None = None,
+    doc_id: str = "<text>",
+) -> gpd.GeoDataFrame:
+    """Find and resolve every place name of a text.
+
+    Parameters
+    ----------
+    text : str
+        The article; a leading ``date YYYY-MM[-DD]`` header line is read and skipped.
+    date : datetime.date or str, optional
+        Document date (kept for symmetry with :func:`geo.extract_events`; a header wins).
+    lang : str, optional
+        Its language (``"en"``, ``"fr"``, ``"es"``, ``"ru"``, ``"uk"``, ``"ar"``); detected
+        when None.
+    doc_id : str
+        Identifier written in the ``doc_id`` column.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per occurrence, in text order, with :data:`MENTION_COLUMNS` (``why``: the
+        terms of the score that chose each place) and points in EPSG:4326.
+
+    Examples
+    --------
+    >>> import geo
+    >>> df = geo.geoparse("Удары по Харькову и Днепру", lang="ru")
+    >>> df["name"].tolist()
+    ['Kharkiv', 'Dnipro']
+    """
+    from geo.sources import make_document
+
+    doc = make_document(text, doc_id=doc_id, date=date, lang=lang)
+    parser = get_geoparser()
+    parsed = parser.parse_text(
+        doc.text, lang=lang, start=doc.body_start, doc_id=doc.doc_id
+    )
+    return mentions_to_frame(parsed.mentions, lang=parsed.lang)
+
+
+def geoparse_inputs(
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    problems: list[Problem] | None = None,
+    progress: Progress | None = None,
+    parser: Geoparser | None = None,
+    **read_options: Any,
+) -> gpd.GeoDataFrame:
+    """Geoparse every document of files, folders, patterns or ``"-"`` (``geo parse``).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = path.write_text("date 2020-10-04\\nGanja et Bakou.")
+    >>> geoparse_inputs(path)["mention"].tolist()
+    ['Ganja', 'Bakou']
+    """
+    import pandas as pd
+
+    from geo.sources import iter_documents
+
+    parser = parser or get_geoparser()
+    mentions: list[Mention] = []
+    langs: list[str] = []
+    for doc in iter_documents(inputs, problems=problems, **read_options):
+        lang = doc.lang if doc.lang in LANGUAGES else None
+        parsed = parser.parse_text(doc.text, lang=lang, start=doc.body_start, doc_id=doc.doc_id)
+        mentions.extend(parsed.mentions)
+        langs.extend([parsed.lang] * len(parsed.mentions))
+        if progress is not None:
+            progress.update()
+    if progress is not None:
+        progress.close()
+    frame = mentions_to_frame(mentions)
+    frame["lang"] = pd.array(langs, dtype=object)
+    return frame
+
+
+class _CallableModule(types.ModuleType):
+    """``geo.geoparse`` is this package and, called, the :func:`geoparse` function.
+
+    Importing a submodule binds it on its package, so ``geo.geoparse`` may be the module
+    object rather than the function exported by ``geo``; calling it works either way.
+    """
+
+    def __call__(
+        self,
+        text: str,
+        *,
+        date: dt.date | str | None = None,
+        lang: str | None = None,
+        doc_id: str = "<text>",
+    ) -> gpd.GeoDataFrame:
+        return geoparse(text, date=date, lang=lang, doc_id=doc_id)
+
+
+sys.modules[__name__].__class__ = _CallableModule
+
+

@@ -1,0 +1,435 @@
+"""Candidate places of a name: gazetteer lookups, spelling variants and dictionary forms.
+
+:class:`Index` wraps the gazetteer for the geoparser: memoised lookups of a key and of its
+variants (other transliterations, the Arabic article, compass words in another language,
+the spelling rules of the language packs), each candidate carrying how it was reached
+(:attr:`geo.model.Candidate.match`) and its static prior. Everything here depends on the
+name alone, never on the document, so it is cached across documents.
+
+Examples
+--------
+>>> index = Index.default()
+>>> [(c.place.country_code, c.match) for c in index.candidates("martouni")][:2]
+[('AM', 'variant'), ('AM', 'variant')]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Final
+
+from geo import config
+from geo.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
+from geo.model import Candidate
+
+if TYPE_CHECKING:
+    from geo.geoparse.filters import Words
+    from geo.geoparse.tokenize import Tokens
+
+__all__ = ["Index", "approx_km", "feature_of", "haversine_km", "is_water"]
+
+_KM_PER_DEGREE: Final = math.pi * config.EARTH_RADIUS_KM / 180.0
+_FR_INITIAL_I: Final = re.compile(r"(^| )i(?=[aeou])")
+_DOUBLE_S: Final = re.compile(r"(?<=[aeiouy])ss(?=[aeiouy])")
+_ARTICLES: Final = ("al ", "el ")
+_INNER_ARTICLE: Final = re.compile(r" (?:el|ez|ed|ad|ar|as|ash|at|az|er|es) (?=\w)")
+_SUN_LETTER: Final = re.compile(r" al (sh|th|dh|[tdrzsn])(?=\w)")
+_GLUED_ARTICLE: Final = re.compile(r"\b([ae])(sh|[dtrszn])\2(\w{2,})")
+#: Feature classes of places whose names no common word shadows.
+AREA_FEATURES: Final = frozenset({"country", "disputed", "macro_region", "continent"})
+WATER_FEATURES: Final = frozenset({"water", "river", "sea", "lake", "gulf", "strait", "ocean"})
+_WATER_PREFIXES: Final = ("geo:lake-", "geo:sea-", "geo:gulf-", "geo:strait-", "geo:river-")
+
+
+def feature_of(place: Place) -> str:
+    """The feature class of a place: ``populated``, ``admin1``, ``country``, ``water``...
+
+    Read from the gazetteer's ``feature`` column.
+    """
+    feature = getattr(place, "feature", "")
+    if feature:
+        return str(feature)
+    if place.kind == "country":
+        return "country"
+    if place.kind == "city":
+        return "populated"
+    if place.id.startswith(_WATER_PREFIXES):
+        return "water"
+    if place.id.startswith("ne:"):
+        return "admin1"
+    return "disputed" if place.country_code else "macro_region"
+
+
+def is_water(place: Place) -> bool:
+    """Whether a place is a water body (lake, sea, gulf, strait, river).
+
+    Examples
+    --------
+    >>> is_water(load_gazetteer().lookup("Bakou")[0])
+    False
+    """
+    return feature_of(place) in WATER_FEATURES
+
+
+def approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance in km: cheap, and within 1% of the great-circle distance
+    below a few hundred km, which is all the scoring needs."""
+    dx = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) * 0.5))
+    dy = lat2 - lat1
+    return _KM_PER_DEGREE * math.sqrt(dx * dx + dy * dy)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km.
+
+    Examples
+    --------
+    >>> round(haversine_km(40.38, 49.89, 40.18, 44.51))
+    456
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * config.EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Index:
+    """The gazetteer as the geoparser sees it, with memoised lookups.
+
+    Parameters
+    ----------
+    gazetteer : Gazetteer
+        The gazetteer to look names up in.
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._has: dict[str, bool] = {}
+        self._cands: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
+        self._country: dict[str, bool] = {}
+        self._admin1: dict[tuple[str, str], Place | None] = {}
+        self._spread: dict[str, float] = {}
+        self._twin: dict[tuple[str, str], Place] = {}
+        self._demonyms: dict[tuple[str, ...], frozenset[str]] = {}
+        self._lower: dict[tuple[str, ...], frozenset[str]] = {}
+        self.spelling: tuple[tuple[str, str], ...] = ()
+        self.compass: dict[str, str] = {}
+        self.foreign_country_keys = self._foreign_country_names()
+        self.max_tokens = max(1, min(gazetteer.max_key_tokens, config.GEOPARSE_MAX_TOKENS))
+
+    @classmethod
+    def default(cls) -> Index:
+        """The index of the process-wide gazetteer (one per process)."""
+        gazetteer = load_gazetteer()
+        found = _DEFAULT.get(id(gazetteer))
+        if found is None or found.gazetteer is not gazetteer:
+            _DEFAULT.clear()
+            found = _DEFAULT[id(gazetteer)] = cls(gazetteer)
+        return found
+
+    # ---- lookups
+    def has(self, key: str) -> bool:
+        """Whether ``key`` or one of its variants is a gazetteer name."""
+        found = self._has.get(key)
+        if found is None:
+            if len(self._has) > config.GEOPARSE_CACHE_SIZE:
+                self._has.clear()
+            gaz = self.gazetteer
+            found = key in gaz or any(v in gaz for v in self.variants(key))
+            self._has[key] = found
+        return found
+
+    def variants(self, key: str) -> list[str]:
+        """Other spellings of a name: French and Arabic transliterations, the Arabic article,
+        compass words in the other language, the packs' spelling rules.
+
+        "martouni" -> "martuni", "choucha" -> "shusha", "ras al ain" -> "ras al ayn",
+        "qamishli" -> "al qamishli", "north kivu" -> "nord kivu".
+        """
+        if key.count(" ") > 3:
+            return []
+        out: list[str] = []
+
+        def add(v: str) -> None:
+            if v != key and v not in out:
+                out.append(v)
+
+        bases = [key]
+        first, _, rest = key.partition(" ")
+        if rest and first in self.compass:
+            bases.append(self.compass[first] + " " + rest)
+            add(bases[-1])
+        for base in bases:
+            fr = _FR_INITIAL_I.sub(r"\1y", base)
+            fr = fr.replace("ou", "u").replace("dj", "j").replace("tch", "\x01")
+            fr = _DOUBLE_S.sub("s", fr)
+            add(fr.replace("\x01", "ch"))
+            add(fr.replace("ch", "sh").replace("\x01", "ch"))
+        for old, new in self.spelling:
+            if old in key:
+                add(key.replace(old, new))
+        ar = key.replace("ain", "ayn").replace("aa", "a").replace("ee", "i").replace("oo", "u")
+        add(ar)
+        add(_DOUBLE_S.sub("s", ar))
+        if " " in key:
+            inner = _INNER_ARTICLE.sub(" al ", key)
+            add(inner)
+            if inner != key:
+                add(inner.replace("ou", "u"))
+            add(_SUN_LETTER.sub(r" a\1 \1", key))
+            if "ei" in key:
+                add(key.replace("ei", "ay"))
+        add(_GLUED_ARTICLE.sub(r"\1\2 \2\3", key))
+        last = key.rsplit(" ", 1)[-1]
+        if len(last) >= 4:
+            if last.endswith("ah"):
+                add(key[:-1])
+            elif last.endswith("a") and not last.endswith("aa"):
+                add(key + "h")
+        if key.startswith(_ARTICLES):
+            add(key.split(" ", 1)[1])
+        elif " " not in key:
+            add("al " + key)
+        return out
+
+    def candidates(self, key: str, *, variants: bool = True) -> tuple[Candidate, ...]:
+        """The places a key may name, best static prior first.
+
+        Variants are tried as well when ``variants`` is true (their prior lowered by
+        :data:`geo.config.GEOPARSE_VARIANT_PENALTY`).
+        """
+        cached = self._cands.get((key, variants))
+        if cached is not None:
+            return cached
+        if len(self._cands) > config.GEOPARSE_CACHE_SIZE:
+            self._cands.clear()
+        seen: dict[str, Candidate] = {}
+        foreign = key in self.foreign_country_keys
+        most = config.GEOPARSE_MAX_CANDIDATES
+        for place in self.gazetteer.lookup(key, normalized=True)[:most]:
+            prior = (
+                config.GEOPARSE_FOREIGN_COUNTRY_PRIOR
+                if foreign and place.kind == "country"
+                else prior_of(place)
+            )
+            seen.setdefault(
+                place.id, Candidate(place, prior, "primary" if place.primary else "alternate")
+            )
+        if variants:
+            for v in self.variants(key):
+                for place in self.gazetteer.lookup(v, normalized=True)[:most]:
+                    if place.id not in seen:
+                        seen[place.id] = Candidate(
+                            place, prior_of(place) - config.GEOPARSE_VARIANT_PENALTY, "variant"
+                        )
+        out = tuple(sorted(seen.values(), key=lambda c: -c.prior))
+        self._cands[(key, variants)] = out
+        return out
+
+    def lookup_forms(self, forms: Sequence[str], match: str) -> tuple[Candidate, ...]:
+        """Candidates of the first dictionary form (of an inflected word) that is a name."""
+        for form in forms:
+            cs = self.candidates(form, variants=False)
+            if cs:
+                return tuple(Candidate(c.place, c.prior, match) for c in cs)
+        return ()
+
+    # ---- name classes
+    def is_country_key(self, key: str) -> bool:
+        """Whether ``key`` names a country."""
+        found = self._country.get(key)
+        if found is None:
+            found = any(p.kind == "country" for p in self.gazetteer.lookup(key, normalized=True))
+            if len(self._country) > config.GEOPARSE_CACHE_SIZE:
+                self._country.clear()
+            self._country[key] = found
+        return found
+
+    def curated(self, key: str) -> bool:
+        """Whether a name is a named area or water body ("Red Sea", "mer Noire", "Donbas")
+        rather than a populated place or an administrative unit."""
+        return any(
+            feature_of(c.place) not in ("populated", "admin1", "country")
+            for c in self.candidates(key, variants=False)
+        )
+
+    @staticmethod
+    def is_area(c: Candidate) -> bool:
+        """A country or a named area: names no common word shadows."""
+        return feature_of(c.place) in AREA_FEATURES
+
+    @staticmethod
+    def is_major(c: Candidate) -> bool:
+        """A country, a named area or a big city: its name is no common word by accident."""
+        return Index.is_area(c) or c.prior >= config.GEOPARSE_MAJOR_PRIOR
+
+    def demonyms(self, w: Words) -> frozenset[str]:
+        """The packs' demonyms and those built from the country names of their languages."""
+        found = self._demonyms.get(w.langs)
+        if found is None:
+            from geo.geoparse.filters import derived_demonyms
+
+            names = [
+                name
+                for langs in self.gazetteer.country_names.values()
+                for lang, name in langs.items()
+                if lang in w.langs or lang in ("en", "fr")
+            ]
+            found = self._demonyms[w.langs] = w["demonyms"] | derived_demonyms(names, w)
+        return found
+
+    def lower_words(self, w: Words) -> frozenset[str]:
+        """Words written in lower case inside country and region names of ``w``'s languages."""
+        found = self._lower.get(w.langs)
+        if found is None:
+            from geo.geoparse.filters import lower_country_words
+
+            names = [
+                name
+                for langs in self.gazetteer.country_names.values()
+                for lang, name in langs.items()
+                if lang in w.langs or lang in ("en", "fr")
+            ]
+            found = self._lower[w.langs] = lower_country_words(names, w)
+        return found
+
+    def region_named(self, toks: Tokens, i: int, length: int, key: str, w: Words) -> bool:
+        """Whether common words name a region here: a region cue ("département de l'Ouest",
+        "Bay region") and a first-level region of that name in the gazetteer."""
+        from geo.geoparse.features import region_cue
+
+        if not toks.cap[i] or not any(
+            c.place.kind == "region" for c in self.candidates(key, variants=False)
+        ):
+            return False
+        return region_cue(toks, i, i + length - 1, w) > 0
+
+    def acronym_ok(self, text: str, toks: Tokens, i: int, key: str) -> bool:
+        """Whether a short word in capitals is a place: a country's abbreviation ("UK",
+        "RDC") or a dateline ("GAZA, Nov 15"), not an acronym that happens to be an airport
+        code or a village's alternate name ("KNU", "ADF")."""
+        cs = self.candidates(key, variants=False)
+        if not cs:
+            return False
+        if cs[0].place.kind == "country" or feature_of(cs[0].place) not in ("populated", "admin1"):
+            return True
+        line_start = text.rfind("\n", 0, toks.starts[i]) + 1
+        if not text[line_start : toks.starts[i]].strip(" ([/\t"):
+            return True  # a dateline or a line that starts with the name
+        return any(normalize_name(c.place.name) == key for c in cs[:3])
+
+    # ---- places related to places
+    def spread(self, key: str, cs: Sequence[Candidate]) -> float:
+        """Largest distance from the first candidate to another, in km (cached by name)."""
+        found = self._spread.get(key)
+        if found is None:
+            first = cs[0].place
+            found = max(
+                (
+                    approx_km(first.latitude, first.longitude, c.place.latitude, c.place.longitude)
+                    for c in cs[1:]
+                ),
+                default=0.0,
+            )
+            if len(self._spread) > config.GEOPARSE_CACHE_SIZE:
+                self._spread.clear()
+            self._spread[key] = found
+        return found
+
+    def twin(self, key: str, p: Place, cs: Sequence[Candidate]) -> Place:
+        """The place of the other kind that bears the same name nearby (a town and the
+        region named after it), or ``p`` itself."""
+        found = self._twin.get((key, p.id))
+        if found is None:
+            found = next(
+                (
+                    o.place
+                    for o in cs
+                    if o.place.kind != p.kind
+                    and o.place.kind != "country"
+                    and o.place.country_code == p.country_code
+                    and (
+                        approx_km(p.latitude, p.longitude, o.place.latitude, o.place.longitude)
+                        < config.GEOPARSE_TWIN_KM
+                        or (p.admin1_code is not None and o.place.admin1_code == p.admin1_code)
+                    )
+                ),
+                p,
+            )
+            if len(self._twin) > config.GEOPARSE_CACHE_SIZE:
+                self._twin.clear()
+            self._twin[(key, p.id)] = found
+        return found
+
+    def admin1_region(self, city: Place) -> Place | None:
+        """The first-level region a town gives its name to (Deir ez-Zor governorate)."""
+        cache_key = (city.id, city.admin1_code or "")
+        if cache_key in self._admin1:
+            return self._admin1[cache_key]
+        found = None
+        for r in self.gazetteer.lookup(normalize_name(city.name), normalized=True):
+            if (
+                r.kind == "region"
+                and feature_of(r) == "admin1"
+                and r.country_code == city.country_code
+                and (
+                    (city.admin1_code is not None and r.admin1_code == city.admin1_code)
+                    or approx_km(city.latitude, city.longitude, r.latitude, r.longitude)
+                    < config.GEOPARSE_TWIN_KM
+                )
+            ):
+                found = r
+                break
+        self._admin1[cache_key] = found
+        return found
+
+    def region_of(self, city: Place) -> Place | None:
+        """The first-level region that contains a town (by its GeoNames admin-1 code)."""
+        if not city.admin1_code or not city.country_code:
+            return None
+        key = ("in", f"{city.country_code}.{city.admin1_code}")
+        if key in self._admin1:
+            return self._admin1[key]
+        found = self.gazetteer.admin1(city.country_code, city.admin1_code) if hasattr(
+            self.gazetteer, "admin1"
+        ) else None
+        self._admin1[key] = found
+        return found
+
+    def _foreign_country_names(self) -> frozenset[str]:
+        """Country names that no name in a major language matches ("Argelia" is Spanish only):
+        a town of that name is as likely ("Argelia, Cauca")."""
+        native: set[str] = set()
+        foreign: set[str] = set()
+        major = set(config.GEOPARSE_COUNTRY_NAME_LANGUAGES)
+        for code, langs in self.gazetteer.country_names.items():
+            for lang, name in langs.items():
+                (native if lang in major else foreign).add(normalize_name(name))
+            country = self.gazetteer.country(code)
+            if country is not None:
+                native.add(normalize_name(country.name))
+        for aliases in self.gazetteer.country_aliases.values():
+            native.update(normalize_name(alias) for alias in aliases)
+        return frozenset(foreign - native)
+
+
+_DEFAULT: dict[int, Index] = {}
+
+
+def prior_of(place: Place) -> float:
+    """Static prior of a place: a country's is high; otherwise the gazetteer's name score
+    (log10 of the population, +1 for the primary name), capped."""
+    if place.kind == "country":
+        return config.GEOPARSE_COUNTRY_PRIOR + (1.0 if place.primary else 0.0)
+    return min(place.score, config.GEOPARSE_PRIOR_CAP)
+
+
+def near_any(p: Place, others: Iterable[Place], km: float) -> bool:
+    """Whether a town lies within ``km`` of one of ``others``."""
+    if p.kind != "city":
+        return False
+    return any(approx_km(p.latitude, p.longitude, q.latitude, q.longitude) < km for q in others)

@@ -1,0 +1,412 @@
+"""Features of candidate places and of spans, the inputs of the fitted scores.
+
+Resolution scores each candidate place of a name with a weighted sum of named features
+(:data:`RESOLVE_FEATURES`): what the place is (population, kind, how its name matched) and
+how the document supports it (its country's share of the places named, distance to the other
+places, the countries, regions and towns named in the same sentence, its region named
+anywhere, "Town, Region" apposition, region and separatist cues). Recognition scores each
+span (:data:`RECOGNISE_FEATURES`): how it is written (sentence start, headline, common word,
+written in lower case elsewhere, after a place preposition) and how well its best place is
+supported. The weights are fitted on annotated text (``scripts/fit_geoparser.py``) and read
+from ``weights.json``; every term that decides a mention is kept in its ``why``.
+
+Examples
+--------
+>>> sorted(RESOLVE_FEATURES)[:3]
+['admin1', 'admin1_named', 'alternate']
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Final
+
+from geo import config
+from geo.geoparse.candidates import approx_km, feature_of, is_water
+from geo.gazetteer import Place
+from geo.model import Candidate
+
+if TYPE_CHECKING:
+    from geo.geoparse.filters import Words
+    from geo.geoparse.tokenize import Tokens
+
+__all__ = [
+    "RECOGNISE_FEATURES",
+    "RESOLVE_FEATURES",
+    "Context",
+    "candidate_features",
+    "region_cue",
+    "span_features",
+    "water_cue",
+]
+
+#: Features of a candidate place (see the module docstring).
+RESOLVE_FEATURES: Final = (
+    # what the place is
+    "log_population",
+    "country",
+    "admin1",
+    "area",
+    "water",
+    "capital",
+    "primary",
+    "alternate",
+    "variant",
+    "lemma",
+    "foreign_country_name",
+    "top_prior",
+    "prior_gap",
+    # what the document says
+    "focus",
+    "focus_named",
+    "proximity",
+    "far",
+    "sentence_country",
+    "sentence_region",
+    "sentence_town",
+    "admin1_named",
+    "apposition",
+    "separatist_area",
+    "region_cue_region",
+    "region_cue_city",
+    "twin_city",
+    "twin_region",
+    "city_cue_metropolis",
+)
+
+#: Features of a span (see the module docstring).
+RECOGNISE_FEATURES: Final = (
+    "bias",
+    "sentence_start",
+    "headline",
+    "common_word",
+    "lower_elsewhere",
+    "multiword",
+    "place_preposition",
+    "best_country",
+    "best_area",
+    "best_admin1",
+    "best_log_population",
+    "best_major",
+    "supported",
+    "unsupported_small",
+    "candidates_spread",
+    "all_caps",
+    "one_letter_gap",
+    "morph",
+    "scan",
+    "short",
+    "resolve_margin",
+)
+
+
+@dataclass
+class Context:
+    """What a document says about the places it names, for the context features.
+
+    Attributes
+    ----------
+    focus : dict of str to float
+        By country code: mentions of the document's unambiguous places in that country.
+    focus_total : float
+        Sum of :attr:`focus`.
+    others : list of Place
+        The places the document names that the current name's score can lean on (the
+        unambiguous ones first, then every chosen place).
+    by_sentence : dict of int to list of Place
+        Places of each sentence (unambiguous or chosen).
+    named_countries : set of str
+        Countries named in the document.
+    named_regions : set of str
+        Ids of first-level regions named in the document.
+    disputed : list of Place
+        Named areas that the document names (for separatist cues).
+    separatist_sentences : set of int
+        Sentences with a separatist or occupied-area cue.
+    """
+
+    focus: dict[str, float] = field(default_factory=dict)
+    focus_total: float = 0.0
+    others: list[Place] = field(default_factory=list)
+    by_sentence: dict[int, list[Place]] = field(default_factory=dict)
+    named_countries: set[str] = field(default_factory=set)
+    named_regions: set[str] = field(default_factory=set)
+    disputed: list[Place] = field(default_factory=list)
+    separatist_sentences: set[int] = field(default_factory=set)
+
+
+def candidate_features(
+    c: Candidate,
+    cs: Sequence[Candidate],
+    *,
+    ctx: Context,
+    own: Mapping[str, float],
+    sentences: Iterable[int],
+    region_cue_level: int,
+    apposition: Sequence[Place],
+    twin: Place,
+    capitals: frozenset[str],
+    foreign: bool,
+) -> dict[str, float]:
+    """The features of candidate ``c`` among the candidates ``cs`` of one name.
+
+    ``own`` is what the name itself adds to :attr:`Context.focus` (by country), removed so
+    that a name does not support itself; ``apposition`` the places named right after it
+    ("Springfield, Illinois"); ``twin`` the place of the other kind of the same name nearby.
+    """
+    p = c.place
+    feature = feature_of(p)
+    f: dict[str, float] = {}
+    if p.population > 0 and p.kind != "country":
+        f["log_population"] = math.log10(p.population + 1)
+    if p.kind == "country":
+        f["country"] = 1.0
+        if foreign:
+            f["foreign_country_name"] = 1.0
+    elif feature == "admin1":
+        f["admin1"] = 1.0
+    elif feature in ("disputed", "macro_region", "continent"):
+        f["area"] = 1.0
+    if is_water(p):
+        f["water"] = 1.0
+    if p.id in capitals:
+        f["capital"] = 1.0
+    f[c.match if c.match in ("primary", "alternate", "variant", "lemma") else "alternate"] = 1.0
+    if c is cs[0]:
+        f["top_prior"] = 1.0
+    else:
+        f["prior_gap"] = max(0.0, cs[0].prior - c.prior)
+    cc = p.country_code
+    if cc and ctx.focus_total > 0:
+        total = ctx.focus_total - sum(own.values())
+        count = ctx.focus.get(cc, 0.0) - own.get(cc, 0.0)
+        if total > 0 and count > 0:
+            f["focus"] = count / total
+    if cc and cc in ctx.named_countries and p.kind != "country":
+        f["focus_named"] = 1.0
+    if p.kind != "country":
+        best = math.inf
+        for q in ctx.others:
+            if q.kind == "country" or q.id == p.id:
+                continue
+            d = approx_km(p.latitude, p.longitude, q.latitude, q.longitude)
+            if d < best:
+                best = d
+        if best < math.inf:
+            f["proximity"] = math.exp(-best / config.GEOPARSE_PROXIMITY_KM)
+            if best > config.GEOPARSE_FAR_KM:
+                f["far"] = 1.0
+    sent_country = sent_region = sent_town = 0.0
+    if p.kind != "country":
+        for k in sentences:
+            for q in ctx.by_sentence.get(k, ()):
+                if q.id == p.id:
+                    continue
+                if q.kind == "country":
+                    if q.country_code == cc:
+                        sent_country = 1.0
+                elif p.kind == "city" and q.kind == "region":
+                    if (q.admin1_code and q.admin1_code == p.admin1_code and q.country_code == cc) or (
+                        approx_km(p.latitude, p.longitude, q.latitude, q.longitude)
+                        < config.GEOPARSE_NEAR_KM
+                    ):
+                        sent_region = 1.0
+                elif p.kind == "city" and q.kind == "city":
+                    if (
+                        approx_km(p.latitude, p.longitude, q.latitude, q.longitude)
+                        < config.GEOPARSE_NEAR_KM
+                    ):
+                        sent_town = 1.0
+    if sent_country:
+        f["sentence_country"] = sent_country
+    if sent_region:
+        f["sentence_region"] = sent_region
+    if sent_town:
+        f["sentence_town"] = sent_town
+    if p.kind == "city" and p.admin1_code and ctx.named_regions:
+        if f"{cc}.{p.admin1_code}" in ctx.named_regions:
+            f["admin1_named"] = 1.0
+    for q in apposition:
+        if q.kind == "country" and q.country_code == cc and p.kind != "country":
+            f["apposition"] = 1.0
+        elif (
+            q.kind == "region"
+            and p.kind == "city"
+            and q.country_code == cc
+            and (
+                (q.admin1_code and q.admin1_code == p.admin1_code)
+                or approx_km(p.latitude, p.longitude, q.latitude, q.longitude)
+                < config.GEOPARSE_NEAR_KM
+            )
+        ):
+            f["apposition"] = 1.0
+    if ctx.disputed and ctx.separatist_sentences.intersection(sentences):
+        if p.kind == "city" and any(
+            approx_km(p.latitude, p.longitude, q.latitude, q.longitude)
+            < config.GEOPARSE_SEPARATIST_KM
+            for q in ctx.disputed
+        ):
+            f["separatist_area"] = 1.0
+    if p.kind != "country":
+        if twin is p:
+            if region_cue_level == 2 and p.kind == "region":
+                f["region_cue_region"] = 1.0
+            elif region_cue_level and p.kind == "city":
+                f["region_cue_city"] = float(region_cue_level)
+        else:
+            city = p if p.kind == "city" else twin
+            big = city.population >= config.GEOPARSE_METROPOLIS_POPULATION
+            cue = 1.0 if region_cue_level == 2 or (region_cue_level == 1 and not big) else 0.0
+            if region_cue_level == 1 and big and p.kind == "city":
+                f["city_cue_metropolis"] = 1.0
+            if p.kind == "city":
+                f["twin_city"] = 1.0 - 2.0 * cue
+            else:
+                f["twin_region"] = 2.0 * cue - 1.0
+    return f
+
+
+def span_features(
+    *,
+    soft: int,
+    multiword: bool,
+    preposition: bool,
+    lower_elsewhere: bool,
+    common: bool,
+    all_caps: bool,
+    source: str,
+    short: bool,
+    best: Candidate,
+    supported: bool,
+    spread_km: float,
+    margin: float,
+) -> dict[str, float]:
+    """The recognition features of a span given its best candidate."""
+    p = best.place
+    f: dict[str, float] = {"bias": 1.0}
+    if soft == 1:
+        f["sentence_start"] = 1.0
+    elif soft == 3:
+        f["headline"] = 1.0
+    if common or soft == 2:
+        f["common_word"] = 1.0
+    if lower_elsewhere:
+        f["lower_elsewhere"] = 1.0
+    if multiword:
+        f["multiword"] = 1.0
+    if preposition:
+        f["place_preposition"] = 1.0
+    feature = feature_of(p)
+    if p.kind == "country":
+        f["best_country"] = 1.0
+    elif feature == "admin1":
+        f["best_admin1"] = 1.0
+    elif feature not in ("populated",):
+        f["best_area"] = 1.0
+    if p.population > 0 and p.kind != "country":
+        f["best_log_population"] = math.log10(p.population + 1)
+    if best.prior >= config.GEOPARSE_MAJOR_PRIOR or p.kind == "country":
+        f["best_major"] = 1.0
+    if supported:
+        f["supported"] = 1.0
+    elif p.kind == "city" and best.prior < config.GEOPARSE_MAJOR_PRIOR:
+        f["unsupported_small"] = 1.0
+    if spread_km > 0:
+        f["candidates_spread"] = math.log10(1.0 + spread_km)
+    if all_caps:
+        f["all_caps"] = 1.0
+    if source == "morph":
+        f["morph"] = 1.0
+    elif source == "scan":
+        f["scan"] = 1.0
+    if short:
+        f["short"] = 1.0
+    f["resolve_margin"] = min(margin, config.GEOPARSE_MARGIN_CAP)
+    return f
+
+
+# --------------------------------------------------------------------------- text cues
+
+
+def region_cue(toks: Tokens, first: int, last: int, w: Words) -> int:
+    """How clearly the text calls the name at tokens ``first..last`` a region: 2 for
+    "province d'Idlib", "Kherson Oblast", "les régions de Donetsk et de Louhansk"; 1 for
+    "région de"/"X region" (the press also writes it for a city's surroundings); 0 otherwise.
+    """
+    keys, cap = toks.keys, toks.cap
+    n = len(keys)
+    sentence = toks.sentence[first]
+    list_words, after_list = w["list_words"], w["after_list"]
+    positions = [k for k in range(max(0, first - 3), first) if toks.sentence[k] == sentence]
+    j = first - 4
+    # a list of names ("les régions de Donetsk et de Louhansk") carries the cue further back,
+    # across capitalised words and list words only
+    if not all(cap[k] or keys[k] in list_words for k in positions):
+        j = -1
+    while j >= 0 and first - j <= 8 and toks.sentence[j] == sentence:
+        positions.append(j)
+        if not (cap[j] or keys[j] in list_words):
+            break
+        j -= 1
+    # a cue word right after another name is that name's ("from Idlib province through
+    # Aleppo": no cue for Aleppo)
+    window = [
+        keys[k]
+        for k in positions
+        if k == 0 or not cap[k - 1] or toks.particle[k - 1] or keys[k - 1] in list_words
+    ]
+    j = last + 1
+    after: list[str] = []
+    while j < n and j - first <= 8 and toks.join[j - 1] != 0:
+        after.append(keys[j])
+        if not (cap[j] or keys[j] in after_list):
+            break
+        j += 1
+    before, behind, soft = w["region_before"], w["region_after"], w["soft_region"]
+    found = 0
+    for word in window:
+        if word in before:
+            found = max(found, 1 if word in soft else 2)
+    for word in after[-1:]:
+        if word in behind:
+            found = max(found, 1 if word in soft else 2)
+    return found
+
+
+def water_cue(toks: Tokens, first: int, last: int, w: Words) -> bool:
+    """Whether an occurrence of a name borne by a river and a town names the river: "le
+    Dniepr", "du Nil Bleu", "across the Dnipro.", "Danube river ports"; not "Dnipro", "the
+    Dnipro mayor", "l'État du Nil Bleu"."""
+    keys, cap = toks.keys, toks.cap
+    nxt = last + 1
+    water = w["water"]
+    if any(keys[j] in water for j in range(first, nxt)):
+        return True  # "mer Rouge", "Lake Chad": not Mer Rouge, Louisiana
+    if region_cue(toks, first, last, w):
+        return False
+    if nxt < len(keys) and toks.join[nxt - 1] == 1 and keys[nxt] in water:
+        return True
+    i = first - 1
+    if i < 0 or cap[i] or keys[i] not in w["determiners"] or toks.join[i] == 0:
+        return False
+    if keys[i] != "the":
+        return True
+    return nxt >= len(keys) or toks.join[nxt - 1] == 0 or cap[nxt] or keys[nxt] in w["after_the_river"]
+
+
+def precision_of(place: Place, toks: Tokens, first: int, w: Words) -> int:
+    """ACLED geo_precision of a mention: 1 the town, 2 near it, 3 a region or country."""
+    if place.kind != "city":
+        return 3
+    near = w["near"]
+    return 2 if any(toks.keys[j] in near for j in range(max(0, first - 3), first)) else 1
+
+
+def preposition_before(toks: Tokens, first: int, w: Words) -> bool:
+    """Whether a place preposition ("in", "à", "в", "في") comes right before the name."""
+    j = first - 1
+    if j < 0 or toks.join[j] == 0:
+        return False
+    return toks.keys[j] in w["place_prepositions"]

@@ -1,0 +1,557 @@
+"""What cannot be a place, and how much a capitalised name needs context.
+
+:class:`Words` gathers the word lists of the languages in play (their packs and the common
+pack, normalised once). :func:`blocked` marks the tokens that belong to things that are not
+places: media, organisations and named agreements, institutions ("Ministry of ..."), ships,
+sports clubs, people (after a title or a given name, in wire credit lines and bylines) and
+their surnames wherever they recur. :func:`verdict` says of a candidate span whether it can
+be a place at all and, if so, how much it needs context (:attr:`geo.model.Span.soft`).
+
+Examples
+--------
+>>> from geo.geoparse.tokenize import tokenize
+>>> w = words_for(("en",))
+>>> text = "President Vladimir Putin met Jordan Bardella in Paris."
+>>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+>>> [toks.keys[i] for i in range(len(toks)) if blocked(text, toks, w, None)[i]]
+['vladimir', 'putin']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Final
+
+from geo.gazetteer import normalize_name
+from geo.geoparse.tokenize import Tokens, tokenize
+from geo.lang import LANGUAGES, WORD_LISTS, get_pack
+
+if TYPE_CHECKING:
+    from geo.geoparse.candidates import Index
+
+__all__ = ["COMMON_ONLY", "REGION_ONLY", "Words", "blocked", "verdict", "words_for"]
+
+#: Verdicts of :func:`verdict` besides None (not a place) and a soft level 0-3: common
+#: words only (kept aside in case the same name is a region elsewhere in the document), and
+#: common words that a region cue makes a region's name.
+COMMON_ONLY: Final = -1
+REGION_ONLY: Final = 5
+
+#: Roman numerals of centuries and ordinals ("XIVe siècle", "IIe arrondissement").
+_ROMAN_ORDINAL: Final = re.compile(r"[IVXLC]+(?:e|er|ème|eme|re)")
+#: An acronym in brackets right after a name: "(TPLF)", "(Manul)", "(TTP)".
+_ACRONYM_AFTER: Final = re.compile(r"[ \xa0]?\(([A-Z][A-Za-z]{1,7})\)")
+_QUOTES: Final = frozenset("\"«“‘'")
+_SPACES: Final = frozenset(" \t\xa0\u202f\u2009")
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word lists of some languages, normalised, with phrase indexes.
+
+    Index it by list name (``w["titles"]``); phrases (media, organisations, people) are
+    indexed by first token for whole-phrase matching.
+    """
+
+    langs: tuple[str, ...]
+    sets: Mapping[str, frozenset[str]]
+    phrases: frozenset[str]
+    phrase_first: Mapping[str, tuple[int, ...]]
+    hyphenated: frozenset[str]
+    credits: frozenset[str]
+    credit_first: Mapping[str, tuple[int, ...]]
+    separatist: tuple[str, ...]
+    compass: Mapping[str, str]
+    region_names: Mapping[str, str]
+    spelling: tuple[tuple[str, str], ...]
+    demonym_endings: tuple[tuple[str, tuple[str, ...]], ...]
+    extra: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        found = self.sets.get(name)
+        if found is None:
+            found = self.extra.get(name)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+
+def _phrase_index(
+    phrases: Iterable[str], elisions: frozenset[str], abbreviations: frozenset[str]
+) -> tuple[frozenset[str], dict[str, tuple[int, ...]], frozenset[str]]:
+    """Keys of phrases, the phrase lengths by first token (longest first), and the keys of
+    the phrases written with a hyphen (the newspaper "Sud Ouest" is not "Sud-Ouest")."""
+    keys: set[str] = set()
+    first: dict[str, set[int]] = {}
+    hyphenated: set[str] = set()
+    for phrase in phrases:
+        toks = tokenize(phrase, 0, None, elisions=elisions, abbreviations=abbreviations)
+        if not len(toks):
+            continue
+        key = toks.joined(0, len(toks))
+        keys.add(key)
+        first.setdefault(toks.keys[0], set()).add(len(toks))
+        if any(toks.hyphen_after):
+            hyphenated.add(key)
+    return (
+        frozenset(keys),
+        {k: tuple(sorted(v, reverse=True)) for k, v in first.items()},
+        frozenset(hyphenated),
+    )
+
+
+@functools.cache
+def words_for(langs: tuple[str, ...]) -> Words:
+    """The word lists of ``langs`` and of the common pack (cached per language tuple).
+
+    ``langs`` empty or ``("und",)`` takes every language written in the Latin script.
+    """
+    codes = [c for c in langs if c in LANGUAGES] or ["en", "fr", "es"]
+    packs = [get_pack("common"), *(get_pack(c) for c in codes)]
+    sets = {name: frozenset().union(*(p.words[name] for p in packs)) for name in WORD_LISTS}
+    # "au Figaro", "du Monde": the article merges into a contraction
+    media = [m for p in packs for m in p.phrases["media"]]
+    media += [m.split(" ", 1)[1] for m in media if m.split(" ", 1)[0] in ("Le", "Les")]
+    named = media + [x for p in packs for name in ("organisations", "people") for x in p.phrases[name]]
+    phrases, first, hyphenated = _phrase_index(named, sets["elisions"], sets["abbreviations"])
+    credits, credit_first, _ = _phrase_index(
+        [x for p in packs for x in p.phrases["credit_cues"]], sets["elisions"], sets["abbreviations"]
+    )
+    compass: dict[str, str] = {}
+    region_names: dict[str, str] = {}
+    spelling: list[tuple[str, str]] = []
+    endings: list[tuple[str, tuple[str, ...]]] = []
+    for p in packs:
+        compass.update(p.maps["compass"])
+        region_names.update(p.maps["region_names"])
+        spelling.extend(p.maps["spelling"].items())
+        endings.extend((k, tuple(v.split())) for k, v in p.maps.get("demonym_endings", {}).items())
+    return Words(
+        langs=tuple(codes),
+        sets=sets,
+        phrases=phrases,
+        phrase_first=first,
+        hyphenated=hyphenated,
+        credits=credits,
+        credit_first=credit_first,
+        separatist=tuple(
+            normalize_name(s) for p in packs for s in p.phrases["separatist_cues"] if s
+        ),
+        compass=compass,
+        region_names=region_names,
+        spelling=tuple(spelling),
+        demonym_endings=tuple(endings),
+    )
+
+
+# --------------------------------------------------------------------------- blocking
+
+
+def blocked(text: str, toks: Tokens, w: Words, index: Index | None) -> list[bool]:
+    """Mark the tokens that belong to no place name: named things and people.
+
+    ``index`` (the gazetteer) tells surnames from places after a given name that is also a
+    place ("Jordan Bardella", not "Florence Italy"); without it that rule is off.
+    """
+    keys, cap, join = toks.keys, toks.cap, toks.join
+    n = len(keys)
+    out = [False] * n
+    phrase_first = w.phrase_first
+    for i in range(n):
+        lengths = phrase_first.get(keys[i])
+        if not lengths:
+            continue
+        for length in lengths:
+            if i + length > n or any(join[j] == 0 for j in range(i, i + length - 1)):
+                continue
+            phrase = toks.joined(i, length)
+            if phrase in w.phrases and (
+                phrase in w.hyphenated
+                or not any(toks.hyphen_after[j] for j in range(i, i + length - 1))
+            ):
+                for j in range(i, i + length):
+                    out[j] = True
+                break
+    titled = [toks.titled[k] for k in toks.sentence]
+    org_heads, chain_connectors = w["org_heads"], w["chain_connectors"]
+    vessel_cues, club_heads = w["vessel_cues"], w["club_heads"]
+    for i in range(n):
+        key = keys[i]
+        # institutions: a capitalised head word and the capitalised chain after it
+        # (in a Title-Case headline every word is capitalised: no chain to follow)
+        if cap[i] and key in org_heads and not out[i] and not titled[i]:
+            last = i
+            j = i + 1
+            while j < n and j - i <= 8 and join[j - 1] != 0:
+                if cap[j] and not toks.particle[j]:
+                    last = j
+                elif keys[j] not in chain_connectors:
+                    break
+                j += 1
+            # "la Fédération de Russie" is the country, not an institution
+            if last > i and not (index and index.is_country_key(toks.joined(i, last - i + 1))):
+                for j in range(i, last + 1):
+                    out[j] = True
+        # vessels: "le bateau Tombouctou", "the tanker Marlin Luanda", "USS Carney"
+        elif key in vessel_cues and i + 1 < n and _quote_gap(text, toks, i):
+            _block_chain(text, toks, out, i + 1, 4)
+        # sports clubs: "Shakhtar Donetsk", "Dynamo Kyiv", "FC Barcelona"
+        elif cap[i] and key in club_heads and i + 1 < n and join[i] == 1 and cap[i + 1]:
+            out[i] = True
+            _block_chain(text, toks, out, i + 1, 2)
+    _block_credits(text, toks, w, out)
+    _block_bylines(text, toks, w, out)
+    _block_people(text, toks, w, index, out, titled)
+    return out
+
+
+def _block_people(
+    text: str, toks: Tokens, w: Words, index: Index | None, out: list[bool], titled: list[bool]
+) -> None:
+    """People: titles and given names followed by capitalised names, and their surnames
+    wherever they recur in the document."""
+    keys, cap, join = toks.keys, toks.cap, toks.join
+    n = len(keys)
+    titles, first_names = w["titles"], w["first_names"]
+    place_first, saints, particles = w["place_first_names"], w["saints"], w["name_particles"]
+    surnames: set[str] = set()
+    for i in range(n - 1):
+        key = keys[i]
+        is_title = key in titles
+        is_first = (
+            cap[i]
+            and key in first_names
+            and not (i > 0 and (toks.hyphen_after[i - 1] or keys[i - 1] in saints))
+        )
+        first_end = i
+        if is_first:
+            # compound given names: "Jean-Noël Barrot", "Marie-Christine Dupont"
+            while (
+                first_end + 1 < n
+                and toks.hyphen_after[first_end]
+                and cap[first_end + 1]
+                and first_end - i < 2
+            ):
+                first_end += 1
+        elif (
+            index is not None
+            and cap[i]
+            and key in place_first
+            and join[i] == 1
+            and not toks.hyphen_after[i]
+            and cap[i + 1]
+            and not out[i + 1]
+            and not titled[i]
+            and is_surname(keys[i + 1], w, index)
+        ):
+            # "Jordan Bardella", "Florence Parly": a given name, not the place
+            out[i] = out[i + 1] = True
+            if len(keys[i + 1]) > 2:
+                surnames.add(keys[i + 1])
+            continue
+        if not (is_title or is_first) or toks.hyphen_after[first_end] or (is_title and titled[i]):
+            continue
+        last = -1
+        j = first_end + 1
+        reach = 1 if titled[i] else 4
+        while j < n and j - first_end <= reach:
+            gap = text[toks.ends[j - 1] : toks.starts[j]]
+            ok_gap = join[j - 1] != 0 or (
+                len(gap) <= 3 and all(c in " .\xa0" for c in gap) and "\n" not in gap
+            )
+            if not ok_gap:
+                break
+            if cap[j] and not toks.particle[j]:
+                last = j
+            elif keys[j] not in particles or last < 0:
+                break
+            j += 1
+        if last < 0:
+            continue
+        # a title followed by a demonym is not a name ("Président Turc")
+        demonyms = w["demonyms"]
+        if is_title and not is_first and (keys[last] in demonyms or keys[i + 1] in demonyms):
+            continue
+        for j in range(i if is_first else i + 1, last + 1):
+            out[j] = True
+        if len(keys[last]) > 2:
+            surnames.add(keys[last])
+    if surnames:
+        for i in range(n):
+            if cap[i] and keys[i] in surnames:
+                out[i] = True
+
+
+def _block_chain(text: str, toks: Tokens, out: list[bool], start: int, most: int) -> None:
+    """Block the capitalised tokens from ``start`` on (a name: "Dwight D. Eisenhower")."""
+    keys, cap = toks.keys, toks.cap
+    j = start
+    while j < len(keys) and j - start < most and cap[j]:
+        out[j] = True
+        if j + 1 >= len(keys):
+            break
+        gap = text[toks.ends[j] : toks.starts[j + 1]]
+        initial = toks.ends[j] - toks.starts[j] == 1 and gap == ". "
+        if toks.join[j] == 0 and not initial:
+            break
+        j += 1
+
+
+def _block_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
+    """People named in wire credit lines; the names after "in"/"at" stay places."""
+    keys, cap, join = toks.keys, toks.cap, toks.join
+    n = len(keys)
+    for i in range(n):
+        lengths = w.credit_first.get(keys[i])
+        if not lengths:
+            continue
+        for length in lengths:
+            if i + length > n or toks.joined(i, length) not in w.credits:
+                continue
+            # the credit runs to the closing parenthesis, a semicolon or the line's end
+            stop = len(text)
+            for c in (")", ";", "\n"):
+                k = text.find(c, toks.ends[i + length - 1])
+                if k >= 0:
+                    stop = min(stop, k)
+            j = i + length
+            while j < n and toks.starts[j] < stop:
+                prev = keys[j - 1]
+                after_list = prev in ("by", "and") or "," in text[toks.ends[j - 1] : toks.starts[j]]
+                if cap[j] and not out[j] and after_list:
+                    while j < n and toks.starts[j] < stop and cap[j]:
+                        out[j] = True
+                        if join[j] == 0:
+                            break
+                        j += 1
+                j += 1
+            break
+
+
+def _block_bylines(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
+    """The author of a byline: a line "Par Mathilde Ngo Bassa (Douala, correspondance)" or
+    "By Martin Hale". The place in brackets after the name stays a place."""
+    keys, cap, join = toks.keys, toks.cap, toks.join
+    n = len(keys)
+    byline, particles = w["byline_words"], w["name_particles"]
+    for i in range(n - 1):
+        if keys[i] not in byline or not cap[i] or join[i] != 1 or not cap[i + 1]:
+            continue
+        line_start = text.rfind("\n", 0, toks.starts[i]) + 1
+        if text[line_start : toks.starts[i]].strip():
+            continue
+        j = i + 1
+        while j < n and j - i <= 5 and (cap[j] or keys[j] in particles):
+            out[j] = True
+            if join[j] != 1:
+                break
+            j += 1
+
+
+def is_surname(key: str, w: Words, index: Index) -> bool:
+    """Whether a capitalised word after a place-like given name is a surname: no common
+    word, no demonym, and no place of note ("Bardella", not "Valley" or "Kharkiv")."""
+    from geo import config
+
+    if key in w["common"] or key in w["demonyms"] or len(key) < 2:
+        return False
+    if not index.has(key):
+        return True
+    cs = index.candidates(key, variants=False)
+    return not cs or (cs[0].place.kind == "city" and cs[0].prior < config.GEOPARSE_NOTABLE_PRIOR)
+
+
+def _quote_gap(text: str, toks: Tokens, i: int) -> bool:
+    """Whether token ``i`` is followed by a capitalised token, maybe after a quote mark."""
+    if not toks.cap[i + 1]:
+        return False
+    gap = text[toks.ends[i] : toks.starts[i + 1]]
+    return 0 < len(gap) <= 3 and "\n" not in gap and all(c in _SPACES or c in _QUOTES for c in gap)
+
+
+# --------------------------------------------------------------------------- verdicts
+
+
+def verdict(
+    text: str,
+    toks: Tokens,
+    i: int,
+    length: int,
+    key: str,
+    lower_words: set[str],
+    w: Words,
+    index: Index,
+) -> int | None:
+    """Whether tokens ``i..i+length-1`` (key ``key``) can name a place here.
+
+    Returns
+    -------
+    int or None
+        None: not a place; :data:`COMMON_ONLY`, :data:`REGION_ONLY`; else the span's soft
+        level (see :attr:`geo.model.Span.soft`).
+    """
+    from geo import config
+
+    keys = toks.keys
+    n = len(keys)
+    last = i + length - 1
+    of_words, org_before = w["list_words"] & _OF, w["org_before_of"]
+    # named things: "groupe de Minsk", "Minsk Group", "traité de Versailles"
+    if i >= 2 and keys[i - 1] in of_words and keys[i - 2] in org_before:
+        return None
+    if i >= 3 and keys[i - 1] in ("la", "l") and keys[i - 2] in of_words and keys[i - 3] in org_before:
+        return None
+    if last + 1 < n and toks.join[last] == 1:
+        nxt = keys[last + 1]
+        tails, capital = w["org_tails"], w["org_tails_capital"]
+        if nxt in tails and (nxt not in capital or toks.cap[last + 1]):
+            return None
+        # "Myanmar National Democratic Alliance Army": a capitalised chain ending in an
+        # institution's noun
+        chain_tails = w["org_chain_tails"]
+        j = last + 1
+        while j < n and j - last <= 4 and toks.cap[j] and not toks.particle[j]:
+            if keys[j] in capital or keys[j] in chain_tails:
+                return None
+            if toks.join[j] != 1:
+                break
+            j += 1
+    natural = w["natural"]
+    after_feature = (i >= 1 and keys[i - 1] in natural and toks.join[i - 1] != 0) or (
+        i >= 2 and keys[i - 1] in of_words and keys[i - 2] in natural
+    )
+    if after_feature and not index.curated(key):
+        # "lac Sevan", "Lake Sevan", "mer d'Azov": the feature, not the town
+        return None
+    if in_acronym_name(text, toks, i, length, w, index):
+        return None
+    if (
+        i >= 1
+        and keys[i - 1] in w["plural_determiners"]
+        and toks.join[i - 1] == 1
+        and not any(text[toks.ends[j] - 1] in "sxSX" for j in range(i, last + 1))
+        and not any(index.is_area(c) for c in index.candidates(key, variants=False)[:3])
+    ):
+        # "aux Fano", "la colère des Amhara": a people or a group; French plural place
+        # names end in -s or -x ("aux Comores", "des Landes")
+        return None
+    demonyms = index.demonyms(w)
+    if length == 1:
+        if len(key) < 2 or key.isdigit() or toks.particle[i]:
+            return None
+        if _ROMAN_ORDINAL.fullmatch(text[toks.starts[i] : toks.ends[i]]):
+            return None
+        if key in w["always_common"]:
+            return REGION_ONLY if index.region_named(toks, i, length, key, w) else None
+        if key in demonyms:
+            return None
+        word = text[toks.starts[i] : toks.ends[i]]
+        if len(word) <= 4 and word.isupper() and not index.acronym_ok(text, toks, i, key):
+            return None
+        titled = toks.titled[toks.sentence[i]]
+        initial = toks.initial[i] or titled
+        if key in w["common"] or key in w["stopwords"] or key in w["months"] or key in w["weekdays"]:
+            return None if initial else 2
+        if key in lower_words:
+            return 2
+        if key in w["first_names"]:
+            # a given name on its own ("said Ali, a shopkeeper") is a person, unless it is
+            # also the name of a city of note ("à Riad", "Nancy")
+            cs = index.candidates(key, variants=False)
+            if cs and cs[0].place.kind == "city" and not index.is_major(cs[0]):
+                return None
+        if toks.initial[i]:
+            return 1
+        return 3 if titled else 0
+    words = [keys[j] for j in range(i, last + 1) if keys[j] not in w["connectors"]]
+    common = w["common"]
+    if all(x in common or x in demonyms for x in words) and not index.curated(key):
+        if all(toks.hyphen_after[j] for j in range(i, last)):
+            # "Cap-Haïtien": a hyphenated name that is a city of note's own
+            cs = index.candidates(key, variants=False)
+            if cs and cs[0].place.kind == "city" and cs[0].prior >= config.GEOPARSE_MAJOR_PRIOR:
+                return 0
+        if index.region_named(toks, i, length, key, w):
+            return REGION_ONLY  # "la région du Sud-Ouest", "the North-West region"
+        return COMMON_ONLY if toks.cap[i] and not toks.initial[i] else None
+    return 0
+
+
+_OF: Final = frozenset({"de", "d", "du", "des", "of", "del"})
+
+
+def in_acronym_name(text: str, toks: Tokens, i: int, length: int, w: Words, index: Index) -> bool:
+    """Whether a name ends an institution's name followed by its acronym: "Front de
+    libération du peuple du Tigré (TPLF)", "Tehreek-e-Taliban Pakistan (TTP)"; not
+    "Kharkiv (AFP)"."""
+    last = i + length - 1
+    m = _ACRONYM_AFTER.match(text, toks.ends[last])
+    if m is None or i == 0:
+        return False
+    akey = normalize_name(m.group(1))
+    if len(akey) < 3 or index.has(akey) or akey in w.phrases:
+        return False
+    first = i
+    while (
+        first > 0
+        and i - first < 12
+        and toks.join[first - 1] != 0
+        and toks.sentence[first - 1] == toks.sentence[i]
+    ):
+        first -= 1
+    if first == i:
+        return False
+    keys = toks.keys
+    if any(toks.cap[j] and keys[j] in w["org_heads"] for j in range(first, i)):
+        return True
+    # the acronym spells the initials of the words before the name and of the name
+    initials = [keys[j][0] for j in range(first, last + 1) if keys[j]]
+    before = i - first
+    letters = akey.replace(" ", "")
+    for start in range(before):
+        if initials[start] != letters[0] or not toks.cap[first + start]:
+            continue
+        k, end = 1, start
+        for q in range(start + 1, len(initials)):
+            if k < len(letters) and initials[q] == letters[k]:
+                k += 1
+                end = q
+        if k == len(letters) and end >= before:
+            return True
+    return False
+
+
+def lower_country_words(names: Iterable[str], w: Words) -> frozenset[str]:
+    """Words written in lower case inside country and region names ("Arabie saoudite",
+    "République démocratique du Congo")."""
+    found: set[str] = set()
+    for name in names:
+        found.update(x for x in re.findall(r"[^\W\d_]+", name) if x.islower())
+    return frozenset(normalize_name(x) for x in found) | w["lower_name_words"]
+
+
+def derived_demonyms(country_names: Sequence[str], w: Words) -> frozenset[str]:
+    """Nationality words built from country names with the packs' ending rules."""
+    names = {normalize_name(c) for c in country_names}
+    names = {c for c in names if " " not in c and len(c) >= 4}
+    out: set[str] = set()
+    for c in names:
+        for ending, suffixes in w.demonym_endings:
+            if ending == "consonant":
+                if c[-1] in "aeiouy":
+                    continue
+                stem = c
+            elif ending.startswith("+"):  # "+a": names ending in -a keep it ("Syria-n")
+                if not c.endswith(ending[1:]):
+                    continue
+                stem = c
+            elif c.endswith(ending):
+                stem = c[: -len(ending)]
+            else:
+                continue
+            if len(stem) >= 3:
+                out.update(stem + s for s in suffixes)
+    return frozenset(out - names)

@@ -1,0 +1,510 @@
+"""Choosing the place of each name, and whether a span names a place at all.
+
+One sense per document: all occurrences of a key share a place, except that each occurrence
+with a river cue takes the river, and each with a region cue takes the region named after
+the town ("la province d'Idlib" and "la ville d'Idlib"). The order:
+
+1. candidates of every key (:mod:`geo.geoparse.candidates`); water bodies set aside;
+2. anchors: names whose reading does not depend on context (a country, a named area, an
+   unambiguous town of note); they give the document's country focus and points;
+3. two rounds of scoring: each candidate's features (:mod:`geo.geoparse.features`) weighed
+   by the fitted :class:`Model`; the second round leans on every place chosen in the first;
+4. recognition: each name is kept when the fitted probability that it names a place, given
+   how it is written and how well its place is supported, reaches the threshold.
+
+Examples
+--------
+>>> model = Model.load()
+>>> sorted(model.resolve)[:2]
+['admin1', 'admin1_named']
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from geo import config
+from geo.errors import DataError
+from geo.gazetteer import Place
+from geo.geoparse.candidates import Index, approx_km, feature_of, is_water
+from geo.geoparse.features import (
+    RECOGNISE_FEATURES,
+    RESOLVE_FEATURES,
+    Context,
+    candidate_features,
+    precision_of,
+    preposition_before,
+    region_cue,
+    span_features,
+    water_cue,
+)
+from geo.geoparse.filters import Words
+from geo.geoparse.tokenize import Tokens
+from geo.model import Candidate, Mention, Span
+
+__all__ = ["Model", "Trace", "resolve"]
+
+
+@dataclass(frozen=True)
+class Model:
+    """Fitted weights of resolution and recognition, and the recognition threshold."""
+
+    resolve: Mapping[str, float]
+    recognise: Mapping[str, float]
+    threshold: float
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: str | None = None) -> Model:
+        """The weights of ``weights.json`` beside this module (or of ``path``)."""
+        try:
+            if path is None:
+                raw = resources.files("geo.geoparse").joinpath("weights.json").read_text("utf-8")
+            else:
+                with open(path, encoding="utf-8") as fh:
+                    raw = fh.read()
+            data = json.loads(raw)
+        except (OSError, ValueError) as err:
+            where = path or "geo/geoparse/weights.json"
+            raise DataError(
+                f"cannot read the geoparser's weights {where}: {err}; reinstall geo or rerun "
+                "scripts/fit_geoparser.py"
+            ) from err
+        return cls.from_dict(data)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Model:
+        """A model from the dict of ``weights.json``; unknown feature names are an error."""
+        res = {k: float(v) for k, v in data["resolve"].items()}
+        rec = {k: float(v) for k, v in data["recognise"].items()}
+        unknown = (set(res) - set(RESOLVE_FEATURES)) | (set(rec) - set(RECOGNISE_FEATURES))
+        if unknown:
+            raise DataError(f"weights for unknown features: {', '.join(sorted(unknown))}")
+        return cls(res, rec, float(data["threshold"]), dict(data.get("meta", {})))
+
+    def score(self, f: Mapping[str, float]) -> float:
+        weights = self.resolve
+        return sum(weights.get(k, 0.0) * v for k, v in f.items())
+
+    def probability(self, g: Mapping[str, float]) -> float:
+        weights = self.recognise
+        z = sum(weights.get(k, 0.0) * v for k, v in g.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass
+class Trace:
+    """What :func:`resolve` computed, for fitting the model (``scripts/fit_geoparser.py``).
+
+    ``candidates`` holds, per key, the spans and each candidate's features of the last
+    round; ``spans`` holds, per key, the recognition features and the chosen place.
+    """
+
+    candidates: list[tuple[list[Span], list[tuple[Place, dict[str, float]]]]] = field(
+        default_factory=list
+    )
+    spans: list[tuple[list[Span], dict[str, float], Place]] = field(default_factory=list)
+
+
+def resolve(
+    text: str,
+    toks: Tokens,
+    spans: Sequence[Span],
+    w: Words,
+    index: Index,
+    model: Model,
+    *,
+    doc_id: str = "",
+    trace: Trace | None = None,
+) -> list[Mention]:
+    """The mentions of a document: each span's place, or no mention when it is no place."""
+    by_key: dict[str, list[Span]] = {}
+    for span in spans:
+        by_key.setdefault(span.key, []).append(span)
+    cands: dict[str, tuple[Candidate, ...]] = {}
+    waters: dict[str, Place] = {}
+    water_only: set[str] = set()
+    for key, group in by_key.items():
+        found = index.candidates(key)
+        if all(s.region_only for s in group):
+            regions = tuple(c for c in found if c.place.kind == "region")
+            if not regions and all(s.source == "morph" for s in group):
+                regions = _regions_named_after(found, index)
+            found = regions
+        if not found:
+            continue
+        land = tuple(c for c in found if not is_water(c.place))
+        if len(land) < len(found):
+            waters[key] = next(c.place for c in found if is_water(c.place))
+            if not land:
+                water_only.add(key)
+                continue
+        cands[key] = land
+
+    ctx, anchors = _anchors(cands, by_key, toks, w, index)
+    capitals = index_capitals(index)
+    sentences_of = {key: {toks.sentence[s.first] for s in group} for key, group in by_key.items()}
+    cue_of = {
+        key: max(region_cue(toks, s.first, s.last, w) for s in group) for key, group in by_key.items()
+    }
+    apposition = _appositions(text, toks, by_key, cands, anchors)
+    chosen: dict[str, tuple[Candidate, float, dict[str, float], float]] = {}
+    last_scored: dict[str, list[tuple[Place, dict[str, float]]]] = {}
+
+    # a country's name is the country ("Arménie" is not Armenia, Colombia); a name shared by
+    # two countries ("Congo") is the one the other places point to
+    for key, cs in cands.items():
+        if key in anchors and cs[0].place.kind == "country":
+            countries = [c for c in cs if c.place.kind == "country"]
+            best = countries[0]
+            if len(countries) > 1:
+                own_n = len(by_key[key])
+                best = max(
+                    countries,
+                    key=lambda c: ctx.focus.get(c.place.country_code or "", 0)
+                    - (own_n if c.place.country_code == cs[0].place.country_code else 0),
+                )
+            chosen[key] = (best, 1.0, {"country_name": 1.0}, math.inf)
+
+    for rnd in range(2):
+        if rnd == 1:
+            ctx = _second_round_context(ctx, chosen, sentences_of)
+        for key, cs in cands.items():
+            if key in chosen and chosen[key][3] == math.inf:
+                continue
+            if (
+                rnd == 1
+                and (key in anchors or key not in chosen)
+                and index.spread(key, cs) < config.GEOPARSE_AMBIGUOUS_KM
+            ):
+                continue
+            top = cs[: config.GEOPARSE_SCORED_CANDIDATES]
+            own: dict[str, float] = {}
+            if key in anchors and anchors[key].country_code:
+                own[anchors[key].country_code or ""] = float(len(by_key[key]))
+            scored = []
+            for c in top:
+                twin = index.twin(key, c.place, cs) if c.place.kind != "country" else c.place
+                f = candidate_features(
+                    c,
+                    top,
+                    ctx=ctx,
+                    own=own,
+                    sentences=sentences_of[key],
+                    region_cue_level=cue_of[key],
+                    apposition=apposition.get(key, ()),
+                    twin=twin,
+                    capitals=capitals,
+                    foreign=key in index.foreign_country_keys,
+                )
+                scored.append((model.score(f), c, f))
+            scored.sort(key=lambda t: -t[0])
+            best_score = scored[0][0]
+            z = sum(math.exp(s - best_score) for s, _, _ in scored)
+            margin = best_score - scored[1][0] if len(scored) > 1 else config.GEOPARSE_MARGIN_CAP
+            chosen[key] = (scored[0][1], 1.0 / z, scored[0][2], margin)
+            if trace is not None:
+                last_scored[key] = [(c.place, f) for _, c, f in scored]
+    if trace is not None:
+        trace.candidates.extend((by_key[key], found) for key, found in last_scored.items())
+
+    # recognition: keep the names that are places here
+    lower_words = {toks.keys[i] for i in range(len(toks)) if not toks.cap[i]}
+    common = w["common"]
+    kept: dict[str, tuple[Place, float, dict[str, float]]] = {}
+    for key, (best, confidence, f, margin) in chosen.items():
+        group = by_key[key]
+        g = span_features(
+            soft=min(s.soft for s in group),
+            multiword=any(s.last > s.first for s in group),
+            preposition=any(preposition_before(toks, s.first, w) for s in group),
+            lower_elsewhere=key in lower_words,
+            common=key in common,
+            all_caps=all(text[s.start : s.end].isupper() for s in group),
+            source=group[0].source,
+            short=len(key) <= config.GEOPARSE_SHORT_NAME,
+            best=best,
+            supported=any(
+                f.get(name, 0.0) > 0 for name in ("focus", "sentence_country", "apposition")
+            )
+            or f.get("proximity", 0.0) >= config.GEOPARSE_SUPPORTED_PROXIMITY,
+            spread_km=index.spread(key, cands[key]),
+            margin=margin if margin != math.inf else config.GEOPARSE_MARGIN_CAP,
+        )
+        p = model.probability(g)
+        if trace is not None:
+            trace.spans.append((group, g, best.place))
+        if p < model.threshold and margin != math.inf:
+            continue
+        why = _why(model, f, g, p)
+        kept[key] = (best.place, confidence, why)
+
+    for key in water_only:
+        kept[key] = (waters[key], 1.0, {"water_name": 1.0})
+    out: list[Mention] = []
+    for span in spans:
+        picked = kept.get(span.key)
+        water = waters.get(span.key)
+        if picked is None:
+            if water is None or not water_cue(toks, span.first, span.last, w):
+                continue
+            picked = (water, 1.0, {"water_cue": 1.0})
+        place, confidence, why = picked
+        if (
+            water is not None
+            and place is not water
+            and place.kind != "country"
+            and water_cue(toks, span.first, span.last, w)
+        ):
+            place = water
+            why = {**why, "water_cue": 1.0}
+        if place.kind in ("city", "region") and span.key in cands:
+            place = _twin_for_span(span, place, cands[span.key], toks, w, index)
+        elif place.kind == "country" and span.key in cands:
+            place = _capital_after_a(text, toks, span, place, cands[span.key])
+        out.append(
+            Mention(
+                mention=text[span.start : span.end],
+                char_start=span.start,
+                char_end=span.end,
+                place=place,
+                score=round(confidence, 3),
+                sentence=toks.sentence[span.first],
+                precision=precision_of(place, toks, span.first, w),
+                doc_id=doc_id,
+                why=why,
+            )
+        )
+    return out
+
+
+def _why(model: Model, f: Mapping[str, float], g: Mapping[str, float], p: float) -> dict[str, float]:
+    terms = {k: round(model.resolve.get(k, 0.0) * v, 3) for k, v in f.items()}
+    terms = {k: v for k, v in terms.items() if abs(v) >= 0.01}
+    out = dict(sorted(terms.items(), key=lambda kv: -abs(kv[1])))
+    out["recognised"] = round(p, 3)
+    return out
+
+
+def _regions_named_after(found: Sequence[Candidate], index: Index) -> tuple[Candidate, ...]:
+    """The first-level regions named after the towns of ``found`` ("Донецкая область")."""
+    out: dict[str, Candidate] = {}
+    for c in found:
+        if c.place.kind != "city":
+            continue
+        region = index.admin1_region(c.place)
+        if region is not None and region.id not in out:
+            out[region.id] = Candidate(region, c.prior, "region_of")
+    return tuple(sorted(out.values(), key=lambda c: -c.prior))
+
+
+def index_capitals(index: Index) -> frozenset[str]:
+    """Ids of national capitals (from the gazetteer's country records)."""
+    found = getattr(index, "_capitals", None)
+    if found is None:
+        caps = getattr(index.gazetteer, "capitals", None)
+        found = frozenset(caps() if callable(caps) else ())
+        index._capitals = found  # type: ignore[attr-defined]
+    return found
+
+
+def _is_strong(cs: Sequence[Candidate], group: Sequence[Span]) -> bool:
+    """Whether a name's reading does not depend on context."""
+    best = cs[0]
+    feature = feature_of(best.place)
+    if best.place.kind == "country":
+        return best.prior >= config.GEOPARSE_COUNTRY_PRIOR
+    if feature in ("disputed", "macro_region", "continent"):
+        return True
+    if all(s.soft for s in group):
+        return False
+    if best.prior < config.GEOPARSE_NOTABLE_PRIOR:
+        return False
+    if len(cs) == 1:
+        return True
+    if cs[1].prior < best.prior - config.GEOPARSE_CLEAR_PRIOR_GAP:
+        return True
+    return all(
+        approx_km(best.place.latitude, best.place.longitude, c.place.latitude, c.place.longitude)
+        < config.GEOPARSE_SAME_PLACE_KM
+        for c in cs[1:]
+    )
+
+
+def _anchors(
+    cands: Mapping[str, tuple[Candidate, ...]],
+    by_key: Mapping[str, list[Span]],
+    toks: Tokens,
+    w: Words,
+    index: Index,
+) -> tuple[Context, dict[str, Place]]:
+    ctx = Context()
+    named_countries = {
+        cs[0].place.country_code
+        for cs in cands.values()
+        if cs[0].place.country_code
+        and (cs[0].place.kind == "country" or feature_of(cs[0].place) == "disputed")
+    }
+    ctx.named_countries = {
+        cs[0].place.country_code or ""
+        for cs in cands.values()
+        if cs[0].place.kind == "country" and cs[0].prior >= config.GEOPARSE_COUNTRY_PRIOR
+    }
+    anchors: dict[str, Place] = {}
+    for key, cs in cands.items():
+        best = cs[0]
+        if not _is_strong(cs, by_key[key]):
+            continue
+        # a town of an unrelated country is no anchor, however unambiguous its name
+        if (
+            best.place.kind == "city"
+            and named_countries
+            and best.place.country_code not in named_countries
+            and best.prior < config.GEOPARSE_MAJOR_PRIOR
+        ):
+            continue
+        anchors[key] = best.place
+        cc = best.place.country_code
+        if cc:
+            ctx.focus[cc] = ctx.focus.get(cc, 0.0) + len(by_key[key])
+        if best.place.kind == "region" and best.place.admin1_code:
+            ctx.named_regions.add(f"{best.place.country_code}.{best.place.admin1_code}")
+        if feature_of(best.place) == "disputed":
+            ctx.disputed.append(best.place)
+        for s in by_key[key]:
+            ctx.by_sentence.setdefault(toks.sentence[s.first], []).append(best.place)
+    # regions named in the document, even ambiguous ones: "Springfield ... Illinois"
+    for key, cs in cands.items():
+        for c in cs[:3]:
+            if c.place.kind == "region" and c.place.admin1_code and feature_of(c.place) == "admin1":
+                if c.prior >= cs[0].prior - config.GEOPARSE_CLEAR_PRIOR_GAP:
+                    ctx.named_regions.add(f"{c.place.country_code}.{c.place.admin1_code}")
+    ctx.focus_total = sum(ctx.focus.values())
+    ctx.others = list(anchors.values())
+    ctx.separatist_sentences = _cue_sentences(toks, w)
+    return ctx, anchors
+
+
+def _second_round_context(
+    ctx: Context,
+    chosen: Mapping[str, tuple[Candidate, float, dict[str, float], float]],
+    sentences_of: Mapping[str, set[int]],
+) -> Context:
+    by_sentence: dict[int, list[Place]] = {}
+    for key, (c, *_rest) in chosen.items():
+        for k in sentences_of.get(key, ()):
+            by_sentence.setdefault(k, []).append(c.place)
+    return Context(
+        focus=ctx.focus,
+        focus_total=ctx.focus_total,
+        others=[c.place for c, *_rest in chosen.values()],
+        by_sentence=by_sentence,
+        named_countries=ctx.named_countries,
+        named_regions=ctx.named_regions
+        | {
+            f"{c.place.country_code}.{c.place.admin1_code}"
+            for c, *_rest in chosen.values()
+            if c.place.kind == "region" and c.place.admin1_code
+        },
+        disputed=ctx.disputed,
+        separatist_sentences=ctx.separatist_sentences,
+    )
+
+
+def _appositions(
+    text: str,
+    toks: Tokens,
+    by_key: Mapping[str, list[Span]],
+    cands: Mapping[str, tuple[Candidate, ...]],
+    anchors: Mapping[str, Place],
+) -> dict[str, list[Place]]:
+    """Places named right after a name, after a comma or in brackets ("Springfield,
+    Illinois", "Gaziantep (Turquie)"): the candidates of the following name's key."""
+    starts = {}
+    for key, group in by_key.items():
+        for s in group:
+            starts[s.first] = key
+    out: dict[str, list[Place]] = {}
+    for key, group in by_key.items():
+        for s in group:
+            nxt = s.last + 1
+            if nxt >= len(toks) or nxt not in starts:
+                continue
+            gap = text[toks.ends[s.last] : toks.starts[nxt]]
+            if gap.strip() not in (",", "(", "-", "–", "—") and gap.strip() != "":
+                continue
+            other = starts[nxt]
+            if other == key or other not in cands:
+                continue
+            places = [c.place for c in cands[other][:3] if c.place.kind != "city"]
+            if other in anchors and anchors[other].kind != "city":
+                places = [anchors[other]]
+            out.setdefault(key, []).extend(places)
+    return out
+
+
+def _cue_sentences(toks: Tokens, w: Words) -> set[int]:
+    if not w.separatist or not len(toks):
+        return set()
+    found: set[int] = set()
+    keys = toks.keys
+    text = " ".join(keys)
+    offsets = []
+    pos = 0
+    for k in keys:
+        offsets.append(pos)
+        pos += len(k) + 1
+    import bisect
+
+    for cue in w.separatist:
+        at = text.find(cue)
+        while at >= 0:
+            i = max(0, bisect.bisect_right(offsets, at) - 1)
+            found.add(toks.sentence[i])
+            at = text.find(cue, at + 1)
+    return found
+
+
+def _twin_for_span(
+    span: Span, place: Place, cs: Sequence[Candidate], toks: Tokens, w: Words, index: Index
+) -> Place:
+    """The reading of one occurrence of a name borne by a town and its region: the region
+    where this occurrence has a region cue, the town otherwise."""
+    twin = index.twin(span.key, place, cs)
+    cue = region_cue(toks, span.first, span.last, w)
+    if twin is place:
+        if place.kind == "city":
+            if cue == 2 or (cue == 1 and place.population < config.GEOPARSE_METROPOLIS_POPULATION):
+                # "Deir al-Zor province", "la région de Briansk": the region named after the
+                # town, which the spelling in the text did not find
+                return index.admin1_region(place) or place
+        return place
+    city = place if place.kind == "city" else twin
+    as_region = cue == 2 or (cue == 1 and city.population < config.GEOPARSE_METROPOLIS_POPULATION)
+    if as_region:
+        return place if place.kind == "region" else twin
+    return place if place.kind == "city" else twin
+
+
+def _capital_after_a(
+    text: str, toks: Tokens, span: Span, country: Place, cs: Sequence[Candidate]
+) -> Place:
+    """Town or country after "à" ("à Djibouti", "à Koweït"): French puts "à" before a town
+    (and a few island countries); a country that shares its name with one of its towns is
+    then the town."""
+    i = span.first - 1
+    if i < 0 or text[toks.starts[i] : toks.ends[i]] not in ("à", "À") or toks.join[i] != 1:
+        return country
+    towns = [
+        c.place
+        for c in cs
+        if c.place.kind == "city"
+        and c.place.country_code == country.country_code
+        and c.prior >= config.GEOPARSE_MAJOR_PRIOR
+    ]
+    return towns[0] if towns else country

@@ -1,0 +1,294 @@
+"""Finding the text that may name places: capitalised names, word forms, dictionary scans.
+
+Three finders feed :func:`find_spans`:
+
+- capitalised words (Latin and Cyrillic scripts): every run of capitalised tokens is
+  looked up in the gazetteer, longest first (up to :data:`geo.config.GEOPARSE_MAX_TOKENS`
+  tokens, through connectors such as "de", "al-", "upon"); each hit then passes
+  :func:`geo.geoparse.filters.verdict`;
+- word forms (languages whose pack has a ``morph`` module: Russian, Ukrainian): a
+  capitalised word that is no name as written is looked up under its dictionary forms
+  ("Харькове" under "харьков"), an adjective before a region noun under the town it is
+  built from ("Донецкой области"), and the packs' ``region_names`` ("Донеччина");
+- a dictionary scan for uncased scripts (Arabic): gazetteer names found in the normalised
+  text, at word starts or after attached particles ("وبالخرطوم").
+
+Examples
+--------
+>>> from geo.geoparse.candidates import Index
+>>> from geo.geoparse.filters import words_for
+>>> from geo.geoparse.tokenize import tokenize
+>>> w = words_for(("fr",))
+>>> text = "Des tirs ont visé Stepanakert et le Haut-Karabakh."
+>>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+>>> [s.key for s in find_spans(text, toks, [False] * len(toks), w, Index.default())]
+['stepanakert', 'haut karabakh']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Final
+
+from geo.gazetteer import normalize_name
+from geo.geoparse.candidates import Index
+from geo.geoparse.filters import COMMON_ONLY, REGION_ONLY, Words, verdict
+from geo.geoparse.tokenize import Tokens
+from geo.lang import get_pack
+from geo.model import Span
+
+__all__ = ["find_spans"]
+
+_MORPH_LANGS: Final = ("ru", "uk")
+
+
+def find_spans(
+    text: str,
+    toks: Tokens,
+    blocked: list[bool],
+    w: Words,
+    index: Index,
+    *,
+    scan: Callable[[str, Tokens, list[bool]], list[Span]] | None = None,
+) -> list[Span]:
+    """Every span of ``toks`` that may name a place, in text order, without overlaps.
+
+    Parameters
+    ----------
+    text : str
+        The document.
+    toks : Tokens
+        Its tokens.
+    blocked : list of bool
+        Tokens that belong to no place name (:func:`geo.geoparse.filters.blocked`).
+    w : Words
+        Word lists of the document's languages.
+    index : Index
+        The gazetteer.
+    scan : callable, optional
+        The dictionary scan for uncased text (Arabic); called once on the whole document.
+    """
+    spans = _capitalised(text, toks, blocked, w, index)
+    if any(s == "cyrillic" for s in toks.script):
+        spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans))
+    if scan is not None and any(s == "arabic" for s in toks.script):
+        spans = _merge(spans, scan(text, toks, blocked))
+    return spans
+
+
+def _merge(first: list[Span], more: Sequence[Span]) -> list[Span]:
+    """Spans of both lists, those of ``first`` winning overlaps, in text order."""
+    if not more:
+        return first
+    taken = [(s.first, s.last) for s in first]
+    out = list(first)
+    for s in more:
+        if not any(s.first <= b and a <= s.last for a, b in taken):
+            out.append(s)
+            taken.append((s.first, s.last))
+    return sorted(out, key=lambda s: s.first)
+
+
+def _capitalised(
+    text: str, toks: Tokens, blocked: list[bool], w: Words, index: Index
+) -> list[Span]:
+    keys, cap, join, particle = toks.keys, toks.cap, toks.join, toks.particle
+    n = len(keys)
+    lower_words = {keys[i] for i in range(n) if not cap[i] and toks.script[i] != "arabic"}
+    spans: list[Span] = []
+    aside: list[Span] = []
+    max_tokens = index.max_tokens
+    country_words = index.lower_words(w)
+    demonyms = index.demonyms(w)
+    feature_starts, arabic_articles = w["feature_starts"], w["arabic_articles"]
+    feature_ends, connectors = w["feature_ends"], w["connectors"]
+    i = 0
+    while i < n:
+        if blocked[i] or not (
+            cap[i]
+            or keys[i] in feature_starts
+            # "al-Mayadin", "el-Fasher": the Arabic article belongs to the name
+            or (
+                keys[i] in arabic_articles
+                and toks.hyphen_after[i]
+                and i + 1 < n
+                and cap[i + 1]
+                and not blocked[i + 1]
+            )
+        ):
+            i += 1
+            continue
+        longest = 1
+        while (
+            longest < max_tokens
+            and i + longest < n
+            and join[i + longest - 1] != 0
+            and not blocked[i + longest]
+        ):
+            longest += 1
+        found = None
+        common: Span | None = None
+        for length in range(longest, 0, -1):
+            last = i + length - 1
+            # country names with words in lower case: "Arabie saoudite", "République
+            # démocratique du Congo" (checked against the gazetteer's countries below)
+            lower_tail = False
+            if (
+                not (cap[last] or (length > 1 and keys[last] in feature_ends))
+                or particle[last]
+                or (length == 1 and not cap[i])
+            ):
+                if not (
+                    length > 1 and cap[i] and (keys[last] in country_words or keys[last] in demonyms)
+                ):
+                    continue
+                lower_tail = True
+            if not cap[i] and not any(cap[j] for j in range(i + 1, last + 1)):
+                continue
+            if length > 2 and not all(
+                cap[j] or particle[j] or keys[j] in connectors for j in range(i + 1, last)
+            ):
+                if not (
+                    cap[i]
+                    and all(
+                        cap[j] or particle[j] or keys[j] in connectors or keys[j] in country_words
+                        for j in range(i + 1, last)
+                    )
+                ):
+                    continue
+                lower_tail = True
+            key = toks.joined(i, length)
+            if not index.has(key):
+                continue
+            if lower_tail and not (index.is_country_key(key) or index.curated(key)):
+                continue
+            v = verdict(text, toks, i, length, key, lower_words, w, index)
+            if v is None:
+                continue
+            if v == COMMON_ONLY:
+                if common is None and length > 1:
+                    common = _span(toks, i, last, key, soft=2, region_only=True)
+                continue
+            if v == REGION_ONLY:
+                found = _span(toks, i, last, key, soft=2, region_only=True)
+            else:
+                found = _span(toks, i, last, key, soft=v)
+            break
+        if found is None:
+            if common is not None:
+                aside.append(common)
+            i += 1
+        else:
+            spans.append(found)
+            i = found.last + 1
+    if aside:
+        # one sense per document: "les régions du Nord-Ouest et du Sud-Ouest ... à Bamenda,
+        # chef-lieu du Nord-Ouest"
+        regions = {s.key for s in spans if s.region_only}
+        taken = {j for s in spans for j in range(s.first, s.last + 1)}
+        extra = [
+            s
+            for s in aside
+            if s.key in regions and not any(j in taken for j in range(s.first, s.last + 1))
+        ]
+        if extra:
+            spans = sorted(spans + extra, key=lambda s: s.first)
+    return spans
+
+
+def _span(
+    toks: Tokens,
+    first: int,
+    last: int,
+    key: str,
+    *,
+    soft: int = 0,
+    region_only: bool = False,
+    source: str = "caps",
+) -> Span:
+    return Span(
+        start=toks.starts[first],
+        end=toks.ends[last],
+        first=first,
+        last=last,
+        key=key,
+        lang=toks.sentence_lang[toks.sentence[first]] if toks.sentence_lang else "und",
+        source=source,
+        soft=soft,
+        region_only=region_only,
+    )
+
+
+# --------------------------------------------------------------------------- word forms
+
+
+def _word_forms(
+    text: str, toks: Tokens, blocked: list[bool], w: Words, index: Index, found: list[Span]
+) -> list[Span]:
+    """Capitalised Cyrillic words that are names under a dictionary form."""
+    taken = {j for s in found for j in range(s.first, s.last + 1)}
+    lower_words = {toks.keys[i] for i in range(len(toks)) if not toks.cap[i]}
+    region_after = w["region_after"]
+    out: list[Span] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        if i in taken or blocked[i] or not toks.cap[i] or toks.script[i] != "cyrillic":
+            i += 1
+            continue
+        lang = _morph_lang(toks, i)
+        pack = get_pack(lang)
+        word = text[toks.starts[i] : toks.ends[i]].lower()
+        nxt = i + 1
+        # "Донецкой области", "Харківської області": the region named after the town
+        if (
+            nxt < n
+            and toks.join[i] == 1
+            and nxt not in taken
+            and (toks.keys[nxt] in region_after or _base_in(pack, text, toks, nxt, region_after))
+        ):
+            adjective = pack.morph("adjective_bases")
+            bases = adjective(word) if adjective else ()
+            for base in bases:
+                key = normalize_name(str(base))
+                if index.candidates(key, variants=False):
+                    out.append(_span(toks, i, nxt, key, soft=0, region_only=True, source="morph"))
+                    taken.update((i, nxt))
+                    break
+            if i in taken:
+                i = nxt + 1
+                continue
+        forms_of = pack.morph("base_forms")
+        forms = [normalize_name(str(f)) for f in forms_of(word)] if forms_of else []
+        for form in forms:
+            mapped = w.region_names.get(form)
+            if mapped is not None:
+                out.append(_span(toks, i, i, mapped, soft=0, region_only=True, source="morph"))
+                break
+            if form == toks.keys[i] or form in w["common"] or form in w["stopwords"]:
+                continue
+            if index.candidates(form, variants=False):
+                if form in lower_words or toks.keys[i] in lower_words:
+                    soft = 2
+                elif toks.initial[i] or toks.titled[toks.sentence[i]]:
+                    soft = 1 if toks.initial[i] else 3
+                else:
+                    soft = 0
+                out.append(_span(toks, i, i, form, soft=soft, source="morph"))
+                break
+        i += 1
+    return out
+
+
+def _base_in(pack: object, text: str, toks: Tokens, i: int, words: frozenset[str]) -> bool:
+    forms_of = getattr(pack, "morph", lambda name: None)("base_forms")
+    if forms_of is None:
+        return False
+    word = text[toks.starts[i] : toks.ends[i]].lower()
+    return any(normalize_name(str(f)) in words for f in forms_of(word))
+
+
+def _morph_lang(toks: Tokens, i: int) -> str:
+    """Russian or Ukrainian for a Cyrillic word: its sentence's language when it is one."""
+    lang = toks.sentence_lang[toks.sentence[i]] if toks.sentence_lang else "und"
+    return lang if lang in _MORPH_LANGS else "ru"
