@@ -1,0 +1,250 @@
+"""Fit the geoparser's weights (``geo/geoparse/weights.json``) on annotated text.
+
+Training data: the development articles of ``tests/eval/dev/src`` (every language) and the
+public corpora of ``../shared/corpora`` (LGL, GeoVirus), read where they are. Never the
+frozen test split.
+
+Two models are fitted, each a regularised logistic regression over the named features of
+:mod:`geo.geoparse.features`:
+
+- resolution: a conditional logit over the candidates of each name found (the right
+  candidate is the gold place: same id, same country for a country, or the nearest
+  candidate within 161 km);
+- recognition: the probability that a span names a place (1 when its span is a gold span),
+  and the threshold that maximises F1 on the training data.
+
+Context features depend on the places chosen, so fitting alternates: parse with the current
+weights, fit, parse again with the new ones (``--rounds``).
+
+Usage (from the repository root; needs the ``dev`` extras: scipy, scikit-learn)::
+
+    python scripts/fit_geoparser.py                 # fit and write the weights
+    python scripts/fit_geoparser.py --cross         # also fit on one corpus, score the other
+    python scripts/fit_geoparser.py --dry-run       # fit and report, write nothing
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import json
+import math
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+WEIGHTS = REPO / "geo" / "geoparse" / "weights.json"
+L2_RESOLVE = 0.5
+L2_RECOGNISE = 1.0
+
+
+def _evaluation() -> Any:
+    spec = importlib.util.spec_from_file_location("geo_eval", REPO / "tests" / "eval" / "evaluate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["geo_eval"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_training(ev: Any, corpora: Sequence[str]) -> list[Any]:
+    docs: list[Any] = []
+    for name in corpora:
+        docs += ev.load_articles("dev") if name == "ours" else ev.load_corpus(name)
+    return docs
+
+
+def collect(
+    ev: Any, docs: Iterable[Any], model: Any
+) -> tuple[list[tuple[np.ndarray, int]], list[tuple[dict[str, float], int]]]:
+    """Resolution groups (features of each candidate, index of the right one) and
+    recognition examples (span features, 1 when the span is a gold span)."""
+    from geo.geoparse import Geoparser
+    from geo.geoparse.features import RESOLVE_FEATURES
+    from geo.geoparse.resolve import Trace
+    from geo.sources import make_document
+
+    parser = Geoparser(model=model)
+    reference = ev.Reference()
+    columns = {name: i for i, name in enumerate(RESOLVE_FEATURES)}
+    groups: list[tuple[np.ndarray, int]] = []
+    spans: list[tuple[dict[str, float], int]] = []
+    for article in docs:
+        doc = make_document(article.text, doc_id=article.name, header=article.header)
+        trace = Trace()
+        lang = doc.lang if doc.lang != "und" else None
+        parser.parse_text(doc.text, lang=lang, start=doc.body_start, doc_id=doc.doc_id, trace=trace)
+        gold = {(g.start, g.end): g for g in article.gold}
+        public = article.group in ev.PUBLIC
+        for group, scored in trace.candidates:
+            refs = [gold[(s.start, s.end)].ref for s in group if (s.start, s.end) in gold]
+            if not refs or len(scored) < 2:
+                continue
+            ref = max(set(refs), key=refs.count)
+            right = _right_index(ev, reference, scored, ref, public)
+            if right is None:
+                continue
+            x = np.zeros((len(scored), len(columns)))
+            for row, (_, f) in enumerate(scored):
+                for k, v in f.items():
+                    if k in columns:
+                        x[row, columns[k]] = v
+            groups.append((x, right))
+        for group, g, _place in trace.spans:
+            for s in group:
+                spans.append((g, int((s.start, s.end) in gold)))
+    return groups, spans
+
+
+def _right_index(
+    ev: Any, reference: Any, scored: Sequence[tuple[Any, dict[str, float]]], ref: str, public: bool
+) -> int | None:
+    if ref.startswith("cc:"):
+        for i, (p, _) in enumerate(scored):
+            if p.kind == "country" and p.country_code == ref[3:]:
+                return i
+        return None
+    for i, (p, _) in enumerate(scored):
+        if p.id == ref:
+            return i
+    point = reference.point(ref)
+    if point is None:
+        return None
+    best, best_km = None, math.inf
+    for i, (p, _) in enumerate(scored):
+        km = ev._km(p.latitude, p.longitude, *point)
+        ok = km <= ev.RIGHT_KM or (public and p.kind == "country" and reference.in_country(*point, p.country_code))
+        if ok and km < best_km:
+            best, best_km = i, km
+    return best
+
+
+def fit_resolution(groups: Sequence[tuple[np.ndarray, int]], start: np.ndarray) -> np.ndarray:
+    """Conditional logit with an L2 penalty (L-BFGS)."""
+    from scipy.optimize import minimize
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        total = 0.5 * L2_RESOLVE * float(w @ w)
+        grad = L2_RESOLVE * w.copy()
+        for x, right in groups:
+            s = x @ w
+            s -= s.max()
+            e = np.exp(s)
+            p = e / e.sum()
+            total -= math.log(max(p[right], 1e-300))
+            grad += x.T @ p - x[right]
+        return total, grad
+
+    result = minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    return np.asarray(result.x)
+
+
+def fit_recognition(examples: Sequence[tuple[dict[str, float], int]]) -> tuple[dict[str, float], float]:
+    from sklearn.linear_model import LogisticRegression
+
+    from geo.geoparse.features import RECOGNISE_FEATURES
+
+    names = [n for n in RECOGNISE_FEATURES if n != "bias"]
+    x = np.array([[g.get(n, 0.0) for n in names] for g, _ in examples])
+    y = np.array([label for _, label in examples])
+    clf = LogisticRegression(C=1.0 / L2_RECOGNISE, max_iter=2000)
+    clf.fit(x, y)
+    weights = {n: float(v) for n, v in zip(names, clf.coef_[0], strict=True)}
+    weights["bias"] = float(clf.intercept_[0])
+    p = clf.predict_proba(x)[:, 1]
+    best_t, best_f1 = 0.5, -1.0
+    for t in np.arange(0.2, 0.81, 0.02):
+        pred = p >= t
+        tp = float((pred & (y == 1)).sum())
+        prec = tp / max(pred.sum(), 1)
+        rec = tp / max((y == 1).sum(), 1)
+        f1 = 2 * prec * rec / max(prec + rec, 1e-9)
+        if f1 > best_f1:
+            best_t, best_f1 = float(t), f1
+    return weights, round(best_t, 2)
+
+
+def fit(docs: Sequence[Any], ev: Any, rounds: int) -> Any:
+    from geo.geoparse.features import RESOLVE_FEATURES
+    from geo.geoparse.resolve import Model
+
+    model = Model.load()
+    for rnd in range(rounds):
+        t0 = time.perf_counter()
+        groups, spans = collect(ev, docs, model)
+        start = np.array([model.resolve.get(n, 0.0) for n in RESOLVE_FEATURES])
+        w = fit_resolution(groups, start)
+        rec, threshold = fit_recognition(spans)
+        model = Model(
+            {n: round(float(v), 4) for n, v in zip(RESOLVE_FEATURES, w, strict=True)},
+            {n: round(v, 4) for n, v in rec.items()},
+            threshold,
+            {},
+        )
+        print(
+            f"round {rnd + 1}: {len(groups)} ambiguous names, {len(spans)} spans "
+            f"({time.perf_counter() - t0:.1f} s)",
+            flush=True,
+        )
+    return model
+
+
+def score(ev: Any, docs: Sequence[Any], model: Any) -> Any:
+    from geo.geoparse import Geoparser
+    import geo.geoparse as gp
+
+    gp._DEFAULT_PARSER = Geoparser(model=model)
+    total, _ = ev.evaluate(docs)
+    return total
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--cross", action="store_true", help="fit on one corpus, score the other")
+    parser.add_argument("--dry-run", action="store_true", help="write no weights")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(REPO))
+    ev = _evaluation()
+    corpora = ["ours", "lgl", "geovirus"]
+    if args.cross:
+        for train, held in ((["ours", "lgl"], "geovirus"), (["ours", "geovirus"], "lgl")):
+            model = fit(load_training(ev, train), ev, args.rounds)
+            s = score(ev, ev.load_corpus(held), model)
+            print(f"fit on {'+'.join(train)}, scored on {held}: {ev._line(held, s)}")
+    docs = load_training(ev, corpora)
+    model = fit(docs, ev, args.rounds)
+    for name in corpora:
+        part = [d for d in docs if (d.group in ev.PUBLIC) == (name != "ours") and (name == "ours" or d.group == name)]
+        print(ev._line(f"{name} (training)", score(ev, part, model)))
+    if args.dry_run:
+        return 0
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+    ).stdout.strip()
+    data = {
+        "meta": {
+            "fitted": dt.date.today().isoformat(),
+            "command": "python scripts/fit_geoparser.py",
+            "commit": commit,
+            "training": "tests/eval/dev (all languages), LGL and GeoVirus (../shared/corpora)",
+            "documents": len(docs),
+        },
+        "threshold": model.threshold,
+        "resolve": dict(model.resolve),
+        "recognise": dict(model.recognise),
+    }
+    WEIGHTS.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {WEIGHTS.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
