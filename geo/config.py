@@ -101,3 +101,7 @@ GEOPARSE_MARGIN_CAP: Final = 5.0
 
 #: Names of at most this many characters are "short" for recognition.
 GEOPARSE_SHORT_NAME: Final = 3
+
+#: A one-word name this common (Zipf frequency: log10 of uses per billion words) in the
+#: document's languages is a "frequent word" for recognition (council, spring: about 5).
+GEOPARSE_FREQUENT_ZIPF: Final = 4.5

@@ -1227,7 +1227,8 @@ def _clean(sentence: str) -> str:
 def _container(p: Place, others: Sequence[Place]) -> bool:
     """Whether ``p`` (a country or region) contains another place named with it; a continent
     or another region of no country ("Horn of Africa", "Sahel") contains any."""
-    from geo.geoparse import _haversine_km, _is_water
+    from geo.geoparse import haversine_km as _haversine_km
+    from geo.geoparse import is_water as _is_water
 
     if p.kind == "region" and not p.country_code and not _is_water(p):
         return any(q.id != p.id and q.country_code for q in others)

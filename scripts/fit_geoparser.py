@@ -63,7 +63,7 @@ def load_training(ev: Any, corpora: Sequence[str]) -> list[Any]:
 
 def collect(
     ev: Any, docs: Iterable[Any], model: Any
-) -> tuple[list[tuple[np.ndarray, int]], list[tuple[dict[str, float], int]]]:
+) -> tuple[list[tuple[np.ndarray, int, str]], list[tuple[dict[str, float], int, str]]]:
     """Resolution groups (features of each candidate, index of the right one) and
     recognition examples (span features, 1 when the span is a gold span)."""
     from geo.geoparse import Geoparser
@@ -74,8 +74,8 @@ def collect(
     parser = Geoparser(model=model)
     reference = ev.Reference()
     columns = {name: i for i, name in enumerate(RESOLVE_FEATURES)}
-    groups: list[tuple[np.ndarray, int]] = []
-    spans: list[tuple[dict[str, float], int]] = []
+    groups: list[tuple[np.ndarray, int, str]] = []
+    spans: list[tuple[dict[str, float], int, str]] = []
     for article in docs:
         doc = make_document(article.text, doc_id=article.name, header=article.header)
         trace = Trace()
@@ -96,10 +96,10 @@ def collect(
                 for k, v in f.items():
                     if k in columns:
                         x[row, columns[k]] = v
-            groups.append((x, right))
+            groups.append((x, right, article.group))
         for group, g, _place in trace.spans:
             for s in group:
-                spans.append((g, int((s.start, s.end) in gold)))
+                spans.append((g, int((s.start, s.end) in gold), article.group))
     return groups, spans
 
 
@@ -126,45 +126,60 @@ def _right_index(
     return best
 
 
-def fit_resolution(groups: Sequence[tuple[np.ndarray, int]], start: np.ndarray) -> np.ndarray:
-    """Conditional logit with an L2 penalty (L-BFGS)."""
+def balance(sources: Sequence[str]) -> np.ndarray:
+    """Weights that give each source (corpus, or language of our articles) the same total
+    weight, so that the largest corpus does not decide alone; mean weight 1."""
+    counts: dict[str, int] = {}
+    for s in sources:
+        counts[s] = counts.get(s, 0) + 1
+    w = np.array([1.0 / counts[s] for s in sources])
+    return w * len(w) / w.sum()
+
+
+def fit_resolution(groups: Sequence[tuple[np.ndarray, int, str]], start: np.ndarray) -> np.ndarray:
+    """Conditional logit with an L2 penalty (L-BFGS), sources balanced."""
     from scipy.optimize import minimize
+
+    weights = balance([g[2] for g in groups])
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
         total = 0.5 * L2_RESOLVE * float(w @ w)
         grad = L2_RESOLVE * w.copy()
-        for x, right in groups:
+        for (x, right, _), weight in zip(groups, weights, strict=True):
             s = x @ w
             s -= s.max()
             e = np.exp(s)
             p = e / e.sum()
-            total -= math.log(max(p[right], 1e-300))
-            grad += x.T @ p - x[right]
+            total -= weight * math.log(max(p[right], 1e-300))
+            grad += weight * (x.T @ p - x[right])
         return total, grad
 
     result = minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": 500})
     return np.asarray(result.x)
 
 
-def fit_recognition(examples: Sequence[tuple[dict[str, float], int]]) -> tuple[dict[str, float], float]:
+def fit_recognition(
+    examples: Sequence[tuple[dict[str, float], int, str]],
+) -> tuple[dict[str, float], float]:
     from sklearn.linear_model import LogisticRegression
 
     from geo.geoparse.features import RECOGNISE_FEATURES
 
     names = [n for n in RECOGNISE_FEATURES if n != "bias"]
-    x = np.array([[g.get(n, 0.0) for n in names] for g, _ in examples])
-    y = np.array([label for _, label in examples])
+    x = np.array([[g.get(n, 0.0) for n in names] for g, _, _ in examples])
+    y = np.array([label for _, label, _ in examples])
+    sw = balance([source for _, _, source in examples])
     clf = LogisticRegression(C=1.0 / L2_RECOGNISE, max_iter=2000)
-    clf.fit(x, y)
+    clf.fit(x, y, sample_weight=sw)
     weights = {n: float(v) for n, v in zip(names, clf.coef_[0], strict=True)}
     weights["bias"] = float(clf.intercept_[0])
     p = clf.predict_proba(x)[:, 1]
     best_t, best_f1 = 0.5, -1.0
     for t in np.arange(0.2, 0.81, 0.02):
         pred = p >= t
-        tp = float((pred & (y == 1)).sum())
-        prec = tp / max(pred.sum(), 1)
-        rec = tp / max((y == 1).sum(), 1)
+        tp = float((sw * (pred & (y == 1))).sum())
+        prec = tp / max(float((sw * pred).sum()), 1e-9)
+        rec = tp / max(float((sw * (y == 1)).sum()), 1e-9)
         f1 = 2 * prec * rec / max(prec + rec, 1e-9)
         if f1 > best_f1:
             best_t, best_f1 = float(t), f1

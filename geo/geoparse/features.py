@@ -99,6 +99,8 @@ RECOGNISE_FEATURES: Final = (
     "scan",
     "short",
     "resolve_margin",
+    "word_frequency",
+    "frequent_word",
 )
 
 
@@ -282,6 +284,7 @@ def span_features(
     supported: bool,
     spread_km: float,
     margin: float,
+    frequency: float = 0.0,
 ) -> dict[str, float]:
     """The recognition features of a span given its best candidate."""
     p = best.place
@@ -324,6 +327,10 @@ def span_features(
     if short:
         f["short"] = 1.0
     f["resolve_margin"] = min(margin, config.GEOPARSE_MARGIN_CAP)
+    if frequency > 0:
+        f["word_frequency"] = frequency
+        if frequency >= config.GEOPARSE_FREQUENT_ZIPF:
+            f["frequent_word"] = 1.0
     return f
 
 

@@ -45,6 +45,7 @@ from geo.geoparse.features import (
 )
 from geo.geoparse.filters import Words
 from geo.geoparse.tokenize import Tokens
+from geo.lang import word_frequency
 from geo.model import Candidate, Mention, Span
 
 __all__ = ["Model", "Trace", "resolve"]
@@ -235,6 +236,7 @@ def resolve(
             or f.get("proximity", 0.0) >= config.GEOPARSE_SUPPORTED_PROXIMITY,
             spread_km=index.spread(key, cands[key]),
             margin=margin if margin != math.inf else config.GEOPARSE_MARGIN_CAP,
+            frequency=0.0 if " " in key else word_frequency(key, w.langs),
         )
         p = model.probability(g)
         if trace is not None:

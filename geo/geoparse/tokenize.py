@@ -199,6 +199,9 @@ def tokenize(
                 join[i] = 1
                 hyphen_after[i] = True
                 continue
+            if c == "." and cap[i] and e - starts[i] <= 3 and ends[i + 1] - nxt_start <= 3:
+                join[i] = 1  # dotted abbreviations: "U.S.", "W.Va.", "D.C."
+                continue
             gap = c
         else:
             gap = text[e:nxt_start]

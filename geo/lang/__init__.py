@@ -55,6 +55,7 @@ __all__ = [
     "get_pack",
     "normalize_word",
     "script_of",
+    "word_frequency",
 ]
 
 #: Languages with a pack, in the order detection breaks ties.
@@ -360,6 +361,42 @@ def detect_language(text: str, *, sample_chars: int | None = None) -> str:
     if first < config.LANG_MIN_EVIDENCE or first < config.LANG_MARGIN * second:
         return "und"
     return best
+
+
+@functools.cache
+def _frequencies() -> dict[str, dict[str, float]]:
+    import gzip
+
+    from geo._files import data_dir
+
+    path = data_dir() / "lang" / "frequencies.tsv.gz"
+    try:
+        lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+    except (OSError, EOFError, UnicodeDecodeError) as err:
+        raise DataError(
+            f"cannot read the word frequencies {path}: {err}; reinstall geo or rerun "
+            "scripts/build_word_frequencies.py"
+        ) from err
+    table: dict[str, dict[str, float]] = {code: {} for code in LANGUAGES}
+    for line in lines[1:]:
+        lang, key, zipf = line.split("\t")
+        table.setdefault(lang, {})[key] = float(zipf)
+    return table
+
+
+def word_frequency(key: str, langs: Iterable[str]) -> float:
+    """How common a word is (Zipf: log10 of uses per billion words; 0 when rare), the
+    highest over ``langs``; ``key`` is a normalised key.
+
+    From the word frequencies of ``wordfreq`` (``data/lang/frequencies.tsv.gz``).
+
+    Examples
+    --------
+    >>> word_frequency("council", ["en"]) > 4.5, word_frequency("kharkiv", ["en"]) < 3.5
+    (True, True)
+    """
+    table = _frequencies()
+    return max((table.get(code, {}).get(key, 0.0) for code in langs), default=0.0)
 
 
 def lists(codes: Iterable[str], name: str) -> frozenset[str]:
