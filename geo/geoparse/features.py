@@ -62,6 +62,7 @@ RESOLVE_FEATURES: Final = (
     "focus",
     "focus_named",
     "proximity",
+    "proximity_mass",
     "far",
     "sentence_country",
     "sentence_region",
@@ -190,16 +191,21 @@ def candidate_features(
         f["focus_named"] = 1.0
     if p.kind != "country":
         best = math.inf
+        mass = 0.0
         for q in ctx.others:
             if q.kind == "country" or q.id == p.id:
                 continue
             d = approx_km(p.latitude, p.longitude, q.latitude, q.longitude)
             if d < best:
                 best = d
+            if d < config.GEOPARSE_FAR_KM:
+                mass += math.exp(-d / config.GEOPARSE_PROXIMITY_KM)
         if best < math.inf:
             f["proximity"] = math.exp(-best / config.GEOPARSE_PROXIMITY_KM)
             if best > config.GEOPARSE_FAR_KM:
                 f["far"] = 1.0
+        if mass > 0:
+            f["proximity_mass"] = math.log1p(mass)
     sent_country = sent_region = sent_town = 0.0
     if p.kind != "country":
         for k in sentences:

@@ -186,8 +186,10 @@ def resolve(
                 continue
             top = cs[: config.GEOPARSE_SCORED_CANDIDATES]
             own: dict[str, float] = {}
-            if key in anchors and anchors[key].country_code:
+            if rnd == 0 and key in anchors and anchors[key].country_code:
                 own[anchors[key].country_code or ""] = float(len(by_key[key]))
+            elif rnd == 1 and key in chosen and chosen[key][0].place.country_code:
+                own[chosen[key][0].place.country_code or ""] = float(len(sentences_of[key]))
             scored = []
             for c in top:
                 twin = index.twin(key, c.place, cs) if c.place.kind != "country" else c.place
@@ -398,12 +400,16 @@ def _second_round_context(
     sentences_of: Mapping[str, set[int]],
 ) -> Context:
     by_sentence: dict[int, list[Place]] = {}
+    focus: dict[str, float] = {}
     for key, (c, *_rest) in chosen.items():
         for k in sentences_of.get(key, ()):
             by_sentence.setdefault(k, []).append(c.place)
+        cc = c.place.country_code
+        if cc:
+            focus[cc] = focus.get(cc, 0.0) + len(sentences_of.get(key, ()))
     return Context(
-        focus=ctx.focus,
-        focus_total=ctx.focus_total,
+        focus=focus,
+        focus_total=sum(focus.values()),
         others=[c.place for c, *_rest in chosen.values()],
         by_sentence=by_sentence,
         named_countries=ctx.named_countries,
