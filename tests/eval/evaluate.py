@@ -474,6 +474,279 @@ def evaluate(
     return total, groups
 
 
+# --------------------------------------------------------------------------- events
+
+EVENTS = {"dev": HERE / "events" / "dev", "test": HERE / "events" / "test"}
+EVENT_PLACE_KM = 25.0
+EVENT_DATE_DAYS = 1
+EVENT_FIELDS = ("date", "event_type", "sub_event_type", "deaths", "injured", "actor1")
+
+
+@dataclass
+class GoldIncident:
+    doc: str
+    lang: str
+    id: str
+    place: str
+    ref: str
+    date: str | None
+    fields: dict[str, Any]
+
+
+@dataclass
+class EventScores:
+    articles: int = 0
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    duplicates: int = 0
+    spurious: int = 0
+    right: dict[str, int] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: EventScores) -> None:
+        for name in ("articles", "gold", "predicted", "matched", "duplicates", "spurious"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for k, v in other.right.items():
+            self.right[k] = self.right.get(k, 0) + v
+        self.errors.extend(other.errors)
+
+    def figures(self) -> dict[str, float | int]:
+        out: dict[str, float | int] = {
+            "articles": self.articles,
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "recall": round(self.matched / self.gold, 4) if self.gold else 1.0,
+            "precision": round(self.matched / (self.predicted - self.duplicates), 4)
+            if self.predicted - self.duplicates
+            else 1.0,
+            "spurious_per_article": round(self.spurious / self.articles, 3) if self.articles else 0,
+            "duplicates": self.duplicates,
+        }
+        for name in EVENT_FIELDS:
+            out[name] = round(self.right.get(name, 0) / self.matched, 4) if self.matched else -1
+        return out
+
+
+def load_event_gold(split: str) -> list[tuple[Path, dict[str, Any]]]:
+    """Each article of the event gold set with its JSON (incidents, language, date)."""
+    folder = EVENTS[split]
+    out = []
+    for meta in sorted(folder.glob("*.json")):
+        article = next((meta.with_suffix(s) for s in (".txt", ".html") if meta.with_suffix(s).is_file()), None)
+        if article is None:
+            continue
+        out.append((article, json.loads(meta.read_text(encoding="utf-8"))))
+    return out
+
+
+def _norm_actor(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    text = re.sub(r"\s*\([^)]*\)\s*$", "", str(value)).strip().lower()
+    return text or None
+
+
+def _same(field_name: str, gold: Any, pred: Any) -> bool:
+    def empty(v: Any) -> bool:
+        return v is None or (isinstance(v, float) and math.isnan(v)) or v == ""
+
+    if field_name == "actor1":
+        return _norm_actor(gold) == _norm_actor(pred)
+    if empty(gold) or empty(pred):
+        return empty(gold) and empty(pred)
+    if field_name in ("deaths", "injured"):
+        try:
+            return int(gold) == int(pred)
+        except (TypeError, ValueError):
+            return False
+    return str(gold) == str(pred)
+
+
+def _predicted_events(paths: Sequence[Path]) -> Any:
+    """geo's events of some articles, as one frame (the articles read together)."""
+    import geo
+
+    docs = geo.read_documents([str(p) for p in paths])
+    frame = geo.extract_events(docs)
+    if "event_type" in frame.columns:
+        frame = frame[frame["event_type"].notna() & (frame["event_type"] != "Mention")]
+    return frame
+
+
+def _row_value(row: Any, names: Sequence[str]) -> Any:
+    import pandas as pd
+
+    for name in names:
+        if name in row and row[name] is not None:
+            value = row[name]
+            try:
+                if pd.isna(value):
+                    continue
+            except (TypeError, ValueError):
+                pass
+            return value
+    return None
+
+
+def score_events(
+    split: str,
+) -> tuple[EventScores, dict[str, EventScores], dict[str, tuple[int, int]]]:
+    """Event recall, precision, spurious events per article and per-field accuracy.
+
+    A gold incident is found by a predicted event at the same place (the same gazetteer id,
+    or within 25 km) and, when the gold gives a date, within a day of it. Other predictions
+    at a found incident are duplicates; the rest are spurious. Incidents told by several
+    articles (same id) are also counted as merged events: the distinct events (by
+    ``event_id``) that find them, read together.
+    """
+    import pandas as pd
+
+    reference = Reference()
+    gold_docs = load_event_gold(split)
+    frame = _predicted_events([p for p, _ in gold_docs])
+    source_col = next((c for c in ("doc_id", "source") if c in frame.columns), None)
+    total = EventScores()
+    groups: dict[str, EventScores] = {}
+    shared: dict[str, set[str]] = {}
+    found_in: dict[str, set[str]] = {}
+    for path, meta in gold_docs:
+        lang = meta.get("lang", language_of(path.stem))
+        s = EventScores(articles=1)
+        rows = frame
+        if source_col is not None:
+            rows = frame[frame[source_col].astype(str).str.contains(path.name, regex=False)]
+        preds = [r for _, r in rows.iterrows()]
+        s.predicted = len(preds)
+        used: set[int] = set()
+        for inc in meta.get("incidents", []):
+            s.gold += 1
+            point = reference.point(inc["ref"])
+            best: tuple[float, int] | None = None
+            for i, r in enumerate(preds):
+                lat, lon = _row_value(r, ("latitude",)), _row_value(r, ("longitude",))
+                same_id = str(_row_value(r, ("gazetteer_id",)) or "") == inc["ref"]
+                if not same_id:
+                    if lat is None or lon is None or point is None:
+                        continue
+                    if _km(float(lat), float(lon), *point) > EVENT_PLACE_KM:
+                        continue
+                if inc.get("date"):
+                    day = _row_value(r, ("event_date",))
+                    if day is None or pd.isna(pd.Timestamp(day)):
+                        continue
+                    gap = abs((pd.Timestamp(day).normalize() - pd.Timestamp(inc["date"])).days)
+                    if gap > EVENT_DATE_DAYS:
+                        continue
+                    cost = gap
+                else:
+                    cost = 0
+                if i in used:
+                    cost += 10
+                if best is None or cost < best[0]:
+                    best = (cost, i)
+            if best is None:
+                s.errors.append(f"{path.name}: MISSED {inc['id']} ({inc['place']}, {inc.get('date')})")
+                continue
+            i = best[1]
+            if i in used:
+                s.errors.append(f"{path.name}: SHARED-PREDICTION {inc['id']}")
+            used.add(i)
+            s.matched += 1
+            r = preds[i]
+            predicted = {
+                "date": str(pd.Timestamp(_row_value(r, ("event_date",))).date())
+                if _row_value(r, ("event_date",)) is not None
+                else None,
+                "event_type": _row_value(r, ("event_type",)),
+                "sub_event_type": _row_value(r, ("sub_event_type",)),
+                "deaths": _row_value(r, ("fatalities",)),
+                "injured": _row_value(r, ("injured",)),
+                "actor1": _row_value(r, ("actor1",)),
+            }
+            for name in EVENT_FIELDS:
+                if _same(name, inc.get(name), predicted[name]):
+                    s.right[name] = s.right.get(name, 0) + 1
+                else:
+                    s.errors.append(
+                        f"{path.name}: {name} of {inc['id']}: gold {inc.get(name)!r}, "
+                        f"predicted {predicted[name]!r}"
+                    )
+            event_id = _row_value(r, ("merged_event_id", "event_id"))
+            shared.setdefault(inc["id"], set()).add(str(event_id))
+            found_in.setdefault(inc["id"], set()).add(path.name)
+        for i, r in enumerate(preds):
+            if i in used:
+                continue
+            near_used = any(
+                _row_value(r, ("gazetteer_id",)) == _row_value(preds[j], ("gazetteer_id",))
+                for j in used
+            )
+            if near_used:
+                s.duplicates += 1
+            else:
+                s.spurious += 1
+                s.errors.append(
+                    f"{path.name}: SPURIOUS {_row_value(r, ('location', 'mention'))} "
+                    f"{_row_value(r, ('event_date',))} {_row_value(r, ('sub_event_type',))}"
+                )
+        groups.setdefault(lang, EventScores()).add(s)
+        total.add(s)
+    told = {k: (len(found_in[k]), len(v)) for k, v in shared.items()}
+    return total, groups, told
+
+
+_EVENT_HEAD = (
+    f"{'group':14s} {'docs':>4s} {'gold':>5s} {'pred':>5s} {'recall':>6s} {'prec':>5s} "
+    f"{'spur/a':>6s} {'date':>5s} {'type':>5s} {'sub':>5s} {'deaths':>6s} {'inj':>5s} "
+    f"{'actor1':>6s}"
+)
+
+
+def _event_line(label: str, s: EventScores) -> str:
+    f = s.figures()
+
+    def acc(name: str, width: int) -> str:
+        value = f[name]
+        return f"{'-':>{width}s}" if value < 0 else f"{value:{width}.3f}"
+
+    return (
+        f"{label:14s} {s.articles:4d} {s.gold:5d} {s.predicted:5d} {f['recall']:6.3f} "
+        f"{f['precision']:5.3f} {f['spurious_per_article']:6.2f} {acc('date', 5)} "
+        f"{acc('event_type', 5)} {acc('sub_event_type', 5)} {acc('deaths', 6)} "
+        f"{acc('injured', 5)} {acc('actor1', 6)}"
+    )
+
+
+def events_main(args: argparse.Namespace, report: dict[str, Any]) -> None:
+    total, groups, told = score_events(args.split)
+    print(_EVENT_HEAD)
+    for lang in LANGS:
+        if lang in groups:
+            print(_event_line(f"{args.split}:{lang}", groups[lang]))
+            report["groups"][f"events:{args.split}:{lang}"] = groups[lang].figures()
+    print(_event_line(f"{args.split}:all", total))
+    report["groups"][f"events:{args.split}:all"] = total.figures()
+    shared = _shared_ids(args.split)
+    if shared:
+        print("incidents told by several articles: articles / found in / distinct events")
+        for k in sorted(shared):
+            found, events = told.get(k, (0, 0))
+            print(f"  {k}: {shared[k]} / {found} / {events}")
+            report.setdefault("merged", {})[k] = [shared[k], found, events]
+    if args.verbose:
+        for e in total.errors:
+            print("  " + e)
+
+
+def _shared_ids(split: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for _, meta in load_event_gold(split):
+        for inc in meta.get("incidents", []):
+            counts[inc["id"]] = counts.get(inc["id"], 0) + 1
+    return {k: v for k, v in counts.items() if v > 1}
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -506,11 +779,17 @@ def main(argv: list[str]) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list every error")
     parser.add_argument("--explain", action="store_true", help="errors with the score terms")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    parser.add_argument("--events", action="store_true", help="score events, not places")
     args = parser.parse_args(argv)
     repo = (args.repo or REPO).resolve()
     sys.path.insert(0, str(repo))
     print(f"geo from {repo}")
     report: dict[str, Any] = {"split": args.split, "repo": str(repo), "groups": {}}
+    if args.events:
+        events_main(args, report)
+        if args.json:
+            args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        return 0
     print(_HEAD)
     errors: list[str] = []
     if "ours" in args.corpus:
