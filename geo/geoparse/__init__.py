@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 import sys
@@ -151,8 +152,7 @@ class Geoparser:
             from geo.errors import InputError
 
             raise InputError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
-        doc_lang = lang or detect_language(text[start : start + config.LANG_SAMPLE_CHARS])
-        w0 = words_for((doc_lang,))
+        w0 = words_for(LANGUAGES)  # the tokenizer's lists: every language's
         toks = tokenize(
             text,
             start,
@@ -161,6 +161,14 @@ class Geoparser:
             abbreviations=w0["abbreviations"],
             connectors=w0["connectors"],
         )
+        if lang is not None:
+            doc_lang = lang
+        else:
+            sample_end = start + config.LANG_SAMPLE_CHARS
+            upto = bisect.bisect_left(toks.starts, sample_end)
+            doc_lang = detect_language(
+                text[start:sample_end], sample_chars=config.LANG_SAMPLE_CHARS, keys=toks.keys[:upto]
+            )
         if not len(toks):
             return Parsed(toks, [], doc_lang)
         toks.sentence_lang = sentence_languages(toks, doc_lang, forced=lang is not None)

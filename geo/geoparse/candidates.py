@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Index", "approx_km", "feature_of", "haversine_km", "is_water"]
 
-_KM_PER_DEGREE: Final = math.pi * config.EARTH_RADIUS_KM / 180.0
+KM_PER_DEGREE: Final = math.pi * config.EARTH_RADIUS_KM / 180.0
 _FR_INITIAL_I: Final = re.compile(r"(^| )i(?=[aeou])")
 _DOUBLE_S: Final = re.compile(r"(?<=[aeiouy])ss(?=[aeiouy])")
 _ARTICLES: Final = ("al ", "el ")
@@ -78,7 +78,7 @@ def approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     below a few hundred km, which is all the scoring needs."""
     dx = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) * 0.5))
     dy = lat2 - lat1
-    return _KM_PER_DEGREE * math.sqrt(dx * dx + dy * dy)
+    return KM_PER_DEGREE * math.sqrt(dx * dx + dy * dy)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

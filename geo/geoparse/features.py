@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
 from geo import config
-from geo.geoparse.candidates import approx_km, feature_of, is_water
+from geo.geoparse.candidates import KM_PER_DEGREE, approx_km, feature_of, is_water
 from geo.gazetteer import Place
 from geo.model import Candidate
 
@@ -118,6 +118,8 @@ class Context:
     others : list of Place
         The places the document names that the current name's score can lean on (the
         unambiguous ones first, then every chosen place).
+    points : list of (float, float, str)
+        Latitude, longitude and id of :attr:`others` that are not countries.
     by_sentence : dict of int to list of Place
         Places of each sentence (unambiguous or chosen).
     named_countries : set of str
@@ -133,6 +135,7 @@ class Context:
     focus: dict[str, float] = field(default_factory=dict)
     focus_total: float = 0.0
     others: list[Place] = field(default_factory=list)
+    points: list[tuple[float, float, str]] = field(default_factory=list)
     by_sentence: dict[int, list[Place]] = field(default_factory=dict)
     named_countries: set[str] = field(default_factory=set)
     named_regions: set[str] = field(default_factory=set)
@@ -152,12 +155,16 @@ def candidate_features(
     twin: Place,
     capitals: frozenset[str],
     foreign: bool,
+    nearest_km: float = math.inf,
+    mass: float = 0.0,
 ) -> dict[str, float]:
     """The features of candidate ``c`` among the candidates ``cs`` of one name.
 
     ``own`` is what the name itself adds to :attr:`Context.focus` (by country), removed so
     that a name does not support itself; ``apposition`` the places named right after it
-    ("Springfield, Illinois"); ``twin`` the place of the other kind of the same name nearby.
+    ("Springfield, Illinois"); ``twin`` the place of the other kind of the same name nearby;
+    ``nearest_km`` and ``mass`` the distance to the nearest other place of the document and
+    the summed proximity of all of them (see :func:`proximities`).
     """
     p = c.place
     feature = feature_of(p)
@@ -189,21 +196,10 @@ def candidate_features(
             f["focus"] = count / total
     if cc and cc in ctx.named_countries and p.kind != "country":
         f["focus_named"] = 1.0
-    if p.kind != "country":
-        best = math.inf
-        mass = 0.0
-        for q in ctx.others:
-            if q.kind == "country" or q.id == p.id:
-                continue
-            d = approx_km(p.latitude, p.longitude, q.latitude, q.longitude)
-            if d < best:
-                best = d
-            if d < config.GEOPARSE_FAR_KM:
-                mass += math.exp(-d / config.GEOPARSE_PROXIMITY_KM)
-        if best < math.inf:
-            f["proximity"] = math.exp(-best / config.GEOPARSE_PROXIMITY_KM)
-            if best > config.GEOPARSE_FAR_KM:
-                f["far"] = 1.0
+    if p.kind != "country" and nearest_km < math.inf:
+        f["proximity"] = math.exp(-nearest_km / config.GEOPARSE_PROXIMITY_KM)
+        if nearest_km > config.GEOPARSE_FAR_KM:
+            f["far"] = 1.0
         if mass > 0:
             f["proximity_mass"] = math.log1p(mass)
     sent_country = sent_region = sent_town = 0.0
@@ -274,6 +270,37 @@ def candidate_features(
             else:
                 f["twin_region"] = 2.0 * cue - 1.0
     return f
+
+
+def proximities(cs: Sequence[Candidate], ctx: Context) -> tuple[list[float], list[float]]:
+    """For each candidate: the distance (km) to the nearest other place of the document
+    (not a country, not itself), and the summed proximity exp(-km / GEOPARSE_PROXIMITY_KM)
+    of the places within GEOPARSE_FAR_KM (equirectangular distances, at the candidate's
+    latitude)."""
+    others = ctx.points
+    far, scale, k = config.GEOPARSE_FAR_KM, config.GEOPARSE_PROXIMITY_KM, KM_PER_DEGREE
+    exp, sqrt = math.exp, math.sqrt
+    nearest: list[float] = []
+    masses: list[float] = []
+    for c in cs:
+        p = c.place
+        lat, lon, pid = p.latitude, p.longitude, p.id
+        coslat = math.cos(math.radians(lat))
+        best = math.inf
+        mass = 0.0
+        for qlat, qlon, qid in others:
+            if qid == pid:
+                continue
+            dx = (qlon - lon) * coslat
+            dy = qlat - lat
+            d = k * sqrt(dx * dx + dy * dy)
+            if d < best:
+                best = d
+            if d < far:
+                mass += exp(-d / scale)
+        nearest.append(best)
+        masses.append(mass)
+    return nearest, masses
 
 
 def span_features(

@@ -39,6 +39,7 @@ from geo.geoparse.features import (
     candidate_features,
     precision_of,
     preposition_before,
+    proximities,
     region_cue,
     span_features,
     water_cue,
@@ -191,7 +192,8 @@ def resolve(
             elif rnd == 1 and key in chosen and chosen[key][0].place.country_code:
                 own[chosen[key][0].place.country_code or ""] = float(len(sentences_of[key]))
             scored = []
-            for c in top:
+            nearest, masses = proximities(top, ctx)
+            for c, near_km, mass in zip(top, nearest, masses, strict=True):
                 twin = index.twin(key, c.place, cs) if c.place.kind != "country" else c.place
                 f = candidate_features(
                     c,
@@ -204,6 +206,8 @@ def resolve(
                     twin=twin,
                     capitals=capitals,
                     foreign=key in index.foreign_country_keys,
+                    nearest_km=near_km,
+                    mass=mass,
                 )
                 scored.append((model.score(f), c, f))
             scored.sort(key=lambda t: -t[0])
@@ -390,8 +394,13 @@ def _anchors(
                     ctx.named_regions.add(f"{c.place.country_code}.{c.place.admin1_code}")
     ctx.focus_total = sum(ctx.focus.values())
     ctx.others = list(anchors.values())
+    ctx.points = _points(ctx.others)
     ctx.separatist_sentences = _cue_sentences(toks, w)
     return ctx, anchors
+
+
+def _points(places: Sequence[Place]) -> list[tuple[float, float, str]]:
+    return [(p.latitude, p.longitude, p.id) for p in places if p.kind != "country"]
 
 
 def _second_round_context(
@@ -407,10 +416,12 @@ def _second_round_context(
         cc = c.place.country_code
         if cc:
             focus[cc] = focus.get(cc, 0.0) + len(sentences_of.get(key, ()))
+    others = [c.place for c, *_rest in chosen.values()]
     return Context(
         focus=focus,
         focus_total=sum(focus.values()),
-        others=[c.place for c, *_rest in chosen.values()],
+        others=others,
+        points=_points(others),
         by_sentence=by_sentence,
         named_countries=ctx.named_countries,
         named_regions=ctx.named_regions

@@ -310,8 +310,13 @@ def _stopword_table() -> dict[str, tuple[str, ...]]:
     return {w: tuple(codes) for w, codes in table.items()}
 
 
-def language_scores(text: str, *, sample_chars: int | None = None) -> dict[str, float]:
+def language_scores(
+    text: str, *, sample_chars: int | None = None, keys: Iterable[str] | None = None
+) -> dict[str, float]:
     """Evidence for each language: stop words (shared ones split) and script letters.
+
+    ``keys``, when given, are the normalised words of the sample (a caller that tokenised
+    the text already saves normalising them again).
 
     Examples
     --------
@@ -325,20 +330,24 @@ def language_scores(text: str, *, sample_chars: int | None = None) -> dict[str, 
     sample = text[:limit]
     scores = dict.fromkeys(LANGUAGES, 0.0)
     table = _stopword_table()
-    for word in _WORD_RE.findall(sample):
-        codes = table.get(normalize_word(word)) if len(word) < 20 else None
+    if keys is None:
+        keys = (normalize_word(word) for word in _WORD_RE.findall(sample) if len(word) < 20)
+    for key in keys:
+        codes = table.get(key)
         if codes:
             share = 1.0 / len(codes)
             for code in codes:
                 scores[code] += share
-    uk = sum(ch in _UK_LETTERS for ch in sample)
-    ru = sum(ch in _RU_LETTERS for ch in sample)
+    uk = sum(sample.count(ch) for ch in _UK_LETTERS)
+    ru = sum(sample.count(ch) for ch in _RU_LETTERS)
     scores["uk"] += config.LANG_LETTER_WEIGHT * uk
     scores["ru"] += config.LANG_LETTER_WEIGHT * ru
     return scores
 
 
-def detect_language(text: str, *, sample_chars: int | None = None) -> str:
+def detect_language(
+    text: str, *, sample_chars: int | None = None, keys: Iterable[str] | None = None
+) -> str:
     """The language of ``text`` among :data:`LANGUAGES`, or ``"und"`` without evidence.
 
     Stop words of each pack are counted (a word shared by several languages counts for
@@ -355,7 +364,7 @@ def detect_language(text: str, *, sample_chars: int | None = None) -> str:
     """
     from geo import config
 
-    scores = language_scores(text, sample_chars=sample_chars)
+    scores = language_scores(text, sample_chars=sample_chars, keys=keys)
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], LANGUAGES.index(kv[0])))
     (best, first), (_, second) = ranked[0], ranked[1]
     if first < config.LANG_MIN_EVIDENCE or first < config.LANG_MARGIN * second:
