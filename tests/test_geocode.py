@@ -141,6 +141,10 @@ class FakeAdapter(BaseSyncAdapter):  # type: ignore[misc]
         if not self.script:
             raise AssertionError(f"unexpected request {url}")
         answer = self.script.pop(0)
+        if isinstance(answer, tuple):  # (status, headers)
+            raise AdapterHTTPError(
+                f"HTTP {answer[0]}", status_code=answer[0], headers=answer[1], text=""
+            )
         if isinstance(answer, int):
             headers_out = {"retry-after": "5"} if answer == 429 else {}
             raise AdapterHTTPError(
@@ -170,7 +174,7 @@ class FakeTime:
 
 
 def make_nominatim(
-    script: list[Any], cache: GeocodeCache | bool, fake_time: FakeTime
+    script: list[Any], cache: GeocodeCache | bool, fake_time: FakeTime, **options: Any
 ) -> tuple[CachedGeocoder, FakeAdapter]:
     adapters: list[FakeAdapter] = []
 
@@ -184,6 +188,7 @@ def make_nominatim(
         cache=cache,
         clock=fake_time.clock,
         sleep=fake_time.sleep,
+        **options,
     )
     assert isinstance(geocoder, CachedGeocoder)
     return geocoder, adapters[0]
@@ -236,7 +241,7 @@ def test_online_timeout_retried(cache: GeocodeCache) -> None:
 
 def test_online_gives_up_after_max_retries(cache: GeocodeCache) -> None:
     t = FakeTime()
-    geocoder, adapter = make_nominatim([503] * 10, cache, t)
+    geocoder, adapter = make_nominatim([503] * 10, cache, t, max_failures=100)
     with pytest.raises(geo.GeocoderServiceError, match="after 5 attempts") as info:
         geocoder.geocode("Bakou")
     assert isinstance(info.value, RuntimeError)
