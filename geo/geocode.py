@@ -606,8 +606,8 @@ def _retry_after(err: BaseException) -> float:
     """Seconds the service asked to wait (``Retry-After``, of a 429 or a 503), or 0."""
     value = getattr(err, "retry_after", None)
     cause = err.__cause__
-    if value is None and isinstance(cause, AdapterHTTPError):
-        value = get_retry_after(cause.headers or {})
+    if value is None and isinstance(cause, AdapterHTTPError) and cause.headers:
+        value = get_retry_after({str(k).lower(): v for k, v in cause.headers.items()})
     try:
         seconds = float(value) if value is not None else 0.0
     except (TypeError, ValueError):
@@ -634,6 +634,17 @@ def _service_url(geocoder: Geocoder) -> str:
 
 
 def _brief(err: BaseException, limit: int = 300) -> str:
+    """The error at the root of ``err`` in one line: "[Errno 111] Connection refused" rather
+    than requests' paragraph around it."""
+    seen = {id(err)}
+    while True:
+        inner = err.__cause__ or err.__context__ or getattr(err, "reason", None)
+        if inner is None and err.args and isinstance(err.args[0], BaseException):
+            inner = err.args[0]
+        if not isinstance(inner, BaseException) or id(inner) in seen or not str(inner).strip():
+            break
+        seen.add(id(inner))
+        err = inner
     text = " ".join(str(err).split()) or type(err).__name__
     return text if len(text) <= limit else f"{text[: limit - 1]}\u2026"
 
@@ -680,6 +691,10 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
         Failed requests since the last answer.
     stopped : str or None
         Why the service was stopped for this run (the circuit breaker is open), or None.
+    where : str
+        The service's address (``https://nominatim.openstreetmap.org``), if known.
+    label : str
+        How messages name the service (``nominatim at https://...``).
 
     Examples
     --------
@@ -707,7 +722,9 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
         if cache is None or cache is True:
             cache = GeocodeCache()
         self.cache: GeocodeCache | None = None if cache is False else cache
-        self._slots: GeocodeCache | _MemorySlots = self.cache or _MemorySlots()
+        self._slots: GeocodeCache | _MemorySlots = (
+            self.cache if self.cache is not None else _MemorySlots()
+        )
         if min_delay_seconds is None:
             min_delay_seconds = defaults.MIN_DELAY_SECONDS.get(
                 service, defaults.DEFAULT_MIN_DELAY_SECONDS
@@ -730,6 +747,8 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
         self.failures = 0
         self.stopped: str | None = None
         self.where = _service_url(geocoder)
+        name = service.partition("@")[0]
+        self.label = f"{name} at {self.where}" if self.where else name
 
     def __call__(self, **kwargs: Any) -> CachedGeocoder:
         """Return ``self`` (``geopandas.tools.geocode`` calls its provider)."""
@@ -774,30 +793,30 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
         while True:
             if self.stopped is not None:
                 raise GeocoderServiceError(
-                    f"{query!r} not sent: {self.service} was stopped earlier in this run "
+                    f"{query!r} not sent: {self.label} was stopped earlier in this run "
                     f"({self.stopped})"
                 )
             try:
                 found = self._send(call, query, kwargs)
             except GeocoderQueryError as err:
                 self.failures = 0  # the service answered
-                raise InputError(f"{self.service} rejected query {query!r}: {err}") from err
+                raise InputError(f"{self.label} rejected query {query!r}: {err}") from err
             except GeopyServiceError as err:
                 self.failures += 1
                 asked = _retry_after(err)
                 if self.failures >= self.max_failures or asked > self.max_backoff_seconds:
                     self._stop(err, asked)
                     raise GeocoderServiceError(
-                        f"{self.service} failed for {query!r}: {_brief(err)}"
+                        f"{self.label} failed for {query!r}: {_brief(err)}"
                     ) from err
                 if isinstance(err, _FINAL) and not isinstance(err, GeocoderRateLimited):
                     raise GeocoderServiceError(
-                        f"{self.service} refused the request for {query!r}: {err}; check the "
+                        f"{self.label} refused the request for {query!r}: {err}; check the "
                         "API key, account or quota"
                     ) from err
                 if attempt >= self.max_retries:
                     raise GeocoderServiceError(
-                        f"{self.service} failed for {query!r} after {attempt + 1} attempts: "
+                        f"{self.label} failed for {query!r} after {attempt + 1} attempts: "
                         f"{_brief(err)}; try again later or use the offline geocoder"
                     ) from err
                 self._sleep(self._backoff(attempt, asked, err))
@@ -808,16 +827,12 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
 
     def _stop(self, err: BaseException, asked: float) -> None:
         """Open the circuit breaker: no more requests to this service in this run."""
-        at = f" at {self.where}" if self.where else ""
         if asked > self.max_backoff_seconds:
             self.stopped = f"it asked to wait {asked:.0f} s (Retry-After)"
-            what = f"{self.service}{at} asked to wait {asked:.0f} s before the next request"
+            what = f"{self.label} asked to wait {asked:.0f} s before the next request"
         else:
             self.stopped = f"{self.failures} failures in a row"
-            what = (
-                f"{self.service}{at} failed {self.failures} times in a row "
-                f"(last: {_brief(err, 200)})"
-            )
+            what = f"{self.label} failed {self.failures} times in a row (last: {_brief(err, 200)})"
         kept = (
             f"answers so far are cached in {self.cache.path}"
             if self.cache is not None
