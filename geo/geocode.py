@@ -2,10 +2,14 @@
 
 :class:`OfflineGeocoder` answers from the embedded gazetteer, with no network. Online
 services are geopy geocoders looked up by name (``get_geocoder_for_service``), wrapped by
-:class:`CachedGeocoder`: geopy's ``RateLimiter`` spaces the requests, failed requests
-(rate limit 429, server errors 5xx, time-outs) are retried with exponential back-off, and
-every answer is kept in a persistent SQLite cache, so a rerun of an interrupted batch sends
-no request twice.
+:class:`CachedGeocoder`: every request, retries included, waits for its slot (one request
+at a time per service, ``min_delay_seconds`` apart, Retry-After honoured), kept in the SQLite
+cache so that the limit holds across processes sharing it; failed requests (429, 5xx,
+time-outs, refused connections) are retried with exponential back-off; after
+``max_failures`` failures in a row the service is not called again in the run (a circuit
+breaker); and every answer is kept in the cache, so a rerun of an interrupted batch sends
+no request twice. :func:`get_geocoder` checks and types the options (a self-hosted
+Nominatim: ``domain="127.0.0.1:8080", scheme="http"``).
 
 Both are geopy ``Geocoder`` instances, and both work as a ``provider`` of
 ``geopandas.tools.geocode`` (geopandas calls the provider, which returns itself).
