@@ -57,6 +57,10 @@ GEOCODER_MAX_FAILURES: Final = 5
 #: looks again after this many seconds.
 GEOCODER_POLL_SECONDS: Final = 0.05
 
+#: A request slot that ended more than this many seconds in the future was set before the
+#: wall clock went back: it is forgotten rather than waited for.
+GEOCODER_CLOCK_SLACK_SECONDS: Final = 60.0
+
 #: File name of the persistent cache of online geocoder answers.
 GEOCODE_CACHE_FILE: Final = "geocode-cache.sqlite3"
 

@@ -573,17 +573,16 @@ class _MemorySlots:
 def _claim(
     slot: RequestSlot,
     *,
-    now: float,
+    clock: Callable[[], float],
     min_delay: float,
     lease: float,
-    horizon: float,
     poll: float,
     owner: str,
 ) -> tuple[RequestSlot, float]:
-    """Take the slot if a request may start ``now``; else return how long to wait."""
-    # Times further ahead than any wait we set mean that the wall clock went back: forget them.
-    if max(slot.last_end, slot.not_before, slot.busy_until) > now + horizon:
-        slot = RequestSlot()
+    """Take the slot if a request may start now; else return how long to wait."""
+    now = clock()  # read inside the transaction: after the previous holder's release
+    if slot.last_end > now + defaults.GEOCODER_CLOCK_SLACK_SECONDS:
+        slot = RequestSlot()  # the wall clock went back: forget times set before
     if slot.busy_until > now:
         return slot, min(slot.busy_until - now, poll)
     wait = max(slot.last_end + min_delay, slot.not_before) - now
@@ -592,8 +591,11 @@ def _claim(
     return replace(slot, busy_until=now + lease, owner=owner), 0.0
 
 
-def _release(slot: RequestSlot, *, now: float, owner: str, hold: float) -> tuple[RequestSlot, None]:
+def _release(
+    slot: RequestSlot, *, clock: Callable[[], float], owner: str, hold: float
+) -> tuple[RequestSlot, None]:
     """End a request: the next one waits from now (and ``hold`` seconds, for a Retry-After)."""
+    now = clock()
     mine = slot.owner == owner
     return (
         RequestSlot(
@@ -745,7 +747,6 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
         # A request holds the slot until it ends, at most for its connect and read time-outs;
         # a process killed in flight frees it after that.
         self._lease = 2.0 * float(timeout) + 1.0
-        self._horizon = self._lease + self.min_delay_seconds + self.max_backoff_seconds
         self._turns = 0
         self.requests = 0
         self.failures = 0
@@ -766,10 +767,9 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
         while True:
             claim = partial(
                 _claim,
-                now=self._clock(),
+                clock=self._clock,
                 min_delay=self.min_delay_seconds,
                 lease=self._lease,
-                horizon=self._horizon,
                 poll=defaults.GEOCODER_POLL_SECONDS,
                 owner=owner,
             )
@@ -789,7 +789,7 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
             hold = min(_retry_after(err), self.max_backoff_seconds)
             raise
         finally:
-            release = partial(_release, now=self._clock(), owner=owner, hold=hold)
+            release = partial(_release, clock=self._clock, owner=owner, hold=hold)
             self._slots.update_slot(self.service, release)
 
     def _with_retries(self, call: Callable[..., Any], query: Any, kwargs: dict[str, Any]) -> Any:

@@ -23,6 +23,7 @@ from geo.geocode import (
     CachedGeocoder,
     GeocodeCache,
     OfflineGeocoder,
+    RequestSlot,
     get_geocoder,
     parse_geocoder_options,
 )
@@ -710,3 +711,19 @@ def test_cli_map_geocodes_on_a_self_hosted_server(
     err = capsys.readouterr().err
     assert "1 events on the map" in err or "1 event" in err
     assert out.is_file()
+
+
+def test_a_request_in_flight_elsewhere_is_waited_for(cache: GeocodeCache) -> None:
+    t = FakeTime()
+    # another process holds the slot: its request started and has not ended (yet)
+    held = RequestSlot(last_end=t.now - 10, busy_until=t.now + 3, owner="other")
+    cache.update_slot("nominatim", lambda slot: (held, None))
+    geocoder, adapter = make_nominatim([BAKU_JSON], cache, t)
+    assert geocoder.geocode("Bakou") is not None
+    # polled until its lease ran out (a process killed in flight does not block for ever)
+    assert sum(t.sleeps) == pytest.approx(3.0)
+    assert max(t.sleeps) <= defaults.GEOCODER_POLL_SECONDS
+    assert len(adapter.calls) == 1
+    # the slot is free again, and the next request waits from the end of this one
+    slot = cache.update_slot("nominatim", lambda slot: (slot, slot))
+    assert (slot.busy_until, slot.owner, slot.last_end) == (0.0, "", t.now)
