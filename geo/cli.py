@@ -44,6 +44,7 @@ def _add_geocode(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         metavar="NAME",
         help="'offline' (default) or a geopy service name such as 'nominatim'",
     )
+    _add_geocoder_option(p)
     p.add_argument(
         "--country",
         action="append",
@@ -51,6 +52,26 @@ def _add_geocode(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         help="restrict to these ISO 3166-1 alpha-2 country codes (repeatable)",
     )
     p.set_defaults(handler=_run_geocode)
+
+
+def _add_geocoder_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--geocoder-option",
+        action="append",
+        default=[],
+        dest="geocoder_options",
+        metavar="KEY=VALUE",
+        help="option of the geocoder (repeatable), e.g. domain=127.0.0.1:8080 scheme=http "
+        "for a self-hosted Nominatim, min_delay_seconds=0, timeout=5, user_agent=..., "
+        "cache=FILE; an unknown key lists the accepted ones",
+    )
+
+
+def _geocoder(args: argparse.Namespace) -> Any:
+    """The geocoder named by ``--geocoder``, with its ``--geocoder-option``s (checked now)."""
+    from geo.geocode import get_geocoder, parse_geocoder_options
+
+    return get_geocoder(args.geocoder, **parse_geocoder_options(args.geocoder_options))
 
 
 _RESULT_FIELDS = (
@@ -82,9 +103,7 @@ def _location_row(query: str, location: Any) -> dict[str, Any]:
 
 
 def _run_geocode(args: argparse.Namespace) -> int:
-    from geo.geocode import get_geocoder
-
-    geocoder = get_geocoder(args.geocoder)
+    geocoder = _geocoder(args)
     rows: list[dict[str, Any]] = []
     missing: list[str] = []
     for query in args.names:
@@ -452,6 +471,7 @@ def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="geocoder for events with a place name but no coordinates: 'offline' (default) "
         "or a geopy service name such as 'nominatim'",
     )
+    _add_geocoder_option(p)
     p.add_argument("--title", help=f"title of the map (default: {defaults.MAP_TITLE!r})")
     p.add_argument(
         "--offline",
@@ -502,7 +522,7 @@ def _run_map(args: argparse.Namespace) -> int:
         warnings.simplefilter("ignore", InputWarning)  # reported from `problems` below
         events = build_events(
             args.inputs,
-            geocoder=args.geocoder,
+            geocoder=_geocoder(args),
             front=front,
             boundaries=boundaries,
             problems=problems,

@@ -29,7 +29,9 @@ DEFAULT_GEOCODER: Final = "offline"
 #: User agent sent to online services (Nominatim's policy requires an identifying one).
 USER_AGENT: Final = "geo-conflict-mapper/0.1 (offline-first conflict event mapper)"
 
-#: Minimum delay between two requests to an online service, in seconds, by service.
+#: Minimum delay between two requests to an online service, in seconds, by service. It runs
+#: from the end of one request to the start of the next, retries included, and holds across
+#: processes that share a geocode cache file.
 MIN_DELAY_SECONDS: Final = {"nominatim": 1.0}
 
 #: Minimum delay for services not named in :data:`MIN_DELAY_SECONDS`.
@@ -46,6 +48,18 @@ MAX_BACKOFF_SECONDS: Final = 60.0
 
 #: Request time-out for online services, in seconds.
 TIMEOUT_SECONDS: Final = 10.0
+
+#: Circuit breaker: after this many failed requests in a row (5xx, 429, time-outs, refused
+#: connections, refused credentials), an online service is not called again in the same run.
+GEOCODER_MAX_FAILURES: Final = 5
+
+#: A process waiting for another one's request to the same service (sharing a cache file)
+#: looks again after this many seconds.
+GEOCODER_POLL_SECONDS: Final = 0.05
+
+#: A request slot that ended more than this many seconds in the future was set before the
+#: wall clock went back: it is forgotten rather than waited for.
+GEOCODER_CLOCK_SLACK_SECONDS: Final = 60.0
 
 #: File name of the persistent cache of online geocoder answers.
 GEOCODE_CACHE_FILE: Final = "geocode-cache.sqlite3"
