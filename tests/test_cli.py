@@ -279,20 +279,85 @@ def test_ctrl_c_while_reading_exits_130_without_a_traceback(tmp_path: Path) -> N
     os.mkfifo(fifo)
     out = tmp_path / "e.geojson"
     out.write_text("previous", encoding="utf-8")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "geo.cli", "events", str(fifo), "-o", str(out)],
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    with open(fifo, "w", encoding="utf-8") as writer:  # returns once geo reads the pipe
-        writer.write("date 2020-10-04\nGanja ")
-        writer.flush()
+    # opened for reading and writing, the FIFO has a writer before geo starts (geo never
+    # waits for one: a FIFO without a writer is skipped)
+    held = os.open(fifo, os.O_RDWR)
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "geo.cli", "events", str(fifo), "-o", str(out)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        os.write(held, b"date 2020-10-04\nGanja ")
+        _wait_until_read(held)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
+    finally:
+        os.close(held)
     assert proc.returncode == 130
     assert err == "geo events: interrupted; no output written\n"
     assert out.read_text(encoding="utf-8") == "previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["articles.txt", "e.geojson"]
+
+
+def _wait_until_read(fd: int) -> None:
+    """Block until the bytes written to a FIFO have been read by the other process."""
+    import fcntl
+    import termios
+    import time
+
+    while True:
+        unread = bytearray(4)
+        fcntl.ioctl(fd, termios.FIONREAD, unread)
+        if int.from_bytes(unread, sys.byteorder) == 0:
+            return
+        time.sleep(0.05)
+
+
+def test_sigterm_is_handled_like_ctrl_c(tmp_path: Path) -> None:
+    """A SIGTERM'd run (kill, a job scheduler) exits 143 with a message, leaves no temporary
+    file and keeps the previous output."""
+    import signal
+
+    table = tmp_path / "a.csv"
+    table.write_text(
+        "event_id_cnty,event_date,event_type,latitude,longitude\n"
+        "A1,2020-10-04,Battles,40.68,46.36\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "e.geojson"
+    out.write_text("previous", encoding="utf-8")
+    # the writer stops half-way, tells the test, and waits for the signal
+    script = (
+        "import signal, sys, geo.events, geo.cli\n"
+        "def halfway(frame):\n"
+        '    yield \'{"type": "FeatureCollection", "features": [\'\n'
+        "    print('writing', flush=True)\n"
+        "    signal.pause()\n"
+        "geo.events._geojson_lines = halfway\n"
+        f"sys.exit(geo.cli.main(['events', {str(table)!r}, '-o', {str(out)!r}]))\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline() == "writing\n"
+        temporaries = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+        assert len(temporaries) == 1 and temporaries[0].startswith(".e.geojson.geo")
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=60)
+    assert proc.returncode == 143
+    assert err == "geo events: terminated; no output written\n"
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "e.geojson"]
 
 
 def test_long_queries_are_cut_in_messages(capsys: pytest.CaptureFixture[str]) -> None:
