@@ -1935,6 +1935,14 @@ def _text(rec: dict[str, Any], key: str) -> str:
     return str(value).strip()
 
 
+def _exact_text(rec: dict[str, Any], key: str) -> str:
+    """A text cell of geo's own tables as written (white space kept), "" when missing."""
+    value = rec.get(key, "")
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return value if isinstance(value, str) else _text(rec, key)
+
+
 def _int_or_none(value: str) -> int | None:
     if not value:
         return None
@@ -1981,8 +1989,10 @@ def _coords(rec: dict[str, Any]) -> tuple[float | None, float | None]:
     return lat, lon
 
 
-#: Characters that make a spreadsheet read a cell as a formula (CSV injection).
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+#: Characters that make a spreadsheet read a cell as a formula (CSV injection), with their
+#: full-width forms (some spreadsheets fold them).
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
 _PLAIN_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 
 
@@ -2055,27 +2065,29 @@ def _table_row(
     date = _parse_table_date(raw_date)
     if date is None:
         raise ValueError(f"event_date {raw_date!r} is not a date (write it as YYYY-MM-DD)")
-    country = _text(rec, "country")
+    # geo's own tables keep their text exactly as written; exports are trimmed
+    text = _exact_text if kind == "own" else _text
+    country = text(rec, "country")
     code = _text(rec, "country_code") if kind == "own" else ""
     return {
-        "event_id": (_text(rec, "event_id") if kind == "own" else _text(rec, "event_id_cnty"))
+        "event_id": (text(rec, "event_id") if kind == "own" else _text(rec, "event_id_cnty"))
         or None,
         "event_date": date,
         "time_precision": _int_or_none(_text(rec, "time_precision")),
-        "event_type": _text(rec, "event_type") or None,
-        "sub_event_type": _text(rec, "sub_event_type") or None,
-        "location": _text(rec, "location") or None,
-        "mention": _text(rec, "mention") or None,
+        "event_type": text(rec, "event_type") or None,
+        "sub_event_type": text(rec, "sub_event_type") or None,
+        "location": text(rec, "location") or None,
+        "mention": text(rec, "mention") or None,
         "latitude": lat,
         "longitude": lon,
         "geo_precision": _int_or_none(_text(rec, "geo_precision")),
         "country": country or None,
-        "country_code": code or _country_code(country, codes),
-        "admin1": _text(rec, "admin1") or None,
+        "country_code": code or _country_code(country.strip(), codes),
+        "admin1": text(rec, "admin1") or None,
         "fatalities": _count(rec, "fatalities", warned),
         "injured": _count(rec, "injured", warned),
-        "notes": _text(rec, "notes") or None,
-        "source": _text(rec, "source") or None,
+        "notes": text(rec, "notes") or None,
+        "source": text(rec, "source") or None,
         "language": _text(rec, "language") or None,
         "gazetteer_id": _text(rec, "gazetteer_id") or None,
         "char_start": _int_or_none(_text(rec, "char_start")),

@@ -962,22 +962,29 @@ def csv_table(
 
 
 def _sniff(text: str) -> type[csv.Dialect] | csv.Dialect:
-    """The CSV dialect of ``text``; from the header line when the sniffer gives up."""
+    """The CSV dialect of ``text``: its delimiter (from the sniffer when the header line
+    holds it, else the header line's most frequent one), with standard double quotes.
+
+    Only the delimiter is taken from the sniffer: it reads ``'`` as the quote character of
+    a table whose cells start with ``'`` (geo's guard against formulas), and would then
+    split quoted cells at every comma.
+    """
     first = text[: text.find("\n")] if "\n" in text[:65536] else text[:65536]
+    delimiter = None
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            text[:65536], delimiters=",;\t|"
-        )
+        sniffed = csv.Sniffer().sniff(text[:65536], delimiters=",;\t|")
     except csv.Error:
-        dialect = csv.excel
+        pass
     else:
-        if dialect.delimiter in first:
-            return dialect
-    counts = {d: first.count(d) for d in ",;\t|"}
-    best = max(counts, key=lambda d: counts[d])
-    if counts[best] == 0 or best == ",":
+        if sniffed.delimiter in first:
+            delimiter = sniffed.delimiter
+    if delimiter is None:
+        counts = {d: first.count(d) for d in ",;\t|"}
+        best = max(counts, key=lambda d: counts[d])
+        delimiter = best if counts[best] else ","
+    if delimiter == ",":
         return csv.excel
-    return type("_Sniffed", (csv.excel,), {"delimiter": best})
+    return type("_Sniffed", (csv.excel,), {"delimiter": delimiter})
 
 
 @contextlib.contextmanager
