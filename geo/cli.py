@@ -35,7 +35,7 @@ def _add_geocode(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         "geocode",
         help="geocode place names (offline by default)",
         description="Geocode place names as written in the press, in any of the supported "
-        "languages. Exit status 1 if any name was not found.",
+        "languages. Exit status 1 if any name was not found (or not valid UTF-8).",
     )
     p.add_argument("names", nargs="+", metavar="NAME", help="place names to geocode")
     p.add_argument("--all", action="store_true", help="list every candidate, best first")
@@ -89,7 +89,19 @@ def _run_geocode(args: argparse.Namespace) -> int:
     geocoder = get_geocoder(args.geocoder)
     rows: list[dict[str, Any]] = []
     missing: list[str] = []
+    unreadable = 0
     for query in args.names:
+        if not _is_utf8(query):
+            # bytes that are not UTF-8 (a Latin-1 terminal): said for this name, the rest goes on
+            shown = os.fsencode(query).decode("utf-8", errors="replace")
+            print(
+                f"geo geocode: {_short(shown)!r}: not valid UTF-8 (bytes "
+                f"{_short(repr(os.fsencode(query)))}); give names in UTF-8",
+                file=sys.stderr,
+            )
+            unreadable += 1
+            rows.append(_location_row(shown, None))
+            continue
         kwargs: dict[str, Any] = {"exactly_one": not args.all}
         if args.country:
             kwargs["country_codes"] = args.country
@@ -112,7 +124,16 @@ def _run_geocode(args: argparse.Namespace) -> int:
         _print_table(rows)
     for query in missing:
         print(f"geo geocode: not found: {_short(query)!r}", file=sys.stderr)
-    return 1 if missing else 0
+    return 1 if missing or unreadable else 0
+
+
+def _is_utf8(text: str) -> bool:
+    """Whether a command-line argument was valid UTF-8 (Python keeps bad bytes as surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _print_table(rows: Sequence[dict[str, Any]]) -> None:
@@ -204,7 +225,8 @@ def _run_front_derive(args: argparse.Namespace) -> int:
     print(f"geo front derive: {len(lines)} line(s) written to {args.output}", file=sys.stderr)
     if empty:
         print(
-            f"geo front derive: {empty} area(s) have no front (all border or coast)",
+            f"geo front derive: {empty} area(s) have no front (all border or coast, or left "
+            "out: see the warnings above)",
             file=sys.stderr,
         )
     return 0

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from geo import defaults
-from geo._files import atomic_path, is_stream, open_output
+from geo._files import atomic_path, display_path, is_stream, open_output
 from geo.errors import InputError, OutputError
 from geo.sources import (
     Document,
@@ -637,6 +637,8 @@ def count_casualties(sentence: str) -> list[Casualty]:
     numbers: list[tuple[int, int, int]] = []
     for m in _NUMBER_RE.finditer(sentence):
         value = parse_number(m.group())
+        if value is not None and value > defaults.MAX_PEOPLE_COUNT:
+            continue  # "10^23 killed" is no count of people
         if value and not _is_not_a_count(sentence, m.start(), m.end()):
             numbers.append((m.start(), m.end(), value))
     out: list[Casualty] = []
@@ -816,10 +818,12 @@ def _day_month(m: re.Match[str]) -> tuple[int, int, int | None]:
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None when there is no such day or geo cannot hold it (year 9999)."""
     try:
-        return dt.date(year, month, day)
+        date = dt.date(year, month, day)
     except ValueError:
         return None
+    return date if defaults.EARLIEST_DATE <= date <= defaults.LATEST_DATE else None
 
 
 def find_dates(sentence: str, *, reference: dt.date | None) -> list[FoundDate]:
@@ -1455,12 +1459,25 @@ def events_to_frame(rows: Iterable[dict[str, Any]]) -> gpd.GeoDataFrame:
     return _typed(frame)
 
 
+def _as_date(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
 def _typed(frame: pd.DataFrame) -> gpd.GeoDataFrame:
     import geopandas as gpd
     import pandas as pd
 
     frame = frame.copy()
-    frame["event_date"] = pd.to_datetime(frame["event_date"], errors="coerce").astype(
+    # readers report dates geo cannot hold (year 1 or 9999) before they get here; one that
+    # reaches this point becomes no date rather than an overflow
+    days = pd.Series(frame["event_date"], dtype=object)
+    far = days.map(
+        lambda d: (
+            isinstance(d, dt.date)
+            and not defaults.EARLIEST_DATE <= _as_date(d) <= defaults.LATEST_DATE
+        )
+    ).astype(bool)
+    frame["event_date"] = pd.to_datetime(days.where(~far, None), errors="coerce").astype(
         "datetime64[ns]"
     )
     for col in (
@@ -1596,7 +1613,10 @@ def extract_events_from_inputs(
             except InputError as err:
                 if problems is None:
                     raise
-                problems.append(Problem(item, str(err).removeprefix(f"{Path(item)}: ")))
+                name = display_path(item)
+                problems.append(
+                    Problem(name, str(err).removeprefix(f"{display_path(Path(item))}: "))
+                )
                 continue
             if progress is not None:
                 progress.update()  # tables read, like documents read: none means nothing read
@@ -1700,7 +1720,10 @@ def _parse_table_date(value: str) -> dt.date | None:
         return None
     m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", value)
     if m:
-        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        try:  # any calendar day: the caller reports those geo cannot hold
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
     for fmt in (
         "%d %B %Y",
         "%d-%B-%Y",
@@ -1771,7 +1794,9 @@ def read_events(
     p = Path(path)
     suffix = p.suffix.lower()
     if not p.is_file():
-        raise InputError(f"{p}: no such file; give an ACLED or UCDP GED CSV, or a geo output")
+        raise InputError(
+            f"{display_path(p)}: no such file; give an ACLED or UCDP GED CSV, or a geo output"
+        )
     notes: list[Problem] = []  # repairs of the whole file (encoding, CRS, geometry types)
     if suffix in (".geojson", ".json", ".gpkg", ".parquet", ".geoparquet"):
         columns, records = _vector_records(p, notes)
@@ -1785,7 +1810,8 @@ def read_events(
         missing_acled = [c for c in _ACLED_REQUIRED if c not in have]
         missing_ucdp = [c for c in _UCDP_REQUIRED if c not in have]
         raise InputError(
-            f"{p}: not an event table: ACLED columns missing: {', '.join(missing_acled)}; "
+            f"{display_path(p)}: not an event table: ACLED columns missing: "
+            f"{', '.join(missing_acled)}; "
             f"UCDP GED columns missing: {', '.join(missing_ucdp)} "
             f"(found: {', '.join(list(columns)[:20])})"
         )
@@ -1803,9 +1829,9 @@ def read_events(
         try:
             row = _table_row(kind, rec, codes, warned)
         except ValueError as err:
-            found.append(Problem(str(p), str(err), row=line))
+            found.append(Problem(display_path(p), str(err), row=line))
             continue
-        found.extend(Problem(str(p), w, level="warning", row=line) for w in warned)
+        found.extend(Problem(display_path(p), w, level="warning", row=line) for w in warned)
         rows.append(row)
     for problem in found:
         if problems is not None:
@@ -1824,13 +1850,13 @@ def _csv_records(
     errors = [q for q in read if q.level == "error"]
     if text is None or errors:
         reason = errors[0].message if errors else "unreadable"
-        raise InputError(f"{p}: cannot read the event table: {reason}")
+        raise InputError(f"{display_path(p)}: cannot read the event table: {reason}")
     notes.extend(read)
     row_problems: list[Problem] = []
-    table = csv_table(str(p), text, row_problems)
+    table = csv_table(display_path(p), text, row_problems)
     if table is None:
         reason = row_problems[0].message if row_problems else "no header"
-        raise InputError(f"{p}: cannot read the event table: {reason}")
+        raise InputError(f"{display_path(p)}: cannot read the event table: {reason}")
     header, rows = table
 
     def records() -> Iterator[tuple[int, dict[str, Any] | Problem]]:
@@ -1861,7 +1887,9 @@ def _vector_records(
 
     try:
         if p.stat().st_size == 0:
-            raise InputError(f"{p}: cannot read the event table: the file is empty (0 bytes)")
+            raise InputError(
+                f"{display_path(p)}: cannot read the event table: the file is empty (0 bytes)"
+            )
         if p.suffix.lower() in (".parquet", ".geoparquet"):
             try:
                 frame: pd.DataFrame = gpd.read_parquet(p)
@@ -1872,7 +1900,9 @@ def _vector_records(
     except InputError:
         raise
     except Exception as err:  # pyogrio/pyarrow raise their own error classes
-        raise InputError(f"{p}: cannot read the event table ({_short_error(err)})") from err
+        raise InputError(
+            f"{display_path(p)}: cannot read the event table ({_short_error(err)})"
+        ) from err
     frame = pd.DataFrame(frame) if not isinstance(frame, gpd.GeoDataFrame) else frame
     columns = [str(c).strip() for c in frame.columns]
     lower = {c.lower(): c for c in frame.columns}
@@ -1880,7 +1910,9 @@ def _vector_records(
         gdf = frame
         if gdf.crs is None:
             notes.append(
-                Problem(str(p), "declares no CRS; coordinates taken as EPSG:4326", "warning")
+                Problem(
+                    display_path(p), "declares no CRS; coordinates taken as EPSG:4326", "warning"
+                )
             )
             gdf = gdf.set_crs("EPSG:4326", allow_override=True)
         elif not gdf.crs.equals("EPSG:4326"):
@@ -1892,7 +1924,7 @@ def _vector_records(
             types = sorted({g.geom_type for g in geoms[areas]})
             notes.append(
                 Problem(
-                    str(p),
+                    display_path(p),
                     f"{int(areas.sum())} feature(s) are {'/'.join(types)}, not points; a "
                     "point on each is used as the event location",
                     "warning",
@@ -1943,23 +1975,36 @@ def _exact_text(rec: dict[str, Any], key: str) -> str:
     return value if isinstance(value, str) else _text(rec, key)
 
 
+#: Integers an event table column can hold (64-bit).
+_INT64_MAX: Final = 2**63 - 1
+
+
 def _int_or_none(value: str) -> int | None:
     if not value:
         return None
     try:
-        return int(float(value))
+        number = int(value) if value.lstrip("+-").isdigit() else int(float(value))
     except (ValueError, OverflowError):
         return None
+    return number if -_INT64_MAX <= number <= _INT64_MAX else None
 
 
 def _count(rec: dict[str, Any], key: str, warned: list[str]) -> int | None:
-    """A count column (fatalities...): None when empty; a warning when not a number."""
+    """A count column (fatalities...): None when empty; a warning when not a count."""
     raw = _text(rec, key)
     value = _int_or_none(raw)
-    if raw and (value is None or value < 0):
-        warned.append(f"{key} {raw!r} is not a count of people; left empty")
+    if raw and (value is None or value < 0 or value > defaults.MAX_PEOPLE_COUNT):
+        warned.append(
+            f"{key} {_clip(raw)!r} is not a count of people (0 to "
+            f"{defaults.MAX_PEOPLE_COUNT:,}); left empty"
+        )
         return None
     return value
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    """A value for a message, cut to ``limit`` characters."""
+    return text if len(text) <= limit else f"{text[: limit - 1]}\u2026"
 
 
 _DECIMAL_COMMA = re.compile(r"^\s*[-+]?\d+,\d+\s*$")
@@ -1992,7 +2037,6 @@ def _coords(rec: dict[str, Any]) -> tuple[float | None, float | None]:
 #: Characters that make a spreadsheet read a cell as a formula (CSV injection), with their
 #: full-width forms (some spreadsheets fold them).
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-
 _PLAIN_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 
 
@@ -2018,6 +2062,20 @@ def _unprotect(value: Any) -> Any:
     return value
 
 
+def _table_date(rec: dict[str, Any], key: str) -> dt.date:
+    """The date of a table row; ValueError (the row is skipped) when it is not one."""
+    raw = _text(rec, key)
+    date = _parse_table_date(raw)
+    if date is None:
+        raise ValueError(f"{key} {_clip(raw)!r} is not a date (write it as YYYY-MM-DD)")
+    if not defaults.EARLIEST_DATE <= date <= defaults.LATEST_DATE:
+        raise ValueError(
+            f"{key} {_clip(raw)!r} is outside the dates geo handles "
+            f"({defaults.EARLIEST_DATE} to {defaults.LATEST_DATE}); fix the date"
+        )
+    return date
+
+
 def _table_row(
     kind: str, rec: dict[str, Any], codes: dict[str, str | None], warned: list[str]
 ) -> dict[str, Any]:
@@ -2029,10 +2087,7 @@ def _table_row(
             + (f"to be placed by its location {place!r}" if place else "it cannot be mapped")
         )
     if kind == "ucdp":
-        raw_date = _text(rec, "date_start")
-        date = _parse_table_date(raw_date)
-        if date is None:
-            raise ValueError(f"date_start {raw_date!r} is not a date (write it as YYYY-MM-DD)")
+        date = _table_date(rec, "date_start")
         etype, subtype = _UCDP_VIOLENCE.get(
             _text(rec, "type_of_violence"), ("Battles", "Armed clash")
         )
@@ -2061,10 +2116,7 @@ def _table_row(
             "char_start": None,
             "char_end": None,
         }
-    raw_date = _text(rec, "event_date")
-    date = _parse_table_date(raw_date)
-    if date is None:
-        raise ValueError(f"event_date {raw_date!r} is not a date (write it as YYYY-MM-DD)")
+    date = _table_date(rec, "event_date")
     # geo's own tables keep their text exactly as written; exports are trimmed
     text = _exact_text if kind == "own" else _text
     country = text(rec, "country")

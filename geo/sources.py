@@ -26,13 +26,14 @@ import os
 import re
 import sys
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal
 
 from geo import defaults
+from geo._files import display_path
 from geo.errors import GeoWarning, InputError
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "InputWarning",
     "Problem",
     "Progress",
+    "check_date",
     "csv_table",
     "detect_language",
     "expand_inputs",
@@ -141,20 +143,54 @@ def parse_date(value: str) -> tuple[dt.date, DatePrecision]:
     (datetime.date(2020, 10, 4), 'day')
     """
     m = _DATE_RE.match(value)
+    found: tuple[dt.date, DatePrecision] | None = None
     try:
         if m:
             year, month, day = m.group(1), m.group(2), m.group(3)
             if day is not None:
-                return dt.date(int(year), int(month), int(day)), "day"
-            if month is not None:
-                return dt.date(int(year), int(month), 1), "month"
-            return dt.date(int(year), 1, 1), "year"
-        m = _DMY_RE.match(value)
-        if m:
-            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))), "day"
+                found = dt.date(int(year), int(month), int(day)), "day"
+            elif month is not None:
+                found = dt.date(int(year), int(month), 1), "month"
+            else:
+                found = dt.date(int(year), 1, 1), "year"
+        else:
+            m = _DMY_RE.match(value)
+            if m:
+                found = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))), "day"
     except ValueError as err:
-        raise InputError(f"invalid date {value!r}: {err}; write it as YYYY-MM-DD") from err
-    raise InputError(f"invalid date {value!r}; write it as YYYY-MM-DD or YYYY-MM")
+        raise InputError(f"invalid date {_clip(value)!r}: {err}; write it as YYYY-MM-DD") from err
+    if found is None:
+        raise InputError(f"invalid date {_clip(value)!r}; write it as YYYY-MM-DD or YYYY-MM")
+    check_date(found[0], value)
+    return found
+
+
+def check_date(date: dt.date, written: str | None = None) -> dt.date:
+    """Return ``date`` if geo can hold it (see :data:`geo.defaults.EARLIEST_DATE`).
+
+    Raises
+    ------
+    InputError
+        For a date such as 0001-01-01 or 9999-12-31.
+
+    Examples
+    --------
+    >>> check_date(dt.date(9999, 12, 31))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    geo.errors.InputError: date '9999-12-31' is outside the dates geo handles (1678-01-01 to ...
+    """
+    if defaults.EARLIEST_DATE <= date <= defaults.LATEST_DATE:
+        return date
+    shown = _clip(written.strip() if written is not None else date.isoformat())
+    raise InputError(
+        f"date {shown!r} is outside the dates geo handles ({defaults.EARLIEST_DATE} to "
+        f"{defaults.LATEST_DATE})"
+    )
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    """A value for a message, cut to ``limit`` characters."""
+    return text if len(text) <= limit else f"{text[: limit - 1]}\u2026"
 
 
 def parse_date_header(text: str) -> tuple[dt.date, DatePrecision, int] | None:
@@ -164,7 +200,8 @@ def parse_date_header(text: str) -> tuple[dt.date, DatePrecision, int] | None:
     -------
     (datetime.date, str, int) or None
         The date, its precision and the offset just after the date; None without a header
-        (or with an impossible date such as month 13).
+        (or with an impossible date such as month 13). A date geo cannot hold (year 1 or
+        9999) is returned as it is: see :func:`check_date`.
 
     Examples
     --------
@@ -474,25 +511,65 @@ def make_document(
     header : bool
         Whether to look for a ``date`` header line.
 
+    Raises
+    ------
+    InputError
+        If ``date`` is not a date geo can hold.
+
+    Warns
+    -----
+    InputWarning
+        A ``date`` header geo cannot hold (0001-01-01, 9999-12-31): it is left out and
+        ``date`` is used instead.
+
     Examples
     --------
     >>> doc = make_document(" date 2020-10-02 Bakou et Erevan s'accusent.")
     >>> doc.date, doc.date_precision, doc.body_start
     (datetime.date(2020, 10, 2), 'day', 16)
     """
+
+    def report(message: str) -> None:
+        warnings.warn(f"{doc_id}: {message}", InputWarning, stacklevel=3)
+
+    return _make_document(
+        text, doc_id=doc_id, date=date, lang=lang, title=title, url=url, header=header,
+        report=report,
+    )  # fmt: skip
+
+
+def _make_document(
+    text: str,
+    *,
+    doc_id: str,
+    date: dt.date | str | None,
+    lang: str | None,
+    title: str | None,
+    url: str | None,
+    header: bool,
+    report: Callable[[str], None],
+) -> Document:
     precision: DatePrecision | None = None
     the_date: dt.date | None = None
     if isinstance(date, str) and date.strip():
         the_date, precision = parse_date(date)
     elif isinstance(date, dt.datetime):
-        the_date, precision = date.date(), "day"
+        the_date, precision = check_date(date.date()), "day"
     elif isinstance(date, dt.date):
-        the_date, precision = date, "day"
+        the_date, precision = check_date(date), "day"
     body_start = 0
     if header:
         found = parse_date_header(text)
         if found is not None:
-            the_date, precision, body_start = found
+            day, day_precision, body_start = found
+            if defaults.EARLIEST_DATE <= day <= defaults.LATEST_DATE:
+                the_date, precision = day, day_precision
+            else:
+                report(
+                    f"date header {day.isoformat()!r} is outside the dates geo handles "
+                    f"({defaults.EARLIEST_DATE} to {defaults.LATEST_DATE}); the document is "
+                    "read without it (fix the header)"
+                )
     language = lang if lang else detect_language(text)
     return Document(
         doc_id=doc_id,
@@ -613,10 +690,14 @@ def _decode(data: bytes, source: str, problems: list[Problem] | None) -> str | N
         return text
 
 
-def _warn(problems: list[Problem] | None, source: str, message: str) -> None:
+def _warn(
+    problems: list[Problem] | None, source: str, message: str, *, row: int | None = None
+) -> None:
     """Record a repaired input as a warning problem and an :class:`InputWarning`."""
-    _problem(problems, source, message, level="warning")
-    warnings.warn(f"{source}: {message}", InputWarning, stacklevel=4)
+    problem = Problem(source=source, message=message, level="warning", row=row)
+    if problems is not None:
+        problems.append(problem)
+    warnings.warn(str(problem), InputWarning, stacklevel=4)
 
 
 def _problem(
@@ -805,13 +886,15 @@ class _Reader:
         id_col = cols["id"]
         if id_col is not None and record.get(id_col) not in (None, ""):
             doc_id = str(record[id_col])
-        return make_document(
+        return _make_document(
             text,
             doc_id=doc_id,
             date=date,
             lang=self.lang,
             title=_str_or_none(record.get(cols["title"] or "")),
             url=_str_or_none(record.get(cols["url"] or "")),
+            header=True,
+            report=lambda message: _warn(self.problems, source, message, row=row),
         )
 
     def too_long(self, n: int, *, unit: str = "characters") -> str:
@@ -832,6 +915,14 @@ class _Reader:
                 record = json.loads(line)
             except ValueError as err:
                 _problem(self.problems, source, f"malformed JSON ({err})", row=lineno)
+                continue
+            except RecursionError:
+                _problem(
+                    self.problems,
+                    source,
+                    "JSON nested too deeply to read (thousands of levels); fix or remove it",
+                    row=lineno,
+                )
                 continue
             if not isinstance(record, dict):
                 _problem(self.problems, source, "row is not a JSON object", row=lineno)
@@ -873,7 +964,16 @@ class _Reader:
             if not text.strip():
                 _problem(self.problems, source, "HTML page without visible text")
                 return
-        yield make_document(text, doc_id=source, date=self.date, lang=self.lang, title=title)
+        yield _make_document(
+            text,
+            doc_id=source,
+            date=self.date,
+            lang=self.lang,
+            title=title,
+            url=None,
+            header=True,
+            report=lambda message: _warn(self.problems, source, message),
+        )
 
 
 def read_text(path: str | os.PathLike[str], problems: list[Problem] | None = None) -> str | None:
@@ -890,9 +990,9 @@ def read_text(path: str | os.PathLike[str], problems: list[Problem] | None = Non
     >>> read_text(path)
     'a,b\\n1,2\\n'
     """
-    source = os.fspath(path)
+    source = display_path(path)
     try:
-        data = Path(source).read_bytes()
+        data = Path(path).read_bytes()
     except OSError as err:
         _problem(problems, source, f"cannot read ({err.strerror or err})")
         return None
@@ -1077,11 +1177,14 @@ def _row_date(raw: str) -> dt.date | str:
     try:
         parse_date(raw)
     except InputError:
+        if _DATE_RE.match(raw) or _DMY_RE.match(raw):
+            raise  # a date geo cannot hold, or no such day
         for fmt in ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%a, %d %b %Y %H:%M:%S %z"):
             try:
-                return dt.datetime.strptime(raw, fmt).date()
+                day = dt.datetime.strptime(raw, fmt).date()
             except ValueError:
                 continue
+            return check_date(day, raw)
         raise
     return raw
 
@@ -1123,7 +1226,7 @@ def expand_inputs(
             found = sorted(glob.glob(item, recursive=True))
             files = [f for f in found if os.path.isfile(f)]
             if not files:
-                _problem(problems, item, "no file matches this pattern")
+                _problem(problems, display_path(item), "no file matches this pattern")
             paths.extend(files)
             continue
         path = Path(item)
@@ -1242,26 +1345,31 @@ def iter_documents(
                     continue
             yield from reader.text_file("<stdin>", text, is_html=False)
             continue
+        # the path opens the file; its name as text (U+FFFD for bytes that are not UTF-8)
+        # names it in documents, outputs and messages
+        source = display_path(item)
+        if source != item:
+            _warn(problems, source, "the file name is not valid UTF-8; shown with U+FFFD")
         suffix = Path(item).suffix.lower()
         if suffix not in _JSONL_EXT | _CSV_EXT and _too_big(item, max_chars):
-            _problem(problems, item, reader.too_long(os.path.getsize(item), unit="bytes"))
+            _problem(problems, source, reader.too_long(os.path.getsize(item), unit="bytes"))
             continue
         try:
             data = Path(item).read_bytes()
         except OSError as err:
-            _problem(problems, item, f"cannot read ({err.strerror})")
+            _problem(problems, source, f"cannot read ({err.strerror})")
             continue
-        decoded = _decode(data, item, problems)
+        decoded = _decode(data, source, problems)
         if decoded is None:
             continue
         text = decoded
         if suffix in _JSONL_EXT:
-            yield from reader.jsonl(item, text)
+            yield from reader.jsonl(source, text)
         elif suffix in _CSV_EXT:
-            yield from reader.csv(item, text)
+            yield from reader.csv(source, text)
         else:
             is_html = suffix in _HTML_EXT or _HTML_START.match(text[:1024]) is not None
-            yield from reader.text_file(item, text, is_html=is_html)
+            yield from reader.text_file(source, text, is_html=is_html)
 
 
 def read_documents(

@@ -380,3 +380,44 @@ def test_text_from_inputs_cannot_drive_the_terminal(
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\u202e" not in err and "\u2028" not in err
     assert "geo map: no coordinates: \\x1b[2J\\x1b[31mNowhere\\u202e (2020-10-04" in err
+
+
+def test_a_file_name_that_is_not_utf8_never_stops_the_batch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "ok.txt").write_text(
+        "date 2020-10-04\nDes roquettes ont frappé Ganja.", encoding="utf-8"
+    )
+    bad = os.fsdecode(os.fsencode(str(folder)) + b"/caf\xe9.txt")
+    Path(bad).write_text("date 2020-10-05\nDes roquettes ont frappé Barda.", encoding="utf-8")
+    out = tmp_path / "e.geojson"
+    assert main(["events", str(folder), "-o", str(out)]) == 0
+    features = json.loads(out.read_text(encoding="utf-8"))["features"]
+    sources = sorted(Path(f["properties"]["source"]).name for f in features)
+    assert sources == ["caf\ufffd.txt", "ok.txt"]
+    assert f"warning: {folder / 'caf�.txt'}: the file name is not valid UTF-8" in (
+        capsys.readouterr().err
+    )
+    page = tmp_path / "m.html"
+    assert (
+        main(["map", str(folder), "-o", str(page), "--front", "none", "--boundaries", "none"]) == 0
+    )
+    assert "2 events on the map" in capsys.readouterr().err
+
+
+def test_a_geocode_argument_that_is_not_utf8_is_reported_alone(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bad = os.fsdecode(b"Gand\xe9ja")
+    assert main(["geocode", "--json", "Bakou", bad, "Erevan"]) == 1
+    captured = capsys.readouterr()
+    rows = json.loads(captured.out)
+    assert [r["query"] for r in rows] == ["Bakou", "Gand\ufffdja", "Erevan"]
+    assert [r["country_code"] for r in rows] == ["AZ", None, "AM"]
+    assert captured.err == (
+        "geo geocode: 'Gand\ufffdja': not valid UTF-8 (bytes b'Gand\\xe9ja'); give names in UTF-8\n"
+    )
+    assert main(["geocode", bad]) == 1  # the table too
+    assert "Gand\ufffdja  (not found)" in capsys.readouterr().out

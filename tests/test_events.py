@@ -949,3 +949,147 @@ def test_running_total_is_judged_by_clause() -> None:
     ]
     total = "date 2023-11-08\nDepuis 2017, les combats ont fait 6 000 morts à Bamenda."
     assert _incidents(total) == [("Bamenda", "2023-11-08", "Armed clash", 0, 0)]
+
+
+# ------------------------------------------------------------------- one bad record in a batch
+
+BATCH_HEADER = (
+    "event_id_cnty,event_date,event_type,sub_event_type,country,location,latitude,longitude,"
+    "fatalities,notes\n"
+)
+
+
+def _acled_row(event_id: str, date: str, fatalities: str = "1") -> str:
+    return (
+        f"{event_id},{date},Battles,Armed clash,Azerbaijan,Ganja,40.6828,46.3606,"
+        f"{fatalities},note {event_id}\n"
+    )
+
+
+def test_dates_geo_cannot_hold_are_rows_skipped_by_name(tmp_path: Path) -> None:
+    table = tmp_path / "acled.csv"
+    table.write_text(
+        BATCH_HEADER
+        + _acled_row("G1", "2020-10-04")
+        + _acled_row("B1", "0001-01-01")
+        + _acled_row("G2", "2020-10-05")
+        + _acled_row("B2", "9999-12-31")
+        + _acled_row("G3", "2020-10-06"),
+        encoding="utf-8",
+    )
+    problems: list[Problem] = []
+    events = read_events(table, problems=problems)
+    assert events["event_id"].tolist() == ["G1", "G2", "G3"]
+    assert [str(d.date()) for d in events["event_date"]] == [
+        "2020-10-04", "2020-10-05", "2020-10-06",
+    ]  # fmt: skip
+    assert [(p.source, p.row, p.level) for p in problems] == [
+        (str(table), 3, "error"),
+        (str(table), 5, "error"),
+    ]
+    assert "event_date '0001-01-01' is outside the dates geo handles" in problems[0].message
+    assert "'9999-12-31'" in problems[1].message
+    ucdp = tmp_path / "ged.csv"
+    ucdp.write_text(
+        "id,date_start,latitude,longitude,best,type_of_violence\n"
+        "1,2020-10-04,40.68,46.36,3,1\n2,0001-01-01,40.68,46.36,3,1\n",
+        encoding="utf-8",
+    )
+    problems = []
+    assert read_events(ucdp, problems=problems)["event_id"].tolist() == ["1"]
+    assert (problems[0].row, "date_start '0001-01-01'" in problems[0].message) == (3, True)
+
+
+@pytest.mark.parametrize("huge", ["100000000000000000000000", "1e23", "1E+23", "99999999999"])
+def test_absurd_fatalities_are_left_empty_and_named(tmp_path: Path, huge: str) -> None:
+    table = tmp_path / "acled.csv"
+    table.write_text(
+        BATCH_HEADER + _acled_row("G1", "2020-10-04", "3") + _acled_row("B1", "2020-10-05", huge),
+        encoding="utf-8",
+    )
+    problems: list[Problem] = []
+    events = read_events(table, problems=problems)
+    assert events["event_id"].tolist() == ["G1", "B1"]
+    assert events["fatalities"].tolist() == [3, pd.NA]
+    (problem,) = problems
+    assert (problem.source, problem.row, problem.level) == (str(table), 3, "warning")
+    assert f"fatalities {huge!r} is not a count of people" in problem.message
+
+
+def test_the_cli_keeps_the_good_rows_and_names_the_bad_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = tmp_path / "acled.csv"
+    table.write_text(
+        BATCH_HEADER
+        + _acled_row("G1", "2020-10-04")
+        + _acled_row("B1", "0001-01-01")
+        + _acled_row("B2", "2020-10-05", "1" + "0" * 23)
+        + _acled_row("G2", "2020-10-06"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    assert geo_main(["events", str(table), "-o", str(out)]) == 1
+    assert pd.read_csv(out)["event_id"].tolist() == ["G1", "B2", "G2"]
+    err = capsys.readouterr().err
+    assert f"skipped: {table}, row 3: event_date '0001-01-01'" in err
+    assert f"warning: {table}, row 4: fatalities '1{'0' * 23}'" in err
+    assert "1 file(s) or row(s) skipped" in err
+    map_out = tmp_path / "m.html"
+    args = ["map", str(table), "-o", str(map_out), "--front", "none", "--boundaries", "none"]
+    assert geo_main(args) == 1
+    assert "3 events on the map" in capsys.readouterr().err
+
+
+def test_an_article_dated_year_1_or_9999_is_read_without_the_date(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a-good.txt").write_text(
+        "date 2020-10-04\nDes roquettes ont frappé Ganja.", encoding="utf-8"
+    )
+    (folder / "b-old.txt").write_text(
+        "date 0001-01-01\nDes roquettes ont frappé Barda.", encoding="utf-8"
+    )
+    (folder / "c-far.txt").write_text(
+        "date 9999-12-31\nDes roquettes ont frappé Tartar le 3 janvier 9999.", encoding="utf-8"
+    )
+    (folder / "d-text.txt").write_text(
+        "date 2020-10-04\nLe 3 janvier 9999, des roquettes ont frappé Terter: "
+        "100000000000000000000000 civils ont été tués.",
+        encoding="utf-8",
+    )
+    problems: list[Problem] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        events = geo.events.extract_events_from_inputs(folder, problems=problems)
+    sources = [Path(source).name for source in events["source"]]
+    by_file = dict(zip(sources, events["event_date"], strict=True))
+    assert set(by_file) == {"a-good.txt", "b-old.txt", "c-far.txt", "d-text.txt"}
+    assert str(by_file["a-good.txt"].date()) == str(by_file["d-text.txt"].date()) == "2020-10-04"
+    assert pd.isna(by_file["b-old.txt"]) and pd.isna(by_file["c-far.txt"])
+    assert events["fatalities"].fillna(0).max() < 10**10
+    assert [(Path(p.source).name, p.level) for p in problems] == [
+        ("b-old.txt", "warning"),
+        ("c-far.txt", "warning"),
+    ]
+    assert "date header '0001-01-01' is outside the dates geo handles" in problems[0].message
+    assert "'9999-12-31'" in problems[1].message
+    # with a default date, that one is used
+    problems = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        dated = geo.events.extract_events_from_inputs(
+            folder / "b-old.txt", problems=problems, date="2020-10-01"
+        )
+    assert [str(d.date()) for d in dated["event_date"]] == ["2020-10-01"]
+
+
+def test_events_to_frame_never_overflows() -> None:
+    frame = events_to_frame(
+        [
+            {"event_id": "a", "event_date": dt.date(1, 1, 1)},
+            {"event_id": "b", "event_date": dt.date(9999, 12, 31)},
+            {"event_id": "c", "event_date": dt.date(2020, 10, 4)},
+        ]
+    )
+    assert frame["event_date"].isna().tolist() == [True, True, False]

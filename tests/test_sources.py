@@ -429,3 +429,87 @@ def test_csv_table_never_fails_and_rows_match_the_header(text: str) -> None:
     assert all(list(record) == list(dict.fromkeys(header)) for _, record in records)
     lines = [row for row, _ in records] + [p.row or 0 for p in problems]
     assert len(set(lines)) == len(lines) and min(lines, default=2) >= 2
+
+
+# ------------------------------------------------------------------- one bad record in a batch
+
+
+@pytest.mark.parametrize("bad", ["0001-01-01", "9999-12-31", "0001", "31/12/9999"])
+def test_dates_geo_cannot_hold_are_refused_by_name(bad: str) -> None:
+    with pytest.raises(InputError, match=rf"date '{bad}' is outside the dates geo handles"):
+        parse_date(bad)
+    with pytest.raises(InputError, match="outside the dates geo handles"):
+        make_document("Ganja.", date=bad)
+
+
+def test_a_date_header_geo_cannot_hold_is_a_warning_and_the_article_is_kept() -> None:
+    with pytest.warns(InputWarning, match=r"a\.txt: date header '0001-01-01' is outside"):
+        doc = make_document("date 0001-01-01\nGanja was shelled.", doc_id="a.txt")
+    assert (doc.date, doc.body_start) == (None, len("date 0001-01-01"))
+    assert parse_date_header("date 9999-12-31 x") == (dt.date(9999, 12, 31), "day", 15)
+
+
+def test_corpus_rows_with_dates_geo_cannot_hold_keep_their_text(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    rows = [
+        {"text": "Ganja was shelled.", "date": "2020-10-04"},
+        {"text": "Barda was shelled.", "date": "0001-01-01"},
+        {"text": "date 9999-12-31\nTartar was shelled.", "date": "2020-10-05"},
+        {"text": "Terter was shelled.", "date": "31 December 9999"},
+    ]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    problems: list[Problem] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        docs = read_documents(corpus, problems=problems)
+    assert [d.date for d in docs] == [dt.date(2020, 10, 4), None, dt.date(2020, 10, 5), None]
+    assert [(p.row, p.level) for p in problems] == [(2, "warning"), (3, "warning"), (4, "warning")]
+    assert "'0001-01-01' is outside the dates geo handles" in problems[0].message
+    assert "date header '9999-12-31'" in problems[1].message
+    assert "'31 December 9999' is outside" in problems[2].message
+
+
+def test_one_deeply_nested_json_line_is_one_problem(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    deep = '{"a": ' * 200_000 + "1" + "}" * 200_000
+    corpus.write_text(
+        json.dumps({"text": "Ganja was shelled."})
+        + "\n"
+        + deep
+        + "\n"
+        + "[" * 100_000
+        + "\n"
+        + json.dumps({"text": "Barda was shelled."})
+        + "\n",
+        encoding="utf-8",
+    )
+    problems: list[Problem] = []
+    docs = read_documents(corpus, problems=problems)
+    assert [d.text for d in docs] == ["Ganja was shelled.", "Barda was shelled."]
+    assert [(p.source, p.row) for p in problems] == [(str(corpus), 2), (str(corpus), 3)]
+    assert "nested too deeply" in problems[0].message
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_named(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text("date 2020-10-04\nGanja was shelled.", encoding="utf-8")
+    bad = Path(os.fsdecode(os.fsencode(str(folder)) + b"/caf\xe9.txt"))
+    bad.write_text("date 2020-10-05\nBarda was shelled.", encoding="utf-8")
+    problems: list[Problem] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        docs = read_documents(folder, problems=problems)
+    assert sorted(d.text.split("\n")[1] for d in docs) == [
+        "Barda was shelled.",
+        "Ganja was shelled.",
+    ]
+    named = {d.doc_id for d in docs}
+    assert named == {str(folder / "good.txt"), str(folder / "caf\ufffd.txt")}
+    for doc_id in named:
+        doc_id.encode("utf-8")  # printable and writable: no lone surrogates
+    (problem,) = problems
+    assert (problem.source, problem.level) == (str(folder / "caf\ufffd.txt"), "warning")
+    assert "not valid UTF-8" in problem.message
