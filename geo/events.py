@@ -1794,8 +1794,9 @@ def read_events(
     p = Path(path)
     suffix = p.suffix.lower()
     if not p.is_file():
+        what = "not a regular file (a folder, pipe or device)" if p.exists() else "no such file"
         raise InputError(
-            f"{display_path(p)}: no such file; give an ACLED or UCDP GED CSV, or a geo output"
+            f"{display_path(p)}: {what}; give an ACLED or UCDP GED CSV, or a geo output"
         )
     notes: list[Problem] = []  # repairs of the whole file (encoding, CRS, geometry types)
     if suffix in (".geojson", ".json", ".gpkg", ".parquet", ".geoparquet"):

@@ -110,6 +110,11 @@ def read_vector(
         label = f"{what} {path}"
         if not path.exists():
             raise InputError(f"{label} does not exist; check the path")
+        if not path.is_file() and not path.is_dir():  # a folder: a shapefile's, a GDB
+            raise InputError(
+                f"{label} is not a regular file (a pipe or a device, which GDAL would wait "
+                "on); give a file"
+            )
         if path.is_file() and path.stat().st_size == 0:
             raise InputError(
                 f"{label} is empty (0 bytes); give a GeoJSON, GeoPackage, KML, shapefile "

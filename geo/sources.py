@@ -18,12 +18,14 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
-import glob
+import errno
+import fnmatch
 import html
 import io
 import json
 import os
 import re
+import stat
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -991,21 +993,46 @@ def read_text(path: str | os.PathLike[str], problems: list[Problem] | None = Non
     'a,b\\n1,2\\n'
     """
     source = display_path(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as err:
-        _problem(problems, source, f"cannot read ({err.strerror or err})")
+    data = _read_file(os.fspath(path), source, problems)
+    if data is None:
         return None
     return _decode(data, source, problems)
 
 
-def peek_text(path: str | os.PathLike[str], n_bytes: int = 65536) -> str:
-    """The decoded beginning of a file (for sniffing headers); "" when unreadable."""
+def _read_file(path: str, source: str, problems: list[Problem] | None) -> bytes | None:
+    """The bytes of an input; None (and a problem) when unreadable or a FIFO without writer."""
     try:
-        with open(path, "rb") as fh:
+        data = _read_bytes(path)
+    except OSError as err:
+        _problem(problems, source, f"cannot read ({err.strerror or err})")
+        return None
+    if not data and _is_fifo(path):
+        _problem(
+            problems,
+            source,
+            "a named pipe (FIFO) that nothing writes to; skipped (write to it while geo runs, "
+            "or give the data on standard input)",
+        )
+        return None
+    return data
+
+
+def peek_text(path: str | os.PathLike[str], n_bytes: int = 65536) -> str:
+    """The decoded beginning of a regular file (for sniffing headers); "" when unreadable
+    or not a regular file (reading a pipe would consume what it holds)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return ""
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return ""
+        with open(fd, "rb", closefd=False) as fh:
             head = fh.read(n_bytes)
     except OSError:
         return ""
+    finally:
+        os.close(fd)
     for bom, codec in _BOMS:
         if head.startswith(bom):
             return head.decode(codec, errors="ignore")
@@ -1205,7 +1232,11 @@ def expand_inputs(
 ) -> list[str]:
     """Expand folders (recursively) and glob patterns into file paths; ``"-"`` is kept.
 
-    Missing paths and empty patterns become problems (or raise without ``problems``).
+    Folders are walked and ``**`` patterns matched without ever entering the same folder
+    twice, so a symbolic link that loops (``a/loop -> ..``) ends the walk instead of running
+    it forever. Missing paths, empty patterns, special files (devices, sockets) and folders
+    that cannot be read become problems (or raise without ``problems``); a FIFO is kept (it
+    is read only if something writes to it: see :func:`iter_documents`).
 
     Examples
     --------
@@ -1223,43 +1254,196 @@ def expand_inputs(
             paths.append(item)
             continue
         if any(ch in item for ch in "*?["):
-            found = sorted(glob.glob(item, recursive=True))
-            files = [f for f in found if os.path.isfile(f)]
-            if not files:
+            walker = _Walker(problems)
+            files = sorted(set(walker.glob(item)))
+            if not files and not walker.unreadable:
                 _problem(problems, display_path(item), "no file matches this pattern")
             paths.extend(files)
             continue
-        path = Path(item)
-        if path.is_dir():
-            files = sorted(
-                str(p)
-                for p in path.rglob("*")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.suffix.lower() in (_HTML_EXT | _JSONL_EXT | _CSV_EXT | _TEXT_EXT)
-            )
-            if not files:
-                _problem(problems, item, "folder holds no readable file (.txt, .md, .html...)")
+        if os.path.isdir(item):
+            walker = _Walker(problems)
+            files = sorted(walker.folder(item))
+            if not files and not walker.unreadable:
+                _problem(
+                    problems,
+                    display_path(item),
+                    "folder holds no readable file (.txt, .md, .html...)",
+                )
             paths.extend(files)
-        elif path.exists():
-            if _is_readable_kind(path):
+        elif os.path.lexists(item):
+            kind = _special_kind(item)
+            if kind is None:
                 paths.append(item)
             else:
-                _problem(problems, item, "not a regular file (a device or socket); give a file")
+                _problem(problems, display_path(item), f"{kind}; give a file")
         else:
-            _problem(problems, item, "no such file or folder")
+            _problem(problems, display_path(item), "no such file or folder")
     return paths
 
 
-def _is_readable_kind(path: Path) -> bool:
-    """Regular files and pipes (``<(...)``, ``/dev/stdin``); not devices such as /dev/zero."""
-    import stat
+#: Extensions read in folders (any file given by name or pattern is read).
+_FOLDER_EXT = _HTML_EXT | _JSONL_EXT | _CSV_EXT | _TEXT_EXT
 
+
+class _Walker:
+    """Walks folders and matches glob patterns, entering each real folder at most once."""
+
+    def __init__(self, problems: list[Problem] | None) -> None:
+        self.problems = problems
+        self.seen: set[tuple[int, int, int]] = set()
+        self.failed: set[str] = set()  # folders already reported unreadable
+        self.unreadable = False
+
+    def _entries(self, folder: str, walk: int) -> list[os.DirEntry[str]] | None:
+        """The entries of a folder entered by a recursive walk (``walk`` tells which: a
+        folder, or one ``**`` of a pattern); None when that walk has been there already."""
+        try:
+            st = os.stat(folder or ".")
+        except OSError:
+            return self._listing(folder)
+        key = (walk, st.st_dev, st.st_ino)
+        if key in self.seen:
+            return None  # a link back to a folder this walk has entered already
+        self.seen.add(key)
+        return self._listing(folder)
+
+    def folder(self, root: str) -> Iterator[str]:
+        """Files of ``root`` and its subfolders with a readable extension, hidden ones aside."""
+        for entry in self._entries(root, -1) or []:
+            if entry.name.startswith("."):
+                continue
+            if _is_dir(entry):
+                yield from self.folder(os.path.join(root, entry.name))
+            elif _is_file(entry) and Path(entry.name).suffix.lower() in _FOLDER_EXT:
+                yield os.path.join(root, entry.name)
+
+    def glob(self, pattern: str) -> Iterator[str]:
+        """Files matching ``pattern`` (``*``, ``?``, ``[...]``, and ``**`` for any depth)."""
+        parts = pattern.split(os.sep)
+        first = next(i for i, part in enumerate(parts) if _MAGIC_RE.search(part))
+        root = os.sep.join(parts[:first])
+        if not root and pattern.startswith(os.sep):
+            root = os.sep
+        if root and not os.path.isdir(root):
+            return
+        yield from self._match(root, [p for p in parts[first:] if p])
+
+    def _match(self, folder: str, parts: list[str]) -> Iterator[str]:
+        part, rest = parts[0], parts[1:]
+        if part == "**":
+            entries = self._entries(folder, len(parts))
+            if entries is None:
+                return
+            if rest:
+                yield from self._match(folder, rest)  # ** matches no folder too
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if _is_dir(entry):
+                    yield from self._match(os.path.join(folder, entry.name), parts)
+                elif not rest and _is_file(entry):
+                    yield os.path.join(folder, entry.name)
+            return
+        if not _MAGIC_RE.search(part):
+            path = os.path.join(folder, part)
+            if not rest:
+                if os.path.isfile(path):
+                    yield path
+            elif os.path.isdir(path):
+                yield from self._match(path, rest)
+            return
+        for entry in self._listing(folder):
+            if entry.name.startswith(".") and not part.startswith("."):
+                continue
+            if not fnmatch.fnmatchcase(entry.name, part):
+                continue
+            if rest:
+                if _is_dir(entry):
+                    yield from self._match(os.path.join(folder, entry.name), rest)
+            elif _is_file(entry):
+                yield os.path.join(folder, entry.name)
+
+    def _listing(self, folder: str) -> list[os.DirEntry[str]]:
+        """The entries of a folder, by name; [] (and a problem) when it cannot be read."""
+        if folder in self.failed:
+            return []
+        try:
+            with os.scandir(folder or ".") as it:
+                return sorted(it, key=lambda e: e.name)
+        except OSError as err:
+            self.unreadable = True
+            self.failed.add(folder)
+            _problem(
+                self.problems,
+                display_path(folder or "."),
+                f"cannot read this folder ({err.strerror or type(err).__name__}); the files "
+                "in it are skipped",
+            )
+            return []
+
+
+_MAGIC_RE = re.compile(r"[*?\[]")
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
     try:
-        mode = path.stat().st_mode
+        return entry.is_dir()
     except OSError:
-        return True  # reported when it is read
-    return stat.S_ISREG(mode) or stat.S_ISFIFO(mode)
+        return False
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """A regular file (through a link too); FIFOs, devices and sockets in folders are not."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _special_kind(path: str) -> str | None:
+    """What a path given by name is when it cannot be read as a file; None for a file or a
+    pipe (``<(...)``, ``/dev/stdin``, a FIFO)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # reported when it is read
+    if stat.S_ISREG(mode) or stat.S_ISFIFO(mode):
+        return None
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "not a regular file (a device or socket)"
+    if stat.S_ISSOCK(mode):
+        return "not a regular file (a device or socket)"
+    return "not a regular file"
+
+
+def _read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of an input file, never blocking on a FIFO that nothing writes to.
+
+    The file is opened without waiting for a writer; a FIFO without one reads as empty.
+    Devices and sockets are refused before anything is read.
+
+    Raises
+    ------
+    OSError
+        If the file cannot be opened or read, or is a device or a folder.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise OSError(errno.EINVAL, "not a regular file (a device, socket or folder)")
+        os.set_blocking(fd, True)
+        with open(fd, "rb", closefd=False) as fh:
+            return fh.read()
+    finally:
+        os.close(fd)
+
+
+def _is_fifo(path: str) -> bool:
+    try:
+        return stat.S_ISFIFO(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def iter_documents(
@@ -1354,10 +1538,8 @@ def iter_documents(
         if suffix not in _JSONL_EXT | _CSV_EXT and _too_big(item, max_chars):
             _problem(problems, source, reader.too_long(os.path.getsize(item), unit="bytes"))
             continue
-        try:
-            data = Path(item).read_bytes()
-        except OSError as err:
-            _problem(problems, source, f"cannot read ({err.strerror})")
+        data = _read_file(item, source, problems)
+        if data is None:
             continue
         decoded = _decode(data, source, problems)
         if decoded is None:

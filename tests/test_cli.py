@@ -421,3 +421,29 @@ def test_a_geocode_argument_that_is_not_utf8_is_reported_alone(
     )
     assert main(["geocode", bad]) == 1  # the table too
     assert "Gand\ufffdja  (not found)" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_fifos_given_as_layers_or_tables_are_refused_without_waiting(tmp_path: Path) -> None:
+    """Nothing writes to the FIFO: every command names it and goes on or stops at once (run
+    in subprocesses, so that a regression fails on the time-out instead of hanging)."""
+    fifo = tmp_path / "pipe.geojson"
+    os.mkfifo(fifo)
+    table = tmp_path / "a.csv"
+    table.write_text(
+        "event_id_cnty,event_date,event_type,latitude,longitude\n"
+        "A1,2020-10-04,Battles,40.68,46.36\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "m.html"
+    geo = [sys.executable, "-m", "geo.cli"]
+    runs = {
+        "not a regular file": [*geo, "front", "derive", str(fifo), "-o", str(tmp_path / "f.json")],
+        "front-line file": [*geo, "map", str(table), "--front", str(fifo), "-o", str(out)],
+        "skipped": [*geo, "map", str(table), str(fifo), "-o", str(out), "--front", "none"],
+    }
+    for expected, argv in runs.items():
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=300, check=False)
+        assert expected in done.stderr and f"{fifo}" in done.stderr, done.stderr
+        assert done.returncode == (1 if expected == "skipped" else 2)

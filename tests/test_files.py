@@ -178,6 +178,7 @@ def _private_dev() -> list[str] | None:
     return [unshare, "-m", "sh", "-c", _PRIVATE_DEV, "sh"]
 
 
+@pytest.mark.slow
 def test_dev_stdout_sends_the_bytes_and_stays_a_link(tmp_path: Path) -> None:
     """``-o /dev/stdout`` in a subprocess, in a private mount namespace where one exists
     (root on Linux): a regression then damages only that namespace's /dev. Elsewhere the

@@ -513,3 +513,114 @@ def test_a_file_name_that_is_not_utf8_is_read_and_named(tmp_path: Path) -> None:
     (problem,) = problems
     assert (problem.source, problem.level) == (str(folder / "caf\ufffd.txt"), "warning")
     assert "not valid UTF-8" in problem.message
+
+
+# --------------------------------------------------------------------------- input walking
+
+
+def _corpus_with_loops(root: Path) -> None:
+    """root/a/x.txt, root/a/b/y.md, links back up (two per folder: without a guard a walk
+    runs forever, and a naive one takes exponential time), a link to another corpus."""
+    (root / "a" / "b").mkdir(parents=True)
+    (root / "a" / "x.txt").write_text(EN, encoding="utf-8")
+    (root / "a" / "b" / "y.md").write_text(EN, encoding="utf-8")
+    (root / "other").mkdir()
+    (root / "other" / "z.txt").write_text(EN, encoding="utf-8")
+    (root / "a" / "loop").symlink_to(root / "a")
+    (root / "a" / "b" / "up").symlink_to("..")
+    (root / "a" / "b" / "top").symlink_to(root)
+    (root / "a" / "linked").symlink_to(root / "other")
+
+
+def test_globs_through_symlink_loops_end_with_each_file_once(tmp_path: Path) -> None:
+    from geo.sources import expand_inputs
+
+    _corpus_with_loops(tmp_path)
+    found = expand_inputs([str(tmp_path / "a" / "**" / "*.txt")])
+    names = [Path(p).name for p in found]
+    assert sorted(set(names)) == ["x.txt", "z.txt"]
+    assert names.count("x.txt") == 1 and names.count("z.txt") <= 2
+    assert str(tmp_path / "a" / "x.txt") in found
+    everything = expand_inputs([str(tmp_path / "**")])
+    assert {Path(p).name for p in everything} == {"x.txt", "y.md", "z.txt"}
+    # patterns relative to the working folder keep their form
+    assert [Path(p).name for p in expand_inputs([str(tmp_path / "a" / "*.txt")])] == ["x.txt"]
+
+
+def test_folders_with_symlink_loops_are_walked_once(tmp_path: Path) -> None:
+    _corpus_with_loops(tmp_path)
+    problems: list[Problem] = []
+    docs = read_documents(tmp_path / "a", problems=problems)
+    names = [Path(d.doc_id).name for d in docs]
+    assert sorted(set(names)) == ["x.txt", "y.md", "z.txt"]
+    assert names.count("x.txt") == 1 and names.count("y.md") == 1
+    assert problems == []
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes")
+def test_a_fifo_without_a_writer_is_skipped_not_waited_for(tmp_path: Path) -> None:
+    """No blocking: the FIFO is opened without waiting for a writer (in a subprocess, so
+    that a regression fails on the time-out instead of hanging the test run)."""
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    good = tmp_path / "good.txt"
+    good.write_text("date 2020-10-04\nDes roquettes ont frappé Ganja.", encoding="utf-8")
+    out = tmp_path / "e.geojson"
+    done = subprocess.run(
+        [sys.executable, "-m", "geo.cli", "events", str(fifo), str(good), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert f"skipped: {fifo}: a named pipe (FIFO) that nothing writes to" in done.stderr
+    assert len(json.loads(out.read_text(encoding="utf-8"))["features"]) == 1
+    # in a folder, a FIFO is not even opened (nor a socket)
+    assert [Path(p.doc_id).name for p in read_documents(tmp_path)] == ["good.txt"]
+
+
+def _refuse(monkeypatch: pytest.MonkeyPatch, refused: Path) -> None:
+    """Make ``os.scandir`` fail on one folder as an unreadable folder does (tests run as root,
+    who can read everything)."""
+    import os
+
+    real = os.scandir
+
+    def scandir(path: str = ".") -> object:
+        if Path(path) == refused:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_unreadable_folders_are_reported_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "a.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "closed" / "b.txt").write_text(EN, encoding="utf-8")
+    _refuse(monkeypatch, tmp_path / "closed")
+    problems: list[Problem] = []
+    docs = read_documents(tmp_path, problems=problems)
+    assert [Path(d.doc_id).name for d in docs] == ["a.txt"]
+    assert [str(p) for p in problems] == [
+        f"{tmp_path / 'closed'}: cannot read this folder (Permission denied); the files in it "
+        "are skipped"
+    ]
+    # the same through a pattern, and for a folder given by name
+    problems = []
+    assert [Path(d.doc_id).name for d in read_documents(str(tmp_path / "**" / "*.txt"),
+                                                      problems=problems)] == ["a.txt"]  # fmt: skip
+    assert [p.source for p in problems] == [str(tmp_path / "closed")]
+    problems = []
+    assert read_documents(tmp_path / "closed", problems=problems) == []
+    assert [(p.source, p.level) for p in problems] == [(str(tmp_path / "closed"), "error")]
+    with pytest.raises(InputError, match="cannot read this folder"):
+        read_documents(tmp_path / "closed")
