@@ -506,7 +506,7 @@ def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _run_map(args: argparse.Namespace) -> int:
     import time
 
-    from geo._files import display_path
+    from geo._files import display_path, is_stream
     from geo.frontline import load_front_lines
     from geo.mapping import build_events, check_output, write_map
     from geo.regions import load_boundaries
@@ -574,7 +574,9 @@ def _run_map(args: argparse.Namespace) -> int:
         print(f"geo map: ... and {summary.n_missing_coordinates - 20} more", file=sys.stderr)
     for note in summary.notes:
         print(f"geo map: note: {note}", file=sys.stderr)
-    print(f"{display_path(report.path)} ({report.size_bytes / 1e6:.1f} MB)")
+    # the page's path on standard output, unless the page itself went there
+    page_note = sys.stderr if is_stream(args.output) else sys.stdout
+    print(f"{display_path(report.path)} ({report.size_bytes / 1e6:.1f} MB)", file=page_note)
     status = _report_problems("map", problems)
     stage("done")
     return status

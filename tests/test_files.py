@@ -439,3 +439,16 @@ def test_a_failed_write_leaves_no_temporary_and_keeps_the_file(tmp_path: Path) -
         raise RuntimeError("boom")
     assert out.read_bytes() == b"previous"
     assert _listing(tmp_path) == ["events.gpkg"]
+
+
+def test_a_map_written_to_standard_output_is_the_only_thing_there(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    table = tmp_path / "acled.csv"
+    table.write_text(ACLED, encoding="utf-8")
+    argv = ["map", str(table), "-o", "/dev/fd/1", "--front", "none", "--boundaries", "none"]
+    assert main(argv) == 0
+    out, err = capfd.readouterr()
+    assert out.startswith("<!DOCTYPE html>") and out.rstrip().endswith("</html>")
+    assert "/dev/fd/1 (" in err  # the path and size line goes to standard error
+    assert _listing(tmp_path) == ["acled.csv"]
