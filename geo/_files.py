@@ -173,8 +173,8 @@ def _resolve(path: Path, start: str) -> _Target:
             return _Target("fd", path, fd)
         try:
             st = os.lstat(hop)
-        except FileNotFoundError:
-            break  # a missing file, or a dangling link's target: created
+        except (FileNotFoundError, NotADirectoryError):
+            break  # a missing file, or a dangling link's target: created (if its folder is)
         except OSError as err:
             if err.errno == errno.ENAMETOOLONG:
                 raise OutputError(
@@ -190,7 +190,7 @@ def _resolve(path: Path, start: str) -> _Target:
     try:
         real = Path(os.path.realpath(hop, strict=False))
         st = os.stat(real)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return _Target("file", real)
     except OSError as err:
         if err.errno == errno.ELOOP:
@@ -329,7 +329,7 @@ def check_not_input(
 #: Temporary files: ``.<name>.geo<pid>-<random>.tmp[<ext>]`` beside the target (the name
 #: cut to fit the file-name limit), and sidecars GDAL/SQLite add to them.
 _TMP_RE = re.compile(
-    r"^\.(?P<base>.*)\.geo(?P<pid>\d{10})-[0-9a-f]{8}\.tmp(?:\.[A-Za-z0-9]{1,10})?"
+    r"^\.(?P<base>.*)\.geo(?P<pid>\d{10})-[a-z0-9_]{8}\.tmp(?:\.[A-Za-z0-9]{1,10})?"
     r"(?:-journal|-wal|-shm)?$",
     re.DOTALL,
 )
@@ -353,9 +353,16 @@ def _tmp_base(name: str, folder: Path) -> str:
     return os.fsdecode(raw[:budget])  # a name that is not UTF-8 anyway
 
 
+def _tmp_prefix(target: Path, folder: Path) -> str:
+    """``.<name>.geo<pid>-``: the random part and ``.tmp`` follow (see :data:`_TMP_RE`)."""
+    return f".{_tmp_base(target.name, folder)}.geo{os.getpid():010d}-"
+
+
 def _tmp_name(target: Path, folder: Path, ext: str = "") -> Path:
-    base = _tmp_base(target.name, folder)
-    return folder / f".{base}.geo{os.getpid():010d}-{secrets.token_hex(4)}.tmp{ext}"
+    """A temporary name that does not exist yet, for libraries that create the file."""
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789_"
+    random = "".join(secrets.choice(alphabet) for _ in range(8))
+    return folder / f"{_tmp_prefix(target, folder)}{random}.tmp{ext}"
 
 
 def _alive(pid: int) -> bool:
@@ -495,11 +502,11 @@ def _atomic_write(path: Path, mode: str, encoding: str) -> Iterator[IO[Any]]:
     if not parent.is_dir():
         raise OutputError(f"{start}: folder {display_path(parent)} does not exist; create it first")
     remove_stale_temporaries(real)
-    tmp = _tmp_name(real, parent)
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+        fd, tmp_name = tempfile.mkstemp(prefix=_tmp_prefix(real, parent), suffix=".tmp", dir=parent)
     except OSError as err:
         raise OutputError(f"{start}: {err.strerror}; choose a writable path") from err
+    tmp = Path(tmp_name)
     try:
         if binary:
             with os.fdopen(fd, mode) as fh:
