@@ -1459,27 +1459,17 @@ def events_to_frame(rows: Iterable[dict[str, Any]]) -> gpd.GeoDataFrame:
     return _typed(frame)
 
 
-def _as_date(value: dt.date) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
-
-
 def _typed(frame: pd.DataFrame) -> gpd.GeoDataFrame:
     import geopandas as gpd
     import pandas as pd
 
     frame = frame.copy()
     # readers report dates geo cannot hold (year 1 or 9999) before they get here; one that
-    # reaches this point becomes no date rather than an overflow
-    days = pd.Series(frame["event_date"], dtype=object)
-    far = days.map(
-        lambda d: (
-            isinstance(d, dt.date)
-            and not defaults.EARLIEST_DATE <= _as_date(d) <= defaults.LATEST_DATE
-        )
-    ).astype(bool)
-    frame["event_date"] = pd.to_datetime(days.where(~far, None), errors="coerce").astype(
-        "datetime64[ns]"
-    )
+    # reaches this point becomes no date rather than an overflow of nanoseconds
+    days = pd.to_datetime(frame["event_date"], errors="coerce")
+    early, late = pd.Timestamp(defaults.EARLIEST_DATE), pd.Timestamp(defaults.LATEST_DATE)
+    far = days.notna() & ((days < early) | (days > late))
+    frame["event_date"] = days.where(~far).astype("datetime64[ns]")
     for col in (
         "time_precision",
         "geo_precision",

@@ -1090,6 +1090,9 @@ def test_events_to_frame_never_overflows() -> None:
             {"event_id": "a", "event_date": dt.date(1, 1, 1)},
             {"event_id": "b", "event_date": dt.date(9999, 12, 31)},
             {"event_id": "c", "event_date": dt.date(2020, 10, 4)},
+            {"event_id": "d", "event_date": "0001-01-01"},
+            {"event_id": "e", "event_date": "2020-10-05"},
         ]
     )
-    assert frame["event_date"].isna().tolist() == [True, True, False]
+    assert frame["event_date"].isna().tolist() == [True, True, False, True, False]
+    assert str(frame["event_date"].dtype) == "datetime64[ns]"
