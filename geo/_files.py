@@ -543,6 +543,11 @@ def _replace(tmp: Path, real: Path) -> None:
 @contextlib.contextmanager
 def _write_through(target: _Target, start: str, binary: bool, encoding: str) -> Iterator[IO[Any]]:
     """Open a FIFO, a device or a descriptor of this process in place."""
+    for stream in (sys.stdout, sys.stderr):
+        # what Python buffered for the same descriptor comes first
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            if target.kind == "fd" and stream.fileno() == target.fd:
+                stream.flush()
     try:
         if target.kind == "fd":
             fd = os.dup(target.fd)

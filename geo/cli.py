@@ -459,7 +459,13 @@ def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="articles (text, Markdown, HTML), JSONL/CSV corpora, folders, glob patterns, "
         "event tables (ACLED or UCDP GED CSV) or geo's GeoJSON/GeoPackage/Parquet outputs",
     )
-    p.add_argument("-o", "--output", required=True, metavar="HTML", help="map file to write")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="HTML",
+        help="map file to write (- for standard output)",
+    )
     p.add_argument(
         "--front",
         metavar="FILE",
@@ -524,6 +530,9 @@ def _run_map(args: argparse.Namespace) -> int:
             f"--since {args.since} is after --until {args.until}: no event can be in between; "
             "swap them"
         )
+    to_stdout = args.output == "-"
+    if to_stdout:
+        args.output = "/dev/fd/1"  # the descriptor itself is written (see geo._files)
     check_output(args.output)
     off = ("none", "")
     layers = [None if layer in off else layer for layer in (args.front, args.boundaries)]
@@ -576,7 +585,8 @@ def _run_map(args: argparse.Namespace) -> int:
         print(f"geo map: note: {note}", file=sys.stderr)
     # the page's path on standard output, unless the page itself went there
     page_note = sys.stderr if is_stream(args.output) else sys.stdout
-    print(f"{display_path(report.path)} ({report.size_bytes / 1e6:.1f} MB)", file=page_note)
+    shown = "standard output" if to_stdout else display_path(report.path)
+    print(f"{shown} ({report.size_bytes / 1e6:.1f} MB)", file=page_note)
     status = _report_problems("map", problems)
     stage("done")
     return status

@@ -441,14 +441,20 @@ def test_a_failed_write_leaves_no_temporary_and_keeps_the_file(tmp_path: Path) -
     assert _listing(tmp_path) == ["events.gpkg"]
 
 
+@pytest.mark.parametrize(("output", "shown"), [("-", "standard output"), ("/dev/fd/1", None)])
 def test_a_map_written_to_standard_output_is_the_only_thing_there(
-    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    capfd: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    output: str,
+    shown: str | None,
 ) -> None:
     table = tmp_path / "acled.csv"
     table.write_text(ACLED, encoding="utf-8")
-    argv = ["map", str(table), "-o", "/dev/fd/1", "--front", "none", "--boundaries", "none"]
+    monkeypatch.chdir(tmp_path)
+    argv = ["map", str(table), "-o", output, "--front", "none", "--boundaries", "none"]
     assert main(argv) == 0
     out, err = capfd.readouterr()
     assert out.startswith("<!DOCTYPE html>") and out.rstrip().endswith("</html>")
-    assert "/dev/fd/1 (" in err  # the path and size line goes to standard error
-    assert _listing(tmp_path) == ["acled.csv"]
+    assert f"{shown or output} (" in err  # the path and size line goes to standard error
+    assert _listing(tmp_path) == ["acled.csv"]  # no file named "-"
