@@ -166,7 +166,8 @@ def _fd_alias(path: str) -> int | None:
 
 def _resolve(path: Path, start: str) -> _Target:
     """Classify an output path (see :class:`_Target`); raise :class:`OutputError` if unusable."""
-    hop = os.path.abspath(path)
+    # joined, not normalised: "link/.." is where the kernel says, not where the text says
+    hop = os.path.join(os.getcwd(), path)
     for _ in range(40):  # the kernel's own limit of symbolic links in a path
         fd = _fd_alias(hop)
         if fd is not None:
@@ -183,8 +184,7 @@ def _resolve(path: Path, start: str) -> _Target:
             raise OutputError(f"{start}: {err.strerror or err}") from err
         if not stat.S_ISLNK(st.st_mode):
             break
-        link = os.readlink(hop)
-        hop = os.path.normpath(os.path.join(os.path.dirname(hop), link))
+        hop = os.path.join(os.path.dirname(hop), os.readlink(hop))
     else:
         raise OutputError(f"{start}: it is a symbolic link that loops; give another path")
     try:
