@@ -1255,7 +1255,11 @@ def expand_inputs(
             continue
         if any(ch in item for ch in "*?["):
             walker = _Walker(problems)
-            files = sorted(set(walker.glob(item)))
+            try:
+                files = sorted(set(walker.glob(item)))
+            except RecursionError:
+                _problem(problems, display_path(item), "folders too deeply nested to match")
+                continue
             if not files and not walker.unreadable:
                 _problem(problems, display_path(item), "no file matches this pattern")
             paths.extend(files)
@@ -1309,13 +1313,16 @@ class _Walker:
 
     def folder(self, root: str) -> Iterator[str]:
         """Files of ``root`` and its subfolders with a readable extension, hidden ones aside."""
-        for entry in self._entries(root, -1) or []:
-            if entry.name.startswith("."):
-                continue
-            if _is_dir(entry):
-                yield from self.folder(os.path.join(root, entry.name))
-            elif _is_file(entry) and Path(entry.name).suffix.lower() in _FOLDER_EXT:
-                yield os.path.join(root, entry.name)
+        pending = [root]  # a stack, not recursion: a tree may be thousands of folders deep
+        while pending:
+            folder = pending.pop()
+            for entry in self._entries(folder, -1) or []:
+                if entry.name.startswith("."):
+                    continue
+                if _is_dir(entry):
+                    pending.append(os.path.join(folder, entry.name))
+                elif _is_file(entry) and Path(entry.name).suffix.lower() in _FOLDER_EXT:
+                    yield os.path.join(folder, entry.name)
 
     def glob(self, pattern: str) -> Iterator[str]:
         """Files matching ``pattern`` (``*``, ``?``, ``[...]``, and ``**`` for any depth)."""
