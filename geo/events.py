@@ -25,7 +25,6 @@ import json
 import math
 import os
 import re
-import sys
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from geo import defaults
-from geo._files import atomic_write
+from geo._files import atomic_path, display_path, is_stream, open_output
 from geo.errors import InputError, OutputError
 from geo.sources import (
     Document,
@@ -638,6 +637,8 @@ def count_casualties(sentence: str) -> list[Casualty]:
     numbers: list[tuple[int, int, int]] = []
     for m in _NUMBER_RE.finditer(sentence):
         value = parse_number(m.group())
+        if value is not None and value > defaults.MAX_PEOPLE_COUNT:
+            continue  # "10^23 killed" is no count of people
         if value and not _is_not_a_count(sentence, m.start(), m.end()):
             numbers.append((m.start(), m.end(), value))
     out: list[Casualty] = []
@@ -817,10 +818,12 @@ def _day_month(m: re.Match[str]) -> tuple[int, int, int | None]:
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None when there is no such day or geo cannot hold it (year 9999)."""
     try:
-        return dt.date(year, month, day)
+        date = dt.date(year, month, day)
     except ValueError:
         return None
+    return date if defaults.EARLIEST_DATE <= date <= defaults.LATEST_DATE else None
 
 
 def find_dates(sentence: str, *, reference: dt.date | None) -> list[FoundDate]:
@@ -1461,9 +1464,12 @@ def _typed(frame: pd.DataFrame) -> gpd.GeoDataFrame:
     import pandas as pd
 
     frame = frame.copy()
-    frame["event_date"] = pd.to_datetime(frame["event_date"], errors="coerce").astype(
-        "datetime64[ns]"
-    )
+    # readers report dates geo cannot hold (year 1 or 9999) before they get here; one that
+    # reaches this point becomes no date rather than an overflow of nanoseconds
+    days = pd.to_datetime(frame["event_date"], errors="coerce")
+    early, late = pd.Timestamp(defaults.EARLIEST_DATE), pd.Timestamp(defaults.LATEST_DATE)
+    far = days.notna() & ((days < early) | (days > late))
+    frame["event_date"] = days.where(~far).astype("datetime64[ns]")
     for col in (
         "time_precision",
         "geo_precision",
@@ -1597,7 +1603,10 @@ def extract_events_from_inputs(
             except InputError as err:
                 if problems is None:
                     raise
-                problems.append(Problem(item, str(err).removeprefix(f"{Path(item)}: ")))
+                name = display_path(item)
+                problems.append(
+                    Problem(name, str(err).removeprefix(f"{display_path(Path(item))}: "))
+                )
                 continue
             if progress is not None:
                 progress.update()  # tables read, like documents read: none means nothing read
@@ -1701,7 +1710,10 @@ def _parse_table_date(value: str) -> dt.date | None:
         return None
     m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", value)
     if m:
-        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        try:  # any calendar day: the caller reports those geo cannot hold
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
     for fmt in (
         "%d %B %Y",
         "%d-%B-%Y",
@@ -1772,7 +1784,10 @@ def read_events(
     p = Path(path)
     suffix = p.suffix.lower()
     if not p.is_file():
-        raise InputError(f"{p}: no such file; give an ACLED or UCDP GED CSV, or a geo output")
+        what = "not a regular file (a folder, pipe or device)" if p.exists() else "no such file"
+        raise InputError(
+            f"{display_path(p)}: {what}; give an ACLED or UCDP GED CSV, or a geo output"
+        )
     notes: list[Problem] = []  # repairs of the whole file (encoding, CRS, geometry types)
     if suffix in (".geojson", ".json", ".gpkg", ".parquet", ".geoparquet"):
         columns, records = _vector_records(p, notes)
@@ -1786,7 +1801,8 @@ def read_events(
         missing_acled = [c for c in _ACLED_REQUIRED if c not in have]
         missing_ucdp = [c for c in _UCDP_REQUIRED if c not in have]
         raise InputError(
-            f"{p}: not an event table: ACLED columns missing: {', '.join(missing_acled)}; "
+            f"{display_path(p)}: not an event table: ACLED columns missing: "
+            f"{', '.join(missing_acled)}; "
             f"UCDP GED columns missing: {', '.join(missing_ucdp)} "
             f"(found: {', '.join(list(columns)[:20])})"
         )
@@ -1804,9 +1820,9 @@ def read_events(
         try:
             row = _table_row(kind, rec, codes, warned)
         except ValueError as err:
-            found.append(Problem(str(p), str(err), row=line))
+            found.append(Problem(display_path(p), str(err), row=line))
             continue
-        found.extend(Problem(str(p), w, level="warning", row=line) for w in warned)
+        found.extend(Problem(display_path(p), w, level="warning", row=line) for w in warned)
         rows.append(row)
     for problem in found:
         if problems is not None:
@@ -1825,13 +1841,13 @@ def _csv_records(
     errors = [q for q in read if q.level == "error"]
     if text is None or errors:
         reason = errors[0].message if errors else "unreadable"
-        raise InputError(f"{p}: cannot read the event table: {reason}")
+        raise InputError(f"{display_path(p)}: cannot read the event table: {reason}")
     notes.extend(read)
     row_problems: list[Problem] = []
-    table = csv_table(str(p), text, row_problems)
+    table = csv_table(display_path(p), text, row_problems)
     if table is None:
         reason = row_problems[0].message if row_problems else "no header"
-        raise InputError(f"{p}: cannot read the event table: {reason}")
+        raise InputError(f"{display_path(p)}: cannot read the event table: {reason}")
     header, rows = table
 
     def records() -> Iterator[tuple[int, dict[str, Any] | Problem]]:
@@ -1862,7 +1878,9 @@ def _vector_records(
 
     try:
         if p.stat().st_size == 0:
-            raise InputError(f"{p}: cannot read the event table: the file is empty (0 bytes)")
+            raise InputError(
+                f"{display_path(p)}: cannot read the event table: the file is empty (0 bytes)"
+            )
         if p.suffix.lower() in (".parquet", ".geoparquet"):
             try:
                 frame: pd.DataFrame = gpd.read_parquet(p)
@@ -1873,7 +1891,9 @@ def _vector_records(
     except InputError:
         raise
     except Exception as err:  # pyogrio/pyarrow raise their own error classes
-        raise InputError(f"{p}: cannot read the event table ({_short_error(err)})") from err
+        raise InputError(
+            f"{display_path(p)}: cannot read the event table ({_short_error(err)})"
+        ) from err
     frame = pd.DataFrame(frame) if not isinstance(frame, gpd.GeoDataFrame) else frame
     columns = [str(c).strip() for c in frame.columns]
     lower = {c.lower(): c for c in frame.columns}
@@ -1881,7 +1901,9 @@ def _vector_records(
         gdf = frame
         if gdf.crs is None:
             notes.append(
-                Problem(str(p), "declares no CRS; coordinates taken as EPSG:4326", "warning")
+                Problem(
+                    display_path(p), "declares no CRS; coordinates taken as EPSG:4326", "warning"
+                )
             )
             gdf = gdf.set_crs("EPSG:4326", allow_override=True)
         elif not gdf.crs.equals("EPSG:4326"):
@@ -1893,7 +1915,7 @@ def _vector_records(
             types = sorted({g.geom_type for g in geoms[areas]})
             notes.append(
                 Problem(
-                    str(p),
+                    display_path(p),
                     f"{int(areas.sum())} feature(s) are {'/'.join(types)}, not points; a "
                     "point on each is used as the event location",
                     "warning",
@@ -1936,23 +1958,44 @@ def _text(rec: dict[str, Any], key: str) -> str:
     return str(value).strip()
 
 
+def _exact_text(rec: dict[str, Any], key: str) -> str:
+    """A text cell of geo's own tables as written (white space kept), "" when missing."""
+    value = rec.get(key, "")
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return value if isinstance(value, str) else _text(rec, key)
+
+
+#: Integers an event table column can hold (64-bit).
+_INT64_MAX: Final = 2**63 - 1
+
+
 def _int_or_none(value: str) -> int | None:
     if not value:
         return None
     try:
-        return int(float(value))
+        number = int(value) if value.lstrip("+-").isdigit() else int(float(value))
     except (ValueError, OverflowError):
         return None
+    return number if -_INT64_MAX <= number <= _INT64_MAX else None
 
 
 def _count(rec: dict[str, Any], key: str, warned: list[str]) -> int | None:
-    """A count column (fatalities...): None when empty; a warning when not a number."""
+    """A count column (fatalities...): None when empty; a warning when not a count."""
     raw = _text(rec, key)
     value = _int_or_none(raw)
-    if raw and (value is None or value < 0):
-        warned.append(f"{key} {raw!r} is not a count of people; left empty")
+    if raw and (value is None or value < 0 or value > defaults.MAX_PEOPLE_COUNT):
+        warned.append(
+            f"{key} {_clip(raw)!r} is not a count of people (0 to "
+            f"{defaults.MAX_PEOPLE_COUNT:,}); left empty"
+        )
         return None
     return value
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    """A value for a message, cut to ``limit`` characters."""
+    return text if len(text) <= limit else f"{text[: limit - 1]}\u2026"
 
 
 _DECIMAL_COMMA = re.compile(r"^\s*[-+]?\d+,\d+\s*$")
@@ -1982,8 +2025,9 @@ def _coords(rec: dict[str, Any]) -> tuple[float | None, float | None]:
     return lat, lon
 
 
-#: Characters that make a spreadsheet read a cell as a formula (CSV injection).
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+#: Characters that make a spreadsheet read a cell as a formula (CSV injection), with their
+#: full-width forms (some spreadsheets fold them).
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _PLAIN_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 
 
@@ -2009,6 +2053,20 @@ def _unprotect(value: Any) -> Any:
     return value
 
 
+def _table_date(rec: dict[str, Any], key: str) -> dt.date:
+    """The date of a table row; ValueError (the row is skipped) when it is not one."""
+    raw = _text(rec, key)
+    date = _parse_table_date(raw)
+    if date is None:
+        raise ValueError(f"{key} {_clip(raw)!r} is not a date (write it as YYYY-MM-DD)")
+    if not defaults.EARLIEST_DATE <= date <= defaults.LATEST_DATE:
+        raise ValueError(
+            f"{key} {_clip(raw)!r} is outside the dates geo handles "
+            f"({defaults.EARLIEST_DATE} to {defaults.LATEST_DATE}); fix the date"
+        )
+    return date
+
+
 def _table_row(
     kind: str, rec: dict[str, Any], codes: dict[str, str | None], warned: list[str]
 ) -> dict[str, Any]:
@@ -2020,10 +2078,7 @@ def _table_row(
             + (f"to be placed by its location {place!r}" if place else "it cannot be mapped")
         )
     if kind == "ucdp":
-        raw_date = _text(rec, "date_start")
-        date = _parse_table_date(raw_date)
-        if date is None:
-            raise ValueError(f"date_start {raw_date!r} is not a date (write it as YYYY-MM-DD)")
+        date = _table_date(rec, "date_start")
         etype, subtype = _UCDP_VIOLENCE.get(
             _text(rec, "type_of_violence"), ("Battles", "Armed clash")
         )
@@ -2052,31 +2107,30 @@ def _table_row(
             "char_start": None,
             "char_end": None,
         }
-    raw_date = _text(rec, "event_date")
-    date = _parse_table_date(raw_date)
-    if date is None:
-        raise ValueError(f"event_date {raw_date!r} is not a date (write it as YYYY-MM-DD)")
-    country = _text(rec, "country")
+    date = _table_date(rec, "event_date")
+    # geo's own tables keep their text exactly as written; exports are trimmed
+    text = _exact_text if kind == "own" else _text
+    country = text(rec, "country")
     code = _text(rec, "country_code") if kind == "own" else ""
     return {
-        "event_id": (_text(rec, "event_id") if kind == "own" else _text(rec, "event_id_cnty"))
+        "event_id": (text(rec, "event_id") if kind == "own" else _text(rec, "event_id_cnty"))
         or None,
         "event_date": date,
         "time_precision": _int_or_none(_text(rec, "time_precision")),
-        "event_type": _text(rec, "event_type") or None,
-        "sub_event_type": _text(rec, "sub_event_type") or None,
-        "location": _text(rec, "location") or None,
-        "mention": _text(rec, "mention") or None,
+        "event_type": text(rec, "event_type") or None,
+        "sub_event_type": text(rec, "sub_event_type") or None,
+        "location": text(rec, "location") or None,
+        "mention": text(rec, "mention") or None,
         "latitude": lat,
         "longitude": lon,
         "geo_precision": _int_or_none(_text(rec, "geo_precision")),
         "country": country or None,
-        "country_code": code or _country_code(country, codes),
-        "admin1": _text(rec, "admin1") or None,
+        "country_code": code or _country_code(country.strip(), codes),
+        "admin1": text(rec, "admin1") or None,
         "fatalities": _count(rec, "fatalities", warned),
         "injured": _count(rec, "injured", warned),
-        "notes": _text(rec, "notes") or None,
-        "source": _text(rec, "source") or None,
+        "notes": text(rec, "notes") or None,
+        "source": text(rec, "source") or None,
         "language": _text(rec, "language") or None,
         "gazetteer_id": _text(rec, "gazetteer_id") or None,
         "char_start": _int_or_none(_text(rec, "char_start")),
@@ -2191,6 +2245,9 @@ def output_format(path: str | os.PathLike[str], *, format: str | None = None) ->
         If the extension says no known format and none is given, or ``format`` cannot be
         written there (GeoPackage or Parquet on standard output).
 
+    Standard output (``"-"``), a pipe or a device (``/dev/stdout``) without an extension
+    get GeoJSON.
+
     Examples
     --------
     >>> output_format("events.gpkg"), output_format("-"), output_format("x.txt", format="acled")
@@ -2199,7 +2256,9 @@ def output_format(path: str | os.PathLike[str], *, format: str | None = None) ->
     target = os.fspath(path)
     fmt = (format or "").lower() or None
     if fmt is None:
-        fmt = "geojson" if target == "-" else FORMATS.get(Path(target).suffix.lower())
+        fmt = FORMATS.get(Path(target).suffix.lower())
+    if fmt is None and (target == "-" or is_stream(target)):
+        fmt = "geojson"
     if fmt is None:
         raise OutputError(
             f"cannot tell the output format of {target!r}: use one of "
@@ -2246,6 +2305,9 @@ def write_events(
     text and URLs are untrusted). :func:`read_events` removes that ``'`` again. GeoJSON,
     Parquet and GeoPackage keep the text as it is.
 
+    Standard output (``"-"``), a pipe or a device (``/dev/stdout``) without an extension
+    get GeoJSON.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -2256,41 +2318,76 @@ def write_events(
     """
     target = os.fspath(path)
     fmt = output_format(target, format=format)
-    if target == "-":
-        stream = stdout if stdout is not None else sys.stdout
-        if fmt == "geojson":
-            for chunk in _geojson_lines(frame):
-                stream.write(chunk)
-        elif fmt in ("csv", "acled"):
-            table = _acled_frame(frame) if fmt == "acled" else _csv_frame(frame)
-            _protected(table).to_csv(stream, index=False, lineterminator="\n")
-        else:
-            raise OutputError(f"format {fmt} cannot be written to standard output; give a file")
-        stream.flush()
+    if fmt in ("parquet", "gpkg"):
+        _write_binary(frame, Path(target), fmt)
         return
+    table = None
+    if fmt in ("csv", "acled"):
+        table = _protected(_acled_frame(frame) if fmt == "acled" else _csv_frame(frame))
     try:
-        if fmt == "geojson":
-            with atomic_write(target) as fh:
+        with open_output(target, stdout=stdout) as fh:
+            if table is not None:
+                _write_csv(table, fh)
+            else:
                 for chunk in _geojson_lines(frame):
                     fh.write(chunk)
-        elif fmt in ("csv", "acled"):
-            table = _protected(_acled_frame(frame) if fmt == "acled" else _csv_frame(frame))
-            with atomic_write(target) as fh:
-                table.to_csv(fh, index=False, lineterminator="\n")
-        else:
-            _write_binary(frame, Path(target), fmt)
-    except OutputError:
+    except (OutputError, BrokenPipeError):
         raise
     except OSError as err:
         raise OutputError(f"cannot write {target}: {err.strerror or err}") from err
 
 
+def _write_csv(table: pd.DataFrame, stream: IO[str]) -> None:
+    """Write a table as CSV (comma, ``\\n`` line ends), quoting every cell that holds a
+    comma, a quote, a carriage return or a line feed.
+
+    Python's csv writer leaves a bare carriage return unquoted when lines end with
+    ``\\n``, and a spreadsheet then starts a new row there: the cells are written by pandas
+    (its number and date formats), read back, and quoted here.
+
+    Examples
+    --------
+    >>> import io, pandas as pd
+    >>> out = io.StringIO()
+    >>> _write_csv(pd.DataFrame({"a": ["x\\ry", "z"], "b": [1.5, None]}), out)
+    >>> out.getvalue()
+    'a,b\\n"x\\ry",1.5\\nz,\\n'
+    """
+    import csv
+    import io
+
+    buffer = io.StringIO(newline="")
+    table.to_csv(buffer, index=False, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    buffer.seek(0)
+    for row in csv.reader(buffer):
+        stream.write(",".join(_csv_cell(cell) for cell in row) + "\n")
+
+
+def _csv_cell(cell: str) -> str:
+    if any(ch in cell for ch in ',"\r\n'):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
 def _protected(table: pd.DataFrame) -> pd.DataFrame:
-    """The table with its text cells made inert in spreadsheets (see :func:`_protect`)."""
+    """The table with its text cells made inert in spreadsheets (see :func:`_protect`).
+
+    Every column that is not numeric, boolean or a date is guarded, whatever its dtype
+    (``object``, pandas' ``str``/``string``, categories...).
+    """
+    import pandas as pd
+
     out = table.copy()
     for col in out.columns:
-        if out[col].dtype == object:
-            out[col] = out[col].map(_protect)
+        series = out[col]
+        if (
+            pd.api.types.is_numeric_dtype(series.dtype)
+            or pd.api.types.is_bool_dtype(series.dtype)
+            or pd.api.types.is_datetime64_any_dtype(series.dtype)
+        ):
+            continue
+        values = series.astype(object)
+        out[col] = values.where(values.isna(), values.map(_protect)).astype(object)
     return out
 
 
@@ -2306,33 +2403,21 @@ def _csv_frame(frame: gpd.GeoDataFrame) -> pd.DataFrame:
 
 
 def _write_binary(frame: gpd.GeoDataFrame, target: Path, fmt: str) -> None:
-    import tempfile
-
-    parent = target.parent if str(target.parent) else Path(".")
-    if not parent.is_dir():
-        raise OutputError(f"cannot write {target}: folder {parent} does not exist; create it first")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix, dir=parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        if fmt == "parquet":
-            frame.to_parquet(tmp, index=False)
-        else:
-            tmp.unlink()
-            out = frame.copy()
-            for col in out.columns:
-                if str(out[col].dtype) == "Int64":
-                    out[col] = (
-                        out[col].astype("float64")
-                        if out[col].isna().any()
-                        else out[col].astype("int64")
-                    )
-            out.to_file(tmp, driver="GPKG", layer=target.stem or "events", engine="pyogrio")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException as err:  # Ctrl-C included: never leave the temporary file behind
-        tmp.unlink(missing_ok=True)
-        if isinstance(err, OutputError) or not isinstance(err, Exception):
+    with atomic_path(target, suffix=f".{fmt}") as tmp:
+        try:
+            if fmt == "parquet":
+                frame.to_parquet(tmp, index=False)
+            else:
+                out = frame.copy()
+                for col in out.columns:
+                    if str(out[col].dtype) == "Int64":
+                        out[col] = (
+                            out[col].astype("float64")
+                            if out[col].isna().any()
+                            else out[col].astype("int64")
+                        )
+                out.to_file(tmp, driver="GPKG", layer=target.stem or "events", engine="pyogrio")
+        except (OutputError, OSError):
             raise
-        reason = err.strerror if isinstance(err, OSError) and err.strerror else err
-        raise OutputError(f"cannot write {target}: {reason}; choose a writable path") from err
+        except Exception as err:  # pyarrow/pyogrio raise their own error classes
+            raise OutputError(f"cannot write {target}: {err}; choose a writable path") from err

@@ -110,6 +110,11 @@ def read_vector(
         label = f"{what} {path}"
         if not path.exists():
             raise InputError(f"{label} does not exist; check the path")
+        if not path.is_file() and not path.is_dir():  # a folder: a shapefile's, a GDB
+            raise InputError(
+                f"{label} is not a regular file (a pipe or a device, which GDAL would wait "
+                "on); give a file"
+            )
         if path.is_file() and path.stat().st_size == 0:
             raise InputError(
                 f"{label} is empty (0 bytes); give a GeoJSON, GeoPackage, KML, shapefile "
@@ -154,6 +159,7 @@ def read_vector(
         )
         frame = frame[~missing]
         geoms = frame.geometry.values
+    frame, geoms = _in_lon_lat(frame, geoms, label)
 
     kinds = {"polygon": ("Polygon", "MultiPolygon"), "line": ("LineString", "MultiLineString")}
     if geometry in kinds:
@@ -184,6 +190,48 @@ def read_vector(
             geoms[invalid] = repaired
             frame = frame.set_geometry(gpd.GeoSeries(geoms, index=frame.index, crs=_WGS84))
     return frame.reset_index(drop=True)
+
+
+#: Slack on the longitude/latitude range (rounding in files that stop exactly at 180°).
+_RANGE_SLACK_DEG = 1e-3
+
+
+def _in_lon_lat(frame: gpd.GeoDataFrame, geoms: Any, label: str) -> tuple[gpd.GeoDataFrame, Any]:
+    """Leave out (with a warning) rows whose coordinates are not longitude/latitude.
+
+    A file in metres (EPSG:3857, a UTM zone) that declares no CRS, or declares EPSG:4326,
+    has coordinates in the millions: no projection could place them. All rows like that
+    is an :class:`InputError` that says how to declare the CRS.
+    """
+    import shapely
+
+    bounds = shapely.bounds(np.asarray(geoms, dtype=object))
+    lon_ok = (bounds[:, [0, 2]] >= -180 - _RANGE_SLACK_DEG) & (
+        bounds[:, [0, 2]] <= 180 + _RANGE_SLACK_DEG
+    )
+    lat_ok = (bounds[:, [1, 3]] >= -90 - _RANGE_SLACK_DEG) & (
+        bounds[:, [1, 3]] <= 90 + _RANGE_SLACK_DEG
+    )
+    bad = ~(lon_ok.all(axis=1) & lat_ok.all(axis=1))  # NaN and infinity are bad too
+    if not bad.any():
+        return frame, geoms
+    finite = bounds[bad][np.isfinite(bounds[bad])]
+    largest = f" (coordinates up to {np.abs(finite).max():,.0f})" if len(finite) else ""
+    advice = (
+        "the file is probably in a projected CRS, in metres (such as EPSG:3857), that it "
+        "does not declare; declare it (e.g. ogr2ogr -a_srs EPSG:3857 fixed.gpkg FILE) or "
+        "reproject the file to longitude/latitude"
+    )
+    if bad.all():
+        raise InputError(f"{label}: its coordinates are not longitude/latitude{largest}: {advice}")
+    warnings.warn(
+        f"{label}: {int(bad.sum())} row(s) left out (rows {_rows(np.flatnonzero(bad))}): their "
+        f"coordinates are not longitude/latitude{largest}; {advice}",
+        GeoWarning,
+        stacklevel=4,
+    )
+    frame = frame[~bad]
+    return frame, frame.geometry.values
 
 
 def _rows(index: npt.NDArray[np.intp], limit: int = 5) -> str:
