@@ -220,8 +220,8 @@ def _add_front(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _run_front_derive(args: argparse.Namespace) -> int:
-    from geo._files import check_writable, is_stream, open_output
     from geo.frontline import derive_front_lines
+    from geo.io.files import check_writable, is_stream, open_output
 
     if args.output != "-":
         if not args.output.lower().endswith((".geojson", ".json")) and not is_stream(args.output):
@@ -351,8 +351,8 @@ def _nothing_read(command: str, problems: Sequence[Any], n_read: int) -> bool:
 def _check_output(path: str, fmt: str | None, inputs: Sequence[str]) -> None:
     """Fail before any work if the output cannot be written (format, folder) or is one of
     the inputs (given by name, or found in a folder or by a pattern)."""
-    from geo._files import check_writable
-    from geo.events import output_format
+    from geo.io.files import check_writable
+    from geo.io.writers import output_format
 
     output_format(path, format=fmt)
     if path != "-":
@@ -361,8 +361,8 @@ def _check_output(path: str, fmt: str | None, inputs: Sequence[str]) -> None:
 
 
 def _check_not_input(path: str, inputs: Sequence[str | None]) -> None:
-    from geo._files import check_not_input
-    from geo.sources import expand_inputs
+    from geo.io.documents import expand_inputs
+    from geo.io.files import check_not_input
 
     given = [i for i in inputs if i]
     check_not_input(path, [*given, *expand_inputs(given, [])])
@@ -380,9 +380,9 @@ def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _run_parse(args: argparse.Namespace) -> int:
-    from geo.events import write_events
     from geo.geoparse import geoparse_inputs
-    from geo.sources import InputWarning, Problem, Progress
+    from geo.io.documents import InputWarning, Problem, Progress
+    from geo.io.writers import write_events
 
     _check_output(args.output, args.format, args.inputs)
     problems: list[Problem] = []
@@ -427,8 +427,9 @@ def _add_events(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def _run_events(args: argparse.Namespace) -> int:
-    from geo.events import extract_events_from_inputs, write_events
-    from geo.sources import InputWarning, Problem, Progress
+    from geo.events import extract_events_from_inputs
+    from geo.io.documents import InputWarning, Problem, Progress
+    from geo.io.writers import write_events
 
     _check_output(args.output, args.format, [*args.inputs, args.boundaries, args.front])
     # Read the layers first: a bad file fails now, not after every article was parsed
@@ -532,11 +533,11 @@ def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _run_map(args: argparse.Namespace) -> int:
     import time
 
-    from geo._files import display_path, is_stream
     from geo.frontline import load_front_lines
+    from geo.io.documents import InputWarning, Problem, Progress
+    from geo.io.files import display_path, is_stream
     from geo.mapping import build_events, check_output, write_map
     from geo.regions import load_boundaries
-    from geo.sources import InputWarning, Problem, Progress
 
     start = time.perf_counter()
     tell = sys.stderr.isatty() if args.progress is None else args.progress
@@ -552,7 +553,7 @@ def _run_map(args: argparse.Namespace) -> int:
         )
     to_stdout = args.output == "-"
     if to_stdout:
-        args.output = "/dev/fd/1"  # the descriptor itself is written (see geo._files)
+        args.output = "/dev/fd/1"  # the descriptor itself is written (see geo.io.files)
     check_output(args.output)
     off = ("none", "")
     layers = [None if layer in off else layer for layer in (args.front, args.boundaries)]
@@ -751,7 +752,7 @@ def _silence_stdout() -> None:
 
 def _date(value: str) -> str:
     """``--date``: YYYY, YYYY-MM or YYYY-MM-DD (checked now, not after the work)."""
-    from geo.sources import parse_date
+    from geo.io.documents import parse_date
 
     try:
         parse_date(value)

@@ -28,9 +28,10 @@ import numpy as np
 import numpy.typing as npt
 
 from geo import defaults
-from geo._files import layer_file
 from geo.errors import GeoWarning, InputError
-from geo.regions import _event_points, load_boundaries, read_vector
+from geo.io.files import layer_file
+from geo.io.vector import read_vector
+from geo.regions import event_points, load_boundaries
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -774,7 +775,7 @@ def distance_to_front(
     import pandas as pd
     import shapely
 
-    out, _, lon, lat = _event_points(events, "distance_to_front")
+    out, _, lon, lat = event_points(events, "distance_to_front")
     lines = _lines_arg(front)
     days = _event_dates(out, on)
     n = len(out)

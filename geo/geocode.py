@@ -56,9 +56,9 @@ from geopy.location import Location
 from geopy.point import Point
 
 from geo import defaults
-from geo._files import cache_dir
 from geo.errors import CacheError, GeocoderServiceError, GeoWarning, InputError
 from geo.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
+from geo.io.files import cache_dir
 
 __all__ = [
     "CachedGeocoder",

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Final
 from geo import _lexicon as lex
 from geo import defaults
 from geo.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
-from geo.sources import Document, Problem, Progress, iter_documents, make_document
+from geo.io.documents import Document, Problem, Progress, iter_documents, make_document
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -1824,11 +1824,11 @@ def get_geoparser() -> Geoparser:
 
 
 def find_mentions(document: Document, *, parser: Geoparser | None = None) -> list[Mention]:
-    """Return the place mentions of a :class:`~geo.sources.Document`.
+    """Return the place mentions of a :class:`~geo.io.documents.Document`.
 
     Examples
     --------
-    >>> from geo.sources import make_document
+    >>> from geo.io.documents import make_document
     >>> doc = make_document("date 2020-10-04\\nGanja a été frappée par des missiles.")
     >>> [(m.mention, m.char_start, m.place.id) for m in find_mentions(doc)]
     [('Ganja', 16, 'gn:586523')]
@@ -1921,7 +1921,7 @@ def geoparse_inputs(
     Parameters
     ----------
     inputs : path, pattern or iterable of them
-        See :func:`geo.sources.iter_documents`.
+        See :func:`geo.io.documents.iter_documents`.
     problems : list of Problem, optional
         Receives skipped inputs; without it the first bad input raises.
     progress : Progress, optional
@@ -1929,7 +1929,7 @@ def geoparse_inputs(
     parser : Geoparser, optional
         The process-wide parser by default.
     **read_options
-        Passed to :func:`geo.sources.iter_documents` (``lang``, ``text_column``...).
+        Passed to :func:`geo.io.documents.iter_documents` (``lang``, ``text_column``...).
 
     Returns
     -------

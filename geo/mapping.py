@@ -60,8 +60,8 @@ from folium.map import Layer
 from folium.template import Template
 
 from geo import defaults
-from geo._files import atomic_write, check_writable
 from geo.errors import DataError, InputError
+from geo.io.files import atomic_write, check_writable
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -1273,7 +1273,7 @@ def build_events(
     problems, progress
         As in :func:`geo.events.extract_events_from_inputs`.
     **read_options
-        Passed to :func:`geo.sources.iter_documents` (``lang``, ``date``...).
+        Passed to :func:`geo.io.documents.iter_documents` (``lang``, ``date``...).
 
     Returns
     -------
@@ -1282,7 +1282,7 @@ def build_events(
 
     Examples
     --------
-    >>> from geo._files import data_dir
+    >>> from geo.io.files import data_dir
     >>> events = build_events(data_dir() / "samples")  # doctest: +SKIP
     """
     from geo.events import extract_events_from_inputs

@@ -135,7 +135,7 @@ def test_nothing_read_is_fatal_and_keeps_the_output(
 def test_outputs_and_layers_are_checked_before_any_work(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import geo.events
+    import geo.io.writers
 
     def never(*args: object, **kwargs: object) -> None:
         raise AssertionError("the inputs were read before the arguments were checked")
@@ -253,7 +253,7 @@ def test_many_bad_rows_do_not_flood_the_terminal(
 def test_interrupted_write_keeps_the_previous_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import geo.events
+    import geo.io.writers
 
     table = tmp_path / "a.csv"
     table.write_text(ACLED, encoding="utf-8")
@@ -264,7 +264,7 @@ def test_interrupted_write_keeps_the_previous_output(
         yield '{"type": "FeatureCollection", "features": ['
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(geo.events, "_geojson_lines", interrupted)
+    monkeypatch.setattr(geo.io.writers, "_geojson_lines", interrupted)
     assert main(["events", str(table), "-o", str(out)]) == 130
     assert capsys.readouterr().err == "geo events: interrupted; no output written\n"
     assert out.read_text(encoding="utf-8") == "previous"
@@ -329,12 +329,12 @@ def test_sigterm_is_handled_like_ctrl_c(tmp_path: Path) -> None:
     out.write_text("previous", encoding="utf-8")
     # the writer stops half-way, tells the test, and waits for the signal
     script = (
-        "import signal, sys, geo.events, geo.cli\n"
+        "import signal, sys, geo.io.writers, geo.cli\n"
         "def halfway(frame):\n"
         '    yield \'{"type": "FeatureCollection", "features": [\'\n'
         "    print('writing', flush=True)\n"
         "    signal.pause()\n"
-        "geo.events._geojson_lines = halfway\n"
+        "geo.io.writers._geojson_lines = halfway\n"
         f"sys.exit(geo.cli.main(['events', {str(table)!r}, '-o', {str(out)!r}]))\n"
     )
     proc = subprocess.Popen(

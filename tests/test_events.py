@@ -20,18 +20,16 @@ import geo
 from geo.cli import main as geo_main
 from geo.errors import InputError, OutputError
 from geo.events import (
-    ACLED_COLUMNS,
-    EVENT_COLUMNS,
     classify_sentence,
     count_casualties,
-    events_to_frame,
     extract_events,
     find_dates,
     parse_number,
-    read_events,
-    write_events,
 )
-from geo.sources import InputWarning, Problem, read_documents
+from geo.io.documents import InputWarning, Problem, read_documents
+from geo.io.tables import read_events
+from geo.io.writers import write_events
+from geo.schema import ACLED_COLUMNS, EVENT_COLUMNS, events_to_frame
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_ARTICLE = REPO.parent / "shared" / "corpus" / "karabakh-2020-10-02.fr.txt"
@@ -763,7 +761,9 @@ def test_csv_round_trip_keeps_every_event_and_value(rows: list[dict[str, object]
 
 @given(st.text(alphabet=st.sampled_from("'=+-@\t\r1.eaxé "), max_size=10) | st.text(max_size=10))
 def test_spreadsheet_protection_round_trips(text: str) -> None:
-    from geo.events import _FORMULA_START, _PLAIN_NUMBER, _protect, _unprotect
+    from geo.io.writers import _FORMULA_START, _PLAIN_NUMBER
+    from geo.io.writers import protect as _protect
+    from geo.io.writers import unprotect as _unprotect
 
     protected = _protect(text)
     assert _unprotect(protected) == text

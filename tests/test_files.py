@@ -1,4 +1,4 @@
-"""Tests of geo._files: outputs written through pipes, devices and links, never renamed over
+"""Tests of geo.io.files: outputs written through pipes, devices and links, never renamed over
 them; inputs never overwritten; temporary names within the file-name limit; stale
 temporaries removed."""
 
@@ -17,7 +17,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo._files import (
+from geo.cli import main
+from geo.errors import OutputError
+from geo.io.files import (
     atomic_path,
     atomic_write,
     check_not_input,
@@ -27,9 +29,8 @@ from geo._files import (
     open_output,
     remove_stale_temporaries,
 )
-from geo.cli import main
-from geo.errors import OutputError
-from geo.events import events_to_frame, write_events
+from geo.io.writers import write_events
+from geo.schema import events_to_frame
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 

@@ -437,8 +437,8 @@ def test_events_without_coordinates_are_geocoded_by_name() -> None:
 def test_cli_map_writes_the_pipeline_map(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from geo._files import data_dir
     from geo.cli import main
+    from geo.io.files import data_dir
 
     out = tmp_path / "map.html"
     status = main(["map", str(data_dir() / "samples"), "-o", str(out), "--title", "Samples"])
@@ -504,8 +504,8 @@ def test_dates_of_any_shape_never_fail(values: list[Any]) -> None:
 
 
 def test_table_rows_without_coordinates_are_placed_by_name(tmp_path: Path) -> None:
+    from geo.io.documents import Problem
     from geo.mapping import build_events
-    from geo.sources import Problem
 
     table = tmp_path / "acled.csv"
     table.write_text(

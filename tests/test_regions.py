@@ -15,7 +15,8 @@ from shapely import Point
 
 from geo import regions
 from geo.errors import GeoWarning, InputError
-from geo.regions import join_regions, load_boundaries, read_vector
+from geo.io.vector import read_vector
+from geo.regions import join_regions, load_boundaries
 
 GEOD = Geod(ellps="WGS84")
 

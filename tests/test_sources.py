@@ -1,4 +1,4 @@
-"""Tests of geo.sources: reading articles, date headers, language detection, bad input."""
+"""Tests of geo.io.documents: reading articles, date headers, language detection, bad input."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geo.errors import InputError
-from geo.sources import (
+from geo.io.documents import (
     InputWarning,
     Problem,
     detect_language,
@@ -405,7 +405,7 @@ def test_huge_file_is_skipped_without_being_read(
 
 @given(st.binary(max_size=300))
 def test_decoding_never_fails_on_any_bytes(data: bytes) -> None:
-    from geo.sources import _decode
+    from geo.io.documents import _decode
 
     problems: list[Problem] = []
     with warnings.catch_warnings():
@@ -417,7 +417,7 @@ def test_decoding_never_fails_on_any_bytes(data: bytes) -> None:
 
 @given(st.text(alphabet=st.sampled_from('ab,;"\n\r\t|é\u2028'), max_size=80))
 def test_csv_table_never_fails_and_rows_match_the_header(text: str) -> None:
-    from geo.sources import csv_table
+    from geo.io.documents import csv_table
 
     problems: list[Problem] = []
     table = csv_table("x.csv", text, problems)
@@ -533,7 +533,7 @@ def _corpus_with_loops(root: Path) -> None:
 
 
 def test_globs_through_symlink_loops_end_with_each_file_once(tmp_path: Path) -> None:
-    from geo.sources import expand_inputs
+    from geo.io.documents import expand_inputs
 
     _corpus_with_loops(tmp_path)
     found = expand_inputs([str(tmp_path / "a" / "**" / "*.txt")])

@@ -203,7 +203,7 @@ def score_article(
 def predict(article: Article) -> list[Prediction]:
     """Run geo's geoparser on an article."""
     from geo.geoparse import find_mentions
-    from geo.sources import make_document
+    from geo.io.documents import make_document
 
     doc = make_document(article.text, doc_id=article.name)
     out = []

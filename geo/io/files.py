@@ -53,7 +53,7 @@ def data_dir() -> Path:
     """
     env = os.environ.get(defaults.DATA_DIR_ENV)
     candidates = [Path(env)] if env else []
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the geo package
     candidates += [here.parent / "data", here / "_data"]
     for path in candidates:
         if (path / "README.md").is_file():

@@ -35,8 +35,8 @@ from pathlib import Path
 from typing import Literal
 
 from geo import defaults
-from geo._files import display_path
 from geo.errors import GeoWarning, InputError
+from geo.io.files import display_path
 
 __all__ = [
     "Document",
