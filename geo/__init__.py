@@ -36,12 +36,12 @@ _EXPORTS: dict[str, str] = {
     "distance_band": "geo.frontline",
     "DISTANCE_BAND_LABELS": "geo.frontline",
     # reading, geoparsing and events
-    "Document": "geo.sources",
-    "read_documents": "geo.sources",
+    "Document": "geo.io.documents",
+    "read_documents": "geo.io.documents",
     "geoparse": "geo.geoparse",
     "extract_events": "geo.events",
-    "read_events": "geo.events",
-    "write_events": "geo.events",
+    "read_events": "geo.io.tables",
+    "write_events": "geo.io.writers",
     # gazetteer
     "Gazetteer": "geo.gazetteer",
     "Place": "geo.gazetteer",
@@ -101,7 +101,7 @@ if TYPE_CHECKING:
         InputError,
         OutputError,
     )
-    from geo.events import extract_events, read_events, write_events
+    from geo.events import extract_events
     from geo.frontline import (
         DISTANCE_BAND_LABELS,
         derive_front_lines,
@@ -112,9 +112,11 @@ if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
     from geo.geocode import OfflineGeocoder, get_geocoder
     from geo.geoparse import geoparse
+    from geo.io.documents import Document, read_documents
+    from geo.io.tables import read_events
+    from geo.io.writers import write_events
     from geo.mapping import build_events, map_events, save_map, write_map
     from geo.regions import join_regions, load_boundaries
-    from geo.sources import Document, read_documents
 
 
 def __getattr__(name: str) -> Any:

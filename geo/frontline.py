@@ -28,9 +28,10 @@ import numpy as np
 import numpy.typing as npt
 
 from geo import defaults
-from geo._files import layer_file
 from geo.errors import GeoWarning, InputError
-from geo.regions import _event_points, load_boundaries, read_vector
+from geo.io.files import layer_file
+from geo.io.vector import read_vector
+from geo.regions import event_points, load_boundaries
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -77,33 +78,69 @@ def _pick(lower: dict[str, Any], key: str) -> Any:
 
 def _parse_dates(values: pd.Series[Any], label: str, column: str) -> pd.Series[Any]:
     """Dates of a column as day-precision datetime64 (NaT where empty); bad values raise."""
+    parsed, bad = _try_dates(values)
+    if bad.any():
+        raise InputError(
+            f"{label}: column {column!r} has values that are not dates geo can use "
+            f"({_shown(values, bad)}); write dates as YYYY-MM-DD, from "
+            f"{defaults.EARLIEST_DATE} to {defaults.LATEST_DATE}"
+        )
+    return parsed
+
+
+def _try_dates(values: pd.Series[Any]) -> tuple[pd.Series[Any], pd.Series[Any]]:
+    """Day-precision datetime64 of a column (NaT where empty or bad) and where it is bad:
+    not a date, or a date geo cannot hold (0001-01-01, 9999-12-31)."""
     import pandas as pd
 
     if pd.api.types.is_datetime64_any_dtype(values):
         parsed = values
+        raw = values
     else:
         raw = values.where(values.notna() & (values.astype(str).str.strip() != ""), None)
         parsed = pd.to_datetime(raw, errors="coerce")
         bad = parsed.isna() & raw.notna()
         if bad.any():
             retry = pd.to_datetime(raw[bad], errors="coerce", format="mixed")
-            parsed = parsed.astype("datetime64[ns]")
+            parsed = parsed.astype(retry.dtype if len(retry) else parsed.dtype)
             parsed[bad] = retry
-            bad = parsed.isna() & raw.notna()
-        if bad.any():
-            where = bad[bad].index[:3]
-            shown = ", ".join(f"row {i}: {raw[i]!r}" for i in where)
-            raise InputError(
-                f"{label}: column {column!r} has values that are not dates ({shown}); "
-                "write dates as YYYY-MM-DD"
-            )
     if getattr(parsed.dt, "tz", None) is not None:
         parsed = parsed.dt.tz_convert("UTC").dt.tz_localize(None)
-    return parsed.astype("datetime64[ns]").dt.normalize()
+    # compared before the cast to nanoseconds, which cannot hold year 1 or 9999
+    early = pd.Timestamp(defaults.EARLIEST_DATE)
+    late = pd.Timestamp(defaults.LATEST_DATE)
+    far = parsed.notna() & ((parsed < early) | (parsed > late))
+    bad = (parsed.isna() & raw.notna()) | far
+    parsed = parsed.where(~far, pd.NaT).astype("datetime64[ns]").dt.normalize()
+    return parsed, bad
 
 
-def _normalise_lines(frame: gpd.GeoDataFrame, label: str) -> gpd.GeoDataFrame:
-    """Our columns from a lines file: name, valid_from, valid_to, source, geometry."""
+def _shown(values: pd.Series[Any], bad: pd.Series[Any], limit: int = 3) -> str:
+    """The first bad values of a column, with their rows, for a message."""
+    where = bad[bad].index[:limit]
+    text = ", ".join(f"row {i}: {_short(values[i])!r}" for i in where)
+    more = int(bad.sum()) - len(where)
+    return f"{text} and {more} more" if more > 0 else text
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    if isinstance(value, dt.datetime):
+        text = value.date().isoformat()  # year 1 as 0001, which strftime does not give
+    elif isinstance(value, dt.date):
+        text = value.isoformat()
+    else:
+        text = str(value)
+    return text if len(text) <= limit else f"{text[: limit - 1]}\u2026"
+
+
+def _normalise_lines(
+    frame: gpd.GeoDataFrame, label: str, *, reset: bool = True
+) -> gpd.GeoDataFrame:
+    """Our columns from a lines file: name, valid_from, valid_to, source, geometry.
+
+    Rows whose dates geo cannot use are left out (with a warning); ``reset=False`` keeps
+    the file's row numbers as the index.
+    """
     import geopandas as gpd
     import pandas as pd
 
@@ -122,10 +159,42 @@ def _normalise_lines(frame: gpd.GeoDataFrame, label: str) -> gpd.GeoDataFrame:
         dtype=object,
     )
     nat = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
-    valid_from = _parse_dates(frame[from_col], label, from_col) if from_col else nat.copy()
-    valid_to = _parse_dates(frame[to_col], label, to_col) if to_col else nat.copy()
+    no = pd.Series(False, index=frame.index)
+    valid_from, bad_from = _try_dates(frame[from_col]) if from_col else (nat.copy(), no)
+    valid_to, bad_to = _try_dates(frame[to_col]) if to_col else (nat.copy(), no)
+    checked = [(from_col, bad_from), (to_col, bad_to)]
+    bad = bad_from | bad_to
     if valid_from.isna().all() and valid_to.isna().all() and date_col is not None:
-        valid_from, valid_to = _validity_from_dates(_parse_dates(frame[date_col], label, date_col))
+        dates, bad_date = _try_dates(frame[date_col])
+        checked.append((date_col, bad_date))
+        bad = bad | bad_date
+        # a row left out (below) never ends the validity of the row before it
+        valid_from, valid_to = _validity_from_dates(dates[~bad])
+        valid_from = valid_from.reindex(frame.index)
+        valid_to = valid_to.reindex(frame.index)
+    if bad.any():
+        # one bad row never costs the others: it is left out and named
+        parts = [
+            f"column {col!r}: {_shown(frame[col], mask)}"
+            for col, mask in checked
+            if col is not None and mask.any()
+        ]
+        if bad.all():
+            raise InputError(
+                f"{label}: no row has a date geo can use ({'; '.join(parts)}); write dates "
+                f"as YYYY-MM-DD, from {defaults.EARLIEST_DATE} to {defaults.LATEST_DATE}"
+            )
+        warnings.warn(
+            f"{label}: {int(bad.sum())} row(s) left out: their dates are not dates geo can "
+            f"use ({'; '.join(parts)}); write dates as YYYY-MM-DD, from "
+            f"{defaults.EARLIEST_DATE} to {defaults.LATEST_DATE}",
+            GeoWarning,
+            stacklevel=4,
+        )
+        keep = ~bad.to_numpy()
+        frame, names = frame[keep], names[keep]
+        valid_from, valid_to = valid_from[keep], valid_to[keep]
+        n = len(frame)
     if valid_from.isna().all() and valid_to.isna().all():
         warnings.warn(
             f"{label} has no dates (valid_from/valid_to or date columns); each of its "
@@ -145,11 +214,13 @@ def _normalise_lines(frame: gpd.GeoDataFrame, label: str) -> gpd.GeoDataFrame:
         given = frame[source_col].astype(object)
         given = given.where(given.notna() & (given.astype(str).str.strip() != ""), None)
         sources = given.where(given.notna(), sources).astype(object)
-    return gpd.GeoDataFrame(
+    out = gpd.GeoDataFrame(
         {"name": names, "valid_from": valid_from, "valid_to": valid_to, "source": sources},
         geometry=frame.geometry.values,
+        index=frame.index,
         crs=_WGS84,
-    ).reset_index(drop=True)
+    )
+    return out.reset_index(drop=True) if reset else out
 
 
 def _validity_from_dates(dates: pd.Series[Any]) -> tuple[pd.Series[Any], pd.Series[Any]]:
@@ -277,15 +348,17 @@ def derive_front_lines(
     import shapely
     from pyproj import Transformer
 
-    areas = read_vector(control, what="control file", geometry="polygon")
     label = "control areas" if isinstance(control, gpd.GeoDataFrame) else f"control file {control}"
-    meta = _normalise_lines(areas, label)
+    areas = read_vector(control, what="control file", geometry="polygon")
+    meta = _normalise_lines(areas, label, reset=False)
+    geoms = np.asarray(meta.geometry.values, dtype=object)
+    judged = _judged_areas(geoms, meta.index.to_numpy(), label)
 
     if boundaries is None:
         countries = load_boundaries(level="admin0")
     else:
         countries = read_vector(boundaries, what="boundary file", geometry="polygon")
-    x0, y0, x1, y1 = areas.total_bounds
+    x0, y0, x1, y1 = shapely.total_bounds(geoms[judged]) if judged.any() else (0, 0, 1, 1)
     to_m = Transformer.from_crs(_WGS84, _local_aeqd((x0 + x1) / 2, (y0 + y1) / 2), always_xy=True)
 
     def metric(geoms: npt.NDArray[Any]) -> npt.NDArray[Any]:
@@ -313,8 +386,8 @@ def derive_front_lines(
         shapely.prepare(prepared)
 
     fronts = []
-    for geom in areas.geometry.values:  # per control area (per day), not per edge
-        segments = _segments(geom)
+    for geom, judge in zip(geoms, judged, strict=True):  # per control area (per day)
+        segments = _segments(geom) if judge else np.array([], dtype=object)
         if len(segments) == 0:
             fronts.append(shapely.MultiLineString())
             continue
@@ -343,6 +416,31 @@ def derive_front_lines(
     for column in ("name", "source"):
         out[column] = out[column].astype(object)
     return out
+
+
+def _judged_areas(
+    geoms: npt.NDArray[Any], rows: npt.NDArray[Any], label: str
+) -> npt.NDArray[np.bool_]:
+    """Which control areas get a front: not those wider or taller than
+    :data:`geo.defaults.FRONT_MAX_AREA_SPAN_DEG` (a whole-world polygon has no front line a
+    local projection could find); those are named in a warning."""
+    import shapely
+
+    bounds = shapely.bounds(geoms)
+    span = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
+    judged: npt.NDArray[np.bool_] = ~(span > defaults.FRONT_MAX_AREA_SPAN_DEG)
+    if not judged.all():
+        wide = np.flatnonzero(~judged)
+        shown = ", ".join(f"row {rows[i]} ({span[i]:.0f}°)" for i in wide[:5])
+        more = f" and {len(wide) - 5} more" if len(wide) > 5 else ""
+        warnings.warn(
+            f"{label}: {len(wide)} area(s) span more than {defaults.FRONT_MAX_AREA_SPAN_DEG:g}° "
+            f"of longitude or latitude ({shown}{more}); no front is derived for them (an "
+            "area of control is a region, not the whole world: check the file)",
+            GeoWarning,
+            stacklevel=3,
+        )
+    return judged
 
 
 def _segments(geom: Any) -> npt.NDArray[Any]:
@@ -677,7 +775,7 @@ def distance_to_front(
     import pandas as pd
     import shapely
 
-    out, _, lon, lat = _event_points(events, "distance_to_front")
+    out, _, lon, lat = event_points(events, "distance_to_front")
     lines = _lines_arg(front)
     days = _event_dates(out, on)
     n = len(out)

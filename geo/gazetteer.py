@@ -42,8 +42,8 @@ import numpy as np
 import numpy.typing as npt
 
 from geo import defaults
-from geo._files import atomic_write, cache_dir, data_dir
 from geo.errors import CacheError, DataError, InputError
+from geo.io.files import atomic_write, cache_dir, data_dir
 
 __all__ = [
     "INDEX_VERSION",

@@ -2,10 +2,14 @@
 
 :class:`OfflineGeocoder` answers from the embedded gazetteer, with no network. Online
 services are geopy geocoders looked up by name (``get_geocoder_for_service``), wrapped by
-:class:`CachedGeocoder`: geopy's ``RateLimiter`` spaces the requests, failed requests
-(rate limit 429, server errors 5xx, time-outs) are retried with exponential back-off, and
-every answer is kept in a persistent SQLite cache, so a rerun of an interrupted batch sends
-no request twice.
+:class:`CachedGeocoder`: every request, retries included, waits for its slot (one request
+at a time per service, ``min_delay_seconds`` apart, Retry-After honoured), kept in the SQLite
+cache so that the limit holds across processes sharing it; failed requests (429, 5xx,
+time-outs, refused connections) are retried with exponential back-off; after
+``max_failures`` failures in a row the service is not called again in the run (a circuit
+breaker); and every answer is kept in the cache, so a rerun of an interrupted batch sends
+no request twice. :func:`get_geocoder` checks and types the options (a self-hosted
+Nominatim: ``domain="127.0.0.1:8080", scheme="http"``).
 
 Both are geopy ``Geocoder`` instances, and both work as a ``provider`` of
 ``geopandas.tools.geocode`` (geopandas calls the provider, which returns itself).
@@ -15,15 +19,28 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import inspect
 import json
 import logging
+import math
+import os
 import sqlite3
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, TypeVar
 
+from geopy.adapters import (
+    AdapterHTTPError,
+    BaseSyncAdapter,
+    RequestsAdapter,
+    URLLibAdapter,
+    get_retry_after,
+)
 from geopy.exc import (
     GeocoderAuthenticationFailure,
     GeocoderInsufficientPrivileges,
@@ -34,19 +51,27 @@ from geopy.exc import (
     GeopyError,
 )
 from geopy.exc import GeocoderServiceError as GeopyServiceError
-from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
 from geo import defaults
-from geo._files import cache_dir
-from geo.errors import CacheError, GeocoderServiceError, InputError
+from geo.errors import CacheError, GeocoderServiceError, GeoWarning, InputError
 from geo.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
+from geo.io.files import cache_dir
 
-__all__ = ["CachedGeocoder", "GeocodeCache", "OfflineGeocoder", "get_geocoder"]
+__all__ = [
+    "CachedGeocoder",
+    "GeocodeCache",
+    "OfflineGeocoder",
+    "geocoder_options",
+    "get_geocoder",
+    "parse_geocoder_options",
+]
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 ViewBox = Sequence[Point | Sequence[float] | str]
 
@@ -344,6 +369,10 @@ class GeocodeCache:
             "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, service TEXT, "
             "method TEXT, query TEXT, options TEXT, answer TEXT, created REAL)"
         )
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS slots (service TEXT PRIMARY KEY, last_end REAL, "
+            "not_before REAL, busy_until REAL, owner TEXT)"
+        )
         conn.execute("SELECT count(*) FROM answers").fetchone()
         return conn
 
@@ -351,6 +380,12 @@ class GeocodeCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             return self._connect()
+        except sqlite3.OperationalError as err:
+            # locked by another process, unreadable...: not a reason to move the file aside
+            raise CacheError(
+                f"cannot open the geocode cache {self.path}: {err}; retry, or set "
+                f"${defaults.CACHE_DIR_ENV} to a writable folder"
+            ) from err
         except sqlite3.DatabaseError as err:
             aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
             logger.warning("geocode cache %s is corrupted (%s); moved to %s", self.path, err, aside)
@@ -416,6 +451,44 @@ class GeocodeCache:
                 ),
             )
 
+    def update_slot(
+        self, service: str, change: Callable[[RequestSlot], tuple[RequestSlot, T]]
+    ) -> T:
+        """Read, change and write the request slot of ``service`` in one transaction.
+
+        The transaction takes the database's write lock first (``BEGIN IMMEDIATE``), so every
+        process sharing this file sees the slot change atomically: this is how the spacing of
+        requests holds across processes.
+        """
+        with self._lock:
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    row = conn.execute(
+                        "SELECT last_end, not_before, busy_until, owner FROM slots "
+                        "WHERE service = ?",
+                        (service,),
+                    ).fetchone()
+                    slot = RequestSlot(*row) if row is not None else RequestSlot()
+                    new, result = change(slot)
+                    if new != slot:
+                        conn.execute(
+                            "INSERT OR REPLACE INTO slots VALUES (?, ?, ?, ?, ?)",
+                            (service, new.last_end, new.not_before, new.busy_until, new.owner),
+                        )
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as err:
+                raise CacheError(
+                    f"geocode cache {self.path}: cannot update the request slot of {service}: "
+                    f"{err}; retry, or give another cache file"
+                ) from err
+        return result
+
     def __len__(self) -> int:
         with self._lock:
             return int(self._conn.execute("SELECT count(*) FROM answers").fetchone()[0])
@@ -446,58 +519,188 @@ def _load(answer: Any) -> Location | list[Location] | None:
     return items if answer["list"] else (items[0] if items else None)
 
 
+# Errors that a retry cannot cure. A 429 is filed by geopy under quota errors, but waiting
+# is what it asks for: it is retried.
 _FINAL = (
-    GeocoderQueryError,
     GeocoderAuthenticationFailure,
     GeocoderInsufficientPrivileges,
     GeocoderQuotaExceeded,
 )
 
+# Waits shorter than this (clock rounding) are not waited for.
+_EPSILON_SECONDS = 1e-6
 
-class _Limiter(RateLimiter):  # type: ignore[misc]
-    """geopy's RateLimiter with an injectable clock and sleep (for tests)."""
 
-    def __init__(
-        self,
-        func: Callable[..., Any],
-        *,
-        min_delay_seconds: float,
-        clock: Callable[[], float],
-        sleep: Callable[[float], None],
-    ) -> None:
-        super().__init__(
-            func, min_delay_seconds=min_delay_seconds, max_retries=0, swallow_exceptions=False
-        )
-        self._clock_fn = clock
-        self._sleep_fn = sleep
+@dataclass(frozen=True)
+class RequestSlot:
+    """What every process sharing a cache knows of one service's requests (times from
+    ``time.time``, in seconds).
 
-    def _clock(self) -> float:
-        return self._clock_fn()
+    Attributes
+    ----------
+    last_end : float
+        When the latest request ended: the next starts ``min_delay_seconds`` later.
+    not_before : float
+        No request before this time (a ``Retry-After`` sent by the service).
+    busy_until : float
+        A request is in flight, at the latest until this time (its lease).
+    owner : str
+        Who holds the request in flight.
+    """
 
-    def _sleep(self, seconds: float) -> None:
-        self._sleep_fn(seconds)
+    last_end: float = 0.0
+    not_before: float = 0.0
+    busy_until: float = 0.0
+    owner: str = ""
+
+
+class _MemorySlots:
+    """Request slots of a geocoder without a cache file: shared by the threads of a process."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._slots: dict[str, RequestSlot] = {}
+
+    def update_slot(
+        self, service: str, change: Callable[[RequestSlot], tuple[RequestSlot, T]]
+    ) -> T:
+        with self._lock:
+            new, result = change(self._slots.get(service, RequestSlot()))
+            self._slots[service] = new
+        return result
+
+
+def _claim(
+    slot: RequestSlot,
+    *,
+    clock: Callable[[], float],
+    min_delay: float,
+    lease: float,
+    poll: float,
+    owner: str,
+) -> tuple[RequestSlot, float]:
+    """Take the slot if a request may start now; else return how long to wait."""
+    now = clock()  # read inside the transaction: after the previous holder's release
+    if slot.last_end > now + defaults.GEOCODER_CLOCK_SLACK_SECONDS:
+        slot = RequestSlot()  # the wall clock went back: forget times set before
+    if slot.busy_until > now:
+        return slot, min(slot.busy_until - now, poll)
+    wait = max(slot.last_end + min_delay, slot.not_before) - now
+    if wait > _EPSILON_SECONDS:
+        return slot, wait
+    return replace(slot, busy_until=now + lease, owner=owner), 0.0
+
+
+def _release(
+    slot: RequestSlot, *, clock: Callable[[], float], owner: str, hold: float
+) -> tuple[RequestSlot, None]:
+    """End a request: the next one waits from now (and ``hold`` seconds, for a Retry-After)."""
+    now = clock()
+    mine = slot.owner == owner
+    return (
+        RequestSlot(
+            last_end=max(slot.last_end, now),
+            not_before=max(slot.not_before, now + hold),
+            busy_until=0.0 if mine else slot.busy_until,
+            owner="" if mine else slot.owner,
+        ),
+        None,
+    )
+
+
+def _retry_after(err: BaseException) -> float:
+    """Seconds the service asked to wait (``Retry-After``, of a 429 or a 503), or 0."""
+    value = getattr(err, "retry_after", None)
+    cause = err.__cause__
+    if value is None and isinstance(cause, AdapterHTTPError) and cause.headers:
+        value = get_retry_after({str(k).lower(): v for k, v in cause.headers.items()})
+    try:
+        seconds = float(value) if value is not None else 0.0
+    except (TypeError, ValueError):
+        return 0.0
+    return seconds if math.isfinite(seconds) and seconds > 0 else 0.0
+
+
+def _no_retry_adapter(*, proxies: Any, ssl_context: Any) -> BaseSyncAdapter:
+    """geopy's HTTP adapter with its own retries turned off.
+
+    The ``requests`` adapter retries inside urllib3 (honouring a Retry-After there), within
+    one slot of our rate limit: every attempt must go through :class:`CachedGeocoder`.
+    """
+    if RequestsAdapter.is_available:
+        return RequestsAdapter(proxies=proxies, ssl_context=ssl_context, max_retries=0)
+    return URLLibAdapter(proxies=proxies, ssl_context=ssl_context)
+
+
+def _service_url(geocoder: Geocoder) -> str:
+    scheme, domain = getattr(geocoder, "scheme", None), getattr(geocoder, "domain", None)
+    if isinstance(scheme, str) and isinstance(domain, str):
+        return f"{scheme}://{domain}"
+    return ""
+
+
+def _brief(err: BaseException, limit: int = 300) -> str:
+    """The error at the root of ``err`` in one line: "[Errno 111] Connection refused" rather
+    than requests' paragraph around it."""
+    seen = {id(err)}
+    while True:
+        inner = err.__cause__ or err.__context__ or getattr(err, "reason", None)
+        if inner is None and err.args and isinstance(err.args[0], BaseException):
+            inner = err.args[0]
+        if not isinstance(inner, BaseException) or id(inner) in seen or not str(inner).strip():
+            break
+        seen.add(id(inner))
+        err = inner
+    text = " ".join(str(err).split()) or type(err).__name__
+    return text if len(text) <= limit else f"{text[: limit - 1]}\u2026"
 
 
 class CachedGeocoder(Geocoder):  # type: ignore[misc]
-    """An online geopy geocoder behind a rate limiter, retries and a persistent cache.
+    """An online geopy geocoder behind a rate limit, retries, a circuit breaker and a cache.
+
+    Every request, first try or retry, waits for its slot: one request at a time to the
+    service, each starting ``min_delay_seconds`` after the end of the previous one, and not
+    before a time the service asked for (``Retry-After``). The slots are kept in the cache
+    file, so they hold across every process sharing it (in memory without a cache). After
+    ``max_failures`` failed requests in a row the service is not called again: later queries
+    raise :class:`geo.GeocoderServiceError` at once, a :class:`geo.GeoWarning` says so, and the
+    answers already cached let a rerun resume.
 
     Parameters
     ----------
     geocoder : geopy.geocoders.base.Geocoder
-        The service client.
+        The service client. Its HTTP adapter must not retry by itself (the default one of
+        :func:`get_geocoder` does not).
     service : str
-        Its name, part of the cache key.
+        Its name, part of the cache key and of the slot's key.
     cache : GeocodeCache, optional
-        Where answers are kept (the user cache by default); ``False`` for none.
+        Where answers and slots are kept (the user cache by default); ``False`` for none.
     min_delay_seconds : float, optional
-        Minimum time between two requests (Nominatim: 1 s).
+        Minimum time from the end of a request to the start of the next (Nominatim: 1 s).
     max_retries : int
-        Retries after a rate limit, server error or time-out.
+        Retries of a query after a rate limit, server error, time-out or refused connection.
     backoff_seconds : float
         First retry delay; doubles at each retry, capped by ``max_backoff_seconds``. A
-        ``Retry-After`` sent by the service is honoured when longer.
+        ``Retry-After`` sent by the service is honoured when longer; one longer than
+        ``max_backoff_seconds`` stops the service for the run.
+    max_failures : int
+        Failed requests in a row after which the service is not called again.
     clock, sleep : callable
-        Time functions (injected by tests).
+        Time functions (injected by tests). The clock must be the wall clock (seconds since
+        the epoch) for the slots to hold across processes.
+
+    Attributes
+    ----------
+    requests : int
+        Requests sent, retries included.
+    failures : int
+        Failed requests since the last answer.
+    stopped : str or None
+        Why the service was stopped for this run (the circuit breaker is open), or None.
+    where : str
+        The service's address (``https://nominatim.openstreetmap.org``), if known.
+    label : str
+        How messages name the service (``nominatim at https://...``).
 
     Examples
     --------
@@ -515,7 +718,8 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
         max_retries: int = defaults.MAX_RETRIES,
         backoff_seconds: float = defaults.BACKOFF_SECONDS,
         max_backoff_seconds: float = defaults.MAX_BACKOFF_SECONDS,
-        clock: Callable[[], float] = time.monotonic,
+        max_failures: int = defaults.GEOCODER_MAX_FAILURES,
+        clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         super().__init__(user_agent=defaults.USER_AGENT)
@@ -524,21 +728,32 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
         if cache is None or cache is True:
             cache = GeocodeCache()
         self.cache: GeocodeCache | None = None if cache is False else cache
+        self._slots: GeocodeCache | _MemorySlots = (
+            self.cache if self.cache is not None else _MemorySlots()
+        )
         if min_delay_seconds is None:
             min_delay_seconds = defaults.MIN_DELAY_SECONDS.get(
                 service, defaults.DEFAULT_MIN_DELAY_SECONDS
             )
+        self.min_delay_seconds = float(min_delay_seconds)
         self.max_retries = max_retries
         self.backoff_seconds = backoff_seconds
         self.max_backoff_seconds = max_backoff_seconds
-        self._sleep_fn = sleep
-        self._geocode = _Limiter(
-            geocoder.geocode, min_delay_seconds=min_delay_seconds, clock=clock, sleep=sleep
-        )
-        self._reverse = _Limiter(
-            geocoder.reverse, min_delay_seconds=min_delay_seconds, clock=clock, sleep=sleep
-        )
+        self.max_failures = max(1, max_failures)
+        self._clock = clock
+        self._sleep = sleep
+        timeout = getattr(geocoder, "timeout", None)
+        timeout = timeout if isinstance(timeout, int | float) else defaults.TIMEOUT_SECONDS
+        # A request holds the slot until it ends, at most for its connect and read time-outs;
+        # a process killed in flight frees it after that.
+        self._lease = 2.0 * float(timeout) + 1.0
+        self._turns = 0
         self.requests = 0
+        self.failures = 0
+        self.stopped: str | None = None
+        self.where = _service_url(geocoder)
+        name = service.partition("@")[0]
+        self.label = f"{name} at {self.where}" if self.where else name
 
     def __call__(self, **kwargs: Any) -> CachedGeocoder:
         """Return ``self`` (``geopandas.tools.geocode`` calls its provider)."""
@@ -546,48 +761,105 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
             raise InputError(f"options {sorted(kwargs)} must be given to get_geocoder()")
         return self
 
-    def _with_retries(self, limited: Callable[..., Any], query: Any, kwargs: dict[str, Any]) -> Any:
+    def _take_slot(self) -> str:
+        self._turns += 1
+        owner = f"{os.getpid()}:{id(self):x}:{self._turns}"
+        while True:
+            claim = partial(
+                _claim,
+                clock=self._clock,
+                min_delay=self.min_delay_seconds,
+                lease=self._lease,
+                poll=defaults.GEOCODER_POLL_SECONDS,
+                owner=owner,
+            )
+            wait = self._slots.update_slot(self.service, claim)
+            if wait <= 0:
+                return owner
+            self._sleep(wait)
+
+    def _send(self, call: Callable[..., Any], query: Any, kwargs: dict[str, Any]) -> Any:
+        """One request, in its slot."""
+        owner = self._take_slot()
+        hold = 0.0
+        try:
+            self.requests += 1
+            return call(query, **kwargs)
+        except GeopyServiceError as err:
+            hold = min(_retry_after(err), self.max_backoff_seconds)
+            raise
+        finally:
+            release = partial(_release, clock=self._clock, owner=owner, hold=hold)
+            self._slots.update_slot(self.service, release)
+
+    def _with_retries(self, call: Callable[..., Any], query: Any, kwargs: dict[str, Any]) -> Any:
         attempt = 0
         while True:
+            if self.stopped is not None:
+                raise GeocoderServiceError(
+                    f"{query!r} not sent: {self.label} was stopped earlier in this run "
+                    f"({self.stopped})"
+                )
             try:
-                self.requests += 1
-                return limited(query, **kwargs)
+                found = self._send(call, query, kwargs)
+            except GeocoderQueryError as err:
+                self.failures = 0  # the service answered
+                raise InputError(f"{self.label} rejected query {query!r}: {err}") from err
             except GeopyServiceError as err:
-                # geopy files a 429 under quota errors, but waiting is what it asks for
-                if isinstance(err, _FINAL) and not isinstance(err, GeocoderRateLimited):
-                    if isinstance(err, GeocoderQueryError):
-                        raise InputError(f"{self.service} rejected query {query!r}: {err}") from err
+                self.failures += 1
+                asked = _retry_after(err)
+                if self.failures >= self.max_failures or asked > self.max_backoff_seconds:
+                    self._stop(err, asked)
                     raise GeocoderServiceError(
-                        f"{self.service} refused the request for {query!r}: {err}; check the "
+                        f"{self.label} failed for {query!r}: {_brief(err)}"
+                    ) from err
+                if isinstance(err, _FINAL) and not isinstance(err, GeocoderRateLimited):
+                    raise GeocoderServiceError(
+                        f"{self.label} refused the request for {query!r}: {err}; check the "
                         "API key, account or quota"
                     ) from err
                 if attempt >= self.max_retries:
                     raise GeocoderServiceError(
-                        f"{self.service} failed for {query!r} after {attempt + 1} attempts: "
-                        f"{err}; try again later or use the offline geocoder"
+                        f"{self.label} failed for {query!r} after {attempt + 1} attempts: "
+                        f"{_brief(err)}; try again later or use the offline geocoder"
                     ) from err
-                self._sleep_fn(self._backoff(attempt, err))
+                self._sleep(self._backoff(attempt, asked, err))
                 attempt += 1
+            else:
+                self.failures = 0
+                return found
 
-    def _backoff(self, attempt: int, err: Exception) -> float:
-        delay = float(min(self.backoff_seconds * 2**attempt, self.max_backoff_seconds))
-        retry_after = getattr(err, "retry_after", None)
-        if retry_after:
-            delay = max(delay, float(retry_after))
+    def _stop(self, err: BaseException, asked: float) -> None:
+        """Open the circuit breaker: no more requests to this service in this run."""
+        if asked > self.max_backoff_seconds:
+            self.stopped = f"it asked to wait {asked:.0f} s (Retry-After)"
+            what = f"{self.label} asked to wait {asked:.0f} s before the next request"
+        else:
+            self.stopped = f"{self.failures} failures in a row"
+            what = f"{self.label} failed {self.failures} times in a row (last: {_brief(err, 200)})"
+        kept = (
+            f"answers so far are cached in {self.cache.path}"
+            if self.cache is not None
+            else "answers so far are not cached (no cache)"
+        )
+        warnings.warn(f"{what}; stopped; rerun later: {kept}", GeoWarning, stacklevel=5)
+
+    def _backoff(self, attempt: int, asked: float, err: Exception) -> float:
+        delay = max(float(min(self.backoff_seconds * 2**attempt, self.max_backoff_seconds)), asked)
         logger.info("%s: %s; retrying in %.1f s", self.service, err, delay)
         return delay
 
     def _cached(
-        self, method: str, limited: Callable[..., Any], query: Any, kwargs: dict[str, Any]
+        self, method: str, call: Callable[..., Any], query: Any, kwargs: dict[str, Any]
     ) -> Any:
         options = {k: v for k, v in kwargs.items() if k != "timeout"}
         if self.cache is None:
-            return self._with_retries(limited, query, kwargs)
+            return self._with_retries(call, query, kwargs)
         key = GeocodeCache.key(self.service, method, query, options)
         hit, answer = self.cache.lookup(key)
         if hit:
             return _load(answer)
-        found = self._with_retries(limited, query, kwargs)
+        found = self._with_retries(call, query, kwargs)
         self.cache.put(
             key, _dump(found), service=self.service, method=method, query=query, options=options
         )
@@ -597,31 +869,215 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
         """Geocode through the service (cached, rate limited, retried)."""
         if isinstance(query, str) and not normalize_name(query):
             return None
-        return self._cached("geocode", self._geocode, query, kwargs)
+        return self._cached("geocode", self.geocoder.geocode, query, kwargs)
 
     def reverse(self, query: Any, **kwargs: Any) -> Location | list[Location] | None:
         """Reverse geocode through the service (cached, rate limited, retried)."""
         point = Point(query)
-        return self._cached("reverse", self._reverse, [point.latitude, point.longitude], kwargs)
+        return self._cached(
+            "reverse", self.geocoder.reverse, [point.latitude, point.longitude], kwargs
+        )
 
 
-def get_geocoder(name: str = defaults.DEFAULT_GEOCODER, **kwargs: Any) -> Geocoder:
+# --------------------------------------------------------------------------- options
+
+# Options of CachedGeocoder, by kind (see _typed).
+_WRAPPER_OPTIONS: Final = {
+    "cache": "cache",
+    "min_delay_seconds": "seconds",
+    "max_retries": "count",
+    "backoff_seconds": "seconds",
+    "max_backoff_seconds": "seconds",
+    "max_failures": "positive count",
+    "clock": "object",
+    "sleep": "object",
+}
+
+# Options of OfflineGeocoder, by kind.
+_OFFLINE_OPTIONS: Final = {"country_codes": "codes", "language": "text", "gazetteer": "object"}
+
+# Options of geopy's classes whose kind their default value does not tell.
+_GEOPY_KINDS: Final = {
+    "timeout": "positive seconds",
+    "scheme": "scheme",
+    "proxies": "text",
+    "ssl_context": "object",
+    "adapter_factory": "object",
+}
+
+_TRUE: Final = ("1", "true", "yes", "on")
+_FALSE: Final = ("0", "false", "no", "off")
+
+
+def geocoder_options(name: str = defaults.DEFAULT_GEOCODER) -> dict[str, str]:
+    """Return the options :func:`get_geocoder` accepts for a geocoder, with their kind.
+
+    Kinds: ``text``, ``seconds`` (a number, 0 or more), ``positive seconds``, ``count`` (a
+    whole number, 0 or more), ``positive count``, ``flag`` (true/false), ``scheme`` (http or
+    https), ``codes`` (country codes separated by commas), ``cache`` (a file, or ``none``),
+    ``object`` (a Python object: not from the command line).
+
+    Examples
+    --------
+    >>> opts = geocoder_options("nominatim")
+    >>> opts["domain"], opts["timeout"], opts["min_delay_seconds"]
+    ('text', 'positive seconds', 'seconds')
+    >>> geocoder_options("offline")
+    {'country_codes': 'codes', 'language': 'text', 'gazetteer': 'object'}
+    """
+    key = name.strip().lower()
+    if key == "offline":
+        return dict(_OFFLINE_OPTIONS)
+    kinds: dict[str, str] = {}
+    for param in inspect.signature(_service_class(name).__init__).parameters.values():
+        if param.name == "self" or param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
+            continue
+        default = param.default
+        if param.name in _GEOPY_KINDS:
+            kind = _GEOPY_KINDS[param.name]
+        elif isinstance(default, bool):
+            kind = "flag"
+        elif isinstance(default, int):
+            kind = "count"
+        elif isinstance(default, float):
+            kind = "seconds"
+        else:
+            kind = "text"
+        kinds[param.name] = kind
+    return kinds | _WRAPPER_OPTIONS
+
+
+def parse_geocoder_options(items: Iterable[str]) -> dict[str, str]:
+    """Split ``KEY=VALUE`` texts (``--geocoder-option``) into a dict; :func:`get_geocoder`
+    checks the keys and types the values.
+
+    Examples
+    --------
+    >>> parse_geocoder_options(["domain=127.0.0.1:8080", "scheme=http"])
+    {'domain': '127.0.0.1:8080', 'scheme': 'http'}
+    """
+    options: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise InputError(
+                f"geocoder option {item!r} is not KEY=VALUE; write for example "
+                "domain=127.0.0.1:8080 or scheme=http"
+            )
+        if key in options:
+            raise InputError(f"geocoder option {key!r} is given twice; give it once")
+        options[key] = value.strip()
+    return options
+
+
+def _typed(name: str, key: str, kind: str, value: Any) -> Any:
+    """Check an option's value, and type it when it is text (from the command line)."""
+    where = f"option {key}={value!r} of geocoder {name!r}"
+    if kind == "object":
+        if isinstance(value, str):
+            raise InputError(f"{where}: this option takes a Python object; set it from Python")
+        return value
+    if kind == "cache":
+        if isinstance(value, os.PathLike):
+            return GeocodeCache(Path(value))
+        if not isinstance(value, str):
+            return value
+        if value.lower() in ("", "none", *_FALSE):
+            return False
+        return GeocodeCache(Path(value).expanduser())
+    if kind in ("seconds", "positive seconds", "count", "positive count"):
+        whole = "count" in kind
+        positive = kind.startswith("positive")
+        what = ("a whole number" if whole else "a number of seconds") + (
+            ", more than 0" if positive else ", 0 or more"
+        )
+        try:
+            if isinstance(value, bool):
+                raise ValueError
+            number = int(value) if whole else float(value)
+        except (TypeError, ValueError, OverflowError):
+            raise InputError(f"{where} is not {what}") from None
+        if not math.isfinite(number) or number < 0 or (positive and number == 0):
+            raise InputError(f"{where} is not {what}")
+        return number
+    if not isinstance(value, str):
+        return value
+    if kind == "flag":
+        if value.lower() in _TRUE + _FALSE:
+            return value.lower() in _TRUE
+        raise InputError(f"{where} is not true or false")
+    if kind == "scheme":
+        if value.lower() not in ("http", "https"):
+            raise InputError(f"{where} is not http or https")
+        return value.lower()
+    if kind == "codes":
+        return [code for code in value.split(",") if code.strip()]
+    return value
+
+
+def _service_class(name: str) -> Any:
+    from geopy.geocoders import SERVICE_TO_GEOCODER, get_geocoder_for_service
+
+    try:
+        return get_geocoder_for_service(name.strip().lower())
+    except GeocoderNotFound as err:
+        known = ", ".join(["offline", *sorted(SERVICE_TO_GEOCODER)])
+        raise InputError(f"unknown geocoder {name!r}; choose one of: {known}") from err
+
+
+def _checked_options(name: str, options: dict[str, Any]) -> dict[str, Any]:
+    accepted = geocoder_options(name)
+    unknown = sorted(set(options) - set(accepted))
+    if unknown:
+        listed = ", ".join(sorted(k for k, kind in accepted.items() if kind != "object"))
+        raise InputError(
+            f"unknown option{'s' if len(unknown) > 1 else ''} {', '.join(unknown)} of geocoder "
+            f"{name!r}; accepted: {listed} (and in Python: "
+            f"{', '.join(sorted(k for k, kind in accepted.items() if kind == 'object'))})"
+        )
+    typed = {key: _typed(name, key, accepted[key], value) for key, value in options.items()}
+    domain = typed.get("domain")
+    if isinstance(domain, str) and "://" in domain:
+        # domain=http://host:port: the scheme apart, as geopy wants it
+        scheme, _, host = domain.partition("://")
+        if typed.get("scheme", scheme.lower()) != scheme.lower():
+            raise InputError(
+                f"option domain={domain!r} of geocoder {name!r} says {scheme}, but "
+                f"scheme={typed['scheme']!r}; give one of them"
+            )
+        typed["scheme"] = _typed(name, "scheme", "scheme", scheme)
+        typed["domain"] = host.rstrip("/")
+    return typed
+
+
+def get_geocoder(name: str | Geocoder = defaults.DEFAULT_GEOCODER, **kwargs: Any) -> Geocoder:
     """Return a geocoder by name.
 
     Parameters
     ----------
-    name : str
+    name : str or geopy Geocoder
         ``"offline"`` (the embedded gazetteer, default) or any geopy service name
-        (``"nominatim"``, ``"photon"``, ``"arcgis"``...).
+        (``"nominatim"``, ``"photon"``, ``"arcgis"``...). A geocoder object is returned as
+        it is (so that functions taking a geocoder's name take a configured one too).
     **kwargs
         For ``"offline"``: options of :class:`OfflineGeocoder`. For a service: options of
-        its geopy class (``api_key``, ``domain``, ``adapter_factory``...), and of
-        :class:`CachedGeocoder` (``cache``, ``min_delay_seconds``, ``max_retries``,
-        ``backoff_seconds``, ``clock``, ``sleep``). A ``user_agent`` is set for you.
+        its geopy class (``domain``, ``scheme``, ``user_agent``, ``timeout``, ``api_key``,
+        ``adapter_factory``...), and of :class:`CachedGeocoder` (``cache``: a
+        :class:`GeocodeCache`, a file or False; ``min_delay_seconds``, ``max_retries``,
+        ``backoff_seconds``, ``max_backoff_seconds``, ``max_failures``, ``clock``,
+        ``sleep``). Values may be given as text (as on the command line): they are typed.
+        :func:`geocoder_options` lists them. A ``user_agent`` is set for you.
 
     Returns
     -------
     geopy.geocoders.base.Geocoder
+
+    Raises
+    ------
+    geo.InputError
+        An unknown geocoder or option (the message lists the accepted ones), or a value
+        of the wrong type.
 
     Examples
     --------
@@ -629,34 +1085,38 @@ def get_geocoder(name: str = defaults.DEFAULT_GEOCODER, **kwargs: Any) -> Geocod
     'BE'
     >>> type(get_geocoder("nominatim", cache=False)).__name__
     'CachedGeocoder'
+
+    A self-hosted Nominatim, without the public server's one request a second:
+
+    >>> local = get_geocoder("nominatim", domain="127.0.0.1:8080", scheme="http",
+    ...                      min_delay_seconds=0, cache=False)
+    >>> local.where
+    'http://127.0.0.1:8080'
     """
+    if not isinstance(name, str):
+        if kwargs:
+            raise InputError(f"options {sorted(kwargs)} must be given when the geocoder is made")
+        return name
     key = name.strip().lower()
+    kwargs = _checked_options(name, kwargs)
     if key == "offline":
         return OfflineGeocoder(**kwargs)
-    from geopy.geocoders import SERVICE_TO_GEOCODER, get_geocoder_for_service
-
-    try:
-        cls = get_geocoder_for_service(key)
-    except GeocoderNotFound as err:
-        known = ", ".join(["offline", *sorted(SERVICE_TO_GEOCODER)])
-        raise InputError(f"unknown geocoder {name!r}; choose one of: {known}") from err
-    wrapper_options = {
-        k: kwargs.pop(k)
-        for k in (
-            "cache",
-            "min_delay_seconds",
-            "max_retries",
-            "backoff_seconds",
-            "max_backoff_seconds",
-            "clock",
-            "sleep",
-        )
-        if k in kwargs
-    }
+    cls = _service_class(name)
+    wrapper_options = {k: kwargs.pop(k) for k in _WRAPPER_OPTIONS if k in kwargs}
     kwargs.setdefault("user_agent", defaults.USER_AGENT)
     kwargs.setdefault("timeout", defaults.TIMEOUT_SECONDS)
+    kwargs.setdefault("adapter_factory", _no_retry_adapter)
     try:
         service = cls(**kwargs)
     except (TypeError, ValueError, GeopyError) as err:
         raise InputError(f"cannot set up geocoder {name!r}: {err}") from err
+    # Answers of another server (a self-hosted one) are kept apart from the public one's.
+    default_domain = inspect.signature(cls.__init__).parameters.get("domain")
+    domain = getattr(service, "domain", None)
+    if default_domain is not None and domain not in (None, default_domain.default):
+        key = f"{key}@{domain}"
+    if "min_delay_seconds" not in wrapper_options:
+        wrapper_options["min_delay_seconds"] = defaults.MIN_DELAY_SECONDS.get(
+            name.strip().lower(), defaults.DEFAULT_MIN_DELAY_SECONDS
+        )
     return CachedGeocoder(service, service=key, **wrapper_options)

@@ -8,6 +8,14 @@ on a pixel grid recomputed at each move, so only what is in view becomes map obj
 reaches the page only as JSON (with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped) and is put
 into the document with ``textContent``: an article cannot inject markup or script.
 
+Text is data, never template source. folium and branca build a page by rendering each
+element's Jinja2 macros and wrapping the output in a new ``branca.element.Element``, whose
+template is rendered again when the page is saved: any ``{{ ... }}`` in an article would then
+run as (unsandboxed) Jinja2. The elements of this module therefore add their parts to the
+page as :class:`LiteralElement` (text that is never parsed as a template), with the data built
+in Python, and :class:`EventMap` turns the macro outputs of every element of the map into
+literal text after its own render (see :func:`freeze_rendered`).
+
 The map shows the events (coloured by type, sized by fatalities, clustered), a heat map,
 the front lines with their dates and distance bands around them, a choropleth of events per
 admin-1 region, a legend, a time slider by day, layer control, scale, measure tool and full
@@ -52,20 +60,22 @@ from folium.map import Layer
 from folium.template import Template
 
 from geo import defaults
-from geo._files import atomic_write, check_writable
 from geo.errors import DataError, InputError
+from geo.io.files import atomic_write, check_writable
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
 __all__ = [
     "EventMap",
+    "LiteralElement",
     "MapReport",
     "MapSummary",
     "build_events",
     "check_output",
     "demo_map",
     "distance_band_polygons",
+    "freeze_rendered",
     "inline_assets",
     "map_events",
     "save_map",
@@ -168,7 +178,75 @@ class EventMap(folium.Map):  # type: ignore[misc]
     def render(self, **kwargs: Any) -> Any:
         if self.offline:
             inline_assets(self)
-        return super().render(**kwargs)  # type: ignore[no-untyped-call]
+        result = super().render(**kwargs)  # type: ignore[no-untyped-call]
+        freeze_rendered(self)
+        return result
+
+
+# ------------------------------------------------------------------------------ literal text
+
+
+class LiteralElement(Element):  # type: ignore[misc]
+    """Text added to a page as it is: never parsed nor rendered as a Jinja2 template.
+
+    A plain ``branca.element.Element(text)`` compiles ``text`` as a template and renders it
+    when the page is saved, so ``{{ ... }}`` in it would run and a stray ``{%`` would crash.
+    The caller is responsible for the text being safe HTML (escaped, or JSON made inert by
+    :func:`_script_json`).
+
+    Examples
+    --------
+    >>> LiteralElement("{{ 7*7 }} {% stays %}").render()
+    '{{ 7*7 }} {% stays %}'
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "LiteralElement"
+        self.text = str(text)
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+def freeze_rendered(m: Element) -> None:
+    """Turn what the elements of ``m`` added to the page into literal text.
+
+    branca's ``MacroElement.render`` (and folium's popups and class includes) put the
+    *output* of their Jinja2 macros into the figure's header, html and script parts as a
+    plain ``Element(output)``, which is rendered once more as a template when the page is
+    saved. That output is final HTML: rendering it again can only do harm (run or choke on
+    ``{{``, ``{%`` or ``{#`` that came from data). Called after ``m`` rendered, this replaces
+    each such part, found by the name of the element of ``m`` that added it, by a
+    :class:`LiteralElement` of the same text, in place. Parts added by anything else (the
+    figure's own ``<meta>``, elements outside ``m``) are left alone.
+
+    Examples
+    --------
+    >>> import folium
+    >>> m = folium.Map(tiles=None)
+    >>> _ = m.get_root().render()
+    >>> freeze_rendered(m)
+    >>> figure = m.get_root()
+    >>> type(figure.script._children[m.get_name()]).__name__
+    'LiteralElement'
+    """
+    figure = m.get_root()
+    if not isinstance(figure, Figure):
+        return
+    names: set[str] = set()
+    for element in _walk(m):
+        names.add(element.get_name())
+        if getattr(type(element), "includes", None):
+            names.add(f"{element._name}_includes")  # folium.map.Class.render
+    for part in (figure.header, figure.html, figure.script):
+        children = part._children
+        for key, child in list(children.items()):
+            source = getattr(child, "_template_str", None)
+            if type(child) is Element and key in names and source is not None:
+                literal = LiteralElement(source)
+                literal._parent = part
+                children[key] = literal  # same key: same place in the page
 
 
 # ------------------------------------------------------------------------------ assets
@@ -237,34 +315,27 @@ def inline_assets(m: folium.Map) -> None:
     figure._geo_inlined = done  # type: ignore[attr-defined]
     for name, code in done.items():
         # named children: rendering again replaces instead of adding twice
-        figure.header.add_child(Element(code), name=f"geo_inline_{name}")
+        figure.header.add_child(LiteralElement(code), name=f"geo_inline_{name}")
 
 
 # ------------------------------------------------------------------------------ elements
 
 
-class _EventLayers(JSCSSMixin):  # type: ignore[misc]
-    """The data and the script that draws them; its layers are exposed by :class:`_GeoLayer`."""
+def _figure_of(element: Element) -> Figure:
+    figure = element.get_root()
+    if not isinstance(figure, Figure):
+        raise InputError(f"{type(element).__name__} can only be rendered inside a folium Figure")
+    return figure
 
-    _template = Template(
-        """
-        {% macro header(this, kwargs) %}
-        <style>{{ this.css }}</style>
-        <script>{{ this.js }}</script>
-        {% endmacro %}
-        {% macro html(this, kwargs) %}
-        <script type="application/json" id="{{ this.get_name() }}_data"
-            {%- if this.encoding %} data-encoding="{{ this.encoding }}"{% endif %}>
-        {{- this.payload -}}
-        </script>
-        {% endmacro %}
-        {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = new GeoEventMap(
-                {{ this._parent.get_name() }}, {{ this.options }});
-            {{ this.get_name() }}.load(document.getElementById("{{ this.get_name() }}_data"));
-        {% endmacro %}
-        """
-    )
+
+class _EventLayers(JSCSSMixin):  # type: ignore[misc]
+    """The data and the script that draws them; its layers are exposed by :class:`_GeoLayer`.
+
+    Its parts are built here, in Python, and added as :class:`LiteralElement`: the data (and
+    the title in the options) never go through a template.
+    """
+
+    _template = Template("")  # no macros: see render()
 
     def __init__(
         self, payload: str, encoding: str | None, options: Mapping[str, Any], heat: bool
@@ -282,17 +353,33 @@ class _EventLayers(JSCSSMixin):  # type: ignore[misc]
             # The same leaflet.heat folium's HeatMap plugin links (inlined when offline).
             self.default_js = list(HeatMap.default_js)
 
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]
+        super().render(**kwargs)  # type: ignore[no-untyped-call]  # links first, as before
+        figure = _figure_of(self)
+        name = self.get_name()
+        parent = self._parent.get_name() if self._parent is not None else "null"
+        data_id = f"{name}_data"
+        encoding = f' data-encoding="{html.escape(self.encoding)}"' if self.encoding else ""
+        parts = (
+            (figure.header, f"<style>{self.css}</style>\n<script>{self.js}</script>"),
+            (
+                figure.html,
+                f'<script type="application/json" id="{data_id}"{encoding}>{self.payload}</script>',
+            ),
+            (
+                figure.script,
+                f"var {name} = new GeoEventMap({parent}, {self.options});\n"
+                f"{name}.load(document.getElementById({_script_json(data_id)}));",
+            ),
+        )
+        for part, text in parts:
+            part.add_child(LiteralElement(text), name=name)
+
 
 class _GeoLayer(Layer):  # type: ignore[misc]
     """One of the layers of :class:`_EventLayers`, listed in folium's layer control."""
 
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = {{ this.owner.get_name() }}.layers.{{ this.key }};
-        {% endmacro %}
-        """
-    )
+    _template = Template("")  # no macros: see render()
 
     def __init__(
         self, owner: _EventLayers, key: str, name: str, *, overlay: bool = True, show: bool = True
@@ -301,6 +388,13 @@ class _GeoLayer(Layer):  # type: ignore[misc]
         self._name = "GeoLayer"
         self.owner = owner
         self.key = key
+
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]
+        # before folium's Layer.render, whose child adds "<this layer>.addTo(map)" after it
+        key = _script_json(self.key)
+        script = f"var {self.get_name()} = {self.owner.get_name()}.layers[{key}];"
+        _figure_of(self).script.add_child(LiteralElement(script), name=self.get_name())
+        super().render(**kwargs)  # type: ignore[no-untyped-call]
 
 
 # ------------------------------------------------------------------------------ JSON
@@ -1179,7 +1273,7 @@ def build_events(
     problems, progress
         As in :func:`geo.events.extract_events_from_inputs`.
     **read_options
-        Passed to :func:`geo.sources.iter_documents` (``lang``, ``date``...).
+        Passed to :func:`geo.io.documents.iter_documents` (``lang``, ``date``...).
 
     Returns
     -------
@@ -1188,7 +1282,7 @@ def build_events(
 
     Examples
     --------
-    >>> from geo._files import data_dir
+    >>> from geo.io.files import data_dir
     >>> events = build_events(data_dir() / "samples")  # doctest: +SKIP
     """
     from geo.events import extract_events_from_inputs

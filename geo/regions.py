@@ -19,20 +19,20 @@ import math
 import os
 import warnings
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
 
 from geo import defaults
-from geo._files import layer_file
 from geo.errors import GeoWarning, InputError
+from geo.io.files import layer_file
+from geo.io.vector import read_vector
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
-__all__ = ["Level", "join_regions", "load_boundaries", "read_vector"]
+__all__ = ["Level", "event_points", "join_regions", "load_boundaries"]
 
 Level: TypeAlias = Literal["admin0", "admin1", "disputed"]
 PathArg: TypeAlias = str | os.PathLike[str]
@@ -57,150 +57,6 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 _ISO3_ALIASES = ("iso_a3", "iso3", "adm0_a3", "gid_0")
 _WGS84 = "EPSG:4326"
 _KM_PER_DEGREE = 111.32  # at the equator; only used to size search windows
-
-
-# ------------------------------------------------------------------------------- reading
-
-
-def read_vector(
-    source: PathArg | gpd.GeoDataFrame,
-    *,
-    what: str = "file",
-    geometry: Literal["polygon", "line", "any"] = "any",
-) -> gpd.GeoDataFrame:
-    """Read a vector file (any GDAL format, or GeoParquet) into EPSG:4326, checked.
-
-    A file without a CRS is taken as EPSG:4326 with a :class:`~geo.errors.GeoWarning`;
-    invalid polygons are repaired with ``make_valid`` and reported the same way; rows without
-    a geometry are dropped and reported.
-
-    Parameters
-    ----------
-    source
-        Path of the file, or a GeoDataFrame to check the same way.
-    what
-        What the file is, for messages ("boundary file", "front-line file").
-    geometry
-        Geometry type the rows must have ("polygon", "line") or "any".
-
-    Returns
-    -------
-    geopandas.GeoDataFrame
-        The rows, in EPSG:4326, with a fresh RangeIndex.
-
-    Raises
-    ------
-    InputError
-        The file is missing, unreadable, empty, or holds the wrong geometry type.
-
-    Examples
-    --------
-    >>> from geo._files import data_dir
-    >>> lines = read_vector(data_dir() / "boundaries" / "front_lines.geojson", geometry="line")
-    >>> lines.crs.to_epsg(), len(lines)
-    (4326, 1)
-    """
-    import geopandas as gpd
-    import shapely
-
-    if isinstance(source, gpd.GeoDataFrame):
-        frame, label = source.copy(), f"{what} (GeoDataFrame)"
-    else:
-        path = Path(source)
-        label = f"{what} {path}"
-        if not path.exists():
-            raise InputError(f"{label} does not exist; check the path")
-        if path.is_file() and path.stat().st_size == 0:
-            raise InputError(
-                f"{label} is empty (0 bytes); give a GeoJSON, GeoPackage, KML, shapefile "
-                "or GeoParquet file"
-            )
-        try:
-            if path.suffix.lower() in {".parquet", ".geoparquet"}:
-                frame = gpd.read_parquet(path)
-            else:
-                frame = gpd.read_file(path, engine="pyogrio")
-        except Exception as err:  # pyogrio/pyarrow raise many types for one problem
-            reason = " ".join(str(err).split()).split("; It might help", 1)[0].rstrip(".")
-            raise InputError(
-                f"cannot read {label}: {reason or type(err).__name__}; give a GeoJSON, "
-                "GeoPackage, KML, shapefile or GeoParquet file"
-            ) from err
-        if not isinstance(frame, gpd.GeoDataFrame) or "geometry" not in frame:
-            raise InputError(f"{label} has no geometry column; give a vector file")
-    if len(frame) == 0:
-        raise InputError(f"{label} is empty: it has no features")
-
-    if frame.crs is None:
-        warnings.warn(
-            f"{label} declares no CRS; assuming longitude/latitude (EPSG:4326)",
-            GeoWarning,
-            stacklevel=3,
-        )
-        frame = frame.set_crs(_WGS84)
-    elif not frame.crs.equals(_WGS84):
-        frame = frame.to_crs(_WGS84)
-
-    geoms = frame.geometry.values
-    missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
-    if missing.all():
-        raise InputError(f"{label} has no geometries")
-    if missing.any():
-        warnings.warn(
-            f"{label}: {int(missing.sum())} feature(s) without geometry dropped "
-            f"(rows {_rows(np.flatnonzero(missing))})",
-            GeoWarning,
-            stacklevel=3,
-        )
-        frame = frame[~missing]
-        geoms = frame.geometry.values
-
-    kinds = {"polygon": ("Polygon", "MultiPolygon"), "line": ("LineString", "MultiLineString")}
-    if geometry in kinds:
-        types = shapely.get_type_id(geoms)
-        wanted = (3, 6) if geometry == "polygon" else (1, 2, 5)
-        wrong = ~np.isin(types, wanted)
-        if wrong.any():
-            first = int(np.flatnonzero(wrong)[0])
-            raise InputError(
-                f"{label}: row {first} is a {geoms[first].geom_type}, expected "
-                f"{' or '.join(kinds[geometry])}"
-            )
-    if geometry != "line":
-        invalid = ~shapely.is_valid(geoms)
-        if invalid.any():
-            reasons = shapely.is_valid_reason(geoms[invalid][:3])
-            warnings.warn(
-                f"{label}: {int(invalid.sum())} invalid geometr"
-                f"{'y' if invalid.sum() == 1 else 'ies'} repaired with make_valid "
-                f"(rows {_rows(np.flatnonzero(invalid))}: {'; '.join(reasons)})",
-                GeoWarning,
-                stacklevel=3,
-            )
-            repaired = shapely.make_valid(geoms[invalid])
-            if geometry == "polygon":
-                repaired = _polygonal(repaired)
-            geoms = geoms.copy()
-            geoms[invalid] = repaired
-            frame = frame.set_geometry(gpd.GeoSeries(geoms, index=frame.index, crs=_WGS84))
-    return frame.reset_index(drop=True)
-
-
-def _rows(index: npt.NDArray[np.intp], limit: int = 5) -> str:
-    shown = ", ".join(str(int(i)) for i in index[:limit])
-    return shown + (f" and {len(index) - limit} more" if len(index) > limit else "")
-
-
-def _polygonal(geoms: npt.NDArray[Any]) -> npt.NDArray[Any]:
-    """Keep the polygonal part of each repaired geometry (make_valid may add lines)."""
-    import shapely
-
-    out = geoms.copy()
-    for i, geom in enumerate(geoms):  # only the few invalid geometries
-        if geom.geom_type == "GeometryCollection":
-            parts = [g for g in geom.geoms if g.geom_type in ("Polygon", "MultiPolygon")]
-            out[i] = shapely.union_all(parts) if parts else shapely.Polygon()
-    return out
 
 
 def _normalise_columns(frame: gpd.GeoDataFrame, level: Level, label: str) -> gpd.GeoDataFrame:
@@ -450,7 +306,7 @@ def _locate(
     return result
 
 
-def _event_points(
+def event_points(
     events: gpd.GeoDataFrame, what: str
 ) -> tuple[gpd.GeoDataFrame, npt.NDArray[Any], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """Events in EPSG:4326, their points (representative points for areas), lon, lat.
@@ -566,7 +422,7 @@ def join_regions(
     >>> joined[["country_code", "admin1", "disputed_area"]].iloc[0].tolist()
     ['AZ', 'Ağdam', 'Nagorno-Karabakh']
     """
-    out, points, lon, lat = _event_points(events, "join_regions")
+    out, points, lon, lat = event_points(events, "join_regions")
     valid = ~np.isnan(lon)
 
     frame, index = _layer(boundaries, "admin1")

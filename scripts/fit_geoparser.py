@@ -69,7 +69,7 @@ def collect(
     from geo.geoparse import Geoparser
     from geo.geoparse.features import RESOLVE_FEATURES
     from geo.geoparse.resolve import Trace
-    from geo.sources import make_document
+    from geo.io.documents import make_document
 
     parser = Geoparser(model=model)
     reference = ev.Reference()

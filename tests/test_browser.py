@@ -543,3 +543,28 @@ def test_hostile_articles_through_the_command_line(
     assert opened.dialogs == []
     assert page.locator("img").count() == 0
     assert opened.errors == []
+
+
+def test_template_like_text_is_shown_verbatim(
+    tmp_path: Path, open_map: Callable[..., Opened]
+) -> None:
+    # an uncompressed page: its JSON is in the HTML as it is, where a template engine that
+    # rendered the page twice would have evaluated it
+    events = gpd.GeoDataFrame(sample(1).iloc[:1].copy(), crs="EPSG:4326")
+    notes = 'Shells fell {{7*7}} {% if 1 %}x{% endif %} {# {{ "x" }} {{cite web|url=a}}.'
+    events.loc[0, "location"] = "{{7*7}}"
+    events.loc[0, "notes"] = notes
+    out = offline_map(tmp_path, events, title="{{7*7}} {%", compress_min_bytes=10**9)
+    assert "{{7*7}}" in out.read_text(encoding="utf-8")  # not gzip+base64
+    opened = open_map(out)
+    page = opened.page
+    assert page.title() == "{{7*7}} {%"
+    assert page.locator(".geo-title-main").text_content() == "{{7*7}} {%"
+    point = events.geometry.iloc[0]
+    center_on(opened, point.y, point.x, 13)
+    page.locator("path.geo-event").first.click()
+    popup = page.locator(".leaflet-popup-content .geo-popup").last
+    assert popup.locator(".geo-popup-title").text_content() == "{{7*7}}"
+    assert popup.locator(".geo-sentence").text_content() == notes
+    assert "49" not in popup.text_content()
+    assert opened.errors == []

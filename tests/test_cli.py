@@ -135,7 +135,7 @@ def test_nothing_read_is_fatal_and_keeps_the_output(
 def test_outputs_and_layers_are_checked_before_any_work(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import geo.events
+    import geo.io.writers
 
     def never(*args: object, **kwargs: object) -> None:
         raise AssertionError("the inputs were read before the arguments were checked")
@@ -253,7 +253,7 @@ def test_many_bad_rows_do_not_flood_the_terminal(
 def test_interrupted_write_keeps_the_previous_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import geo.events
+    import geo.io.writers
 
     table = tmp_path / "a.csv"
     table.write_text(ACLED, encoding="utf-8")
@@ -264,7 +264,7 @@ def test_interrupted_write_keeps_the_previous_output(
         yield '{"type": "FeatureCollection", "features": ['
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(geo.events, "_geojson_lines", interrupted)
+    monkeypatch.setattr(geo.io.writers, "_geojson_lines", interrupted)
     assert main(["events", str(table), "-o", str(out)]) == 130
     assert capsys.readouterr().err == "geo events: interrupted; no output written\n"
     assert out.read_text(encoding="utf-8") == "previous"
@@ -279,20 +279,85 @@ def test_ctrl_c_while_reading_exits_130_without_a_traceback(tmp_path: Path) -> N
     os.mkfifo(fifo)
     out = tmp_path / "e.geojson"
     out.write_text("previous", encoding="utf-8")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "geo.cli", "events", str(fifo), "-o", str(out)],
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    with open(fifo, "w", encoding="utf-8") as writer:  # returns once geo reads the pipe
-        writer.write("date 2020-10-04\nGanja ")
-        writer.flush()
+    # opened for reading and writing, the FIFO has a writer before geo starts (geo never
+    # waits for one: a FIFO without a writer is skipped)
+    held = os.open(fifo, os.O_RDWR)
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "geo.cli", "events", str(fifo), "-o", str(out)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        os.write(held, b"date 2020-10-04\nGanja ")
+        _wait_until_read(held)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
+    finally:
+        os.close(held)
     assert proc.returncode == 130
     assert err == "geo events: interrupted; no output written\n"
     assert out.read_text(encoding="utf-8") == "previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["articles.txt", "e.geojson"]
+
+
+def _wait_until_read(fd: int) -> None:
+    """Block until the bytes written to a FIFO have been read by the other process."""
+    import fcntl
+    import termios
+    import time
+
+    while True:
+        unread = bytearray(4)
+        fcntl.ioctl(fd, termios.FIONREAD, unread)
+        if int.from_bytes(unread, sys.byteorder) == 0:
+            return
+        time.sleep(0.05)
+
+
+def test_sigterm_is_handled_like_ctrl_c(tmp_path: Path) -> None:
+    """A SIGTERM'd run (kill, a job scheduler) exits 143 with a message, leaves no temporary
+    file and keeps the previous output."""
+    import signal
+
+    table = tmp_path / "a.csv"
+    table.write_text(
+        "event_id_cnty,event_date,event_type,latitude,longitude\n"
+        "A1,2020-10-04,Battles,40.68,46.36\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "e.geojson"
+    out.write_text("previous", encoding="utf-8")
+    # the writer stops half-way, tells the test, and waits for the signal
+    script = (
+        "import signal, sys, geo.io.writers, geo.cli\n"
+        "def halfway(frame):\n"
+        '    yield \'{"type": "FeatureCollection", "features": [\'\n'
+        "    print('writing', flush=True)\n"
+        "    signal.pause()\n"
+        "geo.io.writers._geojson_lines = halfway\n"
+        f"sys.exit(geo.cli.main(['events', {str(table)!r}, '-o', {str(out)!r}]))\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline() == "writing\n"
+        temporaries = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+        assert len(temporaries) == 1 and temporaries[0].startswith(".e.geojson.geo")
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=60)
+    assert proc.returncode == 143
+    assert err == "geo events: terminated; no output written\n"
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "e.geojson"]
 
 
 def test_long_queries_are_cut_in_messages(capsys: pytest.CaptureFixture[str]) -> None:
@@ -315,3 +380,70 @@ def test_text_from_inputs_cannot_drive_the_terminal(
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\u202e" not in err and "\u2028" not in err
     assert "geo map: no coordinates: \\x1b[2J\\x1b[31mNowhere\\u202e (2020-10-04" in err
+
+
+def test_a_file_name_that_is_not_utf8_never_stops_the_batch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "ok.txt").write_text(
+        "date 2020-10-04\nDes roquettes ont frappé Ganja.", encoding="utf-8"
+    )
+    bad = os.fsdecode(os.fsencode(str(folder)) + b"/caf\xe9.txt")
+    Path(bad).write_text("date 2020-10-05\nDes roquettes ont frappé Barda.", encoding="utf-8")
+    out = tmp_path / "e.geojson"
+    assert main(["events", str(folder), "-o", str(out)]) == 0
+    features = json.loads(out.read_text(encoding="utf-8"))["features"]
+    sources = sorted(Path(f["properties"]["source"]).name for f in features)
+    assert sources == ["caf\ufffd.txt", "ok.txt"]
+    assert f"warning: {folder / 'caf�.txt'}: the file name is not valid UTF-8" in (
+        capsys.readouterr().err
+    )
+    page = tmp_path / "m.html"
+    assert (
+        main(["map", str(folder), "-o", str(page), "--front", "none", "--boundaries", "none"]) == 0
+    )
+    assert "2 events on the map" in capsys.readouterr().err
+
+
+def test_a_geocode_argument_that_is_not_utf8_is_reported_alone(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bad = os.fsdecode(b"Gand\xe9ja")
+    assert main(["geocode", "--json", "Bakou", bad, "Erevan"]) == 1
+    captured = capsys.readouterr()
+    rows = json.loads(captured.out)
+    assert [r["query"] for r in rows] == ["Bakou", "Gand\ufffdja", "Erevan"]
+    assert [r["country_code"] for r in rows] == ["AZ", None, "AM"]
+    assert captured.err == (
+        "geo geocode: 'Gand\ufffdja': not valid UTF-8 (bytes b'Gand\\xe9ja'); give names in UTF-8\n"
+    )
+    assert main(["geocode", bad]) == 1  # the table too
+    assert "Gand\ufffdja  (not found)" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_fifos_given_as_layers_or_tables_are_refused_without_waiting(tmp_path: Path) -> None:
+    """Nothing writes to the FIFO: every command names it and goes on or stops at once (run
+    in subprocesses, so that a regression fails on the time-out instead of hanging)."""
+    fifo = tmp_path / "pipe.geojson"
+    os.mkfifo(fifo)
+    table = tmp_path / "a.csv"
+    table.write_text(
+        "event_id_cnty,event_date,event_type,latitude,longitude\n"
+        "A1,2020-10-04,Battles,40.68,46.36\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "m.html"
+    geo = [sys.executable, "-m", "geo.cli"]
+    runs = {
+        "not a regular file": [*geo, "front", "derive", str(fifo), "-o", str(tmp_path / "f.json")],
+        "front-line file": [*geo, "map", str(table), "--front", str(fifo), "-o", str(out)],
+        "skipped": [*geo, "map", str(table), str(fifo), "-o", str(out), "--front", "none"],
+    }
+    for expected, argv in runs.items():
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=300, check=False)
+        assert expected in done.stderr and f"{fifo}" in done.stderr, done.stderr
+        assert done.returncode == (1 if expected == "skipped" else 2)

@@ -13,25 +13,23 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import geo
 from geo.cli import main as geo_main
 from geo.errors import InputError, OutputError
 from geo.events import (
-    ACLED_COLUMNS,
-    EVENT_COLUMNS,
     classify_sentence,
     count_casualties,
-    events_to_frame,
     extract_events,
     find_dates,
     parse_number,
-    read_events,
-    write_events,
 )
-from geo.sources import InputWarning, Problem, read_documents
+from geo.io.documents import InputWarning, Problem, read_documents
+from geo.io.tables import read_events
+from geo.io.writers import write_events
+from geo.schema import ACLED_COLUMNS, EVENT_COLUMNS, events_to_frame
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_ARTICLE = REPO.parent / "shared" / "corpus" / "karabakh-2020-10-02.fr.txt"
@@ -621,14 +619,151 @@ def test_csv_outputs_are_inert_in_spreadsheets_and_round_trip(tmp_path: Path) ->
             assert [c[:1] for c in cells[:6]] == ["'"] * 6, (fmt, column)
             assert cells[6:] == ["-12.5", "plain text"]
         assert table["longitude"].iloc[0] == "-46.36"  # numbers untouched
-        back = read_events(out)  # which strips white space around cells
-        assert back["notes"].tolist() == [c.strip() for c in HOSTILE_CELLS]
-        assert back["source"].tolist() == [c.strip() for c in HOSTILE_CELLS]
+        back = read_events(out)
+        # geo's own CSV keeps each cell exactly; an ACLED export's cells are trimmed
+        expected = HOSTILE_CELLS if fmt == "csv" else [c.strip() for c in HOSTILE_CELLS]
+        assert back["notes"].tolist() == expected
+        assert back["source"].tolist() == expected
+
+
+def test_carriage_returns_and_line_feeds_are_always_quoted(tmp_path: Path) -> None:
+    """A bare CR left unquoted starts a new row in a spreadsheet (with a live formula after
+    it) and in geo's own reader: every CR and LF is inside quotes."""
+    cells = ["before\r=1+1", "line\nbreak", "crlf\r\n@SUM(A1)", "\r", "plain"]
+    frame = events_to_frame(
+        [
+            {"event_id": f"e{i}", "event_date": dt.date(2020, 10, 4), "event_type": "Battles",
+             "latitude": 40.68, "longitude": 46.36, "notes": cell, "source": "s"}
+            for i, cell in enumerate(cells)
+        ]
+    )  # fmt: skip
+    for fmt in ("csv", "acled"):
+        out = tmp_path / f"{fmt}.csv"
+        write_events(frame, out, format=fmt)
+        raw = out.read_bytes()
+        # outside quotes, only the line ends (LF) of the 1 + 5 rows
+        outside = b"".join(raw.split(b'"')[::2])
+        assert b"\r" not in outside and outside.count(b"\n") == 1 + len(cells), fmt
+        back = read_events(out)
+        assert back["event_id"].tolist() == [f"e{i}" for i in range(len(cells))]
+        expected = cells if fmt == "csv" else [c.strip() for c in cells]
+        assert back["notes"].fillna("").tolist() == [e or "" for e in expected]
+
+
+def test_the_formula_guard_covers_every_text_dtype(tmp_path: Path) -> None:
+    """pandas 3 gives text columns the ``str`` dtype, not ``object``: guarded all the same,
+    like ``string`` and ``category`` columns; numbers and dates are left alone."""
+    frame = events_to_frame(
+        [
+            {"event_id": "=1+1", "event_date": dt.date(2020, 10, 4), "event_type": "@x",
+             "latitude": -40.5, "longitude": 46.36, "notes": "+cmd", "source": "-2+3",
+             "fatalities": 3}
+        ]
+    )  # fmt: skip
+    frame["notes"] = frame["notes"].astype("string")
+    frame["source"] = frame["source"].astype(pd.StringDtype("pyarrow"))
+    frame["event_type"] = frame["event_type"].astype("category")
+    frame["event_id"] = frame["event_id"].astype(str)
+    frame["extra"] = pd.Series(["=HYPERLINK(1)"], dtype="str")
+    out = tmp_path / "e.csv"
+    write_events(frame, out)
+    table = pd.read_csv(out, dtype=str, keep_default_na=False)
+    for column, cell in {
+        "event_id": "'=1+1", "event_type": "'@x", "notes": "'+cmd", "source": "'-2+3",
+        "extra": "'=HYPERLINK(1)", "latitude": "-40.5", "fatalities": "3",
+    }.items():  # fmt: skip
+        assert table.loc[0, column] == cell, column
+    back = read_events(out)
+    assert (back.loc[0, "event_id"], back.loc[0, "notes"], back.loc[0, "source"]) == (
+        "=1+1", "+cmd", "-2+3",
+    )  # fmt: skip
+
+
+def test_geo_parse_csv_is_guarded(tmp_path: Path) -> None:
+    """``geo parse -o x.csv``: the mentions' text columns (pandas ``str``) are guarded too."""
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        json.dumps({"id": '=HYPERLINK("http://x")', "text": "Ganja was shelled.\r=1+1"}) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "m.csv"
+    assert geo_main(["parse", str(corpus), "-o", str(out)]) == 0
+    table = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert table["doc_id"].tolist() == ['\'=HYPERLINK("http://x")']
+    assert table["mention"].tolist() == ["Ganja"]
+    assert b"\r" not in b"".join(out.read_bytes().split(b'"')[::2])
+
+
+#: Text of any kind except control characters other than tab, CR and LF (a NUL byte makes
+#: the file binary to any reader) and lone surrogates (not text).
+_CELL_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\t\r\n")
+    | st.sampled_from(list("=+-@'\",;|\t\r\n \u2028\uff1d{}<>&")),
+    max_size=30,
+)
+_OPTIONAL_TEXT = st.none() | _CELL_TEXT.filter(bool)
+
+
+@pytest.mark.slow
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "event_id": _CELL_TEXT.filter(bool),
+                "event_type": _OPTIONAL_TEXT,
+                "sub_event_type": _OPTIONAL_TEXT,
+                "location": _OPTIONAL_TEXT,
+                "mention": _OPTIONAL_TEXT,
+                "country": _OPTIONAL_TEXT,
+                "admin1": _OPTIONAL_TEXT,
+                "notes": _OPTIONAL_TEXT,
+                "source": _OPTIONAL_TEXT,
+                "fatalities": st.none() | st.integers(0, 10**9),
+                "latitude": st.none() | st.floats(-90, 90, allow_nan=False),
+                "longitude": st.floats(-180, 180, allow_nan=False),
+                "day": st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)),
+            }
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_csv_round_trip_keeps_every_event_and_value(rows: list[dict[str, object]]) -> None:
+    """Events with hostile text (formulas, quotes, separators, CR, LF) written as CSV and
+    read back with geo.read_events: the same events with the same values."""
+    import tempfile
+
+    records = []
+    for row in rows:
+        record = {k: v for k, v in row.items() if k != "day"}
+        record["event_date"] = row["day"]
+        record["country_code"] = "AZ" if row["country"] is not None else None
+        if record["latitude"] is None:
+            record["longitude"] = None
+        records.append(record)
+    frame = events_to_frame(records)
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "events.csv"
+        write_events(frame, out)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", InputWarning)  # rows without coordinates
+            back = read_events(out)
+    assert len(back) == len(frame)
+    for column in ("event_id", "event_type", "sub_event_type", "location", "mention",
+                   "country", "country_code", "admin1", "notes", "source"):  # fmt: skip
+        assert back[column].tolist() == frame[column].tolist(), column
+    assert back["fatalities"].tolist() == frame["fatalities"].tolist()
+    assert back["event_date"].tolist() == frame["event_date"].tolist()
+    for column in ("latitude", "longitude"):
+        assert back[column].fillna(999).tolist() == frame[column].fillna(999).tolist()
 
 
 @given(st.text(alphabet=st.sampled_from("'=+-@\t\r1.eaxé "), max_size=10) | st.text(max_size=10))
 def test_spreadsheet_protection_round_trips(text: str) -> None:
-    from geo.events import _FORMULA_START, _PLAIN_NUMBER, _protect, _unprotect
+    from geo.io.writers import _FORMULA_START, _PLAIN_NUMBER
+    from geo.io.writers import protect as _protect
+    from geo.io.writers import unprotect as _unprotect
 
     protected = _protect(text)
     assert _unprotect(protected) == text
@@ -814,3 +949,150 @@ def test_running_total_is_judged_by_clause() -> None:
     ]
     total = "date 2023-11-08\nDepuis 2017, les combats ont fait 6 000 morts à Bamenda."
     assert _incidents(total) == [("Bamenda", "2023-11-08", "Armed clash", 0, 0)]
+
+
+# ------------------------------------------------------------------- one bad record in a batch
+
+BATCH_HEADER = (
+    "event_id_cnty,event_date,event_type,sub_event_type,country,location,latitude,longitude,"
+    "fatalities,notes\n"
+)
+
+
+def _acled_row(event_id: str, date: str, fatalities: str = "1") -> str:
+    return (
+        f"{event_id},{date},Battles,Armed clash,Azerbaijan,Ganja,40.6828,46.3606,"
+        f"{fatalities},note {event_id}\n"
+    )
+
+
+def test_dates_geo_cannot_hold_are_rows_skipped_by_name(tmp_path: Path) -> None:
+    table = tmp_path / "acled.csv"
+    table.write_text(
+        BATCH_HEADER
+        + _acled_row("G1", "2020-10-04")
+        + _acled_row("B1", "0001-01-01")
+        + _acled_row("G2", "2020-10-05")
+        + _acled_row("B2", "9999-12-31")
+        + _acled_row("G3", "2020-10-06"),
+        encoding="utf-8",
+    )
+    problems: list[Problem] = []
+    events = read_events(table, problems=problems)
+    assert events["event_id"].tolist() == ["G1", "G2", "G3"]
+    assert [str(d.date()) for d in events["event_date"]] == [
+        "2020-10-04", "2020-10-05", "2020-10-06",
+    ]  # fmt: skip
+    assert [(p.source, p.row, p.level) for p in problems] == [
+        (str(table), 3, "error"),
+        (str(table), 5, "error"),
+    ]
+    assert "event_date '0001-01-01' is outside the dates geo handles" in problems[0].message
+    assert "'9999-12-31'" in problems[1].message
+    ucdp = tmp_path / "ged.csv"
+    ucdp.write_text(
+        "id,date_start,latitude,longitude,best,type_of_violence\n"
+        "1,2020-10-04,40.68,46.36,3,1\n2,0001-01-01,40.68,46.36,3,1\n",
+        encoding="utf-8",
+    )
+    problems = []
+    assert read_events(ucdp, problems=problems)["event_id"].tolist() == ["1"]
+    assert (problems[0].row, "date_start '0001-01-01'" in problems[0].message) == (3, True)
+
+
+@pytest.mark.parametrize("huge", ["100000000000000000000000", "1e23", "1E+23", "99999999999"])
+def test_absurd_fatalities_are_left_empty_and_named(tmp_path: Path, huge: str) -> None:
+    table = tmp_path / "acled.csv"
+    table.write_text(
+        BATCH_HEADER + _acled_row("G1", "2020-10-04", "3") + _acled_row("B1", "2020-10-05", huge),
+        encoding="utf-8",
+    )
+    problems: list[Problem] = []
+    events = read_events(table, problems=problems)
+    assert events["event_id"].tolist() == ["G1", "B1"]
+    assert events["fatalities"].tolist() == [3, pd.NA]
+    (problem,) = problems
+    assert (problem.source, problem.row, problem.level) == (str(table), 3, "warning")
+    assert f"fatalities {huge!r} is not a count of people" in problem.message
+
+
+def test_the_cli_keeps_the_good_rows_and_names_the_bad_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = tmp_path / "acled.csv"
+    table.write_text(
+        BATCH_HEADER
+        + _acled_row("G1", "2020-10-04")
+        + _acled_row("B1", "0001-01-01")
+        + _acled_row("B2", "2020-10-05", "1" + "0" * 23)
+        + _acled_row("G2", "2020-10-06"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    assert geo_main(["events", str(table), "-o", str(out)]) == 1
+    assert pd.read_csv(out)["event_id"].tolist() == ["G1", "B2", "G2"]
+    err = capsys.readouterr().err
+    assert f"skipped: {table}, row 3: event_date '0001-01-01'" in err
+    assert f"warning: {table}, row 4: fatalities '1{'0' * 23}'" in err
+    assert "1 file(s) or row(s) skipped" in err
+    map_out = tmp_path / "m.html"
+    args = ["map", str(table), "-o", str(map_out), "--front", "none", "--boundaries", "none"]
+    assert geo_main(args) == 1
+    assert "3 events on the map" in capsys.readouterr().err
+
+
+def test_an_article_dated_year_1_or_9999_is_read_without_the_date(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a-good.txt").write_text(
+        "date 2020-10-04\nDes roquettes ont frappé Ganja.", encoding="utf-8"
+    )
+    (folder / "b-old.txt").write_text(
+        "date 0001-01-01\nDes roquettes ont frappé Barda.", encoding="utf-8"
+    )
+    (folder / "c-far.txt").write_text(
+        "date 9999-12-31\nDes roquettes ont frappé Tartar le 3 janvier 9999.", encoding="utf-8"
+    )
+    (folder / "d-text.txt").write_text(
+        "date 2020-10-04\nLe 3 janvier 9999, des roquettes ont frappé Terter: "
+        "100000000000000000000000 civils ont été tués.",
+        encoding="utf-8",
+    )
+    problems: list[Problem] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        events = geo.events.extract_events_from_inputs(folder, problems=problems)
+    sources = [Path(source).name for source in events["source"]]
+    by_file = dict(zip(sources, events["event_date"], strict=True))
+    assert set(by_file) == {"a-good.txt", "b-old.txt", "c-far.txt", "d-text.txt"}
+    assert str(by_file["a-good.txt"].date()) == str(by_file["d-text.txt"].date()) == "2020-10-04"
+    assert pd.isna(by_file["b-old.txt"]) and pd.isna(by_file["c-far.txt"])
+    assert events["fatalities"].fillna(0).max() < 10**10
+    assert [(Path(p.source).name, p.level) for p in problems] == [
+        ("b-old.txt", "warning"),
+        ("c-far.txt", "warning"),
+    ]
+    assert "date header '0001-01-01' is outside the dates geo handles" in problems[0].message
+    assert "'9999-12-31'" in problems[1].message
+    # with a default date, that one is used
+    problems = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        dated = geo.events.extract_events_from_inputs(
+            folder / "b-old.txt", problems=problems, date="2020-10-01"
+        )
+    assert [str(d.date()) for d in dated["event_date"]] == ["2020-10-01"]
+
+
+def test_events_to_frame_never_overflows() -> None:
+    frame = events_to_frame(
+        [
+            {"event_id": "a", "event_date": dt.date(1, 1, 1)},
+            {"event_id": "b", "event_date": dt.date(9999, 12, 31)},
+            {"event_id": "c", "event_date": dt.date(2020, 10, 4)},
+            {"event_id": "d", "event_date": "0001-01-01"},
+            {"event_id": "e", "event_date": "2020-10-05"},
+        ]
+    )
+    assert frame["event_date"].isna().tolist() == [True, True, False, True, False]
+    assert str(frame["event_date"].dtype) == "datetime64[ns]"

@@ -444,3 +444,95 @@ def test_distance_band_is_monotonic(a: float, b: float) -> None:
     assert DISTANCE_BAND_LABELS.index(distance_band(lo)) <= DISTANCE_BAND_LABELS.index(
         distance_band(hi)
     )
+
+
+# ------------------------------------------------------------------- one bad record in a batch
+
+
+def test_control_rows_dated_year_1_or_9999_are_left_out_by_name(tmp_path: Path) -> None:
+    countries, control = synthetic_world()
+    held = control.geometry.iloc[0]
+    days = ["2022-03-01", "0001-01-01", "2022-03-02", "9999-12-31", "2022-03-03"]
+    control = gpd.GeoDataFrame(
+        {"name": [f"day {i}" for i in range(5)], "date": days}, geometry=[held] * 5, crs=4326
+    )
+    path = tmp_path / "control.geojson"
+    control.to_file(path)
+    with pytest.warns(GeoWarning, match=r"2 row\(s\) left out") as caught:
+        lines = derive_front_lines(path, boundaries=countries)
+    message = str(caught[0].message)
+    assert "row 1: '0001-01-01'" in message and "row 3: '9999-12-31'" in message
+    assert str(path) in message
+    assert lines["name"].tolist() == ["day 0", "day 2", "day 4"]
+    # each kept day runs to the day before the next kept one
+    assert [f"{d:%Y-%m-%d}" for d in lines["valid_to"].iloc[:2]] == ["2022-03-01", "2022-03-02"]
+    assert all(len(g.geoms) == 1 for g in lines.geometry)
+    # the same for a file of lines, and a file with only bad dates is one clear error
+    path = tmp_path / "lines.geojson"
+    gpd.GeoDataFrame(
+        {"valid_from": ["2022-01-01", "9999-12-31"]},
+        geometry=[LineString([(0, 0), (1, 1)])] * 2,
+        crs=4326,
+    ).to_file(path)
+    with pytest.warns(GeoWarning, match=r"1 row\(s\) left out.*'9999-12-31'"):
+        assert len(load_front_lines(path)) == 1
+    gpd.GeoDataFrame(
+        {"valid_from": ["0001-01-01"]}, geometry=[LineString([(0, 0), (1, 1)])], crs=4326
+    ).to_file(path)
+    with pytest.raises(InputError, match="no row has a date geo can use"):
+        load_front_lines(path)
+
+
+def _mercator(frame: gpd.GeoDataFrame, path: Path) -> None:
+    """Write ``frame`` in EPSG:3857 coordinates to a GeoJSON that declares no CRS (GDAL then
+    takes it as longitude/latitude, as RFC 7946 says)."""
+    moved = frame.to_crs(3857)
+    data = json.loads(moved.to_json())
+    data.pop("crs", None)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_a_control_file_in_undeclared_web_mercator_is_a_clear_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    countries, control = synthetic_world()
+    path = tmp_path / "mercator.geojson"
+    _mercator(control, path)
+    with pytest.raises(InputError, match=r"not longitude/latitude.*EPSG:3857"):
+        derive_front_lines(path, boundaries=countries)
+    out = tmp_path / "lines.geojson"
+    assert cli.main(["front", "derive", str(path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "coordinates up to 5," in err and "declare it" in err and err.count("\n") == 1
+    assert not out.exists()
+    # one such row among good ones: that row is left out, the others are derived
+    mixed = json.loads(control.to_json())
+    mixed["features"].append(json.loads(path.read_text(encoding="utf-8"))["features"][0])
+    mixed["features"][-1]["properties"]["date"] = "2022-03-03"
+    path.write_text(json.dumps(mixed), encoding="utf-8")
+    with pytest.warns(GeoWarning, match=r"1 row\(s\) left out \(rows 2\).*not longitude/lat"):
+        lines = derive_front_lines(path, boundaries=countries)
+    assert lines["name"].tolist() == ["day 1", "day 2"]
+
+
+def test_a_whole_world_area_gets_no_front_and_the_others_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    countries, control = synthetic_world()
+    world = gpd.GeoDataFrame(
+        {"name": ["world"], "date": ["2022-03-03"]}, geometry=[box(-180, -90, 180, 90)], crs=4326
+    )
+    areas = gpd.GeoDataFrame(pd.concat([control, world], ignore_index=True), crs=4326)
+    with pytest.warns(GeoWarning, match=r"1 area\(s\) span more than 60° .*row 2 \(360°\)"):
+        lines = derive_front_lines(areas, boundaries=countries)
+    assert lines["name"].tolist() == ["day 1", "day 2", "world"]
+    assert [g.is_empty for g in lines.geometry] == [False, False, True]
+    expected = LineString([(32, 46.5), (31, 46), (30, 46)])
+    assert shapely.hausdorff_distance(lines.geometry.iloc[0], expected) < 1e-7
+    # the command line: written, with the area named
+    path, out = tmp_path / "areas.geojson", tmp_path / "lines.geojson"
+    areas.to_file(path)
+    assert cli.main(["front", "derive", str(path), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "span more than 60°" in err and "1 area(s) have no front" in err
+    assert len(json.loads(out.read_text(encoding="utf-8"))["features"]) == 3

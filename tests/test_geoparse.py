@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import geo
 from geo.geoparse import MENTION_COLUMNS, Mention, find_mentions, get_geoparser
-from geo.sources import make_document
+from geo.io.documents import make_document
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_ARTICLE = REPO.parent / "shared" / "corpus" / "karabakh-2020-10-02.fr.txt"

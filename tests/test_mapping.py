@@ -437,8 +437,8 @@ def test_events_without_coordinates_are_geocoded_by_name() -> None:
 def test_cli_map_writes_the_pipeline_map(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from geo._files import data_dir
     from geo.cli import main
+    from geo.io.files import data_dir
 
     out = tmp_path / "map.html"
     status = main(["map", str(data_dir() / "samples"), "-o", str(out), "--title", "Samples"])
@@ -504,8 +504,8 @@ def test_dates_of_any_shape_never_fail(values: list[Any]) -> None:
 
 
 def test_table_rows_without_coordinates_are_placed_by_name(tmp_path: Path) -> None:
+    from geo.io.documents import Problem
     from geo.mapping import build_events
-    from geo.sources import Problem
 
     table = tmp_path / "acled.csv"
     table.write_text(
@@ -523,3 +523,37 @@ def test_table_rows_without_coordinates_are_placed_by_name(tmp_path: Path) -> No
     assert m.summary is not None
     assert m.summary.n_mapped == 1
     assert m.summary.missing["location"].tolist() == ["Nowhereville-sur-Mer"]
+
+
+def test_freezing_leaves_folium_pages_unchanged() -> None:
+    """freeze_rendered only skips the second rendering, which is a no-op on folium's output."""
+    import folium
+    from branca.element import Figure
+    from folium import plugins
+
+    from geo.mapping import LiteralElement, freeze_rendered
+
+    m = folium.Map(location=[40, 46], zoom_start=5, tiles=None)
+    popup = folium.Popup("<b>Agdam</b>", max_width=300)
+    folium.Marker([40, 46], popup=popup, tooltip="Agdam").add_to(m)
+    folium.CircleMarker([40.1, 46.1], radius=5, popup="x").add_to(m)
+    point = {"type": "Point", "coordinates": [46, 40]}
+    feature = {"type": "Feature", "properties": {"a": "b"}, "geometry": point}
+    collection = {"type": "FeatureCollection", "features": [feature]}
+    folium.GeoJson(
+        collection, tooltip=folium.GeoJsonTooltip(["a"]), popup=folium.GeoJsonPopup(["a"])
+    ).add_to(m)
+    group = folium.FeatureGroup("group").add_to(m)
+    folium.PolyLine([[40, 46], [41, 47]]).add_to(group)
+    plugins.HeatMap([[40, 46, 1]]).add_to(m)
+    plugins.MarkerCluster().add_to(m)
+    folium.LayerControl().add_to(m)
+    figure = m.get_root()
+    assert isinstance(figure, Figure)
+    figure.render()
+    parts = (figure.header, figure.html, figure.script)
+    before = [part.render() for part in parts]
+    freeze_rendered(m)
+    frozen = [c for part in parts for c in part._children.values() if isinstance(c, LiteralElement)]
+    assert len(frozen) >= 10
+    assert [part.render() for part in parts] == before

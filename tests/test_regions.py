@@ -15,7 +15,8 @@ from shapely import Point
 
 from geo import regions
 from geo.errors import GeoWarning, InputError
-from geo.regions import join_regions, load_boundaries, read_vector
+from geo.io.vector import read_vector
+from geo.regions import join_regions, load_boundaries
 
 GEOD = Geod(ellps="WGS84")
 
@@ -333,3 +334,25 @@ def test_events_without_a_location_keep_their_own_country() -> None:
     assert joined["country"].tolist() == ["Azerbaijan", "Armenia"]
     assert joined["admin1"].tolist() == ["Ağdam", "x"]
     assert joined["disputed_area"].tolist() == ["Nagorno-Karabakh", None]
+
+
+def test_coordinates_that_are_not_longitude_latitude_are_named(tmp_path: Path) -> None:
+    """A boundary file in metres (EPSG:3857) that does not say so: its coordinates are in the
+    millions. Every row like that: one clear error; some rows: those rows are left out."""
+    import json
+
+    squares = gpd.GeoDataFrame(
+        {"admin1": ["A", "B"]}, geometry=[shapely.box(46, 39, 47, 40), shapely.box(47, 39, 48, 40)]
+    ).set_crs(4326)
+    data = json.loads(squares.to_crs(3857).to_json())
+    data.pop("crs", None)
+    path = tmp_path / "mercator.geojson"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InputError, match=r"mercator\.geojson: its coordinates are not longitude"):
+        read_vector(path, what="boundary file", geometry="polygon")
+    mixed = json.loads(squares.to_json())
+    mixed["features"].append(data["features"][1])
+    path.write_text(json.dumps(mixed), encoding="utf-8")
+    with pytest.warns(GeoWarning, match=r"1 row\(s\) left out \(rows 2\)"):
+        frame = read_vector(path, what="boundary file", geometry="polygon")
+    assert frame["admin1"].tolist() == ["A", "B"]

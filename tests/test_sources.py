@@ -1,4 +1,4 @@
-"""Tests of geo.sources: reading articles, date headers, language detection, bad input."""
+"""Tests of geo.io.documents: reading articles, date headers, language detection, bad input."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geo.errors import InputError
-from geo.sources import (
+from geo.io.documents import (
     InputWarning,
     Problem,
     detect_language,
@@ -405,7 +405,7 @@ def test_huge_file_is_skipped_without_being_read(
 
 @given(st.binary(max_size=300))
 def test_decoding_never_fails_on_any_bytes(data: bytes) -> None:
-    from geo.sources import _decode
+    from geo.io.documents import _decode
 
     problems: list[Problem] = []
     with warnings.catch_warnings():
@@ -417,7 +417,7 @@ def test_decoding_never_fails_on_any_bytes(data: bytes) -> None:
 
 @given(st.text(alphabet=st.sampled_from('ab,;"\n\r\t|é\u2028'), max_size=80))
 def test_csv_table_never_fails_and_rows_match_the_header(text: str) -> None:
-    from geo.sources import csv_table
+    from geo.io.documents import csv_table
 
     problems: list[Problem] = []
     table = csv_table("x.csv", text, problems)
@@ -429,3 +429,198 @@ def test_csv_table_never_fails_and_rows_match_the_header(text: str) -> None:
     assert all(list(record) == list(dict.fromkeys(header)) for _, record in records)
     lines = [row for row, _ in records] + [p.row or 0 for p in problems]
     assert len(set(lines)) == len(lines) and min(lines, default=2) >= 2
+
+
+# ------------------------------------------------------------------- one bad record in a batch
+
+
+@pytest.mark.parametrize("bad", ["0001-01-01", "9999-12-31", "0001", "31/12/9999"])
+def test_dates_geo_cannot_hold_are_refused_by_name(bad: str) -> None:
+    with pytest.raises(InputError, match=rf"date '{bad}' is outside the dates geo handles"):
+        parse_date(bad)
+    with pytest.raises(InputError, match="outside the dates geo handles"):
+        make_document("Ganja.", date=bad)
+
+
+def test_a_date_header_geo_cannot_hold_is_a_warning_and_the_article_is_kept() -> None:
+    with pytest.warns(InputWarning, match=r"a\.txt: date header '0001-01-01' is outside"):
+        doc = make_document("date 0001-01-01\nGanja was shelled.", doc_id="a.txt")
+    assert (doc.date, doc.body_start) == (None, len("date 0001-01-01"))
+    assert parse_date_header("date 9999-12-31 x") == (dt.date(9999, 12, 31), "day", 15)
+
+
+def test_corpus_rows_with_dates_geo_cannot_hold_keep_their_text(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    rows = [
+        {"text": "Ganja was shelled.", "date": "2020-10-04"},
+        {"text": "Barda was shelled.", "date": "0001-01-01"},
+        {"text": "date 9999-12-31\nTartar was shelled.", "date": "2020-10-05"},
+        {"text": "Terter was shelled.", "date": "31 December 9999"},
+    ]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    problems: list[Problem] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        docs = read_documents(corpus, problems=problems)
+    assert [d.date for d in docs] == [dt.date(2020, 10, 4), None, dt.date(2020, 10, 5), None]
+    assert [(p.row, p.level) for p in problems] == [(2, "warning"), (3, "warning"), (4, "warning")]
+    assert "'0001-01-01' is outside the dates geo handles" in problems[0].message
+    assert "date header '9999-12-31'" in problems[1].message
+    assert "'31 December 9999' is outside" in problems[2].message
+
+
+def test_one_deeply_nested_json_line_is_one_problem(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    deep = '{"a": ' * 200_000 + "1" + "}" * 200_000
+    corpus.write_text(
+        json.dumps({"text": "Ganja was shelled."})
+        + "\n"
+        + deep
+        + "\n"
+        + "[" * 100_000
+        + "\n"
+        + json.dumps({"text": "Barda was shelled."})
+        + "\n",
+        encoding="utf-8",
+    )
+    problems: list[Problem] = []
+    docs = read_documents(corpus, problems=problems)
+    assert [d.text for d in docs] == ["Ganja was shelled.", "Barda was shelled."]
+    assert [(p.source, p.row) for p in problems] == [(str(corpus), 2), (str(corpus), 3)]
+    assert "nested too deeply" in problems[0].message
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_named(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text("date 2020-10-04\nGanja was shelled.", encoding="utf-8")
+    bad = Path(os.fsdecode(os.fsencode(str(folder)) + b"/caf\xe9.txt"))
+    bad.write_text("date 2020-10-05\nBarda was shelled.", encoding="utf-8")
+    problems: list[Problem] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        docs = read_documents(folder, problems=problems)
+    assert sorted(d.text.split("\n")[1] for d in docs) == [
+        "Barda was shelled.",
+        "Ganja was shelled.",
+    ]
+    named = {d.doc_id for d in docs}
+    assert named == {str(folder / "good.txt"), str(folder / "caf\ufffd.txt")}
+    for doc_id in named:
+        doc_id.encode("utf-8")  # printable and writable: no lone surrogates
+    (problem,) = problems
+    assert (problem.source, problem.level) == (str(folder / "caf\ufffd.txt"), "warning")
+    assert "not valid UTF-8" in problem.message
+
+
+# --------------------------------------------------------------------------- input walking
+
+
+def _corpus_with_loops(root: Path) -> None:
+    """root/a/x.txt, root/a/b/y.md, links back up (two per folder: without a guard a walk
+    runs forever, and a naive one takes exponential time), a link to another corpus."""
+    (root / "a" / "b").mkdir(parents=True)
+    (root / "a" / "x.txt").write_text(EN, encoding="utf-8")
+    (root / "a" / "b" / "y.md").write_text(EN, encoding="utf-8")
+    (root / "other").mkdir()
+    (root / "other" / "z.txt").write_text(EN, encoding="utf-8")
+    (root / "a" / "loop").symlink_to(root / "a")
+    (root / "a" / "b" / "up").symlink_to("..")
+    (root / "a" / "b" / "top").symlink_to(root)
+    (root / "a" / "linked").symlink_to(root / "other")
+
+
+def test_globs_through_symlink_loops_end_with_each_file_once(tmp_path: Path) -> None:
+    from geo.io.documents import expand_inputs
+
+    _corpus_with_loops(tmp_path)
+    found = expand_inputs([str(tmp_path / "a" / "**" / "*.txt")])
+    names = [Path(p).name for p in found]
+    assert sorted(set(names)) == ["x.txt", "z.txt"]
+    assert names.count("x.txt") == 1 and names.count("z.txt") <= 2
+    assert str(tmp_path / "a" / "x.txt") in found
+    everything = expand_inputs([str(tmp_path / "**")])
+    assert {Path(p).name for p in everything} == {"x.txt", "y.md", "z.txt"}
+    # patterns relative to the working folder keep their form
+    assert [Path(p).name for p in expand_inputs([str(tmp_path / "a" / "*.txt")])] == ["x.txt"]
+
+
+def test_folders_with_symlink_loops_are_walked_once(tmp_path: Path) -> None:
+    _corpus_with_loops(tmp_path)
+    problems: list[Problem] = []
+    docs = read_documents(tmp_path / "a", problems=problems)
+    names = [Path(d.doc_id).name for d in docs]
+    assert sorted(set(names)) == ["x.txt", "y.md", "z.txt"]
+    assert names.count("x.txt") == 1 and names.count("y.md") == 1
+    assert problems == []
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes")
+def test_a_fifo_without_a_writer_is_skipped_not_waited_for(tmp_path: Path) -> None:
+    """No blocking: the FIFO is opened without waiting for a writer (in a subprocess, so
+    that a regression fails on the time-out instead of hanging the test run)."""
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    good = tmp_path / "good.txt"
+    good.write_text("date 2020-10-04\nDes roquettes ont frappé Ganja.", encoding="utf-8")
+    out = tmp_path / "e.geojson"
+    done = subprocess.run(
+        [sys.executable, "-m", "geo.cli", "events", str(fifo), str(good), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert f"skipped: {fifo}: a named pipe (FIFO) that nothing writes to" in done.stderr
+    assert len(json.loads(out.read_text(encoding="utf-8"))["features"]) == 1
+    # in a folder, a FIFO is not even opened (nor a socket)
+    assert [Path(p.doc_id).name for p in read_documents(tmp_path)] == ["good.txt"]
+
+
+def _refuse(monkeypatch: pytest.MonkeyPatch, refused: Path) -> None:
+    """Make ``os.scandir`` fail on one folder as an unreadable folder does (tests run as root,
+    who can read everything)."""
+    import os
+
+    real = os.scandir
+
+    def scandir(path: str = ".") -> object:
+        if Path(path) == refused:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_unreadable_folders_are_reported_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "a.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "closed" / "b.txt").write_text(EN, encoding="utf-8")
+    _refuse(monkeypatch, tmp_path / "closed")
+    problems: list[Problem] = []
+    docs = read_documents(tmp_path, problems=problems)
+    assert [Path(d.doc_id).name for d in docs] == ["a.txt"]
+    assert [str(p) for p in problems] == [
+        f"{tmp_path / 'closed'}: cannot read this folder (Permission denied); the files in it "
+        "are skipped"
+    ]
+    # the same through a pattern, and for a folder given by name
+    problems = []
+    assert [Path(d.doc_id).name for d in read_documents(str(tmp_path / "**" / "*.txt"),
+                                                      problems=problems)] == ["a.txt"]  # fmt: skip
+    assert [p.source for p in problems] == [str(tmp_path / "closed")]
+    problems = []
+    assert read_documents(tmp_path / "closed", problems=problems) == []
+    assert [(p.source, p.level) for p in problems] == [(str(tmp_path / "closed"), "error")]
+    with pytest.raises(InputError, match="cannot read this folder"):
+        read_documents(tmp_path / "closed")

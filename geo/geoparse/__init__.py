@@ -47,7 +47,7 @@ from geo.model import Mention, Span
 if TYPE_CHECKING:
     import geopandas as gpd
 
-    from geo.sources import Document, Problem, Progress
+    from geo.io.documents import Document, Problem, Progress
 
 __all__ = [
     "MENTION_COLUMNS",
@@ -264,11 +264,11 @@ def get_geoparser() -> Geoparser:
 
 
 def find_mentions(document: Document, *, parser: Geoparser | None = None) -> list[Mention]:
-    """Return the place mentions of a :class:`~geo.sources.Document`.
+    """Return the place mentions of a :class:`~geo.io.documents.Document`.
 
     Examples
     --------
-    >>> from geo.sources import make_document
+    >>> from geo.io.documents import make_document
     >>> doc = make_document("date 2020-10-04\\nGanja a été frappée par des missiles.")
     >>> [(m.mention, m.char_start, m.place.id) for m in find_mentions(doc)]
     [('Ganja', 16, 'gn:586523')]
@@ -355,7 +355,7 @@ def geoparse(
     >>> df["name"].tolist()
     ['Kharkiv', 'Dnipro']
     """
-    from geo.sources import make_document
+    from geo.io.documents import make_document
 
     doc = make_document(text, doc_id=doc_id, date=date, lang=lang)
     parser = get_geoparser()
@@ -385,7 +385,7 @@ def geoparse_inputs(
     """
     import pandas as pd
 
-    from geo.sources import iter_documents
+    from geo.io.documents import iter_documents
 
     parser = parser or get_geoparser()
     mentions: list[Mention] = []

@@ -376,7 +376,7 @@ def detect_language(
 def _frequencies() -> dict[str, dict[str, float]]:
     import gzip
 
-    from geo._files import data_dir
+    from geo.io.files import data_dir
 
     path = data_dir() / "lang" / "frequencies.tsv.gz"
     try:

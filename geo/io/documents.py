@@ -18,15 +18,17 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
-import glob
+import errno
+import fnmatch
 import html
 import io
 import json
 import os
 import re
+import stat
 import sys
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -34,12 +36,14 @@ from typing import Literal
 
 from geo import defaults
 from geo.errors import GeoWarning, InputError
+from geo.io.files import display_path
 
 __all__ = [
     "Document",
     "InputWarning",
     "Problem",
     "Progress",
+    "check_date",
     "csv_table",
     "detect_language",
     "expand_inputs",
@@ -141,20 +145,54 @@ def parse_date(value: str) -> tuple[dt.date, DatePrecision]:
     (datetime.date(2020, 10, 4), 'day')
     """
     m = _DATE_RE.match(value)
+    found: tuple[dt.date, DatePrecision] | None = None
     try:
         if m:
             year, month, day = m.group(1), m.group(2), m.group(3)
             if day is not None:
-                return dt.date(int(year), int(month), int(day)), "day"
-            if month is not None:
-                return dt.date(int(year), int(month), 1), "month"
-            return dt.date(int(year), 1, 1), "year"
-        m = _DMY_RE.match(value)
-        if m:
-            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))), "day"
+                found = dt.date(int(year), int(month), int(day)), "day"
+            elif month is not None:
+                found = dt.date(int(year), int(month), 1), "month"
+            else:
+                found = dt.date(int(year), 1, 1), "year"
+        else:
+            m = _DMY_RE.match(value)
+            if m:
+                found = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))), "day"
     except ValueError as err:
-        raise InputError(f"invalid date {value!r}: {err}; write it as YYYY-MM-DD") from err
-    raise InputError(f"invalid date {value!r}; write it as YYYY-MM-DD or YYYY-MM")
+        raise InputError(f"invalid date {_clip(value)!r}: {err}; write it as YYYY-MM-DD") from err
+    if found is None:
+        raise InputError(f"invalid date {_clip(value)!r}; write it as YYYY-MM-DD or YYYY-MM")
+    check_date(found[0], value)
+    return found
+
+
+def check_date(date: dt.date, written: str | None = None) -> dt.date:
+    """Return ``date`` if geo can hold it (see :data:`geo.defaults.EARLIEST_DATE`).
+
+    Raises
+    ------
+    InputError
+        For a date such as 0001-01-01 or 9999-12-31.
+
+    Examples
+    --------
+    >>> check_date(dt.date(9999, 12, 31))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    geo.errors.InputError: date '9999-12-31' is outside the dates geo handles (1678-01-01 to ...
+    """
+    if defaults.EARLIEST_DATE <= date <= defaults.LATEST_DATE:
+        return date
+    shown = _clip(written.strip() if written is not None else date.isoformat())
+    raise InputError(
+        f"date {shown!r} is outside the dates geo handles ({defaults.EARLIEST_DATE} to "
+        f"{defaults.LATEST_DATE})"
+    )
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    """A value for a message, cut to ``limit`` characters."""
+    return text if len(text) <= limit else f"{text[: limit - 1]}\u2026"
 
 
 def parse_date_header(text: str) -> tuple[dt.date, DatePrecision, int] | None:
@@ -164,7 +202,8 @@ def parse_date_header(text: str) -> tuple[dt.date, DatePrecision, int] | None:
     -------
     (datetime.date, str, int) or None
         The date, its precision and the offset just after the date; None without a header
-        (or with an impossible date such as month 13).
+        (or with an impossible date such as month 13). A date geo cannot hold (year 1 or
+        9999) is returned as it is: see :func:`check_date`.
 
     Examples
     --------
@@ -474,25 +513,65 @@ def make_document(
     header : bool
         Whether to look for a ``date`` header line.
 
+    Raises
+    ------
+    InputError
+        If ``date`` is not a date geo can hold.
+
+    Warns
+    -----
+    InputWarning
+        A ``date`` header geo cannot hold (0001-01-01, 9999-12-31): it is left out and
+        ``date`` is used instead.
+
     Examples
     --------
     >>> doc = make_document(" date 2020-10-02 Bakou et Erevan s'accusent.")
     >>> doc.date, doc.date_precision, doc.body_start
     (datetime.date(2020, 10, 2), 'day', 16)
     """
+
+    def report(message: str) -> None:
+        warnings.warn(f"{doc_id}: {message}", InputWarning, stacklevel=3)
+
+    return _make_document(
+        text, doc_id=doc_id, date=date, lang=lang, title=title, url=url, header=header,
+        report=report,
+    )  # fmt: skip
+
+
+def _make_document(
+    text: str,
+    *,
+    doc_id: str,
+    date: dt.date | str | None,
+    lang: str | None,
+    title: str | None,
+    url: str | None,
+    header: bool,
+    report: Callable[[str], None],
+) -> Document:
     precision: DatePrecision | None = None
     the_date: dt.date | None = None
     if isinstance(date, str) and date.strip():
         the_date, precision = parse_date(date)
     elif isinstance(date, dt.datetime):
-        the_date, precision = date.date(), "day"
+        the_date, precision = check_date(date.date()), "day"
     elif isinstance(date, dt.date):
-        the_date, precision = date, "day"
+        the_date, precision = check_date(date), "day"
     body_start = 0
     if header:
         found = parse_date_header(text)
         if found is not None:
-            the_date, precision, body_start = found
+            day, day_precision, body_start = found
+            if defaults.EARLIEST_DATE <= day <= defaults.LATEST_DATE:
+                the_date, precision = day, day_precision
+            else:
+                report(
+                    f"date header {day.isoformat()!r} is outside the dates geo handles "
+                    f"({defaults.EARLIEST_DATE} to {defaults.LATEST_DATE}); the document is "
+                    "read without it (fix the header)"
+                )
     language = lang if lang else detect_language(text)
     return Document(
         doc_id=doc_id,
@@ -613,10 +692,14 @@ def _decode(data: bytes, source: str, problems: list[Problem] | None) -> str | N
         return text
 
 
-def _warn(problems: list[Problem] | None, source: str, message: str) -> None:
+def _warn(
+    problems: list[Problem] | None, source: str, message: str, *, row: int | None = None
+) -> None:
     """Record a repaired input as a warning problem and an :class:`InputWarning`."""
-    _problem(problems, source, message, level="warning")
-    warnings.warn(f"{source}: {message}", InputWarning, stacklevel=4)
+    problem = Problem(source=source, message=message, level="warning", row=row)
+    if problems is not None:
+        problems.append(problem)
+    warnings.warn(str(problem), InputWarning, stacklevel=4)
 
 
 def _problem(
@@ -805,13 +888,15 @@ class _Reader:
         id_col = cols["id"]
         if id_col is not None and record.get(id_col) not in (None, ""):
             doc_id = str(record[id_col])
-        return make_document(
+        return _make_document(
             text,
             doc_id=doc_id,
             date=date,
             lang=self.lang,
             title=_str_or_none(record.get(cols["title"] or "")),
             url=_str_or_none(record.get(cols["url"] or "")),
+            header=True,
+            report=lambda message: _warn(self.problems, source, message, row=row),
         )
 
     def too_long(self, n: int, *, unit: str = "characters") -> str:
@@ -832,6 +917,14 @@ class _Reader:
                 record = json.loads(line)
             except ValueError as err:
                 _problem(self.problems, source, f"malformed JSON ({err})", row=lineno)
+                continue
+            except RecursionError:
+                _problem(
+                    self.problems,
+                    source,
+                    "JSON nested too deeply to read (thousands of levels); fix or remove it",
+                    row=lineno,
+                )
                 continue
             if not isinstance(record, dict):
                 _problem(self.problems, source, "row is not a JSON object", row=lineno)
@@ -873,7 +966,16 @@ class _Reader:
             if not text.strip():
                 _problem(self.problems, source, "HTML page without visible text")
                 return
-        yield make_document(text, doc_id=source, date=self.date, lang=self.lang, title=title)
+        yield _make_document(
+            text,
+            doc_id=source,
+            date=self.date,
+            lang=self.lang,
+            title=title,
+            url=None,
+            header=True,
+            report=lambda message: _warn(self.problems, source, message),
+        )
 
 
 def read_text(path: str | os.PathLike[str], problems: list[Problem] | None = None) -> str | None:
@@ -890,22 +992,47 @@ def read_text(path: str | os.PathLike[str], problems: list[Problem] | None = Non
     >>> read_text(path)
     'a,b\\n1,2\\n'
     """
-    source = os.fspath(path)
-    try:
-        data = Path(source).read_bytes()
-    except OSError as err:
-        _problem(problems, source, f"cannot read ({err.strerror or err})")
+    source = display_path(path)
+    data = _read_file(os.fspath(path), source, problems)
+    if data is None:
         return None
     return _decode(data, source, problems)
 
 
-def peek_text(path: str | os.PathLike[str], n_bytes: int = 65536) -> str:
-    """The decoded beginning of a file (for sniffing headers); "" when unreadable."""
+def _read_file(path: str, source: str, problems: list[Problem] | None) -> bytes | None:
+    """The bytes of an input; None (and a problem) when unreadable or a FIFO without writer."""
     try:
-        with open(path, "rb") as fh:
+        data = _read_bytes(path)
+    except OSError as err:
+        _problem(problems, source, f"cannot read ({err.strerror or err})")
+        return None
+    if not data and _is_fifo(path):
+        _problem(
+            problems,
+            source,
+            "a named pipe (FIFO) that nothing writes to; skipped (write to it while geo runs, "
+            "or give the data on standard input)",
+        )
+        return None
+    return data
+
+
+def peek_text(path: str | os.PathLike[str], n_bytes: int = 65536) -> str:
+    """The decoded beginning of a regular file (for sniffing headers); "" when unreadable
+    or not a regular file (reading a pipe would consume what it holds)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return ""
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return ""
+        with open(fd, "rb", closefd=False) as fh:
             head = fh.read(n_bytes)
     except OSError:
         return ""
+    finally:
+        os.close(fd)
     for bom, codec in _BOMS:
         if head.startswith(bom):
             return head.decode(codec, errors="ignore")
@@ -962,22 +1089,29 @@ def csv_table(
 
 
 def _sniff(text: str) -> type[csv.Dialect] | csv.Dialect:
-    """The CSV dialect of ``text``; from the header line when the sniffer gives up."""
+    """The CSV dialect of ``text``: its delimiter (from the sniffer when the header line
+    holds it, else the header line's most frequent one), with standard double quotes.
+
+    Only the delimiter is taken from the sniffer: it reads ``'`` as the quote character of
+    a table whose cells start with ``'`` (geo's guard against formulas), and would then
+    split quoted cells at every comma.
+    """
     first = text[: text.find("\n")] if "\n" in text[:65536] else text[:65536]
+    delimiter = None
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            text[:65536], delimiters=",;\t|"
-        )
+        sniffed = csv.Sniffer().sniff(text[:65536], delimiters=",;\t|")
     except csv.Error:
-        dialect = csv.excel
+        pass
     else:
-        if dialect.delimiter in first:
-            return dialect
-    counts = {d: first.count(d) for d in ",;\t|"}
-    best = max(counts, key=lambda d: counts[d])
-    if counts[best] == 0 or best == ",":
+        if sniffed.delimiter in first:
+            delimiter = sniffed.delimiter
+    if delimiter is None:
+        counts = {d: first.count(d) for d in ",;\t|"}
+        best = max(counts, key=lambda d: counts[d])
+        delimiter = best if counts[best] else ","
+    if delimiter == ",":
         return csv.excel
-    return type("_Sniffed", (csv.excel,), {"delimiter": best})
+    return type("_Sniffed", (csv.excel,), {"delimiter": delimiter})
 
 
 @contextlib.contextmanager
@@ -1070,11 +1204,14 @@ def _row_date(raw: str) -> dt.date | str:
     try:
         parse_date(raw)
     except InputError:
+        if _DATE_RE.match(raw) or _DMY_RE.match(raw):
+            raise  # a date geo cannot hold, or no such day
         for fmt in ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%a, %d %b %Y %H:%M:%S %z"):
             try:
-                return dt.datetime.strptime(raw, fmt).date()
+                day = dt.datetime.strptime(raw, fmt).date()
             except ValueError:
                 continue
+            return check_date(day, raw)
         raise
     return raw
 
@@ -1095,7 +1232,11 @@ def expand_inputs(
 ) -> list[str]:
     """Expand folders (recursively) and glob patterns into file paths; ``"-"`` is kept.
 
-    Missing paths and empty patterns become problems (or raise without ``problems``).
+    Folders are walked and ``**`` patterns matched without ever entering the same folder
+    twice, so a symbolic link that loops (``a/loop -> ..``) ends the walk instead of running
+    it forever. Missing paths, empty patterns, special files (devices, sockets) and folders
+    that cannot be read become problems (or raise without ``problems``); a FIFO is kept (it
+    is read only if something writes to it: see :func:`iter_documents`).
 
     Examples
     --------
@@ -1113,43 +1254,203 @@ def expand_inputs(
             paths.append(item)
             continue
         if any(ch in item for ch in "*?["):
-            found = sorted(glob.glob(item, recursive=True))
-            files = [f for f in found if os.path.isfile(f)]
-            if not files:
-                _problem(problems, item, "no file matches this pattern")
+            walker = _Walker(problems)
+            try:
+                files = sorted(set(walker.glob(item)))
+            except RecursionError:
+                _problem(problems, display_path(item), "folders too deeply nested to match")
+                continue
+            if not files and not walker.unreadable:
+                _problem(problems, display_path(item), "no file matches this pattern")
             paths.extend(files)
             continue
-        path = Path(item)
-        if path.is_dir():
-            files = sorted(
-                str(p)
-                for p in path.rglob("*")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.suffix.lower() in (_HTML_EXT | _JSONL_EXT | _CSV_EXT | _TEXT_EXT)
-            )
-            if not files:
-                _problem(problems, item, "folder holds no readable file (.txt, .md, .html...)")
+        if os.path.isdir(item):
+            walker = _Walker(problems)
+            files = sorted(walker.folder(item))
+            if not files and not walker.unreadable:
+                _problem(
+                    problems,
+                    display_path(item),
+                    "folder holds no readable file (.txt, .md, .html...)",
+                )
             paths.extend(files)
-        elif path.exists():
-            if _is_readable_kind(path):
+        elif os.path.lexists(item):
+            kind = _special_kind(item)
+            if kind is None:
                 paths.append(item)
             else:
-                _problem(problems, item, "not a regular file (a device or socket); give a file")
+                _problem(problems, display_path(item), f"{kind}; give a file")
         else:
-            _problem(problems, item, "no such file or folder")
+            _problem(problems, display_path(item), "no such file or folder")
     return paths
 
 
-def _is_readable_kind(path: Path) -> bool:
-    """Regular files and pipes (``<(...)``, ``/dev/stdin``); not devices such as /dev/zero."""
-    import stat
+#: Extensions read in folders (any file given by name or pattern is read).
+_FOLDER_EXT = _HTML_EXT | _JSONL_EXT | _CSV_EXT | _TEXT_EXT
 
+
+class _Walker:
+    """Walks folders and matches glob patterns, entering each real folder at most once."""
+
+    def __init__(self, problems: list[Problem] | None) -> None:
+        self.problems = problems
+        self.seen: set[tuple[int, int, int]] = set()
+        self.failed: set[str] = set()  # folders already reported unreadable
+        self.unreadable = False
+
+    def _entries(self, folder: str, walk: int) -> list[os.DirEntry[str]] | None:
+        """The entries of a folder entered by a recursive walk (``walk`` tells which: a
+        folder, or one ``**`` of a pattern); None when that walk has been there already."""
+        try:
+            st = os.stat(folder or ".")
+        except OSError:
+            return self._listing(folder)
+        key = (walk, st.st_dev, st.st_ino)
+        if key in self.seen:
+            return None  # a link back to a folder this walk has entered already
+        self.seen.add(key)
+        return self._listing(folder)
+
+    def folder(self, root: str) -> Iterator[str]:
+        """Files of ``root`` and its subfolders with a readable extension, hidden ones aside."""
+        pending = [root]  # a stack, not recursion: a tree may be thousands of folders deep
+        while pending:
+            folder = pending.pop()
+            for entry in self._entries(folder, -1) or []:
+                if entry.name.startswith("."):
+                    continue
+                if _is_dir(entry):
+                    pending.append(os.path.join(folder, entry.name))
+                elif _is_file(entry) and Path(entry.name).suffix.lower() in _FOLDER_EXT:
+                    yield os.path.join(folder, entry.name)
+
+    def glob(self, pattern: str) -> Iterator[str]:
+        """Files matching ``pattern`` (``*``, ``?``, ``[...]``, and ``**`` for any depth)."""
+        parts = pattern.split(os.sep)
+        first = next(i for i, part in enumerate(parts) if _MAGIC_RE.search(part))
+        root = os.sep.join(parts[:first])
+        if not root and pattern.startswith(os.sep):
+            root = os.sep
+        if root and not os.path.isdir(root):
+            return
+        yield from self._match(root, [p for p in parts[first:] if p])
+
+    def _match(self, folder: str, parts: list[str]) -> Iterator[str]:
+        part, rest = parts[0], parts[1:]
+        if part == "**":
+            entries = self._entries(folder, len(parts))
+            if entries is None:
+                return
+            if rest:
+                yield from self._match(folder, rest)  # ** matches no folder too
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if _is_dir(entry):
+                    yield from self._match(os.path.join(folder, entry.name), parts)
+                elif not rest and _is_file(entry):
+                    yield os.path.join(folder, entry.name)
+            return
+        if not _MAGIC_RE.search(part):
+            path = os.path.join(folder, part)
+            if not rest:
+                if os.path.isfile(path):
+                    yield path
+            elif os.path.isdir(path):
+                yield from self._match(path, rest)
+            return
+        for entry in self._listing(folder):
+            if entry.name.startswith(".") and not part.startswith("."):
+                continue
+            if not fnmatch.fnmatchcase(entry.name, part):
+                continue
+            if rest:
+                if _is_dir(entry):
+                    yield from self._match(os.path.join(folder, entry.name), rest)
+            elif _is_file(entry):
+                yield os.path.join(folder, entry.name)
+
+    def _listing(self, folder: str) -> list[os.DirEntry[str]]:
+        """The entries of a folder, by name; [] (and a problem) when it cannot be read."""
+        if folder in self.failed:
+            return []
+        try:
+            with os.scandir(folder or ".") as it:
+                return sorted(it, key=lambda e: e.name)
+        except OSError as err:
+            self.unreadable = True
+            self.failed.add(folder)
+            _problem(
+                self.problems,
+                display_path(folder or "."),
+                f"cannot read this folder ({err.strerror or type(err).__name__}); the files "
+                "in it are skipped",
+            )
+            return []
+
+
+_MAGIC_RE = re.compile(r"[*?\[]")
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
     try:
-        mode = path.stat().st_mode
+        return entry.is_dir()
     except OSError:
-        return True  # reported when it is read
-    return stat.S_ISREG(mode) or stat.S_ISFIFO(mode)
+        return False
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """A regular file (through a link too); FIFOs, devices and sockets in folders are not."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _special_kind(path: str) -> str | None:
+    """What a path given by name is when it cannot be read as a file; None for a file or a
+    pipe (``<(...)``, ``/dev/stdin``, a FIFO)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # reported when it is read
+    if stat.S_ISREG(mode) or stat.S_ISFIFO(mode):
+        return None
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "not a regular file (a device or socket)"
+    if stat.S_ISSOCK(mode):
+        return "not a regular file (a device or socket)"
+    return "not a regular file"
+
+
+def _read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of an input file, never blocking on a FIFO that nothing writes to.
+
+    The file is opened without waiting for a writer; a FIFO without one reads as empty.
+    Devices and sockets are refused before anything is read.
+
+    Raises
+    ------
+    OSError
+        If the file cannot be opened or read, or is a device or a folder.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise OSError(errno.EINVAL, "not a regular file (a device, socket or folder)")
+        os.set_blocking(fd, True)
+        with open(fd, "rb", closefd=False) as fh:
+            return fh.read()
+    finally:
+        os.close(fd)
+
+
+def _is_fifo(path: str) -> bool:
+    try:
+        return stat.S_ISFIFO(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def iter_documents(
@@ -1235,26 +1536,29 @@ def iter_documents(
                     continue
             yield from reader.text_file("<stdin>", text, is_html=False)
             continue
+        # the path opens the file; its name as text (U+FFFD for bytes that are not UTF-8)
+        # names it in documents, outputs and messages
+        source = display_path(item)
+        if source != item:
+            _warn(problems, source, "the file name is not valid UTF-8; shown with U+FFFD")
         suffix = Path(item).suffix.lower()
         if suffix not in _JSONL_EXT | _CSV_EXT and _too_big(item, max_chars):
-            _problem(problems, item, reader.too_long(os.path.getsize(item), unit="bytes"))
+            _problem(problems, source, reader.too_long(os.path.getsize(item), unit="bytes"))
             continue
-        try:
-            data = Path(item).read_bytes()
-        except OSError as err:
-            _problem(problems, item, f"cannot read ({err.strerror})")
+        data = _read_file(item, source, problems)
+        if data is None:
             continue
-        decoded = _decode(data, item, problems)
+        decoded = _decode(data, source, problems)
         if decoded is None:
             continue
         text = decoded
         if suffix in _JSONL_EXT:
-            yield from reader.jsonl(item, text)
+            yield from reader.jsonl(source, text)
         elif suffix in _CSV_EXT:
-            yield from reader.csv(item, text)
+            yield from reader.csv(source, text)
         else:
             is_html = suffix in _HTML_EXT or _HTML_START.match(text[:1024]) is not None
-            yield from reader.text_file(item, text, is_html=is_html)
+            yield from reader.text_file(source, text, is_html=is_html)
 
 
 def read_documents(

@@ -21,39 +21,33 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
-import json
-import math
 import os
 import re
-import sys
-import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from geo import defaults
-from geo._files import atomic_write
-from geo.errors import InputError, OutputError
-from geo.sources import (
+from geo.errors import InputError
+from geo.io.documents import (
     Document,
-    InputWarning,
     Problem,
     Progress,
-    csv_table,
     expand_inputs,
     iter_documents,
     make_document,
-    peek_text,
-    read_text,
 )
+from geo.io.files import display_path
 
 if TYPE_CHECKING:
     import geopandas as gpd
-    import pandas as pd
 
     from geo.gazetteer import Place
     from geo.geoparse import Geoparser, Mention
+
+from geo.io.tables import is_event_table, read_events
+from geo.schema import ACLED_COLUMNS, EVENT_COLUMNS, MENTION_TYPE, events_to_frame
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -66,83 +60,8 @@ __all__ = [
     "extract_events",
     "extract_events_from_inputs",
     "find_dates",
-    "output_format",
     "parse_number",
-    "read_events",
-    "write_events",
 ]
-
-#: Columns of an event table (ACLED names where ACLED has one), geometry aside.
-EVENT_COLUMNS: Final = (
-    "event_id",
-    "event_date",
-    "time_precision",
-    "event_type",
-    "sub_event_type",
-    "location",
-    "mention",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "country",
-    "country_code",
-    "admin1",
-    "fatalities",
-    "injured",
-    "notes",
-    "source",
-    "language",
-    "gazetteer_id",
-    "char_start",
-    "char_end",
-)
-
-#: Columns of an ACLED export (since 2023), in order; ``--format acled`` writes these.
-ACLED_COLUMNS: Final = (
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
-)
-
-#: Event type of a place named in a sentence that reports no incident.
-MENTION_TYPE: Final = "Mention"
-
-_DISORDER = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Protests": "Demonstrations",
-    "Riots": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-}
 
 # --------------------------------------------------------------------------- event types
 
@@ -638,6 +557,8 @@ def count_casualties(sentence: str) -> list[Casualty]:
     numbers: list[tuple[int, int, int]] = []
     for m in _NUMBER_RE.finditer(sentence):
         value = parse_number(m.group())
+        if value is not None and value > defaults.MAX_PEOPLE_COUNT:
+            continue  # "10^23 killed" is no count of people
         if value and not _is_not_a_count(sentence, m.start(), m.end()):
             numbers.append((m.start(), m.end(), value))
     out: list[Casualty] = []
@@ -817,10 +738,12 @@ def _day_month(m: re.Match[str]) -> tuple[int, int, int | None]:
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None when there is no such day or geo cannot hold it (year 9999)."""
     try:
-        return dt.date(year, month, day)
+        date = dt.date(year, month, day)
     except ValueError:
         return None
+    return date if defaults.EARLIEST_DATE <= date <= defaults.LATEST_DATE else None
 
 
 def find_dates(sentence: str, *, reference: dt.date | None) -> list[FoundDate]:
@@ -1251,7 +1174,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
 
     Examples
     --------
-    >>> from geo.sources import make_document
+    >>> from geo.io.documents import make_document
     >>> doc = make_document("date 2020-10-04\\nGanja a été frappée par des missiles dimanche.")
     >>> [(r["location"], str(r["event_date"]), r["sub_event_type"]) for r in event_rows(doc)]
     [('Ganja', '2020-10-04', 'Shelling/artillery/missile attack')]
@@ -1439,63 +1362,6 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     return rows
 
 
-def events_to_frame(rows: Iterable[dict[str, Any]]) -> gpd.GeoDataFrame:
-    """Build an event GeoDataFrame (EPSG:4326) with :data:`EVENT_COLUMNS` from dicts.
-
-    Examples
-    --------
-    >>> events_to_frame([]).crs.to_epsg(), len(events_to_frame([]))
-    (4326, 0)
-    """
-    import pandas as pd
-
-    data: dict[str, list[Any]] = {c: [] for c in EVENT_COLUMNS}
-    for row in rows:
-        for c in EVENT_COLUMNS:
-            data[c].append(row.get(c))
-    frame = pd.DataFrame(data, columns=list(EVENT_COLUMNS))
-    return _typed(frame)
-
-
-def _typed(frame: pd.DataFrame) -> gpd.GeoDataFrame:
-    import geopandas as gpd
-    import pandas as pd
-
-    frame = frame.copy()
-    frame["event_date"] = pd.to_datetime(frame["event_date"], errors="coerce").astype(
-        "datetime64[ns]"
-    )
-    for col in (
-        "time_precision",
-        "geo_precision",
-        "fatalities",
-        "injured",
-        "char_start",
-        "char_end",
-    ):
-        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("Int64")
-    for col in ("latitude", "longitude"):
-        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
-    for col in EVENT_COLUMNS:
-        if col not in (
-            "event_date",
-            "time_precision",
-            "geo_precision",
-            "fatalities",
-            "injured",
-            "char_start",
-            "char_end",
-            "latitude",
-            "longitude",
-        ):
-            frame[col] = frame[col].astype("object").where(frame[col].notna(), None)
-    geometry = gpd.points_from_xy(frame["longitude"], frame["latitude"], crs="EPSG:4326")
-    placed = frame["latitude"].notna().to_numpy() & frame["longitude"].notna().to_numpy()
-    if not placed.all():  # no point, rather than POINT (NaN NaN)
-        geometry = gpd.GeoSeries(geometry, index=frame.index).where(placed, None).values
-    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
-
-
 def extract_events(
     source: str | Document | Iterable[Document],
     *,
@@ -1510,7 +1376,7 @@ def extract_events(
     ----------
     source : str, Document or iterable of Document
         An article's text (a ``date`` header line is read), or documents from
-        :func:`geo.sources.iter_documents`.
+        :func:`geo.io.documents.iter_documents`.
     date : datetime.date or str, optional
         Document date for a text without a header.
     lang : str, optional
@@ -1556,7 +1422,7 @@ def extract_events_from_inputs(
 
     Event tables (ACLED or UCDP GED CSV, or geo's own ``.geojson``/``.gpkg``/``.parquet``
     outputs) are read with :func:`read_events`; everything else is read as articles with
-    :func:`geo.sources.iter_documents` and goes through :func:`extract_events`.
+    :func:`geo.io.documents.iter_documents` and goes through :func:`extract_events`.
 
     Parameters
     ----------
@@ -1569,7 +1435,7 @@ def extract_events_from_inputs(
     parser : Geoparser, optional
         The process-wide parser by default.
     **read_options
-        Passed to :func:`geo.sources.iter_documents`.
+        Passed to :func:`geo.io.documents.iter_documents`.
 
     Returns
     -------
@@ -1592,13 +1458,16 @@ def extract_events_from_inputs(
     rows: list[dict[str, Any]] = []
     articles: list[str] = []
     for item in expand_inputs(inputs, problems):
-        if item != "-" and _is_event_table(item):
+        if item != "-" and is_event_table(item):
             try:
                 frames.append(read_events(item, problems=problems))
             except InputError as err:
                 if problems is None:
                     raise
-                problems.append(Problem(item, str(err).removeprefix(f"{Path(item)}: ")))
+                name = display_path(item)
+                problems.append(
+                    Problem(name, str(err).removeprefix(f"{display_path(Path(item))}: "))
+                )
                 continue
             if progress is not None:
                 progress.update()  # tables read, like documents read: none means nothing read
@@ -1619,721 +1488,3 @@ def extract_events_from_inputs(
 
     merged = pd.concat(frames, ignore_index=True)
     return gpd.GeoDataFrame(merged, geometry="geometry", crs="EPSG:4326")
-
-
-def _is_event_table(path: str) -> bool:
-    """Whether a file is read as an event table rather than as articles.
-
-    A CSV whose header looks like an ACLED or UCDP GED export counts even when a required
-    column is missing, so that :func:`read_events` names the missing columns (instead of the
-    file being read as articles without a text column).
-    """
-    suffix = Path(path).suffix.lower()
-    if suffix in (".gpkg", ".parquet", ".geojson"):
-        return True
-    if suffix not in (".csv", ".tsv"):
-        return False
-    head = peek_text(path)
-    header = head.split("\n", 1)[0] if "\n" in head else head
-    columns = {c.strip().strip('"').strip().lower() for c in re.split(r"[,;\t|]", header)}
-    if table_kind(columns) is not None:
-        return True
-    if columns & _ARTICLE_COLUMNS:
-        return False
-    return "event_id_cnty" in columns or len(columns & _TABLE_MARKERS) >= 2
-
-
-#: Columns that mark a CSV as a corpus of articles, and columns that mark an event table.
-_ARTICLE_COLUMNS: Final = frozenset({"text", "content", "body", "article", "texte", "contenu"})
-_TABLE_MARKERS: Final = frozenset(
-    {
-        "event_id_cnty",
-        "event_date",
-        "event_type",
-        "sub_event_type",
-        "date_start",
-        "date_end",
-        "type_of_violence",
-        "where_prec",
-        "best",
-        "latitude",
-        "longitude",
-    }
-)
-
-
-# --------------------------------------------------------------------------- tables
-
-_ACLED_REQUIRED: Final = ("event_date", "event_type", "latitude", "longitude")
-_UCDP_REQUIRED: Final = ("date_start", "latitude", "longitude", "best")
-_OWN_REQUIRED: Final = ("event_id", "event_date", "event_type", "latitude", "longitude")
-_UCDP_VIOLENCE: Final = {
-    "1": ("Battles", "Armed clash"),
-    "2": ("Battles", "Armed clash"),
-    "3": ("Violence against civilians", "Attack"),
-}
-_UCDP_DATE_PREC: Final = {"1": 1, "2": 2, "3": 2, "4": 3, "5": 3}
-_UCDP_WHERE_PREC: Final = {"1": 1, "2": 2, "3": 2, "4": 3, "5": 3, "6": 3, "7": 3}
-
-
-def table_kind(columns: Iterable[str]) -> str | None:
-    """Recognise an event table from its columns: "own", "acled", "ucdp" or None.
-
-    Examples
-    --------
-    >>> table_kind(["event_id_cnty", "event_date", "event_type", "latitude", "longitude"])
-    'acled'
-    >>> table_kind(["id", "date_start", "latitude", "longitude", "best"])
-    'ucdp'
-    """
-    cols = {c.strip().lower() for c in columns}
-    if all(c in cols for c in _OWN_REQUIRED) and "event_id_cnty" not in cols:
-        return "own"
-    if all(c in cols for c in _ACLED_REQUIRED):
-        return "acled"
-    if all(c in cols for c in _UCDP_REQUIRED):
-        return "ucdp"
-    return None
-
-
-def _parse_table_date(value: str) -> dt.date | None:
-    value = value.strip()
-    if not value:
-        return None
-    m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", value)
-    if m:
-        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    for fmt in (
-        "%d %B %Y",
-        "%d-%B-%Y",
-        "%d-%b-%Y",
-        "%d %b %Y",
-        "%d-%m-%Y",
-        "%d/%m/%Y",
-        "%B %d, %Y",
-    ):
-        try:
-            return dt.datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-def _country_code(name: str, cache: dict[str, str | None]) -> str | None:
-    if name in cache:
-        return cache[name]
-    from geo.gazetteer import load_gazetteer
-
-    found = load_gazetteer().lookup(name, kinds=["country"]) if name else []
-    code = found[0].country_code if found else None
-    cache[name] = code
-    return code
-
-
-def read_events(
-    path: str | os.PathLike[str],
-    *,
-    problems: list[Problem] | None = None,
-) -> gpd.GeoDataFrame:
-    """Read an event table: an ACLED export, a UCDP GED CSV, or a file written by geo.
-
-    Parameters
-    ----------
-    path : path
-        ``.csv`` (ACLED, UCDP GED or geo's own columns), ``.geojson``, ``.gpkg`` or
-        ``.parquet``.
-    problems : list of Problem, optional
-        Receives rows that were skipped (bad coordinates or dates); they are reported as
-        :class:`~geo.sources.InputWarning` warnings otherwise.
-
-    Returns
-    -------
-    geopandas.GeoDataFrame
-        :data:`EVENT_COLUMNS` and point geometries, EPSG:4326.
-
-    Raises
-    ------
-    InputError
-        Unreadable file, or columns that match none of the known tables (the message lists
-        the missing ones).
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "acled.csv"
-    >>> _ = p.write_text(
-    ...     "event_id_cnty,event_date,event_type,sub_event_type,country,location,"
-    ...     "latitude,longitude,fatalities\\n"
-    ...     "AZE1,2020-10-04,Explosions/Remote violence,Shelling/artillery/missile attack,"
-    ...     "Azerbaijan,Ganja,40.6828,46.3606,1\\n")
-    >>> ev = read_events(p)
-    >>> ev.loc[0, "event_id"], ev.loc[0, "country_code"], int(ev.loc[0, "fatalities"])
-    ('AZE1', 'AZ', 1)
-    """
-    p = Path(path)
-    suffix = p.suffix.lower()
-    if not p.is_file():
-        raise InputError(f"{p}: no such file; give an ACLED or UCDP GED CSV, or a geo output")
-    notes: list[Problem] = []  # repairs of the whole file (encoding, CRS, geometry types)
-    if suffix in (".geojson", ".json", ".gpkg", ".parquet", ".geoparquet"):
-        columns, records = _vector_records(p, notes)
-        from_csv = False
-    else:
-        columns, records = _csv_records(p, notes)
-        from_csv = True
-    kind = table_kind(columns)
-    if kind is None:
-        have = {c.strip().lower() for c in columns}
-        missing_acled = [c for c in _ACLED_REQUIRED if c not in have]
-        missing_ucdp = [c for c in _UCDP_REQUIRED if c not in have]
-        raise InputError(
-            f"{p}: not an event table: ACLED columns missing: {', '.join(missing_acled)}; "
-            f"UCDP GED columns missing: {', '.join(missing_ucdp)} "
-            f"(found: {', '.join(list(columns)[:20])})"
-        )
-    found: list[Problem] = list(notes)
-    rows: list[dict[str, Any]] = []
-    codes: dict[str, str | None] = {}
-    for line, raw in records:
-        if isinstance(raw, Problem):
-            found.append(raw)
-            continue
-        rec = {str(k).strip().lower(): v for k, v in raw.items()}
-        if from_csv:
-            rec = {k: _unprotect(v) for k, v in rec.items()}
-        warned: list[str] = []
-        try:
-            row = _table_row(kind, rec, codes, warned)
-        except ValueError as err:
-            found.append(Problem(str(p), str(err), row=line))
-            continue
-        found.extend(Problem(str(p), w, level="warning", row=line) for w in warned)
-        rows.append(row)
-    for problem in found:
-        if problems is not None:
-            problems.append(problem)
-        else:
-            warnings.warn(str(problem), InputWarning, stacklevel=2)
-    return events_to_frame(rows)
-
-
-def _csv_records(
-    p: Path, notes: list[Problem]
-) -> tuple[list[str], Iterator[tuple[int, dict[str, Any] | Problem]]]:
-    """Header and rows of a CSV event table; bad rows come as :class:`Problem` items."""
-    read: list[Problem] = []
-    text = read_text(p, read)
-    errors = [q for q in read if q.level == "error"]
-    if text is None or errors:
-        reason = errors[0].message if errors else "unreadable"
-        raise InputError(f"{p}: cannot read the event table: {reason}")
-    notes.extend(read)
-    row_problems: list[Problem] = []
-    table = csv_table(str(p), text, row_problems)
-    if table is None:
-        reason = row_problems[0].message if row_problems else "no header"
-        raise InputError(f"{p}: cannot read the event table: {reason}")
-    header, rows = table
-
-    def records() -> Iterator[tuple[int, dict[str, Any] | Problem]]:
-        for line, record in rows:
-            while row_problems:  # rows left out before this one, in file order
-                bad = row_problems.pop(0)
-                yield bad.row or 0, bad
-            yield line, record
-        for bad in row_problems:
-            yield bad.row or 0, bad
-
-    return [h.strip() for h in header], records()
-
-
-def _vector_records(
-    p: Path, notes: list[Problem]
-) -> tuple[list[str], Iterator[tuple[int, dict[str, Any] | Problem]]]:
-    """Columns and rows of a GeoJSON / GeoPackage / (Geo)Parquet event table.
-
-    The event's coordinates come from its geometry, in EPSG:4326: a point as it is, another
-    geometry by a point on it (with a warning); rows without a geometry keep their
-    ``latitude``/``longitude`` columns when they have them (else no coordinates).
-    """
-    import geopandas as gpd
-    import numpy as np
-    import pandas as pd
-    import shapely
-
-    try:
-        if p.stat().st_size == 0:
-            raise InputError(f"{p}: cannot read the event table: the file is empty (0 bytes)")
-        if p.suffix.lower() in (".parquet", ".geoparquet"):
-            try:
-                frame: pd.DataFrame = gpd.read_parquet(p)
-            except ValueError:  # a plain (non-geo) Parquet table
-                frame = pd.read_parquet(p)
-        else:
-            frame = gpd.read_file(p, engine="pyogrio")
-    except InputError:
-        raise
-    except Exception as err:  # pyogrio/pyarrow raise their own error classes
-        raise InputError(f"{p}: cannot read the event table ({_short_error(err)})") from err
-    frame = pd.DataFrame(frame) if not isinstance(frame, gpd.GeoDataFrame) else frame
-    columns = [str(c).strip() for c in frame.columns]
-    lower = {c.lower(): c for c in frame.columns}
-    if isinstance(frame, gpd.GeoDataFrame) and frame.geometry.name in frame.columns:
-        gdf = frame
-        if gdf.crs is None:
-            notes.append(
-                Problem(str(p), "declares no CRS; coordinates taken as EPSG:4326", "warning")
-            )
-            gdf = gdf.set_crs("EPSG:4326", allow_override=True)
-        elif not gdf.crs.equals("EPSG:4326"):
-            gdf = gdf.to_crs("EPSG:4326")
-        geoms = np.asarray(gdf.geometry.values, dtype=object)
-        missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
-        areas = ~missing & (shapely.get_type_id(geoms) != 0)
-        if areas.any():
-            types = sorted({g.geom_type for g in geoms[areas]})
-            notes.append(
-                Problem(
-                    str(p),
-                    f"{int(areas.sum())} feature(s) are {'/'.join(types)}, not points; a "
-                    "point on each is used as the event location",
-                    "warning",
-                )
-            )
-            geoms = geoms.copy()
-            geoms[areas] = shapely.point_on_surface(geoms[areas])
-        lat = pd.Series(np.nan, index=gdf.index)
-        lon = pd.Series(np.nan, index=gdf.index)
-        ok = ~missing
-        lon[ok] = shapely.get_x(geoms[ok])
-        lat[ok] = shapely.get_y(geoms[ok])
-        table = pd.DataFrame(gdf.drop(columns=gdf.geometry.name))
-        old_lat = table[lower["latitude"]] if "latitude" in lower else None
-        old_lon = table[lower["longitude"]] if "longitude" in lower else None
-        for name, values, old in (("latitude", lat, old_lat), ("longitude", lon, old_lon)):
-            if old is not None:
-                table = table.drop(columns=lower[name])
-                values = values.where(ok, old)
-            table[name] = values.astype(object).where(values.notna(), "")
-        columns = [str(c).strip() for c in table.columns]
-    else:
-        table = frame
-    table = table.astype("object").where(table.notna(), "")
-    return columns, ((line, rec) for line, rec in enumerate(table.to_dict("records"), 1))
-
-
-def _short_error(err: BaseException) -> str:
-    """A third-party error as one short line (GDAL adds a hint about drivers)."""
-    text = " ".join(str(err).split()) or type(err).__name__
-    return text.split("; It might help", 1)[0].rstrip(".")
-
-
-def _text(rec: dict[str, Any], key: str) -> str:
-    value = rec.get(key, "")
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def _int_or_none(value: str) -> int | None:
-    if not value:
-        return None
-    try:
-        return int(float(value))
-    except (ValueError, OverflowError):
-        return None
-
-
-def _count(rec: dict[str, Any], key: str, warned: list[str]) -> int | None:
-    """A count column (fatalities...): None when empty; a warning when not a number."""
-    raw = _text(rec, key)
-    value = _int_or_none(raw)
-    if raw and (value is None or value < 0):
-        warned.append(f"{key} {raw!r} is not a count of people; left empty")
-        return None
-    return value
-
-
-_DECIMAL_COMMA = re.compile(r"^\s*[-+]?\d+,\d+\s*$")
-
-
-def _number(raw: str) -> float:
-    """A coordinate as written: ``40.68`` or, in European exports, ``40,68``."""
-    return float(raw.replace(",", ".") if _DECIMAL_COMMA.match(raw) else raw)
-
-
-def _coords(rec: dict[str, Any]) -> tuple[float | None, float | None]:
-    """Latitude and longitude; (None, None) when both are empty (placed later by name)."""
-    raw_lat, raw_lon = _text(rec, "latitude"), _text(rec, "longitude")
-    if not raw_lat and not raw_lon:
-        return None, None
-    try:
-        lat, lon = _number(raw_lat), _number(raw_lon)
-    except ValueError as err:
-        raise ValueError(
-            f"latitude/longitude {raw_lat!r}, {raw_lon!r} are not numbers; fix or empty them"
-        ) from err
-    if math.isnan(lat) or math.isnan(lon) or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ValueError(
-            f"latitude/longitude {raw_lat}, {raw_lon} out of range (latitude -90 to 90, "
-            "longitude -180 to 180; swapped, or not in degrees?)"
-        )
-    return lat, lon
-
-
-#: Characters that make a spreadsheet read a cell as a formula (CSV injection).
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
-
-
-def _is_formula(text: str) -> bool:
-    """Whether a spreadsheet would run ``text`` (past any leading quotes) as a formula."""
-    bare = text.lstrip("'")
-    return bare.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(bare)
-
-
-def _protect(value: Any) -> Any:
-    """Make a text cell inert in spreadsheets: a leading ``'`` before ``= + - @``.
-
-    Numbers written as text ("-12.5") are left alone; :func:`_unprotect` undoes it exactly.
-    """
-    if isinstance(value, str) and _is_formula(value):
-        return "'" + value
-    return value
-
-
-def _unprotect(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith("'") and _is_formula(value):
-        return value[1:]
-    return value
-
-
-def _table_row(
-    kind: str, rec: dict[str, Any], codes: dict[str, str | None], warned: list[str]
-) -> dict[str, Any]:
-    lat, lon = _coords(rec)
-    if lat is None:
-        place = _text(rec, "location") or _text(rec, "where_coordinates")
-        warned.append(
-            "no latitude/longitude; "
-            + (f"to be placed by its location {place!r}" if place else "it cannot be mapped")
-        )
-    if kind == "ucdp":
-        raw_date = _text(rec, "date_start")
-        date = _parse_table_date(raw_date)
-        if date is None:
-            raise ValueError(f"date_start {raw_date!r} is not a date (write it as YYYY-MM-DD)")
-        etype, subtype = _UCDP_VIOLENCE.get(
-            _text(rec, "type_of_violence"), ("Battles", "Armed clash")
-        )
-        country = _text(rec, "country")
-        location = _text(rec, "where_coordinates") or _text(rec, "where_description")
-        return {
-            "event_id": _text(rec, "id") or None,
-            "event_date": date,
-            "time_precision": _UCDP_DATE_PREC.get(_text(rec, "date_prec"), 1),
-            "event_type": etype,
-            "sub_event_type": subtype,
-            "location": location or None,
-            "mention": None,
-            "latitude": lat,
-            "longitude": lon,
-            "geo_precision": _UCDP_WHERE_PREC.get(_text(rec, "where_prec")),
-            "country": country or None,
-            "country_code": _country_code(re.sub(r"\s*\(.*\)$", "", country), codes),
-            "admin1": _text(rec, "adm_1") or None,
-            "fatalities": _count(rec, "best", warned),
-            "injured": None,
-            "notes": _text(rec, "source_headline") or _text(rec, "where_description") or None,
-            "source": _text(rec, "source_original") or _text(rec, "source_article") or None,
-            "language": None,
-            "gazetteer_id": None,
-            "char_start": None,
-            "char_end": None,
-        }
-    raw_date = _text(rec, "event_date")
-    date = _parse_table_date(raw_date)
-    if date is None:
-        raise ValueError(f"event_date {raw_date!r} is not a date (write it as YYYY-MM-DD)")
-    country = _text(rec, "country")
-    code = _text(rec, "country_code") if kind == "own" else ""
-    return {
-        "event_id": (_text(rec, "event_id") if kind == "own" else _text(rec, "event_id_cnty"))
-        or None,
-        "event_date": date,
-        "time_precision": _int_or_none(_text(rec, "time_precision")),
-        "event_type": _text(rec, "event_type") or None,
-        "sub_event_type": _text(rec, "sub_event_type") or None,
-        "location": _text(rec, "location") or None,
-        "mention": _text(rec, "mention") or None,
-        "latitude": lat,
-        "longitude": lon,
-        "geo_precision": _int_or_none(_text(rec, "geo_precision")),
-        "country": country or None,
-        "country_code": code or _country_code(country, codes),
-        "admin1": _text(rec, "admin1") or None,
-        "fatalities": _count(rec, "fatalities", warned),
-        "injured": _count(rec, "injured", warned),
-        "notes": _text(rec, "notes") or None,
-        "source": _text(rec, "source") or None,
-        "language": _text(rec, "language") or None,
-        "gazetteer_id": _text(rec, "gazetteer_id") or None,
-        "char_start": _int_or_none(_text(rec, "char_start")),
-        "char_end": _int_or_none(_text(rec, "char_end")),
-    }
-
-
-# --------------------------------------------------------------------------- writers
-
-#: Output formats by file extension.
-FORMATS: Final = {
-    ".geojson": "geojson",
-    ".json": "geojson",
-    ".csv": "csv",
-    ".parquet": "parquet",
-    ".gpkg": "gpkg",
-}
-
-
-def _json_value(value: Any) -> Any:
-    import pandas as pd
-
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
-
-
-def _column_values(series: pd.Series[Any]) -> list[Any]:
-    """A column as JSON-ready Python values (None for missing, dates as YYYY-MM-DD)."""
-
-    dtype = str(series.dtype)
-    if dtype.startswith("datetime64"):
-        return [v if isinstance(v, str) else None for v in series.dt.strftime("%Y-%m-%d")]
-    if dtype.startswith(("float", "Float", "Int", "UInt", "boolean")):
-        out = series.astype(object).where(series.notna(), None).tolist()
-        return [None if isinstance(v, float) and math.isnan(v) else v for v in out]
-    if dtype.startswith(("int", "uint", "bool")):
-        return list(series.tolist())
-    values = series.astype(object).where(series.notna(), None).tolist()
-    return [v if v is None or isinstance(v, str | int) else _json_value(v) for v in values]
-
-
-def _geojson_lines(frame: gpd.GeoDataFrame) -> Iterator[str]:
-    import pandas as pd
-
-    geometry_name = frame.geometry.name
-    props = [c for c in frame.columns if c != geometry_name]
-    columns = [_column_values(pd.Series(frame[c])) for c in props]
-    if "latitude" in frame.columns and "longitude" in frame.columns:
-        lats = _column_values(pd.Series(frame["latitude"]))
-        lons = _column_values(pd.Series(frame["longitude"]))
-    else:
-        lats = lons = [None] * len(frame)
-    geoms = frame.geometry
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
-    yield '{"type": "FeatureCollection", "features": ['
-    for i, values in enumerate(zip(*columns, strict=True)):
-        if lats[i] is not None and lons[i] is not None:
-            geometry: dict[str, Any] | None = {
-                "type": "Point",
-                "coordinates": [lons[i], lats[i]],
-            }
-        else:
-            g = geoms.iloc[i]
-            geometry = None if g is None or g.is_empty else dict(g.__geo_interface__)
-        feature = {
-            "type": "Feature",
-            "properties": dict(zip(props, values, strict=True)),
-            "geometry": geometry,
-        }
-        yield ("\n" if i == 0 else ",\n") + dumps(feature)
-    yield "\n]}\n"
-
-
-def _acled_frame(frame: gpd.GeoDataFrame) -> pd.DataFrame:
-    import pandas as pd
-
-    events = frame[frame["event_type"] != MENTION_TYPE]
-    out = pd.DataFrame(index=events.index, columns=list(ACLED_COLUMNS), dtype="object")
-    dates = pd.to_datetime(events["event_date"], errors="coerce")
-    out["event_id_cnty"] = events["event_id"]
-    out["event_date"] = dates.dt.strftime("%Y-%m-%d")
-    out["year"] = dates.dt.year.astype("Int64")
-    out["time_precision"] = events["time_precision"]
-    out["disorder_type"] = events["event_type"].map(_DISORDER)
-    for col in ("event_type", "sub_event_type", "country", "admin1", "location", "latitude",
-                "longitude", "geo_precision", "source", "notes", "fatalities"):  # fmt: skip
-        out[col] = events[col]
-    out["fatalities"] = events["fatalities"].fillna(0)
-    out["civilian_targeting"] = events["event_type"].map(
-        lambda t: "Civilian targeting" if t == "Violence against civilians" else ""
-    )
-    out["source_scale"] = ""
-    out = out.astype(object)  # fillna("") fails on nullable integer columns with gaps
-    return out.where(out.notna(), "").reset_index(drop=True)
-
-
-def output_format(path: str | os.PathLike[str], *, format: str | None = None) -> str:
-    """The format :func:`write_events` writes ``path`` in (checked before any work).
-
-    Raises
-    ------
-    OutputError
-        If the extension says no known format and none is given, or ``format`` cannot be
-        written there (GeoPackage or Parquet on standard output).
-
-    Examples
-    --------
-    >>> output_format("events.gpkg"), output_format("-"), output_format("x.txt", format="acled")
-    ('gpkg', 'geojson', 'acled')
-    """
-    target = os.fspath(path)
-    fmt = (format or "").lower() or None
-    if fmt is None:
-        fmt = "geojson" if target == "-" else FORMATS.get(Path(target).suffix.lower())
-    if fmt is None:
-        raise OutputError(
-            f"cannot tell the output format of {target!r}: use one of "
-            f"{', '.join(FORMATS)} or --format acled"
-        )
-    if fmt not in ("geojson", "csv", "parquet", "gpkg", "acled"):
-        raise OutputError(f"unknown output format {fmt!r}: geojson, csv, parquet, gpkg or acled")
-    if target == "-" and fmt in ("parquet", "gpkg"):
-        raise OutputError(f"format {fmt} cannot be written to standard output; give a file")
-    return fmt
-
-
-def write_events(
-    frame: gpd.GeoDataFrame,
-    path: str | os.PathLike[str],
-    *,
-    format: str | None = None,
-    stdout: IO[str] | None = None,
-) -> None:
-    """Write events or mentions; the format follows the extension unless given.
-
-    Parameters
-    ----------
-    frame : geopandas.GeoDataFrame
-        Events (:data:`EVENT_COLUMNS`) or mentions.
-    path : path or "-"
-        Output file; ``"-"`` writes GeoJSON (or the ACLED CSV) to standard output.
-    format : {"geojson", "csv", "parquet", "gpkg", "acled"}, optional
-        ``"acled"`` writes a CSV with :data:`ACLED_COLUMNS` (incidents only).
-    stdout : text stream, optional
-        Stream for ``"-"`` (``sys.stdout`` by default).
-
-    Raises
-    ------
-    OutputError
-        Unknown format or unwritable path.
-
-    Notes
-    -----
-    Files are written atomically: a failed or interrupted run leaves a previous file whole.
-    In CSV outputs (``csv``, ``acled``) a text cell that starts with ``=``, ``+``, ``-``,
-    ``@``, a tab or a carriage return (and is not a plain number) gets a leading ``'``, so a
-    spreadsheet shows it as text instead of running it as a formula (CSV injection: article
-    text and URLs are untrusted). :func:`read_events` removes that ``'`` again. GeoJSON,
-    Parquet and GeoPackage keep the text as it is.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> out = pathlib.Path(tempfile.mkdtemp()) / "ev.geojson"
-    >>> write_events(events_to_frame([]), out)
-    >>> import json; json.loads(out.read_text())["features"]
-    []
-    """
-    target = os.fspath(path)
-    fmt = output_format(target, format=format)
-    if target == "-":
-        stream = stdout if stdout is not None else sys.stdout
-        if fmt == "geojson":
-            for chunk in _geojson_lines(frame):
-                stream.write(chunk)
-        elif fmt in ("csv", "acled"):
-            table = _acled_frame(frame) if fmt == "acled" else _csv_frame(frame)
-            _protected(table).to_csv(stream, index=False, lineterminator="\n")
-        else:
-            raise OutputError(f"format {fmt} cannot be written to standard output; give a file")
-        stream.flush()
-        return
-    try:
-        if fmt == "geojson":
-            with atomic_write(target) as fh:
-                for chunk in _geojson_lines(frame):
-                    fh.write(chunk)
-        elif fmt in ("csv", "acled"):
-            table = _protected(_acled_frame(frame) if fmt == "acled" else _csv_frame(frame))
-            with atomic_write(target) as fh:
-                table.to_csv(fh, index=False, lineterminator="\n")
-        else:
-            _write_binary(frame, Path(target), fmt)
-    except OutputError:
-        raise
-    except OSError as err:
-        raise OutputError(f"cannot write {target}: {err.strerror or err}") from err
-
-
-def _protected(table: pd.DataFrame) -> pd.DataFrame:
-    """The table with its text cells made inert in spreadsheets (see :func:`_protect`)."""
-    out = table.copy()
-    for col in out.columns:
-        if out[col].dtype == object:
-            out[col] = out[col].map(_protect)
-    return out
-
-
-def _csv_frame(frame: gpd.GeoDataFrame) -> pd.DataFrame:
-    import pandas as pd
-
-    out = pd.DataFrame(frame.drop(columns=frame.geometry.name))
-    if "event_date" in out:
-        out["event_date"] = pd.to_datetime(out["event_date"], errors="coerce").dt.strftime(
-            "%Y-%m-%d"
-        )
-    return out
-
-
-def _write_binary(frame: gpd.GeoDataFrame, target: Path, fmt: str) -> None:
-    import tempfile
-
-    parent = target.parent if str(target.parent) else Path(".")
-    if not parent.is_dir():
-        raise OutputError(f"cannot write {target}: folder {parent} does not exist; create it first")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix, dir=parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        if fmt == "parquet":
-            frame.to_parquet(tmp, index=False)
-        else:
-            tmp.unlink()
-            out = frame.copy()
-            for col in out.columns:
-                if str(out[col].dtype) == "Int64":
-                    out[col] = (
-                        out[col].astype("float64")
-                        if out[col].isna().any()
-                        else out[col].astype("int64")
-                    )
-            out.to_file(tmp, driver="GPKG", layer=target.stem or "events", engine="pyogrio")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException as err:  # Ctrl-C included: never leave the temporary file behind
-        tmp.unlink(missing_ok=True)
-        if isinstance(err, OutputError) or not isinstance(err, Exception):
-            raise
-        reason = err.strerror if isinstance(err, OSError) and err.strerror else err
-        raise OutputError(f"cannot write {target}: {reason}; choose a writable path") from err

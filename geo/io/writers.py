@@ -1,0 +1,336 @@
+"""Writing events and mentions: GeoJSON, CSV (with a formula guard), GeoParquet,
+GeoPackage, an ACLED-column CSV, or GeoJSON on standard output, always atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Final
+
+from geo.errors import OutputError
+from geo.io.files import atomic_path, is_stream, open_output
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    import pandas as pd
+
+
+from geo.schema import ACLED_COLUMNS, DISORDER, MENTION_TYPE
+
+__all__ = ["FORMATS", "output_format", "protect", "unprotect", "write_events"]
+
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_PLAIN_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+
+
+def _is_formula(text: str) -> bool:
+    """Whether a spreadsheet would run ``text`` (past any leading quotes) as a formula."""
+    bare = text.lstrip("'")
+    return bare.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(bare)
+
+
+def protect(value: Any) -> Any:
+    """Make a text cell inert in spreadsheets: a leading ``'`` before ``= + - @``.
+
+    Numbers written as text ("-12.5") are left alone; :func:`_unprotect` undoes it exactly.
+    """
+    if isinstance(value, str) and _is_formula(value):
+        return "'" + value
+    return value
+
+
+def unprotect(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith("'") and _is_formula(value):
+        return value[1:]
+    return value
+
+
+# --------------------------------------------------------------------------- writers
+
+#: Output formats by file extension.
+FORMATS: Final = {
+    ".geojson": "geojson",
+    ".json": "geojson",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".gpkg": "gpkg",
+}
+
+
+def _json_value(value: Any) -> Any:
+    import pandas as pd
+
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def _column_values(series: pd.Series[Any]) -> list[Any]:
+    """A column as JSON-ready Python values (None for missing, dates as YYYY-MM-DD)."""
+
+    dtype = str(series.dtype)
+    if dtype.startswith("datetime64"):
+        return [v if isinstance(v, str) else None for v in series.dt.strftime("%Y-%m-%d")]
+    if dtype.startswith(("float", "Float", "Int", "UInt", "boolean")):
+        out = series.astype(object).where(series.notna(), None).tolist()
+        return [None if isinstance(v, float) and math.isnan(v) else v for v in out]
+    if dtype.startswith(("int", "uint", "bool")):
+        return list(series.tolist())
+    values = series.astype(object).where(series.notna(), None).tolist()
+    return [v if v is None or isinstance(v, str | int) else _json_value(v) for v in values]
+
+
+def _geojson_lines(frame: gpd.GeoDataFrame) -> Iterator[str]:
+    import pandas as pd
+
+    geometry_name = frame.geometry.name
+    props = [c for c in frame.columns if c != geometry_name]
+    columns = [_column_values(pd.Series(frame[c])) for c in props]
+    if "latitude" in frame.columns and "longitude" in frame.columns:
+        lats = _column_values(pd.Series(frame["latitude"]))
+        lons = _column_values(pd.Series(frame["longitude"]))
+    else:
+        lats = lons = [None] * len(frame)
+    geoms = frame.geometry
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    yield '{"type": "FeatureCollection", "features": ['
+    for i, values in enumerate(zip(*columns, strict=True)):
+        if lats[i] is not None and lons[i] is not None:
+            geometry: dict[str, Any] | None = {
+                "type": "Point",
+                "coordinates": [lons[i], lats[i]],
+            }
+        else:
+            g = geoms.iloc[i]
+            geometry = None if g is None or g.is_empty else dict(g.__geo_interface__)
+        feature = {
+            "type": "Feature",
+            "properties": dict(zip(props, values, strict=True)),
+            "geometry": geometry,
+        }
+        yield ("\n" if i == 0 else ",\n") + dumps(feature)
+    yield "\n]}\n"
+
+
+def _acled_frame(frame: gpd.GeoDataFrame) -> pd.DataFrame:
+    import pandas as pd
+
+    events = frame[frame["event_type"] != MENTION_TYPE]
+    out = pd.DataFrame(index=events.index, columns=list(ACLED_COLUMNS), dtype="object")
+    dates = pd.to_datetime(events["event_date"], errors="coerce")
+    out["event_id_cnty"] = events["event_id"]
+    out["event_date"] = dates.dt.strftime("%Y-%m-%d")
+    out["year"] = dates.dt.year.astype("Int64")
+    out["time_precision"] = events["time_precision"]
+    out["disorder_type"] = events["event_type"].map(DISORDER)
+    for col in ("event_type", "sub_event_type", "country", "admin1", "location", "latitude",
+                "longitude", "geo_precision", "source", "notes", "fatalities"):  # fmt: skip
+        out[col] = events[col]
+    out["fatalities"] = events["fatalities"].fillna(0)
+    out["civilian_targeting"] = events["event_type"].map(
+        lambda t: "Civilian targeting" if t == "Violence against civilians" else ""
+    )
+    out["source_scale"] = ""
+    out = out.astype(object)  # fillna("") fails on nullable integer columns with gaps
+    return out.where(out.notna(), "").reset_index(drop=True)
+
+
+def output_format(path: str | os.PathLike[str], *, format: str | None = None) -> str:
+    """The format :func:`write_events` writes ``path`` in (checked before any work).
+
+    Raises
+    ------
+    OutputError
+        If the extension says no known format and none is given, or ``format`` cannot be
+        written there (GeoPackage or Parquet on standard output).
+
+    Standard output (``"-"``), a pipe or a device (``/dev/stdout``) without an extension
+    get GeoJSON.
+
+    Examples
+    --------
+    >>> output_format("events.gpkg"), output_format("-"), output_format("x.txt", format="acled")
+    ('gpkg', 'geojson', 'acled')
+    """
+    target = os.fspath(path)
+    fmt = (format or "").lower() or None
+    if fmt is None:
+        fmt = FORMATS.get(Path(target).suffix.lower())
+    if fmt is None and (target == "-" or is_stream(target)):
+        fmt = "geojson"
+    if fmt is None:
+        raise OutputError(
+            f"cannot tell the output format of {target!r}: use one of "
+            f"{', '.join(FORMATS)} or --format acled"
+        )
+    if fmt not in ("geojson", "csv", "parquet", "gpkg", "acled"):
+        raise OutputError(f"unknown output format {fmt!r}: geojson, csv, parquet, gpkg or acled")
+    if target == "-" and fmt in ("parquet", "gpkg"):
+        raise OutputError(f"format {fmt} cannot be written to standard output; give a file")
+    return fmt
+
+
+def write_events(
+    frame: gpd.GeoDataFrame,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    stdout: IO[str] | None = None,
+) -> None:
+    """Write events or mentions; the format follows the extension unless given.
+
+    Parameters
+    ----------
+    frame : geopandas.GeoDataFrame
+        Events (:data:`EVENT_COLUMNS`) or mentions.
+    path : path or "-"
+        Output file; ``"-"`` writes GeoJSON (or the ACLED CSV) to standard output.
+    format : {"geojson", "csv", "parquet", "gpkg", "acled"}, optional
+        ``"acled"`` writes a CSV with :data:`ACLED_COLUMNS` (incidents only).
+    stdout : text stream, optional
+        Stream for ``"-"`` (``sys.stdout`` by default).
+
+    Raises
+    ------
+    OutputError
+        Unknown format or unwritable path.
+
+    Notes
+    -----
+    Files are written atomically: a failed or interrupted run leaves a previous file whole.
+    In CSV outputs (``csv``, ``acled``) a text cell that starts with ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return (and is not a plain number) gets a leading ``'``, so a
+    spreadsheet shows it as text instead of running it as a formula (CSV injection: article
+    text and URLs are untrusted). :func:`read_events` removes that ``'`` again. GeoJSON,
+    Parquet and GeoPackage keep the text as it is.
+
+    Standard output (``"-"``), a pipe or a device (``/dev/stdout``) without an extension
+    get GeoJSON.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "ev.geojson"
+    >>> write_events(events_to_frame([]), out)
+    >>> import json; json.loads(out.read_text())["features"]
+    []
+    """
+    target = os.fspath(path)
+    fmt = output_format(target, format=format)
+    if fmt in ("parquet", "gpkg"):
+        _write_binary(frame, Path(target), fmt)
+        return
+    table = None
+    if fmt in ("csv", "acled"):
+        table = _protected(_acled_frame(frame) if fmt == "acled" else _csv_frame(frame))
+    try:
+        with open_output(target, stdout=stdout) as fh:
+            if table is not None:
+                _write_csv(table, fh)
+            else:
+                for chunk in _geojson_lines(frame):
+                    fh.write(chunk)
+    except (OutputError, BrokenPipeError):
+        raise
+    except OSError as err:
+        raise OutputError(f"cannot write {target}: {err.strerror or err}") from err
+
+
+def _write_csv(table: pd.DataFrame, stream: IO[str]) -> None:
+    """Write a table as CSV (comma, ``\\n`` line ends), quoting every cell that holds a
+    comma, a quote, a carriage return or a line feed.
+
+    Python's csv writer leaves a bare carriage return unquoted when lines end with
+    ``\\n``, and a spreadsheet then starts a new row there: the cells are written by pandas
+    (its number and date formats), read back, and quoted here.
+
+    Examples
+    --------
+    >>> import io, pandas as pd
+    >>> out = io.StringIO()
+    >>> _write_csv(pd.DataFrame({"a": ["x\\ry", "z"], "b": [1.5, None]}), out)
+    >>> out.getvalue()
+    'a,b\\n"x\\ry",1.5\\nz,\\n'
+    """
+    import csv
+    import io
+
+    buffer = io.StringIO(newline="")
+    table.to_csv(buffer, index=False, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    buffer.seek(0)
+    for row in csv.reader(buffer):
+        stream.write(",".join(_csv_cell(cell) for cell in row) + "\n")
+
+
+def _csv_cell(cell: str) -> str:
+    if any(ch in cell for ch in ',"\r\n'):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+def _protected(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with its text cells made inert in spreadsheets (see :func:`protect`).
+
+    Every column that is not numeric, boolean or a date is guarded, whatever its dtype
+    (``object``, pandas' ``str``/``string``, categories...).
+    """
+    import pandas as pd
+
+    out = table.copy()
+    for col in out.columns:
+        series = out[col]
+        if (
+            pd.api.types.is_numeric_dtype(series.dtype)
+            or pd.api.types.is_bool_dtype(series.dtype)
+            or pd.api.types.is_datetime64_any_dtype(series.dtype)
+        ):
+            continue
+        values = series.astype(object)
+        out[col] = values.where(values.isna(), values.map(protect)).astype(object)
+    return out
+
+
+def _csv_frame(frame: gpd.GeoDataFrame) -> pd.DataFrame:
+    import pandas as pd
+
+    out = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+    if "event_date" in out:
+        out["event_date"] = pd.to_datetime(out["event_date"], errors="coerce").dt.strftime(
+            "%Y-%m-%d"
+        )
+    return out
+
+
+def _write_binary(frame: gpd.GeoDataFrame, target: Path, fmt: str) -> None:
+    with atomic_path(target, suffix=f".{fmt}") as tmp:
+        try:
+            if fmt == "parquet":
+                frame.to_parquet(tmp, index=False)
+            else:
+                out = frame.copy()
+                for col in out.columns:
+                    if str(out[col].dtype) == "Int64":
+                        out[col] = (
+                            out[col].astype("float64")
+                            if out[col].isna().any()
+                            else out[col].astype("int64")
+                        )
+                out.to_file(tmp, driver="GPKG", layer=target.stem or "events", engine="pyogrio")
+        except (OutputError, OSError):
+            raise
+        except Exception as err:  # pyarrow/pyogrio raise their own error classes
+            raise OutputError(f"cannot write {target}: {err}; choose a writable path") from err
