@@ -12,7 +12,8 @@ combined:
 - *µs*: microseconds per word without a cache;
 
 then the same for people's names and common words in oblique forms (every gazetteer hit
-there is false), pymorphy3's load time in a fresh process, and the cost per call of the
+there is false; common words and stop words of the packs are skipped, as the geoparser
+does), pymorphy3's load time in a fresh process, and the cost per call of the
 memoised ``base_forms`` over a stream of news-like text (target: well under 50 µs).
 """
 
@@ -80,23 +81,30 @@ def _score(
     from geo.gazetteer import normalize_name
 
     n = found = first = false = cands = 0
-    elapsed = 0.0
+    words = [(lang, form.lower()) for lang, _, _, forms in rows for form in forms]
+    elapsed = min(_timed(fn, words) for _ in range(3))  # the machine is shared: best of 3
     for lang, _, base, forms in rows:
         want = normalize_name(base)
         for form in forms:
             word = form.lower()
-            start = time.perf_counter()
             out = fn(word, lang)
-            elapsed += time.perf_counter() - start
             own = normalize_name(word)
             keys = [k for k in (normalize_name(f) for f in out) if k != own]
             n += 1
             cands += len(keys)
+            # the word itself right (a genitive written like the nominative): caps finds it
             found += want in keys or (want == own and word in out)
             hits = [k for k in dict.fromkeys(keys) if is_name(k)]
             first += (bool(hits) and hits[0] == want) or (want == own and not hits)
             false += sum(k != want for k in hits)
     return n, found / n, first / n, false / n, cands / n, elapsed / n * 1e6
+
+
+def _timed(fn: Callable[[str, str], tuple[str, ...]], words: list[tuple[str, str]]) -> float:
+    start = time.perf_counter()
+    for lang, word in words:
+        fn(word, lang)
+    return time.perf_counter() - start
 
 
 def _load_time(lang: str) -> float:
@@ -109,16 +117,20 @@ def _load_time(lang: str) -> float:
 
 
 def main() -> None:
-    from geo.gazetteer import load_gazetteer
+    from geo.gazetteer import load_gazetteer, normalize_name
     from geo.lang import _slavic, get_pack
     from geo.lang.ru import morph as ru
     from geo.lang.uk import morph as uk
 
     gaz = load_gazetteer()
     regions = {**get_pack("ru").maps["region_names"], **get_pack("uk").maps["region_names"]}
+    # as the geoparser does: common words and stop words are no names under a base form
+    skip = frozenset().union(
+        *(get_pack(c).words[n] for c in ("ru", "uk") for n in ("common", "stopwords"))
+    )
 
     def is_name(key: str) -> bool:
-        return key in gaz or key in regions
+        return key in regions or (key in gaz and key not in skip)
 
     rules = {"ru": ru.RULES, "uk": uk.RULES}
     rows = _rows()
@@ -162,8 +174,6 @@ def main() -> None:
             for word in words:
                 w = word.lower()
                 forms = _slavic.base_forms(w, rules[lang], sources=sources)
-                from geo.gazetteer import normalize_name
-
                 own = normalize_name(w)
                 hit += any(is_name(k) for k in (normalize_name(f) for f in forms) if k != own)
             print(f"  {lang} {sources:21} {hit:3} of {len(words)} words reach a gazetteer name")

@@ -267,7 +267,7 @@ def test_detects_ukrainian(text: str) -> None:
 # ------------------------------------------------------------------------- geoparser
 
 
-def found(text: str, lang: str) -> list[tuple[str, str, str]]:
+def found(text: str, lang: str | None) -> list[tuple[str, str, str]]:
     df = geo.geoparse(text, lang=lang)
     return [(m, n, k) for m, n, k in df[["mention", "name", "kind"]].itertuples(index=False)]
 

@@ -217,16 +217,19 @@ def pymorphy_forms(word: str, lang: str) -> tuple[str, ...]:
     for k, p in enumerate(morph.parse(word)):
         tag = p.tag
         grammemes = tag.grammemes
+        # the Ukrainian dictionary ranks no analysis above another: neuter names after the
+        # others ("кропивницького": Кропивницький, the city, before the village)
+        order = 100 + k if lang == "uk" and "neut" in grammemes else k
         if tag.POS == "NOUN":
             rank = 0 if "Geox" in grammemes else 3 if grammemes & _PERSON else 1
-            ranked.append((rank, k, p.normal_form))
+            ranked.append((rank, order, p.normal_form))
         elif tag.POS in ("ADJF", "PRTF"):
             gender = None if tag.gender is None else str(tag.gender)
             number = None if tag.number is None else str(tag.number)
             form = _adjective_in(p.normal_form, gender, number, lang)
-            ranked.append((2, k, form))
+            ranked.append((2, order, form))
             if form != p.normal_form:
-                ranked.append((4, k, p.normal_form))
+                ranked.append((4, order, p.normal_form))
     out: list[str] = []
     for _, _, form in sorted(ranked):
         _add(out, form)
