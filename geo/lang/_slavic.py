@@ -3,8 +3,8 @@
 The languages' ``morph.py`` modules (:mod:`geo.lang.ru.morph`, :mod:`geo.lang.uk.morph`) hold
 their rule tables (:class:`Rules`) and call the two engines here:
 
-- :func:`base_forms`: the nominative forms a word may come from. pymorphy3 (OpenCorpora for
-  Russian, VESUM/LanguageTool for Ukrainian) knows towns and guesses unknown words from
+- :func:`base_forms`: the nominative forms a word may come from. pymorphy3 (its Russian
+  dictionary is OpenCorpora's) knows towns and guesses unknown words from
   their endings; case-ending rules add the candidates it misses (villages it guesses as
   surnames, Ukrainian ``і``/``о`` alternation: "Харкова" from "Харків"). pymorphy3's forms
   come first, then the rules' ones; names of several words ("Новой Каховке",
