@@ -259,6 +259,27 @@ def _word_forms(
                 i = nxt + 1
                 continue
         forms_of = pack.morph("base_forms")
+        # names of several words: "Новой Каховке", "Кривому Розі", "Ростове-на-Дону"
+        run = _name_run(toks, i, taken, blocked) if forms_of is not None else i
+        while forms_of is not None and run > i:
+            whole = text[toks.starts[i] : toks.ends[run]].lower()
+            joined = toks.joined(i, run - i + 1)
+            hit = next(
+                (
+                    k
+                    for k in (normalize_name(str(f)) for f in forms_of(whole))
+                    if k != joined and index.candidates(k, variants=False)
+                ),
+                None,
+            )
+            if hit is not None:
+                out.append(_span(toks, i, run, hit, soft=0, source="morph"))
+                taken.update(range(i, run + 1))
+                break
+            run -= 1
+        if i in taken:
+            i = run + 1
+            continue
         forms = [normalize_name(str(f)) for f in forms_of(word)] if forms_of else []
         for form in forms:
             mapped = w.region_names.get(form)
@@ -278,6 +299,27 @@ def _word_forms(
                 break
         i += 1
     return out
+
+
+def _name_run(toks: Tokens, i: int, taken: set[int], blocked: list[bool]) -> int:
+    """The last token of a run of capitalised Cyrillic words from ``i`` joined by spaces or
+    hyphens, with short lower-case words inside ("на"): at most four tokens."""
+    last = i
+    j = i
+    while (
+        j + 1 < len(toks)
+        and j + 1 - i < 4
+        and toks.join[j] == 1
+        and j + 1 not in taken
+        and not blocked[j + 1]
+        and toks.script[j + 1] == "cyrillic"
+    ):
+        j += 1
+        if toks.cap[j]:
+            last = j
+        elif toks.ends[j] - toks.starts[j] > 3:
+            break
+    return last
 
 
 def _base_in(pack: object, text: str, toks: Tokens, i: int, words: frozenset[str]) -> bool:
