@@ -99,6 +99,7 @@ NOT_FIRST_LISTS = (
 #: word after one of them is no surname.
 _NOT_NAMES = """
     alpha amber angel art august aura autumn barb basil beau belle berry beryl bill birdie
+    blanca blanche
     brain brandy brooks bud buddy candy carmine chance charity chase chastity cherry chi
     christen christian chuck clay cliff coy cruz crystal daisy dale dawn dean destiny dick
     dirk don drew dusty earl earnest easter ebony ed eve faith fanny fern flora forest foster
