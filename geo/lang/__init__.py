@@ -71,6 +71,7 @@ WORD_LISTS: Final = {
     "weekdays": "weekday names and their abbreviations",
     "titles": "titles before a person's name (Mr, général, президент)",
     "first_names": "given names (a capitalised word after one is a surname)",
+    "surnames": "frequent family names (a feature: a name that is one may be a person's)",
     "place_first_names": "given names that are also names of notable places (Jordan)",
     "demonyms": "nationality and ethnic words the rules built from country names miss",
     "demonym_suffixes": "endings that turn a country name into its demonym (-ian, -ien, -ский)",
