@@ -53,13 +53,22 @@ from geo.model import Candidate, Span
 if TYPE_CHECKING:
     from geo.geoparse.tokenize import Tokens
 
-__all__ = ["SCAN_VERSION", "Scanner", "arabic_keys"]
+__all__ = [
+    "SCAN_VERSION",
+    "Scanner",
+    "arabic_keys",
+    "build_matcher",
+    "clear_matchers",
+    "load_matcher",
+    "matcher_for",
+    "save_matcher",
+]
 
 logger = logging.getLogger(__name__)
 
 #: Version of the saved automaton's layout and of the rules that fill it; bump it when
 #: either changes so saved automata are rebuilt (the folding is checked on its own).
-SCAN_VERSION: Final = 1
+SCAN_VERSION: Final = 2
 #: Letters a one-word name has at least (shorter ones are mostly particles and pronouns).
 MIN_WORD_LETTERS: Final = 3
 #: ``soft`` of a name found without any cue: it needs context (see :attr:`Span.soft`).
@@ -67,8 +76,9 @@ SOFT_WITHOUT_CUE: Final = 2
 
 _MAGIC: Final = b"GEOSCAN\x01"
 _DIGEST_SIZE: Final = 32
-#: Marks a key that matches with the article's alef dropped after ل ("لخرطوم").
-_FUSED: Final = "\x01"
+#: Follows every word in the scanned text, and every key in the automaton: matches end
+#: where words end, and the automaton reports no name inside a word.
+_END: Final = " "
 #: Separates words that no name spans (punctuation, other scripts, sentence ends).
 _BARRIER: Final = "\n"
 _WORD_RE: Final = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640])+")
@@ -176,7 +186,8 @@ class _Matcher:
 
     automaton: Any  # ahocorasick.Automaton (STORE_INTS: value = row of the tables below)
     lengths: list[int]  # folded length of each row's string
-    groups: list[tuple[str, ...]]  # gazetteer keys of each row (_FUSED-prefixed if fused)
+    plain: list[tuple[str, ...]]  # gazetteer keys of each row
+    fused: list[tuple[str, ...]]  # keys with the article that match here after ل
 
     @property
     def size(self) -> int:
@@ -189,32 +200,35 @@ def build_matcher(keys: Iterable[str]) -> _Matcher:
     Examples
     --------
     >>> m = build_matcher(["الخرطوم", "حماة", "حماه"])
-    >>> sorted(m.automaton.keys())
+    >>> sorted(k.strip() for k in m.automaton.keys())
     ['الخرطوم', 'حماه', 'لخرطوم']
     """
     import ahocorasick
 
-    table: dict[str, list[str]] = {}
+    table: dict[str, tuple[list[str], list[str]]] = {}
     for key in keys:
         folded = morph.fold_key(key)
         if len(folded.replace(" ", "")) < morph.MIN_NAME_LETTERS:
             continue
-        group = table.setdefault(folded, [])
-        if key not in group:
-            group.append(key)
+        plain, _ = table.setdefault(folded, ([], []))
+        if key not in plain:
+            plain.append(key)
         if folded.startswith("ال") and len(folded) > 3 and folded[2] != " ":
-            fused = table.setdefault(folded[1:], [])
-            if _FUSED + key not in fused:
-                fused.append(_FUSED + key)
+            _, fused = table.setdefault(folded[1:], ([], []))
+            if key not in fused:
+                fused.append(key)
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     lengths: list[int] = []
-    groups: list[tuple[str, ...]] = []
-    for row, (folded, group) in enumerate(sorted(table.items())):
-        automaton.add_word(folded, row)
+    plains: list[tuple[str, ...]] = []
+    fuseds: list[tuple[str, ...]] = []
+    for row, (folded, (plain, fused)) in enumerate(sorted(table.items())):
+        # a name ends where a word ends: the scanned text has a space after every word
+        automaton.add_word(folded + _END, row)
         lengths.append(len(folded))
-        groups.append(tuple(group))
+        plains.append(tuple(plain))
+        fuseds.append(tuple(fused))
     automaton.make_automaton()
-    return _Matcher(automaton, lengths, groups)
+    return _Matcher(automaton, lengths, plains, fuseds)
 
 
 def _fold_signature() -> str:
@@ -241,7 +255,9 @@ def _cache_path(inputs_key: str, source: str) -> Path:
     return cache_dir() / f"scan-ar-v{SCAN_VERSION}-{source}-{inputs_key[:20]}.ac"
 
 
-def _load(path: Path, meta: dict[str, Any]) -> _Matcher | None:
+def load_matcher(path: Path, meta: dict[str, Any]) -> _Matcher | None:
+    """Read an automaton saved by :func:`save_matcher` with the same ``meta``; None when
+    the file is missing, damaged, unreadable or stale (the reason is logged)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -258,20 +274,25 @@ def _load(path: Path, meta: dict[str, Any]) -> _Matcher | None:
         logger.warning("saved automaton %s is damaged; rebuilding it", path)
         return None
     try:
-        found_meta, automaton, lengths, groups = _AutomatonUnpickler(io.BytesIO(payload)).load()
+        found_meta, automaton, lengths, plain, fused = _AutomatonUnpickler(
+            io.BytesIO(payload)
+        ).load()
     except Exception as err:  # any failure to read our own cache means: rebuild it
         logger.warning("saved automaton %s unreadable (%s); rebuilding it", path, err)
         return None
     if found_meta != meta:
         return None
-    return _Matcher(automaton, lengths, groups)
+    return _Matcher(automaton, lengths, plain, fused)
 
 
-def _save(path: Path, meta: dict[str, Any], matcher: _Matcher) -> None:
+def save_matcher(path: Path, meta: dict[str, Any], matcher: _Matcher) -> None:
+    """Save an automaton atomically (a warning, not an error, when that fails) and remove
+    the other saved automata of its folder."""
     from geo._files import atomic_write
 
     payload = pickle.dumps(
-        (meta, matcher.automaton, matcher.lengths, matcher.groups), protocol=pickle.HIGHEST_PROTOCOL
+        (meta, matcher.automaton, matcher.lengths, matcher.plain, matcher.fused),
+        protocol=pickle.HIGHEST_PROTOCOL,
     )
     try:
         with atomic_write(path, "wb") as fh:
@@ -287,6 +308,12 @@ def _save(path: Path, meta: dict[str, Any], matcher: _Matcher) -> None:
 
 _MATCHERS: dict[str, _Matcher] = {}
 _LOCK = threading.Lock()
+
+
+def clear_matchers() -> None:
+    """Forget the automata kept in this process (they are read again or rebuilt)."""
+    with _LOCK:
+        _MATCHERS.clear()
 
 
 def matcher_for(gazetteer: Any, *, persist: bool = True) -> _Matcher:
@@ -316,11 +343,11 @@ def matcher_for(gazetteer: Any, *, persist: bool = True) -> _Matcher:
                 path = _cache_path(inputs_key, source)
             except CacheError as err:
                 logger.warning("%s; building the Arabic automaton in memory", err)
-        found = _load(path, meta) if path is not None else None
+        found = load_matcher(path, meta) if path is not None else None
         if found is None:
             found = build_matcher(arabic_keys(gazetteer))
             if path is not None:
-                _save(path, meta, found)
+                save_matcher(path, meta, found)
         _MATCHERS[memo] = found
         return found
 
@@ -380,32 +407,33 @@ def _lists() -> _Lists:
 
 @dataclass(frozen=True)
 class _Word:
-    """A word folded for matching."""
+    """A word folded for matching (one per distinct word, memoised)."""
 
     letters: str  # folded, placeholders dropped
-    at: tuple[int, ...]  # offset in the word of each letter
     starts: tuple[morph.NameStart, ...]
+    key_at: tuple[tuple[int, morph.NameStart], ...]  # letter index of each start's key
     index: dict[int, int]  # offset in the word -> index of its letter
+    names: frozenset[str]  # the word after each of its particles (article kept)
+    bare: frozenset[str]  # ... and after its article too
+    definite: bool  # it carries the article
 
     def surface(self, offset: int) -> str:
         """The folded letters from ``offset`` (in the word as written) to its end."""
         return self.letters[self.index[offset] :]
 
-    def forms(self, *, article: bool = False) -> set[str]:
-        """The word and what is left of it after each of its particles (and after its
-        article too, unless ``article``)."""
-        found = {self.surface(s.name) for s in self.starts}
-        if not article:
-            found.update(self.surface(s.key) for s in self.starts)
-        return found
-
 
 @functools.lru_cache(maxsize=65536)
 def _word(word: str) -> _Word:
     folded = morph.normalize(word)
-    at = tuple(i for i, ch in enumerate(folded) if ch != morph.PLACEHOLDER)
+    at = [i for i, ch in enumerate(folded) if ch != morph.PLACEHOLDER]
     letters = "".join(folded[i] for i in at)
-    return _Word(letters, at, morph.name_starts(word), {o: k for k, o in enumerate(at)})
+    index = {o: k for k, o in enumerate(at)}
+    starts = morph.name_starts(word)
+    names = frozenset(letters[index[s.name] :] for s in starts) or frozenset({letters})
+    bare = names | {letters[index[s.key] :] for s in starts}
+    key_at = tuple((index[s.key], s) for s in starts)
+    definite = any(s.name != s.key for s in starts)
+    return _Word(letters, starts, key_at, index, names, bare, definite)
 
 
 @dataclass
@@ -495,65 +523,62 @@ class Scanner:
         end_token: dict[int, int] = {}
         starts_at: dict[int, list[tuple[int, morph.NameStart]]] = {}
         prev = -2
+        starts, ends, join, sentence = toks.starts, toks.ends, toks.join, toks.sentence
         for i in range(n):
             if script[i] != "arabic":
                 continue
-            info = _word(text[toks.starts[i] : toks.ends[i]])
-            if not info.letters:
+            info = _word(text[starts[i] : ends[i]])
+            letters = info.letters
+            if not letters:
                 continue
             words[i] = info
-            if parts:
-                joined = (
-                    prev == i - 1
-                    and toks.join[prev] != 0
-                    and toks.sentence[prev] == toks.sentence[i]
-                )
-                parts.append(" " if joined else _BARRIER)
+            if parts and not (prev == i - 1 and join[prev] and sentence[prev] == sentence[i]):
+                parts.append(_BARRIER)
                 size += 1
-            for s in info.starts:
-                starts_at.setdefault(size + info.index[s.key], []).append((i, s))
-            parts.append(info.letters)
-            size += len(info.letters)
-            end_token[size - 1] = i
+            for k, s in info.key_at:
+                here = starts_at.get(size + k)
+                if here is None:
+                    starts_at[size + k] = [(i, s)]
+                else:
+                    here.append((i, s))
+            parts.append(letters)
+            parts.append(_END)
+            size += len(letters)
+            end_token[size] = i
+            size += 1
             prev = i
         if not words:
             return []
-        folded = "".join(parts)
         matcher = self.matcher
-        lengths, groups = matcher.lengths, matcher.groups
-        found: list[_Match] = []
-        for end, row in matcher.automaton.iter(folded):
-            last = end_token.get(end)
-            if last is None:
+        lengths, plain, fused = matcher.lengths, matcher.plain, matcher.fused
+        hits: list[tuple[int, int, morph.NameStart, int, tuple[str, ...]]] = []
+        for end, row in matcher.automaton.iter("".join(parts)):
+            here = starts_at.get(end - lengths[row])
+            if here is None:
                 continue
-            begin = end - lengths[row] + 1
-            for first, s in starts_at.get(begin, ()):
-                keys = tuple(
-                    k.lstrip(_FUSED) for k in groups[row] if k.startswith(_FUSED) == s.fused
-                )
-                if not keys:
-                    continue
-                info = words[first]
-                found.append(
-                    _Match(
-                        first=first,
-                        last=last,
-                        start=toks.starts[first] + s.name,
-                        length=lengths[row],
-                        keys=keys,
-                        prefix=info.letters[: info.index[s.name]],
-                        fused=s.fused,
-                        name_form=info.surface(s.name),
-                        key_form=info.surface(s.key),
-                    )
-                )
-        if not found:
+            for first, s in here:
+                keys = fused[row] if s.fused else plain[row]
+                if keys:
+                    hits.append((first, end_token[end], s, row, keys))
+        if not hits:
             return []
         off = _phrase_blocked(toks, words, lists)
         kept: list[tuple[_Match, str, Candidate | None]] = []
-        for m in found:
-            if any(blocked[j] or off[j] for j in range(m.first, m.last + 1)):
+        for first, last, s, row, keys in hits:
+            if any(blocked[j] or off[j] for j in range(first, last + 1)):
                 continue
+            info = words[first]
+            m = _Match(
+                first=first,
+                last=last,
+                start=starts[first] + s.name,
+                length=lengths[row],
+                keys=keys,
+                prefix=info.letters[: info.index[s.name]],
+                fused=s.fused,
+                name_form=info.surface(s.name),
+                key_form=info.surface(s.key),
+            )
             picked = self._accept(text, toks, words, m, lists)
             if picked is not None:
                 kept.append((m, *picked))
@@ -631,13 +656,13 @@ class Scanner:
                     # "المدينة الجديدة" (the new town) describe one: an adjective agrees
                     # with its noun, a name after an indefinite noun is definite
                     before = self._word_before(toks, words, m.first)
-                    described = before is None or _definite(before)
+                    described = before is None or before.definite
                     cue = 1 if described or not m.name_form.startswith("ال") else 2
                 if not (cue == 2 or (cue == 1 and notable)):
                     return None
             before = self._word_before(toks, words, m.first)
             if before is not None and (
-                before.forms() & lists.heads or before.forms(article=True) & lists.before_person
+                before.bare & lists.heads or before.names & lists.before_person
             ):
                 return None  # "جامعة دمشق", "جبل X", "الرئيس X": not the town's name
             return key, best
@@ -661,7 +686,7 @@ class Scanner:
         """2 after a region or settlement noun ("محافظة", "مدينة"); 1 after a place
         preposition ("في", "قرب") or with ب on the name ("بإدلب"); 0 without a cue."""
         before = self._word_before(toks, words, m.first)
-        forms = before.forms() if before is not None else set()
+        forms = before.bare if before is not None else frozenset()
         if forms & lists.strong_cues:
             return 2
         if m.prefix in _LOCATIVE_PREFIXES or forms & lists.cues:
@@ -703,11 +728,6 @@ class Scanner:
         return SOFT_WITHOUT_CUE
 
 
-def _definite(word: _Word) -> bool:
-    """Whether a word carries the article (after its particles or not)."""
-    return any(s.name != s.key for s in word.starts)
-
-
 def _is_list_gap(gap: str) -> bool:
     """Whether the text between two names is a list separator (a comma, "و", or "أو")."""
     rest = gap.replace("،", " ").replace(",", " ").strip()
@@ -745,7 +765,7 @@ def _phrase_blocked(toks: Tokens, words: dict[int, _Word], lists: _Lists) -> lis
     if not lists.phrases:
         return out
     for i, info in words.items():
-        for form in info.forms():
+        for form in info.bare:
             tails = lists.phrases.get(form)
             if not tails:
                 continue
