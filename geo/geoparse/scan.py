@@ -640,7 +640,9 @@ class Scanner:
         if m.first == m.last:
             info = words[m.first]
             forms = {m.name_form, m.key_form, info.letters}
-            if forms & lists.never:
+            # "الجزيرة" (the island) is as little a name alone as "جزيرة"
+            article = m.name_form[2:] if m.name_form.startswith("ال") else ""
+            if forms & lists.never or article in lists.never:
                 return None
             if len(m.key_form.replace(" ", "")) < MIN_WORD_LETTERS:
                 return None
@@ -662,9 +664,10 @@ class Scanner:
                     return None
             before = self._word_before(toks, words, m.first)
             if before is not None and (
-                before.bare & lists.heads or before.names & lists.before_person
+                before.bare & lists.heads or (before.names & lists.before_person and not area)
             ):
-                return None  # "جامعة دمشق", "جبل X", "الرئيس X": not the town's name
+                # "جامعة دمشق", "جبل X", "الرئيس X": not the town's name ("سفير روسيا" is)
+                return None
             return key, best
         # several words: a cue word first ("مدينة حلب") leaves the name to the shorter match
         first_forms = {m.name_form, m.key_form}
