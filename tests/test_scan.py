@@ -1,0 +1,376 @@
+"""The dictionary scan of Arabic-script names (geo.geoparse.scan)."""
+
+from __future__ import annotations
+
+import doctest
+import hashlib
+import logging
+import pickle
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import geo
+from geo.gazetteer import normalize_name
+from geo.geoparse import scan
+from geo.geoparse.candidates import Index
+from geo.geoparse.scan import Scanner, build_matcher, is_arabic_key, matcher_for
+from geo.geoparse.tokenize import Tokens, tokenize
+from geo.lang.ar import morph
+from geo.lang.ar.morph import fold_key
+from geo.model import Span
+
+
+def _tokens(text: str) -> Tokens:
+    return tokenize(text, 0, None, elisions=frozenset(), abbreviations=frozenset())
+
+
+def _scan(text: str, scanner: Scanner | None = None) -> list[Span]:
+    toks = _tokens(text)
+    return (scanner or _default()).spans(text, toks, [False] * len(toks))
+
+
+def _found(text: str, scanner: Scanner | None = None) -> list[tuple[str, str, int]]:
+    return [(text[s.start : s.end], s.key, s.soft) for s in _scan(text, scanner)]
+
+
+_SCANNER: Scanner | None = None
+
+
+def _default() -> Scanner:
+    """The scanner of the real gazetteer (its automaton is built once per checkout)."""
+    global _SCANNER
+    if _SCANNER is None:
+        _SCANNER = Scanner(Index.default())
+    return _SCANNER
+
+
+# --------------------------------------------------------------------------- spans
+
+
+def test_particles_are_left_out_of_the_names() -> None:
+    text = "قصفت الطائرات بإدلب وحلب"
+    spans = _scan(text)
+    assert [(text[s.start : s.end], s.key) for s in spans] == [("إدلب", "ادلب"), ("حلب", "حلب")]
+    idlib, aleppo = spans
+    assert (idlib.start, idlib.end, idlib.first, idlib.last) == (15, 19, 2, 2)
+    assert (aleppo.start, aleppo.end, aleppo.first, aleppo.last) == (21, 24, 3, 3)
+    assert all(s.source == "scan" and s.lang == "ar" for s in spans)
+    # "بإدلب": in Idlib; Aleppo is a major city: neither needs context
+    assert idlib.soft == 0 and aleppo.soft == 0
+
+
+def test_lam_before_the_article_drops_its_alef() -> None:
+    # a key with the article matches "للخرطوم" from the article's ل on
+    scanner = Scanner(Index.default(), keys=["الخرطوم"])
+    text = "وصل الوفد للخرطوم"
+    spans = _scan(text, scanner)
+    assert [(text[s.start : s.end], s.key, s.start) for s in spans] == [("لخرطوم", "الخرطوم", 11)]
+    # with vowel marks between the particles
+    text = "وصل الوفد لِلْخُرْطُوم"
+    assert [(text[s.start : s.end], s.key) for s in _scan(text, scanner)] == [("لْخُرْطُوم", "الخرطوم")]
+
+
+def test_names_kept_with_their_article_also_when_the_key_lacks_it() -> None:
+    # the gazetteer writes Khartoum "خرطوم": the mention keeps the article
+    assert _found("وصل الوفد إلى الخرطوم") == [("الخرطوم", "خرطوم", 0)]
+    assert _found("وصل الوفد للخرطوم") == [("لخرطوم", "خرطوم", 0)]
+    assert _found("قصفت المدفعية الفاشر") == [("الفاشر", "الفاشر", 2)]
+    scanner = Scanner(Index.default(), keys=["فاشر", "الفاشر"])
+    assert [k for _, k, _ in _found("وبالفاشر", scanner)] == ["الفاشر"]
+
+
+def test_arabic_names_inside_latin_and_cyrillic_text() -> None:
+    text = "Strikes hit إدلب and Aleppo"
+    assert [(text[s.start : s.end], s.first, s.soft) for s in _scan(text)] == [("إدلب", 2, 0)]
+    text = "Удары по Харкову и по حمص"
+    assert [text[s.start : s.end] for s in _scan(text)] == ["حمص"]
+
+
+def test_multi_word_names_longest_first() -> None:
+    text = "سيطرت القوات على قرية شرق دير الزور وعلى خان شيخون"
+    found = _found(text)
+    assert ("دير الزور", "دير الزور", 0) in found
+    assert ("خان شيخون", "خان شيخون", 0) in found
+
+
+def test_soft_comes_from_cues() -> None:
+    # Jenin is a town, and "جنين" also a word (a foetus): alone it needs context
+    assert _found("تحدث التقرير عن جنين") == [("جنين", "جنين", 2)]
+    for text in ("وقعت اشتباكات في جنين", "قرب جنين", "في مدينة جنين", "اقتحموا مخيم جنين"):
+        assert [soft for _, _, soft in _found(text)] == [0], text
+    # a list goes on after a name that had a cue
+    assert [soft for _, _, soft in _found("في حلب وجنين")] == [0, 0]
+
+
+def test_frequent_words_named_like_places_are_left_out() -> None:
+    # "المدينة" is "the city" far more often than Medina; "جديدة" is "new"
+    assert _found("عادت الحياة إلى المدينة بعد أيام") == []
+    assert _found("أنشئت قرية جديدة") == []
+    # a settlement noun before it makes the word a name
+    assert [(m, soft) for m, _, soft in _found("زار مدينة العين")] == [("العين", 0)]
+    # "مالي" (financial) is Mali after a place preposition only
+    assert _found("قدم دعم مالي للمزارعين") == []
+    assert [m for m, _, _ in _found("انتشرت القوات في مالي")] == ["مالي"]
+    # a stop word folded like a given name ("على" / "علي") is no person before a place
+    assert [m for m, _, _ in _found("هجوم على مأرب")] == ["مأرب"]
+
+
+def test_institutions_people_and_media_are_not_places() -> None:
+    assert _found("قالت جامعة دمشق في بيان") == []
+    assert _found("أعلنت قوات سوريا الديمقراطية") == []
+    assert _found("أعلن متحدث باسم لقوات سوريا الديمقراطية") == []
+    assert _found("نقلت وكالة فرانس برس") == []
+    text = "قصفت الطائرات بإدلب"
+    toks = _tokens(text)
+    assert _default().spans(text, toks, [False, False, True]) == []
+
+
+def test_heads_and_titles_before_a_name() -> None:
+    # an agreement, a university: not the town; an ambassador of a country names it
+    assert _found("وقع الطرفان اتفاق جدة") == []
+    assert [m for m, _, _ in _found("التقى سفير روسيا")] == ["روسيا"]
+    # "الهند" is India, though "هند" is a woman's name; "الجزيرة" alone is an island
+    assert [m for m, _, _ in _found("وصل الوفد إلى الهند")] == ["الهند"]
+    assert _found("وصل الوفد إلى الجزيرة") == []
+
+
+def test_conjunction_reading_continues_a_list() -> None:
+    # "وجدة" is Oujda, but after "الرياض" it is و + جدة (Jeddah)
+    assert [k for _, k, _ in _found("سقطت صواريخ على الرياض وجدة")] == ["الرياض", "جدة"]
+    assert [k for _, k, _ in _found("وصل الوفد إلى وجدة")] == ["وجدة"]
+
+
+def test_no_arabic_no_work() -> None:
+    assert _scan("Strikes hit Idlib and Aleppo") == []
+    assert _scan("") == []
+
+
+# --------------------------------------------------------------------------- properties
+
+_VOCABULARY = [
+    *("حلب", "بإدلب", "وحلب", "للخرطوم", "الخرطوم", "دير", "الزور", "خان", "شيخون"),
+    *("في", "من", "إلى", "مدينة", "قرية", "محافظة", "ريف", "جامعة", "قوات", "سوريا"),
+    *("المدينة", "جديدة", "قصفت", "الطائرات", "وقال", "إن", "الحكومة", "فلسطين", "وجدة"),
+    *("لِلْخُرْطُوم", "حَمَاة", "ديـــر", "Aleppo", "hit", "٣", "Харків"),
+]
+_SEPARATORS = [" ", " ", " ", "، ", ". ", "-", "\n", " (", ") "]
+
+
+_LETTERS = "".join(chr(c) for c in range(0x0621, 0x064B)) + "ةىأإآٱ"
+_RANDOM = st.text(
+    st.sampled_from(_LETTERS * 4 + "\u064e\u0650\u0652ـ" + "    ،.-\n" + "ab٣"), max_size=80
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.lists(
+            st.tuples(st.sampled_from(_VOCABULARY), st.sampled_from(_SEPARATORS)),
+            max_size=25,
+        ).map(lambda parts: "".join(w + sep for w, sep in parts)),
+        _RANDOM,
+    )
+)
+def test_spans_slice_back_to_their_text_and_never_overlap(text: str) -> None:
+    toks = _tokens(text)
+    spans = _default().spans(text, toks, [False] * len(toks))
+    previous_end, previous_last = -1, -1
+    for s in spans:
+        assert toks.starts[s.first] <= s.start < s.end == toks.ends[s.last]
+        assert s.start >= previous_end and s.first > previous_last
+        previous_end, previous_last = s.end, s.last
+        # the text of the span is the key (maybe with the article, or after ل without
+        # its alef): the same letters once folded
+        written = fold_key(normalize_name(text[s.start : s.end]))
+        key = fold_key(s.key)
+        assert written in (key, "ال" + key, key[1:], "ل" + key), (written, key)
+        assert s.key in Index.default().gazetteer
+
+
+# --------------------------------------------------------------------------- automaton
+
+
+def test_key_script() -> None:
+    assert is_arabic_key("دير الزور") and is_arabic_key("حي ٣")
+    assert not is_arabic_key("idlib") and not is_arabic_key("حلب aleppo")
+
+
+def test_matcher_folds_keys_and_adds_the_forms_after_lam() -> None:
+    m = build_matcher(["الرقة", "الرقه", "حماة", "x", "ب"])
+    keys = sorted(m.automaton.keys())
+    assert keys == ["الرقه ", "حماه ", "لرقه "]  # a space after each: names end words
+    rows = {k.strip(): (m.plain[m.automaton.get(k)], m.fused[m.automaton.get(k)]) for k in keys}
+    assert rows == {
+        "الرقه": (("الرقة", "الرقه"), ()),
+        "لرقه": ((), ("الرقة", "الرقه")),  # after ل, the article's alef dropped
+        "حماه": (("حماة",), ()),
+    }
+
+
+def _keys(matcher: Any) -> list[str]:
+    return sorted(k.strip() for k in matcher.automaton)
+
+
+class _FakeGazetteer:
+    """A gazetteer with a few Arabic keys and an inputs key."""
+
+    def __init__(self, keys: list[str], inputs_key: str) -> None:
+        self.keys = keys
+        self.meta = {"inputs_key": inputs_key}
+        self.calls = 0
+
+    def script_keys(self, script: str) -> list[str]:
+        assert script == "arabic"
+        self.calls += 1
+        return list(self.keys)
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path))
+    scan.clear_matchers()
+    yield tmp_path
+    scan.clear_matchers()
+
+
+def test_automaton_is_saved_and_loaded(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gaz = _FakeGazetteer(["حلب", "ادلب"], "a" * 64)
+    first = matcher_for(gaz)
+    assert gaz.calls == 1 and _keys(first) == ["ادلب", "حلب"]
+    files = list(cache.glob("scan-ar-*.ac"))
+    assert [f.name for f in files] == [f"scan-ar-v{scan.SCAN_VERSION}-gz-{'a' * 20}.ac"]
+    assert matcher_for(gaz) is first  # once per process
+    scan.clear_matchers()
+    again = matcher_for(gaz)
+    assert gaz.calls == 1  # read back, not rebuilt
+    assert _keys(again) == ["ادلب", "حلب"] and (again.plain, again.fused) == (
+        first.plain,
+        first.fused,
+    )
+
+
+def test_stale_automaton_is_replaced(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    matcher_for(_FakeGazetteer(["حلب"], "a" * 64))
+    scan.clear_matchers()
+    newer = _FakeGazetteer(["حمص"], "b" * 64)
+    assert _keys(matcher_for(newer)) == ["حمص"]
+    assert [f.name for f in cache.glob("scan-ar-*.ac")] == [
+        f"scan-ar-v{scan.SCAN_VERSION}-gz-{'b' * 20}.ac"
+    ]
+
+
+def test_damaged_automaton_is_rebuilt(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    gaz = _FakeGazetteer(["حلب"], "c" * 64)
+    matcher_for(gaz)
+    (path,) = cache.glob("scan-ar-*.ac")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    scan.clear_matchers()
+    with caplog.at_level(logging.WARNING, logger="geo.geoparse.scan"):
+        assert _keys(matcher_for(gaz)) == ["حلب"]
+    assert gaz.calls == 2 and "damaged" in caplog.text
+    # saved again, whole
+    scan.clear_matchers()
+    assert _keys(matcher_for(gaz)) == ["حلب"] and gaz.calls == 2
+
+
+class _Boom:
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (exec, ("raise SystemExit('ran code from the cache')",))
+
+
+def test_saved_automaton_cannot_run_code(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gaz = _FakeGazetteer(["حلب"], "d" * 64)
+    matcher_for(gaz)
+    (path,) = cache.glob("scan-ar-*.ac")
+    magic = path.read_bytes()[:8]  # then the SHA-256 of the pickle, then the pickle
+    payload = pickle.dumps(_Boom())
+    path.write_bytes(magic + hashlib.sha256(payload).digest() + payload)
+    scan.clear_matchers()
+    assert _keys(matcher_for(gaz)) == ["حلب"]
+    assert gaz.calls == 2
+
+
+def test_unwritable_cache_keeps_the_automaton_in_memory(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GEO_CACHE_DIR", str(cache / "file"))
+    (cache / "file").write_text("not a folder")
+    gaz = _FakeGazetteer(["حلب"], "e" * 64)
+    assert _keys(matcher_for(gaz)) == ["حلب"]
+
+
+def test_fallback_keys_are_gazetteer_keys() -> None:
+    # FALLBACK: remove with scan._fallback_arabic_keys once Gazetteer.script_keys exists
+    gaz = Index.default().gazetteer
+    if callable(getattr(gaz, "script_keys", None)):
+        pytest.skip("the gazetteer lists its keys itself")
+    keys = scan.arabic_keys(gaz)
+    assert len(keys) > 10_000
+    assert {"حلب", "ادلب", "دير الزور", "خرطوم", "سوريا"} <= set(keys)
+    assert all(is_arabic_key(k) and k in gaz for k in keys[:: max(1, len(keys) // 500)])
+
+
+# --------------------------------------------------------------------------- end to end
+
+
+def test_geoparse_arabic_end_to_end() -> None:
+    text = (
+        "قصفت الطائرات بإدلب وحلب. واندلعت اشتباكات في مدينة الفاشر بولاية شمال دارفور، "
+        "ووصل وفد أممي للخرطوم. وأعلنت قوات سوريا الديمقراطية السيطرة على قرية شرق دير الزور."
+    )
+    df = geo.geoparse(text, lang="ar")
+    got = [(m, n, cc) for m, n, cc in df[["mention", "name", "country_code"]].values.tolist()]
+    assert got == [
+        ("إدلب", "Idlib", "SY"),
+        ("حلب", "Aleppo", "SY"),
+        ("الفاشر", "El Fasher", "SD"),
+        ("دارفور", "Darfur", "SD"),
+        ("لخرطوم", "Khartoum", "SD"),
+        ("دير الزور", "Deir ez-Zor", "SY"),
+    ]
+    for start, end, mention in df[["char_start", "char_end", "mention"]].values.tolist():
+        assert text[start:end] == mention
+    assert set(df["lang"]) == {"ar"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="geo.geoparse.resolve counts every word of an uncased script as written in lower "
+    "case elsewhere (lower_elsewhere), which sinks إدلب here; the scan finds it (see "
+    "test_arabic_names_inside_latin_and_cyrillic_text)",
+)
+def test_geoparse_arabic_names_in_english_text() -> None:
+    df = geo.geoparse("Strikes hit إدلب and Aleppo on Monday.", lang="en")
+    assert df[["mention", "name"]].values.tolist() == [["إدلب", "Idlib"], ["Aleppo", "Aleppo"]]
+
+
+def test_geoparse_arabic_countries_and_capitals() -> None:
+    df = geo.geoparse(
+        "التقى وزير الخارجية المصري نظيره الأردني في القاهرة لبحث الأوضاع في غزة ورفح، "
+        "ثم توجه إلى روسيا وإيران."
+    )
+    assert df[["mention", "name", "kind"]].values.tolist() == [
+        ["القاهرة", "Cairo", "city"],
+        ["غزة", "Gaza", "city"],
+        ["رفح", "Rafaḩ", "city"],
+        ["روسيا", "Russia", "country"],
+        ["إيران", "Iran", "country"],
+    ]
+
+
+# --------------------------------------------------------------------------- examples
+
+
+@pytest.mark.parametrize("module", [scan, morph], ids=["scan", "morph"])
+def test_docstring_examples(module: Any) -> None:
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
