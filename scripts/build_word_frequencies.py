@@ -46,8 +46,11 @@ def main() -> int:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     data = ("lang\tkey\tzipf\n" + "\n".join(rows) + "\n").encode("utf-8")
     OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    print(f"wrote {OUT.relative_to(REPO)} ({OUT.stat().st_size / 1e6:.2f} MB, wordfreq "
-          f"{wordfreq.__version__ if hasattr(wordfreq, '__version__') else '?'})", file=sys.stderr)
+    print(
+        f"wrote {OUT.relative_to(REPO)} ({OUT.stat().st_size / 1e6:.2f} MB, wordfreq "
+        f"{wordfreq.__version__ if hasattr(wordfreq, '__version__') else '?'})",
+        file=sys.stderr,
+    )
     return 0
 
 

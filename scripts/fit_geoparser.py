@@ -46,7 +46,9 @@ L2_RECOGNISE = 1.0
 
 
 def _evaluation() -> Any:
-    spec = importlib.util.spec_from_file_location("geo_eval", REPO / "tests" / "eval" / "evaluate.py")
+    spec = importlib.util.spec_from_file_location(
+        "geo_eval", REPO / "tests" / "eval" / "evaluate.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["geo_eval"] = module
@@ -120,7 +122,9 @@ def _right_index(
     best, best_km = None, math.inf
     for i, (p, _) in enumerate(scored):
         km = ev._km(p.latitude, p.longitude, *point)
-        ok = km <= ev.RIGHT_KM or (public and p.kind == "country" and reference.in_country(*point, p.country_code))
+        ok = km <= ev.RIGHT_KM or (
+            public and p.kind == "country" and reference.in_country(*point, p.country_code)
+        )
         if ok and km < best_km:
             best, best_km = i, km
     return best
@@ -212,8 +216,8 @@ def fit(docs: Sequence[Any], ev: Any, rounds: int) -> Any:
 
 
 def score(ev: Any, docs: Sequence[Any], model: Any) -> Any:
-    from geo.geoparse import Geoparser
     import geo.geoparse as gp
+    from geo.geoparse import Geoparser
 
     gp._DEFAULT_PARSER = Geoparser(model=model)
     total, _ = ev.evaluate(docs)
@@ -237,7 +241,11 @@ def main(argv: list[str]) -> int:
     docs = load_training(ev, corpora)
     model = fit(docs, ev, args.rounds)
     for name in corpora:
-        part = [d for d in docs if (d.group in ev.PUBLIC) == (name != "ours") and (name == "ours" or d.group == name)]
+        part = [
+            d
+            for d in docs
+            if (d.group in ev.PUBLIC) == (name != "ours") and (name == "ours" or d.group == name)
+        ]
         print(ev._line(f"{name} (training)", score(ev, part, model)))
     if args.dry_run:
         return 0

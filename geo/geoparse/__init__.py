@@ -118,7 +118,7 @@ class Geoparser:
     def __init__(self, index: Index | None = None, model: Model | None = None) -> None:
         self.index = index if index is not None else Index.default()
         self.model = model if model is not None else Model.load()
-        self._scan: Callable[[str, Tokens, list[bool]], list[Span]] | None | bool = False
+        self._scan: Callable[[str, Tokens, list[bool]], list[Span]] | bool | None = False
 
     @property
     def gazetteer(self) -> Any:
@@ -174,10 +174,6 @@ class Geoparser:
         toks.sentence_lang = sentence_languages(toks, doc_lang, forced=lang is not None)
         langs = tuple(sorted({doc_lang, *toks.sentence_lang} - {"und"})) or (doc_lang,)
         w = words_for(langs)
-        if w.spelling != self.index.spelling or w.compass != self.index.compass:
-            self.index.spelling, self.index.compass = w.spelling, dict(w.compass)
-            self.index._has.clear()
-            self.index._cands.clear()
         out = blocked(text, toks, w, self.index)
         spans = find_spans(text, toks, out, w, self.index, scan=self._scanner())
         if not spans:
@@ -275,9 +271,7 @@ def find_mentions(document: Document, *, parser: Geoparser | None = None) -> lis
     """
     parser = parser or get_geoparser()
     lang = document.lang if document.lang in LANGUAGES else None
-    return parser.parse(
-        document.text, lang=lang, start=document.body_start, doc_id=document.doc_id
-    )
+    return parser.parse(document.text, lang=lang, start=document.body_start, doc_id=document.doc_id)
 
 
 def _why_text(why: Any) -> str:
@@ -359,9 +353,7 @@ def geoparse(
 
     doc = make_document(text, doc_id=doc_id, date=date, lang=lang)
     parser = get_geoparser()
-    parsed = parser.parse_text(
-        doc.text, lang=lang, start=doc.body_start, doc_id=doc.doc_id
-    )
+    parsed = parser.parse_text(doc.text, lang=lang, start=doc.body_start, doc_id=doc.doc_id)
     return mentions_to_frame(parsed.mentions, lang=parsed.lang)
 
 
@@ -423,5 +415,3 @@ class _CallableModule(types.ModuleType):
 
 
 sys.modules[__name__].__class__ = _CallableModule
-
-

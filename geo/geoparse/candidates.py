@@ -116,8 +116,7 @@ class Index:
         self._twin: dict[tuple[str, str], Place] = {}
         self._demonyms: dict[tuple[str, ...], frozenset[str]] = {}
         self._lower: dict[tuple[str, ...], frozenset[str]] = {}
-        self.spelling: tuple[tuple[str, str], ...] = ()
-        self.compass: dict[str, str] = {}
+        self.spelling, self.compass = _variant_rules()
         self.foreign_country_keys = self._foreign_country_names()
         self.max_tokens = max(1, min(gazetteer.max_key_tokens, config.GEOPARSE_MAX_TOKENS))
 
@@ -169,9 +168,15 @@ class Index:
             fr = _DOUBLE_S.sub("s", fr)
             add(fr.replace("\x01", "ch"))
             add(fr.replace("ch", "sh").replace("\x01", "ch"))
-        for old, new in self.spelling:
-            if old in key:
-                add(key.replace(old, new))
+        for rules in self.spelling:
+            # one rule at a time, then all of a language's rules in turn ("choucha":
+            # "chucha", "shousha", then "shusha")
+            whole = key
+            for old, new in rules:
+                if old in key:
+                    add(key.replace(old, new))
+                whole = whole.replace(old, new)
+            add(whole)
         ar = key.replace("ain", "ayn").replace("aa", "a").replace("ee", "i").replace("oo", "u")
         add(ar)
         add(_DOUBLE_S.sub("s", ar))
@@ -394,9 +399,11 @@ class Index:
         key = ("in", f"{city.country_code}.{city.admin1_code}")
         if key in self._admin1:
             return self._admin1[key]
-        found = self.gazetteer.admin1(city.country_code, city.admin1_code) if hasattr(
-            self.gazetteer, "admin1"
-        ) else None
+        found = (
+            self.gazetteer.admin1(city.country_code, city.admin1_code)
+            if hasattr(self.gazetteer, "admin1")
+            else None
+        )
         self._admin1[key] = found
         return found
 
@@ -418,6 +425,20 @@ class Index:
 
 
 _DEFAULT: dict[int, Index] = {}
+
+
+def _variant_rules() -> tuple[tuple[tuple[tuple[str, str], ...], ...], dict[str, str]]:
+    """Spelling rules of every language pack (one tuple per pack, in order) and the compass
+    words: variants of a name do not depend on the document, so lookups cache across
+    documents."""
+    from geo.lang import LANGUAGES, get_pack
+
+    packs = [get_pack("common"), *(get_pack(code) for code in LANGUAGES)]
+    spelling = tuple(tuple(p.maps["spelling"].items()) for p in packs if p.maps["spelling"])
+    compass: dict[str, str] = {}
+    for p in packs:
+        compass.update(p.maps["compass"])
+    return spelling, compass
 
 
 def prior_of(place: Place) -> float:

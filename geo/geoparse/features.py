@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
 from geo import config
-from geo.geoparse.candidates import KM_PER_DEGREE, approx_km, feature_of, is_water
 from geo.gazetteer import Place
+from geo.geoparse.candidates import KM_PER_DEGREE, approx_km, feature_of, is_water
 from geo.model import Candidate
 
 if TYPE_CHECKING:
@@ -212,7 +212,9 @@ def candidate_features(
                     if q.country_code == cc:
                         sent_country = 1.0
                 elif p.kind == "city" and q.kind == "region":
-                    if (q.admin1_code and q.admin1_code == p.admin1_code and q.country_code == cc) or (
+                    if (
+                        q.admin1_code and q.admin1_code == p.admin1_code and q.country_code == cc
+                    ) or (
                         approx_km(p.latitude, p.longitude, q.latitude, q.longitude)
                         < config.GEOPARSE_NEAR_KM
                     ):
@@ -233,9 +235,7 @@ def candidate_features(
         if f"{cc}.{p.admin1_code}" in ctx.named_regions:
             f["admin1_named"] = 1.0
     for q in apposition:
-        if q.kind == "country" and q.country_code == cc and p.kind != "country":
-            f["apposition"] = 1.0
-        elif (
+        if (q.kind == "country" and q.country_code == cc and p.kind != "country") or (
             q.kind == "region"
             and p.kind == "city"
             and q.country_code == cc
@@ -433,7 +433,9 @@ def water_cue(toks: Tokens, first: int, last: int, w: Words) -> bool:
         return False
     if keys[i] != "the":
         return True
-    return nxt >= len(keys) or toks.join[nxt - 1] == 0 or cap[nxt] or keys[nxt] in w["after_the_river"]
+    return (
+        nxt >= len(keys) or toks.join[nxt - 1] == 0 or cap[nxt] or keys[nxt] in w["after_the_river"]
+    )
 
 
 def precision_of(place: Place, toks: Tokens, first: int, w: Words) -> int:

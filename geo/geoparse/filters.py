@@ -64,9 +64,7 @@ class Words:
     credits: frozenset[str]
     credit_first: Mapping[str, tuple[int, ...]]
     separatist: tuple[str, ...]
-    compass: Mapping[str, str]
     region_names: Mapping[str, str]
-    spelling: tuple[tuple[str, str], ...]
     demonym_endings: tuple[tuple[str, tuple[str, ...]], ...]
     extra: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -115,19 +113,19 @@ def words_for(langs: tuple[str, ...]) -> Words:
     # "au Figaro", "du Monde": the article merges into a contraction
     media = [m for p in packs for m in p.phrases["media"]]
     media += [m.split(" ", 1)[1] for m in media if m.split(" ", 1)[0] in ("Le", "Les")]
-    named = media + [x for p in packs for name in ("organisations", "people") for x in p.phrases[name]]
+    named = media + [
+        x for p in packs for name in ("organisations", "people") for x in p.phrases[name]
+    ]
     phrases, first, hyphenated = _phrase_index(named, sets["elisions"], sets["abbreviations"])
     credits, credit_first, _ = _phrase_index(
-        [x for p in packs for x in p.phrases["credit_cues"]], sets["elisions"], sets["abbreviations"]
+        [x for p in packs for x in p.phrases["credit_cues"]],
+        sets["elisions"],
+        sets["abbreviations"],
     )
-    compass: dict[str, str] = {}
     region_names: dict[str, str] = {}
-    spelling: list[tuple[str, str]] = []
     endings: list[tuple[str, tuple[str, ...]]] = []
     for p in packs:
-        compass.update(p.maps["compass"])
         region_names.update(p.maps["region_names"])
-        spelling.extend(p.maps["spelling"].items())
         endings.extend((k, tuple(v.split())) for k, v in p.maps.get("demonym_endings", {}).items())
     return Words(
         langs=tuple(codes),
@@ -140,9 +138,7 @@ def words_for(langs: tuple[str, ...]) -> Words:
         separatist=tuple(
             normalize_name(s) for p in packs for s in p.phrases["separatist_cues"] if s
         ),
-        compass=compass,
         region_names=region_names,
-        spelling=tuple(spelling),
         demonym_endings=tuple(endings),
     )
 
@@ -402,7 +398,12 @@ def verdict(
     # named things: "groupe de Minsk", "Minsk Group", "traité de Versailles"
     if i >= 2 and keys[i - 1] in of_words and keys[i - 2] in org_before:
         return None
-    if i >= 3 and keys[i - 1] in ("la", "l") and keys[i - 2] in of_words and keys[i - 3] in org_before:
+    if (
+        i >= 3
+        and keys[i - 1] in ("la", "l")
+        and keys[i - 2] in of_words
+        and keys[i - 3] in org_before
+    ):
         return None
     if last + 1 < n and toks.join[last] == 1:
         nxt = keys[last + 1]
@@ -453,7 +454,12 @@ def verdict(
             return None
         titled = toks.titled[toks.sentence[i]]
         initial = toks.initial[i] or titled
-        if key in w["common"] or key in w["stopwords"] or key in w["months"] or key in w["weekdays"]:
+        if (
+            key in w["common"]
+            or key in w["stopwords"]
+            or key in w["months"]
+            or key in w["weekdays"]
+        ):
             return None if initial else 2
         if key in lower_words:
             return 2

@@ -152,7 +152,8 @@ def resolve(
     capitals = index_capitals(index)
     sentences_of = {key: {toks.sentence[s.first] for s in group} for key, group in by_key.items()}
     cue_of = {
-        key: max(region_cue(toks, s.first, s.last, w) for s in group) for key, group in by_key.items()
+        key: max(region_cue(toks, s.first, s.last, w) for s in group)
+        for key, group in by_key.items()
     }
     apposition = _appositions(text, toks, by_key, cands, anchors)
     chosen: dict[str, tuple[Candidate, float, dict[str, float], float]] = {}
@@ -168,8 +169,10 @@ def resolve(
                 own_n = len(by_key[key])
                 best = max(
                     countries,
-                    key=lambda c: ctx.focus.get(c.place.country_code or "", 0)
-                    - (own_n if c.place.country_code == cs[0].place.country_code else 0),
+                    key=lambda c: (
+                        ctx.focus.get(c.place.country_code or "", 0)
+                        - (own_n if c.place.country_code == cs[0].place.country_code else 0)
+                    ),
                 )
             chosen[key] = (best, 1.0, {"country_name": 1.0}, math.inf)
 
@@ -221,7 +224,9 @@ def resolve(
         trace.candidates.extend((by_key[key], found) for key, found in last_scored.items())
 
     # recognition: keep the names that are places here
-    lower_words = {toks.keys[i] for i in range(len(toks)) if not toks.cap[i]}
+    lower_words = {
+        toks.keys[i] for i in range(len(toks)) if not toks.cap[i] and toks.script[i] != "arabic"
+    }
     common = w["common"]
     kept: dict[str, tuple[Place, float, dict[str, float]]] = {}
     for key, (best, confidence, f, margin) in chosen.items():
@@ -242,7 +247,10 @@ def resolve(
             or f.get("proximity", 0.0) >= config.GEOPARSE_SUPPORTED_PROXIMITY,
             spread_km=index.spread(key, cands[key]),
             margin=margin if margin != math.inf else config.GEOPARSE_MARGIN_CAP,
-            frequency=0.0 if " " in key else word_frequency(key, w.langs),
+            # uncased scripts: the dictionary scan filters common words itself
+            frequency=0.0
+            if " " in key or group[0].source == "scan"
+            else word_frequency(key, w.langs),
         )
         p = model.probability(g)
         if trace is not None:
@@ -291,7 +299,9 @@ def resolve(
     return out
 
 
-def _why(model: Model, f: Mapping[str, float], g: Mapping[str, float], p: float) -> dict[str, float]:
+def _why(
+    model: Model, f: Mapping[str, float], g: Mapping[str, float], p: float
+) -> dict[str, float]:
     terms = {k: round(model.resolve.get(k, 0.0) * v, 3) for k, v in f.items()}
     terms = {k: v for k, v in terms.items() if abs(v) >= 0.01}
     out = dict(sorted(terms.items(), key=lambda kv: -abs(kv[1])))

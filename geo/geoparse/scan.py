@@ -134,7 +134,7 @@ def _fallback_arabic_keys(gazetteer: Any) -> list[str]:
     from babel import Locale
 
     from geo import defaults
-    from geo._files import data_dir
+    from geo.io.files import data_dir
 
     names: set[str] = set()
 
@@ -250,7 +250,7 @@ class _AutomatonUnpickler(pickle.Unpickler):
 
 
 def _cache_path(inputs_key: str, source: str) -> Path:
-    from geo._files import cache_dir
+    from geo.io.files import cache_dir
 
     return cache_dir() / f"scan-ar-v{SCAN_VERSION}-{source}-{inputs_key[:20]}.ac"
 
@@ -288,7 +288,7 @@ def load_matcher(path: Path, meta: dict[str, Any]) -> _Matcher | None:
 def save_matcher(path: Path, meta: dict[str, Any], matcher: _Matcher) -> None:
     """Save an automaton atomically (a warning, not an error, when that fails) and remove
     the other saved automata of its folder."""
-    from geo._files import atomic_write
+    from geo.io.files import atomic_write
 
     payload = pickle.dumps(
         (meta, matcher.automaton, matcher.lengths, matcher.plain, matcher.fused),

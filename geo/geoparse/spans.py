@@ -139,7 +139,9 @@ def _capitalised(
                 or (length == 1 and not cap[i])
             ):
                 if not (
-                    length > 1 and cap[i] and (keys[last] in country_words or keys[last] in demonyms)
+                    length > 1
+                    and cap[i]
+                    and (keys[last] in country_words or keys[last] in demonyms)
                 ):
                     continue
                 lower_tail = True

@@ -253,7 +253,10 @@ def get_pack(code: str) -> LanguagePack:
     words = {name: _words(data.get("words", {}).get(name, "")) for name in WORD_LISTS}
     phrases = {name: _phrases(data.get("phrases", {}).get(name, "")) for name in PHRASE_LISTS}
     maps = {
-        name: {normalize_word(k): normalize_word(v) for k, v in data.get("maps", {}).get(name, {}).items()}
+        name: {
+            normalize_word(k): normalize_word(v)
+            for k, v in data.get("maps", {}).get(name, {}).items()
+        }
         for name in MAPS
     }
     morphology = None

@@ -55,7 +55,6 @@ REPO = HERE.parent.parent
 SPLITS = {"dev": HERE / "dev" / "src", "test": HERE / "test" / "src"}
 
 
-
 def _shared() -> Path:
     """``../shared`` beside the checkout (``$GEO_SHARED_DIR`` overrides it)."""
     import os
@@ -258,9 +257,7 @@ def load_corpus(name: str, *, limit: int | None = None) -> list[Article]:
                 neutral.append((t["start"], t["end"], t["surface"]))
                 continue
             demonym = _is_demonym(t["surface"], t.get("name"))
-            gold.append(
-                Gold(t["start"], t["end"], t["surface"], f"{t['lat']},{t['lon']}", demonym)
-            )
+            gold.append(Gold(t["start"], t["end"], t["surface"], f"{t['lat']},{t['lon']}", demonym))
         article = Article(f"{name}:{doc['id']}", name, doc["text"], gold, [], header=False)
         article.traps = [(s, e, "~" + text) for s, e, text in neutral]
         out.append(article)
@@ -430,7 +427,7 @@ def predictor(*, explain: bool = False) -> Callable[[Article], list[Prediction]]
     try:
         from geo.io import make_document
     except ImportError:  # checkouts before geo.io
-        from geo.sources import make_document  # type: ignore[no-redef]
+        from geo.io.documents import make_document  # type: ignore[no-redef]
 
     def predict(article: Article) -> list[Prediction]:
         doc = make_document(article.text, doc_id=article.name, header=article.header)
@@ -533,7 +530,9 @@ def load_event_gold(split: str) -> list[tuple[Path, dict[str, Any]]]:
     folder = EVENTS[split]
     out = []
     for meta in sorted(folder.glob("*.json")):
-        article = next((meta.with_suffix(s) for s in (".txt", ".html") if meta.with_suffix(s).is_file()), None)
+        article = next(
+            (meta.with_suffix(s) for s in (".txt", ".html") if meta.with_suffix(s).is_file()), None
+        )
         if article is None:
             continue
         out.append((article, json.loads(meta.read_text(encoding="utf-8"))))
@@ -646,7 +645,9 @@ def score_events(
                 if best is None or cost < best[0]:
                     best = (cost, i)
             if best is None:
-                s.errors.append(f"{path.name}: MISSED {inc['id']} ({inc['place']}, {inc.get('date')})")
+                s.errors.append(
+                    f"{path.name}: MISSED {inc['id']} ({inc['place']}, {inc.get('date')})"
+                )
                 continue
             i = best[1]
             if i in used:
