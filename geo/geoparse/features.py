@@ -370,10 +370,15 @@ def span_features(
 # --------------------------------------------------------------------------- text cues
 
 
-def region_cue(toks: Tokens, first: int, last: int, w: Words) -> int:
+def region_cue(
+    toks: Tokens, first: int, last: int, w: Words, spans_at: frozenset[int] = frozenset()
+) -> int:
     """How clearly the text calls the name at tokens ``first..last`` a region: 2 for
     "province d'Idlib", "Kherson Oblast", "les régions de Donetsk et de Louhansk"; 1 for
     "région de"/"X region" (the press also writes it for a city's surroundings); 0 otherwise.
+
+    A region noun inside another name of the text (one that starts at a token of
+    ``spans_at``, such as "Харківській області") is not this name's cue.
     """
     keys, cap = toks.keys, toks.cap
     n = len(keys)
@@ -399,7 +404,9 @@ def region_cue(toks: Tokens, first: int, last: int, w: Words) -> int:
     ]
     j = last + 1
     after: list[str] = []
-    while j < n and j - first <= 8 and toks.join[j - 1] != 0:
+    # the walk stops at a name that carries its own region noun ("У Харкові та Харківській
+    # області": the oblast's noun is not Kharkiv's cue); ``spans_at`` holds where they start
+    while j < n and j - first <= 8 and toks.join[j - 1] != 0 and j not in spans_at:
         after.append(keys[j])
         if not (cap[j] or keys[j] in after_list):
             break
@@ -415,7 +422,9 @@ def region_cue(toks: Tokens, first: int, last: int, w: Words) -> int:
     return found
 
 
-def water_cue(toks: Tokens, first: int, last: int, w: Words) -> bool:
+def water_cue(
+    toks: Tokens, first: int, last: int, w: Words, spans_at: frozenset[int] = frozenset()
+) -> bool:
     """Whether an occurrence of a name borne by a river and a town names the river: "le
     Dniepr", "du Nil Bleu", "across the Dnipro.", "Danube river ports"; not "Dnipro", "the
     Dnipro mayor", "l'État du Nil Bleu"."""
@@ -424,7 +433,7 @@ def water_cue(toks: Tokens, first: int, last: int, w: Words) -> bool:
     water = w["water"]
     if any(keys[j] in water for j in range(first, nxt)):
         return True  # "mer Rouge", "Lake Chad": not Mer Rouge, Louisiana
-    if region_cue(toks, first, last, w):
+    if region_cue(toks, first, last, w, spans_at):
         return False
     if nxt < len(keys) and toks.join[nxt - 1] == 1 and keys[nxt] in water:
         return True

@@ -253,13 +253,17 @@ def _block_people(
         last = -1
         j = first_end + 1
         reach = 1 if titled[i] else 4
+        common = w["common"]
         while j < n and j - first_end <= reach:
             gap = text[toks.ends[j - 1] : toks.starts[j]]
+            # a period is crossed only after an initial ("John F. Kennedy"), never at the end
+            # of a sentence ("... Sierra Leone. These ...")
+            initial = toks.ends[j - 1] - toks.starts[j - 1] == 1 and cap[j - 1]
             ok_gap = join[j - 1] != 0 or (
-                len(gap) <= 3 and all(c in " .\xa0" for c in gap) and "\n" not in gap
+                initial and len(gap) <= 3 and all(c in " .\xa0" for c in gap) and "\n" not in gap
             )
-            if not ok_gap:
-                break
+            if not ok_gap or (cap[j] and keys[j] in common):
+                break  # "Franklin County": a common word ends a person's name
             if cap[j] and not toks.particle[j]:
                 last = j
             elif keys[j] not in particles or last < 0:
@@ -271,14 +275,44 @@ def _block_people(
         demonyms = w["demonyms"]
         if is_title and not is_first and (keys[last] in demonyms or keys[i + 1] in demonyms):
             continue
-        for j in range(i if is_first else i + 1, last + 1):
+        begin = i if is_first else i + 1
+        if is_title:
+            # "Мэр Харькова Игорь Терехов", "Governor of Texas Greg Abbott": a given name
+            # after the title starts the person; what comes before it is the title's place
+            given = next((k for k in range(begin, last + 1) if keys[k] in first_names), None)
+            if given is not None and given > begin:
+                begin = given
+        for j in range(begin, last + 1):
             out[j] = True
         if len(keys[last]) > 2:
             surnames.add(keys[last])
     if surnames:
+        forms = _surname_forms(surnames, toks, text)
         for i in range(n):
-            if cap[i] and keys[i] in surnames:
+            if cap[i] and (keys[i] in surnames or (forms and _base_key(text, toks, i) & forms)):
                 out[i] = True
+
+
+def _base_key(text: str, toks: Tokens, i: int) -> set[str]:
+    """Dictionary forms (keys) of a Cyrillic word, for matching a surname in another case."""
+    if toks.script[i] != "cyrillic":
+        return set()
+    lang = toks.sentence_lang[toks.sentence[i]] if toks.sentence_lang else "ru"
+    forms_of = get_pack(lang if lang in ("ru", "uk") else "ru").morph("base_forms")
+    if forms_of is None:
+        return set()
+    word = text[toks.starts[i] : toks.ends[i]].lower()
+    return {normalize_name(str(f)) for f in forms_of(word)}
+
+
+def _surname_forms(surnames: set[str], toks: Tokens, text: str) -> set[str]:
+    """Dictionary forms of the Cyrillic surnames of a document ("Медведева" and
+    "Медведев" are one person)."""
+    out: set[str] = set()
+    for i, key in enumerate(toks.keys):
+        if key in surnames and toks.script[i] == "cyrillic":
+            out |= _base_key(text, toks, i)
+    return out
 
 
 def _block_chain(text: str, toks: Tokens, out: list[bool], start: int, most: int) -> None:
@@ -300,6 +334,7 @@ def _block_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
     """People named in wire credit lines; the names after "in"/"at" stay places."""
     keys, cap, join = toks.keys, toks.cap, toks.join
     n = len(keys)
+    cue_ends = {c.rsplit(" ", 1)[-1] for c in w.credits}
     for i in range(n):
         lengths = w.credit_first.get(keys[i])
         if not lengths:
@@ -316,7 +351,11 @@ def _block_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
             j = i + length
             while j < n and toks.starts[j] < stop:
                 prev = keys[j - 1]
-                after_list = prev in ("by", "and") or "," in text[toks.ends[j - 1] : toks.starts[j]]
+                after_list = (
+                    prev in cue_ends
+                    or prev in w["after_list"]
+                    or "," in text[toks.ends[j - 1] : toks.starts[j]]
+                )
                 if cap[j] and not out[j] and after_list:
                     while j < n and toks.starts[j] < stop and cap[j]:
                         out[j] = True

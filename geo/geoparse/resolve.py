@@ -45,6 +45,7 @@ from geo.geoparse.features import (
     water_cue,
 )
 from geo.geoparse.filters import Words
+from geo.geoparse.spans import REGION_OF
 from geo.geoparse.tokenize import Tokens
 from geo.lang import word_frequency
 from geo.model import Candidate, Mention, Span
@@ -132,6 +133,13 @@ def resolve(
     waters: dict[str, Place] = {}
     water_only: set[str] = set()
     for key, group in by_key.items():
+        if key.endswith(REGION_OF):
+            town = key.removesuffix(REGION_OF)
+            found = tuple(c for c in index.candidates(town) if c.place.kind == "region")
+            found = found or _regions_named_after(index.candidates(town), index)
+            if found:
+                cands[key] = found
+            continue
         found = index.candidates(key)
         if all(s.region_only for s in group):
             regions = tuple(c for c in found if c.place.kind == "region")
@@ -151,8 +159,11 @@ def resolve(
     ctx, anchors = _anchors(cands, by_key, toks, w, index)
     capitals = index_capitals(index)
     sentences_of = {key: {toks.sentence[s.first] for s in group} for key, group in by_key.items()}
+    # names that carry their own region noun ("Харківській області"): another name's cue
+    # never reaches into them
+    spans_at = frozenset(s.first for s in spans if s.key.endswith(REGION_OF) and s.last > s.first)
     cue_of = {
-        key: max(region_cue(toks, s.first, s.last, w) for s in group)
+        key: max(region_cue(toks, s.first, s.last, w, spans_at) for s in group)
         for key, group in by_key.items()
     }
     apposition = _appositions(text, toks, by_key, cands, anchors)
@@ -249,7 +260,7 @@ def resolve(
             margin=margin if margin != math.inf else config.GEOPARSE_MARGIN_CAP,
             # uncased scripts: the dictionary scan filters common words itself
             frequency=0.0
-            if " " in key or group[0].source == "scan"
+            if " " in key or group[0].source != "caps"
             else word_frequency(key, w.langs),
         )
         p = model.probability(g)
@@ -267,7 +278,7 @@ def resolve(
         picked = kept.get(span.key)
         water = waters.get(span.key)
         if picked is None:
-            if water is None or not water_cue(toks, span.first, span.last, w):
+            if water is None or not water_cue(toks, span.first, span.last, w, spans_at):
                 continue
             picked = (water, 1.0, {"water_cue": 1.0})
         place, confidence, why = picked
@@ -275,12 +286,12 @@ def resolve(
             water is not None
             and place is not water
             and place.kind != "country"
-            and water_cue(toks, span.first, span.last, w)
+            and water_cue(toks, span.first, span.last, w, spans_at)
         ):
             place = water
             why = {**why, "water_cue": 1.0}
         if place.kind in ("city", "region") and span.key in cands:
-            place = _twin_for_span(span, place, cands[span.key], toks, w, index)
+            place = _twin_for_span(span, place, cands[span.key], toks, w, index, spans_at)
         elif place.kind == "country" and span.key in cands:
             place = _capital_after_a(text, toks, span, place, cands[span.key])
         out.append(
@@ -500,12 +511,18 @@ def _cue_sentences(toks: Tokens, w: Words) -> set[int]:
 
 
 def _twin_for_span(
-    span: Span, place: Place, cs: Sequence[Candidate], toks: Tokens, w: Words, index: Index
+    span: Span,
+    place: Place,
+    cs: Sequence[Candidate],
+    toks: Tokens,
+    w: Words,
+    index: Index,
+    spans_at: frozenset[int],
 ) -> Place:
     """The reading of one occurrence of a name borne by a town and its region: the region
     where this occurrence has a region cue, the town otherwise."""
     twin = index.twin(span.key, place, cs)
-    cue = region_cue(toks, span.first, span.last, w)
+    cue = region_cue(toks, span.first, span.last, w, spans_at)
     if twin is place:
         if place.kind == "city":
             if cue == 2 or (cue == 1 and place.population < config.GEOPARSE_METROPOLIS_POPULATION):

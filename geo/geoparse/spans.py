@@ -37,7 +37,11 @@ from geo.geoparse.tokenize import Tokens
 from geo.lang import get_pack
 from geo.model import Span
 
-__all__ = ["find_spans"]
+__all__ = ["REGION_OF", "find_spans"]
+
+#: Suffix of the key of a region named after a town ("Донецкой области", "Донеччина"): the
+#: key is the town's, the candidates are the regions named after its candidates.
+REGION_OF: Final = "\x1fregion"
 
 _MORPH_LANGS: Final = ("ru", "uk")
 
@@ -68,8 +72,10 @@ def find_spans(
     scan : callable, optional
         The dictionary scan for uncased text (Arabic); called once on the whole document.
     """
-    spans = _capitalised(text, toks, blocked, w, index)
-    if any(s == "cyrillic" for s in toks.script):
+    cyrillic = any(s == "cyrillic" for s in toks.script)
+    spans = _region_phrases(text, toks, blocked, w, index) if cyrillic else []
+    spans = _merge(spans, _capitalised(text, toks, blocked, w, index))
+    if cyrillic:
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans))
     if scan is not None and any(s == "arabic" for s in toks.script):
         spans = _merge(spans, scan(text, toks, blocked))
@@ -224,13 +230,46 @@ def _span(
 # --------------------------------------------------------------------------- word forms
 
 
+def _region_phrases(
+    text: str, toks: Tokens, blocked: list[bool], w: Words, index: Index
+) -> list[Span]:
+    """An adjective before a region noun names the region after a town: "Донецкой
+    области", "Харківської області" (their key: the town's key and :data:`REGION_OF`)."""
+    region_after = w["region_after"]
+    out: list[Span] = []
+    n = len(toks)
+    i = 0
+    while i < n - 1:
+        nxt = i + 1
+        if (
+            blocked[i]
+            or not toks.cap[i]
+            or toks.script[i] != "cyrillic"
+            or toks.join[i] != 1
+            or toks.keys[nxt] not in region_after
+        ):
+            i += 1
+            continue
+        adjective = get_pack(_morph_lang(toks, i)).morph("adjective_bases")
+        word = text[toks.starts[i] : toks.ends[i]].lower()
+        for base in adjective(word) if adjective else ():
+            key = normalize_name(str(base))
+            if index.candidates(key, variants=False):
+                out.append(
+                    _span(toks, i, nxt, key + REGION_OF, soft=0, region_only=True, source="morph")
+                )
+                i = nxt
+                break
+        i += 1
+    return out
+
+
 def _word_forms(
     text: str, toks: Tokens, blocked: list[bool], w: Words, index: Index, found: list[Span]
 ) -> list[Span]:
     """Capitalised Cyrillic words that are names under a dictionary form."""
     taken = {j for s in found for j in range(s.first, s.last + 1)}
     lower_words = {toks.keys[i] for i in range(len(toks)) if not toks.cap[i]}
-    region_after = w["region_after"]
     out: list[Span] = []
     n = len(toks)
     i = 0
@@ -241,25 +280,6 @@ def _word_forms(
         lang = _morph_lang(toks, i)
         pack = get_pack(lang)
         word = text[toks.starts[i] : toks.ends[i]].lower()
-        nxt = i + 1
-        # "Донецкой области", "Харківської області": the region named after the town
-        if (
-            nxt < n
-            and toks.join[i] == 1
-            and nxt not in taken
-            and (toks.keys[nxt] in region_after or _base_in(pack, text, toks, nxt, region_after))
-        ):
-            adjective = pack.morph("adjective_bases")
-            bases = adjective(word) if adjective else ()
-            for base in bases:
-                key = normalize_name(str(base))
-                if index.candidates(key, variants=False):
-                    out.append(_span(toks, i, nxt, key, soft=0, region_only=True, source="morph"))
-                    taken.update((i, nxt))
-                    break
-            if i in taken:
-                i = nxt + 1
-                continue
         forms_of = pack.morph("base_forms")
         # names of several words: "Новой Каховке", "Кривому Розі", "Ростове-на-Дону"
         run = _name_run(toks, i, taken, blocked) if forms_of is not None else i
@@ -286,7 +306,9 @@ def _word_forms(
         for form in forms:
             mapped = w.region_names.get(form)
             if mapped is not None:
-                out.append(_span(toks, i, i, mapped, soft=0, region_only=True, source="morph"))
+                out.append(
+                    _span(toks, i, i, mapped + REGION_OF, soft=0, region_only=True, source="morph")
+                )
                 break
             if form == toks.keys[i] or form in w["common"] or form in w["stopwords"]:
                 continue
@@ -322,14 +344,6 @@ def _name_run(toks: Tokens, i: int, taken: set[int], blocked: list[bool]) -> int
         elif toks.ends[j] - toks.starts[j] > 3:
             break
     return last
-
-
-def _base_in(pack: object, text: str, toks: Tokens, i: int, words: frozenset[str]) -> bool:
-    forms_of = getattr(pack, "morph", lambda name: None)("base_forms")
-    if forms_of is None:
-        return False
-    word = text[toks.starts[i] : toks.ends[i]].lower()
-    return any(normalize_name(str(f)) in words for f in forms_of(word))
 
 
 def _morph_lang(toks: Tokens, i: int) -> str:

@@ -372,8 +372,30 @@ def detect_language(
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], LANGUAGES.index(kv[0])))
     (best, first), (_, second) = ranked[0], ranked[1]
     if first < config.LANG_MIN_EVIDENCE or first < config.LANG_MARGIN * second:
+        # too few function words (a headline, a caption): the script still tells Arabic,
+        # and Cyrillic text is Russian unless Ukrainian letters say otherwise
+        script = _main_script(text[: config.LANG_SAMPLE_CHARS if sample_chars is None else sample_chars])
+        if script == "arabic":
+            return "ar"
+        if script == "cyrillic":
+            return "uk" if scores["uk"] > scores["ru"] else "ru"
         return "und"
     return best
+
+
+def _main_script(sample: str) -> str:
+    """The script most letters of ``sample`` are written in (latin when there are none)."""
+    counts = {"latin": 0, "cyrillic": 0, "arabic": 0}
+    for ch in sample:
+        if ch.isalpha():
+            o = ord(ch)
+            if 0x400 <= o < 0x530:
+                counts["cyrillic"] += 1
+            elif 0x600 <= o < 0x700 or 0x750 <= o < 0x780:
+                counts["arabic"] += 1
+            elif o < 0x250:
+                counts["latin"] += 1
+    return max(counts, key=lambda k: counts[k])
 
 
 @functools.cache
