@@ -278,17 +278,17 @@ class Reference:
         self._countries: Any = None
 
     def iso_point(self, code: str) -> tuple[float, float] | None:
+        """A representative point of the first-level subdivision with ISO 3166-2 ``code``
+        (Natural Earth outlines of ``data/boundaries/admin1.parquet``)."""
         if self._iso is None:
-            import csv
+            import geopandas as gpd
 
+            frame = gpd.read_parquet(REPO / "data" / "boundaries" / "admin1.parquet")
             self._iso = {}
-            with (REPO / "data" / "gazetteer" / "admin1.csv").open(encoding="utf-8") as fh:
-                for row in csv.DictReader(fh):
-                    if row.get("iso_3166_2"):
-                        self._iso[row["iso_3166_2"]] = (
-                            float(row["latitude"]),
-                            float(row["longitude"]),
-                        )
+            for code_, geom in zip(frame["admin1_code"], frame.geometry, strict=True):
+                if code_ and geom is not None and not geom.is_empty:
+                    point = geom.representative_point()
+                    self._iso[str(code_)] = (point.y, point.x)
         return self._iso.get(code)
 
     def in_country(self, lat: float, lon: float, code: str | None) -> bool:
@@ -427,7 +427,7 @@ def predictor(*, explain: bool = False) -> Callable[[Article], list[Prediction]]
     try:
         from geo.io import make_document
     except ImportError:  # checkouts before geo.io
-        from geo.io.documents import make_document  # type: ignore[no-redef]
+        from geo.sources import make_document  # type: ignore[no-redef]
 
     def predict(article: Article) -> list[Prediction]:
         doc = make_document(article.text, doc_id=article.name, header=article.header)
