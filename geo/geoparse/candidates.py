@@ -235,6 +235,22 @@ class Index:
         self._cands[(key, variants)] = out
         return out
 
+    def regions_named(self, key: str) -> tuple[Candidate, ...]:
+        """The first-level regions a key names, or that are named after the towns it names
+        ("донецк": the Donetsk oblast)."""
+        found = self.candidates(key, variants=False)
+        regions = tuple(c for c in found if c.place.kind == "region")
+        if regions:
+            return regions
+        out: dict[str, Candidate] = {}
+        for c in found:
+            if c.place.kind != "city":
+                continue
+            region = self.admin1_region(c.place)
+            if region is not None and region.id not in out:
+                out[region.id] = Candidate(region, c.prior, "region_of")
+        return tuple(sorted(out.values(), key=lambda c: -c.prior))
+
     def lookup_forms(self, forms: Sequence[str], match: str) -> tuple[Candidate, ...]:
         """Candidates of the first dictionary form (of an inflected word) that is a name."""
         for form in forms:

@@ -190,7 +190,10 @@ def blocked(text: str, toks: Tokens, w: Words, index: Index | None) -> list[bool
             # "la Fédération de Russie" is the country, not an institution
             if last > i and not (index and index.is_country_key(toks.joined(i, last - i + 1))):
                 for j in range(i, last + 1):
-                    out[j] = True
+                    # the country an institution belongs to stays a place: "Минобороны
+                    # России", "Ministry of Defence of Ukraine", like "Rwanda-backed"
+                    if j == i or not _place_word(text, toks, j, w, index):
+                        out[j] = True
         # vessels: "le bateau Tombouctou", "the tanker Marlin Luanda", "USS Carney"
         elif key in vessel_cues and i + 1 < n and _quote_gap(text, toks, i):
             _block_chain(text, toks, out, i + 1, 4)
@@ -276,21 +279,44 @@ def _block_people(
         if is_title and not is_first and (keys[last] in demonyms or keys[i + 1] in demonyms):
             continue
         begin = i if is_first else i + 1
+        while is_title and begin <= last and _place_word(text, toks, begin, w, index):
+            # "президент Франции Николя Саркози", "губернатор Белгородской области ...": the
+            # title's country or region comes before the person
+            begin += 1
         if is_title:
             # "Мэр Харькова Игорь Терехов", "Governor of Texas Greg Abbott": a given name
             # after the title starts the person; what comes before it is the title's place
-            given = next((k for k in range(begin, last + 1) if keys[k] in first_names), None)
+            given = next(
+                (
+                    k
+                    for k in range(begin, last + 1)
+                    if keys[k] in first_names or _base_key(text, toks, k) & first_names
+                ),
+                None,
+            )
             if given is not None and given > begin:
                 begin = given
         for j in range(begin, last + 1):
             out[j] = True
-        if len(keys[last]) > 2:
+        if begin <= last and len(keys[last]) > 2:
             surnames.add(keys[last])
     if surnames:
         forms = _surname_forms(surnames, toks, text)
         for i in range(n):
             if cap[i] and (keys[i] in surnames or (forms and _base_key(text, toks, i) & forms)):
                 out[i] = True
+
+
+def _place_word(text: str, toks: Tokens, j: int, w: Words, index: Index | None) -> bool:
+    """Whether token ``j`` names a country (in any case: "России", "Франции") or is the
+    adjective of a region phrase ("Белгородской" before "области")."""
+    if index is None or not toks.cap[j]:
+        return False
+    if j + 1 < len(toks) and toks.join[j] == 1 and toks.keys[j + 1] in w["region_after"]:
+        return toks.script[j] == "cyrillic"
+    if index.is_country_key(toks.keys[j]):
+        return True
+    return any(index.is_country_key(k) for k in _base_key(text, toks, j))
 
 
 def _base_key(text: str, toks: Tokens, i: int) -> set[str]:

@@ -134,9 +134,7 @@ def resolve(
     water_only: set[str] = set()
     for key, group in by_key.items():
         if key.endswith(REGION_OF):
-            town = key.removesuffix(REGION_OF)
-            found = tuple(c for c in index.candidates(town) if c.place.kind == "region")
-            found = found or _regions_named_after(index.candidates(town), index)
+            found = index.regions_named(key.removesuffix(REGION_OF))
             if found:
                 cands[key] = found
             continue
@@ -144,7 +142,7 @@ def resolve(
         if all(s.region_only for s in group):
             regions = tuple(c for c in found if c.place.kind == "region")
             if not regions and all(s.source == "morph" for s in group):
-                regions = _regions_named_after(found, index)
+                regions = index.regions_named(key)
             found = regions
         if not found:
             continue
@@ -258,10 +256,15 @@ def resolve(
             or f.get("proximity", 0.0) >= config.GEOPARSE_SUPPORTED_PROXIMITY,
             spread_km=index.spread(key, cands[key]),
             margin=margin if margin != math.inf else config.GEOPARSE_MARGIN_CAP,
-            # uncased scripts: the dictionary scan filters common words itself
-            frequency=0.0
-            if " " in key or group[0].source != "caps"
-            else word_frequency(key, w.langs),
+            # how common the word is, for names whose best place is a small town ("Council",
+            # "Spring"); famous places are frequent words too ("Washington"); uncased scripts:
+            # the dictionary scan filters common words itself
+            frequency=word_frequency(key, w.langs)
+            if " " not in key
+            and group[0].source == "caps"
+            and best.place.kind == "city"
+            and best.prior < config.GEOPARSE_MAJOR_PRIOR
+            else 0.0,
         )
         p = model.probability(g)
         if trace is not None:
@@ -318,18 +321,6 @@ def _why(
     out = dict(sorted(terms.items(), key=lambda kv: -abs(kv[1])))
     out["recognised"] = round(p, 3)
     return out
-
-
-def _regions_named_after(found: Sequence[Candidate], index: Index) -> tuple[Candidate, ...]:
-    """The first-level regions named after the towns of ``found`` ("Донецкая область")."""
-    out: dict[str, Candidate] = {}
-    for c in found:
-        if c.place.kind != "city":
-            continue
-        region = index.admin1_region(c.place)
-        if region is not None and region.id not in out:
-            out[region.id] = Candidate(region, c.prior, "region_of")
-    return tuple(sorted(out.values(), key=lambda c: -c.prior))
 
 
 def index_capitals(index: Index) -> frozenset[str]:

@@ -74,6 +74,8 @@ def find_spans(
     """
     cyrillic = any(s == "cyrillic" for s in toks.script)
     spans = _region_phrases(text, toks, blocked, w, index) if cyrillic else []
+    if cyrillic:
+        spans = _merge(spans, _feature_phrases(text, toks, blocked, w, index))
     spans = _merge(spans, _capitalised(text, toks, blocked, w, index))
     if cyrillic:
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans))
@@ -254,13 +256,44 @@ def _region_phrases(
         word = text[toks.starts[i] : toks.ends[i]].lower()
         for base in adjective(word) if adjective else ():
             key = normalize_name(str(base))
-            if index.candidates(key, variants=False):
+            # the first base that is a region, or a town that gives its name to one
+            if index.regions_named(key):
                 out.append(
                     _span(toks, i, nxt, key + REGION_OF, soft=0, region_only=True, source="morph")
                 )
                 i = nxt
                 break
         i += 1
+    return out
+
+
+def _feature_phrases(
+    text: str, toks: Tokens, blocked: list[bool], w: Words, index: Index
+) -> list[Span]:
+    """An adjective before a water or natural-feature noun, looked up as a whole under its
+    dictionary form: "Черному морі" (Чорне море), "Азовского моря"."""
+    nouns = w["water"] | w["natural"]
+    forms_of_lang = {code: get_pack(code).morph("base_forms") for code in _MORPH_LANGS}
+    out: list[Span] = []
+    for i in range(len(toks) - 1):
+        nxt = i + 1
+        if (
+            blocked[i]
+            or not toks.cap[i]
+            or toks.script[i] != "cyrillic"
+            or toks.join[i] != 1
+            or toks.keys[nxt] not in nouns
+        ):
+            continue
+        forms_of = forms_of_lang[_morph_lang(toks, i)]
+        if forms_of is None:
+            continue
+        phrase = text[toks.starts[i] : toks.ends[nxt]].lower()
+        for form in forms_of(phrase):
+            key = normalize_name(str(form))
+            if key != toks.joined(i, 2) and index.candidates(key, variants=False):
+                out.append(_span(toks, i, nxt, key, soft=0, source="morph"))
+                break
     return out
 
 
