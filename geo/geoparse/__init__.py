@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from geo import config
 from geo.geoparse.candidates import Index, haversine_km, is_water
-from geo.geoparse.filters import Words, blocked, words_for
+from geo.geoparse.filters import blocked, words_for
 from geo.geoparse.resolve import Model, Trace, resolve
 from geo.geoparse.spans import find_spans
 from geo.geoparse.tokenize import Tokens, tokenize

@@ -219,21 +219,21 @@ def candidate_features(
                         < config.GEOPARSE_NEAR_KM
                     ):
                         sent_region = 1.0
-                elif p.kind == "city" and q.kind == "city":
-                    if (
-                        approx_km(p.latitude, p.longitude, q.latitude, q.longitude)
-                        < config.GEOPARSE_NEAR_KM
-                    ):
-                        sent_town = 1.0
+                elif (
+                    p.kind == "city"
+                    and q.kind == "city"
+                    and approx_km(p.latitude, p.longitude, q.latitude, q.longitude)
+                    < config.GEOPARSE_NEAR_KM
+                ):
+                    sent_town = 1.0
     if sent_country:
         f["sentence_country"] = sent_country
     if sent_region:
         f["sentence_region"] = sent_region
     if sent_town:
         f["sentence_town"] = sent_town
-    if p.kind == "city" and p.admin1_code and ctx.named_regions:
-        if f"{cc}.{p.admin1_code}" in ctx.named_regions:
-            f["admin1_named"] = 1.0
+    if p.kind == "city" and p.admin1_code and f"{cc}.{p.admin1_code}" in ctx.named_regions:
+        f["admin1_named"] = 1.0
     for q in apposition:
         if (q.kind == "country" and q.country_code == cc and p.kind != "country") or (
             q.kind == "region"
@@ -246,13 +246,17 @@ def candidate_features(
             )
         ):
             f["apposition"] = 1.0
-    if ctx.disputed and ctx.separatist_sentences.intersection(sentences):
-        if p.kind == "city" and any(
+    if (
+        ctx.disputed
+        and p.kind == "city"
+        and ctx.separatist_sentences.intersection(sentences)
+        and any(
             approx_km(p.latitude, p.longitude, q.latitude, q.longitude)
             < config.GEOPARSE_SEPARATIST_KM
             for q in ctx.disputed
-        ):
-            f["separatist_area"] = 1.0
+        )
+    ):
+        f["separatist_area"] = 1.0
     if p.kind != "country":
         if twin is p:
             if region_cue_level == 2 and p.kind == "region":

@@ -399,11 +399,15 @@ def _anchors(
         for s in by_key[key]:
             ctx.by_sentence.setdefault(toks.sentence[s.first], []).append(best.place)
     # regions named in the document, even ambiguous ones: "Springfield ... Illinois"
-    for key, cs in cands.items():
+    for cs in cands.values():
         for c in cs[:3]:
-            if c.place.kind == "region" and c.place.admin1_code and feature_of(c.place) == "admin1":
-                if c.prior >= cs[0].prior - config.GEOPARSE_CLEAR_PRIOR_GAP:
-                    ctx.named_regions.add(f"{c.place.country_code}.{c.place.admin1_code}")
+            if (
+                c.place.kind == "region"
+                and c.place.admin1_code
+                and feature_of(c.place) == "admin1"
+                and c.prior >= cs[0].prior - config.GEOPARSE_CLEAR_PRIOR_GAP
+            ):
+                ctx.named_regions.add(f"{c.place.country_code}.{c.place.admin1_code}")
     ctx.focus_total = sum(ctx.focus.values())
     ctx.others = list(anchors.values())
     ctx.points = _points(ctx.others)
@@ -515,11 +519,11 @@ def _twin_for_span(
     twin = index.twin(span.key, place, cs)
     cue = region_cue(toks, span.first, span.last, w, spans_at)
     if twin is place:
-        if place.kind == "city":
-            if cue == 2 or (cue == 1 and place.population < config.GEOPARSE_METROPOLIS_POPULATION):
-                # "Deir al-Zor province", "la région de Briansk": the region named after the
-                # town, which the spelling in the text did not find
-                return index.admin1_region(place) or place
+        small = place.population < config.GEOPARSE_METROPOLIS_POPULATION
+        if place.kind == "city" and (cue == 2 or (cue == 1 and small)):
+            # "Deir al-Zor province", "la région de Briansk": the region named after the
+            # town, which the spelling in the text did not find
+            return index.admin1_region(place) or place
         return place
     city = place if place.kind == "city" else twin
     as_region = cue == 2 or (cue == 1 and city.population < config.GEOPARSE_METROPOLIS_POPULATION)

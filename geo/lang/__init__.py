@@ -374,7 +374,8 @@ def detect_language(
     if first < config.LANG_MIN_EVIDENCE or first < config.LANG_MARGIN * second:
         # too few function words (a headline, a caption): the script still tells Arabic,
         # and Cyrillic text is Russian unless Ukrainian letters say otherwise
-        script = _main_script(text[: config.LANG_SAMPLE_CHARS if sample_chars is None else sample_chars])
+        limit = config.LANG_SAMPLE_CHARS if sample_chars is None else sample_chars
+        script = _main_script(text[:limit])
         if script == "arabic":
             return "ar"
         if script == "cyrillic":

@@ -321,10 +321,7 @@ class Reference:
             return float(m.group(1)), float(m.group(2))
         if ref.startswith("iso:"):
             return self.iso_point(ref[4:])
-        if ref.startswith("cc:"):
-            place = self.gaz.country(ref[3:])
-        else:
-            place = self.gaz.get(ref)
+        place = self.gaz.country(ref[3:]) if ref.startswith("cc:") else self.gaz.get(ref)
         if place is None:
             raise ValueError(f"gold reference {ref} is not in the gazetteer")
         return place.latitude, place.longitude
