@@ -252,12 +252,9 @@ def test_media_and_organisations_are_not_duplicated() -> None:
 @pytest.mark.slow
 def test_spanish_spelling_reaches_the_gazetteer() -> None:
     from geo.geoparse.candidates import Index
-    from geo.geoparse.filters import words_for
 
     index = Index(Index.default().gazetteer)
-    assert "Zhytomyr" not in {c.place.name for c in index.candidates("yitomir")}
-    index = Index(Index.default().gazetteer)
-    index.spelling = words_for(("es",)).spelling
+    assert "Zhytomyr" not in {c.place.name for c in index.candidates("yitomir", variants=False)}
     assert "Zhytomyr" in {c.place.name for c in index.candidates("yitomir")}
 
 
