@@ -118,6 +118,7 @@ class Index:
         self._lower: dict[tuple[str, ...], frozenset[str]] = {}
         self.spelling, self.compass = _variant_rules()
         self.foreign_country_keys = self._foreign_country_names()
+        self.country_name_languages = self._country_name_languages()
         self.max_tokens = max(1, min(gazetteer.max_key_tokens, config.GEOPARSE_MAX_TOKENS))
 
     @classmethod
@@ -422,6 +423,27 @@ class Index:
         )
         self._admin1[key] = found
         return found
+
+    def _country_name_languages(self) -> dict[str, frozenset[str]]:
+        """For each key that names a country: the languages it is that country's name in
+        (CLDR), ``"*"`` for the gazetteer's own names and common aliases (any language)."""
+        out: dict[str, set[str]] = {}
+        for code, langs in self.gazetteer.country_names.items():
+            for lang, name in langs.items():
+                out.setdefault(normalize_name(name), set()).add(lang)
+            country = self.gazetteer.country(code)
+            if country is not None:
+                out.setdefault(normalize_name(country.name), set()).add("*")
+        for aliases in self.gazetteer.country_aliases.values():
+            for alias in aliases:
+                out.setdefault(normalize_name(alias), set()).add("*")
+        return {k: frozenset(v) for k, v in out.items()}
+
+    def foreign_here(self, key: str, langs: Sequence[str]) -> bool:
+        """Whether a country's name is in none of ``langs`` (nor English): "Argelia" in an
+        English text is as likely the town in Colombia."""
+        found = self.country_name_languages.get(key)
+        return found is not None and not found & {"*", "en", *langs}
 
     def _foreign_country_names(self) -> frozenset[str]:
         """Country names that no name in a major language matches ("Argelia" is Spanish only):

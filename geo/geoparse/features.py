@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
@@ -75,6 +76,7 @@ RESOLVE_FEATURES: Final = (
     "twin_city",
     "twin_region",
     "city_cue_metropolis",
+    "dateline_city",
 )
 
 #: Features of a span (see the module docstring).
@@ -102,6 +104,8 @@ RECOGNISE_FEATURES: Final = (
     "resolve_margin",
     "word_frequency",
     "frequent_word",
+    "region_cue",
+    "dateline",
 )
 
 
@@ -157,6 +161,7 @@ def candidate_features(
     foreign: bool,
     nearest_km: float = math.inf,
     mass: float = 0.0,
+    dateline: bool = False,
 ) -> dict[str, float]:
     """The features of candidate ``c`` among the candidates ``cs`` of one name.
 
@@ -203,10 +208,11 @@ def candidate_features(
         if mass > 0:
             f["proximity_mass"] = math.log1p(mass)
     sent_country = sent_region = sent_town = 0.0
+    own_ids = {o.place.id for o in cs}
     if p.kind != "country":
         for k in sentences:
             for q in ctx.by_sentence.get(k, ()):
-                if q.id == p.id:
+                if q.id in own_ids:  # a name does not support itself (its twin, say)
                     continue
                 if q.kind == "country":
                     if q.country_code == cc:
@@ -257,6 +263,8 @@ def candidate_features(
         )
     ):
         f["separatist_area"] = 1.0
+    if dateline and p.kind == "city":
+        f["dateline_city"] = 1.0  # a story is filed from a town, never a province
     if p.kind != "country":
         if twin is p:
             if region_cue_level == 2 and p.kind == "region":
@@ -278,23 +286,22 @@ def candidate_features(
 
 def proximities(cs: Sequence[Candidate], ctx: Context) -> tuple[list[float], list[float]]:
     """For each candidate: the distance (km) to the nearest other place of the document
-    (not a country, not itself), and the summed proximity exp(-km / GEOPARSE_PROXIMITY_KM)
-    of the places within GEOPARSE_FAR_KM (equirectangular distances, at the candidate's
-    latitude)."""
-    others = ctx.points
+    (not a country, not one of the name's own candidates), and the summed proximity
+    exp(-km / GEOPARSE_PROXIMITY_KM) of the places within GEOPARSE_FAR_KM (equirectangular
+    distances, at the candidate's latitude)."""
+    own = {c.place.id for c in cs}
+    others = [q for q in ctx.points if q[2] not in own]
     far, scale, k = config.GEOPARSE_FAR_KM, config.GEOPARSE_PROXIMITY_KM, KM_PER_DEGREE
     exp, sqrt = math.exp, math.sqrt
     nearest: list[float] = []
     masses: list[float] = []
     for c in cs:
         p = c.place
-        lat, lon, pid = p.latitude, p.longitude, p.id
+        lat, lon = p.latitude, p.longitude
         coslat = math.cos(math.radians(lat))
         best = math.inf
         mass = 0.0
-        for qlat, qlon, qid in others:
-            if qid == pid:
-                continue
+        for qlat, qlon, _ in others:
             dx = (qlon - lon) * coslat
             dy = qlat - lat
             d = k * sqrt(dx * dx + dy * dy)
@@ -322,6 +329,8 @@ def span_features(
     spread_km: float,
     margin: float,
     frequency: float = 0.0,
+    cue: int = 0,
+    dateline: bool = False,
 ) -> dict[str, float]:
     """The recognition features of a span given its best candidate."""
     p = best.place
@@ -368,7 +377,29 @@ def span_features(
         f["word_frequency"] = frequency
         if frequency >= config.GEOPARSE_FREQUENT_ZIPF:
             f["frequent_word"] = 1.0
+    if cue:
+        f["region_cue"] = float(cue)
+    if dateline:
+        f["dateline"] = 1.0
     return f
+
+
+_DATELINE_AFTER: Final = re.compile(r"[ \t]*(?:,|\(|—|–|-|/|\d)")
+
+
+def is_dateline(text: str, toks: Tokens, first: int, last: int) -> bool:
+    """Whether a name opens a line as a wire dateline does: "GAZA, Nov 15 (Reuters) -",
+    "KYIV (AP) —", "ХАРЬКОВ, 10 мая": at the start of a line, in capitals or followed by a
+    comma, a bracket or a dash."""
+    start = toks.starts[first]
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip(" \t*#>_\ufeff"):
+        return False
+    end = toks.ends[last]
+    if not _DATELINE_AFTER.match(text, end):
+        return False
+    name = text[start:end]
+    return name.isupper() or text[end : end + 2].lstrip(" ").startswith(("(", "—", "–"))
 
 
 # --------------------------------------------------------------------------- text cues

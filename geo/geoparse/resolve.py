@@ -37,6 +37,7 @@ from geo.geoparse.features import (
     RESOLVE_FEATURES,
     Context,
     candidate_features,
+    is_dateline,
     precision_of,
     preposition_before,
     proximities,
@@ -154,7 +155,9 @@ def resolve(
                 continue
         cands[key] = land
 
-    ctx, anchors = _anchors(cands, by_key, toks, w, index)
+    # country names in a language the document is not written in ("Argelia" in English)
+    foreign = {key for key in cands if index.foreign_here(key, w.langs)}
+    ctx, anchors = _anchors(cands, by_key, toks, w, index, foreign)
     capitals = index_capitals(index)
     sentences_of = {key: {toks.sentence[s.first] for s in group} for key, group in by_key.items()}
     # names that carry their own region noun ("Харківській області"): another name's cue
@@ -165,13 +168,18 @@ def resolve(
         for key, group in by_key.items()
     }
     apposition = _appositions(text, toks, by_key, cands, anchors)
+    datelines = {
+        key
+        for key, group in by_key.items()
+        if any(is_dateline(text, toks, s.first, s.last) for s in group)
+    }
     chosen: dict[str, tuple[Candidate, float, dict[str, float], float]] = {}
     last_scored: dict[str, list[tuple[Place, dict[str, float]]]] = {}
 
     # a country's name is the country ("Arménie" is not Armenia, Colombia); a name shared by
     # two countries ("Congo") is the one the other places point to
     for key, cs in cands.items():
-        if key in anchors and cs[0].place.kind == "country":
+        if key in anchors and cs[0].place.kind == "country" and key not in foreign:
             countries = [c for c in cs if c.place.kind == "country"]
             best = countries[0]
             if len(countries) > 1:
@@ -217,9 +225,10 @@ def resolve(
                     apposition=apposition.get(key, ()),
                     twin=twin,
                     capitals=capitals,
-                    foreign=key in index.foreign_country_keys,
+                    foreign=key in foreign,
                     nearest_km=near_km,
                     mass=mass,
+                    dateline=key in datelines,
                 )
                 scored.append((model.score(f), c, f))
             scored.sort(key=lambda t: -t[0])
@@ -265,6 +274,8 @@ def resolve(
             and best.place.kind == "city"
             and best.prior < config.GEOPARSE_MAJOR_PRIOR
             else 0.0,
+            cue=cue_of[key],
+            dateline=key in datelines,
         )
         p = model.probability(g)
         if trace is not None:
@@ -362,6 +373,7 @@ def _anchors(
     toks: Tokens,
     w: Words,
     index: Index,
+    foreign: set[str],
 ) -> tuple[Context, dict[str, Place]]:
     ctx = Context()
     named_countries = {
@@ -378,7 +390,7 @@ def _anchors(
     anchors: dict[str, Place] = {}
     for key, cs in cands.items():
         best = cs[0]
-        if not _is_strong(cs, by_key[key]):
+        if key in foreign or not _is_strong(cs, by_key[key]):
             continue
         # a town of an unrelated country is no anchor, however unambiguous its name
         if (
