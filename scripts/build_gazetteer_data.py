@@ -170,7 +170,7 @@ def admin1_rows(data: Path) -> list[dict[str, object]]:
                     "iso_3166_2": iso if not iso.endswith("-") else "",
                     "type": p.get("type_en") or "",
                     "geonameid": p.get("gn_id") if (p.get("gn_id") or 0) > 0 else "",
-                    "population": 0,
+                    "towns_population": 0,
                     "names": "",
                 }
             )
@@ -369,9 +369,11 @@ def enrich_admin1(
     for r_i, row in enumerate(rows):
         u_i = row_unit.get(r_i)
         if u_i is None:
-            row["population"] = cities.people(str(row["country_code"]), str(row["admin1_code"]))
+            row["towns_population"] = cities.people(
+                str(row["country_code"]), str(row["admin1_code"])
+            )
             continue
-        row["population"] = unit_people[u_i]
+        row["towns_population"] = unit_people[u_i]
         iso = states["admin1_code"].iat[u_i]
         if not row["iso_3166_2"] and isinstance(iso, str) and iso and iso not in iso_taken:
             row["iso_3166_2"] = iso
@@ -409,7 +411,7 @@ def enrich_admin1(
                 "iso_3166_2": iso,
                 "type": "",
                 "geonameid": "",
-                "population": unit_people[u_i],
+                "towns_population": unit_people[u_i],
             }
         )
         iso_taken.add(iso)
@@ -476,7 +478,7 @@ def enrich_admin1(
                 "iso_3166_2": iso if iso not in iso_taken else "",
                 "type": "",
                 "geonameid": gid,
-                "population": people,
+                "towns_population": people,
                 "names": "|".join(names),
                 "point": how,
             }
@@ -592,7 +594,7 @@ def county_rows(us_atlas: Path, cities: Cities) -> list[dict[str, object]]:
                 "country_code": "US",
                 "admin1_code": state or fips_state.get(fips[:2], ""),
                 "fips": fips,
-                "population": people,
+                "towns_population": people,
             }
         )
     print(f"counties: {len(rows)} kept; skipped {dict(skipped)}")
