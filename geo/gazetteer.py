@@ -1475,8 +1475,10 @@ class Extension:
     report: str
 
 
-def _ext_dir() -> Path:
+def _ext_dir(*, create: bool = True) -> Path:
     folder = cache_dir() / _EXT_DIR
+    if not create:
+        return folder
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -1485,7 +1487,7 @@ def _ext_dir() -> Path:
 
 
 def _read_manifest() -> dict[str, dict[str, Any]]:
-    path = _ext_dir() / _MANIFEST
+    path = _ext_dir(create=False) / _MANIFEST
     try:
         found = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -1669,7 +1671,7 @@ def _extension(entry: dict[str, Any]) -> Extension:
         alternates=Path(entry["alternates"]) if entry.get("alternates") else None,
         places=int(entry.get("places", 0)),
         names=int(entry.get("names", 0)),
-        file=_ext_dir() / str(entry.get("file", f"{entry['name']}.idx")),
+        file=_ext_dir(create=False) / str(entry.get("file", f"{entry['name']}.idx")),
         state=_entry_state(entry),
         report=str(entry.get("report", "")),
     )
@@ -1785,7 +1787,7 @@ def _load_extensions(main: Gazetteer) -> list[Gazetteer]:
     changed = False
     for label, entry in sorted(manifest.items()):
         state = _entry_state(entry)
-        path = _ext_dir() / str(entry.get("file", f"{label}.idx"))
+        path = _ext_dir(create=False) / str(entry.get("file", f"{label}.idx"))
         gaz: Gazetteer | None = None
         if state != "stale":
             try:

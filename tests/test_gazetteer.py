@@ -542,7 +542,7 @@ def test_dotted_abbreviations_are_keys_of_spaced_letters(gaz: Gazetteer) -> None
      ("Ill.", "US-IL", "abbreviation"), ("S.C.", "US-SC", "abbreviation"),
      ("TX", "US-TX", "code"), ("Calif.", "US-CA", "abbreviation"),
      ("NSW", "AU-NSW", "code"), ("Qld", "AU-QLD", "abbreviation"),
-     ("B.C.", "CA-BC", "abbreviation"), ("ON", "CA-ON", "code")],
+     ("B.C.", "CA-BC", "abbreviation"), ("P.E.I.", "CA-PE", "abbreviation")],
 )  # fmt: skip
 def test_state_abbreviations(gaz: Gazetteer, name: str, iso: str, form: str) -> None:
     states = [p for p in gaz.lookup(name) if p.iso_3166_2 == iso]
