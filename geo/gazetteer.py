@@ -51,7 +51,7 @@ import unicodedata
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Final, Literal
 
@@ -1085,6 +1085,7 @@ class Gazetteer:
             return cached
         a = self._a
         cc = a["cc"][i].decode("ascii") or None
+        feature = FEATURES[int(a["feature"][i])]
         place = Place(
             id=self._string("id", i),
             name=self._string("name", i),
@@ -1096,8 +1097,8 @@ class Gazetteer:
             admin1=self._string("a1name", i) or None,
             population=int(a["pop"][i]),
             source=self._sources[int(a["src"][i])],
-            feature=FEATURES[int(a["feature"][i])],
-            iso_3166_2=self._string("iso", i) or None,
+            feature=feature,
+            iso_3166_2=(self._string("iso", i) or None) if feature == "admin1" else None,
         )
         if len(self._place_cache) < 200_000:
             self._place_cache[i] = place
@@ -1133,11 +1134,22 @@ class Gazetteer:
                 continue
             flags = int(self._post_flags[p])
             out.append(
-                replace(
-                    place,
-                    primary=bool(flags & _PRIMARY_FLAG),
-                    score=float(self._post_score[p]),
-                    name_form=NAME_FORMS[flags >> _FORM_SHIFT],
+                Place(
+                    place.id,
+                    place.name,
+                    place.kind,
+                    place.latitude,
+                    place.longitude,
+                    place.country_code,
+                    place.admin1_code,
+                    place.admin1,
+                    place.population,
+                    place.source,
+                    bool(flags & _PRIMARY_FLAG),
+                    float(self._post_score[p]),
+                    place.feature,
+                    place.iso_3166_2,
+                    NAME_FORMS[flags >> _FORM_SHIFT],
                 )
             )
             if limit is not None and len(out) >= limit:
