@@ -40,26 +40,18 @@ _GLUED_ARTICLE: Final = re.compile(r"\b([ae])(sh|[dtrszn])\2(\w{2,})")
 #: Feature classes of places whose names no common word shadows.
 AREA_FEATURES: Final = frozenset({"country", "disputed", "macro_region", "continent"})
 WATER_FEATURES: Final = frozenset({"water", "river", "sea", "lake", "gulf", "strait", "ocean"})
-_WATER_PREFIXES: Final = ("geo:lake-", "geo:sea-", "geo:gulf-", "geo:strait-", "geo:river-")
 
 
 def feature_of(place: Place) -> str:
-    """The feature class of a place: ``populated``, ``admin1``, ``country``, ``water``...
+    """The feature class of a place (the gazetteer's ``feature`` column): ``populated``,
+    ``admin1``, ``admin2``, ``country``, ``water``, ``disputed``...
 
-    Read from the gazetteer's ``feature`` column.
+    Examples
+    --------
+    >>> feature_of(load_gazetteer().lookup("Bakou")[0])
+    'populated'
     """
-    feature = getattr(place, "feature", "")
-    if feature:
-        return str(feature)
-    if place.kind == "country":
-        return "country"
-    if place.kind == "city":
-        return "populated"
-    if place.id.startswith(_WATER_PREFIXES):
-        return "water"
-    if place.id.startswith("ne:"):
-        return "admin1"
-    return "disputed" if place.country_code else "macro_region"
+    return place.feature
 
 
 def is_water(place: Place) -> bool:
@@ -222,9 +214,10 @@ class Index:
                 if foreign and place.kind == "country"
                 else prior_of(place)
             )
-            seen.setdefault(
-                place.id, Candidate(place, prior, "primary" if place.primary else "alternate")
-            )
+            match = "primary" if place.primary else "alternate"
+            if place.name_form != "name":  # "W.Va.", "TX": only after a town ("Austin, TX")
+                match = place.name_form
+            seen.setdefault(place.id, Candidate(place, prior, match))
         if variants:
             for v in self.variants(key):
                 for place in self.gazetteer.lookup(v, normalized=True)[:most]:
@@ -342,6 +335,8 @@ class Index:
         line_start = text.rfind("\n", 0, toks.starts[i]) + 1
         if not text[line_start : toks.starts[i]].strip(" ([/\t"):
             return True  # a dateline or a line that starts with the name
+        if i > 0 and toks.cap[i - 1] and text[toks.ends[i - 1] : toks.starts[i]] == ", ":
+            return any(c.match in ("code", "abbreviation") for c in cs)  # "Austin, TX"
         return any(normalize_name(c.place.name) == key for c in cs[:3])
 
     # ---- places related to places

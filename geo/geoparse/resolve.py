@@ -130,6 +130,7 @@ def resolve(
     by_key: dict[str, list[Span]] = {}
     for span in spans:
         by_key.setdefault(span.key, []).append(span)
+    spans_at_all = {s.last: s for s in spans}
     cands: dict[str, tuple[Candidate, ...]] = {}
     waters: dict[str, Place] = {}
     water_only: set[str] = set()
@@ -140,6 +141,11 @@ def resolve(
                 cands[key] = found
             continue
         found = index.candidates(key)
+        if any(c.match in _SHORT_FORMS for c in found):
+            # abbreviations and postal codes of regions ("Ky.", "TX", "La.") name the region
+            # only in apposition after a town ("Laurel, Ky.", "Austin, TX")
+            if not all(_apposed(text, toks, s, spans_at_all) for s in group):
+                found = tuple(c for c in found if c.match not in _SHORT_FORMS)
         if all(s.region_only for s in group):
             regions = tuple(c for c in found if c.place.kind == "region")
             if not regions and all(s.source == "morph" for s in group):
@@ -308,11 +314,17 @@ def resolve(
             place = _twin_for_span(span, place, cands[span.key], toks, w, index, spans_at)
         elif place.kind == "country" and span.key in cands:
             place = _capital_after_a(text, toks, span, place, cands[span.key])
+        end = span.end
+        abbreviated = any(
+            c.place.id == place.id and c.match == "abbreviation" for c in cands.get(span.key, ())
+        )
+        if end < len(text) and text[end] == "." and _dotted(text, toks, span, abbreviated):
+            end += 1  # "U.S.", "W.Va.", "Ky.": the abbreviation's period is the name's
         out.append(
             Mention(
-                mention=text[span.start : span.end],
+                mention=text[span.start : end],
                 char_start=span.start,
-                char_end=span.end,
+                char_end=end,
                 place=place,
                 score=round(confidence, 3),
                 sentence=toks.sentence[span.first],
@@ -322,6 +334,28 @@ def resolve(
             )
         )
     return out
+
+
+_SHORT_FORMS = frozenset({"abbreviation", "code"})
+
+
+def _dotted(text: str, toks: Tokens, span: Span, abbreviated: bool) -> bool:
+    """Whether a name is an abbreviation written with periods ("U.S", "W.Va"), or one
+    reached as an abbreviation of its place ("Ky")."""
+    last = span.last
+    short = toks.ends[last] - toks.starts[last] <= 3 and toks.cap[last]
+    inner = any(
+        text[toks.ends[j] : toks.starts[j + 1]] == "." for j in range(span.first, span.last)
+    )
+    return short and (inner or abbreviated)
+
+
+def _apposed(text: str, toks: Tokens, span: Span, ends: Mapping[int, Span]) -> bool:
+    """Whether a name follows another name after a comma ("Laurel, Ky.")."""
+    prev = span.first - 1
+    if prev < 0 or prev not in ends:
+        return False
+    return text[toks.ends[prev] : toks.starts[span.first]].strip() == ","
 
 
 def _why(

