@@ -62,6 +62,7 @@ RESOLVE_FEATURES: Final = (
     # what the document says
     "focus",
     "focus_named",
+    "admin1_focus",
     "proximity",
     "proximity_mass",
     "far",
@@ -119,6 +120,8 @@ class Context:
         By country code: mentions of the document's unambiguous places in that country.
     focus_total : float
         Sum of :attr:`focus`.
+    admin_focus, admin_total : dict of str to float, float
+        The same by first-level region ("US.KY"): local news stays in one state.
     others : list of Place
         The places the document names that the current name's score can lean on (the
         unambiguous ones first, then every chosen place).
@@ -138,6 +141,8 @@ class Context:
 
     focus: dict[str, float] = field(default_factory=dict)
     focus_total: float = 0.0
+    admin_focus: dict[str, float] = field(default_factory=dict)
+    admin_total: float = 0.0
     others: list[Place] = field(default_factory=list)
     points: list[tuple[float, float, str]] = field(default_factory=list)
     by_sentence: dict[int, list[Place]] = field(default_factory=dict)
@@ -195,10 +200,17 @@ def candidate_features(
         f["prior_gap"] = max(0.0, cs[0].prior - c.prior)
     cc = p.country_code
     if cc and ctx.focus_total > 0:
-        total = ctx.focus_total - sum(own.values())
+        total = ctx.focus_total - sum(v for k, v in own.items() if "." not in k)
         count = ctx.focus.get(cc, 0.0) - own.get(cc, 0.0)
         if total > 0 and count > 0:
             f["focus"] = count / total
+    if cc and p.admin1_code and p.kind != "country" and ctx.admin_total > 0:
+        admin = f"{cc}.{p.admin1_code}"
+        mine = own.get(admin, 0.0)
+        total = ctx.admin_total - sum(v for k, v in own.items() if "." in k)
+        count = ctx.admin_focus.get(admin, 0.0) - mine
+        if total > 0 and count > 0:
+            f["admin1_focus"] = count / total
     if cc and cc in ctx.named_countries and p.kind != "country":
         f["focus_named"] = 1.0
     if p.kind != "country" and nearest_km < math.inf:

@@ -539,6 +539,9 @@ def verdict(
         return 3 if titled else 0
     words = [keys[j] for j in range(i, last + 1) if keys[j] not in w["connectors"]]
     common = w["common"]
+    dotted = all(toks.ends[j] - toks.starts[j] <= 3 and toks.cap[j] for j in range(i, last + 1))
+    if dotted and all(text[toks.ends[j] : toks.starts[j + 1]] == "." for j in range(i, last)):
+        return 0  # "S.C.", "W.Va.", "N.Y.": an abbreviation, no common words
     if all(x in common or x in demonyms for x in words) and not index.curated(key):
         if all(toks.hyphen_after[j] for j in range(i, last)):
             # "Cap-Haïtien": a hyphenated name that is a city of note's own

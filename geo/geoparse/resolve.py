@@ -185,7 +185,17 @@ def resolve(
     # a country's name is the country ("Arménie" is not Armenia, Colombia); a name shared by
     # two countries ("Congo") is the one the other places point to
     for key, cs in cands.items():
-        if key in anchors and cs[0].place.kind == "country" and key not in foreign:
+        contested = any(
+            c.place.kind == "region" or c.prior >= config.GEOPARSE_NOTABLE_PRIOR
+            for c in cs
+            if c.place.kind != "country"
+        )  # "Georgia" the state, "Lebanon" the town: scored like any name
+        if (
+            key in anchors
+            and cs[0].place.kind == "country"
+            and key not in foreign
+            and not contested
+        ):
             countries = [c for c in cs if c.place.kind == "country"]
             best = countries[0]
             if len(countries) > 1:
@@ -213,10 +223,14 @@ def resolve(
                 continue
             top = cs[: config.GEOPARSE_SCORED_CANDIDATES]
             own: dict[str, float] = {}
-            if rnd == 0 and key in anchors and anchors[key].country_code:
-                own[anchors[key].country_code or ""] = float(len(by_key[key]))
-            elif rnd == 1 and key in chosen and chosen[key][0].place.country_code:
-                own[chosen[key][0].place.country_code or ""] = float(len(sentences_of[key]))
+            mine = (
+                anchors.get(key) if rnd == 0 else (chosen[key][0].place if key in chosen else None)
+            )
+            if mine is not None and mine.country_code:
+                n = float(len(by_key[key]) if rnd == 0 else len(sentences_of[key]))
+                own[mine.country_code] = n
+                if mine.admin1_code and mine.kind != "country":
+                    own[f"{mine.country_code}.{mine.admin1_code}"] = n
             scored = []
             nearest, masses = proximities(top, ctx)
             for c, near_km, mass in zip(top, nearest, masses, strict=True):
@@ -351,9 +365,10 @@ def _dotted(text: str, toks: Tokens, span: Span, abbreviated: bool) -> bool:
 
 
 def _apposed(text: str, toks: Tokens, span: Span, ends: Mapping[int, Span]) -> bool:
-    """Whether a name follows another name after a comma ("Laurel, Ky.")."""
+    """Whether a name follows a capitalised word after a comma ("Laurel, Ky.",
+    "Greer, S.C.")."""
     prev = span.first - 1
-    if prev < 0 or prev not in ends:
+    if prev < 0 or not (prev in ends or toks.cap[prev]):
         return False
     return text[toks.ends[prev] : toks.starts[span.first]].strip() == ","
 
@@ -438,6 +453,9 @@ def _anchors(
         cc = best.place.country_code
         if cc:
             ctx.focus[cc] = ctx.focus.get(cc, 0.0) + len(by_key[key])
+        if cc and best.place.admin1_code and best.place.kind != "country":
+            admin = f"{cc}.{best.place.admin1_code}"
+            ctx.admin_focus[admin] = ctx.admin_focus.get(admin, 0.0) + len(by_key[key])
         if best.place.kind == "region" and best.place.admin1_code:
             ctx.named_regions.add(f"{best.place.country_code}.{best.place.admin1_code}")
         if feature_of(best.place) == "disputed":
@@ -455,6 +473,7 @@ def _anchors(
             ):
                 ctx.named_regions.add(f"{c.place.country_code}.{c.place.admin1_code}")
     ctx.focus_total = sum(ctx.focus.values())
+    ctx.admin_total = sum(ctx.admin_focus.values())
     ctx.others = list(anchors.values())
     ctx.points = _points(ctx.others)
     ctx.separatist_sentences = _cue_sentences(toks, w)
@@ -472,16 +491,23 @@ def _second_round_context(
 ) -> Context:
     by_sentence: dict[int, list[Place]] = {}
     focus: dict[str, float] = {}
+    admin_focus: dict[str, float] = {}
     for key, (c, *_rest) in chosen.items():
+        n = len(sentences_of.get(key, ()))
         for k in sentences_of.get(key, ()):
             by_sentence.setdefault(k, []).append(c.place)
         cc = c.place.country_code
         if cc:
-            focus[cc] = focus.get(cc, 0.0) + len(sentences_of.get(key, ()))
+            focus[cc] = focus.get(cc, 0.0) + n
+        if cc and c.place.admin1_code and c.place.kind != "country":
+            admin = f"{cc}.{c.place.admin1_code}"
+            admin_focus[admin] = admin_focus.get(admin, 0.0) + n
     others = [c.place for c, *_rest in chosen.values()]
     return Context(
         focus=focus,
         focus_total=sum(focus.values()),
+        admin_focus=admin_focus,
+        admin_total=sum(admin_focus.values()),
         others=others,
         points=_points(others),
         by_sentence=by_sentence,
