@@ -231,6 +231,18 @@ CASUALTY_GAP_CHARS: Final = 45
 #: Sentences after an incident, naming no place, whose toll is added to it.
 FOLLOW_UP_SENTENCES: Final = 2
 
+#: A date this close (characters, same clause) to a reporting verb ("said on Monday", "rose
+#: to 40 on Monday") dates the report, not the incident.
+EVENTS_REPORT_DATE_CHARS: Final = 25
+
+#: Whether an incident placed only at a country (the text does not say where in it) is an
+#: event; otherwise the country is kept as a mention.
+EVENTS_COUNTRY_INCIDENTS: Final = False
+
+#: Whether an incident dated only to a month ("last month", "en mars") is an event: such
+#: background is rarely the news; otherwise its places are kept as mentions.
+EVENTS_MONTH_INCIDENTS: Final = False
+
 #: A progress line appears on standard error once a run has taken this long, in seconds.
 PROGRESS_DELAY_SECONDS: Final = 1.0
 
