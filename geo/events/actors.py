@@ -151,6 +151,7 @@ class _ActorRules:
     unidentified: re.Pattern[str] | None
     protesters: re.Pattern[str] | None
     rioters: re.Pattern[str] | None
+    report_after: re.Pattern[str] | None
 
 
 @functools.cache
@@ -202,6 +203,11 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         unidentified=rules.words_re("actors", "unidentified"),
         protesters=rules.words_re("actors", "protesters"),
         rioters=rules.words_re("actors", "rioters"),
+        report_after=re.compile(
+            rf"\s+(?:\w+\s+){{0,2}}?(?:{alt_report})(?!\w)", re.IGNORECASE
+        )
+        if (alt_report := "|".join(f"(?:{p})" for p in rules.patterns("tolls", "report")))
+        else None,
     )
 
 
@@ -250,8 +256,9 @@ def find_actors(
                 continue
             police = m.groupdict().get("police") is not None
             actor = state_forces(state.code, police=police)
+            reporter = t.report_after is not None and t.report_after.match(sentence, m.end())
             if actor is not None:
-                found.append(ActorMention(actor, m.start(), m.end(), True))
+                found.append(ActorMention(actor, m.start(), m.end(), not reporter))
     if t.forces is not None:
         for m in t.forces.finditer(sentence):
             state = _state_of(m)

@@ -80,7 +80,10 @@ def cue_matches(sentence: str, rules: Rules) -> list[tuple[int, int, int]]:
         return []
     classes: set[str] | None = None
     out: list[tuple[int, int, int]] = []
+    since = _context(rules).time_reference
     for m in found:
+        if since is not None and since.search(sentence, max(0, m.start() - 30), m.start()):
+            continue  # "since fighting shut down the airport": a time reference
         for idx in rules.cue_rules[m.lastgroup or ""]:
             rule = rules.rules[idx]
             if rule.also or rule.unless:
@@ -369,9 +372,13 @@ def _choose_actors(
         inc.actor1 = inc.actor1 or RIOTERS
         return
     armed = [a for a in actors if a.actor not in (PROTESTERS, RIOTERS)]
-    if armed and inc.actor1 is None:
+    if armed and inc.actor1 is None and (
+        inc.etype == "Battles" or any(not a.generic for a in armed)
+    ):
         agents = [a for a in armed if a.agent and not a.generic]
-        pool = agents or [a for a in armed if not a.generic] or armed
+        pool = agents or [a for a in armed if not a.generic]
+        if not pool and inc.etype == "Battles":
+            pool = armed
         if inc.etype == "Battles":
             first = pool[0] if agents else min(pool, key=lambda a: a.start)
         else:
@@ -653,6 +660,8 @@ def _merge_repeats(
 def _absorb(target: _Incident, inc: _Incident, pid: str) -> None:
     if not target.dated and inc.dated:
         target.date, target.precision, target.dated = inc.date, inc.precision, True
+        if not inc.generic:
+            target.etype, target.subtype, target.generic = inc.etype, inc.subtype, False
     if target.generic and not inc.generic:
         target.etype, target.subtype, target.generic = inc.etype, inc.subtype, False
     for src, dst in ((inc.fatalities, target.fatalities), (inc.injured, target.injured)):
@@ -692,6 +701,7 @@ def _rows(
 ) -> list[dict[str, Any]]:
     gaz = parser.gazetteer
     records.sort(key=lambda r: r[1].char_start)
+    _story_defaults([inc for inc, _, _ in records if inc is not None])
     records = _merge_repeats(records)
     rows: list[dict[str, Any]] = []
     source = document.url or document.doc_id
@@ -745,6 +755,44 @@ def _rows(
             }
         )
     return rows
+
+
+def _story_defaults(incidents: list[_Incident]) -> None:
+    """What an article says once holds for the incidents it does not restate.
+
+    An incident the text does not date takes the day of the article's first dated incident
+    (the story's day: "In Tel Aviv, demonstrators blocked..." after "on Sunday night" in the
+    lead) rather than the publication date. An incident of political violence whose
+    sentence names no perpetrator takes the one named for the other incidents of the same
+    country within a day of it (one wave of strikes), when they name only one.
+    """
+    story = next((i for i in incidents if i.dated and i.precision == 1), None)
+    for inc in incidents:
+        if not inc.dated and story is not None:
+            inc.date, inc.precision = story.date, 2
+    violent = ("Explosions/Remote violence", "Battles", "Violence against civilians")
+    for inc in incidents:
+        if inc.actor1 is not None or inc.etype not in violent or inc.date is None:
+            continue
+        country = _country(inc)
+        named = {
+            o.actor1
+            for o in incidents
+            if o is not inc
+            and o.actor1 is not None
+            and o.etype in violent
+            and o.date is not None
+            and abs((o.date - inc.date).days) <= defaults.EVENTS_WAVE_DAYS
+            and _country(o) == country
+        }
+        if len(named) == 1:
+            inc.actor1 = named.pop()
+            if inc.actor2 is None and inc.etype == "Violence against civilians":
+                inc.actor2 = CIVILIANS
+
+
+def _country(inc: _Incident) -> str | None:
+    return next((ms[0].place.country_code for ms in inc.places.values()), None)
 
 
 def _demoted(inc: _Incident, place: Place) -> bool:

@@ -572,7 +572,12 @@ def _make_document(
                     f"({defaults.EARLIEST_DATE} to {defaults.LATEST_DATE}); the document is "
                     "read without it (fix the header)"
                 )
-    language = lang if lang else detect_language(text)
+    if lang:
+        language = lang
+    else:
+        from geo.lang import detect_language as detect_pack_language  # the six packs
+
+        language = detect_pack_language(text[body_start:])
     return Document(
         doc_id=doc_id,
         text=text,
