@@ -97,7 +97,15 @@ from typing import Any, Final
 from geo.errors import DataError
 from geo.lang import LANGUAGES
 
-__all__ = ["EventPack", "Rule", "Rules", "get_event_pack", "get_rules", "languages_with_rules"]
+__all__ = [
+    "EventPack",
+    "Rule",
+    "Rules",
+    "get_event_pack",
+    "get_rules",
+    "languages_with_rules",
+    "related_headings",
+]
 
 _SECTIONS: Final = (
     "meta",
@@ -239,6 +247,21 @@ def common_rules() -> tuple[tuple[Rule, ...], Mapping[str, str]]:
         except KeyError as err:
             raise DataError(f"geo/lang/common/events.toml: a rule without {err}") from err
     return tuple(rules), dict(data.get("refine", {}))
+
+
+@functools.cache
+def related_headings() -> tuple[str, ...]:
+    """Headings of "related stories" blocks on news pages, in every pack's language
+    (``[html] related_headings`` of ``geo/lang/common/events.toml``).
+
+    Examples
+    --------
+    >>> "lire (?:aussi|également)" in related_headings()
+    True
+    """
+    data = _read_toml("common", "events.toml") or {}
+    text = data.get("html", {}).get("related_headings", "")
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
 def languages_with_rules() -> tuple[str, ...]:
