@@ -203,9 +203,7 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         unidentified=rules.words_re("actors", "unidentified"),
         protesters=rules.words_re("actors", "protesters"),
         rioters=rules.words_re("actors", "rioters"),
-        report_after=re.compile(
-            rf"\s+(?:\w+\s+){{0,2}}?(?:{alt_report})(?!\w)", re.IGNORECASE
-        )
+        report_after=re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:{alt_report})(?!\w)", re.IGNORECASE)
         if (alt_report := "|".join(f"(?:{p})" for p in rules.patterns("tolls", "report")))
         else None,
     )
@@ -236,7 +234,7 @@ def find_actors(
     """
     r = rules or get_rules(())
     t = _actor_rules(r)
-    states, groups, _ = _lexicon()
+    _, groups, _ = _lexicon()
     found: list[ActorMention] = []
 
     def agent_before(start: int) -> bool:

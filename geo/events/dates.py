@@ -23,6 +23,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,7 +50,7 @@ class FoundDate:
     explicit: bool
 
 
-def _alt(words: list[str] | dict[str, object]) -> str:
+def _alt(words: Iterable[str]) -> str:
     keys = sorted(words, key=len, reverse=True)
     return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys) or r"(?!x)x"
 
@@ -219,7 +220,9 @@ def find_dates(
         d = None
         if reference is not None:
             back = (reference.weekday() - t.weekdays[m.group(1).lower()]) % 7
-            if back == 0 and (t.last_before.search(before) or t.last_after.match(sentence, m.end())):
+            if back == 0 and (
+                t.last_before.search(before) or t.last_after.match(sentence, m.end())
+            ):
                 back = 7  # "mardi dernier" in an article of a Tuesday
             d = reference - dt.timedelta(days=back)
         found.append(FoundDate(d, 1, m.start(), m.end(), False))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -293,7 +293,9 @@ def _rule_for(start: int, end: int, cues: list[tuple[int, int, int]], rules: Rul
     nearest_distance, nearest = min(scored)
     if rules.rules[nearest].generic:
         specific = [
-            (d, i) for d, i in scored if not rules.rules[i].generic and d <= nearest_distance + slack
+            (d, i)
+            for d, i in scored
+            if not rules.rules[i].generic and d <= nearest_distance + slack
         ]
         if specific:
             nearest_distance, nearest = min(specific)
@@ -327,9 +329,7 @@ def _generic_reaches(
     return ctx.new_clause is None or ctx.new_clause.search(sentence, lo, hi) is None
 
 
-def _nearest_date(
-    pos: int, dates: list[FoundDate], sentence: str
-) -> FoundDate | None:
+def _nearest_date(pos: int, dates: list[FoundDate], sentence: str) -> FoundDate | None:
     """The date nearest to a place; a date after the place and past a comma belongs to the
     next clause."""
     if not dates:
@@ -358,9 +358,7 @@ def _report_date(sentence: str, d: FoundDate, ctx: _Context) -> bool:
     return ctx.report.search(before) is not None or ctx.report.search(after) is not None
 
 
-def _choose_actors(
-    inc: _Incident, actors: list[ActorMention], cue: int, civilians: bool
-) -> None:
+def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilians: bool) -> None:
     """actor1 and actor2 of an incident from the actors its sentence names."""
     if inc.etype == "Protests":
         inc.actor1 = inc.actor1 or PROTESTERS
@@ -372,8 +370,10 @@ def _choose_actors(
         inc.actor1 = inc.actor1 or RIOTERS
         return
     armed = [a for a in actors if a.actor not in (PROTESTERS, RIOTERS)]
-    if armed and inc.actor1 is None and (
-        inc.etype == "Battles" or any(not a.generic for a in armed)
+    if (
+        armed
+        and inc.actor1 is None
+        and (inc.etype == "Battles" or any(not a.generic for a in armed))
     ):
         agents = [a for a in armed if a.agent and not a.generic]
         pool = agents or [a for a in armed if not a.generic]
@@ -394,9 +394,7 @@ def _choose_actors(
         inc.actor2 = CIVILIANS
 
 
-def _apply_tolls(
-    inc: _Incident, pid: str, tolls: list[Casualty], *, summed: bool = True
-) -> None:
+def _apply_tolls(inc: _Incident, pid: str, tolls: list[Casualty], *, summed: bool = True) -> None:
     """Add a sentence's tolls to a place of an incident: counts of one cue add up ("104
     soldiers and 13 civilians were killed"); reports differ otherwise (stated beats vague,
     then the highest)."""
@@ -483,9 +481,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         ):
             body, places = ms, every  # the dateline's place is the only one named
         tolls = [
-            c
-            for c in count_casualties(sentence, rules=rules, dates=all_dates)
-            if not c.cumulative
+            c for c in count_casualties(sentence, rules=rules, dates=all_dates) if not c.cumulative
         ]
         anchored = bool(tolls or dates)
         country = next((m.place.country_code for m in ms if m.place.kind != "country"), None)
@@ -520,9 +516,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             incident = by_rule.get((rule, date))
             if incident is None:
                 r = rules.rules[rule]
-                cue = min(
-                    (c for c in cues if c[2] == rule), key=lambda c: abs(c[0] - start)
-                )[0]
+                cue = min((c for c in cues if c[2] == rule), key=lambda c: abs(c[0] - start))[0]
                 incident = _Incident(
                     r.event_type,
                     r.sub_type,
@@ -573,8 +567,15 @@ def _toll_cost(text: str, m: Mention, pos: int) -> int:
     return cost
 
 
+_KIND_RANK: Final = {"city": 0, "region": 1, "country": 2}
+
+
 def _follow_up(
-    incidents: list[_Incident], sentence: str, rules: Rules, ctx: _Context, reference: dt.date | None
+    incidents: list[_Incident],
+    sentence: str,
+    rules: Rules,
+    ctx: _Context,
+    reference: dt.date | None,
 ) -> None:
     """A next sentence that names no place completes the incidents just reported."""
     inc = incidents[0]
@@ -582,7 +583,8 @@ def _follow_up(
     tolls = [
         c for c in count_casualties(sentence, rules=rules, dates=all_dates) if not c.cumulative
     ]
-    first = next(iter(inc.places))
+    # the toll goes to the incident's most precise place (a town rather than its region)
+    first = min(inc.places, key=lambda pid: _KIND_RANK.get(inc.places[pid][0].place.kind, 0))
     note = " ".join(sentence.split())
     if tolls:
         _apply_tolls(inc, first, tolls, summed=True)
@@ -599,8 +601,10 @@ def _follow_up(
             for i in incidents:
                 if not i.dated:
                     i.date, i.precision, i.dated = dates[0].date, 1, True
-    if inc.etype == "Protests" and ctx.intervention is not None and ctx.intervention.search(
-        sentence
+    if (
+        inc.etype == "Protests"
+        and ctx.intervention is not None
+        and ctx.intervention.search(sentence)
     ):
         inc.intervention = True
     if inc.actor1 is None and inc.etype not in ("Protests", "Riots"):
@@ -640,10 +644,7 @@ def _merge_repeats(
                 o
                 for o in others
                 if o is inc
-                or (
-                    _compatible(o, inc)
-                    and (o.date == inc.date or not o.dated or not inc.dated)
-                )
+                or (_compatible(o, inc) and (o.date == inc.date or not o.dated or not inc.dated))
             ),
             None,
         )
@@ -681,7 +682,7 @@ def _event_id(doc_id: str, k: int) -> str:
     return f"{stem}-{digest}-{k:03d}"
 
 
-def _subtype(inc: _Incident, refine: dict[str, str], fatalities: int | None) -> str:
+def _subtype(inc: _Incident, refine: Mapping[str, str], fatalities: int | None) -> str:
     if inc.etype != "Protests":
         return inc.subtype
     if inc.intervention and fatalities and "excessive_force" in refine:

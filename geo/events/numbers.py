@@ -97,7 +97,9 @@ def _tables(rules: Rules) -> _Tables:
         parts.append(rf"(?P<one>(?<!\w)(?:{one_rx})(?!\w))")
     pattern = re.compile("|".join(parts), re.IGNORECASE)
     person_after = re.compile(rf"\s+(?:[\w\-]+\s+){{0,2}}?(?:{person_rx})(?!\w)", re.IGNORECASE)
-    return _Tables(units, multipliers, approximate, vague, joiners, ignore, one, pattern, person_after)
+    return _Tables(
+        units, multipliers, approximate, vague, joiners, ignore, one, pattern, person_after
+    )
 
 
 def parse_number(text: str, *, rules: Rules | None = None) -> int | None:

@@ -56,10 +56,54 @@ _SKIP: Final = frozenset(
     }
 )
 _BLOCK: Final = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer blockquote "
-    "figure pre hr dd dt aside nav main title".split()
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "figure",
+        "pre",
+        "hr",
+        "dd",
+        "dt",
+        "aside",
+        "nav",
+        "main",
+        "title",
+    ]
 )
-_VOID: Final = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_VOID: Final = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 #: class or id words of boilerplate blocks
 _BOILERPLATE: Final = re.compile(
     r"(?:^|[\s_\-])(?:related|relacionad\w*|similaires?|share|sharing|social|cookie\w*|"
@@ -130,12 +174,15 @@ class _Extractor(HTMLParser):
         self._stack.append((tag, skipped))
         if skipped:
             self._skip += 1
-        if tag in ("article", "main") and not self._skip:
-            if self._main_tag is None or self._main_tag == tag:
-                if self.main is None:
-                    self.main = []
-                    self._main_tag = tag
-                self._main_depth += 1
+        if (
+            tag in ("article", "main")
+            and not self._skip
+            and (self._main_tag is None or self._main_tag == tag)
+        ):
+            if self.main is None:
+                self.main = []
+                self._main_tag = tag
+            self._main_depth += 1
         if tag in _BLOCK and not self._skip:
             self._out("\n")
 
