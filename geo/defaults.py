@@ -231,6 +231,22 @@ CASUALTY_GAP_CHARS: Final = 45
 #: Sentences after an incident, naming no place, whose toll is added to it.
 FOLLOW_UP_SENTENCES: Final = 2
 
+#: A date this close (characters, same clause) to a reporting verb ("said on Monday", "rose
+#: to 40 on Monday") dates the report, not the incident.
+EVENTS_REPORT_DATE_CHARS: Final = 25
+
+#: Incidents of one country this many days apart are one wave: an incident whose sentence
+#: names no perpetrator takes the one named for the others (when they name only one).
+EVENTS_WAVE_DAYS: Final = 1
+
+#: Whether an incident placed only at a country (the text does not say where in it) is an
+#: event; otherwise the country is kept as a mention.
+EVENTS_COUNTRY_INCIDENTS: Final = False
+
+#: Whether an incident dated only to a month ("last month", "en mars") is an event: such
+#: background is rarely the news; otherwise its places are kept as mentions.
+EVENTS_MONTH_INCIDENTS: Final = False
+
 #: A progress line appears on standard error once a run has taken this long, in seconds.
 PROGRESS_DELAY_SECONDS: Final = 1.0
 
@@ -242,7 +258,7 @@ CLI_PROBLEMS_PER_SOURCE: Final = 20
 CUE_MAX_DISTANCE_CHARS: Final = 200
 
 #: A cue of a more specific type (a weapon) this much farther than the nearest cue still wins.
-CUE_PRIORITY_SLACK_CHARS: Final = 60
+CUE_PRIORITY_SLACK_CHARS: Final = 80
 
 #: A place that nothing else in the article supports (another country, far from every other
 #: place named) is kept only above this prior (log10 of its population, +1 if the name is

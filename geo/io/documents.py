@@ -572,7 +572,12 @@ def _make_document(
                     f"({defaults.EARLIEST_DATE} to {defaults.LATEST_DATE}); the document is "
                     "read without it (fix the header)"
                 )
-    language = lang if lang else detect_language(text)
+    if lang:
+        language = lang
+    else:
+        from geo.lang import detect_language as detect_pack_language  # the six packs
+
+        language = detect_pack_language(text[body_start:])
     return Document(
         doc_id=doc_id,
         text=text,
@@ -961,15 +966,19 @@ class _Reader:
             _problem(self.problems, source, self.too_long(len(text)))
             return
         title = None
+        date = self.date
         if is_html:
-            text, title = html_to_text(text)
+            from geo.io.html import extract_html
+
+            text, title, published = extract_html(text)
             if not text.strip():
                 _problem(self.problems, source, "HTML page without visible text")
                 return
+            date = date or published  # the page's metadata, unless a date was given
         yield _make_document(
             text,
             doc_id=source,
-            date=self.date,
+            date=date,
             lang=self.lang,
             title=title,
             url=None,

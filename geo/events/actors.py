@@ -1,0 +1,290 @@
+"""Actors: who did what to whom, from the actor lexicon and the packs' patterns.
+
+The lexicon (``geo/lang/common/actors.toml``) names each state (its demonyms, names and
+capital in six languages, and names of its forces) and the main non-state armed groups. A
+sentence names an actor by:
+
+- a group's name ("Hamas", "les ADF", "قوات الدعم السريع");
+- a state's forces: a demonym or name with a noun of the packs' ``[actors]`` templates
+  ("Russian forces", "a Russian missile", "frappes israéliennes", "ataque masivo ruso"), a
+  state's name before an attack verb ("Rusia lanzó"), or a name of its forces ("FARDC");
+- unidentified armed men ("gunmen", "hombres armados"): ACLED's "Unidentified Armed Group";
+- protesters or rioters.
+
+An actor right after a passive or blaming cue ("hit by a Russian drone", "attribué à l'État
+islamique", "blamed the RSF") is marked as the one who acted (``agent``).
+
+Examples
+--------
+>>> [(a.actor.name, a.agent) for a in find_actors("X was hit by a Russian drone.")]
+[('Military Forces of Russia', True)]
+>>> [a.actor.name for a in find_actors("Des frappes israéliennes ont visé Gaza.")]
+['Military Forces of Israel']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Final
+
+from geo.errors import DataError
+from geo.events.rules import Rules, get_rules
+
+__all__ = [
+    "CIVILIANS",
+    "PROTESTERS",
+    "RIOTERS",
+    "UNIDENTIFIED",
+    "Actor",
+    "ActorMention",
+    "find_actors",
+    "state_forces",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor as ACLED names it, with its ACLED actor type (``inter``)."""
+
+    name: str
+    inter: str
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named in a sentence at ``start:end``; ``agent`` when the sentence says it
+    acted (after "by", "blamed", or a state's forces with a weapon or an attack verb)."""
+
+    actor: Actor
+    start: int
+    end: int
+    agent: bool = False
+    generic: bool = False  # "the army", "police": forces of the incident's country
+
+
+CIVILIANS: Final = Actor("Civilians", "Civilians")
+PROTESTERS: Final = Actor("Protesters", "Protesters")
+RIOTERS: Final = Actor("Rioters", "Rioters")
+UNIDENTIFIED: Final = Actor("Unidentified Armed Group", "Political militias")
+_STATE: Final = "State forces"
+
+
+@dataclass(frozen=True)
+class _State:
+    code: str
+    acled: str
+    names: tuple[str, ...]
+    forces: tuple[str, ...]
+
+
+@functools.cache
+def _lexicon() -> tuple[tuple[_State, ...], tuple[Actor, ...], tuple[tuple[str, ...], ...]]:
+    where = "geo/lang/common/actors.toml"
+    try:
+        raw = resources.files("geo.lang").joinpath("common", "actors.toml").read_text("utf-8")
+        data: dict[str, Any] = tomllib.loads(raw)
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise DataError(f"cannot read {where}: {err}; reinstall geo") from err
+
+    def lines(text: str) -> tuple[str, ...]:
+        return tuple(x.strip() for x in text.splitlines() if x.strip())
+
+    states = tuple(
+        _State(s["code"], s["acled"], lines(s.get("names", "")), lines(s.get("forces", "")))
+        for s in data.get("states", [])
+    )
+    groups = tuple(Actor(g["name"], g["inter"]) for g in data.get("groups", []))
+    names = tuple(lines(g.get("names", "")) for g in data.get("groups", []))
+    return states, groups, names
+
+
+def state_forces(code: str | None, *, police: bool = False) -> Actor | None:
+    """ACLED's name of a state's military (or police) forces.
+
+    Examples
+    --------
+    >>> state_forces("CD").name
+    'Military Forces of the Democratic Republic of Congo'
+    >>> state_forces("IL", police=True).name
+    'Police Forces of Israel'
+    """
+    if not code:
+        return None
+    states, _, _ = _lexicon()
+    name = next((s.acled for s in states if s.code == code), None)
+    if name is None:
+        from geo.gazetteer import load_gazetteer
+
+        name = load_gazetteer().country_name(code)
+        if name is None:
+            return None
+    kind = "Police Forces" if police else "Military Forces"
+    return Actor(f"{kind} of {name}", _STATE, code)
+
+
+def _fragment(f: str) -> str:
+    # an acronym (no lower-case letter) is matched as written: "US" is not "us"
+    return f"(?-i:{f})" if not any(ch.islower() for ch in f) else f"(?:{f})"
+
+
+def _group_re(names: list[tuple[str, ...]], prefix: str, *, case: bool) -> str:
+    parts = []
+    for i, frags in enumerate(names):
+        if frags:
+            body = "|".join(_fragment(f) if not case else f"(?:{f})" for f in frags)
+            parts.append(f"(?P<{prefix}{i}>{body})")
+    return "|".join(parts)
+
+
+@dataclass(frozen=True)
+class _ActorRules:
+    groups: re.Pattern[str] | None
+    templates: tuple[re.Pattern[str], ...]
+    forces: re.Pattern[str] | None
+    bare_forces: re.Pattern[str] | None
+    agent: re.Pattern[str] | None
+    unidentified: re.Pattern[str] | None
+    protesters: re.Pattern[str] | None
+    rioters: re.Pattern[str] | None
+    report_after: re.Pattern[str] | None
+
+
+@functools.cache
+def _actor_rules(rules: Rules) -> _ActorRules:
+    states, _, group_names = _lexicon()
+    groups_body = _group_re(list(group_names), "a", case=True)
+    groups = re.compile(rf"(?<!\w)(?:{groups_body})(?!\w)") if groups_body else None
+    demonym = _group_re([s.names for s in states], "s", case=False)
+
+    def alt(name: str) -> str:
+        return "|".join(f"(?:{p})" for p in rules.patterns("actors", name))
+
+    force, police, attack, verbs = (
+        alt("force_nouns"),
+        alt("police_nouns"),
+        alt("attack_nouns"),
+        alt("attack_verbs"),
+    )
+    noun_parts = [
+        f"(?P<{k}>{v})" for k, v in (("police", police), ("force", force), ("attack", attack)) if v
+    ]
+    templates: list[re.Pattern[str]] = []
+    if demonym and noun_parts:
+        noun = "(?:" + "|".join(noun_parts) + ")"
+        for t in rules.patterns("actors", "templates"):
+            body = t.replace("{demonym}", f"(?:{demonym})").replace("{noun}", noun)
+            templates.append(re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE))
+    if demonym and verbs:
+        templates.append(
+            re.compile(rf"(?<!\w)(?:{demonym})\s+(?:\w+\s+){{0,2}}(?:{verbs})(?!\w)", re.IGNORECASE)
+        )
+    forces_body = _group_re([s.forces for s in states], "s", case=False)
+    bare = "|".join(p for p in (force, police) if p)
+    return _ActorRules(
+        groups=groups,
+        templates=tuple(templates),
+        forces=re.compile(rf"(?<!\w)(?:{forces_body})(?!\w)", re.IGNORECASE)
+        if forces_body
+        else None,
+        bare_forces=re.compile(
+            rf"(?<!\w)(?:(?P<police>{police})|(?:{force}))(?!\w)" if police else rf"(?:{force})",
+            re.IGNORECASE,
+        )
+        if bare
+        else None,
+        agent=re.compile(rf"(?<!\w)(?:{alt('agent')})\s+$", re.IGNORECASE)
+        if alt("agent")
+        else None,
+        unidentified=rules.words_re("actors", "unidentified"),
+        protesters=rules.words_re("actors", "protesters"),
+        rioters=rules.words_re("actors", "rioters"),
+        report_after=re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:{alt_report})(?!\w)", re.IGNORECASE)
+        if (alt_report := "|".join(f"(?:{p})" for p in rules.patterns("tolls", "report")))
+        else None,
+    )
+
+
+def _state_of(m: re.Match[str]) -> _State | None:
+    states, _, _ = _lexicon()
+    for name, value in m.groupdict().items():
+        if value is not None and name.startswith("s") and name[1:].isdigit():
+            return states[int(name[1:])]
+    return None
+
+
+_ARTICLES: Final = re.compile(
+    r"(?:(?<!\w)(?:the|a|an|le|la|les|l['’]|un|une|des|du|de|d['’]|el|los|las|del|al|au|aux)"
+    r"\s*)*$",
+    re.IGNORECASE,
+)
+
+
+def find_actors(
+    sentence: str, *, rules: Rules | None = None, country: str | None = None
+) -> list[ActorMention]:
+    """The actors a sentence names, in order.
+
+    ``country`` (ISO code of the incident's place) names the forces of "the army" or "the
+    police" when no demonym says whose they are.
+    """
+    r = rules or get_rules(())
+    t = _actor_rules(r)
+    _, groups, _ = _lexicon()
+    found: list[ActorMention] = []
+
+    def agent_before(start: int) -> bool:
+        if t.agent is None:
+            return False
+        head = _ARTICLES.sub("", sentence[max(0, start - 60) : start].rstrip() + " ")
+        return t.agent.search(head.rstrip() + " ") is not None
+
+    if t.groups is not None:
+        for m in t.groups.finditer(sentence):
+            i = int((m.lastgroup or "a0")[1:])
+            found.append(ActorMention(groups[i], m.start(), m.end(), agent_before(m.start())))
+    for tpl in t.templates:
+        for m in tpl.finditer(sentence):
+            state = _state_of(m)
+            if state is None:
+                continue
+            police = m.groupdict().get("police") is not None
+            actor = state_forces(state.code, police=police)
+            reporter = t.report_after is not None and t.report_after.match(sentence, m.end())
+            if actor is not None:
+                found.append(ActorMention(actor, m.start(), m.end(), not reporter))
+    if t.forces is not None:
+        for m in t.forces.finditer(sentence):
+            state = _state_of(m)
+            actor = state_forces(state.code) if state else None
+            if actor is not None:
+                found.append(ActorMention(actor, m.start(), m.end(), agent_before(m.start())))
+    for pattern, actor in ((t.unidentified, UNIDENTIFIED), (t.protesters, PROTESTERS)):
+        if pattern is not None:
+            for m in pattern.finditer(sentence):
+                found.append(ActorMention(actor, m.start(), m.end(), agent_before(m.start())))
+    if t.rioters is not None:
+        for m in t.rioters.finditer(sentence):
+            found.append(ActorMention(RIOTERS, m.start(), m.end()))
+    if country and t.bare_forces is not None:
+        for m in t.bare_forces.finditer(sentence):
+            if any(a.start <= m.start() < a.end for a in found):
+                continue
+            police = m.groupdict().get("police") is not None
+            actor = state_forces(country, police=police)
+            if actor is not None:
+                found.append(
+                    ActorMention(actor, m.start(), m.end(), agent_before(m.start()), generic=True)
+                )
+    # a longer mention that covers another wins ("Russian forces" over "Russian")
+    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    out: list[ActorMention] = []
+    for a in found:
+        if out and a.start < out[-1].end:
+            continue
+        out.append(a)
+    return out

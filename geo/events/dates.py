@@ -1,0 +1,290 @@
+"""Dates in sentences, resolved against the article's date, from the packs' words.
+
+Month and weekday names, relative days ("yesterday", "hier", "ayer", "la nuit dernière"),
+and the words around them ("since", "last", "next") come from ``[dates]`` of the packs'
+``events.toml``; the resolution is language-neutral: a weekday is the latest such day on or
+before the reference ("last Monday" in an article of a Monday is a week back), a day and
+month without a year take the reference's year (the previous one when that would put them
+more than a week after it), a night across two days ("la nuit de samedi à dimanche") takes
+the later day, and a date after "since"/"depuis" is no event's date.
+
+Examples
+--------
+>>> ref = dt.date(2020, 10, 2)
+>>> [str(d.date) for d in find_dates("touchée jeudi par des tirs", reference=ref)]
+['2020-10-01']
+>>> [str(d.date) for d in find_dates("el 28 de mayo", reference=dt.date(2025, 6, 25))]
+['2025-05-28']
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from geo import defaults
+from geo.events.rules import Rules, get_rules
+
+if TYPE_CHECKING:
+    from geo.io.documents import Document
+
+__all__ = ["FoundDate", "find_dates", "reference_date"]
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date found in a sentence: ``precision`` 1 (day) or 3 (month, ACLED's codes).
+
+    ``explicit``: written with a day and month (not a weekday or "yesterday").
+    """
+
+    date: dt.date | None
+    precision: int
+    start: int
+    end: int
+    explicit: bool
+
+
+def _alt(words: Iterable[str]) -> str:
+    keys = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys) or r"(?!x)x"
+
+
+def _fragments(rules: Rules, name: str) -> str:
+    return "|".join(f"(?:{p})" for p in rules.patterns("dates", name)) or r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class _DateRules:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, int]
+    relative_months: dict[str, int]
+    iso: re.Pattern[str]
+    day_month: re.Pattern[str]
+    weekday: re.Pattern[str]
+    relative_re: re.Pattern[str]
+    month_only: re.Pattern[str]
+    relative_month_re: re.Pattern[str]
+    not_event_before: re.Pattern[str]
+    last_before: re.Pattern[str]
+    last_after: re.Pattern[str]
+    next_before: re.Pattern[str]
+    next_after: re.Pattern[str]
+    last_year: re.Pattern[str]
+    night_span: re.Pattern[str] | None
+    since_prefixes: frozenset[str]
+
+
+@functools.cache
+def _date_rules(rules: Rules) -> _DateRules:
+    months = {k.rstrip("."): int(v) for k, v in rules.table("dates", "months").items()}
+    weekdays = {k: int(v) for k, v in rules.table("dates", "weekdays").items()}
+    relative = {k: int(v) for k, v in rules.table("dates", "relative").items()}
+    relative_months = {k: int(v) for k, v in rules.table("dates", "relative_months").items()}
+    month, wd = _alt(months), _alt(weekdays)
+    prefix = _alt(rules.words("dates", "day_prefixes"))
+    suffix = _alt(rules.words("dates", "day_suffixes"))
+    joiner = _alt(rules.words("dates", "month_joiners"))
+    day_month = re.compile(
+        rf"(?<!\w)(?:(?P<wd1>{wd})[\s,]+)?(?:(?:{prefix})\s+)?(?P<d1>\d{{1,2}})(?:{suffix})?"
+        rf"(?:\s+(?:{joiner}))?\s+(?P<m1>{month})(?!\w)\.?"
+        rf"(?:,?\s+(?:(?:{joiner})\s+)?(?P<y1>\d{{4}})(?!\w))?"
+        rf"|(?<!\w)(?:(?P<wd2>{wd})[\s,]+)?(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}})(?:{suffix})?"
+        rf"(?!\w)(?:,?\s+(?P<y2>\d{{4}})(?!\w))?",
+        re.IGNORECASE,
+    )
+    nights = rules.patterns("dates", "night_spans")
+    night_span = (
+        re.compile(
+            "|".join(f"(?:{n.replace('{weekday}', f'(?:{wd})')})" for n in nights),
+            re.IGNORECASE,
+        )
+        if nights
+        else None
+    )
+
+    def tail(name: str) -> re.Pattern[str]:
+        return re.compile(rf"\s+(?:{_fragments(rules, name)})(?!\w)", re.IGNORECASE)
+
+    def head(name: str) -> re.Pattern[str]:
+        return re.compile(rf"(?<!\w)(?:{_fragments(rules, name)})\s+$", re.IGNORECASE)
+
+    month_prefixes = _fragments(rules, "month_prefixes")
+    since = rules.patterns("dates", "not_event_before")
+    return _DateRules(
+        months=months,
+        weekdays=weekdays,
+        relative=relative,
+        relative_months=relative_months,
+        iso=re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
+        day_month=day_month,
+        weekday=re.compile(rf"(?<!\w)({wd})(?!\w)", re.IGNORECASE),
+        relative_re=re.compile(rf"(?<!\w)({_alt(relative)})(?!\w)", re.IGNORECASE),
+        month_only=re.compile(
+            rf"(?<!\w)(?:(?P<pre>{month_prefixes}|{_fragments(rules, 'not_event_before')})"
+            rf"[\s\-]+)?(?P<m>{month})(?!\w)\.?(?:\s+(?:(?:{joiner})\s+)?(?P<y>\d{{4}})(?!\w))?",
+            re.IGNORECASE,
+        ),
+        relative_month_re=re.compile(rf"(?<!\w)({_alt(relative_months)})(?!\w)", re.IGNORECASE),
+        not_event_before=re.compile(
+            rf"(?<!\w)(?:{_fragments(rules, 'not_event_before')})\s*(?:(?:{prefix})\s+)?$",
+            re.IGNORECASE,
+        ),
+        last_before=head("last_before"),
+        last_after=tail("last_after"),
+        next_before=head("next_before"),
+        next_after=tail("next_after"),
+        last_year=re.compile(rf",?\s+(?:{_fragments(rules, 'last_year')})(?!\w)", re.IGNORECASE),
+        night_span=night_span,
+        since_prefixes=frozenset(s.lower() for s in since),
+    )
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None when there is no such day or geo cannot hold it (year 9999)."""
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return date if defaults.EARLIEST_DATE <= date <= defaults.LATEST_DATE else None
+
+
+def find_dates(
+    sentence: str, *, reference: dt.date | None, rules: Rules | None = None
+) -> list[FoundDate]:
+    """Find dates in a sentence, resolved against a reference date (the article's day).
+
+    Examples
+    --------
+    >>> ref = dt.date(2020, 10, 2)
+    >>> [str(d.date) for d in find_dates("on Sunday, 8 November", reference=dt.date(2020, 11, 9))]
+    ['2020-11-08']
+    >>> [(str(d.date), d.precision) for d in find_dates("Fin mai, des heurts", reference=ref)]
+    [('2020-05-01', 3)]
+    >>> [str(d.date) for d in find_dates("la nuit de samedi à dimanche", reference=ref)]
+    ['2020-09-27']
+    """
+    t = _date_rules(rules or get_rules(()))
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int) -> bool:
+        return not any(s <= start < e for s, e in taken)
+
+    for m in t.iso.finditer(sentence):
+        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d is not None:
+            found.append(FoundDate(d, 1, m.start(), m.end(), True))
+            taken.append(m.span())
+    for m in t.day_month.finditer(sentence):
+        if not free(m.start()):
+            continue
+        if t.not_event_before.search(sentence, max(0, m.start() - 25), m.start()):
+            taken.append(m.span())
+            continue
+        day_text = m.group("d1") or m.group("d2")
+        month = t.months[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+        year_text = m.group("y1") or m.group("y2")
+        year = int(year_text) if year_text else None
+        day = int(day_text)
+        if year is None and reference is not None:
+            year = reference.year
+            candidate = _safe_date(year, month, day)
+            if (candidate is not None and candidate > reference + dt.timedelta(days=7)) or (
+                t.last_year.match(sentence, m.end())
+            ):
+                year -= 1  # "on 7 October last year"; late December read in January
+        d = _safe_date(year, month, day) if year is not None else None
+        found.append(FoundDate(d, 1, m.start(), m.end(), True))
+        taken.append(m.span())
+    # a night across two days: the later one
+    skipped: set[int] = set()
+    if t.night_span is not None:
+        for m in t.night_span.finditer(sentence):
+            days = list(t.weekday.finditer(sentence, m.start(), m.end()))
+            skipped.update(w.start() for w in days[:-1])
+    for m in t.weekday.finditer(sentence):
+        if not free(m.start()) or m.start() in skipped:
+            continue
+        before = sentence[max(0, m.start() - 25) : m.start()]
+        if t.not_event_before.search(before):
+            continue
+        if t.next_before.search(before) or t.next_after.match(sentence, m.end()):
+            continue  # "next Monday", "lundi prochain": no event yet
+        d = None
+        if reference is not None:
+            back = (reference.weekday() - t.weekdays[m.group(1).lower()]) % 7
+            if back == 0 and (
+                t.last_before.search(before) or t.last_after.match(sentence, m.end())
+            ):
+                back = 7  # "mardi dernier" in an article of a Tuesday
+            d = reference - dt.timedelta(days=back)
+        found.append(FoundDate(d, 1, m.start(), m.end(), False))
+        taken.append(m.span())
+    for m in t.relative_re.finditer(sentence):
+        if not free(m.start()):
+            continue
+        d = None
+        if reference is not None:
+            d = reference + dt.timedelta(days=t.relative[" ".join(m.group(1).lower().split())])
+        found.append(FoundDate(d, 1, m.start(), m.end(), False))
+        taken.append(m.span())
+    found.extend(_month_dates(sentence, reference, taken, t))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _month_dates(
+    sentence: str, reference: dt.date | None, taken: list[tuple[int, int]], t: _DateRules
+) -> list[FoundDate]:
+    """Months without a day ("en août 2022", "In April", "earlier this month"): the first
+    day of the month, ACLED time precision 3."""
+    found: list[FoundDate] = []
+    for m in t.month_only.finditer(sentence):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        pre, year_text = m.group("pre"), m.group("y")
+        if pre is None and year_text is None:
+            continue  # "mars", "may": a month only with a preposition or a year
+        if pre is not None and t.not_event_before.search(pre + " "):
+            continue
+        month = t.months[m.group("m").lower().rstrip(".")]
+        if year_text is not None:
+            year: int | None = int(year_text)
+        elif reference is not None:
+            year = reference.year - (1 if month > reference.month else 0)
+        else:
+            year = None
+        d = _safe_date(year, month, 1) if year is not None else None
+        found.append(FoundDate(d, 3, m.start(), m.end(), False))
+    for m in t.relative_month_re.finditer(sentence):
+        if any(s < m.end() and m.start() < e for s, e in taken) or reference is None:
+            continue
+        first = reference.replace(day=1)
+        for _ in range(-t.relative_months[" ".join(m.group(1).lower().split())]):
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        found.append(FoundDate(first, 3, m.start(), m.end(), False))
+    return found
+
+
+def reference_date(doc: Document, *, rules: Rules | None = None) -> dt.date | None:
+    """The article's own day: its date, or the latest explicit date of its month in it."""
+    if doc.date is None:
+        return None
+    if doc.date_precision == "day":
+        return doc.date
+    if doc.date_precision == "month":
+        first = doc.date
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        best: dt.date | None = None
+        for f in find_dates(doc.text[doc.body_start :], reference=last, rules=rules):
+            if f.explicit and f.date is not None and first <= f.date <= last:
+                best = f.date if best is None or f.date > best else best
+        return best
+    return None

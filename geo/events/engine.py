@@ -1,0 +1,804 @@
+"""The event engine: sentences and their place mentions become incidents.
+
+For each sentence of a parsed document (:meth:`geo.geoparse.Geoparser.parse_text`) the
+engine applies the rules of the document's languages (:mod:`geo.events.rules`) in a few
+passes, each one regular expression over the sentence: incident cues, classes of words,
+dates, tolls and actors. Each place of the sentence takes the type of the cue that reports
+on it (the nearest within reach; a weapon almost as near as a word for fighting wins), the
+date nearest to it (a date next to a reporting verb, "said on Monday", dates the report,
+not the incident), the tolls of its clause and the actors that the sentence names.
+
+The next sentences that name no place complete the incident: their tolls, their date when
+the incident had none ("...were wounded in Saturday's strike"), who is blamed, whether
+police dispersed the protest. Within a document, reports of one incident (a headline and
+the body) are merged: same place, same date or no date of their own, compatible types;
+tolls are reconciled by a stated rule: a stated figure beats a vague one ("dozens" then "at
+least 93" gives 93), otherwise the highest.
+
+Places named where no incident is reported are kept with the type ``"Mention"``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from geo import defaults
+from geo.events.actors import CIVILIANS, PROTESTERS, RIOTERS, Actor, ActorMention, find_actors
+from geo.events.dates import FoundDate, find_dates, reference_date
+from geo.events.rules import Rules, get_rules
+from geo.events.tolls import Casualty, count_casualties, no_casualties
+from geo.schema import MENTION_TYPE
+
+if TYPE_CHECKING:
+    from geo.gazetteer import Place
+    from geo.geoparse import Geoparser, Mention
+    from geo.io.documents import Document
+
+__all__ = ["classify_sentence", "event_rows"]
+
+
+def classify_sentence(sentence: str, *, rules: Rules | None = None) -> tuple[str, str] | None:
+    """Return the ACLED (event_type, sub_event_type) a sentence reports, or None.
+
+    The first rule (in priority order) whose cue the sentence contains, and whose
+    conditions it meets, gives the type.
+
+    Examples
+    --------
+    >>> classify_sentence("Martouni a été touchée jeudi par des tirs de roquettes.")
+    ('Explosions/Remote violence', 'Shelling/artillery/missile attack')
+    >>> classify_sentence("A drone strike hit a convoy near Tartar.")
+    ('Explosions/Remote violence', 'Air/drone strike')
+    >>> classify_sentence("Erevan a accueilli une conférence.") is None
+    True
+    """
+    r = rules or get_rules(())
+    cues = cue_matches(sentence, r)
+    if not cues:
+        return None
+    best = min(idx for _, _, idx in cues)
+    rule = r.rules[best]
+    return rule.event_type, rule.sub_type
+
+
+def cue_matches(sentence: str, rules: Rules) -> list[tuple[int, int, int]]:
+    """Every incident cue of a sentence, in one pass: (start, end, index of its rule).
+
+    A cue list shared by several rules (the generic "attack") gives one entry per rule
+    whose conditions (``also``, ``unless``) the sentence meets.
+    """
+    if rules.cue_re is None:
+        return []
+    found = list(rules.cue_re.finditer(sentence))
+    if not found:
+        return []
+    classes: set[str] | None = None
+    out: list[tuple[int, int, int]] = []
+    since = _context(rules).time_reference
+    for m in found:
+        if since is not None and since.search(sentence, max(0, m.start() - 30), m.start()):
+            continue  # "since fighting shut down the airport": a time reference
+        for idx in rules.cue_rules[m.lastgroup or ""]:
+            rule = rules.rules[idx]
+            if rule.also or rule.unless:
+                if classes is None:
+                    classes = rules.classes_in(sentence)
+                if rule.also and rule.also not in classes:
+                    continue
+                if rule.unless and rule.unless in classes:
+                    continue
+            out.append((m.start(), m.end(), idx))
+    return out
+
+
+# --------------------------------------------------------------------------- incidents
+
+
+@dataclass(slots=True)
+class Toll:
+    """A count of people and whether it is a vague word ("dozens")."""
+
+    count: int
+    vague: bool = False
+
+    def better(self, other: Toll) -> Toll:
+        """The figure to keep of two reports: a stated one beats a vague one, otherwise the
+        highest (a toll that rose in the day)."""
+        if self.vague != other.vague:
+            return other if self.vague else self
+        return other if other.count > self.count else self
+
+
+def _keep(target: dict[str, Toll], pid: str, toll: Toll) -> None:
+    old = target.get(pid)
+    target[pid] = toll if old is None else old.better(toll)
+
+
+@dataclass(slots=True)
+class _Incident:
+    etype: str
+    subtype: str
+    generic: bool
+    sentence: int
+    date: dt.date | None
+    precision: int
+    dated: bool  # the text dates it (not the article's date)
+    notes: list[str]
+    cue: int  # offset of its cue in the document
+    places: dict[str, list[Mention]] = field(default_factory=dict)
+    fatalities: dict[str, Toll] = field(default_factory=dict)
+    injured: dict[str, Toll] = field(default_factory=dict)
+    none: bool = False  # "no one was hurt"
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    intervention: bool = False
+
+
+@dataclass(frozen=True)
+class _Context:
+    """The packs' context patterns of a set of languages, compiled once."""
+
+    border: re.Pattern[str] | None
+    compound_after: re.Pattern[str] | None
+    time_reference: re.Pattern[str] | None
+    new_clause: re.Pattern[str] | None
+    actor_after: re.Pattern[str] | None
+    actor_before: re.Pattern[str] | None
+    inverted: re.Pattern[str] | None
+    report: re.Pattern[str] | None
+    intervention: re.Pattern[str] | None
+
+
+_CONTEXTS: dict[tuple[str, ...], _Context] = {}
+
+
+def _context(rules: Rules) -> _Context:
+    ctx = _CONTEXTS.get(rules.codes)
+    if ctx is not None:
+        return ctx
+
+    def alt(section: str, name: str) -> str:
+        return "|".join(f"(?:{p})" for p in rules.patterns(section, name))
+
+    verbs, aux = alt("context", "actor_verbs"), alt("context", "auxiliaries")
+    actor_after = None
+    if verbs:
+        actor_after = re.compile(
+            r"\s*(?:(?:and|et|y|и|و)\s+[^\W\d_][\w\-]*\s+)?(?:,[^,.]{0,50},\s*)?"
+            + (rf"(?:(?:{aux})\s+){{0,2}}" if aux else "")
+            + r"(?:s['’]|se\s+)?"
+            + rf"(?:{verbs})(?!\w)",
+            re.IGNORECASE,
+        )
+    before = alt("context", "actor_before")
+    inverted = alt("context", "inverted_subject")
+    border = alt("context", "border")
+    compound = alt("context", "compound_after")
+    time_ref = alt("context", "time_reference")
+    new_clause = alt("context", "new_clause")
+    report = alt("tolls", "report")
+    ctx = _Context(
+        border=re.compile(rf"(?:{border})(?!\w)", re.IGNORECASE) if border else None,
+        compound_after=re.compile(compound, re.IGNORECASE) if compound else None,
+        time_reference=re.compile(rf"(?<!\w)(?:{time_ref})(?!\w)[^,.;]{{0,20}}$", re.IGNORECASE)
+        if time_ref
+        else None,
+        new_clause=re.compile(rf";|{new_clause}", re.IGNORECASE) if new_clause else None,
+        actor_after=actor_after,
+        actor_before=re.compile(rf"(?:{before})\s*$", re.IGNORECASE) if before else None,
+        inverted=re.compile(rf"\w*\s+(?:\w+\s+){{0,2}}(?:{inverted})(?!\w)", re.IGNORECASE)
+        if inverted
+        else None,
+        report=re.compile(rf"(?<!\w)(?:{report})(?!\w)", re.IGNORECASE) if report else None,
+        intervention=re.compile(
+            rf"(?<!\w)(?:{alt('classes', 'intervention')})(?!\w)", re.IGNORECASE
+        )
+        if alt("classes", "intervention")
+        else None,
+    )
+    _CONTEXTS[rules.codes] = ctx
+    return ctx
+
+
+#: A wire dateline: "PORT-AU-PRINCE (AFP) -", "MOGADISHU, Oct 30 (Reuters) -", "BEYROUTH, 23
+#: juin -", "KIEV, 8 jul (EFE).-", "DNIPRO, Ukraine, Jan 16 -".
+_DATELINE: Final = re.compile(
+    r"[ \t]*[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ'’.\- /]{1,60}"
+    r"(?:,[^\n(),]{1,40}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)*\.?[ \t]*(?:-|—|–)"
+)
+_CLAUSE_EDGE: Final = re.compile(r"[,;:()\[\]]")
+_LIST_OF_NAMES: Final = re.compile(
+    r"(?:\s|,|\bet\b|\band\b|\by\b|\ble\b|\bla\b|\bles\b|\bl['’]|\bthe\b|\bdu\b|\bel\b|"
+    r"\bde\b|[A-ZÀ-Þ][\w'’\-]*)*",
+)
+
+
+def _dateline_end(text: str, line_start: int) -> int:
+    m = _DATELINE.match(text, line_start)
+    return m.end() if m is not None else -1
+
+
+def _across_border(text: str, m: Mention, ctx: _Context) -> bool:
+    """A country named as a neighbour ("near the border with Mali"), or a place in a
+    compound adjective ("a Britain-based monitor"): the incident is not there."""
+    if ctx.compound_after is not None and ctx.compound_after.match(text, m.char_end):
+        return True
+    if m.place.kind != "country" or ctx.border is None:
+        return False
+    window = text[max(0, m.char_start - 80) : m.char_start]
+    cues = list(ctx.border.finditer(window))
+    if not cues:
+        return False
+    return _LIST_OF_NAMES.fullmatch(window[cues[-1].end() :]) is not None
+
+
+def _is_actor(text: str, m: Mention, ctx: _Context) -> bool:
+    """A place name used for its government ("Bakou et Erevan indiquant", "backed by
+    Moscow"); not when the verb's subject comes after it ("..., said local officials")."""
+    if ctx.actor_after is not None:
+        found = ctx.actor_after.match(text, m.char_end, min(len(text), m.char_end + 90))
+        if found is not None:
+            between = text[m.char_end : found.start() + (found.end() - found.start())]
+            inverted = (
+                between.lstrip().startswith(",")
+                and ctx.inverted is not None
+                and ctx.inverted.match(text, found.end()) is not None
+            )
+            if not inverted:
+                return True
+    return bool(
+        ctx.actor_before is not None
+        and ctx.actor_before.search(text, max(0, m.char_start - 40), m.char_start)
+    )
+
+
+def _contains(p: Place, others: Sequence[Place]) -> bool:
+    """Whether ``p`` (a country or region) contains another place named with it."""
+    from geo.geoparse import haversine_km, is_water
+
+    if p.kind == "region" and not p.country_code and not is_water(p):
+        return any(q.id != p.id and q.country_code for q in others)
+    for q in others:
+        if q.id == p.id or q.kind == "country":
+            continue
+        if p.kind == "country" and q.country_code == p.country_code:
+            return True
+        if p.kind == "region" and q.kind == "city" and q.country_code == p.country_code:
+            if p.admin1_code and q.admin1_code == p.admin1_code:
+                return True
+            if haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) < 150:
+                return True
+    return False
+
+
+def _rule_for(start: int, end: int, cues: list[tuple[int, int, int]], rules: Rules) -> int | None:
+    """The rule of the cue that reports on the place at ``start:end`` of the sentence: the
+    nearest cue within reach, except that a specific cue almost as near as a generic one,
+    and a weapon almost as near as a word for fighting, are preferred."""
+    reach = defaults.CUE_MAX_DISTANCE_CHARS
+    slack = defaults.CUE_PRIORITY_SLACK_CHARS
+    scored = []
+    for s, e, idx in cues:
+        distance = 0 if (s < end and start < e) else (s - end if s >= end else start - e)
+        if distance <= reach:
+            scored.append((distance, idx))
+    if not scored:
+        return None
+    nearest_distance, nearest = min(scored)
+    if rules.rules[nearest].generic:
+        specific = [
+            (d, i)
+            for d, i in scored
+            if not rules.rules[i].generic and d <= nearest_distance + slack
+        ]
+        if specific:
+            nearest_distance, nearest = min(specific)
+    if rules.rules[nearest].event_type == "Battles":
+        weapons = [
+            i
+            for d, i in scored
+            if d <= nearest_distance + slack
+            and rules.rules[i].event_type == "Explosions/Remote violence"
+        ]
+        if weapons:
+            return min(weapons)
+    return nearest
+
+
+def _generic_reaches(
+    sentence: str,
+    start: int,
+    end: int,
+    rule: int,
+    cues: list[tuple[int, int, int]],
+    ctx: _Context,
+) -> bool:
+    """Whether the nearest cue of a generic rule reports on the place: not a time reference
+    ("since the attack on ...") and not across a new clause."""
+    own = [(s, e) for s, e, idx in cues if idx == rule]
+    s, e = min(own, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
+    if ctx.time_reference is not None and ctx.time_reference.search(sentence, max(0, s - 30), s):
+        return False
+    lo, hi = (e, start) if e <= start else (end, s)
+    return ctx.new_clause is None or ctx.new_clause.search(sentence, lo, hi) is None
+
+
+def _nearest_date(pos: int, dates: list[FoundDate], sentence: str) -> FoundDate | None:
+    """The date nearest to a place; a date after the place and past a comma belongs to the
+    next clause."""
+    if not dates:
+        return None
+
+    def cost(d: FoundDate) -> int:
+        distance = min(abs(d.start - pos), abs(d.end - pos))
+        if d.start > pos and _CLAUSE_EDGE.search(sentence, pos, d.start):
+            distance += 1000
+        return distance
+
+    return min(dates, key=cost)
+
+
+def _report_date(sentence: str, d: FoundDate, ctx: _Context) -> bool:
+    """A date next to a reporting verb ("said on Monday", "a annoncé lundi", "informó este
+    lunes", "rose to 40 on Monday") dates the report, not the incident."""
+    if ctx.report is None:
+        return False
+    before = sentence[max(0, d.start - defaults.EVENTS_REPORT_DATE_CHARS) : d.start]
+    before = before[max((e.end() for e in _CLAUSE_EDGE.finditer(before)), default=0) :]
+    after = sentence[d.end : d.end + defaults.EVENTS_REPORT_DATE_CHARS]
+    edge = _CLAUSE_EDGE.search(after)
+    if edge is not None:
+        after = after[: edge.start()]
+    return ctx.report.search(before) is not None or ctx.report.search(after) is not None
+
+
+def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilians: bool) -> None:
+    """actor1 and actor2 of an incident from the actors its sentence names."""
+    if inc.etype == "Protests":
+        inc.actor1 = inc.actor1 or PROTESTERS
+        police = [a for a in actors if a.actor.name.startswith("Police Forces")]
+        if police and inc.actor2 is None:
+            inc.actor2 = police[0].actor
+        return
+    if inc.etype == "Riots":
+        inc.actor1 = inc.actor1 or RIOTERS
+        return
+    armed = [a for a in actors if a.actor not in (PROTESTERS, RIOTERS)]
+    if (
+        armed
+        and inc.actor1 is None
+        and (inc.etype == "Battles" or any(not a.generic for a in armed))
+    ):
+        agents = [a for a in armed if a.agent and not a.generic]
+        pool = agents or [a for a in armed if not a.generic]
+        if not pool and inc.etype == "Battles":
+            pool = armed
+        if inc.etype == "Battles":
+            first = pool[0] if agents else min(pool, key=lambda a: a.start)
+        else:
+            first = min(pool, key=lambda a: abs(a.start - cue))
+        inc.actor1 = first.actor
+        others = [a for a in armed if a.actor != first.actor]
+        if others and inc.actor2 is None and inc.etype == "Battles":
+            inc.actor2 = min(others, key=lambda a: abs(a.start - first.start)).actor
+    if inc.actor2 is None and (
+        inc.etype == "Violence against civilians"
+        or (inc.etype == "Explosions/Remote violence" and civilians)
+    ):
+        inc.actor2 = CIVILIANS
+
+
+def _apply_tolls(inc: _Incident, pid: str, tolls: list[Casualty], *, summed: bool = True) -> None:
+    """Add a sentence's tolls to a place of an incident: counts of one cue add up ("104
+    soldiers and 13 civilians were killed"); reports differ otherwise (stated beats vague,
+    then the highest)."""
+    by_kind: dict[str, Toll] = {}
+    for c in tolls:
+        t = by_kind.get(c.kind)
+        if t is None:
+            by_kind[c.kind] = Toll(c.count, c.vague)
+        elif summed and not t.vague and not c.vague:
+            by_kind[c.kind] = Toll(t.count + c.count)
+        else:
+            by_kind[c.kind] = t.better(Toll(c.count, c.vague))
+    for kind, toll in by_kind.items():
+        _keep(inc.fatalities if kind == "fatalities" else inc.injured, pid, toll)
+
+
+def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[dict[str, Any]]:
+    """Return the event records of one document as dicts with the event columns.
+
+    Examples
+    --------
+    >>> from geo.io.documents import make_document
+    >>> doc = make_document("date 2020-10-04\\nGanja a été frappée par des missiles dimanche.")
+    >>> [(r["location"], str(r["event_date"]), r["sub_event_type"]) for r in event_rows(doc)]
+    [('Ganja', '2020-10-04', 'Shelling/artillery/missile attack')]
+    """
+    from geo.geoparse import get_geoparser
+    from geo.lang import LANGUAGES
+
+    parser = parser or get_geoparser()
+    text = document.text
+    lang = document.lang if document.lang in LANGUAGES else None
+    parsed = parser.parse_text(text, lang=lang, start=document.body_start, doc_id=document.doc_id)
+    mentions, starts = parsed.mentions, parsed.sentence_starts
+    if not mentions:
+        return []
+    langs = {parsed.lang, *getattr(parsed.tokens, "sentence_lang", ())} - {"und"}
+    rules = get_rules(tuple(sorted(langs)))
+    ctx = _context(rules)
+    reference = reference_date(document, rules=rules)
+    # the article's date stands for an event it does not date: ACLED's "week" precision when
+    # the day is known, "month" otherwise
+    doc_precision = 2 if document.date_precision == "day" else 3
+    doc_date = reference or document.date
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+
+    records: list[tuple[_Incident | None, Mention, str]] = []
+    last: list[_Incident] = []
+    follow = 0
+    for k in range(len(starts)):
+        begin = starts[k]
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        sentence = text[begin:end]
+        ms = by_sentence.get(k, [])
+        if not ms:
+            if last and follow < defaults.FOLLOW_UP_SENTENCES:
+                follow += 1
+                _follow_up(last, sentence, rules, ctx, reference)
+            continue
+        follow = 0
+        last = []
+        note = " ".join(sentence.split())
+        cues = cue_matches(sentence, rules)
+        if not cues:  # no incident: each place once, as a mention
+            named: set[str] = set()
+            for m in ms:
+                if m.place.id not in named:
+                    named.add(m.place.id)
+                    records.append((None, m, note))
+            continue
+        all_dates = [d for d in find_dates(sentence, reference=reference, rules=rules)]
+        dates = [d for d in all_dates if d.date is not None and not _report_date(sentence, d, ctx)]
+        line_start = text.rfind("\n", 0, ms[0].char_start) + 1
+        dateline_end = _dateline_end(text, line_start) if line_start >= begin else -1
+        body = [m for m in ms if m.char_start >= dateline_end]
+        every = [m.place for m in ms]
+        places = [m.place for m in (body or ms)]
+        if len(body) < len(ms) and not any(
+            not _contains(m.place, every if m.place.kind == "country" else places)
+            and not _is_actor(text, m, ctx)
+            for m in body
+        ):
+            body, places = ms, every  # the dateline's place is the only one named
+        tolls = [
+            c for c in count_casualties(sentence, rules=rules, dates=all_dates) if not c.cumulative
+        ]
+        anchored = bool(tolls or dates)
+        country = next((m.place.country_code for m in ms if m.place.kind != "country"), None)
+        country = country or ms[0].place.country_code
+        actors = find_actors(sentence, rules=rules, country=country)
+        classes = rules.classes_in(sentence)
+        by_rule: dict[tuple[int, dt.date | None], _Incident] = {}
+        plain_seen: set[str] = set()
+        for m in ms:
+            rule = None
+            start, stop = m.char_start - begin, m.char_end - begin
+            if (
+                m in body
+                and not _contains(m.place, every if m.place.kind == "country" else places)
+                and not _is_actor(text, m, ctx)
+                and not _across_border(text, m, ctx)
+            ):
+                rule = _rule_for(start, stop, cues, rules)
+                if (
+                    rule is not None
+                    and rules.rules[rule].generic
+                    and not (anchored and _generic_reaches(sentence, start, stop, rule, cues, ctx))
+                ):
+                    rule = None
+            if rule is None:
+                if m.place.id not in plain_seen:
+                    plain_seen.add(m.place.id)
+                    records.append((None, m, note))
+                continue
+            found = _nearest_date(start, dates, sentence)
+            date, precision = (found.date, found.precision) if found else (doc_date, doc_precision)
+            incident = by_rule.get((rule, date))
+            if incident is None:
+                r = rules.rules[rule]
+                cue = min((c for c in cues if c[2] == rule), key=lambda c: abs(c[0] - start))[0]
+                incident = _Incident(
+                    r.event_type,
+                    r.sub_type,
+                    r.generic,
+                    k,
+                    date,
+                    precision,
+                    found is not None,
+                    [note],
+                    begin + cue,
+                )
+                by_rule[(rule, date)] = incident
+            incident.places.setdefault(m.place.id, []).append(m)
+        if not by_rule:
+            continue
+        located = [
+            (m, inc) for inc in by_rule.values() for ms_p in inc.places.values() for m in ms_p
+        ]
+        if any(m.place.kind != "country" for m, _ in located):
+            located = [(m, inc) for m, inc in located if m.place.kind != "country"]
+        assigned: dict[tuple[int, str], list[Casualty]] = {}
+        for c in tolls:
+            pos = begin + c.start
+            m, inc = min(located, key=lambda t: _toll_cost(text, t[0], pos))
+            assigned.setdefault((id(inc), m.place.id), []).append(c)
+        incidents = list(by_rule.values())
+        for inc in incidents:
+            for pid in inc.places:
+                _apply_tolls(inc, pid, assigned.get((id(inc), pid), []))
+            if no_casualties(sentence, rules=rules):
+                inc.none = True
+            if inc.etype == "Protests" and "intervention" in classes:
+                inc.intervention = True
+            _choose_actors(inc, actors, inc.cue - begin, "civilians" in classes)
+            for ms_p in inc.places.values():
+                records.append((inc, ms_p[0], ""))
+        last = incidents
+    return _rows(document, parser, records, doc_date, doc_precision, rules)
+
+
+def _toll_cost(text: str, m: Mention, pos: int) -> int:
+    """How far a toll at ``pos`` is from a place: a place in another clause (past a
+    semicolon or a full stop) costs more."""
+    lo, hi = sorted((m.char_start, pos))
+    cost = hi - lo
+    if ";" in text[lo:hi]:
+        cost += 500
+    return cost
+
+
+_KIND_RANK: Final = {"city": 0, "region": 1, "country": 2}
+
+
+def _follow_up(
+    incidents: list[_Incident],
+    sentence: str,
+    rules: Rules,
+    ctx: _Context,
+    reference: dt.date | None,
+) -> None:
+    """A next sentence that names no place completes the incidents just reported."""
+    inc = incidents[0]
+    all_dates = find_dates(sentence, reference=reference, rules=rules)
+    tolls = [
+        c for c in count_casualties(sentence, rules=rules, dates=all_dates) if not c.cumulative
+    ]
+    # the toll goes to the incident's most precise place (a town rather than its region)
+    first = min(inc.places, key=lambda pid: _KIND_RANK.get(inc.places[pid][0].place.kind, 0))
+    note = " ".join(sentence.split())
+    if tolls:
+        _apply_tolls(inc, first, tolls, summed=True)
+    if no_casualties(sentence, rules=rules):
+        for i in incidents:
+            i.none = True
+    if not inc.dated:
+        dates = [
+            d
+            for d in all_dates
+            if d.date is not None and d.precision == 1 and not _report_date(sentence, d, ctx)
+        ]
+        if dates:
+            for i in incidents:
+                if not i.dated:
+                    i.date, i.precision, i.dated = dates[0].date, 1, True
+    if (
+        inc.etype == "Protests"
+        and ctx.intervention is not None
+        and ctx.intervention.search(sentence)
+    ):
+        inc.intervention = True
+    if inc.actor1 is None and inc.etype not in ("Protests", "Riots"):
+        agents = [a for a in find_actors(sentence, rules=rules) if a.agent and not a.generic]
+        if agents:
+            for i in incidents:
+                if i.actor1 is None:
+                    i.actor1 = agents[0].actor
+    if tolls or inc.intervention:
+        inc.notes.append(note)
+
+
+def _compatible(a: _Incident, b: _Incident) -> bool:
+    return a.etype == b.etype or a.generic or b.generic
+
+
+def _merge_repeats(
+    records: list[tuple[_Incident | None, Mention, str]],
+) -> list[tuple[_Incident | None, Mention, str]]:
+    """One event per place per incident: a headline and the body often report the same one.
+
+    Incidents at the same place are merged when their dates agree, or when one of them has
+    no date of its own (the article's date) and the types are compatible; the merged one
+    keeps the dated incident's date, the more specific type, the reconciled tolls
+    (:meth:`Toll.better`), every actor and every note.
+    """
+    kept: dict[str, list[_Incident]] = {}
+    out: list[tuple[_Incident | None, Mention, str]] = []
+    for inc, m, note in records:
+        if inc is None:
+            out.append((inc, m, note))
+            continue
+        pid = m.place.id
+        others = kept.setdefault(pid, [])
+        target = next(
+            (
+                o
+                for o in others
+                if o is inc
+                or (_compatible(o, inc) and (o.date == inc.date or not o.dated or not inc.dated))
+            ),
+            None,
+        )
+        if target is None:
+            others.append(inc)
+            out.append((inc, m, note))
+            continue
+        if target is inc:
+            continue
+        _absorb(target, inc, pid)
+    return out
+
+
+def _absorb(target: _Incident, inc: _Incident, pid: str) -> None:
+    if not target.dated and inc.dated:
+        target.date, target.precision, target.dated = inc.date, inc.precision, True
+        if not inc.generic:
+            target.etype, target.subtype, target.generic = inc.etype, inc.subtype, False
+    if target.generic and not inc.generic:
+        target.etype, target.subtype, target.generic = inc.etype, inc.subtype, False
+    for src, dst in ((inc.fatalities, target.fatalities), (inc.injured, target.injured)):
+        if pid in src:
+            _keep(dst, pid, src[pid])
+    target.none = target.none or inc.none
+    target.intervention = target.intervention or inc.intervention
+    target.actor1 = target.actor1 or inc.actor1
+    target.actor2 = target.actor2 or inc.actor2
+    target.notes.extend(n for n in inc.notes if n not in target.notes)
+
+
+def _event_id(doc_id: str, k: int) -> str:
+    stem = Path(doc_id).stem if doc_id else "doc"
+    stem = re.sub(r"[^\w\-]+", "-", stem).strip("-")[:40] or "doc"
+    digest = hashlib.blake2b(doc_id.encode("utf-8"), digest_size=3).hexdigest()
+    return f"{stem}-{digest}-{k:03d}"
+
+
+def _subtype(inc: _Incident, refine: Mapping[str, str], fatalities: int | None) -> str:
+    if inc.etype != "Protests":
+        return inc.subtype
+    if inc.intervention and fatalities and "excessive_force" in refine:
+        return refine["excessive_force"]
+    if inc.intervention and "intervention" in refine:
+        return refine["intervention"]
+    return inc.subtype
+
+
+def _rows(
+    document: Document,
+    parser: Geoparser,
+    records: list[tuple[_Incident | None, Mention, str]],
+    doc_date: dt.date | None,
+    doc_precision: int,
+    rules: Rules,
+) -> list[dict[str, Any]]:
+    gaz = parser.gazetteer
+    records.sort(key=lambda r: r[1].char_start)
+    _story_defaults([inc for inc, _, _ in records if inc is not None])
+    records = _merge_repeats(records)
+    rows: list[dict[str, Any]] = []
+    source = document.url or document.doc_id
+    for n, (owner, m, note) in enumerate(records, start=1):
+        p = m.place
+        actor1 = actor2 = None
+        fatalities: int | None = None
+        injured: int | None = None
+        if owner is not None and _demoted(owner, p):
+            owner = None
+            note = " ".join(note.split()) if note else ""
+        if owner is None:
+            etype = subtype = MENTION_TYPE
+            date, precision = doc_date, doc_precision
+        else:
+            etype = owner.etype
+            date, precision = owner.date, owner.precision
+            f, i = owner.fatalities.get(p.id), owner.injured.get(p.id)
+            fatalities = f.count if f else (0 if owner.none else None)
+            injured = i.count if i else (0 if owner.none else None)
+            subtype = _subtype(owner, rules.refine, fatalities)
+            actor1, actor2 = owner.actor1, owner.actor2
+            note = " ".join(owner.notes)
+        rows.append(
+            {
+                "event_id": _event_id(document.doc_id, n),
+                "event_date": date,
+                "time_precision": precision if date is not None else None,
+                "event_type": etype,
+                "sub_event_type": subtype,
+                "actor1": actor1.name if actor1 else None,
+                "inter1": actor1.inter if actor1 else None,
+                "actor2": actor2.name if actor2 else None,
+                "inter2": actor2.inter if actor2 else None,
+                "location": p.name,
+                "mention": m.mention,
+                "latitude": p.latitude,
+                "longitude": p.longitude,
+                "geo_precision": m.precision,
+                "country": gaz.country_name(p.country_code) if p.country_code else None,
+                "country_code": p.country_code,
+                "admin1": p.name if p.kind == "region" and p.source != "supplement" else p.admin1,
+                "fatalities": fatalities,
+                "injured": injured,
+                "notes": note,
+                "source": source,
+                "language": document.lang,
+                "gazetteer_id": p.id,
+                "char_start": m.char_start,
+                "char_end": m.char_end,
+            }
+        )
+    return rows
+
+
+def _story_defaults(incidents: list[_Incident]) -> None:
+    """What an article says once holds for the incidents it does not restate.
+
+    An incident the text does not date takes the day of the article's first dated incident
+    (the story's day: "In Tel Aviv, demonstrators blocked..." after "on Sunday night" in the
+    lead) rather than the publication date. An incident of political violence whose
+    sentence names no perpetrator takes the one named for the other incidents of the same
+    country within a day of it (one wave of strikes), when they name only one.
+    """
+    story = next((i for i in incidents if i.dated and i.precision == 1), None)
+    for inc in incidents:
+        if not inc.dated and story is not None:
+            inc.date, inc.precision = story.date, 2
+    violent = ("Explosions/Remote violence", "Battles", "Violence against civilians")
+    for inc in incidents:
+        if inc.actor1 is not None or inc.etype not in violent or inc.date is None:
+            continue
+        country = _country(inc)
+        named = {
+            o.actor1
+            for o in incidents
+            if o is not inc
+            and o.actor1 is not None
+            and o.etype in violent
+            and o.date is not None
+            and abs((o.date - inc.date).days) <= defaults.EVENTS_WAVE_DAYS
+            and _country(o) == country
+        }
+        if len(named) == 1:
+            inc.actor1 = named.pop()
+            if inc.actor2 is None and inc.etype == "Violence against civilians":
+                inc.actor2 = CIVILIANS
+
+
+def _country(inc: _Incident) -> str | None:
+    return next((ms[0].place.country_code for ms in inc.places.values()), None)
+
+
+def _demoted(inc: _Incident, place: Place) -> bool:
+    """An incident geo does not report as an event: placed only at a country (the text
+    does not say where in it), or dated only to a month (background, not news)."""
+    if place.kind == "country" and not defaults.EVENTS_COUNTRY_INCIDENTS:
+        return True
+    return inc.precision >= 3 and inc.dated and not defaults.EVENTS_MONTH_INCIDENTS

@@ -1,0 +1,189 @@
+"""Counts written in digits or in words, in any language with event rules.
+
+The words are the packs' (``[numbers]`` of ``geo/lang/<code>/events.toml``); the arithmetic
+is language-neutral: units and tens add up ("vingt-deux", "twenty-one", "doscientos
+cincuenta"), a multiplier multiplies what precedes it ("deux cents", "three thousand"), a
+unit before "vingt" multiplies it ("quatre-vingts"), an approximate word counts about that
+many ("une trentaine", "a dozen", "deux centaines"), and a vague word is coded as ACLED
+codes it ("dozens" 12, "hundreds" 100, "several" 10). Digits may be grouped ("1 280",
+"1,280", "1.300"), written in any script's digits (Arabic-Indic "٩٣") and carry a case
+ending ("5-х").
+
+Examples
+--------
+>>> parse_number("vingt-deux"), parse_number("one hundred and five"), parse_number("٩٣")
+(22, 105, 93)
+>>> [(n.value, n.vague) for n in find_numbers("dozens of people, at least 93 dead")]
+[(12, True), (93, False)]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from geo import defaults
+from geo.events.rules import Rules, get_rules
+
+__all__ = ["Number", "find_numbers", "parse_number"]
+
+_VAGUE_COUNTS: Final = {
+    "dozens": defaults.DOZENS_COUNT,
+    "hundreds": defaults.HUNDREDS_COUNT,
+    "several": defaults.SEVERAL_COUNT,
+}
+_SEPARATORS: Final = re.compile(r"[\s\u00a0\u202f,.'’]")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A count found in a sentence: ``vague`` when it is a word like "dozens"."""
+
+    value: int
+    start: int
+    end: int
+    vague: bool = False
+
+
+@dataclass(frozen=True)
+class _Tables:
+    units: dict[str, int]
+    multipliers: dict[str, int]
+    approximate: dict[str, int]
+    vague: dict[str, int]
+    joiners: frozenset[str]
+    ignore: frozenset[str]
+    one: frozenset[str]
+    pattern: re.Pattern[str]
+    person_after: re.Pattern[str]
+
+
+@functools.cache
+def _tables(rules: Rules) -> _Tables:
+    units = {k: int(v) for k, v in rules.table("numbers", "units").items()}
+    multipliers = {k: int(v) for k, v in rules.table("numbers", "multipliers").items()}
+    approximate = {k: int(v) for k, v in rules.table("numbers", "approximate").items()}
+    vague = {
+        k: _VAGUE_COUNTS[str(v)]
+        for k, v in rules.table("numbers", "vague").items()
+        if str(v) in _VAGUE_COUNTS
+    }
+    joiners = frozenset(rules.words("numbers", "joiners"))
+    ignore = frozenset(rules.words("numbers", "ignore"))
+    one = frozenset(rules.words("numbers", "one_before_person"))
+    words = sorted({*units, *multipliers, *approximate}, key=len, reverse=True)
+    word_rx = "|".join(re.escape(w) for w in words) or r"(?!x)x"
+    approx_plural = "|".join(re.escape(w) + "s" for w in approximate) or r"(?!x)x"
+    join_rx = "|".join(re.escape(w) for w in joiners)
+    glue = rf"(?:[\s\-]+(?:(?:{join_rx})[\s\-]+)?)" if join_rx else r"[\s\-]+"
+    vague_rx = "|".join(re.escape(w) for w in sorted(vague, key=len, reverse=True))
+    person = rules.patterns("tolls", "person")
+    one_rx = "|".join(re.escape(w) for w in one)
+    suffix = "|".join(rules.patterns("numbers", "digit_suffix"))
+    parts = [
+        # digits, grouped by thousands or not, maybe with a case ending ("5-х")
+        r"(?P<digits>(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d+)"
+        + (rf"(?:-?(?:{suffix}))?" if suffix else "")
+        + r"(?![\w]|[.,]\d))",
+        rf"(?P<words>(?<!\w)(?:{word_rx}|{approx_plural})(?:{glue}(?:{word_rx}|{approx_plural}))*"
+        r"(?!\w))",
+    ]
+    if vague_rx:
+        parts.append(rf"(?P<vague>(?<!\w)(?:{vague_rx})(?!\w))")
+    person_rx = "|".join(f"(?:{p})" for p in person) or r"(?!x)x"
+    if one_rx:
+        parts.append(rf"(?P<one>(?<!\w)(?:{one_rx})(?!\w))")
+    pattern = re.compile("|".join(parts), re.IGNORECASE)
+    person_after = re.compile(rf"\s+(?:[\w\-]+\s+){{0,2}}?(?:{person_rx})(?!\w)", re.IGNORECASE)
+    return _Tables(
+        units, multipliers, approximate, vague, joiners, ignore, one, pattern, person_after
+    )
+
+
+def parse_number(text: str, *, rules: Rules | None = None) -> int | None:
+    """Parse a count written in digits or in words (the packs' number words).
+
+    Examples
+    --------
+    >>> parse_number("1 280"), parse_number("Quatre"), parse_number("quatre-vingt-dix")
+    (1280, 4, 90)
+    >>> parse_number("des dizaines"), parse_number("soldiers") is None
+    (12, True)
+    >>> parse_number("une trentaine"), parse_number("deux centaines"), parse_number("dos mil")
+    (30, 200, 2000)
+    """
+    t = _tables(rules or get_rules(()))
+    raw = text.strip().lower()
+    digits = _SEPARATORS.sub("", raw)
+    digits = re.sub(r"-?[^\W\d_]+$", "", digits)  # a case ending: "5-х", "10-ти"
+    if digits.isdecimal():
+        try:
+            return int(digits)
+        except ValueError:
+            return None
+    if raw in t.one:
+        return 1  # "a police officer was killed"
+    words = [w for w in re.split(r"[\s\-]+", raw) if w and w not in t.joiners and w not in t.ignore]
+    if not words:
+        return None
+    if len(words) == 1 and words[0] in t.vague:
+        return t.vague[words[0]]
+    last = words[-1]
+    approx = t.approximate.get(last, t.approximate.get(last.removesuffix("s")))
+    if approx is not None:
+        head = words[:-1]
+        if last in t.vague and not head:
+            return t.vague[last]
+        if not head or all(t.units.get(w) == 1 for w in head):
+            return approx  # "une trentaine", "a dozen"
+        factor = parse_number(" ".join(head), rules=rules)
+        return factor * approx if factor else None
+    total = 0
+    current = 0
+    for w in words:
+        if w in t.vague:
+            return t.vague[w]
+        if w in t.multipliers:
+            current = max(current, 1) * t.multipliers[w]
+            if t.multipliers[w] >= 1000:
+                total += current
+                current = 0
+            continue
+        value = t.units.get(w)
+        if value is None:
+            return None
+        if value == 20 and 1 < current < 10:
+            current *= 20  # quatre-vingt(s)
+        else:
+            current += value
+    return total + current
+
+
+def find_numbers(sentence: str, *, rules: Rules | None = None) -> list[Number]:
+    """Every count of a sentence, in order (a number word the packs do not know is left).
+
+    Examples
+    --------
+    >>> [n.value for n in find_numbers("Quatre civils et 11 personnes")]
+    [4, 11]
+    """
+    r = rules or get_rules(())
+    t = _tables(r)
+    out: list[Number] = []
+    for m in t.pattern.finditer(sentence):
+        kind = m.lastgroup
+        value = parse_number(m.group(), rules=r)
+        if value is None or value > defaults.MAX_PEOPLE_COUNT:
+            continue
+        if m.group().lower() in t.one and not t.person_after.match(sentence, m.end()):
+            continue  # "a", "un": an article unless a person noun follows ("un civil")
+        words = [
+            w
+            for w in re.split(r"[\s\-]+", m.group().lower())
+            if w and w not in t.joiners and w not in t.ignore
+        ]
+        vague = kind == "vague" or (len(words) == 1 and words[0] in t.vague)
+        out.append(Number(value, m.start(), m.end(), vague=vague))
+    return out

@@ -1,0 +1,313 @@
+"""Tolls: the numbers of people killed and injured that a sentence reports.
+
+A count is a number (:mod:`geo.events.numbers`) joined to a cue of the packs (``[tolls]``):
+before a cue in the same clause ("Quatre civils ont été tués", "11 personnes blessées",
+"104 soldats et 13 civils ont été tués"; past an aside: "Seventy-five people, 14 of them
+children, were wounded"), or after a cue that takes its count after it ("killing 12
+people", "la mort de 19 civils", "the death toll rose to 40"). A negated cue counts nothing;
+a number that is part of a date ("Sept. 27", "27 septembre"), a year, an ordinal or a
+measure ("25 km") is no count; a count in a clause that speaks of a running total ("more
+than 50 since the fighting began", "depuis 2014") is marked ``cumulative``.
+
+Examples
+--------
+>>> s = "Quatre civils ont été tués par ces tirs, et 11 personnes blessées."
+>>> [(c.kind, c.count) for c in count_casualties(s)]
+[('fatalities', 4), ('injured', 11)]
+>>> [(c.count, c.vague) for c in count_casualties("Dozens were killed, at least 93 dead.")]
+[(12, True), (93, False)]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from geo import defaults
+from geo.events.numbers import Number, find_numbers
+from geo.events.rules import Rules, get_rules
+
+if TYPE_CHECKING:
+    from geo.events.dates import FoundDate
+
+__all__ = ["Casualty", "count_casualties", "no_casualties", "running_total"]
+
+_KIND: Final = {
+    "killed": "fatalities",
+    "killed_before_number": "fatalities",
+    "injured": "injured",
+    "injured_before_number": "injured",
+}
+_CLAUSE_PUNCT: Final = r"[,;:()\[\]\"«»—–]"
+
+
+@dataclass(frozen=True, slots=True)
+class Casualty:
+    """A count of people killed or injured found in a sentence.
+
+    ``vague``: a word like "dozens" (coded as ACLED does); ``cumulative``: a running total
+    ("since the war began"), never an incident's toll.
+    """
+
+    kind: str  # "fatalities" or "injured"
+    count: int
+    start: int  # offset of the number in the sentence
+    end: int
+    vague: bool = False
+    cumulative: bool = False
+
+
+@dataclass(frozen=True)
+class _TollRules:
+    cues: re.Pattern[str] | None
+    names: list[str]
+    none: re.Pattern[str] | None
+    negation: re.Pattern[str] | None
+    cumulative: re.Pattern[str] | None
+    clause_break: re.Pattern[str]
+    coordination: re.Pattern[str] | None
+    approx: re.Pattern[str]
+    person: re.Pattern[str] | None
+    not_a_count: re.Pattern[str] | None
+    ordinal: re.Pattern[str] | None
+    other: frozenset[str]
+
+
+@functools.cache
+def _toll_rules(rules: Rules) -> _TollRules:
+    cues, names = rules.combined(
+        "tolls", ("killed_before_number", "injured_before_number", "killed", "injured")
+    )
+    subset = "|".join(f"(?:{p})" for p in rules.patterns("tolls", "subset"))
+    clause_break = re.compile(
+        _CLAUSE_PUNCT + (rf"|(?<!\w)(?:{subset})(?!\w)" if subset else ""), re.IGNORECASE
+    )
+    approx = "|".join(f"(?:{p})" for p in rules.patterns("tolls", "approx"))
+    person = rules.words_re("tolls", "person")
+    units = "|".join(f"(?:{p})" for p in rules.patterns("tolls", "not_a_count_after"))
+    suffixes = rules.words("numbers", "ordinal_suffixes")
+    ordinal = (
+        re.compile(rf"(?:{'|'.join(re.escape(s) for s in suffixes)})(?!\w)", re.IGNORECASE)
+        if suffixes
+        else None
+    )
+    return _TollRules(
+        cues=cues,
+        names=names,
+        none=rules.words_re("tolls", "none"),
+        negation=rules.words_re("tolls", "negation"),
+        cumulative=rules.words_re("tolls", "cumulative"),
+        clause_break=clause_break,
+        coordination=rules.words_re("tolls", "coordination"),
+        approx=re.compile(rf"\s*(?:(?:{approx})\s+)*" if approx else r"\s*", re.IGNORECASE),
+        person=person,
+        not_a_count=re.compile(rf"\s*(?:{units})(?!\w)", re.IGNORECASE) if units else None,
+        ordinal=ordinal,
+        other=frozenset(("autre", "other", "otro", "otra", "autres", "others")),
+    )
+
+
+def _is_not_a_count(sentence: str, n: Number, t: _TollRules) -> bool:
+    if n.vague:
+        return False
+    if t.ordinal is not None and t.ordinal.match(sentence, n.end):
+        return True  # 1er octobre, 2nd
+    if t.not_a_count is not None and t.not_a_count.match(sentence, n.end):
+        return True  # 25 kilomètres, 10 %, 45 drones
+    digits = sentence[n.start : n.end]
+    return digits.isdecimal() and len(digits) == 4 and 1900 <= int(digits) <= 2100  # a year
+
+
+def count_casualties(
+    sentence: str,
+    *,
+    rules: Rules | None = None,
+    dates: Sequence[FoundDate] | None = None,
+) -> list[Casualty]:
+    """Find the numbers of people killed and injured in a sentence.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence.
+    rules : Rules, optional
+        The languages' rules (all languages by default).
+    dates : sequence of FoundDate, optional
+        Dates found in the sentence: numbers inside them are no counts (found when None).
+
+    Examples
+    --------
+    >>> [(c.kind, c.count) for c in count_casualties("A strike killed at least 12 people.")]
+    [('fatalities', 12)]
+    >>> count_casualties("Sept. 27 was the day 3 soldiers died.")[0].count
+    3
+    >>> count_casualties("More than 50 were killed since the fighting began.")[0].cumulative
+    True
+    """
+    r = rules or get_rules(())
+    t = _toll_rules(r)
+    if t.cues is None:
+        return []
+    if dates is None:
+        from geo.events.dates import find_dates
+
+        dates = find_dates(sentence, reference=None, rules=r)
+    spans = [(d.start, d.end) for d in dates]
+    numbers = [
+        n
+        for n in find_numbers(sentence, rules=r)
+        if n.value > 0
+        and not any(s <= n.start < e for s, e in spans)
+        and not _is_not_a_count(sentence, n, t)
+    ]
+    out: list[Casualty] = []
+    if not numbers:
+        return out
+    used: set[int] = set()
+    for cue in t.cues.finditer(sentence):
+        name = t.names[int((cue.lastgroup or "g0")[1:])]
+        kind = _KIND[name]
+        found = _count_before(sentence, cue.start(), numbers, used, t)
+        if not found and name.endswith("_before_number"):
+            found = _count_after(sentence, cue.end(), numbers, used, t)
+        for n in found:
+            used.add(n.start)
+            out.append(
+                Casualty(
+                    kind,
+                    n.value,
+                    n.start,
+                    n.end,
+                    vague=n.vague,
+                    cumulative=running_total(sentence, n.start, n.end, rules=r),
+                )
+            )
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def no_casualties(sentence: str, *, rules: Rules | None = None) -> bool:
+    """Whether a sentence says there were no victims ("no one was hurt", "sin víctimas").
+
+    Examples
+    --------
+    >>> no_casualties("No casualties were reported."), no_casualties("Two died.")
+    (True, False)
+    """
+    t = _toll_rules(rules or get_rules(()))
+    return t.none is not None and t.none.search(sentence) is not None
+
+
+def _count_before(
+    sentence: str, cue_start: int, numbers: list[Number], used: set[int], t: _TollRules
+) -> list[Number]:
+    window_start = max(0, cue_start - defaults.CASUALTY_WINDOW_CHARS)
+    breaks = [m.end() for m in t.clause_break.finditer(sentence, window_start, cue_start)]
+    clause_start = breaks[-1] if breaks else window_start
+    candidates = [
+        n for n in numbers if clause_start <= n.start and n.end <= cue_start and n.start not in used
+    ]
+    if not candidates:
+        return _count_before_aside(sentence, cue_start, numbers, used, t)
+    nearest = candidates[-1]
+    between = sentence[nearest.end : cue_start]
+    if (t.negation is not None and t.negation.search(between)) or len(
+        between
+    ) > defaults.CASUALTY_GAP_CHARS:
+        return []
+    if (
+        nearest.value == 1
+        and not nearest.vague
+        and not sentence[nearest.start : nearest.end].isdecimal()
+        and not (t.person is not None and t.person.search(between))
+        and between.strip().lower() not in t.other
+        and between.strip()
+    ):
+        return []  # "un bombardement a tué": an article, not a count ("un autre blessé" is)
+    chosen = [nearest]
+    for n in reversed(candidates[:-1]):
+        gap = sentence[n.end : chosen[-1].start]
+        if t.coordination is not None and t.coordination.search(gap) and len(gap) < 40:
+            chosen.append(n)
+        else:
+            break
+    return chosen
+
+
+_ASIDE: Final = re.compile(r",[^,;.]{1,70},\s*(?:[^\W\d_]{1,8}\s+){0,3}$")
+
+
+def _count_before_aside(
+    sentence: str, cue_start: int, numbers: list[Number], used: set[int], t: _TollRules
+) -> list[Number]:
+    """A count before an aside between commas: "Au moins vingt personnes, dont des femmes
+    et des enfants, ont été tuées", "Seventy-five people, 14 of them children, were
+    wounded"."""
+    aside = _ASIDE.search(sentence, max(0, cue_start - 100), cue_start)
+    if aside is None:
+        return []
+    head_end = aside.start()
+    candidates = [
+        n
+        for n in numbers
+        if n.end <= head_end
+        and n.start not in used
+        and head_end - n.end < 30
+        and t.person is not None
+        and re.match(r"\s*(?:\w+\s+)?", sentence[n.end : head_end]) is not None
+        and t.person.search(sentence, n.end, head_end) is not None
+    ]
+    if not candidates:
+        return []
+    nearest = candidates[-1]
+    if t.negation is not None and t.negation.search(sentence, nearest.end, cue_start):
+        return []
+    return [nearest]
+
+
+def _count_after(
+    sentence: str, cue_end: int, numbers: list[Number], used: set[int], t: _TollRules
+) -> list[Number]:
+    """A number right after a cue that takes its count after it: "killing (at least) 12"."""
+    m = t.approx.match(sentence, cue_end)
+    start = m.end() if m is not None else cue_end
+    for n in numbers:
+        if n.start in used:
+            continue
+        if start <= n.start <= start + 3:
+            return [n]
+        if n.start > start + 3:
+            break
+    return []
+
+
+@functools.cache
+def _clause_edge(rules: Rules) -> re.Pattern[str]:
+    return re.compile(r"[,;:()\[\]]")
+
+
+def running_total(sentence: str, start: int, end: int, *, rules: Rules | None = None) -> bool:
+    """Whether the count at ``start:end`` of a sentence is a running total ("40 000 morts
+    depuis 1984", "Since the war began, 500 people were killed"), not an incident's toll.
+
+    Examples
+    --------
+    >>> s = "Depuis 2017, 300 personnes ont été tuées."
+    >>> running_total(s, s.index("300"), s.index("300") + 3)
+    True
+    """
+    r = rules or get_rules(())
+    t = _toll_rules(r)
+    if t.cumulative is None:
+        return False
+    edges = [m.start() for m in _clause_edge(r).finditer(sentence)]
+    clause_start = max((e + 1 for e in edges if e < start), default=0)
+    clause_end = min((e for e in edges if e >= end), default=len(sentence))
+    if t.cumulative.search(sentence, clause_start, clause_end):
+        return True
+    # an opening phrase sets the frame of the whole sentence: "Depuis 2017, ..."
+    opener_end = edges[0] if edges and edges[0] < start else 0
+    return opener_end > 0 and t.cumulative.search(sentence, 0, opener_end) is not None

@@ -1,0 +1,259 @@
+"""Tests of the Events 2 engine: packs' rules, numbers, dates, tolls, actors, HTML pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import geo
+from geo.events.actors import find_actors, state_forces
+from geo.events.dates import find_dates
+from geo.events.engine import classify_sentence
+from geo.events.numbers import find_numbers, parse_number
+from geo.events.rules import get_rules, languages_with_rules, related_headings
+from geo.events.tolls import count_casualties, no_casualties
+from geo.io.documents import read_documents
+from geo.io.html import extract_html
+
+# --------------------------------------------------------------------------- rules
+
+
+def test_packs_with_rules_and_one_combined_pattern() -> None:
+    assert {"en", "fr", "es"} <= set(languages_with_rules())
+    rules = get_rules(("es",))
+    assert rules.codes == ("es",)
+    # one regular expression holds every cue list: one pass per sentence
+    assert rules.cue_re is not None and rules.cue_re.groups >= len(rules.cue_rules)
+    assert "lire (?:aussi|également)" in related_headings()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Un ataque con drones alcanzó la ciudad.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        ("Decenas de manifestantes marcharon.", ("Protests", "Peaceful protest")),
+        ("Hombres armados asesinaron a siete personas.", ("Violence against civilians", "Attack")),
+        ("Drones struck an air base.", ("Explosions/Remote violence", "Air/drone strike")),
+    ],
+)
+def test_spanish_and_english_cues(sentence: str, expected: tuple[str, str]) -> None:
+    assert classify_sentence(sentence) == expected
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("doce", 12),
+        ("veintidós", 22),
+        ("doscientos cincuenta", 250),
+        ("dos mil", 2000),
+        ("decenas", 12),
+        ("cientos", 100),
+        ("varios", 10),
+        ("٩٣", 93),
+        ("1.300", 1300),
+        ("5-х", 5),
+        ("a dozen", 12),
+        ("tens", 12),
+    ],
+)
+def test_numbers_in_more_languages(text: str, value: int) -> None:
+    assert parse_number(text) == value
+
+
+def test_vague_numbers_are_marked() -> None:
+    found = find_numbers("des dizaines de blessés et 93 morts")
+    assert [(n.value, n.vague) for n in found] == [(12, True), (93, False)]
+
+
+@given(st.text(max_size=60))
+def test_find_numbers_never_crashes(text: str) -> None:
+    for n in find_numbers(text):
+        assert n.value >= 0 and 0 <= n.start < n.end <= len(text)
+
+
+# --------------------------------------------------------------------------- tolls
+
+
+def test_a_date_is_no_toll() -> None:
+    assert count_casualties("On Sept. 27, 27 people were killed.")[0].count == 27
+    assert [c.count for c in count_casualties("Depuis le 27 septembre, des morts.")] == []
+    assert count_casualties("On Sept. 27 a strike killed three people.")[0].count == 3
+
+
+def test_running_totals_are_marked() -> None:
+    (c,) = count_casualties("More than 50 people have been killed since the fighting began.")
+    assert c.cumulative and c.count == 50
+    (c,) = count_casualties("Al menos 36 muertos en varias ciudades del país.")
+    assert c.cumulative
+
+
+def test_counts_after_a_cue_and_before_an_aside() -> None:
+    assert [
+        (c.kind, c.count)
+        for c in count_casualties("Seventy-five people, 14 of them children, were wounded.")
+    ] == [("injured", 75)]
+    assert [
+        (c.kind, c.count)
+        for c in count_casualties("Doce personas murieron y otras veinte resultaron heridas.")
+    ] == [
+        ("fatalities", 12),
+        ("injured", 20),
+    ]
+    assert [
+        c.count
+        for c in count_casualties(
+            "The number of people killed when a missile hit the block rose to 40 on Monday."
+        )
+    ] == [40]
+
+
+def test_no_casualties() -> None:
+    assert no_casualties("No one was hurt, he said.")
+    assert no_casualties("L'attaque n'a fait aucune victime.")
+    assert no_casualties("El ataque no dejó víctimas.") is False  # not a phrase of the pack
+    assert no_casualties("sin víctimas")
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_relative_days_and_nights() -> None:
+    wednesday = dt.date(2025, 6, 25)
+    assert [f.date for f in find_dates("ayer por la noche", reference=wednesday)] == [
+        dt.date(2025, 6, 24)
+    ]
+    assert [f.date for f in find_dates("la noche del martes", reference=wednesday)] == [
+        dt.date(2025, 6, 24)
+    ]
+    sunday = dt.date(2025, 4, 13)
+    assert [f.date for f in find_dates("dans la nuit de samedi à dimanche", reference=sunday)] == [
+        sunday
+    ]
+    assert [f.date for f in find_dates("last night", reference=sunday)] == [dt.date(2025, 4, 12)]
+    assert [f.date for f in find_dates("El pasado 28 de mayo", reference=wednesday)] == [
+        dt.date(2025, 5, 28)
+    ]
+
+
+# --------------------------------------------------------------------------- actors
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Russian forces shelled the town.", "Military Forces of Russia"),
+        ("The village was hit by a Russian drone.", "Military Forces of Russia"),
+        ("Des frappes israéliennes ont visé le camp.", "Military Forces of Israel"),
+        ("Un ataque masivo ruso alcanzó la ciudad.", "Military Forces of Russia"),
+        ("Rebels of the M23 seized the town.", "M23"),
+        ("Les autorités ont attribué l'attaque au groupe État islamique.", "Islamic State"),
+        ("Gunmen opened fire on the crowd.", "Unidentified Armed Group"),
+    ],
+)
+def test_actor_named_in_a_sentence(sentence: str, name: str) -> None:
+    assert name in [a.actor.name for a in find_actors(sentence)]
+
+
+def test_a_source_is_no_agent_and_acronyms_keep_their_case() -> None:
+    (a,) = find_actors("The Sudanese military said the base was hit.")
+    assert not a.agent
+    assert find_actors("They told us nothing.") == []
+    assert state_forces("US").name == "Military Forces of the United States"  # type: ignore[union-attr]
+
+
+def test_actors_and_inter_codes_in_events() -> None:
+    text = (
+        "date 2024-07-08\nA Russian missile strike hit Kharkiv on Monday, killing 10 civilians "
+        "and wounding 40."
+    )
+    ev = geo.extract_events(text)
+    row = ev[ev["event_type"] != "Mention"].iloc[0]
+    assert (row["actor1"], row["inter1"]) == ("Military Forces of Russia", "State forces")
+    assert (row["actor2"], row["inter2"]) == ("Civilians", "Civilians")
+    assert (row["fatalities"], row["injured"]) == (10, 40)
+
+
+def test_stated_toll_beats_a_vague_one_across_an_article() -> None:
+    text = (
+        "date 2024-08-10\nDozens were killed in an air strike on a school in Khan Younis on "
+        "Saturday.\nThe air strike on Khan Younis on Saturday killed at least 93 people, "
+        "officials said."
+    )
+    ev = geo.extract_events(text)
+    rows = ev[ev["event_type"] != "Mention"]
+    assert rows["fatalities"].tolist() == [93]
+
+
+def test_unknown_tolls_are_empty_and_none_is_zero() -> None:
+    text = "date 2025-05-04\nDrones struck an air base in Kassala on Saturday. No one was hurt."
+    ev = geo.extract_events(text)
+    row = ev[ev["event_type"] != "Mention"].iloc[0]
+    assert (row["fatalities"], row["injured"]) == (0, 0)
+    ev = geo.extract_events("date 2025-05-04\nDrones struck an air base in Kassala on Saturday.")
+    row = ev[ev["event_type"] != "Mention"].iloc[0]
+    assert pd.isna(row["fatalities"]) and str(row["event_date"].date()) == "2025-05-03"
+
+
+# --------------------------------------------------------------------------- HTML pages
+
+PAGE = """<!doctype html><html><head><title>Strike</title>
+<meta property="article:published_time" content="2024-08-31T09:12:00+03:00">
+</head><body>
+<nav><a href="/">Home</a> <a>World</a></nav>
+<div class="cookie-consent">We use cookies. Accept all.</div>
+<article><h1>Glide bomb hits Kharkiv</h1>
+<p>A Russian glide bomb hit a residential block in Kharkiv on Friday, killing seven people.</p>
+<p>Related: Protests in Tbilisi</p>
+<ul><li>Protests in Tbilisi turn violent</li></ul>
+<p>Rescuers worked through the night.</p>
+<aside class="related-stories"><a>Riots in Paris</a></aside>
+</article>
+<footer>© 2024 News</footer></body></html>"""
+
+
+def test_html_main_text_and_published_date() -> None:
+    text, title, date = extract_html(PAGE)
+    assert title == "Strike"
+    assert date == dt.date(2024, 8, 31)
+    assert "Kharkiv on Friday" in text and "Rescuers" in text
+    for boilerplate in ("Tbilisi", "cookies", "Home", "Riots", "©"):
+        assert boilerplate not in text
+
+
+def test_html_date_from_json_ld_and_time() -> None:
+    ld = (
+        '<html><head><script type="application/ld+json">{"@graph": [{"@type": "NewsArticle",'
+        ' "datePublished": "2023-01-15T10:00:00Z"}]}</script></head><body><p>x</p></body></html>'
+    )
+    assert extract_html(ld)[2] == dt.date(2023, 1, 15)
+    timed = '<html><body><time datetime="2022-04-08">8 April</time><p>y</p></body></html>'
+    assert extract_html(timed)[2] == dt.date(2022, 4, 8)
+
+
+def test_html_page_date_is_the_document_date(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    (doc,) = read_documents([path])
+    assert doc.date == dt.date(2024, 8, 31) and doc.date_precision == "day"
+    ev = geo.extract_events(doc)
+    rows = ev[ev["event_type"] != "Mention"]
+    assert set(rows["event_type"]) == {"Explosions/Remote violence"}
+    assert str(rows["event_date"].iloc[0].date()) == "2024-08-30"
+
+
+@given(st.text(max_size=300))
+def test_html_extractor_never_crashes(markup: str) -> None:
+    text, _, _ = extract_html(markup)
+    assert isinstance(text, str)
