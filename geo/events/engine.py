@@ -744,7 +744,7 @@ def _rows(
                 "geo_precision": m.precision,
                 "country": gaz.country_name(p.country_code) if p.country_code else None,
                 "country_code": p.country_code,
-                "admin1": p.name if p.kind == "region" and p.source != "supplement" else p.admin1,
+                "admin1": p.name if p.feature == "admin1" else p.admin1,
                 "fatalities": fatalities,
                 "injured": injured,
                 "notes": note,

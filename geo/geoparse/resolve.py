@@ -141,11 +141,12 @@ def resolve(
                 cands[key] = found
             continue
         found = index.candidates(key)
-        if any(c.match in _SHORT_FORMS for c in found):
-            # abbreviations and postal codes of regions ("Ky.", "TX", "La.") name the region
-            # only in apposition after a town ("Laurel, Ky.", "Austin, TX")
-            if not all(_apposed(text, toks, s, spans_at_all) for s in group):
-                found = tuple(c for c in found if c.match not in _SHORT_FORMS)
+        # abbreviations and postal codes of regions ("Ky.", "TX", "La.") name the region
+        # only in apposition after a town ("Laurel, Ky.", "Austin, TX")
+        if any(c.match in _SHORT_FORMS for c in found) and not all(
+            _apposed(text, toks, s, spans_at_all) for s in group
+        ):
+            found = tuple(c for c in found if c.match not in _SHORT_FORMS)
         if all(s.region_only for s in group):
             regions = tuple(c for c in found if c.place.kind == "region")
             if not regions and all(s.source == "morph" for s in group):
