@@ -273,7 +273,12 @@ def _add_reading_options(p: argparse.ArgumentParser, *, what: str) -> None:
         help="output format when the extension does not say it; 'acled' writes a CSV with "
         "ACLED's columns (incidents only)",
     )
-    p.add_argument("--lang", choices=("fr", "en"), help="language of every input (default: detect)")
+    p.add_argument(
+        "--lang",
+        choices=_languages(),
+        help="language of every input (default: detected per document, and per sentence "
+        "in mixed text)",
+    )
     p.add_argument(
         "--date", type=_date, metavar="DATE", help="date of inputs that give none (YYYY-MM[-DD])"
     )
@@ -376,7 +381,29 @@ def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "input text and its gazetteer place. Exit status 1 if an input was skipped.",
     )
     _add_reading_options(p, what="mentions")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="print on standard error why each place was chosen: the terms of its score "
+        "(also in the 'why' column of the output)",
+    )
     p.set_defaults(handler=_run_parse)
+
+
+def _languages() -> tuple[str, ...]:
+    from geo.lang import LANGUAGES
+
+    return LANGUAGES
+
+
+def _explain(frame: Any) -> None:
+    """Print why each place was chosen (``geo parse --explain``), one line per mention."""
+    for row in frame.itertuples(index=False):
+        where = f"{_short(str(row.doc_id), 60)}:{row.char_start}"
+        place = f"{row.name} ({row.kind}, {row.country_code or '-'}, {row.gazetteer_id})"
+        print(f"{where}  {_short(str(row.mention), 60)} -> {place}", file=sys.stderr)
+        if row.why:
+            print(f"    {_short(str(row.why), 500)}", file=sys.stderr)
 
 
 def _run_parse(args: argparse.Namespace) -> int:
@@ -394,6 +421,8 @@ def _run_parse(args: argparse.Namespace) -> int:
         )
     if _nothing_read("parse", problems, progress.count):
         return 2
+    if args.explain:
+        _explain(frame)
     write_events(frame, args.output, format=args.format)
     return _report_problems("parse", problems)
 
@@ -517,7 +546,12 @@ def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="inline every script and style (the page then needs no network) and draw "
         "countries instead of web tiles",
     )
-    p.add_argument("--lang", choices=("fr", "en"), help="language of every input (default: detect)")
+    p.add_argument(
+        "--lang",
+        choices=_languages(),
+        help="language of every input (default: detected per document, and per sentence "
+        "in mixed text)",
+    )
     p.add_argument(
         "--date", type=_date, metavar="DATE", help="date of inputs that give none (YYYY-MM[-DD])"
     )
