@@ -179,8 +179,10 @@ def candidate_features(
     p = c.place
     feature = feature_of(p)
     f: dict[str, float] = {}
-    if p.population > 0 and p.kind != "country":
-        f["log_population"] = math.log10(p.population + 1)
+    if p.kind != "country":
+        # how prominent the place is, towns and regions alike: log10 of the people of a town,
+        # or of the towns of a region (the gazetteer's name score; +1 for a primary name)
+        f["log_population"] = min(c.prior, config.GEOPARSE_PRIOR_CAP)
     if p.kind == "country":
         f["country"] = 1.0
         if foreign:
