@@ -504,9 +504,8 @@ def test_evaluation_set_scores() -> None:
     assert total.gold >= 1500
     for lang, (f1, end_to_end) in DEV_FLOORS.items():
         s = groups[lang]
-        assert s.f1 >= f1 and s.end_to_end >= end_to_end, (
-            f"{lang}: F1 {s.f1:.3f}, found and placed right {s.end_to_end:.3f}\n{report}"
-        )
+        where = f"{lang}: F1 {s.f1:.3f}, found and placed right {s.end_to_end:.3f}"
+        assert s.f1 >= f1 and s.end_to_end >= end_to_end, f"{where}\n{report}"
 
 
 def test_region_name_with_a_demonym_in_lower_case() -> None:
