@@ -105,3 +105,7 @@ GEOPARSE_SHORT_NAME: Final = 3
 #: A one-word name this common (Zipf frequency: log10 of uses per billion words) in the
 #: document's languages is a "frequent word" for recognition (council, spring: about 5).
 GEOPARSE_FREQUENT_ZIPF: Final = 4.5
+
+#: A text naming at most this many distinct place names is "short" for recognition: its
+#: places have no other places to lean on.
+GEOPARSE_FEW_PLACES: Final = 2

@@ -107,6 +107,9 @@ RECOGNISE_FEATURES: Final = (
     "frequent_word",
     "region_cue",
     "dateline",
+    "surname",
+    "given_name",
+    "few_places",
 )
 
 
@@ -345,6 +348,9 @@ def span_features(
     frequency: float = 0.0,
     cue: int = 0,
     dateline: bool = False,
+    surname: bool = False,
+    given_name: bool = False,
+    few_places: bool = False,
 ) -> dict[str, float]:
     """The recognition features of a span given its best candidate."""
     p = best.place
@@ -395,6 +401,12 @@ def span_features(
         f["region_cue"] = float(cue)
     if dateline:
         f["dateline"] = 1.0
+    if surname:
+        f["surname"] = 1.0  # a common surname ("Turner", "Welch"): often a person
+    if given_name:
+        f["given_name"] = 1.0
+    if few_places:
+        f["few_places"] = 1.0  # a short text naming one or two places: no support to expect
     return f
 
 

@@ -297,6 +297,9 @@ def resolve(
             else 0.0,
             cue=cue_of[key],
             dateline=key in datelines,
+            surname=key in w["surnames"],
+            given_name=key in w["first_names"],
+            few_places=len(cands) <= config.GEOPARSE_FEW_PLACES,
         )
         p = model.probability(g)
         if trace is not None:
