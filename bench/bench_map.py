@@ -174,11 +174,13 @@ def _ratio(ours: float | None, theirs: float | None) -> str:
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    from geo import assets
+    from geo.mapping import assets
 
     missing = assets.check_assets()
     if missing or not Path(CHROMIUM).exists():
-        print(f"skipped: needs {CHROMIUM} and the offline assets (python -m geo.assets fetch)")
+        print(
+            f"skipped: needs {CHROMIUM} and the offline assets (python -m geo.mapping.assets fetch)"
+        )
         return
     folium_100k = os.environ.get("GEO_BENCH_QUICK") != "1"
     header = (

@@ -75,7 +75,7 @@ LANG_MIN_STOPWORDS: Final = 3
 #: Documents longer than this (characters) are skipped with a message.
 MAX_DOCUMENT_CHARS: Final = 5_000_000
 
-# --- maps (geo.mapping, geo.assets) ---------------------------------------------------------
+# --- maps (geo.mapping, geo.mapping.assets) -------------------------------------------------------
 
 #: Environment variable that overrides the folder of the offline map assets (fetched from npm).
 ASSETS_DIR_ENV: Final = "GEO_ASSETS_DIR"
@@ -128,8 +128,16 @@ MAP_FRONT_TOLERANCE_DEG: Final = 0.0003
 #: Simplification tolerance of the distance bands around a front line, in metres.
 MAP_BAND_TOLERANCE_M: Final = 100.0
 
+#: Outer distance bands are simplified by this share of their distance (1 %: 500 m at 50 km),
+#: and their arcs drawn with this many segments per quarter circle.
+MAP_BAND_RELATIVE_TOLERANCE: Final = 0.01
+MAP_BAND_QUAD_SEGS: Final = 8
+
+#: Distance bands are computed once per front geometry and process; at most this many kept.
+MAP_BAND_CACHE_SIZE: Final = 512
+
 #: Distance bands are drawn for at most this many front lines (the latest ones).
-MAP_BAND_MAX_FRONTS: Final = 24
+MAP_BAND_MAX_FRONTS: Final = 400
 
 #: At most this many events without coordinates are listed in a map (all are counted).
 MAP_MISSING_LIST_MAX: Final = 500
@@ -182,6 +190,10 @@ FRONT_PIECE_MAX_KM: Final = 800.0
 
 #: Line segments longer than this many km are densified along the geodesic before projecting.
 FRONT_DENSIFY_KM: Final = 5.0
+
+#: Distances to a front are found in azimuthal equidistant projections whose centres are
+#: rounded to this grid (degrees), so that the many parts of a derived front share them.
+FRONT_AEQD_GRID_DEG: Final = 0.5
 
 #: Number of answers :class:`geo.OfflineGeocoder` keeps per instance for repeated queries.
 GEOCODE_MEMO_SIZE: Final = 100_000

@@ -21,8 +21,7 @@ import pytest
 from pyproj import Geod
 from shapely.geometry import LineString, Point, box
 
-from geo import assets
-from geo.mapping import map_events, save_map, write_map
+from geo.mapping import assets, map_events, save_map, write_map
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -49,7 +48,7 @@ def _missing_reason() -> str | None:
     if not CHROMIUM.exists():
         return f"{CHROMIUM} is missing (apt-get install -y chromium)"
     if assets.check_assets():
-        return "offline assets not fetched (python -m geo.assets fetch)"
+        return "offline assets not fetched (python -m geo.mapping.assets fetch)"
     return None
 
 

@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 from pyproj import Geod
 from shapely.geometry import LineString, Point, Polygon, box
 
-from geo import assets
 from geo.errors import DataError, InputError, OutputError
 from geo.mapping import (
     EventMap,
+    assets,
     distance_band_polygons,
     inline_assets,
     map_events,
@@ -42,7 +42,8 @@ HOSTILE = [
 ]
 
 NEEDS_ASSETS = pytest.mark.skipif(
-    bool(assets.check_assets()), reason="offline assets not fetched (python -m geo.assets fetch)"
+    bool(assets.check_assets()),
+    reason="offline assets not fetched (python -m geo.mapping.assets fetch)",
 )
 
 _DATA = re.compile(
@@ -383,7 +384,7 @@ def test_offline_base_map_from_countries() -> None:
 def test_missing_assets_are_a_data_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GEO_ASSETS_DIR", str(tmp_path))
     m = map_events(sample_events(), front=None, boundaries=None, offline=True, base=None)
-    with pytest.raises(DataError, match=r"python -m geo\.assets fetch"):
+    with pytest.raises(DataError, match=r"python -m geo\.mapping\.assets fetch"):
         render(m)
 
 
@@ -416,14 +417,14 @@ def test_tarball_integrity_is_checked(tmp_path: Path) -> None:
 
 
 def test_events_without_coordinates_are_geocoded_by_name() -> None:
-    from geo.mapping import _fill_coordinates
+    from geo.mapping.pipeline import fill_coordinates
 
     frame = gpd.GeoDataFrame(
         {"location": ["Aghdam", "Nowhereville-sur-Rien", "Tartar"], "country_code": ["AZ"] * 3},
         geometry=[None, None, Point(46.9297, 40.3418)],
         crs="EPSG:4326",
     )
-    filled = _fill_coordinates(frame, "offline")
+    filled = fill_coordinates(frame, "offline")
     assert filled.geometry.iloc[0].y == pytest.approx(39.99096, abs=0.01)
     assert filled.geometry.iloc[0].x == pytest.approx(46.92736, abs=0.01)
     assert filled["latitude"].iloc[1] is None
@@ -473,9 +474,9 @@ def test_cli_map_checks_the_output_first(
 @given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=200))
 @settings(max_examples=300, deadline=None)
 def test_script_json_is_inert_in_html_and_round_trips(text: str) -> None:
-    from geo.mapping import _script_json
+    from geo.mapping.page import script_json
 
-    encoded = _script_json({"notes": [text, f"</script>{text}"]})
+    encoded = script_json({"notes": [text, f"</script>{text}"]})
     for forbidden in ("<", ">", "&", "\u2028", "\u2029"):
         assert forbidden not in encoded
     assert json.loads(encoded) == {"notes": [text, f"</script>{text}"]}
@@ -493,9 +494,9 @@ def test_script_json_is_inert_in_html_and_round_trips(text: str) -> None:
 )
 @settings(max_examples=200, deadline=None)
 def test_dates_of_any_shape_never_fail(values: list[Any]) -> None:
-    from geo.mapping import _days
+    from geo.mapping.payload import day_numbers
 
-    days = _days(pd.Series(values, dtype=object), len(values))
+    days = day_numbers(pd.Series(values, dtype=object), len(values))
     for value, day in zip(values, days, strict=True):
         if isinstance(value, date):
             assert day == (value - date(1970, 1, 1)).days

@@ -1,6 +1,6 @@
 """Third-party JavaScript/CSS for offline maps, fetched from npm at install time.
 
-Nothing third-party is kept in the repository. ``python -m geo.assets fetch`` (run by
+Nothing third-party is kept in the repository. ``python -m geo.mapping.assets fetch`` (run by
 ``make``) asks the ``npm`` client for each pinned package tarball (``npm pack NAME@VERSION``,
 through whatever registry npm is configured with), checks the tarball against the pinned
 SHA-512 integrity, and extracts the few files a map needs into the asset directory
@@ -9,7 +9,7 @@ is checked again against its pinned SHA-256 when a map inlines it.
 
 Examples
 --------
->>> from geo.assets import RESOURCES
+>>> from geo.mapping.assets import RESOURCES
 >>> RESOURCES["leaflet"].package.name
 'leaflet'
 """
@@ -200,7 +200,7 @@ def _sha256(data: bytes) -> str:
 
 def _fetch_hint() -> str:
     return (
-        f"run `make` or `python -m geo.assets fetch` once (needs the npm client), or set "
+        f"run `make` or `python -m geo.mapping.assets fetch` once (needs the npm client), or set "
         f"${defaults.ASSETS_DIR_ENV} to a folder where they were fetched"
     )
 
@@ -416,8 +416,8 @@ def fetch_assets(root: Path | None = None, *, force: bool = False) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m geo.assets fetch|check``: fetch or verify the offline map assets."""
-    parser = argparse.ArgumentParser(prog="python -m geo.assets", description=__doc__)
+    """``python -m geo.mapping.assets fetch|check``: fetch or verify the offline map assets."""
+    parser = argparse.ArgumentParser(prog="python -m geo.mapping.assets", description=__doc__)
     parser.add_argument("action", choices=["fetch", "check", "where"])
     parser.add_argument("--force", action="store_true", help="fetch again even if present")
     args = parser.parse_args(argv)
@@ -432,7 +432,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         fetched = fetch_assets(force=args.force)
     except DataError as err:
-        print(f"geo.assets: error: {err}", file=sys.stderr)
+        print(f"geo.mapping.assets: error: {err}", file=sys.stderr)
         return 2
     done = ", ".join(fetched) if fetched else "nothing to do"
     print(f"offline map assets in {assets_dir()}: {done}")
