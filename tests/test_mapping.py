@@ -116,7 +116,7 @@ def test_events_are_embedded_column_wise() -> None:
         "Explosions/Remote violence",
         "Shelling of sorts",
     ]
-    assert p["types"][0]["color"] == "#c62828"
+    assert p["types"][0]["color"] == "#D55E00"
     assert column(p, "place") == ["Aghdam", "Tartar", "Fuzuli"]
     assert column(p, "fat") == [3, None, 0]
     assert column(p, "inj") == [None, 2, None]

@@ -6,7 +6,7 @@ import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import folium
 import numpy as np
@@ -15,8 +15,18 @@ import pandas as pd
 
 from geo import defaults
 from geo._files import atomic_write, check_writable
-from geo.errors import InputError
-from geo.mapping.basemap import countries_payload
+from geo.errors import DataError, InputError
+from geo.mapping.basemap import (
+    CREDIT_GEONAMES,
+    CREDIT_NATURAL_EARTH,
+    CREDIT_PROTOMAPS,
+    admin1_lines_payload,
+    countries_payload,
+    event_credits,
+    load_towns,
+    pmtiles_payload,
+    towns_payload,
+)
 from geo.mapping.page import EventLayers, EventMap, GeoLayer, encode_payload
 from geo.mapping.payload import (
     MISSING_KEYS,
@@ -99,6 +109,9 @@ def map_events(
     width: str | int = "100%",
     height: str | int = "100%",
     compress_min_bytes: int = defaults.MAP_COMPRESS_MIN_BYTES,
+    towns: pd.DataFrame | Literal["default"] | None = "default",
+    basemap: str | Path | None = None,
+    attribution: Sequence[str] = (),
 ) -> EventMap:
     """Build an interactive map of events, for Jupyter or to save as one HTML file.
 
@@ -135,6 +148,16 @@ def map_events(
         Size of the map (CSS length or pixels).
     compress_min_bytes
         Embedded data at least this large is gzip-compressed.
+    towns
+        Towns labelled on the offline base map (``name, lat, lon, population``);
+        ``"default"`` takes those of the gazetteer (:func:`geo.mapping.basemap.load_towns`),
+        None labels none. Ignored unless ``offline``.
+    basemap
+        A PMTiles file (e.g. a Protomaps extract) embedded as the base map, drawn by
+        protomaps-leaflet; the countries stay available in the layer control.
+    attribution
+        Credits shown on the map besides those of the layers drawn (e.g. the source of the
+        events).
 
     Returns
     -------
@@ -210,22 +233,6 @@ def map_events(
             cols["region"] = region_of
             layers.append("Events per admin-1")
     view = (float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())) if n else None
-    if offline:
-        base_frame = resolve_layer(base, "admin0", notes)
-        if base_frame is not None:
-            payload["base"] = countries_payload(base_frame, view)
-    payload["cols"] = cols
-    payload["missing"] = {
-        "count": len(missing),
-        "rows": [
-            {key: text_of(row[col]) for key, col in MISSING_KEYS.items() if text_of(row[col])}
-            for row in missing.head(defaults.MAP_MISSING_LIST_MAX).to_dict("records")
-        ],
-        "more": max(0, len(missing) - defaults.MAP_MISSING_LIST_MAX),
-    }
-    payload["excluded"] = n_outside
-
-    # --- the folium map
     # Places merely mentioned (a capital, a far city) would widen the view to a continent.
     fit = np.ones(n, dtype=bool)
     if type_column is not None:
@@ -241,6 +248,41 @@ def map_events(
             float(lon[fit].max()),
             float(lat[fit].max()),
         )
+    credits: list[str] = []
+    if offline:
+        base_frame = resolve_layer(base, "admin0", notes)
+        if base_frame is not None:
+            payload["base"] = countries_payload(base_frame, view)
+            if _is_default(base):
+                credits.append(CREDIT_NATURAL_EARTH)
+        if region_frame is not None:
+            payload["admin1"] = admin1_lines_payload(region_frame, fit_view)
+        town_frame = _resolve_towns(towns, notes)
+        if town_frame is not None:
+            payload["towns"] = towns_payload(town_frame, fit_view)
+            if payload["towns"] and _is_default(towns):
+                credits.append(CREDIT_GEONAMES)
+    if basemap is not None:
+        payload["pmtiles"] = pmtiles_payload(basemap)
+        credits.append(CREDIT_PROTOMAPS)
+    if region_frame is not None and _is_default(boundaries):
+        credits.append(CREDIT_NATURAL_EARTH)
+    credits.extend(_front_credits(payload.get("front")))
+    credits.extend(event_credits(frame))
+    credits.extend(str(a) for a in attribution if str(a).strip())
+    payload["cols"] = cols
+    payload["missing"] = {
+        "count": len(missing),
+        "rows": [
+            {key: text_of(row[col]) for key, col in MISSING_KEYS.items() if text_of(row[col])}
+            for row in missing.head(defaults.MAP_MISSING_LIST_MAX).to_dict("records")
+        ],
+        "more": max(0, len(missing) - defaults.MAP_MISSING_LIST_MAX),
+    }
+    payload["excluded"] = n_outside
+    payload["credits"] = list(dict.fromkeys(credits))
+
+    # --- the folium map
     bounds = _fit_bounds(fit_view, payload)
     centre = (
         [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
@@ -262,6 +304,9 @@ def map_events(
     title_text = title or defaults.MAP_TITLE
     root: Any = m.get_root()
     root.title = html.escape(title_text)
+    blobs = {}
+    if payload.get("pmtiles"):
+        blobs["pmtiles"] = payload["pmtiles"].pop("data")
     text, encoding = encode_payload(payload, compress_min_bytes=compress_min_bytes)
     options = {
         "title": title_text,
@@ -269,11 +314,23 @@ def map_events(
         "bounds": bounds,
         "fitMaxZoom": defaults.MAP_FIT_MAX_ZOOM,
         "unknownColor": defaults.MAP_UNKNOWN_COLOR,
+        "bandsKm": [float(b) for b in bands_km],
+        "sequential": list(defaults.MAP_SEQUENTIAL),
     }
-    owner = EventLayers(text, encoding or None, options, heat)
+    owner = EventLayers(text, encoding or None, options, heat, blobs=blobs)
     m.add_child(owner)
-    if offline and "base" in payload and payload["base"] is not None:
-        m.add_child(GeoLayer(owner, "base", "Countries (offline)", overlay=False))
+    if payload.get("pmtiles"):
+        m.add_child(GeoLayer(owner, "tiles", "Base map (PMTiles)", overlay=False))
+        layers.append("Base map (PMTiles)")
+    if offline and payload.get("base"):
+        m.add_child(
+            GeoLayer(
+                owner, "base", "Countries (offline)", overlay=False, show=not payload.get("pmtiles")
+            )
+        )
+    if offline and payload.get("towns"):
+        m.add_child(GeoLayer(owner, "towns", "Towns"))
+        layers.append("Towns")
     if "regions" in payload:
         m.add_child(GeoLayer(owner, "regions", "Events per admin-1", show=False))
     if payload.get("bands"):
@@ -295,6 +352,47 @@ def map_events(
         notes=tuple(notes),
     )
     return m
+
+
+def _is_default(value: object) -> bool:
+    return isinstance(value, str) and value == "default"
+
+
+def _resolve_towns(
+    towns: pd.DataFrame | Literal["default"] | None, notes: list[str]
+) -> pd.DataFrame | None:
+    if towns is None:
+        return None
+    if isinstance(towns, str):
+        if towns != "default":
+            raise InputError(f"towns must be a DataFrame, 'default' or None, not {towns!r}")
+        try:
+            return load_towns()
+        except (ImportError, DataError, OSError) as err:
+            notes.append(f"no towns on the base map: {err}")
+            return None
+    missing = {"name", "lat", "lon", "population"} - set(towns.columns)
+    if missing:
+        raise InputError(
+            f"towns need the columns name, lat, lon, population; missing {sorted(missing)}"
+        )
+    return towns
+
+
+def _front_credits(front: Mapping[str, Any] | None) -> list[str]:
+    sources = [
+        f["properties"].get("source")
+        for f in (front or {}).get("features", [])
+        if f.get("properties")
+    ]
+    names = list(dict.fromkeys(s for s in sources if s))
+    shown = names[: defaults.MAP_CREDIT_MAX_FRONT_SOURCES]
+    more = len(names) - len(shown)
+    return (
+        [f"Front lines: {'; '.join(shown)}" + (f" and {more} more" if more else "")]
+        if shown
+        else []
+    )
 
 
 def _near_the_rest(

@@ -9,6 +9,7 @@ import base64
 import gzip
 import html
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -200,20 +201,39 @@ class EventLayers(JSCSSMixin):  # type: ignore[misc]
     _template = Template("")  # no macros: see render()
 
     def __init__(
-        self, payload: str, encoding: str | None, options: Mapping[str, Any], heat: bool
+        self,
+        payload: str,
+        encoding: str | None,
+        options: Mapping[str, Any],
+        heat: bool,
+        *,
+        blobs: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "GeoEventMap"
         self.payload = payload
         self.encoding = encoding
-        self.options = script_json(options)
+        self.options = script_json({**options, "blobPrefix": f"{self.get_name()}_"})
         self.css = static_text("eventmap.css")
         self.js = static_text("eventmap.js")
+        # base64 text (inert in a <script> element): a PMTiles base map
+        self.blobs = dict(blobs or {})
+        for key, value in self.blobs.items():
+            if not re.fullmatch(r"[A-Za-z0-9_]+", key) or not re.fullmatch(
+                r"[A-Za-z0-9+/=]*", value
+            ):
+                raise InputError(f"blob {key!r} of a map page must be base64 text")
+        from geo.mapping.assets import CDN_URLS
+
+        scripts = ["html-to-image"]
+        if "pmtiles" in self.blobs:
+            scripts += ["pmtiles", "protomaps-leaflet"]
+        self.default_js = [(name, CDN_URLS[name]) for name in scripts]
         if heat:
             from folium.plugins import HeatMap
 
             # The same leaflet.heat folium's HeatMap plugin links (inlined when offline).
-            self.default_js = list(HeatMap.default_js)
+            self.default_js += list(HeatMap.default_js)
 
     def render(self, **kwargs: Any) -> None:  # type: ignore[override]
         super().render(**kwargs)  # type: ignore[no-untyped-call]  # links first, as before
@@ -222,8 +242,13 @@ class EventLayers(JSCSSMixin):  # type: ignore[misc]
         parent = self._parent.get_name() if self._parent is not None else "null"
         data_id = f"{name}_data"
         encoding = f' data-encoding="{html.escape(self.encoding)}"' if self.encoding else ""
+        blobs = "".join(
+            f'<script type="application/octet-stream" id="{name}_{key}">{value}</script>'
+            for key, value in self.blobs.items()
+        )
         parts = (
             (figure.header, f"<style>{self.css}</style>\n<script>{self.js}</script>"),
+            (figure.html, blobs),
             (
                 figure.html,
                 f'<script type="application/json" id="{data_id}"{encoding}>{self.payload}</script>',

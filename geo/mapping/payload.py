@@ -37,6 +37,12 @@ _TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "disputed": ("disputed_area",),
     "side": ("front_side",),
     "frontname": ("front_line",),
+    "actor1": ("actor1",),
+    "assoc1": ("assoc_actor_1",),
+    "actor2": ("actor2",),
+    "assoc2": ("assoc_actor_2",),
+    "inter1": ("inter1",),
+    "inter2": ("inter2",),
     "id": ("event_id", "event_id_cnty", "id"),
 }
 MISSING_KEYS = {
@@ -343,12 +349,29 @@ def region_payload(
 
 
 def type_palette(names: Sequence[str]) -> list[dict[str, str]]:
-    extra_colors: tuple[str, ...] = defaults.MAP_EXTRA_COLORS
-    extra = iter(extra_colors * (1 + len(names) // len(extra_colors)))
+    """Colour and marker shape of each event type.
+
+    Known ACLED types keep their colour (:data:`geo.defaults.EVENT_TYPE_COLORS`) as
+    circles; other types take, in order, the (shape, colour) pairs not yet used: the eight
+    colours of :data:`geo.defaults.MAP_PALETTE` as circles, then as squares, triangles...
+
+    Examples
+    --------
+    >>> [(t["color"], t["shape"]) for t in type_palette(["Battles", "Other"])]
+    [('#D55E00', 'circle'), ('#0072B2', 'circle')]
+    """
+    palette: tuple[str, ...] = defaults.MAP_PALETTE
+    shapes: tuple[str, ...] = defaults.MAP_SHAPES
+    known: dict[str, str] = dict(defaults.EVENT_TYPE_COLORS)
+    used = {(shapes[0], known[name]) for name in names if name in known}
+    free = iter([(s, c) for s in shapes for c in palette if (s, c) not in used])
     out = []
-    for name in names:
-        color = defaults.EVENT_TYPE_COLORS.get(name)
-        out.append({"name": name, "color": color or next(extra)})
+    for k, name in enumerate(names):
+        if name in known:
+            shape, color = shapes[0], known[name]
+        else:
+            shape, color = next(free, (shapes[k % len(shapes)], palette[k % len(palette)]))
+        out.append({"name": name, "color": color, "shape": shape})
     return out
 
 
