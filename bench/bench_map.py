@@ -37,7 +37,9 @@ SIZES = (1_000, 10_000, 100_000)
 FRONT_EVENTS = 20_000
 FRONT_REPEAT = 3
 REPO = Path(__file__).resolve().parent.parent
-WEEKLY = REPO.parent / "shared" / "realdata" / "control" / "ukraine-occupied-weekly-2022-23.geojson"
+#: ``../shared`` beside the repository (``$GEO_SHARED_DIR`` overrides it, e.g. in a worktree).
+SHARED = Path(os.environ.get("GEO_SHARED_DIR") or REPO.parent / "shared")
+WEEKLY = SHARED / "realdata" / "control" / "ukraine-occupied-weekly-2022-23.geojson"
 BROWSER_TIMEOUT_S = 90.0
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = [

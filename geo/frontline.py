@@ -447,6 +447,10 @@ def _pieces(geom: Any) -> list[npt.NDArray[np.float64]]:
     return pieces
 
 
+# Points x segments up to which the nearest segment is found in one vectorised step.
+_MATRIX_MAX = 2_000_000
+
+
 def _nearest_on_polyline(
     px: npt.NDArray[np.float64],
     py: npt.NDArray[np.float64],
@@ -462,6 +466,13 @@ def _nearest_on_polyline(
     ax, ay, dx, dy = vx[:-1], vy[:-1], np.diff(vx), np.diff(vy)
     len2 = dx * dx + dy * dy
     len2[len2 == 0] = 1.0  # a zero-length segment: t is 0 whatever the divisor
+    if n * s <= _MATRIX_MAX:
+        # few points (pruned by the caller) or a short line: every pair at once
+        t_all = np.clip(((px[:, None] - ax) * dx + (py[:, None] - ay) * dy) / len2, 0.0, 1.0)
+        ex = px[:, None] - (ax + t_all * dx)
+        ey = py[:, None] - (ay + t_all * dy)
+        nearest = np.argmin(ex * ex + ey * ey, axis=1)
+        return nearest.astype(np.intp), t_all[np.arange(n), nearest]
     block = max(8, int(math.sqrt(s)))
     starts = list(range(0, s, block))
     best = np.full(n, np.inf)
@@ -517,18 +528,45 @@ def _cached_aeqd(lon: float, lat: float) -> Any:
 def _line_distance_km(
     geom: Any, lon: npt.NDArray[np.float64], lat: npt.NDArray[np.float64]
 ) -> npt.NDArray[np.float64]:
-    """Geodesic distance in km from each point to the nearest point of a (multi)line."""
+    """Geodesic distance in km from each point to the nearest point of a (multi)line.
+
+    Pieces are visited nearest first, and each only for the points that its bounding box
+    could bring closer than their best so far (a conservative lower bound): a front derived
+    from areas of control has a hundred parts, most of them far from any one event.
+    """
     best = np.full(len(lon), np.inf)
     if len(lon) == 0:
         return best
+    import shapely
+
     geod = _geod()
-    for coords in _pieces(geom):
+    pieces = _pieces(geom)
+    if not pieces:
+        return best
+    boxes = np.array([[c[:, 0].min(), c[:, 1].min(), c[:, 0].max(), c[:, 1].max()] for c in pieces])
+    # an upper bound first: the distance to a vertex near in degrees (a point of the line)
+    vertices = np.concatenate(pieces)
+    near = shapely.STRtree(shapely.points(vertices)).query_nearest(
+        shapely.points(lon, lat), all_matches=False
+    )
+    order_pts, order_vtx = near[0], near[1]
+    _, _, metres = geod.inv(
+        lon[order_pts], lat[order_pts], vertices[order_vtx, 0], vertices[order_vtx, 1]
+    )
+    best[order_pts] = np.asarray(metres) / 1000.0
+    mid_lon, mid_lat = float(np.median(lon)), float(np.median(lat))
+    order = np.argsort(_box_lower_bound_km(boxes, np.array([mid_lon]), np.array([mid_lat]))[:, 0])
+    for k in order:
+        coords = pieces[k]
+        todo = np.flatnonzero(_box_lower_bound_km(boxes[k : k + 1], lon, lat)[0] < best)
+        if len(todo) == 0:
+            continue
         # centre: the vertex half-way along the piece (a point on the line, never a pole
         # artefact of averaging longitudes)
         c_lon, c_lat = coords[len(coords) // 2]
         tr = _aeqd_transformer(c_lon, c_lat)
         vx, vy = tr.transform(coords[:, 0], coords[:, 1])
-        px, py = tr.transform(lon, lat)
+        px, py = tr.transform(lon[todo], lat[todo])
         seg, t = _nearest_on_polyline(
             np.asarray(px), np.asarray(py), np.asarray(vx), np.asarray(vy)
         )
@@ -538,9 +576,29 @@ def _line_distance_km(
         dlon = (b[:, 0] - a[:, 0] + 180.0) % 360.0 - 180.0
         q_lon = a[:, 0] + t * dlon
         q_lat = a[:, 1] + t * (b[:, 1] - a[:, 1])
-        _, _, metres = geod.inv(lon, lat, q_lon, q_lat)
-        np.minimum(best, np.asarray(metres) / 1000.0, out=best)
+        _, _, metres = geod.inv(lon[todo], lat[todo], q_lon, q_lat)
+        best[todo] = np.minimum(best[todo], np.asarray(metres) / 1000.0)
     return best
+
+
+def _box_lower_bound_km(
+    boxes: npt.NDArray[np.float64], lon: npt.NDArray[np.float64], lat: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """A lower bound of the distance (km) from each point to each box (rows: boxes).
+
+    A degree of latitude is at least 110.5 km and a degree of longitude at least 111.3 km
+    times the cosine of the highest latitude involved; 10 % is taken off for the ellipsoid
+    and the difference between a box's edge and the geodesic. Longitudes wrap at 180.
+    """
+    x0, y0, x1, y1 = (boxes[:, i : i + 1] for i in range(4))
+    dlat = np.maximum(np.maximum(y0 - lat, lat - y1), 0.0)
+    mid = (x0 + x1) / 2
+    half = (x1 - x0) / 2
+    dlon = np.maximum(np.abs((lon - mid + 180.0) % 360.0 - 180.0) - half, 0.0)
+    top = np.minimum(np.maximum(np.maximum(np.abs(y0), np.abs(y1)), np.abs(lat)), 90.0)
+    km = np.hypot(dlat * 110.5, dlon * 111.3 * np.cos(np.radians(top)))
+    out: npt.NDArray[np.float64] = 0.9 * km
+    return out
 
 
 def _event_dates(events: gpd.GeoDataFrame, on: DateArg | None) -> npt.NDArray[np.datetime64]:

@@ -849,3 +849,34 @@ def test_template_like_text_is_shown_verbatim(
     assert popup.locator(".geo-sentence").text_content() == notes
     assert "49" not in popup.text_content()
     assert opened.errors == []
+
+
+def test_pmtiles_base_map_is_drawn_offline(tmp_path: Path, open_map: Callable[..., Opened]) -> None:
+    from tests.test_mapping import write_pmtiles
+
+    tiles = tmp_path / "tiny.pmtiles"
+    write_pmtiles(tiles)
+    opened = open_map(offline_map(tmp_path, basemap=tiles))
+    page = opened.page
+    page.wait_for_function(
+        "document.querySelectorAll('.leaflet-geoTiles-pane canvas').length > 0", timeout=20000
+    )
+    assert ctl_js(opened, "c.map.hasLayer(c.layers.tiles) && !c.map.hasLayer(c.layers.base)")
+    # the tile under the events holds the lake's blue, drawn from the embedded archive
+    colours = opened.js(
+        """() => {
+            const out = new Set();
+            for (const cv of document.querySelectorAll('.leaflet-geoTiles-pane canvas')) {
+                const d = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;
+                for (let i = 0; i < d.length; i += 4 * 97) {
+                    out.add(d[i] + ',' + d[i + 1] + ',' + d[i + 2]);
+                }
+            }
+            return out.size;
+        }"""
+    )
+    assert colours >= 2
+    layer_box(opened, "Countries (offline)").check()
+    assert ctl_js(opened, "c.map.hasLayer(c.layers.base)")
+    assert [u for u in opened.requests if not u.startswith(("file:", "data:", "blob:"))] == []
+    assert opened.errors == []

@@ -13,6 +13,7 @@ from typing import Any
 
 import geopandas as gpd
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -558,3 +559,248 @@ def test_freezing_leaves_folium_pages_unchanged() -> None:
     frozen = [c for part in parts for c in part._children.values() if isinstance(c, LiteralElement)]
     assert len(frozen) >= 10
     assert [part.render() for part in parts] == before
+
+
+# ------------------------------------------------------------------------------ issue 13
+
+
+def _deuteranopia_lab(color: str) -> npt.NDArray[np.float64]:
+    """CIELAB (D65) of an sRGB colour as seen with deuteranopia (Machado et al. 2009)."""
+    rgb = np.array([int(color[k : k + 2], 16) for k in (1, 3, 5)]) / 255.0
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    simulate = np.array(
+        [
+            [0.367322, 0.860646, -0.227968],
+            [0.280085, 0.672501, 0.047413],
+            [-0.011820, 0.042940, 0.968881],
+        ]
+    )
+    seen = np.clip(simulate @ linear, 0, 1)
+    to_xyz = np.array(
+        [[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]
+    )
+    xyz = to_xyz @ seen / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(xyz > 0.008856, np.cbrt(xyz), 7.787 * xyz + 16 / 116)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def test_type_colours_stay_apart_under_deuteranopia() -> None:
+    from itertools import combinations
+
+    from geo import defaults
+
+    labs = [_deuteranopia_lab(c) for c in defaults.MAP_PALETTE]
+    closest = min(float(np.linalg.norm(a - b)) for a, b in combinations(labs, 2))
+    # the former palette's closest pair (brown #795548, crimson #ad1457) was 5.4 apart
+    assert closest > 15.0
+    assert set(defaults.EVENT_TYPE_COLORS.values()) <= set(defaults.MAP_PALETTE)
+
+
+def test_types_past_eight_take_shapes() -> None:
+    from geo.mapping.payload import type_palette
+
+    old_acled = [
+        "Battle-No change of territory",
+        "Battle-Government regains territory",
+        "Battle-Non-state actor overtakes territory",
+        "Remote violence",
+        "Riots/Protests",
+        "Violence against civilians",
+        "Strategic development",
+        "Non-violent transfer of territory",
+        "Headquarters or base established",
+    ]
+    palette = type_palette(old_acled)
+    pairs = [(t["color"], t["shape"]) for t in palette]
+    assert len(set(pairs)) == 9  # no two types look alike
+    assert [t["shape"] for t in palette] == ["circle"] * 8 + ["square"]
+    assert palette[5]["color"] == "#CC79A7"  # a known type keeps its colour
+
+
+def test_actor_columns_reach_the_page() -> None:
+    frame = sample_events()
+    frame["actor1"] = ["Military Forces of Azerbaijan (1993-)", None, "Unidentified Armed Group"]
+    frame["assoc_actor_1"] = [None, "Farmers (Azerbaijan); Journalists", None]
+    frame["inter1"] = [1, None, 3]
+    p = payload_of(render(map_events(frame, front=None, boundaries=None)))
+    assert column(p, "actor1") == [
+        "Military Forces of Azerbaijan (1993-)",
+        None,
+        "Unidentified Armed Group",
+    ]
+    assert column(p, "assoc1") == [None, "Farmers (Azerbaijan); Journalists", None]
+    assert column(p, "inter1") == ["1", None, "3"]
+    assert "actor2" not in p["cols"]  # never required
+
+
+def test_offline_base_has_towns_and_admin1_borders() -> None:
+    towns = pd.DataFrame(
+        {
+            "name": ["Barda", "Hamlet", "Paris"],
+            "lat": [40.3744, 40.0, 48.85],
+            "lon": [47.1266, 46.9, 2.35],
+            "population": [37_000, 1_200, 2_100_000],
+        }
+    )
+    regions = gpd.GeoDataFrame(
+        {"country": ["Azerbaijan"] * 2, "admin1": ["North", "South"]},
+        geometry=[box(45.5, 40.1, 48.0, 41.5), box(45.5, 39.0, 48.0, 40.1)],
+        crs="EPSG:4326",
+    )
+    m = map_events(
+        sample_events(), front=None, boundaries=regions, base=None, offline=True, towns=towns
+    )
+    p = payload_of(render(m))
+    assert p["towns"] == {
+        "name": ["Barda", "Hamlet"],  # most populous first; Paris is far away
+        "lat": [40.3744, 40.0],
+        "lon": [47.1266, 46.9],
+        "z": [7, 10],
+        "pop": [37_000, 1_200],
+    }
+    assert p["admin1"]["geometry"]["type"] == "MultiLineString"
+    assert len(p["admin1"]["geometry"]["coordinates"]) == 2
+    assert m.summary is not None and "Towns" in m.summary.layers
+    with pytest.raises(InputError, match="population"):
+        map_events(
+            sample_events(), front=None, boundaries=None, offline=True, towns=towns[["name"]]
+        )
+
+
+def test_every_source_is_credited() -> None:
+    frame = sample_events().rename(columns={"event_id": "event_id_cnty"})
+    front = gpd.GeoDataFrame(
+        {"name": ["A"], "source": ["DeepStateMap <derived>"]},
+        geometry=[LineString([(46.5, 39.6), (46.9, 40.2)])],
+        crs="EPSG:4326",
+    )
+    m = map_events(frame, front=front, boundaries=None, attribution=["Analyst's notes"])
+    credits = payload_of(render(m))["credits"]
+    assert credits == [
+        "Front lines: DeepStateMap <derived>",
+        "Events: ACLED (acleddata.com)",
+        "Analyst's notes",
+    ]
+    online = payload_of(render(map_events(sample_events(), front=None)))
+    assert online["credits"] == ["Boundaries: Natural Earth (public domain)"]
+
+
+def test_fronts_all_get_bands_and_bands_are_cached() -> None:
+    from geo import frontline
+
+    lines = [LineString([(46.0 + 0.1 * k, 39.5), (46.2 + 0.1 * k, 40.3)]) for k in range(30)]
+    front = gpd.GeoDataFrame(
+        {
+            "name": [f"week {k}" for k in range(30)],
+            "valid_from": [f"2022-{1 + k // 4:02d}-{1 + 7 * (k % 4):02d}" for k in range(30)],
+        },
+        geometry=lines,
+        crs="EPSG:4326",
+    )
+    p = payload_of(render(map_events(sample_events(), front=front, boundaries=None)))
+    assert len(p["front"]["features"]) == 30
+    assert {f["properties"]["front"] for f in p["bands"]["features"]} == set(range(30))
+    before = len(frontline._BAND_CACHE)
+    frontline.distance_band_polygons(front.iloc[:3])
+    assert len(frontline._BAND_CACHE) == before  # computed once per geometry
+
+
+def test_bands_tile_without_overlap() -> None:
+    line = gpd.GeoDataFrame(
+        geometry=[LineString([(30.0, 47.0), (31.0, 47.5), (32.5, 47.2)])], crs="EPSG:4326"
+    )
+    bands = distance_band_polygons(line, bands_km=(5, 10, 25, 50))
+    rings = bands.geometry.tolist()
+    for a in range(4):
+        for b in range(a + 1, 4):
+            assert rings[a].intersection(rings[b]).area < 1e-9
+    assert bands["label"].tolist() == ["0-5 km", "5-10 km", "10-25 km", "25-50 km"]
+
+
+def test_pmtiles_base_map_is_checked_and_embedded(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.pmtiles"
+    bad.write_bytes(b"not a tile archive" * 10)
+    with pytest.raises(InputError, match="not a PMTiles version 3 file"):
+        map_events(sample_events(), front=None, boundaries=None, basemap=bad)
+    with pytest.raises(InputError, match="cannot read the base map"):
+        map_events(sample_events(), front=None, boundaries=None, basemap=tmp_path / "none.pmtiles")
+    good = tmp_path / "tiny.pmtiles"
+    write_pmtiles(good)
+    m = map_events(sample_events(), front=None, boundaries=None, basemap=good)
+    page = render(m)
+    p = payload_of(page)
+    assert p["pmtiles"] == {"name": "tiny.pmtiles", "bytes": good.stat().st_size}
+    blob = re.search(
+        r'<script type="application/octet-stream" id="[^"]+_pmtiles">([^<]*)</script>', page
+    )
+    assert blob is not None and base64.b64decode(blob.group(1)) == good.read_bytes()
+    assert "protomaps-leaflet@5.1.0" in page and "pmtiles@4.5.0" in page
+    assert m.summary is not None and "Base map (PMTiles)" in m.summary.layers
+
+
+def write_pmtiles(path: Path, *, max_zoom: int = 8) -> None:
+    """A small PMTiles v3 archive of vector tiles around Tartar (earth, a lake, a road)."""
+    import mapbox_vector_tile
+    from pmtiles.tile import Compression, TileType, zxy_to_tileid
+    from pmtiles.writer import Writer
+
+    def tile_xy(lon: float, lat: float, z: int) -> tuple[int, int]:
+        n = 2**z
+        x = int((lon + 180) / 360 * n)
+        y = int((1 - np.arcsinh(np.tan(np.radians(lat))) / np.pi) / 2 * n)
+        return x, y
+
+    tiles = []
+    for z in range(max_zoom + 1):
+        x, y = tile_xy(46.93, 40.34, z)
+        layers = [
+            {
+                "name": "earth",
+                "features": [
+                    {
+                        "geometry": "POLYGON ((0 0, 4096 0, 4096 4096, 0 4096, 0 0))",
+                        "properties": {},
+                    }
+                ],
+            },
+            {
+                "name": "water",
+                "features": [
+                    {
+                        "geometry": "POLYGON ((1000 1000, 2000 1000, 2000 1800, 1000 1800, 1000 1000))",  # noqa: E501
+                        "properties": {"kind": "lake"},
+                    }
+                ],
+            },
+            {
+                "name": "roads",
+                "features": [
+                    {
+                        "geometry": "LINESTRING (0 2048, 4096 2100)",
+                        "properties": {"kind": "major_road"},
+                    }
+                ],
+            },
+        ]
+        data = mapbox_vector_tile.encode(layers, default_options={"y_coord_down": True})
+        tiles.append((zxy_to_tileid(z, x, y), gzip.compress(data)))
+    with path.open("wb") as fh:
+        writer = Writer(fh)
+        for tile_id, data in sorted(tiles):
+            writer.write_tile(tile_id, data)
+        writer.finalize(
+            {
+                "tile_type": TileType.MVT,
+                "tile_compression": Compression.GZIP,
+                "min_zoom": 0,
+                "max_zoom": max_zoom,
+                "min_lon_e7": int(46.0e7),
+                "min_lat_e7": int(39.5e7),
+                "max_lon_e7": int(47.5e7),
+                "max_lat_e7": int(41.0e7),
+                "center_zoom": 6,
+                "center_lon_e7": int(46.93e7),
+                "center_lat_e7": int(40.34e7),
+            },
+            {"vector_layers": [{"id": "earth"}, {"id": "water"}, {"id": "roads"}]},
+        )

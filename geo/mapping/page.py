@@ -259,8 +259,9 @@ class EventLayers(JSCSSMixin):  # type: ignore[misc]
                 f"{name}.load(document.getElementById({script_json(data_id)}));",
             ),
         )
-        for part, text in parts:
-            part.add_child(LiteralElement(text), name=name)
+        for k, (part, text) in enumerate(parts):
+            # one named child per part: rendering again replaces instead of adding twice
+            part.add_child(LiteralElement(text), name=name if k != 1 else f"{name}_blobs")
 
 
 class GeoLayer(Layer):  # type: ignore[misc]

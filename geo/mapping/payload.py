@@ -75,8 +75,12 @@ def first_column(frame: pd.DataFrame, names: Sequence[str]) -> pd.Series | None:
 def text_of(value: Any) -> str | None:
     if value is None:
         return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
+    if isinstance(value, float | np.floating):
+        number = float(value)
+        if math.isnan(number):
+            return None
+        if number.is_integer() and abs(number) < 1e15:
+            return str(int(number))  # codes and ids of a column made float by empty cells
     if value is pd.NaT or value is pd.NA:
         return None
     text = value.isoformat() if isinstance(value, date | datetime) else str(value)
