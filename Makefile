@@ -48,6 +48,7 @@ bench: $(STAMP) $(ASSETS) chromium
 data: $(STAMP)
 	$(BIN)/python scripts/build_gazetteer_data.py
 	$(BIN)/python scripts/build_boundaries.py
+	$(BIN)/python scripts/build_basemap.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -479,6 +479,12 @@ def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="inline every script and style (the page then needs no network) and draw "
         "countries instead of web tiles",
     )
+    p.add_argument(
+        "--basemap",
+        metavar="PMTILES",
+        help="a PMTiles file (e.g. a Protomaps extract) embedded as the base map, for full "
+        "detail offline",
+    )
     p.add_argument("--lang", choices=("fr", "en"), help="language of every input (default: detect)")
     p.add_argument(
         "--date", type=_date, metavar="DATE", help="date of inputs that give none (YYYY-MM[-DD])"
@@ -513,6 +519,10 @@ def _run_map(args: argparse.Namespace) -> int:
             "swap them"
         )
     check_output(args.output)
+    if args.basemap:
+        from geo.mapping.basemap import read_pmtiles
+
+        read_pmtiles(args.basemap)  # a bad base map fails before the pipeline runs
     off = ("none", "")
     front = None if args.front in off else load_front_lines(args.front)
     boundaries = None if args.boundaries in off else load_boundaries(path=args.boundaries)
@@ -542,6 +552,7 @@ def _run_map(args: argparse.Namespace) -> int:
         offline=args.offline,
         since=args.since,
         until=args.until,
+        basemap=args.basemap,
     )
     summary = report.summary
     parts = [f"{summary.n_mapped:,} events on the map"]

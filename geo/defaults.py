@@ -160,6 +160,9 @@ MAP_CREDIT_MAX_FRONT_SOURCES: Final = 3
 #: Largest PMTiles base map embedded in a page (bytes).
 MAP_PMTILES_MAX_BYTES: Final = 60_000_000
 
+#: Lakes and wide rivers of the offline base map, in ``data/``.
+MAP_LAKES_FILE: Final = "basemap/lakes.parquet"
+
 #: Simplification tolerance (degrees) of the admin-1 borders of the offline base map.
 MAP_ADMIN1_TOLERANCE_DEG: Final = 0.005
 

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyproj import Geod
-from shapely.geometry import LineString, Point, Polygon, box
+from shapely.geometry import LineString, Point, Polygon, box, shape
 
 from geo.errors import DataError, InputError, OutputError
 from geo.mapping import (
@@ -804,3 +804,47 @@ def write_pmtiles(path: Path, *, max_zoom: int = 8) -> None:
             },
             {"vector_layers": [{"id": "earth"}, {"id": "water"}, {"id": "roads"}]},
         )
+
+
+@NEEDS_ASSETS
+def test_offline_base_has_the_dnipro_and_credits_it() -> None:
+    events = gpd.GeoDataFrame(
+        {"event_type": ["Battles"]}, geometry=[Point(33.39, 46.75)], crs="EPSG:4326"
+    )  # Nova Kakhovka
+    m = map_events(events, front=None, boundaries=None, base=None, towns=None, offline=True)
+    p = payload_of(render(m))
+    lakes = [shape(f["geometry"]) for f in p["lakes"]["features"]]
+    # the Dnipro from Kyiv's south to its mouth, with its reservoirs, as one polygon
+    assert any(g.bounds[0] < 32.0 and g.bounds[2] > 35.0 and g.bounds[3] > 49.5 for g in lakes)
+    assert "Lakes and wide rivers: GSHHG, Wessel & Smith (LGPL-3.0)" in p["credits"]
+    none = payload_of(
+        render(
+            map_events(
+                events, front=None, boundaries=None, offline=True, lakes=None, base=None, towns=None
+            )
+        )
+    )
+    assert "lakes" not in none
+
+
+def test_cli_basemap_is_checked_first_and_embedded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from geo.cli import main
+
+    table = tmp_path / "acled.csv"
+    table.write_text(
+        "event_id_cnty,event_date,event_type,latitude,longitude\nA1,2020-10-04,Battles,40.34,46.93\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "map.html"
+    bad = tmp_path / "bad.pmtiles"
+    bad.write_text("nope")
+    options = ["--front", "none", "--boundaries", "none"]
+    assert main(["map", str(table), "-o", str(out), "--basemap", str(bad), *options]) == 2
+    assert "not a PMTiles version 3 file" in capsys.readouterr().err
+    assert not out.exists()
+    good = tmp_path / "tiny.pmtiles"
+    write_pmtiles(good, max_zoom=2)
+    assert main(["map", str(table), "-o", str(out), "--basemap", str(good), *options]) == 0
+    assert payload_of(out.read_text(encoding="utf-8"))["pmtiles"]["name"] == "tiny.pmtiles"

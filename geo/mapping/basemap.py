@@ -13,7 +13,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from geo import defaults
-from geo._files import atomic_write, cache_dir
+from geo._files import atomic_write, cache_dir, data_dir
 from geo.errors import InputError
 from geo.mapping.payload import first_column, make_feature, text_of, to_wgs84
 
@@ -22,11 +22,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CREDIT_GEONAMES",
+    "CREDIT_GSHHG",
     "CREDIT_NATURAL_EARTH",
     "CREDIT_PROTOMAPS",
     "admin1_lines_payload",
     "countries_payload",
     "event_credits",
+    "lakes_payload",
+    "load_lakes",
     "load_towns",
     "pmtiles_payload",
     "read_pmtiles",
@@ -36,6 +39,7 @@ __all__ = [
 #: Credits of the layers drawn from embedded data or user files.
 CREDIT_NATURAL_EARTH = "Boundaries: Natural Earth (public domain)"
 CREDIT_GEONAMES = "Towns: GeoNames (CC BY 4.0)"
+CREDIT_GSHHG = "Lakes and wide rivers: GSHHG, Wessel & Smith (LGPL-3.0)"
 CREDIT_PROTOMAPS = "Base map: protomaps-leaflet; © OpenStreetMap contributors (ODbL)"
 _EVENT_CREDITS = (
     (("event_id_cnty", "inter1", "geo_precision"), "Events: ACLED (acleddata.com)"),
@@ -262,3 +266,49 @@ def pmtiles_payload(path: str | os.PathLike[str]) -> dict[str, Any]:
     """A PMTiles base map for the page: its bytes in base64, and its name."""
     data = read_pmtiles(path)
     return {"name": Path(path).name, "bytes": len(data), "data": base64.b64encode(data).decode()}
+
+
+# ------------------------------------------------------------------------------ lakes
+
+
+_LAKES: gpd.GeoDataFrame | None = None
+
+
+def load_lakes() -> gpd.GeoDataFrame:
+    """The embedded lakes and wide rivers (``data/basemap/lakes.parquet``, from GSHHG).
+
+    Examples
+    --------
+    >>> lakes = load_lakes()
+    >>> bool(lakes["river_lake"].any()), lakes.crs.to_string()
+    (True, 'EPSG:4326')
+    """
+    global _LAKES
+    with _TOWNS_LOCK:
+        if _LAKES is None:
+            import geopandas as gpd
+
+            _LAKES = gpd.read_parquet(data_dir() / defaults.MAP_LAKES_FILE)
+        return _LAKES
+
+
+def lakes_payload(lakes: gpd.GeoDataFrame, view: View | None) -> dict[str, Any] | None:
+    """The lakes around the view, simplified, as one feature collection."""
+    import shapely
+
+    if view is None or lakes is None or not len(lakes):
+        return None
+    lakes = to_wgs84(lakes, "lakes")
+    m = defaults.MAP_BASE_NEAR_MARGIN_DEG
+    box = shapely.box(view[0] - m, view[1] - m, view[2] + m, view[3] + m)
+    geoms = lakes.geometry.to_numpy()
+    near = np.flatnonzero(shapely.intersects(geoms, box))
+    features = []
+    for pos in near.tolist():
+        geom = shapely.simplify(
+            shapely.intersection(geoms[pos], box), defaults.MAP_BASE_NEAR_TOLERANCE_DEG
+        )
+        feature = make_feature(geom, {}, defaults.MAP_BASE_DECIMALS)
+        if feature is not None:
+            features.append(feature)
+    return {"type": "FeatureCollection", "features": features} if features else None

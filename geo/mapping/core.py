@@ -18,11 +18,14 @@ from geo._files import atomic_write, check_writable
 from geo.errors import DataError, InputError
 from geo.mapping.basemap import (
     CREDIT_GEONAMES,
+    CREDIT_GSHHG,
     CREDIT_NATURAL_EARTH,
     CREDIT_PROTOMAPS,
     admin1_lines_payload,
     countries_payload,
     event_credits,
+    lakes_payload,
+    load_lakes,
     load_towns,
     pmtiles_payload,
     towns_payload,
@@ -110,6 +113,7 @@ def map_events(
     height: str | int = "100%",
     compress_min_bytes: int = defaults.MAP_COMPRESS_MIN_BYTES,
     towns: pd.DataFrame | Literal["default"] | None = "default",
+    lakes: LayerArg = "default",
     basemap: str | Path | None = None,
     attribution: Sequence[str] = (),
 ) -> EventMap:
@@ -152,6 +156,9 @@ def map_events(
         Towns labelled on the offline base map (``name, lat, lon, population``);
         ``"default"`` takes those of the gazetteer (:func:`geo.mapping.basemap.load_towns`),
         None labels none. Ignored unless ``offline``.
+    lakes
+        Lakes and wide rivers of the offline base map (polygons); ``"default"`` takes the
+        embedded ones (GSHHG), None draws none. Ignored unless ``offline``.
     basemap
         A PMTiles file (e.g. a Protomaps extract) embedded as the base map, drawn by
         protomaps-leaflet; the countries stay available in the layer control.
@@ -257,6 +264,11 @@ def map_events(
                 credits.append(CREDIT_NATURAL_EARTH)
         if region_frame is not None:
             payload["admin1"] = admin1_lines_payload(region_frame, fit_view)
+        lake_frame = _resolve_lakes(lakes, notes)
+        if lake_frame is not None:
+            payload["lakes"] = lakes_payload(lake_frame, fit_view)
+            if payload["lakes"] and _is_default(lakes):
+                credits.append(CREDIT_GSHHG)
         town_frame = _resolve_towns(towns, notes)
         if town_frame is not None:
             payload["towns"] = towns_payload(town_frame, fit_view)
@@ -377,6 +389,20 @@ def _resolve_towns(
             f"towns need the columns name, lat, lon, population; missing {sorted(missing)}"
         )
     return towns
+
+
+def _resolve_lakes(lakes: LayerArg, notes: list[str]) -> gpd.GeoDataFrame | None:
+    if lakes is None:
+        return None
+    if isinstance(lakes, str):
+        if lakes != "default":
+            raise InputError(f"lakes must be a GeoDataFrame, 'default' or None, not {lakes!r}")
+        try:
+            return load_lakes()
+        except (ImportError, DataError, OSError) as err:
+            notes.append(f"no lakes on the base map: {err}")
+            return None
+    return lakes
 
 
 def _front_credits(front: Mapping[str, Any] | None) -> list[str]:

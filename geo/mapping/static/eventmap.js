@@ -449,7 +449,7 @@
     }
     this._buildFront(d.front, d.bands);
     this._buildRegions(d.regions);
-    this._buildBase(d.base, d.admin1);
+    this._buildBase(d.base, d.admin1, d.lakes);
     this._buildTiles(d.pmtiles);
     this.actors = this._actorList();
     this._credits = new CreditsControl(this, { position: "bottomright" }).addTo(this.map);
@@ -1093,7 +1093,7 @@
 
   // ---------------------------------------------------------------- base map
 
-  GeoEventMap.prototype._buildBase = function (base, admin1) {
+  GeoEventMap.prototype._buildBase = function (base, admin1, lakes) {
     if (!base || !base.features) return;
     var map = this.map;
     this.layers.base.addLayer(L.geoJSON(base, {
@@ -1101,6 +1101,13 @@
       interactive: false,
       style: { color: "#a39e90", weight: 0.7, fillColor: "#f5f2ea", fillOpacity: 1, className: "geo-base" }
     }));
+    if (lakes && lakes.features) {
+      this.layers.base.addLayer(L.geoJSON(lakes, {
+        pane: "geoBase",
+        interactive: false,
+        style: { color: "#8fb3c9", weight: 0.8, fillColor: "#cddfe9", fillOpacity: 1, className: "geo-lake" }
+      }));
+    }
     if (admin1 && admin1.geometry) {
       this.layers.base.addLayer(L.geoJSON(admin1, {
         pane: "geoBase",
