@@ -759,17 +759,10 @@ def test_demo_map_screenshot(tmp_path: Path, open_map: Callable[..., Opened]) ->
     opened = open_map(out)
     assert opened.errors == []
     assert [u for u in opened.requests if not u.startswith("file:")] == []
-    shot = REPO / "out" / "demo-map.png"
-    shot.parent.mkdir(exist_ok=True)
-    opened.page.screenshot(path=str(shot))
-    docs = REPO / "docs" / "demo-map.png"
-    if not docs.exists() or os.environ.get("GEO_UPDATE_SCREENSHOT") == "1":
-        from PIL import Image
-
-        docs.parent.mkdir(exist_ok=True)
-        image = Image.open(shot).convert("RGB")
-        image.quantize(colors=256, method=Image.Quantize.FASTOCTREE).save(docs, optimize=True)
-    assert docs.stat().st_size < 400_000
+    opened.page.set_viewport_size({"width": 1280, "height": 820})
+    center = ctl_js(opened, "[c.map.getCenter().lat, c.map.getCenter().lng]")
+    center_on(opened, center[0], center[1], ctl_js(opened, "c.map.getZoom()"))
+    save_screenshot(opened, "demo-map.png")
 
 
 def test_hostile_articles_through_the_command_line(
@@ -880,3 +873,100 @@ def test_pmtiles_base_map_is_drawn_offline(tmp_path: Path, open_map: Callable[..
     assert ctl_js(opened, "c.map.hasLayer(c.layers.base)")
     assert [u for u in opened.requests if not u.startswith(("file:", "data:", "blob:"))] == []
     assert opened.errors == []
+
+
+SHARED = Path(os.environ.get("GEO_SHARED_DIR") or REPO.parent / "shared")
+REALDATA = SHARED / "realdata"
+
+
+def ukraine_events() -> gpd.GeoDataFrame:
+    """The real ACLED and UCDP tables of Ukraine, read here with pandas (not geo's reader:
+    this test is about the map), as one frame with ACLED's column names."""
+    acled = pd.read_csv(REALDATA / "events" / "peacerep-ACLED-Ukraine.csv")
+    acled["event_date"] = pd.to_datetime(acled["event_date"], dayfirst=True, format="mixed")
+    ucdp = pd.read_csv(REALDATA / "events" / "peacerep-UCDP-Ukraine.csv", encoding="cp1252")
+    kinds = {1: "State-based conflict", 2: "Non-state conflict", 3: "One-sided violence"}
+    ucdp = pd.DataFrame(
+        {
+            "event_id": ucdp["id"].astype(str),
+            "event_date": pd.to_datetime(ucdp["date_start"], format="mixed"),
+            "event_type": ucdp["type_of_violence"].map(kinds),
+            "actor1": ucdp["side_a"],
+            "actor2": ucdp["side_b"],
+            "location": ucdp["where_description"],
+            "admin1": ucdp["adm_1"],
+            "country": ucdp["country"],
+            "latitude": ucdp["latitude"],
+            "longitude": ucdp["longitude"],
+            "fatalities": ucdp["best"],
+            "where_prec": ucdp["where_prec"],
+            "notes": ucdp["source_headline"],
+            "source": ucdp["source_office"],
+        }
+    )
+    both = pd.concat([acled.rename(columns={"event_id_cnty": "event_id"}), ucdp], ignore_index=True)
+    both["event_date"] = both["event_date"].dt.strftime("%Y-%m-%d")
+    points = gpd.points_from_xy(both["longitude"], both["latitude"], crs="EPSG:4326")
+    return gpd.GeoDataFrame(both, geometry=points)
+
+
+@pytest.mark.skipif(not REALDATA.exists(), reason=f"{REALDATA} is absent (not part of the repo)")
+def test_ukraine_map_from_real_data(tmp_path: Path, open_map: Callable[..., Opened]) -> None:
+    import warnings
+
+    from geo.frontline import derive_front_lines, distance_to_front
+
+    weekly = REALDATA / "control" / "ukraine-occupied-weekly-2022-23.geojson"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fronts = derive_front_lines(weekly)
+        events = ukraine_events()
+        events = distance_to_front(events, front=fronts)
+    assert len(fronts) == 28
+    out = tmp_path / "ukraine.html"
+    report = write_map(
+        events,
+        out,
+        front=fronts,
+        offline=True,
+        since="2022-08-25",
+        until="2023-03-08",
+        title="Ukraine, 25 Aug 2022 – 8 Mar 2023: ACLED and UCDP events, DeepStateMap fronts",
+    )
+    assert report.summary.n_mapped > 100
+    opened = open_map(out)
+    page = opened.page
+    page.set_viewport_size({"width": 1280, "height": 820})
+    # the week the Russian forces left Kherson: that week's front and its bands
+    ctl_js(opened, "c.setUnit('week')")
+    ctl_js(opened, "c.setRange(19303, 19309)")  # 2022-11-07 to 2022-11-13
+    shown = ctl_js(opened, "c.frontsShown.map(f => f.props.valid_from)")
+    assert shown == ["2022-11-10"]
+    assert page.locator("path.geo-band").count() == 4
+    assert ctl_js(opened, "c.frontsEarlier.length") == 11  # weekly since 2022-08-25
+    # the week of the Kharkiv counter-offensive, with the fronts before it, faded
+    ctl_js(opened, "c.setRange(19240, 19246)")  # 2022-09-05 to 2022-09-11
+    assert ctl_js(opened, "c.frontsShown.map(f => f.props.valid_from)") == ["2022-09-08"]
+    ctl_js(opened, "c.setTrail(true)")
+    assert page.locator("path.geo-front-trail").count() == 2
+    center_on(opened, 48.6, 36.6, 7)
+    assert opened.page.locator(".geo-town").count() >= 10
+    assert ctl_js(opened, "c.visibleCount()") > 10
+    assert opened.errors == []
+    assert [u for u in opened.requests if not u.startswith("file:")] == []
+    save_screenshot(opened, "ukraine-map.png")
+
+
+def save_screenshot(opened: Opened, name: str) -> None:
+    """Write out/NAME and, when missing or GEO_UPDATE_SCREENSHOT=1, docs/NAME (256 colours)."""
+    shot = REPO / "out" / name
+    shot.parent.mkdir(exist_ok=True)
+    opened.page.screenshot(path=str(shot))
+    docs = REPO / "docs" / name
+    if not docs.exists() or os.environ.get("GEO_UPDATE_SCREENSHOT") == "1":
+        from PIL import Image
+
+        docs.parent.mkdir(exist_ok=True)
+        image = Image.open(shot).convert("RGB")
+        image.quantize(colors=256, method=Image.Quantize.FASTOCTREE).save(docs, optimize=True)
+    assert docs.stat().st_size < 500_000

@@ -41,9 +41,10 @@ CREDIT_NATURAL_EARTH = "Boundaries: Natural Earth (public domain)"
 CREDIT_GEONAMES = "Towns: GeoNames (CC BY 4.0)"
 CREDIT_GSHHG = "Lakes and wide rivers: GSHHG, Wessel & Smith (LGPL-3.0)"
 CREDIT_PROTOMAPS = "Base map: protomaps-leaflet; © OpenStreetMap contributors (ODbL)"
+# Columns only ACLED's and UCDP GED's tables carry (geo's own events share some others).
 _EVENT_CREDITS = (
-    (("event_id_cnty", "inter1", "geo_precision"), "Events: ACLED (acleddata.com)"),
-    (("where_prec", "date_prec", "best"), "Events: UCDP GED (CC BY 4.0)"),
+    (("event_id_cnty", "inter1", "interaction"), "Events: ACLED (acleddata.com)"),
+    (("where_prec", "date_prec", "conflict_new_id"), "Events: UCDP GED (CC BY 4.0)"),
 )
 _PMTILES_MAGIC = b"PMTiles"
 

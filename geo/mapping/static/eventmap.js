@@ -1004,15 +1004,14 @@
 
   GeoEventMap.prototype._updateFront = function () {
     var self = this, day = this.frontDay(), shown = {}, trail = [];
-    var first = this.range ? this.range[0] : null;
     this.frontsShown = [];
     this.frontLayers.forEach(function (f) {
       var ok = self._frontValidOn(f, day);
       shown[f.idx] = ok;
       if (ok) { self.layers.front.addLayer(f.layer); self.frontsShown.push(f); }
       else self.layers.front.removeLayer(f.layer);
-      // earlier fronts: ended before that day (within the dates shown, when chosen)
-      var earlier = !ok && day !== null && f.to !== null && f.to < day && (first === null || f.to >= first);
+      // earlier fronts: those that ended before that day
+      var earlier = !ok && day !== null && f.to !== null && f.to < day;
       if (earlier) trail.push(f);
       if (earlier && self.showTrail) self.layers.front.addLayer(f.trail);
       else self.layers.front.removeLayer(f.trail);
