@@ -16,12 +16,20 @@ page as :class:`LiteralElement` (text that is never parsed as a template), with 
 in Python, and :class:`EventMap` turns the macro outputs of every element of the map into
 literal text after its own render (see :func:`freeze_rendered`).
 
-The map shows the events (coloured by type, sized by fatalities, clustered), a heat map,
-the front lines with their dates and distance bands around them, a choropleth of events per
-admin-1 region, a legend, a time slider by day, layer control, scale, measure tool and full
-screen. With ``offline=True`` every script and stylesheet is inlined (from the npm packages
-fetched at install time by :mod:`geo.mapping.assets`) and countries drawn from the embedded
-boundaries replace the web tiles.
+The map shows the events (coloured by type in a colour-blind-safe palette, sized by
+fatalities, clustered into pies of their types), a heat map, the front line valid on the last
+day shown with its distance bands (earlier fronts as a faded trail), a choropleth of events
+per admin-1 region, a legend, a date range by day, week or month with a timeline chart,
+filters (type, actor, admin-1, distance band, fatalities), a search box, CSV/GeoJSON/PNG
+export, layer control, scale, measure tool and full screen. With ``offline=True`` every
+script and stylesheet is inlined (from the npm packages fetched at install time by
+:mod:`geo.mapping.assets`) and a base map replaces the web tiles: countries, admin-1 borders,
+lakes and wide rivers, and towns (:mod:`geo.mapping.basemap`), or a PMTiles file.
+
+The package's modules: :mod:`~geo.mapping.core` (``map_events``, ``save_map``,
+``write_map``), :mod:`~geo.mapping.payload` (frames into the page's data),
+:mod:`~geo.mapping.basemap`, :mod:`~geo.mapping.page` (folium elements, literal text),
+:mod:`~geo.mapping.assets` and :mod:`~geo.mapping.pipeline` (``build_events``).
 
 Examples
 --------
