@@ -697,7 +697,9 @@ def test_fronts_all_get_bands_and_bands_are_cached() -> None:
         geometry=lines,
         crs="EPSG:4326",
     )
-    p = payload_of(render(map_events(sample_events(), front=front, boundaries=None)))
+    events = sample_events()
+    events["event_date"] = ["2022-01-02", "2022-04-10", "2022-08-30"]
+    p = payload_of(render(map_events(events, front=front, boundaries=None)))
     assert len(p["front"]["features"]) == 30
     assert {f["properties"]["front"] for f in p["bands"]["features"]} == set(range(30))
     before = len(frontline._BAND_CACHE)
@@ -848,3 +850,19 @@ def test_cli_basemap_is_checked_first_and_embedded(
     write_pmtiles(good, max_zoom=2)
     assert main(["map", str(table), "-o", str(out), "--basemap", str(good), *options]) == 0
     assert payload_of(out.read_text(encoding="utf-8"))["pmtiles"]["name"] == "tiny.pmtiles"
+
+
+def test_fronts_never_valid_while_the_events_happened_are_left_out() -> None:
+    front = gpd.GeoDataFrame(
+        {
+            "name": ["1994", "before", "during", "after", "undated"],
+            "valid_from": ["1994-05-12", "2020-01-01", "2020-09-27", "2021-01-01", None],
+            "valid_to": [None, "2020-09-30", "2020-10-02", None, None],
+        },
+        geometry=[LineString([(46.5 + 0.1 * k, 39.6), (46.9 + 0.1 * k, 40.2)]) for k in range(5)],
+        crs="EPSG:4326",
+    )
+    p = payload_of(render(map_events(sample_events(), front=front, boundaries=None)))
+    names = [f["properties"]["name"] for f in p["front"]["features"]]
+    assert names == ["1994", "during", "undated"]  # the events: 2020-10-01 to 2020-10-04
+    assert {f["properties"]["front"] for f in p["bands"]["features"]} == {0, 1, 2}

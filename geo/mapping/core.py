@@ -226,7 +226,9 @@ def map_events(
     layers = ["Events"]
     front_frame = resolve_layer(front, "front", notes)
     if front_frame is not None and len(front_frame):
-        fc, bands, labels = front_payload(front_frame, bands_km)
+        dated = np.isfinite(days)
+        span = (float(days[dated].min()), float(days[dated].max())) if dated.any() else None
+        fc, bands, labels = front_payload(front_frame, bands_km, span)
         payload["front"], payload["bands"], payload["bandLabels"] = fc, bands, labels
         if fc is not None:
             layers.append("Front lines")

@@ -260,8 +260,16 @@ def date_text(value: Any) -> str | None:
 
 
 def front_payload(
-    front: gpd.GeoDataFrame, bands_km: Sequence[float]
+    front: gpd.GeoDataFrame,
+    bands_km: Sequence[float],
+    days: tuple[float, float] | None = None,
 ) -> tuple[dict[str, Any] | None, dict[str, Any] | None, list[str]]:
+    """Front lines and their distance bands for the page.
+
+    Only the lines that can be shown are kept, and only they get bands: those valid on some
+    day of ``days`` (first and last day of the events, as days since 1970-01-01; None keeps
+    every line). Undated lines are always kept.
+    """
     import shapely
 
     front = to_wgs84(front, "front lines")
@@ -271,7 +279,11 @@ def front_payload(
     valid_to = first_column(front, ("valid_to",))
     names = first_column(front, ("name",))
     sources = first_column(front, ("source",))
+    first_day = day_numbers(valid_from, len(front))
+    last_day = day_numbers(valid_to, len(front))
     for pos, geom in enumerate(front.geometry.to_numpy()):
+        if days is not None and (first_day[pos] > days[1] or last_day[pos] < days[0]):
+            continue  # never valid while the events happened: never drawn (NaN: open)
         props: dict[str, Any] = {
             "name": text_of(names.iloc[pos]) if names is not None else None,
             "valid_from": date_text(valid_from.iloc[pos]) if valid_from is not None else None,

@@ -1812,12 +1812,14 @@
   GeoEventMap.prototype.exportPNG = function () {
     if (!global.htmlToImage) return Promise.reject(new Error("the PNG exporter is not in this page"));
     var container = this.map.getContainer();
-    var skip = ["geo-panel", "leaflet-control-zoom", "geo-tool", "leaflet-control-layers", "geo-time-row", "geo-range"];
+    var skip = ["geo-panel", "leaflet-control-zoom", "geo-tool", "leaflet-control-layers", "geo-range"];
+    var controls = { INPUT: 1, SELECT: 1, BUTTON: 1 };
     return global.htmlToImage.toPng(container, {
       pixelRatio: 1,
       backgroundColor: "#cddfe9",
       filter: function (node) {
         if (!node.classList) return true;
+        if (controls[node.tagName]) return false;  // a picture has no buttons (nor their state)
         for (var k = 0; k < skip.length; k++) if (node.classList.contains(skip[k])) return false;
         return true;
       }
