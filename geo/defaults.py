@@ -180,8 +180,9 @@ MAP_BAND_QUAD_SEGS: Final = 8
 #: Distance bands are computed once per front geometry and process; at most this many kept.
 MAP_BAND_CACHE_SIZE: Final = 512
 
-#: Distance bands are drawn for at most this many front lines (the latest ones).
-MAP_BAND_MAX_FRONTS: Final = 400
+#: Distance bands are drawn for at most this many front lines (the latest ones, among those
+#: valid while the events happened): a year of weekly fronts; each adds about 60 kB.
+MAP_BAND_MAX_FRONTS: Final = 60
 
 #: At most this many events without coordinates are listed in a map (all are counted).
 MAP_MISSING_LIST_MAX: Final = 500
