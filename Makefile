@@ -15,9 +15,9 @@ $(STAMP): pyproject.toml
 
 # JavaScript/CSS of offline maps: pinned npm tarballs, checked against their integrity hashes,
 # unpacked into the virtualenv (never into the repository).
-$(ASSETS): $(STAMP) geo/assets.py
+$(ASSETS): $(STAMP) geo/mapping/assets.py
 	command -v npm >/dev/null || (apt-get update && apt-get install -y npm)
-	$(BIN)/python -m geo.assets fetch
+	$(BIN)/python -m geo.mapping.assets fetch
 	touch $(ASSETS)
 
 assets: $(ASSETS)
@@ -48,6 +48,7 @@ bench: $(STAMP) $(ASSETS) chromium
 data: $(STAMP)
 	$(BIN)/python scripts/build_boundaries.py
 	$(BIN)/python scripts/build_gazetteer_data.py
+	$(BIN)/python scripts/build_basemap.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

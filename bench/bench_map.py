@@ -1,4 +1,4 @@
-"""Map benchmark (issue 5): geo's event map against a plain folium MarkerCluster map.
+"""Map benchmark (issues 5 and 13): geo's event map against a plain folium map; real fronts.
 
 For 1k, 10k and 100k synthetic events (unique sentences, realistic columns), prints the HTML
 size, the build time (``map_events`` + save) and the time until the map is shown in headless
@@ -10,6 +10,13 @@ offline (scripts inlined) so that they load without a network. Targets: 100k eve
 its first cluster or marker icon. folium maps that take longer than :data:`BROWSER_TIMEOUT_S`
 are reported as "> timeout". ``GEO_BENCH_QUICK=1`` skips the folium baseline at 100k events
 (about a minute to build and a 90 MB page).
+
+The front case (issue 13): 20,000 synthetic events near the 28 weekly fronts derived from
+``../shared/realdata/control/ukraine-occupied-weekly-2022-23.geojson`` (skipped when that
+folder is absent). Its build is ``distance_to_front`` + ``write_map`` (offline, default
+admin-1 boundaries), the stage of ``geo map`` after reading; each run is a fresh process (no
+warm cache), and the median of :data:`FRONT_REPEAT` runs is reported with the median time
+to the first render in Chromium. ``python -m bench.bench_map fronts`` runs that case alone.
 """
 
 from __future__ import annotations
@@ -27,6 +34,12 @@ import numpy as np
 import pandas as pd
 
 SIZES = (1_000, 10_000, 100_000)
+FRONT_EVENTS = 20_000
+FRONT_REPEAT = 3
+REPO = Path(__file__).resolve().parent.parent
+#: ``../shared`` beside the repository (``$GEO_SHARED_DIR`` overrides it, e.g. in a worktree).
+SHARED = Path(os.environ.get("GEO_SHARED_DIR") or REPO.parent / "shared")
+WEEKLY = SHARED / "realdata" / "control" / "ukraine-occupied-weekly-2022-23.geojson"
 BROWSER_TIMEOUT_S = 90.0
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = [
@@ -171,14 +184,125 @@ def _ratio(ours: float | None, theirs: float | None) -> str:
     return f"{ours / theirs:.3f}"
 
 
+def front_events(fronts: Any, n: int, *, seed: int = 2022) -> Any:
+    """``n`` synthetic events near dated fronts, each dated in its front's week."""
+    import geopandas as gpd
+    import shapely
+
+    rng = np.random.default_rng(seed)
+    which = rng.integers(0, len(fronts), n)
+    coords = [shapely.get_coordinates(g) for g in fronts.geometry]
+    at = np.array([coords[w][rng.integers(len(coords[w]))] for w in which])
+    lon = at[:, 0] + rng.normal(0, 0.15, n)
+    lat = at[:, 1] + rng.normal(0, 0.10, n)
+    start = pd.to_datetime(fronts["valid_from"].to_numpy()[which])
+    days = start + pd.to_timedelta(rng.integers(0, 7, n), unit="D")
+    types = rng.choice([t for t, _ in _TYPES], n, p=[p for _, p in _TYPES])
+    actors = rng.choice(
+        ["Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)"], n
+    )
+    return gpd.GeoDataFrame(
+        {
+            "event_id": [f"UKR{k}" for k in range(n)],
+            "event_date": days.strftime("%Y-%m-%d"),
+            "event_type": types,
+            "actor1": actors,
+            "location": [f"Place {k % 500}" for k in range(n)],
+            "fatalities": rng.poisson(1.0, n) * (rng.random(n) < 0.5),
+            "notes": [f"Shelling reported near place {k % 500} (report {k})." for k in range(n)],
+            "source": rng.choice(["AFP", "Reuters", "Ukrinform"], n),
+        },
+        geometry=gpd.points_from_xy(lon, lat),
+        crs="EPSG:4326",
+    )
+
+
+def _front_build(fronts_file: Path, out: Path) -> tuple[float, float]:
+    """One build of the front case in this process: wall and CPU seconds.
+
+    CPU time is given too: on a shared machine, wall time also measures the neighbours.
+    """
+    import warnings
+
+    import geopandas as gpd
+
+    from geo.frontline import distance_to_front
+    from geo.mapping import write_map
+
+    fronts = gpd.read_parquet(fronts_file)
+    events = front_events(fronts, FRONT_EVENTS)
+    start, cpu = time.perf_counter(), time.process_time()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        measured = distance_to_front(events, front=fronts)
+        write_map(measured, out, front=fronts, offline=True)
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def bench_fronts(browser: Any, tmp: Path) -> None:
+    """Build and first render of the front case (fresh processes); prints one line."""
+    import subprocess
+    import sys
+    import warnings
+
+    if not WEEKLY.exists():
+        print(f"fronts: skipped ({WEEKLY} is absent)")
+        return
+    from geo.frontline import derive_front_lines
+
+    fronts_file = tmp / "fronts.parquet"
+    start = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        derive_front_lines(WEEKLY).to_parquet(fronts_file)
+    derive = time.perf_counter() - start
+    out = tmp / "fronts.html"
+    code = (
+        "import sys; from pathlib import Path; from bench.bench_map import _front_build; "
+        "print(_front_build(Path(sys.argv[1]), Path(sys.argv[2])))"
+    )
+    builds, cpus = [], []
+    for _ in range(int(os.environ.get("GEO_BENCH_REPEAT") or FRONT_REPEAT)):
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(fronts_file), str(out)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=REPO,
+        )
+        wall, cpu = done.stdout.strip().splitlines()[-1].strip("()").split(",")
+        builds.append(float(wall))
+        cpus.append(float(cpu))
+    shown = _shown_seconds(browser, out, "window.geoMapReady === true", repeat=3)
+    size = out.stat().st_size / 1e6
+    build = statistics.median(builds)
+    print(
+        f"fronts: {FRONT_EVENTS:,} events, 28 weekly fronts: build {build:.2f} s "
+        f"(runs {', '.join(f'{b:.1f}' for b in builds)}; CPU {statistics.median(cpus):.2f} s), "
+        f"HTML {size:.2f} MB, "
+        f"shown {_fmt_s(shown)} (fronts derived once in {derive:.1f} s, not counted)"
+    )
+
+
 def main() -> None:
+    import sys
+
     from playwright.sync_api import sync_playwright
 
-    from geo import assets
+    if sys.argv[1:2] == ["fronts"] or os.environ.get("GEO_BENCH_ONLY") == "fronts":
+        with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+            bench_fronts(browser, Path(tmp))
+            browser.close()
+        return
+
+    from geo.mapping import assets
 
     missing = assets.check_assets()
     if missing or not Path(CHROMIUM).exists():
-        print(f"skipped: needs {CHROMIUM} and the offline assets (python -m geo.assets fetch)")
+        print(
+            f"skipped: needs {CHROMIUM} and the offline assets (python -m geo.mapping.assets fetch)"
+        )
         return
     folium_100k = os.environ.get("GEO_BENCH_QUICK") != "1"
     header = (
@@ -215,8 +339,9 @@ def main() -> None:
                 f"{size / fsize:>10.3f} {build / fbuild:>11.3f} {_ratio(shown, fshown):>11}"
             )
             print(f"{'':>7}  {'folium':<7} {fsize:>8.2f} {fbuild:>8.2f} {_fmt_s(fshown):>9}")
+        bench_fronts(browser, Path(tmp))
         browser.close()
-    print("targets: 100k events <= 15 MB and shown <= 5 s (geo map)")
+    print("targets: 100k events <= 15 MB and shown <= 5 s; fronts case built < 15 s (geo map)")
 
 
 if __name__ == "__main__":

@@ -547,6 +547,12 @@ def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "countries instead of web tiles",
     )
     p.add_argument(
+        "--basemap",
+        metavar="PMTILES",
+        help="a PMTiles file (e.g. a Protomaps extract) embedded as the base map, for full "
+        "detail offline",
+    )
+    p.add_argument(
         "--lang",
         choices=_languages(),
         help="language of every input (default: detected per document, and per sentence "
@@ -589,6 +595,10 @@ def _run_map(args: argparse.Namespace) -> int:
     if to_stdout:
         args.output = "/dev/fd/1"  # the descriptor itself is written (see geo.io.files)
     check_output(args.output)
+    if args.basemap:
+        from geo.mapping.basemap import read_pmtiles
+
+        read_pmtiles(args.basemap)  # a bad base map fails before the pipeline runs
     off = ("none", "")
     layers = [None if layer in off else layer for layer in (args.front, args.boundaries)]
     _check_not_input(args.output, [*args.inputs, *layers])
@@ -620,6 +630,7 @@ def _run_map(args: argparse.Namespace) -> int:
         offline=args.offline,
         since=args.since,
         until=args.until,
+        basemap=args.basemap,
     )
     summary = report.summary
     parts = [f"{summary.n_mapped:,} events on the map"]

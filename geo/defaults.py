@@ -81,7 +81,7 @@ LANG_MIN_STOPWORDS: Final = 3
 #: Documents longer than this (characters) are skipped with a message.
 MAX_DOCUMENT_CHARS: Final = 5_000_000
 
-# --- maps (geo.mapping, geo.assets) ---------------------------------------------------------
+# --- maps (geo.mapping, geo.mapping.assets) -------------------------------------------------------
 
 #: Environment variable that overrides the folder of the offline map assets (fetched from npm).
 ASSETS_DIR_ENV: Final = "GEO_ASSETS_DIR"
@@ -92,18 +92,34 @@ MAP_TILES: Final = "OpenStreetMap"
 #: Title of a map when none is given.
 MAP_TITLE: Final = "Conflict events"
 
-#: Colour of each ACLED event type on maps; other types take :data:`MAP_EXTRA_COLORS` in turn.
+#: Colours of event types: the colour-blind-safe palette of Okabe and Ito (2008); past
+#: eight types, the colours come back with the next marker shape of :data:`MAP_SHAPES`.
+MAP_PALETTE: Final = (
+    "#D55E00",  # vermillion
+    "#0072B2",  # blue
+    "#CC79A7",  # reddish purple
+    "#009E73",  # bluish green
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+MAP_SHAPES: Final = ("circle", "square", "triangle", "diamond")
+
+#: Colour of each ACLED event type on maps (circles); other types take the free colours and
+#: shapes in turn.
 EVENT_TYPE_COLORS: Final = {
-    "Battles": "#c62828",
-    "Explosions/Remote violence": "#ef6c00",
-    "Violence against civilians": "#6a1b9a",
-    "Strategic developments": "#1565c0",
-    "Protests": "#2e7d32",
-    "Riots": "#795548",
+    "Battles": "#D55E00",
+    "Explosions/Remote violence": "#0072B2",
+    "Violence against civilians": "#CC79A7",
+    "Protests": "#009E73",
+    "Riots": "#E69F00",
+    "Strategic developments": "#56B4E9",
 }
 
-#: Colours of event types not in :data:`EVENT_TYPE_COLORS`, in order of first appearance.
-MAP_EXTRA_COLORS: Final = ("#00838f", "#9e9d24", "#ad1457", "#4527a0", "#558b2f", "#37474f")
+#: Perceptually uniform sequential ramp (viridis, low to high) of the heat map; the
+#: choropleth of events per region uses it from light (few) to dark (many).
+MAP_SEQUENTIAL: Final = ("#440154", "#3b528b", "#21918c", "#5ec962", "#fde725")
 
 #: Colour of events whose type is unknown.
 MAP_UNKNOWN_COLOR: Final = "#8c8c8c"
@@ -128,14 +144,51 @@ MAP_BASE_FAR_MIN_AREA_DEG2: Final = 0.1
 MAP_BASE_NEAR_MARGIN_DEG: Final = 8.0
 MAP_BASE_DECIMALS: Final = 3
 
+#: Towns of the offline base map (from the gazetteer): at least this many people; at most
+#: this many, the most populous within this many degrees of the events; labelled from the
+#: zoom level of the first (population, zoom) pair they reach, else from the last zoom.
+MAP_TOWN_MIN_POPULATION: Final = 1000
+MAP_TOWN_MAX: Final = 6000
+MAP_TOWN_MARGIN_DEG: Final = 3.0
+MAP_TOWN_ZOOMS: Final = (
+    (1_000_000, 4),
+    (300_000, 5),
+    (100_000, 6),
+    (30_000, 7),
+    (10_000, 8),
+    (3_000, 9),
+)
+MAP_TOWN_MAX_ZOOM: Final = 10
+
+#: At most this many sources of front lines are credited on a map (then "and N more").
+MAP_CREDIT_MAX_FRONT_SOURCES: Final = 3
+
+#: Largest PMTiles base map embedded in a page (bytes).
+MAP_PMTILES_MAX_BYTES: Final = 60_000_000
+
+#: Lakes and wide rivers of the offline base map, in ``data/``.
+MAP_LAKES_FILE: Final = "basemap/lakes.parquet"
+
+#: Simplification tolerance (degrees) of the admin-1 borders of the offline base map.
+MAP_ADMIN1_TOLERANCE_DEG: Final = 0.005
+
 #: Simplification tolerance (degrees) of front lines drawn on a map (about 30 m).
 MAP_FRONT_TOLERANCE_DEG: Final = 0.0003
 
 #: Simplification tolerance of the distance bands around a front line, in metres.
 MAP_BAND_TOLERANCE_M: Final = 100.0
 
-#: Distance bands are drawn for at most this many front lines (the latest ones).
-MAP_BAND_MAX_FRONTS: Final = 24
+#: Outer distance bands are simplified by this share of their distance (1 %: 500 m at 50 km),
+#: and their arcs drawn with this many segments per quarter circle.
+MAP_BAND_RELATIVE_TOLERANCE: Final = 0.01
+MAP_BAND_QUAD_SEGS: Final = 8
+
+#: Distance bands are computed once per front geometry and process; at most this many kept.
+MAP_BAND_CACHE_SIZE: Final = 512
+
+#: Distance bands are drawn for at most this many front lines (the latest ones, among those
+#: valid while the events happened): a year of weekly fronts; each adds about 60 kB.
+MAP_BAND_MAX_FRONTS: Final = 60
 
 #: At most this many events without coordinates are listed in a map (all are counted).
 MAP_MISSING_LIST_MAX: Final = 500
@@ -192,6 +245,10 @@ FRONT_PIECE_MAX_KM: Final = 800.0
 
 #: Line segments longer than this many km are densified along the geodesic before projecting.
 FRONT_DENSIFY_KM: Final = 5.0
+
+#: Distances to a front are found in azimuthal equidistant projections whose centres are
+#: rounded to this grid (degrees), so that the many parts of a derived front share them.
+FRONT_AEQD_GRID_DEG: Final = 0.5
 
 #: Number of answers :class:`geo.OfflineGeocoder` keeps per instance for repeated queries.
 GEOCODE_MEMO_SIZE: Final = 100_000

@@ -536,3 +536,48 @@ def test_a_whole_world_area_gets_no_front_and_the_others_do(
     err = capsys.readouterr().err
     assert "span more than 60°" in err and "1 area(s) have no front" in err
     assert len(json.loads(out.read_text(encoding="utf-8"))["features"]) == 3
+
+
+def test_distance_to_a_many_part_front_matches_brute_force() -> None:
+    """Pieces are pruned by a lower bound; no event may lose its nearest piece by it."""
+    import geopandas as gpd
+    from pyproj import Geod
+    from shapely import LineString, MultiLineString, Point
+
+    from geo.frontline import distance_to_front
+
+    rng = np.random.default_rng(13)
+    parts = []
+    for k in range(40):  # short pieces along 800 km, as a front derived from areas of control
+        x = 32.0 + 0.25 * k
+        parts.append(LineString([(x, 47.0 + 0.1 * (k % 3)), (x + 0.2, 47.05 + 0.1 * (k % 2))]))
+    front = gpd.GeoDataFrame(
+        {"name": ["front"], "valid_from": ["2022-01-01"]},
+        geometry=[MultiLineString(parts)],
+        crs=4326,
+    )
+    lon = rng.uniform(31.5, 42.5, 300)
+    lat = rng.uniform(46.0, 48.5, 300)
+    events = gpd.GeoDataFrame(
+        geometry=[Point(x, y) for x, y in zip(lon, lat, strict=True)], crs=4326
+    )
+    got = distance_to_front(events, front=front, on="2022-06-01")["distance_to_front_km"].to_numpy()
+    geod = Geod(ellps="WGS84")
+    dense = np.concatenate(
+        [
+            np.array(geod.npts(*p.coords[0], *p.coords[1], 400, initial_idx=0, terminus_idx=0))
+            for p in parts
+        ]
+    )
+    want = (
+        np.array(
+            [
+                geod.inv(np.full(len(dense), x), np.full(len(dense), y), dense[:, 0], dense[:, 1])[
+                    2
+                ].min()
+                for x, y in zip(lon, lat, strict=True)
+            ]
+        )
+        / 1000.0
+    )
+    assert got == pytest.approx(want, abs=0.01)

@@ -13,17 +13,18 @@ from typing import Any
 
 import geopandas as gpd
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyproj import Geod
-from shapely.geometry import LineString, Point, Polygon, box
+from shapely.geometry import LineString, Point, Polygon, box, shape
 
-from geo import assets
 from geo.errors import DataError, InputError, OutputError
 from geo.mapping import (
     EventMap,
+    assets,
     distance_band_polygons,
     inline_assets,
     map_events,
@@ -42,7 +43,8 @@ HOSTILE = [
 ]
 
 NEEDS_ASSETS = pytest.mark.skipif(
-    bool(assets.check_assets()), reason="offline assets not fetched (python -m geo.assets fetch)"
+    bool(assets.check_assets()),
+    reason="offline assets not fetched (python -m geo.mapping.assets fetch)",
 )
 
 _DATA = re.compile(
@@ -115,7 +117,7 @@ def test_events_are_embedded_column_wise() -> None:
         "Explosions/Remote violence",
         "Shelling of sorts",
     ]
-    assert p["types"][0]["color"] == "#c62828"
+    assert p["types"][0]["color"] == "#D55E00"
     assert column(p, "place") == ["Aghdam", "Tartar", "Fuzuli"]
     assert column(p, "fat") == [3, None, 0]
     assert column(p, "inj") == [None, 2, None]
@@ -383,7 +385,7 @@ def test_offline_base_map_from_countries() -> None:
 def test_missing_assets_are_a_data_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GEO_ASSETS_DIR", str(tmp_path))
     m = map_events(sample_events(), front=None, boundaries=None, offline=True, base=None)
-    with pytest.raises(DataError, match=r"python -m geo\.assets fetch"):
+    with pytest.raises(DataError, match=r"python -m geo\.mapping\.assets fetch"):
         render(m)
 
 
@@ -416,14 +418,14 @@ def test_tarball_integrity_is_checked(tmp_path: Path) -> None:
 
 
 def test_events_without_coordinates_are_geocoded_by_name() -> None:
-    from geo.mapping import _fill_coordinates
+    from geo.mapping.pipeline import fill_coordinates
 
     frame = gpd.GeoDataFrame(
         {"location": ["Aghdam", "Nowhereville-sur-Rien", "Tartar"], "country_code": ["AZ"] * 3},
         geometry=[None, None, Point(46.9297, 40.3418)],
         crs="EPSG:4326",
     )
-    filled = _fill_coordinates(frame, "offline")
+    filled = fill_coordinates(frame, "offline")
     assert filled.geometry.iloc[0].y == pytest.approx(39.99096, abs=0.01)
     assert filled.geometry.iloc[0].x == pytest.approx(46.92736, abs=0.01)
     assert filled["latitude"].iloc[1] is None
@@ -473,9 +475,9 @@ def test_cli_map_checks_the_output_first(
 @given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=200))
 @settings(max_examples=300, deadline=None)
 def test_script_json_is_inert_in_html_and_round_trips(text: str) -> None:
-    from geo.mapping import _script_json
+    from geo.mapping.page import script_json
 
-    encoded = _script_json({"notes": [text, f"</script>{text}"]})
+    encoded = script_json({"notes": [text, f"</script>{text}"]})
     for forbidden in ("<", ">", "&", "\u2028", "\u2029"):
         assert forbidden not in encoded
     assert json.loads(encoded) == {"notes": [text, f"</script>{text}"]}
@@ -493,9 +495,9 @@ def test_script_json_is_inert_in_html_and_round_trips(text: str) -> None:
 )
 @settings(max_examples=200, deadline=None)
 def test_dates_of_any_shape_never_fail(values: list[Any]) -> None:
-    from geo.mapping import _days
+    from geo.mapping.payload import day_numbers
 
-    days = _days(pd.Series(values, dtype=object), len(values))
+    days = day_numbers(pd.Series(values, dtype=object), len(values))
     for value, day in zip(values, days, strict=True):
         if isinstance(value, date):
             assert day == (value - date(1970, 1, 1)).days
@@ -557,3 +559,310 @@ def test_freezing_leaves_folium_pages_unchanged() -> None:
     frozen = [c for part in parts for c in part._children.values() if isinstance(c, LiteralElement)]
     assert len(frozen) >= 10
     assert [part.render() for part in parts] == before
+
+
+# ------------------------------------------------------------------------------ issue 13
+
+
+def _deuteranopia_lab(color: str) -> npt.NDArray[np.float64]:
+    """CIELAB (D65) of an sRGB colour as seen with deuteranopia (Machado et al. 2009)."""
+    rgb = np.array([int(color[k : k + 2], 16) for k in (1, 3, 5)]) / 255.0
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    simulate = np.array(
+        [
+            [0.367322, 0.860646, -0.227968],
+            [0.280085, 0.672501, 0.047413],
+            [-0.011820, 0.042940, 0.968881],
+        ]
+    )
+    seen = np.clip(simulate @ linear, 0, 1)
+    to_xyz = np.array(
+        [[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]
+    )
+    xyz = to_xyz @ seen / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(xyz > 0.008856, np.cbrt(xyz), 7.787 * xyz + 16 / 116)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def test_type_colours_stay_apart_under_deuteranopia() -> None:
+    from itertools import combinations
+
+    from geo import defaults
+
+    labs = [_deuteranopia_lab(c) for c in defaults.MAP_PALETTE]
+    closest = min(float(np.linalg.norm(a - b)) for a, b in combinations(labs, 2))
+    # the former palette's closest pair (brown #795548, crimson #ad1457) was 5.4 apart
+    assert closest > 15.0
+    assert set(defaults.EVENT_TYPE_COLORS.values()) <= set(defaults.MAP_PALETTE)
+
+
+def test_types_past_eight_take_shapes() -> None:
+    from geo.mapping.payload import type_palette
+
+    old_acled = [
+        "Battle-No change of territory",
+        "Battle-Government regains territory",
+        "Battle-Non-state actor overtakes territory",
+        "Remote violence",
+        "Riots/Protests",
+        "Violence against civilians",
+        "Strategic development",
+        "Non-violent transfer of territory",
+        "Headquarters or base established",
+    ]
+    palette = type_palette(old_acled)
+    pairs = [(t["color"], t["shape"]) for t in palette]
+    assert len(set(pairs)) == 9  # no two types look alike
+    assert [t["shape"] for t in palette] == ["circle"] * 8 + ["square"]
+    assert palette[5]["color"] == "#CC79A7"  # a known type keeps its colour
+
+
+def test_actor_columns_reach_the_page() -> None:
+    frame = sample_events()
+    frame["actor1"] = ["Military Forces of Azerbaijan (1993-)", None, "Unidentified Armed Group"]
+    frame["assoc_actor_1"] = [None, "Farmers (Azerbaijan); Journalists", None]
+    frame["inter1"] = [1, None, 3]
+    p = payload_of(render(map_events(frame, front=None, boundaries=None)))
+    assert column(p, "actor1") == [
+        "Military Forces of Azerbaijan (1993-)",
+        None,
+        "Unidentified Armed Group",
+    ]
+    assert column(p, "assoc1") == [None, "Farmers (Azerbaijan); Journalists", None]
+    assert column(p, "inter1") == ["1", None, "3"]
+    assert "actor2" not in p["cols"]  # never required
+
+
+def test_offline_base_has_towns_and_admin1_borders() -> None:
+    towns = pd.DataFrame(
+        {
+            "name": ["Barda", "Hamlet", "Paris"],
+            "lat": [40.3744, 40.0, 48.85],
+            "lon": [47.1266, 46.9, 2.35],
+            "population": [37_000, 1_200, 2_100_000],
+        }
+    )
+    regions = gpd.GeoDataFrame(
+        {"country": ["Azerbaijan"] * 2, "admin1": ["North", "South"]},
+        geometry=[box(45.5, 40.1, 48.0, 41.5), box(45.5, 39.0, 48.0, 40.1)],
+        crs="EPSG:4326",
+    )
+    m = map_events(
+        sample_events(), front=None, boundaries=regions, base=None, offline=True, towns=towns
+    )
+    p = payload_of(render(m))
+    assert p["towns"] == {
+        "name": ["Barda", "Hamlet"],  # most populous first; Paris is far away
+        "lat": [40.3744, 40.0],
+        "lon": [47.1266, 46.9],
+        "z": [7, 10],
+        "pop": [37_000, 1_200],
+    }
+    assert p["admin1"]["geometry"]["type"] == "MultiLineString"
+    assert len(p["admin1"]["geometry"]["coordinates"]) == 2
+    assert m.summary is not None and "Towns" in m.summary.layers
+    with pytest.raises(InputError, match="population"):
+        map_events(
+            sample_events(), front=None, boundaries=None, offline=True, towns=towns[["name"]]
+        )
+
+
+def test_every_source_is_credited() -> None:
+    frame = sample_events().rename(columns={"event_id": "event_id_cnty"})
+    front = gpd.GeoDataFrame(
+        {"name": ["A"], "source": ["DeepStateMap <derived>"]},
+        geometry=[LineString([(46.5, 39.6), (46.9, 40.2)])],
+        crs="EPSG:4326",
+    )
+    m = map_events(frame, front=front, boundaries=None, attribution=["Analyst's notes"])
+    credits = payload_of(render(m))["credits"]
+    assert credits == [
+        "Front lines: DeepStateMap <derived>",
+        "Events: ACLED (acleddata.com)",
+        "Analyst's notes",
+    ]
+    online = payload_of(render(map_events(sample_events(), front=None)))
+    assert online["credits"] == ["Boundaries: Natural Earth (public domain)"]
+
+
+def test_fronts_all_get_bands_and_bands_are_cached() -> None:
+    from geo import frontline
+
+    lines = [LineString([(46.0 + 0.1 * k, 39.5), (46.2 + 0.1 * k, 40.3)]) for k in range(30)]
+    front = gpd.GeoDataFrame(
+        {
+            "name": [f"week {k}" for k in range(30)],
+            "valid_from": [f"2022-{1 + k // 4:02d}-{1 + 7 * (k % 4):02d}" for k in range(30)],
+        },
+        geometry=lines,
+        crs="EPSG:4326",
+    )
+    events = sample_events()
+    events["event_date"] = ["2022-01-02", "2022-04-10", "2022-08-30"]
+    p = payload_of(render(map_events(events, front=front, boundaries=None)))
+    assert len(p["front"]["features"]) == 30
+    assert {f["properties"]["front"] for f in p["bands"]["features"]} == set(range(30))
+    before = len(frontline._BAND_CACHE)
+    frontline.distance_band_polygons(front.iloc[:3])
+    assert len(frontline._BAND_CACHE) == before  # computed once per geometry
+
+
+def test_bands_tile_without_overlap() -> None:
+    line = gpd.GeoDataFrame(
+        geometry=[LineString([(30.0, 47.0), (31.0, 47.5), (32.5, 47.2)])], crs="EPSG:4326"
+    )
+    bands = distance_band_polygons(line, bands_km=(5, 10, 25, 50))
+    rings = bands.geometry.tolist()
+    for a in range(4):
+        for b in range(a + 1, 4):
+            assert rings[a].intersection(rings[b]).area < 1e-9
+    assert bands["label"].tolist() == ["0-5 km", "5-10 km", "10-25 km", "25-50 km"]
+
+
+def test_pmtiles_base_map_is_checked_and_embedded(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.pmtiles"
+    bad.write_bytes(b"not a tile archive" * 10)
+    with pytest.raises(InputError, match="not a PMTiles version 3 file"):
+        map_events(sample_events(), front=None, boundaries=None, basemap=bad)
+    with pytest.raises(InputError, match="cannot read the base map"):
+        map_events(sample_events(), front=None, boundaries=None, basemap=tmp_path / "none.pmtiles")
+    good = tmp_path / "tiny.pmtiles"
+    write_pmtiles(good)
+    m = map_events(sample_events(), front=None, boundaries=None, basemap=good)
+    page = render(m)
+    p = payload_of(page)
+    assert p["pmtiles"] == {"name": "tiny.pmtiles", "bytes": good.stat().st_size}
+    blob = re.search(
+        r'<script type="application/octet-stream" id="[^"]+_pmtiles">([^<]*)</script>', page
+    )
+    assert blob is not None and base64.b64decode(blob.group(1)) == good.read_bytes()
+    assert "protomaps-leaflet@5.1.0" in page and "pmtiles@4.5.0" in page
+    assert m.summary is not None and "Base map (PMTiles)" in m.summary.layers
+
+
+def write_pmtiles(path: Path, *, max_zoom: int = 8) -> None:
+    """A small PMTiles v3 archive of vector tiles around Tartar (earth, a lake, a road)."""
+    import mapbox_vector_tile
+    from pmtiles.tile import Compression, TileType, zxy_to_tileid
+    from pmtiles.writer import Writer
+
+    def tile_xy(lon: float, lat: float, z: int) -> tuple[int, int]:
+        n = 2**z
+        x = int((lon + 180) / 360 * n)
+        y = int((1 - np.arcsinh(np.tan(np.radians(lat))) / np.pi) / 2 * n)
+        return x, y
+
+    tiles = []
+    for z in range(max_zoom + 1):
+        x, y = tile_xy(46.93, 40.34, z)
+        layers = [
+            {
+                "name": "earth",
+                "features": [
+                    {
+                        "geometry": "POLYGON ((0 0, 4096 0, 4096 4096, 0 4096, 0 0))",
+                        "properties": {},
+                    }
+                ],
+            },
+            {
+                "name": "water",
+                "features": [
+                    {
+                        "geometry": "POLYGON ((1000 1000, 2000 1000, 2000 1800, 1000 1800, 1000 1000))",  # noqa: E501
+                        "properties": {"kind": "lake"},
+                    }
+                ],
+            },
+            {
+                "name": "roads",
+                "features": [
+                    {
+                        "geometry": "LINESTRING (0 2048, 4096 2100)",
+                        "properties": {"kind": "major_road"},
+                    }
+                ],
+            },
+        ]
+        data = mapbox_vector_tile.encode(layers, default_options={"y_coord_down": True})
+        tiles.append((zxy_to_tileid(z, x, y), gzip.compress(data)))
+    with path.open("wb") as fh:
+        writer = Writer(fh)
+        for tile_id, data in sorted(tiles):
+            writer.write_tile(tile_id, data)
+        writer.finalize(
+            {
+                "tile_type": TileType.MVT,
+                "tile_compression": Compression.GZIP,
+                "min_zoom": 0,
+                "max_zoom": max_zoom,
+                "min_lon_e7": int(46.0e7),
+                "min_lat_e7": int(39.5e7),
+                "max_lon_e7": int(47.5e7),
+                "max_lat_e7": int(41.0e7),
+                "center_zoom": 6,
+                "center_lon_e7": int(46.93e7),
+                "center_lat_e7": int(40.34e7),
+            },
+            {"vector_layers": [{"id": "earth"}, {"id": "water"}, {"id": "roads"}]},
+        )
+
+
+@NEEDS_ASSETS
+def test_offline_base_has_the_dnipro_and_credits_it() -> None:
+    events = gpd.GeoDataFrame(
+        {"event_type": ["Battles"]}, geometry=[Point(33.39, 46.75)], crs="EPSG:4326"
+    )  # Nova Kakhovka
+    m = map_events(events, front=None, boundaries=None, base=None, towns=None, offline=True)
+    p = payload_of(render(m))
+    lakes = [shape(f["geometry"]) for f in p["lakes"]["features"]]
+    # the Dnipro from Kyiv's south to its mouth, with its reservoirs, as one polygon
+    assert any(g.bounds[0] < 32.0 and g.bounds[2] > 35.0 and g.bounds[3] > 49.5 for g in lakes)
+    assert "Lakes and wide rivers: GSHHG, Wessel & Smith (LGPL-3.0)" in p["credits"]
+    none = payload_of(
+        render(
+            map_events(
+                events, front=None, boundaries=None, offline=True, lakes=None, base=None, towns=None
+            )
+        )
+    )
+    assert "lakes" not in none
+
+
+def test_cli_basemap_is_checked_first_and_embedded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from geo.cli import main
+
+    table = tmp_path / "acled.csv"
+    table.write_text(
+        "event_id_cnty,event_date,event_type,latitude,longitude\nA1,2020-10-04,Battles,40.34,46.93\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "map.html"
+    bad = tmp_path / "bad.pmtiles"
+    bad.write_text("nope")
+    options = ["--front", "none", "--boundaries", "none"]
+    assert main(["map", str(table), "-o", str(out), "--basemap", str(bad), *options]) == 2
+    assert "not a PMTiles version 3 file" in capsys.readouterr().err
+    assert not out.exists()
+    good = tmp_path / "tiny.pmtiles"
+    write_pmtiles(good, max_zoom=2)
+    assert main(["map", str(table), "-o", str(out), "--basemap", str(good), *options]) == 0
+    assert payload_of(out.read_text(encoding="utf-8"))["pmtiles"]["name"] == "tiny.pmtiles"
+
+
+def test_fronts_never_valid_while_the_events_happened_are_left_out() -> None:
+    front = gpd.GeoDataFrame(
+        {
+            "name": ["1994", "before", "during", "after", "undated"],
+            "valid_from": ["1994-05-12", "2020-01-01", "2020-09-27", "2021-01-01", None],
+            "valid_to": [None, "2020-09-30", "2020-10-02", None, None],
+        },
+        geometry=[LineString([(46.5 + 0.1 * k, 39.6), (46.9 + 0.1 * k, 40.2)]) for k in range(5)],
+        crs="EPSG:4326",
+    )
+    p = payload_of(render(map_events(sample_events(), front=front, boundaries=None)))
+    names = [f["properties"]["name"] for f in p["front"]["features"]]
+    assert names == ["1994", "during", "undated"]  # the events: 2020-10-01 to 2020-10-04
+    assert {f["properties"]["front"] for f in p["bands"]["features"]} == {0, 1, 2}

@@ -197,7 +197,7 @@ def front_features(name: list[str], source: list[str]) -> list[dict[str, Any]]:
                 "name": n,
                 "source": s,
                 "valid_from": f"2020-09-{k + 1:02d}",
-                "valid_to": f"2020-09-{k + 1:02d}",
+                "valid_to": f"2020-10-{k + 4:02d}",  # the events' day (10-04): drawn
             },
             "geometry": {
                 "type": "LineString",

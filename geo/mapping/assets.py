@@ -1,6 +1,6 @@
 """Third-party JavaScript/CSS for offline maps, fetched from npm at install time.
 
-Nothing third-party is kept in the repository. ``python -m geo.assets fetch`` (run by
+Nothing third-party is kept in the repository. ``python -m geo.mapping.assets fetch`` (run by
 ``make``) asks the ``npm`` client for each pinned package tarball (``npm pack NAME@VERSION``,
 through whatever registry npm is configured with), checks the tarball against the pinned
 SHA-512 integrity, and extracts the few files a map needs into the asset directory
@@ -9,7 +9,7 @@ is checked again against its pinned SHA-256 when a map inlines it.
 
 Examples
 --------
->>> from geo.assets import RESOURCES
+>>> from geo.mapping.assets import RESOURCES
 >>> RESOURCES["leaflet"].package.name
 'leaflet'
 """
@@ -140,8 +140,57 @@ JQUERY = NpmPackage(
     },
 )
 
+# A user's PMTiles base map (``--basemap``): vector tiles drawn on canvas; it bundles the
+# PMTiles reader but does not export it, hence the ``pmtiles`` package below.
+PROTOMAPS_LEAFLET = NpmPackage(
+    name="protomaps-leaflet",
+    version="5.1.0",
+    integrity="sha512-N0YY1Gbw5nZ9n8VUOvwHKm/w3zhTTuaZEeMZl8doHemeM4ujGPp2otI6t4Sgqrz8iM4svx2rpG1Q17rHkOWSaA==",
+    license="BSD-3-Clause",
+    files={
+        "dist/protomaps-leaflet.js": (
+            "26af014f7b1af308ec120b791cff76657bb9c3383633b52033e6edf9e5e4cdb5"
+        ),
+        "LICENSE": "a2ada548aa25012e833b71364a402d6924f2afcf5f8f146e2989a377290ab3ad",
+    },
+)
+
+# Reads a PMTiles archive held in the page (the package ships no LICENSE file: BSD-3-Clause
+# per its package.json).
+PMTILES = NpmPackage(
+    name="pmtiles",
+    version="4.5.0",
+    integrity="sha512-CBeD4SoUluFziGdy/8k7FOjQxQy486n+929W/tWophauvMICpkZ26vGBWhDt/6b1FZQWNaf4jFdT/5+q0Wii5w==",
+    license="BSD-3-Clause",
+    files={
+        "dist/pmtiles.js": "caf981bc46f6327ee7e65d5dc964d89d38a69f60edca2bd4c5c890c21b554c6c",
+    },
+)
+
+# The PNG export of the current view (the map's DOM drawn into a canvas).
+HTML_TO_IMAGE = NpmPackage(
+    name="html-to-image",
+    version="1.11.13",
+    integrity="sha512-cuOPoI7WApyhBElTTb9oqsawRvZ0rHhaHwghRLlTuffoD1B2aDemlCruLeZrUIIdvG7gs9xeELEPm6PhuASqrg==",
+    license="MIT",
+    files={
+        "dist/html-to-image.js": (
+            "a90b42909d80964269ef6d5f3d1e4a5a7e2a4c263a5d2a76a9e7151901343262"
+        ),
+        "LICENSE": "9fe73723f7a9e91057f73aafc9b6a3c3b2174db2b3ddc0a3a6a8ddf2bad68e37",
+    },
+)
+
 #: Every package fetched at install time.
-PACKAGES: tuple[NpmPackage, ...] = (LEAFLET, LEAFLET_HEAT, LEAFLET_MARKERCLUSTER, JQUERY)
+PACKAGES: tuple[NpmPackage, ...] = (
+    LEAFLET,
+    LEAFLET_HEAT,
+    LEAFLET_MARKERCLUSTER,
+    JQUERY,
+    PROTOMAPS_LEAFLET,
+    PMTILES,
+    HTML_TO_IMAGE,
+)
 
 #: Resource names as folium's elements declare them (``default_js``/``default_css``), with
 #: the file that replaces each in an offline page.
@@ -155,6 +204,16 @@ RESOURCES: dict[str, Resource] = {
     "markerclusterdefaultcss": Resource(
         LEAFLET_MARKERCLUSTER, "dist/MarkerCluster.Default.css", "css"
     ),
+    "protomaps-leaflet": Resource(PROTOMAPS_LEAFLET, "dist/protomaps-leaflet.js", "js"),
+    "pmtiles": Resource(PMTILES, "dist/pmtiles.js", "js"),
+    "html-to-image": Resource(HTML_TO_IMAGE, "dist/html-to-image.js", "js"),
+}
+
+#: Where online pages load the resources of geo's own map (folium's ``default_js``).
+CDN_URLS: dict[str, str] = {
+    name: f"https://cdn.jsdelivr.net/npm/{res.package.spec}/{res.path}"
+    for name, res in RESOURCES.items()
+    if name in {"protomaps-leaflet", "pmtiles", "html-to-image"}
 }
 
 #: folium's default resources that the maps of :mod:`geo` never use (Bootstrap, Font
@@ -200,7 +259,7 @@ def _sha256(data: bytes) -> str:
 
 def _fetch_hint() -> str:
     return (
-        f"run `make` or `python -m geo.assets fetch` once (needs the npm client), or set "
+        f"run `make` or `python -m geo.mapping.assets fetch` once (needs the npm client), or set "
         f"${defaults.ASSETS_DIR_ENV} to a folder where they were fetched"
     )
 
@@ -416,8 +475,8 @@ def fetch_assets(root: Path | None = None, *, force: bool = False) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m geo.assets fetch|check``: fetch or verify the offline map assets."""
-    parser = argparse.ArgumentParser(prog="python -m geo.assets", description=__doc__)
+    """``python -m geo.mapping.assets fetch|check``: fetch or verify the offline map assets."""
+    parser = argparse.ArgumentParser(prog="python -m geo.mapping.assets", description=__doc__)
     parser.add_argument("action", choices=["fetch", "check", "where"])
     parser.add_argument("--force", action="store_true", help="fetch again even if present")
     args = parser.parse_args(argv)
@@ -432,7 +491,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         fetched = fetch_assets(force=args.force)
     except DataError as err:
-        print(f"geo.assets: error: {err}", file=sys.stderr)
+        print(f"geo.mapping.assets: error: {err}", file=sys.stderr)
         return 2
     done = ", ".join(fetched) if fetched else "nothing to do"
     print(f"offline map assets in {assets_dir()}: {done}")
