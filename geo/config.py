@@ -109,3 +109,7 @@ GEOPARSE_FREQUENT_ZIPF: Final = 4.5
 #: A text naming at most this many distinct place names is "short" for recognition: its
 #: places have no other places to lean on.
 GEOPARSE_FEW_PLACES: Final = 2
+
+#: Candidates whose prior is lower than the best one's by more than this are not scored
+#: (log10 units: a village of 500 people against a city of a million).
+GEOPARSE_PRUNE_PRIOR_GAP: Final = 4.5

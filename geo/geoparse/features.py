@@ -155,6 +155,36 @@ class Context:
     separatist_sentences: set[int] = field(default_factory=set)
 
 
+def static_features(
+    c: Candidate, cs: Sequence[Candidate], capitals: frozenset[str]
+) -> dict[str, float]:
+    """The features of a candidate that depend on the name alone, not on the document (what
+    the place is, how its name matched, its prior among the name's candidates)."""
+    p = c.place
+    feature = feature_of(p)
+    f: dict[str, float] = {}
+    if p.kind != "country":
+        # how prominent the place is, towns and regions alike: log10 of the people of a town,
+        # or of the towns of a region (the gazetteer's name score; +1 for a primary name)
+        f["log_population"] = min(c.prior, config.GEOPARSE_PRIOR_CAP)
+    if p.kind == "country":
+        f["country"] = 1.0
+    elif feature == "admin1":
+        f["admin1"] = 1.0
+    elif feature in ("disputed", "macro_region", "continent"):
+        f["area"] = 1.0
+    if is_water(p):
+        f["water"] = 1.0
+    if p.id in capitals:
+        f["capital"] = 1.0
+    f[c.match if c.match in ("primary", "alternate", "variant", "lemma") else "alternate"] = 1.0
+    if c is cs[0]:
+        f["top_prior"] = 1.0
+    else:
+        f["prior_gap"] = max(0.0, cs[0].prior - c.prior)
+    return f
+
+
 def candidate_features(
     c: Candidate,
     cs: Sequence[Candidate],
@@ -170,6 +200,7 @@ def candidate_features(
     nearest_km: float = math.inf,
     mass: float = 0.0,
     dateline: bool = False,
+    static: Mapping[str, float] | None = None,
 ) -> dict[str, float]:
     """The features of candidate ``c`` among the candidates ``cs`` of one name.
 
@@ -177,32 +208,14 @@ def candidate_features(
     that a name does not support itself; ``apposition`` the places named right after it
     ("Springfield, Illinois"); ``twin`` the place of the other kind of the same name nearby;
     ``nearest_km`` and ``mass`` the distance to the nearest other place of the document and
-    the summed proximity of all of them (see :func:`proximities`).
+    the summed proximity of all of them (see :func:`proximities`). With ``static`` (the
+    features that depend on the name alone, :func:`static_features`, cached by the caller),
+    only the features that depend on the document are returned.
     """
     p = c.place
-    feature = feature_of(p)
-    f: dict[str, float] = {}
-    if p.kind != "country":
-        # how prominent the place is, towns and regions alike: log10 of the people of a town,
-        # or of the towns of a region (the gazetteer's name score; +1 for a primary name)
-        f["log_population"] = min(c.prior, config.GEOPARSE_PRIOR_CAP)
-    if p.kind == "country":
-        f["country"] = 1.0
-        if foreign:
-            f["foreign_country_name"] = 1.0
-    elif feature == "admin1":
-        f["admin1"] = 1.0
-    elif feature in ("disputed", "macro_region", "continent"):
-        f["area"] = 1.0
-    if is_water(p):
-        f["water"] = 1.0
-    if p.id in capitals:
-        f["capital"] = 1.0
-    f[c.match if c.match in ("primary", "alternate", "variant", "lemma") else "alternate"] = 1.0
-    if c is cs[0]:
-        f["top_prior"] = 1.0
-    else:
-        f["prior_gap"] = max(0.0, cs[0].prior - c.prior)
+    f: dict[str, float] = {} if static is not None else static_features(c, cs, capitals)
+    if foreign and p.kind == "country":
+        f["foreign_country_name"] = 1.0
     cc = p.country_code
     if cc and ctx.focus_total > 0:
         total = ctx.focus_total - sum(v for k, v in own.items() if "." not in k)

@@ -41,6 +41,7 @@ from geo.geoparse.features import (
     precision_of,
     preposition_before,
     proximities,
+    static_features,
     region_cue,
     span_features,
     water_cue,
@@ -91,9 +92,16 @@ class Model:
             raise DataError(f"weights for unknown features: {', '.join(sorted(unknown))}")
         return cls(res, rec, float(data["threshold"]), dict(data.get("meta", {})))
 
-    def score(self, f: Mapping[str, float]) -> float:
+    def score(self, *parts: Mapping[str, float]) -> float:
+        """The resolution score of a candidate whose features are split in ``parts``."""
         weights = self.resolve
-        return sum(weights.get(k, 0.0) * v for k, v in f.items())
+        total = 0.0
+        for f in parts:
+            for k, v in f.items():
+                w = weights.get(k)
+                if w is not None:
+                    total += w * v
+        return total
 
     def probability(self, g: Mapping[str, float]) -> float:
         weights = self.recognise
@@ -222,7 +230,7 @@ def resolve(
                 and index.spread(key, cs) < config.GEOPARSE_AMBIGUOUS_KM
             ):
                 continue
-            top = cs[: config.GEOPARSE_SCORED_CANDIDATES]
+            top, statics = scored_candidates(key, cs, index, capitals)
             own: dict[str, float] = {}
             mine = (
                 anchors.get(key) if rnd == 0 else (chosen[key][0].place if key in chosen else None)
@@ -234,7 +242,7 @@ def resolve(
                     own[f"{mine.country_code}.{mine.admin1_code}"] = n
             scored = []
             nearest, masses = proximities(top, ctx)
-            for c, near_km, mass in zip(top, nearest, masses, strict=True):
+            for c, near_km, mass, static in zip(top, nearest, masses, statics, strict=True):
                 twin = index.twin(key, c.place, cs) if c.place.kind != "country" else c.place
                 f = candidate_features(
                     c,
@@ -250,15 +258,17 @@ def resolve(
                     nearest_km=near_km,
                     mass=mass,
                     dateline=key in datelines,
+                    static=static,
                 )
-                scored.append((model.score(f), c, f))
+                scored.append((model.score(static, f), c, static, f))
             scored.sort(key=lambda t: -t[0])
             best_score = scored[0][0]
-            z = sum(math.exp(s - best_score) for s, _, _ in scored)
+            z = sum(math.exp(s - best_score) for s, *_ in scored)
             margin = best_score - scored[1][0] if len(scored) > 1 else config.GEOPARSE_MARGIN_CAP
-            chosen[key] = (scored[0][1], 1.0 / z, scored[0][2], margin)
+            _, winner, static, f = scored[0]
+            chosen[key] = (winner, 1.0 / z, {**static, **f}, margin)
             if trace is not None:
-                last_scored[key] = [(c.place, f) for _, c, f in scored]
+                last_scored[key] = [(c.place, {**st, **cf}) for _, c, st, cf in scored]
     if trace is not None:
         trace.candidates.extend((by_key[key], found) for key, found in last_scored.items())
 
@@ -375,6 +385,28 @@ def _apposed(text: str, toks: Tokens, span: Span, ends: Mapping[int, Span]) -> b
     if prev < 0 or not (prev in ends or toks.cap[prev]):
         return False
     return text[toks.ends[prev] : toks.starts[span.first]].strip() == ","
+
+
+def scored_candidates(
+    key: str, cs: tuple[Candidate, ...], index: Index, capitals: frozenset[str]
+) -> tuple[tuple[Candidate, ...], tuple[dict[str, float], ...]]:
+    """The candidates of a name worth scoring, and their static features (cached per name):
+    at most GEOPARSE_SCORED_CANDIDATES, leaving out those whose prior is lower than the best
+    one's by more than GEOPARSE_PRUNE_PRIOR_GAP (a village of 500 people called Paris)."""
+    cache: dict[tuple[str, ...], Any] = index.__dict__.setdefault("_scored", {})
+    ids = (key, *(c.place.id for c in cs[: config.GEOPARSE_SCORED_CANDIDATES]))
+    found = cache.get(ids)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    floor = cs[0].prior - config.GEOPARSE_PRUNE_PRIOR_GAP
+    top = tuple(
+        c for k, c in enumerate(cs[: config.GEOPARSE_SCORED_CANDIDATES]) if k < 2 or c.prior >= floor
+    )
+    statics = tuple(static_features(c, top, capitals) for c in top)
+    if len(cache) > config.GEOPARSE_CACHE_SIZE:
+        cache.clear()
+    cache[ids] = (top, statics)
+    return top, statics
 
 
 def _why(
