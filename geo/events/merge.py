@@ -35,7 +35,8 @@ A merged event takes:
 - ``event_date``: the earliest date among its sources of the best time precision (a date
   the texts state beats an article's date), and that precision;
 - the place (``location``, coordinates, ``geo_precision``, ``admin1``...) of its most
-  precisely placed source (lowest ``geo_precision``), with its ``notes``;
+  precisely placed source (lowest ``geo_precision``; one with coordinates first), with
+  its ``notes`` and every other column;
 - the type most sources give (a tie goes to the sub-type listed first in its group);
 - ``fatalities``: the highest toll a source states (tolls grow as the dead are counted; a
   vague "dozens" is never a toll); ``fatalities_low`` and ``fatalities_high`` keep the range
@@ -334,35 +335,36 @@ def _candidate_pairs(
     rows: _Rows, *, max_km: float, max_days: int, undated_days: int
 ) -> list[tuple[int, float, int, int]]:
     """Pairs (days apart, km apart, i, j) that may be one incident, found through an index
-    by type, grid cube (or gazetteer place, for rows with no coordinates) and first day."""
+    by type, grid cube (or gazetteer place, for rows with no coordinates) and first day.
+
+    Every pair has a row found in a text: two rows of event tables are never looked at."""
     import numpy as np
 
+    text = rows.mergeable & (rows.doc != _TABLE)
+    if not text.any():
+        return []
     cells = _cells(np.nan_to_num(rows.lat), np.nan_to_num(rows.lon), max(max_km, 1.0))
-    grid = _buckets(rows, np.column_stack([rows.type_key, cells]), rows.placed)
-    by_place = _buckets(
-        rows,
-        np.column_stack([rows.type_key, rows.place]),
-        rows.mergeable & (rows.place >= 0) & ~rows.placed,
-    )
-    placed_anywhere = _buckets(
-        rows, np.column_stack([rows.type_key, rows.place]), rows.placed & (rows.place >= 0)
-    )
-    doc, lo, hi, lat, lon, place = (
+    by_cell = np.column_stack([rows.type_key, cells])
+    by_place = np.column_stack([rows.type_key, rows.place])
+    named = rows.mergeable & (rows.place >= 0)
+    doc, lo, hi, lat, lon, place, placed = (
         rows.doc.tolist(),
         rows.lo.tolist(),
         rows.hi.tolist(),
         rows.lat.tolist(),
         rows.lon.tolist(),
         rows.place.tolist(),
+        rows.placed.tolist(),
     )
+    table = [d == _TABLE for d in doc]
     reach = max_days + undated_days  # a row's span [lo, hi] is at most undated_days long
     pairs: list[tuple[int, float, int, int]] = []
 
     def pair_up(
         mine: npt.NDArray[np.intp],
         theirs: tuple[npt.NDArray[np.intp], npt.NDArray[np.int64]],
-        same: bool,
-        with_km: bool,
+        *,
+        by_km: bool,
     ) -> None:
         their_rows, starts = theirs
         begins = np.searchsorted(starts, rows.lo[mine] - reach, side="left").tolist()
@@ -370,14 +372,21 @@ def _candidate_pairs(
         their_list = their_rows.tolist()
         for i, begin, end in zip(mine.tolist(), begins, ends, strict=True):
             for j in their_list[begin:end]:
-                if (same and j <= i) or doc[i] == doc[j]:
+                if doc[i] == doc[j]:
                     continue
+                if by_km:
+                    if not table[j] and j <= i:
+                        continue  # two rows of texts: the pair once
+                elif placed[i] and placed[j]:
+                    continue  # found in the grid
+                elif not table[j] and (j <= i if placed[i] == placed[j] else placed[i]):
+                    continue  # two rows of texts: the pair once, from the one not placed
                 gap = max(0, lo[j] - hi[i], lo[i] - hi[j])
                 if gap > max_days:
                     continue
                 if place[i] >= 0 and place[i] == place[j]:
                     km = 0.0
-                elif with_km:
+                elif by_km:
                     km = _km(lat[i], lon[i], lat[j], lon[j])
                     if km > max_km:
                         continue
@@ -385,17 +394,20 @@ def _candidate_pairs(
                     continue
                 pairs.append((gap, km, i, j) if i < j else (gap, km, j, i))
 
-    for key, (members, _) in grid.items():
+    # rows of texts with the rows of the touching cubes
+    grid = _buckets(rows, by_cell, rows.placed)
+    for key, (members, _) in _buckets(rows, by_cell, rows.placed & text).items():
         tkey, x, y, z = key
         for dx, dy, dz in _NEIGHBOURS:
-            other = (tkey, x + dx, y + dy, z + dz)
-            if other >= key and other in grid:  # each pair of cubes once
-                pair_up(members, grid[other], other == key, True)
-    # rows with no coordinates pair by gazetteer place, with each other and with the rest
-    for key, (members, _) in by_place.items():
-        pair_up(members, by_place[key], True, False)
-        if key in placed_anywhere:
-            pair_up(members, placed_anywhere[key], False, False)
+            other = grid.get((tkey, x + dx, y + dy, z + dz))
+            if other is not None:
+                pair_up(members, other, by_km=True)
+    # rows with no coordinates, by gazetteer place
+    places = _buckets(rows, by_place, named)
+    unplaced = named & ~rows.placed
+    if unplaced.any():
+        for key, (members, _) in _buckets(rows, by_place, named & text).items():
+            pair_up(members, places[key], by_km=False)
     return pairs
 
 
@@ -407,7 +419,7 @@ def _clusters(
     undated_days: int,
     compatible: SubtypeGroups,
 ) -> tuple[_Rows, list[list[int]]]:
-    """The canonical rows and the events: lists of canonical positions, in order."""
+    """The canonical rows and the events: lists of canonical positions."""
     if max_km < 0 or max_days < 0 or undated_days < 0:
         raise InputError(
             f"cannot merge events: max_km ({max_km}), max_days ({max_days}) and "
@@ -483,7 +495,11 @@ def _clusters(
             events.append([i])
         else:
             events[k].append(i)
-    return rows, events
+    # members in canonical order (ties between them always go the same way); the events in
+    # the order of their first row in the frame
+    position = rows.order.tolist()
+    first = [min(position[i] for i in members) for members in events]
+    return rows, [events[k] for k in sorted(range(len(events)), key=first.__getitem__)]
 
 
 def _merged_id(rows: _Rows, members: list[int]) -> str | None:
@@ -598,8 +614,8 @@ def merge_events(
     Returns
     -------
     geopandas.GeoDataFrame
-        Every column of ``frame``, one row per event, sorted by the rows' content (not
-        their order), plus :data:`MERGE_COLUMNS`: ``source_count`` (rows merged),
+        Every column of ``frame``, one row per event (in the order of each event's first
+        row in ``frame``), plus :data:`MERGE_COLUMNS`: ``source_count`` (rows merged),
         ``sources`` and ``source_event_ids`` (lists), ``fatalities_low`` /
         ``fatalities_high`` and ``injured_low`` / ``injured_high`` (the range the sources
         state; missing when none states one). An event of one row keeps its ``event_id``;
@@ -654,6 +670,8 @@ def merge_events(
     day = _days(frame).tolist()
     precision = numbers("time_precision", 1.0)  # no precision: a day, as when merging
     geo_precision = numbers("geo_precision", math.inf)
+    lat, lon = _numbers(frame, "latitude"), _numbers(frame, "longitude")
+    unplaced = (np.isnan(lat) | np.isnan(lon)).tolist()
     tolls = {c: numbers(c, math.nan) for c in ("fatalities", "injured")}
     rank: dict[tuple[str, str], int] = {}
     for group in compatible:
@@ -683,8 +701,11 @@ def merge_events(
             told = [v for v in (values[p] for p in positions) if v is not None]
             extra[f"{column}_low"][k] = min(told) if told else None
             extra[f"{column}_high"][k] = max(told) if told else None
-        # the place of the most precisely placed source (then the best dated, the earliest)
-        leads[k] = min(positions, key=lambda p: (geo_precision[p], precision[p], day[p]))
+        # the place of the most precisely placed source with coordinates (then the best
+        # dated, the earliest)
+        leads[k] = min(
+            positions, key=lambda p: (unplaced[p], geo_precision[p], precision[p], day[p])
+        )
         best = min(precision[p] for p in positions)
         first = min((p for p in positions if precision[p] == best), key=day.__getitem__)
         votes: dict[tuple[str, str], int] = {}
