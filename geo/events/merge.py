@@ -73,11 +73,10 @@ Examples
 from __future__ import annotations
 
 import hashlib
-import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 from geo import config
 from geo.errors import InputError
@@ -309,106 +308,160 @@ def _cells(
     return np.floor(r * xyz).astype("int64")
 
 
-def _buckets(
-    rows: _Rows, keys: npt.NDArray[np.int64], members: npt.NDArray[np.bool_]
-) -> dict[tuple[int, ...], tuple[npt.NDArray[np.intp], npt.NDArray[np.int64]]]:
-    """Rows grouped by key (rows of ``keys``), each group sorted by first day: the rows
-    and their first days."""
+def _km_array(
+    lat1: npt.NDArray[np.float64],
+    lon1: npt.NDArray[np.float64],
+    lat2: npt.NDArray[np.float64],
+    lon2: npt.NDArray[np.float64],
+) -> npt.NDArray[np.float64]:
+    """:func:`_km` of arrays of points."""
     import numpy as np
 
-    chosen = np.flatnonzero(members)
-    if not len(chosen):
-        return {}
-    sub = keys[chosen]
-    by = np.lexsort((chosen, rows.lo[chosen], *sub.T[::-1]))
-    chosen, sub = chosen[by], sub[by]
-    change = np.flatnonzero(np.any(sub[1:] != sub[:-1], axis=1)) + 1
-    bounds = [0, *change.tolist(), len(chosen)]
-    out = {}
-    for a, b in itertools.pairwise(bounds):
-        group = chosen[a:b]
-        out[tuple(sub[a].tolist())] = (group, rows.lo[group])
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    a = (
+        np.sin((p2 - p1) / 2) ** 2
+        + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
+    )
+    out: npt.NDArray[np.float64] = (
+        2 * config.EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    )
     return out
 
 
-def _candidate_pairs(
-    rows: _Rows, *, max_km: float, max_days: int, undated_days: int
-) -> list[tuple[int, float, int, int]]:
-    """Pairs (days apart, km apart, i, j) that may be one incident, found through an index
-    by type, grid cube (or gazetteer place, for rows with no coordinates) and first day.
+#: Candidate pairs: days apart, km apart, first row, second row.
+_Pairs: TypeAlias = (
+    "tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.int64], "
+    "npt.NDArray[np.int64]]"
+)
 
-    Every pair has a row found in a text: two rows of event tables are never looked at."""
+
+class _Window:
+    """Rows grouped by a bucket code and sorted by first day, to find for many rows at once
+    the rows of a given bucket whose first day lies in a given range."""
+
+    def __init__(
+        self, rows: _Rows, members: npt.NDArray[np.intp], codes: npt.NDArray[np.int64], span: int
+    ) -> None:
+        import numpy as np
+
+        self.buckets = np.unique(codes)
+        dense = np.searchsorted(self.buckets, codes)
+        self.base = int(rows.lo[members].min()) - span - 1 if len(members) else 0
+        self.width = (int(rows.lo[members].max()) - self.base + span + 2) if len(members) else 1
+        key = dense * self.width + (rows.lo[members] - self.base)
+        by = np.argsort(key, kind="stable")
+        self.members, self.key = members[by], key[by]
+
+    def find(
+        self,
+        codes: npt.NDArray[np.int64],
+        first: npt.NDArray[np.int64],
+        last: npt.NDArray[np.int64],
+    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+        """(query, member) index pairs: members of bucket ``codes[q]`` whose first day lies
+        in ``first[q]`` to ``last[q]`` (both within ``span`` days of the members' days)."""
+        import numpy as np
+
+        if not len(self.buckets) or not len(codes):
+            empty = np.zeros(0, dtype=np.intp)
+            return empty, empty
+        dense = np.minimum(np.searchsorted(self.buckets, codes), len(self.buckets) - 1)
+        known = self.buckets[dense] == codes
+        queries = np.flatnonzero(known)
+        dense = dense[queries]
+        begins = np.searchsorted(self.key, dense * self.width + (first[queries] - self.base))
+        ends = np.searchsorted(
+            self.key, dense * self.width + (last[queries] - self.base), side="right"
+        )
+        counts = ends - begins
+        owner = np.repeat(queries, counts)
+        offsets = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+        return owner, self.members[np.repeat(begins, counts) + offsets]
+
+
+def _candidate_pairs(rows: _Rows, *, max_km: float, max_days: int, undated_days: int) -> _Pairs:
+    """Pairs (days apart, km apart, i, j with i < j) that may be one incident, found through
+    an index by type, grid cube (or gazetteer place, for rows with no coordinates) and first
+    day; every pair has a row found in a text (two rows of event tables never pair)."""
     import numpy as np
 
-    text = rows.mergeable & (rows.doc != _TABLE)
-    if not text.any():
-        return []
-    cells = _cells(np.nan_to_num(rows.lat), np.nan_to_num(rows.lon), max(max_km, 1.0))
-    by_cell = np.column_stack([rows.type_key, cells])
-    by_place = np.column_stack([rows.type_key, rows.place])
-    named = rows.mergeable & (rows.place >= 0)
-    doc, lo, hi, lat, lon, place, placed = (
-        rows.doc.tolist(),
-        rows.lo.tolist(),
-        rows.hi.tolist(),
-        rows.lat.tolist(),
-        rows.lon.tolist(),
-        rows.place.tolist(),
-        rows.placed.tolist(),
-    )
-    table = [d == _TABLE for d in doc]
     reach = max_days + undated_days  # a row's span [lo, hi] is at most undated_days long
-    pairs: list[tuple[int, float, int, int]] = []
+    text = rows.mergeable & (rows.doc != _TABLE)
+    found: list[_Pairs] = []
 
-    def pair_up(
-        mine: npt.NDArray[np.intp],
-        theirs: tuple[npt.NDArray[np.intp], npt.NDArray[np.int64]],
-        *,
-        by_km: bool,
-    ) -> None:
-        their_rows, starts = theirs
-        begins = np.searchsorted(starts, rows.lo[mine] - reach, side="left").tolist()
-        ends = np.searchsorted(starts, rows.hi[mine] + max_days, side="right").tolist()
-        their_list = their_rows.tolist()
-        for i, begin, end in zip(mine.tolist(), begins, ends, strict=True):
-            for j in their_list[begin:end]:
-                if doc[i] == doc[j]:
-                    continue
-                if by_km:
-                    if not table[j] and j <= i:
-                        continue  # two rows of texts: the pair once
-                elif placed[i] and placed[j]:
-                    continue  # found in the grid
-                elif not table[j] and (j <= i if placed[i] == placed[j] else placed[i]):
-                    continue  # two rows of texts: the pair once, from the one not placed
-                gap = max(0, lo[j] - hi[i], lo[i] - hi[j])
-                if gap > max_days:
-                    continue
-                if place[i] >= 0 and place[i] == place[j]:
-                    km = 0.0
-                elif by_km:
-                    km = _km(lat[i], lon[i], lat[j], lon[j])
-                    if km > max_km:
-                        continue
-                else:
-                    continue
-                pairs.append((gap, km, i, j) if i < j else (gap, km, j, i))
+    def keep(ii: npt.NDArray[np.intp], jj: npt.NDArray[np.intp], *, by_km: bool) -> None:
+        table = rows.doc[jj] == _TABLE
+        placed_i, placed_j = rows.placed[ii], rows.placed[jj]
+        if by_km:
+            once = table | (jj > ii)  # two rows of texts: the pair once
+        else:
+            # the grid found the pairs of placed rows; two rows of texts once, from the one
+            # with no coordinates
+            once = ~(placed_i & placed_j) & (
+                table | np.where(placed_i == placed_j, jj > ii, ~placed_i)
+            )
+        ok = once & (rows.doc[ii] != rows.doc[jj])
+        gap = np.maximum(0, np.maximum(rows.lo[jj] - rows.hi[ii], rows.lo[ii] - rows.hi[jj]))
+        ok &= gap <= max_days
+        same = (rows.place[ii] >= 0) & (rows.place[ii] == rows.place[jj])
+        km = np.zeros(len(ii))
+        if by_km:
+            km = np.where(
+                same, 0.0, _km_array(rows.lat[ii], rows.lon[ii], rows.lat[jj], rows.lon[jj])
+            )
+            ok &= same | (km <= max_km)
+        else:
+            ok &= same
+        ii, jj = ii[ok], jj[ok]
+        found.append((gap[ok].astype("int64"), km[ok], np.minimum(ii, jj), np.maximum(ii, jj)))
 
-    # rows of texts with the rows of the touching cubes
-    grid = _buckets(rows, by_cell, rows.placed)
-    for key, (members, _) in _buckets(rows, by_cell, rows.placed & text).items():
-        tkey, x, y, z = key
-        for dx, dy, dz in _NEIGHBOURS:
-            other = grid.get((tkey, x + dx, y + dy, z + dz))
-            if other is not None:
-                pair_up(members, other, by_km=True)
-    # rows with no coordinates, by gazetteer place
-    places = _buckets(rows, by_place, named)
-    unplaced = named & ~rows.placed
-    if unplaced.any():
-        for key, (members, _) in _buckets(rows, by_place, named & text).items():
-            pair_up(members, places[key], by_km=False)
-    return pairs
+    if text.any():
+        first, last = rows.lo - reach, rows.hi + max_days
+        # rows of texts with the rows of the same and the touching cubes of the grid
+        cells = _cells(np.nan_to_num(rows.lat), np.nan_to_num(rows.lon), max(max_km, 1.0))
+        low = cells.min(axis=0) - 1
+        size = int((cells - low).max()) + 2
+
+        def code(
+            type_key: npt.NDArray[np.int64], cube: npt.NDArray[np.int64]
+        ) -> npt.NDArray[np.int64]:
+            c = cube - low
+            out: npt.NDArray[np.int64] = ((type_key * size + c[:, 0]) * size + c[:, 1]) * size
+            out += c[:, 2]
+            return out
+
+        placed = np.flatnonzero(rows.placed)
+        grid = _Window(rows, placed, code(rows.type_key[placed], cells[placed]), reach)
+        mine = np.flatnonzero(rows.placed & text)
+        for offset in _NEIGHBOURS:
+            q, jj = grid.find(
+                code(rows.type_key[mine], cells[mine] + np.asarray(offset)),
+                first[mine],
+                last[mine],
+            )
+            keep(mine[q], jj, by_km=True)
+        # rows with no coordinates, by gazetteer place
+        named = rows.mergeable & (rows.place >= 0)
+        if (named & ~rows.placed).any():
+            places = int(rows.place.max()) + 1
+            members = np.flatnonzero(named)
+            index = _Window(
+                rows, members, rows.type_key[members] * places + rows.place[members], reach
+            )
+            mine = np.flatnonzero(named & text)
+            q, jj = index.find(
+                rows.type_key[mine] * places + rows.place[mine], first[mine], last[mine]
+            )
+            keep(mine[q], jj, by_km=False)
+    if not found:
+        return (
+            np.zeros(0, dtype="int64"),
+            np.zeros(0),
+            np.zeros(0, dtype="int64"),
+            np.zeros(0, dtype="int64"),
+        )
+    gap, km, a, b = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    return gap, km, a, b
 
 
 def _clusters(
@@ -420,14 +473,20 @@ def _clusters(
     compatible: SubtypeGroups,
 ) -> tuple[_Rows, list[list[int]]]:
     """The canonical rows and the events: lists of canonical positions."""
+    import numpy as np
+
     if max_km < 0 or max_days < 0 or undated_days < 0:
         raise InputError(
             f"cannot merge events: max_km ({max_km}), max_days ({max_days}) and "
             f"undated_days ({undated_days}) must not be negative"
         )
     rows = _rows(frame, undated_days=undated_days, groups=compatible)
-    pairs = _candidate_pairs(rows, max_km=max_km, max_days=max_days, undated_days=undated_days)
-    pairs.sort()
+    gap, km, first_rows, second_rows = _candidate_pairs(
+        rows, max_km=max_km, max_days=max_days, undated_days=undated_days
+    )
+    # closest first; ties by the rows' canonical order
+    by = np.lexsort((second_rows, first_rows, km, gap))
+    pairs = zip(first_rows[by].tolist(), second_rows[by].tolist(), strict=True)
     n = len(rows.order)
     doc, lat, lon, place = (
         rows.doc.tolist(),
@@ -456,7 +515,7 @@ def _clusters(
             i = parent[i]
         return i
 
-    for _, _, i, j in pairs:
+    for i, j in pairs:
         a, b = find(i), find(j)
         if a == b:
             continue
