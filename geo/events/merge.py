@@ -24,11 +24,17 @@ Two rows are the same incident when all of these hold:
 
 Place and date must hold between *every* two rows of a merged event, not only along a chain
 (no drifting from one day to the next, or from one village to its neighbour's neighbour).
-Candidate pairs come from an index by type, place (a 3-D grid of cells
-:data:`~geo.config.MERGE_MAX_KM` wide over the globe) and day, so no pair of distant or
-far-apart rows is ever looked at; the pairs are then joined closest first (fewest days
-apart, then fewest km, then by the rows' sort keys), as long as the joined group keeps to
-the rules above. The result depends on the rows only, never on their order.
+Candidate pairs come from an index by type, place (a 3-D grid of cubes
+:data:`~geo.config.MERGE_MAX_KM` wide over the globe) and first day, so no pair of distant or
+far-apart rows is ever looked at; the pairs are then joined fewest days apart first (then
+those with a merged event given back, see below, then fewest km, then by the rows' sort
+keys), as long as the joined group keeps to the rules above. The result depends on the rows only, never on their order.
+
+Merged events can be merged again (events of yesterday's run with today's articles): a row
+that lists its sources (``sources``, ``source_event_ids``, ``source_count``, or an id
+``merged-...`` whose ``source`` joins them by ``"; "``) stands for all of them, so a row of
+one of those documents never joins it, and its sources and tolls add up with the new
+rows'. Merging twice gives what merging once gave.
 
 A merged event takes:
 
@@ -108,6 +114,10 @@ MERGE_COLUMNS: Final = (
 #: The document key of rows of event tables: all of them, so that they never merge.
 _TABLE: Final = -1
 
+#: How merged events' ids begin, and how their ``source`` joins their sources (as ACLED's).
+_MERGED_PREFIX: Final = "merged-"
+_SOURCE_SEPARATOR: Final = "; "
+
 _NEIGHBOURS: Final = tuple(
     (dx, dy, dz) for dx in (-1, 0, 1) for dy in (-1, 0, 1) for dz in (-1, 0, 1)
 )
@@ -130,7 +140,11 @@ class _Rows:
     lon: npt.NDArray[np.float64]
     place: npt.NDArray[np.int64]  # gazetteer id code; -1: none
     event_id: list[str | None]
-    id_key: list[str]  # the event id, or the row's content when it has none
+    #: the per-source ids the row stands for: its own id (or its content when it has none),
+    #: or the ids a merged event lists
+    id_parts: list[list[str]]
+    #: the documents of rows that are merged events already (their sources), and _TABLE
+    more_docs: dict[int, set[int]]
 
 
 def _column(frame: pd.DataFrame, name: str) -> pd.Series[Any]:
@@ -210,7 +224,7 @@ def _rows(frame: pd.DataFrame, *, undated_days: int, groups: SubtypeGroups) -> _
     n = len(frame)
     day = _days(frame)
     doc_name = "doc_id" if "doc_id" in frame.columns else "source"
-    doc, _ = _codes(frame, doc_name)
+    doc, doc_names = _codes(frame, doc_name)
     etype, etypes = _codes(frame, "event_type")
     subtype, subtypes = _codes(frame, "sub_event_type")
     place, _ = _codes(frame, "gazetteer_id")
@@ -260,7 +274,7 @@ def _rows(frame: pd.DataFrame, *, undated_days: int, groups: SubtypeGroups) -> _
     hi = np.where(mergeable, day, 0)
     ids = _column(frame, "event_id")
     event_id = [None if v is None or v != v else str(v) for v in ids.astype(object).tolist()]
-    id_key = [v or "" for v in event_id]
+    id_parts = [[v] if v is not None else [] for v in event_id]
     if None in event_id:
         described = [
             _column(frame, name).astype(object).tolist()
@@ -268,7 +282,26 @@ def _rows(frame: pd.DataFrame, *, undated_days: int, groups: SubtypeGroups) -> _
         ]
         for i, v in enumerate(event_id):
             if v is None:
-                id_key[i] = "|".join(str(c[i]) for c in described) + f"|{lat[i]}|{lon[i]}"
+                id_parts[i] = ["|".join(str(c[i]) for c in described) + f"|{lat[i]}|{lon[i]}"]
+    # rows that are merged events already (given back to merge_events, or read from its
+    # output): they stand for the documents they list, so that no other row of those joins
+    listed_ids = _lists(frame, "source_event_ids")
+    listed_sources = _lists(frame, "sources")
+    sources = _column(frame, "source").astype(object).tolist()
+    lookup = {name: k for k, name in enumerate(doc_names)}
+    more_docs: dict[int, set[int]] = {}
+    for i in range(n):
+        if listed_ids[i]:
+            id_parts[i] = listed_ids[i]
+        if from_text[i]:
+            continue
+        names = listed_sources[i]
+        if not names and (event_id[i] or "").startswith(_MERGED_PREFIX):
+            names = str(sources[i]).split(_SOURCE_SEPARATOR)
+        if names:
+            more_docs[i] = {_TABLE, *(lookup.setdefault(x, len(lookup)) for x in names)}
+    position = np.empty(n, dtype=np.intp)
+    position[order] = np.arange(n)
     return _Rows(
         order=order,
         doc=np.where(from_text, doc, _TABLE)[order],
@@ -281,8 +314,30 @@ def _rows(frame: pd.DataFrame, *, undated_days: int, groups: SubtypeGroups) -> _
         lon=lon[order],
         place=place[order],
         event_id=[event_id[i] for i in order.tolist()],
-        id_key=[id_key[i] for i in order.tolist()],
+        id_parts=[id_parts[i] for i in order.tolist()],
+        more_docs={int(position[i]): docs for i, docs in more_docs.items()},
     )
+
+
+def _lists(frame: pd.DataFrame, name: str) -> list[list[str]]:
+    """A column of lists (or of JSON arrays, as CSV and GeoPackage hold them) as lists of
+    text; an empty list where there is none."""
+    import json
+
+    out: list[list[str]] = []
+    for value in _column(frame, name).astype(object).tolist():
+        if isinstance(value, str) and value.startswith("["):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                value = None
+        if hasattr(value, "tolist") and getattr(value, "ndim", None):
+            value = value.tolist()
+        if isinstance(value, list | tuple):
+            out.append([str(v) for v in value if v is not None])
+        else:
+            out.append([])
+    return out
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -484,8 +539,11 @@ def _clusters(
     gap, km, first_rows, second_rows = _candidate_pairs(
         rows, max_km=max_km, max_days=max_days, undated_days=undated_days
     )
-    # closest first; ties by the rows' canonical order
-    by = np.lexsort((second_rows, first_rows, km, gap))
+    # fewest days apart first; then the pairs of rows that stand for more sources (a new
+    # article joins a merged event given back rather than a row kept apart from it: only
+    # merged events stand for several); then fewest km; then the rows' canonical order
+    weight = np.asarray([len(parts) for parts in rows.id_parts], dtype="int64")
+    by = np.lexsort((second_rows, first_rows, km, -(weight[first_rows] + weight[second_rows]), gap))
     pairs = zip(first_rows[by].tolist(), second_rows[by].tolist(), strict=True)
     n = len(rows.order)
     doc, lat, lon, place = (
@@ -519,7 +577,14 @@ def _clusters(
         a, b = find(i), find(j)
         if a == b:
             continue
-        if a == i and b == j and i not in members_of and j not in members_of:
+        if (
+            a == i
+            and b == j
+            and i not in members_of
+            and j not in members_of
+            and i not in rows.more_docs
+            and j not in rows.more_docs
+        ):
             # two rows alone: the pair itself was checked (documents, days, place)
             parent[j] = i
             members_of[i] = [i, j]
@@ -529,7 +594,8 @@ def _clusters(
         if max(lo_max[a], lo_max[b]) - min(hi_min[a], hi_min[b]) > max_days:
             continue
         ma, mb = members_of.get(a, [a]), members_of.get(b, [b])
-        da, db = docs_of.get(a, {doc[a]}), docs_of.get(b, {doc[b]})
+        da = docs_of.get(a) or rows.more_docs.get(a) or {doc[a]}
+        db = docs_of.get(b) or rows.more_docs.get(b) or {doc[b]}
         if not da.isdisjoint(db):
             continue
         if not all(near(p, q) for p in ma for q in mb):
@@ -562,11 +628,13 @@ def _clusters(
 
 
 def _merged_id(rows: _Rows, members: list[int]) -> str | None:
+    """A row's own id when it is alone; otherwise a digest of the per-source ids of all
+    the rows (so merging merged events again gives the same id)."""
     if len(members) == 1:
         return rows.event_id[members[0]]
-    parts = sorted(rows.id_key[i] for i in members)
+    parts = sorted(part for i in members for part in rows.id_parts[i])
     digest = hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=6)
-    return f"merged-{digest.hexdigest()}"
+    return f"{_MERGED_PREFIX}{digest.hexdigest()}"
 
 
 def _check(frame: pd.DataFrame) -> None:
@@ -731,35 +799,60 @@ def merge_events(
     geo_precision = numbers("geo_precision", math.inf)
     lat, lon = _numbers(frame, "latitude"), _numbers(frame, "longitude")
     unplaced = (np.isnan(lat) | np.isnan(lon)).tolist()
-    tolls = {c: numbers(c, math.nan) for c in ("fatalities", "injured")}
     rank: dict[tuple[str, str], int] = {}
     for group in compatible:
         for k, pair in enumerate(group):
             rank.setdefault((pair[0], pair[1]), k)
+    # what each row stands for: itself, or, for a merged event given back, its sources
+    counts = [1 if v != v else max(1, int(v)) for v in numbers("source_count", math.nan)]
+    listed_sources = _lists(frame, "sources")
+    listed_ids = _lists(frame, "source_event_ids")
+    raw_ids = texts("event_id")
+    sources_of: list[list[str]] = []
+    for p, listed in enumerate(listed_sources):
+        named = source[p]
+        if listed or named is None:
+            sources_of.append(listed)
+        elif (raw_ids[p] or "").startswith(_MERGED_PREFIX):  # read back without its list
+            sources_of.append(named.split(_SOURCE_SEPARATOR))
+        else:
+            sources_of.append([named])
+    ids_of: list[list[str | None]] = [
+        list(listed) if listed else [raw_ids[p]] for p, listed in enumerate(listed_ids)
+    ]
+    ranges: dict[str, tuple[list[int | None], list[int | None]]] = {}
+    for column in ("fatalities", "injured"):
+        told = [None if v != v else int(v) for v in numbers(column, math.nan)]
+        low = [None if v != v else int(v) for v in numbers(f"{column}_low", math.nan)]
+        high = [None if v != v else int(v) for v in numbers(f"{column}_high", math.nan)]
+        ranges[column] = (
+            [a if a is not None else t for a, t in zip(low, told, strict=True)],
+            [a if a is not None else t for a, t in zip(high, told, strict=True)],
+        )
 
     # an event of one row is that row; the loop below sets what a merge changes
     leads = [order[members[0]] for members in events]
-    stated = {c: [None if v != v else int(v) for v in values] for c, values in tolls.items()}
     extra: dict[str, list[Any]] = {
-        "source_count": [len(members) for members in events],
-        "sources": [[] if source[p] is None else [source[p]] for p in leads],
-        "source_event_ids": [[rows.event_id[members[0]]] for members in events],
+        "source_count": [counts[p] for p in leads],
+        "sources": [list(sources_of[p]) for p in leads],
+        "source_event_ids": [list(ids_of[p]) for p in leads],
     }
-    for column, values in stated.items():
-        extra[f"{column}_low"] = [values[p] for p in leads]
-        extra[f"{column}_high"] = list(extra[f"{column}_low"])
+    for column, (low, high) in ranges.items():
+        extra[f"{column}_low"] = [low[p] for p in leads]
+        extra[f"{column}_high"] = [high[p] for p in leads]
     changed: dict[int, dict[str, Any]] = {}  # output row -> the values a merge sets
     for k, members in enumerate(events):
         if len(members) == 1:
             continue
         positions = [order[i] for i in members]  # in canonical order: ties go the same way
-        named = [s for s in (source[p] for p in positions) if s is not None]
-        extra["sources"][k] = list(dict.fromkeys(named))
-        extra["source_event_ids"][k] = [rows.event_id[i] for i in members]
-        for column, values in stated.items():
-            told = [v for v in (values[p] for p in positions) if v is not None]
-            extra[f"{column}_low"][k] = min(told) if told else None
-            extra[f"{column}_high"][k] = max(told) if told else None
+        extra["source_count"][k] = sum(counts[p] for p in positions)
+        extra["sources"][k] = list(dict.fromkeys(x for p in positions for x in sources_of[p]))
+        extra["source_event_ids"][k] = [x for p in positions for x in ids_of[p]]
+        for column, (low, high) in ranges.items():
+            lows = [v for v in (low[p] for p in positions) if v is not None]
+            highs = [v for v in (high[p] for p in positions) if v is not None]
+            extra[f"{column}_low"][k] = min(lows) if lows else None
+            extra[f"{column}_high"][k] = max(highs) if highs else None
         # the place of the most precisely placed source with coordinates (then the best
         # dated, the earliest)
         leads[k] = min(
@@ -770,9 +863,10 @@ def merge_events(
         votes: dict[tuple[str, str], int] = {}
         for p in positions:
             pair = (etype[p] or "", subtype[p] or "")
-            votes[pair] = votes.get(pair, 0) + 1
+            votes[pair] = votes.get(pair, 0) + counts[p]
         kind = min(votes, key=lambda t: (-votes[t], rank.get(t, len(rank)), t))
-        langs = sorted({lang for lang in (language[p] for p in positions) if lang is not None})
+        spoken = (language[p] for p in positions)
+        langs = sorted({x for text in spoken if text for x in text.split(_SOURCE_SEPARATOR)})
         changed[k] = {
             "event_id": _merged_id(rows, members),
             "event_date": first,  # its date below, all at once
@@ -781,8 +875,8 @@ def merge_events(
             "sub_event_type": kind[1] or None,
             "fatalities": extra["fatalities_high"][k],
             "injured": extra["injured_high"][k],
-            "source": "; ".join(extra["sources"][k]) or None,
-            "language": "; ".join(langs) or None,
+            "source": _SOURCE_SEPARATOR.join(extra["sources"][k]) or None,
+            "language": _SOURCE_SEPARATOR.join(langs) or None,
             "char_start": None,
             "char_end": None,
         }
