@@ -28,7 +28,8 @@ Candidate pairs come from an index by type, place (a 3-D grid of cubes
 :data:`~geo.config.MERGE_MAX_KM` wide over the globe) and first day, so no pair of distant or
 far-apart rows is ever looked at; the pairs are then joined fewest days apart first (then
 those with a merged event given back, see below, then fewest km, then by the rows' sort
-keys), as long as the joined group keeps to the rules above. The result depends on the rows only, never on their order.
+keys), as long as the joined group keeps to the rules above. The result depends on the
+rows only, never on their order.
 
 Merged events can be merged again (events of yesterday's run with today's articles): a row
 that lists its sources (``sources``, ``source_event_ids``, ``source_count``, or an id
