@@ -291,11 +291,10 @@ def _rows(frame: pd.DataFrame, *, undated_days: int, groups: SubtypeGroups) -> _
     sources = _column(frame, "source").astype(object).tolist()
     lookup = {name: k for k, name in enumerate(doc_names)}
     more_docs: dict[int, set[int]] = {}
-    for i in range(n):
-        if listed_ids[i]:
-            id_parts[i] = listed_ids[i]
-        if from_text[i]:
-            continue
+    for i, listed in enumerate(listed_ids):
+        if listed:
+            id_parts[i] = listed
+    for i in np.flatnonzero(~from_text).tolist():
         names = listed_sources[i]
         if not names and (event_id[i] or "").startswith(_MERGED_PREFIX):
             names = str(sources[i]).split(_SOURCE_SEPARATOR)
@@ -325,6 +324,8 @@ def _lists(frame: pd.DataFrame, name: str) -> list[list[str]]:
     text; an empty list where there is none."""
     import json
 
+    if name not in frame.columns:
+        return [[] for _ in range(len(frame))]
     out: list[list[str]] = []
     for value in _column(frame, name).astype(object).tolist():
         if isinstance(value, str) and value.startswith("["):
