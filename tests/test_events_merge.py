@@ -152,6 +152,11 @@ def test_five_articles_on_one_strike_give_one_event() -> None:
         1,
     )
     assert strike["language"] == "en; es; fr; ru; uk"
+    # each source's own words, the lead's first
+    assert strike["notes"].split(" | ") == [
+        "uk.txt: Peremohy",
+        *(f"{lang}.txt: Dnipro" for lang in ("en", "es", "fr", "ru")),
+    ]
     assert strike["event_id"].startswith("merged-")
     assert pd.isna(strike["char_start"]) and pd.isna(strike["char_end"])
     alone = merged[merged["source_count"] == 1]

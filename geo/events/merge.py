@@ -43,7 +43,8 @@ A merged event takes:
   the texts state beats an article's date), and that precision;
 - the place (``location``, coordinates, ``geo_precision``, ``admin1``...) of its most
   precisely placed source (lowest ``geo_precision``; one with coordinates first), with
-  its ``notes`` and every other column;
+  every other column of that source's row, but for ``notes``: the distinct notes of all
+  its sources, that one's first, joined by ``" | "`` (each source's own sentence);
 - the type most sources give (a tie goes to the sub-type listed first in its group);
 - ``fatalities``: the highest toll a source states (tolls grow as the dead are counted; a
   vague "dozens" is never a toll); ``fatalities_low`` and ``fatalities_high`` keep the range
@@ -118,6 +119,9 @@ _TABLE: Final = -1
 #: How merged events' ids begin, and how their ``source`` joins their sources (as ACLED's).
 _MERGED_PREFIX: Final = "merged-"
 _SOURCE_SEPARATOR: Final = "; "
+
+#: How a merged event's ``notes`` join its sources' notes.
+_NOTES_SEPARATOR: Final = " | "
 
 _NEIGHBOURS: Final = tuple(
     (dx, dy, dz) for dx in (-1, 0, 1) for dy in (-1, 0, 1) for dz in (-1, 0, 1)
@@ -792,8 +796,8 @@ def merge_events(
         values = _numbers(frame, name)
         return np.where(np.isnan(values), missing, values).tolist()  # type: ignore[no-any-return]
 
-    source, etype, subtype, language = (
-        texts(c) for c in ("source", "event_type", "sub_event_type", "language")
+    source, etype, subtype, language, notes = (
+        texts(c) for c in ("source", "event_type", "sub_event_type", "language", "notes")
     )
     dates = pd.to_datetime(_column(frame, "event_date"), errors="coerce")
     day = _days(frame).tolist()
@@ -867,6 +871,8 @@ def merge_events(
             pair = (etype[p] or "", subtype[p] or "")
             votes[pair] = votes.get(pair, 0) + counts[p]
         kind = min(votes, key=lambda t: (-votes[t], rank.get(t, len(rank)), t))
+        # every source's own words, the lead's first
+        accounts = [text for text in (notes[p] for p in (leads[k], *positions)) if text]
         spoken = (language[p] for p in positions)
         langs = sorted({x for text in spoken if text for x in text.split(_SOURCE_SEPARATOR)})
         changed[k] = {
@@ -879,6 +885,7 @@ def merge_events(
             "injured": extra["injured_high"][k],
             "source": _SOURCE_SEPARATOR.join(extra["sources"][k]) or None,
             "language": _SOURCE_SEPARATOR.join(langs) or None,
+            "notes": _NOTES_SEPARATOR.join(dict.fromkeys(accounts)) or None,
             "char_start": None,
             "char_end": None,
         }
