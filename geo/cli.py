@@ -452,7 +452,19 @@ def _add_events(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         help="add the distance to the front line of each event's date from these dated lines "
         "(no FILE: the embedded 1994 ceasefire line)",
     )
+    _add_merge_option(p)
     p.set_defaults(handler=_run_events)
+
+
+def _add_merge_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-merge",
+        dest="merge",
+        action="store_false",
+        help="one event per incident per article; by default the incidents several articles "
+        "report (same or nearby place, same or next day, compatible type) are one event with "
+        "its sources listed",
+    )
 
 
 def _run_events(args: argparse.Namespace) -> int:
@@ -476,7 +488,11 @@ def _run_events(args: argparse.Namespace) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", InputWarning)  # reported from `problems` below
         frame = extract_events_from_inputs(
-            args.inputs, problems=problems, progress=progress, **_reading_options(args)
+            args.inputs,
+            problems=problems,
+            progress=progress,
+            merge=args.merge,
+            **_reading_options(args),
         )
     if _nothing_read("events", problems, progress.count):
         return 2
@@ -567,6 +583,7 @@ def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=None,
         help="show progress on standard error (default: when it is a terminal)",
     )
+    _add_merge_option(p)
     p.set_defaults(handler=_run_map)
 
 
@@ -617,6 +634,7 @@ def _run_map(args: argparse.Namespace) -> int:
             progress=progress,
             lang=args.lang,
             date=args.date,
+            merge=args.merge,
         )
     if _nothing_read("map", problems, progress.count):
         return 2

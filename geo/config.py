@@ -28,6 +28,53 @@ LANG_LETTER_WEIGHT: Final = 0.5
 #: and differs from the document's (mixed text); shorter ones take the document's.
 LANG_SENTENCE_MIN_WORDS: Final = 6
 
+# --------------------------------------------------------------------------- merging events
+
+#: Incidents of different documents are one event only if every two of their places are the
+#: same gazetteer place or lie within this distance (km): a city and one of its districts,
+#: two gazetteer entries of one town. Two villages farther apart stay two events.
+MERGE_MAX_KM: Final = 10.0
+
+#: ... and if every two of their dates are at most this many days apart (a night strike
+#: dated to either day, a time zone, a late report).
+MERGE_MAX_DAYS: Final = 1
+
+#: An incident dated only by its article's date (time precision 2) happened on that date or
+#: up to this many days before it; one with time precision 3 (a month) or no date is never
+#: merged.
+MERGE_UNDATED_DAYS: Final = 3
+
+#: Sub-event types the same incident is often reported under: a missile strike is
+#: "shelling" in one article and an "air strike" in another; a blast is a suicide bomb or a
+#: bomb; fighting for a town is a clash or its capture; a protest the police broke up is
+#: peaceful in one report. Incidents of two sub-types of one group may merge; any other
+#: sub-type merges only with itself. Within a group the first sub-type wins a tie of votes.
+MERGE_COMPATIBLE_SUBTYPES: Final = (
+    (
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ("Explosions/Remote violence", "Air/drone strike"),
+    ),
+    (
+        ("Explosions/Remote violence", "Suicide bomb"),
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ("Explosions/Remote violence", "Grenade"),
+    ),
+    (
+        ("Battles", "Armed clash"),
+        ("Battles", "Government regains territory"),
+        ("Battles", "Non-state actor overtakes territory"),
+    ),
+    (
+        ("Protests", "Peaceful protest"),
+        ("Protests", "Protest with intervention"),
+        ("Protests", "Excessive force against protesters"),
+    ),
+    (
+        ("Riots", "Violent demonstration"),
+        ("Riots", "Mob violence"),
+    ),
+)
+
 # --------------------------------------------------------------------------- geoparsing
 
 #: Entries kept in each of the geoparser's lookup caches before they are cleared.

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from geo.errors import InputError
 from geo.events.dates import FoundDate, find_dates
 from geo.events.engine import classify_sentence, event_rows
+from geo.events.merge import link_events, merge_events
 from geo.events.numbers import parse_number
 from geo.events.tolls import Casualty, count_casualties
 from geo.io.documents import (
@@ -60,6 +61,8 @@ __all__ = [
     "extract_events",
     "extract_events_from_inputs",
     "find_dates",
+    "link_events",
+    "merge_events",
     "parse_number",
     "read_events",
 ]
@@ -119,6 +122,7 @@ def extract_events_from_inputs(
     problems: list[Problem] | None = None,
     progress: Progress | None = None,
     parser: Geoparser | None = None,
+    merge: bool = True,
     **read_options: Any,
 ) -> gpd.GeoDataFrame:
     """Events of files, folders, patterns or ``"-"`` (``geo events``).
@@ -137,13 +141,17 @@ def extract_events_from_inputs(
         Counter updated once per document or table.
     parser : Geoparser, optional
         The process-wide parser by default.
+    merge : bool
+        One row per event, the incidents several documents report merged
+        (:func:`geo.events.merge.merge_events`); False: one row per incident per document.
     **read_options
         Passed to :func:`geo.io.documents.iter_documents`.
 
     Returns
     -------
     geopandas.GeoDataFrame
-        :data:`EVENT_COLUMNS` and point geometries, EPSG:4326.
+        :data:`EVENT_COLUMNS` and point geometries, EPSG:4326; when merged, also
+        :data:`geo.events.merge.MERGE_COLUMNS`.
 
     Examples
     --------
@@ -185,9 +193,11 @@ def extract_events_from_inputs(
         progress.close()
     if rows or not frames:
         frames.append(events_to_frame(rows))
-    if len(frames) == 1:
-        return frames[0]
     import geopandas as gpd
 
-    merged = pd.concat(frames, ignore_index=True)
-    return gpd.GeoDataFrame(merged, geometry="geometry", crs="EPSG:4326")
+    events = frames[0]
+    if len(frames) > 1:
+        events = gpd.GeoDataFrame(
+            pd.concat(frames, ignore_index=True), geometry="geometry", crs="EPSG:4326"
+        )
+    return merge_events(events) if merge else events

@@ -41,9 +41,9 @@ from geo.geoparse.features import (
     precision_of,
     preposition_before,
     proximities,
-    static_features,
     region_cue,
     span_features,
+    static_features,
     water_cue,
 )
 from geo.geoparse.filters import Words
@@ -400,7 +400,9 @@ def scored_candidates(
         return found  # type: ignore[no-any-return]
     floor = cs[0].prior - config.GEOPARSE_PRUNE_PRIOR_GAP
     top = tuple(
-        c for k, c in enumerate(cs[: config.GEOPARSE_SCORED_CANDIDATES]) if k < 2 or c.prior >= floor
+        c
+        for k, c in enumerate(cs[: config.GEOPARSE_SCORED_CANDIDATES])
+        if k < 2 or c.prior >= floor
     )
     statics = tuple(static_features(c, top, capitals) for c in top)
     if len(cache) > config.GEOPARSE_CACHE_SIZE:

@@ -74,6 +74,10 @@ def _json_value(value: Any) -> Any:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if getattr(value, "ndim", 0) and hasattr(value, "tolist"):  # numpy arrays: lists
+        value = value.tolist()
+    if isinstance(value, list | tuple):  # the sources of a merged event
+        return [_json_value(v) for v in value]
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
     return value
@@ -304,10 +308,42 @@ def _protected(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _lists_as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with list cells (the ``sources`` of merged events) written as JSON arrays,
+    for formats that hold no lists (CSV, GeoPackage); other columns are left alone.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _lists_as_text(pd.DataFrame({"sources": [["a.txt", "b"], None]}))["sources"].tolist()
+    ['["a.txt", "b"]', None]
+    """
+    import numpy as np
+
+    listed = [
+        col
+        for col in frame.columns
+        if frame[col].dtype == object
+        and frame[col].map(lambda v: isinstance(v, list | tuple | np.ndarray)).any()
+    ]
+    if not listed:
+        return frame
+    out = frame.copy()
+    for col in listed:
+        out[col] = out[col].map(
+            lambda v: (
+                json.dumps([_json_value(x) for x in v], ensure_ascii=False)
+                if isinstance(v, list | tuple | np.ndarray)
+                else v
+            )
+        )
+    return out
+
+
 def _csv_frame(frame: gpd.GeoDataFrame) -> pd.DataFrame:
     import pandas as pd
 
-    out = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+    out = _lists_as_text(pd.DataFrame(frame.drop(columns=frame.geometry.name)))
     if "event_date" in out:
         out["event_date"] = pd.to_datetime(out["event_date"], errors="coerce").dt.strftime(
             "%Y-%m-%d"
@@ -321,7 +357,7 @@ def _write_binary(frame: gpd.GeoDataFrame, target: Path, fmt: str) -> None:
             if fmt == "parquet":
                 frame.to_parquet(tmp, index=False)
             else:
-                out = frame.copy()
+                out = _lists_as_text(frame.copy())
                 for col in out.columns:
                     if str(out[col].dtype) == "Int64":
                         out[col] = (

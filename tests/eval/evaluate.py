@@ -560,11 +560,13 @@ def _same(field_name: str, gold: Any, pred: Any) -> bool:
 
 
 def _predicted_events(paths: Sequence[Path]) -> Any:
-    """geo's events of some articles, as one frame (the articles read together)."""
+    """geo's events of some articles, as one frame (the articles read together): one row per
+    incident per article, with the ``merged_event_id`` of the event it is merged into."""
     import geo
+    from geo.events.merge import link_events
 
     docs = geo.read_documents([str(p) for p in paths])
-    frame = geo.extract_events(docs)
+    frame = link_events(geo.extract_events(docs))
     if "event_type" in frame.columns:
         frame = frame[frame["event_type"].notna() & (frame["event_type"] != "Mention")]
     return frame

@@ -1,0 +1,916 @@
+"""Merging across articles: the incidents that several documents report become one event.
+
+Five articles on one missile strike give five rows, one per article, each with its own
+date, toll and place as that article tells them. :func:`link_events` finds which rows are
+the same incident and gives them one ``merged_event_id``; :func:`merge_events` returns one
+row per event, with the list of its sources and the tolls reconciled.
+
+Two rows are the same incident when all of these hold:
+
+- **different documents**: rows of one document are never merged with each other (the
+  extraction already decided they are different incidents). A document is the row's
+  ``doc_id`` (or ``source``). Rows with no ``char_start`` were not found in a text: they
+  are rows of event tables (ACLED, UCDP), which are events already, so they are never
+  merged with each other, only joined by articles' rows;
+- **place**: the same gazetteer place (``gazetteer_id``) or at most
+  :data:`geo.config.MERGE_MAX_KM` apart;
+- **date**: at most :data:`geo.config.MERGE_MAX_DAYS` apart, where a row dated only by its
+  article's date (``time_precision`` 2) may have happened on that date or up to
+  :data:`geo.config.MERGE_UNDATED_DAYS` before it. A row dated to a month (precision 3) or
+  not dated is never merged;
+- **type**: the same ACLED sub-event type, or two sub-types of one group of
+  :data:`geo.config.MERGE_COMPATIBLE_SUBTYPES` (a missile strike reported as shelling and as
+  an air strike). Place mentions (``event_type`` "Mention") are never merged.
+
+Place and date must hold between *every* two rows of a merged event, not only along a chain
+(no drifting from one day to the next, or from one village to its neighbour's neighbour).
+Candidate pairs come from an index by type, place (a 3-D grid of cubes
+:data:`~geo.config.MERGE_MAX_KM` wide over the globe) and first day, so no pair of distant or
+far-apart rows is ever looked at; the pairs are then joined fewest days apart first (then
+those with a merged event given back, see below, then fewest km, then by the rows' sort
+keys), as long as the joined group keeps to the rules above. The result depends on the
+rows only, never on their order.
+
+Merged events can be merged again (events of yesterday's run with today's articles): a row
+that lists its sources (``sources``, ``source_event_ids``, ``source_count``, or an id
+``merged-...`` whose ``source`` joins them by ``"; "``) stands for all of them, so a row of
+one of those documents never joins it, and its sources and tolls add up with the new
+rows'. Merging twice gives what merging once gave.
+
+A merged event takes:
+
+- ``event_date``: the earliest date among its sources of the best time precision (a date
+  the texts state beats an article's date), and that precision;
+- the place (``location``, coordinates, ``geo_precision``, ``admin1``...) of its most
+  precisely placed source (lowest ``geo_precision``; one with coordinates first), with
+  every other column of that source's row, but for ``notes``: the distinct notes of all
+  its sources, that one's first, joined by ``" | "`` (each source's own sentence);
+- the type most sources give (a tie goes to the sub-type listed first in its group);
+- ``fatalities``: the highest toll a source states (tolls grow as the dead are counted; a
+  vague "dozens" is never a toll); ``fatalities_low`` and ``fatalities_high`` keep the range
+  of what the sources said; the same for ``injured``;
+- ``source_count``, ``sources`` (distinct ``source`` values: URLs or document ids),
+  ``source_event_ids`` (the rows' ``event_id``), and ``source`` as ACLED writes it: the
+  sources joined by ``"; "``.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from geo.schema import events_to_frame
+>>> rows = [
+...     {"event_id": f"{name}-001", "event_date": day, "time_precision": 1,
+...      "event_type": "Explosions/Remote violence", "sub_event_type": sub,
+...      "location": "Dnipro", "latitude": 48.45, "longitude": 34.98, "geo_precision": 1,
+...      "fatalities": deaths, "source": f"{name}.txt", "char_start": 10,
+...      "gazetteer_id": "gn:709930"}
+...     for name, day, sub, deaths in [
+...         ("en", "2023-01-14", "Shelling/artillery/missile attack", 40),
+...         ("fr", "2023-01-14", "Air/drone strike", 30),
+...         ("uk", "2023-01-15", "Shelling/artillery/missile attack", 45)]
+... ]
+>>> merged = merge_events(events_to_frame(rows))
+>>> merged[["source_count", "fatalities", "fatalities_low", "fatalities_high"]].values.tolist()
+[[3, 45, 30, 45]]
+>>> row = merged.iloc[0]
+>>> str(row["event_date"].date()), row["sub_event_type"], row["source"]
+('2023-01-14', 'Shelling/artillery/missile attack', 'en.txt; fr.txt; uk.txt')
+>>> link_events(events_to_frame(rows))["merged_event_id"].nunique()
+1
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
+
+from geo import config
+from geo.errors import InputError
+from geo.schema import MENTION_TYPE
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    import numpy as np
+    import numpy.typing as npt
+    import pandas as pd
+
+__all__ = ["MERGED_ID", "MERGE_COLUMNS", "link_events", "merge_events"]
+
+#: Column :func:`link_events` adds to each row: the id of the event it belongs to.
+MERGED_ID: Final = "merged_event_id"
+
+#: Columns :func:`merge_events` adds to each event.
+MERGE_COLUMNS: Final = (
+    "source_count",
+    "sources",
+    "source_event_ids",
+    "fatalities_low",
+    "fatalities_high",
+    "injured_low",
+    "injured_high",
+)
+
+
+#: The document key of rows of event tables: all of them, so that they never merge.
+_TABLE: Final = -1
+
+#: How merged events' ids begin, and how their ``source`` joins their sources (as ACLED's).
+_MERGED_PREFIX: Final = "merged-"
+_SOURCE_SEPARATOR: Final = "; "
+
+#: How a merged event's ``notes`` join its sources' notes.
+_NOTES_SEPARATOR: Final = " | "
+
+_NEIGHBOURS: Final = tuple(
+    (dx, dy, dz) for dx in (-1, 0, 1) for dy in (-1, 0, 1) for dz in (-1, 0, 1)
+)
+
+SubtypeGroups = Sequence[Sequence[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """The rows in their canonical order (sorted by content, whatever the input order)."""
+
+    order: npt.NDArray[np.intp]  # canonical position -> position in the frame
+    doc: npt.NDArray[np.int64]  # document code; _TABLE for rows of event tables
+    mergeable: npt.NDArray[np.bool_]
+    placed: npt.NDArray[np.bool_]  # mergeable, with coordinates
+    type_key: npt.NDArray[np.int64]
+    lo: npt.NDArray[np.int64]  # first and last day the incident may have happened on
+    hi: npt.NDArray[np.int64]
+    lat: npt.NDArray[np.float64]
+    lon: npt.NDArray[np.float64]
+    place: npt.NDArray[np.int64]  # gazetteer id code; -1: none
+    event_id: list[str | None]
+    #: the per-source ids the row stands for: its own id (or its content when it has none),
+    #: or the ids a merged event lists
+    id_parts: list[list[str]]
+    #: the documents of rows that are merged events already (their sources), and _TABLE
+    more_docs: dict[int, set[int]]
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series[Any]:
+    import pandas as pd
+
+    if name in frame.columns:
+        return pd.Series(frame[name]).reset_index(drop=True)
+    return pd.Series([None] * len(frame), dtype="object")
+
+
+def _codes(frame: pd.DataFrame, name: str) -> tuple[npt.NDArray[np.int64], list[str]]:
+    """A text column as codes in sorted order of its values (-1: missing)."""
+    import pandas as pd
+
+    series = _column(frame, name)
+    missing = series.isna().to_numpy()
+    texts = series.astype(object).where(~missing, None)
+    try:
+        codes, uniques = pd.factorize(texts, sort=True, use_na_sentinel=True)
+    except TypeError:  # values of several types (numbers and text) do not sort: as text
+        texts = texts.map(lambda v: None if v is None else str(v))
+        codes, uniques = pd.factorize(texts, sort=True, use_na_sentinel=True)
+    codes = codes.astype("int64")
+    codes[missing] = -1
+    return codes, [str(u) for u in uniques]
+
+
+def _numbers(frame: pd.DataFrame, name: str) -> npt.NDArray[np.float64]:
+    """A numeric column as floats (NaN: missing or not a finite number)."""
+    import numpy as np
+    import pandas as pd
+
+    values = pd.to_numeric(_column(frame, name), errors="coerce").astype("float64")
+    out: npt.NDArray[np.float64] = np.array(values.to_numpy(na_value=np.nan), dtype="float64")
+    out[~np.isfinite(out)] = np.nan
+    return out
+
+
+def _days(frame: pd.DataFrame) -> npt.NDArray[np.int64]:
+    """Days since 1970-01-01 (the smallest int64 for no date)."""
+    import numpy as np
+    import pandas as pd
+
+    days = pd.to_datetime(_column(frame, "event_date"), errors="coerce")
+    values = days.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+    known = ~np.isnat(values)
+    return np.where(known, values.astype("int64"), np.iinfo(np.int64).min)
+
+
+def _type_codes(
+    etype: npt.NDArray[np.int64],
+    etypes: list[str],
+    subtype: npt.NDArray[np.int64],
+    subtypes: list[str],
+    groups: SubtypeGroups,
+) -> npt.NDArray[np.int64]:
+    """One code per type that may merge: a group of compatible sub-types, or one sub-type."""
+    import numpy as np
+
+    grouped: dict[tuple[str, str], int] = {}
+    for g, group in enumerate(groups):
+        for pair in group:
+            grouped.setdefault((pair[0], pair[1]), g)
+    # a pair not in a group gets a code of its own, after the groups' codes
+    pairs, inverse = np.unique(np.column_stack([etype, subtype]), axis=0, return_inverse=True)
+    codes = []
+    for k, (e, s) in enumerate(pairs.tolist()):
+        name = (etypes[e] if e >= 0 else "", subtypes[s] if s >= 0 else "")
+        found = grouped.get(name)
+        codes.append(len(groups) + k if found is None else found)
+    return np.asarray(codes, dtype="int64")[inverse.reshape(-1)]
+
+
+def _rows(frame: pd.DataFrame, *, undated_days: int, groups: SubtypeGroups) -> _Rows:
+    import numpy as np
+
+    n = len(frame)
+    day = _days(frame)
+    doc_name = "doc_id" if "doc_id" in frame.columns else "source"
+    doc, doc_names = _codes(frame, doc_name)
+    etype, etypes = _codes(frame, "event_type")
+    subtype, subtypes = _codes(frame, "sub_event_type")
+    place, _ = _codes(frame, "gazetteer_id")
+    event_code, _ = _codes(frame, "event_id")
+    location, _ = _codes(frame, "location")
+    notes, _ = _codes(frame, "notes")
+    lat, lon = _numbers(frame, "latitude"), _numbers(frame, "longitude")
+    fatalities, injured = _numbers(frame, "fatalities"), _numbers(frame, "injured")
+    precision = _numbers(frame, "time_precision")
+    precision = np.where(np.isnan(precision), 1.0, precision)  # no precision: a day
+    if "char_start" in frame.columns:
+        from_text = _column(frame, "char_start").notna().to_numpy()
+    else:
+        from_text = np.ones(n, dtype=bool)
+
+    def sortable(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        return np.where(np.isnan(values), -np.inf, values)
+
+    # canonical order: by content only (np.lexsort sorts by the last key first)
+    order = np.lexsort(
+        (
+            notes,
+            sortable(injured),
+            sortable(fatalities),
+            sortable(lon),
+            sortable(lat),
+            location,
+            place,
+            subtype,
+            etype,
+            day,
+            event_code,
+            doc,
+        )
+    )
+    mention = np.array([name == MENTION_TYPE for name in etypes] + [True], dtype=bool)
+    known_doc = (doc >= 0) | ~from_text
+    has_coords = ~np.isnan(lat) & ~np.isnan(lon)
+    mergeable = (
+        (day != np.iinfo(np.int64).min)
+        & (precision <= 2)
+        & ~mention[etype]  # index -1: no type, never merged
+        & known_doc
+        & (has_coords | (place >= 0))
+    )
+    lo = np.where(mergeable, day - np.where(precision == 2, undated_days, 0), 0)
+    hi = np.where(mergeable, day, 0)
+    ids = _column(frame, "event_id")
+    event_id = [None if v is None or v != v else str(v) for v in ids.astype(object).tolist()]
+    id_parts = [[v] if v is not None else [] for v in event_id]
+    if None in event_id:
+        described = [
+            _column(frame, name).astype(object).tolist()
+            for name in (doc_name, "event_date", "event_type", "sub_event_type", "location")
+        ]
+        for i, v in enumerate(event_id):
+            if v is None:
+                id_parts[i] = ["|".join(str(c[i]) for c in described) + f"|{lat[i]}|{lon[i]}"]
+    # rows that are merged events already (given back to merge_events, or read from its
+    # output): they stand for the documents they list, so that no other row of those joins
+    listed_ids = _lists(frame, "source_event_ids")
+    listed_sources = _lists(frame, "sources")
+    sources = _column(frame, "source").astype(object).tolist()
+    lookup = {name: k for k, name in enumerate(doc_names)}
+    more_docs: dict[int, set[int]] = {}
+    for i, listed in enumerate(listed_ids):
+        if listed:
+            id_parts[i] = listed
+    for i in np.flatnonzero(~from_text).tolist():
+        names = listed_sources[i]
+        if not names and (event_id[i] or "").startswith(_MERGED_PREFIX):
+            names = str(sources[i]).split(_SOURCE_SEPARATOR)
+        if names:
+            more_docs[i] = {_TABLE, *(lookup.setdefault(x, len(lookup)) for x in names)}
+    position = np.empty(n, dtype=np.intp)
+    position[order] = np.arange(n)
+    return _Rows(
+        order=order,
+        doc=np.where(from_text, doc, _TABLE)[order],
+        mergeable=mergeable[order],
+        placed=(mergeable & has_coords)[order],
+        type_key=_type_codes(etype, etypes, subtype, subtypes, groups)[order],
+        lo=lo[order].astype("int64"),
+        hi=hi[order].astype("int64"),
+        lat=lat[order],
+        lon=lon[order],
+        place=place[order],
+        event_id=[event_id[i] for i in order.tolist()],
+        id_parts=[id_parts[i] for i in order.tolist()],
+        more_docs={int(position[i]): docs for i, docs in more_docs.items()},
+    )
+
+
+def _lists(frame: pd.DataFrame, name: str) -> list[list[str]]:
+    """A column of lists (or of JSON arrays, as CSV and GeoPackage hold them) as lists of
+    text; an empty list where there is none."""
+    import json
+
+    if name not in frame.columns:
+        return [[] for _ in range(len(frame))]
+    out: list[list[str]] = []
+    for value in _column(frame, name).astype(object).tolist():
+        if isinstance(value, str) and value.startswith("["):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                value = None
+        if hasattr(value, "tolist") and getattr(value, "ndim", None):
+            value = value.tolist()
+        if isinstance(value, list | tuple):
+            out.append([str(v) for v in value if v is not None])
+        else:
+            out.append([])
+    return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * config.EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _cells(
+    lat: npt.NDArray[np.float64], lon: npt.NDArray[np.float64], size: float
+) -> npt.NDArray[np.int64]:
+    """The cube of a 3-D grid (edge ``size`` km) that holds each point of the globe: two
+    points within ``size`` km along the surface (so also through the Earth) are in the same
+    or touching cubes, at the poles and across the antimeridian too."""
+    import numpy as np
+
+    p, q = np.radians(lat), np.radians(lon)
+    r = config.EARTH_RADIUS_KM / size
+    xyz = np.stack([np.cos(p) * np.cos(q), np.cos(p) * np.sin(q), np.sin(p)], axis=1)
+    return np.floor(r * xyz).astype("int64")
+
+
+def _km_array(
+    lat1: npt.NDArray[np.float64],
+    lon1: npt.NDArray[np.float64],
+    lat2: npt.NDArray[np.float64],
+    lon2: npt.NDArray[np.float64],
+) -> npt.NDArray[np.float64]:
+    """:func:`_km` of arrays of points."""
+    import numpy as np
+
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    a = (
+        np.sin((p2 - p1) / 2) ** 2
+        + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
+    )
+    out: npt.NDArray[np.float64] = (
+        2 * config.EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    )
+    return out
+
+
+#: Candidate pairs: days apart, km apart, first row, second row.
+_Pairs: TypeAlias = (
+    "tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.int64], "
+    "npt.NDArray[np.int64]]"
+)
+
+
+class _Window:
+    """Rows grouped by a bucket code and sorted by first day, to find for many rows at once
+    the rows of a given bucket whose first day lies in a given range."""
+
+    def __init__(
+        self, rows: _Rows, members: npt.NDArray[np.intp], codes: npt.NDArray[np.int64], span: int
+    ) -> None:
+        import numpy as np
+
+        self.buckets = np.unique(codes)
+        dense = np.searchsorted(self.buckets, codes)
+        self.base = int(rows.lo[members].min()) - span - 1 if len(members) else 0
+        self.width = (int(rows.lo[members].max()) - self.base + span + 2) if len(members) else 1
+        key = dense * self.width + (rows.lo[members] - self.base)
+        by = np.argsort(key, kind="stable")
+        self.members, self.key = members[by], key[by]
+
+    def find(
+        self,
+        codes: npt.NDArray[np.int64],
+        first: npt.NDArray[np.int64],
+        last: npt.NDArray[np.int64],
+    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+        """(query, member) index pairs: members of bucket ``codes[q]`` whose first day lies
+        in ``first[q]`` to ``last[q]`` (both within ``span`` days of the members' days)."""
+        import numpy as np
+
+        if not len(self.buckets) or not len(codes):
+            empty = np.zeros(0, dtype=np.intp)
+            return empty, empty
+        dense = np.minimum(np.searchsorted(self.buckets, codes), len(self.buckets) - 1)
+        known = self.buckets[dense] == codes
+        queries = np.flatnonzero(known)
+        dense = dense[queries]
+        begins = np.searchsorted(self.key, dense * self.width + (first[queries] - self.base))
+        ends = np.searchsorted(
+            self.key, dense * self.width + (last[queries] - self.base), side="right"
+        )
+        counts = ends - begins
+        owner = np.repeat(queries, counts)
+        offsets = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+        return owner, self.members[np.repeat(begins, counts) + offsets]
+
+
+def _candidate_pairs(rows: _Rows, *, max_km: float, max_days: int, undated_days: int) -> _Pairs:
+    """Pairs (days apart, km apart, i, j with i < j) that may be one incident, found through
+    an index by type, grid cube (or gazetteer place, for rows with no coordinates) and first
+    day; every pair has a row found in a text (two rows of event tables never pair)."""
+    import numpy as np
+
+    reach = max_days + undated_days  # a row's span [lo, hi] is at most undated_days long
+    text = rows.mergeable & (rows.doc != _TABLE)
+    found: list[_Pairs] = []
+
+    def keep(ii: npt.NDArray[np.intp], jj: npt.NDArray[np.intp], *, by_km: bool) -> None:
+        table = rows.doc[jj] == _TABLE
+        placed_i, placed_j = rows.placed[ii], rows.placed[jj]
+        if by_km:
+            once = table | (jj > ii)  # two rows of texts: the pair once
+        else:
+            # the grid found the pairs of placed rows; two rows of texts once, from the one
+            # with no coordinates
+            once = ~(placed_i & placed_j) & (
+                table | np.where(placed_i == placed_j, jj > ii, ~placed_i)
+            )
+        ok = once & (rows.doc[ii] != rows.doc[jj])
+        gap = np.maximum(0, np.maximum(rows.lo[jj] - rows.hi[ii], rows.lo[ii] - rows.hi[jj]))
+        ok &= gap <= max_days
+        same = (rows.place[ii] >= 0) & (rows.place[ii] == rows.place[jj])
+        km = np.zeros(len(ii))
+        if by_km:
+            km = np.where(
+                same, 0.0, _km_array(rows.lat[ii], rows.lon[ii], rows.lat[jj], rows.lon[jj])
+            )
+            ok &= same | (km <= max_km)
+        else:
+            ok &= same
+        ii, jj = ii[ok], jj[ok]
+        found.append((gap[ok].astype("int64"), km[ok], np.minimum(ii, jj), np.maximum(ii, jj)))
+
+    if text.any():
+        first, last = rows.lo - reach, rows.hi + max_days
+        # rows of texts with the rows of the same and the touching cubes of the grid
+        cells = _cells(np.nan_to_num(rows.lat), np.nan_to_num(rows.lon), max(max_km, 1.0))
+        low = cells.min(axis=0) - 1
+        size = int((cells - low).max()) + 2
+
+        def code(
+            type_key: npt.NDArray[np.int64], cube: npt.NDArray[np.int64]
+        ) -> npt.NDArray[np.int64]:
+            c = cube - low
+            out: npt.NDArray[np.int64] = ((type_key * size + c[:, 0]) * size + c[:, 1]) * size
+            out += c[:, 2]
+            return out
+
+        placed = np.flatnonzero(rows.placed)
+        grid = _Window(rows, placed, code(rows.type_key[placed], cells[placed]), reach)
+        mine = np.flatnonzero(rows.placed & text)
+        for offset in _NEIGHBOURS:
+            q, jj = grid.find(
+                code(rows.type_key[mine], cells[mine] + np.asarray(offset)),
+                first[mine],
+                last[mine],
+            )
+            keep(mine[q], jj, by_km=True)
+        # rows with no coordinates, by gazetteer place
+        named = rows.mergeable & (rows.place >= 0)
+        if (named & ~rows.placed).any():
+            places = int(rows.place.max()) + 1
+            members = np.flatnonzero(named)
+            index = _Window(
+                rows, members, rows.type_key[members] * places + rows.place[members], reach
+            )
+            mine = np.flatnonzero(named & text)
+            q, jj = index.find(
+                rows.type_key[mine] * places + rows.place[mine], first[mine], last[mine]
+            )
+            keep(mine[q], jj, by_km=False)
+    if not found:
+        return (
+            np.zeros(0, dtype="int64"),
+            np.zeros(0),
+            np.zeros(0, dtype="int64"),
+            np.zeros(0, dtype="int64"),
+        )
+    gap, km, a, b = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    return gap, km, a, b
+
+
+def _clusters(
+    frame: pd.DataFrame,
+    *,
+    max_km: float,
+    max_days: int,
+    undated_days: int,
+    compatible: SubtypeGroups,
+) -> tuple[_Rows, list[list[int]]]:
+    """The canonical rows and the events: lists of canonical positions."""
+    import numpy as np
+
+    if max_km < 0 or max_days < 0 or undated_days < 0:
+        raise InputError(
+            f"cannot merge events: max_km ({max_km}), max_days ({max_days}) and "
+            f"undated_days ({undated_days}) must not be negative"
+        )
+    rows = _rows(frame, undated_days=undated_days, groups=compatible)
+    gap, km, first_rows, second_rows = _candidate_pairs(
+        rows, max_km=max_km, max_days=max_days, undated_days=undated_days
+    )
+    # fewest days apart first; then the pairs of rows that stand for more sources (a new
+    # article joins a merged event given back rather than a row kept apart from it: only
+    # merged events stand for several); then fewest km; then the rows' canonical order
+    weight = np.asarray([len(parts) for parts in rows.id_parts], dtype="int64")
+    by = np.lexsort((second_rows, first_rows, km, -(weight[first_rows] + weight[second_rows]), gap))
+    pairs = zip(first_rows[by].tolist(), second_rows[by].tolist(), strict=True)
+    n = len(rows.order)
+    doc, lat, lon, place = (
+        rows.doc.tolist(),
+        rows.lat.tolist(),
+        rows.lon.tolist(),
+        rows.place.tolist(),
+    )
+
+    def near(i: int, j: int) -> bool:
+        if place[i] >= 0 and place[i] == place[j]:
+            return True
+        return (
+            lat[i] == lat[i] and lat[j] == lat[j] and _km(lat[i], lon[i], lat[j], lon[j]) <= max_km
+        )
+
+    # join the closest pairs first; a join must keep every two rows of the event
+    # compatible: different documents, dates and places close enough
+    parent = list(range(n))
+    members_of: dict[int, list[int]] = {}  # of events of several rows, by root
+    docs_of: dict[int, set[int]] = {}
+    lo_max, hi_min = rows.lo.tolist(), rows.hi.tolist()
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        a, b = find(i), find(j)
+        if a == b:
+            continue
+        if (
+            a == i
+            and b == j
+            and i not in members_of
+            and j not in members_of
+            and i not in rows.more_docs
+            and j not in rows.more_docs
+        ):
+            # two rows alone: the pair itself was checked (documents, days, place)
+            parent[j] = i
+            members_of[i] = [i, j]
+            docs_of[i] = {doc[i], doc[j]}
+            lo_max[i], hi_min[i] = max(lo_max[i], lo_max[j]), min(hi_min[i], hi_min[j])
+            continue
+        if max(lo_max[a], lo_max[b]) - min(hi_min[a], hi_min[b]) > max_days:
+            continue
+        ma, mb = members_of.get(a, [a]), members_of.get(b, [b])
+        da = docs_of.get(a) or rows.more_docs.get(a) or {doc[a]}
+        db = docs_of.get(b) or rows.more_docs.get(b) or {doc[b]}
+        if not da.isdisjoint(db):
+            continue
+        if not all(near(p, q) for p in ma for q in mb):
+            continue
+        if len(ma) < len(mb):
+            a, b, ma, mb, da, db = b, a, mb, ma, db, da
+        parent[b] = a
+        members_of[a] = ma + mb
+        docs_of[a] = da | db
+        members_of.pop(b, None)
+        docs_of.pop(b, None)
+        lo_max[a] = max(lo_max[a], lo_max[b])
+        hi_min[a] = min(hi_min[a], hi_min[b])
+
+    events: list[list[int]] = []
+    slot: dict[int, int] = {}
+    for i in range(n):
+        r = find(i)
+        k = slot.get(r)
+        if k is None:
+            slot[r] = len(events)
+            events.append([i])
+        else:
+            events[k].append(i)
+    # members in canonical order (ties between them always go the same way); the events in
+    # the order of their first row in the frame
+    position = rows.order.tolist()
+    first = [min(position[i] for i in members) for members in events]
+    return rows, [events[k] for k in sorted(range(len(events)), key=first.__getitem__)]
+
+
+def _merged_id(rows: _Rows, members: list[int]) -> str | None:
+    """A row's own id when it is alone; otherwise a digest of the per-source ids of all
+    the rows (so merging merged events again gives the same id)."""
+    if len(members) == 1:
+        return rows.event_id[members[0]]
+    parts = sorted(part for i in members for part in rows.id_parts[i])
+    digest = hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=6)
+    return f"{_MERGED_PREFIX}{digest.hexdigest()}"
+
+
+def _check(frame: pd.DataFrame) -> None:
+    missing = [c for c in ("event_type", "event_date") if c not in frame.columns]
+    if missing:
+        raise InputError(
+            f"cannot merge events: the table has no {', '.join(missing)} column; "
+            "give events from geo.extract_events or geo.read_events"
+        )
+
+
+def link_events(
+    frame: gpd.GeoDataFrame,
+    *,
+    max_km: float = config.MERGE_MAX_KM,
+    max_days: int = config.MERGE_MAX_DAYS,
+    undated_days: int = config.MERGE_UNDATED_DAYS,
+    compatible: SubtypeGroups = config.MERGE_COMPATIBLE_SUBTYPES,
+) -> gpd.GeoDataFrame:
+    """The rows of ``frame``, each with the id of the event it is part of.
+
+    This is the per-source view of :func:`merge_events`: one row per incident as one
+    document reports it (its own date, toll and place), and ``merged_event_id``: the
+    ``event_id`` of the merged event, which several rows share when several documents report
+    one incident (see the module's notes for the rules).
+
+    Parameters
+    ----------
+    frame : geopandas.GeoDataFrame
+        Events, e.g. from :func:`geo.extract_events` or :func:`geo.read_events`
+        (:data:`geo.schema.EVENT_COLUMNS`; at least ``event_type`` and ``event_date``).
+    max_km : float
+        Farthest two places of one event may be, unless they are one gazetteer place.
+    max_days : int
+        Most days between two dates of one event.
+    undated_days : int
+        Days before its article's date that an incident dated only by it may have happened.
+    compatible : sequence of groups of (event_type, sub_event_type)
+        Sub-types that may be one event.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        A copy of ``frame`` (same rows, order and index) with a ``merged_event_id`` column:
+        a row's own ``event_id`` when no other document reports its incident, otherwise
+        ``"merged-"`` and a digest of the ``event_id`` of all the event's rows (so the same
+        rows always give the same id).
+
+    Raises
+    ------
+    InputError
+        If ``frame`` has no ``event_type`` or ``event_date`` column, or a limit is negative.
+
+    Examples
+    --------
+    >>> from geo.schema import events_to_frame
+    >>> rows = [{"event_id": f"{d}-1", "event_date": "2024-04-17", "time_precision": 1,
+    ...          "event_type": "Protests", "sub_event_type": "Peaceful protest",
+    ...          "latitude": 51.5, "longitude": 31.3, "source": d, "char_start": 0}
+    ...         for d in ("a.txt", "b.txt")]
+    >>> link_events(events_to_frame(rows))["merged_event_id"].tolist()
+    ['merged-47c391b3a623', 'merged-47c391b3a623']
+    """
+    _check(frame)
+    rows, events = _clusters(
+        frame,
+        max_km=max_km,
+        max_days=max_days,
+        undated_days=undated_days,
+        compatible=compatible,
+    )
+    order = rows.order.tolist()
+    ids: list[str | None] = [None] * len(frame)
+    for members in events:
+        merged = _merged_id(rows, members)
+        for i in members:
+            ids[order[i]] = merged
+    out = frame.copy()
+    out[MERGED_ID] = ids
+    return out
+
+
+def merge_events(
+    frame: gpd.GeoDataFrame,
+    *,
+    max_km: float = config.MERGE_MAX_KM,
+    max_days: int = config.MERGE_MAX_DAYS,
+    undated_days: int = config.MERGE_UNDATED_DAYS,
+    compatible: SubtypeGroups = config.MERGE_COMPATIBLE_SUBTYPES,
+) -> gpd.GeoDataFrame:
+    """One row per event: the incidents several documents report merged into one.
+
+    See the module's notes for when rows are one event and how a merged event's date,
+    place, type and tolls are chosen. :func:`link_events` gives the per-source rows, each
+    with the ``merged_event_id`` that is the merged event's ``event_id`` here.
+
+    Parameters
+    ----------
+    frame : geopandas.GeoDataFrame
+        Events (one row per incident per document), e.g. from :func:`geo.extract_events`.
+    max_km, max_days, undated_days, compatible
+        As in :func:`link_events`.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Every column of ``frame``, one row per event (in the order of each event's first
+        row in ``frame``), plus :data:`MERGE_COLUMNS`: ``source_count`` (rows merged),
+        ``sources`` and ``source_event_ids`` (lists), ``fatalities_low`` /
+        ``fatalities_high`` and ``injured_low`` / ``injured_high`` (the range the sources
+        state; missing when none states one). An event of one row keeps its ``event_id``;
+        a merged one gets the ``merged_event_id`` of :func:`link_events` and no
+        ``char_start``/``char_end`` (it has no single text).
+
+    Raises
+    ------
+    InputError
+        As :func:`link_events`.
+
+    Examples
+    --------
+    >>> from geo.schema import events_to_frame
+    >>> rows = [{"event_id": f"{d}-1", "event_date": day, "time_precision": p,
+    ...          "event_type": "Battles", "sub_event_type": "Armed clash",
+    ...          "latitude": 0.73, "longitude": 29.53, "fatalities": n,
+    ...          "source": d, "char_start": 0}
+    ...         for d, day, p, n in (("a", "2024-06-13", 1, 3), ("b", "2024-06-14", 2, 5))]
+    >>> out = merge_events(events_to_frame(rows))
+    >>> out[["source_count", "fatalities", "fatalities_low", "time_precision"]].values.tolist()
+    [[2, 5, 3, 1]]
+    >>> out["sources"].tolist(), str(out["event_date"].iloc[0].date())
+    ([['a', 'b']], '2024-06-13')
+    """
+    import geopandas as gpd
+    import numpy as np
+    import pandas as pd
+
+    _check(frame)
+    rows, events = _clusters(
+        frame,
+        max_km=max_km,
+        max_days=max_days,
+        undated_days=undated_days,
+        compatible=compatible,
+    )
+    order = rows.order.tolist()
+
+    def texts(name: str) -> list[str | None]:
+        values = _column(frame, name).astype(object).tolist()
+        return [None if v is None or v != v else str(v) for v in values]
+
+    def numbers(name: str, missing: float) -> list[float]:
+        values = _numbers(frame, name)
+        return np.where(np.isnan(values), missing, values).tolist()  # type: ignore[no-any-return]
+
+    source, etype, subtype, language, notes = (
+        texts(c) for c in ("source", "event_type", "sub_event_type", "language", "notes")
+    )
+    dates = pd.to_datetime(_column(frame, "event_date"), errors="coerce")
+    day = _days(frame).tolist()
+    precision = numbers("time_precision", 1.0)  # no precision: a day, as when merging
+    geo_precision = numbers("geo_precision", math.inf)
+    lat, lon = _numbers(frame, "latitude"), _numbers(frame, "longitude")
+    unplaced = (np.isnan(lat) | np.isnan(lon)).tolist()
+    rank: dict[tuple[str, str], int] = {}
+    for group in compatible:
+        for k, pair in enumerate(group):
+            rank.setdefault((pair[0], pair[1]), k)
+    # what each row stands for: itself, or, for a merged event given back, its sources
+    counts = [1 if v != v else max(1, int(v)) for v in numbers("source_count", math.nan)]
+    listed_sources = _lists(frame, "sources")
+    listed_ids = _lists(frame, "source_event_ids")
+    raw_ids = texts("event_id")
+    sources_of: list[list[str]] = []
+    for p, listed in enumerate(listed_sources):
+        named = source[p]
+        if listed or named is None:
+            sources_of.append(listed)
+        elif (raw_ids[p] or "").startswith(_MERGED_PREFIX):  # read back without its list
+            sources_of.append(named.split(_SOURCE_SEPARATOR))
+        else:
+            sources_of.append([named])
+    ids_of: list[list[str | None]] = [
+        list(listed) if listed else [raw_ids[p]] for p, listed in enumerate(listed_ids)
+    ]
+    ranges: dict[str, tuple[list[int | None], list[int | None]]] = {}
+    for column in ("fatalities", "injured"):
+        told = [None if v != v else int(v) for v in numbers(column, math.nan)]
+        low = [None if v != v else int(v) for v in numbers(f"{column}_low", math.nan)]
+        high = [None if v != v else int(v) for v in numbers(f"{column}_high", math.nan)]
+        ranges[column] = (
+            [a if a is not None else t for a, t in zip(low, told, strict=True)],
+            [a if a is not None else t for a, t in zip(high, told, strict=True)],
+        )
+
+    # an event of one row is that row; the loop below sets what a merge changes
+    leads = [order[members[0]] for members in events]
+    extra: dict[str, list[Any]] = {
+        "source_count": [counts[p] for p in leads],
+        "sources": [list(sources_of[p]) for p in leads],
+        "source_event_ids": [list(ids_of[p]) for p in leads],
+    }
+    for column, (low, high) in ranges.items():
+        extra[f"{column}_low"] = [low[p] for p in leads]
+        extra[f"{column}_high"] = [high[p] for p in leads]
+    changed: dict[int, dict[str, Any]] = {}  # output row -> the values a merge sets
+    for k, members in enumerate(events):
+        if len(members) == 1:
+            continue
+        positions = [order[i] for i in members]  # in canonical order: ties go the same way
+        extra["source_count"][k] = sum(counts[p] for p in positions)
+        extra["sources"][k] = list(dict.fromkeys(x for p in positions for x in sources_of[p]))
+        extra["source_event_ids"][k] = [x for p in positions for x in ids_of[p]]
+        for column, (low, high) in ranges.items():
+            lows = [v for v in (low[p] for p in positions) if v is not None]
+            highs = [v for v in (high[p] for p in positions) if v is not None]
+            extra[f"{column}_low"][k] = min(lows) if lows else None
+            extra[f"{column}_high"][k] = max(highs) if highs else None
+        # the place of the most precisely placed source with coordinates (then the best
+        # dated, the earliest)
+        leads[k] = min(
+            positions, key=lambda p: (unplaced[p], geo_precision[p], precision[p], day[p])
+        )
+        best = min(precision[p] for p in positions)
+        first = min((p for p in positions if precision[p] == best), key=day.__getitem__)
+        votes: dict[tuple[str, str], int] = {}
+        for p in positions:
+            pair = (etype[p] or "", subtype[p] or "")
+            votes[pair] = votes.get(pair, 0) + counts[p]
+        kind = min(votes, key=lambda t: (-votes[t], rank.get(t, len(rank)), t))
+        # every source's own words, the lead's first
+        accounts = [text for text in (notes[p] for p in (leads[k], *positions)) if text]
+        spoken = (language[p] for p in positions)
+        langs = sorted({x for text in spoken if text for x in text.split(_SOURCE_SEPARATOR)})
+        changed[k] = {
+            "event_id": _merged_id(rows, members),
+            "event_date": first,  # its date below, all at once
+            "time_precision": int(best),
+            "event_type": kind[0] or None,
+            "sub_event_type": kind[1] or None,
+            "fatalities": extra["fatalities_high"][k],
+            "injured": extra["injured_high"][k],
+            "source": _SOURCE_SEPARATOR.join(extra["sources"][k]) or None,
+            "language": _SOURCE_SEPARATOR.join(langs) or None,
+            "notes": _NOTES_SEPARATOR.join(dict.fromkeys(accounts)) or None,
+            "char_start": None,
+            "char_end": None,
+        }
+
+    at = list(changed)
+    for k, day_of in zip(at, dates.iloc[[changed[k]["event_date"] for k in at]], strict=True):
+        changed[k]["event_date"] = day_of
+    out = frame.iloc[leads].copy()
+    out.index = pd.RangeIndex(len(out))
+    for column in next(iter(changed.values()), {}):
+        if column not in out.columns:
+            continue
+        series = out[column].copy()
+        new = pd.Series([changed[k][column] for k in at], dtype=object)
+        try:
+            series.iloc[at] = new.astype(series.dtype).to_numpy()
+        except (TypeError, ValueError):  # a column of another type than geo's: as objects
+            series = series.astype(object)
+            series.iloc[at] = new.to_numpy()
+        out[column] = series
+    for column in MERGE_COLUMNS:
+        if column in ("sources", "source_event_ids"):
+            out[column] = pd.Series(extra[column], index=out.index, dtype="object")
+        else:
+            out[column] = pd.array(extra[column], dtype="Int64")
+    if isinstance(out, gpd.GeoDataFrame):
+        return out
+    return gpd.GeoDataFrame(out)

@@ -1,0 +1,578 @@
+"""Tests of geo.events.merge: the incidents several documents report become one event."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo import config
+from geo.cli import main as geo_main
+from geo.errors import InputError
+from geo.events import extract_events_from_inputs
+from geo.events.merge import MERGE_COLUMNS, MERGED_ID, link_events, merge_events
+from geo.io.tables import read_events
+from geo.io.writers import write_events
+from geo.schema import EVENT_COLUMNS, MENTION_TYPE, events_to_frame
+
+REPO = Path(__file__).resolve().parent.parent
+DEV_EVENTS = REPO / "tests" / "eval" / "events" / "dev"
+
+REMOTE = "Explosions/Remote violence"
+SHELLING = (REMOTE, "Shelling/artillery/missile attack")
+AIR = (REMOTE, "Air/drone strike")
+CLASH = ("Battles", "Armed clash")
+PROTEST = ("Protests", "Peaceful protest")
+
+DNIPRO = (48.4500, 34.9833)
+DAY = "2023-01-14"
+
+
+def row(
+    source: str,
+    *,
+    k: int = 1,
+    day: str = DAY,
+    kind: tuple[str, str] = SHELLING,
+    at: tuple[float, float] | None = DNIPRO,
+    place: str | None = "gn:709930",
+    location: str = "Dnipro",
+    time_precision: int = 1,
+    geo_precision: int = 1,
+    fatalities: int | None = None,
+    injured: int | None = None,
+    language: str = "en",
+    table: bool = False,
+) -> dict[str, Any]:
+    """One event row as geo.extract_events (or, with ``table``, read_events) gives it."""
+    return {
+        "event_id": f"{Path(source).stem}-{k:03d}",
+        "event_date": day,
+        "time_precision": time_precision,
+        "event_type": kind[0],
+        "sub_event_type": kind[1],
+        "location": location,
+        "mention": location,
+        "latitude": None if at is None else at[0],
+        "longitude": None if at is None else at[1],
+        "geo_precision": geo_precision,
+        "fatalities": fatalities,
+        "injured": injured,
+        "notes": f"{source}: {location}",
+        "source": source,
+        "language": language,
+        "gazetteer_id": place,
+        "char_start": None if table else 10 * k,
+        "char_end": None if table else 10 * k + len(location),
+    }
+
+
+def north(point: tuple[float, float], km: float) -> tuple[float, float]:
+    """A point ``km`` north of ``point``."""
+    return point[0] + km / (math.pi * config.EARTH_RADIUS_KM / 180), point[1]
+
+
+def frame(rows: list[dict[str, Any]]) -> gpd.GeoDataFrame:
+    return events_to_frame(rows)
+
+
+def by_id(merged: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The events sorted by id: a frame to compare whatever the order of the input rows."""
+    return merged.sort_values("event_id").reset_index(drop=True)
+
+
+def events_of(merged: gpd.GeoDataFrame) -> list[list[str]]:
+    """Each event's per-source event ids."""
+    return sorted(sorted(ids) for ids in merged["source_event_ids"])
+
+
+# --------------------------------------------------------------------------- one incident
+
+
+def five_articles() -> list[dict[str, Any]]:
+    """One missile strike on Dnipro told by five articles in five languages: tolls differ,
+    dates are a day off, one dates it only by its own date, one places it in a district;
+    two articles also report another incident that day."""
+    district = north(DNIPRO, 4.0)
+    return [
+        row("en.txt", fatalities=40, injured=75, geo_precision=2),
+        row("en.txt", k=2, location="Kyiv", at=(50.45, 30.52), place="gn:703448"),
+        row("fr.txt", kind=AIR, fatalities=30, injured=73, language="fr", geo_precision=2),
+        row("es.txt", day="2023-01-15", fatalities=45, language="es", geo_precision=2),
+        # "dozens killed", dated only by the article (16 Jan): no toll, precision 2
+        row("ru.txt", day="2023-01-16", time_precision=2, language="ru", geo_precision=2),
+        row(
+            "uk.txt",
+            fatalities=52,
+            injured=None,
+            language="uk",
+            at=district,
+            place="gn:1",
+            location="Peremohy",
+        ),
+        row("uk.txt", k=2, location="Kharkiv", at=(49.99, 36.23), place="gn:706483"),
+    ]
+
+
+def test_five_articles_on_one_strike_give_one_event() -> None:
+    merged = merge_events(frame(five_articles()))
+    assert len(merged) == 3
+    assert events_of(merged) == [
+        ["en-001", "es-001", "fr-001", "ru-001", "uk-001"],
+        ["en-002"],
+        ["uk-002"],
+    ]
+    strike = merged[merged["source_count"] == 5].iloc[0]
+    assert strike["sources"] == ["en.txt", "es.txt", "fr.txt", "ru.txt", "uk.txt"]
+    assert strike["source"] == "en.txt; es.txt; fr.txt; ru.txt; uk.txt"
+    # tolls: the highest stated, and the range the sources gave
+    assert (strike["fatalities"], strike["fatalities_low"], strike["fatalities_high"]) == (
+        52,
+        30,
+        52,
+    )
+    assert (strike["injured"], strike["injured_low"], strike["injured_high"]) == (75, 73, 75)
+    # the earliest date the texts state (not the article's date, not the day after)
+    assert str(strike["event_date"].date()) == DAY
+    assert strike["time_precision"] == 1
+    # four say shelling, one an air strike
+    assert (strike["event_type"], strike["sub_event_type"]) == SHELLING
+    # the place of the most precise source
+    assert (strike["location"], strike["gazetteer_id"], strike["geo_precision"]) == (
+        "Peremohy",
+        "gn:1",
+        1,
+    )
+    assert strike["language"] == "en; es; fr; ru; uk"
+    # each source's own words, the lead's first
+    assert strike["notes"].split(" | ") == [
+        "uk.txt: Peremohy",
+        *(f"{lang}.txt: Dnipro" for lang in ("en", "es", "fr", "ru")),
+    ]
+    assert strike["event_id"].startswith("merged-")
+    assert pd.isna(strike["char_start"]) and pd.isna(strike["char_end"])
+    alone = merged[merged["source_count"] == 1]
+    assert sorted(alone["event_id"]) == ["en-002", "uk-002"]
+    assert alone["fatalities_low"].isna().all()
+
+
+def test_link_events_gives_each_source_row_its_event() -> None:
+    rows = frame(five_articles())
+    linked = link_events(rows)
+    assert list(linked.columns) == [*rows.columns, MERGED_ID]
+    assert linked.index.equals(rows.index)
+    assert linked.drop(columns=MERGED_ID).equals(rows)
+    merged = merge_events(rows)
+    strike = merged.loc[merged["source_count"] == 5, "event_id"].iloc[0]
+    merged_of = dict(zip(linked["event_id"], linked[MERGED_ID], strict=True))
+    assert {merged_of[k] for k in ("en-001", "fr-001", "es-001", "ru-001", "uk-001")} == {strike}
+    assert merged_of["en-002"] == "en-002" and merged_of["uk-002"] == "uk-002"
+
+
+def test_merged_events_and_their_ids_do_not_depend_on_the_order_of_rows() -> None:
+    rows = five_articles()
+    merged = merge_events(frame(rows))
+    # the events come in the order of their first row
+    assert merged["event_id"].tolist()[1:] == ["en-002", "uk-002"]
+    for shuffled in (rows[::-1], rows[3:] + rows[:3]):
+        pd.testing.assert_frame_equal(by_id(merge_events(frame(shuffled))), by_id(merged))
+    # the id is the digest of the sources' ids: the same sources, the same id
+    assert merged["event_id"].iloc[0] == "merged-" + _digest(merged["source_event_ids"].iloc[0])
+
+
+def _digest(ids: list[str]) -> str:
+    import hashlib
+
+    return hashlib.blake2b("\n".join(sorted(ids)).encode(), digest_size=6).hexdigest()
+
+
+def test_merged_events_given_back_stay_as_they_are_and_take_new_sources(tmp_path: Path) -> None:
+    """Merging is idempotent, and merging merged events with new rows is merging it all."""
+    rows = [*five_articles(), row("en.txt", k=3, fatalities=1)]  # en's other Dnipro incident
+    once = merge_events(frame(rows))
+    assert len(once) == 4
+    pd.testing.assert_frame_equal(by_id(merge_events(once)), by_id(once))
+    # read back from geo's output (the lists are lost): en-003 still does not join
+    write_events(once, tmp_path / "once.geojson")
+    again = merge_events(read_events(tmp_path / "once.geojson"))
+    assert sorted(again["event_id"]) == sorted(once["event_id"])
+    # a new article joins the merged event as if all rows were merged at once
+    new = row("ar.txt", fatalities=60, language="ar")
+    later = merge_events(gpd.GeoDataFrame(pd.concat([once, frame([new])], ignore_index=True)))
+    direct = merge_events(frame([*rows, new]))
+    columns = ["event_id", "source_count", "fatalities", "fatalities_low", "fatalities_high"]
+    assert by_id(later)[columns].equals(by_id(direct)[columns])
+    assert by_id(later)["sources"].tolist() == by_id(direct)["sources"].tolist()
+    assert sorted(map(sorted, later["source_event_ids"])) == events_of(direct)
+
+
+# --------------------------------------------------------------------------- kept apart
+
+
+def test_two_nearby_but_different_incidents_stay_apart() -> None:
+    far = north(DNIPRO, 25.0)
+    rows = [
+        row("a.txt", kind=CLASH),
+        row("b.txt", kind=CLASH, at=far, place="gn:2", location="Village"),
+        # the same town, the same day, another kind of event
+        row("c.txt", kind=PROTEST),
+    ]
+    assert events_of(merge_events(frame(rows))) == [["a-001"], ["b-001"], ["c-001"]]
+    # farther than the named threshold; within a wider one, one event
+    assert events_of(merge_events(frame(rows[:2]), max_km=30.0)) == [["a-001", "b-001"]]
+
+
+def test_nearby_places_merge_but_do_not_drift() -> None:
+    """8 km apart is one incident; three places 8 km apart in a line are not one event:
+    the first and the last are 16 km apart."""
+    rows = [
+        row("a.txt", at=DNIPRO, place="gn:10"),
+        row("b.txt", at=north(DNIPRO, 8.0), place="gn:11"),
+        row("c.txt", at=north(DNIPRO, 16.0), place="gn:12"),
+    ]
+    assert events_of(merge_events(frame(rows))) == [["a-001", "b-001"], ["c-001"]]
+
+
+def test_dates_a_day_apart_merge_but_do_not_drift() -> None:
+    rows = [
+        row("a.txt", day="2023-01-14"),
+        row("b.txt", day="2023-01-15"),
+        row("c.txt", day="2023-01-16"),
+    ]
+    assert events_of(merge_events(frame(rows))) == [["a-001", "b-001"], ["c-001"]]
+
+
+def test_same_place_different_weeks_stay_apart() -> None:
+    rows = [row("a.txt", day="2023-01-14"), row("b.txt", day="2023-01-21")]
+    assert events_of(merge_events(frame(rows))) == [["a-001"], ["b-001"]]
+    # nor when one is dated only by its article, a week after the other
+    rows = [row("a.txt", day="2023-01-14"), row("b.txt", day="2023-01-21", time_precision=2)]
+    assert events_of(merge_events(frame(rows))) == [["a-001"], ["b-001"]]
+
+
+def test_an_article_date_stands_for_the_days_before_it() -> None:
+    """Dated only by its article of the 17th, the incident may be of the 14th to the 17th
+    (MERGE_UNDATED_DAYS before), give or take MERGE_MAX_DAYS."""
+    assert config.MERGE_UNDATED_DAYS == 3 and config.MERGE_MAX_DAYS == 1
+    for article_day, together in [
+        ("2023-01-13", True),  # the day after the incident: a day off
+        ("2023-01-18", True),
+        ("2023-01-19", False),
+    ]:
+        rows = [row("a.txt", day="2023-01-14"), row("b.txt", day=article_day, time_precision=2)]
+        assert (len(merge_events(frame(rows))) == 1) is together, article_day
+    # a month is too vague to merge
+    rows = [row("a.txt"), row("b.txt", time_precision=3)]
+    assert len(merge_events(frame(rows))) == 2
+
+
+def test_rows_of_one_document_are_never_merged() -> None:
+    rows = [row("a.txt"), row("a.txt", k=2), row("b.txt")]
+    merged = merge_events(frame(rows))
+    assert events_of(merged) == [["a-001", "b-001"], ["a-002"]]
+
+
+def test_rows_of_event_tables_are_never_merged_with_each_other() -> None:
+    """ACLED rows are events already: two of them at one place and day stay two; an
+    article that reports the incident joins one of them."""
+    acled = [
+        row("Reuters", k=1, table=True, fatalities=3),
+        row("AFP", k=2, table=True, fatalities=5),
+        row("Ukrinform", k=3, table=True, kind=AIR),
+    ]
+    assert len(merge_events(frame(acled))) == 3
+    merged = merge_events(frame([*acled, row("article.txt", fatalities=4)]))
+    assert len(merged) == 3
+    assert sorted(merged["source_count"]) == [1, 1, 2]
+    joined = merged[merged["source_count"] == 2].iloc[0]
+    assert sum(i.startswith("article") for i in joined["source_event_ids"]) == 1
+    # a second article joins the same event or another, never makes two tables one
+    two = merge_events(frame([*acled, row("article.txt"), row("other.txt")]))
+    for ids in two["source_event_ids"]:
+        assert sum(not i.endswith(("article-001", "other-001")) for i in ids) <= 1
+
+
+def test_types_merge_within_their_group_only() -> None:
+    bombs = [
+        row("a.txt", kind=(REMOTE, "Suicide bomb")),
+        row("b.txt", kind=(REMOTE, "Remote explosive/landmine/IED")),
+    ]
+    assert len(merge_events(frame(bombs))) == 1
+    assert len(merge_events(frame([row("a.txt", kind=CLASH), row("b.txt")]))) == 2
+    assert len(merge_events(frame([row("a.txt", kind=SHELLING), row("b.txt", kind=AIR)]))) == 1
+    # without the groups, sub-types merge only with themselves
+    assert len(merge_events(frame([row("a.txt"), row("b.txt", kind=AIR)]), compatible=())) == 2
+
+
+def test_mentions_undated_and_unplaced_rows_are_kept_alone() -> None:
+    rows = [
+        row("a.txt", kind=(MENTION_TYPE, MENTION_TYPE)),
+        row("b.txt", kind=(MENTION_TYPE, MENTION_TYPE)),
+        {**row("c.txt"), "event_date": None},
+        {**row("d.txt"), "event_date": None},
+        row("e.txt", at=None, place=None),
+        row("f.txt", at=None, place=None),
+    ]
+    merged = merge_events(frame(rows))
+    assert len(merged) == 6
+    assert merged["source_count"].tolist() == [1] * 6
+
+
+def test_rows_without_coordinates_merge_by_gazetteer_place() -> None:
+    rows = [row("a.txt", at=None), row("b.txt"), row("c.txt", at=None, place="gn:9")]
+    merged = merge_events(frame(rows))
+    assert events_of(merged) == [["a-001", "b-001"], ["c-001"]]
+    # the merged event keeps a source's coordinates
+    both = merged[merged["source_count"] == 2].iloc[0]
+    assert (both["latitude"], both["longitude"]) == DNIPRO
+
+
+def test_rows_with_no_document_are_not_merged() -> None:
+    rows = [{**row("a.txt"), "source": None}, {**row("b.txt"), "source": None}]
+    assert len(merge_events(frame(rows))) == 2
+
+
+def test_every_column_survives_and_plain_frames_are_accepted() -> None:
+    rows = frame([row("a.txt"), row("b.txt")])
+    rows["distance_to_front_km"] = [3.5, 4.0]
+    merged = merge_events(rows)
+    assert list(merged.columns) == [*rows.columns, *MERGE_COLUMNS]
+    assert merged["distance_to_front_km"].tolist() == [3.5]
+    plain = pd.DataFrame(rows.drop(columns="geometry"))
+    assert len(merge_events(plain)) == 1
+
+
+def test_bad_calls_say_what_is_wrong() -> None:
+    with pytest.raises(InputError, match="no event_date column"):
+        merge_events(pd.DataFrame({"event_type": ["Battles"]}))
+    with pytest.raises(InputError, match="must not be negative"):
+        link_events(frame([row("a.txt")]), max_days=-1)
+
+
+def test_empty_frames() -> None:
+    merged = merge_events(events_to_frame([]))
+    assert len(merged) == 0
+    assert list(merged.columns) == [*EVENT_COLUMNS, "geometry", *MERGE_COLUMNS]
+    assert MERGED_ID in link_events(events_to_frame([])).columns
+
+
+# --------------------------------------------------------------------------- properties
+
+_PLACES = [
+    (DNIPRO, "gn:1"),
+    (north(DNIPRO, 6.0), "gn:2"),  # near the first
+    (north(DNIPRO, 12.0), "gn:3"),  # near the second, not the first
+    ((50.45, 30.52), "gn:4"),
+    (None, "gn:1"),  # no coordinates, the first place's id
+]
+_KINDS = [SHELLING, AIR, CLASH, PROTEST, (MENTION_TYPE, MENTION_TYPE)]
+
+
+@st.composite
+def event_rows(draw: st.DrawFn) -> list[dict[str, Any]]:
+    n = draw(st.integers(0, 25))
+    rows = []
+    for k in range(n):
+        doc = draw(st.integers(0, 5))
+        (at, place) = draw(st.sampled_from(_PLACES))
+        rows.append(
+            row(
+                f"doc{doc}" if doc else "ACLED",
+                k=k,
+                day=f"2023-01-{draw(st.integers(10, 16)):02d}",
+                kind=draw(st.sampled_from(_KINDS)),
+                at=at,
+                place=place,
+                time_precision=draw(st.sampled_from([1, 1, 2, 3])),
+                geo_precision=draw(st.integers(1, 3)),
+                fatalities=draw(st.none() | st.integers(0, 100)),
+                table=doc == 0,
+            )
+        )
+    return rows
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    from geo.events.merge import _km as km  # the module's own great-circle distance
+
+    return km(a[0], a[1], b[0], b[1])
+
+
+@settings(max_examples=120)
+@given(rows=event_rows(), data=st.data())
+def test_merging_loses_nothing_and_ignores_order(rows: list[dict[str, Any]], data: Any) -> None:
+    merged = merge_events(frame(rows))
+    # order invariance: the same events with the same ids
+    shuffled = data.draw(st.permutations(rows))
+    pd.testing.assert_frame_equal(by_id(merge_events(frame(shuffled))), by_id(merged))
+    # no event lost: the sources of all merged events add up to the input rows
+    assert int(merged["source_count"].sum()) == len(rows)
+    ids = sorted(i for event in merged["source_event_ids"] for i in event)
+    assert ids == sorted(r["event_id"] for r in rows)
+    # the per-source rows point at the merged events
+    linked = link_events(frame(rows))
+    assert set(linked[MERGED_ID]) == set(merged["event_id"])
+    given = {r["event_id"]: r for r in rows}
+    groups = {tuple(sorted(m)) for m in (merged["source_event_ids"].tolist()) if len(m) > 1}
+    for members in groups:
+        ms = [given[i] for i in members]
+        # never two rows of one document, nor of event tables
+        docs = [r["source"] if r["char_start"] is not None else None for r in ms]
+        assert len(set(docs)) == len(docs)
+        for a in ms:
+            assert a["event_type"] != MENTION_TYPE and a["time_precision"] <= 2
+            for b in ms:
+                same_place = a["gazetteer_id"] == b["gazetteer_id"]
+                if not same_place:
+                    assert a["latitude"] is not None and b["latitude"] is not None
+                    km = _km((a["latitude"], a["longitude"]), (b["latitude"], b["longitude"]))
+                    assert km <= config.MERGE_MAX_KM
+                da, db = pd.Timestamp(a["event_date"]), pd.Timestamp(b["event_date"])
+                slack = config.MERGE_MAX_DAYS + config.MERGE_UNDATED_DAYS * (
+                    a["time_precision"] == 2 or b["time_precision"] == 2
+                )
+                assert abs((da - db).days) <= slack
+                assert {a["sub_event_type"], b["sub_event_type"]} <= {SHELLING[1], AIR[1]} or (
+                    a["sub_event_type"] == b["sub_event_type"]
+                )
+    for event in merged.itertuples():
+        if pd.notna(event.fatalities_low):
+            assert event.fatalities_low <= event.fatalities == event.fatalities_high
+
+
+# --------------------------------------------------------------------------- the dev set
+
+
+def test_the_incidents_of_the_dev_gold_set_merge_by_their_ids() -> None:
+    """Gold incidents of the dev articles, as extraction would give them at best: the rows
+    of one incident id (four articles on Dnipro, two on Sumy...) are one event, and no event
+    holds two ids."""
+    from geo.gazetteer import load_gazetteer
+
+    metas = sorted(DEV_EVENTS.glob("*.json"))
+    if not metas:
+        pytest.skip("no dev event gold set")
+    gaz = load_gazetteer()
+    rows, gold = [], {}
+    for meta in metas:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        for k, inc in enumerate(data.get("incidents", []), start=1):
+            ref = inc["ref"]
+            point = re.fullmatch(r"(-?[\d.]+),(-?[\d.]+)", ref)
+            if point:
+                at, place = (float(point[1]), float(point[2])), None
+            else:
+                found = gaz.get(ref)
+                assert found is not None, ref
+                at, place = (found.latitude, found.longitude), ref
+            day, precision = inc.get("date"), 1
+            if not day:
+                day, precision = data["published"], 2
+            r = row(
+                f"{meta.stem}.txt",
+                k=k,
+                day=day,
+                kind=(inc["event_type"], inc["sub_event_type"]),
+                at=at,
+                place=place,
+                time_precision=precision,
+                fatalities=inc.get("deaths"),
+            )
+            rows.append(r)
+            gold[r["event_id"]] = inc["id"]
+    merged = merge_events(frame(rows))
+    ids = [{gold[i] for i in event} for event in merged["source_event_ids"]]
+    assert all(len(s) == 1 for s in ids)  # no event holds two incidents
+    assert len(merged) == len(set(gold.values()))  # one event per incident
+    dnipro = merged[[s == {"dnipro-2023-01-14"} for s in ids]].iloc[0]
+    assert dnipro["source_count"] == 4
+    assert (dnipro["fatalities_low"], dnipro["fatalities_high"]) == (30, 45)
+
+
+# --------------------------------------------------------------------------- outputs
+
+
+def test_outputs_keep_the_sources(tmp_path: Path) -> None:
+    merged = merge_events(frame(five_articles()))
+    strike = int(merged.index[merged["source_count"] == 5][0])
+    sources = ["en.txt", "es.txt", "fr.txt", "ru.txt", "uk.txt"]
+    write_events(merged, tmp_path / "ev.geojson")
+    features = json.loads((tmp_path / "ev.geojson").read_text(encoding="utf-8"))["features"]
+    assert features[strike]["properties"]["sources"] == sources
+    assert features[strike]["properties"]["fatalities_low"] == 30
+    # formats without lists hold them as JSON text
+    write_events(merged, tmp_path / "ev.csv")
+    table = pd.read_csv(tmp_path / "ev.csv")
+    assert json.loads(table["sources"][strike]) == sources
+    assert table["source_count"].tolist() == merged["source_count"].tolist()
+    write_events(merged, tmp_path / "ev.gpkg")
+    assert json.loads(gpd.read_file(tmp_path / "ev.gpkg")["sources"][strike]) == sources
+    write_events(merged, tmp_path / "ev.parquet")
+    assert list(gpd.read_parquet(tmp_path / "ev.parquet")["sources"][strike]) == sources
+    write_events(merged, tmp_path / "ev.acled.csv", format="acled")
+    acled = pd.read_csv(tmp_path / "ev.acled.csv")
+    assert acled["source"][strike] == "; ".join(sources)
+
+
+# --------------------------------------------------------------------------- command line
+
+ARTICLES = {
+    "fr.txt": "date 2020-10-11\nUn missile a frappé Ganja dimanche, tuant dix civils.\n",
+    "en.txt": "date 2020-10-12\nA missile struck Ganja on Sunday, killing 9 civilians.\n",
+    "other.txt": "date 2020-10-12\nRockets hit Barda on Monday.\n",
+}
+
+
+def _articles(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_cli_events_merges_unless_told_not_to(tmp_path: Path) -> None:
+    folder = _articles(tmp_path)
+    out = tmp_path / "merged.geojson"
+    assert geo_main(["events", str(folder), "-o", str(out), "--no-progress"]) == 0
+    features = [f["properties"] for f in json.loads(out.read_text("utf-8"))["features"]]
+    assert len(features) == 2
+    ganja = next(p for p in features if p["location"] == "Ganja")
+    assert ganja["source_count"] == 2
+    assert [Path(s).name for s in ganja["sources"]] == ["en.txt", "fr.txt"]
+    assert (ganja["fatalities"], ganja["fatalities_low"]) == (10, 9)
+    assert ganja["event_date"] == "2020-10-11"
+    apart = tmp_path / "apart.geojson"
+    assert geo_main(["events", str(folder), "-o", str(apart), "--no-merge", "--no-progress"]) == 0
+    features = [f["properties"] for f in json.loads(apart.read_text("utf-8"))["features"]]
+    assert sorted(p["location"] for p in features) == ["Barda", "Ganja", "Ganja"]
+    assert "source_count" not in features[0]
+    # the per-source rows are those the merged event lists
+    assert sorted(p["event_id"] for p in features if p["location"] == "Ganja") == sorted(
+        ganja["source_event_ids"]
+    )
+
+
+def test_extract_events_from_inputs_merges_by_default(tmp_path: Path) -> None:
+    folder = _articles(tmp_path)
+    assert len(extract_events_from_inputs(folder)) == 2
+    assert len(extract_events_from_inputs(folder, merge=False)) == 3
+
+
+def test_cli_map_draws_merged_events(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _articles(tmp_path)
+    counts = []
+    for extra in ([], ["--no-merge"]):
+        page = tmp_path / f"map{len(extra)}.html"
+        args = ["map", str(folder), "-o", str(page), "--front", "none", "--boundaries", "none"]
+        assert geo_main([*args, "--no-progress", *extra]) == 0
+        counts.append(re.search(r"geo map: (\d+) events on the map", capsys.readouterr().err))
+    assert [int(m.group(1)) for m in counts if m] == [2, 3]
