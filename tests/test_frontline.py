@@ -87,8 +87,11 @@ def ceasefire_coords() -> npt.NDArray[np.float64]:
 
 def test_default_line() -> None:
     lines = load_front_lines()
-    assert list(lines.columns) == ["name", "valid_from", "valid_to", "source", "geometry"]
+    assert list(lines.columns) == [
+        "name", "valid_from", "valid_to", "source", "countries", "geometry"
+    ]  # fmt: skip
     row = lines.iloc[0]
+    assert row["countries"] == "AM AZ"  # the line applies to events in these countries
     assert row["name"] == "Ceasefire Line 1994"
     assert row["valid_from"] == pd.Timestamp("1994-05-12")
     assert row["valid_to"] == pd.Timestamp("2020-11-09")
@@ -109,12 +112,22 @@ def test_reference_distances_of_the_1994_line() -> None:
     assert np.all(np.abs(reference - expected) <= tolerance)
     # ... and the library with the reference
     got = distance_to_front(events(list(zip(lon, lat, strict=True)), ["2020-10-01"] * 9))
-    km = got["distance_to_front_km"].to_numpy()
-    assert np.all(np.abs(km - reference) <= np.maximum(0.3, 0.005 * reference))
-    assert np.all(np.abs(km - reference) <= 0.05)  # in practice, metres
-    assert got["front_line"].tolist() == ["Ceasefire Line 1994"] * 9
+    # Brussels is in neither Armenia nor Azerbaijan: the line does not apply to it
+    km = got["distance_to_front_km"].to_numpy()[:8]
+    assert np.all(np.abs(km - reference[:8]) <= np.maximum(0.3, 0.005 * reference[:8]))
+    assert np.all(np.abs(km - reference[:8]) <= 0.05)  # in practice, metres
+    assert np.isnan(got["distance_to_front_km"].iloc[8])
+    assert got["front_line"].tolist() == ["Ceasefire Line 1994"] * 8 + [None]
     inside = {"Khojavend", "Aghdam", "Khankendi"}
-    assert got["front_side"].tolist() == ["inside" if n in inside else "outside" for n in names]
+    assert got["front_side"].tolist()[:8] == [
+        "inside" if n in inside else "outside" for n in names[:8]
+    ]
+    assert got["front_side"].iloc[8] is None
+    # measured against the line anyway, Brussels is 3,400 km away (the geodesic code works
+    # that far): a front of the caller's applies to every event
+    far = distance_to_front(events([(lon[8], lat[8])], ["2020-10-01"]), front=load_front_lines()
+                            .drop(columns="countries"))  # fmt: skip
+    assert far["distance_to_front_km"].iloc[0] == pytest.approx(reference[8], abs=0.05)
     assert got["distance_band"].tolist() == [
         "0-5 km",
         "0-5 km",
@@ -124,7 +137,7 @@ def test_reference_distances_of_the_1994_line() -> None:
         "25-50 km",
         "50+ km",
         "50+ km",
-        "50+ km",
+        None,
     ]
 
 
