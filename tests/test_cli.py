@@ -246,7 +246,9 @@ def test_many_bad_rows_do_not_flood_the_terminal(
     err = _lines(capsys.readouterr().err)
     assert sum(1 for line in err if ": skipped: " in line) == 20
     assert f"geo events: ... and 80 more problem(s) in {table}" in err
-    assert err[-1] == "geo events: 100 file(s) or row(s) skipped"
+    assert err[-1] == (
+        f"geo events: skipped 100 row(s) (100 in {table}); every other row and file was read"
+    )
     assert out.read_text(encoding="utf-8").count("\n") == 2
 
 

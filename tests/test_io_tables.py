@@ -610,7 +610,9 @@ def test_the_cli_keeps_the_good_rows_and_names_the_bad_ones(
     err = capsys.readouterr().err
     assert f"skipped: {table}, row 3: event_date '0001-01-01'" in err
     assert f"warning: {table}, row 4: fatalities '1{'0' * 23}'" in err
-    assert "1 file(s) or row(s) skipped" in err
+    assert err.rstrip().endswith(
+        f"skipped 1 row(s) (1 in {table}); every other row and file was read"
+    )
     map_out = tmp_path / "m.html"
     args = ["map", str(table), "-o", str(map_out), "--front", "none", "--boundaries", "none"]
     assert geo_main(args) == 1
@@ -629,3 +631,415 @@ def test_events_to_frame_never_overflows() -> None:
     )
     assert frame["event_date"].isna().tolist() == [True, True, False, True, False]
     assert str(frame["event_date"].dtype) == "datetime64[ns]"
+
+
+# --------------------------------------------------------------------------- every form read
+
+#: The fixtures of tests/data/tables: rows, dates as read, event types, actor1 of the first.
+FIXTURES = {
+    "acled-2022-r-export.csv": (
+        ["2022-12-28", "2020-06-03", "2019-01-09"],
+        ["Violence against civilians", "Protests", "Strategic developments"],
+        "Unidentified Armed Group (Benin)",
+    ),
+    "acled-2015-asia-upper-case.csv": (
+        ["2015-01-01", "2015-09-05", "2015-03-24", "2015-02-14", "2015-03-09", "2015-02-16"],
+        [
+            "Riots",
+            "Battles",
+            "Protests",
+            "Explosions/Remote violence",
+            "Violence against civilians",
+            "Strategic developments",
+        ],
+        "Rioters (Bangladesh)",
+    ),
+    "acled-pandas-semicolon.csv": (
+        ["2020-05-09", "2020-08-14"],
+        ["Battles", "Explosions/Remote violence"],
+        "Military Forces of Ukraine (2019-)",
+    ),
+    "acled-tab-dayfirst.tsv": (
+        ["2020-08-14", "2022-02-05"],  # 14/08 says the column is day first
+        ["Protests", "Battles"],
+        "Protesters (Ukraine)",
+    ),
+    "ucdp-ged-excel-cp1252.csv": (
+        ["2014-01-22", "2014-05-02", "2014-06-13"],  # 1/22 and 06/13 say month first
+        ["Battles", "Battles", "Violence against civilians"],
+        "Government of Ukraine",
+    ),
+    "ucdp-ged-api-page.json": (
+        ["2014-01-22", "2014-05-02"],
+        ["Battles", "Battles"],
+        "Government of Ukraine",
+    ),
+    "ucdp-ged-array.json": (
+        ["2014-01-22", "2014-05-02"],
+        ["Battles", "Battles"],
+        "Government of Ukraine",
+    ),
+    "ucdp-ged.jsonl": (
+        ["2014-01-22", "2014-05-02"],
+        ["Battles", "Battles"],
+        "Government of Ukraine",
+    ),
+}
+
+
+def _read(path: Path, **options: object) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    problems: list[Problem] = []
+    frame = read_events(path, problems=problems, **options)  # type: ignore[arg-type]
+    return frame, problems
+
+
+def _input_columns(path: Path) -> list[str]:
+    """The column names of a fixture as its file holds them."""
+    import csv
+
+    if path.suffix == ".jsonl":
+        return list(json.loads(path.read_text(encoding="utf-8").split("\n", 1)[0]))
+    if path.suffix == ".json":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return list((data["Result"] if isinstance(data, dict) else data)[0])
+    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    first = text.split("\n", 1)[0].rstrip("\r")
+    delimiter = max(",;\t", key=first.count)
+    return next(csv.reader([first], delimiter=delimiter))
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_every_form_of_export_is_read_whole(name: str) -> None:
+    path = TABLES / name
+    from geo.io.tables import is_event_table
+
+    assert is_event_table(path)
+    frame, problems = _read(path)
+    days, types, actor = FIXTURES[name]
+    assert [str(d.date()) for d in frame["event_date"]] == days
+    assert frame["event_type"].tolist() == types
+    assert frame["actor1"].iloc[0] == actor
+    assert frame.geometry.notna().all() and frame["country_code"].notna().all()
+    assert [p for p in problems if p.level == "error"] == []
+    # every input column is kept: known names in lower case (ALLY_ACTOR_1 under its current
+    # name), an unnamed first column (a pandas index) numbered
+    renamed = {"ally_actor_1": "assoc_actor_1", "ally_actor_2": "assoc_actor_2", "": "column_1"}
+    for column in _input_columns(path):
+        lower = column.lower()
+        expected = renamed.get(lower, lower if lower.isupper() or column.isupper() else column)
+        assert expected in frame.columns or lower in frame.columns, (name, column)
+    assert len(frame.columns) == len(set(frame.columns))
+
+
+def test_json_forms_of_ucdp_give_the_same_events() -> None:
+    frames = [_read(TABLES / n)[0] for n in ("ucdp-ged-api-page.json", "ucdp-ged-array.json",
+                                               "ucdp-ged.jsonl")]  # fmt: skip
+    for frame in frames[1:]:
+        pd.testing.assert_frame_equal(
+            pd.DataFrame(frame.drop(columns="geometry")),
+            pd.DataFrame(frames[0].drop(columns="geometry")),
+        )
+    first = frames[0].iloc[0]
+    assert (first["event_id"], first["fatalities"], first["side_b"], first["actor2"]) == (
+        "147997", 5, "Maidan", "Maidan",
+    )  # fmt: skip
+    assert first["best"] == 5 and first["dataset"] == "UCDP GED"
+
+
+def test_old_acled_taxonomy_is_mapped_and_the_original_kept() -> None:
+    frame, _ = _read(TABLES / "acled-2015-asia-upper-case.csv")
+    assert frame["original_event_type"].tolist() == [
+        "Riots/Protests", "Battle-No change of territory", "Riots/Protests", "Remote violence",
+        "Violence Against Civilians", "Strategic development",
+    ]  # fmt: skip
+    # rioters (inter1 5) riot, protesters (6) protest; the old type tells some sub-types
+    assert frame["event_type"].tolist()[:3] == ["Riots", "Battles", "Protests"]
+    assert frame["sub_event_type"].tolist()[:2] == [None, "Armed clash"]
+    assert frame["assoc_actor_1"].iloc[0] == "AL: Awami League"
+    assert frame["gwno"].tolist()[:2] == [771, 770] and frame["inter1"].iloc[0] == 5
+    # notes over two lines, with doubled quotes, read whole
+    assert frame["notes"].iloc[0] == (
+        'One person was injured in a gunfight.\nPolice arrested two people, said "we seized bombs".'
+    )
+
+
+def test_r_na_and_excel_forms() -> None:
+    frame, _ = _read(TABLES / "acled-2022-r-export.csv")
+    assert frame["assoc_actor_1"].tolist() == [None, "Students (Benin)", None]
+    assert frame["fatalities"].tolist() == [1, 0, pd.NA]
+    assert frame["tags"].tolist() == [None, "crowd size=about 200", None]
+    assert frame["timestamp"].tolist() == [1675102875, 1600000000, 1548000000]
+    assert frame["notes"].iloc[0].endswith('residents said the attackers "came at night".')
+    semicolon, _ = _read(TABLES / "acled-pandas-semicolon.csv")
+    assert semicolon["column_1"].tolist() == ["0", "1"]  # the pandas index, kept
+    assert semicolon["latitude"].tolist() == [48.1394, 47.9422]  # decimal commas
+    assert semicolon["actor2"].tolist() == ["Military Forces of Russia (2000-)", None]
+    cp1252, problems = _read(TABLES / "ucdp-ged-excel-cp1252.csv")
+    assert cp1252["notes"].iloc[1] == "Clashes in Slóviansk"
+    assert [p.level for p in problems] == ["warning"] and "Windows-1252" in problems[0].message
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (["9-May-20", "14-Aug-20"], ["2020-05-09", "2020-08-14"]),
+        (["14/08/2020 00:00:00", "05/02/2022 00:00:00"], ["2020-08-14", "2022-02-05"]),
+        (["1/22/2014 12:00:00 AM", "05/02/2014 00:00"], ["2014-01-22", "2014-05-02"]),
+        (["28 December 2022", "01-January-2015"], ["2022-12-28", "2015-01-01"]),
+        (["2020-10-04", "2020-10-05 00:00:00.000", "2014-01-22T00:00:00"],
+         ["2020-10-04", "2020-10-05", "2014-01-22"]),
+        (["05.02.2014", "20141231"], ["2014-02-05", "2014-12-31"]),
+        (["October 4, 2020", "4 Oct 2020"], ["2020-10-04", "2020-10-04"]),
+    ],
+)  # fmt: skip
+def test_dates_of_every_form(cells: list[str], expected: list[str]) -> None:
+    from geo.io.tables import parse_table_dates
+
+    got = parse_table_dates(cells)
+    assert [str(d.date()) for d in got.days] == expected
+    assert got.bad == {}
+
+
+def test_ambiguous_and_mixed_date_columns() -> None:
+    from geo.io.tables import date_order, parse_table_dates
+
+    ambiguous = ["05/02/2014", "06/03/2014"]
+    got = parse_table_dates(ambiguous)
+    assert [str(d.date()) for d in got.days] == ["2014-02-05", "2014-03-06"]
+    assert "no value decides; read day first (say --monthfirst" in got.notes[0]
+    got = parse_table_dates(ambiguous, dayfirst=False)
+    assert [str(d.date()) for d in got.days] == ["2014-05-02", "2014-06-03"] and not got.notes
+    with date_order(False):
+        assert str(parse_table_dates(ambiguous).days.iloc[0].date()) == "2014-05-02"
+    mixed = parse_table_dates(["14/08/2020", "08/15/2020", "09/16/2020", "05/02/2020"])
+    assert [str(d.date()) for d in mixed.days] == [
+        "2020-08-14", "2020-08-15", "2020-09-16", "2020-05-02",
+    ]  # fmt: skip
+    assert "mixes day-first dates ('14/08/2020') and month-first dates" in mixed.notes[0]
+    # a forced order that a value cannot have names that value
+    forced = parse_table_dates(["1/22/2014"], dayfirst=True)
+    assert forced.bad == {0: "event_date '1/22/2014' is not a date (write it as YYYY-MM-DD)"}
+
+
+def test_dayfirst_reaches_read_events_and_the_cli(tmp_path: Path) -> None:
+    table = tmp_path / "acled.csv"
+    table.write_text(
+        "event_id_cnty,event_date,event_type,latitude,longitude\n"
+        "A1,05/02/2014,Battles,48.0,37.8\nA2,06/03/2014,Battles,48.0,37.8\n",
+        encoding="utf-8",
+    )
+    frame, problems = _read(table, dayfirst=False)
+    assert [str(d.date()) for d in frame["event_date"]] == ["2014-05-02", "2014-06-03"]
+    assert problems == []
+    frame, problems = _read(table)
+    assert str(frame["event_date"].iloc[0].date()) == "2014-02-05"
+    assert problems[0].level == "warning" and "--monthfirst" in problems[0].message
+    out = tmp_path / "out.csv"
+    assert geo_main(["events", str(table), "-o", str(out), "--monthfirst"]) == 0
+    assert pd.read_csv(out)["event_date"].tolist() == ["2014-05-02", "2014-06-03"]
+
+
+@given(st.dates(dt.date(1700, 1, 1), dt.date(2200, 12, 31)), st.sampled_from(
+    ["%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d-%b-%y", "%B %d, %Y", "%Y%m%d"]))  # fmt: skip
+def test_dates_read_back_as_written(day: dt.date, form: str) -> None:
+    from geo.io.tables import parse_table_dates
+
+    text = day.strftime(form)
+    if form == "%d-%b-%y" and not dt.date.today().year - 98 < day.year <= dt.date.today().year:
+        return  # two-digit years are the latest century not after next year
+    got = parse_table_dates([text])
+    assert got.bad == {} and got.days.iloc[0].date() == day
+
+
+@given(st.lists(st.text(max_size=25) | st.integers() | st.floats() | st.none(), max_size=6))
+def test_date_parsing_never_crashes(cells: list[object]) -> None:
+    from geo.io.tables import parse_table_dates
+
+    got = parse_table_dates(cells)
+    assert len(got.days) == len(cells)
+    for i, day in enumerate(got.days):  # a value is a date, or named as not one
+        assert (
+            (not pd.isna(day))
+            or i in got.bad
+            or cells[i] in (None, "")
+            or (isinstance(cells[i], str) and not cells[i].strip())
+            or (isinstance(cells[i], float) and cells[i] != cells[i])
+        )
+
+
+# --------------------------------------------------------------------------- columns travel
+
+
+@pytest.mark.parametrize("suffix", [".geojson", ".csv", ".parquet", ".gpkg"])
+def test_every_column_survives_every_output(tmp_path: Path, suffix: str) -> None:
+    frame, _ = _read(TABLES / "acled-2022-r-export.csv")
+    out = tmp_path / f"events{suffix}"
+    write_events(frame, out)
+    back, _ = _read(out)
+    kept = ["actor1", "assoc_actor_1", "inter1", "interaction", "admin2", "iso", "region",
+            "source_scale", "tags", "timestamp", "event_id_cnty", "dataset"]  # fmt: skip
+    for column in kept:
+        assert back[column].tolist() == frame[column].tolist(), (suffix, column)
+
+
+def test_acled_format_writes_all_31_columns_from_what_was_read() -> None:
+    for name, filled in (
+        ("acled-2022-r-export.csv", set(ACLED_COLUMNS) - {"admin3"}),
+        ("acled-2015-asia-upper-case.csv", {"actor1", "assoc_actor_1", "inter1", "interaction",
+                                            "admin2", "disorder_type", "year"}),
+        ("ucdp-ged-excel-cp1252.csv", {"actor1", "actor2", "region", "admin1", "admin2"}),
+    ):  # fmt: skip
+        frame, _ = _read(TABLES / name)
+        buffer = io.StringIO()
+        write_events(frame, "-", format="acled", stdout=buffer)
+        table = pd.read_csv(io.StringIO(buffer.getvalue()), dtype=str, keep_default_na=False)
+        assert list(table.columns) == list(ACLED_COLUMNS)
+        assert len(table) == len(frame)
+        have = {c for c in table.columns if (table[c] != "").any()}
+        assert filled <= have, (name, filled - have)
+    original = pd.read_csv(TABLES / "acled-2022-r-export.csv", dtype=str, keep_default_na=False)
+    frame, _ = _read(TABLES / "acled-2022-r-export.csv")
+    buffer = io.StringIO()
+    write_events(frame, "-", format="acled", stdout=buffer)
+    again = pd.read_csv(io.StringIO(buffer.getvalue()), dtype=str, keep_default_na=False)
+    for column in ("actor1", "inter1", "interaction", "iso", "tags", "timestamp", "notes"):
+        assert again[column].tolist() == original[column].replace("NA", "").tolist(), column
+
+
+# --------------------------------------------------------------------------- rows named
+
+
+def test_a_row_that_cannot_be_read_is_named_and_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = tmp_path / "ged.csv"
+    table.write_text(
+        "id,date_start,latitude,longitude,best,side_a\n"
+        "1,2014-01-22,50.45,30.52,5,Government of Ukraine\n"
+        "2,someday,50.45,30.52,5,x\n"
+        "3,2014-01-23,north,30.52,5,x\n"
+        "4,2014-01-24,48.0,37.8,2,Government of Ukraine\n",
+        encoding="utf-8",
+    )
+    frame, problems = _read(table)
+    assert frame["event_id"].tolist() == ["1", "4"]
+    assert [(p.row, p.level) for p in problems] == [(3, "error"), (4, "error")]
+    assert "date_start 'someday' is not a date" in problems[0].message
+    assert "'north'" in problems[1].message
+    out = tmp_path / "out.geojson"
+    assert geo_main(["events", str(table), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.strip().split("\n")
+    assert f"skipped: {table}, row 3: date_start 'someday' is not a date" in "\n".join(err)
+    assert err[-1] == (
+        f"geo events: skipped 2 row(s) (2 in {table}); every other row and file was read"
+    )
+
+
+# --------------------------------------------------------------------------- standard input
+
+
+def test_an_event_table_on_standard_input_is_read_as_a_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = (TABLES / "acled-2022-r-export.csv").read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    out = tmp_path / "out.csv"
+    assert geo_main(["events", "-", "-o", str(out)]) == 0
+    table = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert table["event_id"].tolist() == ["BEN901", "BEN902", "BEN903"]
+    assert table["actor1"].iloc[0] == "Unidentified Armed Group (Benin)"
+    # articles on standard input are still articles
+    text = "date 2020-10-11\nUn missile a frappé Ganja, tuant dix civils.".encode()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text), encoding="utf-8"))
+    assert geo_main(["events", "-", "-o", str(out)]) == 0
+    table = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert table["location"].tolist() == ["Ganja"] and table["source"].tolist() == ["<stdin>"]
+
+
+def test_cat_table_into_geo_events_subprocess(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    data = (TABLES / "ucdp-ged.jsonl").read_bytes()
+    proc = subprocess.run(
+        [sys.executable, "-m", "geo.cli", "events", "-", "-o", "-"],
+        input=data,
+        capture_output=True,
+        check=False,
+        cwd=REPO,
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    features = json.loads(proc.stdout)["features"]
+    assert [f["properties"]["event_id"] for f in features] == ["147997", "148001"]
+    assert features[0]["properties"]["side_a"] == "Government of Ukraine"
+
+
+# --------------------------------------------------------------------------- real exports
+
+REAL_TABLES = sorted(REALDATA.glob("events/*.csv")) if REALDATA.is_dir() else []
+
+#: Dates checked by hand against each row's notes or source dates: file, id, day.
+HAND_CHECKED = [
+    ("katehara-acled-asia-2015.csv", "1BNG", "2015-01-01"),
+    ("katehara-acled-asia-2015.csv", "3455IND", "2015-10-26"),
+    ("merfeld-acled-benin-2022.csv", "BEN892", "2022-12-28"),
+    ("merfeld-acled-benin-2022.csv", "BEN355", "2021-03-08"),  # "On 8 March 2021"
+    ("peacerep-ACLED-Ukraine.csv", "UKR42371", "2021-01-28"),  # 28/01/2021 00:00:00
+    ("peacerep-ACLED-Ukraine.csv", "UKR80941", "2022-11-12"),  # "On 12 November 2022"
+    ("peacerep-UCDP-Ukraine.csv", "147997", "2014-01-22"),  # 1/22/2014 12:00:00 AM
+    ("peacerep-UCDP-Ukraine.csv", "153027", "2014-05-02"),  # 05/02/2014; sources 2014-05-02
+    ("peacerep-UCDP-Ukraine.csv", "154661", "2014-07-11"),  # 07/11/2014; source 11/07/2014
+]
+
+
+def _data_rows(path: Path) -> tuple[list[str], int]:
+    import csv
+
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    return rows[0], sum(1 for r in rows[1:] if r)
+
+
+@pytest.fixture(scope="module")
+def real_frames() -> dict[str, tuple[gpd.GeoDataFrame, list[Problem]]]:
+    if not REAL_TABLES:
+        pytest.skip(f"{REALDATA} is absent (the real tables are not part of the repository)")
+    return {p.name: _read(p) for p in REAL_TABLES}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "name",
+    ["katehara-acled-asia-2015.csv", "merfeld-acled-benin-2022.csv",
+     "peacerep-ACLED-Ukraine.csv", "peacerep-UCDP-Ukraine.csv"],
+)  # fmt: skip
+def test_real_tables_give_every_row_with_every_column(
+    real_frames: dict[str, tuple[gpd.GeoDataFrame, list[Problem]]], name: str
+) -> None:
+    frame, problems = real_frames[name]
+    header, rows = _data_rows(REALDATA / "events" / name)
+    assert len(frame) == rows  # 10,194 / 811 / 1,000 / 3,883
+    assert [p for p in problems if p.level == "error"] == []
+    assert frame["event_date"].notna().all() and frame.geometry.notna().all()
+    assert frame["actor1"].notna().mean() > 0.99
+    canonical = {"ally_actor_1": "assoc_actor_1", "ally_actor_2": "assoc_actor_2"}
+    for column in header:
+        assert canonical.get(column.lower(), column.lower()) in frame.columns, column
+    # the year column of each export agrees with the dates read
+    assert (frame["event_date"].dt.year == frame["year"]).all()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "event_id", "day"), HAND_CHECKED)
+def test_real_dates_checked_by_hand(
+    real_frames: dict[str, tuple[gpd.GeoDataFrame, list[Problem]]],
+    name: str,
+    event_id: str,
+    day: str,
+) -> None:
+    frame, _ = real_frames[name]
+    row = frame[frame["event_id"] == event_id]
+    assert [str(d.date()) for d in row["event_date"]] == [day]

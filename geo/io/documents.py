@@ -58,6 +58,7 @@ __all__ = [
     "peek_text",
     "read_documents",
     "read_text",
+    "take_held",
 ]
 
 DatePrecision = Literal["day", "month", "year"]
@@ -1024,6 +1025,11 @@ def hold_input(path: str, data: bytes) -> None:
     _HELD[path] = data
 
 
+def take_held(path: str) -> bytes | None:
+    """Take back the bytes :func:`hold_input` keeps for ``path`` (None if none)."""
+    return _HELD.pop(path, None)
+
+
 def is_held(path: str) -> bool:
     """Whether :func:`hold_input` keeps bytes for ``path`` (not read yet)."""
     return path in _HELD
@@ -1346,7 +1352,7 @@ def expand_inputs(
     paths: list[str] = []
     for raw in inputs:
         item = os.fspath(raw)
-        if item == "-":
+        if item == "-" or item in _HELD:  # standard input, or a pipe already read
             paths.append(item)
             continue
         if any(ch in item for ch in "*?["):

@@ -845,7 +845,12 @@ def parse_table_dates(
                 dayfirst=bool(order) if order is not None else True,
             )
         for value, stamp in zip(rest, got, strict=True):
-            parsed[value] = stamp.date() if not pd.isna(stamp) else _far_date(value)
+            if pd.isna(stamp):
+                parsed[value] = _far_date(value)
+            elif _FOUR_DIGITS.search(value) is None:  # "9-May-20": a two-digit year
+                parsed[value] = stamp.date().replace(year=_past_century(stamp.year))
+            else:
+                parsed[value] = stamp.date()
     bad: dict[int, str] = {}
     days = np.full(len(text), np.datetime64("NaT"), dtype="datetime64[ns]")
     early, late = defaults.EARLIEST_DATE, defaults.LATEST_DATE
@@ -873,17 +878,19 @@ def _make_date(year: str, month: str, day: str) -> dt.date | str:
 
 
 def _full_year(text: str) -> int:
-    """A year written with 2 digits, as dateutil reads it (the century within 50 years of
-    today); 4 digits as they are."""
-    if len(text) == 4:
-        return int(text)
-    this = dt.date.today().year
-    year = this // 100 * 100 + int(text)
-    if year > this + 50:
-        year -= 100
-    elif year <= this - 50:
-        year += 100
-    return year
+    """A year written with 2 digits: the latest century that puts it no later than next
+    year (events have happened: ``20`` is 2020, ``75`` 1975); 4 digits as they are."""
+    return int(text) if len(text) == 4 else _past_century(int(text))
+
+
+def _past_century(year: int) -> int:
+    """A year read from two digits put in the latest century not after next year."""
+    latest = dt.date.today().year + 1
+    year = latest // 100 * 100 + year % 100
+    return year - 100 if year > latest else year
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def _far_date(value: str) -> dt.date | str:
@@ -1022,7 +1029,10 @@ def _typed_extra(name: str, values: pd.Series[Any], raw: _Raw) -> pd.Series[Any]
 
     lower = name.lower()
     if not raw.from_csv:
-        return values.reset_index(drop=True)
+        values = values.reset_index(drop=True)
+        if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
+            values = values.astype(object).where(values.notna(), None)
+        return values
     if lower in INTEGER_COLUMNS:
         numbers = pd.to_numeric(values, errors="coerce")
         given = values.notna()
