@@ -768,6 +768,7 @@ def _front_of(
     )
     keep_land = ~shapely.is_empty(land)
     rows, land = rows[keep_land], land[keep_land]
+    whole = np.asarray(countries.geometry.values, dtype=object)[rows]  # not cut to the window
     area = _polygonal(shapely.make_valid(area))
     if len(land) == 0 or area.is_empty:
         return shapely.MultiLineString(), []
@@ -804,9 +805,9 @@ def _front_of(
             continue  # a sliver drawn across a border
         if isinstance(names[j], str) and names[j]:
             codes.add(names[j])
-        free = _mainland(shapely.difference(metric(land[j]), part_m))
+        mainland = _mainland(shapely.difference(shapely.make_valid(whole[j]), area))
         near = shapely.buffer(part_m, 4 * strip + 1.0, quad_segs=4)
-        free = opening(shapely.intersection(free, near))
+        free = opening(shapely.intersection(metric(shapely.intersection(mainland, window)), near))
         if free.is_empty:
             continue
         segments = _segments(part)
@@ -834,15 +835,15 @@ def _front_of(
 
 
 def _mainland(free: Any) -> Any:
-    """The parts of a country's unheld land that can be the other side of a front: not those
-    the area encloses that are much smaller than the largest (a reservoir or lagoon the
-    source leaves out of the area, while Natural Earth counts it as land, or a pocket)."""
+    """The parts of a country's land not held that can be the other side of a front: not
+    those much smaller than the largest (a reservoir or lagoon the source leaves out of the
+    area while Natural Earth counts it as land, or a besieged pocket)."""
     import shapely
 
     parts = shapely.get_parts(_polygonal(free))
     if len(parts) <= 1:
         return free
-    sizes = shapely.area(parts)
+    sizes = shapely.area(parts)  # square degrees: only compared with each other
     return shapely.union_all(parts[sizes >= defaults.FRONT_MAINLAND_MIN_SHARE * sizes.max()])
 
 
