@@ -836,14 +836,24 @@ def parse_table_dates(
         else:
             rest.append(value)
     if rest:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # pandas' "could not infer format" notes
-            got = pd.to_datetime(
-                pd.Series(rest, dtype=object),
-                errors="coerce",
-                format="mixed",
-                dayfirst=bool(order) if order is not None else True,
-            )
+        cells_left = pd.Series(rest, dtype=object)
+        # the forms of ACLED's exports first (vectorised), anything else value by value
+        got = pd.Series(pd.NaT, index=cells_left.index, dtype="datetime64[ns]")
+        for form in _TABLE_DATE_FORMS:
+            todo = got.isna()
+            if not todo.any():
+                break
+            got[todo] = pd.to_datetime(cells_left[todo], errors="coerce", format=form)
+        todo = got.isna()
+        if todo.any():
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # pandas' "could not infer format" notes
+                got[todo] = pd.to_datetime(
+                    cells_left[todo],
+                    errors="coerce",
+                    format="mixed",
+                    dayfirst=bool(order) if order is not None else True,
+                )
         for value, stamp in zip(rest, got, strict=True):
             if pd.isna(stamp):
                 parsed[value] = _far_date(value)
@@ -891,6 +901,10 @@ def _past_century(year: int) -> int:
 
 
 _FOUR_DIGITS = re.compile(r"\d{4}")
+
+#: Date forms of ACLED exports read first, in one pass each: "28 December 2022" (since
+#: 2019), "01-January-2015" (before), "9-May-20" (re-saved by Excel).
+_TABLE_DATE_FORMS: Final = ("%d %B %Y", "%d-%B-%Y", "%d-%b-%y", "%d %b %Y")
 
 
 def _far_date(value: str) -> dt.date | str:
