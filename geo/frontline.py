@@ -1,11 +1,12 @@
 """Dated front lines and the geodesic distance from events to the front of their day.
 
 A front is a set of lines, each valid from ``valid_from`` to ``valid_to`` (inclusive, by
-day; an empty bound is open). They come from a file drawn by an analyst
-(:func:`load_front_lines`), from areas of control published day by day
-(:func:`derive_front_lines`: the front is the part of the area's outline that is neither an
-international border nor a coastline), or from the embedded default: the 1994 ceasefire
-line of Nagorno-Karabakh, the line of contact when the war began on 27 September 2020.
+day; an empty bound is open) for the events of its ``countries`` (empty: every event). They
+come from a file drawn by an analyst (:func:`load_front_lines`), from areas of control
+published day by day or as raw snapshots (:func:`derive_front_lines`: the line of contact
+between wide held and wide unheld land of a country, without borders, coasts or slivers),
+or from the embedded default: the 1994 ceasefire line of Nagorno-Karabakh, the line of
+contact when the war began on 27 September 2020, for events in Armenia and Azerbaijan.
 
 Distances (:func:`distance_to_front`) are geodesic on WGS84. For each line, events and the
 line are projected to an azimuthal equidistant projection centred on the line (one per
@@ -462,7 +463,11 @@ def _derive(
     else:
         countries = read_vector(boundaries, what="boundary file", geometry="polygon")
     geoms = np.asarray(areas.geometry.values, dtype=object)
-    judged = _judged_areas(geoms, areas["row"].to_numpy(), label)
+    where = [
+        f"row {row}, {_day_text(day)}"
+        for row, day in zip(areas["row"], areas["valid_from"], strict=True)
+    ]
+    judged = _judged_areas(geoms, where, label)
     fronts: list[Any] = []
     scopes: list[str | None] = []
     for i, (geom, judge) in enumerate(zip(geoms, judged, strict=True)):  # per date
@@ -683,11 +688,14 @@ def _chosen_layers(
             )
     else:
         name = next((lower[c] for c in _LAYER_COLUMNS if c in lower), None)
-        if name is None:
-            raise InputError(
-                f"{label}: no column names the layers ({', '.join(_LAYER_COLUMNS)}); "
-                "say which with --layer-column"
+        if name is None:  # a file of one layer (a clean area per day)
+            warnings.warn(
+                f"{label}: no column names the layers ({', '.join(_LAYER_COLUMNS)}); all its "
+                f"{len(frame)} polygon(s) are used (say which column with --layer-column)",
+                GeoWarning,
+                stacklevel=4,
             )
+            return frame
     wanted = [w.casefold() for w in layers]
     text = frame[name].astype(object).map(lambda v: str(v).casefold() if v is not None else "")
     return frame[text.map(lambda v: any(w in v for w in wanted)).to_numpy(dtype=bool)]
@@ -848,7 +856,7 @@ def _mainland(free: Any) -> Any:
 
 
 def _judged_areas(
-    geoms: npt.NDArray[Any], rows: npt.NDArray[Any], label: str
+    geoms: npt.NDArray[Any], rows: Sequence[str], label: str
 ) -> npt.NDArray[np.bool_]:
     """Which control areas get a front: not those wider or taller than
     :data:`geo.defaults.FRONT_MAX_AREA_SPAN_DEG` (a whole-world polygon has no front line a
@@ -860,7 +868,7 @@ def _judged_areas(
     judged: npt.NDArray[np.bool_] = ~(span > defaults.FRONT_MAX_AREA_SPAN_DEG)
     if not judged.all():
         wide = np.flatnonzero(~judged)
-        shown = ", ".join(f"row {rows[i]} ({span[i]:.0f}°)" for i in wide[:5])
+        shown = ", ".join(f"{rows[i]} ({span[i]:.0f}°)" for i in wide[:5])
         more = f" and {len(wide) - 5} more" if len(wide) > 5 else ""
         warnings.warn(
             f"{label}: {len(wide)} area(s) span more than {defaults.FRONT_MAX_AREA_SPAN_DEG:g}° "

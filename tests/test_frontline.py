@@ -536,7 +536,9 @@ def test_a_whole_world_area_gets_no_front_and_the_others_do(
         {"name": ["world"], "date": ["2022-03-03"]}, geometry=[box(-180, -90, 180, 90)], crs=4326
     )
     areas = gpd.GeoDataFrame(pd.concat([control, world], ignore_index=True), crs=4326)
-    with pytest.warns(GeoWarning, match=r"1 area\(s\) span more than 60° .*row 2 \(360°\)"):
+    with pytest.warns(
+        GeoWarning, match=r"1 area\(s\) span more than 60° .*row 2, 2022-03-03 \(360°\)"
+    ):
         lines = derive_front_lines(areas, boundaries=countries)
     assert lines["name"].tolist() == ["day 1", "day 2", "world"]
     assert [g.is_empty for g in lines.geometry] == [False, False, True]
@@ -751,18 +753,26 @@ def _slivers_km(lines: gpd.GeoDataFrame, corridor_km: float = 3.0) -> float:
 def test_real_deepstatemap_snapshots_give_dated_lines_without_slivers() -> None:
     if not CONTROL.is_dir():
         pytest.skip(f"{CONTROL} is absent (the real files are not part of the repository)")
-    raw = [CONTROL / "deepstate-2022-09-08.geojson", CONTROL / "deepstate-2022-11-24.geojson"]
+    # two raw snapshots (dated by Unix time in their original names, here by the date in
+    # the name) and a clean daily area with no attributes at all (one layer: used whole)
+    raw = [
+        CONTROL / "deepstate-2022-09-08.geojson",
+        CONTROL / "deepstate-2022-11-24.geojson",
+        CONTROL / "cyterat-deepstatemap_data_20250126.geojson",
+    ]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", GeoWarning)
         lines = derive_front_lines(
             raw, layers=["occupied", "CADR", "crimea"], area="UA", source="DeepStateMap"
         )
-        daily = derive_front_lines(CONTROL / "cyterat-deepstatemap_data_20250126.geojson")
         weekly = derive_front_lines(CONTROL / "ukraine-occupied-weekly-2022-23.geojson")
-    assert [f"{d:%Y-%m-%d}" for d in lines["valid_from"]] == ["2022-09-08", "2022-11-24"]
-    assert f"{daily['valid_from'].iloc[0]:%Y-%m-%d}" == "2025-01-26"  # from the file name
+    assert [f"{d:%Y-%m-%d}" for d in lines["valid_from"]] == [
+        "2022-09-08", "2022-11-24", "2025-01-26"
+    ]  # fmt: skip
+    assert [f"{d:%Y-%m-%d}" for d in lines["valid_to"].iloc[:2]] == ["2022-11-23", "2025-01-25"]
+    assert set(lines["source"]) == {"DeepStateMap"}
     assert len(weekly) == 28 and weekly["valid_from"].is_monotonic_increasing
-    for frame in (lines, daily, weekly):
+    for frame in (lines, weekly):
         assert not frame.geometry.is_empty.any()
         km = frame.to_crs(6381).length / 1000  # Ukraine TM zone 7: lengths to a percent
         assert km.between(600, 1600).all(), km.tolist()  # a line of contact, not outlines
