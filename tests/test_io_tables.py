@@ -1043,3 +1043,23 @@ def test_real_dates_checked_by_hand(
     frame, _ = real_frames[name]
     row = frame[frame["event_id"] == event_id]
     assert [str(d.date()) for d in row["event_date"]] == [day]
+
+
+def test_a_table_through_a_pipe_is_read_as_a_table(tmp_path: Path) -> None:
+    """``geo events <(cat table.csv)``: the pipe is read once, judged, then read as a table."""
+    import shlex
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("bash") is None:
+        pytest.skip("bash is needed for a process substitution")
+    table = shlex.quote(str(TABLES / "acled-2015-asia-upper-case.csv"))
+    command = f"{shlex.quote(sys.executable)} -m geo.cli events <(cat {table}) -o -"
+    proc = subprocess.run(
+        ["bash", "-c", command], capture_output=True, text=True, check=False, cwd=REPO
+    )
+    assert proc.returncode == 0, proc.stderr
+    features = json.loads(proc.stdout)["features"]
+    assert [f["properties"]["event_id"] for f in features][:2] == ["1BNG", "2PAK"]
+    assert features[0]["properties"]["assoc_actor_1"] == "AL: Awami League"

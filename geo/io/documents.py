@@ -50,6 +50,7 @@ __all__ = [
     "detect_language",
     "expand_inputs",
     "hold_input",
+    "hold_pipe",
     "is_held",
     "iter_documents",
     "make_document",
@@ -1023,6 +1024,21 @@ def hold_input(path: str, data: bytes) -> None:
     'a,b\\n1,2\\n'
     """
     _HELD[path] = data
+
+
+def hold_pipe(path: str) -> bool:
+    """Read a FIFO (``<(cat table.csv)``) whole and hold its bytes for its reader, so that
+    what it holds can be looked at first; False if it is no FIFO or cannot be read."""
+    if path in _HELD:
+        return True
+    if not _is_fifo(path):
+        return False
+    try:
+        data = _read_bytes(path)
+    except OSError:
+        return False
+    _HELD[path] = data
+    return True
 
 
 def take_held(path: str) -> bytes | None:

@@ -54,6 +54,7 @@ from geo.io.documents import (
     Problem,
     csv_rows,
     hold_input,
+    hold_pipe,
     is_held,
     peek_text,
     read_text,
@@ -278,7 +279,7 @@ def is_event_table(path: str | os.PathLike[str]) -> bool:
     suffix = Path(text_path).suffix.lower()
     if suffix in _VECTOR_SUFFIXES:
         return True
-    if not is_held(text_path) and suffix not in _CSV_SUFFIXES | _JSON_SUFFIXES:
+    if not hold_pipe(text_path) and suffix not in _CSV_SUFFIXES | _JSON_SUFFIXES:
         return False
     head = peek_text(text_path, 1 << 20)
     if not head.strip():
