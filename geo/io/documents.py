@@ -1037,6 +1037,8 @@ def hold_pipe(path: str) -> bool:
         data = _read_bytes(path)
     except OSError:
         return False
+    if not data:  # nothing writes to it: its reader says so
+        return False
     _HELD[path] = data
     return True
 
