@@ -238,7 +238,9 @@ def _script(word: str) -> str:
     return "latin" if o < 0x250 else "other"
 
 
-def iter_corpus(n: int, *, seed: int = SEED, langs: tuple[str, ...] = LANGS) -> Iterator[dict[str, Any]]:
+def iter_corpus(
+    n: int, *, seed: int = SEED, langs: tuple[str, ...] = LANGS
+) -> Iterator[dict[str, Any]]:
     """Yield ``n`` articles as ``{"id", "lang", "date", "text"}``; each text starts with a
     ``date`` header line. Languages take turns; areas, places and figures are random."""
     rng = random.Random(seed)

@@ -199,7 +199,13 @@ def _add_front(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         description="Write the front line of each area of control (one polygon per date): "
         "the part of its outline that is neither an international border nor a coastline.",
     )
-    d.add_argument("control", metavar="CONTROL", help="polygons of controlled territory")
+    d.add_argument(
+        "control",
+        nargs="+",
+        metavar="CONTROL",
+        help="areas of control: files, folders or glob patterns (dates from a date column "
+        "or the file names: YYYY-MM-DD, YYYYMMDD or a Unix time)",
+    )
     d.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="GeoJSON to write (- for stdout)"
     )
@@ -213,8 +219,37 @@ def _add_front(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         type=_distance_km,
         default=defaults.FRONT_BORDER_TOLERANCE_KM,
         metavar="KM",
-        help="edges within this distance of a border or coast are not front "
-        f"(default {defaults.FRONT_BORDER_TOLERANCE_KM:g})",
+        help="edges within this distance of a border or coast are not front, nor strips of "
+        f"land narrower than twice it (default {defaults.FRONT_BORDER_TOLERANCE_KM:g})",
+    )
+    d.add_argument(
+        "--min-length-km",
+        type=_distance_km,
+        default=defaults.FRONT_MIN_LENGTH_KM,
+        metavar="KM",
+        help=f"drop pieces of front shorter than this (default {defaults.FRONT_MIN_LENGTH_KM:g})",
+    )
+    d.add_argument(
+        "--layer",
+        action="append",
+        metavar="TEXT",
+        help="keep only rows whose layer name holds TEXT, any case (repeatable), e.g. "
+        "--layer occupied --layer CADR --layer crimea for DeepStateMap snapshots",
+    )
+    d.add_argument(
+        "--layer-column",
+        metavar="NAME",
+        help="column naming the layers (default: name, layer, type...)",
+    )
+    d.add_argument(
+        "--area",
+        type=_area,
+        metavar="AREA",
+        help="cut the areas to this area of interest first: ISO country codes (UA or UA,RU), "
+        "a box WEST,SOUTH,EAST,NORTH in degrees, or a polygon file",
+    )
+    d.add_argument(
+        "--source", metavar="TEXT", help="who drew the areas (e.g. DeepStateMap), for credits"
     )
     d.set_defaults(handler=_run_front_derive)
 
@@ -230,9 +265,17 @@ def _run_front_derive(args: argparse.Namespace) -> int:
                 ".geojson file name (or - for standard output)"
             )
         check_writable(args.output)
-        _check_not_input(args.output, [args.control, args.boundaries])
+        area_file = args.area if isinstance(args.area, str) else None
+        _check_not_input(args.output, [*args.control, args.boundaries, area_file])
     lines = derive_front_lines(
-        args.control, boundaries=args.boundaries, tolerance_km=args.tolerance_km
+        args.control,
+        boundaries=args.boundaries,
+        tolerance_km=args.tolerance_km,
+        min_length_km=args.min_length_km,
+        layers=args.layer,
+        layer_column=args.layer_column,
+        area=args.area,
+        source=args.source,
     )
     for column in ("valid_from", "valid_to"):
         lines[column] = lines[column].dt.strftime("%Y-%m-%d").astype(object)
@@ -303,6 +346,52 @@ def _add_reading_options(p: argparse.ArgumentParser, *, what: str) -> None:
     )
 
 
+def _add_table_options(p: argparse.ArgumentParser) -> None:
+    """Options of ``geo events`` and ``geo map`` for event tables and areas of control."""
+    order = p.add_mutually_exclusive_group()
+    order.add_argument(
+        "--dayfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=True,
+        default=None,
+        help="read numeric dates of tables that can be read both ways (05/02/2014) day first",
+    )
+    order.add_argument(
+        "--monthfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=False,
+        help="read them month first (default: as the column's other dates show, else day "
+        "first with a warning)",
+    )
+    p.add_argument(
+        "--control",
+        action="append",
+        metavar="FILE",
+        help="areas of control (polygons dated like front lines; files, folders or patterns; "
+        "repeatable): fills which side of the front each event is on and, unless --front is "
+        "given, measures distances to the fronts derived from them",
+    )
+
+
+def _stdin_inputs(inputs: Sequence[str]) -> tuple[list[str], dict[str, Any]]:
+    """Standard input read once: an event table on it is read as a table (through
+    :data:`geo.io.tables.STDIN_PATH`), anything else as articles (from the same bytes)."""
+    import io
+
+    items = list(inputs)
+    if "-" not in items:
+        return items, {}
+    from geo.io.documents import take_held
+    from geo.io.tables import STDIN_PATH, hold_stdin
+
+    if hold_stdin():
+        return [STDIN_PATH if item == "-" else item for item in items], {}
+    data = take_held(STDIN_PATH) or b""
+    return items, {"stdin": io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")}
+
+
 def _reading_options(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "lang": args.lang,
@@ -334,10 +423,35 @@ def _report_problems(command: str, problems: Sequence[Any]) -> int:
         print(f"geo {command}: {level}: {_short(str(problem), 500)}", file=sys.stderr)
     for source, n in hidden.items():
         print(f"geo {command}: ... and {n:,} more problem(s) in {source}", file=sys.stderr)
-    skipped = sum(1 for p in problems if p.level == "error")
+    skipped = [p for p in problems if p.level == "error"]
     if skipped:
-        print(f"geo {command}: {skipped:,} file(s) or row(s) skipped", file=sys.stderr)
+        print(f"geo {command}: {_skipped_summary(skipped)}", file=sys.stderr)
     return 1 if skipped else 0
+
+
+def _skipped_summary(skipped: Sequence[Any]) -> str:
+    """The last line of a run that skipped something: how many rows (per file) and files.
+
+    Examples
+    --------
+    >>> from geo.io.documents import Problem
+    >>> _skipped_summary([Problem("a.csv", "x", row=3), Problem("a.csv", "y", row=9),
+    ...                   Problem("b.txt", "empty file")])
+    'skipped 2 row(s) (2 in a.csv) and 1 file(s); every other row and file was read'
+    """
+    rows: dict[str, int] = {}
+    for problem in skipped:
+        if problem.row is not None:
+            rows[problem.source] = rows.get(problem.source, 0) + 1
+    files = sum(1 for p in skipped if p.row is None)
+    parts = []
+    if rows:
+        where = ", ".join(f"{n:,} in {_short(source)}" for source, n in list(rows.items())[:5])
+        more = f", {len(rows) - 5} more file(s)" if len(rows) > 5 else ""
+        parts.append(f"{sum(rows.values()):,} row(s) ({where}{more})")
+    if files:
+        parts.append(f"{files:,} file(s)")
+    return f"skipped {' and '.join(parts)}; every other row and file was read"
 
 
 def _nothing_read(command: str, problems: Sequence[Any], n_read: int) -> bool:
@@ -436,6 +550,7 @@ def _add_events(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "if an input was skipped.",
     )
     _add_reading_options(p, what="events")
+    _add_table_options(p)
     p.add_argument(
         "--boundaries",
         nargs="?",
@@ -470,29 +585,35 @@ def _add_merge_option(p: argparse.ArgumentParser) -> None:
 def _run_events(args: argparse.Namespace) -> int:
     from geo.events import extract_events_from_inputs
     from geo.io.documents import InputWarning, Problem, Progress
+    from geo.io.tables import date_order
     from geo.io.writers import write_events
 
-    _check_output(args.output, args.format, [*args.inputs, args.boundaries, args.front])
+    control = args.control or None
+    _check_output(
+        args.output, args.format, [*args.inputs, args.boundaries, args.front, *(control or [])]
+    )
     # Read the layers first: a bad file fails now, not after every article was parsed
     # (they are cached, so join_regions/distance_to_front below do not read them again).
     if args.boundaries:
         from geo.regions import load_boundaries
 
         load_boundaries(path=args.boundaries)
-    if args.front:
-        from geo.frontline import load_front_lines
+    if args.front or control:
+        from geo.frontline import front_lines
 
-        load_front_lines(args.front)
+        front_lines(front=args.front or None, control=control)
+    inputs, stdin = _stdin_inputs(args.inputs)
     problems: list[Problem] = []
     progress = Progress("documents", enabled=args.progress)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), date_order(args.dayfirst):
         warnings.simplefilter("ignore", InputWarning)  # reported from `problems` below
         frame = extract_events_from_inputs(
-            args.inputs,
+            inputs,
             problems=problems,
             progress=progress,
             merge=args.merge,
             **_reading_options(args),
+            **stdin,
         )
     if _nothing_read("events", problems, progress.count):
         return 2
@@ -500,10 +621,10 @@ def _run_events(args: argparse.Namespace) -> int:
         from geo.regions import join_regions
 
         frame = join_regions(frame, boundaries=args.boundaries or None)
-    if args.front is not None:
+    if args.front is not None or control:
         from geo.frontline import distance_to_front
 
-        frame = distance_to_front(frame, front=args.front or None)
+        frame = distance_to_front(frame, front=args.front or None, control=control)
     write_events(frame, args.output, format=args.format)
     return _report_problems("events", problems)
 
@@ -535,8 +656,10 @@ def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--front",
         metavar="FILE",
         help="dated front lines (GeoJSON, GeoPackage...); 'none' for no front "
-        "(default: the embedded 1994 ceasefire line)",
+        "(default: the embedded 1994 ceasefire line, for events in Armenia and Azerbaijan, "
+        "and the fronts derived from --control)",
     )
+    _add_table_options(p)
     p.add_argument(
         "--boundaries",
         metavar="FILE",
@@ -590,9 +713,10 @@ def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _run_map(args: argparse.Namespace) -> int:
     import time
 
-    from geo.frontline import load_front_lines
+    from geo.frontline import distance_to_front, front_lines, load_front_lines
     from geo.io.documents import InputWarning, Problem, Progress
     from geo.io.files import display_path, is_stream
+    from geo.io.tables import date_order
     from geo.mapping import build_events, check_output, write_map
     from geo.regions import load_boundaries
 
@@ -617,27 +741,44 @@ def _run_map(args: argparse.Namespace) -> int:
 
         read_pmtiles(args.basemap)  # a bad base map fails before the pipeline runs
     off = ("none", "")
+    control = args.control or None
     layers = [None if layer in off else layer for layer in (args.front, args.boundaries)]
-    _check_not_input(args.output, [*args.inputs, *layers])
-    front = None if args.front in off else load_front_lines(args.front)
+    _check_not_input(args.output, [*args.inputs, *layers, *(control or [])])
+    # the lines drawn are those distances are measured to: the embedded line (and the
+    # fronts derived from --control) unless --front says otherwise
+    front = (
+        None
+        if args.front in off
+        else front_lines(front=args.front, control=control)
+        if args.front is not None or control
+        else load_front_lines()
+    )
     boundaries = None if args.boundaries in off else load_boundaries(path=args.boundaries)
+    if control:
+        stage("areas of control read")
+    inputs, stdin = _stdin_inputs(args.inputs)
     problems: list[Problem] = []
     progress = Progress("documents", enabled=args.progress)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), date_order(args.dayfirst):
         warnings.simplefilter("ignore", InputWarning)  # reported from `problems` below
         events = build_events(
-            args.inputs,
+            inputs,
             geocoder=_geocoder(args),
-            front=front,
+            front=None,  # measured below, with the control areas
             boundaries=boundaries,
             problems=problems,
             progress=progress,
             lang=args.lang,
             date=args.date,
             merge=args.merge,
+            **stdin,
         )
     if _nothing_read("map", problems, progress.count):
         return 2
+    if front is not None:
+        events = distance_to_front(
+            events, front=args.front if args.front is not None else None, control=control
+        )
     stage(f"{len(events):,} events read")
     report = write_map(
         events,
@@ -671,9 +812,8 @@ def _run_map(args: argparse.Namespace) -> int:
     page_note = sys.stderr if is_stream(args.output) else sys.stdout
     shown = "standard output" if to_stdout else display_path(report.path)
     print(f"{shown} ({report.size_bytes / 1e6:.1f} MB)", file=page_note)
-    status = _report_problems("map", problems)
     stage("done")
-    return status
+    return _report_problems("map", problems)  # last: what was skipped, if anything
 
 
 def _add_gazetteer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -914,6 +1054,29 @@ def _positive_int(value: str) -> int:
     if number <= 0:
         raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
     return number
+
+
+def _area(value: str) -> str | list[str] | tuple[float, float, float, float]:
+    """``--area``: country codes (``UA`` or ``UA,RU``), a box ``W,S,E,N``, or a file."""
+    parts = [p.strip() for p in value.split(",")]
+    if all(re.fullmatch(r"[A-Za-z]{2}", p) for p in parts):
+        return [p.upper() for p in parts]
+    if len(parts) == 4:
+        try:
+            west, south, east, north = (float(p) for p in parts)
+        except ValueError:
+            pass
+        else:
+            if not (west < east and south < north):
+                raise argparse.ArgumentTypeError(
+                    f"box {value!r}: give WEST,SOUTH,EAST,NORTH with west < east, south < north"
+                )
+            return (west, south, east, north)
+    if not os.path.exists(value):
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is no country code (UA), box (W,S,E,N) or existing file"
+        )
+    return value
 
 
 def _distance_km(value: str) -> float:

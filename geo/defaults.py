@@ -229,8 +229,23 @@ FRONT_LINES_FILE: Final = "front_lines.geojson"
 DISTANCE_BANDS_KM: Final = (5.0, 10.0, 25.0, 50.0)
 
 #: Deriving a front from an area of control: parts of the area's outline within this many
-#: km of an international border or a coastline are not front.
+#: km of an international border or a coastline are not front, nor parts with a strip of
+#: land narrower than twice this on either side (where the source draws borders and coasts
+#: a little inside or outside Natural Earth's).
 FRONT_BORDER_TOLERANCE_KM: Final = 2.0
+
+#: Deriving a front: land of a country that an area of control cuts off from the rest, and
+#: smaller than this share of the largest such piece, is no side of a front (a reservoir or
+#: a lagoon that the source leaves out of the area and Natural Earth counts as land).
+FRONT_MAINLAND_MIN_SHARE: Final = 0.05
+
+#: Countries the embedded 1994 ceasefire line and the 1994-2020 held area apply to: events
+#: elsewhere get no distance or side from them.
+FRONT_EMBEDDED_COUNTRIES: Final = ("AM", "AZ")
+
+#: A front applies to events in its countries and up to this many km outside their
+#: outlines (points just off a coast or beside a simplified border).
+FRONT_SCOPE_MARGIN_KM: Final = 5.0
 
 #: Deriving a front: an area of control wider or taller than this many degrees (a polygon
 #: of the whole world) gets no front, with a warning; the others are judged as usual.

@@ -1,11 +1,12 @@
 """Dated front lines and the geodesic distance from events to the front of their day.
 
 A front is a set of lines, each valid from ``valid_from`` to ``valid_to`` (inclusive, by
-day; an empty bound is open). They come from a file drawn by an analyst
-(:func:`load_front_lines`), from areas of control published day by day
-(:func:`derive_front_lines`: the front is the part of the area's outline that is neither an
-international border nor a coastline), or from the embedded default: the 1994 ceasefire
-line of Nagorno-Karabakh, the line of contact when the war began on 27 September 2020.
+day; an empty bound is open) for the events of its ``countries`` (empty: every event). They
+come from a file drawn by an analyst (:func:`load_front_lines`), from areas of control
+published day by day or as raw snapshots (:func:`derive_front_lines`: the line of contact
+between wide held and wide unheld land of a country, without borders, coasts or slivers),
+or from the embedded default: the 1994 ceasefire line of Nagorno-Karabakh, the line of
+contact when the war began on 27 September 2020, for events in Armenia and Azerbaijan.
 
 Distances (:func:`distance_to_front`) are geodesic on WGS84. For each line, events and the
 line are projected to an azimuthal equidistant projection centred on the line (one per
@@ -21,8 +22,10 @@ import functools
 import itertools
 import math
 import os
+import re
 import warnings
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias, overload
 
 import numpy as np
@@ -44,6 +47,7 @@ __all__ = [
     "distance_band",
     "distance_band_polygons",
     "distance_to_front",
+    "front_lines",
     "load_front_lines",
 ]
 
@@ -51,8 +55,9 @@ PathArg: TypeAlias = str | os.PathLike[str]
 DateArg: TypeAlias = "str | dt.date | pd.Timestamp | np.datetime64"
 
 _WGS84 = "EPSG:4326"
-_LINE_COLUMNS = ("name", "valid_from", "valid_to", "source")
+_LINE_COLUMNS = ("name", "valid_from", "valid_to", "source", "countries")
 _ALIASES = {
+    "countries": ("countries", "scope", "country_codes"),
     "name": ("name", "title", "label", "line"),
     "valid_from": ("valid_from", "from", "start", "begin", "date_start", "start_date"),
     "valid_to": ("valid_to", "to", "end", "until", "date_end", "end_date"),
@@ -136,12 +141,21 @@ def _short(value: Any, limit: int = 40) -> str:
 
 
 def _normalise_lines(
-    frame: gpd.GeoDataFrame, label: str, *, reset: bool = True
+    frame: gpd.GeoDataFrame,
+    label: str,
+    *,
+    reset: bool = True,
+    link_dates: bool = True,
+    undated_ok: bool = False,
 ) -> gpd.GeoDataFrame:
-    """Our columns from a lines file: name, valid_from, valid_to, source, geometry.
+    """Our columns from a lines file: name, valid_from, valid_to, source, countries, geometry.
 
     Rows whose dates geo cannot use are left out (with a warning); ``reset=False`` keeps
-    the file's row numbers as the index.
+    the file's row numbers as the index. With one ``date`` per row, each row is valid until
+    the day before the next date; ``link_dates=False`` leaves ``valid_to`` open (the caller
+    links dates across files). ``undated_ok`` spares the warning about a file without dates.
+    ``countries`` (ISO codes separated by spaces: the events a line applies to) is None
+    when the file does not say.
     """
     import geopandas as gpd
     import pandas as pd
@@ -171,9 +185,12 @@ def _normalise_lines(
         checked.append((date_col, bad_date))
         bad = bad | bad_date
         # a row left out (below) never ends the validity of the row before it
-        valid_from, valid_to = _validity_from_dates(dates[~bad])
-        valid_from = valid_from.reindex(frame.index)
-        valid_to = valid_to.reindex(frame.index)
+        if link_dates:
+            valid_from, valid_to = _validity_from_dates(dates[~bad])
+            valid_from = valid_from.reindex(frame.index)
+            valid_to = valid_to.reindex(frame.index)
+        else:
+            valid_from = dates.where(~bad)
     if bad.any():
         # one bad row never costs the others: it is left out and named
         parts = [
@@ -197,7 +214,7 @@ def _normalise_lines(
         frame, names = frame[keep], names[keep]
         valid_from, valid_to = valid_from[keep], valid_to[keep]
         n = len(frame)
-    if valid_from.isna().all() and valid_to.isna().all():
+    if valid_from.isna().all() and valid_to.isna().all() and not undated_ok:
         warnings.warn(
             f"{label} has no dates (valid_from/valid_to or date columns); each of its "
             f"{n} line(s) is used for events of any date",
@@ -216,13 +233,31 @@ def _normalise_lines(
         given = frame[source_col].astype(object)
         given = given.where(given.notna() & (given.astype(str).str.strip() != ""), None)
         sources = given.where(given.notna(), sources).astype(object)
+    countries = pd.Series([None] * n, index=frame.index, dtype=object)
+    countries_col = _pick(lower, "countries")
+    if countries_col is not None:
+        countries = frame[countries_col].map(_country_scope).astype(object)
     out = gpd.GeoDataFrame(
-        {"name": names, "valid_from": valid_from, "valid_to": valid_to, "source": sources},
+        {
+            "name": names,
+            "valid_from": valid_from,
+            "valid_to": valid_to,
+            "source": sources,
+            "countries": countries,
+        },
         geometry=frame.geometry.values,
         index=frame.index,
         crs=_WGS84,
     )
     return out.reset_index(drop=True) if reset else out
+
+
+def _country_scope(value: Any) -> str | None:
+    """ISO codes of a ``countries`` cell ("AM AZ", "AM,AZ") as "AM AZ"; None when empty."""
+    if not isinstance(value, str):
+        return None
+    codes = sorted({c.upper() for c in value.replace(",", " ").replace(";", " ").split()})
+    return " ".join(codes) or None
 
 
 def _validity_from_dates(dates: pd.Series[Any]) -> tuple[pd.Series[Any], pd.Series[Any]]:
@@ -236,9 +271,13 @@ def _validity_from_dates(dates: pd.Series[Any]) -> tuple[pd.Series[Any], pd.Seri
 
 
 @functools.lru_cache(maxsize=8)
-def _load_cached(path: str, stamp: tuple[int, int]) -> gpd.GeoDataFrame:
+def _load_cached(path: str, stamp: tuple[int, int], embedded: bool) -> gpd.GeoDataFrame:
     label = f"front-line file {path}"
-    return _normalise_lines(read_vector(path, what="front-line file", geometry="line"), label)
+    lines = _normalise_lines(read_vector(path, what="front-line file", geometry="line"), label)
+    if embedded:
+        scope = " ".join(defaults.FRONT_EMBEDDED_COUNTRIES)
+        lines["countries"] = lines["countries"].where(lines["countries"].notna(), scope)
+    return lines
 
 
 def load_front_lines(path: PathArg | None = None) -> gpd.GeoDataFrame:
@@ -251,14 +290,16 @@ def load_front_lines(path: PathArg | None = None) -> gpd.GeoDataFrame:
         Columns are found by name: ``name``; ``valid_from``/``valid_to`` (or
         ``start``/``end``, ``begin``/``end`` as KML writes them), or a single ``date`` per
         line (valid from that date to the day before the next line's date, the last one
-        open); ``source``. None: the embedded line (Natural Earth "Ceasefire Line 1994",
-        valid 1994-05-12 to 2020-11-09).
+        open); ``source``; ``countries``, the ISO codes of the countries whose events the
+        line applies to ("UA RU"; empty: every event). None: the embedded line (Natural
+        Earth "Ceasefire Line 1994", valid 1994-05-12 to 2020-11-09, for events in Armenia
+        and Azerbaijan: :data:`geo.defaults.FRONT_EMBEDDED_COUNTRIES`).
 
     Returns
     -------
     geopandas.GeoDataFrame
-        Columns ``name, valid_from, valid_to, source, geometry`` in EPSG:4326; dates are
-        day-precision Timestamps, NaT where open.
+        Columns ``name, valid_from, valid_to, source, countries, geometry`` in EPSG:4326;
+        dates are day-precision Timestamps, NaT where open.
 
     Raises
     ------
@@ -277,7 +318,7 @@ def load_front_lines(path: PathArg | None = None) -> gpd.GeoDataFrame:
     ('Ceasefire Line 1994', '2020-11-09')
     """
     file, stamp = layer_file(path, embedded=defaults.FRONT_LINES_FILE, what="front-line")
-    return _load_cached(str(file), stamp).copy()
+    return _load_cached(str(file), stamp, path is None).copy()
 
 
 def _lines_arg(front: PathArg | gpd.GeoDataFrame | None) -> gpd.GeoDataFrame:
@@ -298,41 +339,89 @@ def _local_aeqd(lon: float, lat: float) -> str:
     return f"+proj=aeqd +lat_0={lat:.6f} +lon_0={lon:.6f} +datum=WGS84 +units=m +no_defs"
 
 
+ControlArg: TypeAlias = "PathArg | Sequence[PathArg] | gpd.GeoDataFrame"
+AreaArg: TypeAlias = (
+    "str | Sequence[str] | tuple[float, float, float, float] | PathArg | gpd.GeoDataFrame | None"
+)
+
+
 def derive_front_lines(
-    control: PathArg | gpd.GeoDataFrame,
+    control: ControlArg,
     *,
     boundaries: PathArg | gpd.GeoDataFrame | None = None,
     tolerance_km: float = defaults.FRONT_BORDER_TOLERANCE_KM,
     min_length_km: float = defaults.FRONT_MIN_LENGTH_KM,
+    layers: Sequence[str] | None = None,
+    layer_column: str | None = None,
+    area: AreaArg = None,
+    source: str | None = None,
 ) -> gpd.GeoDataFrame:
-    """Derive front lines from areas of control: their outline minus borders and coasts.
+    """Derive front lines from areas of control: the line of contact, without borders,
+    coasts or slivers.
 
-    Each row of ``control`` is the area one side controls on a date (one polygon or
-    multipolygon per day, as published for Ukraine). Its front is the part of its outline
-    that is neither an international border nor a coastline: each edge of the outline is
-    dropped when it lies wholly within ``tolerance_km`` of a country's outline (a border or
-    a coast), or when it runs at sea (its midpoint on no country).
+    The areas of one date (one polygon or multipolygon per day, as published for Ukraine,
+    or every chosen layer of a snapshot) are joined. In each country the area lies in, an
+    edge of its outline is front when wide held land lies on one side and wide land of the
+    same country not held on the other, and when it does not lie wholly within
+    ``tolerance_km`` of a border or a coast. "Wide" is more than ``2 * tolerance_km``
+    across: a thinner strip between the area and a border or coast (where the source draws
+    them a little inside Natural Earth's), or a sliver of the area drawn across a border,
+    is no side of a front. Land the area encloses (a reservoir or lagoon the source leaves
+    out while Natural Earth counts it as land; also a pocket) is no side either when it is
+    much smaller than the country's land outside
+    (:data:`geo.defaults.FRONT_MAINLAND_MIN_SHARE`). Pieces shorter than ``min_length_km``
+    are dropped.
 
     Parameters
     ----------
     control
-        Polygons (file in any GDAL format or GeoParquet, or a GeoDataFrame), any CRS.
-        Dates come from ``valid_from``/``valid_to`` columns, or from a ``date`` column
-        (each valid until the day before the next date, the last open). ``name`` is kept.
+        Areas of control: a file (any GDAL format or GeoParquet, any CRS), a folder, a
+        glob pattern, a list of them, or a GeoDataFrame. Rows that are not polygons (points,
+        lines of a raw snapshot) are left aside. Dates come from ``valid_from``/``valid_to``
+        columns, or a ``date`` column, or else the file name (``...-2022-09-08.geojson``,
+        ``..._20250126.geojson``, or a Unix time such as ``1662647935.geojson``); single
+        dates are valid until the day before the next one (the last stays open). ``name``
+        is kept when the rows of a date share it.
     boundaries
         Country polygons whose outlines are the borders and coasts: None for the embedded
         Natural Earth countries, or a file / GeoDataFrame of polygons.
     tolerance_km
-        How close to a border or coast an edge must lie, all along, to count as one
-        (source outlines rarely match Natural Earth's exactly).
+        How close to a border or coast an edge must lie, all along, to count as one, and
+        half the width below which a strip of land is no side of a front.
     min_length_km
         Pieces of front shorter than this are dropped as slivers.
+    layers
+        Keep only the rows whose ``layer_column`` holds one of these texts (any case),
+        e.g. ``["occupied", "CADR", "Crimea"]`` for a raw DeepStateMap snapshot.
+    layer_column
+        Column the layers are read from (default: ``name``, ``Name``, ``layer`` or
+        ``type``, whichever the file has).
+    area
+        Area of interest: the areas are cut to it first. ISO country codes (``"UA"``,
+        ``["UA", "RU"]``; the embedded countries), a box ``(west, south, east, north)`` in
+        degrees, or a polygon file / GeoDataFrame. None: everything.
+    source
+        Who drew the areas (``"DeepStateMap"``), for the ``source`` column and the map's
+        credits; by default the file's ``source`` column, else its name.
 
     Returns
     -------
     geopandas.GeoDataFrame
-        One row per control area: ``name, valid_from, valid_to, source, geometry``
-        (MultiLineString, possibly empty), EPSG:4326, ready for :func:`distance_to_front`.
+        One row per date: ``name, valid_from, valid_to, source, countries, geometry``
+        (MultiLineString, possibly empty; ``countries``: the countries holding a wide part
+        of the area, whose events the line applies to), EPSG:4326, in date order, ready for
+        :func:`distance_to_front`.
+
+    Raises
+    ------
+    InputError
+        No file, no polygon, or a single file that cannot be used.
+
+    Warns
+    -----
+    GeoWarning
+        A file of a batch that cannot be used (the others are), geometry that had to be
+        repaired, areas too wide to judge.
 
     Examples
     --------
@@ -345,83 +434,430 @@ def derive_front_lines(
     >>> round(lines.geometry.iloc[0].length, 6)  # the two inland edges, not the border
     1.0
     """
+    areas, label = _control_areas(control, layers=layers, layer_column=layer_column, area=area)
+    return _derive(
+        areas,
+        label,
+        boundaries=boundaries,
+        tolerance_km=tolerance_km,
+        min_length_km=min_length_km,
+        source=source,
+    )
+
+
+def _derive(
+    areas: gpd.GeoDataFrame,
+    label: str,
+    *,
+    boundaries: PathArg | gpd.GeoDataFrame | None = None,
+    tolerance_km: float = defaults.FRONT_BORDER_TOLERANCE_KM,
+    min_length_km: float = defaults.FRONT_MIN_LENGTH_KM,
+    source: str | None = None,
+) -> gpd.GeoDataFrame:
+    """The fronts of areas of control from :func:`_control_areas` (one row per area)."""
     import geopandas as gpd
     import pandas as pd
     import shapely
-    from pyproj import Transformer
-
-    label = "control areas" if isinstance(control, gpd.GeoDataFrame) else f"control file {control}"
-    areas = read_vector(control, what="control file", geometry="polygon")
-    meta = _normalise_lines(areas, label, reset=False)
-    geoms = np.asarray(meta.geometry.values, dtype=object)
-    judged = _judged_areas(geoms, meta.index.to_numpy(), label)
 
     if boundaries is None:
         countries = load_boundaries(level="admin0")
     else:
         countries = read_vector(boundaries, what="boundary file", geometry="polygon")
-    x0, y0, x1, y1 = shapely.total_bounds(geoms[judged]) if judged.any() else (0, 0, 1, 1)
-    to_m = Transformer.from_crs(_WGS84, _local_aeqd((x0 + x1) / 2, (y0 + y1) / 2), always_xy=True)
-
-    def metric(geoms: npt.NDArray[Any]) -> npt.NDArray[Any]:
-        moved: npt.NDArray[Any] = shapely.transform(
-            geoms, lambda xy: np.column_stack(to_m.transform(*xy.T))
-        )
-        return moved
-
-    # Edges are judged in metres (a local azimuthal equidistant projection); the kept edges
-    # stay in degrees, exactly as given.
-    margin = 1.0 + tolerance_km / 50.0
-    window = shapely.box(x0 - margin, y0 - margin, x1 + margin, y1 + margin)
-    near = np.asarray(countries.geometry.values[countries.sindex.query(window)], dtype=object)
-    land_deg = shapely.intersection(near, window)
-    land_deg = land_deg[~shapely.is_empty(land_deg)]
-    land_m = metric(land_deg)
-    land = shapely.union_all(land_deg)
-    on_land = shapely.union_all(land_m)
-    # every country's own outline, so that borders between neighbours count; the window's
-    # edges, now part of the outlines, lie a degree or more from every control area
-    outlines = shapely.union_all(shapely.boundary(land_m))
-    tol_m = tolerance_km * 1000.0
-    edge_zone = shapely.buffer(outlines, tol_m) if tol_m > 0 else outlines
-    for prepared in (edge_zone, on_land, land):
-        shapely.prepare(prepared)
-
-    fronts = []
-    for geom, judge in zip(geoms, judged, strict=True):  # per control area (per day)
-        segments = _segments(geom) if judge else np.array([], dtype=object)
-        if len(segments) == 0:
+    geoms = np.asarray(areas.geometry.values, dtype=object)
+    where = [
+        f"row {row}, {_day_text(day)}"
+        for row, day in zip(areas["row"], areas["valid_from"], strict=True)
+    ]
+    judged = _judged_areas(geoms, where, label)
+    fronts: list[Any] = []
+    scopes: list[str | None] = []
+    for i, (geom, judge) in enumerate(zip(geoms, judged, strict=True)):  # per date
+        if not judge or geom is None or shapely.is_empty(geom):
             fronts.append(shapely.MultiLineString())
+            scopes.append(None)
             continue
-        seg_m = metric(segments)
-        mid = shapely.line_interpolate_point(seg_m, 0.5, normalized=True)
-        keep = ~shapely.within(seg_m, edge_zone) & shapely.intersects(on_land, mid)
-        parts: list[Any] = []
-        if keep.any():
-            merged = shapely.line_merge(shapely.union_all(segments[keep]))
-            # an edge that runs out to sea is cut at the coast
-            merged = shapely.line_merge(shapely.intersection(merged, land))
-            parts = [p for p in shapely.get_parts(merged) if p.geom_type == "LineString"]
-            parts = [p for p in parts if _geod().geometry_length(p) >= min_length_km * 1000]
-        fronts.append(shapely.MultiLineString(parts))
-    geometry = np.array(fronts, dtype=object)
+        try:
+            line, codes = _front_of(
+                geom, countries, tolerance_km=tolerance_km, min_length_km=min_length_km
+            )
+        except shapely.errors.GEOSException as err:  # one bad day never costs the others
+            warnings.warn(
+                f"{label}: no front for {areas['name'].iloc[i]!r} "
+                f"({_day_text(areas['valid_from'].iloc[i])}): its geometry cannot be judged "
+                f"({err}); check the polygons",
+                GeoWarning,
+                stacklevel=2,
+            )
+            line, codes = shapely.MultiLineString(), []
+        fronts.append(line)
+        scopes.append(" ".join(sorted(codes)) or None)
+    sources = areas["source"].astype(object)
+    if source:
+        sources = pd.Series([source] * len(areas), index=areas.index, dtype=object)
     out = gpd.GeoDataFrame(
         {
-            "name": meta["name"].values,
-            "valid_from": meta["valid_from"].values,
-            "valid_to": meta["valid_to"].values,
-            "source": pd.Series([f"derived from {label}"] * len(meta), dtype=object).values,
+            "name": areas["name"].astype(object).values,
+            "valid_from": areas["valid_from"].values,
+            "valid_to": areas["valid_to"].values,
+            "source": sources.values,
+            "countries": pd.Series(scopes, dtype=object).values,
         },
-        geometry=list(geometry),
+        geometry=fronts,
         crs=_WGS84,
     )
-    for column in ("name", "source"):
+    for column in ("name", "source", "countries"):
         out[column] = out[column].astype(object)
     return out
 
 
+def _day_text(value: Any) -> str:
+    import pandas as pd
+
+    return "undated" if pd.isna(value) else f"{value:%Y-%m-%d}"
+
+
+#: Columns that name the layer of a row in raw snapshots, in the order they are looked for.
+_LAYER_COLUMNS = ("name", "layer", "type", "category", "description")
+
+
+def _control_areas(
+    control: ControlArg,
+    *,
+    layers: Sequence[str] | None = None,
+    layer_column: str | None = None,
+    area: AreaArg = None,
+) -> tuple[gpd.GeoDataFrame, str]:
+    """One area per date: ``name, valid_from, valid_to, source, row, geometry`` (``row``:
+    the first input row of the date, for messages), in date order; and a label."""
+    import geopandas as gpd
+    import pandas as pd
+    import shapely
+
+    from geo.io.files import display_path
+    from geo.io.vector import date_from_name, vector_files
+
+    if isinstance(control, gpd.GeoDataFrame):
+        label = "control areas"
+        inputs: list[tuple[str, Any, Any]] = [(label, control, None)]
+    else:
+        files = vector_files(control, what="control file")
+        label = (
+            f"control file {display_path(files[0])}"
+            if len(files) == 1
+            else f"{len(files)} control files"
+        )
+        inputs = [(f"control file {display_path(f)}", f, f) for f in files]
+    cut = _area_of_interest(area)
+    parts: list[gpd.GeoDataFrame] = []
+    for file_label, given, path in inputs:  # per file
+        try:
+            frame = read_vector(given, what="control file", geometry="any")
+            frame = _polygon_rows(frame)
+            if layers:
+                frame = _chosen_layers(frame, layers, layer_column, file_label)
+            if cut is not None and len(frame):
+                clipped = shapely.intersection(np.asarray(frame.geometry.values), cut)
+                frame = frame.set_geometry(gpd.GeoSeries(clipped, index=frame.index, crs=_WGS84))
+                frame = frame[~frame.geometry.is_empty]
+            if len(frame) == 0:
+                raise InputError(
+                    f"{file_label}: no polygon"
+                    + (" of the chosen layers" if layers else "")
+                    + (" inside the area of interest" if cut is not None else "")
+                )
+            lower = {str(c).lower() for c in frame.columns if c != frame.geometry.name}
+            dated = any(a in lower for k in ("valid_from", "valid_to", "date") for a in _ALIASES[k])
+            named_day = date_from_name(path) if path is not None and not dated else None
+            if named_day is not None:
+                frame = frame.assign(date=named_day.isoformat())
+            single = not any(a in lower for k in ("valid_from", "valid_to") for a in _ALIASES[k])
+            meta = _normalise_lines(
+                frame, file_label, reset=False, link_dates=False, undated_ok=len(inputs) > 1
+            )
+        except InputError as err:
+            if len(inputs) == 1:
+                raise
+            warnings.warn(f"{err}; this file is left out", GeoWarning, stacklevel=3)
+            continue
+        if path is not None and not any(a in lower for a in _ALIASES["source"]):
+            meta["source"] = f"derived from {file_label}"
+        elif path is None and not any(a in lower for a in _ALIASES["source"]):
+            meta["source"] = "derived from control areas"
+        meta["single"] = single
+        meta["row"] = meta.index.to_numpy()
+        meta["stem"] = Path(path).stem if path is not None else None
+        parts.append(meta)
+    if not parts:
+        raise InputError(f"{label}: no control file could be used (see the warnings above)")
+    rows = pd.concat(parts, ignore_index=True)
+    return _by_date(rows), label
+
+
+def _by_date(rows: pd.DataFrame) -> gpd.GeoDataFrame:
+    """Rows of the same dates joined into one area; single dates linked across files."""
+    import geopandas as gpd
+    import pandas as pd
+    import shapely
+
+    keys = list(
+        zip(
+            rows["valid_from"].astype(object).where(rows["valid_from"].notna(), None),
+            rows["valid_to"].astype(object).where(rows["valid_to"].notna(), None),
+            rows["single"],
+            strict=True,
+        )
+    )
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    for i, key in enumerate(keys):
+        groups.setdefault(key, []).append(i)
+    records = []
+    for (start, end, single), members in groups.items():
+        sub = rows.iloc[members]
+        names = list(dict.fromkeys(sub["name"]))
+        stems = [s for s in dict.fromkeys(sub["stem"]) if s]
+        name = names[0] if len(names) == 1 else (stems[0] if len(stems) == 1 else names[0])
+        geoms = np.asarray(sub.geometry.values, dtype=object)
+        joined = shapely.union_all(shapely.make_valid(geoms)) if len(geoms) > 1 else geoms[0]
+        records.append(
+            {
+                "name": name,
+                "valid_from": start,
+                "valid_to": end,
+                "single": single,
+                "source": next(iter(dict.fromkeys(sub["source"]))),
+                "row": int(sub["row"].iloc[0]),
+                "geometry": _polygonal(joined),
+            }
+        )
+    out = gpd.GeoDataFrame(records, geometry="geometry", crs=_WGS84)
+    for column in ("valid_from", "valid_to"):
+        out[column] = pd.to_datetime(out[column]).astype("datetime64[ns]")
+    linked = out["single"].to_numpy(dtype=bool) & out["valid_from"].notna().to_numpy()
+    if linked.any():
+        _, valid_to = _validity_from_dates(out.loc[linked, "valid_from"])
+        out.loc[linked, "valid_to"] = valid_to.to_numpy()
+    order = np.argsort(
+        np.where(
+            out["valid_from"].isna(), np.iinfo(np.int64).max, out["valid_from"].astype("int64")
+        ),
+        kind="stable",
+    )
+    out = out.iloc[order].reset_index(drop=True)
+    for column in ("name", "source"):
+        out[column] = out[column].astype(object)
+    return out.drop(columns=["single"])
+
+
+def _polygonal(geom: Any) -> Any:
+    """The polygons of a geometry (a GeometryCollection's other parts dropped)."""
+    import shapely
+
+    if geom is None or geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    parts = [g for g in shapely.get_parts(geom) if g.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(parts) if parts else shapely.Polygon()
+
+
+def _polygon_rows(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The rows that hold polygons (those of a GeometryCollection kept); others left aside."""
+    import geopandas as gpd
+    import shapely
+
+    geoms = np.asarray(frame.geometry.values, dtype=object)
+    types = shapely.get_type_id(geoms)
+    collection = types == 7
+    if collection.any():
+        geoms = geoms.copy()
+        geoms[collection] = [_polygonal(g) for g in geoms[collection]]
+        types = shapely.get_type_id(geoms)
+    keep = np.isin(types, (3, 6)) & ~shapely.is_empty(geoms)
+    out = frame[keep].copy()
+    return out.set_geometry(gpd.GeoSeries(geoms[keep], index=out.index, crs=_WGS84))
+
+
+def _chosen_layers(
+    frame: gpd.GeoDataFrame, layers: Sequence[str], column: str | None, label: str
+) -> gpd.GeoDataFrame:
+    """Rows whose layer column holds one of ``layers`` (any case)."""
+    lower = {str(c).lower(): c for c in frame.columns if c != frame.geometry.name}
+    if column is not None:
+        name = lower.get(column.lower())
+        if name is None:
+            raise InputError(
+                f"{label}: no column {column!r} to choose layers from (columns: "
+                f"{', '.join(map(str, lower.values()))})"
+            )
+    else:
+        name = next((lower[c] for c in _LAYER_COLUMNS if c in lower), None)
+        if name is None:  # a file of one layer (a clean area per day)
+            warnings.warn(
+                f"{label}: no column names the layers ({', '.join(_LAYER_COLUMNS)}); all its "
+                f"{len(frame)} polygon(s) are used (say which column with --layer-column)",
+                GeoWarning,
+                stacklevel=4,
+            )
+            return frame
+    wanted = [w.casefold() for w in layers]
+    text = frame[name].astype(object).map(lambda v: str(v).casefold() if v is not None else "")
+    return frame[text.map(lambda v: any(w in v for w in wanted)).to_numpy(dtype=bool)]
+
+
+def _area_of_interest(area: AreaArg) -> Any:
+    """The area of interest as one geometry (EPSG:4326), or None."""
+    import geopandas as gpd
+    import shapely
+
+    if area is None:
+        return None
+    if isinstance(area, tuple) and len(area) == 4:
+        west, south, east, north = (float(v) for v in area)
+        if not (west < east and south < north):
+            raise InputError(
+                f"area of interest {area}: give west, south, east, north (west < east, "
+                "south < north)"
+            )
+        return shapely.box(west, south, east, north)
+    if isinstance(area, gpd.GeoDataFrame):
+        frame = read_vector(area, what="area of interest", geometry="polygon")
+        return shapely.union_all(np.asarray(frame.geometry.values))
+    codes = (
+        [area]
+        if isinstance(area, str)
+        else list(area)
+        if not isinstance(area, os.PathLike)
+        else None
+    )
+    if codes is not None and all(
+        isinstance(c, str) and re.fullmatch(r"[A-Za-z]{2}", c) for c in codes
+    ):
+        countries = load_boundaries(level="admin0")
+        wanted = {c.upper() for c in codes}
+        hit = countries[countries["country_code"].isin(wanted)]
+        missing = wanted - set(hit["country_code"])
+        if missing:
+            raise InputError(
+                f"area of interest: no country {', '.join(sorted(missing))} in the embedded "
+                "countries; give ISO 3166-1 alpha-2 codes (UA, RU...)"
+            )
+        return shapely.union_all(np.asarray(hit.geometry.values))
+    path = area if isinstance(area, str | os.PathLike) else None
+    if path is None:
+        raise InputError(f"area of interest {area!r}: give country codes, a box or a file")
+    frame = read_vector(path, what="area-of-interest file", geometry="polygon")
+    return shapely.union_all(np.asarray(frame.geometry.values))
+
+
+#: Land kept around an area of control beyond what its front is judged on, in km (the
+#: window's edges must lie far from every edge judged).
+_FRONT_WINDOW_KM = 20.0
+
+
+def _front_of(
+    area: Any, countries: gpd.GeoDataFrame, *, tolerance_km: float, min_length_km: float
+) -> tuple[Any, list[str]]:
+    """The front of one area of control (degrees) and the codes of the countries holding a
+    wide part of it.
+
+    In each country the area lies in, an edge of the area's outline is front when wide
+    held land lies on one side and wide land of the same country not held on the other
+    ("wide": more than ``2 * tolerance_km`` across, what a morphological opening keeps),
+    and when it does not lie wholly within ``tolerance_km`` of a border or coast.
+    """
+    import shapely
+    from pyproj import Transformer
+
+    x0, y0, x1, y1 = shapely.bounds(area)
+    # the land within reach of the area's edges (what `near` below covers), and a margin
+    margin = (4 * tolerance_km + _FRONT_WINDOW_KM) * _DEG_PER_KM
+    widen = margin / max(math.cos(math.radians(min(max(abs(y0), abs(y1)), 85.0))), 0.05)
+    window = shapely.box(x0 - widen, y0 - margin, x1 + widen, y1 + margin)
+    rows = countries.sindex.query(window)
+    land = shapely.make_valid(
+        shapely.intersection(np.asarray(countries.geometry.values[rows], dtype=object), window)
+    )
+    keep_land = ~shapely.is_empty(land)
+    rows, land = rows[keep_land], land[keep_land]
+    whole = np.asarray(countries.geometry.values, dtype=object)[rows]  # not cut to the window
+    area = _polygonal(shapely.make_valid(area))
+    if len(land) == 0 or area.is_empty:
+        return shapely.MultiLineString(), []
+    names = (
+        countries["country_code"].to_numpy(dtype=object)[rows]
+        if "country_code" in countries.columns
+        else np.full(len(rows), None, dtype=object)
+    )
+    to_m = Transformer.from_crs(_WGS84, _local_aeqd((x0 + x1) / 2, (y0 + y1) / 2), always_xy=True)
+    strip = tolerance_km * 1000.0
+
+    def metric(geoms: Any) -> Any:
+        return shapely.transform(geoms, lambda xy: np.column_stack(to_m.transform(*xy.T)))
+
+    def opening(geom: Any) -> Any:  # what is wider than 2 * strip
+        if strip <= 0:
+            return geom
+        return shapely.buffer(shapely.buffer(geom, -strip, quad_segs=4), strip, quad_segs=4)
+
+    # Edges are judged in metres (a local azimuthal equidistant projection); the kept edges
+    # stay in degrees, exactly as given.
+    reach = max(strip / 2, 1.0)
+    outlines = shapely.union_all(shapely.boundary(metric(land)))
+    shapely.prepare(outlines)
+    kept: list[Any] = []
+    codes: set[str] = set()
+    for j in shapely.STRtree(land).query(area, predicate="intersects"):  # per country
+        part = _polygonal(shapely.intersection(area, land[j]))
+        if part.is_empty:
+            continue
+        part_m = metric(part)
+        held = opening(part_m)
+        if held.is_empty:
+            continue  # a sliver drawn across a border
+        if isinstance(names[j], str) and names[j]:
+            codes.add(names[j])
+        mainland = _mainland(shapely.difference(shapely.make_valid(whole[j]), area))
+        near = shapely.buffer(part_m, 4 * strip + 1.0, quad_segs=4)
+        free = opening(shapely.intersection(metric(shapely.intersection(mainland, window)), near))
+        if free.is_empty:
+            continue
+        segments = _segments(part)
+        if len(segments) == 0:
+            continue
+        seg_m = metric(segments)
+        ends = shapely.get_coordinates(seg_m).reshape(-1, 2, 2)
+        mid = shapely.points(ends.mean(axis=1))
+        # on a border or coast: both ends and the middle within `strip` of an outline
+        # (edges are short: a source's vertices lie a few hundred metres apart)
+        border = np.ones(len(seg_m), dtype=bool)
+        for points in (shapely.points(ends[:, 0]), shapely.points(ends[:, 1]), mid):
+            border &= shapely.dwithin(outlines, points, strip + 1e-6)
+        shapely.prepare(free)
+        shapely.prepare(held)
+        front = ~border & shapely.dwithin(free, mid, reach) & shapely.dwithin(held, mid, reach)
+        kept.append(segments[front])
+    chosen = np.concatenate(kept) if kept else np.empty(0, dtype=object)
+    if len(chosen) == 0:
+        return shapely.MultiLineString(), sorted(codes)
+    merged = shapely.line_merge(shapely.union_all(chosen))
+    pieces = [p for p in shapely.get_parts(merged) if p.geom_type == "LineString"]
+    pieces = [p for p in pieces if _geod().geometry_length(p) >= min_length_km * 1000]
+    return shapely.MultiLineString(pieces), sorted(codes)
+
+
+def _mainland(free: Any) -> Any:
+    """The parts of a country's land not held that can be the other side of a front: not
+    those much smaller than the largest (a reservoir or lagoon the source leaves out of the
+    area while Natural Earth counts it as land, or a besieged pocket)."""
+    import shapely
+
+    parts = shapely.get_parts(_polygonal(free))
+    if len(parts) <= 1:
+        return free
+    sizes = shapely.area(parts)  # square degrees: only compared with each other
+    return shapely.union_all(parts[sizes >= defaults.FRONT_MAINLAND_MIN_SHARE * sizes.max()])
+
+
 def _judged_areas(
-    geoms: npt.NDArray[Any], rows: npt.NDArray[Any], label: str
+    geoms: npt.NDArray[Any], rows: Sequence[str], label: str
 ) -> npt.NDArray[np.bool_]:
     """Which control areas get a front: not those wider or taller than
     :data:`geo.defaults.FRONT_MAX_AREA_SPAN_DEG` (a whole-world polygon has no front line a
@@ -433,12 +869,13 @@ def _judged_areas(
     judged: npt.NDArray[np.bool_] = ~(span > defaults.FRONT_MAX_AREA_SPAN_DEG)
     if not judged.all():
         wide = np.flatnonzero(~judged)
-        shown = ", ".join(f"row {rows[i]} ({span[i]:.0f}°)" for i in wide[:5])
+        shown = ", ".join(f"{rows[i]} ({span[i]:.0f}°)" for i in wide[:5])
         more = f" and {len(wide) - 5} more" if len(wide) > 5 else ""
         warnings.warn(
             f"{label}: {len(wide)} area(s) span more than {defaults.FRONT_MAX_AREA_SPAN_DEG:g}° "
             f"of longitude or latitude ({shown}{more}); no front is derived for them (an "
-            "area of control is a region, not the whole world: check the file)",
+            "area of control is a region, not the whole world: check the file, or give an "
+            "area of interest)",
             GeoWarning,
             stacklevel=3,
         )
@@ -741,14 +1178,22 @@ def _latest(lines: gpd.GeoDataFrame) -> npt.NDArray[np.intp]:
 
 
 def _validity(
-    frame: gpd.GeoDataFrame, days: npt.NDArray[np.datetime64]
-) -> tuple[list[npt.NDArray[np.bool_]], int]:
-    """Per row of ``frame``, which events it applies to; and how many undated events
-    fell back to the latest rows."""
+    frame: gpd.GeoDataFrame,
+    days: npt.NDArray[np.datetime64],
+    lon: npt.NDArray[np.float64],
+    lat: npt.NDArray[np.float64],
+) -> tuple[list[npt.NDArray[np.bool_]], int, npt.NDArray[np.bool_]]:
+    """Per row of ``frame``, which events it applies to (its dates and its countries); how
+    many undated events fell back to the latest rows; which events some row's countries
+    hold (whatever the dates)."""
     dated = frame["valid_from"].notna() | frame["valid_to"].notna()
     undated_events = np.isnat(days)
     masks = []
     latest = set(_latest(frame)) if dated.any() else set()
+    scopes = frame["countries"] if "countries" in frame.columns else None
+    everywhere = np.ones(len(days), dtype=bool)
+    reach = np.zeros(len(days), dtype=bool)
+    seen: dict[str, npt.NDArray[np.bool_]] = {}
     for i, row in enumerate(frame.itertuples()):  # per line, not per event
         if not dated.iloc[i]:
             mask = np.ones(len(days), dtype=bool)
@@ -756,9 +1201,60 @@ def _validity(
             mask = _valid_mask(days, row.valid_from, row.valid_to)
             if i in latest:
                 mask |= undated_events
+        codes = scopes.iloc[i] if scopes is not None else None
+        if isinstance(codes, str) and codes:
+            if codes not in seen:  # daily fronts share their countries
+                seen[codes] = _in_scope(codes, lon, lat, everywhere)
+            mask &= seen[codes]
+            reach |= seen[codes]
+        else:
+            reach[:] = True
         masks.append(mask)
     fallback = int(undated_events.sum()) if dated.any() else 0
-    return masks, fallback
+    return masks, fallback, reach
+
+
+def _in_scope(
+    codes: str,
+    lon: npt.NDArray[np.float64],
+    lat: npt.NDArray[np.float64],
+    todo: npt.NDArray[np.bool_],
+) -> npt.NDArray[np.bool_]:
+    """Which events (of ``todo``) lie in the countries ``codes`` names (or within
+    :data:`geo.defaults.FRONT_SCOPE_MARGIN_KM` of them)."""
+    import shapely
+
+    out = np.zeros(len(lon), dtype=bool)
+    sel = np.flatnonzero(todo & ~np.isnan(lon))
+    if len(sel) == 0:
+        return out
+    area = _scope_area(codes)
+    if area is None:  # no known country: the line applies everywhere
+        out[sel] = True
+        return out
+    out[sel] = shapely.intersects_xy(area, lon[sel], lat[sel])
+    return out
+
+
+#: Degrees of latitude per km, for the scope's margin (longitude margins are wider in km
+#: towards the poles' side, never narrower).
+_DEG_PER_KM = 1 / 111.32
+
+
+@functools.lru_cache(maxsize=16)
+def _scope_area(codes: str) -> Any:
+    """The countries of ``codes`` (embedded Natural Earth), widened by the scope margin."""
+    import shapely
+
+    countries = load_boundaries(level="admin0")
+    hit = countries[countries["country_code"].isin(codes.split())]
+    if len(hit) == 0:
+        return None
+    margin = defaults.FRONT_SCOPE_MARGIN_KM * _DEG_PER_KM
+    union = shapely.union_all(np.asarray(hit.geometry.values, dtype=object))
+    area = shapely.buffer(shapely.simplify(union, margin / 4), margin, quad_segs=2)
+    shapely.prepare(area)
+    return area
 
 
 def _describe(lines: gpd.GeoDataFrame, rows: npt.NDArray[np.intp]) -> str:
@@ -775,28 +1271,102 @@ def _describe(lines: gpd.GeoDataFrame, rows: npt.NDArray[np.intp]) -> str:
     return ", ".join(parts)
 
 
-def _control_arg(
-    control: PathArg | gpd.GeoDataFrame | None, front: object
-) -> gpd.GeoDataFrame | None:
+def _embedded_held() -> gpd.GeoDataFrame:
+    """The Armenian-held area of 1994-2020 (the side of the embedded line), with its scope."""
     import geopandas as gpd
     import pandas as pd
 
-    if control is None:
-        if front is not None:
+    held = load_boundaries(level="disputed")
+    held = held[held["kind"] == "held area 1994-2020"]
+    return gpd.GeoDataFrame(
+        {
+            "valid_from": pd.to_datetime(held["valid_from"]).astype("datetime64[ns]"),
+            "valid_to": pd.to_datetime(held["valid_to"]).astype("datetime64[ns]"),
+            "countries": " ".join(defaults.FRONT_EMBEDDED_COUNTRIES),
+        },
+        geometry=held.geometry.values,
+        crs=_WGS84,
+    )
+
+
+def _control_arg(control: ControlArg | None, front: object) -> gpd.GeoDataFrame | None:
+    """The areas that give ``front_side``: with the embedded front, the embedded held area
+    and the control areas (each for the events of its countries); with a front of the
+    caller's, the control areas alone (for every event), or none."""
+    import geopandas as gpd
+    import pandas as pd
+
+    if front is not None:
+        if control is None:
             return None
-        held = load_boundaries(level="disputed")
-        held = held[held["kind"] == "held area 1994-2020"]
-        return gpd.GeoDataFrame(
-            {
-                "valid_from": pd.to_datetime(held["valid_from"]).astype("datetime64[ns]"),
-                "valid_to": pd.to_datetime(held["valid_to"]).astype("datetime64[ns]"),
-            },
-            geometry=held.geometry.values,
-            crs=_WGS84,
-        )
-    frame = read_vector(control, what="control areas", geometry="polygon")
-    label = "control areas" if isinstance(control, gpd.GeoDataFrame) else f"control {control}"
-    return _normalise_lines(frame, label)
+        areas, _ = _control_areas(control)
+        return areas
+    parts = [_embedded_held()]
+    if control is not None:
+        parts.append(_derived_from(control)[0])
+    if len(parts) == 1:
+        return parts[0]
+    return gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs=_WGS84)
+
+
+def _derived_from(control: ControlArg) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """Areas of control (with their countries) and the fronts derived from them; cached
+    for files while they do not change."""
+    import geopandas as gpd
+
+    from geo.io.vector import vector_files
+
+    if isinstance(control, gpd.GeoDataFrame):
+        return _derive_areas(control)
+    files = vector_files(control, what="control file")
+    stamps = []
+    for file in files:
+        try:
+            info = os.stat(file)
+        except OSError:
+            stamps.append((file, 0, 0))
+        else:
+            stamps.append((file, info.st_mtime_ns, info.st_size))
+    areas, lines = _derived_cached(tuple(stamps))
+    return areas.copy(), lines.copy()
+
+
+@functools.lru_cache(maxsize=4)
+def _derived_cached(
+    stamps: tuple[tuple[str, int, int], ...],
+) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    return _derive_areas([file for file, _, _ in stamps])
+
+
+def _derive_areas(control: ControlArg) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    areas, label = _control_areas(control)
+    lines = _derive(areas, label)
+    areas = areas.assign(countries=lines["countries"].to_numpy(dtype=object))
+    return areas, lines
+
+
+def front_lines(
+    *, front: PathArg | gpd.GeoDataFrame | None = None, control: ControlArg | None = None
+) -> gpd.GeoDataFrame:
+    """The dated lines :func:`distance_to_front` measures against with these arguments.
+
+    ``front`` given: those lines. Otherwise the embedded 1994 ceasefire line (for events in
+    Armenia and Azerbaijan) and, when ``control`` is given, the fronts derived from it
+    (:func:`derive_front_lines`, each for the events of its countries).
+
+    Examples
+    --------
+    >>> front_lines()[["name", "countries"]].values.tolist()
+    [['Ceasefire Line 1994', 'AM AZ']]
+    """
+    import geopandas as gpd
+    import pandas as pd
+
+    lines = _lines_arg(front)
+    if front is not None or control is None:
+        return lines
+    derived = _derived_from(control)[1]
+    return gpd.GeoDataFrame(pd.concat([lines, derived], ignore_index=True), crs=_WGS84)
 
 
 def distance_to_front(
@@ -804,7 +1374,7 @@ def distance_to_front(
     *,
     front: PathArg | gpd.GeoDataFrame | None = None,
     on: DateArg | None = None,
-    control: PathArg | gpd.GeoDataFrame | None = None,
+    control: ControlArg | None = None,
 ) -> gpd.GeoDataFrame:
     """Add the geodesic distance from each event to the front line of its date.
 
@@ -815,13 +1385,17 @@ def distance_to_front(
         (datetime64 or date strings).
     front
         Dated lines: a file (see :func:`load_front_lines`) or a GeoDataFrame with ``name,
-        valid_from, valid_to``; None for the embedded 1994 ceasefire line (1994-05-12 to
-        2020-11-09).
+        valid_from, valid_to`` (and ``countries``: the events each applies to). None: the
+        embedded 1994 ceasefire line (1994-05-12 to 2020-11-09, for events in Armenia and
+        Azerbaijan only: an event elsewhere gets no distance), and the fronts derived from
+        ``control`` (:func:`derive_front_lines`), each for the events of its countries.
     on
         Measure every event against the lines valid on this date instead of its own.
     control
-        Areas of control (polygons, dated like the lines) that give ``front_side``; by
-        default, when ``front`` is None, the Armenian-held area of 1994-2020.
+        Areas of control (polygons dated like the lines: files, folders, patterns or a
+        GeoDataFrame) that give ``front_side``: which side's area an event is in. With the
+        embedded front, the Armenian-held area of 1994-2020 also does, for events in
+        Armenia and Azerbaijan.
 
     Returns
     -------
@@ -853,13 +1427,13 @@ def distance_to_front(
     import shapely
 
     out, _, lon, lat = event_points(events, "distance_to_front")
-    lines = _lines_arg(front)
+    lines = front_lines(front=front, control=control)
     days = _event_dates(out, on)
     n = len(out)
     has_point = ~np.isnan(lon)
 
-    masks, fallback = _validity(lines, days)
-    undated = int((np.isnat(days) & has_point).sum())
+    masks, fallback, reach = _validity(lines, days, lon, lat)
+    undated = int((np.isnat(days) & has_point & reach).sum())
     if fallback and undated:
         latest = _latest(lines)
         warnings.warn(
@@ -878,7 +1452,9 @@ def distance_to_front(
         closer = km < best[sel]
         best[sel[closer]] = km[closer]
         which[sel[closer]] = i
-    unmatched = has_point & (which < 0)
+    # events of no line's countries get no distance and no warning (a 2015 event in
+    # Pakistan and the 1994 Karabakh line)
+    unmatched = has_point & (which < 0) & reach
     if unmatched.any():
         warnings.warn(
             f"distance_to_front: {int(unmatched.sum())} event(s) are dated outside every "
@@ -895,7 +1471,7 @@ def distance_to_front(
     side = np.full(n, None, dtype=object)
     areas = _control_arg(control, front)
     if areas is not None:
-        area_masks, _ = _validity(areas, days)  # undated events: the latest area
+        area_masks, _, _ = _validity(areas, days, lon, lat)  # undated: the latest area
         known = np.zeros(n, dtype=bool)
         inside = np.zeros(n, dtype=bool)
         for i, mask in enumerate(area_masks):

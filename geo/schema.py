@@ -19,7 +19,19 @@ if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
 
-__all__ = ["ACLED_COLUMNS", "DISORDER", "EVENT_COLUMNS", "MENTION_TYPE", "events_to_frame"]
+__all__ = [
+    "ACLED_COLUMNS",
+    "ACLED_OLD_COLUMNS",
+    "ACLED_OLD_EVENT_TYPES",
+    "ACLED_RENAMED",
+    "ACLED_TAXONOMY",
+    "DISORDER",
+    "EVENT_COLUMNS",
+    "MENTION_TYPE",
+    "UCDP_COLUMNS",
+    "events_to_frame",
+    "frame_from_columns",
+]
 
 EVENT_COLUMNS: Final = (
     "event_id",
@@ -84,6 +96,93 @@ ACLED_COLUMNS: Final = (
     "timestamp",
 )
 
+#: Columns of ACLED exports older than 2023 (upper-case before 2019, or from the API) that
+#: the current export no longer has; read under these lower-case names.
+ACLED_OLD_COLUMNS: Final = ("gwno", "event_id_no_cnty", "data_id", "iso3")
+
+#: Columns of older ACLED exports renamed since: old name -> current name.
+ACLED_RENAMED: Final = {"ally_actor_1": "assoc_actor_1", "ally_actor_2": "assoc_actor_2"}
+
+#: Columns of UCDP GED (CSV and API), in the order of the CSV download.
+UCDP_COLUMNS: Final = (
+    "id", "relid", "year", "active_year", "code_status", "type_of_violence",
+    "conflict_dset_id", "conflict_new_id", "conflict_name", "dyad_dset_id", "dyad_new_id",
+    "dyad_name", "side_a_dset_id", "side_a_new_id", "side_a", "side_b_dset_id",
+    "side_b_new_id", "side_b", "number_of_sources", "source_article", "source_office",
+    "source_date", "source_headline", "source_original", "where_prec", "where_coordinates",
+    "where_description", "adm_1", "adm_2", "latitude", "longitude", "geom_wkt",
+    "priogrid_gid", "country", "country_id", "region", "event_clarity", "date_prec",
+    "date_start", "date_end", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown",
+    "best", "high", "low", "gwnoa", "gwnob",
+)  # fmt: skip
+
+#: Columns of ACLED and UCDP GED that hold whole numbers: read as integers when every value
+#: of the column is one (ACLED wrote ``inter1`` as text from 2024, so it may stay text).
+INTEGER_COLUMNS: Final = frozenset(
+    {
+        "year", "inter1", "inter2", "interaction", "iso", "timestamp", "gwno",
+        "event_id_no_cnty", "data_id", "active_year", "type_of_violence", "conflict_new_id",
+        "dyad_new_id", "side_a_new_id", "side_b_new_id", "number_of_sources", "where_prec",
+        "priogrid_gid", "country_id", "event_clarity", "date_prec", "deaths_a", "deaths_b",
+        "deaths_civilians", "deaths_unknown", "best", "high", "low",
+    }
+)  # fmt: skip
+
+#: Columns geo adds to events and reads back as numbers from its own CSV files.
+FLOAT_COLUMNS: Final = frozenset({"distance_to_front_km"})
+
+#: ``dataset`` column: the table an event was read from (for the map's attribution).
+DATASET_ACLED: Final = "ACLED"
+DATASET_UCDP: Final = "UCDP GED"
+
+#: ACLED's event types and their sub-event types since 2019 (the taxonomy in use).
+ACLED_TAXONOMY: Final = {
+    "Battles": (
+        "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+    ),
+    "Explosions/Remote violence": (
+        "Chemical weapon", "Air/drone strike", "Suicide bomb",
+        "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
+    ),
+    "Violence against civilians": (
+        "Sexual violence", "Attack", "Abduction/forced disappearance",
+    ),
+    "Protests": (
+        "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+    ),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+        "Headquarters or base established", "Looting/property destruction",
+        "Non-violent transfer of territory", "Other",
+    ),
+}  # fmt: skip
+
+#: Event types of ACLED before 2019 (lower case, spaces around hyphens removed) -> the
+#: current event type and sub-event type (None where the old type does not tell it).
+#: "Riots/Protests" is split by the actors' ``inter1`` code (5 rioters, 6 protesters).
+ACLED_OLD_EVENT_TYPES: Final[dict[str, tuple[str, str | None]]] = {
+    "battle-no change of territory": ("Battles", "Armed clash"),
+    "battle-government regains territory": ("Battles", "Government regains territory"),
+    "battle-non-state actor overtakes territory": (
+        "Battles", "Non-state actor overtakes territory",
+    ),
+    "battle-non-state actors overtake territory": (
+        "Battles", "Non-state actor overtakes territory",
+    ),
+    "remote violence": ("Explosions/Remote violence", None),
+    "violence against civilians": ("Violence against civilians", None),
+    "strategic development": ("Strategic developments", None),
+    "headquarters or base established": (
+        "Strategic developments", "Headquarters or base established",
+    ),
+    "non-violent transfer of territory": (
+        "Strategic developments", "Non-violent transfer of territory",
+    ),
+    "riots": ("Riots", None),
+    "protests": ("Protests", None),
+}  # fmt: skip
+
 #: Event type of a place named in a sentence that reports no incident.
 MENTION_TYPE: Final = "Mention"
 
@@ -113,6 +212,42 @@ def events_to_frame(rows: Iterable[dict[str, Any]]) -> gpd.GeoDataFrame:
             data[c].append(row.get(c))
     frame = pd.DataFrame(data, columns=list(EVENT_COLUMNS))
     return _typed(frame)
+
+
+def frame_from_columns(
+    columns: dict[str, Any], *, extra: pd.DataFrame | None = None, index: Any = None
+) -> gpd.GeoDataFrame:
+    """Build an event GeoDataFrame from whole columns: :data:`EVENT_COLUMNS` (missing ones
+    empty), then the columns of ``extra`` as they are (a table's other columns).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = frame_from_columns(
+    ...     {"event_id": ["a"], "latitude": [40.68], "longitude": [46.36]},
+    ...     extra=pd.DataFrame({"actor1": ["Military Forces of Armenia"]}),
+    ... )
+    >>> frame.columns[-2:].tolist(), frame.geometry.iloc[0].y
+    (['actor1', 'geometry'], 40.68)
+    """
+    import geopandas as gpd
+    import pandas as pd
+
+    n = len(extra) if extra is not None else len(next(iter(columns.values()), []))
+    base = pd.DataFrame(
+        {c: columns[c] if c in columns else [None] * n for c in EVENT_COLUMNS},
+        columns=list(EVENT_COLUMNS),
+    )
+    typed = _typed(base)
+    if extra is not None and len(extra.columns):
+        geometry = typed.geometry.values
+        rest = extra.reset_index(drop=True)
+        rest = rest[[c for c in rest.columns if c not in typed.columns]]
+        joined = pd.concat([pd.DataFrame(typed.drop(columns="geometry")), rest], axis=1)
+        typed = gpd.GeoDataFrame(joined, geometry=geometry, crs="EPSG:4326")
+    if index is not None:
+        typed.index = index
+    return typed
 
 
 def _typed(frame: pd.DataFrame) -> gpd.GeoDataFrame:

@@ -246,7 +246,9 @@ def test_many_bad_rows_do_not_flood_the_terminal(
     err = _lines(capsys.readouterr().err)
     assert sum(1 for line in err if ": skipped: " in line) == 20
     assert f"geo events: ... and 80 more problem(s) in {table}" in err
-    assert err[-1] == "geo events: 100 file(s) or row(s) skipped"
+    assert err[-1] == (
+        f"geo events: skipped 100 row(s) (100 in {table}); every other row and file was read"
+    )
     assert out.read_text(encoding="utf-8").count("\n") == 2
 
 
@@ -447,3 +449,58 @@ def test_fifos_given_as_layers_or_tables_are_refused_without_waiting(tmp_path: P
         done = subprocess.run(argv, capture_output=True, text=True, timeout=300, check=False)
         assert expected in done.stderr and f"{fifo}" in done.stderr, done.stderr
         assert done.returncode == (1 if expected == "skipped" else 2)
+
+
+# ------------------------------------------------------------------- real exports on a map
+
+REALDATA = Path(__file__).resolve().parent.parent.parent / "shared" / "realdata"
+
+
+@pytest.mark.slow
+def test_map_of_the_real_tables_and_the_weekly_control_layer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``geo map`` on the four real tables and the weekly areas of control: the frame the
+    map receives holds the actors, no Karabakh distance for Pakistan, a distance and a side
+    for Ukraine (the map draws what it receives)."""
+    import numpy as np
+
+    import geo.mapping
+
+    tables = sorted((REALDATA / "events").glob("*.csv"))
+    control = REALDATA / "control" / "ukraine-occupied-weekly-2022-23.geojson"
+    if len(tables) < 4 or not control.is_file():
+        pytest.skip(f"{REALDATA} is absent (the real files are not part of the repository)")
+    received: dict[str, object] = {}
+    write_map = geo.mapping.write_map
+
+    def spy(events: object, *args: object, **kwargs: object) -> object:
+        received["events"], received["front"] = events, kwargs.get("front")
+        return write_map(events, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(geo.mapping, "write_map", spy)
+    out = tmp_path / "map.html"
+    args = ["map", *map(str, tables), "--control", str(control), "-o", str(out)]
+    assert main(args) == 0, capsys.readouterr().err
+    assert out.stat().st_size > 0
+    events = received["events"]
+    assert len(events) == 10_194 + 811 + 1_000 + 3_883  # type: ignore[arg-type]
+    frame = events  # a GeoDataFrame
+    for column in ("actor1", "actor2", "assoc_actor_1", "inter1", "side_a", "dataset"):
+        assert column in frame, column  # type: ignore[operator]
+    acled = frame[frame["dataset"] == "ACLED"]  # type: ignore[index]
+    assert acled["actor1"].notna().all()
+    # ACLED's own ids say the country (the region join may place a border event next door)
+    pakistan = frame[frame["event_id"].str.endswith("PAK")]  # type: ignore[index]
+    assert len(pakistan) == 1_800
+    assert pakistan["distance_to_front_km"].isna().all()
+    assert pakistan["front_side"].isna().all()
+    ukraine = frame[frame["country_code"] == "UA"]  # type: ignore[index]
+    covered = ukraine[ukraine["event_date"] >= np.datetime64("2022-08-25")]
+    assert len(covered) > 500
+    assert covered["distance_to_front_km"].notna().all()
+    assert covered["front_side"].isin(["inside", "outside"]).all()
+    assert set(covered["front_side"]) == {"inside", "outside"}
+    # the lines drawn are those measured to: the 1994 line and the 28 weekly fronts
+    front = received["front"]
+    assert len(front) == 29  # type: ignore[arg-type]

@@ -87,8 +87,11 @@ def ceasefire_coords() -> npt.NDArray[np.float64]:
 
 def test_default_line() -> None:
     lines = load_front_lines()
-    assert list(lines.columns) == ["name", "valid_from", "valid_to", "source", "geometry"]
+    assert list(lines.columns) == [
+        "name", "valid_from", "valid_to", "source", "countries", "geometry"
+    ]  # fmt: skip
     row = lines.iloc[0]
+    assert row["countries"] == "AM AZ"  # the line applies to events in these countries
     assert row["name"] == "Ceasefire Line 1994"
     assert row["valid_from"] == pd.Timestamp("1994-05-12")
     assert row["valid_to"] == pd.Timestamp("2020-11-09")
@@ -109,12 +112,22 @@ def test_reference_distances_of_the_1994_line() -> None:
     assert np.all(np.abs(reference - expected) <= tolerance)
     # ... and the library with the reference
     got = distance_to_front(events(list(zip(lon, lat, strict=True)), ["2020-10-01"] * 9))
-    km = got["distance_to_front_km"].to_numpy()
-    assert np.all(np.abs(km - reference) <= np.maximum(0.3, 0.005 * reference))
-    assert np.all(np.abs(km - reference) <= 0.05)  # in practice, metres
-    assert got["front_line"].tolist() == ["Ceasefire Line 1994"] * 9
+    # Brussels is in neither Armenia nor Azerbaijan: the line does not apply to it
+    km = got["distance_to_front_km"].to_numpy()[:8]
+    assert np.all(np.abs(km - reference[:8]) <= np.maximum(0.3, 0.005 * reference[:8]))
+    assert np.all(np.abs(km - reference[:8]) <= 0.05)  # in practice, metres
+    assert np.isnan(got["distance_to_front_km"].iloc[8])
+    assert got["front_line"].tolist() == ["Ceasefire Line 1994"] * 8 + [None]
     inside = {"Khojavend", "Aghdam", "Khankendi"}
-    assert got["front_side"].tolist() == ["inside" if n in inside else "outside" for n in names]
+    assert got["front_side"].tolist()[:8] == [
+        "inside" if n in inside else "outside" for n in names[:8]
+    ]
+    assert got["front_side"].iloc[8] is None
+    # measured against the line anyway, Brussels is 3,400 km away (the geodesic code works
+    # that far): a front of the caller's applies to every event
+    far = distance_to_front(events([(lon[8], lat[8])], ["2020-10-01"]), front=load_front_lines()
+                            .drop(columns="countries"))  # fmt: skip
+    assert far["distance_to_front_km"].iloc[0] == pytest.approx(reference[8], abs=0.05)
     assert got["distance_band"].tolist() == [
         "0-5 km",
         "0-5 km",
@@ -124,7 +137,7 @@ def test_reference_distances_of_the_1994_line() -> None:
         "25-50 km",
         "50+ km",
         "50+ km",
-        "50+ km",
+        None,
     ]
 
 
@@ -523,7 +536,9 @@ def test_a_whole_world_area_gets_no_front_and_the_others_do(
         {"name": ["world"], "date": ["2022-03-03"]}, geometry=[box(-180, -90, 180, 90)], crs=4326
     )
     areas = gpd.GeoDataFrame(pd.concat([control, world], ignore_index=True), crs=4326)
-    with pytest.warns(GeoWarning, match=r"1 area\(s\) span more than 60° .*row 2 \(360°\)"):
+    with pytest.warns(
+        GeoWarning, match=r"1 area\(s\) span more than 60° .*row 2, 2022-03-03 \(360°\)"
+    ):
         lines = derive_front_lines(areas, boundaries=countries)
     assert lines["name"].tolist() == ["day 1", "day 2", "world"]
     assert [g.is_empty for g in lines.geometry] == [False, False, True]
@@ -581,3 +596,230 @@ def test_distance_to_a_many_part_front_matches_brute_force() -> None:
         / 1000.0
     )
     assert got == pytest.approx(want, abs=0.01)
+
+
+# ------------------------------------------------------------------- scopes of the fronts
+
+REPO = Path(__file__).resolve().parent.parent
+CONTROL = REPO.parent / "shared" / "realdata" / "control"
+
+
+def test_the_embedded_line_applies_to_armenia_and_azerbaijan_only() -> None:
+    quetta, aghdam, yerevan = (66.975, 30.1798), (46.92736, 39.99096), (44.5126, 40.17765)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no warning for events out of the line's countries
+        got = distance_to_front(events([quetta, aghdam, yerevan], ["2015-02-14"] * 3))
+    assert np.isnan(got["distance_to_front_km"].iloc[0])
+    assert got["front_line"].iloc[0] is None and got["front_side"].iloc[0] is None
+    assert got["distance_to_front_km"].iloc[1] == pytest.approx(18.3, abs=0.1)
+    assert got["front_side"].tolist()[1:] == ["inside", "outside"]
+    assert got["distance_to_front_km"].iloc[2] == pytest.approx(125.0, abs=1)
+
+
+def _ukraine_box_control() -> gpd.GeoDataFrame:
+    """An area held in the middle of Ukraine (no border or coast near), two dates."""
+    held = box(34.0, 48.0, 35.0, 49.0)
+    return gpd.GeoDataFrame(
+        {"date": ["2022-03-01", "2022-03-08"], "name": ["held", "held"]},
+        geometry=[held, held],
+        crs=4326,
+    )
+
+
+def test_fronts_derived_from_control_areas_apply_to_their_countries() -> None:
+    from geo.frontline import front_lines
+
+    control = _ukraine_box_control()
+    lines = front_lines(control=control)
+    assert lines["name"].tolist() == ["Ceasefire Line 1994", "held", "held"]
+    assert lines["countries"].tolist() == ["AM AZ", "UA", "UA"]
+    inside, outside, benin = (34.5, 48.5), (34.5, 47.5), (2.42, 6.37)
+    got = distance_to_front(events([inside, outside, benin], ["2022-03-02"] * 3), control=control)
+    assert got["front_side"].tolist() == ["inside", "outside", None]
+    km = got["distance_to_front_km"].tolist()
+    assert km[0] == pytest.approx(GEOD.inv(34.5, 48.5, 34.0, 48.5)[2] / 1000, abs=0.5)
+    assert km[1] == pytest.approx(GEOD.inv(34.5, 47.5, 34.5, 48.0)[2] / 1000, abs=0.5)
+    assert np.isnan(km[2])  # Benin: no front of its country
+
+
+# ------------------------------------------------------------- deriving from raw snapshots
+
+
+def _snapshot(path: Path, held: shapely.Polygon, extra: bool = True) -> None:
+    """A raw snapshot: the held area among other layers, points and lines."""
+    rows = {"name": ["Occupied /// Окуповано"], "geometry": [held]}
+    if extra:
+        rows["name"] += ["Liberated", "unit", "arrow", "Occupied far away"]
+        rows["geometry"] += [
+            box(31.0, 45.2, 31.5, 45.5),
+            Point(31.2, 45.3),
+            LineString([(31, 45.1), (31.5, 45.2)]),
+            box(33.0, 45.5, 33.5, 46.0),  # in the other country
+        ]
+    gpd.GeoDataFrame(rows, crs=4326).to_file(path)
+
+
+def test_derive_from_a_folder_or_pattern_of_dated_snapshots(tmp_path: Path) -> None:
+    countries, control = synthetic_world()
+    held = control.geometry.iloc[0]
+    folder = tmp_path / "snapshots"
+    folder.mkdir()
+    _snapshot(folder / "1646092800.geojson", held)  # Unix time: 2022-03-01 (UTC)
+    _snapshot(folder / "deepstate_20220308.geojson", held)
+    (folder / "notes.txt").write_text("not a layer", encoding="utf-8")
+    expected = LineString([(32, 46.5), (31, 46), (30, 46)])
+    for inputs in (folder, str(folder / "*.geojson"), sorted(folder.glob("*.geojson"))):
+        lines = derive_front_lines(
+            inputs, boundaries=countries, layers=["occupied"], area=(29.0, 45.0, 32.5, 47.5)
+        )
+        assert [f"{d:%Y-%m-%d}" for d in lines["valid_from"]] == ["2022-03-01", "2022-03-08"]
+        assert f"{lines['valid_to'].iloc[0]:%Y-%m-%d}" == "2022-03-07"
+        assert pd.isna(lines["valid_to"].iloc[1])
+        for geom in lines.geometry:
+            assert shapely.hausdorff_distance(geom, expected) < 1e-7
+        assert lines["name"].tolist() == ["Occupied /// Окуповано"] * 2
+    # without an area, the far-away "occupied" polygon has its own front
+    lines = derive_front_lines(folder, boundaries=countries, layers=["occupied"])
+    assert lines.geometry.iloc[0].length > expected.length + 1.9
+    # without layers, every polygon is joined (the liberated one too)
+    lines = derive_front_lines(folder, boundaries=countries, area=(29.0, 45.0, 32.5, 47.5))
+    assert lines.geometry.iloc[0].length > expected.length + 1.5
+
+
+def test_a_bad_file_of_a_batch_is_left_out_and_invalid_polygons_repaired(tmp_path: Path) -> None:
+    countries, control = synthetic_world()
+    folder = tmp_path / "snapshots"
+    folder.mkdir()
+    _snapshot(folder / "a-2022-03-01.geojson", control.geometry.iloc[0], extra=False)
+    (folder / "b-2022-03-02.geojson").write_text("{not json", encoding="utf-8")
+    # a self-intersecting ring (a bow tie) round the held area
+    bowtie = shapely.Polygon([(30, 46), (32, 47), (32, 46.5), (30, 47), (30, 46)])
+    _snapshot(folder / "c-2022-03-03.geojson", bowtie, extra=False)
+    with pytest.warns(GeoWarning) as caught:
+        lines = derive_front_lines(folder, boundaries=countries)
+    messages = " | ".join(str(w.message) for w in caught)
+    assert "b-2022-03-02.geojson" in messages and "left out" in messages
+    assert "repaired with make_valid" in messages
+    assert [f"{d:%Y-%m-%d}" for d in lines["valid_from"]] == ["2022-03-01", "2022-03-03"]
+    assert not lines.geometry.iloc[1].is_empty
+    with pytest.raises(InputError, match="matches no file"):
+        derive_front_lines(str(tmp_path / "none-*.geojson"), boundaries=countries)
+
+
+def test_strips_along_borders_and_coasts_are_not_front() -> None:
+    countries, _ = synthetic_world()
+    # drawn 0.01 degree (about 1 km) short of the coast (north, west) and of the border
+    # (east): only the southern edge faces the country's other side
+    held = box(30.01, 46.0, 31.99, 46.99)
+    # and a sliver drawn across the border into the next country
+    sliver = box(31.99, 46.2, 32.01, 46.8)
+    lines = derive_front_lines(
+        gpd.GeoDataFrame({"date": ["2022-03-01"]}, geometry=[held.union(sliver)], crs=4326),
+        boundaries=countries,
+    )
+    geom = lines.geometry.iloc[0]
+    assert shapely.hausdorff_distance(geom, LineString([(31.99, 46.0), (30.01, 46.0)])) < 1e-7
+    # a lake the area encloses (Natural Earth counts it as land) is no side either
+    lake = box(30.5, 46.4, 30.7, 46.6)
+    lines = derive_front_lines(
+        gpd.GeoDataFrame({"date": ["2022-03-01"]}, geometry=[held.difference(lake)], crs=4326),
+        boundaries=countries,
+    )
+    assert shapely.hausdorff_distance(lines.geometry.iloc[0], geom) < 1e-7
+
+
+def test_cli_front_derive_with_layers_area_and_source(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    countries, control = synthetic_world()
+    folder = tmp_path / "snapshots"
+    folder.mkdir()
+    _snapshot(folder / "s-2022-03-01.geojson", control.geometry.iloc[0])
+    _snapshot(folder / "s-2022-03-02.geojson", control.geometry.iloc[0])
+    countries_path = tmp_path / "countries.gpkg"
+    countries.to_file(countries_path, engine="pyogrio")
+    out = tmp_path / "lines.geojson"
+    status = cli.main(
+        ["front", "derive", str(folder), "-o", str(out), "--boundaries", str(countries_path),
+         "--layer", "OCCUPIED", "--area", "29,45,32.5,47.5", "--source", "DeepStateMap"]
+    )  # fmt: skip
+    assert status == 0, capsys.readouterr().err
+    features = json.loads(out.read_text(encoding="utf-8"))["features"]
+    assert [f["properties"]["valid_from"] for f in features] == ["2022-03-01", "2022-03-02"]
+    assert {f["properties"]["source"] for f in features} == {"DeepStateMap"}
+    with pytest.raises(SystemExit):
+        cli.main(["front", "derive", str(folder), "-o", str(out), "--area", "9,9,1,1"])
+    assert "west < east" in capsys.readouterr().err
+
+
+def test_cli_events_control_fills_the_side(tmp_path: Path) -> None:
+    control = tmp_path / "control.geojson"
+    _ukraine_box_control().to_file(control)
+    table = tmp_path / "acled.csv"
+    table.write_text(
+        "event_id_cnty,event_date,event_type,actor1,country,latitude,longitude\n"
+        "U1,2022-03-02,Battles,Military Forces of Ukraine,Ukraine,48.5,34.5\n"
+        "U2,2022-03-02,Battles,Military Forces of Ukraine,Ukraine,47.5,34.5\n"
+        "P1,2015-02-14,Battles,x,Pakistan,30.1798,66.975\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    assert cli.main(["events", str(table), "--control", str(control), "-o", str(out)]) == 0
+    got = pd.read_csv(out, keep_default_na=False)
+    assert got["front_side"].tolist() == ["inside", "outside", ""]
+    assert got["front_line"].tolist() == ["held", "held", ""]
+    assert got["distance_to_front_km"].iloc[2] == ""
+
+
+# ------------------------------------------------------------------ real DeepStateMap files
+
+
+def _slivers_km(lines: gpd.GeoDataFrame, corridor_km: float = 3.0) -> float:
+    """The longest piece of the lines within ``corridor_km`` of a border or coast (Natural
+    Earth countries), measured in a local projection."""
+    from geo.regions import load_boundaries
+
+    countries = load_boundaries(level="admin0")
+    x0, y0, x1, y1 = lines.total_bounds
+    window = box(x0 - 1, y0 - 1, x1 + 1, y1 + 1)
+    near = countries.geometry.values[countries.sindex.query(window)]
+    outlines = shapely.union_all(shapely.boundary(shapely.intersection(near, window)))
+    crs = f"+proj=aeqd +lat_0={(y0 + y1) / 2} +lon_0={(x0 + x1) / 2} +datum=WGS84 +units=m"
+    zone = gpd.GeoSeries([outlines], crs=4326).to_crs(crs).buffer(corridor_km * 1000).iloc[0]
+    longest = 0.0
+    for geom in lines.to_crs(crs).geometry:
+        inside = shapely.line_merge(shapely.intersection(geom, zone))
+        for part in shapely.get_parts(inside):
+            longest = max(longest, part.length / 1000)
+    return longest
+
+
+@pytest.mark.slow
+def test_real_deepstatemap_snapshots_give_dated_lines_without_slivers() -> None:
+    if not CONTROL.is_dir():
+        pytest.skip(f"{CONTROL} is absent (the real files are not part of the repository)")
+    # two raw snapshots (dated by Unix time in their original names, here by the date in
+    # the name) and a clean daily area with no attributes at all (one layer: used whole)
+    raw = [
+        CONTROL / "deepstate-2022-09-08.geojson",
+        CONTROL / "deepstate-2022-11-24.geojson",
+        CONTROL / "cyterat-deepstatemap_data_20250126.geojson",
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", GeoWarning)
+        lines = derive_front_lines(
+            raw, layers=["occupied", "CADR", "crimea"], area="UA", source="DeepStateMap"
+        )
+        weekly = derive_front_lines(CONTROL / "ukraine-occupied-weekly-2022-23.geojson")
+    assert [f"{d:%Y-%m-%d}" for d in lines["valid_from"]] == [
+        "2022-09-08", "2022-11-24", "2025-01-26"
+    ]  # fmt: skip
+    assert [f"{d:%Y-%m-%d}" for d in lines["valid_to"].iloc[:2]] == ["2022-11-23", "2025-01-25"]
+    assert set(lines["source"]) == {"DeepStateMap"}
+    assert len(weekly) == 28 and weekly["valid_from"].is_monotonic_increasing
+    for frame in (lines, weekly):
+        assert not frame.geometry.is_empty.any()
+        km = frame.to_crs(6381).length / 1000  # Ukraine TM zone 7: lengths to a percent
+        assert km.between(600, 1600).all(), km.tolist()  # a line of contact, not outlines
+        assert _slivers_km(frame) < 5.0
+    assert set(lines["countries"]) == {"UA"} and set(weekly["countries"]) == {"RU UA"}

@@ -44,9 +44,14 @@ __all__ = [
     "Problem",
     "Progress",
     "check_date",
+    "csv_rows",
     "csv_table",
+    "decode_bytes",
     "detect_language",
     "expand_inputs",
+    "hold_input",
+    "hold_pipe",
+    "is_held",
     "iter_documents",
     "make_document",
     "parse_date",
@@ -54,6 +59,7 @@ __all__ = [
     "peek_text",
     "read_documents",
     "read_text",
+    "take_held",
 ]
 
 DatePrecision = Literal["day", "month", "year"]
@@ -1008,8 +1014,72 @@ def read_text(path: str | os.PathLike[str], problems: list[Problem] | None = Non
     return _decode(data, source, problems)
 
 
+#: Bytes of pipes already read (to tell an event table from articles), by path: the reader
+#: of the path takes them from here (a pipe cannot be read twice).
+_HELD: dict[str, bytes] = {}
+
+
+def hold_input(path: str, data: bytes) -> None:
+    """Keep the bytes read from a pipe for the next reader of ``path``.
+
+    Standard input or a FIFO read once to see what it holds (an event table or articles)
+    is then read by :func:`read_text`, :func:`peek_text` and :func:`iter_documents` from
+    these bytes, as if it were read for the first time.
+
+    Examples
+    --------
+    >>> hold_input("/dev/stdin", b"a,b\\n1,2\\n")
+    >>> read_text("/dev/stdin")
+    'a,b\\n1,2\\n'
+    """
+    _HELD[path] = data
+
+
+def hold_pipe(path: str) -> bool:
+    """Read a FIFO (``<(cat table.csv)``) whole and hold its bytes for its reader, so that
+    what it holds can be looked at first; False if it is no FIFO or cannot be read."""
+    if path in _HELD:
+        return True
+    if not _is_fifo(path):
+        return False
+    try:
+        data = _read_bytes(path)
+    except OSError:
+        return False
+    if not data:  # nothing writes to it: its reader says so
+        return False
+    _HELD[path] = data
+    return True
+
+
+def take_held(path: str) -> bytes | None:
+    """Take back the bytes :func:`hold_input` keeps for ``path`` (None if none)."""
+    return _HELD.pop(path, None)
+
+
+def is_held(path: str) -> bool:
+    """Whether :func:`hold_input` keeps bytes for ``path`` (not read yet)."""
+    return path in _HELD
+
+
+def decode_bytes(data: bytes, source: str, problems: list[Problem] | None = None) -> str | None:
+    """Decode an input's bytes as files are decoded (BOMs, UTF-16, Windows-1252 fallback).
+
+    Returns None, after recording a problem, for empty or binary data.
+
+    Examples
+    --------
+    >>> decode_bytes("Bakou à l'aube".encode("utf-16"), "x.txt")
+    "Bakou à l'aube"
+    """
+    return _decode(data, source, problems)
+
+
 def _read_file(path: str, source: str, problems: list[Problem] | None) -> bytes | None:
     """The bytes of an input; None (and a problem) when unreadable or a FIFO without writer."""
+    held = _HELD.pop(path, None)
+    if held is not None:
+        return held
     try:
         data = _read_bytes(path)
     except OSError as err:
@@ -1028,7 +1098,11 @@ def _read_file(path: str, source: str, problems: list[Problem] | None) -> bytes 
 
 def peek_text(path: str | os.PathLike[str], n_bytes: int = 65536) -> str:
     """The decoded beginning of a regular file (for sniffing headers); "" when unreadable
-    or not a regular file (reading a pipe would consume what it holds)."""
+    or not a regular file (reading a pipe would consume what it holds), unless its bytes
+    are held (:func:`hold_input`)."""
+    head = _HELD.get(os.fspath(path), b"")[:n_bytes]
+    if head:
+        return _decode_head(head)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
@@ -1042,6 +1116,10 @@ def peek_text(path: str | os.PathLike[str], n_bytes: int = 65536) -> str:
         return ""
     finally:
         os.close(fd)
+    return _decode_head(head)
+
+
+def _decode_head(head: bytes) -> str:
     for bom, codec in _BOMS:
         if head.startswith(bom):
             return head.decode(codec, errors="ignore")
@@ -1054,9 +1132,7 @@ def csv_table(
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]] | None:
     """The header and the rows (``(line, {column: value})``) of a CSV text.
 
-    The delimiter (``,``, ``;``, tab or ``|``) is detected. Rows with the wrong number of
-    fields, unreadable rows and a quote that is never closed are recorded as problems (with
-    their line) and left out; None (and a problem) for a file without a header.
+    As :func:`csv_rows`, with each row as a mapping from column name to value.
 
     Examples
     --------
@@ -1065,10 +1141,37 @@ def csv_table(
     >>> header, [row for row, _ in rows], str(problems[0])
     (['a', 'b'], [2, 4], 't.csv, row 3: 1 fields where the header has 2')
     """
-    dialect = _sniff(text)
+    table = csv_rows(source, text, problems)
+    if table is None:
+        return None
+    header, rows = table
+    return header, ((row, dict(zip(header, values, strict=True))) for row, values in rows)
+
+
+def csv_rows(
+    source: str, text: str, problems: list[Problem] | None = None
+) -> tuple[list[str], Iterator[tuple[int, list[str]]]] | None:
+    """The header and the rows (``(line, values)``) of a CSV text.
+
+    The CSV is read with the standard dialect (double quotes, ``""`` inside quoted cells);
+    only the delimiter is detected: ``,``, ``;``, tab or ``|``, whichever the header line
+    holds most often outside quotes (a first line ``sep=;``, as Excel writes it, says it and
+    is skipped). Rows with the wrong number of fields, unreadable rows and a quote that is
+    never closed are recorded as problems (with their line) and left out; None (and a
+    problem) for a file without a header.
+
+    Examples
+    --------
+    >>> header, rows = csv_rows("t.csv", 'a\\tb\\n"x\\ty"\\t2\\n')
+    >>> header, list(rows)
+    (['a', 'b'], [(2, ['x\\ty', '2'])])
+    """
+    dialect, skip = _dialect(text)
     with _field_limit(len(text) + 1):
         reader = csv.reader(io.StringIO(text, newline=""), dialect)
         try:
+            for _ in range(skip):
+                next(reader)
             header = next(reader)
         except StopIteration:
             _problem(problems, source, "empty CSV file")
@@ -1082,45 +1185,62 @@ def csv_table(
         )
         return None
 
-    def rows() -> Iterator[tuple[int, dict[str, str]]]:
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        width = len(header)
         with _field_limit(len(text) + 1):
             for row, last, values, error in _csv_rows(reader, text, dialect):
-                if error is None and len(values) != len(header):
-                    error = f"{len(values)} fields where the header has {len(header)}"
+                if error is None and len(values) != width:
+                    error = f"{len(values)} fields where the header has {width}"
                     if last > row:
                         error += f" (lines {row} to {last} were read as one row: check quotes)"
                 if error is not None:
                     _problem(problems, source, error, row=row)
                     continue
-                yield row, dict(zip(header, values, strict=True))
+                yield row, values
 
     return header, rows()
 
 
-def _sniff(text: str) -> type[csv.Dialect] | csv.Dialect:
-    """The CSV dialect of ``text``: its delimiter (from the sniffer when the header line
-    holds it, else the header line's most frequent one), with standard double quotes.
+#: Delimiters a CSV table may use, in the order that breaks ties.
+_DELIMITERS = (",", ";", "\t", "|")
+_SEP_LINE = re.compile(r"\A\ufeff?sep=(.)\r?\n")
 
-    Only the delimiter is taken from the sniffer: it reads ``'`` as the quote character of
-    a table whose cells start with ``'`` (geo's guard against formulas), and would then
-    split quoted cells at every comma.
+
+def _dialect(text: str) -> tuple[type[csv.Dialect], int]:
+    """The CSV dialect of ``text`` (standard quoting, its delimiter) and how many lines
+    to skip before the header (1 after Excel's ``sep=;`` line).
+
+    Only the delimiter is guessed: :class:`csv.Sniffer` also guesses quoting, and gets it
+    wrong on real tables (``doublequote=False`` for notes holding ``""``, ``'`` as the quote
+    of a table whose cells start with ``'``).
     """
-    first = text[: text.find("\n")] if "\n" in text[:65536] else text[:65536]
-    delimiter = None
-    try:
-        sniffed = csv.Sniffer().sniff(text[:65536], delimiters=",;\t|")
-    except csv.Error:
-        pass
-    else:
-        if sniffed.delimiter in first:
-            delimiter = sniffed.delimiter
-    if delimiter is None:
-        counts = {d: first.count(d) for d in ",;\t|"}
-        best = max(counts, key=lambda d: counts[d])
-        delimiter = best if counts[best] else ","
+    sep = _SEP_LINE.match(text)
+    if sep is not None and sep.group(1) in _DELIMITERS:
+        return _with_delimiter(sep.group(1)), 1
+    return _with_delimiter(_header_delimiter(text)), 0
+
+
+def _header_delimiter(text: str) -> str:
+    """The delimiter the header line holds most often outside quotes ("," if none)."""
+    counts = dict.fromkeys(_DELIMITERS, 0)
+    quoted = False
+    for ch in text[:65536]:
+        if ch == '"':
+            quoted = not quoted
+        elif quoted:
+            continue
+        elif ch in "\r\n":
+            break
+        elif ch in counts:
+            counts[ch] += 1
+    best = max(_DELIMITERS, key=lambda d: counts[d])  # the first of equals wins
+    return best if counts[best] else ","
+
+
+def _with_delimiter(delimiter: str) -> type[csv.Dialect]:
     if delimiter == ",":
         return csv.excel
-    return type("_Sniffed", (csv.excel,), {"delimiter": delimiter})
+    return type("_Delimited", (csv.excel,), {"delimiter": delimiter})
 
 
 @contextlib.contextmanager
@@ -1135,7 +1255,7 @@ def _field_limit(limit: int) -> Iterator[None]:
 
 
 def _csv_rows(
-    reader: Iterator[list[str]], text: str, dialect: type[csv.Dialect] | csv.Dialect
+    reader: Iterator[list[str]], text: str, dialect: type[csv.Dialect]
 ) -> Iterator[tuple[int, int, list[str], str | None]]:
     """``(first line, last line, values, error)`` of each non-empty CSV row.
 
@@ -1180,7 +1300,7 @@ def _csv_rows(
     yield row, last, values, None
 
 
-def _unclosed_quote(text: str, row: int, dialect: type[csv.Dialect] | csv.Dialect) -> bool:
+def _unclosed_quote(text: str, row: int, dialect: type[csv.Dialect]) -> bool:
     """Whether the CSV row starting on line ``row`` runs into the end of ``text`` in quotes."""
     offset = 0
     for _ in range(row - 1):
@@ -1259,7 +1379,7 @@ def expand_inputs(
     paths: list[str] = []
     for raw in inputs:
         item = os.fspath(raw)
-        if item == "-":
+        if item == "-" or item in _HELD:  # standard input, or a pipe already read
             paths.append(item)
             continue
         if any(ch in item for ch in "*?["):

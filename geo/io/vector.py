@@ -7,8 +7,12 @@ names them.
 
 from __future__ import annotations
 
+import datetime as dt
+import glob
 import os
+import re
 import warnings
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
@@ -20,10 +24,102 @@ from geo.errors import GeoWarning, InputError
 if TYPE_CHECKING:
     import geopandas as gpd
 
-__all__ = ["read_vector"]
+__all__ = ["VECTOR_SUFFIXES", "date_from_name", "read_vector", "vector_files"]
 
 PathArg: TypeAlias = str | os.PathLike[str]
 _WGS84 = "EPSG:4326"
+
+#: Extensions of vector files found in folders (a file given by name is read whatever it is).
+VECTOR_SUFFIXES = frozenset(
+    {".geojson", ".json", ".gpkg", ".parquet", ".geoparquet", ".shp", ".kml", ".fgb", ".gml"}
+)
+
+
+def vector_files(items: PathArg | Iterable[PathArg], *, what: str = "file") -> list[str]:
+    """Expand files, folders and glob patterns into vector files, in name order per item.
+
+    A folder gives its vector files (:data:`VECTOR_SUFFIXES`, not hidden, not in
+    sub-folders); a pattern (``*``, ``?``, ``[``) the files it matches; a file is kept as it
+    is (read later, with its own errors).
+
+    Raises
+    ------
+    InputError
+        If an item is missing or a folder or pattern holds no vector file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("b.geojson", "a.geojson", "notes.txt"):
+    ...     _ = (folder / name).write_text("{}")
+    >>> [pathlib.Path(p).name for p in vector_files(folder)]
+    ['a.geojson', 'b.geojson']
+    """
+    given = [items] if isinstance(items, str | os.PathLike) else list(items)
+    files: list[str] = []
+    for item in given:
+        text = os.fspath(item)
+        if any(ch in text for ch in "*?["):
+            found = sorted(p for p in glob.glob(text) if os.path.isfile(p))
+            if not found:
+                raise InputError(f"{what} pattern {text!r} matches no file; check it")
+            files.extend(found)
+        elif os.path.isdir(text):
+            found = sorted(
+                str(p)
+                for p in Path(text).iterdir()
+                if p.is_file() and not p.name.startswith(".")
+                and p.suffix.lower() in VECTOR_SUFFIXES
+            )  # fmt: skip
+            if not found:
+                kinds = ", ".join(sorted(VECTOR_SUFFIXES))
+                raise InputError(f"{what} folder {text} holds no vector file ({kinds})")
+            files.extend(found)
+        elif not os.path.lexists(text):
+            raise InputError(f"{what} {text} does not exist; check the path")
+        else:
+            files.append(text)
+    return files
+
+
+#: Dates in a file name: ``2022-09-08`` (or with ``_``/``.``), ``20220908``, or a Unix time
+#: in seconds (10 digits) or milliseconds (13 digits).
+_NAME_ISO = re.compile(r"(?<!\d)(\d{4})[-_.](\d{2})[-_.](\d{2})(?!\d)")
+_NAME_COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
+_NAME_EPOCH = re.compile(r"(?<!\d)(\d{10}|\d{13})(?!\d)")
+
+#: Years a date read from a file name may have (a number in a name is not always a date).
+_NAME_YEARS = (1900, 2100)
+
+
+def date_from_name(path: PathArg) -> dt.date | None:
+    """The date a file's name gives, or None.
+
+    ``deepstate-2022-09-08.geojson`` and ``data_20250126.geojson`` give their day;
+    ``1662647935.geojson`` is a Unix time (UTC day). Years outside 1900-2100 are not dates.
+
+    Examples
+    --------
+    >>> [str(date_from_name(n)) for n in ("a_20250126.geojson", "1662647935.geojson",
+    ...                                   "x-2022-09-08.json", "v2.geojson")]
+    ['2025-01-26', '2022-09-08', '2022-09-08', 'None']
+    """
+    name = Path(path).stem
+    for pattern in (_NAME_ISO, _NAME_COMPACT):
+        for m in pattern.finditer(name):
+            try:
+                day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+            if _NAME_YEARS[0] <= day.year <= _NAME_YEARS[1]:
+                return day
+    for m in _NAME_EPOCH.finditer(name):
+        seconds = int(m.group(1)) / (1000 if len(m.group(1)) == 13 else 1)
+        day = dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
+        if _NAME_YEARS[0] <= day.year <= _NAME_YEARS[1]:
+            return day
+    return None
 
 
 def read_vector(

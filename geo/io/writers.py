@@ -131,24 +131,40 @@ def _geojson_lines(frame: gpd.GeoDataFrame) -> Iterator[str]:
 
 
 def _acled_frame(frame: gpd.GeoDataFrame) -> pd.DataFrame:
+    """The 31 columns of an ACLED export, filled from what the events hold.
+
+    Columns read from an ACLED table (actors, interaction codes, admin2/3, iso, region,
+    source_scale, tags, timestamp...) are written back as they were; UCDP's sides were read
+    as ``actor1``/``actor2``; ``disorder_type``, ``year`` and ``civilian_targeting`` are
+    derived where the events do not hold them. Mentions (no incident) are left out.
+    """
     import pandas as pd
 
     events = frame[frame["event_type"] != MENTION_TYPE]
     out = pd.DataFrame(index=events.index, columns=list(ACLED_COLUMNS), dtype="object")
+
+    def given(column: str) -> pd.Series[Any]:
+        if column not in events.columns:
+            return pd.Series(None, index=events.index, dtype=object)
+        values = events[column].astype(object)
+        return values.where(values.notna() & (values.astype(str) != ""), None)
+
     dates = pd.to_datetime(events["event_date"], errors="coerce")
-    out["event_id_cnty"] = events["event_id"]
+    out["event_id_cnty"] = given("event_id_cnty").fillna(given("event_id"))
     out["event_date"] = dates.dt.strftime("%Y-%m-%d")
     out["year"] = dates.dt.year.astype("Int64")
-    out["time_precision"] = events["time_precision"]
-    out["disorder_type"] = events["event_type"].map(DISORDER)
-    for col in ("event_type", "sub_event_type", "country", "admin1", "location", "latitude",
-                "longitude", "geo_precision", "source", "notes", "fatalities"):  # fmt: skip
-        out[col] = events[col]
-    out["fatalities"] = events["fatalities"].fillna(0)
-    out["civilian_targeting"] = events["event_type"].map(
+    out["disorder_type"] = given("disorder_type").fillna(events["event_type"].map(DISORDER))
+    targeted = events["event_type"].map(
         lambda t: "Civilian targeting" if t == "Violence against civilians" else ""
     )
-    out["source_scale"] = ""
+    out["civilian_targeting"] = given("civilian_targeting").fillna(targeted)
+    for col in ACLED_COLUMNS:
+        if col in ("event_id_cnty", "event_date", "year", "disorder_type", "civilian_targeting"):
+            continue
+        out[col] = given(col) if col in events.columns else ""
+    out["fatalities"] = events["fatalities"].fillna(0)
+    for col in ("latitude", "longitude"):
+        out[col] = events[col]
     out = out.astype(object)  # fillna("") fails on nullable integer columns with gaps
     return out.where(out.notna(), "").reset_index(drop=True)
 
