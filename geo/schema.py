@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
-from geo import defaults
+from geo import config
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -258,7 +258,7 @@ def _typed(frame: pd.DataFrame) -> gpd.GeoDataFrame:
     # readers report dates geo cannot hold (year 1 or 9999) before they get here; one that
     # reaches this point becomes no date rather than an overflow of nanoseconds
     days = pd.to_datetime(frame["event_date"], errors="coerce")
-    early, late = pd.Timestamp(defaults.EARLIEST_DATE), pd.Timestamp(defaults.LATEST_DATE)
+    early, late = pd.Timestamp(config.EARLIEST_DATE), pd.Timestamp(config.LATEST_DATE)
     far = days.notna() & ((days < early) | (days > late))
     frame["event_date"] = days.where(~far).astype("datetime64[ns]")
     for col in (

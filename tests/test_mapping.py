@@ -587,13 +587,13 @@ def _deuteranopia_lab(color: str) -> npt.NDArray[np.float64]:
 def test_type_colours_stay_apart_under_deuteranopia() -> None:
     from itertools import combinations
 
-    from geo import defaults
+    from geo import config
 
-    labs = [_deuteranopia_lab(c) for c in defaults.MAP_PALETTE]
+    labs = [_deuteranopia_lab(c) for c in config.MAP_PALETTE]
     closest = min(float(np.linalg.norm(a - b)) for a, b in combinations(labs, 2))
     # the former palette's closest pair (brown #795548, crimson #ad1457) was 5.4 apart
     assert closest > 15.0
-    assert set(defaults.EVENT_TYPE_COLORS.values()) <= set(defaults.MAP_PALETTE)
+    assert set(config.EVENT_TYPE_COLORS.values()) <= set(config.MAP_PALETTE)
 
 
 def test_types_past_eight_take_shapes() -> None:

@@ -34,7 +34,7 @@ from hypothesis import strategies as st
 from shapely.geometry import Point, box
 
 import geo
-from geo import defaults
+from geo import config
 from geo.cli import main
 from geo.mapping import EventMap, LiteralElement, map_events, save_map
 from tests.test_browser import HOSTILE
@@ -175,7 +175,7 @@ def filler(folder: Path) -> Path:
     frame["latitude"] = 39.8
     frame["event_id_cnty"] = [f"FILL{k}" for k in range(n)]
     frame["notes"] = [f"Filler row {k}: " + "lorem ipsum " * 90 for k in range(n)]
-    assert n * 1000 > defaults.MAP_COMPRESS_MIN_BYTES
+    assert n * 1000 > config.MAP_COMPRESS_MIN_BYTES
     path = folder / "filler.csv"
     frame.to_csv(path, index=False)
     return path

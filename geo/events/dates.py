@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from geo import defaults
+from geo import config
 from geo.events.rules import Rules, get_rules
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         date = dt.date(year, month, day)
     except ValueError:
         return None
-    return date if defaults.EARLIEST_DATE <= date <= defaults.LATEST_DATE else None
+    return date if config.EARLIEST_DATE <= date <= config.LATEST_DATE else None
 
 
 def find_dates(

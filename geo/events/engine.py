@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from geo import defaults
+from geo import config
 from geo.events.actors import CIVILIANS, PROTESTERS, RIOTERS, Actor, ActorMention, find_actors
 from geo.events.dates import FoundDate, find_dates, reference_date
 from geo.events.rules import Rules, get_rules
@@ -281,8 +281,8 @@ def _rule_for(start: int, end: int, cues: list[tuple[int, int, int]], rules: Rul
     """The rule of the cue that reports on the place at ``start:end`` of the sentence: the
     nearest cue within reach, except that a specific cue almost as near as a generic one,
     and a weapon almost as near as a word for fighting, are preferred."""
-    reach = defaults.CUE_MAX_DISTANCE_CHARS
-    slack = defaults.CUE_PRIORITY_SLACK_CHARS
+    reach = config.CUE_MAX_DISTANCE_CHARS
+    slack = config.CUE_PRIORITY_SLACK_CHARS
     scored = []
     for s, e, idx in cues:
         distance = 0 if (s < end and start < e) else (s - end if s >= end else start - e)
@@ -349,9 +349,9 @@ def _report_date(sentence: str, d: FoundDate, ctx: _Context) -> bool:
     lunes", "rose to 40 on Monday") dates the report, not the incident."""
     if ctx.report is None:
         return False
-    before = sentence[max(0, d.start - defaults.EVENTS_REPORT_DATE_CHARS) : d.start]
+    before = sentence[max(0, d.start - config.EVENTS_REPORT_DATE_CHARS) : d.start]
     before = before[max((e.end() for e in _CLAUSE_EDGE.finditer(before)), default=0) :]
-    after = sentence[d.end : d.end + defaults.EVENTS_REPORT_DATE_CHARS]
+    after = sentence[d.end : d.end + config.EVENTS_REPORT_DATE_CHARS]
     edge = _CLAUSE_EDGE.search(after)
     if edge is not None:
         after = after[: edge.start()]
@@ -452,7 +452,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         sentence = text[begin:end]
         ms = by_sentence.get(k, [])
         if not ms:
-            if last and follow < defaults.FOLLOW_UP_SENTENCES:
+            if last and follow < config.FOLLOW_UP_SENTENCES:
                 follow += 1
                 _follow_up(last, sentence, rules, ctx, reference)
             continue
@@ -783,7 +783,7 @@ def _story_defaults(incidents: list[_Incident]) -> None:
             and o.actor1 is not None
             and o.etype in violent
             and o.date is not None
-            and abs((o.date - inc.date).days) <= defaults.EVENTS_WAVE_DAYS
+            and abs((o.date - inc.date).days) <= config.EVENTS_WAVE_DAYS
             and _country(o) == country
         }
         if len(named) == 1:
@@ -799,6 +799,6 @@ def _country(inc: _Incident) -> str | None:
 def _demoted(inc: _Incident, place: Place) -> bool:
     """An incident geo does not report as an event: placed only at a country (the text
     does not say where in it), or dated only to a month (background, not news)."""
-    if place.kind == "country" and not defaults.EVENTS_COUNTRY_INCIDENTS:
+    if place.kind == "country" and not config.EVENTS_COUNTRY_INCIDENTS:
         return True
-    return inc.precision >= 3 and inc.dated and not defaults.EVENTS_MONTH_INCIDENTS
+    return inc.precision >= 3 and inc.dated and not config.EVENTS_MONTH_INCIDENTS

@@ -24,15 +24,15 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from geo import defaults
+from geo import config
 from geo.events.rules import Rules, get_rules
 
 __all__ = ["Number", "find_numbers", "parse_number"]
 
 _VAGUE_COUNTS: Final = {
-    "dozens": defaults.DOZENS_COUNT,
-    "hundreds": defaults.HUNDREDS_COUNT,
-    "several": defaults.SEVERAL_COUNT,
+    "dozens": config.DOZENS_COUNT,
+    "hundreds": config.HUNDREDS_COUNT,
+    "several": config.SEVERAL_COUNT,
 }
 _SEPARATORS: Final = re.compile(r"[\s\u00a0\u202f,.'’]")
 
@@ -175,7 +175,7 @@ def find_numbers(sentence: str, *, rules: Rules | None = None) -> list[Number]:
     for m in t.pattern.finditer(sentence):
         kind = m.lastgroup
         value = parse_number(m.group(), rules=r)
-        if value is None or value > defaults.MAX_PEOPLE_COUNT:
+        if value is None or value > config.MAX_PEOPLE_COUNT:
             continue
         if m.group().lower() in t.one and not t.person_after.match(sentence, m.end()):
             continue  # "a", "un": an article unless a person noun follows ("un civil")

@@ -41,7 +41,7 @@ left out matches nothing.
     Tables ``units`` (word to value: ``three = 3``, ``dix-sept`` may be left to the
     arithmetic), ``multipliers`` (``hundred = 100``), ``approximate`` ("une trentaine":
     ``trentaine = 30``; "deux centaines" multiplies), ``vague`` (word to ``"dozens"``,
-    ``"hundreds"`` or ``"several"``, coded as ACLED does: :data:`geo.defaults.DOZENS_COUNT`
+    ``"hundreds"`` or ``"several"``, coded as ACLED does: :data:`geo.config.DOZENS_COUNT`
     and the like); words ``one_before_person`` ("a", "un": one person counted before a
     noun of :attr:`person`), ``joiners`` (words inside a number: "and", "et", "y"),
     ``ignore`` (articles before a number word: "des"), ``ordinal_suffixes`` ("st", "er").

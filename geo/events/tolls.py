@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from geo import defaults
+from geo import config
 from geo.events.numbers import Number, find_numbers
 from geo.events.rules import Rules, get_rules
 
@@ -204,7 +204,7 @@ def no_casualties(sentence: str, *, rules: Rules | None = None) -> bool:
 def _count_before(
     sentence: str, cue_start: int, numbers: list[Number], used: set[int], t: _TollRules
 ) -> list[Number]:
-    window_start = max(0, cue_start - defaults.CASUALTY_WINDOW_CHARS)
+    window_start = max(0, cue_start - config.CASUALTY_WINDOW_CHARS)
     breaks = [m.end() for m in t.clause_break.finditer(sentence, window_start, cue_start)]
     clause_start = breaks[-1] if breaks else window_start
     candidates = [
@@ -216,7 +216,7 @@ def _count_before(
     between = sentence[nearest.end : cue_start]
     if (t.negation is not None and t.negation.search(between)) or len(
         between
-    ) > defaults.CASUALTY_GAP_CHARS:
+    ) > config.CASUALTY_GAP_CHARS:
         return []
     if (
         nearest.value == 1

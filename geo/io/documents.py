@@ -34,7 +34,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal
 
-from geo import defaults
+from geo import config
 from geo.errors import GeoWarning, InputError
 from geo.io.files import display_path
 
@@ -174,7 +174,7 @@ def parse_date(value: str) -> tuple[dt.date, DatePrecision]:
 
 
 def check_date(date: dt.date, written: str | None = None) -> dt.date:
-    """Return ``date`` if geo can hold it (see :data:`geo.defaults.EARLIEST_DATE`).
+    """Return ``date`` if geo can hold it (see :data:`geo.config.EARLIEST_DATE`).
 
     Raises
     ------
@@ -187,12 +187,12 @@ def check_date(date: dt.date, written: str | None = None) -> dt.date:
     Traceback (most recent call last):
     geo.errors.InputError: date '9999-12-31' is outside the dates geo handles (1678-01-01 to ...
     """
-    if defaults.EARLIEST_DATE <= date <= defaults.LATEST_DATE:
+    if config.EARLIEST_DATE <= date <= config.LATEST_DATE:
         return date
     shown = _clip(written.strip() if written is not None else date.isoformat())
     raise InputError(
-        f"date {shown!r} is outside the dates geo handles ({defaults.EARLIEST_DATE} to "
-        f"{defaults.LATEST_DATE})"
+        f"date {shown!r} is outside the dates geo handles ({config.EARLIEST_DATE} to "
+        f"{config.LATEST_DATE})"
     )
 
 
@@ -232,264 +232,19 @@ def parse_date_header(text: str) -> tuple[dt.date, DatePrecision, int] | None:
 
 # --------------------------------------------------------------------------- language
 
-_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 
-#: Frequent words by language, for :func:`detect_language` (and, in geoparse, for the
-#: rejection of capitalised common words).
-STOPWORDS: dict[str, frozenset[str]] = {
-    "fr": frozenset(
-        [
-            "le",
-            "la",
-            "les",
-            "l",
-            "un",
-            "une",
-            "des",
-            "du",
-            "de",
-            "d",
-            "et",
-            "est",
-            "sont",
-            "en",
-            "dans",
-            "au",
-            "aux",
-            "pour",
-            "par",
-            "sur",
-            "avec",
-            "ce",
-            "cette",
-            "ces",
-            "cet",
-            "il",
-            "elle",
-            "ils",
-            "elles",
-            "on",
-            "nous",
-            "vous",
-            "qui",
-            "que",
-            "qu",
-            "ne",
-            "pas",
-            "plus",
-            "mais",
-            "ou",
-            "où",
-            "comme",
-            "son",
-            "sa",
-            "ses",
-            "leur",
-            "leurs",
-            "été",
-            "être",
-            "a",
-            "ont",
-            "avait",
-            "avaient",
-            "fait",
-            "selon",
-            "après",
-            "avant",
-            "depuis",
-            "entre",
-            "sans",
-            "sous",
-            "vers",
-            "chez",
-            "lors",
-            "aussi",
-            "encore",
-            "déjà",
-            "tous",
-            "toutes",
-            "tout",
-            "très",
-            "se",
-            "s",
-            "y",
-            "dont",
-            "été",
-            "cela",
-            "ceci",
-            "mois",
-            "jour",
-            "jours",
-            "année",
-            "ans",
-            "lundi",
-            "mardi",
-            "mercredi",
-            "jeudi",
-            "vendredi",
-            "samedi",
-            "dimanche",
-            "contre",
-            "également",
-            "notamment",
-            "ainsi",
-            "alors",
-            "puis",
-            "donc",
-            "car",
-            "si",
-            "même",
-            "autres",
-            "autre",
-            "deux",
-            "trois",
-        ]
-    ),
-    "en": frozenset(
-        [
-            "the",
-            "a",
-            "an",
-            "of",
-            "and",
-            "to",
-            "in",
-            "on",
-            "at",
-            "for",
-            "with",
-            "by",
-            "from",
-            "is",
-            "are",
-            "was",
-            "were",
-            "be",
-            "been",
-            "being",
-            "has",
-            "have",
-            "had",
-            "it",
-            "its",
-            "this",
-            "that",
-            "these",
-            "those",
-            "which",
-            "who",
-            "whom",
-            "whose",
-            "what",
-            "when",
-            "where",
-            "while",
-            "as",
-            "or",
-            "but",
-            "not",
-            "no",
-            "they",
-            "their",
-            "them",
-            "he",
-            "she",
-            "his",
-            "her",
-            "we",
-            "our",
-            "you",
-            "said",
-            "says",
-            "after",
-            "before",
-            "since",
-            "during",
-            "into",
-            "over",
-            "than",
-            "then",
-            "there",
-            "also",
-            "about",
-            "against",
-            "between",
-            "would",
-            "could",
-            "should",
-            "will",
-            "can",
-            "may",
-            "more",
-            "most",
-            "other",
-            "some",
-            "such",
-            "only",
-            "both",
-            "each",
-            "all",
-            "any",
-            "two",
-            "three",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "year",
-            "years",
-            "day",
-            "days",
-        ]
-    ),
-}
-
-_STOPWORD_LANG: dict[str, str] = {
-    w: lang
-    for lang, words in STOPWORDS.items()
-    for w in words
-    if sum(w in o for o in STOPWORDS.values()) == 1
-}
-
-
-def detect_language(text: str, *, sample_chars: int = defaults.LANG_SAMPLE_CHARS) -> str:
-    """Guess whether ``text`` is French or English from stop-word frequencies.
-
-    Parameters
-    ----------
-    text : str
-        The text (only the first ``sample_chars`` characters are read).
-    sample_chars : int
-        How much of the text to read.
-
-    Returns
-    -------
-    str
-        ``"fr"``, ``"en"``, or ``"und"`` when there is too little evidence.
+def detect_language(text: str, *, sample_chars: int | None = None) -> str:
+    """The language of ``text`` among the language packs (``"und"`` without evidence):
+    :func:`geo.lang.detect_language`.
 
     Examples
     --------
     >>> detect_language("Les combats ont repris dans la région, selon le ministère.")
     'fr'
-    >>> detect_language("Fighting resumed in the region, the ministry said on Monday.")
-    'en'
     """
-    counts = dict.fromkeys(STOPWORDS, 0)
-    for word in _WORD_RE.findall(text, 0, min(len(text), sample_chars)):
-        lang = _STOPWORD_LANG.get(word.lower())
-        if lang is not None:
-            counts[lang] += 1
-    ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
-    (best, n1), (_, n2) = ranked[0], ranked[1]
-    if n1 < defaults.LANG_MIN_STOPWORDS or n1 < 1.5 * n2:
-        return "und"
-    return best
+    from geo.lang import detect_language as detect
 
-
-# --------------------------------------------------------------------------- documents
+    return detect(text, sample_chars=sample_chars)
 
 
 def make_document(
@@ -513,7 +268,7 @@ def make_document(
     date : datetime.date or str, optional
         Document date; a ``date`` header in ``text`` wins over it.
     lang : str, optional
-        ``"fr"`` or ``"en"``; detected when None.
+        A language of :data:`geo.lang.LANGUAGES`; detected when None.
     title, url : str, optional
         Metadata carried along.
     header : bool
@@ -570,20 +325,15 @@ def _make_document(
         found = parse_date_header(text)
         if found is not None:
             day, day_precision, body_start = found
-            if defaults.EARLIEST_DATE <= day <= defaults.LATEST_DATE:
+            if config.EARLIEST_DATE <= day <= config.LATEST_DATE:
                 the_date, precision = day, day_precision
             else:
                 report(
                     f"date header {day.isoformat()!r} is outside the dates geo handles "
-                    f"({defaults.EARLIEST_DATE} to {defaults.LATEST_DATE}); the document is "
+                    f"({config.EARLIEST_DATE} to {config.LATEST_DATE}); the document is "
                     "read without it (fix the header)"
                 )
-    if lang:
-        language = lang
-    else:
-        from geo.lang import detect_language as detect_pack_language  # the six packs
-
-        language = detect_pack_language(text[body_start:])
+    language = lang or detect_language(text[body_start:])
     return Document(
         doc_id=doc_id,
         text=text,
@@ -1592,7 +1342,7 @@ def iter_documents(
     title_column: str | None = None,
     url_column: str | None = None,
     id_column: str | None = None,
-    max_chars: int = defaults.MAX_DOCUMENT_CHARS,
+    max_chars: int = config.MAX_DOCUMENT_CHARS,
     problems: list[Problem] | None = None,
     stdin: io.TextIOBase | None = None,
 ) -> Iterator[Document]:
@@ -1747,7 +1497,7 @@ class Progress:
         if not self.enabled:
             return
         now = self._time()
-        if now - self.start >= defaults.PROGRESS_DELAY_SECONDS and now - self._last >= 0.2:
+        if now - self.start >= config.PROGRESS_DELAY_SECONDS and now - self._last >= 0.2:
             self._last = now
             self._draw(now)
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from geo import defaults
+from geo import config
 from geo.errors import CacheError, DataError, InputError, OutputError
 
 __all__ = [
@@ -51,7 +51,7 @@ def data_dir() -> Path:
     Looked up in order: ``$GEO_DATA_DIR``, the repository checkout the package runs from,
     and the copy packed into a wheel (``geo/_data``).
     """
-    env = os.environ.get(defaults.DATA_DIR_ENV)
+    env = os.environ.get(config.DATA_DIR_ENV)
     candidates = [Path(env)] if env else []
     here = Path(__file__).resolve().parent.parent  # the geo package
     candidates += [here.parent / "data", here / "_data"]
@@ -61,7 +61,7 @@ def data_dir() -> Path:
     tried = ", ".join(str(p) for p in candidates)
     raise DataError(
         f"geo's data directory was not found (tried {tried}); reinstall the package "
-        f"or set ${defaults.DATA_DIR_ENV} to the repository's data/ folder"
+        f"or set ${config.DATA_DIR_ENV} to the repository's data/ folder"
     )
 
 
@@ -74,7 +74,7 @@ def layer_file(
     they read from it and notice when it changes.
     """
     if path is None:
-        file = data_dir() / defaults.BOUNDARIES_DIR / embedded
+        file = data_dir() / config.BOUNDARIES_DIR / embedded
         if not file.is_file():
             raise DataError(
                 f"embedded {what} file {file} is missing; reinstall geo or rerun "
@@ -95,19 +95,19 @@ def layer_file(
 
 def cache_dir() -> Path:
     """Return (and create) the user cache directory, ``$GEO_CACHE_DIR`` if set."""
-    env = os.environ.get(defaults.CACHE_DIR_ENV)
+    env = os.environ.get(config.CACHE_DIR_ENV)
     if env:
         path = Path(env)
     else:
         import platformdirs
 
-        path = Path(platformdirs.user_cache_dir(defaults.APP_NAME))
+        path = Path(platformdirs.user_cache_dir(config.APP_NAME))
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise CacheError(
             f"cannot create the cache folder {path}: {err.strerror or err}; set "
-            f"${defaults.CACHE_DIR_ENV} to a writable folder"
+            f"${config.CACHE_DIR_ENV} to a writable folder"
         ) from err
     return path
 
@@ -380,7 +380,7 @@ def _alive(pid: int) -> bool:
 def remove_stale_temporaries(
     target: str | os.PathLike[str],
     *,
-    max_age_seconds: float = defaults.STALE_TEMPORARY_SECONDS,
+    max_age_seconds: float = config.STALE_TEMPORARY_SECONDS,
 ) -> list[Path]:
     """Remove the temporaries of ``target`` left by killed runs; return what was removed.
 

@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 
-from geo import defaults
+from geo import config
 from geo.errors import InputError
 from geo.io.documents import (
     InputWarning,
@@ -864,7 +864,7 @@ def parse_table_dates(
                 parsed[value] = stamp.date()
     bad: dict[int, str] = {}
     days = np.full(len(text), np.datetime64("NaT"), dtype="datetime64[ns]")
-    early, late = defaults.EARLIEST_DATE, defaults.LATEST_DATE
+    early, late = config.EARLIEST_DATE, config.LATEST_DATE
     for i, cell in enumerate(text):
         if cell is None:
             continue
@@ -1076,7 +1076,7 @@ def _counts(text: pd.Series[Any], column: str, warned: dict[int, list[str]]) -> 
     """A count of people (fatalities...): empty stays empty; a value that is not a count is
     left empty with a warning naming it."""
     numbers = _numbers(text)
-    limit = defaults.MAX_PEOPLE_COUNT
+    limit = config.MAX_PEOPLE_COUNT
     given = text.notna()
     ok = numbers.notna() & (numbers >= 0) & (numbers <= limit)
     for i in _where((given & ~ok).to_numpy()):

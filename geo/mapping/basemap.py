@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from geo import defaults
+from geo import config
 from geo.errors import InputError
 from geo.io.files import atomic_write, cache_dir, data_dir
 from geo.mapping.payload import first_column, make_feature, text_of, to_wgs84
@@ -63,26 +63,26 @@ def countries_payload(
     names = first_column(countries, ("country", "name"))
     near = np.zeros(len(geoms), dtype=bool)
     if view is not None:
-        m = defaults.MAP_BASE_NEAR_MARGIN_DEG
+        m = config.MAP_BASE_NEAR_MARGIN_DEG
         box = shapely.box(view[0] - m, view[1] - m, view[2] + m, view[3] + m)
         near = shapely.intersects(geoms, box)
-    near_tol, far_tol = defaults.MAP_BASE_NEAR_TOLERANCE_DEG, defaults.MAP_BASE_FAR_TOLERANCE_DEG
+    near_tol, far_tol = config.MAP_BASE_NEAR_TOLERANCE_DEG, config.MAP_BASE_FAR_TOLERANCE_DEG
     features = []
     for pos, geom in enumerate(geoms):
         if geom is None or shapely.is_empty(geom):
             continue
         if near[pos]:
             simple = shapely.simplify(geom, near_tol, preserve_topology=True)
-            decimals = defaults.MAP_BASE_DECIMALS
+            decimals = config.MAP_BASE_DECIMALS
         else:
             # far away, small islands are noise: keep the larger parts, coarser
             parts = shapely.get_parts(geom)
             areas = shapely.area(parts)
-            big = parts[areas >= defaults.MAP_BASE_FAR_MIN_AREA_DEG2]
+            big = parts[areas >= config.MAP_BASE_FAR_MIN_AREA_DEG2]
             if len(big) == 0:
                 big = parts[[int(np.argmax(areas))]]
             simple = shapely.simplify(shapely.union_all(big), far_tol, preserve_topology=True)
-            decimals = defaults.MAP_BASE_DECIMALS - 1
+            decimals = config.MAP_BASE_DECIMALS - 1
         props: dict[str, Any] = {"name": text_of(names.iloc[pos]) if names is not None else None}
         if near[pos] and props["name"]:
             # a label inside the largest part (the mainland, not an island or exclave)
@@ -103,7 +103,7 @@ def load_towns() -> pd.DataFrame:
     """Towns of the gazetteer with their population: ``name, lat, lon, population``.
 
     Read from :func:`geo.gazetteer.load_gazetteer` (GeoNames places of at least
-    :data:`geo.defaults.MAP_TOWN_MIN_POPULATION` people) once, then kept in the user cache
+    :data:`geo.config.MAP_TOWN_MIN_POPULATION` people) once, then kept in the user cache
     (a table keyed on the gazetteer's inputs) and in memory: later maps read it in
     milliseconds.
 
@@ -121,7 +121,7 @@ def load_towns() -> pd.DataFrame:
 
         gaz = load_gazetteer()
         key = str(gaz.meta.get("inputs_key", "unknown"))[:20]
-        minimum = defaults.MAP_TOWN_MIN_POPULATION
+        minimum = config.MAP_TOWN_MIN_POPULATION
         path = cache_dir() / f"map-towns-{key}-{minimum}.parquet"
         towns: pd.DataFrame | None = None
         if path.is_file():
@@ -147,8 +147,8 @@ def load_towns() -> pd.DataFrame:
 
 def _town_zoom(population: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
     """The first zoom level at which a town of this population is labelled."""
-    zoom = np.full(len(population), defaults.MAP_TOWN_MAX_ZOOM, dtype=np.int64)
-    for least, level in sorted(defaults.MAP_TOWN_ZOOMS, reverse=True):
+    zoom = np.full(len(population), config.MAP_TOWN_MAX_ZOOM, dtype=np.int64)
+    for least, level in sorted(config.MAP_TOWN_ZOOMS, reverse=True):
         zoom = np.where((population >= least) & (zoom > level), level, zoom)
     return zoom
 
@@ -157,7 +157,7 @@ def towns_payload(towns: pd.DataFrame, view: View | None) -> dict[str, Any] | No
     """Towns around the view, most populous first, with the zoom from which each is shown.
 
     ``towns`` has ``name, lat, lon, population`` (see :func:`load_towns`). At most
-    :data:`geo.defaults.MAP_TOWN_MAX` towns within :data:`geo.defaults.MAP_TOWN_MARGIN_DEG`
+    :data:`geo.config.MAP_TOWN_MAX` towns within :data:`geo.config.MAP_TOWN_MARGIN_DEG`
     of the view are kept.
 
     Examples
@@ -169,7 +169,7 @@ def towns_payload(towns: pd.DataFrame, view: View | None) -> dict[str, Any] | No
     """
     if view is None or towns is None or not len(towns):
         return None
-    m = defaults.MAP_TOWN_MARGIN_DEG
+    m = config.MAP_TOWN_MARGIN_DEG
     lat = pd.to_numeric(towns["lat"], errors="coerce").to_numpy(dtype=float)
     lon = pd.to_numeric(towns["lon"], errors="coerce").to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
@@ -181,7 +181,7 @@ def towns_payload(towns: pd.DataFrame, view: View | None) -> dict[str, Any] | No
         )
     pop = pd.to_numeric(towns["population"], errors="coerce").fillna(0).to_numpy(dtype=np.int64)
     rows = np.flatnonzero(near)
-    rows = rows[np.argsort(-pop[rows], kind="stable")][: defaults.MAP_TOWN_MAX]
+    rows = rows[np.argsort(-pop[rows], kind="stable")][: config.MAP_TOWN_MAX]
     if len(rows) == 0:
         return None
     names = [text_of(v) or "" for v in towns["name"].to_numpy()[rows].tolist()]
@@ -206,17 +206,17 @@ def admin1_lines_payload(boundaries: gpd.GeoDataFrame, view: View | None) -> dic
     if view is None or boundaries is None or not len(boundaries):
         return None
     boundaries = to_wgs84(boundaries, "boundaries")
-    m = defaults.MAP_BASE_NEAR_MARGIN_DEG
+    m = config.MAP_BASE_NEAR_MARGIN_DEG
     box = shapely.box(view[0] - m, view[1] - m, view[2] + m, view[3] + m)
     geoms = boundaries.geometry.to_numpy()
     geoms = geoms[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
     near = geoms[shapely.intersects(geoms, box)]
     if len(near) == 0:
         return None
-    tol = defaults.MAP_ADMIN1_TOLERANCE_DEG
+    tol = config.MAP_ADMIN1_TOLERANCE_DEG
     lines = shapely.simplify(shapely.boundary(near), tol)
     merged = shapely.multilinestrings(shapely.get_parts(lines))
-    return make_feature(merged, {"kind": "admin1"}, defaults.MAP_BASE_DECIMALS)
+    return make_feature(merged, {"kind": "admin1"}, config.MAP_BASE_DECIMALS)
 
 
 # ------------------------------------------------------------------------------ credits
@@ -244,15 +244,15 @@ def read_pmtiles(path: str | os.PathLike[str]) -> bytes:
     ------
     InputError
         If the file is missing, unreadable, not PMTiles v3 or larger than
-        :data:`geo.defaults.MAP_PMTILES_MAX_BYTES`.
+        :data:`geo.config.MAP_PMTILES_MAX_BYTES`.
     """
     file = Path(path)
     try:
         size = file.stat().st_size
-        if size > defaults.MAP_PMTILES_MAX_BYTES:
+        if size > config.MAP_PMTILES_MAX_BYTES:
             raise InputError(
                 f"base map {file} weighs {size / 1e6:.0f} MB, more than the "
-                f"{defaults.MAP_PMTILES_MAX_BYTES / 1e6:.0f} MB a page can carry; cut a smaller "
+                f"{config.MAP_PMTILES_MAX_BYTES / 1e6:.0f} MB a page can carry; cut a smaller "
                 "extract (e.g. `pmtiles extract --bbox=...`)"
             )
         data = file.read_bytes()
@@ -289,7 +289,7 @@ def load_lakes() -> gpd.GeoDataFrame:
         if _LAKES is None:
             import geopandas as gpd
 
-            _LAKES = gpd.read_parquet(data_dir() / defaults.MAP_LAKES_FILE)
+            _LAKES = gpd.read_parquet(data_dir() / config.MAP_LAKES_FILE)
         return _LAKES
 
 
@@ -300,16 +300,16 @@ def lakes_payload(lakes: gpd.GeoDataFrame, view: View | None) -> dict[str, Any] 
     if view is None or lakes is None or not len(lakes):
         return None
     lakes = to_wgs84(lakes, "lakes")
-    m = defaults.MAP_BASE_NEAR_MARGIN_DEG
+    m = config.MAP_BASE_NEAR_MARGIN_DEG
     box = shapely.box(view[0] - m, view[1] - m, view[2] + m, view[3] + m)
     geoms = lakes.geometry.to_numpy()
     near = np.flatnonzero(shapely.intersects(geoms, box))
     features = []
     for pos in near.tolist():
         geom = shapely.simplify(
-            shapely.intersection(geoms[pos], box), defaults.MAP_BASE_NEAR_TOLERANCE_DEG
+            shapely.intersection(geoms[pos], box), config.MAP_BASE_NEAR_TOLERANCE_DEG
         )
-        feature = make_feature(geom, {}, defaults.MAP_BASE_DECIMALS)
+        feature = make_feature(geom, {}, config.MAP_BASE_DECIMALS)
         if feature is not None:
             features.append(feature)
     return {"type": "FeatureCollection", "features": features} if features else None

@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from geo import defaults
+from geo import config
 from geo.errors import DataError, InputError
 from geo.io.files import atomic_write, check_writable
 from geo.mapping.basemap import (
@@ -104,14 +104,14 @@ def map_events(
     base: LayerArg = "default",
     title: str | None = None,
     offline: bool = False,
-    tiles: str | None = defaults.MAP_TILES,
+    tiles: str | None = config.MAP_TILES,
     since: DateArg = None,
     until: DateArg = None,
-    bands_km: Sequence[float] = defaults.DISTANCE_BANDS_KM,
+    bands_km: Sequence[float] = config.DISTANCE_BANDS_KM,
     heat: bool = True,
     width: str | int = "100%",
     height: str | int = "100%",
-    compress_min_bytes: int = defaults.MAP_COMPRESS_MIN_BYTES,
+    compress_min_bytes: int = config.MAP_COMPRESS_MIN_BYTES,
     towns: pd.DataFrame | Literal["default"] | None = "default",
     lakes: LayerArg = "default",
     basemap: str | Path | None = None,
@@ -245,7 +245,7 @@ def map_events(
     # Places merely mentioned (a capital, a far city) would widen the view to a continent.
     fit = np.ones(n, dtype=bool)
     if type_column is not None:
-        fit = ~type_column.isin(defaults.MAP_FIT_IGNORE_TYPES).to_numpy()
+        fit = ~type_column.isin(config.MAP_FIT_IGNORE_TYPES).to_numpy()
     if not fit.any():
         fit[:] = True
     fit &= _near_the_rest(lat, lon, fit)
@@ -289,9 +289,9 @@ def map_events(
         "count": len(missing),
         "rows": [
             {key: text_of(row[col]) for key, col in MISSING_KEYS.items() if text_of(row[col])}
-            for row in missing.head(defaults.MAP_MISSING_LIST_MAX).to_dict("records")
+            for row in missing.head(config.MAP_MISSING_LIST_MAX).to_dict("records")
         ],
-        "more": max(0, len(missing) - defaults.MAP_MISSING_LIST_MAX),
+        "more": max(0, len(missing) - config.MAP_MISSING_LIST_MAX),
     }
     payload["excluded"] = n_outside
     payload["credits"] = list(dict.fromkeys(credits))
@@ -315,7 +315,7 @@ def map_events(
     )
     # Without a tile layer, Leaflet knows no maximum zoom (clusters need one).
     m.options["max_zoom"] = 18
-    title_text = title or defaults.MAP_TITLE
+    title_text = title or config.MAP_TITLE
     root: Any = m.get_root()
     root.title = html.escape(title_text)
     blobs = {}
@@ -326,10 +326,10 @@ def map_events(
         "title": title_text,
         "offline": offline,
         "bounds": bounds,
-        "fitMaxZoom": defaults.MAP_FIT_MAX_ZOOM,
-        "unknownColor": defaults.MAP_UNKNOWN_COLOR,
+        "fitMaxZoom": config.MAP_FIT_MAX_ZOOM,
+        "unknownColor": config.MAP_UNKNOWN_COLOR,
         "bandsKm": [float(b) for b in bands_km],
-        "sequential": list(defaults.MAP_SEQUENTIAL),
+        "sequential": list(config.MAP_SEQUENTIAL),
     }
     owner = EventLayers(text, encoding or None, options, heat, blobs=blobs)
     m.add_child(owner)
@@ -414,7 +414,7 @@ def _front_credits(front: Mapping[str, Any] | None) -> list[str]:
         if f.get("properties")
     ]
     names = list(dict.fromkeys(s for s in sources if s))
-    shown = names[: defaults.MAP_CREDIT_MAX_FRONT_SOURCES]
+    shown = names[: config.MAP_CREDIT_MAX_FRONT_SOURCES]
     more = len(names) - len(shown)
     return (
         [f"Front lines: {'; '.join(shown)}" + (f" and {more} more" if more else "")]
@@ -427,11 +427,11 @@ def _near_the_rest(
     lat: npt.NDArray[np.float64], lon: npt.NDArray[np.float64], among: npt.NDArray[np.bool_]
 ) -> npt.NDArray[np.bool_]:
     """Events not far from the others: within a multiple of the median distance (km) to the
-    median point (at least :data:`geo.defaults.MAP_FIT_MIN_KM`), so that one far-away
+    median point (at least :data:`geo.config.MAP_FIT_MIN_KM`), so that one far-away
     place (a capital where talks were held) does not zoom the first view out to a continent.
     """
     keep = np.ones(len(lat), dtype=bool)
-    if among.sum() < defaults.MAP_FIT_MIN_EVENTS:
+    if among.sum() < config.MAP_FIT_MIN_EVENTS:
         return keep
     clat, clon = np.radians(np.median(lat[among])), np.radians(np.median(lon[among]))
     rlat, rlon = np.radians(lat), np.radians(lon)
@@ -440,9 +440,7 @@ def _near_the_rest(
         + np.cos(rlat) * np.cos(clat) * np.sin((rlon - clon) / 2) ** 2
     )
     km = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(hav, 0, 1)))
-    limit = max(
-        defaults.MAP_FIT_MEDIAN_FACTOR * float(np.median(km[among])), defaults.MAP_FIT_MIN_KM
-    )
+    limit = max(config.MAP_FIT_MEDIAN_FACTOR * float(np.median(km[among])), config.MAP_FIT_MIN_KM)
     near: npt.NDArray[np.bool_] = km <= limit
     return near
 
@@ -540,10 +538,10 @@ def demo_map(
     """
     from geo.demo import sample_events
 
-    target = Path(path) if path is not None else Path(defaults.DEMO_MAP_PATH)
+    target = Path(path) if path is not None else Path(config.DEMO_MAP_PATH)
     if path is None:
         target.parent.mkdir(parents=True, exist_ok=True)
     if events is None:
         events = sample_events()
-    write_map(events, target, title=defaults.DEMO_MAP_TITLE, offline=offline)
+    write_map(events, target, title=config.DEMO_MAP_TITLE, offline=offline)
     return target

@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from geo import defaults
+from geo import config
 from geo.errors import DataError, InputError
 
 if TYPE_CHECKING:
@@ -293,8 +293,8 @@ def front_payload(
         }
         if geom is not None:
             # daily fronts of a long war would otherwise weigh tens of megabytes
-            geom = shapely.simplify(geom, defaults.MAP_FRONT_TOLERANCE_DEG, preserve_topology=True)
-        feature = make_feature(geom, props, defaults.MAP_COORD_DECIMALS)
+            geom = shapely.simplify(geom, config.MAP_FRONT_TOLERANCE_DEG, preserve_topology=True)
+        feature = make_feature(geom, props, config.MAP_COORD_DECIMALS)
         if feature is not None:
             features.append(feature)
             rows.append(pos)
@@ -304,7 +304,7 @@ def front_payload(
     order = sorted(
         range(len(features)), key=lambda k: features[k]["properties"]["valid_from"] or ""
     )
-    keep = order[-defaults.MAP_BAND_MAX_FRONTS :]
+    keep = order[-config.MAP_BAND_MAX_FRONTS :]
     fronts = front.iloc[[rows[k] for k in keep]]
     band_features = []
     labels: list[str] = []
@@ -353,14 +353,12 @@ def region_payload(
     admin1 = first_column(boundaries, ("admin1", "name"))
     features = []
     for pos in used.tolist():
-        geom = shapely.simplify(
-            geoms[pos], defaults.MAP_REGION_TOLERANCE_DEG, preserve_topology=True
-        )
+        geom = shapely.simplify(geoms[pos], config.MAP_REGION_TOLERANCE_DEG, preserve_topology=True)
         props = {
             "country": text_of(countries.iloc[pos]) if countries is not None else None,
             "admin1": text_of(admin1.iloc[pos]) if admin1 is not None else None,
         }
-        feature = make_feature(geom, props, defaults.MAP_REGION_DECIMALS)
+        feature = make_feature(geom, props, config.MAP_REGION_DECIMALS)
         features.append(feature or {"type": "Feature", "properties": props, "geometry": None})
     return {"type": "FeatureCollection", "features": features}, region.tolist()
 
@@ -368,18 +366,18 @@ def region_payload(
 def type_palette(names: Sequence[str]) -> list[dict[str, str]]:
     """Colour and marker shape of each event type.
 
-    Known ACLED types keep their colour (:data:`geo.defaults.EVENT_TYPE_COLORS`) as
+    Known ACLED types keep their colour (:data:`geo.config.EVENT_TYPE_COLORS`) as
     circles; other types take, in order, the (shape, colour) pairs not yet used: the eight
-    colours of :data:`geo.defaults.MAP_PALETTE` as circles, then as squares, triangles...
+    colours of :data:`geo.config.MAP_PALETTE` as circles, then as squares, triangles...
 
     Examples
     --------
     >>> [(t["color"], t["shape"]) for t in type_palette(["Battles", "Other"])]
     [('#D55E00', 'circle'), ('#0072B2', 'circle')]
     """
-    palette: tuple[str, ...] = defaults.MAP_PALETTE
-    shapes: tuple[str, ...] = defaults.MAP_SHAPES
-    known: dict[str, str] = dict(defaults.EVENT_TYPE_COLORS)
+    palette: tuple[str, ...] = config.MAP_PALETTE
+    shapes: tuple[str, ...] = config.MAP_SHAPES
+    known: dict[str, str] = dict(config.EVENT_TYPE_COLORS)
     used = {(shapes[0], known[name]) for name in names if name in known}
     free = iter([(s, c) for s in shapes for c in palette if (s, c) not in used])
     out = []
@@ -418,7 +416,7 @@ def event_payload(
     days: npt.NDArray[np.float64],
 ) -> tuple[dict[str, Any], dict[str, Any], pd.Series | None]:
     """The events of the page, column by column, and the event type column of ``sub``."""
-    decimals = defaults.MAP_COORD_DECIMALS
+    decimals = config.MAP_COORD_DECIMALS
     payload: dict[str, Any] = {
         "v": 1,
         "n": len(sub),
@@ -442,7 +440,7 @@ def event_payload(
     type_names: list[str] = []
     if type_column is not None:
         texts = [text_of(v) for v in type_column.tolist()]
-        known = [name for name in defaults.EVENT_TYPE_COLORS if name in set(texts)]
+        known = [name for name in config.EVENT_TYPE_COLORS if name in set(texts)]
         others = sorted({t for t in texts if t is not None} - set(known))
         type_names = known + others
         index = {name: k for k, name in enumerate(type_names)}

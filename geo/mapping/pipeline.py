@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from geo import defaults
+from geo import config
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -66,7 +66,7 @@ def fill_coordinates(events: gpd.GeoDataFrame, geocoder_name: str) -> gpd.GeoDat
 def build_events(
     inputs: str | Path | Sequence[str | Path],
     *,
-    geocoder: str = defaults.DEFAULT_GEOCODER,
+    geocoder: str = config.DEFAULT_GEOCODER,
     front: LayerArg = "default",
     boundaries: LayerArg = "default",
     problems: list[Any] | None = None,
