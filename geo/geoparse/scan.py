@@ -44,13 +44,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from geo import config
 from geo.gazetteer import normalize_name
-from geo.geoparse.candidates import Index, feature_of
-from geo.lang import get_pack
+from geo.geoparse import translit
+from geo.geoparse.candidates import IN_COUNTRIES, Index, approx_km, feature_of
+from geo.lang import get_pack, word_frequency
 from geo.lang.ar import morph
 from geo.model import Candidate, Span
 
 if TYPE_CHECKING:
+    from geo.gazetteer import Place
     from geo.geoparse.tokenize import Tokens
 
 __all__ = [
@@ -560,8 +563,6 @@ class Scanner:
                 keys = fused[row] if s.fused else plain[row]
                 if keys:
                     hits.append((first, end_token[end], s, row, keys))
-        if not hits:
-            return []
         off = _phrase_blocked(toks, words, lists)
         kept: list[tuple[_Match, str, Candidate | None]] = []
         for first, last, s, row, keys in hits:
@@ -607,7 +608,7 @@ class Scanner:
                     soft=soft,
                 )
             )
-        return out
+        return self._transliterated(text, toks, blocked, words, off, lists, out)
 
     # -- decisions
     def _best(self, key: str) -> Candidate | None:
@@ -688,13 +689,91 @@ class Scanner:
     def _cue_before(self, toks: Tokens, words: dict[int, _Word], m: _Match, lists: _Lists) -> int:
         """2 after a region or settlement noun ("محافظة", "مدينة"); 1 after a place
         preposition ("في", "قرب") or with ب on the name ("بإدلب"); 0 without a cue."""
-        before = self._word_before(toks, words, m.first)
+        return self._cue(toks, words, m.first, m.prefix, lists)
+
+    def _cue(
+        self, toks: Tokens, words: dict[int, _Word], first: int, prefix: str, lists: _Lists
+    ) -> int:
+        before = self._word_before(toks, words, first)
         forms = before.bare if before is not None else frozenset()
         if forms & lists.strong_cues:
             return 2
-        if m.prefix in _LOCATIVE_PREFIXES or forms & lists.cues:
+        if prefix in _LOCATIVE_PREFIXES or forms & lists.cues:
             return 1
         return 0
+
+    # -- names the gazetteer has in Latin letters only
+    def _transliterated(
+        self,
+        text: str,
+        toks: Tokens,
+        blocked: Sequence[bool],
+        words: dict[int, _Word],
+        off: Sequence[bool],
+        lists: _Lists,
+        found: list[Span],
+    ) -> list[Span]:
+        """``found`` and the Arabic words that name a place of the document's countries
+        through the Latin names of the gazetteer (:meth:`Index.transliterated`): words no
+        name matched, after a place cue or next in a list of places (``source="translit"``).
+
+        A skeleton of fewer than :data:`geo.config.GEOPARSE_TRANSLIT_SHORT_SKELETON` letters
+        needs a settlement or region noun before it ("مدينة", "بلدة", "محافظة").
+        """
+        taken = {j for s in found for j in range(s.first, s.last + 1)}
+        # what the document says for sure: the names found with a cue or of note
+        bests = [b.place for b in (self._best(s.key) for s in found if not s.soft) if b]
+        countries = {p.country_code for p in bests if p.country_code is not None}
+        points = [p for p in bests if p.kind != "country"]
+        out = list(found)
+        by_last = {s.last: s for s in found}
+        limit = config.GEOPARSE_TRANSLIT_MAX_ZIPF
+        starts, ends = toks.starts, toks.ends
+        for i, info in words.items():
+            if i in taken or blocked[i] or off[i] or info.names & lists.never:
+                continue
+            if info.bare & (lists.never | lists.common | lists.first_names):
+                continue
+            listed = self._listed(text, toks, i, info, by_last)
+            # a cue word before the word, or a list: ب alone ("بادرت") is too weak a cue
+            cue = 2 if listed else self._cue(toks, words, i, "", lists)
+            if not cue:
+                continue
+            for offset in _name_offsets(info, prefer_particles=listed):
+                key = normalize_name(text[starts[i] + offset : ends[i]])
+                skeletons = translit.arabic_skeletons(key)
+                if (
+                    not skeletons
+                    or (len(skeletons[0]) < config.GEOPARSE_TRANSLIT_SHORT_SKELETON and cue < 2)
+                    or word_frequency(key, ("ar",)) >= limit
+                ):
+                    continue
+                near = _near(self.index.transliterated(key), countries, points)
+                if not near:
+                    continue
+                span = Span(
+                    start=starts[i] + offset,
+                    end=ends[i],
+                    first=i,
+                    last=i,
+                    key=key + IN_COUNTRIES + ",".join(sorted(near)),
+                    lang="ar",
+                    source="translit",
+                    soft=0,
+                )
+                out.append(span)
+                by_last[i] = span
+                break
+        return sorted(out, key=lambda s: s.first) if len(out) > len(found) else found
+
+    @staticmethod
+    def _listed(text: str, toks: Tokens, i: int, info: _Word, by_last: dict[int, Span]) -> bool:
+        """Whether a word goes on a list of places: "الحصاحيصا ورفاعة", "إدلب، سراقب"."""
+        before = by_last.get(i - 1)
+        if before is None or before.soft or toks.sentence[i - 1] != toks.sentence[i]:
+            return False
+        gap = text[toks.ends[i - 1] : toks.starts[i]]
+        return info.letters.startswith(("و", "ف")) or _is_list_gap(gap)
 
     def _soft(
         self,
@@ -729,6 +808,38 @@ class Scanner:
             ):
                 return 0
         return SOFT_WITHOUT_CUE
+
+
+def _name_offsets(info: _Word, *, prefer_particles: bool) -> list[int]:
+    """Where a name may start in a word (as written, article kept): after the particles
+    before an article ("والبقاع"), else the whole word first, or in a list ("ورفاعة") after
+    one particle first."""
+    offsets = sorted({s.name for s in info.starts})
+    if not offsets:
+        return [0]
+    definite = [o for o in offsets if o and info.surface(o).startswith("ال")]
+    if definite:
+        preferred = definite[0]
+    else:
+        preferred = offsets[1] if prefer_particles and len(offsets) > 1 else offsets[0]
+    return sorted(offsets, key=lambda o: (o != preferred, o))
+
+
+def _near(cs: Sequence[Candidate], countries: set[str], points: Sequence[Place]) -> set[str]:
+    """The countries of the candidates that lie in one of the document's countries and,
+    when the document names towns or regions, within
+    :data:`geo.config.GEOPARSE_TRANSLIT_NEAR_KM` of one."""
+    km = config.GEOPARSE_TRANSLIT_NEAR_KM
+    out: set[str] = set()
+    for c in cs:
+        p = c.place
+        if p.country_code is None or p.country_code not in countries or p.country_code in out:
+            continue
+        if not points or any(
+            approx_km(p.latitude, p.longitude, q.latitude, q.longitude) < km for q in points
+        ):
+            out.add(p.country_code)
+    return out
 
 
 def _is_list_gap(gap: str) -> bool:
