@@ -39,7 +39,7 @@ import logging
 import pickle
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -368,6 +368,7 @@ class _Lists:
     before_person: frozenset[str]  # titles, given names: a person follows
     heads: frozenset[str]  # an institution or a feature follows: not the town's name
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> following words
+    particles: frozenset[str] = frozenset()  # name particles (أبو, أم): a name may follow
 
 
 def _fold_all(words: Iterable[str]) -> frozenset[str]:
@@ -402,6 +403,7 @@ def _lists() -> _Lists:
         before_person=_fold_all(w["titles"]) | (_fold_all(w["first_names"]) - stop),
         heads=_fold_all(w["org_heads"] | w["natural"] | w["water"] | w["vessel_cues"]),
         phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
+        particles=_fold_all(w["name_particles"]),
     )
 
 
@@ -718,7 +720,9 @@ class Scanner:
         name matched, after a place cue or next in a list of places (``source="translit"``).
 
         A skeleton of fewer than :data:`geo.config.GEOPARSE_TRANSLIT_SHORT_SKELETON` letters
-        needs a settlement or region noun before it ("مدينة", "بلدة", "محافظة").
+        needs a settlement or region noun before it ("مدينة", "بلدة", "محافظة"); so does a
+        name in a document that names no place in its known words. Two words are tried
+        before one ("مدينة أبو زبد").
         """
         taken = {j for s in found for j in range(s.first, s.last + 1)}
         # what the document says for sure: the names found with a cue or of note
@@ -730,41 +734,80 @@ class Scanner:
         limit = config.GEOPARSE_TRANSLIT_MAX_ZIPF
         starts, ends = toks.starts, toks.ends
         for i, info in words.items():
-            if i in taken or blocked[i] or off[i] or info.names & lists.never:
+            if i in taken or blocked[i] or off[i] or info.names & (lists.never - lists.particles):
                 continue
-            if info.bare & (lists.never | lists.common | lists.first_names):
-                continue
+            # a word of its own, or the first of two ("أبو زبد")
+            alone = not info.names & lists.never and not info.bare & (
+                lists.never | lists.common | lists.first_names
+            )
             listed = self._listed(text, toks, i, info, by_last)
             # a cue word before the word, or a list: ب alone ("بادرت") is too weak a cue
             cue = 2 if listed else self._cue(toks, words, i, "", lists)
             if not cue:
                 continue
-            for offset in _name_offsets(info, prefer_particles=listed):
-                key = normalize_name(text[starts[i] + offset : ends[i]])
-                skeletons = translit.arabic_skeletons(key)
-                if (
-                    not skeletons
-                    or (len(skeletons[0]) < config.GEOPARSE_TRANSLIT_SHORT_SKELETON and cue < 2)
-                    or word_frequency(key, ("ar",)) >= limit
+            # a document that names no place yet: a settlement noun is cue enough
+            allowed = countries or (translit.arabic_countries() if cue == 2 else set())
+            span = None
+            # two words first ("أبو زبد", "كفر كلا"), then one
+            for last in (i + 1, i):
+                if (last == i and not alone) or (
+                    last > i and not self._goes_on(toks, words, i, blocked, off, taken, lists)
                 ):
                     continue
-                near = _near(self.index.transliterated(key), countries, points)
-                if not near:
-                    continue
-                span = Span(
-                    start=starts[i] + offset,
-                    end=ends[i],
-                    first=i,
-                    last=i,
-                    key=key + IN_COUNTRIES + ",".join(sorted(near)),
-                    lang="ar",
-                    source="translit",
-                    soft=0,
-                )
-                out.append(span)
-                by_last[i] = span
-                break
+                for offset in _name_offsets(info, prefer_particles=listed):
+                    key = normalize_name(text[starts[i] + offset : ends[last]])
+                    skeletons = translit.arabic_skeletons(key)
+                    if (
+                        not skeletons
+                        or (len(skeletons[0]) < config.GEOPARSE_TRANSLIT_SHORT_SKELETON and cue < 2)
+                        or any(word_frequency(k, ("ar",)) >= limit for k in _with_article(key))
+                    ):
+                        continue
+                    near = _near(self.index.transliterated(key), allowed, points)
+                    if near:
+                        span = Span(
+                            start=starts[i] + offset,
+                            end=ends[last],
+                            first=i,
+                            last=last,
+                            key=key + IN_COUNTRIES + ",".join(sorted(near)),
+                            lang="ar",
+                            source="translit",
+                            soft=0,
+                        )
+                        break
+                if span is not None:
+                    out.append(span)
+                    by_last[last] = span
+                    taken.update(range(i, last + 1))
+                    break
         return sorted(out, key=lambda s: s.first) if len(out) > len(found) else found
+
+    @staticmethod
+    def _goes_on(
+        toks: Tokens,
+        words: dict[int, _Word],
+        i: int,
+        blocked: Sequence[bool],
+        off: Sequence[bool],
+        taken: set[int],
+        lists: _Lists,
+    ) -> bool:
+        """Whether the Arabic word after word ``i`` may belong to the same name: joined by a
+        space in the same sentence, no name found, no function, cue or common word of the
+        pack (frequent words are common inside names: "أبو زبد", "عين العرب")."""
+        j = i + 1
+        nxt = words.get(j)
+        return (
+            nxt is not None
+            and j not in taken
+            and not blocked[j]
+            and not off[j]
+            and toks.join[i] != 0
+            and toks.sentence[i] == toks.sentence[j]
+            and not nxt.names & (lists.never | lists.common | lists.cues)
+            and not nxt.bare & (lists.never | lists.common)
+        )
 
     @staticmethod
     def _listed(text: str, toks: Tokens, i: int, info: _Word, by_last: dict[int, Span]) -> bool:
@@ -810,6 +853,11 @@ class Scanner:
         return SOFT_WITHOUT_CUE
 
 
+def _with_article(key: str) -> tuple[str, str]:
+    """A one-word key with and without the article ("منكوبة" is as common as "المنكوبة")."""
+    return (key, key[2:]) if key.startswith("ال") else (key, "ال" + key)
+
+
 def _name_offsets(info: _Word, *, prefer_particles: bool) -> list[int]:
     """Where a name may start in a word (as written, article kept): after the particles
     before an article ("والبقاع"), else the whole word first, or in a list ("ورفاعة") after
@@ -825,7 +873,7 @@ def _name_offsets(info: _Word, *, prefer_particles: bool) -> list[int]:
     return sorted(offsets, key=lambda o: (o != preferred, o))
 
 
-def _near(cs: Sequence[Candidate], countries: set[str], points: Sequence[Place]) -> set[str]:
+def _near(cs: Sequence[Candidate], countries: Collection[str], points: Sequence[Place]) -> set[str]:
     """The countries of the candidates that lie in one of the document's countries and,
     when the document names towns or regions, within
     :data:`geo.config.GEOPARSE_TRANSLIT_NEAR_KM` of one."""

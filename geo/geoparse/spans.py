@@ -15,7 +15,7 @@ Three finders feed :func:`find_spans`:
 
 Examples
 --------
->>> from geo.geoparse.candidates import Index
+>>> from geo.geoparse.candidates import IN_COUNTRIES, Index
 >>> from geo.geoparse.filters import words_for
 >>> from geo.geoparse.tokenize import tokenize
 >>> w = words_for(("fr",))
@@ -33,7 +33,7 @@ from typing import Final
 from geo import config
 from geo.gazetteer import normalize_name
 from geo.geoparse import translit
-from geo.geoparse.candidates import Index
+from geo.geoparse.candidates import IN_COUNTRIES, Index
 from geo.geoparse.filters import COMMON_ONLY, REGION_ONLY, Words, verdict
 from geo.geoparse.tokenize import Tokens
 from geo.lang import get_pack, word_frequency
@@ -316,18 +316,18 @@ def _word_forms(
     translit: bool = False,
 ) -> list[Span]:
     """Capitalised Cyrillic words that are names under a dictionary form; with ``translit``,
-    names under a Latin transliteration of a dictionary form (:func:`_translit_name`)."""
+    names under a Latin transliteration of a dictionary form (:func:`_translit_key`)."""
     taken = {j for s in found for j in range(s.first, s.last + 1)}
     if translit:
         countries = _countries(found, index)
 
-        def known(key: str, word: str, forms: Sequence[str]) -> bool:
-            return _translit_name(key, (word, *forms), w, index, countries)
+        def known(key: str, word: str, forms: Sequence[str]) -> str | None:
+            return _translit_key(key, (word, *forms), w, index, countries)
 
     else:
 
-        def known(key: str, word: str, forms: Sequence[str]) -> bool:
-            return key != word and bool(index.candidates(key, variants=False))
+        def known(key: str, word: str, forms: Sequence[str]) -> str | None:
+            return key if key != word and index.candidates(key, variants=False) else None
 
     source = "translit" if translit else "morph"
     lower_words = {toks.keys[i] for i in range(len(toks)) if not toks.cap[i]}
@@ -348,7 +348,7 @@ def _word_forms(
             whole = text[toks.starts[i] : toks.ends[run]].lower()
             joined = toks.joined(i, run - i + 1)
             keys = [normalize_name(str(f)) for f in forms_of(whole)]
-            hit = next((k for k in keys if known(k, joined, keys)), None)
+            hit = next((h for h in (known(k, joined, keys) for k in keys) if h), None)
             if hit is not None:
                 out.append(_span(toks, i, run, hit, soft=0, source=source))
                 taken.update(range(i, run + 1))
@@ -374,14 +374,15 @@ def _word_forms(
                 # a word of a longer name (a person's, "Кривому Розі"), or an adjective of a
                 # town before its noun ("Антоновского моста")
                 break
-            if known(form, toks.keys[i], forms):
+            hit = known(form, toks.keys[i], forms)
+            if hit is not None:
                 if form in lower_words or toks.keys[i] in lower_words:
                     soft = 2
                 elif toks.initial[i] or toks.titled[toks.sentence[i]]:
                     soft = 1 if toks.initial[i] else 3
                 else:
                     soft = 0
-                out.append(_span(toks, i, i, form, soft=soft, source=source))
+                out.append(_span(toks, i, i, hit, soft=soft, source=source))
                 break
         i += 1
     return out
@@ -389,31 +390,36 @@ def _word_forms(
 
 def _countries(spans: Sequence[Span], index: Index) -> frozenset[str]:
     """The countries whose places a name found only through a transliteration may be: those
-    of :func:`geo.geoparse.translit.cyrillic_countries` and those of the places found."""
+    of :func:`geo.geoparse.translit.cyrillic_countries` and those of the names found that
+    need no context."""
     found = set(translit.cyrillic_countries())
     for s in spans:
-        if not s.key.endswith(REGION_OF):
+        if not s.soft and not s.key.endswith(REGION_OF):
             cs = index.candidates(s.key)
             if cs and cs[0].place.country_code:
                 found.add(cs[0].place.country_code)
     return frozenset(found)
 
 
-def _translit_name(
+def _translit_key(
     key: str, words: Sequence[str], w: Words, index: Index, countries: frozenset[str]
-) -> bool:
-    """Whether ``key``, a dictionary form of a word (``words``: the word's key and all its
-    dictionary forms), names a place through a Latin transliteration
-    (:meth:`Index.transliterated`) in one of ``countries``: no given name, title or month,
-    no masculine adjective in -ский/-ський (a surname), and no word common in Russian or
-    Ukrainian under any of its forms (a village the gazetteer lacks as written is rare in
-    text; "Ставкой" is "ставка")."""
+) -> str | None:
+    """The key of a span when ``key``, a dictionary form of a word (``words``: the word's
+    key and all its dictionary forms), names a place through a Latin transliteration
+    (:meth:`Index.transliterated`) in one of ``countries``: ``key`` with
+    :data:`~geo.geoparse.candidates.IN_COUNTRIES` and those of its places' countries that
+    are in ``countries``. None for a given name, a title or a month, a masculine adjective
+    in -ский/-ський (a surname), and a word common in Russian or Ukrainian under any of its
+    forms (a village the gazetteer lacks as written is rare in text; "Ставкой" is "ставка")."""
     if any(key in w[name] for name in _NOT_TRANSLIT) or words[0].endswith(_SURNAME_ENDINGS):
-        return False
+        return None
     limit = config.GEOPARSE_TRANSLIT_MAX_ZIPF
     if any(word_frequency(k, _MORPH_LANGS) >= limit for k in (key, *words)):
-        return False
-    return any(c.place.country_code in countries for c in index.transliterated(key))
+        return None
+    found = {
+        c.place.country_code for c in index.transliterated(key) if c.place.country_code in countries
+    }
+    return key + IN_COUNTRIES + ",".join(sorted(found)) if found else None
 
 
 def _modifier(
