@@ -733,13 +733,15 @@ class Scanner:
         by_last = {s.last: s for s in found}
         limit = config.GEOPARSE_TRANSLIT_MAX_ZIPF
         starts, ends = toks.starts, toks.ends
+        never, no_name = (
+            lists.never - lists.particles,
+            lists.never | lists.common | lists.first_names,
+        )
         for i, info in words.items():
-            if i in taken or blocked[i] or off[i] or info.names & (lists.never - lists.particles):
+            if i in taken or blocked[i] or off[i] or not never.isdisjoint(info.names):
                 continue
             # a word of its own, or the first of two ("أبو زبد")
-            alone = not info.names & lists.never and not info.bare & (
-                lists.never | lists.common | lists.first_names
-            )
+            alone = lists.never.isdisjoint(info.names) and no_name.isdisjoint(info.bare)
             listed = self._listed(text, toks, i, info, by_last)
             # a cue word before the word, or a list: ب alone ("بادرت") is too weak a cue
             cue = 2 if listed else self._cue(toks, words, i, "", lists)
@@ -805,8 +807,10 @@ class Scanner:
             and not off[j]
             and toks.join[i] != 0
             and toks.sentence[i] == toks.sentence[j]
-            and not nxt.names & (lists.never | lists.common | lists.cues)
-            and not nxt.bare & (lists.never | lists.common)
+            and lists.never.isdisjoint(nxt.names)
+            and lists.common.isdisjoint(nxt.bare)
+            and lists.cues.isdisjoint(nxt.names)
+            and lists.never.isdisjoint(nxt.bare)
         )
 
     @staticmethod

