@@ -119,6 +119,7 @@ GEOPARSE_TRANSLIT_SHORT_SKELETON: Final = 3
 #: An Arabic name found through its skeleton is taken when one of its places lies within
 #: this distance of a town or region the document names (in one of its countries).
 GEOPARSE_TRANSLIT_NEAR_KM: Final = 250.0
-#: A word this common (Zipf frequency) in the document's languages is no name the gazetteer
-#: lacks as written (Cyrillic and Arabic words looked up through transliteration).
-GEOPARSE_TRANSLIT_MAX_ZIPF: Final = 3.0
+#: A word this common (Zipf frequency) in the languages of its script (Russian and
+#: Ukrainian, Arabic) is no name the gazetteer lacks as written: it is not looked up
+#: through a transliteration (the frequency table holds the words from 3.3 on).
+GEOPARSE_TRANSLIT_MAX_ZIPF: Final = 3.3
