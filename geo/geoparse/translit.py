@@ -6,18 +6,21 @@ Ukrainian or Arabic text uses. Two ways from a name in the text to those Latin k
 
 - **Cyrillic** (:func:`cyrillic_latin_keys`): the transliterations GeoNames follows, as tables
   of the language packs (``[maps.translit]``: the Ukrainian national system of 2010 in
-  ``geo/lang/uk``, BGN/PCGN in ``geo/lang/ru``, with common press forms as overrides), applied
-  to the name and to its spelling in the other language (``translit_from_ru``,
-  ``translit_from_uk``: "Ласточкино" is "Ласточкине", "Орловка" is "Орлівка"). Keys are
-  normalised (``й`` folded to ``и``), so an ``и`` after a vowel is also read as ``й``.
+  ``geo/lang/uk``, BGN/PCGN in ``geo/lang/ru``; ``[maps.translit_press]``: the older BGN/PCGN
+  Ukrainian forms and the Russian press forms, as overrides), applied to the name and to its
+  spelling in the other language (``translit_from_ru``, ``translit_from_uk``: "Ласточкино" is
+  "Ласточкине", "Орловка" is "Орлівка"). Keys are normalised (``й`` folded to ``и``), so an
+  ``и`` after a vowel is also read as ``й``.
 - **Arabic** (:func:`arabic_skeletons`, :class:`SkeletonIndex`): Arabic writes no short vowels,
   so names do not transliterate exactly. Both sides are reduced to a consonant skeleton: the
   Arabic consonants to Latin letter classes (``[maps.translit]`` of ``geo/lang/ar``), the
   Latin names of the places of the Arab countries (``translit_countries``) the same way
   (``translit_latin``: vowels dropped, digraphs one class, the articles al-/el-/ad-/ash- and
-  Abu/Bu as words dropped). "الحصاحيصا" and "Al Hasaheisa" both become ``hshs``. The index
-  over the Latin names is built once per gazetteer (a second or two) and saved next to the
-  gazetteer cache, keyed on the gazetteer's inputs.
+  Abu/Bu as words dropped). "الحصاحيصا" and "Al Hasaheisa" both become ``hshs``; the long
+  vowels the Arabic writes must be in the Latin name at the same places
+  (:func:`vowels_agree`: "الحوبان" is not "Habban"). The index over the Latin names is built
+  once per gazetteer (a few seconds) and saved in the cache folder, keyed on the gazetteer's
+  inputs, then read in a few hundredths of a second.
 
 Everything here depends on the name alone; :meth:`geo.geoparse.candidates.Index.transliterated`
 memoises the candidates, and the finders of :mod:`geo.geoparse.spans` (Cyrillic) and
