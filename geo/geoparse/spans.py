@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Final
 
@@ -347,7 +348,7 @@ def _word_forms(
         while forms_of is not None and run > i:
             whole = text[toks.starts[i] : toks.ends[run]].lower()
             joined = toks.joined(i, run - i + 1)
-            keys = [normalize_name(str(f)) for f in forms_of(whole)]
+            keys = _normal_forms(lang, whole)
             hit = next((h for h in (known(k, joined, keys) for k in keys) if h), None)
             if hit is not None:
                 out.append(_span(toks, i, run, hit, soft=0, source=source))
@@ -357,7 +358,7 @@ def _word_forms(
         if i in taken:
             i = run + 1
             continue
-        forms = [normalize_name(str(f)) for f in forms_of(word)] if forms_of else []
+        forms = _normal_forms(lang, word) if forms_of else ()
         for form in forms:
             mapped = None if translit else w.region_names.get(form)
             if mapped is not None:
@@ -411,15 +412,28 @@ def _translit_key(
     are in ``countries``. None for a given name, a title or a month, a masculine adjective
     in -ский/-ський (a surname), and a word common in Russian or Ukrainian under any of its
     forms (a village the gazetteer lacks as written is rare in text; "Ставкой" is "ставка")."""
-    if any(key in w[name] for name in _NOT_TRANSLIT) or words[0].endswith(_SURNAME_ENDINGS):
+    if words[0].endswith(_SURNAME_ENDINGS) or _common(tuple(words)):
         return None
-    limit = config.GEOPARSE_TRANSLIT_MAX_ZIPF
-    if any(word_frequency(k, _MORPH_LANGS) >= limit for k in (key, *words)):
+    if any(key in w[name] for name in _NOT_TRANSLIT):
         return None
     found = {
         c.place.country_code for c in index.transliterated(key) if c.place.country_code in countries
     }
     return key + IN_COUNTRIES + ",".join(sorted(found)) if found else None
+
+
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def _normal_forms(lang: str, word: str) -> tuple[str, ...]:
+    """The dictionary forms of a lower-case word (or words) as gazetteer keys."""
+    forms_of = get_pack(lang).morph("base_forms")
+    return tuple(normalize_name(str(f)) for f in forms_of(word)) if forms_of else ()
+
+
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def _common(keys: tuple[str, ...]) -> bool:
+    """Whether one of a word's keys is common in Russian or Ukrainian."""
+    limit = config.GEOPARSE_TRANSLIT_MAX_ZIPF
+    return any(word_frequency(k, _MORPH_LANGS) >= limit for k in keys)
 
 
 def _modifier(
