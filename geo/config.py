@@ -475,3 +475,21 @@ CUE_MAX_DISTANCE_CHARS: Final = 200
 
 #: A cue of a more specific type (a weapon) this much farther than the nearest cue still wins.
 CUE_PRIORITY_SLACK_CHARS: Final = 80
+
+#: Transliteration (geo.geoparse.translit): candidates reached through a Latin
+#: transliteration of a Cyrillic or Arabic name have their prior lowered by this much...
+GEOPARSE_TRANSLIT_PENALTY: Final = 0.7
+#: ... the spelling variants of this many of a Cyrillic name's transliterations are tried
+#: when none of them is a gazetteer name ("Тальбиса": "talbisa", "talbisah")...
+GEOPARSE_TRANSLIT_VARIANT_KEYS: Final = 4
+#: ... an Arabic consonant skeleton has at least this many letters to be looked up...
+GEOPARSE_TRANSLIT_MIN_SKELETON: Final = 2
+#: ... and one of fewer letters than this needs a settlement or region noun before it.
+GEOPARSE_TRANSLIT_SHORT_SKELETON: Final = 3
+#: An Arabic name found through its skeleton is taken when one of its places lies within
+#: this distance of a town or region the document names (in one of its countries).
+GEOPARSE_TRANSLIT_NEAR_KM: Final = 250.0
+#: A word this common (Zipf frequency) in the languages of its script (Russian and
+#: Ukrainian, Arabic) is no name the gazetteer lacks as written: it is not looked up
+#: through a transliteration (the frequency table holds the words from 3.3 on).
+GEOPARSE_TRANSLIT_MAX_ZIPF: Final = 3.3

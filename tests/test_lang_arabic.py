@@ -7,7 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geo.gazetteer import normalize_name
-from geo.lang import LANGUAGES, PHRASE_LISTS, WORD_LISTS, detect_language, get_pack, script_of
+from geo.lang import (
+    LANGUAGES,
+    MAPS,
+    PHRASE_LISTS,
+    WORD_LISTS,
+    detect_language,
+    get_pack,
+    script_of,
+)
 from geo.lang.ar import morph
 from geo.lang.ar.morph import PLACEHOLDER, fold_key, name_starts, normalize, strip_clitics
 
@@ -161,7 +169,7 @@ def test_pack_loads_with_its_lists_and_sources() -> None:
     for name, entries in (*words.items(), *pack.phrases.items()):
         if entries:
             assert name in pack.sources, f"no source noted for {name}"
-    assert set(pack.sources) <= set(WORD_LISTS) | set(PHRASE_LISTS)
+    assert set(pack.sources) <= set(WORD_LISTS) | set(PHRASE_LISTS) | set(MAPS)
 
 
 def test_pack_lists_are_normalised_and_hold_both_month_sets() -> None:

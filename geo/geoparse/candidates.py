@@ -22,15 +22,19 @@ from typing import TYPE_CHECKING, Final
 
 from geo import config
 from geo.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
+from geo.geoparse import translit
 from geo.model import Candidate
 
 if TYPE_CHECKING:
     from geo.geoparse.filters import Words
     from geo.geoparse.tokenize import Tokens
 
-__all__ = ["Index", "approx_km", "feature_of", "haversine_km", "is_water"]
+__all__ = ["IN_COUNTRIES", "Index", "approx_km", "feature_of", "haversine_km", "is_water"]
 
 KM_PER_DEGREE: Final = math.pi * config.EARTH_RADIUS_KM / 180.0
+#: Marks a key whose candidates are only those in the countries that follow it
+#: (comma-separated ISO codes): "عيناتا\x1fin:LB" is Aïnâta in Lebanon, not Aïn Touta.
+IN_COUNTRIES: Final = "\x1fin:"
 _FR_INITIAL_I: Final = re.compile(r"(^| )i(?=[aeou])")
 _DOUBLE_S: Final = re.compile(r"(?<=[aeiouy])ss(?=[aeiouy])")
 _ARTICLES: Final = ("al ", "el ")
@@ -108,6 +112,7 @@ class Index:
         self._twin: dict[tuple[str, str], Place] = {}
         self._demonyms: dict[tuple[str, ...], frozenset[str]] = {}
         self._lower: dict[tuple[str, ...], frozenset[str]] = {}
+        self._translit: dict[str, tuple[Candidate, ...]] = {}
         self.spelling, self.compass = _variant_rules()
         self.foreign_country_keys = self._foreign_country_names()
         self.country_name_languages = self._country_name_languages()
@@ -198,13 +203,26 @@ class Index:
         """The places a key may name, best static prior first.
 
         Variants are tried as well when ``variants`` is true (their prior lowered by
-        :data:`geo.config.GEOPARSE_VARIANT_PENALTY`).
+        :data:`geo.config.GEOPARSE_VARIANT_PENALTY`), and so are the transliterations of a
+        Cyrillic or Arabic key that names nothing or only small places
+        (:meth:`transliterated`). A key with :data:`IN_COUNTRIES` keeps the candidates in
+        the countries it names.
         """
         cached = self._cands.get((key, variants))
         if cached is not None:
             return cached
         if len(self._cands) > config.GEOPARSE_CACHE_SIZE:
             self._cands.clear()
+        if IN_COUNTRIES in key:
+            base, _, codes = key.partition(IN_COUNTRIES)
+            wanted = frozenset(codes.split(","))
+            out = tuple(
+                c
+                for c in self.candidates(base, variants=variants)
+                if c.place.country_code in wanted
+            )
+            self._cands[(key, variants)] = out
+            return out
         seen: dict[str, Candidate] = {}
         foreign = key in self.foreign_country_keys
         most = config.GEOPARSE_MAX_CANDIDATES
@@ -225,9 +243,71 @@ class Index:
                         seen[place.id] = Candidate(
                             place, prior_of(place) - config.GEOPARSE_VARIANT_PENALTY, "variant"
                         )
+            # a name the gazetteer lacks as written, or a Cyrillic name of villages only
+            # ("Матвеевка": Matveyevka in Russia; Matviivka in Ukraine lacks the Russian name)
+            if not key.isascii() and (
+                not seen
+                or (
+                    translit.is_cyrillic(key)
+                    and max(c.prior for c in seen.values()) < config.GEOPARSE_NOTABLE_PRIOR
+                )
+            ):
+                for c in self.transliterated(key):
+                    seen.setdefault(c.place.id, c)
         out = tuple(sorted(seen.values(), key=lambda c: -c.prior))
         self._cands[(key, variants)] = out
         return out
+
+    def transliterated(self, key: str) -> tuple[Candidate, ...]:
+        """The places a Cyrillic or Arabic name reaches through the Latin names of the
+        gazetteer (:mod:`geo.geoparse.translit`), best static prior first, each with
+        ``match="translit"`` and its prior lowered by
+        :data:`geo.config.GEOPARSE_TRANSLIT_PENALTY`; empty for other keys.
+
+        Cyrillic: the places of every transliteration of the key that the gazetteer has,
+        else of the spelling variants (:meth:`variants`) of the first transliterations.
+        Arabic: the places of the Arab countries whose Latin names share the key's consonant
+        skeleton (of at least :data:`geo.config.GEOPARSE_TRANSLIT_MIN_SKELETON` letters).
+
+        Examples
+        --------
+        >>> [c.place.name for c in Index.default().transliterated("растан")]
+        ['Ar Rastan']
+        """
+        found = self._translit.get(key)
+        if found is not None:
+            return found
+        if len(self._translit) > config.GEOPARSE_CACHE_SIZE:
+            self._translit.clear()
+        most = config.GEOPARSE_MAX_CANDIDATES
+        places: dict[str, Place] = {}
+        if translit.is_cyrillic(key):
+            latins = translit.cyrillic_latin_keys(key)
+            for latin in latins:
+                for place in self.gazetteer.lookup(latin, normalized=True)[:most]:
+                    places.setdefault(place.id, place)
+            # names from other languages written in Cyrillic ("Тальбиса"): the Latin
+            # spelling variants of the first transliterations
+            for latin in latins[: 0 if places else config.GEOPARSE_TRANSLIT_VARIANT_KEYS]:
+                for v in self.variants(latin):
+                    for place in self.gazetteer.lookup(v, normalized=True)[:most]:
+                        places.setdefault(place.id, place)
+        elif translit.is_arabic(key):
+            countries = translit.arabic_countries()
+            skeletons = translit.skeleton_index(self.gazetteer)
+            for latin in skeletons.keys(key, min_letters=config.GEOPARSE_TRANSLIT_MIN_SKELETON):
+                for place in self.gazetteer.lookup(latin, normalized=True)[:most]:
+                    if place.country_code in countries:
+                        places.setdefault(place.id, place)
+        penalty = config.GEOPARSE_TRANSLIT_PENALTY
+        found = tuple(
+            sorted(
+                (Candidate(p, prior_of(p) - penalty, "translit") for p in places.values()),
+                key=lambda c: -c.prior,
+            )[:most]
+        )
+        self._translit[key] = found
+        return found
 
     def regions_named(self, key: str) -> tuple[Candidate, ...]:
         """The first-level regions a key names, or that are named after the towns it names

@@ -56,6 +56,7 @@ RESOLVE_FEATURES: Final = (
     "alternate",
     "variant",
     "lemma",
+    "translit",
     "foreign_country_name",
     "top_prior",
     "prior_gap",
@@ -80,6 +81,9 @@ RESOLVE_FEATURES: Final = (
     "dateline_city",
 )
 
+#: How a candidate's name matched that has a feature of its own (others count as alternate).
+_MATCHES: Final = frozenset({"primary", "alternate", "variant", "lemma", "translit"})
+
 #: Features of a span (see the module docstring).
 RECOGNISE_FEATURES: Final = (
     "bias",
@@ -101,6 +105,7 @@ RECOGNISE_FEATURES: Final = (
     "one_letter_gap",
     "morph",
     "scan",
+    "translit",
     "short",
     "resolve_margin",
     "word_frequency",
@@ -177,7 +182,7 @@ def static_features(
         f["water"] = 1.0
     if p.id in capitals:
         f["capital"] = 1.0
-    f[c.match if c.match in ("primary", "alternate", "variant", "lemma") else "alternate"] = 1.0
+    f[c.match if c.match in _MATCHES else "alternate"] = 1.0
     if c is cs[0]:
         f["top_prior"] = 1.0
     else:
@@ -403,6 +408,8 @@ def span_features(
         f["morph"] = 1.0
     elif source == "scan":
         f["scan"] = 1.0
+    elif source == "translit":
+        f["translit"] = 1.0
     if short:
         f["short"] = 1.0
     f["resolve_margin"] = min(margin, config.GEOPARSE_MARGIN_CAP)

@@ -39,18 +39,21 @@ import logging
 import pickle
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from geo import config
 from geo.gazetteer import normalize_name
-from geo.geoparse.candidates import Index, feature_of
-from geo.lang import get_pack
+from geo.geoparse import translit
+from geo.geoparse.candidates import IN_COUNTRIES, Index, approx_km, feature_of
+from geo.lang import get_pack, word_frequency
 from geo.lang.ar import morph
 from geo.model import Candidate, Span
 
 if TYPE_CHECKING:
+    from geo.gazetteer import Place
     from geo.geoparse.tokenize import Tokens
 
 __all__ = [
@@ -304,6 +307,7 @@ class _Lists:
     before_person: frozenset[str]  # titles, given names: a person follows
     heads: frozenset[str]  # an institution or a feature follows: not the town's name
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> following words
+    particles: frozenset[str] = frozenset()  # name particles (أبو, أم): a name may follow
 
 
 def _fold_all(words: Iterable[str]) -> frozenset[str]:
@@ -338,6 +342,7 @@ def _lists() -> _Lists:
         before_person=_fold_all(w["titles"]) | (_fold_all(w["first_names"]) - stop),
         heads=_fold_all(w["org_heads"] | w["natural"] | w["water"] | w["vessel_cues"]),
         phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
+        particles=_fold_all(w["name_particles"]),
     )
 
 
@@ -499,8 +504,6 @@ class Scanner:
                 keys = fused[row] if s.fused else plain[row]
                 if keys:
                     hits.append((first, end_token[end], s, row, keys))
-        if not hits:
-            return []
         off = _phrase_blocked(toks, words, lists)
         kept: list[tuple[_Match, str, Candidate | None]] = []
         for first, last, s, row, keys in hits:
@@ -546,7 +549,7 @@ class Scanner:
                     soft=soft,
                 )
             )
-        return out
+        return self._transliterated(text, toks, blocked, words, off, lists, out)
 
     # -- decisions
     def _best(self, key: str) -> Candidate | None:
@@ -627,13 +630,136 @@ class Scanner:
     def _cue_before(self, toks: Tokens, words: dict[int, _Word], m: _Match, lists: _Lists) -> int:
         """2 after a region or settlement noun ("محافظة", "مدينة"); 1 after a place
         preposition ("في", "قرب") or with ب on the name ("بإدلب"); 0 without a cue."""
-        before = self._word_before(toks, words, m.first)
+        return self._cue(toks, words, m.first, m.prefix, lists)
+
+    def _cue(
+        self, toks: Tokens, words: dict[int, _Word], first: int, prefix: str, lists: _Lists
+    ) -> int:
+        before = self._word_before(toks, words, first)
         forms = before.bare if before is not None else frozenset()
         if forms & lists.strong_cues:
             return 2
-        if m.prefix in _LOCATIVE_PREFIXES or forms & lists.cues:
+        if prefix in _LOCATIVE_PREFIXES or forms & lists.cues:
             return 1
         return 0
+
+    # -- names the gazetteer has in Latin letters only
+    def _transliterated(
+        self,
+        text: str,
+        toks: Tokens,
+        blocked: Sequence[bool],
+        words: dict[int, _Word],
+        off: Sequence[bool],
+        lists: _Lists,
+        found: list[Span],
+    ) -> list[Span]:
+        """``found`` and the Arabic words that name a place of the document's countries
+        through the Latin names of the gazetteer (:meth:`Index.transliterated`): words no
+        name matched, after a place cue or next in a list of places (``source="translit"``).
+
+        A skeleton of fewer than :data:`geo.config.GEOPARSE_TRANSLIT_SHORT_SKELETON` letters
+        needs a settlement or region noun before it ("مدينة", "بلدة", "محافظة"); so does a
+        name in a document that names no place in its known words. Two words are tried
+        before one ("مدينة أبو زبد").
+        """
+        taken = {j for s in found for j in range(s.first, s.last + 1)}
+        # what the document says for sure: the names found with a cue or of note
+        bests = [b.place for b in (self._best(s.key) for s in found if not s.soft) if b]
+        countries = {p.country_code for p in bests if p.country_code is not None}
+        points = [p for p in bests if p.kind != "country"]
+        out = list(found)
+        by_last = {s.last: s for s in found}
+        limit = config.GEOPARSE_TRANSLIT_MAX_ZIPF
+        starts, ends = toks.starts, toks.ends
+        never, no_name = (
+            lists.never - lists.particles,
+            lists.never | lists.common | lists.first_names,
+        )
+        for i, info in words.items():
+            if i in taken or blocked[i] or off[i] or not never.isdisjoint(info.names):
+                continue
+            # a word of its own, or the first of two ("أبو زبد")
+            alone = lists.never.isdisjoint(info.names) and no_name.isdisjoint(info.bare)
+            listed = self._listed(text, toks, i, info, by_last)
+            # a cue word before the word, or a list: ب alone ("بادرت") is too weak a cue
+            cue = 2 if listed else self._cue(toks, words, i, "", lists)
+            if not cue:
+                continue
+            # a document that names no place yet: a settlement noun is cue enough
+            allowed = countries or (translit.arabic_countries() if cue == 2 else set())
+            span = None
+            # two words first ("أبو زبد", "كفر كلا"), then one
+            for last in (i + 1, i):
+                if (last == i and not alone) or (
+                    last > i and not self._goes_on(toks, words, i, blocked, off, taken, lists)
+                ):
+                    continue
+                for offset in _name_offsets(info, prefer_particles=listed):
+                    key = normalize_name(text[starts[i] + offset : ends[last]])
+                    skeletons = translit.arabic_skeletons(key)
+                    if (
+                        not skeletons
+                        or (len(skeletons[0]) < config.GEOPARSE_TRANSLIT_SHORT_SKELETON and cue < 2)
+                        or any(word_frequency(k, ("ar",)) >= limit for k in _with_article(key))
+                    ):
+                        continue
+                    near = _near(self.index.transliterated(key), allowed, points)
+                    if near:
+                        span = Span(
+                            start=starts[i] + offset,
+                            end=ends[last],
+                            first=i,
+                            last=last,
+                            key=key + IN_COUNTRIES + ",".join(sorted(near)),
+                            lang="ar",
+                            source="translit",
+                            soft=0,
+                        )
+                        break
+                if span is not None:
+                    out.append(span)
+                    by_last[last] = span
+                    taken.update(range(i, last + 1))
+                    break
+        return sorted(out, key=lambda s: s.first) if len(out) > len(found) else found
+
+    @staticmethod
+    def _goes_on(
+        toks: Tokens,
+        words: dict[int, _Word],
+        i: int,
+        blocked: Sequence[bool],
+        off: Sequence[bool],
+        taken: set[int],
+        lists: _Lists,
+    ) -> bool:
+        """Whether the Arabic word after word ``i`` may belong to the same name: joined by a
+        space in the same sentence, no name found, no function, cue or common word of the
+        pack (frequent words are common inside names: "أبو زبد", "عين العرب")."""
+        j = i + 1
+        nxt = words.get(j)
+        return (
+            nxt is not None
+            and j not in taken
+            and not blocked[j]
+            and not off[j]
+            and toks.join[i] != 0
+            and toks.sentence[i] == toks.sentence[j]
+            and lists.never.isdisjoint(nxt.names)
+            and lists.common.isdisjoint(nxt.bare)
+            and lists.cues.isdisjoint(nxt.names)
+            and lists.never.isdisjoint(nxt.bare)
+        )
+
+    @staticmethod
+    def _listed(text: str, toks: Tokens, i: int, info: _Word, by_last: dict[int, Span]) -> bool:
+        """Whether a word goes on a list of places: "الحصاحيصا ورفاعة", "إدلب، سراقب"."""
+        before = by_last.get(i - 1)
+        if before is None or before.soft or toks.sentence[i - 1] != toks.sentence[i]:
+            return False
+        gap = text[toks.ends[i - 1] : toks.starts[i]]
+        return info.letters.startswith(("و", "ف")) or _is_list_gap(gap)
 
     def _soft(
         self,
@@ -668,6 +794,43 @@ class Scanner:
             ):
                 return 0
         return SOFT_WITHOUT_CUE
+
+
+def _with_article(key: str) -> tuple[str, str]:
+    """A one-word key with and without the article ("منكوبة" is as common as "المنكوبة")."""
+    return (key, key[2:]) if key.startswith("ال") else (key, "ال" + key)
+
+
+def _name_offsets(info: _Word, *, prefer_particles: bool) -> list[int]:
+    """Where a name may start in a word (as written, article kept): after the particles
+    before an article ("والبقاع"), else the whole word first, or in a list ("ورفاعة") after
+    one particle first."""
+    offsets = sorted({s.name for s in info.starts})
+    if not offsets:
+        return [0]
+    definite = [o for o in offsets if o and info.surface(o).startswith("ال")]
+    if definite:
+        preferred = definite[0]
+    else:
+        preferred = offsets[1] if prefer_particles and len(offsets) > 1 else offsets[0]
+    return sorted(offsets, key=lambda o: (o != preferred, o))
+
+
+def _near(cs: Sequence[Candidate], countries: Collection[str], points: Sequence[Place]) -> set[str]:
+    """The countries of the candidates that lie in one of the document's countries and,
+    when the document names towns or regions, within
+    :data:`geo.config.GEOPARSE_TRANSLIT_NEAR_KM` of one."""
+    km = config.GEOPARSE_TRANSLIT_NEAR_KM
+    out: set[str] = set()
+    for c in cs:
+        p = c.place
+        if p.country_code is None or p.country_code not in countries or p.country_code in out:
+            continue
+        if not points or any(
+            approx_km(p.latitude, p.longitude, q.latitude, q.longitude) < km for q in points
+        ):
+            out.add(p.country_code)
+    return out
 
 
 def _is_list_gap(gap: str) -> bool:

@@ -15,7 +15,7 @@ Three finders feed :func:`find_spans`:
 
 Examples
 --------
->>> from geo.geoparse.candidates import Index
+>>> from geo.geoparse.candidates import IN_COUNTRIES, Index
 >>> from geo.geoparse.filters import words_for
 >>> from geo.geoparse.tokenize import tokenize
 >>> w = words_for(("fr",))
@@ -27,14 +27,17 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Final
 
+from geo import config
 from geo.gazetteer import normalize_name
-from geo.geoparse.candidates import Index
+from geo.geoparse import translit
+from geo.geoparse.candidates import IN_COUNTRIES, Index
 from geo.geoparse.filters import COMMON_ONLY, REGION_ONLY, Words, verdict
 from geo.geoparse.tokenize import Tokens
-from geo.lang import get_pack
+from geo.lang import get_pack, word_frequency
 from geo.model import Span
 
 __all__ = ["REGION_OF", "find_spans"]
@@ -44,6 +47,11 @@ __all__ = ["REGION_OF", "find_spans"]
 REGION_OF: Final = "\x1fregion"
 
 _MORPH_LANGS: Final = ("ru", "uk")
+#: Endings of words that are surnames more often than names of places the gazetteer lacks
+#: (keys: й is folded to и).
+_SURNAME_ENDINGS: Final = ("скии", "цкии", "ськии", "цькии")
+#: Word lists whose words are never looked up through a transliteration.
+_NOT_TRANSLIT: Final = ("first_names", "titles", "months", "weekdays", "demonyms", "org_heads")
 
 
 def find_spans(
@@ -79,6 +87,7 @@ def find_spans(
     spans = _merge(spans, _capitalised(text, toks, blocked, w, index))
     if cyrillic:
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans))
+        spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans, translit=True))
     if scan is not None and any(s == "arabic" for s in toks.script):
         spans = _merge(spans, scan(text, toks, blocked))
     return spans
@@ -298,10 +307,30 @@ def _feature_phrases(
 
 
 def _word_forms(
-    text: str, toks: Tokens, blocked: list[bool], w: Words, index: Index, found: list[Span]
+    text: str,
+    toks: Tokens,
+    blocked: list[bool],
+    w: Words,
+    index: Index,
+    found: list[Span],
+    *,
+    translit: bool = False,
 ) -> list[Span]:
-    """Capitalised Cyrillic words that are names under a dictionary form."""
+    """Capitalised Cyrillic words that are names under a dictionary form; with ``translit``,
+    names under a Latin transliteration of a dictionary form (:func:`_translit_key`)."""
     taken = {j for s in found for j in range(s.first, s.last + 1)}
+    if translit:
+        countries = _countries(found, index)
+
+        def known(key: str, word: str, forms: Sequence[str]) -> str | None:
+            return _translit_key(key, (word, *forms), w, index, countries)
+
+    else:
+
+        def known(key: str, word: str, forms: Sequence[str]) -> str | None:
+            return key if key != word and index.candidates(key, variants=False) else None
+
+    source = "translit" if translit else "morph"
     lower_words = {toks.keys[i] for i in range(len(toks)) if not toks.cap[i]}
     out: list[Span] = []
     n = len(toks)
@@ -319,43 +348,130 @@ def _word_forms(
         while forms_of is not None and run > i:
             whole = text[toks.starts[i] : toks.ends[run]].lower()
             joined = toks.joined(i, run - i + 1)
-            hit = next(
-                (
-                    k
-                    for k in (normalize_name(str(f)) for f in forms_of(whole))
-                    if k != joined and index.candidates(k, variants=False)
-                ),
-                None,
-            )
+            keys = _normal_forms(lang, whole)
+            hit = next((h for h in (known(k, joined, keys) for k in keys) if h), None)
             if hit is not None:
-                out.append(_span(toks, i, run, hit, soft=0, source="morph"))
+                out.append(_span(toks, i, run, hit, soft=0, source=source))
                 taken.update(range(i, run + 1))
                 break
             run -= 1
         if i in taken:
             i = run + 1
             continue
-        forms = [normalize_name(str(f)) for f in forms_of(word)] if forms_of else []
+        forms = _normal_forms(lang, word) if forms_of else ()
         for form in forms:
-            mapped = w.region_names.get(form)
+            mapped = None if translit else w.region_names.get(form)
             if mapped is not None:
                 out.append(
                     _span(toks, i, i, mapped + REGION_OF, soft=0, region_only=True, source="morph")
                 )
                 break
-            if form == toks.keys[i] or form in w["common"] or form in w["stopwords"]:
+            if form in w["common"] or form in w["stopwords"]:
                 continue
-            if index.candidates(form, variants=False):
+            if translit and (
+                _in_name(toks, i, taken, w)
+                or _modifier(toks, i, word, pack.morph("adjective_bases"), w)
+            ):
+                # a word of a longer name (a person's, "Кривому Розі"), or an adjective of a
+                # town before its noun ("Антоновского моста")
+                break
+            hit = known(form, toks.keys[i], forms)
+            if hit is not None:
                 if form in lower_words or toks.keys[i] in lower_words:
                     soft = 2
                 elif toks.initial[i] or toks.titled[toks.sentence[i]]:
                     soft = 1 if toks.initial[i] else 3
                 else:
                     soft = 0
-                out.append(_span(toks, i, i, form, soft=soft, source="morph"))
+                out.append(_span(toks, i, i, hit, soft=soft, source=source))
                 break
         i += 1
     return out
+
+
+def _countries(spans: Sequence[Span], index: Index) -> frozenset[str]:
+    """The countries whose places a name found only through a transliteration may be: those
+    of :func:`geo.geoparse.translit.cyrillic_countries` and those of the names found that
+    need no context."""
+    found = set(translit.cyrillic_countries())
+    for s in spans:
+        if not s.soft and not s.key.endswith(REGION_OF):
+            cs = index.candidates(s.key)
+            if cs and cs[0].place.country_code:
+                found.add(cs[0].place.country_code)
+    return frozenset(found)
+
+
+def _translit_key(
+    key: str, words: Sequence[str], w: Words, index: Index, countries: frozenset[str]
+) -> str | None:
+    """The key of a span when ``key``, a dictionary form of a word (``words``: the word's
+    key and all its dictionary forms), names a place through a Latin transliteration
+    (:meth:`Index.transliterated`) in one of ``countries``: ``key`` with
+    :data:`~geo.geoparse.candidates.IN_COUNTRIES` and those of its places' countries that
+    are in ``countries``. None for a given name, a title or a month, a masculine adjective
+    in -ский/-ський (a surname), and a word common in Russian or Ukrainian under any of its
+    forms (a village the gazetteer lacks as written is rare in text; "Ставкой" is "ставка")."""
+    if words[0].endswith(_SURNAME_ENDINGS) or _common(tuple(words)):
+        return None
+    if any(key in w[name] for name in _NOT_TRANSLIT):
+        return None
+    found = {
+        c.place.country_code for c in index.transliterated(key) if c.place.country_code in countries
+    }
+    return key + IN_COUNTRIES + ",".join(sorted(found)) if found else None
+
+
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def _normal_forms(lang: str, word: str) -> tuple[str, ...]:
+    """The dictionary forms of a lower-case word (or words) as gazetteer keys."""
+    forms_of = get_pack(lang).morph("base_forms")
+    return tuple(normalize_name(str(f)) for f in forms_of(word)) if forms_of else ()
+
+
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def _common(keys: tuple[str, ...]) -> bool:
+    """Whether one of a word's keys is common in Russian or Ukrainian."""
+    limit = config.GEOPARSE_TRANSLIT_MAX_ZIPF
+    return any(word_frequency(k, _MORPH_LANGS) >= limit for k in keys)
+
+
+def _modifier(
+    toks: Tokens,
+    i: int,
+    word: str,
+    adjective_bases: Callable[..., tuple[object, ...]] | None,
+    w: Words,
+) -> bool:
+    """Whether a word is a relational adjective ("-ский", "-ський") before a lower-case
+    Cyrillic word that is no function word."""
+    j = i + 1
+    return (
+        adjective_bases is not None
+        and j < len(toks)
+        and toks.join[i] != 0
+        and not toks.cap[j]
+        and toks.script[j] == "cyrillic"
+        and toks.keys[j] not in w["stopwords"]
+        and bool(adjective_bases(word))
+    )
+
+
+def _in_name(toks: Tokens, i: int, taken: set[int], w: Words) -> bool:
+    """Whether a capitalised word is next to another capitalised Cyrillic word, joined by a
+    space or a hyphen, that is no function word ("В", "У") and no name found."""
+    for j in (i - 1, i + 1):
+        if (
+            0 <= j < len(toks)
+            and j not in taken
+            and toks.join[min(i, j)] != 0
+            and toks.cap[j]
+            and toks.script[j] == "cyrillic"
+            and toks.keys[j] not in w["stopwords"]
+            and toks.keys[j] not in w["place_prepositions"]
+        ):
+            return True
+    return False
 
 
 def _name_run(toks: Tokens, i: int, taken: set[int], blocked: list[bool]) -> int:

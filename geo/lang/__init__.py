@@ -37,6 +37,7 @@ import functools
 import importlib
 import re
 import tomllib
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -126,6 +127,18 @@ MAPS: Final = {
     "demonym_endings": "how country names become demonyms: an ending of the (normalised) "
     "name, removed, and the suffixes that replace it ('ie' = 'ien ienne'); '+a' keeps the "
     "ending, 'consonant' applies to names ending in a consonant",
+    # transliteration (geo.geoparse.translit); their keys are kept as written, lower case
+    # ("й" and "и" differ), "^" marking the start of a word and "$" its end
+    "translit": "letters of the language's script to Latin, as the gazetteer's Latin names "
+    "write them (Cyrillic: the Ukrainian national system, BGN/PCGN for Russian; Arabic: the "
+    "consonant classes of a skeleton key)",
+    "translit_press": "other common Latin spellings, as overrides of 'translit' (Avdeevka)",
+    "translit_from_ru": "Russian spellings of place names to this language's (ино$ = ине)",
+    "translit_from_uk": "Ukrainian spellings of place names to this language's (ове$ = ово)",
+    "translit_alternatives": "other consonant classes tried when a skeleton finds nothing",
+    "translit_latin": "Latin letters and digraphs to the consonant classes of 'translit'",
+    "translit_countries": "countries whose places the gazetteer names in Latin "
+    "transliterations of this language (ISO code = name)",
 }
 
 _SCRIPTS: Final = {"latin", "cyrillic", "arabic", "other"}
@@ -204,6 +217,18 @@ def normalize_word(text: str) -> str:
     return normalize_name(text.replace("_", " "))
 
 
+def _map(name: str, table: Mapping[str, str]) -> dict[str, str]:
+    """A table of a pack, normalised; the transliteration tables (``translit*``) keep their
+    letters as written, in lower case ("й" is not "и" there)."""
+    if name.startswith("translit"):
+        return {_raw(k): _raw(v) for k, v in table.items()}
+    return {normalize_word(k): normalize_word(v) for k, v in table.items()}
+
+
+def _raw(text: str) -> str:
+    return unicodedata.normalize("NFC", text).lower()
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(k for k in (normalize_word(w) for w in text.split()) if k)
 
@@ -252,13 +277,7 @@ def get_pack(code: str) -> LanguagePack:
         raise DataError(f"{where}: unknown script(s) {sorted(scripts - _SCRIPTS)}")
     words = {name: _words(data.get("words", {}).get(name, "")) for name in WORD_LISTS}
     phrases = {name: _phrases(data.get("phrases", {}).get(name, "")) for name in PHRASE_LISTS}
-    maps = {
-        name: {
-            normalize_word(k): normalize_word(v)
-            for k, v in data.get("maps", {}).get(name, {}).items()
-        }
-        for name in MAPS
-    }
+    maps = {name: _map(name, data.get("maps", {}).get(name, {})) for name in MAPS}
     morphology = None
     if resources.files("geo.lang").joinpath(code, "morph.py").is_file():
         morphology = importlib.import_module(f"geo.lang.{code}.morph")

