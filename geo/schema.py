@@ -283,7 +283,8 @@ def _typed(frame: pd.DataFrame) -> gpd.GeoDataFrame:
             "char_end",
             "latitude",
             "longitude",
-        ):
+        ) and not (col in ("inter1", "inter2") and pd.api.types.is_integer_dtype(frame[col])):
+            # (ACLED's numeric actor-type codes stay numbers; geo writes their labels)
             frame[col] = frame[col].astype("object").where(frame[col].notna(), None)
     geometry = gpd.points_from_xy(frame["longitude"], frame["latitude"], crs="EPSG:4326")
     placed = frame["latitude"].notna().to_numpy() & frame["longitude"].notna().to_numpy()

@@ -66,7 +66,7 @@ def test_read_acled(tmp_path: Path) -> None:
     ev = read_events(path, problems=problems)
     # the event columns, then every other column of the table, then the dataset's name
     assert list(ev.columns) == [
-        *EVENT_COLUMNS, "event_id_cnty", "year", "disorder_type", "actor1", "dataset", "geometry"
+        *EVENT_COLUMNS, "event_id_cnty", "year", "disorder_type", "dataset", "geometry"
     ]  # fmt: skip
     assert ev["actor1"].tolist() == ["Military Forces of Armenia", "x"]
     assert ev["year"].tolist() == [2020, 2020] and ev["dataset"].tolist() == ["ACLED"] * 2

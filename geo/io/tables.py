@@ -844,17 +844,18 @@ def parse_table_dates(
             todo = got.isna()
             if not todo.any():
                 break
-            got[todo] = pd.to_datetime(cells_left[todo], errors="coerce", format=form)
+            _assign_dates(got, todo, pd.to_datetime(cells_left[todo], errors="coerce", format=form))
         todo = got.isna()
         if todo.any():
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # pandas' "could not infer format" notes
-                got[todo] = pd.to_datetime(
+                found = pd.to_datetime(
                     cells_left[todo],
                     errors="coerce",
                     format="mixed",
                     dayfirst=bool(order) if order is not None else True,
                 )
+            _assign_dates(got, todo, found)
         for value, stamp in zip(rest, got, strict=True):
             if pd.isna(stamp):
                 parsed[value] = _far_date(value)
@@ -1000,8 +1001,14 @@ def _events(
         target = f"input_{name}" if name in derived else name
         extra[target] = _typed_extra(name, text(name) if raw.from_csv else frame[name], raw)
     for name, values in columns.pop("_added", {}).items():
-        if name not in extra.columns:
+        if name in EVENT_COLUMNS:
+            columns.setdefault(name, values)  # UCDP sides as actor1/actor2
+        elif name not in extra.columns:
             extra[name] = values
+    for name in EVENT_COLUMNS:
+        # event columns the table has under their own name (ACLED's actor1, inter1...)
+        if name not in columns and name in frame.columns and name not in derived:
+            columns[name] = _typed_extra(name, text(name) if raw.from_csv else frame[name], raw)
     dataset = {"acled": DATASET_ACLED, "ucdp": DATASET_UCDP}.get(kind)
     if dataset is not None and "dataset" not in extra.columns:
         extra["dataset"] = pd.Series([dataset] * n, dtype=object)
@@ -1013,6 +1020,19 @@ def _events(
     keep = ~_mask(n, errors).to_numpy()
     kept = {name: _take(values, keep) for name, values in columns.items()}
     return frame_from_columns(kept, extra=extra[keep].reset_index(drop=True))
+
+
+def _assign_dates(got: pd.Series[Any], todo: pd.Series[Any], found: pd.Series[Any]) -> None:
+    """Put parsed dates into a nanosecond series; one pandas cannot hold in nanoseconds
+    (the year 1000) stays NaT here and is reported as a date geo cannot hold."""
+    import pandas as pd
+
+    try:
+        got[todo] = found
+    except (OverflowError, pd.errors.OutOfBoundsDatetime):
+        for index, stamp in found.items():
+            with contextlib.suppress(OverflowError, pd.errors.OutOfBoundsDatetime):
+                got[index] = stamp
 
 
 def _where(mask: Any) -> list[int]:
