@@ -293,6 +293,8 @@ def test_cli_parse_and_events(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         "latitude",
         "longitude",
         "score",
+        "lang",
+        "why",
     ]
     for f in features:
         p = f["properties"]
@@ -480,10 +482,13 @@ def test_an_article_dated_year_1_or_9999_is_read_without_the_date(tmp_path: Path
         "date 0001-01-01\nDes roquettes ont frappé Barda.", encoding="utf-8"
     )
     (folder / "c-far.txt").write_text(
-        "date 9999-12-31\nDes roquettes ont frappé Tartar le 3 janvier 9999.", encoding="utf-8"
+        "date 9999-12-31\nDes roquettes ont frappé la ville de Tartar, en Azerbaïdjan, "
+        "le 3 janvier 9999.",
+        encoding="utf-8",
     )
     (folder / "d-text.txt").write_text(
-        "date 2020-10-04\nLe 3 janvier 9999, des roquettes ont frappé Terter: "
+        "date 2020-10-04\nLe 3 janvier 9999, des roquettes ont frappé la ville de Terter, "
+        "en Azerbaïdjan: "
         "100000000000000000000000 civils ont été tués.",
         encoding="utf-8",
     )

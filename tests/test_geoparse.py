@@ -546,7 +546,7 @@ def test_towns_named_in_one_sentence_are_neighbours() -> None:
     "text",
     [
         "A pipeline carries Caspian oil to the coast.",
-        "Le Parti des travailleurs du Kurdistan et la Télé Sahel ont réagi.",
+        "Le Parti des travailleurs du Kurdistan et le Conseil de sécurité ont réagi.",
         '"We have nothing left," said Ali, a shopkeeper.',
     ],
 )

@@ -526,6 +526,8 @@ def verdict(
             or key in w["weekdays"]
         ):
             return None if initial else 2
+        if initial and key in all_stopwords():
+            return None  # "The tanker ..." inside a French text: a function word of any language
         if key in lower_words:
             return 2
         if key in w["first_names"]:
@@ -555,6 +557,12 @@ def verdict(
 
 
 _OF: Final = frozenset({"de", "d", "du", "des", "of", "del"})
+
+
+@functools.cache
+def all_stopwords() -> frozenset[str]:
+    """The stop words of every language pack."""
+    return words_for(LANGUAGES)["stopwords"]
 
 
 def in_acronym_name(text: str, toks: Tokens, i: int, length: int, w: Words, index: Index) -> bool:

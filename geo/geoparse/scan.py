@@ -510,6 +510,10 @@ class Scanner:
             if any(blocked[j] or off[j] for j in range(first, last + 1)):
                 continue
             info = words[first]
+            if last > first and info.letters[info.index[s.name] :] in lists.strong_cues:
+                # "ولاية شمال دارفور", "محافظة إدلب": the region noun is no part of the name
+                # (the name after it is matched on its own)
+                continue
             m = _Match(
                 first=first,
                 last=last,
