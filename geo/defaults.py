@@ -235,6 +235,18 @@ FOLLOW_UP_SENTENCES: Final = 2
 #: to 40 on Monday") dates the report, not the incident.
 EVENTS_REPORT_DATE_CHARS: Final = 25
 
+#: What a comma (or another clause edge) between a toll and a place adds to their distance
+#: in characters when the toll is given to the nearest place of its sentence ("in Grayvoron
+#: a man was killed, in Belgorod three were injured").
+EVENTS_TOLL_CLAUSE_CHARS: Final = 100
+
+#: A town named at most this many characters after another town, and at most
+#: EVENTS_ENCLOSING_KM from it, is where that one lies when it is larger or named after a
+#: region noun ("Qana, in the district of Tyre", "Cité Soleil, en Puerto Príncipe"): the
+#: incident is at the first.
+EVENTS_APPOSITION_CHARS: Final = 40
+EVENTS_ENCLOSING_KM: Final = 30.0
+
 #: Incidents of one country this many days apart are one wave: an incident whose sentence
 #: names no perpetrator takes the one named for the others (when they name only one).
 EVENTS_WAVE_DAYS: Final = 1

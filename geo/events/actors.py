@@ -65,6 +65,7 @@ class ActorMention:
     end: int
     agent: bool = False
     generic: bool = False  # "the army", "police": forces of the incident's country
+    source: bool = False  # the one who tells ("the army said", "a spokesman for the army")
 
 
 CIVILIANS: Final = Actor("Civilians", "Civilians")
@@ -152,6 +153,7 @@ class _ActorRules:
     protesters: re.Pattern[str] | None
     rioters: re.Pattern[str] | None
     report_after: re.Pattern[str] | None
+    source_before: re.Pattern[str] | None
 
 
 @functools.cache
@@ -206,6 +208,9 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         report_after=re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:{alt_report})(?!\w)", re.IGNORECASE)
         if (alt_report := "|".join(f"(?:{p})" for p in rules.patterns("tolls", "report")))
         else None,
+        source_before=re.compile(rf"(?<!\w)(?:{alt('source_before')})\s+$", re.IGNORECASE)
+        if alt("source_before")
+        else None,
     )
 
 
@@ -237,6 +242,13 @@ def find_actors(
     _, groups, _ = _lexicon()
     found: list[ActorMention] = []
 
+    def source(start: int) -> bool:
+        """The actor is the source of the report ("a spokesman for the army")."""
+        if t.source_before is None:
+            return False
+        head = _ARTICLES.sub("", sentence[max(0, start - 40) : start].rstrip() + " ")
+        return t.source_before.search(head.rstrip() + " ") is not None
+
     def agent_before(start: int) -> bool:
         if t.agent is None:
             return False
@@ -246,7 +258,15 @@ def find_actors(
     if t.groups is not None:
         for m in t.groups.finditer(sentence):
             i = int((m.lastgroup or "a0")[1:])
-            found.append(ActorMention(groups[i], m.start(), m.end(), agent_before(m.start())))
+            found.append(
+                ActorMention(
+                    groups[i],
+                    m.start(),
+                    m.end(),
+                    agent_before(m.start()),
+                    source=source(m.start()),
+                )
+            )
     for tpl in t.templates:
         for m in tpl.finditer(sentence):
             state = _state_of(m)
@@ -254,15 +274,27 @@ def find_actors(
                 continue
             police = m.groupdict().get("police") is not None
             actor = state_forces(state.code, police=police)
-            reporter = t.report_after is not None and t.report_after.match(sentence, m.end())
+            reporter = (
+                t.report_after is not None and t.report_after.match(sentence, m.end())
+            ) or source(m.start())
             if actor is not None:
-                found.append(ActorMention(actor, m.start(), m.end(), not reporter))
+                found.append(
+                    ActorMention(actor, m.start(), m.end(), not reporter, source=bool(reporter))
+                )
     if t.forces is not None:
         for m in t.forces.finditer(sentence):
             state = _state_of(m)
             actor = state_forces(state.code) if state else None
             if actor is not None:
-                found.append(ActorMention(actor, m.start(), m.end(), agent_before(m.start())))
+                found.append(
+                    ActorMention(
+                        actor,
+                        m.start(),
+                        m.end(),
+                        agent_before(m.start()),
+                        source=source(m.start()),
+                    )
+                )
     for pattern, actor in ((t.unidentified, UNIDENTIFIED), (t.protesters, PROTESTERS)):
         if pattern is not None:
             for m in pattern.finditer(sentence):

@@ -14,15 +14,18 @@ for a prefix). Tables map words (lower case) to values. Every section is optiona
 left out matches nothing.
 
 ``[meta]``
-    ``code`` and ``sources`` (where each list comes from).
+    ``code``, ``sources`` (where each list comes from) and ``clitic_prefix``: a pattern of
+    the particles a language writes glued to the next word (Arabic و ف ب ل and the
+    article), allowed before every pattern of the pack.
 ``[cues]``
     One pattern list per cue list named by the common rules: ``disrupted_weapons``,
     ``chemical_weapon``, ``suicide_bomb``, ``air_strike``, ``remote_explosive``,
     ``grenade``, ``shelling``, ``sexual_violence``, ``abduction``, ``attack_on_civilians``,
     ``government_regains``, ``non_state_overtakes``, ``armed_clash``,
     ``violent_demonstration``, ``mob_violence``, ``protest``, ``arrests``, ``agreement``,
-    ``change_to_group``, ``looting``, and the generic ``attack`` (an attack that does not
-    say with what) and ``casualty`` (people killed or injured, no word for how).
+    ``change_to_group``, ``looting``, and the generic ``strike`` (a strike that does not say
+    with what: "удар", "قصف"), ``attack`` (an attack that does not say with what) and
+    ``casualty`` (people killed or injured, no word for how).
 ``[classes]``
     Words a rule requires or excludes in the sentence: ``civilians``, ``armed``,
     ``not_violence`` (accidents, floods), ``protest``, ``intervention`` (police dispersing
@@ -31,12 +34,14 @@ left out matches nothing.
     ``killed``, ``injured``: words after a count of people ("12 were killed", "30 morts");
     ``killed_before_number``, ``injured_before_number``: words before one ("killing 12",
     "la mort de 19", "the death toll rose to 40"); ``none``: no victims at all (both counts
-    0); ``negation``; ``cumulative``: a clause with one holds a running total, never a toll
-    ("since", "depuis"); ``subset``: a count after one is part of the previous count ("of
-    them", "dont"); ``coordination`` ("and"); ``approx``: words between a cue and its
-    count ("at least", "au moins"); ``person``: nouns of people counted; ``not_a_count_after``:
-    units after a number that counts no people (km, years, missiles); ``report``: reporting
-    verbs (a date next to one dates the report, not the incident).
+    0); ``none_killed``, ``none_injured``: no one killed ("погибших нет"), no one injured
+    (only that count is 0); ``negation``; ``cumulative``: a clause with one holds a
+    running total, never a toll ("since", "depuis"); ``subset``: a count after one is part
+    of the previous count ("of them", "dont"); ``coordination`` ("and"); ``approx``: words
+    between a cue and its count ("at least", "au moins"); ``person``: nouns of people
+    counted; ``not_a_count_after``: units after a number that counts no people (km, years,
+    missiles); ``report``: reporting verbs (a date next to one dates the report, not the
+    incident).
 ``[numbers]``
     Tables ``units`` (word to value: ``three = 3``, ``dix-sept`` may be left to the
     arithmetic), ``multipliers`` (``hundred = 100``), ``approximate`` ("une trentaine":
@@ -44,8 +49,13 @@ left out matches nothing.
     ``"hundreds"`` or ``"several"``, coded as ACLED does: :data:`geo.defaults.DOZENS_COUNT`
     and the like); words ``one_before_person`` ("a", "un": one person counted before a
     noun of :attr:`person`), ``joiners`` (words inside a number: "and", "et", "y"),
-    ``ignore`` (articles before a number word: "des"), ``ordinal_suffixes`` ("st", "er").
-    ``digit_suffix`` is a pattern of case endings written after digits ("5-х", "10-ти").
+    ``ignore`` (articles before a number word: "des"), ``ordinal_suffixes`` ("st", "er"),
+    ``times_unit`` (words a unit before them multiplies: "vingt" in "quatre-vingts").
+    ``digit_suffix`` is a pattern of case endings written after digits ("5-х", "10-ти");
+    ``digit_prefixes`` are particles written glued before digits (Arabic "و١٥"). A digit
+    count followed by a multiplier is multiplied ("7 тысяч", "1,3 тыс.", "١١ ألفا").
+    ``one_person``: nouns of one person that count one where no number goes with them
+    ("погиб мужчина", "مقتل شخص"); a language without articles counts "a man" that way.
     A pack whose numerals need code (Russian case forms, French "quatre-vingts") may add
     forms to ``units``; the arithmetic (tens plus units, "quatre-vingt", multipliers) is
     language-neutral.
@@ -57,7 +67,9 @@ left out matches nothing.
     ``last_before``/``last_after`` ("last Monday", "lundi dernier"), ``next_before``/
     ``next_after``, ``last_year``, ``month_prefixes`` ("in", "en", "early"), and
     ``night_spans``: a night across two days, with ``{weekday}`` where a weekday name
-    stands ("la nuit de {weekday} à {weekday}"): the incident takes the later day.
+    stands ("la nuit de {weekday} à {weekday}"): the incident takes the later day;
+    ``day_spans``: a span of days ("entre el {weekday} y el {weekday}"): the incident
+    takes the first day.
 ``[context]``
     ``border`` ("near the border with": a country after it is a neighbour),
     ``compound_after`` ("-based"), ``time_reference`` ("since": a cue after it is no
@@ -69,7 +81,9 @@ left out matches nothing.
     how a name of the actor lexicon (``{demonym}``) and a noun (``{noun}``) make an actor
     ("{demonym} {noun}" in English, "{noun} {demonym}" in French); ``agent`` (the passive
     "by", "blamed ... on": the actor after it did it); ``unidentified`` ("gunmen": ACLED's
-    unidentified armed group); ``protesters``, ``rioters``.
+    unidentified armed group); ``protesters``, ``rioters``; ``source_before``: words before
+    an actor that make it the source of a report, not the one who acted ("a spokesman
+    for", "представитель", "المتحدث باسم").
 
 The actors themselves (states' forces and the main armed groups, with their names in every
 language) are in ``geo/lang/common/actors.toml``, read by :mod:`geo.events.actors`.
@@ -158,6 +172,8 @@ _WORD_LISTS: Final = {
     ("numbers", "joiners"),
     ("numbers", "ignore"),
     ("numbers", "ordinal_suffixes"),
+    ("numbers", "digit_prefixes"),
+    ("numbers", "times_unit"),
     ("dates", "day_prefixes"),
     ("dates", "day_suffixes"),
     ("dates", "month_joiners"),
@@ -194,6 +210,8 @@ def get_event_pack(code: str) -> EventPack | None:
     patterns: dict[str, dict[str, tuple[str, ...]]] = {}
     tables: dict[str, dict[str, dict[str, Any]]] = {}
     words: dict[str, dict[str, tuple[str, ...]]] = {}
+    meta = data.get("meta", {})
+    prefix = str(meta.get("clitic_prefix", ""))
     for section, content in data.items():
         if section == "meta" or not isinstance(content, dict):
             continue
@@ -206,6 +224,8 @@ def get_event_pack(code: str) -> EventPack | None:
                 words.setdefault(section, {})[name] = tuple(value.lower().split())
             elif isinstance(value, str):
                 lines = tuple(line.strip() for line in value.splitlines() if line.strip())
+                if prefix:
+                    lines = tuple(_with_prefix(line, prefix) for line in lines)
                 for line in lines:
                     try:
                         re.compile(line.replace("{weekday}", "x").replace("{demonym}", "x"))
@@ -214,7 +234,6 @@ def get_event_pack(code: str) -> EventPack | None:
                 patterns.setdefault(section, {})[name] = lines
             else:
                 raise DataError(f"{where}: [{section}] {name} must be a string or a table")
-    meta = data.get("meta", {})
     return EventPack(
         code=code,
         patterns=patterns,
@@ -222,6 +241,14 @@ def get_event_pack(code: str) -> EventPack | None:
         words=words,
         sources=dict(meta.get("sources", {})),
     )
+
+
+def _with_prefix(line: str, prefix: str) -> str:
+    """A pattern with the language's glued particles allowed before it (not before a
+    template that starts with a placeholder: the names and nouns put there have theirs)."""
+    if line.startswith("{"):
+        return line
+    return f"{prefix}?(?:{line})"
 
 
 @functools.cache
