@@ -25,6 +25,7 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -263,10 +264,12 @@ def _is_actor(text: str, m: Mention, ctx: _Context) -> bool:
 
 @dataclass(frozen=True)
 class _PackWords:
-    """Words of the language packs (``pack.toml``) the engine reads: region nouns and the
-    conjunctions of lists, normalised (:func:`geo.lang.normalize_word`)."""
+    """Words of the language packs (``pack.toml``) the engine reads, normalised
+    (:func:`geo.lang.normalize_word`): region nouns, the prepositions and articles that may
+    stand between a place and the place it lies in, and the conjunctions of lists."""
 
     region: frozenset[str]
+    linking: frozenset[str]
     conjunctions: frozenset[str]
 
 
@@ -275,41 +278,69 @@ def _pack_words(codes: tuple[str, ...]) -> _PackWords:
     from geo.lang import get_pack
 
     region: set[str] = set()
+    linking: set[str] = set()
     conjunctions: set[str] = set()
     for code in codes:
         words = get_pack(code).words
         region |= words["region_before"] - words["soft_region"]
+        linking |= (
+            words["place_prepositions"]
+            | words["determiners"]
+            | words["plural_determiners"]
+            | words["connectors"]
+            | words["elisions"]
+        )
         conjunctions |= words["after_list"]
-    return _PackWords(frozenset(region), frozenset(conjunctions))
+    return _PackWords(frozenset(region), frozenset(linking - conjunctions), frozenset(conjunctions))
 
 
-def _encloses(text: str, m: Mention, ms: Sequence[Mention], words: _PackWords) -> bool:
-    """Whether a town is named right after another as where that one lies ("Qana, in the
-    district of Tyre", "Cité Soleil, en Puerto Príncipe"): near it, and larger or named
-    after a region noun; not in a list ("Qana and Tyre")."""
+def _misplaced(text: str, ms: Sequence[Mention], words: _PackWords) -> set[int]:
+    """The mentions of a sentence that are no incident place because the next one says
+    where they lie ("Qana, in the district of Tyre", "Cité Soleil, en Puerto Príncipe",
+    "la colonia Barrio Nuevo de Irapuato"): the enclosing town when it is near (and larger,
+    or named after a region noun), the first place when it was found far from the town
+    the text puts it in (a part of the town the gazetteer does not know, read as a
+    homonym elsewhere). Indexes in ``ms``."""
     from geo.geoparse import haversine_km
     from geo.lang import normalize_word
 
-    if m.place.kind != "city":
-        return False
-    before = [
-        q
-        for q in ms
-        if q.char_end <= m.char_start and q.place.kind == "city" and q.place.id != m.place.id
-    ]
-    if not before:
-        return False
-    q = max(before, key=lambda x: x.char_end)
-    gap = text[q.char_end : m.char_start]
-    if len(gap) > defaults.EVENTS_APPOSITION_CHARS or any(ch in gap for ch in ";؛.!?"):
-        return False
-    tokens = {normalize_word(w) for w in re.findall(r"[^\W\d_]+", gap)}
-    if tokens & words.conjunctions:
-        return False
-    km = haversine_km(q.place.latitude, q.place.longitude, m.place.latitude, m.place.longitude)
-    if km > defaults.EVENTS_ENCLOSING_KM:
-        return False
-    return bool(tokens & words.region) or m.place.population > q.place.population
+    out: set[int] = set()
+    order = sorted(range(len(ms)), key=lambda i: ms[i].char_start)
+    for a, b in itertools.pairwise(order):
+        q, m = ms[a], ms[b]
+        if q.place.kind != "city" or m.place.kind != "city" or q.place.id == m.place.id:
+            continue
+        gap = text[q.char_end : m.char_start]
+        if len(gap) > defaults.EVENTS_APPOSITION_CHARS or any(ch in gap for ch in ";؛.!?"):
+            continue
+        tokens = {normalize_word(w) for w in re.findall(r"[^\W\d_]+", gap)}
+        if not tokens or tokens & words.conjunctions or not tokens <= words.linking | words.region:
+            continue  # a list ("Qana and Tyre"), or words that make another clause
+        km = haversine_km(q.place.latitude, q.place.longitude, m.place.latitude, m.place.longitude)
+        if km > defaults.EVENTS_ENCLOSING_KM:
+            out.add(a)
+        elif tokens & words.region or m.place.population > q.place.population:
+            out.add(b)
+    return out
+
+
+def _national(text: str, end: int, ms: Sequence[Mention], words: _PackWords) -> bool:
+    """Whether a toll ending at ``end`` is a country's ("at least 36 dead in Ukraine"): the
+    sum of the incidents of a day, not the toll of the town named with it."""
+    from geo.lang import normalize_word
+
+    for m in ms:
+        if m.place.kind != "country" or not 0 <= m.char_start - end <= 40:
+            continue
+        gap = text[end : m.char_start]
+        tokens = [normalize_word(w) for w in re.findall(r"[^\W\d_]+", gap)]
+        if not tokens or tokens[-1] not in words.linking or _CLAUSE_EDGE.search(gap):
+            continue  # "36 dead in Ukraine", not "36 dead, Ukraine said"
+        # not "in Ukraine's Kharkiv", "en Ucrania, en Járkov"
+        if any(0 <= q.char_start - m.char_end <= 5 for q in ms if q.place.kind != "country"):
+            continue
+        return True
+    return False
 
 
 def _contains(p: Place, others: Sequence[Place]) -> bool:
@@ -382,15 +413,30 @@ def _generic_reaches(
     rule: int,
     cues: list[tuple[int, int, int]],
     ctx: _Context,
+    spans: Sequence[tuple[int, int]] = (),
 ) -> bool:
     """Whether the nearest cue of a generic rule reports on the place: not a time reference
-    ("since the attack on ...") and not across a new clause."""
+    ("since the attack on ...") and not across a new clause that names a place of its own
+    (``spans``: the places of the sentence); a clause that names none goes on about the
+    place before it ("In X, houses were damaged; a woman was injured")."""
     own = [(s, e) for s, e, idx in cues if idx == rule]
     s, e = min(own, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
     if ctx.time_reference is not None and ctx.time_reference.search(sentence, max(0, s - 30), s):
         return False
     lo, hi = (e, start) if e <= start else (end, s)
-    return ctx.new_clause is None or ctx.new_clause.search(sentence, lo, hi) is None
+    if ctx.new_clause is None:
+        return True
+    edges = list(ctx.new_clause.finditer(sentence, lo, hi))
+    if not edges:
+        return True
+    # the cue's clause: from the edge next to it to the next edge (or the sentence's end)
+    if e <= start:
+        first = max((m.end() for m in ctx.new_clause.finditer(sentence, 0, s)), default=0)
+        clause = (first, edges[0].start())
+    else:
+        after = [m.start() for m in ctx.new_clause.finditer(sentence, e)]
+        clause = (edges[-1].end(), after[0] if after else len(sentence))
+    return not any(clause[0] <= a < clause[1] and (a, b) != (start, end) for a, b in spans)
 
 
 def _nearest_date(pos: int, dates: list[FoundDate], sentence: str) -> FoundDate | None:
@@ -511,7 +557,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
 
     records: list[tuple[_Incident | None, Mention, str]] = []
     last: list[_Incident] = []
-    previous: list[_Incident] = []  # the incidents of the last sentence that had some
+    previous: list[_Incident] = []  # the incidents of the last sentences
     follow = 0
     for k in range(len(starts)):
         begin = starts[k]
@@ -565,6 +611,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         classes = rules.classes_in(sentence)
         by_rule: dict[tuple[int, dt.date | None], _Incident] = {}
         plain_seen: set[str] = set()
+        spans = [(q.char_start - begin, q.char_end - begin) for q in ms]
+        misplaced = _misplaced(text, ms, words)
         for m in ms:
             rule = None
             start, stop = m.char_start - begin, m.char_end - begin
@@ -573,13 +621,15 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and not _contains(m.place, every if m.place.kind == "country" else places)
                 and not _is_actor(text, m, ctx)
                 and not _across_border(text, m, ctx)
-                and not _encloses(text, m, ms, words)
+                and ms.index(m) not in misplaced
             ):
                 rule = _rule_for(start, stop, cues, rules)
                 if (
                     rule is not None
                     and rules.rules[rule].generic
-                    and not (anchored and _generic_reaches(sentence, start, stop, rule, cues, ctx))
+                    and not (
+                        anchored and _generic_reaches(sentence, start, stop, rule, cues, ctx, spans)
+                    )
                 ):
                     rule = None
             if rule is None:
@@ -610,7 +660,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     [note],
                     begin + cue,
                 )
-                if parent is not None:
+                if parent is not None and not any(
+                    q.id == m.place.id for ms_p in parent.places.values() for q in [ms_p[0].place]
+                ):
                     if r.generic and not parent.generic:
                         incident.etype, incident.subtype = parent.etype, parent.subtype
                         incident.generic = False
@@ -628,6 +680,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         assigned: dict[tuple[int, str], list[Casualty]] = {}
         for c in tolls:
             pos = begin + c.start
+            if _national(text, begin + c.end, ms, words):
+                continue
             m, inc = min(located, key=lambda t: _toll_cost(text, t[0], pos))
             assigned.setdefault((id(inc), m.place.id), []).append(c)
         incidents = list(by_rule.values())
@@ -641,7 +695,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             _choose_actors(inc, actors, inc.cue - begin, "civilians" in classes)
             for ms_p in inc.places.values():
                 records.append((inc, ms_p[0], ""))
-        last = previous = incidents
+        last = incidents
+        previous = [
+            i for i in previous if k - i.sentence <= defaults.FOLLOW_UP_SENTENCES
+        ] + incidents
     rows = _rows(document, parser, records, doc_date, doc_precision, rules)
     if where:  # offsets and mentions in the text as written
         for row in rows:
@@ -670,17 +727,33 @@ def _strip_marks(text: str) -> tuple[str, tuple[int, ...]]:
 
 
 def _parent(place: Place, previous: list[_Incident], k: int) -> _Incident | None:
-    """The dated incident just reported at a region that contains ``place``: a sentence that
-    names a town of it without a day of its own tells where that incident struck ("Drones
+    """The dated incident just reported at ``place`` or at a region that contains it: a
+    sentence that names it without a day of its own goes on about that incident ("Drones
     attacked the Sumy region overnight. In the village of X, two men were injured")."""
-    for inc in previous:
+    for inc in reversed(previous):
         if not inc.dated or k - inc.sentence > defaults.FOLLOW_UP_SENTENCES + 1:
             continue
         for ms_p in inc.places.values():
             q = ms_p[0].place
-            if _in_region(q, place):
+            if q.id == place.id or _in_region(q, place):
                 return inc
     return None
+
+
+def _same_story(inc: _Incident, sentence: str, rules: Rules) -> bool:
+    """Whether a sentence that names no place may still tell of an incident: it reports no
+    incident of another type ("In Belgorod three were injured. ... On Friday, 46 shells hit
+    the district" tells of another)."""
+    family = _FAMILY.get(inc.etype, inc.etype)
+    return all(
+        rules.rules[idx].generic
+        or _FAMILY.get(rules.rules[idx].event_type, rules.rules[idx].event_type) == family
+        for _, _, idx in cue_matches(sentence, rules)
+    )
+
+
+#: Event types told of in the same words: a riot is a demonstration gone violent.
+_FAMILY: Final = {"Riots": "Protests"}
 
 
 def _toll_cost(text: str, m: Mention, pos: int) -> int:
@@ -712,13 +785,14 @@ def _follow_up(
     # the toll goes to the incident's most precise place (a town rather than its region)
     first = min(inc.places, key=lambda pid: _KIND_RANK.get(inc.places[pid][0].place.kind, 0))
     note = " ".join(sentence.split())
-    if tolls:
+    same = _same_story(inc, sentence, rules)
+    if tolls and same:
         _apply_tolls(inc, first, tolls, summed=True)
-    free = casualty_free(sentence, rules=rules)
+    free = casualty_free(sentence, rules=rules) if same else frozenset()
     if free:
         for i in incidents:
             i.none |= free
-    if not inc.dated:
+    if not inc.dated and same:
         dates = [
             d
             for d in all_dates
@@ -740,7 +814,7 @@ def _follow_up(
             for i in incidents:
                 if i.actor1 is None:
                     i.actor1 = agents[0].actor
-    if tolls or inc.intervention:
+    if (tolls and same) or inc.intervention:
         inc.notes.append(note)
 
 
@@ -843,11 +917,17 @@ def _per_place(
 
 
 def _absorb(target: _Incident, inc: _Incident, pid: str) -> None:
+    # killings of civilians are the attack; those abducted in it are part of it (ACLED)
+    killings = (
+        target.etype == inc.etype == "Violence against civilians"
+        and pid in target.fatalities
+        and pid not in inc.fatalities
+    )
     if not target.dated and inc.dated:
         target.date, target.precision, target.dated = inc.date, inc.precision, True
-        if not inc.generic:
+        if not inc.generic and not killings:
             target.etype, target.subtype, target.generic = inc.etype, inc.subtype, False
-    if target.generic and not inc.generic:
+    if target.generic and not inc.generic and not killings:
         target.etype, target.subtype, target.generic = inc.etype, inc.subtype, False
     for src, dst in ((inc.fatalities, target.fatalities), (inc.injured, target.injured)):
         if pid in src:

@@ -211,7 +211,11 @@ def find_numbers(sentence: str, *, rules: Rules | None = None) -> list[Number]:
     for m in t.pattern.finditer(sentence):
         kind = m.lastgroup
         if kind == "person":
-            if out and _COUNTED_NOUN_GAP.fullmatch(sentence, out[-1].end, m.start()):
+            if (
+                out
+                and not out[-1].person
+                and _COUNTED_NOUN_GAP.fullmatch(sentence, out[-1].end, m.start())
+            ):
                 continue  # the noun a count counts ("двое мужчин", "один мирный житель")
             out.append(Number(1, m.start(), m.end(), person=True))
             continue
