@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Final
@@ -156,12 +157,42 @@ class _ActorRules:
     source_before: re.Pattern[str] | None
 
 
+def _scripts(codes: tuple[str, ...]) -> frozenset[str]:
+    """The scripts of some languages (every script when none is known)."""
+    from geo.lang import LANGUAGES, get_pack
+
+    found: set[str] = set()
+    for code in codes:
+        if code in LANGUAGES:
+            found |= get_pack(code).scripts
+    return frozenset(found) if found else frozenset(("latin", "cyrillic", "arabic", "other"))
+
+
+def _script_of(fragment: str) -> str:
+    """The script of a pattern's first letter ("other" for none)."""
+    for ch in fragment:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            for script in ("LATIN", "CYRILLIC", "ARABIC"):
+                if name.startswith(script):
+                    return script.lower()
+            return "other"
+    return "other"
+
+
 @functools.cache
 def _actor_rules(rules: Rules) -> _ActorRules:
     states, _, group_names = _lexicon()
-    groups_body = _group_re(list(group_names), "a", case=True)
+    # only the names written in the languages' scripts: an English text names Russia in
+    # Latin letters (fewer alternatives to try at each word)
+    scripts = _scripts(rules.codes)
+
+    def written(names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(n for n in names if _script_of(n) in scripts)
+
+    groups_body = _group_re([written(g) for g in group_names], "a", case=True)
     groups = re.compile(rf"(?<!\w)(?:{groups_body})(?!\w)") if groups_body else None
-    demonym = _group_re([s.names for s in states], "s", case=False)
+    demonym = _group_re([written(s.names) for s in states], "s", case=False)
 
     def alt(name: str) -> str:
         return "|".join(f"(?:{p})" for p in rules.patterns("actors", name))
@@ -185,7 +216,7 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         templates.append(
             re.compile(rf"(?<!\w)(?:{demonym})\s+(?:\w+\s+){{0,2}}(?:{verbs})(?!\w)", re.IGNORECASE)
         )
-    forces_body = _group_re([s.forces for s in states], "s", case=False)
+    forces_body = _group_re([written(s.forces) for s in states], "s", case=False)
     bare = "|".join(p for p in (force, police) if p)
     return _ActorRules(
         groups=groups,

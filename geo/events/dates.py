@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geo import defaults
-from geo.events.rules import Rules, get_rules
+from geo.events.rules import Rules, get_rules, literal_alternation
 
 if TYPE_CHECKING:
     from geo.io.documents import Document
@@ -51,8 +51,7 @@ class FoundDate:
 
 
 def _alt(words: Iterable[str]) -> str:
-    keys = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys) or r"(?!x)x"
+    return literal_alternation(words, spaces=True) or r"(?!x)x"
 
 
 def _fragments(rules: Rules, name: str) -> str:

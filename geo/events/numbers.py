@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from geo import defaults
-from geo.events.rules import Rules, get_rules
+from geo.events.rules import Rules, get_rules, literal_alternation
 
 __all__ = ["Number", "find_numbers", "parse_number"]
 
@@ -76,12 +76,11 @@ def _tables(rules: Rules) -> _Tables:
     joiners = frozenset(rules.words("numbers", "joiners"))
     ignore = frozenset(rules.words("numbers", "ignore"))
     one = frozenset(rules.words("numbers", "one_before_person"))
-    words = sorted({*units, *multipliers, *approximate}, key=len, reverse=True)
-    word_rx = "|".join(re.escape(w) for w in words) or r"(?!x)x"
-    approx_plural = "|".join(re.escape(w) + "s" for w in approximate) or r"(?!x)x"
+    word_rx = literal_alternation({*units, *multipliers, *approximate}) or r"(?!x)x"
+    approx_plural = literal_alternation(w + "s" for w in approximate) or r"(?!x)x"
     join_rx = "|".join(re.escape(w) for w in joiners)
     glue = rf"(?:[\s\-]+(?:(?:{join_rx})[\s\-]+)?)" if join_rx else r"[\s\-]+"
-    vague_rx = "|".join(re.escape(w) for w in sorted(vague, key=len, reverse=True))
+    vague_rx = literal_alternation(vague)
     person = rules.patterns("tolls", "person")
     one_rx = "|".join(re.escape(w) for w in one)
     suffix = "|".join(rules.patterns("numbers", "digit_suffix"))
@@ -90,7 +89,7 @@ def _tables(rules: Rules) -> _Tables:
         [r"(?<![\w.,])"]
         + [rf"(?<=(?<!\w){re.escape(p)})" for p in rules.words("numbers", "digit_prefixes")]
     )
-    mult_rx = "|".join(re.escape(w) for w in sorted(multipliers, key=len, reverse=True))
+    mult_rx = literal_alternation(multipliers)
     parts = [
         # digits and a multiplier: "7 тысяч", "1,3 тыс.", "2 mil"
         rf"(?P<scaled>(?:{start})\d+(?:[.,]\d{{1,2}})?[\s\u00a0\u202f]*(?:{mult_rx})(?!\w)\.?)"

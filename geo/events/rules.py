@@ -118,6 +118,7 @@ __all__ = [
     "get_event_pack",
     "get_rules",
     "languages_with_rules",
+    "literal_alternation",
     "related_headings",
 ]
 
@@ -224,14 +225,12 @@ def get_event_pack(code: str) -> EventPack | None:
                 words.setdefault(section, {})[name] = tuple(value.lower().split())
             elif isinstance(value, str):
                 lines = tuple(line.strip() for line in value.splitlines() if line.strip())
-                if prefix:
-                    lines = tuple(_with_prefix(line, prefix) for line in lines)
                 for line in lines:
                     try:
                         re.compile(line.replace("{weekday}", "x").replace("{demonym}", "x"))
                     except re.error as err:
                         raise DataError(f"{where}: [{section}] {name}: {line!r}: {err}") from err
-                patterns.setdefault(section, {})[name] = lines
+                patterns.setdefault(section, {})[name] = _with_prefix(lines, prefix)
             else:
                 raise DataError(f"{where}: [{section}] {name} must be a string or a table")
     return EventPack(
@@ -243,12 +242,17 @@ def get_event_pack(code: str) -> EventPack | None:
     )
 
 
-def _with_prefix(line: str, prefix: str) -> str:
-    """A pattern with the language's glued particles allowed before it (not before a
-    template that starts with a placeholder: the names and nouns put there have theirs)."""
-    if line.startswith("{"):
-        return line
-    return f"{prefix}?(?:{line})"
+def _with_prefix(lines: tuple[str, ...], prefix: str) -> tuple[str, ...]:
+    """A pattern list with the language's glued particles allowed before its patterns, once
+    for them all (one test of the particles, not one per pattern); not before a template
+    that starts with a placeholder: the names and nouns put there have theirs."""
+    if not prefix:
+        return lines
+    plain = [line for line in lines if not line.startswith("{")]
+    templates = tuple(line for line in lines if line.startswith("{"))
+    if not plain:
+        return templates
+    return (f"{prefix}?(?:{'|'.join(f'(?:{line})' for line in plain)})", *templates)
 
 
 @functools.cache
@@ -300,6 +304,49 @@ def languages_with_rules() -> tuple[str, ...]:
     True
     """
     return tuple(code for code in LANGUAGES if get_event_pack(code) is not None)
+
+
+def literal_alternation(words: Iterable[str], *, spaces: bool = False) -> str:
+    """A regular expression that matches any of some literal words, longest first, written
+    as a tree of their common beginnings (the engine tests a letter once, not once per
+    word); ``spaces``: a space in a word matches any run of white space.
+
+    Examples
+    --------
+    >>> literal_alternation(["двое", "двух", "два"])
+    'дв(?:ое|ух|а)'
+    >>> re.fullmatch(literal_alternation(["a b"], spaces=True), "a  b") is not None
+    True
+    """
+    tree: dict[str, Any] = {}
+    for word in set(words):
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def longest(node: dict[str, Any]) -> int:
+        return max((1 + longest(child) for ch, child in node.items() if ch), default=0)
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = []
+        for ch, child in sorted(
+            ((c, n) for c, n in node.items() if c), key=lambda kv: (-longest(kv[1]), kv[0])
+        ):
+            atom = r"\s+" if spaces and ch == " " else re.escape(ch)
+            branches.append(atom + emit(child))
+        if "" in node:
+            branches.append("")
+        if not branches:
+            return ""
+        if len(branches) == 1:
+            return branches[0]
+        if branches[-1] == "":
+            body = "|".join(branches[:-1])
+            return f"(?:{body})?" if len(branches) > 2 or len(branches[0]) > 1 else f"{body}?"
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(tree)
 
 
 def _alternation(fragments: Iterable[str]) -> str:
