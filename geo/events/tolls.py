@@ -214,7 +214,7 @@ def casualty_free(sentence: str, *, rules: Rules | None = None) -> frozenset[str
 
     Examples
     --------
-    >>> sorted(casualty_free("No one was hurt.")), sorted(casualty_free("No deaths."))
+    >>> sorted(casualty_free("No one was hurt.")), sorted(casualty_free("Погибших нет."))
     (['fatalities', 'injured'], ['fatalities'])
     """
     t = _toll_rules(rules or get_rules(()))
