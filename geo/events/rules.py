@@ -181,6 +181,10 @@ _WORD_LISTS: Final = {
 }
 
 
+#: Lists no particle is glued to: what follows a number directly ("٥ صواريخ", "5-х").
+_NOT_GLUED: Final = {("tolls", "not_a_count_after"), ("numbers", "digit_suffix")}
+
+
 def _read_toml(code: str, name: str) -> dict[str, Any] | None:
     where = f"geo/lang/{code}/{name}"
     ref = resources.files("geo.lang").joinpath(code, name)
@@ -230,7 +234,8 @@ def get_event_pack(code: str) -> EventPack | None:
                         re.compile(line.replace("{weekday}", "x").replace("{demonym}", "x"))
                     except re.error as err:
                         raise DataError(f"{where}: [{section}] {name}: {line!r}: {err}") from err
-                patterns.setdefault(section, {})[name] = _with_prefix(lines, prefix)
+                glued = "" if (section, name) in _NOT_GLUED else prefix
+                patterns.setdefault(section, {})[name] = _with_prefix(lines, glued)
             else:
                 raise DataError(f"{where}: [{section}] {name} must be a string or a table")
     return EventPack(
