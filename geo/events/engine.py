@@ -677,14 +677,21 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         ]
         if any(m.place.kind != "country" for m, _ in located):
             located = [(m, inc) for m, inc in located if m.place.kind != "country"]
+        extra = _dated_clauses(
+            sentence, begin, spans, cues, dates, list(by_rule.values()), rules, ctx
+        )
         assigned: dict[tuple[int, str], list[Casualty]] = {}
         for c in tolls:
             pos = begin + c.start
             if _national(text, begin + c.end, ms, words):
                 continue
+            owner = next((inc for lo, hi, inc in extra if lo <= c.start < hi), None)
+            if owner is not None:
+                assigned.setdefault((id(owner), next(iter(owner.places))), []).append(c)
+                continue
             m, inc = min(located, key=lambda t: _toll_cost(text, t[0], pos))
             assigned.setdefault((id(inc), m.place.id), []).append(c)
-        incidents = list(by_rule.values())
+        incidents = list(by_rule.values()) + [inc for _, _, inc in extra]
         free = casualty_free(sentence, rules=rules)
         for inc in incidents:
             for pid in inc.places:
@@ -724,6 +731,56 @@ def _strip_marks(text: str) -> tuple[str, tuple[int, ...]]:
             text = stripped
             where = tuple(where[i] for i in inner) if where else inner
     return text, where
+
+
+def _dated_clauses(
+    sentence: str,
+    begin: int,
+    spans: Sequence[tuple[int, int]],
+    cues: list[tuple[int, int, int]],
+    dates: list[FoundDate],
+    incidents: list[_Incident],
+    rules: Rules,
+    ctx: _Context,
+) -> list[tuple[int, int, _Incident]]:
+    """Clauses that tell of another day at the place of the sentence: a clause with a day
+    and a word of an incident of its own but no place ("...the air base of Port Sudan was
+    hit on Sunday; on Monday a fuel depot was attacked") is an incident at the place of the
+    incident told before it, on its day. Each as (start, end) of the clause and incident."""
+    if ctx.new_clause is None or not incidents:
+        return []
+    cuts = [0, *(m.end() for m in ctx.new_clause.finditer(sentence)), len(sentence) + 1]
+    days = {inc.date for inc in incidents}
+    out: list[tuple[int, int, _Incident]] = []
+    for lo, hi in itertools.pairwise(cuts):
+        if any(lo <= a < hi for a, _ in spans):
+            continue
+        day = next(
+            (d for d in dates if lo <= d.start < hi and d.precision == 1 and d.date not in days),
+            None,
+        )
+        own = sorted((rules.rules[i].generic, s, i) for s, _, i in cues if lo <= s < hi)
+        before = [inc for inc in incidents if inc.cue - begin < lo] if own else []
+        if day is None or not own or not before:
+            continue
+        parent = before[-1]
+        r = rules.rules[own[0][2]]
+        inc = dataclasses.replace(
+            parent,
+            date=day.date,
+            precision=1,
+            dated=True,
+            places={pid: list(ms_p) for pid, ms_p in list(parent.places.items())[:1]},
+            fatalities={},
+            injured={},
+            none=frozenset(),
+            notes=list(parent.notes),
+        )
+        if not r.generic:
+            inc.etype, inc.subtype, inc.generic = r.event_type, r.sub_type, False
+        days.add(day.date)
+        out.append((lo, hi, inc))
+    return out
 
 
 def _parent(place: Place, previous: list[_Incident], k: int) -> _Incident | None:
