@@ -314,6 +314,32 @@ def test_cues_by_acled_sub_type(code: str, sentence: str, sub_type: str) -> None
     assert found is not None and found[1] == sub_type
 
 
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        ("ru", "Пешеход сбит автомобилем на переходе."),
+        ("ru", "Новую систему протестировали на полигоне."),
+        ("ru", "С наступлением темноты движение закрыто."),
+        ("uk", "Наступного дня рух відновили."),
+        ("ar", "أوقفت شركات الطيران رحلاتها."),
+    ],
+)
+def test_words_that_look_like_cues_are_none(code: str, sentence: str) -> None:
+    assert classify_sentence(sentence, rules=RULES[code]) is None
+
+
+def test_interceptions_are_disrupted_weapons() -> None:
+    for code, sentence in (
+        ("ru", "Средства ПВО сбили над регионом 12 беспилотников."),
+        ("uk", "Сили оборони знищили 20 шахедів."),
+        ("ar", "اعترضت الدفاعات الجوية صاروخا."),
+    ):
+        assert classify_sentence(sentence, rules=RULES[code]) == (
+            "Strategic developments",
+            "Disrupted weapons use",
+        )
+
+
 def test_a_strike_that_says_no_weapon_is_generic() -> None:
     # "удары" alone reports no incident without a day or a toll; a weapon nearby wins
     cues = {RU.rules[i].key for _, _, i in cue_matches("удары по гражданским объектам", RU)}
