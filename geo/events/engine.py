@@ -8,12 +8,25 @@ on it (the nearest within reach; a weapon almost as near as a word for fighting 
 date nearest to it (a date next to a reporting verb, "said on Monday", dates the report,
 not the incident), the tolls of its clause and the actors that the sentence names.
 
-The next sentences that name no place complete the incident: their tolls, their date when
-the incident had none ("...were wounded in Saturday's strike"), who is blamed, whether
-police dispersed the protest. Within a document, reports of one incident (a headline and
-the body) are merged: same place, same date or no date of their own, compatible types;
-tolls are reconciled by a stated rule: a stated figure beats a vague one ("dozens" then "at
-least 93" gives 93), otherwise the highest.
+The next sentences that name no place complete the incident, when they report no incident
+of another type: their tolls, their date when the incident had none ("...were wounded in
+Saturday's strike"), who is blamed, whether police dispersed the protest; a later sentence
+with a word of its type and a day still dates it. A town named without a day of its own
+right after an incident at its region (or at itself) takes that incident's day, and its
+type when its own words are generic ("Drones attacked the Sumy region overnight. In the
+village of X, two men were injured"); a clause with a day and an incident word of its own
+but no place is another incident at the place told before it. Within a document, reports
+of one incident (a headline and the body) are merged, place by place: same place, same
+date or no date of their own, compatible types (into the same day's incident, otherwise
+the one told last); tolls are reconciled by a stated rule: a stated figure beats a vague
+one ("dozens" then "at least 93" gives 93), otherwise the highest.
+
+Some places are no incident's place: a country or region that contains another place named
+with it, a sea named with a town, a town named after another as where that one lies
+("Qana, in the district of Tyre"; farther away, the first was read as a homonym), a region
+whose incident of a day sums up its towns'. A toll right before "in <country>" is that
+country's sum. Arabic vowel marks are read as if absent (the offsets of the rows are in the
+text as written).
 
 Places named where no incident is reported are kept with the type ``"Mention"``.
 """
