@@ -445,11 +445,23 @@ CASUALTY_WINDOW_CHARS: Final = 80
 CASUALTY_GAP_CHARS: Final = 45
 
 #: Sentences after an incident, naming no place, whose toll is added to it.
-FOLLOW_UP_SENTENCES: Final = 2
+FOLLOW_UP_SENTENCES: Final = 3
 
 #: A date this close (characters, same clause) to a reporting verb ("said on Monday", "rose
 #: to 40 on Monday") dates the report, not the incident.
 EVENTS_REPORT_DATE_CHARS: Final = 25
+
+#: What a comma (or another clause edge) between a toll and a place adds to their distance
+#: in characters when the toll is given to the nearest place of its sentence ("in Grayvoron
+#: a man was killed, in Belgorod three were injured").
+EVENTS_TOLL_CLAUSE_CHARS: Final = 100
+
+#: A town named at most this many characters after another town, with only prepositions,
+#: articles or region nouns between them, says where that one lies ("Qana, in the district
+#: of Tyre", "Cité Soleil, en Puerto Príncipe"): within EVENTS_ENCLOSING_KM it encloses it
+#: (the incident is at the first), farther the first was read as a homonym elsewhere.
+EVENTS_APPOSITION_CHARS: Final = 40
+EVENTS_ENCLOSING_KM: Final = 30.0
 
 #: Incidents of one country this many days apart are one wave: an incident whose sentence
 #: names no perpetrator takes the one named for the others (when they name only one).

@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Final
@@ -65,6 +66,7 @@ class ActorMention:
     end: int
     agent: bool = False
     generic: bool = False  # "the army", "police": forces of the incident's country
+    source: bool = False  # the one who tells ("the army said", "a spokesman for the army")
 
 
 CIVILIANS: Final = Actor("Civilians", "Civilians")
@@ -152,14 +154,45 @@ class _ActorRules:
     protesters: re.Pattern[str] | None
     rioters: re.Pattern[str] | None
     report_after: re.Pattern[str] | None
+    source_before: re.Pattern[str] | None
+
+
+def _scripts(codes: tuple[str, ...]) -> frozenset[str]:
+    """The scripts of some languages (every script when none is known)."""
+    from geo.lang import LANGUAGES, get_pack
+
+    found: set[str] = set()
+    for code in codes:
+        if code in LANGUAGES:
+            found |= get_pack(code).scripts
+    return frozenset(found) if found else frozenset(("latin", "cyrillic", "arabic", "other"))
+
+
+def _script_of(fragment: str) -> str:
+    """The script of a pattern's first letter ("other" for none)."""
+    for ch in fragment:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            for script in ("LATIN", "CYRILLIC", "ARABIC"):
+                if name.startswith(script):
+                    return script.lower()
+            return "other"
+    return "other"
 
 
 @functools.cache
 def _actor_rules(rules: Rules) -> _ActorRules:
     states, _, group_names = _lexicon()
-    groups_body = _group_re(list(group_names), "a", case=True)
+    # only the names written in the languages' scripts: an English text names Russia in
+    # Latin letters (fewer alternatives to try at each word)
+    scripts = _scripts(rules.codes)
+
+    def written(names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(n for n in names if _script_of(n) in scripts)
+
+    groups_body = _group_re([written(g) for g in group_names], "a", case=True)
     groups = re.compile(rf"(?<!\w)(?:{groups_body})(?!\w)") if groups_body else None
-    demonym = _group_re([s.names for s in states], "s", case=False)
+    demonym = _group_re([written(s.names) for s in states], "s", case=False)
 
     def alt(name: str) -> str:
         return "|".join(f"(?:{p})" for p in rules.patterns("actors", name))
@@ -183,7 +216,7 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         templates.append(
             re.compile(rf"(?<!\w)(?:{demonym})\s+(?:\w+\s+){{0,2}}(?:{verbs})(?!\w)", re.IGNORECASE)
         )
-    forces_body = _group_re([s.forces for s in states], "s", case=False)
+    forces_body = _group_re([written(s.forces) for s in states], "s", case=False)
     bare = "|".join(p for p in (force, police) if p)
     return _ActorRules(
         groups=groups,
@@ -205,6 +238,9 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         rioters=rules.words_re("actors", "rioters"),
         report_after=re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:{alt_report})(?!\w)", re.IGNORECASE)
         if (alt_report := "|".join(f"(?:{p})" for p in rules.patterns("tolls", "report")))
+        else None,
+        source_before=re.compile(rf"(?<!\w)(?:{alt('source_before')})\s+$", re.IGNORECASE)
+        if alt("source_before")
         else None,
     )
 
@@ -237,6 +273,13 @@ def find_actors(
     _, groups, _ = _lexicon()
     found: list[ActorMention] = []
 
+    def source(start: int) -> bool:
+        """The actor is the source of the report ("a spokesman for the army")."""
+        if t.source_before is None:
+            return False
+        head = _ARTICLES.sub("", sentence[max(0, start - 40) : start].rstrip() + " ")
+        return t.source_before.search(head.rstrip() + " ") is not None
+
     def agent_before(start: int) -> bool:
         if t.agent is None:
             return False
@@ -246,7 +289,15 @@ def find_actors(
     if t.groups is not None:
         for m in t.groups.finditer(sentence):
             i = int((m.lastgroup or "a0")[1:])
-            found.append(ActorMention(groups[i], m.start(), m.end(), agent_before(m.start())))
+            found.append(
+                ActorMention(
+                    groups[i],
+                    m.start(),
+                    m.end(),
+                    agent_before(m.start()),
+                    source=source(m.start()),
+                )
+            )
     for tpl in t.templates:
         for m in tpl.finditer(sentence):
             state = _state_of(m)
@@ -254,15 +305,27 @@ def find_actors(
                 continue
             police = m.groupdict().get("police") is not None
             actor = state_forces(state.code, police=police)
-            reporter = t.report_after is not None and t.report_after.match(sentence, m.end())
+            reporter = (
+                t.report_after is not None and t.report_after.match(sentence, m.end())
+            ) or source(m.start())
             if actor is not None:
-                found.append(ActorMention(actor, m.start(), m.end(), not reporter))
+                found.append(
+                    ActorMention(actor, m.start(), m.end(), not reporter, source=bool(reporter))
+                )
     if t.forces is not None:
         for m in t.forces.finditer(sentence):
             state = _state_of(m)
             actor = state_forces(state.code) if state else None
             if actor is not None:
-                found.append(ActorMention(actor, m.start(), m.end(), agent_before(m.start())))
+                found.append(
+                    ActorMention(
+                        actor,
+                        m.start(),
+                        m.end(),
+                        agent_before(m.start()),
+                        source=source(m.start()),
+                    )
+                )
     for pattern, actor in ((t.unidentified, UNIDENTIFIED), (t.protesters, PROTESTERS)):
         if pattern is not None:
             for m in pattern.finditer(sentence):

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geo import config
-from geo.events.rules import Rules, get_rules
+from geo.events.rules import Rules, get_rules, literal_alternation
 
 if TYPE_CHECKING:
     from geo.io.documents import Document
@@ -51,8 +51,7 @@ class FoundDate:
 
 
 def _alt(words: Iterable[str]) -> str:
-    keys = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys) or r"(?!x)x"
+    return literal_alternation(words, spaces=True) or r"(?!x)x"
 
 
 def _fragments(rules: Rules, name: str) -> str:
@@ -78,6 +77,7 @@ class _DateRules:
     next_after: re.Pattern[str]
     last_year: re.Pattern[str]
     night_span: re.Pattern[str] | None
+    day_span: re.Pattern[str] | None
     since_prefixes: frozenset[str]
 
 
@@ -99,15 +99,15 @@ def _date_rules(rules: Rules) -> _DateRules:
         rf"(?!\w)(?:,?\s+(?P<y2>\d{{4}})(?!\w))?",
         re.IGNORECASE,
     )
-    nights = rules.patterns("dates", "night_spans")
-    night_span = (
-        re.compile(
-            "|".join(f"(?:{n.replace('{weekday}', f'(?:{wd})')})" for n in nights),
-            re.IGNORECASE,
-        )
-        if nights
-        else None
-    )
+
+    def spans(name: str) -> re.Pattern[str] | None:
+        found = rules.patterns("dates", name)
+        if not found:
+            return None
+        body = "|".join(f"(?:{n.replace('{weekday}', f'(?:{wd})')})" for n in found)
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+    night_span, day_span = spans("night_spans"), spans("day_spans")
 
     def tail(name: str) -> re.Pattern[str]:
         return re.compile(rf"\s+(?:{_fragments(rules, name)})(?!\w)", re.IGNORECASE)
@@ -142,6 +142,7 @@ def _date_rules(rules: Rules) -> _DateRules:
         next_after=tail("next_after"),
         last_year=re.compile(rf",?\s+(?:{_fragments(rules, 'last_year')})(?!\w)", re.IGNORECASE),
         night_span=night_span,
+        day_span=day_span,
         since_prefixes=frozenset(s.lower() for s in since),
     )
 
@@ -203,12 +204,20 @@ def find_dates(
         d = _safe_date(year, month, day) if year is not None else None
         found.append(FoundDate(d, 1, m.start(), m.end(), True))
         taken.append(m.span())
-    # a night across two days: the later one
+    # a night across two days: the later one; a span of days: the first one
     skipped: set[int] = set()
+    nights: list[tuple[int, int]] = []
     if t.night_span is not None:
         for m in t.night_span.finditer(sentence):
+            nights.append(m.span())
             days = list(t.weekday.finditer(sentence, m.start(), m.end()))
             skipped.update(w.start() for w in days[:-1])
+    if t.day_span is not None:
+        for m in t.day_span.finditer(sentence):
+            if any(s < m.end() and m.start() < e for s, e in nights):
+                continue
+            days = list(t.weekday.finditer(sentence, m.start(), m.end()))
+            skipped.update(w.start() for w in days[1:])
     for m in t.weekday.finditer(sentence):
         if not free(m.start()) or m.start() in skipped:
             continue

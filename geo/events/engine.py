@@ -8,31 +8,48 @@ on it (the nearest within reach; a weapon almost as near as a word for fighting 
 date nearest to it (a date next to a reporting verb, "said on Monday", dates the report,
 not the incident), the tolls of its clause and the actors that the sentence names.
 
-The next sentences that name no place complete the incident: their tolls, their date when
-the incident had none ("...were wounded in Saturday's strike"), who is blamed, whether
-police dispersed the protest. Within a document, reports of one incident (a headline and
-the body) are merged: same place, same date or no date of their own, compatible types;
-tolls are reconciled by a stated rule: a stated figure beats a vague one ("dozens" then "at
-least 93" gives 93), otherwise the highest.
+The next sentences that name no place complete the incident, when they report no incident
+of another type: their tolls, their date when the incident had none ("...were wounded in
+Saturday's strike"), who is blamed, whether police dispersed the protest; a later sentence
+with a word of its type and a day still dates it. A town named without a day of its own
+right after an incident at its region (or at itself) takes that incident's day, and its
+type when its own words are generic ("Drones attacked the Sumy region overnight. In the
+village of X, two men were injured"); a clause with a day and an incident word of its own
+but no place is another incident at the place told before it. Within a document, reports
+of one incident (a headline and the body) are merged, place by place: same place, same
+date or no date of their own, compatible types (into the same day's incident, otherwise
+the one told last); tolls are reconciled by a stated rule: a stated figure beats a vague
+one ("dozens" then "at least 93" gives 93), otherwise the highest.
+
+Some places are no incident's place: a country or region that contains another place named
+with it, a sea named with a town, a town named after another as where that one lies
+("Qana, in the district of Tyre"; farther away, the first was read as a homonym), a region
+whose incident of a day sums up its towns'. A toll right before "in <country>" is that
+country's sum. Arabic vowel marks are read as if absent (the offsets of the rows are in the
+text as written).
 
 Places named where no incident is reported are kept with the type ``"Mention"``.
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import datetime as dt
+import functools
 import hashlib
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
 from geo import config
 from geo.events.actors import CIVILIANS, PROTESTERS, RIOTERS, Actor, ActorMention, find_actors
 from geo.events.dates import FoundDate, find_dates, reference_date
 from geo.events.rules import Rules, get_rules
-from geo.events.tolls import Casualty, count_casualties, no_casualties
+from geo.events.tolls import Casualty, casualty_free, count_casualties
 from geo.schema import MENTION_TYPE
 
 if TYPE_CHECKING:
@@ -134,7 +151,7 @@ class _Incident:
     places: dict[str, list[Mention]] = field(default_factory=dict)
     fatalities: dict[str, Toll] = field(default_factory=dict)
     injured: dict[str, Toll] = field(default_factory=dict)
-    none: bool = False  # "no one was hurt"
+    none: frozenset[str] = frozenset()  # counts said to be 0: "no one was hurt"
     actor1: Actor | None = None
     actor2: Actor | None = None
     intervention: bool = False
@@ -189,7 +206,7 @@ def _context(rules: Rules) -> _Context:
         time_reference=re.compile(rf"(?<!\w)(?:{time_ref})(?!\w)[^,.;]{{0,20}}$", re.IGNORECASE)
         if time_ref
         else None,
-        new_clause=re.compile(rf";|{new_clause}", re.IGNORECASE) if new_clause else None,
+        new_clause=re.compile(rf"[;؛]|{new_clause}", re.IGNORECASE) if new_clause else None,
         actor_after=actor_after,
         actor_before=re.compile(rf"(?:{before})\s*$", re.IGNORECASE) if before else None,
         inverted=re.compile(rf"\w*\s+(?:\w+\s+){{0,2}}(?:{inverted})(?!\w)", re.IGNORECASE)
@@ -212,7 +229,7 @@ _DATELINE: Final = re.compile(
     r"[ \t]*[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ'’.\- /]{1,60}"
     r"(?:,[^\n(),]{1,40}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)*\.?[ \t]*(?:-|—|–)"
 )
-_CLAUSE_EDGE: Final = re.compile(r"[,;:()\[\]]")
+_CLAUSE_EDGE: Final = re.compile(r"[,;:()\[\]،؛]")
 _LIST_OF_NAMES: Final = re.compile(
     r"(?:\s|,|\bet\b|\band\b|\by\b|\ble\b|\bla\b|\bles\b|\bl['’]|\bthe\b|\bdu\b|\bel\b|"
     r"\bde\b|[A-ZÀ-Þ][\w'’\-]*)*",
@@ -258,11 +275,95 @@ def _is_actor(text: str, m: Mention, ctx: _Context) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class _PackWords:
+    """Words of the language packs (``pack.toml``) the engine reads, normalised
+    (:func:`geo.lang.normalize_word`): region nouns, the prepositions and articles that may
+    stand between a place and the place it lies in, and the conjunctions of lists."""
+
+    region: frozenset[str]
+    linking: frozenset[str]
+    conjunctions: frozenset[str]
+
+
+@functools.cache
+def _pack_words(codes: tuple[str, ...]) -> _PackWords:
+    from geo.lang import get_pack
+
+    region: set[str] = set()
+    linking: set[str] = set()
+    conjunctions: set[str] = set()
+    for code in codes:
+        words = get_pack(code).words
+        region |= words["region_before"] - words["soft_region"]
+        linking |= (
+            words["place_prepositions"]
+            | words["determiners"]
+            | words["plural_determiners"]
+            | words["connectors"]
+            | words["elisions"]
+        )
+        conjunctions |= words["after_list"]
+    return _PackWords(frozenset(region), frozenset(linking - conjunctions), frozenset(conjunctions))
+
+
+def _misplaced(text: str, ms: Sequence[Mention], words: _PackWords) -> set[int]:
+    """The mentions of a sentence that are no incident place because the next one says
+    where they lie ("Qana, in the district of Tyre", "Cité Soleil, en Puerto Príncipe",
+    "la colonia Barrio Nuevo de Irapuato"): the enclosing town when it is near (and larger,
+    or named after a region noun), the first place when it was found far from the town
+    the text puts it in (a part of the town the gazetteer does not know, read as a
+    homonym elsewhere). Indexes in ``ms``."""
+    from geo.geoparse import haversine_km
+    from geo.lang import normalize_word
+
+    out: set[int] = set()
+    order = sorted(range(len(ms)), key=lambda i: ms[i].char_start)
+    for a, b in itertools.pairwise(order):
+        q, m = ms[a], ms[b]
+        if q.place.kind != "city" or m.place.kind != "city" or q.place.id == m.place.id:
+            continue
+        gap = text[q.char_end : m.char_start]
+        if len(gap) > config.EVENTS_APPOSITION_CHARS or any(ch in gap for ch in ";؛.!?"):
+            continue
+        tokens = {normalize_word(w) for w in re.findall(r"[^\W\d_]+", gap)}
+        if not tokens or tokens & words.conjunctions or not tokens <= words.linking | words.region:
+            continue  # a list ("Qana and Tyre"), or words that make another clause
+        km = haversine_km(q.place.latitude, q.place.longitude, m.place.latitude, m.place.longitude)
+        if km > config.EVENTS_ENCLOSING_KM:
+            out.add(a)
+        elif tokens & words.region or m.place.population > q.place.population:
+            out.add(b)
+    return out
+
+
+def _national(text: str, end: int, ms: Sequence[Mention], words: _PackWords) -> bool:
+    """Whether a toll ending at ``end`` is a country's ("at least 36 dead in Ukraine"): the
+    sum of the incidents of a day, not the toll of the town named with it."""
+    from geo.lang import normalize_word
+
+    for m in ms:
+        if m.place.kind != "country" or not 0 <= m.char_start - end <= 40:
+            continue
+        gap = text[end : m.char_start]
+        tokens = [normalize_word(w) for w in re.findall(r"[^\W\d_]+", gap)]
+        if not tokens or tokens[-1] not in words.linking or _CLAUSE_EDGE.search(gap):
+            continue  # "36 dead in Ukraine", not "36 dead, Ukraine said"
+        # not "in Ukraine's Kharkiv", "en Ucrania, en Járkov"
+        if any(0 <= q.char_start - m.char_end <= 5 for q in ms if q.place.kind != "country"):
+            continue
+        return True
+    return False
+
+
 def _contains(p: Place, others: Sequence[Place]) -> bool:
-    """Whether ``p`` (a country or region) contains another place named with it."""
+    """Whether ``p`` (a country or region) contains another place named with it; a sea
+    named with a town is where the town lies ("Port Sudan, on the Red Sea")."""
     from geo.geoparse import haversine_km, is_water
 
-    if p.kind == "region" and not p.country_code and not is_water(p):
+    if is_water(p):
+        return any(q.id != p.id and q.kind == "city" for q in others)
+    if p.kind == "region" and not p.country_code:
         return any(q.id != p.id and q.country_code for q in others)
     for q in others:
         if q.id == p.id or q.kind == "country":
@@ -299,15 +400,22 @@ def _rule_for(start: int, end: int, cues: list[tuple[int, int, int]], rules: Rul
         ]
         if specific:
             nearest_distance, nearest = min(specific)
-    if rules.rules[nearest].event_type == "Battles":
-        weapons = [
-            i
-            for d, i in scored
-            if d <= nearest_distance + slack
-            and rules.rules[i].event_type == "Explosions/Remote violence"
-        ]
-        if weapons:
-            return min(weapons)
+        else:  # of generic words, the one that says most: a strike, an attack, deaths
+            nearest = min(i for d, i in scored if d <= nearest_distance + slack)
+    # a weapon almost as near as a word for fighting, a riot almost as near as a word for
+    # protest ("protesters stormed the embassy") say what happened
+    generic = rules.rules[nearest].generic
+    for vaguer, stronger in (("Battles", "Explosions/Remote violence"), ("Protests", "Riots")):
+        if rules.rules[nearest].event_type == vaguer:
+            better = [
+                i
+                for d, i in scored
+                if d <= nearest_distance + slack
+                and rules.rules[i].event_type == stronger
+                and (generic or not rules.rules[i].generic)
+            ]
+            if better:
+                return min(better)
     return nearest
 
 
@@ -318,15 +426,30 @@ def _generic_reaches(
     rule: int,
     cues: list[tuple[int, int, int]],
     ctx: _Context,
+    spans: Sequence[tuple[int, int]] = (),
 ) -> bool:
     """Whether the nearest cue of a generic rule reports on the place: not a time reference
-    ("since the attack on ...") and not across a new clause."""
+    ("since the attack on ...") and not across a new clause that names a place of its own
+    (``spans``: the places of the sentence); a clause that names none goes on about the
+    place before it ("In X, houses were damaged; a woman was injured")."""
     own = [(s, e) for s, e, idx in cues if idx == rule]
     s, e = min(own, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
     if ctx.time_reference is not None and ctx.time_reference.search(sentence, max(0, s - 30), s):
         return False
     lo, hi = (e, start) if e <= start else (end, s)
-    return ctx.new_clause is None or ctx.new_clause.search(sentence, lo, hi) is None
+    if ctx.new_clause is None:
+        return True
+    edges = list(ctx.new_clause.finditer(sentence, lo, hi))
+    if not edges:
+        return True
+    # the cue's clause: from the edge next to it to the next edge (or the sentence's end)
+    if e <= start:
+        first = max((m.end() for m in ctx.new_clause.finditer(sentence, 0, s)), default=0)
+        clause = (first, edges[0].start())
+    else:
+        after = [m.start() for m in ctx.new_clause.finditer(sentence, e)]
+        clause = (edges[-1].end(), after[0] if after else len(sentence))
+    return not any(clause[0] <= a < clause[1] and (a, b) != (start, end) for a, b in spans)
 
 
 def _nearest_date(pos: int, dates: list[FoundDate], sentence: str) -> FoundDate | None:
@@ -369,7 +492,7 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
     if inc.etype == "Riots":
         inc.actor1 = inc.actor1 or RIOTERS
         return
-    armed = [a for a in actors if a.actor not in (PROTESTERS, RIOTERS)]
+    armed = [a for a in actors if a.actor not in (PROTESTERS, RIOTERS) and not a.source]
     if (
         armed
         and inc.actor1 is None
@@ -425,15 +548,17 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     from geo.lang import LANGUAGES
 
     parser = parser or get_geoparser()
-    text = document.text
+    text, where = _strip_marks(document.text)
+    body_start = bisect.bisect_left(where, document.body_start) if where else document.body_start
     lang = document.lang if document.lang in LANGUAGES else None
-    parsed = parser.parse_text(text, lang=lang, start=document.body_start, doc_id=document.doc_id)
+    parsed = parser.parse_text(text, lang=lang, start=body_start, doc_id=document.doc_id)
     mentions, starts = parsed.mentions, parsed.sentence_starts
     if not mentions:
         return []
     langs = {parsed.lang, *getattr(parsed.tokens, "sentence_lang", ())} - {"und"}
     rules = get_rules(tuple(sorted(langs)))
     ctx = _context(rules)
+    words = _pack_words(tuple(sorted(langs & set(LANGUAGES))))
     reference = reference_date(document, rules=rules)
     # the article's date stands for an event it does not date: ACLED's "week" precision when
     # the day is known, "month" otherwise
@@ -445,6 +570,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
 
     records: list[tuple[_Incident | None, Mention, str]] = []
     last: list[_Incident] = []
+    previous: list[_Incident] = []  # the incidents of the last sentences
     follow = 0
     for k in range(len(starts)):
         begin = starts[k]
@@ -455,6 +581,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             if last and follow < config.FOLLOW_UP_SENTENCES:
                 follow += 1
                 _follow_up(last, sentence, rules, ctx, reference)
+            elif last:
+                _dated_later(last, sentence, rules, ctx, reference)
             continue
         follow = 0
         last = []
@@ -467,10 +595,16 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     named.add(m.place.id)
                     records.append((None, m, note))
             continue
-        all_dates = [d for d in find_dates(sentence, reference=reference, rules=rules)]
-        dates = [d for d in all_dates if d.date is not None and not _report_date(sentence, d, ctx)]
         line_start = text.rfind("\n", 0, ms[0].char_start) + 1
         dateline_end = _dateline_end(text, line_start) if line_start >= begin else -1
+        all_dates = [d for d in find_dates(sentence, reference=reference, rules=rules)]
+        dates = [
+            d
+            for d in all_dates
+            if d.date is not None
+            and not _report_date(sentence, d, ctx)
+            and begin + d.start >= dateline_end  # the dateline's date is the report's
+        ]
         body = [m for m in ms if m.char_start >= dateline_end]
         every = [m.place for m in ms]
         places = [m.place for m in (body or ms)]
@@ -490,6 +624,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         classes = rules.classes_in(sentence)
         by_rule: dict[tuple[int, dt.date | None], _Incident] = {}
         plain_seen: set[str] = set()
+        spans = [(q.char_start - begin, q.char_end - begin) for q in ms]
+        misplaced = _misplaced(text, ms, words)
         for m in ms:
             rule = None
             start, stop = m.char_start - begin, m.char_end - begin
@@ -498,12 +634,15 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and not _contains(m.place, every if m.place.kind == "country" else places)
                 and not _is_actor(text, m, ctx)
                 and not _across_border(text, m, ctx)
+                and ms.index(m) not in misplaced
             ):
                 rule = _rule_for(start, stop, cues, rules)
                 if (
                     rule is not None
                     and rules.rules[rule].generic
-                    and not (anchored and _generic_reaches(sentence, start, stop, rule, cues, ctx))
+                    and not (
+                        anchored and _generic_reaches(sentence, start, stop, rule, cues, ctx, spans)
+                    )
                 ):
                     rule = None
             if rule is None:
@@ -512,7 +651,13 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     records.append((None, m, note))
                 continue
             found = _nearest_date(start, dates, sentence)
-            date, precision = (found.date, found.precision) if found else (doc_date, doc_precision)
+            parent = None if found is not None else _parent(m.place, previous, k)
+            if found is not None:
+                date, precision = found.date, found.precision
+            elif parent is not None:
+                date, precision = parent.date, parent.precision
+            else:
+                date, precision = doc_date, doc_precision
             incident = by_rule.get((rule, date))
             if incident is None:
                 r = rules.rules[rule]
@@ -524,10 +669,18 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     k,
                     date,
                     precision,
-                    found is not None,
+                    found is not None or parent is not None,
                     [note],
                     begin + cue,
                 )
+                if parent is not None and not any(
+                    q.id == m.place.id for ms_p in parent.places.values() for q in [ms_p[0].place]
+                ):
+                    if r.generic and not parent.generic:
+                        incident.etype, incident.subtype = parent.etype, parent.subtype
+                        incident.generic = False
+                    if incident.etype == parent.etype:
+                        incident.actor1 = parent.actor1
                 by_rule[(rule, date)] = incident
             incident.places.setdefault(m.place.id, []).append(m)
         if not by_rule:
@@ -537,34 +690,150 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         ]
         if any(m.place.kind != "country" for m, _ in located):
             located = [(m, inc) for m, inc in located if m.place.kind != "country"]
+        extra = _dated_clauses(
+            sentence, begin, spans, cues, dates, list(by_rule.values()), rules, ctx
+        )
         assigned: dict[tuple[int, str], list[Casualty]] = {}
         for c in tolls:
             pos = begin + c.start
+            if _national(text, begin + c.end, ms, words):
+                continue
+            owner = next((inc for lo, hi, inc in extra if lo <= c.start < hi), None)
+            if owner is not None:
+                assigned.setdefault((id(owner), next(iter(owner.places))), []).append(c)
+                continue
             m, inc = min(located, key=lambda t: _toll_cost(text, t[0], pos))
             assigned.setdefault((id(inc), m.place.id), []).append(c)
-        incidents = list(by_rule.values())
+        incidents = list(by_rule.values()) + [inc for _, _, inc in extra]
+        free = casualty_free(sentence, rules=rules)
         for inc in incidents:
             for pid in inc.places:
                 _apply_tolls(inc, pid, assigned.get((id(inc), pid), []))
-            if no_casualties(sentence, rules=rules):
-                inc.none = True
+            inc.none |= free
             if inc.etype == "Protests" and "intervention" in classes:
                 inc.intervention = True
             _choose_actors(inc, actors, inc.cue - begin, "civilians" in classes)
             for ms_p in inc.places.values():
                 records.append((inc, ms_p[0], ""))
         last = incidents
-    return _rows(document, parser, records, doc_date, doc_precision, rules)
+        previous = [
+            i for i in previous if k - i.sentence <= config.FOLLOW_UP_SENTENCES
+        ] + incidents
+    rows = _rows(document, parser, records, doc_date, doc_precision, rules)
+    if where:  # offsets and mentions in the text as written
+        for row in rows:
+            start, end = where[row["char_start"]], where[row["char_end"] - 1] + 1
+            row["char_start"], row["char_end"] = start, end
+            row["mention"] = document.text[start:end]
+    return rows
+
+
+def _strip_marks(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text without the marks its languages may leave out (Arabic vowel marks: the
+    packs' rules are written without them), and where each character was (empty when
+    nothing was removed); each pack's ``strip_marks`` (:class:`geo.lang.Morphology`)."""
+    from geo.lang import LANGUAGES, get_pack
+
+    where: tuple[int, ...] = ()
+    for code in LANGUAGES:
+        strip = get_pack(code).morph("strip_marks")
+        if strip is None:
+            continue
+        stripped, inner = cast("tuple[str, tuple[int, ...]]", strip(text))
+        if inner:
+            text = stripped
+            where = tuple(where[i] for i in inner) if where else inner
+    return text, where
+
+
+def _dated_clauses(
+    sentence: str,
+    begin: int,
+    spans: Sequence[tuple[int, int]],
+    cues: list[tuple[int, int, int]],
+    dates: list[FoundDate],
+    incidents: list[_Incident],
+    rules: Rules,
+    ctx: _Context,
+) -> list[tuple[int, int, _Incident]]:
+    """Clauses that tell of another day at the place of the sentence: a clause with a day
+    and a word of an incident of its own but no place ("...the air base of Port Sudan was
+    hit on Sunday; on Monday a fuel depot was attacked") is an incident at the place of the
+    incident told before it, on its day. Each as (start, end) of the clause and incident."""
+    if ctx.new_clause is None or not incidents:
+        return []
+    cuts = [0, *(m.end() for m in ctx.new_clause.finditer(sentence)), len(sentence) + 1]
+    days = {inc.date for inc in incidents}
+    out: list[tuple[int, int, _Incident]] = []
+    for lo, hi in itertools.pairwise(cuts):
+        if any(lo <= a < hi for a, _ in spans):
+            continue
+        day = next(
+            (d for d in dates if lo <= d.start < hi and d.precision == 1 and d.date not in days),
+            None,
+        )
+        own = sorted((rules.rules[i].generic, s, i) for s, _, i in cues if lo <= s < hi)
+        before = [inc for inc in incidents if inc.cue - begin < lo] if own else []
+        if day is None or not own or not before:
+            continue
+        parent = before[-1]
+        r = rules.rules[own[0][2]]
+        inc = dataclasses.replace(
+            parent,
+            date=day.date,
+            precision=1,
+            dated=True,
+            places={pid: list(ms_p) for pid, ms_p in list(parent.places.items())[:1]},
+            fatalities={},
+            injured={},
+            none=frozenset(),
+            notes=list(parent.notes),
+        )
+        if not r.generic:
+            inc.etype, inc.subtype, inc.generic = r.event_type, r.sub_type, False
+        days.add(day.date)
+        out.append((lo, hi, inc))
+    return out
+
+
+def _parent(place: Place, previous: list[_Incident], k: int) -> _Incident | None:
+    """The dated incident just reported at ``place`` or at a region that contains it: a
+    sentence that names it without a day of its own goes on about that incident ("Drones
+    attacked the Sumy region overnight. In the village of X, two men were injured")."""
+    for inc in reversed(previous):
+        if not inc.dated or k - inc.sentence > config.FOLLOW_UP_SENTENCES + 1:
+            continue
+        for ms_p in inc.places.values():
+            q = ms_p[0].place
+            if q.id == place.id or _in_region(q, place):
+                return inc
+    return None
+
+
+def _same_story(inc: _Incident, sentence: str, rules: Rules) -> bool:
+    """Whether a sentence that names no place may still tell of an incident: it reports no
+    incident of another type ("In Belgorod three were injured. ... On Friday, 46 shells hit
+    the district" tells of another)."""
+    family = _FAMILY.get(inc.etype, inc.etype)
+    return all(
+        rules.rules[idx].generic
+        or _FAMILY.get(rules.rules[idx].event_type, rules.rules[idx].event_type) == family
+        for _, _, idx in cue_matches(sentence, rules)
+    )
+
+
+#: Event types told of in the same words: a riot is a demonstration gone violent.
+_FAMILY: Final = {"Riots": "Protests"}
 
 
 def _toll_cost(text: str, m: Mention, pos: int) -> int:
-    """How far a toll at ``pos`` is from a place: a place in another clause (past a
-    semicolon or a full stop) costs more."""
+    """How far a toll at ``pos`` is from a place: a place in another clause (past a comma,
+    more past a semicolon) costs more."""
     lo, hi = sorted((m.char_start, pos))
     cost = hi - lo
-    if ";" in text[lo:hi]:
+    if ";" in text[lo:hi] or "؛" in text[lo:hi]:
         cost += 500
-    return cost
+    return cost + config.EVENTS_TOLL_CLAUSE_CHARS * len(_CLAUSE_EDGE.findall(text, lo, hi))
 
 
 _KIND_RANK: Final = {"city": 0, "region": 1, "country": 2}
@@ -586,12 +855,14 @@ def _follow_up(
     # the toll goes to the incident's most precise place (a town rather than its region)
     first = min(inc.places, key=lambda pid: _KIND_RANK.get(inc.places[pid][0].place.kind, 0))
     note = " ".join(sentence.split())
-    if tolls:
+    same = _same_story(inc, sentence, rules)
+    if tolls and same:
         _apply_tolls(inc, first, tolls, summed=True)
-    if no_casualties(sentence, rules=rules):
+    free = casualty_free(sentence, rules=rules) if same else frozenset()
+    if free:
         for i in incidents:
-            i.none = True
-    if not inc.dated:
+            i.none |= free
+    if not inc.dated and same:
         dates = [
             d
             for d in all_dates
@@ -613,8 +884,35 @@ def _follow_up(
             for i in incidents:
                 if i.actor1 is None:
                     i.actor1 = agents[0].actor
-    if tolls or inc.intervention:
+    if (tolls and same) or inc.intervention:
         inc.notes.append(note)
+
+
+def _dated_later(
+    incidents: list[_Incident],
+    sentence: str,
+    rules: Rules,
+    ctx: _Context,
+    reference: dt.date | None,
+) -> None:
+    """A later sentence that names no place but tells of the incident just reported, with a
+    word of its type and a day ("The missile hit the building on Saturday, 14 January"),
+    dates it when nothing had."""
+    inc = incidents[0]
+    if inc.dated:
+        return
+    cues = cue_matches(sentence, rules)
+    if not any(rules.rules[idx].event_type == inc.etype for _, _, idx in cues):
+        return
+    days = [
+        d
+        for d in find_dates(sentence, reference=reference, rules=rules)
+        if d.date is not None and d.precision == 1 and not _report_date(sentence, d, ctx)
+    ]
+    if days:
+        for i in incidents:
+            if not i.dated:
+                i.date, i.precision, i.dated = days[0].date, 1, True
 
 
 def _compatible(a: _Incident, b: _Incident) -> bool:
@@ -633,42 +931,78 @@ def _merge_repeats(
     """
     kept: dict[str, list[_Incident]] = {}
     out: list[tuple[_Incident | None, Mention, str]] = []
-    for inc, m, note in records:
+    for inc, m, note in _per_place(records):
         if inc is None:
             out.append((inc, m, note))
             continue
         pid = m.place.id
         others = kept.setdefault(pid, [])
-        target = next(
-            (
-                o
-                for o in others
-                if o is inc
-                or (_compatible(o, inc) and (o.date == inc.date or not o.dated or not inc.dated))
-            ),
-            None,
-        )
+        if inc in others:
+            continue
+        candidates = [
+            o
+            for o in others
+            if _compatible(o, inc) and (o.date == inc.date or not o.dated or not inc.dated)
+        ]
+        # the same day if one says so, otherwise the incident told last (the next sentences
+        # complete the incident just reported)
+        same_day = [o for o in candidates if inc.dated and o.dated and o.date == inc.date]
+        target = (same_day or candidates)[-1] if same_day or candidates else None
         if target is None:
             others.append(inc)
             out.append((inc, m, note))
-            continue
-        if target is inc:
             continue
         _absorb(target, inc, pid)
     return out
 
 
+def _per_place(
+    records: list[tuple[_Incident | None, Mention, str]],
+) -> list[tuple[_Incident | None, Mention, str]]:
+    """The records with one incident per place: a sentence's incident at two places becomes
+    two, so that what later sentences tell of one place (its date, its type) is not given
+    to the other."""
+    counts: dict[int, int] = {}
+    for inc, _, _ in records:
+        if inc is not None:
+            counts[id(inc)] = counts.get(id(inc), 0) + 1
+    copies: dict[tuple[int, str], _Incident] = {}
+    out: list[tuple[_Incident | None, Mention, str]] = []
+    for inc, m, note in records:
+        if inc is None or counts[id(inc)] == 1 or len(inc.places) == 1:
+            out.append((inc, m, note))
+            continue
+        key = (id(inc), m.place.id)
+        if key not in copies:
+            pid = m.place.id
+            copies[key] = dataclasses.replace(
+                inc,
+                places={pid: inc.places[pid]},
+                fatalities={pid: inc.fatalities[pid]} if pid in inc.fatalities else {},
+                injured={pid: inc.injured[pid]} if pid in inc.injured else {},
+                notes=list(inc.notes),
+            )
+        out.append((copies[key], m, note))
+    return out
+
+
 def _absorb(target: _Incident, inc: _Incident, pid: str) -> None:
+    # killings of civilians are the attack; those abducted in it are part of it (ACLED)
+    killings = (
+        target.etype == inc.etype == "Violence against civilians"
+        and pid in target.fatalities
+        and pid not in inc.fatalities
+    )
     if not target.dated and inc.dated:
         target.date, target.precision, target.dated = inc.date, inc.precision, True
-        if not inc.generic:
+        if not inc.generic and not killings:
             target.etype, target.subtype, target.generic = inc.etype, inc.subtype, False
-    if target.generic and not inc.generic:
+    if target.generic and not inc.generic and not killings:
         target.etype, target.subtype, target.generic = inc.etype, inc.subtype, False
     for src, dst in ((inc.fatalities, target.fatalities), (inc.injured, target.injured)):
         if pid in src:
             _keep(dst, pid, src[pid])
-    target.none = target.none or inc.none
+    target.none = target.none | inc.none
     target.intervention = target.intervention or inc.intervention
     target.actor1 = target.actor1 or inc.actor1
     target.actor2 = target.actor2 or inc.actor2
@@ -704,6 +1038,7 @@ def _rows(
     records.sort(key=lambda r: r[1].char_start)
     _story_defaults([inc for inc, _, _ in records if inc is not None])
     records = _merge_repeats(records)
+    summed = _sums_of_towns(records)
     rows: list[dict[str, Any]] = []
     source = document.url or document.doc_id
     for n, (owner, m, note) in enumerate(records, start=1):
@@ -711,7 +1046,7 @@ def _rows(
         actor1 = actor2 = None
         fatalities: int | None = None
         injured: int | None = None
-        if owner is not None and _demoted(owner, p):
+        if owner is not None and (_demoted(owner, p) or id(owner) in summed):
             owner = None
             note = " ".join(note.split()) if note else ""
         if owner is None:
@@ -721,8 +1056,8 @@ def _rows(
             etype = owner.etype
             date, precision = owner.date, owner.precision
             f, i = owner.fatalities.get(p.id), owner.injured.get(p.id)
-            fatalities = f.count if f else (0 if owner.none else None)
-            injured = i.count if i else (0 if owner.none else None)
+            fatalities = f.count if f else (0 if "fatalities" in owner.none else None)
+            injured = i.count if i else (0 if "injured" in owner.none else None)
             subtype = _subtype(owner, rules.refine, fatalities)
             actor1, actor2 = owner.actor1, owner.actor2
             note = " ".join(owner.notes)
@@ -790,6 +1125,32 @@ def _story_defaults(incidents: list[_Incident]) -> None:
             inc.actor1 = named.pop()
             if inc.actor2 is None and inc.etype == "Violence against civilians":
                 inc.actor2 = CIVILIANS
+
+
+def _in_region(region: Place, town: Place) -> bool:
+    return bool(
+        region.kind == "region"
+        and region.admin1_code
+        and town.country_code == region.country_code
+        and town.admin1_code == region.admin1_code
+    )
+
+
+def _sums_of_towns(records: list[tuple[_Incident | None, Mention, str]]) -> set[int]:
+    """Incidents at a region on a day when the article reports incidents of the same type
+    in its towns: the region's figures sum up the towns' ("96 attacks on the oblast, two
+    killed in one village"), they are no incident of their own."""
+    towns = [(inc, m.place) for inc, m, _ in records if inc is not None and m.place.kind == "city"]
+    out: set[int] = set()
+    for inc, m, _ in records:
+        if inc is None or m.place.kind != "region":
+            continue
+        if any(
+            t.etype == inc.etype and t.date == inc.date and _in_region(m.place, place)
+            for t, place in towns
+        ):
+            out.add(id(inc))
+    return out
 
 
 def _country(inc: _Incident) -> str | None:

@@ -2,12 +2,13 @@
 
 The words are the packs' (``[numbers]`` of ``geo/lang/<code>/events.toml``); the arithmetic
 is language-neutral: units and tens add up ("vingt-deux", "twenty-one", "doscientos
-cincuenta"), a multiplier multiplies what precedes it ("deux cents", "three thousand"), a
-unit before "vingt" multiplies it ("quatre-vingts"), an approximate word counts about that
-many ("une trentaine", "a dozen", "deux centaines"), and a vague word is coded as ACLED
-codes it ("dozens" 12, "hundreds" 100, "several" 10). Digits may be grouped ("1 280",
-"1,280", "1.300"), written in any script's digits (Arabic-Indic "٩٣") and carry a case
-ending ("5-х").
+cincuenta"), a multiplier multiplies what precedes it ("deux cents", "three thousand",
+"7 тысяч"), a unit may multiply the word after it ("quatre-vingts": the packs'
+``times_unit``), an approximate word counts about that many ("une trentaine", "a dozen",
+"deux centaines"), and a vague word is coded as ACLED codes it ("dozens" 12, "hundreds"
+100, "several" 10). Digits may be grouped ("1 280", "1,280", "1.300"), written in any
+script's digits (Arabic-Indic "٩٣"), carry a case ending ("5-х") or a particle glued
+before them ("و١٥"). A noun of one person counts one ("погиб мужчина").
 
 Examples
 --------
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from geo import config
-from geo.events.rules import Rules, get_rules
+from geo.events.rules import Rules, get_rules, literal_alternation
 
 __all__ = ["Number", "find_numbers", "parse_number"]
 
@@ -45,6 +46,7 @@ class Number:
     start: int
     end: int
     vague: bool = False
+    person: bool = False  # a noun of one person ("женщина"), counted one
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class _Tables:
     joiners: frozenset[str]
     ignore: frozenset[str]
     one: frozenset[str]
+    times_unit: frozenset[str]
     pattern: re.Pattern[str]
     person_after: re.Pattern[str]
 
@@ -73,18 +76,27 @@ def _tables(rules: Rules) -> _Tables:
     joiners = frozenset(rules.words("numbers", "joiners"))
     ignore = frozenset(rules.words("numbers", "ignore"))
     one = frozenset(rules.words("numbers", "one_before_person"))
-    words = sorted({*units, *multipliers, *approximate}, key=len, reverse=True)
-    word_rx = "|".join(re.escape(w) for w in words) or r"(?!x)x"
-    approx_plural = "|".join(re.escape(w) + "s" for w in approximate) or r"(?!x)x"
+    word_rx = literal_alternation({*units, *multipliers, *approximate}) or r"(?!x)x"
+    approx_plural = literal_alternation(w + "s" for w in approximate) or r"(?!x)x"
     join_rx = "|".join(re.escape(w) for w in joiners)
     glue = rf"(?:[\s\-]+(?:(?:{join_rx})[\s\-]+)?)" if join_rx else r"[\s\-]+"
-    vague_rx = "|".join(re.escape(w) for w in sorted(vague, key=len, reverse=True))
+    vague_rx = literal_alternation(vague)
     person = rules.patterns("tolls", "person")
     one_rx = "|".join(re.escape(w) for w in one)
     suffix = "|".join(rules.patterns("numbers", "digit_suffix"))
+    # digits start a word, or follow a particle glued to them ("و١٥")
+    start = "|".join(
+        [r"(?<![\w.,])"]
+        + [rf"(?<=(?<!\w){re.escape(p)})" for p in rules.words("numbers", "digit_prefixes")]
+    )
+    mult_rx = literal_alternation(multipliers)
     parts = [
+        # digits and a multiplier: "7 тысяч", "1,3 тыс.", "2 mil"
+        rf"(?P<scaled>(?:{start})\d+(?:[.,]\d{{1,2}})?[\s\u00a0\u202f]*(?:{mult_rx})(?!\w)\.?)"
+        if mult_rx
+        else r"(?P<scaled>(?!x)x)",
         # digits, grouped by thousands or not, maybe with a case ending ("5-х")
-        r"(?P<digits>(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d+)"
+        rf"(?P<digits>(?:{start})(?:\d{{1,3}}(?:[ \u00a0\u202f,.]\d{{3}})+|\d+)"
         + (rf"(?:-?(?:{suffix}))?" if suffix else "")
         + r"(?![\w]|[.,]\d))",
         rf"(?P<words>(?<!\w)(?:{word_rx}|{approx_plural})(?:{glue}(?:{word_rx}|{approx_plural}))*"
@@ -95,11 +107,28 @@ def _tables(rules: Rules) -> _Tables:
     person_rx = "|".join(f"(?:{p})" for p in person) or r"(?!x)x"
     if one_rx:
         parts.append(rf"(?P<one>(?<!\w)(?:{one_rx})(?!\w))")
+    one_person = "|".join(f"(?:{p})" for p in rules.patterns("numbers", "one_person"))
+    if one_person:
+        parts.append(rf"(?P<person>(?<!\w)(?:{one_person})(?!\w))")
     pattern = re.compile("|".join(parts), re.IGNORECASE)
     person_after = re.compile(rf"\s+(?:[\w\-]+\s+){{0,2}}?(?:{person_rx})(?!\w)", re.IGNORECASE)
     return _Tables(
-        units, multipliers, approximate, vague, joiners, ignore, one, pattern, person_after
+        units,
+        multipliers,
+        approximate,
+        vague,
+        joiners,
+        ignore,
+        one,
+        frozenset(rules.words("numbers", "times_unit")),
+        pattern,
+        person_after,
     )
+
+
+#: What may stand between a count and the noun it counts ("двое мирных жителей").
+_COUNTED_NOUN_GAP: Final = re.compile(r"[\s\u00a0]+(?:[^\W\d_][\w\-]*[\s\u00a0]+)?")
+_SCALED: Final = re.compile(r"(\d+(?:[.,]\d{1,2})?)[\s\u00a0\u202f]*(.*?)\.?$", re.DOTALL)
 
 
 def parse_number(text: str, *, rules: Rules | None = None) -> int | None:
@@ -115,7 +144,13 @@ def parse_number(text: str, *, rules: Rules | None = None) -> int | None:
     (30, 200, 2000)
     """
     t = _tables(rules or get_rules(()))
-    raw = text.strip().lower()
+    raw = " ".join(text.strip().lower().split())
+    if raw in t.vague:
+        return t.vague[raw]  # "عدد من"
+    scaled = _SCALED.match(raw)
+    if scaled is not None and scaled.group(2) in t.multipliers:
+        amount = float(scaled.group(1).replace(",", ".")) * t.multipliers[scaled.group(2)]
+        return round(amount)  # "7 тысяч", "1,3 тыс."
     digits = _SEPARATORS.sub("", raw)
     digits = re.sub(r"-?[^\W\d_]+$", "", digits)  # a case ending: "5-х", "10-ти"
     if digits.isdecimal():
@@ -154,8 +189,8 @@ def parse_number(text: str, *, rules: Rules | None = None) -> int | None:
         value = t.units.get(w)
         if value is None:
             return None
-        if value == 20 and 1 < current < 10:
-            current *= 20  # quatre-vingt(s)
+        if w in t.times_unit and 1 < current < 10:
+            current *= value  # quatre-vingt(s)
         else:
             current += value
     return total + current
@@ -174,6 +209,15 @@ def find_numbers(sentence: str, *, rules: Rules | None = None) -> list[Number]:
     out: list[Number] = []
     for m in t.pattern.finditer(sentence):
         kind = m.lastgroup
+        if kind == "person":
+            if (
+                out
+                and not out[-1].person
+                and _COUNTED_NOUN_GAP.fullmatch(sentence, out[-1].end, m.start())
+            ):
+                continue  # the noun a count counts ("двое мужчин", "один мирный житель")
+            out.append(Number(1, m.start(), m.end(), person=True))
+            continue
         value = parse_number(m.group(), rules=r)
         if value is None or value > config.MAX_PEOPLE_COUNT:
             continue

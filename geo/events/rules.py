@@ -14,15 +14,18 @@ for a prefix). Tables map words (lower case) to values. Every section is optiona
 left out matches nothing.
 
 ``[meta]``
-    ``code`` and ``sources`` (where each list comes from).
+    ``code``, ``sources`` (where each list comes from) and ``clitic_prefix``: a pattern of
+    the particles a language writes glued to the next word (Arabic و ف ب ل and the
+    article), allowed before every pattern of the pack.
 ``[cues]``
     One pattern list per cue list named by the common rules: ``disrupted_weapons``,
     ``chemical_weapon``, ``suicide_bomb``, ``air_strike``, ``remote_explosive``,
     ``grenade``, ``shelling``, ``sexual_violence``, ``abduction``, ``attack_on_civilians``,
     ``government_regains``, ``non_state_overtakes``, ``armed_clash``,
     ``violent_demonstration``, ``mob_violence``, ``protest``, ``arrests``, ``agreement``,
-    ``change_to_group``, ``looting``, and the generic ``attack`` (an attack that does not
-    say with what) and ``casualty`` (people killed or injured, no word for how).
+    ``change_to_group``, ``looting``, and the generic ``strike`` (a strike that does not say
+    with what: "удар", "قصف"), ``attack`` (an attack that does not say with what) and
+    ``casualty`` (people killed or injured, no word for how).
 ``[classes]``
     Words a rule requires or excludes in the sentence: ``civilians``, ``armed``,
     ``not_violence`` (accidents, floods), ``protest``, ``intervention`` (police dispersing
@@ -31,12 +34,14 @@ left out matches nothing.
     ``killed``, ``injured``: words after a count of people ("12 were killed", "30 morts");
     ``killed_before_number``, ``injured_before_number``: words before one ("killing 12",
     "la mort de 19", "the death toll rose to 40"); ``none``: no victims at all (both counts
-    0); ``negation``; ``cumulative``: a clause with one holds a running total, never a toll
-    ("since", "depuis"); ``subset``: a count after one is part of the previous count ("of
-    them", "dont"); ``coordination`` ("and"); ``approx``: words between a cue and its
-    count ("at least", "au moins"); ``person``: nouns of people counted; ``not_a_count_after``:
-    units after a number that counts no people (km, years, missiles); ``report``: reporting
-    verbs (a date next to one dates the report, not the incident).
+    0); ``none_killed``, ``none_injured``: no one killed ("погибших нет"), no one injured
+    (only that count is 0); ``negation``; ``cumulative``: a clause with one holds a
+    running total, never a toll ("since", "depuis"); ``subset``: a count after one is part
+    of the previous count ("of them", "dont"); ``coordination`` ("and"); ``approx``: words
+    between a cue and its count ("at least", "au moins"); ``person``: nouns of people
+    counted; ``not_a_count_after``: units after a number that counts no people (km, years,
+    missiles); ``report``: reporting verbs (a date next to one dates the report, not the
+    incident).
 ``[numbers]``
     Tables ``units`` (word to value: ``three = 3``, ``dix-sept`` may be left to the
     arithmetic), ``multipliers`` (``hundred = 100``), ``approximate`` ("une trentaine":
@@ -44,8 +49,13 @@ left out matches nothing.
     ``"hundreds"`` or ``"several"``, coded as ACLED does: :data:`geo.config.DOZENS_COUNT`
     and the like); words ``one_before_person`` ("a", "un": one person counted before a
     noun of :attr:`person`), ``joiners`` (words inside a number: "and", "et", "y"),
-    ``ignore`` (articles before a number word: "des"), ``ordinal_suffixes`` ("st", "er").
-    ``digit_suffix`` is a pattern of case endings written after digits ("5-х", "10-ти").
+    ``ignore`` (articles before a number word: "des"), ``ordinal_suffixes`` ("st", "er"),
+    ``times_unit`` (words a unit before them multiplies: "vingt" in "quatre-vingts").
+    ``digit_suffix`` is a pattern of case endings written after digits ("5-х", "10-ти");
+    ``digit_prefixes`` are particles written glued before digits (Arabic "و١٥"). A digit
+    count followed by a multiplier is multiplied ("7 тысяч", "1,3 тыс.", "١١ ألفا").
+    ``one_person``: nouns of one person that count one where no number goes with them
+    ("погиб мужчина", "مقتل شخص"); a language without articles counts "a man" that way.
     A pack whose numerals need code (Russian case forms, French "quatre-vingts") may add
     forms to ``units``; the arithmetic (tens plus units, "quatre-vingt", multipliers) is
     language-neutral.
@@ -57,7 +67,9 @@ left out matches nothing.
     ``last_before``/``last_after`` ("last Monday", "lundi dernier"), ``next_before``/
     ``next_after``, ``last_year``, ``month_prefixes`` ("in", "en", "early"), and
     ``night_spans``: a night across two days, with ``{weekday}`` where a weekday name
-    stands ("la nuit de {weekday} à {weekday}"): the incident takes the later day.
+    stands ("la nuit de {weekday} à {weekday}"): the incident takes the later day;
+    ``day_spans``: a span of days ("entre el {weekday} y el {weekday}"): the incident
+    takes the first day.
 ``[context]``
     ``border`` ("near the border with": a country after it is a neighbour),
     ``compound_after`` ("-based"), ``time_reference`` ("since": a cue after it is no
@@ -69,7 +81,9 @@ left out matches nothing.
     how a name of the actor lexicon (``{demonym}``) and a noun (``{noun}``) make an actor
     ("{demonym} {noun}" in English, "{noun} {demonym}" in French); ``agent`` (the passive
     "by", "blamed ... on": the actor after it did it); ``unidentified`` ("gunmen": ACLED's
-    unidentified armed group); ``protesters``, ``rioters``.
+    unidentified armed group); ``protesters``, ``rioters``; ``source_before``: words before
+    an actor that make it the source of a report, not the one who acted ("a spokesman
+    for", "представитель", "المتحدث باسم").
 
 The actors themselves (states' forces and the main armed groups, with their names in every
 language) are in ``geo/lang/common/actors.toml``, read by :mod:`geo.events.actors`.
@@ -104,6 +118,7 @@ __all__ = [
     "get_event_pack",
     "get_rules",
     "languages_with_rules",
+    "literal_alternation",
     "related_headings",
 ]
 
@@ -158,10 +173,16 @@ _WORD_LISTS: Final = {
     ("numbers", "joiners"),
     ("numbers", "ignore"),
     ("numbers", "ordinal_suffixes"),
+    ("numbers", "digit_prefixes"),
+    ("numbers", "times_unit"),
     ("dates", "day_prefixes"),
     ("dates", "day_suffixes"),
     ("dates", "month_joiners"),
 }
+
+
+#: Lists no particle is glued to: what follows a number directly ("٥ صواريخ", "5-х").
+_NOT_GLUED: Final = {("tolls", "not_a_count_after"), ("numbers", "digit_suffix")}
 
 
 def _read_toml(code: str, name: str) -> dict[str, Any] | None:
@@ -194,6 +215,8 @@ def get_event_pack(code: str) -> EventPack | None:
     patterns: dict[str, dict[str, tuple[str, ...]]] = {}
     tables: dict[str, dict[str, dict[str, Any]]] = {}
     words: dict[str, dict[str, tuple[str, ...]]] = {}
+    meta = data.get("meta", {})
+    prefix = str(meta.get("clitic_prefix", ""))
     for section, content in data.items():
         if section == "meta" or not isinstance(content, dict):
             continue
@@ -211,10 +234,10 @@ def get_event_pack(code: str) -> EventPack | None:
                         re.compile(line.replace("{weekday}", "x").replace("{demonym}", "x"))
                     except re.error as err:
                         raise DataError(f"{where}: [{section}] {name}: {line!r}: {err}") from err
-                patterns.setdefault(section, {})[name] = lines
+                glued = "" if (section, name) in _NOT_GLUED else prefix
+                patterns.setdefault(section, {})[name] = _with_prefix(lines, glued)
             else:
                 raise DataError(f"{where}: [{section}] {name} must be a string or a table")
-    meta = data.get("meta", {})
     return EventPack(
         code=code,
         patterns=patterns,
@@ -222,6 +245,19 @@ def get_event_pack(code: str) -> EventPack | None:
         words=words,
         sources=dict(meta.get("sources", {})),
     )
+
+
+def _with_prefix(lines: tuple[str, ...], prefix: str) -> tuple[str, ...]:
+    """A pattern list with the language's glued particles allowed before its patterns, once
+    for them all (one test of the particles, not one per pattern); not before a template
+    that starts with a placeholder: the names and nouns put there have theirs."""
+    if not prefix:
+        return lines
+    plain = [line for line in lines if not line.startswith("{")]
+    templates = tuple(line for line in lines if line.startswith("{"))
+    if not plain:
+        return templates
+    return (f"{prefix}?(?:{'|'.join(f'(?:{line})' for line in plain)})", *templates)
 
 
 @functools.cache
@@ -273,6 +309,49 @@ def languages_with_rules() -> tuple[str, ...]:
     True
     """
     return tuple(code for code in LANGUAGES if get_event_pack(code) is not None)
+
+
+def literal_alternation(words: Iterable[str], *, spaces: bool = False) -> str:
+    """A regular expression that matches any of some literal words, longest first, written
+    as a tree of their common beginnings (the engine tests a letter once, not once per
+    word); ``spaces``: a space in a word matches any run of white space.
+
+    Examples
+    --------
+    >>> literal_alternation(["двое", "двух", "два"])
+    'дв(?:ое|ух|а)'
+    >>> re.fullmatch(literal_alternation(["a b"], spaces=True), "a  b") is not None
+    True
+    """
+    tree: dict[str, Any] = {}
+    for word in set(words):
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def longest(node: dict[str, Any]) -> int:
+        return max((1 + longest(child) for ch, child in node.items() if ch), default=0)
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = []
+        for ch, child in sorted(
+            ((c, n) for c, n in node.items() if c), key=lambda kv: (-longest(kv[1]), kv[0])
+        ):
+            atom = r"\s+" if spaces and ch == " " else re.escape(ch)
+            branches.append(atom + emit(child))
+        if "" in node:
+            branches.append("")
+        if not branches:
+            return ""
+        if len(branches) == 1:
+            return branches[0]
+        if branches[-1] == "":
+            body = "|".join(branches[:-1])
+            return f"(?:{body})?" if len(branches) > 2 or len(branches[0]) > 1 else f"{body}?"
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(tree)
 
 
 def _alternation(fragments: Iterable[str]) -> str:

@@ -33,7 +33,7 @@ from geo.events.rules import Rules, get_rules
 if TYPE_CHECKING:
     from geo.events.dates import FoundDate
 
-__all__ = ["Casualty", "count_casualties", "no_casualties", "running_total"]
+__all__ = ["Casualty", "casualty_free", "count_casualties", "no_casualties", "running_total"]
 
 _KIND: Final = {
     "killed": "fatalities",
@@ -41,7 +41,9 @@ _KIND: Final = {
     "injured": "injured",
     "injured_before_number": "injured",
 }
-_CLAUSE_PUNCT: Final = r"[,;:()\[\]\"«»—–]"
+_CLAUSE_PUNCT: Final = r"[,;:()\[\]\"«»—–،؛]"
+#: Punctuation that closes a clause (the Arabic comma and semicolon included).
+_CLAUSE_EDGE: Final = re.compile(r"[,;:()\[\]،؛]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,8 @@ class _TollRules:
     cues: re.Pattern[str] | None
     names: list[str]
     none: re.Pattern[str] | None
+    none_killed: re.Pattern[str] | None
+    none_injured: re.Pattern[str] | None
     negation: re.Pattern[str] | None
     cumulative: re.Pattern[str] | None
     clause_break: re.Pattern[str]
@@ -98,6 +102,8 @@ def _toll_rules(rules: Rules) -> _TollRules:
         cues=cues,
         names=names,
         none=rules.words_re("tolls", "none"),
+        none_killed=rules.words_re("tolls", "none_killed"),
+        none_injured=rules.words_re("tolls", "none_injured"),
         negation=rules.words_re("tolls", "negation"),
         cumulative=rules.words_re("tolls", "cumulative"),
         clause_break=clause_break,
@@ -201,6 +207,27 @@ def no_casualties(sentence: str, *, rules: Rules | None = None) -> bool:
     return t.none is not None and t.none.search(sentence) is not None
 
 
+def casualty_free(sentence: str, *, rules: Rules | None = None) -> frozenset[str]:
+    """The counts a sentence says are zero: ``"fatalities"`` and ``"injured"`` when it says
+    no one was hurt, only one of them when it says so of the dead ("погибших нет", "no
+    deaths") or of the injured.
+
+    Examples
+    --------
+    >>> sorted(casualty_free("No one was hurt.")), sorted(casualty_free("Погибших нет."))
+    (['fatalities', 'injured'], ['fatalities'])
+    """
+    t = _toll_rules(rules or get_rules(()))
+    if t.none is not None and t.none.search(sentence) is not None:
+        return frozenset(("fatalities", "injured"))
+    out = set()
+    if t.none_killed is not None and t.none_killed.search(sentence) is not None:
+        out.add("fatalities")
+    if t.none_injured is not None and t.none_injured.search(sentence) is not None:
+        out.add("injured")
+    return frozenset(out)
+
+
 def _count_before(
     sentence: str, cue_start: int, numbers: list[Number], used: set[int], t: _TollRules
 ) -> list[Number]:
@@ -271,22 +298,43 @@ def _count_before_aside(
 def _count_after(
     sentence: str, cue_end: int, numbers: list[Number], used: set[int], t: _TollRules
 ) -> list[Number]:
-    """A number right after a cue that takes its count after it: "killing (at least) 12"."""
+    """A number right after a cue that takes its count after it: "killing (at least) 12";
+    counts joined to it by a conjunction add up when each names people ("убиты двое
+    мужчин и женщина", "killing 12 soldiers and 3 civilians")."""
     m = t.approx.match(sentence, cue_end)
     start = m.end() if m is not None else cue_end
-    for n in numbers:
+    for i, n in enumerate(numbers):
         if n.start in used:
             continue
         if start <= n.start <= start + 3:
-            return [n]
+            chosen = [n]
+            for nxt in numbers[i + 1 :]:
+                gap = sentence[chosen[-1].end : nxt.start]
+                if (
+                    nxt.start in used
+                    or len(gap) > 40
+                    or t.coordination is None
+                    or not t.coordination.search(gap)
+                    or _CLAUSE_EDGE.search(gap)
+                    or not _names_people(sentence, nxt, t)
+                ):
+                    break
+                chosen.append(nxt)
+            return chosen
         if n.start > start + 3:
             break
     return []
 
 
-@functools.cache
-def _clause_edge(rules: Rules) -> re.Pattern[str]:
-    return re.compile(r"[,;:()\[\]]")
+def _names_people(sentence: str, n: Number, t: _TollRules) -> bool:
+    """Whether a count names people: a person noun follows it, or it is one ("женщина")."""
+    if n.person:
+        return True
+    m = _WORD_GAP.match(sentence, n.end)
+    return t.person is not None and m is not None and t.person.match(sentence, m.end()) is not None
+
+
+_WORD_GAP: Final = re.compile(r"\s+(?:[\w\-]+\s+)?")
 
 
 def running_total(sentence: str, start: int, end: int, *, rules: Rules | None = None) -> bool:
@@ -303,7 +351,7 @@ def running_total(sentence: str, start: int, end: int, *, rules: Rules | None = 
     t = _toll_rules(r)
     if t.cumulative is None:
         return False
-    edges = [m.start() for m in _clause_edge(r).finditer(sentence)]
+    edges = [m.start() for m in _CLAUSE_EDGE.finditer(sentence)]
     clause_start = max((e + 1 for e in edges if e < start), default=0)
     clause_end = min((e for e in edges if e >= end), default=len(sentence))
     if t.cumulative.search(sentence, clause_start, clause_end):

@@ -159,6 +159,10 @@ class Morphology:
     ``normalize(text: str) -> str``
         Text normalised for dictionary matching with the same length as ``text`` (one
         character for one), so offsets carry over.
+    ``strip_marks(text: str) -> tuple[str, tuple[int, ...]]``
+        The text without the marks the language may leave out (Arabic vowel marks), which
+        the event rules are written without, and the offset in ``text`` of each character
+        kept (empty when nothing was removed).
     """
 
 

@@ -29,6 +29,7 @@ True
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from typing import Final, NamedTuple
 
@@ -39,6 +40,7 @@ __all__ = [
     "name_starts",
     "normalize",
     "strip_clitics",
+    "strip_marks",
 ]
 
 #: What a character without a letter of its own (a vowel mark, tatweel, a joiner) becomes
@@ -238,3 +240,28 @@ def strip_clitics(word: str) -> tuple[int, ...]:
     ((0, 1, 2), (0, 1, 2))
     """
     return tuple(sorted({s.key for s in name_starts(word)}))
+
+
+#: What Arabic writes or leaves out at will: the vowel marks (harakat, shadda, sukun, the
+#: dagger alef) and tatweel, the stretching of a line.
+_OPTIONAL_MARKS: Final = re.compile("[\u064b-\u065f\u0670\u0640]")
+
+
+def strip_marks(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text without the marks Arabic may leave out, and where each character was.
+
+    The event rules (:mod:`geo.events`) are written without vowel marks; a text that has
+    some ("قُتل", "شهيداً") is read without them. The second value gives, for each character
+    of the result, its offset in ``text`` (empty when nothing was removed).
+
+    Examples
+    --------
+    >>> strip_marks("قُتل ٣")
+    ('قتل ٣', (0, 2, 3, 4, 5))
+    >>> strip_marks("Kyiv")
+    ('Kyiv', ())
+    """
+    if _OPTIONAL_MARKS.search(text) is None:
+        return text, ()
+    where = tuple(i for i, ch in enumerate(text) if _OPTIONAL_MARKS.match(ch) is None)
+    return "".join(text[i] for i in where), where

@@ -1,0 +1,519 @@
+"""Tests of the Russian, Ukrainian and Arabic event rules (``geo/lang/{ru,uk,ar}/events.toml``)
+and of the language-neutral engine changes they brought: number words in every case,
+Arabic-Indic digits and glued particles, dates in every case and calendar, tolls and
+running totals, actors in the three languages, and whole articles.
+
+The sentences are written for these tests; none is taken from an evaluation text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import geo
+from geo.events.actors import find_actors
+from geo.events.dates import find_dates
+from geo.events.engine import classify_sentence, cue_matches
+from geo.events.numbers import find_numbers, parse_number
+from geo.events.rules import get_event_pack, get_rules, languages_with_rules, literal_alternation
+from geo.events.tolls import casualty_free, count_casualties
+from geo.io.documents import make_document
+from geo.lang.ar.morph import strip_marks
+
+RU, UK, AR = get_rules(("ru",)), get_rules(("uk",)), get_rules(("ar",))
+RULES = {"ru": RU, "uk": UK, "ar": AR}
+ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+# --------------------------------------------------------------------------- packs
+
+
+def test_every_language_has_event_rules() -> None:
+    assert set(languages_with_rules()) == {"en", "fr", "es", "ru", "uk", "ar"}
+    for code in ("ru", "uk", "ar"):
+        pack = get_event_pack(code)
+        assert pack is not None and pack.sources["cues"]
+        assert RULES[code].cue_re is not None
+
+
+def test_arabic_particles_are_tested_once_per_list() -> None:
+    pack = get_event_pack("ar")
+    assert pack is not None
+    # one pattern (the particles, then every cue) rather than the particles before each cue
+    assert len(pack.pattern_list("cues", "air_strike")) == 1
+    assert classify_sentence("وبالغارات الإسرائيلية", rules=AR) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+
+
+@given(st.sets(st.text(alphabet="абвгде ابت", min_size=1, max_size=6), min_size=1, max_size=12))
+def test_literal_alternation_matches_exactly_its_words(words: set[str]) -> None:
+    rx = re.compile(literal_alternation(words))
+    for w in words:
+        assert rx.fullmatch(w) is not None
+    assert rx.fullmatch("".join(sorted(words)) + "ж") is None
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "value"),
+    [
+        ("ru", "двое", 2),
+        ("ru", "троих", 3),
+        ("ru", "пятерых", 5),
+        ("ru", "5-х", 5),
+        ("ru", "10-ти", 10),
+        ("ru", "двадцать пять", 25),
+        ("ru", "сто двадцать", 120),
+        ("ru", "две тысячи", 2000),
+        ("ru", "две сотни", 200),
+        ("ru", "7 тысяч", 7000),
+        ("ru", "1,3 тыс.", 1300),
+        ("uk", "двоє", 2),
+        ("uk", "п'ятеро", 5),
+        ("uk", "п’ятеро", 5),
+        ("uk", "дванадцятеро", 12),
+        ("uk", "сорок два", 42),
+        ("ar", "ثلاثة", 3),
+        ("ar", "خمسة وعشرين", 25),
+        ("ar", "أحد عشر", 11),
+        ("ar", "مئة وعشرون", 120),
+        ("ar", "ثلاثمئة", 300),
+        ("ar", "٣٢", 32),
+        ("ar", "شخصين", 2),
+        ("ar", "١١ ألفا", 11000),
+    ],
+)
+def test_number_words_in_their_cases(code: str, text: str, value: int) -> None:
+    assert parse_number(text, rules=RULES[code]) == value
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "value"),
+    [
+        ("ru", "несколько", 10),
+        ("ru", "десятки", 12),
+        ("ru", "сотни", 100),
+        ("uk", "кілька", 10),
+        ("uk", "десятки", 12),
+        ("ar", "عشرات", 12),
+        ("ar", "مئات", 100),
+        ("ar", "عدد من", 10),
+    ],
+)
+def test_vague_counts_are_coded_as_acled_does(code: str, text: str, value: int) -> None:
+    found = find_numbers(f"x {text} x", rules=RULES[code])
+    assert [(n.value, n.vague) for n in found] == [(value, True)]
+
+
+def test_french_eighty_is_still_four_twenties() -> None:
+    assert parse_number("quatre-vingt-dix-neuf") == 99
+    assert parse_number("خمسة وعشرين", rules=AR) == 25  # not five twenties
+
+
+def test_a_noun_of_one_person_counts_one_unless_a_count_goes_with_it() -> None:
+    assert [n.value for n in find_numbers("погиб мужчина", rules=RU)] == [1]
+    # the noun a count counts is no second count
+    assert [n.value for n in find_numbers("ранены двое мужчин и женщина", rules=RU)] == [2, 1]
+    assert [n.value for n in find_numbers("один мирный житель", rules=RU)] == [1]
+
+
+@given(st.integers(min_value=0, max_value=99_999))
+def test_arabic_indic_digits_parse(n: int) -> None:
+    assert parse_number(str(n).translate(ARABIC_DIGITS), rules=AR) == n
+
+
+@given(st.integers(min_value=2, max_value=999), st.sampled_from(["-х", "-ти", "-ми", "х"]))
+def test_digits_with_a_case_ending_parse(n: int, ending: str) -> None:
+    assert parse_number(f"{n}{ending}", rules=RU) == n
+
+
+@given(st.integers(min_value=1, max_value=9_999))
+def test_a_count_glued_to_and_is_found(n: int) -> None:
+    digits = str(n).translate(ARABIC_DIGITS)
+    found = find_numbers(f"مقتل شخص و{digits} آخرين", rules=AR)
+    assert [x.value for x in found][-1] == n
+
+
+@given(st.text(max_size=80))
+def test_find_numbers_never_crashes_in_the_three_languages(text: str) -> None:
+    for rules in RULES.values():
+        for n in find_numbers(text, rules=rules):
+            assert 0 <= n.start < n.end <= len(text)
+
+
+# --------------------------------------------------------------------------- tolls
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "tolls"),
+    [
+        (
+            "ru",
+            "В результате ракетного удара погибли пятеро человек, еще 12 получили ранения.",
+            [("fatalities", 5), ("injured", 12)],
+        ),
+        (
+            "ru",
+            "Погиб мужчина, ранены его жена и сын.",  # one and one more: the engine adds them
+            [("fatalities", 1), ("injured", 1), ("injured", 1)],
+        ),
+        ("ru", "Число погибших выросло до 14 человек.", [("fatalities", 14)]),
+        ("ru", "Ранения получили трое жителей, в том числе 15-летний подросток.", [("injured", 3)]),
+        (
+            "uk",
+            "Унаслідок обстрілу загинули двоє людей, ще п'ятеро дістали поранень.",
+            [("fatalities", 2), ("injured", 5)],
+        ),
+        (
+            "uk",
+            "Загинули 70-річний чоловік та його дружина.",
+            [("fatalities", 1), ("fatalities", 1)],
+        ),
+        ("uk", "Поранено 56-річну жінку.", [("injured", 1)]),
+        (
+            "ar",
+            "قتل خمسة أشخاص وأصيب ١٢ آخرون في غارة جوية.",
+            [("fatalities", 5), ("injured", 12)],
+        ),
+        (
+            "ar",
+            "أسفر القصف عن مقتل شخصين وإصابة ثلاثة آخرين.",
+            [("fatalities", 2), ("injured", 3)],
+        ),
+        ("ar", "ارتفعت حصيلة ضحايا الهجوم إلى ٤٥ قتيلا.", [("fatalities", 45)]),
+        ("ar", "استشهد اليوم ثلاثة مواطنين، بينهم طفل.", [("fatalities", 3)]),
+    ],
+)
+def test_tolls_in_the_three_languages(
+    code: str, sentence: str, tolls: list[tuple[str, int]]
+) -> None:
+    found = count_casualties(sentence, rules=RULES[code])
+    assert [(c.kind, c.count) for c in found] == tolls
+    assert not any(c.cumulative for c in found)
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        ("ru", "С начала войны в области погибли более 500 мирных жителей."),
+        ("ru", "За сутки погибли 12 человек."),
+        ("uk", "Від початку року в громаді загинули 27 цивільних."),
+        ("ar", "وارتفعت الحصيلة منذ بداية الحرب إلى ٣٠٠٠ شهيد."),
+        ("ar", "قتل ٤٥ شخصا خلال الساعات الـ24 الماضية."),
+    ],
+)
+def test_running_totals_are_no_tolls(code: str, sentence: str) -> None:
+    found = count_casualties(strip_marks(sentence)[0], rules=RULES[code])
+    assert found and all(c.cumulative for c in found)
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "kinds"),
+    [
+        ("ru", "Пострадавших нет, повреждены два дома.", {"fatalities", "injured"}),
+        ("ru", "Погибших, по данным властей, нет; ранены трое.", {"fatalities"}),
+        ("uk", "Постраждалих немає.", {"fatalities", "injured"}),
+        ("uk", "Загиблих немає, поранено трьох людей.", {"fatalities"}),
+        ("ar", "انفجرت عبوة ناسفة دون وقوع إصابات.", {"fatalities", "injured"}),
+        ("ar", "أصيب عدد من المحتجين دون تسجيل وفيات.", {"fatalities"}),
+        ("ru", "О пострадавших не сообщалось.", set()),
+    ],
+)
+def test_no_deaths_and_no_victims(code: str, sentence: str, kinds: set[str]) -> None:
+    assert casualty_free(sentence, rules=RULES[code]) == kinds
+
+
+# --------------------------------------------------------------------------- dates
+
+WEDNESDAY = dt.date(2025, 3, 5)
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "day"),
+    [
+        ("ru", "14 января", "2025-01-14"),
+        ("ru", "4 апреля 2024 года", "2024-04-04"),
+        ("ru", "в ночь на вторник", "2025-03-04"),
+        ("ru", "в ночь с субботы на воскресенье", "2025-03-02"),
+        ("ru", "вчера вечером", "2025-03-04"),
+        ("ru", "накануне", "2025-03-04"),
+        ("ru", "в пятницу", "2025-02-28"),
+        ("uk", "у ніч проти понеділка", "2025-03-03"),
+        ("uk", "минулої ночі", "2025-03-04"),
+        ("uk", "у вівторок, 4 березня", "2025-03-04"),
+        ("uk", "у п’ятницю", "2025-02-28"),
+        ("uk", "учорашнього удару", "2025-03-04"),
+        ("ar", "٢٩ حزيران/يونيو الماضي", "2024-06-29"),
+        ("ar", "١٤ تشرين الأول", "2024-10-14"),
+        ("ar", "٣ جويلية", "2024-07-03"),
+        ("ar", "٥ غشت", "2024-08-05"),
+        ("ar", "٢ مارس", "2025-03-02"),
+        ("ar", "فجر اليوم", "2025-03-05"),
+        ("ar", "ليلة أمس", "2025-03-04"),
+        ("ar", "مساء الأحد", "2025-03-02"),
+    ],
+)
+def test_dates_in_every_case_and_calendar(code: str, text: str, day: str) -> None:
+    found = find_dates(text, reference=WEDNESDAY, rules=RULES[code])
+    assert [str(d.date) for d in found] == [day]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [("ru", "с 16 по 18 января"), ("ru", "до понедельника"), ("ar", "منذ ٧ أكتوبر")],
+)
+def test_dates_after_since_or_until_are_no_event_days(code: str, text: str) -> None:
+    assert find_dates(text, reference=WEDNESDAY, rules=RULES[code]) == []
+
+
+def test_a_span_of_days_takes_its_first_day_and_a_night_its_last() -> None:
+    monday = dt.date(2024, 12, 9)
+    span = find_dates("entre el viernes y el sábado", reference=monday)
+    night = find_dates("la noche del viernes al sábado", reference=monday)
+    assert [str(d.date) for d in span] == ["2024-12-06"]
+    assert [str(d.date) for d in night] == ["2024-12-07"]
+
+
+# --------------------------------------------------------------------------- types
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "sub_type"),
+    [
+        (
+            "ru",
+            "Российские войска обстреляли город из артиллерии.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("ru", "Беспилотник атаковал автомобиль.", "Air/drone strike"),
+        ("ru", "Управляемая авиабомба попала в дом.", "Air/drone strike"),
+        ("ru", "Идут ожесточенные бои за поселок.", "Armed clash"),
+        ("ru", "Боевики похитили троих местных жителей.", "Abduction/forced disappearance"),
+        ("ru", "Тысячи человек вышли на митинг.", "Peaceful protest"),
+        ("uk", "Росіяни скинули на село дві керовані авіабомби.", "Air/drone strike"),
+        ("uk", "На міні підірвався трактор.", "Remote explosive/landmine/IED"),
+        ("uk", "Тисячі людей вийшли на протест.", "Peaceful protest"),
+        ("ar", "دارت اشتباكات عنيفة بين الجيش والمسلحين.", "Armed clash"),
+        ("ar", "انفجرت عبوة ناسفة على جانب الطريق.", "Remote explosive/landmine/IED"),
+        ("ar", "خرج آلاف المتظاهرين في مظاهرة حاشدة.", "Peaceful protest"),
+        ("ar", "اختطف مسلحون مجهولون ثلاثة مدنيين.", "Abduction/forced disappearance"),
+        ("ar", "محتجون يقتحمون مبنى السفارة ويضرمون النار فيه.", "Violent demonstration"),
+    ],
+)
+def test_cues_by_acled_sub_type(code: str, sentence: str, sub_type: str) -> None:
+    found = classify_sentence(sentence, rules=RULES[code])
+    assert found is not None and found[1] == sub_type
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        ("ru", "Пешеход сбит автомобилем на переходе."),
+        ("ru", "Новую систему протестировали на полигоне."),
+        ("ru", "С наступлением темноты движение закрыто."),
+        ("uk", "Наступного дня рух відновили."),
+        ("ar", "أوقفت شركات الطيران رحلاتها."),
+    ],
+)
+def test_words_that_look_like_cues_are_none(code: str, sentence: str) -> None:
+    assert classify_sentence(sentence, rules=RULES[code]) is None
+
+
+def test_interceptions_are_disrupted_weapons() -> None:
+    for code, sentence in (
+        ("ru", "Средства ПВО сбили над регионом 12 беспилотников."),
+        ("uk", "Сили оборони знищили 20 шахедів."),
+        ("ar", "اعترضت الدفاعات الجوية صاروخا."),
+    ):
+        assert classify_sentence(sentence, rules=RULES[code]) == (
+            "Strategic developments",
+            "Disrupted weapons use",
+        )
+
+
+def test_a_strike_that_says_no_weapon_is_generic() -> None:
+    # "удары" alone reports no incident without a day or a toll; a weapon nearby wins
+    cues = {RU.rules[i].key for _, _, i in cue_matches("удары по гражданским объектам", RU)}
+    assert cues == {"strike"} and RU.rules[[r.key for r in RU.rules].index("strike")].generic
+    found = classify_sentence("Росіяни вдарили по селищу керованою авіабомбою.", rules=UK)
+    assert found == ("Explosions/Remote violence", "Air/drone strike")
+
+
+# --------------------------------------------------------------------------- actors
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "name"),
+    [
+        ("ru", "Российские войска нанесли удар по городу.", "Military Forces of Russia"),
+        ("ru", "Атака украинского FPV-дрона на автомобиль.", "Military Forces of Ukraine"),
+        ("ru", "ВСУ обстреляли город.", "Military Forces of Ukraine"),
+        ("ru", "Дроны, запущенные Силами быстрого реагирования.", "Rapid Support Forces"),
+        ("uk", "Окупанти вдарили по селу.", "Military Forces of Russia"),
+        ("uk", "Росіяни атакували місто дронами.", "Military Forces of Russia"),
+        ("ar", "غارة إسرائيلية على منزل.", "Military Forces of Israel"),
+        ("ar", "استشهد شاب برصاص قوات الاحتلال.", "Military Forces of Israel"),
+        ("ar", "قصفت قوات الدعم السريع الحي.", "Rapid Support Forces"),
+        ("ar", "أطلق حزب الله صواريخ.", "Hezbollah"),
+        ("ar", "هاجمت جماعة الحوثي سفينة.", "Houthis"),
+    ],
+)
+def test_actors_in_the_three_languages(code: str, sentence: str, name: str) -> None:
+    assert name in [a.actor.name for a in find_actors(sentence, rules=RULES[code])]
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        ("ru", "Ракеты выпустили по Украине."),
+        ("uk", "Удари по Росії тривають."),
+        ("ar", "أطلقت صواريخ على إسرائيل."),
+    ],
+)
+def test_a_country_after_a_preposition_is_a_place_not_an_actor(code: str, sentence: str) -> None:
+    assert find_actors(sentence, rules=RULES[code]) == []
+
+
+def test_the_source_of_a_report_is_no_perpetrator() -> None:
+    found = find_actors(
+        "сообщил представитель суданской армии, дроны запустили Силы быстрого реагирования",
+        rules=RU,
+    )
+    by_name = {a.actor.name: a for a in found}
+    assert by_name["Military Forces of Sudan"].source
+    assert not by_name["Rapid Support Forces"].source
+
+
+# --------------------------------------------------------------------------- articles
+
+
+def _events(text: str) -> list[dict[str, object]]:
+    frame = geo.extract_events(text)
+    rows = frame[frame["event_type"] != "Mention"]
+    return [
+        {
+            "location": r["location"],
+            "date": str(r["event_date"].date()),
+            "sub_type": r["sub_event_type"],
+            "deaths": None if pd.isna(r["fatalities"]) else int(r["fatalities"]),
+            "injured": None if pd.isna(r["injured"]) else int(r["injured"]),
+            "actor1": r["actor1"],
+            "mention": r["mention"],
+            "start": int(r["char_start"]),
+            "end": int(r["char_end"]),
+        }
+        for _, r in rows.iterrows()
+    ]
+
+
+def test_russian_article_with_the_day_in_a_later_sentence() -> None:
+    text = (
+        "date 2024-03-23\nВ Харькове в результате ракетного удара погибли пятеро человек, "
+        "еще 12 получили ранения. Удар был нанесен вчера около полудня, сообщил губернатор."
+    )
+    [ev] = _events(text)
+    assert (ev["location"], ev["date"], ev["deaths"], ev["injured"]) == (
+        "Kharkiv",
+        "2024-03-22",
+        5,
+        12,
+    )
+    assert ev["sub_type"] == "Shelling/artillery/missile attack"
+
+
+def test_a_town_named_after_its_region_incident_takes_its_day_and_type() -> None:
+    text = (
+        "date 2025-04-14\nВ ночь на понедельник российские войска атаковали Сумскую область "
+        "беспилотниками. В селе Степановка пострадали двое мужчин."
+    )
+    [ev] = _events(text)  # the region's incident is where the village is
+    assert (ev["location"], ev["date"], ev["sub_type"], ev["injured"], ev["actor1"]) == (
+        "Stepanivka",
+        "2025-04-14",
+        "Air/drone strike",
+        2,
+        "Military Forces of Russia",
+    )
+
+
+def test_ukrainian_article_with_a_running_total() -> None:
+    text = (
+        "date 2025-03-05\nУ вівторок, 4 березня, російські війська обстріляли Харків з "
+        "артилерії. Загинули двоє цивільних, ще троє людей поранені. Від початку року в місті "
+        "загинули понад 100 цивільних."
+    )
+    [ev] = _events(text)
+    assert (ev["location"], ev["date"], ev["deaths"], ev["injured"], ev["actor1"]) == (
+        "Kharkiv",
+        "2025-03-04",
+        2,
+        3,
+        "Military Forces of Russia",
+    )
+
+
+def test_arabic_article_with_vowel_marks_keeps_the_text_as_written() -> None:
+    text = (
+        "date 2024-10-17\nقُتل ثلاثة أشخاص وأُصيب ثمانية آخرون في غارة إسرائيلية استهدفت "
+        "منزلاً في مدينة غزة مساء أمس، بحسب الوكالة الوطنية للإعلام."
+    )
+    [ev] = _events(text)
+    assert (ev["location"], ev["date"], ev["sub_type"], ev["deaths"], ev["injured"]) == (
+        "Gaza",
+        "2024-10-16",
+        "Air/drone strike",
+        3,
+        8,
+    )
+    assert ev["actor1"] == "Military Forces of Israel"
+    start, end = int(str(ev["start"])), int(str(ev["end"]))
+    assert make_document(text).text[start:end] == ev["mention"] == "غزة"
+
+
+def test_arabic_riot_without_deaths() -> None:
+    text = (
+        "date 2023-07-20\nاقتحم مئات المحتجين فجر اليوم الخميس مبنى السفارة في بغداد "
+        "وأضرموا النار فيه، دون تسجيل وفيات."
+    )
+    [ev] = _events(text)
+    assert (ev["location"], ev["date"], ev["sub_type"], ev["deaths"], ev["injured"]) == (
+        "Baghdad",
+        "2023-07-20",
+        "Violent demonstration",
+        0,
+        None,
+    )
+    assert ev["actor1"] == "Rioters"
+
+
+def test_a_town_named_with_the_town_it_lies_in_is_one_event() -> None:
+    text = (
+        "date 2024-12-09\nAl menos 30 personas fueron asesinadas entre el viernes y el sábado "
+        "en Cité Soleil, en Puerto Príncipe, por miembros de una banda."
+    )
+    [ev] = _events(text)
+    assert (ev["location"], ev["date"], ev["deaths"]) == ("Cité Soleil", "2024-12-06", 30)
+
+
+def test_a_district_named_after_a_town_is_no_event_of_its_own() -> None:
+    [ev] = _events(
+        "date 2024-10-17\nThree civilians were killed in Qana, in the district of Tyre, on "
+        "Wednesday."
+    )
+    assert (ev["mention"], ev["date"], ev["deaths"]) == ("Qana", "2024-10-16", 3)
+
+
+def test_a_countrys_sum_is_no_toll_of_its_capital() -> None:
+    [ev] = _events(
+        "date 2024-07-08\nRussian missiles struck Kyiv on Monday, killing at least 36 in Ukraine."
+    )
+    assert (ev["location"], ev["deaths"]) == ("Kyiv", None)
