@@ -716,9 +716,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             for ms_p in inc.places.values():
                 records.append((inc, ms_p[0], ""))
         last = incidents
-        previous = [
-            i for i in previous if k - i.sentence <= config.FOLLOW_UP_SENTENCES
-        ] + incidents
+        previous = [i for i in previous if k - i.sentence <= config.FOLLOW_UP_SENTENCES] + incidents
     rows = _rows(document, parser, records, doc_date, doc_precision, rules)
     if where:  # offsets and mentions in the text as written
         for row in rows:
