@@ -305,6 +305,27 @@ def test_geoparse_regions() -> None:
     ]
 
 
+def test_adjectives_listed_before_one_region_noun() -> None:
+    assert found("Тревога объявлена в Харьковской, Сумской и Черниговской областях.", "ru") == [
+        ("Харьковской", "Kharkiv", "region"),
+        ("Сумской", "Sumy", "region"),
+        ("Черниговской областях", "Chernihiv", "region"),
+    ]
+    # a region not named after a town, under its own name; the oblast, not the city of Kyiv
+    assert found("Вибухи у Київській та Волинській областях.", "uk") == [
+        ("Київській", "Kiev", "region"),
+        ("Волинській областях", "Volyn", "region"),
+    ]
+    assert geo.geoparse("Удар по Киевской области.", lang="ru")["gazetteer_id"].tolist() == [
+        "ne:UKR-321"
+    ]
+    # a name before the list is no adjective of the list ("в Харькове, Сумской области")
+    assert found("Взрывы в Харькове и Сумской области.", "ru") == [
+        ("Харькове", "Kharkiv", "city"),
+        ("Сумской области", "Sumy", "region"),
+    ]
+
+
 def test_geoparse_detects_the_language() -> None:
     assert [n for _, n, _ in found("Ракети влучили в Кривому Розі, повідомив мер.", None)] == [
         "Kryvyy Rih"

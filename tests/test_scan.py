@@ -367,3 +367,13 @@ def test_geoparse_arabic_countries_and_capitals() -> None:
 def test_docstring_examples(module: Any) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_district_pair_in_a_longer_article() -> None:
+    # a dual construct noun ("قضاءي": the districts of) is a region cue: the name after it
+    # survives the context of a longer text
+    text = (
+        "شن الطيران غارات عنيفة على مدينة صور في جنوب لبنان.\n\n"
+        "كما استهدفت غارات بلدات عدة في قضاءي النبطية وبنت جبيل."
+    )
+    assert "An Nabatiyah" in geo.geoparse(text, lang="ar")["name"].tolist()

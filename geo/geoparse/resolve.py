@@ -177,7 +177,12 @@ def resolve(
     sentences_of = {key: {toks.sentence[s.first] for s in group} for key, group in by_key.items()}
     # names that carry their own region noun ("Харківській області"): another name's cue
     # never reaches into them
-    spans_at = frozenset(s.first for s in spans if s.key.endswith(REGION_OF) and s.last > s.first)
+    spans_at = frozenset(
+        s.first
+        for s in spans
+        if (s.key.endswith(REGION_OF) or (s.region_only and s.source == "morph"))
+        and s.last > s.first
+    )
     cue_of = {
         key: max(region_cue(toks, s.first, s.last, w, spans_at) for s in group)
         for key, group in by_key.items()

@@ -244,36 +244,71 @@ def _span(
 def _region_phrases(
     text: str, toks: Tokens, blocked: list[bool], w: Words, index: Index
 ) -> list[Span]:
-    """An adjective before a region noun names the region after a town: "Донецкой
-    области", "Харківської області" (their key: the town's key and :data:`REGION_OF`)."""
-    region_after = w["region_after"]
+    """An adjective before a region noun names a region: the region of that name in its
+    dictionary form ("Волинській області": "волинська область"), else the region named after
+    a town ("Донецкой области": the town's key and :data:`REGION_OF`). Adjectives listed
+    before one noun share it ("в Харьковской, Сумской и Черниговской областях")."""
+    region_after, list_words = w["region_after"], w["list_words"]
     out: list[Span] = []
     n = len(toks)
-    i = 0
-    while i < n - 1:
-        nxt = i + 1
-        if (
-            blocked[i]
-            or not toks.cap[i]
-            or toks.script[i] != "cyrillic"
-            or toks.join[i] != 1
-            or toks.keys[nxt] not in region_after
-        ):
-            i += 1
-            continue
-        adjective = get_pack(_morph_lang(toks, i)).morph("adjective_bases")
+
+    def region_key(i: int, noun: int) -> str | None:
+        if blocked[i] or not toks.cap[i] or toks.script[i] != "cyrillic":
+            return None
+        pack = get_pack(_morph_lang(toks, i))
         word = text[toks.starts[i] : toks.ends[i]].lower()
+        # the region's own name first ("Волинській області": "волинська область"; "Киевской
+        # области" is the oblast, not the city of Kyiv, a region of its own)
+        phrase_forms = pack.morph("base_forms")
+        noun_text = text[toks.starts[noun] : toks.ends[noun]].lower()
+        for form in phrase_forms(f"{word} {noun_text}") if phrase_forms else ():
+            key = normalize_name(str(form))
+            if any(c.place.kind == "region" for c in index.candidates(key, variants=False)):
+                return key
+        adjective = pack.morph("adjective_bases")
         for base in adjective(word) if adjective else ():
             key = normalize_name(str(base))
             # the first base that is a region, or a town that gives its name to one
             if index.regions_named(key):
-                out.append(
-                    _span(toks, i, nxt, key + REGION_OF, soft=0, region_only=True, source="morph")
-                )
-                i = nxt
+                return key + REGION_OF
+        return None
+
+    i = 0
+    while i < n - 1:
+        nxt = i + 1
+        key = None
+        if toks.join[i] == 1 and toks.keys[nxt] in region_after:
+            key = region_key(i, nxt)
+        if key is None:
+            i += 1
+            continue
+        found = [_span(toks, i, nxt, key, soft=0, region_only=True, source="morph")]
+        # the adjectives listed before share the noun: "в Харьковской, Сумской и
+        # Черниговской областях", "у Київській та Львівській областях"
+        k = i
+        while k > 0 and toks.sentence[k - 1] == toks.sentence[i]:
+            gap = text[toks.ends[k - 1] : toks.starts[k]]
+            if gap.strip() == "," and gap.count("\n") == 0:
+                j = k - 1
+            elif toks.keys[k - 1] in list_words and k > 1 and not gap.strip():
+                j = k - 2
+                if text[toks.ends[j] : toks.starts[k - 1]].strip(" ,"):
+                    break
+            else:
                 break
-        i += 1
-    return out
+            # adjectives of one list agree with their noun: same ending ("Харьковской,
+            # Сумской"; not "в Харькове и Сумской области")
+            if (
+                toks.sentence[j] != toks.sentence[i]
+                or toks.keys[j][-2:] != toks.keys[i][-2:]
+                or (listed := region_key(j, nxt)) is None
+            ):
+                break
+            found.append(_span(toks, j, j, listed, soft=0, region_only=True, source="morph"))
+            k = j
+        out.extend(found)
+        i = nxt + 1
+    return sorted(out, key=lambda s: s.first)
 
 
 def _feature_phrases(
