@@ -125,6 +125,10 @@ GEOPARSE_AMBIGUOUS_KM: Final = 50.0
 
 #: A town and a region of the same name are twins within this distance (km).
 GEOPARSE_TWIN_KM: Final = 150.0
+#: A town and a region of one name are a town and the region named after it unless the town
+#: has the name only as an alternate and the region's prior exceeds the town's by more than
+#: this ("Minnesota" is no region named after Minneota, which GeoNames also calls so).
+GEOPARSE_TWIN_PRIOR_GAP: Final = 1.0
 
 #: A city at least this populous keeps its name in "la région de X" / "the X region" (the
 #: metropolitan area); smaller ones give the name to the administrative region.

@@ -85,7 +85,7 @@ logger = logging.getLogger(__name__)
 
 #: Version of the on-disk index layout and of the rules that fill it; bump it when either
 #: changes so existing caches are rebuilt.
-INDEX_VERSION: Final = 6
+INDEX_VERSION: Final = 8
 
 #: Kinds of place, in the order used by the ``kind`` byte of the index.
 KINDS: Final = ("city", "region", "country")
@@ -150,6 +150,9 @@ _ADMIN_BASE: Final = 3.5
 _ADMIN_PEOPLE_DISCOUNT: Final = 0.5
 _ADMIN1_PRIMARY_BONUS: Final = 0.5
 _ADMIN1_BELOW_TOWN: Final = 2.0
+#: How much higher (log10 of people) a region's score must be than that of a town having the
+#: region's own name as an alternate for the region to keep its rank ("Minnesota").
+_ADMIN1_OVER_TOWN: Final = 1.0
 _SHORT_FORM_PENALTY: Final = 2.0
 #: Flags of a posting: bit 0 the primary name; bits 1-2 the index of its form in NAME_FORMS.
 _PRIMARY_FLAG: Final = 1
@@ -722,6 +725,8 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
     }
     town_keys: set[tuple[str, str]] = set()
     town_keys_a1: set[tuple[str, str, str]] = set()
+    town_primary_keys: set[tuple[str, str]] = set()
+    town_base: dict[tuple[str, str], float] = {}
     capitals_wanted = {(c["iso"], c.get("capital") or ""): c for c in countries.values()}
     capital_rows: dict[str, tuple[int, int]] = {}
     for row in cities.values():
@@ -745,15 +750,29 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
         rows_by_id[f"gn:{row['geonameid']}"] = i
         base_of[i] = math.log10(pop + 1)
         names = [(row["name"], True, 0)] + [(a, False, 0) for a in alts]
+        primary_key = normalize_name(row["name"])
         for k in b.add_names(i, names, base=base_of[i]):
             if k in region_keys:
                 town_keys.add((k, cc))
                 town_keys_a1.add((k, cc, a1))
+                if k == primary_key:
+                    town_primary_keys.add((k, cc))
+                town_base[k, cc] = max(town_base.get((k, cc), 0.0), base_of[i])
         if (cc, row["name"]) in capitals_wanted and pop >= capital_rows.get(cc, (-1, -1))[1]:
             capital_rows[cc] = (i, pop)
 
-    def below_town(cc: str, a1: str) -> Callable[[str, float], float]:
+    def below_town(
+        cc: str, a1: str, own: str = "", base: float = 0.0
+    ) -> Callable[[str, float], float]:
         def adjust(key: str, score: float) -> float:
+            if (
+                key == own
+                and (key, cc) not in town_primary_keys
+                and base > town_base.get((key, cc), 0.0) + _ADMIN1_OVER_TOWN
+            ):
+                # a region's own name that a much smaller town has only as an alternate
+                # ("Minnesota" of Minneota) stays the region's
+                return score
             if (key, cc, a1) in town_keys_a1 if a1 else (key, cc) in town_keys:
                 return min(score, _ADMIN1_BELOW_TOWN)
             return score
@@ -844,7 +863,9 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
             names,
             base=base_of[i],
             primary_bonus=_ADMIN1_PRIMARY_BONUS,
-            adjust=below_town(r["country_code"], r["admin1_code"]),
+            adjust=below_town(
+                r["country_code"], r["admin1_code"], normalize_name(r["name"]), base_of[i]
+            ),
         )
 
     for lineno, r in enumerate(county_rows, start=2):

@@ -649,3 +649,17 @@ def test_supplement_places_follow_the_context() -> None:
 def test_armed_groups_and_agencies_are_not_places(text: str) -> None:
     mentions = geo.geoparse(text)
     assert list(mentions["mention"]) == ["Djibo"]
+
+
+def test_state_named_as_an_alternate_of_a_small_town() -> None:
+    # GeoNames also calls Minneota (1,400 people) "Minnesota": the state is no region named
+    # after it, and its name ranks first
+    df = geo.geoparse("The governor of Minnesota spoke in St. Paul on Monday.")
+    assert df[["mention", "kind", "gazetteer_id"]].values.tolist()[0] == [
+        "Minnesota",
+        "region",
+        "gn:5037779",
+    ]
+    # a district named after its town keeps the rule: the town first
+    top = geo.OfflineGeocoder().geocode("Agdam", exactly_one=True)
+    assert top is not None and top.raw["kind"] == "city"

@@ -442,6 +442,7 @@ class Index:
         region named after it), or ``p`` itself."""
         found = self._twin.get((key, p.id))
         if found is None:
+            mine = next((c for c in cs if c.place.id == p.id), None)
             found = next(
                 (
                     o.place
@@ -454,6 +455,8 @@ class Index:
                         < config.GEOPARSE_TWIN_KM
                         or (p.admin1_code is not None and o.place.admin1_code == p.admin1_code)
                     )
+                    and (mine is None or _named_after(mine, o) if p.kind == "city" else True)
+                    and (mine is None or _named_after(o, mine) if p.kind != "city" else True)
                 ),
                 p,
             )
@@ -552,6 +555,12 @@ def _variant_rules() -> tuple[tuple[tuple[tuple[str, str], ...], ...], dict[str,
     for p in packs:
         compass.update(p.maps["compass"])
     return spelling, compass
+
+
+def _named_after(town: Candidate, region: Candidate) -> bool:
+    """Whether a region may be named after a town of the same name: not when the town has
+    the name only as an alternate and is far smaller ("Minnesota" of Minneota)."""
+    return town.match == "primary" or region.prior <= town.prior + config.GEOPARSE_TWIN_PRIOR_GAP
 
 
 def prior_of(place: Place) -> float:
