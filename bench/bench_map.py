@@ -148,7 +148,7 @@ def _folium_map(events: Any, path: Path) -> None:
 def _geo_map(events: Any, path: Path) -> None:
     from geo.mapping import write_map
 
-    write_map(events, path, offline=True)
+    write_map(events, path)
 
 
 def _timed(fn: Callable[[Any, Path], None], events: Any, path: Path) -> float:
@@ -235,7 +235,7 @@ def _front_build(fronts_file: Path, out: Path) -> tuple[float, float]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         measured = distance_to_front(events, front=fronts)
-        write_map(measured, out, front=fronts, offline=True)
+        write_map(measured, out, front=fronts)
     return time.perf_counter() - start, time.process_time() - cpu
 
 

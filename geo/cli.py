@@ -679,11 +679,33 @@ def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     _add_geocoder_option(p)
     p.add_argument("--title", help=f"title of the map (default: {config.MAP_TITLE!r})")
-    p.add_argument(
+    assets = p.add_mutually_exclusive_group()
+    assets.add_argument(
+        "--cdn",
+        action="store_true",
+        help="link Leaflet and its plugins on a CDN (with integrity hashes) instead of inlining "
+        "them: a smaller file that needs the network, and says so when it has none (default: "
+        "every script inlined, the map works offline)",
+    )
+    assets.add_argument(
         "--offline",
         action="store_true",
-        help="inline every script and style (the page then needs no network) and draw "
-        "countries instead of web tiles",
+        help="no effect, kept for compatibility: maps are offline unless --cdn",
+    )
+    p.add_argument(
+        "--online-tiles",
+        action="store_true",
+        help="offer OpenStreetMap's web tiles as a second base layer in the layer control "
+        "(hidden at first; needs the network when picked); the offline base map stays",
+    )
+    p.add_argument(
+        "--credit",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="credit shown on the map, for data of your own (--front, --boundaries, "
+        "--basemap); repeatable. ACLED, UCDP, GeoNames, Natural Earth and the fronts' "
+        "sources are credited from the data",
     )
     p.add_argument(
         "--basemap",
@@ -786,7 +808,9 @@ def _run_map(args: argparse.Namespace) -> int:
         front=front,
         boundaries=boundaries,
         title=args.title,
-        offline=args.offline,
+        cdn=args.cdn,
+        online_tiles=args.online_tiles,
+        attribution=args.credit,
         since=args.since,
         until=args.until,
         basemap=args.basemap,

@@ -242,8 +242,14 @@ MAX_DOCUMENT_CHARS: Final = 5_000_000
 #: Environment variable that overrides the folder of the offline map assets (fetched from npm).
 ASSETS_DIR_ENV: Final = "GEO_ASSETS_DIR"
 
-#: Tile layer of online maps (a name folium knows); offline maps draw countries instead.
+#: Online base layer that ``online_tiles=True`` (``geo map --online-tiles``) offers in the
+#: layer control besides the offline base map (a tile name folium knows), and its label there.
 MAP_TILES: Final = "OpenStreetMap"
+MAP_ONLINE_TILES_LABEL: Final = "OpenStreetMap (online)"
+
+#: Where maps made with ``cdn=True`` (``geo map --cdn``) load Leaflet and its plugins: the
+#: pinned npm packages of :mod:`geo.mapping.assets`, which are otherwise inlined.
+MAP_CDN_BASE_URL: Final = "https://cdn.jsdelivr.net/npm"
 
 #: Title of a map when none is given.
 MAP_TITLE: Final = "Conflict events"

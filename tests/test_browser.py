@@ -1,6 +1,7 @@
 """Maps opened in headless Chromium (Debian ``chromium``) driven by Playwright.
 
-Every http(s) request is blocked. ``make test`` installs chromium when missing and sets
+Every request to anything but a local file is blocked (and recorded: tests assert that none
+was even attempted), unless a test serves it. ``make test`` installs chromium when missing and sets
 ``GEO_REQUIRE_BROWSER=1``, so a missing browser fails there instead of skipping.
 """
 
@@ -82,7 +83,12 @@ class Opened:
 def open_map(browser: Any) -> Iterator[Callable[..., Opened]]:
     pages: list[Any] = []
 
-    def opener(path: Path, *, serve: dict[str, bytes] | None = None) -> Opened:
+    def opener(
+        path: Path,
+        *,
+        serve: dict[str, bytes] | None = None,
+        ready: str = "window.geoMapReady === true",
+    ) -> Opened:
         page = browser.new_page(viewport={"width": 1000, "height": 700})
         pages.append(page)
         opened = Opened(page)
@@ -104,15 +110,19 @@ def open_map(browser: Any) -> Iterator[Callable[..., Opened]]:
         page.on("dialog", dialog)
 
         def route(r: Any) -> None:
-            body = (serve or {}).get(r.request.url)
-            if body is None:
-                r.abort()
+            url = r.request.url
+            body = (serve or {}).get(url)
+            if body is not None:
+                # a CDN answers cross-origin requests with this header (needed by SRI)
+                r.fulfill(status=200, body=body, headers={"Access-Control-Allow-Origin": "*"})
+            elif url.startswith(("file:", "data:", "blob:")):
+                r.continue_()
             else:
-                r.fulfill(status=200, body=body)
+                r.abort()
 
-        page.route(re.compile(r"^https?://"), route)
+        page.route("**/*", route)
         page.goto(path.as_uri())
-        page.wait_for_function("window.geoMapReady === true", timeout=20000)
+        page.wait_for_function(ready, timeout=20000)
         return opened
 
     yield opener
@@ -186,7 +196,6 @@ def offline_map(tmp_path: Path, events: gpd.GeoDataFrame | None = None, **kw: An
         "front": front(),
         "boundaries": regions(),
         "base": countries(),
-        "offline": True,
         "towns": None,
     } | kw
     out = tmp_path / "map.html"
@@ -528,7 +537,7 @@ def test_search_finds_a_place_and_event_text(
 def test_town_labels_at_zoom_8_around_the_front(
     tmp_path: Path, open_map: Callable[..., Opened]
 ) -> None:
-    # the towns of the gazetteer (GeoNames), as `geo map --offline` draws them
+    # the towns of the gazetteer (GeoNames), as `geo map` draws them
     opened = open_map(offline_map(tmp_path, towns="default"))
     center_on(opened, 40.0, 46.8, 8)
     labels = opened.page.locator(".geo-town").all_text_contents()
@@ -627,9 +636,7 @@ def test_hostile_text_never_runs(tmp_path: Path, open_map: Callable[..., Opened]
     reg["admin1"] = HOSTILE[:2]
     out = tmp_path / "map.html"
     save_map(
-        map_events(
-            events, front=fr, boundaries=reg, base=countries(), offline=True, title=HOSTILE[1]
-        ),
+        map_events(events, front=fr, boundaries=reg, base=countries(), title=HOSTILE[1]),
         out,
     )
     opened = open_map(out)
@@ -700,40 +707,114 @@ def test_empty_map_says_so(tmp_path: Path, open_map: Callable[..., Opened]) -> N
     lost = sample(1).iloc[:2].copy()
     lost["geometry"] = None
     out = tmp_path / "empty.html"
-    write_map(lost, out, front=None, boundaries=None, base=countries(), offline=True)
+    write_map(lost, out, front=None, boundaries=None, base=countries())
     opened = open_map(out)
     message = opened.page.locator(".geo-empty").text_content()
     assert message.startswith("No events to show")
     assert "2 event(s) have no coordinates" in message
     assert opened.page.locator(".geo-missing li").count() == 2
     assert opened.errors == []
-    write_map(None, out, front=None, boundaries=None, base=None, offline=True)
+    write_map(None, out, front=None, boundaries=None, base=None)
     opened = open_map(out)
     assert opened.page.locator(".geo-empty").text_content() == (
         "No events to showThe input held no events."
     )
 
 
-def test_online_map_works_when_its_scripts_load(
+def network_requests(opened: Opened) -> list[str]:
+    return [u for u in opened.requests if not u.startswith(("file:", "data:", "blob:"))]
+
+
+def cdn_copies() -> dict[str, bytes]:
+    """What the CDN would serve: the fetched npm copies, at the addresses of a --cdn map."""
+    return {
+        url: assets.read_asset(assets.RESOURCES[name].package, assets.RESOURCES[name].path)
+        for name, url in assets.CDN_URLS.items()
+    }
+
+
+def test_default_map_renders_with_the_network_blocked(
     tmp_path: Path, open_map: Callable[..., Opened]
 ) -> None:
-    import folium
-    from folium.plugins import HeatMap
+    out = tmp_path / "default.html"
+    write_map(sample(), out, front=front())  # every default: base map, towns, lakes, regions
+    opened = open_map(out)
+    assert network_requests(opened) == []
+    assert opened.errors == []
+    page = opened.page
+    assert page.locator(".geo-cluster").count() >= 2
+    assert page.locator(".leaflet-geoBase-pane path.geo-base").count() >= 1
+    assert page.locator(".leaflet-tile").count() == 0
+    assert page.locator(".geo-cdn-failed").count() == 0
+    credits = page.locator(".geo-credits").inner_text()
+    assert "Natural Earth" in credits and "GeoNames" in credits
 
-    # Serve folium's CDN links from the fetched npm copies; tiles stay blocked.
-    declared = dict(folium.Map.default_js + folium.Map.default_css + HeatMap.default_js)
-    serve = {
-        url: assets.read_asset(assets.RESOURCES[name].package, assets.RESOURCES[name].path)
-        for name, url in declared.items()
-        if name in assets.RESOURCES
-    }
-    out = tmp_path / "online.html"
-    save_map(map_events(sample(), front=front(), boundaries=regions()), out)
-    opened = open_map(out, serve=serve)
-    uncaught = [e for e in opened.errors if e.startswith("pageerror")]
-    assert uncaught == []
+
+def test_cdn_map_with_no_network_says_so(tmp_path: Path, open_map: Callable[..., Opened]) -> None:
+    out = tmp_path / "cdn.html"
+    save_map(map_events(sample(), front=front(), boundaries=regions(), cdn=True), out)
+    opened = open_map(out, ready="document.querySelector('.geo-cdn-failed') !== null")
+    box = opened.page.locator(".geo-cdn-failed")
+    assert box.is_visible()
+    text = box.inner_text()
+    assert "map libraries could not be loaded: no network?" in text
+    assert "Re-run without --cdn" in text
+    # the scripts were asked of the CDN (and refused here), nothing else
+    asked = network_requests(opened)
+    assert asked and all(u.startswith("https://cdn.jsdelivr.net/npm/") for u in asked)
+
+
+def test_cdn_map_runs_only_the_checked_files(
+    tmp_path: Path, open_map: Callable[..., Opened]
+) -> None:
+    out = tmp_path / "cdn.html"
+    save_map(map_events(sample(), front=front(), boundaries=regions(), cdn=True), out)
+    opened = open_map(out, serve=cdn_copies())
+    assert opened.errors == []
     assert opened.page.locator(".geo-cluster").count() >= 2
-    assert any("tile.openstreetmap" in u for u in opened.requests)
+    assert opened.page.locator(".geo-cdn-failed").count() == 0
+    # a CDN serving other bytes: the browser refuses them (integrity) and the page says so
+    altered = cdn_copies()
+    leaflet = assets.CDN_URLS["leaflet"]
+    altered[leaflet] = altered[leaflet] + b"\nwindow.__altered = 1;\n"
+    opened = open_map(out, serve=altered, ready="document.querySelector('.geo-cdn-failed')")
+    assert opened.js("window.__altered === undefined && typeof window.L === 'undefined'")
+    assert opened.page.locator(".geo-cdn-failed").is_visible()
+
+
+def test_online_tiles_are_requested_only_when_picked(
+    tmp_path: Path, open_map: Callable[..., Opened]
+) -> None:
+    out = tmp_path / "tiles.html"
+    save_map(map_events(sample(), front=front(), boundaries=regions(), online_tiles=True), out)
+    opened = open_map(out)
+    assert network_requests(opened) == []
+    assert layer_box(opened, "Countries (offline)").is_checked()
+    layer_box(opened, "OpenStreetMap (online)").check()
+    opened.page.wait_for_timeout(300)
+    asked = network_requests(opened)
+    assert asked and all(re.match(r"https://tile\.openstreetmap\.org/\d+/", u) for u in asked)
+    attribution = opened.page.locator(".leaflet-control-attribution").inner_text()
+    assert "OpenStreetMap contributors" in attribution
+    layer_box(opened, "Countries (offline)").check()
+    assert "OpenStreetMap" not in opened.page.locator(".leaflet-control-attribution").inner_text()
+
+
+def test_notebook_map_renders_offline(tmp_path: Path, open_map: Callable[..., Opened]) -> None:
+    m = map_events(sample(), front=front(), boundaries=regions(), height=500)
+    # as Jupyter shows it: the output HTML inside a notebook page
+    out = tmp_path / "notebook.html"
+    out.write_text(
+        f"<!DOCTYPE html><html><body><div class='output'>{m._repr_html_()}</div></body></html>",
+        encoding="utf-8",
+    )
+    opened = open_map(out, ready="document.querySelector('iframe') !== null")
+    frame = opened.page.frames[1]
+    frame.wait_for_function("window.geoMapReady === true", timeout=20000)
+    assert frame.locator(".geo-cluster").count() >= 2
+    assert frame.locator(".leaflet-geoBase-pane path").count() >= 1
+    assert network_requests(opened) == []
+    assert opened.errors == []
 
 
 def test_100k_events_small_and_fast(tmp_path: Path, open_map: Callable[..., Opened]) -> None:
@@ -741,7 +822,7 @@ def test_100k_events_small_and_fast(tmp_path: Path, open_map: Callable[..., Open
 
     events = synthetic_events(100_000)
     out = tmp_path / "big.html"
-    write_map(events, out, offline=True)
+    write_map(events, out)
     size_mb = out.stat().st_size / 1e6
     assert size_mb <= 15
     start = time.perf_counter()
@@ -790,7 +871,7 @@ def test_hostile_articles_through_the_command_line(
         }
     ).to_csv(table, index=False)
     out = tmp_path / "map.html"
-    argv = ["map", str(article), str(table), "-o", str(out), "--offline", "--title", HOSTILE[1]]
+    argv = ["map", str(article), str(table), "-o", str(out), "--title", HOSTILE[1]]
     assert main([*argv, "--front", "none", "--boundaries", "none"]) == 0
     page_text = out.read_text(encoding="utf-8")
     assert 'data-encoding="gzip+base64"' in page_text  # the compressed path, too
@@ -928,7 +1009,6 @@ def test_ukraine_map_from_real_data(tmp_path: Path, open_map: Callable[..., Open
         events,
         out,
         front=fronts,
-        offline=True,
         since="2022-08-25",
         until="2023-03-08",
         title="Ukraine, 25 Aug 2022 – 8 Mar 2023: ACLED and UCDP events, DeepStateMap fronts",

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import base64
 import gzip
+import html
 import json
 import os
 import re
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import folium
 import geopandas as gpd
 import numpy as np
 import numpy.typing as npt
@@ -211,7 +214,10 @@ def test_hostile_text_is_escaped_in_the_page() -> None:
     frame = sample_events().iloc[[0] * len(HOSTILE)].reset_index(drop=True)
     for name in ("location", "mention", "notes", "source", "event_type", "country", "admin1"):
         frame[name] = HOSTILE
-    m = map_events(frame, front=None, boundaries=None, title=HOSTILE[1], compress_min_bytes=10**9)
+    # the CDN's links instead of the libraries' code, which holds "<svg" and the like
+    m = map_events(
+        frame, front=None, boundaries=None, title=HOSTILE[1], compress_min_bytes=10**9, cdn=True
+    )
     page = render(m)
     for text in HOSTILE:
         for needle in ("<script>window", "<img", "<svg", "<!-- comment", "\u2028", "\u2029"):
@@ -349,15 +355,164 @@ def test_unwritable_output_is_a_clear_error(
     assert not (tmp_path / "map.html").exists()
 
 
-def test_online_map_links_folium_assets() -> None:
-    page = render(map_events(sample_events(), front=None, boundaries=None))
-    assert re.search(r'<script src="[^"]*leaflet[^"]*\.js"', page)
-    assert "GeoEventMap" in page and "openstreetmap" in page.lower()
+class _Links(HTMLParser):
+    """Every address a page would load: script src, link href, img/iframe src, srcdoc pages."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loads: list[tuple[str, dict[str, str]]] = []
+        self.inner: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = {k: v or "" for k, v in attrs}
+        for key in ("src", "href", "data"):
+            if key in found and tag in {"script", "link", "img", "iframe", "object", "embed"}:
+                self.loads.append((found[key], found))
+        if "srcdoc" in found:  # the notebook's iframe: a page of its own
+            self.inner.append(found["srcdoc"])
+
+
+def loaded_addresses(page: str) -> list[tuple[str, dict[str, str]]]:
+    parser = _Links()
+    parser.feed(page)
+    found = list(parser.loads)
+    for inner in parser.inner:
+        found.extend(loaded_addresses(inner))
+    return found
+
+
+def remote(address: str) -> bool:
+    return bool(re.match(r"^\s*(https?:)?//", address, re.I))
+
+
+@NEEDS_ASSETS
+def test_default_map_loads_nothing_from_the_network() -> None:
+    m = map_events(sample_events(), front=None)  # every default: base map, towns, lakes
+    page = render(m)
+    assert [a for a, _ in loaded_addresses(page) if remote(a)] == []
+    assert "<script src=" not in page and "<link " not in page
+    assert "leaflet@1.9.4/dist/leaflet.js" in page  # inlined
+    # no web tiles: none added to the map, none offered
+    assert not [c for c in m._children.values() if isinstance(c, folium.TileLayer)]
+    assert "tile.openstreetmap" not in page and "L.tileLayer(" not in page.split("GeoEventMap")[-1]
+    assert m.summary is not None and "OpenStreetMap (online)" not in m.summary.layers
+    p = payload_of(page)
+    assert p["base"]["features"] and p["towns"]
+
+
+@NEEDS_ASSETS
+def test_cdn_map_links_the_pinned_files_with_their_integrity() -> None:
+    import hashlib
+
+    page = render(map_events(sample_events(), front=None, boundaries=None, cdn=True))
+    links = loaded_addresses(page)
+    expected = {
+        "leaflet/dist/leaflet.js",
+        "leaflet/dist/leaflet.css",
+        "leaflet.heat/dist/leaflet-heat.js",
+        "html-to-image/dist/html-to-image.js",
+        "jquery/dist/jquery.min.js",
+    }
+    seen = set()
+    for address, attrs in links:
+        match = re.fullmatch(r"https://cdn\.jsdelivr\.net/npm/(.+?)@([^/]+)/(.+)", address)
+        assert match is not None, address
+        package = next(p for p in assets.PACKAGES if p.name == match[1])
+        assert match[2] == package.version
+        data = assets.read_asset(package, match[3])
+        sri = "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode("ascii")
+        assert attrs["integrity"] == sri
+        assert attrs["crossorigin"] == "anonymous"
+        seen.add(f"{match[1]}/{match[3]}")
+    assert seen == expected
+    # nothing inlined twice; the message for a failed load comes before the first link
+    assert "/* leaflet@1.9.4/dist/leaflet.js" not in page
+    first = page.index("https://cdn.jsdelivr.net/")
+    assert "map libraries could not be loaded" in page[:first]
+    assert "Re-run without --cdn" in page[:first]
+
+
+@NEEDS_ASSETS
+def test_online_tiles_are_an_option_hidden_at_first() -> None:
+    m = map_events(sample_events(), front=None, boundaries=None, online_tiles=True)
+    page = render(m)
+    tiles = [c for c in m._children.values() if isinstance(c, folium.TileLayer)]
+    assert len(tiles) == 1 and tiles[0].show is False and tiles[0].overlay is False
+    name = tiles[0].get_name()
+    assert "tile.openstreetmap.org" in page
+    assert "OpenStreetMap</a> contributors" in tiles[0].options["attribution"]
+    assert f"{name}.addTo(" not in page  # not on the map until picked
+    # both base layers are choices of the layer control, the offline one shown
+    assert re.search(r'"OpenStreetMap \(online\)"\s*:\s*' + name, page)
+    assert re.search(r'"Countries \(offline\)"\s*:', page)
+    assert m.summary is not None and "OpenStreetMap (online)" in m.summary.layers
+    # still no script from the network
+    assert [a for a, _ in loaded_addresses(page) if remote(a)] == []
+
+
+def test_offline_is_a_compatible_alias() -> None:
+    assert map_events(None, front=None, boundaries=None, offline=True).asset_mode == "inline"
+    assert map_events(None, front=None, boundaries=None).asset_mode == "inline"
+    assert map_events(None, front=None, boundaries=None, offline=False).asset_mode == "cdn"
+    assert map_events(None, front=None, boundaries=None, cdn=True).asset_mode == "cdn"
+    with pytest.raises(InputError, match="contradict"):
+        map_events(None, front=None, boundaries=None, offline=True, cdn=True)
+
+
+@NEEDS_ASSETS
+def test_map_command_offline_by_default_cdn_on_demand(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from geo.cli import main
+
+    table = tmp_path / "acled.csv"
+    table.write_text(
+        "event_id_cnty,event_date,event_type,latitude,longitude\nA1,2020-10-04,Battles,40.34,46.93\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "map.html"
+    options = ["--front", "none", "--boundaries", "none"]
+    for flags in ([], ["--offline"]):
+        assert main(["map", str(table), "-o", str(out), *options, *flags]) == 0
+        page = out.read_text(encoding="utf-8")
+        assert [a for a, _ in loaded_addresses(page) if remote(a)] == []
+        assert "tile.openstreetmap" not in page
+    assert main(["map", str(table), "-o", str(out), *options, "--cdn", "--online-tiles"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert all(a.startswith("https://cdn.jsdelivr.net/npm/") for a, _ in loaded_addresses(page))
+    assert len(loaded_addresses(page)) >= 4 and "tile.openstreetmap.org" in page
+    with pytest.raises(SystemExit):
+        main(["map", str(table), "-o", str(out), "--cdn", "--offline"])
+    assert "not allowed with argument" in capsys.readouterr().err
+    assert "no effect, kept for compatibility" in " ".join(_map_help().split())
+
+
+def _map_help() -> str:
+    import contextlib
+    import io
+
+    from geo.cli import main
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer), pytest.raises(SystemExit):
+        main(["map", "--help"])
+    return buffer.getvalue()
+
+
+@NEEDS_ASSETS
+def test_notebook_map_is_self_contained() -> None:
+    m = map_events(sample_events(), front=None, boundaries=None, height=500)
+    shown = m._repr_html_()
+    assert "<iframe srcdoc=" in shown
+    assert [a for a, _ in loaded_addresses(shown) if remote(a)] == []
+    inner = html.unescape(re.search(r'srcdoc="([^"]*)"', shown)[1])  # type: ignore[index]
+    assert "leaflet@1.9.4/dist/leaflet.js" in inner and "GeoEventMap" in inner
+    assert payload_of(inner)["n"] == 3
 
 
 @NEEDS_ASSETS
 def test_offline_map_is_self_contained() -> None:
-    m = map_events(sample_events(), front=None, boundaries=None, offline=True, base=None)
+    m = map_events(sample_events(), front=None, boundaries=None, base=None)
     page = render(m)
     assert "<script src=" not in page and "<link " not in page
     assert "tile.openstreetmap" not in page
@@ -377,14 +532,14 @@ def test_offline_base_map_from_countries() -> None:
         ],
         crs="EPSG:4326",
     )
-    m = map_events(sample_events(), front=None, boundaries=None, offline=True, base=countries)
+    m = map_events(sample_events(), front=None, boundaries=None, base=countries)
     p = payload_of(render(m))
     assert [f["properties"]["name"] for f in p["base"]["features"]] == ["Near", "Far"]
 
 
 def test_missing_assets_are_a_data_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GEO_ASSETS_DIR", str(tmp_path))
-    m = map_events(sample_events(), front=None, boundaries=None, offline=True, base=None)
+    m = map_events(sample_events(), front=None, boundaries=None, base=None)
     with pytest.raises(DataError, match=r"python -m geo\.mapping\.assets fetch"):
         render(m)
 
@@ -408,7 +563,7 @@ def test_unknown_plugin_cannot_go_offline() -> None:
 
     m = folium.Map(tiles=None)
     Draw().add_to(m)
-    with pytest.raises(DataError, match="no offline copy"):
+    with pytest.raises(DataError, match="no local copy"):
         inline_assets(m)
 
 
@@ -647,9 +802,7 @@ def test_offline_base_has_towns_and_admin1_borders() -> None:
         geometry=[box(45.5, 40.1, 48.0, 41.5), box(45.5, 39.0, 48.0, 40.1)],
         crs="EPSG:4326",
     )
-    m = map_events(
-        sample_events(), front=None, boundaries=regions, base=None, offline=True, towns=towns
-    )
+    m = map_events(sample_events(), front=None, boundaries=regions, base=None, towns=towns)
     p = payload_of(render(m))
     assert p["towns"] == {
         "name": ["Barda", "Hamlet"],  # most populous first; Paris is far away
@@ -662,9 +815,7 @@ def test_offline_base_has_towns_and_admin1_borders() -> None:
     assert len(p["admin1"]["geometry"]["coordinates"]) == 2
     assert m.summary is not None and "Towns" in m.summary.layers
     with pytest.raises(InputError, match="population"):
-        map_events(
-            sample_events(), front=None, boundaries=None, offline=True, towns=towns[["name"]]
-        )
+        map_events(sample_events(), front=None, boundaries=None, towns=towns[["name"]])
 
 
 def test_every_source_is_credited() -> None:
@@ -674,15 +825,80 @@ def test_every_source_is_credited() -> None:
         geometry=[LineString([(46.5, 39.6), (46.9, 40.2)])],
         crs="EPSG:4326",
     )
-    m = map_events(frame, front=front, boundaries=None, attribution=["Analyst's notes"])
+    m = map_events(
+        frame,
+        front=front,
+        boundaries=None,
+        base=None,
+        towns=None,
+        lakes=None,
+        attribution=["Analyst's notes"],
+    )
     credits = payload_of(render(m))["credits"]
     assert credits == [
         "Front lines: DeepStateMap <derived>",
-        "Events: ACLED (acleddata.com)",
+        "Events: ACLED, Armed Conflict Location & Event Data (acleddata.com)",
         "Analyst's notes",
     ]
-    online = payload_of(render(map_events(sample_events(), front=None)))
-    assert online["credits"] == ["Boundaries: Natural Earth (public domain)"]
+    default = payload_of(render(map_events(sample_events(), front=None)))
+    assert default["credits"] == [
+        "Boundaries: Natural Earth (public domain)",
+        "Lakes and wide rivers: GSHHG, Wessel & Smith (LGPL-3.0)",
+        "Towns: GeoNames (CC BY 4.0)",
+    ]
+
+
+ACLED_CREDIT = "Events: ACLED, Armed Conflict Location & Event Data (acleddata.com)"
+UCDP_CREDIT = "Events: UCDP Georeferenced Event Dataset, ucdp.uu.se (CC BY 4.0)"
+
+
+def test_events_are_credited_from_their_table_and_gazetteer() -> None:
+    from geo.mapping.basemap import event_credits
+
+    both = sample_events().assign(dataset=["ACLED", "UCDP GED", None])
+    assert event_credits(both) == [ACLED_CREDIT, UCDP_CREDIT]
+    # geo's own events share inter1 with ACLED, but are not ACLED's
+    own = sample_events().assign(inter1=[None, 1, None], gazetteer_id=["gn:1", "ne:AZ-X", None])
+    assert event_credits(own) == [
+        "Places of events: GeoNames (CC BY 4.0)",
+        "Places of events: Natural Earth (public domain)",
+    ]
+    assert event_credits(sample_events().assign(where_prec=1)) == [UCDP_CREDIT]
+    assert event_credits(sample_events().assign(gazetteer_id="geo:hadrut")) == []
+
+
+def test_default_front_is_credited_to_its_source() -> None:
+    p = payload_of(render(map_events(sample_events(), boundaries=None, base=None, towns=None)))
+    assert any(c.startswith("Front lines: Natural Earth") for c in p["credits"]), p["credits"]
+
+
+@NEEDS_ASSETS
+def test_map_command_credits_tables_and_options(tmp_path: Path) -> None:
+    from geo.cli import main
+
+    acled = tmp_path / "acled.csv"
+    acled.write_text(
+        "event_id_cnty,event_date,event_type,actor1,latitude,longitude,source\n"
+        "AZE1,2020-10-04,Battles,Military Forces of Armenia,40.34,46.93,Turan\n",
+        encoding="utf-8",
+    )
+    ucdp = tmp_path / "ged.csv"
+    ucdp.write_text(
+        "id,relid,year,type_of_violence,side_a,side_b,where_prec,date_prec,latitude,longitude,"
+        "country,date_start,date_end,best\n"
+        "1,AZE-1,2020,1,Government of Azerbaijan,Republic of Artsakh,1,1,39.99,46.93,"
+        "Azerbaijan,2020-10-05,2020-10-05,2\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "map.html"
+    argv = ["map", str(acled), str(ucdp), "-o", str(out), "--boundaries", "none"]
+    assert main([*argv, "--credit", "Front: my notes", "--credit", "<b>me</b>"]) == 0
+    credits = payload_of(out.read_text(encoding="utf-8"))["credits"]
+    assert ACLED_CREDIT in credits and UCDP_CREDIT in credits
+    assert "Boundaries: Natural Earth (public domain)" in credits  # the base map
+    assert any(c.startswith("Front lines: Natural Earth") for c in credits)
+    assert credits[-2:] == ["Front: my notes", "<b>me</b>"]
+    assert "<b>me</b>" not in out.read_text(encoding="utf-8")  # data, escaped in the page
 
 
 def test_fronts_all_get_bands_and_bands_are_cached() -> None:
@@ -813,18 +1029,14 @@ def test_offline_base_has_the_dnipro_and_credits_it() -> None:
     events = gpd.GeoDataFrame(
         {"event_type": ["Battles"]}, geometry=[Point(33.39, 46.75)], crs="EPSG:4326"
     )  # Nova Kakhovka
-    m = map_events(events, front=None, boundaries=None, base=None, towns=None, offline=True)
+    m = map_events(events, front=None, boundaries=None, base=None, towns=None)
     p = payload_of(render(m))
     lakes = [shape(f["geometry"]) for f in p["lakes"]["features"]]
     # the Dnipro from Kyiv's south to its mouth, with its reservoirs, as one polygon
     assert any(g.bounds[0] < 32.0 and g.bounds[2] > 35.0 and g.bounds[3] > 49.5 for g in lakes)
     assert "Lakes and wide rivers: GSHHG, Wessel & Smith (LGPL-3.0)" in p["credits"]
     none = payload_of(
-        render(
-            map_events(
-                events, front=None, boundaries=None, offline=True, lakes=None, base=None, towns=None
-            )
-        )
+        render(map_events(events, front=None, boundaries=None, lakes=None, base=None, towns=None))
     )
     assert "lakes" not in none
 

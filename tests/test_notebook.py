@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -42,7 +44,12 @@ def test_notebook_runs(monkeypatch: pytest.MonkeyPatch) -> None:
         for out in outputs
         if out.output_type == "execute_result" and "text/html" in out.get("data", {})
     ]
-    assert any("GeoEventMap" in h for h in html), "the map was not displayed"
+    maps = [h for h in html if "GeoEventMap" in h]
+    assert maps, "the map was not displayed"
+    # offline: every script inlined into the iframe's page, nothing linked from the network
+    page = unescape(maps[0])
+    assert "leaflet@1.9.4/dist/leaflet.js" in page
+    assert not re.search(r"<(script|link|img)\b[^>]*\b(src|href)=[\"']?(https?:)?//", page, re.I)
     images = [out for out in outputs if "image/png" in out.get("data", {})]
     assert len(images) == 1, "the histogram was not drawn"
     assert os.environ["JUPYTER_PLATFORM_DIRS"] == "1"

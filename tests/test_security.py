@@ -7,8 +7,8 @@ of the issue (table columns, a row without coordinates, an article's text and fi
 corpus' text and url, front-line and boundary files, the title, Jupyter's ``_repr_html_``)
 is fed template-like text and the XSS payloads of the browser tests, through the command
 line (in process, and once as a real process) and the library, for small (plain JSON) and
-large (gzip) maps, online and offline. Each run must succeed, create no proof file, and
-show every text verbatim, inside the page's JSON only.
+large (gzip) maps, with scripts inlined or linked on a CDN. Each run must succeed, create no
+proof file, and show every text verbatim, inside the page's JSON only.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ from hypothesis import strategies as st
 from shapely.geometry import Point, box
 
 import geo
-from geo import config
 from geo.cli import main
 from geo.mapping import EventMap, LiteralElement, map_events, save_map
 from tests.test_browser import HOSTILE
@@ -166,19 +165,6 @@ def acled_frame(
     if column is not None and texts is not None:
         frame[column] = texts
     return frame
-
-
-def filler(folder: Path) -> Path:
-    """A table that makes the map's data larger than MAP_COMPRESS_MIN_BYTES."""
-    n = 300
-    frame = acled_frame(n)
-    frame["latitude"] = 39.8
-    frame["event_id_cnty"] = [f"FILL{k}" for k in range(n)]
-    frame["notes"] = [f"Filler row {k}: " + "lorem ipsum " * 90 for k in range(n)]
-    assert n * 1000 > config.MAP_COMPRESS_MIN_BYTES
-    path = folder / "filler.csv"
-    frame.to_csv(path, index=False)
-    return path
 
 
 def write_geojson(path: Path, features: list[dict[str, Any]]) -> Path:
@@ -339,19 +325,19 @@ VECTORS: dict[str, Callable[[Path, list[str]], list[str]]] = {
     "boundaries-country": _boundaries("country"),
     "title": _title,
 }
-#: (large, offline) of the maps of the library tests: plain JSON or gzip, online or offline.
+#: (large, cdn) of the maps of the library tests: plain JSON or gzip, scripts inlined or
+#: linked on a CDN.
 VARIANTS = {
-    "small-online": (False, False),
-    "small-offline": (False, True),
-    "large-online": (True, False),
-    "large-offline": (True, True),
+    "small-inline": (False, False),
+    "small-cdn": (False, True),
+    "large-inline": (True, False),
+    "large-cdn": (True, True),
 }
-#: The same for ``geo map``, whose offline maps are always compressed: the embedded
-#: countries of their base map alone weigh more than MAP_COMPRESS_MIN_BYTES.
+#: The same for ``geo map``, whose maps are always compressed: the embedded countries of
+#: their base map alone weigh more than MAP_COMPRESS_MIN_BYTES.
 CLI_VARIANTS = {
-    "small-online": (False, False),
-    "large-online": (True, False),
-    "offline": (True, True),
+    "inline": (True, False),
+    "cdn": (True, True),
 }
 
 
@@ -392,14 +378,12 @@ def test_the_payload_runs_when_rendered_as_a_template(
 def test_command_line_vectors(
     vector: str, variant: str, workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    large, offline = CLI_VARIANTS[variant]
+    large, cdn = CLI_VARIANTS[variant]
     inputs = workdir / "inputs"
     inputs.mkdir()
     argv = VECTORS[vector](inputs, TEXTS)
-    if large and not offline:
-        argv = [str(filler(inputs)), *argv]
     out = workdir / "map.html"
-    status = main(["map", *argv, "-o", str(out), *(["--offline"] if offline else [])])
+    status = main(["map", *argv, "-o", str(out), *(["--cdn"] if cdn else [])])
     err = capsys.readouterr().err
     assert status in (0, 1), err
     assert not proof_in(workdir)
@@ -441,14 +425,14 @@ def hostile_layers(texts: list[str]) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame
 @pytest.mark.slow
 @pytest.mark.parametrize("variant", list(VARIANTS))
 def test_library_and_jupyter(variant: str, workdir: Path) -> None:
-    large, offline = VARIANTS[variant]
+    large, cdn = VARIANTS[variant]
     events, front, regions = hostile_layers(TEXTS)
     title = " ".join(TEXTS)
     options: dict[str, Any] = {
         "front": front,
         "boundaries": regions,
         "title": title,
-        "offline": offline,
+        "cdn": cdn,
         "compress_min_bytes": 1000 if large else 10**9,
     }
     m = geo.map_events(events, **options)
@@ -513,7 +497,7 @@ def test_every_vector_at_once_in_a_real_process(tmp_path: Path) -> None:
     assert done.returncode in (0, 1), done.stderr
     assert not proof_in(work) and not proof_in(inputs)
     page = read_page(out.read_text(encoding="utf-8"))
-    check_page(page, TEXTS, large=False)
+    check_page(page, TEXTS, large=True)  # the embedded base map alone is large
     assert page.options["title"] == RCE
     assert "{{" in page.title
 

@@ -21,10 +21,14 @@ fatalities, clustered into pies of their types), a heat map, the front line vali
 day shown with its distance bands (earlier fronts as a faded trail), a choropleth of events
 per admin-1 region, a legend, a date range by day, week or month with a timeline chart,
 filters (type, actor, admin-1, distance band, fatalities), a search box, CSV/GeoJSON/PNG
-export, layer control, scale, measure tool and full screen. With ``offline=True`` every
+export, layer control, scale, measure tool and full screen. Maps work with no network: every
 script and stylesheet is inlined (from the npm packages fetched at install time by
-:mod:`geo.mapping.assets`) and a base map replaces the web tiles: countries, admin-1 borders,
-lakes and wide rivers, and towns (:mod:`geo.mapping.basemap`), or a PMTiles file.
+:mod:`geo.mapping.assets`) and the base map is embedded: countries, admin-1 borders, lakes
+and wide rivers, and towns (:mod:`geo.mapping.basemap`), or a PMTiles file. ``cdn=True``
+links the scripts on a CDN instead (with Subresource Integrity hashes, and a message in the
+page when they cannot load); ``online_tiles=True`` offers web tiles as a second base layer.
+Every source of the data shown is credited on the map. The notebook's map (``_repr_html_``)
+is the same self-contained page.
 
 The package's modules: :mod:`~geo.mapping.core` (``map_events``, ``save_map``,
 ``write_map``), :mod:`~geo.mapping.payload` (frames into the page's data),
@@ -55,7 +59,13 @@ from geo.mapping.core import (
     save_map,
     write_map,
 )
-from geo.mapping.page import EventMap, LiteralElement, freeze_rendered, inline_assets
+from geo.mapping.page import (
+    EventMap,
+    LiteralElement,
+    freeze_rendered,
+    inline_assets,
+    link_assets,
+)
 from geo.mapping.pipeline import build_events
 
 __all__ = [
@@ -69,6 +79,7 @@ __all__ = [
     "distance_band_polygons",
     "freeze_rendered",
     "inline_assets",
+    "link_assets",
     "map_events",
     "save_map",
     "write_map",

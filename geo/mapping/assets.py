@@ -7,6 +7,11 @@ SHA-512 integrity, and extracts the few files a map needs into the asset directo
 (``$GEO_ASSETS_DIR``, or ``share/geo/assets`` under the Python environment). Every file
 is checked again against its pinned SHA-256 when a map inlines it.
 
+A map inlines these files by default (:func:`inline_js`, :func:`inline_css`): the page then
+requests nothing. With ``cdn=True`` it links the same versions on a CDN instead
+(:func:`cdn_js`, :func:`cdn_css`), each with a Subresource Integrity hash computed from the
+local copy, so a browser runs only the very bytes that were checked here.
+
 Examples
 --------
 >>> from geo.mapping.assets import RESOURCES
@@ -20,6 +25,7 @@ import argparse
 import base64
 import functools
 import hashlib
+import html
 import io
 import os
 import posixpath
@@ -43,11 +49,15 @@ __all__ = [
     "NpmPackage",
     "Resource",
     "assets_dir",
+    "cdn_css",
+    "cdn_js",
+    "cdn_url",
     "check_assets",
     "fetch_assets",
     "inline_css",
     "inline_js",
     "read_asset",
+    "subresource_integrity",
 ]
 
 
@@ -209,11 +219,10 @@ RESOURCES: dict[str, Resource] = {
     "html-to-image": Resource(HTML_TO_IMAGE, "dist/html-to-image.js", "js"),
 }
 
-#: Where online pages load the resources of geo's own map (folium's ``default_js``).
+#: Where pages made with ``cdn=True`` load each resource: the pinned version, on the CDN.
 CDN_URLS: dict[str, str] = {
-    name: f"https://cdn.jsdelivr.net/npm/{res.package.spec}/{res.path}"
+    name: f"{config.MAP_CDN_BASE_URL}/{res.package.spec}/{res.path}"
     for name, res in RESOURCES.items()
-    if name in {"protomaps-leaflet", "pmtiles", "html-to-image"}
 }
 
 #: folium's default resources that the maps of :mod:`geo` never use (Bootstrap, Font
@@ -358,6 +367,66 @@ def inline_css(name: str) -> str:
         raise DataError(f"{where} imports another stylesheet and cannot be inlined")
     _check_script(text, where, "</style")
     return f"<style>/* {where} ({res.package.license}) */\n{text}\n</style>"
+
+
+def cdn_url(name: str) -> str:
+    """Return the CDN address of resource ``name`` (its pinned version).
+
+    Examples
+    --------
+    >>> cdn_url("leaflet")
+    'https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js'
+    """
+    return CDN_URLS[name]
+
+
+def subresource_integrity(name: str) -> str:
+    """Return the ``integrity`` value (``sha384-...``) of resource ``name``.
+
+    Computed from the local copy (checked against its pinned SHA-256 first), so it is the
+    hash of exactly the version the CDN address names.
+
+    Raises
+    ------
+    DataError
+        If the file was not fetched or does not match its digest.
+
+    Examples
+    --------
+    >>> subresource_integrity("leaflet").startswith("sha384-")  # doctest: +SKIP
+    True
+    """
+    res = RESOURCES[name]
+    digest = hashlib.sha384(read_asset(res.package, res.path)).digest()
+    return "sha384-" + base64.b64encode(digest).decode("ascii")
+
+
+def _cdn_attributes(name: str, url_attribute: str) -> str:
+    url = html.escape(cdn_url(name), quote=True)
+    sri = html.escape(subresource_integrity(name), quote=True)
+    return f'{url_attribute}="{url}" integrity="{sri}" crossorigin="anonymous"'
+
+
+def cdn_js(name: str) -> str:
+    """Return the ``<script src=...>`` element that links JavaScript resource ``name``.
+
+    Examples
+    --------
+    >>> 'crossorigin="anonymous"' in cdn_js("leaflet")  # doctest: +SKIP
+    True
+    """
+    return f"<script {_cdn_attributes(name, 'src')}></script>"
+
+
+def cdn_css(name: str) -> str:
+    """Return the ``<link rel="stylesheet">`` element that links CSS resource ``name``.
+
+    Examples
+    --------
+    >>> cdn_css("leaflet_css").startswith('<link rel="stylesheet"')  # doctest: +SKIP
+    True
+    """
+    return f'<link rel="stylesheet" {_cdn_attributes(name, "href")}>'
 
 
 def _integrity(data: bytes) -> str:

@@ -16,15 +16,21 @@ from geo import config
 from geo.errors import InputError
 from geo.io.files import atomic_write, cache_dir, data_dir
 from geo.mapping.payload import first_column, make_feature, text_of, to_wgs84
+from geo.schema import DATASET_ACLED, DATASET_UCDP
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
 __all__ = [
+    "CREDIT_ACLED",
     "CREDIT_GEONAMES",
     "CREDIT_GSHHG",
     "CREDIT_NATURAL_EARTH",
+    "CREDIT_PLACES_GEONAMES",
+    "CREDIT_PLACES_NATURAL_EARTH",
+    "CREDIT_PLACES_US_CENSUS",
     "CREDIT_PROTOMAPS",
+    "CREDIT_UCDP",
     "admin1_lines_payload",
     "countries_payload",
     "event_credits",
@@ -41,11 +47,26 @@ CREDIT_NATURAL_EARTH = "Boundaries: Natural Earth (public domain)"
 CREDIT_GEONAMES = "Towns: GeoNames (CC BY 4.0)"
 CREDIT_GSHHG = "Lakes and wide rivers: GSHHG, Wessel & Smith (LGPL-3.0)"
 CREDIT_PROTOMAPS = "Base map: protomaps-leaflet; © OpenStreetMap contributors (ODbL)"
-# Columns only ACLED's and UCDP GED's tables carry (geo's own events share some others).
+#: Credits of the events: the tables they were read from, the gazetteer that placed them.
+CREDIT_ACLED = "Events: ACLED, Armed Conflict Location & Event Data (acleddata.com)"
+CREDIT_UCDP = "Events: UCDP Georeferenced Event Dataset, ucdp.uu.se (CC BY 4.0)"
+CREDIT_PLACES_GEONAMES = "Places of events: GeoNames (CC BY 4.0)"
+CREDIT_PLACES_NATURAL_EARTH = "Places of events: Natural Earth (public domain)"
+CREDIT_PLACES_US_CENSUS = "Places of events: US Census Bureau (public domain)"
+# geo.io names the table of each event in a ``dataset`` column; frames read otherwise are
+# known by the columns only ACLED's and UCDP GED's own tables have (geo's events from
+# articles share some others, such as inter1).
+_DATASET_CREDITS = {DATASET_ACLED: CREDIT_ACLED, DATASET_UCDP: CREDIT_UCDP}
 _EVENT_CREDITS = (
-    (("event_id_cnty", "inter1", "interaction"), "Events: ACLED (acleddata.com)"),
-    (("where_prec", "date_prec", "conflict_new_id"), "Events: UCDP GED (CC BY 4.0)"),
+    (("event_id_cnty", "interaction", "assoc_actor_1", "source_scale"), CREDIT_ACLED),
+    (("where_prec", "date_prec", "conflict_new_id"), CREDIT_UCDP),
 )
+# prefix of ``gazetteer_id`` (see geo.gazetteer.Place.id) -> credit; "geo:" is our own
+_GAZETTEER_CREDITS = {
+    "gn": CREDIT_PLACES_GEONAMES,
+    "ne": CREDIT_PLACES_NATURAL_EARTH,
+    "us": CREDIT_PLACES_US_CENSUS,
+}
 _PMTILES_MAGIC = b"PMTiles"
 
 View = tuple[float, float, float, float]
@@ -223,15 +244,47 @@ def admin1_lines_payload(boundaries: gpd.GeoDataFrame, view: View | None) -> dic
 
 
 def event_credits(events: pd.DataFrame) -> list[str]:
-    """Credits of event tables recognised by their columns (ACLED, UCDP GED).
+    """Credits of the events: the tables they come from, the gazetteer that placed them.
+
+    ACLED and UCDP GED are known by the ``dataset`` column that :mod:`geo.io.tables`
+    writes, or else by columns only their tables have; places found in articles by the
+    prefix of their ``gazetteer_id`` (GeoNames, Natural Earth, US Census Bureau).
 
     Examples
     --------
     >>> event_credits(pd.DataFrame(columns=["event_id_cnty", "notes"]))
-    ['Events: ACLED (acleddata.com)']
+    ['Events: ACLED, Armed Conflict Location & Event Data (acleddata.com)']
+    >>> found = event_credits(pd.DataFrame({"dataset": ["UCDP GED"], "gazetteer_id": ["gn:1"]}))
+    >>> [credit.split(",")[0] for credit in found]
+    ['Events: UCDP Georeferenced Event Dataset', 'Places of events: GeoNames (CC BY 4.0)']
     """
-    columns = {str(c).lower() for c in events.columns}
-    return [text for names, text in _EVENT_CREDITS if columns & set(names)]
+    found: list[str] = []
+    columns = {str(c).lower(): c for c in events.columns}
+    if "dataset" in columns:
+        for value in _distinct_text(events[columns["dataset"]]):
+            credit = _DATASET_CREDITS.get(value)
+            if credit is not None:
+                found.append(credit)
+    found.extend(text for names, text in _EVENT_CREDITS if set(columns) & set(names))
+    if "gazetteer_id" in columns:
+        for value in _distinct_text(events[columns["gazetteer_id"]]):
+            credit = _GAZETTEER_CREDITS.get(value.split(":", 1)[0])
+            if credit is not None:
+                found.append(credit)
+    return sorted(dict.fromkeys(found), key=_CREDIT_ORDER.index)
+
+
+_CREDIT_ORDER = (
+    CREDIT_ACLED,
+    CREDIT_UCDP,
+    CREDIT_PLACES_GEONAMES,
+    CREDIT_PLACES_NATURAL_EARTH,
+    CREDIT_PLACES_US_CENSUS,
+)
+
+
+def _distinct_text(values: pd.Series) -> list[str]:
+    return [str(v).strip() for v in values.dropna().unique() if str(v).strip()]
 
 
 # ------------------------------------------------------------------------------ PMTiles

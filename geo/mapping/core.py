@@ -103,8 +103,10 @@ def map_events(
     boundaries: LayerArg = "default",
     base: LayerArg = "default",
     title: str | None = None,
-    offline: bool = False,
-    tiles: str | None = config.MAP_TILES,
+    cdn: bool = False,
+    online_tiles: bool = False,
+    tiles: str = config.MAP_TILES,
+    offline: bool | None = None,
     since: DateArg = None,
     until: DateArg = None,
     bands_km: Sequence[float] = config.DISTANCE_BANDS_KM,
@@ -133,15 +135,24 @@ def map_events(
         Admin-1 polygons for the choropleth of events per region; ``"default"`` loads the
         embedded ones, None draws no choropleth.
     base
-        Countries drawn as the base map of offline maps; ``"default"`` loads the embedded
-        admin-0 boundaries. Ignored unless ``offline``.
+        Countries drawn as the base map; ``"default"`` loads the embedded admin-0
+        boundaries (Natural Earth), None draws none.
     title
         Shown at the top of the map and as the page title.
-    offline
-        Inline every script and stylesheet (the page then needs no network) and draw
-        countries instead of web tiles.
+    cdn
+        Link Leaflet and its plugins on a CDN (each with a Subresource Integrity hash of
+        the local copy) instead of inlining them: a smaller page that needs the network,
+        and says so in the page when the files cannot load. By default every script and
+        stylesheet is inlined and the page requests nothing.
+    online_tiles
+        Offer the web tiles ``tiles`` as a second base layer in the layer control, with
+        their attribution; hidden at first, the offline base map stays the default, and no
+        tile is requested unless the reader picks them.
     tiles
-        folium tile name of online maps.
+        folium tile name of the online base layer of ``online_tiles``.
+    offline
+        Kept for compatibility: maps are offline by default. ``offline=False`` is the same
+        as ``cdn=True``; ``offline=True`` with ``cdn=True`` is an error.
     since, until
         Keep events of these days only (inclusive); undated events are then left out.
     bands_km
@@ -155,16 +166,19 @@ def map_events(
     towns
         Towns labelled on the offline base map (``name, lat, lon, population``);
         ``"default"`` takes those of the gazetteer (:func:`geo.mapping.basemap.load_towns`),
-        None labels none. Ignored unless ``offline``.
+        None labels none.
     lakes
         Lakes and wide rivers of the offline base map (polygons); ``"default"`` takes the
-        embedded ones (GSHHG), None draws none. Ignored unless ``offline``.
+        embedded ones (GSHHG), None draws none.
     basemap
         A PMTiles file (e.g. a Protomaps extract) embedded as the base map, drawn by
         protomaps-leaflet; the countries stay available in the layer control.
     attribution
-        Credits shown on the map besides those of the layers drawn (e.g. the source of the
-        events).
+        Credits shown on the map besides those read from the data: the event tables
+        (ACLED, UCDP GED, by their ``dataset`` column or their own columns), the gazetteer
+        of geocoded events (GeoNames, Natural Earth), the embedded layers drawn (Natural
+        Earth, GSHHG, GeoNames towns), the ``source`` of the front lines and the PMTiles base
+        map; the online tiles credit themselves while shown.
 
     Returns
     -------
@@ -176,9 +190,10 @@ def map_events(
     ------
     InputError
         If ``since``/``until`` is not a date or ``since`` is after ``until``, or a layer
-        has no CRS.
+        has no CRS, or ``offline=True`` is given with ``cdn=True``.
     DataError
-        With ``offline``, if the offline assets were not fetched (see :mod:`geo.assets`).
+        When the page is rendered, if the assets were not fetched (see
+        :mod:`geo.mapping.assets`).
 
     Examples
     --------
@@ -192,6 +207,10 @@ def map_events(
     frame = pd.DataFrame() if events is None else events
     if not isinstance(frame, pd.DataFrame):
         raise InputError(f"events must be a (Geo)DataFrame, not {type(frame).__name__}")
+    if offline is not None:
+        if offline and cdn:
+            raise InputError("offline=True and cdn=True contradict each other; give cdn only")
+        cdn = not offline
     n_input = len(frame)
     notes: list[str] = []
 
@@ -258,24 +277,24 @@ def map_events(
             float(lat[fit].max()),
         )
     credits: list[str] = []
-    if offline:
-        base_frame = resolve_layer(base, "admin0", notes)
-        if base_frame is not None:
-            payload["base"] = countries_payload(base_frame, view)
-            if _is_default(base):
-                credits.append(CREDIT_NATURAL_EARTH)
-        if region_frame is not None:
-            payload["admin1"] = admin1_lines_payload(region_frame, fit_view)
-        lake_frame = _resolve_lakes(lakes, notes)
-        if lake_frame is not None:
-            payload["lakes"] = lakes_payload(lake_frame, fit_view)
-            if payload["lakes"] and _is_default(lakes):
-                credits.append(CREDIT_GSHHG)
-        town_frame = _resolve_towns(towns, notes)
-        if town_frame is not None:
-            payload["towns"] = towns_payload(town_frame, fit_view)
-            if payload["towns"] and _is_default(towns):
-                credits.append(CREDIT_GEONAMES)
+    # the offline base map: always there (web tiles are only an option on top of it)
+    base_frame = resolve_layer(base, "admin0", notes)
+    if base_frame is not None:
+        payload["base"] = countries_payload(base_frame, view)
+        if _is_default(base):
+            credits.append(CREDIT_NATURAL_EARTH)
+    if region_frame is not None:
+        payload["admin1"] = admin1_lines_payload(region_frame, fit_view)
+    lake_frame = _resolve_lakes(lakes, notes)
+    if lake_frame is not None:
+        payload["lakes"] = lakes_payload(lake_frame, fit_view)
+        if payload["lakes"] and _is_default(lakes):
+            credits.append(CREDIT_GSHHG)
+    town_frame = _resolve_towns(towns, notes)
+    if town_frame is not None:
+        payload["towns"] = towns_payload(town_frame, fit_view)
+        if payload["towns"] and _is_default(towns):
+            credits.append(CREDIT_GEONAMES)
     if basemap is not None:
         payload["pmtiles"] = pmtiles_payload(basemap)
         credits.append(CREDIT_PROTOMAPS)
@@ -306,12 +325,12 @@ def map_events(
     m = EventMap(
         location=centre,
         zoom_start=6 if bounds else 2,
-        tiles=None if offline else tiles,
+        tiles=None,
         control_scale=True,
         max_zoom=18,
         width=width,
         height=height,
-        offline=offline,
+        asset_mode="cdn" if cdn else "inline",
     )
     # Without a tile layer, Leaflet knows no maximum zoom (clusters need one).
     m.options["max_zoom"] = 18
@@ -324,7 +343,7 @@ def map_events(
     text, encoding = encode_payload(payload, compress_min_bytes=compress_min_bytes)
     options = {
         "title": title_text,
-        "offline": offline,
+        "offline": True,
         "bounds": bounds,
         "fitMaxZoom": config.MAP_FIT_MAX_ZOOM,
         "unknownColor": config.MAP_UNKNOWN_COLOR,
@@ -336,13 +355,20 @@ def map_events(
     if payload.get("pmtiles"):
         m.add_child(GeoLayer(owner, "tiles", "Base map (PMTiles)", overlay=False))
         layers.append("Base map (PMTiles)")
-    if offline and payload.get("base"):
+    if payload.get("base"):
         m.add_child(
             GeoLayer(
                 owner, "base", "Countries (offline)", overlay=False, show=not payload.get("pmtiles")
             )
         )
-    if offline and payload.get("towns"):
+    if online_tiles:
+        # not shown at first: no tile is requested unless the reader picks this layer
+        # (folium's tile layers carry their attribution, which Leaflet shows meanwhile)
+        folium.TileLayer(
+            tiles, name=config.MAP_ONLINE_TILES_LABEL, overlay=False, control=True, show=False
+        ).add_to(m)
+        layers.append(config.MAP_ONLINE_TILES_LABEL)
+    if payload.get("towns"):
         m.add_child(GeoLayer(owner, "towns", "Towns"))
         layers.append("Towns")
     if "regions" in payload:
@@ -522,7 +548,7 @@ def check_output(path: str | Path) -> Path:
 def demo_map(
     path: str | Path | None = None,
     *,
-    offline: bool = True,
+    cdn: bool = False,
     events: gpd.GeoDataFrame | None = None,
 ) -> Path:
     """Write the map of the embedded sample articles (``data/samples``); return its path.
@@ -543,5 +569,5 @@ def demo_map(
         target.parent.mkdir(parents=True, exist_ok=True)
     if events is None:
         events = sample_events()
-    write_map(events, target, title=config.DEMO_MAP_TITLE, offline=offline)
+    write_map(events, target, title=config.DEMO_MAP_TITLE, cdn=cdn)
     return target

@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import folium
 from branca.element import Element, Figure
@@ -26,20 +26,37 @@ if TYPE_CHECKING:
     from geo.mapping.core import MapSummary
 
 
-class EventMap(folium.Map):  # type: ignore[misc]
-    """A :class:`folium.Map` that knows its :class:`MapSummary` and can inline its assets.
+#: How a page gets Leaflet and its plugins: inlined (the default: no network needed) or
+#: linked on a CDN with Subresource Integrity (a smaller file that needs the network).
+AssetMode = Literal["inline", "cdn"]
 
-    With ``offline`` true, rendering inlines every JavaScript and CSS file the page needs
-    (see :func:`inline_assets`), so the page requests nothing from the network.
+#: Shown in a page made with ``cdn=True`` when a linked script or stylesheet cannot load.
+CDN_FAILED_MESSAGE = (
+    "The map libraries could not be loaded: no network? Re-run without --cdn "
+    "(or with cdn=False) to write a map that works offline."
+)
+
+
+class EventMap(folium.Map):  # type: ignore[misc]
+    """A :class:`folium.Map` that knows its :class:`MapSummary` and embeds its assets.
+
+    Rendering inlines every JavaScript and CSS file the page needs (see
+    :func:`inline_assets`), so the page requests nothing from the network; with
+    ``asset_mode="cdn"`` it links them on a CDN instead, with integrity hashes and a
+    message shown in the page if they cannot load (see :func:`link_assets`).
     """
 
-    def __init__(self, *args: Any, offline: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, asset_mode: AssetMode = "inline", **kwargs: Any) -> None:
+        if asset_mode not in ("inline", "cdn"):
+            raise InputError(f"asset_mode must be 'inline' or 'cdn', not {asset_mode!r}")
         super().__init__(*args, **kwargs)
-        self.offline = offline
+        self.asset_mode: AssetMode = asset_mode
         self.summary: MapSummary | None = None
 
     def render(self, **kwargs: Any) -> Any:
-        if self.offline:
+        if self.asset_mode == "cdn":
+            link_assets(self)
+        else:
             inline_assets(self)
         result = super().render(**kwargs)  # type: ignore[no-untyped-call]
         freeze_rendered(self)
@@ -133,15 +150,15 @@ def inline_assets(m: folium.Map) -> None:
     """Make a folium map self-contained: inline every script and stylesheet it links.
 
     Every resource that folium's elements declare (``default_js``/``default_css``) is
-    replaced by the file fetched from npm at install time (:mod:`geo.assets`); folium's
-    jQuery, Bootstrap and Font Awesome, which the maps of :mod:`geo` do not use, are left
+    replaced by the file fetched from npm at install time (:mod:`geo.mapping.assets`);
+    folium's Bootstrap and Font Awesome, which the maps of :mod:`geo` do not use, are left
     out. Call it after the last element was added (:class:`EventMap` does, at render).
 
     Raises
     ------
     DataError
         If a needed asset was not fetched, or an element links a resource that has no
-        offline copy (a folium plugin :mod:`geo.assets` does not know).
+        local copy (a folium plugin :mod:`geo.mapping.assets` does not know).
 
     Examples
     --------
@@ -151,11 +168,80 @@ def inline_assets(m: folium.Map) -> None:
     >>> "<script src=" in m.get_root().render()  # doctest: +SKIP
     False
     """
+    _embed_assets(m, cdn=False)
+
+
+def link_assets(m: folium.Map) -> None:
+    """Link every script and stylesheet of a folium map on the CDN, with integrity hashes.
+
+    Like :func:`inline_assets`, but each resource becomes a ``<script src>`` or ``<link>``
+    to its pinned version on :data:`geo.config.MAP_CDN_BASE_URL`, with the ``integrity``
+    (SHA-384) of the local copy and ``crossorigin="anonymous"``. A small inline script,
+    first in the page, shows :data:`CDN_FAILED_MESSAGE` in the page when one of them cannot
+    load (no network, or a CDN serving other bytes), instead of a blank page.
+
+    Raises
+    ------
+    DataError
+        As :func:`inline_assets`: the hashes are computed from the local copies.
+
+    Examples
+    --------
+    >>> import folium
+    >>> m = folium.Map(tiles=None)
+    >>> link_assets(m)  # doctest: +SKIP
+    >>> 'integrity="sha384-' in m.get_root().render()  # doctest: +SKIP
+    True
+    """
+    _embed_assets(m, cdn=True)
+
+
+def cdn_fallback_script() -> str:
+    """The inline ``<script>`` that tells the reader when the CDN's files could not load.
+
+    It listens (capturing) for the ``error`` event of any ``<script>`` or ``<link>`` element,
+    and checks at ``load`` that Leaflet and the map's own script are there; either way it
+    puts :data:`CDN_FAILED_MESSAGE` at the top of the page (inline styles: the stylesheets
+    may be missing too).
+    """
+    message = script_json(CDN_FAILED_MESSAGE)
+    return (
+        "<script>(function () {\n"
+        "  var shown = false;\n"
+        "  function show() {\n"
+        "    if (shown) return;\n"
+        "    shown = true;\n"
+        "    function put() {\n"
+        '      var box = document.createElement("div");\n'
+        '      box.className = "geo-cdn-failed";\n'
+        '      box.setAttribute("role", "alert");\n'
+        '      box.style.cssText = "position:fixed;top:0;left:0;right:0;z-index:100000;" +\n'
+        '        "padding:12px 16px;background:#fff3cd;color:#5c3c00;" +\n'
+        '        "border-bottom:2px solid #c58a00;font:15px/1.4 sans-serif";\n'
+        f"      box.textContent = {message};\n"
+        "      document.body.appendChild(box);\n"
+        "    }\n"
+        '    if (document.body) put(); else document.addEventListener("DOMContentLoaded", put);\n'
+        "  }\n"
+        '  window.addEventListener("error", function (e) {\n'
+        "    var t = e.target;\n"
+        '    if (t && (t.tagName === "SCRIPT" || t.tagName === "LINK")) show();\n'
+        "  }, true);\n"
+        '  window.addEventListener("load", function () {\n'
+        '    if (typeof window.L === "undefined" || typeof window.GeoEventMap === "undefined") {\n'
+        "      show();\n"
+        "    }\n"
+        "  });\n"
+        "})();</script>"
+    )
+
+
+def _embed_assets(m: folium.Map, *, cdn: bool) -> None:
     from geo.mapping import assets
 
     figure = m.get_root()
     if not isinstance(figure, Figure):
-        raise InputError("inline_assets() needs a map inside a folium Figure")
+        raise InputError("inline_assets() and link_assets() need a map inside a folium Figure")
     done: dict[str, str] = getattr(figure, "_geo_inlined", None) or {}
     for element in _walk(figure):
         for attr in ("default_js", "default_css"):
@@ -166,18 +252,23 @@ def inline_assets(m: folium.Map) -> None:
                 if name in assets.UNUSED_RESOURCES:
                     done[name] = ""
                 elif name in assets.RESOURCES:
-                    kind = assets.RESOURCES[name].kind
-                    done[name] = assets.inline_js(name) if kind == "js" else assets.inline_css(name)
+                    js = assets.RESOURCES[name].kind == "js"
+                    if cdn:
+                        done[name] = assets.cdn_js(name) if js else assets.cdn_css(name)
+                    else:
+                        done[name] = assets.inline_js(name) if js else assets.inline_css(name)
                 else:
                     raise DataError(
-                        f"{type(element).__name__} links {url}, which has no offline copy; "
-                        "leave that element out of offline maps or use offline=False"
+                        f"{type(element).__name__} links {url}, which has no local copy (see "
+                        "geo.mapping.assets); leave that element out of the map"
                     )
             if declared:
                 setattr(element, attr, [])
     figure._geo_inlined = done  # type: ignore[attr-defined]
+    # named children: rendering again replaces instead of adding twice
+    if cdn:
+        figure.header.add_child(LiteralElement(cdn_fallback_script()), name="geo_cdn_fallback")
     for name, code in done.items():
-        # named children: rendering again replaces instead of adding twice
         figure.header.add_child(LiteralElement(code), name=f"geo_inline_{name}")
 
 
@@ -232,7 +323,8 @@ class EventLayers(JSCSSMixin):  # type: ignore[misc]
         if heat:
             from folium.plugins import HeatMap
 
-            # The same leaflet.heat folium's HeatMap plugin links (inlined when offline).
+            # The same leaflet.heat folium's HeatMap plugin links (inlined, or linked with
+            # its integrity hash).
             self.default_js += list(HeatMap.default_js)
 
     def render(self, **kwargs: Any) -> None:  # type: ignore[override]
