@@ -381,7 +381,9 @@ def span_features(
         f["common_word"] = 1.0
     if lower_elsewhere:
         f["lower_elsewhere"] = 1.0
-    if multiword:
+    if multiword and source != "scan":
+        # capitalised phrases of several words are often organisations; the dictionary scan
+        # of uncased text matches whole gazetteer names only
         f["multiword"] = 1.0
     if preposition:
         f["place_preposition"] = 1.0
