@@ -140,8 +140,7 @@ def test_outputs_and_layers_are_checked_before_any_work(
     def never(*args: object, **kwargs: object) -> None:
         raise AssertionError("the inputs were read before the arguments were checked")
 
-    monkeypatch.setattr(geo.events, "extract_events_from_inputs", never)
-    monkeypatch.setattr("geo.mapping.build_events", never)
+    monkeypatch.setattr("geo.pipeline.run", never)
     table = tmp_path / "a.csv"
     table.write_text(ACLED, encoding="utf-8")
     (tmp_path / "empty.geojson").write_bytes(b"")
