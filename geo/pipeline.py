@@ -8,9 +8,9 @@ of the inputs from the readers of :mod:`geo.io.documents` in chunks of
 - serially, in this process (``workers=1``, or an input of one chunk);
 - over a :class:`concurrent.futures.ProcessPoolExecutor` (``workers=N``, default: every core);
   each worker opens the memory-mapped gazetteer index once, in its initializer;
-- over Dask: a ``dask.bag`` of chunks, computed by a ``dask.distributed`` client
-  (``executor=client``; :func:`dask_client` makes one for a scheduler address or a
-  LocalCluster) or by Dask's default scheduler (``executor="dask"``).
+- over Dask: the futures of a ``dask.distributed`` client (``executor=client``;
+  :func:`dask_client` makes one for a scheduler address or a LocalCluster), or a
+  ``dask.bag`` of chunks computed by Dask's default scheduler (``executor="dask"``).
 
 At most :data:`geo.config.PIPELINE_CHUNKS_IN_FLIGHT_PER_WORKER` chunks per worker are read
 ahead, and results come back in input order, one frame per chunk: memory stays flat however
@@ -261,8 +261,9 @@ def run(
     workers : int, optional
         Processes of the pool; None: every core (:func:`default_workers`); 1: this process.
     executor : Executor, dask Client or "dask", optional
-        Map over this instead (it is left running); with a ``dask.distributed.Client`` or
-        ``"dask"`` the chunks go through a ``dask.bag``.
+        Map over this instead (it is left running): a :mod:`concurrent.futures` executor, a
+        ``dask.distributed.Client`` (its futures), or ``"dask"``: a ``dask.bag`` of chunks
+        computed by Dask's default scheduler.
     chunk_size : int, optional
         Documents per chunk (one frame and one progress step each); default
         :data:`geo.config.PIPELINE_CHUNK_DOCUMENTS`.
@@ -374,8 +375,15 @@ def _map_chunks(
     elif isinstance(executor, concurrent.futures.Executor):
         in_flight = n_workers * config.PIPELINE_CHUNKS_IN_FLIGHT_PER_WORKER
         yield from _futures(chunks, options, executor, in_flight)
-    elif executor == "dask" or _is_dask_client(executor):
-        yield from _dask(chunks, options, None if executor == "dask" else executor, n_workers)
+    elif _is_dask_client(executor):
+        # the client's futures, like a pool's: no task graph to build and hash per window,
+        # no barrier at the end of each window
+        client: Any = executor
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+        in_flight = n_workers * config.PIPELINE_CHUNKS_IN_FLIGHT_PER_WORKER
+        yield from _futures(chunks, options, client.get_executor(pure=False), in_flight)
+    elif executor == "dask":
+        yield from _dask(chunks, options, n_workers)
     else:
         raise InputError(
             f"executor must be a concurrent.futures.Executor, a dask.distributed.Client or "
@@ -452,17 +460,16 @@ def _is_dask_client(executor: object) -> bool:
 
 
 def _dask(
-    chunks: Iterator[list[Document]], options: Options, client: Any, n_workers: int
+    chunks: Iterator[list[Document]], options: Options, n_workers: int
 ) -> Iterator[tuple[int, gpd.GeoDataFrame]]:
-    """Map over a ``dask.bag`` of chunks, a window of chunks at a time (memory stays flat)."""
+    """Map over a ``dask.bag`` of chunks, a window of chunks at a time (memory stays flat),
+    computed by Dask's default scheduler (a ``dask.config`` setting or the current client)."""
     import dask.bag
 
-    if client is not None:
-        n_workers = max(1, len(client.scheduler_info().get("workers", {})))
     window = max(2, n_workers * config.PIPELINE_CHUNKS_IN_FLIGHT_PER_WORKER)
     while batch := list(itertools.islice(chunks, window)):
         bag = dask.bag.from_sequence(batch, npartitions=len(batch))
-        frames = bag.map(process_chunk, options).compute(scheduler=client)
+        frames = bag.map(process_chunk, options).compute()
         for chunk, frame in zip(batch, frames, strict=True):
             yield len(chunk), frame
 

@@ -261,11 +261,11 @@ def test_interrupted_write_keeps_the_previous_output(
     out = tmp_path / "e.geojson"
     out.write_text("previous", encoding="utf-8")
 
-    def interrupted(frame: object) -> Iterator[str]:
-        yield '{"type": "FeatureCollection", "features": ['
+    def interrupted(frame: object, *, first: bool) -> Iterator[str]:
+        yield '\n{"type": "Feature"'
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(geo.io.writers, "_geojson_lines", interrupted)
+    monkeypatch.setattr(geo.io.writers, "_geojson_features", interrupted)
     assert main(["events", str(table), "-o", str(out)]) == 130
     assert capsys.readouterr().err == "geo events: interrupted; no output written\n"
     assert out.read_text(encoding="utf-8") == "previous"

@@ -151,7 +151,9 @@ def test_dask_local_cluster_gives_the_serial_events(
         distributed.Client(cluster) as client,
     ):
         events = pd.DataFrame(collect(corpus, executor=client, chunk_size=4))
+        bagged = pd.DataFrame(collect(corpus, executor="dask", chunk_size=4))  # dask.bag
     pd.testing.assert_frame_equal(_sorted(events), _sorted(serial_events))
+    pd.testing.assert_frame_equal(bagged, serial_events)
 
 
 @pytest.mark.slow
