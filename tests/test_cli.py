@@ -331,11 +331,11 @@ def test_sigterm_is_handled_like_ctrl_c(tmp_path: Path) -> None:
     # the writer stops half-way, tells the test, and waits for the signal
     script = (
         "import signal, sys, geo.io.writers, geo.cli\n"
-        "def halfway(frame):\n"
-        '    yield \'{"type": "FeatureCollection", "features": [\'\n'
+        "def halfway(frame, *, first):\n"
+        '    yield \'\\n{"type": "Feature"\'\n'
         "    print('writing', flush=True)\n"
         "    signal.pause()\n"
-        "geo.io.writers._geojson_lines = halfway\n"
+        "geo.io.writers._geojson_features = halfway\n"
         f"sys.exit(geo.cli.main(['events', {str(table)!r}, '-o', {str(out)!r}]))\n"
     )
     proc = subprocess.Popen(
