@@ -135,7 +135,6 @@ def test_nothing_read_is_fatal_and_keeps_the_output(
 def test_outputs_and_layers_are_checked_before_any_work(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import geo.io.writers
 
     def never(*args: object, **kwargs: object) -> None:
         raise AssertionError("the inputs were read before the arguments were checked")
