@@ -54,7 +54,7 @@ _EXPORTS: dict[str, str] = {
     "map_events": "geo.mapping",
     "save_map": "geo.mapping",
     "write_map": "geo.mapping",
-    "build_events": "geo.mapping",
+    "build_events": "geo.pipeline",
 }
 
 __all__ = [
@@ -115,7 +115,8 @@ if TYPE_CHECKING:
     from geo.io.documents import Document, read_documents
     from geo.io.tables import read_events
     from geo.io.writers import write_events
-    from geo.mapping import build_events, map_events, save_map, write_map
+    from geo.mapping import map_events, save_map, write_map
+    from geo.pipeline import build_events
     from geo.regions import join_regions, load_boundaries
 
 

@@ -487,6 +487,40 @@ def _check_not_input(path: str, inputs: Sequence[str | None]) -> None:
     check_not_input(path, [*given, *expand_inputs(given, [])])
 
 
+def _add_parallel_options(p: argparse.ArgumentParser) -> None:
+    """``--workers``, ``--dask-scheduler`` and ``--dask-local`` (geo.pipeline.run)."""
+    group = p.add_mutually_exclusive_group()
+    group.add_argument(
+        "--workers",
+        type=_positive_int,
+        metavar="N",
+        help="processes that read the articles (default: every core; 1: this process only)",
+    )
+    group.add_argument(
+        "--dask-scheduler",
+        metavar="ADDRESS",
+        help="run on a dask.distributed cluster through its scheduler (tcp://host:8786)",
+    )
+    group.add_argument(
+        "--dask-local",
+        type=_positive_int,
+        metavar="N",
+        help="run on a Dask LocalCluster of N worker processes started for this run",
+    )
+
+
+@contextlib.contextmanager
+def _parallel(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
+    """The ``workers``/``executor`` arguments of geo.pipeline for the options given."""
+    if args.dask_scheduler is None and args.dask_local is None:
+        yield {"workers": args.workers, "executor": None}
+        return
+    from geo.pipeline import dask_client
+
+    with dask_client(scheduler=args.dask_scheduler, local=args.dask_local) as client:
+        yield {"workers": None, "executor": client}
+
+
 def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "parse",
@@ -495,6 +529,7 @@ def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "input text and its gazetteer place. Exit status 1 if an input was skipped.",
     )
     _add_reading_options(p, what="mentions")
+    _add_parallel_options(p)
     p.add_argument(
         "--explain",
         action="store_true",
@@ -521,23 +556,33 @@ def _explain(frame: Any) -> None:
 
 
 def _run_parse(args: argparse.Namespace) -> int:
-    from geo.geoparse import geoparse_inputs
     from geo.io.documents import InputWarning, Problem, Progress
-    from geo.io.writers import write_events
+    from geo.pipeline import write
 
     _check_output(args.output, args.format, args.inputs)
     problems: list[Problem] = []
     progress = Progress("documents", enabled=args.progress)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", InputWarning)  # reported from `problems` below
-        frame = geoparse_inputs(
-            args.inputs, problems=problems, progress=progress, **_reading_options(args)
-        )
-    if _nothing_read("parse", problems, progress.count):
-        return 2
-    if args.explain:
+
+    def explain(frame: Any) -> Any:
         _explain(frame)
-    write_events(frame, args.output, format=args.format)
+        return frame
+
+    with warnings.catch_warnings(), _parallel(args) as parallel:
+        warnings.simplefilter("ignore", InputWarning)  # reported from `problems` below
+        written = write(
+            args.inputs,
+            args.output,
+            task="mentions",
+            format=args.format,
+            post=explain if args.explain else None,
+            before_write=lambda: not _nothing_read("parse", problems, progress.count),
+            problems=problems,
+            progress=progress,
+            **parallel,
+            **_reading_options(args),
+        )
+    if written < 0:
+        return 2
     return _report_problems("parse", problems)
 
 
@@ -568,6 +613,7 @@ def _add_events(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "(no FILE: the embedded 1994 ceasefire line)",
     )
     _add_merge_option(p)
+    _add_parallel_options(p)
     p.set_defaults(handler=_run_events)
 
 
@@ -583,10 +629,9 @@ def _add_merge_option(p: argparse.ArgumentParser) -> None:
 
 
 def _run_events(args: argparse.Namespace) -> int:
-    from geo.events import extract_events_from_inputs
     from geo.io.documents import InputWarning, Problem, Progress
     from geo.io.tables import date_order
-    from geo.io.writers import write_events
+    from geo.pipeline import write
 
     control = args.control or None
     _check_output(
@@ -602,30 +647,39 @@ def _run_events(args: argparse.Namespace) -> int:
         from geo.frontline import front_lines
 
         front_lines(front=args.front or None, control=control)
+
+    def post(frame: Any) -> Any:
+        if args.boundaries is not None:
+            from geo.regions import join_regions
+
+            frame = join_regions(frame, boundaries=args.boundaries or None)
+        if args.front is not None or control:
+            from geo.frontline import distance_to_front
+
+            frame = distance_to_front(frame, front=args.front or None, control=control)
+        return frame
+
     inputs, stdin = _stdin_inputs(args.inputs)
     problems: list[Problem] = []
     progress = Progress("documents", enabled=args.progress)
-    with warnings.catch_warnings(), date_order(args.dayfirst):
+    with warnings.catch_warnings(), date_order(args.dayfirst), _parallel(args) as parallel:
         warnings.simplefilter("ignore", InputWarning)  # reported from `problems` below
-        frame = extract_events_from_inputs(
+        written = write(
             inputs,
+            args.output,
+            task="events",
+            format=args.format,
+            merge=args.merge,
+            post=post,
+            before_write=lambda: not _nothing_read("events", problems, progress.count),
             problems=problems,
             progress=progress,
-            merge=args.merge,
+            **parallel,
             **_reading_options(args),
             **stdin,
         )
-    if _nothing_read("events", problems, progress.count):
+    if written < 0:
         return 2
-    if args.boundaries is not None:
-        from geo.regions import join_regions
-
-        frame = join_regions(frame, boundaries=args.boundaries or None)
-    if args.front is not None or control:
-        from geo.frontline import distance_to_front
-
-        frame = distance_to_front(frame, front=args.front or None, control=control)
-    write_events(frame, args.output, format=args.format)
     return _report_problems("events", problems)
 
 
@@ -729,6 +783,7 @@ def _add_map(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="show progress on standard error (default: when it is a terminal)",
     )
     _add_merge_option(p)
+    _add_parallel_options(p)
     p.set_defaults(handler=_run_map)
 
 
@@ -739,7 +794,8 @@ def _run_map(args: argparse.Namespace) -> int:
     from geo.io.documents import InputWarning, Problem, Progress
     from geo.io.files import display_path, is_stream
     from geo.io.tables import date_order
-    from geo.mapping import build_events, check_output, write_map
+    from geo.mapping import check_output, write_map
+    from geo.pipeline import build_events
     from geo.regions import load_boundaries
 
     start = time.perf_counter()
@@ -781,7 +837,7 @@ def _run_map(args: argparse.Namespace) -> int:
     inputs, stdin = _stdin_inputs(args.inputs)
     problems: list[Problem] = []
     progress = Progress("documents", enabled=args.progress)
-    with warnings.catch_warnings(), date_order(args.dayfirst):
+    with warnings.catch_warnings(), date_order(args.dayfirst), _parallel(args) as parallel:
         warnings.simplefilter("ignore", InputWarning)  # reported from `problems` below
         events = build_events(
             inputs,
@@ -793,6 +849,7 @@ def _run_map(args: argparse.Namespace) -> int:
             lang=args.lang,
             date=args.date,
             merge=args.merge,
+            **parallel,
             **stdin,
         )
     if _nothing_read("map", problems, progress.count):

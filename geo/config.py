@@ -491,6 +491,20 @@ PROGRESS_DELAY_SECONDS: Final = 1.0
 #: The command line prints at most this many problems per input file, then a count.
 CLI_PROBLEMS_PER_SOURCE: Final = 20
 
+#: The batch runner (geo.pipeline) sends documents to its workers in chunks of this many: one
+#: result frame per chunk, and one progress step; large enough that pickling costs little...
+PIPELINE_CHUNK_DOCUMENTS: Final = 64
+#: ... with at most this many chunks per worker read ahead and in flight, so that memory
+#: stays flat however long the corpus (results come back in input order).
+PIPELINE_CHUNKS_IN_FLIGHT_PER_WORKER: Final = 3
+#: Inputs of fewer chunks than this are processed in this process: starting workers would
+#: take longer than the work.
+PIPELINE_MIN_CHUNKS_FOR_WORKERS: Final = 2
+#: How long ``--dask-scheduler`` waits for the scheduler to answer, in seconds.
+DASK_CONNECT_TIMEOUT_SECONDS: Final = 10
+#: JSONL and CSV corpora at least this large (bytes) are read row by row instead of whole.
+STREAM_FILE_BYTES: Final = 4 * 1024 * 1024
+
 #: Farthest an incident cue ("tirs de roquettes", "shelled") may be from a place name in the
 #: same sentence for the place to take the incident's type, in characters.
 CUE_MAX_DISTANCE_CHARS: Final = 200

@@ -28,7 +28,7 @@ def _cell(value: Any, width: int) -> str:
 def sample_events(problems: list[Any] | None = None) -> gpd.GeoDataFrame:
     """Events of the sample articles in ``data/samples``, with regions and front distance."""
     from geo.io.files import data_dir
-    from geo.mapping import build_events
+    from geo.pipeline import build_events
 
     samples = data_dir() / "samples"
     with contextlib.suppress(ValueError):  # name sources as data/samples/..., not /home/...

@@ -135,13 +135,11 @@ def test_nothing_read_is_fatal_and_keeps_the_output(
 def test_outputs_and_layers_are_checked_before_any_work(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import geo.io.writers
 
     def never(*args: object, **kwargs: object) -> None:
         raise AssertionError("the inputs were read before the arguments were checked")
 
-    monkeypatch.setattr(geo.events, "extract_events_from_inputs", never)
-    monkeypatch.setattr("geo.mapping.build_events", never)
+    monkeypatch.setattr("geo.pipeline.run", never)
     table = tmp_path / "a.csv"
     table.write_text(ACLED, encoding="utf-8")
     (tmp_path / "empty.geojson").write_bytes(b"")
@@ -262,11 +260,11 @@ def test_interrupted_write_keeps_the_previous_output(
     out = tmp_path / "e.geojson"
     out.write_text("previous", encoding="utf-8")
 
-    def interrupted(frame: object) -> Iterator[str]:
-        yield '{"type": "FeatureCollection", "features": ['
+    def interrupted(frame: object, *, first: bool) -> Iterator[str]:
+        yield '\n{"type": "Feature"'
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(geo.io.writers, "_geojson_lines", interrupted)
+    monkeypatch.setattr(geo.io.writers, "_geojson_features", interrupted)
     assert main(["events", str(table), "-o", str(out)]) == 130
     assert capsys.readouterr().err == "geo events: interrupted; no output written\n"
     assert out.read_text(encoding="utf-8") == "previous"
@@ -332,11 +330,11 @@ def test_sigterm_is_handled_like_ctrl_c(tmp_path: Path) -> None:
     # the writer stops half-way, tells the test, and waits for the signal
     script = (
         "import signal, sys, geo.io.writers, geo.cli\n"
-        "def halfway(frame):\n"
-        '    yield \'{"type": "FeatureCollection", "features": [\'\n'
+        "def halfway(frame, *, first):\n"
+        '    yield \'\\n{"type": "Feature"\'\n'
         "    print('writing', flush=True)\n"
         "    signal.pause()\n"
-        "geo.io.writers._geojson_lines = halfway\n"
+        "geo.io.writers._geojson_features = halfway\n"
         f"sys.exit(geo.cli.main(['events', {str(table)!r}, '-o', {str(out)!r}]))\n"
     )
     proc = subprocess.Popen(

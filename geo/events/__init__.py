@@ -22,10 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geo.errors import InputError
 from geo.events.dates import FoundDate, find_dates
 from geo.events.engine import classify_sentence, event_rows
 from geo.events.merge import link_events, merge_events
@@ -35,12 +33,9 @@ from geo.io.documents import (
     Document,
     Problem,
     Progress,
-    expand_inputs,
-    iter_documents,
     make_document,
 )
-from geo.io.files import display_path
-from geo.io.tables import is_event_table, read_events
+from geo.io.tables import read_events
 from geo.schema import ACLED_COLUMNS, EVENT_COLUMNS, MENTION_TYPE, events_to_frame
 
 if TYPE_CHECKING:
@@ -121,11 +116,12 @@ def extract_events_from_inputs(
     *,
     problems: list[Problem] | None = None,
     progress: Progress | None = None,
-    parser: Geoparser | None = None,
     merge: bool = True,
+    workers: int | None = 1,
+    executor: Any = None,
     **read_options: Any,
 ) -> gpd.GeoDataFrame:
-    """Events of files, folders, patterns or ``"-"`` (``geo events``).
+    """Events of files, folders, patterns or ``"-"``: :func:`geo.pipeline.collect`.
 
     Event tables (ACLED or UCDP GED CSV, or geo's own ``.geojson``/``.gpkg``/``.parquet``
     outputs) are read with :func:`read_events`; everything else is read as articles with
@@ -139,11 +135,11 @@ def extract_events_from_inputs(
         Receives skipped inputs and rows; without it the first bad input raises.
     progress : Progress, optional
         Counter updated once per document or table.
-    parser : Geoparser, optional
-        The process-wide parser by default.
     merge : bool
         One row per event, the incidents several documents report merged
         (:func:`geo.events.merge.merge_events`); False: one row per incident per document.
+    workers, executor
+        As in :func:`geo.pipeline.run` (this process by default).
     **read_options
         Passed to :func:`geo.io.documents.iter_documents`.
 
@@ -161,43 +157,15 @@ def extract_events_from_inputs(
     >>> extract_events_from_inputs(path)[["location", "event_type"]].values.tolist()
     [['Ganja', 'Explosions/Remote violence']]
     """
-    import pandas as pd
+    from geo.pipeline import collect
 
-    if isinstance(inputs, str | os.PathLike):
-        inputs = [inputs]
-    frames: list[gpd.GeoDataFrame] = []
-    rows: list[dict[str, Any]] = []
-    articles: list[str] = []
-    for item in expand_inputs(inputs, problems):
-        if item != "-" and is_event_table(item):
-            try:
-                frames.append(read_events(item, problems=problems))
-            except InputError as err:
-                if problems is None:
-                    raise
-                name = display_path(item)
-                problems.append(
-                    Problem(name, str(err).removeprefix(f"{display_path(Path(item))}: "))
-                )
-                continue
-            if progress is not None:
-                progress.update()  # tables read, like documents read: none means nothing read
-        else:
-            articles.append(item)
-    if articles:
-        for doc in iter_documents(articles, problems=problems, **read_options):
-            rows.extend(event_rows(doc, parser=parser))
-            if progress is not None:
-                progress.update()
-    if progress is not None:
-        progress.close()
-    if rows or not frames:
-        frames.append(events_to_frame(rows))
-    import geopandas as gpd
-
-    events = frames[0]
-    if len(frames) > 1:
-        events = gpd.GeoDataFrame(
-            pd.concat(frames, ignore_index=True), geometry="geometry", crs="EPSG:4326"
-        )
-    return merge_events(events) if merge else events
+    return collect(
+        inputs,
+        task="events",
+        merge=merge,
+        workers=workers,
+        executor=executor,
+        problems=problems,
+        progress=progress,
+        **read_options,
+    )

@@ -671,7 +671,10 @@ class _Reader:
     def jsonl(self, source: str, text: str) -> Iterator[Document]:
         # Lines end at "\n" only: str.splitlines() would also cut at U+2028, U+2029 and
         # other characters that JSON strings may hold unescaped.
-        for lineno, line in enumerate(text.split("\n"), start=1):
+        yield from self.jsonl_lines(source, enumerate(text.split("\n"), start=1))
+
+    def jsonl_lines(self, source: str, lines: Iterable[tuple[int, str]]) -> Iterator[Document]:
+        for lineno, line in lines:
             if not line.strip():
                 continue
             try:
@@ -695,7 +698,11 @@ class _Reader:
                 yield doc
 
     def csv(self, source: str, text: str) -> Iterator[Document]:
-        table = csv_table(source, text, self.problems)
+        yield from self.csv_table(source, csv_table(source, text, self.problems))
+
+    def csv_table(
+        self, source: str, table: tuple[list[str], Iterator[tuple[int, dict[str, str]]]] | None
+    ) -> Iterator[Document]:
         if table is None:
             return
         header, rows = table
@@ -916,9 +923,42 @@ def csv_rows(
     >>> header, list(rows)
     (['a', 'b'], [(2, ['x\\ty', '2'])])
     """
+    return _csv_rows_of(
+        source,
+        io.StringIO(text, newline=""),
+        head=text[:65536],
+        size=len(text),
+        rest_from=lambda row: _from_line(text, row),
+        problems=problems,
+    )
+
+
+def _from_line(text: str, row: int) -> str:
+    """``text`` from the start of line ``row`` (1-based; "" past the end)."""
+    offset = 0
+    for _ in range(row - 1):
+        offset = text.find("\n", offset) + 1
+        if offset == 0:
+            return ""
+    return text[offset:]
+
+
+def _csv_rows_of(
+    source: str,
+    stream: Iterable[str],
+    *,
+    head: str,
+    size: int,
+    rest_from: Callable[[int], str],
+    problems: list[Problem] | None,
+) -> tuple[list[str], Iterator[tuple[int, list[str]]]] | None:
+    """:func:`csv_rows` over a text stream whose beginning is ``head`` and length at most
+    ``size``; ``rest_from(row)`` gives the text from line ``row`` on (read again only for a
+    quote never closed)."""
+    text = head
     dialect, skip = _dialect(text)
-    with _field_limit(len(text) + 1):
-        reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    with _field_limit(size + 1):
+        reader = csv.reader(stream, dialect)
         try:
             for _ in range(skip):
                 next(reader)
@@ -937,8 +977,8 @@ def csv_rows(
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         width = len(header)
-        with _field_limit(len(text) + 1):
-            for row, last, values, error in _csv_rows(reader, text, dialect):
+        with _field_limit(size + 1):
+            for row, last, values, error in _csv_rows(reader, rest_from, dialect):
                 if error is None and len(values) != width:
                     error = f"{len(values)} fields where the header has {width}"
                     if last > row:
@@ -1005,7 +1045,7 @@ def _field_limit(limit: int) -> Iterator[None]:
 
 
 def _csv_rows(
-    reader: Iterator[list[str]], text: str, dialect: type[csv.Dialect]
+    reader: Iterator[list[str]], rest_from: Callable[[int], str], dialect: type[csv.Dialect]
 ) -> Iterator[tuple[int, int, list[str], str | None]]:
     """``(first line, last line, values, error)`` of each non-empty CSV row.
 
@@ -1036,7 +1076,7 @@ def _csv_rows(
     if pending is None:
         return
     row, last, values = pending
-    if last > row and _unclosed_quote(text, row, dialect):
+    if last > row and _unclosed_quote(rest_from(row), dialect):
         yield (
             row,
             last,
@@ -1050,14 +1090,11 @@ def _csv_rows(
     yield row, last, values, None
 
 
-def _unclosed_quote(text: str, row: int, dialect: type[csv.Dialect]) -> bool:
-    """Whether the CSV row starting on line ``row`` runs into the end of ``text`` in quotes."""
-    offset = 0
-    for _ in range(row - 1):
-        offset = text.find("\n", offset) + 1
-        if offset == 0:
-            return False
-    strict = csv.reader(io.StringIO(text[offset:], newline=""), dialect, strict=True)
+def _unclosed_quote(rest: str, dialect: type[csv.Dialect]) -> bool:
+    """Whether the CSV row at the start of ``rest`` runs into its end in quotes."""
+    if not rest:
+        return False
+    strict = csv.reader(io.StringIO(rest, newline=""), dialect, strict=True)
     while True:
         try:
             next(strict)
@@ -1421,6 +1458,12 @@ def iter_documents(
         if source != item:
             _warn(problems, source, "the file name is not valid UTF-8; shown with U+FFFD")
         suffix = Path(item).suffix.lower()
+        if suffix in _JSONL_EXT | _CSV_EXT and _streamable(item):
+            if suffix in _JSONL_EXT:
+                yield from reader.jsonl_lines(source, _utf8_lines(item, source, problems))
+            else:
+                yield from reader.csv_table(source, _csv_stream(item, source, problems))
+            continue
         if suffix not in _JSONL_EXT | _CSV_EXT and _too_big(item, max_chars):
             _problem(problems, source, reader.too_long(os.path.getsize(item), unit="bytes"))
             continue
@@ -1438,6 +1481,78 @@ def iter_documents(
         else:
             is_html = suffix in _HTML_EXT or _HTML_START.match(text[:1024]) is not None
             yield from reader.text_file(source, text, is_html=is_html)
+
+
+def _streamable(path: str) -> bool:
+    """Whether a corpus is read row by row: a regular file of at least
+    :data:`geo.config.STREAM_FILE_BYTES` whose beginning is UTF-8 text (anything else, e.g.
+    UTF-16, is decoded whole, with its checks and fallbacks)."""
+    if is_held(path):
+        return False
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size < config.STREAM_FILE_BYTES:
+            return False
+        with open(path, "rb") as fh:
+            head = fh.read(8192)
+    except OSError:
+        return False
+    if b"\x00" in head or any(head.startswith(m) for m, _ in _MAGIC):
+        return False
+    if any(head.startswith(bom) for bom, _ in _BOMS if bom != b"\xef\xbb\xbf"):
+        return False
+    cut = head.rfind(b"\n")
+    try:
+        head[: cut if cut > 0 else len(head)].decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _utf8_lines(
+    path: str, source: str, problems: list[Problem] | None
+) -> Iterator[tuple[int, str]]:
+    """``(line number, text)`` of a UTF-8 file read line by line (lines end at ``"\\n"``
+    only); a line with invalid bytes gets U+FFFD for them and a warning."""
+    with open(path, "rb") as fh:
+        for lineno, raw in enumerate(fh, start=1):
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as err:
+                line = raw.decode("utf-8", errors="replace")
+                message = f"invalid UTF-8 at byte {err.start} of the row; replaced by U+FFFD"
+                _warn(problems, source, message, row=lineno)
+            yield lineno, line.removesuffix("\n")
+
+
+def _csv_stream(
+    path: str, source: str, problems: list[Problem] | None
+) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]] | None:
+    """:func:`csv_table` of a UTF-8 file read row by row (invalid bytes become U+FFFD)."""
+    size = os.path.getsize(path)
+    with open(path, "rb") as fh:
+        head = fh.read(65536).decode("utf-8-sig", errors="replace")
+
+    def rest_from(row: int) -> str:
+        with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
+            for _ in range(row - 1):
+                if not fh.readline():
+                    return ""
+            return fh.read()
+
+    def lines() -> Iterator[str]:
+        with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
+            yield from fh
+
+    table = _csv_rows_of(
+        source, lines(), head=head, size=size, rest_from=rest_from, problems=problems
+    )
+    if table is None:
+        return None
+    header, rows = table
+    return header, ((row, dict(zip(header, values, strict=True))) for row, values in rows)
 
 
 def read_documents(

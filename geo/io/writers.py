@@ -4,6 +4,7 @@ GeoPackage, an ACLED-column CSV, or GeoJSON on standard output, always atomicall
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import math
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 from geo.schema import ACLED_COLUMNS, DISORDER, MENTION_TYPE
 
-__all__ = ["FORMATS", "output_format", "protect", "unprotect", "write_events"]
+__all__ = ["FORMATS", "FrameWriter", "output_format", "protect", "unprotect", "write_events"]
 
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _PLAIN_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
@@ -98,7 +99,18 @@ def _column_values(series: pd.Series[Any]) -> list[Any]:
     return [v if v is None or isinstance(v, str | int) else _json_value(v) for v in values]
 
 
+_GEOJSON_HEAD: Final = '{"type": "FeatureCollection", "features": ['
+_GEOJSON_TAIL: Final = "\n]}\n"
+
+
 def _geojson_lines(frame: gpd.GeoDataFrame) -> Iterator[str]:
+    yield _GEOJSON_HEAD
+    yield from _geojson_features(frame, first=True)
+    yield _GEOJSON_TAIL
+
+
+def _geojson_features(frame: gpd.GeoDataFrame, *, first: bool) -> Iterator[str]:
+    """The features of ``frame``, each after ``",\n"`` (``"\n"`` for the very first)."""
     import pandas as pd
 
     geometry_name = frame.geometry.name
@@ -111,7 +123,6 @@ def _geojson_lines(frame: gpd.GeoDataFrame) -> Iterator[str]:
         lats = lons = [None] * len(frame)
     geoms = frame.geometry
     dumps = json.JSONEncoder(ensure_ascii=False).encode
-    yield '{"type": "FeatureCollection", "features": ['
     for i, values in enumerate(zip(*columns, strict=True)):
         if lats[i] is not None and lons[i] is not None:
             geometry: dict[str, Any] | None = {
@@ -126,8 +137,7 @@ def _geojson_lines(frame: gpd.GeoDataFrame) -> Iterator[str]:
             "properties": dict(zip(props, values, strict=True)),
             "geometry": geometry,
         }
-        yield ("\n" if i == 0 else ",\n") + dumps(feature)
-    yield "\n]}\n"
+        yield ("\n" if first and i == 0 else ",\n") + dumps(feature)
 
 
 def _acled_frame(frame: gpd.GeoDataFrame) -> pd.DataFrame:
@@ -270,7 +280,7 @@ def write_events(
         raise OutputError(f"cannot write {target}: {err.strerror or err}") from err
 
 
-def _write_csv(table: pd.DataFrame, stream: IO[str]) -> None:
+def _write_csv(table: pd.DataFrame, stream: IO[str], *, header: bool = True) -> None:
     """Write a table as CSV (comma, ``\\n`` line ends), quoting every cell that holds a
     comma, a quote, a carriage return or a line feed.
 
@@ -290,7 +300,7 @@ def _write_csv(table: pd.DataFrame, stream: IO[str]) -> None:
     import io
 
     buffer = io.StringIO(newline="")
-    table.to_csv(buffer, index=False, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    table.to_csv(buffer, index=False, header=header, lineterminator="\n", quoting=csv.QUOTE_ALL)
     buffer.seek(0)
     for row in csv.reader(buffer):
         stream.write(",".join(_csv_cell(cell) for cell in row) + "\n")
@@ -386,3 +396,128 @@ def _write_binary(frame: gpd.GeoDataFrame, target: Path, fmt: str) -> None:
             raise
         except Exception as err:  # pyarrow/pyogrio raise their own error classes
             raise OutputError(f"cannot write {target}: {err}; choose a writable path") from err
+
+
+class FrameWriter:
+    """Write events or mentions frame by frame, as :func:`write_events` writes one frame.
+
+    GeoJSON and CSV (``acled`` too) are written as the frames come, to a temporary file
+    beside the output that replaces it when the writer closes (:func:`geo.io.files.atomic_write`;
+    a FIFO or a device is written in place, never replaced); the file is opened at the first
+    frame. An error or Ctrl-C inside the ``with`` block removes the temporary: a previous
+    file stays whole. GeoParquet and GeoPackage hold one table: their frames are gathered and
+    written at the end. Every frame must have the same columns.
+
+    Parameters
+    ----------
+    path, format, stdout
+        As in :func:`write_events`.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from geo.schema import events_to_frame
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "ev.csv"
+    >>> with FrameWriter(out) as writer:
+    ...     writer.write(events_to_frame([{"event_id": "a"}]))
+    ...     writer.write(events_to_frame([{"event_id": "b"}]))
+    >>> [line.split(",")[0] for line in out.read_text().splitlines()]
+    ['event_id', 'a', 'b']
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        format: str | None = None,
+        stdout: IO[str] | None = None,
+    ) -> None:
+        self.target = os.fspath(path)
+        self.format = output_format(self.target, format=format)
+        self.stdout = stdout
+        self.rows = 0
+        self._opened: contextlib.AbstractContextManager[IO[str]] | None = None
+        self._fh: IO[str] | None = None
+        self._frames: list[gpd.GeoDataFrame] = []
+        self._first = True
+
+    def __enter__(self) -> FrameWriter:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, err: BaseException | None, tb: Any
+    ) -> None:
+        if err is None:
+            self.close()
+        else:
+            self.abort(err)
+
+    def write(self, frame: gpd.GeoDataFrame) -> None:
+        """Append the rows of ``frame``."""
+        self.rows += len(frame)
+        if self.format in ("parquet", "gpkg"):
+            self._frames.append(frame)
+            return
+        fh = self._open()
+        try:
+            if self.format == "geojson":
+                if self._first:
+                    fh.write(_GEOJSON_HEAD)
+                for chunk in _geojson_features(frame, first=self._first):
+                    fh.write(chunk)
+            else:
+                table = _acled_frame(frame) if self.format == "acled" else _csv_frame(frame)
+                _write_csv(_protected(table), fh, header=self._first)
+        except (OutputError, BrokenPipeError):
+            raise
+        except OSError as err:
+            raise OutputError(f"cannot write {self.target}: {err.strerror or err}") from err
+        self._first = False
+
+    def _open(self) -> IO[str]:
+        if self._fh is None:
+            self._opened = open_output(self.target, stdout=self.stdout)
+            self._fh = self._opened.__enter__()
+        return self._fh
+
+    def close(self) -> None:
+        """Finish the file (an empty one if nothing was written) and put it in place."""
+        if self.format in ("parquet", "gpkg"):
+            import geopandas as gpd
+            import pandas as pd
+
+            frames, self._frames = self._frames, []
+            if frames:
+                whole = frames[0]
+                if len(frames) > 1:
+                    whole = gpd.GeoDataFrame(
+                        pd.concat(frames, ignore_index=True), geometry="geometry", crs="EPSG:4326"
+                    )
+                _write_binary(whole, Path(self.target), self.format)
+            return
+        if self._first:
+            raise OutputError(f"cannot write {self.target}: no frame was given to write")
+        fh = self._open()
+        try:
+            if self.format == "geojson":
+                fh.write(_GEOJSON_TAIL)
+        except BaseException as err:
+            self.abort(err)
+            raise
+        opened, self._opened, self._fh = self._opened, None, None
+        if opened is not None:
+            try:
+                opened.__exit__(None, None, None)
+            except OSError as err:
+                if isinstance(err, OutputError | BrokenPipeError):
+                    raise
+                raise OutputError(f"cannot write {self.target}: {err.strerror or err}") from err
+
+    def abort(self, err: BaseException | None = None) -> None:
+        """Give up: remove the temporary file (a previous output stays as it was)."""
+        self._frames = []
+        opened, self._opened, self._fh = self._opened, None, None
+        if opened is not None:
+            reason = err if err is not None else OutputError(f"{self.target}: aborted")
+            with contextlib.suppress(BaseException):
+                opened.__exit__(type(reason), reason, reason.__traceback__)

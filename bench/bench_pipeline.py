@@ -1,0 +1,118 @@
+"""Benchmark of the batch runner (:mod:`geo.pipeline`): documents/s on 1 and 2 workers, a
+Dask LocalCluster beside the process pool, and peak memory against corpus size.
+
+The corpus is the generated varied corpus of :mod:`bench.corpus` (six languages, every
+article different). Each figure comes from a fresh ``geo events`` process:
+
+- throughput: wall-clock documents/s of ``geo events --no-merge`` with ``--workers 1``,
+  ``--workers 2`` and ``--dask-local 2`` (start-up included), and the CPU milliseconds per
+  article of the ``geo`` process itself (all the work with 1 worker; reading, writing and
+  coordination with more: the workers are not its children, forkserver and Dask start them);
+- memory: peak RSS (``VmHWM``) of ``geo events --workers 1`` (merged, the default, and
+  ``--no-merge``) at several corpus sizes.
+
+The machine's load (``os.getloadavg``) is printed: on a shared machine wall-clock ratios are
+noisy, CPU per article is not.
+
+Usage::
+
+    python -m bench pipeline
+    GEO_BENCH_ARTICLES=2000 GEO_BENCH_RSS_SIZES=1000,10000,50000 python -m bench pipeline
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.corpus import write_jsonl
+
+N_ARTICLES = int(os.environ.get("GEO_BENCH_ARTICLES", "10000"))
+RSS_SIZES = [
+    int(n) for n in os.environ.get("GEO_BENCH_RSS_SIZES", "1000,10000,50000").split(",") if n
+]
+#: Which runs to time (GEO_BENCH_RUNS=dask times the LocalCluster only).
+RUNS = os.environ.get("GEO_BENCH_RUNS", "serial,pool,dask").split(",")
+
+# A new process runs `geo` once and reports its wall time, its CPU time and that of its
+# children (the pool's workers, once they are joined), and its peak RSS (VmHWM).
+_FRESH = """
+import contextlib, io, os, resource, sys, time
+start = time.perf_counter()
+from geo.cli import main
+with contextlib.redirect_stderr(io.StringIO()):
+    status = main(sys.argv[1:])
+wall = time.perf_counter() - start
+cpu = sum(os.times()[:4])
+with open("/proc/self/status") as fh:
+    rss = next(int(l.split()[1]) for l in fh if l.startswith("VmHWM:"))
+print(status, wall, cpu, rss)
+"""
+
+
+def _fresh(argv: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (with the workers) and peak RSS (MB) of ``geo argv``."""
+    out = subprocess.run(
+        [sys.executable, "-c", _FRESH, *argv], capture_output=True, text=True, check=True
+    ).stdout.split()
+    if out[0] not in ("0", "1"):
+        raise RuntimeError(f"geo {' '.join(argv)} failed with status {out[0]}")
+    return float(out[1]), float(out[2]), int(out[3]) / 1024
+
+
+def _load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        corpus = write_jsonl(folder / "corpus.jsonl", N_ARTICLES)
+        size_mb = corpus.stat().st_size / 1e6
+        print(f"corpus: {N_ARTICLES:,} generated articles, {size_mb:.1f} MB; {_load()}")
+        out = str(folder / "events.csv")
+        runs = {
+            label: flags
+            for label, flags, key in (
+                ("1 worker", ["--workers", "1"], "serial"),
+                ("2 workers (process pool)", ["--workers", "2"], "pool"),
+                ("Dask LocalCluster, 2 workers", ["--dask-local", "2"], "dask"),
+            )
+            if key in RUNS
+        }
+        rates: dict[str, float] = {}
+        for label, flags in runs.items():
+            wall, cpu, _ = _fresh(["events", str(corpus), "-o", out, "--no-merge", *flags])
+            rates[label] = N_ARTICLES / wall
+            print(
+                f"geo events --no-merge, {label}: {rates[label]:,.0f} documents/s "
+                f"({wall:.1f} s wall), {1e3 * cpu / N_ARTICLES:.1f} ms CPU per article in the "
+                f"geo process; {_load()}"
+            )
+        if "serial" in RUNS and "pool" in RUNS:
+            ratio = rates["2 workers (process pool)"] / rates["1 worker"]
+            print(f"speed-up of 2 workers over 1: {ratio:.2f}x (target >= 1.8x on 2 idle cores)")
+
+        for n in RSS_SIZES:
+            path = corpus if n == N_ARTICLES else write_jsonl(folder / f"c{n}.jsonl", n)
+            started = time.perf_counter()
+            _, _, merged = _fresh(["events", str(path), "-o", out, "--workers", "1"])
+            _, _, streamed = _fresh(
+                ["events", str(path), "-o", out, "--workers", "1", "--no-merge"]
+            )
+            print(
+                f"peak RSS at {n:,} articles: geo events {merged:,.0f} MB, "
+                f"geo events --no-merge {streamed:,.0f} MB "
+                f"({time.perf_counter() - started:.0f} s)"
+            )
+            if path != corpus:
+                path.unlink()
+
+
+if __name__ == "__main__":
+    main()
