@@ -90,12 +90,12 @@ def cue_matches(sentence: str, rules: Rules) -> list[tuple[int, int, int]]:
     A cue list shared by several rules (the generic "attack") gives one entry per rule
     whose conditions (``also``, ``unless``) the sentence meets.
     """
-    if rules.cue_re is None:
+    if rules.cue_scan is None:
         return []
-    found = list(rules.cue_re.finditer(sentence))
+    found = list(rules.cue_scan.finditer(sentence))
     if not found:
         return []
-    classes: set[str] | None = None
+    classes: frozenset[str] | None = None
     out: list[tuple[int, int, int]] = []
     since = _context(rules).time_reference
     for m in found:
@@ -1008,10 +1008,15 @@ def _absorb(target: _Incident, inc: _Incident, pid: str) -> None:
 
 
 def _event_id(doc_id: str, k: int) -> str:
+    return f"{_event_stem(doc_id)}-{k:03d}"
+
+
+@functools.lru_cache(maxsize=16)
+def _event_stem(doc_id: str) -> str:
     stem = Path(doc_id).stem if doc_id else "doc"
     stem = re.sub(r"[^\w\-]+", "-", stem).strip("-")[:40] or "doc"
     digest = hashlib.blake2b(doc_id.encode("utf-8"), digest_size=3).hexdigest()
-    return f"{stem}-{digest}-{k:03d}"
+    return f"{stem}-{digest}"
 
 
 def _subtype(inc: _Incident, refine: Mapping[str, str], fatalities: int | None) -> str:
