@@ -485,6 +485,12 @@ EVENTS_COUNTRY_INCIDENTS: Final = False
 #: background is rarely the news; otherwise its places are kept as mentions.
 EVENTS_MONTH_INCIDENTS: Final = False
 
+#: An incident place farther than EVENTS_OUTLIER_KM from every other place its article
+#: names (at least EVENTS_OUTLIER_MIN_PLACES of them, none in its country) is a name read
+#: as a homonym far away, not the story's place: it is kept as a mention.
+EVENTS_OUTLIER_KM: Final = 1000.0
+EVENTS_OUTLIER_MIN_PLACES: Final = 2
+
 #: A progress line appears on standard error once a run has taken this long, in seconds.
 PROGRESS_DELAY_SECONDS: Final = 1.0
 

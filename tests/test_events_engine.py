@@ -257,3 +257,26 @@ def test_html_page_date_is_the_document_date(tmp_path: Path) -> None:
 def test_html_extractor_never_crashes(markup: str) -> None:
     text, _, _ = extract_html(markup)
     assert isinstance(text, str)
+
+
+# --------------------------------------------------------------------------- outliers
+
+
+def test_incident_far_from_every_other_place_is_a_mention() -> None:
+    # a town far from all the others, in a country no other place is in: a homonym
+    text = (
+        "date 2024-10-16\nIsraeli drones struck Sidon and Tyre on Tuesday, killing four "
+        "people. Shelling also hit Nabatieh. Rockets hit Maracaibo on Tuesday."
+    )
+    ev = geo.extract_events(text)
+    types = dict(zip(ev["location"], ev["event_type"], strict=True))
+    assert types["Maracaibo"] == "Mention"
+    assert types["Sidon"] == types["Tyre"] == "Explosions/Remote violence"
+    # another place of its country: the story is there too
+    text = (
+        "date 2024-10-16\nRockets hit Maracaibo on Tuesday. Venezuela blamed rebels. "
+        "Officials in Caracas and Sidon spoke."
+    )
+    ev = geo.extract_events(text)
+    types = dict(zip(ev["location"], ev["event_type"], strict=True))
+    assert types["Maracaibo"] == "Explosions/Remote violence"

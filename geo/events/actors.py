@@ -33,6 +33,7 @@ from importlib import resources
 from typing import Any, Final
 
 from geo.errors import DataError
+from geo.events.prefilter import Prefiltered
 from geo.events.rules import Rules, get_rules
 
 __all__ = [
@@ -145,10 +146,11 @@ def _group_re(names: list[tuple[str, ...]], prefix: str, *, case: bool) -> str:
 
 @dataclass(frozen=True)
 class _ActorRules:
-    groups: re.Pattern[str] | None
-    templates: tuple[re.Pattern[str], ...]
-    forces: re.Pattern[str] | None
-    bare_forces: re.Pattern[str] | None
+    # the long lists of names, with a keyword prefilter (:mod:`geo.events.prefilter`)
+    groups: Prefiltered | None
+    templates: tuple[Prefiltered, ...]
+    forces: Prefiltered | None
+    bare_forces: Prefiltered | None
     agent: re.Pattern[str] | None
     unidentified: re.Pattern[str] | None
     protesters: re.Pattern[str] | None
@@ -191,7 +193,7 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         return tuple(n for n in names if _script_of(n) in scripts)
 
     groups_body = _group_re([written(g) for g in group_names], "a", case=True)
-    groups = re.compile(rf"(?<!\w)(?:{groups_body})(?!\w)") if groups_body else None
+    groups = Prefiltered(re.compile(rf"(?<!\w)(?:{groups_body})(?!\w)")) if groups_body else None
     demonym = _group_re([written(s.names) for s in states], "s", case=False)
 
     def alt(name: str) -> str:
@@ -206,27 +208,35 @@ def _actor_rules(rules: Rules) -> _ActorRules:
     noun_parts = [
         f"(?P<{k}>{v})" for k, v in (("police", police), ("force", force), ("attack", attack)) if v
     ]
-    templates: list[re.Pattern[str]] = []
+    templates: list[Prefiltered] = []
     if demonym and noun_parts:
         noun = "(?:" + "|".join(noun_parts) + ")"
         for t in rules.patterns("actors", "templates"):
             body = t.replace("{demonym}", f"(?:{demonym})").replace("{noun}", noun)
-            templates.append(re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE))
+            templates.append(Prefiltered(re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)))
     if demonym and verbs:
         templates.append(
-            re.compile(rf"(?<!\w)(?:{demonym})\s+(?:\w+\s+){{0,2}}(?:{verbs})(?!\w)", re.IGNORECASE)
+            Prefiltered(
+                re.compile(
+                    rf"(?<!\w)(?:{demonym})\s+(?:\w+\s+){{0,2}}(?:{verbs})(?!\w)", re.IGNORECASE
+                )
+            )
         )
     forces_body = _group_re([written(s.forces) for s in states], "s", case=False)
     bare = "|".join(p for p in (force, police) if p)
     return _ActorRules(
         groups=groups,
         templates=tuple(templates),
-        forces=re.compile(rf"(?<!\w)(?:{forces_body})(?!\w)", re.IGNORECASE)
+        forces=Prefiltered(re.compile(rf"(?<!\w)(?:{forces_body})(?!\w)", re.IGNORECASE))
         if forces_body
         else None,
-        bare_forces=re.compile(
-            rf"(?<!\w)(?:(?P<police>{police})|(?:{force}))(?!\w)" if police else rf"(?:{force})",
-            re.IGNORECASE,
+        bare_forces=Prefiltered(
+            re.compile(
+                rf"(?<!\w)(?:(?P<police>{police})|(?:{force}))(?!\w)"
+                if police
+                else rf"(?:{force})",
+                re.IGNORECASE,
+            )
         )
         if bare
         else None,

@@ -23,11 +23,12 @@ import calendar
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geo import config
+from geo.events.prefilter import Prefiltered
 from geo.events.rules import Rules, get_rules, literal_alternation
 
 if TYPE_CHECKING:
@@ -79,6 +80,8 @@ class _DateRules:
     night_span: re.Pattern[str] | None
     day_span: re.Pattern[str] | None
     since_prefixes: frozenset[str]
+    # the patterns run over a whole sentence, with a keyword prefilter
+    scan: Mapping[str, Prefiltered]
 
 
 @functools.cache
@@ -117,6 +120,14 @@ def _date_rules(rules: Rules) -> _DateRules:
 
     month_prefixes = _fragments(rules, "month_prefixes")
     since = rules.patterns("dates", "not_event_before")
+    weekday = re.compile(rf"(?<!\w)({wd})(?!\w)", re.IGNORECASE)
+    relative_re = re.compile(rf"(?<!\w)({_alt(relative)})(?!\w)", re.IGNORECASE)
+    month_only = re.compile(
+        rf"(?<!\w)(?:(?P<pre>{month_prefixes}|{_fragments(rules, 'not_event_before')})"
+        rf"[\s\-]+)?(?P<m>{month})(?!\w)\.?(?:\s+(?:(?:{joiner})\s+)?(?P<y>\d{{4}})(?!\w))?",
+        re.IGNORECASE,
+    )
+    relative_month_re = re.compile(rf"(?<!\w)({_alt(relative_months)})(?!\w)", re.IGNORECASE)
     return _DateRules(
         months=months,
         weekdays=weekdays,
@@ -124,14 +135,10 @@ def _date_rules(rules: Rules) -> _DateRules:
         relative_months=relative_months,
         iso=re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
         day_month=day_month,
-        weekday=re.compile(rf"(?<!\w)({wd})(?!\w)", re.IGNORECASE),
-        relative_re=re.compile(rf"(?<!\w)({_alt(relative)})(?!\w)", re.IGNORECASE),
-        month_only=re.compile(
-            rf"(?<!\w)(?:(?P<pre>{month_prefixes}|{_fragments(rules, 'not_event_before')})"
-            rf"[\s\-]+)?(?P<m>{month})(?!\w)\.?(?:\s+(?:(?:{joiner})\s+)?(?P<y>\d{{4}})(?!\w))?",
-            re.IGNORECASE,
-        ),
-        relative_month_re=re.compile(rf"(?<!\w)({_alt(relative_months)})(?!\w)", re.IGNORECASE),
+        weekday=weekday,
+        relative_re=relative_re,
+        month_only=month_only,
+        relative_month_re=relative_month_re,
         not_event_before=re.compile(
             rf"(?<!\w)(?:{_fragments(rules, 'not_event_before')})\s*(?:(?:{prefix})\s+)?$",
             re.IGNORECASE,
@@ -144,7 +151,20 @@ def _date_rules(rules: Rules) -> _DateRules:
         night_span=night_span,
         day_span=day_span,
         since_prefixes=frozenset(s.lower() for s in since),
+        scan=_scanners(
+            day_month=day_month,
+            weekday=weekday,
+            relative_re=relative_re,
+            month_only=month_only,
+            relative_month_re=relative_month_re,
+            night_span=night_span,
+            day_span=day_span,
+        ),
     )
+
+
+def _scanners(**patterns: re.Pattern[str] | None) -> dict[str, Prefiltered]:
+    return {name: Prefiltered(p) for name, p in patterns.items() if p is not None}
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -183,7 +203,7 @@ def find_dates(
         if d is not None:
             found.append(FoundDate(d, 1, m.start(), m.end(), True))
             taken.append(m.span())
-    for m in t.day_month.finditer(sentence):
+    for m in t.scan["day_month"].finditer(sentence):
         if not free(m.start()):
             continue
         if t.not_event_before.search(sentence, max(0, m.start() - 25), m.start()):
@@ -208,17 +228,17 @@ def find_dates(
     skipped: set[int] = set()
     nights: list[tuple[int, int]] = []
     if t.night_span is not None:
-        for m in t.night_span.finditer(sentence):
+        for m in t.scan["night_span"].finditer(sentence):
             nights.append(m.span())
             days = list(t.weekday.finditer(sentence, m.start(), m.end()))
             skipped.update(w.start() for w in days[:-1])
     if t.day_span is not None:
-        for m in t.day_span.finditer(sentence):
+        for m in t.scan["day_span"].finditer(sentence):
             if any(s < m.end() and m.start() < e for s, e in nights):
                 continue
             days = list(t.weekday.finditer(sentence, m.start(), m.end()))
             skipped.update(w.start() for w in days[1:])
-    for m in t.weekday.finditer(sentence):
+    for m in t.scan["weekday"].finditer(sentence):
         if not free(m.start()) or m.start() in skipped:
             continue
         before = sentence[max(0, m.start() - 25) : m.start()]
@@ -236,7 +256,7 @@ def find_dates(
             d = reference - dt.timedelta(days=back)
         found.append(FoundDate(d, 1, m.start(), m.end(), False))
         taken.append(m.span())
-    for m in t.relative_re.finditer(sentence):
+    for m in t.scan["relative_re"].finditer(sentence):
         if not free(m.start()):
             continue
         d = None
@@ -255,7 +275,7 @@ def _month_dates(
     """Months without a day ("en août 2022", "In April", "earlier this month"): the first
     day of the month, ACLED time precision 3."""
     found: list[FoundDate] = []
-    for m in t.month_only.finditer(sentence):
+    for m in t.scan["month_only"].finditer(sentence):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         pre, year_text = m.group("pre"), m.group("y")
@@ -272,7 +292,7 @@ def _month_dates(
             year = None
         d = _safe_date(year, month, 1) if year is not None else None
         found.append(FoundDate(d, 3, m.start(), m.end(), False))
-    for m in t.relative_month_re.finditer(sentence):
+    for m in t.scan["relative_month_re"].finditer(sentence):
         if any(s < m.end() and m.start() < e for s, e in taken) or reference is None:
             continue
         first = reference.replace(day=1)

@@ -90,12 +90,12 @@ def cue_matches(sentence: str, rules: Rules) -> list[tuple[int, int, int]]:
     A cue list shared by several rules (the generic "attack") gives one entry per rule
     whose conditions (``also``, ``unless``) the sentence meets.
     """
-    if rules.cue_re is None:
+    if rules.cue_scan is None:
         return []
-    found = list(rules.cue_re.finditer(sentence))
+    found = list(rules.cue_scan.finditer(sentence))
     if not found:
         return []
-    classes: set[str] | None = None
+    classes: frozenset[str] | None = None
     out: list[tuple[int, int, int]] = []
     since = _context(rules).time_reference
     for m in found:
@@ -1008,10 +1008,15 @@ def _absorb(target: _Incident, inc: _Incident, pid: str) -> None:
 
 
 def _event_id(doc_id: str, k: int) -> str:
+    return f"{_event_stem(doc_id)}-{k:03d}"
+
+
+@functools.lru_cache(maxsize=16)
+def _event_stem(doc_id: str) -> str:
     stem = Path(doc_id).stem if doc_id else "doc"
     stem = re.sub(r"[^\w\-]+", "-", stem).strip("-")[:40] or "doc"
     digest = hashlib.blake2b(doc_id.encode("utf-8"), digest_size=3).hexdigest()
-    return f"{stem}-{digest}-{k:03d}"
+    return f"{stem}-{digest}"
 
 
 def _subtype(inc: _Incident, refine: Mapping[str, str], fatalities: int | None) -> str:
@@ -1037,6 +1042,7 @@ def _rows(
     _story_defaults([inc for inc, _, _ in records if inc is not None])
     records = _merge_repeats(records)
     summed = _sums_of_towns(records)
+    far = _far_from_the_story(records)
     rows: list[dict[str, Any]] = []
     source = document.url or document.doc_id
     for n, (owner, m, note) in enumerate(records, start=1):
@@ -1044,7 +1050,7 @@ def _rows(
         actor1 = actor2 = None
         fatalities: int | None = None
         injured: int | None = None
-        if owner is not None and (_demoted(owner, p) or id(owner) in summed):
+        if owner is not None and (_demoted(owner, p) or id(owner) in summed or p.id in far):
             owner = None
             note = " ".join(note.split()) if note else ""
         if owner is None:
@@ -1148,6 +1154,35 @@ def _sums_of_towns(records: list[tuple[_Incident | None, Mention, str]]) -> set[
             for t, place in towns
         ):
             out.add(id(inc))
+    return out
+
+
+def _far_from_the_story(records: list[tuple[_Incident | None, Mention, str]]) -> set[str]:
+    """Incident places far from every other place of the article, in a country no other
+    place is in ("Albany" in a story of towns of Lebanon): a name read as a homonym far
+    away (:data:`geo.config.EVENTS_OUTLIER_KM`). Distances in one vectorised pass."""
+    import numpy as np
+
+    places = {m.place.id: m.place for _, m, _ in records}
+    located = [p for p in places.values() if p.kind != "country"]
+    if len(located) <= config.EVENTS_OUTLIER_MIN_PLACES:
+        return set()
+    lat = np.radians([p.latitude for p in located])
+    lon = np.radians([p.longitude for p in located])
+    dlat = lat[:, None] - lat[None, :]
+    dlon = lon[:, None] - lon[None, :]
+    a = np.sin(dlat / 2) ** 2 + np.cos(lat)[:, None] * np.cos(lat)[None, :] * np.sin(dlon / 2) ** 2
+    km = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    np.fill_diagonal(km, np.inf)
+    nearest = km.min(axis=1)
+    at_incident = {m.place.id for inc, m, _ in records if inc is not None}
+    out: set[str] = set()
+    for p, d in zip(located, nearest, strict=True):
+        if p.id not in at_incident or d <= config.EVENTS_OUTLIER_KM:
+            continue
+        if any(q.id != p.id and q.country_code == p.country_code for q in places.values()):
+            continue
+        out.add(p.id)
     return out
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from geo import config
+from geo.events.prefilter import Prefiltered
 from geo.events.rules import Rules, get_rules, literal_alternation
 
 __all__ = ["Number", "find_numbers", "parse_number"]
@@ -59,7 +60,7 @@ class _Tables:
     ignore: frozenset[str]
     one: frozenset[str]
     times_unit: frozenset[str]
-    pattern: re.Pattern[str]
+    pattern: Prefiltered
     person_after: re.Pattern[str]
 
 
@@ -121,7 +122,7 @@ def _tables(rules: Rules) -> _Tables:
         ignore,
         one,
         frozenset(rules.words("numbers", "times_unit")),
-        pattern,
+        Prefiltered(pattern),
         person_after,
     )
 

@@ -109,6 +109,7 @@ from importlib import resources
 from typing import Any, Final
 
 from geo.errors import DataError
+from geo.events.prefilter import Prefiltered, literal_alternation
 from geo.lang import LANGUAGES
 
 __all__ = [
@@ -311,49 +312,6 @@ def languages_with_rules() -> tuple[str, ...]:
     return tuple(code for code in LANGUAGES if get_event_pack(code) is not None)
 
 
-def literal_alternation(words: Iterable[str], *, spaces: bool = False) -> str:
-    """A regular expression that matches any of some literal words, longest first, written
-    as a tree of their common beginnings (the engine tests a letter once, not once per
-    word); ``spaces``: a space in a word matches any run of white space.
-
-    Examples
-    --------
-    >>> literal_alternation(["двое", "двух", "два"])
-    'дв(?:ое|ух|а)'
-    >>> re.fullmatch(literal_alternation(["a b"], spaces=True), "a  b") is not None
-    True
-    """
-    tree: dict[str, Any] = {}
-    for word in set(words):
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def longest(node: dict[str, Any]) -> int:
-        return max((1 + longest(child) for ch, child in node.items() if ch), default=0)
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = []
-        for ch, child in sorted(
-            ((c, n) for c, n in node.items() if c), key=lambda kv: (-longest(kv[1]), kv[0])
-        ):
-            atom = r"\s+" if spaces and ch == " " else re.escape(ch)
-            branches.append(atom + emit(child))
-        if "" in node:
-            branches.append("")
-        if not branches:
-            return ""
-        if len(branches) == 1:
-            return branches[0]
-        if branches[-1] == "":
-            body = "|".join(branches[:-1])
-            return f"(?:{body})?" if len(branches) > 2 or len(branches[0]) > 1 else f"{body}?"
-        return "(?:" + "|".join(branches) + ")"
-
-    return emit(tree)
-
-
 def _alternation(fragments: Iterable[str]) -> str:
     unique = list(dict.fromkeys(fragments))
     return "|".join(f"(?:{f})" for f in unique)
@@ -382,6 +340,10 @@ def _combined(groups: Mapping[str, Iterable[str]]) -> tuple[re.Pattern[str] | No
     return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE), names
 
 
+#: Sentences whose classes of words :meth:`Rules.classes_in` keeps.
+_CLASS_MEMORY: Final = 64
+
+
 class Rules:
     """The event rules of a set of languages, compiled once (see :func:`get_rules`).
 
@@ -391,6 +353,8 @@ class Rules:
         In priority order.
     cue_re : re.Pattern
         Every cue list of every rule, one group per list: one pass per sentence.
+    cue_scan : Prefiltered or None
+        ``cue_re`` with a keyword prefilter (:mod:`geo.events.prefilter`).
     cue_rules : dict
         Group name of ``cue_re`` to the indexes of the rules that use that list.
     class_re : re.Pattern or None
@@ -405,6 +369,7 @@ class Rules:
         for rule in self.rules:
             cue_lists.setdefault(rule.cues, []).extend(self.patterns("cues", rule.cues))
         self.cue_re, cue_names = _combined(cue_lists)
+        self.cue_scan = Prefiltered(self.cue_re) if self.cue_re is not None else None
         self.cue_rules: dict[str, list[int]] = {}
         for g, name in enumerate(cue_names):
             self.cue_rules[f"g{g}"] = [i for i, r in enumerate(self.rules) if r.cues == name]
@@ -413,7 +378,9 @@ class Rules:
             for name, lines in pack.patterns.get("classes", {}).items():
                 classes.setdefault(name, []).extend(lines)
         self.class_re, names = _combined(classes)
+        self.class_scan = Prefiltered(self.class_re) if self.class_re is not None else None
         self.class_names = {f"g{g}": name for g, name in enumerate(names)}
+        self._classes_of: dict[str, frozenset[str]] = {}
 
     # ---- access to the merged data
     def patterns(self, section: str, name: str) -> list[str]:
@@ -454,11 +421,20 @@ class Rules:
         """Several pattern lists of a section as one regular expression (not cached)."""
         return _combined({n: self.patterns(section, n) for n in names})
 
-    def classes_in(self, sentence: str) -> set[str]:
-        """The classes of words a sentence contains."""
-        if self.class_re is None:
-            return set()
-        return {self.class_names[m.lastgroup or ""] for m in self.class_re.finditer(sentence)}
+    def classes_in(self, sentence: str) -> frozenset[str]:
+        """The classes of words a sentence contains (those of the last sentences are kept:
+        the engine asks several times for one sentence)."""
+        if self.class_scan is None:
+            return frozenset()
+        found = self._classes_of.get(sentence)
+        if found is None:
+            if len(self._classes_of) >= _CLASS_MEMORY:
+                self._classes_of.clear()
+            found = frozenset(
+                self.class_names[m.lastgroup or ""] for m in self.class_scan.finditer(sentence)
+            )
+            self._classes_of[sentence] = found
+        return found
 
 
 @functools.cache

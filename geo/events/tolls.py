@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Final
 
 from geo import config
 from geo.events.numbers import Number, find_numbers
+from geo.events.prefilter import Prefiltered
 from geo.events.rules import Rules, get_rules
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class Casualty:
 
 @dataclass(frozen=True)
 class _TollRules:
-    cues: re.Pattern[str] | None
+    cues: Prefiltered | None
     names: list[str]
     none: re.Pattern[str] | None
     none_killed: re.Pattern[str] | None
@@ -99,7 +100,7 @@ def _toll_rules(rules: Rules) -> _TollRules:
         else None
     )
     return _TollRules(
-        cues=cues,
+        cues=Prefiltered(cues) if cues is not None else None,
         names=names,
         none=rules.words_re("tolls", "none"),
         none_killed=rules.words_re("tolls", "none_killed"),
