@@ -496,15 +496,11 @@ EVENTS_OUTLIER_MIN_PLACES: Final = 2
 #: it): the more specific place is kept (geo/events/consolidate.py).
 EVENTS_CONSOLIDATE_KM: Final = 15.0
 
-#: Event types of political violence one strike is told under in one article (a missile
-#: strike that is also "fighting" or "an attack on civilians"): two incidents of these types
-#: at one place on one day are one. Other types are one incident only when their sub-types
-#: are alike (MERGE_COMPATIBLE_SUBTYPES): a riot and a later peaceful rally stay two.
-EVENTS_CONSOLIDATE_VIOLENT_TYPES: Final = (
-    "Battles",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-)
+#: Event types one strike is told under in one article (a missile strike that is also
+#: "fighting"): two incidents of these types at one place on one day are one. Other types
+#: are one incident only when their sub-types are alike (MERGE_COMPATIBLE_SUBTYPES): a
+#: riot and a later peaceful rally stay two, and so do a strike and abductions.
+EVENTS_CONSOLIDATE_VIOLENT_TYPES: Final = ("Battles", "Explosions/Remote violence")
 
 #: A progress line appears on standard error once a run has taken this long, in seconds.
 PROGRESS_DELAY_SECONDS: Final = 1.0

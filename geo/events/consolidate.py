@@ -11,11 +11,13 @@ leave :func:`geo.events.engine.event_rows`:
   "a protest against a Koran burnt in front of the embassy in Stockholm"): it is kept as
   a mention;
 - two incidents of one article on the same day (or both on the article's day) are one
-  incident when they are at the same gazetteer place and both of political violence
-  (:data:`geo.config.EVENTS_CONSOLIDATE_VIOLENT_TYPES`: one strike told as an air strike
-  and as fighting), or when their sub-types are alike
-  (:data:`geo.config.MERGE_COMPATIBLE_SUBTYPES`) and their places are the same or at most
-  :data:`geo.config.EVENTS_CONSOLIDATE_KM` apart (a town and the camp beside it). The row
+  incident when they are at the same gazetteer place and both of the types one strike is
+  told under (:data:`geo.config.EVENTS_CONSOLIDATE_VIOLENT_TYPES`: an air strike also
+  told as fighting), or when their sub-types are alike
+  (:data:`geo.config.MERGE_COMPATIBLE_SUBTYPES`) and their places are the same, or at most
+  :data:`geo.config.EVENTS_CONSOLIDATE_KM` apart and named one right after the other
+  (:data:`geo.config.EVENTS_APPOSITION_CHARS`, no "and" or bare comma between them: a camp
+  "west of" a town, not a list of towns hit). The row
   kept is the more specific place (a town over a region), then the one with the highest
   toll, then the first told; it takes the highest stated toll of the two and the actors
   either names; the other place stays as a mention.
@@ -24,25 +26,26 @@ Examples
 --------
 >>> import datetime as dt
 >>> day = dt.date(2024, 5, 1)
->>> rows = [
-...     {"event_type": "Battles", "sub_event_type": "Armed clash", "event_date": day,
-...      "time_precision": 1, "gazetteer_id": "a", "latitude": 10.0, "longitude": 20.0,
-...      "geo_precision": 1, "fatalities": None, "injured": 2, "actor1": None,
-...      "inter1": None, "actor2": None, "inter2": None, "country_code": "XX"},
-...     {"event_type": "Battles", "sub_event_type": "Armed clash", "event_date": day,
-...      "time_precision": 1, "gazetteer_id": "b", "latitude": 10.02, "longitude": 20.0,
-...      "geo_precision": 1, "fatalities": 4, "injured": None, "actor1": None,
-...      "inter1": None, "actor2": None, "inter2": None, "country_code": "XX"},
-... ]
->>> out = consolidate_rows(rows, capitals=frozenset(), doc_date=day, doc_precision=2)
->>> [(r["gazetteer_id"], r["event_type"], r["fatalities"], r["injured"]) for r in out]
-[('a', 'Mention', None, None), ('b', 'Battles', 4, 2)]
+>>> def row(gid, start, deaths):
+...     return {"event_type": "Battles", "sub_event_type": "Armed clash", "event_date": day,
+...             "time_precision": 1, "gazetteer_id": gid, "latitude": 10.0 + start / 1e4,
+...             "longitude": 20.0, "geo_precision": 1, "fatalities": deaths, "injured": None,
+...             "actor1": None, "inter1": None, "actor2": None, "inter2": None,
+...             "country_code": "XX", "char_start": start, "char_end": start + 1}
+>>> text = "A near B, C and D"
+>>> rows = [row("a", 0, None), row("b", 7, 4), row("c", 10, 1), row("d", 16, 2)]
+>>> import re
+>>> out = consolidate_rows(rows, capitals=(), doc_date=day, doc_precision=2, text=text,
+...                        coordination=re.compile(r"\\band\\b"))
+>>> [(r["gazetteer_id"], r["event_type"], r["fatalities"]) for r in out]
+[('a', 'Mention', None), ('b', 'Battles', 4), ('c', 'Battles', 1), ('d', 'Battles', 2)]
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -60,6 +63,8 @@ def consolidate_rows(
     capitals: Iterable[str],
     doc_date: dt.date | None,
     doc_precision: int,
+    text: str = "",
+    coordination: re.Pattern[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Consolidate one article's event rows in place and return them (same order).
 
@@ -72,6 +77,11 @@ def consolidate_rows(
         Gazetteer ids of the national capitals.
     doc_date, doc_precision : date or None, int
         The date and ACLED time precision a place kept as a mention takes (the article's).
+    text : str
+        The article's text the rows' ``char_start``/``char_end`` point into.
+    coordination : re.Pattern or None
+        The packs' words joining a list ("and", "et", "и"): places joined by one (or by a
+        comma alone) are a list of places hit, never one incident.
 
     Returns
     -------
@@ -94,7 +104,7 @@ def consolidate_rows(
         if a["event_type"] == MENTION_TYPE:
             continue
         for b in events[i + 1 :]:
-            if b["event_type"] == MENTION_TYPE or not _one_incident(a, b):
+            if b["event_type"] == MENTION_TYPE or not _one_incident(a, b, text, coordination):
                 continue
             keep, drop = (a, b) if _rank(a) <= _rank(b) else (b, a)
             _absorb(keep, drop)
@@ -104,7 +114,9 @@ def consolidate_rows(
     return rows
 
 
-def _one_incident(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def _one_incident(
+    a: dict[str, Any], b: dict[str, Any], text: str, coordination: re.Pattern[str] | None
+) -> bool:
     if a["event_date"] != b["event_date"]:
         return False
     violent = config.EVENTS_CONSOLIDATE_VIOLENT_TYPES
@@ -113,7 +125,23 @@ def _one_incident(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return True
     if not _alike(a, b):
         return False
-    return same or _km(a, b) <= config.EVENTS_CONSOLIDATE_KM
+    if same:
+        return True
+    return _km(a, b) <= config.EVENTS_CONSOLIDATE_KM and _apposed(a, b, text, coordination)
+
+
+def _apposed(
+    a: dict[str, Any], b: dict[str, Any], text: str, coordination: re.Pattern[str] | None
+) -> bool:
+    """Whether one place is named right after the other to say where it lies ("the camp of
+    X west of Y"), not in a list of places hit ("X, Y and Z")."""
+    first, second = sorted((a, b), key=lambda r: int(r["char_start"]))
+    gap = text[int(first["char_end"]) : int(second["char_start"])]
+    if not text or len(gap) > config.EVENTS_APPOSITION_CHARS:
+        return False
+    if not gap.strip(" ,;،\n") or re.search(r"[;،]", gap):
+        return False
+    return coordination is None or coordination.search(gap) is None
 
 
 def _alike(a: dict[str, Any], b: dict[str, Any]) -> bool:

@@ -720,7 +720,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         previous = [i for i in previous if k - i.sentence <= config.FOLLOW_UP_SENTENCES] + incidents
     rows = _rows(document, parser, records, doc_date, doc_precision, rules)
     rows = consolidate_rows(
-        rows, capitals=parser.gazetteer.capitals(), doc_date=doc_date, doc_precision=doc_precision
+        rows,
+        capitals=parser.gazetteer.capitals(),
+        doc_date=doc_date,
+        doc_precision=doc_precision,
+        text=text,
+        coordination=rules.words_re("tolls", "coordination"),
     )
     if where:  # offsets and mentions in the text as written
         for row in rows:
