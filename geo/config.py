@@ -491,6 +491,17 @@ EVENTS_MONTH_INCIDENTS: Final = False
 EVENTS_OUTLIER_KM: Final = 1000.0
 EVENTS_OUTLIER_MIN_PLACES: Final = 2
 
+#: Two incidents of one article on the same day at places at most this many km apart, of
+#: the same event type, are one incident told twice (a town and the camp or district beside
+#: it): the more specific place is kept (geo/events/consolidate.py).
+EVENTS_CONSOLIDATE_KM: Final = 15.0
+
+#: Event types one strike is told under in one article (a missile strike that is also
+#: "fighting"): two incidents of these types at one place on one day are one. Other types
+#: are one incident only when their sub-types are alike (MERGE_COMPATIBLE_SUBTYPES): a
+#: riot and a later peaceful rally stay two, and so do a strike and abductions.
+EVENTS_CONSOLIDATE_VIOLENT_TYPES: Final = ("Battles", "Explosions/Remote violence")
+
 #: A progress line appears on standard error once a run has taken this long, in seconds.
 PROGRESS_DELAY_SECONDS: Final = 1.0
 

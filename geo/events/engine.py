@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 from geo import config
 from geo.events.actors import CIVILIANS, PROTESTERS, RIOTERS, Actor, ActorMention, find_actors
+from geo.events.consolidate import consolidate_rows
 from geo.events.dates import FoundDate, find_dates, reference_date
 from geo.events.rules import Rules, get_rules
 from geo.events.tolls import Casualty, casualty_free, count_casualties
@@ -718,6 +719,14 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         last = incidents
         previous = [i for i in previous if k - i.sentence <= config.FOLLOW_UP_SENTENCES] + incidents
     rows = _rows(document, parser, records, doc_date, doc_precision, rules)
+    rows = consolidate_rows(
+        rows,
+        capitals=parser.gazetteer.capitals(),
+        doc_date=doc_date,
+        doc_precision=doc_precision,
+        text=text,
+        coordination=rules.words_re("tolls", "coordination"),
+    )
     if where:  # offsets and mentions in the text as written
         for row in rows:
             start, end = where[row["char_start"]], where[row["char_end"] - 1] + 1

@@ -1,0 +1,192 @@
+"""One incident, one event: the within-article consolidation of an article's event rows.
+
+The engine reads an article sentence by sentence; what is left of one incident told twice
+at the end of it (a strike reported as an air strike in the lead and as a clash below, a
+town and the camp beside it) is consolidated here, on the article's rows, before they
+leave :func:`geo.events.engine.event_rows`:
+
+- a national capital with no toll of its own, in a country where the article places no
+  other incident (not even at the capital) and not the article's first incident, stands
+  for its government or is the foreign place the story refers to ("le mépris de Moscou",
+  "a protest against a Koran burnt in front of the embassy in Stockholm"): it is kept as
+  a mention;
+- two incidents of one article on the same day (or both on the article's day) are one
+  incident when they are at the same gazetteer place and both of the types one strike is
+  told under (:data:`geo.config.EVENTS_CONSOLIDATE_VIOLENT_TYPES`: an air strike also
+  told as fighting), or when their sub-types are alike
+  (:data:`geo.config.MERGE_COMPATIBLE_SUBTYPES`) and their places are the same, or at most
+  :data:`geo.config.EVENTS_CONSOLIDATE_KM` apart and named one right after the other
+  (:data:`geo.config.EVENTS_APPOSITION_CHARS`, no "and" or bare comma between them: a camp
+  "west of" a town, not a list of towns hit). The row
+  kept is the more specific place (a town over a region), then the one with the highest
+  toll, then the first told; it takes the highest stated toll of the two and the actors
+  either names; the other place stays as a mention.
+
+Examples
+--------
+>>> import datetime as dt
+>>> day = dt.date(2024, 5, 1)
+>>> def row(gid, start, deaths):
+...     return {"event_type": "Battles", "sub_event_type": "Armed clash", "event_date": day,
+...             "time_precision": 1, "gazetteer_id": gid, "latitude": 10.0 + start / 1e4,
+...             "longitude": 20.0, "geo_precision": 1, "fatalities": deaths, "injured": None,
+...             "actor1": None, "inter1": None, "actor2": None, "inter2": None,
+...             "country_code": "XX", "char_start": start, "char_end": start + 1}
+>>> text = "A near B, C and D"
+>>> rows = [row("a", 0, None), row("b", 7, 4), row("c", 10, 1), row("d", 16, 2)]
+>>> import re
+>>> out = consolidate_rows(rows, capitals=(), doc_date=day, doc_precision=2, text=text,
+...                        coordination=re.compile(r"\\band\\b"))
+>>> [(r["gazetteer_id"], r["event_type"], r["fatalities"]) for r in out]
+[('a', 'Mention', None), ('b', 'Battles', 4), ('c', 'Battles', 1), ('d', 'Battles', 2)]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from geo import config
+from geo.schema import MENTION_TYPE
+
+__all__ = ["consolidate_rows"]
+
+_EVENT_FIELDS = ("actor1", "inter1", "actor2", "inter2")
+
+
+def consolidate_rows(
+    rows: list[dict[str, Any]],
+    *,
+    capitals: Iterable[str],
+    doc_date: dt.date | None,
+    doc_precision: int,
+    text: str = "",
+    coordination: re.Pattern[str] | None = None,
+) -> list[dict[str, Any]]:
+    """Consolidate one article's event rows in place and return them (same order).
+
+    Parameters
+    ----------
+    rows : list of dict
+        The article's rows (events and mentions) as :func:`geo.events.engine.event_rows`
+        builds them.
+    capitals : iterable of str
+        Gazetteer ids of the national capitals.
+    doc_date, doc_precision : date or None, int
+        The date and ACLED time precision a place kept as a mention takes (the article's).
+    text : str
+        The article's text the rows' ``char_start``/``char_end`` point into.
+    coordination : re.Pattern or None
+        The packs' words joining a list ("and", "et", "и"): places joined by one (or by a
+        comma alone) are a list of places hit, never one incident.
+
+    Returns
+    -------
+    list of dict
+        The same rows: a row that told an incident another row tells is now a mention.
+    """
+    events = [r for r in rows if r["event_type"] != MENTION_TYPE]
+    if not events:
+        return rows
+    capital_ids = frozenset(capitals)
+    for r in events[1:]:  # a capital told first is the story's own place
+        if (
+            r["gazetteer_id"] in capital_ids
+            and not (r["fatalities"] or r["injured"])
+            and not any(o is not r and o["country_code"] == r["country_code"] for o in events)
+        ):
+            _demote(r, doc_date, doc_precision)
+    events = [r for r in events if r["event_type"] != MENTION_TYPE]
+    for i, a in enumerate(events):
+        if a["event_type"] == MENTION_TYPE:
+            continue
+        for b in events[i + 1 :]:
+            if b["event_type"] == MENTION_TYPE or not _one_incident(a, b, text, coordination):
+                continue
+            keep, drop = (a, b) if _rank(a) <= _rank(b) else (b, a)
+            _absorb(keep, drop)
+            _demote(drop, doc_date, doc_precision)
+            if drop is a:
+                break
+    return rows
+
+
+def _one_incident(
+    a: dict[str, Any], b: dict[str, Any], text: str, coordination: re.Pattern[str] | None
+) -> bool:
+    if a["event_date"] != b["event_date"]:
+        return False
+    violent = config.EVENTS_CONSOLIDATE_VIOLENT_TYPES
+    same = a["gazetteer_id"] == b["gazetteer_id"]
+    if same and a["event_type"] in violent and b["event_type"] in violent:
+        return True
+    if not _alike(a, b):
+        return False
+    if same:
+        return True
+    return _km(a, b) <= config.EVENTS_CONSOLIDATE_KM and _apposed(a, b, text, coordination)
+
+
+def _apposed(
+    a: dict[str, Any], b: dict[str, Any], text: str, coordination: re.Pattern[str] | None
+) -> bool:
+    """Whether one place is named right after the other to say where it lies ("the camp of
+    X west of Y"), not in a list of places hit ("X, Y and Z")."""
+    first, second = sorted((a, b), key=lambda r: int(r["char_start"]))
+    gap = text[int(first["char_end"]) : int(second["char_start"])]
+    if not text or len(gap) > config.EVENTS_APPOSITION_CHARS:
+        return False
+    if not gap.strip(" ,;،\n") or re.search(r"[;،]", gap):
+        return False
+    return coordination is None or coordination.search(gap) is None
+
+
+def _alike(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """The same sub-type, or two sub-types one incident is told under."""
+    x, y = (a["event_type"], a["sub_event_type"]), (b["event_type"], b["sub_event_type"])
+    return x == y or any(x in group and y in group for group in config.MERGE_COMPATIBLE_SUBTYPES)
+
+
+def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
+    coords = (a["latitude"], a["longitude"], b["latitude"], b["longitude"])
+    if any(c is None for c in coords):
+        return math.inf
+    lat1, lon1, lat2, lon2 = (math.radians(float(c)) for c in coords)
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _rank(r: dict[str, Any]) -> tuple[int, int, int]:
+    """Smaller is kept: the more specific place, then the highest toll, then the first."""
+    toll = (r["fatalities"] or 0) * 1000 + (r["injured"] or 0)
+    return (int(r["geo_precision"] or 3), -toll, int(r.get("char_start") or 0))
+
+
+def _absorb(keep: dict[str, Any], drop: dict[str, Any]) -> None:
+    """The kept row takes the highest stated toll of the two and the actors it lacks."""
+    for name in ("fatalities", "injured"):
+        values = [v for v in (keep[name], drop[name]) if v is not None]
+        keep[name] = max(values) if values else None
+    if keep["actor1"] is None and drop["actor1"] is not None:
+        for name in _EVENT_FIELDS:
+            keep[name] = drop[name]
+    elif keep["actor2"] is None and drop["actor2"] is not None:
+        keep["actor2"], keep["inter2"] = drop["actor2"], drop["inter2"]
+    notes = drop.get("notes")
+    if notes and notes not in (keep.get("notes") or ""):
+        keep["notes"] = f"{keep.get('notes') or ''} {notes}".strip()
+
+
+def _demote(r: dict[str, Any], doc_date: dt.date | None, doc_precision: int) -> None:
+    r["event_type"] = r["sub_event_type"] = MENTION_TYPE
+    r["event_date"] = doc_date
+    r["time_precision"] = doc_precision if doc_date is not None else None
+    r["fatalities"] = r["injured"] = None
+    for name in _EVENT_FIELDS:
+        r[name] = None
