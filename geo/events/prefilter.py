@@ -97,6 +97,10 @@ def _fold_char(ch: str) -> set[str]:
         folded = _fold_text(variant)
         if folded is not None and len(folded) == 1:
             out.add(folded)
+    if not out:
+        # "İ" lower-cases to two characters; the engine's simple case mapping holds it equal
+        # to "i" (a beginning too many only costs a try of the full pattern)
+        out.add(ch.lower()[0].translate(_fold_table()))
     return out
 
 
