@@ -37,7 +37,8 @@ def test_matches_overlapping_beginnings_and_case() -> None:
 def test_a_dotted_capital_i_in_a_pattern_matches_i() -> None:
     # the engine's simple case mapping holds "İ" equal to "i" and "I"
     p = Prefiltered(re.compile(r"(?<!\w)(?:S|İ)(?!\w)", re.IGNORECASE))
-    assert _spans(p.finditer("I")) == _spans(p.pattern.finditer("I")) == [(0, 1)]
+    assert [m.span() for m in p.finditer("I")] == [(0, 1)]
+    assert _spans(p.finditer("I")) == _spans(p.pattern.finditer("I"))
 
 
 def test_characters_case_folding_holds_equal() -> None:
@@ -50,7 +51,10 @@ def test_characters_case_folding_holds_equal() -> None:
 _WORDS = st.text(alphabet="abcsſSİIıiK\u212a -", min_size=1, max_size=6)
 
 
-@given(st.lists(_WORDS, min_size=1, max_size=6), st.text(alphabet="abcsſSİIıiK\u212ak -.", max_size=40))
+_TEXT = st.text(alphabet="abcsſSİIıiK\u212ak -.", max_size=40)
+
+
+@given(st.lists(_WORDS, min_size=1, max_size=6), _TEXT)
 def test_same_matches_as_the_pattern(words: list[str], text: str) -> None:
     body = "|".join(re.escape(w) for w in words)
     for pattern in (
