@@ -36,11 +36,10 @@ from geo.geoparse.features import (
     RECOGNISE_FEATURES,
     RESOLVE_FEATURES,
     Context,
-    candidate_features,
     is_dateline,
+    name_features,
     precision_of,
     preposition_before,
-    proximities,
     region_cue,
     span_features,
     static_features,
@@ -240,27 +239,24 @@ def resolve(
                 own[mine.country_code] = n
                 if mine.admin1_code and mine.kind != "country":
                     own[f"{mine.country_code}.{mine.admin1_code}"] = n
-            scored = []
-            nearest, masses = proximities(top, ctx)
-            for c, near_km, mass, static in zip(top, nearest, masses, statics, strict=True):
-                twin = index.twin(key, c.place, cs) if c.place.kind != "country" else c.place
-                f = candidate_features(
-                    c,
-                    top,
-                    ctx=ctx,
-                    own=own,
-                    sentences=sentences_of[key],
-                    region_cue_level=cue_of[key],
-                    apposition=apposition.get(key, ()),
-                    twin=twin,
-                    capitals=capitals,
-                    foreign=key in foreign,
-                    nearest_km=near_km,
-                    mass=mass,
-                    dateline=key in datelines,
-                    static=static,
-                )
-                scored.append((model.score(static, f), c, static, f))
+            twins = [
+                index.twin(key, c.place, cs) if c.place.kind != "country" else c.place for c in top
+            ]
+            features = name_features(
+                top,
+                ctx=ctx,
+                own=own,
+                sentences=sentences_of[key],
+                region_cue_level=cue_of[key],
+                apposition=apposition.get(key, ()),
+                twins=twins,
+                foreign=key in foreign,
+                dateline=key in datelines,
+            )
+            scored = [
+                (model.score(static, f), c, static, f)
+                for c, static, f in zip(top, statics, features, strict=True)
+            ]
             scored.sort(key=lambda t: -t[0])
             best_score = scored[0][0]
             z = sum(math.exp(s - best_score) for s, *_ in scored)
