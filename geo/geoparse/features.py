@@ -343,17 +343,21 @@ def name_features(
     own_ids = {c.place.id for c in cs}
     others = [q for q in ctx.points if q[2] not in own_ids]
     focus_total, admin_total = ctx.focus_total, ctx.admin_total
-    if focus_total > 0:
-        focus_left = focus_total - sum(v for k, v in own.items() if "." not in k)
-    if admin_total > 0:
-        admin_left = admin_total - sum(v for k, v in own.items() if "." in k)
+    own_country = own_admin = 0.0
+    for k, v in own.items():
+        if "." in k:
+            own_admin += v
+        else:
+            own_country += v
+    focus_left = focus_total - own_country
+    admin_left = admin_total - own_admin
     focus_get, own_get, admin_get = ctx.focus.get, own.get, ctx.admin_focus.get
     named_countries, named_regions = ctx.named_countries, ctx.named_regions
     by_sentence = ctx.by_sentence
     nearby = [q for k in sentences for q in by_sentence.get(k, ()) if q.id not in own_ids]
     sentence_countries = {q.country_code for q in nearby if q.kind == "country"}
     sentence_regions = [q for q in nearby if q.kind == "region"]
-    sentence_towns = [q for q in nearby if q.kind == "city"]
+    sentence_towns = [(q.latitude, q.longitude) for q in nearby if q.kind == "city"]
     separatist = bool(ctx.disputed) and bool(ctx.separatist_sentences.intersection(sentences))
     far, scale, km, near = (
         config.GEOPARSE_FAR_KM,
@@ -406,14 +410,19 @@ def name_features(
             if cc in sentence_countries:
                 f["sentence_country"] = 1.0
             if kind == "city":
-                if any(
-                    (q.admin1_code and q.admin1_code == admin1 and q.country_code == cc)
-                    or approx_km(lat, lon, q.latitude, q.longitude) < near
-                    for q in sentence_regions
-                ):
-                    f["sentence_region"] = 1.0
-                if any(approx_km(lat, lon, q.latitude, q.longitude) < near for q in sentence_towns):
-                    f["sentence_town"] = 1.0
+                for q in sentence_regions:
+                    if (q.admin1_code and q.admin1_code == admin1 and q.country_code == cc) or (
+                        approx_km(lat, lon, q.latitude, q.longitude) < near
+                    ):
+                        f["sentence_region"] = 1.0
+                        break
+                for qlat, qlon in sentence_towns:
+                    # approx_km, inline
+                    dx = (qlon - lon) * cos(radians((lat + qlat) * 0.5))
+                    dy = qlat - lat
+                    if km * sqrt(dx * dx + dy * dy) < near:
+                        f["sentence_town"] = 1.0
+                        break
                 if admin1 and f"{cc}.{admin1}" in named_regions:
                     f["admin1_named"] = 1.0
         for q in apposition:
