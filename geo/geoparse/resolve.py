@@ -289,7 +289,9 @@ def resolve(
 
     # recognition: keep the names that are places here
     lower_words = {
-        toks.keys[i] for i in range(len(toks)) if not toks.cap[i] and toks.script[i] != "arabic"
+        k
+        for k, cap, script in zip(toks.keys, toks.cap, toks.script, strict=True)
+        if not cap and script != "arabic"
     }
     common = w["common"]
     kept: dict[str, tuple[Place, float, dict[str, float]]] = {}
