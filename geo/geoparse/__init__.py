@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import os
 import sys
 import types
@@ -291,28 +292,45 @@ def mentions_to_frame(mentions: Sequence[Mention], *, lang: str | None = None) -
     import geopandas as gpd
     import numpy as np
     import pandas as pd
+    import shapely
 
     n = len(mentions)
     places = [m.place for m in mentions]
-    lat = np.fromiter((p.latitude for p in places), dtype=float, count=n)
-    lon = np.fromiter((p.longitude for p in places), dtype=float, count=n)
+    lat = np.array([p.latitude for p in places], dtype=float)
+    lon = np.array([p.longitude for p in places], dtype=float)
+
+    def strings(values: list[Any]) -> Any:
+        # object columns as built (no string-dtype inference over every value)
+        return np.array(values, dtype=object) if values else np.empty(0, dtype=object)
+
     data = {
-        "doc_id": pd.array([m.doc_id for m in mentions], dtype=object),
-        "mention": pd.array([m.mention for m in mentions], dtype=object),
-        "char_start": np.fromiter((m.char_start for m in mentions), dtype=np.int64, count=n),
-        "char_end": np.fromiter((m.char_end for m in mentions), dtype=np.int64, count=n),
-        "name": pd.array([p.name for p in places], dtype=object),
-        "kind": pd.array([p.kind for p in places], dtype=object),
-        "country_code": pd.array([p.country_code for p in places], dtype=object),
-        "gazetteer_id": pd.array([p.id for p in places], dtype=object),
+        "doc_id": strings([m.doc_id for m in mentions]),
+        "mention": strings([m.mention for m in mentions]),
+        "char_start": np.array([m.char_start for m in mentions], dtype=np.int64),
+        "char_end": np.array([m.char_end for m in mentions], dtype=np.int64),
+        "name": strings([p.name for p in places]),
+        "kind": strings([p.kind for p in places]),
+        "country_code": strings([p.country_code for p in places]),
+        "gazetteer_id": strings([p.id for p in places]),
         "latitude": lat,
         "longitude": lon,
-        "score": np.fromiter((m.score for m in mentions), dtype=float, count=n),
-        "lang": pd.array([lang] * n, dtype=object),
-        "why": pd.array([_why_text(m.why) for m in mentions], dtype=object),
+        "score": np.array([m.score for m in mentions], dtype=float),
+        "lang": strings([lang] * n),
+        "why": strings([_why_text(m.why) for m in mentions]),
+        "geometry": gpd.array.from_shapely(
+            shapely.points(lon, lat) if n else np.empty(0, dtype=object), crs=_wgs84()
+        ),
     }
-    geometry = gpd.points_from_xy(lon, lat, crs="EPSG:4326")
-    return gpd.GeoDataFrame(data, geometry=geometry, crs="EPSG:4326")
+    frame = pd.DataFrame(data, copy=False)
+    return gpd.GeoDataFrame(frame, geometry="geometry", copy=False)
+
+
+@functools.cache
+def _wgs84() -> Any:
+    """The CRS of mention frames (EPSG:4326), parsed once."""
+    import pyproj
+
+    return pyproj.CRS.from_user_input("EPSG:4326")
 
 
 def geoparse(
@@ -351,7 +369,8 @@ def geoparse(
     """
     from geo.io.documents import make_document
 
-    doc = make_document(text, doc_id=doc_id, date=date, lang=lang)
+    # the language is detected once, by the parser, from the words it tokenised
+    doc = make_document(text, doc_id=doc_id, date=date, lang=lang or "und")
     parser = get_geoparser()
     parsed = parser.parse_text(doc.text, lang=lang, start=doc.body_start, doc_id=doc.doc_id)
     return mentions_to_frame(parsed.mentions, lang=parsed.lang)

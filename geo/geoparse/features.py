@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
@@ -38,6 +38,8 @@ __all__ = [
     "RESOLVE_FEATURES",
     "Context",
     "candidate_features",
+    "name_features",
+    "proximities",
     "region_cue",
     "span_features",
     "water_cue",
@@ -317,6 +319,153 @@ def candidate_features(
             else:
                 f["twin_region"] = 2.0 * cue - 1.0
     return f
+
+
+def name_features(
+    cs: Sequence[Candidate],
+    *,
+    ctx: Context,
+    own: Mapping[str, float],
+    sentences: Collection[int],
+    region_cue_level: int,
+    apposition: Sequence[Place],
+    twins: Sequence[Place],
+    foreign: bool,
+    dateline: bool = False,
+) -> list[dict[str, float]]:
+    """The features of every candidate of one name that depend on the document: for each
+    of ``cs``, what :func:`candidate_features` returns given its static features, with
+    ``twins[k]`` the twin of ``cs[k]`` and the proximities of :func:`proximities`.
+
+    What depends on the name alone (its own share of the focus, the places of its
+    sentences, the other places of the document) is gathered once, not per candidate.
+    """
+    own_ids = {c.place.id for c in cs}
+    others = [q for q in ctx.points if q[2] not in own_ids]
+    focus_total, admin_total = ctx.focus_total, ctx.admin_total
+    own_country = own_admin = 0.0
+    for k, v in own.items():
+        if "." in k:
+            own_admin += v
+        else:
+            own_country += v
+    focus_left = focus_total - own_country
+    admin_left = admin_total - own_admin
+    focus_get, own_get, admin_get = ctx.focus.get, own.get, ctx.admin_focus.get
+    named_countries, named_regions = ctx.named_countries, ctx.named_regions
+    by_sentence = ctx.by_sentence
+    nearby = [q for k in sentences for q in by_sentence.get(k, ()) if q.id not in own_ids]
+    sentence_countries = {q.country_code for q in nearby if q.kind == "country"}
+    sentence_regions = [q for q in nearby if q.kind == "region"]
+    sentence_towns = [(q.latitude, q.longitude) for q in nearby if q.kind == "city"]
+    separatist = bool(ctx.disputed) and bool(ctx.separatist_sentences.intersection(sentences))
+    far, scale, km, near = (
+        config.GEOPARSE_FAR_KM,
+        config.GEOPARSE_PROXIMITY_KM,
+        KM_PER_DEGREE,
+        config.GEOPARSE_NEAR_KM,
+    )
+    exp, sqrt, cos, radians = math.exp, math.sqrt, math.cos, math.radians
+    metropolis = config.GEOPARSE_METROPOLIS_POPULATION
+    out: list[dict[str, float]] = []
+    for c, twin in zip(cs, twins, strict=True):
+        p = c.place
+        kind = p.kind
+        cc = p.country_code
+        admin1 = p.admin1_code
+        f: dict[str, float] = {}
+        if foreign and kind == "country":
+            f["foreign_country_name"] = 1.0
+        if cc and focus_total > 0:
+            count = focus_get(cc, 0.0) - own_get(cc, 0.0)
+            if focus_left > 0 and count > 0:
+                f["focus"] = count / focus_left
+        if cc and admin1 and kind != "country" and admin_total > 0:
+            admin = f"{cc}.{admin1}"
+            count = admin_get(admin, 0.0) - own_get(admin, 0.0)
+            if admin_left > 0 and count > 0:
+                f["admin1_focus"] = count / admin_left
+        if cc and cc in named_countries and kind != "country":
+            f["focus_named"] = 1.0
+        if kind != "country":
+            # proximities (see :func:`proximities`), the same arithmetic
+            lat, lon = p.latitude, p.longitude
+            coslat = cos(radians(lat))
+            nearest_km = math.inf
+            mass = 0.0
+            for qlat, qlon, _ in others:
+                dx = (qlon - lon) * coslat
+                dy = qlat - lat
+                d = km * sqrt(dx * dx + dy * dy)
+                if d < nearest_km:
+                    nearest_km = d
+                if d < far:
+                    mass += exp(-d / scale)
+            if nearest_km < math.inf:
+                f["proximity"] = exp(-nearest_km / scale)
+                if nearest_km > far:
+                    f["far"] = 1.0
+                if mass > 0:
+                    f["proximity_mass"] = math.log1p(mass)
+            if cc in sentence_countries:
+                f["sentence_country"] = 1.0
+            if kind == "city":
+                for q in sentence_regions:
+                    if (q.admin1_code and q.admin1_code == admin1 and q.country_code == cc) or (
+                        approx_km(lat, lon, q.latitude, q.longitude) < near
+                    ):
+                        f["sentence_region"] = 1.0
+                        break
+                for qlat, qlon in sentence_towns:
+                    # approx_km, inline
+                    dx = (qlon - lon) * cos(radians((lat + qlat) * 0.5))
+                    dy = qlat - lat
+                    if km * sqrt(dx * dx + dy * dy) < near:
+                        f["sentence_town"] = 1.0
+                        break
+                if admin1 and f"{cc}.{admin1}" in named_regions:
+                    f["admin1_named"] = 1.0
+        for q in apposition:
+            if (q.kind == "country" and q.country_code == cc and kind != "country") or (
+                q.kind == "region"
+                and kind == "city"
+                and q.country_code == cc
+                and (
+                    (q.admin1_code and q.admin1_code == admin1)
+                    or approx_km(p.latitude, p.longitude, q.latitude, q.longitude) < near
+                )
+            ):
+                f["apposition"] = 1.0
+        if (
+            separatist
+            and kind == "city"
+            and any(
+                approx_km(p.latitude, p.longitude, q.latitude, q.longitude)
+                < config.GEOPARSE_SEPARATIST_KM
+                for q in ctx.disputed
+            )
+        ):
+            f["separatist_area"] = 1.0
+        if dateline and kind == "city":
+            f["dateline_city"] = 1.0
+        if kind != "country":
+            if twin is p:
+                if region_cue_level == 2 and kind == "region":
+                    f["region_cue_region"] = 1.0
+                elif region_cue_level and kind == "city":
+                    f["region_cue_city"] = float(region_cue_level)
+            else:
+                city = p if kind == "city" else twin
+                big = city.population >= metropolis
+                cue = 1.0 if region_cue_level == 2 or (region_cue_level == 1 and not big) else 0.0
+                if region_cue_level == 1 and big and kind == "city":
+                    f["city_cue_metropolis"] = 1.0
+                if kind == "city":
+                    f["twin_city"] = 1.0 - 2.0 * cue
+                else:
+                    f["twin_region"] = 2.0 * cue - 1.0
+        out.append(f)
+    return out
 
 
 def proximities(cs: Sequence[Candidate], ctx: Context) -> tuple[list[float], list[float]]:

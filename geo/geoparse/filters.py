@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
+from geo import config
 from geo.gazetteer import normalize_name
 from geo.geoparse.tokenize import Tokens, tokenize
 from geo.lang import LANGUAGES, WORD_LISTS, get_pack
@@ -67,6 +68,11 @@ class Words:
     region_names: Mapping[str, str]
     demonym_endings: tuple[tuple[str, tuple[str, ...]], ...]
     extra: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def of_words(self) -> frozenset[str]:
+        """The list words that mean "of" ("de", "of", "del")."""
+        return self["list_words"] & _OF
 
     def __getitem__(self, name: str) -> frozenset[str]:
         found = self.sets.get(name)
@@ -415,8 +421,6 @@ def _block_bylines(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
 def is_surname(key: str, w: Words, index: Index) -> bool:
     """Whether a capitalised word after a place-like given name is a surname: no common
     word, no demonym, and no place of note ("Bardella", not "Valley" or "Kharkiv")."""
-    from geo import config
-
     if key in w["common"] or key in w["demonyms"] or len(key) < 2:
         return False
     if not index.has(key):
@@ -454,12 +458,10 @@ def verdict(
         None: not a place; :data:`COMMON_ONLY`, :data:`REGION_ONLY`; else the span's soft
         level (see :attr:`geo.model.Span.soft`).
     """
-    from geo import config
-
     keys = toks.keys
     n = len(keys)
     last = i + length - 1
-    of_words, org_before = w["list_words"] & _OF, w["org_before_of"]
+    of_words, org_before = w.of_words, w["org_before_of"]
     # named things: "groupe de Minsk", "Minsk Group", "traité de Versailles"
     if i >= 2 and keys[i - 1] in of_words and keys[i - 2] in org_before:
         return None

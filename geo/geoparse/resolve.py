@@ -36,11 +36,10 @@ from geo.geoparse.features import (
     RECOGNISE_FEATURES,
     RESOLVE_FEATURES,
     Context,
-    candidate_features,
     is_dateline,
+    name_features,
     precision_of,
     preposition_before,
-    proximities,
     region_cue,
     span_features,
     static_features,
@@ -94,13 +93,19 @@ class Model:
 
     def score(self, *parts: Mapping[str, float]) -> float:
         """The resolution score of a candidate whose features are split in ``parts``."""
-        weights = self.resolve
         total = 0.0
         for f in parts:
-            for k, v in f.items():
-                w = weights.get(k)
-                if w is not None:
-                    total += w * v
+            total = self.add_score(total, f)
+        return total
+
+    def add_score(self, total: float, f: Mapping[str, float]) -> float:
+        """``total`` plus the terms of features ``f``, added in their order (so that
+        ``add_score(score(a), b) == score(a, b)`` exactly)."""
+        weights = self.resolve
+        for k, v in f.items():
+            w = weights.get(k)
+            if w is not None:
+                total += w * v
         return total
 
     def probability(self, g: Mapping[str, float]) -> float:
@@ -183,10 +188,8 @@ def resolve(
         if (s.key.endswith(REGION_OF) or (s.region_only and s.source == "morph"))
         and s.last > s.first
     )
-    cue_of = {
-        key: max(region_cue(toks, s.first, s.last, w, spans_at) for s in group)
-        for key, group in by_key.items()
-    }
+    cue_at = {s.first: region_cue(toks, s.first, s.last, w, spans_at) for s in spans}
+    cue_of = {key: max(cue_at[s.first] for s in group) for key, group in by_key.items()}
     apposition = _appositions(text, toks, by_key, cands, anchors)
     datelines = {
         key
@@ -194,6 +197,12 @@ def resolve(
         if any(is_dateline(text, toks, s.first, s.last) for s in group)
     }
     chosen: dict[str, tuple[Candidate, float, dict[str, float], float]] = {}
+    # what scoring a name needs that no round changes: its candidates worth scoring, their
+    # static features and the part of the score these give, and their twins
+    prepared: dict[
+        str,
+        tuple[tuple[Candidate, ...], tuple[dict[str, float], ...], list[float], list[Place]],
+    ] = {}
     last_scored: dict[str, list[tuple[Place, dict[str, float]]]] = {}
 
     # a country's name is the country ("Arménie" is not Armenia, Colombia); a name shared by
@@ -235,7 +244,19 @@ def resolve(
                 and index.spread(key, cs) < config.GEOPARSE_AMBIGUOUS_KM
             ):
                 continue
-            top, statics = scored_candidates(key, cs, index, capitals)
+            ready = prepared.get(key)
+            if ready is None:
+                top, statics = scored_candidates(key, cs, index, capitals)
+                ready = prepared[key] = (
+                    top,
+                    statics,
+                    [model.score(static) for static in statics],
+                    [
+                        index.twin(key, c.place, cs) if c.place.kind != "country" else c.place
+                        for c in top
+                    ],
+                )
+            top, statics, static_scores, twins = ready
             own: dict[str, float] = {}
             mine = (
                 anchors.get(key) if rnd == 0 else (chosen[key][0].place if key in chosen else None)
@@ -245,27 +266,21 @@ def resolve(
                 own[mine.country_code] = n
                 if mine.admin1_code and mine.kind != "country":
                     own[f"{mine.country_code}.{mine.admin1_code}"] = n
-            scored = []
-            nearest, masses = proximities(top, ctx)
-            for c, near_km, mass, static in zip(top, nearest, masses, statics, strict=True):
-                twin = index.twin(key, c.place, cs) if c.place.kind != "country" else c.place
-                f = candidate_features(
-                    c,
-                    top,
-                    ctx=ctx,
-                    own=own,
-                    sentences=sentences_of[key],
-                    region_cue_level=cue_of[key],
-                    apposition=apposition.get(key, ()),
-                    twin=twin,
-                    capitals=capitals,
-                    foreign=key in foreign,
-                    nearest_km=near_km,
-                    mass=mass,
-                    dateline=key in datelines,
-                    static=static,
-                )
-                scored.append((model.score(static, f), c, static, f))
+            features = name_features(
+                top,
+                ctx=ctx,
+                own=own,
+                sentences=sentences_of[key],
+                region_cue_level=cue_of[key],
+                apposition=apposition.get(key, ()),
+                twins=twins,
+                foreign=key in foreign,
+                dateline=key in datelines,
+            )
+            scored = [
+                (model.add_score(start, f), c, static, f)
+                for c, static, start, f in zip(top, statics, static_scores, features, strict=True)
+            ]
             scored.sort(key=lambda t: -t[0])
             best_score = scored[0][0]
             z = sum(math.exp(s - best_score) for s, *_ in scored)
@@ -279,7 +294,9 @@ def resolve(
 
     # recognition: keep the names that are places here
     lower_words = {
-        toks.keys[i] for i in range(len(toks)) if not toks.cap[i] and toks.script[i] != "arabic"
+        k
+        for k, cap, script in zip(toks.keys, toks.cap, toks.script, strict=True)
+        if not cap and script != "arabic"
     }
     common = w["common"]
     kept: dict[str, tuple[Place, float, dict[str, float]]] = {}
@@ -344,7 +361,7 @@ def resolve(
             place = water
             why = {**why, "water_cue": 1.0}
         if place.kind in ("city", "region") and span.key in cands:
-            place = _twin_for_span(span, place, cands[span.key], toks, w, index, spans_at)
+            place = _twin_for_span(span, place, cands[span.key], index, cue_at[span.first])
         elif place.kind == "country" and span.key in cands:
             place = _capital_after_a(text, toks, span, place, cands[span.key])
         end = span.end
@@ -416,12 +433,28 @@ def scored_candidates(
     return top, statics
 
 
+#: Terms of ``why`` by weight and feature value (rounding to 3 decimals is slow, and most
+#: features are flags).
+_ROUNDED: dict[tuple[float, float], float] = {}
+
+
 def _why(
     model: Model, f: Mapping[str, float], g: Mapping[str, float], p: float
 ) -> dict[str, float]:
-    terms = {k: round(model.resolve.get(k, 0.0) * v, 3) for k, v in f.items()}
-    terms = {k: v for k, v in terms.items() if abs(v) >= 0.01}
-    out = dict(sorted(terms.items(), key=lambda kv: -abs(kv[1])))
+    weights = model.resolve
+    rounded = _ROUNDED
+    terms = []
+    for k, v in f.items():
+        w = weights.get(k, 0.0)
+        term = rounded.get((w, v))
+        if term is None:
+            term = round(w * v, 3)
+            if len(rounded) < config.GEOPARSE_CACHE_SIZE:
+                rounded[(w, v)] = term
+        if abs(term) >= 0.01:
+            terms.append((k, term))
+    terms.sort(key=lambda kv: -abs(kv[1]))
+    out = dict(terms)
     out["recognised"] = round(p, 3)
     return out
 
@@ -519,7 +552,8 @@ def _anchors(
     ctx.admin_total = sum(ctx.admin_focus.values())
     ctx.others = list(anchors.values())
     ctx.points = _points(ctx.others)
-    ctx.separatist_sentences = _cue_sentences(toks, w)
+    # only read for the towns near a named disputed area
+    ctx.separatist_sentences = _cue_sentences(toks, w) if ctx.disputed else set()
     return ctx, anchors
 
 
@@ -621,18 +655,12 @@ def _cue_sentences(toks: Tokens, w: Words) -> set[int]:
 
 
 def _twin_for_span(
-    span: Span,
-    place: Place,
-    cs: Sequence[Candidate],
-    toks: Tokens,
-    w: Words,
-    index: Index,
-    spans_at: frozenset[int],
+    span: Span, place: Place, cs: Sequence[Candidate], index: Index, cue: int
 ) -> Place:
     """The reading of one occurrence of a name borne by a town and its region: the region
-    where this occurrence has a region cue, the town otherwise."""
+    where this occurrence has a region cue (``cue``, :func:`region_cue`), the town
+    otherwise."""
     twin = index.twin(span.key, place, cs)
-    cue = region_cue(toks, span.first, span.last, w, spans_at)
     if twin is place:
         small = place.population < config.GEOPARSE_METROPOLIS_POPULATION
         if place.kind == "city" and (cue == 2 or (cue == 1 and small)):

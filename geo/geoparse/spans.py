@@ -111,7 +111,9 @@ def _capitalised(
 ) -> list[Span]:
     keys, cap, join, particle = toks.keys, toks.cap, toks.join, toks.particle
     n = len(keys)
-    lower_words = {keys[i] for i in range(n) if not cap[i] and toks.script[i] != "arabic"}
+    lower_words = {
+        k for k, up, sc in zip(keys, cap, toks.script, strict=True) if not up and sc != "arabic"
+    }
     spans: list[Span] = []
     aside: list[Span] = []
     max_tokens = index.max_tokens

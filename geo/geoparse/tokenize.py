@@ -28,8 +28,13 @@ __all__ = ["Tokens", "tokenize"]
 
 #: A word: letters and digits, with the combining marks of decomposed Latin text and of
 #: vocalised Arabic (harakat, tatweel) kept inside it.
-_WORD: Final = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640])+")
-_APOSTROPHES: Final = frozenset("'’ʼ‘`´")
+_MARKS: Final = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640"
+_WORD: Final = re.compile(
+    # runs of letters and marks, written so that the engine takes letters a run at a time
+    rf"[^\W_]+(?:[{_MARKS}]+[^\W_]*)*|[{_MARKS}]+(?:[^\W_]+[{_MARKS}]*)*"
+)
+_APOSTROPHES: Final = "'’ʼ‘`´"
+_APOSTROPHE: Final = re.compile(f"[{_APOSTROPHES}]")
 _HYPHENS: Final = frozenset("-‐‑")
 _OPENERS: Final = frozenset('"«“„(:[—–')
 _ENDERS: Final = frozenset(".!?…؟۔")
@@ -37,6 +42,10 @@ _SPACES: Final = frozenset(" \t\xa0\u202f\u2009")
 _SHORT_SAINTS: Final = ("st", "ste", "mt", "ft")
 
 _NORMALIZED: dict[str, str] = {}
+#: What tokenising needs of a word as written: its key, whether it is capitalised, its
+#: script, whether it has 4 characters or more and whether it is in capitals.
+_Word = tuple[str, bool, str, bool, bool]
+_WORDS: dict[str, _Word] = {}
 
 
 def word_key(word: str) -> str:
@@ -47,6 +56,21 @@ def word_key(word: str) -> str:
         if len(_NORMALIZED) < config.GEOPARSE_CACHE_SIZE:
             _NORMALIZED[word] = key
     return key
+
+
+def _word(word: str) -> _Word:
+    """What tokenising needs of a word (memoised)."""
+    first = word[0]
+    found = (
+        word_key(word),
+        first.isupper(),
+        "latin" if first < "\u0250" else script_of(word),
+        len(word) >= 4,
+        word.isupper(),
+    )
+    if len(_WORDS) < config.GEOPARSE_CACHE_SIZE:
+        _WORDS[word] = found
+    return found
 
 
 @dataclass(slots=True)
@@ -141,57 +165,36 @@ def tokenize(
     Tokens
     """
     stop = len(text) if end is None else end
-    starts: list[int] = []
-    ends: list[int] = []
-    particle: list[bool] = []
-    cut_after: set[int] = set()  # token indexes followed by a possessive 's
-    last_end = -2
-    for m in _WORD.finditer(text, start, stop):
-        s, e = m.span()
-        if starts and s - last_end == 1 and text[s - 1] in _APOSTROPHES:
-            prev = text[starts[-1] : ends[-1]].lower()
-            if prev in elisions:
-                particle[-1] = True
-            elif e - s == 1 and text[s] in "sS":
-                cut_after.add(len(starts) - 1)
-                continue
-            else:  # a name with an apostrophe inside (Kam'yanske, N'Djamena is an elision)
-                ends[-1] = last_end = e
-                continue
-        starts.append(s)
-        ends.append(e)
-        particle.append(False)
-        last_end = e
-
+    spans = [m.span() for m in _WORD.finditer(text, start, stop)]
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
     n = len(starts)
-    keys: list[str] = []
-    cap: list[bool] = []
-    script: list[str] = []
-    cached = _NORMALIZED.get
-    for s, e in zip(starts, ends, strict=True):
-        word = text[s:e]
-        key = cached(word)
-        keys.append(key if key is not None else word_key(word))
-        first = word[0]
-        cap.append(first.isupper())
-        script.append("latin" if first < "\u0250" else script_of(word))
-    join = [0] * n
+    particle = [False] * n
+    cut_after: set[int] = set()  # token indexes followed by a possessive 's
+    if n > 1 and _APOSTROPHE.search(text, start, stop):
+        starts, ends, particle, cut_after = _glue(text, starts, ends, elisions)
+        n = len(starts)
+
+    known = _WORDS.get
+    words = [known(text[s:e]) or _word(text[s:e]) for s, e in zip(starts, ends, strict=True)]
+    keys = [x[0] for x in words]
+    cap = [x[1] for x in words]
+    script = [x[2] for x in words]
+    # most words are followed by one space: joined, in the same sentence; the other gaps
+    # (punctuation, line breaks, hyphens, elisions) are read one by one below
+    join = [1 if starts[i + 1] - ends[i] == 1 and text[ends[i]] == " " else 0 for i in range(n - 1)]
     hyphen_after = [False] * n
-    sentence = [0] * n
     initial = [False] * n
     if n:
+        join.append(0)
         initial[0] = True
     sentence_starts = [starts[0] if n else start]
-    sent = 0
-    for i in range(n - 1):
-        sentence[i] = sent
+    firsts: list[int] = []  # tokens that start a sentence (the first one aside)
+    for i in [i for i in range(n - 1) if not join[i]]:
         e = ends[i]
         nxt_start = starts[i + 1]
         if nxt_start - e == 1:
             c = text[e]
-            if c == " " and i not in cut_after:
-                join[i] = 1
-                continue
             if particle[i]:
                 join[i] = 2
                 continue
@@ -230,11 +233,15 @@ def tokenize(
             ):
                 boundary = True
         if boundary:
-            sent += 1
+            firsts.append(i + 1)
             sentence_starts.append(nxt_start)
         initial[i + 1] = boundary or openers
-    if n:
-        sentence[n - 1] = sent
+    sentence: list[int] = []
+    sent = 0
+    for first in firsts:
+        sentence.extend([sent] * (first - len(sentence)))
+        sent += 1
+    sentence.extend([sent] * (n - len(sentence)))
     count = sent + 1 if n else 0
     return Tokens(
         starts=starts,
@@ -247,36 +254,68 @@ def tokenize(
         hyphen_after=hyphen_after,
         sentence=sentence,
         initial=initial,
-        titled=_titled_sentences(text, starts, ends, keys, cap, sentence, count, connectors),
+        titled=_titled_sentences(words, sentence, count, connectors),
         sentence_starts=sentence_starts,
     )
 
 
+def _glue(
+    text: str, starts: list[int], ends: list[int], elisions: frozenset[str]
+) -> tuple[list[int], list[int], list[bool], set[int]]:
+    """Words joined by an apostrophe: an elided word is a particle glued to the next ("l'"
+    in "l'Arménie"), a possessive "'s" is dropped (and the word before it marked), any other
+    apostrophe is inside a name (Kam'yanske). Returns the new starts, ends, particles and
+    the tokens followed by a possessive."""
+    n = len(starts)
+    at = {s: k for k, s in enumerate(starts)}
+    particle = [False] * n
+    owner = list(range(n))  # the kept token that holds each token
+    possessive = [False] * n
+    cut: set[int] = set()
+    for m in _APOSTROPHE.finditer(text, starts[0], ends[-1]):
+        a = m.start()
+        k = at.get(a + 1)
+        if not k or possessive[k - 1]:
+            continue
+        j = owner[k - 1]
+        if ends[j] != a:
+            continue
+        if text[starts[j] : ends[j]].lower() in elisions:
+            particle[j] = True
+        elif ends[k] - starts[k] == 1 and text[a + 1] in "sS":
+            possessive[k] = True
+            cut.add(j)
+        else:
+            ends[j] = ends[k]
+            owner[k] = j
+    keep = [k for k in range(n) if owner[k] == k and not possessive[k]]
+    if len(keep) == n:
+        return starts, ends, particle, cut
+    new = {k: i for i, k in enumerate(keep)}
+    return (
+        [starts[k] for k in keep],
+        [ends[k] for k in keep],
+        [particle[k] for k in keep],
+        {new[j] for j in cut},
+    )
+
+
 def _titled_sentences(
-    text: str,
-    starts: list[int],
-    ends: list[int],
-    keys: list[str],
-    cap: list[bool],
-    sentence: list[int],
-    count: int,
-    connectors: frozenset[str],
+    words: list[_Word], sentence: list[int], count: int, connectors: frozenset[str]
 ) -> list[bool]:
     """Sentences written in Title Case or in capitals: most of their words are capitalised."""
-    words = [0] * count
+    total = [0] * count
     capitalised = [0] * count
     upper = [0] * count
-    for i, key in enumerate(keys):
-        if ends[i] - starts[i] < 4 or key in connectors:
-            continue
-        k = sentence[i]
-        words[k] += 1
-        if cap[i]:
-            capitalised[k] += 1
-            if text[starts[i] : ends[i]].isupper():
-                upper[k] += 1
+    for (key, cap, _script, long, caps), k in zip(words, sentence, strict=True):
+        if long and key not in connectors:
+            total[k] += 1
+            if cap:
+                capitalised[k] += 1
+                if caps:
+                    upper[k] += 1
     share = config.GEOPARSE_HEADLINE_CAPITALISED_SHARE
     return [
-        words[k] >= 3 and (capitalised[k] >= share * words[k] or upper[k] >= share * words[k])
+        total[k] >= 3 and (capitalised[k] >= share * total[k] or upper[k] >= share * total[k])
         for k in range(count)
     ]

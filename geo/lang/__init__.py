@@ -329,6 +329,30 @@ def script_of(word: str) -> str:
 
 
 @functools.cache
+def _key_shares() -> dict[str, tuple[tuple[str, float], ...]]:
+    """For each stop word: the languages it is a stop word of, each with its share of the
+    evidence (1 / their number)."""
+    return {
+        key: tuple((code, 1.0 / len(codes)) for code in codes)
+        for key, codes in _stopword_table().items()
+    }
+
+
+#: The stop-word shares of the words of language samples as written, memoised.
+_WORD_SHARES: dict[str, tuple[tuple[str, float], ...]] = {}
+
+
+def _word_shares(word: str) -> tuple[tuple[str, float], ...]:
+    """The stop-word shares of a word as written (none for words of 20 letters or more)."""
+    from geo import config
+
+    found = _key_shares().get(normalize_word(word), ()) if len(word) < 20 else ()
+    if len(_WORD_SHARES) < config.GEOPARSE_CACHE_SIZE:
+        _WORD_SHARES[word] = found
+    return found
+
+
+@functools.cache
 def _stopword_table() -> dict[str, tuple[str, ...]]:
     table: dict[str, list[str]] = {}
     for code in LANGUAGES:
@@ -356,14 +380,18 @@ def language_scores(
     limit = config.LANG_SAMPLE_CHARS if sample_chars is None else sample_chars
     sample = text[:limit]
     scores = dict.fromkeys(LANGUAGES, 0.0)
-    table = _stopword_table()
     if keys is None:
-        keys = (normalize_word(word) for word in _WORD_RE.findall(sample) if len(word) < 20)
-    for key in keys:
-        codes = table.get(key)
-        if codes:
-            share = 1.0 / len(codes)
-            for code in codes:
+        of_word = _WORD_SHARES.get
+        for word in _WORD_RE.findall(sample):
+            shares = of_word(word)
+            if shares is None:
+                shares = _word_shares(word)
+            for code, share in shares:
+                scores[code] += share
+    else:
+        of_key = _key_shares().get
+        for key in keys:
+            for code, share in of_key(key, ()):
                 scores[code] += share
     uk = sum(sample.count(ch) for ch in _UK_LETTERS)
     ru = sum(sample.count(ch) for ch in _RU_LETTERS)
