@@ -326,6 +326,13 @@ def test_adjectives_listed_before_one_region_noun() -> None:
     ]
 
 
+def test_hyphenated_region_adjectives() -> None:
+    assert found("Удары по Одесской и Ивано-Франковской областям.", "ru") == [
+        ("Одесской", "Odessa", "region"),
+        ("Ивано-Франковской областям", "Ivano-Frankivs'k", "region"),
+    ]
+
+
 def test_geoparse_detects_the_language() -> None:
     assert [n for _, n, _ in found("Ракети влучили в Кривому Розі, повідомив мер.", None)] == [
         "Kryvyy Rih"

@@ -254,11 +254,26 @@ def _region_phrases(
     out: list[Span] = []
     n = len(toks)
 
-    def region_key(i: int, noun: int) -> str | None:
-        if blocked[i] or not toks.cap[i] or toks.script[i] != "cyrillic":
+    def adjective_start(i: int) -> int:
+        """Where the adjective ending at token ``i`` starts: "Ивано-Франковской" is one."""
+        j = i
+        while (
+            j > 0
+            and toks.cap[j - 1]
+            and toks.script[j - 1] == "cyrillic"
+            and text[toks.ends[j - 1] : toks.starts[j]] == "-"
+        ):
+            j -= 1
+        return j
+
+    def region_key(i: int, noun: int, first: int | None = None) -> str | None:
+        first = i if first is None else first
+        if any(blocked[j] for j in range(first, i + 1)):
+            return None
+        if not toks.cap[i] or toks.script[i] != "cyrillic":
             return None
         pack = get_pack(_morph_lang(toks, i))
-        word = text[toks.starts[i] : toks.ends[i]].lower()
+        word = text[toks.starts[first] : toks.ends[i]].lower()
         # the region's own name first ("Волинській області": "волинська область"; "Киевской
         # области" is the oblast, not the city of Kyiv, a region of its own)
         phrase_forms = pack.morph("base_forms")
@@ -279,15 +294,20 @@ def _region_phrases(
     while i < n - 1:
         nxt = i + 1
         key = None
+        start = i
         if toks.join[i] == 1 and toks.keys[nxt] in region_after:
-            key = region_key(i, nxt)
+            start = adjective_start(i)
+            key = region_key(i, nxt, start) if start < i else None
+            if key is None:
+                start = i
+                key = region_key(i, nxt)
         if key is None:
             i += 1
             continue
-        found = [_span(toks, i, nxt, key, soft=0, region_only=True, source="morph")]
+        found = [_span(toks, start, nxt, key, soft=0, region_only=True, source="morph")]
         # the adjectives listed before share the noun: "в Харьковской, Сумской и
         # Черниговской областях", "у Київській та Львівській областях"
-        k = i
+        k = start
         while k > 0 and toks.sentence[k - 1] == toks.sentence[i]:
             gap = text[toks.ends[k - 1] : toks.starts[k]]
             if gap.strip() == "," and gap.count("\n") == 0:
@@ -300,14 +320,17 @@ def _region_phrases(
                 break
             # adjectives of one list agree with their noun: same ending ("Харьковской,
             # Сумской"; not "в Харькове и Сумской области")
-            if (
-                toks.sentence[j] != toks.sentence[i]
-                or toks.keys[j][-2:] != toks.keys[i][-2:]
-                or (listed := region_key(j, nxt)) is None
-            ):
+            if toks.sentence[j] != toks.sentence[i] or toks.keys[j][-2:] != toks.keys[i][-2:]:
                 break
-            found.append(_span(toks, j, j, listed, soft=0, region_only=True, source="morph"))
-            k = j
+            first = adjective_start(j)
+            listed = region_key(j, nxt, first) if first < j else None
+            if listed is None:
+                first = j
+                listed = region_key(j, nxt)
+            if listed is None:
+                break
+            found.append(_span(toks, first, j, listed, soft=0, region_only=True, source="morph"))
+            k = first
         out.extend(found)
         i = nxt + 1
     return sorted(out, key=lambda s: s.first)
