@@ -65,7 +65,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = write_jsonl(Path(tmp) / "corpus.jsonl", N_ARTICLES)
         out = Path(tmp) / "mentions.csv"
-        argv = ["parse", str(corpus), "-o", str(out), "--no-progress"]
+        argv = ["parse", str(corpus), "-o", str(out), "--no-progress", "--workers", "1"]
         fresh = subprocess.run(
             [sys.executable, "-c", _FRESH, *argv], capture_output=True, text=True, check=True
         ).stdout.split()
@@ -79,7 +79,7 @@ def main() -> None:
         warm_s = statistics.median(_cpu(parse) for _ in range(REPEAT))
         mentions = sum(1 for _ in out.open(encoding="utf-8")) - 1
         other = write_jsonl(Path(tmp) / "other.jsonl", N_ARTICLES, seed=SEED + 1)
-        argv_new = ["parse", str(other), "-o", str(out), "--no-progress"]
+        argv_new = ["parse", str(other), "-o", str(out), "--no-progress", "--workers", "1"]
 
         def parse_new() -> None:
             with contextlib.redirect_stderr(io.StringIO()):
