@@ -663,3 +663,22 @@ def test_state_named_as_an_alternate_of_a_small_town() -> None:
     # a district named after its town keeps the rule: the town first
     top = geo.OfflineGeocoder().geocode("Agdam", exactly_one=True)
     assert top is not None and top.raw["kind"] == "city"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a time drops nothing after it
+        ("The convoy left at 6 a.m. and reached Kharkiv before noon.", "en", ["Kharkiv"]),
+        # a surname blocked as a person's is still the end of a place's name
+        ("Mrs Kong said Hong Kong would reopen its border.", "en", ["Hong Kong"]),
+        # common words, titles and company words named like tiny places
+        ("On Christmas Day the University Council passed the Act, Sgt Brown said.", "en", []),
+        ("God help the Human Rights Council, said the head of Acme Inc.", "en", []),
+        ("Date: 12 May 2023. Shelling hit Kharkiv.", "en", ["Kharkiv"]),
+        # an ALL-CAPS headline is no far-away homonym of one of its words
+        ("НОВЫЙ АЙДАР ПОД ОБСТРЕЛОМ", "ru", []),
+    ],
+)
+def test_known_failures_of_outside_text(text: str, lang: str, expected: list[str]) -> None:
+    assert geo.geoparse(text, lang=lang)["mention"].tolist() == expected

@@ -310,6 +310,15 @@ def _block_people(
         forms = _surname_forms(surnames, toks, text)
         for i in range(n):
             if cap[i] and (keys[i] in surnames or (forms and _base_key(text, toks, i) & forms)):
+                if (
+                    index is not None
+                    and i > 0
+                    and cap[i - 1]
+                    and join[i - 1] == 1
+                    and not out[i - 1]
+                    and index.has(f"{keys[i - 1]} {keys[i]}")
+                ):
+                    continue  # "Mrs Kong said Hong Kong...": the name ends a place's name
                 out[i] = True
 
 
