@@ -26,6 +26,16 @@ def test_prefixes_of_lists_optional_particles_and_digits() -> None:
     assert digits is not None and "7" in digits and "٧" in digits
 
 
+def test_prefixes_past_an_optional_group_longer_than_a_prefix() -> None:
+    # "armed " is longer than PREFIX_CHARS: its beginning is complete, and "forces" follows
+    # when it is left out (the actor templates: "(?:armed )?forces", "(?:ракетн\w* )?удар")
+    p = re.compile(r"(?<!\w)(?:(?:armed )?forces|(?:ракетн\w* )?удар\w*)", re.IGNORECASE)
+    assert literal_prefixes(p) == frozenset({"armed", "force", "ракет", "удар"})
+    text = "Armed forces and forces; ракетный удар, удары, forced"
+    assert _spans(Prefiltered(p).finditer(text)) == _spans(p.finditer(text))
+    assert literal_prefixes(re.compile(r"(?:abcdefg)*x")) is None
+
+
 def test_matches_overlapping_beginnings_and_case() -> None:
     p = Prefiltered(re.compile(r"(?<!\w)(?:abc|bcd|strike[sd]?)(?!\w)", re.IGNORECASE))
     text = "ABC bcd abcd Strikes, STRUCK; x-strike."

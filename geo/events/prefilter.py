@@ -163,7 +163,7 @@ def _sequence(items: Any, k: int) -> tuple[set[str], bool]:
             return out, False
         out = joined
         if not whole or all(len(s) >= k for s in out):
-            return out, whole and all(len(s) < k for s in out)
+            return out, whole
     return out, True
 
 
