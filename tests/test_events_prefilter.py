@@ -33,7 +33,11 @@ def test_prefixes_past_an_optional_group_longer_than_a_prefix() -> None:
     assert literal_prefixes(p) == frozenset({"armed", "force", "ракет", "удар"})
     text = "Armed forces and forces; ракетный удар, удары, forced"
     assert _spans(Prefiltered(p).finditer(text)) == _spans(p.finditer(text))
-    assert literal_prefixes(re.compile(r"(?:abcdefg)*x")) is None
+    assert literal_prefixes(re.compile(r"(?:abcdefg)*x")) == frozenset({"abcde", "x"})
+    # an optional weekday before a day ("Monday, 8 May"): the weekday or the digits
+    day = literal_prefixes(re.compile(r"(?:(?:monday|tue)[\s,]+)?\d+ may", re.IGNORECASE))
+    assert day is not None and {"monda", "tue", "8", "٨"} <= day and "" not in day
+    assert literal_prefixes(re.compile(r"(?:(?:monday|\w+)[\s,]+)?\d+ may")) is None
 
 
 def test_matches_overlapping_beginnings_and_case() -> None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geo import config
-from geo.events.prefilter import Prefiltered
+from geo.events.prefilter import Prefiltered, PrefixGate
 from geo.events.rules import Rules, get_rules, literal_alternation
 
 if TYPE_CHECKING:
@@ -82,6 +82,8 @@ class _DateRules:
     since_prefixes: frozenset[str]
     # the patterns run over a whole sentence, with a keyword prefilter
     scan: Mapping[str, Prefiltered]
+    # whether any of them may match: most sentences name no day
+    gate: PrefixGate
 
 
 @functools.cache
@@ -128,6 +130,15 @@ def _date_rules(rules: Rules) -> _DateRules:
         re.IGNORECASE,
     )
     relative_month_re = re.compile(rf"(?<!\w)({_alt(relative_months)})(?!\w)", re.IGNORECASE)
+    scan = _scanners(
+        day_month=day_month,
+        weekday=weekday,
+        relative_re=relative_re,
+        month_only=month_only,
+        relative_month_re=relative_month_re,
+        night_span=night_span,
+        day_span=day_span,
+    )
     return _DateRules(
         months=months,
         weekdays=weekdays,
@@ -151,15 +162,8 @@ def _date_rules(rules: Rules) -> _DateRules:
         night_span=night_span,
         day_span=day_span,
         since_prefixes=frozenset(s.lower() for s in since),
-        scan=_scanners(
-            day_month=day_month,
-            weekday=weekday,
-            relative_re=relative_re,
-            month_only=month_only,
-            relative_month_re=relative_month_re,
-            night_span=night_span,
-            day_span=day_span,
-        ),
+        scan=scan,
+        gate=PrefixGate(scan.values()),
     )
 
 
@@ -203,6 +207,8 @@ def find_dates(
         if d is not None:
             found.append(FoundDate(d, 1, m.start(), m.end(), True))
             taken.append(m.span())
+    if not t.gate.may_match(sentence):
+        return found
     for m in t.scan["day_month"].finditer(sentence):
         if not free(m.start()):
             continue

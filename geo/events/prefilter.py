@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, Final
 
-__all__ = ["PREFIX_CHARS", "Prefiltered", "literal_alternation", "literal_prefixes"]
+__all__ = ["PREFIX_CHARS", "Prefiltered", "PrefixGate", "literal_alternation", "literal_prefixes"]
 
 #: How many characters of a match's beginning the prefilter looks for.
 PREFIX_CHARS: Final = 5
@@ -120,51 +120,56 @@ def _class_chars(items: Any) -> set[str] | None:
     return chars
 
 
-def _item(op: Any, av: Any, k: int) -> tuple[set[str], bool]:
-    """The beginnings of what one parsed item matches and whether they are all of it."""
+def _item(op: Any, av: Any, k: int) -> tuple[set[str], set[str]]:
+    """The beginnings of what one parsed item matches, as two sets: ``whole``, the whole of
+    a match (what follows the item may be added to it), and ``cut``, beginnings that end
+    there (cut at ``k`` characters, or followed by what the analysis does not read)."""
     if op is _LITERAL:
-        return _fold_char(chr(av)), True
+        return _fold_char(chr(av)), set()
     if op is _CATEGORY and av is _DIGIT:
-        return set(_digits()), True
+        return set(_digits()), set()
     if op is _IN:
         chars = _class_chars(av)
-        return (chars, True) if chars else ({""}, False)
+        return (chars, set()) if chars else (set(), {""})
     if op in _ZERO_WIDTH:
-        return {""}, True
+        return {""}, set()
     if op is _SUBPATTERN:
         return _sequence(av[-1], k)
     if _ATOMIC is not None and op is _ATOMIC:
         return _sequence(av, k)
     if op is _BRANCH:
-        out: set[str] = set()
-        exact = True
+        whole: set[str] = set()
+        cut: set[str] = set()
         for alternative in av[1]:
-            found, whole = _sequence(alternative, k)
-            out |= found
-            exact = exact and whole
-        return out, exact
+            w, c = _sequence(alternative, k)
+            whole |= w
+            cut |= c
+        return whole, cut
     if op in _REPEATS:
         low, high, sub = av
-        found, whole = _sequence(sub, k)
-        if low == 0:
-            return found | {""}, whole and high == 1
+        w, c = _sequence(sub, k)
         if low == high == 1:
-            return found, whole
-        return found, False
-    return {""}, False  # any character, a back reference: anything
+            return w, c
+        if low == 0 and high == 1:
+            return w | {""}, c
+        # one repetition begins the match, more may follow
+        return ({""} if low == 0 else set()), w | c
+    return set(), {""}  # any character, a back reference: anything
 
 
-def _sequence(items: Any, k: int) -> tuple[set[str], bool]:
-    out = {""}
+def _sequence(items: Any, k: int) -> tuple[set[str], set[str]]:
+    whole, cut = {""}, set()
     for op, av in items:
-        found, whole = _item(op, av, k)
-        joined = {(a + b)[:k] for a in out for b in found}
-        if len(joined) > _MAX_PREFIXES:
-            return out, False
-        out = joined
-        if not whole or all(len(s) >= k for s in out):
-            return out, whole
-    return out, True
+        w, c = _item(op, av, k)
+        if len(whole) * (len(w) + len(c)) > _MAX_PREFIXES:
+            return set(), whole | cut  # no longer: what is known so far begins each match
+        joined = {a + b for a in whole for b in w}
+        cut |= {(a + b)[:k] for a in whole for b in c}
+        cut |= {s[:k] for s in joined if len(s) >= k}
+        whole = {s for s in joined if len(s) < k}
+        if not whole:
+            break
+    return whole, cut
 
 
 def literal_prefixes(pattern: re.Pattern[str], k: int = PREFIX_CHARS) -> frozenset[str] | None:
@@ -183,7 +188,8 @@ def literal_prefixes(pattern: re.Pattern[str], k: int = PREFIX_CHARS) -> frozens
     except (re.error, RecursionError):  # pragma: no cover - compiled already
         return None
     for size in range(k, 1, -1):  # shorter beginnings when there are too many
-        found, _ = _sequence(parsed, size)
+        whole, cut = _sequence(parsed, size)
+        found = whole | cut
         if found and "" not in found:
             return frozenset(found)
     return None
@@ -238,6 +244,48 @@ class Prefiltered:
     def search(self, text: str) -> re.Match[str] | None:
         """The first match of ``pattern.search(text)``."""
         return next(self.finditer(text), None)
+
+
+class PrefixGate:
+    """One scan that tells whether any of several prefiltered patterns may match a text:
+    False means that none of them matches (no beginning of any of them occurs), True
+    that some may.
+
+    Examples
+    --------
+    >>> a = Prefiltered(re.compile(r"(?<!\\w)strikes?(?!\\w)", re.IGNORECASE))
+    >>> b = Prefiltered(re.compile(r"(?<!\\w)shell\\w*", re.IGNORECASE))
+    >>> gate = PrefixGate([a, b])
+    >>> gate.may_match("SHELLING at dawn"), gate.may_match("a quiet day")
+    (True, False)
+    """
+
+    __slots__ = ("_finder",)
+
+    def __init__(self, patterns: Iterable[Prefiltered]) -> None:
+        members = list(patterns)
+        prefixes: set[str] = set()
+        self._finder: re.Pattern[str] | None = None
+        for p in members:
+            if not p.prefixes:
+                return  # a pattern that may begin with anything: no gate
+            prefixes |= p.prefixes
+        if not prefixes:
+            return
+        # the edge of a word only when every pattern starts a match there
+        edge = all(p.pattern.pattern.startswith(r"(?<!\w)") for p in members)
+        words = [w for w in prefixes if not w[0].isdecimal()]
+        branches = [literal_alternation(words)] if words else []
+        if len(words) < len(prefixes):
+            branches.append(r"\d")
+        self._finder = re.compile((r"(?<!\w)" if edge else "") + f"(?:{'|'.join(branches)})")
+
+    def may_match(self, text: str) -> bool:
+        """Whether one of the patterns may match ``text`` (False: none does)."""
+        if self._finder is None:
+            return True
+        folded = _fold(text)
+        return folded is None or self._finder.search(folded) is not None
 
 
 def literal_alternation(words: Iterable[str], *, spaces: bool = False) -> str:

@@ -144,7 +144,7 @@ def count_casualties(
         The languages' rules (all languages by default).
     dates : sequence of FoundDate, or a function that returns them, optional
         Dates found in the sentence: numbers inside them are no counts (found when None;
-        the function is called only when the sentence has a number and a cue).
+        the function is called only when the sentence has a cue and a number).
 
     Examples
     --------
@@ -159,11 +159,11 @@ def count_casualties(
     t = _toll_rules(r)
     if t.cues is None:
         return []
-    numbers = [n for n in find_numbers(sentence, rules=r) if n.value > 0]
-    if not numbers:
-        return []
     cues = list(t.cues.finditer(sentence))
     if not cues:
+        return []
+    numbers = [n for n in find_numbers(sentence, rules=r) if n.value > 0]
+    if not numbers:
         return []
     if dates is None:
         from geo.events.dates import find_dates
