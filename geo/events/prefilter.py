@@ -158,7 +158,8 @@ def _item(op: Any, av: Any, k: int) -> tuple[set[str], set[str]]:
 
 
 def _sequence(items: Any, k: int) -> tuple[set[str], set[str]]:
-    whole, cut = {""}, set()
+    whole: set[str] = {""}
+    cut: set[str] = set()
     for op, av in items:
         w, c = _item(op, av, k)
         if len(whole) * (len(w) + len(c)) > _MAX_PREFIXES:
