@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geo import config
-from geo.events.prefilter import Prefiltered, PrefixGate
+from geo.events.prefilter import Prefiltered
 from geo.events.rules import Rules, get_rules, literal_alternation
 
 if TYPE_CHECKING:
@@ -82,8 +82,9 @@ class _DateRules:
     since_prefixes: frozenset[str]
     # the patterns run over a whole sentence, with a keyword prefilter
     scan: Mapping[str, Prefiltered]
-    # whether any of them may match: most sentences name no day
-    gate: PrefixGate
+    # a word that every date but an ISO one has (a month, a weekday, "yesterday", "last
+    # month"): most sentences have none, and the scans are left out
+    gate: Prefiltered
 
 
 @functools.cache
@@ -163,7 +164,12 @@ def _date_rules(rules: Rules) -> _DateRules:
         day_span=day_span,
         since_prefixes=frozenset(s.lower() for s in since),
         scan=scan,
-        gate=PrefixGate(scan.values()),
+        gate=Prefiltered(
+            re.compile(
+                "|".join(f"(?:{_alt(w)})" for w in (months, weekdays, relative, relative_months)),
+                re.IGNORECASE,
+            )
+        ),
     )
 
 
@@ -207,8 +213,8 @@ def find_dates(
         if d is not None:
             found.append(FoundDate(d, 1, m.start(), m.end(), True))
             taken.append(m.span())
-    if not t.gate.may_match(sentence):
-        return found
+    if t.gate.search(sentence) is None:
+        return found  # a night or a span of days only matters with a weekday
     for m in t.scan["day_month"].finditer(sentence):
         if not free(m.start()):
             continue

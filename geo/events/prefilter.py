@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, Final
 
-__all__ = ["PREFIX_CHARS", "Prefiltered", "PrefixGate", "literal_alternation", "literal_prefixes"]
+__all__ = ["PREFIX_CHARS", "Prefiltered", "literal_alternation", "literal_prefixes"]
 
 #: How many characters of a match's beginning the prefilter looks for.
 PREFIX_CHARS: Final = 5
@@ -245,48 +245,6 @@ class Prefiltered:
     def search(self, text: str) -> re.Match[str] | None:
         """The first match of ``pattern.search(text)``."""
         return next(self.finditer(text), None)
-
-
-class PrefixGate:
-    """One scan that tells whether any of several prefiltered patterns may match a text:
-    False means that none of them matches (no beginning of any of them occurs), True
-    that some may.
-
-    Examples
-    --------
-    >>> a = Prefiltered(re.compile(r"(?<!\\w)strikes?(?!\\w)", re.IGNORECASE))
-    >>> b = Prefiltered(re.compile(r"(?<!\\w)shell\\w*", re.IGNORECASE))
-    >>> gate = PrefixGate([a, b])
-    >>> gate.may_match("SHELLING at dawn"), gate.may_match("a quiet day")
-    (True, False)
-    """
-
-    __slots__ = ("_finder",)
-
-    def __init__(self, patterns: Iterable[Prefiltered]) -> None:
-        members = list(patterns)
-        prefixes: set[str] = set()
-        self._finder: re.Pattern[str] | None = None
-        for p in members:
-            if not p.prefixes:
-                return  # a pattern that may begin with anything: no gate
-            prefixes |= p.prefixes
-        if not prefixes:
-            return
-        # the edge of a word only when every pattern starts a match there
-        edge = all(p.pattern.pattern.startswith(r"(?<!\w)") for p in members)
-        words = [w for w in prefixes if not w[0].isdecimal()]
-        branches = [literal_alternation(words)] if words else []
-        if len(words) < len(prefixes):
-            branches.append(r"\d")
-        self._finder = re.compile((r"(?<!\w)" if edge else "") + f"(?:{'|'.join(branches)})")
-
-    def may_match(self, text: str) -> bool:
-        """Whether one of the patterns may match ``text`` (False: none does)."""
-        if self._finder is None:
-            return True
-        folded = _fold(text)
-        return folded is None or self._finder.search(folded) is not None
 
 
 def literal_alternation(words: Iterable[str], *, spaces: bool = False) -> str:
