@@ -152,9 +152,9 @@ class _ActorRules:
     forces: Prefiltered | None
     bare_forces: Prefiltered | None
     agent: re.Pattern[str] | None
-    unidentified: re.Pattern[str] | None
-    protesters: re.Pattern[str] | None
-    rioters: re.Pattern[str] | None
+    unidentified: Prefiltered | None
+    protesters: Prefiltered | None
+    rioters: Prefiltered | None
     report_after: re.Pattern[str] | None
     source_before: re.Pattern[str] | None
 
@@ -243,9 +243,9 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         agent=re.compile(rf"(?<!\w)(?:{alt('agent')})\s+$", re.IGNORECASE)
         if alt("agent")
         else None,
-        unidentified=rules.words_re("actors", "unidentified"),
-        protesters=rules.words_re("actors", "protesters"),
-        rioters=rules.words_re("actors", "rioters"),
+        unidentified=_prefiltered(rules.words_re("actors", "unidentified")),
+        protesters=_prefiltered(rules.words_re("actors", "protesters")),
+        rioters=_prefiltered(rules.words_re("actors", "rioters")),
         report_after=re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:{alt_report})(?!\w)", re.IGNORECASE)
         if (alt_report := "|".join(f"(?:{p})" for p in rules.patterns("tolls", "report")))
         else None,
@@ -253,6 +253,10 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         if alt("source_before")
         else None,
     )
+
+
+def _prefiltered(pattern: re.Pattern[str] | None) -> Prefiltered | None:
+    return Prefiltered(pattern) if pattern is not None else None
 
 
 def _state_of(m: re.Match[str]) -> _State | None:

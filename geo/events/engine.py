@@ -765,8 +765,10 @@ def _dated_clauses(
     incident told before it, on its day. Each as (start, end) of the clause and incident."""
     if ctx.new_clause is None or not incidents:
         return []
-    cuts = [0, *(m.end() for m in ctx.new_clause.finditer(sentence)), len(sentence) + 1]
     days = {inc.date for inc in incidents}
+    if not any(d.precision == 1 and d.date not in days for d in dates):
+        return []  # no day but the incidents' own
+    cuts = [0, *(m.end() for m in ctx.new_clause.finditer(sentence)), len(sentence) + 1]
     out: list[tuple[int, int, _Incident]] = []
     for lo, hi in itertools.pairwise(cuts):
         if any(lo <= a < hi for a, _ in spans):

@@ -67,9 +67,9 @@ class Casualty:
 class _TollRules:
     cues: Prefiltered | None
     names: list[str]
-    none: re.Pattern[str] | None
-    none_killed: re.Pattern[str] | None
-    none_injured: re.Pattern[str] | None
+    none: Prefiltered | None
+    none_killed: Prefiltered | None
+    none_injured: Prefiltered | None
     negation: re.Pattern[str] | None
     cumulative: re.Pattern[str] | None
     clause_break: re.Pattern[str]
@@ -102,9 +102,9 @@ def _toll_rules(rules: Rules) -> _TollRules:
     return _TollRules(
         cues=Prefiltered(cues) if cues is not None else None,
         names=names,
-        none=rules.words_re("tolls", "none"),
-        none_killed=rules.words_re("tolls", "none_killed"),
-        none_injured=rules.words_re("tolls", "none_injured"),
+        none=_prefiltered(rules.words_re("tolls", "none")),
+        none_killed=_prefiltered(rules.words_re("tolls", "none_killed")),
+        none_injured=_prefiltered(rules.words_re("tolls", "none_injured")),
         negation=rules.words_re("tolls", "negation"),
         cumulative=rules.words_re("tolls", "cumulative"),
         clause_break=clause_break,
@@ -115,6 +115,10 @@ def _toll_rules(rules: Rules) -> _TollRules:
         ordinal=ordinal,
         other=frozenset(("autre", "other", "otro", "otra", "autres", "others")),
     )
+
+
+def _prefiltered(pattern: re.Pattern[str] | None) -> Prefiltered | None:
+    return Prefiltered(pattern) if pattern is not None else None
 
 
 def _is_not_a_count(sentence: str, n: Number, t: _TollRules) -> bool:
