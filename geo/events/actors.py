@@ -149,6 +149,9 @@ class _ActorRules:
     # the long lists of names, with a keyword prefilter (:mod:`geo.events.prefilter`)
     groups: Prefiltered | None
     templates: tuple[Prefiltered, ...]
+    # a state's name or demonym: a template that matches names a state (else it is not
+    # read), so a sentence without one needs no template scan
+    states: Prefiltered | None
     forces: Prefiltered | None
     bare_forces: Prefiltered | None
     agent: re.Pattern[str] | None
@@ -227,6 +230,7 @@ def _actor_rules(rules: Rules) -> _ActorRules:
     return _ActorRules(
         groups=groups,
         templates=tuple(templates),
+        states=Prefiltered(re.compile(demonym, re.IGNORECASE)) if demonym else None,
         forces=Prefiltered(re.compile(rf"(?<!\w)(?:{forces_body})(?!\w)", re.IGNORECASE))
         if forces_body
         else None,
@@ -312,7 +316,8 @@ def find_actors(
                     source=source(m.start()),
                 )
             )
-    for tpl in t.templates:
+    templates = t.templates if t.states is None or t.states.search(sentence) else ()
+    for tpl in templates:
         for m in tpl.finditer(sentence):
             state = _state_of(m)
             if state is None:
