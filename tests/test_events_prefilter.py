@@ -53,6 +53,9 @@ def test_characters_case_folding_holds_equal() -> None:
     p = Prefiltered(re.compile(r"(?<!\w)(?:strike|istanbul)(?!\w)", re.IGNORECASE))
     for text in ("ſtrike", "İstanbul strike", "STRİKE"):
         assert _spans(p.finditer(text)) == _spans(p.pattern.finditer(text))
+    # a pattern with "İ" matches "I" case-insensitively: no beginning can stand for it
+    q = Prefiltered(re.compile(r"(?:İ|II)", re.IGNORECASE))
+    assert _spans(q.finditer("I")) == _spans(q.pattern.finditer("I")) == [((0, 1), None)]
 
 
 _WORDS = st.text(alphabet="abcsſSİIı -", min_size=1, max_size=6)

@@ -104,13 +104,19 @@ def _class_chars(items: Any) -> set[str] | None:
     chars: set[str] = set()
     for op, av in items:
         if op is _LITERAL:
-            chars |= _fold_char(chr(av))
+            folded = _fold_char(chr(av))
+            if not folded:
+                return None
+            chars |= folded
         elif op is _RANGE:
             lo, hi = av
             if hi - lo > _MAX_CLASS:
                 return None
             for code in range(lo, hi + 1):
-                chars |= _fold_char(chr(code))
+                folded = _fold_char(chr(code))
+                if not folded:
+                    return None
+                chars |= folded
         elif op is _CATEGORY and av is _DIGIT:
             chars |= _digits()
         else:  # a category (\w), a negation: anything
@@ -125,7 +131,9 @@ def _item(op: Any, av: Any, k: int) -> tuple[set[str], set[str]]:
     a match (what follows the item may be added to it), and ``cut``, beginnings that end
     there (cut at ``k`` characters, or followed by what the analysis does not read)."""
     if op is _LITERAL:
-        return _fold_char(chr(av)), set()
+        chars = _fold_char(chr(av))
+        # "İ" lower-cases to two characters and matches "I": read as anything
+        return (chars, set()) if chars else (set(), {""})
     if op is _CATEGORY and av is _DIGIT:
         return set(_digits()), set()
     if op is _IN:
