@@ -131,9 +131,9 @@ def _item(op: Any, av: Any, k: int) -> tuple[set[str], set[str]]:
     a match (what follows the item may be added to it), and ``cut``, beginnings that end
     there (cut at ``k`` characters, or followed by what the analysis does not read)."""
     if op is _LITERAL:
-        chars = _fold_char(chr(av))
+        folded = _fold_char(chr(av))
         # "İ" lower-cases to two characters and matches "I": read as anything
-        return (chars, set()) if chars else (set(), {""})
+        return (folded, set()) if folded else (set(), {""})
     if op is _CATEGORY and av is _DIGIT:
         return set(_digits()), set()
     if op is _IN:
