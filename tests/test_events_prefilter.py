@@ -26,6 +26,20 @@ def test_prefixes_of_lists_optional_particles_and_digits() -> None:
     assert digits is not None and "7" in digits and "٧" in digits
 
 
+def test_prefixes_past_an_optional_group_longer_than_a_prefix() -> None:
+    # "armed " is longer than PREFIX_CHARS: its beginning is complete, and "forces" follows
+    # when it is left out (the actor templates: "(?:armed )?forces", "(?:ракетн\w* )?удар")
+    p = re.compile(r"(?<!\w)(?:(?:armed )?forces|(?:ракетн\w* )?удар\w*)", re.IGNORECASE)
+    assert literal_prefixes(p) == frozenset({"armed", "force", "ракет", "удар"})
+    text = "Armed forces and forces; ракетный удар, удары, forced"
+    assert _spans(Prefiltered(p).finditer(text)) == _spans(p.finditer(text))
+    assert literal_prefixes(re.compile(r"(?:abcdefg)*x")) == frozenset({"abcde", "x"})
+    # an optional weekday before a day ("Monday, 8 May"): the weekday or the digits
+    day = literal_prefixes(re.compile(r"(?:(?:monday|tue)[\s,]+)?\d+ may", re.IGNORECASE))
+    assert day is not None and {"monda", "tue", "8", "٨"} <= day and "" not in day
+    assert literal_prefixes(re.compile(r"(?:(?:monday|\w+)[\s,]+)?\d+ may")) is None
+
+
 def test_matches_overlapping_beginnings_and_case() -> None:
     p = Prefiltered(re.compile(r"(?<!\w)(?:abc|bcd|strike[sd]?)(?!\w)", re.IGNORECASE))
     text = "ABC bcd abcd Strikes, STRUCK; x-strike."
@@ -46,6 +60,9 @@ def test_characters_case_folding_holds_equal() -> None:
     p = Prefiltered(re.compile(r"(?<!\w)(?:strike|istanbul)(?!\w)", re.IGNORECASE))
     for text in ("ſtrike", "İstanbul strike", "STRİKE"):
         assert _spans(p.finditer(text)) == _spans(p.pattern.finditer(text))
+    # a pattern with "İ" matches "I" case-insensitively: no beginning can stand for it
+    q = Prefiltered(re.compile(r"(?:İ|II)", re.IGNORECASE))
+    assert _spans(q.finditer("I")) == _spans(q.pattern.finditer("I")) == [((0, 1), None)]
 
 
 _WORDS = st.text(alphabet="abcsſSİIıiK\u212a -", min_size=1, max_size=6)

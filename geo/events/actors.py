@@ -149,12 +149,15 @@ class _ActorRules:
     # the long lists of names, with a keyword prefilter (:mod:`geo.events.prefilter`)
     groups: Prefiltered | None
     templates: tuple[Prefiltered, ...]
+    # a state's name or demonym: a template that matches names a state (else it is not
+    # read), so a sentence without one needs no template scan
+    states: Prefiltered | None
     forces: Prefiltered | None
     bare_forces: Prefiltered | None
     agent: re.Pattern[str] | None
-    unidentified: re.Pattern[str] | None
-    protesters: re.Pattern[str] | None
-    rioters: re.Pattern[str] | None
+    unidentified: Prefiltered | None
+    protesters: Prefiltered | None
+    rioters: Prefiltered | None
     report_after: re.Pattern[str] | None
     source_before: re.Pattern[str] | None
 
@@ -227,6 +230,7 @@ def _actor_rules(rules: Rules) -> _ActorRules:
     return _ActorRules(
         groups=groups,
         templates=tuple(templates),
+        states=Prefiltered(re.compile(demonym, re.IGNORECASE)) if demonym else None,
         forces=Prefiltered(re.compile(rf"(?<!\w)(?:{forces_body})(?!\w)", re.IGNORECASE))
         if forces_body
         else None,
@@ -243,9 +247,9 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         agent=re.compile(rf"(?<!\w)(?:{alt('agent')})\s+$", re.IGNORECASE)
         if alt("agent")
         else None,
-        unidentified=rules.words_re("actors", "unidentified"),
-        protesters=rules.words_re("actors", "protesters"),
-        rioters=rules.words_re("actors", "rioters"),
+        unidentified=_prefiltered(rules.words_re("actors", "unidentified")),
+        protesters=_prefiltered(rules.words_re("actors", "protesters")),
+        rioters=_prefiltered(rules.words_re("actors", "rioters")),
         report_after=re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:{alt_report})(?!\w)", re.IGNORECASE)
         if (alt_report := "|".join(f"(?:{p})" for p in rules.patterns("tolls", "report")))
         else None,
@@ -253,6 +257,10 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         if alt("source_before")
         else None,
     )
+
+
+def _prefiltered(pattern: re.Pattern[str] | None) -> Prefiltered | None:
+    return Prefiltered(pattern) if pattern is not None else None
 
 
 def _state_of(m: re.Match[str]) -> _State | None:
@@ -308,7 +316,8 @@ def find_actors(
                     source=source(m.start()),
                 )
             )
-    for tpl in t.templates:
+    templates = t.templates if t.states is None or t.states.search(sentence) else ()
+    for tpl in templates:
         for m in tpl.finditer(sentence):
             state = _state_of(m)
             if state is None:

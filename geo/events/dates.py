@@ -82,6 +82,9 @@ class _DateRules:
     since_prefixes: frozenset[str]
     # the patterns run over a whole sentence, with a keyword prefilter
     scan: Mapping[str, Prefiltered]
+    # a word that every date but an ISO one has (a month, a weekday, "yesterday", "last
+    # month"): most sentences have none, and the scans are left out
+    gate: Prefiltered
 
 
 @functools.cache
@@ -128,6 +131,15 @@ def _date_rules(rules: Rules) -> _DateRules:
         re.IGNORECASE,
     )
     relative_month_re = re.compile(rf"(?<!\w)({_alt(relative_months)})(?!\w)", re.IGNORECASE)
+    scan = _scanners(
+        day_month=day_month,
+        weekday=weekday,
+        relative_re=relative_re,
+        month_only=month_only,
+        relative_month_re=relative_month_re,
+        night_span=night_span,
+        day_span=day_span,
+    )
     return _DateRules(
         months=months,
         weekdays=weekdays,
@@ -151,14 +163,12 @@ def _date_rules(rules: Rules) -> _DateRules:
         night_span=night_span,
         day_span=day_span,
         since_prefixes=frozenset(s.lower() for s in since),
-        scan=_scanners(
-            day_month=day_month,
-            weekday=weekday,
-            relative_re=relative_re,
-            month_only=month_only,
-            relative_month_re=relative_month_re,
-            night_span=night_span,
-            day_span=day_span,
+        scan=scan,
+        gate=Prefiltered(
+            re.compile(
+                "|".join(f"(?:{_alt(w)})" for w in (months, weekdays, relative, relative_months)),
+                re.IGNORECASE,
+            )
         ),
     )
 
@@ -203,6 +213,8 @@ def find_dates(
         if d is not None:
             found.append(FoundDate(d, 1, m.start(), m.end(), True))
             taken.append(m.span())
+    if t.gate.search(sentence) is None:
+        return found  # a night or a span of days only matters with a weekday
     for m in t.scan["day_month"].finditer(sentence):
         if not free(m.start()):
             continue

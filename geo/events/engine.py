@@ -598,7 +598,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             continue
         line_start = text.rfind("\n", 0, ms[0].char_start) + 1
         dateline_end = _dateline_end(text, line_start) if line_start >= begin else -1
-        all_dates = [d for d in find_dates(sentence, reference=reference, rules=rules)]
+        all_dates = find_dates(sentence, reference=reference, rules=rules)
         dates = [
             d
             for d in all_dates
@@ -615,14 +615,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             for m in body
         ):
             body, places = ms, every  # the dateline's place is the only one named
-        tolls = [
-            c for c in count_casualties(sentence, rules=rules, dates=all_dates) if not c.cumulative
-        ]
-        anchored = bool(tolls or dates)
-        country = next((m.place.country_code for m in ms if m.place.kind != "country"), None)
-        country = country or ms[0].place.country_code
-        actors = find_actors(sentence, rules=rules, country=country)
-        classes = rules.classes_in(sentence)
+        # tolls, actors and classes of words only for a sentence that reports an incident
+        tolls: list[Casualty] | None = None
         by_rule: dict[tuple[int, dt.date | None], _Incident] = {}
         plain_seen: set[str] = set()
         spans = [(q.char_start - begin, q.char_end - begin) for q in ms]
@@ -638,14 +632,14 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and ms.index(m) not in misplaced
             ):
                 rule = _rule_for(start, stop, cues, rules)
-                if (
-                    rule is not None
-                    and rules.rules[rule].generic
-                    and not (
+                if rule is not None and rules.rules[rule].generic:
+                    if not dates and tolls is None:
+                        tolls = _incident_tolls(sentence, rules, all_dates)
+                    anchored = bool(dates or tolls)
+                    if not (
                         anchored and _generic_reaches(sentence, start, stop, rule, cues, ctx, spans)
-                    )
-                ):
-                    rule = None
+                    ):
+                        rule = None
             if rule is None:
                 if m.place.id not in plain_seen:
                     plain_seen.add(m.place.id)
@@ -686,6 +680,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             incident.places.setdefault(m.place.id, []).append(m)
         if not by_rule:
             continue
+        if tolls is None:
+            tolls = _incident_tolls(sentence, rules, all_dates)
+        country = next((m.place.country_code for m in ms if m.place.kind != "country"), None)
+        country = country or ms[0].place.country_code
+        actors = find_actors(sentence, rules=rules, country=country)
+        classes = rules.classes_in(sentence)
         located = [
             (m, inc) for inc in by_rule.values() for ms_p in inc.places.values() for m in ms_p
         ]
@@ -735,6 +735,11 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     return rows
 
 
+def _incident_tolls(sentence: str, rules: Rules, dates: Sequence[FoundDate]) -> list[Casualty]:
+    """The tolls of a sentence that may be an incident's (not running totals)."""
+    return [c for c in count_casualties(sentence, rules=rules, dates=dates) if not c.cumulative]
+
+
 def _strip_marks(text: str) -> tuple[str, tuple[int, ...]]:
     """The text without the marks its languages may leave out (Arabic vowel marks: the
     packs' rules are written without them), and where each character was (empty when
@@ -769,8 +774,10 @@ def _dated_clauses(
     incident told before it, on its day. Each as (start, end) of the clause and incident."""
     if ctx.new_clause is None or not incidents:
         return []
-    cuts = [0, *(m.end() for m in ctx.new_clause.finditer(sentence)), len(sentence) + 1]
     days = {inc.date for inc in incidents}
+    if not any(d.precision == 1 and d.date not in days for d in dates):
+        return []  # no day but the incidents' own
+    cuts = [0, *(m.end() for m in ctx.new_clause.finditer(sentence)), len(sentence) + 1]
     out: list[tuple[int, int, _Incident]] = []
     for lo, hi in itertools.pairwise(cuts):
         if any(lo <= a < hi for a, _ in spans):
@@ -855,14 +862,23 @@ def _follow_up(
 ) -> None:
     """A next sentence that names no place completes the incidents just reported."""
     inc = incidents[0]
-    all_dates = find_dates(sentence, reference=reference, rules=rules)
-    tolls = [
-        c for c in count_casualties(sentence, rules=rules, dates=all_dates) if not c.cumulative
-    ]
+    same = _same_story(inc, sentence, rules)
+    memo: list[list[FoundDate]] = []
+
+    def dates() -> list[FoundDate]:  # found once, when needed
+        if not memo:
+            memo.append(find_dates(sentence, reference=reference, rules=rules))
+        return memo[0]
+
+    # what a sentence of another story says is not read (:func:`_same_story`)
+    tolls = (
+        [c for c in count_casualties(sentence, rules=rules, dates=dates) if not c.cumulative]
+        if same
+        else []
+    )
     # the toll goes to the incident's most precise place (a town rather than its region)
     first = min(inc.places, key=lambda pid: _KIND_RANK.get(inc.places[pid][0].place.kind, 0))
     note = " ".join(sentence.split())
-    same = _same_story(inc, sentence, rules)
     if tolls and same:
         _apply_tolls(inc, first, tolls, summed=True)
     free = casualty_free(sentence, rules=rules) if same else frozenset()
@@ -870,15 +886,15 @@ def _follow_up(
         for i in incidents:
             i.none |= free
     if not inc.dated and same:
-        dates = [
+        days = [
             d
-            for d in all_dates
+            for d in dates()
             if d.date is not None and d.precision == 1 and not _report_date(sentence, d, ctx)
         ]
-        if dates:
+        if days:
             for i in incidents:
                 if not i.dated:
-                    i.date, i.precision, i.dated = dates[0].date, 1, True
+                    i.date, i.precision, i.dated = days[0].date, 1, True
     if (
         inc.etype == "Protests"
         and ctx.intervention is not None

@@ -108,13 +108,19 @@ def _class_chars(items: Any) -> set[str] | None:
     chars: set[str] = set()
     for op, av in items:
         if op is _LITERAL:
-            chars |= _fold_char(chr(av))
+            folded = _fold_char(chr(av))
+            if not folded:
+                return None
+            chars |= folded
         elif op is _RANGE:
             lo, hi = av
             if hi - lo > _MAX_CLASS:
                 return None
             for code in range(lo, hi + 1):
-                chars |= _fold_char(chr(code))
+                folded = _fold_char(chr(code))
+                if not folded:
+                    return None
+                chars |= folded
         elif op is _CATEGORY and av is _DIGIT:
             chars |= _digits()
         else:  # a category (\w), a negation: anything
@@ -124,51 +130,59 @@ def _class_chars(items: Any) -> set[str] | None:
     return chars
 
 
-def _item(op: Any, av: Any, k: int) -> tuple[set[str], bool]:
-    """The beginnings of what one parsed item matches and whether they are all of it."""
+def _item(op: Any, av: Any, k: int) -> tuple[set[str], set[str]]:
+    """The beginnings of what one parsed item matches, as two sets: ``whole``, the whole of
+    a match (what follows the item may be added to it), and ``cut``, beginnings that end
+    there (cut at ``k`` characters, or followed by what the analysis does not read)."""
     if op is _LITERAL:
-        return _fold_char(chr(av)), True
+        folded = _fold_char(chr(av))
+        # "İ" lower-cases to two characters and matches "I": read as anything
+        return (folded, set()) if folded else (set(), {""})
     if op is _CATEGORY and av is _DIGIT:
-        return set(_digits()), True
+        return set(_digits()), set()
     if op is _IN:
         chars = _class_chars(av)
-        return (chars, True) if chars else ({""}, False)
+        return (chars, set()) if chars else (set(), {""})
     if op in _ZERO_WIDTH:
-        return {""}, True
+        return {""}, set()
     if op is _SUBPATTERN:
         return _sequence(av[-1], k)
     if _ATOMIC is not None and op is _ATOMIC:
         return _sequence(av, k)
     if op is _BRANCH:
-        out: set[str] = set()
-        exact = True
+        whole: set[str] = set()
+        cut: set[str] = set()
         for alternative in av[1]:
-            found, whole = _sequence(alternative, k)
-            out |= found
-            exact = exact and whole
-        return out, exact
+            w, c = _sequence(alternative, k)
+            whole |= w
+            cut |= c
+        return whole, cut
     if op in _REPEATS:
         low, high, sub = av
-        found, whole = _sequence(sub, k)
-        if low == 0:
-            return found | {""}, whole and high == 1
+        w, c = _sequence(sub, k)
         if low == high == 1:
-            return found, whole
-        return found, False
-    return {""}, False  # any character, a back reference: anything
+            return w, c
+        if low == 0 and high == 1:
+            return w | {""}, c
+        # one repetition begins the match, more may follow
+        return ({""} if low == 0 else set()), w | c
+    return set(), {""}  # any character, a back reference: anything
 
 
-def _sequence(items: Any, k: int) -> tuple[set[str], bool]:
-    out = {""}
+def _sequence(items: Any, k: int) -> tuple[set[str], set[str]]:
+    whole: set[str] = {""}
+    cut: set[str] = set()
     for op, av in items:
-        found, whole = _item(op, av, k)
-        joined = {(a + b)[:k] for a in out for b in found}
-        if len(joined) > _MAX_PREFIXES:
-            return out, False
-        out = joined
-        if not whole or all(len(s) >= k for s in out):
-            return out, whole and all(len(s) < k for s in out)
-    return out, True
+        w, c = _item(op, av, k)
+        if len(whole) * (len(w) + len(c)) > _MAX_PREFIXES:
+            return set(), whole | cut  # no longer: what is known so far begins each match
+        joined = {a + b for a in whole for b in w}
+        cut |= {(a + b)[:k] for a in whole for b in c}
+        cut |= {s[:k] for s in joined if len(s) >= k}
+        whole = {s for s in joined if len(s) < k}
+        if not whole:
+            break
+    return whole, cut
 
 
 def literal_prefixes(pattern: re.Pattern[str], k: int = PREFIX_CHARS) -> frozenset[str] | None:
@@ -187,7 +201,8 @@ def literal_prefixes(pattern: re.Pattern[str], k: int = PREFIX_CHARS) -> frozens
     except (re.error, RecursionError):  # pragma: no cover - compiled already
         return None
     for size in range(k, 1, -1):  # shorter beginnings when there are too many
-        found, _ = _sequence(parsed, size)
+        whole, cut = _sequence(parsed, size)
+        found = whole | cut
         if found and "" not in found:
             return frozenset(found)
     return None

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
@@ -67,9 +67,9 @@ class Casualty:
 class _TollRules:
     cues: Prefiltered | None
     names: list[str]
-    none: re.Pattern[str] | None
-    none_killed: re.Pattern[str] | None
-    none_injured: re.Pattern[str] | None
+    none: Prefiltered | None
+    none_killed: Prefiltered | None
+    none_injured: Prefiltered | None
     negation: re.Pattern[str] | None
     cumulative: re.Pattern[str] | None
     clause_break: re.Pattern[str]
@@ -102,9 +102,9 @@ def _toll_rules(rules: Rules) -> _TollRules:
     return _TollRules(
         cues=Prefiltered(cues) if cues is not None else None,
         names=names,
-        none=rules.words_re("tolls", "none"),
-        none_killed=rules.words_re("tolls", "none_killed"),
-        none_injured=rules.words_re("tolls", "none_injured"),
+        none=_prefiltered(rules.words_re("tolls", "none")),
+        none_killed=_prefiltered(rules.words_re("tolls", "none_killed")),
+        none_injured=_prefiltered(rules.words_re("tolls", "none_injured")),
         negation=rules.words_re("tolls", "negation"),
         cumulative=rules.words_re("tolls", "cumulative"),
         clause_break=clause_break,
@@ -115,6 +115,10 @@ def _toll_rules(rules: Rules) -> _TollRules:
         ordinal=ordinal,
         other=frozenset(("autre", "other", "otro", "otra", "autres", "others")),
     )
+
+
+def _prefiltered(pattern: re.Pattern[str] | None) -> Prefiltered | None:
+    return Prefiltered(pattern) if pattern is not None else None
 
 
 def _is_not_a_count(sentence: str, n: Number, t: _TollRules) -> bool:
@@ -132,7 +136,7 @@ def count_casualties(
     sentence: str,
     *,
     rules: Rules | None = None,
-    dates: Sequence[FoundDate] | None = None,
+    dates: Sequence[FoundDate] | Callable[[], Sequence[FoundDate]] | None = None,
 ) -> list[Casualty]:
     """Find the numbers of people killed and injured in a sentence.
 
@@ -142,8 +146,9 @@ def count_casualties(
         The sentence.
     rules : Rules, optional
         The languages' rules (all languages by default).
-    dates : sequence of FoundDate, optional
-        Dates found in the sentence: numbers inside them are no counts (found when None).
+    dates : sequence of FoundDate, or a function that returns them, optional
+        Dates found in the sentence: numbers inside them are no counts (found when None;
+        the function is called only when the sentence has a cue and a number).
 
     Examples
     --------
@@ -158,23 +163,29 @@ def count_casualties(
     t = _toll_rules(r)
     if t.cues is None:
         return []
+    cues = list(t.cues.finditer(sentence))
+    if not cues:
+        return []
+    numbers = [n for n in find_numbers(sentence, rules=r) if n.value > 0]
+    if not numbers:
+        return []
     if dates is None:
         from geo.events.dates import find_dates
 
         dates = find_dates(sentence, reference=None, rules=r)
+    elif callable(dates):
+        dates = dates()
     spans = [(d.start, d.end) for d in dates]
     numbers = [
         n
-        for n in find_numbers(sentence, rules=r)
-        if n.value > 0
-        and not any(s <= n.start < e for s, e in spans)
-        and not _is_not_a_count(sentence, n, t)
+        for n in numbers
+        if not any(s <= n.start < e for s, e in spans) and not _is_not_a_count(sentence, n, t)
     ]
     out: list[Casualty] = []
     if not numbers:
         return out
     used: set[int] = set()
-    for cue in t.cues.finditer(sentence):
+    for cue in cues:
         name = t.names[int((cue.lastgroup or "g0")[1:])]
         kind = _KIND[name]
         found = _count_before(sentence, cue.start(), numbers, used, t)
