@@ -154,11 +154,13 @@ def rows_to_frame(rows: Sequence[dict[str, Any]], *, task: Task = "events") -> g
     import numpy as np
     import pandas as pd
 
+    from geo.geoparse import MENTION_COLUMNS
+
     n = len(rows)
     lat = np.fromiter((r["latitude"] for r in rows), dtype=float, count=n)
     lon = np.fromiter((r["longitude"] for r in rows), dtype=float, count=n)
     data: dict[str, Any] = {}
-    for name in _MENTION_COLUMNS:
+    for name in MENTION_COLUMNS:
         if name in ("char_start", "char_end"):
             data[name] = np.fromiter((r[name] for r in rows), dtype=np.int64, count=n)
         elif name == "latitude":
@@ -171,23 +173,6 @@ def rows_to_frame(rows: Sequence[dict[str, Any]], *, task: Task = "events") -> g
             data[name] = pd.array([r[name] for r in rows], dtype=object)
     geometry = gpd.points_from_xy(lon, lat, crs="EPSG:4326")
     return gpd.GeoDataFrame(data, geometry=geometry, crs="EPSG:4326")
-
-
-_MENTION_COLUMNS = (
-    "doc_id",
-    "mention",
-    "char_start",
-    "char_end",
-    "name",
-    "kind",
-    "country_code",
-    "gazetteer_id",
-    "latitude",
-    "longitude",
-    "score",
-    "lang",
-    "why",
-)
 
 
 def process_chunk(docs: Sequence[Document], options: Options) -> gpd.GeoDataFrame:
