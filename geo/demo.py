@@ -20,8 +20,15 @@ if TYPE_CHECKING:
 __all__ = ["run", "sample_events"]
 
 
+def _missing(value: Any) -> bool:
+    """None, NaN, NaT and pandas' NA (whose truth value is an error)."""
+    import pandas as pd
+
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
 def _cell(value: Any, width: int) -> str:
-    text = "" if value is None or value != value else str(value)  # NaN != NaN
+    text = "" if _missing(value) else str(value)
     return text[:width].ljust(width)
 
 
@@ -57,9 +64,9 @@ def run(path: str | Path | None = None) -> int:
         cells = []
         for name, _, width in columns:
             value = getattr(row, name, None)
-            if name == "event_date" and value is not None:
+            if name == "event_date" and not _missing(value):
                 value = str(value)[:10]
-            elif name == "distance_to_front_km" and value == value and value is not None:
+            elif name == "distance_to_front_km" and not _missing(value):
                 value = f"{value:.1f}"
             cells.append(_cell(value, width))
         print("  ".join(cells).rstrip())
