@@ -22,4 +22,3 @@ def test_demo_prints_the_events_and_writes_the_map(
     assert out.stat().st_size > 100_000
     # tolls that no source states (pandas' NA) print as empty cells, not as an error
     assert "boolean value of NA" not in printed
-
