@@ -467,8 +467,8 @@ EVENTS_REPORT_DATE_CHARS: Final = 25
 EVENTS_TOLL_CLAUSE_CHARS: Final = 100
 
 #: A town named at most this many characters after another town, with only prepositions,
-#: articles or region nouns between them, says where that one lies ("Qana, in the district
-#: of Tyre", "Cité Soleil, en Puerto Príncipe"): within EVENTS_ENCLOSING_KM it encloses it
+#: articles or region nouns between them, says where that one lies ("the village of A, in
+#: the district of B", "el barrio A, en B"): within EVENTS_ENCLOSING_KM it encloses it
 #: (the incident is at the first), farther the first was read as a homonym elsewhere.
 EVENTS_APPOSITION_CHARS: Final = 40
 EVENTS_ENCLOSING_KM: Final = 30.0

@@ -7,9 +7,8 @@ leave :func:`geo.events.engine.event_rows`:
 
 - a national capital with no toll of its own, in a country where the article places no
   other incident (not even at the capital) and not the article's first incident, stands
-  for its government or is the foreign place the story refers to ("le mépris de Moscou",
-  "a protest against a Koran burnt in front of the embassy in Stockholm"): it is kept as
-  a mention;
+  for its government or is the foreign place the story refers to ("Paris condemned the
+  strike", "a protest in front of the embassy in Rome"): it is kept as a mention;
 - two incidents of one article on the same day (or both on the article's day) are one
   incident when they are at the same gazetteer place and both of the types one strike is
   told under (:data:`geo.config.EVENTS_CONSOLIDATE_VIOLENT_TYPES`: an air strike also

@@ -23,7 +23,7 @@ one ("dozens" then "at least 93" gives 93), otherwise the highest.
 
 Some places are no incident's place: a country or region that contains another place named
 with it, a sea named with a town, a town named after another as where that one lies
-("Qana, in the district of Tyre"; farther away, the first was read as a homonym), a region
+("the village of A, in the district of B"; farther away, the first was read as a homonym), a region
 whose incident of a day sums up its towns'. A toll right before "in <country>" is that
 country's sum. Arabic vowel marks are read as if absent (the offsets of the rows are in the
 text as written).
@@ -310,8 +310,8 @@ def _pack_words(codes: tuple[str, ...]) -> _PackWords:
 
 def _misplaced(text: str, ms: Sequence[Mention], words: _PackWords) -> set[int]:
     """The mentions of a sentence that are no incident place because the next one says
-    where they lie ("Qana, in the district of Tyre", "Cité Soleil, en Puerto Príncipe",
-    "la colonia Barrio Nuevo de Irapuato"): the enclosing town when it is near (and larger,
+    where they lie ("the village of A, in the district of B", "el barrio A, en la ciudad
+    de B"): the enclosing town when it is near (and larger,
     or named after a region noun), the first place when it was found far from the town
     the text puts it in (a part of the town the gazetteer does not know, read as a
     homonym elsewhere). Indexes in ``ms``."""
@@ -329,7 +329,7 @@ def _misplaced(text: str, ms: Sequence[Mention], words: _PackWords) -> set[int]:
             continue
         tokens = {normalize_word(w) for w in re.findall(r"[^\W\d_]+", gap)}
         if not tokens or tokens & words.conjunctions or not tokens <= words.linking | words.region:
-            continue  # a list ("Qana and Tyre"), or words that make another clause
+            continue  # a list ("A and B"), or words that make another clause
         km = haversine_km(q.place.latitude, q.place.longitude, m.place.latitude, m.place.longitude)
         if km > config.EVENTS_ENCLOSING_KM:
             out.add(a)
@@ -1184,8 +1184,9 @@ def _sums_of_towns(records: list[tuple[_Incident | None, Mention, str]]) -> set[
 
 def _far_from_the_story(records: list[tuple[_Incident | None, Mention, str]]) -> set[str]:
     """Incident places far from every other place of the article, in a country no other
-    place is in ("Albany" in a story of towns of Lebanon): a name read as a homonym far
-    away (:data:`geo.config.EVENTS_OUTLIER_KM`). Distances in one vectorised pass."""
+    place is in (a town of the United States in a story of towns of Yemen): a name read
+    as a homonym far away (:data:`geo.config.EVENTS_OUTLIER_KM`). Distances in one
+    vectorised pass."""
     import numpy as np
 
     places = {m.place.id: m.place for _, m, _ in records}
