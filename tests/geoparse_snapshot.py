@@ -8,7 +8,7 @@ The snapshot (``tests/data/geoparse_snapshot.json``) holds, for the dev articles
   name, latitude, longitude, score]`` (coordinates rounded to :data:`DIGITS` decimals), from
   :func:`geo.geoparse.find_mentions` (the path of ``geo parse`` and of the evaluation);
 - ``call`` and ``batch``: a digest of every column of the frame (``why`` included) that
-  ``geo.geoparse(text)`` returns per article, and that ``geoparse_inputs`` (``geo parse``)
+  ``geo.geoparse(text)`` returns per article, and that ``geo.pipeline.collect`` (``geo parse``)
   returns for the corpus as one JSON Lines file, per document.
 
 Never the frozen test split. Rewrite it only for a change meant to alter results, and say so::
@@ -74,8 +74,9 @@ def compute() -> dict[str, Any]:
     """The snapshot of the current parser."""
     import geo
     from bench.corpus import iter_corpus, write_jsonl
-    from geo.geoparse import find_mentions, geoparse_inputs
+    from geo.geoparse import find_mentions
     from geo.io.documents import make_document
+    from geo.pipeline import collect
 
     out: dict[str, Any] = {"dev": {}, "bench": {}, "call": {}, "batch": {}}
     for name, text in _dev_articles():
@@ -88,7 +89,7 @@ def compute() -> dict[str, Any]:
         out["call"][d["id"]] = _digest(geo.geoparse(d["text"], doc_id=d["id"]))
     with tempfile.TemporaryDirectory() as tmp:
         path = write_jsonl(Path(tmp) / "corpus.jsonl", BENCH_DOCS)
-        frame = geoparse_inputs(path)
+        frame = collect(path, task="mentions", workers=1)
     frame["doc_id"] = frame["doc_id"].map(lambda s: s.rsplit(":", 1)[-1])
     for doc_id, part in frame.groupby("doc_id", sort=False):
         out["batch"][str(doc_id)] = _digest(part.reset_index(drop=True))

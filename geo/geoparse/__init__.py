@@ -29,10 +29,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-import os
 import sys
 import types
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
@@ -48,7 +47,7 @@ from geo.model import Mention, Span
 if TYPE_CHECKING:
     import geopandas as gpd
 
-    from geo.io.documents import Document, Problem, Progress
+    from geo.io.documents import Document
 
 __all__ = [
     "MENTION_COLUMNS",
@@ -57,7 +56,6 @@ __all__ = [
     "Parsed",
     "find_mentions",
     "geoparse",
-    "geoparse_inputs",
     "get_geoparser",
     "haversine_km",
     "is_water",
@@ -374,45 +372,6 @@ def geoparse(
     parser = get_geoparser()
     parsed = parser.parse_text(doc.text, lang=lang, start=doc.body_start, doc_id=doc.doc_id)
     return mentions_to_frame(parsed.mentions, lang=parsed.lang)
-
-
-def geoparse_inputs(
-    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
-    *,
-    problems: list[Problem] | None = None,
-    progress: Progress | None = None,
-    parser: Geoparser | None = None,
-    **read_options: Any,
-) -> gpd.GeoDataFrame:
-    """Geoparse every document of files, folders, patterns or ``"-"`` (``geo parse``).
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
-    >>> _ = path.write_text("date 2020-10-04\\nGanja et Bakou.")
-    >>> geoparse_inputs(path)["mention"].tolist()
-    ['Ganja', 'Bakou']
-    """
-    import pandas as pd
-
-    from geo.io.documents import iter_documents
-
-    parser = parser or get_geoparser()
-    mentions: list[Mention] = []
-    langs: list[str] = []
-    for doc in iter_documents(inputs, problems=problems, **read_options):
-        lang = doc.lang if doc.lang in LANGUAGES else None
-        parsed = parser.parse_text(doc.text, lang=lang, start=doc.body_start, doc_id=doc.doc_id)
-        mentions.extend(parsed.mentions)
-        langs.extend([parsed.lang] * len(parsed.mentions))
-        if progress is not None:
-            progress.update()
-    if progress is not None:
-        progress.close()
-    frame = mentions_to_frame(mentions)
-    frame["lang"] = pd.array(langs, dtype=object)
-    return frame
 
 
 class _CallableModule(types.ModuleType):
