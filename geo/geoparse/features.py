@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
@@ -37,9 +37,7 @@ __all__ = [
     "RECOGNISE_FEATURES",
     "RESOLVE_FEATURES",
     "Context",
-    "candidate_features",
     "name_features",
-    "proximities",
     "region_cue",
     "span_features",
     "water_cue",
@@ -192,135 +190,6 @@ def static_features(
     return f
 
 
-def candidate_features(
-    c: Candidate,
-    cs: Sequence[Candidate],
-    *,
-    ctx: Context,
-    own: Mapping[str, float],
-    sentences: Iterable[int],
-    region_cue_level: int,
-    apposition: Sequence[Place],
-    twin: Place,
-    capitals: frozenset[str],
-    foreign: bool,
-    nearest_km: float = math.inf,
-    mass: float = 0.0,
-    dateline: bool = False,
-    static: Mapping[str, float] | None = None,
-) -> dict[str, float]:
-    """The features of candidate ``c`` among the candidates ``cs`` of one name.
-
-    ``own`` is what the name itself adds to :attr:`Context.focus` (by country), removed so
-    that a name does not support itself; ``apposition`` the places named right after it
-    ("Springfield, Illinois"); ``twin`` the place of the other kind of the same name nearby;
-    ``nearest_km`` and ``mass`` the distance to the nearest other place of the document and
-    the summed proximity of all of them (see :func:`proximities`). With ``static`` (the
-    features that depend on the name alone, :func:`static_features`, cached by the caller),
-    only the features that depend on the document are returned.
-    """
-    p = c.place
-    f: dict[str, float] = {} if static is not None else static_features(c, cs, capitals)
-    if foreign and p.kind == "country":
-        f["foreign_country_name"] = 1.0
-    cc = p.country_code
-    if cc and ctx.focus_total > 0:
-        total = ctx.focus_total - sum(v for k, v in own.items() if "." not in k)
-        count = ctx.focus.get(cc, 0.0) - own.get(cc, 0.0)
-        if total > 0 and count > 0:
-            f["focus"] = count / total
-    if cc and p.admin1_code and p.kind != "country" and ctx.admin_total > 0:
-        admin = f"{cc}.{p.admin1_code}"
-        mine = own.get(admin, 0.0)
-        total = ctx.admin_total - sum(v for k, v in own.items() if "." in k)
-        count = ctx.admin_focus.get(admin, 0.0) - mine
-        if total > 0 and count > 0:
-            f["admin1_focus"] = count / total
-    if cc and cc in ctx.named_countries and p.kind != "country":
-        f["focus_named"] = 1.0
-    if p.kind != "country" and nearest_km < math.inf:
-        f["proximity"] = math.exp(-nearest_km / config.GEOPARSE_PROXIMITY_KM)
-        if nearest_km > config.GEOPARSE_FAR_KM:
-            f["far"] = 1.0
-        if mass > 0:
-            f["proximity_mass"] = math.log1p(mass)
-    sent_country = sent_region = sent_town = 0.0
-    own_ids = {o.place.id for o in cs}
-    if p.kind != "country":
-        for k in sentences:
-            for q in ctx.by_sentence.get(k, ()):
-                if q.id in own_ids:  # a name does not support itself (its twin, say)
-                    continue
-                if q.kind == "country":
-                    if q.country_code == cc:
-                        sent_country = 1.0
-                elif p.kind == "city" and q.kind == "region":
-                    if (
-                        q.admin1_code and q.admin1_code == p.admin1_code and q.country_code == cc
-                    ) or (
-                        approx_km(p.latitude, p.longitude, q.latitude, q.longitude)
-                        < config.GEOPARSE_NEAR_KM
-                    ):
-                        sent_region = 1.0
-                elif (
-                    p.kind == "city"
-                    and q.kind == "city"
-                    and approx_km(p.latitude, p.longitude, q.latitude, q.longitude)
-                    < config.GEOPARSE_NEAR_KM
-                ):
-                    sent_town = 1.0
-    if sent_country:
-        f["sentence_country"] = sent_country
-    if sent_region:
-        f["sentence_region"] = sent_region
-    if sent_town:
-        f["sentence_town"] = sent_town
-    if p.kind == "city" and p.admin1_code and f"{cc}.{p.admin1_code}" in ctx.named_regions:
-        f["admin1_named"] = 1.0
-    for q in apposition:
-        if (q.kind == "country" and q.country_code == cc and p.kind != "country") or (
-            q.kind == "region"
-            and p.kind == "city"
-            and q.country_code == cc
-            and (
-                (q.admin1_code and q.admin1_code == p.admin1_code)
-                or approx_km(p.latitude, p.longitude, q.latitude, q.longitude)
-                < config.GEOPARSE_NEAR_KM
-            )
-        ):
-            f["apposition"] = 1.0
-    if (
-        ctx.disputed
-        and p.kind == "city"
-        and ctx.separatist_sentences.intersection(sentences)
-        and any(
-            approx_km(p.latitude, p.longitude, q.latitude, q.longitude)
-            < config.GEOPARSE_SEPARATIST_KM
-            for q in ctx.disputed
-        )
-    ):
-        f["separatist_area"] = 1.0
-    if dateline and p.kind == "city":
-        f["dateline_city"] = 1.0  # a story is filed from a town, never a province
-    if p.kind != "country":
-        if twin is p:
-            if region_cue_level == 2 and p.kind == "region":
-                f["region_cue_region"] = 1.0
-            elif region_cue_level and p.kind == "city":
-                f["region_cue_city"] = float(region_cue_level)
-        else:
-            city = p if p.kind == "city" else twin
-            big = city.population >= config.GEOPARSE_METROPOLIS_POPULATION
-            cue = 1.0 if region_cue_level == 2 or (region_cue_level == 1 and not big) else 0.0
-            if region_cue_level == 1 and big and p.kind == "city":
-                f["city_cue_metropolis"] = 1.0
-            if p.kind == "city":
-                f["twin_city"] = 1.0 - 2.0 * cue
-            else:
-                f["twin_region"] = 2.0 * cue - 1.0
-    return f
-
-
 def name_features(
     cs: Sequence[Candidate],
     *,
@@ -333,9 +202,16 @@ def name_features(
     foreign: bool,
     dateline: bool = False,
 ) -> list[dict[str, float]]:
-    """The features of every candidate of one name that depend on the document: for each
-    of ``cs``, what :func:`candidate_features` returns given its static features, with
-    ``twins[k]`` the twin of ``cs[k]`` and the proximities of :func:`proximities`.
+    """The features of every candidate of one name that depend on the document (those of
+    the name alone are :func:`static_features`), ``twins[k]`` being the twin of ``cs[k]``:
+    the place of the other kind of the same name nearby.
+
+    ``own`` is what the name itself adds to :attr:`Context.focus` (by country), removed so
+    that a name does not support itself; ``apposition`` the places named right after it
+    ("Springfield, Illinois"). Proximities are the distance (km) to the nearest other place
+    of the document (not a country, not one of the name's own candidates) and the summed
+    exp(-km / GEOPARSE_PROXIMITY_KM) of the places within GEOPARSE_FAR_KM (equirectangular
+    distances, at the candidate's latitude).
 
     What depends on the name alone (its own share of the focus, the places of its
     sentences, the other places of the document) is gathered once, not per candidate.
@@ -388,7 +264,7 @@ def name_features(
         if cc and cc in named_countries and kind != "country":
             f["focus_named"] = 1.0
         if kind != "country":
-            # proximities (see :func:`proximities`), the same arithmetic
+            # proximity to the other places of the document
             lat, lon = p.latitude, p.longitude
             coslat = cos(radians(lat))
             nearest_km = math.inf
@@ -466,36 +342,6 @@ def name_features(
                     f["twin_region"] = 2.0 * cue - 1.0
         out.append(f)
     return out
-
-
-def proximities(cs: Sequence[Candidate], ctx: Context) -> tuple[list[float], list[float]]:
-    """For each candidate: the distance (km) to the nearest other place of the document
-    (not a country, not one of the name's own candidates), and the summed proximity
-    exp(-km / GEOPARSE_PROXIMITY_KM) of the places within GEOPARSE_FAR_KM (equirectangular
-    distances, at the candidate's latitude)."""
-    own = {c.place.id for c in cs}
-    others = [q for q in ctx.points if q[2] not in own]
-    far, scale, k = config.GEOPARSE_FAR_KM, config.GEOPARSE_PROXIMITY_KM, KM_PER_DEGREE
-    exp, sqrt = math.exp, math.sqrt
-    nearest: list[float] = []
-    masses: list[float] = []
-    for c in cs:
-        p = c.place
-        lat, lon = p.latitude, p.longitude
-        coslat = math.cos(math.radians(lat))
-        best = math.inf
-        mass = 0.0
-        for qlat, qlon, _ in others:
-            dx = (qlon - lon) * coslat
-            dy = qlat - lat
-            d = k * sqrt(dx * dx + dy * dy)
-            if d < best:
-                best = d
-            if d < far:
-                mass += exp(-d / scale)
-        nearest.append(best)
-        masses.append(mass)
-    return nearest, masses
 
 
 def span_features(
