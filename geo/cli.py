@@ -312,7 +312,7 @@ def _add_reading_options(p: argparse.ArgumentParser, *, what: str) -> None:
     )
     p.add_argument(
         "--format",
-        choices=("geojson", "csv", "parquet", "gpkg", "acled"),
+        choices=("geojson", "geojsonl", "geojsonseq", "csv", "parquet", "gpkg", "acled"),
         help="output format when the extension does not say it; 'acled' writes a CSV with "
         "ACLED's columns (incidents only)",
     )

@@ -1,5 +1,9 @@
-"""Writing events and mentions: GeoJSON, CSV (with a formula guard), GeoParquet,
-GeoPackage, an ACLED-column CSV, or GeoJSON on standard output, always atomically.
+"""Writing events and mentions: GeoJSON, GeoJSON sequences, CSV (with a formula guard),
+GeoParquet, GeoPackage, an ACLED-column CSV, or GeoJSON on standard output, always atomically.
+
+:class:`FrameWriter` writes a run chunk by chunk with memory that does not grow with the
+output: text formats as the chunks come, GeoParquet and GeoPackage through parts spilled to
+a temporary folder and joined at the end.
 """
 
 from __future__ import annotations
@@ -10,7 +14,9 @@ import json
 import math
 import os
 import re
-from collections.abc import Iterator
+import shutil
+import tempfile
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
@@ -20,6 +26,7 @@ from geo.io.files import atomic_path, is_stream, open_output
 if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
+    import pyarrow as pa
 
 
 from geo.schema import ACLED_COLUMNS, DISORDER, MENTION_TYPE
@@ -58,6 +65,8 @@ def unprotect(value: Any) -> Any:
 FORMATS: Final = {
     ".geojson": "geojson",
     ".json": "geojson",
+    ".geojsonl": "geojsonl",
+    ".geojsons": "geojsonseq",
     ".csv": "csv",
     ".parquet": "parquet",
     ".gpkg": "gpkg",
@@ -102,6 +111,13 @@ def _column_values(series: pd.Series[Any]) -> list[Any]:
 _GEOJSON_HEAD: Final = '{"type": "FeatureCollection", "features": ['
 _GEOJSON_TAIL: Final = "\n]}\n"
 
+#: Formats written one feature per line: newline-delimited GeoJSON, and GeoJSON text
+#: sequences (RFC 8142: each feature after an ASCII record separator).
+_FEATURE_LINES: Final = {"geojsonl": "", "geojsonseq": "\x1e"}
+
+#: Every format :func:`output_format` knows.
+_KNOWN_FORMATS: Final = ("geojson", "geojsonl", "geojsonseq", "csv", "parquet", "gpkg", "acled")
+
 
 def _geojson_lines(frame: gpd.GeoDataFrame) -> Iterator[str]:
     yield _GEOJSON_HEAD
@@ -111,6 +127,29 @@ def _geojson_lines(frame: gpd.GeoDataFrame) -> Iterator[str]:
 
 def _geojson_features(frame: gpd.GeoDataFrame, *, first: bool) -> Iterator[str]:
     """The features of ``frame``, each after ``",\n"`` (``"\n"`` for the very first)."""
+    for i, feature in enumerate(_feature_texts(frame)):
+        yield ("\n" if first and i == 0 else ",\n") + feature
+
+
+def _feature_lines(frame: gpd.GeoDataFrame, fmt: str) -> Iterator[str]:
+    """The features of ``frame`` as lines of a GeoJSON sequence (``fmt`` of
+    :data:`_FEATURE_LINES`).
+
+    Examples
+    --------
+    >>> from geo.schema import events_to_frame
+    >>> frame = events_to_frame([{"event_id": "a", "latitude": 1.0, "longitude": 2.0}])
+    >>> line = next(_feature_lines(frame, "geojsonseq"))
+    >>> line.startswith("\\x1e{"), json.loads(line[1:])["geometry"]["coordinates"]
+    (True, [2.0, 1.0])
+    """
+    start = _FEATURE_LINES[fmt]
+    for feature in _feature_texts(frame):
+        yield start + feature + "\n"
+
+
+def _feature_texts(frame: gpd.GeoDataFrame) -> Iterator[str]:
+    """Each row of ``frame`` as the JSON text of one GeoJSON feature (one line)."""
     import pandas as pd
 
     geometry_name = frame.geometry.name
@@ -137,7 +176,7 @@ def _geojson_features(frame: gpd.GeoDataFrame, *, first: bool) -> Iterator[str]:
             "properties": dict(zip(props, values, strict=True)),
             "geometry": geometry,
         }
-        yield ("\n" if first and i == 0 else ",\n") + dumps(feature)
+        yield dumps(feature)
 
 
 def _acled_frame(frame: gpd.GeoDataFrame) -> pd.DataFrame:
@@ -207,8 +246,8 @@ def output_format(path: str | os.PathLike[str], *, format: str | None = None) ->
             f"cannot tell the output format of {target!r}: use one of "
             f"{', '.join(FORMATS)} or --format acled"
         )
-    if fmt not in ("geojson", "csv", "parquet", "gpkg", "acled"):
-        raise OutputError(f"unknown output format {fmt!r}: geojson, csv, parquet, gpkg or acled")
+    if fmt not in _KNOWN_FORMATS:
+        raise OutputError(f"unknown output format {fmt!r}: {', '.join(_KNOWN_FORMATS)}")
     if target == "-" and fmt in ("parquet", "gpkg"):
         raise OutputError(f"format {fmt} cannot be written to standard output; give a file")
     return fmt
@@ -229,8 +268,10 @@ def write_events(
         Events (:data:`EVENT_COLUMNS`) or mentions.
     path : path or "-"
         Output file; ``"-"`` writes GeoJSON (or the ACLED CSV) to standard output.
-    format : {"geojson", "csv", "parquet", "gpkg", "acled"}, optional
-        ``"acled"`` writes a CSV with :data:`ACLED_COLUMNS` (incidents only).
+    format : {"geojson", "geojsonl", "geojsonseq", "csv", "parquet", "gpkg", "acled"}, optional
+        ``"acled"`` writes a CSV with :data:`ACLED_COLUMNS` (incidents only);
+        ``"geojsonl"`` one GeoJSON feature per line (``.geojsonl``), ``"geojsonseq"`` a
+        GeoJSON text sequence (RFC 8142, ``.geojsons``).
     stdout : text stream, optional
         Stream for ``"-"`` (``sys.stdout`` by default).
 
@@ -271,6 +312,9 @@ def write_events(
         with open_output(target, stdout=stdout) as fh:
             if table is not None:
                 _write_csv(table, fh)
+            elif fmt in _FEATURE_LINES:
+                for line in _feature_lines(frame, fmt):
+                    fh.write(line)
             else:
                 for chunk in _geojson_lines(frame):
                     fh.write(chunk)
@@ -383,15 +427,170 @@ def _write_binary(frame: gpd.GeoDataFrame, target: Path, fmt: str) -> None:
             if fmt == "parquet":
                 frame.to_parquet(tmp, index=False)
             else:
-                out = _lists_as_text(frame.copy())
-                for col in out.columns:
-                    if str(out[col].dtype) == "Int64":
-                        out[col] = (
-                            out[col].astype("float64")
-                            if out[col].isna().any()
-                            else out[col].astype("int64")
-                        )
-                out.to_file(tmp, driver="GPKG", layer=target.stem or "events", engine="pyogrio")
+                _gpkg_frame(frame).to_file(
+                    tmp, driver="GPKG", layer=target.stem or "events", engine="pyogrio"
+                )
+        except (OutputError, OSError):
+            raise
+        except Exception as err:  # pyarrow/pyogrio raise their own error classes
+            raise OutputError(f"cannot write {target}: {err}; choose a writable path") from err
+
+
+def _gpkg_frame(
+    frame: gpd.GeoDataFrame, *, floats: Collection[str] = (), texts: Collection[str] = ()
+) -> gpd.GeoDataFrame:
+    """``frame`` as a GeoPackage layer holds it: lists as JSON text, nullable integers as
+    integers (as floats when a value is missing, or when the column is in ``floats``), the
+    columns in ``texts`` as text."""
+    out = _lists_as_text(frame.copy())
+    for col in out.columns:
+        if col in texts and col != out.geometry.name:
+            values = out[col].astype(object)
+            out[col] = values.where(values.isna(), values.map(str)).astype(object)
+        elif str(out[col].dtype) in ("Int64", "int64") and (col in floats or out[col].isna().any()):
+            out[col] = out[col].astype("float64")
+        elif str(out[col].dtype) == "Int64":
+            out[col] = out[col].astype("int64")
+    return out
+
+
+def _unified_schema(schemas: Sequence[pa.Schema]) -> pa.Schema:
+    """One schema for the parts of a GeoParquet output written chunk by chunk.
+
+    A column takes the type of its parts where they agree; a column missing (all null) in
+    some parts takes the type of the others; numbers of different widths widen (an integer
+    and a float column become floats); anything else (numbers in one part, text in another,
+    as a column of mixed tables can be) becomes text. The GeoParquet ``geo`` metadata
+    covers the geometry types and extent of every part. The pandas metadata of the first
+    part that has the joined schema is kept; with none, it is dropped (its dtypes would not
+    fit).
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> one = pa.schema([("a", pa.int64()), ("b", pa.null()), ("c", pa.int64())])
+    >>> two = pa.schema([("a", pa.float64()), ("b", pa.string()), ("c", pa.string())])
+    >>> [str(f.type) for f in _unified_schema([one, two])]
+    ['double', 'string', 'string']
+    """
+    import pyarrow as pa
+
+    names = list(dict.fromkeys(name for schema in schemas for name in schema.names))
+    fields = []
+    for name in names:
+        types = [s.field(name).type for s in schemas if name in s.names]
+        known = [t for t in types if not pa.types.is_null(t)]
+        chosen = known[0] if known else types[0]
+        for other in known[1:]:
+            if other == chosen:
+                continue
+            try:
+                chosen = (
+                    pa.unify_schemas(
+                        [pa.schema([(name, chosen)]), pa.schema([(name, other)])],
+                        promote_options="permissive",
+                    )
+                    .field(name)
+                    .type
+                )
+            except (pa.ArrowTypeError, pa.ArrowInvalid, pa.ArrowNotImplementedError):
+                chosen = pa.string()
+        fields.append(pa.field(name, chosen))
+    joined = pa.schema(fields)
+    fitting = [s for s in schemas if s.remove_metadata().equals(joined)]
+    metadata = dict((fitting or schemas)[0].metadata or {})
+    if not fitting:
+        metadata.pop(b"pandas", None)
+    geo = [json.loads(s.metadata[b"geo"]) for s in schemas if s.metadata and b"geo" in s.metadata]
+    if geo:
+        metadata[b"geo"] = json.dumps(_joined_geo(geo)).encode("utf-8")
+    return joined.with_metadata(metadata)
+
+
+def _joined_geo(parts: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The GeoParquet metadata of parts joined: geometry types and bounding boxes of all."""
+    out = json.loads(json.dumps(parts[0]))
+    for name, column in out.get("columns", {}).items():
+        infos = [p.get("columns", {}).get(name, {}) for p in parts]
+        kinds = [info.get("geometry_types") for info in infos]
+        # an empty list means "any type": it stays empty if any part says so
+        column["geometry_types"] = (
+            [] if any(not k for k in kinds) else sorted({t for k in kinds for t in k or ()})
+        )
+        boxes = [info.get("bbox") for info in infos]
+        if all(boxes) and boxes:
+            column["bbox"] = [
+                min(b[0] for b in boxes if b),
+                min(b[1] for b in boxes if b),
+                max(b[2] for b in boxes if b),
+                max(b[3] for b in boxes if b),
+            ]
+        else:
+            column.pop("bbox", None)
+    return out  # type: ignore[no-any-return]
+
+
+def _conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """``table`` with the columns and types of ``schema`` (missing columns as nulls)."""
+    import pyarrow as pa
+
+    columns = []
+    for field in schema:
+        if field.name not in table.column_names:
+            columns.append(pa.nulls(len(table), field.type))
+            continue
+        column = table[field.name]
+        if column.type != field.type:
+            try:
+                column = column.cast(field.type)
+            except (pa.ArrowTypeError, pa.ArrowInvalid, pa.ArrowNotImplementedError):
+                column = pa.array(  # e.g. lists in a column that is text in other parts
+                    [
+                        None if v is None else json.dumps(v, ensure_ascii=False, default=str)
+                        for v in column.to_pylist()
+                    ],
+                    type=field.type,
+                )
+        columns.append(column)
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def _join_parts(parts: Sequence[Path], target: Path, fmt: str) -> None:
+    """Write the GeoParquet parts of a chunked output as one GeoParquet or GeoPackage file,
+    one part in memory at a time."""
+    import geopandas as gpd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    with atomic_path(target, suffix=f".{fmt}") as tmp:
+        try:
+            filled = [p for p in parts if pq.ParquetFile(p).metadata.num_rows]
+            parts = filled or parts[:1]  # empty parts add no rows, and a poorer schema
+            if len(parts) == 1 and fmt == "parquet":
+                shutil.copyfile(parts[0], tmp)
+                return
+            schema = _unified_schema([pq.read_schema(p) for p in parts])
+            if fmt == "parquet":
+                with pq.ParquetWriter(tmp, schema, compression="snappy") as out:
+                    for part in parts:
+                        out.write_table(_conform(pq.read_table(part), schema))
+                return
+            floats = {
+                f.name
+                for f in schema
+                if pa.types.is_integer(f.type)
+                and any(pq.read_table(p, columns=[f.name])[f.name].null_count for p in parts)
+            }
+            texts = {f.name for f in schema if pa.types.is_string(f.type)}
+            for i, part in enumerate(parts):
+                frame = gpd.read_parquet(part)
+                _gpkg_frame(frame, floats=floats, texts=texts).to_file(
+                    tmp,
+                    driver="GPKG",
+                    layer=target.stem or "events",
+                    engine="pyogrio",
+                    append=i > 0,
+                )
         except (OutputError, OSError):
             raise
         except Exception as err:  # pyarrow/pyogrio raise their own error classes
@@ -405,8 +604,11 @@ class FrameWriter:
     beside the output that replaces it when the writer closes (:func:`geo.io.files.atomic_write`;
     a FIFO or a device is written in place, never replaced); the file is opened at the first
     frame. An error or Ctrl-C inside the ``with`` block removes the temporary: a previous
-    file stays whole. GeoParquet and GeoPackage hold one table: their frames are gathered and
-    written at the end. Every frame must have the same columns.
+    file stays whole. GeoParquet and GeoPackage hold one table: each frame is written as a
+    GeoParquet part in a temporary folder, and the parts are joined into the output when the
+    writer closes, one part in memory at a time (:func:`_unified_schema` says how columns
+    whose type differs between parts are joined). GeoJSON sequences (``.geojsonl``,
+    ``.geojsons``) are written a feature per line. Frames should have the same columns.
 
     Parameters
     ----------
@@ -438,7 +640,8 @@ class FrameWriter:
         self.rows = 0
         self._opened: contextlib.AbstractContextManager[IO[str]] | None = None
         self._fh: IO[str] | None = None
-        self._frames: list[gpd.GeoDataFrame] = []
+        self._parts: list[Path] = []
+        self._spill: Path | None = None
         self._first = True
 
     def __enter__(self) -> FrameWriter:
@@ -456,11 +659,14 @@ class FrameWriter:
         """Append the rows of ``frame``."""
         self.rows += len(frame)
         if self.format in ("parquet", "gpkg"):
-            self._frames.append(frame)
+            self._spill_part(frame)
             return
         fh = self._open()
         try:
-            if self.format == "geojson":
+            if self.format in _FEATURE_LINES:
+                for line in _feature_lines(frame, self.format):
+                    fh.write(line)
+            elif self.format == "geojson":
                 if self._first:
                     fh.write(_GEOJSON_HEAD)
                 for chunk in _geojson_features(frame, first=self._first):
@@ -474,6 +680,26 @@ class FrameWriter:
             raise OutputError(f"cannot write {self.target}: {err.strerror or err}") from err
         self._first = False
 
+    def _spill_part(self, frame: gpd.GeoDataFrame) -> None:
+        if self._spill is None:
+            self._spill = Path(tempfile.mkdtemp(prefix="geo-parts-"))
+        part = self._spill / f"part-{len(self._parts):06d}.parquet"
+        try:
+            frame.to_parquet(part, index=False)
+        except OSError as err:
+            raise OutputError(
+                f"cannot write a part of {self.target} to {part}: {err.strerror or err}; "
+                "free space in the temporary folder (or set TMPDIR)"
+            ) from err
+        except Exception as err:  # pyarrow raises its own error classes
+            raise OutputError(f"cannot write {self.target}: {err}") from err
+        self._parts.append(part)
+
+    def _remove_spill(self) -> None:
+        spill, self._spill = self._spill, None
+        if spill is not None:
+            shutil.rmtree(spill, ignore_errors=True)
+
     def _open(self) -> IO[str]:
         if self._fh is None:
             self._opened = open_output(self.target, stdout=self.stdout)
@@ -483,17 +709,12 @@ class FrameWriter:
     def close(self) -> None:
         """Finish the file (an empty one if nothing was written) and put it in place."""
         if self.format in ("parquet", "gpkg"):
-            import geopandas as gpd
-            import pandas as pd
-
-            frames, self._frames = self._frames, []
-            if frames:
-                whole = frames[0]
-                if len(frames) > 1:
-                    whole = gpd.GeoDataFrame(
-                        pd.concat(frames, ignore_index=True), geometry="geometry", crs="EPSG:4326"
-                    )
-                _write_binary(whole, Path(self.target), self.format)
+            parts, self._parts = self._parts, []
+            try:
+                if parts:
+                    _join_parts(parts, Path(self.target), self.format)
+            finally:
+                self._remove_spill()
             return
         if self._first:
             raise OutputError(f"cannot write {self.target}: no frame was given to write")
@@ -515,7 +736,8 @@ class FrameWriter:
 
     def abort(self, err: BaseException | None = None) -> None:
         """Give up: remove the temporary file (a previous output stays as it was)."""
-        self._frames = []
+        self._parts = []
+        self._remove_spill()
         opened, self._opened, self._fh = self._opened, None, None
         if opened is not None:
             reason = err if err is not None else OutputError(f"{self.target}: aborted")
