@@ -2,13 +2,20 @@
 
 Prints, for :func:`geo.io.tables.read_events` on each real table found there, the rows read
 and skipped, the median wall time and the median CPU time of the process (steadier on a
-shared machine), and rows/s for both. Skipped (with a message) when ``../shared/realdata``
-is absent: those files are not part of the repository.
+shared machine), and rows/s for both. Then the peak memory (VmHWM) of a fresh process that
+reads a large table made of that export's rows repeated (``GEO_BENCH_TABLE_COPIES`` times,
+default 12: ~120,000 rows, ~50 MB) whole (:func:`~geo.io.tables.read_events`) and a chunk at
+a time (:func:`~geo.io.tables.iter_events`, as ``geo events`` reads it). Skipped (with a
+message) when ``../shared/realdata`` is absent: those files are not part of the repository.
 """
 
 from __future__ import annotations
 
+import os
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 import warnings
 from pathlib import Path
@@ -54,6 +61,51 @@ def main() -> None:
             f"{wall:.3f} s wall -> {rows / wall:,.0f} rows/s; {cpu:.3f} s CPU -> "
             f"{rows / cpu:,.0f} rows/s (medians of {REPEAT})"
         )
+    memory()
+
+
+_PEAK = """
+import resource, sys, time, warnings
+from geo.io.tables import iter_events, read_events
+warnings.simplefilter("ignore")
+start = time.process_time()
+if sys.argv[2] == "whole":
+    rows = len(read_events(sys.argv[1], problems=[]))
+else:
+    rows = sum(len(f) for f in iter_events(sys.argv[1], problems=[]))
+cpu = time.process_time() - start
+print(rows, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, round(cpu, 2))
+"""
+
+
+def _peak(path: Path, how: str) -> tuple[int, int, float]:
+    """Rows, peak RSS (MB) and CPU seconds of reading ``path`` in a fresh process."""
+    out = subprocess.run(
+        [sys.executable, "-c", _PEAK, str(path), how],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    ).stdout.split()
+    return int(out[0]), int(out[1]), float(out[2])
+
+
+def memory() -> None:
+    copies = int(os.environ.get("GEO_BENCH_TABLE_COPIES", "12"))
+    lines = (EVENTS / MAIN_TABLE).read_text(encoding="utf-8").splitlines(keepends=True)
+    with tempfile.TemporaryDirectory() as folder:
+        big = Path(folder) / "big.csv"
+        with big.open("w", encoding="utf-8") as fh:
+            fh.write(lines[0])
+            for _ in range(copies):
+                fh.writelines(lines[1:])
+        size = big.stat().st_size / 1e6
+        for how in ("whole", "chunks"):
+            rows, rss, cpu = _peak(big, how)
+            print(
+                f"{MAIN_TABLE} x{copies} ({size:.0f} MB): {rows:,} rows read {how}: "
+                f"peak RSS {rss:,} MB, {cpu:.1f} s CPU"
+            )
 
 
 if __name__ == "__main__":

@@ -521,6 +521,9 @@ PIPELINE_MIN_CHUNKS_FOR_WORKERS: Final = 2
 DASK_CONNECT_TIMEOUT_SECONDS: Final = 10
 #: JSONL and CSV corpora at least this large (bytes) are read row by row instead of whole.
 STREAM_FILE_BYTES: Final = 4 * 1024 * 1024
+#: Rows of an event table (ACLED, UCDP) read into one frame when the table is read row by row
+#: (a UTF-8 CSV of at least :data:`STREAM_FILE_BYTES`): memory holds one such frame.
+TABLE_CHUNK_ROWS: Final = 20_000
 
 #: Farthest an incident cue ("tirs de roquettes", "shelled") may be from a place name in the
 #: same sentence for the place to take the incident's type, in characters.

@@ -240,7 +240,8 @@ def run(
     ----------
     inputs : path, pattern, iterable of them, or iterable of Document
         Articles, corpora, folders, patterns or ``"-"``; for ``task="events"`` also event
-        tables (ACLED, UCDP GED, geo's outputs), read here and yielded first, one frame each.
+        tables (ACLED, UCDP GED, geo's outputs), read here and yielded first: one frame each,
+        or one per :data:`geo.config.TABLE_CHUNK_ROWS` rows of a large CSV table.
     task : {"events", "mentions"}
         What :func:`process_document` makes of each document.
     workers : int, optional
@@ -294,10 +295,10 @@ def run(
         else:
             items = [] if first is None else [first, *it]
             tables, articles = _split_tables(items, task=task, problems=problems)
-            for frame in tables:
+            for table in tables:
+                yield from _table_frames(table, problems)
                 if progress is not None:
                     progress.update()  # tables read, like documents: none means nothing read
-                yield frame
             docs = iter_documents(articles, problems=problems, **read_options) if articles else []
     try:
         for n, frame in _map_chunks(_chunks(docs, chunk_size), options, workers, executor):
@@ -311,29 +312,35 @@ def run(
 
 def _split_tables(
     items: Sequence[Any], *, task: Task, problems: list[Problem] | None
-) -> tuple[list[gpd.GeoDataFrame], list[str]]:
-    """Event tables read (``task="events"``) and the paths left to read as articles."""
-    from geo.io.documents import Problem, expand_inputs
+) -> tuple[list[str], list[str]]:
+    """The event tables (``task="events"``) and the paths left to read as articles."""
+    from geo.io.documents import expand_inputs
 
     if task != "events":
         return [], [os.fspath(i) for i in items]
-    from geo.io.files import display_path
-    from geo.io.tables import is_event_table, read_events
+    from geo.io.tables import is_event_table
 
-    tables: list[gpd.GeoDataFrame] = []
+    tables: list[str] = []
     articles: list[str] = []
     for item in expand_inputs(items, problems):
-        if item == "-" or not is_event_table(item):
-            articles.append(item)
-            continue
-        try:
-            tables.append(read_events(item, problems=problems))
-        except InputError as err:
-            if problems is None:
-                raise
-            name = display_path(item)
-            problems.append(Problem(name, str(err).removeprefix(f"{display_path(Path(item))}: ")))
+        (articles if item == "-" or not is_event_table(item) else tables).append(item)
     return tables, articles
+
+
+def _table_frames(path: str, problems: list[Problem] | None) -> Iterator[gpd.GeoDataFrame]:
+    """The frames of an event table, read a chunk at a time when it is large
+    (:func:`geo.io.tables.iter_events`); a table that cannot be read is a problem."""
+    from geo.io.documents import Problem
+    from geo.io.files import display_path
+    from geo.io.tables import iter_events
+
+    try:
+        yield from iter_events(path, problems=problems)
+    except InputError as err:
+        if problems is None:
+            raise
+        name = display_path(path)
+        problems.append(Problem(name, str(err).removeprefix(f"{display_path(Path(path))}: ")))
 
 
 def _map_chunks(

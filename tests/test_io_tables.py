@@ -1063,3 +1063,100 @@ def test_a_table_through_a_pipe_is_read_as_a_table(tmp_path: Path) -> None:
     features = json.loads(proc.stdout)["features"]
     assert [f["properties"]["event_id"] for f in features][:2] == ["1BNG", "2PAK"]
     assert features[0]["properties"]["assoc_actor_1"] == "AL: Awami League"
+
+
+# --------------------------------------------------------------------------- chunked reading
+
+
+def _chunked(
+    path: Path, monkeypatch: pytest.MonkeyPatch, rows: int
+) -> tuple[list[gpd.GeoDataFrame], list[Problem]]:
+    from geo import config
+    from geo.io.tables import iter_events
+
+    monkeypatch.setattr(config, "STREAM_FILE_BYTES", 0)
+    problems: list[Problem] = []
+    return list(iter_events(path, problems=problems, chunk_rows=rows)), problems
+
+
+def _same_events(frames: list[gpd.GeoDataFrame], whole: gpd.GeoDataFrame) -> None:
+    joined = pd.concat(frames, ignore_index=True)
+    assert list(joined.columns) == list(whole.columns)
+    for column in whole.columns:
+        if column == "geometry":
+            assert joined.geometry.equals(whole.geometry)
+            continue
+        got = joined[column].astype(object).where(joined[column].notna(), None)
+        want = whole[column].astype(object).where(whole[column].notna(), None)
+        assert [str(v) for v in got] == [str(v) for v in want], column
+
+
+def test_a_large_table_is_read_in_chunks_with_the_whole_reads_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "acled.csv"
+    path.write_text(ACLED_CSV + ACLED_CSV.split("\n", 1)[1], encoding="utf-8")
+    whole_problems: list[Problem] = []
+    whole = read_events(path, problems=whole_problems)
+    frames, problems = _chunked(path, monkeypatch, rows=2)
+    assert [len(f) for f in frames] == [2, 1, 1]  # lines 2-3, 4-5 (4 bad), 6-7 (7 bad)
+    _same_events(frames, whole)
+    assert [(p.row, p.message) for p in problems] == [(p.row, p.message) for p in whole_problems]
+    assert [p.row for p in problems if p.level == "error"] == [4, 7]
+
+
+def test_the_order_of_numeric_dates_is_decided_on_the_whole_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    head = UCDP_CSV.split("\n", 1)[0]
+    line = "{i},2014,1,x,A,B,h,1,Town,Region,48.0,37.8,Ukraine,1,{day},{day},1,1,1"
+    days = ["05/02/2014", "07/11/2014", "06/03/2014", "1/22/2014 12:00:00 AM"]
+    path = tmp_path / "ged.csv"
+    path.write_text(
+        "\n".join([head, *(line.format(i=i, day=d) for i, d in enumerate(days))]) + "\n",
+        encoding="utf-8",
+    )
+    whole = read_events(path)
+    frames, problems = _chunked(path, monkeypatch, rows=1)
+    assert len(frames) == 4
+    _same_events(frames, whole)
+    read = [d.date().isoformat() for f in frames for d in f["event_date"]]
+    assert read == ["2014-05-02", "2014-07-11", "2014-06-03", "2014-01-22"]  # month first
+    assert problems == []
+
+
+def test_pipeline_yields_a_large_table_a_chunk_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from geo import config
+    from geo.pipeline import run
+
+    path = tmp_path / "acled.csv"
+    path.write_text(ACLED_CSV, encoding="utf-8")
+    monkeypatch.setattr(config, "STREAM_FILE_BYTES", 0)
+    monkeypatch.setattr(config, "TABLE_CHUNK_ROWS", 1)
+    problems: list[Problem] = []
+    frames = list(run(path, workers=1, problems=problems))
+    assert [len(f) for f in frames] == [1, 1, 0]
+    assert [p.row for p in problems if p.level == "error"] == [4]
+
+
+def test_a_chunked_file_that_is_no_table_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("event_id_cnty,name\nA1,x\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not an event table: ACLED columns missing"):
+        _chunked(path, monkeypatch, rows=5)
+
+
+@pytest.mark.slow
+def test_real_tables_read_in_chunks_as_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not REAL_TABLES:
+        pytest.skip(f"{REALDATA} is absent (the real tables are not part of the repository)")
+    for path in REAL_TABLES:
+        whole_problems: list[Problem] = []
+        whole = read_events(path, problems=whole_problems)
+        frames, problems = _chunked(path, monkeypatch, rows=700)
+        _same_events(frames, whole)
+        assert sorted(str(p) for p in problems) == sorted(str(p) for p in whole_problems)

@@ -44,6 +44,7 @@ __all__ = [
     "Problem",
     "Progress",
     "check_date",
+    "csv_file_rows",
     "csv_rows",
     "csv_table",
     "decode_bytes",
@@ -59,6 +60,7 @@ __all__ = [
     "peek_text",
     "read_documents",
     "read_text",
+    "streamable",
     "take_held",
 ]
 
@@ -1458,7 +1460,7 @@ def iter_documents(
         if source != item:
             _warn(problems, source, "the file name is not valid UTF-8; shown with U+FFFD")
         suffix = Path(item).suffix.lower()
-        if suffix in _JSONL_EXT | _CSV_EXT and _streamable(item):
+        if suffix in _JSONL_EXT | _CSV_EXT and streamable(item):
             if suffix in _JSONL_EXT:
                 yield from reader.jsonl_lines(source, _utf8_lines(item, source, problems))
             else:
@@ -1483,8 +1485,8 @@ def iter_documents(
             yield from reader.text_file(source, text, is_html=is_html)
 
 
-def _streamable(path: str) -> bool:
-    """Whether a corpus is read row by row: a regular file of at least
+def streamable(path: str) -> bool:
+    """Whether a corpus or a table is read row by row: a regular file of at least
     :data:`geo.config.STREAM_FILE_BYTES` whose beginning is UTF-8 text (anything else, e.g.
     UTF-16, is decoded whole, with its checks and fallbacks)."""
     if is_held(path):
@@ -1527,10 +1529,21 @@ def _utf8_lines(
             yield lineno, line.removesuffix("\n")
 
 
-def _csv_stream(
-    path: str, source: str, problems: list[Problem] | None
-) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]] | None:
-    """:func:`csv_table` of a UTF-8 file read row by row (invalid bytes become U+FFFD)."""
+def csv_file_rows(
+    path: str, source: str, problems: list[Problem] | None = None
+) -> tuple[list[str], Iterator[tuple[int, list[str]]]] | None:
+    """:func:`csv_rows` of a UTF-8 file read row by row (invalid bytes become U+FFFD): the
+    file is never held whole (see :func:`streamable`).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = path.write_text("a;b\\n1;2\\n")
+    >>> header, rows = csv_file_rows(str(path), "t.csv")
+    >>> header, list(rows)
+    (['a', 'b'], [(2, ['1', '2'])])
+    """
     size = os.path.getsize(path)
     with open(path, "rb") as fh:
         head = fh.read(65536).decode("utf-8-sig", errors="replace")
@@ -1546,9 +1559,16 @@ def _csv_stream(
         with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
             yield from fh
 
-    table = _csv_rows_of(
+    return _csv_rows_of(
         source, lines(), head=head, size=size, rest_from=rest_from, problems=problems
     )
+
+
+def _csv_stream(
+    path: str, source: str, problems: list[Problem] | None
+) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]] | None:
+    """:func:`csv_table` of a UTF-8 file read row by row (invalid bytes become U+FFFD)."""
+    table = csv_file_rows(path, source, problems)
     if table is None:
         return None
     header, rows = table

@@ -52,12 +52,14 @@ from geo.errors import InputError
 from geo.io.documents import (
     InputWarning,
     Problem,
+    csv_file_rows,
     csv_rows,
     hold_input,
     hold_pipe,
     is_held,
     peek_text,
     read_text,
+    streamable,
 )
 from geo.io.files import display_path
 from geo.io.writers import unprotect
@@ -85,6 +87,7 @@ __all__ = [
     "date_order",
     "hold_stdin",
     "is_event_table",
+    "iter_events",
     "parse_table_dates",
     "read_events",
     "table_kind",
@@ -447,6 +450,127 @@ def read_events(
     return frame
 
 
+def iter_events(
+    path: str | os.PathLike[str],
+    *,
+    problems: list[Problem] | None = None,
+    dayfirst: bool | None = None,
+    chunk_rows: int | None = None,
+) -> Iterator[gpd.GeoDataFrame]:
+    """Read an event table in frames of at most ``chunk_rows`` rows.
+
+    A CSV table of at least :data:`geo.config.STREAM_FILE_BYTES` in UTF-8 is read row by
+    row, so memory holds one chunk whatever the table's size; other tables (smaller, JSON,
+    GeoJSON, GeoPackage, GeoParquet, standard input, other encodings) are read whole by
+    :func:`read_events` and come as one frame. The rows, values and problems are those of
+    :func:`read_events`: the order of numeric dates (day or month first) is decided on the
+    whole date column in a first pass, as :func:`parse_table_dates` decides it, and each
+    problem is reported once, with its line. Columns whose values are all whole numbers are
+    integers in a chunk where they are (a column may be text in one chunk and integers in
+    another).
+
+    Parameters
+    ----------
+    path, problems, dayfirst
+        As in :func:`read_events`.
+    chunk_rows : int, optional
+        Most rows of a frame; default :data:`geo.config.TABLE_CHUNK_ROWS`.
+
+    Yields
+    ------
+    geopandas.GeoDataFrame
+        As :func:`read_events` returns, in the table's order.
+
+    Raises
+    ------
+    InputError
+        As :func:`read_events`, when the first frame is asked for.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "ged.csv"
+    >>> _ = p.write_text("id,date_start,type_of_violence,side_a,side_b,latitude,longitude,"
+    ...                  "best,country\\n1,2020-10-04,1,A,B,40.68,46.36,2,Azerbaijan\\n")
+    >>> [len(f) for f in iter_events(p)]
+    [1]
+    """
+    if chunk_rows is None:
+        chunk_rows = config.TABLE_CHUNK_ROWS
+    if chunk_rows < 1:
+        raise InputError(f"chunk_rows must be at least 1, not {chunk_rows}")
+    text_path = os.fspath(path)
+    suffix = Path(text_path).suffix.lower()
+    csv_like = suffix not in _VECTOR_SUFFIXES | _JSON_SUFFIXES
+    if not (csv_like and streamable(text_path) and not _is_geojson(peek_text(text_path))):
+        yield read_events(text_path, problems=problems, dayfirst=dayfirst)
+        return
+    yield from _csv_chunks(text_path, problems=problems, dayfirst=dayfirst, size=chunk_rows)
+
+
+def _csv_chunks(
+    path: str, *, problems: list[Problem] | None, dayfirst: bool | None, size: int
+) -> Iterator[gpd.GeoDataFrame]:
+    """:func:`iter_events` of a large UTF-8 CSV table: a first pass reads the header and
+    the date column, the second the rows, ``size`` at a time."""
+    import pandas as pd
+
+    label = display_path(path)
+    table = csv_file_rows(path, label, [])  # its problems are reported by the second pass
+    if table is None:
+        read_events(path, problems=problems, dayfirst=dayfirst)  # raises what is wrong
+        return
+    header, rows = table
+    kind = _kind_of(header, label)
+    columns = _canonical(header, kind)
+    date_column = "date_start" if kind == "ucdp" else "event_date"
+    at = columns.index(date_column) if date_column in columns else None
+    given = dayfirst if dayfirst is not None else _DAYFIRST.get()
+    seen: dict[str, None] = {}  # the distinct dates, in the file's order
+    if at is not None:
+        width = len(header)
+        seen = dict.fromkeys(v[at] for _, v in rows if len(v) == width)
+    decided = parse_table_dates(list(seen), dayfirst=given, column=date_column)
+    notes = [Problem(label, note, "warning") for note in decided.notes]
+    _report(notes, problems)
+
+    found: list[Problem] = []
+    table = csv_file_rows(path, label, found)
+    if table is None:  # the file changed between the passes
+        raise InputError(f"{label}: cannot read the event table a second time")
+    _, rows = table
+    batch: list[tuple[int, list[str]]] = []
+
+    def frame_of(batch: list[tuple[int, list[str]]]) -> gpd.GeoDataFrame:
+        values = pd.DataFrame([v for _, v in batch], columns=range(len(header)), dtype=object)
+        values.columns = pd.Index(columns, dtype=object)
+        numbers = np.asarray([line for line, _ in batch], dtype=np.int64)
+        chunk_found = [*found]
+        found.clear()
+        raw = _Raw(values, numbers)
+        frame = _events(kind, raw, label, chunk_found, given, order=decided.dayfirst)
+        chunk_found.sort(key=lambda q: -1 if q.row is None else q.row)
+        _report(chunk_found, problems)
+        return frame
+
+    emitted = False
+    for item in rows:
+        batch.append(item)
+        if len(batch) >= size:
+            yield frame_of(batch)
+            batch, emitted = [], True
+    if batch or not emitted:
+        yield frame_of(batch)
+
+
+def _report(found: list[Problem], problems: list[Problem] | None) -> None:
+    for problem in found:
+        if problems is not None:
+            problems.append(problem)
+        else:
+            warnings.warn(str(problem), InputWarning, stacklevel=3)
+
+
 def _is_fifo(p: Path) -> bool:
     import stat
 
@@ -479,6 +603,13 @@ def _read_raw(p: Path, label: str, held: bool) -> tuple[_Raw, str]:
         else:
             raw = _csv_raw(text, label, notes)
     columns = [str(c) for c in raw.frame.columns]
+    kind = _kind_of(columns, label)
+    raw.frame.columns = _canonical(columns, kind)
+    return raw, kind
+
+
+def _kind_of(columns: Sequence[str], label: str) -> str:
+    """:func:`table_kind` of a table's columns; InputError naming what is missing."""
     kind = table_kind(columns)
     if kind is None:
         have = {_bare(c).lower() for c in columns}
@@ -490,8 +621,7 @@ def _read_raw(p: Path, label: str, held: bool) -> tuple[_Raw, str]:
             f"UCDP GED columns missing: {', '.join(missing_ucdp)} "
             f"(found: {', '.join(columns[:20])})"
         )
-    raw.frame.columns = _canonical(columns, kind)
-    return raw, kind
+    return kind
 
 
 def _canonical(columns: Sequence[str], kind: str) -> list[str]:
@@ -763,6 +893,7 @@ def parse_table_dates(
     *,
     dayfirst: bool | None = None,
     column: str = "event_date",
+    decided: bool | None = None,
 ) -> TableDates:
     """Read a column of dates as real exports write them.
 
@@ -771,7 +902,9 @@ def parse_table_dates(
     first as the column shows (a value whose first number is above 12 is day first, whose
     second is, month first), else as ``dayfirst`` says (None: day first, with a note);
     other forms (``28 December 2022``, ``01-January-2015``, ``9-May-20``) with
-    :func:`pandas.to_datetime` (``format="mixed"``). Times are dropped.
+    :func:`pandas.to_datetime` (``format="mixed"``). Times are dropped. ``decided``: the
+    order the whole column was read in (``TableDates.dayfirst`` of a first pass over it),
+    for a chunk of the column; it replaces what the chunk alone would say.
 
     Examples
     --------
@@ -793,7 +926,9 @@ def parse_table_dates(
     notes: list[str] = []
     numeric = {v: m for v in uniq if (m := _NUMERIC_DAY.match(v)) is not None}
     order = dayfirst
-    if numeric:
+    if numeric and dayfirst is None and decided is not None:
+        order = decided  # decided on the whole column (a chunk of it is read here)
+    elif numeric:
         first_big = [v for v, m in numeric.items() if int(m.group(1)) > 12]
         second_big = [v for v, m in numeric.items() if int(m.group(3)) > 12]
         if dayfirst is None:
@@ -924,9 +1059,16 @@ def _far_date(value: str) -> dt.date | str:
 
 
 def _events(
-    kind: str, raw: _Raw, label: str, found: list[Problem], dayfirst: bool | None
+    kind: str,
+    raw: _Raw,
+    label: str,
+    found: list[Problem],
+    dayfirst: bool | None,
+    *,
+    order: bool | None = None,
 ) -> gpd.GeoDataFrame:
-    """The event frame of a table (rows that cannot be used left out, in ``found``)."""
+    """The event frame of a table (rows that cannot be used left out, in ``found``);
+    ``order``: the date order decided on the whole column, for a chunk of it."""
     import pandas as pd
 
     frame = raw.frame.reset_index(drop=True)
@@ -968,7 +1110,9 @@ def _events(
 
     # dates
     date_column = "date_start" if kind == "ucdp" else "event_date"
-    dates = parse_table_dates(text(date_column), dayfirst=dayfirst, column=date_column)
+    dates = parse_table_dates(
+        text(date_column), dayfirst=dayfirst, column=date_column, decided=order
+    )
     found.extend(Problem(label, note, "warning") for note in dates.notes)
     for i, reason in dates.bad.items():
         errors.setdefault(i, reason)
