@@ -285,10 +285,15 @@ def _block_people(
         if is_title and not is_first and (keys[last] in demonyms or keys[i + 1] in demonyms):
             continue
         begin = i if is_first else i + 1
-        while is_title and begin <= last and _place_word(text, toks, begin, w, index):
+        while is_title and begin <= last:
             # "президент Франции Николя Саркози", "губернатор Белгородской области ...": the
-            # title's country or region comes before the person
-            begin += 1
+            # title's country or region comes before the person ("посол Великої Британії")
+            if _place_word(text, toks, begin, w, index):
+                begin += 1
+            elif begin < last and _country_phrase(text, toks, begin, index):
+                begin += 2
+            else:
+                break
         if is_title:
             # "Мэр Харькова Игорь Терехов", "Governor of Texas Greg Abbott": a given name
             # after the title starts the person; what comes before it is the title's place
@@ -304,7 +309,7 @@ def _block_people(
                 begin = given
         for j in range(begin, last + 1):
             out[j] = True
-        if begin <= last and len(keys[last]) > 2:
+        if begin <= last and len(keys[last]) > 2 and not _institution_adjective(text, toks, last):
             surnames.add(keys[last])
     if surnames:
         forms = _surname_forms(surnames, toks, text)
@@ -332,6 +337,43 @@ def _place_word(text: str, toks: Tokens, j: int, w: Words, index: Index | None) 
     if index.is_country_key(toks.keys[j]):
         return True
     return any(index.is_country_key(k) for k in _base_key(text, toks, j))
+
+
+def _country_phrase(text: str, toks: Tokens, j: int, index: Index | None) -> bool:
+    """Whether tokens ``j`` and ``j + 1`` name a country, in any case ("Великої Британії",
+    "Соединённых Штатов")."""
+    if index is None or not (toks.cap[j] and toks.cap[j + 1]) or toks.join[j] != 1:
+        return False
+    if index.is_country_key(toks.joined(j, 2)):
+        return True
+    if toks.script[j] != "cyrillic":
+        return False
+    forms_of = get_pack(_slavic_lang(toks, j)).morph("base_forms")
+    if forms_of is None:
+        return False
+    phrase = text[toks.starts[j] : toks.ends[j + 1]].lower()
+    return any(index.is_country_key(normalize_name(str(f))) for f in forms_of(phrase))
+
+
+def _institution_adjective(text: str, toks: Tokens, i: int) -> bool:
+    """Whether a capitalised Cyrillic word after a title is the adjective of an institution
+    rather than a surname: an adjective follows it ("очільник Херсонської міської
+    адміністрації"). Its forms are then not blocked all over the document as a surname's
+    (they are the town's: "у Херсоні")."""
+    j = i + 1
+    if j >= len(toks) or toks.script[i] != "cyrillic" or toks.join[i] != 1:
+        return False
+    if toks.cap[j] or toks.script[j] != "cyrillic":
+        return False
+    is_adjective = get_pack(_slavic_lang(toks, i)).morph("is_adjective")
+    word = text[toks.starts[j] : toks.ends[j]].lower()
+    return is_adjective is not None and bool(is_adjective(word)[0])
+
+
+def _slavic_lang(toks: Tokens, i: int) -> str:
+    """Russian or Ukrainian for a Cyrillic word: its sentence's language when it is one."""
+    lang = toks.sentence_lang[toks.sentence[i]] if toks.sentence_lang else "ru"
+    return lang if lang in ("ru", "uk") else "ru"
 
 
 def _base_key(text: str, toks: Tokens, i: int) -> set[str]:

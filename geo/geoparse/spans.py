@@ -50,6 +50,8 @@ _MORPH_LANGS: Final = ("ru", "uk")
 #: Endings of words that are surnames more often than names of places the gazetteer lacks
 #: (keys: й is folded to и).
 _SURNAME_ENDINGS: Final = ("скии", "цкии", "ськии", "цькии")
+#: Endings of masculine adjectives as keys (й folded to и): "оболонськии".
+_MASCULINE_KEY_ENDINGS: Final = ("ии", "ыи", "ои")
 #: Word lists whose words are never looked up through a transliteration.
 _NOT_TRANSLIT: Final = ("first_names", "titles", "months", "weekdays", "demonyms", "org_heads")
 
@@ -248,9 +250,13 @@ def _region_phrases(
 ) -> list[Span]:
     """An adjective before a region noun names a region: the region of that name in its
     dictionary form ("Волинській області": "волинська область"), else the region named after
-    a town ("Донецкой области": the town's key and :data:`REGION_OF`). Adjectives listed
-    before one noun share it ("в Харьковской, Сумской и Черниговской областях")."""
+    a town ("Донецкой области": the town's key and :data:`REGION_OF`). A district the
+    gazetteer lacks, named after its centre ("Покровському районі", "Суджанского района"),
+    is the town (not a region only). Adjectives listed before one noun share it ("в
+    Харьковской, Сумской и Черниговской областях")."""
     region_after, list_words = w["region_after"], w["list_words"]
+    district_after = w["district_after"]
+    towns: set[str] = set()
     out: list[Span] = []
     n = len(toks)
 
@@ -288,6 +294,21 @@ def _region_phrases(
             # the first base that is a region, or a town that gives its name to one
             if index.regions_named(key):
                 return key + REGION_OF
+        if toks.keys[noun] in district_after:
+            # its centre, else the district itself as a populated place ("Оболонський":
+            # the masculine adjective, as "район" and "округ" are)
+            own = [
+                f
+                for f in (
+                    normalize_name(str(x)) for x in (phrase_forms(word) if phrase_forms else ())
+                )
+                if f.endswith(_MASCULINE_KEY_ENDINGS)
+            ]
+            for base in (*(adjective(word) if adjective else ()), *own):
+                key = normalize_name(str(base))
+                if any(c.place.kind == "city" for c in index.candidates(key, variants=False)):
+                    towns.add(key)
+                    return key
         return None
 
     i = 0
@@ -304,7 +325,7 @@ def _region_phrases(
         if key is None:
             i += 1
             continue
-        found = [_span(toks, start, nxt, key, soft=0, region_only=True, source="morph")]
+        found = [_span(toks, start, nxt, key, soft=0, region_only=key not in towns, source="morph")]
         # the adjectives listed before share the noun: "в Харьковской, Сумской и
         # Черниговской областях", "у Київській та Львівській областях"
         k = start
@@ -329,8 +350,19 @@ def _region_phrases(
                 listed = region_key(j, nxt)
             if listed is None:
                 break
-            found.append(_span(toks, first, j, listed, soft=0, region_only=True, source="morph"))
+            found.append(
+                _span(
+                    toks, first, j, listed, soft=0, region_only=listed not in towns, source="morph"
+                )
+            )
             k = first
+        if len(found) > 1:
+            # each adjective of a list stands alone: "в Харьковской, [Сумской] и
+            # [Черниговской] областях"
+            head = found[0]
+            found[0] = _span(
+                toks, head.first, i, head.key, soft=0, region_only=head.region_only, source="morph"
+            )
         out.extend(found)
         i = nxt + 1
     return sorted(out, key=lambda s: s.first)

@@ -90,6 +90,7 @@ WORD_LISTS: Final = {
     "abbreviations": "abbreviations followed by a period that does not end a sentence",
     "region_before": "region nouns before a name (province of, oblast, محافظة)",
     "region_after": "region nouns after a name (province, Oblast, область)",
+    "district_after": "the region_after nouns of districts named after their centre (район)",
     "soft_region": "region nouns also used for a city's surroundings (région, region)",
     "near": "words before a name that make the location approximate (near, près de)",
     "place_prepositions": "prepositions that usually precede a place (in, à, в, في)",
