@@ -93,6 +93,8 @@ WORD_LISTS: Final = {
     "district_after": "the region_after nouns of districts named after their centre (район)",
     "soft_region": "region nouns also used for a city's surroundings (région, region)",
     "near": "words before a name that make the location approximate (near, près de)",
+    "facility_before": "nouns of facilities named after the place that follows them in "
+    "uncased text (ميناء: the port of, مطار: the airport of)",
     "place_prepositions": "prepositions that usually precede a place (in, à, в, في)",
     "water": "generic nouns of water bodies (lake, mer, река)",
     "natural": "nouns of natural features: the name after one is the feature's",
