@@ -523,7 +523,16 @@ def verdict(
         and keys[i - 3] in org_before
     ):
         return None
-    if last + 1 < n and toks.join[last] == 1:
+    units = w["own_units"]
+    # "Dublin City Council", "Kanawha County Commission", "Ohio State University": the
+    # place's own institution still names the place ("Chicago Board of Trade" does not)
+    own = last + 1 < n and (
+        # the unit inside the name only when it is a region noun ("Clarke County Board";
+        # "Dublin City Council" is Dublin's)
+        (length > 1 and keys[last] in units and keys[last] in w["region_after"])
+        or (toks.cap[last + 1] and keys[last + 1] in units and toks.join[last] == 1)
+    )
+    if last + 1 < n and toks.join[last] == 1 and not own:
         nxt = keys[last + 1]
         tails, capital = w["org_tails"], w["org_tails_capital"]
         if nxt in tails and (nxt not in capital or toks.cap[last + 1]):
