@@ -682,3 +682,14 @@ def test_state_named_as_an_alternate_of_a_small_town() -> None:
 )
 def test_known_failures_of_outside_text(text: str, lang: str, expected: list[str]) -> None:
     assert geo.geoparse(text, lang=lang)["mention"].tolist() == expected
+
+
+def test_a_places_own_institution_still_names_the_place() -> None:
+    # "Dublin City Council", "Ohio State University": the place's own body; an institution
+    # right after the name ("Chicago Board of Trade") is a named thing
+    df = geo.geoparse("The Dublin City Council met with the Kanawha County Commission.", lang="en")
+    assert df["mention"].tolist() == ["Dublin", "Kanawha County"]
+    df = geo.geoparse(
+        "She studies at Ohio State University; he trades at the Chicago Board of Trade."
+    )
+    assert df["mention"].tolist() == ["Ohio"]

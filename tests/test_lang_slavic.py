@@ -381,3 +381,16 @@ def test_two_word_country_after_a_title() -> None:
         ("Великої Британії", "United Kingdom", "country"),
         ("Київ", "Kyiv", "city"),
     ]
+
+
+def test_sentence_initial_adjective_before_its_noun_is_no_town() -> None:
+    # "Українські військові": Ukrainian soldiers, not a form of the town Українськ
+    assert found("Українські військові знищили міст.", "uk") == []
+    assert found("Евакуація з Українська триває.", "uk") == [("Українська", "Ukrayinsk", "city")]
+
+
+def test_ukrainian_spelling_of_a_russian_village_through_its_russian_spelling() -> None:
+    # -іне is -ино, ьо is ё: "Тьоткіне" is the village GeoNames names Tëtkino
+    assert ("Тьоткіного", "Tëtkino", "city") in found(
+        "Бої точаться в Курській області, зокрема біля Тьоткіного.", "uk"
+    )

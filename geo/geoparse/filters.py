@@ -524,13 +524,30 @@ def verdict(
     ):
         return None
     units = w["own_units"]
+    bodies = w["org_tails"] | w["org_chain_tails"]
+
+    def body_at(j: int) -> bool:
+        return j < n and toks.cap[j] and keys[j] in bodies and toks.join[j - 1] == 1
+
     # "Dublin City Council", "Kanawha County Commission", "Ohio State University": the
-    # place's own institution still names the place ("Chicago Board of Trade" does not)
-    own = last + 1 < n and (
+    # place's own body, its noun right after the unit, still names the place ("Chicago
+    # Board of Trade", "Borno State Emergency Management Agency" do not)
+    own = (
         # the unit inside the name only when it is a region noun ("Clarke County Board";
         # "Dublin City Council" is Dublin's)
-        (length > 1 and keys[last] in units and keys[last] in w["region_after"])
-        or (toks.cap[last + 1] and keys[last + 1] in units and toks.join[last] == 1)
+        (
+            length > 1
+            and keys[last] in units
+            and keys[last] in w["region_after"]
+            and body_at(last + 1)
+        )
+        or (
+            last + 1 < n
+            and toks.cap[last + 1]
+            and keys[last + 1] in units
+            and toks.join[last] == 1
+            and body_at(last + 2)
+        )
     )
     if last + 1 < n and toks.join[last] == 1 and not own:
         nxt = keys[last + 1]

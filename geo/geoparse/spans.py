@@ -467,6 +467,10 @@ def _word_forms(
                 # a word of a longer name (a person's, "Кривому Розі"), or an adjective of a
                 # town before its noun ("Антоновского моста")
                 break
+            if toks.initial[i] and _modifier(toks, i, word, pack.morph("adjective_bases"), w):
+                # capitalised only as the first word of its sentence, before its noun:
+                # an adjective ("Українські військові"), not a town's form ("Українська")
+                break
             hit = known(form, toks.keys[i], forms)
             if hit is not None:
                 if form in lower_words or toks.keys[i] in lower_words:
