@@ -693,3 +693,16 @@ def test_a_places_own_institution_still_names_the_place() -> None:
         "She studies at Ohio State University; he trades at the Chicago Board of Trade."
     )
     assert df["mention"].tolist() == ["Ohio"]
+
+
+def test_country_names_of_common_words_and_demonyms() -> None:
+    # "República Dominicana": "la República" is also a newspaper's name, "dominicana" a
+    # demonym; the whole is the country
+    df = geo.geoparse("La frontera con la República Dominicana sigue cerrada.", lang="es")
+    assert df[["mention", "kind"]].values.tolist() == [["República Dominicana", "country"]]
+    assert geo.geoparse("Según La República, el ataque fue grave.", lang="es").empty
+
+
+def test_spanish_water_bodies_with_a_lower_case_noun() -> None:
+    df = geo.geoparse("Los barcos navegan por el mar Rojo y el mar Negro.", lang="es")
+    assert df["name"].tolist() == ["Red Sea", "Black Sea"]

@@ -174,6 +174,8 @@ def blocked(text: str, toks: Tokens, w: Words, index: Index | None) -> list[bool
                 phrase in w.hyphenated
                 or not any(toks.hyphen_after[j] for j in range(i, i + length - 1))
             ):
+                if _country_goes_on(toks, i, length, index):
+                    break  # "la República Dominicana" is no newspaper "La República"
                 for j in range(i, i + length):
                     out[j] = True
                 break
@@ -337,6 +339,23 @@ def _place_word(text: str, toks: Tokens, j: int, w: Words, index: Index | None) 
     if index.is_country_key(toks.keys[j]):
         return True
     return any(index.is_country_key(k) for k in _base_key(text, toks, j))
+
+
+def _country_goes_on(toks: Tokens, i: int, length: int, index: Index | None) -> bool:
+    """Whether the name of a medium or an organisation at token ``i`` goes on, with the
+    capitalised words after it, into a country's name (with or without its first word, an
+    article): "la República Dominicana" beside the newspaper "La República"."""
+    if index is None:
+        return False
+    n = len(toks)
+    end = i + length
+    while end < n and end - i - length < 2 and toks.join[end - 1] == 1 and toks.cap[end]:
+        end += 1
+        if index.is_country_key(toks.joined(i, end - i)) or (
+            end - i > 2 and index.is_country_key(toks.joined(i + 1, end - i - 1))
+        ):
+            return True
+    return False
 
 
 def _country_phrase(text: str, toks: Tokens, j: int, index: Index | None) -> bool:
@@ -623,7 +642,13 @@ def verdict(
     dotted = all(toks.ends[j] - toks.starts[j] <= 3 and toks.cap[j] for j in range(i, last + 1))
     if dotted and all(text[toks.ends[j] : toks.starts[j + 1]] == "." for j in range(i, last)):
         return 0  # "S.C.", "W.Va.", "N.Y.": an abbreviation, no common words
-    if all(x in common or x in demonyms for x in words) and not index.curated(key):
+    if (
+        all(x in common or x in demonyms for x in words)
+        and not index.curated(key)
+        # "República Dominicana", "Central African Republic": a country's name of common
+        # words and demonyms is the country's
+        and not index.is_country_key(key)
+    ):
         if all(toks.hyphen_after[j] for j in range(i, last)):
             # "Cap-Haïtien": a hyphenated name that is a city of note's own
             cs = index.candidates(key, variants=False)
