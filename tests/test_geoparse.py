@@ -706,3 +706,9 @@ def test_country_names_of_common_words_and_demonyms() -> None:
 def test_spanish_water_bodies_with_a_lower_case_noun() -> None:
     df = geo.geoparse("Los barcos navegan por el mar Rojo y el mar Negro.", lang="es")
     assert df["name"].tolist() == ["Red Sea", "Black Sea"]
+
+
+def test_a_date_after_a_given_name_that_is_a_place_ends_no_person() -> None:
+    # "Alexandria" is also a given name; a weekday or a month after it is no surname
+    df = geo.geoparse("Police were called to an office in Alexandria Friday night.", lang="en")
+    assert df["mention"].tolist() == ["Alexandria"]

@@ -225,6 +225,7 @@ def _block_people(
     titles, first_names = w["titles"], w["first_names"]
     place_first, saints, particles = w["place_first_names"], w["saints"], w["name_particles"]
     surnames: set[str] = set()
+    dates = w["weekdays"] | w["months"]
     for i in range(n - 1):
         key = keys[i]
         is_title = key in titles
@@ -252,6 +253,7 @@ def _block_people(
             and cap[i + 1]
             and not out[i + 1]
             and not titled[i]
+            and keys[i + 1] not in dates
             and is_surname(keys[i + 1], w, index)
         ):
             # "Jordan Bardella", "Florence Parly": a given name, not the place
@@ -264,7 +266,7 @@ def _block_people(
         last = -1
         j = first_end + 1
         reach = 1 if titled[i] else 4
-        common = w["common"]
+        common = w["common"] | dates
         while j < n and j - first_end <= reach:
             gap = text[toks.ends[j - 1] : toks.starts[j]]
             # a period is crossed only after an initial ("John F. Kennedy"), never at the end
@@ -274,7 +276,9 @@ def _block_people(
                 initial and len(gap) <= 3 and all(c in " .\xa0" for c in gap) and "\n" not in gap
             )
             if not ok_gap or (cap[j] and keys[j] in common):
-                break  # "Franklin County": a common word ends a person's name
+                # "Franklin County": a common word ends a person's name, and so does a date
+                # ("in Alexandria Friday night", "in Clinton April 4")
+                break
             if cap[j] and not toks.particle[j]:
                 last = j
             elif keys[j] not in particles or last < 0:
