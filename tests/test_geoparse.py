@@ -712,3 +712,11 @@ def test_a_date_after_a_given_name_that_is_a_place_ends_no_person() -> None:
     # "Alexandria" is also a given name; a weekday or a month after it is no surname
     df = geo.geoparse("Police were called to an office in Alexandria Friday night.", lang="en")
     assert df["mention"].tolist() == ["Alexandria"]
+
+
+def test_names_written_with_a_possessive() -> None:
+    df = geo.geoparse("Refugees live in camps near Cox's Bazar. Russia's army advanced.", lang="en")
+    assert df[["mention", "country_code"]].values.tolist() == [
+        ["Cox's Bazar", "BD"],
+        ["Russia", "RU"],
+    ]

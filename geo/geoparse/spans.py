@@ -50,6 +50,8 @@ _MORPH_LANGS: Final = ("ru", "uk")
 #: Endings of words that are surnames more often than names of places the gazetteer lacks
 #: (keys: й is folded to и).
 _SURNAME_ENDINGS: Final = ("скии", "цкии", "ськии", "цькии")
+#: What stands between the words of a name with a possessive ("Cox's Bazar").
+_POSSESSIVE_GAPS: Final = ("'s ", "’s ")
 #: Endings of masculine adjectives as keys (й folded to и): "оболонськии".
 _MASCULINE_KEY_ENDINGS: Final = ("ии", "ыи", "ои")
 #: Word lists whose words are never looked up through a transliteration.
@@ -86,6 +88,7 @@ def find_spans(
     spans = _region_phrases(text, toks, blocked, w, index) if cyrillic else []
     if cyrillic:
         spans = _merge(spans, _feature_phrases(text, toks, blocked, w, index))
+    spans = _merge(spans, _possessive_names(text, toks, blocked, index))
     spans = _merge(spans, _capitalised(text, toks, blocked, w, index))
     if cyrillic:
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans))
@@ -217,6 +220,33 @@ def _capitalised(
         if extra:
             spans = sorted(spans + extra, key=lambda s: s.first)
     return spans
+
+
+def _possessive_names(text: str, toks: Tokens, blocked: list[bool], index: Index) -> list[Span]:
+    """Names written with a possessive, which the tokenizer drops: "Cox's Bazar", "Martha's
+    Vineyard" (the gazetteer's key keeps the "s": "coxs bazar")."""
+    out: list[Span] = []
+    n = len(toks)
+    for i in range(n - 1):
+        nxt = i + 1
+        if (
+            not toks.cap[i]
+            or blocked[i]
+            or toks.join[i] != 0
+            or toks.sentence[i] != toks.sentence[nxt]
+            or text[toks.ends[i] : toks.starts[nxt]] not in _POSSESSIVE_GAPS
+        ):
+            continue
+        last = nxt
+        while last < n and last - nxt < 2 and toks.cap[last] and not blocked[last]:
+            key = f"{toks.keys[i]}s {toks.joined(nxt, last - nxt + 1)}"
+            if index.has(key):
+                out.append(_span(toks, i, last, key, soft=0))
+                break
+            if toks.join[last] != 1:
+                break
+            last += 1
+    return out
 
 
 def _span(
