@@ -720,3 +720,11 @@ def test_names_written_with_a_possessive() -> None:
         ["Cox's Bazar", "BD"],
         ["Russia", "RU"],
     ]
+
+
+def test_english_oblast_in_lower_case_ends_the_name() -> None:
+    df = geo.geoparse("Russia shelled the Kharkiv oblast and the Belgorod Oblast.", lang="en")
+    assert df[["mention", "kind"]].values.tolist()[1:] == [
+        ["Kharkiv oblast", "region"],
+        ["Belgorod Oblast", "region"],
+    ]
