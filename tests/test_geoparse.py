@@ -728,3 +728,10 @@ def test_english_oblast_in_lower_case_ends_the_name() -> None:
         ["Kharkiv oblast", "region"],
         ["Belgorod Oblast", "region"],
     ]
+
+
+def test_cyrillic_regional_form_inside_english_text() -> None:
+    # the Ukrainian regional form needs the Ukrainian pack, though no sentence is Ukrainian
+    text = "Officials describe a difficult situation in the north of Харківщина today."
+    df = geo.geoparse(text, lang="en")
+    assert df[["mention", "name", "kind"]].values.tolist() == [["Харківщина", "Kharkiv", "region"]]
