@@ -140,6 +140,17 @@ def test_transliterated_name_after_a_settlement_noun_reaches_farther() -> None:
     assert "بابنوسة" not in geo.geoparse(text, lang="ar")["mention"].tolist()
 
 
+def test_adjectives_particles_and_function_words_are_no_names() -> None:
+    # "المناطق الشرقية": the eastern areas (an adjective after a definite noun)
+    assert _found("قصفت الطائرات المناطق الشرقية من المدينة") == []
+    # "بأنه": ب + أنه (that he), a function word
+    assert _found("وصف ذلك بأنه خطأ") == []
+    # the word after a name particle belongs to a person's name
+    assert _found("التقى الوفد أبو سالم أمس") == []
+    # frequent nouns of news that GeoNames also records as hamlets
+    assert _found("قال في كلمة متلفزة إن البلاد تحتاج إلى واردات الغذاء") == []
+
+
 def test_frequent_words_named_like_places_are_left_out() -> None:
     # "المدينة" is "the city" far more often than Medina; "جديدة" is "new"
     assert _found("عادت الحياة إلى المدينة بعد أيام") == []
