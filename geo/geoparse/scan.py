@@ -308,7 +308,6 @@ class _Lists:
     heads: frozenset[str]  # an institution or a feature follows: not the town's name
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> following words
     particles: frozenset[str] = frozenset()  # name particles (أبو, أم): a name may follow
-    stop: frozenset[str] = frozenset()  # function words
     regions: frozenset[str] = frozenset()  # region nouns ("ولاية"): a region's name follows
     features: frozenset[str] = frozenset()  # natural and water nouns ("جزيرة", "بحر")
 
@@ -349,7 +348,6 @@ def _lists() -> _Lists:
         heads=_fold_all(w["org_heads"] | w["natural"] | w["water"] | w["vessel_cues"]),
         phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
         particles=_fold_all(w["name_particles"]),
-        stop=stop,
         regions=_fold_all(w["region_before"]),
         features=_fold_all(w["natural"] | w["water"]),
     )
@@ -623,12 +621,6 @@ class Scanner:
                     cue = 1 if described or not m.name_form.startswith("ال") else 2
                 if not (cue == 2 or (cue == 1 and notable)):
                     return None
-            if not m.prefix and any(
-                len(b) >= MIN_WORD_LETTERS and b in lists.stop for b in info.bare - {info.letters}
-            ):
-                # "بأنه": a particle and a function word ("that he"), not a name (a shorter
-                # one is no sure reading: "كتم" is no "ك" + "تم")
-                return None
             before = self._word_before(toks, words, m.first)
             if before is not None and (
                 before.bare & lists.heads
