@@ -545,7 +545,13 @@ GEOPARSE_TRANSLIT_SHORT_SKELETON: Final = 3
 #: An Arabic name found through its skeleton is taken when one of its places lies within
 #: this distance of a town or region the document names (in one of its countries).
 GEOPARSE_TRANSLIT_NEAR_KM: Final = 250.0
+#: ... or within this distance when a settlement or region noun comes before it
+#: ("مدينة X", "مخيم X"): the noun says it is a place, the country says which.
+GEOPARSE_TRANSLIT_NEAR_KM_CUED: Final = 1000.0
 #: A word this common (Zipf frequency) in the languages of its script (Russian and
 #: Ukrainian, Arabic) is no name the gazetteer lacks as written: it is not looked up
 #: through a transliteration (the frequency table holds the words from 3.3 on).
 GEOPARSE_TRANSLIT_MAX_ZIPF: Final = 3.3
+#: ... unless a settlement or region noun comes before it: then a word up to this common
+#: is looked up ("مخيم X" where X is also a rare noun).
+GEOPARSE_TRANSLIT_MAX_ZIPF_CUED: Final = 3.6

@@ -682,3 +682,56 @@ def test_state_named_as_an_alternate_of_a_small_town() -> None:
 )
 def test_known_failures_of_outside_text(text: str, lang: str, expected: list[str]) -> None:
     assert geo.geoparse(text, lang=lang)["mention"].tolist() == expected
+
+
+def test_a_places_own_institution_still_names_the_place() -> None:
+    # "Dublin City Council", "Ohio State University": the place's own body; an institution
+    # right after the name ("Chicago Board of Trade") is a named thing
+    df = geo.geoparse("The Dublin City Council met with the Kanawha County Commission.", lang="en")
+    assert df["mention"].tolist() == ["Dublin", "Kanawha County"]
+    df = geo.geoparse(
+        "She studies at Ohio State University; he trades at the Chicago Board of Trade."
+    )
+    assert df["mention"].tolist() == ["Ohio"]
+
+
+def test_country_names_of_common_words_and_demonyms() -> None:
+    # "República Dominicana": "la República" is also a newspaper's name, "dominicana" a
+    # demonym; the whole is the country
+    df = geo.geoparse("La frontera con la República Dominicana sigue cerrada.", lang="es")
+    assert df[["mention", "kind"]].values.tolist() == [["República Dominicana", "country"]]
+    assert geo.geoparse("Según La República, el ataque fue grave.", lang="es").empty
+
+
+def test_spanish_water_bodies_with_a_lower_case_noun() -> None:
+    df = geo.geoparse("Los barcos navegan por el mar Rojo y el mar Negro.", lang="es")
+    assert df["name"].tolist() == ["Red Sea", "Black Sea"]
+
+
+def test_a_date_after_a_given_name_that_is_a_place_ends_no_person() -> None:
+    # "Alexandria" is also a given name; a weekday or a month after it is no surname
+    df = geo.geoparse("Police were called to an office in Alexandria Friday night.", lang="en")
+    assert df["mention"].tolist() == ["Alexandria"]
+
+
+def test_names_written_with_a_possessive() -> None:
+    df = geo.geoparse("Refugees live in camps near Cox's Bazar. Russia's army advanced.", lang="en")
+    assert df[["mention", "country_code"]].values.tolist() == [
+        ["Cox's Bazar", "BD"],
+        ["Russia", "RU"],
+    ]
+
+
+def test_english_oblast_in_lower_case_ends_the_name() -> None:
+    df = geo.geoparse("Russia shelled the Kharkiv oblast and the Belgorod Oblast.", lang="en")
+    assert df[["mention", "kind"]].values.tolist()[1:] == [
+        ["Kharkiv oblast", "region"],
+        ["Belgorod Oblast", "region"],
+    ]
+
+
+def test_cyrillic_regional_form_inside_english_text() -> None:
+    # the Ukrainian regional form needs the Ukrainian pack, though no sentence is Ukrainian
+    text = "Officials describe a difficult situation in the north of Харківщина today."
+    df = geo.geoparse(text, lang="en")
+    assert df[["mention", "name", "kind"]].values.tolist() == [["Харківщина", "Kharkiv", "region"]]

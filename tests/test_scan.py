@@ -107,6 +107,50 @@ def test_soft_comes_from_cues() -> None:
     assert [soft for _, _, soft in _found("في حلب وجنين")] == [0, 0]
 
 
+def test_dual_settlement_nouns_and_facility_nouns_are_cues() -> None:
+    # "مدينتا X و Y": the two towns of X and Y; "ميناء X", "مطار X": the port, the airport
+    # of X
+    assert [(m, soft) for m, _, soft in _found("شهدت مدينتا حمص وجنين قصفا")] == [
+        ("حمص", 0),
+        ("جنين", 0),
+    ]
+    for text in ("قصفت الطائرات ميناء جنين", "هبطت الطائرة في مطار جنين"):
+        assert [soft for _, _, soft in _found(text)] == [0], text
+
+
+def test_feature_noun_named_region_after_a_region_noun() -> None:
+    # "الجزيرة" (the island) is no name alone, but "ولاية الجزيرة" is the Sudanese state
+    assert _found("وصلوا إلى الجزيرة") == []
+    found = geo.geoparse("اشتدت المعارك في ولاية الجزيرة وسط السودان.", lang="ar")
+    assert found[["mention", "kind", "country_code"]].values.tolist()[0] == [
+        "الجزيرة",
+        "region",
+        "SD",
+    ]
+
+
+def test_transliterated_name_after_a_settlement_noun_reaches_farther() -> None:
+    # a word the gazetteer has in Latin letters only, after "مدينة", in the country of the
+    # document but more than GEOPARSE_TRANSLIT_NEAR_KM from its other places
+    text = "هاجمت القوات مدينة الفاشر ثم مدينة بابنوسة في السودان."
+    found = geo.geoparse(text, lang="ar")
+    assert ["بابنوسة", "SD"] in found[["mention", "country_code"]].values.tolist()
+    # without a noun, the nearer limit stands
+    text = "هاجمت القوات مدينة الفاشر ثم وصلت إلى بابنوسة في السودان."
+    assert "بابنوسة" not in geo.geoparse(text, lang="ar")["mention"].tolist()
+
+
+def test_adjectives_particles_and_function_words_are_no_names() -> None:
+    # "المناطق الشرقية": the eastern areas (an adjective after a definite noun)
+    assert _found("قصفت الطائرات المناطق الشرقية من المدينة") == []
+    # "بأنه": ب + أنه (that he), a function word
+    assert _found("وصف ذلك بأنه خطأ") == []
+    # the word after a name particle belongs to a person's name
+    assert _found("التقى الوفد أبو سالم أمس") == []
+    # frequent nouns of news that GeoNames also records as hamlets
+    assert _found("قال في كلمة متلفزة إن البلاد تحتاج إلى واردات الغذاء") == []
+
+
 def test_frequent_words_named_like_places_are_left_out() -> None:
     # "المدينة" is "the city" far more often than Medina; "جديدة" is "new"
     assert _found("عادت الحياة إلى المدينة بعد أيام") == []

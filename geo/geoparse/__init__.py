@@ -172,6 +172,7 @@ class Geoparser:
             return Parsed(toks, [], doc_lang)
         toks.sentence_lang = sentence_languages(toks, doc_lang, forced=lang is not None)
         langs = tuple(sorted({doc_lang, *toks.sentence_lang} - {"und"})) or (doc_lang,)
+        langs = _with_script_languages(langs, toks)
         w = words_for(langs)
         out = blocked(text, toks, w, self.index)
         spans = find_spans(text, toks, out, w, self.index, scan=self._scanner())
@@ -202,6 +203,21 @@ class Geoparser:
             else:
                 self._scan = Scanner(self.index).spans
         return self._scan if callable(self._scan) else None
+
+
+#: Languages whose word lists a document needs when it has words in their script and no
+#: sentence in one of them ("in the north of Харківщина": the regional form is Ukrainian).
+_SCRIPT_LANGUAGES: Final = {"cyrillic": ("ru", "uk"), "arabic": ("ar",)}
+
+
+def _with_script_languages(langs: tuple[str, ...], toks: Tokens) -> tuple[str, ...]:
+    """``langs`` and the languages of the other scripts written in the document."""
+    extra: set[str] = set()
+    scripts = set(toks.script)
+    for script, codes in _SCRIPT_LANGUAGES.items():
+        if script in scripts and not set(codes) & set(langs):
+            extra.update(codes)
+    return tuple(sorted({*langs, *extra})) if extra else langs
 
 
 def sentence_languages(toks: Tokens, doc_lang: str, *, forced: bool) -> list[str]:

@@ -174,6 +174,8 @@ def blocked(text: str, toks: Tokens, w: Words, index: Index | None) -> list[bool
                 phrase in w.hyphenated
                 or not any(toks.hyphen_after[j] for j in range(i, i + length - 1))
             ):
+                if _country_goes_on(toks, i, length, index):
+                    break  # "la República Dominicana" is no newspaper "La República"
                 for j in range(i, i + length):
                     out[j] = True
                 break
@@ -223,6 +225,7 @@ def _block_people(
     titles, first_names = w["titles"], w["first_names"]
     place_first, saints, particles = w["place_first_names"], w["saints"], w["name_particles"]
     surnames: set[str] = set()
+    dates = w["weekdays"] | w["months"]
     for i in range(n - 1):
         key = keys[i]
         is_title = key in titles
@@ -250,6 +253,7 @@ def _block_people(
             and cap[i + 1]
             and not out[i + 1]
             and not titled[i]
+            and keys[i + 1] not in dates
             and is_surname(keys[i + 1], w, index)
         ):
             # "Jordan Bardella", "Florence Parly": a given name, not the place
@@ -262,7 +266,7 @@ def _block_people(
         last = -1
         j = first_end + 1
         reach = 1 if titled[i] else 4
-        common = w["common"]
+        common = w["common"] | dates
         while j < n and j - first_end <= reach:
             gap = text[toks.ends[j - 1] : toks.starts[j]]
             # a period is crossed only after an initial ("John F. Kennedy"), never at the end
@@ -272,7 +276,9 @@ def _block_people(
                 initial and len(gap) <= 3 and all(c in " .\xa0" for c in gap) and "\n" not in gap
             )
             if not ok_gap or (cap[j] and keys[j] in common):
-                break  # "Franklin County": a common word ends a person's name
+                # "Franklin County": a common word ends a person's name, and so does a date
+                # ("in Alexandria Friday night", "in Clinton April 4")
+                break
             if cap[j] and not toks.particle[j]:
                 last = j
             elif keys[j] not in particles or last < 0:
@@ -285,10 +291,15 @@ def _block_people(
         if is_title and not is_first and (keys[last] in demonyms or keys[i + 1] in demonyms):
             continue
         begin = i if is_first else i + 1
-        while is_title and begin <= last and _place_word(text, toks, begin, w, index):
+        while is_title and begin <= last:
             # "президент Франции Николя Саркози", "губернатор Белгородской области ...": the
-            # title's country or region comes before the person
-            begin += 1
+            # title's country or region comes before the person ("посол Великої Британії")
+            if _place_word(text, toks, begin, w, index):
+                begin += 1
+            elif begin < last and _country_phrase(text, toks, begin, index):
+                begin += 2
+            else:
+                break
         if is_title:
             # "Мэр Харькова Игорь Терехов", "Governor of Texas Greg Abbott": a given name
             # after the title starts the person; what comes before it is the title's place
@@ -304,7 +315,7 @@ def _block_people(
                 begin = given
         for j in range(begin, last + 1):
             out[j] = True
-        if begin <= last and len(keys[last]) > 2:
+        if begin <= last and len(keys[last]) > 2 and not _institution_adjective(text, toks, last):
             surnames.add(keys[last])
     if surnames:
         forms = _surname_forms(surnames, toks, text)
@@ -332,6 +343,60 @@ def _place_word(text: str, toks: Tokens, j: int, w: Words, index: Index | None) 
     if index.is_country_key(toks.keys[j]):
         return True
     return any(index.is_country_key(k) for k in _base_key(text, toks, j))
+
+
+def _country_goes_on(toks: Tokens, i: int, length: int, index: Index | None) -> bool:
+    """Whether the name of a medium or an organisation at token ``i`` goes on, with the
+    capitalised words after it, into a country's name (with or without its first word, an
+    article): "la República Dominicana" beside the newspaper "La República"."""
+    if index is None:
+        return False
+    n = len(toks)
+    end = i + length
+    while end < n and end - i - length < 2 and toks.join[end - 1] == 1 and toks.cap[end]:
+        end += 1
+        if index.is_country_key(toks.joined(i, end - i)) or (
+            end - i > 2 and index.is_country_key(toks.joined(i + 1, end - i - 1))
+        ):
+            return True
+    return False
+
+
+def _country_phrase(text: str, toks: Tokens, j: int, index: Index | None) -> bool:
+    """Whether tokens ``j`` and ``j + 1`` name a country, in any case ("Великої Британії",
+    "Соединённых Штатов")."""
+    if index is None or not (toks.cap[j] and toks.cap[j + 1]) or toks.join[j] != 1:
+        return False
+    if index.is_country_key(toks.joined(j, 2)):
+        return True
+    if toks.script[j] != "cyrillic":
+        return False
+    forms_of = get_pack(_slavic_lang(toks, j)).morph("base_forms")
+    if forms_of is None:
+        return False
+    phrase = text[toks.starts[j] : toks.ends[j + 1]].lower()
+    return any(index.is_country_key(normalize_name(str(f))) for f in forms_of(phrase))
+
+
+def _institution_adjective(text: str, toks: Tokens, i: int) -> bool:
+    """Whether a capitalised Cyrillic word after a title is the adjective of an institution
+    rather than a surname: an adjective follows it ("очільник Херсонської міської
+    адміністрації"). Its forms are then not blocked all over the document as a surname's
+    (they are the town's: "у Херсоні")."""
+    j = i + 1
+    if j >= len(toks) or toks.script[i] != "cyrillic" or toks.join[i] != 1:
+        return False
+    if toks.cap[j] or toks.script[j] != "cyrillic":
+        return False
+    is_adjective = get_pack(_slavic_lang(toks, i)).morph("is_adjective")
+    word = text[toks.starts[j] : toks.ends[j]].lower()
+    return is_adjective is not None and bool(is_adjective(word)[0])
+
+
+def _slavic_lang(toks: Tokens, i: int) -> str:
+    """Russian or Ukrainian for a Cyrillic word: its sentence's language when it is one."""
+    lang = toks.sentence_lang[toks.sentence[i]] if toks.sentence_lang else "ru"
+    return lang if lang in ("ru", "uk") else "ru"
 
 
 def _base_key(text: str, toks: Tokens, i: int) -> set[str]:
@@ -481,7 +546,33 @@ def verdict(
         and keys[i - 3] in org_before
     ):
         return None
-    if last + 1 < n and toks.join[last] == 1:
+    units = w["own_units"]
+    bodies = w["org_tails"] | w["org_chain_tails"]
+
+    def body_at(j: int) -> bool:
+        return j < n and toks.cap[j] and keys[j] in bodies and toks.join[j - 1] == 1
+
+    # "Dublin City Council", "Kanawha County Commission", "Ohio State University": the
+    # place's own body, its noun right after the unit, still names the place ("Chicago
+    # Board of Trade", "Borno State Emergency Management Agency" do not)
+    own = (
+        # the unit inside the name only when it is a region noun ("Clarke County Board";
+        # "Dublin City Council" is Dublin's)
+        (
+            length > 1
+            and keys[last] in units
+            and keys[last] in w["region_after"]
+            and body_at(last + 1)
+        )
+        or (
+            last + 1 < n
+            and toks.cap[last + 1]
+            and keys[last + 1] in units
+            and toks.join[last] == 1
+            and body_at(last + 2)
+        )
+    )
+    if last + 1 < n and toks.join[last] == 1 and not own:
         nxt = keys[last + 1]
         tails, capital = w["org_tails"], w["org_tails_capital"]
         if nxt in tails and (nxt not in capital or toks.cap[last + 1]):
@@ -555,7 +646,13 @@ def verdict(
     dotted = all(toks.ends[j] - toks.starts[j] <= 3 and toks.cap[j] for j in range(i, last + 1))
     if dotted and all(text[toks.ends[j] : toks.starts[j + 1]] == "." for j in range(i, last)):
         return 0  # "S.C.", "W.Va.", "N.Y.": an abbreviation, no common words
-    if all(x in common or x in demonyms for x in words) and not index.curated(key):
+    if (
+        all(x in common or x in demonyms for x in words)
+        and not index.curated(key)
+        # "República Dominicana", "Central African Republic": a country's name of common
+        # words and demonyms is the country's
+        and not index.is_country_key(key)
+    ):
         if all(toks.hyphen_after[j] for j in range(i, last)):
             # "Cap-Haïtien": a hyphenated name that is a city of note's own
             cs = index.candidates(key, variants=False)

@@ -308,6 +308,8 @@ class _Lists:
     heads: frozenset[str]  # an institution or a feature follows: not the town's name
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> following words
     particles: frozenset[str] = frozenset()  # name particles (أبو, أم): a name may follow
+    regions: frozenset[str] = frozenset()  # region nouns ("ولاية"): a region's name follows
+    features: frozenset[str] = frozenset()  # natural and water nouns ("جزيرة", "بحر")
 
 
 def _fold_all(words: Iterable[str]) -> frozenset[str]:
@@ -324,6 +326,7 @@ def _lists() -> _Lists:
         *("stopwords", "titles", "org_heads", "org_tails", "region_before", "region_after"),
         *("near", "place_prepositions", "water", "natural", "demonyms", "name_particles"),
         *("byline_words", "vessel_cues", "club_heads", "after_list", "list_words"),
+        "facility_before",
     ]
     stop = _fold_all(w["stopwords"])
     phrases: dict[str, list[tuple[str, ...]]] = {}
@@ -336,13 +339,17 @@ def _lists() -> _Lists:
         never=_fold_all(x for name in never_lists for x in w[name]),
         common=_fold_all(w["common"] | w["always_common"] | w["months"] | w["weekdays"]),
         first_names=_fold_all(w["first_names"]) - stop,
-        cues=_fold_all(w["place_prepositions"] | w["region_before"] | w["near"]),
+        cues=_fold_all(
+            w["place_prepositions"] | w["region_before"] | w["near"] | w["facility_before"]
+        ),
         strong_cues=_fold_all(w["region_before"] | (w["place_prepositions"] - w["stopwords"])),
         # "على" (on) folds to "علي" (Ali): a stop word is never taken for a given name
         before_person=_fold_all(w["titles"]) | (_fold_all(w["first_names"]) - stop),
         heads=_fold_all(w["org_heads"] | w["natural"] | w["water"] | w["vessel_cues"]),
         phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
         particles=_fold_all(w["name_particles"]),
+        regions=_fold_all(w["region_before"]),
+        features=_fold_all(w["natural"] | w["water"]),
     )
 
 
@@ -588,7 +595,9 @@ class Scanner:
             forms = {m.name_form, m.key_form, info.letters}
             # "الجزيرة" (the island) is as little a name alone as "جزيرة"
             article = m.name_form[2:] if m.name_form.startswith("ال") else ""
-            if forms & lists.never or article in lists.never:
+            if (forms & lists.never or article in lists.never) and not (
+                area and self._region_named(toks, words, m, forms | {article}, lists)
+            ):
                 return None
             if len(m.key_form.replace(" ", "")) < MIN_WORD_LETTERS:
                 return None
@@ -604,13 +613,20 @@ class Scanner:
                     # "المدينة الجديدة" (the new town) describe one: an adjective agrees
                     # with its noun, a name after an indefinite noun is definite
                     before = self._word_before(toks, words, m.first)
+                    if before is not None and before.definite and m.name_form.startswith("ال"):
+                        # "المناطق الشرقية" (the eastern areas): an adjective, even of an
+                        # area's name
+                        return None
                     described = before is None or before.definite
                     cue = 1 if described or not m.name_form.startswith("ال") else 2
                 if not (cue == 2 or (cue == 1 and notable)):
                     return None
             before = self._word_before(toks, words, m.first)
             if before is not None and (
-                before.bare & lists.heads or (before.names & lists.before_person and not area)
+                before.bare & lists.heads
+                or (before.names & lists.before_person and not area)
+                # "أبو سالم", "بن علي": the word after a name particle belongs to a name
+                or (before.letters in lists.particles and not area)
             ):
                 # "جامعة دمشق", "جبل X", "الرئيس X": not the town's name ("سفير روسيا" is)
                 return None
@@ -623,6 +639,21 @@ class Scanner:
         if all(x in lists.never or x in lists.common for x in names) and not area:
             return None
         return key, best
+
+    def _region_named(
+        self,
+        toks: Tokens,
+        words: dict[int, _Word],
+        m: _Match,
+        forms: set[str],
+        lists: _Lists,
+    ) -> bool:
+        """Whether a region's name that is a feature noun ("الجزيرة": the island) follows a
+        region noun ("ولاية الجزيرة", "محافظة البحر الأحمر"): the noun makes it a name."""
+        before = self._word_before(toks, words, m.first)
+        if before is None or not before.bare & lists.regions:
+            return False
+        return {f for f in forms if f in lists.never} <= lists.features
 
     @staticmethod
     def _word_before(toks: Tokens, words: dict[int, _Word], i: int) -> _Word | None:
@@ -674,7 +705,10 @@ class Scanner:
         points = [p for p in bests if p.kind != "country"]
         out = list(found)
         by_last = {s.last: s for s in found}
-        limit = config.GEOPARSE_TRANSLIT_MAX_ZIPF
+        # a settlement or region noun (2) makes a word a name more surely than a
+        # preposition or a list (1): a commoner word, farther from the document's places
+        limit = {1: config.GEOPARSE_TRANSLIT_MAX_ZIPF, 2: config.GEOPARSE_TRANSLIT_MAX_ZIPF_CUED}
+        km = {1: config.GEOPARSE_TRANSLIT_NEAR_KM, 2: config.GEOPARSE_TRANSLIT_NEAR_KM_CUED}
         starts, ends = toks.starts, toks.ends
         never, no_name = (
             lists.never - lists.particles,
@@ -687,9 +721,12 @@ class Scanner:
             alone = lists.never.isdisjoint(info.names) and no_name.isdisjoint(info.bare)
             listed = self._listed(text, toks, i, info, by_last)
             # a cue word before the word, or a list: ب alone ("بادرت") is too weak a cue
-            cue = 2 if listed else self._cue(toks, words, i, "", lists)
+            before = self._cue(toks, words, i, "", lists)
+            cue = 2 if listed else before
             if not cue:
                 continue
+            # a settlement or region noun right before: a commoner word, farther away
+            strength = 2 if before == 2 else 1
             # a document that names no place yet: a settlement noun is cue enough
             allowed = countries or (translit.arabic_countries() if cue == 2 else set())
             span = None
@@ -705,10 +742,13 @@ class Scanner:
                     if (
                         not skeletons
                         or (len(skeletons[0]) < config.GEOPARSE_TRANSLIT_SHORT_SKELETON and cue < 2)
-                        or any(word_frequency(k, ("ar",)) >= limit for k in _with_article(key))
+                        or any(
+                            word_frequency(k, ("ar",)) >= limit[strength]
+                            for k in _with_article(key)
+                        )
                     ):
                         continue
-                    near = _near(self.index.transliterated(key), allowed, points)
+                    near = _near(self.index.transliterated(key), allowed, points, km=km[strength])
                     if near:
                         span = Span(
                             start=starts[i] + offset,
@@ -820,11 +860,15 @@ def _name_offsets(info: _Word, *, prefer_particles: bool) -> list[int]:
     return sorted(offsets, key=lambda o: (o != preferred, o))
 
 
-def _near(cs: Sequence[Candidate], countries: Collection[str], points: Sequence[Place]) -> set[str]:
+def _near(
+    cs: Sequence[Candidate],
+    countries: Collection[str],
+    points: Sequence[Place],
+    *,
+    km: float = config.GEOPARSE_TRANSLIT_NEAR_KM,
+) -> set[str]:
     """The countries of the candidates that lie in one of the document's countries and,
-    when the document names towns or regions, within
-    :data:`geo.config.GEOPARSE_TRANSLIT_NEAR_KM` of one."""
-    km = config.GEOPARSE_TRANSLIT_NEAR_KM
+    when the document names towns or regions, within ``km`` of one."""
     out: set[str] = set()
     for c in cs:
         p = c.place

@@ -50,6 +50,10 @@ _MORPH_LANGS: Final = ("ru", "uk")
 #: Endings of words that are surnames more often than names of places the gazetteer lacks
 #: (keys: й is folded to и).
 _SURNAME_ENDINGS: Final = ("скии", "цкии", "ськии", "цькии")
+#: What stands between the words of a name with a possessive ("Cox's Bazar").
+_POSSESSIVE_GAPS: Final = ("'s ", "’s ")
+#: Endings of masculine adjectives as keys (й folded to и): "оболонськии".
+_MASCULINE_KEY_ENDINGS: Final = ("ии", "ыи", "ои")
 #: Word lists whose words are never looked up through a transliteration.
 _NOT_TRANSLIT: Final = ("first_names", "titles", "months", "weekdays", "demonyms", "org_heads")
 
@@ -84,6 +88,7 @@ def find_spans(
     spans = _region_phrases(text, toks, blocked, w, index) if cyrillic else []
     if cyrillic:
         spans = _merge(spans, _feature_phrases(text, toks, blocked, w, index))
+    spans = _merge(spans, _possessive_names(text, toks, blocked, index))
     spans = _merge(spans, _capitalised(text, toks, blocked, w, index))
     if cyrillic:
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans))
@@ -217,6 +222,33 @@ def _capitalised(
     return spans
 
 
+def _possessive_names(text: str, toks: Tokens, blocked: list[bool], index: Index) -> list[Span]:
+    """Names written with a possessive, which the tokenizer drops: "Cox's Bazar", "Martha's
+    Vineyard" (the gazetteer's key keeps the "s": "coxs bazar")."""
+    out: list[Span] = []
+    n = len(toks)
+    for i in range(n - 1):
+        nxt = i + 1
+        if (
+            not toks.cap[i]
+            or blocked[i]
+            or toks.join[i] != 0
+            or toks.sentence[i] != toks.sentence[nxt]
+            or text[toks.ends[i] : toks.starts[nxt]] not in _POSSESSIVE_GAPS
+        ):
+            continue
+        last = nxt
+        while last < n and last - nxt < 2 and toks.cap[last] and not blocked[last]:
+            key = f"{toks.keys[i]}s {toks.joined(nxt, last - nxt + 1)}"
+            if index.has(key):
+                out.append(_span(toks, i, last, key, soft=0))
+                break
+            if toks.join[last] != 1:
+                break
+            last += 1
+    return out
+
+
 def _span(
     toks: Tokens,
     first: int,
@@ -248,9 +280,13 @@ def _region_phrases(
 ) -> list[Span]:
     """An adjective before a region noun names a region: the region of that name in its
     dictionary form ("Волинській області": "волинська область"), else the region named after
-    a town ("Донецкой области": the town's key and :data:`REGION_OF`). Adjectives listed
-    before one noun share it ("в Харьковской, Сумской и Черниговской областях")."""
+    a town ("Донецкой области": the town's key and :data:`REGION_OF`). A district the
+    gazetteer lacks, named after its centre ("Покровському районі", "Суджанского района"),
+    is the town (not a region only). Adjectives listed before one noun share it ("в
+    Харьковской, Сумской и Черниговской областях")."""
     region_after, list_words = w["region_after"], w["list_words"]
+    district_after = w["district_after"]
+    towns: set[str] = set()
     out: list[Span] = []
     n = len(toks)
 
@@ -288,6 +324,21 @@ def _region_phrases(
             # the first base that is a region, or a town that gives its name to one
             if index.regions_named(key):
                 return key + REGION_OF
+        if toks.keys[noun] in district_after:
+            # its centre, else the district itself as a populated place ("Оболонський":
+            # the masculine adjective, as "район" and "округ" are)
+            own = [
+                f
+                for f in (
+                    normalize_name(str(x)) for x in (phrase_forms(word) if phrase_forms else ())
+                )
+                if f.endswith(_MASCULINE_KEY_ENDINGS)
+            ]
+            for base in (*(adjective(word) if adjective else ()), *own):
+                key = normalize_name(str(base))
+                if any(c.place.kind == "city" for c in index.candidates(key, variants=False)):
+                    towns.add(key)
+                    return key
         return None
 
     i = 0
@@ -304,7 +355,7 @@ def _region_phrases(
         if key is None:
             i += 1
             continue
-        found = [_span(toks, start, nxt, key, soft=0, region_only=True, source="morph")]
+        found = [_span(toks, start, nxt, key, soft=0, region_only=key not in towns, source="morph")]
         # the adjectives listed before share the noun: "в Харьковской, Сумской и
         # Черниговской областях", "у Київській та Львівській областях"
         k = start
@@ -329,8 +380,19 @@ def _region_phrases(
                 listed = region_key(j, nxt)
             if listed is None:
                 break
-            found.append(_span(toks, first, j, listed, soft=0, region_only=True, source="morph"))
+            found.append(
+                _span(
+                    toks, first, j, listed, soft=0, region_only=listed not in towns, source="morph"
+                )
+            )
             k = first
+        if len(found) > 1:
+            # each adjective of a list stands alone: "в Харьковской, [Сумской] и
+            # [Черниговской] областях"
+            head = found[0]
+            found[0] = _span(
+                toks, head.first, i, head.key, soft=0, region_only=head.region_only, source="morph"
+            )
         out.extend(found)
         i = nxt + 1
     return sorted(out, key=lambda s: s.first)
@@ -434,6 +496,10 @@ def _word_forms(
             ):
                 # a word of a longer name (a person's, "Кривому Розі"), or an adjective of a
                 # town before its noun ("Антоновского моста")
+                break
+            if toks.initial[i] and _modifier(toks, i, word, pack.morph("adjective_bases"), w):
+                # capitalised only as the first word of its sentence, before its noun:
+                # an adjective ("Українські військові"), not a town's form ("Українська")
                 break
             hit = known(form, toks.keys[i], forms)
             if hit is not None:

@@ -80,6 +80,8 @@ WORD_LISTS: Final = {
     "org_tails": "words after a place name that make a named thing (Group, Agreement)",
     "org_tails_capital": "org_tails that count only when capitalised (Times, Army)",
     "org_chain_tails": "last words of institutions reached through a capitalised chain",
+    "own_units": "local units between a place name and an institution's noun that make it "
+    "the place's own institution, still a mention of the place (Dublin City Council)",
     "org_before_of": "words before of/de + place that make a named thing (groupe de Minsk)",
     "connectors": "words that join the tokens of a multi-word proper name (de, of, al)",
     "name_particles": "particles inside person names (von, bin, ould)",
@@ -90,8 +92,11 @@ WORD_LISTS: Final = {
     "abbreviations": "abbreviations followed by a period that does not end a sentence",
     "region_before": "region nouns before a name (province of, oblast, محافظة)",
     "region_after": "region nouns after a name (province, Oblast, область)",
+    "district_after": "the region_after nouns of districts named after their centre (район)",
     "soft_region": "region nouns also used for a city's surroundings (région, region)",
     "near": "words before a name that make the location approximate (near, près de)",
+    "facility_before": "nouns of facilities named after the place that follows them in "
+    "uncased text (ميناء: the port of, مطار: the airport of)",
     "place_prepositions": "prepositions that usually precede a place (in, à, в, في)",
     "water": "generic nouns of water bodies (lake, mer, река)",
     "natural": "nouns of natural features: the name after one is the feature's",

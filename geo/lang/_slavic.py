@@ -40,6 +40,7 @@ __all__ = [
     "adjective_bases",
     "analyzer",
     "base_forms",
+    "is_adjective",
     "pymorphy_forms",
     "rule_forms",
 ]
@@ -53,6 +54,9 @@ _MAX_COMBINED: Final = 8
 _PERSON: Final = frozenset({"Surn", "Name", "Patr"})
 _VOWELS: Final = frozenset("аеёиоуыэюяіїє")
 _ADJ_STEM: Final = re.compile(r"(?:[сц]ь?к|зьк)$")
+#: Oblique endings of Russian and Ukrainian adjectives that few verbs or nouns share
+#: (:func:`is_adjective` without pymorphy3).
+ADJECTIVE_ENDINGS: Final = ("ого", "ому", "ой", "ую", "ых", "ыми", "ої", "ій", "их", "ими")
 
 
 @dataclass(frozen=True, eq=False)
@@ -234,6 +238,17 @@ def pymorphy_forms(word: str, lang: str) -> tuple[str, ...]:
     for _, _, form in sorted(ranked):
         _add(out, form)
     return tuple(out)
+
+
+def is_adjective(word: str, lang: str) -> bool:
+    """Whether pymorphy3 reads a lower-case word first as an adjective or participle
+    ("міської", "военной"; not "заявив"); without pymorphy3, whether it has a long
+    adjectival ending of :data:`ADJECTIVE_ENDINGS`."""
+    morph = analyzer(lang)
+    if morph is None:
+        return word.endswith(ADJECTIVE_ENDINGS)
+    parses = morph.parse(word)
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
 
 
 def _adjective_in(masculine: str, gender: str | None, number: str | None, lang: str) -> str:

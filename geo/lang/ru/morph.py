@@ -21,7 +21,7 @@ import functools
 from geo import config
 from geo.lang import _slavic
 
-__all__ = ["RULES", "adjective_bases", "base_forms"]
+__all__ = ["RULES", "adjective_bases", "base_forms", "is_adjective"]
 
 #: Case endings of Russian place names and the nominative endings they come from.
 RULES = _slavic.Rules(
@@ -122,3 +122,16 @@ def adjective_bases(word: str) -> tuple[str, ...]:
     ()
     """
     return _slavic.adjective_bases(word, RULES)
+
+
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def is_adjective(word: str) -> tuple[bool]:
+    """Whether a lower-case Russian word reads first as an adjective (a one-item tuple,
+    like the other morphology functions of a pack).
+
+    Examples
+    --------
+    >>> is_adjective("городской"), is_adjective("заявил")
+    ((True,), (False,))
+    """
+    return (_slavic.is_adjective(word, "ru"),)
