@@ -280,3 +280,69 @@ def test_incident_far_from_every_other_place_is_a_mention() -> None:
     ev = geo.extract_events(text)
     types = dict(zip(ev["location"], ev["event_type"], strict=True))
     assert types["Maracaibo"] == "Explosions/Remote violence"
+
+
+# --------------------------------------------------------------------------- weak evidence
+
+
+def _event_places(text: str) -> list[tuple[str, str, str, int | None, int | None]]:
+    """Incidents of a text as (place, date, sub-type, fatalities, injured)."""
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    return [
+        (r["location"], str(r["event_date"]), r["sub_event_type"], r["fatalities"], r["injured"])
+        for r in event_rows(make_document(text))
+        if r["event_type"] != "Mention"
+    ]
+
+
+def test_a_district_is_part_of_the_story_town() -> None:
+    # a district word after the name ("в ... районі") or before it ("la colonia ..."): the
+    # district is no incident of its own, what its sentence tells completes the town's
+    uk = (
+        "date 2025-02-10\nВночі російські дрони атакували Житомир. Унаслідок удару по будинку "
+        "в Богунському районі поранено двох людей."
+    )
+    assert _event_places(uk) == [("Zhytomyr", "2025-02-10", "Air/drone strike", None, 2)]
+    es = (
+        "date 2024-05-03\nHombres armados mataron a cuatro personas el jueves en Tampico. El "
+        "ataque ocurrió en la colonia Nueva Hermosa, donde otras dos personas resultaron heridas."
+    )
+    assert _event_places(es) == [("Tampico", "2024-05-02", "Attack", 4, 2)]
+
+
+def test_regions_listed_in_one_wave_are_no_incidents() -> None:
+    text = "date 2025-02-10\nДрони також атакували Житомирську, Вінницьку та Рівненську області."
+    assert _event_places(text) == []
+
+
+def test_water_beside_a_town_is_no_incident() -> None:
+    text = (
+        "date 2024-03-02\nRebels shelled Kalemie on Saturday, killing three people. Shells "
+        "also fell into Lake Tanganyika on Saturday."
+    )
+    assert _event_places(text) == [
+        ("Kalemie", "2024-03-02", "Shelling/artillery/missile attack", 3, None)
+    ]
+
+
+def test_a_dateline_is_where_the_report_was_written() -> None:
+    text = (
+        "date 2024-05-04\nRIVNE, Ukraine, May 4 - Drones struck a fuel depot in Zhytomyr "
+        "overnight, officials said."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Zhytomyr"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian forces regularly shell Huliaipole.",
+        "Since the war began, more than 300 civilians have been killed in Huliaipole.",
+        "Всего, по данным ведомства, над Воронежской областью уничтожены 14 беспилотников.",
+        "Les forces russes bombardent régulièrement Houliaïpole.",
+    ],
+)
+def test_background_and_habit_are_no_incidents(sentence: str) -> None:
+    assert _event_places(f"date 2024-05-04\n{sentence}") == []

@@ -180,6 +180,10 @@ class _Context:
 
 _CONTEXTS: dict[tuple[str, ...], _Context] = {}
 
+#: A capitalised word: part of a name the geoparser may leave out of the place it found
+#: ("la colonia Nueva X" read as "X").
+_CAPITALISED: Final = r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’\-]*"
+
 
 def _context(rules: Rules) -> _Context:
     ctx = _CONTEXTS.get(rules.codes)
@@ -226,7 +230,9 @@ def _context(rules: Rules) -> _Context:
         )
         if alt("classes", "intervention")
         else None,
-        district_before=re.compile(rf"(?<!\w)(?:{district_before})\s*$", re.IGNORECASE)
+        district_before=re.compile(
+            rf"(?<!\w)(?:{district_before})(?-i:\s*(?<=\s){_CAPITALISED}){{0,2}}\s*$", re.IGNORECASE
+        )
         if district_before
         else None,
         district_after=re.compile(rf"\s*(?:{district_after})(?!\w)", re.IGNORECASE)
