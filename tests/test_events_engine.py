@@ -346,3 +346,11 @@ def test_a_dateline_is_where_the_report_was_written() -> None:
 )
 def test_background_and_habit_are_no_incidents(sentence: str) -> None:
     assert _event_places(f"date 2024-05-04\n{sentence}") == []
+
+
+def test_a_place_naming_an_office_is_no_incident_place() -> None:
+    text = (
+        "date 2024-05-04\nDrones struck a fuel depot in Korosten on Saturday. The Zhytomyr "
+        "regional governor later put the toll at two dead."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Korosten"]
