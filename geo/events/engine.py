@@ -1313,16 +1313,12 @@ def _water_beside_towns(records: list[tuple[_Incident | None, Mention, str]]) ->
     of the river"), the incident is the town's."""
     from geo.geoparse import is_water
 
-    land = {
-        inc.date
-        for inc, m, _ in records
-        if inc is not None and m.place.kind != "country" and not is_water(m.place)
-    }
-    return {
-        id(inc)
-        for inc, m, _ in records
-        if inc is not None and is_water(m.place) and inc.date in land
-    }
+    located = [(inc, m.place) for inc, m, _ in records if inc is not None]
+    wet = [(inc, p) for inc, p in located if is_water(p)]
+    if not wet:
+        return set()
+    land = {inc.date for inc, p in located if p.kind != "country" and not is_water(p)}
+    return {id(inc) for inc, _ in wet if inc.date in land}
 
 
 def _far_from_the_story(records: list[tuple[_Incident | None, Mention, str]]) -> set[str]:
