@@ -354,3 +354,28 @@ def test_a_place_naming_an_office_is_no_incident_place() -> None:
         "regional governor later put the toll at two dead."
     )
     assert [p for p, *_ in _event_places(text)] == ["Korosten"]
+
+
+def test_a_count_after_an_injury_word_is_no_death() -> None:
+    rules = get_rules(("en",))
+    sentence = "A bomb went off at a bus stop, killing at least 9 people and wounding 23 others."
+    got = [(c.kind, c.count) for c in count_casualties(sentence, rules=rules)]
+    assert got == [("fatalities", 9), ("injured", 23)]
+    both = "Gunmen opened fire, killing 4 soldiers and 2 civilians."
+    assert [c.count for c in count_casualties(both, rules=rules)] == [4, 2]
+
+
+def test_ages_joined_by_a_conjunction_are_no_counts() -> None:
+    sentence = "Dos estudiantes de 16 y 19 años murieron por disparos."
+    got = [(c.kind, c.count) for c in count_casualties(sentence, rules=get_rules(("es",)))]
+    assert got == [("fatalities", 2)]
+
+
+def test_clashes_of_protesters_with_the_police_are_a_protest() -> None:
+    text = (
+        "date 2023-03-10\nTres personas murieron el jueves en Huancayo durante "
+        "enfrentamientos entre manifestantes y la policía."
+    )
+    assert _event_places(text) == [
+        ("Huancayo", "2023-03-09", "Excessive force against protesters", 3, None)
+    ]

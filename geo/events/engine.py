@@ -607,6 +607,17 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
         inc.actor2 = CIVILIANS
 
 
+def _clash_with_protesters(inc: _Incident, rules: Rules) -> None:
+    """ "Clashes" whose sentence speaks of protesters are a protest met by force (ACLED
+    codes no battle between demonstrators and the police): a protest with intervention,
+    refined to excessive force when people were killed (:func:`_subtype`)."""
+    protest = next((r for r in rules.rules if r.event_type == "Protests" and not r.generic), None)
+    if protest is None:
+        return
+    inc.etype, inc.subtype, inc.generic = protest.event_type, protest.sub_type, False
+    inc.intervention = True
+
+
 def _apply_tolls(inc: _Incident, pid: str, tolls: list[Casualty], *, summed: bool = True) -> None:
     """Add a sentence's tolls to a place of an incident: counts of one cue add up ("104
     soldiers and 13 civilians were killed"); reports differ otherwise (stated beats vague,
@@ -815,6 +826,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             for pid in inc.places:
                 _apply_tolls(inc, pid, assigned.get((id(inc), pid), []))
             inc.none |= free
+            if inc.etype == "Battles" and "protest" in classes:
+                _clash_with_protesters(inc, rules)
             if inc.etype == "Protests" and "intervention" in classes:
                 inc.intervention = True
             _choose_actors(inc, actors, inc.cue - begin, "civilians" in classes)
