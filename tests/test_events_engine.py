@@ -379,3 +379,29 @@ def test_clashes_of_protesters_with_the_police_are_a_protest() -> None:
     assert _event_places(text) == [
         ("Huancayo", "2023-03-09", "Excessive force against protesters", 3, None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("fr", "Deux gardes ont été tués par un drone près de la frontière.", "Air/drone strike"),
+        (
+            "es",
+            "Un camión cargado de explosivos estalló frente a la alcaldía.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("en", "A truck bomb exploded outside the ministry.", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_weapons_named_in_a_casualty_sentence(lang: str, sentence: str, expected: str) -> None:
+    got = classify_sentence(sentence, rules=get_rules((lang,)))
+    assert got is not None and got[1] == expected
+
+
+def test_a_bomb_among_gunmen_makes_remote_violence() -> None:
+    # ACLED codes civilians killed by a bomb as remote violence, not as an attack
+    text = (
+        "date 2024-02-10\nAt least 9 people were killed when a suicide bomber and gunmen "
+        "attacked a hotel in Jowhar on Friday."
+    )
+    assert [t for _, _, t, *_ in _event_places(text)] == ["Suicide bomb"]

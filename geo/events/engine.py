@@ -468,6 +468,14 @@ def _contains(p: Place, others: Sequence[Place]) -> bool:
     return False
 
 
+#: (vaguer, stronger) event types: a cue of the stronger almost as near wins (_rule_for).
+_STRONGER: Final = (
+    ("Battles", "Explosions/Remote violence"),
+    ("Violence against civilians", "Explosions/Remote violence"),
+    ("Protests", "Riots"),
+)
+
+
 def _rule_for(start: int, end: int, cues: list[tuple[int, int, int]], rules: Rules) -> int | None:
     """The rule of the cue that reports on the place at ``start:end`` of the sentence: the
     nearest cue within reach, except that a specific cue almost as near as a generic one,
@@ -492,10 +500,11 @@ def _rule_for(start: int, end: int, cues: list[tuple[int, int, int]], rules: Rul
             nearest_distance, nearest = min(specific)
         else:  # of generic words, the one that says most: a strike, an attack, deaths
             nearest = min(i for d, i in scored if d <= nearest_distance + slack)
-    # a weapon almost as near as a word for fighting, a riot almost as near as a word for
-    # protest ("protesters stormed the embassy") say what happened
+    # a weapon almost as near as a word for fighting or for an attack on civilians, a riot
+    # almost as near as a word for protest ("protesters stormed the embassy") say what
+    # happened (ACLED codes civilians killed by a bomb as remote violence)
     generic = rules.rules[nearest].generic
-    for vaguer, stronger in (("Battles", "Explosions/Remote violence"), ("Protests", "Riots")):
+    for vaguer, stronger in _STRONGER:
         if rules.rules[nearest].event_type == vaguer:
             better = [
                 i
