@@ -405,3 +405,19 @@ def test_a_bomb_among_gunmen_makes_remote_violence() -> None:
         "attacked a hotel in Jowhar on Friday."
     )
     assert [t for _, _, t, *_ in _event_places(text)] == ["Suicide bomb"]
+
+
+def test_the_article_perpetrator_holds_for_its_unattributed_incidents() -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = (
+        "date 2024-06-20\nA missile hit a school in Uman on Wednesday, killing three people."
+        "\n\nOn 12 March, Russian forces shelled Nizhyn, killing two."
+    )
+    actors = {
+        r["location"]: r["actor1"]
+        for r in event_rows(make_document(text))
+        if r["event_type"] != "Mention"
+    }
+    assert actors == {"Uman": "Military Forces of Russia", "Nizhyn": "Military Forces of Russia"}

@@ -1276,7 +1276,8 @@ def _story_defaults(incidents: list[_Incident]) -> None:
     (the story's day: "In Tel Aviv, demonstrators blocked..." after "on Sunday night" in the
     lead) rather than the publication date. An incident of political violence whose
     sentence names no perpetrator takes the one named for the other incidents of the same
-    country within a day of it (one wave of strikes), when they name only one.
+    country within a day of it (one wave of strikes), when they name only one; when they
+    name none, the one the article names for all its other incidents in that country.
     """
     story = next((i for i in incidents if i.dated and i.precision == 1), None)
     for inc in incidents:
@@ -1287,16 +1288,20 @@ def _story_defaults(incidents: list[_Incident]) -> None:
         if inc.actor1 is not None or inc.etype not in violent or inc.date is None:
             continue
         country = _country(inc)
-        named = {
-            o.actor1
+        others = [
+            o
             for o in incidents
             if o is not inc
             and o.actor1 is not None
             and o.etype in violent
             and o.date is not None
-            and abs((o.date - inc.date).days) <= config.EVENTS_WAVE_DAYS
             and _country(o) == country
+        ]
+        named = {
+            o.actor1 for o in others if abs((o.date - inc.date).days) <= config.EVENTS_WAVE_DAYS
         }
+        if not named:  # otherwise the one the article names for all its incidents there
+            named = {o.actor1 for o in others}
         if len(named) == 1:
             inc.actor1 = named.pop()
             if inc.actor2 is None and inc.etype == "Violence against civilians":
