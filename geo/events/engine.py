@@ -1297,8 +1297,11 @@ def _story_defaults(incidents: list[_Incident]) -> None:
             and o.date is not None
             and _country(o) == country
         ]
+        day = inc.date
         named = {
-            o.actor1 for o in others if abs((o.date - inc.date).days) <= config.EVENTS_WAVE_DAYS
+            o.actor1
+            for o in others
+            if o.date is not None and abs((o.date - day).days) <= config.EVENTS_WAVE_DAYS
         }
         if not named:  # otherwise the one the article names for all its incidents there
             named = {o.actor1 for o in others}
