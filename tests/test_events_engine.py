@@ -421,3 +421,11 @@ def test_the_article_perpetrator_holds_for_its_unattributed_incidents() -> None:
         if r["event_type"] != "Mention"
     }
     assert actors == {"Uman": "Military Forces of Russia", "Nizhyn": "Military Forces of Russia"}
+
+
+def test_a_reference_point_of_a_distance_is_no_incident_place() -> None:
+    text = (
+        "date 2024-05-04\nDrones struck a fuel depot in Korosten on Saturday. The depot lies "
+        "about 80 km north of Zhytomyr and burned all day after the drone attack."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Korosten"]

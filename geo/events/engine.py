@@ -174,6 +174,7 @@ class _Context:
     intervention: re.Pattern[str] | None
     district_before: re.Pattern[str] | None
     district_after: re.Pattern[str] | None
+    reference_point: re.Pattern[str] | None
     background_opener: re.Pattern[str] | None
     habitual: re.Pattern[str] | None
 
@@ -212,6 +213,7 @@ def _context(rules: Rules) -> _Context:
     report = alt("tolls", "report")
     district_before = alt("context", "district_before")
     district_after = alt("context", "district_after")
+    reference = alt("context", "reference_point")
     ctx = _Context(
         border=re.compile(rf"(?:{border})(?!\w)", re.IGNORECASE) if border else None,
         compound_after=re.compile(compound, re.IGNORECASE) if compound else None,
@@ -237,6 +239,9 @@ def _context(rules: Rules) -> _Context:
         else None,
         district_after=re.compile(rf"\s*(?:{district_after})(?!\w)", re.IGNORECASE)
         if district_after
+        else None,
+        reference_point=re.compile(rf"(?<!\w)(?:{reference})\s*$", re.IGNORECASE)
+        if reference
         else None,
         background_opener=rules.words_re("context", "background_opener"),
         habitual=rules.words_re("context", "habitual"),
@@ -313,6 +318,18 @@ def _in_the_town(
         if town is not None and town.id != m.place.id:
             out[i] = dataclasses.replace(m, place=town, precision=2)
     return out, {id(out[i]) for i in districts if out[i] is not ms[i]}
+
+
+def _reference_point(text: str, m: Mention, ctx: _Context) -> bool:
+    """A place named as a reference point of a distance ("30 km south of X", "à une
+    trentaine de kilomètres de X"): the incident is elsewhere. The packs'
+    ``reference_point``."""
+    return bool(
+        ctx.reference_point is not None
+        and ctx.reference_point.search(
+            text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
+        )
+    )
 
 
 def _foreground(
@@ -739,6 +756,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and not _is_actor(text, m, ctx)
                 and not _across_border(text, m, ctx)
                 and i_m not in misplaced
+                and not (
+                    (story_town is not None or any(q.place.kind == "city" for q in ms if q != m))
+                    and _reference_point(text, m, ctx)
+                )
             ):
                 rule = _rule_for(start, stop, cues, rules)
                 if rule is not None and rules.rules[rule].generic:
