@@ -46,7 +46,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
 
 from geo import config
-from geo.events.actors import CIVILIANS, PROTESTERS, RIOTERS, Actor, ActorMention, find_actors
+from geo.events.actors import (
+    CIVILIANS,
+    PROTESTERS,
+    RIOTERS,
+    UNIDENTIFIED,
+    Actor,
+    ActorMention,
+    find_actors,
+)
 from geo.events.consolidate import consolidate_rows
 from geo.events.dates import FoundDate, find_dates, reference_date
 from geo.events.rules import Rules, get_rules
@@ -1325,7 +1333,8 @@ def _story_defaults(incidents: list[_Incident]) -> None:
             if o.date is not None and abs((o.date - day).days) <= config.EVENTS_WAVE_DAYS
         }
         if not named:  # otherwise the one the article names for all its incidents there
-            named = {o.actor1 for o in others}
+            # (a group it names, not the unidentified gunmen of one of them)
+            named = {o.actor1 for o in others if o.actor1 != UNIDENTIFIED}
         if len(named) == 1:
             inc.actor1 = named.pop()
             if inc.actor2 is None and inc.etype == "Violence against civilians":
