@@ -473,6 +473,19 @@ EVENTS_TOLL_CLAUSE_CHARS: Final = 100
 EVENTS_APPOSITION_CHARS: Final = 40
 EVENTS_ENCLOSING_KM: Final = 30.0
 
+#: A word for a part of a town (a district, a camp, a street: the packs' ``district_before``)
+#: ends at most this many characters before a place name that it qualifies ("la colonia X").
+EVENTS_DISTRICT_WORD_CHARS: Final = 30
+
+#: A sentence whose first clause, ending at most this many characters in, opens a frame of
+#: background ("Since the war began, ...", "In all, ..."; the packs' ``background_opener``)
+#: reports no incident.
+EVENTS_BACKGROUND_OPENER_CHARS: Final = 60
+
+#: An incident of one sentence at this many regions or more is a list of the regions hit in
+#: one wave: a region of it is an incident only when the sentence gives it a toll.
+EVENTS_REGION_LIST_MIN: Final = 3
+
 #: Incidents of one country this many days apart are one wave: an incident whose sentence
 #: names no perpetrator takes the one named for the others (when they name only one).
 EVENTS_WAVE_DAYS: Final = 1

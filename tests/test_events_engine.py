@@ -280,3 +280,152 @@ def test_incident_far_from_every_other_place_is_a_mention() -> None:
     ev = geo.extract_events(text)
     types = dict(zip(ev["location"], ev["event_type"], strict=True))
     assert types["Maracaibo"] == "Explosions/Remote violence"
+
+
+# --------------------------------------------------------------------------- weak evidence
+
+
+def _event_places(text: str) -> list[tuple[str, str, str, int | None, int | None]]:
+    """Incidents of a text as (place, date, sub-type, fatalities, injured)."""
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    return [
+        (r["location"], str(r["event_date"]), r["sub_event_type"], r["fatalities"], r["injured"])
+        for r in event_rows(make_document(text))
+        if r["event_type"] != "Mention"
+    ]
+
+
+def test_a_district_is_part_of_the_story_town() -> None:
+    # a district word after the name ("в ... районі") or before it ("la colonia ..."): the
+    # district is no incident of its own, what its sentence tells completes the town's
+    uk = (
+        "date 2025-02-10\nВночі російські дрони атакували Житомир. Унаслідок удару по будинку "
+        "в Богунському районі поранено двох людей."
+    )
+    assert _event_places(uk) == [("Zhytomyr", "2025-02-10", "Air/drone strike", None, 2)]
+    es = (
+        "date 2024-05-03\nHombres armados mataron a cuatro personas el jueves en Tampico. El "
+        "ataque ocurrió en la colonia Nueva Hermosa, donde otras dos personas resultaron heridas."
+    )
+    assert _event_places(es) == [("Tampico", "2024-05-02", "Attack", 4, 2)]
+
+
+def test_regions_listed_in_one_wave_are_no_incidents() -> None:
+    text = "date 2025-02-10\nДрони також атакували Житомирську, Вінницьку та Рівненську області."
+    assert _event_places(text) == []
+
+
+def test_water_beside_a_town_is_no_incident() -> None:
+    text = (
+        "date 2024-03-02\nRebels shelled Kalemie on Saturday, killing three people. Shells "
+        "also fell into Lake Tanganyika on Saturday."
+    )
+    assert _event_places(text) == [
+        ("Kalemie", "2024-03-02", "Shelling/artillery/missile attack", 3, None)
+    ]
+
+
+def test_a_dateline_is_where_the_report_was_written() -> None:
+    text = (
+        "date 2024-05-04\nRIVNE, Ukraine, May 4 - Drones struck a fuel depot in Zhytomyr "
+        "overnight, officials said."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Zhytomyr"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian forces regularly shell Huliaipole.",
+        "Since the war began, more than 300 civilians have been killed in Huliaipole.",
+        "Всего, по данным ведомства, над Воронежской областью уничтожены 14 беспилотников.",
+        "Les forces russes bombardent régulièrement Houliaïpole.",
+    ],
+)
+def test_background_and_habit_are_no_incidents(sentence: str) -> None:
+    assert _event_places(f"date 2024-05-04\n{sentence}") == []
+
+
+def test_a_place_naming_an_office_is_no_incident_place() -> None:
+    text = (
+        "date 2024-05-04\nDrones struck a fuel depot in Korosten on Saturday. The Zhytomyr "
+        "regional governor later put the toll at two dead."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Korosten"]
+
+
+def test_a_count_after_an_injury_word_is_no_death() -> None:
+    rules = get_rules(("en",))
+    sentence = "A bomb went off at a bus stop, killing at least 9 people and wounding 23 others."
+    got = [(c.kind, c.count) for c in count_casualties(sentence, rules=rules)]
+    assert got == [("fatalities", 9), ("injured", 23)]
+    both = "Gunmen opened fire, killing 4 soldiers and 2 civilians."
+    assert [c.count for c in count_casualties(both, rules=rules)] == [4, 2]
+
+
+def test_ages_joined_by_a_conjunction_are_no_counts() -> None:
+    sentence = "Dos estudiantes de 16 y 19 años murieron por disparos."
+    got = [(c.kind, c.count) for c in count_casualties(sentence, rules=get_rules(("es",)))]
+    assert got == [("fatalities", 2)]
+
+
+def test_clashes_of_protesters_with_the_police_are_a_protest() -> None:
+    text = (
+        "date 2023-03-10\nTres personas murieron el jueves en Huancayo durante "
+        "enfrentamientos entre manifestantes y la policía."
+    )
+    assert _event_places(text) == [
+        ("Huancayo", "2023-03-09", "Excessive force against protesters", 3, None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("fr", "Deux gardes ont été tués par un drone près de la frontière.", "Air/drone strike"),
+        (
+            "es",
+            "Un camión cargado de explosivos estalló frente a la alcaldía.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("en", "A truck bomb exploded outside the ministry.", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_weapons_named_in_a_casualty_sentence(lang: str, sentence: str, expected: str) -> None:
+    got = classify_sentence(sentence, rules=get_rules((lang,)))
+    assert got is not None and got[1] == expected
+
+
+def test_a_bomb_among_gunmen_makes_remote_violence() -> None:
+    # ACLED codes civilians killed by a bomb as remote violence, not as an attack
+    text = (
+        "date 2024-02-10\nAt least 9 people were killed when a suicide bomber and gunmen "
+        "attacked a hotel in Jowhar on Friday."
+    )
+    assert [t for _, _, t, *_ in _event_places(text)] == ["Suicide bomb"]
+
+
+def test_the_article_perpetrator_holds_for_its_unattributed_incidents() -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = (
+        "date 2024-06-20\nA missile hit a school in Uman on Wednesday, killing three people."
+        "\n\nOn 12 March, Russian forces shelled Nizhyn, killing two."
+    )
+    actors = {
+        r["location"]: r["actor1"]
+        for r in event_rows(make_document(text))
+        if r["event_type"] != "Mention"
+    }
+    assert actors == {"Uman": "Military Forces of Russia", "Nizhyn": "Military Forces of Russia"}
+
+
+def test_a_reference_point_of_a_distance_is_no_incident_place() -> None:
+    text = (
+        "date 2024-05-04\nDrones struck a fuel depot in Korosten on Saturday. The depot lies "
+        "about 80 km north of Zhytomyr and burned all day after the drone attack."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Korosten"]

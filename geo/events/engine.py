@@ -46,7 +46,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
 
 from geo import config
-from geo.events.actors import CIVILIANS, PROTESTERS, RIOTERS, Actor, ActorMention, find_actors
+from geo.events.actors import (
+    CIVILIANS,
+    PROTESTERS,
+    RIOTERS,
+    UNIDENTIFIED,
+    Actor,
+    ActorMention,
+    find_actors,
+)
 from geo.events.consolidate import consolidate_rows
 from geo.events.dates import FoundDate, find_dates, reference_date
 from geo.events.rules import Rules, get_rules
@@ -156,6 +164,7 @@ class _Incident:
     actor1: Actor | None = None
     actor2: Actor | None = None
     intervention: bool = False
+    district: bool = False  # told only at parts of a town: it completes the town's incident
 
 
 @dataclass(frozen=True)
@@ -171,9 +180,18 @@ class _Context:
     inverted: re.Pattern[str] | None
     report: re.Pattern[str] | None
     intervention: re.Pattern[str] | None
+    district_before: re.Pattern[str] | None
+    district_after: re.Pattern[str] | None
+    reference_point: re.Pattern[str] | None
+    background_opener: re.Pattern[str] | None
+    habitual: re.Pattern[str] | None
 
 
 _CONTEXTS: dict[tuple[str, ...], _Context] = {}
+
+#: A capitalised word: part of a name the geoparser may leave out of the place it found
+#: ("la colonia Nueva X" read as "X").
+_CAPITALISED: Final = r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’\-]*"
 
 
 def _context(rules: Rules) -> _Context:
@@ -201,6 +219,9 @@ def _context(rules: Rules) -> _Context:
     time_ref = alt("context", "time_reference")
     new_clause = alt("context", "new_clause")
     report = alt("tolls", "report")
+    district_before = alt("context", "district_before")
+    district_after = alt("context", "district_after")
+    reference = alt("context", "reference_point")
     ctx = _Context(
         border=re.compile(rf"(?:{border})(?!\w)", re.IGNORECASE) if border else None,
         compound_after=re.compile(compound, re.IGNORECASE) if compound else None,
@@ -219,6 +240,19 @@ def _context(rules: Rules) -> _Context:
         )
         if alt("classes", "intervention")
         else None,
+        district_before=re.compile(
+            rf"(?<!\w)(?:{district_before})(?-i:\s*(?<=\s){_CAPITALISED}){{0,2}}\s*$", re.IGNORECASE
+        )
+        if district_before
+        else None,
+        district_after=re.compile(rf"\s*(?:{district_after})(?!\w)", re.IGNORECASE)
+        if district_after
+        else None,
+        reference_point=re.compile(rf"(?<!\w)(?:{reference})\s*$", re.IGNORECASE)
+        if reference
+        else None,
+        background_opener=rules.words_re("context", "background_opener"),
+        habitual=rules.words_re("context", "habitual"),
     )
     _CONTEXTS[rules.codes] = ctx
     return ctx
@@ -254,6 +288,86 @@ def _across_border(text: str, m: Mention, ctx: _Context) -> bool:
     if not cues:
         return False
     return _LIST_OF_NAMES.fullmatch(window[cues[-1].end() :]) is not None
+
+
+def _in_district(text: str, m: Mention, ctx: _Context) -> bool:
+    """A place named as a part of a town: after a word for a district, camp or street
+    ("the neighbourhood of X", "la colonia X", "حي X") or before one ("X Street", "в X
+    районе"). The packs' ``district_before`` and ``district_after``."""
+    if ctx.district_after is not None and ctx.district_after.match(text, m.char_end):
+        return True
+    return bool(
+        ctx.district_before is not None
+        and ctx.district_before.search(
+            text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
+        )
+    )
+
+
+def _in_the_town(
+    text: str, ms: list[Mention], ctx: _Context, story_town: Place | None
+) -> tuple[list[Mention], set[int]]:
+    """The mentions of a sentence with each part of a town (:func:`_in_district`) placed at
+    its town: the nearest other town the sentence names, otherwise the town of the last
+    incident told (the story's town); a district the gazetteer knows by another place's
+    name is no new incident ("a missile hit a house in the X district yesterday")."""
+    districts = [i for i, m in enumerate(ms) if _in_district(text, m, ctx)]
+    if not districts:
+        return ms, set()
+    towns = [q for i, q in enumerate(ms) if i not in districts and q.place.kind == "city"]
+    out = list(ms)
+    for i in districts:
+        m = ms[i]
+        town = (
+            min(towns, key=lambda q: abs(q.char_start - m.char_start)).place
+            if towns
+            else story_town
+        )
+        if town is not None and town.id != m.place.id:
+            out[i] = dataclasses.replace(m, place=town, precision=2)
+    return out, {id(out[i]) for i in districts if out[i] is not ms[i]}
+
+
+def _reference_point(text: str, m: Mention, ctx: _Context) -> bool:
+    """A place named as a reference point of a distance ("30 km south of X", "à une
+    trentaine de kilomètres de X"): the incident is elsewhere. The packs'
+    ``reference_point``."""
+    return bool(
+        ctx.reference_point is not None
+        and ctx.reference_point.search(
+            text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
+        )
+    )
+
+
+def _foreground(
+    sentence: str, cues: list[tuple[int, int, int]], ctx: _Context
+) -> list[tuple[int, int, int]]:
+    """The cues of a sentence that report an incident: none when the sentence opens with a
+    frame of background ("Since the war began, ...", "In all, ..."), none in a clause that
+    tells what happens habitually ("they regularly shell the town")."""
+    if not cues:
+        return cues
+    edges = [e.start() for e in _CLAUSE_EDGE.finditer(sentence)]
+    if (
+        ctx.background_opener is not None
+        and edges
+        and edges[0] <= config.EVENTS_BACKGROUND_OPENER_CHARS
+        and ctx.background_opener.search(sentence, 0, edges[0]) is not None
+    ):
+        return []
+    if ctx.habitual is None:
+        return cues
+    habits = [h.start() for h in ctx.habitual.finditer(sentence)]
+    if not habits:
+        return cues
+    out = []
+    for c in cues:
+        lo = max((e for e in edges if e < c[0]), default=-1)
+        hi = min((e for e in edges if e >= c[1]), default=len(sentence))
+        if not any(lo < h < hi for h in habits):
+            out.append(c)
+    return out
 
 
 def _is_actor(text: str, m: Mention, ctx: _Context) -> bool:
@@ -379,6 +493,14 @@ def _contains(p: Place, others: Sequence[Place]) -> bool:
     return False
 
 
+#: (vaguer, stronger) event types: a cue of the stronger almost as near wins (_rule_for).
+_STRONGER: Final = (
+    ("Battles", "Explosions/Remote violence"),
+    ("Violence against civilians", "Explosions/Remote violence"),
+    ("Protests", "Riots"),
+)
+
+
 def _rule_for(start: int, end: int, cues: list[tuple[int, int, int]], rules: Rules) -> int | None:
     """The rule of the cue that reports on the place at ``start:end`` of the sentence: the
     nearest cue within reach, except that a specific cue almost as near as a generic one,
@@ -403,10 +525,11 @@ def _rule_for(start: int, end: int, cues: list[tuple[int, int, int]], rules: Rul
             nearest_distance, nearest = min(specific)
         else:  # of generic words, the one that says most: a strike, an attack, deaths
             nearest = min(i for d, i in scored if d <= nearest_distance + slack)
-    # a weapon almost as near as a word for fighting, a riot almost as near as a word for
-    # protest ("protesters stormed the embassy") say what happened
+    # a weapon almost as near as a word for fighting or for an attack on civilians, a riot
+    # almost as near as a word for protest ("protesters stormed the embassy") say what
+    # happened (ACLED codes civilians killed by a bomb as remote violence)
     generic = rules.rules[nearest].generic
-    for vaguer, stronger in (("Battles", "Explosions/Remote violence"), ("Protests", "Riots")):
+    for vaguer, stronger in _STRONGER:
         if rules.rules[nearest].event_type == vaguer:
             better = [
                 i
@@ -518,6 +641,17 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
         inc.actor2 = CIVILIANS
 
 
+def _clash_with_protesters(inc: _Incident, rules: Rules) -> None:
+    """ "Clashes" whose sentence speaks of protesters are a protest met by force (ACLED
+    codes no battle between demonstrators and the police): a protest with intervention,
+    refined to excessive force when people were killed (:func:`_subtype`)."""
+    protest = next((r for r in rules.rules if r.event_type == "Protests" and not r.generic), None)
+    if protest is None:
+        return
+    inc.etype, inc.subtype, inc.generic = protest.event_type, protest.sub_type, False
+    inc.intervention = True
+
+
 def _apply_tolls(inc: _Incident, pid: str, tolls: list[Casualty], *, summed: bool = True) -> None:
     """Add a sentence's tolls to a place of an incident: counts of one cue add up ("104
     soldiers and 13 civilians were killed"); reports differ otherwise (stated beats vague,
@@ -570,6 +704,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         by_sentence.setdefault(m.sentence, []).append(m)
 
     records: list[tuple[_Incident | None, Mention, str]] = []
+    story_town: Place | None = None  # the town of the last incident told at one
     last: list[_Incident] = []
     previous: list[_Incident] = []  # the incidents of the last sentences
     follow = 0
@@ -588,7 +723,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         follow = 0
         last = []
         note = " ".join(sentence.split())
-        cues = cue_matches(sentence, rules)
+        cues = _foreground(sentence, cue_matches(sentence, rules), ctx)
         if not cues:  # no incident: each place once, as a mention
             named: set[str] = set()
             for m in ms:
@@ -596,6 +731,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     named.add(m.place.id)
                     records.append((None, m, note))
             continue
+        ms, moved = _in_the_town(text, ms, ctx, story_town)
         line_start = text.rfind("\n", 0, ms[0].char_start) + 1
         dateline_end = _dateline_end(text, line_start) if line_start >= begin else -1
         all_dates = find_dates(sentence, reference=reference, rules=rules)
@@ -609,19 +745,17 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         body = [m for m in ms if m.char_start >= dateline_end]
         every = [m.place for m in ms]
         places = [m.place for m in (body or ms)]
-        if len(body) < len(ms) and not any(
-            not _contains(m.place, every if m.place.kind == "country" else places)
-            and not _is_actor(text, m, ctx)
-            for m in body
-        ):
-            body, places = ms, every  # the dateline's place is the only one named
+        if len(body) < len(ms) and all(m.place.kind == "country" for m in body):
+            # the dateline's place is the only one named; when the body names another (even
+            # one it lies in), the dateline tells where the report was written
+            body, places = ms, every
         # tolls, actors and classes of words only for a sentence that reports an incident
         tolls: list[Casualty] | None = None
         by_rule: dict[tuple[int, dt.date | None], _Incident] = {}
         plain_seen: set[str] = set()
         spans = [(q.char_start - begin, q.char_end - begin) for q in ms]
         misplaced = _misplaced(text, ms, words)
-        for m in ms:
+        for i_m, m in enumerate(ms):
             rule = None
             start, stop = m.char_start - begin, m.char_end - begin
             if (
@@ -629,7 +763,11 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and not _contains(m.place, every if m.place.kind == "country" else places)
                 and not _is_actor(text, m, ctx)
                 and not _across_border(text, m, ctx)
-                and ms.index(m) not in misplaced
+                and i_m not in misplaced
+                and not (
+                    (story_town is not None or any(q.place.kind == "city" for q in ms if q != m))
+                    and _reference_point(text, m, ctx)
+                )
             ):
                 rule = _rule_for(start, stop, cues, rules)
                 if rule is not None and rules.rules[rule].generic:
@@ -680,6 +818,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             incident.places.setdefault(m.place.id, []).append(m)
         if not by_rule:
             continue
+        for inc in by_rule.values():
+            inc.district = all(id(q) in moved for ms_p in inc.places.values() for q in ms_p)
         if tolls is None:
             tolls = _incident_tolls(sentence, rules, all_dates)
         country = next((m.place.country_code for m in ms if m.place.kind != "country"), None)
@@ -705,12 +845,27 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 continue
             m, inc = min(located, key=lambda t: _toll_cost(text, t[0], pos))
             assigned.setdefault((id(inc), m.place.id), []).append(c)
-        incidents = list(by_rule.values()) + [inc for _, _, inc in extra]
+        for inc in by_rule.values():
+            _drop_region_list(inc, assigned, records, note)
+        incidents = [i for i in by_rule.values() if i.places] + [inc for _, _, inc in extra]
+        if not incidents:
+            continue
+        story_town = next(
+            (
+                ms_p[0].place
+                for inc in reversed(incidents)
+                for ms_p in inc.places.values()
+                if ms_p[0].place.kind == "city"
+            ),
+            story_town,
+        )
         free = casualty_free(sentence, rules=rules)
         for inc in incidents:
             for pid in inc.places:
                 _apply_tolls(inc, pid, assigned.get((id(inc), pid), []))
             inc.none |= free
+            if inc.etype == "Battles" and "protest" in classes:
+                _clash_with_protesters(inc, rules)
             if inc.etype == "Protests" and "intervention" in classes:
                 inc.intervention = True
             _choose_actors(inc, actors, inc.cue - begin, "civilians" in classes)
@@ -733,6 +888,25 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             row["char_start"], row["char_end"] = start, end
             row["mention"] = document.text[start:end]
     return rows
+
+
+def _drop_region_list(
+    inc: _Incident,
+    assigned: Mapping[tuple[int, str], list[Casualty]],
+    records: list[tuple[_Incident | None, Mention, str]],
+    note: str,
+) -> None:
+    """A list of regions hit in one wave ("drones also attacked the A, B and C regions"):
+    the regions of an incident of one sentence, when there are at least
+    :data:`geo.config.EVENTS_REGION_LIST_MIN`, are no incidents of their own unless the
+    sentence gives one of them a toll; they are kept as mentions."""
+    regions = [pid for pid, ms_p in inc.places.items() if ms_p[0].place.kind == "region"]
+    if len(regions) < config.EVENTS_REGION_LIST_MIN:
+        return
+    for pid in regions:
+        if assigned.get((id(inc), pid)):
+            continue
+        records.append((None, inc.places.pop(pid)[0], note))
 
 
 def _incident_tolls(sentence: str, rules: Rules, dates: Sequence[FoundDate]) -> list[Casualty]:
@@ -965,7 +1139,8 @@ def _merge_repeats(
         candidates = [
             o
             for o in others
-            if _compatible(o, inc) and (o.date == inc.date or not o.dated or not inc.dated)
+            if (_compatible(o, inc) or inc.district)
+            and (o.date == inc.date or not o.dated or not inc.dated)
         ]
         # the same day if one says so, otherwise the incident told last (the next sentences
         # complete the incident just reported)
@@ -1016,11 +1191,12 @@ def _absorb(target: _Incident, inc: _Incident, pid: str) -> None:
         and pid in target.fatalities
         and pid not in inc.fatalities
     )
+    keep_type = killings or (inc.district and not _compatible(target, inc))
     if not target.dated and inc.dated:
         target.date, target.precision, target.dated = inc.date, inc.precision, True
-        if not inc.generic and not killings:
+        if not inc.generic and not keep_type:
             target.etype, target.subtype, target.generic = inc.etype, inc.subtype, False
-    if target.generic and not inc.generic and not killings:
+    if target.generic and not inc.generic and not keep_type:
         target.etype, target.subtype, target.generic = inc.etype, inc.subtype, False
     for src, dst in ((inc.fatalities, target.fatalities), (inc.injured, target.injured)):
         if pid in src:
@@ -1066,7 +1242,7 @@ def _rows(
     records.sort(key=lambda r: r[1].char_start)
     _story_defaults([inc for inc, _, _ in records if inc is not None])
     records = _merge_repeats(records)
-    summed = _sums_of_towns(records)
+    summed = _sums_of_towns(records) | _water_beside_towns(records)
     far = _far_from_the_story(records)
     rows: list[dict[str, Any]] = []
     source = document.url or document.doc_id
@@ -1129,7 +1305,8 @@ def _story_defaults(incidents: list[_Incident]) -> None:
     (the story's day: "In Tel Aviv, demonstrators blocked..." after "on Sunday night" in the
     lead) rather than the publication date. An incident of political violence whose
     sentence names no perpetrator takes the one named for the other incidents of the same
-    country within a day of it (one wave of strikes), when they name only one.
+    country within a day of it (one wave of strikes), when they name only one; when they
+    name none, the one the article names for all its other incidents in that country.
     """
     story = next((i for i in incidents if i.dated and i.precision == 1), None)
     for inc in incidents:
@@ -1140,16 +1317,24 @@ def _story_defaults(incidents: list[_Incident]) -> None:
         if inc.actor1 is not None or inc.etype not in violent or inc.date is None:
             continue
         country = _country(inc)
-        named = {
-            o.actor1
+        others = [
+            o
             for o in incidents
             if o is not inc
             and o.actor1 is not None
             and o.etype in violent
             and o.date is not None
-            and abs((o.date - inc.date).days) <= config.EVENTS_WAVE_DAYS
             and _country(o) == country
+        ]
+        day = inc.date
+        named = {
+            o.actor1
+            for o in others
+            if o.date is not None and abs((o.date - day).days) <= config.EVENTS_WAVE_DAYS
         }
+        if not named:  # otherwise the one the article names for all its incidents there
+            # (a group it names, not the unidentified gunmen of one of them)
+            named = {o.actor1 for o in others if o.actor1 != UNIDENTIFIED}
         if len(named) == 1:
             inc.actor1 = named.pop()
             if inc.actor2 is None and inc.etype == "Violence against civilians":
@@ -1180,6 +1365,20 @@ def _sums_of_towns(records: list[tuple[_Incident | None, Mention, str]]) -> set[
         ):
             out.add(id(inc))
     return out
+
+
+def _water_beside_towns(records: list[tuple[_Incident | None, Mention, str]]) -> set[int]:
+    """Incidents at a water body (a sea, a river, a lake) on a day the article reports an
+    incident on land: the water says where the town lies or what is near ("the left bank
+    of the river"), the incident is the town's."""
+    from geo.geoparse import is_water
+
+    located = [(inc, m.place) for inc, m, _ in records if inc is not None]
+    wet = [(inc, p) for inc, p in located if is_water(p)]
+    if not wet:
+        return set()
+    land = {inc.date for inc, p in located if p.kind != "country" and not is_water(p)}
+    return {id(inc) for inc, _ in wet if inc.date in land}
 
 
 def _far_from_the_story(records: list[tuple[_Incident | None, Mention, str]]) -> set[str]:

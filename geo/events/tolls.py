@@ -121,6 +121,10 @@ def _prefiltered(pattern: re.Pattern[str] | None) -> Prefiltered | None:
     return Prefiltered(pattern) if pattern is not None else None
 
 
+#: A second number joined to a first by a dash or a short word ("15 y 18", "15 to 18").
+_NUMBER_PAIR: Final = re.compile(r"\s*(?:[-–/]|[^\W\d_]{1,3})\s*\d+")
+
+
 def _is_not_a_count(sentence: str, n: Number, t: _TollRules) -> bool:
     if n.vague:
         return False
@@ -128,6 +132,9 @@ def _is_not_a_count(sentence: str, n: Number, t: _TollRules) -> bool:
         return True  # 1er octobre, 2nd
     if t.not_a_count is not None and t.not_a_count.match(sentence, n.end):
         return True  # 25 kilomètres, 10 %, 45 drones
+    pair = _NUMBER_PAIR.match(sentence, n.end)
+    if pair is not None and t.not_a_count is not None and t.not_a_count.match(sentence, pair.end()):
+        return True  # "de 15 y 18 años", "15 to 18 years": the unit is both numbers'
     digits = sentence[n.start : n.end]
     return digits.isdecimal() and len(digits) == 4 and 1900 <= int(digits) <= 2100  # a year
 
@@ -328,6 +335,7 @@ def _count_after(
                     or t.coordination is None
                     or not t.coordination.search(gap)
                     or _CLAUSE_EDGE.search(gap)
+                    or (t.cues is not None and t.cues.search(gap))  # "and wounding 19"
                     or not _names_people(sentence, nxt, t)
                 ):
                     break
