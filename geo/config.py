@@ -166,6 +166,16 @@ GEOPARSE_FEW_PLACES: Final = 2
 #: (log10 units: a village of 500 people against a city of a million).
 GEOPARSE_PRUNE_PRIOR_GAP: Final = 4.5
 
+#: A document has a country focus when the mentions of its other places add up to at least
+#: this many (a candidate in a country none of them lies in is then "off focus").
+GEOPARSE_FOCUS_MIN: Final = 2.0
+
+#: Candidates of a name that the prior left out of scoring but that lie in a country or a
+#: first-level region of the document's unambiguous places are scored as well: at most
+#: this many of them, the most populous of each country or region first ("Lebanon" in a
+#: story about Indiana towns).
+GEOPARSE_FOCUS_EXTRA_CANDIDATES: Final = 3
+
 # =========================================================================== general
 # (library defaults, limits and the settings of reading, geocoding, maps, regions, fronts,
 # events; formerly geo/config.py)

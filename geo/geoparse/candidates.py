@@ -113,6 +113,7 @@ class Index:
         self._demonyms: dict[tuple[str, ...], frozenset[str]] = {}
         self._lower: dict[tuple[str, ...], frozenset[str]] = {}
         self._translit: dict[str, tuple[Candidate, ...]] = {}
+        self._noun_regions: dict[tuple[str, tuple[str, ...]], tuple[Candidate, ...]] = {}
         self.spelling, self.compass = _variant_rules()
         self.foreign_country_keys = self._foreign_country_names()
         self.country_name_languages = self._country_name_languages()
@@ -324,6 +325,25 @@ class Index:
             if region is not None and region.id not in out:
                 out[region.id] = Candidate(region, c.prior, "region_of")
         return tuple(sorted(out.values(), key=lambda c: -c.prior))
+
+    def regions_with_noun(self, key: str, nouns: Iterable[str]) -> tuple[Candidate, ...]:
+        """The regions whose name is the key followed by one of the region ``nouns``
+        ("barrow" and "county": Barrow County), best prior first, each with
+        ``match="variant"`` and its prior lowered by GEOPARSE_VARIANT_PENALTY."""
+        words = tuple(sorted(nouns))
+        found = self._noun_regions.get((key, words))
+        if found is None:
+            out: dict[str, Candidate] = {}
+            for noun in words:
+                for place in self.gazetteer.lookup(f"{key} {noun}", normalized=True):
+                    if place.kind == "region" and place.id not in out:
+                        prior = prior_of(place) - config.GEOPARSE_VARIANT_PENALTY
+                        out[place.id] = Candidate(place, prior, "variant")
+            found = tuple(sorted(out.values(), key=lambda c: -c.prior))
+            if len(self._noun_regions) > config.GEOPARSE_CACHE_SIZE:
+                self._noun_regions.clear()
+            self._noun_regions[(key, words)] = found
+        return found
 
     def lookup_forms(self, forms: Sequence[str], match: str) -> tuple[Candidate, ...]:
         """Candidates of the first dictionary form (of an inflected word) that is a name."""

@@ -2,9 +2,11 @@
 
 Resolution scores each candidate place of a name with a weighted sum of named features
 (:data:`RESOLVE_FEATURES`): what the place is (population, kind, how its name matched) and
-how the document supports it (its country's share of the places named, distance to the other
-places, the countries, regions and towns named in the same sentence, its region named
-anywhere, "Town, Region" apposition, region and separatist cues). Recognition scores each
+how the document supports it (its country's share of the places named, or none of it when
+the story lies elsewhere, its first-level region's share and whether it is the region's most
+prominent place of that name, distance to the other places, the countries, regions and towns
+named in the same sentence, its region named anywhere, "Town, Region" apposition, region and
+separatist cues). Recognition scores each
 span (:data:`RECOGNISE_FEATURES`): how it is written (sentence start, headline, common word,
 written in lower case elsewhere, after a place preposition) and how well its best place is
 supported. The weights are fitted on annotated text (``scripts/fit_geoparser.py``) and read
@@ -62,8 +64,11 @@ RESOLVE_FEATURES: Final = (
     "prior_gap",
     # what the document says
     "focus",
+    "off_focus",
+    "country_off_focus",
     "focus_named",
     "admin1_focus",
+    "admin1_focus_top",
     "proximity",
     "proximity_mass",
     "far",
@@ -207,11 +212,15 @@ def name_features(
     the place of the other kind of the same name nearby.
 
     ``own`` is what the name itself adds to :attr:`Context.focus` (by country), removed so
-    that a name does not support itself; ``apposition`` the places named right after it
-    ("Springfield, Illinois"). Proximities are the distance (km) to the nearest other place
-    of the document (not a country, not one of the name's own candidates) and the summed
-    exp(-km / GEOPARSE_PROXIMITY_KM) of the places within GEOPARSE_FAR_KM (equirectangular
-    distances, at the candidate's latitude).
+    that a name does not support itself. A candidate in a country that none of the other
+    places of a document lies in (at least GEOPARSE_FOCUS_MIN mentions) is ``off_focus``
+    (``country_off_focus`` for a country); the most
+    prominent candidate of a first-level region has that region's share as
+    ``admin1_focus_top`` as well. ``apposition`` holds
+    the places named right after it ("Springfield, Illinois"). Proximities are the distance
+    (km) to the nearest other place of the document (not a country, not one of the name's
+    own candidates) and the summed exp(-km / GEOPARSE_PROXIMITY_KM) of the places within
+    GEOPARSE_FAR_KM (equirectangular distances, at the candidate's latitude).
 
     What depends on the name alone (its own share of the focus, the places of its
     sentences, the other places of the document) is gathered once, not per candidate.
@@ -243,6 +252,17 @@ def name_features(
     )
     exp, sqrt, cos, radians = math.exp, math.sqrt, math.cos, math.radians
     metropolis = config.GEOPARSE_METROPOLIS_POPULATION
+    has_focus = focus_left >= config.GEOPARSE_FOCUS_MIN
+    # the most prominent candidate of the name in each first-level region: "Paris" in a
+    # story about Texas towns is the largest Paris of Texas
+    top_of: dict[str, Candidate] = {}
+    for c in cs:
+        if c.place.kind == "country" or not c.place.country_code or not c.place.admin1_code:
+            continue
+        area = f"{c.place.country_code}.{c.place.admin1_code}"
+        best = top_of.get(area)
+        if best is None or c.prior > best.prior:
+            top_of[area] = c
     out: list[dict[str, float]] = []
     for c, twin in zip(cs, twins, strict=True):
         p = c.place
@@ -256,11 +276,15 @@ def name_features(
             count = focus_get(cc, 0.0) - own_get(cc, 0.0)
             if focus_left > 0 and count > 0:
                 f["focus"] = count / focus_left
+            elif has_focus:
+                f["country_off_focus" if kind == "country" else "off_focus"] = 1.0
         if cc and admin1 and kind != "country" and admin_total > 0:
             admin = f"{cc}.{admin1}"
             count = admin_get(admin, 0.0) - own_get(admin, 0.0)
             if admin_left > 0 and count > 0:
-                f["admin1_focus"] = count / admin_left
+                f["admin1_focus"] = share = count / admin_left
+                if top_of.get(admin) is c:
+                    f["admin1_focus_top"] = share
         if cc and cc in named_countries and kind != "country":
             f["focus_named"] = 1.0
         if kind != "country":

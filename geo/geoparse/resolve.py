@@ -4,11 +4,15 @@ One sense per document: all occurrences of a key share a place, except that each
 with a river cue takes the river, and each with a region cue takes the region named after
 the town ("la province d'Idlib" and "la ville d'Idlib"). The order:
 
-1. candidates of every key (:mod:`geo.geoparse.candidates`); water bodies set aside;
+1. candidates of every key (:mod:`geo.geoparse.candidates`); water bodies set aside; a
+   name before a region noun ("Barrow and Walton counties") also reaches the regions whose
+   full name carries the noun;
 2. anchors: names whose reading does not depend on context (a country, a named area, an
    unambiguous town of note); they give the document's country focus and points;
-3. two rounds of scoring: each candidate's features (:mod:`geo.geoparse.features`) weighed
-   by the fitted :class:`Model`; the second round leans on every place chosen in the first;
+3. two rounds of scoring, of the candidates with the best priors and of those that lie in
+   the regions and countries of the anchors (:func:`focus_candidates`): each candidate's
+   features (:mod:`geo.geoparse.features`) weighed by the fitted :class:`Model`; the second
+   round leans on every place chosen in the first;
 4. recognition: each name is kept when the fitted probability that it names a place, given
    how it is written and how well its place is supported, reaches the threshold.
 
@@ -175,11 +179,6 @@ def resolve(
                 continue
         cands[key] = land
 
-    # country names in a language the document is not written in ("Argelia" in English)
-    foreign = {key for key in cands if index.foreign_here(key, w.langs)}
-    ctx, anchors = _anchors(cands, by_key, toks, w, index, foreign)
-    capitals = index_capitals(index)
-    sentences_of = {key: {toks.sentence[s.first] for s in group} for key, group in by_key.items()}
     # names that carry their own region noun ("Харківській області"): another name's cue
     # never reaches into them
     spans_at = frozenset(
@@ -190,6 +189,22 @@ def resolve(
     )
     cue_at = {s.first: region_cue(toks, s.first, s.last, w, spans_at) for s in spans}
     cue_of = {key: max(cue_at[s.first] for s in group) for key, group in by_key.items()}
+    # a name with a region noun after it ("Walton and Barrow counties") may name a region
+    # whose full name carries the noun ("Barrow County")
+    for key, cs in cands.items():
+        if cue_of[key] == 2:
+            ids = {c.place.id for c in cs}
+            named = [
+                c for c in index.regions_with_noun(key, w["region_after"]) if c.place.id not in ids
+            ]
+            if named:
+                cands[key] = tuple(sorted((*cs, *named), key=lambda c: -c.prior))
+
+    # country names in a language the document is not written in ("Argelia" in English)
+    foreign = {key for key in cands if index.foreign_here(key, w.langs)}
+    ctx, anchors = _anchors(cands, by_key, toks, w, index, foreign)
+    capitals = index_capitals(index)
+    sentences_of = {key: {toks.sentence[s.first] for s in group} for key, group in by_key.items()}
     apposition = _appositions(text, toks, by_key, cands, anchors)
     datelines = {
         key
@@ -247,6 +262,10 @@ def resolve(
             ready = prepared.get(key)
             if ready is None:
                 top, statics = scored_candidates(key, cs, index, capitals)
+                extra = focus_candidates(cs, top, ctx)
+                if extra:
+                    top = (*top, *extra)
+                    statics = (*statics, *(static_features(c, top, capitals) for c in extra))
                 ready = prepared[key] = (
                     top,
                     statics,
@@ -431,6 +450,44 @@ def scored_candidates(
         cache.clear()
     cache[ids] = (top, statics)
     return top, statics
+
+
+def focus_candidates(
+    cs: Sequence[Candidate], top: Sequence[Candidate], ctx: Context
+) -> tuple[Candidate, ...]:
+    """Candidates of a name left out of ``top`` (its candidates scored by prior) that lie in
+    a first-level region or a country of the document's unambiguous places and bear the
+    name as their own: the most prominent of each such region, then of each such country, at
+    most
+    GEOPARSE_FOCUS_EXTRA_CANDIDATES ("Lebanon" in a story about Indiana towns is Lebanon,
+    Indiana, a town the country's prior prunes)."""
+    if len(top) == len(cs) or not ctx.focus:
+        return ()
+    scored = {c.place.id for c in top}
+    # the regions and countries that a scored candidate already stands for
+    seen = {a for c in top for a in (c.place.country_code, _admin_key(c.place)) if a}
+    out: list[Candidate] = []
+    most = config.GEOPARSE_FOCUS_EXTRA_CANDIDATES
+    for level in (ctx.admin_focus, ctx.focus):
+        for c in cs:
+            p = c.place
+            # the place's own name only: an alternate ("Paris" of a town renamed since)
+            # gives no reason to look further than the prior did
+            if p.id in scored or p.kind == "country" or not p.country_code or not p.primary:
+                continue
+            area = p.country_code if level is ctx.focus else _admin_key(p)
+            if area in seen or area not in level:
+                continue
+            seen.update((p.country_code, _admin_key(p)))
+            scored.add(p.id)
+            out.append(c)
+            if len(out) >= most:
+                return tuple(out)
+    return tuple(out)
+
+
+def _admin_key(p: Place) -> str:
+    return f"{p.country_code}.{p.admin1_code}" if p.country_code and p.admin1_code else ""
 
 
 #: Terms of ``why`` by weight and feature value (rounding to 3 decimals is slow, and most

@@ -1,0 +1,81 @@
+"""Resolution of same-named places: the document's country and region focus, the candidates
+the prior prunes, and regions named with a region noun (invented places and sentences)."""
+
+from __future__ import annotations
+
+from geo import config
+from geo.gazetteer import Place
+from geo.geoparse.candidates import Index
+from geo.geoparse.features import Context, name_features
+from geo.geoparse.resolve import focus_candidates
+from geo.model import Candidate
+
+
+def _town(pid: str, cc: str, admin1: str, lat: float, lon: float, population: int) -> Place:
+    return Place(pid, "Testville", "city", lat, lon, cc, admin1, None, population, "test", True)
+
+
+def _features(cs: list[Candidate], ctx: Context) -> list[dict[str, float]]:
+    return name_features(
+        cs,
+        ctx=ctx,
+        own={},
+        sentences=(),
+        region_cue_level=0,
+        apposition=(),
+        twins=[c.place for c in cs],
+        foreign=False,
+    )
+
+
+BIG_ABROAD = Candidate(_town("t:fr", "FR", "11", 48.8, 2.3, 2_000_000), 7.3)
+US_TX = Candidate(_town("t:tx", "US", "TX", 33.6, -95.5, 25_000), 5.4)
+US_TN = Candidate(_town("t:tn", "US", "TN", 36.3, -88.3, 10_000), 5.0)
+
+
+def test_off_focus_marks_namesakes_outside_the_countries_of_the_story() -> None:
+    ctx = Context(focus={"US": 4.0}, focus_total=4.0)
+    abroad, tx, tn = _features([BIG_ABROAD, US_TX, US_TN], ctx)
+    assert tx["focus"] == 1.0 and tn["focus"] == 1.0
+    assert abroad["off_focus"] == 1.0 and "focus" not in abroad
+    assert "off_focus" not in tx
+
+
+def test_admin1_focus_top_follows_the_region_of_the_story() -> None:
+    ctx = Context(
+        focus={"US": 3.0},
+        focus_total=3.0,
+        admin_focus={"US.TN": 2.0, "US.TX": 1.0},
+        admin_total=3.0,
+    )
+    _, tx, tn = _features([BIG_ABROAD, US_TX, US_TN], ctx)
+    assert tn["admin1_focus_top"] == 2.0 / 3.0
+    assert tx["admin1_focus_top"] == 1.0 / 3.0
+
+
+def test_no_off_focus_without_enough_other_places() -> None:
+    ctx = Context(focus={"US": 1.0}, focus_total=1.0)
+    assert config.GEOPARSE_FOCUS_MIN > 1.0
+    abroad, _, _ = _features([BIG_ABROAD, US_TX, US_TN], ctx)
+    assert "off_focus" not in abroad
+
+
+def test_focus_candidates_bring_back_pruned_namesakes_of_the_focus() -> None:
+    small_ky = Candidate(_town("t:ky", "US", "KY", 37.1, -84.1, 8_000), 4.9)
+    small_ky2 = Candidate(_town("t:ky2", "US", "KY", 37.5, -85.1, 900), 3.9)
+    small_gb = Candidate(_town("t:gb", "GB", "ENG", 51.0, -1.0, 5_000), 4.7)
+    alternate = Place("t:alt", "Othertown", "city", 38.0, -84.0, "US", "KY", None, 9_000, "test")
+    cs = [BIG_ABROAD, Candidate(alternate, 5.0, "alternate"), small_ky, small_ky2, small_gb]
+    ctx = Context(focus={"US": 2.0}, focus_total=2.0, admin_focus={"US.KY": 2.0})
+    assert focus_candidates(cs, cs[:1], ctx) == (small_ky,)
+    assert focus_candidates(cs, cs, ctx) == ()
+    assert focus_candidates(cs, cs[:1], Context()) == ()
+
+
+def test_regions_with_noun_reach_counties_named_by_their_name_alone() -> None:
+    index = Index.default()
+    found = index.regions_with_noun("jefferson", ["county", "nosuchnoun"])
+    assert found and all(c.place.kind == "region" for c in found)
+    assert all(c.place.name.lower().startswith("jefferson") for c in found)
+    assert {c.match for c in found} == {"variant"}
+    assert index.regions_with_noun("qqqzzz", ["county"]) == ()
