@@ -735,3 +735,11 @@ def test_cyrillic_regional_form_inside_english_text() -> None:
     text = "Officials describe a difficult situation in the north of Харківщина today."
     df = geo.geoparse(text, lang="en")
     assert df[["mention", "name", "kind"]].values.tolist() == [["Харківщина", "Kharkiv", "region"]]
+
+
+def test_an_abbreviated_state_keeps_its_period() -> None:
+    found = {
+        m.mention: m.place.admin1_code
+        for m in parse("Crews left Fresno, Calif., and Tulsa, Okla., on Monday.", "en")
+    }
+    assert found.get("Calif.") == "CA" and found.get("Okla.") == "OK"

@@ -410,13 +410,15 @@ _SHORT_FORMS = frozenset({"abbreviation", "code"})
 
 def _dotted(text: str, toks: Tokens, span: Span, abbreviated: bool) -> bool:
     """Whether a name is an abbreviation written with periods ("U.S", "W.Va"), or one
-    reached as an abbreviation of its place ("Ky")."""
+    reached as an abbreviation of its place ("Ky", "Calif")."""
+    if abbreviated:
+        return True
     last = span.last
     short = toks.ends[last] - toks.starts[last] <= 3 and toks.cap[last]
     inner = any(
         text[toks.ends[j] : toks.starts[j + 1]] == "." for j in range(span.first, span.last)
     )
-    return short and (inner or abbreviated)
+    return short and inner
 
 
 def _apposed(text: str, toks: Tokens, span: Span, ends: Mapping[int, Span]) -> bool:
