@@ -105,7 +105,7 @@ def process_document(doc: Document, options: Options) -> list[dict[str, Any]]:
     ['Ganja']
     """
     if options.task == "mentions":
-        from geo.geoparse import get_geoparser
+        from geo.geoparse import get_geoparser, why_text
         from geo.lang import LANGUAGES
 
         lang = doc.lang if doc.lang in LANGUAGES else None
@@ -126,7 +126,7 @@ def process_document(doc: Document, options: Options) -> list[dict[str, Any]]:
                 "longitude": m.place.longitude,
                 "score": m.score,
                 "lang": parsed.lang,
-                "why": "; ".join(f"{k} {v:+.2f}" for k, v in m.why.items()) if m.why else "",
+                "why": why_text(m.why),
             }
             for m in parsed.mentions
         ]

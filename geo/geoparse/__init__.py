@@ -31,7 +31,7 @@ import datetime as dt
 import functools
 import sys
 import types
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
@@ -60,6 +60,7 @@ __all__ = [
     "haversine_km",
     "is_water",
     "mentions_to_frame",
+    "why_text",
 ]
 
 #: Columns of the mention table (``geo parse`` output), geometry aside.
@@ -289,8 +290,31 @@ def find_mentions(document: Document, *, parser: Geoparser | None = None) -> lis
     return parser.parse(document.text, lang=lang, start=document.body_start, doc_id=document.doc_id)
 
 
-def _why_text(why: Any) -> str:
-    return "; ".join(f"{k} {v:+.2f}" for k, v in why.items()) if why else ""
+#: Text of each term of ``why`` ("focus +1.25"), memoised: documents share most terms.
+_TERM_TEXT: dict[tuple[str, float], str] = {}
+
+
+def why_text(why: Mapping[str, float] | None) -> str:
+    """The ``why`` column of a mention: the terms of its score, as ``geo parse`` writes them.
+
+    Examples
+    --------
+    >>> why_text({"focus": 1.254, "recognised": 0.9})
+    'focus +1.25; recognised +0.90'
+    """
+    if not why:
+        return ""
+    texts = _TERM_TEXT
+    parts = []
+    for term in why.items():
+        found = texts.get(term)
+        if found is None:
+            k, v = term
+            found = f"{k} {v:+.2f}"
+            if v and len(texts) < config.GEOPARSE_CACHE_SIZE:  # 0.0 == -0.0: not memoised
+                texts[term] = found
+        parts.append(found)
+    return "; ".join(parts)
 
 
 def mentions_to_frame(mentions: Sequence[Mention], *, lang: str | None = None) -> gpd.GeoDataFrame:
@@ -330,7 +354,7 @@ def mentions_to_frame(mentions: Sequence[Mention], *, lang: str | None = None) -
         "longitude": lon,
         "score": np.array([m.score for m in mentions], dtype=float),
         "lang": strings([lang] * n),
-        "why": strings([_why_text(m.why) for m in mentions]),
+        "why": strings([why_text(m.why) for m in mentions]),
         "geometry": gpd.array.from_shapely(
             shapely.points(lon, lat) if n else np.empty(0, dtype=object), crs=_wgs84()
         ),

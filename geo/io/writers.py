@@ -329,8 +329,9 @@ def _write_csv(table: pd.DataFrame, stream: IO[str], *, header: bool = True) -> 
     comma, a quote, a carriage return or a line feed.
 
     Python's csv writer leaves a bare carriage return unquoted when lines end with
-    ``\\n``, and a spreadsheet then starts a new row there: the cells are written by pandas
-    (its number and date formats), read back, and quoted here.
+    ``\\n``, and a spreadsheet then starts a new row there: a table with a carriage return
+    is written by pandas (its number and date formats), read back, and quoted here. Without
+    one, pandas' minimal quoting is that quoting already, and the table is written at once.
 
     Examples
     --------
@@ -339,21 +340,54 @@ def _write_csv(table: pd.DataFrame, stream: IO[str], *, header: bool = True) -> 
     >>> _write_csv(pd.DataFrame({"a": ["x\\ry", "z"], "b": [1.5, None]}), out)
     >>> out.getvalue()
     'a,b\\n"x\\ry",1.5\\nz,\\n'
+    >>> out = io.StringIO()
+    >>> _write_csv(pd.DataFrame({"a": ['x,"y" z', "z\\nw"], "b": [1.5, None]}), out)
+    >>> out.getvalue()
+    'a,b\\n"x,""y"" z",1.5\\n"z\\nw",\\n'
     """
     import csv
     import io
 
     buffer = io.StringIO(newline="")
+    if len(table.columns) > 1 and not _has_carriage_return(table):
+        # a row of one empty cell is the only other difference of minimal quoting
+        table.to_csv(buffer, index=False, header=header, lineterminator="\n")
+        stream.write(buffer.getvalue())
+        return
     table.to_csv(buffer, index=False, header=header, lineterminator="\n", quoting=csv.QUOTE_ALL)
     buffer.seek(0)
     for row in csv.reader(buffer):
         stream.write(",".join(_csv_cell(cell) for cell in row) + "\n")
 
 
+def _has_carriage_return(table: pd.DataFrame) -> bool:
+    """Whether a header or a text cell of ``table`` holds a carriage return (cells are
+    written as ``str`` gives them)."""
+    import pandas as pd
+
+    if any("\r" in str(name) for name in table.columns):
+        return True
+    for col in table.columns:
+        series = table[col]
+        if (
+            pd.api.types.is_numeric_dtype(series.dtype)
+            or pd.api.types.is_bool_dtype(series.dtype)
+            or pd.api.types.is_datetime64_any_dtype(series.dtype)
+        ):
+            continue
+        if "\r" in "".join(map(str, series.tolist())):
+            return True
+    return False
+
+
 def _csv_cell(cell: str) -> str:
     if any(ch in cell for ch in ',"\r\n'):
         return '"' + cell.replace('"', '""') + '"'
     return cell
+
+
+#: First characters of a cell that :func:`protect` may change.
+_RISKY_START: Final = frozenset(_FORMULA_START) | {"'"}
 
 
 def _protected(table: pd.DataFrame) -> pd.DataFrame:
@@ -365,6 +399,7 @@ def _protected(table: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
     out = table.copy()
+    risky = _RISKY_START
     for col in out.columns:
         series = out[col]
         if (
@@ -374,7 +409,13 @@ def _protected(table: pd.DataFrame) -> pd.DataFrame:
         ):
             continue
         values = series.astype(object)
-        out[col] = values.where(values.isna(), values.map(protect)).astype(object)
+        cells = values.tolist()
+        # most columns have no cell a spreadsheet could run: no cell to look at twice
+        if any(isinstance(v, str) and v[:1] in risky for v in cells):
+            values = pd.Series(
+                [protect(v) for v in cells], index=values.index, dtype=object, name=col
+            )
+        out[col] = values
     return out
 
 
