@@ -282,18 +282,22 @@ def test_ctrl_c_while_reading_exits_130_without_a_traceback(tmp_path: Path) -> N
     # opened for reading and writing, the FIFO has a writer before geo starts (geo never
     # waits for one: a FIFO without a writer is skipped)
     held = os.open(fifo, os.O_RDWR)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "geo.cli", "events", str(fifo), "-o", str(out)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "geo.cli", "events", str(fifo), "-o", str(out)],
-            stderr=subprocess.PIPE,
-            text=True,
-        )
         os.write(held, b"date 2020-10-04\nGanja ")
         _wait_until_read(held)
         proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=60)
+        # a safety net only: a loaded machine may take long to start and stop the workers
+        _, err = proc.communicate(timeout=600)
     finally:
         os.close(held)
+        if proc.poll() is None:  # no process left behind, whatever failed
+            proc.kill()
+            proc.wait(timeout=600)
     assert proc.returncode == 130
     assert err == "geo events: interrupted; no output written\n"
     assert out.read_text(encoding="utf-8") == "previous"
@@ -349,11 +353,11 @@ def test_sigterm_is_handled_like_ctrl_c(tmp_path: Path) -> None:
         temporaries = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
         assert len(temporaries) == 1 and temporaries[0].startswith(".e.geojson.geo")
         proc.send_signal(signal.SIGTERM)
-        _, err = proc.communicate(timeout=60)
+        _, err = proc.communicate(timeout=600)  # a safety net only, as above
     finally:
         if proc.poll() is None:
             proc.kill()
-            proc.wait(timeout=60)
+            proc.wait(timeout=600)
     assert proc.returncode == 143
     assert err == "geo events: terminated; no output written\n"
     assert out.read_text(encoding="utf-8") == "previous"
