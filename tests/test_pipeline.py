@@ -5,19 +5,24 @@ from __future__ import annotations
 import json
 import multiprocessing
 import pickle
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import geopandas as gpd
 import pandas as pd
 import pytest
 
 from geo import config
+from geo.errors import OutputError
+from geo.events.merge import merge_events
 from geo.io.documents import Document, Problem, iter_documents, make_document
 from geo.io.writers import FrameWriter, write_events
 from geo.pipeline import (
     Options,
     collect,
+    merged,
     process_chunk,
     process_document,
     rows_to_frame,
@@ -254,6 +259,68 @@ def test_big_corpora_are_read_row_by_row_as_whole_files_are(
     assert len(errors) == 1 and errors[0].startswith(f"{jsonl}, row 81: malformed JSON")
     monkeypatch.setattr(config, "STREAM_FILE_BYTES", 10**9)
     assert read(jsonl)[0][:80] == docs[:80]
+
+
+def _gathered_then_merged(corpus: Path, chunk_size: int) -> gpd.GeoDataFrame:
+    """What the pipeline gave before it streamed the merge: every chunk frame gathered,
+    concatenated, then merge_events."""
+    frames = [f for f in run(corpus, workers=1, chunk_size=chunk_size) if len(f)]
+    whole = gpd.GeoDataFrame(
+        pd.concat(frames, ignore_index=True), geometry="geometry", crs="EPSG:4326"
+    )
+    return merge_events(whole)
+
+
+@pytest.mark.parametrize(("chunk_size", "block_events"), [(1, 1), (3, 2), (4, 1000)])
+def test_merged_events_stream_as_merge_events_gives_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk_size: int, block_events: int
+) -> None:
+    """Merged a block at a time (the incidents of one day spread over chunks): collect,
+    write and the blocks give merge_events of all the events, and no temporary is left."""
+    corpus = _corpus(tmp_path / "c.jsonl", 24)
+    spill = tmp_path / "spill"
+    spill.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill))
+    monkeypatch.setattr(config, "MERGE_BLOCK_EVENTS", block_events)
+    expected = _gathered_then_merged(corpus, chunk_size)
+    assert (expected["source_count"] > 1).any()  # incidents of several articles merged
+    blocks = list(merged(run(corpus, workers=1, chunk_size=chunk_size)))
+    assert len(blocks) == -(-len(expected) // block_events)
+    collected = collect(corpus, workers=1, chunk_size=chunk_size)
+    pd.testing.assert_frame_equal(collected, expected)
+    out = tmp_path / "e.geojson"
+    assert write(corpus, out, workers=1, chunk_size=chunk_size) == len(expected)
+    reference = tmp_path / "reference.geojson"
+    write_events(expected, reference)
+    assert out.read_bytes() == reference.read_bytes()
+    assert not list(spill.glob("geo-merge-*"))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ctrl_c_while_merging_leaves_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    spill = tmp_path / "spill"
+    spill.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill))
+    out = tmp_path / "out.csv"
+    out.write_text("previous", encoding="utf-8")
+    before = set(multiprocessing.active_children())
+    with pytest.raises(KeyboardInterrupt):
+        write(_interrupted(40), out, workers=workers, chunk_size=4)
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert not list(spill.glob("geo-merge-*"))
+    assert _no_new_children(before)
+    # an error of the step after the merge (a region join, a distance) too
+
+    def broken(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        raise OutputError("disk full")
+
+    corpus = _corpus(tmp_path / "c.jsonl", 8)
+    with pytest.raises(OutputError, match="disk full"):
+        write(corpus, out, workers=1, chunk_size=2, post=broken)
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert not list(spill.glob("geo-merge-*"))
 
 
 class _nothing:

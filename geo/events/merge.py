@@ -82,8 +82,11 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Sequence
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 from geo import config
@@ -96,7 +99,14 @@ if TYPE_CHECKING:
     import numpy.typing as npt
     import pandas as pd
 
-__all__ = ["MERGED_ID", "MERGE_COLUMNS", "link_events", "merge_events"]
+__all__ = [
+    "MERGED_ID",
+    "MERGE_COLUMNS",
+    "MERGE_KEY_COLUMNS",
+    "MergeStream",
+    "link_events",
+    "merge_events",
+]
 
 #: Column :func:`link_events` adds to each row: the id of the event it belongs to.
 MERGED_ID: Final = "merged_event_id"
@@ -112,6 +122,28 @@ MERGE_COLUMNS: Final = (
     "injured_high",
 )
 
+#: Columns the merge reads of every row; of the other columns it reads each event's lead
+#: row only (the row whose place the event takes).
+MERGE_KEY_COLUMNS: Final = (
+    "doc_id",
+    "source",
+    "event_id",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "gazetteer_id",
+    "fatalities",
+    "injured",
+    "notes",
+    "language",
+    "char_start",
+    *MERGE_COLUMNS,
+)
 
 #: The document key of rows of event tables: all of them, so that they never merge.
 _TABLE: Final = -1
@@ -774,10 +806,6 @@ def merge_events(
     >>> out["sources"].tolist(), str(out["event_date"].iloc[0].date())
     ([['a', 'b']], '2024-06-13')
     """
-    import geopandas as gpd
-    import numpy as np
-    import pandas as pd
-
     _check(frame)
     rows, events = _clusters(
         frame,
@@ -786,7 +814,47 @@ def merge_events(
         undated_days=undated_days,
         compatible=compatible,
     )
-    order = rows.order.tolist()
+    return _merge_block(frame, rows, events, compatible=compatible, fetch=_take(frame))
+
+
+def _take(frame: gpd.GeoDataFrame) -> Callable[[list[int]], gpd.GeoDataFrame]:
+    """The rows of ``frame`` at some positions, as a new frame."""
+
+    def fetch(positions: list[int]) -> gpd.GeoDataFrame:
+        return frame.iloc[positions].copy()
+
+    return fetch
+
+
+def _merge_block(
+    keys: pd.DataFrame,
+    rows: _Rows,
+    events: list[list[int]],
+    *,
+    compatible: SubtypeGroups,
+    fetch: Callable[[list[int]], gpd.GeoDataFrame],
+) -> gpd.GeoDataFrame:
+    """The merged rows of some ``events`` (canonical positions of ``rows``), in their order.
+
+    ``keys`` holds (at least) the columns the merge reads (:data:`MERGE_KEY_COLUMNS`) of
+    every row; ``fetch`` gives the whole rows at some positions (the lead row of each event:
+    the others' columns are read from ``keys``). Each event's values depend on its own rows
+    only, so the events can be merged a block at a time.
+    """
+    import geopandas as gpd
+    import numpy as np
+    import pandas as pd
+
+    # the rows these events read: all of them (merge_events), or a block's only; ``order``
+    # maps a canonical position to the row's position in ``frame``
+    order: Sequence[int] | dict[int, int]
+    if sum(len(members) for members in events) == len(keys):
+        frame, order, where = keys, rows.order.tolist(), None
+    else:
+        where = sorted({int(rows.order[i]) for members in events for i in members})
+        local = {p: k for k, p in enumerate(where)}
+        frame = keys.iloc[where]
+        order = {i: local[int(rows.order[i])] for members in events for i in members}
 
     def texts(name: str) -> list[str | None]:
         values = _column(frame, name).astype(object).tolist()
@@ -893,7 +961,7 @@ def merge_events(
     at = list(changed)
     for k, day_of in zip(at, dates.iloc[[changed[k]["event_date"] for k in at]], strict=True):
         changed[k]["event_date"] = day_of
-    out = frame.iloc[leads].copy()
+    out = fetch(leads if where is None else [where[p] for p in leads])
     out.index = pd.RangeIndex(len(out))
     for column in next(iter(changed.values()), {}):
         if column not in out.columns:
@@ -914,3 +982,190 @@ def merge_events(
     if isinstance(out, gpd.GeoDataFrame):
         return out
     return gpd.GeoDataFrame(out)
+
+
+class MergeStream:
+    """:func:`merge_events` over frames that come one at a time, in flat memory.
+
+    :meth:`add` writes each frame to a temporary directory (pickled: every column, dtype
+    and value as it was) and keeps only its :data:`MERGE_KEY_COLUMNS`; :meth:`merged` then
+    links the rows and yields the merged events a block at a time, reading back the frames
+    that hold each block's lead rows. The blocks, put end to end, are what
+    :func:`merge_events` gives for all the frames concatenated: the same rows in the same
+    order, with the same columns and dtypes. The directory is removed by :meth:`close` (the
+    ``with`` block's end, on success, error or Ctrl-C alike).
+
+    Parameters
+    ----------
+    directory : path, optional
+        Where to make the temporary directory; default: the system's (``TMPDIR``).
+    max_km, max_days, undated_days, compatible
+        As in :func:`merge_events`.
+    block_events : int, optional
+        Merged events per block; default :data:`geo.config.MERGE_BLOCK_EVENTS`.
+    cached_frames : int, optional
+        Frames read back that stay in memory; default :data:`geo.config.MERGE_CACHED_FRAMES`.
+
+    Examples
+    --------
+    >>> from geo.schema import events_to_frame
+    >>> rows = [{"event_id": f"{d}-1", "event_date": "2024-04-17", "time_precision": 1,
+    ...          "event_type": "Protests", "sub_event_type": "Peaceful protest",
+    ...          "latitude": 51.5, "longitude": 31.3, "source": d, "char_start": 0}
+    ...         for d in ("a.txt", "b.txt")]
+    >>> with MergeStream() as stream:
+    ...     for row in rows:
+    ...         stream.add(events_to_frame([row]))
+    ...     blocks = list(stream.merged())
+    >>> [block["sources"].tolist() for block in blocks]
+    [[['a.txt', 'b.txt']]]
+    """
+
+    def __init__(
+        self,
+        *,
+        directory: str | os.PathLike[str] | None = None,
+        max_km: float = config.MERGE_MAX_KM,
+        max_days: int = config.MERGE_MAX_DAYS,
+        undated_days: int = config.MERGE_UNDATED_DAYS,
+        compatible: SubtypeGroups = config.MERGE_COMPATIBLE_SUBTYPES,
+        block_events: int | None = None,
+        cached_frames: int | None = None,
+    ) -> None:
+        import collections
+
+        if block_events is None:
+            block_events = config.MERGE_BLOCK_EVENTS
+        if cached_frames is None:
+            cached_frames = config.MERGE_CACHED_FRAMES
+
+        if block_events < 1 or cached_frames < 1:
+            raise InputError(
+                f"block_events ({block_events}) and cached_frames ({cached_frames}) must be "
+                "at least 1"
+            )
+        self.limits: dict[str, Any] = {
+            "max_km": max_km,
+            "max_days": max_days,
+            "undated_days": undated_days,
+            "compatible": compatible,
+        }
+        self.block_events = block_events
+        self.cached_frames = cached_frames
+        self.directory = Path(tempfile.mkdtemp(prefix="geo-merge-", dir=directory))
+        self.rows = 0
+        self._keys: list[pd.DataFrame] = []
+        self._witnesses: list[pd.DataFrame] = []
+        self._starts: list[int] = []  # the position of each spilled frame's first row
+        self._empty: gpd.GeoDataFrame | None = None
+        self._cache: collections.OrderedDict[int, gpd.GeoDataFrame] = collections.OrderedDict()
+        self._template: pd.DataFrame | None = None
+
+    def __enter__(self) -> MergeStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Remove the temporary directory and what it holds."""
+        import shutil
+
+        self._cache.clear()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+    def add(self, frame: gpd.GeoDataFrame) -> None:
+        """Take the events of one more frame (the frames of a run, in order)."""
+        import pickle
+
+        if not len(frame):
+            # as a concatenation skips them; with no rows at all, the first is the result
+            if self._empty is None:
+                self._empty = frame
+            return
+        with open(self._path(len(self._starts)), "wb") as fh:
+            pickle.dump(frame, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self._starts.append(self.rows)
+        self.rows += len(frame)
+        self._keys.append(frame[[c for c in MERGE_KEY_COLUMNS if c in frame.columns]].copy())
+        self._witnesses.append(_witness(frame))
+
+    def merged(self) -> Iterator[gpd.GeoDataFrame]:
+        """Yield the merged events, :attr:`block_events` at a time, in the order of
+        :func:`merge_events` (each event at its first row); one empty frame if no frame had
+        rows."""
+        import pandas as pd
+
+        from geo.schema import events_to_frame
+
+        if not self.rows:
+            yield merge_events(
+                self._empty if self._empty is not None else events_to_frame([]), **self.limits
+            )
+            return
+        keys = self._keys[0] if len(self._keys) == 1 else pd.concat(self._keys, ignore_index=True)
+        self._keys = []
+        _check(keys)
+        rows, events = _clusters(keys, **self.limits)
+        self._template = pd.concat(self._witnesses, ignore_index=True)
+        for start in range(0, len(events), self.block_events):
+            block = events[start : start + self.block_events]
+            yield _merge_block(
+                keys, rows, block, compatible=self.limits["compatible"], fetch=self._fetch
+            )
+
+    def _path(self, k: int) -> Path:
+        return self.directory / f"{k:07d}.pickle"
+
+    def _load(self, k: int) -> gpd.GeoDataFrame:
+        import pickle
+
+        frame = self._cache.get(k)
+        if frame is not None:
+            self._cache.move_to_end(k)
+            return frame
+        with open(self._path(k), "rb") as fh:
+            frame = pickle.load(fh)  # our own file, written by add
+        self._cache[k] = frame
+        while len(self._cache) > self.cached_frames:
+            self._cache.popitem(last=False)
+        return frame
+
+    def _fetch(self, positions: list[int]) -> gpd.GeoDataFrame:
+        """The rows at these positions (of all the frames end to end), as one frame with
+        the columns and dtypes of the frames' concatenation."""
+        import geopandas as gpd
+        import numpy as np
+        import pandas as pd
+
+        assert self._template is not None
+        at = np.asarray(positions, dtype=np.int64)
+        starts = np.asarray(self._starts, dtype=np.int64)
+        frame_of = np.searchsorted(starts, at, side="right") - 1
+        by = np.argsort(frame_of, kind="stable")
+        cuts = np.flatnonzero(np.diff(frame_of[by])) + 1
+        pieces = []
+        for group in np.split(by, cuts):
+            k = int(frame_of[group[0]])
+            pieces.append(self._load(k).iloc[at[group] - starts[k]])
+        # the template's rows (one per frame) make the concatenation choose each column's
+        # dtype as it would for all the frames
+        joined = pd.concat([self._template, *pieces], ignore_index=True)
+        back = np.empty_like(by)
+        back[by] = np.arange(len(by))
+        out = joined.iloc[len(self._template) + back]
+        return gpd.GeoDataFrame(out, geometry="geometry", crs="EPSG:4326")
+
+
+def _witness(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row that stands for ``frame`` in a concatenation: each column's first value that
+    is not missing (missing only where the whole column is), in the column's dtype."""
+    import pandas as pd
+
+    first = frame.notna().to_numpy().argmax(axis=0)
+    return pd.DataFrame(
+        {
+            name: pd.Series(frame.iloc[[int(i)], j]).reset_index(drop=True)
+            for j, (name, i) in enumerate(zip(frame.columns, first, strict=True))
+        }
+    )
