@@ -81,10 +81,11 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
@@ -102,7 +103,6 @@ if TYPE_CHECKING:
 __all__ = [
     "MERGED_ID",
     "MERGE_COLUMNS",
-    "MERGE_KEY_COLUMNS",
     "MergeStream",
     "link_events",
     "merge_events",
@@ -120,29 +120,6 @@ MERGE_COLUMNS: Final = (
     "fatalities_high",
     "injured_low",
     "injured_high",
-)
-
-#: Columns the merge reads of every row; of the other columns it reads each event's lead
-#: row only (the row whose place the event takes).
-MERGE_KEY_COLUMNS: Final = (
-    "doc_id",
-    "source",
-    "event_id",
-    "event_date",
-    "time_precision",
-    "event_type",
-    "sub_event_type",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "gazetteer_id",
-    "fatalities",
-    "injured",
-    "notes",
-    "language",
-    "char_start",
-    *MERGE_COLUMNS,
 )
 
 #: The document key of rows of event tables: all of them, so that they never merge.
@@ -176,10 +153,8 @@ class _Rows:
     lat: npt.NDArray[np.float64]
     lon: npt.NDArray[np.float64]
     place: npt.NDArray[np.int64]  # gazetteer id code; -1: none
-    event_id: list[str | None]
-    #: the per-source ids the row stands for: its own id (or its content when it has none),
-    #: or the ids a merged event lists
-    id_parts: list[list[str]]
+    #: how many per-source ids the row stands for: 1, or the ids a merged event lists
+    weight: npt.NDArray[np.int64]
     #: the documents of rows that are merged events already (their sources), and _TABLE
     more_docs: dict[int, set[int]]
 
@@ -255,64 +230,303 @@ def _type_codes(
     return np.asarray(codes, dtype="int64")[inverse.reshape(-1)]
 
 
-def _rows(frame: pd.DataFrame, *, undated_days: int, groups: SubtypeGroups) -> _Rows:
-    import numpy as np
+class _Interned:
+    """The values of a column, each given an id the first time it comes (in any frame), so
+    that rows hold a number; :meth:`codes` turns the ids into the codes :func:`_codes`
+    gives over all the rows at once."""
 
-    n = len(frame)
-    day = _days(frame)
-    doc_name = "doc_id" if "doc_id" in frame.columns else "source"
-    doc, doc_names = _codes(frame, doc_name)
-    etype, etypes = _codes(frame, "event_type")
-    subtype, subtypes = _codes(frame, "sub_event_type")
-    place, _ = _codes(frame, "gazetteer_id")
-    event_code, _ = _codes(frame, "event_id")
-    location, _ = _codes(frame, "location")
-    notes, _ = _codes(frame, "notes")
-    lat, lon = _numbers(frame, "latitude"), _numbers(frame, "longitude")
-    fatalities, injured = _numbers(frame, "fatalities"), _numbers(frame, "injured")
-    precision = _numbers(frame, "time_precision")
-    precision = np.where(np.isnan(precision), 1.0, precision)  # no precision: a day
-    if "char_start" in frame.columns:
-        from_text = _column(frame, "char_start").notna().to_numpy()
-    else:
-        from_text = np.ones(n, dtype=bool)
+    def __init__(self) -> None:
+        self.ids: dict[Any, int] = {}
+        self.values: list[Any] = []
 
-    def sortable(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-        return np.where(np.isnan(values), -np.inf, values)
+    def add(self, frame: pd.DataFrame, name: str) -> npt.NDArray[np.int64]:
+        import numpy as np
+        import pandas as pd
 
-    # canonical order: by content only (np.lexsort sorts by the last key first)
-    order = np.lexsort(
-        (
-            notes,
-            sortable(injured),
-            sortable(fatalities),
-            sortable(lon),
-            sortable(lat),
-            location,
-            place,
-            subtype,
-            etype,
-            day,
-            event_code,
-            doc,
+        series = _column(frame, name)
+        missing = series.isna().to_numpy()
+        local, uniques = pd.factorize(series.astype(object).where(~missing, None))
+        ids = np.empty(len(uniques) + 1, dtype=np.int64)
+        ids[-1] = -1  # factorize's -1 (missing) indexes the last
+        for k, value in enumerate(uniques.tolist()):
+            found = self.ids.get(value)
+            if found is None:
+                found = self.ids[value] = len(self.values)
+                self.values.append(value)
+            ids[k] = found
+        out: npt.NDArray[np.int64] = ids[local]
+        out[missing] = -1
+        return out
+
+    def codes(self) -> tuple[npt.NDArray[np.int64], list[str]]:
+        """Code of each id (append -1 for -1), and the names of the codes."""
+        import numpy as np
+        import pandas as pd
+
+        codes, names = _codes(pd.DataFrame({"v": pd.Series(self.values, dtype=object)}), "v")
+        return np.append(codes, -1), names
+
+
+@dataclass
+class _FrameKeys:
+    """What the merge keeps of the rows of one frame (numbers only, a few bytes a row)."""
+
+    doc_id: npt.NDArray[np.int64]  # interned ids (-1: missing)
+    source: npt.NDArray[np.int64]
+    etype: npt.NDArray[np.int64]
+    subtype: npt.NDArray[np.int64]
+    place: npt.NDArray[np.int64]
+    day: npt.NDArray[np.int64]
+    precision: npt.NDArray[np.float64]
+    lat: npt.NDArray[np.float64]
+    lon: npt.NDArray[np.float64]
+    from_text: npt.NDArray[np.bool_] | None  # None: the frame has no char_start column
+    rank: npt.NDArray[np.int64]  # the row's place in the frame's canonical order
+    weight: npt.NDArray[np.int64]
+    more: dict[int, list[str]]  # row -> the documents a merged event given back lists
+    plain: bool  # event_id, location and notes hold text only
+
+
+class _Keys:
+    """The keys of the frames of a run, and the ids of their values."""
+
+    def __init__(self) -> None:
+        self.frames: list[_FrameKeys] = []
+        self.columns: dict[str, None] = {}
+        self.interned = {
+            name: _Interned()
+            for name in ("doc_id", "source", "event_type", "sub_event_type", "gazetteer_id")
+        }
+
+    def add(self, frame: pd.DataFrame) -> None:
+        import numpy as np
+
+        self.columns.update(dict.fromkeys(frame.columns))
+        n = len(frame)
+        interned = {name: table.add(frame, name) for name, table in self.interned.items()}
+        if "doc_id" not in frame.columns:
+            interned["doc_id"] = np.full(n, -1, dtype=np.int64)
+        etype, _ = _codes(frame, "event_type")
+        subtype, _ = _codes(frame, "sub_event_type")
+        place, _ = _codes(frame, "gazetteer_id")
+        event_code, _ = _codes(frame, "event_id")
+        location, _ = _codes(frame, "location")
+        notes, _ = _codes(frame, "notes")
+        day = _days(frame)
+        lat, lon = _numbers(frame, "latitude"), _numbers(frame, "longitude")
+        fatalities, injured = _numbers(frame, "fatalities"), _numbers(frame, "injured")
+        precision = _numbers(frame, "time_precision")
+        precision = np.where(np.isnan(precision), 1.0, precision)  # no precision: a day
+
+        def sortable(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+            return np.where(np.isnan(values), -np.inf, values)
+
+        # the canonical order within the frame, but for the document, the first key: rows
+        # of one document are compared by the rest (np.lexsort sorts by the last key first)
+        order = np.lexsort(
+            (
+                notes,
+                sortable(injured),
+                sortable(fatalities),
+                sortable(lon),
+                sortable(lat),
+                location,
+                place,
+                subtype,
+                etype,
+                day,
+                event_code,
+            )
         )
-    )
-    mention = np.array([name == MENTION_TYPE for name in etypes] + [True], dtype=bool)
-    known_doc = (doc >= 0) | ~from_text
-    has_coords = ~np.isnan(lat) & ~np.isnan(lon)
-    mergeable = (
-        (day != np.iinfo(np.int64).min)
-        & (precision <= 2)
-        & ~mention[etype]  # index -1: no type, never merged
-        & known_doc
-        & (has_coords | (place >= 0))
-    )
-    lo = np.where(mergeable, day - np.where(precision == 2, undated_days, 0), 0)
-    hi = np.where(mergeable, day, 0)
+        rank = np.empty(n, dtype=np.int64)
+        rank[order] = np.arange(n)
+        from_text = (
+            _column(frame, "char_start").notna().to_numpy()
+            if "char_start" in frame.columns
+            else None
+        )
+        listed_ids = _lists(frame, "source_event_ids")
+        weight = np.asarray([max(1, len(listed)) for listed in listed_ids], dtype=np.int64)
+        more: dict[int, list[str]] = {}
+        if from_text is None or not from_text.all():
+            listed_sources = _lists(frame, "sources")
+            event_ids = _column(frame, "event_id").astype(object).tolist()
+            sources = _column(frame, "source").astype(object).tolist()
+            for i in range(n) if from_text is None else np.flatnonzero(~from_text).tolist():
+                names = listed_sources[i]
+                v = event_ids[i]
+                if not names and isinstance(v, str) and v.startswith(_MERGED_PREFIX):
+                    names = str(sources[i]).split(_SOURCE_SEPARATOR)
+                if names:
+                    more[i] = names
+        plain = all(
+            _column(frame, name).dropna().map(type).eq(str).all()
+            for name in ("event_id", "location", "notes")
+        )
+        self.frames.append(
+            _FrameKeys(
+                doc_id=interned["doc_id"],
+                source=interned["source"],
+                etype=interned["event_type"],
+                subtype=interned["sub_event_type"],
+                place=interned["gazetteer_id"],
+                day=day,
+                precision=precision,
+                lat=lat,
+                lon=lon,
+                from_text=from_text,
+                rank=rank,
+                weight=weight,
+                more=more,
+                plain=plain,
+            )
+        )
+
+    def rows(
+        self,
+        *,
+        undated_days: int,
+        groups: SubtypeGroups,
+        fetch: Callable[[list[int]], pd.DataFrame],
+    ) -> _Rows:
+        """The rows of all the frames, as :func:`_rows` gives them for the frames end to
+        end; ``fetch`` gives whole rows by position, for the few whose order the keys alone
+        cannot tell (a document whose rows are in several frames)."""
+        import numpy as np
+
+        frames, self.frames = self.frames, []
+        n = sum(len(f.day) for f in frames)
+
+        def joined(name: str) -> Any:
+            parts = [getattr(f, name) for f in frames]
+            return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+        doc_name = "doc_id" if "doc_id" in self.columns else "source"
+        fields = {
+            "doc_id": "doc_id",
+            "source": "source",
+            "event_type": "etype",
+            "sub_event_type": "subtype",
+            "gazetteer_id": "place",
+        }
+
+        def coded(name: str) -> tuple[npt.NDArray[np.int64], list[str]]:
+            code_of, names = self.interned[name].codes()
+            return code_of[joined(fields[name])], names  # id -1 takes the appended -1
+
+        doc, doc_names = coded(doc_name)
+        etype, etypes = coded("event_type")
+        subtype, subtypes = coded("sub_event_type")
+        place, _ = coded("gazetteer_id")
+        day, precision = joined("day"), joined("precision")
+        lat, lon, weight = joined("lat"), joined("lon"), joined("weight")
+        lengths = [len(f.day) for f in frames]
+        starts = np.cumsum([0, *lengths])[:-1]
+        has_char = "char_start" in self.columns
+        from_text = np.concatenate(
+            [
+                np.full(len(f.day), not has_char) if f.from_text is None else f.from_text
+                for f in frames
+            ]
+            or [np.ones(0, dtype=bool)]
+        )
+        # the canonical order: by document, then by the rest, which the rank within its
+        # frame tells for the rows of a document that are all in one frame; the others are
+        # read back and ordered among themselves
+        second = joined("rank") + np.repeat(starts, lengths)
+        if all(f.plain for f in frames):
+            frame_of = np.repeat(np.arange(len(frames)), lengths)
+            first_frame = np.full(len(doc_names) + 1, len(frames), dtype=np.int64)
+            last_frame = np.full(len(doc_names) + 1, -1, dtype=np.int64)
+            np.minimum.at(first_frame, doc + 1, frame_of)
+            np.maximum.at(last_frame, doc + 1, frame_of)
+            spread = (first_frame != last_frame)[doc + 1]
+        else:  # numbers among the texts: they sort as a whole column tells (_codes)
+            spread = np.ones(n, dtype=bool)
+        if spread.any():
+            at = np.flatnonzero(spread)
+            sub = fetch(at.tolist())
+            event_code, _ = _codes(sub, "event_id")
+            location, _ = _codes(sub, "location")
+            notes, _ = _codes(sub, "notes")
+
+            def sortable(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+                return np.where(np.isnan(values), -np.inf, values)
+
+            among = np.lexsort(
+                (
+                    notes,
+                    sortable(_numbers(sub, "injured")),
+                    sortable(_numbers(sub, "fatalities")),
+                    sortable(lon[at]),
+                    sortable(lat[at]),
+                    location,
+                    place[at],
+                    subtype[at],
+                    etype[at],
+                    day[at],
+                    event_code,
+                    doc[at],
+                )
+            )
+            second[at[among]] = np.arange(len(at))
+        order = np.lexsort((second, doc))
+        mention = np.array([name == MENTION_TYPE for name in etypes] + [True], dtype=bool)
+        known_doc = (doc >= 0) | ~from_text
+        has_coords = ~np.isnan(lat) & ~np.isnan(lon)
+        mergeable = (
+            (day != np.iinfo(np.int64).min)
+            & (precision <= 2)
+            & ~mention[etype]  # index -1: no type, never merged
+            & known_doc
+            & (has_coords | (place >= 0))
+        )
+        lo = np.where(mergeable, day - np.where(precision == 2, undated_days, 0), 0)
+        hi = np.where(mergeable, day, 0)
+        # rows that are merged events already (given back to merge_events, or read from its
+        # output): they stand for the documents they list, so that no other row of those joins
+        lookup = {name: k for k, name in enumerate(doc_names)}
+        position = np.empty(n, dtype=np.intp)
+        position[order] = np.arange(n)
+        more_docs: dict[int, set[int]] = {}
+        for f, start in zip(frames, starts.tolist(), strict=True):
+            for i, names in f.more.items():
+                if not from_text[start + i]:
+                    more_docs[int(position[start + i])] = {
+                        _TABLE,
+                        *(lookup.setdefault(x, len(lookup)) for x in names),
+                    }
+        return _Rows(
+            order=order,
+            doc=np.where(from_text, doc, _TABLE)[order],
+            mergeable=mergeable[order],
+            placed=(mergeable & has_coords)[order],
+            type_key=_type_codes(etype, etypes, subtype, subtypes, groups)[order],
+            lo=lo[order].astype("int64"),
+            hi=hi[order].astype("int64"),
+            lat=lat[order],
+            lon=lon[order],
+            place=place[order],
+            weight=weight[order],
+            more_docs=more_docs,
+        )
+
+
+def _rows(frame: pd.DataFrame, *, undated_days: int, groups: SubtypeGroups) -> _Rows:
+    keys = _Keys()
+    keys.add(frame)
+    return keys.rows(undated_days=undated_days, groups=groups, fetch=_take(frame))
+
+
+def _id_parts(frame: pd.DataFrame) -> list[list[str]]:
+    """The per-source ids each row stands for: its own id (or its content when it has
+    none), or the ids a merged event lists."""
+    doc_name = "doc_id" if "doc_id" in frame.columns else "source"
     ids = _column(frame, "event_id")
     event_id = [None if v is None or v != v else str(v) for v in ids.astype(object).tolist()]
     id_parts = [[v] if v is not None else [] for v in event_id]
     if None in event_id:
+        lat, lon = _numbers(frame, "latitude"), _numbers(frame, "longitude")
         described = [
             _column(frame, name).astype(object).tolist()
             for name in (doc_name, "event_date", "event_type", "sub_event_type", "location")
@@ -320,39 +534,10 @@ def _rows(frame: pd.DataFrame, *, undated_days: int, groups: SubtypeGroups) -> _
         for i, v in enumerate(event_id):
             if v is None:
                 id_parts[i] = ["|".join(str(c[i]) for c in described) + f"|{lat[i]}|{lon[i]}"]
-    # rows that are merged events already (given back to merge_events, or read from its
-    # output): they stand for the documents they list, so that no other row of those joins
-    listed_ids = _lists(frame, "source_event_ids")
-    listed_sources = _lists(frame, "sources")
-    sources = _column(frame, "source").astype(object).tolist()
-    lookup = {name: k for k, name in enumerate(doc_names)}
-    more_docs: dict[int, set[int]] = {}
-    for i, listed in enumerate(listed_ids):
+    for i, listed in enumerate(_lists(frame, "source_event_ids")):
         if listed:
             id_parts[i] = listed
-    for i in np.flatnonzero(~from_text).tolist():
-        names = listed_sources[i]
-        if not names and (event_id[i] or "").startswith(_MERGED_PREFIX):
-            names = str(sources[i]).split(_SOURCE_SEPARATOR)
-        if names:
-            more_docs[i] = {_TABLE, *(lookup.setdefault(x, len(lookup)) for x in names)}
-    position = np.empty(n, dtype=np.intp)
-    position[order] = np.arange(n)
-    return _Rows(
-        order=order,
-        doc=np.where(from_text, doc, _TABLE)[order],
-        mergeable=mergeable[order],
-        placed=(mergeable & has_coords)[order],
-        type_key=_type_codes(etype, etypes, subtype, subtypes, groups)[order],
-        lo=lo[order].astype("int64"),
-        hi=hi[order].astype("int64"),
-        lat=lat[order],
-        lon=lon[order],
-        place=place[order],
-        event_id=[event_id[i] for i in order.tolist()],
-        id_parts=[id_parts[i] for i in order.tolist()],
-        more_docs={int(position[i]): docs for i, docs in more_docs.items()},
-    )
+    return id_parts
 
 
 def _lists(frame: pd.DataFrame, name: str) -> list[list[str]]:
@@ -557,6 +742,34 @@ def _candidate_pairs(rows: _Rows, *, max_km: float, max_days: int, undated_days:
     return gap, km, a, b
 
 
+@dataclass(frozen=True)
+class _Events:
+    """The events: the canonical positions of their rows, event after event (each event's
+    rows in canonical order, the events in the order of their first row in the frame)."""
+
+    members: npt.NDArray[np.int64]
+    starts: npt.NDArray[np.int64]  # where each event's rows begin in members, and the end
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def lists(self, start: int = 0, stop: int | None = None) -> list[list[int]]:
+        """The rows of events ``start`` to ``stop``, as lists."""
+        stop = len(self) if stop is None else min(stop, len(self))
+        bounds = self.starts[start : stop + 1].tolist()
+        members = self.members[bounds[0] : bounds[-1]].tolist() if bounds else []
+        base = bounds[0] if bounds else 0
+        return [members[a - base : b - base] for a, b in itertools.pairwise(bounds)]
+
+
+def _limits(max_km: float, max_days: int, undated_days: int) -> None:
+    if max_km < 0 or max_days < 0 or undated_days < 0:
+        raise InputError(
+            f"cannot merge events: max_km ({max_km}), max_days ({max_days}) and "
+            f"undated_days ({undated_days}) must not be negative"
+        )
+
+
 def _clusters(
     frame: pd.DataFrame,
     *,
@@ -564,32 +777,44 @@ def _clusters(
     max_days: int,
     undated_days: int,
     compatible: SubtypeGroups,
-) -> tuple[_Rows, list[list[int]]]:
-    """The canonical rows and the events: lists of canonical positions."""
+) -> tuple[_Rows, _Events]:
+    """The canonical rows of ``frame`` and its events."""
+    _limits(max_km, max_days, undated_days)
+    rows = _rows(frame, undated_days=undated_days, groups=compatible)
+    return rows, _link(rows, max_km=max_km, max_days=max_days, undated_days=undated_days)
+
+
+def _link(rows: _Rows, *, max_km: float, max_days: int, undated_days: int) -> _Events:
+    """The events of the rows: the candidate pairs joined, closest first, as long as every
+    two rows of an event stay compatible. Only the rows of some pair take part (as Python
+    objects); every other row is an event of its own."""
     import numpy as np
 
-    if max_km < 0 or max_days < 0 or undated_days < 0:
-        raise InputError(
-            f"cannot merge events: max_km ({max_km}), max_days ({max_days}) and "
-            f"undated_days ({undated_days}) must not be negative"
-        )
-    rows = _rows(frame, undated_days=undated_days, groups=compatible)
     gap, km, first_rows, second_rows = _candidate_pairs(
         rows, max_km=max_km, max_days=max_days, undated_days=undated_days
     )
     # fewest days apart first; then the pairs of rows that stand for more sources (a new
     # article joins a merged event given back rather than a row kept apart from it: only
     # merged events stand for several); then fewest km; then the rows' canonical order
-    weight = np.asarray([len(parts) for parts in rows.id_parts], dtype="int64")
+    weight = rows.weight
     by = np.lexsort((second_rows, first_rows, km, -(weight[first_rows] + weight[second_rows]), gap))
-    pairs = zip(first_rows[by].tolist(), second_rows[by].tolist(), strict=True)
     n = len(rows.order)
-    doc, lat, lon, place = (
-        rows.doc.tolist(),
-        rows.lat.tolist(),
-        rows.lon.tolist(),
-        rows.place.tolist(),
+    # the rows of the pairs, numbered 0..m-1 in canonical order
+    involved = np.unique(np.concatenate([first_rows, second_rows]))
+    pairs = zip(
+        np.searchsorted(involved, first_rows[by]).tolist(),
+        np.searchsorted(involved, second_rows[by]).tolist(),
+        strict=True,
     )
+    m = len(involved)
+    doc, lat, lon, place = (
+        rows.doc[involved].tolist(),
+        rows.lat[involved].tolist(),
+        rows.lon[involved].tolist(),
+        rows.place[involved].tolist(),
+    )
+    local = {int(g): k for k, g in enumerate(involved.tolist())} if rows.more_docs else {}
+    more_docs = {local[g]: docs for g, docs in rows.more_docs.items() if g in local}
 
     def near(i: int, j: int) -> bool:
         if place[i] >= 0 and place[i] == place[j]:
@@ -600,10 +825,10 @@ def _clusters(
 
     # join the closest pairs first; a join must keep every two rows of the event
     # compatible: different documents, dates and places close enough
-    parent = list(range(n))
+    parent = list(range(m))
     members_of: dict[int, list[int]] = {}  # of events of several rows, by root
     docs_of: dict[int, set[int]] = {}
-    lo_max, hi_min = rows.lo.tolist(), rows.hi.tolist()
+    lo_max, hi_min = rows.lo[involved].tolist(), rows.hi[involved].tolist()
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -620,8 +845,8 @@ def _clusters(
             and b == j
             and i not in members_of
             and j not in members_of
-            and i not in rows.more_docs
-            and j not in rows.more_docs
+            and i not in more_docs
+            and j not in more_docs
         ):
             # two rows alone: the pair itself was checked (documents, days, place)
             parent[j] = i
@@ -632,8 +857,8 @@ def _clusters(
         if max(lo_max[a], lo_max[b]) - min(hi_min[a], hi_min[b]) > max_days:
             continue
         ma, mb = members_of.get(a, [a]), members_of.get(b, [b])
-        da = docs_of.get(a) or rows.more_docs.get(a) or {doc[a]}
-        db = docs_of.get(b) or rows.more_docs.get(b) or {doc[b]}
+        da = docs_of.get(a) or more_docs.get(a) or {doc[a]}
+        db = docs_of.get(b) or more_docs.get(b) or {doc[b]}
         if not da.isdisjoint(db):
             continue
         if not all(near(p, q) for p in ma for q in mb):
@@ -648,35 +873,33 @@ def _clusters(
         lo_max[a] = max(lo_max[a], lo_max[b])
         hi_min[a] = min(hi_min[a], hi_min[b])
 
-    events: list[list[int]] = []
-    slot: dict[int, int] = {}
-    for i in range(n):
-        r = find(i)
-        k = slot.get(r)
-        if k is None:
-            slot[r] = len(events)
-            events.append([i])
-        else:
-            events[k].append(i)
-    # members in canonical order (ties between them always go the same way); the events in
-    # the order of their first row in the frame
-    position = rows.order.tolist()
-    first = [min(position[i] for i in members) for members in events]
-    return rows, [events[k] for k in sorted(range(len(events)), key=first.__getitem__)]
+    # each row's event (a row of it); members in canonical order (ties between them always
+    # go the same way); the events in the order of their first row in the frame
+    label = np.arange(n, dtype=np.int64)
+    if m:
+        label[involved] = involved[np.asarray([find(i) for i in range(m)], dtype=np.int64)]
+    first = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(first, label, rows.order.astype(np.int64))
+    key = first[label]
+    members = np.lexsort((np.arange(n), key)).astype(np.int64)
+    sorted_key = key[members]
+    starts = np.flatnonzero(np.concatenate([[n > 0], sorted_key[1:] != sorted_key[:-1]]))
+    return _Events(members=members, starts=np.append(starts, n).astype(np.int64))
 
 
-def _merged_id(rows: _Rows, members: list[int]) -> str | None:
+def _merged_id(parts: list[list[str]], own: str | None) -> str | None:
     """A row's own id when it is alone; otherwise a digest of the per-source ids of all
-    the rows (so merging merged events again gives the same id)."""
-    if len(members) == 1:
-        return rows.event_id[members[0]]
-    parts = sorted(part for i in members for part in rows.id_parts[i])
-    digest = hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=6)
+    the rows (``parts``: theirs, so merging merged events again gives the same id)."""
+    if len(parts) == 1:
+        return own
+    digest = hashlib.blake2b(
+        "\n".join(sorted(x for part in parts for x in part)).encode("utf-8"), digest_size=6
+    )
     return f"{_MERGED_PREFIX}{digest.hexdigest()}"
 
 
-def _check(frame: pd.DataFrame) -> None:
-    missing = [c for c in ("event_type", "event_date") if c not in frame.columns]
+def _check(columns: Iterable[Any]) -> None:
+    missing = [c for c in ("event_type", "event_date") if c not in set(columns)]
     if missing:
         raise InputError(
             f"cannot merge events: the table has no {', '.join(missing)} column; "
@@ -736,7 +959,7 @@ def link_events(
     >>> link_events(events_to_frame(rows))["merged_event_id"].tolist()
     ['merged-47c391b3a623', 'merged-47c391b3a623']
     """
-    _check(frame)
+    _check(frame.columns)
     rows, events = _clusters(
         frame,
         max_km=max_km,
@@ -745,9 +968,11 @@ def link_events(
         compatible=compatible,
     )
     order = rows.order.tolist()
+    own = [None if v is None or v != v else str(v) for v in _column(frame, "event_id").tolist()]
+    parts = _id_parts(frame)
     ids: list[str | None] = [None] * len(frame)
-    for members in events:
-        merged = _merged_id(rows, members)
+    for members in events.lists():
+        merged = _merged_id([parts[order[i]] for i in members], own[order[members[0]]])
         for i in members:
             ids[order[i]] = merged
     out = frame.copy()
@@ -806,7 +1031,7 @@ def merge_events(
     >>> out["sources"].tolist(), str(out["event_date"].iloc[0].date())
     ([['a', 'b']], '2024-06-13')
     """
-    _check(frame)
+    _check(frame.columns)
     rows, events = _clusters(
         frame,
         max_km=max_km,
@@ -814,7 +1039,9 @@ def merge_events(
         undated_days=undated_days,
         compatible=compatible,
     )
-    return _merge_block(frame, rows, events, compatible=compatible, fetch=_take(frame))
+    return _merge_block(
+        rows, events.lists(), compatible=compatible, fetch=_take(frame), whole=frame
+    )
 
 
 def _take(frame: gpd.GeoDataFrame) -> Callable[[list[int]], gpd.GeoDataFrame]:
@@ -827,33 +1054,32 @@ def _take(frame: gpd.GeoDataFrame) -> Callable[[list[int]], gpd.GeoDataFrame]:
 
 
 def _merge_block(
-    keys: pd.DataFrame,
     rows: _Rows,
     events: list[list[int]],
     *,
     compatible: SubtypeGroups,
     fetch: Callable[[list[int]], gpd.GeoDataFrame],
+    whole: gpd.GeoDataFrame | None = None,
 ) -> gpd.GeoDataFrame:
     """The merged rows of some ``events`` (canonical positions of ``rows``), in their order.
 
-    ``keys`` holds (at least) the columns the merge reads (:data:`MERGE_KEY_COLUMNS`) of
-    every row; ``fetch`` gives the whole rows at some positions (the lead row of each event:
-    the others' columns are read from ``keys``). Each event's values depend on its own rows
-    only, so the events can be merged a block at a time.
+    ``fetch`` gives the rows at some positions (those of these events: a block's); or
+    ``whole`` holds every row, and ``events`` are all of them (:func:`merge_events`). Each
+    event's values depend on its own rows only, so the events can be merged a block at a
+    time.
     """
     import geopandas as gpd
     import numpy as np
     import pandas as pd
 
-    # the rows these events read: all of them (merge_events), or a block's only; ``order``
-    # maps a canonical position to the row's position in ``frame``
+    # ``order`` maps a canonical position to the row's position in ``frame``
     order: Sequence[int] | dict[int, int]
-    if sum(len(members) for members in events) == len(keys):
-        frame, order, where = keys, rows.order.tolist(), None
+    if whole is not None and sum(len(members) for members in events) == len(whole):
+        frame, order = whole, rows.order.tolist()
     else:
         where = sorted({int(rows.order[i]) for members in events for i in members})
         local = {p: k for k, p in enumerate(where)}
-        frame = keys.iloc[where]
+        frame = fetch(where)
         order = {i: local[int(rows.order[i])] for members in events for i in members}
 
     def texts(name: str) -> list[str | None]:
@@ -915,6 +1141,7 @@ def _merge_block(
         extra[f"{column}_low"] = [low[p] for p in leads]
         extra[f"{column}_high"] = [high[p] for p in leads]
     changed: dict[int, dict[str, Any]] = {}  # output row -> the values a merge sets
+    parts = _id_parts(frame) if any(len(members) > 1 for members in events) else []
     for k, members in enumerate(events):
         if len(members) == 1:
             continue
@@ -944,7 +1171,7 @@ def _merge_block(
         spoken = (language[p] for p in positions)
         langs = sorted({x for text in spoken if text for x in text.split(_SOURCE_SEPARATOR)})
         changed[k] = {
-            "event_id": _merged_id(rows, members),
+            "event_id": _merged_id([parts[p] for p in positions], None),
             "event_date": first,  # its date below, all at once
             "time_precision": int(best),
             "event_type": kind[0] or None,
@@ -961,7 +1188,7 @@ def _merge_block(
     at = list(changed)
     for k, day_of in zip(at, dates.iloc[[changed[k]["event_date"] for k in at]], strict=True):
         changed[k]["event_date"] = day_of
-    out = fetch(leads if where is None else [where[p] for p in leads])
+    out = frame.iloc[leads].copy()
     out.index = pd.RangeIndex(len(out))
     for column in next(iter(changed.values()), {}):
         if column not in out.columns:
@@ -988,9 +1215,11 @@ class MergeStream:
     """:func:`merge_events` over frames that come one at a time, in flat memory.
 
     :meth:`add` writes each frame to a temporary directory (pickled: every column, dtype
-    and value as it was) and keeps only its :data:`MERGE_KEY_COLUMNS`; :meth:`merged` then
-    links the rows and yields the merged events a block at a time, reading back the frames
-    that hold each block's lead rows. The blocks, put end to end, are what
+    and value as it was) and keeps of its rows only numbers: codes of the document, type
+    and gazetteer place, day, coordinates, the row's rank in the frame's canonical order
+    (a few dozen bytes a row). :meth:`merged` then links the rows (only those of candidate
+    pairs become Python objects) and yields the merged events a block at a time, reading
+    back the rows each block needs. The blocks, put end to end, are what
     :func:`merge_events` gives for all the frames concatenated: the same rows in the same
     order, with the same columns and dtypes. The directory is removed by :meth:`close` (the
     ``with`` block's end, on success, error or Ctrl-C alike).
@@ -1054,7 +1283,7 @@ class MergeStream:
         self.cached_frames = cached_frames
         self.directory = Path(tempfile.mkdtemp(prefix="geo-merge-", dir=directory))
         self.rows = 0
-        self._keys: list[pd.DataFrame] = []
+        self._keys = _Keys()
         self._witnesses: list[pd.DataFrame] = []
         self._starts: list[int] = []  # the position of each spilled frame's first row
         self._empty: gpd.GeoDataFrame | None = None
@@ -1087,7 +1316,7 @@ class MergeStream:
             pickle.dump(frame, fh, protocol=pickle.HIGHEST_PROTOCOL)
         self._starts.append(self.rows)
         self.rows += len(frame)
-        self._keys.append(frame[[c for c in MERGE_KEY_COLUMNS if c in frame.columns]].copy())
+        self._keys.add(frame)
         self._witnesses.append(_witness(frame))
 
     def merged(self) -> Iterator[gpd.GeoDataFrame]:
@@ -1103,15 +1332,26 @@ class MergeStream:
                 self._empty if self._empty is not None else events_to_frame([]), **self.limits
             )
             return
-        keys = self._keys[0] if len(self._keys) == 1 else pd.concat(self._keys, ignore_index=True)
-        self._keys = []
-        _check(keys)
-        rows, events = _clusters(keys, **self.limits)
+        _check(self._keys.columns)
+        _limits(self.limits["max_km"], self.limits["max_days"], self.limits["undated_days"])
         self._template = pd.concat(self._witnesses, ignore_index=True)
+        rows = self._keys.rows(
+            undated_days=self.limits["undated_days"],
+            groups=self.limits["compatible"],
+            fetch=self._fetch,
+        )
+        events = _link(
+            rows,
+            max_km=self.limits["max_km"],
+            max_days=self.limits["max_days"],
+            undated_days=self.limits["undated_days"],
+        )
         for start in range(0, len(events), self.block_events):
-            block = events[start : start + self.block_events]
             yield _merge_block(
-                keys, rows, block, compatible=self.limits["compatible"], fetch=self._fetch
+                rows,
+                events.lists(start, start + self.block_events),
+                compatible=self.limits["compatible"],
+                fetch=self._fetch,
             )
 
     def _path(self, k: int) -> Path:
