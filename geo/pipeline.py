@@ -16,10 +16,13 @@ At most :data:`geo.config.PIPELINE_CHUNKS_IN_FLIGHT_PER_WORKER` chunks per worke
 ahead, and results come back in input order, one frame per chunk: memory stays flat however
 long the corpus, and every executor gives the same rows in the same order. Merging the
 incidents several articles report (:func:`geo.events.merge.merge_events`) needs every event,
-so it runs after the map step, in this process (events are small beside texts).
+so it runs after the map step, in this process, in flat memory too (:func:`merged`: the
+chunks are spilled to disk, the merge keeps a few numbers per row and builds the merged
+events a block at a time).
 
-:func:`collect` gathers the frames (the library, ``geo map``); :func:`write` streams them into
-an output file (``geo parse``, ``geo events``). Nothing else assembles the pipeline.
+:func:`collect` gathers the frames (the library); :func:`write` streams them into an output
+file (``geo parse``, ``geo events``); :func:`build_events` joins them to regions and the
+front a block at a time (``geo map``). Nothing else assembles the pipeline.
 
 Examples
 --------

@@ -394,6 +394,48 @@ def test_cli_workers_give_the_same_outputs(
     assert outs["events", "1"].count("\n") > 5
 
 
+def test_cli_events_output_on_the_samples_is_what_merging_it_all_at_once_gave(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``geo events`` (merged, regions, distance to the front), one event per block: the
+    file the whole frame gave when it was gathered, merged and joined at once."""
+    from geo.cli import main
+    from geo.frontline import distance_to_front
+    from geo.io.files import data_dir
+    from geo.regions import join_regions
+
+    samples = data_dir() / "samples"
+    expected = _gathered_then_merged(samples, config.PIPELINE_CHUNK_DOCUMENTS)
+    expected = distance_to_front(join_regions(expected, boundaries=None), front=None)
+    reference = tmp_path / "reference.csv"
+    write_events(expected, reference)
+    monkeypatch.setattr(config, "MERGE_BLOCK_EVENTS", 1)
+    monkeypatch.setattr(config, "PIPELINE_CHUNK_DOCUMENTS", 1)
+    out = tmp_path / "events.csv"
+    args = [str(samples), "-o", str(out), "--boundaries", "--front", "--workers", "1"]
+    assert main(["events", *args, "--no-progress"]) == 0
+    assert len(expected) > 5
+    assert out.read_text(encoding="utf-8") == reference.read_text(encoding="utf-8")
+
+
+def test_build_events_joins_block_by_block_what_it_joined_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The map's events, merged, joined to regions and measured to the front a block at a
+    time: the frame the whole run gave at once."""
+    from geo.frontline import distance_to_front
+    from geo.io.files import data_dir
+    from geo.pipeline import build_events, fill_coordinates
+    from geo.regions import join_regions
+
+    samples = data_dir() / "samples"
+    whole = fill_coordinates(_gathered_then_merged(samples, 64), "offline")
+    expected = distance_to_front(join_regions(whole, boundaries=None), front=None)
+    monkeypatch.setattr(config, "MERGE_BLOCK_EVENTS", 2)
+    monkeypatch.setattr(config, "PIPELINE_CHUNK_DOCUMENTS", 1)
+    pd.testing.assert_frame_equal(build_events(samples, workers=1), expected)
+
+
 def test_cli_parallel_options_are_checked(capsys: pytest.CaptureFixture[str]) -> None:
     from geo.cli import build_parser, main
 
