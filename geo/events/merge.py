@@ -1284,7 +1284,6 @@ class MergeStream:
         self.directory = Path(tempfile.mkdtemp(prefix="geo-merge-", dir=directory))
         self.rows = 0
         self._keys = _Keys()
-        self._witnesses: list[pd.DataFrame] = []
         self._starts: list[int] = []  # the position of each spilled frame's first row
         self._empty: gpd.GeoDataFrame | None = None
         self._cache: collections.OrderedDict[int, gpd.GeoDataFrame] = collections.OrderedDict()
@@ -1307,6 +1306,8 @@ class MergeStream:
         """Take the events of one more frame (the frames of a run, in order)."""
         import pickle
 
+        import pandas as pd
+
         if not len(frame):
             # as a concatenation skips them; with no rows at all, the first is the result
             if self._empty is None:
@@ -1317,13 +1318,16 @@ class MergeStream:
         self._starts.append(self.rows)
         self.rows += len(frame)
         self._keys.add(frame)
-        self._witnesses.append(_witness(frame))
+        # one row whose columns have the dtypes of the frames' concatenation (see _fetch)
+        witness = _witness(frame)
+        if self._template is not None:
+            witness = _witness(pd.concat([self._template, witness], ignore_index=True))
+        self._template = witness
 
     def merged(self) -> Iterator[gpd.GeoDataFrame]:
         """Yield the merged events, :attr:`block_events` at a time, in the order of
         :func:`merge_events` (each event at its first row); one empty frame if no frame had
         rows."""
-        import pandas as pd
 
         from geo.schema import events_to_frame
 
@@ -1334,7 +1338,6 @@ class MergeStream:
             return
         _check(self._keys.columns)
         _limits(self.limits["max_km"], self.limits["max_days"], self.limits["undated_days"])
-        self._template = pd.concat(self._witnesses, ignore_index=True)
         rows = self._keys.rows(
             undated_days=self.limits["undated_days"],
             groups=self.limits["compatible"],
@@ -1388,8 +1391,8 @@ class MergeStream:
         for group in np.split(by, cuts):
             k = int(frame_of[group[0]])
             pieces.append(self._load(k).iloc[at[group] - starts[k]])
-        # the template's rows (one per frame) make the concatenation choose each column's
-        # dtype as it would for all the frames
+        # the template's row (standing for every frame) makes the concatenation choose each
+        # column's dtype (and order) as it would for all the frames
         joined = pd.concat([self._template, *pieces], ignore_index=True)
         back = np.empty_like(by)
         back[by] = np.arange(len(by))
