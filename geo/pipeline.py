@@ -559,7 +559,7 @@ def merged(frames: Iterator[gpd.GeoDataFrame]) -> Generator[gpd.GeoDataFrame, No
 
     The frames are spilled to a temporary directory as they come, then the merged events
     (:class:`geo.events.merge.MergeStream`) are yielded in blocks of
-    :data:`geo.config.MERGE_BLOCK_EVENTS`: memory holds the columns the merge reads and one
+    :data:`geo.config.MERGE_BLOCK_EVENTS`: memory holds a few numbers per row and one
     block, not every event. The blocks end to end are
     :func:`~geo.events.merge.merge_events` of all the frames; the directory is removed at
     the end, on an error, on Ctrl-C, or when the generator is closed.
@@ -567,7 +567,7 @@ def merged(frames: Iterator[gpd.GeoDataFrame]) -> Generator[gpd.GeoDataFrame, No
     Examples
     --------
     >>> from geo.io.documents import make_document
-    >>> docs = [make_document(f"date 2020-10-04\\nDes roquettes ont frappé Ganja.", doc_id=d)
+    >>> docs = [make_document("date 2020-10-04\\nDes roquettes ont frappé Ganja.", doc_id=d)
     ...         for d in ("a", "b")]
     >>> [block["source_count"].tolist() for block in merged(run(docs, workers=1))]
     [[2]]
