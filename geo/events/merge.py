@@ -1401,14 +1401,10 @@ class MergeStream:
 
 
 def _witness(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row that stands for ``frame`` in a concatenation: each column's first value that
-    is not missing (missing only where the whole column is), in the column's dtype."""
-    import pandas as pd
+    """A few rows that stand for ``frame`` in a concatenation: those that hold each
+    column's first value that is not missing (so a column is missing in all of them only
+    where it is missing in the whole frame), in the frame's dtypes."""
+    import numpy as np
 
     first = frame.notna().to_numpy().argmax(axis=0)
-    return pd.DataFrame(
-        {
-            name: pd.Series(frame.iloc[[int(i)], j]).reset_index(drop=True)
-            for j, (name, i) in enumerate(zip(frame.columns, first, strict=True))
-        }
-    )
+    return frame.iloc[np.unique(first)]
