@@ -239,7 +239,7 @@ class _Interned:
         self.ids: dict[Any, int] = {}
         self.values: list[Any] = []
 
-    def add(self, frame: pd.DataFrame, name: str) -> npt.NDArray[np.int64]:
+    def add(self, frame: pd.DataFrame, name: str) -> npt.NDArray[np.int32]:
         import numpy as np
         import pandas as pd
 
@@ -254,7 +254,7 @@ class _Interned:
                 found = self.ids[value] = len(self.values)
                 self.values.append(value)
             ids[k] = found
-        out: npt.NDArray[np.int64] = ids[local]
+        out: npt.NDArray[np.int32] = ids.astype(np.int32)[local]
         out[missing] = -1
         return out
 
@@ -271,18 +271,18 @@ class _Interned:
 class _FrameKeys:
     """What the merge keeps of the rows of one frame (numbers only, a few bytes a row)."""
 
-    doc_id: npt.NDArray[np.int64]  # interned ids (-1: missing)
-    source: npt.NDArray[np.int64]
-    etype: npt.NDArray[np.int64]
-    subtype: npt.NDArray[np.int64]
-    place: npt.NDArray[np.int64]
+    doc_id: npt.NDArray[np.int32]  # interned ids (-1: missing)
+    source: npt.NDArray[np.int32]
+    etype: npt.NDArray[np.int32]
+    subtype: npt.NDArray[np.int32]
+    place: npt.NDArray[np.int32]
     day: npt.NDArray[np.int64]
     precision: npt.NDArray[np.float64]
     lat: npt.NDArray[np.float64]
     lon: npt.NDArray[np.float64]
     from_text: npt.NDArray[np.bool_] | None  # None: the frame has no char_start column
-    rank: npt.NDArray[np.int64]  # the row's place in the frame's canonical order
-    weight: npt.NDArray[np.int64]
+    rank: npt.NDArray[np.int32]  # the row's place in the frame's canonical order
+    weight: npt.NDArray[np.int32]
     more: dict[int, list[str]]  # row -> the documents a merged event given back lists
     plain: bool  # event_id, location and notes hold text only
 
@@ -305,7 +305,7 @@ class _Keys:
         n = len(frame)
         interned = {name: table.add(frame, name) for name, table in self.interned.items()}
         if "doc_id" not in frame.columns:
-            interned["doc_id"] = np.full(n, -1, dtype=np.int64)
+            interned["doc_id"] = np.full(n, -1, dtype=np.int32)
         etype, _ = _codes(frame, "event_type")
         subtype, _ = _codes(frame, "sub_event_type")
         place, _ = _codes(frame, "gazetteer_id")
@@ -338,7 +338,7 @@ class _Keys:
                 event_code,
             )
         )
-        rank = np.empty(n, dtype=np.int64)
+        rank = np.empty(n, dtype=np.int32)
         rank[order] = np.arange(n)
         from_text = (
             _column(frame, "char_start").notna().to_numpy()
@@ -346,7 +346,7 @@ class _Keys:
             else None
         )
         listed_ids = _lists(frame, "source_event_ids")
-        weight = np.asarray([max(1, len(listed)) for listed in listed_ids], dtype=np.int64)
+        weight = np.asarray([max(1, len(listed)) for listed in listed_ids], dtype=np.int32)
         more: dict[int, list[str]] = {}
         if from_text is None or not from_text.all():
             listed_sources = _lists(frame, "sources")
@@ -434,9 +434,12 @@ class _Keys:
         # frame tells for the rows of a document that are all in one frame; the others are
         # read back and ordered among themselves
         second = joined("rank") + np.repeat(starts, lengths)
-        if all(f.plain for f in frames):
-            frame_of = np.repeat(np.arange(len(frames)), lengths)
-            first_frame = np.full(len(doc_names) + 1, len(frames), dtype=np.int64)
+        plain = all(f.plain for f in frames)
+        mores = [f.more for f in frames]
+        frames.clear()  # every key is joined: let the frames' go
+        if plain:
+            frame_of = np.repeat(np.arange(len(lengths)), lengths)
+            first_frame = np.full(len(doc_names) + 1, len(lengths), dtype=np.int64)
             last_frame = np.full(len(doc_names) + 1, -1, dtype=np.int64)
             np.minimum.at(first_frame, doc + 1, frame_of)
             np.maximum.at(last_frame, doc + 1, frame_of)
@@ -489,8 +492,8 @@ class _Keys:
         position = np.empty(n, dtype=np.intp)
         position[order] = np.arange(n)
         more_docs: dict[int, set[int]] = {}
-        for f, start in zip(frames, starts.tolist(), strict=True):
-            for i, names in f.more.items():
+        for more, start in zip(mores, starts.tolist(), strict=True):
+            for i, names in more.items():
                 if not from_text[start + i]:
                     more_docs[int(position[start + i])] = {
                         _TABLE,
@@ -507,7 +510,7 @@ class _Keys:
             lat=lat[order],
             lon=lon[order],
             place=place[order],
-            weight=weight[order],
+            weight=weight[order].astype(np.int64),
             more_docs=more_docs,
         )
 
@@ -1040,7 +1043,7 @@ def merge_events(
         compatible=compatible,
     )
     return _merge_block(
-        rows, events.lists(), compatible=compatible, fetch=_take(frame), whole=frame
+        rows.order, events.lists(), compatible=compatible, fetch=_take(frame), whole=frame
     )
 
 
@@ -1054,14 +1057,15 @@ def _take(frame: gpd.GeoDataFrame) -> Callable[[list[int]], gpd.GeoDataFrame]:
 
 
 def _merge_block(
-    rows: _Rows,
+    canonical: npt.NDArray[np.intp],
     events: list[list[int]],
     *,
     compatible: SubtypeGroups,
     fetch: Callable[[list[int]], gpd.GeoDataFrame],
     whole: gpd.GeoDataFrame | None = None,
 ) -> gpd.GeoDataFrame:
-    """The merged rows of some ``events`` (canonical positions of ``rows``), in their order.
+    """The merged rows of some ``events`` (canonical positions of rows; ``canonical`` maps
+    them to positions in the frames end to end: :attr:`_Rows.order`), in their order.
 
     ``fetch`` gives the rows at some positions (those of these events: a block's); or
     ``whole`` holds every row, and ``events`` are all of them (:func:`merge_events`). Each
@@ -1075,12 +1079,12 @@ def _merge_block(
     # ``order`` maps a canonical position to the row's position in ``frame``
     order: Sequence[int] | dict[int, int]
     if whole is not None and sum(len(members) for members in events) == len(whole):
-        frame, order = whole, rows.order.tolist()
+        frame, order = whole, canonical.tolist()
     else:
-        where = sorted({int(rows.order[i]) for members in events for i in members})
+        where = sorted({int(canonical[i]) for members in events for i in members})
         local = {p: k for k, p in enumerate(where)}
         frame = fetch(where)
-        order = {i: local[int(rows.order[i])] for members in events for i in members}
+        order = {i: local[int(canonical[i])] for members in events for i in members}
 
     def texts(name: str) -> list[str | None]:
         values = _column(frame, name).astype(object).tolist()
@@ -1349,9 +1353,11 @@ class MergeStream:
             max_days=self.limits["max_days"],
             undated_days=self.limits["undated_days"],
         )
+        canonical = rows.order
+        del rows  # of the rows, the blocks need their canonical order only
         for start in range(0, len(events), self.block_events):
             yield _merge_block(
-                rows,
+                canonical,
                 events.lists(start, start + self.block_events),
                 compatible=self.limits["compatible"],
                 fetch=self._fetch,
