@@ -8,8 +8,10 @@ article different). Each figure comes from a fresh ``geo events`` process:
   ``--workers 2`` and ``--dask-local 2`` (start-up included), and the CPU milliseconds per
   article of the ``geo`` process itself (all the work with 1 worker; reading, writing and
   coordination with more: the workers are not its children, forkserver and Dask start them);
-- memory: peak RSS (``VmHWM``) of ``geo events --workers 1`` (merged, the default, and
-  ``--no-merge``) at several corpus sizes.
+- memory: peak RSS (``VmHWM``) and CPU per article of ``geo events --workers 1`` (merged,
+  the default, and ``--no-merge``) at several corpus sizes, and how much the peak grows from
+  10,000 articles to the largest size (both stream: the merge spills the chunks to disk and
+  merges them a block at a time, :class:`geo.events.merge.MergeStream`).
 
 The machine's load (``os.getloadavg``) is printed: on a shared machine wall-clock ratios are
 noisy, CPU per article is not.
@@ -98,20 +100,31 @@ def main() -> None:
             ratio = rates["2 workers (process pool)"] / rates["1 worker"]
             print(f"speed-up of 2 workers over 1: {ratio:.2f}x (target >= 1.8x on 2 idle cores)")
 
+        peaks: dict[int, tuple[float, float]] = {}
         for n in RSS_SIZES:
             path = corpus if n == N_ARTICLES else write_jsonl(folder / f"c{n}.jsonl", n)
             started = time.perf_counter()
-            _, _, merged = _fresh(["events", str(path), "-o", out, "--workers", "1"])
-            _, _, streamed = _fresh(
+            _, merged_cpu, merged = _fresh(["events", str(path), "-o", out, "--workers", "1"])
+            _, streamed_cpu, streamed = _fresh(
                 ["events", str(path), "-o", out, "--workers", "1", "--no-merge"]
             )
+            peaks[n] = merged, streamed
             print(
-                f"peak RSS at {n:,} articles: geo events {merged:,.0f} MB, "
-                f"geo events --no-merge {streamed:,.0f} MB "
+                f"peak RSS at {n:,} articles: geo events (merged) {merged:,.0f} MB "
+                f"({1e3 * merged_cpu / n:.1f} ms CPU per article), geo events --no-merge "
+                f"{streamed:,.0f} MB ({1e3 * streamed_cpu / n:.1f} ms) "
                 f"({time.perf_counter() - started:.0f} s)"
             )
             if path != corpus:
                 path.unlink()
+        sizes = sorted(n for n in peaks if n >= 10_000)
+        if len(sizes) > 1:
+            low, high = sizes[0], sizes[-1]
+            growth = [100 * (peaks[high][k] / peaks[low][k] - 1) for k in (0, 1)]
+            print(
+                f"peak RSS from {low:,} to {high:,} articles: merged {growth[0]:+.0f}%, "
+                f"--no-merge {growth[1]:+.0f}% (target: within 20%)"
+            )
 
 
 if __name__ == "__main__":

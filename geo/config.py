@@ -45,6 +45,14 @@ MERGE_MAX_DAYS: Final = 1
 #: merged.
 MERGE_UNDATED_DAYS: Final = 3
 
+#: A merge of events that come a frame at a time (geo.events.merge.MergeStream: ``geo
+#: events``, ``geo map``) spills the frames to disk and builds this many merged events at a
+#: time: memory holds the few columns the merge reads of every row, and one block...
+MERGE_BLOCK_EVENTS: Final = 5000
+#: ... reading back the spilled frames it needs, of which this many stay in memory (the
+#: events of a block mostly take their rows from a few neighbouring frames).
+MERGE_CACHED_FRAMES: Final = 8
+
 #: Sub-event types the same incident is often reported under: a missile strike is
 #: "shelling" in one article and an "air strike" in another; a blast is a suicide bomb or a
 #: bomb; fighting for a town is a clash or its capture; a protest the police broke up is

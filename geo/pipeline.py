@@ -16,10 +16,13 @@ At most :data:`geo.config.PIPELINE_CHUNKS_IN_FLIGHT_PER_WORKER` chunks per worke
 ahead, and results come back in input order, one frame per chunk: memory stays flat however
 long the corpus, and every executor gives the same rows in the same order. Merging the
 incidents several articles report (:func:`geo.events.merge.merge_events`) needs every event,
-so it runs after the map step, in this process (events are small beside texts).
+so it runs after the map step, in this process, in flat memory too (:func:`merged`: the
+chunks are spilled to disk, the merge keeps a few numbers per row and builds the merged
+events a block at a time).
 
-:func:`collect` gathers the frames (the library, ``geo map``); :func:`write` streams them into
-an output file (``geo parse``, ``geo events``). Nothing else assembles the pipeline.
+:func:`collect` gathers the frames (the library); :func:`write` streams them into an output
+file (``geo parse``, ``geo events``); :func:`build_events` joins them to regions and the
+front a block at a time (``geo map``). Nothing else assembles the pipeline.
 
 Examples
 --------
@@ -60,6 +63,7 @@ __all__ = [
     "dask_client",
     "default_workers",
     "fill_coordinates",
+    "merged",
     "process_chunk",
     "process_document",
     "rows_to_frame",
@@ -543,24 +547,48 @@ def collect(
     >>> collect(path, task="mentions", workers=1)["mention"].tolist()
     ['Ganja', 'Bakou']
     """
-    frames = list(
-        run(
-            inputs,
-            task=task,
-            workers=workers,
-            executor=executor,
-            chunk_size=chunk_size,
-            problems=problems,
-            progress=progress,
-            **read_options,
-        )
+    frames = run(
+        inputs,
+        task=task,
+        workers=workers,
+        executor=executor,
+        chunk_size=chunk_size,
+        problems=problems,
+        progress=progress,
+        **read_options,
     )
-    frame = _concat(frames, task)
-    if task == "events" and merge:
-        from geo.events.merge import merge_events
+    with contextlib.closing(merged(frames) if task == "events" and merge else frames) as parts:
+        return _concat(list(parts), task)
 
-        frame = merge_events(frame)
-    return frame
+
+def merged(frames: Iterator[gpd.GeoDataFrame]) -> Generator[gpd.GeoDataFrame, None, None]:
+    """The events of ``frames`` (of :func:`run`) merged across articles, a block at a time.
+
+    The frames are spilled to a temporary directory as they come, then the merged events
+    (:class:`geo.events.merge.MergeStream`) are yielded in blocks of
+    :data:`geo.config.MERGE_BLOCK_EVENTS`: memory holds a few numbers per row and one
+    block, not every event. The blocks end to end are
+    :func:`~geo.events.merge.merge_events` of all the frames; the directory is removed at
+    the end, on an error, on Ctrl-C, or when the generator is closed.
+
+    Examples
+    --------
+    >>> from geo.io.documents import make_document
+    >>> docs = [make_document("date 2020-10-04\\nDes roquettes ont frappé Ganja.", doc_id=d)
+    ...         for d in ("a", "b")]
+    >>> [block["source_count"].tolist() for block in merged(run(docs, workers=1))]
+    [[2]]
+    """
+    from geo.events.merge import MergeStream
+
+    try:
+        with MergeStream() as stream:
+            for frame in frames:
+                stream.add(frame)
+            yield from stream.merged()
+    finally:
+        if isinstance(frames, Generator):
+            frames.close()
 
 
 def _concat(frames: list[gpd.GeoDataFrame], task: Task) -> gpd.GeoDataFrame:
@@ -597,7 +625,8 @@ def write(
 
     Mentions, and events without ``merge``, are written chunk by chunk as they come
     (GeoJSON and CSV; :class:`geo.io.writers.FrameWriter`), so memory stays flat. Merged
-    events are gathered, merged, then written. The file appears whole at the end (written
+    events too: the chunks are spilled to disk, then merged and written a block at a time
+    (:func:`merged`). The file appears whole at the end (written
     to a temporary beside it, renamed): an error or Ctrl-C leaves a previous file unchanged.
 
     Parameters
@@ -629,15 +658,20 @@ def write(
         "chunk_size": chunk_size,
         "problems": problems,
     }
-    if task == "events" and merge:
-        frame = collect(inputs, task=task, merge=True, progress=progress, **kwargs, **read_options)
-        if before_write is not None and not before_write():
-            return -1
-        frame = post(frame)
-        with FrameWriter(output, format=format, stdout=stdout) as writer:
-            writer.write(frame)
-        return len(frame)
     frames = run(inputs, task=task, progress=progress, **kwargs, **read_options)
+    if task == "events" and merge:
+        # every frame is read (and spilled) before the first merged block comes
+        with contextlib.closing(merged(frames)) as blocks:
+            first = next(blocks)
+            if before_write is not None and not before_write():
+                return -1
+            n = 0
+            with FrameWriter(output, format=format, stdout=stdout) as writer:
+                for block in itertools.chain([first], blocks):
+                    out = post(block)
+                    writer.write(out)
+                    n += len(out)
+            return n
     try:
         first = next(frames, None)
         if before_write is not None and not before_write():
@@ -706,21 +740,28 @@ def build_events(
     from geo.regions import join_regions
 
     items = [inputs] if isinstance(inputs, str | Path) else list(inputs)
-    events = collect(
+    frames = run(
         items,
-        merge=merge,
         workers=workers,
         executor=executor,
         problems=problems,
         progress=progress,
         **read_options,
     )
-    events = fill_coordinates(events, geocoder)
-    if boundaries is not None:
-        events = join_regions(events, boundaries=None if _is_default(boundaries) else boundaries)
-    if front is not None:
-        events = distance_to_front(events, front=None if _is_default(front) else front)
-    return events
+    # a block (or chunk) at a time: the merged copy and those of the region join and the
+    # front distance are a block's, never all the events' at once
+    done = []
+    with contextlib.closing(merged(frames) if merge else frames) as parts:
+        for events in parts:
+            events = fill_coordinates(events, geocoder)
+            if boundaries is not None:
+                events = join_regions(
+                    events, boundaries=None if _is_default(boundaries) else boundaries
+                )
+            if front is not None:
+                events = distance_to_front(events, front=None if _is_default(front) else front)
+            done.append(events)
+    return _concat(done, "events")
 
 
 def _is_default(value: object) -> bool:

@@ -18,7 +18,13 @@ from geo import config
 from geo.cli import main as geo_main
 from geo.errors import InputError
 from geo.events import extract_events_from_inputs
-from geo.events.merge import MERGE_COLUMNS, MERGED_ID, link_events, merge_events
+from geo.events.merge import (
+    MERGE_COLUMNS,
+    MERGED_ID,
+    MergeStream,
+    link_events,
+    merge_events,
+)
 from geo.io.tables import read_events
 from geo.io.writers import write_events
 from geo.schema import EVENT_COLUMNS, MENTION_TYPE, events_to_frame
@@ -588,3 +594,135 @@ def test_cli_map_draws_merged_events(tmp_path: Path, capsys: pytest.CaptureFixtu
         assert geo_main([*args, "--no-progress", *extra]) == 0
         counts.append(re.search(r"geo map: (\d+) events on the map", capsys.readouterr().err))
     assert [int(m.group(1)) for m in counts if m] == [2, 3]
+
+
+# --------------------------------------------------------------------------- streamed
+
+
+def _split(whole: gpd.GeoDataFrame, sizes: list[int]) -> list[gpd.GeoDataFrame]:
+    """``whole`` cut into frames of these sizes (0: an empty frame), the rest in the last."""
+    frames, at = [], 0
+    for size in sizes:
+        frames.append(whole.iloc[at : at + size].reset_index(drop=True))
+        at += size
+    frames.append(whole.iloc[at:].reset_index(drop=True))
+    return frames
+
+
+def _streamed(frames: list[gpd.GeoDataFrame], tmp_path: Path, **options: Any) -> gpd.GeoDataFrame:
+    """MergeStream over ``frames``: its blocks end to end; its directory is gone after."""
+    with MergeStream(directory=tmp_path, **options) as stream:
+        for part in frames:
+            stream.add(part)
+        blocks = list(stream.merged())
+    assert not list(tmp_path.iterdir())
+    out = blocks[0]
+    if len(blocks) > 1:
+        assert all(len(b) == options.get("block_events", len(b)) for b in blocks[:-1])
+        out = gpd.GeoDataFrame(
+            pd.concat(blocks, ignore_index=True), geometry="geometry", crs="EPSG:4326"
+        )
+    return out
+
+
+def _concatenated(frames: list[gpd.GeoDataFrame]) -> gpd.GeoDataFrame:
+    """The frames end to end, as the pipeline gathered them before it streamed."""
+    filled = [f for f in frames if len(f)]
+    if len(filled) <= 1:
+        return filled[0] if filled else frames[0] if frames else events_to_frame([])
+    return gpd.GeoDataFrame(
+        pd.concat(filled, ignore_index=True), geometry="geometry", crs="EPSG:4326"
+    )
+
+
+@pytest.mark.parametrize("block_events", [1, 2, 3, 1000])
+@pytest.mark.parametrize("sizes", [[], [1], [0, 2, 0, 1], [3, 3], [1, 1, 1, 1, 1, 1]])
+def test_stream_gives_what_merge_events_gives(
+    tmp_path: Path, sizes: list[int], block_events: int
+) -> None:
+    """The strike five articles tell, spread over frames, with other incidents and rows of
+    tables: the blocks are merge_events of all the rows, exactly (values, dtypes, order)."""
+    rows = [
+        row("acled.csv", k=9, table=True, fatalities=3),
+        *five_articles(),
+        row("en.txt", k=3, fatalities=1),
+        row("fr.txt", k=2, day="2023-02-01", kind=CLASH),
+    ]
+    frames = _split(frame(rows), sizes)
+    out = _streamed(frames, tmp_path, block_events=block_events, cached_frames=1)
+    pd.testing.assert_frame_equal(out, merge_events(_concatenated(frames)))
+    assert out["source_count"].tolist() == [6, 1, 1, 1, 1]  # the table row joins the strike
+
+
+def test_stream_keeps_the_dtypes_of_tables_with_other_columns(tmp_path: Path) -> None:
+    """A table's own columns (an integer year) and a text's rows without them: the streamed
+    blocks have the columns and dtypes of the concatenation (year: floats, NaN for texts)."""
+    table = frame([row("acled.csv", k=k, table=True, day=f"2023-01-1{k}") for k in range(3)])
+    table["year"] = pd.Series([2023, 2023, 2023], dtype="int64")
+    table["actor_code"] = pd.Series([None, None, None], dtype=object)
+    texts = frame([row("en.txt"), row("fr.txt", day="2023-01-11", kind=CLASH)])
+    for frames in ([texts, table], [table, texts], [table]):
+        expected = merge_events(_concatenated(frames))
+        for block_events in (1, 2, 50):
+            out = _streamed(frames, tmp_path, block_events=block_events)
+            pd.testing.assert_frame_equal(out, expected)
+    assert str(expected["year"].dtype) == "int64"  # [table] alone: as it was
+
+
+def test_stream_merges_merged_events_given_back(tmp_path: Path) -> None:
+    rows = [*five_articles(), row("en.txt", k=3, fatalities=1)]
+    once = merge_events(frame(rows))
+    write_events(once, tmp_path / "once.geojson")
+    read_back = read_events(tmp_path / "once.geojson")
+    new = frame([row("ar.txt", fatalities=60, language="ar"), row("es.txt", k=7, kind=CLASH)])
+    spill = tmp_path / "spill"
+    spill.mkdir()
+    for back in (once, read_back):
+        frames = [back.iloc[:2], new, back.iloc[2:]]
+        for block_events in (1, 3):
+            out = _streamed(frames, spill, block_events=block_events, cached_frames=2)
+            pd.testing.assert_frame_equal(out, merge_events(_concatenated(frames)))
+
+
+def test_stream_of_no_rows_gives_merge_events_of_the_first_frame(tmp_path: Path) -> None:
+    table = frame([row("acled.csv", table=True)]).iloc[:0]
+    table["year"] = pd.Series([], dtype="int64")
+    for frames, expected in (
+        ([], merge_events(events_to_frame([]))),
+        ([table, frame([])], merge_events(table)),
+    ):
+        pd.testing.assert_frame_equal(_streamed(frames, tmp_path), expected)
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=event_rows(), data=st.data())
+def test_stream_equals_merge_events_however_the_rows_are_cut(
+    rows: list[dict[str, Any]], data: Any
+) -> None:
+    import tempfile
+
+    whole = frame(rows)
+    sizes = data.draw(st.lists(st.integers(0, 6), max_size=6))
+    block_events = data.draw(st.integers(1, 8))
+    frames = _split(whole, sizes)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = _streamed(frames, Path(tmp), block_events=block_events, cached_frames=2)
+    pd.testing.assert_frame_equal(out, merge_events(_concatenated(frames)))
+
+
+def test_stream_removes_its_files_on_error_and_interrupt(tmp_path: Path) -> None:
+    for error in (InputError("bad frame"), KeyboardInterrupt()):
+        with pytest.raises(type(error)), MergeStream(directory=tmp_path) as stream:
+            stream.add(frame(five_articles()))
+            stream.add(frame([row("ar.txt")]))
+            assert len(list(next(iter(tmp_path.iterdir())).iterdir())) == 2
+            blocks = stream.merged()
+            next(blocks)
+            raise error
+        assert not list(tmp_path.iterdir())
+    with pytest.raises(InputError, match="no event_type"), MergeStream() as stream:
+        stream.add(gpd.GeoDataFrame({"event_date": ["2023-01-01"]}))
+        list(stream.merged())
+    assert not stream.directory.exists()
+    with pytest.raises(InputError, match="at least 1"):
+        MergeStream(block_events=0)

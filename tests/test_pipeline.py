@@ -5,19 +5,24 @@ from __future__ import annotations
 import json
 import multiprocessing
 import pickle
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import geopandas as gpd
 import pandas as pd
 import pytest
 
 from geo import config
+from geo.errors import OutputError
+from geo.events.merge import merge_events
 from geo.io.documents import Document, Problem, iter_documents, make_document
 from geo.io.writers import FrameWriter, write_events
 from geo.pipeline import (
     Options,
     collect,
+    merged,
     process_chunk,
     process_document,
     rows_to_frame,
@@ -256,6 +261,68 @@ def test_big_corpora_are_read_row_by_row_as_whole_files_are(
     assert read(jsonl)[0][:80] == docs[:80]
 
 
+def _gathered_then_merged(corpus: Path, chunk_size: int) -> gpd.GeoDataFrame:
+    """What the pipeline gave before it streamed the merge: every chunk frame gathered,
+    concatenated, then merge_events."""
+    frames = [f for f in run(corpus, workers=1, chunk_size=chunk_size) if len(f)]
+    whole = gpd.GeoDataFrame(
+        pd.concat(frames, ignore_index=True), geometry="geometry", crs="EPSG:4326"
+    )
+    return merge_events(whole)
+
+
+@pytest.mark.parametrize(("chunk_size", "block_events"), [(1, 1), (3, 2), (4, 1000)])
+def test_merged_events_stream_as_merge_events_gives_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk_size: int, block_events: int
+) -> None:
+    """Merged a block at a time (the incidents of one day spread over chunks): collect,
+    write and the blocks give merge_events of all the events, and no temporary is left."""
+    corpus = _corpus(tmp_path / "c.jsonl", 24)
+    spill = tmp_path / "spill"
+    spill.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill))
+    monkeypatch.setattr(config, "MERGE_BLOCK_EVENTS", block_events)
+    expected = _gathered_then_merged(corpus, chunk_size)
+    assert (expected["source_count"] > 1).any()  # incidents of several articles merged
+    blocks = list(merged(run(corpus, workers=1, chunk_size=chunk_size)))
+    assert len(blocks) == -(-len(expected) // block_events)
+    collected = collect(corpus, workers=1, chunk_size=chunk_size)
+    pd.testing.assert_frame_equal(collected, expected)
+    out = tmp_path / "e.geojson"
+    assert write(corpus, out, workers=1, chunk_size=chunk_size) == len(expected)
+    reference = tmp_path / "reference.geojson"
+    write_events(expected, reference)
+    assert out.read_bytes() == reference.read_bytes()
+    assert not list(spill.glob("geo-merge-*"))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ctrl_c_while_merging_leaves_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    spill = tmp_path / "spill"
+    spill.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill))
+    out = tmp_path / "out.csv"
+    out.write_text("previous", encoding="utf-8")
+    before = set(multiprocessing.active_children())
+    with pytest.raises(KeyboardInterrupt):
+        write(_interrupted(40), out, workers=workers, chunk_size=4)
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert not list(spill.glob("geo-merge-*"))
+    assert _no_new_children(before)
+    # an error of the step after the merge (a region join, a distance) too
+
+    def broken(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        raise OutputError("disk full")
+
+    corpus = _corpus(tmp_path / "c.jsonl", 8)
+    with pytest.raises(OutputError, match="disk full"):
+        write(corpus, out, workers=1, chunk_size=2, post=broken)
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert not list(spill.glob("geo-merge-*"))
+
+
 class _nothing:
     def __enter__(self) -> None:
         return None
@@ -325,6 +392,48 @@ def test_cli_workers_give_the_same_outputs(
     assert outs["parse", "1"] == outs["parse", "2"]
     assert outs["events", "1"] == outs["events", "2"]
     assert outs["events", "1"].count("\n") > 5
+
+
+def test_cli_events_output_on_the_samples_is_what_merging_it_all_at_once_gave(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``geo events`` (merged, regions, distance to the front), one event per block: the
+    file the whole frame gave when it was gathered, merged and joined at once."""
+    from geo.cli import main
+    from geo.frontline import distance_to_front
+    from geo.io.files import data_dir
+    from geo.regions import join_regions
+
+    samples = data_dir() / "samples"
+    expected = _gathered_then_merged(samples, config.PIPELINE_CHUNK_DOCUMENTS)
+    expected = distance_to_front(join_regions(expected, boundaries=None), front=None)
+    reference = tmp_path / "reference.csv"
+    write_events(expected, reference)
+    monkeypatch.setattr(config, "MERGE_BLOCK_EVENTS", 1)
+    monkeypatch.setattr(config, "PIPELINE_CHUNK_DOCUMENTS", 1)
+    out = tmp_path / "events.csv"
+    args = [str(samples), "-o", str(out), "--boundaries", "--front", "--workers", "1"]
+    assert main(["events", *args, "--no-progress"]) == 0
+    assert len(expected) > 5
+    assert out.read_text(encoding="utf-8") == reference.read_text(encoding="utf-8")
+
+
+def test_build_events_joins_block_by_block_what_it_joined_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The map's events, merged, joined to regions and measured to the front a block at a
+    time: the frame the whole run gave at once."""
+    from geo.frontline import distance_to_front
+    from geo.io.files import data_dir
+    from geo.pipeline import build_events, fill_coordinates
+    from geo.regions import join_regions
+
+    samples = data_dir() / "samples"
+    whole = fill_coordinates(_gathered_then_merged(samples, 64), "offline")
+    expected = distance_to_front(join_regions(whole, boundaries=None), front=None)
+    monkeypatch.setattr(config, "MERGE_BLOCK_EVENTS", 2)
+    monkeypatch.setattr(config, "PIPELINE_CHUNK_DOCUMENTS", 1)
+    pd.testing.assert_frame_equal(build_events(samples, workers=1), expected)
 
 
 def test_cli_parallel_options_are_checked(capsys: pytest.CaptureFixture[str]) -> None:

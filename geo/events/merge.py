@@ -81,9 +81,13 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
-from collections.abc import Sequence
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 from geo import config
@@ -96,7 +100,13 @@ if TYPE_CHECKING:
     import numpy.typing as npt
     import pandas as pd
 
-__all__ = ["MERGED_ID", "MERGE_COLUMNS", "link_events", "merge_events"]
+__all__ = [
+    "MERGED_ID",
+    "MERGE_COLUMNS",
+    "MergeStream",
+    "link_events",
+    "merge_events",
+]
 
 #: Column :func:`link_events` adds to each row: the id of the event it belongs to.
 MERGED_ID: Final = "merged_event_id"
@@ -111,7 +121,6 @@ MERGE_COLUMNS: Final = (
     "injured_low",
     "injured_high",
 )
-
 
 #: The document key of rows of event tables: all of them, so that they never merge.
 _TABLE: Final = -1
@@ -144,10 +153,8 @@ class _Rows:
     lat: npt.NDArray[np.float64]
     lon: npt.NDArray[np.float64]
     place: npt.NDArray[np.int64]  # gazetteer id code; -1: none
-    event_id: list[str | None]
-    #: the per-source ids the row stands for: its own id (or its content when it has none),
-    #: or the ids a merged event lists
-    id_parts: list[list[str]]
+    #: how many per-source ids the row stands for: 1, or the ids a merged event lists
+    weight: npt.NDArray[np.int64]
     #: the documents of rows that are merged events already (their sources), and _TABLE
     more_docs: dict[int, set[int]]
 
@@ -223,64 +230,306 @@ def _type_codes(
     return np.asarray(codes, dtype="int64")[inverse.reshape(-1)]
 
 
-def _rows(frame: pd.DataFrame, *, undated_days: int, groups: SubtypeGroups) -> _Rows:
-    import numpy as np
+class _Interned:
+    """The values of a column, each given an id the first time it comes (in any frame), so
+    that rows hold a number; :meth:`codes` turns the ids into the codes :func:`_codes`
+    gives over all the rows at once."""
 
-    n = len(frame)
-    day = _days(frame)
-    doc_name = "doc_id" if "doc_id" in frame.columns else "source"
-    doc, doc_names = _codes(frame, doc_name)
-    etype, etypes = _codes(frame, "event_type")
-    subtype, subtypes = _codes(frame, "sub_event_type")
-    place, _ = _codes(frame, "gazetteer_id")
-    event_code, _ = _codes(frame, "event_id")
-    location, _ = _codes(frame, "location")
-    notes, _ = _codes(frame, "notes")
-    lat, lon = _numbers(frame, "latitude"), _numbers(frame, "longitude")
-    fatalities, injured = _numbers(frame, "fatalities"), _numbers(frame, "injured")
-    precision = _numbers(frame, "time_precision")
-    precision = np.where(np.isnan(precision), 1.0, precision)  # no precision: a day
-    if "char_start" in frame.columns:
-        from_text = _column(frame, "char_start").notna().to_numpy()
-    else:
-        from_text = np.ones(n, dtype=bool)
+    def __init__(self) -> None:
+        self.ids: dict[Any, int] = {}
+        self.values: list[Any] = []
 
-    def sortable(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-        return np.where(np.isnan(values), -np.inf, values)
+    def add(self, frame: pd.DataFrame, name: str) -> npt.NDArray[np.int32]:
+        import numpy as np
+        import pandas as pd
 
-    # canonical order: by content only (np.lexsort sorts by the last key first)
-    order = np.lexsort(
-        (
-            notes,
-            sortable(injured),
-            sortable(fatalities),
-            sortable(lon),
-            sortable(lat),
-            location,
-            place,
-            subtype,
-            etype,
-            day,
-            event_code,
-            doc,
+        series = _column(frame, name)
+        missing = series.isna().to_numpy()
+        local, uniques = pd.factorize(series.astype(object).where(~missing, None))
+        ids = np.empty(len(uniques) + 1, dtype=np.int64)
+        ids[-1] = -1  # factorize's -1 (missing) indexes the last
+        for k, value in enumerate(uniques.tolist()):
+            found = self.ids.get(value)
+            if found is None:
+                found = self.ids[value] = len(self.values)
+                self.values.append(value)
+            ids[k] = found
+        out: npt.NDArray[np.int32] = ids.astype(np.int32)[local]
+        out[missing] = -1
+        return out
+
+    def codes(self) -> tuple[npt.NDArray[np.int64], list[str]]:
+        """Code of each id (append -1 for -1), and the names of the codes."""
+        import numpy as np
+        import pandas as pd
+
+        codes, names = _codes(pd.DataFrame({"v": pd.Series(self.values, dtype=object)}), "v")
+        return np.append(codes, -1), names
+
+
+@dataclass
+class _FrameKeys:
+    """What the merge keeps of the rows of one frame (numbers only, a few bytes a row)."""
+
+    doc_id: npt.NDArray[np.int32]  # interned ids (-1: missing)
+    source: npt.NDArray[np.int32]
+    etype: npt.NDArray[np.int32]
+    subtype: npt.NDArray[np.int32]
+    place: npt.NDArray[np.int32]
+    day: npt.NDArray[np.int64]
+    precision: npt.NDArray[np.float64]
+    lat: npt.NDArray[np.float64]
+    lon: npt.NDArray[np.float64]
+    from_text: npt.NDArray[np.bool_] | None  # None: the frame has no char_start column
+    rank: npt.NDArray[np.int32]  # the row's place in the frame's canonical order
+    weight: npt.NDArray[np.int32]
+    more: dict[int, list[str]]  # row -> the documents a merged event given back lists
+    plain: bool  # event_id, location and notes hold text only
+
+
+class _Keys:
+    """The keys of the frames of a run, and the ids of their values."""
+
+    def __init__(self) -> None:
+        self.frames: list[_FrameKeys] = []
+        self.columns: dict[str, None] = {}
+        self.interned = {
+            name: _Interned()
+            for name in ("doc_id", "source", "event_type", "sub_event_type", "gazetteer_id")
+        }
+
+    def add(self, frame: pd.DataFrame) -> None:
+        import numpy as np
+
+        self.columns.update(dict.fromkeys(frame.columns))
+        n = len(frame)
+        interned = {name: table.add(frame, name) for name, table in self.interned.items()}
+        if "doc_id" not in frame.columns:
+            interned["doc_id"] = np.full(n, -1, dtype=np.int32)
+        etype, _ = _codes(frame, "event_type")
+        subtype, _ = _codes(frame, "sub_event_type")
+        place, _ = _codes(frame, "gazetteer_id")
+        event_code, _ = _codes(frame, "event_id")
+        location, _ = _codes(frame, "location")
+        notes, _ = _codes(frame, "notes")
+        day = _days(frame)
+        lat, lon = _numbers(frame, "latitude"), _numbers(frame, "longitude")
+        fatalities, injured = _numbers(frame, "fatalities"), _numbers(frame, "injured")
+        precision = _numbers(frame, "time_precision")
+        precision = np.where(np.isnan(precision), 1.0, precision)  # no precision: a day
+
+        def sortable(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+            return np.where(np.isnan(values), -np.inf, values)
+
+        # the canonical order within the frame, but for the document, the first key: rows
+        # of one document are compared by the rest (np.lexsort sorts by the last key first)
+        order = np.lexsort(
+            (
+                notes,
+                sortable(injured),
+                sortable(fatalities),
+                sortable(lon),
+                sortable(lat),
+                location,
+                place,
+                subtype,
+                etype,
+                day,
+                event_code,
+            )
         )
-    )
-    mention = np.array([name == MENTION_TYPE for name in etypes] + [True], dtype=bool)
-    known_doc = (doc >= 0) | ~from_text
-    has_coords = ~np.isnan(lat) & ~np.isnan(lon)
-    mergeable = (
-        (day != np.iinfo(np.int64).min)
-        & (precision <= 2)
-        & ~mention[etype]  # index -1: no type, never merged
-        & known_doc
-        & (has_coords | (place >= 0))
-    )
-    lo = np.where(mergeable, day - np.where(precision == 2, undated_days, 0), 0)
-    hi = np.where(mergeable, day, 0)
+        rank = np.empty(n, dtype=np.int32)
+        rank[order] = np.arange(n)
+        from_text = (
+            _column(frame, "char_start").notna().to_numpy()
+            if "char_start" in frame.columns
+            else None
+        )
+        listed_ids = _lists(frame, "source_event_ids")
+        weight = np.asarray([max(1, len(listed)) for listed in listed_ids], dtype=np.int32)
+        more: dict[int, list[str]] = {}
+        if from_text is None or not from_text.all():
+            listed_sources = _lists(frame, "sources")
+            event_ids = _column(frame, "event_id").astype(object).tolist()
+            sources = _column(frame, "source").astype(object).tolist()
+            for i in range(n) if from_text is None else np.flatnonzero(~from_text).tolist():
+                names = listed_sources[i]
+                v = event_ids[i]
+                if not names and isinstance(v, str) and v.startswith(_MERGED_PREFIX):
+                    names = str(sources[i]).split(_SOURCE_SEPARATOR)
+                if names:
+                    more[i] = names
+        plain = all(
+            _column(frame, name).dropna().map(type).eq(str).all()
+            for name in ("event_id", "location", "notes")
+        )
+        self.frames.append(
+            _FrameKeys(
+                doc_id=interned["doc_id"],
+                source=interned["source"],
+                etype=interned["event_type"],
+                subtype=interned["sub_event_type"],
+                place=interned["gazetteer_id"],
+                day=day,
+                precision=precision,
+                lat=lat,
+                lon=lon,
+                from_text=from_text,
+                rank=rank,
+                weight=weight,
+                more=more,
+                plain=plain,
+            )
+        )
+
+    def rows(
+        self,
+        *,
+        undated_days: int,
+        groups: SubtypeGroups,
+        fetch: Callable[[list[int]], pd.DataFrame],
+    ) -> _Rows:
+        """The rows of all the frames, as :func:`_rows` gives them for the frames end to
+        end; ``fetch`` gives whole rows by position, for the few whose order the keys alone
+        cannot tell (a document whose rows are in several frames)."""
+        import numpy as np
+
+        frames, self.frames = self.frames, []
+        n = sum(len(f.day) for f in frames)
+
+        def joined(name: str) -> Any:
+            parts = [getattr(f, name) for f in frames]
+            return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+        doc_name = "doc_id" if "doc_id" in self.columns else "source"
+        fields = {
+            "doc_id": "doc_id",
+            "source": "source",
+            "event_type": "etype",
+            "sub_event_type": "subtype",
+            "gazetteer_id": "place",
+        }
+
+        def coded(name: str) -> tuple[npt.NDArray[np.int64], list[str]]:
+            code_of, names = self.interned[name].codes()
+            return code_of[joined(fields[name])], names  # id -1 takes the appended -1
+
+        doc, doc_names = coded(doc_name)
+        etype, etypes = coded("event_type")
+        subtype, subtypes = coded("sub_event_type")
+        place, _ = coded("gazetteer_id")
+        day, precision = joined("day"), joined("precision")
+        lat, lon, weight = joined("lat"), joined("lon"), joined("weight")
+        lengths = [len(f.day) for f in frames]
+        starts = np.cumsum([0, *lengths])[:-1]
+        has_char = "char_start" in self.columns
+        from_text = np.concatenate(
+            [
+                np.full(len(f.day), not has_char) if f.from_text is None else f.from_text
+                for f in frames
+            ]
+            or [np.ones(0, dtype=bool)]
+        )
+        # the canonical order: by document, then by the rest, which the rank within its
+        # frame tells for the rows of a document that are all in one frame; the others are
+        # read back and ordered among themselves
+        second = joined("rank") + np.repeat(starts, lengths)
+        plain = all(f.plain for f in frames)
+        mores = [f.more for f in frames]
+        frames.clear()  # every key is joined: let the frames' go
+        if plain:
+            frame_of = np.repeat(np.arange(len(lengths)), lengths)
+            first_frame = np.full(len(doc_names) + 1, len(lengths), dtype=np.int64)
+            last_frame = np.full(len(doc_names) + 1, -1, dtype=np.int64)
+            np.minimum.at(first_frame, doc + 1, frame_of)
+            np.maximum.at(last_frame, doc + 1, frame_of)
+            spread = (first_frame != last_frame)[doc + 1]
+        else:  # numbers among the texts: they sort as a whole column tells (_codes)
+            spread = np.ones(n, dtype=bool)
+        if spread.any():
+            at = np.flatnonzero(spread)
+            sub = fetch(at.tolist())
+            event_code, _ = _codes(sub, "event_id")
+            location, _ = _codes(sub, "location")
+            notes, _ = _codes(sub, "notes")
+
+            def sortable(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+                return np.where(np.isnan(values), -np.inf, values)
+
+            among = np.lexsort(
+                (
+                    notes,
+                    sortable(_numbers(sub, "injured")),
+                    sortable(_numbers(sub, "fatalities")),
+                    sortable(lon[at]),
+                    sortable(lat[at]),
+                    location,
+                    place[at],
+                    subtype[at],
+                    etype[at],
+                    day[at],
+                    event_code,
+                    doc[at],
+                )
+            )
+            second[at[among]] = np.arange(len(at))
+        order = np.lexsort((second, doc))
+        mention = np.array([name == MENTION_TYPE for name in etypes] + [True], dtype=bool)
+        known_doc = (doc >= 0) | ~from_text
+        has_coords = ~np.isnan(lat) & ~np.isnan(lon)
+        mergeable = (
+            (day != np.iinfo(np.int64).min)
+            & (precision <= 2)
+            & ~mention[etype]  # index -1: no type, never merged
+            & known_doc
+            & (has_coords | (place >= 0))
+        )
+        lo = np.where(mergeable, day - np.where(precision == 2, undated_days, 0), 0)
+        hi = np.where(mergeable, day, 0)
+        # rows that are merged events already (given back to merge_events, or read from its
+        # output): they stand for the documents they list, so that no other row of those joins
+        lookup = {name: k for k, name in enumerate(doc_names)}
+        position = np.empty(n, dtype=np.intp)
+        position[order] = np.arange(n)
+        more_docs: dict[int, set[int]] = {}
+        for more, start in zip(mores, starts.tolist(), strict=True):
+            for i, names in more.items():
+                if not from_text[start + i]:
+                    more_docs[int(position[start + i])] = {
+                        _TABLE,
+                        *(lookup.setdefault(x, len(lookup)) for x in names),
+                    }
+        return _Rows(
+            order=order,
+            doc=np.where(from_text, doc, _TABLE)[order],
+            mergeable=mergeable[order],
+            placed=(mergeable & has_coords)[order],
+            type_key=_type_codes(etype, etypes, subtype, subtypes, groups)[order],
+            lo=lo[order].astype("int64"),
+            hi=hi[order].astype("int64"),
+            lat=lat[order],
+            lon=lon[order],
+            place=place[order],
+            weight=weight[order].astype(np.int64),
+            more_docs=more_docs,
+        )
+
+
+def _rows(frame: pd.DataFrame, *, undated_days: int, groups: SubtypeGroups) -> _Rows:
+    keys = _Keys()
+    keys.add(frame)
+    return keys.rows(undated_days=undated_days, groups=groups, fetch=_take(frame))
+
+
+def _id_parts(frame: pd.DataFrame) -> list[list[str]]:
+    """The per-source ids each row stands for: its own id (or its content when it has
+    none), or the ids a merged event lists."""
+    doc_name = "doc_id" if "doc_id" in frame.columns else "source"
     ids = _column(frame, "event_id")
     event_id = [None if v is None or v != v else str(v) for v in ids.astype(object).tolist()]
     id_parts = [[v] if v is not None else [] for v in event_id]
     if None in event_id:
+        lat, lon = _numbers(frame, "latitude"), _numbers(frame, "longitude")
         described = [
             _column(frame, name).astype(object).tolist()
             for name in (doc_name, "event_date", "event_type", "sub_event_type", "location")
@@ -288,39 +537,10 @@ def _rows(frame: pd.DataFrame, *, undated_days: int, groups: SubtypeGroups) -> _
         for i, v in enumerate(event_id):
             if v is None:
                 id_parts[i] = ["|".join(str(c[i]) for c in described) + f"|{lat[i]}|{lon[i]}"]
-    # rows that are merged events already (given back to merge_events, or read from its
-    # output): they stand for the documents they list, so that no other row of those joins
-    listed_ids = _lists(frame, "source_event_ids")
-    listed_sources = _lists(frame, "sources")
-    sources = _column(frame, "source").astype(object).tolist()
-    lookup = {name: k for k, name in enumerate(doc_names)}
-    more_docs: dict[int, set[int]] = {}
-    for i, listed in enumerate(listed_ids):
+    for i, listed in enumerate(_lists(frame, "source_event_ids")):
         if listed:
             id_parts[i] = listed
-    for i in np.flatnonzero(~from_text).tolist():
-        names = listed_sources[i]
-        if not names and (event_id[i] or "").startswith(_MERGED_PREFIX):
-            names = str(sources[i]).split(_SOURCE_SEPARATOR)
-        if names:
-            more_docs[i] = {_TABLE, *(lookup.setdefault(x, len(lookup)) for x in names)}
-    position = np.empty(n, dtype=np.intp)
-    position[order] = np.arange(n)
-    return _Rows(
-        order=order,
-        doc=np.where(from_text, doc, _TABLE)[order],
-        mergeable=mergeable[order],
-        placed=(mergeable & has_coords)[order],
-        type_key=_type_codes(etype, etypes, subtype, subtypes, groups)[order],
-        lo=lo[order].astype("int64"),
-        hi=hi[order].astype("int64"),
-        lat=lat[order],
-        lon=lon[order],
-        place=place[order],
-        event_id=[event_id[i] for i in order.tolist()],
-        id_parts=[id_parts[i] for i in order.tolist()],
-        more_docs={int(position[i]): docs for i, docs in more_docs.items()},
-    )
+    return id_parts
 
 
 def _lists(frame: pd.DataFrame, name: str) -> list[list[str]]:
@@ -525,6 +745,34 @@ def _candidate_pairs(rows: _Rows, *, max_km: float, max_days: int, undated_days:
     return gap, km, a, b
 
 
+@dataclass(frozen=True)
+class _Events:
+    """The events: the canonical positions of their rows, event after event (each event's
+    rows in canonical order, the events in the order of their first row in the frame)."""
+
+    members: npt.NDArray[np.int64]
+    starts: npt.NDArray[np.int64]  # where each event's rows begin in members, and the end
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def lists(self, start: int = 0, stop: int | None = None) -> list[list[int]]:
+        """The rows of events ``start`` to ``stop``, as lists."""
+        stop = len(self) if stop is None else min(stop, len(self))
+        bounds = self.starts[start : stop + 1].tolist()
+        members = self.members[bounds[0] : bounds[-1]].tolist() if bounds else []
+        base = bounds[0] if bounds else 0
+        return [members[a - base : b - base] for a, b in itertools.pairwise(bounds)]
+
+
+def _limits(max_km: float, max_days: int, undated_days: int) -> None:
+    if max_km < 0 or max_days < 0 or undated_days < 0:
+        raise InputError(
+            f"cannot merge events: max_km ({max_km}), max_days ({max_days}) and "
+            f"undated_days ({undated_days}) must not be negative"
+        )
+
+
 def _clusters(
     frame: pd.DataFrame,
     *,
@@ -532,32 +780,44 @@ def _clusters(
     max_days: int,
     undated_days: int,
     compatible: SubtypeGroups,
-) -> tuple[_Rows, list[list[int]]]:
-    """The canonical rows and the events: lists of canonical positions."""
+) -> tuple[_Rows, _Events]:
+    """The canonical rows of ``frame`` and its events."""
+    _limits(max_km, max_days, undated_days)
+    rows = _rows(frame, undated_days=undated_days, groups=compatible)
+    return rows, _link(rows, max_km=max_km, max_days=max_days, undated_days=undated_days)
+
+
+def _link(rows: _Rows, *, max_km: float, max_days: int, undated_days: int) -> _Events:
+    """The events of the rows: the candidate pairs joined, closest first, as long as every
+    two rows of an event stay compatible. Only the rows of some pair take part (as Python
+    objects); every other row is an event of its own."""
     import numpy as np
 
-    if max_km < 0 or max_days < 0 or undated_days < 0:
-        raise InputError(
-            f"cannot merge events: max_km ({max_km}), max_days ({max_days}) and "
-            f"undated_days ({undated_days}) must not be negative"
-        )
-    rows = _rows(frame, undated_days=undated_days, groups=compatible)
     gap, km, first_rows, second_rows = _candidate_pairs(
         rows, max_km=max_km, max_days=max_days, undated_days=undated_days
     )
     # fewest days apart first; then the pairs of rows that stand for more sources (a new
     # article joins a merged event given back rather than a row kept apart from it: only
     # merged events stand for several); then fewest km; then the rows' canonical order
-    weight = np.asarray([len(parts) for parts in rows.id_parts], dtype="int64")
+    weight = rows.weight
     by = np.lexsort((second_rows, first_rows, km, -(weight[first_rows] + weight[second_rows]), gap))
-    pairs = zip(first_rows[by].tolist(), second_rows[by].tolist(), strict=True)
     n = len(rows.order)
-    doc, lat, lon, place = (
-        rows.doc.tolist(),
-        rows.lat.tolist(),
-        rows.lon.tolist(),
-        rows.place.tolist(),
+    # the rows of the pairs, numbered 0..m-1 in canonical order
+    involved = np.unique(np.concatenate([first_rows, second_rows]))
+    pairs = zip(
+        np.searchsorted(involved, first_rows[by]).tolist(),
+        np.searchsorted(involved, second_rows[by]).tolist(),
+        strict=True,
     )
+    m = len(involved)
+    doc, lat, lon, place = (
+        rows.doc[involved].tolist(),
+        rows.lat[involved].tolist(),
+        rows.lon[involved].tolist(),
+        rows.place[involved].tolist(),
+    )
+    local = {int(g): k for k, g in enumerate(involved.tolist())} if rows.more_docs else {}
+    more_docs = {local[g]: docs for g, docs in rows.more_docs.items() if g in local}
 
     def near(i: int, j: int) -> bool:
         if place[i] >= 0 and place[i] == place[j]:
@@ -568,10 +828,10 @@ def _clusters(
 
     # join the closest pairs first; a join must keep every two rows of the event
     # compatible: different documents, dates and places close enough
-    parent = list(range(n))
+    parent = list(range(m))
     members_of: dict[int, list[int]] = {}  # of events of several rows, by root
     docs_of: dict[int, set[int]] = {}
-    lo_max, hi_min = rows.lo.tolist(), rows.hi.tolist()
+    lo_max, hi_min = rows.lo[involved].tolist(), rows.hi[involved].tolist()
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -588,8 +848,8 @@ def _clusters(
             and b == j
             and i not in members_of
             and j not in members_of
-            and i not in rows.more_docs
-            and j not in rows.more_docs
+            and i not in more_docs
+            and j not in more_docs
         ):
             # two rows alone: the pair itself was checked (documents, days, place)
             parent[j] = i
@@ -600,8 +860,8 @@ def _clusters(
         if max(lo_max[a], lo_max[b]) - min(hi_min[a], hi_min[b]) > max_days:
             continue
         ma, mb = members_of.get(a, [a]), members_of.get(b, [b])
-        da = docs_of.get(a) or rows.more_docs.get(a) or {doc[a]}
-        db = docs_of.get(b) or rows.more_docs.get(b) or {doc[b]}
+        da = docs_of.get(a) or more_docs.get(a) or {doc[a]}
+        db = docs_of.get(b) or more_docs.get(b) or {doc[b]}
         if not da.isdisjoint(db):
             continue
         if not all(near(p, q) for p in ma for q in mb):
@@ -616,35 +876,33 @@ def _clusters(
         lo_max[a] = max(lo_max[a], lo_max[b])
         hi_min[a] = min(hi_min[a], hi_min[b])
 
-    events: list[list[int]] = []
-    slot: dict[int, int] = {}
-    for i in range(n):
-        r = find(i)
-        k = slot.get(r)
-        if k is None:
-            slot[r] = len(events)
-            events.append([i])
-        else:
-            events[k].append(i)
-    # members in canonical order (ties between them always go the same way); the events in
-    # the order of their first row in the frame
-    position = rows.order.tolist()
-    first = [min(position[i] for i in members) for members in events]
-    return rows, [events[k] for k in sorted(range(len(events)), key=first.__getitem__)]
+    # each row's event (a row of it); members in canonical order (ties between them always
+    # go the same way); the events in the order of their first row in the frame
+    label = np.arange(n, dtype=np.int64)
+    if m:
+        label[involved] = involved[np.asarray([find(i) for i in range(m)], dtype=np.int64)]
+    first = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(first, label, rows.order.astype(np.int64))
+    key = first[label]
+    members = np.lexsort((np.arange(n), key)).astype(np.int64)
+    sorted_key = key[members]
+    starts = np.flatnonzero(np.concatenate([[n > 0], sorted_key[1:] != sorted_key[:-1]]))
+    return _Events(members=members, starts=np.append(starts, n).astype(np.int64))
 
 
-def _merged_id(rows: _Rows, members: list[int]) -> str | None:
+def _merged_id(parts: list[list[str]], own: str | None) -> str | None:
     """A row's own id when it is alone; otherwise a digest of the per-source ids of all
-    the rows (so merging merged events again gives the same id)."""
-    if len(members) == 1:
-        return rows.event_id[members[0]]
-    parts = sorted(part for i in members for part in rows.id_parts[i])
-    digest = hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=6)
+    the rows (``parts``: theirs, so merging merged events again gives the same id)."""
+    if len(parts) == 1:
+        return own
+    digest = hashlib.blake2b(
+        "\n".join(sorted(x for part in parts for x in part)).encode("utf-8"), digest_size=6
+    )
     return f"{_MERGED_PREFIX}{digest.hexdigest()}"
 
 
-def _check(frame: pd.DataFrame) -> None:
-    missing = [c for c in ("event_type", "event_date") if c not in frame.columns]
+def _check(columns: Iterable[Any]) -> None:
+    missing = [c for c in ("event_type", "event_date") if c not in set(columns)]
     if missing:
         raise InputError(
             f"cannot merge events: the table has no {', '.join(missing)} column; "
@@ -704,7 +962,7 @@ def link_events(
     >>> link_events(events_to_frame(rows))["merged_event_id"].tolist()
     ['merged-47c391b3a623', 'merged-47c391b3a623']
     """
-    _check(frame)
+    _check(frame.columns)
     rows, events = _clusters(
         frame,
         max_km=max_km,
@@ -713,9 +971,11 @@ def link_events(
         compatible=compatible,
     )
     order = rows.order.tolist()
+    own = [None if v is None or v != v else str(v) for v in _column(frame, "event_id").tolist()]
+    parts = _id_parts(frame)
     ids: list[str | None] = [None] * len(frame)
-    for members in events:
-        merged = _merged_id(rows, members)
+    for members in events.lists():
+        merged = _merged_id([parts[order[i]] for i in members], own[order[members[0]]])
         for i in members:
             ids[order[i]] = merged
     out = frame.copy()
@@ -774,11 +1034,7 @@ def merge_events(
     >>> out["sources"].tolist(), str(out["event_date"].iloc[0].date())
     ([['a', 'b']], '2024-06-13')
     """
-    import geopandas as gpd
-    import numpy as np
-    import pandas as pd
-
-    _check(frame)
+    _check(frame.columns)
     rows, events = _clusters(
         frame,
         max_km=max_km,
@@ -786,7 +1042,49 @@ def merge_events(
         undated_days=undated_days,
         compatible=compatible,
     )
-    order = rows.order.tolist()
+    return _merge_block(
+        rows.order, events.lists(), compatible=compatible, fetch=_take(frame), whole=frame
+    )
+
+
+def _take(frame: gpd.GeoDataFrame) -> Callable[[list[int]], gpd.GeoDataFrame]:
+    """The rows of ``frame`` at some positions, as a new frame."""
+
+    def fetch(positions: list[int]) -> gpd.GeoDataFrame:
+        return frame.iloc[positions].copy()
+
+    return fetch
+
+
+def _merge_block(
+    canonical: npt.NDArray[np.intp],
+    events: list[list[int]],
+    *,
+    compatible: SubtypeGroups,
+    fetch: Callable[[list[int]], gpd.GeoDataFrame],
+    whole: gpd.GeoDataFrame | None = None,
+) -> gpd.GeoDataFrame:
+    """The merged rows of some ``events`` (canonical positions of rows; ``canonical`` maps
+    them to positions in the frames end to end: :attr:`_Rows.order`), in their order.
+
+    ``fetch`` gives the rows at some positions (those of these events: a block's); or
+    ``whole`` holds every row, and ``events`` are all of them (:func:`merge_events`). Each
+    event's values depend on its own rows only, so the events can be merged a block at a
+    time.
+    """
+    import geopandas as gpd
+    import numpy as np
+    import pandas as pd
+
+    # ``order`` maps a canonical position to the row's position in ``frame``
+    order: Sequence[int] | dict[int, int]
+    if whole is not None and sum(len(members) for members in events) == len(whole):
+        frame, order = whole, canonical.tolist()
+    else:
+        where = sorted({int(canonical[i]) for members in events for i in members})
+        local = {p: k for k, p in enumerate(where)}
+        frame = fetch(where)
+        order = {i: local[int(canonical[i])] for members in events for i in members}
 
     def texts(name: str) -> list[str | None]:
         values = _column(frame, name).astype(object).tolist()
@@ -847,6 +1145,7 @@ def merge_events(
         extra[f"{column}_low"] = [low[p] for p in leads]
         extra[f"{column}_high"] = [high[p] for p in leads]
     changed: dict[int, dict[str, Any]] = {}  # output row -> the values a merge sets
+    parts = _id_parts(frame) if any(len(members) > 1 for members in events) else []
     for k, members in enumerate(events):
         if len(members) == 1:
             continue
@@ -876,7 +1175,7 @@ def merge_events(
         spoken = (language[p] for p in positions)
         langs = sorted({x for text in spoken if text for x in text.split(_SOURCE_SEPARATOR)})
         changed[k] = {
-            "event_id": _merged_id(rows, members),
+            "event_id": _merged_id([parts[p] for p in positions], None),
             "event_date": first,  # its date below, all at once
             "time_precision": int(best),
             "event_type": kind[0] or None,
@@ -914,3 +1213,204 @@ def merge_events(
     if isinstance(out, gpd.GeoDataFrame):
         return out
     return gpd.GeoDataFrame(out)
+
+
+class MergeStream:
+    """:func:`merge_events` over frames that come one at a time, in flat memory.
+
+    :meth:`add` writes each frame to a temporary directory (pickled: every column, dtype
+    and value as it was) and keeps of its rows only numbers: codes of the document, type
+    and gazetteer place, day, coordinates, the row's rank in the frame's canonical order
+    (a few dozen bytes a row). :meth:`merged` then links the rows (only those of candidate
+    pairs become Python objects) and yields the merged events a block at a time, reading
+    back the rows each block needs. The blocks, put end to end, are what
+    :func:`merge_events` gives for all the frames concatenated: the same rows in the same
+    order, with the same columns and dtypes. The directory is removed by :meth:`close` (the
+    ``with`` block's end, on success, error or Ctrl-C alike).
+
+    Parameters
+    ----------
+    directory : path, optional
+        Where to make the temporary directory; default: the system's (``TMPDIR``).
+    max_km, max_days, undated_days, compatible
+        As in :func:`merge_events`.
+    block_events : int, optional
+        Merged events per block; default :data:`geo.config.MERGE_BLOCK_EVENTS`.
+    cached_frames : int, optional
+        Frames read back that stay in memory; default :data:`geo.config.MERGE_CACHED_FRAMES`.
+
+    Examples
+    --------
+    >>> from geo.schema import events_to_frame
+    >>> rows = [{"event_id": f"{d}-1", "event_date": "2024-04-17", "time_precision": 1,
+    ...          "event_type": "Protests", "sub_event_type": "Peaceful protest",
+    ...          "latitude": 51.5, "longitude": 31.3, "source": d, "char_start": 0}
+    ...         for d in ("a.txt", "b.txt")]
+    >>> with MergeStream() as stream:
+    ...     for row in rows:
+    ...         stream.add(events_to_frame([row]))
+    ...     blocks = list(stream.merged())
+    >>> [block["sources"].tolist() for block in blocks]
+    [[['a.txt', 'b.txt']]]
+    """
+
+    def __init__(
+        self,
+        *,
+        directory: str | os.PathLike[str] | None = None,
+        max_km: float = config.MERGE_MAX_KM,
+        max_days: int = config.MERGE_MAX_DAYS,
+        undated_days: int = config.MERGE_UNDATED_DAYS,
+        compatible: SubtypeGroups = config.MERGE_COMPATIBLE_SUBTYPES,
+        block_events: int | None = None,
+        cached_frames: int | None = None,
+    ) -> None:
+        import collections
+
+        if block_events is None:
+            block_events = config.MERGE_BLOCK_EVENTS
+        if cached_frames is None:
+            cached_frames = config.MERGE_CACHED_FRAMES
+
+        if block_events < 1 or cached_frames < 1:
+            raise InputError(
+                f"block_events ({block_events}) and cached_frames ({cached_frames}) must be "
+                "at least 1"
+            )
+        self.limits: dict[str, Any] = {
+            "max_km": max_km,
+            "max_days": max_days,
+            "undated_days": undated_days,
+            "compatible": compatible,
+        }
+        self.block_events = block_events
+        self.cached_frames = cached_frames
+        self.directory = Path(tempfile.mkdtemp(prefix="geo-merge-", dir=directory))
+        self.rows = 0
+        self._keys = _Keys()
+        self._starts: list[int] = []  # the position of each spilled frame's first row
+        self._empty: gpd.GeoDataFrame | None = None
+        self._cache: collections.OrderedDict[int, gpd.GeoDataFrame] = collections.OrderedDict()
+        self._template: pd.DataFrame | None = None
+
+    def __enter__(self) -> MergeStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Remove the temporary directory and what it holds."""
+        import shutil
+
+        self._cache.clear()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+    def add(self, frame: gpd.GeoDataFrame) -> None:
+        """Take the events of one more frame (the frames of a run, in order)."""
+        import pickle
+
+        import pandas as pd
+
+        if not len(frame):
+            # as a concatenation skips them; with no rows at all, the first is the result
+            if self._empty is None:
+                self._empty = frame
+            return
+        with open(self._path(len(self._starts)), "wb") as fh:
+            pickle.dump(frame, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self._starts.append(self.rows)
+        self.rows += len(frame)
+        self._keys.add(frame)
+        # one row whose columns have the dtypes of the frames' concatenation (see _fetch)
+        witness = _witness(frame)
+        if self._template is not None:
+            witness = _witness(pd.concat([self._template, witness], ignore_index=True))
+        self._template = witness
+
+    def merged(self) -> Iterator[gpd.GeoDataFrame]:
+        """Yield the merged events, :attr:`block_events` at a time, in the order of
+        :func:`merge_events` (each event at its first row); one empty frame if no frame had
+        rows."""
+
+        from geo.schema import events_to_frame
+
+        if not self.rows:
+            yield merge_events(
+                self._empty if self._empty is not None else events_to_frame([]), **self.limits
+            )
+            return
+        _check(self._keys.columns)
+        _limits(self.limits["max_km"], self.limits["max_days"], self.limits["undated_days"])
+        rows = self._keys.rows(
+            undated_days=self.limits["undated_days"],
+            groups=self.limits["compatible"],
+            fetch=self._fetch,
+        )
+        events = _link(
+            rows,
+            max_km=self.limits["max_km"],
+            max_days=self.limits["max_days"],
+            undated_days=self.limits["undated_days"],
+        )
+        canonical = rows.order
+        del rows  # of the rows, the blocks need their canonical order only
+        for start in range(0, len(events), self.block_events):
+            yield _merge_block(
+                canonical,
+                events.lists(start, start + self.block_events),
+                compatible=self.limits["compatible"],
+                fetch=self._fetch,
+            )
+
+    def _path(self, k: int) -> Path:
+        return self.directory / f"{k:07d}.pickle"
+
+    def _load(self, k: int) -> gpd.GeoDataFrame:
+        import pickle
+
+        frame = self._cache.get(k)
+        if frame is not None:
+            self._cache.move_to_end(k)
+            return frame
+        with open(self._path(k), "rb") as fh:
+            frame = pickle.load(fh)  # our own file, written by add
+        self._cache[k] = frame
+        while len(self._cache) > self.cached_frames:
+            self._cache.popitem(last=False)
+        return frame
+
+    def _fetch(self, positions: list[int]) -> gpd.GeoDataFrame:
+        """The rows at these positions (of all the frames end to end), as one frame with
+        the columns and dtypes of the frames' concatenation."""
+        import geopandas as gpd
+        import numpy as np
+        import pandas as pd
+
+        assert self._template is not None
+        at = np.asarray(positions, dtype=np.int64)
+        starts = np.asarray(self._starts, dtype=np.int64)
+        frame_of = np.searchsorted(starts, at, side="right") - 1
+        by = np.argsort(frame_of, kind="stable")
+        cuts = np.flatnonzero(np.diff(frame_of[by])) + 1
+        pieces = []
+        for group in np.split(by, cuts):
+            k = int(frame_of[group[0]])
+            pieces.append(self._load(k).iloc[at[group] - starts[k]])
+        # the template's row (standing for every frame) makes the concatenation choose each
+        # column's dtype (and order) as it would for all the frames
+        joined = pd.concat([self._template, *pieces], ignore_index=True)
+        back = np.empty_like(by)
+        back[by] = np.arange(len(by))
+        out = joined.iloc[len(self._template) + back]
+        return gpd.GeoDataFrame(out, geometry="geometry", crs="EPSG:4326")
+
+
+def _witness(frame: pd.DataFrame) -> pd.DataFrame:
+    """A few rows that stand for ``frame`` in a concatenation: those that hold each
+    column's first value that is not missing (so a column is missing in all of them only
+    where it is missing in the whole frame), in the frame's dtypes."""
+    import numpy as np
+
+    first = frame.notna().to_numpy().argmax(axis=0)
+    return frame.iloc[np.unique(first)]
