@@ -363,21 +363,26 @@ def _write_csv(table: pd.DataFrame, stream: IO[str], *, header: bool = True) -> 
 def _has_carriage_return(table: pd.DataFrame) -> bool:
     """Whether a header or a text cell of ``table`` holds a carriage return (cells are
     written as ``str`` gives them)."""
-    import pandas as pd
 
     if any("\r" in str(name) for name in table.columns):
         return True
     for col in table.columns:
         series = table[col]
-        if (
-            pd.api.types.is_numeric_dtype(series.dtype)
-            or pd.api.types.is_bool_dtype(series.dtype)
-            or pd.api.types.is_datetime64_any_dtype(series.dtype)
-        ):
-            continue
-        if "\r" in "".join(map(str, series.tolist())):
+        if _holds_text(series) and "\r" in "".join(map(str, series.tolist())):
             return True
     return False
+
+
+def _holds_text(series: pd.Series[Any]) -> bool:
+    """Whether a column may hold text: any dtype but numbers, booleans and dates."""
+    import pandas as pd
+
+    dtype = series.dtype
+    return not (
+        pd.api.types.is_numeric_dtype(dtype)
+        or pd.api.types.is_bool_dtype(dtype)
+        or pd.api.types.is_datetime64_any_dtype(dtype)
+    )
 
 
 def _csv_cell(cell: str) -> str:
@@ -402,11 +407,7 @@ def _protected(table: pd.DataFrame) -> pd.DataFrame:
     risky = _RISKY_START
     for col in out.columns:
         series = out[col]
-        if (
-            pd.api.types.is_numeric_dtype(series.dtype)
-            or pd.api.types.is_bool_dtype(series.dtype)
-            or pd.api.types.is_datetime64_any_dtype(series.dtype)
-        ):
+        if not _holds_text(series):
             continue
         values = series.astype(object)
         cells = values.tolist()
