@@ -507,7 +507,9 @@ def test_the_incidents_of_the_dev_gold_set_merge_by_their_ids() -> None:
             assert len({k for _, _, k in told}) == 1
             spread = max(d for d, _, _ in told) - min(d for d, _, _ in told)
             assert spread.days <= config.MERGE_MAX_DAYS
-    assert sum(len(s) == 1 for s in ids) >= len(ids) - 1  # at most one such pair
+    # at most two such pairs: that one, and an attack that an article of batch t2 recalls
+    # as background under another id than the article of batch t1 that reports it
+    assert sum(len(s) == 1 for s in ids) >= len(ids) - 2
     # every incident is in exactly one event
     assert sorted(i for s in ids for i in s) == sorted(set(gold.values()))
     dnipro = merged[[s == {"dnipro-2023-01-14"} for s in ids]].iloc[0]
