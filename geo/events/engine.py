@@ -293,9 +293,17 @@ def _across_border(text: str, m: Mention, ctx: _Context) -> bool:
 def _in_district(text: str, m: Mention, ctx: _Context) -> bool:
     """A place named as a part of a town: after a word for a district, camp or street
     ("the neighbourhood of X", "la colonia X", "حي X") or before one ("X Street", "в X
-    районе"). The packs' ``district_before`` and ``district_after``."""
-    if ctx.district_after is not None and ctx.district_after.match(text, m.char_end):
-        return True
+    районе"), the word also inside the name the geoparser found ("Xському районі" read
+    as the district's centre). The packs' ``district_before`` and ``district_after``."""
+    if ctx.district_after is not None:
+        if ctx.district_after.match(text, m.char_end):
+            return True
+        last = max(
+            text.rfind(" ", m.char_start, m.char_end), text.rfind("\n", m.char_start, m.char_end)
+        )
+        inner = ctx.district_after.match(text, last, m.char_end) if last > m.char_start else None
+        if inner is not None and inner.end() == m.char_end:
+            return True
     return bool(
         ctx.district_before is not None
         and ctx.district_before.search(
