@@ -936,13 +936,19 @@ def csv_rows(
 
 
 def _from_line(text: str, row: int) -> str:
-    """``text`` from the start of line ``row`` (1-based; "" past the end)."""
-    offset = 0
+    """``text`` from the start of line ``row`` (1-based; "" past the end), lines counted as
+    the csv module counts them (a line ends at ``\\r\\n``, ``\\r`` or ``\\n``, also in quotes).
+
+    Examples
+    --------
+    >>> _from_line('a\\n"x\\ry"\\nb\\n', 3), _from_line("a\\n", 5)
+    ('y"\\nb\\n', '')
+    """
+    stream = io.StringIO(text, newline="")
     for _ in range(row - 1):
-        offset = text.find("\n", offset) + 1
-        if offset == 0:
+        if not stream.readline():
             return ""
-    return text[offset:]
+    return stream.read()
 
 
 def _csv_rows_of(
