@@ -282,11 +282,17 @@ def test_ctrl_c_while_reading_exits_130_without_a_traceback(tmp_path: Path) -> N
     # opened for reading and writing, the FIFO has a writer before geo starts (geo never
     # waits for one: a FIFO without a writer is skipped)
     held = os.open(fifo, os.O_RDWR)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "geo.cli", "events", str(fifo), "-o", str(out)],
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    # a test run started in the background by a shell without job control ignores SIGINT,
+    # and an ignored signal stays ignored in a child: give the child Python's own handler
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "geo.cli", "events", str(fifo), "-o", str(out)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
     try:
         os.write(held, b"date 2020-10-04\nGanja ")
         _wait_until_read(held)
