@@ -175,7 +175,7 @@ def blocked(text: str, toks: Tokens, w: Words, index: Index | None) -> list[bool
                 or not any(toks.hyphen_after[j] for j in range(i, i + length - 1))
             ):
                 if _country_goes_on(toks, i, length, index):
-                    break  # "la República Dominicana" is no newspaper "La República"
+                    break  # "la República Checa" is no newspaper "La República"
                 for j in range(i, i + length):
                     out[j] = True
                 break
@@ -277,7 +277,7 @@ def _block_people(
             )
             if not ok_gap or (cap[j] and keys[j] in common):
                 # "Franklin County": a common word ends a person's name, and so does a date
-                # ("in Alexandria Friday night", "in Clinton April 4")
+                # ("in Florence Monday night", "in Marion May 4")
                 break
             if cap[j] and not toks.particle[j]:
                 last = j
@@ -348,7 +348,7 @@ def _place_word(text: str, toks: Tokens, j: int, w: Words, index: Index | None) 
 def _country_goes_on(toks: Tokens, i: int, length: int, index: Index | None) -> bool:
     """Whether the name of a medium or an organisation at token ``i`` goes on, with the
     capitalised words after it, into a country's name (with or without its first word, an
-    article): "la República Dominicana" beside the newspaper "La República"."""
+    article): "la República Checa" beside the newspaper "La República"."""
     if index is None:
         return False
     n = len(toks)
@@ -552,12 +552,12 @@ def verdict(
     def body_at(j: int) -> bool:
         return j < n and toks.cap[j] and keys[j] in bodies and toks.join[j - 1] == 1
 
-    # "Dublin City Council", "Kanawha County Commission", "Ohio State University": the
-    # place's own body, its noun right after the unit, still names the place ("Chicago
-    # Board of Trade", "Borno State Emergency Management Agency" do not)
+    # "Millbrook City Council", "Ashford County Commission", "Westfield State University": the
+    # place's own body, its noun right after the unit, still names the place ("Riverton
+    # Board of Trade", "Eastvale State Emergency Management Agency" do not)
     own = (
         # the unit inside the name only when it is a region noun ("Clarke County Board";
-        # "Dublin City Council" is Dublin's)
+        # "Millbrook City Council" is Millbrook's)
         (
             length > 1
             and keys[last] in units
@@ -649,7 +649,7 @@ def verdict(
     if (
         all(x in common or x in demonyms for x in words)
         and not index.curated(key)
-        # "República Dominicana", "Central African Republic": a country's name of common
+        # "República Checa", "Central African Republic": a country's name of common
         # words and demonyms is the country's
         and not index.is_country_key(key)
     ):

@@ -410,7 +410,7 @@ _SHORT_FORMS = frozenset({"abbreviation", "code"})
 
 def _dotted(text: str, toks: Tokens, span: Span, abbreviated: bool) -> bool:
     """Whether a name is an abbreviation written with periods ("U.S", "W.Va"), or one
-    reached as an abbreviation of its place ("Ky", "Calif")."""
+    reached as an abbreviation of its place ("Ky", "Tenn")."""
     if abbreviated:
         return True
     last = span.last

@@ -50,7 +50,7 @@ _MORPH_LANGS: Final = ("ru", "uk")
 #: Endings of words that are surnames more often than names of places the gazetteer lacks
 #: (keys: й is folded to и).
 _SURNAME_ENDINGS: Final = ("скии", "цкии", "ськии", "цькии")
-#: What stands between the words of a name with a possessive ("Cox's Bazar").
+#: What stands between the words of a name with a possessive ("Land's End").
 _POSSESSIVE_GAPS: Final = ("'s ", "’s ")
 #: Endings of masculine adjectives as keys (й folded to и): "оболонськии".
 _MASCULINE_KEY_ENDINGS: Final = ("ии", "ыи", "ои")
@@ -223,7 +223,7 @@ def _capitalised(
 
 
 def _possessive_names(text: str, toks: Tokens, blocked: list[bool], index: Index) -> list[Span]:
-    """Names written with a possessive, which the tokenizer drops: "Cox's Bazar", "Martha's
+    """Names written with a possessive, which the tokenizer drops: "Land's End", "Martha's
     Vineyard" (the gazetteer's key keeps the "s": "coxs bazar")."""
     out: list[Span] = []
     n = len(toks)

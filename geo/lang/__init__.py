@@ -81,7 +81,7 @@ WORD_LISTS: Final = {
     "org_tails_capital": "org_tails that count only when capitalised (Times, Army)",
     "org_chain_tails": "last words of institutions reached through a capitalised chain",
     "own_units": "local units between a place name and an institution's noun that make it "
-    "the place's own institution, still a mention of the place (Dublin City Council)",
+    "the place's own institution, still a mention of the place (Millbrook City Council)",
     "org_before_of": "words before of/de + place that make a named thing (groupe de Minsk)",
     "connectors": "words that join the tokens of a multi-word proper name (de, of, al)",
     "name_particles": "particles inside person names (von, bin, ould)",
