@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
 from geo import config
 from geo.errors import GeoWarning, InputError
@@ -944,7 +944,11 @@ def _from_line(text: str, row: int) -> str:
     >>> _from_line('a\\n"x\\ry"\\nb\\n', 3), _from_line("a\\n", 5)
     ('y"\\nb\\n', '')
     """
-    stream = io.StringIO(text, newline="")
+    return _rest_of(io.StringIO(text, newline=""), row)
+
+
+def _rest_of(stream: IO[str], row: int) -> str:
+    """What a text stream opened with ``newline=""`` holds from line ``row`` on."""
     for _ in range(row - 1):
         if not stream.readline():
             return ""
@@ -1556,10 +1560,7 @@ def csv_file_rows(
 
     def rest_from(row: int) -> str:
         with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
-            for _ in range(row - 1):
-                if not fh.readline():
-                    return ""
-            return fh.read()
+            return _rest_of(fh, row)
 
     def lines() -> Iterator[str]:
         with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
