@@ -482,6 +482,11 @@ def _word_forms(
             continue
         forms = _normal_forms(lang, word) if forms_of else ()
         for form in forms:
+            derived = None if translit else _suffix_region(lang, form, w, index)
+            if derived is not None:
+                key, region_only = derived
+                out.append(_span(toks, i, i, key, soft=0, region_only=region_only, source="morph"))
+                break
             mapped = None if translit else w.region_names.get(form)
             if mapped is not None:
                 out.append(
@@ -513,6 +518,34 @@ def _word_forms(
                 break
         i += 1
     return out
+
+
+def _suffix_region(lang: str, form: str, w: Words, index: Index) -> tuple[str, bool] | None:
+    """The key of a region or district named with a suffix from the relational adjective of
+    its town (the pack's ``region_suffixes``) and whether it is a region only: the region
+    named by the adjective and a region noun ("Дніпропетровщина": "дніпропетровська
+    область"), else the region named after the adjective's town ("Харківщина": Kharkiv's),
+    else the town itself, for a district around it ("Ізюмщина": Izium). None for other
+    words and for the pack's common words ("батьківщина")."""
+    suffixes = get_pack(lang).maps["region_suffixes"]
+    suffix = next((x for x in sorted(suffixes, key=len, reverse=True) if form.endswith(x)), None)
+    if suffix is None or len(form) - len(suffix) < config.GEOPARSE_REGION_SUFFIX_MIN_STEM:
+        return None
+    if form in w["common"] or form in w["stopwords"]:
+        return None
+    adjective = form[: -len(suffix)] + suffixes[suffix]
+    for noun in sorted(w["region_after"]):
+        key = normalize_name(f"{adjective} {noun}")
+        if any(c.place.kind == "region" for c in index.candidates(key, variants=False)):
+            return key, True
+    bases_of = get_pack(lang).morph("adjective_bases")
+    for base in bases_of(adjective) if bases_of else ():
+        key = normalize_name(str(base))
+        if index.regions_named(key):
+            return key + REGION_OF, True
+        if any(c.place.kind == "city" for c in index.candidates(key, variants=False)):
+            return key, False
+    return None
 
 
 def _countries(spans: Sequence[Span], index: Index) -> frozenset[str]:
