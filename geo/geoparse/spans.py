@@ -183,6 +183,15 @@ def _capitalised(
                 ):
                     continue
                 lower_tail = True
+            if (
+                length == 1
+                and keys[i] in arabic_articles
+                and toks.hyphen_after[i]
+                and i + 1 < n
+                and cap[i + 1]
+            ):
+                # the article of "Ель-Фашера" is no name alone (a village "Ель")
+                continue
             key = toks.joined(i, length)
             if not index.has(key):
                 continue
@@ -456,6 +465,7 @@ def _word_forms(
     lower_words = {toks.keys[i] for i in range(len(toks)) if not toks.cap[i]}
     out: list[Span] = []
     n = len(toks)
+    article = -1
     i = 0
     while i < n:
         if i in taken or blocked[i] or not toks.cap[i] or toks.script[i] != "cyrillic":
@@ -480,17 +490,33 @@ def _word_forms(
         if i in taken:
             i = run + 1
             continue
+        if (
+            toks.keys[i] in w["arabic_articles"]
+            and toks.hyphen_after[i]
+            and i + 1 < n
+            and toks.cap[i + 1]
+        ):
+            # "Аль-Хасаки" that the gazetteer knows as "Хасака" only: the name after the
+            # article, its span with the article
+            article = i
+            i += 1
+            continue
+        first = article if article == i - 1 else i
         forms = _normal_forms(lang, word) if forms_of else ()
         for form in forms:
             derived = None if translit else _suffix_region(lang, form, w, index)
             if derived is not None:
                 key, region_only = derived
-                out.append(_span(toks, i, i, key, soft=0, region_only=region_only, source="morph"))
+                out.append(
+                    _span(toks, first, i, key, soft=0, region_only=region_only, source="morph")
+                )
                 break
             mapped = None if translit else w.region_names.get(form)
             if mapped is not None:
                 out.append(
-                    _span(toks, i, i, mapped + REGION_OF, soft=0, region_only=True, source="morph")
+                    _span(
+                        toks, first, i, mapped + REGION_OF, soft=0, region_only=True, source="morph"
+                    )
                 )
                 break
             if form in w["common"] or form in w["stopwords"]:
@@ -514,7 +540,7 @@ def _word_forms(
                     soft = 1 if toks.initial[i] else 3
                 else:
                     soft = 0
-                out.append(_span(toks, i, i, hit, soft=soft, source=source))
+                out.append(_span(toks, first, i, hit, soft=soft, source=source))
                 break
         i += 1
     return out
