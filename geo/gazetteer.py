@@ -85,7 +85,7 @@ logger = logging.getLogger(__name__)
 
 #: Version of the on-disk index layout and of the rules that fill it; bump it when either
 #: changes so existing caches are rebuilt.
-INDEX_VERSION: Final = 8
+INDEX_VERSION: Final = 9
 
 #: Kinds of place, in the order used by the ``kind`` byte of the index.
 KINDS: Final = ("city", "region", "country")
@@ -422,6 +422,21 @@ def _read_csv(path: Path, required: Iterable[str] = ()) -> list[dict[str, str]]:
             return list(reader)
     except (OSError, UnicodeDecodeError, csv.Error) as err:
         raise DataError(f"cannot read gazetteer table {path}: {err}") from err
+
+
+_BRACKETED: Final = re.compile(r"^(.+?)\s*\((.+)\)$")
+
+
+def _bracketed_names(name: str) -> tuple[str, ...]:
+    """The two names of a name written "A (B)" ("Myanmar (Birmanie)"), else none.
+
+    Examples
+    --------
+    >>> _bracketed_names("Myanmar (Birmania)"), _bracketed_names("Chad")
+    (('Myanmar', 'Birmania'), ())
+    """
+    m = _BRACKETED.match(name.strip())
+    return (m.group(1).strip(), m.group(2).strip()) if m else ()
 
 
 def _split_names(value: str) -> list[str]:
@@ -815,6 +830,8 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
         base_of[i] = _COUNTRY_BASE + math.log10(pop + 1)
         names = [(c["name"], True, 0)]
         names += [(n, False, 0) for n in localized.values()]
+        # "Myanmar (Birmania)": CLDR's name with another in brackets; each is a name
+        names += [(x, False, 0) for n in localized.values() for x in _bracketed_names(n)]
         names += [(n, False, 0) for n in aliases.get(code, [])]
         b.add_names(i, names, base=base_of[i])
 
