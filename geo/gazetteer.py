@@ -439,6 +439,39 @@ def _bracketed_names(name: str) -> tuple[str, ...]:
     return (m.group(1).strip(), m.group(2).strip()) if m else ()
 
 
+#: French names of units "X du Nord", "X occidental" and the hyphenated forms the press
+#: also writes ("Kivu du Nord" and "Nord-Kivu"; "Darfour du Sud" and "Darfour-Sud").
+_FRENCH_COMPASS: Final = re.compile(
+    r"^(?P<name>.+?) (?:du (?P<point>Nord|Sud|Centre)|de l'(?P<west>Ouest|Est)|"
+    r"(?P<adj>occidental|oriental|septentrional|méridional|central)e?)$"
+)
+_FRENCH_COMPASS_ADJ: Final = {
+    "occidental": "Ouest",
+    "oriental": "Est",
+    "septentrional": "Nord",
+    "méridional": "Sud",
+    "central": "Centre",
+}
+
+
+def _french_compass_names(value: str) -> list[str]:
+    """Hyphenated forms of the French names (``fr:``) of a ``|``-separated cell.
+
+    Examples
+    --------
+    >>> _french_compass_names("en:North Kordofan|fr:Kordofan du Nord|fr:Darfour occidental")
+    ['Kordofan-Nord', 'Darfour-Ouest']
+    """
+    out = []
+    for part in value.split("|"):
+        m = _FRENCH_COMPASS.match(part.strip()[3:]) if part.strip()[:3] == "fr:" else None
+        if m is None:
+            continue
+        point = m["point"] or m["west"] or _FRENCH_COMPASS_ADJ[m["adj"]]
+        out.append(f"{m['name']}-{point}")
+    return out
+
+
 def _split_names(value: str) -> list[str]:
     """Names of a ``|``-separated cell; ``lang:name`` entries lose their language tag."""
     out = []
@@ -875,6 +908,7 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
         names = [(r["name"], True, 0)]
         names += [(a, False, 0) for a in _split_names(r["alternates"])]
         names += [(a, False, 0) for a in _split_names(r["names"])]
+        names += [(a, False, 0) for a in _french_compass_names(r["names"])]
         b.add_names(
             i,
             names,

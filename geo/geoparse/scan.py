@@ -638,9 +638,7 @@ class Scanner:
         # a water body named by its noun and an adjective ("البحر الأحمر"): common words
         # both, a name together
         water = (
-            best is not None
-            and is_water(best.place)
-            and bool(words[m.first].bare & lists.features)
+            best is not None and is_water(best.place) and bool(words[m.first].bare & lists.features)
         )
         names = [m.name_form, *(words[j].letters for j in range(m.first + 1, m.last + 1))]
         if all(x in lists.never or x in lists.common for x in names) and not (area or water):

@@ -465,7 +465,7 @@ def _word_forms(
     lower_words = {toks.keys[i] for i in range(len(toks)) if not toks.cap[i]}
     out: list[Span] = []
     n = len(toks)
-    article = -1
+    article = -2  # the token of an Arabic article just before, if any
     i = 0
     while i < n:
         if i in taken or blocked[i] or not toks.cap[i] or toks.script[i] != "cyrillic":
@@ -552,13 +552,15 @@ def _suffix_region(lang: str, form: str, w: Words, index: Index) -> tuple[str, b
     named by the adjective and a region noun ("Дніпропетровщина": "дніпропетровська
     область"), else the region named after the adjective's town ("Харківщина": Kharkiv's),
     else the town itself, for a district around it ("Ізюмщина": Izium). None for other
-    words and for the pack's common words ("батьківщина")."""
+    words, common words ("женщина", "батьківщина") and names of their own ("Туреччина")."""
     suffixes = get_pack(lang).maps["region_suffixes"]
     suffix = next((x for x in sorted(suffixes, key=len, reverse=True) if form.endswith(x)), None)
     if suffix is None or len(form) - len(suffix) < config.GEOPARSE_REGION_SUFFIX_MIN_STEM:
         return None
-    if form in w["common"] or form in w["stopwords"]:
-        return None
+    if form in w["common"] or form in w["stopwords"] or _common((form,)):
+        return None  # "женщина", "причина"
+    if index.candidates(form, variants=False):
+        return None  # a name of its own: "Туреччина" is Turkey, not a region of "Турец"
     adjective = form[: -len(suffix)] + suffixes[suffix]
     for noun in sorted(w["region_after"]):
         key = normalize_name(f"{adjective} {noun}")
