@@ -85,7 +85,7 @@ logger = logging.getLogger(__name__)
 
 #: Version of the on-disk index layout and of the rules that fill it; bump it when either
 #: changes so existing caches are rebuilt.
-INDEX_VERSION: Final = 9
+INDEX_VERSION: Final = 10
 
 #: Kinds of place, in the order used by the ``kind`` byte of the index.
 KINDS: Final = ("city", "region", "country")
@@ -153,6 +153,9 @@ _ADMIN1_BELOW_TOWN: Final = 2.0
 #: How much higher (log10 of people) a region's score must be than that of a town having the
 #: region's own name as an alternate for the region to keep its rank ("Minnesota").
 _ADMIN1_OVER_TOWN: Final = 1.0
+#: ... and than that of a town whose primary name it is: a region of 30 times the people of
+#: the towns named like it ("Sinaloa" of villages of ten thousand) keeps its rank too.
+_ADMIN1_OVER_PRIMARY_TOWN: Final = 1.5
 _SHORT_FORM_PENALTY: Final = 2.0
 #: Flags of a posting: bit 0 the primary name; bits 1-2 the index of its form in NAME_FORMS.
 _PRIMARY_FLAG: Final = 1
@@ -813,13 +816,12 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
         cc: str, a1: str, own: str = "", base: float = 0.0
     ) -> Callable[[str, float], float]:
         def adjust(key: str, score: float) -> float:
-            if (
-                key == own
-                and (key, cc) not in town_primary_keys
-                and base > town_base.get((key, cc), 0.0) + _ADMIN1_OVER_TOWN
-            ):
-                # a region's own name that a much smaller town has only as an alternate
-                # ("Minnesota" of Minneota) stays the region's
+            over = (
+                _ADMIN1_OVER_PRIMARY_TOWN if (key, cc) in town_primary_keys else _ADMIN1_OVER_TOWN
+            )
+            if key == own and base > town_base.get((key, cc), 0.0) + over:
+                # a region's own name that much smaller towns have ("Minnesota" of Minneota
+                # as an alternate, "Sinaloa" of villages) stays the region's
                 return score
             if (key, cc, a1) in town_keys_a1 if a1 else (key, cc) in town_keys:
                 return min(score, _ADMIN1_BELOW_TOWN)
