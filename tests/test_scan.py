@@ -421,6 +421,15 @@ def test_geoparse_arabic_water_bodies_and_countryside() -> None:
     ]
 
 
+def test_geoparse_arabic_numbers_camps_and_phrases_are_no_places() -> None:
+    df = geo.geoparse(
+        "قتل شخص واحد في معسكر التدريب قرب طرابلس، ودعت الأمم المتحدة إلى وقف فوري "
+        "لإطلاق النار، ونزح الآلاف من مدينة الفاشر.",
+        lang="ar",
+    )
+    assert df["mention"].tolist() == ["طرابلس", "الفاشر"]
+
+
 # --------------------------------------------------------------------------- examples
 
 

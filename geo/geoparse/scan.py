@@ -751,6 +751,15 @@ class Scanner:
                             word_frequency(k, ("ar",)) >= limit[strength]
                             for k in _with_article(key)
                         )
+                        # two frequent words: a phrase ("وقف فوري", an immediate halt), not a
+                        # name with a particle ("أبو سليم")
+                        or (
+                            last > i
+                            and info.letters not in lists.particles
+                            and all(
+                                word_frequency(k, ("ar",)) >= limit[strength] for k in key.split()
+                            )
+                        )
                     ):
                         continue
                     near = _near(self.index.transliterated(key), allowed, points, km=km[strength])
