@@ -579,6 +579,9 @@ GEOPARSE_TRANSLIT_NEAR_KM: Final = 250.0
 #: ... or within this distance when a settlement or region noun comes before it
 #: ("مدينة X", "مخيم X"): the noun says it is a place, the country says which.
 GEOPARSE_TRANSLIT_NEAR_KM_CUED: Final = 1000.0
+#: Fewest letters before the suffix of a region name formed from a relational adjective
+#: ("Сумщина": "сум"; the packs' ``region_suffixes``).
+GEOPARSE_REGION_SUFFIX_MIN_STEM: Final = 3
 #: A word this common (Zipf frequency) in the languages of its script (Russian and
 #: Ukrainian, Arabic) is no name the gazetteer lacks as written: it is not looked up
 #: through a transliteration (the frequency table holds the words from 3.3 on).

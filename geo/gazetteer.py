@@ -85,7 +85,7 @@ logger = logging.getLogger(__name__)
 
 #: Version of the on-disk index layout and of the rules that fill it; bump it when either
 #: changes so existing caches are rebuilt.
-INDEX_VERSION: Final = 8
+INDEX_VERSION: Final = 10
 
 #: Kinds of place, in the order used by the ``kind`` byte of the index.
 KINDS: Final = ("city", "region", "country")
@@ -153,6 +153,9 @@ _ADMIN1_BELOW_TOWN: Final = 2.0
 #: How much higher (log10 of people) a region's score must be than that of a town having the
 #: region's own name as an alternate for the region to keep its rank ("Minnesota").
 _ADMIN1_OVER_TOWN: Final = 1.0
+#: ... and than that of a town whose primary name it is: a region of 30 times the people of
+#: the towns named like it ("Sinaloa" of villages of ten thousand) keeps its rank too.
+_ADMIN1_OVER_PRIMARY_TOWN: Final = 1.5
 _SHORT_FORM_PENALTY: Final = 2.0
 #: Flags of a posting: bit 0 the primary name; bits 1-2 the index of its form in NAME_FORMS.
 _PRIMARY_FLAG: Final = 1
@@ -422,6 +425,54 @@ def _read_csv(path: Path, required: Iterable[str] = ()) -> list[dict[str, str]]:
             return list(reader)
     except (OSError, UnicodeDecodeError, csv.Error) as err:
         raise DataError(f"cannot read gazetteer table {path}: {err}") from err
+
+
+_BRACKETED: Final = re.compile(r"^(.+?)\s*\((.+)\)$")
+
+
+def _bracketed_names(name: str) -> tuple[str, ...]:
+    """The two names of a name written "A (B)" ("Myanmar (Birmanie)"), else none.
+
+    Examples
+    --------
+    >>> _bracketed_names("Myanmar (Birmania)"), _bracketed_names("Chad")
+    (('Myanmar', 'Birmania'), ())
+    """
+    m = _BRACKETED.match(name.strip())
+    return (m.group(1).strip(), m.group(2).strip()) if m else ()
+
+
+#: French names of units "X du Nord", "X occidental" and the hyphenated forms the press
+#: also writes ("Kivu du Nord" and "Nord-Kivu"; "Darfour du Sud" and "Darfour-Sud").
+_FRENCH_COMPASS: Final = re.compile(
+    r"^(?P<name>.+?) (?:du (?P<point>Nord|Sud|Centre)|de l'(?P<west>Ouest|Est)|"
+    r"(?P<adj>occidental|oriental|septentrional|méridional|central)e?)$"
+)
+_FRENCH_COMPASS_ADJ: Final = {
+    "occidental": "Ouest",
+    "oriental": "Est",
+    "septentrional": "Nord",
+    "méridional": "Sud",
+    "central": "Centre",
+}
+
+
+def _french_compass_names(value: str) -> list[str]:
+    """Hyphenated forms of the French names (``fr:``) of a ``|``-separated cell.
+
+    Examples
+    --------
+    >>> _french_compass_names("en:North Kordofan|fr:Kordofan du Nord|fr:Darfour occidental")
+    ['Kordofan-Nord', 'Darfour-Ouest']
+    """
+    out = []
+    for part in value.split("|"):
+        m = _FRENCH_COMPASS.match(part.strip()[3:]) if part.strip()[:3] == "fr:" else None
+        if m is None:
+            continue
+        point = m["point"] or m["west"] or _FRENCH_COMPASS_ADJ[m["adj"]]
+        out.append(f"{m['name']}-{point}")
+    return out
 
 
 def _split_names(value: str) -> list[str]:
@@ -765,13 +816,12 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
         cc: str, a1: str, own: str = "", base: float = 0.0
     ) -> Callable[[str, float], float]:
         def adjust(key: str, score: float) -> float:
-            if (
-                key == own
-                and (key, cc) not in town_primary_keys
-                and base > town_base.get((key, cc), 0.0) + _ADMIN1_OVER_TOWN
-            ):
-                # a region's own name that a much smaller town has only as an alternate
-                # ("Minnesota" of Minneota) stays the region's
+            over = (
+                _ADMIN1_OVER_PRIMARY_TOWN if (key, cc) in town_primary_keys else _ADMIN1_OVER_TOWN
+            )
+            if key == own and base > town_base.get((key, cc), 0.0) + over:
+                # a region's own name that much smaller towns have ("Minnesota" of Minneota
+                # as an alternate, "Sinaloa" of villages) stays the region's
                 return score
             if (key, cc, a1) in town_keys_a1 if a1 else (key, cc) in town_keys:
                 return min(score, _ADMIN1_BELOW_TOWN)
@@ -815,6 +865,8 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
         base_of[i] = _COUNTRY_BASE + math.log10(pop + 1)
         names = [(c["name"], True, 0)]
         names += [(n, False, 0) for n in localized.values()]
+        # "Myanmar (Birmania)": CLDR's name with another in brackets; each is a name
+        names += [(x, False, 0) for n in localized.values() for x in _bracketed_names(n)]
         names += [(n, False, 0) for n in aliases.get(code, [])]
         b.add_names(i, names, base=base_of[i])
 
@@ -858,6 +910,7 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
         names = [(r["name"], True, 0)]
         names += [(a, False, 0) for a in _split_names(r["alternates"])]
         names += [(a, False, 0) for a in _split_names(r["names"])]
+        names += [(a, False, 0) for a in _french_compass_names(r["names"])]
         b.add_names(
             i,
             names,

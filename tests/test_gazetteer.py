@@ -832,3 +832,11 @@ def test_cli_gazetteer_add_list_remove(
     _, err = capsys.readouterr()
     assert "geo gazetteer remove: error: no gazetteer extension named 'XX'" in err
     assert main(["gazetteer", "add", str(path.parent / "nope.txt")]) == 2
+
+
+def test_country_names_in_brackets_and_french_compass_forms() -> None:
+    gaz = load_gazetteer()
+    for name in ("Birmania", "Бирма", "Costa de Marfil", "Emiratos"):
+        assert gaz.lookup(name)[0].kind == "country", name
+    assert gaz.lookup("Kordofan-Nord")[0].iso_3166_2 == "SD-KN"
+    assert gaz.lookup("Darfour-Sud")[0].iso_3166_2 == "SD-DS"

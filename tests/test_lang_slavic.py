@@ -394,3 +394,29 @@ def test_ukrainian_spelling_of_a_russian_village_through_its_russian_spelling() 
     assert ("Тьоткіного", "Tëtkino", "city") in found(
         "Бої точаться в Курській області, зокрема біля Тьоткіного.", "uk"
     )
+
+
+def test_regions_named_with_a_suffix_from_their_adjective() -> None:
+    # the oblast named by the adjective and its noun, whatever the town is called today
+    assert found("Уночі дрони атакували Дніпропетровщину та Запоріжчину.", "uk") == [
+        ("Дніпропетровщину", "Dnipropetrovs'k", "region"),
+        ("Запоріжчину", "Zaporizhzhya", "region"),
+    ]
+    assert found("Тревога объявлена на Белгородчине и Донетчине.", "ru") == [
+        ("Белгородчине", "Belgorod", "region"),
+        ("Донетчине", "Donets'k", "region"),
+    ]
+    # a district around a town that names no region is the town
+    assert found("Обстріли тривають на Ізюмщині.", "uk") == [("Ізюмщині", "Izyum", "city")]
+    # common words and names of their own keep their sense
+    assert found("Женщина получила ранения. Причина неизвестна.", "ru") == []
+    assert found("Кораблі прямують до Туреччини.", "uk") == [("Туреччини", "Turkey", "country")]
+
+
+def test_arabic_article_belongs_to_the_name_after_it() -> None:
+    assert found("Бои идут у Эль-Фашера и Эр-Рияда.", "ru") == [
+        ("Эль-Фашера", "El Fasher", "city"),
+        ("Эр-Рияда", "Riyadh", "city"),
+    ]
+    # a name the gazetteer knows without its article keeps the article in its span
+    assert [m for m, _, _ in found("Бої тривають біля Аль-Хасаки.", "uk")] == ["Аль-Хасаки"]

@@ -404,6 +404,32 @@ def test_geoparse_arabic_countries_and_capitals() -> None:
     ]
 
 
+def test_geoparse_arabic_water_bodies_and_countryside() -> None:
+    df = geo.geoparse(
+        "هاجم الحوثيون سفينة في البحر الأحمر وأخرى في خليج عدن، وقتل ثلاثة قرب نهر الفرات. "
+        "وقصفت الطائرات بلدات في ريف حلب الغربي وريف إدلب، وقتل مدني في مدينة حلب.",
+        lang="ar",
+    )
+    assert df[["mention", "name", "kind"]].values.tolist() == [
+        ["البحر الأحمر", "Red Sea", "region"],
+        ["خليج عدن", "Gulf of Aden", "region"],
+        ["نهر الفرات", "Euphrates", "region"],
+        # "ريف X": the governorate, "مدينة X": the town
+        ["حلب", "Aleppo", "region"],
+        ["إدلب", "Idlib", "region"],
+        ["حلب", "Aleppo", "city"],
+    ]
+
+
+def test_geoparse_arabic_numbers_camps_and_phrases_are_no_places() -> None:
+    df = geo.geoparse(
+        "قتل شخص واحد في معسكر التدريب قرب طرابلس، ودعت الأمم المتحدة إلى وقف فوري "
+        "لإطلاق النار، ونزح الآلاف من مدينة الفاشر.",
+        lang="ar",
+    )
+    assert df["mention"].tolist() == ["طرابلس", "الفاشر"]
+
+
 # --------------------------------------------------------------------------- examples
 
 

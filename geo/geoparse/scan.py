@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any, Final
 from geo import config
 from geo.gazetteer import normalize_name
 from geo.geoparse import translit
-from geo.geoparse.candidates import IN_COUNTRIES, Index, approx_km, feature_of
+from geo.geoparse.candidates import IN_COUNTRIES, Index, approx_km, feature_of, is_water
 from geo.lang import get_pack, word_frequency
 from geo.lang.ar import morph
 from geo.model import Candidate, Span
@@ -635,8 +635,13 @@ class Scanner:
         first_forms = {m.name_form, m.key_form}
         if first_forms & lists.cues and not area:
             return None
+        # a water body named by its noun and an adjective ("البحر الأحمر"): common words
+        # both, a name together
+        water = (
+            best is not None and is_water(best.place) and bool(words[m.first].bare & lists.features)
+        )
         names = [m.name_form, *(words[j].letters for j in range(m.first + 1, m.last + 1))]
-        if all(x in lists.never or x in lists.common for x in names) and not area:
+        if all(x in lists.never or x in lists.common for x in names) and not (area or water):
             return None
         return key, best
 
@@ -745,6 +750,15 @@ class Scanner:
                         or any(
                             word_frequency(k, ("ar",)) >= limit[strength]
                             for k in _with_article(key)
+                        )
+                        # two frequent words: a phrase ("وقف فوري", an immediate halt), not a
+                        # name with a particle ("أبو سليم")
+                        or (
+                            last > i
+                            and info.letters not in lists.particles
+                            and all(
+                                word_frequency(k, ("ar",)) >= limit[strength] for k in key.split()
+                            )
                         )
                     ):
                         continue

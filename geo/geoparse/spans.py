@@ -183,6 +183,15 @@ def _capitalised(
                 ):
                     continue
                 lower_tail = True
+            if (
+                length == 1
+                and keys[i] in arabic_articles
+                and toks.hyphen_after[i]
+                and i + 1 < n
+                and cap[i + 1]
+            ):
+                # the article of "Ель-Фашера" is no name alone (a village "Ель")
+                continue
             key = toks.joined(i, length)
             if not index.has(key):
                 continue
@@ -456,6 +465,7 @@ def _word_forms(
     lower_words = {toks.keys[i] for i in range(len(toks)) if not toks.cap[i]}
     out: list[Span] = []
     n = len(toks)
+    article = -2  # the token of an Arabic article just before, if any
     i = 0
     while i < n:
         if i in taken or blocked[i] or not toks.cap[i] or toks.script[i] != "cyrillic":
@@ -480,12 +490,33 @@ def _word_forms(
         if i in taken:
             i = run + 1
             continue
+        if (
+            toks.keys[i] in w["arabic_articles"]
+            and toks.hyphen_after[i]
+            and i + 1 < n
+            and toks.cap[i + 1]
+        ):
+            # "Аль-Хасаки" that the gazetteer knows as "Хасака" only: the name after the
+            # article, its span with the article
+            article = i
+            i += 1
+            continue
+        first = article if article == i - 1 else i
         forms = _normal_forms(lang, word) if forms_of else ()
         for form in forms:
+            derived = None if translit else _suffix_region(lang, form, w, index)
+            if derived is not None:
+                key, region_only = derived
+                out.append(
+                    _span(toks, first, i, key, soft=0, region_only=region_only, source="morph")
+                )
+                break
             mapped = None if translit else w.region_names.get(form)
             if mapped is not None:
                 out.append(
-                    _span(toks, i, i, mapped + REGION_OF, soft=0, region_only=True, source="morph")
+                    _span(
+                        toks, first, i, mapped + REGION_OF, soft=0, region_only=True, source="morph"
+                    )
                 )
                 break
             if form in w["common"] or form in w["stopwords"]:
@@ -509,10 +540,40 @@ def _word_forms(
                     soft = 1 if toks.initial[i] else 3
                 else:
                     soft = 0
-                out.append(_span(toks, i, i, hit, soft=soft, source=source))
+                out.append(_span(toks, first, i, hit, soft=soft, source=source))
                 break
         i += 1
     return out
+
+
+def _suffix_region(lang: str, form: str, w: Words, index: Index) -> tuple[str, bool] | None:
+    """The key of a region or district named with a suffix from the relational adjective of
+    its town (the pack's ``region_suffixes``) and whether it is a region only: the region
+    named by the adjective and a region noun ("Дніпропетровщина": "дніпропетровська
+    область"), else the region named after the adjective's town ("Харківщина": Kharkiv's),
+    else the town itself, for a district around it ("Ізюмщина": Izium). None for other
+    words, common words ("женщина", "батьківщина") and names of their own ("Туреччина")."""
+    suffixes = get_pack(lang).maps["region_suffixes"]
+    suffix = next((x for x in sorted(suffixes, key=len, reverse=True) if form.endswith(x)), None)
+    if suffix is None or len(form) - len(suffix) < config.GEOPARSE_REGION_SUFFIX_MIN_STEM:
+        return None
+    if form in w["common"] or form in w["stopwords"] or _common((form,)):
+        return None  # "женщина", "причина"
+    if index.candidates(form, variants=False):
+        return None  # a name of its own: "Туреччина" is Turkey, not a region of "Турец"
+    adjective = form[: -len(suffix)] + suffixes[suffix]
+    for noun in sorted(w["region_after"]):
+        key = normalize_name(f"{adjective} {noun}")
+        if any(c.place.kind == "region" for c in index.candidates(key, variants=False)):
+            return key, True
+    bases_of = get_pack(lang).morph("adjective_bases")
+    for base in bases_of(adjective) if bases_of else ():
+        key = normalize_name(str(base))
+        if index.regions_named(key):
+            return key + REGION_OF, True
+        if any(c.place.kind == "city" for c in index.candidates(key, variants=False)):
+            return key, False
+    return None
 
 
 def _countries(spans: Sequence[Span], index: Index) -> frozenset[str]:

@@ -127,6 +127,9 @@ MAPS: Final = {
     "compass": "compass words and their equivalent in another language (north = nord)",
     "region_names": "names of regions that are not in the gazetteer, to the name of the "
     "town the region is named after (донеччина = донецьк)",
+    "region_suffixes": "endings of region names formed from a relational adjective, to the "
+    "adjective's ending ('щина = ська': Харківщина from харківська; the name of the region is "
+    "the adjective with 'область', else the town the adjective is built from)",
     "spelling": "spelling variants tried when a name is not found, as 'from = to' over the "
     "normalised name (ou = u, dj = j)",
     "demonym_endings": "how country names become demonyms: an ending of the (normalised) "
