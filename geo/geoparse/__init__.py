@@ -230,17 +230,23 @@ def sentence_languages(toks: Tokens, doc_lang: str, *, forced: bool) -> list[str
     out = [doc_lang] * count
     if forced or count <= 1:
         return out
-    table = _stopword_table()
+    table = _stopword_table().get
+    keys, sentence = toks.keys, toks.sentence
     evidence: list[dict[str, float]] = [{} for _ in range(count)]
     words = [0] * count
-    for i, key in enumerate(toks.keys):
-        k = toks.sentence[i]
-        words[k] += 1
-        codes = table.get(key)
-        if codes:
-            share = 1.0 / len(codes)
-            for code in codes:
-                evidence[k][code] = evidence[k].get(code, 0.0) + share
+    # a sentence's tokens are a run of the token list (found by bisection); only the runs
+    # long enough to decide are read (the shares add up in token order, as they always have)
+    at = 0
+    for k in range(count):
+        end = bisect.bisect_right(sentence, k, at)
+        words[k] = end - at
+        if words[k] >= config.LANG_SENTENCE_MIN_WORDS:
+            found = evidence[k]
+            for codes in filter(None, map(table, keys[at:end])):
+                share = 1.0 / len(codes)
+                for code in codes:
+                    found[code] = found.get(code, 0.0) + share
+        at = end
     for k in range(count):
         if words[k] < config.LANG_SENTENCE_MIN_WORDS or not evidence[k]:
             continue
