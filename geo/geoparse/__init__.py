@@ -383,7 +383,9 @@ def _frame(mentions: Sequence[Mention], lang: str | None) -> gpd.GeoDataFrame:
     ]
     # a column with a missing value: an object column as built, whose type pandas infers
     data: dict[str, Any] = {
-        name: np.array(values, dtype=object) for name, values in columns.items() if name not in whole
+        name: np.array(values, dtype=object)
+        for name, values in columns.items()
+        if name not in whole
     }
     if whole:
         # one conversion of every all-text column, then zero-copy slices of it
@@ -423,7 +425,7 @@ def _text_dtype() -> Any:
     import pandas as pd
 
     dtype = pd.Series(np.array(["a"], dtype=object)).dtype
-    return None if dtype == object else dtype
+    return None if isinstance(dtype, np.dtype) else dtype
 
 
 @functools.cache
