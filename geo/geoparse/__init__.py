@@ -364,7 +364,7 @@ def _frame(mentions: Sequence[Mention], lang: str | None) -> gpd.GeoDataFrame:
     places = [m.place for m in mentions]
     lat = np.array([p.latitude for p in places], dtype=float)
     lon = np.array([p.longitude for p in places], dtype=float)
-    texts = (
+    texts: tuple[list[str | None], ...] = (
         [m.doc_id for m in mentions],
         [m.mention for m in mentions],
         [p.name for p in places],
@@ -374,7 +374,7 @@ def _frame(mentions: Sequence[Mention], lang: str | None) -> gpd.GeoDataFrame:
         [lang] * n,
         [why_text(m.why) for m in mentions],
     )
-    columns = dict(zip(_TEXT_COLUMNS, texts, strict=True))
+    columns: dict[str, list[str | None]] = dict(zip(_TEXT_COLUMNS, texts, strict=True))
     dtype = _text_dtype()
     whole = [
         name
