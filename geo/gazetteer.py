@@ -1180,10 +1180,12 @@ class Gazetteer:
 
     # -- lookups
     def _postings(self, key: str) -> range:
-        h = np.uint64(_key_hash(key))
-        j = int(np.searchsorted(self._key_hash, h))
-        if j < len(self._key_hash) and self._key_hash[j] == h:
-            return range(int(self._bounds[j]), int(self._bounds[j + 1]))
+        h = _key_hash(key)
+        hashes = self._key_hash
+        j = int(hashes.searchsorted(np.uint64(h)))
+        if j < len(hashes) and int(hashes[j]) == h:
+            start, stop = self._bounds[j : j + 2].tolist()
+            return range(start, stop)
         return range(0)
 
     def __contains__(self, key: object) -> bool:
@@ -1200,13 +1202,20 @@ class Gazetteer:
         limit: int | None,
     ) -> list[Place]:
         out: list[Place] = []
-        for p in self._postings(key):
-            place = self.place(int(self._post_place[p]))
+        found = self._postings(key)
+        if not found:
+            return out
+        # the postings of a name read at once (one numpy call per column, not per posting)
+        at, stop = found.start, found.stop
+        rows = self._post_place[at:stop].tolist()
+        all_flags = self._post_flags[at:stop].tolist()
+        scores = self._post_score[at:stop].tolist()
+        for row, flags, score in zip(rows, all_flags, scores, strict=True):
+            place = self.place(row)
             if wanted_kinds is not None and place.kind not in wanted_kinds:
                 continue
             if wanted_cc is not None and place.country_code not in wanted_cc:
                 continue
-            flags = int(self._post_flags[p])
             out.append(
                 Place(
                     place.id,
@@ -1220,7 +1229,7 @@ class Gazetteer:
                     place.population,
                     place.source,
                     bool(flags & _PRIMARY_FLAG),
-                    float(self._post_score[p]),
+                    score,
                     place.feature,
                     place.iso_3166_2,
                     NAME_FORMS[flags >> _FORM_SHIFT],

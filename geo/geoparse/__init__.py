@@ -230,17 +230,23 @@ def sentence_languages(toks: Tokens, doc_lang: str, *, forced: bool) -> list[str
     out = [doc_lang] * count
     if forced or count <= 1:
         return out
-    table = _stopword_table()
+    table = _stopword_table().get
+    keys, sentence = toks.keys, toks.sentence
     evidence: list[dict[str, float]] = [{} for _ in range(count)]
     words = [0] * count
-    for i, key in enumerate(toks.keys):
-        k = toks.sentence[i]
-        words[k] += 1
-        codes = table.get(key)
-        if codes:
-            share = 1.0 / len(codes)
-            for code in codes:
-                evidence[k][code] = evidence[k].get(code, 0.0) + share
+    # a sentence's tokens are a run of the token list (found by bisection); only the runs
+    # long enough to decide are read (the shares add up in token order, as they always have)
+    at = 0
+    for k in range(count):
+        end = bisect.bisect_right(sentence, k, at)
+        words[k] = end - at
+        if words[k] >= config.LANG_SENTENCE_MIN_WORDS:
+            found = evidence[k]
+            for codes in filter(None, map(table, keys[at:end])):
+                share = 1.0 / len(codes)
+                for code in codes:
+                    found[code] = found.get(code, 0.0) + share
+        at = end
     for k in range(count):
         if words[k] < config.LANG_SENTENCE_MIN_WORDS or not evidence[k]:
             continue
@@ -320,13 +326,35 @@ def why_text(why: Mapping[str, float] | None) -> str:
 def mentions_to_frame(mentions: Sequence[Mention], *, lang: str | None = None) -> gpd.GeoDataFrame:
     """Return mentions as a GeoDataFrame with :data:`MENTION_COLUMNS` (EPSG:4326).
 
-    The frame is built once from columns, not row by row.
+    The frame is built once from columns, not row by row: the text columns of all rows are
+    converted to pandas' string type in one call and cut into columns (a text column with a
+    missing value is built on its own, as pandas infers it); no mention, a copy of an empty
+    frame built once.
 
     Examples
     --------
     >>> mentions_to_frame([]).columns.tolist()[-1]
     'geometry'
     """
+    if not mentions:
+        return _empty_frame().copy()
+    return _frame(mentions, lang)
+
+
+#: The text columns of the mention table, in the order :func:`_frame` gathers them.
+_TEXT_COLUMNS: Final = (
+    "doc_id",
+    "mention",
+    "name",
+    "kind",
+    "country_code",
+    "gazetteer_id",
+    "lang",
+    "why",
+)
+
+
+def _frame(mentions: Sequence[Mention], lang: str | None) -> gpd.GeoDataFrame:
     import geopandas as gpd
     import numpy as np
     import pandas as pd
@@ -336,29 +364,84 @@ def mentions_to_frame(mentions: Sequence[Mention], *, lang: str | None = None) -
     places = [m.place for m in mentions]
     lat = np.array([p.latitude for p in places], dtype=float)
     lon = np.array([p.longitude for p in places], dtype=float)
-
-    def strings(values: list[Any]) -> Any:
-        # object columns as built (no string-dtype inference over every value)
-        return np.array(values, dtype=object) if values else np.empty(0, dtype=object)
-
-    data = {
-        "doc_id": strings([m.doc_id for m in mentions]),
-        "mention": strings([m.mention for m in mentions]),
-        "char_start": np.array([m.char_start for m in mentions], dtype=np.int64),
-        "char_end": np.array([m.char_end for m in mentions], dtype=np.int64),
-        "name": strings([p.name for p in places]),
-        "kind": strings([p.kind for p in places]),
-        "country_code": strings([p.country_code for p in places]),
-        "gazetteer_id": strings([p.id for p in places]),
-        "latitude": lat,
-        "longitude": lon,
-        "score": np.array([m.score for m in mentions], dtype=float),
-        "lang": strings([lang] * n),
-        "why": strings([why_text(m.why) for m in mentions]),
-        "geometry": gpd.array.from_shapely(
-            shapely.points(lon, lat) if n else np.empty(0, dtype=object), crs=_wgs84()
-        ),
+    texts: tuple[list[str | None], ...] = (
+        [m.doc_id for m in mentions],
+        [m.mention for m in mentions],
+        [p.name for p in places],
+        [p.kind for p in places],
+        [p.country_code for p in places],
+        [p.id for p in places],
+        [lang] * n,
+        [why_text(m.why) for m in mentions],
+    )
+    columns: dict[str, list[str | None]] = dict(zip(_TEXT_COLUMNS, texts, strict=True))
+    dtype = _text_dtype()
+    whole = [
+        name
+        for name, values in columns.items()
+        if dtype is not None and all(type(v) is str for v in values)
+    ]
+    # a column with a missing value: an object column as built, whose type pandas infers
+    data: dict[str, Any] = {
+        name: np.array(values, dtype=object)
+        for name, values in columns.items()
+        if name not in whole
     }
+    if whole:
+        # one conversion of every all-text column, then zero-copy slices of it
+        flat = np.empty(n * len(whole), dtype=object)
+        for k, name in enumerate(whole):
+            flat[k * n : (k + 1) * n] = columns[name]
+        converted = pd.array(flat, dtype=dtype)
+        for k, name in enumerate(whole):
+            data[name] = converted[k * n : (k + 1) * n]
+    frame = pd.DataFrame(
+        {
+            "doc_id": data["doc_id"],
+            "mention": data["mention"],
+            "char_start": np.array([m.char_start for m in mentions], dtype=np.int64),
+            "char_end": np.array([m.char_end for m in mentions], dtype=np.int64),
+            "name": data["name"],
+            "kind": data["kind"],
+            "country_code": data["country_code"],
+            "gazetteer_id": data["gazetteer_id"],
+            "latitude": lat,
+            "longitude": lon,
+            "score": np.array([m.score for m in mentions], dtype=float),
+            "lang": data["lang"],
+            "why": data["why"],
+            "geometry": gpd.array.from_shapely(shapely.points(lon, lat), crs=_wgs84()),
+        },
+        copy=False,
+    )
+    return gpd.GeoDataFrame(frame, geometry="geometry", copy=False)
+
+
+@functools.cache
+def _text_dtype() -> Any:
+    """The type pandas gives a column of Python strings (``str`` since pandas 3), or None
+    when it keeps them as objects."""
+    import numpy as np
+    import pandas as pd
+
+    dtype = pd.Series(np.array(["a"], dtype=object)).dtype
+    return None if isinstance(dtype, np.dtype) else dtype
+
+
+@functools.cache
+def _empty_frame() -> gpd.GeoDataFrame:
+    """The mention table without rows (copied by :func:`mentions_to_frame`)."""
+    import geopandas as gpd
+    import numpy as np
+    import pandas as pd
+
+    empty = np.empty(0, dtype=object)
+    data: dict[str, Any] = {name: empty for name in MENTION_COLUMNS}
+    for name in ("char_start", "char_end"):
+        data[name] = np.empty(0, dtype=np.int64)
+    for name in ("latitude", "longitude", "score"):
+        data[name] = np.empty(0, dtype=float)
+    data["geometry"] = gpd.array.from_shapely(empty, crs=_wgs84())
     frame = pd.DataFrame(data, copy=False)
     return gpd.GeoDataFrame(frame, geometry="geometry", copy=False)
 

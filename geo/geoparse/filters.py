@@ -50,11 +50,13 @@ _SPACES: Final = frozenset(" \t\xa0\u202f\u2009")
 
 
 @dataclass(frozen=True)
-class Words:
+class Words(dict[str, frozenset[str]]):
     """The word lists of some languages, normalised, with phrase indexes.
 
     Index it by list name (``w["titles"]``); phrases (media, organisations, people) are
-    indexed by first token for whole-phrase matching.
+    indexed by first token for whole-phrase matching. The lists are the items of the dict
+    it is (:attr:`sets` and :attr:`extra`), so that indexing it, hundreds of times a
+    document, is a plain dict lookup.
     """
 
     langs: tuple[str, ...]
@@ -74,13 +76,9 @@ class Words:
         """The list words that mean "of" ("de", "of", "del")."""
         return self["list_words"] & _OF
 
-    def __getitem__(self, name: str) -> frozenset[str]:
-        found = self.sets.get(name)
-        if found is None:
-            found = self.extra.get(name)
-        if found is None:
-            raise KeyError(name)
-        return found
+    def __post_init__(self) -> None:
+        self.update(self.extra)
+        self.update(self.sets)
 
 
 def _phrase_index(
