@@ -154,7 +154,7 @@ _ADMIN1_BELOW_TOWN: Final = 2.0
 #: region's own name as an alternate for the region to keep its rank ("Minnesota").
 _ADMIN1_OVER_TOWN: Final = 1.0
 #: ... and than that of a town whose primary name it is: a region of 30 times the people of
-#: the towns named like it ("Sinaloa" of villages of ten thousand) keeps its rank too.
+#: the towns named like it (a state of millions, villages of ten thousand) keeps its rank too.
 _ADMIN1_OVER_PRIMARY_TOWN: Final = 1.5
 _SHORT_FORM_PENALTY: Final = 2.0
 #: Flags of a posting: bit 0 the primary name; bits 1-2 the index of its form in NAME_FORMS.
@@ -821,7 +821,7 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
             )
             if key == own and base > town_base.get((key, cc), 0.0) + over:
                 # a region's own name that much smaller towns have ("Minnesota" of Minneota
-                # as an alternate, "Sinaloa" of villages) stays the region's
+                # as an alternate, a state's name that villages carry) stays the region's
                 return score
             if (key, cc, a1) in town_keys_a1 if a1 else (key, cc) in town_keys:
                 return min(score, _ADMIN1_BELOW_TOWN)
