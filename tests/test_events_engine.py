@@ -429,3 +429,56 @@ def test_a_reference_point_of_a_distance_is_no_incident_place() -> None:
         "about 80 km north of Zhytomyr and burned all day after the drone attack."
     )
     assert [p for p, *_ in _event_places(text)] == ["Korosten"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a strike that names no weapon, by a state that strikes from the air
+        (
+            "date 2024-03-02\nAn Israeli strike on a house in Sidon killed four people on Friday.",
+            "Air/drone strike",
+        ),
+        (
+            "date 2024-03-02\nقتل أربعة أشخاص أمس في قصف إسرائيلي على منزل في صيدا.",
+            "Air/drone strike",
+        ),
+        # the same strike said to be by artillery stays shelling
+        (
+            "date 2024-03-02\nIsraeli artillery shelled a house in Sidon on Friday, killing four.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "date 2024-03-02\nقتل أربعة أشخاص أمس في قصف مدفعي إسرائيلي على منزل في صيدا.",
+            "Shelling/artillery/missile attack",
+        ),
+        # a state whose strikes are mostly missiles and guns: shelling
+        (
+            "date 2024-03-02\nA Russian strike on Uman killed four people on Friday.",
+            "Shelling/artillery/missile attack",
+        ),
+    ],
+)
+def test_a_strike_without_a_weapon_by_an_air_power_is_an_air_strike(
+    text: str, expected: str
+) -> None:
+    assert [t for _, _, t, *_ in _event_places(text)] == [expected]
+
+
+def test_an_incident_told_only_at_a_region() -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    # a province named after its town: the incident is told at the town, at the region's
+    # precision
+    text = "date 2024-03-02\nقتل أربعة أشخاص أمس في غارة على محافظة مأرب."
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["gazetteer_id"], r["geo_precision"]) for r in rows] == [("gn:72968", 3)]
+    # a region no town is named after: a mention, not an event
+    region = "date 2024-03-02\nRussian shelling in Zakarpattia killed four people on Friday."
+    assert _event_places(region) == []
+
+
+def test_an_arabic_dateline_is_where_the_report_was_written() -> None:
+    text = "date 2024-03-02\nبيروت - قتل أربعة أشخاص أمس في قصف مدفعي على صيدا."
+    assert [p for p, *_ in _event_places(text)] == ["Sidon"]

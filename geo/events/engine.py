@@ -62,7 +62,7 @@ from geo.events.tolls import Casualty, casualty_free, count_casualties
 from geo.schema import MENTION_TYPE
 
 if TYPE_CHECKING:
-    from geo.gazetteer import Place
+    from geo.gazetteer import Gazetteer, Place
     from geo.geoparse import Geoparser, Mention
     from geo.io.documents import Document
 
@@ -165,6 +165,7 @@ class _Incident:
     actor2: Actor | None = None
     intervention: bool = False
     district: bool = False  # told only at parts of a town: it completes the town's incident
+    ground_fire: bool = True  # its sentence names a gun, shell, rocket or missile
 
 
 @dataclass(frozen=True)
@@ -259,9 +260,11 @@ def _context(rules: Rules) -> _Context:
 
 
 #: A wire dateline: "PORT-AU-PRINCE (AFP) -", "MOGADISHU, Oct 30 (Reuters) -", "BEYROUTH, 23
-#: juin -", "KIEV, 8 jul (EFE).-", "DNIPRO, Ukraine, Jan 16 -".
+#: juin -", "KIEV, 8 jul (EFE).-", "DNIPRO, Ukraine, Jan 16 -"; in Arabic, which has no
+#: capitals, one to three words before the dash: "بيروت (رويترز) -".
 _DATELINE: Final = re.compile(
-    r"[ \t]*[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ'’.\- /]{1,60}"
+    r"[ \t]*(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ'’.\- /]{1,60}"
+    r"|[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})"
     r"(?:,[^\n(),]{1,40}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)*\.?[ \t]*(?:-|—|–)"
 )
 _CLAUSE_EDGE: Final = re.compile(r"[,;:()\[\]،؛]")
@@ -877,6 +880,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             if inc.etype == "Protests" and "intervention" in classes:
                 inc.intervention = True
             _choose_actors(inc, actors, inc.cue - begin, "civilians" in classes)
+            inc.ground_fire = "ground_fire" in classes
             for ms_p in inc.places.values():
                 records.append((inc, ms_p[0], ""))
         last = incidents
@@ -1228,7 +1232,18 @@ def _event_stem(doc_id: str) -> str:
     return f"{stem}-{digest}"
 
 
+_SHELLING: Final = "Shelling/artillery/missile attack"
+
+
 def _subtype(inc: _Incident, refine: Mapping[str, str], fatalities: int | None) -> str:
+    if (
+        inc.subtype == _SHELLING
+        and not inc.ground_fire
+        and inc.actor1 is not None
+        and inc.actor1.country in config.EVENTS_AIR_POWER_STATES
+        and "air_power" in refine
+    ):
+        return refine["air_power"]
     if inc.etype != "Protests":
         return inc.subtype
     if inc.intervention and fatalities and "excessive_force" in refine:
@@ -1259,7 +1274,15 @@ def _rows(
         actor1 = actor2 = None
         fatalities: int | None = None
         injured: int | None = None
-        if owner is not None and (_demoted(owner, p) or id(owner) in summed or p.id in far):
+        if owner is not None and p.kind == "region" and not config.EVENTS_REGION_INCIDENTS:
+            # an incident told only at a region: at the town the same words name (a province
+            # called after its town), else only a mention (config.EVENTS_REGION_INCIDENTS)
+            town = _namesake_town(gaz, m)
+            if town is None:
+                owner = None
+            else:
+                p = town
+        if owner is not None and (_demoted(owner, p) or id(owner) in summed or m.place.id in far):
             owner = None
             note = " ".join(note.split()) if note else ""
         if owner is None:
@@ -1268,7 +1291,7 @@ def _rows(
         else:
             etype = owner.etype
             date, precision = owner.date, owner.precision
-            f, i = owner.fatalities.get(p.id), owner.injured.get(p.id)
+            f, i = owner.fatalities.get(m.place.id), owner.injured.get(m.place.id)
             fatalities = f.count if f else (0 if "fatalities" in owner.none else None)
             injured = i.count if i else (0 if "injured" in owner.none else None)
             subtype = _subtype(owner, rules.refine, fatalities)
@@ -1421,6 +1444,18 @@ def _far_from_the_story(records: list[tuple[_Incident | None, Mention, str]]) ->
 
 def _country(inc: _Incident) -> str | None:
     return next((ms[0].place.country_code for ms in inc.places.values()), None)
+
+
+def _namesake_town(gaz: Gazetteer, m: Mention) -> Place | None:
+    """The town of a region's country and region that the words naming the region also
+    name (a region called after its capital), or None."""
+    region = m.place
+    if not region.country_code:
+        return None
+    for town in gaz.lookup(m.mention, kinds=("city",), country_codes=[region.country_code]):
+        if town.admin1_code == region.admin1_code or town.admin1 == region.name:
+            return town
+    return None
 
 
 def _demoted(inc: _Incident, place: Place) -> bool:
