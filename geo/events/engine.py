@@ -1274,7 +1274,10 @@ def _rows(
         actor1 = actor2 = None
         fatalities: int | None = None
         injured: int | None = None
-        if owner is not None and p.kind == "region" and not config.EVENTS_REGION_INCIDENTS:
+        if owner is not None and (_demoted(owner, p) or id(owner) in summed or p.id in far):
+            owner = None
+            note = " ".join(note.split()) if note else ""
+        elif owner is not None and p.kind == "region" and not config.EVENTS_REGION_INCIDENTS:
             # an incident told only at a region: at the town the same words name (a province
             # called after its town), else only a mention (config.EVENTS_REGION_INCIDENTS)
             town = _namesake_town(gaz, m)
@@ -1282,9 +1285,6 @@ def _rows(
                 owner = None
             else:
                 p = town
-        if owner is not None and (_demoted(owner, p) or id(owner) in summed or m.place.id in far):
-            owner = None
-            note = " ".join(note.split()) if note else ""
         if owner is None:
             etype = subtype = MENTION_TYPE
             date, precision = doc_date, doc_precision
