@@ -184,6 +184,7 @@ class _Context:
     district_before: re.Pattern[str] | None
     district_after: re.Pattern[str] | None
     reference_point: re.Pattern[str] | None
+    destination: re.Pattern[str] | None
     background_opener: re.Pattern[str] | None
     habitual: re.Pattern[str] | None
 
@@ -223,6 +224,7 @@ def _context(rules: Rules) -> _Context:
     district_before = alt("context", "district_before")
     district_after = alt("context", "district_after")
     reference = alt("context", "reference_point")
+    destination = alt("context", "destination")
     ctx = _Context(
         border=re.compile(rf"(?:{border})(?!\w)", re.IGNORECASE) if border else None,
         compound_after=re.compile(compound, re.IGNORECASE) if compound else None,
@@ -251,6 +253,9 @@ def _context(rules: Rules) -> _Context:
         else None,
         reference_point=re.compile(rf"(?<!\w)(?:{reference})\s*$", re.IGNORECASE)
         if reference
+        else None,
+        destination=re.compile(rf"(?<!\w)(?:{destination})\s*$", re.IGNORECASE)
+        if destination
         else None,
         background_opener=rules.words_re("context", "background_opener"),
         habitual=rules.words_re("context", "habitual"),
@@ -291,6 +296,17 @@ def _across_border(text: str, m: Mention, ctx: _Context) -> bool:
     if not cues:
         return False
     return _LIST_OF_NAMES.fullmatch(window[cues[-1].end() :]) is not None
+
+
+def _destination(text: str, m: Mention, ctx: _Context) -> bool:
+    """A place the wounded were taken to or people fled to ("evacuated to X", "évacués
+    vers X"): the incident is elsewhere. The packs' ``destination``."""
+    return bool(
+        ctx.destination is not None
+        and ctx.destination.search(
+            text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
+        )
+    )
 
 
 def _in_district(text: str, m: Mention, ctx: _Context) -> bool:
@@ -774,6 +790,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and not _contains(m.place, every if m.place.kind == "country" else places)
                 and not _is_actor(text, m, ctx)
                 and not _across_border(text, m, ctx)
+                and not _destination(text, m, ctx)
                 and i_m not in misplaced
                 and not (
                     (story_town is not None or any(q.place.kind == "city" for q in ms if q != m))
