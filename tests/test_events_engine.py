@@ -482,3 +482,21 @@ def test_an_incident_told_only_at_a_region() -> None:
 def test_an_arabic_dateline_is_where_the_report_was_written() -> None:
     text = "date 2024-03-02\nبيروت - قتل أربعة أشخاص أمس في قصف مدفعي على صيدا."
     assert [p for p, *_ in _event_places(text)] == ["Sidon"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-03-02\nGunmen killed 12 people in Mutwanga on Friday; the wounded were "
+        "taken to hospital in Beni.",
+        "date 2024-03-02\nDes hommes armés ont tué 12 personnes à Mutwanga vendredi, et les "
+        "blessés ont été évacués vers Beni.",
+    ],
+)
+def test_where_the_wounded_were_taken_is_not_the_incident_place(text: str) -> None:
+    assert "Beni" not in [p for p, *_ in _event_places(text)]
+
+
+def test_a_capital_that_agrees_is_its_government() -> None:
+    text = "date 2024-03-02\nMoscow agreed on Monday to a ceasefire agreement signed in Doha."
+    assert "Moscow" not in [p for p, *_ in _event_places(text)]
