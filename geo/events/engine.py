@@ -265,11 +265,11 @@ def _context(rules: Rules) -> _Context:
 
 
 #: A wire dateline: "PORT-AU-PRINCE (AFP) -", "MOGADISHU, Oct 30 (Reuters) -", "BEYROUTH, 23
-#: juin -", "KIEV, 8 jul (EFE).-", "DNIPRO, Ukraine, Jan 16 -"; in Arabic, which has no
-#: capitals, one to three words before the dash: "بيروت (رويترز) -".
+#: juin -", "KIEV, 8 jul (EFE).-", "DNIPRO, Ukraine, Jan 16 -", "GOMA (RDC), 5 mai -"; in
+#: Arabic, which has no capitals, one to three words before the dash: "بيروت (رويترز) -".
 _DATELINE: Final = re.compile(
     r"[ \t]*(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ'’.\- /]{1,60}"
-    r"|[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})"
+    r"|[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})(?:\([^()\n]{1,40}\))?"
     r"(?:,[^\n(),]{1,40}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)*\.?[ \t]*(?:-|—|–)"
 )
 _CLAUSE_EDGE: Final = re.compile(r"[,;:()\[\]،؛]")
@@ -365,6 +365,50 @@ def _reference_point(text: str, m: Mention, ctx: _Context) -> bool:
             text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
         )
     )
+
+
+def _placeless_protest(
+    sentence: str,
+    before: str,
+    begin: int,
+    k: int,
+    town: Mention | None,
+    rules: Rules,
+    reference: dt.date | None,
+) -> _Incident | None:
+    """A protest or riot told in a sentence that names no place ("On Friday, young men put
+    up barricades on the road to denounce the killings"), dated by it or by the sentence
+    ``before`` it: the people of the story's town (the town of its first incident)
+    protest there."""
+    if town is None:
+        return None
+    ctx = _context(rules)
+    cues = [
+        c
+        for c in _foreground(sentence, cue_matches(sentence, rules), ctx)
+        if rules.rules[c[2]].event_type in ("Protests", "Riots") and not rules.rules[c[2]].generic
+    ]
+    if not cues:
+        return None
+    days = [
+        d
+        for text in (sentence, before)
+        for d in find_dates(text, reference=reference, rules=rules)
+        if d.date is not None and d.precision == 1 and not _report_date(text, d, ctx)
+    ]
+    if not days:
+        return None
+    start, _, idx = min(cues)
+    r = rules.rules[idx]
+    note = " ".join(sentence.split())
+    inc = _Incident(
+        r.event_type, r.sub_type, False, k, days[0].date, 1, True, [note], begin + start
+    )
+    inc.places[town.place.id] = [town]
+    inc.actor1 = PROTESTERS if r.event_type == "Protests" else RIOTERS
+    if r.event_type == "Protests" and ctx.intervention is not None:
+        inc.intervention = ctx.intervention.search(sentence) is not None
+    return inc
 
 
 def _foreground(
@@ -679,6 +723,20 @@ def _clash_with_protesters(inc: _Incident, rules: Rules) -> None:
     inc.intervention = True
 
 
+def _summable(sentence: str, tolls: list[Casualty], rules: Rules) -> bool:
+    """Whether the counts of a sentence are parts of one toll ("104 soldiers and 13
+    civilians"): not when a word of sequence joins two of a kind ("about 40 dead, then
+    50": a figure that replaced another)."""
+    sequence = rules.words_re("tolls", "sequence")
+    if sequence is None or len(tolls) < 2:
+        return True
+    ordered = sorted(tolls, key=lambda c: c.start)
+    return not any(
+        a.kind == b.kind and sequence.search(sentence, a.end, b.start) is not None
+        for a, b in itertools.pairwise(ordered)
+    )
+
+
 def _apply_tolls(inc: _Incident, pid: str, tolls: list[Casualty], *, summed: bool = True) -> None:
     """Add a sentence's tolls to a place of an incident: counts of one cue add up ("104
     soldiers and 13 civilians were killed"); reports differ otherwise (stated beats vague,
@@ -732,6 +790,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
 
     records: list[tuple[_Incident | None, Mention, str]] = []
     story_town: Place | None = None  # the town of the last incident told at one
+    lead_town: Mention | None = None  # where the text names the town of its first incident
     last: list[_Incident] = []
     previous: list[_Incident] = []  # the incidents of the last sentences
     follow = 0
@@ -741,6 +800,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         sentence = text[begin:end]
         ms = by_sentence.get(k, [])
         if not ms:
+            before = text[starts[k - 1] : begin] if k else ""
+            protest = _placeless_protest(sentence, before, begin, k, lead_town, rules, reference)
+            if protest is not None and lead_town is not None:
+                records.append((protest, lead_town, ""))
             if last and follow < config.FOLLOW_UP_SENTENCES:
                 follow += 1
                 _follow_up(last, sentence, rules, ctx, reference)
@@ -878,6 +941,15 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         incidents = [i for i in by_rule.values() if i.places] + [inc for _, _, inc in extra]
         if not incidents:
             continue
+        lead_town = lead_town or next(
+            (
+                ms_p[0]
+                for inc in incidents
+                for ms_p in inc.places.values()
+                if ms_p[0].place.kind == "city"
+            ),
+            None,
+        )
         story_town = next(
             (
                 ms_p[0].place
@@ -890,7 +962,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         free = casualty_free(sentence, rules=rules)
         for inc in incidents:
             for pid in inc.places:
-                _apply_tolls(inc, pid, assigned.get((id(inc), pid), []))
+                found = assigned.get((id(inc), pid), [])
+                _apply_tolls(inc, pid, found, summed=_summable(sentence, found, rules))
             inc.none |= free
             if inc.etype == "Battles" and "protest" in classes:
                 _clash_with_protesters(inc, rules)
@@ -1083,7 +1156,7 @@ def _follow_up(
     first = min(inc.places, key=lambda pid: _KIND_RANK.get(inc.places[pid][0].place.kind, 0))
     note = " ".join(sentence.split())
     if tolls and same:
-        _apply_tolls(inc, first, tolls, summed=True)
+        _apply_tolls(inc, first, tolls, summed=_summable(sentence, tolls, rules))
     free = casualty_free(sentence, rules=rules) if same else frozenset()
     if free:
         for i in incidents:
