@@ -500,3 +500,44 @@ def test_where_the_wounded_were_taken_is_not_the_incident_place(text: str) -> No
 def test_a_capital_that_agrees_is_its_government() -> None:
     text = "date 2024-03-02\nMoscow agreed on Monday to a ceasefire agreement signed in Doha."
     assert "Moscow" not in [p for p, *_ in _event_places(text)]
+
+
+def test_a_protest_told_without_a_place_is_at_the_story_town() -> None:
+    story = "date 2024-05-10\nGunmen killed 9 villagers in Butembo on Wednesday.\n\n"
+    dated = story + "On Friday, hundreds of residents protested in the streets."
+    assert [(p, d, t) for p, d, t, *_ in _event_places(dated)] == [
+        ("Butembo", "2024-05-08", "Attack"),
+        ("Butembo", "2024-05-10", "Peaceful protest"),
+    ]
+    # undated, right after the incident: not told as a protest of its own
+    undated = story + "Hundreds of residents protested in the streets."
+    assert [t for _, _, t, *_ in _event_places(undated)] == ["Attack"]
+
+
+def test_a_dateline_with_a_country_in_brackets() -> None:
+    text = (
+        "date 2024-05-10\nUVIRA (RDC), 5 mai (AFP) - Des hommes armés ont tué 9 civils mardi "
+        "à Butembo."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Butembo"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A missile struck Uman on Friday. Officials first reported about 20 dead, then 31 dead.",
+        "Un missile a frappé Uman vendredi. Les autorités ont fait état d'une vingtaine de "
+        "morts, puis de 31 morts.",
+    ],
+)
+def test_a_toll_that_replaced_another_is_not_added_to_it(text: str) -> None:
+    assert [f for *_, f, _ in _event_places("date 2024-05-10\n" + text)] == [31]
+
+
+def test_the_region_a_town_lies_in_is_not_an_incident_place() -> None:
+    # "Dnipro" read as the city; "la région de" says it is the region Pavlohrad lies in
+    text = (
+        "date 2024-05-10\nTrois personnes ont été tuées vendredi dans une frappe sur Pavlohrad, "
+        "dans la région de Dnipro."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Pavlohrad"]

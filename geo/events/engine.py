@@ -185,6 +185,8 @@ class _Context:
     district_after: re.Pattern[str] | None
     reference_point: re.Pattern[str] | None
     destination: re.Pattern[str] | None
+    region_before: re.Pattern[str] | None
+    region_after: re.Pattern[str] | None
     background_opener: re.Pattern[str] | None
     habitual: re.Pattern[str] | None
 
@@ -225,6 +227,7 @@ def _context(rules: Rules) -> _Context:
     district_after = alt("context", "district_after")
     reference = alt("context", "reference_point")
     destination = alt("context", "destination")
+    region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
     ctx = _Context(
         border=re.compile(rf"(?:{border})(?!\w)", re.IGNORECASE) if border else None,
         compound_after=re.compile(compound, re.IGNORECASE) if compound else None,
@@ -256,6 +259,12 @@ def _context(rules: Rules) -> _Context:
         else None,
         destination=re.compile(rf"(?<!\w)(?:{destination})\s*$", re.IGNORECASE)
         if destination
+        else None,
+        region_before=re.compile(rf"(?<!\w)(?:{region_before})\s*$", re.IGNORECASE)
+        if region_before
+        else None,
+        region_after=re.compile(rf"\s+(?:{region_after})(?!\w)", re.IGNORECASE)
+        if region_after
         else None,
         background_opener=rules.words_re("context", "background_opener"),
         habitual=rules.words_re("context", "habitual"),
@@ -304,6 +313,32 @@ def _destination(text: str, m: Mention, ctx: _Context) -> bool:
     return bool(
         ctx.destination is not None
         and ctx.destination.search(
+            text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
+        )
+    )
+
+
+def _lies_in(town: Place, region: Place) -> bool:
+    """Whether ``town`` is another town of the first-level region of ``region``."""
+    return (
+        town.kind == "city"
+        and town.id != region.id
+        and town.country_code == region.country_code
+        and town.admin1_code is not None
+        and town.admin1_code == region.admin1_code
+    )
+
+
+def _named_as_region(text: str, m: Mention, ctx: _Context) -> bool:
+    """A place the text names as a region ("the region of X", "X province", "Х-ской
+    области"), whatever the geoparser read: beside a town of that region it says where
+    the town lies, not where the incident is. The packs' ``region_before`` and
+    ``region_after``."""
+    if ctx.region_after is not None and ctx.region_after.match(text, m.char_end):
+        return True
+    return bool(
+        ctx.region_before is not None
+        and ctx.region_before.search(
             text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
         )
     )
@@ -800,7 +835,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         sentence = text[begin:end]
         ms = by_sentence.get(k, [])
         if not ms:
-            before = text[starts[k - 1] : begin] if k else ""
+            # the sentence before dates it when it tells no incident ("On Friday, hundreds
+            # fled the town." before "Young men put up barricades...")
+            before = text[starts[k - 1] : begin] if k and not last else ""
             protest = _placeless_protest(sentence, before, begin, k, lead_town, rules, reference)
             if protest is not None and lead_town is not None:
                 records.append((protest, lead_town, ""))
@@ -854,6 +891,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and not _is_actor(text, m, ctx)
                 and not _across_border(text, m, ctx)
                 and not _destination(text, m, ctx)
+                and not (
+                    any(_lies_in(q.place, m.place) for q in body) and _named_as_region(text, m, ctx)
+                )
                 and i_m not in misplaced
                 and not (
                     (story_town is not None or any(q.place.kind == "city" for q in ms if q != m))
@@ -962,8 +1002,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         free = casualty_free(sentence, rules=rules)
         for inc in incidents:
             for pid in inc.places:
-                found = assigned.get((id(inc), pid), [])
-                _apply_tolls(inc, pid, found, summed=_summable(sentence, found, rules))
+                counts = assigned.get((id(inc), pid), [])
+                _apply_tolls(inc, pid, counts, summed=_summable(sentence, counts, rules))
             inc.none |= free
             if inc.etype == "Battles" and "protest" in classes:
                 _clash_with_protesters(inc, rules)
