@@ -166,6 +166,7 @@ class _Incident:
     intervention: bool = False
     district: bool = False  # told only at parts of a town: it completes the town's incident
     ground_fire: bool = True  # its sentence names a gun, shell, rocket or missile
+    apart: bool = False  # told in a sentence of its own: never one report of another
 
 
 @dataclass(frozen=True)
@@ -440,6 +441,7 @@ def _placeless_protest(
         r.event_type, r.sub_type, False, k, days[0].date, 1, True, [note], begin + start
     )
     inc.places[town.place.id] = [town]
+    inc.apart = True
     inc.actor1 = PROTESTERS if r.event_type == "Protests" else RIOTERS
     if r.event_type == "Protests" and ctx.intervention is not None:
         inc.intervention = ctx.intervention.search(sentence) is not None
@@ -1281,7 +1283,8 @@ def _merge_repeats(
         candidates = [
             o
             for o in others
-            if (_compatible(o, inc) or inc.district)
+            if not (o.apart or inc.apart)
+            and (_compatible(o, inc) or inc.district)
             and (o.date == inc.date or not o.dated or not inc.dated)
         ]
         # the same day if one says so, otherwise the incident told last (the next sentences
