@@ -512,10 +512,10 @@ EVENTS_WAVE_DAYS: Final = 1
 #: event; otherwise the country is kept as a mention.
 EVENTS_COUNTRY_INCIDENTS: Final = False
 
-#: Whether an incident placed only at a region (a province, an oblast, "Donbas") is an
+#: Whether an incident placed only at a region (a province, an oblast, a historical region) is an
 #: event as it is: the text does not say where in it, and a wrongly read name is most often
 #: a region. Otherwise it is told at the region's town of the same name when the words that
-#: name the region also name that town ("Saada", "Saada province"; geo_precision stays 3),
+#: name the region also name that town ("Marib", "Marib province"; geo_precision stays 3),
 #: and kept as a mention when they do not (a region no town is named after, an oblast named
 #: by its adjective).
 EVENTS_REGION_INCIDENTS: Final = False

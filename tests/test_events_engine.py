@@ -480,7 +480,7 @@ def test_an_incident_told_only_at_a_region() -> None:
 
 
 def test_an_arabic_dateline_is_where_the_report_was_written() -> None:
-    text = "date 2024-03-02\nبيروت - قتل أربعة أشخاص أمس في قصف مدفعي على صيدا."
+    text = "date 2024-03-02\nدمشق - قتل أربعة أشخاص أمس في قصف مدفعي على صيدا."
     assert [p for p, *_ in _event_places(text)] == ["Sidon"]
 
 
@@ -488,18 +488,18 @@ def test_an_arabic_dateline_is_where_the_report_was_written() -> None:
     "text",
     [
         "date 2024-03-02\nGunmen killed 12 people in Mutwanga on Friday; the wounded were "
-        "taken to hospital in Beni.",
+        "taken to hospital in Butembo.",
         "date 2024-03-02\nDes hommes armés ont tué 12 personnes à Mutwanga vendredi, et les "
-        "blessés ont été évacués vers Beni.",
+        "blessés ont été évacués vers Butembo.",
     ],
 )
 def test_where_the_wounded_were_taken_is_not_the_incident_place(text: str) -> None:
-    assert "Beni" not in [p for p, *_ in _event_places(text)]
+    assert "Butembo" not in [p for p, *_ in _event_places(text)]
 
 
 def test_a_capital_that_agrees_is_its_government() -> None:
-    text = "date 2024-03-02\nMoscow agreed on Monday to a ceasefire agreement signed in Doha."
-    assert "Moscow" not in [p for p, *_ in _event_places(text)]
+    text = "date 2024-03-02\nAnkara agreed on Monday to a ceasefire agreement."
+    assert "Ankara" not in [p for p, *_ in _event_places(text)]
 
 
 def test_a_protest_told_without_a_place_is_at_the_story_town() -> None:
@@ -534,10 +534,22 @@ def test_a_toll_that_replaced_another_is_not_added_to_it(text: str) -> None:
     assert [f for *_, f, _ in _event_places("date 2024-05-10\n" + text)] == [31]
 
 
-def test_the_region_a_town_lies_in_is_not_an_incident_place() -> None:
-    # "Dnipro" read as the city; "la région de" says it is the region Pavlohrad lies in
-    text = (
-        "date 2024-05-10\nTrois personnes ont été tuées vendredi dans une frappe sur Pavlohrad, "
-        "dans la région de Dnipro."
-    )
-    assert [p for p, *_ in _event_places(text)] == ["Pavlohrad"]
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "expected"),
+    [
+        ("fr", "une frappe sur Korosten, dans la région de Jytomyr.", "Jytomyr", True),
+        ("es", "un bombardeo contra Lozova, en la región oriental de Poltava.", "Poltava", True),
+        ("en", "shelling of Smila in the Cherkasy region on Friday.", "Cherkasy", True),
+        ("ar", "قصف على جبلة في محافظة اللاذقية", "اللاذقية", True),
+        ("fr", "une frappe sur Korosten, au nord de Jytomyr.", "Jytomyr", False),
+    ],
+)
+def test_a_place_named_as_a_region(lang: str, text: str, name: str, expected: bool) -> None:
+    from types import SimpleNamespace
+
+    from geo.events.engine import _context, _named_as_region
+
+    start = text.index(name)
+    m = SimpleNamespace(char_start=start, char_end=start + len(name))
+    got = _named_as_region(text, m, _context(get_rules((lang,))))  # type: ignore[arg-type]
+    assert got is expected

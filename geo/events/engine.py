@@ -276,7 +276,7 @@ def _context(rules: Rules) -> _Context:
 
 #: A wire dateline: "PORT-AU-PRINCE (AFP) -", "MOGADISHU, Oct 30 (Reuters) -", "BEYROUTH, 23
 #: juin -", "KIEV, 8 jul (EFE).-", "DNIPRO, Ukraine, Jan 16 -", "GOMA (RDC), 5 mai -"; in
-#: Arabic, which has no capitals, one to three words before the dash: "بيروت (رويترز) -".
+#: Arabic, which has no capitals, one to three words before the dash: "دمشق (رويترز) -".
 _DATELINE: Final = re.compile(
     r"[ \t]*(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ'’.\- /]{1,60}"
     r"|[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})(?:\([^()\n]{1,40}\))?"
@@ -412,8 +412,8 @@ def _placeless_protest(
     rules: Rules,
     reference: dt.date | None,
 ) -> _Incident | None:
-    """A protest or riot told in a sentence that names no place ("On Friday, young men put
-    up barricades on the road to denounce the killings"), dated by it or by the sentence
+    """A protest or riot told in a sentence that names no place ("On Sunday, hundreds of
+    mourners marched to the town hall"), dated by it or by the sentence
     ``before`` it: the people of the story's town (the town of its first incident)
     protest there."""
     if town is None:
@@ -762,8 +762,8 @@ def _clash_with_protesters(inc: _Incident, rules: Rules) -> None:
 
 def _summable(sentence: str, tolls: list[Casualty], rules: Rules) -> bool:
     """Whether the counts of a sentence are parts of one toll ("104 soldiers and 13
-    civilians"): not when a word of sequence joins two of a kind ("about 40 dead, then
-    50": a figure that replaced another)."""
+    civilians"): not when a word of sequence joins two of a kind ("12 dead, then
+    15": a figure that replaced another)."""
     sequence = rules.words_re("tolls", "sequence")
     if sequence is None or len(tolls) < 2:
         return True
@@ -837,8 +837,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         sentence = text[begin:end]
         ms = by_sentence.get(k, [])
         if not ms:
-            # the sentence before dates it when it tells no incident ("On Friday, hundreds
-            # fled the town." before "Young men put up barricades...")
+            # the sentence before dates it when it tells no incident ("On Sunday, the shops
+            # stayed shut." before "Hundreds of mourners marched to the town hall.")
             before = text[starts[k - 1] : begin] if k and not last else ""
             protest = _placeless_protest(sentence, before, begin, k, lead_town, rules, reference)
             if protest is not None and lead_town is not None:
