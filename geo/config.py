@@ -512,6 +512,19 @@ EVENTS_WAVE_DAYS: Final = 1
 #: event; otherwise the country is kept as a mention.
 EVENTS_COUNTRY_INCIDENTS: Final = False
 
+#: Whether an incident placed only at a region (a province, an oblast, a historical region) is an
+#: event as it is: the text does not say where in it, and a wrongly read name is most often
+#: a region. Otherwise it is told at the region's town of the same name when the words that
+#: name the region also name that town ("Marib", "Marib province"; geo_precision stays 3),
+#: and kept as a mention when they do not (a region no town is named after, an oblast named
+#: by its adjective).
+EVENTS_REGION_INCIDENTS: Final = False
+
+#: States whose strikes in the conflicts of the news come from the air (aircraft and
+#: drones; they have no guns in range): a strike of theirs that names no gun, shell, rocket
+#: or missile is an air/drone strike, as ACLED codes it, not shelling. ISO alpha-2 codes.
+EVENTS_AIR_POWER_STATES: Final = frozenset({"IL", "US", "GB", "FR", "SA", "AE"})
+
 #: Whether an incident dated only to a month ("last month", "en mars") is an event: such
 #: background is rarely the news; otherwise its places are kept as mentions.
 EVENTS_MONTH_INCIDENTS: Final = False

@@ -429,3 +429,127 @@ def test_a_reference_point_of_a_distance_is_no_incident_place() -> None:
         "about 80 km north of Zhytomyr and burned all day after the drone attack."
     )
     assert [p for p, *_ in _event_places(text)] == ["Korosten"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a strike that names no weapon, by a state that strikes from the air
+        (
+            "date 2024-03-02\nAn Israeli strike on a house in Sidon killed four people on Friday.",
+            "Air/drone strike",
+        ),
+        (
+            "date 2024-03-02\nقتل أربعة أشخاص أمس في قصف إسرائيلي على منزل في صيدا.",
+            "Air/drone strike",
+        ),
+        # the same strike said to be by artillery stays shelling
+        (
+            "date 2024-03-02\nIsraeli artillery shelled a house in Sidon on Friday, killing four.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "date 2024-03-02\nقتل أربعة أشخاص أمس في قصف مدفعي إسرائيلي على منزل في صيدا.",
+            "Shelling/artillery/missile attack",
+        ),
+        # a state whose strikes are mostly missiles and guns: shelling
+        (
+            "date 2024-03-02\nA Russian strike on Uman killed four people on Friday.",
+            "Shelling/artillery/missile attack",
+        ),
+    ],
+)
+def test_a_strike_without_a_weapon_by_an_air_power_is_an_air_strike(
+    text: str, expected: str
+) -> None:
+    assert [t for _, _, t, *_ in _event_places(text)] == [expected]
+
+
+def test_an_incident_told_only_at_a_region() -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    # a province named after its town: the incident is told at the town, at the region's
+    # precision
+    text = "date 2024-03-02\nقتل أربعة أشخاص أمس في غارة على محافظة مأرب."
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["gazetteer_id"], r["geo_precision"]) for r in rows] == [("gn:72968", 3)]
+    # a region no town is named after: a mention, not an event
+    region = "date 2024-03-02\nRussian shelling in Zakarpattia killed four people on Friday."
+    assert _event_places(region) == []
+
+
+def test_an_arabic_dateline_is_where_the_report_was_written() -> None:
+    text = "date 2024-03-02\nدمشق - قتل أربعة أشخاص أمس في قصف مدفعي على صيدا."
+    assert [p for p, *_ in _event_places(text)] == ["Sidon"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-03-02\nGunmen killed 12 people in Mutwanga on Friday; the wounded were "
+        "taken to hospital in Butembo.",
+        "date 2024-03-02\nDes hommes armés ont tué 12 personnes à Mutwanga vendredi, et les "
+        "blessés ont été évacués vers Butembo.",
+    ],
+)
+def test_where_the_wounded_were_taken_is_not_the_incident_place(text: str) -> None:
+    assert "Butembo" not in [p for p, *_ in _event_places(text)]
+
+
+def test_a_capital_that_agrees_is_its_government() -> None:
+    text = "date 2024-03-02\nAnkara agreed on Monday to a ceasefire agreement."
+    assert "Ankara" not in [p for p, *_ in _event_places(text)]
+
+
+def test_a_protest_told_without_a_place_is_at_the_story_town() -> None:
+    story = "date 2024-05-10\nGunmen killed 9 villagers in Butembo on Wednesday.\n\n"
+    dated = story + "On Friday, hundreds of residents protested in the streets."
+    assert [(p, d, t) for p, d, t, *_ in _event_places(dated)] == [
+        ("Butembo", "2024-05-08", "Attack"),
+        ("Butembo", "2024-05-10", "Peaceful protest"),
+    ]
+    # undated, right after the incident: not told as a protest of its own
+    undated = story + "Hundreds of residents protested in the streets."
+    assert [t for _, _, t, *_ in _event_places(undated)] == ["Attack"]
+
+
+def test_a_dateline_with_a_country_in_brackets() -> None:
+    text = (
+        "date 2024-05-10\nUVIRA (RDC), 5 mai (AFP) - Des hommes armés ont tué 9 civils mardi "
+        "à Butembo."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Butembo"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A missile struck Uman on Friday. Officials first reported about 20 dead, then 31 dead.",
+        "Un missile a frappé Uman vendredi. Les autorités ont fait état d'une vingtaine de "
+        "morts, puis de 31 morts.",
+    ],
+)
+def test_a_toll_that_replaced_another_is_not_added_to_it(text: str) -> None:
+    assert [f for *_, f, _ in _event_places("date 2024-05-10\n" + text)] == [31]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "expected"),
+    [
+        ("fr", "une frappe sur Korosten, dans la région de Jytomyr.", "Jytomyr", True),
+        ("es", "un bombardeo contra Lozova, en la región oriental de Poltava.", "Poltava", True),
+        ("en", "shelling of Smila in the Cherkasy region on Friday.", "Cherkasy", True),
+        ("ar", "قصف على جبلة في محافظة اللاذقية", "اللاذقية", True),
+        ("fr", "une frappe sur Korosten, au nord de Jytomyr.", "Jytomyr", False),
+    ],
+)
+def test_a_place_named_as_a_region(lang: str, text: str, name: str, expected: bool) -> None:
+    from types import SimpleNamespace
+
+    from geo.events.engine import _context, _named_as_region
+
+    start = text.index(name)
+    m = SimpleNamespace(char_start=start, char_end=start + len(name))
+    got = _named_as_region(text, m, _context(get_rules((lang,))))  # type: ignore[arg-type]
+    assert got is expected

@@ -62,7 +62,7 @@ from geo.events.tolls import Casualty, casualty_free, count_casualties
 from geo.schema import MENTION_TYPE
 
 if TYPE_CHECKING:
-    from geo.gazetteer import Place
+    from geo.gazetteer import Gazetteer, Place
     from geo.geoparse import Geoparser, Mention
     from geo.io.documents import Document
 
@@ -165,6 +165,8 @@ class _Incident:
     actor2: Actor | None = None
     intervention: bool = False
     district: bool = False  # told only at parts of a town: it completes the town's incident
+    ground_fire: bool = True  # its sentence names a gun, shell, rocket or missile
+    apart: bool = False  # told in a sentence of its own: never one report of another
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,9 @@ class _Context:
     district_before: re.Pattern[str] | None
     district_after: re.Pattern[str] | None
     reference_point: re.Pattern[str] | None
+    destination: re.Pattern[str] | None
+    region_before: re.Pattern[str] | None
+    region_after: re.Pattern[str] | None
     background_opener: re.Pattern[str] | None
     habitual: re.Pattern[str] | None
 
@@ -222,6 +227,8 @@ def _context(rules: Rules) -> _Context:
     district_before = alt("context", "district_before")
     district_after = alt("context", "district_after")
     reference = alt("context", "reference_point")
+    destination = alt("context", "destination")
+    region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
     ctx = _Context(
         border=re.compile(rf"(?:{border})(?!\w)", re.IGNORECASE) if border else None,
         compound_after=re.compile(compound, re.IGNORECASE) if compound else None,
@@ -251,6 +258,15 @@ def _context(rules: Rules) -> _Context:
         reference_point=re.compile(rf"(?<!\w)(?:{reference})\s*$", re.IGNORECASE)
         if reference
         else None,
+        destination=re.compile(rf"(?<!\w)(?:{destination})\s*$", re.IGNORECASE)
+        if destination
+        else None,
+        region_before=re.compile(rf"(?<!\w)(?:{region_before})\s*$", re.IGNORECASE)
+        if region_before
+        else None,
+        region_after=re.compile(rf"\s+(?:{region_after})(?!\w)", re.IGNORECASE)
+        if region_after
+        else None,
         background_opener=rules.words_re("context", "background_opener"),
         habitual=rules.words_re("context", "habitual"),
     )
@@ -259,9 +275,11 @@ def _context(rules: Rules) -> _Context:
 
 
 #: A wire dateline: "PORT-AU-PRINCE (AFP) -", "MOGADISHU, Oct 30 (Reuters) -", "BEYROUTH, 23
-#: juin -", "KIEV, 8 jul (EFE).-", "DNIPRO, Ukraine, Jan 16 -".
+#: juin -", "KIEV, 8 jul (EFE).-", "DNIPRO, Ukraine, Jan 16 -", "GOMA (RDC), 5 mai -"; in
+#: Arabic, which has no capitals, one to three words before the dash: "دمشق (رويترز) -".
 _DATELINE: Final = re.compile(
-    r"[ \t]*[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ'’.\- /]{1,60}"
+    r"[ \t]*(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ'’.\- /]{1,60}"
+    r"|[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})(?:\([^()\n]{1,40}\))?"
     r"(?:,[^\n(),]{1,40}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)*\.?[ \t]*(?:-|—|–)"
 )
 _CLAUSE_EDGE: Final = re.compile(r"[,;:()\[\]،؛]")
@@ -288,6 +306,43 @@ def _across_border(text: str, m: Mention, ctx: _Context) -> bool:
     if not cues:
         return False
     return _LIST_OF_NAMES.fullmatch(window[cues[-1].end() :]) is not None
+
+
+def _destination(text: str, m: Mention, ctx: _Context) -> bool:
+    """A place the wounded were taken to or people fled to ("evacuated to X", "évacués
+    vers X"): the incident is elsewhere. The packs' ``destination``."""
+    return bool(
+        ctx.destination is not None
+        and ctx.destination.search(
+            text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
+        )
+    )
+
+
+def _lies_in(town: Place, region: Place) -> bool:
+    """Whether ``town`` is another town of the first-level region of ``region``."""
+    return (
+        town.kind == "city"
+        and town.id != region.id
+        and town.country_code == region.country_code
+        and town.admin1_code is not None
+        and town.admin1_code == region.admin1_code
+    )
+
+
+def _named_as_region(text: str, m: Mention, ctx: _Context) -> bool:
+    """A place the text names as a region ("the region of X", "X province", "Х-ской
+    области"), whatever the geoparser read: beside a town of that region it says where
+    the town lies, not where the incident is. The packs' ``region_before`` and
+    ``region_after``."""
+    if ctx.region_after is not None and ctx.region_after.match(text, m.char_end):
+        return True
+    return bool(
+        ctx.region_before is not None
+        and ctx.region_before.search(
+            text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
+        )
+    )
 
 
 def _in_district(text: str, m: Mention, ctx: _Context) -> bool:
@@ -346,6 +401,51 @@ def _reference_point(text: str, m: Mention, ctx: _Context) -> bool:
             text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
         )
     )
+
+
+def _placeless_protest(
+    sentence: str,
+    before: str,
+    begin: int,
+    k: int,
+    town: Mention | None,
+    rules: Rules,
+    reference: dt.date | None,
+) -> _Incident | None:
+    """A protest or riot told in a sentence that names no place ("On Sunday, hundreds of
+    mourners marched to the town hall"), dated by it or by the sentence
+    ``before`` it: the people of the story's town (the town of its first incident)
+    protest there."""
+    if town is None:
+        return None
+    ctx = _context(rules)
+    cues = [
+        c
+        for c in _foreground(sentence, cue_matches(sentence, rules), ctx)
+        if rules.rules[c[2]].event_type in ("Protests", "Riots") and not rules.rules[c[2]].generic
+    ]
+    if not cues:
+        return None
+    days = [
+        d
+        for text in (sentence, before)
+        for d in find_dates(text, reference=reference, rules=rules)
+        if d.date is not None and d.precision == 1 and not _report_date(text, d, ctx)
+    ]
+    if not days:
+        return None
+    start, _, idx = min(cues)
+    r = rules.rules[idx]
+    note = " ".join(sentence.split())
+    inc = _Incident(
+        r.event_type, r.sub_type, False, k, days[0].date, 1, True, [note], begin + start
+    )
+    inc.places[town.place.id] = [town]
+    inc.apart = True
+    inc.actor1 = PROTESTERS if r.event_type == "Protests" else RIOTERS
+    if r.event_type == "Protests" and ctx.intervention is not None:
+        inc.intervention = ctx.intervention.search(sentence) is not None
+    return inc
 
 
 def _foreground(
@@ -660,6 +760,20 @@ def _clash_with_protesters(inc: _Incident, rules: Rules) -> None:
     inc.intervention = True
 
 
+def _summable(sentence: str, tolls: list[Casualty], rules: Rules) -> bool:
+    """Whether the counts of a sentence are parts of one toll ("104 soldiers and 13
+    civilians"): not when a word of sequence joins two of a kind ("12 dead, then
+    15": a figure that replaced another)."""
+    sequence = rules.words_re("tolls", "sequence")
+    if sequence is None or len(tolls) < 2:
+        return True
+    ordered = sorted(tolls, key=lambda c: c.start)
+    return not any(
+        a.kind == b.kind and sequence.search(sentence, a.end, b.start) is not None
+        for a, b in itertools.pairwise(ordered)
+    )
+
+
 def _apply_tolls(inc: _Incident, pid: str, tolls: list[Casualty], *, summed: bool = True) -> None:
     """Add a sentence's tolls to a place of an incident: counts of one cue add up ("104
     soldiers and 13 civilians were killed"); reports differ otherwise (stated beats vague,
@@ -713,6 +827,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
 
     records: list[tuple[_Incident | None, Mention, str]] = []
     story_town: Place | None = None  # the town of the last incident told at one
+    lead_town: Mention | None = None  # where the text names the town of its first incident
     last: list[_Incident] = []
     previous: list[_Incident] = []  # the incidents of the last sentences
     follow = 0
@@ -722,6 +837,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         sentence = text[begin:end]
         ms = by_sentence.get(k, [])
         if not ms:
+            # the sentence before dates it when it tells no incident ("On Sunday, the shops
+            # stayed shut." before "Hundreds of mourners marched to the town hall.")
+            before = text[starts[k - 1] : begin] if k and not last else ""
+            protest = _placeless_protest(sentence, before, begin, k, lead_town, rules, reference)
+            if protest is not None and lead_town is not None:
+                records.append((protest, lead_town, ""))
             if last and follow < config.FOLLOW_UP_SENTENCES:
                 follow += 1
                 _follow_up(last, sentence, rules, ctx, reference)
@@ -771,6 +892,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and not _contains(m.place, every if m.place.kind == "country" else places)
                 and not _is_actor(text, m, ctx)
                 and not _across_border(text, m, ctx)
+                and not _destination(text, m, ctx)
+                and not (
+                    any(_lies_in(q.place, m.place) for q in body) and _named_as_region(text, m, ctx)
+                )
                 and i_m not in misplaced
                 and not (
                     (story_town is not None or any(q.place.kind == "city" for q in ms if q != m))
@@ -858,6 +983,15 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         incidents = [i for i in by_rule.values() if i.places] + [inc for _, _, inc in extra]
         if not incidents:
             continue
+        lead_town = lead_town or next(
+            (
+                ms_p[0]
+                for inc in incidents
+                for ms_p in inc.places.values()
+                if ms_p[0].place.kind == "city"
+            ),
+            None,
+        )
         story_town = next(
             (
                 ms_p[0].place
@@ -870,13 +1004,15 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         free = casualty_free(sentence, rules=rules)
         for inc in incidents:
             for pid in inc.places:
-                _apply_tolls(inc, pid, assigned.get((id(inc), pid), []))
+                counts = assigned.get((id(inc), pid), [])
+                _apply_tolls(inc, pid, counts, summed=_summable(sentence, counts, rules))
             inc.none |= free
             if inc.etype == "Battles" and "protest" in classes:
                 _clash_with_protesters(inc, rules)
             if inc.etype == "Protests" and "intervention" in classes:
                 inc.intervention = True
             _choose_actors(inc, actors, inc.cue - begin, "civilians" in classes)
+            inc.ground_fire = "ground_fire" in classes
             for ms_p in inc.places.values():
                 records.append((inc, ms_p[0], ""))
         last = incidents
@@ -1062,7 +1198,7 @@ def _follow_up(
     first = min(inc.places, key=lambda pid: _KIND_RANK.get(inc.places[pid][0].place.kind, 0))
     note = " ".join(sentence.split())
     if tolls and same:
-        _apply_tolls(inc, first, tolls, summed=True)
+        _apply_tolls(inc, first, tolls, summed=_summable(sentence, tolls, rules))
     free = casualty_free(sentence, rules=rules) if same else frozenset()
     if free:
         for i in incidents:
@@ -1147,7 +1283,8 @@ def _merge_repeats(
         candidates = [
             o
             for o in others
-            if (_compatible(o, inc) or inc.district)
+            if not (o.apart or inc.apart)
+            and (_compatible(o, inc) or inc.district)
             and (o.date == inc.date or not o.dated or not inc.dated)
         ]
         # the same day if one says so, otherwise the incident told last (the next sentences
@@ -1228,7 +1365,18 @@ def _event_stem(doc_id: str) -> str:
     return f"{stem}-{digest}"
 
 
+_SHELLING: Final = "Shelling/artillery/missile attack"
+
+
 def _subtype(inc: _Incident, refine: Mapping[str, str], fatalities: int | None) -> str:
+    if (
+        inc.subtype == _SHELLING
+        and not inc.ground_fire
+        and inc.actor1 is not None
+        and inc.actor1.country in config.EVENTS_AIR_POWER_STATES
+        and "air_power" in refine
+    ):
+        return refine["air_power"]
     if inc.etype != "Protests":
         return inc.subtype
     if inc.intervention and fatalities and "excessive_force" in refine:
@@ -1262,13 +1410,21 @@ def _rows(
         if owner is not None and (_demoted(owner, p) or id(owner) in summed or p.id in far):
             owner = None
             note = " ".join(note.split()) if note else ""
+        elif owner is not None and p.kind == "region" and not config.EVENTS_REGION_INCIDENTS:
+            # an incident told only at a region: at the town the same words name (a province
+            # called after its town), else only a mention (config.EVENTS_REGION_INCIDENTS)
+            town = _namesake_town(gaz, m)
+            if town is None:
+                owner = None
+            else:
+                p = town
         if owner is None:
             etype = subtype = MENTION_TYPE
             date, precision = doc_date, doc_precision
         else:
             etype = owner.etype
             date, precision = owner.date, owner.precision
-            f, i = owner.fatalities.get(p.id), owner.injured.get(p.id)
+            f, i = owner.fatalities.get(m.place.id), owner.injured.get(m.place.id)
             fatalities = f.count if f else (0 if "fatalities" in owner.none else None)
             injured = i.count if i else (0 if "injured" in owner.none else None)
             subtype = _subtype(owner, rules.refine, fatalities)
@@ -1421,6 +1577,18 @@ def _far_from_the_story(records: list[tuple[_Incident | None, Mention, str]]) ->
 
 def _country(inc: _Incident) -> str | None:
     return next((ms[0].place.country_code for ms in inc.places.values()), None)
+
+
+def _namesake_town(gaz: Gazetteer, m: Mention) -> Place | None:
+    """The town of a region's country and region that the words naming the region also
+    name (a region called after its capital), or None."""
+    region = m.place
+    if not region.country_code:
+        return None
+    for town in gaz.lookup(m.mention, kinds=("city",), country_codes=[region.country_code]):
+        if town.admin1_code == region.admin1_code or town.admin1 == region.name:
+            return town
+    return None
 
 
 def _demoted(inc: _Incident, place: Place) -> bool:
