@@ -39,6 +39,9 @@ __all__ = [
     "RECOGNISE_FEATURES",
     "RESOLVE_FEATURES",
     "Context",
+    "Cooccurrence",
+    "cooccurrence",
+    "cooccurrence_features",
     "name_features",
     "region_cue",
     "span_features",
@@ -84,6 +87,8 @@ RESOLVE_FEATURES: Final = (
     "twin_region",
     "city_cue_metropolis",
     "dateline_city",
+    "cooccur",
+    "cooccur_admin1",
 )
 
 #: How a candidate's name matched that has a feature of its own (others count as alternate).
@@ -163,6 +168,91 @@ class Context:
     named_regions: set[str] = field(default_factory=set)
     disputed: list[Place] = field(default_factory=list)
     separatist_sentences: set[int] = field(default_factory=set)
+
+
+@dataclass
+class Cooccurrence:
+    """Where the candidates of a document's names lie, before any is chosen.
+
+    Attributes
+    ----------
+    cells : dict of (int, int) to set of str
+        By map cell (GEOPARSE_COOCCUR_DEGREES a side): the names with a candidate in it.
+    admins : dict of str to set of str
+        By first-level region ("US.TN"): the names with a candidate in it.
+    names : int
+        The names with a candidate that is not a country.
+    """
+
+    cells: dict[tuple[int, int], set[str]] = field(default_factory=dict)
+    admins: dict[str, set[str]] = field(default_factory=dict)
+    names: int = 0
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    size = config.GEOPARSE_COOCCUR_DEGREES
+    return math.floor(lat / size), math.floor(lon / size)
+
+
+def cooccurrence(cands: Mapping[str, Sequence[Candidate]]) -> Cooccurrence:
+    """Index the candidates of every name of a document by map cell and first-level region
+    (countries left out: they cover too much to say where a story is).
+
+    Examples
+    --------
+    >>> cooccurrence({}).names
+    0
+    """
+    out = Cooccurrence()
+    cells, admins = out.cells, out.admins
+    for key, cs in cands.items():
+        placed = False
+        for c in cs:
+            p = c.place
+            if p.kind == "country":
+                continue
+            placed = True
+            cells.setdefault(_cell(p.latitude, p.longitude), set()).add(key)
+            if p.country_code and p.admin1_code:
+                admins.setdefault(f"{p.country_code}.{p.admin1_code}", set()).add(key)
+        out.names += placed
+    return out
+
+
+def cooccurrence_features(
+    key: str, cs: Sequence[Candidate], co: Cooccurrence
+) -> list[dict[str, float]]:
+    """For each candidate of name ``key``: the share of the document's other names that
+    have a candidate near it (``cooccur``: its map cell or a neighbouring one) and in its
+    first-level region (``cooccur_admin1``). Names read together agree before any is
+    decided: "Paris" beside "Henry County" is the Paris that has a Henry County nearby.
+    """
+    others = co.names - 1
+    out: list[dict[str, float]] = []
+    if others <= 0:
+        return [{} for _ in cs]
+    cells, admins = co.cells, co.admins
+    for c in cs:
+        p = c.place
+        f: dict[str, float] = {}
+        if p.kind != "country":
+            i, j = _cell(p.latitude, p.longitude)
+            near: set[str] = set()
+            for di in (-1, 0, 1):
+                for dj in (-1, 0, 1):
+                    found = cells.get((i + di, j + dj))
+                    if found:
+                        near |= found
+            near.discard(key)
+            if near:
+                f["cooccur"] = len(near) / others
+            if p.country_code and p.admin1_code:
+                same = admins.get(f"{p.country_code}.{p.admin1_code}", set())
+                n = len(same) - (key in same)
+                if n > 0:
+                    f["cooccur_admin1"] = n / others
+        out.append(f)
+    return out
 
 
 def static_features(
