@@ -6,7 +6,8 @@ how the document supports it (its country's share of the places named, or none o
 the story lies elsewhere, its first-level region's share and whether it is the region's most
 prominent place of that name, distance to the other places, the countries, regions and towns
 named in the same sentence, its region named anywhere, "Town, Region" apposition, region and
-separatist cues). Recognition scores each
+separatist cues, and how many of the other names have a candidate near it or in its
+first-level region before any is chosen). Recognition scores each
 span (:data:`RECOGNISE_FEATURES`): how it is written (sentence start, headline, common word,
 written in lower case elsewhere, after a place preposition) and how well its best place is
 supported. The weights are fitted on annotated text (``scripts/fit_geoparser.py``) and read

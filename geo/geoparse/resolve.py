@@ -12,7 +12,8 @@ the town ("la province d'Idlib" and "la ville d'Idlib"). The order:
 3. two rounds of scoring, of the candidates with the best priors and of those that lie in
    the regions and countries of the anchors (:func:`focus_candidates`): each candidate's
    features (:mod:`geo.geoparse.features`) weighed by the fitted :class:`Model`; the second
-   round leans on every place chosen in the first;
+   round leans on every place chosen in the first whose name recognition is likely to
+   keep (GEOPARSE_CONTEXT_RECOGNISED);
 4. recognition: each name is kept when the fitted probability that it names a place, given
    how it is written and how well its place is supported, reaches the threshold.
 
