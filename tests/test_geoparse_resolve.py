@@ -3,9 +3,11 @@ the prior prunes, and regions named with a region noun (invented places and sent
 
 from __future__ import annotations
 
+import math
+
 from geo import config
 from geo.gazetteer import Place
-from geo.geoparse.candidates import Index
+from geo.geoparse.candidates import Index, approx_km
 from geo.geoparse.features import (
     Context,
     cooccurrence,
@@ -101,7 +103,11 @@ def test_cooccurrence_favours_the_namesake_beside_the_other_names_candidates() -
     assert co.names == 3
     abroad, tx, tn = cooccurrence_features("testville", cands["testville"], co)
     assert abroad == {} and tx == {}
-    assert tn["cooccur"] == 0.5  # the county's candidate is in a neighbouring cell
+    # the Tennessee county lies ~4 km away and counts by exp(-km / GEOPARSE_COOCCUR_KM);
+    # the other name's town, ~140 km away and two map cells east, does not count
+    near = math.exp(-approx_km(36.3, -88.3, 36.33, -88.32) / config.GEOPARSE_COOCCUR_KM)
+    assert abs(tn["cooccur"] - near / 2) < 1e-3
+    assert 0.4 < tn["cooccur"] < 0.5
     assert tn["cooccur_admin1"] == 1.0  # both other names have a candidate in Tennessee
     ga = cooccurrence_features("test county", county, co)[1]
     assert "cooccur" not in ga

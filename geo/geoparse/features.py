@@ -177,15 +177,16 @@ class Cooccurrence:
 
     Attributes
     ----------
-    cells : dict of (int, int) to set of str
-        By map cell (GEOPARSE_COOCCUR_DEGREES a side): the names with a candidate in it.
+    cells : dict of (int, int) to list of (float, float, str)
+        By map cell (GEOPARSE_COOCCUR_DEGREES a side): latitude, longitude and name of
+        the candidates in it.
     admins : dict of str to set of str
         By first-level region ("US.TN"): the names with a candidate in it.
     names : int
         The names with a candidate that is not a country.
     """
 
-    cells: dict[tuple[int, int], set[str]] = field(default_factory=dict)
+    cells: dict[tuple[int, int], list[tuple[float, float, str]]] = field(default_factory=dict)
     admins: dict[str, set[str]] = field(default_factory=dict)
     names: int = 0
 
@@ -213,7 +214,9 @@ def cooccurrence(cands: Mapping[str, Sequence[Candidate]]) -> Cooccurrence:
             if p.kind == "country":
                 continue
             placed = True
-            cells.setdefault(_cell(p.latitude, p.longitude), set()).add(key)
+            cells.setdefault(_cell(p.latitude, p.longitude), []).append(
+                (p.latitude, p.longitude, key)
+            )
             if p.country_code and p.admin1_code:
                 admins.setdefault(f"{p.country_code}.{p.admin1_code}", set()).add(key)
         out.names += placed
@@ -223,10 +226,12 @@ def cooccurrence(cands: Mapping[str, Sequence[Candidate]]) -> Cooccurrence:
 def cooccurrence_features(
     key: str, cs: Sequence[Candidate], co: Cooccurrence
 ) -> list[dict[str, float]]:
-    """For each candidate of name ``key``: the share of the document's other names that
-    have a candidate near it (``cooccur``: its map cell or a neighbouring one) and in its
-    first-level region (``cooccur_admin1``). Names read together agree before any is
-    decided: "Paris" beside "Henry County" is the Paris that has a Henry County nearby.
+    """For each candidate of name ``key``: how many of the document's other names have a
+    candidate near it (``cooccur``: the sum over the other names of exp(-km /
+    GEOPARSE_COOCCUR_KM) for their nearest candidate, over the number of other names) and
+    the share that have one in its first-level region (``cooccur_admin1``). Names read
+    together agree before any is decided: "Paris" beside "Henry County" is the Paris that
+    has a Henry County around it.
     """
     others = co.names - 1
     out: list[dict[str, float]] = []
@@ -237,16 +242,23 @@ def cooccurrence_features(
         p = c.place
         f: dict[str, float] = {}
         if p.kind != "country":
-            i, j = _cell(p.latitude, p.longitude)
-            near: set[str] = set()
+            lat, lon = p.latitude, p.longitude
+            i, j = _cell(lat, lon)
+            coslat = math.cos(math.radians(lat))
+            near: dict[str, float] = {}
             for di in (-1, 0, 1):
                 for dj in (-1, 0, 1):
-                    found = cells.get((i + di, j + dj))
-                    if found:
-                        near |= found
-            near.discard(key)
+                    for qlat, qlon, other in cells.get((i + di, j + dj), ()):
+                        if other == key:
+                            continue
+                        dx = (qlon - lon) * coslat
+                        dy = qlat - lat
+                        d = KM_PER_DEGREE * math.sqrt(dx * dx + dy * dy)
+                        if d < near.get(other, math.inf):
+                            near[other] = d
             if near:
-                f["cooccur"] = len(near) / others
+                scale = config.GEOPARSE_COOCCUR_KM
+                f["cooccur"] = sum(math.exp(-d / scale) for d in near.values()) / others
             if p.country_code and p.admin1_code:
                 same = admins.get(f"{p.country_code}.{p.admin1_code}", set())
                 n = len(same) - (key in same)
