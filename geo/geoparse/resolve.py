@@ -260,6 +260,15 @@ def resolve(
         if not cap and script != "arabic"
     }
     common = w["common"]
+    # a name written with its own region or district noun ("Kherson Oblast", "Покровського
+    # району") is called a place by the text itself: a full region cue for recognition only
+    # (resolution reads the noun through the span)
+    nouns = w["region_after"] | w["district_after"]
+    own_noun = {
+        key
+        for key, group in by_key.items()
+        if any(toks.keys[j] in nouns for s in group for j in range(s.first + 1, s.last + 1))
+    }
 
     def recognition(
         key: str, best: Candidate, f: Mapping[str, float], margin: float
@@ -290,7 +299,7 @@ def resolve(
             and best.place.kind == "city"
             and best.prior < config.GEOPARSE_MAJOR_PRIOR
             else 0.0,
-            cue=cue_of[key],
+            cue=2 if key in own_noun else cue_of[key],
             dateline=key in datelines,
             surname=key in w["surnames"],
             given_name=key in w["first_names"],
