@@ -184,6 +184,19 @@ GEOPARSE_FOCUS_MIN: Final = 2.0
 #: story about Indiana towns).
 GEOPARSE_FOCUS_EXTRA_CANDIDATES: Final = 3
 
+#: Co-occurrence of candidates: a candidate is supported by every other name of the
+#: document that has a candidate nearby, by exp(-km / GEOPARSE_COOCCUR_KM) for the nearest
+#: one; candidates are looked up in map cells of GEOPARSE_COOCCUR_DEGREES a side (the
+#: candidate's cell and its neighbours). "Paris" and "Henry County" read together are the
+#: Paris of Henry County, Tennessee, before either is decided.
+GEOPARSE_COOCCUR_DEGREES: Final = 1.0
+GEOPARSE_COOCCUR_KM: Final = 25.0
+
+#: The second round of resolution leans on the places chosen in the first, except those of
+#: names whose recognition probability (after the first round) is below this: words that
+#: are no places ("Art", "Road") would pull the others towards their towns.
+GEOPARSE_CONTEXT_RECOGNISED: Final = 0.25
+
 # =========================================================================== general
 # (library defaults, limits and the settings of reading, geocoding, maps, regions, fronts,
 # events; formerly geo/config.py)

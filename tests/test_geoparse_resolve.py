@@ -3,10 +3,17 @@ the prior prunes, and regions named with a region noun (invented places and sent
 
 from __future__ import annotations
 
+import math
+
 from geo import config
 from geo.gazetteer import Place
-from geo.geoparse.candidates import Index
-from geo.geoparse.features import Context, name_features
+from geo.geoparse.candidates import Index, approx_km
+from geo.geoparse.features import (
+    Context,
+    cooccurrence,
+    cooccurrence_features,
+    name_features,
+)
 from geo.geoparse.resolve import focus_candidates
 from geo.model import Candidate
 
@@ -79,3 +86,33 @@ def test_regions_with_noun_reach_counties_named_by_their_name_alone() -> None:
     assert all(c.place.name.lower().startswith("jefferson") for c in found)
     assert {c.match for c in found} == {"variant"}
     assert index.regions_with_noun("qqqzzz", ["county"]) == ()
+
+
+def _county(pid: str, cc: str, admin1: str, lat: float, lon: float) -> Candidate:
+    region = Place(pid, "Test County", "region", lat, lon, cc, admin1, None, 0, "test", True)
+    return Candidate(region, 3.0)
+
+
+def test_cooccurrence_favours_the_namesake_beside_the_other_names_candidates() -> None:
+    # "Testville" beside "Test County": one county lies next to the Tennessee town, the other
+    # in Georgia; a third name has candidates in Tennessee only
+    county = (_county("c:tn", "US", "TN", 36.33, -88.32), _county("c:ga", "US", "GA", 33.4, -84.1))
+    other = (Candidate(_town("o:tn", "US", "TN", 35.9, -86.8, 5_000), 4.0),)
+    cands = {"testville": (BIG_ABROAD, US_TX, US_TN), "test county": county, "other": other}
+    co = cooccurrence(cands)
+    assert co.names == 3
+    abroad, tx, tn = cooccurrence_features("testville", cands["testville"], co)
+    assert abroad == {} and tx == {}
+    # the Tennessee county lies ~4 km away and counts by exp(-km / GEOPARSE_COOCCUR_KM);
+    # the other name's town, ~140 km away and two map cells east, does not count
+    near = math.exp(-approx_km(36.3, -88.3, 36.33, -88.32) / config.GEOPARSE_COOCCUR_KM)
+    assert abs(tn["cooccur"] - near / 2) < 1e-3
+    assert 0.4 < tn["cooccur"] < 0.5
+    assert tn["cooccur_admin1"] == 1.0  # both other names have a candidate in Tennessee
+    ga = cooccurrence_features("test county", county, co)[1]
+    assert "cooccur" not in ga
+
+
+def test_cooccurrence_of_a_lone_name_is_empty() -> None:
+    cands = {"testville": (BIG_ABROAD, US_TX)}
+    assert cooccurrence_features("testville", cands["testville"], cooccurrence(cands)) == [{}, {}]

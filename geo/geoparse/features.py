@@ -6,7 +6,8 @@ how the document supports it (its country's share of the places named, or none o
 the story lies elsewhere, its first-level region's share and whether it is the region's most
 prominent place of that name, distance to the other places, the countries, regions and towns
 named in the same sentence, its region named anywhere, "Town, Region" apposition, region and
-separatist cues). Recognition scores each
+separatist cues, and how many of the other names have a candidate near it or in its
+first-level region before any is chosen). Recognition scores each
 span (:data:`RECOGNISE_FEATURES`): how it is written (sentence start, headline, common word,
 written in lower case elsewhere, after a place preposition) and how well its best place is
 supported. The weights are fitted on annotated text (``scripts/fit_geoparser.py``) and read
@@ -39,6 +40,9 @@ __all__ = [
     "RECOGNISE_FEATURES",
     "RESOLVE_FEATURES",
     "Context",
+    "Cooccurrence",
+    "cooccurrence",
+    "cooccurrence_features",
     "name_features",
     "region_cue",
     "span_features",
@@ -84,6 +88,8 @@ RESOLVE_FEATURES: Final = (
     "twin_region",
     "city_cue_metropolis",
     "dateline_city",
+    "cooccur",
+    "cooccur_admin1",
 )
 
 #: How a candidate's name matched that has a feature of its own (others count as alternate).
@@ -163,6 +169,103 @@ class Context:
     named_regions: set[str] = field(default_factory=set)
     disputed: list[Place] = field(default_factory=list)
     separatist_sentences: set[int] = field(default_factory=set)
+
+
+@dataclass
+class Cooccurrence:
+    """Where the candidates of a document's names lie, before any is chosen.
+
+    Attributes
+    ----------
+    cells : dict of (int, int) to list of (float, float, str)
+        By map cell (GEOPARSE_COOCCUR_DEGREES a side): latitude, longitude and name of
+        the candidates in it.
+    admins : dict of str to set of str
+        By first-level region ("US.TN"): the names with a candidate in it.
+    names : int
+        The names with a candidate that is not a country.
+    """
+
+    cells: dict[tuple[int, int], list[tuple[float, float, str]]] = field(default_factory=dict)
+    admins: dict[str, set[str]] = field(default_factory=dict)
+    names: int = 0
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    size = config.GEOPARSE_COOCCUR_DEGREES
+    return math.floor(lat / size), math.floor(lon / size)
+
+
+def cooccurrence(cands: Mapping[str, Sequence[Candidate]]) -> Cooccurrence:
+    """Index the candidates of every name of a document by map cell and first-level region
+    (countries left out: they cover too much to say where a story is).
+
+    Examples
+    --------
+    >>> cooccurrence({}).names
+    0
+    """
+    out = Cooccurrence()
+    cells, admins = out.cells, out.admins
+    for key, cs in cands.items():
+        placed = False
+        for c in cs:
+            p = c.place
+            if p.kind == "country":
+                continue
+            placed = True
+            cells.setdefault(_cell(p.latitude, p.longitude), []).append(
+                (p.latitude, p.longitude, key)
+            )
+            if p.country_code and p.admin1_code:
+                admins.setdefault(f"{p.country_code}.{p.admin1_code}", set()).add(key)
+        out.names += placed
+    return out
+
+
+def cooccurrence_features(
+    key: str, cs: Sequence[Candidate], co: Cooccurrence
+) -> list[dict[str, float]]:
+    """For each candidate of name ``key``: how many of the document's other names have a
+    candidate near it (``cooccur``: the sum over the other names of exp(-km /
+    GEOPARSE_COOCCUR_KM) for their nearest candidate, over the number of other names) and
+    the share that have one in its first-level region (``cooccur_admin1``). Names read
+    together agree before any is decided: "Paris" beside "Henry County" is the Paris that
+    has a Henry County around it.
+    """
+    others = co.names - 1
+    out: list[dict[str, float]] = []
+    if others <= 0:
+        return [{} for _ in cs]
+    cells, admins = co.cells, co.admins
+    for c in cs:
+        p = c.place
+        f: dict[str, float] = {}
+        if p.kind != "country":
+            lat, lon = p.latitude, p.longitude
+            i, j = _cell(lat, lon)
+            coslat = math.cos(math.radians(lat))
+            near: dict[str, float] = {}
+            for di in (-1, 0, 1):
+                for dj in (-1, 0, 1):
+                    for qlat, qlon, other in cells.get((i + di, j + dj), ()):
+                        if other == key:
+                            continue
+                        dx = (qlon - lon) * coslat
+                        dy = qlat - lat
+                        d = KM_PER_DEGREE * math.sqrt(dx * dx + dy * dy)
+                        if d < near.get(other, math.inf):
+                            near[other] = d
+            if near:
+                scale = config.GEOPARSE_COOCCUR_KM
+                f["cooccur"] = sum(math.exp(-d / scale) for d in near.values()) / others
+            if p.country_code and p.admin1_code:
+                same = admins.get(f"{p.country_code}.{p.admin1_code}", set())
+                n = len(same) - (key in same)
+                if n > 0:
+                    f["cooccur_admin1"] = n / others
+        out.append(f)
+    return out
 
 
 def static_features(

@@ -12,7 +12,8 @@ the town ("la province d'Idlib" and "la ville d'Idlib"). The order:
 3. two rounds of scoring, of the candidates with the best priors and of those that lie in
    the regions and countries of the anchors (:func:`focus_candidates`): each candidate's
    features (:mod:`geo.geoparse.features`) weighed by the fitted :class:`Model`; the second
-   round leans on every place chosen in the first;
+   round leans on every place chosen in the first whose name recognition is likely to
+   keep (GEOPARSE_CONTEXT_RECOGNISED);
 4. recognition: each name is kept when the fitted probability that it names a place, given
    how it is written and how well its place is supported, reaches the threshold.
 
@@ -40,6 +41,8 @@ from geo.geoparse.features import (
     RECOGNISE_FEATURES,
     RESOLVE_FEATURES,
     Context,
+    cooccurrence,
+    cooccurrence_features,
     is_dateline,
     name_features,
     precision_of,
@@ -202,6 +205,7 @@ def resolve(
 
     # country names in a language the document is not written in ("Argelia" in English)
     foreign = {key for key in cands if index.foreign_here(key, w.langs)}
+    co = cooccurrence(cands)
     ctx, anchors = _anchors(cands, by_key, toks, w, index, foreign)
     capitals = index_capitals(index)
     sentences_of = {key: {toks.sentence[s.first] for s in group} for key, group in by_key.items()}
@@ -247,9 +251,72 @@ def resolve(
                 )
             chosen[key] = (best, 1.0, {"country_name": 1.0}, math.inf)
 
+    # recognition features of a name given its chosen place (read after the first round,
+    # to leave the names that are no places out of the second round's context, and at
+    # the end)
+    lower_words = {
+        k
+        for k, cap, script in zip(toks.keys, toks.cap, toks.script, strict=True)
+        if not cap and script != "arabic"
+    }
+    common = w["common"]
+    # a name written with its own region or district noun ("Kherson Oblast", "Покровського
+    # району") is called a place by the text itself: a full region cue for recognition only
+    # (resolution reads the noun through the span)
+    nouns = w["region_after"] | w["district_after"]
+    own_noun = {
+        key
+        for key, group in by_key.items()
+        if any(toks.keys[j] in nouns for s in group for j in range(s.first + 1, s.last + 1))
+    }
+
+    def recognition(
+        key: str, best: Candidate, f: Mapping[str, float], margin: float
+    ) -> dict[str, float]:
+        group = by_key[key]
+        return span_features(
+            soft=min(s.soft for s in group),
+            multiword=any(s.last > s.first for s in group),
+            preposition=any(preposition_before(toks, s.first, w) for s in group),
+            lower_elsewhere=key in lower_words,
+            common=key in common,
+            all_caps=all(text[s.start : s.end].isupper() for s in group),
+            source=group[0].source,
+            short=len(key) <= config.GEOPARSE_SHORT_NAME,
+            best=best,
+            supported=any(
+                f.get(name, 0.0) > 0 for name in ("focus", "sentence_country", "apposition")
+            )
+            or f.get("proximity", 0.0) >= config.GEOPARSE_SUPPORTED_PROXIMITY,
+            spread_km=index.spread(key, cands[key]),
+            margin=margin if margin != math.inf else config.GEOPARSE_MARGIN_CAP,
+            # how common the word is, for names whose best place is a small town ("Council",
+            # "Spring"); famous places are frequent words too ("Washington"); uncased scripts:
+            # the dictionary scan filters common words itself
+            frequency=word_frequency(key, w.langs)
+            if " " not in key
+            and group[0].source == "caps"
+            and best.place.kind == "city"
+            and best.prior < config.GEOPARSE_MAJOR_PRIOR
+            else 0.0,
+            cue=2 if key in own_noun else cue_of[key],
+            dateline=key in datelines,
+            surname=key in w["surnames"],
+            given_name=key in w["first_names"],
+            few_places=len(cands) <= config.GEOPARSE_FEW_PLACES,
+        )
+
     for rnd in range(2):
         if rnd == 1:
-            ctx = _second_round_context(ctx, chosen, sentences_of)
+            # a name that recognition will drop ("Art", "Road") is no support for the others
+            places = {
+                key: picked
+                for key, picked in chosen.items()
+                if picked[3] == math.inf
+                or model.probability(recognition(key, *_choice(picked)))
+                >= config.GEOPARSE_CONTEXT_RECOGNISED
+            }
+            ctx = _second_round_context(ctx, places, sentences_of)
         for key, cs in cands.items():
             if key in chosen and chosen[key][3] == math.inf:
                 continue
@@ -266,6 +333,13 @@ def resolve(
                 if extra:
                     top = (*top, *extra)
                     statics = (*statics, *(static_features(c, top, capitals) for c in extra))
+                # the co-occurrence terms depend on this document, the statics are shared
+                statics = tuple(
+                    {**static, **more} if more else static
+                    for static, more in zip(
+                        statics, cooccurrence_features(key, top, co), strict=True
+                    )
+                )
                 ready = prepared[key] = (
                     top,
                     statics,
@@ -312,49 +386,12 @@ def resolve(
         trace.candidates.extend((by_key[key], found) for key, found in last_scored.items())
 
     # recognition: keep the names that are places here
-    lower_words = {
-        k
-        for k, cap, script in zip(toks.keys, toks.cap, toks.script, strict=True)
-        if not cap and script != "arabic"
-    }
-    common = w["common"]
     kept: dict[str, tuple[Place, float, dict[str, float]]] = {}
     for key, (best, confidence, f, margin) in chosen.items():
-        group = by_key[key]
-        g = span_features(
-            soft=min(s.soft for s in group),
-            multiword=any(s.last > s.first for s in group),
-            preposition=any(preposition_before(toks, s.first, w) for s in group),
-            lower_elsewhere=key in lower_words,
-            common=key in common,
-            all_caps=all(text[s.start : s.end].isupper() for s in group),
-            source=group[0].source,
-            short=len(key) <= config.GEOPARSE_SHORT_NAME,
-            best=best,
-            supported=any(
-                f.get(name, 0.0) > 0 for name in ("focus", "sentence_country", "apposition")
-            )
-            or f.get("proximity", 0.0) >= config.GEOPARSE_SUPPORTED_PROXIMITY,
-            spread_km=index.spread(key, cands[key]),
-            margin=margin if margin != math.inf else config.GEOPARSE_MARGIN_CAP,
-            # how common the word is, for names whose best place is a small town ("Council",
-            # "Spring"); famous places are frequent words too ("Washington"); uncased scripts:
-            # the dictionary scan filters common words itself
-            frequency=word_frequency(key, w.langs)
-            if " " not in key
-            and group[0].source == "caps"
-            and best.place.kind == "city"
-            and best.prior < config.GEOPARSE_MAJOR_PRIOR
-            else 0.0,
-            cue=cue_of[key],
-            dateline=key in datelines,
-            surname=key in w["surnames"],
-            given_name=key in w["first_names"],
-            few_places=len(cands) <= config.GEOPARSE_FEW_PLACES,
-        )
+        g = recognition(key, best, f, margin)
         p = model.probability(g)
         if trace is not None:
-            trace.spans.append((group, g, best.place))
+            trace.spans.append((by_key[key], g, best.place))
         if p < model.threshold and margin != math.inf:
             continue
         why = _why(model, f, g, p)
@@ -406,6 +443,13 @@ def resolve(
 
 
 _SHORT_FORMS = frozenset({"abbreviation", "code"})
+
+
+def _choice(
+    picked: tuple[Candidate, float, dict[str, float], float],
+) -> tuple[Candidate, dict[str, float], float]:
+    best, _, f, margin = picked
+    return best, f, margin
 
 
 def _dotted(text: str, toks: Tokens, span: Span, abbreviated: bool) -> bool:
