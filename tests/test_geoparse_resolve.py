@@ -116,3 +116,27 @@ def test_cooccurrence_favours_the_namesake_beside_the_other_names_candidates() -
 def test_cooccurrence_of_a_lone_name_is_empty() -> None:
     cands = {"testville": (BIG_ABROAD, US_TX)}
     assert cooccurrence_features("testville", cands["testville"], cooccurrence(cands)) == [{}, {}]
+
+
+def test_a_town_named_like_its_own_region_is_a_region_seat() -> None:
+    from geo.geoparse.candidates import is_region_seat
+
+    seat = Place("t:s", "Testville", "city", 1.0, 1.0, "XX", "01", "Testville", 900, "test", True)
+    other = Place("t:o", "Testville", "city", 1.0, 1.0, "XX", "02", "Otherland", 900, "test", True)
+    region = Place("t:r", "Testville", "region", 1.0, 1.0, "XX", "01", "Testville", 0, "test", True)
+    assert [is_region_seat(p) for p in (seat, other, region)] == [True, False, False]
+
+
+def test_a_region_seat_alone_in_a_short_sentence_is_kept() -> None:
+    import geo
+
+    # a regional centre whose recorded population is small and whose name is a frequent
+    # word of the language is still the place of a one-place sentence
+    for text in ("Ракети влучили в Херсон.", "Ракеты попали в Херсон."):
+        assert geo.geoparse(text)["name"].tolist() == ["Kherson"]
+
+
+def test_an_arabic_name_with_the_article_reaches_the_places_named_without_it() -> None:
+    index = Index.default()
+    kinds = {(c.place.name, c.place.kind) for c in index.candidates("الخرطوم")}
+    assert ("Khartoum", "city") in kinds and ("Khartoum", "region") in kinds

@@ -46,6 +46,10 @@ AREA_FEATURES: Final = frozenset({"country", "disputed", "macro_region", "contin
 WATER_FEATURES: Final = frozenset({"water", "river", "sea", "lake", "gulf", "strait", "ocean"})
 
 
+#: The Arabic definite article, written joined to its noun.
+_ARABIC_ARTICLE: Final = "ال"
+
+
 def feature_of(place: Place) -> str:
     """The feature class of a place (the gazetteer's ``feature`` column): ``populated``,
     ``admin1``, ``admin2``, ``country``, ``water``, ``disputed``...
@@ -56,6 +60,25 @@ def feature_of(place: Place) -> str:
     'populated'
     """
     return place.feature
+
+
+def is_region_seat(place: Place) -> bool:
+    """Whether a town carries the name of its own first-level region: the seat of an oblast,
+    governorate or province named after it, a well-known town whatever its population says.
+
+    Examples
+    --------
+    >>> from geo.gazetteer import Place
+    >>> is_region_seat(Place(id="x", name="Novaville", kind="city", latitude=0.0,
+    ...                      longitude=0.0, country_code="XX", admin1_code="01",
+    ...                      admin1="Novaville", population=900, source="test"))
+    True
+    """
+    return (
+        place.kind == "city"
+        and bool(place.admin1)
+        and normalize_name(place.admin1) == normalize_name(place.name)
+    )
 
 
 def is_water(place: Place) -> bool:
@@ -227,7 +250,12 @@ class Index:
         seen: dict[str, Candidate] = {}
         foreign = key in self.foreign_country_keys
         most = config.GEOPARSE_MAX_CANDIDATES
-        for place in self.gazetteer.lookup(key, normalized=True)[:most]:
+        places = self.gazetteer.lookup(key, normalized=True)[:most]
+        if key.startswith(_ARABIC_ARTICLE) and translit.is_arabic(key):
+            # GeoNames writes Arabic names with or without the article ("الخرطوم" of the
+            # state, "خرطوم" of the city): both spellings name the same places
+            places = [*places, *self.gazetteer.lookup(key[2:], normalized=True)[:most]]
+        for place in places:
             prior = (
                 config.GEOPARSE_FOREIGN_COUNTRY_PRIOR
                 if foreign and place.kind == "country"

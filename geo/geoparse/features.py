@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Final
 
 from geo import config
 from geo.gazetteer import Place
-from geo.geoparse.candidates import KM_PER_DEGREE, approx_km, feature_of, is_water
+from geo.geoparse.candidates import KM_PER_DEGREE, approx_km, feature_of, is_region_seat, is_water
 from geo.model import Candidate
 
 if TYPE_CHECKING:
@@ -522,7 +522,7 @@ def span_features(
         f["best_major"] = 1.0
     if supported:
         f["supported"] = 1.0
-    elif p.kind == "city" and best.prior < config.GEOPARSE_MAJOR_PRIOR:
+    elif p.kind == "city" and best.prior < config.GEOPARSE_MAJOR_PRIOR and not is_region_seat(p):
         f["unsupported_small"] = 1.0
     if spread_km > 0:
         f["candidates_spread"] = math.log10(1.0 + spread_km)

@@ -36,7 +36,7 @@ from typing import Any
 from geo import config
 from geo.errors import DataError
 from geo.gazetteer import Place
-from geo.geoparse.candidates import Index, approx_km, feature_of, is_water
+from geo.geoparse.candidates import Index, approx_km, feature_of, is_region_seat, is_water
 from geo.geoparse.features import (
     RECOGNISE_FEATURES,
     RESOLVE_FEATURES,
@@ -298,6 +298,7 @@ def resolve(
             and group[0].source == "caps"
             and best.place.kind == "city"
             and best.prior < config.GEOPARSE_MAJOR_PRIOR
+            and not is_region_seat(best.place)
             else 0.0,
             cue=2 if key in own_noun else cue_of[key],
             dateline=key in datelines,
