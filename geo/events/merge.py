@@ -306,40 +306,11 @@ class _Keys:
         interned = {name: table.add(frame, name) for name, table in self.interned.items()}
         if "doc_id" not in frame.columns:
             interned["doc_id"] = np.full(n, -1, dtype=np.int32)
-        etype, _ = _codes(frame, "event_type")
-        subtype, _ = _codes(frame, "sub_event_type")
-        place, _ = _codes(frame, "gazetteer_id")
-        event_code, _ = _codes(frame, "event_id")
-        location, _ = _codes(frame, "location")
-        notes, _ = _codes(frame, "notes")
         day = _days(frame)
         lat, lon = _numbers(frame, "latitude"), _numbers(frame, "longitude")
-        fatalities, injured = _numbers(frame, "fatalities"), _numbers(frame, "injured")
         precision = _numbers(frame, "time_precision")
         precision = np.where(np.isnan(precision), 1.0, precision)  # no precision: a day
-
-        def sortable(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-            return np.where(np.isnan(values), -np.inf, values)
-
-        # the canonical order within the frame, but for the document, the first key: rows
-        # of one document are compared by the rest (np.lexsort sorts by the last key first)
-        order = np.lexsort(
-            (
-                notes,
-                sortable(injured),
-                sortable(fatalities),
-                sortable(lon),
-                sortable(lat),
-                location,
-                place,
-                subtype,
-                etype,
-                day,
-                event_code,
-            )
-        )
-        rank = np.empty(n, dtype=np.int32)
-        rank[order] = np.arange(n)
+        rank = _frame_rank(frame, day=day, lat=lat, lon=lon)
         from_text = (
             _column(frame, "char_start").notna().to_numpy()
             if "char_start" in frame.columns
@@ -513,6 +484,41 @@ class _Keys:
             weight=weight[order].astype(np.int64),
             more_docs=more_docs,
         )
+
+
+def _frame_rank(
+    frame: pd.DataFrame,
+    *,
+    day: npt.NDArray[np.int64],
+    lat: npt.NDArray[np.float64],
+    lon: npt.NDArray[np.float64],
+) -> npt.NDArray[np.int32]:
+    """Each row's place in the frame's canonical order, but for the document, the first
+    key: rows of one document are compared by the rest (np.lexsort sorts by the last key
+    first)."""
+    import numpy as np
+
+    def sortable(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        return np.where(np.isnan(values), -np.inf, values)
+
+    order = np.lexsort(
+        (
+            _codes(frame, "notes")[0],
+            sortable(_numbers(frame, "injured")),
+            sortable(_numbers(frame, "fatalities")),
+            sortable(lon),
+            sortable(lat),
+            _codes(frame, "location")[0],
+            _codes(frame, "gazetteer_id")[0],
+            _codes(frame, "sub_event_type")[0],
+            _codes(frame, "event_type")[0],
+            day,
+            _codes(frame, "event_id")[0],
+        )
+    )
+    rank = np.empty(len(frame), dtype=np.int32)
+    rank[order] = np.arange(len(frame))
+    return rank
 
 
 def _rows(frame: pd.DataFrame, *, undated_days: int, groups: SubtypeGroups) -> _Rows:
