@@ -1280,6 +1280,10 @@ class MergeStream:
         Merged events per block; default :data:`geo.config.MERGE_BLOCK_EVENTS`.
     cached_frames : int, optional
         Frames read back that stay in memory; default :data:`geo.config.MERGE_CACHED_FRAMES`.
+    window_days : int, optional
+        Days per window of the sweep; default :data:`geo.config.MERGE_WINDOW_DAYS`.
+    link_rows : int, optional
+        Rows of closed groups linked at a time; default :data:`geo.config.MERGE_LINK_ROWS`.
 
     Examples
     --------
@@ -1306,6 +1310,8 @@ class MergeStream:
         compatible: SubtypeGroups = config.MERGE_COMPATIBLE_SUBTYPES,
         block_events: int | None = None,
         cached_frames: int | None = None,
+        window_days: int | None = None,
+        link_rows: int | None = None,
     ) -> None:
         import collections
 
@@ -1315,12 +1321,18 @@ class MergeStream:
             block_events = config.MERGE_BLOCK_EVENTS
         if cached_frames is None:
             cached_frames = config.MERGE_CACHED_FRAMES
+        if window_days is None:
+            window_days = config.MERGE_WINDOW_DAYS
+        if link_rows is None:
+            link_rows = config.MERGE_LINK_ROWS
 
-        if block_events < 1 or cached_frames < 1:
+        if min(block_events, cached_frames, window_days, link_rows) < 1:
             raise InputError(
-                f"block_events ({block_events}) and cached_frames ({cached_frames}) must be "
-                "at least 1"
+                f"block_events ({block_events}), cached_frames ({cached_frames}), "
+                f"window_days ({window_days}) and link_rows ({link_rows}) must be at least 1"
             )
+        self.window_days = window_days
+        self.link_rows = link_rows
         self.limits: dict[str, Any] = {
             "max_km": max_km,
             "max_days": max_days,
@@ -1343,6 +1355,12 @@ class MergeStream:
         self._doc_hashes = np.zeros(0, dtype=np.int64)  # of the documents seen, sorted
         self._types: dict[tuple[Any, Any], int] = {}
         self._places: dict[Any, int] = {}
+
+    @property
+    def sweeps(self) -> bool:
+        """Whether the merge sweeps over time (in flat memory): True unless a frame needs
+        the merge of all the rows at once (see above)."""
+        return self._sweep
 
     def __enter__(self) -> MergeStream:
         return self
@@ -1401,7 +1419,8 @@ class MergeStream:
 
         def texts(name: str) -> list[Any]:
             values = _column(frame, name).astype(object)
-            return values.where(values.notna(), None).tolist()
+            out: list[Any] = values.where(values.notna(), None).tolist()
+            return out
 
         doc, etype, subtype, place = (
             texts(c) for c in (doc_column, "event_type", "sub_event_type", "gazetteer_id")
@@ -1530,7 +1549,7 @@ class MergeStream:
 
         import numpy as np
 
-        width = config.MERGE_WINDOW_DAYS
+        width = self.window_days
         dtype = np.dtype(list(_KEY_FIELDS))
         windows: set[int] = set()
         for k in range(len(self._starts)):  # the keys, by window of days
@@ -1571,7 +1590,7 @@ class MergeStream:
             pending.append(rows[(size > 1) & ~still])
             carry = rows[still]
             carry_pairs = (pa[still[ia]], pb[still[ia]])
-            if sum(len(p) for p in pending) >= config.MERGE_LINK_ROWS or at + 1 == len(order):
+            if sum(len(p) for p in pending) >= self.link_rows or at + 1 == len(order):
                 found.append(self._link_closed(np.concatenate(pending)))
                 pending = []
         if not found:
