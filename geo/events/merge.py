@@ -1257,7 +1257,9 @@ class MergeStream:
        groups are linked (:func:`_link`, on their rows in canonical order: the document's
        name, then the rank) :data:`geo.config.MERGE_LINK_ROWS` rows at a time. Of the
        events of several rows, the positions of their rows are kept (8 bytes a merged
-       row, 16 an event of several rows); every other row is an event of its own;
+       row, 16 an event of several rows); every other row is an event of its own. Per
+       document, 8 bytes (a digest of its name) tell whether a later frame holds rows of
+       it;
     3. yields the merged events a block at a time, in the order of their first row,
        reading back the rows each block needs.
 
@@ -1267,8 +1269,9 @@ class MergeStream:
     back, numbers among texts, a document whose rows are in several frames) make the whole
     merge read every frame back and link all the rows at once, as :func:`merge_events`
     does (memory then grows with the rows). The directory (named with the process id, so
-    that a later run removes it if this process was killed: :func:`geo.tempdirs.make_temp_dir`) is
-    removed by :meth:`close` (the ``with`` block's end, on success, error or Ctrl-C alike).
+    that a later run removes it if this process was killed:
+    :func:`geo.tempdirs.make_temp_dir`) is removed by :meth:`close` (the ``with`` block's
+    end, on success, error or Ctrl-C alike).
 
     Parameters
     ----------
