@@ -20,6 +20,7 @@ Usage::
 
     python -m bench pipeline
     GEO_BENCH_ARTICLES=2000 GEO_BENCH_RSS_SIZES=1000,10000,50000 python -m bench pipeline
+    GEO_BENCH_RUNS= GEO_BENCH_RSS_MODES=merged python -m bench pipeline  # memory, merged only
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ RSS_SIZES = [
 ]
 #: Which runs to time (GEO_BENCH_RUNS=dask times the LocalCluster only).
 RUNS = os.environ.get("GEO_BENCH_RUNS", "serial,pool,dask").split(",")
+#: Which modes of ``geo events`` the memory part measures (GEO_BENCH_RSS_MODES=merged: the
+#: merged events only, the default of ``geo events``).
+RSS_MODES = os.environ.get("GEO_BENCH_RSS_MODES", "merged,no-merge").split(",")
 
 # A new process runs `geo` once and reports its wall time, its CPU time and that of its
 # children (the pool's workers, once they are joined), and its peak RSS (VmHWM).
@@ -100,19 +104,22 @@ def main() -> None:
             ratio = rates["2 workers (process pool)"] / rates["1 worker"]
             print(f"speed-up of 2 workers over 1: {ratio:.2f}x (target >= 1.8x on 2 idle cores)")
 
-        peaks: dict[int, tuple[float, float]] = {}
+        peaks: dict[int, dict[str, float]] = {}
         for n in RSS_SIZES:
             path = corpus if n == N_ARTICLES else write_jsonl(folder / f"c{n}.jsonl", n)
             started = time.perf_counter()
-            _, merged_cpu, merged = _fresh(["events", str(path), "-o", out, "--workers", "1"])
-            _, streamed_cpu, streamed = _fresh(
-                ["events", str(path), "-o", out, "--workers", "1", "--no-merge"]
-            )
-            peaks[n] = merged, streamed
+            peaks[n] = {}
+            told = []
+            for mode in RSS_MODES:
+                flags = ["--no-merge"] if mode == "no-merge" else []
+                _, cpu, peak = _fresh(["events", str(path), "-o", out, "--workers", "1", *flags])
+                peaks[n][mode] = peak
+                told.append(
+                    f"geo events{' --no-merge' if flags else ' (merged)'} {peak:,.0f} MB "
+                    f"({1e3 * cpu / n:.1f} ms CPU per article)"
+                )
             print(
-                f"peak RSS at {n:,} articles: geo events (merged) {merged:,.0f} MB "
-                f"({1e3 * merged_cpu / n:.1f} ms CPU per article), geo events --no-merge "
-                f"{streamed:,.0f} MB ({1e3 * streamed_cpu / n:.1f} ms) "
+                f"peak RSS at {n:,} articles: {', '.join(told)} "
                 f"({time.perf_counter() - started:.0f} s)"
             )
             if path != corpus:
@@ -120,10 +127,13 @@ def main() -> None:
         sizes = sorted(n for n in peaks if n >= 10_000)
         if len(sizes) > 1:
             low, high = sizes[0], sizes[-1]
-            growth = [100 * (peaks[high][k] / peaks[low][k] - 1) for k in (0, 1)]
+            growth = [
+                f"{mode} {100 * (peaks[high][mode] / peaks[low][mode] - 1):+.0f}%"
+                for mode in RSS_MODES
+            ]
             print(
-                f"peak RSS from {low:,} to {high:,} articles: merged {growth[0]:+.0f}%, "
-                f"--no-merge {growth[1]:+.0f}% (target: within 20%)"
+                f"peak RSS from {low:,} to {high:,} articles: {', '.join(growth)} "
+                "(target: within 20%)"
             )
 
 

@@ -52,6 +52,15 @@ MERGE_BLOCK_EVENTS: Final = 5000
 #: ... reading back the spilled frames it needs, of which this many stay in memory (the
 #: events of a block mostly take their rows from a few neighbouring frames).
 MERGE_CACHED_FRAMES: Final = 8
+#: The merge of text events finds candidate pairs in a sweep over time: the rows' keys are
+#: spilled to one file per this many days (of each row's first possible day), and memory
+#: holds the keys of one such window, those of the window before that may still join it
+#: and the groups of rows still open. Memory then depends on how many events a window of
+#: days holds, not on the length of the corpus.
+MERGE_WINDOW_DAYS: Final = 32
+#: ... the rows of closed groups of candidates are linked (geo.events.merge) this many at a
+#: time (at least; a window's groups are never split).
+MERGE_LINK_ROWS: Final = 20_000
 
 #: Sub-event types the same incident is often reported under: a missile strike is
 #: "shelling" in one article and an "air strike" in another; a blast is a suicide bomb or a

@@ -17,8 +17,8 @@ ahead, and results come back in input order, one frame per chunk: memory stays f
 long the corpus, and every executor gives the same rows in the same order. Merging the
 incidents several articles report (:func:`geo.events.merge.merge_events`) needs every event,
 so it runs after the map step, in this process, in flat memory too (:func:`merged`: the
-chunks are spilled to disk, the merge keeps a few numbers per row and builds the merged
-events a block at a time).
+chunks are spilled to disk, the merge sweeps over the rows' keys a window of days at a
+time and builds the merged events a block at a time).
 
 :func:`collect` gathers the frames (the library); :func:`write` streams them into an output
 file (``geo parse``, ``geo events``); :func:`build_events` joins them to regions and the
@@ -566,8 +566,9 @@ def merged(frames: Iterator[gpd.GeoDataFrame]) -> Generator[gpd.GeoDataFrame, No
 
     The frames are spilled to a temporary directory as they come, then the merged events
     (:class:`geo.events.merge.MergeStream`) are yielded in blocks of
-    :data:`geo.config.MERGE_BLOCK_EVENTS`: memory holds a few numbers per row and one
-    block, not every event. The blocks end to end are
+    :data:`geo.config.MERGE_BLOCK_EVENTS`: memory holds the keys of a window of
+    :data:`geo.config.MERGE_WINDOW_DAYS` days, the rows of the events of several rows
+    (8 bytes each) and one block, not every event. The blocks end to end are
     :func:`~geo.events.merge.merge_events` of all the frames; the directory is removed at
     the end, on an error, on Ctrl-C, or when the generator is closed.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -728,3 +729,102 @@ def test_stream_removes_its_files_on_error_and_interrupt(tmp_path: Path) -> None
     assert not stream.directory.exists()
     with pytest.raises(InputError, match="at least 1"):
         MergeStream(block_events=0)
+
+
+# --------------------------------------------------------------------------- the sweep
+
+
+@st.composite
+def text_frames(draw: st.DrawFn) -> list[gpd.GeoDataFrame]:
+    """Rows of articles only (each article's rows in one frame), over two months: the
+    streamed merge sweeps them window by window."""
+    rows = []
+    for doc in range(draw(st.integers(1, 12))):
+        for k in range(draw(st.integers(0, 4))):
+            (at, place) = draw(st.sampled_from(_PLACES))
+            rows.append(
+                row(
+                    f"doc{doc}.txt",
+                    k=k,
+                    day=str(
+                        pd.Timestamp("2023-01-01") + pd.Timedelta(days=draw(st.integers(0, 60)))
+                    )[:10],
+                    kind=draw(st.sampled_from(_KINDS)),
+                    at=at,
+                    place=place,
+                    time_precision=draw(st.sampled_from([1, 1, 2, 3])),
+                    fatalities=draw(st.none() | st.integers(0, 100)),
+                )
+            )
+    whole = frame(rows)
+    cuts = sorted(set(draw(st.lists(st.integers(0, len(rows)), max_size=4))))
+    # cut only between articles
+    docs = whole["source"].tolist() if len(rows) else []
+    cuts = [c for c in cuts if 0 < c < len(rows) and docs[c] != docs[c - 1]]
+    bounds = [0, *cuts, len(rows)]
+    return [whole.iloc[a:b].reset_index(drop=True) for a, b in itertools.pairwise(bounds)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(frames=text_frames(), data=st.data())
+def test_the_sweep_equals_merge_events_whatever_the_windows(
+    frames: list[gpd.GeoDataFrame], data: Any
+) -> None:
+    """Articles only: the sweep over windows of 1 to 40 days, linking 1 to 50 rows at a
+    time, gives merge_events of all the rows exactly."""
+    import tempfile
+
+    options = {
+        "window_days": data.draw(st.integers(1, 40)),
+        "link_rows": data.draw(st.sampled_from([1, 2, 50])),
+        "block_events": data.draw(st.integers(1, 8)),
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        out = _streamed(frames, Path(tmp), **options)
+    pd.testing.assert_frame_equal(out, merge_events(_concatenated(frames)))
+
+
+def test_the_sweep_follows_a_group_across_windows(tmp_path: Path) -> None:
+    """One town struck every day for two months, each day told by two articles: the
+    candidate groups run from window to window; the sweep (windows of 3 days, 4 rows
+    linked at a time) gives merge_events' events, each of two days' four rows."""
+    rows = [
+        row(f"{name}{d}.txt", day=str(pd.Timestamp("2023-01-01") + pd.Timedelta(days=d))[:10])
+        for d in range(60)
+        for name in ("a", "b")
+    ]
+    frames = [frame(rows[i : i + 10]) for i in range(0, len(rows), 10)]
+    with MergeStream(directory=tmp_path, window_days=3, link_rows=4) as stream:
+        for part in frames:
+            stream.add(part)
+        assert stream.sweeps  # articles only: the sweep takes them
+        out = pd.concat(list(stream.merged()), ignore_index=True)
+    expected = merge_events(_concatenated(frames))
+    pd.testing.assert_frame_equal(
+        gpd.GeoDataFrame(out, geometry="geometry", crs="EPSG:4326"), expected
+    )
+    assert expected["source_count"].tolist() == [4] * 30  # two days, two articles each
+
+
+def test_stream_names_its_directory_with_its_process_and_removes_dead_ones(
+    tmp_path: Path,
+) -> None:
+    """A directory a killed run left (its process is dead) goes when the next stream
+    starts; one of a live process, a file and other names stay."""
+    import os
+
+    dead = tmp_path / "geo-merge-999999999-abc123"  # no process has this id
+    (dead / "sub").mkdir(parents=True)
+    (dead / "0000000.pickle").write_bytes(b"x")
+    live = tmp_path / f"geo-merge-{os.getppid()}-abc123"
+    live.mkdir()
+    other = tmp_path / "geo-merge-keep"
+    other.mkdir()
+    (tmp_path / "geo-merge-999999998-file").write_text("a file, not ours to remove")
+    with MergeStream(directory=tmp_path) as stream:
+        assert stream.directory.name.startswith(f"geo-merge-{os.getpid()}-")
+        assert not dead.exists()
+        assert live.is_dir() and other.is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [live.name, other.name, "geo-merge-999999998-file"]
+    )

@@ -84,7 +84,6 @@ import hashlib
 import itertools
 import math
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +92,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeAlias
 from geo import config
 from geo.errors import InputError
 from geo.schema import MENTION_TYPE
+from geo.tempdirs import MERGE_DIR_PREFIX, make_temp_dir
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -306,40 +306,11 @@ class _Keys:
         interned = {name: table.add(frame, name) for name, table in self.interned.items()}
         if "doc_id" not in frame.columns:
             interned["doc_id"] = np.full(n, -1, dtype=np.int32)
-        etype, _ = _codes(frame, "event_type")
-        subtype, _ = _codes(frame, "sub_event_type")
-        place, _ = _codes(frame, "gazetteer_id")
-        event_code, _ = _codes(frame, "event_id")
-        location, _ = _codes(frame, "location")
-        notes, _ = _codes(frame, "notes")
         day = _days(frame)
         lat, lon = _numbers(frame, "latitude"), _numbers(frame, "longitude")
-        fatalities, injured = _numbers(frame, "fatalities"), _numbers(frame, "injured")
         precision = _numbers(frame, "time_precision")
         precision = np.where(np.isnan(precision), 1.0, precision)  # no precision: a day
-
-        def sortable(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-            return np.where(np.isnan(values), -np.inf, values)
-
-        # the canonical order within the frame, but for the document, the first key: rows
-        # of one document are compared by the rest (np.lexsort sorts by the last key first)
-        order = np.lexsort(
-            (
-                notes,
-                sortable(injured),
-                sortable(fatalities),
-                sortable(lon),
-                sortable(lat),
-                location,
-                place,
-                subtype,
-                etype,
-                day,
-                event_code,
-            )
-        )
-        rank = np.empty(n, dtype=np.int32)
-        rank[order] = np.arange(n)
+        rank = _frame_rank(frame, day=day, lat=lat, lon=lon)
         from_text = (
             _column(frame, "char_start").notna().to_numpy()
             if "char_start" in frame.columns
@@ -513,6 +484,41 @@ class _Keys:
             weight=weight[order].astype(np.int64),
             more_docs=more_docs,
         )
+
+
+def _frame_rank(
+    frame: pd.DataFrame,
+    *,
+    day: npt.NDArray[np.int64],
+    lat: npt.NDArray[np.float64],
+    lon: npt.NDArray[np.float64],
+) -> npt.NDArray[np.int32]:
+    """Each row's place in the frame's canonical order, but for the document, the first
+    key: rows of one document are compared by the rest (np.lexsort sorts by the last key
+    first)."""
+    import numpy as np
+
+    def sortable(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        return np.where(np.isnan(values), -np.inf, values)
+
+    order = np.lexsort(
+        (
+            _codes(frame, "notes")[0],
+            sortable(_numbers(frame, "injured")),
+            sortable(_numbers(frame, "fatalities")),
+            sortable(lon),
+            sortable(lat),
+            _codes(frame, "location")[0],
+            _codes(frame, "gazetteer_id")[0],
+            _codes(frame, "sub_event_type")[0],
+            _codes(frame, "event_type")[0],
+            day,
+            _codes(frame, "event_id")[0],
+        )
+    )
+    rank = np.empty(len(frame), dtype=np.int32)
+    rank[order] = np.arange(len(frame))
+    return rank
 
 
 def _rows(frame: pd.DataFrame, *, undated_days: int, groups: SubtypeGroups) -> _Rows:
@@ -1215,18 +1221,57 @@ def _merge_block(
     return gpd.GeoDataFrame(out)
 
 
+#: What the streamed merge keeps of a row that may merge (spilled to disk, read back a
+#: window of days at a time): its position in the frames end to end, its document (a
+#: number per document), frame and rank in the frame's canonical order, the days it may
+#: have happened on, its type (a code per group of compatible sub-types), gazetteer place
+#: and coordinates.
+_KEY_FIELDS: Final = (
+    ("pos", "i8"),
+    ("doc", "i8"),
+    ("frame", "i8"),
+    ("rank", "i8"),
+    ("lo", "i8"),
+    ("hi", "i8"),
+    ("type", "i8"),
+    ("place", "i8"),
+    ("lat", "f8"),
+    ("lon", "f8"),
+    ("placed", "?"),
+)
+
+
 class MergeStream:
     """:func:`merge_events` over frames that come one at a time, in flat memory.
 
     :meth:`add` writes each frame to a temporary directory (pickled: every column, dtype
-    and value as it was) and keeps of its rows only numbers: codes of the document, type
-    and gazetteer place, day, coordinates, the row's rank in the frame's canonical order
-    (a few dozen bytes a row). :meth:`merged` then links the rows (only those of candidate
-    pairs become Python objects) and yields the merged events a block at a time, reading
-    back the rows each block needs. The blocks, put end to end, are what
-    :func:`merge_events` gives for all the frames concatenated: the same rows in the same
-    order, with the same columns and dtypes. The directory is removed by :meth:`close` (the
-    ``with`` block's end, on success, error or Ctrl-C alike).
+    and value as it was), with the keys of its rows that may merge (a few numbers each:
+    document, days, type, place, coordinates, rank in the frame's canonical order).
+    Nothing is kept in memory per row. :meth:`merged` then
+
+    1. spills the keys to one file per :data:`geo.config.MERGE_WINDOW_DAYS` days (of each
+       row's first possible day);
+    2. sweeps the windows in order of time: the rows of a window and those of earlier
+       windows that may still pair with them give the candidate pairs, and their groups
+       (rows linked by pairs); a group no later row can reach is closed, and the closed
+       groups are linked (:func:`_link`, on their rows in canonical order: the document's
+       name, then the rank) :data:`geo.config.MERGE_LINK_ROWS` rows at a time. Of the
+       events of several rows, the positions of their rows are kept (8 bytes a merged
+       row, 16 an event of several rows); every other row is an event of its own. Per
+       document, 8 bytes (a digest of its name) tell whether a later frame holds rows of
+       it;
+    3. yields the merged events a block at a time, in the order of their first row,
+       reading back the rows each block needs.
+
+    The blocks, put end to end, are what :func:`merge_events` gives for all the frames
+    concatenated: the same rows in the same order, with the same columns and dtypes. Frames
+    the sweep cannot take exactly as they are (rows of event tables or merged events given
+    back, numbers among texts, a document whose rows are in several frames) make the whole
+    merge read every frame back and link all the rows at once, as :func:`merge_events`
+    does (memory then grows with the rows). The directory (named with the process id, so
+    that a later run removes it if this process was killed:
+    :func:`geo.tempdirs.make_temp_dir`) is removed by :meth:`close` (the ``with`` block's
+    end, on success, error or Ctrl-C alike).
 
     Parameters
     ----------
@@ -1238,6 +1283,10 @@ class MergeStream:
         Merged events per block; default :data:`geo.config.MERGE_BLOCK_EVENTS`.
     cached_frames : int, optional
         Frames read back that stay in memory; default :data:`geo.config.MERGE_CACHED_FRAMES`.
+    window_days : int, optional
+        Days per window of the sweep; default :data:`geo.config.MERGE_WINDOW_DAYS`.
+    link_rows : int, optional
+        Rows of closed groups linked at a time; default :data:`geo.config.MERGE_LINK_ROWS`.
 
     Examples
     --------
@@ -1264,19 +1313,29 @@ class MergeStream:
         compatible: SubtypeGroups = config.MERGE_COMPATIBLE_SUBTYPES,
         block_events: int | None = None,
         cached_frames: int | None = None,
+        window_days: int | None = None,
+        link_rows: int | None = None,
     ) -> None:
         import collections
+
+        import numpy as np
 
         if block_events is None:
             block_events = config.MERGE_BLOCK_EVENTS
         if cached_frames is None:
             cached_frames = config.MERGE_CACHED_FRAMES
+        if window_days is None:
+            window_days = config.MERGE_WINDOW_DAYS
+        if link_rows is None:
+            link_rows = config.MERGE_LINK_ROWS
 
-        if block_events < 1 or cached_frames < 1:
+        if min(block_events, cached_frames, window_days, link_rows) < 1:
             raise InputError(
-                f"block_events ({block_events}) and cached_frames ({cached_frames}) must be "
-                "at least 1"
+                f"block_events ({block_events}), cached_frames ({cached_frames}), "
+                f"window_days ({window_days}) and link_rows ({link_rows}) must be at least 1"
             )
+        self.window_days = window_days
+        self.link_rows = link_rows
         self.limits: dict[str, Any] = {
             "max_km": max_km,
             "max_days": max_days,
@@ -1285,13 +1344,26 @@ class MergeStream:
         }
         self.block_events = block_events
         self.cached_frames = cached_frames
-        self.directory = Path(tempfile.mkdtemp(prefix="geo-merge-", dir=directory))
+        self.directory = make_temp_dir(MERGE_DIR_PREFIX, directory=directory)
         self.rows = 0
-        self._keys = _Keys()
+        self._columns: dict[str, None] = {}
         self._starts: list[int] = []  # the position of each spilled frame's first row
         self._empty: gpd.GeoDataFrame | None = None
         self._cache: collections.OrderedDict[int, gpd.GeoDataFrame] = collections.OrderedDict()
         self._template: pd.DataFrame | None = None
+        # the sweep's state: False once a frame needs the merge of all rows at once
+        self._sweep = True
+        self._doc_column: str | None = None
+        self._docs = 0  # documents numbered so far
+        self._doc_hashes = np.zeros(0, dtype=np.int64)  # of the documents seen, sorted
+        self._types: dict[tuple[Any, Any], int] = {}
+        self._places: dict[Any, int] = {}
+
+    @property
+    def sweeps(self) -> bool:
+        """Whether the merge sweeps over time (in flat memory): True unless a frame needs
+        the merge of all the rows at once (see above)."""
+        return self._sweep
 
     def __enter__(self) -> MergeStream:
         return self
@@ -1317,22 +1389,115 @@ class MergeStream:
             if self._empty is None:
                 self._empty = frame
             return
+        self._columns.update(dict.fromkeys(frame.columns))
+        keys = self._frame_keys(frame) if self._sweep else None
+        if keys is None:
+            self._sweep = False
         with open(self._path(len(self._starts)), "wb") as fh:
+            pickle.dump(keys, fh, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(frame, fh, protocol=pickle.HIGHEST_PROTOCOL)
         self._starts.append(self.rows)
         self.rows += len(frame)
-        self._keys.add(frame)
         # one row whose columns have the dtypes of the frames' concatenation (see _fetch)
         witness = _witness(frame)
         if self._template is not None:
             witness = _witness(pd.concat([self._template, witness], ignore_index=True))
         self._template = witness
 
+    def _frame_keys(self, frame: gpd.GeoDataFrame) -> dict[str, Any] | None:
+        """The sweep's keys of the rows of ``frame`` that may merge, and the names of its
+        documents; None if the sweep cannot take the frame exactly."""
+        import numpy as np
+        import pandas as pd
+
+        doc_column = "doc_id" if "doc_id" in frame.columns else "source"
+        if self._doc_column is None:
+            self._doc_column = doc_column
+        if doc_column != self._doc_column or "char_start" not in frame.columns:
+            return None
+        if _column(frame, "char_start").isna().any():  # rows of tables
+            return None
+        if any(_lists(frame, "source_event_ids")):  # merged events given back
+            return None
+
+        def texts(name: str) -> list[Any]:
+            values = _column(frame, name).astype(object)
+            out: list[Any] = values.where(values.notna(), None).tolist()
+            return out
+
+        doc, etype, subtype, place = (
+            texts(c) for c in (doc_column, "event_type", "sub_event_type", "gazetteer_id")
+        )
+        checked = ("event_id", "location", "notes")
+        if not all(
+            isinstance(v, str)
+            for values in (doc, etype, subtype, place)
+            for v in values
+            if v is not None
+        ) or not all(isinstance(v, str) for name in checked for v in texts(name) if v is not None):
+            return None  # numbers among texts sort as a whole column tells (_codes)
+        local, names = pd.factorize(pd.Series(doc, dtype=object), sort=True)
+        names = [str(x) for x in names]
+        hashes = np.asarray(
+            [
+                int.from_bytes(
+                    hashlib.blake2b(x.encode(), digest_size=8).digest(), "little", signed=True
+                )
+                for x in names
+            ],
+            dtype=np.int64,
+        )
+        if np.isin(hashes, self._doc_hashes).any():  # a document of an earlier frame
+            return None
+        self._doc_hashes = np.union1d(self._doc_hashes, hashes)
+        base = self._docs
+        self._docs += len(names)
+
+        groups = self.limits["compatible"]
+        grouped = {(pair[0], pair[1]): g for g, group in enumerate(groups) for pair in group}
+        type_key = np.empty(len(frame), dtype=np.int64)
+        mention = np.zeros(len(frame), dtype=bool)
+        place_key = np.full(len(frame), -1, dtype=np.int64)
+        for i, (e, s, p) in enumerate(zip(etype, subtype, place, strict=True)):
+            code = self._types.get((e, s))
+            if code is None:
+                found = grouped.get((e or "", s or ""))
+                code = len(groups) + len(self._types) if found is None else found
+                self._types[(e, s)] = code
+            type_key[i] = code
+            mention[i] = e is None or e == MENTION_TYPE
+            if p is not None:
+                place_key[i] = self._places.setdefault(p, len(self._places))
+        day = _days(frame)
+        lat, lon = _numbers(frame, "latitude"), _numbers(frame, "longitude")
+        precision = _numbers(frame, "time_precision")
+        precision = np.where(np.isnan(precision), 1.0, precision)  # no precision: a day
+        has_coords = ~np.isnan(lat) & ~np.isnan(lon)
+        mergeable = (
+            (day != np.iinfo(np.int64).min)
+            & (precision <= 2)
+            & ~mention
+            & (local >= 0)
+            & (has_coords | (place_key >= 0))
+        )
+        at = np.flatnonzero(mergeable)
+        keys = np.empty(len(at), dtype=list(_KEY_FIELDS))
+        keys["pos"] = self.rows + at
+        keys["doc"] = base + local[at]
+        keys["frame"] = len(self._starts)
+        keys["rank"] = _frame_rank(frame, day=day, lat=lat, lon=lon)[at]
+        keys["hi"] = day[at]
+        keys["lo"] = day[at] - np.where(precision[at] == 2, self.limits["undated_days"], 0)
+        keys["type"] = type_key[at]
+        keys["place"] = place_key[at]
+        keys["lat"], keys["lon"] = lat[at], lon[at]
+        keys["placed"] = has_coords[at]
+        return {"keys": keys, "names": names, "base": base}
+
     def merged(self) -> Iterator[gpd.GeoDataFrame]:
         """Yield the merged events, :attr:`block_events` at a time, in the order of
         :func:`merge_events` (each event at its first row); one empty frame if no frame had
         rows."""
-
         from geo.schema import events_to_frame
 
         if not self.rows:
@@ -1340,9 +1505,24 @@ class MergeStream:
                 self._empty if self._empty is not None else events_to_frame([]), **self.limits
             )
             return
-        _check(self._keys.columns)
+        _check(self._columns)
         _limits(self.limits["max_km"], self.limits["max_days"], self.limits["undated_days"])
-        rows = self._keys.rows(
+        if not self._sweep:
+            yield from self._merged_at_once()
+            return
+        firsts, sizes, members = self._swept()
+        yield from self._blocks(firsts, sizes, members)
+
+    def _merged_at_once(self) -> Iterator[gpd.GeoDataFrame]:
+        """The merge of all the rows at once (frames the sweep cannot take)."""
+        import pickle
+
+        keys = _Keys()
+        for k in range(len(self._starts)):
+            with open(self._path(k), "rb") as fh:
+                pickle.load(fh)
+                keys.add(pickle.load(fh))  # our own file, written by add
+        rows = keys.rows(
             undated_days=self.limits["undated_days"],
             groups=self.limits["compatible"],
             fetch=self._fetch,
@@ -1354,7 +1534,7 @@ class MergeStream:
             undated_days=self.limits["undated_days"],
         )
         canonical = rows.order
-        del rows  # of the rows, the blocks need their canonical order only
+        del rows, keys  # of the rows, the blocks need their canonical order only
         for start in range(0, len(events), self.block_events):
             yield _merge_block(
                 canonical,
@@ -1362,6 +1542,141 @@ class MergeStream:
                 compatible=self.limits["compatible"],
                 fetch=self._fetch,
             )
+
+    def _swept(
+        self,
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """The events of several rows: their first positions (sorted), sizes and rows
+        (positions, each event's in canonical order), found by the sweep over time."""
+        import pickle
+
+        import numpy as np
+
+        width = self.window_days
+        dtype = np.dtype(list(_KEY_FIELDS))
+        windows: set[int] = set()
+        for k in range(len(self._starts)):  # the keys, by window of days
+            with open(self._path(k), "rb") as fh:
+                keys = pickle.load(fh)["keys"]
+            window = keys["lo"] // width
+            for w in np.unique(window).tolist():
+                with open(self.directory / f"w{w}.keys", "ab") as out:
+                    keys[window == w].tofile(out)
+                windows.add(w)
+        max_days = self.limits["max_days"]
+        limits = {name: self.limits[name] for name in ("max_km", "max_days", "undated_days")}
+        carry = np.zeros(0, dtype=dtype)
+        carry_pairs = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+        pending: list[npt.NDArray[Any]] = []
+        found: list[tuple[npt.NDArray[np.int64], ...]] = []
+        order = sorted(windows)
+        for at, w in enumerate(order):
+            path = self.directory / f"w{w}.keys"
+            rows = np.concatenate([carry, np.fromfile(path, dtype=dtype)])
+            path.unlink()
+            _, _, a, b = _candidate_pairs(_key_rows(rows), **limits)
+            new = (a >= len(carry)) | (b >= len(carry))  # pairs of carried rows: found
+            pa = np.concatenate([carry_pairs[0], rows["pos"][a[new]]])
+            pb = np.concatenate([carry_pairs[1], rows["pos"][b[new]]])
+            by = np.argsort(rows["pos"])
+            ia = by[np.searchsorted(rows["pos"], pa, sorter=by)]
+            ib = by[np.searchsorted(rows["pos"], pb, sorter=by)]
+            label = _components(len(rows), ia, ib)
+            size = np.bincount(label, minlength=len(rows))[label]
+            if at + 1 < len(order):
+                # a later row begins on or after the next window's first day
+                reach = np.full(len(rows), np.iinfo(np.int64).min, dtype=np.int64)
+                np.maximum.at(reach, label, rows["hi"] + max_days)
+                still = reach[label] >= order[at + 1] * width
+            else:
+                still = np.zeros(len(rows), dtype=bool)
+            pending.append(rows[(size > 1) & ~still])
+            carry = rows[still]
+            carry_pairs = (pa[still[ia]], pb[still[ia]])
+            if sum(len(p) for p in pending) >= self.link_rows or at + 1 == len(order):
+                found.append(self._link_closed(np.concatenate(pending)))
+                pending = []
+        if not found:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty
+        firsts, sizes, members = (np.concatenate(parts) for parts in zip(*found, strict=True))
+        # the events in the order of their first row
+        by = np.argsort(firsts, kind="stable")
+        offsets = np.cumsum(sizes) - sizes
+        ends = np.cumsum(sizes[by])
+        within = np.arange(int(sizes.sum())) - np.repeat(ends - sizes[by], sizes[by])
+        members = members[np.repeat(offsets[by], sizes[by]) + within]
+        return firsts[by], sizes[by], members
+
+    def _link_closed(
+        self, keys: npt.NDArray[Any]
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Link the rows of closed groups (keys): the events of several rows among them as
+        first positions, sizes and rows (positions in canonical order)."""
+        import pickle
+
+        import numpy as np
+
+        empty = np.zeros(0, dtype=np.int64)
+        if not len(keys):
+            return empty, empty, empty
+        names = np.empty(len(keys), dtype=object)
+        for k in np.unique(keys["frame"]).tolist():
+            with open(self._path(k), "rb") as fh:
+                saved = pickle.load(fh)
+            mine = keys["frame"] == k
+            names[mine] = np.asarray(saved["names"], dtype=object)[
+                keys["doc"][mine] - saved["base"]
+            ]
+        _, name_code = np.unique(names, return_inverse=True)
+        keys = keys[np.lexsort((keys["rank"], name_code.reshape(-1)))]
+        events = _link(
+            _key_rows(keys), **{n: self.limits[n] for n in ("max_km", "max_days", "undated_days")}
+        )
+        sizes = np.diff(events.starts)
+        several = np.repeat(sizes > 1, sizes)
+        members = keys["pos"][events.members]
+        firsts = np.minimum.reduceat(members, events.starts[:-1]) if len(sizes) else empty
+        return firsts[sizes > 1], sizes[sizes > 1], members[several]
+
+    def _blocks(
+        self,
+        firsts: npt.NDArray[np.int64],
+        sizes: npt.NDArray[np.int64],
+        members: npt.NDArray[np.int64],
+    ) -> Iterator[gpd.GeoDataFrame]:
+        """The merged events a block at a time: each row is an event of its own but for
+        the rows of the events of several rows, which come at their first row."""
+        import numpy as np
+
+        starts = np.cumsum(sizes) - sizes
+        lead = np.repeat(firsts, sizes)
+        later = np.sort(members[members != lead])  # rows that come with their first
+        step = max(self.block_events, 1024)
+        block: list[list[int]] = []
+        for start in range(0, self.rows, step):
+            here = np.arange(start, min(self.rows, start + step), dtype=np.int64)
+            here = here[~np.isin(here, later, assume_unique=True)]
+            event = np.searchsorted(firsts, here)
+            event[event >= len(firsts)] = 0
+            several = (firsts[event] == here) if len(firsts) else np.zeros(len(here), dtype=bool)
+            for p, k, many in zip(here.tolist(), event.tolist(), several.tolist(), strict=True):
+                block.append(members[starts[k] : starts[k] + sizes[k]].tolist() if many else [p])
+                if len(block) == self.block_events:
+                    yield self._block(block)
+                    block = []
+        if block:
+            yield self._block(block)
+
+    def _block(self, events: list[list[int]]) -> gpd.GeoDataFrame:
+        import numpy as np
+
+        flat = np.asarray([p for rows in events for p in rows], dtype=np.intp)
+        local, at = [], 0
+        for rows in events:
+            local.append(list(range(at, at + len(rows))))
+            at += len(rows)
+        return _merge_block(flat, local, compatible=self.limits["compatible"], fetch=self._fetch)
 
     def _path(self, k: int) -> Path:
         return self.directory / f"{k:07d}.pickle"
@@ -1374,6 +1689,7 @@ class MergeStream:
             self._cache.move_to_end(k)
             return frame
         with open(self._path(k), "rb") as fh:
+            pickle.load(fh)  # the keys
             frame = pickle.load(fh)  # our own file, written by add
         self._cache[k] = frame
         while len(self._cache) > self.cached_frames:
@@ -1414,3 +1730,41 @@ def _witness(frame: pd.DataFrame) -> pd.DataFrame:
 
     first = frame.notna().to_numpy().argmax(axis=0)
     return frame.iloc[np.unique(first)]
+
+
+def _key_rows(keys: npt.NDArray[Any]) -> _Rows:
+    """The sweep's keys as rows (all of them mergeable rows of texts; ``order``: their
+    positions)."""
+    import numpy as np
+
+    ones = np.ones(len(keys), dtype=bool)
+    return _Rows(
+        order=keys["pos"],
+        doc=keys["doc"],
+        mergeable=ones,
+        placed=keys["placed"],
+        type_key=keys["type"],
+        lo=keys["lo"],
+        hi=keys["hi"],
+        lat=keys["lat"],
+        lon=keys["lon"],
+        place=keys["place"],
+        weight=np.ones(len(keys), dtype=np.int64),
+        more_docs={},
+    )
+
+
+def _components(n: int, a: npt.NDArray[np.intp], b: npt.NDArray[np.intp]) -> npt.NDArray[np.int64]:
+    """The connected component of each of ``n`` nodes joined by the edges ``a[k]-b[k]``,
+    as a label (a node of the component) that all its nodes share."""
+    import numpy as np
+
+    label = np.arange(n, dtype=np.int64)
+    while True:
+        low = np.minimum(label[a], label[b])
+        before = label.copy()
+        np.minimum.at(label, a, low)
+        np.minimum.at(label, b, low)
+        label = label[label]  # pointer jumping
+        if np.array_equal(label, before):
+            return label

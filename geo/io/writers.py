@@ -15,7 +15,6 @@ import math
 import os
 import re
 import shutil
-import tempfile
 from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
 
 
 from geo.schema import ACLED_COLUMNS, DISORDER, MENTION_TYPE
+from geo.tempdirs import PARTS_DIR_PREFIX, make_temp_dir
 
 __all__ = ["FORMATS", "FrameWriter", "output_format", "protect", "unprotect", "write_events"]
 
@@ -724,7 +724,8 @@ class FrameWriter:
 
     def _spill_part(self, frame: gpd.GeoDataFrame) -> None:
         if self._spill is None:
-            self._spill = Path(tempfile.mkdtemp(prefix="geo-parts-"))
+            # named with this process's id: a later run removes it if this one is killed
+            self._spill = make_temp_dir(PARTS_DIR_PREFIX)
         part = self._spill / f"part-{len(self._parts):06d}.parquet"
         try:
             frame.to_parquet(part, index=False)
