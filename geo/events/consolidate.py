@@ -126,7 +126,8 @@ def _one_incident(
         return False
     if same:
         return True
-    return _km(a, b) <= config.EVENTS_CONSOLIDATE_KM and _apposed(a, b, text, coordination)
+    # the text test first: most pairs are far apart in the text, and it is cheaper
+    return _apposed(a, b, text, coordination) and _km(a, b) <= config.EVENTS_CONSOLIDATE_KM
 
 
 def _apposed(
