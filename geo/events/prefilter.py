@@ -217,7 +217,7 @@ class Prefiltered:
         Any pattern; those whose matches may begin with anything are run as they are.
     """
 
-    __slots__ = ("_finder", "_last", "pattern", "prefixes")
+    __slots__ = ("_finder", "pattern", "prefixes")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
@@ -232,19 +232,9 @@ class Prefiltered:
             if len(words) < len(self.prefixes):
                 branches.append(r"\d")
             self._finder = re.compile(f"{edge}(?=(?:{'|'.join(branches)}))")
-        # the matches in the last text scanned: the engine runs a pattern over a sentence
-        # more than once (one pass per question it asks)
-        self._last: tuple[str | None, list[re.Match[str]]] = (None, [])
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(text)``."""
-        last, found = self._last
-        if text is not last and text != last:
-            found = list(self._scan(text))
-            self._last = (text, found)
-        return iter(found)
-
-    def _scan(self, text: str) -> Iterator[re.Match[str]]:
         folded = _fold(text) if self._finder is not None else None
         if folded is None or self._finder is None:
             yield from self.pattern.finditer(text)
@@ -266,10 +256,7 @@ class Prefiltered:
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first match of ``pattern.search(text)``."""
-        last, found = self._last
-        if text is last or text == last:
-            return found[0] if found else None
-        return next(self._scan(text), None)
+        return next(self.finditer(text), None)
 
 
 def literal_alternation(words: Iterable[str], *, spaces: bool = False) -> str:
