@@ -126,8 +126,7 @@ def _one_incident(
         return False
     if same:
         return True
-    # the text test first: most pairs are far apart in the text, and it is cheaper
-    return _apposed(a, b, text, coordination) and _km(a, b) <= config.EVENTS_CONSOLIDATE_KM
+    return _km(a, b) <= config.EVENTS_CONSOLIDATE_KM and _apposed(a, b, text, coordination)
 
 
 def _apposed(
