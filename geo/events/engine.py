@@ -40,6 +40,7 @@ import functools
 import hashlib
 import itertools
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1556,6 +1557,11 @@ def _far_from_the_story(records: list[tuple[_Incident | None, Mention, str]]) ->
     located = [p for p in places.values() if p.kind != "country"]
     if len(located) <= config.EVENTS_OUTLIER_MIN_PLACES:
         return set()
+    # only an incident place alone in its country may be one; most articles have none
+    countries = Counter(p.country_code for p in places.values())
+    at_incident = {m.place.id for inc, m, _ in records if inc is not None}
+    if not any(p.id in at_incident and countries[p.country_code] == 1 for p in located):
+        return set()
     lat = np.radians([p.latitude for p in located])
     lon = np.radians([p.longitude for p in located])
     dlat = lat[:, None] - lat[None, :]
@@ -1564,7 +1570,6 @@ def _far_from_the_story(records: list[tuple[_Incident | None, Mention, str]]) ->
     km = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
     np.fill_diagonal(km, np.inf)
     nearest = km.min(axis=1)
-    at_incident = {m.place.id for inc, m, _ in records if inc is not None}
     out: set[str] = set()
     for p, d in zip(located, nearest, strict=True):
         if p.id not in at_incident or d <= config.EVENTS_OUTLIER_KM:
