@@ -37,7 +37,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 unit: $(STAMP) $(ASSETS) chromium
-	GEO_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q
+	GEO_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q -n auto
 
 test: lint typecheck unit
 

@@ -583,6 +583,10 @@ PIPELINE_CHUNKS_IN_FLIGHT_PER_WORKER: Final = 3
 #: Inputs of fewer chunks than this are processed in this process: starting workers would
 #: take longer than the work.
 PIPELINE_MIN_CHUNKS_FOR_WORKERS: Final = 2
+#: Longest path of a Unix socket on Linux (``sun_path`` less its closing NUL). The process pool's
+#: fork server listens on a socket in multiprocessing's temporary folder; when that folder's
+#: path is too long for it (a deep TMPDIR), the pool starts its workers by ``spawn`` instead.
+PIPELINE_UNIX_SOCKET_PATH_MAX: Final = 107
 #: How long ``--dask-scheduler`` waits for the scheduler to answer, in seconds.
 DASK_CONNECT_TIMEOUT_SECONDS: Final = 10
 #: JSONL and CSV corpora at least this large (bytes) are read row by row instead of whole.

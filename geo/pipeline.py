@@ -40,6 +40,8 @@ import concurrent.futures
 import contextlib
 import itertools
 import multiprocessing
+import multiprocessing.context
+import multiprocessing.util
 import os
 import signal
 import sys
@@ -417,14 +419,33 @@ def _futures(
             future.cancel()
 
 
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """How the pool starts its workers: from a fork server, or by ``spawn`` when the fork
+    server's socket would not fit in multiprocessing's temporary folder.
+
+    Either way a worker is a clean process (no threads of the parent, no copy of its memory);
+    the fork server imports geo once for all of them. Its socket is
+    ``<multiprocessing temporary folder>/listener-XXXXXXXX``, and Python 3.11 fails with
+    "AF_UNIX path too long" when that is longer than a socket path may be.
+
+    Examples
+    --------
+    >>> _pool_context().get_start_method() in ("forkserver", "spawn")
+    True
+    """
+    socket_path = os.path.join(multiprocessing.util.get_temp_dir(), "listener-" + "x" * 8)
+    if len(os.fsencode(socket_path)) > config.PIPELINE_UNIX_SOCKET_PATH_MAX:
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["geo.pipeline"])
+    return context
+
+
 def _pool(
     chunks: Iterator[list[Document]], options: Options, n_workers: int
 ) -> Iterator[tuple[int, gpd.GeoDataFrame]]:
     """Map over a process pool of ``n_workers`` that this function starts and stops."""
-    # forkserver: workers start from a clean process (no threads of the parent, no copy of
-    # its memory), and import geo once in the server
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["geo.pipeline"])
+    context = _pool_context()
     before = set(multiprocessing.active_children())
     pool = concurrent.futures.ProcessPoolExecutor(
         max_workers=n_workers, mp_context=context, initializer=_init_worker

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import pickle
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,7 +53,12 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _no_new_children(before: set[Any]) -> bool:
-    return not [p for p in multiprocessing.active_children() if p not in before]
+    # a worker stopped under heavy load may take a moment to be reaped: wait for it (bounded),
+    # so that only a worker still running after that counts as left behind
+    new = [p for p in multiprocessing.active_children() if p not in before]
+    for process in new:
+        process.join(timeout=30)
+    return not [p for p in new if p.is_alive()]
 
 
 # ------------------------------------------------------------------------------ the unit
@@ -97,6 +105,28 @@ def test_run_takes_documents_streamed_by_the_caller() -> None:
     docs = (make_document(EN.format(d=i, n=2, p="Goris"), doc_id=str(i)) for i in range(3))
     frames = list(run(docs, workers=1, chunk_size=2))
     assert [len(f) for f in frames] == [4, 2]  # the generator was consumed once, in order
+
+
+@pytest.mark.slow
+def test_process_pool_starts_under_a_deep_temporary_folder(
+    tmp_path: Path, corpus: Path, serial_events: pd.DataFrame
+) -> None:
+    # the fork server's socket would not fit under this TMPDIR: the pool spawns its workers
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    deep.mkdir(parents=True)
+    out = tmp_path / "pooled.csv"
+    code = (
+        "import sys, pandas as pd; from geo.pipeline import collect; "
+        "pd.DataFrame(collect(sys.argv[1], workers=2, chunk_size=4)).to_csv(sys.argv[2])"
+    )
+    env = {**os.environ, "TMPDIR": str(deep)}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(corpus), str(out)], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    pooled = pd.read_csv(out, index_col=0)
+    assert len(pooled) == len(serial_events) == 10
+    assert pooled["event_id"].tolist() == serial_events["event_id"].tolist()
 
 
 def test_bad_arguments_are_errors() -> None:
