@@ -85,7 +85,7 @@ logger = logging.getLogger(__name__)
 
 #: Version of the on-disk index layout and of the rules that fill it; bump it when either
 #: changes so existing caches are rebuilt.
-INDEX_VERSION: Final = 10
+INDEX_VERSION: Final = 11
 
 #: Kinds of place, in the order used by the ``kind`` byte of the index.
 KINDS: Final = ("city", "region", "country")
@@ -440,6 +440,33 @@ def _bracketed_names(name: str) -> tuple[str, ...]:
     """
     m = _BRACKETED.match(name.strip())
     return (m.group(1).strip(), m.group(2).strip()) if m else ()
+
+
+#: Arabic official state names built on the adjective "العربية" (Arab): "المملكة العربية
+#: السعودية" (the Kingdom, Arab, Saudi), "الإمارات العربية المتحدة" (the Emirates, Arab,
+#: United), "جمهورية مصر العربية". The press names the state by its own word: the one after
+#: the adjective when a noun of statehood comes first, else the one before it.
+_ARAB_STATE: Final = re.compile(
+    r"^(?:(?:ال)?(?:مملكة|جمهورية|دولة|سلطنة|إمارة) )?(?P<name>\S+) (?:ال)?عربية(?: \S+)?$"
+)
+_ARAB_STATE_AFTER: Final = re.compile(
+    r"^(?:ال)?(?:مملكة|جمهورية|دولة|سلطنة|إمارة) (?:ال)?عربية (?P<name>\S+)$"
+)
+
+
+def _arab_state_names(name: str) -> tuple[str, ...]:
+    """The short name of an Arabic official state name built on "العربية", else none.
+
+    Examples
+    --------
+    >>> _arab_state_names("المملكة العربية السعودية"), _arab_state_names("جمهورية مصر العربية")
+    (('السعودية',), ('مصر',))
+    >>> _arab_state_names("الإمارات العربية المتحدة"), _arab_state_names("المملكة المتحدة")
+    (('الإمارات',), ())
+    """
+    name = " ".join(name.split())
+    m = _ARAB_STATE_AFTER.match(name) or _ARAB_STATE.match(name)
+    return (m.group("name"),) if m else ()
 
 
 #: French names of units "X du Nord", "X occidental" and the hyphenated forms the press
@@ -867,6 +894,7 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
         names += [(n, False, 0) for n in localized.values()]
         # "Myanmar (Birmania)": CLDR's name with another in brackets; each is a name
         names += [(x, False, 0) for n in localized.values() for x in _bracketed_names(n)]
+        names += [(x, False, 0) for x in _arab_state_names(localized.get("ar", ""))]
         names += [(n, False, 0) for n in aliases.get(code, [])]
         b.add_names(i, names, base=base_of[i])
 

@@ -310,6 +310,8 @@ class _Lists:
     particles: frozenset[str] = frozenset()  # name particles (أبو, أم): a name may follow
     regions: frozenset[str] = frozenset()  # region nouns ("ولاية"): a region's name follows
     features: frozenset[str] = frozenset()  # natural and water nouns ("جزيرة", "بحر")
+    demonyms: frozenset[str] = frozenset()  # nisba adjectives ("السورية", "السعودية")
+    never_but_demonyms: frozenset[str] = frozenset()  # ``never`` without the demonyms
 
 
 def _fold_all(words: Iterable[str]) -> frozenset[str]:
@@ -324,10 +326,12 @@ def _lists() -> _Lists:
     p = get_pack("ar").phrases
     never_lists = [
         *("stopwords", "titles", "org_heads", "org_tails", "region_before", "region_after"),
-        *("near", "place_prepositions", "water", "natural", "demonyms", "name_particles"),
+        *("near", "place_prepositions", "water", "natural", "name_particles"),
         *("byline_words", "vessel_cues", "club_heads", "after_list", "list_words"),
         "facility_before",
     ]
+    never_but_demonyms = _fold_all(x for name in never_lists for x in w[name])
+    demonyms = _fold_all(w["demonyms"])
     stop = _fold_all(w["stopwords"])
     phrases: dict[str, list[tuple[str, ...]]] = {}
     for phrase in (*p["media"], *p["organisations"], *p["people"]):
@@ -336,7 +340,7 @@ def _lists() -> _Lists:
         if words and is_arabic_key(" ".join(words)):
             phrases.setdefault(words[0], []).append(words[1:])
     return _Lists(
-        never=_fold_all(x for name in never_lists for x in w[name]),
+        never=never_but_demonyms | demonyms,
         common=_fold_all(w["common"] | w["always_common"] | w["months"] | w["weekdays"]),
         first_names=_fold_all(w["first_names"]) - stop,
         cues=_fold_all(
@@ -350,6 +354,8 @@ def _lists() -> _Lists:
         particles=_fold_all(w["name_particles"]),
         regions=_fold_all(w["region_before"]),
         features=_fold_all(w["natural"] | w["water"]),
+        demonyms=demonyms,
+        never_but_demonyms=never_but_demonyms,
     )
 
 
@@ -563,6 +569,14 @@ class Scanner:
         return self._transliterated(text, toks, blocked, words, off, lists, out)
 
     # -- decisions
+    def _names_admin1(self, keys: Sequence[str]) -> bool:
+        """Whether one of ``keys`` is the name of a first-level region."""
+        return any(
+            feature_of(c.place) == "admin1"
+            for k in keys
+            for c in self.index.candidates(k, variants=False)
+        )
+
     def _best(self, key: str) -> Candidate | None:
         cs = self.index.candidates(key, variants=False)
         return cs[0] if cs else None
@@ -595,8 +609,10 @@ class Scanner:
             forms = {m.name_form, m.key_form, info.letters}
             # "الجزيرة" (the island) is as little a name alone as "جزيرة"
             article = m.name_form[2:] if m.name_form.startswith("ال") else ""
-            if (forms & lists.never or article in lists.never) and not (
-                area and self._region_named(toks, words, m, forms | {article}, lists)
+            if (
+                (forms & lists.never or article in lists.never)
+                and not (area and self._region_named(toks, words, m, forms | {article}, lists))
+                and not self._country_not_adjective(toks, words, m, forms, best, lists)
             ):
                 return None
             if len(m.key_form.replace(" ", "")) < MIN_WORD_LETTERS:
@@ -628,7 +644,7 @@ class Scanner:
                 # "أبو سالم", "بن علي": the word after a name particle belongs to a name
                 or (before.letters in lists.particles and not area)
             ):
-                # "جامعة دمشق", "جبل X", "الرئيس X": not the town's name ("سفير روسيا" is)
+                # "وزارة الدفاع", "جبل X", "الرئيس X": not the town's name ("سفير روسيا" is)
                 return None
             return key, best
         # several words: a cue word first ("مدينة حلب") leaves the name to the shorter match
@@ -659,6 +675,25 @@ class Scanner:
         if before is None or not before.bare & lists.regions:
             return False
         return {f for f in forms if f in lists.never} <= lists.features
+
+    def _country_not_adjective(
+        self,
+        toks: Tokens,
+        words: dict[int, _Word],
+        m: _Match,
+        forms: set[str],
+        best: Candidate | None,
+        lists: _Lists,
+    ) -> bool:
+        """Whether a country's name that is also a nisba adjective ("السعودية": Saudi
+        Arabia, and Saudi) names the country here: an adjective follows the noun it
+        describes and agrees with it in the article ("القوات السعودية", "الحدود السعودية"),
+        a name stands after a verb, a preposition or at the start of a clause ("دعت
+        السعودية", "في السعودية")."""
+        if best is None or best.place.kind != "country" or forms & lists.never_but_demonyms:
+            return False
+        before = self._word_before(toks, words, m.first)
+        return before is None or not (before.definite or before.names & lists.common)
 
     @staticmethod
     def _word_before(toks: Tokens, words: dict[int, _Word], i: int) -> _Word | None:
@@ -832,6 +867,10 @@ class Scanner:
         if m.last > m.first:
             return 0
         if best is not None and (best.place.kind == "country" or Index.is_major(best)):
+            return 0
+        if self._names_admin1(m.keys):
+            # a province's name ("حضرموت", "مأرب"): no common word by accident (those of
+            # the pack's common words needed a cue to get here)
             return 0
         if self._cue_before(toks, words, m, lists):
             return 0
