@@ -807,6 +807,7 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
     town_base: dict[tuple[str, str], float] = {}
     capitals_wanted = {(c["iso"], c.get("capital") or ""): c for c in countries.values()}
     capital_rows: dict[str, tuple[int, int]] = {}
+    capital_scripts: dict[str, set[str | None]] = {}
     for row in cities.values():
         pop = int(row.get("population") or 0)
         cc = row.get("countrycode") or ""
@@ -838,6 +839,7 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
                 town_base[k, cc] = max(town_base.get((k, cc), 0.0), base_of[i])
         if (cc, row["name"]) in capitals_wanted and pop >= capital_rows.get(cc, (-1, -1))[1]:
             capital_rows[cc] = (i, pop)
+            capital_scripts[cc] = {_key_script(normalize_name(a)) for a in alts}
 
     def below_town(
         cc: str, a1: str, own: str = "", base: float = 0.0
@@ -948,6 +950,25 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
                 r["country_code"], r["admin1_code"], normalize_name(r["name"]), base_of[i]
             ),
         )
+
+    # a capital named like its own province with no name in a script the province has one
+    # in ("Washington", the city, has no Arabic name in cities500; the state has "واشنطن")
+    # takes the province's names in that script, as primary names: the press means the
+    # capital more often, as the English name does
+    for r in admin1_rows:
+        cc = r["country_code"]
+        capital = capital_rows.get(cc)
+        if capital is None or (cc, r["name"]) not in capitals_wanted:
+            continue
+        lacking = [
+            a
+            for a in [*_split_names(r["alternates"]), *_split_names(r["names"])]
+            if (script := _key_script(normalize_name(a))) is not None
+            and script not in capital_scripts[cc]
+        ]
+        if lacking:
+            i = capital[0]
+            b.add_names(i, [(a, True, 0) for a in lacking], base=base_of[i])
 
     for lineno, r in enumerate(county_rows, start=2):
         where = f"{files['us_counties']}, line {lineno}"
