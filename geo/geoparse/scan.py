@@ -310,6 +310,7 @@ class _Lists:
     particles: frozenset[str] = frozenset()  # name particles (أبو, أم): a name may follow
     regions: frozenset[str] = frozenset()  # region nouns ("ولاية"): a region's name follows
     features: frozenset[str] = frozenset()  # natural and water nouns ("جزيرة", "بحر")
+    natural: frozenset[str] = frozenset()  # natural feature nouns ("جبل", "وادي")
     demonyms: frozenset[str] = frozenset()  # nisba adjectives ("السورية", "السعودية")
     never_but_demonyms: frozenset[str] = frozenset()  # ``never`` without the demonyms
 
@@ -354,6 +355,7 @@ def _lists() -> _Lists:
         particles=_fold_all(w["name_particles"]),
         regions=_fold_all(w["region_before"]),
         features=_fold_all(w["natural"] | w["water"]),
+        natural=_fold_all(w["natural"]),
         demonyms=demonyms,
         never_but_demonyms=never_but_demonyms,
     )
@@ -404,6 +406,9 @@ class _Match:
     fused: bool
     name_form: str  # folded first word from the name's start
     key_form: str  # folded first word from the key's start
+    #: a big town named by a common word after a place preposition ("قرب الأبيض"): kept
+    #: only in a document that names a place of its country otherwise, and soft
+    needs_country: bool = False
 
 
 # --------------------------------------------------------------------------- scanner
@@ -551,9 +556,19 @@ class Scanner:
             taken.update(range(m.first, m.last + 1))
             chosen.append((m, key, best))
         chosen.sort(key=lambda t: t[0].first)
+        sure = {
+            best.place.country_code
+            for m, _, best in chosen
+            if best is not None and not m.needs_country and best.place.country_code
+        }
         out: list[Span] = []
         for m, key, best in chosen:
-            soft = self._soft(text, toks, words, m, best, lists, out)
+            if m.needs_country:
+                if best is None or best.place.country_code not in sure:
+                    continue
+                soft = SOFT_WITHOUT_CUE
+            else:
+                soft = self._soft(text, toks, words, m, best, lists, out)
             out.append(
                 Span(
                     start=m.start,
@@ -636,8 +651,35 @@ class Scanner:
                     described = before is None or before.definite
                     cue = 1 if described or not m.name_form.startswith("ال") else 2
                 if not (cue == 2 or (cue == 1 and notable)):
-                    return None
+                    if not (
+                        cue == 1
+                        and common
+                        and not given
+                        and best is not None
+                        and Index.is_major(best)
+                        # "في المدينة" (in the town), "العاصمة": a settlement noun
+                        and info.bare.isdisjoint(lists.cues)
+                    ):
+                        return None
+                    # "قرب الأبيض" (near El Obeid, or near the white one): a big town in a
+                    # document about its country (the recognition weighs the rest)
+                    m.needs_country = True
             before = self._word_before(toks, words, m.first)
+            if (
+                before is not None
+                and area
+                and best is not None
+                and best.place.kind != "country"
+                and before.bare & lists.natural
+            ):
+                # "وادي حضرموت", "هضبة حضرموت": a valley or a plateau named after the
+                # region it lies in, which the gazetteer lacks: the whole phrase, the
+                # region's place
+                offset = _feature_offset(before, lists.natural)
+                if offset is not None:
+                    m.first -= 1
+                    m.start = toks.starts[m.first] + offset
+                    return key, best
             if before is not None and (
                 before.bare & lists.heads
                 or (before.names & lists.before_person and not area)
@@ -891,6 +933,14 @@ class Scanner:
             ):
                 return 0
         return SOFT_WITHOUT_CUE
+
+
+def _feature_offset(info: _Word, nouns: frozenset[str]) -> int | None:
+    """Where the feature noun of a word starts, its particles left out ("ووادي": 1)."""
+    for o in sorted({s.name for s in info.starts}):
+        if info.surface(o) in nouns:
+            return o
+    return None
 
 
 def _with_article(key: str) -> tuple[str, str]:
