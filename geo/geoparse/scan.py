@@ -731,11 +731,18 @@ class Scanner:
         Arabia, and Saudi) names the country here: an adjective follows the noun it
         describes and agrees with it in the article ("القوات السعودية", "الحدود السعودية"),
         a name stands after a verb, a preposition or at the start of a clause ("دعت
-        السعودية", "في السعودية")."""
+        السعودية", "في السعودية"); after "و" it goes on a list of the same kind as the word
+        before it."""
         if best is None or best.place.kind != "country" or forms & lists.never_but_demonyms:
             return False
         before = self._word_before(toks, words, m.first)
-        return before is None or not (before.definite or before.names & lists.common)
+        if before is None:
+            return True
+        if m.prefix.startswith(("و", "ف")):
+            # "الإمارات والسعودية" (a list of places) against "الأمريكية والسعودية"
+            # (a list of adjectives)
+            return before.names.isdisjoint(lists.demonyms)
+        return not before.definite
 
     @staticmethod
     def _word_before(toks: Tokens, words: dict[int, _Word], i: int) -> _Word | None:
