@@ -164,6 +164,18 @@ def test_frequent_words_named_like_places_are_left_out() -> None:
     assert [m for m, _, _ in _found("هجوم على مأرب")] == ["مأرب"]
 
 
+def test_common_word_after_a_plural_settlement_noun_is_where_they_lie() -> None:
+    # "مدن البلاد": the towns of the country; "بلدات X": the towns named X
+    assert _found("تعد من أكبر مدن البلاد") == []
+    assert [m for m, _, _ in _found("دخلت القوات بلدات البصرة")] == ["البصرة"]
+
+
+def test_frequent_words_of_the_frequency_list_are_common() -> None:
+    # "في إطار" (within the framework of); "آلات" (machines): words, not the small towns
+    # abroad that GeoNames names so
+    assert _found("جاء ذلك في إطار خطة لإصلاح الآلات الزراعية") == []
+
+
 def test_institutions_people_and_media_are_not_places() -> None:
     assert _found("قال مجلس كربلاء في بيان") == []
     assert _found("أعلنت قوات سوريا الديمقراطية") == []

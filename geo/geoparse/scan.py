@@ -311,6 +311,7 @@ class _Lists:
     regions: frozenset[str] = frozenset()  # region nouns ("ولاية"): a region's name follows
     features: frozenset[str] = frozenset()  # natural and water nouns ("جزيرة", "بحر")
     natural: frozenset[str] = frozenset()  # natural feature nouns ("جبل", "وادي")
+    plurals: frozenset[str] = frozenset()  # plural settlement nouns ("مدن", "قرى")
     demonyms: frozenset[str] = frozenset()  # nisba adjectives ("السورية", "السعودية")
     never_but_demonyms: frozenset[str] = frozenset()  # ``never`` without the demonyms
 
@@ -356,6 +357,7 @@ def _lists() -> _Lists:
         regions=_fold_all(w["region_before"]),
         features=_fold_all(w["natural"] | w["water"]),
         natural=_fold_all(w["natural"]),
+        plurals=_fold_all(w["plural_settlements"]),
         demonyms=demonyms,
         never_but_demonyms=never_but_demonyms,
     )
@@ -644,6 +646,10 @@ class Scanner:
                     # "المدينة الجديدة" (the new town) describe one: an adjective agrees
                     # with its noun, a name after an indefinite noun is definite
                     before = self._word_before(toks, words, m.first)
+                    if before is not None and before.bare & lists.plurals:
+                        # "أكبر مدن البلاد" (the biggest towns of the country): where the
+                        # towns lie, not their name
+                        return None
                     if before is not None and before.definite and m.name_form.startswith("ال"):
                         # "المناطق الشرقية" (the eastern areas): an adjective, even of an
                         # area's name
