@@ -176,6 +176,16 @@ def test_frequent_words_of_the_frequency_list_are_common() -> None:
     assert _found("جاء ذلك في إطار خطة لإصلاح الآلات الزراعية") == []
 
 
+def test_ukrainian_towns_written_after_their_latin_names() -> None:
+    # "-ivka" as "ـيفكا", "-ske" as "ـسكي": the skeleton of the Latin name (v and f alike)
+    for text, name in (
+        ("سيطرت القوات على بلدة كراسنوهوريفكا في أوكرانيا.", "Krasnohorivka"),
+        ("قصفت المدفعية مدينة بيلوزيرسكي في أوكرانيا.", "Bilozerske"),
+    ):
+        found = geo.geoparse(text, lang="ar")
+        assert [name, "UA"] in found[["name", "country_code"]].values.tolist(), text
+
+
 def test_institutions_people_and_media_are_not_places() -> None:
     assert _found("قال مجلس كربلاء في بيان") == []
     assert _found("أعلنت قوات سوريا الديمقراطية") == []
