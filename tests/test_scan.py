@@ -200,6 +200,8 @@ def test_hospitals_and_universities_name_their_town() -> None:
     # a facility named after where it stands names that place (the convention of tests/eval)
     for text in ("قالت جامعة البصرة في بيان", "نقل الجرحى إلى مستشفى البصرة"):
         assert [(m, soft) for m, _, soft in _found(text)] == [("البصرة", 0)], text
+    # ... a hospital named after a person ("خليفة", also a hamlet) is none
+    assert _found("نقل الجرحى إلى مستشفى خليفة") == []
 
 
 def test_province_names_need_no_cue() -> None:

@@ -312,6 +312,7 @@ class _Lists:
     features: frozenset[str] = frozenset()  # natural and water nouns ("جزيرة", "بحر")
     natural: frozenset[str] = frozenset()  # natural feature nouns ("جبل", "وادي")
     plurals: frozenset[str] = frozenset()  # plural settlement nouns ("مدن", "قرى")
+    of_note: frozenset[str] = frozenset()  # facilities also named after people ("مستشفى")
     demonyms: frozenset[str] = frozenset()  # nisba adjectives ("السورية", "السعودية")
     never_but_demonyms: frozenset[str] = frozenset()  # ``never`` without the demonyms
 
@@ -358,6 +359,7 @@ def _lists() -> _Lists:
         features=_fold_all(w["natural"] | w["water"]),
         natural=_fold_all(w["natural"]),
         plurals=_fold_all(w["plural_settlements"]),
+        of_note=_fold_all(w["facility_of_note"]),
         demonyms=demonyms,
         never_but_demonyms=never_but_demonyms,
     )
@@ -686,6 +688,13 @@ class Scanner:
                     m.first -= 1
                     m.start = toks.starts[m.first] + offset
                     return key, best
+            if (
+                before is not None
+                and before.bare & lists.of_note
+                and (best is None or best.prior < config.GEOPARSE_NOTABLE_PRIOR)
+            ):
+                # "مستشفى ناصر" (named after a person) against "مستشفى الموصل"
+                return None
             if before is not None and (
                 before.bare & lists.heads
                 or (before.names & lists.before_person and not area)
@@ -817,6 +826,10 @@ class Scanner:
             listed = self._listed(text, toks, i, info, by_last)
             # a cue word before the word, or a list: ب alone ("بادرت") is too weak a cue
             before = self._cue(toks, words, i, "", lists)
+            if before and not listed:
+                prev = self._word_before(toks, words, i)
+                if prev is not None and prev.bare & lists.of_note:
+                    continue  # "مستشفى X": a person's name as often, and no town of note
             cue = 2 if listed else before
             if not cue:
                 continue
@@ -907,7 +920,8 @@ class Scanner:
         if before is None or before.soft or toks.sentence[i - 1] != toks.sentence[i]:
             return False
         gap = text[toks.ends[i - 1] : toks.starts[i]]
-        return info.letters.startswith(("و", "ف")) or _is_list_gap(gap)
+        # a space alone is no list ("محافظ النبطية هويدا الترك": the governor, a person)
+        return info.letters.startswith(("و", "ف")) or (_is_list_gap(gap) and bool(gap.strip()))
 
     def _soft(
         self,
