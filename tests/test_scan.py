@@ -204,6 +204,11 @@ def test_hospitals_and_universities_name_their_town() -> None:
     assert _found("نقل الجرحى إلى مستشفى خليفة") == []
 
 
+def test_feature_noun_after_lam_is_no_name_either() -> None:
+    # "للجزيرة" (to the island, to Al Jazeera) is ل + "الجزيرة": no name alone
+    assert _found("قال شهود عيان للجزيرة إن القصف استمر") == []
+
+
 def test_province_names_need_no_cue() -> None:
     # a first-level region's name is no common word by accident ("ظفار": Dhofar, Oman)
     assert [(m, soft) for m, _, soft in _found("أعلنت سلطات ظفار حالة الطوارئ")] == [("ظفار", 0)]

@@ -627,7 +627,11 @@ class Scanner:
             info = words[m.first]
             forms = {m.name_form, m.key_form, info.letters}
             # "الجزيرة" (the island) is as little a name alone as "جزيرة"
-            article = m.name_form[2:] if m.name_form.startswith("ال") else ""
+            # ("للجزيرة": ل + الجزيرة, its alef dropped)
+            if m.name_form.startswith("ال"):
+                article = m.name_form[2:]
+            else:
+                article = m.name_form[1:] if m.fused else ""
             if (
                 (forms & lists.never or article in lists.never)
                 and not (area and self._region_named(toks, words, m, forms | {article}, lists))
