@@ -85,7 +85,7 @@ logger = logging.getLogger(__name__)
 
 #: Version of the on-disk index layout and of the rules that fill it; bump it when either
 #: changes so existing caches are rebuilt.
-INDEX_VERSION: Final = 10
+INDEX_VERSION: Final = 11
 
 #: Kinds of place, in the order used by the ``kind`` byte of the index.
 KINDS: Final = ("city", "region", "country")
@@ -442,6 +442,33 @@ def _bracketed_names(name: str) -> tuple[str, ...]:
     return (m.group(1).strip(), m.group(2).strip()) if m else ()
 
 
+#: Arabic official state names built on the adjective "العربية" (Arab): "المملكة العربية
+#: السعودية" (the Kingdom, Arab, Saudi), "الإمارات العربية المتحدة" (the Emirates, Arab,
+#: United), "جمهورية مصر العربية". The press names the state by its own word: the one after
+#: the adjective when a noun of statehood comes first, else the one before it.
+_ARAB_STATE: Final = re.compile(
+    r"^(?:(?:ال)?(?:مملكة|جمهورية|دولة|سلطنة|إمارة) )?(?P<name>\S+) (?:ال)?عربية(?: \S+)?$"
+)
+_ARAB_STATE_AFTER: Final = re.compile(
+    r"^(?:ال)?(?:مملكة|جمهورية|دولة|سلطنة|إمارة) (?:ال)?عربية (?P<name>\S+)$"
+)
+
+
+def _arab_state_names(name: str) -> tuple[str, ...]:
+    """The short name of an Arabic official state name built on "العربية", else none.
+
+    Examples
+    --------
+    >>> _arab_state_names("المملكة العربية السعودية"), _arab_state_names("جمهورية مصر العربية")
+    (('السعودية',), ('مصر',))
+    >>> _arab_state_names("الإمارات العربية المتحدة"), _arab_state_names("المملكة المتحدة")
+    (('الإمارات',), ())
+    """
+    name = " ".join(name.split())
+    m = _ARAB_STATE_AFTER.match(name) or _ARAB_STATE.match(name)
+    return (m.group("name"),) if m else ()
+
+
 #: French names of units "X du Nord", "X occidental" and the hyphenated forms the press
 #: also writes ("Kivu du Nord" and "Nord-Kivu"; "Darfour du Sud" and "Darfour-Sud").
 _FRENCH_COMPASS: Final = re.compile(
@@ -780,6 +807,7 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
     town_base: dict[tuple[str, str], float] = {}
     capitals_wanted = {(c["iso"], c.get("capital") or ""): c for c in countries.values()}
     capital_rows: dict[str, tuple[int, int]] = {}
+    capital_scripts: dict[str, set[str | None]] = {}
     for row in cities.values():
         pop = int(row.get("population") or 0)
         cc = row.get("countrycode") or ""
@@ -811,6 +839,7 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
                 town_base[k, cc] = max(town_base.get((k, cc), 0.0), base_of[i])
         if (cc, row["name"]) in capitals_wanted and pop >= capital_rows.get(cc, (-1, -1))[1]:
             capital_rows[cc] = (i, pop)
+            capital_scripts[cc] = {_key_script(normalize_name(a)) for a in alts}
 
     def below_town(
         cc: str, a1: str, own: str = "", base: float = 0.0
@@ -867,6 +896,7 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
         names += [(n, False, 0) for n in localized.values()]
         # "Myanmar (Birmania)": CLDR's name with another in brackets; each is a name
         names += [(x, False, 0) for n in localized.values() for x in _bracketed_names(n)]
+        names += [(x, False, 0) for x in _arab_state_names(localized.get("ar", ""))]
         names += [(n, False, 0) for n in aliases.get(code, [])]
         b.add_names(i, names, base=base_of[i])
 
@@ -920,6 +950,25 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
                 r["country_code"], r["admin1_code"], normalize_name(r["name"]), base_of[i]
             ),
         )
+
+    # a capital named like its own province with no name in a script the province has one
+    # in ("Washington", the city, has no Arabic name in cities500; the state has "واشنطن")
+    # takes the province's names in that script, as primary names: the press means the
+    # capital more often, as the English name does
+    for r in admin1_rows:
+        cc = r["country_code"]
+        capital = capital_rows.get(cc)
+        if capital is None or (cc, r["name"]) not in capitals_wanted:
+            continue
+        lacking = [
+            a
+            for a in [*_split_names(r["alternates"]), *_split_names(r["names"])]
+            if (script := _key_script(normalize_name(a))) is not None
+            and script not in capital_scripts[cc]
+        ]
+        if lacking:
+            i = capital[0]
+            b.add_names(i, [(a, True, 0) for a in lacking], base=base_of[i])
 
     for lineno, r in enumerate(county_rows, start=2):
         where = f"{files['us_counties']}, line {lineno}"

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geo import gazetteer as gz
-from geo.gazetteer import Gazetteer, load_gazetteer, normalize_name
+from geo.gazetteer import Gazetteer, _arab_state_names, load_gazetteer, normalize_name
 
 
 @pytest.fixture(scope="module")
@@ -832,6 +832,21 @@ def test_cli_gazetteer_add_list_remove(
     _, err = capsys.readouterr()
     assert "geo gazetteer remove: error: no gazetteer extension named 'XX'" in err
     assert main(["gazetteer", "add", str(path.parent / "nope.txt")]) == 2
+
+
+def test_arab_state_short_names() -> None:
+    assert _arab_state_names("المملكة العربية السعودية") == ("السعودية",)
+    assert _arab_state_names("جمهورية مصر العربية") == ("مصر",)
+    assert _arab_state_names("الإمارات العربية المتحدة") == ("الإمارات",)
+    assert _arab_state_names("المملكة المتحدة") == ()
+    assert _arab_state_names("جامعة الدول العربية") == ()
+    assert load_gazetteer().lookup("السعودية")[0].country_code == "SA"
+
+
+def test_capital_takes_the_names_of_its_province_in_a_missing_script() -> None:
+    # cities500 has no Arabic name for Washington, the city; the state has "واشنطن"
+    found = load_gazetteer().lookup("واشنطن")
+    assert {"gn:4140963", "gn:5815135"} <= {p.id for p in found}
 
 
 def test_country_names_in_brackets_and_french_compass_forms() -> None:

@@ -184,7 +184,8 @@ def test_pack_lists_are_normalised_and_hold_both_month_sets() -> None:
         words["region_before"]
     )
     assert {"في", "من", "الى", "مدينة", "بلدة", "قرية"} <= words["place_prepositions"]
-    assert {"وزارة", "جامعة", "قوات", "جيش", "حركة", "مجلس", "منظمة"} <= words["org_heads"]
+    assert {"وزارة", "قوات", "جيش", "حركة", "مجلس", "منظمة"} <= words["org_heads"]
+    assert {"مطار", "ميناء", "مستشفى", "جامعة"} <= words["facility_before"]
     assert "سانا" in get_pack("ar").phrases["media"]
     assert all(w == normalize_name(w) for w in words["stopwords"])
 

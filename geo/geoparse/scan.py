@@ -310,6 +310,11 @@ class _Lists:
     particles: frozenset[str] = frozenset()  # name particles (أبو, أم): a name may follow
     regions: frozenset[str] = frozenset()  # region nouns ("ولاية"): a region's name follows
     features: frozenset[str] = frozenset()  # natural and water nouns ("جزيرة", "بحر")
+    natural: frozenset[str] = frozenset()  # natural feature nouns ("جبل", "وادي")
+    plurals: frozenset[str] = frozenset()  # plural settlement nouns ("مدن", "قرى")
+    of_note: frozenset[str] = frozenset()  # facilities also named after people ("مستشفى")
+    demonyms: frozenset[str] = frozenset()  # nisba adjectives ("السورية", "السعودية")
+    never_but_demonyms: frozenset[str] = frozenset()  # ``never`` without the demonyms
 
 
 def _fold_all(words: Iterable[str]) -> frozenset[str]:
@@ -324,10 +329,12 @@ def _lists() -> _Lists:
     p = get_pack("ar").phrases
     never_lists = [
         *("stopwords", "titles", "org_heads", "org_tails", "region_before", "region_after"),
-        *("near", "place_prepositions", "water", "natural", "demonyms", "name_particles"),
+        *("near", "place_prepositions", "water", "natural", "name_particles"),
         *("byline_words", "vessel_cues", "club_heads", "after_list", "list_words"),
         "facility_before",
     ]
+    never_but_demonyms = _fold_all(x for name in never_lists for x in w[name])
+    demonyms = _fold_all(w["demonyms"])
     stop = _fold_all(w["stopwords"])
     phrases: dict[str, list[tuple[str, ...]]] = {}
     for phrase in (*p["media"], *p["organisations"], *p["people"]):
@@ -336,7 +343,7 @@ def _lists() -> _Lists:
         if words and is_arabic_key(" ".join(words)):
             phrases.setdefault(words[0], []).append(words[1:])
     return _Lists(
-        never=_fold_all(x for name in never_lists for x in w[name]),
+        never=never_but_demonyms | demonyms,
         common=_fold_all(w["common"] | w["always_common"] | w["months"] | w["weekdays"]),
         first_names=_fold_all(w["first_names"]) - stop,
         cues=_fold_all(
@@ -350,6 +357,11 @@ def _lists() -> _Lists:
         particles=_fold_all(w["name_particles"]),
         regions=_fold_all(w["region_before"]),
         features=_fold_all(w["natural"] | w["water"]),
+        natural=_fold_all(w["natural"]),
+        plurals=_fold_all(w["plural_settlements"]),
+        of_note=_fold_all(w["facility_of_note"]),
+        demonyms=demonyms,
+        never_but_demonyms=never_but_demonyms,
     )
 
 
@@ -398,6 +410,9 @@ class _Match:
     fused: bool
     name_form: str  # folded first word from the name's start
     key_form: str  # folded first word from the key's start
+    #: a big town named by a common word after a place preposition ("قرب الأبيض"): kept
+    #: only in a document that names a place of its country otherwise, and soft
+    needs_country: bool = False
 
 
 # --------------------------------------------------------------------------- scanner
@@ -545,9 +560,19 @@ class Scanner:
             taken.update(range(m.first, m.last + 1))
             chosen.append((m, key, best))
         chosen.sort(key=lambda t: t[0].first)
+        sure = {
+            best.place.country_code
+            for m, _, best in chosen
+            if best is not None and not m.needs_country and best.place.country_code
+        }
         out: list[Span] = []
         for m, key, best in chosen:
-            soft = self._soft(text, toks, words, m, best, lists, out)
+            if m.needs_country:
+                if best is None or best.place.country_code not in sure:
+                    continue
+                soft = SOFT_WITHOUT_CUE
+            else:
+                soft = self._soft(text, toks, words, m, best, lists, out)
             out.append(
                 Span(
                     start=m.start,
@@ -563,6 +588,14 @@ class Scanner:
         return self._transliterated(text, toks, blocked, words, off, lists, out)
 
     # -- decisions
+    def _names_admin1(self, keys: Sequence[str]) -> bool:
+        """Whether one of ``keys`` is the name of a first-level region."""
+        return any(
+            feature_of(c.place) == "admin1"
+            for k in keys
+            for c in self.index.candidates(k, variants=False)
+        )
+
     def _best(self, key: str) -> Candidate | None:
         cs = self.index.candidates(key, variants=False)
         return cs[0] if cs else None
@@ -594,9 +627,15 @@ class Scanner:
             info = words[m.first]
             forms = {m.name_form, m.key_form, info.letters}
             # "الجزيرة" (the island) is as little a name alone as "جزيرة"
-            article = m.name_form[2:] if m.name_form.startswith("ال") else ""
-            if (forms & lists.never or article in lists.never) and not (
-                area and self._region_named(toks, words, m, forms | {article}, lists)
+            # ("للجزيرة": ل + الجزيرة, its alef dropped)
+            if m.name_form.startswith("ال"):
+                article = m.name_form[2:]
+            else:
+                article = m.name_form[1:] if m.fused else ""
+            if (
+                (forms & lists.never or article in lists.never)
+                and not (area and self._region_named(toks, words, m, forms | {article}, lists))
+                and not self._country_not_adjective(toks, words, m, forms, best, lists)
             ):
                 return None
             if len(m.key_form.replace(" ", "")) < MIN_WORD_LETTERS:
@@ -613,6 +652,10 @@ class Scanner:
                     # "المدينة الجديدة" (the new town) describe one: an adjective agrees
                     # with its noun, a name after an indefinite noun is definite
                     before = self._word_before(toks, words, m.first)
+                    if before is not None and before.bare & lists.plurals:
+                        # "أكبر مدن البلاد" (the biggest towns of the country): where the
+                        # towns lie, not their name
+                        return None
                     if before is not None and before.definite and m.name_form.startswith("ال"):
                         # "المناطق الشرقية" (the eastern areas): an adjective, even of an
                         # area's name
@@ -620,15 +663,49 @@ class Scanner:
                     described = before is None or before.definite
                     cue = 1 if described or not m.name_form.startswith("ال") else 2
                 if not (cue == 2 or (cue == 1 and notable)):
-                    return None
+                    if not (
+                        cue == 1
+                        and common
+                        and not given
+                        and best is not None
+                        and Index.is_major(best)
+                        # "في المدينة" (in the town), "العاصمة": a settlement noun
+                        and info.bare.isdisjoint(lists.cues)
+                    ):
+                        return None
+                    # "قرب الأبيض" (near El Obeid, or near the white one): a big town in a
+                    # document about its country (the recognition weighs the rest)
+                    m.needs_country = True
             before = self._word_before(toks, words, m.first)
+            if (
+                before is not None
+                and area
+                and best is not None
+                and best.place.kind != "country"
+                and before.bare & lists.natural
+            ):
+                # "وادي حضرموت", "هضبة حضرموت": a valley or a plateau named after the
+                # region it lies in, which the gazetteer lacks: the whole phrase, the
+                # region's place
+                offset = _feature_offset(before, lists.natural)
+                if offset is not None:
+                    m.first -= 1
+                    m.start = toks.starts[m.first] + offset
+                    return key, best
+            if (
+                before is not None
+                and before.bare & lists.of_note
+                and (best is None or best.prior < config.GEOPARSE_NOTABLE_PRIOR)
+            ):
+                # "مستشفى ناصر" (named after a person) against "مستشفى الموصل"
+                return None
             if before is not None and (
                 before.bare & lists.heads
                 or (before.names & lists.before_person and not area)
                 # "أبو سالم", "بن علي": the word after a name particle belongs to a name
                 or (before.letters in lists.particles and not area)
             ):
-                # "جامعة دمشق", "جبل X", "الرئيس X": not the town's name ("سفير روسيا" is)
+                # "وزارة الدفاع", "جبل X", "الرئيس X": not the town's name ("سفير روسيا" is)
                 return None
             return key, best
         # several words: a cue word first ("مدينة حلب") leaves the name to the shorter match
@@ -659,6 +736,32 @@ class Scanner:
         if before is None or not before.bare & lists.regions:
             return False
         return {f for f in forms if f in lists.never} <= lists.features
+
+    def _country_not_adjective(
+        self,
+        toks: Tokens,
+        words: dict[int, _Word],
+        m: _Match,
+        forms: set[str],
+        best: Candidate | None,
+        lists: _Lists,
+    ) -> bool:
+        """Whether a country's name that is also a nisba adjective ("السعودية": Saudi
+        Arabia, and Saudi) names the country here: an adjective follows the noun it
+        describes and agrees with it in the article ("القوات السعودية", "الحدود السعودية"),
+        a name stands after a verb, a preposition or at the start of a clause ("دعت
+        السعودية", "في السعودية"); after "و" it goes on a list of the same kind as the word
+        before it."""
+        if best is None or best.place.kind != "country" or forms & lists.never_but_demonyms:
+            return False
+        before = self._word_before(toks, words, m.first)
+        if before is None:
+            return True
+        if m.prefix.startswith(("و", "ف")):
+            # "الإمارات والسعودية" (a list of places) against "الأمريكية والسعودية"
+            # (a list of adjectives)
+            return before.names.isdisjoint(lists.demonyms)
+        return not before.definite
 
     @staticmethod
     def _word_before(toks: Tokens, words: dict[int, _Word], i: int) -> _Word | None:
@@ -727,6 +830,10 @@ class Scanner:
             listed = self._listed(text, toks, i, info, by_last)
             # a cue word before the word, or a list: ب alone ("بادرت") is too weak a cue
             before = self._cue(toks, words, i, "", lists)
+            if before and not listed:
+                prev = self._word_before(toks, words, i)
+                if prev is not None and prev.bare & lists.of_note:
+                    continue  # "مستشفى X": a person's name as often, and no town of note
             cue = 2 if listed else before
             if not cue:
                 continue
@@ -817,7 +924,8 @@ class Scanner:
         if before is None or before.soft or toks.sentence[i - 1] != toks.sentence[i]:
             return False
         gap = text[toks.ends[i - 1] : toks.starts[i]]
-        return info.letters.startswith(("و", "ف")) or _is_list_gap(gap)
+        # a space alone is no list ("محافظ النبطية هويدا الترك": the governor, a person)
+        return info.letters.startswith(("و", "ف")) or (_is_list_gap(gap) and bool(gap.strip()))
 
     def _soft(
         self,
@@ -832,6 +940,10 @@ class Scanner:
         if m.last > m.first:
             return 0
         if best is not None and (best.place.kind == "country" or Index.is_major(best)):
+            return 0
+        if self._names_admin1(m.keys):
+            # a province's name ("حضرموت", "مأرب"): no common word by accident (those of
+            # the pack's common words needed a cue to get here)
             return 0
         if self._cue_before(toks, words, m, lists):
             return 0
@@ -852,6 +964,14 @@ class Scanner:
             ):
                 return 0
         return SOFT_WITHOUT_CUE
+
+
+def _feature_offset(info: _Word, nouns: frozenset[str]) -> int | None:
+    """Where the feature noun of a word starts, its particles left out ("ووادي": 1)."""
+    for o in sorted({s.name for s in info.starts}):
+        if info.surface(o) in nouns:
+            return o
+    return None
 
 
 def _with_article(key: str) -> tuple[str, str]:

@@ -14,7 +14,8 @@ Ukrainian or Arabic text uses. Two ways from a name in the text to those Latin k
 - **Arabic** (:func:`arabic_skeletons`, :class:`SkeletonIndex`): Arabic writes no short vowels,
   so names do not transliterate exactly. Both sides are reduced to a consonant skeleton: the
   Arabic consonants to Latin letter classes (``[maps.translit]`` of ``geo/lang/ar``), the
-  Latin names of the places of the Arab countries (``translit_countries``) the same way
+  Latin names of the places of the Arab countries, and of Ukraine and Russia whose towns the
+  Arabic press writes after their Latin names (``translit_countries``), the same way
   (``translit_latin``: vowels dropped, digraphs one class, the articles al-/el-/ad-/ash- and
   Abu/Bu as words dropped). "الحصاحيصا" and "Al Hasaheisa" both become ``hshs``; the long
   vowels the Arabic writes must be in the Latin name at the same places

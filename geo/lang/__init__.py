@@ -98,6 +98,10 @@ WORD_LISTS: Final = {
     "facility_before": "nouns of facilities named after the place that follows them in "
     "uncased text (ميناء: the port of, مطار: the airport of)",
     "place_prepositions": "prepositions that usually precede a place (in, à, в, في)",
+    "facility_of_note": "facility_before nouns of facilities also named after people "
+    "(مستشفى: hospital): the place after one must be a town of note",
+    "plural_settlements": "plural settlement and region nouns in uncased text: a common word "
+    "after one is where they lie, not their name (مدن البلاد: the towns of the country)",
     "water": "generic nouns of water bodies (lake, mer, река)",
     "natural": "nouns of natural features: the name after one is the feature's",
     "feature_starts": "lower-case words that may begin a place name (bande de Gaza)",
