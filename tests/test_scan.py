@@ -379,12 +379,6 @@ def test_geoparse_arabic_end_to_end() -> None:
     assert set(df["lang"]) == {"ar"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="geo.geoparse.resolve counts every word of an uncased script as written in lower "
-    "case elsewhere (lower_elsewhere), which sinks إدلب here; the scan finds it (see "
-    "test_arabic_names_inside_latin_and_cyrillic_text)",
-)
 def test_geoparse_arabic_names_in_english_text() -> None:
     df = geo.geoparse("Strikes hit إدلب and Aleppo on Monday.", lang="en")
     assert df[["mention", "name"]].values.tolist() == [["إدلب", "Idlib"], ["Aleppo", "Aleppo"]]
