@@ -192,6 +192,9 @@ GEOPARSE_FOCUS_MIN: Final = 2.0
 #: this many of them, the most populous of each country or region first ("Lebanon" in a
 #: story about Indiana towns).
 GEOPARSE_FOCUS_EXTRA_CANDIDATES: Final = 3
+#: A first-level region where at least this many other names of a document have a candidate
+#: (before any is chosen) also brings a name's pruned candidates in it to be scored.
+GEOPARSE_SHARED_AREA_NAMES: Final = 2
 
 #: Co-occurrence of candidates: a candidate is supported by every other name of the
 #: document that has a candidate nearby, by exp(-km / GEOPARSE_COOCCUR_KM) for the nearest

@@ -119,6 +119,14 @@ def collect(
         lang = doc.lang if doc.lang != "und" else None
         parser.parse_text(doc.text, lang=lang, start=doc.body_start, doc_id=doc.doc_id, trace=trace)
         gold = {(g.start, g.end): g for g in article.gold}
+        # a name written with a closing period ("Ky.", "U.S."): the mention takes the period
+        gold.update(
+            {
+                (g.start, g.end - 1): g
+                for g in article.gold
+                if g.end - g.start > 1 and article.text[g.end - 1] == "."
+            }
+        )
         public = article.group.split(":")[0] in ev.PUBLIC
         for group, scored in trace.candidates:
             refs = [gold[(s.start, s.end)].ref for s in group if (s.start, s.end) in gold]
@@ -134,7 +142,10 @@ def collect(
                     if k in columns:
                         x[row, columns[k]] = v
             groups.append((x, right, article.group))
+        ruled = {id(group) for group in trace.ruled}
         for group, g, _place in trace.spans:
+            if id(group) in ruled:
+                continue  # kept by the text whatever the weights
             for s in group:
                 spans.append((g, int((s.start, s.end) in gold), article.group))
     return groups, spans

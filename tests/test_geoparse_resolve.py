@@ -140,3 +140,78 @@ def test_an_arabic_name_with_the_article_reaches_the_places_named_without_it() -
     index = Index.default()
     kinds = {(c.place.name, c.place.kind) for c in index.candidates("الخرطوم")}
     assert ("Khartoum", "city") in kinds and ("Khartoum", "region") in kinds
+
+
+def _mentions(text: str) -> list[tuple[str, str, str | None]]:
+    from geo.geoparse import get_geoparser
+
+    return [
+        (m.mention, m.place.kind, m.place.admin1_code)
+        for m in get_geoparser().parse(text, lang="en")
+    ]
+
+
+def test_a_state_abbreviation_in_apposition_is_the_state_with_its_period() -> None:
+    found = _mentions("The plant moved from Terre Haute, Ind., to Houma, La., in May.")
+    assert ("Ind.", "region", "IN") in found
+    assert ("La.", "region", "LA") in found
+
+
+def test_a_dotted_abbreviation_stands_alone_but_not_as_initials_or_an_era() -> None:
+    from geo.geoparse.filters import words_for
+    from geo.geoparse.resolve import _dotted_alone
+    from geo.geoparse.tokenize import tokenize
+    from geo.model import Span
+
+    w = words_for(("en",))
+
+    def alone(text: str, word: str) -> bool:
+        toks = tokenize(
+            text,
+            0,
+            None,
+            elisions=w["elisions"],
+            abbreviations=w["abbreviations"],
+            connectors=w["connectors"],
+        )
+        start = text.index(word)
+        first = toks.starts.index(start)
+        last = max(j for j in range(len(toks)) if toks.ends[j] <= start + len(word))
+        span = Span(start, toks.ends[last], first, last, "key")
+        return _dotted_alone(text, toks, span, w)
+
+    assert alone("The N.J. transit board met on Friday.", "N.J")
+    assert not alone("The vase dates from 300 B.C. and is intact.", "B.C")
+    assert not alone("A letter from W.V. Smith arrived.", "W.V")
+    assert not alone("The Ky. board met.", "Ky")
+
+
+def test_names_listed_before_a_plural_region_noun_are_all_regions() -> None:
+    found = _mentions("Schools closed in Ashtabula, Trumbull and Mahoning counties on Monday.")
+    assert [(m, k) for m, k, _ in found] == [
+        ("Ashtabula", "region"),
+        ("Trumbull", "region"),
+        ("Mahoning", "region"),
+    ]
+    assert {a for _, _, a in found} == {"OH"}
+
+
+def test_town_comma_state_picks_the_town_of_that_state() -> None:
+    found = _mentions("She was born in Naples, Florida, and later moved away.")
+    assert ("Naples", "city", "FL") in found
+
+
+def test_shared_areas_bring_back_pruned_namesakes_where_other_names_point() -> None:
+    from geo.geoparse.resolve import _shared_areas
+
+    small_ky = Candidate(_town("t:ky", "US", "KY", 37.1, -84.1, 8_000), 4.9)
+    cands = {
+        "testville": (BIG_ABROAD, US_TX, small_ky),
+        "a": (Candidate(_town("a:ky", "US", "KY", 37.0, -84.0, 900), 3.0),),
+        "b": (_county("b:ky", "US", "KY", 37.2, -84.2), _county("b:ga", "US", "GA", 33.0, -84.0)),
+    }
+    co = cooccurrence(cands)
+    shared = _shared_areas("testville", cands["testville"], co)
+    assert shared == {"US.KY": 2.0}
+    top = cands["testville"][:2]
+    assert focus_candidates(cands["testville"], top, Context(), shared=shared) == (small_ky,)

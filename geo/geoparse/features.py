@@ -5,8 +5,10 @@ Resolution scores each candidate place of a name with a weighted sum of named fe
 how the document supports it (its country's share of the places named, or none of it when
 the story lies elsewhere, its first-level region's share and whether it is the region's most
 prominent place of that name, distance to the other places, the countries, regions and towns
-named in the same sentence, its region named anywhere, "Town, Region" apposition, region and
-separatist cues, and how many of the other names have a candidate near it or in its
+named in the same sentence, its region named anywhere, "Town, Region" apposition (and
+whether the region named after it is its own first-level region: "Naples, Florida"), region
+and separatist cues, a region reached through the noun written after the name ("Ashtabula
+and Trumbull counties"), and how many of the other names have a candidate near it or in its
 first-level region before any is chosen). Recognition scores each
 span (:data:`RECOGNISE_FEATURES`): how it is written (sentence start, headline, common word,
 written in lower case elsewhere, after a place preposition) and how well its best place is
@@ -81,6 +83,7 @@ RESOLVE_FEATURES: Final = (
     "sentence_town",
     "admin1_named",
     "apposition",
+    "apposition_admin1",
     "separatist_area",
     "region_cue_region",
     "region_cue_city",
@@ -88,6 +91,7 @@ RESOLVE_FEATURES: Final = (
     "twin_region",
     "city_cue_metropolis",
     "dateline_city",
+    "noun_region",
     "cooccur",
     "cooccur_admin1",
 )
@@ -309,18 +313,21 @@ def name_features(
     twins: Sequence[Place],
     foreign: bool,
     dateline: bool = False,
+    noun_regions: Collection[str] = frozenset(),
 ) -> list[dict[str, float]]:
     """The features of every candidate of one name that depend on the document (those of
     the name alone are :func:`static_features`), ``twins[k]`` being the twin of ``cs[k]``:
     the place of the other kind of the same name nearby.
 
-    ``own`` is what the name itself adds to :attr:`Context.focus` (by country), removed so
-    that a name does not support itself. A candidate in a country that none of the other
-    places of a document lies in (at least GEOPARSE_FOCUS_MIN mentions) is ``off_focus``
-    (``country_off_focus`` for a country); the most
-    prominent candidate of a first-level region has that region's share as
-    ``admin1_focus_top`` as well. ``apposition`` holds
-    the places named right after it ("Springfield, Illinois"). Proximities are the distance
+    ``noun_regions`` holds the ids of the candidates reached through a region noun
+    written after the name. ``own`` is what the name itself adds to :attr:`Context.focus`
+    (by country), removed so that a name does not support itself. A candidate in a country
+    that none of the other places of a document lies in (at least GEOPARSE_FOCUS_MIN
+    mentions) is ``off_focus`` (``country_off_focus`` for a country); the most prominent
+    candidate of a first-level region has that region's share as ``admin1_focus_top`` as
+    well. ``apposition`` holds the places named right after it ("Springfield, Illinois"):
+    a candidate in the same country or near is ``apposition``, one in the same first-level
+    region ``apposition_admin1``. Proximities are the distance
     (km) to the nearest other place of the document (not a country, not one of the name's
     own candidates) and the summed exp(-km / GEOPARSE_PROXIMITY_KM) of the places within
     GEOPARSE_FAR_KM (equirectangular distances, at the candidate's latitude).
@@ -429,6 +436,16 @@ def name_features(
                 if admin1 and f"{cc}.{admin1}" in named_regions:
                     f["admin1_named"] = 1.0
         for q in apposition:
+            if (
+                q.kind == "region"
+                and kind != "country"
+                and q.country_code == cc
+                and q.admin1_code
+                and q.admin1_code == admin1
+                and feature_of(q) == "admin1"
+            ):
+                # "Naples, Florida", "Pike County, Ky.": the town or county of that state
+                f["apposition_admin1"] = 1.0
             if (q.kind == "country" and q.country_code == cc and kind != "country") or (
                 q.kind == "region"
                 and kind == "city"
@@ -451,6 +468,10 @@ def name_features(
             f["separatist_area"] = 1.0
         if dateline and kind == "city":
             f["dateline_city"] = 1.0
+        if p.id in noun_regions:
+            # reached through the region noun written after the name ("Ashtabula and Trumbull
+            # counties": Trumbull County)
+            f["noun_region"] = 1.0
         if kind != "country":
             if twin is p:
                 if region_cue_level == 2 and kind == "region":

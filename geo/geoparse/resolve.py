@@ -5,17 +5,22 @@ with a river cue takes the river, and each with a region cue takes the region na
 the town ("la province d'Idlib" and "la ville d'Idlib"). The order:
 
 1. candidates of every key (:mod:`geo.geoparse.candidates`); water bodies set aside; a
-   name before a region noun ("Barrow and Walton counties") also reaches the regions whose
-   full name carries the noun;
+   name before a region noun ("Barrow and Walton counties", every name of the list before
+   a plural noun) also reaches the regions whose full name carries the noun; a region's
+   abbreviation or postal code counts only in apposition ("Paducah, Ky.") or written with
+   inner periods ("N.J."), and there it is the region;
 2. anchors: names whose reading does not depend on context (a country, a named area, an
    unambiguous town of note); they give the document's country focus and points;
 3. two rounds of scoring, of the candidates with the best priors and of those that lie in
-   the regions and countries of the anchors (:func:`focus_candidates`): each candidate's
+   the region named in apposition, in the regions and countries of the anchors or in the
+   regions where other names have candidates too (:func:`focus_candidates`): each candidate's
    features (:mod:`geo.geoparse.features`) weighed by the fitted :class:`Model`; the second
    round leans on every place chosen in the first whose name recognition is likely to
    keep (GEOPARSE_CONTEXT_RECOGNISED);
 4. recognition: each name is kept when the fitted probability that it names a place, given
-   how it is written and how well its place is supported, reaches the threshold.
+   how it is written and how well its place is supported, reaches the threshold; the text
+   itself decides for a region's abbreviation that was kept and for a town of the region
+   named right after it ("Naples, Florida").
 
 Examples
 --------
@@ -31,7 +36,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 from geo import config
 from geo.errors import DataError
@@ -41,6 +46,7 @@ from geo.geoparse.features import (
     RECOGNISE_FEATURES,
     RESOLVE_FEATURES,
     Context,
+    Cooccurrence,
     cooccurrence,
     cooccurrence_features,
     is_dateline,
@@ -126,13 +132,17 @@ class Trace:
     """What :func:`resolve` computed, for fitting the model (``scripts/fit_geoparser.py``).
 
     ``candidates`` holds, per key, the spans and each candidate's features of the last
-    round; ``spans`` holds, per key, the recognition features and the chosen place.
+    round; ``spans`` holds, per key, the recognition features and the chosen place;
+    ``ruled`` the spans (lists of ``spans``) that the text keeps whatever their recognition
+    probability (a country's name, a region's abbreviation kept, "Naples, Florida"): the fit
+    leaves them out.
     """
 
     candidates: list[tuple[list[Span], list[tuple[Place, dict[str, float]]]]] = field(
         default_factory=list
     )
     spans: list[tuple[list[Span], dict[str, float], Place]] = field(default_factory=list)
+    ruled: list[list[Span]] = field(default_factory=list)
 
 
 def resolve(
@@ -162,11 +172,16 @@ def resolve(
             continue
         found = index.candidates(key)
         # abbreviations and postal codes of regions ("Ky.", "TX", "La.") name the region
-        # only in apposition after a town ("Laurel, Ky.", "Austin, TX")
+        # only in apposition after a town ("Paducah, Ky.", "Austin, TX"), or when written with
+        # inner periods ("N.J. officials"), unless they are a person's initials or a date's era
         if any(c.match in _SHORT_FORMS for c in found) and not all(
-            _apposed(text, toks, s, spans_at_all) for s in group
+            _apposed(text, toks, s, spans_at_all) or _dotted_alone(text, toks, s, w) for s in group
         ):
             found = tuple(c for c in found if c.match not in _SHORT_FORMS)
+        elif any(c.match in _SHORT_FORMS for c in found):
+            # in apposition the abbreviation is the region's ("Terre Haute, Ind."), not a
+            # town that bears the letters as another name
+            found = tuple(c for c in found if c.match in _SHORT_FORMS)
         if all(s.region_only for s in group):
             regions = tuple(c for c in found if c.place.kind == "region")
             if not regions and all(s.source == "morph" for s in group):
@@ -191,9 +206,11 @@ def resolve(
         and s.last > s.first
     )
     cue_at = {s.first: region_cue(toks, s.first, s.last, w, spans_at) for s in spans}
+    cue_at.update(dict.fromkeys(_listed_before_plural(text, toks, spans, w), 2))
     cue_of = {key: max(cue_at[s.first] for s in group) for key, group in by_key.items()}
     # a name with a region noun after it ("Walton and Barrow counties") may name a region
     # whose full name carries the noun ("Barrow County")
+    noun_named: dict[str, frozenset[str]] = {}
     for key, cs in cands.items():
         if cue_of[key] == 2:
             ids = {c.place.id for c in cs}
@@ -202,6 +219,7 @@ def resolve(
             ]
             if named:
                 cands[key] = tuple(sorted((*cs, *named), key=lambda c: -c.prior))
+                noun_named[key] = frozenset(c.place.id for c in named)
 
     # country names in a language the document is not written in ("Argelia" in English)
     foreign = {key for key in cands if index.foreign_here(key, w.langs)}
@@ -237,6 +255,9 @@ def resolve(
             and cs[0].place.kind == "country"
             and key not in foreign
             and not contested
+            # nor a town where the other names of the story have candidates too (a country's
+            # name that a town of the state of two other names also bears)
+            and not _shared_areas(key, [c for c in cs if c.place.kind != "country"], co)
         ):
             countries = [c for c in cs if c.place.kind == "country"]
             best = countries[0]
@@ -330,7 +351,22 @@ def resolve(
             ready = prepared.get(key)
             if ready is None:
                 top, statics = scored_candidates(key, cs, index, capitals)
-                extra = focus_candidates(cs, top, ctx)
+                extra = focus_candidates(
+                    cs,
+                    top,
+                    ctx,
+                    apposed=_apposed_areas(apposition.get(key, ())),
+                    shared=_shared_areas(key, cs, co) if len(top) < len(cs) else None,
+                )
+                noun = noun_named.get(key)
+                if noun:
+                    # every region the noun reaches is scored (a name that many counties
+                    # bear: the one of the story may be a small one)
+                    have = {c.place.id for c in (*top, *extra)}
+                    extra = (
+                        *extra,
+                        *(c for c in cs if c.place.id in noun and c.place.id not in have),
+                    )
                 if extra:
                     top = (*top, *extra)
                     statics = (*statics, *(static_features(c, top, capitals) for c in extra))
@@ -370,6 +406,7 @@ def resolve(
                 twins=twins,
                 foreign=key in foreign,
                 dateline=key in datelines,
+                noun_regions=noun_named.get(key, frozenset()),
             )
             scored = [
                 (model.add_score(start, f), c, static, f)
@@ -391,9 +428,17 @@ def resolve(
     for key, (best, confidence, f, margin) in chosen.items():
         g = recognition(key, best, f, margin)
         p = model.probability(g)
+        # a region's abbreviation or postal code is kept only in apposition ("Paducah, Ky.")
+        # or written with inner periods ("N.J."): short, and a place all the same; a town
+        # of the region named right after it ("Naples, Florida") is a place whatever its name
+        # (the text decides these, as it does a country's name, not the fitted weights:
+        # they are left out of the fit)
+        ruled = margin == math.inf or best.match in _SHORT_FORMS or bool(f.get("apposition_admin1"))
         if trace is not None:
             trace.spans.append((by_key[key], g, best.place))
-        if p < model.threshold and margin != math.inf:
+            if ruled:
+                trace.ruled.append(by_key[key])
+        if p < model.threshold and not ruled:
             continue
         why = _why(model, f, g, p)
         kept[key] = (best.place, confidence, why)
@@ -475,6 +520,69 @@ def _apposed(text: str, toks: Tokens, span: Span, ends: Mapping[int, Span]) -> b
     return text[toks.ends[prev] : toks.starts[span.first]].strip() == ","
 
 
+def _listed_before_plural(text: str, toks: Tokens, spans: Sequence[Span], w: Words) -> list[int]:
+    """Where the names of a list closed by a plural region noun start ("Ashtabula,
+    Trumbull and Mahoning counties", "Hardin and Pike counties"): each is a region, not
+    only the last. The list runs back over names separated by a comma or a list word."""
+    nouns = w["region_after"]
+    after_list = w["after_list"]
+    by_last = {s.last: s for s in spans}
+    out: list[int] = []
+    for s in spans:
+        nxt = s.last + 1
+        if (
+            nxt >= len(toks)
+            or toks.join[s.last] != 1
+            or toks.keys[nxt] not in nouns
+            or not toks.keys[nxt].endswith(_PLURAL_END)
+        ):
+            continue
+        cur = s
+        while cur.first > 0:
+            gap_end = toks.starts[cur.first]
+            prev = None
+            for j in range(cur.first - 1, max(-1, cur.first - 3), -1):
+                if j in by_last:
+                    prev = by_last[j]
+                    break
+                if toks.keys[j] not in after_list:
+                    break
+            if prev is None:
+                break
+            gap = text[toks.ends[prev.last] : gap_end].strip()
+            words = gap.replace(",", " ").split()
+            if gap and (gap[0] not in ",&" and words[0].lower() not in after_list):
+                break
+            if not all(word.lower() in after_list or word == "&" for word in words):
+                break
+            out.append(prev.first)
+            cur = prev
+    return out
+
+
+#: How a plural region noun ends ("counties", "parishes", "regions", "oblasts").
+_PLURAL_END: Final = "s"
+
+
+def _dotted_alone(text: str, toks: Tokens, span: Span, w: Words) -> bool:
+    """Whether a name is an abbreviation written with inner periods ("N.J.", "W.Va.")
+    that stands for a region outside apposition: not after a number ("300 B.C.") and not
+    before a given name or surname (initials: "W.V. Ostrander")."""
+    if span.last == span.first or not all(
+        text[toks.ends[j] : toks.starts[j + 1]] == "." for j in range(span.first, span.last)
+    ):
+        return False
+    prev = span.first - 1
+    if prev >= 0 and any(ch.isdigit() for ch in text[toks.starts[prev] : toks.ends[prev]]):
+        return False
+    nxt = span.last + 1
+    return not (
+        nxt < len(toks)
+        and toks.cap[nxt]
+        and (toks.keys[nxt] in w["surnames"] or toks.keys[nxt] in w["first_names"])
+    )
+
+
 def scored_candidates(
     key: str, cs: tuple[Candidate, ...], index: Index, capitals: frozenset[str]
 ) -> tuple[tuple[Candidate, ...], tuple[dict[str, float], ...]]:
@@ -499,23 +607,55 @@ def scored_candidates(
     return top, statics
 
 
+def _apposed_areas(places: Sequence[Place]) -> dict[str, float]:
+    """The first-level regions ("US.OH") among the places named in apposition after a name."""
+    return {
+        f"{q.country_code}.{q.admin1_code}": 1.0
+        for q in places
+        if q.kind == "region" and q.country_code and q.admin1_code and feature_of(q) == "admin1"
+    }
+
+
+def _shared_areas(key: str, cs: Sequence[Candidate], co: Cooccurrence) -> dict[str, float]:
+    """The first-level regions of a name's candidates in which at least
+    GEOPARSE_SHARED_AREA_NAMES other names of the document have a candidate too."""
+    out: dict[str, float] = {}
+    least = config.GEOPARSE_SHARED_AREA_NAMES
+    for c in cs:
+        area = _admin_key(c.place)
+        if not area or area in out:
+            continue
+        names = co.admins.get(area, ())
+        n = len(names) - (key in names)
+        if n >= least:
+            out[area] = float(n)
+    return out
+
+
 def focus_candidates(
-    cs: Sequence[Candidate], top: Sequence[Candidate], ctx: Context
+    cs: Sequence[Candidate],
+    top: Sequence[Candidate],
+    ctx: Context,
+    *,
+    apposed: Mapping[str, float] | None = None,
+    shared: Mapping[str, float] | None = None,
 ) -> tuple[Candidate, ...]:
     """Candidates of a name left out of ``top`` (its candidates scored by prior) that lie in
-    a first-level region or a country of the document's unambiguous places and bear the
-    name as their own: the most prominent of each such region, then of each such country, at
-    most
-    GEOPARSE_FOCUS_EXTRA_CANDIDATES ("Lebanon" in a story about Indiana towns is Lebanon,
-    Indiana, a town the country's prior prunes)."""
-    if len(top) == len(cs) or not ctx.focus:
+    a first-level region named in apposition after it (``apposed``: "Chillicothe, Ohio"),
+    in a first-level region of the document's unambiguous places, in one where other names
+    of the document have candidates too (``shared``: a town beside two other names that
+    have candidates in its state), or in a country of the unambiguous places, and bear
+    the name as their own: the most prominent of each such region, then of each such
+    country, at most GEOPARSE_FOCUS_EXTRA_CANDIDATES ("Lebanon" in a story about Indiana
+    towns is Lebanon, Indiana, a town the country's prior prunes)."""
+    if len(top) == len(cs) or not (ctx.focus or apposed or shared):
         return ()
     scored = {c.place.id for c in top}
     # the regions and countries that a scored candidate already stands for
     seen = {a for c in top for a in (c.place.country_code, _admin_key(c.place)) if a}
     out: list[Candidate] = []
     most = config.GEOPARSE_FOCUS_EXTRA_CANDIDATES
-    for level in (ctx.admin_focus, ctx.focus):
+    for level in (apposed or {}, ctx.admin_focus, shared or {}, ctx.focus):
         for c in cs:
             p = c.place
             # the place's own name only: an alternate ("Paris" of a town renamed since)
