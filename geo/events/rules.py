@@ -52,7 +52,8 @@ left out matches nothing.
     ``ignore`` (articles before a number word: "des"), ``ordinal_suffixes`` ("st", "er"),
     ``times_unit`` (words a unit before them multiplies: "vingt" in "quatre-vingts").
     ``digit_suffix`` is a pattern of case endings written after digits ("5-х", "10-ти");
-    ``digit_prefixes`` are particles written glued before digits (Arabic "و١٥"). A digit
+    ``digit_prefixes`` are particles written glued before digits (Arabic "و١٥"),
+    ``word_prefixes`` those glued before number words (Arabic "وخمسة عشر"). A digit
     count followed by a multiplier is multiplied ("7 тысяч", "1,3 тыс.", "١١ ألفا").
     ``one_person``: nouns of one person that count one where no number goes with them
     ("погиб мужчина", "مقتل شخص"); a language without articles counts "a man" that way.
@@ -175,6 +176,7 @@ _WORD_LISTS: Final = {
     ("numbers", "ignore"),
     ("numbers", "ordinal_suffixes"),
     ("numbers", "digit_prefixes"),
+    ("numbers", "word_prefixes"),
     ("numbers", "times_unit"),
     ("dates", "day_prefixes"),
     ("dates", "day_suffixes"),
