@@ -492,6 +492,28 @@ DATES = [
     ),
 ]
 
+# days of the month after the weekdays of a night, dates in digits (day first)
+DATES += [
+    ("fr", "Dans la nuit du lundi 10 au mardi 11 mars, des drones ont frappé.", "2025-03-11"),
+    ("es", "La noche del lunes 10 al martes 11 de marzo, un dron impactó.", "2025-03-11"),
+    ("fr", "Le 11/03/2025, des drones ont frappé.", "2025-03-11"),
+    ("es", "El 11/03/2025 un dron impactó.", "2025-03-11"),
+    ("ru", "11.03.2025 город обстреляли.", "2025-03-11"),
+    ("uk", "11.03.25 ворог атакував місто.", "2025-03-11"),
+    ("ar", "في ١١/٣/٢٠٢٥ قصفت القوات المدينة.", "2025-03-11"),
+    ("ar", "في 16 تشرين الثاني قصفت القوات المدينة.", "2024-11-16"),
+    ("ar", "في 16 جويلية قصفت القوات المدينة.", "2024-07-16"),
+    ("ar", "في 16 أغسطس قصفت القوات المدينة.", "2024-08-16"),
+    ("ru", "16 ноября город обстреляли.", "2024-11-16"),
+    ("uk", "16 листопада ворог атакував місто.", "2024-11-16"),
+]
+
+
+def test_numbers_in_digits_are_no_dates_without_a_year() -> None:
+    found = find_dates("Le score était de 3-2 hier.", reference=REFERENCE, rules=_rules("fr"))
+    assert [str(d.date) for d in found] == ["2025-03-11"]
+
+
 ACTORS = [
     ("fr", "L'armée malienne a mené des frappes contre les jihadistes.", "Military Forces of Mali"),
     (

@@ -25,7 +25,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from geo import config
 from geo.events.prefilter import Prefiltered
@@ -66,6 +66,7 @@ class _DateRules:
     relative: dict[str, int]
     relative_months: dict[str, int]
     iso: re.Pattern[str]
+    numeric: re.Pattern[str] | None  # day, month and year in digits ("16.12.2025")
     day_month: re.Pattern[str]
     weekday: re.Pattern[str]
     relative_re: re.Pattern[str]
@@ -106,11 +107,14 @@ def _date_rules(rules: Rules) -> _DateRules:
         re.IGNORECASE,
     )
 
+    # a weekday in a span may have its day of the month ("du lundi 15 au mardi 16 décembre")
+    span_day = rf"(?:{wd})(?:\s+\d{{1,2}}(?:{suffix})?)?"
+
     def spans(name: str) -> re.Pattern[str] | None:
         found = rules.patterns("dates", name)
         if not found:
             return None
-        body = "|".join(f"(?:{n.replace('{weekday}', f'(?:{wd})')})" for n in found)
+        body = "|".join(f"(?:{n.replace('{weekday}', span_day)})" for n in found)
         return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
     night_span, day_span = spans("night_spans"), spans("day_spans")
@@ -146,6 +150,7 @@ def _date_rules(rules: Rules) -> _DateRules:
         relative=relative,
         relative_months=relative_months,
         iso=re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
+        numeric=_NUMERIC_DMY if "dmy" in rules.words("dates", "numeric_order") else None,
         day_month=day_month,
         weekday=weekday,
         relative_re=relative_re,
@@ -171,6 +176,12 @@ def _date_rules(rules: Rules) -> _DateRules:
             )
         ),
     )
+
+
+#: A date written day first in digits: "16.12.2025", "16/12/2025", "16-12-25".
+_NUMERIC_DMY: Final = re.compile(
+    r"(?<![\d.,/\-])(\d{1,2})([./\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-]|[.,]\d)"
+)
 
 
 def _scanners(**patterns: re.Pattern[str] | None) -> dict[str, Prefiltered]:
@@ -213,6 +224,15 @@ def find_dates(
         if d is not None:
             found.append(FoundDate(d, 1, m.start(), m.end(), True))
             taken.append(m.span())
+    if t.numeric is not None:
+        for m in t.numeric.finditer(sentence):
+            if not free(m.start()):
+                continue
+            year = int(m.group(4))
+            d = _safe_date(year + 2000 if year < 100 else year, int(m.group(3)), int(m.group(1)))
+            if d is not None:
+                found.append(FoundDate(d, 1, m.start(), m.end(), True))
+                taken.append(m.span())
     if t.gate.search(sentence) is None:
         return found  # a night or a span of days only matters with a weekday
     for m in t.scan["day_month"].finditer(sentence):

@@ -70,7 +70,9 @@ left out matches nothing.
     ``night_spans``: a night across two days, with ``{weekday}`` where a weekday name
     stands ("la nuit de {weekday} à {weekday}"): the incident takes the later day;
     ``day_spans``: a span of days ("entre el {weekday} y el {weekday}"): the incident
-    takes the first day.
+    takes the first day (a weekday of a span may have its day of the month after it: "du
+    lundi 15 au mardi 16 décembre"). ``numeric_order``: ``dmy`` where dates are written in
+    digits day first ("16.12.2025", "16/12/2025").
 ``[context]``
     ``border`` ("near the border with": a country after it is a neighbour),
     ``compound_after`` ("-based"), ``time_reference`` ("since": a cue after it is no
@@ -181,6 +183,7 @@ _WORD_LISTS: Final = {
     ("dates", "day_prefixes"),
     ("dates", "day_suffixes"),
     ("dates", "month_joiners"),
+    ("dates", "numeric_order"),
 }
 
 
