@@ -690,3 +690,56 @@ def test_actor(lang: str, sentence: str, actor: str | tuple[str, str]) -> None:
     name, country = actor if isinstance(actor, tuple) else (actor, None)
     found = find_actors(_text(lang, sentence), rules=_rules(lang), country=country)
     assert name in [m.actor.name for m in found]
+
+
+# --------------------------------------------------------------------------- articles
+
+#: One invented incident told in five languages, each in its press's own words.
+ONE_INCIDENT = {
+    "fr": "Une frappe de missile balistique russe a visé dans la nuit de lundi à mardi un "
+    "quartier résidentiel de Poltava, faisant au moins cinq morts et une vingtaine de blessés, "
+    "ont annoncé les autorités locales.",
+    "es": "Al menos cinco personas murieron y otras 20 resultaron heridas en un ataque con "
+    "misiles balísticos rusos contra un barrio residencial de la ciudad ucraniana de Poltava "
+    "en la madrugada del martes, informaron las autoridades regionales.",
+    "ru": "В ночь на вторник российская баллистическая ракета попала в пятиэтажный жилой дом "
+    "в Полтаве. Погибли по меньшей мере пять человек, ещё 20 получили ранения.",
+    "uk": "У ніч проти вівторка окупанти завдали ракетного удару по Полтаві. Загинули "
+    "щонайменше п'ятеро людей, ще 20 дістали поранення.",
+    "ar": "قتل خمسة أشخاص على الأقل وأصيب 20 آخرون بجروح فجر الثلاثاء في ضربة بصاروخ باليستي "
+    "روسي استهدفت مبنى سكنيا في مدينة بولتافا وسط أوكرانيا.",
+}
+
+
+def test_one_incident_in_five_languages_is_one_event() -> None:
+    import geopandas as gpd
+    import pandas as pd
+
+    import geo
+    from geo.events.merge import link_events
+
+    frames = []
+    for lang, text in ONE_INCIDENT.items():
+        frame = geo.extract_events(text, date="2025-03-12", lang=lang, doc_id=f"{lang}.txt")
+        frame = frame[frame["event_type"] != "Mention"]
+        assert len(frame) == 1, lang
+        row = frame.iloc[0]
+        assert (str(row["event_date"].date()), row["location"]) == ("2025-03-11", "Poltava")
+        assert row["sub_event_type"] == SH
+        assert (int(row["fatalities"]), int(row["injured"])) == (5, 20)
+        assert row["actor1"] == MIL + "Russia"
+        frames.append(frame)
+    linked = link_events(gpd.GeoDataFrame(pd.concat(frames, ignore_index=True)))
+    assert linked["merged_event_id"].nunique() == 1
+
+
+def test_a_claim_in_the_next_sentence_names_the_attacker() -> None:
+    import geo
+
+    text = (
+        "Au moins douze villageois ont été tués samedi dans une attaque contre un marché près "
+        "de Ménaka. L'attaque a été revendiquée par l'État islamique au Sahel."
+    )
+    frame = geo.extract_events(text, date="2025-03-17", lang="fr")
+    rows = frame[frame["event_type"] != "Mention"]
+    assert rows["actor1"].tolist() == ["Islamic State Sahel Province"]
