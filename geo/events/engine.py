@@ -850,9 +850,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             elif last:
                 _dated_later(last, sentence, rules, ctx, reference)
             continue
-        if last and follow < config.FOLLOW_UP_SENTENCES and all(
-            m.place.kind != "city" for m in ms
-        ):
+        if last and follow < config.FOLLOW_UP_SENTENCES and all(m.place.kind != "city" for m in ms):
             # a next sentence that names only regions ("claimed by the Islamic State in the
             # Sahel") may still name who did it
             _take_agent(last, sentence, rules)
