@@ -718,6 +718,25 @@ ACTORS = [
 ]
 
 
+# unknown attackers, "the enemy", the coalition in Yemen, Colombia's dissidents
+ACTORS += [
+    ("es", "Desconocidos atacaron el pueblo.", "Unidentified Armed Group"),
+    ("ru", "Неизвестные напали на село.", "Unidentified Armed Group"),
+    ("uk", "Невідомі напали на село.", "Unidentified Armed Group"),
+    ("ar", "هاجم مسلحون القرية.", "Unidentified Armed Group"),
+    ("ar", "قصف العدو الإسرائيلي البلدة.", MIL + "Israel"),
+    ("ru", "Киевский режим нанёс удар.", MIL + "Ukraine"),
+    ("ar", "قصفت طائرات التحالف الذي تقوده السعودية المدينة.", MIL + "Saudi Arabia"),
+    ("fr", "La coalition menée par l'Arabie saoudite a frappé.", MIL + "Saudi Arabia"),
+    ("es", "Disidencias de las FARC atacaron una base.", "FARC Dissidents"),
+]
+
+
+def test_unknown_drones_are_no_unknown_attackers() -> None:
+    found = find_actors("Неизвестные беспилотники атаковали склад.", rules=_rules("ru"))
+    assert found == []
+
+
 @pytest.mark.parametrize(("lang", "sentence", "sub_type"), CUES)
 def test_cue(lang: str, sentence: str, sub_type: str) -> None:
     rules = _rules(lang)
