@@ -737,6 +737,18 @@ def test_unknown_drones_are_no_unknown_attackers() -> None:
     assert found == []
 
 
+# days as ordinals, tolls after a dash
+DATES += [
+    ("ru", "В ночь на 9-е марта город обстреляли.", "2025-03-09"),
+    ("ru", "9-го марта город обстреляли.", "2025-03-09"),
+    ("uk", "9-го березня ворог атакував місто.", "2025-03-09"),
+]
+TOLLS += [
+    ("ru", "Погибших — 12, раненых — 30.", (12, 30)),
+    ("uk", "Загиблих — 12, поранених — 30.", (12, 30)),
+]
+
+
 @pytest.mark.parametrize(("lang", "sentence", "sub_type"), CUES)
 def test_cue(lang: str, sentence: str, sub_type: str) -> None:
     rules = _rules(lang)

@@ -228,8 +228,8 @@ def find_dates(
         for m in t.numeric.finditer(sentence):
             if not free(m.start()):
                 continue
-            year = int(m.group(4))
-            d = _safe_date(year + 2000 if year < 100 else year, int(m.group(3)), int(m.group(1)))
+            given = int(m.group(4))
+            d = _safe_date(given + 2000 if given < 100 else given, int(m.group(3)), int(m.group(1)))
             if d is not None:
                 found.append(FoundDate(d, 1, m.start(), m.end(), True))
                 taken.append(m.span())
