@@ -749,6 +749,22 @@ TOLLS += [
 ]
 
 
+# drones as targets and as carriers, air defence, bombings, armed aggression
+DIS = "Disrupted weapons use"
+CUES += [
+    ("fr", "La ville a été la cible de drones.", AIR),
+    ("fr", "La défense antiaérienne a abattu 20 drones.", DIS),
+    ("es", "Un explosivo lanzado desde un dron hirió a dos policías.", AIR),
+    ("es", "Un atentado con explosivos sacudió la ciudad.", IED),
+    ("es", "Los militares repelieron una agresión armada.", AC),
+    ("ar", "تصدت الدفاعات الجوية لمسيرات.", DIS),
+    ("ru", "Массированная атака дронов обрушилась на город.", AIR),
+    ("uk", "Росіяни атакували село КАБами.", AIR),
+    ("uk", "Сили ППО збили 20 дронів.", DIS),
+    ("ar", "قصفت الدبابات الحي.", SH),
+]
+
+
 @pytest.mark.parametrize(("lang", "sentence", "sub_type"), CUES)
 def test_cue(lang: str, sentence: str, sub_type: str) -> None:
     rules = _rules(lang)
