@@ -765,6 +765,13 @@ CUES += [
 ]
 
 
+# a time of day before the date it is the time of
+DATES += [
+    ("ru", "Ночью в понедельник город обстреляли.", "2025-03-10"),
+    ("uk", "Вночі проти вівторка ворог атакував місто.", "2025-03-11"),
+]
+
+
 @pytest.mark.parametrize(("lang", "sentence", "sub_type"), CUES)
 def test_cue(lang: str, sentence: str, sub_type: str) -> None:
     rules = _rules(lang)

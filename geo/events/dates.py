@@ -178,6 +178,10 @@ def _date_rules(rules: Rules) -> _DateRules:
     )
 
 
+#: What stands between a word for a time of day ("ночью", "вночі") and the date it is the
+#: time of: spaces and a short preposition.
+_TIME_OF_DAY_GAP: Final = re.compile(r"\s+(?:\w{1,5}\s+)?")
+
 #: A date written day first in digits: "16.12.2025", "16/12/2025", "16-12-25".
 _NUMERIC_DMY: Final = re.compile(
     r"(?<![\d.,/\-])(\d{1,2})([./\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-]|[.,]\d)"
@@ -291,6 +295,8 @@ def find_dates(
     for m in t.scan["relative_re"].finditer(sentence):
         if not free(m.start()):
             continue
+        if any(_TIME_OF_DAY_GAP.fullmatch(sentence, m.end(), f.start) for f in found):
+            continue  # "ночью в понедельник": the time of day of the date after it
         d = None
         if reference is not None:
             d = reference + dt.timedelta(days=t.relative[" ".join(m.group(1).lower().split())])
