@@ -62,6 +62,7 @@ def _fragments(rules: Rules, name: str) -> str:
 @dataclass(frozen=True)
 class _DateRules:
     months: dict[str, int]
+    day_words: dict[str, int]
     weekdays: dict[str, int]
     relative: dict[str, int]
     relative_months: dict[str, int]
@@ -91,6 +92,7 @@ class _DateRules:
 @functools.cache
 def _date_rules(rules: Rules) -> _DateRules:
     months = {k.rstrip("."): int(v) for k, v in rules.table("dates", "months").items()}
+    day_words = {" ".join(k.split()): int(v) for k, v in rules.table("dates", "day_words").items()}
     weekdays = {k: int(v) for k, v in rules.table("dates", "weekdays").items()}
     relative = {k: int(v) for k, v in rules.table("dates", "relative").items()}
     relative_months = {k: int(v) for k, v in rules.table("dates", "relative_months").items()}
@@ -98,8 +100,10 @@ def _date_rules(rules: Rules) -> _DateRules:
     prefix = _alt(rules.words("dates", "day_prefixes"))
     suffix = _alt(rules.words("dates", "day_suffixes"))
     joiner = _alt(rules.words("dates", "month_joiners"))
+    # days written as ordinal words ("التاسع من مارس"), where a pack lists them
+    words = f"|{literal_alternation(day_words, spaces=True)}" if day_words else ""
     day_month = re.compile(
-        rf"(?<!\w)(?:(?P<wd1>{wd})[\s,]+)?(?:(?:{prefix})\s+)?(?P<d1>\d{{1,2}})(?:{suffix})?"
+        rf"(?<!\w)(?:(?P<wd1>{wd})[\s,]+)?(?:(?:{prefix})\s+)?(?P<d1>\d{{1,2}}{words})(?:{suffix})?"
         rf"(?:\s+(?:{joiner}))?\s+(?P<m1>{month})(?!\w)\.?"
         rf"(?:,?\s+(?:(?:{joiner})\s+)?(?P<y1>\d{{4}})(?!\w))?"
         rf"|(?<!\w)(?:(?P<wd2>{wd})[\s,]+)?(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}})(?:{suffix})?"
@@ -146,6 +150,7 @@ def _date_rules(rules: Rules) -> _DateRules:
     )
     return _DateRules(
         months=months,
+        day_words=day_words,
         weekdays=weekdays,
         relative=relative,
         relative_months=relative_months,
@@ -249,7 +254,11 @@ def find_dates(
         month = t.months[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
         year_text = m.group("y1") or m.group("y2")
         year = int(year_text) if year_text else None
-        day = int(day_text)
+        day = (
+            int(day_text)
+            if day_text.isdecimal()
+            else t.day_words[" ".join(day_text.lower().split())]
+        )
         if year is None and reference is not None:
             year = reference.year
             candidate = _safe_date(year, month, day)

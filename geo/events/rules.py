@@ -72,7 +72,8 @@ left out matches nothing.
     ``day_spans``: a span of days ("entre el {weekday} y el {weekday}"): the incident
     takes the first day (a weekday of a span may have its day of the month after it: "du
     lundi 15 au mardi 16 décembre"). ``numeric_order``: ``dmy`` where dates are written in
-    digits day first ("16.12.2025", "16/12/2025").
+    digits day first ("16.12.2025", "16/12/2025"); table ``day_words``: days written as
+    ordinal words ("التاسع" = 9 in "التاسع من مارس").
 ``[context]``
     ``border`` ("near the border with": a country after it is a neighbour),
     ``compound_after`` ("-based"), ``time_reference`` ("since": a cue after it is no
