@@ -45,15 +45,8 @@ def _text(lang: str, sentence: str) -> str:
 CUES = [
     ("fr", "De violents combats ont opposé l'armée aux rebelles près de la ville.", AC),
     ("fr", "Des affrontements ont éclaté entre soldats et jihadistes dans la forêt.", AC),
-    pytest.param(
-        "fr",
-        "Des accrochages entre militaires et hommes armés se sont produits lundi.",
-        AC,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="'hommes armés' is a cue of attacks on civilians",
-        ),
-    ),
+    ("fr", "Des accrochages entre militaires et hommes armés se sont produits lundi.", AC),
+    ("fr", "Des hommes armés ont tué cinq villageois.", ATT),
     ("fr", "Une embuscade a visé un convoi militaire sur la route nationale.", AC),
     ("fr", "Les forces armées ont repris le contrôle de la localité.", GOV),
     ("fr", "Les rebelles se sont emparés de la ville après deux jours de combats.", NSA),
@@ -106,6 +99,8 @@ CUES = [
     ("es", "Un terrorista suicida se inmoló en una mezquita.", SUI),
     ("es", "Un atentado suicida sacudió el mercado.", SUI),
     ("es", "Hombres armados asesinaron a cinco campesinos.", ATT),
+    ("es", "Hombres armados mataron a cinco campesinos.", ATT),
+    ("es", "Enfrentamientos entre militares y hombres armados se registraron el lunes.", AC),
     ("es", "Sicarios ejecutaron a tres personas en un bar.", ATT),
     ("es", "Una masacre dejó ocho muertos en una finca.", ATT),
     ("es", "Hombres armados secuestraron a un grupo de pasajeros.", ABD),
