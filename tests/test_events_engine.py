@@ -122,7 +122,8 @@ def test_counts_after_a_cue_and_before_an_aside() -> None:
 def test_no_casualties() -> None:
     assert no_casualties("No one was hurt, he said.")
     assert no_casualties("L'attaque n'a fait aucune victime.")
-    assert no_casualties("El ataque no dejó víctimas.") is False  # not a phrase of the pack
+    assert no_casualties("El ataque no dejó víctimas.")
+    assert no_casualties("El ataque dejó víctimas.") is False
     assert no_casualties("sin víctimas")
 
 

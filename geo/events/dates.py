@@ -25,7 +25,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from geo import config
 from geo.events.prefilter import Prefiltered
@@ -62,10 +62,12 @@ def _fragments(rules: Rules, name: str) -> str:
 @dataclass(frozen=True)
 class _DateRules:
     months: dict[str, int]
+    day_words: dict[str, int]
     weekdays: dict[str, int]
     relative: dict[str, int]
     relative_months: dict[str, int]
     iso: re.Pattern[str]
+    numeric: re.Pattern[str] | None  # day, month and year in digits ("16.12.2025")
     day_month: re.Pattern[str]
     weekday: re.Pattern[str]
     relative_re: re.Pattern[str]
@@ -90,6 +92,7 @@ class _DateRules:
 @functools.cache
 def _date_rules(rules: Rules) -> _DateRules:
     months = {k.rstrip("."): int(v) for k, v in rules.table("dates", "months").items()}
+    day_words = {" ".join(k.split()): int(v) for k, v in rules.table("dates", "day_words").items()}
     weekdays = {k: int(v) for k, v in rules.table("dates", "weekdays").items()}
     relative = {k: int(v) for k, v in rules.table("dates", "relative").items()}
     relative_months = {k: int(v) for k, v in rules.table("dates", "relative_months").items()}
@@ -97,8 +100,10 @@ def _date_rules(rules: Rules) -> _DateRules:
     prefix = _alt(rules.words("dates", "day_prefixes"))
     suffix = _alt(rules.words("dates", "day_suffixes"))
     joiner = _alt(rules.words("dates", "month_joiners"))
+    # days written as ordinal words ("التاسع من مارس"), where a pack lists them
+    words = f"|{literal_alternation(day_words, spaces=True)}" if day_words else ""
     day_month = re.compile(
-        rf"(?<!\w)(?:(?P<wd1>{wd})[\s,]+)?(?:(?:{prefix})\s+)?(?P<d1>\d{{1,2}})(?:{suffix})?"
+        rf"(?<!\w)(?:(?P<wd1>{wd})[\s,]+)?(?:(?:{prefix})\s+)?(?P<d1>\d{{1,2}}{words})(?:{suffix})?"
         rf"(?:\s+(?:{joiner}))?\s+(?P<m1>{month})(?!\w)\.?"
         rf"(?:,?\s+(?:(?:{joiner})\s+)?(?P<y1>\d{{4}})(?!\w))?"
         rf"|(?<!\w)(?:(?P<wd2>{wd})[\s,]+)?(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}})(?:{suffix})?"
@@ -106,11 +111,14 @@ def _date_rules(rules: Rules) -> _DateRules:
         re.IGNORECASE,
     )
 
+    # a weekday in a span may have its day of the month ("du lundi 15 au mardi 16 décembre")
+    span_day = rf"(?:{wd})(?:\s+\d{{1,2}}(?:{suffix})?)?"
+
     def spans(name: str) -> re.Pattern[str] | None:
         found = rules.patterns("dates", name)
         if not found:
             return None
-        body = "|".join(f"(?:{n.replace('{weekday}', f'(?:{wd})')})" for n in found)
+        body = "|".join(f"(?:{n.replace('{weekday}', span_day)})" for n in found)
         return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
     night_span, day_span = spans("night_spans"), spans("day_spans")
@@ -142,10 +150,12 @@ def _date_rules(rules: Rules) -> _DateRules:
     )
     return _DateRules(
         months=months,
+        day_words=day_words,
         weekdays=weekdays,
         relative=relative,
         relative_months=relative_months,
         iso=re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
+        numeric=_NUMERIC_DMY if "dmy" in rules.words("dates", "numeric_order") else None,
         day_month=day_month,
         weekday=weekday,
         relative_re=relative_re,
@@ -171,6 +181,16 @@ def _date_rules(rules: Rules) -> _DateRules:
             )
         ),
     )
+
+
+#: What stands between a word for a time of day ("ночью", "вночі") and the date it is the
+#: time of: spaces and a short preposition.
+_TIME_OF_DAY_GAP: Final = re.compile(r"\s+(?:\w{1,5}\s+)?")
+
+#: A date written day first in digits: "16.12.2025", "16/12/2025", "16-12-25".
+_NUMERIC_DMY: Final = re.compile(
+    r"(?<![\d.,/\-])(\d{1,2})([./\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-]|[.,]\d)"
+)
 
 
 def _scanners(**patterns: re.Pattern[str] | None) -> dict[str, Prefiltered]:
@@ -213,6 +233,15 @@ def find_dates(
         if d is not None:
             found.append(FoundDate(d, 1, m.start(), m.end(), True))
             taken.append(m.span())
+    if t.numeric is not None:
+        for m in t.numeric.finditer(sentence):
+            if not free(m.start()):
+                continue
+            given = int(m.group(4))
+            d = _safe_date(given + 2000 if given < 100 else given, int(m.group(3)), int(m.group(1)))
+            if d is not None:
+                found.append(FoundDate(d, 1, m.start(), m.end(), True))
+                taken.append(m.span())
     if t.gate.search(sentence) is None:
         return found  # a night or a span of days only matters with a weekday
     for m in t.scan["day_month"].finditer(sentence):
@@ -225,7 +254,11 @@ def find_dates(
         month = t.months[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
         year_text = m.group("y1") or m.group("y2")
         year = int(year_text) if year_text else None
-        day = int(day_text)
+        day = (
+            int(day_text)
+            if day_text.isdecimal()
+            else t.day_words[" ".join(day_text.lower().split())]
+        )
         if year is None and reference is not None:
             year = reference.year
             candidate = _safe_date(year, month, day)
@@ -271,6 +304,8 @@ def find_dates(
     for m in t.scan["relative_re"].finditer(sentence):
         if not free(m.start()):
             continue
+        if any(_TIME_OF_DAY_GAP.fullmatch(sentence, m.end(), f.start) for f in found):
+            continue  # "ночью в понедельник": the time of day of the date after it
         d = None
         if reference is not None:
             d = reference + dt.timedelta(days=t.relative[" ".join(m.group(1).lower().split())])

@@ -850,6 +850,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             elif last:
                 _dated_later(last, sentence, rules, ctx, reference)
             continue
+        if last and follow < config.FOLLOW_UP_SENTENCES and all(m.place.kind != "city" for m in ms):
+            # a next sentence that names only regions ("claimed by the Islamic State in the
+            # Sahel") may still name who did it
+            _take_agent(last, sentence, rules)
         follow = 0
         last = []
         note = " ".join(sentence.split())
@@ -1172,6 +1176,18 @@ def _toll_cost(text: str, m: Mention, pos: int) -> int:
 _KIND_RANK: Final = {"city": 0, "region": 1, "country": 2}
 
 
+def _take_agent(incidents: list[_Incident], sentence: str, rules: Rules) -> None:
+    """The perpetrator a next sentence names ("The attack was claimed by ...") is actor1 of
+    the incidents just reported that have none."""
+    inc = incidents[0]
+    if inc.actor1 is None and inc.etype not in ("Protests", "Riots"):
+        agents = [a for a in find_actors(sentence, rules=rules) if a.agent and not a.generic]
+        if agents:
+            for i in incidents:
+                if i.actor1 is None:
+                    i.actor1 = agents[0].actor
+
+
 def _follow_up(
     incidents: list[_Incident],
     sentence: str,
@@ -1220,12 +1236,7 @@ def _follow_up(
         and ctx.intervention.search(sentence)
     ):
         inc.intervention = True
-    if inc.actor1 is None and inc.etype not in ("Protests", "Riots"):
-        agents = [a for a in find_actors(sentence, rules=rules) if a.agent and not a.generic]
-        if agents:
-            for i in incidents:
-                if i.actor1 is None:
-                    i.actor1 = agents[0].actor
+    _take_agent(incidents, sentence, rules)
     if (tolls and same) or inc.intervention:
         inc.notes.append(note)
 

@@ -90,6 +90,11 @@ def _tables(rules: Rules) -> _Tables:
         [r"(?<![\w.,])"]
         + [rf"(?<=(?<!\w){re.escape(p)})" for p in rules.words("numbers", "digit_prefixes")]
     )
+    # number words start a word, or follow a conjunction glued to them ("وخمسة عشر")
+    word_start = "|".join(
+        [r"(?<!\w)"]
+        + [rf"(?<=(?<!\w){re.escape(p)})" for p in rules.words("numbers", "word_prefixes")]
+    )
     mult_rx = literal_alternation(multipliers)
     parts = [
         # digits and a multiplier: "7 тысяч", "1,3 тыс.", "2 mil"
@@ -100,7 +105,7 @@ def _tables(rules: Rules) -> _Tables:
         rf"(?P<digits>(?:{start})(?:\d{{1,3}}(?:[ \u00a0\u202f,.]\d{{3}})+|\d+)"
         + (rf"(?:-?(?:{suffix}))?" if suffix else "")
         + r"(?![\w]|[.,]\d))",
-        rf"(?P<words>(?<!\w)(?:{word_rx}|{approx_plural})(?:{glue}(?:{word_rx}|{approx_plural}))*"
+        rf"(?P<words>(?:{word_start})(?:{word_rx}|{approx_plural})(?:{glue}(?:{word_rx}|{approx_plural}))*"
         r"(?!\w))",
     ]
     if vague_rx:

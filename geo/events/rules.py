@@ -52,7 +52,8 @@ left out matches nothing.
     ``ignore`` (articles before a number word: "des"), ``ordinal_suffixes`` ("st", "er"),
     ``times_unit`` (words a unit before them multiplies: "vingt" in "quatre-vingts").
     ``digit_suffix`` is a pattern of case endings written after digits ("5-х", "10-ти");
-    ``digit_prefixes`` are particles written glued before digits (Arabic "و١٥"). A digit
+    ``digit_prefixes`` are particles written glued before digits (Arabic "و١٥"),
+    ``word_prefixes`` those glued before number words (Arabic "وخمسة عشر"). A digit
     count followed by a multiplier is multiplied ("7 тысяч", "1,3 тыс.", "١١ ألفا").
     ``one_person``: nouns of one person that count one where no number goes with them
     ("погиб мужчина", "مقتل شخص"); a language without articles counts "a man" that way.
@@ -69,7 +70,10 @@ left out matches nothing.
     ``night_spans``: a night across two days, with ``{weekday}`` where a weekday name
     stands ("la nuit de {weekday} à {weekday}"): the incident takes the later day;
     ``day_spans``: a span of days ("entre el {weekday} y el {weekday}"): the incident
-    takes the first day.
+    takes the first day (a weekday of a span may have its day of the month after it: "du
+    lundi 15 au mardi 16 décembre"). ``numeric_order``: ``dmy`` where dates are written in
+    digits day first ("16.12.2025", "16/12/2025"); table ``day_words``: days written as
+    ordinal words ("التاسع" = 9 in "التاسع من مارس").
 ``[context]``
     ``border`` ("near the border with": a country after it is a neighbour),
     ``compound_after`` ("-based"), ``time_reference`` ("since": a cue after it is no
@@ -175,10 +179,12 @@ _WORD_LISTS: Final = {
     ("numbers", "ignore"),
     ("numbers", "ordinal_suffixes"),
     ("numbers", "digit_prefixes"),
+    ("numbers", "word_prefixes"),
     ("numbers", "times_unit"),
     ("dates", "day_prefixes"),
     ("dates", "day_suffixes"),
     ("dates", "month_joiners"),
+    ("dates", "numeric_order"),
 }
 
 

@@ -198,6 +198,8 @@ def count_casualties(
         found = _count_before(sentence, cue.start(), numbers, used, t)
         if not found and name.endswith("_before_number"):
             found = _count_after(sentence, cue.end(), numbers, used, t)
+            # a count its own casualty word follows is that word's ("سقوط عشرات الجرحى")
+            found = [n for n in found if not _counted_by(sentence, n, kind, cues, t)]
         for n in found:
             used.add(n.start)
             out.append(
@@ -212,6 +214,18 @@ def count_casualties(
             )
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _counted_by(
+    sentence: str, n: Number, kind: str, cues: list[re.Match[str]], t: _TollRules
+) -> bool:
+    """Whether a casualty word of another kind that counts the number before it ("الجرحى",
+    not "إصابة") follows the count ``n`` right after it."""
+    for cue in cues:
+        if n.end <= cue.start() <= n.end + 2 and not sentence[n.end : cue.start()].strip():
+            name = t.names[int((cue.lastgroup or "g0")[1:])]
+            return not name.endswith("_before_number") and _KIND[name] != kind
+    return False
 
 
 def no_casualties(sentence: str, *, rules: Rules | None = None) -> bool:
