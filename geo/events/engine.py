@@ -1012,7 +1012,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 _clash_with_protesters(inc, rules)
             if inc.etype == "Protests" and "intervention" in classes:
                 inc.intervention = True
-            _choose_actors(inc, actors, inc.cue - begin, "civilians" in classes)
+            _choose_actors(inc, actors, inc.cue - begin, bool(classes & {"civilians", "communal"}))
             inc.ground_fire = "ground_fire" in classes
             for ms_p in inc.places.values():
                 records.append((inc, ms_p[0], ""))

@@ -380,6 +380,11 @@ class Rules:
         self.class_re, names = _combined(classes)
         self.class_scan = Prefiltered(self.class_re) if self.class_re is not None else None
         self.class_names = {f"g{g}": name for g, name in enumerate(names)}
+        # each class alone, to read a word two classes share ("villagers": civilians, and
+        # the people of a communal clash) into both: the one-pass scan gives the first
+        self.class_words = {
+            name: re.compile(rf"(?:{_alternation(classes[name])})", re.IGNORECASE) for name in names
+        }
         self._classes_of: dict[str, frozenset[str]] = {}
 
     # ---- access to the merged data
@@ -430,9 +435,16 @@ class Rules:
         if found is None:
             if len(self._classes_of) >= _CLASS_MEMORY:
                 self._classes_of.clear()
-            found = frozenset(
-                self.class_names[m.lastgroup or ""] for m in self.class_scan.finditer(sentence)
-            )
+            names: set[str] = set()
+            words: set[str] = set()
+            for m in self.class_scan.finditer(sentence):
+                names.add(self.class_names[m.lastgroup or ""])
+                words.add(m.group())
+            for word in words:
+                for name, pattern in self.class_words.items():
+                    if name not in names and pattern.fullmatch(word):
+                        names.add(name)
+            found = frozenset(names)
             self._classes_of[sentence] = found
         return found
 
