@@ -642,3 +642,44 @@ def test_tolls_of_acled_notes(sentence: str, killed: int) -> None:
 def test_no_fatalities_reported() -> None:
     assert no_casualties("No fatalities were reported.", rules=get_rules(("en",)))
     assert no_casualties("There were no fatalities/casualties.", rules=get_rules(("en",)))
+
+
+def test_a_protest_over_deaths_has_no_toll_of_its_own() -> None:
+    ev = geo.extract_events(
+        "Hundreds of residents protested in Tamale over the killing of two traders.",
+        date="2021-03-15",
+        lang="en",
+    )
+    row = ev[ev["location"] == "Tamale"].iloc[0]
+    assert row["event_type"] == "Protests"
+    assert pd.isna(row["fatalities"]) or row["fatalities"] == 0
+    aged = geo.extract_events(
+        "Residents protested in Tamale after a 58-year old man was found at work.",
+        date="2021-03-15",
+        lang="en",
+    )
+    assert pd.isna(aged[aged["location"] == "Tamale"].iloc[0]["fatalities"])
+
+
+def test_a_protest_that_turns_violent_is_a_riot() -> None:
+    ev = geo.extract_events(
+        "On 12 March 2021, students demonstrated in Tamale against fees. "
+        "They barricaded the main road and burned tyres.",
+        date="2021-03-15",
+        lang="en",
+    )
+    row = ev[ev["location"] == "Tamale"].iloc[0]
+    assert (row["event_type"], row["sub_event_type"]) == ("Riots", "Violent demonstration")
+    assert row["actor1"] == "Rioters"
+
+
+def test_an_ethnic_militia_as_acled_names_it() -> None:
+    rules = get_rules(("en",))
+    found = find_actors("Suspected Dogon militiamen attacked a village.", rules=rules)
+    assert found[0].actor.name == "Dogon Ethnic Militia"
+    assert found[0].actor.inter == "Identity militias"
+    ev = geo.extract_events(
+        "On 7 July 2018, Dogon herders and farmers clashed in Tamale.", date="2018-07-09", lang="en"
+    )
+    row = ev[ev["location"] == "Tamale"].iloc[0]
+    assert (row["event_type"], row["actor1"]) == ("Riots", "Dogon Ethnic Militia")

@@ -191,9 +191,9 @@ class _ActorRules:
     states: Prefiltered | None
     forces: Prefiltered | None
     bare_forces: Prefiltered | None
-    # the templates with any capitalised name for the demonym: the forces of the countries
-    # the lexicon does not list, read through :func:`_country_words`
-    other_states: tuple[Prefiltered, ...]
+    # a capitalised name or two before a noun of forces ("Togolese soldiers", "the Benin
+    # army"): the forces of the countries the lexicon does not list (:func:`_country_words`)
+    other_states: re.Pattern[str] | None
     agent: re.Pattern[str] | None
     unidentified: Prefiltered | None
     protesters: Prefiltered | None
@@ -265,13 +265,13 @@ def _actor_rules(rules: Rules) -> _ActorRules:
                 )
             )
         )
-    others: list[Prefiltered] = []
-    if noun_parts and "latin" in scripts:
-        noun = "(?:" + "|".join(noun_parts[:2]) + ")"
-        name = r"(?-i:(?P<country>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))"
-        for t in rules.patterns("actors", "templates"):
-            body = t.replace("{demonym}", name).replace("{noun}", noun)
-            others.append(Prefiltered(re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)))
+    others = (
+        re.compile(
+            r"(?<![\w-])(?P<country>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:'s)?\s+(?:\w+\s+){0,2}$"
+        )
+        if "en" in rules.codes
+        else None
+    )
     forces_body = _group_re([written(s.forces) for s in states], "s", case=False)
     bare = "|".join(p for p in (force, police) if p)
     return _ActorRules(
@@ -291,7 +291,7 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         )
         if bare
         else None,
-        other_states=tuple(others),
+        other_states=others,
         agent=re.compile(rf"(?<!\w)(?:{alt('agent')})\s+$", re.IGNORECASE)
         if alt("agent")
         else None,
@@ -379,22 +379,23 @@ def find_actors(
                 found.append(
                     ActorMention(actor, m.start(), m.end(), not reporter, source=bool(reporter))
                 )
-    if t.other_states:
+    if t.other_states is not None and t.bare_forces is not None:
         words = _country_words()
-        for tpl in t.other_states:
-            for m in tpl.finditer(sentence):
-                code = words.get(m.group("country").lower())
-                if code is None:
-                    continue
-                police = m.groupdict().get("police") is not None
-                actor = state_forces(code, police=police)
-                reporter = (
-                    t.report_after is not None and t.report_after.match(sentence, m.end())
-                ) or source(m.start())
-                if actor is not None:
-                    found.append(
-                        ActorMention(actor, m.start(), m.end(), not reporter, source=bool(reporter))
-                    )
+        for noun in t.bare_forces.finditer(sentence):
+            head = sentence[max(0, noun.start() - 50) : noun.start()]
+            m = t.other_states.search(head)
+            code = words.get(m.group("country").lower()) if m else None
+            if m is None or code is None:
+                continue
+            actor = state_forces(code, police=noun.groupdict().get("police") is not None)
+            start = noun.start() - len(head) + m.start()
+            reporter = (
+                t.report_after is not None and t.report_after.match(sentence, noun.end())
+            ) or source(start)
+            if actor is not None:
+                found.append(
+                    ActorMention(actor, start, noun.end(), not reporter, source=bool(reporter))
+                )
     if t.forces is not None:
         for m in t.forces.finditer(sentence):
             state = _state_of(m)

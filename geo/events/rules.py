@@ -40,8 +40,9 @@ left out matches nothing.
     of the previous count ("of them", "dont"); ``coordination`` ("and"); ``approx``: words
     between a cue and its count ("at least", "au moins"); ``person``: nouns of people
     counted; ``not_a_count_after``: units after a number that counts no people (km, years,
-    missiles); ``report``: reporting verbs (a date next to one dates the report, not the
-    incident).
+    missiles); ``grievance``: what a protest is about ("over the killing of"): the dead of a
+    protest's sentence with one are not its toll; ``report``: reporting verbs (a date next to
+    one dates the report, not the incident).
 ``[numbers]``
     Tables ``units`` (word to value: ``three = 3``, ``dix-sept`` may be left to the
     arithmetic), ``multipliers`` (``hundred = 100``), ``approximate`` ("une trentaine":
