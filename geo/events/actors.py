@@ -383,12 +383,12 @@ def find_actors(
         words = _country_words()
         for noun in t.bare_forces.finditer(sentence):
             head = sentence[max(0, noun.start() - 50) : noun.start()]
-            m = t.other_states.search(head)
-            code = words.get(m.group("country").lower()) if m else None
-            if m is None or code is None:
+            named = t.other_states.search(head)
+            code = words.get(named.group("country").lower()) if named else None
+            if named is None or code is None:
                 continue
             actor = state_forces(code, police=noun.groupdict().get("police") is not None)
-            start = noun.start() - len(head) + m.start()
+            start = noun.start() - len(head) + named.start()
             reporter = (
                 t.report_after is not None and t.report_after.match(sentence, noun.end())
             ) or source(start)
