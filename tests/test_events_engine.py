@@ -683,3 +683,15 @@ def test_an_ethnic_militia_as_acled_names_it() -> None:
     )
     row = ev[ev["location"] == "Tamale"].iloc[0]
     assert (row["event_type"], row["actor1"]) == ("Riots", "Dogon Ethnic Militia")
+
+
+def test_an_attack_on_people_is_violence_against_civilians() -> None:
+    got = classify_sentence(
+        "A local leader was attacked near the market and two people were injured.",
+        rules=get_rules(("en",)),
+    )
+    assert got == ("Violence against civilians", "Attack")
+    armed = classify_sentence(
+        "Soldiers were attacked near the market and two were injured.", rules=get_rules(("en",))
+    )
+    assert armed == ("Battles", "Armed clash")

@@ -343,6 +343,8 @@ def _combined(groups: Mapping[str, Iterable[str]]) -> tuple[re.Pattern[str] | No
 
 #: Sentences whose classes of words :meth:`Rules.classes_in` keeps.
 _CLASS_MEMORY: Final = 64
+#: Words whose classes :meth:`Rules.classes_in` keeps (a word two classes share).
+_WORD_MEMORY: Final = 4096
 
 
 class Rules:
@@ -387,6 +389,7 @@ class Rules:
             name: re.compile(rf"(?:{_alternation(classes[name])})", re.IGNORECASE) for name in names
         }
         self._classes_of: dict[str, frozenset[str]] = {}
+        self._word_classes: dict[str, frozenset[str]] = {}
 
     # ---- access to the merged data
     def patterns(self, section: str, name: str) -> list[str]:
@@ -442,9 +445,15 @@ class Rules:
                 names.add(self.class_names[m.lastgroup or ""])
                 words.add(m.group())
             for word in words:
-                for name, pattern in self.class_words.items():
-                    if name not in names and pattern.fullmatch(word):
-                        names.add(name)
+                shared = self._word_classes.get(word)
+                if shared is None:
+                    shared = frozenset(
+                        n for n, pattern in self.class_words.items() if pattern.fullmatch(word)
+                    )
+                    if len(self._word_classes) >= _WORD_MEMORY:
+                        self._word_classes.clear()
+                    self._word_classes[word] = shared
+                names |= shared
             found = frozenset(names)
             self._classes_of[sentence] = found
         return found
