@@ -569,6 +569,18 @@ def test_a_place_named_as_a_region(lang: str, text: str, name: str, expected: bo
         ("Traders observed a dawn-to-dusk hartal.", ("Protests", "Peaceful protest")),
         ("Drivers went on an indefinite strike.", ("Protests", "Peaceful protest")),
         ("Rioters barricaded the highway.", ("Riots", "Violent demonstration")),
+        (
+            "Armed men were spotted moving near the park.",
+            ("Strategic developments", "Change to group/activity"),
+        ),
+        (
+            "A curfew was imposed in the town.",
+            ("Strategic developments", "Change to group/activity"),
+        ),
+        (
+            "Assailants burned a school at night.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
         ("Rebels and soldiers exchanged fire at dawn.", None),
     ],
 )
