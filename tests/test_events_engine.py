@@ -570,7 +570,7 @@ def test_a_place_named_as_a_region(lang: str, text: str, name: str, expected: bo
         ("Drivers went on an indefinite strike.", ("Protests", "Peaceful protest")),
         ("Rioters barricaded the highway.", ("Riots", "Violent demonstration")),
         (
-            "Armed men were spotted moving near the park.",
+            "Armed men were spotted near the park.",
             ("Strategic developments", "Change to group/activity"),
         ),
         (
