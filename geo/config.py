@@ -481,6 +481,11 @@ GEOCODE_MEMO_SIZE: Final = 100_000
 EARLIEST_DATE: Final = dt.date(1678, 1, 1)
 LATEST_DATE: Final = dt.date(2261, 12, 31)
 
+#: A day and month in digits ("(21/01)", "on 3/02"; either order, the one that fits) with
+#: no year is read as a date only when it falls this many days or fewer before the article's
+#: day: further back, "24/7" or "20/25 people" are no dates.
+NUMERIC_DATE_MAX_DAYS: Final = 45
+
 #: Largest count of people (fatalities, injured) taken from a table or an article: more
 #: than the world's population; a larger number is reported and left out.
 MAX_PEOPLE_COUNT: Final = 10_000_000_000

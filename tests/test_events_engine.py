@@ -554,3 +554,157 @@ def test_a_place_named_as_a_region(lang: str, text: str, name: str, expected: bo
     m = SimpleNamespace(char_start=start, char_end=start + len(name))
     got = _named_as_region(text, m, _context(get_rules((lang,))))  # type: ignore[arg-type]
     assert got is expected
+
+
+# --------------------------------------------------------------------------- ACLED-style notes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Villagers lynched a suspected thief.", ("Riots", "Mob violence")),
+        ("A group of youths beat a suspected robber.", ("Riots", "Mob violence")),
+        ("Farmers and herders clashed over a field.", ("Riots", "Mob violence")),
+        ("Soldiers and militants clashed near the river.", ("Battles", "Armed clash")),
+        ("Two crude bombs were blasted near the market.", None),
+        ("Traders observed a dawn-to-dusk hartal.", ("Protests", "Peaceful protest")),
+        ("Drivers went on an indefinite strike.", ("Protests", "Peaceful protest")),
+        ("Rioters barricaded the highway.", ("Riots", "Violent demonstration")),
+        (
+            "Armed men were spotted near the park.",
+            ("Strategic developments", "Change to group/activity"),
+        ),
+        (
+            "A curfew was imposed in the town.",
+            ("Strategic developments", "Change to group/activity"),
+        ),
+        (
+            "Assailants burned a school at night.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        ("Rebels and soldiers exchanged fire at dawn.", None),
+    ],
+)
+def test_english_cues_of_acled_notes(sentence: str, expected: tuple[str, str] | None) -> None:
+    got = classify_sentence(sentence, rules=get_rules(("en",)))
+    if expected is None:
+        assert got is not None and got[0] in ("Explosions/Remote violence", "Battles")
+    else:
+        assert got == expected
+
+
+def test_a_workers_strike_is_no_strike_from_the_air() -> None:
+    got = classify_sentence("Bus owners began a general strike.", rules=get_rules(("en",)))
+    assert got == ("Protests", "Peaceful protest")
+
+
+def test_day_and_month_in_digits() -> None:
+    ref = dt.date(2015, 2, 4)
+    assert [d.date for d in find_dates("torched a bus (01/02).", reference=ref)] == [
+        dt.date(2015, 2, 1)
+    ]
+    assert [d.date for d in find_dates("on 2/1 a bus", reference=ref)] == [dt.date(2015, 2, 1)]
+    assert [d.date for d in find_dates("on 3/02/2015 a bus", reference=ref)] == [
+        dt.date(2015, 2, 3)
+    ]
+    # too far back, or no date at all
+    assert find_dates("a group of 20/25 people", reference=ref) == []
+    assert find_dates("open 24/7", reference=ref) == []
+    assert find_dates("on 12/02 a bus", reference=ref) == []
+
+
+def test_forces_of_a_country_the_lexicon_does_not_list() -> None:
+    rules = get_rules(("en",))
+    found = find_actors("Togolese soldiers repelled the attackers.", rules=rules, country="TG")
+    assert found[0].actor == state_forces("TG")
+    assert found[0].actor.name == "Military Forces of Togo"
+    police = find_actors("Ghanaian police arrested two men.", rules=rules, country="GH")
+    assert police[0].actor.name == "Police Forces of Ghana"
+    unknown = find_actors("An unidentified armed group attacked a farm.", rules=rules)
+    assert unknown[0].actor.name == "Unidentified Armed Group"
+
+
+def test_notes_in_acled_style() -> None:
+    ev = geo.extract_events(
+        "On 12 March 2021, an unidentified armed group shot and killed a farmer in Tamale. "
+        "No casualties were reported in Kumasi.",
+        date="2021-03-15",
+        lang="en",
+    )
+    ev = ev[ev["event_type"] != "Mention"]
+    row = ev[ev["location"] == "Tamale"].iloc[0]
+    assert (row["event_type"], row["sub_event_type"]) == ("Violence against civilians", "Attack")
+    assert str(row["event_date"])[:10] == "2021-03-12"
+    assert row["actor1"] == "Unidentified Armed Group"
+    assert row["fatalities"] == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("A trader was hacked to death by robbers.", 1),
+        ("Two activists were beaten to death.", 2),
+        ("A local leader was gunned down.", 1),
+    ],
+)
+def test_tolls_of_acled_notes(sentence: str, killed: int) -> None:
+    found = count_casualties(sentence, rules=get_rules(("en",)))
+    assert sum(c.count for c in found if c.kind == "fatalities") == killed
+
+
+def test_no_fatalities_reported() -> None:
+    assert no_casualties("No fatalities were reported.", rules=get_rules(("en",)))
+    assert no_casualties("There were no fatalities/casualties.", rules=get_rules(("en",)))
+
+
+def test_a_protest_over_deaths_has_no_toll_of_its_own() -> None:
+    ev = geo.extract_events(
+        "Hundreds of residents protested in Tamale over the killing of two traders.",
+        date="2021-03-15",
+        lang="en",
+    )
+    row = ev[ev["location"] == "Tamale"].iloc[0]
+    assert row["event_type"] == "Protests"
+    assert pd.isna(row["fatalities"]) or row["fatalities"] == 0
+    aged = geo.extract_events(
+        "Residents protested in Tamale after a 58-year old man was found at work.",
+        date="2021-03-15",
+        lang="en",
+    )
+    assert pd.isna(aged[aged["location"] == "Tamale"].iloc[0]["fatalities"])
+
+
+def test_a_protest_that_turns_violent_is_a_riot() -> None:
+    ev = geo.extract_events(
+        "On 12 March 2021, students demonstrated in Tamale against fees. "
+        "They barricaded the main road and burned tyres.",
+        date="2021-03-15",
+        lang="en",
+    )
+    row = ev[ev["location"] == "Tamale"].iloc[0]
+    assert (row["event_type"], row["sub_event_type"]) == ("Riots", "Violent demonstration")
+    assert row["actor1"] == "Rioters"
+
+
+def test_an_ethnic_militia_as_acled_names_it() -> None:
+    rules = get_rules(("en",))
+    found = find_actors("Suspected Dogon militiamen attacked a village.", rules=rules)
+    assert found[0].actor.name == "Dogon Ethnic Militia"
+    assert found[0].actor.inter == "Identity militias"
+    ev = geo.extract_events(
+        "On 7 July 2018, Dogon herders and farmers clashed in Tamale.", date="2018-07-09", lang="en"
+    )
+    row = ev[ev["location"] == "Tamale"].iloc[0]
+    assert (row["event_type"], row["actor1"]) == ("Riots", "Dogon Ethnic Militia")
+
+
+def test_an_attack_on_people_is_violence_against_civilians() -> None:
+    got = classify_sentence(
+        "A local leader was attacked near the market and two people were injured.",
+        rules=get_rules(("en",)),
+    )
+    assert got == ("Violence against civilians", "Attack")
+    armed = classify_sentence(
+        "Soldiers were attacked near the market and two were injured.", rules=get_rules(("en",))
+    )
+    assert armed == ("Battles", "Armed clash")

@@ -130,6 +130,43 @@ def state_forces(code: str | None, *, police: bool = False) -> Actor | None:
     return Actor(f"{kind} of {name}", _STATE, code)
 
 
+@functools.cache
+def _country_words() -> dict[str, str]:
+    """Country names and nationality words, lower case, of the countries the lexicon does
+    not list, to their ISO code: the English names of the gazetteer ("Benin", "Sri Lanka")
+    and the demonyms the English pack builds from them or lists ("Beninese", "Nepali"). A
+    word two countries share ("Nigerian" from Niger and Nigeria) is left out."""
+    from geo.gazetteer import load_gazetteer, normalize_name
+    from geo.lang import get_pack
+
+    states, _, _ = _lexicon()
+    known = {st.code for st in states}
+    pack = get_pack("en")
+    endings = [(k, tuple(v.split())) for k, v in pack.maps.get("demonym_endings", {}).items()]
+    listed = pack.words.get("demonyms", frozenset())
+    owners: dict[str, set[str]] = {}
+    for code, by_lang in load_gazetteer().country_names.items():
+        name = by_lang.get("en")
+        if not name or len(code) != 2:
+            continue
+        key = normalize_name(name)
+        owners.setdefault(key, set()).add(code)
+        if " " in key or len(key) < 4:
+            continue
+        for ending, suffixes in endings:
+            if ending == "consonant":
+                stem = key if key[-1] not in "aeiouy" else ""
+            elif ending.startswith("+"):
+                stem = key if key.endswith(ending[1:]) else ""
+            else:
+                stem = key[: -len(ending)] if key.endswith(ending) else ""
+            for suffix in suffixes if len(stem) >= 3 else ():
+                word = stem + suffix
+                if word in listed or suffix in ("ese", "i", "an", "ian"):
+                    owners.setdefault(word, set()).add(code)
+    return {w: next(iter(c)) for w, c in owners.items() if len(c) == 1 and not c & known}
+
+
 def _fragment(f: str) -> str:
     # an acronym (no lower-case letter) is matched as written: "US" is not "us"
     return f"(?-i:{f})" if not any(ch.islower() for ch in f) else f"(?:{f})"
@@ -154,6 +191,9 @@ class _ActorRules:
     states: Prefiltered | None
     forces: Prefiltered | None
     bare_forces: Prefiltered | None
+    # a capitalised name or two before a noun of forces ("Togolese soldiers", "the Benin
+    # army"): the forces of the countries the lexicon does not list (:func:`_country_words`)
+    other_states: re.Pattern[str] | None
     agent: re.Pattern[str] | None
     unidentified: Prefiltered | None
     protesters: Prefiltered | None
@@ -225,6 +265,13 @@ def _actor_rules(rules: Rules) -> _ActorRules:
                 )
             )
         )
+    others = (
+        re.compile(
+            r"(?<![\w-])(?P<country>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:'s)?\s+(?:\w+\s+){0,2}$"
+        )
+        if "en" in rules.codes
+        else None
+    )
     forces_body = _group_re([written(s.forces) for s in states], "s", case=False)
     bare = "|".join(p for p in (force, police) if p)
     return _ActorRules(
@@ -244,6 +291,7 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         )
         if bare
         else None,
+        other_states=others,
         agent=re.compile(rf"(?<!\w)(?:{alt('agent')})\s+$", re.IGNORECASE)
         if alt("agent")
         else None,
@@ -330,6 +378,23 @@ def find_actors(
             if actor is not None:
                 found.append(
                     ActorMention(actor, m.start(), m.end(), not reporter, source=bool(reporter))
+                )
+    if t.other_states is not None and t.bare_forces is not None:
+        words = _country_words()
+        for noun in t.bare_forces.finditer(sentence):
+            head = sentence[max(0, noun.start() - 50) : noun.start()]
+            named = t.other_states.search(head)
+            code = words.get(named.group("country").lower()) if named else None
+            if named is None or code is None:
+                continue
+            actor = state_forces(code, police=noun.groupdict().get("police") is not None)
+            start = noun.start() - len(head) + named.start()
+            reporter = (
+                t.report_after is not None and t.report_after.match(sentence, noun.end())
+            ) or source(start)
+            if actor is not None:
+                found.append(
+                    ActorMention(actor, start, noun.end(), not reporter, source=bool(reporter))
                 )
     if t.forces is not None:
         for m in t.forces.finditer(sentence):

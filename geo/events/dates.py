@@ -5,8 +5,10 @@ and the words around them ("since", "last", "next") come from ``[dates]`` of the
 ``events.toml``; the resolution is language-neutral: a weekday is the latest such day on or
 before the reference ("last Monday" in an article of a Monday is a week back), a day and
 month without a year take the reference's year (the previous one when that would put them
-more than a week after it), a night across two days ("la nuit de samedi à dimanche") takes
-the later day, and a date after "since"/"depuis" is no event's date.
+more than a week after it), a day and month in digits ("(21/01)", "12/02/2015") the
+reading that falls on or before the reference (day first or month first), a night across
+two days ("la nuit de samedi à dimanche") takes the later day, and a date after
+"since"/"depuis" is no event's date.
 
 Examples
 --------
@@ -206,6 +208,41 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     return date if config.EARLIEST_DATE <= date <= config.LATEST_DATE else None
 
 
+#: A day and month in digits, with an optional year: "21/01", "4/02", "12/02/2015".
+_NUMERIC = re.compile(r"(?<![\w/.,])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\w/])")
+
+
+def _numeric_date(m: re.Match[str], reference: dt.date | None) -> dt.date | None:
+    """The date of "21/01" or "12/02/2015": of its two readings (day first, month first),
+    one on or before the reference; with no year, one at most
+    :data:`geo.config.NUMERIC_DATE_MAX_DAYS` before it; the nearer when both fit."""
+    a, b = int(m.group(1)), int(m.group(2))
+    year_text = m.group(3)
+    year = None
+    if year_text is not None:
+        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+    readings: list[dt.date] = []
+    for day, month in ((a, b), (b, a)):
+        if year is not None:
+            d = _safe_date(year, month, day)
+        elif reference is not None:
+            d = _safe_date(reference.year, month, day)
+            if d is not None and d > reference + dt.timedelta(days=1):
+                d = _safe_date(reference.year - 1, month, day)
+        else:
+            d = None
+        if d is not None and d not in readings:
+            readings.append(d)
+    if reference is None:
+        return readings[0] if len(readings) == 1 else None
+    fits = [d for d in readings if d <= reference + dt.timedelta(days=1)]
+    if year is None:
+        fits = [d for d in fits if (reference - d).days <= config.NUMERIC_DATE_MAX_DAYS]
+    if not fits:
+        return None
+    return min(fits, key=lambda d: abs((reference - d).days))
+
+
 def find_dates(
     sentence: str, *, reference: dt.date | None, rules: Rules | None = None
 ) -> list[FoundDate]:
@@ -242,7 +279,19 @@ def find_dates(
             if d is not None:
                 found.append(FoundDate(d, 1, m.start(), m.end(), True))
                 taken.append(m.span())
+    if "/" in sentence:
+        for m in _NUMERIC.finditer(sentence):
+            if not free(m.start()):
+                continue
+            if t.not_event_before.search(sentence, max(0, m.start() - 25), m.start()):
+                taken.append(m.span())
+                continue
+            d = _numeric_date(m, reference)
+            if d is not None:
+                found.append(FoundDate(d, 1, m.start(), m.end(), True))
+                taken.append(m.span())
     if t.gate.search(sentence) is None:
+        found.sort(key=lambda f: f.start)
         return found  # a night or a span of days only matters with a weekday
     for m in t.scan["day_month"].finditer(sentence):
         if not free(m.start()):

@@ -723,7 +723,13 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
             inc.actor2 = police[0].actor
         return
     if inc.etype == "Riots":
-        inc.actor1 = inc.actor1 or RIOTERS
+        # a community's own militia named as the crowd (ACLED's ethnic militias), else rioters
+        militia = [
+            a
+            for a in actors
+            if a.actor.inter == "Identity militias" and not a.source and a.start < cue
+        ]
+        inc.actor1 = inc.actor1 or (militia[0].actor if militia else RIOTERS)
         return
     armed = [a for a in actors if a.actor not in (PROTESTERS, RIOTERS) and not a.source]
     if (
@@ -1007,16 +1013,25 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             story_town,
         )
         free = casualty_free(sentence, rules=rules)
+        grievance = rules.words_re("tolls", "grievance")
         for inc in incidents:
             for pid in inc.places:
                 counts = assigned.get((id(inc), pid), [])
+                if (
+                    inc.etype == "Protests"
+                    and counts
+                    and grievance is not None
+                    and grievance.search(sentence)
+                ):
+                    # "protested over the killing of two men": their dead, not the protest's
+                    counts = [c for c in counts if c.kind != "fatalities"]
                 _apply_tolls(inc, pid, counts, summed=_summable(sentence, counts, rules))
             inc.none |= free
             if inc.etype == "Battles" and "protest" in classes:
                 _clash_with_protesters(inc, rules)
             if inc.etype == "Protests" and "intervention" in classes:
                 inc.intervention = True
-            _choose_actors(inc, actors, inc.cue - begin, "civilians" in classes)
+            _choose_actors(inc, actors, inc.cue - begin, bool(classes & {"civilians", "communal"}))
             inc.ground_fire = "ground_fire" in classes
             for ms_p in inc.places.values():
                 records.append((inc, ms_p[0], ""))
@@ -1236,6 +1251,23 @@ def _follow_up(
         and ctx.intervention.search(sentence)
     ):
         inc.intervention = True
+    if inc.etype == "Protests" and same:
+        # the demonstrators then burn, stone or barricade: a violent demonstration (ACLED)
+        riot = next(
+            (
+                rules.rules[i]
+                for _, _, i in cue_matches(sentence, rules)
+                if rules.rules[i].event_type == "Riots" and not rules.rules[i].generic
+            ),
+            None,
+        )
+        if riot is not None:
+            riot = next((r for r in rules.rules if r.key == "violent_demonstration"), riot)
+            for i in incidents:
+                if i.etype == "Protests":
+                    i.etype, i.subtype = riot.event_type, riot.sub_type
+                    if i.actor1 is None or i.actor1 == PROTESTERS:
+                        i.actor1 = RIOTERS
     _take_agent(incidents, sentence, rules)
     if (tolls and same) or inc.intervention:
         inc.notes.append(note)

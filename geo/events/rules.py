@@ -40,8 +40,9 @@ left out matches nothing.
     of the previous count ("of them", "dont"); ``coordination`` ("and"); ``approx``: words
     between a cue and its count ("at least", "au moins"); ``person``: nouns of people
     counted; ``not_a_count_after``: units after a number that counts no people (km, years,
-    missiles); ``report``: reporting verbs (a date next to one dates the report, not the
-    incident).
+    missiles); ``grievance``: what a protest is about ("over the killing of"): the dead of a
+    protest's sentence with one are not its toll; ``report``: reporting verbs (a date next to
+    one dates the report, not the incident).
 ``[numbers]``
     Tables ``units`` (word to value: ``three = 3``, ``dix-sept`` may be left to the
     arithmetic), ``multipliers`` (``hundred = 100``), ``approximate`` ("une trentaine":
@@ -348,6 +349,8 @@ def _combined(groups: Mapping[str, Iterable[str]]) -> tuple[re.Pattern[str] | No
 
 #: Sentences whose classes of words :meth:`Rules.classes_in` keeps.
 _CLASS_MEMORY: Final = 64
+#: Words whose classes :meth:`Rules.classes_in` keeps (a word two classes share).
+_WORD_MEMORY: Final = 4096
 
 
 class Rules:
@@ -386,7 +389,13 @@ class Rules:
         self.class_re, names = _combined(classes)
         self.class_scan = Prefiltered(self.class_re) if self.class_re is not None else None
         self.class_names = {f"g{g}": name for g, name in enumerate(names)}
+        # each class alone, to read a word two classes share ("villagers": civilians, and
+        # the people of a communal clash) into both: the one-pass scan gives the first
+        self.class_words = {
+            name: re.compile(rf"(?:{_alternation(classes[name])})", re.IGNORECASE) for name in names
+        }
         self._classes_of: dict[str, frozenset[str]] = {}
+        self._word_classes: dict[str, frozenset[str]] = {}
 
     # ---- access to the merged data
     def patterns(self, section: str, name: str) -> list[str]:
@@ -436,9 +445,22 @@ class Rules:
         if found is None:
             if len(self._classes_of) >= _CLASS_MEMORY:
                 self._classes_of.clear()
-            found = frozenset(
-                self.class_names[m.lastgroup or ""] for m in self.class_scan.finditer(sentence)
-            )
+            names: set[str] = set()
+            words: set[str] = set()
+            for m in self.class_scan.finditer(sentence):
+                names.add(self.class_names[m.lastgroup or ""])
+                words.add(m.group())
+            for word in words:
+                shared = self._word_classes.get(word)
+                if shared is None:
+                    shared = frozenset(
+                        n for n, pattern in self.class_words.items() if pattern.fullmatch(word)
+                    )
+                    if len(self._word_classes) >= _WORD_MEMORY:
+                        self._word_classes.clear()
+                    self._word_classes[word] = shared
+                names |= shared
+            found = frozenset(names)
             self._classes_of[sentence] = found
         return found
 

@@ -35,6 +35,7 @@ Usage (from the repository root)::
     python tests/eval/evaluate.py --corpus lgl -v      # one corpus, every error listed
     python tests/eval/evaluate.py --repo ../old-checkout   # another checkout's parser
     python tests/eval/evaluate.py --json scores.json   # the figures as JSON too
+    python tests/eval/evaluate.py --acled-notes dev    # events on real ACLED notes (acled_notes.py)
 """
 
 from __future__ import annotations
@@ -767,6 +768,36 @@ def events_main(args: argparse.Namespace, report: dict[str, Any]) -> None:
             print("  " + e)
 
 
+def acled_notes_main(args: argparse.Namespace, report: dict[str, Any]) -> None:
+    """``--acled-notes dev|heldout``: the engine on the notes of real ACLED exports."""
+    sys.path.insert(0, str(HERE))
+    import acled_notes as an
+
+    folder = an.realdata_dir(_shared())
+    if not folder.is_dir():
+        print(f"absent: {folder}")
+        return
+    errors = args.acled_notes == "dev"
+    total, per_file = an.score_files(
+        folder,
+        an.SETS[args.acled_notes],
+        limit=args.limit,
+        errors=errors,
+        progress=lambda text: print(text, file=sys.stderr, flush=True),
+    )
+    print(an.HEAD)
+    for name, s in per_file.items():
+        print(an.line(name, s))
+        report["groups"][f"acled-notes:{name}"] = s.figures()
+    print(an.line(f"{args.acled_notes}:all", total))
+    report["groups"][f"acled-notes:{args.acled_notes}:all"] = total.figures()
+    if errors:
+        print("\n".join(an.report_classes(total, top=40 if args.verbose else 12)))
+        if args.verbose:
+            for e in total.errors:
+                print("  " + e)
+
+
 def _shared_ids(split: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for _, meta in load_event_gold(split):
@@ -802,17 +833,29 @@ def main(argv: list[str]) -> int:
         default=["ours", *PUBLIC],
         help="what to score (default: our articles of the split, LGL and GeoVirus)",
     )
-    parser.add_argument("--limit", type=int, help="first N documents of each public corpus")
+    parser.add_argument(
+        "--limit", type=int, help="first N documents of each public corpus (or ACLED notes file)"
+    )
     parser.add_argument("--repo", type=Path, help="score the geo of another checkout")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every error")
     parser.add_argument("--explain", action="store_true", help="errors with the score terms")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     parser.add_argument("--events", action="store_true", help="score events, not places")
+    parser.add_argument(
+        "--acled-notes",
+        choices=("dev", "heldout"),
+        help="score the event engine on the notes of real ACLED exports (see acled_notes.py)",
+    )
     args = parser.parse_args(argv)
     repo = (args.repo or REPO).resolve()
     sys.path.insert(0, str(repo))
     print(f"geo from {repo}")
     report: dict[str, Any] = {"split": args.split, "repo": str(repo), "groups": {}}
+    if args.acled_notes:
+        acled_notes_main(args, report)
+        if args.json:
+            args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        return 0
     if args.events:
         events_main(args, report)
         if args.json:
