@@ -485,10 +485,10 @@ def _evaluation_module() -> ModuleType:
 #: placed within 161 km over all gold names (guards against regressions; measured values
 #: are in tests/eval/SCORES.md and the README). English went down when batches t2 and t3,
 #: each scored once as the frozen test split, joined the development split (0.945, 0.929
-#: with t3).
+#: with t3), French when batch t4 did (0.970, 0.953 before it; 0.964, 0.944 with it).
 DEV_FLOORS = {
     "en": (0.94, 0.92),
-    "fr": (0.965, 0.945),
+    "fr": (0.96, 0.94),
     "es": (0.90, 0.85),
     "ru": (0.92, 0.83),
     "uk": (0.87, 0.78),
