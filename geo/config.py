@@ -509,6 +509,17 @@ FOLLOW_UP_SENTENCES: Final = 3
 #: to 40 on Monday") dates the report, not the incident.
 EVENTS_REPORT_DATE_CHARS: Final = 25
 
+#: A date at most this far (characters, same clause) after the word for an incident, with
+#: the reporting verb only after it, is the incident's ("the toll of the attack on the town
+#: on 3 May rose to 9" in the word order of Russian or Ukrainian: "число погибших при атаке
+#: на город 3 мая выросло до 9"), not the report's.
+EVENTS_CUE_DATE_CHARS: Final = 40
+
+#: A month alone at most this many characters (same clause) after a word for "since" (the
+#: packs' ``time_reference``) starts a period ("since the war began in March 2022"): it
+#: dates no incident.
+EVENTS_PERIOD_MONTH_CHARS: Final = 60
+
 #: What a comma (or another clause edge) between a toll and a place adds to their distance
 #: in characters when the toll is given to the nearest place of its sentence ("in Grayvoron
 #: a man was killed, in Belgorod three were injured").

@@ -286,6 +286,9 @@ def test_incident_far_from_every_other_place_is_a_mention() -> None:
 # --------------------------------------------------------------------------- weak evidence
 
 
+_SHELLING = "Shelling/artillery/missile attack"
+
+
 def _event_places(text: str) -> list[tuple[str, str, str, int | None, int | None]]:
     """Incidents of a text as (place, date, sub-type, fatalities, injured)."""
     from geo.events.engine import event_rows
@@ -708,3 +711,48 @@ def test_an_attack_on_people_is_violence_against_civilians() -> None:
         "Soldiers were attacked near the market and two were injured.", rules=get_rules(("en",))
     )
     assert armed == ("Battles", "Armed clash")
+
+
+def test_a_date_after_the_attack_word_is_the_attack_s_before_rose_to() -> None:
+    # "the toll of the attack on X on <day> rose to N": the date follows the word for the
+    # attack, the reporting verb only follows the date (the word order of ru/uk)
+    ru = (
+        "date 2025-10-06\nЧисло погибших в результате ночной атаки на Харьков 3 октября "
+        "выросло до 9 человек, сообщил губернатор."
+    )
+    assert _event_places(ru) == [("Kharkiv", "2025-10-03", "Armed clash", 9, None)]
+    uk = (
+        "date 2025-10-06\nКількість загиблих унаслідок удару по Одесі 4 жовтня зросла до 7, "
+        "повідомив голова ОВА."
+    )
+    assert _event_places(uk) == [("Odesa", "2025-10-04", _SHELLING, 7, None)]
+    # the date after the verb still dates the report
+    report = (
+        "date 2025-10-06\nЧисло погибших выросло до 9 человек 4 октября, сообщил губернатор "
+        "после атаки на Харьков."
+    )
+    assert _event_places(report) == [("Kharkiv", "2025-10-06", "Armed clash", 9, None)]
+    en = "date 2025-10-02\nThe toll from the attack on Kandahar rose to 12 on Wednesday."
+    assert [p[1] for p in _event_places(en)] == ["2025-10-02"]
+
+
+def test_a_month_after_since_is_background_of_what_precedes_it() -> None:
+    # "..., the deadliest since the war began in <month year>": no date of the town's strike
+    en = (
+        "date 2025-10-02\nRussia pounded Kharkiv with missiles overnight, killing at least 9 "
+        "people, officials said Thursday.\n\nBy evening, the head of the Kharkiv city military "
+        "administration said 9 people had been killed, the highest toll in a single attack on "
+        "the city since the invasion began in February 2022."
+    )
+    assert _event_places(en) == [("Kharkiv", "2025-10-02", _SHELLING, 9, None)]
+    fr = (
+        "date 2025-10-02\nUne frappe de drones a tué trois personnes à Kherson, la plus "
+        "meurtrière depuis le début de l'offensive en mars 2024."
+    )
+    assert _event_places(fr) == [("Kherson", "2025-10-02", "Air/drone strike", 3, None)]
+    # a town told inside the "since" clause is the background itself: no incident
+    old = (
+        "date 2025-10-02\nIt was the deadliest strike since a missile hit the market in "
+        "Chernihiv in March last year."
+    )
+    assert _event_places(old) == []

@@ -177,6 +177,7 @@ class _Context:
     border: re.Pattern[str] | None
     compound_after: re.Pattern[str] | None
     time_reference: re.Pattern[str] | None
+    period_start: re.Pattern[str] | None  # time_reference anywhere in a clause
     new_clause: re.Pattern[str] | None
     actor_after: re.Pattern[str] | None
     actor_before: re.Pattern[str] | None
@@ -234,6 +235,9 @@ def _context(rules: Rules) -> _Context:
         border=re.compile(rf"(?:{border})(?!\w)", re.IGNORECASE) if border else None,
         compound_after=re.compile(compound, re.IGNORECASE) if compound else None,
         time_reference=re.compile(rf"(?<!\w)(?:{time_ref})(?!\w)[^,.;]{{0,20}}$", re.IGNORECASE)
+        if time_ref
+        else None,
+        period_start=re.compile(rf"(?<!\w)(?:{time_ref})(?!\w)", re.IGNORECASE)
         if time_ref
         else None,
         new_clause=re.compile(rf"[;؛]|{new_clause}", re.IGNORECASE) if new_clause else None,
@@ -700,18 +704,49 @@ def _nearest_date(pos: int, dates: list[FoundDate], sentence: str) -> FoundDate 
     return min(dates, key=cost)
 
 
-def _report_date(sentence: str, d: FoundDate, ctx: _Context) -> bool:
+def _report_date(
+    sentence: str,
+    d: FoundDate,
+    ctx: _Context,
+    *,
+    cues: Sequence[tuple[int, int, int]] = (),
+) -> bool:
     """A date next to a reporting verb ("said on Monday", "a annoncé lundi", "informó este
-    lunes", "rose to 40 on Monday") dates the report, not the incident."""
+    lunes", "rose to 40 on Monday") dates the report, not the incident; but a date right
+    after the word for the incident (``cues``), in the same clause, with the reporting verb
+    only after the date, is the incident's ("число погибших при атаке на город 3 мая выросло
+    до 9": the toll of the attack of 3 May rose to 9)."""
     if ctx.report is None:
         return False
     before = sentence[max(0, d.start - config.EVENTS_REPORT_DATE_CHARS) : d.start]
     before = before[max((e.end() for e in _CLAUSE_EDGE.finditer(before)), default=0) :]
+    if ctx.report.search(before) is not None:
+        return True
     after = sentence[d.end : d.end + config.EVENTS_REPORT_DATE_CHARS]
     edge = _CLAUSE_EDGE.search(after)
     if edge is not None:
         after = after[: edge.start()]
-    return ctx.report.search(before) is not None or ctx.report.search(after) is not None
+    if ctx.report.search(after) is None:
+        return False
+    return not any(
+        e <= d.start
+        and d.start - e <= config.EVENTS_CUE_DATE_CHARS
+        and _CLAUSE_EDGE.search(sentence, e, d.start) is None
+        for _, e, _ in cues
+    )
+
+
+def _period_start(sentence: str, d: FoundDate, ctx: _Context) -> int | None:
+    """Where the word for "since" starts whose clause a month alone ends ("the deadliest
+    attack since the war began in March 2022", "depuis le début de la guerre en mars
+    2022"), or None: the month starts a period, the background of what is told before that
+    word, not its date. The packs' ``time_reference`` words."""
+    if d.precision < 3 or ctx.period_start is None:
+        return None
+    lo = max(0, d.start - config.EVENTS_PERIOD_MONTH_CHARS)
+    lo = max((e.end() for e in _CLAUSE_EDGE.finditer(sentence, lo, d.start)), default=lo)
+    found = ctx.period_start.search(sentence, lo, d.start)
+    return found.start() if found is not None else None
 
 
 def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilians: bool) -> None:
@@ -879,9 +914,11 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             d
             for d in all_dates
             if d.date is not None
-            and not _report_date(sentence, d, ctx)
+            and not _report_date(sentence, d, ctx, cues=cues)
             and begin + d.start >= dateline_end  # the dateline's date is the report's
         ]
+        # a month starting a period dates nothing told before its "since"
+        periods = {id(d): at for d in dates if (at := _period_start(sentence, d, ctx)) is not None}
         body = [m for m in ms if m.char_start >= dateline_end]
         every = [m.place for m in ms]
         places = [m.place for m in (body or ms)]
@@ -927,7 +964,11 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     plain_seen.add(m.place.id)
                     records.append((None, m, note))
                 continue
-            found = _nearest_date(start, dates, sentence)
+            found = _nearest_date(
+                start,
+                [d for d in dates if periods.get(id(d)) is None or start > periods[id(d)]],
+                sentence,
+            )
             parent = None if found is not None else _parent(m.place, previous, k)
             if found is not None:
                 date, precision = found.date, found.precision
