@@ -513,7 +513,7 @@ EVENTS_REPORT_DATE_CHARS: Final = 25
 #: the reporting verb only after it, is the incident's ("the toll of the attack on the town
 #: on 3 May rose to 9" in the word order of Russian or Ukrainian: "число погибших при атаке
 #: на город 3 мая выросло до 9"), not the report's.
-EVENTS_CUE_DATE_CHARS: Final = 40
+EVENTS_CUE_DATE_CHARS: Final = 60
 
 #: A month alone at most this many characters (same clause) after a word for "since" (the
 #: packs' ``time_reference``) starts a period ("since the war began in March 2022"): it

@@ -756,3 +756,27 @@ def test_a_month_after_since_is_background_of_what_precedes_it() -> None:
         "Chernihiv in March last year."
     )
     assert _event_places(old) == []
+
+
+def test_the_date_after_the_attack_word_beats_a_later_activity_s_date() -> None:
+    # a funeral, a search or a curfew dated next to the town; the strike dated after its word
+    uk = (
+        "date 2025-10-05\nУ неділю, 5 жовтня, у Харкові прощаються з людьми, які загинули під "
+        "час атаки Росії в ніч на 2 жовтня."
+    )
+    assert [p[:2] for p in _event_places(uk)] == [("Kharkiv", "2025-10-02")]
+    fr = (
+        "date 2025-10-03\nLes secouristes ont extrait dans la nuit de jeudi à vendredi six corps "
+        "des décombres d'un immeuble de Kharkiv, portant à 12 morts le bilan de la frappe russe "
+        "qui a touché la ville dans la nuit de mardi à mercredi."
+    )
+    assert _event_places(fr) == [("Kharkiv", "2025-10-01", _SHELLING, 12, None)]
+    # a date after the word for another town's incident stays that town's
+    two = (
+        "date 2025-10-03\nRussian forces shelled Kharkiv on Monday, a day after a drone strike "
+        "on Sumy on Sunday killed two people."
+    )
+    assert [p[:2] for p in _event_places(two)] == [
+        ("Kharkiv", "2025-09-29"),
+        ("Sumy", "2025-09-28"),
+    ]

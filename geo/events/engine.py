@@ -736,6 +736,53 @@ def _report_date(
     )
 
 
+def _bound_to_cue(
+    d: FoundDate,
+    cues: Sequence[tuple[int, int, int]],
+    sentence: str,
+    others: Sequence[tuple[int, int]],
+) -> bool:
+    """Whether a date follows a word for an incident in its clause, at most
+    :data:`geo.config.EVENTS_CUE_DATE_CHARS` after it, with no other place named between
+    them ("the missile that hit the tower on Tuesday night")."""
+    return any(
+        e <= d.start
+        and d.start - e <= config.EVENTS_CUE_DATE_CHARS
+        and _CLAUSE_EDGE.search(sentence, e, d.start) is None
+        and not any(e <= a < d.start for a, _ in others)
+        for _, e, _ in cues
+    )
+
+
+def _attack_date(
+    pos: int,
+    nearest: FoundDate,
+    dates: Sequence[FoundDate],
+    cues: Sequence[tuple[int, int, int]],
+    sentence: str,
+    spans: Sequence[tuple[int, int]],
+    ms: Sequence[Mention],
+) -> FoundDate:
+    """The date of the incident told at a place: the nearest date, unless that one follows
+    no word for an incident and another date of the sentence does ("on Saturday, Kharkiv
+    buried those killed in the strike of the night to Thursday", "les secouristes ont
+    extrait vendredi des corps de l'immeuble touché mercredi"): the nearest then dates what
+    followed the incident (a funeral, a search, a curfew)."""
+    others = [
+        sp for sp, q in zip(spans, ms, strict=True) if q.place.kind != "country" and sp[0] != pos
+    ]
+    if _bound_to_cue(nearest, cues, sentence, others):
+        return nearest
+    bound = [
+        d
+        for d in dates
+        if d is not nearest and d.date != nearest.date and _bound_to_cue(d, cues, sentence, others)
+    ]
+    if not bound:
+        return nearest
+    return min(bound, key=lambda d: min(abs(d.start - pos), abs(d.end - pos)))
+
+
 def _period_start(sentence: str, d: FoundDate, ctx: _Context) -> int | None:
     """Where the word for "since" starts whose clause a month alone ends ("the deadliest
     attack since the war began in March 2022", "depuis le début de la guerre en mars
@@ -964,11 +1011,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     plain_seen.add(m.place.id)
                     records.append((None, m, note))
                 continue
-            found = _nearest_date(
-                start,
-                [d for d in dates if periods.get(id(d)) is None or start > periods[id(d)]],
-                sentence,
-            )
+            own = [d for d in dates if periods.get(id(d)) is None or start > periods[id(d)]]
+            found = _nearest_date(start, own, sentence)
+            if found is not None and len(own) > 1:
+                found = _attack_date(start, found, own, cues, sentence, spans, ms)
             parent = None if found is not None else _parent(m.place, previous, k)
             if found is not None:
                 date, precision = found.date, found.precision
