@@ -420,9 +420,9 @@ def resolve(
             _, winner, static, f = scored[0]
             chosen[key] = (winner, 1.0 / z, {**static, **f}, margin)
             # the best-known place of the name, should the context's pick prove no place
-            known = max(scored, key=lambda t: t[1].prior)
-            if known[1] is not winner and known[1].prior >= config.GEOPARSE_MAJOR_PRIOR:
-                well_known[key] = (known[1], {**known[2], **known[3]})
+            _, famous, famous_static, famous_f = max(scored, key=lambda t: t[1].prior)
+            if famous is not winner and famous.prior >= config.GEOPARSE_MAJOR_PRIOR:
+                well_known[key] = (famous, {**famous_static, **famous_f})
             else:
                 well_known.pop(key, None)
             if trace is not None:
