@@ -227,3 +227,12 @@ def test_a_world_city_is_not_lost_to_a_doubtful_namesake_of_the_story() -> None:
     frame = geo.geoparse(text, lang="en").set_index("mention")
     assert frame.loc["Atlanta", "gazetteer_id"] == "gn:4180439"  # Atlanta, Georgia
     assert frame.loc["Toronto", "country_code"] == "CA"
+
+
+def test_a_river_the_gazetteer_lacks_is_not_its_namesake_region() -> None:
+    import geo
+
+    text = "Floods along the Ouémé River reached Bonou. Ouémé was the hardest hit department."
+    found = geo.geoparse(text, lang="en")[["mention", "char_start"]].values.tolist()
+    assert ["Ouémé", 17] not in found  # the river: the department's point would mislead
+    assert ["Ouémé", 44] in found

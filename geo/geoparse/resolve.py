@@ -472,6 +472,8 @@ def resolve(
                 continue
             picked = (water, 1.0, {"water_cue": 1.0})
         place, confidence, why = picked
+        if water is None and _unknown_water_after(toks, span, w):
+            continue  # "the Ouémé River": a river the gazetteer lacks, not the town or region
         if (
             water is not None
             and place is not water
@@ -689,6 +691,19 @@ def focus_candidates(
             if len(out) >= most:
                 return tuple(out)
     return tuple(out)
+
+
+def _unknown_water_after(toks: Tokens, span: Span, w: Words) -> bool:
+    """Whether a capitalised water noun follows the name as part of it ("Ouémé River",
+    "Kainji Reservoir"): the name is then a water body's, not a town's or a region's."""
+    nxt = span.last + 1
+    return (
+        nxt < len(toks.keys)
+        and toks.join[span.last] == 1
+        and not toks.hyphen_after[span.last]
+        and toks.cap[nxt]
+        and toks.keys[nxt] in w["water"]
+    )
 
 
 def _admin_key(p: Place) -> str:
