@@ -618,6 +618,16 @@ def test_hyphenated_city_of_common_words() -> None:
     assert names("La route vers Cap-Haïtien est coupée.") == [("Cap-Haïtien", "gn:3728474")]
 
 
+def test_hyphenated_name_with_a_foreign_particle_in_english() -> None:
+    # "en", "de" are no English words, yet they belong to the name between its hyphens
+    text = "The train from Aix-en-Provence reached Saint-Jean-de-Luz and Châlons-en-Champagne."
+    assert [m for m, _ in names(text, "en")] == [
+        "Aix-en-Provence",
+        "Saint-Jean-de-Luz",
+        "Châlons-en-Champagne",
+    ]
+
+
 def test_region_cue_reaches_the_end_of_an_english_list() -> None:
     text = "Azerbaijan accused Armenia of attacks near the districts of Dashkasan, Kalbajar and "
     text += "Lachin."

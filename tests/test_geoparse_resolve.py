@@ -215,3 +215,24 @@ def test_shared_areas_bring_back_pruned_namesakes_where_other_names_point() -> N
     assert shared == {"US.KY": 2.0}
     top = cands["testville"][:2]
     assert focus_candidates(cands["testville"], top, Context(), shared=shared) == (small_ky,)
+
+
+def test_a_world_city_is_not_lost_to_a_doubtful_namesake_of_the_story() -> None:
+    import geo
+
+    # a story datelined in Kansas: the towns named like world cities that its focus favours
+    # are small and frequent words, so recognition would drop them; the name stays a place
+    text = "TOPEKA, Kansas (Reuters) - A nurse waited for news.\n\n"
+    text += "She came to Topeka in 2020. Her lawyers work in Houston, Phoenix, Atlanta and Toronto."
+    frame = geo.geoparse(text, lang="en").set_index("mention")
+    assert frame.loc["Atlanta", "gazetteer_id"] == "gn:4180439"  # Atlanta, Georgia
+    assert frame.loc["Toronto", "country_code"] == "CA"
+
+
+def test_a_river_the_gazetteer_lacks_is_not_its_namesake_region() -> None:
+    import geo
+
+    text = "Floods along the Ouémé River reached Bonou. Ouémé was the hardest hit department."
+    found = geo.geoparse(text, lang="en")[["mention", "char_start"]].values.tolist()
+    assert ["Ouémé", 17] not in found  # the river: the department's point would mislead
+    assert ["Ouémé", 44] in found

@@ -328,6 +328,7 @@ def resolve(
             few_places=len(cands) <= config.GEOPARSE_FEW_PLACES,
         )
 
+    well_known: dict[str, tuple[Candidate, dict[str, float]]] = {}
     for rnd in range(2):
         if rnd == 1:
             # a name that recognition will drop ("Art", "Road") is no support for the others
@@ -418,6 +419,12 @@ def resolve(
             margin = best_score - scored[1][0] if len(scored) > 1 else config.GEOPARSE_MARGIN_CAP
             _, winner, static, f = scored[0]
             chosen[key] = (winner, 1.0 / z, {**static, **f}, margin)
+            # the best-known place of the name, should the context's pick prove no place
+            _, famous, famous_static, famous_f = max(scored, key=lambda t: t[1].prior)
+            if famous is not winner and famous.prior >= config.GEOPARSE_MAJOR_PRIOR:
+                well_known[key] = (famous, {**famous_static, **famous_f})
+            else:
+                well_known.pop(key, None)
             if trace is not None:
                 last_scored[key] = [(c.place, {**st, **cf}) for _, c, st, cf in scored]
     if trace is not None:
@@ -438,6 +445,17 @@ def resolve(
             trace.spans.append((by_key[key], g, best.place))
             if ruled:
                 trace.ruled.append(by_key[key])
+        if p < model.threshold and not ruled and key in well_known:
+            # the context chose a small namesake that recognition doubts (a town of the
+            # story's state named like a world city): whether the word is a place name here
+            # is asked of the major place it is best known as; the context's pick stands
+            known, known_f = well_known[key]
+            known_g = recognition(key, known, known_f, margin)
+            known_p = model.probability(known_g)
+            if known_p >= model.threshold:
+                g, p = known_g, known_p
+                if best.match != "primary" or _admin_key(best.place) not in ctx.admin_focus:
+                    best, f = known, known_f
         if p < model.threshold and not ruled:
             continue
         why = _why(model, f, g, p)
@@ -454,6 +472,8 @@ def resolve(
                 continue
             picked = (water, 1.0, {"water_cue": 1.0})
         place, confidence, why = picked
+        if water is None and _unknown_water_after(toks, span, w):
+            continue  # "the Ouémé River": a river the gazetteer lacks, not the town or region
         if (
             water is not None
             and place is not water
@@ -671,6 +691,19 @@ def focus_candidates(
             if len(out) >= most:
                 return tuple(out)
     return tuple(out)
+
+
+def _unknown_water_after(toks: Tokens, span: Span, w: Words) -> bool:
+    """Whether a capitalised water noun follows the name as part of it ("Ouémé River",
+    "Kainji Reservoir"): the name is then a water body's, not a town's or a region's."""
+    nxt = span.last + 1
+    return (
+        nxt < len(toks.keys)
+        and toks.join[span.last] == 1
+        and not toks.hyphen_after[span.last]
+        and toks.cap[nxt]
+        and toks.keys[nxt] in w["water"]
+    )
 
 
 def _admin_key(p: Place) -> str:

@@ -111,6 +111,12 @@ def _merge(first: list[Span], more: Sequence[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.first)
 
 
+def _hyphen_inner(toks: Tokens, j: int) -> bool:
+    """Whether word ``j`` sits between two hyphens inside one word ("Port-au-Prince",
+    "Croix-des-Bouquets"): its particle belongs to the name whatever the text's language."""
+    return j > 0 and toks.hyphen_after[j - 1] and toks.hyphen_after[j]
+
+
 def _capitalised(
     text: str, toks: Tokens, blocked: list[bool], w: Words, index: Index
 ) -> list[Span]:
@@ -172,7 +178,8 @@ def _capitalised(
             if not cap[i] and not any(cap[j] for j in range(i + 1, last + 1)):
                 continue
             if length > 2 and not all(
-                cap[j] or particle[j] or keys[j] in connectors for j in range(i + 1, last)
+                cap[j] or particle[j] or keys[j] in connectors or _hyphen_inner(toks, j)
+                for j in range(i + 1, last)
             ):
                 if not (
                     cap[i]
