@@ -137,7 +137,7 @@ def _country_words() -> dict[str, str]:
     and the demonyms the English pack builds from them or lists ("Beninese", "Nepali"). A
     word two countries share ("Nigerian" from Niger and Nigeria) is left out."""
     from geo.gazetteer import load_gazetteer, normalize_name
-    from geo.lang import get_pack
+    from geo.lang import demonym_forms, get_pack
 
     states, _, _ = _lexicon()
     known = {st.code for st in states}
@@ -151,19 +151,9 @@ def _country_words() -> dict[str, str]:
             continue
         key = normalize_name(name)
         owners.setdefault(key, set()).add(code)
-        if " " in key or len(key) < 4:
-            continue
-        for ending, suffixes in endings:
-            if ending == "consonant":
-                stem = key if key[-1] not in "aeiouy" else ""
-            elif ending.startswith("+"):
-                stem = key if key.endswith(ending[1:]) else ""
-            else:
-                stem = key[: -len(ending)] if key.endswith(ending) else ""
-            for suffix in suffixes if len(stem) >= 3 else ():
-                word = stem + suffix
-                if word in listed or suffix in ("ese", "i", "an", "ian"):
-                    owners.setdefault(word, set()).add(code)
+        for suffix, word in demonym_forms(key, endings):
+            if word in listed or suffix in ("ese", "i", "an", "ian"):
+                owners.setdefault(word, set()).add(code)
     return {w: next(iter(c)) for w, c in owners.items() if len(c) == 1 and not c & known}
 
 

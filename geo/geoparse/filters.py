@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Final
 from geo import config
 from geo.gazetteer import normalize_name
 from geo.geoparse.tokenize import Tokens, tokenize
-from geo.lang import LANGUAGES, WORD_LISTS, get_pack
+from geo.lang import LANGUAGES, WORD_LISTS, demonym_forms, get_pack
 
 if TYPE_CHECKING:
     from geo.geoparse.candidates import Index
@@ -724,22 +724,5 @@ def lower_country_words(names: Iterable[str], w: Words) -> frozenset[str]:
 def derived_demonyms(country_names: Sequence[str], w: Words) -> frozenset[str]:
     """Nationality words built from country names with the packs' ending rules."""
     names = {normalize_name(c) for c in country_names}
-    names = {c for c in names if " " not in c and len(c) >= 4}
-    out: set[str] = set()
-    for c in names:
-        for ending, suffixes in w.demonym_endings:
-            if ending == "consonant":
-                if c[-1] in "aeiouy":
-                    continue
-                stem = c
-            elif ending.startswith("+"):  # "+a": names ending in -a keep it ("Syria-n")
-                if not c.endswith(ending[1:]):
-                    continue
-                stem = c
-            elif c.endswith(ending):
-                stem = c[: -len(ending)]
-            else:
-                continue
-            if len(stem) >= 3:
-                out.update(stem + s for s in suffixes)
+    out = {word for c in names for _, word in demonym_forms(c, w.demonym_endings)}
     return frozenset(out - names)

@@ -38,7 +38,7 @@ import importlib
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from types import ModuleType
@@ -52,6 +52,7 @@ __all__ = [
     "PHRASE_LISTS",
     "WORD_LISTS",
     "LanguagePack",
+    "demonym_forms",
     "detect_language",
     "get_pack",
     "normalize_word",
@@ -510,3 +511,32 @@ def lists(codes: Iterable[str], name: str) -> frozenset[str]:
     for code in codes:
         out |= get_pack(code).words[name]
     return frozenset(out)
+
+
+def demonym_forms(
+    name: str, endings: Sequence[tuple[str, Sequence[str]]]
+) -> Iterator[tuple[str, str]]:
+    """The nationality words a pack's ``demonym_endings`` build from one normalised country
+    name, each with the suffix that made it; none for names of several words or of fewer
+    than four letters, or from a stem shorter than three.
+
+    An ending is ``consonant`` (names ending in one take the suffixes), ``+a`` (names ending
+    in -a keep it: "Syria-n"), or letters the name loses ("-ia" of "Tunisia" for "-ian").
+
+    Examples
+    --------
+    >>> sorted(demonym_forms("kenya", [("+a", ("n",))]))
+    [('n', 'kenyan')]
+    """
+    if " " in name or len(name) < 4:
+        return
+    for ending, suffixes in endings:
+        if ending == "consonant":
+            stem = name if name[-1] not in "aeiouy" else ""
+        elif ending.startswith("+"):
+            stem = name if name.endswith(ending[1:]) else ""
+        else:
+            stem = name[: -len(ending)] if name.endswith(ending) else ""
+        if len(stem) >= 3:
+            for suffix in suffixes:
+                yield suffix, stem + suffix
