@@ -1249,16 +1249,39 @@ def _parent(place: Place, previous: list[_Incident], k: int) -> _Incident | None
     return None
 
 
-def _same_story(inc: _Incident, sentence: str, rules: Rules) -> bool:
+def _same_story(inc: _Incident, cues: list[tuple[int, int, int]], rules: Rules) -> bool:
     """Whether a sentence that names no place may still tell of an incident: it reports no
-    incident of another type ("In Belgorod three were injured. ... On Friday, 46 shells hit
-    the district" tells of another)."""
+    incident of another type (its ``cues``: :func:`cue_matches`) ("In Belgorod three were
+    injured. ... On Friday, 46 shells hit the district" tells of another)."""
     family = _FAMILY.get(inc.etype, inc.etype)
     return all(
         rules.rules[idx].generic
         or _FAMILY.get(rules.rules[idx].event_type, rules.rules[idx].event_type) == family
-        for _, _, idx in cue_matches(sentence, rules)
+        for _, _, idx in cues
     )
+
+
+def _turned_violent(
+    incidents: list[_Incident], cues: list[tuple[int, int, int]], rules: Rules
+) -> None:
+    """Demonstrators who then burn, stone or barricade (a riot cue of the next sentence,
+    ``cues``): the protests just reported are a violent demonstration (ACLED)."""
+    riot = next(
+        (
+            rules.rules[i]
+            for _, _, i in cues
+            if rules.rules[i].event_type == "Riots" and not rules.rules[i].generic
+        ),
+        None,
+    )
+    if riot is None:
+        return
+    riot = next((r for r in rules.rules if r.key == "violent_demonstration"), riot)
+    for i in incidents:
+        if i.etype == "Protests":
+            i.etype, i.subtype = riot.event_type, riot.sub_type
+            if i.actor1 is None or i.actor1 == PROTESTERS:
+                i.actor1 = RIOTERS
 
 
 #: Event types told of in the same words: a riot is a demonstration gone violent.
@@ -1299,7 +1322,8 @@ def _follow_up(
 ) -> None:
     """A next sentence that names no place completes the incidents just reported."""
     inc = incidents[0]
-    same = _same_story(inc, sentence, rules)
+    cues = cue_matches(sentence, rules)
+    same = _same_story(inc, cues, rules)
     memo: list[list[FoundDate]] = []
 
     def dates() -> list[FoundDate]:  # found once, when needed
@@ -1339,22 +1363,7 @@ def _follow_up(
     ):
         inc.intervention = True
     if inc.etype == "Protests" and same:
-        # the demonstrators then burn, stone or barricade: a violent demonstration (ACLED)
-        riot = next(
-            (
-                rules.rules[i]
-                for _, _, i in cue_matches(sentence, rules)
-                if rules.rules[i].event_type == "Riots" and not rules.rules[i].generic
-            ),
-            None,
-        )
-        if riot is not None:
-            riot = next((r for r in rules.rules if r.key == "violent_demonstration"), riot)
-            for i in incidents:
-                if i.etype == "Protests":
-                    i.etype, i.subtype = riot.event_type, riot.sub_type
-                    if i.actor1 is None or i.actor1 == PROTESTERS:
-                        i.actor1 = RIOTERS
+        _turned_violent(incidents, cues, rules)
     _take_agent(incidents, sentence, rules)
     if (tolls and same) or inc.intervention:
         inc.notes.append(note)
