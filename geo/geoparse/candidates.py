@@ -10,7 +10,7 @@ Examples
 --------
 >>> index = Index.default()
 >>> [(c.place.country_code, c.match) for c in index.candidates("martouni")][:2]
-[('AM', 'variant'), ('AM', 'variant')]
+[('AM', 'variant'), ('AZ', 'alternate')]
 """
 
 from __future__ import annotations
@@ -81,6 +81,25 @@ def is_region_seat(place: Place) -> bool:
     )
 
 
+def admin_key(place: Place) -> str:
+    """The key of a place's first-level region, ``"<country code>.<admin-1 code>"``, or ""
+    when the gazetteer gives it no region.
+
+    Examples
+    --------
+    >>> from geo.gazetteer import Place
+    >>> admin_key(Place(id="x", name="Novaville", kind="city", latitude=0.0, longitude=0.0,
+    ...                 country_code="XX", admin1_code="01", admin1="Nova", population=900,
+    ...                 source="test"))
+    'XX.01'
+    """
+    return (
+        f"{place.country_code}.{place.admin1_code}"
+        if place.country_code and place.admin1_code
+        else ""
+    )
+
+
 def is_water(place: Place) -> bool:
     """Whether a place is a water body (lake, sea, gulf, strait, river).
 
@@ -106,7 +125,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     Examples
     --------
     >>> round(haversine_km(40.38, 49.89, 40.18, 44.51))
-    456
+    457
     """
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = (

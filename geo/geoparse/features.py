@@ -31,7 +31,14 @@ from typing import TYPE_CHECKING, Final
 
 from geo import config
 from geo.gazetteer import Place
-from geo.geoparse.candidates import KM_PER_DEGREE, approx_km, feature_of, is_region_seat, is_water
+from geo.geoparse.candidates import (
+    KM_PER_DEGREE,
+    admin_key,
+    approx_km,
+    feature_of,
+    is_region_seat,
+    is_water,
+)
 from geo.model import Candidate
 
 if TYPE_CHECKING:
@@ -221,8 +228,8 @@ def cooccurrence(cands: Mapping[str, Sequence[Candidate]]) -> Cooccurrence:
             cells.setdefault(_cell(p.latitude, p.longitude), []).append(
                 (p.latitude, p.longitude, key)
             )
-            if p.country_code and p.admin1_code:
-                admins.setdefault(f"{p.country_code}.{p.admin1_code}", set()).add(key)
+            if area := admin_key(p):
+                admins.setdefault(area, set()).add(key)
         out.names += placed
     return out
 
@@ -263,8 +270,8 @@ def cooccurrence_features(
             if near:
                 scale = config.GEOPARSE_COOCCUR_KM
                 f["cooccur"] = sum(math.exp(-d / scale) for d in near.values()) / others
-            if p.country_code and p.admin1_code:
-                same = admins.get(f"{p.country_code}.{p.admin1_code}", set())
+            if area := admin_key(p):
+                same = admins.get(area, set())
                 n = len(same) - (key in same)
                 if n > 0:
                     f["cooccur_admin1"] = n / others
@@ -367,9 +374,9 @@ def name_features(
     # story about Texas towns is the largest Paris of Texas
     top_of: dict[str, Candidate] = {}
     for c in cs:
-        if c.place.kind == "country" or not c.place.country_code or not c.place.admin1_code:
+        area = admin_key(c.place)
+        if c.place.kind == "country" or not area:
             continue
-        area = f"{c.place.country_code}.{c.place.admin1_code}"
         best = top_of.get(area)
         if best is None or c.prior > best.prior:
             top_of[area] = c

@@ -41,7 +41,14 @@ from typing import Any, Final
 from geo import config
 from geo.errors import DataError
 from geo.gazetteer import Place
-from geo.geoparse.candidates import Index, approx_km, feature_of, is_region_seat, is_water
+from geo.geoparse.candidates import (
+    Index,
+    admin_key,
+    approx_km,
+    feature_of,
+    is_region_seat,
+    is_water,
+)
 from geo.geoparse.features import (
     RECOGNISE_FEATURES,
     RESOLVE_FEATURES,
@@ -454,7 +461,7 @@ def resolve(
             known_p = model.probability(known_g)
             if known_p >= model.threshold:
                 g, p = known_g, known_p
-                if best.match != "primary" or _admin_key(best.place) not in ctx.admin_focus:
+                if best.match != "primary" or admin_key(best.place) not in ctx.admin_focus:
                     best, f = known, known_f
         if p < model.threshold and not ruled:
             continue
@@ -630,9 +637,9 @@ def scored_candidates(
 def _apposed_areas(places: Sequence[Place]) -> dict[str, float]:
     """The first-level regions ("US.OH") among the places named in apposition after a name."""
     return {
-        f"{q.country_code}.{q.admin1_code}": 1.0
+        admin_key(q): 1.0
         for q in places
-        if q.kind == "region" and q.country_code and q.admin1_code and feature_of(q) == "admin1"
+        if q.kind == "region" and admin_key(q) and feature_of(q) == "admin1"
     }
 
 
@@ -642,7 +649,7 @@ def _shared_areas(key: str, cs: Sequence[Candidate], co: Cooccurrence) -> dict[s
     out: dict[str, float] = {}
     least = config.GEOPARSE_SHARED_AREA_NAMES
     for c in cs:
-        area = _admin_key(c.place)
+        area = admin_key(c.place)
         if not area or area in out:
             continue
         names = co.admins.get(area, ())
@@ -672,7 +679,7 @@ def focus_candidates(
         return ()
     scored = {c.place.id for c in top}
     # the regions and countries that a scored candidate already stands for
-    seen = {a for c in top for a in (c.place.country_code, _admin_key(c.place)) if a}
+    seen = {a for c in top for a in (c.place.country_code, admin_key(c.place)) if a}
     out: list[Candidate] = []
     most = config.GEOPARSE_FOCUS_EXTRA_CANDIDATES
     for level in (apposed or {}, ctx.admin_focus, shared or {}, ctx.focus):
@@ -682,10 +689,10 @@ def focus_candidates(
             # gives no reason to look further than the prior did
             if p.id in scored or p.kind == "country" or not p.country_code or not p.primary:
                 continue
-            area = p.country_code if level is ctx.focus else _admin_key(p)
+            area = p.country_code if level is ctx.focus else admin_key(p)
             if area in seen or area not in level:
                 continue
-            seen.update((p.country_code, _admin_key(p)))
+            seen.update((p.country_code, admin_key(p)))
             scored.add(p.id)
             out.append(c)
             if len(out) >= most:
@@ -704,10 +711,6 @@ def _unknown_water_after(toks: Tokens, span: Span, w: Words) -> bool:
         and toks.cap[nxt]
         and toks.keys[nxt] in w["water"]
     )
-
-
-def _admin_key(p: Place) -> str:
-    return f"{p.country_code}.{p.admin1_code}" if p.country_code and p.admin1_code else ""
 
 
 #: Terms of ``why`` by weight and feature value (rounding to 3 decimals is slow, and most
