@@ -505,6 +505,10 @@ CASUALTY_GAP_CHARS: Final = 45
 #: Sentences after an incident, naming no place, whose toll is added to it.
 FOLLOW_UP_SENTENCES: Final = 3
 
+#: Sentences after one that tells an incident but names no place ("Drones attacked several
+#: villages on Sunday"), whose places take its type, day and attacker.
+LEAD_SENTENCES: Final = 3
+
 #: A date this close (characters, same clause) to a reporting verb ("said on Monday", "rose
 #: to 40 on Monday") dates the report, not the incident.
 EVENTS_REPORT_DATE_CHARS: Final = 25

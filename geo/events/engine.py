@@ -170,6 +170,17 @@ class _Incident:
     apart: bool = False  # told in a sentence of its own: never one report of another
 
 
+@dataclass(frozen=True, slots=True)
+class _Lead:
+    """An incident told in a sentence that names no place ("Russian drones attacked several
+    villages on Sunday"): its rule, day and attacker, for the places of the next sentences."""
+
+    rule: int
+    sentence: int
+    date: FoundDate | None
+    agent: Actor | None
+
+
 @dataclass(frozen=True)
 class _Context:
     """The packs' context patterns of a set of languages, compiled once."""
@@ -920,12 +931,14 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     last: list[_Incident] = []
     previous: list[_Incident] = []  # the incidents of the last sentences
     follow = 0
+    lead: _Lead | None = None  # the incident of the last sentence that named no place
     for k in range(len(starts)):
         begin = starts[k]
         end = starts[k + 1] if k + 1 < len(starts) else len(text)
         sentence = text[begin:end]
         ms = by_sentence.get(k, [])
         if not ms:
+            lead = _lead(sentence, k, rules, ctx, reference, lead)
             # the sentence before dates it when it tells no incident ("On Sunday, the shops
             # stayed shut." before "Hundreds of mourners marched to the town hall.")
             before = text[starts[k - 1] : begin] if k and not last else ""
@@ -946,6 +959,16 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         last = []
         note = " ".join(sentence.split())
         cues = _foreground(sentence, cue_matches(sentence, rules), ctx)
+        if lead is not None and k - lead.sentence > config.LEAD_SENTENCES:
+            lead = None
+        if (
+            not cues
+            and lead is not None
+            and not rules.rules[lead.rule].generic
+            and _incident_tolls(sentence, rules, [])
+        ):
+            # "Drones attacked several villages on Sunday. In X, two men were wounded."
+            cues = [(0, len(sentence), lead.rule)]
         if not cues:  # no incident: each place once, as a mention
             named: set[str] = set()
             for m in ms:
@@ -976,6 +999,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         # tolls, actors and classes of words only for a sentence that reports an incident
         tolls: list[Casualty] | None = None
         by_rule: dict[tuple[int, dt.date | None], _Incident] = {}
+        led: set[int] = set()  # the incidents the lead sentence told
         plain_seen: set[str] = set()
         spans = [(q.char_start - begin, q.char_end - begin) for q in ms]
         misplaced = _misplaced(text, ms, words)
@@ -1015,6 +1039,15 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             found = _nearest_date(start, own, sentence)
             if found is not None and len(own) > 1:
                 found = _attack_date(start, found, own, cues, sentence, spans, ms)
+            carried = (
+                lead.date
+                if found is None
+                and lead is not None
+                and lead.date is not None
+                and _leads(lead, rule, rules)
+                else None
+            )
+            found = found or carried
             parent = None if found is not None else _parent(m.place, previous, k)
             if found is not None:
                 date, precision = found.date, found.precision
@@ -1037,6 +1070,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     [note],
                     begin + cue,
                 )
+                if lead is not None and _leads(lead, rule, rules):
+                    led.add(id(incident))
                 if parent is not None and not any(
                     q.id == m.place.id for ms_p in parent.places.values() for q in [ms_p[0].place]
                 ):
@@ -1119,10 +1154,14 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             if inc.etype == "Protests" and "intervention" in classes:
                 inc.intervention = True
             _choose_actors(inc, actors, inc.cue - begin, bool(classes & {"civilians", "communal"}))
+            if inc.actor1 is None and lead is not None and id(inc) in led:
+                inc.actor1 = lead.agent  # the attacker the lead sentence named
             inc.ground_fire = "ground_fire" in classes
             for ms_p in inc.places.values():
                 records.append((inc, ms_p[0], ""))
         last = incidents
+        if lead is not None and led:  # the story goes on: its next places may be its own
+            lead = dataclasses.replace(lead, sentence=k)
         previous = [i for i in previous if k - i.sentence <= config.FOLLOW_UP_SENTENCES] + incidents
     rows = _rows(document, parser, records, doc_date, doc_precision, rules)
     rows = consolidate_rows(
@@ -1299,6 +1338,44 @@ def _toll_cost(text: str, m: Mention, pos: int) -> int:
 
 
 _KIND_RANK: Final = {"city": 0, "region": 1, "country": 2}
+
+
+def _lead(
+    sentence: str,
+    k: int,
+    rules: Rules,
+    ctx: _Context,
+    reference: dt.date | None,
+    before: _Lead | None,
+) -> _Lead | None:
+    """The incident a sentence that names no place tells: its rule (a word of a specific
+    type, else a generic one with a day or an attacker), its day (not the day of a report)
+    and the attacker it names; a sentence with no incident word that names an attacker ("It
+    was claimed by ...") completes the lead ``before`` it."""
+    cues = _foreground(sentence, cue_matches(sentence, rules), ctx)
+    agents = [a for a in find_actors(sentence, rules=rules) if a.agent and not a.generic]
+    agent = agents[0].actor if agents else None
+    if not cues:
+        if before is not None and before.agent is None and agent is not None:
+            return dataclasses.replace(before, sentence=k, agent=agent)
+        return before
+    specific = [c for c in cues if not rules.rules[c[2]].generic]
+    days = [
+        d
+        for d in find_dates(sentence, reference=reference, rules=rules)
+        if d.date is not None and d.precision == 1 and not _report_date(sentence, d, ctx)
+    ]
+    if not specific and not days and agent is None:
+        return before
+    rule = min(specific or cues)[2]
+    return _Lead(rule, k, days[0] if days else None, agent)
+
+
+def _leads(lead: _Lead, rule: int, rules: Rules) -> bool:
+    """Whether an incident of ``rule`` may be the one the lead sentence told: the same type,
+    or a generic word ("two were wounded")."""
+    r, told = rules.rules[rule], rules.rules[lead.rule]
+    return r.generic or told.generic or r.event_type == told.event_type
 
 
 def _take_agent(incidents: list[_Incident], sentence: str, rules: Rules) -> None:
