@@ -858,3 +858,125 @@ def test_a_claim_in_the_next_sentence_names_the_attacker() -> None:
     frame = geo.extract_events(text, date="2025-03-17", lang="fr")
     rows = frame[frame["event_type"] != "Mention"]
     assert rows["actor1"].tolist() == ["Islamic State Sahel Province"]
+
+
+# abductions in every wording (mass abductions with counts), air strikes, bombardments and
+# clashes of the Spanish and Ukrainian press
+CUES += [
+    ("en", "Gunmen seized 40 passengers from a bus on the highway.", ABD),
+    ("en", "Bandits abducted dozens of worshippers from a church.", ABD),
+    ("fr", "L'enlèvement d'une trentaine d'élèves a été signalé dans la nuit.", ABD),
+    ("fr", "Des ravisseurs ont emmené quatre commerçants.", ABD),
+    ("fr", "Le rapt de deux prêtres a choqué la population.", ABD),
+    ("es", "Un comando armado levantó a cuatro jóvenes en un taller.", ABD),
+    ("es", "Familiares denunciaron el levantón de dos hermanos.", ABD),
+    ("es", "Hombres armados plagiaron a un comerciante.", ABD),
+    ("es", "El secuestro masivo de 30 migrantes fue denunciado por la diócesis.", ABD),
+    ("es", "Un bombardeo aéreo destruyó varias viviendas del barrio.", AIR),
+    ("es", "Drones rusos atacaron una subestación eléctrica.", AIR),
+    ("es", "Un ataque con drones dejó dos heridos.", AIR),
+    ("es", "Un enfrentamiento armado dejó dos soldados muertos.", AC),
+    ("es", "Los combates se intensificaron en las afueras.", AC),
+    ("ru", "Боевики похитили более 50 пассажиров автобуса.", ABD),
+    ("ru", "Похищение двух журналистов подтвердили власти.", ABD),
+    ("ru", "Неизвестные увезли предпринимателя в неизвестном направлении.", ABD),
+    ("uk", "Бойовики викрали понад 50 пасажирів автобуса.", ABD),
+    ("uk", "Викрадення двох журналістів підтвердила поліція.", ABD),
+    ("uk", "Росіяни завдали удару по селу.", SH),
+    ("uk", "Внаслідок обстрілу пошкоджено будинок.", SH),
+    ("uk", "Внаслідок влучання КАБ зруйновано будинок.", AIR),
+    ("uk", "Зафіксовано влучання ракети в житловий будинок.", SH),
+    ("uk", "Окупанти скинули на село три КАБи.", AIR),
+    ("uk", "Тривають бої за село.", AC),
+    ("ar", "خطف مسلحون عشرات التلاميذ من مدرستهم.", ABD),
+    ("ar", "أقدم مجهولون على اختطاف ثلاثة تجار.", ABD),
+]
+
+
+# tolls in words
+TOLLS += [
+    ("es", "El ataque dejó tres muertos y siete heridos.", (3, 7)),
+    ("es", "Murieron doce personas y quince resultaron heridas.", (12, 15)),
+    ("uk", "Загинули троє людей, ще семеро поранені.", (3, 7)),
+    ("uk", "Загинули двоє цивільних, ще п'ятеро дістали поранення.", (2, 5)),
+]
+
+
+def _events(text: str, lang: str) -> list[tuple[str, str, str, str | None]]:
+    import geo
+
+    frame = geo.extract_events(text, date="2025-03-12", lang=lang)
+    rows = frame[frame["event_type"] != "Mention"]
+    return [
+        (r["location"], str(r["event_date"].date()), r["sub_event_type"], r["actor1"] or None)
+        for _, r in rows.iterrows()
+    ]
+
+
+#: An incident dated (and its attacker named) in a sentence without a place, its places in the
+#: next sentence: the places are the incident's, on its day.
+CARRIED = [
+    (
+        "en",
+        "Russian drones attacked the region on Sunday. Two people were wounded in Sumy.",
+        ("Sumy", "2025-03-09"),
+    ),
+    (
+        "fr",
+        "Des drones russes ont frappé dimanche plusieurs localités. À Soumy, deux personnes ont "
+        "été blessées.",
+        ("Sumy", "2025-03-09"),
+    ),
+    (
+        "es",
+        "El pasado domingo, drones rusos atacaron varias localidades. En Sumy, dos personas "
+        "resultaron heridas.",
+        ("Sumy", "2025-03-09"),
+    ),
+    (
+        "ru",
+        "В ночь на 9 марта российские дроны атаковали несколько населённых пунктов. В Сумах "
+        "ранены два человека.",
+        ("Sumy", "2025-03-09"),
+    ),
+    (
+        "uk",
+        "У неділю російські дрони атакували кілька населених пунктів. У Сумах поранено двох людей.",
+        ("Sumy", "2025-03-09"),
+    ),
+    (
+        "ar",
+        "شنت طائرات مسيرة روسية يوم الأحد هجمات على عدة بلدات. وفي سومي أصيب شخصان بجروح.",
+        ("Sumy", "2025-03-09"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "place_day"), CARRIED)
+def test_a_day_told_before_the_places_dates_them(
+    lang: str, text: str, place_day: tuple[str, str]
+) -> None:
+    got = {(loc, day) for loc, day, _, _ in _events(text, lang)}
+    assert place_day in got
+
+
+#: A hyphenated or multi-word town in Cyrillic is the incident's place whole.
+HYPHENATED = [
+    ("ru", "Боевики атаковали военный лагерь в Ниоро-дю-Сахель во вторник.", "Nioro"),
+    ("uk", "Окупанти обстріляли Ясинувату у вівторок.", "Yasynuvata"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), HYPHENATED)
+def test_a_hyphenated_town_is_the_place(lang: str, text: str, place: str) -> None:
+    assert place in {loc for loc, _, _, _ in _events(text, lang)}
+
+
+# peaceful rallies and marches, abductions from homes
+CUES += [
+    ("uk", "Мирні акції пройшли в кількох містах країни.", PP),
+    ("uk", "Кілька сотень людей пройшли ходою до будівлі адміністрації.", PP),
+    ("ru", "Мирные акции прошли в нескольких городах страны.", PP),
+    ("es", "Hombres armados sacaron de sus casas a tres campesinos.", ABD),
+    ("es", "Se los llevaron a la fuerza delante de sus familias.", ABD),
+]
