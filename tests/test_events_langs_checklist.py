@@ -980,3 +980,42 @@ CUES += [
     ("es", "Hombres armados sacaron de sus casas a tres campesinos.", ABD),
     ("es", "Se los llevaron a la fuerza delante de sus familias.", ABD),
 ]
+
+
+#: A claim right after an armed group's name (its short name in brackets or an apposition
+#: between commas may come between): the group did it.
+CLAIMS = [
+    ("en", "Al-Shabaab, the Somali militant group, claimed the bombing.", "Al Shabaab"),
+    ("en", "The ELN claimed responsibility for the attack on the pipeline.", "ELN"),
+    ("fr", "Les shebab, liés à Al-Qaïda, ont revendiqué l'attentat.", "Al Shabaab"),
+    ("fr", "L'ELN, qui a revendiqué l'attaque, a libéré deux otages.", "ELN"),
+    ("es", "El ELN reivindicó el atentado contra el oleoducto.", "ELN"),
+    ("es", "Al Shabab, vinculado a Al Qaeda, se atribuyó el atentado.", "Al Shabaab"),
+    ("ru", "«Аш-Шабаб» взяла на себя ответственность за взрыв.", "Al Shabaab"),
+    ("uk", "Угруповання «Аш-Шабаб» взяло на себе відповідальність за вибух.", "Al Shabaab"),
+    ("ar", "حركة الشباب تبنت الهجوم على القاعدة العسكرية.", "Al Shabaab"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "actor"), CLAIMS)
+def test_a_claim_after_a_group_names_the_attacker(lang: str, sentence: str, actor: str) -> None:
+    found = find_actors(_text(lang, sentence), rules=_rules(lang))
+    assert actor in [m.actor.name for m in found if m.agent]
+
+
+def test_an_attack_no_one_claimed_takes_no_attacker_from_the_story() -> None:
+    text = (
+        "Le JNIM a revendiqué l'attaque menée dimanche contre un camp militaire à Gao. "
+        "Mardi, un engin explosif a visé un convoi militaire près de Kidal. L'explosion n'a "
+        "pas été revendiquée."
+    )
+    got = {loc: actor for loc, _, _, actor in _events(text, "fr")}
+    assert got == {"Gao": "JNIM", "Kidal": None}
+
+
+def test_a_claim_before_the_places_names_their_attacker() -> None:
+    text = (
+        "Al-Shabaab claimed the attacks carried out on Monday. Gunmen stormed a hotel in "
+        "Kismayo, killing six people."
+    )
+    assert [(loc, actor) for loc, _, _, actor in _events(text, "en")] == [("Kismayo", "Al Shabaab")]

@@ -185,6 +185,7 @@ class _ActorRules:
     # army"): the forces of the countries the lexicon does not list (:func:`_country_words`)
     other_states: re.Pattern[str] | None
     agent: re.Pattern[str] | None
+    claim_after: re.Pattern[str] | None  # matched at the end of an armed group's name
     unidentified: Prefiltered | None
     protesters: Prefiltered | None
     rioters: Prefiltered | None
@@ -285,6 +286,14 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         agent=re.compile(rf"(?<!\w)(?:{alt('agent')})\s+$", re.IGNORECASE)
         if alt("agent")
         else None,
+        claim_after=re.compile(
+            rf"[»”\"']?\s*(?:\([^()]{{0,60}}\)\s*)?"
+            rf"(?:,\s*|[,—–-][^,.;:—–]{{0,60}}[,—–-]\s*)?"
+            rf"(?:{alt('claim_after')})(?!\w)",
+            re.IGNORECASE,
+        )
+        if alt("claim_after")
+        else None,
         unidentified=_prefiltered(rules.words_re("actors", "unidentified")),
         protesters=_prefiltered(rules.words_re("actors", "protesters")),
         rioters=_prefiltered(rules.words_re("actors", "rioters")),
@@ -342,6 +351,10 @@ def find_actors(
         head = _ARTICLES.sub("", sentence[max(0, start - 60) : start].rstrip() + " ")
         return t.agent.search(head.rstrip() + " ") is not None
 
+    def claimed(end: int) -> bool:
+        """A claim follows the group's name ("X (Y), linked to Z, claimed the attack")."""
+        return t.claim_after is not None and t.claim_after.match(sentence, end) is not None
+
     if t.groups is not None:
         for m in t.groups.finditer(sentence):
             i = int((m.lastgroup or "a0")[1:])
@@ -350,7 +363,7 @@ def find_actors(
                     groups[i],
                     m.start(),
                     m.end(),
-                    agent_before(m.start()),
+                    agent_before(m.start()) or claimed(m.end()),
                     source=source(m.start()),
                 )
             )

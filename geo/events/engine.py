@@ -168,6 +168,7 @@ class _Incident:
     district: bool = False  # told only at parts of a town: it completes the town's incident
     ground_fire: bool = True  # its sentence names a gun, shell, rocket or missile
     apart: bool = False  # told in a sentence of its own: never one report of another
+    unclaimed: bool = False  # "no group has claimed it": no perpetrator from the story
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +176,7 @@ class _Lead:
     """An incident told in a sentence that names no place ("Russian drones attacked several
     villages on Sunday"): its rule, day and attacker, for the places of the next sentences."""
 
-    rule: int
+    rule: int | None  # None: a claim that names no type ("X claimed the attacks")
     sentence: int
     date: FoundDate | None
     agent: Actor | None
@@ -932,10 +933,16 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     previous: list[_Incident] = []  # the incidents of the last sentences
     follow = 0
     lead: _Lead | None = None  # the incident of the last sentence that named no place
+    unclaimed_re = rules.words_re("actors", "unclaimed")
     for k in range(len(starts)):
         begin = starts[k]
         end = starts[k + 1] if k + 1 < len(starts) else len(text)
         sentence = text[begin:end]
+        unclaimed = unclaimed_re is not None and unclaimed_re.search(sentence) is not None
+        if unclaimed:  # "The explosion has not been claimed": of the incidents just told
+            for i in previous:
+                if k - i.sentence <= config.FOLLOW_UP_SENTENCES:
+                    i.unclaimed = True
         ms = by_sentence.get(k, [])
         if not ms:
             lead = _lead(sentence, k, rules, ctx, reference, lead)
@@ -964,6 +971,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         if (
             not cues
             and lead is not None
+            and lead.rule is not None
             and not rules.rules[lead.rule].generic
             and _incident_tolls(sentence, rules, [])
         ):
@@ -1154,9 +1162,11 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             if inc.etype == "Protests" and "intervention" in classes:
                 inc.intervention = True
             _choose_actors(inc, actors, inc.cue - begin, bool(classes & {"civilians", "communal"}))
-            if inc.actor1 is None and lead is not None and id(inc) in led:
-                inc.actor1 = lead.agent  # the attacker the lead sentence named
+            if inc.actor1 in (None, UNIDENTIFIED) and lead is not None and id(inc) in led:
+                # the attacker the lead sentence named, rather than "gunmen"
+                inc.actor1 = lead.agent or inc.actor1
             inc.ground_fire = "ground_fire" in classes
+            inc.unclaimed = unclaimed
             for ms_p in inc.places.values():
                 records.append((inc, ms_p[0], ""))
         last = incidents
@@ -1353,12 +1363,18 @@ def _lead(
     and the attacker it names; a sentence with no incident word that names an attacker ("It
     was claimed by ...") completes the lead ``before`` it."""
     cues = _foreground(sentence, cue_matches(sentence, rules), ctx)
-    agents = [a for a in find_actors(sentence, rules=rules) if a.agent and not a.generic]
+    agents = [
+        a
+        for a in find_actors(sentence, rules=rules)
+        if a.agent and not a.generic and (cues or a.actor.inter != "State forces")
+    ]  # without an incident word, a claim: an armed group's (not "the army's statement")
     agent = agents[0].actor if agents else None
-    if not cues:
-        if before is not None and before.agent is None and agent is not None:
+    if not cues and before is not None:
+        if before.agent is None and agent is not None:
             return dataclasses.replace(before, sentence=k, agent=agent)
         return before
+    if not cues and agent is None:
+        return None
     specific = [c for c in cues if not rules.rules[c[2]].generic]
     days = [
         d
@@ -1367,13 +1383,15 @@ def _lead(
     ]
     if not specific and not days and agent is None:
         return before
-    rule = min(specific or cues)[2]
+    rule = min(specific or cues)[2] if cues else None
     return _Lead(rule, k, days[0] if days else None, agent)
 
 
 def _leads(lead: _Lead, rule: int, rules: Rules) -> bool:
     """Whether an incident of ``rule`` may be the one the lead sentence told: the same type,
     or a generic word ("two were wounded")."""
+    if lead.rule is None:
+        return rules.rules[rule].event_type not in ("Protests", "Riots")
     r, told = rules.rules[rule], rules.rules[lead.rule]
     return r.generic or told.generic or r.event_type == told.event_type
 
@@ -1687,15 +1705,20 @@ def _story_defaults(incidents: list[_Incident]) -> None:
     lead) rather than the publication date. An incident of political violence whose
     sentence names no perpetrator takes the one named for the other incidents of the same
     country within a day of it (one wave of strikes), when they name only one; when they
-    name none, the one the article names for all its other incidents in that country.
+    name none, the one the article names for all its other incidents in that country; not
+    when the text says no one claimed it.
     """
     story = next((i for i in incidents if i.dated and i.precision == 1), None)
     for inc in incidents:
         if not inc.dated and story is not None:
             inc.date, inc.precision = story.date, 2
     violent = ("Explosions/Remote violence", "Battles", "Violence against civilians")
+    # an incident no one claimed, and its other reports (a headline) at the same place
+    unclaimed = {(pid, i.etype) for i in incidents if i.unclaimed for pid in i.places}
     for inc in incidents:
         if inc.actor1 is not None or inc.etype not in violent or inc.date is None:
+            continue
+        if any((pid, inc.etype) in unclaimed for pid in inc.places):
             continue
         country = _country(inc)
         others = [

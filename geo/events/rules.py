@@ -85,10 +85,13 @@ left out matches nothing.
     ``force_nouns``, ``police_nouns``, ``attack_nouns``, ``attack_verbs``; ``templates``:
     how a name of the actor lexicon (``{demonym}``) and a noun (``{noun}``) make an actor
     ("{demonym} {noun}" in English, "{noun} {demonym}" in French); ``agent`` (the passive
-    "by", "blamed ... on": the actor after it did it); ``unidentified`` ("gunmen": ACLED's
-    unidentified armed group); ``protesters``, ``rioters``; ``source_before``: words before
-    an actor that make it the source of a report, not the one who acted ("a spokesman
-    for", "представитель", "المتحدث باسم").
+    "by", "blamed ... on": the actor after it did it); ``claim_after`` (a claim right after an
+    armed group's name, its bracketed short name or an apposition between commas: "X, linked
+    to Y, claimed the attack": the group did it); ``unclaimed`` ("no group has claimed it": the
+    incidents just told take no perpetrator from the rest of the story); ``unidentified``
+    ("gunmen": ACLED's unidentified armed group); ``protesters``, ``rioters``;
+    ``source_before``: words before an actor that make it the source of a report, not the
+    one who acted ("a spokesman for", "представитель", "المتحدث باسم").
 
 The actors themselves (states' forces and the main armed groups, with their names in every
 language) are in ``geo/lang/common/actors.toml``, read by :mod:`geo.events.actors`.
