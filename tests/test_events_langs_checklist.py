@@ -1019,3 +1019,17 @@ def test_a_claim_before_the_places_names_their_attacker() -> None:
         "Kismayo, killing six people."
     )
     assert [(loc, actor) for loc, _, _, actor in _events(text, "en")] == [("Kismayo", "Al Shabaab")]
+
+
+# shot by the soldiers' bullets; people gathered for aid are no protest
+CUES += [
+    ("ar", "استشهد خمسة مواطنين برصاص قوات الاحتلال قرب الحاجز.", ATT),
+    ("ar", "تجمع مئات المواطنين أمام مقر المحافظة احتجاجا على انقطاع الكهرباء.", PP),
+    ("ar", "تجمعوا أمام مبنى البلدية للمطالبة بالإفراج عن المعتقلين.", PP),
+]
+
+
+def test_people_gathered_for_aid_are_no_protest() -> None:
+    rules = _rules("ar")
+    text = _text("ar", "تجمعوا منذ الفجر عند مركز توزيع المساعدات.")
+    assert not any(rules.rules[i].event_type == "Protests" for _, _, i in cue_matches(text, rules))
