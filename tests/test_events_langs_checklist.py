@@ -1033,3 +1033,21 @@ def test_people_gathered_for_aid_are_no_protest() -> None:
     rules = _rules("ar")
     text = _text("ar", "تجمعوا منذ الفجر عند مركز توزيع المساعدات.")
     assert not any(rules.rules[i].event_type == "Protests" for _, _, i in cue_matches(text, rules))
+
+
+# blamed on, attributed to ("al": a + el)
+CLAIMS += [
+    ("es", "Las autoridades atribuyeron el atentado al ELN.", "ELN"),
+    ("es", "El presidente responsabilizó del ataque en la vereda al ELN.", "ELN"),
+    ("fr", "Le gouvernement a attribué l'attaque au JNIM.", "JNIM"),
+]
+
+
+def test_a_later_sentence_blaming_an_attack_at_its_place_names_the_attacker() -> None:
+    text = (
+        "Un dron cargado de explosivos atacó el jueves un caserío en zona "
+        "rural de Segovia. El gobernador de Antioquia informó de ocho campesinos muertos. "
+        "El presidente responsabilizó del ataque en Segovia al Clan del Golfo."
+    )
+    got = {loc: actor for loc, _, _, actor in _events(text, "es")}
+    assert got.get("Segovia") == "Clan del Golfo"

@@ -934,6 +934,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     follow = 0
     lead: _Lead | None = None  # the incident of the last sentence that named no place
     unclaimed_re = rules.words_re("actors", "unclaimed")
+    blame_re = rules.words_re("actors", "blame")
     for k in range(len(starts)):
         begin = starts[k]
         end = starts[k + 1] if k + 1 < len(starts) else len(text)
@@ -983,6 +984,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 if m.place.id not in named:
                     named.add(m.place.id)
                     records.append((None, m, note))
+            _blame(previous, ms, sentence, k, rules, blame_re)
             continue
         ms, moved = _in_the_town(text, ms, ctx, story_town)
         line_start = text.rfind("\n", 0, ms[0].char_start) + 1
@@ -1091,6 +1093,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 by_rule[(rule, date)] = incident
             incident.places.setdefault(m.place.id, []).append(m)
         if not by_rule:
+            _blame(previous, ms, sentence, k, rules, blame_re)
             continue
         for inc in by_rule.values():
             inc.district = all(id(q) in moved for ms_p in inc.places.values() for q in ms_p)
@@ -1406,6 +1409,33 @@ def _take_agent(incidents: list[_Incident], sentence: str, rules: Rules) -> None
             for i in incidents:
                 if i.actor1 is None:
                     i.actor1 = agents[0].actor
+
+
+def _blame(
+    previous: list[_Incident],
+    ms: Sequence[Mention],
+    sentence: str,
+    k: int,
+    rules: Rules,
+    blame: re.Pattern[str] | None,
+) -> None:
+    """A later sentence that tells no incident but blames one at a place just told on
+    someone ("The president blamed the attack in X on Y") names its perpetrator (of the
+    incidents of the last sentences that told one)."""
+    if blame is None or not previous or blame.search(sentence) is None:
+        return
+    places = {m.place.id for m in ms}
+    targets = [
+        i
+        for i in previous
+        if i.actor1 is None
+        and i.etype not in ("Protests", "Riots")
+        and not places.isdisjoint(i.places)
+        # not one told at other towns too ("a bomb in X and a drone in Y")
+        and all(pid in places for pid, q in i.places.items() if q[0].place.kind == "city")
+    ]
+    if targets:
+        _take_agent(targets, sentence, rules)
 
 
 def _follow_up(

@@ -88,7 +88,9 @@ left out matches nothing.
     "by", "blamed ... on": the actor after it did it); ``claim_after`` (a claim right after an
     armed group's name, its bracketed short name or an apposition between commas: "X, linked
     to Y, claimed the attack": the group did it); ``unclaimed`` ("no group has claimed it": the
-    incidents just told take no perpetrator from the rest of the story); ``unidentified``
+    incidents just told take no perpetrator from the rest of the story); ``blame`` (words
+    that blame or claim: a sentence with one may name who did an incident told before at
+    its place); ``unidentified``
     ("gunmen": ACLED's unidentified armed group); ``protesters``, ``rioters``;
     ``source_before``: words before an actor that make it the source of a report, not the
     one who acted ("a spokesman for", "представитель", "المتحدث باسم").
