@@ -1051,3 +1051,10 @@ def test_a_later_sentence_blaming_an_attack_at_its_place_names_the_attacker() ->
     )
     got = {loc: actor for loc, _, _, actor in _events(text, "es")}
     assert got.get("Segovia") == "Clan del Golfo"
+
+
+# a vehicle "with gas cylinders full of explosives"
+CUES += [
+    ("es", "Un camión con cilindros llenos de explosivos estalló frente a la base.", IED),
+    ("es", "Un cilindro bomba estalló junto a la estación de policía.", IED),
+]
