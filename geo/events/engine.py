@@ -420,6 +420,17 @@ def _reference_point(text: str, m: Mention, ctx: _Context) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _placeless_cue_tuple(sentence: str, rules: Rules) -> tuple[tuple[int, int, int], ...]:
+    return tuple(cue_matches(sentence, rules))
+
+
+def _placeless_cues(sentence: str, rules: Rules) -> list[tuple[int, int, int]]:
+    """:func:`cue_matches` of a sentence that names no place, found once for the passes that
+    read it (the lead, a protest without a place, the follow-up)."""
+    return list(_placeless_cue_tuple(sentence, rules))
+
+
 def _placeless_protest(
     sentence: str,
     before: str,
@@ -438,7 +449,7 @@ def _placeless_protest(
     ctx = _context(rules)
     cues = [
         c
-        for c in _foreground(sentence, cue_matches(sentence, rules), ctx)
+        for c in _foreground(sentence, _placeless_cues(sentence, rules), ctx)
         if rules.rules[c[2]].event_type in ("Protests", "Riots") and not rules.rules[c[2]].generic
     ]
     if not cues:
@@ -946,7 +957,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     i.unclaimed = True
         ms = by_sentence.get(k, [])
         if not ms:
-            lead = _lead(sentence, k, rules, ctx, reference, lead)
+            lead = _lead(sentence, k, rules, ctx, reference, lead, blame_re)
             # the sentence before dates it when it tells no incident ("On Sunday, the shops
             # stayed shut." before "Hundreds of mourners marched to the town hall.")
             before = text[starts[k - 1] : begin] if k and not last else ""
@@ -1360,12 +1371,16 @@ def _lead(
     ctx: _Context,
     reference: dt.date | None,
     before: _Lead | None,
+    blame: re.Pattern[str] | None,
 ) -> _Lead | None:
     """The incident a sentence that names no place tells: its rule (a word of a specific
     type, else a generic one with a day or an attacker), its day (not the day of a report)
     and the attacker it names; a sentence with no incident word that names an attacker ("It
-    was claimed by ...") completes the lead ``before`` it."""
-    cues = _foreground(sentence, cue_matches(sentence, rules), ctx)
+    was claimed by ...") completes the lead ``before`` it (only a sentence with a word of
+    ``blame`` is read for one)."""
+    cues = _foreground(sentence, _placeless_cues(sentence, rules), ctx)
+    if not cues and (blame is None or blame.search(sentence) is None):
+        return before  # no incident, no claim
     agents = [
         a
         for a in find_actors(sentence, rules=rules)
@@ -1447,7 +1462,7 @@ def _follow_up(
 ) -> None:
     """A next sentence that names no place completes the incidents just reported."""
     inc = incidents[0]
-    cues = cue_matches(sentence, rules)
+    cues = _placeless_cues(sentence, rules)
     same = _same_story(inc, cues, rules)
     memo: list[list[FoundDate]] = []
 
@@ -1507,7 +1522,7 @@ def _dated_later(
     inc = incidents[0]
     if inc.dated:
         return
-    cues = cue_matches(sentence, rules)
+    cues = _placeless_cues(sentence, rules)
     if not any(rules.rules[idx].event_type == inc.etype for _, _, idx in cues):
         return
     days = [
