@@ -1058,3 +1058,10 @@ CUES += [
     ("es", "Un camión con cilindros llenos de explosivos estalló frente a la base.", IED),
     ("es", "Un cilindro bomba estalló junto a la estación de policía.", IED),
 ]
+
+
+# "neutralised": the armies' word for enemies killed (not drones shot down)
+TOLLS += [
+    ("fr", "L'armée a affirmé avoir « neutralisé » quatorze assaillants.", (14, None)),
+    ("fr", "Une dizaine de terroristes ont été neutralisés lors de l'opération.", (10, None)),
+]
