@@ -1065,3 +1065,11 @@ TOLLS += [
     ("fr", "L'armée a affirmé avoir « neutralisé » quatorze assaillants.", (14, None)),
     ("fr", "Une dizaine de terroristes ont été neutralisés lors de l'opération.", (10, None)),
 ]
+
+
+def test_adjectives_listed_before_a_plural_community_noun_are_its_towns() -> None:
+    text = (
+        "Дрони атакували у вівторок об'єкти у Бердичівській та Коростенській громадах, "
+        "пошкоджено два будинки."
+    )
+    assert {loc for loc, _, _, _ in _events(text, "uk")} == {"Berdychiv", "Korosten"}
