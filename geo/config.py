@@ -140,6 +140,10 @@ GEOPARSE_SAME_PLACE_KM: Final = 100.0
 #: second round.
 GEOPARSE_AMBIGUOUS_KM: Final = 50.0
 
+#: Lower-case qualifiers ("городском", "міській територіальній") allowed between a
+#: region's adjective and its noun.
+REGION_QUALIFIERS_MAX: Final = 2
+
 #: A town and a region of the same name are twins within this distance (km).
 GEOPARSE_TWIN_KM: Final = 150.0
 #: A town and a region of one name are a town and the region named after it unless the town

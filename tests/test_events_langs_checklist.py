@@ -1073,3 +1073,21 @@ def test_adjectives_listed_before_a_plural_community_noun_are_its_towns() -> Non
         "пошкоджено два будинки."
     )
     assert {loc for loc, _, _, _ in _events(text, "uk")} == {"Berdychiv", "Korosten"}
+
+
+#: The kind of a community or district between its adjective and its noun ("городском
+#: округе", "міській територіальній громаді").
+QUALIFIED = [
+    (
+        "ru",
+        "В понедельник беспилотник атаковал склад в Раменском городском округе, ранены два "
+        "человека.",
+        "Ramenskoye",
+    ),
+    ("uk", "У вівторок дрони атакували Коростенську міську територіальну громаду.", "Korosten"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), QUALIFIED)
+def test_a_qualified_community_is_its_town(lang: str, text: str, place: str) -> None:
+    assert place in {loc for loc, _, _, _ in _events(text, lang)}

@@ -301,7 +301,7 @@ def _region_phrases(
     is the town (not a region only). Adjectives listed before one noun share it ("в
     Харьковской, Сумской и Черниговской областях")."""
     region_after, list_words = w["region_after"], w["list_words"]
-    district_after = w["district_after"]
+    district_after, qualifiers = w["district_after"], w["region_qualifiers"]
     towns: set[str] = set()
     out: list[Span] = []
     n = len(toks)
@@ -360,9 +360,17 @@ def _region_phrases(
     i = 0
     while i < n - 1:
         nxt = i + 1
+        # "Шебекинском городском округе", "Бердичівській міській територіальній громаді"
+        while (
+            nxt < n - 1
+            and nxt - i <= config.REGION_QUALIFIERS_MAX
+            and toks.keys[nxt] in qualifiers
+            and toks.join[nxt - 1] == 1
+        ):
+            nxt += 1
         key = None
         start = i
-        if toks.join[i] == 1 and toks.keys[nxt] in region_after:
+        if toks.join[i] == 1 and toks.join[nxt - 1] == 1 and toks.keys[nxt] in region_after:
             start = adjective_start(i)
             key = region_key(i, nxt, start) if start < i else None
             if key is None:

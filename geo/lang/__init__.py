@@ -94,6 +94,8 @@ WORD_LISTS: Final = {
     "region_before": "region nouns before a name (province of, oblast, محافظة)",
     "region_after": "region nouns after a name (province, Oblast, область)",
     "district_after": "the region_after nouns of districts named after their centre (район)",
+    "region_qualifiers": "lower-case adjectives between a region's adjective and its noun "
+    "(городском округе, міській територіальній громаді)",
     "soft_region": "region nouns also used for a city's surroundings (région, region)",
     "near": "words before a name that make the location approximate (near, près de)",
     "facility_before": "nouns of facilities named after the place that follows them in "
