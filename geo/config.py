@@ -532,6 +532,11 @@ EVENTS_TOLL_CLAUSE_CHARS: Final = 100
 EVENTS_APPOSITION_CHARS: Final = 40
 EVENTS_ENCLOSING_KM: Final = 30.0
 
+#: A town named relative to another ("A, east of B", "A on the outskirts of B": the packs'
+#: ``relative_point``) lies within this many km of it; farther, one of the two was read as a
+#: namesake elsewhere and B is not taken for a mere reference point.
+EVENTS_RELATIVE_KM: Final = 100.0
+
 #: A word for a part of a town (a district, a camp, a street: the packs' ``district_before``)
 #: ends at most this many characters before a place name that it qualifies ("la colonia X").
 EVENTS_DISTRICT_WORD_CHARS: Final = 30

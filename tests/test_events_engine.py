@@ -436,6 +436,29 @@ def test_a_reference_point_of_a_distance_is_no_incident_place() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-05-04\nRussian drones struck a fuel depot in Chuhuiv, east of Kharkiv, on "
+        "Saturday, killing two people.",
+        "date 2024-05-04\nDes drones ont frappé samedi un dépôt à Tchouhouïv, à l'est de "
+        "Kharkiv, tuant deux personnes.",
+        "date 2024-05-04\nUn ataque con drones mató el sábado a dos personas en Chuhuiv, al "
+        "este de Járkov.",
+        "date 2024-05-04\nУ суботу дрон атакував склад у Чугуєві на околиці Харкова, загинули "
+        "двоє людей.",
+    ],
+)
+def test_a_town_named_relative_to_another_keeps_the_incident(text: str) -> None:
+    # the town the first names lies east of (on the outskirts of) is a reference point
+    assert [p for p, *_ in _event_places(text)] == ["Chuhuyiv"]
+
+
+def test_a_place_named_relative_to_nothing_else_stays_the_incident_place() -> None:
+    text = "date 2024-05-04\nShelling killed two people east of Kharkiv on Saturday."
+    assert [p for p, *_ in _event_places(text)] == ["Kharkiv"]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a strike that names no weapon, by a state that strikes from the air

@@ -187,6 +187,7 @@ class _Context:
     district_before: re.Pattern[str] | None
     district_after: re.Pattern[str] | None
     reference_point: re.Pattern[str] | None
+    relative_point: re.Pattern[str] | None
     destination: re.Pattern[str] | None
     region_before: re.Pattern[str] | None
     region_after: re.Pattern[str] | None
@@ -229,6 +230,7 @@ def _context(rules: Rules) -> _Context:
     district_before = alt("context", "district_before")
     district_after = alt("context", "district_after")
     reference = alt("context", "reference_point")
+    relative = alt("context", "relative_point")
     destination = alt("context", "destination")
     region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
     ctx = _Context(
@@ -262,6 +264,9 @@ def _context(rules: Rules) -> _Context:
         else None,
         reference_point=re.compile(rf"(?<!\w)(?:{reference})\s*$", re.IGNORECASE)
         if reference
+        else None,
+        relative_point=re.compile(rf"(?<!\w)(?:{relative})\s*$", re.IGNORECASE)
+        if relative
         else None,
         destination=re.compile(rf"(?<!\w)(?:{destination})\s*$", re.IGNORECASE)
         if destination
@@ -405,6 +410,31 @@ def _reference_point(text: str, m: Mention, ctx: _Context) -> bool:
         and ctx.reference_point.search(
             text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
         )
+    )
+
+
+def _relative_point(text: str, m: Mention, towns: Sequence[Mention], ctx: _Context) -> bool:
+    """A place named as the point a town just before it lies relative to ("X, east of Y",
+    "X на окраине Y", "X près de Y", "X غربي Y"; the packs' ``relative_point``): the
+    incident is at the town named first, the more precise place. The town is one of
+    ``towns`` (the sentence's mentions less those :func:`_misplaced`), ends at most
+    ``EVENTS_APPOSITION_CHARS`` before the place and lies within ``EVENTS_RELATIVE_KM`` of
+    it; alone in its sentence the place stays where the incident is."""
+    from geo.geoparse import haversine_km
+
+    if ctx.relative_point is None or not ctx.relative_point.search(
+        text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
+    ):
+        return False
+    p = m.place
+    return any(
+        q.place.kind == "city"
+        and q.char_end <= m.char_start
+        and m.char_start - q.char_end <= config.EVENTS_APPOSITION_CHARS
+        and q.place.id != p.id
+        and haversine_km(q.place.latitude, q.place.longitude, p.latitude, p.longitude)
+        <= config.EVENTS_RELATIVE_KM
+        for q in towns
     )
 
 
@@ -995,6 +1025,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and not (
                     (story_town is not None or any(q.place.kind == "city" for q in ms if q != m))
                     and _reference_point(text, m, ctx)
+                )
+                and not _relative_point(
+                    text, m, [q for i, q in enumerate(ms) if i not in misplaced], ctx
                 )
             ):
                 rule = _rule_for(start, stop, cues, rules)
