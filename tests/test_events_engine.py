@@ -803,3 +803,21 @@ def test_the_date_after_the_attack_word_beats_a_later_activity_s_date() -> None:
         ("Kharkiv", "2025-09-29"),
         ("Sumy", "2025-09-28"),
     ]
+
+
+def test_generic_forces_belong_to_the_documents_country_over_a_lone_foreign_place() -> None:
+    from geo.events.engine import _focus_country, _forces_country
+    from geo.geoparse import get_geoparser
+
+    ms = (
+        get_geoparser()
+        .parse_text("Los ministros se reunieron en Caracas y luego viajaron a Cali.", lang="es")
+        .mentions
+    )
+    assert [m.place.country_code for m in ms] == ["VE", "CO"]
+    # "the army" of an article about Colombia is Colombia's, whatever the sentence names first
+    assert _forces_country(ms, [], "CO") == "CO"
+    # an article about neither: the first place of the sentence, as before
+    assert _forces_country(ms, [], "PE") == "VE"
+    assert _forces_country(ms, [], None) == "VE"
+    assert _focus_country([*ms, ms[1]]) == "CO"

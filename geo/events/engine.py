@@ -41,7 +41,7 @@ import hashlib
 import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
@@ -436,6 +436,33 @@ def _relative_point(text: str, m: Mention, towns: Sequence[Mention], ctx: _Conte
         <= config.EVENTS_RELATIVE_KM
         for q in towns
     )
+
+
+def _focus_country(mentions: Sequence[Mention]) -> str | None:
+    """The country the document names most often (its places' and its own mentions)."""
+    counts = Counter(m.place.country_code for m in mentions if m.place.country_code)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _forces_country(
+    ms: Sequence[Mention], incidents: Iterable[_Incident], focus: str | None
+) -> str | None:
+    """Whose forces "the army" or "the police" of a sentence are: the country of the
+    sentence's incident places (of its other places when none is a town's), the document's
+    country (:func:`_focus_country`) when one of them lies in it, otherwise the first.
+    A lone foreign place of the sentence (a namesake, a comparison, an origin) does not
+    take the forces abroad."""
+    located = sorted(
+        (q for inc in incidents for qs in inc.places.values() for q in qs[:1]),
+        key=lambda q: q.char_start,
+    )
+    codes = [
+        q.place.country_code for q in located if q.place.kind != "country" and q.place.country_code
+    ] or [m.place.country_code for m in ms if m.place.kind != "country" and m.place.country_code]
+    codes = codes or [m.place.country_code for m in ms if m.place.country_code]
+    if not codes:
+        return None
+    return focus if focus in codes else codes[0]
 
 
 def _placeless_protest(
@@ -943,6 +970,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
+    focus = _focus_country(mentions)
 
     records: list[tuple[_Incident | None, Mention, str]] = []
     story_town: Place | None = None  # the town of the last incident told at one
@@ -1086,8 +1114,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             inc.district = all(id(q) in moved for ms_p in inc.places.values() for q in ms_p)
         if tolls is None:
             tolls = _incident_tolls(sentence, rules, all_dates)
-        country = next((m.place.country_code for m in ms if m.place.kind != "country"), None)
-        country = country or ms[0].place.country_code
+        country = _forces_country(ms, by_rule.values(), focus)
         actors = find_actors(sentence, rules=rules, country=country)
         classes = rules.classes_in(sentence)
         located = [
