@@ -541,6 +541,11 @@ EVENTS_RELATIVE_KM: Final = 100.0
 #: ends at most this many characters before a place name that it qualifies ("la colonia X").
 EVENTS_DISTRICT_WORD_CHARS: Final = 30
 
+#: The words that make a place a destination (the packs' ``destination``: "the wounded were
+#: treated at hospitals in X", "ونقلتهم إلى مستشفى ... في X") end at most this many characters
+#: before it.
+EVENTS_DESTINATION_CHARS: Final = 45
+
 #: A sentence whose first clause, ending at most this many characters in, opens a frame of
 #: background ("Since the war began, ...", "In all, ..."; the packs' ``background_opener``)
 #: reports no incident.

@@ -821,3 +821,34 @@ def test_generic_forces_belong_to_the_documents_country_over_a_lone_foreign_plac
     assert _forces_country(ms, [], "PE") == "VE"
     assert _forces_country(ms, [], None) == "VE"
     assert _focus_country([*ms, ms[1]]) == "CO"
+
+
+@pytest.mark.parametrize(
+    ("text", "incident"),
+    [
+        (
+            "date 2024-05-04\nA drone strike on a market in Nikopol killed two people on "
+            "Saturday; the wounded were treated at hospitals in Dnipro.",
+            "Nikopol",
+        ),
+        (
+            "date 2024-05-04\nGunmen attacked a village near Mopti on Saturday, killing five; "
+            "survivors sought refuge in Sévaré.",
+            "Mopti",
+        ),
+        (
+            "date 2024-05-04\nUne frappe de drone a tué deux personnes samedi à Nikopol ; les "
+            "blessés ont été hospitalisés à Dnipro.",
+            "Nikopol",
+        ),
+        (
+            "date 2024-05-04\nقتل خمسة أشخاص السبت في غارة على بلدة بنت جبيل، ونقلتهم فرق "
+            "الإسعاف إلى مستشفى جبل عامل في صور.",
+            "Bent Jbaïl",
+        ),
+    ],
+)
+def test_a_place_the_wounded_were_treated_in_or_people_fled_to_is_no_incident(
+    text: str, incident: str
+) -> None:
+    assert [p for p, *_ in _event_places(text)] == [incident]

@@ -324,7 +324,7 @@ def _destination(text: str, m: Mention, ctx: _Context) -> bool:
     return bool(
         ctx.destination is not None
         and ctx.destination.search(
-            text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
+            text, max(0, m.char_start - config.EVENTS_DESTINATION_CHARS), m.char_start
         )
     )
 
