@@ -852,3 +852,30 @@ def test_a_place_the_wounded_were_treated_in_or_people_fled_to_is_no_incident(
     text: str, incident: str
 ) -> None:
     assert [p for p, *_ in _event_places(text)] == [incident]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2024-05-04\nThousands of people rallied in Nairobi on Saturday after the "
+            "killing of two students in Kisumu.",
+            ["Nairobi"],
+        ),
+        (
+            "date 2024-05-04\nDes milliers de personnes ont manifesté samedi à Lyon en "
+            "solidarité avec les habitants de Goma.",
+            ["Lyon"],
+        ),
+        # no other place before the cause: the protest stays where the sentence puts it
+        (
+            "date 2024-05-04\nThousands of people marched against the government in Nairobi "
+            "on Saturday.",
+            ["Nairobi"],
+        ),
+    ],
+)
+def test_a_place_a_protest_is_about_is_not_where_it_happened(
+    text: str, expected: list[str]
+) -> None:
+    assert [p for p, *_ in _event_places(text)] == expected

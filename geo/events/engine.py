@@ -188,6 +188,7 @@ class _Context:
     district_after: re.Pattern[str] | None
     reference_point: re.Pattern[str] | None
     relative_point: re.Pattern[str] | None
+    protest_cause: re.Pattern[str] | None
     destination: re.Pattern[str] | None
     region_before: re.Pattern[str] | None
     region_after: re.Pattern[str] | None
@@ -231,6 +232,7 @@ def _context(rules: Rules) -> _Context:
     district_after = alt("context", "district_after")
     reference = alt("context", "reference_point")
     relative = alt("context", "relative_point")
+    cause = alt("context", "protest_cause")
     destination = alt("context", "destination")
     region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
     ctx = _Context(
@@ -268,6 +270,7 @@ def _context(rules: Rules) -> _Context:
         relative_point=re.compile(rf"(?<!\w)(?:{relative})\s*$", re.IGNORECASE)
         if relative
         else None,
+        protest_cause=re.compile(rf"(?<!\w)(?:{cause})(?!\w)", re.IGNORECASE) if cause else None,
         destination=re.compile(rf"(?<!\w)(?:{destination})\s*$", re.IGNORECASE)
         if destination
         else None,
@@ -436,6 +439,31 @@ def _relative_point(text: str, m: Mention, towns: Sequence[Mention], ctx: _Conte
         <= config.EVENTS_RELATIVE_KM
         for q in towns
     )
+
+
+def _protest_cause(
+    sentence: str,
+    start: int,
+    rule: int,
+    cues: list[tuple[int, int, int]],
+    spans: Sequence[tuple[int, int]],
+    rules: Rules,
+    ctx: _Context,
+) -> bool:
+    """A place told after a protest's cue as what the protest is about ("rallied in A after
+    the killings in B", "marched in A against the war in B", "manifesté à A en solidarité
+    avec B"; the packs' ``protest_cause``), when the sentence names another place before
+    the cause: the protest is there, not at B. Offsets in the sentence; ``spans`` are its
+    places after the dateline (a dateline's town alone leaves the protest where it was)."""
+    r = rules.rules[rule]
+    if ctx.protest_cause is None or r.event_type not in ("Protests", "Riots"):
+        return False
+    before = [c for c in cues if c[2] == rule and c[1] <= start]
+    if not before:
+        return False
+    cue_end = max(c[1] for c in before)
+    cause = ctx.protest_cause.search(sentence, cue_end, start)
+    return cause is not None and any(a < cause.start() and a != start for a, _ in spans)
 
 
 def _focus_country(mentions: Sequence[Mention]) -> str | None:
@@ -1036,6 +1064,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         by_rule: dict[tuple[int, dt.date | None], _Incident] = {}
         plain_seen: set[str] = set()
         spans = [(q.char_start - begin, q.char_end - begin) for q in ms]
+        body_spans = [(q.char_start - begin, q.char_end - begin) for q in body]
         misplaced = _misplaced(text, ms, words)
         for i_m, m in enumerate(ms):
             rule = None
@@ -1059,6 +1088,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 )
             ):
                 rule = _rule_for(start, stop, cues, rules)
+                if rule is not None and _protest_cause(
+                    sentence, start, rule, cues, body_spans, rules, ctx
+                ):
+                    rule = None
                 if rule is not None and rules.rules[rule].generic:
                     if not dates and tolls is None:
                         tolls = _incident_tolls(sentence, rules, all_dates)
