@@ -887,3 +887,11 @@ def test_a_place_naming_a_ministry_or_health_authorities_is_who_tells() -> None:
         "according to Jableh health authorities."
     )
     assert [p for p, *_ in _event_places(text)] == ["Saraqib"]
+
+
+def test_a_place_drones_were_launched_from_is_not_where_they_struck() -> None:
+    text = (
+        "date 2024-05-04\nDrones launched from Oryol struck a factory in Konotop on Saturday, "
+        "killing two people."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Konotop"]

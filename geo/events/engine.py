@@ -189,6 +189,7 @@ class _Context:
     reference_point: re.Pattern[str] | None
     relative_point: re.Pattern[str] | None
     protest_cause: re.Pattern[str] | None
+    origin: re.Pattern[str] | None
     destination: re.Pattern[str] | None
     region_before: re.Pattern[str] | None
     region_after: re.Pattern[str] | None
@@ -233,6 +234,7 @@ def _context(rules: Rules) -> _Context:
     reference = alt("context", "reference_point")
     relative = alt("context", "relative_point")
     cause = alt("context", "protest_cause")
+    origin = alt("context", "origin")
     destination = alt("context", "destination")
     region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
     ctx = _Context(
@@ -270,6 +272,7 @@ def _context(rules: Rules) -> _Context:
         relative_point=re.compile(rf"(?<!\w)(?:{relative})\s*$", re.IGNORECASE)
         if relative
         else None,
+        origin=re.compile(rf"(?<!\w)(?:{origin})\s*$", re.IGNORECASE) if origin else None,
         protest_cause=re.compile(rf"(?<!\w)(?:{cause})(?!\w)", re.IGNORECASE) if cause else None,
         destination=re.compile(rf"(?<!\w)(?:{destination})\s*$", re.IGNORECASE)
         if destination
@@ -438,6 +441,19 @@ def _relative_point(text: str, m: Mention, towns: Sequence[Mention], ctx: _Conte
         and haversine_km(q.place.latitude, q.place.longitude, p.latitude, p.longitude)
         <= config.EVENTS_RELATIVE_KM
         for q in towns
+    )
+
+
+def _origin(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -> bool:
+    """A place fire, missiles or drones came from ("shelled from the direction of X",
+    "drones launched from X"; the packs' ``origin``) when the sentence names another place:
+    the incident is where they struck."""
+    return bool(
+        ctx.origin is not None
+        and any(q.place.id != m.place.id for q in ms)
+        and ctx.origin.search(
+            text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
+        )
     )
 
 
@@ -1083,6 +1099,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     (story_town is not None or any(q.place.kind == "city" for q in ms if q != m))
                     and _reference_point(text, m, ctx)
                 )
+                and not _origin(text, m, ms, ctx)
                 and not _relative_point(
                     text, m, [q for i, q in enumerate(ms) if i not in misplaced], ctx
                 )
