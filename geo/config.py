@@ -546,6 +546,10 @@ EVENTS_DISTRICT_WORD_CHARS: Final = 30
 #: before it.
 EVENTS_DESTINATION_CHARS: Final = 45
 
+#: A shift in time ("two weeks after", the packs' ``time_after``) starts at most this many
+#: characters before a place, in its clause, for the place to be told at that other time.
+EVENTS_TIME_SHIFT_CHARS: Final = 120
+
 #: A sentence whose first clause, ending at most this many characters in, opens a frame of
 #: background ("Since the war began, ...", "In all, ..."; the packs' ``background_opener``)
 #: reports no incident.

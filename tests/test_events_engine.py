@@ -895,3 +895,30 @@ def test_a_place_drones_were_launched_from_is_not_where_they_struck() -> None:
         "killing two people."
     )
     assert [p for p, *_ in _event_places(text)] == ["Konotop"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2024-05-04\nUne frappe russe a tué deux personnes samedi à Konotop. Cette "
+            "frappe intervient moins de deux semaines après celle qui a touché Berdytchiv.",
+            ["Konotop"],
+        ),
+        (
+            "date 2024-05-04\nA Russian missile strike killed two people in Konotop on "
+            "Saturday. The strike came two days after officials met in Berdychiv for talks.",
+            ["Konotop"],
+        ),
+        # the earlier incident with a day of its own stays an incident of that day
+        (
+            "date 2024-05-04\nA Russian missile strike killed two people in Konotop on "
+            "Saturday. It came ten days after a missile hit Berdychiv on 24 April, killing five.",
+            ["Konotop", "Berdychiv"],
+        ),
+    ],
+)
+def test_an_undated_incident_told_weeks_before_is_no_incident_of_the_day(
+    text: str, expected: list[str]
+) -> None:
+    assert [p for p, *_ in _event_places(text)] == expected

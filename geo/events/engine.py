@@ -124,6 +124,22 @@ def cue_matches(sentence: str, rules: Rules) -> list[tuple[int, int, int]]:
     return out
 
 
+def _undated_earlier(
+    sentence: str, pos: int, dates: Sequence[FoundDate], time_after: re.Pattern[str] | None
+) -> bool:
+    """Whether the place at ``pos`` of a sentence follows a shift in time in its clause
+    ("two weeks after the one that hit X", "intervient peu après", "спустя три дня
+    после"; the packs' ``time_after``), at most ``EVENTS_TIME_SHIFT_CHARS`` before it, and
+    the sentence gives no date after the shift: an incident of another, unknown day, not
+    one of the day the article tells."""
+    if time_after is None:
+        return False
+    lo = max(0, pos - config.EVENTS_TIME_SHIFT_CHARS)
+    lo = max((e.end() for e in _CLAUSE_EDGE.finditer(sentence, lo, pos)), default=lo)
+    shift = time_after.search(sentence, lo, pos)
+    return shift is not None and not any(d.start >= shift.start() for d in dates)
+
+
 # --------------------------------------------------------------------------- incidents
 
 
@@ -190,6 +206,7 @@ class _Context:
     relative_point: re.Pattern[str] | None
     protest_cause: re.Pattern[str] | None
     origin: re.Pattern[str] | None
+    time_after: re.Pattern[str] | None  # "two weeks after": what follows is another time
     destination: re.Pattern[str] | None
     region_before: re.Pattern[str] | None
     region_after: re.Pattern[str] | None
@@ -235,6 +252,7 @@ def _context(rules: Rules) -> _Context:
     relative = alt("context", "relative_point")
     cause = alt("context", "protest_cause")
     origin = alt("context", "origin")
+    time_after = alt("context", "time_after")
     destination = alt("context", "destination")
     region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
     ctx = _Context(
@@ -271,6 +289,9 @@ def _context(rules: Rules) -> _Context:
         else None,
         relative_point=re.compile(rf"(?<!\w)(?:{relative})\s*$", re.IGNORECASE)
         if relative
+        else None,
+        time_after=re.compile(rf"(?<!\w)(?:{time_after})(?!\w)", re.IGNORECASE)
+        if time_after
         else None,
         origin=re.compile(rf"(?<!\w)(?:{origin})\s*$", re.IGNORECASE) if origin else None,
         protest_cause=re.compile(rf"(?<!\w)(?:{cause})(?!\w)", re.IGNORECASE) if cause else None,
@@ -1105,8 +1126,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 )
             ):
                 rule = _rule_for(start, stop, cues, rules)
-                if rule is not None and _protest_cause(
-                    sentence, start, rule, cues, body_spans, rules, ctx
+                if rule is not None and (
+                    _protest_cause(sentence, start, rule, cues, body_spans, rules, ctx)
+                    or _undated_earlier(sentence, start, dates, ctx.time_after)
                 ):
                     rule = None
                 if rule is not None and rules.rules[rule].generic:
