@@ -922,3 +922,16 @@ def test_an_undated_incident_told_weeks_before_is_no_incident_of_the_day(
     text: str, expected: list[str]
 ) -> None:
     assert [p for p, *_ in _event_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-05-04\nSamedi, un véhicule militaire a sauté sur un engin explosif sur l'axe "
+        "Koupéla-Tenkodogo, tuant quatre soldats.",
+        "date 2024-05-04\nOn Saturday, a military vehicle hit a roadside bomb on the road "
+        "between Koupéla and Tenkodogo, killing four soldiers.",
+    ],
+)
+def test_an_incident_on_a_road_between_two_towns_is_one_incident(text: str) -> None:
+    assert [p for p, *_ in _event_places(text)] == ["Koupéla"]
