@@ -125,19 +125,28 @@ def cue_matches(sentence: str, rules: Rules) -> list[tuple[int, int, int]]:
 
 
 def _undated_earlier(
-    sentence: str, pos: int, dates: Sequence[FoundDate], time_after: re.Pattern[str] | None
+    sentence: str,
+    pos: int,
+    cues: Sequence[tuple[int, int, int]],
+    dates: Sequence[FoundDate],
+    time_after: re.Pattern[str] | None,
 ) -> bool:
     """Whether the place at ``pos`` of a sentence follows a shift in time in its clause
     ("two weeks after the one that hit X", "intervient peu après", "спустя три дня
-    после"; the packs' ``time_after``), at most ``EVENTS_TIME_SHIFT_CHARS`` before it, and
-    the sentence gives no date after the shift: an incident of another, unknown day, not
-    one of the day the article tells."""
+    после"; the packs' ``time_after``), at most ``EVENTS_TIME_SHIFT_CHARS`` before it,
+    after a cue of the sentence (its incident told first: "This strike comes two weeks
+    after ..."), and the sentence gives no date after the shift: an incident of another,
+    unknown day, not one of the day the article tells."""
     if time_after is None:
         return False
     lo = max(0, pos - config.EVENTS_TIME_SHIFT_CHARS)
     lo = max((e.end() for e in _CLAUSE_EDGE.finditer(sentence, lo, pos)), default=lo)
     shift = time_after.search(sentence, lo, pos)
-    return shift is not None and not any(d.start >= shift.start() for d in dates)
+    return (
+        shift is not None
+        and any(c[1] <= shift.start() for c in cues)
+        and not any(d.start >= shift.start() for d in dates)
+    )
 
 
 # --------------------------------------------------------------------------- incidents
@@ -489,18 +498,19 @@ def _protest_cause(
 ) -> bool:
     """A place told after a protest's cue as what the protest is about ("rallied in A after
     the killings in B", "marched in A against the war in B", "manifesté à A en solidarité
-    avec B"; the packs' ``protest_cause``), when the sentence names another place before
-    the cause: the protest is there, not at B. Offsets in the sentence; ``spans`` are its
-    places after the dateline (a dateline's town alone leaves the protest where it was)."""
+    avec B"; the packs' ``protest_cause``), when the sentence names another place between
+    its first cue of a protest or riot and the cause: the protest is there, not at B.
+    Offsets in the sentence; ``spans`` are its places after the dateline."""
     r = rules.rules[rule]
     if ctx.protest_cause is None or r.event_type not in ("Protests", "Riots"):
         return False
-    before = [c for c in cues if c[2] == rule and c[1] <= start]
-    if not before:
+    own = [c[1] for c in cues if c[2] == rule and c[1] <= start]
+    if not own:
         return False
-    cue_end = max(c[1] for c in before)
-    cause = ctx.protest_cause.search(sentence, cue_end, start)
-    return cause is not None and any(a < cause.start() and a != start for a, _ in spans)
+    crowd = ("Protests", "Riots")
+    first = min(c[1] for c in cues if rules.rules[c[2]].event_type in crowd and c[1] <= start)
+    cause = ctx.protest_cause.search(sentence, max(own), start)
+    return cause is not None and any(first <= a < cause.start() for a, _ in spans)
 
 
 def _focus_country(mentions: Sequence[Mention]) -> str | None:
@@ -1128,7 +1138,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 rule = _rule_for(start, stop, cues, rules)
                 if rule is not None and (
                     _protest_cause(sentence, start, rule, cues, body_spans, rules, ctx)
-                    or _undated_earlier(sentence, start, dates, ctx.time_after)
+                    or _undated_earlier(sentence, start, cues, dates, ctx.time_after)
                 ):
                     rule = None
                 if rule is not None and rules.rules[rule].generic:
