@@ -453,6 +453,14 @@ def test_a_town_named_relative_to_another_keeps_the_incident(text: str) -> None:
     assert [p for p, *_ in _event_places(text)] == ["Berdychiv"]
 
 
+def test_a_town_named_as_another_towns_twin_city_keeps_the_incident() -> None:
+    text = (
+        "date 2024-05-04\nA bomb blast killed four people at a market in Rawalpindi, "
+        "Islamabad's twin city, on Saturday."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Rawalpindi"]
+
+
 def test_a_place_named_relative_to_nothing_else_stays_the_incident_place() -> None:
     text = "date 2024-05-04\nShelling killed two people south of Zhytomyr on Saturday."
     assert [p for p, *_ in _event_places(text)] == ["Zhytomyr"]

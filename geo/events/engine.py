@@ -213,6 +213,7 @@ class _Context:
     district_after: re.Pattern[str] | None
     reference_point: re.Pattern[str] | None
     relative_point: re.Pattern[str] | None
+    relative_after: re.Pattern[str] | None
     protest_cause: re.Pattern[str] | None
     origin: re.Pattern[str] | None
     time_after: re.Pattern[str] | None  # "two weeks after": what follows is another time
@@ -259,6 +260,7 @@ def _context(rules: Rules) -> _Context:
     district_after = alt("context", "district_after")
     reference = alt("context", "reference_point")
     relative = alt("context", "relative_point")
+    relative_after = alt("context", "relative_after")
     cause = alt("context", "protest_cause")
     origin = alt("context", "origin")
     time_after = alt("context", "time_after")
@@ -295,6 +297,9 @@ def _context(rules: Rules) -> _Context:
         else None,
         reference_point=re.compile(rf"(?<!\w)(?:{reference})\s*$", re.IGNORECASE)
         if reference
+        else None,
+        relative_after=re.compile(rf"(?:{relative_after})(?!\w)", re.IGNORECASE)
+        if relative_after
         else None,
         relative_point=re.compile(rf"(?<!\w)(?:{relative})\s*$", re.IGNORECASE)
         if relative
@@ -451,16 +456,19 @@ def _reference_point(text: str, m: Mention, ctx: _Context) -> bool:
 
 def _relative_point(text: str, m: Mention, towns: Sequence[Mention], ctx: _Context) -> bool:
     """A place named as the point a town just before it lies relative to ("X, east of Y",
-    "X на окраине Y", "X près de Y", "X غربي Y"; the packs' ``relative_point``): the
+    "X на окраине Y", "X près de Y", "X غربي Y", "X, Y's twin city"; the packs'
+    ``relative_point`` before it, ``relative_after`` after it): the
     incident is at the town named first, the more precise place. The town is one of
     ``towns`` (the sentence's mentions less those :func:`_misplaced`), ends at most
     ``EVENTS_APPOSITION_CHARS`` before the place and lies within ``EVENTS_RELATIVE_KM`` of
     it; alone in its sentence the place stays where the incident is."""
     from geo.geoparse import haversine_km
 
-    if ctx.relative_point is None or not ctx.relative_point.search(
+    before = ctx.relative_point is not None and ctx.relative_point.search(
         text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
-    ):
+    )
+    after = ctx.relative_after is not None and ctx.relative_after.match(text, m.char_end)
+    if not (before or after):
         return False
     p = m.place
     return any(
