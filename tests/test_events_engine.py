@@ -943,3 +943,28 @@ def test_an_undated_incident_told_weeks_before_is_no_incident_of_the_day(
 )
 def test_an_incident_on_a_road_between_two_towns_is_one_incident(text: str) -> None:
     assert [p for p, *_ in _event_places(text)] == ["Koupéla"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2024-06-14\nSelon l'ONU, au moins 40 civils avaient été tués entre le 2 et le 9 "
+            "juin dans une série d'attaques contre des villages du territoire de Walikale.",
+            [],
+        ),
+        (
+            "date 2024-06-14\nAt least 40 civilians were killed between 2 and 9 June in a series "
+            "of attacks on villages near Walikale, the UN said.",
+            [],
+        ),
+        # one day: one incident
+        (
+            "date 2024-06-14\nAt least 40 civilians were killed on 9 June in an attack on a "
+            "village near Walikale, the UN said.",
+            ["Walikale"],
+        ),
+    ],
+)
+def test_a_toll_over_a_range_of_days_is_no_incident(text: str, expected: list[str]) -> None:
+    assert [p for p, *_ in _event_places(text)] == expected
