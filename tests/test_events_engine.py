@@ -968,3 +968,16 @@ def test_an_incident_on_a_road_between_two_towns_is_one_incident(text: str) -> N
 )
 def test_a_toll_over_a_range_of_days_is_no_incident(text: str, expected: list[str]) -> None:
     assert [p for p, *_ in _event_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-05-04\nВ субботу беспилотники атаковали Нетешин, где расположена Хмельницкая "
+        "АЭС, пострадали два человека.",
+        "date 2024-05-04\nDrones attacked Netishyn, home to the Khmelnytskyi nuclear power "
+        "plant, on Saturday, injuring two people.",
+    ],
+)
+def test_a_place_naming_a_nuclear_plant_is_not_where_the_plant_is(text: str) -> None:
+    assert [p for p, *_ in _event_places(text)] == ["Netishyn"]
