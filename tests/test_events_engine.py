@@ -964,6 +964,12 @@ def test_an_incident_on_a_road_between_two_towns_is_one_incident(text: str) -> N
             "village near Walikale, the UN said.",
             ["Walikale"],
         ),
+        # a range of victims or of hours is no range of days
+        (
+            "date 2024-06-14\nOn 9 June, gunmen killed between 3 and 10 people in an attack on "
+            "a village near Walikale.",
+            ["Walikale"],
+        ),
     ],
 )
 def test_a_toll_over_a_range_of_days_is_no_incident(text: str, expected: list[str]) -> None:
