@@ -829,6 +829,14 @@ def test_generic_forces_belong_to_the_documents_country_over_a_lone_foreign_plac
     assert _forces_country(ms, [], "PE") == "VE"
     assert _forces_country(ms, [], None) == "VE"
     assert _focus_country([*ms, ms[1]]) == "CO"
+    # a country named often (an actor's) does not beat the country of the towns named
+    named = (
+        get_geoparser()
+        .parse_text("Venezuela acusó a Venezuela. Perú habló con Venezuela sobre Medellín.")
+        .mentions
+    )
+    assert [m.place.kind for m in named].count("country") == 4
+    assert _focus_country(named) == "CO"
 
 
 @pytest.mark.parametrize(

@@ -522,8 +522,11 @@ def _protest_cause(
 
 
 def _focus_country(mentions: Sequence[Mention]) -> str | None:
-    """The country the document names most often (its places' and its own mentions)."""
-    counts = Counter(m.place.country_code for m in mentions if m.place.country_code)
+    """The country whose towns and regions the document names most often (of its country
+    names, often the actors', only when it names no town or region)."""
+    counts = Counter(
+        m.place.country_code for m in mentions if m.place.country_code and m.place.kind != "country"
+    ) or Counter(m.place.country_code for m in mentions if m.place.country_code)
     return counts.most_common(1)[0][0] if counts else None
 
 
