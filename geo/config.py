@@ -540,9 +540,23 @@ EVENTS_TOLL_CLAUSE_CHARS: Final = 100
 EVENTS_APPOSITION_CHARS: Final = 40
 EVENTS_ENCLOSING_KM: Final = 30.0
 
+#: A town named relative to another ("A, east of B", "A on the outskirts of B": the packs'
+#: ``relative_point``) lies within this many km of it; farther, one of the two was read as a
+#: namesake elsewhere and B is not taken for a mere reference point.
+EVENTS_RELATIVE_KM: Final = 100.0
+
 #: A word for a part of a town (a district, a camp, a street: the packs' ``district_before``)
 #: ends at most this many characters before a place name that it qualifies ("la colonia X").
 EVENTS_DISTRICT_WORD_CHARS: Final = 30
+
+#: The words that make a place a destination (the packs' ``destination``: "the wounded were
+#: treated at hospitals in X", "ونقلتهم إلى مستشفى ... في X") end at most this many characters
+#: before it.
+EVENTS_DESTINATION_CHARS: Final = 45
+
+#: A shift in time ("two weeks after", the packs' ``time_after``) starts at most this many
+#: characters before a place, in its clause, for the place to be told at that other time.
+EVENTS_TIME_SHIFT_CHARS: Final = 120
 
 #: A sentence whose first clause, ending at most this many characters in, opens a frame of
 #: background ("Since the war began, ...", "In all, ..."; the packs' ``background_opener``)

@@ -436,6 +436,37 @@ def test_a_reference_point_of_a_distance_is_no_incident_place() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-05-04\nRussian drones struck a fuel depot in Berdychiv, south of Zhytomyr, "
+        "on Saturday, killing two people.",
+        "date 2024-05-04\nDes drones ont frappé samedi un dépôt à Berdytchiv, au sud de "
+        "Jytomyr, tuant deux personnes.",
+        "date 2024-05-04\nUn ataque con drones mató el sábado a dos personas en Berdíchev, al "
+        "sur de Zhitómir.",
+        "date 2024-05-04\nУ суботу дрон атакував склад у Бердичеві, на південь від Житомира, "
+        "загинули двоє людей.",
+    ],
+)
+def test_a_town_named_relative_to_another_keeps_the_incident(text: str) -> None:
+    # the town the first lies south of is a reference point
+    assert [p for p, *_ in _event_places(text)] == ["Berdychiv"]
+
+
+def test_a_town_named_as_another_towns_twin_city_keeps_the_incident() -> None:
+    text = (
+        "date 2024-05-04\nA bomb blast killed four people at a market in Rawalpindi, "
+        "Islamabad's twin city, on Saturday."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Rawalpindi"]
+
+
+def test_a_place_named_relative_to_nothing_else_stays_the_incident_place() -> None:
+    text = "date 2024-05-04\nShelling killed two people south of Zhytomyr on Saturday."
+    assert [p for p, *_ in _event_places(text)] == ["Zhytomyr"]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a strike that names no weapon, by a state that strikes from the air
@@ -780,3 +811,187 @@ def test_the_date_after_the_attack_word_beats_a_later_activity_s_date() -> None:
         ("Kharkiv", "2025-09-29"),
         ("Sumy", "2025-09-28"),
     ]
+
+
+def test_generic_forces_belong_to_the_documents_country_over_a_lone_foreign_place() -> None:
+    from geo.events.engine import _focus_country, _forces_country
+    from geo.geoparse import get_geoparser
+
+    ms = (
+        get_geoparser()
+        .parse_text("Los ministros se reunieron en Caracas y luego viajaron a Medellín.", lang="es")
+        .mentions
+    )
+    assert [m.place.country_code for m in ms] == ["VE", "CO"]
+    # "the army" of an article about Colombia is Colombia's, whatever the sentence names first
+    assert _forces_country(ms, [], "CO") == "CO"
+    # an article about neither: the first place of the sentence, as before
+    assert _forces_country(ms, [], "PE") == "VE"
+    assert _forces_country(ms, [], None) == "VE"
+    assert _focus_country([*ms, ms[1]]) == "CO"
+    # a country named often (an actor's) does not beat the country of the towns named
+    named = (
+        get_geoparser()
+        .parse_text("Venezuela acusó a Venezuela. Perú habló con Venezuela sobre Medellín.")
+        .mentions
+    )
+    assert [m.place.kind for m in named].count("country") == 4
+    assert _focus_country(named) == "CO"
+
+
+@pytest.mark.parametrize(
+    ("text", "incident"),
+    [
+        (
+            "date 2024-05-04\nA drone strike on a market in Bahir Dar killed two people on "
+            "Saturday; the wounded were treated at hospitals in Gondar.",
+            "Bahir Dar",
+        ),
+        (
+            "date 2024-05-04\nGunmen attacked a village near Mopti on Saturday, killing five; "
+            "survivors sought refuge in Sévaré.",
+            "Mopti",
+        ),
+        (
+            "date 2024-05-04\nUne frappe de drone a tué deux personnes samedi à Tillabéri ; les "
+            "blessés ont été hospitalisés à Dosso.",
+            "Tillabéri",
+        ),
+        (
+            "date 2024-05-04\nقتل خمسة أشخاص السبت في غارة على بلدة سراقب، ونقلتهم فرق "
+            "الإسعاف إلى مستشفى الشفاء في جبلة.",
+            "Saraqib",
+        ),
+    ],
+)
+def test_a_place_the_wounded_were_treated_in_or_people_fled_to_is_no_incident(
+    text: str, incident: str
+) -> None:
+    assert [p for p, *_ in _event_places(text)] == [incident]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2024-05-04\nThousands of people rallied in Eldoret on Saturday after the "
+            "killing of two students in Kisumu.",
+            ["Eldoret"],
+        ),
+        (
+            "date 2024-05-04\nDes milliers de personnes ont manifesté samedi à Lyon en "
+            "solidarité avec les habitants de Mopti.",
+            ["Lyon"],
+        ),
+        # no other place before the cause: the protest stays where the sentence puts it
+        (
+            "date 2024-05-04\nThousands of people marched against the government in Mombasa "
+            "on Saturday.",
+            ["Mombasa"],
+        ),
+    ],
+)
+def test_a_place_a_protest_is_about_is_not_where_it_happened(
+    text: str, expected: list[str]
+) -> None:
+    assert [p for p, *_ in _event_places(text)] == expected
+
+
+def test_a_place_naming_a_ministry_or_health_authorities_is_who_tells() -> None:
+    text = (
+        "date 2024-05-04\nAn air strike on a market in Saraqib killed 12 people on Saturday, "
+        "according to Jableh health authorities."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Saraqib"]
+
+
+def test_a_place_drones_were_launched_from_is_not_where_they_struck() -> None:
+    text = (
+        "date 2024-05-04\nDrones launched from Oryol struck a factory in Konotop on Saturday, "
+        "killing two people."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Konotop"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2024-05-04\nUne frappe russe a tué deux personnes samedi à Konotop. Cette "
+            "frappe intervient moins de deux semaines après celle qui a touché Berdytchiv.",
+            ["Konotop"],
+        ),
+        (
+            "date 2024-05-04\nA Russian missile strike killed two people in Konotop on "
+            "Saturday. The strike came two days after officials met in Berdychiv for talks.",
+            ["Konotop"],
+        ),
+        # the earlier incident with a day of its own stays an incident of that day
+        (
+            "date 2024-05-04\nA Russian missile strike killed two people in Konotop on "
+            "Saturday. It came ten days after a missile hit Berdychiv on 24 April, killing five.",
+            ["Konotop", "Berdychiv"],
+        ),
+    ],
+)
+def test_an_undated_incident_told_weeks_before_is_no_incident_of_the_day(
+    text: str, expected: list[str]
+) -> None:
+    assert [p for p, *_ in _event_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-05-04\nSamedi, un véhicule militaire a sauté sur un engin explosif sur l'axe "
+        "Koupéla-Tenkodogo, tuant quatre soldats.",
+        "date 2024-05-04\nOn Saturday, a military vehicle hit a roadside bomb on the road "
+        "between Koupéla and Tenkodogo, killing four soldiers.",
+    ],
+)
+def test_an_incident_on_a_road_between_two_towns_is_one_incident(text: str) -> None:
+    assert [p for p, *_ in _event_places(text)] == ["Koupéla"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2024-06-14\nSelon l'ONU, au moins 40 civils avaient été tués entre le 2 et le 9 "
+            "juin dans une série d'attaques contre des villages du territoire de Walikale.",
+            [],
+        ),
+        (
+            "date 2024-06-14\nAt least 40 civilians were killed between 2 and 9 June in a series "
+            "of attacks on villages near Walikale, the UN said.",
+            [],
+        ),
+        # one day: one incident
+        (
+            "date 2024-06-14\nAt least 40 civilians were killed on 9 June in an attack on a "
+            "village near Walikale, the UN said.",
+            ["Walikale"],
+        ),
+        # a range of victims or of hours is no range of days
+        (
+            "date 2024-06-14\nOn 9 June, gunmen killed between 3 and 10 people in an attack on "
+            "a village near Walikale.",
+            ["Walikale"],
+        ),
+    ],
+)
+def test_a_toll_over_a_range_of_days_is_no_incident(text: str, expected: list[str]) -> None:
+    assert [p for p, *_ in _event_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-05-04\nВ субботу беспилотники атаковали Нетешин, где расположена Хмельницкая "
+        "АЭС, пострадали два человека.",
+        "date 2024-05-04\nDrones attacked Netishyn, home to the Khmelnytskyi nuclear power "
+        "plant, on Saturday, injuring two people.",
+    ],
+)
+def test_a_place_naming_a_nuclear_plant_is_not_where_the_plant_is(text: str) -> None:
+    assert [p for p, *_ in _event_places(text)] == ["Netishyn"]

@@ -41,7 +41,7 @@ import hashlib
 import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
@@ -124,6 +124,31 @@ def cue_matches(sentence: str, rules: Rules) -> list[tuple[int, int, int]]:
     return out
 
 
+def _undated_earlier(
+    sentence: str,
+    pos: int,
+    cues: Sequence[tuple[int, int, int]],
+    dates: Sequence[FoundDate],
+    time_after: re.Pattern[str] | None,
+) -> bool:
+    """Whether the place at ``pos`` of a sentence follows a shift in time in its clause
+    ("two weeks after the one that hit X", "intervient peu après", "спустя три дня
+    после"; the packs' ``time_after``), at most ``EVENTS_TIME_SHIFT_CHARS`` before it,
+    after a cue of the sentence (its incident told first: "This strike comes two weeks
+    after ..."), and the sentence gives no date after the shift: an incident of another,
+    unknown day, not one of the day the article tells."""
+    if time_after is None:
+        return False
+    lo = max(0, pos - config.EVENTS_TIME_SHIFT_CHARS)
+    lo = max((e.end() for e in _CLAUSE_EDGE.finditer(sentence, lo, pos)), default=lo)
+    shift = time_after.search(sentence, lo, pos)
+    return (
+        shift is not None
+        and any(c[1] <= shift.start() for c in cues)
+        and not any(d.start >= shift.start() for d in dates)
+    )
+
+
 # --------------------------------------------------------------------------- incidents
 
 
@@ -199,6 +224,11 @@ class _Context:
     district_before: re.Pattern[str] | None
     district_after: re.Pattern[str] | None
     reference_point: re.Pattern[str] | None
+    relative_point: re.Pattern[str] | None
+    relative_after: re.Pattern[str] | None
+    protest_cause: re.Pattern[str] | None
+    origin: re.Pattern[str] | None
+    time_after: re.Pattern[str] | None  # "two weeks after": what follows is another time
     destination: re.Pattern[str] | None
     region_before: re.Pattern[str] | None
     region_after: re.Pattern[str] | None
@@ -241,6 +271,11 @@ def _context(rules: Rules) -> _Context:
     district_before = alt("context", "district_before")
     district_after = alt("context", "district_after")
     reference = alt("context", "reference_point")
+    relative = alt("context", "relative_point")
+    relative_after = alt("context", "relative_after")
+    cause = alt("context", "protest_cause")
+    origin = alt("context", "origin")
+    time_after = alt("context", "time_after")
     destination = alt("context", "destination")
     region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
     ctx = _Context(
@@ -275,6 +310,17 @@ def _context(rules: Rules) -> _Context:
         reference_point=re.compile(rf"(?<!\w)(?:{reference})\s*$", re.IGNORECASE)
         if reference
         else None,
+        relative_after=re.compile(rf"(?:{relative_after})(?!\w)", re.IGNORECASE)
+        if relative_after
+        else None,
+        relative_point=re.compile(rf"(?<!\w)(?:{relative})\s*$", re.IGNORECASE)
+        if relative
+        else None,
+        time_after=re.compile(rf"(?<!\w)(?:{time_after})(?!\w)", re.IGNORECASE)
+        if time_after
+        else None,
+        origin=re.compile(rf"(?<!\w)(?:{origin})\s*$", re.IGNORECASE) if origin else None,
+        protest_cause=re.compile(rf"(?<!\w)(?:{cause})(?!\w)", re.IGNORECASE) if cause else None,
         destination=re.compile(rf"(?<!\w)(?:{destination})\s*$", re.IGNORECASE)
         if destination
         else None,
@@ -331,7 +377,7 @@ def _destination(text: str, m: Mention, ctx: _Context) -> bool:
     return bool(
         ctx.destination is not None
         and ctx.destination.search(
-            text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
+            text, max(0, m.char_start - config.EVENTS_DESTINATION_CHARS), m.char_start
         )
     )
 
@@ -429,6 +475,103 @@ def _placeless_cues(sentence: str, rules: Rules) -> list[tuple[int, int, int]]:
     """:func:`cue_matches` of a sentence that names no place, found once for the passes that
     read it (the lead, a protest without a place, the follow-up)."""
     return list(_placeless_cue_tuple(sentence, rules))
+
+
+def _relative_point(text: str, m: Mention, towns: Sequence[Mention], ctx: _Context) -> bool:
+    """A place named as the point a town just before it lies relative to ("X, east of Y",
+    "X на окраине Y", "X près de Y", "X غربي Y", "X, Y's twin city"; the packs'
+    ``relative_point`` before it, ``relative_after`` after it): the
+    incident is at the town named first, the more precise place. The town is one of
+    ``towns`` (the sentence's mentions less those :func:`_misplaced`), ends at most
+    ``EVENTS_APPOSITION_CHARS`` before the place and lies within ``EVENTS_RELATIVE_KM`` of
+    it; alone in its sentence the place stays where the incident is."""
+    from geo.geoparse import haversine_km
+
+    before = ctx.relative_point is not None and ctx.relative_point.search(
+        text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
+    )
+    after = ctx.relative_after is not None and ctx.relative_after.match(text, m.char_end)
+    if not (before or after):
+        return False
+    p = m.place
+    return any(
+        q.place.kind == "city"
+        and q.char_end <= m.char_start
+        and m.char_start - q.char_end <= config.EVENTS_APPOSITION_CHARS
+        and q.place.id != p.id
+        and haversine_km(q.place.latitude, q.place.longitude, p.latitude, p.longitude)
+        <= config.EVENTS_RELATIVE_KM
+        for q in towns
+    )
+
+
+def _origin(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -> bool:
+    """A place fire, missiles or drones came from ("shelled from the direction of X",
+    "drones launched from X"; the packs' ``origin``) when the sentence names another place:
+    the incident is where they struck."""
+    return bool(
+        ctx.origin is not None
+        and any(q.place.id != m.place.id for q in ms)
+        and ctx.origin.search(
+            text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
+        )
+    )
+
+
+def _protest_cause(
+    sentence: str,
+    start: int,
+    rule: int,
+    cues: list[tuple[int, int, int]],
+    spans: Sequence[tuple[int, int]],
+    rules: Rules,
+    ctx: _Context,
+) -> bool:
+    """A place told after a protest's cue as what the protest is about ("rallied in A after
+    the killings in B", "marched in A against the war in B", "manifesté à A en solidarité
+    avec B"; the packs' ``protest_cause``), when the sentence names another place between
+    its first cue of a protest or riot and the cause: the protest is there, not at B.
+    Offsets in the sentence; ``spans`` are its places after the dateline."""
+    r = rules.rules[rule]
+    if ctx.protest_cause is None or r.event_type not in ("Protests", "Riots"):
+        return False
+    own = [c[1] for c in cues if c[2] == rule and c[1] <= start]
+    if not own:
+        return False
+    crowd = ("Protests", "Riots")
+    first = min(c[1] for c in cues if rules.rules[c[2]].event_type in crowd and c[1] <= start)
+    cause = ctx.protest_cause.search(sentence, max(own), start)
+    return cause is not None and any(first <= a < cause.start() for a, _ in spans)
+
+
+def _focus_country(mentions: Sequence[Mention]) -> str | None:
+    """The country whose towns and regions the document names most often (of its country
+    names, often the actors', only when it names no town or region)."""
+    counts = Counter(
+        m.place.country_code for m in mentions if m.place.country_code and m.place.kind != "country"
+    ) or Counter(m.place.country_code for m in mentions if m.place.country_code)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _forces_country(
+    ms: Sequence[Mention], incidents: Iterable[_Incident], focus: str | None
+) -> str | None:
+    """Whose forces "the army" or "the police" of a sentence are: the country of the
+    sentence's incident places (of its other places when none is a town's), the document's
+    country (:func:`_focus_country`) when one of them lies in it, otherwise the first.
+    A lone foreign place of the sentence (a namesake, a comparison, an origin) does not
+    take the forces abroad."""
+    located = sorted(
+        (q for inc in incidents for qs in inc.places.values() for q in qs[:1]),
+        key=lambda q: q.char_start,
+    )
+    codes = [
+        q.place.country_code for q in located if q.place.kind != "country" and q.place.country_code
+    ] or [m.place.country_code for m in ms if m.place.kind != "country" and m.place.country_code]
+    codes = codes or [m.place.country_code for m in ms if m.place.country_code]
+    if not codes:
+        return None
+    return focus if focus in codes else codes[0]
 
 
 def _placeless_protest(
@@ -936,6 +1079,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
+    focus = _focus_country(mentions)
 
     records: list[tuple[_Incident | None, Mention, str]] = []
     story_town: Place | None = None  # the town of the last incident told at one
@@ -1023,6 +1167,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         led: set[int] = set()  # the incidents the lead sentence told
         plain_seen: set[str] = set()
         spans = [(q.char_start - begin, q.char_end - begin) for q in ms]
+        body_spans = [(q.char_start - begin, q.char_end - begin) for q in body]
         misplaced = _misplaced(text, ms, words)
         for i_m, m in enumerate(ms):
             rule = None
@@ -1041,8 +1186,17 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     (story_town is not None or any(q.place.kind == "city" for q in ms if q != m))
                     and _reference_point(text, m, ctx)
                 )
+                and not _origin(text, m, ms, ctx)
+                and not _relative_point(
+                    text, m, [q for i, q in enumerate(ms) if i not in misplaced], ctx
+                )
             ):
                 rule = _rule_for(start, stop, cues, rules)
+                if rule is not None and (
+                    _protest_cause(sentence, start, rule, cues, body_spans, rules, ctx)
+                    or _undated_earlier(sentence, start, cues, dates, ctx.time_after)
+                ):
+                    rule = None
                 if rule is not None and rules.rules[rule].generic:
                     if not dates and tolls is None:
                         tolls = _incident_tolls(sentence, rules, all_dates)
@@ -1110,8 +1264,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             inc.district = all(id(q) in moved for ms_p in inc.places.values() for q in ms_p)
         if tolls is None:
             tolls = _incident_tolls(sentence, rules, all_dates)
-        country = next((m.place.country_code for m in ms if m.place.kind != "country"), None)
-        country = country or ms[0].place.country_code
+        country = _forces_country(ms, by_rule.values(), focus)
         actors = find_actors(sentence, rules=rules, country=country)
         classes = rules.classes_in(sentence)
         located = [
