@@ -755,3 +755,13 @@ def test_an_abbreviated_state_keeps_its_period() -> None:
         for m in parse("Crews left Fresno, Calif., and Tulsa, Okla., on Monday.", "en")
     }
     assert found.get("Calif.") == "CA" and found.get("Okla.") == "OK"
+
+
+def test_a_recurring_surname_is_the_town_after_near() -> None:
+    # "Hartford" is a surname here first; after "near" it is the town again
+    text = (
+        "Mayor Ann Hartford opened the meeting on Monday. "
+        "Flooding closed two roads near Hartford on Tuesday."
+    )
+    df = geo.geoparse(text, lang="en")
+    assert df["char_start"].tolist() == [text.rindex("Hartford")]

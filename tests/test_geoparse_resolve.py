@@ -236,3 +236,44 @@ def test_a_river_the_gazetteer_lacks_is_not_its_namesake_region() -> None:
     found = geo.geoparse(text, lang="en")[["mention", "char_start"]].values.tolist()
     assert ["Ouémé", 17] not in found  # the river: the department's point would mislead
     assert ["Ouémé", 44] in found
+
+
+def _town_span_features(*, capital: bool = False, seat: bool = False) -> dict[str, float]:
+    # a town whose name is also a common surname
+    from geo.geoparse.features import span_features
+
+    town = _town("t:1", "XX", "01", 10.0, 10.0, 90_000)
+    return span_features(
+        soft=0,
+        multiword=False,
+        preposition=False,
+        lower_elsewhere=False,
+        common=False,
+        all_caps=False,
+        source="caps",
+        short=False,
+        best=Candidate(place=town, match="alternate", prior=1.0),
+        supported=False,
+        spread_km=0.0,
+        margin=1.0,
+        surname=True,
+        capital=capital,
+        seat=seat,
+    )
+
+
+def test_span_features_of_a_capital_and_of_a_town_named_as_its_region() -> None:
+    plain = _town_span_features()
+    assert plain["unsupported_small"] == 1.0
+    assert plain["surname"] == 1.0
+    # a national capital's name is a place whatever else the word is
+    assert "surname" not in _town_span_features(capital=True)
+    assert "unsupported_small" not in _town_span_features(seat=True)
+
+
+def test_a_town_named_as_its_own_region() -> None:
+    from geo.geoparse.resolve import _named_as_region
+
+    town = Place("t:2", "Luzern", "city", 47.05, 8.3, "CH", "LU", "Lucerne", 80_000, "test", True)
+    assert _named_as_region("lucerne", town)
+    assert not _named_as_region("luzern", town)

@@ -519,8 +519,17 @@ def span_features(
     surname: bool = False,
     given_name: bool = False,
     few_places: bool = False,
+    capital: bool = False,
+    seat: bool = False,
 ) -> dict[str, float]:
-    """The recognition features of a span given its best candidate."""
+    """The recognition features of a span given its best candidate.
+
+    ``capital``: the best place is a national capital, a name the news uses as a place
+    whatever else the word is: no ``surname`` then ("Kingston"); ``seat``: the name as written
+    is also the name of the town's own first-level region ("Lucerne" for Luzern), a
+    well-known town whatever its population says (as
+    :func:`~geo.geoparse.candidates.is_region_seat`).
+    """
     p = best.place
     f: dict[str, float] = {"bias": 1.0}
     if soft == 1:
@@ -550,7 +559,11 @@ def span_features(
         f["best_major"] = 1.0
     if supported:
         f["supported"] = 1.0
-    elif p.kind == "city" and best.prior < config.GEOPARSE_MAJOR_PRIOR and not is_region_seat(p):
+    elif (
+        p.kind == "city"
+        and best.prior < config.GEOPARSE_MAJOR_PRIOR
+        and not (seat or is_region_seat(p))
+    ):
         f["unsupported_small"] = 1.0
     if spread_km > 0:
         f["candidates_spread"] = math.log10(1.0 + spread_km)
@@ -573,7 +586,7 @@ def span_features(
         f["region_cue"] = float(cue)
     if dateline:
         f["dateline"] = 1.0
-    if surname:
+    if surname and not (capital and p.kind == "city"):
         f["surname"] = 1.0  # a common surname ("Turner", "Welch"): often a person
     if given_name:
         f["given_name"] = 1.0

@@ -319,6 +319,8 @@ def _block_people(
         forms = _surname_forms(surnames, toks, text)
         for i in range(n):
             if cap[i] and (keys[i] in surnames or (forms and _base_key(text, toks, i) & forms)):
+                if _settlement_cue_before(toks, i, w):
+                    continue  # "Mayor Ann Dover ... the city of Dover": the town
                 if (
                     index is not None
                     and i > 0
@@ -329,6 +331,22 @@ def _block_people(
                 ):
                     continue  # "Mrs Kong said Hong Kong...": the name ends a place's name
                 out[i] = True
+
+
+def _settlement_cue_before(toks: Tokens, i: int, w: Words) -> bool:
+    """Whether a word "near" or a noun of a settlement or a region stands right before token
+    ``i``, or before the function words after it: "near Dover", "the city of Dover", "près
+    de Dover". A person's surname does not follow these."""
+    cues = w["near"] | w["own_units"] | w["region_before"]
+    stop = w["stopwords"]
+    j = i - 1
+    while j >= 0 and i - j <= 3 and toks.join[j] != 0 and not toks.cap[j]:
+        if toks.keys[j] in cues:
+            return True
+        if toks.keys[j] not in stop:
+            return False
+        j -= 1
+    return False
 
 
 def _place_word(text: str, toks: Tokens, j: int, w: Words, index: Index | None) -> bool:

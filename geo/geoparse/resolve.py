@@ -40,7 +40,7 @@ from typing import Any, Final
 
 from geo import config
 from geo.errors import DataError
-from geo.gazetteer import Place
+from geo.gazetteer import Place, normalize_name
 from geo.geoparse.candidates import (
     Index,
     admin_key,
@@ -326,13 +326,15 @@ def resolve(
             and group[0].source == "caps"
             and best.place.kind == "city"
             and best.prior < config.GEOPARSE_MAJOR_PRIOR
-            and not is_region_seat(best.place)
+            and not (is_region_seat(best.place) or _named_as_region(key, best.place))
             else 0.0,
             cue=2 if key in own_noun else cue_of[key],
             dateline=key in datelines,
             surname=key in w["surnames"],
             given_name=key in w["first_names"],
             few_places=len(cands) <= config.GEOPARSE_FEW_PLACES,
+            capital=bool(f.get("capital")),
+            seat=_named_as_region(key, best.place),
         )
 
     well_known: dict[str, tuple[Candidate, dict[str, float]]] = {}
@@ -516,6 +518,12 @@ def resolve(
 
 
 _SHORT_FORMS = frozenset({"abbreviation", "code"})
+
+
+def _named_as_region(key: str, place: Place) -> bool:
+    """Whether a town is named here as its own first-level region is ("Lucerne" for Luzern,
+    seat of the canton of Lucerne): a town of note, whatever its main name says."""
+    return place.kind == "city" and bool(place.admin1) and normalize_name(place.admin1 or "") == key
 
 
 def _choice(

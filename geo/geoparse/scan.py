@@ -804,7 +804,8 @@ class Scanner:
         A skeleton of fewer than :data:`geo.config.GEOPARSE_TRANSLIT_SHORT_SKELETON` letters
         needs a settlement or region noun before it ("مدينة", "بلدة", "محافظة"); so does a
         name in a document that names no place in its known words. Two words are tried
-        before one ("مدينة أبو زبد").
+        before one ("مدينة أبو زبد"). A name found so is also found where the document
+        writes it again without a cue (:meth:`_same_names`).
         """
         taken = {j for s in found for j in range(s.first, s.last + 1)}
         # what the document says for sure: the names found with a cue or of note
@@ -887,7 +888,62 @@ class Scanner:
                     by_last[last] = span
                     taken.update(range(i, last + 1))
                     break
+        if len(out) > len(found):
+            out += self._same_names(
+                text, toks, blocked, words, off, lists, out[len(found) :], taken
+            )
         return sorted(out, key=lambda s: s.first) if len(out) > len(found) else found
+
+    def _same_names(
+        self,
+        text: str,
+        toks: Tokens,
+        blocked: Sequence[bool],
+        words: dict[int, _Word],
+        off: Sequence[bool],
+        lists: _Lists,
+        named: Sequence[Span],
+        taken: set[int],
+    ) -> list[Span]:
+        """The other places of the document where a name found through its Latin names
+        (``named``) is written again, without a cue ("إن تندلتي" after "مدينة تندلتي"): one
+        sense per document, as the resolver groups the spans of a key."""
+        by_name: dict[tuple[str, int], Span] = {}
+        for span in named:
+            by_name.setdefault((text[span.start : span.end], span.last - span.first), span)
+        never = lists.never - lists.particles
+        out: list[Span] = []
+        starts, ends = toks.starts, toks.ends
+        for i, info in words.items():
+            if i in taken or blocked[i] or off[i] or not never.isdisjoint(info.names):
+                continue
+            for (name, extra), span in by_name.items():
+                last = i + extra
+                if any(
+                    j in taken or j not in words or blocked[j] or off[j] for j in range(i, last + 1)
+                ):
+                    continue
+                whole = text[starts[i] : ends[last]]
+                if not whole.endswith(name):
+                    continue
+                offset = len(whole) - len(name)
+                if offset and offset not in {s.name for s in info.starts}:
+                    continue  # the name inside a longer word, not after its particles
+                out.append(
+                    Span(
+                        start=starts[i] + offset,
+                        end=ends[last],
+                        first=i,
+                        last=last,
+                        key=span.key,
+                        lang="ar",
+                        source="translit",
+                        soft=span.soft,
+                    )
+                )
+                taken.update(range(i, last + 1))
+                break
+        return out
 
     @staticmethod
     def _goes_on(
