@@ -61,6 +61,7 @@ __all__ = [
     "is_water",
     "mentions_to_frame",
     "why_text",
+    "why_texts",
 ]
 
 #: Columns of the mention table (``geo parse`` output), geometry aside.
@@ -323,6 +324,31 @@ def why_text(why: Mapping[str, float] | None) -> str:
     return "; ".join(parts)
 
 
+def why_texts(mentions: Sequence[Mention]) -> list[str]:
+    """The ``why`` column of each mention (:func:`why_text`), written once per ``why``: the
+    occurrences of a name share their place's terms.
+
+    Examples
+    --------
+    >>> mentions = get_geoparser().parse("Des tirs ont visé Bakou. Bakou a répondu.")
+    >>> texts = why_texts(mentions)
+    >>> len(texts), texts[0] == texts[1] == why_text(mentions[1].why)
+    (2, True)
+    """
+    written: dict[int, str] = {}
+    out = []
+    for m in mentions:
+        why = m.why
+        if why is None:
+            out.append(why_text(why))
+            continue
+        found = written.get(id(why))
+        if found is None:
+            found = written[id(why)] = why_text(why)
+        out.append(found)
+    return out
+
+
 def mentions_to_frame(mentions: Sequence[Mention], *, lang: str | None = None) -> gpd.GeoDataFrame:
     """Return mentions as a GeoDataFrame with :data:`MENTION_COLUMNS` (EPSG:4326).
 
@@ -372,7 +398,7 @@ def _frame(mentions: Sequence[Mention], lang: str | None) -> gpd.GeoDataFrame:
         [p.country_code for p in places],
         [p.id for p in places],
         [lang] * n,
-        [why_text(m.why) for m in mentions],
+        why_texts(mentions),
     )
     columns: dict[str, list[str | None]] = dict(zip(_TEXT_COLUMNS, texts, strict=True))
     dtype = _text_dtype()
