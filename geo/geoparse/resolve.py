@@ -335,6 +335,21 @@ def resolve(
             few_places=len(cands) <= config.GEOPARSE_FEW_PLACES,
         )
 
+    # recognition features and probability of each name's pick, kept while the pick stands
+    # (the second round rescores only some names; the others' recognition is the same)
+    recognised: dict[str, tuple[object, dict[str, float], float]] = {}
+
+    def recognise(
+        key: str, picked: tuple[Candidate, float, dict[str, float], float]
+    ) -> tuple[dict[str, float], float]:
+        found = recognised.get(key)
+        if found is not None and found[0] is picked:
+            return found[1], found[2]
+        g = recognition(key, *_choice(picked))
+        p = model.probability(g)
+        recognised[key] = (picked, g, p)
+        return g, p
+
     well_known: dict[str, tuple[Candidate, dict[str, float]]] = {}
     for rnd in range(2):
         if rnd == 1:
@@ -343,8 +358,7 @@ def resolve(
                 key: picked
                 for key, picked in chosen.items()
                 if picked[3] == math.inf
-                or model.probability(recognition(key, *_choice(picked)))
-                >= config.GEOPARSE_CONTEXT_RECOGNISED
+                or recognise(key, picked)[1] >= config.GEOPARSE_CONTEXT_RECOGNISED
             }
             ctx = _second_round_context(ctx, places, sentences_of)
         for key, cs in cands.items():
@@ -439,9 +453,9 @@ def resolve(
 
     # recognition: keep the names that are places here
     kept: dict[str, tuple[Place, float, dict[str, float]]] = {}
-    for key, (best, confidence, f, margin) in chosen.items():
-        g = recognition(key, best, f, margin)
-        p = model.probability(g)
+    for key, picked in chosen.items():
+        best, confidence, f, margin = picked
+        g, p = recognise(key, picked)
         # a region's abbreviation or postal code is kept only in apposition ("Paducah, Ky.")
         # or written with inner periods ("N.J."): short, and a place all the same; a town
         # of the region named right after it ("Naples, Florida") is a place whatever its name
