@@ -82,6 +82,11 @@ class Model:
     recognise: Mapping[str, float]
     threshold: float
     meta: Mapping[str, Any] = field(default_factory=dict)
+    #: Terms of ``why`` by feature and value (see :func:`_why`), filled as they are met:
+    #: most features are flags, and documents share most terms.
+    terms: dict[tuple[str, float], float] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def load(cls, path: str | None = None) -> Model:
@@ -727,26 +732,23 @@ def _unknown_water_after(toks: Tokens, span: Span, w: Words) -> bool:
     )
 
 
-#: Terms of ``why`` by weight and feature value (rounding to 3 decimals is slow, and most
-#: features are flags).
-_ROUNDED: dict[tuple[float, float], float] = {}
-
-
 def _why(
     model: Model, f: Mapping[str, float], g: Mapping[str, float], p: float
 ) -> dict[str, float]:
     weights = model.resolve
-    rounded = _ROUNDED
+    # each feature's weighted value rounded to 3 decimals, looked up by (feature, value)
+    # (rounding is slow, and most features are flags)
+    known = model.terms
     terms = []
-    for k, v in f.items():
-        w = weights.get(k, 0.0)
-        term = rounded.get((w, v))
+    for item in f.items():
+        term = known.get(item)
         if term is None:
-            term = round(w * v, 3)
-            if len(rounded) < config.GEOPARSE_CACHE_SIZE:
-                rounded[(w, v)] = term
+            k, v = item
+            term = round(weights.get(k, 0.0) * v, 3)
+            if len(known) < config.GEOPARSE_CACHE_SIZE:
+                known[item] = term
         if abs(term) >= 0.01:
-            terms.append((k, term))
+            terms.append((item[0], term))
     terms.sort(key=lambda kv: -abs(kv[1]))
     out = dict(terms)
     out["recognised"] = round(p, 3)
