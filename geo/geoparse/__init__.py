@@ -336,7 +336,7 @@ def why_texts(mentions: Sequence[Mention]) -> list[str]:
     (2, True)
     """
     written: dict[int, str] = {}
-    out = []
+    out: list[str] = []
     for m in mentions:
         why = m.why
         if why is None:
@@ -388,6 +388,7 @@ def _frame(mentions: Sequence[Mention], lang: str | None) -> gpd.GeoDataFrame:
 
     n = len(mentions)
     places = [m.place for m in mentions]
+    whys: list[str | None] = list(why_texts(mentions))
     lat = np.array([p.latitude for p in places], dtype=float)
     lon = np.array([p.longitude for p in places], dtype=float)
     texts: tuple[list[str | None], ...] = (
@@ -398,7 +399,7 @@ def _frame(mentions: Sequence[Mention], lang: str | None) -> gpd.GeoDataFrame:
         [p.country_code for p in places],
         [p.id for p in places],
         [lang] * n,
-        why_texts(mentions),
+        whys,
     )
     columns: dict[str, list[str | None]] = dict(zip(_TEXT_COLUMNS, texts, strict=True))
     dtype = _text_dtype()

@@ -458,9 +458,9 @@ def resolve(
 
     # recognition: keep the names that are places here
     kept: dict[str, tuple[Place, float, dict[str, float]]] = {}
-    for key, picked in chosen.items():
-        best, confidence, f, margin = picked
-        g, p = recognise(key, picked)
+    for key, choice in chosen.items():
+        best, confidence, f, margin = choice
+        g, p = recognise(key, choice)
         # a region's abbreviation or postal code is kept only in apposition ("Paducah, Ky.")
         # or written with inner periods ("N.J."): short, and a place all the same; a town
         # of the region named right after it ("Naples, Florida") is a place whatever its name
