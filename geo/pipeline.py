@@ -111,13 +111,14 @@ def process_document(doc: Document, options: Options) -> list[dict[str, Any]]:
     ['Ganja']
     """
     if options.task == "mentions":
-        from geo.geoparse import get_geoparser, why_text
+        from geo.geoparse import get_geoparser, why_texts
         from geo.lang import LANGUAGES
 
         lang = doc.lang if doc.lang in LANGUAGES else None
         parsed = get_geoparser().parse_text(
             doc.text, lang=lang, start=doc.body_start, doc_id=doc.doc_id
         )
+        whys = why_texts(parsed.mentions)
         return [
             {
                 "doc_id": m.doc_id,
@@ -132,9 +133,9 @@ def process_document(doc: Document, options: Options) -> list[dict[str, Any]]:
                 "longitude": m.place.longitude,
                 "score": m.score,
                 "lang": parsed.lang,
-                "why": why_text(m.why),
+                "why": why,
             }
-            for m in parsed.mentions
+            for m, why in zip(parsed.mentions, whys, strict=True)
         ]
     from geo.events.engine import event_rows
 

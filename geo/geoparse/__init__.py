@@ -61,6 +61,7 @@ __all__ = [
     "is_water",
     "mentions_to_frame",
     "why_text",
+    "why_texts",
 ]
 
 #: Columns of the mention table (``geo parse`` output), geometry aside.
@@ -323,6 +324,31 @@ def why_text(why: Mapping[str, float] | None) -> str:
     return "; ".join(parts)
 
 
+def why_texts(mentions: Sequence[Mention]) -> list[str]:
+    """The ``why`` column of each mention (:func:`why_text`), written once per ``why``: the
+    occurrences of a name share their place's terms.
+
+    Examples
+    --------
+    >>> mentions = get_geoparser().parse("Des tirs ont visé Bakou. Bakou a répondu.")
+    >>> texts = why_texts(mentions)
+    >>> len(texts), texts[0] == texts[1] == why_text(mentions[1].why)
+    (2, True)
+    """
+    written: dict[int, str] = {}
+    out: list[str] = []
+    for m in mentions:
+        why = m.why
+        if why is None:
+            out.append(why_text(why))
+            continue
+        found = written.get(id(why))
+        if found is None:
+            found = written[id(why)] = why_text(why)
+        out.append(found)
+    return out
+
+
 def mentions_to_frame(mentions: Sequence[Mention], *, lang: str | None = None) -> gpd.GeoDataFrame:
     """Return mentions as a GeoDataFrame with :data:`MENTION_COLUMNS` (EPSG:4326).
 
@@ -362,6 +388,7 @@ def _frame(mentions: Sequence[Mention], lang: str | None) -> gpd.GeoDataFrame:
 
     n = len(mentions)
     places = [m.place for m in mentions]
+    whys: list[str | None] = list(why_texts(mentions))
     lat = np.array([p.latitude for p in places], dtype=float)
     lon = np.array([p.longitude for p in places], dtype=float)
     texts: tuple[list[str | None], ...] = (
@@ -372,7 +399,7 @@ def _frame(mentions: Sequence[Mention], lang: str | None) -> gpd.GeoDataFrame:
         [p.country_code for p in places],
         [p.id for p in places],
         [lang] * n,
-        [why_text(m.why) for m in mentions],
+        whys,
     )
     columns: dict[str, list[str | None]] = dict(zip(_TEXT_COLUMNS, texts, strict=True))
     dtype = _text_dtype()

@@ -82,6 +82,11 @@ class Model:
     recognise: Mapping[str, float]
     threshold: float
     meta: Mapping[str, Any] = field(default_factory=dict)
+    #: Terms of ``why`` by feature and value (see :func:`_why`), filled as they are met:
+    #: most features are flags, and documents share most terms.
+    terms: dict[tuple[str, float], float] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def load(cls, path: str | None = None) -> Model:
@@ -337,6 +342,21 @@ def resolve(
             seat=_named_as_region(key, best.place),
         )
 
+    # recognition features and probability of each name's pick, kept while the pick stands
+    # (the second round rescores only some names; the others' recognition is the same)
+    recognised: dict[str, tuple[object, dict[str, float], float]] = {}
+
+    def recognise(
+        key: str, picked: tuple[Candidate, float, dict[str, float], float]
+    ) -> tuple[dict[str, float], float]:
+        found = recognised.get(key)
+        if found is not None and found[0] is picked:
+            return found[1], found[2]
+        g = recognition(key, *_choice(picked))
+        p = model.probability(g)
+        recognised[key] = (picked, g, p)
+        return g, p
+
     well_known: dict[str, tuple[Candidate, dict[str, float]]] = {}
     for rnd in range(2):
         if rnd == 1:
@@ -345,8 +365,7 @@ def resolve(
                 key: picked
                 for key, picked in chosen.items()
                 if picked[3] == math.inf
-                or model.probability(recognition(key, *_choice(picked)))
-                >= config.GEOPARSE_CONTEXT_RECOGNISED
+                or recognise(key, picked)[1] >= config.GEOPARSE_CONTEXT_RECOGNISED
             }
             ctx = _second_round_context(ctx, places, sentences_of)
         for key, cs in cands.items():
@@ -441,9 +460,9 @@ def resolve(
 
     # recognition: keep the names that are places here
     kept: dict[str, tuple[Place, float, dict[str, float]]] = {}
-    for key, (best, confidence, f, margin) in chosen.items():
-        g = recognition(key, best, f, margin)
-        p = model.probability(g)
+    for key, choice in chosen.items():
+        best, confidence, f, margin = choice
+        g, p = recognise(key, choice)
         # a region's abbreviation or postal code is kept only in apposition ("Paducah, Ky.")
         # or written with inner periods ("N.J."): short, and a place all the same; a town
         # of the region named right after it ("Naples, Florida") is a place whatever its name
@@ -721,26 +740,23 @@ def _unknown_water_after(toks: Tokens, span: Span, w: Words) -> bool:
     )
 
 
-#: Terms of ``why`` by weight and feature value (rounding to 3 decimals is slow, and most
-#: features are flags).
-_ROUNDED: dict[tuple[float, float], float] = {}
-
-
 def _why(
     model: Model, f: Mapping[str, float], g: Mapping[str, float], p: float
 ) -> dict[str, float]:
     weights = model.resolve
-    rounded = _ROUNDED
+    # each feature's weighted value rounded to 3 decimals, looked up by (feature, value)
+    # (rounding is slow, and most features are flags)
+    known = model.terms
     terms = []
-    for k, v in f.items():
-        w = weights.get(k, 0.0)
-        term = rounded.get((w, v))
+    for item in f.items():
+        term = known.get(item)
         if term is None:
-            term = round(w * v, 3)
-            if len(rounded) < config.GEOPARSE_CACHE_SIZE:
-                rounded[(w, v)] = term
+            k, v = item
+            term = round(weights.get(k, 0.0) * v, 3)
+            if len(known) < config.GEOPARSE_CACHE_SIZE:
+                known[item] = term
         if abs(term) >= 0.01:
-            terms.append((k, term))
+            terms.append((item[0], term))
     terms.sort(key=lambda kv: -abs(kv[1]))
     out = dict(terms)
     out["recognised"] = round(p, 3)

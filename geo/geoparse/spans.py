@@ -561,6 +561,13 @@ def _word_forms(
     return out
 
 
+@functools.cache
+def _region_suffixes(lang: str) -> tuple[str, ...]:
+    """The pack's ``region_suffixes`` of ``lang``, longest first (in pack order among
+    suffixes of one length)."""
+    return tuple(sorted(get_pack(lang).maps["region_suffixes"], key=len, reverse=True))
+
+
 def _suffix_region(lang: str, form: str, w: Words, index: Index) -> tuple[str, bool] | None:
     """The key of a region or district named with a suffix from the relational adjective of
     its town (the pack's ``region_suffixes``) and whether it is a region only: the region
@@ -568,9 +575,12 @@ def _suffix_region(lang: str, form: str, w: Words, index: Index) -> tuple[str, b
     область"), else the region named after the adjective's town ("Харківщина": Kharkiv's),
     else the town itself, for a district around it ("Ізюмщина": Izium). None for other
     words, common words ("женщина", "батьківщина") and names of their own ("Туреччина")."""
+    longest_first = _region_suffixes(lang)
+    if not form.endswith(longest_first):
+        return None  # most words
     suffixes = get_pack(lang).maps["region_suffixes"]
-    suffix = next((x for x in sorted(suffixes, key=len, reverse=True) if form.endswith(x)), None)
-    if suffix is None or len(form) - len(suffix) < config.GEOPARSE_REGION_SUFFIX_MIN_STEM:
+    suffix = next(x for x in longest_first if form.endswith(x))
+    if len(form) - len(suffix) < config.GEOPARSE_REGION_SUFFIX_MIN_STEM:
         return None
     if form in w["common"] or form in w["stopwords"] or _common((form,)):
         return None  # "женщина", "причина"
