@@ -56,6 +56,8 @@ from geo.geoparse.features import (
     Cooccurrence,
     cooccurrence,
     cooccurrence_features,
+    vote_features,
+    votes,
     is_dateline,
     name_features,
     precision_of,
@@ -231,6 +233,9 @@ def resolve(
     # country names in a language the document is not written in ("Argelia" in English)
     foreign = {key for key in cands if index.foreign_here(key, w.langs)}
     co = cooccurrence(cands)
+    # where the names point, state by state: every name in the first round, then only the
+    # names that recognition is likely to keep (words that are no places vote at random)
+    voted = votes(cands)
     ctx, anchors = _anchors(cands, by_key, toks, w, index, foreign)
     capitals = index_capitals(index)
     sentences_of = {key: {toks.sentence[s.first] for s in group} for key, group in by_key.items()}
@@ -347,6 +352,7 @@ def resolve(
                 >= config.GEOPARSE_CONTEXT_RECOGNISED
             }
             ctx = _second_round_context(ctx, places, sentences_of)
+            voted = votes({key: cands[key] for key in places if key in cands})
         for key, cs in cands.items():
             if key in chosen and chosen[key][3] == math.inf:
                 continue
@@ -416,6 +422,8 @@ def resolve(
                 dateline=key in datelines,
                 noun_regions=noun_named.get(key, frozenset()),
             )
+            for f, more in zip(features, vote_features(key, top, voted), strict=True):
+                f.update(more)
             scored = [
                 (model.add_score(start, f), c, static, f)
                 for c, static, start, f in zip(top, statics, static_scores, features, strict=True)
