@@ -53,11 +53,12 @@ __all__ = [
     "Votes",
     "cooccurrence",
     "cooccurrence_features",
-    "vote_features",
-    "votes",
     "name_features",
     "region_cue",
     "span_features",
+    "vote_features",
+    "voted_area",
+    "votes",
     "water_cue",
 ]
 
@@ -344,6 +345,12 @@ def _others_votes(votes: Mapping[str, float], own: frozenset[str]) -> tuple[floa
         if v > best:
             best, best_area = v, area
     return best, best_area
+
+
+def voted_area(key: str, v: Votes) -> str:
+    """The first-level region the names of a document other than ``key`` vote for most
+    ("" when none)."""
+    return _others_votes(v.admins, v.own_admins.get(key, frozenset()))[1]
 
 
 def vote_features(key: str, cs: Sequence[Candidate], v: Votes) -> list[dict[str, float]]:
