@@ -307,8 +307,9 @@ class Votes:
 
 
 def votes(cands: Mapping[str, Sequence[Candidate]]) -> Votes:
-    """The votes of the names ``cands`` (see :class:`Votes`); a country's name votes for
-    its country, not for a region.
+    """The votes of the names ``cands`` (candidates best first; see :class:`Votes`); a
+    name whose best candidate is a country or a first-level region votes for that one alone,
+    and a country's name for no region.
 
     Examples
     --------
@@ -317,8 +318,18 @@ def votes(cands: Mapping[str, Sequence[Candidate]]) -> Votes:
     """
     out = Votes()
     for key, cs in cands.items():
-        areas = {a for c in cs if c.place.kind != "country" and (a := admin_key(c.place))}
-        countries = {c.place.country_code for c in cs if c.place.country_code}
+        if not cs:
+            continue
+        best = cs[0].place
+        if best.kind == "country" or feature_of(best) == "admin1":
+            # a name best known as a country or a state votes for it, not for the small towns
+            # that bear its name in other states
+            area = admin_key(best) if best.kind != "country" else ""
+            areas = {area} if area else set()
+            countries = {best.country_code} if best.country_code else set()
+        else:
+            areas = {a for c in cs if c.place.kind != "country" and (a := admin_key(c.place))}
+            countries = {c.place.country_code for c in cs if c.place.country_code}
         _vote(out.admins, out.own_admins, key, areas)
         _vote(out.countries, out.own_countries, key, countries)
     return out
@@ -359,7 +370,12 @@ def vote_features(key: str, cs: Sequence[Candidate], v: Votes) -> list[dict[str,
     largest vote any region (country) has, and ``vote_admin1_top`` for a candidate in the
     region the other names point to most (ties: the first met). Towns of the same names
     lie in many states; the state where the most names of a story have one is its state.
+    The candidates of a name whose best one (``cs[0]``) is a country or a first-level region
+    have no ``vote_admin1``.
     """
+    # a name best known as a country or a state is that one unless the text says
+    # otherwise: the votes of the other names do not pull it to its namesake towns
+    major = bool(cs) and (cs[0].place.kind == "country" or feature_of(cs[0].place) == "admin1")
     own_a = v.own_admins.get(key, frozenset())
     own_c = v.own_countries.get(key, frozenset())
     top_a, top_area = _others_votes(v.admins, own_a) if v.admins else (0.0, "")
@@ -375,7 +391,7 @@ def vote_features(key: str, cs: Sequence[Candidate], v: Votes) -> list[dict[str,
             n = v.countries.get(cc, 0.0) - (share_c if cc in own_c else 0.0)
             if n > 0:
                 f["vote_country"] = n / top_c
-        area = admin_key(p) if p.kind != "country" else ""
+        area = admin_key(p) if p.kind != "country" and not major else ""
         if area and top_a > 0:
             n = v.admins.get(area, 0.0) - (share_a if area in own_a else 0.0)
             if n > 0:

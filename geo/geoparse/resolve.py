@@ -449,7 +449,7 @@ def resolve(
     if trace is not None:
         trace.candidates.extend((by_key[key], found) for key, found in last_scored.items())
 
-    # "Jefferson County, Colo.": a name written with the state it lies in is the place of
+    # "Aurora, Colo.": a name written with the state it lies in is the place of
     # that state, whatever the rest of the story points to; its other occurrences keep it
     for key, scored in ranked.items():
         areas = _apposed_areas(apposition.get(key, ()))
@@ -514,7 +514,7 @@ def resolve(
             why = {**why, "water_cue": 1.0}
         areas = _apposed_areas(apposed_at.get(span.first, ()))
         if areas and admin_key(place) not in areas and span.key in ranked:
-            # "Springfield, Ill." beside "Springfield, Mo.": each occurrence written with its
+            # "Aurora, Ill." beside "Aurora, Colo.": each occurrence written with its
             # state is the place of that state
             found = _best_in_areas(ranked[span.key], areas)
             if found is not None:
