@@ -298,12 +298,20 @@ class Votes:
         Votes by first-level region ("US.MN") and by country code.
     own_admins, own_countries : dict of str to frozenset of str
         By name: the regions (countries) it voted for, to take its own vote out.
+    ranked_admins, ranked_countries : list of (float, int, str)
+        The regions (countries) by votes, most first: (-votes, order voted for, key).
+    order : dict of str to int
+        The place of each region and country in the order voted for (a region's key has
+        a dot, a country's none).
     """
 
     admins: dict[str, float] = field(default_factory=dict)
     countries: dict[str, float] = field(default_factory=dict)
     own_admins: dict[str, frozenset[str]] = field(default_factory=dict)
     own_countries: dict[str, frozenset[str]] = field(default_factory=dict)
+    ranked_admins: list[tuple[float, int, str]] = field(default_factory=list)
+    ranked_countries: list[tuple[float, int, str]] = field(default_factory=list)
+    order: dict[str, int] = field(default_factory=dict)
 
 
 def votes(cands: Mapping[str, Sequence[Candidate]]) -> Votes:
@@ -332,6 +340,8 @@ def votes(cands: Mapping[str, Sequence[Candidate]]) -> Votes:
             countries = {c.place.country_code for c in cs if c.place.country_code}
         _vote(out.admins, out.own_admins, key, areas)
         _vote(out.countries, out.own_countries, key, countries)
+    out.ranked_admins = _ranked(out.admins, out.order)
+    out.ranked_countries = _ranked(out.countries, out.order)
     return out
 
 
@@ -340,28 +350,46 @@ def _vote(
 ) -> None:
     if areas:
         share = 1.0 / len(areas)
-        for area in areas:
+        for area in sorted(areas):  # sorted: ties of votes are broken the same every run
             votes[area] = votes.get(area, 0.0) + share
         own[key] = frozenset(areas)
 
 
-def _others_votes(votes: Mapping[str, float], own: frozenset[str]) -> tuple[float, str]:
-    """The share of a name's own vote in each of its areas, and the area with the most votes
-    of the other names (with that many votes)."""
+def _ranked(votes: Mapping[str, float], order: dict[str, int]) -> list[tuple[float, int, str]]:
+    """Areas by votes, most first (ties: the first voted for first); ``order`` gets the
+    place of each area in the order voted for."""
+    for i, area in enumerate(votes):
+        order[area] = i
+    return sorted((-v, i, area) for i, (area, v) in enumerate(votes.items()))
+
+
+def _others_votes(
+    votes: Mapping[str, float],
+    ranked: Sequence[tuple[float, int, str]],
+    own: frozenset[str],
+    order: Mapping[str, int],
+) -> tuple[float, str]:
+    """The area with the most votes of the names other than one (whose own vote is 1 /
+    len(own) in each area of ``own``), with that many votes; ties: the first voted for.
+    ``ranked`` is :func:`_ranked` of ``votes``, ``order`` each area's place in it."""
     share = 1.0 / len(own) if own else 0.0
-    best, best_area = 0.0, ""
-    for area, v in votes.items():
-        if area in own:
-            v -= share
-        if v > best:
-            best, best_area = v, area
-    return best, best_area
+    best: tuple[float, int, str] = (0.0, 0, "")
+    for neg, i, area in ranked:
+        if area not in own:
+            best = (-neg, -i, area)
+            break
+    if own:
+        for area in own:
+            v = votes.get(area, 0.0) - share
+            if v > 0.0 and (v, -order[area]) > best[:2]:
+                best = (v, -order[area], area)
+    return best[0], best[2]
 
 
 def voted_area(key: str, v: Votes) -> str:
     """The first-level region the names of a document other than ``key`` vote for most
     ("" when none)."""
-    return _others_votes(v.admins, v.own_admins.get(key, frozenset()))[1]
+    return _others_votes(v.admins, v.ranked_admins, v.own_admins.get(key, frozenset()), v.order)[1]
 
 
 def vote_features(key: str, cs: Sequence[Candidate], v: Votes) -> list[dict[str, float]]:
@@ -378,8 +406,12 @@ def vote_features(key: str, cs: Sequence[Candidate], v: Votes) -> list[dict[str,
     major = bool(cs) and (cs[0].place.kind == "country" or feature_of(cs[0].place) == "admin1")
     own_a = v.own_admins.get(key, frozenset())
     own_c = v.own_countries.get(key, frozenset())
-    top_a, top_area = _others_votes(v.admins, own_a) if v.admins else (0.0, "")
-    top_c, _ = _others_votes(v.countries, own_c) if v.countries else (0.0, "")
+    top_a, top_area = (
+        _others_votes(v.admins, v.ranked_admins, own_a, v.order) if v.admins else (0.0, "")
+    )
+    top_c = (
+        _others_votes(v.countries, v.ranked_countries, own_c, v.order)[0] if v.countries else 0.0
+    )
     share_a = 1.0 / len(own_a) if own_a else 0.0
     share_c = 1.0 / len(own_c) if own_c else 0.0
     out: list[dict[str, float]] = []

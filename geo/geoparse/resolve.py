@@ -455,9 +455,9 @@ def resolve(
         areas = _apposed_areas(apposition.get(key, ()))
         if not areas or admin_key(chosen[key][0].place) in areas:
             continue
-        found = _best_in_areas(scored, areas)
-        if found is not None:
-            chosen[key] = (found[1], chosen[key][1], {**found[2], **found[3]}, chosen[key][3])
+        better = _best_in_areas(scored, areas)
+        if better is not None:
+            chosen[key] = (better[1], chosen[key][1], {**better[2], **better[3]}, chosen[key][3])
             well_known.pop(key, None)
 
     # recognition: keep the names that are places here
@@ -516,9 +516,9 @@ def resolve(
         if areas and admin_key(place) not in areas and span.key in ranked:
             # "Aurora, Ill." beside "Aurora, Colo.": each occurrence written with its
             # state is the place of that state
-            found = _best_in_areas(ranked[span.key], areas)
-            if found is not None:
-                place = found[1].place
+            better = _best_in_areas(ranked[span.key], areas)
+            if better is not None:
+                place = better[1].place
         if place.kind in ("city", "region") and span.key in cands:
             place = _twin_for_span(span, place, cands[span.key], index, cue_at[span.first])
         elif place.kind == "country" and span.key in cands:
