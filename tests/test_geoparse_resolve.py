@@ -277,3 +277,62 @@ def test_a_town_named_as_its_own_region() -> None:
     town = Place("t:2", "Luzern", "city", 47.05, 8.3, "CH", "LU", "Lucerne", 80_000, "test", True)
     assert _named_as_region("lucerne", town)
     assert not _named_as_region("luzern", town)
+
+
+def test_votes_point_to_the_state_that_most_names_share() -> None:
+    from geo.geoparse.features import vote_features, voted_area, votes
+
+    # "testville" is borne in Texas, Tennessee and abroad; "a" only in Tennessee, "b" in
+    # Tennessee and Georgia: Tennessee has 1 + 1/2 votes of the others, Georgia 1/2
+    cands = {
+        "testville": (BIG_ABROAD, US_TX, US_TN),
+        "a": (Candidate(_town("a:tn", "US", "TN", 36.0, -87.0, 900), 3.0),),
+        "b": (_county("b:tn", "US", "TN", 36.2, -88.2), _county("b:ga", "US", "GA", 33.0, -84.0)),
+    }
+    v = votes(cands)
+    assert v.admins["US.TN"] == 1.0 + 0.5 + 1.0 / 3.0
+    assert voted_area("testville", v) == "US.TN"
+    abroad, tx, tn = vote_features("testville", cands["testville"], v)
+    assert tn == {"vote_country": 1.0, "vote_admin1": 1.0, "vote_admin1_top": 1.0}
+    assert "vote_admin1" not in tx and tx["vote_country"] == 1.0
+    assert abroad == {}
+    # for "b": Tennessee has the others' 1 + 1/3 votes, Georgia none
+    tn_county, ga_county = vote_features("b", cands["b"], v)
+    assert tn_county["vote_admin1"] == 1.0 and "vote_admin1" not in ga_county
+    assert voted_area("b", v) == "US.TN"
+
+
+def test_a_state_name_votes_for_the_state_not_for_its_namesake_towns() -> None:
+    from geo.geoparse.features import votes
+
+    state = Place(
+        "s:or",
+        "Testregion",
+        "region",
+        44.0,
+        -120.0,
+        "US",
+        "OR",
+        None,
+        0,
+        "test",
+        True,
+        feature="admin1",
+    )
+    town = _town("s:pa", "US", "PA", 40.0, -78.0, 300)
+    v = votes({"testregion": (Candidate(state, 6.0), Candidate(town, 2.0))})
+    assert v.admins == {"US.OR": 1.0}
+    assert v.countries == {"US": 1.0}
+
+
+def test_a_name_written_with_another_state_is_the_place_of_that_state() -> None:
+    # a story about Kansas towns: the town written with Colorado's abbreviation is
+    # Colorado's, whatever the focus of the story, and so is its other occurrence
+    found = _mentions(
+        "Crews from Wichita, Salina and Topeka came to Aurora. The plant in Aurora, Colo., "
+        "is larger."
+    )
+    assert [a for m, _, a in found if m == "Aurora"] == ["CO", "CO"]
+    # each occurrence written with its own state is the town of that state
+    found = _mentions("Crews from Aurora, Ill., and Aurora, Colo., met on Monday.")
+    assert [a for m, _, a in found if m == "Aurora"] == ["IL", "CO"]

@@ -50,11 +50,15 @@ __all__ = [
     "RESOLVE_FEATURES",
     "Context",
     "Cooccurrence",
+    "Votes",
     "cooccurrence",
     "cooccurrence_features",
     "name_features",
     "region_cue",
     "span_features",
+    "vote_features",
+    "voted_area",
+    "votes",
     "water_cue",
 ]
 
@@ -101,6 +105,9 @@ RESOLVE_FEATURES: Final = (
     "noun_region",
     "cooccur",
     "cooccur_admin1",
+    "vote_admin1",
+    "vote_admin1_top",
+    "vote_country",
 )
 
 #: How a candidate's name matched that has a feature of its own (others count as alternate).
@@ -275,6 +282,154 @@ def cooccurrence_features(
                 n = len(same) - (key in same)
                 if n > 0:
                     f["cooccur_admin1"] = n / others
+        out.append(f)
+    return out
+
+
+@dataclass
+class Votes:
+    """Where a document's names point, region by region: each name gives one vote, split
+    evenly among the first-level regions (countries) its candidates lie in. A name borne in
+    two states says more about where a story is than one borne in forty.
+
+    Attributes
+    ----------
+    admins, countries : dict of str to float
+        Votes by first-level region ("US.MN") and by country code.
+    own_admins, own_countries : dict of str to frozenset of str
+        By name: the regions (countries) it voted for, to take its own vote out.
+    ranked_admins, ranked_countries : list of (float, int, str)
+        The regions (countries) by votes, most first: (-votes, order voted for, key).
+    order : dict of str to int
+        The place of each region and country in the order voted for (a region's key has
+        a dot, a country's none).
+    """
+
+    admins: dict[str, float] = field(default_factory=dict)
+    countries: dict[str, float] = field(default_factory=dict)
+    own_admins: dict[str, frozenset[str]] = field(default_factory=dict)
+    own_countries: dict[str, frozenset[str]] = field(default_factory=dict)
+    ranked_admins: list[tuple[float, int, str]] = field(default_factory=list)
+    ranked_countries: list[tuple[float, int, str]] = field(default_factory=list)
+    order: dict[str, int] = field(default_factory=dict)
+
+
+def votes(cands: Mapping[str, Sequence[Candidate]]) -> Votes:
+    """The votes of the names ``cands`` (candidates best first; see :class:`Votes`); a
+    name whose best candidate is a country or a first-level region votes for that one alone,
+    and a country's name for no region.
+
+    Examples
+    --------
+    >>> votes({}).admins
+    {}
+    """
+    out = Votes()
+    for key, cs in cands.items():
+        if not cs:
+            continue
+        best = cs[0].place
+        if best.kind == "country" or feature_of(best) == "admin1":
+            # a name best known as a country or a state votes for it, not for the small towns
+            # that bear its name in other states
+            area = admin_key(best) if best.kind != "country" else ""
+            areas = {area} if area else set()
+            countries = {best.country_code} if best.country_code else set()
+        else:
+            areas = {a for c in cs if c.place.kind != "country" and (a := admin_key(c.place))}
+            countries = {c.place.country_code for c in cs if c.place.country_code}
+        _vote(out.admins, out.own_admins, key, areas)
+        _vote(out.countries, out.own_countries, key, countries)
+    out.ranked_admins = _ranked(out.admins, out.order)
+    out.ranked_countries = _ranked(out.countries, out.order)
+    return out
+
+
+def _vote(
+    votes: dict[str, float], own: dict[str, frozenset[str]], key: str, areas: set[str]
+) -> None:
+    if areas:
+        share = 1.0 / len(areas)
+        for area in sorted(areas):  # sorted: ties of votes are broken the same every run
+            votes[area] = votes.get(area, 0.0) + share
+        own[key] = frozenset(areas)
+
+
+def _ranked(votes: Mapping[str, float], order: dict[str, int]) -> list[tuple[float, int, str]]:
+    """Areas by votes, most first (ties: the first voted for first); ``order`` gets the
+    place of each area in the order voted for."""
+    for i, area in enumerate(votes):
+        order[area] = i
+    return sorted((-v, i, area) for i, (area, v) in enumerate(votes.items()))
+
+
+def _others_votes(
+    votes: Mapping[str, float],
+    ranked: Sequence[tuple[float, int, str]],
+    own: frozenset[str],
+    order: Mapping[str, int],
+) -> tuple[float, str]:
+    """The area with the most votes of the names other than one (whose own vote is 1 /
+    len(own) in each area of ``own``), with that many votes; ties: the first voted for.
+    ``ranked`` is :func:`_ranked` of ``votes``, ``order`` each area's place in it."""
+    share = 1.0 / len(own) if own else 0.0
+    best: tuple[float, int, str] = (0.0, 0, "")
+    for neg, i, area in ranked:
+        if area not in own:
+            best = (-neg, -i, area)
+            break
+    if own:
+        for area in own:
+            v = votes.get(area, 0.0) - share
+            if v > 0.0 and (v, -order[area]) > best[:2]:
+                best = (v, -order[area], area)
+    return best[0], best[2]
+
+
+def voted_area(key: str, v: Votes) -> str:
+    """The first-level region the names of a document other than ``key`` vote for most
+    ("" when none)."""
+    return _others_votes(v.admins, v.ranked_admins, v.own_admins.get(key, frozenset()), v.order)[1]
+
+
+def vote_features(key: str, cs: Sequence[Candidate], v: Votes) -> list[dict[str, float]]:
+    """For each candidate of name ``key``: the votes of the document's other names for its
+    first-level region (``vote_admin1``) and its country (``vote_country``), over the
+    largest vote any region (country) has, and ``vote_admin1_top`` for a candidate in the
+    region the other names point to most (ties: the first met). Towns of the same names
+    lie in many states; the state where the most names of a story have one is its state.
+    The candidates of a name whose best one (``cs[0]``) is a country or a first-level region
+    have no ``vote_admin1``.
+    """
+    # a name best known as a country or a state is that one unless the text says
+    # otherwise: the votes of the other names do not pull it to its namesake towns
+    major = bool(cs) and (cs[0].place.kind == "country" or feature_of(cs[0].place) == "admin1")
+    own_a = v.own_admins.get(key, frozenset())
+    own_c = v.own_countries.get(key, frozenset())
+    top_a, top_area = (
+        _others_votes(v.admins, v.ranked_admins, own_a, v.order) if v.admins else (0.0, "")
+    )
+    top_c = (
+        _others_votes(v.countries, v.ranked_countries, own_c, v.order)[0] if v.countries else 0.0
+    )
+    share_a = 1.0 / len(own_a) if own_a else 0.0
+    share_c = 1.0 / len(own_c) if own_c else 0.0
+    out: list[dict[str, float]] = []
+    for c in cs:
+        p = c.place
+        f: dict[str, float] = {}
+        cc = p.country_code
+        if cc and top_c > 0:
+            n = v.countries.get(cc, 0.0) - (share_c if cc in own_c else 0.0)
+            if n > 0:
+                f["vote_country"] = n / top_c
+        area = admin_key(p) if p.kind != "country" and not major else ""
+        if area and top_a > 0:
+            n = v.admins.get(area, 0.0) - (share_a if area in own_a else 0.0)
+            if n > 0:
+                f["vote_admin1"] = n / top_a
+                if area == top_area:
+                    f["vote_admin1_top"] = 1.0
         out.append(f)
     return out
 

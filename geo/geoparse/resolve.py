@@ -63,6 +63,9 @@ from geo.geoparse.features import (
     region_cue,
     span_features,
     static_features,
+    vote_features,
+    voted_area,
+    votes,
     water_cue,
 )
 from geo.geoparse.filters import Words
@@ -236,10 +239,13 @@ def resolve(
     # country names in a language the document is not written in ("Argelia" in English)
     foreign = {key for key in cands if index.foreign_here(key, w.langs)}
     co = cooccurrence(cands)
+    # where the names point, state by state: every name in the first round, then only the
+    # names that recognition is likely to keep (words that are no places vote at random)
+    voted = votes(cands)
     ctx, anchors = _anchors(cands, by_key, toks, w, index, foreign)
     capitals = index_capitals(index)
     sentences_of = {key: {toks.sentence[s.first] for s in group} for key, group in by_key.items()}
-    apposition = _appositions(text, toks, by_key, cands, anchors)
+    apposition, apposed_at = _appositions(text, toks, by_key, cands, anchors)
     datelines = {
         key
         for key, group in by_key.items()
@@ -358,6 +364,7 @@ def resolve(
         return g, p
 
     well_known: dict[str, tuple[Candidate, dict[str, float]]] = {}
+    ranked: dict[str, list[tuple[float, Candidate, dict[str, float], dict[str, float]]]] = {}
     for rnd in range(2):
         if rnd == 1:
             # a name that recognition will drop ("Art", "Road") is no support for the others
@@ -368,6 +375,7 @@ def resolve(
                 or recognise(key, picked)[1] >= config.GEOPARSE_CONTEXT_RECOGNISED
             }
             ctx = _second_round_context(ctx, places, sentences_of)
+            voted = votes({key: cands[key] for key in places if key in cands})
         for key, cs in cands.items():
             if key in chosen and chosen[key][3] == math.inf:
                 continue
@@ -385,6 +393,7 @@ def resolve(
                     top,
                     ctx,
                     apposed=_apposed_areas(apposition.get(key, ())),
+                    voted=voted_area(key, voted),
                     shared=_shared_areas(key, cs, co) if len(top) < len(cs) else None,
                 )
                 noun = noun_named.get(key)
@@ -437,6 +446,8 @@ def resolve(
                 dateline=key in datelines,
                 noun_regions=noun_named.get(key, frozenset()),
             )
+            for f, more in zip(features, vote_features(key, top, voted), strict=True):
+                f.update(more)
             scored = [
                 (model.add_score(start, f), c, static, f)
                 for c, static, start, f in zip(top, statics, static_scores, features, strict=True)
@@ -453,10 +464,22 @@ def resolve(
                 well_known[key] = (famous, {**famous_static, **famous_f})
             else:
                 well_known.pop(key, None)
+            ranked[key] = scored
             if trace is not None:
                 last_scored[key] = [(c.place, {**st, **cf}) for _, c, st, cf in scored]
     if trace is not None:
         trace.candidates.extend((by_key[key], found) for key, found in last_scored.items())
+
+    # "Aurora, Colo.": a name written with the state it lies in is the place of
+    # that state, whatever the rest of the story points to; its other occurrences keep it
+    for key, scored in ranked.items():
+        areas = _apposed_areas(apposition.get(key, ()))
+        if not areas or admin_key(chosen[key][0].place) in areas:
+            continue
+        better = _best_in_areas(scored, areas)
+        if better is not None:
+            chosen[key] = (better[1], chosen[key][1], {**better[2], **better[3]}, chosen[key][3])
+            well_known.pop(key, None)
 
     # recognition: keep the names that are places here
     kept: dict[str, tuple[Place, float, dict[str, float]]] = {}
@@ -510,6 +533,13 @@ def resolve(
         ):
             place = water
             why = {**why, "water_cue": 1.0}
+        areas = _apposed_areas(apposed_at.get(span.first, ()))
+        if areas and admin_key(place) not in areas and span.key in ranked:
+            # "Aurora, Ill." beside "Aurora, Colo.": each occurrence written with its
+            # state is the place of that state
+            better = _best_in_areas(ranked[span.key], areas)
+            if better is not None:
+                place = better[1].place
         if place.kind in ("city", "region") and span.key in cands:
             place = _twin_for_span(span, place, cands[span.key], index, cue_at[span.first])
         elif place.kind == "country" and span.key in cands:
@@ -661,6 +691,19 @@ def scored_candidates(
     return top, statics
 
 
+def _best_in_areas(
+    scored: Sequence[tuple[float, Candidate, dict[str, float], dict[str, float]]],
+    areas: Mapping[str, float],
+) -> tuple[float, Candidate, dict[str, float], dict[str, float]] | None:
+    """The best scored candidate (of ``scored``, best first) that lies in one of the
+    first-level regions ``areas`` and is no country, or None."""
+    for row in scored:
+        p = row[1].place
+        if p.kind != "country" and admin_key(p) in areas:
+            return row
+    return None
+
+
 def _apposed_areas(places: Sequence[Place]) -> dict[str, float]:
     """The first-level regions ("US.OH") among the places named in apposition after a name."""
     return {
@@ -692,24 +735,32 @@ def focus_candidates(
     ctx: Context,
     *,
     apposed: Mapping[str, float] | None = None,
+    voted: str = "",
     shared: Mapping[str, float] | None = None,
 ) -> tuple[Candidate, ...]:
     """Candidates of a name left out of ``top`` (its candidates scored by prior) that lie in
     a first-level region named in apposition after it (``apposed``: "Chillicothe, Ohio"),
+    in the one the document's other names vote for most (``voted``, :class:`Votes`),
     in a first-level region of the document's unambiguous places, in one where other names
     of the document have candidates too (``shared``: a town beside two other names that
     have candidates in its state), or in a country of the unambiguous places, and bear
     the name as their own: the most prominent of each such region, then of each such
     country, at most GEOPARSE_FOCUS_EXTRA_CANDIDATES ("Lebanon" in a story about Indiana
     towns is Lebanon, Indiana, a town the country's prior prunes)."""
-    if len(top) == len(cs) or not (ctx.focus or apposed or shared):
+    if len(top) == len(cs) or not (ctx.focus or apposed or shared or voted):
         return ()
     scored = {c.place.id for c in top}
     # the regions and countries that a scored candidate already stands for
     seen = {a for c in top for a in (c.place.country_code, admin_key(c.place)) if a}
     out: list[Candidate] = []
     most = config.GEOPARSE_FOCUS_EXTRA_CANDIDATES
-    for level in (apposed or {}, ctx.admin_focus, shared or {}, ctx.focus):
+    for level in (
+        apposed or {},
+        {voted: 1.0} if voted else {},
+        ctx.admin_focus,
+        shared or {},
+        ctx.focus,
+    ):
         for c in cs:
             p = c.place
             # the place's own name only: an alternate ("Paris" of a town renamed since)
@@ -910,14 +961,16 @@ def _appositions(
     by_key: Mapping[str, list[Span]],
     cands: Mapping[str, tuple[Candidate, ...]],
     anchors: Mapping[str, Place],
-) -> dict[str, list[Place]]:
+) -> tuple[dict[str, list[Place]], dict[int, list[Place]]]:
     """Places named right after a name, after a comma or in brackets ("Springfield,
-    Illinois", "Gaziantep (Turquie)"): the candidates of the following name's key."""
+    Illinois", "Gaziantep (Turquie)"): the candidates of the following name's key, by key
+    and by the first token of each span that has them."""
     starts = {}
     for key, group in by_key.items():
         for s in group:
             starts[s.first] = key
     out: dict[str, list[Place]] = {}
+    at: dict[int, list[Place]] = {}
     for key, group in by_key.items():
         for s in group:
             nxt = s.last + 1
@@ -933,7 +986,8 @@ def _appositions(
             if other in anchors and anchors[other].kind != "city":
                 places = [anchors[other]]
             out.setdefault(key, []).extend(places)
-    return out
+            at[s.first] = places
+    return out, at
 
 
 def _cue_sentences(toks: Tokens, w: Words) -> set[int]:
