@@ -485,12 +485,14 @@ def _evaluation_module() -> ModuleType:
 #: placed within 161 km over all gold names (guards against regressions; measured values
 #: are in tests/eval/SCORES.md and the README). English went down when batches t2 and t3,
 #: each scored once as the frozen test split, joined the development split (0.945, 0.929
-#: with t3), French when batch t4 did (0.970, 0.953 before it; 0.964, 0.944 with it).
+#: with t3), French when batch t4 did (0.970, 0.953 before it; 0.964, 0.944 with it),
+#: English, French and Russian when batch t5 did (0.952, 0.969, 0.924 before it; 0.940,
+#: 0.953, 0.909 with it).
 DEV_FLOORS = {
-    "en": (0.94, 0.92),
-    "fr": (0.96, 0.94),
+    "en": (0.935, 0.91),
+    "fr": (0.95, 0.91),
     "es": (0.90, 0.85),
-    "ru": (0.92, 0.83),
+    "ru": (0.90, 0.85),
     "uk": (0.87, 0.78),
     "ar": (0.74, 0.64),
 }
