@@ -522,13 +522,14 @@ class EventScores:
     gold: int = 0
     predicted: int = 0
     matched: int = 0
+    hits: int = 0  # distinct predictions that found an incident
     duplicates: int = 0
     spurious: int = 0
     right: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: EventScores) -> None:
-        for name in ("articles", "gold", "predicted", "matched", "duplicates", "spurious"):
+        for name in ("articles", "gold", "predicted", "matched", "hits", "duplicates", "spurious"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for k, v in other.right.items():
             self.right[k] = self.right.get(k, 0) + v
@@ -540,7 +541,7 @@ class EventScores:
             "gold": self.gold,
             "predicted": self.predicted,
             "recall": round(self.matched / self.gold, 4) if self.gold else 1.0,
-            "precision": round(self.matched / (self.predicted - self.duplicates), 4)
+            "precision": round(self.hits / (self.predicted - self.duplicates), 4)
             if self.predicted - self.duplicates
             else 1.0,
             "spurious_per_article": round(self.spurious / self.articles, 3) if self.articles else 0,
@@ -623,7 +624,8 @@ def score_events(
 
     A gold incident is found by a predicted event at the same place (the same gazetteer id,
     or within 25 km) and, when the gold gives a date, within a day of it. Other predictions
-    at a found incident are duplicates; the rest are spurious. Incidents told by several
+    at a found incident are duplicates; the rest are spurious. Precision counts each prediction
+    once, even when it finds two incidents (same place, adjacent days). Incidents told by several
     articles (same id) are also counted as merged events: the distinct events (by
     ``event_id``) that find them, read together.
     """
@@ -704,6 +706,7 @@ def score_events(
             event_id = _row_value(r, ("merged_event_id", "event_id"))
             shared.setdefault(inc["id"], set()).add(str(event_id))
             found_in.setdefault(inc["id"], set()).add(path.name)
+        s.hits = len(used)
         for i, r in enumerate(preds):
             if i in used:
                 continue
