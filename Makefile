@@ -30,8 +30,8 @@ demo: $(STAMP) $(ASSETS)
 	$(BIN)/geo demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check geo tests bench scripts
-	$(BIN)/ruff format --check geo tests bench scripts
+	$(BIN)/ruff check geo tests bench scripts conftest.py
+	$(BIN)/ruff format --check geo tests bench scripts conftest.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -218,17 +218,18 @@ def frame_from_columns(
     columns: dict[str, Any], *, extra: pd.DataFrame | None = None, index: Any = None
 ) -> gpd.GeoDataFrame:
     """Build an event GeoDataFrame from whole columns: :data:`EVENT_COLUMNS` (missing ones
-    empty), then the columns of ``extra`` as they are (a table's other columns).
+    empty), then the columns of ``extra`` as they are (a table's other columns; one that
+    bears the name of an event column is left out: ``columns`` holds the event columns).
 
     Examples
     --------
     >>> import pandas as pd
     >>> frame = frame_from_columns(
     ...     {"event_id": ["a"], "latitude": [40.68], "longitude": [46.36]},
-    ...     extra=pd.DataFrame({"actor1": ["Military Forces of Armenia"]}),
+    ...     extra=pd.DataFrame({"tags": ["crowd size=no report"], "actor1": ["ignored"]}),
     ... )
-    >>> frame.columns[-2:].tolist(), frame.geometry.iloc[0].y
-    (['actor1', 'geometry'], 40.68)
+    >>> frame.columns[-2:].tolist(), frame["actor1"].tolist(), frame.geometry.iloc[0].y
+    (['tags', 'geometry'], [None], 40.68)
     """
     import geopandas as gpd
     import pandas as pd

@@ -17,8 +17,17 @@ from ``weights.json``; every term that decides a mention is kept in its ``why``.
 
 Examples
 --------
->>> sorted(RESOLVE_FEATURES)[:3]
-['admin1', 'admin1_named', 'alternate']
+The static features of the first two candidates of "Bakou" (the capital of Azerbaijan by
+an alternate name, a town reached by a spelling variant):
+
+>>> from geo.geoparse.candidates import Index
+>>> cs = Index.default().candidates("bakou")
+>>> [c.place.name for c in cs[:2]]
+['Baku', 'Burke']
+>>> [sorted(static_features(c, cs, frozenset())) for c in cs[:2]]
+[['alternate', 'log_population', 'top_prior'], ['log_population', 'prior_gap', 'variant']]
+>>> set(static_features(cs[0], cs, frozenset({cs[0].place.id}))) <= set(RESOLVE_FEATURES)
+True
 """
 
 from __future__ import annotations

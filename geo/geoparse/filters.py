@@ -11,10 +11,10 @@ Examples
 --------
 >>> from geo.geoparse.tokenize import tokenize
 >>> w = words_for(("en",))
->>> text = "President Vladimir Putin met Jordan Bardella in Paris."
+>>> text = "In Lyon, Mayor Anna Kowalczyk said the Ministry of Defence had not called Kowalczyk."
 >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
 >>> [toks.keys[i] for i in range(len(toks)) if blocked(text, toks, w, None)[i]]
-['vladimir', 'putin']
+['anna', 'kowalczyk', 'ministry', 'of', 'defence', 'kowalczyk']
 """
 
 from __future__ import annotations

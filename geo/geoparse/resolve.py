@@ -24,9 +24,16 @@ the town ("la province d'Idlib" and "la ville d'Idlib"). The order:
 
 Examples
 --------
+The fitted weights (``weights.json``) are of known features; a kept name's ``why`` ends with
+the probability that recognised it, which reaches the threshold:
+
+>>> from geo.geoparse import get_geoparser
 >>> model = Model.load()
->>> sorted(model.resolve)[:2]
-['admin1', 'admin1_named']
+>>> set(model.resolve) <= set(RESOLVE_FEATURES), 0.0 < model.threshold < 1.0
+(True, True)
+>>> [m] = get_geoparser().parse("Des missiles ont frappé Bakou.")
+>>> m.place.name, list(m.why)[-1], m.why["recognised"] >= model.threshold
+('Baku', 'recognised', True)
 """
 
 from __future__ import annotations

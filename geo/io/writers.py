@@ -295,6 +295,7 @@ def write_events(
     Examples
     --------
     >>> import tempfile, pathlib
+    >>> from geo.schema import events_to_frame
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "ev.geojson"
     >>> write_events(events_to_frame([]), out)
     >>> import json; json.loads(out.read_text())["features"]
@@ -422,13 +423,15 @@ def _protected(table: pd.DataFrame) -> pd.DataFrame:
 
 def _lists_as_text(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with list cells (the ``sources`` of merged events) written as JSON arrays,
-    for formats that hold no lists (CSV, GeoPackage); other columns are left alone.
+    for formats that hold no lists (CSV, GeoPackage); other columns are left alone. A
+    missing cell stays missing (None or NaN, as pandas holds it).
 
     Examples
     --------
     >>> import pandas as pd
-    >>> _lists_as_text(pd.DataFrame({"sources": [["a.txt", "b"], None]}))["sources"].tolist()
-    ['["a.txt", "b"]', None]
+    >>> out = _lists_as_text(pd.DataFrame({"sources": [["a.txt", "b"], None]}))
+    >>> out["sources"][0], out["sources"].isna().tolist()
+    ('["a.txt", "b"]', [False, True])
     """
     import numpy as np
 
