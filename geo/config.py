@@ -554,6 +554,10 @@ EVENTS_DISTRICT_WORD_CHARS: Final = 30
 #: before it.
 EVENTS_DESTINATION_CHARS: Final = 45
 
+#: A place joined to a destination by a comma or "and" at most this many characters after
+#: it ("evacuated to X and Y") is a destination too.
+EVENTS_LIST_GAP_CHARS: Final = 8
+
 #: A shift in time ("two weeks after", the packs' ``time_after``) starts at most this many
 #: characters before a place, in its clause, for the place to be told at that other time.
 EVENTS_TIME_SHIFT_CHARS: Final = 120

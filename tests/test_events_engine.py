@@ -532,6 +532,37 @@ def test_where_the_wounded_were_taken_is_not_the_incident_place(text: str) -> No
     assert "Butembo" not in [p for p, *_ in _event_places(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "away"),
+    [
+        (
+            "date 2024-03-02\nDes hommes armés ont tué 12 personnes à Moba vendredi, selon "
+            "des sources hospitalières à Kalemie.",
+            {"Kalemie"},
+        ),
+        (
+            "date 2024-03-02\nGunmen killed 12 people in Moba on Friday; the wounded were "
+            "taken to Kalemie and Kongolo.",
+            {"Kalemie", "Kongolo"},
+        ),
+        (
+            "date 2024-03-02\nУ п'ятницю російський дрон атакував Ковель, загинули двоє людей. "
+            "У лікарнях міста, а також у Дубні та Здолбунові перебувають 9 поранених.",
+            {"Dubno", "Dubna", "Zdolbuniv"},
+        ),
+        (
+            "date 2024-03-02\nقتل أربعة أشخاص أمس في قصف مدفعي على رداع، وقال مصدر طبي في "
+            "مستشفى الشفاء العام بمدينة ذمار إن المستشفى استقبل الجرحى.",
+            {"Dhamar"},
+        ),
+    ],
+)
+def test_a_town_whose_hospitals_treat_the_wounded_is_not_the_incident_place(
+    text: str, away: set[str]
+) -> None:
+    assert not away & {p for p, *_ in _event_places(text)}
+
+
 def test_a_capital_that_agrees_is_its_government() -> None:
     text = "date 2024-03-02\nAnkara agreed on Monday to a ceasefire agreement."
     assert "Ankara" not in [p for p, *_ in _event_places(text)]

@@ -230,6 +230,7 @@ class _Context:
     origin: re.Pattern[str] | None
     time_after: re.Pattern[str] | None  # "two weeks after": what follows is another time
     destination: re.Pattern[str] | None
+    coordination: re.Pattern[str] | None  # the words joining a list ("and", "та", "و")
     region_before: re.Pattern[str] | None
     region_after: re.Pattern[str] | None
     background_opener: re.Pattern[str] | None
@@ -277,6 +278,7 @@ def _context(rules: Rules) -> _Context:
     origin = alt("context", "origin")
     time_after = alt("context", "time_after")
     destination = alt("context", "destination")
+    coordination = alt("tolls", "coordination")
     region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
     ctx = _Context(
         border=re.compile(rf"(?:{border})(?!\w)", re.IGNORECASE) if border else None,
@@ -324,6 +326,7 @@ def _context(rules: Rules) -> _Context:
         destination=re.compile(rf"(?<!\w)(?:{destination})\s*$", re.IGNORECASE)
         if destination
         else None,
+        coordination=re.compile(rf"(?:{coordination})", re.IGNORECASE) if coordination else None,
         region_before=re.compile(rf"(?<!\w)(?:{region_before})\s*$", re.IGNORECASE)
         if region_before
         else None,
@@ -371,15 +374,27 @@ def _across_border(text: str, m: Mention, ctx: _Context) -> bool:
     return _LIST_OF_NAMES.fullmatch(window[cues[-1].end() :]) is not None
 
 
-def _destination(text: str, m: Mention, ctx: _Context) -> bool:
-    """A place the wounded were taken to or people fled to ("evacuated to X", "évacués
-    vers X"): the incident is elsewhere. The packs' ``destination``."""
-    return bool(
-        ctx.destination is not None
-        and ctx.destination.search(
-            text, max(0, m.char_start - config.EVENTS_DESTINATION_CHARS), m.char_start
-        )
-    )
+def _destination(text: str, m: Mention, ctx: _Context, ms: Sequence[Mention] = ()) -> bool:
+    """A place the wounded were taken to, are treated in or people fled to ("evacuated to
+    X", "évacués vers X", "hospital sources in X"), or the next of a list of such places
+    ("to X and Y", one of ``ms`` before it, joined by a comma or the packs'
+    ``coordination``): the incident is elsewhere. The packs' ``destination``."""
+    if ctx.destination is None:
+        return False
+    if ctx.destination.search(
+        text, max(0, m.char_start - config.EVENTS_DESTINATION_CHARS), m.char_start
+    ):
+        return True
+    before = [q for q in ms if q.char_end <= m.char_start]
+    if not before:
+        return False
+    q = max(before, key=lambda b: b.char_end)
+    gap = text[q.char_end : m.char_start]
+    if len(gap) > config.EVENTS_LIST_GAP_CHARS or "\n" in gap:
+        return False
+    joint = gap.strip(" ,،")
+    listed = not joint or (ctx.coordination is not None and ctx.coordination.fullmatch(joint))
+    return bool(listed) and _destination(text, q, ctx, before)
 
 
 def _lies_in(town: Place, region: Place) -> bool:
@@ -1177,7 +1192,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and not _contains(m.place, every if m.place.kind == "country" else places)
                 and not _is_actor(text, m, ctx)
                 and not _across_border(text, m, ctx)
-                and not _destination(text, m, ctx)
+                and not _destination(text, m, ctx, ms)
                 and not (
                     any(_lies_in(q.place, m.place) for q in body) and _named_as_region(text, m, ctx)
                 )
