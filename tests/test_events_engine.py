@@ -563,6 +563,32 @@ def test_a_town_whose_hospitals_treat_the_wounded_is_not_the_incident_place(
     assert not away & {p for p, *_ in _event_places(text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("date 2024-03-02\nقتل جنود شابين أمس في مدينة الخليل، وهما من بلدة دورا.", "Dūrā"),
+        (
+            "date 2024-03-02\nSoldiers shot dead two young men in Jaffna on Friday, both natives "
+            "of Vavuniya.",
+            "Vavuniya",
+        ),
+        (
+            "date 2024-03-02\nDes hommes armés ont tué deux commerçants vendredi à Zinder, "
+            "originaires de Maradi.",
+            "Maradi",
+        ),
+        (
+            "date 2024-03-02\nHombres armados mataron a dos comerciantes el viernes en Zinder, "
+            "oriundos de Maradi.",
+            "Maradi",
+        ),
+    ],
+)
+def test_where_the_victims_come_from_is_not_the_incident_place(text: str, home: str) -> None:
+    places = [p for p, *_ in _event_places(text)]
+    assert len(places) == 1 and home not in places
+
+
 def test_a_capital_that_agrees_is_its_government() -> None:
     text = "date 2024-03-02\nAnkara agreed on Monday to a ceasefire agreement."
     assert "Ankara" not in [p for p, *_ in _event_places(text)]

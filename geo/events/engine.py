@@ -522,8 +522,9 @@ def _relative_point(text: str, m: Mention, towns: Sequence[Mention], ctx: _Conte
 
 def _origin(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -> bool:
     """A place fire, missiles or drones came from ("shelled from the direction of X",
-    "drones launched from X"; the packs' ``origin``) when the sentence names another place:
-    the incident is where they struck."""
+    "drones launched from X"), or the people killed or held come from ("both natives of X";
+    the packs' ``origin``) when the sentence names another place: the incident is where
+    they struck."""
     return bool(
         ctx.origin is not None
         and any(q.place.id != m.place.id for q in ms)
