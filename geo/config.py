@@ -567,6 +567,11 @@ EVENTS_TIME_SHIFT_CHARS: Final = 120
 #: reports no incident.
 EVENTS_BACKGROUND_OPENER_CHARS: Final = 60
 
+#: In a sentence that tallies incidents over a week or more (the packs' ``tally_period``), a
+#: cue that a number counts ("19 drone attacks": the number ends at most this many characters
+#: before the cue, one word between them at most) reports no incident of its own.
+EVENTS_TALLY_NUMBER_CHARS: Final = 16
+
 #: An incident of one sentence at this many regions or more is a list of the regions hit in
 #: one wave: a region of it is an incident only when the sentence gives it a toll.
 EVENTS_REGION_LIST_MIN: Final = 3

@@ -589,6 +589,31 @@ def test_where_the_victims_come_from_is_not_the_incident_place(text: str, home: 
     assert len(places) == 1 and home not in places
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-03-02\nThe monitors recorded 240 ceasefire violations on the Jaffna and "
+        "Vavuniya fronts over the past week, including 17 drone attacks.",
+        "date 2024-03-02\nرصدت القوات ٢٤٠ خرقا في جبهات ذمار ورداع خلال أسبوع واحد، بينها ١٧ "
+        "هجوما بطائرات مسيرة.",
+        "date 2024-03-02\nLos militares registraron 240 violaciones del alto el fuego en Zinder "
+        "durante la última semana, entre ellas 17 ataques con drones.",
+    ],
+)
+def test_a_tally_over_a_week_is_no_incident(text: str) -> None:
+    assert _event_places(text) == []
+
+
+def test_an_attack_told_against_the_past_week_is_an_incident() -> None:
+    text = (
+        "date 2024-03-02\nRussian forces shelled Dubno on Friday, killing two people, the "
+        "second attack on the town in the past week."
+    )
+    assert [(p, t) for p, _, t, *_ in _event_places(text)] == [
+        ("Dubno", "Shelling/artillery/missile attack")
+    ]
+
+
 def test_a_capital_that_agrees_is_its_government() -> None:
     text = "date 2024-03-02\nAnkara agreed on Monday to a ceasefire agreement."
     assert "Ankara" not in [p for p, *_ in _event_places(text)]

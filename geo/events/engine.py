@@ -235,6 +235,7 @@ class _Context:
     region_after: re.Pattern[str] | None
     background_opener: re.Pattern[str] | None
     habitual: re.Pattern[str] | None
+    tally_period: re.Pattern[str] | None  # "in the past week": a sentence that tallies
 
 
 _CONTEXTS: dict[tuple[str, ...], _Context] = {}
@@ -335,6 +336,7 @@ def _context(rules: Rules) -> _Context:
         else None,
         background_opener=rules.words_re("context", "background_opener"),
         habitual=rules.words_re("context", "habitual"),
+        tally_period=rules.words_re("context", "tally_period"),
     )
     _CONTEXTS[rules.codes] = ctx
     return ctx
@@ -640,7 +642,9 @@ def _foreground(
 ) -> list[tuple[int, int, int]]:
     """The cues of a sentence that report an incident: none when the sentence opens with a
     frame of background ("Since the war began, ...", "In all, ..."), none in a clause that
-    tells what happens habitually ("they regularly shell the town")."""
+    tells what happens habitually ("they regularly shell the town"), none that a number
+    counts in a sentence that tallies a week or more ("19 drone attacks in the past
+    week")."""
     if not cues:
         return cues
     edges = [e.start() for e in _CLAUSE_EDGE.finditer(sentence)]
@@ -651,6 +655,8 @@ def _foreground(
         and ctx.background_opener.search(sentence, 0, edges[0]) is not None
     ):
         return []
+    if ctx.tally_period is not None and ctx.tally_period.search(sentence) is not None:
+        cues = [c for c in cues if not _counted(sentence, c[0])]
     if ctx.habitual is None:
         return cues
     habits = [h.start() for h in ctx.habitual.finditer(sentence)]
@@ -663,6 +669,16 @@ def _foreground(
         if not any(lo < h < hi for h in habits):
             out.append(c)
     return out
+
+
+_COUNTED: Final = re.compile(r"(?<![\w.,])\d[\d,.]*\s+(?:[^\W\d_][\w\-]*\s+)?$")
+
+
+def _counted(sentence: str, start: int) -> bool:
+    """Whether a number counts the cue starting at ``start`` ("19 drone attacks", "١٩ هجوما
+    بطائرات"), one word between them at most."""
+    window = sentence[max(0, start - config.EVENTS_TALLY_NUMBER_CHARS) : start]
+    return _COUNTED.search(window) is not None
 
 
 def _is_actor(text: str, m: Mention, ctx: _Context) -> bool:
