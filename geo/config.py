@@ -572,6 +572,10 @@ EVENTS_BACKGROUND_OPENER_CHARS: Final = 60
 #: before the cue, one word between them at most) reports no incident of its own.
 EVENTS_TALLY_NUMBER_CHARS: Final = 16
 
+#: A killing a protest demands justice for (the packs' ``protest_demand``) has its cue at most
+#: this many characters after the demand, in its clause ("justice for the killing of").
+EVENTS_DEMAND_CUE_CHARS: Final = 12
+
 #: An incident of one sentence at this many regions or more is a list of the regions hit in
 #: one wave: a region of it is an incident only when the sentence gives it a toll.
 EVENTS_REGION_LIST_MIN: Final = 3

@@ -614,6 +614,21 @@ def test_an_attack_told_against_the_past_week_is_an_incident() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-03-02\nLa marcha para exigir justicia por el asesinato del alcalde de Maradi "
+        "terminó el sábado en enfrentamientos con la policía en Zinder.",
+        "date 2024-03-02\nThousands marched in Zinder on Saturday demanding justice for the "
+        "killing of a teacher in Maradi.",
+        "date 2024-03-02\nDes milliers de personnes ont manifesté samedi à Zinder pour réclamer "
+        "justice pour le meurtre d'un enseignant à Maradi.",
+    ],
+)
+def test_the_killing_a_protest_demands_justice_for_is_its_cause(text: str) -> None:
+    assert [p for p, *_ in _event_places(text)] == ["Zinder"]
+
+
 def test_a_capital_that_agrees_is_its_government() -> None:
     text = "date 2024-03-02\nAnkara agreed on Monday to a ceasefire agreement."
     assert "Ankara" not in [p for p, *_ in _event_places(text)]

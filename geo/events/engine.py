@@ -227,6 +227,7 @@ class _Context:
     relative_point: re.Pattern[str] | None
     relative_after: re.Pattern[str] | None
     protest_cause: re.Pattern[str] | None
+    protest_demand: re.Pattern[str] | None  # "demanding justice for": what follows is the cause
     origin: re.Pattern[str] | None
     time_after: re.Pattern[str] | None  # "two weeks after": what follows is another time
     destination: re.Pattern[str] | None
@@ -337,6 +338,7 @@ def _context(rules: Rules) -> _Context:
         background_opener=rules.words_re("context", "background_opener"),
         habitual=rules.words_re("context", "habitual"),
         tally_period=rules.words_re("context", "tally_period"),
+        protest_demand=rules.words_re("context", "protest_demand"),
     )
     _CONTEXTS[rules.codes] = ctx
     return ctx
@@ -547,7 +549,8 @@ def _protest_cause(
 ) -> bool:
     """A place told after a protest's cue as what the protest is about ("rallied in A after
     the killings in B", "marched in A against the war in B", "manifesté à A en solidarité
-    avec B"; the packs' ``protest_cause``), when the sentence names another place between
+    avec B", "demanding justice for the killing in B"; the packs' ``protest_cause`` and
+    ``protest_demand``), when the sentence names another place between
     its first cue of a protest or riot and the cause: the protest is there, not at B.
     Offsets in the sentence; ``spans`` are its places after the dateline."""
     r = rules.rules[rule]
@@ -558,8 +561,46 @@ def _protest_cause(
         return False
     crowd = ("Protests", "Riots")
     first = min(c[1] for c in cues if rules.rules[c[2]].event_type in crowd and c[1] <= start)
-    cause = ctx.protest_cause.search(sentence, max(own), start)
-    return cause is not None and any(first <= a < cause.start() for a, _ in spans)
+    causes = [
+        pattern.search(sentence, max(own), start)
+        for pattern in (ctx.protest_cause, ctx.protest_demand)
+        if pattern is not None
+    ]
+    return any(
+        cause is not None and any(first <= a < cause.start() for a, _ in spans) for cause in causes
+    )
+
+
+def _demanded_justice(
+    sentence: str,
+    start: int,
+    rule: int,
+    cues: list[tuple[int, int, int]],
+    spans: Sequence[tuple[int, int]],
+    rules: Rules,
+    ctx: _Context,
+) -> bool:
+    """A place of a killing a protest demands justice for ("marched in A demanding justice
+    for the killing of the mayor of B"; the packs' ``protest_demand``), its cue told after a
+    protest's cue, right after the demand, when the sentence names another place: the killing is
+    what the protest is about, not an incident of that day. Offsets in the sentence;
+    ``spans`` are its places after the dateline."""
+    crowd = ("Protests", "Riots")
+    if ctx.protest_demand is None or rules.rules[rule].event_type in crowd:
+        return False
+    protests = [c[1] for c in cues if rules.rules[c[2]].event_type in crowd and c[1] <= start]
+    if not protests or not any(a != start for a, _ in spans):
+        return False
+    for demand in ctx.protest_demand.finditer(sentence, min(protests), start):
+        gap_end = demand.end() + config.EVENTS_DEMAND_CUE_CHARS
+        if any(
+            c[2] == rule
+            and demand.end() <= c[0] <= min(start, gap_end)
+            and _CLAUSE_EDGE.search(sentence, demand.end(), c[0]) is None
+            for c in cues
+        ):
+            return True
+    return False
 
 
 def _focus_country(mentions: Sequence[Mention]) -> str | None:
@@ -1226,6 +1267,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 rule = _rule_for(start, stop, cues, rules)
                 if rule is not None and (
                     _protest_cause(sentence, start, rule, cues, body_spans, rules, ctx)
+                    or _demanded_justice(sentence, start, rule, cues, body_spans, rules, ctx)
                     or _undated_earlier(sentence, start, cues, dates, ctx.time_after)
                 ):
                     rule = None
