@@ -616,6 +616,11 @@ EVENTS_OUTLIER_MIN_PLACES: Final = 2
 #: it): the more specific place is kept (geo/events/consolidate.py).
 EVENTS_CONSOLIDATE_KM: Final = 15.0
 
+#: Two incidents of one article at places at most EVENTS_CONSOLIDATE_KM apart with the same
+#: stated toll are one incident when their days are at most this many apart (a town and its
+#: district; the day of the killing and the day the bodies were found).
+EVENTS_CONSOLIDATE_TOLL_DAYS: Final = 1
+
 #: Event types one strike is told under in one article (a missile strike that is also
 #: "fighting"): two incidents of these types at one place on one day are one. Other types
 #: are one incident only when their sub-types are alike (MERGE_COMPATIBLE_SUBTYPES): a
