@@ -143,7 +143,9 @@ def _same_toll_nearby(
     (and of wounded) and types one incident is told under, not named in one list ("two
     killed in A and two in B"): one incident told at a town and at its district, or on the
     day it happened and on the day the bodies were found."""
-    if a["gazetteer_id"] == b["gazetteer_id"] or not a["fatalities"]:
+    if not a["fatalities"] or a["fatalities"] != b["fatalities"] or a["injured"] != b["injured"]:
+        return False
+    if a["gazetteer_id"] == b["gazetteer_id"]:
         return False
     if text:
         first, second = sorted((a, b), key=lambda r: int(r["char_start"]))
@@ -151,8 +153,6 @@ def _same_toll_nearby(
         listed = re.search(r"[,;،]", gap) or (coordination and coordination.search(gap))
         if len(gap) <= config.EVENTS_APPOSITION_CHARS and listed:
             return False
-    if (a["fatalities"], a["injured"]) != (b["fatalities"], b["injured"]):
-        return False
     violent = config.EVENTS_CONSOLIDATE_VIOLENT_TYPES
     if not (a["event_type"] in violent and b["event_type"] in violent) and not _alike(a, b):
         return False

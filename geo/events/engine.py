@@ -696,8 +696,9 @@ def _foreground(
         and ctx.background_opener.search(sentence, 0, edges[0]) is not None
     ):
         return []
-    if ctx.tally_period is not None and ctx.tally_period.search(sentence) is not None:
-        cues = [c for c in cues if not _counted(sentence, c[0])]
+    counted = [c for c in cues if _counted(sentence, c[0])] if ctx.tally_period else []
+    if counted and ctx.tally_period is not None and ctx.tally_period.search(sentence):
+        cues = [c for c in cues if c not in counted]
     if ctx.habitual is None:
         return cues
     habits = [h.start() for h in ctx.habitual.finditer(sentence)]
