@@ -554,6 +554,10 @@ EVENTS_DISTRICT_WORD_CHARS: Final = 30
 #: before it.
 EVENTS_DESTINATION_CHARS: Final = 45
 
+#: A place joined to a destination by a comma or "and" at most this many characters after
+#: it ("evacuated to X and Y") is a destination too.
+EVENTS_LIST_GAP_CHARS: Final = 8
+
 #: A shift in time ("two weeks after", the packs' ``time_after``) starts at most this many
 #: characters before a place, in its clause, for the place to be told at that other time.
 EVENTS_TIME_SHIFT_CHARS: Final = 120
@@ -562,6 +566,15 @@ EVENTS_TIME_SHIFT_CHARS: Final = 120
 #: background ("Since the war began, ...", "In all, ..."; the packs' ``background_opener``)
 #: reports no incident.
 EVENTS_BACKGROUND_OPENER_CHARS: Final = 60
+
+#: In a sentence that tallies incidents over a week or more (the packs' ``tally_period``), a
+#: cue that a number counts ("19 drone attacks": the number ends at most this many characters
+#: before the cue, one word between them at most) reports no incident of its own.
+EVENTS_TALLY_NUMBER_CHARS: Final = 16
+
+#: A killing a protest demands justice for (the packs' ``protest_demand``) has its cue at most
+#: this many characters after the demand, in its clause ("justice for the killing of").
+EVENTS_DEMAND_CUE_CHARS: Final = 12
 
 #: An incident of one sentence at this many regions or more is a list of the regions hit in
 #: one wave: a region of it is an incident only when the sentence gives it a toll.
@@ -602,6 +615,11 @@ EVENTS_OUTLIER_MIN_PLACES: Final = 2
 #: the same event type, are one incident told twice (a town and the camp or district beside
 #: it): the more specific place is kept (geo/events/consolidate.py).
 EVENTS_CONSOLIDATE_KM: Final = 15.0
+
+#: Two incidents of one article at places at most EVENTS_CONSOLIDATE_KM apart with the same
+#: stated toll are one incident when their days are at most this many apart (a town and its
+#: district; the day of the killing and the day the bodies were found).
+EVENTS_CONSOLIDATE_TOLL_DAYS: Final = 1
 
 #: Event types one strike is told under in one article (a missile strike that is also
 #: "fighting"): two incidents of these types at one place on one day are one. Other types

@@ -203,3 +203,35 @@ def test_a_foreign_capital_standing_for_its_government_is_no_incident() -> None:
         "The missile strike on Saturday showed contempt from Berlin for peace."
     )
     assert _incidents(text) == [("Kharkiv", "Explosions/Remote violence", 3)]
+
+
+def test_a_town_and_its_district_with_one_toll_on_adjacent_days_are_one() -> None:
+    text = "clashes in town. " + "x" * 60 + " bodies found in district"
+    rows = [
+        _row("town", CLASH, deaths=6, start=11),
+        _row("district", CLASH, lat=10.03, deaths=6, day=DAY + dt.timedelta(days=1), start=95),
+    ]
+    assert _run(rows, text) == [
+        ("town", "Battles", 6, None),
+        ("district", MENTION_TYPE, None, None),
+    ]
+
+
+@pytest.mark.parametrize("gap", [" and two in ", " and "])
+def test_one_toll_at_two_places_of_a_list_stays_two(gap: str) -> None:
+    text = "two killed in aa" + gap + "bb"
+    rows = [
+        _row("aa", SHELLING, deaths=2, start=14),
+        _row("bb", SHELLING, lat=10.01, deaths=2, start=len(text) - 2),
+    ]
+    assert [r[1] for r in _run(rows, text)] == [SHELLING[0], SHELLING[0]]
+
+
+def test_nearby_places_with_one_toll_two_days_apart_stay_two() -> None:
+    text = "aa" + " x" * 50 + " bb"
+    later = DAY + dt.timedelta(days=config.EVENTS_CONSOLIDATE_TOLL_DAYS + 1)
+    rows = [
+        _row("aa", CLASH, deaths=6),
+        _row("bb", CLASH, lat=10.01, deaths=6, day=later, start=len(text) - 2),
+    ]
+    assert [r[1] for r in _run(rows, text)] == [CLASH[0], CLASH[0]]

@@ -532,6 +532,103 @@ def test_where_the_wounded_were_taken_is_not_the_incident_place(text: str) -> No
     assert "Butembo" not in [p for p, *_ in _event_places(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "away"),
+    [
+        (
+            "date 2024-03-02\nDes hommes armés ont tué 12 personnes à Moba vendredi, selon "
+            "des sources hospitalières à Kalemie.",
+            {"Kalemie"},
+        ),
+        (
+            "date 2024-03-02\nGunmen killed 12 people in Moba on Friday; the wounded were "
+            "taken to Kalemie and Kongolo.",
+            {"Kalemie", "Kongolo"},
+        ),
+        (
+            "date 2024-03-02\nУ п'ятницю російський дрон атакував Ковель, загинули двоє людей. "
+            "У лікарнях міста, а також у Дубні та Здолбунові перебувають 9 поранених.",
+            {"Dubno", "Dubna", "Zdolbuniv"},
+        ),
+        (
+            "date 2024-03-02\nقتل أربعة أشخاص أمس في قصف مدفعي على رداع، وقال مصدر طبي في "
+            "مستشفى الشفاء العام بمدينة ذمار إن المستشفى استقبل الجرحى.",
+            {"Dhamar"},
+        ),
+    ],
+)
+def test_a_town_whose_hospitals_treat_the_wounded_is_not_the_incident_place(
+    text: str, away: set[str]
+) -> None:
+    assert not away & {p for p, *_ in _event_places(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("date 2024-03-02\nقتل جنود شابين أمس في مدينة الخليل، وهما من بلدة دورا.", "Dūrā"),
+        (
+            "date 2024-03-02\nSoldiers shot dead two young men in Jaffna on Friday, both natives "
+            "of Vavuniya.",
+            "Vavuniya",
+        ),
+        (
+            "date 2024-03-02\nDes hommes armés ont tué deux commerçants vendredi à Zinder, "
+            "originaires de Maradi.",
+            "Maradi",
+        ),
+        (
+            "date 2024-03-02\nHombres armados mataron a dos comerciantes el viernes en Zinder, "
+            "oriundos de Maradi.",
+            "Maradi",
+        ),
+    ],
+)
+def test_where_the_victims_come_from_is_not_the_incident_place(text: str, home: str) -> None:
+    places = [p for p, *_ in _event_places(text)]
+    assert len(places) == 1 and home not in places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-03-02\nThe monitors recorded 240 ceasefire violations on the Jaffna and "
+        "Vavuniya fronts over the past week, including 17 drone attacks.",
+        "date 2024-03-02\nرصدت القوات ٢٤٠ خرقا في جبهات ذمار ورداع خلال أسبوع واحد، بينها ١٧ "
+        "هجوما بطائرات مسيرة.",
+        "date 2024-03-02\nLos militares registraron 240 violaciones del alto el fuego en Zinder "
+        "durante la última semana, entre ellas 17 ataques con drones.",
+    ],
+)
+def test_a_tally_over_a_week_is_no_incident(text: str) -> None:
+    assert _event_places(text) == []
+
+
+def test_an_attack_told_against_the_past_week_is_an_incident() -> None:
+    text = (
+        "date 2024-03-02\nRussian forces shelled Dubno on Friday, killing two people, the "
+        "second attack on the town in the past week."
+    )
+    assert [(p, t) for p, _, t, *_ in _event_places(text)] == [
+        ("Dubno", "Shelling/artillery/missile attack")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-03-02\nLa marcha para exigir justicia por el asesinato del alcalde de Maradi "
+        "terminó el sábado en enfrentamientos con la policía en Zinder.",
+        "date 2024-03-02\nThousands marched in Zinder on Saturday demanding justice for the "
+        "killing of a teacher in Maradi.",
+        "date 2024-03-02\nDes milliers de personnes ont manifesté samedi à Zinder pour réclamer "
+        "justice pour le meurtre d'un enseignant à Maradi.",
+    ],
+)
+def test_the_killing_a_protest_demands_justice_for_is_its_cause(text: str) -> None:
+    assert [p for p, *_ in _event_places(text)] == ["Zinder"]
+
+
 def test_a_capital_that_agrees_is_its_government() -> None:
     text = "date 2024-03-02\nAnkara agreed on Monday to a ceasefire agreement."
     assert "Ankara" not in [p for p, *_ in _event_places(text)]

@@ -16,7 +16,11 @@ leave :func:`geo.events.engine.event_rows`:
   (:data:`geo.config.MERGE_COMPATIBLE_SUBTYPES`) and their places are the same, or at most
   :data:`geo.config.EVENTS_CONSOLIDATE_KM` apart and named one right after the other
   (:data:`geo.config.EVENTS_APPOSITION_CHARS`, no "and" or bare comma between them: a camp
-  "west of" a town, not a list of towns hit). The row
+  "west of" a town, not a list of towns hit); or when, on days at most
+  :data:`geo.config.EVENTS_CONSOLIDATE_TOLL_DAYS` apart and at places at most
+  :data:`geo.config.EVENTS_CONSOLIDATE_KM` apart not named in one list, they state the same
+  toll (a town and its district; the day of a killing and the day its dead were found). The
+  row
   kept is the more specific place (a town over a region), then the one with the highest
   toll, then the first told; it takes the highest stated toll of the two and the actors
   either names; the other place stays as a mention.
@@ -117,7 +121,9 @@ def _one_incident(
     a: dict[str, Any], b: dict[str, Any], text: str, coordination: re.Pattern[str] | None
 ) -> bool:
     if a["event_date"] != b["event_date"]:
-        return False
+        return _same_toll_nearby(a, b, text, coordination)
+    if _same_toll_nearby(a, b, text, coordination):
+        return True
     violent = config.EVENTS_CONSOLIDATE_VIOLENT_TYPES
     same = a["gazetteer_id"] == b["gazetteer_id"]
     if same and a["event_type"] in violent and b["event_type"] in violent:
@@ -127,6 +133,37 @@ def _one_incident(
     if same:
         return True
     return _km(a, b) <= config.EVENTS_CONSOLIDATE_KM and _apposed(a, b, text, coordination)
+
+
+def _same_toll_nearby(
+    a: dict[str, Any], b: dict[str, Any], text: str, coordination: re.Pattern[str] | None
+) -> bool:
+    """Two places at most :data:`geo.config.EVENTS_CONSOLIDATE_KM` apart, told on days at most
+    :data:`geo.config.EVENTS_CONSOLIDATE_TOLL_DAYS` apart, with the same stated toll of dead
+    (and of wounded) and types one incident is told under, not named in one list ("two
+    killed in A and two in B"): one incident told at a town and at its district, or on the
+    day it happened and on the day the bodies were found."""
+    if not a["fatalities"] or a["fatalities"] != b["fatalities"] or a["injured"] != b["injured"]:
+        return False
+    if a["gazetteer_id"] == b["gazetteer_id"]:
+        return False
+    if text:
+        first, second = sorted((a, b), key=lambda r: int(r["char_start"]))
+        gap = text[int(first["char_end"]) : int(second["char_start"])]
+        listed = re.search(r"[,;،]", gap) or (coordination and coordination.search(gap))
+        if len(gap) <= config.EVENTS_APPOSITION_CHARS and listed:
+            return False
+    violent = config.EVENTS_CONSOLIDATE_VIOLENT_TYPES
+    if not (a["event_type"] in violent and b["event_type"] in violent) and not _alike(a, b):
+        return False
+    if a["event_date"] is None or b["event_date"] is None:
+        return False
+    days = abs((_day(a["event_date"]) - _day(b["event_date"])).days)
+    return days <= config.EVENTS_CONSOLIDATE_TOLL_DAYS and _km(a, b) <= config.EVENTS_CONSOLIDATE_KM
+
+
+def _day(value: Any) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value  # type: ignore[no-any-return]
 
 
 def _apposed(

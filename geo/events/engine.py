@@ -227,13 +227,16 @@ class _Context:
     relative_point: re.Pattern[str] | None
     relative_after: re.Pattern[str] | None
     protest_cause: re.Pattern[str] | None
+    protest_demand: re.Pattern[str] | None  # "demanding justice for": what follows is the cause
     origin: re.Pattern[str] | None
     time_after: re.Pattern[str] | None  # "two weeks after": what follows is another time
     destination: re.Pattern[str] | None
+    coordination: re.Pattern[str] | None  # the words joining a list ("and", "та", "و")
     region_before: re.Pattern[str] | None
     region_after: re.Pattern[str] | None
     background_opener: re.Pattern[str] | None
     habitual: re.Pattern[str] | None
+    tally_period: re.Pattern[str] | None  # "in the past week": a sentence that tallies
 
 
 _CONTEXTS: dict[tuple[str, ...], _Context] = {}
@@ -277,6 +280,7 @@ def _context(rules: Rules) -> _Context:
     origin = alt("context", "origin")
     time_after = alt("context", "time_after")
     destination = alt("context", "destination")
+    coordination = alt("tolls", "coordination")
     region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
     ctx = _Context(
         border=re.compile(rf"(?:{border})(?!\w)", re.IGNORECASE) if border else None,
@@ -324,6 +328,7 @@ def _context(rules: Rules) -> _Context:
         destination=re.compile(rf"(?<!\w)(?:{destination})\s*$", re.IGNORECASE)
         if destination
         else None,
+        coordination=re.compile(rf"(?:{coordination})", re.IGNORECASE) if coordination else None,
         region_before=re.compile(rf"(?<!\w)(?:{region_before})\s*$", re.IGNORECASE)
         if region_before
         else None,
@@ -332,6 +337,8 @@ def _context(rules: Rules) -> _Context:
         else None,
         background_opener=rules.words_re("context", "background_opener"),
         habitual=rules.words_re("context", "habitual"),
+        tally_period=rules.words_re("context", "tally_period"),
+        protest_demand=rules.words_re("context", "protest_demand"),
     )
     _CONTEXTS[rules.codes] = ctx
     return ctx
@@ -371,15 +378,27 @@ def _across_border(text: str, m: Mention, ctx: _Context) -> bool:
     return _LIST_OF_NAMES.fullmatch(window[cues[-1].end() :]) is not None
 
 
-def _destination(text: str, m: Mention, ctx: _Context) -> bool:
-    """A place the wounded were taken to or people fled to ("evacuated to X", "évacués
-    vers X"): the incident is elsewhere. The packs' ``destination``."""
-    return bool(
-        ctx.destination is not None
-        and ctx.destination.search(
-            text, max(0, m.char_start - config.EVENTS_DESTINATION_CHARS), m.char_start
-        )
-    )
+def _destination(text: str, m: Mention, ctx: _Context, ms: Sequence[Mention] = ()) -> bool:
+    """A place the wounded were taken to, are treated in or people fled to ("evacuated to
+    X", "évacués vers X", "hospital sources in X"), or the next of a list of such places
+    ("to X and Y", one of ``ms`` before it, joined by a comma or the packs'
+    ``coordination``): the incident is elsewhere. The packs' ``destination``."""
+    if ctx.destination is None:
+        return False
+    if ctx.destination.search(
+        text, max(0, m.char_start - config.EVENTS_DESTINATION_CHARS), m.char_start
+    ):
+        return True
+    before = [q for q in ms if q.char_end <= m.char_start]
+    if not before:
+        return False
+    q = max(before, key=lambda b: b.char_end)
+    gap = text[q.char_end : m.char_start]
+    if len(gap) > config.EVENTS_LIST_GAP_CHARS or "\n" in gap:
+        return False
+    joint = gap.strip(" ,،")
+    listed = not joint or (ctx.coordination is not None and ctx.coordination.fullmatch(joint))
+    return bool(listed) and _destination(text, q, ctx, before)
 
 
 def _lies_in(town: Place, region: Place) -> bool:
@@ -507,8 +526,9 @@ def _relative_point(text: str, m: Mention, towns: Sequence[Mention], ctx: _Conte
 
 def _origin(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -> bool:
     """A place fire, missiles or drones came from ("shelled from the direction of X",
-    "drones launched from X"; the packs' ``origin``) when the sentence names another place:
-    the incident is where they struck."""
+    "drones launched from X"), or the people killed or held come from ("both natives of X";
+    the packs' ``origin``) when the sentence names another place: the incident is where
+    they struck."""
     return bool(
         ctx.origin is not None
         and any(q.place.id != m.place.id for q in ms)
@@ -529,7 +549,8 @@ def _protest_cause(
 ) -> bool:
     """A place told after a protest's cue as what the protest is about ("rallied in A after
     the killings in B", "marched in A against the war in B", "manifesté à A en solidarité
-    avec B"; the packs' ``protest_cause``), when the sentence names another place between
+    avec B", "demanding justice for the killing in B"; the packs' ``protest_cause`` and
+    ``protest_demand``), when the sentence names another place between
     its first cue of a protest or riot and the cause: the protest is there, not at B.
     Offsets in the sentence; ``spans`` are its places after the dateline."""
     r = rules.rules[rule]
@@ -540,8 +561,46 @@ def _protest_cause(
         return False
     crowd = ("Protests", "Riots")
     first = min(c[1] for c in cues if rules.rules[c[2]].event_type in crowd and c[1] <= start)
-    cause = ctx.protest_cause.search(sentence, max(own), start)
-    return cause is not None and any(first <= a < cause.start() for a, _ in spans)
+    causes = [
+        pattern.search(sentence, max(own), start)
+        for pattern in (ctx.protest_cause, ctx.protest_demand)
+        if pattern is not None
+    ]
+    return any(
+        cause is not None and any(first <= a < cause.start() for a, _ in spans) for cause in causes
+    )
+
+
+def _demanded_justice(
+    sentence: str,
+    start: int,
+    rule: int,
+    cues: list[tuple[int, int, int]],
+    spans: Sequence[tuple[int, int]],
+    rules: Rules,
+    ctx: _Context,
+) -> bool:
+    """A place of a killing a protest demands justice for ("marched in A demanding justice
+    for the killing of the mayor of B"; the packs' ``protest_demand``), its cue told after a
+    protest's cue, right after the demand, when the sentence names another place: the killing is
+    what the protest is about, not an incident of that day. Offsets in the sentence;
+    ``spans`` are its places after the dateline."""
+    crowd = ("Protests", "Riots")
+    if ctx.protest_demand is None or rules.rules[rule].event_type in crowd:
+        return False
+    protests = [c[1] for c in cues if rules.rules[c[2]].event_type in crowd and c[1] <= start]
+    if not protests or not any(a != start for a, _ in spans):
+        return False
+    for demand in ctx.protest_demand.finditer(sentence, min(protests), start):
+        gap_end = demand.end() + config.EVENTS_DEMAND_CUE_CHARS
+        if any(
+            c[2] == rule
+            and demand.end() <= c[0] <= min(start, gap_end)
+            and _CLAUSE_EDGE.search(sentence, demand.end(), c[0]) is None
+            for c in cues
+        ):
+            return True
+    return False
 
 
 def _focus_country(mentions: Sequence[Mention]) -> str | None:
@@ -624,7 +683,9 @@ def _foreground(
 ) -> list[tuple[int, int, int]]:
     """The cues of a sentence that report an incident: none when the sentence opens with a
     frame of background ("Since the war began, ...", "In all, ..."), none in a clause that
-    tells what happens habitually ("they regularly shell the town")."""
+    tells what happens habitually ("they regularly shell the town"), none that a number
+    counts in a sentence that tallies a week or more ("19 drone attacks in the past
+    week")."""
     if not cues:
         return cues
     edges = [e.start() for e in _CLAUSE_EDGE.finditer(sentence)]
@@ -635,6 +696,9 @@ def _foreground(
         and ctx.background_opener.search(sentence, 0, edges[0]) is not None
     ):
         return []
+    counted = [c for c in cues if _counted(sentence, c[0])] if ctx.tally_period else []
+    if counted and ctx.tally_period is not None and ctx.tally_period.search(sentence):
+        cues = [c for c in cues if c not in counted]
     if ctx.habitual is None:
         return cues
     habits = [h.start() for h in ctx.habitual.finditer(sentence)]
@@ -647,6 +711,16 @@ def _foreground(
         if not any(lo < h < hi for h in habits):
             out.append(c)
     return out
+
+
+_COUNTED: Final = re.compile(r"(?<![\w.,])\d[\d,.]*\s+(?:[^\W\d_][\w\-]*\s+)?$")
+
+
+def _counted(sentence: str, start: int) -> bool:
+    """Whether a number counts the cue starting at ``start`` ("19 drone attacks", "١٩ هجوما
+    بطائرات"), one word between them at most."""
+    window = sentence[max(0, start - config.EVENTS_TALLY_NUMBER_CHARS) : start]
+    return _COUNTED.search(window) is not None
 
 
 def _is_actor(text: str, m: Mention, ctx: _Context) -> bool:
@@ -1177,7 +1251,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and not _contains(m.place, every if m.place.kind == "country" else places)
                 and not _is_actor(text, m, ctx)
                 and not _across_border(text, m, ctx)
-                and not _destination(text, m, ctx)
+                and not _destination(text, m, ctx, ms)
                 and not (
                     any(_lies_in(q.place, m.place) for q in body) and _named_as_region(text, m, ctx)
                 )
@@ -1194,6 +1268,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 rule = _rule_for(start, stop, cues, rules)
                 if rule is not None and (
                     _protest_cause(sentence, start, rule, cues, body_spans, rules, ctx)
+                    or _demanded_justice(sentence, start, rule, cues, body_spans, rules, ctx)
                     or _undated_earlier(sentence, start, cues, dates, ctx.time_after)
                 ):
                     rule = None
