@@ -263,6 +263,16 @@ def test_supplement_village_is_found() -> None:
             ],
         ),
         (
+            # no article before the river: its land namesake lies off the story
+            "Fishermen from Soroca, Otaci and Camenca say Nistru has fallen to a record low.",
+            [
+                ("Soroca", "gn:617367"),
+                ("Otaci", "gn:618631"),
+                ("Camenca", "gn:618453"),
+                ("Nistru", "geo:river-dniester"),
+            ],
+        ),
+        (
             "Wad Madani, sur le Nil Bleu, est tombée ; les combats gagnent l'État du Nil Bleu.",
             [
                 ("Wad Madani", "gn:364103"),

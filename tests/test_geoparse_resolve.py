@@ -13,6 +13,7 @@ from geo.geoparse.features import (
     cooccurrence,
     cooccurrence_features,
     name_features,
+    static_features,
 )
 from geo.geoparse.resolve import focus_candidates
 from geo.model import Candidate
@@ -65,6 +66,23 @@ def test_no_off_focus_without_enough_other_places() -> None:
     assert config.GEOPARSE_FOCUS_MIN > 1.0
     abroad, _, _ = _features([BIG_ABROAD, US_TX, US_TN], ctx)
     assert "off_focus" not in abroad
+
+
+def test_a_capital_named_as_its_country_has_no_distance_terms() -> None:
+    # an invented country and its capital of the same name, and a town of that name abroad
+    country = Candidate(
+        Place("t:zz", "Testland", "country", 10.0, 10.0, "ZZ", None, None, 0, "test", True), 8.0
+    )
+    capital = Candidate(_town("t:zz-c", "ZZ", "01", 10.1, 10.1, 900_000), 6.0)
+    abroad = Candidate(_town("t:yy-c", "YY", "01", 10.2, 10.2, 9_000), 4.0)
+    cs = [country, capital, abroad]
+    ctx = Context(focus={"ZZ": 3.0}, focus_total=3.0, points=[(10.15, 10.15, "t:zz-x")])
+    _, fcap, fab = _features(cs, ctx)
+    assert "proximity_mass" not in fcap and "proximity" not in fcap
+    assert fab["proximity_mass"] > 0.0
+    statics = [static_features(c, cs, frozenset({"t:zz-c"})) for c in cs]
+    assert statics[1]["country_namesake"] == 1.0 and statics[1]["capital"] == 1.0
+    assert "country_namesake" not in statics[0] and "country_namesake" not in statics[2]
 
 
 def test_focus_candidates_bring_back_pruned_namesakes_of_the_focus() -> None:

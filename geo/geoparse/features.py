@@ -4,16 +4,18 @@ Resolution scores each candidate place of a name with a weighted sum of named fe
 (:data:`RESOLVE_FEATURES`): what the place is (population, kind, how its name matched) and
 how the document supports it (its country's share of the places named, or none of it when
 the story lies elsewhere, its first-level region's share and whether it is the region's most
-prominent place of that name, distance to the other places, the countries, regions and towns
-named in the same sentence, its region named anywhere, "Town, Region" apposition (and
-whether the region named after it is its own first-level region: "Naples, Florida"), region
-and separatist cues, a region reached through the noun written after the name ("Ashtabula
-and Trumbull counties"), and how many of the other names have a candidate near it or in its
-first-level region before any is chosen). Recognition scores each
-span (:data:`RECOGNISE_FEATURES`): how it is written (sentence start, headline, common word,
-written in lower case elsewhere, after a place preposition) and how well its best place is
-supported. The weights are fitted on annotated text (``scripts/fit_geoparser.py``) and read
-from ``weights.json``; every term that decides a mention is kept in its ``why``.
+prominent place of that name, whether a place shares its name with its own country
+("Panamá", "Kuwait": the capital, or a federal entity, against the country), distance to
+the other places, the countries, regions and towns named in the same sentence, its region
+named anywhere, "Town, Region" apposition (and whether the region named after it is its own
+first-level region: "Naples, Florida"), region and separatist cues, a region reached through
+the noun written after the name ("Ashtabula and Trumbull counties"), and how many of the
+other names have a candidate near it or in its first-level region before any is chosen).
+Recognition scores each span (:data:`RECOGNISE_FEATURES`): how it is written (sentence
+start, headline, common word, written in lower case elsewhere, after a place preposition)
+and how well its best place is supported. The weights are fitted on annotated text
+(``scripts/fit_geoparser.py``) and read from ``weights.json``; every term that decides a
+mention is kept in its ``why``.
 
 Examples
 --------
@@ -80,6 +82,7 @@ RESOLVE_FEATURES: Final = (
     "area",
     "water",
     "capital",
+    "country_namesake",
     "primary",
     "alternate",
     "variant",
@@ -465,6 +468,12 @@ def static_features(
         f["water"] = 1.0
     if p.id in capitals:
         f["capital"] = 1.0
+    if p.kind != "country" and any(
+        q.place.kind == "country" and q.place.country_code == p.country_code for q in cs
+    ):
+        # the name also names the place's own country: "Panamá", "Kuwait", "Djibouti" (the
+        # capital), or a federal entity named as its country
+        f["country_namesake"] = 1.0
     f[c.match if c.match in _MATCHES else "alternate"] = 1.0
     if c is cs[0]:
         f["top_prior"] = 1.0
@@ -501,12 +510,16 @@ def name_features(
     region ``apposition_admin1``. Proximities are the distance
     (km) to the nearest other place of the document (not a country, not one of the name's
     own candidates) and the summed exp(-km / GEOPARSE_PROXIMITY_KM) of the places within
-    GEOPARSE_FAR_KM (equirectangular distances, at the candidate's latitude).
+    GEOPARSE_FAR_KM (equirectangular distances, at the candidate's latitude); a place that
+    shares the name with its own country among the candidates ("Kuwait": the capital)
+    has none, as the places around support the country as much and a country has no
+    distance terms, nor ``focus_named`` (the country named may be this very name).
 
     What depends on the name alone (its own share of the focus, the places of its
     sentences, the other places of the document) is gathered once, not per candidate.
     """
     own_ids = {c.place.id for c in cs}
+    namesake_countries = {c.place.country_code for c in cs if c.place.kind == "country"}
     others = [q for q in ctx.points if q[2] not in own_ids]
     focus_total, admin_total = ctx.focus_total, ctx.admin_total
     own_country = own_admin = 0.0
@@ -566,7 +579,8 @@ def name_features(
                 f["admin1_focus"] = share = count / admin_left
                 if top_of.get(admin) is c:
                     f["admin1_focus_top"] = share
-        if cc and cc in named_countries and kind != "country":
+        if cc and cc in named_countries and kind != "country" and cc not in namesake_countries:
+            # (not when the country named may be this very name: "Kuwait")
             f["focus_named"] = 1.0
         if kind != "country":
             # proximity to the other places of the document
@@ -574,7 +588,7 @@ def name_features(
             coslat = cos(radians(lat))
             nearest_km = math.inf
             mass = 0.0
-            for qlat, qlon, _ in others:
+            for qlat, qlon, _ in others if cc not in namesake_countries else ():
                 dx = (qlon - lon) * coslat
                 dy = qlat - lat
                 d = km * sqrt(dx * dx + dy * dy)

@@ -490,6 +490,11 @@ def resolve(
 
     # recognition: keep the names that are places here
     kept: dict[str, tuple[Place, float, dict[str, float]]] = {}
+    # names borne by a water body whose land place chosen lies off the story: far from
+    # every other place, or in a country none of them is in (Slavic text writes no article
+    # to cue the river, nor does a headline: "Nistru" among Moldovan towns is the Dniester,
+    # not the Romanian village of that name)
+    adrift: set[str] = set()
     for key, choice in chosen.items():
         best, confidence, f, margin = choice
         g, p = recognise(key, choice)
@@ -518,6 +523,8 @@ def resolve(
             continue
         why = _why(model, f, g, p)
         kept[key] = (best.place, confidence, why)
+        if key in waters and (f.get("far") or f.get("off_focus")):
+            adrift.add(key)
 
     for key in water_only:
         kept[key] = (waters[key], 1.0, {"water_name": 1.0})
@@ -536,7 +543,7 @@ def resolve(
             water is not None
             and place is not water
             and place.kind != "country"
-            and water_cue(toks, span.first, span.last, w, spans_at)
+            and (span.key in adrift or water_cue(toks, span.first, span.last, w, spans_at))
         ):
             place = water
             why = {**why, "water_cue": 1.0}
