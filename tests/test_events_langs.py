@@ -517,3 +517,20 @@ def test_a_countrys_sum_is_no_toll_of_its_capital() -> None:
         "date 2024-07-08\nRussian missiles struck Kyiv on Monday, killing at least 36 in Ukraine."
     )
     assert (ev["location"], ev["deaths"]) == ("Kyiv", None)
+
+
+def test_french_hit_by_an_attack_says_not_how() -> None:
+    # "frappée par une attaque" is hit by an attack (a fight), not a strike by artillery
+    fr = get_rules(("fr",))
+    keys = {
+        fr.rules[i].key
+        for _, _, i in cue_matches("Douentza frappée par une attaque d'envergure", fr)
+    }
+    assert "shelling" not in keys and "attack_generic" in keys
+    heart = cue_matches("Le groupe frappe au cœur de Bandiagara", fr)
+    keys = {fr.rules[i].key for _, _, i in heart}
+    assert "shelling" not in keys
+    found = classify_sentence("Des frappes ont visé Koutiala dans la nuit.", rules=fr)
+    assert found == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    found = classify_sentence("Un obus a frappé une maison de Yorosso.", rules=fr)
+    assert found == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
