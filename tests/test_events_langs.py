@@ -534,3 +534,37 @@ def test_french_hit_by_an_attack_says_not_how() -> None:
     assert found == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
     found = classify_sentence("Un obus a frappé une maison de Yorosso.", rules=fr)
     assert found == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "name", "said"),
+    [
+        ("en", "Ukraine says Russian drones hit Rivne overnight.", "Russia", "Russian drones"),
+        ("en", "Ukraine said Russia attacked Uzhhorod.", "Russia", "Russia attacked"),
+        (
+            "fr",
+            "Une frappe iranienne sur Israël a blessé deux personnes.",
+            "Iran",
+            "frappe iranienne",
+        ),
+        (
+            "es",
+            "Un ataque ruso contra Ucrania dejó tres muertos en Chernivtsi.",
+            "Russia",
+            "ataque ruso",
+        ),
+        (
+            "fr",
+            "Des frappes aériennes israéliennes ont visé Batroun.",
+            "Israel",
+            "frappes aériennes israéliennes",
+        ),
+    ],
+)
+def test_the_state_next_to_the_weapon_is_whose_forces(
+    code: str, sentence: str, name: str, said: str
+) -> None:
+    # another state named between a state and a weapon is the one that used it
+    found = find_actors(sentence, rules=get_rules((code,)))
+    assert found and found[0].actor.name == f"Military Forces of {name}" and found[0].agent
+    assert sentence[found[0].start : found[0].end].startswith(said)
