@@ -568,3 +568,26 @@ def test_the_state_next_to_the_weapon_is_whose_forces(
     found = find_actors(sentence, rules=get_rules((code,)))
     assert found and found[0].actor.name == f"Military Forces of {name}" and found[0].agent
     assert sentence[found[0].start : found[0].end].startswith(said)
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        ("es", "Tres guardias murieron en Sogamoso, informó este lunes la Policía."),
+        ("es", "Según el Ejército, dos civiles murieron en Sogamoso."),
+        ("fr", "Deux civils ont été tués à Kindia, a indiqué mardi l'armée."),
+        ("fr", "Selon la police, deux personnes ont été tuées à Labé."),
+        ("en", "Two people died in Mbale, according to the police."),
+    ],
+)
+def test_the_force_that_reports_is_the_source_not_the_actor(code: str, sentence: str) -> None:
+    found = find_actors(sentence, rules=get_rules((code,)), country="CO")
+    assert found and all(a.source and not a.agent for a in found)
+
+
+def test_an_actor_after_said_is_still_the_actor() -> None:
+    # "officials said militants attacked": the militants are not the source
+    found = find_actors(
+        "Officials said Boko Haram fighters attacked Mbale.", rules=get_rules(("en",))
+    )
+    assert [(a.actor.name, a.source) for a in found] == [("Boko Haram", False)]

@@ -461,7 +461,14 @@ def find_actors(
             actor = state_forces(country, police=police)
             if actor is not None:
                 found.append(
-                    ActorMention(actor, m.start(), m.end(), agent_before(m.start()), generic=True)
+                    ActorMention(
+                        actor,
+                        m.start(),
+                        m.end(),
+                        agent_before(m.start()),
+                        generic=True,
+                        source=source(m.start()),
+                    )
                 )
     # a longer mention that covers another wins ("Russian forces" over "Russian")
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
