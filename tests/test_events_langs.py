@@ -591,3 +591,25 @@ def test_an_actor_after_said_is_still_the_actor() -> None:
         "Officials said Boko Haram fighters attacked Mbale.", rules=get_rules(("en",))
     )
     assert [(a.actor.name, a.source) for a in found] == [("Boko Haram", False)]
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "stopped"),
+    [
+        ("es", "Hombres armados interceptaron su camioneta a la salida de Toluca.", False),
+        ("es", "Los manifestantes derribaron las vallas frente al palacio de Puebla.", False),
+        ("es", "La defensa antiaérea interceptó 14 drones sobre Toluca.", True),
+        ("es", "Los militares desactivaron un artefacto explosivo en Puebla.", True),
+        ("fr", "Les gendarmes ont intercepté un véhicule volé près de Lyon.", False),
+        ("fr", "Le ministre veut désamorcer la crise à Lyon.", False),
+        ("fr", "La défense aérienne a intercepté trois missiles au-dessus de Lyon.", True),
+        ("en", "Police intercepted a stolen truck outside Leeds.", False),
+        ("en", "Talks defused tensions in Leeds.", False),
+        ("en", "Air defences intercepted 20 drones over Leeds.", True),
+        ("en", "Soldiers defused a roadside bomb near Leeds.", True),
+    ],
+)
+def test_a_weapon_is_stopped_only_when_named(code: str, sentence: str, stopped: bool) -> None:
+    rules = get_rules((code,))
+    found = {rules.rules[i].key for _, _, i in cue_matches(sentence, rules)}
+    assert ("disrupted_weapons" in found) is stopped
