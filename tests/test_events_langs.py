@@ -613,3 +613,13 @@ def test_a_weapon_is_stopped_only_when_named(code: str, sentence: str, stopped: 
     rules = get_rules((code,))
     found = {rules.rules[i].key for _, _, i in cue_matches(sentence, rules)}
     assert ("disrupted_weapons" in found) is stopped
+
+
+def test_an_english_toll_put_at_a_number() -> None:
+    en = get_rules(("en",))
+    for sentence, count in (
+        ("Officials put the death toll at 14 in Kenema.", 14),
+        ("Medics placed the toll at 9 after the raid on Makeni.", 9),
+    ):
+        found = count_casualties(sentence, rules=en)
+        assert [(c.kind, c.count) for c in found] == [("fatalities", count)]
