@@ -316,6 +316,18 @@ def test_a_district_is_part_of_the_story_town() -> None:
     assert _event_places(es) == [("Tampico", "2024-05-02", "Attack", 4, 2)]
 
 
+def test_a_sentence_about_a_district_of_the_town_keeps_the_story_going() -> None:
+    # a sentence that only places the incident in a part of its town tells no incident of
+    # its own: the toll of the next sentence is still the incident's
+    es = (
+        "date 2024-05-03\nUn artefacto explosivo estalló el jueves al paso de un convoy "
+        "militar en Tampico. El convoy circulaba por una avenida de la colonia Nueva Hermosa "
+        "hacia el puerto. Más tarde, la fiscalía confirmó la muerte de tres soldados y otros "
+        "cinco resultaron heridos."
+    )
+    assert _event_places(es) == [("Tampico", "2024-05-02", "Remote explosive/landmine/IED", 3, 5)]
+
+
 def test_regions_listed_in_one_wave_are_no_incidents() -> None:
     text = "date 2025-02-10\nДрони також атакували Житомирську, Вінницьку та Рівненську області."
     assert _event_places(text) == []

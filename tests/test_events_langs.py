@@ -517,3 +517,109 @@ def test_a_countrys_sum_is_no_toll_of_its_capital() -> None:
         "date 2024-07-08\nRussian missiles struck Kyiv on Monday, killing at least 36 in Ukraine."
     )
     assert (ev["location"], ev["deaths"]) == ("Kyiv", None)
+
+
+def test_french_hit_by_an_attack_says_not_how() -> None:
+    # "frappée par une attaque" is hit by an attack (a fight), not a strike by artillery
+    fr = get_rules(("fr",))
+    keys = {
+        fr.rules[i].key
+        for _, _, i in cue_matches("Douentza frappée par une attaque d'envergure", fr)
+    }
+    assert "shelling" not in keys and "attack_generic" in keys
+    heart = cue_matches("Le groupe frappe au cœur de Bandiagara", fr)
+    keys = {fr.rules[i].key for _, _, i in heart}
+    assert "shelling" not in keys
+    found = classify_sentence("Des frappes ont visé Koutiala dans la nuit.", rules=fr)
+    assert found == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    found = classify_sentence("Un obus a frappé une maison de Yorosso.", rules=fr)
+    assert found == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "name", "said"),
+    [
+        ("en", "Ukraine says Russian drones hit Rivne overnight.", "Russia", "Russian drones"),
+        ("en", "Ukraine said Russia attacked Uzhhorod.", "Russia", "Russia attacked"),
+        (
+            "fr",
+            "Une frappe iranienne sur Israël a blessé deux personnes.",
+            "Iran",
+            "frappe iranienne",
+        ),
+        (
+            "es",
+            "Un ataque ruso contra Ucrania dejó tres muertos en Chernivtsi.",
+            "Russia",
+            "ataque ruso",
+        ),
+        (
+            "fr",
+            "Des frappes aériennes israéliennes ont visé Batroun.",
+            "Israel",
+            "frappes aériennes israéliennes",
+        ),
+    ],
+)
+def test_the_state_next_to_the_weapon_is_whose_forces(
+    code: str, sentence: str, name: str, said: str
+) -> None:
+    # another state named between a state and a weapon is the one that used it
+    found = find_actors(sentence, rules=get_rules((code,)))
+    assert found and found[0].actor.name == f"Military Forces of {name}" and found[0].agent
+    assert sentence[found[0].start : found[0].end].startswith(said)
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        ("es", "Tres guardias murieron en Sogamoso, informó este lunes la Policía."),
+        ("es", "Según el Ejército, dos civiles murieron en Sogamoso."),
+        ("fr", "Deux civils ont été tués à Kindia, a indiqué mardi l'armée."),
+        ("fr", "Selon la police, deux personnes ont été tuées à Labé."),
+        ("en", "Two people died in Mbale, according to the police."),
+    ],
+)
+def test_the_force_that_reports_is_the_source_not_the_actor(code: str, sentence: str) -> None:
+    found = find_actors(sentence, rules=get_rules((code,)), country="CO")
+    assert found and all(a.source and not a.agent for a in found)
+
+
+def test_an_actor_after_said_is_still_the_actor() -> None:
+    # "officials said militants attacked": the militants are not the source
+    found = find_actors(
+        "Officials said Boko Haram fighters attacked Mbale.", rules=get_rules(("en",))
+    )
+    assert [(a.actor.name, a.source) for a in found] == [("Boko Haram", False)]
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "stopped"),
+    [
+        ("es", "Hombres armados interceptaron su camioneta a la salida de Toluca.", False),
+        ("es", "Los manifestantes derribaron las vallas frente al palacio de Puebla.", False),
+        ("es", "La defensa antiaérea interceptó 14 drones sobre Toluca.", True),
+        ("es", "Los militares desactivaron un artefacto explosivo en Puebla.", True),
+        ("fr", "Les gendarmes ont intercepté un véhicule volé près de Lyon.", False),
+        ("fr", "Le ministre veut désamorcer la crise à Lyon.", False),
+        ("fr", "La défense aérienne a intercepté trois missiles au-dessus de Lyon.", True),
+        ("en", "Police intercepted a stolen truck outside Leeds.", False),
+        ("en", "Talks defused tensions in Leeds.", False),
+        ("en", "Air defences intercepted 20 drones over Leeds.", True),
+        ("en", "Soldiers defused a roadside bomb near Leeds.", True),
+    ],
+)
+def test_a_weapon_is_stopped_only_when_named(code: str, sentence: str, stopped: bool) -> None:
+    rules = get_rules((code,))
+    found = {rules.rules[i].key for _, _, i in cue_matches(sentence, rules)}
+    assert ("disrupted_weapons" in found) is stopped
+
+
+def test_an_english_toll_put_at_a_number() -> None:
+    en = get_rules(("en",))
+    for sentence, count in (
+        ("Officials put the death toll at 14 in Kenema.", 14),
+        ("Medics placed the toll at 9 after the raid on Makeni.", 9),
+    ):
+        found = count_casualties(sentence, rules=en)
+        assert [(c.kind, c.count) for c in found] == [("fatalities", count)]

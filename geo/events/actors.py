@@ -179,6 +179,7 @@ class _ActorRules:
     # a state's name or demonym: a template that matches names a state (else it is not
     # read), so a sentence without one needs no template scan
     states: Prefiltered | None
+    state_words: re.Pattern[str] | None  # a state's name or demonym as a whole word
     forces: Prefiltered | None
     bare_forces: Prefiltered | None
     # a capitalised name or two before a noun of forces ("Togolese soldiers", "the Benin
@@ -252,7 +253,8 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         templates.append(
             Prefiltered(
                 re.compile(
-                    rf"(?<!\w)(?:{demonym})\s+(?:\w+\s+){{0,2}}(?:{verbs})(?!\w)", re.IGNORECASE
+                    rf"(?<!\w)(?:{demonym})\s+(?:\w+\s+){{0,2}}(?P<verb>{verbs})(?!\w)",
+                    re.IGNORECASE,
                 )
             )
         )
@@ -269,6 +271,7 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         groups=groups,
         templates=tuple(templates),
         states=Prefiltered(re.compile(demonym, re.IGNORECASE)) if demonym else None,
+        state_words=re.compile(rf"(?<!\w)(?:{demonym})(?!\w)", re.IGNORECASE) if demonym else None,
         forces=Prefiltered(re.compile(rf"(?<!\w)(?:{forces_body})(?!\w)", re.IGNORECASE))
         if forces_body
         else None,
@@ -316,6 +319,34 @@ def _state_of(m: re.Match[str]) -> _State | None:
         if value is not None and name.startswith("s") and name[1:].isdigit():
             return states[int(name[1:])]
     return None
+
+
+def _nearer_state(
+    sentence: str, m: re.Match[str], words: re.Pattern[str] | None
+) -> tuple[_State, int, int] | None:
+    """Another state named between a template's state and its noun ("Ukraine says Russian
+    drones", "une frappe russe sur Kiev"): the one next to the noun is whose forces they
+    are; with the span from that name to the noun."""
+    groups = m.groupdict()
+    noun = next(
+        (k for k in ("police", "force", "attack", "verb") if groups.get(k) is not None), None
+    )
+    name = next(
+        (k for k, v in groups.items() if v is not None and k[0] == "s" and k[1:].isdigit()), None
+    )
+    if words is None or noun is None or name is None:
+        return None
+    n_start, n_end = m.span(noun)
+    d_start, d_end = m.span(name)
+    lo, hi = (d_end, n_start) if d_end <= n_start else (n_end, d_start)
+    between = list(words.finditer(sentence, lo, hi))
+    if not between:
+        return None
+    other = between[-1] if d_end <= n_start else between[0]
+    state = _state_of(other)
+    if state is None:
+        return None
+    return (state, other.start(), n_end) if d_end <= n_start else (state, n_start, other.end())
 
 
 _ARTICLES: Final = re.compile(
@@ -373,15 +404,17 @@ def find_actors(
             state = _state_of(m)
             if state is None:
                 continue
+            start, end = m.start(), m.end()
+            nearer = _nearer_state(sentence, m, t.state_words)
+            if nearer is not None:  # "Kyiv said Russian drones": Russia's drones
+                state, start, end = nearer
             police = m.groupdict().get("police") is not None
             actor = state_forces(state.code, police=police)
             reporter = (
-                t.report_after is not None and t.report_after.match(sentence, m.end())
-            ) or source(m.start())
+                t.report_after is not None and t.report_after.match(sentence, end)
+            ) or source(start)
             if actor is not None:
-                found.append(
-                    ActorMention(actor, m.start(), m.end(), not reporter, source=bool(reporter))
-                )
+                found.append(ActorMention(actor, start, end, not reporter, source=bool(reporter)))
     if t.other_states is not None and t.bare_forces is not None:
         words = _country_words()
         for noun in t.bare_forces.finditer(sentence):
@@ -428,7 +461,14 @@ def find_actors(
             actor = state_forces(country, police=police)
             if actor is not None:
                 found.append(
-                    ActorMention(actor, m.start(), m.end(), agent_before(m.start()), generic=True)
+                    ActorMention(
+                        actor,
+                        m.start(),
+                        m.end(),
+                        agent_before(m.start()),
+                        generic=True,
+                        source=source(m.start()),
+                    )
                 )
     # a longer mention that covers another wins ("Russian forces" over "Russian")
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))

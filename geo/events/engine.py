@@ -473,6 +473,20 @@ def _in_the_town(
     return out, {id(out[i]) for i in districts if out[i] is not ms[i]}
 
 
+def _within_told(
+    text: str,
+    ms: list[Mention],
+    told: Sequence[_Incident],
+    ctx: _Context,
+    story_town: Place | None,
+) -> bool:
+    """Whether a sentence names only parts of the town of the incidents just told ("near a
+    junction in the X district"), so that it goes on about them."""
+    places = {pid for inc in told for pid in inc.places}
+    placed, moved = _in_the_town(text, ms, ctx, story_town)
+    return bool(ms) and all(id(m) in moved and m.place.id in places for m in placed)
+
+
 def _reference_point(text: str, m: Mention, ctx: _Context) -> bool:
     """A place named as a reference point of a distance ("30 km south of X", "à une
     trentaine de kilomètres de X"): the incident is elsewhere. The packs'
@@ -1192,6 +1206,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             # a next sentence that names only regions ("claimed by the Islamic State in the
             # Sahel") may still name who did it
             _take_agent(last, sentence, rules)
+        told, told_follow = last, follow
         follow = 0
         last = []
         note = " ".join(sentence.split())
@@ -1214,6 +1229,15 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     named.add(m.place.id)
                     records.append((None, m, note))
             _blame(previous, ms, sentence, k, rules, blame_re)
+            if (
+                told
+                and told_follow < config.FOLLOW_UP_SENTENCES
+                and _within_told(text, ms, told, ctx, story_town)
+            ):
+                # "The blast went off near a junction in the X district." goes on about the
+                # incident just told at X's town: the next sentence may still give its toll
+                last, follow = told, told_follow + 1
+                _follow_up(last, sentence, rules, ctx, reference)
             continue
         ms, moved = _in_the_town(text, ms, ctx, story_town)
         line_start = text.rfind("\n", 0, ms[0].char_start) + 1
