@@ -962,7 +962,11 @@ def test_a_day_told_before_the_places_dates_them(
 
 #: A hyphenated or multi-word town in Cyrillic is the incident's place whole.
 HYPHENATED = [
-    ("ru", "Боевики атаковали военный лагерь в Ниоро-дю-Сахель во вторник.", "Nioro"),
+    (
+        "ru",
+        "Боевики атаковали военный лагерь в Комсомольске-на-Амуре во вторник.",
+        "Komsomolsk-on-Amur",
+    ),
     ("uk", "Окупанти обстріляли Ясинувату у вівторок.", "Yasynuvata"),
 ]
 

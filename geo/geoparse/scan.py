@@ -906,7 +906,7 @@ class Scanner:
         taken: set[int],
     ) -> list[Span]:
         """The other places of the document where a name found through its Latin names
-        (``named``) is written again, without a cue ("إن تندلتي" after "مدينة تندلتي"): one
+        (``named``) is written again, without a cue ("إن المناقل" after "مدينة المناقل"): one
         sense per document, as the resolver groups the spans of a key."""
         by_name: dict[tuple[str, int], Span] = {}
         for span in named:
@@ -980,7 +980,7 @@ class Scanner:
         if before is None or before.soft or toks.sentence[i - 1] != toks.sentence[i]:
             return False
         gap = text[toks.ends[i - 1] : toks.starts[i]]
-        # a space alone is no list ("محافظ النبطية هويدا الترك": the governor, a person)
+        # a space alone is no list ("محافظ جرش سامر الحمدان": the governor, a person)
         return info.letters.startswith(("و", "ف")) or (_is_list_gap(gap) and bool(gap.strip()))
 
     def _soft(

@@ -113,7 +113,7 @@ def _merge(first: list[Span], more: Sequence[Span]) -> list[Span]:
 
 def _hyphen_inner(toks: Tokens, j: int) -> bool:
     """Whether word ``j`` sits between two hyphens inside one word ("Port-au-Prince",
-    "Croix-des-Bouquets"): its particle belongs to the name whatever the text's language."""
+    "Saint-Louis-du-Nord"): its particle belongs to the name whatever the text's language."""
     return j > 0 and toks.hyphen_after[j - 1] and toks.hyphen_after[j]
 
 
@@ -360,7 +360,7 @@ def _region_phrases(
     i = 0
     while i < n - 1:
         nxt = i + 1
-        # "Шебекинском городском округе", "Бердичівській міській територіальній громаді"
+        # "Новооскольском городском округе", "Бердичівській міській територіальній громаді"
         while (
             nxt < n - 1
             and nxt - i <= config.REGION_QUALIFIERS_MAX
