@@ -344,6 +344,9 @@ def _context(rules: Rules) -> _Context:
     return ctx
 
 
+#: The event types of a crowd (its place is where it gathered, its cause told elsewhere).
+_CROWD: Final = frozenset({"Protests", "Riots"})
+
 #: A wire dateline: "PORT-AU-PRINCE (AFP) -", "MOGADISHU, Oct 30 (Reuters) -", "BEYROUTH, 23
 #: juin -", "KIEV, 8 jul (EFE).-", "DNIPRO, Ukraine, Jan 16 -", "GOMA (RDC), 5 mai -"; in
 #: Arabic, which has no capitals, one to three words before the dash: "دمشق (رويترز) -".
@@ -568,13 +571,12 @@ def _protest_cause(
     its first cue of a protest or riot and the cause: the protest is there, not at B.
     Offsets in the sentence; ``spans`` are its places after the dateline."""
     r = rules.rules[rule]
-    if ctx.protest_cause is None or r.event_type not in ("Protests", "Riots"):
+    if ctx.protest_cause is None or r.event_type not in _CROWD:
         return False
     own = [c[1] for c in cues if c[2] == rule and c[1] <= start]
     if not own:
         return False
-    crowd = ("Protests", "Riots")
-    first = min(c[1] for c in cues if rules.rules[c[2]].event_type in crowd and c[1] <= start)
+    first = min(c[1] for c in cues if rules.rules[c[2]].event_type in _CROWD and c[1] <= start)
     causes = [
         pattern.search(sentence, max(own), start)
         for pattern in (ctx.protest_cause, ctx.protest_demand)
@@ -599,10 +601,9 @@ def _demanded_justice(
     protest's cue, right after the demand, when the sentence names another place: the killing is
     what the protest is about, not an incident of that day. Offsets in the sentence;
     ``spans`` are its places after the dateline."""
-    crowd = ("Protests", "Riots")
-    if ctx.protest_demand is None or rules.rules[rule].event_type in crowd:
+    if ctx.protest_demand is None or rules.rules[rule].event_type in _CROWD:
         return False
-    protests = [c[1] for c in cues if rules.rules[c[2]].event_type in crowd and c[1] <= start]
+    protests = [c[1] for c in cues if rules.rules[c[2]].event_type in _CROWD and c[1] <= start]
     if not protests or not any(a != start for a, _ in spans):
         return False
     for demand in ctx.protest_demand.finditer(sentence, min(protests), start):
@@ -666,7 +667,7 @@ def _placeless_protest(
     cues = [
         c
         for c in _foreground(sentence, _placeless_cues(sentence, rules), ctx)
-        if rules.rules[c[2]].event_type in ("Protests", "Riots") and not rules.rules[c[2]].generic
+        if rules.rules[c[2]].event_type in _CROWD and not rules.rules[c[2]].generic
     ]
     if not cues:
         return None
@@ -1661,7 +1662,7 @@ def _leads(lead: _Lead, rule: int, rules: Rules) -> bool:
     """Whether an incident of ``rule`` may be the one the lead sentence told: the same type,
     or a generic word ("two were wounded")."""
     if lead.rule is None:
-        return rules.rules[rule].event_type not in ("Protests", "Riots")
+        return rules.rules[rule].event_type not in _CROWD
     r, told = rules.rules[rule], rules.rules[lead.rule]
     return r.generic or told.generic or r.event_type == told.event_type
 
@@ -1670,7 +1671,7 @@ def _take_agent(incidents: list[_Incident], sentence: str, rules: Rules) -> None
     """The perpetrator a next sentence names ("The attack was claimed by ...") is actor1 of
     the incidents just reported that have none."""
     inc = incidents[0]
-    if inc.actor1 is None and inc.etype not in ("Protests", "Riots"):
+    if inc.actor1 is None and inc.etype not in _CROWD:
         agents = [a for a in find_actors(sentence, rules=rules) if a.agent and not a.generic]
         if agents:
             for i in incidents:
@@ -1696,7 +1697,7 @@ def _blame(
         i
         for i in previous
         if i.actor1 is None
-        and i.etype not in ("Protests", "Riots")
+        and i.etype not in _CROWD
         and not places.isdisjoint(i.places)
         # not one told at other towns too ("a bomb in X and a drone in Y")
         and all(pid in places for pid, q in i.places.items() if q[0].place.kind == "city")
