@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import hashlib
 import logging
 import pickle
@@ -20,7 +19,6 @@ from geo.geoparse import scan
 from geo.geoparse.candidates import IN_COUNTRIES, Index
 from geo.geoparse.scan import Scanner, build_matcher, is_arabic_key, matcher_for
 from geo.geoparse.tokenize import Tokens, tokenize
-from geo.lang.ar import morph
 from geo.lang.ar.morph import fold_key
 from geo.model import Span
 
@@ -502,15 +500,6 @@ def test_geoparse_arabic_numbers_camps_and_phrases_are_no_places() -> None:
         lang="ar",
     )
     assert df["mention"].tolist() == ["طرابلس", "الفاشر"]
-
-
-# --------------------------------------------------------------------------- examples
-
-
-@pytest.mark.parametrize("module", [scan, morph], ids=["scan", "morph"])
-def test_docstring_examples(module: Any) -> None:
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0 and result.failed == 0
 
 
 def test_district_pair_in_a_longer_article() -> None:

@@ -402,15 +402,3 @@ def test_skeleton_index_of_the_real_gazetteer() -> None:
     index = skeleton_index(Index.default().gazetteer)
     assert isinstance(index, SkeletonIndex) and index.size > 5000
     assert "al hasaheisa" in index.keys("الحصاحيصا")
-
-
-def test_docstring_examples() -> None:
-    import doctest
-
-    result = doctest.testmod(translit, optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0 and result.failed == 0
-    finder = doctest.DocTestFinder()
-    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
-    for test in finder.find(Index.transliterated, "Index.transliterated", globs={"Index": Index}):
-        runner.run(test)
-    assert runner.summarize(verbose=False) == (0, 1)
