@@ -132,7 +132,7 @@ def collect(
             refs = [gold[(s.start, s.end)].ref for s in group if (s.start, s.end) in gold]
             if not refs or len(scored) < 2:
                 continue
-            ref = max(set(refs), key=refs.count)
+            ref = max(refs, key=refs.count)  # the first written wins a tie (no set order)
             right = _right_index(ev, reference, scored, ref, public)
             if right is None:
                 continue
