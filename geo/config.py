@@ -693,6 +693,7 @@ GEOPARSE_TRANSLIT_MAX_ZIPF_CUED: Final = 3.6
 #: that is a stem at least this common (Zipf) with an attached pronoun ("عناصره": its
 #: members) or inside the imperfect plural ("يخطون": they write) ...
 GEOPARSE_AR_STEM_ZIPF: Final = 4.5
-#: ... or a stem at least this common (as written or with the imperfect's ي) with the
-#: plural ending وا of the past tense ("رددوا": they chanted), which names do not take.
-GEOPARSE_AR_VERB_STEM_ZIPF: Final = 3.0
+#: ... or a stem whose imperfect (with ي) is at least this common, with the plural ending
+#: وا of the past tense ("رددوا": they chanted, "يردد" 3.7); names written with -وا after
+#: the Latin -oua, -oa ("غاروا", Garoua: "يغار" 3.2) stay below it.
+GEOPARSE_AR_VERB_STEM_ZIPF: Final = 3.5

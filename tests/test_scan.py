@@ -561,3 +561,11 @@ def test_verbs_and_words_with_particles_are_no_places() -> None:
     assert df["name"].tolist() == ["Jezzine"]
     df = geo.geoparse("أحرق مستوطنون سيارات في بلدة عقربا وكتبوا شعارات على الجدران.", lang="ar")
     assert df["name"].tolist() == ["‘Aqrabā"]
+
+
+def test_names_written_with_a_final_waw_alif_stay_names() -> None:
+    # African names written after their Latin -oua, -oa ("Bertoua"): no past plural
+    lists = scan._lists()
+    assert not scan._inflected("بيرتوا", lists)
+    assert not scan._inflected("اوتاوا", lists)
+    assert scan._inflected("كتبوا", lists)  # they wrote

@@ -1114,9 +1114,11 @@ def _inflected(word: str, lists: _Lists) -> bool:
                 and word_frequency(stem, ("ar",)) >= config.GEOPARSE_AR_STEM_ZIPF
             ):
                 return True
-        elif len(stem) >= MIN_WORD_LETTERS and any(
-            word_frequency(form, ("ar",)) >= config.GEOPARSE_AR_VERB_STEM_ZIPF
-            for form in (stem, "ي" + stem)
+        elif (
+            len(stem) >= MIN_WORD_LETTERS
+            # the stem as the verb's imperfect ("يردد" for "رددوا"): the stem alone is often
+            # a noun of its own that names ending so share ("بيد" in "بيدوا", Baidoa)
+            and word_frequency("ي" + stem, ("ar",)) >= config.GEOPARSE_AR_VERB_STEM_ZIPF
         ):
             return True
     return False
