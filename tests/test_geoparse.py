@@ -815,3 +815,14 @@ def test_names_of_streets_feasts_and_churches_are_no_towns(
     text: str, lang: str, names: list[str]
 ) -> None:
     assert geo.geoparse(text, lang=lang)["name"].tolist() == names
+
+
+def test_the_town_after_a_saints_or_a_streets_name_stays() -> None:
+    # "the hospital of Saint Nicholas in Saint-Malo": the saint's name is the hospital's,
+    # the town after "de" is where it stands
+    df = geo.geoparse(
+        "Les blessés ont été soignés à l'hôpital Saint-Nicolas de Saint-Malo.", lang="fr"
+    )
+    assert df["name"].tolist() == ["Saint-Malo"]
+    df = geo.geoparse("Marcharon por la calle Morelos de Oaxaca.", lang="es")
+    assert df["name"].tolist() == ["Oaxaca"]

@@ -216,7 +216,7 @@ def blocked(text: str, toks: Tokens, w: Words, index: Index | None) -> list[bool
 
 #: Small words between a street's or a feast's noun and its name ("de las", "of the").
 _MAX_NAME_CONNECTORS: Final = 4
-#: Capitalised words (and the connectors inside) of a street's or a saint's name blocked.
+#: Capitalised words of a street's or a saint's name blocked at most.
 _MAX_NAMED_AFTER: Final = 6
 
 
@@ -230,12 +230,12 @@ def _block_named_after(toks: Tokens, w: Words, index: Index | None, out: list[bo
     Examples
     --------
     >>> w = words_for(("es",))
-    >>> text = "Bailaban en la Glorieta de Colón durante la fiesta de San Isidro Labrador."
+    >>> text = "Bailaban en la Glorieta de Colón durante la fiesta de San Isidro de Segovia."
     >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
     >>> out = [False] * len(toks)
     >>> _block_named_after(toks, w, None, out)
     >>> [toks.keys[i] for i in range(len(toks)) if out[i]]
-    ['glorieta', 'de', 'colon', 'san', 'isidro', 'labrador']
+    ['glorieta', 'de', 'colon', 'san', 'isidro']
     """
     keys, cap, join = toks.keys, toks.cap, toks.join
     n = len(keys)
@@ -254,14 +254,13 @@ def _block_named_after(toks: Tokens, w: Words, index: Index | None, out: list[bo
             j += 1
         if j >= n or not cap[j] or join[j - 1] == 0 or (not street and keys[j] not in saints):
             continue
+        # the name's capitalised words; a connector ends it: "l'hôpital Saint-Nicolas de
+        # Saint-Marc", "la calle Hidalgo de Guadalajara" go on with the town they are in
         last = j
-        k = j + 1
-        while k < n and k - j < _MAX_NAMED_AFTER and join[k - 1] != 0:
-            if cap[k]:
-                last = k
-            elif keys[k] not in small:
+        while last + 1 < n and last + 1 - j < _MAX_NAMED_AFTER and join[last] != 0:
+            if not cap[last + 1] or keys[last + 1] in small:
                 break
-            k += 1
+            last += 1
         if index is not None and index.has(toks.joined(i, last - i + 1)):
             continue  # a square or a street the gazetteer has as a place of its own
         first = i if street and cap[i] else j
