@@ -795,6 +795,8 @@ def test_a_recurring_surname_is_the_town_after_near() -> None:
             ["Limoges"],
         ),
         ("Worshippers gathered at the church of St Albans in Leeds.", "en", ["Leeds"]),
+        # "la Saint-Valentin": the feast (towns named after saints take no article)
+        ("La Saint-Valentin a été fêtée à Namur et à Saint-Omer.", "fr", ["Namur", "Saint-Omer"]),
         # a street, a square or a roundabout named after a town is not the town; a
         # capitalised street noun ("Glorieta", a town in New Mexico) neither
         (
