@@ -687,3 +687,13 @@ GEOPARSE_TRANSLIT_MAX_ZIPF: Final = 3.3
 #: ... unless a settlement or region noun comes before it: then a word up to this common
 #: is looked up ("مخيم X" where X is also a rare noun).
 GEOPARSE_TRANSLIT_MAX_ZIPF_CUED: Final = 3.6
+
+#: Arabic words read as inflected common words, not place names, in the dictionary scan and
+#: the transliteration lookup (the pack's ``pronoun_suffixes`` and ``verb_affixes``): a word
+#: that is a stem at least this common (Zipf) with an attached pronoun ("عناصره": its
+#: members) or inside the imperfect plural ("يخطون": they write) ...
+GEOPARSE_AR_STEM_ZIPF: Final = 4.5
+#: ... or a stem whose imperfect (with ي) is at least this common, with the plural ending
+#: وا of the past tense ("رددوا": they chanted, "يردد" 3.7); names written with -وا after
+#: the Latin -oua, -oa ("غاروا", Garoua: "يغار" 3.2) stay below it.
+GEOPARSE_AR_VERB_STEM_ZIPF: Final = 3.5

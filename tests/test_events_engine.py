@@ -1104,3 +1104,17 @@ def test_a_toll_over_a_range_of_days_is_no_incident(text: str, expected: list[st
 )
 def test_a_place_naming_a_nuclear_plant_is_not_where_the_plant_is(text: str) -> None:
     assert [p for p, *_ in _event_places(text)] == ["Netishyn"]
+
+
+def test_arabic_text_is_geoparsed_as_written() -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    # "ينقّل" (it moves) is no Yanqul: its shadda doubles a consonant the town's name does
+    # not; the rules read the text without its marks, the rows give the names as written
+    text = "date 2025-03-02\nانفجار في صلالة ينقّل السكان إلى نَزْوَى، وقُتل ثلاثة مدنيين في صلالة."
+    doc = make_document(text)
+    rows = event_rows(doc)
+    assert [r["location"] for r in rows] == ["Şalālah", "Nizwá"]
+    assert [doc.text[r["char_start"] : r["char_end"]] for r in rows] == ["صلالة", "نَزْوَى"]
+    assert [r["mention"] for r in rows] == ["صلالة", "نَزْوَى"]

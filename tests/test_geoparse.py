@@ -777,3 +777,54 @@ def test_a_recurring_surname_is_the_town_after_near() -> None:
     )
     df = geo.geoparse(text, lang="en")
     assert df["char_start"].tolist() == [text.rindex("Hartford")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "names"),
+    [
+        # a saint's name after a feast's or a church's noun is no town
+        (
+            "Decenas de vecinos celebraban la fiesta de San Isidro en Zacatecas cuando "
+            "sonaron los disparos.",
+            "es",
+            ["Zacatecas"],
+        ),
+        (
+            "Une bombe a visé l'église Saint-Louis à Limoges pendant la fête de Saint-Jean.",
+            "fr",
+            ["Limoges"],
+        ),
+        ("Worshippers gathered at the church of St Albans in Leeds.", "en", ["Leeds"]),
+        # "la Saint-Valentin": the feast (towns named after saints take no article)
+        ("La Saint-Valentin a été fêtée à Namur et à Saint-Omer.", "fr", ["Namur", "Saint-Omer"]),
+        # a street, a square or a roundabout named after a town is not the town; a
+        # capitalised street noun ("Glorieta", a town in New Mexico) neither
+        (
+            "Los manifestantes marcharon por la calle Toledo hasta la Glorieta de Cibeles, "
+            "en Segovia.",
+            "es",
+            ["Segovia"],
+        ),
+        (
+            "Des centaines de personnes ont défilé rue de Lyon puis boulevard Saint-Michel, "
+            "à Marseille.",
+            "fr",
+            ["Marseille"],
+        ),
+    ],
+)
+def test_names_of_streets_feasts_and_churches_are_no_towns(
+    text: str, lang: str, names: list[str]
+) -> None:
+    assert geo.geoparse(text, lang=lang)["name"].tolist() == names
+
+
+def test_the_town_after_a_saints_or_a_streets_name_stays() -> None:
+    # "the hospital of Saint Nicholas in Saint-Malo": the saint's name is the hospital's,
+    # the town after "de" is where it stands
+    df = geo.geoparse(
+        "Les blessés ont été soignés à l'hôpital Saint-Nicolas de Saint-Malo.", lang="fr"
+    )
+    assert df["name"].tolist() == ["Saint-Malo"]
+    df = geo.geoparse("Marcharon por la calle Morelos de Oaxaca.", lang="es")
+    assert df["name"].tolist() == ["Oaxaca"]

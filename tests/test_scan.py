@@ -514,3 +514,47 @@ def test_district_pair_in_a_longer_article() -> None:
     # a name of several words found by the scan is no capitalised phrase that may be an
     # organisation's: no "multiword" penalty
     assert "Bent Jbaïl" in names
+
+
+# --------------------------------------------------------------------------- common words
+
+
+def test_inflected_words_are_no_names() -> None:
+    lists = scan._lists()
+    # a frequent noun with an attached pronoun, a past plural, an imperfect plural
+    assert scan._inflected("جنوده", lists)  # his soldiers
+    assert scan._inflected("قالوا", lists)  # they said
+    assert scan._inflected("يقولون", lists)  # they say
+    # names that end so after a rare stem, or in a ta marbuta, stay names
+    assert not scan._inflected("عجلون", lists)
+    assert not scan._inflected("بنها", lists)
+    assert not scan._inflected("مأدبة", lists)
+    assert not scan._inflected("ابو زبد", lists)
+
+
+def test_shadda_the_places_lack() -> None:
+    from geo.gazetteer import Place
+
+    def town(name: str) -> Place:
+        return Place("x", name, "city", 32.0, 35.0, "JO", None, None, 1000, "gn")
+
+    assert scan._doubling_unmatched("يدمّر", [town("Yadmur")])
+    assert not scan._doubling_unmatched("يدمّر", [town("Yammur"), town("Yadmur")])
+    assert not scan._doubling_unmatched("يدمر", [town("Yadmur")])
+
+
+def test_verbs_and_words_with_particles_are_no_places() -> None:
+    # "لكنه" (but he) is no ل + a village's name; "وكتبوا" (and they wrote) no village
+    # named by its Latin letters, though both follow a place in a list
+    df = geo.geoparse("استهدفت غارة بلدة في قضاء جزين، لكنه قال إن الجيش لم يعلق.", lang="ar")
+    assert df["name"].tolist() == ["Jezzine"]
+    df = geo.geoparse("أحرق مستوطنون سيارات في بلدة عقربا وكتبوا شعارات على الجدران.", lang="ar")
+    assert df["name"].tolist() == ["‘Aqrabā"]
+
+
+def test_names_written_with_a_final_waw_alif_stay_names() -> None:
+    # African names written after their Latin -oua, -oa ("Bertoua"): no past plural
+    lists = scan._lists()
+    assert not scan._inflected("بيرتوا", lists)
+    assert not scan._inflected("اوتاوا", lists)
+    assert scan._inflected("كتبوا", lists)  # they wrote

@@ -1150,10 +1150,15 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
 
     parser = parser or get_geoparser()
     text, where = _strip_marks(document.text)
-    body_start = bisect.bisect_left(where, document.body_start) if where else document.body_start
     lang = document.lang if document.lang in LANGUAGES else None
-    parsed = parser.parse_text(text, lang=lang, start=body_start, doc_id=document.doc_id)
+    # the geoparser reads the text as written (a shadda the place's name lacks is evidence
+    # against it: "تدمّر", it destroys, is no Tadmur); the rules read it without its marks
+    parsed = parser.parse_text(
+        document.text, lang=lang, start=document.body_start, doc_id=document.doc_id
+    )
     mentions, starts = parsed.mentions, parsed.sentence_starts
+    if where:
+        mentions, starts = _without_marks(mentions, starts, text, where)
     if not mentions:
         return []
     langs = {parsed.lang, *getattr(parsed.tokens, "sentence_lang", ())} - {"und"}
@@ -1479,6 +1484,23 @@ def _drop_region_list(
 def _incident_tolls(sentence: str, rules: Rules, dates: Sequence[FoundDate]) -> list[Casualty]:
     """The tolls of a sentence that may be an incident's (not running totals)."""
     return [c for c in count_casualties(sentence, rules=rules, dates=dates) if not c.cumulative]
+
+
+def _without_marks(
+    mentions: Sequence[Mention], starts: Sequence[int], text: str, where: Sequence[int]
+) -> tuple[list[Mention], list[int]]:
+    """Mentions and sentence starts found in the text as written, moved to the text without
+    its marks (``text``; ``where[i]`` is where its character ``i`` was written)."""
+    moved = [
+        dataclasses.replace(
+            m,
+            char_start=(a := bisect.bisect_left(where, m.char_start)),
+            char_end=(b := bisect.bisect_left(where, m.char_end)),
+            mention=text[a:b],
+        )
+        for m in mentions
+    ]
+    return moved, [bisect.bisect_left(where, k) for k in starts]
 
 
 def _strip_marks(text: str) -> tuple[str, tuple[int, ...]]:

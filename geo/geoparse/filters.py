@@ -209,8 +209,63 @@ def blocked(text: str, toks: Tokens, w: Words, index: Index | None) -> list[bool
             _block_chain(text, toks, out, i + 1, 2)
     _block_credits(text, toks, w, out)
     _block_bylines(text, toks, w, out)
+    _block_named_after(toks, w, index, out)
     _block_people(text, toks, w, index, out, titled)
     return out
+
+
+#: Small words between a street's or a feast's noun and its name ("de las", "of the").
+_MAX_NAME_CONNECTORS: Final = 4
+#: Capitalised words of a street's or a saint's name blocked at most.
+_MAX_NAMED_AFTER: Final = 6
+
+
+def _block_named_after(toks: Tokens, w: Words, index: Index | None, out: list[bool]) -> None:
+    """Names of streets, squares and roundabouts ("la glorieta de Insurgentes", "rue de
+    Lyon") and saints' names after a feast's or a church's noun ("la fiesta de San Juan",
+    "l'église Saint-Pierre"): the capitalised name after the noun is the street's or the
+    saint's, not the town it honours; a capitalised street noun before its name ("Calle",
+    "Glorieta") is no town either. A whole phrase the gazetteer knows stays free.
+
+    Examples
+    --------
+    >>> w = words_for(("es",))
+    >>> text = "Bailaban en la Glorieta de Colón durante la fiesta de San Isidro de Segovia."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> out = [False] * len(toks)
+    >>> _block_named_after(toks, w, None, out)
+    >>> [toks.keys[i] for i in range(len(toks)) if out[i]]
+    ['glorieta', 'de', 'colon', 'san', 'isidro']
+    """
+    keys, cap, join = toks.keys, toks.cap, toks.join
+    n = len(keys)
+    streets, feasts, saints = w["street_heads"], w["saint_heads"], w["saints"]
+    if not (streets or feasts):
+        return
+    small = w["chain_connectors"] | w["list_words"] | w["determiners"]
+    for i in range(n - 1):
+        street = keys[i] in streets
+        if not (street or keys[i] in feasts) or join[i] == 0:
+            continue
+        j = i + 1
+        while j < n and j - i <= _MAX_NAME_CONNECTORS and not cap[j] and keys[j] in small:
+            if join[j] == 0:
+                break
+            j += 1
+        if j >= n or not cap[j] or join[j - 1] == 0 or (not street and keys[j] not in saints):
+            continue
+        # the name's capitalised words; a connector ends it: "l'hôpital Saint-Nicolas de
+        # Saint-Marc", "la calle Hidalgo de Guadalajara" go on with the town they are in
+        last = j
+        while last + 1 < n and last + 1 - j < _MAX_NAMED_AFTER and join[last] != 0:
+            if not cap[last + 1] or keys[last + 1] in small:
+                break
+            last += 1
+        if index is not None and index.has(toks.joined(i, last - i + 1)):
+            continue  # a square or a street the gazetteer has as a place of its own
+        first = i if street and cap[i] else j
+        for k in range(first, last + 1):
+            out[k] = True
 
 
 def _block_people(

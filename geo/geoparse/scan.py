@@ -315,6 +315,9 @@ class _Lists:
     of_note: frozenset[str] = frozenset()  # facilities also named after people ("مستشفى")
     demonyms: frozenset[str] = frozenset()  # nisba adjectives ("السورية", "السعودية")
     never_but_demonyms: frozenset[str] = frozenset()  # ``never`` without the demonyms
+    # attached pronouns ("ه", "هم") and verb affixes ("", "وا"), longest first, not folded
+    pronoun_suffixes: tuple[str, ...] = ()
+    verb_affixes: tuple[tuple[str, str], ...] = ()
 
 
 def _fold_all(words: Iterable[str]) -> frozenset[str]:
@@ -362,6 +365,13 @@ def _lists() -> _Lists:
         of_note=_fold_all(w["facility_of_note"]),
         demonyms=demonyms,
         never_but_demonyms=never_but_demonyms,
+        pronoun_suffixes=tuple(sorted(w["pronoun_suffixes"], key=len, reverse=True)),
+        verb_affixes=tuple(
+            (prefix, suffix)
+            for prefix, _, suffix in (
+                x.rpartition(" ") for x in sorted(w["verb_affixes"], key=len, reverse=True)
+            )
+        ),
     )
 
 
@@ -640,6 +650,14 @@ class Scanner:
                 return None
             if len(m.key_form.replace(" ", "")) < MIN_WORD_LETTERS:
                 return None
+            if (
+                best is not None
+                and not Index.is_major(best)
+                and self._cue_before(toks, words, m, lists) < 2
+                and self._reads_as_word(text, toks, m, key, lists)
+            ):
+                # "رددوا" (they chanted), "لكنه" (but he), "تدمّر" (it destroys): a word
+                return None
             common = bool(forms & lists.common)
             given = bool(forms & lists.first_names)
             if common or given:
@@ -721,6 +739,22 @@ class Scanner:
         if all(x in lists.never or x in lists.common for x in names) and not (area or water):
             return None
         return key, best
+
+    def _reads_as_word(self, text: str, toks: Tokens, m: _Match, key: str, lists: _Lists) -> bool:
+        """Whether a one-word match reads as an Arabic word rather than the name: an
+        inflected frequent word (:func:`_inflected`), a frequent word as written with the
+        particles the match leaves out ("لكنه": but he, not ل + a name), or a shadda that the
+        places of the name lack (:func:`_doubling_unmatched`)."""
+        written = text[m.start : toks.ends[m.last]]
+        word = text[toks.starts[m.first] : toks.ends[m.last]]
+        if _inflected(normalize_name(written), lists) or _inflected(normalize_name(word), lists):
+            return True
+        if m.prefix:
+            whole = normalize_name(text[toks.starts[m.first] : toks.ends[m.last]])
+            if word_frequency(whole, ("ar",)) >= config.GEOPARSE_FREQUENT_ZIPF:
+                return True
+        places = (c.place for c in self.index.candidates(key, variants=False))
+        return _doubling_unmatched(written, places)
 
     def _region_named(
         self,
@@ -843,6 +877,10 @@ class Scanner:
             # a document that names no place yet: a settlement noun is cue enough
             allowed = countries or (translit.arabic_countries() if cue == 2 else set())
             span = None
+            inflected = any(
+                _inflected(normalize_name(text[starts[i] + o : ends[i]]), lists)
+                for o in {st.name for st in info.starts} | {0}
+            )
             # two words first ("أبو زبد", "كفر كلا"), then one
             for last in (i + 1, i):
                 if (last == i and not alone) or (
@@ -854,6 +892,22 @@ class Scanner:
                     skeletons = translit.arabic_skeletons(key)
                     if (
                         not skeletons
+                        # an inflected word after any of its particles ("عناصره",
+                        # "ويخطون"), or a frequent word as written with the particles left
+                        # out ("لكنه": but he), unless a settlement or region noun names it
+                        or (
+                            before != 2
+                            and (
+                                inflected
+                                or (
+                                    offset > 0
+                                    and word_frequency(
+                                        normalize_name(text[starts[i] : ends[i]]), ("ar",)
+                                    )
+                                    >= limit[strength]
+                                )
+                            )
+                        )
                         or (len(skeletons[0]) < config.GEOPARSE_TRANSLIT_SHORT_SKELETON and cue < 2)
                         or any(
                             word_frequency(k, ("ar",)) >= limit[strength]
@@ -1020,6 +1074,77 @@ class Scanner:
             ):
                 return 0
         return SOFT_WITHOUT_CUE
+
+
+def _inflected(word: str, lists: _Lists) -> bool:
+    """Whether a word reads as a frequent Arabic word with an attached pronoun ("عناصره":
+    its members) or as a verb form of a frequent stem ("رددوا": they chanted; "يخطون": they
+    write), after the pack's ``pronoun_suffixes`` and ``verb_affixes``.
+
+    ``word`` is a normalised key (:func:`~geo.gazetteer.normalize_name`) without the
+    particles before the name, in which ة and ه still differ: the ta marbuta ends many names,
+    the pronoun ه none. A name that happens to end so after a rare stem ("سيئون") is kept.
+
+    Examples
+    --------
+    >>> lists = _lists()
+    >>> _inflected("عناصره", lists), _inflected("رددوا", lists), _inflected("يخطون", lists)
+    (True, True, True)
+    >>> _inflected("سيئون", lists), _inflected("رفاعة", lists), _inflected("يارون", lists)
+    (False, False, False)
+    """
+    if " " in word:
+        return False
+    for suffix in lists.pronoun_suffixes:
+        stem = word[: -len(suffix)]
+        if (
+            word.endswith(suffix)
+            and len(stem) >= MIN_WORD_LETTERS
+            and word_frequency(stem, ("ar",)) >= config.GEOPARSE_AR_STEM_ZIPF
+        ):
+            return True
+    for prefix, suffix in lists.verb_affixes:
+        if not (word.startswith(prefix) and word.endswith(suffix)):
+            continue
+        stem = word[len(prefix) : len(word) - len(suffix)]
+        if prefix:
+            # "يخطون": the stem alone is a frequent word ("خط")
+            if (
+                len(stem) >= morph.MIN_NAME_LETTERS
+                and word_frequency(stem, ("ar",)) >= config.GEOPARSE_AR_STEM_ZIPF
+            ):
+                return True
+        elif (
+            len(stem) >= MIN_WORD_LETTERS
+            # the stem as the verb's imperfect ("يردد" for "رددوا"): the stem alone is often
+            # a noun of its own that names ending so share ("بيد" in "بيدوا", Baidoa)
+            and word_frequency("ي" + stem, ("ar",)) >= config.GEOPARSE_AR_VERB_STEM_ZIPF
+        ):
+            return True
+    return False
+
+
+#: The shadda, the mark of a doubled consonant.
+_SHADDA: Final = "\u0651"
+#: A doubled consonant in a Latin name ("Tammun", "Ar Raqqah").
+_DOUBLED_LATIN: Final = re.compile(r"([b-df-hj-np-tv-z])\1")
+
+
+def _doubling_unmatched(written: str, places: Iterable[Place]) -> bool:
+    """Whether a word is written with a shadda (a doubled consonant) that none of the places
+    of its name has: their Latin names, which write a doubled consonant twice ("Tammūn",
+    "Ar Raqqah"), double none. "تدمّر" (it destroys) is no "Tadmur".
+
+    Examples
+    --------
+    >>> from geo.gazetteer import Place
+    >>> tadmur = Place("x", "Tadmur", "city", 34.6, 38.3, "SY", None, None, 0, "gn")
+    >>> _doubling_unmatched("تدمّر", [tadmur]), _doubling_unmatched("تدمر", [tadmur])
+    (True, False)
+    """
+    if _SHADDA not in written:
+        return False
+    return not any(_DOUBLED_LATIN.search(normalize_name(p.name)) for p in places)
 
 
 def _feature_offset(info: _Word, nouns: frozenset[str]) -> int | None:

@@ -118,6 +118,14 @@ WORD_LISTS: Final = {
     "lower_name_words": "lower-case words inside names of countries and regions (centrale)",
     "arabic_articles": "Arabic articles written in Latin script (al, el, ad, ash)",
     "saints": "saint prefixes of place names (saint, st, san, são)",
+    "street_heads": "nouns of streets, squares and roundabouts written before their names "
+    "(calle, glorieta, rue): the name after one is the street's, not the place it honours",
+    "saint_heads": "nouns of feasts and churches before a saint's name (fiesta de San Juan, "
+    "église Saint-Pierre): the saint's name after one is no town's",
+    "pronoun_suffixes": "attached pronouns that end a word in uncased text (ه ها هم: his, "
+    "her, their): a frequent word with one is that word, not a place's name",
+    "verb_affixes": "endings (وا: they did) and prefix_ending pairs (ي_ون: they do) of verb "
+    "forms in uncased text: a frequent stem inside one is a verb, not a place's name",
 }
 
 #: Phrase lists read by the code.
