@@ -280,6 +280,27 @@ def test_supplement_village_is_found() -> None:
                 ("Nil Bleu", "ne:SDN-148"),
             ],
         ),
+        (
+            # Slavic text writes no article: the words that govern the name tell the river
+            "Уздовж Дніпра біля Канева тривають роботи, а в Дніпрі відкрили новий міст.",
+            [
+                ("Дніпра", "geo:river-dnieper"),
+                ("Канева", "gn:706900"),
+                ("Дніпрі", "gn:709930"),
+            ],
+        ),
+        (
+            "Рыбаки на берегу Днепра у Канева, а в Днепре тревога.",
+            [
+                ("Днепра", "geo:river-dnieper"),
+                ("Канева", "gn:706900"),
+                ("Днепре", "gn:709930"),
+            ],
+        ),
+        (
+            "Рибалки на Ворсклі та на березі річки Псел скаржаться на посуху.",
+            [("Ворсклі", "geo:river-vorskla"), ("Псел", "geo:river-psel")],
+        ),
     ],
 )
 def test_water_bodies(text: str, expected: list[tuple[str, str]]) -> None:
