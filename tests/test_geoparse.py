@@ -175,6 +175,21 @@ def test_town_named_like_its_district_is_the_town() -> None:
     assert (m.place.id, m.place.kind) == ("gn:146970", "city")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the adjective of a community is built from "Борщів" or "Борщівка": the oblast the
+        # text names chooses the centre among the places of both
+        ("Окупанти обстріляли Борщівську громаду Харківської області.", "gn:711585"),
+        ("Ремонт доріг почали в Борщівській громаді на Тернопільщині.", "gn:711587"),
+    ],
+)
+def test_community_is_its_centre_among_the_towns_its_adjective_may_come_from(
+    text: str, expected: str
+) -> None:
+    assert parse(text)[0].place.id == expected
+
+
 def test_near_cue_lowers_precision() -> None:
     ms = parse("En Azerbaïdjan, des combats ont eu lieu près de Horadiz et à Tartar.")
     precision = {m.mention: m.precision for m in ms}

@@ -138,6 +138,12 @@ def test_adjective_bases_of_other_words_are_empty() -> None:
     assert "суми" in uk.adjective_bases("сумської")
 
 
+def test_adjective_bases_of_towns_in_field_and_plain_words() -> None:
+    # "-пілля", "-полье": the soft sign of the adjective's stem is the town's "-лля", "-лье"
+    assert "зеленопілля" in uk.adjective_bases("зеленопільської")
+    assert "зеленополье" in ru.adjective_bases("зеленопольского")
+
+
 def test_rules_alone_find_the_forms(monkeypatch: pytest.MonkeyPatch) -> None:
     # without pymorphy3 (not installed, or a dictionary missing) the rules answer alone
     monkeypatch.setattr(_slavic, "analyzer", lambda lang: None)

@@ -34,7 +34,7 @@ from typing import Final
 from geo import config
 from geo.gazetteer import normalize_name
 from geo.geoparse import translit
-from geo.geoparse.candidates import IN_COUNTRIES, Index
+from geo.geoparse.candidates import ANY_OF, IN_COUNTRIES, Index
 from geo.geoparse.filters import COMMON_ONLY, REGION_ONLY, Words, verdict
 from geo.geoparse.tokenize import Tokens
 from geo.lang import get_pack, word_frequency
@@ -350,11 +350,19 @@ def _region_phrases(
                 )
                 if f.endswith(_MASCULINE_KEY_ENDINGS)
             ]
+            # every town the adjective may come from ("Васильківська": Васильків or
+            # Васильківка): the context chooses among their places
+            bases: list[str] = []
             for base in (*(adjective(word) if adjective else ()), *own):
                 key = normalize_name(str(base))
-                if any(c.place.kind == "city" for c in index.candidates(key, variants=False)):
-                    towns.add(key)
-                    return key
+                if key not in bases and any(
+                    c.place.kind == "city" for c in index.candidates(key, variants=False)
+                ):
+                    bases.append(key)
+            if bases:
+                key = ANY_OF.join(bases[: config.GEOPARSE_DISTRICT_TOWNS])
+                towns.add(key)
+                return key
         return None
 
     i = 0
