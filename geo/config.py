@@ -148,6 +148,9 @@ REGION_QUALIFIERS_MAX: Final = 2
 #: candidates of the name ("Васильківська громада": Васильків, Васильківка).
 GEOPARSE_DISTRICT_TOWNS: Final = 3
 
+#: Most words of a hyphenated Cyrillic name looked up whole ("Рас-эль-Хайме": three).
+GEOPARSE_HYPHENATED_MAX: Final = 4
+
 #: A town and a region of the same name are twins within this distance (km).
 GEOPARSE_TWIN_KM: Final = 150.0
 #: A town and a region of one name are a town and the region named after it unless the town

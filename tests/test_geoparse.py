@@ -190,6 +190,21 @@ def test_community_is_its_centre_among_the_towns_its_adjective_may_come_from(
     assert parse(text)[0].place.id == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "mention", "expected"),
+    [
+        # only the last word of a hyphenated Arabic name declines; the whole name, not a piece
+        ("Беспилотник атаковал порт в Рас-эль-Хайме.", "ru", "Рас-эль-Хайме", "gn:291074"),
+        # the Ukrainian spelling of a name the gazetteer writes in Russian
+        ("Ізраїль завдав удару по Хан-Юнісу.", "uk", "Хан-Юнісу", "gn:281124"),
+    ],
+)
+def test_hyphenated_arabic_names_in_cyrillic_are_whole(
+    text: str, lang: str, mention: str, expected: str
+) -> None:
+    assert (mention, expected) in names(text, lang)
+
+
 def test_near_cue_lowers_precision() -> None:
     ms = parse("En Azerbaïdjan, des combats ont eu lieu près de Horadiz et à Tartar.")
     precision = {m.mention: m.precision for m in ms}

@@ -426,3 +426,9 @@ def test_arabic_article_belongs_to_the_name_after_it() -> None:
     ]
     # a name the gazetteer knows without its article keeps the article in its span
     assert [m for m, _, _ in found("Бої тривають біля Аль-Хасаки.", "uk")] == ["Аль-Хасаки"]
+
+
+def test_hyphenated_arabic_name_declines_its_last_word() -> None:
+    # the Arabic article is no preposition: the last word is the head, not the first
+    assert "рас-эль-хайма" in ru.base_forms("рас-эль-хайме")
+    assert ru.base_forms("ростове-на-дону")[0] == "ростов-на-дону"

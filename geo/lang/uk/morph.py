@@ -85,6 +85,7 @@ RULES = _slavic.Rules(
         "петербурзьк": ("санкт-петербург",),
     },
     alternation=True,
+    prepositions=frozenset({"на", "над", "під"}),
 )
 
 
