@@ -363,3 +363,11 @@ def test_a_key_of_several_towns_has_the_candidates_of_each() -> None:
     other = {c.place.id for c in index.candidates("борщівка")}
     assert both == one | other
     assert {"gn:711587", "gn:711585"} <= both
+
+
+def test_a_transliteration_never_reaches_a_country() -> None:
+    # "мали" (they had) transliterates to Mali: the gazetteer knows the countries' Cyrillic
+    # names, so a country reached through the Latin names is a false friend
+    found = Index.default().transliterated("мали")
+    assert found
+    assert all(c.place.kind != "country" for c in found)

@@ -343,16 +343,21 @@ class Index:
         most = config.GEOPARSE_MAX_CANDIDATES
         places: dict[str, Place] = {}
         if translit.is_cyrillic(key):
+            # countries are left out: the gazetteer knows every country's Russian and
+            # Ukrainian names, so one reached through a transliteration is a false friend
+            # (a plural noun of a headline read as a Latin country name)
             latins = translit.cyrillic_latin_keys(key)
             for latin in latins:
                 for place in self.gazetteer.lookup(latin, normalized=True)[:most]:
-                    places.setdefault(place.id, place)
+                    if place.kind != "country":
+                        places.setdefault(place.id, place)
             # names from other languages written in Cyrillic ("Тальбиса"): the Latin
             # spelling variants of the first transliterations
             for latin in latins[: 0 if places else config.GEOPARSE_TRANSLIT_VARIANT_KEYS]:
                 for v in self.variants(latin):
                     for place in self.gazetteer.lookup(v, normalized=True)[:most]:
-                        places.setdefault(place.id, place)
+                        if place.kind != "country":
+                            places.setdefault(place.id, place)
         elif translit.is_arabic(key):
             countries = translit.arabic_countries()
             skeletons = translit.skeleton_index(self.gazetteer)
