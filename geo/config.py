@@ -144,6 +144,13 @@ GEOPARSE_AMBIGUOUS_KM: Final = 50.0
 #: region's adjective and its noun.
 REGION_QUALIFIERS_MAX: Final = 2
 
+#: Towns a district's or community's adjective may be built from whose places are all
+#: candidates of the name ("Васильківська громада": Васильків, Васильківка).
+GEOPARSE_DISTRICT_TOWNS: Final = 3
+
+#: Most words of a hyphenated Cyrillic name looked up whole ("Рас-эль-Хайме": three).
+GEOPARSE_HYPHENATED_MAX: Final = 4
+
 #: A town and a region of the same name are twins within this distance (km).
 GEOPARSE_TWIN_KM: Final = 150.0
 #: A town and a region of one name are a town and the region named after it unless the town

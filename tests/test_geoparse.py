@@ -175,6 +175,36 @@ def test_town_named_like_its_district_is_the_town() -> None:
     assert (m.place.id, m.place.kind) == ("gn:146970", "city")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the adjective of a community is built from "Борщів" or "Борщівка": the oblast the
+        # text names chooses the centre among the places of both
+        ("Окупанти обстріляли Борщівську громаду Харківської області.", "gn:711585"),
+        ("Ремонт доріг почали в Борщівській громаді на Тернопільщині.", "gn:711587"),
+    ],
+)
+def test_community_is_its_centre_among_the_towns_its_adjective_may_come_from(
+    text: str, expected: str
+) -> None:
+    assert parse(text)[0].place.id == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mention", "expected"),
+    [
+        # only the last word of a hyphenated Arabic name declines; the whole name, not a piece
+        ("Беспилотник атаковал порт в Рас-эль-Хайме.", "ru", "Рас-эль-Хайме", "gn:291074"),
+        # the Ukrainian spelling of a name the gazetteer writes in Russian
+        ("Ізраїль завдав удару по Хан-Юнісу.", "uk", "Хан-Юнісу", "gn:281124"),
+    ],
+)
+def test_hyphenated_arabic_names_in_cyrillic_are_whole(
+    text: str, lang: str, mention: str, expected: str
+) -> None:
+    assert (mention, expected) in names(text, lang)
+
+
 def test_near_cue_lowers_precision() -> None:
     ms = parse("En Azerbaïdjan, des combats ont eu lieu près de Horadiz et à Tartar.")
     precision = {m.mention: m.precision for m in ms}
@@ -279,6 +309,27 @@ def test_supplement_village_is_found() -> None:
                 ("Nil Bleu", "geo:river-blue-nile"),
                 ("Nil Bleu", "ne:SDN-148"),
             ],
+        ),
+        (
+            # Slavic text writes no article: the words that govern the name tell the river
+            "Уздовж Дніпра біля Канева тривають роботи, а в Дніпрі відкрили новий міст.",
+            [
+                ("Дніпра", "geo:river-dnieper"),
+                ("Канева", "gn:706900"),
+                ("Дніпрі", "gn:709930"),
+            ],
+        ),
+        (
+            "Рыбаки на берегу Днепра у Канева, а в Днепре тревога.",
+            [
+                ("Днепра", "geo:river-dnieper"),
+                ("Канева", "gn:706900"),
+                ("Днепре", "gn:709930"),
+            ],
+        ),
+        (
+            "Рибалки на Ворсклі та на березі річки Псел скаржаться на посуху.",
+            [("Ворсклі", "geo:river-vorskla"), ("Псел", "geo:river-psel")],
         ),
     ],
 )

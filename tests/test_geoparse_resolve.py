@@ -7,7 +7,7 @@ import math
 
 from geo import config
 from geo.gazetteer import Place
-from geo.geoparse.candidates import Index, approx_km
+from geo.geoparse.candidates import ANY_OF, Index, approx_km
 from geo.geoparse.features import (
     Context,
     cooccurrence,
@@ -354,3 +354,20 @@ def test_a_name_written_with_another_state_is_the_place_of_that_state() -> None:
     # each occurrence written with its own state is the town of that state
     found = _mentions("Crews from Aurora, Ill., and Aurora, Colo., met on Monday.")
     assert [a for m, _, a in found if m == "Aurora"] == ["IL", "CO"]
+
+
+def test_a_key_of_several_towns_has_the_candidates_of_each() -> None:
+    index = Index.default()
+    both = {c.place.id for c in index.candidates(f"борщів{ANY_OF}борщівка")}
+    one = {c.place.id for c in index.candidates("борщів")}
+    other = {c.place.id for c in index.candidates("борщівка")}
+    assert both == one | other
+    assert {"gn:711587", "gn:711585"} <= both
+
+
+def test_a_transliteration_never_reaches_a_country() -> None:
+    # "мали" (they had) transliterates to Mali: the gazetteer knows the countries' Cyrillic
+    # names, so a country reached through the Latin names is a false friend
+    found = Index.default().transliterated("мали")
+    assert found
+    assert all(c.place.kind != "country" for c in found)

@@ -138,6 +138,12 @@ def test_adjective_bases_of_other_words_are_empty() -> None:
     assert "суми" in uk.adjective_bases("сумської")
 
 
+def test_adjective_bases_of_towns_in_field_and_plain_words() -> None:
+    # "-пілля", "-полье": the soft sign of the adjective's stem is the town's "-лля", "-лье"
+    assert "зеленопілля" in uk.adjective_bases("зеленопільської")
+    assert "зеленополье" in ru.adjective_bases("зеленопольского")
+
+
 def test_rules_alone_find_the_forms(monkeypatch: pytest.MonkeyPatch) -> None:
     # without pymorphy3 (not installed, or a dictionary missing) the rules answer alone
     monkeypatch.setattr(_slavic, "analyzer", lambda lang: None)
@@ -420,3 +426,9 @@ def test_arabic_article_belongs_to_the_name_after_it() -> None:
     ]
     # a name the gazetteer knows without its article keeps the article in its span
     assert [m for m, _, _ in found("Бої тривають біля Аль-Хасаки.", "uk")] == ["Аль-Хасаки"]
+
+
+def test_hyphenated_arabic_name_declines_its_last_word() -> None:
+    # the Arabic article is no preposition: the last word is the head, not the first
+    assert "рас-эль-хайма" in ru.base_forms("рас-эль-хайме")
+    assert ru.base_forms("ростове-на-дону")[0] == "ростов-на-дону"

@@ -29,12 +29,16 @@ if TYPE_CHECKING:
     from geo.geoparse.filters import Words
     from geo.geoparse.tokenize import Tokens
 
-__all__ = ["IN_COUNTRIES", "Index", "approx_km", "feature_of", "haversine_km", "is_water"]
+__all__ = ["ANY_OF", "IN_COUNTRIES", "Index", "approx_km", "feature_of", "haversine_km", "is_water"]
 
 KM_PER_DEGREE: Final = math.pi * config.EARTH_RADIUS_KM / 180.0
 #: Marks a key whose candidates are only those in the countries that follow it
 #: (comma-separated ISO codes): "عيناتا\x1fin:LB" is Aïnâta in Lebanon, not Aïn Touta.
 IN_COUNTRIES: Final = "\x1fin:"
+#: Separator of the keys of a name whose dictionary form is uncertain (the relational
+#: adjective "Васильківська громада" is built from "Васильків" or "Васильківка"): the
+#: candidates are those of every key, and the context chooses among them.
+ANY_OF: Final = "\x1for:"
 _FR_INITIAL_I: Final = re.compile(r"(^| )i(?=[aeou])")
 _DOUBLE_S: Final = re.compile(r"(?<=[aeiouy])ss(?=[aeiouy])")
 _ARTICLES: Final = ("al ", "el ")
@@ -249,13 +253,22 @@ class Index:
         :data:`geo.config.GEOPARSE_VARIANT_PENALTY`), and so are the transliterations of a
         Cyrillic or Arabic key that names nothing or only small places
         (:meth:`transliterated`). A key with :data:`IN_COUNTRIES` keeps the candidates in
-        the countries it names.
+        the countries it names; one made of several keys joined by :data:`ANY_OF` has the
+        candidates of each.
         """
         cached = self._cands.get((key, variants))
         if cached is not None:
             return cached
         if len(self._cands) > config.GEOPARSE_CACHE_SIZE:
             self._cands.clear()
+        if ANY_OF in key:
+            union: dict[str, Candidate] = {}
+            for part in key.split(ANY_OF):
+                for c in self.candidates(part, variants=variants):
+                    union.setdefault(c.place.id, c)
+            out = tuple(sorted(union.values(), key=lambda c: -c.prior))
+            self._cands[(key, variants)] = out
+            return out
         if IN_COUNTRIES in key:
             base, _, codes = key.partition(IN_COUNTRIES)
             wanted = frozenset(codes.split(","))
@@ -330,16 +343,21 @@ class Index:
         most = config.GEOPARSE_MAX_CANDIDATES
         places: dict[str, Place] = {}
         if translit.is_cyrillic(key):
+            # countries are left out: the gazetteer knows every country's Russian and
+            # Ukrainian names, so one reached through a transliteration is a false friend
+            # (a plural noun of a headline read as a Latin country name)
             latins = translit.cyrillic_latin_keys(key)
             for latin in latins:
                 for place in self.gazetteer.lookup(latin, normalized=True)[:most]:
-                    places.setdefault(place.id, place)
+                    if place.kind != "country":
+                        places.setdefault(place.id, place)
             # names from other languages written in Cyrillic ("Тальбиса"): the Latin
             # spelling variants of the first transliterations
             for latin in latins[: 0 if places else config.GEOPARSE_TRANSLIT_VARIANT_KEYS]:
                 for v in self.variants(latin):
                     for place in self.gazetteer.lookup(v, normalized=True)[:most]:
-                        places.setdefault(place.id, place)
+                        if place.kind != "country":
+                            places.setdefault(place.id, place)
         elif translit.is_arabic(key):
             countries = translit.arabic_countries()
             skeletons = translit.skeleton_index(self.gazetteer)

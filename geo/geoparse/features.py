@@ -862,6 +862,8 @@ def water_cue(
     if nxt < len(keys) and toks.join[nxt - 1] == 1 and keys[nxt] in water:
         return True
     i = first - 1
+    if i >= 0 and toks.join[i] != 0 and _river_before(toks, i, last, w):
+        return True
     if i < 0 or cap[i] or keys[i] not in w["determiners"] or toks.join[i] == 0:
         return False
     if keys[i] != "the":
@@ -869,6 +871,21 @@ def water_cue(
     return (
         nxt >= len(keys) or toks.join[nxt - 1] == 0 or cap[nxt] or keys[nxt] in w["after_the_river"]
     )
+
+
+def _river_before(toks: Tokens, i: int, last: int, w: Words) -> bool:
+    """Whether word ``i``, right before a name ending at token ``last``, makes
+    it a river's in a language without articles: a water noun ("річки Аракс"), a word of
+    its banks or course or a preposition across or along it ("берега Днестра", "через
+    Днестр", "уздовж Десни"), or "на" with the name in the locative ("на Дністрі", where
+    the town takes "у")."""
+    word = toks.keys[i]
+    if word in w["water"] or word in w["river_before"]:
+        return True
+    if word not in w["river_locative"]:
+        return False
+    name = toks.keys[last]
+    return any(name.endswith(e) for e in w["locative_endings"])
 
 
 def precision_of(place: Place, toks: Tokens, first: int, w: Words) -> int:

@@ -34,7 +34,7 @@ from typing import Final
 from geo import config
 from geo.gazetteer import normalize_name
 from geo.geoparse import translit
-from geo.geoparse.candidates import IN_COUNTRIES, Index
+from geo.geoparse.candidates import ANY_OF, IN_COUNTRIES, Index
 from geo.geoparse.filters import COMMON_ONLY, REGION_ONLY, Words, verdict
 from geo.geoparse.tokenize import Tokens
 from geo.lang import get_pack, word_frequency
@@ -88,6 +88,8 @@ def find_spans(
     spans = _region_phrases(text, toks, blocked, w, index) if cyrillic else []
     if cyrillic:
         spans = _merge(spans, _feature_phrases(text, toks, blocked, w, index))
+    if cyrillic:
+        spans = _merge(spans, _hyphenated(text, toks, blocked, w, index))
     spans = _merge(spans, _possessive_names(text, toks, blocked, index))
     spans = _merge(spans, _capitalised(text, toks, blocked, w, index))
     if cyrillic:
@@ -350,11 +352,19 @@ def _region_phrases(
                 )
                 if f.endswith(_MASCULINE_KEY_ENDINGS)
             ]
+            # every town the adjective may come from ("Васильківська": Васильків or
+            # Васильківка): the context chooses among their places
+            bases: list[str] = []
             for base in (*(adjective(word) if adjective else ()), *own):
                 key = normalize_name(str(base))
-                if any(c.place.kind == "city" for c in index.candidates(key, variants=False)):
-                    towns.add(key)
-                    return key
+                if key not in bases and any(
+                    c.place.kind == "city" for c in index.candidates(key, variants=False)
+                ):
+                    bases.append(key)
+            if bases:
+                key = ANY_OF.join(bases[: config.GEOPARSE_DISTRICT_TOWNS])
+                towns.add(key)
+                return key
         return None
 
     i = 0
@@ -497,6 +507,11 @@ def _word_forms(
             joined = toks.joined(i, run - i + 1)
             keys = _normal_forms(lang, whole)
             hit = next((h for h in (known(k, joined, keys) for k in keys) if h), None)
+            if hit is None:
+                # "Рас-ель-Айна" that the gazetteer writes "Рас-эль-Айн": the Arabic article
+                # inside a name in its other spellings, or left out
+                other = _article_variants(keys, w["arabic_articles"])
+                hit = next((h for h in (known(k, joined, other) for k in other) if h), None)
             if hit is not None:
                 out.append(_span(toks, i, run, hit, soft=0, source=source))
                 taken.update(range(i, run + 1))
@@ -705,6 +720,74 @@ def _name_run(toks: Tokens, i: int, taken: set[int], blocked: list[bool]) -> int
         elif toks.ends[j] - toks.starts[j] > 3:
             break
     return last
+
+
+def _hyphenated(text: str, toks: Tokens, blocked: list[bool], w: Words, index: Index) -> list[Span]:
+    """Hyphenated Cyrillic names that are names only under a dictionary form or another
+    spelling of their Arabic article ("Рас-эль-Хайме", "Хан-Юнісу", "Рас-ель-Айна"): the
+    whole name, before its pieces are matched alone ("Хайме", "Хан")."""
+    out: list[Span] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        if blocked[i] or not toks.cap[i] or toks.script[i] != "cyrillic":
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < n
+            and j + 1 - i < config.GEOPARSE_HYPHENATED_MAX
+            and toks.hyphen_after[j]
+            and toks.script[j + 1] == "cyrillic"
+            and not blocked[j + 1]
+        ):
+            j += 1
+        if j == i or not toks.cap[j]:
+            i = j + 1
+            continue
+        whole = text[toks.starts[i] : toks.ends[j]].lower()
+        written = normalize_name(whole)
+        if not index.candidates(written, variants=False):
+            keys = _normal_forms(_morph_lang(toks, i), whole)
+            hit = next((k for k in keys if index.candidates(k, variants=False)), None)
+            if hit is None:
+                # the article in another spelling ("ель", "эль"), and the Russian spelling
+                # of a Ukrainian name ("Хан-Юніс": "хан юнис")
+                ru = tuple(dict.fromkeys(translit.russian_spelling(k) for k in keys))
+                other = (*ru, *_article_variants((*keys, *ru), _cyrillic_articles()))
+                hit = next((k for k in other if index.candidates(k, variants=False)), None)
+            if hit is not None:
+                out.append(_span(toks, i, j, hit, soft=1 if toks.initial[i] else 0, source="morph"))
+        i = j + 1
+    return out
+
+
+@functools.cache
+def _cyrillic_articles() -> frozenset[str]:
+    """The Arabic article as Russian and Ukrainian write it ("эль", "ель", "аш")."""
+    return frozenset(
+        a
+        for lang in _MORPH_LANGS
+        for a in get_pack(lang).words["arabic_articles"]
+        if translit.is_cyrillic(a)
+    )
+
+
+def _article_variants(keys: Sequence[str], articles: frozenset[str]) -> tuple[str, ...]:
+    """Keys of a name of several words with the Arabic article inside ("рас ель аин") in
+    its other spellings ("рас эль аин", "рас аль аин") and without it ("рас аин")."""
+    out: list[str] = []
+    for key in keys:
+        words = key.split(" ")
+        for j in range(1, len(words) - 1):
+            if words[j] not in articles:
+                continue
+            for other in (*sorted(articles), ""):
+                if other != words[j]:
+                    variant = " ".join(x for x in (*words[:j], other, *words[j + 1 :]) if x)
+                    if variant not in keys and variant not in out:
+                        out.append(variant)
+    return tuple(out)
 
 
 def _morph_lang(toks: Tokens, i: int) -> str:

@@ -69,6 +69,7 @@ __all__ = [
     "latin_names",
     "latin_skeletons",
     "load_skeleton_index",
+    "russian_spelling",
     "save_skeleton_index",
     "skeleton_index",
     "vowels_agree",
@@ -232,6 +233,18 @@ def _short_i_readings(key: str) -> list[str]:
     short = "".join(chars)
     adjectival = any(w.endswith(("ий", "ый", "ой", "ій")) for w in short.split(" "))
     return [short, key] if adjectival else [key, short]
+
+
+def russian_spelling(key: str) -> str:
+    """The Russian spelling of a normalised Ukrainian name (the pack's ``translit_from_uk``),
+    as the gazetteer's Cyrillic names of foreign places are mostly Russian.
+
+    Examples
+    --------
+    >>> russian_spelling("хан юніс")
+    'хан юнис'
+    """
+    return _cyrillic().from_uk.phrase(key)
 
 
 @functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)

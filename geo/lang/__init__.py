@@ -111,6 +111,12 @@ WORD_LISTS: Final = {
     "feature_ends": "words that may end a place name (corridor, strip, heights)",
     "determiners": "articles before a river's name (the, le, la, el)",
     "after_the_river": "lower-case words that may follow 'the Dnipro' when it is the river",
+    "river_before": "lower-case words right before a name that make it a river's, in "
+    "languages without articles (берег, через, уздовж: bank of, across, along)",
+    "river_locative": "prepositions that make a name in the locative a river's (на Дніпрі: on "
+    "the river; the town takes у/в)",
+    "locative_endings": "endings of names in the locative case after a river_locative "
+    "preposition (і: на Дніпрі)",
     "plural_determiners": "plural articles before a people's name (les, aux, des)",
     "vessel_cues": "nouns before a ship's name (tanker, navire, USS)",
     "club_heads": "words that begin a sports club's name (FC, Dynamo, Shakhtar)",

@@ -85,6 +85,10 @@ class Rules:
     alternation : bool
         Ukrainian: a vowel ``о``/``е``/``є`` of the last syllable of the oblique stem is
         ``і``/``ї`` in the nominative ("Харкова", "Харків").
+    prepositions : frozenset of str
+        Prepositions inside hyphenated town names ("Ростове-на-Дону"): the word before one
+        is the name's head, which declines; other short words inside a name (the Arabic
+        article of "Рас-эль-Хайме") leave the last word the head.
     """
 
     lang: str
@@ -93,6 +97,7 @@ class Rules:
     suffixes: tuple[tuple[str, tuple[str, ...]], ...]
     irregular: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     alternation: bool = False
+    prepositions: frozenset[str] = frozenset({"на"})
     endings: tuple[str, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
@@ -344,16 +349,22 @@ def _many_words(word: str, rules: Rules, sources: str) -> list[str]:
     # hyphenated noun and adjective ("купянске-узловом"), else the last
     head = n - 1
     for i in range(n - 2):
-        if len(words[i + 1]) <= 3 and len(words[i]) > 3:
+        if words[i + 1] in rules.prepositions and len(words[i]) > 3:
             head = i
             break
     else:
         if "-" in seps[-1] and words[-1].endswith(oblique) and not after_preposition[-1]:
             head = 0
+    # the head alone declines ("рас-эль-хайме", "хан-юнису"): more of its forms are tried
+    head_forms = (
+        _MAX_COMBINED
+        if all(len(w) <= 3 or after_preposition[i] for i, w in enumerate(words) if i != head)
+        else _PART_FORMS
+    )
     options: list[list[tuple[str, str | None]]] = []
     for i, w in enumerate(words):
         if i == head:
-            forms = _word_forms(w, rules, sources)[:_PART_FORMS] or [w]
+            forms = _word_forms(w, rules, sources)[:head_forms] or [w]
             options.append([(f, None) for f in forms])
         elif after_preposition[i] or len(w) <= 3:
             options.append([(w, None)])
