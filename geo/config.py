@@ -490,6 +490,10 @@ LATEST_DATE: Final = dt.date(2261, 12, 31)
 #: day: further back, "24/7" or "20/25 people" are no dates.
 NUMERIC_DATE_MAX_DAYS: Final = 45
 
+#: How many characters before a date are read for a "since" that makes it no event's date:
+#: room for the packs' clauses ("since the outbreak of the war in the north on").
+DATE_SINCE_WINDOW: Final = 70
+
 #: Largest count of people (fatalities, injured) taken from a table or an article: more
 #: than the world's population; a larger number is reported and left out.
 MAX_PEOPLE_COUNT: Final = 10_000_000_000

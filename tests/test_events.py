@@ -517,3 +517,16 @@ def test_an_article_dated_year_1_or_9999_is_read_without_the_date(tmp_path: Path
             folder / "b-old.txt", problems=problems, date="2020-10-01"
         )
     assert [str(d.date()) for d in dated["event_date"]] == ["2020-10-01"]
+
+
+def test_a_sentence_opening_on_since_tells_a_period_not_an_incident() -> None:
+    period = (
+        "date 2024-06-20\nSince the start of the war in the north on 3 May 2021, the rebels "
+        "have shelled Kidal and its villages dozens of times."
+    )
+    assert _incidents(period) == []
+    dated = (
+        "date 2024-06-20\nSince the start of the war in the north on 3 May 2021, the rebels "
+        "have shelled Kidal many times. On Tuesday, a shell killed three people in Kidal."
+    )
+    assert [(m, d) for m, d, *_ in _incidents(dated)] == [("Kidal", "2024-06-18")]

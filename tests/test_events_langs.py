@@ -260,6 +260,11 @@ WEDNESDAY = dt.date(2025, 3, 5)
         ("ar", "فجر اليوم", "2025-03-05"),
         ("ar", "ليلة أمس", "2025-03-04"),
         ("ar", "مساء الأحد", "2025-03-02"),
+        # one month in both calendars' names: the year after the second name is the date's
+        ("ar", "في 8 تشرين الثاني/نوفمبر 2022", "2022-11-08"),
+        ("ar", "يوم 17 آب (أغسطس) 2021", "2021-08-17"),
+        ("ar", "في 11 كانون الثاني يناير من عام 2023", "2023-01-11"),
+        ("ar", "في أيلول/سبتمبر 2020", "2020-09-01"),
     ],
 )
 def test_dates_in_every_case_and_calendar(code: str, text: str, day: str) -> None:
@@ -269,7 +274,18 @@ def test_dates_in_every_case_and_calendar(code: str, text: str, day: str) -> Non
 
 @pytest.mark.parametrize(
     ("code", "text"),
-    [("ru", "с 16 по 18 января"), ("ru", "до понедельника"), ("ar", "منذ ٧ أكتوبر")],
+    [
+        ("ru", "с 16 по 18 января"),
+        ("ru", "до понедельника"),
+        ("ar", "منذ ٧ أكتوبر"),
+        # a since-clause that ends at its date
+        ("en", "since the outbreak of the insurgency in the east on 3 May 2021"),
+        ("fr", "depuis le début de la rébellion le 3 mai 2021"),
+        ("es", "desde el inicio del conflicto armado en mayo de 2021"),
+        ("ru", "с начала наступления 3 мая 2021 года"),
+        ("uk", "з початку наступу 3 травня 2021 року"),
+        ("ar", "ومنذ اندلاع المعارك في الإقليم في الثالث من أيار/مايو 2021"),
+    ],
 )
 def test_dates_after_since_or_until_are_no_event_days(code: str, text: str) -> None:
     assert find_dates(text, reference=WEDNESDAY, rules=RULES[code]) == []

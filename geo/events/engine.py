@@ -149,6 +149,21 @@ def _undated_earlier(
     )
 
 
+def _period_told(sentence: str, dates: Sequence[FoundDate], ctx: _Context) -> bool:
+    """Whether a sentence opens on a "since" ("Since the war began on 3 May, the rebels
+    have shelled X", "ومنذ اندلاع الحرب ..."; the packs' ``time_reference``) and gives no
+    date of its own: it tells what went on over a period, no incident of a day."""
+    if ctx.period_start is None or dates:
+        return False
+    return (
+        ctx.period_start.match(sentence, len(sentence) - len(sentence.lstrip(_OPENERS))) is not None
+    )
+
+
+#: What may stand before a sentence's first word: spaces, quotes, dashes.
+_OPENERS: Final = " \t\n\"'«»“”„‘’—–-"
+
+
 # --------------------------------------------------------------------------- incidents
 
 
@@ -1295,6 +1310,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     _protest_cause(sentence, start, rule, cues, body_spans, rules, ctx)
                     or _demanded_justice(sentence, start, rule, cues, body_spans, rules, ctx)
                     or _undated_earlier(sentence, start, cues, dates, ctx.time_after)
+                    or _period_told(sentence, dates, ctx)
                 ):
                     rule = None
                 if rule is not None and rules.rules[rule].generic:
