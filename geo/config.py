@@ -490,6 +490,10 @@ LATEST_DATE: Final = dt.date(2261, 12, 31)
 #: day: further back, "24/7" or "20/25 people" are no dates.
 NUMERIC_DATE_MAX_DAYS: Final = 45
 
+#: Longest acronym of an armed group ("SDF", "FDS", "ADF") read as that group only where the
+#: lexicon says it fights (its ``where``): elsewhere the letters name something else.
+ACTOR_ACRONYM_MAX_CHARS: Final = 6
+
 #: How many characters before a date are read for a "since" that makes it no event's date:
 #: room for the packs' clauses ("since the outbreak of the war in the north on").
 DATE_SINCE_WINDOW: Final = 70

@@ -288,7 +288,7 @@ def test_dates_in_every_case_and_calendar(code: str, text: str, day: str) -> Non
     ],
 )
 def test_dates_after_since_or_until_are_no_event_days(code: str, text: str) -> None:
-    assert find_dates(text, reference=WEDNESDAY, rules=RULES[code]) == []
+    assert find_dates(text, reference=WEDNESDAY, rules=get_rules((code,))) == []
 
 
 def test_a_span_of_days_takes_its_first_day_and_a_night_its_last() -> None:
