@@ -514,8 +514,9 @@ CASUALTY_WINDOW_CHARS: Final = 80
 #: Longest text allowed between a number and its casualty word, in characters.
 CASUALTY_GAP_CHARS: Final = 45
 
-#: Sentences after an incident, naming no place, whose toll is added to it.
-FOLLOW_UP_SENTENCES: Final = 3
+#: Sentences after an incident, naming no place, whose toll is added to it (a toll often
+#: comes after the scene is told: what hit, where, who came to help).
+FOLLOW_UP_SENTENCES: Final = 5
 
 #: Sentences after one that tells an incident but names no place ("Drones attacked several
 #: villages on Sunday"), whose places take its type, day and attacker.

@@ -530,3 +530,14 @@ def test_a_sentence_opening_on_since_tells_a_period_not_an_incident() -> None:
         "have shelled Kidal many times. On Tuesday, a shell killed three people in Kidal."
     )
     assert [(m, d) for m, d, *_ in _incidents(dated)] == [("Kidal", "2024-06-18")]
+
+
+def test_a_toll_told_four_sentences_after_its_incident() -> None:
+    text = (
+        "date 2024-06-20\nA car bomb exploded in Kismayo on Tuesday. The blast went off near a "
+        "hotel. Police cordoned off the area. Ambulances rushed to the scene. Officials said "
+        "12 people were killed."
+    )
+    assert _incidents(text) == [
+        ("Kismayo", "2024-06-18", "Remote explosive/landmine/IED", 12, None)
+    ]
