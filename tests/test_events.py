@@ -541,3 +541,11 @@ def test_a_toll_told_four_sentences_after_its_incident() -> None:
     assert _incidents(text) == [
         ("Kismayo", "2024-06-18", "Remote explosive/landmine/IED", 12, None)
     ]
+
+
+def test_the_cue_before_a_shift_in_time_is_another_incidents() -> None:
+    text = (
+        "date 2024-06-20\nThe bombing came two days after rebels attacked an army base in "
+        "Damasak on Monday, killing four soldiers."
+    )
+    assert _incidents(text) == [("Damasak", "2024-06-17", "Armed clash", 4, None)]

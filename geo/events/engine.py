@@ -149,6 +149,18 @@ def _undated_earlier(
     )
 
 
+def _same_time(
+    pos: int, cues: list[tuple[int, int, int]], shifts: Sequence[int]
+) -> list[tuple[int, int, int]]:
+    """The cues of a sentence on the same side as the place at ``pos`` of each shift in time
+    ("The bombing came days after fighters attacked a base in X": the bombing is another
+    incident's, not X's; the packs' ``time_after``); all of them when that side has none."""
+    if not shifts:
+        return cues
+    own = [c for c in cues if not any(min(c[0], pos) < at < max(c[0], pos) for at in shifts)]
+    return own or cues
+
+
 def _period_told(sentence: str, dates: Sequence[FoundDate], ctx: _Context) -> bool:
     """Whether a sentence opens on a "since" ("Since the war began on 3 May, the rebels
     have shelled X", "ومنذ اندلاع الحرب ..."; the packs' ``time_reference``) and gives no
@@ -1283,6 +1295,11 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         spans = [(q.char_start - begin, q.char_end - begin) for q in ms]
         body_spans = [(q.char_start - begin, q.char_end - begin) for q in body]
         misplaced = _misplaced(text, ms, words)
+        shifts = (
+            [t.start() for t in ctx.time_after.finditer(sentence)]
+            if ctx.time_after is not None and cues
+            else []
+        )
         for i_m, m in enumerate(ms):
             rule = None
             start, stop = m.char_start - begin, m.char_end - begin
@@ -1305,7 +1322,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     text, m, [q for i, q in enumerate(ms) if i not in misplaced], ctx
                 )
             ):
-                rule = _rule_for(start, stop, cues, rules)
+                rule = _rule_for(start, stop, _same_time(start, cues, shifts), rules)
                 if rule is not None and (
                     _protest_cause(sentence, start, rule, cues, body_spans, rules, ctx)
                     or _demanded_justice(sentence, start, rule, cues, body_spans, rules, ctx)
