@@ -549,3 +549,10 @@ def test_the_cue_before_a_shift_in_time_is_another_incidents() -> None:
         "Damasak on Monday, killing four soldiers."
     )
     assert _incidents(text) == [("Damasak", "2024-06-17", "Armed clash", 4, None)]
+
+
+def test_property_destroyed_with_people_hurt_is_an_attack() -> None:
+    hurt = "date 2024-06-20\nGunmen torched houses in Bokkos on Tuesday, killing three villagers."
+    assert _incidents(hurt) == [("Bokkos", "2024-06-18", "Attack", 3, None)]
+    unhurt = "date 2024-06-20\nGunmen torched houses in Bokkos on Tuesday."
+    assert [s for _, _, s, *_ in _incidents(unhurt)] == ["Looting/property destruction"]

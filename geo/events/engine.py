@@ -1934,6 +1934,15 @@ def _event_stem(doc_id: str) -> str:
 _SHELLING: Final = "Shelling/artillery/missile attack"
 
 
+#: ACLED's destruction of property, a strategic development only when no one is hurt: with
+#: people killed or injured, an attack on civilians, or mob violence when a crowd did it
+#: (ACLED Codebook, 2023: looting/property destruction "outside of the context of other
+#: forms of violence").
+_LOOTING: Final = "Looting/property destruction"
+_ATTACK: Final = ("Violence against civilians", "Attack")
+_MOB: Final = ("Riots", "Mob violence")
+
+
 def _subtype(inc: _Incident, refine: Mapping[str, str], fatalities: int | None) -> str:
     if (
         inc.subtype == _SHELLING
@@ -1995,6 +2004,8 @@ def _rows(
             injured = i.count if i else (0 if "injured" in owner.none else None)
             subtype = _subtype(owner, rules.refine, fatalities)
             actor1, actor2 = owner.actor1, owner.actor2
+            if subtype == _LOOTING and ((fatalities or 0) > 0 or (injured or 0) > 0):
+                etype, subtype = _MOB if actor1 in (RIOTERS, PROTESTERS) else _ATTACK
             note = " ".join(owner.notes)
         rows.append(
             {
