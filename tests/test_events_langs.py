@@ -639,3 +639,23 @@ def test_an_english_toll_put_at_a_number() -> None:
     ):
         found = count_casualties(sentence, rules=en)
         assert [(c.kind, c.count) for c in found] == [("fatalities", count)]
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "tolls"),
+    [
+        ("en", "Gunmen burned two trucks near Funtua and injured a driver.", [("injured", 1)]),
+        (
+            "es",
+            "Quemaron cuatro camionetas en Apatzingán y mataron a un hombre.",
+            [("fatalities", 1)],
+        ),
+        ("ru", "Сгорели три машины, погибли двое.", [("fatalities", 2)]),
+        ("ar", "أحرقوا ثلاث سيارات وقتل شخصان.", [("fatalities", 2)]),
+    ],
+)
+def test_things_counted_are_no_people(
+    code: str, sentence: str, tolls: list[tuple[str, int]]
+) -> None:
+    found = count_casualties(sentence, rules=get_rules((code,)))
+    assert [(c.kind, c.count) for c in found] == tolls
