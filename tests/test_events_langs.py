@@ -652,6 +652,9 @@ def test_an_english_toll_put_at_a_number() -> None:
         ),
         ("ru", "Сгорели три машины, погибли двое.", [("fatalities", 2)]),
         ("ar", "أحرقوا ثلاث سيارات وقتل شخصان.", [("fatalities", 2)]),
+        # an active plural with its conjunction, a toll brought to a figure
+        ("ar", "هاجموا القرية وقتلوا أربعة رعاة.", [("fatalities", 4)]),
+        ("en", "A second blast hit the market, bringing the death toll to 9.", [("fatalities", 9)]),
     ],
 )
 def test_things_counted_are_no_people(
