@@ -556,3 +556,25 @@ def test_property_destroyed_with_people_hurt_is_an_attack() -> None:
     assert _incidents(hurt) == [("Bokkos", "2024-06-18", "Attack", 3, None)]
     unhurt = "date 2024-06-20\nGunmen torched houses in Bokkos on Tuesday."
     assert [s for _, _, s, *_ in _incidents(unhurt)] == ["Looting/property destruction"]
+
+
+def test_a_claim_names_the_attacker_of_a_clash_with_the_army() -> None:
+    text = (
+        "date 2024-06-20\nGunmen attacked an army base in Damasak on Monday, sparking hours of "
+        "fighting with soldiers. The attack was claimed by ISWAP."
+    )
+    ev = extract_events(text)
+    ev = ev[ev["event_type"] != "Mention"]
+    assert list(ev["sub_event_type"]) == ["Armed clash"]
+    assert list(ev["actor1"]) == ["Islamic State West Africa Province"]
+    assert list(ev["actor2"]) == ["Military Forces of Nigeria"]
+
+
+def test_a_protest_that_turns_into_a_riot_keeps_the_lead_date() -> None:
+    text = (
+        "date 2021-03-15\nOn 9 March 2021, hundreds of traders demonstrated against a new tax. "
+        "The demonstrators stormed the town hall in Kandi and set fire to a car."
+    )
+    assert [(m, d, s) for m, d, s, *_ in _incidents(text)] == [
+        ("Kandi", "2021-03-09", "Violent demonstration")
+    ]

@@ -662,3 +662,24 @@ def test_things_counted_are_no_people(
 ) -> None:
     found = count_casualties(sentence, rules=get_rules((code,)))
     assert [(c.kind, c.count) for c in found] == tolls
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        ("en", "Gunmen stormed a police station in Funtua overnight."),
+        ("fr", "Des hommes armés ont attaqué un poste militaire près de Dori."),
+        ("es", "Hombres armados atacaron una base militar en Tumaco."),
+        ("ru", "Боевики атаковали военную базу под Гао."),
+        ("uk", "Бойовики атакували військову базу біля Гао."),
+        ("ar", "هاجم مسلحون قاعدة عسكرية قرب دوري."),
+    ],
+)
+def test_an_attack_on_a_post_of_the_forces_is_a_clash(code: str, sentence: str) -> None:
+    assert classify_sentence(sentence, rules=get_rules((code,))) == ("Battles", "Armed clash")
+
+
+def test_demonstrators_who_attack_a_police_station_riot() -> None:
+    rules = get_rules(("en",))
+    found = classify_sentence("Demonstrators attacked the police station in Kandi.", rules=rules)
+    assert found is not None and found[0] == "Riots"

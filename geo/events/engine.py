@@ -1693,23 +1693,58 @@ def _lead(
 
 def _leads(lead: _Lead, rule: int, rules: Rules) -> bool:
     """Whether an incident of ``rule`` may be the one the lead sentence told: the same type,
-    or a generic word ("two were wounded")."""
+    a generic word ("two were wounded"), or a crowd's (a protest the next sentence tells
+    turned into a riot)."""
     if lead.rule is None:
         return rules.rules[rule].event_type not in _CROWD
     r, told = rules.rules[rule], rules.rules[lead.rule]
-    return r.generic or told.generic or r.event_type == told.event_type
+    return (
+        r.generic
+        or told.generic
+        or r.event_type == told.event_type
+        or (r.event_type in _CROWD and told.event_type in _CROWD)
+    )
 
 
 def _take_agent(incidents: list[_Incident], sentence: str, rules: Rules) -> None:
     """The perpetrator a next sentence names ("The attack was claimed by ...") is actor1 of
-    the incidents just reported that have none."""
+    the incidents just reported that have none or only unidentified men; of a battle whose
+    only actor1 was the forces of its own country (the side attacked: "fighting with the
+    army"), a non-state group named so is the attacker, actor1, and those forces actor2."""
     inc = incidents[0]
-    if inc.actor1 is None and inc.etype not in _CROWD:
+    if inc.etype in _CROWD:
+        return
+    defended = [i for i in incidents if _defender_only(i)]
+    if inc.actor1 in (None, UNIDENTIFIED) or defended:
         agents = [a for a in find_actors(sentence, rules=rules) if a.agent and not a.generic]
         if agents:
+            agent = agents[0].actor
             for i in incidents:
                 if i.actor1 is None:
-                    i.actor1 = agents[0].actor
+                    i.actor1 = agent
+                elif i in defended and agent.inter not in (_STATE_FORCES, CIVILIANS.inter):
+                    i.actor1, i.actor2 = agent, i.actor1
+                elif i.actor1 == UNIDENTIFIED and agent.inter not in (
+                    _STATE_FORCES,
+                    CIVILIANS.inter,
+                ):
+                    i.actor1 = agent  # "gunmen", then "the attack was claimed by X"
+
+
+#: ACLED's actor type of a state's forces.
+_STATE_FORCES: Final = "State forces"
+
+
+def _defender_only(inc: _Incident) -> bool:
+    """A battle whose actor1 is its own country's forces and that has no actor2."""
+    return (
+        inc.etype == "Battles"
+        and inc.actor1 is not None
+        and inc.actor2 is None
+        and inc.actor1.inter == _STATE_FORCES
+        and inc.actor1.country is not None
+        and inc.actor1.country == _country(inc)
+    )
 
 
 def _blame(
