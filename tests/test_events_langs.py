@@ -683,3 +683,23 @@ def test_demonstrators_who_attack_a_police_station_riot() -> None:
     rules = get_rules(("en",))
     found = classify_sentence("Demonstrators attacked the police station in Kandi.", rules=rules)
     assert found is not None and found[0] == "Riots"
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        ("en", "Gunmen opened fire on diners at a restaurant in Owerri."),
+        (
+            "es",
+            "Un grupo armado irrumpió en una cantina de Irapuato y disparó contra los clientes.",
+        ),
+        ("fr", "Des hommes armés ont ouvert le feu sur des clients d'un bar de Kaya."),
+        ("ru", "Неизвестные открыли огонь по посетителям кафе в Дербенте."),
+        ("ar", "أطلق مسلحون النار على رواد مقهى في كركوك."),
+    ],
+)
+def test_shooting_at_the_people_of_a_bar_is_an_attack(code: str, sentence: str) -> None:
+    assert classify_sentence(sentence, rules=get_rules((code,))) == (
+        "Violence against civilians",
+        "Attack",
+    )
