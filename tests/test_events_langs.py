@@ -703,3 +703,17 @@ def test_shooting_at_the_people_of_a_bar_is_an_attack(code: str, sentence: str) 
         "Violence against civilians",
         "Attack",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tolls"),
+    [
+        ("Unknown assailants shot dead a shopkeeper in Mardan.", [("fatalities", 1)]),
+        ("A mob beat to death a suspected thief in Kisumu.", [("fatalities", 1)]),
+        ("There was 1 fatality and 7 people were arrested.", [("fatalities", 1)]),
+        ("Villagers lynched a suspected thief in Kano.", [("fatalities", 1)]),
+    ],
+)
+def test_one_victim_after_the_verb(sentence: str, tolls: list[tuple[str, int]]) -> None:
+    found = count_casualties(sentence, rules=get_rules(("en",)))
+    assert [(c.kind, c.count) for c in found] == tolls
