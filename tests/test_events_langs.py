@@ -717,3 +717,21 @@ def test_shooting_at_the_people_of_a_bar_is_an_attack(code: str, sentence: str) 
 def test_one_victim_after_the_verb(sentence: str, tolls: list[tuple[str, int]]) -> None:
     found = count_casualties(sentence, rules=get_rules(("en",)))
     assert [(c.kind, c.count) for c in found] == tolls
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "tolls"),
+    [
+        ("fr", "Des hommes armés ont abattu un commerçant à Dori.", [("fatalities", 1)]),
+        ("fr", "Un enseignant a été assassiné par des inconnus.", [("fatalities", 1)]),
+        ("fr", "L'armée a abattu trois drones et deux hélicoptères.", []),
+        ("es", "Sicarios asesinaron a un taxista en Uruapan.", [("fatalities", 1)]),
+        ("uk", "Окупанти вбили цивільного в Нікополі.", [("fatalities", 1)]),
+        ("ru", "Боевики убили полицейского в Назрани.", [("fatalities", 1)]),
+    ],
+)
+def test_one_named_victim_in_more_packs(
+    code: str, sentence: str, tolls: list[tuple[str, int]]
+) -> None:
+    found = count_casualties(sentence, rules=get_rules((code,)))
+    assert [(c.kind, c.count) for c in found] == tolls
