@@ -497,6 +497,14 @@ LATEST_DATE: Final = dt.date(2261, 12, 31)
 #: day: further back, "24/7" or "20/25 people" are no dates.
 NUMERIC_DATE_MAX_DAYS: Final = 45
 
+#: Longest acronym of an armed group ("SDF", "FDS", "ADF") read as that group only where the
+#: lexicon says it fights (its ``where``): elsewhere the letters name something else.
+ACTOR_ACRONYM_MAX_CHARS: Final = 6
+
+#: How many characters before a date are read for a "since" that makes it no event's date:
+#: room for the packs' clauses ("since the outbreak of the war in the north on").
+DATE_SINCE_WINDOW: Final = 70
+
 #: Largest count of people (fatalities, injured) taken from a table or an article: more
 #: than the world's population; a larger number is reported and left out.
 MAX_PEOPLE_COUNT: Final = 10_000_000_000
@@ -513,8 +521,9 @@ CASUALTY_WINDOW_CHARS: Final = 80
 #: Longest text allowed between a number and its casualty word, in characters.
 CASUALTY_GAP_CHARS: Final = 45
 
-#: Sentences after an incident, naming no place, whose toll is added to it.
-FOLLOW_UP_SENTENCES: Final = 3
+#: Sentences after an incident, naming no place, whose toll is added to it (a toll often
+#: comes after the scene is told: what hit, where, who came to help).
+FOLLOW_UP_SENTENCES: Final = 5
 
 #: Sentences after one that tells an incident but names no place ("Drones attacked several
 #: villages on Sunday"), whose places take its type, day and attacker.

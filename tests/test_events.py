@@ -517,3 +517,64 @@ def test_an_article_dated_year_1_or_9999_is_read_without_the_date(tmp_path: Path
             folder / "b-old.txt", problems=problems, date="2020-10-01"
         )
     assert [str(d.date()) for d in dated["event_date"]] == ["2020-10-01"]
+
+
+def test_a_sentence_opening_on_since_tells_a_period_not_an_incident() -> None:
+    period = (
+        "date 2024-06-20\nSince the start of the war in the north on 3 May 2021, the rebels "
+        "have shelled Kidal and its villages dozens of times."
+    )
+    assert _incidents(period) == []
+    dated = (
+        "date 2024-06-20\nSince the start of the war in the north on 3 May 2021, the rebels "
+        "have shelled Kidal many times. On Tuesday, a shell killed three people in Kidal."
+    )
+    assert [(m, d) for m, d, *_ in _incidents(dated)] == [("Kidal", "2024-06-18")]
+
+
+def test_a_toll_told_four_sentences_after_its_incident() -> None:
+    text = (
+        "date 2024-06-20\nA car bomb exploded in Kismayo on Tuesday. The blast went off near a "
+        "hotel. Police cordoned off the area. Ambulances rushed to the scene. Officials said "
+        "12 people were killed."
+    )
+    assert _incidents(text) == [
+        ("Kismayo", "2024-06-18", "Remote explosive/landmine/IED", 12, None)
+    ]
+
+
+def test_the_cue_before_a_shift_in_time_is_another_incidents() -> None:
+    text = (
+        "date 2024-06-20\nThe bombing came two days after rebels attacked an army base in "
+        "Damasak on Monday, killing four soldiers."
+    )
+    assert _incidents(text) == [("Damasak", "2024-06-17", "Armed clash", 4, None)]
+
+
+def test_property_destroyed_with_people_hurt_is_an_attack() -> None:
+    hurt = "date 2024-06-20\nGunmen torched houses in Bokkos on Tuesday, killing three villagers."
+    assert _incidents(hurt) == [("Bokkos", "2024-06-18", "Attack", 3, None)]
+    unhurt = "date 2024-06-20\nGunmen torched houses in Bokkos on Tuesday."
+    assert [s for _, _, s, *_ in _incidents(unhurt)] == ["Looting/property destruction"]
+
+
+def test_a_claim_names_the_attacker_of_a_clash_with_the_army() -> None:
+    text = (
+        "date 2024-06-20\nGunmen attacked an army base in Damasak on Monday, sparking hours of "
+        "fighting with soldiers. The attack was claimed by ISWAP."
+    )
+    ev = extract_events(text)
+    ev = ev[ev["event_type"] != "Mention"]
+    assert list(ev["sub_event_type"]) == ["Armed clash"]
+    assert list(ev["actor1"]) == ["Islamic State West Africa Province"]
+    assert list(ev["actor2"]) == ["Military Forces of Nigeria"]
+
+
+def test_a_protest_that_turns_into_a_riot_keeps_the_lead_date() -> None:
+    text = (
+        "date 2021-03-15\nOn 9 March 2021, hundreds of traders demonstrated against a new tax. "
+        "The demonstrators stormed the town hall in Kandi and set fire to a car."
+    )
+    assert [(m, d, s) for m, d, s, *_ in _incidents(text)] == [
+        ("Kandi", "2021-03-09", "Violent demonstration")
+    ]

@@ -767,6 +767,65 @@ def test_forces_of_a_country_the_lexicon_does_not_list() -> None:
     assert unknown[0].actor.name == "Unidentified Armed Group"
 
 
+@pytest.mark.parametrize(
+    ("code", "sentence", "name", "inter"),
+    [
+        ("en", "Arakan Army fighters overran a police post.", "Arakan Army", "Rebel groups"),
+        ("ru", "Армия Аракана захватила пост.", "Arakan Army", "Rebel groups"),
+        (
+            "es",
+            "Combatientes del Ejército para la Independencia Kachin atacaron.",
+            "KIA",
+            "Rebel groups",
+        ),
+        (
+            "fr",
+            "Des colons israéliens ont incendié des vergers.",
+            "Israeli Settlers",
+            "Political militias",
+        ),
+        ("uk", "Ізраїльські поселенці підпалили сад.", "Israeli Settlers", "Political militias"),
+        ("ar", "أحرق مستوطنون بستانا.", "Israeli Settlers", "Political militias"),
+        ("en", "Wazalendo fighters ambushed a convoy.", "Wazalendo", "Political militias"),
+        (
+            "fr",
+            "Des séparatistes ambazoniens ont attaqué un marché.",
+            "Ambazonian Separatists",
+            "Rebel groups",
+        ),
+        (
+            "en",
+            "Druze militias clashed with Bedouin tribesmen.",
+            "Druze Ethnic Militia",
+            "Identity militias",
+        ),
+        ("ar", "اشتبك مسلحون دروز مع مسلحي العشائر.", "Druze Ethnic Militia", "Identity militias"),
+        ("en", "Bandits stormed a school.", "Unidentified Armed Group", "Political militias"),
+        (
+            "fr",
+            "Des soldats de l'Africa Corps ont ouvert le feu.",
+            "Military Forces of Russia",
+            "State forces",
+        ),
+    ],
+)
+def test_groups_of_more_conflicts(code: str, sentence: str, name: str, inter: str) -> None:
+    found = find_actors(sentence, rules=get_rules((code,)))
+    assert (found[0].actor.name, found[0].actor.inter) == (name, inter)
+
+
+def test_an_acronym_names_its_group_only_where_the_group_fights() -> None:
+    fr = get_rules(("fr",))
+    sahel = find_actors("Les FDS ont repoussé l'assaut.", rules=fr, country="NE")
+    assert [(a.actor.name, a.generic) for a in sahel] == [("Military Forces of Niger", True)]
+    syria = find_actors("Les FDS ont repoussé l'assaut.", rules=fr, country="SY")
+    assert [a.actor.name for a in syria] == ["Syrian Democratic Forces"]
+    press = find_actors("RSF dénonce la détention d'un reporter.", rules=fr, country="FR")
+    assert press == []
+    sudan = find_actors("Les RSF ont bombardé la ville.", rules=fr, country="SD")
+    assert [a.actor.name for a in sudan] == ["Rapid Support Forces"]
+
+
 def test_notes_in_acled_style() -> None:
     ev = geo.extract_events(
         "On 12 March 2021, an unidentified armed group shot and killed a farmer in Tamale. "

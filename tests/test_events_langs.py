@@ -260,6 +260,11 @@ WEDNESDAY = dt.date(2025, 3, 5)
         ("ar", "فجر اليوم", "2025-03-05"),
         ("ar", "ليلة أمس", "2025-03-04"),
         ("ar", "مساء الأحد", "2025-03-02"),
+        # one month in both calendars' names: the year after the second name is the date's
+        ("ar", "في 8 تشرين الثاني/نوفمبر 2022", "2022-11-08"),
+        ("ar", "يوم 17 آب (أغسطس) 2021", "2021-08-17"),
+        ("ar", "في 11 كانون الثاني يناير من عام 2023", "2023-01-11"),
+        ("ar", "في أيلول/سبتمبر 2020", "2020-09-01"),
     ],
 )
 def test_dates_in_every_case_and_calendar(code: str, text: str, day: str) -> None:
@@ -269,10 +274,21 @@ def test_dates_in_every_case_and_calendar(code: str, text: str, day: str) -> Non
 
 @pytest.mark.parametrize(
     ("code", "text"),
-    [("ru", "с 16 по 18 января"), ("ru", "до понедельника"), ("ar", "منذ ٧ أكتوبر")],
+    [
+        ("ru", "с 16 по 18 января"),
+        ("ru", "до понедельника"),
+        ("ar", "منذ ٧ أكتوبر"),
+        # a since-clause that ends at its date
+        ("en", "since the outbreak of the insurgency in the east on 3 May 2021"),
+        ("fr", "depuis le début de la rébellion le 3 mai 2021"),
+        ("es", "desde el inicio del conflicto armado en mayo de 2021"),
+        ("ru", "с начала наступления 3 мая 2021 года"),
+        ("uk", "з початку наступу 3 травня 2021 року"),
+        ("ar", "ومنذ اندلاع المعارك في الإقليم في الثالث من أيار/مايو 2021"),
+    ],
 )
 def test_dates_after_since_or_until_are_no_event_days(code: str, text: str) -> None:
-    assert find_dates(text, reference=WEDNESDAY, rules=RULES[code]) == []
+    assert find_dates(text, reference=WEDNESDAY, rules=get_rules((code,))) == []
 
 
 def test_a_span_of_days_takes_its_first_day_and_a_night_its_last() -> None:
@@ -623,3 +639,99 @@ def test_an_english_toll_put_at_a_number() -> None:
     ):
         found = count_casualties(sentence, rules=en)
         assert [(c.kind, c.count) for c in found] == [("fatalities", count)]
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "tolls"),
+    [
+        ("en", "Gunmen burned two trucks near Funtua and injured a driver.", [("injured", 1)]),
+        (
+            "es",
+            "Quemaron cuatro camionetas en Apatzingán y mataron a un hombre.",
+            [("fatalities", 1)],
+        ),
+        ("ru", "Сгорели три машины, погибли двое.", [("fatalities", 2)]),
+        ("ar", "أحرقوا ثلاث سيارات وقتل شخصان.", [("fatalities", 2)]),
+        # an active plural with its conjunction, a toll brought to a figure
+        ("ar", "هاجموا القرية وقتلوا أربعة رعاة.", [("fatalities", 4)]),
+        ("en", "A second blast hit the market, bringing the death toll to 9.", [("fatalities", 9)]),
+    ],
+)
+def test_things_counted_are_no_people(
+    code: str, sentence: str, tolls: list[tuple[str, int]]
+) -> None:
+    found = count_casualties(sentence, rules=get_rules((code,)))
+    assert [(c.kind, c.count) for c in found] == tolls
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        ("en", "Gunmen stormed a police station in Funtua overnight."),
+        ("fr", "Des hommes armés ont attaqué un poste militaire près de Dori."),
+        ("es", "Hombres armados atacaron una base militar en Tumaco."),
+        ("ru", "Боевики атаковали военную базу под Гао."),
+        ("uk", "Бойовики атакували військову базу біля Гао."),
+        ("ar", "هاجم مسلحون قاعدة عسكرية قرب دوري."),
+    ],
+)
+def test_an_attack_on_a_post_of_the_forces_is_a_clash(code: str, sentence: str) -> None:
+    assert classify_sentence(sentence, rules=get_rules((code,))) == ("Battles", "Armed clash")
+
+
+def test_demonstrators_who_attack_a_police_station_riot() -> None:
+    rules = get_rules(("en",))
+    found = classify_sentence("Demonstrators attacked the police station in Kandi.", rules=rules)
+    assert found is not None and found[0] == "Riots"
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        ("en", "Gunmen opened fire on diners at a restaurant in Owerri."),
+        (
+            "es",
+            "Un grupo armado irrumpió en una cantina de Irapuato y disparó contra los clientes.",
+        ),
+        ("fr", "Des hommes armés ont ouvert le feu sur des clients d'un bar de Kaya."),
+        ("ru", "Неизвестные открыли огонь по посетителям кафе в Дербенте."),
+        ("ar", "أطلق مسلحون النار على رواد مقهى في كركوك."),
+    ],
+)
+def test_shooting_at_the_people_of_a_bar_is_an_attack(code: str, sentence: str) -> None:
+    assert classify_sentence(sentence, rules=get_rules((code,))) == (
+        "Violence against civilians",
+        "Attack",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tolls"),
+    [
+        ("Unknown assailants shot dead a shopkeeper in Mardan.", [("fatalities", 1)]),
+        ("A mob beat to death a suspected thief in Kisumu.", [("fatalities", 1)]),
+        ("There was 1 fatality and 7 people were arrested.", [("fatalities", 1)]),
+        ("Villagers lynched a suspected thief in Kano.", [("fatalities", 1)]),
+    ],
+)
+def test_one_victim_after_the_verb(sentence: str, tolls: list[tuple[str, int]]) -> None:
+    found = count_casualties(sentence, rules=get_rules(("en",)))
+    assert [(c.kind, c.count) for c in found] == tolls
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "tolls"),
+    [
+        ("fr", "Des hommes armés ont abattu un commerçant à Dori.", [("fatalities", 1)]),
+        ("fr", "Un enseignant a été assassiné par des inconnus.", [("fatalities", 1)]),
+        ("fr", "L'armée a abattu trois drones et deux hélicoptères.", []),
+        ("es", "Sicarios asesinaron a un taxista en Uruapan.", [("fatalities", 1)]),
+        ("uk", "Окупанти вбили цивільного в Нікополі.", [("fatalities", 1)]),
+        ("ru", "Боевики убили полицейского в Назрани.", [("fatalities", 1)]),
+    ],
+)
+def test_one_named_victim_in_more_packs(
+    code: str, sentence: str, tolls: list[tuple[str, int]]
+) -> None:
+    found = count_casualties(sentence, rules=get_rules((code,)))
+    assert [(c.kind, c.count) for c in found] == tolls

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Final
 
+from geo import config
 from geo.errors import DataError
 from geo.events.prefilter import Prefiltered
 from geo.events.rules import Rules, get_rules
@@ -86,13 +87,19 @@ class _State:
 
 
 @functools.cache
-def _lexicon() -> tuple[tuple[_State, ...], tuple[Actor, ...], tuple[tuple[str, ...], ...]]:
+def _lexicon_data() -> dict[str, Any]:
     where = "geo/lang/common/actors.toml"
     try:
         raw = resources.files("geo.lang").joinpath("common", "actors.toml").read_text("utf-8")
         data: dict[str, Any] = tomllib.loads(raw)
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise DataError(f"cannot read {where}: {err}; reinstall geo") from err
+    return data
+
+
+@functools.cache
+def _lexicon() -> tuple[tuple[_State, ...], tuple[Actor, ...], tuple[tuple[str, ...], ...]]:
+    data = _lexicon_data()
 
     def lines(text: str) -> tuple[str, ...]:
         return tuple(x.strip() for x in text.splitlines() if x.strip())
@@ -104,6 +111,26 @@ def _lexicon() -> tuple[tuple[_State, ...], tuple[Actor, ...], tuple[tuple[str, 
     groups = tuple(Actor(g["name"], g["inter"]) for g in data.get("groups", []))
     names = tuple(lines(g.get("names", "")) for g in data.get("groups", []))
     return states, groups, names
+
+
+@functools.cache
+def _group_countries() -> tuple[frozenset[str], ...]:
+    """For each group of the lexicon, the countries (ISO codes) of its ``where``: where its
+    acronyms name it ("FDS" is the SDF in Syria, a state's forces in the Sahel; "ADF" an
+    army elsewhere than in the Congo); empty: everywhere."""
+    return tuple(frozenset(g.get("where", "").split()) for g in _lexicon_data().get("groups", []))
+
+
+def _elsewhere(text: str, countries: frozenset[str], country: str | None) -> bool:
+    """Whether a group's name as written is an acronym ("SDF", "ADF") of a group that fights
+    only in other countries than the incident's."""
+    return (
+        bool(countries)
+        and country is not None
+        and country not in countries
+        and len(text) <= config.ACTOR_ACRONYM_MAX_CHARS
+        and text.isupper()
+    )
 
 
 def state_forces(code: str | None, *, police: bool = False) -> Actor | None:
@@ -387,8 +414,11 @@ def find_actors(
         return t.claim_after is not None and t.claim_after.match(sentence, end) is not None
 
     if t.groups is not None:
+        where = _group_countries()
         for m in t.groups.finditer(sentence):
             i = int((m.lastgroup or "a0")[1:])
+            if _elsewhere(m.group(0), where[i], country):
+                continue
             found.append(
                 ActorMention(
                     groups[i],

@@ -104,10 +104,12 @@ def _date_rules(rules: Rules) -> _DateRules:
     joiner = _alt(rules.words("dates", "month_joiners"))
     # days written as ordinal words ("التاسع من مارس"), where a pack lists them
     words = f"|{literal_alternation(day_words, spaces=True)}" if day_words else ""
+    # a month named twice, in two calendars' names ("تشرين الأول/أكتوبر", "شباط (فبراير)")
+    twice = rf"(?:\s*/\s*|\s*\(\s*|\s+)(?:{month})(?!\w)\.?\)?"
     day_month = re.compile(
         rf"(?<!\w)(?:(?P<wd1>{wd})[\s,]+)?(?:(?:{prefix})\s+)?(?P<d1>\d{{1,2}}{words})(?:{suffix})?"
-        rf"(?:\s+(?:{joiner}))?\s+(?P<m1>{month})(?!\w)\.?"
-        rf"(?:,?\s+(?:(?:{joiner})\s+)?(?P<y1>\d{{4}})(?!\w))?"
+        rf"(?:\s+(?:{joiner}))?\s+(?P<m1>{month})(?!\w)\.?(?:{twice})?"
+        rf"(?:,?\s+(?:(?:{joiner})\s+){{0,2}}(?P<y1>\d{{4}})(?!\w))?"
         rf"|(?<!\w)(?:(?P<wd2>{wd})[\s,]+)?(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}})(?:{suffix})?"
         rf"(?!\w)(?:,?\s+(?P<y2>\d{{4}})(?!\w))?",
         re.IGNORECASE,
@@ -137,7 +139,8 @@ def _date_rules(rules: Rules) -> _DateRules:
     relative_re = re.compile(rf"(?<!\w)({_alt(relative)})(?!\w)", re.IGNORECASE)
     month_only = re.compile(
         rf"(?<!\w)(?:(?P<pre>{month_prefixes}|{_fragments(rules, 'not_event_before')})"
-        rf"[\s\-]+)?(?P<m>{month})(?!\w)\.?(?:\s+(?:(?:{joiner})\s+)?(?P<y>\d{{4}})(?!\w))?",
+        rf"[\s\-]+)?(?P<m>{month})(?!\w)\.?(?:{twice})?"
+        rf"(?:\s+(?:(?:{joiner})\s+){{0,2}}(?P<y>\d{{4}})(?!\w))?",
         re.IGNORECASE,
     )
     relative_month_re = re.compile(rf"(?<!\w)({_alt(relative_months)})(?!\w)", re.IGNORECASE)
@@ -283,7 +286,9 @@ def find_dates(
         for m in _NUMERIC.finditer(sentence):
             if not free(m.start()):
                 continue
-            if t.not_event_before.search(sentence, max(0, m.start() - 25), m.start()):
+            if t.not_event_before.search(
+                sentence, max(0, m.start() - config.DATE_SINCE_WINDOW), m.start()
+            ):
                 taken.append(m.span())
                 continue
             d = _numeric_date(m, reference)
@@ -296,7 +301,9 @@ def find_dates(
     for m in t.scan["day_month"].finditer(sentence):
         if not free(m.start()):
             continue
-        if t.not_event_before.search(sentence, max(0, m.start() - 25), m.start()):
+        if t.not_event_before.search(
+            sentence, max(0, m.start() - config.DATE_SINCE_WINDOW), m.start()
+        ):
             taken.append(m.span())
             continue
         day_text = m.group("d1") or m.group("d2")
@@ -335,7 +342,7 @@ def find_dates(
     for m in t.scan["weekday"].finditer(sentence):
         if not free(m.start()) or m.start() in skipped:
             continue
-        before = sentence[max(0, m.start() - 25) : m.start()]
+        before = sentence[max(0, m.start() - config.DATE_SINCE_WINDOW) : m.start()]
         if t.not_event_before.search(before):
             continue
         if t.next_before.search(before) or t.next_after.match(sentence, m.end()):

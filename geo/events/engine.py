@@ -149,6 +149,33 @@ def _undated_earlier(
     )
 
 
+def _same_time(
+    pos: int, cues: list[tuple[int, int, int]], shifts: Sequence[int]
+) -> list[tuple[int, int, int]]:
+    """The cues of a sentence on the same side as the place at ``pos`` of each shift in time
+    ("The bombing came days after fighters attacked a base in X": the bombing is another
+    incident's, not X's; the packs' ``time_after``); all of them when that side has none."""
+    if not shifts:
+        return cues
+    own = [c for c in cues if not any(min(c[0], pos) < at < max(c[0], pos) for at in shifts)]
+    return own or cues
+
+
+def _period_told(sentence: str, dates: Sequence[FoundDate], ctx: _Context) -> bool:
+    """Whether a sentence opens on a "since" ("Since the war began on 3 May, the rebels
+    have shelled X", "ومنذ اندلاع الحرب ..."; the packs' ``time_reference``) and gives no
+    date of its own: it tells what went on over a period, no incident of a day."""
+    if ctx.period_start is None or dates:
+        return False
+    return (
+        ctx.period_start.match(sentence, len(sentence) - len(sentence.lstrip(_OPENERS))) is not None
+    )
+
+
+#: What may stand before a sentence's first word: spaces, quotes, dashes.
+_OPENERS: Final = " \t\n\"'«»“”„‘’—–-"
+
+
 # --------------------------------------------------------------------------- incidents
 
 
@@ -1273,6 +1300,11 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         spans = [(q.char_start - begin, q.char_end - begin) for q in ms]
         body_spans = [(q.char_start - begin, q.char_end - begin) for q in body]
         misplaced = _misplaced(text, ms, words)
+        shifts = (
+            [t.start() for t in ctx.time_after.finditer(sentence)]
+            if ctx.time_after is not None and cues
+            else []
+        )
         for i_m, m in enumerate(ms):
             rule = None
             start, stop = m.char_start - begin, m.char_end - begin
@@ -1295,11 +1327,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     text, m, [q for i, q in enumerate(ms) if i not in misplaced], ctx
                 )
             ):
-                rule = _rule_for(start, stop, cues, rules)
+                rule = _rule_for(start, stop, _same_time(start, cues, shifts), rules)
                 if rule is not None and (
                     _protest_cause(sentence, start, rule, cues, body_spans, rules, ctx)
                     or _demanded_justice(sentence, start, rule, cues, body_spans, rules, ctx)
                     or _undated_earlier(sentence, start, cues, dates, ctx.time_after)
+                    or _period_told(sentence, dates, ctx)
                 ):
                     rule = None
                 if rule is not None and rules.rules[rule].generic:
@@ -1682,23 +1715,58 @@ def _lead(
 
 def _leads(lead: _Lead, rule: int, rules: Rules) -> bool:
     """Whether an incident of ``rule`` may be the one the lead sentence told: the same type,
-    or a generic word ("two were wounded")."""
+    a generic word ("two were wounded"), or a crowd's (a protest the next sentence tells
+    turned into a riot)."""
     if lead.rule is None:
         return rules.rules[rule].event_type not in _CROWD
     r, told = rules.rules[rule], rules.rules[lead.rule]
-    return r.generic or told.generic or r.event_type == told.event_type
+    return (
+        r.generic
+        or told.generic
+        or r.event_type == told.event_type
+        or (r.event_type in _CROWD and told.event_type in _CROWD)
+    )
 
 
 def _take_agent(incidents: list[_Incident], sentence: str, rules: Rules) -> None:
     """The perpetrator a next sentence names ("The attack was claimed by ...") is actor1 of
-    the incidents just reported that have none."""
+    the incidents just reported that have none or only unidentified men; of a battle whose
+    only actor1 was the forces of its own country (the side attacked: "fighting with the
+    army"), a non-state group named so is the attacker, actor1, and those forces actor2."""
     inc = incidents[0]
-    if inc.actor1 is None and inc.etype not in _CROWD:
+    if inc.etype in _CROWD:
+        return
+    defended = [i for i in incidents if _defender_only(i)]
+    if inc.actor1 in (None, UNIDENTIFIED) or defended:
         agents = [a for a in find_actors(sentence, rules=rules) if a.agent and not a.generic]
         if agents:
+            agent = agents[0].actor
             for i in incidents:
                 if i.actor1 is None:
-                    i.actor1 = agents[0].actor
+                    i.actor1 = agent
+                elif i in defended and agent.inter not in (_STATE_FORCES, CIVILIANS.inter):
+                    i.actor1, i.actor2 = agent, i.actor1
+                elif i.actor1 == UNIDENTIFIED and agent.inter not in (
+                    _STATE_FORCES,
+                    CIVILIANS.inter,
+                ):
+                    i.actor1 = agent  # "gunmen", then "the attack was claimed by X"
+
+
+#: ACLED's actor type of a state's forces.
+_STATE_FORCES: Final = "State forces"
+
+
+def _defender_only(inc: _Incident) -> bool:
+    """A battle whose actor1 is its own country's forces and that has no actor2."""
+    return (
+        inc.etype == "Battles"
+        and inc.actor1 is not None
+        and inc.actor2 is None
+        and inc.actor1.inter == _STATE_FORCES
+        and inc.actor1.country is not None
+        and inc.actor1.country == _country(inc)
+    )
 
 
 def _blame(
@@ -1923,6 +1991,15 @@ def _event_stem(doc_id: str) -> str:
 _SHELLING: Final = "Shelling/artillery/missile attack"
 
 
+#: ACLED's destruction of property, a strategic development only when no one is hurt: with
+#: people killed or injured, an attack on civilians, or mob violence when a crowd did it
+#: (ACLED Codebook, 2023: looting/property destruction "outside of the context of other
+#: forms of violence").
+_LOOTING: Final = "Looting/property destruction"
+_ATTACK: Final = ("Violence against civilians", "Attack")
+_MOB: Final = ("Riots", "Mob violence")
+
+
 def _subtype(inc: _Incident, refine: Mapping[str, str], fatalities: int | None) -> str:
     if (
         inc.subtype == _SHELLING
@@ -1984,6 +2061,8 @@ def _rows(
             injured = i.count if i else (0 if "injured" in owner.none else None)
             subtype = _subtype(owner, rules.refine, fatalities)
             actor1, actor2 = owner.actor1, owner.actor2
+            if subtype == _LOOTING and ((fatalities or 0) > 0 or (injured or 0) > 0):
+                etype, subtype = _MOB if actor1 in (RIOTERS, PROTESTERS) else _ATTACK
             note = " ".join(owner.notes)
         rows.append(
             {
