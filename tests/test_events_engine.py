@@ -1104,3 +1104,46 @@ def test_a_toll_over_a_range_of_days_is_no_incident(text: str, expected: list[st
 )
 def test_a_place_naming_a_nuclear_plant_is_not_where_the_plant_is(text: str) -> None:
     assert [p for p, *_ in _event_places(text)] == ["Netishyn"]
+
+
+# --------------------------------------------------------------------------- clause ties
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the places in parentheses say where the town lies
+        (
+            "date 2025-03-06\nOn 3 March 2025, gunmen killed two herders in Tessaoua (Maradi, "
+            "Niger).",
+            ["Tessaoua"],
+        ),
+        # the ends of a road are no incident places when the sentence names where on it
+        (
+            "date 2025-03-06\nOn 3 March 2025, armed men ambushed a bus on the Niamey-Dosso road "
+            "near Dogondoutchi, killing four.",
+            ["Dogondoutchi"],
+        ),
+        (
+            "date 2025-03-06\nOn 3 March 2025, protesters blocked the Kisumu-Busia highway at "
+            "Maseno.",
+            ["Maseno"],
+        ),
+    ],
+)
+def test_places_that_qualify_another_are_no_incidents(text: str, expected: list[str]) -> None:
+    assert [p for p, *_ in _event_places(text)] == expected
+
+
+def test_a_cue_reaches_no_place_of_another_clause() -> None:
+    # the cue of the first clause does not reach the place of a clause that names its own
+    text = (
+        "date 2025-03-12\nThree people were killed when a missile struck an apartment block in "
+        "Kherson on Tuesday; in Lviv, the mayor held a press conference."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Kherson"]
+    # a comma and "and" before the last name of a list join no new clause
+    protests = (
+        "date 2025-03-12\nOn Tuesday, police dispersed protesters in Mombasa, Kisumu, and Nakuru."
+    )
+    assert [p for p, *_ in _event_places(protests)] == ["Mombasa", "Kisumu", "Nakuru"]

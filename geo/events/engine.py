@@ -541,6 +541,89 @@ def _relative_point(text: str, m: Mention, towns: Sequence[Mention], ctx: _Conte
     )
 
 
+def _qualifiers(text: str, ms: Sequence[Mention]) -> dict[int, set[str]]:
+    """The places of a sentence that qualify another ("Koro (Tillia, Tahoua)": in
+    parentheses right after a place, saying where it lies; "the A-B highway", "the A–B
+    talks": the ends of a route or a pair, joined by a hyphen), by ``id`` of their mention,
+    each with the places it qualifies (the place before the parentheses; for the ends of a
+    route, the sentence's other places). A qualifier is no incident place of its own when
+    a place it qualifies is one (:func:`_drop_qualifiers`). A place before parentheses
+    that lies in none of their places (:func:`_lies_near`) was read as a homonym: it is
+    qualified by them (the empty id ``""``) and they qualify nothing."""
+    out: dict[int, set[str]] = {}
+    ends: set[int] = set()
+    order = sorted(ms, key=lambda q: q.char_start)
+    groups: dict[int, list[Mention]] = {}  # the places of each parenthesis, by its place
+    for i, m in enumerate(order):
+        for q in reversed(order[:i]):
+            if q.place.id == m.place.id or q.char_end > m.char_start:
+                continue
+            gap = text[q.char_end : m.char_start]
+            if _ROUTE_JOIN.fullmatch(gap):
+                ends |= {id(q), id(m)}
+            elif _PAREN_OPEN.fullmatch(gap):
+                out[id(m)] = {q.place.id}
+                groups[id(q)] = [q, m]
+            elif _PAREN_NEXT.fullmatch(gap) and id(q) in out:
+                out[id(m)] = out[id(q)]  # the next item of the parentheses: "(Y, Z)"
+                next(g for g in groups.values() if g[-1] is q).append(m)
+            break
+    for first, *items in groups.values():
+        if not any(_lies_near(first.place, q.place) for q in items):
+            out[id(first)] = {q.place.id for q in items}
+            for q in items:
+                del out[id(q)]
+    route = {q.place.id for q in ms if id(q) in ends}
+    for q in ms:
+        if id(q) in ends:
+            out[id(q)] = {p.place.id for p in ms if p.place.id not in route}
+    return {k: v for k, v in out.items() if v}
+
+
+def _lies_near(place: Place, qualifier: Place) -> bool:
+    """Whether a place may lie where a qualifier says: in its country, and in its
+    first-level region or within :data:`geo.config.EVENTS_RELATIVE_KM` of it (a country
+    qualifies each of its places)."""
+    from geo.geoparse import haversine_km
+
+    if place.country_code != qualifier.country_code:
+        return False
+    if qualifier.kind == "country":
+        return True
+    if qualifier.admin1_code and place.admin1_code == qualifier.admin1_code:
+        return True
+    km = haversine_km(place.latitude, place.longitude, qualifier.latitude, qualifier.longitude)
+    return km <= config.EVENTS_RELATIVE_KM
+
+
+def _drop_qualifiers(
+    incidents: Iterable[_Incident],
+    qualifiers: Mapping[int, set[str]],
+    records: list[tuple[_Incident | None, Mention, str]],
+    note: str,
+) -> None:
+    """Keep as mentions the places of the incidents of a sentence that only qualify another
+    incident place of it (:func:`_qualifiers`)."""
+    incidents = list(incidents)
+    located = {pid for inc in incidents for pid in inc.places}
+    for inc in incidents:
+        for pid in list(inc.places):
+            if all(
+                id(q) in qualifiers and (qualifiers[id(q)] - {pid}) & located
+                for q in inc.places[pid]
+            ):
+                records.append((None, inc.places.pop(pid)[0], note))
+
+
+#: Between a place and the first place of the parentheses after it: "(", a few words that
+#: name no number ("(commune of ", "(منطقة ").
+_PAREN_OPEN: Final = re.compile(r"\s*\((?:[^\W\d_][\w'’\-]*\s+){0,3}")
+#: Between two places of one parenthesis: a comma.
+_PAREN_NEXT: Final = re.compile(r"\s*[,،]\s*")
+#: Between the ends of a route or a pair: a hyphen or a dash, no space.
+_ROUTE_JOIN: Final = re.compile(r"[-‐–—]")
+
+
 def _origin(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -> bool:
     """A place fire, missiles or drones came from ("shelled from the direction of X",
     "drones launched from X"), or the people killed or held come from ("both natives of X";
@@ -911,7 +994,7 @@ def _rule_for(start: int, end: int, cues: list[tuple[int, int, int]], rules: Rul
     return nearest
 
 
-def _generic_reaches(
+def _cue_reaches(
     sentence: str,
     start: int,
     end: int,
@@ -920,10 +1003,13 @@ def _generic_reaches(
     ctx: _Context,
     spans: Sequence[tuple[int, int]] = (),
 ) -> bool:
-    """Whether the nearest cue of a generic rule reports on the place: not a time reference
-    ("since the attack on ...") and not across a new clause that names a place of its own
-    (``spans``: the places of the sentence); a clause that names none goes on about the
-    place before it ("In X, houses were damaged; a woman was injured")."""
+    """Whether the nearest cue of ``rule`` is tied to the place at ``start:end`` of the
+    sentence: not a time reference ("since the attack on ...") and not across a new clause
+    (the packs' ``new_clause``: "; ", ", while", "، فيما") that names a place of its own
+    (``spans``: the places of the sentence), where the cue is about that place; a clause
+    that names none goes on about the place before it ("In X, houses were damaged; a woman
+    was injured"). A comma and a conjunction right before a name continue a list ("in A,
+    B, and C"), not a clause (:func:`_clause_edges`)."""
     own = [(s, e) for s, e, idx in cues if idx == rule]
     s, e = min(own, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
     if ctx.time_reference is not None and ctx.time_reference.search(sentence, max(0, s - 30), s):
@@ -931,17 +1017,48 @@ def _generic_reaches(
     lo, hi = (e, start) if e <= start else (end, s)
     if ctx.new_clause is None:
         return True
-    edges = list(ctx.new_clause.finditer(sentence, lo, hi))
+    edges = _clause_edges(sentence, lo, hi, ctx.new_clause, spans)
     if not edges:
         return True
     # the cue's clause: from the edge next to it to the next edge (or the sentence's end)
     if e <= start:
-        first = max((m.end() for m in ctx.new_clause.finditer(sentence, 0, s)), default=0)
-        clause = (first, edges[0].start())
+        first = max((b for _, b in _clause_edges(sentence, 0, s, ctx.new_clause, spans)), default=0)
+        clause = (first, edges[0][0])
     else:
-        after = [m.start() for m in ctx.new_clause.finditer(sentence, e)]
-        clause = (edges[-1].end(), after[0] if after else len(sentence))
+        after = [a for a, _ in _clause_edges(sentence, e, len(sentence), ctx.new_clause, spans)]
+        clause = (edges[-1][1], after[0] if after else len(sentence))
     return not any(clause[0] <= a < clause[1] and (a, b) != (start, end) for a, b in spans)
+
+
+def _clause_edges(
+    sentence: str,
+    lo: int,
+    hi: int,
+    new_clause: re.Pattern[str],
+    spans: Sequence[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """The edges of clauses between ``lo`` and ``hi`` (offsets in the sentence): the packs'
+    ``new_clause`` matches, less a comma and conjunction right before a name (a place of ``spans`` or a
+    capitalised word, at most :data:`geo.config.EVENTS_LIST_GAP_CHARS` after them), which
+    join the last item of a list ("in A, B, and C")."""
+    out = []
+    for m in new_clause.finditer(sentence, lo, hi):
+        after = m.end()
+        if (
+            not any(ch in m.group() for ch in ";؛")
+            and _LIST_ITEM.match(sentence, after, after + config.EVENTS_LIST_GAP_CHARS)
+            or any(
+                0 <= a - after <= config.EVENTS_LIST_GAP_CHARS and not sentence[after:a].strip(" ")
+                for a, _ in spans
+            )
+        ):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+#: The first word of the next item of a list of names: capitalised, after spaces.
+_LIST_ITEM: Final = re.compile(r" *[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ]")
 
 
 def _nearest_date(pos: int, dates: list[FoundDate], sentence: str) -> FoundDate | None:
@@ -1297,12 +1414,18 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     or _undated_earlier(sentence, start, cues, dates, ctx.time_after)
                 ):
                     rule = None
+                if (
+                    rule is not None
+                    and not rules.rules[rule].generic
+                    and not _cue_reaches(sentence, start, stop, rule, cues, ctx, spans)
+                ):
+                    rule = None
                 if rule is not None and rules.rules[rule].generic:
                     if not dates and tolls is None:
                         tolls = _incident_tolls(sentence, rules, all_dates)
                     anchored = bool(dates or tolls)
                     if not (
-                        anchored and _generic_reaches(sentence, start, stop, rule, cues, ctx, spans)
+                        anchored and _cue_reaches(sentence, start, stop, rule, cues, ctx, spans)
                     ):
                         rule = None
             if rule is None:
@@ -1357,6 +1480,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                         incident.actor1 = parent.actor1
                 by_rule[(rule, date)] = incident
             incident.places.setdefault(m.place.id, []).append(m)
+        qualifiers = _qualifiers(text, ms)
+        if qualifiers:
+            _drop_qualifiers(by_rule.values(), qualifiers, records, note)
+            by_rule = {key: inc for key, inc in by_rule.items() if inc.places}
         if not by_rule:
             _blame(previous, ms, sentence, k, rules, blame_re)
             continue
