@@ -1147,3 +1147,18 @@ def test_a_cue_reaches_no_place_of_another_clause() -> None:
         "date 2025-03-12\nOn Tuesday, police dispersed protesters in Mombasa, Kisumu, and Nakuru."
     )
     assert [p for p, *_ in _event_places(protests)] == ["Mombasa", "Kisumu", "Nakuru"]
+
+
+def test_headlines_of_a_related_block_tell_no_incident() -> None:
+    text = (
+        "date 2025-03-12\nTwo people were killed when drones struck Kherson on Tuesday.\n\n"
+        "Read also:\n- Drone strike kills three in Mykolaiv\n- Shelling wounds two in Nikopol\n\n"
+        "Repairs began on Wednesday."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Kherson"]
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    # the places of the headlines are still named
+    named = {r["location"] for r in event_rows(make_document(text))}
+    assert {"Mykolayiv", "Nikopol"} <= named

@@ -60,6 +60,7 @@ from geo.events.consolidate import consolidate_rows
 from geo.events.dates import FoundDate, find_dates, reference_date
 from geo.events.rules import Rules, get_rules
 from geo.events.tolls import Casualty, casualty_free, count_casualties
+from geo.io.html import related_blocks
 from geo.schema import MENTION_TYPE
 
 if TYPE_CHECKING:
@@ -1038,15 +1039,15 @@ def _clause_edges(
     spans: Sequence[tuple[int, int]],
 ) -> list[tuple[int, int]]:
     """The edges of clauses between ``lo`` and ``hi`` (offsets in the sentence): the packs'
-    ``new_clause`` matches, less a comma and conjunction right before a name (a place of ``spans`` or a
-    capitalised word, at most :data:`geo.config.EVENTS_LIST_GAP_CHARS` after them), which
-    join the last item of a list ("in A, B, and C")."""
+    ``new_clause`` matches, less a comma and conjunction right before a name (a place of
+    ``spans`` or a capitalised word, at most :data:`geo.config.EVENTS_LIST_GAP_CHARS` after
+    them), which join the last item of a list ("in A, B, and C"); a semicolon always ends a
+    clause."""
     out = []
     for m in new_clause.finditer(sentence, lo, hi):
         after = m.end()
-        if (
-            not any(ch in m.group() for ch in ";؛")
-            and _LIST_ITEM.match(sentence, after, after + config.EVENTS_LIST_GAP_CHARS)
+        if not any(ch in m.group() for ch in ";؛") and (
+            _LIST_ITEM.match(sentence, after, after + config.EVENTS_LIST_GAP_CHARS)
             or any(
                 0 <= a - after <= config.EVENTS_LIST_GAP_CHARS and not sentence[after:a].strip(" ")
                 for a, _ in spans
@@ -1282,12 +1283,24 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     # the day is known, "month" otherwise
     doc_precision = 2 if document.date_precision == "day" else 3
     doc_date = reference or document.date
+    records: list[tuple[_Incident | None, Mention, str]] = []
+    related = related_blocks(text)
+    if related:  # the headlines of "Read also:" blocks: places named, no incidents told
+        ends = [b for _, b in related]
+        inside = [
+            m
+            for m in mentions
+            if (i := bisect.bisect_right(ends, m.char_start)) < len(related)
+            and related[i][0] <= m.char_start
+        ]
+        records.extend((None, m, "") for m in inside)
+        hidden = {id(m) for m in inside}
+        mentions = [m for m in mentions if id(m) not in hidden]
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     focus = _focus_country(mentions)
 
-    records: list[tuple[_Incident | None, Mention, str]] = []
     story_town: Place | None = None  # the town of the last incident told at one
     lead_town: Mention | None = None  # where the text names the town of its first incident
     last: list[_Incident] = []
