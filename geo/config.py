@@ -605,6 +605,10 @@ EVENTS_AIR_POWER_STATES: Final = frozenset({"IL", "US", "GB", "FR", "SA", "AE"})
 #: background is rarely the news; otherwise its places are kept as mentions.
 EVENTS_MONTH_INCIDENTS: Final = False
 
+#: The first year a pack's ``year_dates`` ("in 2019") may name: a smaller number after "in"
+#: is a count or a figure, not a year of the background.
+EVENTS_FIRST_YEAR: Final = 1900
+
 #: An incident place farther than EVENTS_OUTLIER_KM from every other place its article
 #: names (at least EVENTS_OUTLIER_MIN_PLACES of them, none in its country) is a name read
 #: as a homonym far away, not the story's place: it is kept as a mention.

@@ -1162,3 +1162,38 @@ def test_headlines_of_a_related_block_tell_no_incident() -> None:
     # the places of the headlines are still named
     named = {r["location"] for r in event_rows(make_document(text))}
     assert {"Mykolayiv", "Nikopol"} <= named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("In 2019, fierce battles broke out.", "en", [("2019-01-01", 3)]),
+        ("Last year, an attack killed four.", "en", [("2024-01-01", 3)]),
+        ("on 5 May last year", "en", [("2024-05-05", 1)]),  # the year of a date
+        ("the worst attack since 2019", "en", []),  # a period's start
+        ("in 2025 alone", "en", []),  # the article's year
+        ("в 2022 году", "ru", [("2022-01-01", 3)]),
+        ("торік у місті", "uk", [("2024-01-01", 3)]),
+        ("وشهدت المدينة في عام 2019 معارك", "ar", [("2019-01-01", 3)]),
+    ],
+)
+def test_past_years_are_dates_of_the_background(
+    sentence: str, lang: str, expected: list[tuple[str, int]]
+) -> None:
+    found = find_dates(sentence, reference=dt.date(2025, 3, 12), rules=get_rules((lang,)))
+    assert [(str(d.date), d.precision) for d in found] == expected
+
+
+def test_an_incident_of_a_past_year_is_background() -> None:
+    text = (
+        "date 2025-03-12\nShelling killed five people in Mayadin on Tuesday. In 2019, fierce "
+        "battles in Raqqa killed hundreds of fighters. Last year, an attack on Hajin killed "
+        "four people."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Al Mayādīn"]
+    # a year that dates another verb than the incident's leaves the incident the news
+    other = (
+        "date 2025-03-12\nVolunteers who were dismissed from their posts at the port last "
+        "year held a sit-in protest outside the governor's office in Mombasa on Tuesday."
+    )
+    assert [p for p, *_ in _event_places(other)] == ["Mombasa"]

@@ -1109,6 +1109,24 @@ def _report_date(
     )
 
 
+def _frames(sentence: str, d: FoundDate, cues: Sequence[tuple[int, int, int]]) -> bool:
+    """Whether a year ("in 2019", "last year") dates what its sentence tells: it opens the
+    sentence or a clause ("In 2019, ...", "Last year, ..."; one word at most before it), or
+    a cue of the sentence lies in its clause at most :data:`geo.config.EVENTS_CUE_DATE_CHARS`
+    before or after it ("X was shelled last year", "в 2019 году боевики атаковали"). A year
+    farther from the incident's words dates another verb ("volunteers laid off last year
+    protested ..."), not the incident."""
+    lo = max((e.end() for e in _CLAUSE_EDGE.finditer(sentence, 0, d.start)), default=0)
+    if len(sentence[lo : d.start].split()) <= 1:
+        return True
+    reach = config.EVENTS_CUE_DATE_CHARS
+    return any(
+        (0 <= d.start - e <= reach and _CLAUSE_EDGE.search(sentence, e, d.start) is None)
+        or (0 <= s - d.end <= reach and _CLAUSE_EDGE.search(sentence, d.end, s) is None)
+        for s, e, _ in cues
+    )
+
+
 def _bound_to_cue(
     d: FoundDate,
     cues: Sequence[tuple[int, int, int]],
@@ -1380,6 +1398,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             if d.date is not None
             and not _report_date(sentence, d, ctx, cues=cues)
             and begin + d.start >= dateline_end  # the dateline's date is the report's
+            and (not d.year or _frames(sentence, d, cues))
         ]
         # a month starting a period dates nothing told before its "since"
         periods = {id(d): at for d in dates if (at := _period_start(sentence, d, ctx)) is not None}
