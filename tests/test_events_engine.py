@@ -1197,3 +1197,25 @@ def test_an_incident_of_a_past_year_is_background() -> None:
         "year held a sit-in protest outside the governor's office in Mombasa on Tuesday."
     )
     assert [p for p, *_ in _event_places(other)] == ["Mombasa"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2025-03-12\nA drone struck a market in Sumy on Tuesday, killing four people. In "
+        "Kyiv, the foreign minister condemned the strike on Tuesday.",
+        "date 2025-03-12\nUn drone a frappé un marché de Soumy mardi, tuant quatre personnes. À "
+        "Kiev, le ministre a condamné mardi cette frappe.",
+    ],
+)
+def test_where_a_reaction_was_voiced_is_no_incident(text: str) -> None:
+    assert [p for p, *_ in _event_places(text)] == ["Sumy"]
+
+
+def test_a_comma_and_a_conjunction_after_a_common_word_start_a_clause() -> None:
+    text = (
+        "date 2025-03-12\nShelling wounded two people in Sumy on Tuesday. Troops have pushed along "
+        "the front near Pokrovsk for months, and Moscow says its forces captured a village on "
+        "Monday."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Sumy"]

@@ -230,6 +230,7 @@ class _Context:
     protest_cause: re.Pattern[str] | None
     protest_demand: re.Pattern[str] | None  # "demanding justice for": what follows is the cause
     origin: re.Pattern[str] | None
+    reaction: re.Pattern[str] | None  # "condemned": what follows or precedes is reacted to
     time_after: re.Pattern[str] | None  # "two weeks after": what follows is another time
     destination: re.Pattern[str] | None
     coordination: re.Pattern[str] | None  # the words joining a list ("and", "та", "و")
@@ -325,6 +326,7 @@ def _context(rules: Rules) -> _Context:
         if time_after
         else None,
         origin=re.compile(rf"(?<!\w)(?:{origin})\s*$", re.IGNORECASE) if origin else None,
+        reaction=rules.words_re("context", "reaction"),
         protest_cause=re.compile(rf"(?<!\w)(?:{cause})(?!\w)", re.IGNORECASE) if cause else None,
         destination=re.compile(rf"(?<!\w)(?:{destination})\s*$", re.IGNORECASE)
         if destination
@@ -637,6 +639,29 @@ def _origin(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -> bool
             text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
         )
     )
+
+
+def _reacted(
+    sentence: str,
+    start: int,
+    end: int,
+    rule: int,
+    cues: Sequence[tuple[int, int, int]],
+    ctx: _Context,
+) -> bool:
+    """Whether a word of reaction (the packs' ``reaction``: "condemned", "a dénoncé",
+    "осудил", "أدان") stands between the place at ``start:end`` of the sentence and the
+    nearest cue of its rule ("In Kyiv, the minister condemned the strike", "the attack,
+    condemned by the ministry in Paris"): the place is where the reaction was voiced,
+    not where the incident was."""
+    if ctx.reaction is None:
+        return False
+    own = [(s, e) for s, e, idx in cues if idx == rule]
+    if not own:
+        return False
+    s, e = min(own, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
+    lo, hi = (e, start) if e <= start else (end, s)
+    return lo < hi and ctx.reaction.search(sentence, lo, hi) is not None
 
 
 def _protest_cause(
@@ -1039,18 +1064,23 @@ def _clause_edges(
     spans: Sequence[tuple[int, int]],
 ) -> list[tuple[int, int]]:
     """The edges of clauses between ``lo`` and ``hi`` (offsets in the sentence): the packs'
-    ``new_clause`` matches, less a comma and conjunction right before a name (a place of
-    ``spans`` or a capitalised word, at most :data:`geo.config.EVENTS_LIST_GAP_CHARS` after
-    them), which join the last item of a list ("in A, B, and C"); a semicolon always ends a
+    ``new_clause`` matches, less a comma and conjunction between two names (places of
+    ``spans`` or capitalised words, the next at most
+    :data:`geo.config.EVENTS_LIST_GAP_CHARS` after them), which join the last item of a
+    list ("in A, B, and C", not "for months, and Moscow says"); a semicolon always ends a
     clause."""
     out = []
     for m in new_clause.finditer(sentence, lo, hi):
-        after = m.end()
-        if not any(ch in m.group() for ch in ";؛") and (
-            _LIST_ITEM.match(sentence, after, after + config.EVENTS_LIST_GAP_CHARS)
-            or any(
-                0 <= a - after <= config.EVENTS_LIST_GAP_CHARS and not sentence[after:a].strip(" ")
-                for a, _ in spans
+        after, before = m.end(), m.start()
+        if (
+            not any(ch in m.group() for ch in ";؛")
+            and (
+                _LIST_ITEM.match(sentence, after, after + config.EVENTS_LIST_GAP_CHARS)
+                or any(0 <= a - after <= config.EVENTS_LIST_GAP_CHARS for a, _ in spans)
+            )
+            and (
+                _LAST_ITEM.search(sentence, max(0, before - 40), before)
+                or any(0 <= before - b <= 1 for _, b in spans)
             )
         ):
             continue
@@ -1060,6 +1090,8 @@ def _clause_edges(
 
 #: The first word of the next item of a list of names: capitalised, after spaces.
 _LIST_ITEM: Final = re.compile(r" *[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ]")
+#: The last word of an item of a list of names, right before the comma: capitalised.
+_LAST_ITEM: Final = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’\-]*$")
 
 
 def _nearest_date(pos: int, dates: list[FoundDate], sentence: str) -> FoundDate | None:
@@ -1444,6 +1476,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     _protest_cause(sentence, start, rule, cues, body_spans, rules, ctx)
                     or _demanded_justice(sentence, start, rule, cues, body_spans, rules, ctx)
                     or _undated_earlier(sentence, start, cues, dates, ctx.time_after)
+                    or _reacted(sentence, start, stop, rule, cues, ctx)
                 ):
                     rule = None
                 if (
