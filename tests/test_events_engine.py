@@ -1219,3 +1219,28 @@ def test_a_comma_and_a_conjunction_after_a_common_word_start_a_clause() -> None:
         "Monday."
     )
     assert [p for p, *_ in _event_places(text)] == ["Sumy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2025-03-12\nGunmen killed five villagers in Bokkos on Tuesday, according to a "
+            "resident of Jos who spoke to reporters.",
+            ["Bokkos"],
+        ),
+        (
+            "date 2025-03-12\nA drone strike killed two people in Nikopol on Tuesday, said the "
+            "head of the regional administration, speaking from Dnipro.",
+            ["Nikopol"],
+        ),
+        # a place after "said" whose own incident word is nearer stays
+        (
+            "date 2025-03-12\nDrones struck Odesa on Tuesday, officials said, and a missile hit "
+            "Izmail.",
+            ["Odesa", "Izmayil"],
+        ),
+    ],
+)
+def test_the_place_of_a_reports_source_is_no_incident(text: str, expected: list[str]) -> None:
+    assert [p for p, *_ in _event_places(text)] == expected

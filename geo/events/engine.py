@@ -231,6 +231,7 @@ class _Context:
     protest_demand: re.Pattern[str] | None  # "demanding justice for": what follows is the cause
     origin: re.Pattern[str] | None
     reaction: re.Pattern[str] | None  # "condemned": what follows or precedes is reacted to
+    attribution: re.Pattern[str] | None  # "said", "according to": the source follows
     time_after: re.Pattern[str] | None  # "two weeks after": what follows is another time
     destination: re.Pattern[str] | None
     coordination: re.Pattern[str] | None  # the words joining a list ("and", "та", "و")
@@ -327,6 +328,7 @@ def _context(rules: Rules) -> _Context:
         else None,
         origin=re.compile(rf"(?<!\w)(?:{origin})\s*$", re.IGNORECASE) if origin else None,
         reaction=rules.words_re("context", "reaction"),
+        attribution=rules.words_re("context", "attribution"),
         protest_cause=re.compile(rf"(?<!\w)(?:{cause})(?!\w)", re.IGNORECASE) if cause else None,
         destination=re.compile(rf"(?<!\w)(?:{destination})\s*$", re.IGNORECASE)
         if destination
@@ -662,6 +664,29 @@ def _reacted(
     s, e = min(own, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
     lo, hi = (e, start) if e <= start else (end, s)
     return lo < hi and ctx.reaction.search(sentence, lo, hi) is not None
+
+
+def _attributed(
+    sentence: str,
+    start: int,
+    rule: int,
+    cues: Sequence[tuple[int, int, int]],
+    spans: Sequence[tuple[int, int]],
+    ctx: _Context,
+) -> bool:
+    """Whether the place at ``start`` of the sentence is told in the attribution of the
+    report, after its incident: a word of the packs' ``attribution`` ("said", "according
+    to", "a déclaré", "по словам", "بحسب") stands between the nearest cue of its rule
+    (before the place) and the place, and another place of the sentence (``spans``) lies
+    before that word ("Gunmen killed five in A on Tuesday, according to a resident of B",
+    "..., said the head of the B administration"): the place is the source's."""
+    if ctx.attribution is None:
+        return False
+    before = [e for _, e, idx in cues if idx == rule and e <= start]
+    if not before:
+        return False
+    word = ctx.attribution.search(sentence, max(before), start)
+    return word is not None and any(a < word.start() and a != start for a, _ in spans)
 
 
 def _protest_cause(
@@ -1477,6 +1502,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     or _demanded_justice(sentence, start, rule, cues, body_spans, rules, ctx)
                     or _undated_earlier(sentence, start, cues, dates, ctx.time_after)
                     or _reacted(sentence, start, stop, rule, cues, ctx)
+                    or _attributed(sentence, start, rule, cues, body_spans, ctx)
                 ):
                     rule = None
                 if (

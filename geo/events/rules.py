@@ -81,7 +81,9 @@ left out matches nothing.
     ``compound_after`` ("-based"), ``time_reference`` ("since": a cue after it is no
     incident), ``new_clause`` (", and"), ``actor_verbs``, ``actor_before``,
     ``auxiliaries``, ``inverted_subject`` (a place name used for its government: "Baku
-    said", "backed by Moscow", but not "..., said local officials"), ``reaction``
+    said", "backed by Moscow", but not "..., said local officials"), ``attribution``
+    ("said", "according to": a place after one, past the incident and its place, is the
+    source's), ``reaction``
     ("condemned", "осудил", "أدان": a place on the far side of it from the incident's word
     is where the reaction was voiced).
 ``[actors]``
