@@ -1244,3 +1244,13 @@ def test_a_comma_and_a_conjunction_after_a_common_word_start_a_clause() -> None:
 )
 def test_the_place_of_a_reports_source_is_no_incident(text: str, expected: list[str]) -> None:
     assert [p for p, *_ in _event_places(text)] == expected
+
+
+def test_arabic_sources_reactions_and_background_are_no_incidents() -> None:
+    text = (
+        "date 2025-03-12\nاستشهد ثلاثة فلسطينيين، فجر الثلاثاء، في غارة إسرائيلية استهدفت منزلا "
+        "في مخيم النصيرات، وفق ما أفاد مراسل في دير البلح.\n\nوأدانت وزارة الخارجية القطرية في "
+        "الدوحة الغارة.\n\nوكانت إسرائيل قد شنت في العام الماضي هجوما واسعا على رفح أسفر عن "
+        "مقتل العشرات."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["An Nuşayrāt"]

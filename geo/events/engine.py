@@ -654,8 +654,10 @@ def _reacted(
     """Whether a word of reaction (the packs' ``reaction``: "condemned", "a dénoncé",
     "осудил", "أدان") stands between the place at ``start:end`` of the sentence and the
     nearest cue of its rule ("In Kyiv, the minister condemned the strike", "the attack,
-    condemned by the ministry in Paris"): the place is where the reaction was voiced,
-    not where the incident was."""
+    condemned by the ministry in Paris"), or before the place in its clause, at most
+    :data:`geo.config.EVENTS_REACTION_CHARS` before it, with the cue after the place (a
+    clause that opens with its verb): the place is where the reaction was voiced, not
+    where the incident was."""
     if ctx.reaction is None:
         return False
     own = [(s, e) for s, e, idx in cues if idx == rule]
@@ -663,7 +665,15 @@ def _reacted(
         return False
     s, e = min(own, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
     lo, hi = (e, start) if e <= start else (end, s)
-    return lo < hi and ctx.reaction.search(sentence, lo, hi) is not None
+    if lo < hi and ctx.reaction.search(sentence, lo, hi) is not None:
+        return True
+    if s < end:
+        return False
+    # the reaction before its subject's place and the incident after it, as verb-first
+    # clauses tell it ("وأدانت الخارجية في الدوحة الغارة": condemned, in Doha, the strike)
+    lo = max(0, start - config.EVENTS_REACTION_CHARS)
+    lo = max((m.end() for m in _CLAUSE_EDGE.finditer(sentence, lo, start)), default=lo)
+    return ctx.reaction.search(sentence, lo, start) is not None
 
 
 def _attributed(
