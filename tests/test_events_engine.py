@@ -1254,3 +1254,25 @@ def test_arabic_sources_reactions_and_background_are_no_incidents() -> None:
         "مقتل العشرات."
     )
     assert [p for p, *_ in _event_places(text)] == ["An Nuşayrāt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2025-03-12\nУнаслідок удару дрона по Миколаєву у вівторок загинули двоє людей."
+            "\n\nНагадаємо, минулого тижня внаслідок обстрілу Херсона загинули троє людей.",
+            ["Mykolayiv"],
+        ),
+        # a recalled incident with its own day is one
+        (
+            "date 2025-03-12\nУнаслідок удару дрона по Миколаєву у вівторок загинули двоє людей."
+            "\n\nНагадаємо, 2 березня ракета влучила в будинок у Херсоні. Тоді загинули троє людей.",
+            ["Mykolayiv", "Kherson"],
+        ),
+    ],
+)
+def test_a_sentence_recalling_the_past_tells_no_incident_without_its_day(
+    text: str, expected: list[str]
+) -> None:
+    assert [p for p, *_ in _event_places(text)] == expected

@@ -238,6 +238,7 @@ class _Context:
     region_before: re.Pattern[str] | None
     region_after: re.Pattern[str] | None
     background_opener: re.Pattern[str] | None
+    recall: re.Pattern[str] | None  # "as a reminder," opening a sentence: background
     habitual: re.Pattern[str] | None
     tally_period: re.Pattern[str] | None  # "in the past week": a sentence that tallies
 
@@ -341,6 +342,7 @@ def _context(rules: Rules) -> _Context:
         if region_after
         else None,
         background_opener=rules.words_re("context", "background_opener"),
+        recall=_opening(rules.patterns("context", "recall")),
         habitual=rules.words_re("context", "habitual"),
         tally_period=rules.words_re("context", "tally_period"),
         protest_demand=rules.words_re("context", "protest_demand"),
@@ -835,6 +837,28 @@ def _placeless_protest(
     if r.event_type == "Protests" and ctx.intervention is not None:
         inc.intervention = ctx.intervention.search(sentence) is not None
     return inc
+
+
+def _opening(patterns: Sequence[str]) -> re.Pattern[str] | None:
+    """Patterns as one that matches at the start of a sentence (spaces, a quote or a
+    dash before it)."""
+    if not patterns:
+        return None
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"[\s\"'«“—–\-]*(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def _recalled(sentence: str, rules: Rules, ctx: _Context, reference: dt.date | None) -> bool:
+    """Whether a sentence recalls what happened before (it opens with a word of the packs'
+    ``recall``: "As a reminder, ...", "Напомним, ...", "يذكر أن ...") without giving the
+    day of what it tells (a day and month; its toll may follow): its incidents are
+    background."""
+    if ctx.recall is None or ctx.recall.match(sentence) is None:
+        return False
+    return not any(
+        d.explicit and d.precision == 1 and d.date is not None
+        for d in find_dates(sentence, reference=reference, rules=rules)
+    )
 
 
 def _foreground(
@@ -1427,10 +1451,14 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         last = []
         note = " ".join(sentence.split())
         cues = _foreground(sentence, cue_matches(sentence, rules), ctx)
+        recalled = bool(cues) and _recalled(sentence, rules, ctx, reference)
+        if recalled:
+            cues = []
         if lead is not None and k - lead.sentence > config.LEAD_SENTENCES:
             lead = None
         if (
             not cues
+            and not recalled
             and lead is not None
             and lead.rule is not None
             and not rules.rules[lead.rule].generic
