@@ -1276,3 +1276,39 @@ def test_a_sentence_recalling_the_past_tells_no_incident_without_its_day(
     text: str, expected: list[str]
 ) -> None:
     assert [p for p, *_ in _event_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2025-03-12\nA drone struck a market in Sumy on Tuesday, killing four. Dozens of "
+            "people were killed in previous attacks on Okhtyrka.",
+            ["Sumy"],
+        ),
+        (
+            "date 2025-03-12\nA drone struck a market in Sumy on Tuesday, killing four. Okhtyrka "
+            "has been hit repeatedly in recent weeks.",
+            ["Sumy"],
+        ),
+        (
+            "date 2025-03-12\nUn drone a frappé un marché de Soumy mardi, tuant quatre personnes. "
+            "Une attaque similaire contre Okhtyrka avait fait six morts.",
+            ["Sumy"],
+        ),
+        # an earlier incident with its own day is one
+        (
+            "date 2025-03-12\nA drone struck a market in Sumy on Tuesday, killing four. In a "
+            "similar attack on Okhtyrka on 2 March, six people died.",
+            ["Sumy", "Okhtyrka"],
+        ),
+        # similar protests are of the same day
+        (
+            "date 2025-03-12\nHundreds of people protested in Mombasa on Tuesday. Similar "
+            "demonstrations were held in Kisumu.",
+            ["Mombasa", "Kisumu"],
+        ),
+    ],
+)
+def test_earlier_and_repeated_incidents_are_background(text: str, expected: list[str]) -> None:
+    assert [p for p, *_ in _event_places(text)] == expected

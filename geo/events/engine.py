@@ -239,6 +239,9 @@ class _Context:
     region_after: re.Pattern[str] | None
     background_opener: re.Pattern[str] | None
     recall: re.Pattern[str] | None  # "as a reminder," opening a sentence: background
+    other_before: re.Pattern[str] | None  # "previous" right before a cue: another incident
+    other_after: re.Pattern[str] | None  # "similaire", "مماثل" right after a cue
+    other_word: re.Pattern[str] | None  # "previous" before a noun: "in previous attacks"
     habitual: re.Pattern[str] | None
     tally_period: re.Pattern[str] | None  # "in the past week": a sentence that tallies
 
@@ -343,6 +346,17 @@ def _context(rules: Rules) -> _Context:
         else None,
         background_opener=rules.words_re("context", "background_opener"),
         recall=_opening(rules.patterns("context", "recall")),
+        other_before=re.compile(rf"(?<!\w)(?:{alt('context', 'other_before')})\s+$", re.IGNORECASE)
+        if alt("context", "other_before")
+        else None,
+        other_word=re.compile(
+            rf"(?<!\w)(?:{alt('context', 'other_before')})\s+[^\W\d_]", re.IGNORECASE
+        )
+        if alt("context", "other_before")
+        else None,
+        other_after=re.compile(rf"\s+(?:{alt('context', 'other_after')})(?!\w)", re.IGNORECASE)
+        if alt("context", "other_after")
+        else None,
         habitual=rules.words_re("context", "habitual"),
         tally_period=rules.words_re("context", "tally_period"),
         protest_demand=rules.words_re("context", "protest_demand"),
@@ -855,10 +869,42 @@ def _recalled(sentence: str, rules: Rules, ctx: _Context, reference: dt.date | N
     background."""
     if ctx.recall is None or ctx.recall.match(sentence) is None:
         return False
-    return not any(
+    return not _gives_day(sentence, rules, reference)
+
+
+def _gives_day(sentence: str, rules: Rules, reference: dt.date | None) -> bool:
+    """Whether a sentence names a day by its day and month ("on 2 March")."""
+    return any(
         d.explicit and d.precision == 1 and d.date is not None
         for d in find_dates(sentence, reference=reference, rules=rules)
     )
+
+
+def _clause_of(sentence: str, pos: int) -> tuple[int, int]:
+    """The clause of a sentence around ``pos``: between the punctuation that bounds it."""
+    lo = max((e.end() for e in _CLAUSE_EDGE.finditer(sentence, 0, pos)), default=0)
+    hi = next((e.start() for e in _CLAUSE_EDGE.finditer(sentence, pos)), len(sentence))
+    return lo, hi
+
+
+def _other_incident(sentence: str, cue: tuple[int, int, int], ctx: _Context) -> bool:
+    """Whether a cue is of another, earlier incident: a word of the packs' ``other_before``
+    right before it ("previous attacks", "аналогичный удар") or of ``other_after`` right
+    after it ("une attaque similaire", "هجوم مماثل"), or an ``other_before`` word and a noun
+    after it in its clause, at most :data:`geo.config.EVENTS_CUE_DATE_CHARS` away ("were
+    killed in previous attacks"). Not asked of a crowd's cue: "similar protests were held
+    in B" tells protests of the same day."""
+    s, e, _ = cue
+    if ctx.other_before is not None and ctx.other_before.search(sentence, max(0, s - 25), s):
+        return True
+    if ctx.other_after is not None and ctx.other_after.match(sentence, e):
+        return True
+    if ctx.other_word is None:
+        return False
+    # "were killed in previous attacks": the word of what is counted, then the earlier
+    # incidents, in its clause
+    hi = min(_clause_of(sentence, s)[1], e + config.EVENTS_CUE_DATE_CHARS)
+    return ctx.other_word.search(sentence, e, hi) is not None
 
 
 def _foreground(
@@ -1454,6 +1500,15 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         recalled = bool(cues) and _recalled(sentence, rules, ctx, reference)
         if recalled:
             cues = []
+        earlier = [
+            c
+            for c in cues
+            if rules.rules[c[2]].event_type not in _CROWD and _other_incident(sentence, c, ctx)
+        ]
+        if earlier and not _gives_day(sentence, rules, reference):
+            # the clauses of an earlier incident tell it ("were killed in previous attacks")
+            clauses = [_clause_of(sentence, c[0]) for c in earlier]
+            cues = [c for c in cues if not any(lo <= c[0] < hi for lo, hi in clauses)]
         if lead is not None and k - lead.sentence > config.LEAD_SENTENCES:
             lead = None
         if (
