@@ -1267,7 +1267,8 @@ def test_arabic_sources_reactions_and_background_are_no_incidents() -> None:
         # a recalled incident with its own day is one
         (
             "date 2025-03-12\nУнаслідок удару дрона по Миколаєву у вівторок загинули двоє людей."
-            "\n\nНагадаємо, 2 березня ракета влучила в будинок у Херсоні. Тоді загинули троє людей.",
+            "\n\nНагадаємо, 2 березня ракета влучила в будинок у Херсоні. Тоді загинули троє "
+            "людей.",
             ["Mykolayiv", "Kherson"],
         ),
     ],

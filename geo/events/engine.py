@@ -1445,8 +1445,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         inside = [
             m
             for m in mentions
-            if (i := bisect.bisect_right(ends, m.char_start)) < len(related)
-            and related[i][0] <= m.char_start
+            if (block := bisect.bisect_right(ends, m.char_start)) < len(related)
+            and related[block][0] <= m.char_start
         ]
         records.extend((None, m, "") for m in inside)
         hidden = {id(m) for m in inside}
