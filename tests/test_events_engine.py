@@ -1313,3 +1313,11 @@ def test_a_sentence_recalling_the_past_tells_no_incident_without_its_day(
 )
 def test_earlier_and_repeated_incidents_are_background(text: str, expected: list[str]) -> None:
     assert [p for p, *_ in _event_places(text)] == expected
+
+
+def test_an_arabic_pluperfect_sentence_is_background_without_its_day() -> None:
+    text = (
+        "date 2025-03-12\nاستشهد ثلاثة فلسطينيين، فجر الثلاثاء، في غارة إسرائيلية استهدفت منزلا "
+        "في مخيم النصيرات.\n\nوكانت قوات الاحتلال قد اقتحمت مدينة نابلس واعتقلت عشرة شبان."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["An Nuşayrāt"]

@@ -864,18 +864,18 @@ def _opening(patterns: Sequence[str]) -> re.Pattern[str] | None:
 
 def _recalled(sentence: str, rules: Rules, ctx: _Context, reference: dt.date | None) -> bool:
     """Whether a sentence recalls what happened before (it opens with a word of the packs'
-    ``recall``: "As a reminder, ...", "Напомним, ...", "يذكر أن ...") without giving the
-    day of what it tells (a day and month; its toll may follow): its incidents are
-    background."""
+    ``recall``: "As a reminder, ...", "Напомним, ...", "يذكر أن ...", the Arabic pluperfect
+    "وكانت ... قد") without giving the day of what it tells (its toll may follow): its
+    incidents are background."""
     if ctx.recall is None or ctx.recall.match(sentence) is None:
         return False
     return not _gives_day(sentence, rules, reference)
 
 
 def _gives_day(sentence: str, rules: Rules, reference: dt.date | None) -> bool:
-    """Whether a sentence names a day by its day and month ("on 2 March")."""
+    """Whether a sentence names a day ("on 2 March", "on Tuesday", "فجر اليوم")."""
     return any(
-        d.explicit and d.precision == 1 and d.date is not None
+        d.precision == 1 and d.date is not None
         for d in find_dates(sentence, reference=reference, rules=rules)
     )
 
