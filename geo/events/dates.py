@@ -83,7 +83,7 @@ class _DateRules:
     next_before: re.Pattern[str]
     next_after: re.Pattern[str]
     last_year: re.Pattern[str]
-    years: re.Pattern[str] | None  # a past year: "in 2019", "last year", "في عام 2019"
+    years: Prefiltered | None  # a past year: "in 2019", "last year", "في عام 2019"
     night_span: re.Pattern[str] | None
     day_span: re.Pattern[str] | None
     since_prefixes: frozenset[str]
@@ -175,7 +175,7 @@ def _date_rules(rules: Rules) -> _DateRules:
         next_before=head("next_before"),
         next_after=tail("next_after"),
         last_year=re.compile(rf",?\s+(?:{_fragments(rules, 'last_year')})(?!\w)", re.IGNORECASE),
-        years=_years_re(rules),
+        years=Prefiltered(years) if (years := _years_re(rules)) is not None else None,
         night_span=night_span,
         day_span=day_span,
         since_prefixes=frozenset(s.lower() for s in since),

@@ -242,6 +242,7 @@ class _Context:
     other_before: re.Pattern[str] | None  # "previous" right before a cue: another incident
     other_after: re.Pattern[str] | None  # "similaire", "مماثل" right after a cue
     other_word: re.Pattern[str] | None  # "previous" before a noun: "in previous attacks"
+    other_any: re.Pattern[str] | None  # any word of other_before or other_after
     habitual: re.Pattern[str] | None
     tally_period: re.Pattern[str] | None  # "in the past week": a sentence that tallies
 
@@ -289,6 +290,9 @@ def _context(rules: Rules) -> _Context:
     destination = alt("context", "destination")
     coordination = alt("tolls", "coordination")
     region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
+    other_words = "|".join(
+        w for w in (alt("context", "other_before"), alt("context", "other_after")) if w
+    )
     ctx = _Context(
         border=re.compile(rf"(?:{border})(?!\w)", re.IGNORECASE) if border else None,
         compound_after=re.compile(compound, re.IGNORECASE) if compound else None,
@@ -348,6 +352,9 @@ def _context(rules: Rules) -> _Context:
         recall=_opening(rules.patterns("context", "recall")),
         other_before=re.compile(rf"(?<!\w)(?:{alt('context', 'other_before')})\s+$", re.IGNORECASE)
         if alt("context", "other_before")
+        else None,
+        other_any=re.compile(rf"(?<!\w)(?:{other_words})(?!\w)", re.IGNORECASE)
+        if other_words
         else None,
         other_word=re.compile(
             rf"(?<!\w)(?:{alt('context', 'other_before')})\s+[^\W\d_]", re.IGNORECASE
@@ -1500,11 +1507,15 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         recalled = bool(cues) and _recalled(sentence, rules, ctx, reference)
         if recalled:
             cues = []
-        earlier = [
-            c
-            for c in cues
-            if rules.rules[c[2]].event_type not in _CROWD and _other_incident(sentence, c, ctx)
-        ]
+        earlier = (
+            [
+                c
+                for c in cues
+                if rules.rules[c[2]].event_type not in _CROWD and _other_incident(sentence, c, ctx)
+            ]
+            if ctx.other_any is not None and ctx.other_any.search(sentence) is not None
+            else []
+        )
         if earlier and not _gives_day(sentence, rules, reference):
             # the clauses of an earlier incident tell it ("were killed in previous attacks")
             clauses = [_clause_of(sentence, c[0]) for c in earlier]
@@ -1567,6 +1578,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         spans = [(q.char_start - begin, q.char_end - begin) for q in ms]
         body_spans = [(q.char_start - begin, q.char_end - begin) for q in body]
         misplaced = _misplaced(text, ms, words)
+        # words of reaction and attribution, looked for near each place only when the
+        # sentence has one
+        reacting = ctx.reaction is not None and ctx.reaction.search(sentence) is not None
+        attributing = ctx.attribution is not None and ctx.attribution.search(sentence) is not None
         for i_m, m in enumerate(ms):
             rule = None
             start, stop = m.char_start - begin, m.char_end - begin
@@ -1594,8 +1609,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     _protest_cause(sentence, start, rule, cues, body_spans, rules, ctx)
                     or _demanded_justice(sentence, start, rule, cues, body_spans, rules, ctx)
                     or _undated_earlier(sentence, start, cues, dates, ctx.time_after)
-                    or _reacted(sentence, start, stop, rule, cues, ctx)
-                    or _attributed(sentence, start, rule, cues, body_spans, ctx)
+                    or (reacting and _reacted(sentence, start, stop, rule, cues, ctx))
+                    or (attributing and _attributed(sentence, start, rule, cues, body_spans, ctx))
                 ):
                     rule = None
                 if (
@@ -1664,7 +1679,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                         incident.actor1 = parent.actor1
                 by_rule[(rule, date)] = incident
             incident.places.setdefault(m.place.id, []).append(m)
-        qualifiers = _qualifiers(text, ms)
+        qualifiers = _qualifiers(text, ms) if len(ms) > 1 and by_rule else {}
         if qualifiers:
             _drop_qualifiers(by_rule.values(), qualifiers, records, note)
             by_rule = {key: inc for key, inc in by_rule.items() if inc.places}
