@@ -28,6 +28,16 @@ whose incident of a day sums up its towns'. A toll right before "in <country>" i
 country's sum. Arabic vowel marks are read as if absent (the offsets of the rows are in the
 text as written).
 
+A cue reaches a place only in the place's clause (not across "; " or ", while" to a
+clause that names its own place), and not across a word of reaction ("In Kyiv, the minister
+condemned the strike") or, after the incident and its place, of attribution ("..., according
+to a resident of B"). Places in parentheses after a place ("Koro (Tillia, Tahoua)") and the
+ends of a hyphenated route ("the A-B road near C") qualify another place and are no incidents
+of their own. Background is no news: a sentence that recalls the past ("As a reminder, ...",
+"Напомним", "وكانت ... قد") or tells an earlier incident ("previous attacks", "une attaque
+similaire") without giving a day, and an incident dated to a past year ("in 2019", "last
+year") or a month; the headlines of a "related stories" block tell nothing.
+
 Places named where no incident is reported are kept with the type ``"Mention"``.
 """
 
