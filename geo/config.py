@@ -621,6 +621,15 @@ EVENTS_AIR_POWER_STATES: Final = frozenset({"IL", "US", "GB", "FR", "SA", "AE"})
 #: background is rarely the news; otherwise its places are kept as mentions.
 EVENTS_MONTH_INCIDENTS: Final = False
 
+#: A word of reaction ("condemned", "أدانت") at most this many characters before a place, in
+#: its clause, with the incident's word after the place, makes the place where the reaction
+#: was voiced (verb-first clauses: "condemned, in Doha, the strike").
+EVENTS_REACTION_CHARS: Final = 60
+
+#: The first year a pack's ``year_dates`` ("in 2019") may name: a smaller number after "in"
+#: is a count or a figure, not a year of the background.
+EVENTS_FIRST_YEAR: Final = 1900
+
 #: An incident place farther than EVENTS_OUTLIER_KM from every other place its article
 #: names (at least EVENTS_OUTLIER_MIN_PLACES of them, none in its country) is a name read
 #: as a homonym far away, not the story's place: it is kept as a mention.

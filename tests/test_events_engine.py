@@ -1177,3 +1177,220 @@ def test_arabic_text_is_geoparsed_as_written() -> None:
     assert [r["location"] for r in rows] == ["Şalālah", "Nizwá"]
     assert [doc.text[r["char_start"] : r["char_end"]] for r in rows] == ["صلالة", "نَزْوَى"]
     assert [r["mention"] for r in rows] == ["صلالة", "نَزْوَى"]
+
+
+# --------------------------------------------------------------------------- clause ties
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the places in parentheses say where the town lies
+        (
+            "date 2025-03-06\nOn 3 March 2025, gunmen killed two herders in Tessaoua (Maradi, "
+            "Niger).",
+            ["Tessaoua"],
+        ),
+        # the ends of a road are no incident places when the sentence names where on it
+        (
+            "date 2025-03-06\nOn 3 March 2025, armed men ambushed a bus on the Niamey-Dosso road "
+            "near Dogondoutchi, killing four.",
+            ["Dogondoutchi"],
+        ),
+        (
+            "date 2025-03-06\nOn 3 March 2025, protesters blocked the Kisumu-Busia highway at "
+            "Maseno.",
+            ["Maseno"],
+        ),
+    ],
+)
+def test_places_that_qualify_another_are_no_incidents(text: str, expected: list[str]) -> None:
+    assert [p for p, *_ in _event_places(text)] == expected
+
+
+def test_a_cue_reaches_no_place_of_another_clause() -> None:
+    # the cue of the first clause does not reach the place of a clause that names its own
+    text = (
+        "date 2025-03-12\nThree people were killed when a missile struck an apartment block in "
+        "Kherson on Tuesday; in Lviv, the mayor held a press conference."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Kherson"]
+    # a comma and "and" before the last name of a list join no new clause
+    protests = (
+        "date 2025-03-12\nOn Tuesday, police dispersed protesters in Mombasa, Kisumu, and Nakuru."
+    )
+    assert [p for p, *_ in _event_places(protests)] == ["Mombasa", "Kisumu", "Nakuru"]
+
+
+def test_headlines_of_a_related_block_tell_no_incident() -> None:
+    text = (
+        "date 2025-03-12\nTwo people were killed when drones struck Kherson on Tuesday.\n\n"
+        "Read also:\n- Drone strike kills three in Mykolaiv\n- Shelling wounds two in Nikopol\n\n"
+        "Repairs began on Wednesday."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Kherson"]
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    # the places of the headlines are still named
+    named = {r["location"] for r in event_rows(make_document(text))}
+    assert {"Mykolayiv", "Nikopol"} <= named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("In 2019, fierce battles broke out.", "en", [("2019-01-01", 3)]),
+        ("Last year, an attack killed four.", "en", [("2024-01-01", 3)]),
+        ("on 5 May last year", "en", [("2024-05-05", 1)]),  # the year of a date
+        ("the worst attack since 2019", "en", []),  # a period's start
+        ("in 2025 alone", "en", []),  # the article's year
+        ("в 2022 году", "ru", [("2022-01-01", 3)]),
+        ("торік у місті", "uk", [("2024-01-01", 3)]),
+        ("وشهدت المدينة في عام 2019 معارك", "ar", [("2019-01-01", 3)]),
+    ],
+)
+def test_past_years_are_dates_of_the_background(
+    sentence: str, lang: str, expected: list[tuple[str, int]]
+) -> None:
+    found = find_dates(sentence, reference=dt.date(2025, 3, 12), rules=get_rules((lang,)))
+    assert [(str(d.date), d.precision) for d in found] == expected
+
+
+def test_an_incident_of_a_past_year_is_background() -> None:
+    text = (
+        "date 2025-03-12\nShelling killed five people in Mayadin on Tuesday. In 2019, fierce "
+        "battles in Raqqa killed hundreds of fighters. Last year, an attack on Hajin killed "
+        "four people."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Al Mayādīn"]
+    # a year that dates another verb than the incident's leaves the incident the news
+    other = (
+        "date 2025-03-12\nVolunteers who were dismissed from their posts at the port last "
+        "year held a sit-in protest outside the governor's office in Mombasa on Tuesday."
+    )
+    assert [p for p, *_ in _event_places(other)] == ["Mombasa"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2025-03-12\nA drone struck a market in Sumy on Tuesday, killing four people. In "
+        "Kyiv, the foreign minister condemned the strike on Tuesday.",
+        "date 2025-03-12\nUn drone a frappé un marché de Soumy mardi, tuant quatre personnes. À "
+        "Kiev, le ministre a condamné mardi cette frappe.",
+    ],
+)
+def test_where_a_reaction_was_voiced_is_no_incident(text: str) -> None:
+    assert [p for p, *_ in _event_places(text)] == ["Sumy"]
+
+
+def test_a_comma_and_a_conjunction_after_a_common_word_start_a_clause() -> None:
+    text = (
+        "date 2025-03-12\nShelling wounded two people in Sumy on Tuesday. Troops have pushed along "
+        "the front near Pokrovsk for months, and Moscow says its forces captured a village on "
+        "Monday."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Sumy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2025-03-12\nGunmen killed five villagers in Bokkos on Tuesday, according to a "
+            "resident of Jos who spoke to reporters.",
+            ["Bokkos"],
+        ),
+        (
+            "date 2025-03-12\nA drone strike killed two people in Nikopol on Tuesday, said the "
+            "head of the regional administration, speaking from Dnipro.",
+            ["Nikopol"],
+        ),
+        # a place after "said" whose own incident word is nearer stays
+        (
+            "date 2025-03-12\nDrones struck Odesa on Tuesday, officials said, and a missile hit "
+            "Izmail.",
+            ["Odesa", "Izmayil"],
+        ),
+    ],
+)
+def test_the_place_of_a_reports_source_is_no_incident(text: str, expected: list[str]) -> None:
+    assert [p for p, *_ in _event_places(text)] == expected
+
+
+def test_arabic_sources_reactions_and_background_are_no_incidents() -> None:
+    text = (
+        "date 2025-03-12\nاستشهد ثلاثة فلسطينيين، فجر الثلاثاء، في غارة إسرائيلية استهدفت منزلا "
+        "في مخيم النصيرات، وفق ما أفاد مراسل في دير البلح.\n\nوأدانت وزارة الخارجية القطرية في "
+        "الدوحة الغارة.\n\nوكانت إسرائيل قد شنت في العام الماضي هجوما واسعا على رفح أسفر عن "
+        "مقتل العشرات."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["An Nuşayrāt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2025-03-12\nУнаслідок удару дрона по Миколаєву у вівторок загинули двоє людей."
+            "\n\nНагадаємо, минулого тижня внаслідок обстрілу Херсона загинули троє людей.",
+            ["Mykolayiv"],
+        ),
+        # a recalled incident with its own day is one
+        (
+            "date 2025-03-12\nУнаслідок удару дрона по Миколаєву у вівторок загинули двоє людей."
+            "\n\nНагадаємо, 2 березня ракета влучила в будинок у Херсоні. Тоді загинули троє "
+            "людей.",
+            ["Mykolayiv", "Kherson"],
+        ),
+    ],
+)
+def test_a_sentence_recalling_the_past_tells_no_incident_without_its_day(
+    text: str, expected: list[str]
+) -> None:
+    assert [p for p, *_ in _event_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2025-03-12\nA drone struck a market in Sumy on Tuesday, killing four. Dozens of "
+            "people were killed in previous attacks on Okhtyrka.",
+            ["Sumy"],
+        ),
+        (
+            "date 2025-03-12\nA drone struck a market in Sumy on Tuesday, killing four. Okhtyrka "
+            "has been hit repeatedly in recent weeks.",
+            ["Sumy"],
+        ),
+        (
+            "date 2025-03-12\nUn drone a frappé un marché de Soumy mardi, tuant quatre personnes. "
+            "Une attaque similaire contre Okhtyrka avait fait six morts.",
+            ["Sumy"],
+        ),
+        # an earlier incident with its own day is one
+        (
+            "date 2025-03-12\nA drone struck a market in Sumy on Tuesday, killing four. In a "
+            "similar attack on Okhtyrka on 2 March, six people died.",
+            ["Sumy", "Okhtyrka"],
+        ),
+        # similar protests are of the same day
+        (
+            "date 2025-03-12\nHundreds of people protested in Mombasa on Tuesday. Similar "
+            "demonstrations were held in Kisumu.",
+            ["Mombasa", "Kisumu"],
+        ),
+    ],
+)
+def test_earlier_and_repeated_incidents_are_background(text: str, expected: list[str]) -> None:
+    assert [p for p, *_ in _event_places(text)] == expected
+
+
+def test_an_arabic_pluperfect_sentence_is_background_without_its_day() -> None:
+    text = (
+        "date 2025-03-12\nاستشهد ثلاثة فلسطينيين، فجر الثلاثاء، في غارة إسرائيلية استهدفت منزلا "
+        "في مخيم النصيرات.\n\nوكانت قوات الاحتلال قد اقتحمت مدينة نابلس واعتقلت عشرة شبان."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["An Nuşayrāt"]

@@ -43,7 +43,8 @@ __all__ = ["FoundDate", "find_dates", "reference_date"]
 class FoundDate:
     """A date found in a sentence: ``precision`` 1 (day) or 3 (month, ACLED's codes).
 
-    ``explicit``: written with a day and month (not a weekday or "yesterday").
+    ``explicit``: written with a day and month (not a weekday or "yesterday"). ``year``: a
+    year without a month ("in 2019", "last year").
     """
 
     date: dt.date | None
@@ -51,6 +52,7 @@ class FoundDate:
     start: int
     end: int
     explicit: bool
+    year: bool = False
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -81,6 +83,7 @@ class _DateRules:
     next_before: re.Pattern[str]
     next_after: re.Pattern[str]
     last_year: re.Pattern[str]
+    years: Prefiltered | None  # a past year: "in 2019", "last year", "في عام 2019"
     night_span: re.Pattern[str] | None
     day_span: re.Pattern[str] | None
     since_prefixes: frozenset[str]
@@ -175,6 +178,7 @@ def _date_rules(rules: Rules) -> _DateRules:
         next_before=head("next_before"),
         next_after=tail("next_after"),
         last_year=re.compile(rf",?\s+(?:{_fragments(rules, 'last_year')})(?!\w)", re.IGNORECASE),
+        years=Prefiltered(years) if (years := _years_re(rules)) is not None else None,
         night_span=night_span,
         day_span=day_span,
         since_prefixes=frozenset(s.lower() for s in since),
@@ -296,6 +300,7 @@ def find_dates(
                 found.append(FoundDate(d, 1, m.start(), m.end(), True))
                 taken.append(m.span())
     if t.gate.search(sentence) is None:
+        found.extend(_year_dates(sentence, reference, [*taken, *_spans(found)], t))
         found.sort(key=lambda f: f.start)
         return found  # a night or a span of days only matters with a weekday
     for m in t.scan["day_month"].finditer(sentence):
@@ -368,7 +373,54 @@ def find_dates(
         found.append(FoundDate(d, 1, m.start(), m.end(), False))
         taken.append(m.span())
     found.extend(_month_dates(sentence, reference, taken, t))
+    found.extend(_year_dates(sentence, reference, [*taken, *_spans(found)], t))
     found.sort(key=lambda f: f.start)
+    return found
+
+
+def _spans(found: Iterable[FoundDate]) -> list[tuple[int, int]]:
+    return [(f.start, f.end) for f in found]
+
+
+def _years_re(rules: Rules) -> re.Pattern[str] | None:
+    """The packs' ``year_dates`` ("in {year}", "last year"), ``{year}`` standing for four
+    digits, as one pattern."""
+    found = rules.patterns("dates", "year_dates")
+    if not found:
+        return None
+    body = "|".join(f"(?:{p.replace('{year}', _YEAR)})" for p in found)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+#: The four digits of a year in a pack's ``year_dates`` pattern (any script's digits).
+_YEAR: Final = r"\d{4}"
+
+
+def _year_dates(
+    sentence: str, reference: dt.date | None, taken: list[tuple[int, int]], t: _DateRules
+) -> list[FoundDate]:
+    """Years before the reference's, without a month ("in 2019", "last year", "في عام
+    2019", "в 2019 году"): the first of January of the year, ACLED time precision 3; an
+    incident so dated is background (:data:`geo.config.EVENTS_MONTH_INCIDENTS`). A year of
+    the reference, the year of a date found (``taken``: in it or right after it) or a year
+    after "since" dates nothing."""
+    if t.years is None or reference is None:
+        return []
+    found: list[FoundDate] = []
+    for m in t.years.finditer(sentence):
+        if any(
+            (s < m.end() and m.start() < e)
+            or (e <= m.start() and not sentence[e : m.start()].strip(" ,"))
+            for s, e in taken
+        ):
+            continue  # in a date, or its year ("on 5 May last year")
+        if t.not_event_before.search(sentence, max(0, m.start() - 25), m.start()):
+            continue
+        digits = re.search(_YEAR, m.group())
+        year = int(digits.group()) if digits is not None else reference.year - 1
+        if not config.EVENTS_FIRST_YEAR <= year < reference.year:
+            continue
+        found.append(FoundDate(dt.date(year, 1, 1), 3, m.start(), m.end(), False, year=True))
     return found
 
 

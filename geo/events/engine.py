@@ -28,6 +28,16 @@ whose incident of a day sums up its towns'. A toll right before "in <country>" i
 country's sum. Arabic vowel marks are read as if absent (the offsets of the rows are in the
 text as written).
 
+A cue reaches a place only in the place's clause (not across "; " or ", while" to a
+clause that names its own place), and not across a word of reaction ("In Kyiv, the minister
+condemned the strike") or, after the incident and its place, of attribution ("..., according
+to a resident of B"). Places in parentheses after a place ("Koro (Tillia, Tahoua)") and the
+ends of a hyphenated route ("the A-B road near C") qualify another place and are no incidents
+of their own. Background is no news: a sentence that recalls the past ("As a reminder, ...",
+"Напомним", "وكانت ... قد") or tells an earlier incident ("previous attacks", "une attaque
+similaire") without giving a day, and an incident dated to a past year ("in 2019", "last
+year") or a month; the headlines of a "related stories" block tell nothing.
+
 Places named where no incident is reported are kept with the type ``"Mention"``.
 """
 
@@ -60,6 +70,7 @@ from geo.events.consolidate import consolidate_rows
 from geo.events.dates import FoundDate, find_dates, reference_date
 from geo.events.rules import Rules, get_rules
 from geo.events.tolls import Casualty, casualty_free, count_casualties
+from geo.io.html import related_blocks
 from geo.schema import MENTION_TYPE
 
 if TYPE_CHECKING:
@@ -256,12 +267,19 @@ class _Context:
     protest_cause: re.Pattern[str] | None
     protest_demand: re.Pattern[str] | None  # "demanding justice for": what follows is the cause
     origin: re.Pattern[str] | None
+    reaction: re.Pattern[str] | None  # "condemned": what follows or precedes is reacted to
+    attribution: re.Pattern[str] | None  # "said", "according to": the source follows
     time_after: re.Pattern[str] | None  # "two weeks after": what follows is another time
     destination: re.Pattern[str] | None
     coordination: re.Pattern[str] | None  # the words joining a list ("and", "та", "و")
     region_before: re.Pattern[str] | None
     region_after: re.Pattern[str] | None
     background_opener: re.Pattern[str] | None
+    recall: re.Pattern[str] | None  # "as a reminder," opening a sentence: background
+    other_before: re.Pattern[str] | None  # "previous" right before a cue: another incident
+    other_after: re.Pattern[str] | None  # "similaire", "مماثل" right after a cue
+    other_word: re.Pattern[str] | None  # "previous" before a noun: "in previous attacks"
+    other_any: re.Pattern[str] | None  # any word of other_before or other_after
     habitual: re.Pattern[str] | None
     tally_period: re.Pattern[str] | None  # "in the past week": a sentence that tallies
 
@@ -309,6 +327,9 @@ def _context(rules: Rules) -> _Context:
     destination = alt("context", "destination")
     coordination = alt("tolls", "coordination")
     region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
+    other_words = "|".join(
+        w for w in (alt("context", "other_before"), alt("context", "other_after")) if w
+    )
     ctx = _Context(
         border=re.compile(rf"(?:{border})(?!\w)", re.IGNORECASE) if border else None,
         compound_after=re.compile(compound, re.IGNORECASE) if compound else None,
@@ -351,6 +372,8 @@ def _context(rules: Rules) -> _Context:
         if time_after
         else None,
         origin=re.compile(rf"(?<!\w)(?:{origin})\s*$", re.IGNORECASE) if origin else None,
+        reaction=rules.words_re("context", "reaction"),
+        attribution=rules.words_re("context", "attribution"),
         protest_cause=re.compile(rf"(?<!\w)(?:{cause})(?!\w)", re.IGNORECASE) if cause else None,
         destination=re.compile(rf"(?<!\w)(?:{destination})\s*$", re.IGNORECASE)
         if destination
@@ -363,6 +386,21 @@ def _context(rules: Rules) -> _Context:
         if region_after
         else None,
         background_opener=rules.words_re("context", "background_opener"),
+        recall=_opening(rules.patterns("context", "recall")),
+        other_before=re.compile(rf"(?<!\w)(?:{alt('context', 'other_before')})\s+$", re.IGNORECASE)
+        if alt("context", "other_before")
+        else None,
+        other_any=re.compile(rf"(?<!\w)(?:{other_words})(?!\w)", re.IGNORECASE)
+        if other_words
+        else None,
+        other_word=re.compile(
+            rf"(?<!\w)(?:{alt('context', 'other_before')})\s+[^\W\d_]", re.IGNORECASE
+        )
+        if alt("context", "other_before")
+        else None,
+        other_after=re.compile(rf"\s+(?:{alt('context', 'other_after')})(?!\w)", re.IGNORECASE)
+        if alt("context", "other_after")
+        else None,
         habitual=rules.words_re("context", "habitual"),
         tally_period=rules.words_re("context", "tally_period"),
         protest_demand=rules.words_re("context", "protest_demand"),
@@ -568,6 +606,89 @@ def _relative_point(text: str, m: Mention, towns: Sequence[Mention], ctx: _Conte
     )
 
 
+def _qualifiers(text: str, ms: Sequence[Mention]) -> dict[int, set[str]]:
+    """The places of a sentence that qualify another ("Koro (Tillia, Tahoua)": in
+    parentheses right after a place, saying where it lies; "the A-B highway", "the A–B
+    talks": the ends of a route or a pair, joined by a hyphen), by ``id`` of their mention,
+    each with the places it qualifies (the place before the parentheses; for the ends of a
+    route, the sentence's other places). A qualifier is no incident place of its own when
+    a place it qualifies is one (:func:`_drop_qualifiers`). A place before parentheses
+    that lies in none of their places (:func:`_lies_near`) was read as a homonym: it is
+    qualified by them (the empty id ``""``) and they qualify nothing."""
+    out: dict[int, set[str]] = {}
+    ends: set[int] = set()
+    order = sorted(ms, key=lambda q: q.char_start)
+    groups: dict[int, list[Mention]] = {}  # the places of each parenthesis, by its place
+    for i, m in enumerate(order):
+        for q in reversed(order[:i]):
+            if q.place.id == m.place.id or q.char_end > m.char_start:
+                continue
+            gap = text[q.char_end : m.char_start]
+            if _ROUTE_JOIN.fullmatch(gap):
+                ends |= {id(q), id(m)}
+            elif _PAREN_OPEN.fullmatch(gap):
+                out[id(m)] = {q.place.id}
+                groups[id(q)] = [q, m]
+            elif _PAREN_NEXT.fullmatch(gap) and id(q) in out:
+                out[id(m)] = out[id(q)]  # the next item of the parentheses: "(Y, Z)"
+                next(g for g in groups.values() if g[-1] is q).append(m)
+            break
+    for first, *items in groups.values():
+        if not any(_lies_near(first.place, q.place) for q in items):
+            out[id(first)] = {q.place.id for q in items}
+            for q in items:
+                del out[id(q)]
+    route = {q.place.id for q in ms if id(q) in ends}
+    for q in ms:
+        if id(q) in ends:
+            out[id(q)] = {p.place.id for p in ms if p.place.id not in route}
+    return {k: v for k, v in out.items() if v}
+
+
+def _lies_near(place: Place, qualifier: Place) -> bool:
+    """Whether a place may lie where a qualifier says: in its country, and in its
+    first-level region or within :data:`geo.config.EVENTS_RELATIVE_KM` of it (a country
+    qualifies each of its places)."""
+    from geo.geoparse import haversine_km
+
+    if place.country_code != qualifier.country_code:
+        return False
+    if qualifier.kind == "country":
+        return True
+    if qualifier.admin1_code and place.admin1_code == qualifier.admin1_code:
+        return True
+    km = haversine_km(place.latitude, place.longitude, qualifier.latitude, qualifier.longitude)
+    return km <= config.EVENTS_RELATIVE_KM
+
+
+def _drop_qualifiers(
+    incidents: Iterable[_Incident],
+    qualifiers: Mapping[int, set[str]],
+    records: list[tuple[_Incident | None, Mention, str]],
+    note: str,
+) -> None:
+    """Keep as mentions the places of the incidents of a sentence that only qualify another
+    incident place of it (:func:`_qualifiers`)."""
+    incidents = list(incidents)
+    located = {pid for inc in incidents for pid in inc.places}
+    for inc in incidents:
+        for pid in list(inc.places):
+            if all(
+                id(q) in qualifiers and (qualifiers[id(q)] - {pid}) & located
+                for q in inc.places[pid]
+            ):
+                records.append((None, inc.places.pop(pid)[0], note))
+
+
+#: Between a place and the first place of the parentheses after it: "(", a few words that
+#: name no number ("(commune of ", "(منطقة ").
+_PAREN_OPEN: Final = re.compile(r"\s*\((?:[^\W\d_][\w'’\-]*\s+){0,3}")
+#: Between two places of one parenthesis: a comma.
+_PAREN_NEXT: Final = re.compile(r"\s*[,،]\s*")
+#: Between the ends of a route or a pair: a hyphen or a dash, no space.
+_ROUTE_JOIN: Final = re.compile(r"[-‐–—]")
+
+
 def _origin(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -> bool:
     """A place fire, missiles or drones came from ("shelled from the direction of X",
     "drones launched from X"), or the people killed or held come from ("both natives of X";
@@ -580,6 +701,62 @@ def _origin(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -> bool
             text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
         )
     )
+
+
+def _reacted(
+    sentence: str,
+    start: int,
+    end: int,
+    rule: int,
+    cues: Sequence[tuple[int, int, int]],
+    ctx: _Context,
+) -> bool:
+    """Whether a word of reaction (the packs' ``reaction``: "condemned", "a dénoncé",
+    "осудил", "أدان") stands between the place at ``start:end`` of the sentence and the
+    nearest cue of its rule ("In Kyiv, the minister condemned the strike", "the attack,
+    condemned by the ministry in Paris"), or before the place in its clause, at most
+    :data:`geo.config.EVENTS_REACTION_CHARS` before it, with the cue after the place (a
+    clause that opens with its verb): the place is where the reaction was voiced, not
+    where the incident was."""
+    if ctx.reaction is None:
+        return False
+    own = [(s, e) for s, e, idx in cues if idx == rule]
+    if not own:
+        return False
+    s, e = min(own, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
+    lo, hi = (e, start) if e <= start else (end, s)
+    if lo < hi and ctx.reaction.search(sentence, lo, hi) is not None:
+        return True
+    if s < end:
+        return False
+    # the reaction before its subject's place and the incident after it, as verb-first
+    # clauses tell it ("وأدانت الخارجية في الدوحة الغارة": condemned, in Doha, the strike)
+    lo = max(0, start - config.EVENTS_REACTION_CHARS)
+    lo = max((m.end() for m in _CLAUSE_EDGE.finditer(sentence, lo, start)), default=lo)
+    return ctx.reaction.search(sentence, lo, start) is not None
+
+
+def _attributed(
+    sentence: str,
+    start: int,
+    rule: int,
+    cues: Sequence[tuple[int, int, int]],
+    spans: Sequence[tuple[int, int]],
+    ctx: _Context,
+) -> bool:
+    """Whether the place at ``start`` of the sentence is told in the attribution of the
+    report, after its incident: a word of the packs' ``attribution`` ("said", "according
+    to", "a déclaré", "по словам", "بحسب") stands between the nearest cue of its rule
+    (before the place) and the place, and another place of the sentence (``spans``) lies
+    before that word ("Gunmen killed five in A on Tuesday, according to a resident of B",
+    "..., said the head of the B administration"): the place is the source's."""
+    if ctx.attribution is None:
+        return False
+    before = [e for _, e, idx in cues if idx == rule and e <= start]
+    if not before:
+        return False
+    word = ctx.attribution.search(sentence, max(before), start)
+    return word is not None and any(a < word.start() and a != start for a, _ in spans)
 
 
 def _protest_cause(
@@ -718,6 +895,60 @@ def _placeless_protest(
     if r.event_type == "Protests" and ctx.intervention is not None:
         inc.intervention = ctx.intervention.search(sentence) is not None
     return inc
+
+
+def _opening(patterns: Sequence[str]) -> re.Pattern[str] | None:
+    """Patterns as one that matches at the start of a sentence (spaces, a quote or a
+    dash before it)."""
+    if not patterns:
+        return None
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"[\s\"'«“—–\-]*(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def _recalled(sentence: str, rules: Rules, ctx: _Context, reference: dt.date | None) -> bool:
+    """Whether a sentence recalls what happened before (it opens with a word of the packs'
+    ``recall``: "As a reminder, ...", "Напомним, ...", "يذكر أن ...", the Arabic pluperfect
+    "وكانت ... قد") without giving the day of what it tells (its toll may follow): its
+    incidents are background."""
+    if ctx.recall is None or ctx.recall.match(sentence) is None:
+        return False
+    return not _gives_day(sentence, rules, reference)
+
+
+def _gives_day(sentence: str, rules: Rules, reference: dt.date | None) -> bool:
+    """Whether a sentence names a day ("on 2 March", "on Tuesday", "فجر اليوم")."""
+    return any(
+        d.precision == 1 and d.date is not None
+        for d in find_dates(sentence, reference=reference, rules=rules)
+    )
+
+
+def _clause_of(sentence: str, pos: int) -> tuple[int, int]:
+    """The clause of a sentence around ``pos``: between the punctuation that bounds it."""
+    lo = max((e.end() for e in _CLAUSE_EDGE.finditer(sentence, 0, pos)), default=0)
+    hi = next((e.start() for e in _CLAUSE_EDGE.finditer(sentence, pos)), len(sentence))
+    return lo, hi
+
+
+def _other_incident(sentence: str, cue: tuple[int, int, int], ctx: _Context) -> bool:
+    """Whether a cue is of another, earlier incident: a word of the packs' ``other_before``
+    right before it ("previous attacks", "аналогичный удар") or of ``other_after`` right
+    after it ("une attaque similaire", "هجوم مماثل"), or an ``other_before`` word and a noun
+    after it in its clause, at most :data:`geo.config.EVENTS_CUE_DATE_CHARS` away ("were
+    killed in previous attacks"). Not asked of a crowd's cue: "similar protests were held
+    in B" tells protests of the same day."""
+    s, e, _ = cue
+    if ctx.other_before is not None and ctx.other_before.search(sentence, max(0, s - 25), s):
+        return True
+    if ctx.other_after is not None and ctx.other_after.match(sentence, e):
+        return True
+    if ctx.other_word is None:
+        return False
+    # "were killed in previous attacks": the word of what is counted, then the earlier
+    # incidents, in its clause
+    hi = min(_clause_of(sentence, s)[1], e + config.EVENTS_CUE_DATE_CHARS)
+    return ctx.other_word.search(sentence, e, hi) is not None
 
 
 def _foreground(
@@ -938,7 +1169,7 @@ def _rule_for(start: int, end: int, cues: list[tuple[int, int, int]], rules: Rul
     return nearest
 
 
-def _generic_reaches(
+def _cue_reaches(
     sentence: str,
     start: int,
     end: int,
@@ -947,10 +1178,13 @@ def _generic_reaches(
     ctx: _Context,
     spans: Sequence[tuple[int, int]] = (),
 ) -> bool:
-    """Whether the nearest cue of a generic rule reports on the place: not a time reference
-    ("since the attack on ...") and not across a new clause that names a place of its own
-    (``spans``: the places of the sentence); a clause that names none goes on about the
-    place before it ("In X, houses were damaged; a woman was injured")."""
+    """Whether the nearest cue of ``rule`` is tied to the place at ``start:end`` of the
+    sentence: not a time reference ("since the attack on ...") and not across a new clause
+    (the packs' ``new_clause``: "; ", ", while", "، فيما") that names a place of its own
+    (``spans``: the places of the sentence), where the cue is about that place; a clause
+    that names none goes on about the place before it ("In X, houses were damaged; a woman
+    was injured"). A comma and a conjunction right before a name continue a list ("in A,
+    B, and C"), not a clause (:func:`_clause_edges`)."""
     own = [(s, e) for s, e, idx in cues if idx == rule]
     s, e = min(own, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
     if ctx.time_reference is not None and ctx.time_reference.search(sentence, max(0, s - 30), s):
@@ -958,17 +1192,55 @@ def _generic_reaches(
     lo, hi = (e, start) if e <= start else (end, s)
     if ctx.new_clause is None:
         return True
-    edges = list(ctx.new_clause.finditer(sentence, lo, hi))
+    edges = _clause_edges(sentence, lo, hi, ctx.new_clause, spans)
     if not edges:
         return True
     # the cue's clause: from the edge next to it to the next edge (or the sentence's end)
     if e <= start:
-        first = max((m.end() for m in ctx.new_clause.finditer(sentence, 0, s)), default=0)
-        clause = (first, edges[0].start())
+        first = max((b for _, b in _clause_edges(sentence, 0, s, ctx.new_clause, spans)), default=0)
+        clause = (first, edges[0][0])
     else:
-        after = [m.start() for m in ctx.new_clause.finditer(sentence, e)]
-        clause = (edges[-1].end(), after[0] if after else len(sentence))
+        after = [a for a, _ in _clause_edges(sentence, e, len(sentence), ctx.new_clause, spans)]
+        clause = (edges[-1][1], after[0] if after else len(sentence))
     return not any(clause[0] <= a < clause[1] and (a, b) != (start, end) for a, b in spans)
+
+
+def _clause_edges(
+    sentence: str,
+    lo: int,
+    hi: int,
+    new_clause: re.Pattern[str],
+    spans: Sequence[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """The edges of clauses between ``lo`` and ``hi`` (offsets in the sentence): the packs'
+    ``new_clause`` matches, less a comma and conjunction between two names (places of
+    ``spans`` or capitalised words, the next at most
+    :data:`geo.config.EVENTS_LIST_GAP_CHARS` after them), which join the last item of a
+    list ("in A, B, and C", not "for months, and Moscow says"); a semicolon always ends a
+    clause."""
+    out = []
+    for m in new_clause.finditer(sentence, lo, hi):
+        after, before = m.end(), m.start()
+        if (
+            not any(ch in m.group() for ch in ";؛")
+            and (
+                _LIST_ITEM.match(sentence, after, after + config.EVENTS_LIST_GAP_CHARS)
+                or any(0 <= a - after <= config.EVENTS_LIST_GAP_CHARS for a, _ in spans)
+            )
+            and (
+                _LAST_ITEM.search(sentence, max(0, before - 40), before)
+                or any(0 <= before - b <= 1 for _, b in spans)
+            )
+        ):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+#: The first word of the next item of a list of names: capitalised, after spaces.
+_LIST_ITEM: Final = re.compile(r" *[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ]")
+#: The last word of an item of a list of names, right before the comma: capitalised.
+_LAST_ITEM: Final = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’\-]*$")
 
 
 def _nearest_date(pos: int, dates: list[FoundDate], sentence: str) -> FoundDate | None:
@@ -1015,6 +1287,24 @@ def _report_date(
         and d.start - e <= config.EVENTS_CUE_DATE_CHARS
         and _CLAUSE_EDGE.search(sentence, e, d.start) is None
         for _, e, _ in cues
+    )
+
+
+def _frames(sentence: str, d: FoundDate, cues: Sequence[tuple[int, int, int]]) -> bool:
+    """Whether a year ("in 2019", "last year") dates what its sentence tells: it opens the
+    sentence or a clause ("In 2019, ...", "Last year, ..."; one word at most before it), or
+    a cue of the sentence lies in its clause at most :data:`geo.config.EVENTS_CUE_DATE_CHARS`
+    before or after it ("X was shelled last year", "в 2019 году боевики атаковали"). A year
+    farther from the incident's words dates another verb ("volunteers laid off last year
+    protested ..."), not the incident."""
+    lo = max((e.end() for e in _CLAUSE_EDGE.finditer(sentence, 0, d.start)), default=0)
+    if len(sentence[lo : d.start].split()) <= 1:
+        return True
+    reach = config.EVENTS_CUE_DATE_CHARS
+    return any(
+        (0 <= d.start - e <= reach and _CLAUSE_EDGE.search(sentence, e, d.start) is None)
+        or (0 <= s - d.end <= reach and _CLAUSE_EDGE.search(sentence, d.end, s) is None)
+        for s, e, _ in cues
     )
 
 
@@ -1197,12 +1487,24 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     # the day is known, "month" otherwise
     doc_precision = 2 if document.date_precision == "day" else 3
     doc_date = reference or document.date
+    records: list[tuple[_Incident | None, Mention, str]] = []
+    related = related_blocks(text)
+    if related:  # the headlines of "Read also:" blocks: places named, no incidents told
+        ends = [b for _, b in related]
+        inside = [
+            m
+            for m in mentions
+            if (block := bisect.bisect_right(ends, m.char_start)) < len(related)
+            and related[block][0] <= m.char_start
+        ]
+        records.extend((None, m, "") for m in inside)
+        hidden = {id(m) for m in inside}
+        mentions = [m for m in mentions if id(m) not in hidden]
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     focus = _focus_country(mentions)
 
-    records: list[tuple[_Incident | None, Mention, str]] = []
     story_town: Place | None = None  # the town of the last incident told at one
     lead_town: Mention | None = None  # where the text names the town of its first incident
     last: list[_Incident] = []
@@ -1244,10 +1546,27 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         last = []
         note = " ".join(sentence.split())
         cues = _foreground(sentence, cue_matches(sentence, rules), ctx)
+        recalled = bool(cues) and _recalled(sentence, rules, ctx, reference)
+        if recalled:
+            cues = []
+        earlier = (
+            [
+                c
+                for c in cues
+                if rules.rules[c[2]].event_type not in _CROWD and _other_incident(sentence, c, ctx)
+            ]
+            if ctx.other_any is not None and ctx.other_any.search(sentence) is not None
+            else []
+        )
+        if earlier and not _gives_day(sentence, rules, reference):
+            # the clauses of an earlier incident tell it ("were killed in previous attacks")
+            clauses = [_clause_of(sentence, c[0]) for c in earlier]
+            cues = [c for c in cues if not any(lo <= c[0] < hi for lo, hi in clauses)]
         if lead is not None and k - lead.sentence > config.LEAD_SENTENCES:
             lead = None
         if (
             not cues
+            and not recalled
             and lead is not None
             and lead.rule is not None
             and not rules.rules[lead.rule].generic
@@ -1282,6 +1601,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             if d.date is not None
             and not _report_date(sentence, d, ctx, cues=cues)
             and begin + d.start >= dateline_end  # the dateline's date is the report's
+            and (not d.year or _frames(sentence, d, cues))
         ]
         # a month starting a period dates nothing told before its "since"
         periods = {id(d): at for d in dates if (at := _period_start(sentence, d, ctx)) is not None}
@@ -1305,6 +1625,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             if ctx.time_after is not None and cues
             else []
         )
+        # words of reaction and attribution, looked for near each place only when the
+        # sentence has one
+        reacting = ctx.reaction is not None and ctx.reaction.search(sentence) is not None
+        attributing = ctx.attribution is not None and ctx.attribution.search(sentence) is not None
         for i_m, m in enumerate(ms):
             rule = None
             start, stop = m.char_start - begin, m.char_end - begin
@@ -1333,6 +1657,14 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     or _demanded_justice(sentence, start, rule, cues, body_spans, rules, ctx)
                     or _undated_earlier(sentence, start, cues, dates, ctx.time_after)
                     or _period_told(sentence, dates, ctx)
+                    or (reacting and _reacted(sentence, start, stop, rule, cues, ctx))
+                    or (attributing and _attributed(sentence, start, rule, cues, body_spans, ctx))
+                ):
+                    rule = None
+                if (
+                    rule is not None
+                    and not rules.rules[rule].generic
+                    and not _cue_reaches(sentence, start, stop, rule, cues, ctx, spans)
                 ):
                     rule = None
                 if rule is not None and rules.rules[rule].generic:
@@ -1340,7 +1672,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                         tolls = _incident_tolls(sentence, rules, all_dates)
                     anchored = bool(dates or tolls)
                     if not (
-                        anchored and _generic_reaches(sentence, start, stop, rule, cues, ctx, spans)
+                        anchored and _cue_reaches(sentence, start, stop, rule, cues, ctx, spans)
                     ):
                         rule = None
             if rule is None:
@@ -1395,6 +1727,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                         incident.actor1 = parent.actor1
                 by_rule[(rule, date)] = incident
             incident.places.setdefault(m.place.id, []).append(m)
+        qualifiers = _qualifiers(text, ms) if len(ms) > 1 and by_rule else {}
+        if qualifiers:
+            _drop_qualifiers(by_rule.values(), qualifiers, records, note)
+            by_rule = {key: inc for key, inc in by_rule.items() if inc.places}
         if not by_rule:
             _blame(previous, ms, sentence, k, rules, blame_re)
             continue

@@ -67,7 +67,8 @@ left out matches nothing.
     -1); words ``day_prefixes`` ("the", "le"), ``day_suffixes`` ("st", "er"),
     ``month_joiners`` ("of", "de"); patterns ``not_event_before`` ("since", "depuis"),
     ``last_before``/``last_after`` ("last Monday", "lundi dernier"), ``next_before``/
-    ``next_after``, ``last_year``, ``month_prefixes`` ("in", "en", "early"), and
+    ``next_after``, ``last_year``, ``year_dates`` (a past year without a month, ``{year}``
+    for its digits: "in {year}", "last year"), ``month_prefixes`` ("in", "en", "early"), and
     ``night_spans``: a night across two days, with ``{weekday}`` where a weekday name
     stands ("la nuit de {weekday} à {weekday}"): the incident takes the later day;
     ``day_spans``: a span of days ("entre el {weekday} y el {weekday}"): the incident
@@ -80,7 +81,11 @@ left out matches nothing.
     ``compound_after`` ("-based"), ``time_reference`` ("since": a cue after it is no
     incident), ``new_clause`` (", and"), ``actor_verbs``, ``actor_before``,
     ``auxiliaries``, ``inverted_subject`` (a place name used for its government: "Baku
-    said", "backed by Moscow", but not "..., said local officials").
+    said", "backed by Moscow", but not "..., said local officials"), ``attribution``
+    ("said", "according to": a place after one, past the incident and its place, is the
+    source's), ``reaction``
+    ("condemned", "осудил", "أدان": a place on the far side of it from the incident's word
+    is where the reaction was voiced).
 ``[actors]``
     ``force_nouns``, ``police_nouns``, ``attack_nouns``, ``attack_verbs``; ``templates``:
     how a name of the actor lexicon (``{demonym}``) and a noun (``{noun}``) make an actor

@@ -35,7 +35,7 @@ import re
 from html.parser import HTMLParser
 from typing import Final
 
-__all__ = ["extract_html", "page_date"]
+__all__ = ["extract_html", "page_date", "related_blocks"]
 
 _SKIP: Final = frozenset(
     {
@@ -248,6 +248,45 @@ def _lines(raw: str) -> list[str]:
 
 #: A line of more words than this (or one that ends a sentence) is no linked headline.
 _HEADLINE_WORDS: Final = 14
+
+
+def related_blocks(text: str) -> list[tuple[int, int]]:
+    """The "related stories" blocks of a plain text (an article copied from its page), as
+    (start, end) offsets: a line that is a heading of the packs' ``related_headings``
+    ("Read also:", "Lea también", "Читайте також:", "اقرأ أيضا:"; a line of at most
+    :data:`_HEADLINE_WORDS` words that ends no sentence) and the linked headlines after it,
+    up to the next paragraph (a longer line, or one that ends a sentence).
+
+    Examples
+    --------
+    >>> text = "Shelling hit Kharkiv.\\n\\nRead also:\\n- Protests in Tbilisi\\n\\nIt went on."
+    >>> [text[a:b] for a, b in related_blocks(text)]
+    ['Read also:\\n- Protests in Tbilisi\\n\\n']
+    """
+    global _RELATED
+    if _RELATED is None:
+        _RELATED = _related_headings()
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    pos = 0
+    for raw in text.split("\n"):
+        line = raw.strip()
+        end = pos + len(raw) + 1
+        if line:
+            headline = len(line.split()) <= _HEADLINE_WORDS and not line.endswith(_SENTENCE_ENDS)
+            if start is None and headline and _RELATED.match(line) is not None:
+                start = pos
+            elif start is not None and not headline:
+                out.append((start, pos))
+                start = None
+        pos = end
+    if start is not None:
+        out.append((start, len(text)))
+    return out
+
+
+#: What ends a sentence (a paragraph's line), not a linked headline.
+_SENTENCE_ENDS: Final = (".", "»", '"', "。")
 
 
 def page_date(meta: dict[str, str], ld: str, time: str | None) -> dt.date | None:
