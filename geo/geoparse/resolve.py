@@ -316,19 +316,43 @@ def resolve(
         if any(toks.keys[j] in nouns for s in group for j in range(s.first + 1, s.last + 1))
     }
 
+    # what recognition reads of a name that no pick changes (how it is written, where it
+    # stands), gathered once per name: each name is recognised once or twice per round
+    written: dict[str, tuple[int, bool, bool, bool, bool, bool, str, bool, int, bool]] = {}
+
+    def written_as(key: str) -> tuple[int, bool, bool, bool, bool, bool, str, bool, int, bool]:
+        found = written.get(key)
+        if found is None:
+            group = by_key[key]
+            found = written[key] = (
+                min(s.soft for s in group),
+                any(s.last > s.first for s in group),
+                any(preposition_before(toks, s.first, w) for s in group),
+                key in lower_words,
+                key in common,
+                all(text[s.start : s.end].isupper() for s in group),
+                group[0].source,
+                len(key) <= config.GEOPARSE_SHORT_NAME,
+                2 if key in own_noun else cue_of[key],
+                key in datelines,
+            )
+        return found
+
     def recognition(
         key: str, best: Candidate, f: Mapping[str, float], margin: float
     ) -> dict[str, float]:
-        group = by_key[key]
+        soft, multiword, preposition, lower, is_common, all_caps, source, short, cue, dateline = (
+            written_as(key)
+        )
         return span_features(
-            soft=min(s.soft for s in group),
-            multiword=any(s.last > s.first for s in group),
-            preposition=any(preposition_before(toks, s.first, w) for s in group),
-            lower_elsewhere=key in lower_words,
-            common=key in common,
-            all_caps=all(text[s.start : s.end].isupper() for s in group),
-            source=group[0].source,
-            short=len(key) <= config.GEOPARSE_SHORT_NAME,
+            soft=soft,
+            multiword=multiword,
+            preposition=preposition,
+            lower_elsewhere=lower,
+            common=is_common,
+            all_caps=all_caps,
+            source=source,
+            short=short,
             best=best,
             supported=any(
                 f.get(name, 0.0) > 0 for name in ("focus", "sentence_country", "apposition")
@@ -341,13 +365,13 @@ def resolve(
             # the dictionary scan filters common words itself
             frequency=word_frequency(key, w.langs)
             if " " not in key
-            and group[0].source == "caps"
+            and source == "caps"
             and best.place.kind == "city"
             and best.prior < config.GEOPARSE_MAJOR_PRIOR
             and not (is_region_seat(best.place) or _named_as_region(key, best.place))
             else 0.0,
-            cue=2 if key in own_noun else cue_of[key],
-            dateline=key in datelines,
+            cue=cue,
+            dateline=dateline,
             surname=key in w["surnames"],
             given_name=key in w["first_names"],
             few_places=len(cands) <= config.GEOPARSE_FEW_PLACES,
