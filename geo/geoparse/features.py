@@ -275,6 +275,8 @@ def cooccurrence_features(
             lat, lon = p.latitude, p.longitude
             i, j = _cell(lat, lon)
             coslat = math.cos(math.radians(lat))
+            # each other name's nearest candidate by squared distance in degrees, taken to
+            # km once (km * sqrt never reverses an order)
             near: dict[str, float] = {}
             for di in (-1, 0, 1):
                 for dj in (-1, 0, 1):
@@ -283,12 +285,15 @@ def cooccurrence_features(
                             continue
                         dx = (qlon - lon) * coslat
                         dy = qlat - lat
-                        d = KM_PER_DEGREE * math.sqrt(dx * dx + dy * dy)
-                        if d < near.get(other, math.inf):
-                            near[other] = d
+                        sq = dx * dx + dy * dy
+                        if sq < near.get(other, math.inf):
+                            near[other] = sq
             if near:
                 scale = config.GEOPARSE_COOCCUR_KM
-                f["cooccur"] = sum(math.exp(-d / scale) for d in near.values()) / others
+                f["cooccur"] = (
+                    sum(math.exp(-(KM_PER_DEGREE * math.sqrt(sq)) / scale) for sq in near.values())
+                    / others
+                )
             if area := admin_key(p):
                 same = admins.get(area, set())
                 n = len(same) - (key in same)

@@ -338,6 +338,14 @@ def resolve(
             )
         return found
 
+    frequencies: dict[str, float] = {}
+
+    def frequency_of(key: str) -> float:
+        found = frequencies.get(key)
+        if found is None:
+            found = frequencies[key] = word_frequency(key, w.langs)
+        return found
+
     def recognition(
         key: str, best: Candidate, f: Mapping[str, float], margin: float
     ) -> dict[str, float]:
@@ -363,7 +371,7 @@ def resolve(
             # how common the word is, for names whose best place is a small town ("Council",
             # "Spring"); famous places are frequent words too ("Washington"); uncased scripts:
             # the dictionary scan filters common words itself
-            frequency=word_frequency(key, w.langs)
+            frequency=frequency_of(key)
             if " " not in key
             and source == "caps"
             and best.place.kind == "city"
