@@ -352,6 +352,7 @@ def resolve(
         soft, multiword, preposition, lower, is_common, all_caps, source, short, cue, dateline = (
             written_as(key)
         )
+        seat = _named_as_region(key, best.place)
         return span_features(
             soft=soft,
             multiword=multiword,
@@ -362,9 +363,9 @@ def resolve(
             source=source,
             short=short,
             best=best,
-            supported=any(
-                f.get(name, 0.0) > 0 for name in ("focus", "sentence_country", "apposition")
-            )
+            supported=f.get("focus", 0.0) > 0
+            or f.get("sentence_country", 0.0) > 0
+            or f.get("apposition", 0.0) > 0
             or f.get("proximity", 0.0) >= config.GEOPARSE_SUPPORTED_PROXIMITY,
             spread_km=index.spread(key, cands[key]),
             margin=margin if margin != math.inf else config.GEOPARSE_MARGIN_CAP,
@@ -376,7 +377,7 @@ def resolve(
             and source == "caps"
             and best.place.kind == "city"
             and best.prior < config.GEOPARSE_MAJOR_PRIOR
-            and not (is_region_seat(best.place) or _named_as_region(key, best.place))
+            and not (is_region_seat(best.place) or seat)
             else 0.0,
             cue=cue,
             dateline=dateline,
@@ -384,7 +385,7 @@ def resolve(
             given_name=key in w["first_names"],
             few_places=len(cands) <= config.GEOPARSE_FEW_PLACES,
             capital=bool(f.get("capital")),
-            seat=_named_as_region(key, best.place),
+            seat=seat,
         )
 
     # recognition features and probability of each name's pick, kept while the pick stands
@@ -591,10 +592,11 @@ def resolve(
         elif place.kind == "country" and span.key in cands:
             place = _capital_after_a(text, toks, span, place, cands[span.key])
         end = span.end
-        abbreviated = any(
-            c.place.id == place.id and c.match == "abbreviation" for c in cands.get(span.key, ())
-        )
-        if end < len(text) and text[end] == "." and _dotted(text, toks, span, abbreviated):
+        if (
+            end < len(text)
+            and text[end] == "."
+            and _dotted(text, toks, span, _abbreviated(place, cands.get(span.key, ())))
+        ):
             end += 1  # "U.S.", "W.Va.", "Ky.": the abbreviation's period is the name's
         out.append(
             Mention(
@@ -626,6 +628,11 @@ def _choice(
 ) -> tuple[Candidate, dict[str, float], float]:
     best, _, f, margin = picked
     return best, f, margin
+
+
+def _abbreviated(place: Place, cs: Sequence[Candidate]) -> bool:
+    """Whether a name reached ``place`` as an abbreviation of it ("Ky", "Tenn")."""
+    return any(c.place.id == place.id and c.match == "abbreviation" for c in cs)
 
 
 def _dotted(text: str, toks: Tokens, span: Span, abbreviated: bool) -> bool:
