@@ -275,6 +275,8 @@ def cooccurrence_features(
             lat, lon = p.latitude, p.longitude
             i, j = _cell(lat, lon)
             coslat = math.cos(math.radians(lat))
+            # each other name's nearest candidate by squared distance in degrees, taken to
+            # km once (km * sqrt never reverses an order)
             near: dict[str, float] = {}
             for di in (-1, 0, 1):
                 for dj in (-1, 0, 1):
@@ -283,12 +285,15 @@ def cooccurrence_features(
                             continue
                         dx = (qlon - lon) * coslat
                         dy = qlat - lat
-                        d = KM_PER_DEGREE * math.sqrt(dx * dx + dy * dy)
-                        if d < near.get(other, math.inf):
-                            near[other] = d
+                        sq = dx * dx + dy * dy
+                        if sq < near.get(other, math.inf):
+                            near[other] = sq
             if near:
                 scale = config.GEOPARSE_COOCCUR_KM
-                f["cooccur"] = sum(math.exp(-d / scale) for d in near.values()) / others
+                f["cooccur"] = (
+                    sum(math.exp(-(KM_PER_DEGREE * math.sqrt(sq)) / scale) for sq in near.values())
+                    / others
+                )
             if area := admin_key(p):
                 same = admins.get(area, set())
                 n = len(same) - (key in same)
@@ -482,6 +487,12 @@ def static_features(
     return f
 
 
+#: Relative slack of the squared-degree bound that :func:`name_features` tests before the
+#: exact distance in km against GEOPARSE_FAR_KM: far above float rounding, far below any
+#: distance that matters (no threshold: the test in km decides).
+_FAR_SLACK: Final = 1e-9
+
+
 def name_features(
     cs: Sequence[Candidate],
     *,
@@ -545,6 +556,9 @@ def name_features(
         config.GEOPARSE_NEAR_KM,
     )
     exp, sqrt, cos, radians = math.exp, math.sqrt, math.cos, math.radians
+    # a bound on the squared distance in degrees of the places within ``far`` (a hair
+    # above it: the exact test is in km)
+    far_sq = (far / km) ** 2 * (1.0 + _FAR_SLACK)
     metropolis = config.GEOPARSE_METROPOLIS_POPULATION
     has_focus = focus_left >= config.GEOPARSE_FOCUS_MIN
     # the most prominent candidate of the name in each first-level region: "Paris" in a
@@ -586,17 +600,23 @@ def name_features(
             # proximity to the other places of the document
             lat, lon = p.latitude, p.longitude
             coslat = cos(radians(lat))
-            nearest_km = math.inf
+            # squared distances in degrees first: the nearest is the least of them (km *
+            # sqrt never reverses an order), and only those that may lie within
+            # GEOPARSE_FAR_KM are taken to km, exactly as before, for the mass
+            nearest_sq = math.inf
             mass = 0.0
             for qlat, qlon, _ in others if cc not in namesake_countries else ():
                 dx = (qlon - lon) * coslat
                 dy = qlat - lat
-                d = km * sqrt(dx * dx + dy * dy)
-                if d < nearest_km:
-                    nearest_km = d
-                if d < far:
-                    mass += exp(-d / scale)
-            if nearest_km < math.inf:
+                sq = dx * dx + dy * dy
+                if sq < nearest_sq:
+                    nearest_sq = sq
+                if sq < far_sq:
+                    d = km * sqrt(sq)
+                    if d < far:
+                        mass += exp(-d / scale)
+            if nearest_sq < math.inf:
+                nearest_km = km * sqrt(nearest_sq)
                 f["proximity"] = exp(-nearest_km / scale)
                 if nearest_km > far:
                     f["far"] = 1.0

@@ -316,43 +316,76 @@ def resolve(
         if any(toks.keys[j] in nouns for s in group for j in range(s.first + 1, s.last + 1))
     }
 
+    # what recognition reads of a name that no pick changes (how it is written, where it
+    # stands), gathered once per name: each name is recognised once or twice per round
+    written: dict[str, tuple[int, bool, bool, bool, bool, bool, str, bool, int, bool]] = {}
+
+    def written_as(key: str) -> tuple[int, bool, bool, bool, bool, bool, str, bool, int, bool]:
+        found = written.get(key)
+        if found is None:
+            group = by_key[key]
+            found = written[key] = (
+                min(s.soft for s in group),
+                any(s.last > s.first for s in group),
+                any(preposition_before(toks, s.first, w) for s in group),
+                key in lower_words,
+                key in common,
+                all(text[s.start : s.end].isupper() for s in group),
+                group[0].source,
+                len(key) <= config.GEOPARSE_SHORT_NAME,
+                2 if key in own_noun else cue_of[key],
+                key in datelines,
+            )
+        return found
+
+    frequencies: dict[str, float] = {}
+
+    def frequency_of(key: str) -> float:
+        found = frequencies.get(key)
+        if found is None:
+            found = frequencies[key] = word_frequency(key, w.langs)
+        return found
+
     def recognition(
         key: str, best: Candidate, f: Mapping[str, float], margin: float
     ) -> dict[str, float]:
-        group = by_key[key]
+        soft, multiword, preposition, lower, is_common, all_caps, source, short, cue, dateline = (
+            written_as(key)
+        )
+        seat = _named_as_region(key, best.place)
         return span_features(
-            soft=min(s.soft for s in group),
-            multiword=any(s.last > s.first for s in group),
-            preposition=any(preposition_before(toks, s.first, w) for s in group),
-            lower_elsewhere=key in lower_words,
-            common=key in common,
-            all_caps=all(text[s.start : s.end].isupper() for s in group),
-            source=group[0].source,
-            short=len(key) <= config.GEOPARSE_SHORT_NAME,
+            soft=soft,
+            multiword=multiword,
+            preposition=preposition,
+            lower_elsewhere=lower,
+            common=is_common,
+            all_caps=all_caps,
+            source=source,
+            short=short,
             best=best,
-            supported=any(
-                f.get(name, 0.0) > 0 for name in ("focus", "sentence_country", "apposition")
-            )
+            supported=f.get("focus", 0.0) > 0
+            or f.get("sentence_country", 0.0) > 0
+            or f.get("apposition", 0.0) > 0
             or f.get("proximity", 0.0) >= config.GEOPARSE_SUPPORTED_PROXIMITY,
             spread_km=index.spread(key, cands[key]),
             margin=margin if margin != math.inf else config.GEOPARSE_MARGIN_CAP,
             # how common the word is, for names whose best place is a small town ("Council",
             # "Spring"); famous places are frequent words too ("Washington"); uncased scripts:
             # the dictionary scan filters common words itself
-            frequency=word_frequency(key, w.langs)
+            frequency=frequency_of(key)
             if " " not in key
-            and group[0].source == "caps"
+            and source == "caps"
             and best.place.kind == "city"
             and best.prior < config.GEOPARSE_MAJOR_PRIOR
-            and not (is_region_seat(best.place) or _named_as_region(key, best.place))
+            and not (is_region_seat(best.place) or seat)
             else 0.0,
-            cue=2 if key in own_noun else cue_of[key],
-            dateline=key in datelines,
+            cue=cue,
+            dateline=dateline,
             surname=key in w["surnames"],
             given_name=key in w["first_names"],
             few_places=len(cands) <= config.GEOPARSE_FEW_PLACES,
             capital=bool(f.get("capital")),
-            seat=_named_as_region(key, best.place),
+            seat=seat,
         )
 
     # recognition features and probability of each name's pick, kept while the pick stands
@@ -559,10 +592,11 @@ def resolve(
         elif place.kind == "country" and span.key in cands:
             place = _capital_after_a(text, toks, span, place, cands[span.key])
         end = span.end
-        abbreviated = any(
-            c.place.id == place.id and c.match == "abbreviation" for c in cands.get(span.key, ())
-        )
-        if end < len(text) and text[end] == "." and _dotted(text, toks, span, abbreviated):
+        if (
+            end < len(text)
+            and text[end] == "."
+            and _dotted(text, toks, span, _abbreviated(place, cands.get(span.key, ())))
+        ):
             end += 1  # "U.S.", "W.Va.", "Ky.": the abbreviation's period is the name's
         out.append(
             Mention(
@@ -594,6 +628,11 @@ def _choice(
 ) -> tuple[Candidate, dict[str, float], float]:
     best, _, f, margin = picked
     return best, f, margin
+
+
+def _abbreviated(place: Place, cs: Sequence[Candidate]) -> bool:
+    """Whether a name reached ``place`` as an abbreviation of it ("Ky", "Tenn")."""
+    return any(c.place.id == place.id and c.match == "abbreviation" for c in cs)
 
 
 def _dotted(text: str, toks: Tokens, span: Span, abbreviated: bool) -> bool:
