@@ -538,6 +538,14 @@ def test_an_arabic_dateline_is_where_the_report_was_written() -> None:
         "taken to hospital in Butembo.",
         "date 2024-03-02\nDes hommes armés ont tué 12 personnes à Mutwanga vendredi, et les "
         "blessés ont été évacués vers Butembo.",
+        "date 2024-03-02\nDes hommes armés ont tué 12 personnes à Mutwanga vendredi, et les "
+        "blessés ont été évacués par hélicoptère vers Butembo.",
+        "date 2024-03-02\nGunmen killed 12 people in Mutwanga on Friday; two wounded were "
+        "moved by road to the General Hospital in Butembo.",
+        "date 2024-03-02\nHombres armados mataron a 12 personas en Mutwanga el viernes; dos "
+        "heridos fueron trasladados en avión ambulancia a Butembo.",
+        "date 2024-03-02\nВ пятницу боевики убили 12 человек в Мутванге, раненых доставили "
+        "вертолётом в Бутембо.",
     ],
 )
 def test_where_the_wounded_were_taken_is_not_the_incident_place(text: str) -> None:
