@@ -570,6 +570,11 @@ EVENTS_DISTRICT_WORD_CHARS: Final = 30
 #: before it.
 EVENTS_DESTINATION_CHARS: Final = 45
 
+#: A line with a date, no end punctuation and at most this many other words (a byline: "23
+#: de octubre de 2025", "«Agency», 2 February, 21:35") dates the article, not the incident
+#: told before it.
+EVENTS_BYLINE_WORDS: Final = 3
+
 #: A place joined to a destination by a comma or "and" at most this many characters after
 #: it ("evacuated to X and Y") is a destination too.
 EVENTS_LIST_GAP_CHARS: Final = 8

@@ -1402,3 +1402,35 @@ def test_an_arabic_pluperfect_sentence_is_background_without_its_day() -> None:
         "في مخيم النصيرات.\n\nوكانت قوات الاحتلال قد اقتحمت مدينة نابلس واعتقلت عشرة شبان."
     )
     assert [p for p, *_ in _event_places(text)] == ["An Nuşayrāt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "date 2024-03-02\nUn coche bomba sacude Popayán y deja tres muertos\n\nRedacción\n"
+            "2 de marzo de 2024\n\nUn coche bomba estalló el viernes en el centro de Popayán y "
+            "dejó tres muertos.",
+            "Popayán",
+        ),
+        (
+            "date 2024-03-02\nСнаряд попал в дом в Конотопе, трое погибших\n\n«Вечерние новости», "
+            "2 марта, 18:40\n\nВ пятницу вечером снаряд попал в жилой дом в Конотопе, погибли три "
+            "человека.",
+            "Konotop",
+        ),
+    ],
+)
+def test_a_byline_date_does_not_date_the_headline_incident(text: str, place: str) -> None:
+    # the headline names no day; the date line under it is the article's, the body's
+    # Friday is the incident's: one incident, of Friday
+    assert [(p, d) for p, d, *_ in _event_places(text)] == [(place, "2024-03-01")]
+
+
+def test_a_spanish_number_sign_ends_no_sentence() -> None:
+    # "n.° 18": the period of the abbreviation of "número" is no end of the sentence
+    text = (
+        "date 2024-03-02\nUn coche bomba estalló el viernes frente al batallón n.° 18 "
+        "Simón Bolívar, en Popayán."
+    )
+    assert [(p, d) for p, d, *_ in _event_places(text)] == [("Popayán", "2024-03-01")]

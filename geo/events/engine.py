@@ -2165,7 +2165,7 @@ def _follow_up(
     if free:
         for i in incidents:
             i.none |= free
-    if not inc.dated and same:
+    if not inc.dated and same and (tolls or cues or not _byline(sentence, dates())):
         days = [
             d
             for d in dates()
@@ -2186,6 +2186,26 @@ def _follow_up(
     _take_agent(incidents, sentence, rules)
     if (tolls and same) or inc.intervention:
         inc.notes.append(note)
+
+
+#: A time of day in digits ("21:35", "7.30") and a quoted name ("«Agency»").
+_CLOCK_OR_QUOTED: Final = re.compile(r"\d{1,2}[:.h]\d{2}|[«“\"][^«»“”\"]*[»”\"]")
+
+
+def _byline(sentence: str, found: Sequence[FoundDate]) -> bool:
+    """Whether a sentence is a byline or a date line ("23 de octubre de 2025", "«Agency»,
+    2 February, 21:35"): a date, no end punctuation and, without its dates, times of day
+    and quoted names, at most :data:`geo.config.EVENTS_BYLINE_WORDS` words. With no toll and
+    no word of an incident, it dates the article, not the incident told before it."""
+    text = sentence.rstrip()
+    if not found or not text or text[-1] in ".!?…؟":
+        return False
+    rest = "".join(
+        text[a.end if i else 0 : b.start] for i, (a, b) in enumerate(zip([found[0], *found], found))
+    )
+    rest += text[found[-1].end :]
+    rest = _CLOCK_OR_QUOTED.sub(" ", rest)
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= config.EVENTS_BYLINE_WORDS
 
 
 def _dated_later(
