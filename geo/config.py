@@ -539,6 +539,11 @@ EVENTS_REPORT_DATE_CHARS: Final = 25
 #: на город 3 мая выросло до 9"), not the report's.
 EVENTS_CUE_DATE_CHARS: Final = 60
 
+#: A date that ends at most this many characters before a word for an incident, in its
+#: clause, dates that incident too ("the house that a missile hit on the eve", "в который
+#: накануне попала ракета", "que el miércoles sacudió la base").
+EVENTS_DATE_CUE_CHARS: Final = 25
+
 #: A month alone at most this many characters (same clause) after a word for "since" (the
 #: packs' ``time_reference``) starts a period ("since the war began in March 2022"): it
 #: dates no incident.

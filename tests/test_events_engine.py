@@ -1434,3 +1434,23 @@ def test_a_spanish_number_sign_ends_no_sentence() -> None:
         "Simón Bolívar, en Popayán."
     )
     assert [(p, d) for p, d, *_ in _event_places(text)] == [("Popayán", "2024-03-01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "date 2024-03-02\nСпасатели в Сумах в субботу завершили разбор завалов дома, в "
+            "который накануне попала ракета.",
+            "Sumy",
+        ),
+        (
+            "date 2024-03-02\nLos rescatistas terminaron el sábado en Popayán la búsqueda en el "
+            "edificio que el viernes derrumbó un coche bomba.",
+            "Popayán",
+        ),
+    ],
+)
+def test_a_day_right_before_the_word_for_the_incident_dates_it(text: str, place: str) -> None:
+    # Saturday dates the end of the search; the day before the verb of the strike dates it
+    assert [(p, d) for p, d, *_ in _event_places(text)] == [(place, "2024-03-01")]

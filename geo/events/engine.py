@@ -1313,16 +1313,36 @@ def _bound_to_cue(
     cues: Sequence[tuple[int, int, int]],
     sentence: str,
     others: Sequence[tuple[int, int]],
+    report: re.Pattern[str] | None = None,
+    generic: frozenset[int] = frozenset(),
 ) -> bool:
     """Whether a date follows a word for an incident in its clause, at most
-    :data:`geo.config.EVENTS_CUE_DATE_CHARS` after it, with no other place named between
-    them ("the missile that hit the tower on Tuesday night")."""
+    :data:`geo.config.EVENTS_CUE_DATE_CHARS` after it ("the missile that hit the tower on
+    Tuesday night"), or comes right before it, at most
+    :data:`geo.config.EVENTS_DATE_CUE_CHARS` ("в который накануне попала ракета"), with no
+    other place named between them; not a date right after a word of reporting (``report``:
+    "the first toll, announced on Sunday morning, two killed") nor one before a word of a
+    generic rule (``generic``: "killed", "attack")."""
+    reported = report is not None and (
+        report.search(sentence, max(0, d.start - config.EVENTS_REPORT_DATE_CHARS), d.start)
+        is not None
+    )
     return any(
-        e <= d.start
-        and d.start - e <= config.EVENTS_CUE_DATE_CHARS
-        and _CLAUSE_EDGE.search(sentence, e, d.start) is None
-        and not any(e <= a < d.start for a, _ in others)
-        for _, e, _ in cues
+        (
+            e <= d.start
+            and d.start - e <= config.EVENTS_CUE_DATE_CHARS
+            and _CLAUSE_EDGE.search(sentence, e, d.start) is None
+            and not any(e <= a < d.start for a, _ in others)
+        )
+        or (
+            not reported
+            and idx not in generic
+            and d.end <= s
+            and s - d.end <= config.EVENTS_DATE_CUE_CHARS
+            and _CLAUSE_EDGE.search(sentence, d.end, s) is None
+            and not any(d.end <= a < s for a, _ in others)
+        )
+        for s, e, idx in cues
     )
 
 
@@ -1334,6 +1354,9 @@ def _attack_date(
     sentence: str,
     spans: Sequence[tuple[int, int]],
     ms: Sequence[Mention],
+    *,
+    report: re.Pattern[str] | None = None,
+    generic: frozenset[int] = frozenset(),
 ) -> FoundDate:
     """The date of the incident told at a place: the nearest date, unless that one follows
     no word for an incident and another date of the sentence does ("on Saturday, Kharkiv
@@ -1343,12 +1366,14 @@ def _attack_date(
     others = [
         sp for sp, q in zip(spans, ms, strict=True) if q.place.kind != "country" and sp[0] != pos
     ]
-    if _bound_to_cue(nearest, cues, sentence, others):
+    if _bound_to_cue(nearest, cues, sentence, others, report, generic):
         return nearest
     bound = [
         d
         for d in dates
-        if d is not nearest and d.date != nearest.date and _bound_to_cue(d, cues, sentence, others)
+        if d is not nearest
+        and d.date != nearest.date
+        and _bound_to_cue(d, cues, sentence, others, report, generic)
     ]
     if not bound:
         return nearest
@@ -1683,7 +1708,17 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             own = [d for d in dates if periods.get(id(d)) is None or start > periods[id(d)]]
             found = _nearest_date(start, own, sentence)
             if found is not None and len(own) > 1:
-                found = _attack_date(start, found, own, cues, sentence, spans, ms)
+                found = _attack_date(
+                    start,
+                    found,
+                    own,
+                    cues,
+                    sentence,
+                    spans,
+                    ms,
+                    report=ctx.report,
+                    generic=frozenset(i for i, r in enumerate(rules.rules) if r.generic),
+                )
             carried = (
                 lead.date
                 if found is None
