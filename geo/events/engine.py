@@ -2235,12 +2235,13 @@ def _byline(sentence: str, found: Sequence[FoundDate]) -> bool:
     text = sentence.rstrip()
     if not found or not text or text[-1] in ".!?…؟":
         return False
-    rest = "".join(
-        text[a.end if i else 0 : b.start] for i, (a, b) in enumerate(zip([found[0], *found], found))
-    )
-    rest += text[found[-1].end :]
-    rest = _CLOCK_OR_QUOTED.sub(" ", rest)
-    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= config.EVENTS_BYLINE_WORDS
+    rest, at = [], 0
+    for d in found:
+        rest.append(text[at : d.start])
+        at = max(at, d.end)
+    rest.append(text[at:])
+    words = _CLOCK_OR_QUOTED.sub(" ", " ".join(rest))
+    return len(re.findall(r"[^\W\d_]{2,}", words)) <= config.EVENTS_BYLINE_WORDS
 
 
 def _dated_later(
