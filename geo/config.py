@@ -595,8 +595,8 @@ EVENTS_BACKGROUND_OPENER_CHARS: Final = 60
 
 #: In a sentence that tallies incidents over a week or more (the packs' ``tally_period``), a
 #: cue that a number counts ("19 drone attacks": the number ends at most this many characters
-#: before the cue, one word between them at most) reports no incident of its own.
-EVENTS_TALLY_NUMBER_CHARS: Final = 16
+#: before the cue, two words between them at most) reports no incident of its own.
+EVENTS_TALLY_NUMBER_CHARS: Final = 28
 
 #: A killing a protest demands justice for (the packs' ``protest_demand``) has its cue at most
 #: this many characters after the demand, in its clause ("justice for the killing of").

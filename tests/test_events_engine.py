@@ -1454,3 +1454,26 @@ def test_a_spanish_number_sign_ends_no_sentence() -> None:
 def test_a_day_right_before_the_word_for_the_incident_dates_it(text: str, place: str) -> None:
     # Saturday dates the end of the search; the day before the verb of the strike dates it
     assert [(p, d) for p, d, *_ in _event_places(text)] == [(place, "2024-03-01")]
+
+
+def test_a_spanish_ambush_verb_is_a_clash_and_the_year_tally_no_incident() -> None:
+    # "emboscaron": the verb of an ambush is a clash; the year's tally of police killed in the
+    # town, its number two words before the cue, adds no incident of its own
+    text = (
+        "date 2024-03-02\nEn Uruapan, la mañana del viernes, sujetos armados emboscaron una "
+        "patrulla de la Secretaría de Seguridad en la colonia Centro. Dos agentes murieron en el "
+        "lugar. Con ellos, suman 14 policías municipales asesinados en Uruapan en lo que va del "
+        "año, según el recuento de una organización civil."
+    )
+    assert [(p, d, s, f) for p, d, s, f, _ in _event_places(text)] == [
+        ("Uruapan", "2024-03-01", "Armed clash", 2)
+    ]
+
+
+def test_a_tally_since_the_start_of_the_year_is_no_incident() -> None:
+    text = (
+        "date 2024-03-02\nGunmen ambushed a police patrol in Jos on Friday, killing two "
+        "officers. So far this year, 14 local policemen killed in Jos have been counted by a "
+        "civic group."
+    )
+    assert [(p, d, f) for p, d, _, f, _ in _event_places(text)] == [("Jos", "2024-03-01", 2)]

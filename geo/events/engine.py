@@ -986,12 +986,12 @@ def _foreground(
     return out
 
 
-_COUNTED: Final = re.compile(r"(?<![\w.,])\d[\d,.]*\s+(?:[^\W\d_][\w\-]*\s+)?$")
+_COUNTED: Final = re.compile(r"(?<![\w.,])\d[\d,.]*\s+(?:[^\W\d_][\w\-]*\s+){0,2}$")
 
 
 def _counted(sentence: str, start: int) -> bool:
     """Whether a number counts the cue starting at ``start`` ("19 drone attacks", "١٩ هجوما
-    بطائرات"), one word between them at most."""
+    بطائرات", "11 local policemen killed"), two words between them at most."""
     window = sentence[max(0, start - config.EVENTS_TALLY_NUMBER_CHARS) : start]
     return _COUNTED.search(window) is not None
 
