@@ -1477,3 +1477,17 @@ def test_a_tally_since_the_start_of_the_year_is_no_incident() -> None:
         "civic group."
     )
     assert [(p, d, f) for p, d, _, f, _ in _event_places(text)] == [("Jos", "2024-03-01", 2)]
+
+
+def test_a_date_that_opens_the_sentence_is_not_overridden_by_another_incident_day() -> None:
+    # "the 1 March clashes" is the day of the clashes the attack avenged, not of the attack
+    text = (
+        "date 2024-03-05\nOn 2 March 2024, herders attacked Savalou, as a reprisal for the "
+        "1 March clashes."
+    )
+    assert {d for _, d, *_ in _event_places(text)} == {"2024-03-02"}
+
+
+def test_a_date_in_parentheses_after_a_sentence_is_no_byline() -> None:
+    text = "date 2024-03-05\nPolice arrested 20 people in Khulna and Jessore.(02/03)"
+    assert {d for _, d, *_ in _event_places(text)} == {"2024-03-02"}

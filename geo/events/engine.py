@@ -1315,6 +1315,8 @@ def _bound_to_cue(
     others: Sequence[tuple[int, int]],
     report: re.Pattern[str] | None = None,
     generic: frozenset[int] = frozenset(),
+    rule: int | None = None,
+    before: bool = True,
 ) -> bool:
     """Whether a date follows a word for an incident in its clause, at most
     :data:`geo.config.EVENTS_CUE_DATE_CHARS` after it ("the missile that hit the tower on
@@ -1322,7 +1324,9 @@ def _bound_to_cue(
     :data:`geo.config.EVENTS_DATE_CUE_CHARS` ("в который накануне попала ракета"), with no
     other place named between them; not a date right after a word of reporting (``report``:
     "the first toll, announced on Sunday morning, two killed") nor one before a word of a
-    generic rule (``generic``: "killed", "attack")."""
+    generic rule (``generic``: "killed", "attack") or of another rule than the incident's
+    (``rule``: "attacked X in reprisal for the 25 April clashes"); ``before`` False: only a
+    date after the word counts."""
     reported = report is not None and (
         report.search(sentence, max(0, d.start - config.EVENTS_REPORT_DATE_CHARS), d.start)
         is not None
@@ -1335,8 +1339,10 @@ def _bound_to_cue(
             and not any(e <= a < d.start for a, _ in others)
         )
         or (
-            not reported
+            before
+            and not reported
             and idx not in generic
+            and (rule is None or idx == rule)
             and d.end <= s
             and s - d.end <= config.EVENTS_DATE_CUE_CHARS
             and _CLAUSE_EDGE.search(sentence, d.end, s) is None
@@ -1357,6 +1363,7 @@ def _attack_date(
     *,
     report: re.Pattern[str] | None = None,
     generic: frozenset[int] = frozenset(),
+    rule: int | None = None,
 ) -> FoundDate:
     """The date of the incident told at a place: the nearest date, unless that one follows
     no word for an incident and another date of the sentence does ("on Saturday, Kharkiv
@@ -1366,14 +1373,17 @@ def _attack_date(
     others = [
         sp for sp, q in zip(spans, ms, strict=True) if q.place.kind != "country" and sp[0] != pos
     ]
-    if _bound_to_cue(nearest, cues, sentence, others, report, generic):
+    if _bound_to_cue(nearest, cues, sentence, others, report, generic, rule):
         return nearest
+    # a date that opens the sentence frames it: only a date after a word for the incident
+    # takes its place ("On 26 April, herders attacked X in reprisal for the 25 April clashes")
+    opening = len(sentence[: nearest.start].split()) <= 1
     bound = [
         d
         for d in dates
         if d is not nearest
         and d.date != nearest.date
-        and _bound_to_cue(d, cues, sentence, others, report, generic)
+        and _bound_to_cue(d, cues, sentence, others, report, generic, rule, before=not opening)
     ]
     if not bound:
         return nearest
@@ -1718,6 +1728,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     ms,
                     report=ctx.report,
                     generic=frozenset(i for i, r in enumerate(rules.rules) if r.generic),
+                    rule=rule,
                 )
             carried = (
                 lead.date
@@ -2232,9 +2243,9 @@ def _byline(sentence: str, found: Sequence[FoundDate]) -> bool:
     2 February, 21:35"): a date, no end punctuation and, without its dates, times of day
     and quoted names, at most :data:`geo.config.EVENTS_BYLINE_WORDS` words. With no toll and
     no word of an incident, it dates the article, not the incident told before it."""
-    text = sentence.rstrip()
-    if not found or not text or text[-1] in ".!?…؟":
-        return False
+    text = sentence.strip()
+    if not found or not text or text[-1] in ".!?…؟)" or text[0] == "(":
+        return False  # a date in parentheses after a sentence ("(10/02)") is that one's
     rest, at = [], 0
     for d in found:
         rest.append(text[at : d.start])
