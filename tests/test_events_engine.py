@@ -1491,3 +1491,24 @@ def test_a_date_that_opens_the_sentence_is_not_overridden_by_another_incident_da
 def test_a_date_in_parentheses_after_a_sentence_is_no_byline() -> None:
     text = "date 2024-03-05\nPolice arrested 20 people in Khulna and Jessore.(02/03)"
     assert {d for _, d, *_ in _event_places(text)} == {"2024-03-02"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "date 2024-03-05\nLundi matin, à Bafoussam, plusieurs centaines d'enseignants ont "
+            "défilé dans le calme jusqu'à la mairie pour réclamer le paiement de leurs salaires.",
+            "Bafoussam",
+        ),
+        (
+            "date 2024-03-05\nOn Monday, hundreds of farmers marched through the centre of Kano "
+            "to demand fair prices for their crops.",
+            "Kano",
+        ),
+    ],
+)
+def test_a_march_to_demand_something_is_a_protest(text: str, place: str) -> None:
+    assert [(p, d, s) for p, d, s, *_ in _event_places(text)] == [
+        (place, "2024-03-04", "Peaceful protest")
+    ]
