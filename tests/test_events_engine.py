@@ -1512,3 +1512,12 @@ def test_a_march_to_demand_something_is_a_protest(text: str, place: str) -> None
     assert [(p, d, s) for p, d, s, *_ in _event_places(text)] == [
         (place, "2024-03-04", "Peaceful protest")
     ]
+
+
+def test_drones_that_set_fire_to_a_building_are_a_drone_strike() -> None:
+    # not the property destruction of "set fire to": the drones did it
+    text = (
+        "date 2024-03-05\nIn Konotop, drones overnight set fire to a warehouse, the mayor "
+        "said on Monday."
+    )
+    assert [(p, s) for p, _, s, *_ in _event_places(text)] == [("Konotop", "Air/drone strike")]
