@@ -1521,3 +1521,12 @@ def test_drones_that_set_fire_to_a_building_are_a_drone_strike() -> None:
         "said on Monday."
     )
     assert [(p, s) for p, _, s, *_ in _event_places(text)] == [("Konotop", "Air/drone strike")]
+
+
+def test_a_spanish_headline_in_the_present_tense_tells_an_incident() -> None:
+    # "asesinan", "atacan": the present of headlines
+    for text in (
+        "date 2024-03-05\nEn Irapuato asesinan a dos policías",
+        "date 2024-03-05\nHombres armados atacan una patrulla en Irapuato y matan a dos policías",
+    ):
+        assert [p for p, *_ in _event_places(text)] == ["Irapuato"]
