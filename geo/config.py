@@ -539,6 +539,11 @@ EVENTS_REPORT_DATE_CHARS: Final = 25
 #: на город 3 мая выросло до 9"), not the report's.
 EVENTS_CUE_DATE_CHARS: Final = 60
 
+#: A date that ends at most this many characters before a word for an incident, in its
+#: clause, dates that incident too ("the house that a missile hit on the eve", "в который
+#: накануне попала ракета", "que el miércoles sacudió la base").
+EVENTS_DATE_CUE_CHARS: Final = 25
+
 #: A month alone at most this many characters (same clause) after a word for "since" (the
 #: packs' ``time_reference``) starts a period ("since the war began in March 2022"): it
 #: dates no incident.
@@ -570,6 +575,11 @@ EVENTS_DISTRICT_WORD_CHARS: Final = 30
 #: before it.
 EVENTS_DESTINATION_CHARS: Final = 45
 
+#: A line with a date, no end punctuation and at most this many other words (a byline: "23
+#: de octubre de 2025", "«Agency», 2 February, 21:35") dates the article, not the incident
+#: told before it.
+EVENTS_BYLINE_WORDS: Final = 3
+
 #: A place joined to a destination by a comma or "and" at most this many characters after
 #: it ("evacuated to X and Y") is a destination too.
 EVENTS_LIST_GAP_CHARS: Final = 8
@@ -585,8 +595,8 @@ EVENTS_BACKGROUND_OPENER_CHARS: Final = 60
 
 #: In a sentence that tallies incidents over a week or more (the packs' ``tally_period``), a
 #: cue that a number counts ("19 drone attacks": the number ends at most this many characters
-#: before the cue, one word between them at most) reports no incident of its own.
-EVENTS_TALLY_NUMBER_CHARS: Final = 16
+#: before the cue, two words between them at most) reports no incident of its own.
+EVENTS_TALLY_NUMBER_CHARS: Final = 28
 
 #: A killing a protest demands justice for (the packs' ``protest_demand``) has its cue at most
 #: this many characters after the demand, in its clause ("justice for the killing of").

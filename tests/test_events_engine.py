@@ -538,6 +538,14 @@ def test_an_arabic_dateline_is_where_the_report_was_written() -> None:
         "taken to hospital in Butembo.",
         "date 2024-03-02\nDes hommes armés ont tué 12 personnes à Mutwanga vendredi, et les "
         "blessés ont été évacués vers Butembo.",
+        "date 2024-03-02\nDes hommes armés ont tué 12 personnes à Mutwanga vendredi, et les "
+        "blessés ont été évacués par hélicoptère vers Butembo.",
+        "date 2024-03-02\nGunmen killed 12 people in Mutwanga on Friday; two wounded were "
+        "moved by road to the General Hospital in Butembo.",
+        "date 2024-03-02\nHombres armados mataron a 12 personas en Mutwanga el viernes; dos "
+        "heridos fueron trasladados en avión ambulancia a Butembo.",
+        "date 2024-03-02\nВ пятницу боевики убили 12 человек в Мутванге, раненых доставили "
+        "вертолётом в Бутембо.",
     ],
 )
 def test_where_the_wounded_were_taken_is_not_the_incident_place(text: str) -> None:
@@ -1394,3 +1402,131 @@ def test_an_arabic_pluperfect_sentence_is_background_without_its_day() -> None:
         "في مخيم النصيرات.\n\nوكانت قوات الاحتلال قد اقتحمت مدينة نابلس واعتقلت عشرة شبان."
     )
     assert [p for p, *_ in _event_places(text)] == ["An Nuşayrāt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "date 2024-03-02\nUn coche bomba sacude Popayán y deja tres muertos\n\nRedacción\n"
+            "2 de marzo de 2024\n\nUn coche bomba estalló el viernes en el centro de Popayán y "
+            "dejó tres muertos.",
+            "Popayán",
+        ),
+        (
+            "date 2024-03-02\nСнаряд попал в дом в Конотопе, трое погибших\n\n«Вечерние новости», "
+            "2 марта, 18:40\n\nВ пятницу вечером снаряд попал в жилой дом в Конотопе, погибли три "
+            "человека.",
+            "Konotop",
+        ),
+    ],
+)
+def test_a_byline_date_does_not_date_the_headline_incident(text: str, place: str) -> None:
+    # the headline names no day; the date line under it is the article's, the body's
+    # Friday is the incident's: one incident, of Friday
+    assert [(p, d) for p, d, *_ in _event_places(text)] == [(place, "2024-03-01")]
+
+
+def test_a_spanish_number_sign_ends_no_sentence() -> None:
+    # "n.° 18": the period of the abbreviation of "número" is no end of the sentence
+    text = (
+        "date 2024-03-02\nUn coche bomba estalló el viernes frente al batallón n.° 18 "
+        "Simón Bolívar, en Popayán."
+    )
+    assert [(p, d) for p, d, *_ in _event_places(text)] == [("Popayán", "2024-03-01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "date 2024-03-02\nСпасатели в Сумах в субботу завершили разбор завалов дома, в "
+            "который накануне попала ракета.",
+            "Sumy",
+        ),
+        (
+            "date 2024-03-02\nLos rescatistas terminaron el sábado en Popayán la búsqueda en el "
+            "edificio que el viernes derrumbó un coche bomba.",
+            "Popayán",
+        ),
+    ],
+)
+def test_a_day_right_before_the_word_for_the_incident_dates_it(text: str, place: str) -> None:
+    # Saturday dates the end of the search; the day before the verb of the strike dates it
+    assert [(p, d) for p, d, *_ in _event_places(text)] == [(place, "2024-03-01")]
+
+
+def test_a_spanish_ambush_verb_is_a_clash_and_the_year_tally_no_incident() -> None:
+    # "emboscaron": the verb of an ambush is a clash; the year's tally of police killed in the
+    # town, its number two words before the cue, adds no incident of its own
+    text = (
+        "date 2024-03-02\nEn Uruapan, la mañana del viernes, sujetos armados emboscaron una "
+        "patrulla de la Secretaría de Seguridad en la colonia Centro. Dos agentes murieron en el "
+        "lugar. Con ellos, suman 14 policías municipales asesinados en Uruapan en lo que va del "
+        "año, según el recuento de una organización civil."
+    )
+    assert [(p, d, s, f) for p, d, s, f, _ in _event_places(text)] == [
+        ("Uruapan", "2024-03-01", "Armed clash", 2)
+    ]
+
+
+def test_a_tally_since_the_start_of_the_year_is_no_incident() -> None:
+    text = (
+        "date 2024-03-02\nGunmen ambushed a police patrol in Jos on Friday, killing two "
+        "officers. So far this year, 14 local policemen killed in Jos have been counted by a "
+        "civic group."
+    )
+    assert [(p, d, f) for p, d, _, f, _ in _event_places(text)] == [("Jos", "2024-03-01", 2)]
+
+
+def test_a_date_that_opens_the_sentence_is_not_overridden_by_another_incident_day() -> None:
+    # "the 1 March clashes" is the day of the clashes the attack avenged, not of the attack
+    text = (
+        "date 2024-03-05\nOn 2 March 2024, herders attacked Savalou, as a reprisal for the "
+        "1 March clashes."
+    )
+    assert {d for _, d, *_ in _event_places(text)} == {"2024-03-02"}
+
+
+def test_a_date_in_parentheses_after_a_sentence_is_no_byline() -> None:
+    text = "date 2024-03-05\nPolice arrested 20 people in Khulna and Jessore.(02/03)"
+    assert {d for _, d, *_ in _event_places(text)} == {"2024-03-02"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "date 2024-03-05\nLundi matin, à Bafoussam, plusieurs centaines d'enseignants ont "
+            "défilé dans le calme jusqu'à la mairie pour réclamer le paiement de leurs salaires.",
+            "Bafoussam",
+        ),
+        (
+            "date 2024-03-05\nOn Monday, hundreds of farmers marched through the centre of Kano "
+            "to demand fair prices for their crops.",
+            "Kano",
+        ),
+    ],
+)
+def test_a_march_to_demand_something_is_a_protest(text: str, place: str) -> None:
+    assert [(p, d, s) for p, d, s, *_ in _event_places(text)] == [
+        (place, "2024-03-04", "Peaceful protest")
+    ]
+
+
+def test_drones_that_set_fire_to_a_building_are_a_drone_strike() -> None:
+    # not the property destruction of "set fire to": the drones did it
+    text = (
+        "date 2024-03-05\nIn Konotop, drones overnight set fire to a warehouse, the mayor "
+        "said on Monday."
+    )
+    assert [(p, s) for p, _, s, *_ in _event_places(text)] == [("Konotop", "Air/drone strike")]
+
+
+def test_a_spanish_headline_in_the_present_tense_tells_an_incident() -> None:
+    # "asesinan", "atacan": the present of headlines
+    for text in (
+        "date 2024-03-05\nEn Irapuato asesinan a dos policías",
+        "date 2024-03-05\nHombres armados atacan una patrulla en Irapuato y matan a dos policías",
+    ):
+        assert [p for p, *_ in _event_places(text)] == ["Irapuato"]

@@ -986,12 +986,12 @@ def _foreground(
     return out
 
 
-_COUNTED: Final = re.compile(r"(?<![\w.,])\d[\d,.]*\s+(?:[^\W\d_][\w\-]*\s+)?$")
+_COUNTED: Final = re.compile(r"(?<![\w.,])\d[\d,.]*\s+(?:[^\W\d_][\w\-]*\s+){0,2}$")
 
 
 def _counted(sentence: str, start: int) -> bool:
     """Whether a number counts the cue starting at ``start`` ("19 drone attacks", "١٩ هجوما
-    بطائرات"), one word between them at most."""
+    بطائرات", "11 local policemen killed"), two words between them at most."""
     window = sentence[max(0, start - config.EVENTS_TALLY_NUMBER_CHARS) : start]
     return _COUNTED.search(window) is not None
 
@@ -1313,16 +1313,42 @@ def _bound_to_cue(
     cues: Sequence[tuple[int, int, int]],
     sentence: str,
     others: Sequence[tuple[int, int]],
+    report: re.Pattern[str] | None = None,
+    generic: frozenset[int] = frozenset(),
+    rule: int | None = None,
+    before: bool = True,
 ) -> bool:
     """Whether a date follows a word for an incident in its clause, at most
-    :data:`geo.config.EVENTS_CUE_DATE_CHARS` after it, with no other place named between
-    them ("the missile that hit the tower on Tuesday night")."""
+    :data:`geo.config.EVENTS_CUE_DATE_CHARS` after it ("the missile that hit the tower on
+    Tuesday night"), or comes right before it, at most
+    :data:`geo.config.EVENTS_DATE_CUE_CHARS` ("в который накануне попала ракета"), with no
+    other place named between them; not a date right after a word of reporting (``report``:
+    "the first toll, announced on Sunday morning, two killed") nor one before a word of a
+    generic rule (``generic``: "killed", "attack") or of another rule than the incident's
+    (``rule``: "attacked X in reprisal for the 25 April clashes"); ``before`` False: only a
+    date after the word counts."""
+    reported = report is not None and (
+        report.search(sentence, max(0, d.start - config.EVENTS_REPORT_DATE_CHARS), d.start)
+        is not None
+    )
     return any(
-        e <= d.start
-        and d.start - e <= config.EVENTS_CUE_DATE_CHARS
-        and _CLAUSE_EDGE.search(sentence, e, d.start) is None
-        and not any(e <= a < d.start for a, _ in others)
-        for _, e, _ in cues
+        (
+            e <= d.start
+            and d.start - e <= config.EVENTS_CUE_DATE_CHARS
+            and _CLAUSE_EDGE.search(sentence, e, d.start) is None
+            and not any(e <= a < d.start for a, _ in others)
+        )
+        or (
+            before
+            and not reported
+            and idx not in generic
+            and (rule is None or idx == rule)
+            and d.end <= s
+            and s - d.end <= config.EVENTS_DATE_CUE_CHARS
+            and _CLAUSE_EDGE.search(sentence, d.end, s) is None
+            and not any(d.end <= a < s for a, _ in others)
+        )
+        for s, e, idx in cues
     )
 
 
@@ -1334,6 +1360,10 @@ def _attack_date(
     sentence: str,
     spans: Sequence[tuple[int, int]],
     ms: Sequence[Mention],
+    *,
+    report: re.Pattern[str] | None = None,
+    generic: frozenset[int] = frozenset(),
+    rule: int | None = None,
 ) -> FoundDate:
     """The date of the incident told at a place: the nearest date, unless that one follows
     no word for an incident and another date of the sentence does ("on Saturday, Kharkiv
@@ -1343,12 +1373,17 @@ def _attack_date(
     others = [
         sp for sp, q in zip(spans, ms, strict=True) if q.place.kind != "country" and sp[0] != pos
     ]
-    if _bound_to_cue(nearest, cues, sentence, others):
+    if _bound_to_cue(nearest, cues, sentence, others, report, generic, rule):
         return nearest
+    # a date that opens the sentence frames it: only a date after a word for the incident
+    # takes its place ("On 26 April, herders attacked X in reprisal for the 25 April clashes")
+    opening = len(sentence[: nearest.start].split()) <= 1
     bound = [
         d
         for d in dates
-        if d is not nearest and d.date != nearest.date and _bound_to_cue(d, cues, sentence, others)
+        if d is not nearest
+        and d.date != nearest.date
+        and _bound_to_cue(d, cues, sentence, others, report, generic, rule, before=not opening)
     ]
     if not bound:
         return nearest
@@ -1683,7 +1718,18 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             own = [d for d in dates if periods.get(id(d)) is None or start > periods[id(d)]]
             found = _nearest_date(start, own, sentence)
             if found is not None and len(own) > 1:
-                found = _attack_date(start, found, own, cues, sentence, spans, ms)
+                found = _attack_date(
+                    start,
+                    found,
+                    own,
+                    cues,
+                    sentence,
+                    spans,
+                    ms,
+                    report=ctx.report,
+                    generic=frozenset(i for i, r in enumerate(rules.rules) if r.generic),
+                    rule=rule,
+                )
             carried = (
                 lead.date
                 if found is None
@@ -2165,7 +2211,7 @@ def _follow_up(
     if free:
         for i in incidents:
             i.none |= free
-    if not inc.dated and same:
+    if not inc.dated and same and (tolls or cues or not _byline(sentence, dates())):
         days = [
             d
             for d in dates()
@@ -2186,6 +2232,27 @@ def _follow_up(
     _take_agent(incidents, sentence, rules)
     if (tolls and same) or inc.intervention:
         inc.notes.append(note)
+
+
+#: A time of day in digits ("21:35", "7.30") and a quoted name ("«Agency»").
+_CLOCK_OR_QUOTED: Final = re.compile(r"\d{1,2}[:.h]\d{2}|[«“\"][^«»“”\"]*[»”\"]")
+
+
+def _byline(sentence: str, found: Sequence[FoundDate]) -> bool:
+    """Whether a sentence is a byline or a date line ("23 de octubre de 2025", "«Agency»,
+    2 February, 21:35"): a date, no end punctuation and, without its dates, times of day
+    and quoted names, at most :data:`geo.config.EVENTS_BYLINE_WORDS` words. With no toll and
+    no word of an incident, it dates the article, not the incident told before it."""
+    text = sentence.strip()
+    if not found or not text or text[-1] in ".!?…؟)" or text[0] == "(":
+        return False  # a date in parentheses after a sentence ("(10/02)") is that one's
+    rest, at = [], 0
+    for d in found:
+        rest.append(text[at : d.start])
+        at = max(at, d.end)
+    rest.append(text[at:])
+    words = _CLOCK_OR_QUOTED.sub(" ", " ".join(rest))
+    return len(re.findall(r"[^\W\d_]{2,}", words)) <= config.EVENTS_BYLINE_WORDS
 
 
 def _dated_later(
