@@ -282,6 +282,7 @@ class _Context:
     other_any: re.Pattern[str] | None  # any word of other_before or other_after
     habitual: re.Pattern[str] | None
     tally_period: re.Pattern[str] | None  # "in the past week": a sentence that tallies
+    pursuit: re.Pattern[str] | None  # "those behind" right before a cue: the told incident
 
 
 _CONTEXTS: dict[tuple[str, ...], _Context] = {}
@@ -403,6 +404,9 @@ def _context(rules: Rules) -> _Context:
         else None,
         habitual=rules.words_re("context", "habitual"),
         tally_period=rules.words_re("context", "tally_period"),
+        pursuit=re.compile(rf"(?<!\w)(?:{alt('context', 'pursuit')})\s+$", re.IGNORECASE)
+        if alt("context", "pursuit")
+        else None,
         protest_demand=rules.words_re("context", "protest_demand"),
     )
     _CONTEXTS[rules.codes] = ctx
@@ -427,8 +431,17 @@ _LIST_OF_NAMES: Final = re.compile(
 )
 
 
-def _dateline_end(text: str, line_start: int) -> int:
+#: A headline's label in Arabic: one to three words and a colon before what it tells
+#: ("حلب: مقتل ثلاثة ..."): the region the story is filed under, as a dateline is.
+_LABEL: Final = re.compile(r"[ \t]*[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2}[ \t]*:(?=[ \t])")
+
+
+def _dateline_end(text: str, line_start: int, *, headline: bool = False) -> int:
+    """The end of a dateline that opens the line at ``line_start`` (-1 if none); on the
+    headline, the end of its label (:data:`_LABEL`)."""
     m = _DATELINE.match(text, line_start)
+    if m is None and headline:
+        m = _LABEL.match(text, line_start)
     return m.end() if m is not None else -1
 
 
@@ -752,11 +765,29 @@ def _attributed(
     "..., said the head of the B administration"): the place is the source's."""
     if ctx.attribution is None:
         return False
+    opening = _opening_end(sentence)
+    source = ctx.attribution.match(sentence, opening)
+    if source is not None:
+        # the sentence opens with the attribution and names its source in its first clause
+        # ("وقال مصدر أمني في B، إن ...", "Selon un habitant de B, ..."): a place there,
+        # with every cue of its rule past that clause, is the source's
+        edge = _CLAUSE_EDGE.search(sentence, source.end())
+        if (
+            edge is not None
+            and start < edge.start()
+            and all(s >= edge.end() for s, _, idx in cues if idx == rule)
+        ):
+            return True
     before = [e for _, e, idx in cues if idx == rule and e <= start]
     if not before:
         return False
     word = ctx.attribution.search(sentence, max(before), start)
     return word is not None and any(a < word.start() and a != start for a, _ in spans)
+
+
+def _opening_end(sentence: str) -> int:
+    """Where a sentence's first word starts: past spaces, quotes and dashes."""
+    return len(sentence) - len(sentence.lstrip(" \t\n\"'«“—–-"))
 
 
 def _protest_cause(
@@ -951,6 +982,16 @@ def _other_incident(sentence: str, cue: tuple[int, int, int], ctx: _Context) -> 
     return ctx.other_word.search(sentence, e, hi) is not None
 
 
+def _pursued(sentence: str, cue: tuple[int, int, int], pursuit: re.Pattern[str]) -> bool:
+    """Whether a word of the packs' ``pursuit`` stands right before a cue ("a search for
+    those behind the bombing", "بحثا عن المتورطين في التفجير"): the cue names an incident
+    already told (its perpetrators are hunted, tried or named), not a new one, whatever
+    day the sentence gives."""
+    return (
+        pursuit.search(sentence, max(0, cue[0] - config.EVENTS_PURSUIT_CHARS), cue[0]) is not None
+    )
+
+
 def _foreground(
     sentence: str, cues: list[tuple[int, int, int]], ctx: _Context
 ) -> list[tuple[int, int, int]]:
@@ -969,9 +1010,17 @@ def _foreground(
         and ctx.background_opener.search(sentence, 0, edges[0]) is not None
     ):
         return []
-    counted = [c for c in cues if _counted(sentence, c[0])] if ctx.tally_period else []
-    if counted and ctx.tally_period is not None and ctx.tally_period.search(sentence):
-        cues = [c for c in cues if c not in counted]
+    tally = ctx.tally_period.search(sentence) if ctx.tally_period is not None else None
+    if tally is not None:
+        # a cue a number counts, or one in the tally's own clause after a number ("48
+        # killed in assassinations since the start of the year")
+        lo, hi = _clause_of(sentence, tally.start())
+        cues = [
+            c
+            for c in cues
+            if not _counted(sentence, c[0])
+            and not (lo <= c[0] < hi and _NUMBER.search(sentence, lo, c[0]) is not None)
+        ]
     if ctx.habitual is None:
         return cues
     habits = [h.start() for h in ctx.habitual.finditer(sentence)]
@@ -986,6 +1035,8 @@ def _foreground(
     return out
 
 
+#: A number in digits.
+_NUMBER: Final = re.compile(r"(?<![\w.,])\d")
 _COUNTED: Final = re.compile(r"(?<![\w.,])\d[\d,.]*\s+(?:[^\W\d_][\w\-]*\s+)?$")
 
 
@@ -1127,17 +1178,28 @@ _STRONGER: Final = (
 )
 
 
-def _rule_for(start: int, end: int, cues: list[tuple[int, int, int]], rules: Rules) -> int | None:
+def _rule_for(
+    start: int,
+    end: int,
+    cues: list[tuple[int, int, int]],
+    rules: Rules,
+    *,
+    sentence: str = "",
+    places: Sequence[tuple[int, int]] = (),
+) -> int | None:
     """The rule of the cue that reports on the place at ``start:end`` of the sentence: the
     nearest cue within reach, except that a specific cue almost as near as a generic one,
-    and a weapon almost as near as a word for fighting, are preferred."""
+    and a weapon almost as near as a word for fighting, are preferred; but not a weapon
+    past a specific cue that opens a coordinated phrase (:func:`_coordinated`)."""
     reach = config.CUE_MAX_DISTANCE_CHARS
     slack = config.CUE_PRIORITY_SLACK_CHARS
     scored = []
+    spans = []
     for s, e, idx in cues:
         distance = 0 if (s < end and start < e) else (s - end if s >= end else start - e)
         if distance <= reach:
             scored.append((distance, idx))
+            spans.append((s, e))
     if not scored:
         return None
     nearest_distance, nearest = min(scored)
@@ -1155,18 +1217,65 @@ def _rule_for(start: int, end: int, cues: list[tuple[int, int, int]], rules: Rul
     # almost as near as a word for protest ("protesters stormed the embassy") say what
     # happened (ACLED codes civilians killed by a bomb as remote violence)
     generic = rules.rules[nearest].generic
+    # a specific cue that opens a coordinated phrase after a place ("a bomb near A and the
+    # killing of a man in B", "بعبوة قرب A واغتيال رجل في B") tells its own incident: a
+    # weapon before that place belongs to the other phrase ("a suicide bomber and gunmen
+    # attacked" is one incident)
+    cut = None
+    if not generic:
+        s, e, _ = min(
+            (c for c in cues if c[2] == nearest),
+            key=lambda c: (
+                0 if (c[0] < end and start < c[1]) else min(abs(c[0] - end), abs(start - c[1]))
+            ),
+        )
+        if _coordinated(sentence, s, e, rules):
+            cut = (s, e)
     for vaguer, stronger in _STRONGER:
         if rules.rules[nearest].event_type == vaguer:
             better = [
                 i
-                for d, i in scored
+                for (d, i), (cs, ce) in zip(scored, spans, strict=True)
                 if d <= nearest_distance + slack
                 and rules.rules[i].event_type == stronger
                 and (generic or not rules.rules[i].generic)
+                and not (cut is not None and _apart((cs, ce), cut, (start, end), places))
             ]
             if better:
                 return min(better)
     return nearest
+
+
+def _apart(
+    cue: tuple[int, int],
+    cut: tuple[int, int],
+    place: tuple[int, int],
+    places: Sequence[tuple[int, int]],
+) -> bool:
+    """Whether ``cue`` lies on the far side of the coordinated cue ``cut`` from the place
+    at ``place``, with another place between ``cue`` and ``cut`` (the other phrase's)."""
+    if cut[0] >= place[1]:  # the place, then the coordinated cue, then the weapon
+        lo, hi = cut[1], cue[0]
+    else:  # the weapon, then the coordinated cue, then the place
+        lo, hi = cue[1], cut[0]
+    return lo <= hi and any(lo <= a and b <= hi and (a, b) != place for a, b in places)
+
+
+def _coordinated(sentence: str, start: int, end: int, rules: Rules) -> bool:
+    """Whether the cue at ``start:end`` of the sentence opens a coordinated phrase: a word
+    of the packs' ``coordination`` ("and", "et", "و") stands right before it, or is glued
+    to it (Arabic "واغتيال": and the assassination)."""
+    if not sentence:
+        return False
+    co = rules.words_re("tolls", "coordination")
+    if co is None:
+        return False
+    before = sentence[max(0, start - 12) : start].rstrip()
+    last = before.rsplit(None, 1)[-1] if before.split() else ""
+    if last and co.fullmatch(last) is not None:
+        return True
+    word = sentence[start:end]
+    return len(word) > 3 and co.fullmatch(word[0]) is not None
 
 
 def _cue_reaches(
@@ -1269,9 +1378,19 @@ def _report_date(
     lunes", "rose to 40 on Monday") dates the report, not the incident; but a date right
     after the word for the incident (``cues``), in the same clause, with the reporting verb
     only after the date, is the incident's ("число погибших при атаке на город 3 мая выросло
-    до 9": the toll of the attack of 3 May rose to 9)."""
+    до 9": the toll of the attack of 3 May rose to 9). A sentence that opens with the
+    reporting verb (Arabic puts the verb first) dates the report with a date told before
+    any word for the incident."""
     if ctx.report is None:
         return False
+    if (
+        cues
+        and d.end <= min(c[0] for c in cues)
+        and ctx.report.match(sentence, _opening_end(sentence)) is not None
+    ):
+        # the sentence opens with the reporting verb, the date before the incident's words
+        # ("أعلن المكتب، اليوم الاثنين، ارتفاع حصيلة الغارة ...": verb, subject, date)
+        return True
     before = sentence[max(0, d.start - config.EVENTS_REPORT_DATE_CHARS) : d.start]
     before = before[max((e.end() for e in _CLAUSE_EDGE.finditer(before)), default=0) :]
     if ctx.report.search(before) is not None:
@@ -1488,6 +1607,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     doc_precision = 2 if document.date_precision == "day" else 3
     doc_date = reference or document.date
     records: list[tuple[_Incident | None, Mention, str]] = []
+    # the headline: the body's first line
+    headline_start = len(text) - len(text[document.body_start :].lstrip())
     related = related_blocks(text)
     if related:  # the headlines of "Read also:" blocks: places named, no incidents told
         ends = [b for _, b in related]
@@ -1562,6 +1683,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             # the clauses of an earlier incident tell it ("were killed in previous attacks")
             clauses = [_clause_of(sentence, c[0]) for c in earlier]
             cues = [c for c in cues if not any(lo <= c[0] < hi for lo, hi in clauses)]
+        if ctx.pursuit is not None:
+            # "searched for those behind the bombing": the incident already told
+            cues = [c for c in cues if not _pursued(sentence, c, ctx.pursuit)]
         if lead is not None and k - lead.sentence > config.LEAD_SENTENCES:
             lead = None
         if (
@@ -1593,7 +1717,11 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             continue
         ms, moved = _in_the_town(text, ms, ctx, story_town)
         line_start = text.rfind("\n", 0, ms[0].char_start) + 1
-        dateline_end = _dateline_end(text, line_start) if line_start >= begin else -1
+        dateline_end = (
+            _dateline_end(text, line_start, headline=line_start == headline_start)
+            if line_start >= begin
+            else -1
+        )
         all_dates = find_dates(sentence, reference=reference, rules=rules)
         dates = [
             d
@@ -1651,7 +1779,14 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     text, m, [q for i, q in enumerate(ms) if i not in misplaced], ctx
                 )
             ):
-                rule = _rule_for(start, stop, _same_time(start, cues, shifts), rules)
+                rule = _rule_for(
+                    start,
+                    stop,
+                    _same_time(start, cues, shifts),
+                    rules,
+                    sentence=sentence,
+                    places=spans,
+                )
                 if rule is not None and (
                     _protest_cause(sentence, start, rule, cues, body_spans, rules, ctx)
                     or _demanded_justice(sentence, start, rule, cues, body_spans, rules, ctx)

@@ -85,7 +85,8 @@ left out matches nothing.
     ("said", "according to": a place after one, past the incident and its place, is the
     source's), ``reaction``
     ("condemned", "осудил", "أدان": a place on the far side of it from the incident's word
-    is where the reaction was voiced).
+    is where the reaction was voiced), ``pursuit`` ("those behind", "المتورطين في": an
+    incident's word right after one names the incident already told, not a new one).
 ``[actors]``
     ``force_nouns``, ``police_nouns``, ``attack_nouns``, ``attack_verbs``; ``templates``:
     how a name of the actor lexicon (``{demonym}``) and a noun (``{noun}``) make an actor
