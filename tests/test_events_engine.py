@@ -1394,3 +1394,49 @@ def test_an_arabic_pluperfect_sentence_is_background_without_its_day() -> None:
         "في مخيم النصيرات.\n\nوكانت قوات الاحتلال قد اقتحمت مدينة نابلس واعتقلت عشرة شبان."
     )
     assert [p for p, *_ in _event_places(text)] == ["An Nuşayrāt"]
+
+
+def test_an_arabic_story_of_two_coordinated_incidents() -> None:
+    # the headline's label is the region the story is filed under, not an incident; the
+    # killing after "و" is its own incident, not the bomb's; a place in the source of a
+    # sentence that opens with "وقال" is the source's; the hunt for those behind the
+    # bombing is no new incident; "أصيب ثالث" and "إصابة ابنه" count one each
+    text = (
+        "date 2025-03-12\nإدلب: انفجار عبوة ناسفة قرب سراقب واغتيال موظف في معرة النعمان\n\n"
+        "قتل جنديان من الجيش وأصيب ثالث بجروح، مساء أمس الثلاثاء، إثر انفجار عبوة ناسفة قرب "
+        "مدينة سراقب.\n\nوقال مصدر أمني في إدلب، إن العبوة كانت مزروعة على جانب الطريق.\n\n"
+        "وفجر اليوم الأربعاء، أقدم مسلحون مجهولون على إطلاق النار على موظف في مدينة معرة "
+        "النعمان، ما أدى إلى إصابة ابنه بجروح.\n\nونفذت قوات الأمن، اليوم، حملة تفتيش في محيط "
+        "سراقب بحثا عن المتورطين في التفجير."
+    )
+    assert _event_places(text) == [
+        ("Ma‘arrat an Nu‘mān", "2025-03-12", "Attack", None, 1),
+        ("Saraqib", "2025-03-11", "Remote explosive/landmine/IED", 2, 1),
+    ]
+
+
+def test_an_arabic_toll_that_replaced_the_first_and_the_reports_day() -> None:
+    # "أعلنت الوزارة، اليوم الأربعاء، ارتفاع حصيلة ...": the verb first, its date the
+    # report's; the first toll "بعد أن كانت الحصيلة الأولية" is replaced, not added
+    text = (
+        "date 2025-03-12\nأعلنت وزارة الصحة، اليوم الأربعاء، ارتفاع حصيلة الاشتباكات التي "
+        "شهدتها مدينة الرستن إلى ستة قتلى و20 جريحا، بعد أن كانت الحصيلة الأولية المعلنة صباح "
+        "الثلاثاء قتيلين وتسعة جرحى.\n\nواندلعت الاشتباكات مساء الاثنين بين مجموعتين مسلحتين."
+    )
+    assert _event_places(text) == [("Ar Rastan", "2025-03-10", "Armed clash", 6, 20)]
+
+
+def test_arabic_fire_on_shepherds_is_an_attack_not_the_arrests() -> None:
+    text = (
+        "date 2025-03-12\nأطلقت دورية عسكرية النار باتجاه رعاة في بلدة القصير صباح أمس "
+        "الثلاثاء، ما أدى إلى إصابة أحدهم، كما اعتقلت شابين."
+    )
+    assert _event_places(text) == [("Al Quşayr", "2025-03-11", "Attack", None, 1)]
+
+
+def test_an_arabic_tally_since_the_start_of_the_year_is_no_incident() -> None:
+    text = (
+        "date 2025-03-12\nقصفت طائرة مسيرة سيارة في حمص يوم الثلاثاء. ووثق المرصد مقتل 30 "
+        "شخصا في عمليات اغتيال واستهداف في تدمر منذ بداية العام الحالي."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Homs"]
