@@ -1440,3 +1440,32 @@ def test_an_arabic_tally_since_the_start_of_the_year_is_no_incident() -> None:
         "شخصا في عمليات اغتيال واستهداف في تدمر منذ بداية العام الحالي."
     )
     assert [p for p, *_ in _event_places(text)] == ["Homs"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # his killing, his son's wounding: one each, no number
+        (
+            "أطلق مسلحون النار على موظف، ما أدى إلى مقتله وإصابة ابنه بجروح.",
+            [("fatalities", 1), ("injured", 1)],
+        ),
+        ("أسفر القصف عن إصابتها بجروح خطيرة.", [("injured", 1)]),
+        ("قتل جنديان من الجيش وأصيب ثالث بجروح.", [("fatalities", 2), ("injured", 1)]),
+        ("ما أدى إلى إصابة أحدهم.", [("injured", 1)]),
+        ("لم يعلن الجيش مقتله.", []),
+    ],
+)
+def test_arabic_tolls_of_one_person_without_a_number(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    rules = get_rules(("ar",))
+    assert [(c.kind, c.count) for c in count_casualties(sentence, rules=rules)] == expected
+
+
+def test_an_arabic_killing_by_gunfire_with_its_day_is_an_attack() -> None:
+    text = (
+        "date 2025-05-22\nوكانت مدينة حماة شهدت في ١٤ نيسان الماضي مقتل قيادي سابق في "
+        "إحدى الفصائل برصاص مجهولين أمام منزله."
+    )
+    assert _event_places(text) == [("Ḩamāh", "2025-04-14", "Attack", 1, None)]
