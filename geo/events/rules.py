@@ -33,7 +33,9 @@ left out matches nothing.
 ``[tolls]``
     ``killed``, ``injured``: words after a count of people ("12 were killed", "30 morts");
     ``killed_before_number``, ``injured_before_number``: words before one ("killing 12",
-    "la mort de 19", "the death toll rose to 40"); ``none``: no victims at all (both counts
+    "la mort de 19", "the death toll rose to 40"); ``killed_one``, ``injured_one``: words
+    for the death or the wounding of one person that need no number (Arabic "مقتله", his
+    killing; "إصابتها", her wounding); ``none``: no victims at all (both counts
     0); ``none_killed``, ``none_injured``: no one killed ("погибших нет"), no one injured
     (only that count is 0); ``negation``; ``cumulative``: a clause with one holds a
     running total, never a toll ("since", "depuis"); ``subset``: a count after one is part
