@@ -1454,6 +1454,9 @@ def test_an_arabic_tally_since_the_start_of_the_year_is_no_incident() -> None:
         ("قتل جنديان من الجيش وأصيب ثالث بجروح.", [("fatalities", 2), ("injured", 1)]),
         ("ما أدى إلى إصابة أحدهم.", [("injured", 1)]),
         ("لم يعلن الجيش مقتله.", []),
+        # the verb first, a preposition and a noun, then the count
+        ("وقتل في الهجوم أكثر من ٣٠ شخصا.", [("fatalities", 30)]),
+        ("وأصيب خلال الاشتباكات ثلاثة جنود.", [("injured", 3)]),
     ],
 )
 def test_arabic_tolls_of_one_person_without_a_number(
