@@ -1472,3 +1472,17 @@ def test_an_arabic_killing_by_gunfire_with_its_day_is_an_attack() -> None:
         "إحدى الفصائل برصاص مجهولين أمام منزله."
     )
     assert _event_places(text) == [("Ḩamāh", "2025-04-14", "Attack", 1, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a claim by the group's spokesman is the group's
+        ("وتبنى المتحدث العسكري باسم الحوثيين الهجوم على السفينة.", "Houthis"),
+        # "X announced that its fighters struck": X did it, it is no mere source
+        ("أعلن حزب الله أن مقاتليه استهدفوا موقعا عسكريا قرب الحدود.", "Hezbollah"),
+    ],
+)
+def test_arabic_claims_name_the_group_as_the_one_who_acted(sentence: str, name: str) -> None:
+    found = find_actors(sentence, rules=get_rules(("ar",)))
+    assert [(a.actor.name, a.agent, a.source) for a in found] == [(name, True, False)]
