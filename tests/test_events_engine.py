@@ -1486,3 +1486,15 @@ def test_an_arabic_killing_by_gunfire_with_its_day_is_an_attack() -> None:
 def test_arabic_claims_name_the_group_as_the_one_who_acted(sentence: str, name: str) -> None:
     found = find_actors(sentence, rules=get_rules(("ar",)))
     assert [(a.actor.name, a.agent, a.source) for a in found] == [(name, True, False)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("هاجم مسلحون من الفولاني قرية في وسط مالي.", "Fulani Ethnic Militia"),
+        ("اشتبكت القوات مع الجبهة الشعبية لتحرير تيغراي قرب مقلي.", "TPLF"),
+        ("قتل ثلاثة مدنيين في هجوم لميليشيا فانو في إقليم أمهرة.", "Fano"),
+    ],
+)
+def test_armed_groups_by_their_arabic_names(sentence: str, name: str) -> None:
+    assert [a.actor.name for a in find_actors(sentence, rules=get_rules(("ar",)))] == [name]
