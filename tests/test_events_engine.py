@@ -1498,3 +1498,15 @@ def test_arabic_claims_name_the_group_as_the_one_who_acted(sentence: str, name: 
 )
 def test_armed_groups_by_their_arabic_names(sentence: str, name: str) -> None:
     assert [a.actor.name for a in find_actors(sentence, rules=get_rules(("ar",)))] == [name]
+
+
+def test_an_arabic_source_ends_where_what_it_reports_begins() -> None:
+    # "أفادت الجمعية بأن ...": the place and the day after "بأن" are the incident's, not the
+    # source's or the report's
+    text = (
+        "date 2025-03-12\nوأفادت جمعية الإغاثة بأن طواقمها تعاملت منذ فجر الاثنين مع ١٢ إصابة في "
+        "بلدة القصير، معظمها جراء الاعتداء بالضرب خلال مداهمة المنازل."
+    )
+    assert [(p, d, s) for p, d, s, *_ in _event_places(text)] == [
+        ("Al Quşayr", "2025-03-10", "Attack")
+    ]

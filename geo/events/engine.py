@@ -269,6 +269,7 @@ class _Context:
     origin: re.Pattern[str] | None
     reaction: re.Pattern[str] | None  # "condemned": what follows or precedes is reacted to
     attribution: re.Pattern[str] | None  # "said", "according to": the source follows
+    attribution_end: re.Pattern[str] | None  # "that" ("أن"): what is reported follows
     time_after: re.Pattern[str] | None  # "two weeks after": what follows is another time
     destination: re.Pattern[str] | None
     coordination: re.Pattern[str] | None  # the words joining a list ("and", "та", "و")
@@ -375,6 +376,7 @@ def _context(rules: Rules) -> _Context:
         origin=re.compile(rf"(?<!\w)(?:{origin})\s*$", re.IGNORECASE) if origin else None,
         reaction=rules.words_re("context", "reaction"),
         attribution=rules.words_re("context", "attribution"),
+        attribution_end=rules.words_re("context", "attribution_end"),
         protest_cause=re.compile(rf"(?<!\w)(?:{cause})(?!\w)", re.IGNORECASE) if cause else None,
         destination=re.compile(rf"(?<!\w)(?:{destination})\s*$", re.IGNORECASE)
         if destination
@@ -770,11 +772,18 @@ def _attributed(
     if source is not None:
         # the sentence opens with the attribution and names its source in its first clause
         # ("وقال مصدر أمني في B، إن ...", "Selon un habitant de B, ..."): a place there,
+        # before the word that opens what is reported (the packs' attribution_end: "أن"),
         # with every cue of its rule past that clause, is the source's
         edge = _CLAUSE_EDGE.search(sentence, source.end())
+        that = (
+            ctx.attribution_end.search(sentence, source.end())
+            if ctx.attribution_end is not None
+            else None
+        )
         if (
             edge is not None
             and start < edge.start()
+            and (that is None or start < that.start())
             and all(s >= edge.end() for s, _, idx in cues if idx == rule)
         ):
             return True
@@ -1380,16 +1389,21 @@ def _report_date(
     only after the date, is the incident's ("число погибших при атаке на город 3 мая выросло
     до 9": the toll of the attack of 3 May rose to 9). A sentence that opens with the
     reporting verb (Arabic puts the verb first) dates the report with a date told before
-    any word for the incident."""
+    any word for the incident and before the word that opens what is reported ("أن")."""
     if ctx.report is None:
         return False
+    verb = ctx.report.match(sentence, _opening_end(sentence)) if cues else None
     if (
-        cues
+        verb is not None
         and d.end <= min(c[0] for c in cues)
-        and ctx.report.match(sentence, _opening_end(sentence)) is not None
+        and (
+            ctx.attribution_end is None
+            or ctx.attribution_end.search(sentence, verb.end(), d.start) is None
+        )
     ):
         # the sentence opens with the reporting verb, the date before the incident's words
-        # ("أعلن المكتب، اليوم الاثنين، ارتفاع حصيلة الغارة ...": verb, subject, date)
+        # and before what is reported ("أعلن المكتب، اليوم الاثنين، ارتفاع حصيلة الغارة":
+        # verb, subject, date; not "أفاد المكتب بأن ... منذ فجر الأربعاء")
         return True
     before = sentence[max(0, d.start - config.EVENTS_REPORT_DATE_CHARS) : d.start]
     before = before[max((e.end() for e in _CLAUSE_EDGE.finditer(before)), default=0) :]

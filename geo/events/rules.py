@@ -85,7 +85,8 @@ left out matches nothing.
     ``auxiliaries``, ``inverted_subject`` (a place name used for its government: "Baku
     said", "backed by Moscow", but not "..., said local officials"), ``attribution``
     ("said", "according to": a place after one, past the incident and its place, is the
-    source's), ``reaction``
+    source's), ``attribution_end`` ("that", "أن": in a sentence that opens with its
+    attribution, what follows it is reported, no longer the source), ``reaction``
     ("condemned", "осудил", "أدان": a place on the far side of it from the incident's word
     is where the reaction was voiced), ``pursuit`` ("those behind", "المتورطين في": an
     incident's word right after one names the incident already told, not a new one).
