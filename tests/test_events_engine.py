@@ -1510,3 +1510,12 @@ def test_an_arabic_source_ends_where_what_it_reports_begins() -> None:
     assert [(p, d, s) for p, d, s, *_ in _event_places(text)] == [
         ("Al Quşayr", "2025-03-10", "Attack")
     ]
+
+
+def test_an_arabic_place_north_of_the_city_is_part_of_the_town_told() -> None:
+    # "في منطقة X شمالي المدينة": X is a part of the town the sentence named first
+    text = (
+        "date 2025-03-12\nوفي الموصل، قتل ثلاثة مدنيين مساء أمس الثلاثاء في غارة من طائرة "
+        "مسيرة استهدفت منزلا في منطقة تلكيف شمالي المدينة."
+    )
+    assert _event_places(text) == [("Mosul", "2025-03-11", "Air/drone strike", 3, None)]
