@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -1519,3 +1520,25 @@ def test_an_arabic_place_north_of_the_city_is_part_of_the_town_told() -> None:
         "مسيرة استهدفت منزلا في منطقة تلكيف شمالي المدينة."
     )
     assert _event_places(text) == [("Mosul", "2025-03-11", "Air/drone strike", 3, None)]
+
+
+def test_the_toll_of_a_homonym_far_from_the_story_goes_to_its_sentences_town() -> None:
+    from geo.events.engine import Toll, _hand_over_tolls, _Incident
+    from geo.geoparse import get_geoparser
+
+    ms = get_geoparser().parse_text("Lviv and Buffalo.", lang="en").mentions
+    town, far = ms
+    assert (town.place.name, far.place.country_code) == ("Lviv", "US")
+
+    def incident(m: Any, **tolls: dict[str, Toll]) -> _Incident:
+        return _Incident(
+            "Explosions/Remote violence", "Shelling/artillery/missile attack", False, 3,
+            None, 3, False, [], 0, places={m.place.id: [m]}, **tolls,
+        )  # fmt: skip
+
+    # a person's name read as a town abroad took the injured of the sentence's incident
+    near = incident(town, fatalities={town.place.id: Toll(12)})
+    lost = incident(far, injured={far.place.id: Toll(40)})
+    _hand_over_tolls([near, lost], {far.place.id})
+    assert near.injured == {town.place.id: Toll(40)} and not lost.injured
+    assert near.fatalities == {town.place.id: Toll(12)}

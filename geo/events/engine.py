@@ -2513,10 +2513,14 @@ def _rows(
 ) -> list[dict[str, Any]]:
     gaz = parser.gazetteer
     records.sort(key=lambda r: r[1].char_start)
+    far = _far_from_the_story(records)
+    if far:  # before an incident at two places becomes two
+        _hand_over_tolls(
+            [o for o in {id(o): o for o, _, _ in records if o is not None}.values()], far
+        )
     _story_defaults([inc for inc, _, _ in records if inc is not None])
     records = _merge_repeats(records)
     summed = _sums_of_towns(records) | _water_beside_towns(records)
-    far = _far_from_the_story(records)
     rows: list[dict[str, Any]] = []
     source = document.url or document.doc_id
     for n, (owner, m, note) in enumerate(records, start=1):
@@ -2667,6 +2671,34 @@ def _water_beside_towns(records: list[tuple[_Incident | None, Mention, str]]) ->
         return set()
     land = {inc.date for inc, p in located if p.kind != "country" and not is_water(p)}
     return {id(inc) for inc, _ in wet if inc.date in land}
+
+
+def _hand_over_tolls(incidents: list[_Incident], far: set[str]) -> None:
+    """The tolls given to a place read as a homonym far from the story (a person's name read
+    as a town abroad, :func:`_far_from_the_story`) go to the most precise place that stays
+    of the same incident, else of another incident of the same sentence."""
+
+    def rank(inc: _Incident, pid: str) -> int:
+        return _KIND_RANK.get(inc.places[pid][0].place.kind, 0)
+
+    for inc in incidents:
+        lost = [pid for pid in inc.places if pid in far]
+        if not lost or not (inc.fatalities.keys() | inc.injured.keys()) & set(lost):
+            continue
+        heirs = [(inc, pid) for pid in inc.places if pid not in far] or [
+            (other, pid)
+            for other in incidents
+            if other is not inc and other.sentence == inc.sentence
+            for pid in other.places
+            if pid not in far
+        ]
+        if not heirs:
+            continue
+        heir, target = min(heirs, key=lambda h: rank(*h))
+        for name in ("fatalities", "injured"):
+            table, into = getattr(inc, name), getattr(heir, name)
+            for pid in [pid for pid in table if pid in lost]:
+                _keep(into, target, table.pop(pid))
 
 
 def _far_from_the_story(records: list[tuple[_Incident | None, Mention, str]]) -> set[str]:
