@@ -1542,3 +1542,12 @@ def test_the_toll_of_a_homonym_far_from_the_story_goes_to_its_sentences_town() -
     _hand_over_tolls([near, lost], {far.place.id})
     assert near.injured == {town.place.id: Toll(40)} and not lost.injured
     assert near.fatalities == {town.place.id: Toll(12)}
+
+
+def test_an_arabic_explosive_laden_drone_is_an_air_strike() -> None:
+    # "بطائرة مسيرة مفخخة": the explosive is the drone's, not a roadside bomb
+    text = (
+        "date 2025-03-12\nقتل مدنيان، مساء أمس الثلاثاء، جراء استهداف بطائرة مسيرة مفخخة سوقا "
+        "شعبيا وسط مدينة تعز."
+    )
+    assert [(p, s) for p, _, s, *_ in _event_places(text)] == [("Taiz", "Air/drone strike")]
