@@ -1551,3 +1551,15 @@ def test_an_arabic_explosive_laden_drone_is_an_air_strike() -> None:
         "شعبيا وسط مدينة تعز."
     )
     assert [(p, s) for p, _, s, *_ in _event_places(text)] == [("Taiz", "Air/drone strike")]
+
+
+def test_a_region_of_no_country_does_not_keep_a_homonym_near_the_story() -> None:
+    # "الشرق الأوسط" (a newspaper's name read as the Middle East) lies near Iraq's Al Hillah;
+    # the village "حلة ..." of a Sudanese story is still a homonym far from its towns
+    text = (
+        "date 2025-03-12\nقتل عشرات المدنيين في هجمات شنتها قوات الدعم السريع على قرى قرب "
+        "مدينة الأبيض ومدينة كوستي، وفق ما أفادت به مصادر محلية لـ«الشرق الأوسط».\n\nوفي اليوم "
+        "التالي، أي الثلاثاء، هاجمت القوات نفسها قرية حلة عثمان القريبة، ما أسفر عن مقتل ٢٠ "
+        "شخصا على الأقل."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["El Obeid", "Kosti"]

@@ -2709,7 +2709,9 @@ def _far_from_the_story(records: list[tuple[_Incident | None, Mention, str]]) ->
     import numpy as np
 
     places = {m.place.id: m.place for _, m, _ in records}
-    located = [p for p in places.values() if p.kind != "country"]
+    # a region of no country ("the Middle East", often a newspaper's name) is too wide to
+    # place a town near the story
+    located = [p for p in places.values() if p.kind != "country" and p.country_code]
     if len(located) <= config.EVENTS_OUTLIER_MIN_PLACES:
         return set()
     # only an incident place alone in its country may be one; most articles have none
