@@ -597,6 +597,9 @@ EVENTS_BACKGROUND_OPENER_CHARS: Final = 60
 #: cue that a number counts ("19 drone attacks": the number ends at most this many characters
 #: before the cue, two words between them at most) reports no incident of its own.
 EVENTS_TALLY_NUMBER_CHARS: Final = 28
+#: How far before an incident's word a word of the hunt for its perpetrators ("those
+#: behind", "المتورطين في") may end, in characters (:func:`geo.events.engine._pursued`).
+EVENTS_PURSUIT_CHARS: Final = 40
 
 #: A killing a protest demands justice for (the packs' ``protest_demand``) has its cue at most
 #: this many characters after the demand, in its clause ("justice for the killing of").

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -1530,3 +1531,171 @@ def test_a_spanish_headline_in_the_present_tense_tells_an_incident() -> None:
         "date 2024-03-05\nHombres armados atacan una patrulla en Irapuato y matan a dos policías",
     ):
         assert [p for p, *_ in _event_places(text)] == ["Irapuato"]
+
+
+def test_an_arabic_story_of_two_coordinated_incidents() -> None:
+    # the headline's label is the region the story is filed under, not an incident; the
+    # killing after "و" is its own incident, not the bomb's; a place in the source of a
+    # sentence that opens with "وقال" is the source's; the hunt for those behind the
+    # bombing is no new incident; "أصيب ثالث" and "إصابة ابنه" count one each
+    text = (
+        "date 2025-03-12\nإدلب: انفجار عبوة ناسفة قرب سراقب واغتيال موظف في معرة النعمان\n\n"
+        "قتل جنديان من الجيش وأصيب ثالث بجروح، مساء أمس الثلاثاء، إثر انفجار عبوة ناسفة قرب "
+        "مدينة سراقب.\n\nوقال مصدر أمني في إدلب، إن العبوة كانت مزروعة على جانب الطريق.\n\n"
+        "وفجر اليوم الأربعاء، أقدم مسلحون مجهولون على إطلاق النار على موظف في مدينة معرة "
+        "النعمان، ما أدى إلى إصابة ابنه بجروح.\n\nونفذت قوات الأمن، اليوم، حملة تفتيش في محيط "
+        "سراقب بحثا عن المتورطين في التفجير."
+    )
+    assert _event_places(text) == [
+        ("Ma‘arrat an Nu‘mān", "2025-03-12", "Attack", None, 1),
+        ("Saraqib", "2025-03-11", "Remote explosive/landmine/IED", 2, 1),
+    ]
+
+
+def test_an_arabic_toll_that_replaced_the_first_and_the_reports_day() -> None:
+    # "أعلنت الوزارة، اليوم الأربعاء، ارتفاع حصيلة ...": the verb first, its date the
+    # report's; the first toll "بعد أن كانت الحصيلة الأولية" is replaced, not added
+    text = (
+        "date 2025-03-12\nأعلنت وزارة الصحة، اليوم الأربعاء، ارتفاع حصيلة الاشتباكات التي "
+        "شهدتها مدينة الرستن إلى ستة قتلى و20 جريحا، بعد أن كانت الحصيلة الأولية المعلنة صباح "
+        "الثلاثاء قتيلين وتسعة جرحى.\n\nواندلعت الاشتباكات مساء الاثنين بين مجموعتين مسلحتين."
+    )
+    assert _event_places(text) == [("Ar Rastan", "2025-03-10", "Armed clash", 6, 20)]
+
+
+def test_arabic_fire_on_shepherds_is_an_attack_not_the_arrests() -> None:
+    text = (
+        "date 2025-03-12\nأطلقت دورية عسكرية النار باتجاه رعاة في بلدة القصير صباح أمس "
+        "الثلاثاء، ما أدى إلى إصابة أحدهم، كما اعتقلت شابين."
+    )
+    assert _event_places(text) == [("Al Quşayr", "2025-03-11", "Attack", None, 1)]
+
+
+def test_an_arabic_tally_since_the_start_of_the_year_is_no_incident() -> None:
+    text = (
+        "date 2025-03-12\nقصفت طائرة مسيرة سيارة في حمص يوم الثلاثاء. ووثق المرصد مقتل 30 "
+        "شخصا في عمليات اغتيال واستهداف في تدمر منذ بداية العام الحالي."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Homs"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # his killing, his son's wounding: one each, no number
+        (
+            "أطلق مسلحون النار على موظف، ما أدى إلى مقتله وإصابة ابنه بجروح.",
+            [("fatalities", 1), ("injured", 1)],
+        ),
+        ("أسفر القصف عن إصابتها بجروح خطيرة.", [("injured", 1)]),
+        ("قتل جنديان من الجيش وأصيب ثالث بجروح.", [("fatalities", 2), ("injured", 1)]),
+        ("ما أدى إلى إصابة أحدهم.", [("injured", 1)]),
+        ("لم يعلن الجيش مقتله.", []),
+        # the verb first, a preposition and a noun, then the count
+        ("وقتل في الهجوم أكثر من ٣٠ شخصا.", [("fatalities", 30)]),
+        ("وأصيب خلال الاشتباكات ثلاثة جنود.", [("injured", 3)]),
+    ],
+)
+def test_arabic_tolls_of_one_person_without_a_number(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    rules = get_rules(("ar",))
+    assert [(c.kind, c.count) for c in count_casualties(sentence, rules=rules)] == expected
+
+
+def test_an_arabic_killing_by_gunfire_with_its_day_is_an_attack() -> None:
+    text = (
+        "date 2025-05-22\nوكانت مدينة حماة شهدت في ١٤ نيسان الماضي مقتل قيادي سابق في "
+        "إحدى الفصائل برصاص مجهولين أمام منزله."
+    )
+    assert _event_places(text) == [("Ḩamāh", "2025-04-14", "Attack", 1, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a claim by the group's spokesman is the group's
+        ("وتبنى المتحدث العسكري باسم الحوثيين الهجوم على السفينة.", "Houthis"),
+        # "X announced that its fighters struck": X did it, it is no mere source
+        ("أعلن حزب الله أن مقاتليه استهدفوا موقعا عسكريا قرب الحدود.", "Hezbollah"),
+    ],
+)
+def test_arabic_claims_name_the_group_as_the_one_who_acted(sentence: str, name: str) -> None:
+    found = find_actors(sentence, rules=get_rules(("ar",)))
+    assert [(a.actor.name, a.agent, a.source) for a in found] == [(name, True, False)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("هاجم مسلحون من الفولاني قرية في وسط مالي.", "Fulani Ethnic Militia"),
+        ("اشتبكت القوات مع الجبهة الشعبية لتحرير تيغراي قرب مقلي.", "TPLF"),
+        ("قتل ثلاثة مدنيين في هجوم لميليشيا فانو في إقليم أمهرة.", "Fano"),
+    ],
+)
+def test_armed_groups_by_their_arabic_names(sentence: str, name: str) -> None:
+    assert [a.actor.name for a in find_actors(sentence, rules=get_rules(("ar",)))] == [name]
+
+
+def test_an_arabic_source_ends_where_what_it_reports_begins() -> None:
+    # "أفادت الجمعية بأن ...": the place and the day after "بأن" are the incident's, not the
+    # source's or the report's
+    text = (
+        "date 2025-03-12\nوأفادت جمعية الإغاثة بأن طواقمها تعاملت منذ فجر الاثنين مع ١٢ إصابة في "
+        "بلدة القصير، معظمها جراء الاعتداء بالضرب خلال مداهمة المنازل."
+    )
+    assert [(p, d, s) for p, d, s, *_ in _event_places(text)] == [
+        ("Al Quşayr", "2025-03-10", "Attack")
+    ]
+
+
+def test_an_arabic_place_north_of_the_city_is_part_of_the_town_told() -> None:
+    # "في منطقة X شمالي المدينة": X is a part of the town the sentence named first
+    text = (
+        "date 2025-03-12\nوفي الموصل، قتل ثلاثة مدنيين مساء أمس الثلاثاء في غارة من طائرة "
+        "مسيرة استهدفت منزلا في منطقة تلكيف شمالي المدينة."
+    )
+    assert _event_places(text) == [("Mosul", "2025-03-11", "Air/drone strike", 3, None)]
+
+
+def test_the_toll_of_a_homonym_far_from_the_story_goes_to_its_sentences_town() -> None:
+    from geo.events.engine import Toll, _hand_over_tolls, _Incident
+    from geo.geoparse import get_geoparser
+
+    ms = get_geoparser().parse_text("Lviv and Buffalo.", lang="en").mentions
+    town, far = ms
+    assert (town.place.name, far.place.country_code) == ("Lviv", "US")
+
+    def incident(m: Any, **tolls: dict[str, Toll]) -> _Incident:
+        return _Incident(
+            "Explosions/Remote violence", "Shelling/artillery/missile attack", False, 3,
+            None, 3, False, [], 0, places={m.place.id: [m]}, **tolls,
+        )  # fmt: skip
+
+    # a person's name read as a town abroad took the injured of the sentence's incident
+    near = incident(town, fatalities={town.place.id: Toll(12)})
+    lost = incident(far, injured={far.place.id: Toll(40)})
+    _hand_over_tolls([near, lost], {far.place.id})
+    assert near.injured == {town.place.id: Toll(40)} and not lost.injured
+    assert near.fatalities == {town.place.id: Toll(12)}
+
+
+def test_an_arabic_explosive_laden_drone_is_an_air_strike() -> None:
+    # "بطائرة مسيرة مفخخة": the explosive is the drone's, not a roadside bomb
+    text = (
+        "date 2025-03-12\nقتل مدنيان، مساء أمس الثلاثاء، جراء استهداف بطائرة مسيرة مفخخة سوقا "
+        "شعبيا وسط مدينة تعز."
+    )
+    assert [(p, s) for p, _, s, *_ in _event_places(text)] == [("Taiz", "Air/drone strike")]
+
+
+def test_a_region_of_no_country_does_not_keep_a_homonym_near_the_story() -> None:
+    # "الشرق الأوسط" (a newspaper's name read as the Middle East) lies near Iraq's Al Hillah;
+    # the village "حلة ..." of a Sudanese story is still a homonym far from its towns
+    text = (
+        "date 2025-03-12\nقتل عشرات المدنيين في هجمات شنتها قوات الدعم السريع على قرى قرب "
+        "مدينة الأبيض ومدينة كوستي، وفق ما أفادت به مصادر محلية لـ«الشرق الأوسط».\n\nوفي اليوم "
+        "التالي، أي الثلاثاء، هاجمت القوات نفسها قرية حلة عثمان القريبة، ما أسفر عن مقتل ٢٠ "
+        "شخصا على الأقل."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["El Obeid", "Kosti"]

@@ -419,13 +419,15 @@ def find_actors(
             i = int((m.lastgroup or "a0")[1:])
             if _elsewhere(m.group(0), where[i], country):
                 continue
+            claim = claimed(m.end())
             found.append(
                 ActorMention(
                     groups[i],
                     m.start(),
                     m.end(),
-                    agent_before(m.start()) or claimed(m.end()),
-                    source=source(m.start()),
+                    agent_before(m.start()) or claim,
+                    # a group that says it did it is no mere source ("أعلن X أن مقاتليه")
+                    source=source(m.start()) and not claim,
                 )
             )
     templates = t.templates if t.states is None or t.states.search(sentence) else ()

@@ -269,6 +269,7 @@ class _Context:
     origin: re.Pattern[str] | None
     reaction: re.Pattern[str] | None  # "condemned": what follows or precedes is reacted to
     attribution: re.Pattern[str] | None  # "said", "according to": the source follows
+    attribution_end: re.Pattern[str] | None  # "that" ("أن"): what is reported follows
     time_after: re.Pattern[str] | None  # "two weeks after": what follows is another time
     destination: re.Pattern[str] | None
     coordination: re.Pattern[str] | None  # the words joining a list ("and", "та", "و")
@@ -282,6 +283,7 @@ class _Context:
     other_any: re.Pattern[str] | None  # any word of other_before or other_after
     habitual: re.Pattern[str] | None
     tally_period: re.Pattern[str] | None  # "in the past week": a sentence that tallies
+    pursuit: re.Pattern[str] | None  # "those behind" right before a cue: the told incident
 
 
 _CONTEXTS: dict[tuple[str, ...], _Context] = {}
@@ -374,6 +376,7 @@ def _context(rules: Rules) -> _Context:
         origin=re.compile(rf"(?<!\w)(?:{origin})\s*$", re.IGNORECASE) if origin else None,
         reaction=rules.words_re("context", "reaction"),
         attribution=rules.words_re("context", "attribution"),
+        attribution_end=rules.words_re("context", "attribution_end"),
         protest_cause=re.compile(rf"(?<!\w)(?:{cause})(?!\w)", re.IGNORECASE) if cause else None,
         destination=re.compile(rf"(?<!\w)(?:{destination})\s*$", re.IGNORECASE)
         if destination
@@ -403,6 +406,9 @@ def _context(rules: Rules) -> _Context:
         else None,
         habitual=rules.words_re("context", "habitual"),
         tally_period=rules.words_re("context", "tally_period"),
+        pursuit=re.compile(rf"(?<!\w)(?:{alt('context', 'pursuit')})\s+$", re.IGNORECASE)
+        if alt("context", "pursuit")
+        else None,
         protest_demand=rules.words_re("context", "protest_demand"),
     )
     _CONTEXTS[rules.codes] = ctx
@@ -427,8 +433,17 @@ _LIST_OF_NAMES: Final = re.compile(
 )
 
 
-def _dateline_end(text: str, line_start: int) -> int:
+#: A headline's label in Arabic: one to three words and a colon before what it tells
+#: ("حلب: مقتل ثلاثة ..."): the region the story is filed under, as a dateline is.
+_LABEL: Final = re.compile(r"[ \t]*[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2}[ \t]*:(?=[ \t])")
+
+
+def _dateline_end(text: str, line_start: int, *, headline: bool = False) -> int:
+    """The end of a dateline that opens the line at ``line_start`` (-1 if none); on the
+    headline, the end of its label (:data:`_LABEL`)."""
     m = _DATELINE.match(text, line_start)
+    if m is None and headline:
+        m = _LABEL.match(text, line_start)
     return m.end() if m is not None else -1
 
 
@@ -752,11 +767,36 @@ def _attributed(
     "..., said the head of the B administration"): the place is the source's."""
     if ctx.attribution is None:
         return False
+    opening = _opening_end(sentence)
+    source = ctx.attribution.match(sentence, opening)
+    if source is not None:
+        # the sentence opens with the attribution and names its source in its first clause
+        # ("وقال مصدر أمني في B، إن ...", "Selon un habitant de B, ..."): a place there,
+        # before the word that opens what is reported (the packs' attribution_end: "أن"),
+        # with every cue of its rule past that clause, is the source's
+        edge = _CLAUSE_EDGE.search(sentence, source.end())
+        that = (
+            ctx.attribution_end.search(sentence, source.end())
+            if ctx.attribution_end is not None
+            else None
+        )
+        if (
+            edge is not None
+            and start < edge.start()
+            and (that is None or start < that.start())
+            and all(s >= edge.end() for s, _, idx in cues if idx == rule)
+        ):
+            return True
     before = [e for _, e, idx in cues if idx == rule and e <= start]
     if not before:
         return False
     word = ctx.attribution.search(sentence, max(before), start)
     return word is not None and any(a < word.start() and a != start for a, _ in spans)
+
+
+def _opening_end(sentence: str) -> int:
+    """Where a sentence's first word starts: past spaces, quotes and dashes."""
+    return len(sentence) - len(sentence.lstrip(" \t\n\"'«“—–-"))
 
 
 def _protest_cause(
@@ -951,6 +991,16 @@ def _other_incident(sentence: str, cue: tuple[int, int, int], ctx: _Context) -> 
     return ctx.other_word.search(sentence, e, hi) is not None
 
 
+def _pursued(sentence: str, cue: tuple[int, int, int], pursuit: re.Pattern[str]) -> bool:
+    """Whether a word of the packs' ``pursuit`` stands right before a cue ("a search for
+    those behind the bombing", "بحثا عن المتورطين في التفجير"): the cue names an incident
+    already told (its perpetrators are hunted, tried or named), not a new one, whatever
+    day the sentence gives."""
+    return (
+        pursuit.search(sentence, max(0, cue[0] - config.EVENTS_PURSUIT_CHARS), cue[0]) is not None
+    )
+
+
 def _foreground(
     sentence: str, cues: list[tuple[int, int, int]], ctx: _Context
 ) -> list[tuple[int, int, int]]:
@@ -969,9 +1019,17 @@ def _foreground(
         and ctx.background_opener.search(sentence, 0, edges[0]) is not None
     ):
         return []
-    counted = [c for c in cues if _counted(sentence, c[0])] if ctx.tally_period else []
-    if counted and ctx.tally_period is not None and ctx.tally_period.search(sentence):
-        cues = [c for c in cues if c not in counted]
+    tally = ctx.tally_period.search(sentence) if ctx.tally_period is not None else None
+    if tally is not None:
+        # a cue a number counts, or one in the tally's own clause after a number ("48
+        # killed in assassinations since the start of the year")
+        lo, hi = _clause_of(sentence, tally.start())
+        cues = [
+            c
+            for c in cues
+            if not _counted(sentence, c[0])
+            and not (lo <= c[0] < hi and _NUMBER.search(sentence, lo, c[0]) is not None)
+        ]
     if ctx.habitual is None:
         return cues
     habits = [h.start() for h in ctx.habitual.finditer(sentence)]
@@ -986,6 +1044,8 @@ def _foreground(
     return out
 
 
+#: A number in digits.
+_NUMBER: Final = re.compile(r"(?<![\w.,])\d")
 _COUNTED: Final = re.compile(r"(?<![\w.,])\d[\d,.]*\s+(?:[^\W\d_][\w\-]*\s+){0,2}$")
 
 
@@ -1127,17 +1187,28 @@ _STRONGER: Final = (
 )
 
 
-def _rule_for(start: int, end: int, cues: list[tuple[int, int, int]], rules: Rules) -> int | None:
+def _rule_for(
+    start: int,
+    end: int,
+    cues: list[tuple[int, int, int]],
+    rules: Rules,
+    *,
+    sentence: str = "",
+    places: Sequence[tuple[int, int]] = (),
+) -> int | None:
     """The rule of the cue that reports on the place at ``start:end`` of the sentence: the
     nearest cue within reach, except that a specific cue almost as near as a generic one,
-    and a weapon almost as near as a word for fighting, are preferred."""
+    and a weapon almost as near as a word for fighting, are preferred; but not a weapon
+    past a specific cue that opens a coordinated phrase (:func:`_coordinated`)."""
     reach = config.CUE_MAX_DISTANCE_CHARS
     slack = config.CUE_PRIORITY_SLACK_CHARS
     scored = []
+    spans = []
     for s, e, idx in cues:
         distance = 0 if (s < end and start < e) else (s - end if s >= end else start - e)
         if distance <= reach:
             scored.append((distance, idx))
+            spans.append((s, e))
     if not scored:
         return None
     nearest_distance, nearest = min(scored)
@@ -1155,18 +1226,65 @@ def _rule_for(start: int, end: int, cues: list[tuple[int, int, int]], rules: Rul
     # almost as near as a word for protest ("protesters stormed the embassy") say what
     # happened (ACLED codes civilians killed by a bomb as remote violence)
     generic = rules.rules[nearest].generic
+    # a specific cue that opens a coordinated phrase after a place ("a bomb near A and the
+    # killing of a man in B", "بعبوة قرب A واغتيال رجل في B") tells its own incident: a
+    # weapon before that place belongs to the other phrase ("a suicide bomber and gunmen
+    # attacked" is one incident)
+    cut = None
+    if not generic:
+        s, e, _ = min(
+            (c for c in cues if c[2] == nearest),
+            key=lambda c: (
+                0 if (c[0] < end and start < c[1]) else min(abs(c[0] - end), abs(start - c[1]))
+            ),
+        )
+        if _coordinated(sentence, s, e, rules):
+            cut = (s, e)
     for vaguer, stronger in _STRONGER:
         if rules.rules[nearest].event_type == vaguer:
             better = [
                 i
-                for d, i in scored
+                for (d, i), (cs, ce) in zip(scored, spans, strict=True)
                 if d <= nearest_distance + slack
                 and rules.rules[i].event_type == stronger
                 and (generic or not rules.rules[i].generic)
+                and not (cut is not None and _apart((cs, ce), cut, (start, end), places))
             ]
             if better:
                 return min(better)
     return nearest
+
+
+def _apart(
+    cue: tuple[int, int],
+    cut: tuple[int, int],
+    place: tuple[int, int],
+    places: Sequence[tuple[int, int]],
+) -> bool:
+    """Whether ``cue`` lies on the far side of the coordinated cue ``cut`` from the place
+    at ``place``, with another place between ``cue`` and ``cut`` (the other phrase's)."""
+    if cut[0] >= place[1]:  # the place, then the coordinated cue, then the weapon
+        lo, hi = cut[1], cue[0]
+    else:  # the weapon, then the coordinated cue, then the place
+        lo, hi = cue[1], cut[0]
+    return lo <= hi and any(lo <= a and b <= hi and (a, b) != place for a, b in places)
+
+
+def _coordinated(sentence: str, start: int, end: int, rules: Rules) -> bool:
+    """Whether the cue at ``start:end`` of the sentence opens a coordinated phrase: a word
+    of the packs' ``coordination`` ("and", "et", "و") stands right before it, or is glued
+    to it (Arabic "واغتيال": and the assassination)."""
+    if not sentence:
+        return False
+    co = rules.words_re("tolls", "coordination")
+    if co is None:
+        return False
+    before = sentence[max(0, start - 12) : start].rstrip()
+    last = before.rsplit(None, 1)[-1] if before.split() else ""
+    if last and co.fullmatch(last) is not None:
+        return True
+    word = sentence[start:end]
+    return len(word) > 3 and co.fullmatch(word[0]) is not None
 
 
 def _cue_reaches(
@@ -1269,9 +1387,24 @@ def _report_date(
     lunes", "rose to 40 on Monday") dates the report, not the incident; but a date right
     after the word for the incident (``cues``), in the same clause, with the reporting verb
     only after the date, is the incident's ("число погибших при атаке на город 3 мая выросло
-    до 9": the toll of the attack of 3 May rose to 9)."""
+    до 9": the toll of the attack of 3 May rose to 9). A sentence that opens with the
+    reporting verb (Arabic puts the verb first) dates the report with a date told before
+    any word for the incident and before the word that opens what is reported ("أن")."""
     if ctx.report is None:
         return False
+    verb = ctx.report.match(sentence, _opening_end(sentence)) if cues else None
+    if (
+        verb is not None
+        and d.end <= min(c[0] for c in cues)
+        and (
+            ctx.attribution_end is None
+            or ctx.attribution_end.search(sentence, verb.end(), d.start) is None
+        )
+    ):
+        # the sentence opens with the reporting verb, the date before the incident's words
+        # and before what is reported ("أعلن المكتب، اليوم الاثنين، ارتفاع حصيلة الغارة":
+        # verb, subject, date; not "أفاد المكتب بأن ... منذ فجر الأربعاء")
+        return True
     before = sentence[max(0, d.start - config.EVENTS_REPORT_DATE_CHARS) : d.start]
     before = before[max((e.end() for e in _CLAUSE_EDGE.finditer(before)), default=0) :]
     if ctx.report.search(before) is not None:
@@ -1523,6 +1656,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     doc_precision = 2 if document.date_precision == "day" else 3
     doc_date = reference or document.date
     records: list[tuple[_Incident | None, Mention, str]] = []
+    # the headline: the body's first line
+    headline_start = len(text) - len(text[document.body_start :].lstrip())
     related = related_blocks(text)
     if related:  # the headlines of "Read also:" blocks: places named, no incidents told
         ends = [b for _, b in related]
@@ -1597,6 +1732,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             # the clauses of an earlier incident tell it ("were killed in previous attacks")
             clauses = [_clause_of(sentence, c[0]) for c in earlier]
             cues = [c for c in cues if not any(lo <= c[0] < hi for lo, hi in clauses)]
+        if ctx.pursuit is not None:
+            # "searched for those behind the bombing": the incident already told
+            cues = [c for c in cues if not _pursued(sentence, c, ctx.pursuit)]
         if lead is not None and k - lead.sentence > config.LEAD_SENTENCES:
             lead = None
         if (
@@ -1628,7 +1766,11 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             continue
         ms, moved = _in_the_town(text, ms, ctx, story_town)
         line_start = text.rfind("\n", 0, ms[0].char_start) + 1
-        dateline_end = _dateline_end(text, line_start) if line_start >= begin else -1
+        dateline_end = (
+            _dateline_end(text, line_start, headline=line_start == headline_start)
+            if line_start >= begin
+            else -1
+        )
         all_dates = find_dates(sentence, reference=reference, rules=rules)
         dates = [
             d
@@ -1686,7 +1828,14 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     text, m, [q for i, q in enumerate(ms) if i not in misplaced], ctx
                 )
             ):
-                rule = _rule_for(start, stop, _same_time(start, cues, shifts), rules)
+                rule = _rule_for(
+                    start,
+                    stop,
+                    _same_time(start, cues, shifts),
+                    rules,
+                    sentence=sentence,
+                    places=spans,
+                )
                 if rule is not None and (
                     _protest_cause(sentence, start, rule, cues, body_spans, rules, ctx)
                     or _demanded_justice(sentence, start, rule, cues, body_spans, rules, ctx)
@@ -2431,10 +2580,14 @@ def _rows(
 ) -> list[dict[str, Any]]:
     gaz = parser.gazetteer
     records.sort(key=lambda r: r[1].char_start)
+    far = _far_from_the_story(records)
+    if far:  # before an incident at two places becomes two
+        _hand_over_tolls(
+            [o for o in {id(o): o for o, _, _ in records if o is not None}.values()], far
+        )
     _story_defaults([inc for inc, _, _ in records if inc is not None])
     records = _merge_repeats(records)
     summed = _sums_of_towns(records) | _water_beside_towns(records)
-    far = _far_from_the_story(records)
     rows: list[dict[str, Any]] = []
     source = document.url or document.doc_id
     for n, (owner, m, note) in enumerate(records, start=1):
@@ -2587,6 +2740,34 @@ def _water_beside_towns(records: list[tuple[_Incident | None, Mention, str]]) ->
     return {id(inc) for inc, _ in wet if inc.date in land}
 
 
+def _hand_over_tolls(incidents: list[_Incident], far: set[str]) -> None:
+    """The tolls given to a place read as a homonym far from the story (a person's name read
+    as a town abroad, :func:`_far_from_the_story`) go to the most precise place that stays
+    of the same incident, else of another incident of the same sentence."""
+
+    def rank(inc: _Incident, pid: str) -> int:
+        return _KIND_RANK.get(inc.places[pid][0].place.kind, 0)
+
+    for inc in incidents:
+        lost = [pid for pid in inc.places if pid in far]
+        if not lost or not (inc.fatalities.keys() | inc.injured.keys()) & set(lost):
+            continue
+        heirs = [(inc, pid) for pid in inc.places if pid not in far] or [
+            (other, pid)
+            for other in incidents
+            if other is not inc and other.sentence == inc.sentence
+            for pid in other.places
+            if pid not in far
+        ]
+        if not heirs:
+            continue
+        heir, target = min(heirs, key=lambda h: rank(*h))
+        for name in ("fatalities", "injured"):
+            table, into = getattr(inc, name), getattr(heir, name)
+            for pid in [pid for pid in table if pid in lost]:
+                _keep(into, target, table.pop(pid))
+
+
 def _far_from_the_story(records: list[tuple[_Incident | None, Mention, str]]) -> set[str]:
     """Incident places far from every other place of the article, in a country no other
     place is in (a town of the United States in a story of towns of Yemen): a name read
@@ -2595,7 +2776,9 @@ def _far_from_the_story(records: list[tuple[_Incident | None, Mention, str]]) ->
     import numpy as np
 
     places = {m.place.id: m.place for _, m, _ in records}
-    located = [p for p in places.values() if p.kind != "country"]
+    # a region of no country ("the Middle East", often a newspaper's name) is too wide to
+    # place a town near the story
+    located = [p for p in places.values() if p.kind != "country" and p.country_code]
     if len(located) <= config.EVENTS_OUTLIER_MIN_PLACES:
         return set()
     # only an incident place alone in its country may be one; most articles have none

@@ -33,7 +33,9 @@ left out matches nothing.
 ``[tolls]``
     ``killed``, ``injured``: words after a count of people ("12 were killed", "30 morts");
     ``killed_before_number``, ``injured_before_number``: words before one ("killing 12",
-    "la mort de 19", "the death toll rose to 40"); ``none``: no victims at all (both counts
+    "la mort de 19", "the death toll rose to 40"); ``killed_one``, ``injured_one``: words
+    for the death or the wounding of one person that need no number (Arabic "مقتله", his
+    killing; "إصابتها", her wounding); ``none``: no victims at all (both counts
     0); ``none_killed``, ``none_injured``: no one killed ("погибших нет"), no one injured
     (only that count is 0); ``negation``; ``cumulative``: a clause with one holds a
     running total, never a toll ("since", "depuis"); ``subset``: a count after one is part
@@ -83,9 +85,11 @@ left out matches nothing.
     ``auxiliaries``, ``inverted_subject`` (a place name used for its government: "Baku
     said", "backed by Moscow", but not "..., said local officials"), ``attribution``
     ("said", "according to": a place after one, past the incident and its place, is the
-    source's), ``reaction``
+    source's), ``attribution_end`` ("that", "أن": in a sentence that opens with its
+    attribution, what follows it is reported, no longer the source), ``reaction``
     ("condemned", "осудил", "أدان": a place on the far side of it from the incident's word
-    is where the reaction was voiced).
+    is where the reaction was voiced), ``pursuit`` ("those behind", "المتورطين في": an
+    incident's word right after one names the incident already told, not a new one).
 ``[actors]``
     ``force_nouns``, ``police_nouns``, ``attack_nouns``, ``attack_verbs``; ``templates``:
     how a name of the actor lexicon (``{demonym}``) and a noun (``{noun}``) make an actor

@@ -79,6 +79,8 @@ class _TollRules:
     not_a_count: re.Pattern[str] | None
     ordinal: re.Pattern[str] | None
     other: frozenset[str]
+    one_victim: re.Pattern[str] | None  # "مقتله", "إصابتها": one person, no number
+    one_names: list[str]
 
 
 @functools.cache
@@ -86,6 +88,7 @@ def _toll_rules(rules: Rules) -> _TollRules:
     cues, names = rules.combined(
         "tolls", ("killed_before_number", "injured_before_number", "killed", "injured")
     )
+    one_victim, one_names = rules.combined("tolls", ("killed_one", "injured_one"))
     subset = "|".join(f"(?:{p})" for p in rules.patterns("tolls", "subset"))
     clause_break = re.compile(
         _CLAUSE_PUNCT + (rf"|(?<!\w)(?:{subset})(?!\w)" if subset else ""), re.IGNORECASE
@@ -114,6 +117,8 @@ def _toll_rules(rules: Rules) -> _TollRules:
         not_a_count=re.compile(rf"\s*(?:{units})(?!\w)", re.IGNORECASE) if units else None,
         ordinal=ordinal,
         other=frozenset(("autre", "other", "otro", "otra", "autres", "others")),
+        one_victim=one_victim,
+        one_names=one_names,
     )
 
 
@@ -168,14 +173,15 @@ def count_casualties(
     """
     r = rules or get_rules(())
     t = _toll_rules(r)
+    ones = _one_victims(sentence, t)
     if t.cues is None:
-        return []
+        return ones
     cues = list(t.cues.finditer(sentence))
     if not cues:
-        return []
+        return ones
     numbers = [n for n in find_numbers(sentence, rules=r) if n.value > 0]
     if not numbers:
-        return []
+        return ones
     if dates is None:
         from geo.events.dates import find_dates
 
@@ -188,7 +194,7 @@ def count_casualties(
         for n in numbers
         if not any(s <= n.start < e for s, e in spans) and not _is_not_a_count(sentence, n, t)
     ]
-    out: list[Casualty] = []
+    out: list[Casualty] = list(ones)
     if not numbers:
         return out
     used: set[int] = set()
@@ -213,6 +219,23 @@ def count_casualties(
                 )
             )
     out.sort(key=lambda c: c.start)
+    return out
+
+
+def _one_victims(sentence: str, t: _TollRules) -> list[Casualty]:
+    """The words of the packs' ``killed_one`` and ``injured_one`` in a sentence: a word for
+    the death or the wounding of one person that needs no number ("ما أدى إلى مقتله": which
+    caused his death), unless a negation stands right before it."""
+    if t.one_victim is None:
+        return []
+    out = []
+    for m in t.one_victim.finditer(sentence):
+        before = sentence[max(0, m.start() - config.CASUALTY_GAP_CHARS) : m.start()]
+        if t.negation is not None and t.negation.search(before):
+            continue
+        name = t.one_names[int((m.lastgroup or "g0")[1:])]
+        kind = "fatalities" if name == "killed_one" else "injured"
+        out.append(Casualty(kind, 1, m.start(), m.end()))
     return out
 
 
