@@ -879,3 +879,56 @@ def test_the_town_after_a_saints_or_a_streets_name_stays() -> None:
     assert df["name"].tolist() == ["Saint-Malo"]
     df = geo.geoparse("Marcharon por la calle Morelos de Oaxaca.", lang="es")
     assert df["name"].tolist() == ["Oaxaca"]
+
+
+def test_name_of_common_words_after_a_place_preposition_is_a_place() -> None:
+    # "villa" and "nueva" are both common Spanish words: written after "en"/"hacia" the
+    # name is left to the context, which makes it the Guatemalan town
+    found = names("Los heridos fueron trasladados a un hospital en Villa Nueva, al sur de Mixco.")
+    assert ("Villa Nueva", "gn:3587902") in found
+    assert names("Villa Nueva es un lugar tranquilo.") == []
+
+
+def test_place_named_after_a_person_after_a_settlement_noun() -> None:
+    # a given name and a surname after "municipio (mexicano) de" are the municipality's name
+    found = names(
+        "Un ataque armado dejó tres muertos en el municipio mexicano de Benito Juárez, "
+        "cerca de Cancún."
+    )
+    assert [n for n, _ in found] == ["Benito Juárez", "Cancún"]
+    assert names("Benito Juárez fue presidente.") == []
+
+
+def test_every_item_of_a_list_after_a_place_preposition_has_it() -> None:
+    from geo.geoparse.features import list_preposition_before
+    from geo.geoparse.filters import words_for
+    from geo.geoparse.tokenize import tokenize
+
+    def flagged(text: str, lang: str) -> list[str]:
+        w = words_for((lang,))
+        toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+        return [
+            toks.keys[i]
+            for i in range(len(toks))
+            if toks.cap[i] and list_preposition_before(text, toks, i, w)
+        ]
+
+    assert flagged("Huyeron de Urrao, Salgar, El Carmen y Betulia hacia Ibagué.", "es") == [
+        "urrao",
+        "salgar",
+        "el",
+        "carmen",
+        "betulia",
+    ]
+    assert flagged("Fighting in Claremont, Keene, and Nashua went on.", "en") == [
+        "claremont",
+        "keene",
+        "nashua",
+    ]
+    # two items, a capitalised preposition, a hyphenated name: no such list
+    assert flagged("He spoke from Keene, and Mayor Ann Nieto said it.", "en") == []
+    assert flagged("En Kraków, Nieto dijo que Ruiz y Arce ganaron.", "es") == []
+    assert flagged("dans les départements de la Seine-Maritime et du Loir-et-Cher.", "fr") == []
+    # recognition then keeps a surname-like town of such a list
+    found = names("Decenas de familias llegaron a Jericó, Salgar, Andes y Betulia tras el ataque.")
+    assert ("Andes", "gn:3689899") in found
