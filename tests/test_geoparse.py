@@ -932,3 +932,13 @@ def test_every_item_of_a_list_after_a_place_preposition_has_it() -> None:
     # recognition then keeps a surname-like town of such a list
     found = names("Decenas de familias llegaron a Jericó, Salgar, Andes y Betulia tras el ataque.")
     assert ("Andes", "gn:3689899") in found
+
+
+def test_region_written_with_its_noun_is_the_name_alone() -> None:
+    # the gazetteer has "État de Kogi" whole; the mention is the name, the noun its cue
+    assert names("Des combats ont eu lieu dans l'État de Kogi, dans le centre du pays.") == [
+        ("Kogi", "ne:NGA-2865")
+    ]
+    # "Estado de México" is the state's own name, not the country's with a noun
+    found = names("Hubo disturbios en el Estado de México, cerca de Toluca.")
+    assert found[0][0] == "Estado de México"
