@@ -942,3 +942,10 @@ def test_region_written_with_its_noun_is_the_name_alone() -> None:
     # "Estado de México" is the state's own name, not the country's with a noun
     found = names("Hubo disturbios en el Estado de México, cerca de Toluca.")
     assert found[0][0] == "Estado de México"
+
+
+def test_region_after_a_region_noun_and_a_plural_article() -> None:
+    # "des" before a name is a people's ("la colère des Peuls") unless a region noun comes
+    # first: "la province des Balé" is the province
+    found = names("Des attaques ont eu lieu dans la province des Balé, dans l'ouest du pays.")
+    assert found == [("Balé", "ne:BFA-2803")]

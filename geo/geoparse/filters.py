@@ -684,6 +684,8 @@ def verdict(
         i >= 1
         and keys[i - 1] in w["plural_determiners"]
         and toks.join[i - 1] == 1
+        # "la province des Balé": a region noun before the article names the region
+        and not (i >= 2 and keys[i - 2] in w["region_before"] and toks.join[i - 2] == 1)
         and not any(text[toks.ends[j] - 1] in "sxSX" for j in range(i, last + 1))
         and not any(index.is_area(c) for c in index.candidates(key, variants=False)[:3])
     ):
