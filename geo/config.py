@@ -179,13 +179,6 @@ GEOPARSE_SUPPORTED_PROXIMITY: Final = 0.1
 #: Score margins between the best and the second candidate are capped at this value.
 GEOPARSE_MARGIN_CAP: Final = 5.0
 
-#: A list of names ("en Alba, Brea y Cuenca") is followed at most this many words away from
-#: a name to the place preposition before it (recognition's ``place_preposition``).
-GEOPARSE_LIST_MAX_TOKENS: Final = 16
-#: Such a list has at least this many names ("Alba, Brea y Cuenca"; two are too often a
-#: place and a clause's subject: "from Rome, and Interior Minister ...").
-GEOPARSE_LIST_MIN_ITEMS: Final = 3
-
 #: Names of at most this many characters are "short" for recognition.
 GEOPARSE_SHORT_NAME: Final = 3
 

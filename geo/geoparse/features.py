@@ -916,94 +916,9 @@ def precision_of(place: Place, toks: Tokens, first: int, w: Words) -> int:
     return 2 if any(toks.keys[j] in near for j in range(max(0, first - 3), first)) else 1
 
 
-def preposition_before(toks: Tokens, first: int, w: Words, *, text: str | None = None) -> bool:
-    """Whether a place preposition ("in", "à", "в", "في") comes right before the name, or,
-    with ``text``, before the list of names it belongs to ("en Alba, Brea y Cuenca": the
-    three; see :func:`list_preposition_before`)."""
+def preposition_before(toks: Tokens, first: int, w: Words) -> bool:
+    """Whether a place preposition ("in", "à", "в", "في") comes right before the name."""
     j = first - 1
-    if j >= 0 and toks.join[j] != 0 and toks.keys[j] in w["place_prepositions"]:
-        return True
-    return text is not None and list_preposition_before(text, toks, first, w)
-
-
-def _list_gap(text: str, toks: Tokens, j: int) -> str | None:
-    """How token ``j`` joins the next inside a list of names: ``" "`` (a space), ``"-"`` (a
-    hyphen or an elision, inside a name: "Logone-et-Chari"), ``","`` (a comma) or None
-    (anything else, a sentence's end among them)."""
-    if toks.sentence[j] != toks.sentence[j + 1]:
-        return None
-    if toks.hyphen_after[j] or toks.join[j] == 2:
-        return "-"
-    gap = text[toks.ends[j] : toks.starts[j + 1]]
-    if toks.join[j] != 0:
-        return " "
-    return "," if gap.strip() == "," else None
-
-
-def list_preposition_before(text: str, toks: Tokens, first: int, w: Words) -> bool:
-    """Whether the name at token ``first`` is an item of a list of at least
-    :data:`geo.config.GEOPARSE_LIST_MIN_ITEMS` capitalised names joined by commas and a
-    conjunction ("Alba, Brea y Cuenca"; "Arles, Nîmes et Alès") that follows a place
-    preposition in lower case: "huyeron a Alba, Brea y Cuenca", "dans les villages de Arles,
-    Nîmes et Alès". "In Rome, Meloni said ..." has no conjunction and a capitalised
-    preposition, "from Rome, and Interior Minister ..." two items only: no such lists."""
-    prepositions, conj = w["place_prepositions"], w["after_list"]
-    inner = w["connectors"] | w["list_words"]
-    most = config.GEOPARSE_LIST_MAX_TOKENS
-    keys, cap = toks.keys, toks.cap
-    n = len(keys)
-    items = 1
-    conjunction = False
-    # forwards: the items after the name, up to the one after the conjunction
-    j = first
-    while j + 1 < n and j - first < most and not conjunction:
-        gap = _list_gap(text, toks, j)
-        nxt = j + 1
-        if gap is None or not (cap[nxt] or keys[nxt] in inner):
-            break
-        if gap == "," and keys[nxt] in conj and not cap[nxt]:
-            # "A, B, and C"
-            if nxt + 1 < n and cap[nxt + 1] and _list_gap(text, toks, nxt) == " ":
-                items += 1
-                conjunction = True
-            break
-        if gap == ",":
-            if not cap[nxt]:
-                break
-            items += 1
-        elif gap == " " and keys[nxt] in conj and not cap[nxt]:
-            if not (nxt + 1 < n and cap[nxt + 1] and _list_gap(text, toks, nxt) == " "):
-                break
-            items += 1
-            conjunction = True
-        j = nxt
-    # backwards: through the items before the name to the preposition
-    j = first - 1
-    while j >= 0 and first - j <= most:
-        gap = _list_gap(text, toks, j)
-        if gap is None:
-            return False
-        if gap == ",":
-            if not (cap[j] or keys[j] in conj):
-                return False
-            if cap[j]:
-                items += 1
-            j -= 1
-            continue
-        if cap[j]:
-            j -= 1
-            continue
-        if gap == " " and keys[j] in conj:
-            # the conjunction opens the last item; ", and" was counted at its comma
-            if not (j >= 1 and _list_gap(text, toks, j - 1) == ","):
-                items += 1
-            conjunction = True
-            j -= 1
-            continue
-        if keys[j] in prepositions and (j == 0 or not cap[j - 1] or toks.initial[j - 1]):
-            return conjunction and items >= config.GEOPARSE_LIST_MIN_ITEMS
-        if keys[j] in inner:
-            j -= 1
-            continue
+    if j < 0 or toks.join[j] == 0:
         return False
-    return False
+    return toks.keys[j] in w["place_prepositions"]

@@ -327,7 +327,7 @@ def resolve(
             found = written[key] = (
                 min(s.soft for s in group),
                 any(s.last > s.first for s in group),
-                any(preposition_before(toks, s.first, w, text=text) for s in group),
+                any(preposition_before(toks, s.first, w) for s in group),
                 key in lower_words,
                 key in common,
                 all(text[s.start : s.end].isupper() for s in group),
