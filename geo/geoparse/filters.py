@@ -339,6 +339,13 @@ def _block_people(
             j += 1
         if last < 0:
             continue
+        if (
+            is_first
+            and index is not None
+            and _settlement_cue_before(toks, i, w, demonyms=index.demonyms(w))
+            and index.has(toks.joined(i, last - i + 1))
+        ):
+            continue  # "el municipio de Benito Juárez": a place named after a person
         # a title followed by a demonym is not a name ("Président Turc")
         demonyms = w["demonyms"]
         if is_title and not is_first and (keys[last] in demonyms or keys[i + 1] in demonyms):
@@ -374,7 +381,9 @@ def _block_people(
         forms = _surname_forms(surnames, toks, text)
         for i in range(n):
             if cap[i] and (keys[i] in surnames or (forms and _base_key(text, toks, i) & forms)):
-                if _settlement_cue_before(toks, i, w):
+                if _settlement_cue_before(
+                    toks, i, w, demonyms=index.demonyms(w) if index is not None else frozenset()
+                ):
                     continue  # "Mayor Ann Dover ... the city of Dover": the town
                 if (
                     index is not None
@@ -388,12 +397,16 @@ def _block_people(
                 out[i] = True
 
 
-def _settlement_cue_before(toks: Tokens, i: int, w: Words) -> bool:
+def _settlement_cue_before(
+    toks: Tokens, i: int, w: Words, *, demonyms: frozenset[str] = frozenset()
+) -> bool:
     """Whether a word "near" or a noun of a settlement or a region stands right before token
-    ``i``, or before the function words after it: "near Dover", "the city of Dover", "près
-    de Dover". A person's surname does not follow these."""
+    ``i``, or before the function words and nationality adjectives after it: "near Dover",
+    "the city of Dover", "près de Dover", "la province rwandaise de". A person's surname
+    does not follow these."""
     cues = w["near"] | w["own_units"] | w["region_before"]
-    stop = w["stopwords"]
+    # "la provincia dominicana de ...": a nationality adjective between the noun and the name
+    stop = w["stopwords"] | w["demonyms"] | demonyms
     j = i - 1
     while j >= 0 and i - j <= 3 and toks.join[j] != 0 and not toks.cap[j]:
         if toks.keys[j] in cues:
@@ -671,6 +684,8 @@ def verdict(
         i >= 1
         and keys[i - 1] in w["plural_determiners"]
         and toks.join[i - 1] == 1
+        # "la province des Balé": a region noun before the article names the region
+        and not (i >= 2 and keys[i - 2] in w["region_before"] and toks.join[i - 2] == 1)
         and not any(text[toks.ends[j] - 1] in "sxSX" for j in range(i, last + 1))
         and not any(index.is_area(c) for c in index.candidates(key, variants=False)[:3])
     ):
@@ -731,11 +746,30 @@ def verdict(
                 return 0
         if index.region_named(toks, i, length, key, w):
             return REGION_ONLY  # "la région du Sud-Ouest", "the North-West region"
+        if toks.cap[i] and not toks.initial[i] and _after_place_preposition(toks, i, w):
+            # "refugiados en Villa Nueva", "jusqu'à La Source": a name of common words
+            # written after a preposition of place is left to the context (soft)
+            return 2
         return COMMON_ONLY if toks.cap[i] and not toks.initial[i] else None
     return 0
 
 
 _OF: Final = frozenset({"de", "d", "du", "des", "of", "del"})
+
+
+def _after_place_preposition(toks: Tokens, i: int, w: Words) -> bool:
+    """Whether token ``i`` follows, after a space, a preposition of place in lower case
+    that is no "of" ("en", "hacia", "dans", "vers"; not "de", whose names are an
+    institution's as often as a place's)."""
+    j = i - 1
+    return (
+        j >= 0
+        and toks.join[j] == 1
+        and not toks.cap[j]
+        and toks.keys[j] in w["place_prepositions"]
+        and toks.keys[j] not in w.of_words
+        and toks.keys[j] not in _OF
+    )
 
 
 @functools.cache
