@@ -216,7 +216,7 @@ def _capitalised(
             if v == REGION_ONLY:
                 found = _span(toks, i, last, key, soft=2, region_only=True)
             else:
-                found = _own_name(toks, i, last, key, w, index) or _span(toks, i, last, key, soft=v)
+                found = _span(toks, i, last, key, soft=v)
             break
         if found is None:
             if common is not None:
@@ -238,30 +238,6 @@ def _capitalised(
         if extra:
             spans = sorted(spans + extra, key=lambda s: s.first)
     return spans
-
-
-def _own_name(toks: Tokens, i: int, last: int, key: str, w: Words, index: Index) -> Span | None:
-    """The name alone of a region written with its noun that the gazetteer also has whole
-    ("État de Kogi", "État Chin"): the noun is a cue before the name, as when written in
-    lower case. None when the name alone is no name of that region, or names a country
-    first ("Estado de México" is the state's own name)."""
-    if last == i or not toks.cap[i] or toks.keys[i] not in w["region_before"]:
-        return None
-    k = i + 1
-    while k < last and (toks.keys[k] in w.of_words or toks.particle[k]) and not toks.cap[k]:
-        k += 1
-    if not toks.cap[k]:
-        return None
-    rest = toks.joined(k, last - k + 1)
-    if not index.has(rest):
-        return None
-    whole = index.candidates(key, variants=False)
-    alone = index.candidates(rest, variants=False)
-    if not whole or not alone or alone[0].place.kind == "country":
-        return None
-    if whole[0].place.id not in {c.place.id for c in alone}:
-        return None
-    return _span(toks, k, last, rest, soft=0)
 
 
 def _possessive_names(text: str, toks: Tokens, blocked: list[bool], index: Index) -> list[Span]:
