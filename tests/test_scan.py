@@ -558,3 +558,11 @@ def test_names_written_with_a_final_waw_alif_stay_names() -> None:
     assert not scan._inflected("بيرتوا", lists)
     assert not scan._inflected("اوتاوا", lists)
     assert scan._inflected("كتبوا", lists)  # they wrote
+
+
+def test_a_foreign_town_takes_no_article() -> None:
+    # "باليستي" (ballistic) reads as ب + ال + a Spanish town's Arabic name, which takes no
+    # article; Arab towns keep theirs whether the gazetteer writes it or not
+    for town in ("خاركيف", "الرمادي"):
+        df = geo.geoparse(f"قصفت القوات مدينة {town} بصاروخ باليستي.", lang="ar")
+        assert df["mention"].tolist() == [town]

@@ -606,6 +606,15 @@ class Scanner:
             for c in self.index.candidates(k, variants=False)
         )
 
+    def _foreign_only(self, key: str) -> bool:
+        """Whether every place of ``key`` lies outside the countries whose place names the
+        Arabic press writes with the article (the Arabic pack's ``translit_countries``)."""
+        countries = translit.arabic_countries()
+        return all(
+            c.place.country_code not in countries
+            for c in self.index.candidates(key, variants=False)
+        )
+
     def _best(self, key: str) -> Candidate | None:
         cs = self.index.candidates(key, variants=False)
         return cs[0] if cs else None
@@ -649,6 +658,15 @@ class Scanner:
             ):
                 return None
             if len(m.key_form.replace(" ", "")) < MIN_WORD_LETTERS:
+                return None
+            if (
+                m.name_form.startswith("ال")
+                and not key.startswith("ال")
+                and not area
+                and self._foreign_only(key)
+            ):
+                # a foreign town's name takes no article in Arabic: "باليستي" (ballistic,
+                # ب + ال + يستي) is no Yeste
                 return None
             if (
                 best is not None
