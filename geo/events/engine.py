@@ -2673,12 +2673,14 @@ def _story_defaults(incidents: list[_Incident]) -> None:
     violent = ("Explosions/Remote violence", "Battles", "Violence against civilians")
     # an incident no one claimed, and its other reports (a headline) at the same place
     unclaimed = {(pid, i.etype) for i in incidents if i.unclaimed for pid in i.places}
+    # each incident's country once (the loop changes actors, never places)
+    countries = {id(i): _country(i) for i in incidents}
     for inc in incidents:
         if inc.actor1 is not None or inc.etype not in violent or inc.date is None:
             continue
         if any((pid, inc.etype) in unclaimed for pid in inc.places):
             continue
-        country = _country(inc)
+        country = countries[id(inc)]
         others = [
             o
             for o in incidents
@@ -2686,7 +2688,7 @@ def _story_defaults(incidents: list[_Incident]) -> None:
             and o.actor1 is not None
             and o.etype in violent
             and o.date is not None
-            and _country(o) == country
+            and countries[id(o)] == country
         ]
         day = inc.date
         named = {
