@@ -80,6 +80,18 @@ def test_same_matches_as_the_pattern(words: list[str], text: str) -> None:
         re.compile(rf"(?:{body})"),
     ):
         assert _spans(Prefiltered(pattern).finditer(text)) == _spans(pattern.finditer(text))
+        # search has its own loop: the first match of finditer, or None
+        found, expected = Prefiltered(pattern).search(text), pattern.search(text)
+        assert (found and (found.span(), found.group())) == (
+            expected and (expected.span(), expected.group())
+        )
+
+
+@given(st.lists(_WORDS, min_size=1, max_size=3), _TEXT)
+def test_search_of_a_pattern_that_may_match_nothing(words: list[str], text: str) -> None:
+    pattern = re.compile(rf"(?:{'|'.join(re.escape(w) for w in words)})?", re.IGNORECASE)
+    found, expected = Prefiltered(pattern).search(text), pattern.search(text)
+    assert (found and found.span()) == (expected and expected.span())
 
 
 @pytest.mark.parametrize("code", languages_with_rules())

@@ -50,10 +50,14 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
 from geo import config
 from geo.schema import MENTION_TYPE
+
+#: The marks of a list of places in the gap between two names, and of another clause.
+_LIST_MARK: Final = re.compile(r"[,;،]")
+_CLAUSE_MARK: Final = re.compile(r"[;،]")
 
 __all__ = ["consolidate_rows"]
 
@@ -132,7 +136,8 @@ def _one_incident(
         return False
     if same:
         return True
-    return _km(a, b) <= config.EVENTS_CONSOLIDATE_KM and _apposed(a, b, text, coordination)
+    # the gap between the names first (two pure tests; the distance costs more)
+    return _apposed(a, b, text, coordination) and _km(a, b) <= config.EVENTS_CONSOLIDATE_KM
 
 
 def _same_toll_nearby(
@@ -150,7 +155,7 @@ def _same_toll_nearby(
     if text:
         first, second = sorted((a, b), key=lambda r: int(r["char_start"]))
         gap = text[int(first["char_end"]) : int(second["char_start"])]
-        listed = re.search(r"[,;،]", gap) or (coordination and coordination.search(gap))
+        listed = _LIST_MARK.search(gap) or (coordination and coordination.search(gap))
         if len(gap) <= config.EVENTS_APPOSITION_CHARS and listed:
             return False
     violent = config.EVENTS_CONSOLIDATE_VIOLENT_TYPES
@@ -175,7 +180,7 @@ def _apposed(
     gap = text[int(first["char_end"]) : int(second["char_start"])]
     if not text or len(gap) > config.EVENTS_APPOSITION_CHARS:
         return False
-    if not gap.strip(" ,;،\n") or re.search(r"[;،]", gap):
+    if not gap.strip(" ,;،\n") or _CLAUSE_MARK.search(gap):
         return False
     return coordination is None or coordination.search(gap) is None
 
@@ -183,7 +188,22 @@ def _apposed(
 def _alike(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """The same sub-type, or two sub-types one incident is told under."""
     x, y = (a["event_type"], a["sub_event_type"]), (b["event_type"], b["sub_event_type"])
-    return x == y or any(x in group and y in group for group in config.MERGE_COMPATIBLE_SUBTYPES)
+    return x == y or (x, y) in _compatible_pairs(config.MERGE_COMPATIBLE_SUBTYPES)
+
+
+def _compatible_pairs(groups: Any) -> frozenset[tuple[Any, Any]]:
+    """The pairs of (type, sub-type) that some group of ``groups`` holds both of
+    (:data:`geo.config.MERGE_COMPATIBLE_SUBTYPES`), built once per groups object rather
+    than per pair of rows."""
+    held, pairs = _PAIRS[0]
+    if held is not groups:
+        pairs = frozenset((x, y) for group in groups for x in group for y in group)
+        _PAIRS[0] = (groups, pairs)
+    return pairs
+
+
+#: The groups :func:`_compatible_pairs` last read and their pairs.
+_PAIRS: list[tuple[Any, frozenset[tuple[Any, Any]]]] = [(None, frozenset())]
 
 
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float:

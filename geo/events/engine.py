@@ -427,6 +427,9 @@ _DATELINE: Final = re.compile(
     r"(?:,[^\n(),]{1,40}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)*\.?[ \t]*(?:-|—|–)"
 )
 _CLAUSE_EDGE: Final = re.compile(r"[,;:()\[\]،؛]")
+#: A run of letters (a word of a gap between two names), and one of two letters or more.
+_LETTER_RUN: Final = re.compile(r"[^\W\d_]+")
+_WORD_RUN: Final = re.compile(r"[^\W\d_]{2,}")
 _LIST_OF_NAMES: Final = re.compile(
     r"(?:\s|,|\bet\b|\band\b|\by\b|\ble\b|\bla\b|\bles\b|\bl['’]|\bthe\b|\bdu\b|\bel\b|"
     r"\bde\b|[A-ZÀ-Þ][\w'’\-]*)*",
@@ -1127,7 +1130,7 @@ def _misplaced(text: str, ms: Sequence[Mention], words: _PackWords) -> set[int]:
         gap = text[q.char_end : m.char_start]
         if len(gap) > config.EVENTS_APPOSITION_CHARS or any(ch in gap for ch in ";؛.!?"):
             continue
-        tokens = {normalize_word(w) for w in re.findall(r"[^\W\d_]+", gap)}
+        tokens = {normalize_word(w) for w in _LETTER_RUN.findall(gap)}
         if not tokens or tokens & words.conjunctions or not tokens <= words.linking | words.region:
             continue  # a list ("A and B"), or words that make another clause
         km = haversine_km(q.place.latitude, q.place.longitude, m.place.latitude, m.place.longitude)
@@ -1147,7 +1150,7 @@ def _national(text: str, end: int, ms: Sequence[Mention], words: _PackWords) -> 
         if m.place.kind != "country" or not 0 <= m.char_start - end <= 40:
             continue
         gap = text[end : m.char_start]
-        tokens = [normalize_word(w) for w in re.findall(r"[^\W\d_]+", gap)]
+        tokens = [normalize_word(w) for w in _LETTER_RUN.findall(gap)]
         if not tokens or tokens[-1] not in words.linking or _CLAUSE_EDGE.search(gap):
             continue  # "36 dead in Ukraine", not "36 dead, Ukraine said"
         # not "in Ukraine's Kharkiv", "en Ucrania, en Járkov"
@@ -2401,7 +2404,7 @@ def _byline(sentence: str, found: Sequence[FoundDate]) -> bool:
         at = max(at, d.end)
     rest.append(text[at:])
     words = _CLOCK_OR_QUOTED.sub(" ", " ".join(rest))
-    return len(re.findall(r"[^\W\d_]{2,}", words)) <= config.EVENTS_BYLINE_WORDS
+    return len(_WORD_RUN.findall(words)) <= config.EVENTS_BYLINE_WORDS
 
 
 def _dated_later(
@@ -2670,12 +2673,14 @@ def _story_defaults(incidents: list[_Incident]) -> None:
     violent = ("Explosions/Remote violence", "Battles", "Violence against civilians")
     # an incident no one claimed, and its other reports (a headline) at the same place
     unclaimed = {(pid, i.etype) for i in incidents if i.unclaimed for pid in i.places}
+    # each incident's country once (the loop changes actors, never places)
+    countries = {id(i): _country(i) for i in incidents}
     for inc in incidents:
         if inc.actor1 is not None or inc.etype not in violent or inc.date is None:
             continue
         if any((pid, inc.etype) in unclaimed for pid in inc.places):
             continue
-        country = _country(inc)
+        country = countries[id(inc)]
         others = [
             o
             for o in incidents
@@ -2683,7 +2688,7 @@ def _story_defaults(incidents: list[_Incident]) -> None:
             and o.actor1 is not None
             and o.etype in violent
             and o.date is not None
-            and _country(o) == country
+            and countries[id(o)] == country
         ]
         day = inc.date
         named = {

@@ -255,8 +255,21 @@ class Prefiltered:
             end = m.end()
 
     def search(self, text: str) -> re.Match[str] | None:
-        """The first match of ``pattern.search(text)``."""
-        return next(self.finditer(text), None)
+        """The first match of ``pattern.search(text)`` (the first of :meth:`finditer`,
+        without a generator)."""
+        folded = _fold(text) if self._finder is not None else None
+        if folded is None or self._finder is None:
+            return self.pattern.search(text)
+        match = self.pattern.match
+        for hit in self._finder.finditer(folded):
+            pos = hit.start()
+            m = match(text, pos)
+            if m is None:
+                continue
+            if m.end() == pos:  # an empty match: the pattern's own search from there
+                return self.pattern.search(text, pos)
+            return m
+        return None
 
 
 def literal_alternation(words: Iterable[str], *, spaces: bool = False) -> str:

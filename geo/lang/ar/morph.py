@@ -263,5 +263,11 @@ def strip_marks(text: str) -> tuple[str, tuple[int, ...]]:
     """
     if _OPTIONAL_MARKS.search(text) is None:
         return text, ()
-    where = tuple(i for i, ch in enumerate(text) if _OPTIONAL_MARKS.match(ch) is None)
-    return "".join(text[i] for i in where), where
+    # the runs between marks, not a test per character
+    where: list[int] = []
+    kept = 0
+    for mark in _OPTIONAL_MARKS.finditer(text):
+        where.extend(range(kept, mark.start()))
+        kept = mark.end()
+    where.extend(range(kept, len(text)))
+    return _OPTIONAL_MARKS.sub("", text), tuple(where)
