@@ -55,7 +55,6 @@ PathArg: TypeAlias = str | os.PathLike[str]
 DateArg: TypeAlias = "str | dt.date | pd.Timestamp | np.datetime64"
 
 _WGS84 = "EPSG:4326"
-_LINE_COLUMNS = ("name", "valid_from", "valid_to", "source", "countries")
 _ALIASES = {
     "countries": ("countries", "scope", "country_codes"),
     "name": ("name", "title", "label", "line"),

@@ -410,14 +410,6 @@ class Index:
             self._noun_regions[(key, words)] = found
         return found
 
-    def lookup_forms(self, forms: Sequence[str], match: str) -> tuple[Candidate, ...]:
-        """Candidates of the first dictionary form (of an inflected word) that is a name."""
-        for form in forms:
-            cs = self.candidates(form, variants=False)
-            if cs:
-                return tuple(Candidate(c.place, c.prior, match) for c in cs)
-        return ()
-
     # ---- name classes
     def is_country_key(self, key: str) -> bool:
         """Whether ``key`` names a country."""
@@ -654,10 +646,3 @@ def prior_of(place: Place) -> float:
     if place.kind == "country":
         return config.GEOPARSE_COUNTRY_PRIOR + (1.0 if place.primary else 0.0)
     return min(place.score, config.GEOPARSE_PRIOR_CAP)
-
-
-def near_any(p: Place, others: Iterable[Place], km: float) -> bool:
-    """Whether a town lies within ``km`` of one of ``others``."""
-    if p.kind != "city":
-        return False
-    return any(approx_km(p.latitude, p.longitude, q.latitude, q.longitude) < km for q in others)

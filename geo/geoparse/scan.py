@@ -87,9 +87,6 @@ _BARRIER: Final = "\n"
 _WORD_RE: Final = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640])+")
 #: Where the letters of a script lie (the blocks of :func:`geo.lang.script_of`).
 _ARABIC_RANGES: Final = ((0x600, 0x700), (0x750, 0x780), (0x8A0, 0x900), (0xFB50, 0xFF00))
-_ARABIC_LETTER_RE: Final = re.compile(
-    "[" + "".join(f"{chr(lo)}-{chr(hi - 1)}" for lo, hi in _ARABIC_RANGES) + "]"
-)
 #: Particles before a name that make it a place ("بإدلب": in Idlib).
 _LOCATIVE_PREFIXES: Final = frozenset({"ب", "وب", "فب"})
 
