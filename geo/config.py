@@ -597,6 +597,9 @@ EVENTS_BACKGROUND_OPENER_CHARS: Final = 60
 #: cue that a number counts ("19 drone attacks": the number ends at most this many characters
 #: before the cue, two words between them at most) reports no incident of its own.
 EVENTS_TALLY_NUMBER_CHARS: Final = 28
+#: At most this many characters between a toll's number and the state forces it counts
+#: ("nine soldiers", "cinq militaires maliens"): those forces are the victims, not actor1.
+EVENTS_VICTIM_GAP_CHARS: Final = 16
 #: How far before an incident's word a word of the hunt for its perpetrators ("those
 #: behind", "المتورطين في") may end, in characters (:func:`geo.events.engine._pursued`).
 EVENTS_PURSUIT_CHARS: Final = 40

@@ -69,6 +69,7 @@ class ActorMention:
     agent: bool = False
     generic: bool = False  # "the army", "police": forces of the incident's country
     source: bool = False  # the one who tells ("the army said", "a spokesman for the army")
+    victim: bool = False  # counted among the dead or hurt ("five soldiers were killed")
 
 
 CIVILIANS: Final = Actor("Civilians", "Civilians")

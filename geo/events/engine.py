@@ -232,6 +232,7 @@ class _Incident:
     ground_fire: bool = True  # its sentence names a gun, shell, rocket or missile
     apart: bool = False  # told in a sentence of its own: never one report of another
     unclaimed: bool = False  # "no group has claimed it": no perpetrator from the story
+    inherited: bool = False  # actor1 is the one of the incident told before ("the same day")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1539,8 +1540,36 @@ def _period_start(sentence: str, d: FoundDate, ctx: _Context) -> int | None:
     return found.start() if found is not None else None
 
 
+#: What may stand between a toll's number and the forces it counts: blanks and at most one
+#: word ("five other soldiers", "cinq militaires maliens" is matched from "militaires").
+_TOLL_TO_ACTOR: Final = re.compile(r"[\s\u00a0]+(?:[^\W\d_][\w\-]*[\s\u00a0]+)?")
+
+
+def _mark_victims(
+    actors: list[ActorMention], sentence: str, tolls: Sequence[Casualty]
+) -> list[ActorMention]:
+    """The state forces a toll counts ("five soldiers were killed", "ont tué neuf
+    militaires", "مقتل ٥ جنود") are the side attacked, never the incident's actor1; an armed
+    group counted so keeps its role (attackers are counted too: "dozens of gunmen")."""
+    if not tolls:
+        return actors
+    out = []
+    for a in actors:
+        if a.actor.inter == _STATE_FORCES and any(
+            c.end <= a.start
+            and a.start - c.end <= config.EVENTS_VICTIM_GAP_CHARS
+            and _TOLL_TO_ACTOR.fullmatch(sentence, c.end, a.start) is not None
+            for c in tolls
+            if not c.vague
+        ):
+            a = dataclasses.replace(a, victim=True)
+        out.append(a)
+    return out
+
+
 def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilians: bool) -> None:
-    """actor1 and actor2 of an incident from the actors its sentence names."""
+    """actor1 and actor2 of an incident from the actors its sentence names; the forces a toll
+    counts are its actor2 when no one else is named (:func:`_mark_victims`)."""
     if inc.etype == "Protests":
         inc.actor1 = inc.actor1 or PROTESTERS
         police = [a for a in actors if a.actor.name.startswith("Police Forces")]
@@ -1557,6 +1586,11 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
         inc.actor1 = inc.actor1 or (militia[0].actor if militia else RIOTERS)
         return
     armed = [a for a in actors if a.actor not in (PROTESTERS, RIOTERS) and not a.source]
+    victims = [a for a in armed if a.victim]
+    armed = [a for a in armed if not a.victim]
+    if inc.inherited and any(a.agent and not a.generic for a in armed):
+        # its own sentence names who did it ("shells hit X the same day; blamed on Y")
+        inc.actor1, inc.inherited = None, False
     if (
         armed
         and inc.actor1 is None
@@ -1574,6 +1608,8 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
         others = [a for a in armed if a.actor != first.actor]
         if others and inc.actor2 is None and inc.etype == "Battles":
             inc.actor2 = min(others, key=lambda a: abs(a.start - first.start)).actor
+    if victims and inc.actor2 is None and inc.etype != "Protests":
+        inc.actor2 = next((a.actor for a in victims if a.actor != inc.actor1), None)
     if inc.actor2 is None and (
         inc.etype == "Violence against civilians"
         or (inc.etype == "Explosions/Remote violence" and civilians)
@@ -1757,6 +1793,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     named.add(m.place.id)
                     records.append((None, m, note))
             _blame(previous, ms, sentence, k, rules, blame_re)
+            _blame_told(told, told_follow, ms, text, sentence, ctx, rules, blame_re)
             if (
                 told
                 and told_follow < config.FOLLOW_UP_SENTENCES
@@ -1923,6 +1960,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                         incident.generic = False
                     if incident.etype == parent.etype:
                         incident.actor1 = parent.actor1
+                        incident.inherited = True
                 by_rule[(rule, date)] = incident
             incident.places.setdefault(m.place.id, []).append(m)
         qualifiers = _qualifiers(text, ms) if len(ms) > 1 and by_rule else {}
@@ -1931,13 +1969,14 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             by_rule = {key: inc for key, inc in by_rule.items() if inc.places}
         if not by_rule:
             _blame(previous, ms, sentence, k, rules, blame_re)
+            _blame_told(told, told_follow, ms, text, sentence, ctx, rules, blame_re)
             continue
         for inc in by_rule.values():
             inc.district = all(id(q) in moved for ms_p in inc.places.values() for q in ms_p)
         if tolls is None:
             tolls = _incident_tolls(sentence, rules, all_dates)
         country = _forces_country(ms, by_rule.values(), focus)
-        actors = find_actors(sentence, rules=rules, country=country)
+        actors = _mark_victims(find_actors(sentence, rules=rules, country=country), sentence, tolls)
         classes = rules.classes_in(sentence)
         located = [
             (m, inc) for inc in by_rule.values() for ms_p in inc.places.values() for m in ms_p
@@ -2317,17 +2356,52 @@ def _blame(
     if blame is None or not previous or blame.search(sentence) is None:
         return
     places = {m.place.id for m in ms}
+    regions = [m.place for m in ms if m.place.kind == "region"]
+
+    def named(q: Mention) -> bool:
+        # the town itself, or the region it lies in ("the X state government blamed Y")
+        return q.place.id in places or any(_lies_in(q.place, r) for r in regions)
+
     targets = [
         i
         for i in previous
         if i.actor1 is None
         and i.etype not in _CROWD
-        and not places.isdisjoint(i.places)
+        and any(named(q[0]) for q in i.places.values())
         # not one told at other towns too ("a bomb in X and a drone in Y")
-        and all(pid in places for pid, q in i.places.items() if q[0].place.kind == "city")
+        and all(named(q[0]) for q in i.places.values() if q[0].place.kind == "city")
     ]
     if targets:
         _take_agent(targets, sentence, rules)
+
+
+def _blame_told(
+    told: list[_Incident],
+    follow: int,
+    ms: Sequence[Mention],
+    text: str,
+    sentence: str,
+    ctx: _Context,
+    rules: Rules,
+    blame: re.Pattern[str] | None,
+) -> None:
+    """A sentence soon after an incident that tells none but blames someone ("Local sources
+    blame the attack on X, active in the Y district") names the perpetrator of the incident
+    just told, when the places it names only describe the group: regions, or that
+    incident's own towns."""
+    if (
+        told
+        and follow < config.FOLLOW_UP_SENTENCES
+        and blame is not None
+        and blame.search(sentence) is not None
+        and all(
+            m.place.kind != "city"
+            or any(m.place.id in i.places for i in told)
+            or _named_as_region(text, m, ctx)
+            for m in ms
+        )
+    ):
+        _take_agent(told, sentence, rules)
 
 
 def _follow_up(
