@@ -501,6 +501,10 @@ NUMERIC_DATE_MAX_DAYS: Final = 45
 #: lexicon says it fights (its ``where``): elsewhere the letters name something else.
 ACTOR_ACRONYM_MAX_CHARS: Final = 6
 
+#: At most this many words between a bare noun of a state's forces and the weapon or
+#: attack verb that makes them the actor ("a junta fighter jet bombed", "the army shelled").
+ACTOR_WEAPON_GAP_WORDS: Final = 2
+
 #: How many characters before a date are read for a "since" that makes it no event's date:
 #: room for the packs' clauses ("since the outbreak of the war in the north on").
 DATE_SINCE_WINDOW: Final = 70

@@ -220,6 +220,11 @@ class _ActorRules:
     rioters: Prefiltered | None
     report_after: re.Pattern[str] | None
     source_before: re.Pattern[str] | None
+    # what a state's forces fire or do, right after a bare noun of them ("the army shelled",
+    # "a junta fighter jet bombed") or right before it ("une frappe de l'armée"): those
+    # forces acted, though no demonym says whose they are
+    weapon_after: re.Pattern[str] | None
+    weapon_before: re.Pattern[str] | None
 
 
 def _scripts(codes: tuple[str, ...]) -> frozenset[str]:
@@ -333,6 +338,20 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         else None,
         source_before=re.compile(rf"(?<!\w)(?:{alt('source_before')})\s+$", re.IGNORECASE)
         if alt("source_before")
+        else None,
+        weapon_after=re.compile(
+            rf"(?:['’]s)?\s+(?:[\w\-]+\s+){{0,{config.ACTOR_WEAPON_GAP_WORDS}}}?"
+            rf"(?:{'|'.join(p for p in (attack, verbs) if p)})(?!\w)",
+            re.IGNORECASE,
+        )
+        if attack or verbs
+        else None,
+        weapon_before=re.compile(
+            rf"(?<!\w)(?:{attack})\s+(?:(?:of|de|del|du|des)\s+)?"
+            rf"(?:(?:the|la|le|l['’]|el|los|las|les)\s*)?$",
+            re.IGNORECASE,
+        )
+        if attack
         else None,
     )
 
@@ -493,12 +512,22 @@ def find_actors(
             police = m.groupdict().get("police") is not None
             actor = state_forces(country, police=police)
             if actor is not None:
+                told = source(m.start()) or (
+                    t.report_after is not None and t.report_after.match(sentence, m.end())
+                )
+                armed = not told and (
+                    (t.weapon_after is not None and t.weapon_after.match(sentence, m.end()))
+                    or (
+                        t.weapon_before is not None
+                        and t.weapon_before.search(sentence, max(0, m.start() - 40), m.start())
+                    )
+                )
                 found.append(
                     ActorMention(
                         actor,
                         m.start(),
                         m.end(),
-                        agent_before(m.start()),
+                        agent_before(m.start()) or bool(armed),
                         generic=True,
                         source=source(m.start()),
                     )

@@ -1594,9 +1594,13 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
     if (
         armed
         and inc.actor1 is None
-        and (inc.etype == "Battles" or any(not a.generic for a in armed))
+        and (inc.etype == "Battles" or any(not a.generic or a.agent for a in armed))
     ):
-        agents = [a for a in armed if a.agent and not a.generic]
+        # a named actor who acted, else the country's own forces said to have fired ("a
+        # military paramotor dropped bombs"), else any named actor
+        agents = [a for a in armed if a.agent and not a.generic] or [
+            a for a in armed if a.agent
+        ]
         pool = agents or [a for a in armed if not a.generic]
         if not pool and inc.etype == "Battles":
             pool = armed
@@ -1685,6 +1689,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         mentions, starts = _without_marks(mentions, starts, text, where)
     if not mentions:
         return []
+    mentions, starts = _join_headings(text, mentions, starts)
     langs = {parsed.lang, *getattr(parsed.tokens, "sentence_lang", ())} - {"und"}
     rules = get_rules(tuple(sorted(langs)))
     ctx = _context(rules)
@@ -2107,6 +2112,45 @@ def _without_marks(
         for m in mentions
     ]
     return moved, [bisect.bisect_left(where, k) for k in starts]
+
+
+#: A parenthesis after a place name ("X (Y district)") and what is neither letter nor digit
+#: (bullets, emoji, the full stop): all a heading may hold besides its place names.
+_HEADING_PAREN: Final = re.compile(r"\([^()\n]{0,80}\)")
+_HEADING_REST: Final = re.compile(r"[\W_]*")
+
+
+def _join_headings(
+    text: str, mentions: Sequence[Mention], starts: Sequence[int]
+) -> tuple[list[Mention], list[int]]:
+    """A line that opens with a place name alone ("🔴 X. Overnight, drones hit a school.",
+    "X (Y district): shelling at dawn ...") heads what the rest of its line tells: that
+    sentence and the next one, which names no place, are read as one (a summary of a
+    region's night, town by town)."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    joined: set[int] = set()  # sentences read with the one before
+    for k in range(len(starts) - 1):
+        ms = by_sentence.get(k)
+        if not ms or k + 1 in by_sentence or any(m.place.kind == "country" for m in ms):
+            continue
+        begin, nxt = starts[k], starts[k + 1]
+        line = text.rfind("\n", 0, begin) + 1
+        if _HEADING_REST.fullmatch(text, line, begin) is None or "\n" in text[begin:nxt]:
+            continue
+        rest = list(text[begin:nxt])
+        for m in ms:
+            rest[m.char_start - begin : m.char_end - begin] = " " * (m.char_end - m.char_start)
+        if _HEADING_REST.fullmatch(_HEADING_PAREN.sub(" ", "".join(rest))) is not None:
+            joined.add(k + 1)
+    if not joined:
+        return list(mentions), list(starts)
+    index = list(itertools.accumulate(0 if k in joined else 1 for k in range(len(starts))))
+    return (
+        [dataclasses.replace(m, sentence=index[m.sentence] - 1) for m in mentions],
+        [at for k, at in enumerate(starts) if k not in joined],
+    )
 
 
 def _strip_marks(text: str) -> tuple[str, tuple[int, ...]]:
