@@ -70,6 +70,8 @@ class ActorMention:
     generic: bool = False  # "the army", "police": forces of the incident's country
     source: bool = False  # the one who tells ("the army said", "a spokesman for the army")
     victim: bool = False  # counted among the dead or hurt ("five soldiers were killed")
+    # said to have acted in so many words: after "by", "blamed" or before "claimed"
+    explicit: bool = False
 
 
 CIVILIANS: Final = Actor("Civilians", "Civilians")
@@ -440,12 +442,14 @@ def find_actors(
             if _elsewhere(m.group(0), where[i], country):
                 continue
             claim = claimed(m.end())
+            by = agent_before(m.start()) or claim
             found.append(
                 ActorMention(
                     groups[i],
                     m.start(),
                     m.end(),
-                    agent_before(m.start()) or claim,
+                    by,
+                    explicit=by,
                     # a group that says it did it is no mere source ("أعلن X أن مقاتليه")
                     source=source(m.start()) and not claim,
                 )
@@ -489,19 +493,22 @@ def find_actors(
             state = _state_of(m)
             actor = state_forces(state.code) if state else None
             if actor is not None:
+                by = agent_before(m.start())
                 found.append(
                     ActorMention(
                         actor,
                         m.start(),
                         m.end(),
-                        agent_before(m.start()),
+                        by,
                         source=source(m.start()),
+                        explicit=by,
                     )
                 )
     for pattern, actor in ((t.unidentified, UNIDENTIFIED), (t.protesters, PROTESTERS)):
         if pattern is not None:
             for m in pattern.finditer(sentence):
-                found.append(ActorMention(actor, m.start(), m.end(), agent_before(m.start())))
+                by = agent_before(m.start())
+                found.append(ActorMention(actor, m.start(), m.end(), by, explicit=by))
     if t.rioters is not None:
         for m in t.rioters.finditer(sentence):
             found.append(ActorMention(RIOTERS, m.start(), m.end()))
@@ -522,14 +529,16 @@ def find_actors(
                         and t.weapon_before.search(sentence, max(0, m.start() - 40), m.start())
                     )
                 )
+                by = agent_before(m.start())
                 found.append(
                     ActorMention(
                         actor,
                         m.start(),
                         m.end(),
-                        agent_before(m.start()) or bool(armed),
+                        by or bool(armed),
                         generic=True,
                         source=source(m.start()),
+                        explicit=by,
                     )
                 )
     # a longer mention that covers another wins ("Russian forces" over "Russian")

@@ -233,6 +233,7 @@ class _Incident:
     apart: bool = False  # told in a sentence of its own: never one report of another
     unclaimed: bool = False  # "no group has claimed it": no perpetrator from the story
     inherited: bool = False  # actor1 is the one of the incident told before ("the same day")
+    explicit: bool = False  # its own sentence says actor1 did it ("attacked by gunmen")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1605,10 +1606,17 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
         if not pool and inc.etype == "Battles":
             pool = armed
         if inc.etype == "Battles":
-            first = pool[0] if agents else min(pool, key=lambda a: a.start)
+            # the side said to have acted in so many words ("attacked by X") before a side
+            # only named with its weapon or verb
+            first = (
+                next((a for a in agents if a.explicit), agents[0])
+                if agents
+                else min(pool, key=lambda a: a.start)
+            )
         else:
             first = min(pool, key=lambda a: abs(a.start - cue))
         inc.actor1 = first.actor
+        inc.explicit = first.explicit
         others = [a for a in armed if a.actor != first.actor]
         if others and inc.actor2 is None and inc.etype == "Battles":
             inc.actor2 = min(others, key=lambda a: abs(a.start - first.start)).actor
@@ -2045,7 +2053,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             if inc.etype == "Protests" and "intervention" in classes:
                 inc.intervention = True
             _choose_actors(inc, actors, inc.cue - begin, bool(classes & {"civilians", "communal"}))
-            if inc.actor1 in (None, UNIDENTIFIED) and lead is not None and id(inc) in led:
+            if (
+                inc.actor1 in (None, UNIDENTIFIED)
+                and not inc.explicit
+                and lead is not None
+                and id(inc) in led
+            ):
                 # the attacker the lead sentence named, rather than "gunmen"
                 inc.actor1 = lead.agent or inc.actor1
             inc.ground_fire = "ground_fire" in classes
@@ -2809,11 +2822,16 @@ def _story_defaults(incidents: list[_Incident]) -> None:
             and countries[id(o)] == country
         ]
         day = inc.date
-        named = {
-            o.actor1
-            for o in others
-            if o.date is not None and abs((o.date - day).days) <= config.EVENTS_WAVE_DAYS
-        }
+        # the same incident told again at the same place (a headline and its body)
+        named = {o.actor1 for o in others if not inc.places.keys().isdisjoint(o.places)}
+        if len(named) != 1:
+            named = {
+                o.actor1
+                for o in others
+                if o.date is not None
+                and abs((o.date - day).days) <= config.EVENTS_WAVE_DAYS
+                and o.actor1 != UNIDENTIFIED
+            }
         if not named:  # otherwise the one the article names for all its incidents there
             # (a group it names, not the unidentified gunmen of one of them)
             named = {o.actor1 for o in others if o.actor1 != UNIDENTIFIED}
