@@ -604,6 +604,10 @@ EVENTS_TALLY_NUMBER_CHARS: Final = 28
 #: At most this many characters between a toll's number and the state forces it counts
 #: ("nine soldiers", "cinq militaires maliens"): those forces are the victims, not actor1.
 EVENTS_VICTIM_GAP_CHARS: Final = 16
+
+#: At most this many characters in a line's opening sentence that names only a place ("🔴 X
+#: (Y district).") and heads the sentence after it (a bulletin, town by town).
+EVENTS_HEADING_MAX_CHARS: Final = 100
 #: How far before an incident's word a word of the hunt for its perpetrators ("those
 #: behind", "المتورطين في") may end, in characters (:func:`geo.events.engine._pursued`).
 EVENTS_PURSUIT_CHARS: Final = 40

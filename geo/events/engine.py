@@ -1113,13 +1113,19 @@ def _pack_words(codes: tuple[str, ...]) -> _PackWords:
     return _PackWords(frozenset(region), frozenset(linking - conjunctions), frozenset(conjunctions))
 
 
-def _misplaced(text: str, ms: Sequence[Mention], words: _PackWords) -> set[int]:
+def _misplaced(
+    text: str,
+    ms: Sequence[Mention],
+    words: _PackWords,
+    relative: re.Pattern[str] | None = None,
+) -> set[int]:
     """The mentions of a sentence that are no incident place because the next one says
     where they lie ("the village of A, in the district of B", "el barrio A, en la ciudad
     de B"): the enclosing town when it is near (and larger,
     or named after a region noun), the first place when it was found far from the town
     the text puts it in (a part of the town the gazetteer does not know, read as a
-    homonym elsewhere). Indexes in ``ms``."""
+    homonym elsewhere). Not a town said to lie some way from the next ("A, al norte de
+    B": ``relative``, the words that end before such a point). Indexes in ``ms``."""
     from geo.geoparse import haversine_km
     from geo.lang import normalize_word
 
@@ -1135,6 +1141,8 @@ def _misplaced(text: str, ms: Sequence[Mention], words: _PackWords) -> set[int]:
         tokens = {normalize_word(w) for w in _LETTER_RUN.findall(gap)}
         if not tokens or tokens & words.conjunctions or not tokens <= words.linking | words.region:
             continue  # a list ("A and B"), or words that make another clause
+        if relative is not None and relative.search(gap):
+            continue  # "A, north of B": B is a reference point, A the place
         km = haversine_km(q.place.latitude, q.place.longitude, m.place.latitude, m.place.longitude)
         if km > config.EVENTS_ENCLOSING_KM:
             out.add(a)
@@ -1258,6 +1266,30 @@ def _rule_for(
             if better:
                 return min(better)
     return nearest
+
+
+def _reaching_generic(
+    sentence: str,
+    start: int,
+    stop: int,
+    failed: int,
+    cues: list[tuple[int, int, int]],
+    shifts: list[int],
+    rules: Rules,
+    ctx: _Context,
+    spans: Sequence[tuple[int, int]],
+) -> int | None:
+    """The rule of another generic cue that reaches the place at ``start:stop`` when the
+    generic cue chosen for it (``failed``) does not."""
+    others = [c for c in cues if c[2] != failed and rules.rules[c[2]].generic]
+    if not others:
+        return None
+    rule = _rule_for(
+        start, stop, _same_time(start, others, shifts), rules, sentence=sentence, places=spans
+    )
+    if rule is None or not _cue_reaches(sentence, start, stop, rule, others, ctx, spans):
+        return None
+    return rule
 
 
 def _apart(
@@ -1849,7 +1881,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         plain_seen: set[str] = set()
         spans = [(q.char_start - begin, q.char_end - begin) for q in ms]
         body_spans = [(q.char_start - begin, q.char_end - begin) for q in body]
-        misplaced = _misplaced(text, ms, words)
+        misplaced = _misplaced(text, ms, words, ctx.relative_point)
         shifts = (
             [t.start() for t in ctx.time_after.finditer(sentence)]
             if ctx.time_after is not None and cues
@@ -1903,7 +1935,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     and not rules.rules[rule].generic
                     and not _cue_reaches(sentence, start, stop, rule, cues, ctx, spans)
                 ):
-                    rule = None
+                    # a word of another phrase ("six dead in an attack on A, and two
+                    # policemen killed in B"): a generic word of the place's own phrase may
+                    # still tell its incident
+                    rule = _reaching_generic(
+                        sentence, start, stop, rule, cues, shifts, rules, ctx, spans
+                    )
                 if rule is not None and rules.rules[rule].generic:
                     if not dates and tolls is None:
                         tolls = _incident_tolls(sentence, rules, all_dates)
@@ -1911,7 +1948,13 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     if not (
                         anchored and _cue_reaches(sentence, start, stop, rule, cues, ctx, spans)
                     ):
-                        rule = None
+                        rule = (
+                            _reaching_generic(
+                                sentence, start, stop, rule, cues, shifts, rules, ctx, spans
+                            )
+                            if anchored
+                            else None
+                        )
             if rule is None:
                 if m.place.id not in plain_seen:
                     plain_seen.add(m.place.id)
@@ -2008,7 +2051,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             if owner is not None:
                 assigned.setdefault((id(owner), next(iter(owner.places))), []).append(c)
                 continue
-            m, inc = min(located, key=lambda t: _toll_cost(text, t[0], pos))
+            m, inc = min(located, key=lambda t: _toll_cost(text, t[0], pos, words.conjunctions))
             assigned.setdefault((id(inc), m.place.id), []).append(c)
         for inc in by_rule.values():
             _drop_region_list(inc, assigned, records, note)
@@ -2144,11 +2187,15 @@ def _join_headings(
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     joined: set[int] = set()  # sentences read with the one before
-    for k in range(len(starts) - 1):
-        ms = by_sentence.get(k)
-        if not ms or k + 1 in by_sentence or any(m.place.kind == "country" for m in ms):
+    for k in by_sentence:
+        if k + 1 >= len(starts) or k + 1 in by_sentence:
             continue
         begin, nxt = starts[k], starts[k + 1]
+        ms = by_sentence[k]
+        if nxt - begin > config.EVENTS_HEADING_MAX_CHARS or any(
+            m.place.kind == "country" for m in ms
+        ):
+            continue
         line = text.rfind("\n", 0, begin) + 1
         if _HEADING_REST.fullmatch(text, line, begin) is None or "\n" in text[begin:nxt]:
             continue
@@ -2289,13 +2336,20 @@ def _turned_violent(
 _FAMILY: Final = {"Riots": "Protests"}
 
 
-def _toll_cost(text: str, m: Mention, pos: int) -> int:
+def _toll_cost(
+    text: str, m: Mention, pos: int, conjunctions: frozenset[str] = frozenset()
+) -> int:
     """How far a toll at ``pos`` is from a place: a place in another clause (past a comma,
-    more past a semicolon) costs more."""
+    more past a semicolon) costs more, and so does a place before a conjunction that opens
+    the toll's phrase ("six dead in A and two policemen killed in B": the two are B's)."""
     lo, hi = sorted((m.char_start, pos))
     cost = hi - lo
     if ";" in text[lo:hi] or "؛" in text[lo:hi]:
         cost += 500
+    if conjunctions and m.char_end <= pos:
+        between = _LETTER_RUN.findall(text, m.char_end, pos)
+        if any(w.lower() in conjunctions for w in between):
+            cost += config.EVENTS_TOLL_CLAUSE_CHARS
     return cost + config.EVENTS_TOLL_CLAUSE_CHARS * len(_CLAUSE_EDGE.findall(text, lo, hi))
 
 
