@@ -1620,7 +1620,9 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
         return
     armed = [a for a in actors if a.actor not in (PROTESTERS, RIOTERS) and not a.source]
     victims = [a for a in armed if a.victim]
-    armed = [a for a in armed if not a.victim]
+    # the forces counted are also those only named elsewhere in it ("an army post")
+    attacked = {a.actor for a in victims}
+    armed = [a for a in armed if not a.victim and not (a.generic and a.actor in attacked)]
     if inc.inherited and any(a.agent and not a.generic for a in armed):
         # its own sentence names who did it ("shells hit X the same day; blamed on Y")
         inc.actor1, inc.inherited = None, False
