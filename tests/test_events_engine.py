@@ -1701,7 +1701,7 @@ def test_a_region_of_no_country_does_not_keep_a_homonym_near_the_story() -> None
     assert [p for p, *_ in _event_places(text)] == ["Atbara", "Shendi"]
 
 
-# --------------------------------------------------------------------------- who did it, and to whom
+# ----------------------------------------------------------------- who did it, and to whom
 
 
 def _incidents(text: str) -> list[dict[str, Any]]:

@@ -341,9 +341,11 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         source_before=re.compile(rf"(?<!\w)(?:{alt('source_before')})\s+$", re.IGNORECASE)
         if alt("source_before")
         else None,
+        # a weapon right after the noun ("a military paramotor", "army drones"), a verb of
+        # attack a few words after it ("a junta fighter jet bombed")
         weapon_after=re.compile(
-            rf"(?:['’]s)?\s+(?:[\w\-]+\s+){{0,{config.ACTOR_WEAPON_GAP_WORDS}}}?"
-            rf"(?:{'|'.join(p for p in (attack, verbs) if p)})(?!\w)",
+            rf"(?:['’]s)?\s+(?:(?:{attack or '(?!)'})|"
+            rf"(?:[\w\-]+\s+){{0,{config.ACTOR_WEAPON_GAP_WORDS}}}?(?:{verbs or '(?!)'}))(?!\w)",
             re.IGNORECASE,
         )
         if attack or verbs

@@ -1633,9 +1633,7 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
     ):
         # a named actor who acted, else the country's own forces said to have fired ("a
         # military paramotor dropped bombs"), else any named actor
-        agents = [a for a in armed if a.agent and not a.generic] or [
-            a for a in armed if a.agent
-        ]
+        agents = [a for a in armed if a.agent and not a.generic] or [a for a in armed if a.agent]
         pool = agents or [a for a in armed if not a.generic]
         if not pool and inc.etype == "Battles":
             pool = armed
@@ -2338,9 +2336,7 @@ def _turned_violent(
 _FAMILY: Final = {"Riots": "Protests"}
 
 
-def _toll_cost(
-    text: str, m: Mention, pos: int, conjunctions: frozenset[str] = frozenset()
-) -> int:
+def _toll_cost(text: str, m: Mention, pos: int, conjunctions: frozenset[str] = frozenset()) -> int:
     """How far a toll at ``pos`` is from a place: a place in another clause (past a comma,
     more past a semicolon) costs more, and so does a place before a conjunction that opens
     the toll's phrase ("six dead in A and two policemen killed in B": the two are B's)."""
