@@ -1792,3 +1792,15 @@ def test_a_drone_is_no_period_and_a_later_toll_in_ukrainian() -> None:
     assert [(c.count, c.cumulative) for c in es] == [(3, False)]
     uk = count_casualties("Отже, загиблих унаслідок удару вже четверо.", rules=get_rules(("uk",)))
     assert [(c.kind, c.count) for c in uk] == [("fatalities", 4)]
+
+
+def test_a_blamed_lead_that_tells_the_last_incident_again_is_its_own() -> None:
+    text = (
+        "date 2025-03-04\nA drone strike hit the main market of El Obeid on Monday, killing 9 "
+        "people.\nThe drone struck at around 10 a.m., witnesses said. The state government "
+        "blamed the Rapid Support Forces.\nThe same day, shells fell on a residential "
+        "district of Bara. Two civilians were killed, according to doctors, who blamed the "
+        "SPLM-N."
+    )
+    rows = {r["location"]: r["actor1"] for r in _incidents(text)}
+    assert rows == {"El Obeid": "Rapid Support Forces", "Bārah": "SPLM-N"}

@@ -232,7 +232,8 @@ class _Incident:
     ground_fire: bool = True  # its sentence names a gun, shell, rocket or missile
     apart: bool = False  # told in a sentence of its own: never one report of another
     unclaimed: bool = False  # "no group has claimed it": no perpetrator from the story
-    inherited: bool = False  # actor1 is the one of the incident told before ("the same day")
+    # actor1 is the one of the incident or the lead told before ("the same day")
+    inherited: bool = False
     explicit: bool = False  # its own sentence says actor1 did it ("attacked by gunmen")
 
 
@@ -1778,7 +1779,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     i.unclaimed = True
         ms = by_sentence.get(k, [])
         if not ms:
+            told_lead = lead
             lead = _lead(sentence, k, rules, ctx, reference, lead, blame_re)
+            if lead is not None and lead is not told_lead and lead.agent is not None:
+                lead = _restated(lead, told_lead, previous, rules)
             # the sentence before dates it when it tells no incident ("On Sunday, the shops
             # stayed shut." before "Hundreds of mourners marched to the town hall.")
             before = text[starts[k - 1] : begin] if k and not last else ""
@@ -2100,10 +2104,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 inc.actor1 in (None, UNIDENTIFIED)
                 and not inc.explicit
                 and lead is not None
+                and lead.agent is not None
                 and id(inc) in led
             ):
-                # the attacker the lead sentence named, rather than "gunmen"
-                inc.actor1 = lead.agent or inc.actor1
+                # the attacker the lead sentence named, rather than "gunmen" (a later
+                # sentence may still name another: :func:`_take_agent`)
+                inc.actor1, inc.inherited = lead.agent, True
             inc.ground_fire = "ground_fire" in classes
             inc.unclaimed = unclaimed
             for ms_p in inc.places.values():
@@ -2395,6 +2401,29 @@ def _lead(
     return _Lead(rule, k, days[0] if days else None, agent)
 
 
+def _restated(lead: _Lead, before: _Lead | None, previous: list[_Incident], rules: Rules) -> _Lead:
+    """A lead that tells again the incident told last ("The drone struck at 10 a.m. ... The
+    state government blamed X" after "a drone strike hit the market of Y"): its attacker is
+    that incident's, when it has none and is of the same sub-event type and day, and not the
+    attacker of the next places the text names."""
+    if lead.rule is None:
+        return lead
+    start = before.sentence if before is not None and before.agent is None else lead.sentence
+    told = [i for i in previous if i.sentence < start]
+    if not told:
+        return lead
+    last = max(told, key=lambda i: i.sentence)
+    day = lead.date.date if lead.date is not None else None
+    if (
+        last.actor1 is None
+        and last.subtype == rules.rules[lead.rule].sub_type
+        and (day is None or day == last.date)
+    ):
+        last.actor1 = lead.agent
+        return dataclasses.replace(lead, agent=None)
+    return lead
+
+
 def _leads(lead: _Lead, rule: int, rules: Rules) -> bool:
     """Whether an incident of ``rule`` may be the one the lead sentence told: the same type,
     a generic word ("two were wounded"), or a crowd's (a protest the next sentence tells
@@ -2412,20 +2441,22 @@ def _leads(lead: _Lead, rule: int, rules: Rules) -> bool:
 
 def _take_agent(incidents: list[_Incident], sentence: str, rules: Rules) -> None:
     """The perpetrator a next sentence names ("The attack was claimed by ...") is actor1 of
-    the incidents just reported that have none or only unidentified men; of a battle whose
+    the incidents just reported that have none, only unidentified men or the one of the
+    incident told before them ("the same day, shells hit X"); of a battle whose
     only actor1 was the forces of its own country (the side attacked: "fighting with the
     army"), a non-state group named so is the attacker, actor1, and those forces actor2."""
     inc = incidents[0]
     if inc.etype in _CROWD:
         return
     defended = [i for i in incidents if _defender_only(i)]
-    if inc.actor1 in (None, UNIDENTIFIED) or defended:
+    if inc.actor1 in (None, UNIDENTIFIED) or defended or any(i.inherited for i in incidents):
         agents = [a for a in find_actors(sentence, rules=rules) if a.agent and not a.generic]
         if agents:
             agent = agents[0].actor
             for i in incidents:
-                if i.actor1 is None:
-                    i.actor1 = agent
+                if i.actor1 is None or i.inherited:
+                    # an actor taken from the incident before gives way to the one named
+                    i.actor1, i.inherited = agent, False
                 elif i in defended and agent.inter not in (_STATE_FORCES, CIVILIANS.inter):
                     i.actor1, i.actor2 = agent, i.actor1
                 elif i.actor1 == UNIDENTIFIED and agent.inter not in (
