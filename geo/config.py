@@ -501,6 +501,10 @@ NUMERIC_DATE_MAX_DAYS: Final = 45
 #: lexicon says it fights (its ``where``): elsewhere the letters name something else.
 ACTOR_ACRONYM_MAX_CHARS: Final = 6
 
+#: At most this many words between a bare noun of a state's forces and the weapon or
+#: attack verb that makes them the actor ("a junta fighter jet bombed", "the army shelled").
+ACTOR_WEAPON_GAP_WORDS: Final = 2
+
 #: How many characters before a date are read for a "since" that makes it no event's date:
 #: room for the packs' clauses ("since the outbreak of the war in the north on").
 DATE_SINCE_WINDOW: Final = 70
@@ -597,6 +601,13 @@ EVENTS_BACKGROUND_OPENER_CHARS: Final = 60
 #: cue that a number counts ("19 drone attacks": the number ends at most this many characters
 #: before the cue, two words between them at most) reports no incident of its own.
 EVENTS_TALLY_NUMBER_CHARS: Final = 28
+#: At most this many characters between a toll's number and the state forces it counts
+#: ("nine soldiers", "cinq militaires maliens"): those forces are the victims, not actor1.
+EVENTS_VICTIM_GAP_CHARS: Final = 16
+
+#: At most this many characters in a line's opening sentence that names only a place ("🔴 X
+#: (Y district).") and heads the sentence after it (a bulletin, town by town).
+EVENTS_HEADING_MAX_CHARS: Final = 100
 #: How far before an incident's word a word of the hunt for its perpetrators ("those
 #: behind", "المتورطين في") may end, in characters (:func:`geo.events.engine._pursued`).
 EVENTS_PURSUIT_CHARS: Final = 40

@@ -1699,3 +1699,108 @@ def test_a_region_of_no_country_does_not_keep_a_homonym_near_the_story() -> None
         "شخصا على الأقل."
     )
     assert [p for p, *_ in _event_places(text)] == ["Atbara", "Shendi"]
+
+
+# ----------------------------------------------------------------- who did it, and to whom
+
+
+def _incidents(text: str) -> list[dict[str, Any]]:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    return [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+
+
+def test_forces_a_toll_counts_are_the_side_attacked() -> None:
+    text = (
+        "date 2025-02-11\nSeven Nigerien soldiers were killed on Sunday in an attack on an "
+        "army post in Ayorou. The Islamic State Sahel Province claimed the attack."
+    )
+    (row,) = _incidents(text)
+    assert (row["location"], row["fatalities"]) == ("Ayorou", 7)
+    assert (row["actor1"], row["actor2"]) == (
+        "Islamic State Sahel Province",
+        "Military Forces of Niger",
+    )
+
+
+def test_a_bare_force_that_fires_is_the_actor() -> None:
+    text = (
+        "date 2024-03-02\nA junta fighter jet bombed a market in Monywa on Friday, killing "
+        "six people, residents said."
+    )
+    rows = _incidents(text)
+    assert [r["actor1"] for r in rows] == ["Military Forces of Myanmar"]
+    assert rows[0]["sub_event_type"] == "Air/drone strike"
+
+
+def test_the_region_s_government_blames_the_incident_just_told() -> None:
+    text = (
+        "date 2025-03-04\nA drone strike hit the main market of El Obeid on Monday, killing "
+        "9 people and wounding 20.\nThe North Kordofan government blamed the paramilitary "
+        "Rapid Support Forces."
+    )
+    (row,) = _incidents(text)
+    assert (row["location"], row["actor1"]) == ("El Obeid", "Rapid Support Forces")
+
+
+def test_a_line_opening_with_a_place_heads_the_next_sentence() -> None:
+    text = (
+        "date 2025-06-11\nЗведення по області за 10 червня\n\n🔴 Костянтинівка. Учора "
+        "ввечері росіяни скинули на місто дві авіабомби. Загинула одна людина, ще троє "
+        "поранені.\n\n🔴 Дружківка. У ніч проти середи окупанти обстріляли місто з артилерії. "
+        "Постраждалих немає.\n"
+    )
+    rows = {r["location"]: r for r in _incidents(text)}
+    assert set(rows) == {"Kostyantynivka", "Druzhkivka"}
+    assert rows["Kostyantynivka"]["actor1"] == "Military Forces of Russia"
+    assert (rows["Kostyantynivka"]["fatalities"], rows["Kostyantynivka"]["injured"]) == (1, 3)
+    assert rows["Druzhkivka"]["actor1"] == "Military Forces of Russia"
+    assert str(rows["Druzhkivka"]["event_date"]) == "2025-06-11"
+
+
+def test_drones_dropping_explosives_and_soldiers_attacked_in_spanish() -> None:
+    text = (
+        "date 2024-03-08\nDos mujeres resultaron heridas el jueves cuando un dron arrojó "
+        "artefactos explosivos sobre viviendas de Aguililla.\n\nEl viernes, elementos del "
+        "Ejército que patrullaban cerca de Apatzingán fueron agredidos a balazos por civiles "
+        "armados. En el enfrentamiento murieron tres agresores."
+    )
+    rows = {r["location"]: r for r in _incidents(text)}
+    assert rows["Aguililla"]["sub_event_type"] == "Air/drone strike"
+    assert rows["Aguililla"]["injured"] == 2
+    assert rows["Apatzingán"]["sub_event_type"] == "Armed clash"
+    assert (rows["Apatzingán"]["actor1"], rows["Apatzingán"]["actor2"]) == (
+        "Unidentified Armed Group",
+        "Military Forces of Mexico",
+    )
+
+
+def test_a_toll_after_a_conjunction_is_the_next_place_s() -> None:
+    text = (
+        "date 2024-09-10\nAl menos cinco personas murieron el lunes en un ataque armado contra "
+        "un bar de Uruapan, y dos policías fueron asesinados en una emboscada en Zamora."
+    )
+    rows = {r["location"].split()[0]: r["fatalities"] for r in _incidents(text)}
+    assert rows == {"Uruapan": 5, "Zamora": 2}
+
+
+def test_a_drone_is_no_period_and_a_later_toll_in_ukrainian() -> None:
+    es = count_casualties(
+        "Tres hombres murieron por explosivos lanzados desde un dron.", rules=get_rules(("es",))
+    )
+    assert [(c.count, c.cumulative) for c in es] == [(3, False)]
+    uk = count_casualties("Отже, загиблих унаслідок удару вже четверо.", rules=get_rules(("uk",)))
+    assert [(c.kind, c.count) for c in uk] == [("fatalities", 4)]
+
+
+def test_a_blamed_lead_that_tells_the_last_incident_again_is_its_own() -> None:
+    text = (
+        "date 2025-03-04\nA drone strike hit the main market of El Obeid on Monday, killing 9 "
+        "people.\nThe drone struck at around 10 a.m., witnesses said. The state government "
+        "blamed the Rapid Support Forces.\nThe same day, shells fell on a residential "
+        "district of Bara. Two civilians were killed, according to doctors, who blamed the "
+        "SPLM-N."
+    )
+    rows = {r["location"]: r["actor1"] for r in _incidents(text)}
+    assert rows == {"El Obeid": "Rapid Support Forces", "Bārah": "SPLM-N"}

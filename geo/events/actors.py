@@ -69,6 +69,9 @@ class ActorMention:
     agent: bool = False
     generic: bool = False  # "the army", "police": forces of the incident's country
     source: bool = False  # the one who tells ("the army said", "a spokesman for the army")
+    victim: bool = False  # counted among the dead or hurt ("five soldiers were killed")
+    # said to have acted in so many words: after "by", "blamed" or before "claimed"
+    explicit: bool = False
 
 
 CIVILIANS: Final = Actor("Civilians", "Civilians")
@@ -219,6 +222,11 @@ class _ActorRules:
     rioters: Prefiltered | None
     report_after: re.Pattern[str] | None
     source_before: re.Pattern[str] | None
+    # what a state's forces fire or do, right after a bare noun of them ("the army shelled",
+    # "a junta fighter jet bombed") or right before it ("une frappe de l'armée"): those
+    # forces acted, though no demonym says whose they are
+    weapon_after: re.Pattern[str] | None
+    weapon_before: re.Pattern[str] | None
 
 
 def _scripts(codes: tuple[str, ...]) -> frozenset[str]:
@@ -333,6 +341,22 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         source_before=re.compile(rf"(?<!\w)(?:{alt('source_before')})\s+$", re.IGNORECASE)
         if alt("source_before")
         else None,
+        # a weapon right after the noun ("a military paramotor", "army drones"), a verb of
+        # attack a few words after it ("a junta fighter jet bombed")
+        weapon_after=re.compile(
+            rf"(?:['’]s)?\s+(?:(?:{attack or '(?!)'})|"
+            rf"(?:[\w\-]+\s+){{0,{config.ACTOR_WEAPON_GAP_WORDS}}}?(?:{verbs or '(?!)'}))(?!\w)",
+            re.IGNORECASE,
+        )
+        if attack or verbs
+        else None,
+        weapon_before=re.compile(
+            rf"(?<!\w)(?:{attack})\s+(?:(?:of|de|del|du|des)\s+)?"
+            rf"(?:(?:the|la|le|l['’]|el|los|las|les)\s*)?$",
+            re.IGNORECASE,
+        )
+        if attack
+        else None,
     )
 
 
@@ -420,12 +444,14 @@ def find_actors(
             if _elsewhere(m.group(0), where[i], country):
                 continue
             claim = claimed(m.end())
+            by = agent_before(m.start()) or claim
             found.append(
                 ActorMention(
                     groups[i],
                     m.start(),
                     m.end(),
-                    agent_before(m.start()) or claim,
+                    by,
+                    explicit=by,
                     # a group that says it did it is no mere source ("أعلن X أن مقاتليه")
                     source=source(m.start()) and not claim,
                 )
@@ -469,19 +495,22 @@ def find_actors(
             state = _state_of(m)
             actor = state_forces(state.code) if state else None
             if actor is not None:
+                by = agent_before(m.start())
                 found.append(
                     ActorMention(
                         actor,
                         m.start(),
                         m.end(),
-                        agent_before(m.start()),
+                        by,
                         source=source(m.start()),
+                        explicit=by,
                     )
                 )
     for pattern, actor in ((t.unidentified, UNIDENTIFIED), (t.protesters, PROTESTERS)):
         if pattern is not None:
             for m in pattern.finditer(sentence):
-                found.append(ActorMention(actor, m.start(), m.end(), agent_before(m.start())))
+                by = agent_before(m.start())
+                found.append(ActorMention(actor, m.start(), m.end(), by, explicit=by))
     if t.rioters is not None:
         for m in t.rioters.finditer(sentence):
             found.append(ActorMention(RIOTERS, m.start(), m.end()))
@@ -492,14 +521,26 @@ def find_actors(
             police = m.groupdict().get("police") is not None
             actor = state_forces(country, police=police)
             if actor is not None:
+                told = source(m.start()) or (
+                    t.report_after is not None and t.report_after.match(sentence, m.end())
+                )
+                armed = not told and (
+                    (t.weapon_after is not None and t.weapon_after.match(sentence, m.end()))
+                    or (
+                        t.weapon_before is not None
+                        and t.weapon_before.search(sentence, max(0, m.start() - 40), m.start())
+                    )
+                )
+                by = agent_before(m.start())
                 found.append(
                     ActorMention(
                         actor,
                         m.start(),
                         m.end(),
-                        agent_before(m.start()),
+                        by or bool(armed),
                         generic=True,
                         source=source(m.start()),
+                        explicit=by,
                     )
                 )
     # a longer mention that covers another wins ("Russian forces" over "Russian")

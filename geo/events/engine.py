@@ -232,6 +232,9 @@ class _Incident:
     ground_fire: bool = True  # its sentence names a gun, shell, rocket or missile
     apart: bool = False  # told in a sentence of its own: never one report of another
     unclaimed: bool = False  # "no group has claimed it": no perpetrator from the story
+    # actor1 is the one of the incident or the lead told before ("the same day")
+    inherited: bool = False
+    explicit: bool = False  # its own sentence says actor1 did it ("attacked by gunmen")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1111,13 +1114,19 @@ def _pack_words(codes: tuple[str, ...]) -> _PackWords:
     return _PackWords(frozenset(region), frozenset(linking - conjunctions), frozenset(conjunctions))
 
 
-def _misplaced(text: str, ms: Sequence[Mention], words: _PackWords) -> set[int]:
+def _misplaced(
+    text: str,
+    ms: Sequence[Mention],
+    words: _PackWords,
+    relative: re.Pattern[str] | None = None,
+) -> set[int]:
     """The mentions of a sentence that are no incident place because the next one says
     where they lie ("the village of A, in the district of B", "el barrio A, en la ciudad
     de B"): the enclosing town when it is near (and larger,
     or named after a region noun), the first place when it was found far from the town
     the text puts it in (a part of the town the gazetteer does not know, read as a
-    homonym elsewhere). Indexes in ``ms``."""
+    homonym elsewhere). Not a town said to lie some way from the next ("A, al norte de
+    B": ``relative``, the words that end before such a point). Indexes in ``ms``."""
     from geo.geoparse import haversine_km
     from geo.lang import normalize_word
 
@@ -1133,6 +1142,8 @@ def _misplaced(text: str, ms: Sequence[Mention], words: _PackWords) -> set[int]:
         tokens = {normalize_word(w) for w in _LETTER_RUN.findall(gap)}
         if not tokens or tokens & words.conjunctions or not tokens <= words.linking | words.region:
             continue  # a list ("A and B"), or words that make another clause
+        if relative is not None and relative.search(gap):
+            continue  # "A, north of B": B is a reference point, A the place
         km = haversine_km(q.place.latitude, q.place.longitude, m.place.latitude, m.place.longitude)
         if km > config.EVENTS_ENCLOSING_KM:
             out.add(a)
@@ -1256,6 +1267,30 @@ def _rule_for(
             if better:
                 return min(better)
     return nearest
+
+
+def _reaching_generic(
+    sentence: str,
+    start: int,
+    stop: int,
+    failed: int,
+    cues: list[tuple[int, int, int]],
+    shifts: list[int],
+    rules: Rules,
+    ctx: _Context,
+    spans: Sequence[tuple[int, int]],
+) -> int | None:
+    """The rule of another generic cue that reaches the place at ``start:stop`` when the
+    generic cue chosen for it (``failed``) does not."""
+    others = [c for c in cues if c[2] != failed and rules.rules[c[2]].generic]
+    if not others:
+        return None
+    rule = _rule_for(
+        start, stop, _same_time(start, others, shifts), rules, sentence=sentence, places=spans
+    )
+    if rule is None or not _cue_reaches(sentence, start, stop, rule, others, ctx, spans):
+        return None
+    return rule
 
 
 def _apart(
@@ -1539,8 +1574,36 @@ def _period_start(sentence: str, d: FoundDate, ctx: _Context) -> int | None:
     return found.start() if found is not None else None
 
 
+#: What may stand between a toll's number and the forces it counts: blanks and at most one
+#: word ("five other soldiers", "cinq militaires maliens" is matched from "militaires").
+_TOLL_TO_ACTOR: Final = re.compile(r"[\s\u00a0]+(?:[^\W\d_][\w\-]*[\s\u00a0]+)?")
+
+
+def _mark_victims(
+    actors: list[ActorMention], sentence: str, tolls: Sequence[Casualty]
+) -> list[ActorMention]:
+    """The state forces a toll counts ("five soldiers were killed", "ont tué neuf
+    militaires", "مقتل ٥ جنود") are the side attacked, never the incident's actor1; an armed
+    group counted so keeps its role (attackers are counted too: "dozens of gunmen")."""
+    if not tolls:
+        return actors
+    out = []
+    for a in actors:
+        if a.actor.inter == _STATE_FORCES and any(
+            c.end <= a.start
+            and a.start - c.end <= config.EVENTS_VICTIM_GAP_CHARS
+            and _TOLL_TO_ACTOR.fullmatch(sentence, c.end, a.start) is not None
+            for c in tolls
+            if not c.vague
+        ):
+            a = dataclasses.replace(a, victim=True)
+        out.append(a)
+    return out
+
+
 def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilians: bool) -> None:
-    """actor1 and actor2 of an incident from the actors its sentence names."""
+    """actor1 and actor2 of an incident from the actors its sentence names; the forces a toll
+    counts are its actor2 when no one else is named (:func:`_mark_victims`)."""
     if inc.etype == "Protests":
         inc.actor1 = inc.actor1 or PROTESTERS
         police = [a for a in actors if a.actor.name.startswith("Police Forces")]
@@ -1557,23 +1620,41 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
         inc.actor1 = inc.actor1 or (militia[0].actor if militia else RIOTERS)
         return
     armed = [a for a in actors if a.actor not in (PROTESTERS, RIOTERS) and not a.source]
+    victims = [a for a in armed if a.victim]
+    # the forces counted are also those only named elsewhere in it ("an army post")
+    attacked = {a.actor for a in victims}
+    armed = [a for a in armed if not a.victim and not (a.generic and a.actor in attacked)]
+    if inc.inherited and any(a.agent and not a.generic for a in armed):
+        # its own sentence names who did it ("shells hit X the same day; blamed on Y")
+        inc.actor1, inc.inherited = None, False
     if (
         armed
         and inc.actor1 is None
-        and (inc.etype == "Battles" or any(not a.generic for a in armed))
+        and (inc.etype == "Battles" or any(not a.generic or a.agent for a in armed))
     ):
-        agents = [a for a in armed if a.agent and not a.generic]
+        # a named actor who acted, else the country's own forces said to have fired ("a
+        # military paramotor dropped bombs"), else any named actor
+        agents = [a for a in armed if a.agent and not a.generic] or [a for a in armed if a.agent]
         pool = agents or [a for a in armed if not a.generic]
         if not pool and inc.etype == "Battles":
             pool = armed
         if inc.etype == "Battles":
-            first = pool[0] if agents else min(pool, key=lambda a: a.start)
+            # the side said to have acted in so many words ("attacked by X") before a side
+            # only named with its weapon or verb
+            first = (
+                next((a for a in agents if a.explicit), agents[0])
+                if agents
+                else min(pool, key=lambda a: a.start)
+            )
         else:
             first = min(pool, key=lambda a: abs(a.start - cue))
         inc.actor1 = first.actor
+        inc.explicit = first.explicit
         others = [a for a in armed if a.actor != first.actor]
         if others and inc.actor2 is None and inc.etype == "Battles":
             inc.actor2 = min(others, key=lambda a: abs(a.start - first.start)).actor
+    if victims and inc.actor2 is None and inc.etype != "Protests":
+        inc.actor2 = next((a.actor for a in victims if a.actor != inc.actor1), None)
     if inc.actor2 is None and (
         inc.etype == "Violence against civilians"
         or (inc.etype == "Explosions/Remote violence" and civilians)
@@ -1649,6 +1730,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         mentions, starts = _without_marks(mentions, starts, text, where)
     if not mentions:
         return []
+    mentions, starts = _join_headings(text, mentions, starts)
     langs = {parsed.lang, *getattr(parsed.tokens, "sentence_lang", ())} - {"und"}
     rules = get_rules(tuple(sorted(langs)))
     ctx = _context(rules)
@@ -1697,7 +1779,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     i.unclaimed = True
         ms = by_sentence.get(k, [])
         if not ms:
+            told_lead = lead
             lead = _lead(sentence, k, rules, ctx, reference, lead, blame_re)
+            if lead is not None and lead is not told_lead and lead.agent is not None:
+                lead = _restated(lead, told_lead, previous, rules)
             # the sentence before dates it when it tells no incident ("On Sunday, the shops
             # stayed shut." before "Hundreds of mourners marched to the town hall.")
             before = text[starts[k - 1] : begin] if k and not last else ""
@@ -1757,6 +1842,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     named.add(m.place.id)
                     records.append((None, m, note))
             _blame(previous, ms, sentence, k, rules, blame_re)
+            _blame_told(told, told_follow, ms, text, sentence, ctx, rules, blame_re)
             if (
                 told
                 and told_follow < config.FOLLOW_UP_SENTENCES
@@ -1799,7 +1885,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         plain_seen: set[str] = set()
         spans = [(q.char_start - begin, q.char_end - begin) for q in ms]
         body_spans = [(q.char_start - begin, q.char_end - begin) for q in body]
-        misplaced = _misplaced(text, ms, words)
+        misplaced = _misplaced(text, ms, words, ctx.relative_point)
         shifts = (
             [t.start() for t in ctx.time_after.finditer(sentence)]
             if ctx.time_after is not None and cues
@@ -1853,7 +1939,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     and not rules.rules[rule].generic
                     and not _cue_reaches(sentence, start, stop, rule, cues, ctx, spans)
                 ):
-                    rule = None
+                    # a word of another phrase ("six dead in an attack on A, and two
+                    # policemen killed in B"): a generic word of the place's own phrase may
+                    # still tell its incident
+                    rule = _reaching_generic(
+                        sentence, start, stop, rule, cues, shifts, rules, ctx, spans
+                    )
                 if rule is not None and rules.rules[rule].generic:
                     if not dates and tolls is None:
                         tolls = _incident_tolls(sentence, rules, all_dates)
@@ -1861,7 +1952,13 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     if not (
                         anchored and _cue_reaches(sentence, start, stop, rule, cues, ctx, spans)
                     ):
-                        rule = None
+                        rule = (
+                            _reaching_generic(
+                                sentence, start, stop, rule, cues, shifts, rules, ctx, spans
+                            )
+                            if anchored
+                            else None
+                        )
             if rule is None:
                 if m.place.id not in plain_seen:
                     plain_seen.add(m.place.id)
@@ -1923,6 +2020,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                         incident.generic = False
                     if incident.etype == parent.etype:
                         incident.actor1 = parent.actor1
+                        incident.inherited = True
                 by_rule[(rule, date)] = incident
             incident.places.setdefault(m.place.id, []).append(m)
         qualifiers = _qualifiers(text, ms) if len(ms) > 1 and by_rule else {}
@@ -1931,13 +2029,14 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             by_rule = {key: inc for key, inc in by_rule.items() if inc.places}
         if not by_rule:
             _blame(previous, ms, sentence, k, rules, blame_re)
+            _blame_told(told, told_follow, ms, text, sentence, ctx, rules, blame_re)
             continue
         for inc in by_rule.values():
             inc.district = all(id(q) in moved for ms_p in inc.places.values() for q in ms_p)
         if tolls is None:
             tolls = _incident_tolls(sentence, rules, all_dates)
         country = _forces_country(ms, by_rule.values(), focus)
-        actors = find_actors(sentence, rules=rules, country=country)
+        actors = _mark_victims(find_actors(sentence, rules=rules, country=country), sentence, tolls)
         classes = rules.classes_in(sentence)
         located = [
             (m, inc) for inc in by_rule.values() for ms_p in inc.places.values() for m in ms_p
@@ -1956,7 +2055,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             if owner is not None:
                 assigned.setdefault((id(owner), next(iter(owner.places))), []).append(c)
                 continue
-            m, inc = min(located, key=lambda t: _toll_cost(text, t[0], pos))
+            m, inc = min(located, key=lambda t: _toll_cost(text, t[0], pos, words.conjunctions))
             assigned.setdefault((id(inc), m.place.id), []).append(c)
         for inc in by_rule.values():
             _drop_region_list(inc, assigned, records, note)
@@ -2001,9 +2100,16 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             if inc.etype == "Protests" and "intervention" in classes:
                 inc.intervention = True
             _choose_actors(inc, actors, inc.cue - begin, bool(classes & {"civilians", "communal"}))
-            if inc.actor1 in (None, UNIDENTIFIED) and lead is not None and id(inc) in led:
-                # the attacker the lead sentence named, rather than "gunmen"
-                inc.actor1 = lead.agent or inc.actor1
+            if (
+                inc.actor1 in (None, UNIDENTIFIED)
+                and not inc.explicit
+                and lead is not None
+                and lead.agent is not None
+                and id(inc) in led
+            ):
+                # the attacker the lead sentence named, rather than "gunmen" (a later
+                # sentence may still name another: :func:`_take_agent`)
+                inc.actor1, inc.inherited = lead.agent, True
             inc.ground_fire = "ground_fire" in classes
             inc.unclaimed = unclaimed
             for ms_p in inc.places.values():
@@ -2068,6 +2174,49 @@ def _without_marks(
         for m in mentions
     ]
     return moved, [bisect.bisect_left(where, k) for k in starts]
+
+
+#: A parenthesis after a place name ("X (Y district)") and what is neither letter nor digit
+#: (bullets, emoji, the full stop): all a heading may hold besides its place names.
+_HEADING_PAREN: Final = re.compile(r"\([^()\n]{0,80}\)")
+_HEADING_REST: Final = re.compile(r"[\W_]*")
+
+
+def _join_headings(
+    text: str, mentions: Sequence[Mention], starts: Sequence[int]
+) -> tuple[list[Mention], list[int]]:
+    """A line that opens with a place name alone ("🔴 X. Overnight, drones hit a school.",
+    "X (Y district): shelling at dawn ...") heads what the rest of its line tells: that
+    sentence and the next one, which names no place, are read as one (a summary of a
+    region's night, town by town)."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    joined: set[int] = set()  # sentences read with the one before
+    for k in by_sentence:
+        if k + 1 >= len(starts) or k + 1 in by_sentence:
+            continue
+        begin, nxt = starts[k], starts[k + 1]
+        ms = by_sentence[k]
+        if nxt - begin > config.EVENTS_HEADING_MAX_CHARS or any(
+            m.place.kind == "country" for m in ms
+        ):
+            continue
+        line = text.rfind("\n", 0, begin) + 1
+        if _HEADING_REST.fullmatch(text, line, begin) is None or "\n" in text[begin:nxt]:
+            continue
+        rest = list(text[begin:nxt])
+        for m in ms:
+            rest[m.char_start - begin : m.char_end - begin] = " " * (m.char_end - m.char_start)
+        if _HEADING_REST.fullmatch(_HEADING_PAREN.sub(" ", "".join(rest))) is not None:
+            joined.add(k + 1)
+    if not joined:
+        return list(mentions), list(starts)
+    index = list(itertools.accumulate(0 if k in joined else 1 for k in range(len(starts))))
+    return (
+        [dataclasses.replace(m, sentence=index[m.sentence] - 1) for m in mentions],
+        [at for k, at in enumerate(starts) if k not in joined],
+    )
 
 
 def _strip_marks(text: str) -> tuple[str, tuple[int, ...]]:
@@ -2193,13 +2342,18 @@ def _turned_violent(
 _FAMILY: Final = {"Riots": "Protests"}
 
 
-def _toll_cost(text: str, m: Mention, pos: int) -> int:
+def _toll_cost(text: str, m: Mention, pos: int, conjunctions: frozenset[str] = frozenset()) -> int:
     """How far a toll at ``pos`` is from a place: a place in another clause (past a comma,
-    more past a semicolon) costs more."""
+    more past a semicolon) costs more, and so does a place before a conjunction that opens
+    the toll's phrase ("six dead in A and two policemen killed in B": the two are B's)."""
     lo, hi = sorted((m.char_start, pos))
     cost = hi - lo
     if ";" in text[lo:hi] or "؛" in text[lo:hi]:
         cost += 500
+    if conjunctions and m.char_end <= pos:
+        between = _LETTER_RUN.findall(text, m.char_end, pos)
+        if any(w.lower() in conjunctions for w in between):
+            cost += config.EVENTS_TOLL_CLAUSE_CHARS
     return cost + config.EVENTS_TOLL_CLAUSE_CHARS * len(_CLAUSE_EDGE.findall(text, lo, hi))
 
 
@@ -2247,6 +2401,29 @@ def _lead(
     return _Lead(rule, k, days[0] if days else None, agent)
 
 
+def _restated(lead: _Lead, before: _Lead | None, previous: list[_Incident], rules: Rules) -> _Lead:
+    """A lead that tells again the incident told last ("The drone struck at 10 a.m. ... The
+    state government blamed X" after "a drone strike hit the market of Y"): its attacker is
+    that incident's, when it has none and is of the same sub-event type and day, and not the
+    attacker of the next places the text names."""
+    if lead.rule is None:
+        return lead
+    start = before.sentence if before is not None and before.agent is None else lead.sentence
+    told = [i for i in previous if i.sentence < start]
+    if not told:
+        return lead
+    last = max(told, key=lambda i: i.sentence)
+    day = lead.date.date if lead.date is not None else None
+    if (
+        last.actor1 is None
+        and last.subtype == rules.rules[lead.rule].sub_type
+        and (day is None or day == last.date)
+    ):
+        last.actor1 = lead.agent
+        return dataclasses.replace(lead, agent=None)
+    return lead
+
+
 def _leads(lead: _Lead, rule: int, rules: Rules) -> bool:
     """Whether an incident of ``rule`` may be the one the lead sentence told: the same type,
     a generic word ("two were wounded"), or a crowd's (a protest the next sentence tells
@@ -2264,20 +2441,22 @@ def _leads(lead: _Lead, rule: int, rules: Rules) -> bool:
 
 def _take_agent(incidents: list[_Incident], sentence: str, rules: Rules) -> None:
     """The perpetrator a next sentence names ("The attack was claimed by ...") is actor1 of
-    the incidents just reported that have none or only unidentified men; of a battle whose
+    the incidents just reported that have none, only unidentified men or the one of the
+    incident told before them ("the same day, shells hit X"); of a battle whose
     only actor1 was the forces of its own country (the side attacked: "fighting with the
     army"), a non-state group named so is the attacker, actor1, and those forces actor2."""
     inc = incidents[0]
     if inc.etype in _CROWD:
         return
     defended = [i for i in incidents if _defender_only(i)]
-    if inc.actor1 in (None, UNIDENTIFIED) or defended:
+    if inc.actor1 in (None, UNIDENTIFIED) or defended or any(i.inherited for i in incidents):
         agents = [a for a in find_actors(sentence, rules=rules) if a.agent and not a.generic]
         if agents:
             agent = agents[0].actor
             for i in incidents:
-                if i.actor1 is None:
-                    i.actor1 = agent
+                if i.actor1 is None or i.inherited:
+                    # an actor taken from the incident before gives way to the one named
+                    i.actor1, i.inherited = agent, False
                 elif i in defended and agent.inter not in (_STATE_FORCES, CIVILIANS.inter):
                     i.actor1, i.actor2 = agent, i.actor1
                 elif i.actor1 == UNIDENTIFIED and agent.inter not in (
@@ -2317,17 +2496,52 @@ def _blame(
     if blame is None or not previous or blame.search(sentence) is None:
         return
     places = {m.place.id for m in ms}
+    regions = [m.place for m in ms if m.place.kind == "region"]
+
+    def named(q: Mention) -> bool:
+        # the town itself, or the region it lies in ("the X state government blamed Y")
+        return q.place.id in places or any(_lies_in(q.place, r) for r in regions)
+
     targets = [
         i
         for i in previous
         if i.actor1 is None
         and i.etype not in _CROWD
-        and not places.isdisjoint(i.places)
+        and any(named(q[0]) for q in i.places.values())
         # not one told at other towns too ("a bomb in X and a drone in Y")
-        and all(pid in places for pid, q in i.places.items() if q[0].place.kind == "city")
+        and all(named(q[0]) for q in i.places.values() if q[0].place.kind == "city")
     ]
     if targets:
         _take_agent(targets, sentence, rules)
+
+
+def _blame_told(
+    told: list[_Incident],
+    follow: int,
+    ms: Sequence[Mention],
+    text: str,
+    sentence: str,
+    ctx: _Context,
+    rules: Rules,
+    blame: re.Pattern[str] | None,
+) -> None:
+    """A sentence soon after an incident that tells none but blames someone ("Local sources
+    blame the attack on X, active in the Y district") names the perpetrator of the incident
+    just told, when the places it names only describe the group: regions, or that
+    incident's own towns."""
+    if (
+        told
+        and follow < config.FOLLOW_UP_SENTENCES
+        and blame is not None
+        and blame.search(sentence) is not None
+        and all(
+            m.place.kind != "city"
+            or any(m.place.id in i.places for i in told)
+            or _named_as_region(text, m, ctx)
+            for m in ms
+        )
+    ):
+        _take_agent(told, sentence, rules)
 
 
 def _follow_up(
@@ -2691,11 +2905,16 @@ def _story_defaults(incidents: list[_Incident]) -> None:
             and countries[id(o)] == country
         ]
         day = inc.date
-        named = {
-            o.actor1
-            for o in others
-            if o.date is not None and abs((o.date - day).days) <= config.EVENTS_WAVE_DAYS
-        }
+        # the same incident told again at the same place (a headline and its body)
+        named = {o.actor1 for o in others if not inc.places.keys().isdisjoint(o.places)}
+        if len(named) != 1:
+            named = {
+                o.actor1
+                for o in others
+                if o.date is not None
+                and abs((o.date - day).days) <= config.EVENTS_WAVE_DAYS
+                and o.actor1 != UNIDENTIFIED
+            }
         if not named:  # otherwise the one the article names for all its incidents there
             # (a group it names, not the unidentified gunmen of one of them)
             named = {o.actor1 for o in others if o.actor1 != UNIDENTIFIED}
