@@ -1800,7 +1800,7 @@ def test_a_blamed_lead_that_tells_the_last_incident_again_is_its_own() -> None:
         "people.\nThe drone struck at around 10 a.m., witnesses said. The state government "
         "blamed the Rapid Support Forces.\nThe same day, shells fell on a residential "
         "district of Bara. Two civilians were killed, according to doctors, who blamed the "
-        "SPLM-N."
+        "Sudanese army."
     )
     rows = {r["location"]: r["actor1"] for r in _incidents(text)}
-    assert rows == {"El Obeid": "Rapid Support Forces", "Bārah": "SPLM-N"}
+    assert rows == {"El Obeid": "Rapid Support Forces", "Bārah": "Military Forces of Sudan"}
