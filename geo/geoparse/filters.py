@@ -385,6 +385,8 @@ def _block_people(
                     toks, i, w, demonyms=index.demonyms(w) if index is not None else frozenset()
                 ):
                     continue  # "Mayor Ann Dover ... the city of Dover": the town
+                if index is not None and _place_only_before(toks, i, w) and index.has(keys[i]):
+                    continue  # "dijo Rosa Alba ... protestas en Alba": the town
                 if (
                     index is not None
                     and i > 0
@@ -409,6 +411,38 @@ def _settlement_cue_before(
     stop = w["stopwords"] | w["demonyms"] | demonyms
     j = i - 1
     while j >= 0 and i - j <= 3 and toks.join[j] != 0 and not toks.cap[j]:
+        if toks.keys[j] in cues:
+            return True
+        if toks.keys[j] not in stop:
+            return False
+        j -= 1
+    return False
+
+
+def _place_only_before(toks: Tokens, i: int, w: Words) -> bool:
+    """Whether a word of the pack's ``place_only_before`` (a preposition that takes no person,
+    a settlement noun) stands right before token ``i``, or before the articles and "de" after it:
+    "en Alba", "desde Alba", "la ciudad de Alba", "dans la ville de Alba". Only the first
+    word of a sentence may be capitalised ("En Alba, ...").
+
+    Examples
+    --------
+    >>> w = words_for(("es",))
+    >>> text = "En Alba hubo protestas; llegaron desde la ciudad de Alba y dijo a Alba."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> [toks.starts[i] for i in range(len(toks)) if toks.keys[i] == "alba"
+    ...  and _place_only_before(toks, i, w)]
+    [3, 52]
+    """
+    # articles and "de" ("la ciudad de"): the list words that join no list
+    cues, stop = w["place_only_before"], (w["list_words"] - w["after_list"]) | _OF
+    if not cues:
+        return False
+    j = i - 1
+    while j >= 0 and i - j <= 3 and toks.join[j] != 0:
+        first = j == 0 or toks.sentence[j - 1] != toks.sentence[j]
+        if toks.cap[j] and not first:
+            return False
         if toks.keys[j] in cues:
             return True
         if toks.keys[j] not in stop:
