@@ -715,12 +715,12 @@ class Scanner:
                 and area
                 and best is not None
                 and best.place.kind != "country"
-                and before.bare & lists.natural
+                and before.bare & lists.features
             ):
-                # "وادي حضرموت", "هضبة حضرموت": a valley or a plateau named after the
-                # region it lies in, which the gazetteer lacks: the whole phrase, the
-                # region's place
-                offset = _feature_offset(before, lists.natural)
+                # "وادي حضرموت", "هضبة حضرموت", "نهر ديالى": a valley, a plateau or a river
+                # named after the region it lies in, which the gazetteer lacks: the whole
+                # phrase, the region's place
+                offset = _feature_offset(before, lists.features)
                 if offset is not None:
                     m.first -= 1
                     m.start = toks.starts[m.first] + offset
