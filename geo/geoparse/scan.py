@@ -611,8 +611,9 @@ class Scanner:
         chosen: list[tuple[_Match, str, Candidate | None]],
         turned_down: Sequence[_Match],
     ) -> list[tuple[_Match, str, Candidate | None]]:
-        """``chosen`` and the one-word names turned down as common words that go on a list
-        after a chosen name, among the places of that name's country: "الخرطوم والجزيرة"
+        """``chosen`` and the one-word names turned down as common words that the document
+        names elsewhere for sure (the same key chosen), or that go on a list after a chosen
+        name, among the places of that name's country: "الخرطوم والجزيرة"
         (Khartoum and Gezira, not "the island"), "زوارة والجميل". A word of the pack's
         ``never`` lists ("الجزيرة": the island) goes on a list of regions only (a region of
         that country), a common word on any list; stop words and given names never do.
@@ -626,12 +627,35 @@ class Scanner:
             if best is not None and not m.needs_country and best.place.country_code
         }
         taken = {j for m, _, _ in chosen for j in range(m.first, m.last + 1)}
+        # the keys the document names for sure: a common word written again is the same name
+        # ("مدينة الأبيض ... الطريق الذي يربط الأبيض بكوستي"), unless an adjective after a
+        # definite noun ("البيت الأبيض") or a head noun's name
+        named = {key: best for m, key, best in chosen if best is not None and not m.needs_country}
         added: list[tuple[_Match, str, Candidate | None]] = []
         for m in sorted(turned_down, key=lambda x: x.first):
+            if m.first in taken:
+                continue
+            key, _ = self._key_of(text, toks, m)
+            again = named.get(key)
+            if again is not None:
+                forms = {m.name_form, m.key_form, words[m.first].letters}
+                word = self._word_before(toks, words, m.first)
+                if not (
+                    forms & lists.never
+                    or (
+                        word is not None
+                        and (
+                            word.definite
+                            or word.bare & (lists.heads | lists.of_note | lists.before_person)
+                        )
+                    )
+                ):
+                    added.append((m, key, again))
+                    taken.add(m.first)
+                    continue
             before = by_last.get(m.first - 1)
             if (
                 before is None
-                or m.first in taken
                 or toks.sentence[m.first - 1] != toks.sentence[m.first]
                 or not (
                     m.prefix.startswith(("و", "ف"))
@@ -645,7 +669,6 @@ class Scanner:
                 continue
             regions_only = bool(forms & lists.never or article in lists.never)
             country = before.place.country_code
-            key, _ = self._key_of(text, toks, m)
             same = [
                 c
                 for c in self.index.candidates(key, variants=False)
