@@ -578,8 +578,7 @@ def test_a_common_word_named_again_or_listed_after_a_name_is_that_name() -> None
     # "العين" (the eye) is Al Ain after "مدينة"; written again without a cue, or next in a
     # list after a town of its country, it is the town again
     named_again = geo.geoparse(
-        "الإمارات: أمطار غزيرة في مدينة العين. وقالت الشرطة إن الطريق الذي يربط العين "
-        "بالمدن مغلق",
+        "الإمارات: أمطار غزيرة في مدينة العين. وقالت الشرطة إن الطريق الذي يربط العين بالمدن مغلق",
         lang="ar",
     )
     assert named_again["mention"].tolist().count("العين") == 2
