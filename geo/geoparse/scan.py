@@ -657,10 +657,9 @@ class Scanner:
             if (
                 before is None
                 or toks.sentence[m.first - 1] != toks.sentence[m.first]
-                or not (
-                    m.prefix.startswith(("و", "ف"))
-                    or _is_list_gap(text[toks.ends[m.first - 1] : toks.starts[m.first]])
-                )
+                # "و" joins a common word to the list: after a comma or a space alone it is
+                # the word ("حلب، جديدة": Aleppo, new...; "صلالة ينقّل": Salalah, it moves)
+                or not m.prefix.startswith(("و", "ف"))
             ):
                 continue
             forms = {m.name_form, m.key_form, words[m.first].letters}
