@@ -847,6 +847,27 @@ def test_a_recurring_surname_is_the_town_after_a_preposition_that_takes_no_perso
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the surname ends a place's name
+        (
+            "Habló el vecino Juan Leyva en la plaza. Los turistas llegaron a Villa de Leyva.",
+            ["Villa de Leyva"],
+        ),
+        # the surname goes on a list of places
+        (
+            "Habló la concejala Ana Paipa. Hubo marchas en Tunja, Paipa y Duitama.",
+            ["Tunja", "Paipa", "Duitama"],
+        ),
+    ],
+)
+def test_a_recurring_surname_inside_a_place_name_or_a_list_of_places(
+    text: str, names: list[str]
+) -> None:
+    assert geo.geoparse(text, lang="es")["mention"].tolist() == names
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "found"),
     [
         # a river named after its region: the whole phrase, the region
@@ -856,7 +877,7 @@ def test_a_recurring_surname_is_the_town_after_a_preposition_that_takes_no_perso
             [("río Putumayo", "region"), ("río Guaviare", "region"), ("Colombia", "country")],
         ),
         # "la mer de X": the sea off the town X, the town
-        ("Les pêcheurs de la mer de Tartous ont vu la flotte.", "fr", [("Tartous", "city")]),
+        ("Les pêcheurs de la mer de Bizerte ont vu la flotte.", "fr", [("Bizerte", "city")]),
     ],
 )
 def test_features_the_gazetteer_lacks_after_their_noun(

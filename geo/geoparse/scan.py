@@ -613,13 +613,13 @@ class Scanner:
     ) -> list[tuple[_Match, str, Candidate | None]]:
         """``chosen`` and the one-word names turned down as common words that the document
         names elsewhere for sure (the same key chosen), or that go on a list after a chosen
-        name, among the places of that name's country: "الخرطوم والجزيرة"
-        (Khartoum and Gezira, not "the island"), "زوارة والجميل". A word of the pack's
-        ``never`` lists ("الجزيرة": the island) goes on a list of regions only (a region of
-        that country), a common word on any list; stop words and given names never do.
+        name, joined to it by و or ف, among the places of that name's country: "الشارقة
+        والعين" (Sharjah and Al Ain, not "the eye"). A word of the pack's ``never`` lists
+        ("الجزيرة": the island) goes on a list of regions only (a region of that country), a
+        common word on any list; stop words and given names never do.
 
         The key keeps the places of the country (:data:`IN_COUNTRIES`); a list goes on
-        from a name found so ("بعلبك والهرمل وبريتال").
+        from a name found so ("الشارقة والعين والذيد").
         """
         by_last = {
             m.last: best
@@ -628,7 +628,7 @@ class Scanner:
         }
         taken = {j for m, _, _ in chosen for j in range(m.first, m.last + 1)}
         # the keys the document names for sure: a common word written again is the same name
-        # ("مدينة الأبيض ... الطريق الذي يربط الأبيض بكوستي"), unless an adjective after a
+        # ("مدينة العين ... الطريق الذي يربط العين بالساحل"), unless an adjective after a
         # definite noun ("البيت الأبيض") or a head noun's name
         named = {key: best for m, key, best in chosen if best is not None and not m.needs_country}
         added: list[tuple[_Match, str, Candidate | None]] = []
