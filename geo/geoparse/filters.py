@@ -476,6 +476,15 @@ def _listed_after_place(
         return False
     gap = text[toks.ends[i - 1] : toks.starts[i]]
     if gap.strip() in (",", "،"):
+        # after a comma the list goes on after the name: "Tunja, Paipa y Duitama", not
+        # "During her visit to Tunja, Paipa spoke"
+        nxt = i + 1
+        after = text[toks.ends[i] : toks.starts[nxt]] if nxt < len(keys) else ""
+        if not (
+            after.strip() in (",", "،")
+            or (nxt < len(keys) and keys[nxt] in w["after_list"] and not after.strip())
+        ):
+            return False
         p = i - 1
     elif i >= 2 and keys[i - 1] in w["after_list"] and not cap[i - 1] and not gap.strip():
         p = i - 2
