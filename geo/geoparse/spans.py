@@ -260,7 +260,7 @@ def _named_features(toks: Tokens, blocked: list[bool], w: Words, index: Index) -
       looked up under the name among regions only (a river or a volcano named after its
       province lies in it; a town of that name may lie anywhere).
 
-    A phrase the gazetteer has is left to :func:`_capitalised`.
+    A phrase the gazetteer has is that feature, under its own key.
 
     Examples
     --------
@@ -303,8 +303,12 @@ def _named_features(toks: Tokens, blocked: list[bool], w: Words, index: Index) -
             longest += 1
         for length in range(longest, 0, -1):
             last = j + length - 1
-            if index.has(toks.joined(i, last - i + 1)):
-                break  # the gazetteer's own feature: a span of _capitalised
+            whole = toks.joined(i, last - i + 1)
+            if index.has(whole):
+                # the gazetteer's own feature ("monts Mandara" when it has the range), which
+                # _capitalised reads only after the pack's feature_starts
+                out.append(_span(toks, i, last, whole, soft=0))
+                break
             key = toks.joined(j, length)
             if key in w["common"] or key in w["stopwords"] or not index.has(key):
                 continue
