@@ -831,6 +831,62 @@ def test_a_recurring_surname_is_the_town_after_near() -> None:
     assert df["char_start"].tolist() == [text.rindex("Hartford")]
 
 
+def test_a_recurring_surname_is_the_town_after_a_preposition_that_takes_no_person() -> None:
+    # "Girardota" is a surname first; after "en" and "desde" it is the town, after "a" the
+    # person again
+    text = (
+        "Dijo a EFE el vecino Pedro Girardota. Hubo protestas en Girardota y desde "
+        "Girardota salieron camiones; la alcaldía pidió calma a Girardota."
+    )
+    df = geo.geoparse(text, lang="es")
+    assert df["char_start"].tolist() == [
+        text.index("Girardota", text.index(" en ")),
+        text.index("Girardota", text.index("desde")),
+    ]
+    assert set(df["country_code"]) == {"CO"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the surname ends a place's name
+        (
+            "Habló el vecino Juan Leyva en la plaza. Los turistas llegaron a Villa de Leyva.",
+            ["Villa de Leyva"],
+        ),
+        # the surname goes on a list of places
+        (
+            "Habló la concejala Ana Paipa. Hubo marchas en Tunja, Paipa y Duitama.",
+            ["Tunja", "Paipa", "Duitama"],
+        ),
+    ],
+)
+def test_a_recurring_surname_inside_a_place_name_or_a_list_of_places(
+    text: str, names: list[str]
+) -> None:
+    assert geo.geoparse(text, lang="es")["mention"].tolist() == names
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        # a river named after its region: the whole phrase, the region
+        (
+            "Llovió sobre el río Putumayo y el río Guaviare en Colombia.",
+            "es",
+            [("río Putumayo", "region"), ("río Guaviare", "region"), ("Colombia", "country")],
+        ),
+        # "la mer de X": the sea off the town X, the town
+        ("Les pêcheurs de la mer de Bizerte ont vu la flotte.", "fr", [("Bizerte", "city")]),
+    ],
+)
+def test_features_the_gazetteer_lacks_after_their_noun(
+    text: str, lang: str, found: list[tuple[str, str]]
+) -> None:
+    df = geo.geoparse(text, lang=lang)
+    assert [tuple(r) for r in df[["mention", "kind"]].values.tolist()] == found
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "names"),
     [

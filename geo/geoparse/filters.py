@@ -385,15 +385,14 @@ def _block_people(
                     toks, i, w, demonyms=index.demonyms(w) if index is not None else frozenset()
                 ):
                     continue  # "Mayor Ann Dover ... the city of Dover": the town
-                if (
-                    index is not None
-                    and i > 0
-                    and cap[i - 1]
-                    and join[i - 1] == 1
-                    and not out[i - 1]
-                    and index.has(f"{keys[i - 1]} {keys[i]}")
-                ):
+                if index is not None and _place_only_before(toks, i, w) and index.has(keys[i]):
+                    continue  # "dijo Rosa Girardota ... protestas en Girardota": the town
+                if index is not None and _ends_place_name(toks, i, w, index, out):
                     continue  # "Mrs Kong said Hong Kong...": the name ends a place's name
+                if index is not None and _listed_after_place(
+                    text, toks, i, w, index, out, surnames
+                ):
+                    continue  # "dijo Ana Paipa ... en Tunja, Paipa y Duitama": a list of places
                 out[i] = True
 
 
@@ -409,6 +408,120 @@ def _settlement_cue_before(
     stop = w["stopwords"] | w["demonyms"] | demonyms
     j = i - 1
     while j >= 0 and i - j <= 3 and toks.join[j] != 0 and not toks.cap[j]:
+        if toks.keys[j] in cues:
+            return True
+        if toks.keys[j] not in stop:
+            return False
+        j -= 1
+    return False
+
+
+#: Words before a surname that may start a place's name ending in it ("Norte de"), at most.
+_MAX_NAME_BEFORE: Final = 3
+
+
+def _ends_place_name(toks: Tokens, i: int, w: Words, index: Index, out: list[bool]) -> bool:
+    """Whether token ``i`` ends a gazetteer name that starts with a capitalised word at most
+    :data:`_MAX_NAME_BEFORE` words before it, through capitalised words and connectors:
+    "Hong Kong", "Villa de Leyva" (a surname of the document that ends a place's name).
+
+    Examples
+    --------
+    >>> w = words_for(("es",))
+    >>> from geo.geoparse.candidates import Index
+    >>> text = "Llegó a Villa de Leyva."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> _ends_place_name(toks, 4, w, Index.default(), [False] * len(toks))
+    True
+    """
+    keys, cap, join = toks.keys, toks.cap, toks.join
+    connectors = w["connectors"] | w.of_words
+    for k in range(1, _MAX_NAME_BEFORE + 1):
+        j = i - k
+        if j < 0 or join[j] != 1 or out[j] or not (cap[j] or keys[j] in connectors):
+            return False
+        if cap[j] and index.has(toks.joined(j, k + 1)):
+            return True
+    return False
+
+
+def _listed_after_place(
+    text: str,
+    toks: Tokens,
+    i: int,
+    w: Words,
+    index: Index,
+    out: list[bool],
+    surnames: set[str],
+) -> bool:
+    """Whether token ``i`` goes on a list after a place's name, after a comma or a
+    conjunction ("Tunja, Paipa", "Paipa y Duitama"): the name before it is capitalised, a
+    gazetteer name (or the end of one), and no person's (no surname of the document or of the
+    common surname list, not blocked).
+
+    Examples
+    --------
+    >>> from geo.geoparse.candidates import Index
+    >>> w = words_for(("es",))
+    >>> text = "Votaron en Tunja, Paipa y Duitama."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> [
+    ...     _listed_after_place(text, toks, i, w, Index.default(), [False] * len(toks), set())
+    ...     for i in (3, 5)
+    ... ]
+    [True, True]
+    """
+    keys, cap = toks.keys, toks.cap
+    if i < 1 or toks.sentence[i - 1] != toks.sentence[i]:
+        return False
+    gap = text[toks.ends[i - 1] : toks.starts[i]]
+    if gap.strip() in (",", "،"):
+        # after a comma the list goes on after the name: "Tunja, Paipa y Duitama", not
+        # "During her visit to Tunja, Paipa spoke"
+        nxt = i + 1
+        after = text[toks.ends[i] : toks.starts[nxt]] if nxt < len(keys) else ""
+        if not (
+            after.strip() in (",", "،")
+            or (nxt < len(keys) and keys[nxt] in w["after_list"] and not after.strip())
+        ):
+            return False
+        p = i - 1
+    elif i >= 2 and keys[i - 1] in w["after_list"] and not cap[i - 1] and not gap.strip():
+        p = i - 2
+        if text[toks.ends[p] : toks.starts[i - 1]].strip():
+            return False
+    else:
+        return False
+    key = keys[p]
+    if not cap[p] or out[p] or key in surnames or key in w["surnames"] or key in w["first_names"]:
+        return False
+    return index.has(key) or _ends_place_name(toks, p, w, index, out)
+
+
+def _place_only_before(toks: Tokens, i: int, w: Words) -> bool:
+    """Whether a word of the pack's ``place_only_before`` (a preposition that takes no person,
+    a settlement noun) stands right before token ``i``, or before the articles and "de" after it:
+    "en Paipa", "desde Paipa", "la ciudad de Paipa", "dans la ville de Paipa". Only the first
+    word of a sentence may be capitalised ("En Paipa, ...").
+
+    Examples
+    --------
+    >>> w = words_for(("es",))
+    >>> text = "En Paipa hubo protestas; llegaron desde la ciudad de Paipa y dijo a Paipa."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> [toks.starts[i] for i in range(len(toks)) if toks.keys[i] == "paipa"
+    ...  and _place_only_before(toks, i, w)]
+    [3, 53]
+    """
+    # articles and "de" ("la ciudad de"): the list words that join no list
+    cues, stop = w["place_only_before"], (w["list_words"] - w["after_list"]) | _OF
+    if not cues:
+        return False
+    j = i - 1
+    while j >= 0 and i - j <= 3 and toks.join[j] != 0:
+        first = j == 0 or toks.sentence[j - 1] != toks.sentence[j]
+        if toks.cap[j] and not first:
+            return False
         if toks.keys[j] in cues:
             return True
         if toks.keys[j] not in stop:

@@ -312,6 +312,7 @@ class _Lists:
     of_note: frozenset[str] = frozenset()  # facilities also named after people ("مستشفى")
     demonyms: frozenset[str] = frozenset()  # nisba adjectives ("السورية", "السعودية")
     never_but_demonyms: frozenset[str] = frozenset()  # ``never`` without the demonyms
+    stopwords: frozenset[str] = frozenset()  # function words: never a name, even listed
     # attached pronouns ("ه", "هم") and verb affixes ("", "وا"), longest first, not folded
     pronoun_suffixes: tuple[str, ...] = ()
     verb_affixes: tuple[tuple[str, str], ...] = ()
@@ -362,6 +363,7 @@ def _lists() -> _Lists:
         of_note=_fold_all(w["facility_of_note"]),
         demonyms=demonyms,
         never_but_demonyms=never_but_demonyms,
+        stopwords=stop,
         pronoun_suffixes=tuple(sorted(w["pronoun_suffixes"], key=len, reverse=True)),
         verb_affixes=tuple(
             (prefix, suffix)
@@ -535,6 +537,7 @@ class Scanner:
                     hits.append((first, end_token[end], s, row, keys))
         off = _phrase_blocked(toks, words, lists)
         kept: list[tuple[_Match, str, Candidate | None]] = []
+        turned_down: list[_Match] = []
         for first, last, s, row, keys in hits:
             if any(blocked[j] or off[j] for j in range(first, last + 1)):
                 continue
@@ -557,6 +560,8 @@ class Scanner:
             picked = self._accept(text, toks, words, m, lists)
             if picked is not None:
                 kept.append((m, *picked))
+            elif first == last:
+                turned_down.append(m)
         kept = _prefer_lists(text, toks, kept)
         kept.sort(key=lambda t: (-t[0].length, t[0].start))
         taken: set[int] = set()
@@ -567,6 +572,8 @@ class Scanner:
             taken.update(range(m.first, m.last + 1))
             chosen.append((m, key, best))
         chosen.sort(key=lambda t: t[0].first)
+        if turned_down:
+            chosen = self._listed_words(text, toks, words, lists, chosen, turned_down)
         sure = {
             best.place.country_code
             for m, _, best in chosen
@@ -595,6 +602,87 @@ class Scanner:
         return self._transliterated(text, toks, blocked, words, off, lists, out)
 
     # -- decisions
+    def _listed_words(
+        self,
+        text: str,
+        toks: Tokens,
+        words: dict[int, _Word],
+        lists: _Lists,
+        chosen: list[tuple[_Match, str, Candidate | None]],
+        turned_down: Sequence[_Match],
+    ) -> list[tuple[_Match, str, Candidate | None]]:
+        """``chosen`` and the one-word names turned down as common words that the document
+        names elsewhere for sure (the same key chosen), or that go on a list after a chosen
+        name, joined to it by و or ف, among the places of that name's country: "الشارقة
+        والعين" (Sharjah and Al Ain, not "the eye"). A word of the pack's ``never`` lists
+        ("الجزيرة": the island) goes on a list of regions only (a region of that country), a
+        common word on any list; stop words and given names never do.
+
+        The key keeps the places of the country (:data:`IN_COUNTRIES`); a list goes on
+        from a name found so ("الشارقة والعين والذيد").
+        """
+        by_last = {
+            m.last: best
+            for m, _, best in chosen
+            if best is not None and not m.needs_country and best.place.country_code
+        }
+        taken = {j for m, _, _ in chosen for j in range(m.first, m.last + 1)}
+        # the keys the document names for sure: a common word written again is the same name
+        # ("مدينة العين ... الطريق الذي يربط العين بالساحل"), unless an adjective after a
+        # definite noun ("البيت الأبيض") or a head noun's name
+        named = {key: best for m, key, best in chosen if best is not None and not m.needs_country}
+        added: list[tuple[_Match, str, Candidate | None]] = []
+        for m in sorted(turned_down, key=lambda x: x.first):
+            if m.first in taken:
+                continue
+            key, _ = self._key_of(text, toks, m)
+            again = named.get(key)
+            if again is not None:
+                forms = {m.name_form, m.key_form, words[m.first].letters}
+                word = self._word_before(toks, words, m.first)
+                if not (
+                    forms & lists.never
+                    or (
+                        word is not None
+                        and (
+                            word.definite
+                            or word.bare & (lists.heads | lists.of_note | lists.before_person)
+                        )
+                    )
+                ):
+                    added.append((m, key, again))
+                    taken.add(m.first)
+                    continue
+            before = by_last.get(m.first - 1)
+            if (
+                before is None
+                or toks.sentence[m.first - 1] != toks.sentence[m.first]
+                # "و" joins a common word to the list: after a comma or a space alone it is
+                # the word ("حلب، جديدة": Aleppo, new...; "صلالة ينقّل": Salalah, it moves)
+                or not m.prefix.startswith(("و", "ف"))
+            ):
+                continue
+            forms = {m.name_form, m.key_form, words[m.first].letters}
+            article = m.name_form[2:] if m.name_form.startswith("ال") else ""
+            if forms & (lists.first_names | lists.stopwords) or article in lists.stopwords:
+                continue
+            regions_only = bool(forms & lists.never or article in lists.never)
+            country = before.place.country_code
+            same = [
+                c
+                for c in self.index.candidates(key, variants=False)
+                if c.place.country_code == country
+                and (not regions_only or c.place.kind == "region")
+            ]
+            if not same:
+                continue
+            added.append((m, f"{key}{IN_COUNTRIES}{country}", same[0]))
+            by_last[m.last] = same[0]
+            taken.add(m.first)
+        if not added:
+            return chosen
+        return sorted([*chosen, *added], key=lambda t: t[0].first)
+
     def _names_admin1(self, keys: Sequence[str]) -> bool:
         """Whether one of ``keys`` is the name of a first-level region."""
         return any(
@@ -715,12 +803,12 @@ class Scanner:
                 and area
                 and best is not None
                 and best.place.kind != "country"
-                and before.bare & lists.natural
+                and before.bare & lists.features
             ):
-                # "وادي حضرموت", "هضبة حضرموت": a valley or a plateau named after the
-                # region it lies in, which the gazetteer lacks: the whole phrase, the
-                # region's place
-                offset = _feature_offset(before, lists.natural)
+                # "وادي حضرموت", "هضبة حضرموت", "نهر ديالى": a valley, a plateau or a river
+                # named after the region it lies in, which the gazetteer lacks: the whole
+                # phrase, the region's place
+                offset = _feature_offset(before, lists.features)
                 if offset is not None:
                     m.first -= 1
                     m.start = toks.starts[m.first] + offset

@@ -92,6 +92,7 @@ def find_spans(
         spans = _merge(spans, _hyphenated(text, toks, blocked, w, index))
     spans = _merge(spans, _possessive_names(text, toks, blocked, index))
     spans = _merge(spans, _capitalised(text, toks, blocked, w, index))
+    spans = _merge(spans, _named_features(toks, blocked, w, index))
     if cyrillic:
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans))
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans, translit=True))
@@ -238,6 +239,85 @@ def _capitalised(
         if extra:
             spans = sorted(spans + extra, key=lambda s: s.first)
     return spans
+
+
+#: Capitalised words of a place's name after a feature noun, at most.
+_MAX_FEATURE_NAME: Final = 3
+#: Small words between a feature noun and the name ("vallée de la"), at most.
+_MAX_FEATURE_LINKS: Final = 2
+
+
+def _named_features(toks: Tokens, blocked: list[bool], w: Words, index: Index) -> list[Span]:
+    """Natural features and water bodies the gazetteer lacks, written as a lower-case noun of
+    the pack's ``natural`` or ``water`` lists before a name (the name alone is no town there:
+    :func:`~geo.geoparse.filters.verdict` rules it out after a feature noun):
+
+    - the noun, "of" and a bare name ("la sierra de Choix", "la mer de Bizerte"): the
+      feature of the place named, which is that place, a span of the name alone;
+    - the noun and a name in apposition, or after "of" and an article ("río Putumayo",
+      "volcán Tungurahua", "la vallée du Drâa"): the feature's own name, a span of the whole
+      phrase,
+      looked up under the name among regions only (a river or a volcano named after its
+      province lies in it; a town of that name may lie anywhere).
+
+    A phrase the gazetteer has is that feature, under its own key.
+
+    Examples
+    --------
+    >>> from geo.geoparse.filters import words_for
+    >>> from geo.geoparse.tokenize import tokenize
+    >>> w = words_for(("es",))
+    >>> text = "Crece el río Putumayo cerca de la sierra de Choix."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> [(text[s.start : s.end], s.key, s.region_only) for s in _named_features(toks,
+    ...  [False] * len(toks), w, Index.default())]
+    [('río Putumayo', 'putumayo', True), ('Choix', 'choix', False)]
+    """
+    nouns = w["natural"] | w["water"]
+    if not nouns:
+        return []
+    keys, cap, join, script = toks.keys, toks.cap, toks.join, toks.script
+    of_words, articles = w.of_words, (w["list_words"] - w["after_list"]) | w["determiners"]
+    n = len(keys)
+    out: list[Span] = []
+    for i in range(n - 1):
+        if cap[i] or blocked[i] or keys[i] not in nouns or join[i] == 0 or script[i] != "latin":
+            continue
+        j = i + 1
+        while j < n and j - i <= _MAX_FEATURE_LINKS and not cap[j] and keys[j] in articles:
+            if join[j] == 0:
+                break
+            j += 1
+        if j >= n or not cap[j] or blocked[j] or join[j - 1] == 0:
+            continue
+        # "de Choix": the place's feature; "río Putumayo", "vallée du Drâa": the feature's name
+        bare = j == i + 2 and keys[i + 1] in of_words and keys[i + 1] not in articles - of_words
+        longest = 1
+        while (
+            longest < _MAX_FEATURE_NAME
+            and j + longest < n
+            and join[j + longest - 1] != 0
+            and cap[j + longest]
+            and not blocked[j + longest]
+        ):
+            longest += 1
+        for length in range(longest, 0, -1):
+            last = j + length - 1
+            whole = toks.joined(i, last - i + 1)
+            if index.has(whole):
+                # the gazetteer's own feature ("monts Mandara" when it has the range), which
+                # _capitalised reads only after the pack's feature_starts
+                out.append(_span(toks, i, last, whole, soft=0))
+                break
+            key = toks.joined(j, length)
+            if key in w["common"] or key in w["stopwords"] or not index.has(key):
+                continue
+            if bare:
+                out.append(_span(toks, j, last, key, soft=0))
+            elif any(c.place.kind == "region" for c in index.candidates(key)):
+                out.append(_span(toks, i, last, key, soft=0, region_only=True))
+            break
+    return out
 
 
 def _possessive_names(text: str, toks: Tokens, blocked: list[bool], index: Index) -> list[Span]:

@@ -101,6 +101,9 @@ WORD_LISTS: Final = {
     "facility_before": "nouns of facilities named after the place that follows them in "
     "uncased text (ميناء: the port of, مطار: the airport of)",
     "place_prepositions": "prepositions that usually precede a place (in, à, в, في)",
+    "place_only_before": "lower-case words after which a capitalised name is a place, not a "
+    "person: prepositions that take no person (en, desde, hacia; dans, vers) and settlement "
+    "nouns (ciudad, pueblo; ville, village): a surname of the document there is the town's",
     "facility_of_note": "facility_before nouns of facilities also named after people "
     "(مستشفى: hospital): the place after one must be a town of note",
     "plural_settlements": "plural settlement and region nouns in uncased text: a common word "
