@@ -570,6 +570,11 @@ EVENTS_RELATIVE_KM: Final = 100.0
 #: ends at most this many characters before a place name that it qualifies ("la colonia X").
 EVENTS_DISTRICT_WORD_CHARS: Final = 30
 
+#: The words that name a part of the town after them ("a residential neighbourhood of X":
+#: the packs' ``district_of_town``) end a place and start at most this many characters
+#: before it.
+EVENTS_TOWN_OF_DISTRICT_CHARS: Final = 45
+
 #: The words that make a place a destination (the packs' ``destination``: "the wounded were
 #: treated at hospitals in X", "ونقلتهم إلى مستشفى ... في X") end at most this many characters
 #: before it.

@@ -352,6 +352,56 @@ def test_a_dateline_is_where_the_report_was_written() -> None:
     assert [p for p, *_ in _event_places(text)] == ["Zhytomyr"]
 
 
+def test_a_title_case_dateline_with_its_agency_is_where_the_report_was_written() -> None:
+    text = (
+        "date 2025-03-04\nDjenné (AFP) - Des hommes armés ont attaqué lundi le poste de "
+        "Konna, tuant trois soldats."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Conna"]
+
+
+def test_a_neighbourhood_of_another_town_is_that_town() -> None:
+    # "a residential neighbourhood of B": B is the town struck, not a district of the
+    # story's town
+    text = (
+        "date 2025-03-04\nA drone hit the bus station of Atbara on Monday, killing six "
+        "people.\n\nThe raid came hours after artillery shells hit a residential "
+        "neighbourhood of Shendi early on Monday. Three civilians were killed there."
+    )
+    assert _event_places(text) == [
+        ("Atbara", "2025-03-03", "Air/drone strike", 6, None),
+        ("Shendi", "2025-03-03", "Shelling/artillery/missile attack", 3, None),
+    ]
+
+
+def test_an_earlier_incident_with_its_own_day_at_the_town_just_named() -> None:
+    text = (
+        "date 2025-03-04\nA drone hit the bus station of Atbara on Monday, killing six "
+        "people.\n\nIt was the third drone attack on Atbara this month. On Feb. 11, a drone "
+        "struck a clinic, killing four people, officials said at the time."
+    )
+    assert _event_places(text) == [
+        ("Atbara", "2025-03-03", "Air/drone strike", 6, None),
+        ("Atbara", "2025-02-11", "Air/drone strike", 4, None),
+    ]
+    # a town named for something else before it: the day is no incident there (the
+    # sentence may name a place the geoparser missed)
+    other = (
+        "date 2025-03-04\nA drone hit the bus station of Atbara on Monday, killing six "
+        "people.\n\nTraders say the road to Shendi is no longer safe. On Feb. 11, a drone "
+        "struck a clinic, killing four people."
+    )
+    assert [(p, d) for p, d, *_ in _event_places(other)] == [("Atbara", "2025-03-03")]
+
+
+def test_a_shelter_for_the_displaced_is_where_it_stands() -> None:
+    text = (
+        "date 2025-03-04\nUn drone a frappé lundi une école transformée en abri pour "
+        "déplacés à Djenné, tuant trois personnes."
+    )
+    assert _event_places(text) == [("Djenné", "2025-03-03", "Air/drone strike", 3, None)]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -408,6 +458,7 @@ def test_clashes_of_protesters_with_the_police_are_a_protest() -> None:
             "Remote explosive/landmine/IED",
         ),
         ("en", "A truck bomb exploded outside the ministry.", "Remote explosive/landmine/IED"),
+        ("ru", "Армия отразила наступление боевиков на посёлок.", "Armed clash"),
     ],
 )
 def test_weapons_named_in_a_casualty_sentence(lang: str, sentence: str, expected: str) -> None:

@@ -261,6 +261,7 @@ class _Context:
     intervention: re.Pattern[str] | None
     district_before: re.Pattern[str] | None
     district_after: re.Pattern[str] | None
+    district_of_town: re.Pattern[str] | None  # "a neighbourhood of": the town follows
     reference_point: re.Pattern[str] | None
     relative_point: re.Pattern[str] | None
     relative_after: re.Pattern[str] | None
@@ -320,6 +321,7 @@ def _context(rules: Rules) -> _Context:
     report = alt("tolls", "report")
     district_before = alt("context", "district_before")
     district_after = alt("context", "district_after")
+    district_of_town = alt("context", "district_of_town")
     reference = alt("context", "reference_point")
     relative = alt("context", "relative_point")
     relative_after = alt("context", "relative_after")
@@ -360,6 +362,9 @@ def _context(rules: Rules) -> _Context:
         else None,
         district_after=re.compile(rf"\s*(?:{district_after})(?!\w)", re.IGNORECASE)
         if district_after
+        else None,
+        district_of_town=re.compile(rf"(?<!\w)(?:{district_of_town})\s*$", re.IGNORECASE)
+        if district_of_town
         else None,
         reference_point=re.compile(rf"(?<!\w)(?:{reference})\s*$", re.IGNORECASE)
         if reference
@@ -426,6 +431,13 @@ _DATELINE: Final = re.compile(
     r"|[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})(?:\([^()\n]{1,40}\))?"
     r"(?:,[^\n(),]{1,40}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)*\.?[ \t]*(?:-|—|–)"
 )
+#: A dateline in title case ("Bamako (AFP) -", "Goma, 5 mai (Reuters) -"): one to three
+#: capitalised words, the agency in brackets before the dash (without it, a headline's
+#: "Mali - ..." would be one).
+_TITLE_DATELINE: Final = re.compile(
+    r"[ \t]*[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]{1,30}(?: [A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]{0,30}){0,2}"
+    r"(?:,[^\n(),]{1,40}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)+\.?[ \t]*(?:-|—|–)"
+)
 _CLAUSE_EDGE: Final = re.compile(r"[,;:()\[\]،؛]")
 #: A run of letters (a word of a gap between two names), and one of two letters or more.
 _LETTER_RUN: Final = re.compile(r"[^\W\d_]+")
@@ -444,7 +456,7 @@ _LABEL: Final = re.compile(r"[ \t]*[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2}[ \
 def _dateline_end(text: str, line_start: int, *, headline: bool = False) -> int:
     """The end of a dateline that opens the line at ``line_start`` (-1 if none); on the
     headline, the end of its label (:data:`_LABEL`)."""
-    m = _DATELINE.match(text, line_start)
+    m = _DATELINE.match(text, line_start) or _TITLE_DATELINE.match(text, line_start)
     if m is None and headline:
         m = _LABEL.match(text, line_start)
     return m.end() if m is not None else -1
@@ -517,7 +529,13 @@ def _in_district(text: str, m: Mention, ctx: _Context) -> bool:
     """A place named as a part of a town: after a word for a district, camp or street
     ("the neighbourhood of X", "la colonia X", "حي X") or before one ("X Street", "в X
     районе"), the word also inside the name the geoparser found ("Xському районі" read
-    as the district's centre). The packs' ``district_before`` and ``district_after``."""
+    as the district's centre). The packs' ``district_before`` and ``district_after``; not
+    a town named after the words for one of its parts ("a residential neighbourhood of X",
+    "several suburbs of X": the packs' ``district_of_town``)."""
+    if ctx.district_of_town is not None and ctx.district_of_town.search(
+        text, max(0, m.char_start - config.EVENTS_TOWN_OF_DISTRICT_CHARS), m.char_start
+    ):
+        return False
     if ctx.district_after is not None:
         if ctx.district_after.match(text, m.char_end):
             return True
@@ -1698,6 +1716,30 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         ms = by_sentence.get(k, [])
         if not ms:
             lead = _lead(sentence, k, rules, ctx, reference, lead, blame_re)
+            own_day = (
+                _placeless_incident(
+                    sentence,
+                    begin,
+                    k,
+                    lead,
+                    by_sentence,
+                    previous,
+                    rules,
+                    story_town,
+                    text[starts[k - 1] : begin] if k else "",
+                )
+                if lead is not None and lead.sentence == k and all(i.dated for i in last)
+                else None
+            )
+            if own_day is not None:
+                # "It was the second strike on X this year. On 27 January, a drone hit a
+                # school, killing five": an earlier incident at the town just named
+                records.append((own_day, next(iter(own_day.places.values()))[0], ""))
+                last, follow, lead = [own_day], 0, None
+                previous = [
+                    i for i in previous if k - i.sentence <= config.FOLLOW_UP_SENTENCES
+                ] + [own_day]
+                continue
             # the sentence before dates it when it tells no incident ("On Sunday, the shops
             # stayed shut." before "Hundreds of mourners marched to the town hall.")
             before = text[starts[k - 1] : begin] if k and not last else ""
@@ -2245,6 +2287,58 @@ def _lead(
         return before
     rule = min(specific or cues)[2] if cues else None
     return _Lead(rule, k, days[0] if days else None, agent)
+
+
+def _placeless_incident(
+    sentence: str,
+    begin: int,
+    k: int,
+    lead: _Lead,
+    by_sentence: Mapping[int, list[Mention]],
+    previous: Sequence[_Incident],
+    rules: Rules,
+    story_town: Place | None,
+    before: str,
+) -> _Incident | None:
+    """The incident a sentence that names no place tells on a day of its own ("It was the
+    second strike on X this year. On 27 January, a drone hit a school, killing five."), at
+    the one town the sentence ``before`` it names, when that is the town of the last
+    incident told or is named with a word of an incident ("X is shelled regularly"; not a
+    town named for something else: a name the geoparser missed may stand in this
+    sentence), or None.
+
+    Only when the incidents just told have days of their own (one without would take this
+    one's, :func:`_follow_up`), the lead (:func:`_lead`) has a word of a specific type and
+    a day that none of them has, and the sentence gives a toll: another incident than the
+    story's, not more of it.
+    """
+    if lead.rule is None or lead.date is None or rules.rules[lead.rule].generic:
+        return None
+    day = lead.date.date
+    if day is None or any(i.date == day for i in previous):
+        return None
+    towns = {m.place.id: m for m in by_sentence.get(k - 1, ()) if m.place.kind == "city"}
+    if len(towns) != 1:
+        return None
+    if (story_town is None or story_town.id not in towns) and not cue_matches(before, rules):
+        return None
+    tolls = _incident_tolls(sentence, rules, [lead.date])
+    if not tolls:
+        return None
+    (pid, m), r = next(iter(towns.items())), rules.rules[lead.rule]
+    cue = min(c[0] for c in _placeless_cues(sentence, rules) if c[2] == lead.rule)
+    note = " ".join(sentence.split())
+    inc = _Incident(
+        r.event_type, r.sub_type, False, k, day, lead.date.precision, True, [note], begin + cue
+    )
+    inc.places[pid] = [m]
+    _apply_tolls(inc, pid, tolls, summed=_summable(sentence, tolls, rules))
+    inc.none |= casualty_free(sentence, rules=rules)
+    classes = rules.classes_in(sentence)
+    actors = find_actors(sentence, rules=rules, country=m.place.country_code)
+    _choose_actors(inc, actors, cue, bool(classes & {"civilians", "communal"}))
+    inc.actor1 = lead.agent or inc.actor1
+    return inc
 
 
 def _leads(lead: _Lead, rule: int, rules: Rules) -> bool:
