@@ -1736,9 +1736,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 # school, killing five": an earlier incident at the town just named
                 records.append((own_day, next(iter(own_day.places.values()))[0], ""))
                 last, follow, lead = [own_day], 0, None
-                previous = [
-                    i for i in previous if k - i.sentence <= config.FOLLOW_UP_SENTENCES
-                ] + [own_day]
+                previous = [i for i in previous if k - i.sentence <= config.FOLLOW_UP_SENTENCES] + [
+                    own_day
+                ]
                 continue
             # the sentence before dates it when it tells no incident ("On Sunday, the shops
             # stayed shut." before "Hundreds of mourners marched to the town hall.")
