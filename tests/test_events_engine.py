@@ -394,6 +394,32 @@ def test_an_earlier_incident_with_its_own_day_at_the_town_just_named() -> None:
     assert [(p, d) for p, d, *_ in _event_places(other)] == [("Atbara", "2025-03-03")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "destinations"),
+    [
+        (
+            "نقل عدد من المصابين في هجوم زنجبار إلى مستشفى الجمهورية في مدينة لحج، قبل "
+            "تحويل الحالات الحرجة إلى المكلا.",
+            {"Laḩij", "Mukalla"},
+        ),
+        (
+            "Pandilleros asesinaron el lunes a cuatro personas en Mirebalais, dijo un vecino que "
+            "huyó con su familia hacia Hinche.",
+            {"Hinche"},
+        ),
+        (
+            "Через обстріли Херсона продовжують евакуацію: автобуси вивозять їх до Кропивницького.",
+            {"Kropyvnytskyi"},
+        ),
+    ],
+)
+def test_where_the_wounded_and_the_displaced_are_taken(
+    sentence: str, destinations: set[str]
+) -> None:
+    places = {p for p, *_ in _event_places(f"date 2025-03-05\n{sentence}")}
+    assert places and not places & destinations
+
+
 def test_a_shelter_for_the_displaced_is_where_it_stands() -> None:
     text = (
         "date 2025-03-04\nUn drone a frappé lundi une école transformée en abri pour "

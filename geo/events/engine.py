@@ -1703,6 +1703,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     follow = 0
     lead: _Lead | None = None  # the incident of the last sentence that named no place
     unclaimed_re = rules.words_re("actors", "unclaimed")
+    same_day_re = rules.words_re("context", "same_day")
     blame_re = rules.words_re("actors", "blame")
     for k in range(len(starts)):
         begin = starts[k]
@@ -1817,6 +1818,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             else -1
         )
         all_dates = find_dates(sentence, reference=reference, rules=rules)
+        if same_day_re is not None:
+            all_dates = _told_day(sentence, all_dates, records, same_day_re)
         dates = [
             d
             for d in all_dates
@@ -2287,6 +2290,30 @@ def _lead(
         return before
     rule = min(specific or cues)[2] if cues else None
     return _Lead(rule, k, days[0] if days else None, agent)
+
+
+def _told_day(
+    sentence: str,
+    found: list[FoundDate],
+    records: Sequence[tuple[_Incident | None, Mention, str]],
+    same_day: re.Pattern[str],
+) -> list[FoundDate]:
+    """The dates of a sentence with the day it gives by the incident told before it ("The
+    same day, shells hit B", "فجر اليوم نفسه", not "today"; the packs' ``same_day``): the
+    day of the last incident the text dates to a day, in place of the dates found in those
+    words (none when no incident was dated)."""
+    said = same_day.search(sentence)
+    if said is None:
+        return found
+    out = [d for d in found if d.end <= said.start() or d.start >= said.end()]
+    told = next(
+        (inc for inc, _, _ in reversed(records) if inc is not None and inc.dated),
+        None,
+    )
+    if told is not None and told.date is not None and told.precision == 1:
+        out.append(FoundDate(told.date, 1, said.start(), said.end(), explicit=True))
+        out.sort(key=lambda d: d.start)
+    return out
 
 
 def _placeless_incident(
