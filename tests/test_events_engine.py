@@ -420,6 +420,49 @@ def test_where_the_wounded_and_the_displaced_are_taken(
     assert places and not places & destinations
 
 
+def test_the_same_day_is_the_day_of_the_incident_told_before() -> None:
+    en = (
+        "date 2025-03-05\nA drone hit the bus station of Atbara on Sunday, killing six "
+        "people.\n\nOn Monday, a drone struck a fuel depot in Ed Damer, killing two guards. "
+        "The same day, artillery shells hit Shendi, killing three civilians, officials said "
+        "on Wednesday."
+    )
+    assert [(p, d) for p, d, *_ in _event_places(en)] == [
+        ("Atbara", "2025-03-02"),
+        ("Ad-Damir", "2025-03-03"),
+        ("Shendi", "2025-03-03"),
+    ]
+    # "اليوم نفسه" is the day told before, not today
+    ar = (
+        "date 2025-03-05\nضربت طائرة مسيرة محطة الحافلات في عطبرة صباح الاثنين، ما أدى إلى "
+        "مقتل ستة أشخاص.\n\nوفي مدينة شندي، ارتفع عدد قتلى القصف المدفعي فجر اليوم نفسه "
+        "إلى ثلاثة مدنيين، بعد وفاة أحد المصابين أمس الثلاثاء."
+    )
+    assert [(p, d) for p, d, *_ in _event_places(ar)] == [
+        ("Atbara", "2025-03-03"),
+        ("Shendi", "2025-03-03"),
+    ]
+
+
+def test_a_neighbouring_region_named_as_one_is_no_town() -> None:
+    # the region's incident is not at its namesake town when the text names it as the
+    # region, after the story's first incident
+    text = (
+        "date 2025-03-05\nGunmen attacked the army post of Djenné on Saturday, killing four "
+        "soldiers. In the neighbouring region of Sikasso, militants attacked a convoy on "
+        "Friday, killing two soldiers."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Djenné"]
+
+
+def test_capitals_that_negotiate_are_governments() -> None:
+    text = (
+        "date 2025-03-05\nUn drone a frappé samedi Djenné, tuant trois civils, au moment où "
+        "Paris et Bamako discutent d'un accord."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Djenné"]
+
+
 def test_a_shelter_for_the_displaced_is_where_it_stands() -> None:
     text = (
         "date 2025-03-04\nUn drone a frappé lundi une école transformée en abri pour "

@@ -2057,7 +2057,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         if lead is not None and led:  # the story goes on: its next places may be its own
             lead = dataclasses.replace(lead, sentence=k)
         previous = [i for i in previous if k - i.sentence <= config.FOLLOW_UP_SENTENCES] + incidents
-    rows = _rows(document, parser, records, doc_date, doc_precision, rules)
+    rows = _rows(document, parser, records, doc_date, doc_precision, rules, text=text)
     rows = consolidate_rows(
         rows,
         capitals=parser.gazetteer.capitals(),
@@ -2701,8 +2701,11 @@ def _rows(
     doc_date: dt.date | None,
     doc_precision: int,
     rules: Rules,
+    *,
+    text: str,
 ) -> list[dict[str, Any]]:
     gaz = parser.gazetteer
+    ctx = _context(rules)
     records.sort(key=lambda r: r[1].char_start)
     far = _far_from_the_story(records)
     if far:  # before an incident at two places becomes two
@@ -2712,6 +2715,10 @@ def _rows(
     _story_defaults([inc for inc, _, _ in records if inc is not None])
     records = _merge_repeats(records)
     summed = _sums_of_towns(records) | _water_beside_towns(records)
+    first = next(
+        (m.place.id for inc, m, _ in records if inc is not None and m.place.kind != "country"),
+        None,
+    )
     rows: list[dict[str, Any]] = []
     source = document.url or document.doc_id
     for n, (owner, m, note) in enumerate(records, start=1):
@@ -2724,8 +2731,12 @@ def _rows(
             note = " ".join(note.split()) if note else ""
         elif owner is not None and p.kind == "region" and not config.EVENTS_REGION_INCIDENTS:
             # an incident told only at a region: at the town the same words name (a province
-            # called after its town), else only a mention (config.EVENTS_REGION_INCIDENTS)
-            town = _namesake_town(gaz, m)
+            # called after its town; not when the text names it as the region, "in the
+            # neighbouring province of X", after the story's first incident), else only a
+            # mention (config.EVENTS_REGION_INCIDENTS)
+            town = (
+                None if p.id != first and _named_as_region(text, m, ctx) else _namesake_town(gaz, m)
+            )
             if town is None:
                 owner = None
             else:
