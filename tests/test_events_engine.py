@@ -463,6 +463,26 @@ def test_capitals_that_negotiate_are_governments() -> None:
     assert [p for p, *_ in _event_places(text)] == ["Djenné"]
 
 
+def test_a_sentence_naming_only_the_place_just_told_goes_on_about_it() -> None:
+    # the day of the raid comes in a sentence that names its town again (a confirmation
+    # on Friday is the report's day)
+    text = (
+        "date 2025-11-14\nMedicina Legal confirmó este viernes que siete de los 19 "
+        "guerrilleros muertos en el bombardeo de las Fuerzas Militares en zona rural de Mitú "
+        "eran menores de edad.\n\nLa operación se realizó en la madrugada del lunes contra "
+        "un campamento a unas tres horas por río del casco urbano de Mitú."
+    )
+    assert [(p, d) for p, d, *_ in _event_places(text)] == [("Mitú", "2025-11-10")]
+
+
+def test_a_drone_loaded_with_explosives_strikes() -> None:
+    text = (
+        "date 2025-11-14\nAnteayer en la noche un dron cargado con explosivos impactó la "
+        "estación de policía de Popayán."
+    )
+    assert _event_places(text) == [("Popayán", "2025-11-12", "Air/drone strike", None, None)]
+
+
 def test_a_shelter_for_the_displaced_is_where_it_stands() -> None:
     text = (
         "date 2025-03-04\nUn drone a frappé lundi une école transformée en abri pour "

@@ -585,8 +585,11 @@ def _within_told(
     story_town: Place | None,
 ) -> bool:
     """Whether a sentence names only parts of the town of the incidents just told ("near a
-    junction in the X district"), so that it goes on about them."""
+    junction in the X district"), or only their places ("The raid on the camp, three hours
+    from X, began before dawn on Monday"), so that it goes on about them."""
     places = {pid for inc in told for pid in inc.places}
+    if ms and all(m.place.id in places for m in ms):
+        return True
     placed, moved = _in_the_town(text, ms, ctx, story_town)
     return bool(ms) and all(id(m) in moved and m.place.id in places for m in placed)
 
