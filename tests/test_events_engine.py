@@ -483,6 +483,16 @@ def test_a_drone_loaded_with_explosives_strikes() -> None:
     assert _event_places(text) == [("Popayán", "2025-11-12", "Air/drone strike", None, None)]
 
 
+def test_a_list_of_regions_names_no_town() -> None:
+    # region adjectives read as towns: the plural region word after the list says what
+    # they are
+    text = (
+        "date 2025-03-05\nМинобороны сообщило, что за ночь над Тульской, Калужской и "
+        "Смоленской областями перехвачены и уничтожены 20 украинских БПЛА."
+    )
+    assert _event_places(text) == []
+
+
 def test_a_shelter_for_the_displaced_is_where_it_stands() -> None:
     text = (
         "date 2025-03-04\nUn drone a frappé lundi une école transformée en abri pour "

@@ -276,6 +276,8 @@ class _Context:
     coordination: re.Pattern[str] | None  # the words joining a list ("and", "та", "و")
     region_before: re.Pattern[str] | None
     region_after: re.Pattern[str] | None
+    region_list: re.Pattern[str] | None  # ", Y and Z regions" after a place: it is one
+    listed_before: re.Pattern[str] | None  # "X, Y and " before a place: one of a list
     background_opener: re.Pattern[str] | None
     recall: re.Pattern[str] | None  # "as a reminder," opening a sentence: background
     other_before: re.Pattern[str] | None  # "previous" right before a cue: another incident
@@ -392,6 +394,17 @@ def _context(rules: Rules) -> _Context:
         else None,
         region_after=re.compile(rf"\s+(?:{region_after})(?!\w)", re.IGNORECASE)
         if region_after
+        else None,
+        region_list=re.compile(
+            rf"(?:\s*(?:,|{coordination})\s+(?-i:{_CAPITALISED})){{1,6}}\s+(?:{region_after})\w*",
+            re.IGNORECASE,
+        )
+        if region_after and coordination
+        else None,
+        listed_before=re.compile(
+            rf"(?-i:{_CAPITALISED})\s*(?:,|\s(?:{coordination}))\s*$", re.IGNORECASE
+        )
+        if coordination
         else None,
         background_opener=rules.words_re("context", "background_opener"),
         recall=_opening(rules.patterns("context", "recall")),
@@ -522,6 +535,20 @@ def _named_as_region(text: str, m: Mention, ctx: _Context) -> bool:
         and ctx.region_before.search(
             text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
         )
+    )
+
+
+def _listed_region(text: str, m: Mention, ctx: _Context) -> bool:
+    """A place the text names as one of a list of regions ("над Брянской, Курской и
+    Орловской областями", "the X, Y and Z regions"; the packs' ``region_after`` after the
+    list), whatever the geoparser read: no town of its own."""
+    if ctx.region_list is not None and ctx.region_list.match(text, m.char_end) is not None:
+        return True
+    return bool(  # the last of the list
+        ctx.region_after is not None
+        and ctx.listed_before is not None
+        and ctx.region_after.match(text, m.char_end)
+        and ctx.listed_before.search(text, max(0, m.char_start - 40), m.char_start)
     )
 
 
@@ -1870,6 +1897,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     any(_lies_in(q.place, m.place) for q in body) and _named_as_region(text, m, ctx)
                 )
                 and i_m not in misplaced
+                and not (m.place.kind == "city" and _listed_region(text, m, ctx))
                 and not (
                     (story_town is not None or any(q.place.kind == "city" for q in ms if q != m))
                     and _reference_point(text, m, ctx)
