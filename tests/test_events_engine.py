@@ -493,6 +493,23 @@ def test_a_list_of_regions_names_no_town() -> None:
     assert _event_places(text) == []
 
 
+def test_a_list_of_states_names_no_town() -> None:
+    text = (
+        "date 2025-08-20\nGunmen killed four villagers in Gusau on Monday. A rights group "
+        "said at least 900 people had been killed by gunmen in Kano, Jigawa and Bauchi "
+        "states in the first half of the year."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Gusau"]
+
+
+def test_the_far_end_of_a_route_from_the_town_told() -> None:
+    text = (
+        "date 2025-08-20\nOn Wednesday, hundreds of young men marched through Gusau and "
+        "blocked the Kaura-Gusau road for several hours."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Gusau"]
+
+
 def test_a_shelter_for_the_displaced_is_where_it_stands() -> None:
     text = (
         "date 2025-03-04\nUn drone a frappé lundi une école transformée en abri pour "

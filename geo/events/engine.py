@@ -278,6 +278,7 @@ class _Context:
     region_after: re.Pattern[str] | None
     region_list: re.Pattern[str] | None  # ", Y and Z regions" after a place: it is one
     listed_before: re.Pattern[str] | None  # "X, Y and " before a place: one of a list
+    region_word: re.Pattern[str] | None  # region_after in any form ("regions", "областями")
     background_opener: re.Pattern[str] | None
     recall: re.Pattern[str] | None  # "as a reminder," opening a sentence: background
     other_before: re.Pattern[str] | None  # "previous" right before a cue: another incident
@@ -400,6 +401,9 @@ def _context(rules: Rules) -> _Context:
             re.IGNORECASE,
         )
         if region_after and coordination
+        else None,
+        region_word=re.compile(rf"\s+(?:{region_after})\w*", re.IGNORECASE)
+        if region_after
         else None,
         listed_before=re.compile(
             rf"(?-i:{_CAPITALISED})\s*(?:,|\s(?:{coordination}))\s*$", re.IGNORECASE
@@ -545,9 +549,9 @@ def _listed_region(text: str, m: Mention, ctx: _Context) -> bool:
     if ctx.region_list is not None and ctx.region_list.match(text, m.char_end) is not None:
         return True
     return bool(  # the last of the list
-        ctx.region_after is not None
+        ctx.region_word is not None
         and ctx.listed_before is not None
-        and ctx.region_after.match(text, m.char_end)
+        and ctx.region_word.match(text, m.char_end)
         and ctx.listed_before.search(text, max(0, m.char_start - 40), m.char_start)
     )
 
@@ -704,10 +708,12 @@ def _qualifiers(text: str, ms: Sequence[Mention]) -> dict[int, set[str]]:
             out[id(first)] = {q.place.id for q in items}
             for q in items:
                 del out[id(q)]
-    route = {q.place.id for q in ms if id(q) in ends}
+    # the other places: those named outside the route too ("marched through B and blocked
+    # the A-B road": A qualifies B)
+    others = {q.place.id for q in ms if id(q) not in ends}
     for q in ms:
         if id(q) in ends:
-            out[id(q)] = {p.place.id for p in ms if p.place.id not in route}
+            out[id(q)] = others - {q.place.id}
     return {k: v for k, v in out.items() if v}
 
 
