@@ -575,6 +575,10 @@ EVENTS_DISTRICT_WORD_CHARS: Final = 30
 #: before it.
 EVENTS_TOWN_OF_DISTRICT_CHARS: Final = 45
 
+#: A word that makes an incident only expected ("an anticipated Russian assault", the
+#: packs' ``hypothetical_before``) starts at most this many characters before its cue.
+EVENTS_HYPOTHETICAL_CHARS: Final = 40
+
 #: The words that make a place a destination (the packs' ``destination``: "the wounded were
 #: treated at hospitals in X", "ونقلتهم إلى مستشفى ... في X") end at most this many characters
 #: before it.

@@ -510,6 +510,31 @@ def test_the_far_end_of_a_route_from_the_town_told() -> None:
     assert [p for p, *_ in _event_places(text)] == ["Gusau"]
 
 
+def test_a_visitor_who_called_the_attack_names_no_incident_place() -> None:
+    text = (
+        "date 2024-04-08\nA missile hit a school in Zhytomyr on Friday, killing three. The "
+        'foreign minister, who was in Lviv on Friday, called the attack "barbaric".'
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Zhytomyr"]
+
+
+def test_a_capitals_forces_are_its_government() -> None:
+    text = "date 2024-04-08\nMinsk's forces shelled the village of Hrodna on Friday."
+    assert [p for p, *_ in _event_places(text)] == ["Hrodna"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Civilians were urged to leave Izium before an anticipated Russian assault, officials "
+        "said on Friday.",
+        "Une attaque imminente contre Kidal est redoutée, a indiqué vendredi un élu.",
+    ],
+)
+def test_an_incident_only_expected_is_none(sentence: str) -> None:
+    assert _event_places(f"date 2024-04-08\n{sentence}") == []
+
+
 def test_a_shelter_for_the_displaced_is_where_it_stands() -> None:
     text = (
         "date 2025-03-04\nUn drone a frappé lundi une école transformée en abri pour "

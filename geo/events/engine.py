@@ -285,6 +285,7 @@ class _Context:
     other_after: re.Pattern[str] | None  # "similaire", "مماثل" right after a cue
     other_word: re.Pattern[str] | None  # "previous" before a noun: "in previous attacks"
     other_any: re.Pattern[str] | None  # any word of other_before or other_after
+    hypothetical: re.Pattern[str] | None  # "an anticipated (Russian) assault": none told
     habitual: re.Pattern[str] | None
     tally_period: re.Pattern[str] | None  # "in the past week": a sentence that tallies
     pursuit: re.Pattern[str] | None  # "those behind" right before a cue: the told incident
@@ -334,6 +335,7 @@ def _context(rules: Rules) -> _Context:
     destination = alt("context", "destination")
     coordination = alt("tolls", "coordination")
     region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
+    hypothetical = alt("context", "hypothetical_before")
     other_words = "|".join(
         w for w in (alt("context", "other_before"), alt("context", "other_after")) if w
     )
@@ -422,6 +424,9 @@ def _context(rules: Rules) -> _Context:
             rf"(?<!\w)(?:{alt('context', 'other_before')})\s+[^\W\d_]", re.IGNORECASE
         )
         if alt("context", "other_before")
+        else None,
+        hypothetical=re.compile(rf"(?<!\w)(?:{hypothetical})(?:\s+[^\W\d_]+)?\s+$", re.IGNORECASE)
+        if hypothetical
         else None,
         other_after=re.compile(rf"\s+(?:{alt('context', 'other_after')})(?!\w)", re.IGNORECASE)
         if alt("context", "other_after")
@@ -796,7 +801,8 @@ def _reacted(
     if not own:
         return False
     s, e = min(own, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
-    lo, hi = (e, start) if e <= start else (end, s)
+    # (up to the cue's end after the place: "called the attack despicable")
+    lo, hi = (e, start) if e <= start else (end, e)
     if lo < hi and ctx.reaction.search(sentence, lo, hi) is not None:
         return True
     if s < end:
@@ -1814,6 +1820,16 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             # the clauses of an earlier incident tell it ("were killed in previous attacks")
             clauses = [_clause_of(sentence, c[0]) for c in earlier]
             cues = [c for c in cues if not any(lo <= c[0] < hi for lo, hi in clauses)]
+        if ctx.hypothetical is not None:
+            # "before an anticipated Russian assault": an incident only expected, whatever
+            # day the sentence gives
+            cues = [
+                c
+                for c in cues
+                if not ctx.hypothetical.search(
+                    sentence, max(0, c[0] - config.EVENTS_HYPOTHETICAL_CHARS), c[0]
+                )
+            ]
         if ctx.pursuit is not None:
             # "searched for those behind the bombing": the incident already told
             cues = [c for c in cues if not _pursued(sentence, c, ctx.pursuit)]
