@@ -535,6 +535,28 @@ def test_an_incident_only_expected_is_none(sentence: str) -> None:
     assert _event_places(f"date 2024-04-08\n{sentence}") == []
 
 
+def test_the_next_day_is_the_day_after_the_one_told() -> None:
+    en = (
+        "date 2026-03-09\nGunmen attacked Sévaré on Saturday. The next day, a bomb exploded "
+        "in Konna, killing four."
+    )
+    assert [(p, d) for p, d, *_ in _event_places(en)] == [
+        ("Sévaré", "2026-03-07"),
+        ("Conna", "2026-03-08"),
+    ]
+    # a clause of its own day and incident word tells another incident there; the first
+    # keeps the word of its own clause and its own toll
+    fr = (
+        "date 2026-03-09\nCinq militaires ont été tués samedi lors d'une attaque contre le "
+        "camp de Sévaré, et quatre passagers d'un car ont péri le lendemain dans l'explosion "
+        "d'un engin explosif sur une route voisine."
+    )
+    assert _event_places(fr) == [
+        ("Sévaré", "2026-03-07", "Attack", 5, None),
+        ("Sévaré", "2026-03-08", "Remote explosive/landmine/IED", 4, None),
+    ]
+
+
 def test_a_shelter_for_the_displaced_is_where_it_stands() -> None:
     text = (
         "date 2025-03-04\nUn drone a frappé lundi une école transformée en abri pour "

@@ -1745,7 +1745,11 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     follow = 0
     lead: _Lead | None = None  # the incident of the last sentence that named no place
     unclaimed_re = rules.words_re("actors", "unclaimed")
-    same_day_re = rules.words_re("context", "same_day")
+    # "the same day", "the next day": a day told before
+    told_day_words = (
+        rules.words_re("context", "same_day"),
+        rules.words_re("context", "next_day"),
+    )
     blame_re = rules.words_re("actors", "blame")
     for k in range(len(starts)):
         begin = starts[k]
@@ -1870,8 +1874,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             else -1
         )
         all_dates = find_dates(sentence, reference=reference, rules=rules)
-        if same_day_re is not None:
-            all_dates = _told_day(sentence, all_dates, records, same_day_re)
+        if told_day_words != (None, None):
+            all_dates = _told_day(sentence, all_dates, records, told_day_words)
         dates = [
             d
             for d in all_dates
@@ -2215,10 +2219,30 @@ def _dated_clauses(
             None,
         )
         own = sorted((rules.rules[i].generic, s, i) for s, _, i in cues if lo <= s < hi)
-        before = [inc for inc in incidents if inc.cue - begin < lo] if own else []
+        # the incidents told before the clause: by their places (the word that typed one
+        # may stand in this clause: "five killed on Saturday in an attack on X, and four
+        # the next day in the explosion of a mine")
+        before = (
+            [
+                inc
+                for inc in incidents
+                if any(q.char_start - begin < lo for ms_p in inc.places.values() for q in ms_p)
+            ]
+            if own
+            else []
+        )
         if day is None or not own or not before:
             continue
         parent = before[-1]
+        if lo <= parent.cue - begin < hi:
+            # its word is this clause's: its own is the nearest word before the clause
+            earlier = [(s, i) for s, _, i in cues if s < lo]
+            if earlier:
+                s_, i_ = max(earlier, key=lambda c: (not rules.rules[c[1]].generic, c[0]))
+                told = rules.rules[i_]
+                parent.cue = begin + s_
+                parent.etype, parent.subtype = told.event_type, told.sub_type
+                parent.generic = told.generic
         r = rules.rules[own[0][2]]
         inc = dataclasses.replace(
             parent,
@@ -2349,23 +2373,32 @@ def _told_day(
     sentence: str,
     found: list[FoundDate],
     records: Sequence[tuple[_Incident | None, Mention, str]],
-    same_day: re.Pattern[str],
+    words: tuple[re.Pattern[str] | None, re.Pattern[str] | None],
 ) -> list[FoundDate]:
-    """The dates of a sentence with the day it gives by the incident told before it ("The
-    same day, shells hit B", "فجر اليوم نفسه", not "today"; the packs' ``same_day``): the
-    day of the last incident the text dates to a day, in place of the dates found in those
-    words (none when no incident was dated)."""
-    said = same_day.search(sentence)
-    if said is None:
-        return found
-    out = [d for d in found if d.end <= said.start() or d.start >= said.end()]
-    told = next(
-        (inc for inc, _, _ in reversed(records) if inc is not None and inc.dated),
-        None,
-    )
-    if told is not None and told.date is not None and told.precision == 1:
-        out.append(FoundDate(told.date, 1, said.start(), said.end(), explicit=True))
-        out.sort(key=lambda d: d.start)
+    """The dates of a sentence with the day it gives by a day told before ("The same day,
+    shells hit B", "فجر اليوم نفسه", not "today"; "and four died the next day"; the
+    packs' ``same_day`` and ``next_day``, ``words``): that of the day the sentence gives
+    before those words, else of the last incident the text dates to a day (or the day
+    after it), in place of the dates found in those words (none when no day was told)."""
+    out = found
+    for shift, pattern in enumerate(words):
+        said = pattern.search(sentence) if pattern is not None else None
+        if said is None:
+            continue
+        out = [d for d in out if d.end <= said.start() or d.start >= said.end()]
+        before = [d for d in out if d.end <= said.start() and d.precision == 1 and d.date]
+        day = before[-1].date if before else None
+        if day is None:
+            told = next(
+                (inc for inc, _, _ in reversed(records) if inc is not None and inc.dated),
+                None,
+            )
+            if told is not None and told.precision == 1:
+                day = told.date
+        if day is not None:
+            day += dt.timedelta(days=shift)
+            out.append(FoundDate(day, 1, said.start(), said.end(), explicit=True))
+            out.sort(key=lambda d: d.start)
     return out
 
 
