@@ -38,6 +38,12 @@ of their own. Background is no news: a sentence that recalls the past ("As a rem
 similaire") without giving a day, and an incident dated to a past year ("in 2019", "last
 year") or a month; the headlines of a "related stories" block tell nothing.
 
+A sentence that names no place but gives a day of its own, a word of a specific type and
+a toll tells an earlier incident at the one town the sentence before it named ("It was the
+second strike on X this year. On 27 January, a drone hit a school, killing five"); "the
+same day" and "the next day" are read from the day told before; a word of an incident only
+expected ("an anticipated assault") tells none.
+
 Places named where no incident is reported are kept with the type ``"Mention"``.
 """
 
