@@ -557,6 +557,16 @@ def test_the_next_day_is_the_day_after_the_one_told() -> None:
     ]
 
 
+def test_a_vehicle_hit_near_one_end_of_its_route() -> None:
+    # the ends of the route say where the bus went; the distance, near which end it was hit
+    text = (
+        "date 2026-03-09\nDimanche après-midi, un car de transport qui reliait Djenné à "
+        "Sévaré a sauté sur un engin explosif improvisé à une quinzaine de kilomètres de "
+        "Djenné."
+    )
+    assert [(p, d) for p, d, *_ in _event_places(text)] == [("Djenné", "2026-03-08")]
+
+
 def test_a_shelter_for_the_displaced_is_where_it_stands() -> None:
     text = (
         "date 2025-03-04\nUn drone a frappé lundi une école transformée en abri pour "

@@ -284,6 +284,8 @@ class _Context:
     region_after: re.Pattern[str] | None
     region_list: re.Pattern[str] | None  # ", Y and Z regions" after a place: it is one
     listed_before: re.Pattern[str] | None  # "X, Y and " before a place: one of a list
+    route_before: re.Pattern[str] | None  # "a bus linking" before the first end of a route
+    route_join: re.Pattern[str] | None  # "to", "and" between the ends of a route
     region_word: re.Pattern[str] | None  # region_after in any form ("regions", "областями")
     background_opener: re.Pattern[str] | None
     recall: re.Pattern[str] | None  # "as a reminder," opening a sentence: background
@@ -342,6 +344,7 @@ def _context(rules: Rules) -> _Context:
     coordination = alt("tolls", "coordination")
     region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
     hypothetical = alt("context", "hypothetical_before")
+    route_before, route_join = alt("context", "route_before"), alt("context", "route_join")
     other_words = "|".join(
         w for w in (alt("context", "other_before"), alt("context", "other_after")) if w
     )
@@ -410,6 +413,10 @@ def _context(rules: Rules) -> _Context:
         )
         if region_after and coordination
         else None,
+        route_before=re.compile(rf"(?<!\w)(?:{route_before})\s*$", re.IGNORECASE)
+        if route_before
+        else None,
+        route_join=re.compile(rf"\s*(?:{route_join})\s*", re.IGNORECASE) if route_join else None,
         region_word=re.compile(rf"\s+(?:{region_after})\w*", re.IGNORECASE)
         if region_after
         else None,
@@ -551,6 +558,29 @@ def _named_as_region(text: str, m: Mention, ctx: _Context) -> bool:
             text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
         )
     )
+
+
+def _route_ends(text: str, ms: Sequence[Mention], ctx: _Context) -> set[int]:
+    """The indexes in ``ms`` of the ends of a route the sentence names ("a bus linking A to
+    B", "the road between A and B"; the packs' ``route_before`` and ``route_join``): a place
+    right after a word of ``route_before`` and the next place, joined to it by a word of
+    ``route_join``. They say where a vehicle went, not where it was hit, when the sentence
+    names another place."""
+    if ctx.route_before is None or ctx.route_join is None:
+        return set()
+    order = sorted(range(len(ms)), key=lambda i: ms[i].char_start)
+    out: set[int] = set()
+    for a, b in itertools.pairwise(order):
+        first, second = ms[a], ms[b]
+        if first.char_end > second.char_start:
+            continue
+        if ctx.route_join.fullmatch(text, first.char_end, second.char_start) and (
+            ctx.route_before.search(
+                text, max(0, first.char_start - config.EVENTS_DISTRICT_WORD_CHARS), first.char_start
+            )
+        ):
+            out |= {a, b}
+    return out
 
 
 def _listed_region(text: str, m: Mention, ctx: _Context) -> bool:
@@ -1907,6 +1937,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         spans = [(q.char_start - begin, q.char_end - begin) for q in ms]
         body_spans = [(q.char_start - begin, q.char_end - begin) for q in body]
         misplaced = _misplaced(text, ms, words)
+        ends = _route_ends(text, ms, ctx) if ctx.route_before is not None and len(ms) > 1 else set()
         shifts = (
             [t.start() for t in ctx.time_after.finditer(sentence)]
             if ctx.time_after is not None and cues
@@ -1931,8 +1962,14 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and i_m not in misplaced
                 and not (m.place.kind == "city" and _listed_region(text, m, ctx))
                 and not (
+                    i_m in ends
+                    and any(j not in ends and q.place.kind == "city" for j, q in enumerate(ms))
+                )
+                and not (
                     (story_town is not None or any(q.place.kind == "city" for q in ms if q != m))
                     and _reference_point(text, m, ctx)
+                    # "a bus from A to B hit a mine 15 km from A": the end it is near
+                    and not any(ms[j].place.id == m.place.id for j in ends)
                 )
                 and not _origin(text, m, ms, ctx)
                 and not _relative_point(
