@@ -392,6 +392,12 @@ def test_an_earlier_incident_with_its_own_day_at_the_town_just_named() -> None:
         "struck a clinic, killing four people."
     )
     assert [(p, d) for p, d, *_ in _event_places(other)] == [("Atbara", "2025-03-03")]
+    # the day of a report is no day of another incident
+    reported = (
+        "date 2025-03-05\nRussian drones struck Sumy on Monday, killing one man. On Tuesday, "
+        "the governor said that three more people had been killed in the drone attack."
+    )
+    assert [(p, d) for p, d, *_ in _event_places(reported)] == [("Sumy", "2025-03-03")]
 
 
 @pytest.mark.parametrize(

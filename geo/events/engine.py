@@ -1810,6 +1810,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     rules,
                     story_town,
                     text[starts[k - 1] : begin] if k else "",
+                    ctx.report,
                 )
                 if lead is not None and lead.sentence == k and all(i.dated for i in last)
                 else None
@@ -2455,6 +2456,7 @@ def _placeless_incident(
     rules: Rules,
     story_town: Place | None,
     before: str,
+    report: re.Pattern[str] | None,
 ) -> _Incident | None:
     """The incident a sentence that names no place tells on a day of its own ("It was the
     second strike on X this year. On 27 January, a drone hit a school, killing five."), at
@@ -2465,8 +2467,9 @@ def _placeless_incident(
 
     Only when the incidents just told have days of their own (one without would take this
     one's, :func:`_follow_up`), the lead (:func:`_lead`) has a word of a specific type and
-    a day that none of them has, and the sentence gives a toll: another incident than the
-    story's, not more of it.
+    a day that none of them has, no word of a report between the day and the word ("On
+    Tuesday, the governor said three had been killed in the attack": the report's day),
+    and the sentence gives a toll: another incident than the story's, not more of it.
     """
     if lead.rule is None or lead.date is None or rules.rules[lead.rule].generic:
         return None
@@ -2483,6 +2486,9 @@ def _placeless_incident(
         return None
     (pid, m), r = next(iter(towns.items())), rules.rules[lead.rule]
     cue = min(c[0] for c in _placeless_cues(sentence, rules) if c[2] == lead.rule)
+    said = lead.date
+    if report is not None and report.search(sentence, min(said.end, cue), max(said.start, cue)):
+        return None
     note = " ".join(sentence.split())
     inc = _Incident(
         r.event_type, r.sub_type, False, k, day, lead.date.precision, True, [note], begin + cue
