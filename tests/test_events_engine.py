@@ -573,6 +573,14 @@ def test_a_vehicle_hit_near_one_end_of_its_route() -> None:
     assert [(p, d) for p, d, *_ in _event_places(text)] == [("Djenné", "2026-03-08")]
 
 
+def test_a_place_in_the_name_of_a_group_that_speaks() -> None:
+    text = (
+        "date 2026-01-13\nFour displaced people were killed in an air strike on Monday, the "
+        "Sagaing People's Defence Force (SPDF) said."
+    )
+    assert _event_places(text) == []
+
+
 def test_a_shelter_for_the_displaced_is_where_it_stands() -> None:
     text = (
         "date 2025-03-04\nUn drone a frappé lundi une école transformée en abri pour "

@@ -262,6 +262,7 @@ class _Context:
     new_clause: re.Pattern[str] | None
     actor_after: re.Pattern[str] | None
     actor_before: re.Pattern[str] | None
+    organisation_after: re.Pattern[str] | None  # "X People's Defence Force (XPDF)" said
     inverted: re.Pattern[str] | None
     report: re.Pattern[str] | None
     intervention: re.Pattern[str] | None
@@ -325,6 +326,7 @@ def _context(rules: Rules) -> _Context:
             re.IGNORECASE,
         )
     before = alt("context", "actor_before")
+    organisation = alt("context", "organisation_after")
     inverted = alt("context", "inverted_subject")
     border = alt("context", "border")
     compound = alt("context", "compound_after")
@@ -360,6 +362,12 @@ def _context(rules: Rules) -> _Context:
         new_clause=re.compile(rf"[;؛]|{new_clause}", re.IGNORECASE) if new_clause else None,
         actor_after=actor_after,
         actor_before=re.compile(rf"(?:{before})\s*$", re.IGNORECASE) if before else None,
+        organisation_after=re.compile(
+            rf"(?:\s+(?-i:{_CAPITALISED})){{0,4}}?\s+(?-i:{organisation})(?!\w)"
+            r"(?:\s*\([^()\n]{1,20}\))?"
+        )
+        if organisation
+        else None,
         inverted=re.compile(rf"\w*\s+(?:\w+\s+){{0,2}}(?:{inverted})(?!\w)", re.IGNORECASE)
         if inverted
         else None,
@@ -1157,9 +1165,19 @@ def _counted(sentence: str, start: int) -> bool:
 
 def _is_actor(text: str, m: Mention, ctx: _Context) -> bool:
     """A place name used for its government ("Bakou et Erevan indiquant", "backed by
-    Moscow"); not when the verb's subject comes after it ("..., said local officials")."""
+    Moscow") or in the name of an armed group that speaks ("the X People's Defence Force
+    (XPDF) said"; the packs' ``organisation_after``); not when the verb's subject comes
+    after it ("..., said local officials")."""
     if ctx.actor_after is not None:
-        found = ctx.actor_after.match(text, m.char_end, min(len(text), m.char_end + 90))
+        end = m.char_end
+        named = (
+            ctx.organisation_after.match(text, end, min(len(text), end + 90))
+            if ctx.organisation_after is not None
+            else None
+        )
+        if named is not None:
+            end = named.end()
+        found = ctx.actor_after.match(text, end, min(len(text), end + 90))
         if found is not None:
             between = text[m.char_end : found.start() + (found.end() - found.start())]
             inverted = (
