@@ -1956,7 +1956,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         spans = [(q.char_start - begin, q.char_end - begin) for q in ms]
         body_spans = [(q.char_start - begin, q.char_end - begin) for q in body]
         misplaced = _misplaced(text, ms, words)
-        ends = _route_ends(text, ms, ctx) if ctx.route_before is not None and len(ms) > 1 else set()
+        route = _route_ends(text, ms, ctx) if len(ms) > 1 else set()
         shifts = (
             [t.start() for t in ctx.time_after.finditer(sentence)]
             if ctx.time_after is not None and cues
@@ -1981,14 +1981,14 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and i_m not in misplaced
                 and not (m.place.kind == "city" and _listed_region(text, m, ctx))
                 and not (
-                    i_m in ends
-                    and any(j not in ends and q.place.kind == "city" for j, q in enumerate(ms))
+                    i_m in route
+                    and any(j not in route and q.place.kind == "city" for j, q in enumerate(ms))
                 )
                 and not (
                     (story_town is not None or any(q.place.kind == "city" for q in ms if q != m))
                     and _reference_point(text, m, ctx)
                     # "a bus from A to B hit a mine 15 km from A": the end it is near
-                    and not any(ms[j].place.id == m.place.id for j in ends)
+                    and not any(ms[j].place.id == m.place.id for j in route)
                 )
                 and not _origin(text, m, ms, ctx)
                 and not _relative_point(
