@@ -295,6 +295,8 @@ class _Context:
     other_word: re.Pattern[str] | None  # "previous" before a noun: "in previous attacks"
     other_any: re.Pattern[str] | None  # any word of other_before or other_after
     hypothetical: re.Pattern[str] | None  # "an anticipated (Russian) assault": none told
+    hypothetical_any: re.Pattern[str] | None  # any of its words, to skip most sentences
+    told_day_any: re.Pattern[str] | None  # any word of same_day or next_day
     habitual: re.Pattern[str] | None
     tally_period: re.Pattern[str] | None  # "in the past week": a sentence that tallies
     pursuit: re.Pattern[str] | None  # "those behind" right before a cue: the told incident
@@ -446,6 +448,8 @@ def _context(rules: Rules) -> _Context:
         )
         if alt("context", "other_before")
         else None,
+        hypothetical_any=rules.words_re("context", "hypothetical_before"),
+        told_day_any=rules.combined("context", ("same_day", "next_day"))[0],
         hypothetical=re.compile(rf"(?<!\w)(?:{hypothetical})(?:\s+[^\W\d_]+)?\s+$", re.IGNORECASE)
         if hypothetical
         else None,
@@ -612,10 +616,6 @@ def _in_district(text: str, m: Mention, ctx: _Context) -> bool:
     as the district's centre). The packs' ``district_before`` and ``district_after``; not
     a town named after the words for one of its parts ("a residential neighbourhood of X",
     "several suburbs of X": the packs' ``district_of_town``)."""
-    if ctx.district_of_town is not None and ctx.district_of_town.search(
-        text, max(0, m.char_start - config.EVENTS_TOWN_OF_DISTRICT_CHARS), m.char_start
-    ):
-        return False
     if ctx.district_after is not None:
         if ctx.district_after.match(text, m.char_end):
             return True
@@ -629,6 +629,12 @@ def _in_district(text: str, m: Mention, ctx: _Context) -> bool:
         ctx.district_before is not None
         and ctx.district_before.search(
             text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
+        )
+        and not (
+            ctx.district_of_town is not None
+            and ctx.district_of_town.search(
+                text, max(0, m.char_start - config.EVENTS_TOWN_OF_DISTRICT_CHARS), m.char_start
+            )
         )
     )
 
@@ -1879,7 +1885,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             # the clauses of an earlier incident tell it ("were killed in previous attacks")
             clauses = [_clause_of(sentence, c[0]) for c in earlier]
             cues = [c for c in cues if not any(lo <= c[0] < hi for lo, hi in clauses)]
-        if ctx.hypothetical is not None:
+        if (
+            cues
+            and ctx.hypothetical is not None
+            and ctx.hypothetical_any is not None
+            and ctx.hypothetical_any.search(sentence) is not None
+        ):
             # "before an anticipated Russian assault": an incident only expected, whatever
             # day the sentence gives
             cues = [
@@ -1929,7 +1940,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             else -1
         )
         all_dates = find_dates(sentence, reference=reference, rules=rules)
-        if told_day_words != (None, None):
+        if ctx.told_day_any is not None and ctx.told_day_any.search(sentence) is not None:
             all_dates = _told_day(sentence, all_dates, records, told_day_words)
         dates = [
             d
