@@ -39,10 +39,10 @@ similaire") without giving a day, and an incident dated to a past year ("in 2019
 year") or a month; the headlines of a "related stories" block tell nothing.
 
 A sentence that names no place but gives a day of its own, a word of a specific type and
-a toll tells an earlier incident at the one town the sentence before it named ("It was the
-second strike on X this year. On 27 January, a drone hit a school, killing five"); "the
+a toll tells an earlier incident at the one town the sentence before it named ("Rebels have
+shelled X for weeks. On 3 May, a rocket struck the bus station, wounding six"); "the
 same day" and "the next day" are read from the day told before; a word of an incident only
-expected ("an anticipated assault") tells none.
+expected ("an imminent assault") tells none.
 
 Places named where no incident is reported are kept with the type ``"Mention"``.
 """
@@ -262,7 +262,7 @@ class _Context:
     new_clause: re.Pattern[str] | None
     actor_after: re.Pattern[str] | None
     actor_before: re.Pattern[str] | None
-    organisation_after: re.Pattern[str] | None  # "X People's Defence Force (XPDF)" said
+    organisation_after: re.Pattern[str] | None  # "the X Defence Force (XDF) said"
     inverted: re.Pattern[str] | None
     report: re.Pattern[str] | None
     intervention: re.Pattern[str] | None
@@ -294,7 +294,7 @@ class _Context:
     other_after: re.Pattern[str] | None  # "similaire", "مماثل" right after a cue
     other_word: re.Pattern[str] | None  # "previous" before a noun: "in previous attacks"
     other_any: re.Pattern[str] | None  # any word of other_before or other_after
-    hypothetical: re.Pattern[str] | None  # "an anticipated (Russian) assault": none told
+    hypothetical: re.Pattern[str] | None  # "an imminent (rebel) assault": none told
     hypothetical_any: re.Pattern[str] | None  # any of its words, to skip most sentences
     told_day_any: re.Pattern[str] | None  # any word of same_day or next_day
     habitual: re.Pattern[str] | None
@@ -596,8 +596,8 @@ def _route_ends(text: str, ms: Sequence[Mention], ctx: _Context) -> set[int]:
 
 
 def _listed_region(text: str, m: Mention, ctx: _Context) -> bool:
-    """A place the text names as one of a list of regions ("над Брянской, Курской и
-    Орловской областями", "the X, Y and Z regions"; the packs' ``region_after`` after the
+    """A place the text names as one of a list of regions ("над Тверской, Псковской и
+    Новгородской областями", "the X, Y and Z regions"; the packs' ``region_after`` after the
     list), whatever the geoparser read: no town of its own."""
     if ctx.region_list is not None and ctx.region_list.match(text, m.char_end) is not None:
         return True
@@ -614,7 +614,7 @@ def _in_district(text: str, m: Mention, ctx: _Context) -> bool:
     ("the neighbourhood of X", "la colonia X", "حي X") or before one ("X Street", "в X
     районе"), the word also inside the name the geoparser found ("Xському районі" read
     as the district's centre). The packs' ``district_before`` and ``district_after``; not
-    a town named after the words for one of its parts ("a residential neighbourhood of X",
+    a town named after the words for one of its parts ("an eastern neighbourhood of X",
     "several suburbs of X": the packs' ``district_of_town``)."""
     if ctx.district_after is not None:
         if ctx.district_after.match(text, m.char_end):
@@ -671,8 +671,8 @@ def _within_told(
     story_town: Place | None,
 ) -> bool:
     """Whether a sentence names only parts of the town of the incidents just told ("near a
-    junction in the X district"), or only their places ("The raid on the camp, three hours
-    from X, began before dawn on Monday"), so that it goes on about them."""
+    junction in the X district"), or only their places ("The convoy, which had left X at
+    noon, was hit on Monday"), so that it goes on about them."""
     places = {pid for inc in told for pid in inc.places}
     if ms and all(m.place.id in places for m in ms):
         return True
@@ -851,7 +851,7 @@ def _reacted(
     if not own:
         return False
     s, e = min(own, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
-    # (up to the cue's end after the place: "called the attack despicable")
+    # (up to the cue's end after the place: "branded the strike a war crime")
     lo, hi = (e, start) if e <= start else (end, e)
     if lo < hi and ctx.reaction.search(sentence, lo, hi) is not None:
         return True
@@ -1171,8 +1171,8 @@ def _counted(sentence: str, start: int) -> bool:
 
 def _is_actor(text: str, m: Mention, ctx: _Context) -> bool:
     """A place name used for its government ("Bakou et Erevan indiquant", "backed by
-    Moscow") or in the name of an armed group that speaks ("the X People's Defence Force
-    (XPDF) said"; the packs' ``organisation_after``); not when the verb's subject comes
+    Moscow") or in the name of an armed group that speaks ("the X Defence Force (XDF)
+    said"; the packs' ``organisation_after``); not when the verb's subject comes
     after it ("..., said local officials")."""
     if ctx.actor_after is not None:
         end = m.char_end
@@ -1840,8 +1840,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 else None
             )
             if own_day is not None:
-                # "It was the second strike on X this year. On 27 January, a drone hit a
-                # school, killing five": an earlier incident at the town just named
+                # "Rebels have shelled X for weeks. On 3 May, a rocket struck the bus station,
+                # wounding six": an earlier incident at the town just named
                 records.append((own_day, next(iter(own_day.places.values()))[0], ""))
                 last, follow, lead = [own_day], 0, None
                 previous = [i for i in previous if k - i.sentence <= config.FOLLOW_UP_SENTENCES] + [
@@ -1891,7 +1891,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             and ctx.hypothetical_any is not None
             and ctx.hypothetical_any.search(sentence) is not None
         ):
-            # "before an anticipated Russian assault": an incident only expected, whatever
+            # "fearing an imminent rebel assault": an incident only expected, whatever
             # day the sentence gives
             cues = [
                 c
@@ -2293,8 +2293,8 @@ def _dated_clauses(
         )
         own = sorted((rules.rules[i].generic, s, i) for s, _, i in cues if lo <= s < hi)
         # the incidents told before the clause: by their places (the word that typed one
-        # may stand in this clause: "five killed on Saturday in an attack on X, and four
-        # the next day in the explosion of a mine")
+        # may stand in this clause: "a patrol ambushed on Friday near X, and two guards
+        # killed by a roadside bomb the day after")
         before = (
             [
                 inc
@@ -2449,7 +2449,7 @@ def _told_day(
     words: tuple[re.Pattern[str] | None, re.Pattern[str] | None],
 ) -> list[FoundDate]:
     """The dates of a sentence with the day it gives by a day told before ("The same day,
-    shells hit B", "فجر اليوم نفسه", not "today"; "and four died the next day"; the
+    shells hit B", "في اليوم نفسه", not "today"; "and four died the next day"; the
     packs' ``same_day`` and ``next_day``, ``words``): that of the day the sentence gives
     before those words, else of the last incident the text dates to a day (or the day
     after it), in place of the dates found in those words (none when no day was told)."""
@@ -2487,8 +2487,8 @@ def _placeless_incident(
     before: str,
     report: re.Pattern[str] | None,
 ) -> _Incident | None:
-    """The incident a sentence that names no place tells on a day of its own ("It was the
-    second strike on X this year. On 27 January, a drone hit a school, killing five."), at
+    """The incident a sentence that names no place tells on a day of its own ("Rebels have
+    shelled X for weeks. On 3 May, a rocket struck the bus station, wounding six."), at
     the one town the sentence ``before`` it names, when that is the town of the last
     incident told or is named with a word of an incident ("X is shelled regularly"; not a
     town named for something else: a name the geoparser missed may stand in this
