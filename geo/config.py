@@ -574,6 +574,15 @@ EVENTS_RELATIVE_KM: Final = 100.0
 #: ends at most this many characters before a place name that it qualifies ("la colonia X").
 EVENTS_DISTRICT_WORD_CHARS: Final = 30
 
+#: The words that name a part of the town after them ("an eastern neighbourhood of X":
+#: the packs' ``district_of_town``) end a place and start at most this many characters
+#: before it.
+EVENTS_TOWN_OF_DISTRICT_CHARS: Final = 45
+
+#: A word that makes an incident only expected ("an imminent assault", the
+#: packs' ``hypothetical_before``) starts at most this many characters before its cue.
+EVENTS_HYPOTHETICAL_CHARS: Final = 40
+
 #: The words that make a place a destination (the packs' ``destination``: "the wounded were
 #: treated at hospitals in X", "ونقلتهم إلى مستشفى ... في X") end at most this many characters
 #: before it.

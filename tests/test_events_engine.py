@@ -352,6 +352,239 @@ def test_a_dateline_is_where_the_report_was_written() -> None:
     assert [p for p, *_ in _event_places(text)] == ["Zhytomyr"]
 
 
+def test_a_title_case_dateline_with_its_agency_is_where_the_report_was_written() -> None:
+    text = (
+        "date 2025-03-04\nDjenné (AFP) - Des hommes armés ont attaqué lundi le poste de "
+        "Konna, tuant trois soldats."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Conna"]
+
+
+def test_a_neighbourhood_of_another_town_is_that_town() -> None:
+    # "several neighbourhoods of B": B is the town struck, not a district of the story's
+    text = (
+        "date 2025-03-04\nA drone hit a fuel depot in Atbara on Monday, killing two guards."
+        "\n\nRockets also fell on Monday on several neighbourhoods of Shendi, killing three "
+        "civilians."
+    )
+    assert _event_places(text) == [
+        ("Atbara", "2025-03-03", "Air/drone strike", 2, None),
+        ("Shendi", "2025-03-03", "Shelling/artillery/missile attack", 3, None),
+    ]
+
+
+def test_an_earlier_incident_with_its_own_day_at_the_town_just_named() -> None:
+    text = (
+        "date 2025-03-04\nA drone hit a fuel depot in Atbara on Monday, killing two guards."
+        "\n\nRebels have shelled Atbara for weeks. On Feb. 3, a rocket struck the bus station "
+        "there, wounding six passengers."
+    )
+    assert _event_places(text) == [
+        ("Atbara", "2025-03-03", "Air/drone strike", 2, None),
+        ("Atbara", "2025-02-03", "Shelling/artillery/missile attack", None, 6),
+    ]
+    # a town named for something else before it: the day is no incident there (the
+    # sentence may name a place the geoparser missed)
+    other = (
+        "date 2025-03-04\nA drone hit a fuel depot in Atbara on Monday, killing two guards."
+        "\n\nTraders say the road to Shendi is no longer safe. On Feb. 3, a rocket struck the "
+        "bus station, wounding six passengers."
+    )
+    assert [(p, d) for p, d, *_ in _event_places(other)] == [("Atbara", "2025-03-03")]
+    # the day of a report is no day of another incident
+    reported = (
+        "date 2025-03-05\nRussian drones struck Sumy on Monday, killing one man. On Tuesday, "
+        "the governor said that three more people had been killed in the drone attack."
+    )
+    assert [(p, d) for p, d, *_ in _event_places(reported)] == [("Sumy", "2025-03-03")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "destinations"),
+    [
+        (
+            "قتل جنديان في هجوم على زنجبار صباح الاثنين، وجرى نقل الجرحى إلى مستشفى ميداني "
+            "في مدينة لحج، ثم تحويل اثنين منهم إلى المكلا.",
+            {"Laḩij", "Mukalla"},
+        ),
+        (
+            "Un comando armado asesinó el lunes a tres comerciantes en Mirebalais; sus vecinos "
+            "huyeron de noche hacia Hinche.",
+            {"Hinche"},
+        ),
+        (
+            "Через постійні обстріли Херсона влада евакуює мешканців до Кропивницького.",
+            {"Kropyvnytskyi"},
+        ),
+    ],
+)
+def test_where_the_wounded_and_the_displaced_are_taken(
+    sentence: str, destinations: set[str]
+) -> None:
+    places = {p for p, *_ in _event_places(f"date 2025-03-05\n{sentence}")}
+    assert places and not places & destinations
+
+
+def test_the_same_day_is_the_day_of_the_incident_told_before() -> None:
+    en = (
+        "date 2025-03-05\nA drone hit the bus station of Atbara on Sunday, killing six "
+        "people.\n\nOn Monday, a drone struck a fuel depot in Ed Damer, killing two guards. "
+        "The same day, artillery shells hit Shendi, killing three civilians, officials said "
+        "on Wednesday."
+    )
+    assert [(p, d) for p, d, *_ in _event_places(en)] == [
+        ("Atbara", "2025-03-02"),
+        ("Ad-Damir", "2025-03-03"),
+        ("Shendi", "2025-03-03"),
+    ]
+    # "اليوم نفسه" is the day told before, not today
+    ar = (
+        "date 2025-03-05\nقصفت مسيرة سوق عطبرة صباح الاثنين، ما أسفر عن مقتل ستة أشخاص.\n\n"
+        "وفي شندي، قتل ثلاثة مدنيين بقذائف مدفعية في اليوم نفسه، وفق ما أعلنه مسؤول محلي "
+        "أمس الثلاثاء."
+    )
+    assert [(p, d) for p, d, *_ in _event_places(ar)] == [
+        ("Atbara", "2025-03-03"),
+        ("Shendi", "2025-03-03"),
+    ]
+
+
+def test_a_neighbouring_region_named_as_one_is_no_town() -> None:
+    # the region's incident is not at its namesake town when the text names it as the
+    # region, after the story's first incident
+    text = (
+        "date 2025-03-05\nGunmen attacked the army post of Djenné on Saturday, killing four "
+        "soldiers. In the neighbouring region of Sikasso, militants attacked a convoy on "
+        "Friday, killing two soldiers."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Djenné"]
+
+
+def test_capitals_that_negotiate_are_governments() -> None:
+    text = (
+        "date 2025-03-05\nUn drone a frappé samedi Djenné, tuant trois civils, alors que "
+        "Paris et Bamako négocient un accord de défense."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Djenné"]
+
+
+def test_a_sentence_naming_only_the_place_just_told_goes_on_about_it() -> None:
+    # the day of the raid comes in a sentence that names its town again (a confirmation
+    # on Friday is the report's day)
+    text = (
+        "date 2025-11-14\nUn bombardeo del Ejército contra un campamento guerrillero en las "
+        "afueras de Mitú dejó 12 muertos, confirmó este viernes la Fiscalía.\n\nLa ofensiva "
+        "comenzó en la madrugada del lunes cerca de Mitú."
+    )
+    assert [(p, d) for p, d, *_ in _event_places(text)] == [("Mitú", "2025-11-10")]
+
+
+def test_a_drone_loaded_with_explosives_strikes() -> None:
+    text = (
+        "date 2025-11-14\nUn dron cargado de explosivos cayó el lunes sobre un retén militar "
+        "en Popayán."
+    )
+    assert _event_places(text) == [("Popayán", "2025-11-10", "Air/drone strike", None, None)]
+
+
+def test_a_list_of_regions_names_no_town() -> None:
+    # region adjectives read as towns: the plural region word after the list says what
+    # they are
+    text = (
+        "date 2025-03-05\nНочью средства ПВО сбили 15 дронов над Тульской, Калужской и "
+        "Смоленской областями."
+    )
+    assert _event_places(text) == []
+
+
+def test_a_list_of_states_names_no_town() -> None:
+    text = (
+        "date 2025-08-20\nGunmen killed four villagers in Gusau on Monday. Separately, bandits "
+        "killed 12 people in Kano, Jigawa and Bauchi states on Sunday, police said."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Gusau"]
+
+
+def test_the_far_end_of_a_route_from_the_town_told() -> None:
+    text = (
+        "date 2025-08-20\nOn Wednesday, traders protested in Gusau and closed the Kaura-Gusau "
+        "highway until dusk."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Gusau"]
+
+
+def test_a_visitor_who_brands_the_strike_names_no_incident_place() -> None:
+    text = (
+        "date 2024-04-08\nA missile hit a school in Zhytomyr on Friday, killing three. In "
+        "Lviv, where he was meeting officials, the prime minister branded the strike a war "
+        "crime."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Zhytomyr"]
+
+
+def test_a_capitals_forces_are_its_government() -> None:
+    text = "date 2024-04-08\nMinsk's forces shelled the village of Hrodna on Friday."
+    assert [p for p, *_ in _event_places(text)] == ["Hrodna"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aid groups pulled out of Izium on Friday, fearing an imminent assault by Russian troops.",
+        "Les habitants de Kidal redoutent une éventuelle attaque des rebelles, a indiqué "
+        "vendredi un élu.",
+    ],
+)
+def test_an_incident_only_expected_is_none(sentence: str) -> None:
+    assert _event_places(f"date 2024-04-08\n{sentence}") == []
+
+
+def test_the_next_day_is_the_day_after_the_one_told() -> None:
+    en = (
+        "date 2026-03-09\nGunmen attacked Sévaré on Saturday. The next day, a bomb exploded "
+        "in Konna, killing four."
+    )
+    assert [(p, d) for p, d, *_ in _event_places(en)] == [
+        ("Sévaré", "2026-03-07"),
+        ("Conna", "2026-03-08"),
+    ]
+    # a clause of its own day and incident word tells another incident there, with its
+    # own toll
+    fr = (
+        "date 2026-03-09\nDeux gendarmes ont été tués vendredi dans une embuscade près de "
+        "Sévaré, et trois civils ont été tués le lendemain par l'explosion d'un engin piégé."
+    )
+    assert [(p, d, f) for p, d, _, f, _ in _event_places(fr)] == [
+        ("Sévaré", "2026-03-06", 2),
+        ("Sévaré", "2026-03-07", 3),
+    ]
+
+
+def test_a_vehicle_hit_near_one_end_of_its_route() -> None:
+    # the ends of the route say where the minibus went; the distance, near which end
+    text = (
+        "date 2026-03-09\nSamedi, un minibus parti de Djenné vers Sévaré a été détruit par un "
+        "engin explosif à environ 20 km de Djenné."
+    )
+    assert [(p, d) for p, d, *_ in _event_places(text)] == [("Djenné", "2026-03-07")]
+
+
+def test_a_place_in_the_name_of_a_group_that_speaks() -> None:
+    text = (
+        "date 2026-01-13\nTwo soldiers were killed near Taungoo on Monday, the Bago People's "
+        "Defence Force said."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Taungoo"]
+
+
+def test_a_camp_for_the_displaced_is_where_it_stands() -> None:
+    text = (
+        "date 2025-03-04\nUn drone a touché lundi un camp de déplacés à Djenné, tuant trois "
+        "personnes."
+    )
+    assert _event_places(text) == [("Djenné", "2025-03-03", "Air/drone strike", 3, None)]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -408,6 +641,7 @@ def test_clashes_of_protesters_with_the_police_are_a_protest() -> None:
             "Remote explosive/landmine/IED",
         ),
         ("en", "A truck bomb exploded outside the ministry.", "Remote explosive/landmine/IED"),
+        ("ru", "Армия отразила наступление боевиков на посёлок.", "Armed clash"),
     ],
 )
 def test_weapons_named_in_a_casualty_sentence(lang: str, sentence: str, expected: str) -> None:

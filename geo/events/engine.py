@@ -38,6 +38,12 @@ of their own. Background is no news: a sentence that recalls the past ("As a rem
 similaire") without giving a day, and an incident dated to a past year ("in 2019", "last
 year") or a month; the headlines of a "related stories" block tell nothing.
 
+A sentence that names no place but gives a day of its own, a word of a specific type and
+a toll tells an earlier incident at the one town the sentence before it named ("Rebels have
+shelled X for weeks. On 3 May, a rocket struck the bus station, wounding six"); "the
+same day" and "the next day" are read from the day told before; a word of an incident only
+expected ("an imminent assault") tells none.
+
 Places named where no incident is reported are kept with the type ``"Mention"``.
 """
 
@@ -259,11 +265,13 @@ class _Context:
     new_clause: re.Pattern[str] | None
     actor_after: re.Pattern[str] | None
     actor_before: re.Pattern[str] | None
+    organisation_after: re.Pattern[str] | None  # "the X Defence Force (XDF) said"
     inverted: re.Pattern[str] | None
     report: re.Pattern[str] | None
     intervention: re.Pattern[str] | None
     district_before: re.Pattern[str] | None
     district_after: re.Pattern[str] | None
+    district_of_town: re.Pattern[str] | None  # "a neighbourhood of": the town follows
     reference_point: re.Pattern[str] | None
     relative_point: re.Pattern[str] | None
     relative_after: re.Pattern[str] | None
@@ -278,12 +286,20 @@ class _Context:
     coordination: re.Pattern[str] | None  # the words joining a list ("and", "та", "و")
     region_before: re.Pattern[str] | None
     region_after: re.Pattern[str] | None
+    region_list: re.Pattern[str] | None  # ", Y and Z regions" after a place: it is one
+    listed_before: re.Pattern[str] | None  # "X, Y and " before a place: one of a list
+    route_before: re.Pattern[str] | None  # "a bus linking" before the first end of a route
+    route_join: re.Pattern[str] | None  # "to", "and" between the ends of a route
+    region_word: re.Pattern[str] | None  # region_after in any form ("regions", "областями")
     background_opener: re.Pattern[str] | None
     recall: re.Pattern[str] | None  # "as a reminder," opening a sentence: background
     other_before: re.Pattern[str] | None  # "previous" right before a cue: another incident
     other_after: re.Pattern[str] | None  # "similaire", "مماثل" right after a cue
     other_word: re.Pattern[str] | None  # "previous" before a noun: "in previous attacks"
     other_any: re.Pattern[str] | None  # any word of other_before or other_after
+    hypothetical: re.Pattern[str] | None  # "an imminent (rebel) assault": none told
+    hypothetical_any: re.Pattern[str] | None  # any of its words, to skip most sentences
+    told_day_any: re.Pattern[str] | None  # any word of same_day or next_day
     habitual: re.Pattern[str] | None
     tally_period: re.Pattern[str] | None  # "in the past week": a sentence that tallies
     pursuit: re.Pattern[str] | None  # "those behind" right before a cue: the told incident
@@ -315,6 +331,7 @@ def _context(rules: Rules) -> _Context:
             re.IGNORECASE,
         )
     before = alt("context", "actor_before")
+    organisation = alt("context", "organisation_after")
     inverted = alt("context", "inverted_subject")
     border = alt("context", "border")
     compound = alt("context", "compound_after")
@@ -323,6 +340,7 @@ def _context(rules: Rules) -> _Context:
     report = alt("tolls", "report")
     district_before = alt("context", "district_before")
     district_after = alt("context", "district_after")
+    district_of_town = alt("context", "district_of_town")
     reference = alt("context", "reference_point")
     relative = alt("context", "relative_point")
     relative_after = alt("context", "relative_after")
@@ -332,6 +350,8 @@ def _context(rules: Rules) -> _Context:
     destination = alt("context", "destination")
     coordination = alt("tolls", "coordination")
     region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
+    hypothetical = alt("context", "hypothetical_before")
+    route_before, route_join = alt("context", "route_before"), alt("context", "route_join")
     other_words = "|".join(
         w for w in (alt("context", "other_before"), alt("context", "other_after")) if w
     )
@@ -347,6 +367,12 @@ def _context(rules: Rules) -> _Context:
         new_clause=re.compile(rf"[;؛]|{new_clause}", re.IGNORECASE) if new_clause else None,
         actor_after=actor_after,
         actor_before=re.compile(rf"(?:{before})\s*$", re.IGNORECASE) if before else None,
+        organisation_after=re.compile(
+            rf"(?:\s+(?-i:{_CAPITALISED})){{0,4}}?\s+(?-i:{organisation})(?!\w)"
+            r"(?:\s*\([^()\n]{1,20}\))?"
+        )
+        if organisation
+        else None,
         inverted=re.compile(rf"\w*\s+(?:\w+\s+){{0,2}}(?:{inverted})(?!\w)", re.IGNORECASE)
         if inverted
         else None,
@@ -363,6 +389,9 @@ def _context(rules: Rules) -> _Context:
         else None,
         district_after=re.compile(rf"\s*(?:{district_after})(?!\w)", re.IGNORECASE)
         if district_after
+        else None,
+        district_of_town=re.compile(rf"(?<!\w)(?:{district_of_town})\s*$", re.IGNORECASE)
+        if district_of_town
         else None,
         reference_point=re.compile(rf"(?<!\w)(?:{reference})\s*$", re.IGNORECASE)
         if reference
@@ -391,6 +420,24 @@ def _context(rules: Rules) -> _Context:
         region_after=re.compile(rf"\s+(?:{region_after})(?!\w)", re.IGNORECASE)
         if region_after
         else None,
+        region_list=re.compile(
+            rf"(?:\s*(?:,|{coordination})\s+(?-i:{_CAPITALISED})){{1,6}}\s+(?:{region_after})\w*",
+            re.IGNORECASE,
+        )
+        if region_after and coordination
+        else None,
+        route_before=re.compile(rf"(?<!\w)(?:{route_before})\s*$", re.IGNORECASE)
+        if route_before
+        else None,
+        route_join=re.compile(rf"\s*(?:{route_join})\s*", re.IGNORECASE) if route_join else None,
+        region_word=re.compile(rf"\s+(?:{region_after})\w*", re.IGNORECASE)
+        if region_after
+        else None,
+        listed_before=re.compile(
+            rf"(?-i:{_CAPITALISED})\s*(?:,|\s(?:{coordination}))\s*$", re.IGNORECASE
+        )
+        if coordination
+        else None,
         background_opener=rules.words_re("context", "background_opener"),
         recall=_opening(rules.patterns("context", "recall")),
         other_before=re.compile(rf"(?<!\w)(?:{alt('context', 'other_before')})\s+$", re.IGNORECASE)
@@ -403,6 +450,11 @@ def _context(rules: Rules) -> _Context:
             rf"(?<!\w)(?:{alt('context', 'other_before')})\s+[^\W\d_]", re.IGNORECASE
         )
         if alt("context", "other_before")
+        else None,
+        hypothetical_any=rules.words_re("context", "hypothetical_before"),
+        told_day_any=rules.combined("context", ("same_day", "next_day"))[0],
+        hypothetical=re.compile(rf"(?<!\w)(?:{hypothetical})(?:\s+[^\W\d_]+)?\s+$", re.IGNORECASE)
+        if hypothetical
         else None,
         other_after=re.compile(rf"\s+(?:{alt('context', 'other_after')})(?!\w)", re.IGNORECASE)
         if alt("context", "other_after")
@@ -429,6 +481,13 @@ _DATELINE: Final = re.compile(
     r"|[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})(?:\([^()\n]{1,40}\))?"
     r"(?:,[^\n(),]{1,40}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)*\.?[ \t]*(?:-|—|–)"
 )
+#: A dateline in title case ("Bamako (AFP) -", "Goma, 5 mai (Reuters) -"): one to three
+#: capitalised words, the agency in brackets before the dash (without it, a headline's
+#: "Mali - ..." would be one).
+_TITLE_DATELINE: Final = re.compile(
+    r"[ \t]*[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]{1,30}(?: [A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]{0,30}){0,2}"
+    r"(?:,[^\n(),]{1,40}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)+\.?[ \t]*(?:-|—|–)"
+)
 _CLAUSE_EDGE: Final = re.compile(r"[,;:()\[\]،؛]")
 #: A run of letters (a word of a gap between two names), and one of two letters or more.
 _LETTER_RUN: Final = re.compile(r"[^\W\d_]+")
@@ -447,7 +506,7 @@ _LABEL: Final = re.compile(r"[ \t]*[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2}[ \
 def _dateline_end(text: str, line_start: int, *, headline: bool = False) -> int:
     """The end of a dateline that opens the line at ``line_start`` (-1 if none); on the
     headline, the end of its label (:data:`_LABEL`)."""
-    m = _DATELINE.match(text, line_start)
+    m = _DATELINE.match(text, line_start) or _TITLE_DATELINE.match(text, line_start)
     if m is None and headline:
         m = _LABEL.match(text, line_start)
     return m.end() if m is not None else -1
@@ -516,11 +575,50 @@ def _named_as_region(text: str, m: Mention, ctx: _Context) -> bool:
     )
 
 
+def _route_ends(text: str, ms: Sequence[Mention], ctx: _Context) -> set[int]:
+    """The indexes in ``ms`` of the ends of a route the sentence names ("a bus linking A to
+    B", "the road between A and B"; the packs' ``route_before`` and ``route_join``): a place
+    right after a word of ``route_before`` and the next place, joined to it by a word of
+    ``route_join``. They say where a vehicle went, not where it was hit, when the sentence
+    names another place."""
+    if ctx.route_before is None or ctx.route_join is None:
+        return set()
+    order = sorted(range(len(ms)), key=lambda i: ms[i].char_start)
+    out: set[int] = set()
+    for a, b in itertools.pairwise(order):
+        first, second = ms[a], ms[b]
+        if first.char_end > second.char_start:
+            continue
+        if ctx.route_join.fullmatch(text, first.char_end, second.char_start) and (
+            ctx.route_before.search(
+                text, max(0, first.char_start - config.EVENTS_DISTRICT_WORD_CHARS), first.char_start
+            )
+        ):
+            out |= {a, b}
+    return out
+
+
+def _listed_region(text: str, m: Mention, ctx: _Context) -> bool:
+    """A place the text names as one of a list of regions ("над Тверской, Псковской и
+    Новгородской областями", "the X, Y and Z regions"; the packs' ``region_after`` after the
+    list), whatever the geoparser read: no town of its own."""
+    if ctx.region_list is not None and ctx.region_list.match(text, m.char_end) is not None:
+        return True
+    return bool(  # the last of the list
+        ctx.region_word is not None
+        and ctx.listed_before is not None
+        and ctx.region_word.match(text, m.char_end)
+        and ctx.listed_before.search(text, max(0, m.char_start - 40), m.char_start)
+    )
+
+
 def _in_district(text: str, m: Mention, ctx: _Context) -> bool:
     """A place named as a part of a town: after a word for a district, camp or street
     ("the neighbourhood of X", "la colonia X", "حي X") or before one ("X Street", "в X
     районе"), the word also inside the name the geoparser found ("Xському районі" read
-    as the district's centre). The packs' ``district_before`` and ``district_after``."""
+    as the district's centre). The packs' ``district_before`` and ``district_after``; not
+    a town named after the words for one of its parts ("an eastern neighbourhood of X",
+    "several suburbs of X": the packs' ``district_of_town``)."""
     if ctx.district_after is not None:
         if ctx.district_after.match(text, m.char_end):
             return True
@@ -534,6 +632,12 @@ def _in_district(text: str, m: Mention, ctx: _Context) -> bool:
         ctx.district_before is not None
         and ctx.district_before.search(
             text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
+        )
+        and not (
+            ctx.district_of_town is not None
+            and ctx.district_of_town.search(
+                text, max(0, m.char_start - config.EVENTS_TOWN_OF_DISTRICT_CHARS), m.char_start
+            )
         )
     )
 
@@ -570,8 +674,11 @@ def _within_told(
     story_town: Place | None,
 ) -> bool:
     """Whether a sentence names only parts of the town of the incidents just told ("near a
-    junction in the X district"), so that it goes on about them."""
+    junction in the X district"), or only their places ("The convoy, which had left X at
+    noon, was hit on Monday"), so that it goes on about them."""
     places = {pid for inc in told for pid in inc.places}
+    if ms and all(m.place.id in places for m in ms):
+        return True
     placed, moved = _in_the_town(text, ms, ctx, story_town)
     return bool(ms) and all(id(m) in moved and m.place.id in places for m in placed)
 
@@ -659,10 +766,12 @@ def _qualifiers(text: str, ms: Sequence[Mention]) -> dict[int, set[str]]:
             out[id(first)] = {q.place.id for q in items}
             for q in items:
                 del out[id(q)]
-    route = {q.place.id for q in ms if id(q) in ends}
+    # the other places: those named outside the route too ("marched through B and blocked
+    # the A-B road": A qualifies B)
+    others = {q.place.id for q in ms if id(q) not in ends}
     for q in ms:
         if id(q) in ends:
-            out[id(q)] = {p.place.id for p in ms if p.place.id not in route}
+            out[id(q)] = others - {q.place.id}
     return {k: v for k, v in out.items() if v}
 
 
@@ -745,7 +854,8 @@ def _reacted(
     if not own:
         return False
     s, e = min(own, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
-    lo, hi = (e, start) if e <= start else (end, s)
+    # (up to the cue's end after the place: "branded the strike a war crime")
+    lo, hi = (e, start) if e <= start else (end, e)
     if lo < hi and ctx.reaction.search(sentence, lo, hi) is not None:
         return True
     if s < end:
@@ -1064,9 +1174,19 @@ def _counted(sentence: str, start: int) -> bool:
 
 def _is_actor(text: str, m: Mention, ctx: _Context) -> bool:
     """A place name used for its government ("Bakou et Erevan indiquant", "backed by
-    Moscow"); not when the verb's subject comes after it ("..., said local officials")."""
+    Moscow") or in the name of an armed group that speaks ("the X Defence Force (XDF)
+    said"; the packs' ``organisation_after``); not when the verb's subject comes
+    after it ("..., said local officials")."""
     if ctx.actor_after is not None:
-        found = ctx.actor_after.match(text, m.char_end, min(len(text), m.char_end + 90))
+        end = m.char_end
+        named = (
+            ctx.organisation_after.match(text, end, min(len(text), end + 90))
+            if ctx.organisation_after is not None
+            else None
+        )
+        if named is not None:
+            end = named.end()
+        found = ctx.actor_after.match(text, end, min(len(text), end + 90))
         if found is not None:
             between = text[m.char_end : found.start() + (found.end() - found.start())]
             inverted = (
@@ -1767,6 +1887,11 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     follow = 0
     lead: _Lead | None = None  # the incident of the last sentence that named no place
     unclaimed_re = rules.words_re("actors", "unclaimed")
+    # "the same day", "the next day": a day told before
+    told_day_words = (
+        rules.words_re("context", "same_day"),
+        rules.words_re("context", "next_day"),
+    )
     blame_re = rules.words_re("actors", "blame")
     for k in range(len(starts)):
         begin = starts[k]
@@ -1783,6 +1908,31 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             lead = _lead(sentence, k, rules, ctx, reference, lead, blame_re)
             if lead is not None and lead is not told_lead and lead.agent is not None:
                 lead = _restated(lead, told_lead, previous, rules)
+            own_day = (
+                _placeless_incident(
+                    sentence,
+                    begin,
+                    k,
+                    lead,
+                    by_sentence,
+                    previous,
+                    rules,
+                    story_town,
+                    text[starts[k - 1] : begin] if k else "",
+                    ctx.report,
+                )
+                if lead is not None and lead.sentence == k and all(i.dated for i in last)
+                else None
+            )
+            if own_day is not None:
+                # "Rebels have shelled X for weeks. On 3 May, a rocket struck the bus station,
+                # wounding six": an earlier incident at the town just named
+                records.append((own_day, next(iter(own_day.places.values()))[0], ""))
+                last, follow, lead = [own_day], 0, None
+                previous = [i for i in previous if k - i.sentence <= config.FOLLOW_UP_SENTENCES] + [
+                    own_day
+                ]
+                continue
             # the sentence before dates it when it tells no incident ("On Sunday, the shops
             # stayed shut." before "Hundreds of mourners marched to the town hall.")
             before = text[starts[k - 1] : begin] if k and not last else ""
@@ -1820,6 +1970,21 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             # the clauses of an earlier incident tell it ("were killed in previous attacks")
             clauses = [_clause_of(sentence, c[0]) for c in earlier]
             cues = [c for c in cues if not any(lo <= c[0] < hi for lo, hi in clauses)]
+        if (
+            cues
+            and ctx.hypothetical is not None
+            and ctx.hypothetical_any is not None
+            and ctx.hypothetical_any.search(sentence) is not None
+        ):
+            # "fearing an imminent rebel assault": an incident only expected, whatever
+            # day the sentence gives
+            cues = [
+                c
+                for c in cues
+                if not ctx.hypothetical.search(
+                    sentence, max(0, c[0] - config.EVENTS_HYPOTHETICAL_CHARS), c[0]
+                )
+            ]
         if ctx.pursuit is not None:
             # "searched for those behind the bombing": the incident already told
             cues = [c for c in cues if not _pursued(sentence, c, ctx.pursuit)]
@@ -1861,6 +2026,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             else -1
         )
         all_dates = find_dates(sentence, reference=reference, rules=rules)
+        if ctx.told_day_any is not None and ctx.told_day_any.search(sentence) is not None:
+            all_dates = _told_day(sentence, all_dates, records, told_day_words)
         dates = [
             d
             for d in all_dates
@@ -1886,6 +2053,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         spans = [(q.char_start - begin, q.char_end - begin) for q in ms]
         body_spans = [(q.char_start - begin, q.char_end - begin) for q in body]
         misplaced = _misplaced(text, ms, words, ctx.relative_point)
+        route = _route_ends(text, ms, ctx) if len(ms) > 1 else set()
         shifts = (
             [t.start() for t in ctx.time_after.finditer(sentence)]
             if ctx.time_after is not None and cues
@@ -1908,9 +2076,16 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     any(_lies_in(q.place, m.place) for q in body) and _named_as_region(text, m, ctx)
                 )
                 and i_m not in misplaced
+                and not (m.place.kind == "city" and _listed_region(text, m, ctx))
+                and not (
+                    i_m in route
+                    and any(j not in route and q.place.kind == "city" for j, q in enumerate(ms))
+                )
                 and not (
                     (story_town is not None or any(q.place.kind == "city" for q in ms if q != m))
                     and _reference_point(text, m, ctx)
+                    # "a bus from A to B hit a mine 15 km from A": the end it is near
+                    and not any(ms[j].place.id == m.place.id for j in route)
                 )
                 and not _origin(text, m, ms, ctx)
                 and not _relative_point(
@@ -2118,7 +2293,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         if lead is not None and led:  # the story goes on: its next places may be its own
             lead = dataclasses.replace(lead, sentence=k)
         previous = [i for i in previous if k - i.sentence <= config.FOLLOW_UP_SENTENCES] + incidents
-    rows = _rows(document, parser, records, doc_date, doc_precision, rules)
+    rows = _rows(document, parser, records, doc_date, doc_precision, rules, text=text)
     rows = consolidate_rows(
         rows,
         capitals=parser.gazetteer.capitals(),
@@ -2266,10 +2441,30 @@ def _dated_clauses(
             None,
         )
         own = sorted((rules.rules[i].generic, s, i) for s, _, i in cues if lo <= s < hi)
-        before = [inc for inc in incidents if inc.cue - begin < lo] if own else []
+        # the incidents told before the clause: by their places (the word that typed one
+        # may stand in this clause: "a patrol ambushed on Friday near X, and two guards
+        # killed by a roadside bomb the day after")
+        before = (
+            [
+                inc
+                for inc in incidents
+                if any(q.char_start - begin < lo for ms_p in inc.places.values() for q in ms_p)
+            ]
+            if own
+            else []
+        )
         if day is None or not own or not before:
             continue
         parent = before[-1]
+        if lo <= parent.cue - begin < hi:
+            # its word is this clause's: its own is the nearest word before the clause
+            earlier = [(s, i) for s, _, i in cues if s < lo]
+            if earlier:
+                s_, i_ = max(earlier, key=lambda c: (not rules.rules[c[1]].generic, c[0]))
+                told = rules.rules[i_]
+                parent.cue = begin + s_
+                parent.etype, parent.subtype = told.event_type, told.sub_type
+                parent.generic = told.generic
         r = rules.rules[own[0][2]]
         inc = dataclasses.replace(
             parent,
@@ -2422,6 +2617,96 @@ def _restated(lead: _Lead, before: _Lead | None, previous: list[_Incident], rule
         last.actor1 = lead.agent
         return dataclasses.replace(lead, agent=None)
     return lead
+
+
+def _told_day(
+    sentence: str,
+    found: list[FoundDate],
+    records: Sequence[tuple[_Incident | None, Mention, str]],
+    words: tuple[re.Pattern[str] | None, re.Pattern[str] | None],
+) -> list[FoundDate]:
+    """The dates of a sentence with the day it gives by a day told before ("The same day,
+    shells hit B", "في اليوم نفسه", not "today"; "and four died the next day"; the
+    packs' ``same_day`` and ``next_day``, ``words``): that of the day the sentence gives
+    before those words, else of the last incident the text dates to a day (or the day
+    after it), in place of the dates found in those words (none when no day was told)."""
+    out = found
+    for shift, pattern in enumerate(words):
+        said = pattern.search(sentence) if pattern is not None else None
+        if said is None:
+            continue
+        out = [d for d in out if d.end <= said.start() or d.start >= said.end()]
+        before = [d for d in out if d.end <= said.start() and d.precision == 1 and d.date]
+        day = before[-1].date if before else None
+        if day is None:
+            told = next(
+                (inc for inc, _, _ in reversed(records) if inc is not None and inc.dated),
+                None,
+            )
+            if told is not None and told.precision == 1:
+                day = told.date
+        if day is not None:
+            day += dt.timedelta(days=shift)
+            out.append(FoundDate(day, 1, said.start(), said.end(), explicit=True))
+            out.sort(key=lambda d: d.start)
+    return out
+
+
+def _placeless_incident(
+    sentence: str,
+    begin: int,
+    k: int,
+    lead: _Lead,
+    by_sentence: Mapping[int, list[Mention]],
+    previous: Sequence[_Incident],
+    rules: Rules,
+    story_town: Place | None,
+    before: str,
+    report: re.Pattern[str] | None,
+) -> _Incident | None:
+    """The incident a sentence that names no place tells on a day of its own ("Rebels have
+    shelled X for weeks. On 3 May, a rocket struck the bus station, wounding six."), at
+    the one town the sentence ``before`` it names, when that is the town of the last
+    incident told or is named with a word of an incident ("X is shelled regularly"; not a
+    town named for something else: a name the geoparser missed may stand in this
+    sentence), or None.
+
+    Only when the incidents just told have days of their own (one without would take this
+    one's, :func:`_follow_up`), the lead (:func:`_lead`) has a word of a specific type and
+    a day that none of them has, no word of a report between the day and the word ("On
+    Tuesday, the governor said three had been killed in the attack": the report's day),
+    and the sentence gives a toll: another incident than the story's, not more of it.
+    """
+    if lead.rule is None or lead.date is None or rules.rules[lead.rule].generic:
+        return None
+    day = lead.date.date
+    if day is None or any(i.date == day for i in previous):
+        return None
+    towns = {m.place.id: m for m in by_sentence.get(k - 1, ()) if m.place.kind == "city"}
+    if len(towns) != 1:
+        return None
+    if (story_town is None or story_town.id not in towns) and not cue_matches(before, rules):
+        return None
+    tolls = _incident_tolls(sentence, rules, [lead.date])
+    if not tolls:
+        return None
+    (pid, m), r = next(iter(towns.items())), rules.rules[lead.rule]
+    cue = min(c[0] for c in _placeless_cues(sentence, rules) if c[2] == lead.rule)
+    said = lead.date
+    if report is not None and report.search(sentence, min(said.end, cue), max(said.start, cue)):
+        return None
+    note = " ".join(sentence.split())
+    inc = _Incident(
+        r.event_type, r.sub_type, False, k, day, lead.date.precision, True, [note], begin + cue
+    )
+    inc.places[pid] = [m]
+    _apply_tolls(inc, pid, tolls, summed=_summable(sentence, tolls, rules))
+    inc.none |= casualty_free(sentence, rules=rules)
+    classes = rules.classes_in(sentence)
+    actors = find_actors(sentence, rules=rules, country=m.place.country_code)
+    _choose_actors(inc, actors, cue, bool(classes & {"civilians", "communal"}))
+    inc.actor1 = lead.agent or inc.actor1
+    return inc
 
 
 def _leads(lead: _Lead, rule: int, rules: Rules) -> bool:
@@ -2794,8 +3079,11 @@ def _rows(
     doc_date: dt.date | None,
     doc_precision: int,
     rules: Rules,
+    *,
+    text: str,
 ) -> list[dict[str, Any]]:
     gaz = parser.gazetteer
+    ctx = _context(rules)
     records.sort(key=lambda r: r[1].char_start)
     far = _far_from_the_story(records)
     if far:  # before an incident at two places becomes two
@@ -2805,6 +3093,10 @@ def _rows(
     _story_defaults([inc for inc, _, _ in records if inc is not None])
     records = _merge_repeats(records)
     summed = _sums_of_towns(records) | _water_beside_towns(records)
+    first = next(
+        (m.place.id for inc, m, _ in records if inc is not None and m.place.kind != "country"),
+        None,
+    )
     rows: list[dict[str, Any]] = []
     source = document.url or document.doc_id
     for n, (owner, m, note) in enumerate(records, start=1):
@@ -2817,8 +3109,12 @@ def _rows(
             note = " ".join(note.split()) if note else ""
         elif owner is not None and p.kind == "region" and not config.EVENTS_REGION_INCIDENTS:
             # an incident told only at a region: at the town the same words name (a province
-            # called after its town), else only a mention (config.EVENTS_REGION_INCIDENTS)
-            town = _namesake_town(gaz, m)
+            # called after its town; not when the text names it as the region, "in the
+            # neighbouring province of X", after the story's first incident), else only a
+            # mention (config.EVENTS_REGION_INCIDENTS)
+            town = (
+                None if p.id != first and _named_as_region(text, m, ctx) else _namesake_town(gaz, m)
+            )
             if town is None:
                 owner = None
             else:
