@@ -502,7 +502,7 @@ NUMERIC_DATE_MAX_DAYS: Final = 45
 ACTOR_ACRONYM_MAX_CHARS: Final = 6
 
 #: At most this many words between a bare noun of a state's forces and the weapon or
-#: attack verb that makes them the actor ("a junta fighter jet bombed", "the army shelled").
+#: attack verb that makes them the actor ("regime helicopters struck", "the army shelled").
 ACTOR_WEAPON_GAP_WORDS: Final = 2
 
 #: How many characters before a date are read for a "since" that makes it no event's date:
@@ -611,7 +611,7 @@ EVENTS_BACKGROUND_OPENER_CHARS: Final = 60
 #: before the cue, two words between them at most) reports no incident of its own.
 EVENTS_TALLY_NUMBER_CHARS: Final = 28
 #: At most this many characters between a toll's number and the state forces it counts
-#: ("nine soldiers", "cinq militaires maliens"): those forces are the victims, not actor1.
+#: ("nine soldiers", "quatre gendarmes tchadiens"): those forces are the victims, not actor1.
 EVENTS_VICTIM_GAP_CHARS: Final = 16
 
 #: At most this many characters in a line's opening sentence that names only a place ("🔴 X

@@ -1960,7 +1960,7 @@ def test_forces_a_toll_counts_are_the_side_attacked() -> None:
 
 def test_a_bare_force_that_fires_is_the_actor() -> None:
     text = (
-        "date 2024-03-02\nA junta fighter jet bombed a market in Monywa on Friday, killing "
+        "date 2024-03-02\nJunta helicopters struck a market in Monywa on Friday, killing "
         "six people, residents said."
     )
     rows = _incidents(text)

@@ -872,9 +872,9 @@ def test_a_recurring_surname_inside_a_place_name_or_a_list_of_places(
     [
         # a river named after its region: the whole phrase, the region
         (
-            "Llovió sobre el río Putumayo y el río Guaviare en Colombia.",
+            "Llovió sobre el río Vichada y el río Vaupés en Colombia.",
             "es",
-            [("río Putumayo", "region"), ("río Guaviare", "region"), ("Colombia", "country")],
+            [("río Vichada", "region"), ("río Vaupés", "region"), ("Colombia", "country")],
         ),
         # "la mer de X": the sea off the town X, the town
         ("Les pêcheurs de la mer de Bizerte ont vu la flotte.", "fr", [("Bizerte", "city")]),

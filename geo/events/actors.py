@@ -223,7 +223,7 @@ class _ActorRules:
     report_after: re.Pattern[str] | None
     source_before: re.Pattern[str] | None
     # what a state's forces fire or do, right after a bare noun of them ("the army shelled",
-    # "a junta fighter jet bombed") or right before it ("une frappe de l'armée"): those
+    # "regime helicopters struck") or right before it ("une frappe de l'armée"): those
     # forces acted, though no demonym says whose they are
     weapon_after: re.Pattern[str] | None
     weapon_before: re.Pattern[str] | None
@@ -341,8 +341,8 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         source_before=re.compile(rf"(?<!\w)(?:{alt('source_before')})\s+$", re.IGNORECASE)
         if alt("source_before")
         else None,
-        # a weapon right after the noun ("a military paramotor", "army drones"), a verb of
-        # attack a few words after it ("a junta fighter jet bombed")
+        # a weapon right after the noun ("army drones", "a military gunship"), a verb of
+        # attack a few words after it ("regime helicopters struck")
         weapon_after=re.compile(
             rf"(?:['’]s)?\s+(?:(?:{attack or '(?!)'})|"
             rf"(?:[\w\-]+\s+){{0,{config.ACTOR_WEAPON_GAP_WORDS}}}?(?:{verbs or '(?!)'}))(?!\w)",

@@ -481,7 +481,7 @@ _DATELINE: Final = re.compile(
     r"|[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})(?:\([^()\n]{1,40}\))?"
     r"(?:,[^\n(),]{1,40}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)*\.?[ \t]*(?:-|—|–)"
 )
-#: A dateline in title case ("Bamako (AFP) -", "Goma, 5 mai (Reuters) -"): one to three
+#: A dateline in title case ("Kita (AFP) -", "Kalemie, 5 mai (Reuters) -"): one to three
 #: capitalised words, the agency in brackets before the dash (without it, a headline's
 #: "Mali - ..." would be one).
 _TITLE_DATELINE: Final = re.compile(
@@ -1695,15 +1695,15 @@ def _period_start(sentence: str, d: FoundDate, ctx: _Context) -> int | None:
 
 
 #: What may stand between a toll's number and the forces it counts: blanks and at most one
-#: word ("five other soldiers", "cinq militaires maliens" is matched from "militaires").
+#: word ("five other soldiers", "quatre gendarmes tchadiens" is matched from "gendarmes").
 _TOLL_TO_ACTOR: Final = re.compile(r"[\s\u00a0]+(?:[^\W\d_][\w\-]*[\s\u00a0]+)?")
 
 
 def _mark_victims(
     actors: list[ActorMention], sentence: str, tolls: Sequence[Casualty]
 ) -> list[ActorMention]:
-    """The state forces a toll counts ("five soldiers were killed", "ont tué neuf
-    militaires", "مقتل ٥ جنود") are the side attacked, never the incident's actor1; an armed
+    """The state forces a toll counts ("seven soldiers died", "ont tué neuf
+    militaires", "مقتل ثلاثة جنود") are the side attacked, never the incident's actor1; an armed
     group counted so keeps its role (attackers are counted too: "dozens of gunmen")."""
     if not tolls:
         return actors
@@ -1753,7 +1753,7 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
         and (inc.etype == "Battles" or any(not a.generic or a.agent for a in armed))
     ):
         # a named actor who acted, else the country's own forces said to have fired ("a
-        # military paramotor dropped bombs"), else any named actor
+        # military gunship dropped bombs"), else any named actor
         agents = [a for a in armed if a.agent and not a.generic] or [a for a in armed if a.agent]
         pool = agents or [a for a in armed if not a.generic]
         if not pool and inc.etype == "Battles":

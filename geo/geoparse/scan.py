@@ -805,7 +805,7 @@ class Scanner:
                 and best.place.kind != "country"
                 and before.bare & lists.features
             ):
-                # "وادي حضرموت", "هضبة حضرموت", "نهر ديالى": a valley, a plateau or a river
+                # "وادي مأرب", "سهل نينوى": a valley, a plain or a river
                 # named after the region it lies in, which the gazetteer lacks: the whole
                 # phrase, the region's place
                 offset = _feature_offset(before, lists.features)

@@ -254,7 +254,7 @@ def _named_features(toks: Tokens, blocked: list[bool], w: Words, index: Index) -
 
     - the noun, "of" and a bare name ("la sierra de Choix", "la mer de Bizerte"): the
       feature of the place named, which is that place, a span of the name alone;
-    - the noun and a name in apposition, or after "of" and an article ("río Putumayo",
+    - the noun and a name in apposition, or after "of" and an article ("río Vichada",
       "volcán Tungurahua", "la vallée du Drâa"): the feature's own name, a span of the whole
       phrase,
       looked up under the name among regions only (a river or a volcano named after its
@@ -267,11 +267,11 @@ def _named_features(toks: Tokens, blocked: list[bool], w: Words, index: Index) -
     >>> from geo.geoparse.filters import words_for
     >>> from geo.geoparse.tokenize import tokenize
     >>> w = words_for(("es",))
-    >>> text = "Crece el río Putumayo cerca de la sierra de Choix."
+    >>> text = "Crece el río Vichada cerca de la sierra de Choix."
     >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
     >>> [(text[s.start : s.end], s.key, s.region_only) for s in _named_features(toks,
     ...  [False] * len(toks), w, Index.default())]
-    [('río Putumayo', 'putumayo', True), ('Choix', 'choix', False)]
+    [('río Vichada', 'vichada', True), ('Choix', 'choix', False)]
     """
     nouns = w["natural"] | w["water"]
     if not nouns:
@@ -290,7 +290,7 @@ def _named_features(toks: Tokens, blocked: list[bool], w: Words, index: Index) -
             j += 1
         if j >= n or not cap[j] or blocked[j] or join[j - 1] == 0:
             continue
-        # "de Choix": the place's feature; "río Putumayo", "vallée du Drâa": the feature's name
+        # "de Choix": the place's feature; "río Vichada", "vallée du Drâa": the feature's name
         bare = j == i + 2 and keys[i + 1] in of_words and keys[i + 1] not in articles - of_words
         longest = 1
         while (
@@ -305,7 +305,7 @@ def _named_features(toks: Tokens, blocked: list[bool], w: Words, index: Index) -
             last = j + length - 1
             whole = toks.joined(i, last - i + 1)
             if index.has(whole):
-                # the gazetteer's own feature ("monts Mandara" when it has the range), which
+                # the gazetteer's own feature ("monts Nimba" when it has the range), which
                 # _capitalised reads only after the pack's feature_starts
                 out.append(_span(toks, i, last, whole, soft=0))
                 break
