@@ -154,8 +154,12 @@ class Index:
         self._cands: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
         self._country: dict[str, bool] = {}
         self._admin1: dict[tuple[str, str], Place | None] = {}
-        self._spread: dict[str, float] = {}
-        self._twin: dict[tuple[str, str], Place] = {}
+        # keyed by the candidates' ids as well as the name: a document may add candidates
+        # to a name (regions reached through a region noun) or leave some out (a region's
+        # abbreviation outside apposition), and the answer must not depend on which
+        # document asked first
+        self._spread: dict[tuple[str, ...], float] = {}
+        self._twin: dict[tuple[str, ...], Place] = {}
         self._demonyms: dict[tuple[str, ...], frozenset[str]] = {}
         self._lower: dict[tuple[str, ...], frozenset[str]] = {}
         self._translit: dict[str, tuple[Candidate, ...]] = {}
@@ -498,8 +502,10 @@ class Index:
 
     # ---- places related to places
     def spread(self, key: str, cs: Sequence[Candidate]) -> float:
-        """Largest distance from the first candidate to another, in km (cached by name)."""
-        found = self._spread.get(key)
+        """Largest distance from the first candidate to another, in km (cached by name and
+        candidates)."""
+        cache_key = (key, *(c.place.id for c in cs))
+        found = self._spread.get(cache_key)
         if found is None:
             first = cs[0].place
             found = max(
@@ -511,13 +517,14 @@ class Index:
             )
             if len(self._spread) > config.GEOPARSE_CACHE_SIZE:
                 self._spread.clear()
-            self._spread[key] = found
+            self._spread[cache_key] = found
         return found
 
     def twin(self, key: str, p: Place, cs: Sequence[Candidate]) -> Place:
         """The place of the other kind that bears the same name nearby (a town and the
         region named after it), or ``p`` itself."""
-        found = self._twin.get((key, p.id))
+        cache_key = (key, p.id, *(c.place.id for c in cs))
+        found = self._twin.get(cache_key)
         if found is None:
             mine = next((c for c in cs if c.place.id == p.id), None)
             found = next(
@@ -539,7 +546,7 @@ class Index:
             )
             if len(self._twin) > config.GEOPARSE_CACHE_SIZE:
                 self._twin.clear()
-            self._twin[(key, p.id)] = found
+            self._twin[cache_key] = found
         return found
 
     def admin1_region(self, city: Place) -> Place | None:
