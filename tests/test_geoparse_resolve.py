@@ -127,8 +127,16 @@ def test_cooccurrence_favours_the_namesake_beside_the_other_names_candidates() -
     assert abs(tn["cooccur"] - near / 2) < 1e-3
     assert 0.4 < tn["cooccur"] < 0.5
     assert tn["cooccur_admin1"] == 1.0  # both other names have a candidate in Tennessee
+    # at the scale of a few counties (GEOPARSE_COOCCUR_WIDE_KM), the town ~140 km away
+    # counts too, within the wider cells around the candidate
+    wide = (
+        math.exp(-approx_km(36.3, -88.3, 36.33, -88.32) / config.GEOPARSE_COOCCUR_WIDE_KM)
+        + math.exp(-approx_km(36.3, -88.3, 35.9, -86.8) / config.GEOPARSE_COOCCUR_WIDE_KM)
+    ) / 2
+    assert abs(tn["cooccur_wide"] - wide) < 1e-3
+    assert 0.5 < tn["cooccur_wide"] < 0.6
     ga = cooccurrence_features("test county", county, co)[1]
-    assert "cooccur" not in ga
+    assert "cooccur" not in ga and ga["cooccur_wide"] < 0.01  # ~370 km from the town
 
 
 def test_cooccurrence_of_a_lone_name_is_empty() -> None:
@@ -256,7 +264,9 @@ def test_a_river_the_gazetteer_lacks_is_not_its_namesake_region() -> None:
     assert ["Ouémé", 44] in found
 
 
-def _town_span_features(*, capital: bool = False, seat: bool = False) -> dict[str, float]:
+def _town_span_features(
+    *, capital: bool = False, seat: bool = False, off_focus: bool = False, far: bool = False
+) -> dict[str, float]:
     # a town whose name is also a common surname
     from geo.geoparse.features import span_features
 
@@ -277,7 +287,18 @@ def _town_span_features(*, capital: bool = False, seat: bool = False) -> dict[st
         surname=True,
         capital=capital,
         seat=seat,
+        off_focus=off_focus,
+        far=far,
     )
+
+
+def test_span_features_of_a_town_off_the_story() -> None:
+    plain = _town_span_features()
+    assert "best_off_focus" not in plain and "best_far" not in plain
+    assert _town_span_features(off_focus=True)["best_off_focus"] == 1.0
+    assert _town_span_features(far=True)["best_far"] == 1.0
+    # a capital is named from afar
+    assert "best_far" not in _town_span_features(far=True, capital=True)
 
 
 def test_span_features_of_a_capital_and_of_a_town_named_as_its_region() -> None:

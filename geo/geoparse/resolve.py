@@ -386,6 +386,8 @@ def resolve(
             few_places=len(cands) <= config.GEOPARSE_FEW_PLACES,
             capital=bool(f.get("capital")),
             seat=seat,
+            off_focus=bool(f.get("off_focus")),
+            far=bool(f.get("far")),
         )
 
     # recognition features and probability of each name's pick, kept while the pick stands
