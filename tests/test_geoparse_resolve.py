@@ -139,6 +139,27 @@ def test_cooccurrence_favours_the_namesake_beside_the_other_names_candidates() -
     assert "cooccur" not in ga and ga["cooccur_wide"] < 0.01  # ~370 km from the town
 
 
+def test_the_capital_of_a_named_country_is_marked() -> None:
+    # a story that names France: its capital is "capital_named", a French town is not, and
+    # neither is the capital when France is not named
+    town = Candidate(_town("t:fr2", "FR", "44", 48.6, 7.7, 280_000), 6.4)
+    ctx = Context(named_countries={"FR"})
+    features = name_features(
+        [BIG_ABROAD, town],
+        ctx=ctx,
+        own={},
+        sentences=set(),
+        region_cue_level=0,
+        apposition=[],
+        twins=[BIG_ABROAD.place, town.place],
+        foreign=False,
+        capitals=frozenset({BIG_ABROAD.place.id}),
+    )
+    assert features[0]["capital_named"] == 1.0 and features[0]["focus_named"] == 1.0
+    assert "capital_named" not in features[1] and features[1]["focus_named"] == 1.0
+    assert "capital_named" not in _features([BIG_ABROAD, town], Context())[0]
+
+
 def test_cooccurrence_of_a_lone_name_is_empty() -> None:
     cands = {"testville": (BIG_ABROAD, US_TX)}
     assert cooccurrence_features("testville", cands["testville"], cooccurrence(cands)) == [{}, {}]

@@ -96,6 +96,7 @@ RESOLVE_FEATURES: Final = (
     "off_focus",
     "country_off_focus",
     "focus_named",
+    "capital_named",
     "admin1_focus",
     "admin1_focus_top",
     "proximity",
@@ -530,6 +531,7 @@ def name_features(
     foreign: bool,
     dateline: bool = False,
     noun_regions: Collection[str] = frozenset(),
+    capitals: Collection[str] = frozenset(),
 ) -> list[dict[str, float]]:
     """The features of every candidate of one name that depend on the document (those of
     the name alone are :func:`static_features`), ``twins[k]`` being the twin of ``cs[k]``:
@@ -539,7 +541,9 @@ def name_features(
     written after the name. ``own`` is what the name itself adds to :attr:`Context.focus`
     (by country), removed so that a name does not support itself. A candidate in a country
     that none of the other places of a document lies in (at least GEOPARSE_FOCUS_MIN
-    mentions) is ``off_focus`` (``country_off_focus`` for a country); the most prominent
+    mentions) is ``off_focus`` (``country_off_focus`` for a country); a place in a country the
+    document names is ``focus_named``, and ``capital_named`` too when it is that country's
+    capital (of ``capitals``, ids); the most prominent
     candidate of a first-level region has that region's share as ``admin1_focus_top`` as
     well. ``apposition`` holds the places named right after it ("Springfield, Illinois"):
     a candidate in the same country or near is ``apposition``, one in the same first-level
@@ -621,6 +625,10 @@ def name_features(
         if cc and cc in named_countries and kind != "country" and cc not in namesake_countries:
             # (not when the country named may be this very name: "Kuwait")
             f["focus_named"] = 1.0
+            if p.id in capitals:
+                # the capital of a country the text names stands for its government
+                # ("Washington" beside "the United States"), more than a region of its name
+                f["capital_named"] = 1.0
         if kind != "country":
             # proximity to the other places of the document
             lat, lon = p.latitude, p.longitude

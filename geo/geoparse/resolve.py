@@ -487,6 +487,7 @@ def resolve(
                 foreign=key in foreign,
                 dateline=key in datelines,
                 noun_regions=noun_named.get(key, frozenset()),
+                capitals=capitals,
             )
             for f, more in zip(features, vote_features(key, top, voted), strict=True):
                 f.update(more)
