@@ -627,7 +627,7 @@ def name_features(
             f["focus_named"] = 1.0
             if p.id in capitals:
                 # the capital of a country the text names stands for its government
-                # ("Washington" beside "the United States"), more than a region of its name
+                # ("Canberra" beside "Australia"), more than a region or a town of its name
                 f["capital_named"] = 1.0
         if kind != "country":
             # proximity to the other places of the document
@@ -761,7 +761,7 @@ def span_features(
     lie in, though they agree on some (its resolution feature ``off_focus``); ``far``: it
     lies farther than GEOPARSE_FAR_KM from each of them (``far``). A word read as a small
     town of no country of the story (a common word that a village of Asia bears, in a story
-    about Ohio) is most often no place at all; a capital or a city of note is named from
+    about an American state) is most often no place at all; a capital or a city of note is named from
     afar.
 
     ``capital``: the best place is a national capital, a name the news uses as a place
