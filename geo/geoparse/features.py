@@ -761,8 +761,8 @@ def span_features(
     lie in, though they agree on some (its resolution feature ``off_focus``); ``far``: it
     lies farther than GEOPARSE_FAR_KM from each of them (``far``). A word read as a small
     town of no country of the story (a common word that a village of Asia bears, in a story
-    about an American state) is most often no place at all; a capital or a city of note is named from
-    afar.
+    about an American state) is most often no place at all; a capital or a city of note is
+    named from afar.
 
     ``capital``: the best place is a national capital, a name the news uses as a place
     whatever else the word is: no ``surname`` then ("Kingston"); ``seat``: the name as written
