@@ -214,6 +214,10 @@ GEOPARSE_SHARED_AREA_NAMES: Final = 2
 #: Paris of Henry County, Tennessee, before either is decided.
 GEOPARSE_COOCCUR_DEGREES: Final = 1.0
 GEOPARSE_COOCCUR_KM: Final = 25.0
+#: ... and at the scale of a few counties (``cooccur_wide``): the towns of a local story lie
+#: in one corner of their state, its namesakes are scattered over the country.
+GEOPARSE_COOCCUR_WIDE_DEGREES: Final = 2.0
+GEOPARSE_COOCCUR_WIDE_KM: Final = 80.0
 
 #: The second round of resolution leans on the places chosen in the first, except those of
 #: names whose recognition probability (after the first round) is below this: words that

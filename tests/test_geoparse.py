@@ -961,3 +961,15 @@ def test_region_after_a_region_noun_and_a_plural_article() -> None:
     # first: "la province des Balé" is the province
     found = names("Des attaques ont eu lieu dans la province des Balé, dans l'ouest du pays.")
     assert found == [("Balé", "ne:BFA-2803")]
+
+
+def test_given_name_written_with_its_state_is_the_town_everywhere() -> None:
+    # "Beatrice" and "Alma" are given names and small towns: alone they are people, but a
+    # document that writes the name with the state of one of its towns means that town
+    # wherever it stands alone
+    text = "BEATRICE, Neb. — Crews in Beatrice cleared the roads, and Beatrice schools stayed shut."
+    found = [(m.mention, m.place.admin1_code) for m in parse(text)]
+    assert found == [("BEATRICE", "NE"), ("Neb.", "NE"), ("Beatrice", "NE"), ("Beatrice", "NE")]
+    assert parse("Beatrice told the board she would stay.") == []
+    # a state of no town of that name is no such cue
+    assert "Alma" not in [m.mention for m in parse("Alma, Nevada officials said, would stay.")]

@@ -154,8 +154,12 @@ class Index:
         self._cands: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
         self._country: dict[str, bool] = {}
         self._admin1: dict[tuple[str, str], Place | None] = {}
-        self._spread: dict[str, float] = {}
-        self._twin: dict[tuple[str, str], Place] = {}
+        # by name, with the candidates they were computed from (an answer counts for the
+        # same candidates only): a document may add candidates to a name (regions reached
+        # through a region noun) or leave some out (a region's abbreviation outside
+        # apposition), and the answer must not depend on which document asked first
+        self._spread: dict[str, tuple[tuple[Candidate, ...], float]] = {}
+        self._twin: dict[tuple[str, str], tuple[tuple[Candidate, ...], Place]] = {}
         self._demonyms: dict[tuple[str, ...], frozenset[str]] = {}
         self._lower: dict[tuple[str, ...], frozenset[str]] = {}
         self._translit: dict[str, tuple[Candidate, ...]] = {}
@@ -498,48 +502,54 @@ class Index:
 
     # ---- places related to places
     def spread(self, key: str, cs: Sequence[Candidate]) -> float:
-        """Largest distance from the first candidate to another, in km (cached by name)."""
-        found = self._spread.get(key)
-        if found is None:
-            first = cs[0].place
-            found = max(
-                (
-                    approx_km(first.latitude, first.longitude, c.place.latitude, c.place.longitude)
-                    for c in cs[1:]
-                ),
-                default=0.0,
-            )
-            if len(self._spread) > config.GEOPARSE_CACHE_SIZE:
-                self._spread.clear()
-            self._spread[key] = found
+        """Largest distance from the first candidate to another, in km (cached by name and
+        candidates)."""
+        cs = tuple(cs)
+        cached = self._spread.get(key)
+        if cached is not None and cached[0] == cs:
+            return cached[1]
+        first = cs[0].place
+        found = max(
+            (
+                approx_km(first.latitude, first.longitude, c.place.latitude, c.place.longitude)
+                for c in cs[1:]
+            ),
+            default=0.0,
+        )
+        if len(self._spread) > config.GEOPARSE_CACHE_SIZE:
+            self._spread.clear()
+        self._spread[key] = (cs, found)
         return found
 
     def twin(self, key: str, p: Place, cs: Sequence[Candidate]) -> Place:
         """The place of the other kind that bears the same name nearby (a town and the
         region named after it), or ``p`` itself."""
-        found = self._twin.get((key, p.id))
-        if found is None:
-            mine = next((c for c in cs if c.place.id == p.id), None)
-            found = next(
-                (
-                    o.place
-                    for o in cs
-                    if o.place.kind != p.kind
-                    and o.place.kind != "country"
-                    and o.place.country_code == p.country_code
-                    and (
-                        approx_km(p.latitude, p.longitude, o.place.latitude, o.place.longitude)
-                        < config.GEOPARSE_TWIN_KM
-                        or (p.admin1_code is not None and o.place.admin1_code == p.admin1_code)
-                    )
-                    and (mine is None or _named_after(mine, o) if p.kind == "city" else True)
-                    and (mine is None or _named_after(o, mine) if p.kind != "city" else True)
-                ),
-                p,
-            )
-            if len(self._twin) > config.GEOPARSE_CACHE_SIZE:
-                self._twin.clear()
-            self._twin[(key, p.id)] = found
+        cs = tuple(cs)
+        cache_key = (key, p.id)
+        cached = self._twin.get(cache_key)
+        if cached is not None and cached[0] == cs:
+            return cached[1]
+        mine = next((c for c in cs if c.place.id == p.id), None)
+        found = next(
+            (
+                o.place
+                for o in cs
+                if o.place.kind != p.kind
+                and o.place.kind != "country"
+                and o.place.country_code == p.country_code
+                and (
+                    approx_km(p.latitude, p.longitude, o.place.latitude, o.place.longitude)
+                    < config.GEOPARSE_TWIN_KM
+                    or (p.admin1_code is not None and o.place.admin1_code == p.admin1_code)
+                )
+                and (mine is None or _named_after(mine, o) if p.kind == "city" else True)
+                and (mine is None or _named_after(o, mine) if p.kind != "city" else True)
+            ),
+            p,
+        )
+        if len(self._twin) > config.GEOPARSE_CACHE_SIZE:
+            self._twin.clear()
+        self._twin[cache_key] = (cs, found)
         return found
 
     def admin1_region(self, city: Place) -> Place | None:

@@ -96,6 +96,7 @@ RESOLVE_FEATURES: Final = (
     "off_focus",
     "country_off_focus",
     "focus_named",
+    "capital_named",
     "admin1_focus",
     "admin1_focus_top",
     "proximity",
@@ -116,6 +117,7 @@ RESOLVE_FEATURES: Final = (
     "dateline_city",
     "noun_region",
     "cooccur",
+    "cooccur_wide",
     "cooccur_admin1",
     "vote_admin1",
     "vote_admin1_top",
@@ -141,6 +143,8 @@ RECOGNISE_FEATURES: Final = (
     "best_major",
     "supported",
     "unsupported_small",
+    "best_off_focus",
+    "best_far",
     "candidates_spread",
     "all_caps",
     "one_letter_gap",
@@ -210,6 +214,8 @@ class Cooccurrence:
     cells : dict of (int, int) to list of (float, float, str)
         By map cell (GEOPARSE_COOCCUR_DEGREES a side): latitude, longitude and name of
         the candidates in it.
+    wide : dict of (int, int) to list of (float, float, str)
+        The same by wider cell (GEOPARSE_COOCCUR_WIDE_DEGREES a side).
     admins : dict of str to set of str
         By first-level region ("US.TN"): the names with a candidate in it.
     names : int
@@ -217,12 +223,12 @@ class Cooccurrence:
     """
 
     cells: dict[tuple[int, int], list[tuple[float, float, str]]] = field(default_factory=dict)
+    wide: dict[tuple[int, int], list[tuple[float, float, str]]] = field(default_factory=dict)
     admins: dict[str, set[str]] = field(default_factory=dict)
     names: int = 0
 
 
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    size = config.GEOPARSE_COOCCUR_DEGREES
+def _cell(lat: float, lon: float, size: float = config.GEOPARSE_COOCCUR_DEGREES) -> tuple[int, int]:
     return math.floor(lat / size), math.floor(lon / size)
 
 
@@ -236,7 +242,8 @@ def cooccurrence(cands: Mapping[str, Sequence[Candidate]]) -> Cooccurrence:
     0
     """
     out = Cooccurrence()
-    cells, admins = out.cells, out.admins
+    cells, wide, admins = out.cells, out.wide, out.admins
+    size = config.GEOPARSE_COOCCUR_WIDE_DEGREES
     for key, cs in cands.items():
         placed = False
         for c in cs:
@@ -244,9 +251,9 @@ def cooccurrence(cands: Mapping[str, Sequence[Candidate]]) -> Cooccurrence:
             if p.kind == "country":
                 continue
             placed = True
-            cells.setdefault(_cell(p.latitude, p.longitude), []).append(
-                (p.latitude, p.longitude, key)
-            )
+            point = (p.latitude, p.longitude, key)
+            cells.setdefault(_cell(p.latitude, p.longitude), []).append(point)
+            wide.setdefault(_cell(p.latitude, p.longitude, size), []).append(point)
             if area := admin_key(p):
                 admins.setdefault(area, set()).add(key)
         out.names += placed
@@ -258,42 +265,31 @@ def cooccurrence_features(
 ) -> list[dict[str, float]]:
     """For each candidate of name ``key``: how many of the document's other names have a
     candidate near it (``cooccur``: the sum over the other names of exp(-km /
-    GEOPARSE_COOCCUR_KM) for their nearest candidate, over the number of other names) and
+    GEOPARSE_COOCCUR_KM) for their nearest candidate, over the number of other names), the
+    same at the scale of a few counties (``cooccur_wide``: GEOPARSE_COOCCUR_WIDE_KM) and
     the share that have one in its first-level region (``cooccur_admin1``). Names read
     together agree before any is decided: "Paris" beside "Henry County" is the Paris that
-    has a Henry County around it.
+    has a Henry County around it, and the towns of a local story lie in one corner of
+    their state.
     """
     others = co.names - 1
     out: list[dict[str, float]] = []
     if others <= 0:
         return [{} for _ in cs]
-    cells, admins = co.cells, co.admins
+    cells, wide, admins = co.cells, co.wide, co.admins
+    size = config.GEOPARSE_COOCCUR_WIDE_DEGREES
     for c in cs:
         p = c.place
         f: dict[str, float] = {}
         if p.kind != "country":
             lat, lon = p.latitude, p.longitude
-            i, j = _cell(lat, lon)
             coslat = math.cos(math.radians(lat))
-            # each other name's nearest candidate by squared distance in degrees, taken to
-            # km once (km * sqrt never reverses an order)
-            near: dict[str, float] = {}
-            for di in (-1, 0, 1):
-                for dj in (-1, 0, 1):
-                    for qlat, qlon, other in cells.get((i + di, j + dj), ()):
-                        if other == key:
-                            continue
-                        dx = (qlon - lon) * coslat
-                        dy = qlat - lat
-                        sq = dx * dx + dy * dy
-                        if sq < near.get(other, math.inf):
-                            near[other] = sq
+            near = _nearest(cells, _cell(lat, lon), lat, lon, coslat, key)
             if near:
-                scale = config.GEOPARSE_COOCCUR_KM
-                f["cooccur"] = (
-                    sum(math.exp(-(KM_PER_DEGREE * math.sqrt(sq)) / scale) for sq in near.values())
-                    / others
-                )
+                f["cooccur"] = _support(near, config.GEOPARSE_COOCCUR_KM) / others
+            near = _nearest(wide, _cell(lat, lon, size), lat, lon, coslat, key)
+            if near:
+                f["cooccur_wide"] = _support(near, config.GEOPARSE_COOCCUR_WIDE_KM) / others
             if area := admin_key(p):
                 same = admins.get(area, set())
                 n = len(same) - (key in same)
@@ -301,6 +297,36 @@ def cooccurrence_features(
                     f["cooccur_admin1"] = n / others
         out.append(f)
     return out
+
+
+def _nearest(
+    cells: Mapping[tuple[int, int], Sequence[tuple[float, float, str]]],
+    cell: tuple[int, int],
+    lat: float,
+    lon: float,
+    coslat: float,
+    key: str,
+) -> dict[str, float]:
+    """Each other name's nearest candidate (in ``cell`` and the cells around it) to a point,
+    by squared distance in degrees (km * sqrt never reverses an order)."""
+    i, j = cell
+    near: dict[str, float] = {}
+    for di in (-1, 0, 1):
+        for dj in (-1, 0, 1):
+            for qlat, qlon, other in cells.get((i + di, j + dj), ()):
+                if other == key:
+                    continue
+                dx = (qlon - lon) * coslat
+                dy = qlat - lat
+                sq = dx * dx + dy * dy
+                if sq < near.get(other, math.inf):
+                    near[other] = sq
+    return near
+
+
+def _support(near: Mapping[str, float], scale: float) -> float:
+    """The summed exp(-km / ``scale``) of the squared distances in degrees ``near``."""
+    return sum(math.exp(-(KM_PER_DEGREE * math.sqrt(sq)) / scale) for sq in near.values())
 
 
 @dataclass
@@ -505,6 +531,7 @@ def name_features(
     foreign: bool,
     dateline: bool = False,
     noun_regions: Collection[str] = frozenset(),
+    capitals: Collection[str] = frozenset(),
 ) -> list[dict[str, float]]:
     """The features of every candidate of one name that depend on the document (those of
     the name alone are :func:`static_features`), ``twins[k]`` being the twin of ``cs[k]``:
@@ -514,7 +541,9 @@ def name_features(
     written after the name. ``own`` is what the name itself adds to :attr:`Context.focus`
     (by country), removed so that a name does not support itself. A candidate in a country
     that none of the other places of a document lies in (at least GEOPARSE_FOCUS_MIN
-    mentions) is ``off_focus`` (``country_off_focus`` for a country); the most prominent
+    mentions) is ``off_focus`` (``country_off_focus`` for a country); a place in a country the
+    document names is ``focus_named``, and ``capital_named`` too when it is that country's
+    capital (of ``capitals``, ids); the most prominent
     candidate of a first-level region has that region's share as ``admin1_focus_top`` as
     well. ``apposition`` holds the places named right after it ("Springfield, Illinois"):
     a candidate in the same country or near is ``apposition``, one in the same first-level
@@ -596,6 +625,10 @@ def name_features(
         if cc and cc in named_countries and kind != "country" and cc not in namesake_countries:
             # (not when the country named may be this very name: "Kuwait")
             f["focus_named"] = 1.0
+            if p.id in capitals:
+                # the capital of a country the text names stands for its government
+                # ("Canberra" beside "Australia"), more than a region or a town of its name
+                f["capital_named"] = 1.0
         if kind != "country":
             # proximity to the other places of the document
             lat, lon = p.latitude, p.longitude
@@ -719,8 +752,17 @@ def span_features(
     few_places: bool = False,
     capital: bool = False,
     seat: bool = False,
+    off_focus: bool = False,
+    far: bool = False,
 ) -> dict[str, float]:
     """The recognition features of a span given its best candidate.
+
+    ``off_focus``: the best place lies in a country none of the document's other places
+    lie in, though they agree on some (its resolution feature ``off_focus``); ``far``: it
+    lies farther than GEOPARSE_FAR_KM from each of them (``far``). A word read as a small
+    town of no country of the story (a common word that a village of Asia bears, in a story
+    about an American state) is most often no place at all; a capital or a city of note is
+    named from afar.
 
     ``capital``: the best place is a national capital, a name the news uses as a place
     whatever else the word is: no ``surname`` then ("Kingston"); ``seat``: the name as written
@@ -755,13 +797,14 @@ def span_features(
         f["best_log_population"] = math.log10(p.population + 1)
     if best.prior >= config.GEOPARSE_MAJOR_PRIOR or p.kind == "country":
         f["best_major"] = 1.0
-    if supported:
-        f["supported"] = 1.0
-    elif (
+    small = (
         p.kind == "city"
         and best.prior < config.GEOPARSE_MAJOR_PRIOR
         and not (seat or is_region_seat(p))
-    ):
+    )
+    if supported:
+        f["supported"] = 1.0
+    elif small:
         f["unsupported_small"] = 1.0
     if spread_km > 0:
         f["candidates_spread"] = math.log10(1.0 + spread_km)
@@ -790,6 +833,11 @@ def span_features(
         f["given_name"] = 1.0
     if few_places:
         f["few_places"] = 1.0  # a short text naming one or two places: no support to expect
+    if small and not capital:
+        if off_focus:
+            f["best_off_focus"] = 1.0
+        if far:
+            f["best_far"] = 1.0
     return f
 
 

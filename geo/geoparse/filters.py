@@ -34,13 +34,24 @@ from geo.lang import LANGUAGES, WORD_LISTS, demonym_forms, get_pack
 if TYPE_CHECKING:
     from geo.geoparse.candidates import Index
 
-__all__ = ["COMMON_ONLY", "REGION_ONLY", "Words", "blocked", "verdict", "words_for"]
+__all__ = [
+    "COMMON_ONLY",
+    "GIVEN_NAME",
+    "REGION_ONLY",
+    "Words",
+    "blocked",
+    "verdict",
+    "words_for",
+]
 
 #: Verdicts of :func:`verdict` besides None (not a place) and a soft level 0-3: common
 #: words only (kept aside in case the same name is a region elsewhere in the document), and
 #: common words that a region cue makes a region's name.
 COMMON_ONLY: Final = -1
 REGION_ONLY: Final = 5
+#: ... and a given name alone whose best place is a small town ("said Alma"): a person,
+#: unless the document writes the name as a place elsewhere (kept aside for that).
+GIVEN_NAME: Final = -2
 
 #: Roman numerals of centuries and ordinals ("XIVe siècle", "IIe arrondissement").
 _ROMAN_ORDINAL: Final = re.compile(r"[IVXLC]+(?:e|er|ème|eme|re)")
@@ -748,8 +759,8 @@ def verdict(
     Returns
     -------
     int or None
-        None: not a place; :data:`COMMON_ONLY`, :data:`REGION_ONLY`; else the span's soft
-        level (see :attr:`geo.model.Span.soft`).
+        None: not a place; :data:`COMMON_ONLY`, :data:`REGION_ONLY`, :data:`GIVEN_NAME`;
+        else the span's soft level (see :attr:`geo.model.Span.soft`).
     """
     keys = toks.keys
     n = len(keys)
@@ -858,7 +869,7 @@ def verdict(
             # also the name of a city of note ("à Riad", "Nancy")
             cs = index.candidates(key, variants=False)
             if cs and cs[0].place.kind == "city" and not index.is_major(cs[0]):
-                return None
+                return GIVEN_NAME
         if toks.initial[i]:
             return 1
         return 3 if titled else 0

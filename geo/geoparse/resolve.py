@@ -386,6 +386,8 @@ def resolve(
             few_places=len(cands) <= config.GEOPARSE_FEW_PLACES,
             capital=bool(f.get("capital")),
             seat=seat,
+            off_focus=bool(f.get("off_focus")),
+            far=bool(f.get("far")),
         )
 
     # recognition features and probability of each name's pick, kept while the pick stands
@@ -485,6 +487,7 @@ def resolve(
                 foreign=key in foreign,
                 dateline=key in datelines,
                 noun_regions=noun_named.get(key, frozenset()),
+                capitals=capitals,
             )
             for f, more in zip(features, vote_features(key, top, voted), strict=True):
                 f.update(more)

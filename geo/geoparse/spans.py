@@ -34,8 +34,8 @@ from typing import Final
 from geo import config
 from geo.gazetteer import normalize_name
 from geo.geoparse import translit
-from geo.geoparse.candidates import ANY_OF, IN_COUNTRIES, Index
-from geo.geoparse.filters import COMMON_ONLY, REGION_ONLY, Words, verdict
+from geo.geoparse.candidates import ANY_OF, IN_COUNTRIES, Index, admin_key, feature_of
+from geo.geoparse.filters import COMMON_ONLY, GIVEN_NAME, REGION_ONLY, Words, verdict
 from geo.geoparse.tokenize import Tokens
 from geo.lang import get_pack, word_frequency
 from geo.model import Span
@@ -130,6 +130,7 @@ def _capitalised(
     }
     spans: list[Span] = []
     aside: list[Span] = []
+    given: list[Span] = []
     max_tokens = index.max_tokens
     country_words = index.lower_words(w)
     demonyms = index.demonyms(w)
@@ -214,6 +215,10 @@ def _capitalised(
                 if common is None and length > 1:
                     common = _span(toks, i, last, key, soft=2, region_only=True)
                 continue
+            if v == GIVEN_NAME:
+                titled = toks.titled[toks.sentence[i]]
+                given.append(_span(toks, i, last, key, soft=1 if toks.initial[i] else 3 * titled))
+                continue
             if v == REGION_ONLY:
                 found = _span(toks, i, last, key, soft=2, region_only=True)
             else:
@@ -237,6 +242,19 @@ def _capitalised(
             if s.key in regions and not any(j in taken for j in range(s.first, s.last + 1))
         ]
         if extra:
+            spans = sorted(spans + extra, key=lambda s: s.first)
+    if given:
+        # one sense per document: a given name that the document also writes with the
+        # state or province of a town of that name right after it ("Beatrice, Neb.", "Alma,
+        # Michigan") is that town wherever it stands alone
+        placed = {s.key for s in given if _region_apposed(text, toks, s, index)}
+        if placed:
+            taken = {j for s in spans for j in range(s.first, s.last + 1)}
+            extra = [
+                s
+                for s in given
+                if s.key in placed and not any(j in taken for j in range(s.first, s.last + 1))
+            ]
             spans = sorted(spans + extra, key=lambda s: s.first)
     return spans
 
@@ -318,6 +336,35 @@ def _named_features(toks: Tokens, blocked: list[bool], w: Words, index: Index) -
                 out.append(_span(toks, i, last, key, soft=0, region_only=True))
             break
     return out
+
+
+#: Most tokens of a first-level region's name or abbreviation after a town ("N.J.": 2).
+_APPOSED_REGION_TOKENS: Final = 3
+
+
+def _region_apposed(text: str, toks: Tokens, span: Span, index: Index) -> bool:
+    """Whether a comma and the name or abbreviation of a first-level region in which a place
+    of the span's name lies come right after it ("Beatrice, Neb.", "Alma, Michigan")."""
+    nxt = span.last + 1
+    if nxt >= len(toks) or text[toks.ends[span.last] : toks.starts[nxt]].strip() != ",":
+        return False
+    if not toks.cap[nxt]:
+        return False
+    areas = {
+        admin_key(c.place)
+        for c in index.candidates(span.key, variants=False)
+        if c.place.kind == "city"
+    }
+    for length in range(1, _APPOSED_REGION_TOKENS + 1):
+        if nxt + length > len(toks):
+            break
+        key = toks.joined(nxt, length)
+        if not index.has(key):
+            continue
+        for c in index.candidates(key, variants=False):
+            if feature_of(c.place) == "admin1" and admin_key(c.place) in areas:
+                return True
+    return False
 
 
 def _possessive_names(text: str, toks: Tokens, blocked: list[bool], index: Index) -> list[Span]:
