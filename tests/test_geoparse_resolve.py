@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import math
 
-import pytest
-
 from geo import config
 from geo.gazetteer import Place
 from geo.geoparse.candidates import ANY_OF, Index, approx_km
@@ -281,12 +279,6 @@ def test_a_world_city_is_not_lost_to_a_doubtful_namesake_of_the_story() -> None:
     assert frame.loc["Atlanta", "gazetteer_id"] == "gn:4180439"  # Atlanta, Georgia
 
 
-@pytest.mark.xfail(
-    reason="fitted weights: the world city abroad, asked once the story's small namesake far "
-    "from its places is doubted, has no support in a story of another country; its "
-    "recognition probability (0.54) sits at the threshold (0.55)",
-    strict=False,
-)
 def test_a_world_city_abroad_is_not_lost_to_a_doubtful_namesake_of_the_story() -> None:
     import geo
 
