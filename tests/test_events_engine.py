@@ -2084,3 +2084,27 @@ def test_a_lake_named_after_another_town_keeps_the_incident_at_the_town(
 ) -> None:
     # the water named after a town is a reference point of the town named before it
     assert [p for p, *_ in _event_places(text)] == [town]
+
+
+@pytest.mark.parametrize(
+    ("text", "response"),
+    [
+        ("date 2024-05-04\nThe army deployed troops to Maiduguri and Biu on Saturday.", False),
+        ("date 2024-05-04\nAfter the ambush, the army deployed troops to Maiduguri and Biu.", True),
+        ("date 2024-05-04\nL'armée a déployé samedi des renforts à Kaya et Dori.", False),
+        ("date 2024-05-04\nAprès l'attaque, l'armée a déployé des renforts à Kaya et Dori.", True),
+        (
+            "date 2024-05-04\nEl Ejército desplegó el sábado a 300 soldados en Tepic y Compostela.",
+            False,
+        ),
+        (
+            "date 2024-05-04\nTras el ataque, el Ejército desplegó un operativo en Tepic y "
+            "Compostela con apoyo de un helicóptero.",
+            True,
+        ),
+    ],
+)
+def test_a_deployment_after_an_attack_is_a_response_not_an_event(text: str, response: bool) -> None:
+    # forces sent after an attack answer it: no change of the group's activity of its own
+    sub_types = {s for _, _, s, *_ in _event_places(text)}
+    assert sub_types == (set() if response else {"Change to group/activity"})
