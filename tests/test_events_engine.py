@@ -2038,3 +2038,73 @@ def test_a_blamed_lead_that_tells_the_last_incident_again_is_its_own() -> None:
     )
     rows = {r["location"]: r["actor1"] for r in _incidents(text)}
     assert rows == {"El Obeid": "Rapid Support Forces", "Bārah": "Military Forces of Sudan"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-05-04\nA missile hit the railway station of Bila Tserkva on Saturday, "
+        "killing three people waiting for trains to Fastiv and Vinnytsia.",
+        "date 2024-05-04\nUn missile a frappé samedi la gare de Bila Tserkva, tuant trois "
+        "personnes qui attendaient les trains pour Fastiv et Vinnytsia.",
+        "date 2024-05-04\nUn misil impactó el sábado en la estación de Bila Tserkva y mató a "
+        "tres personas que esperaban los trenes con destino a Fastiv y Vinnytsia.",
+    ],
+)
+def test_where_a_train_or_bus_was_going_is_no_incident_place(text: str) -> None:
+    # the destination of the trains the victims waited for is elsewhere
+    assert [p for p, *_ in _event_places(text)] == ["Bila Tserkva"]
+
+
+def test_a_corridor_towards_other_places_is_no_incident_place() -> None:
+    text = (
+        "date 2024-05-04\nUn ataque armado mató el sábado a dos policías en Fresnillo, donde "
+        "dos cárteles se disputan el corredor hacia Durango y Torreón."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Fresnillo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "date 2024-05-04\nDes drones ont frappé samedi un dépôt à Kamianske, ville au bord "
+            "du réservoir de Dnipro, tuant deux personnes.",
+            "Kamyanske",
+        ),
+        (
+            "date 2024-05-04\nUn ataque con drones mató el sábado a dos personas en Berdíchev, "
+            "a orillas del embalse de Zhitómir.",
+            "Berdychiv",
+        ),
+    ],
+)
+def test_a_lake_named_after_another_town_keeps_the_incident_at_the_town(
+    text: str, town: str
+) -> None:
+    # the water named after a town is a reference point of the town named before it
+    assert [p for p, *_ in _event_places(text)] == [town]
+
+
+@pytest.mark.parametrize(
+    ("text", "response"),
+    [
+        ("date 2024-05-04\nThe army deployed troops to Maiduguri and Biu on Saturday.", False),
+        ("date 2024-05-04\nAfter the ambush, the army deployed troops to Maiduguri and Biu.", True),
+        ("date 2024-05-04\nL'armée a déployé samedi des renforts à Kaya et Dori.", False),
+        ("date 2024-05-04\nAprès l'attaque, l'armée a déployé des renforts à Kaya et Dori.", True),
+        (
+            "date 2024-05-04\nEl Ejército desplegó el sábado a 300 soldados en Tepic y Compostela.",
+            False,
+        ),
+        (
+            "date 2024-05-04\nTras el ataque, el Ejército desplegó un operativo en Tepic y "
+            "Compostela con apoyo de un helicóptero.",
+            True,
+        ),
+    ],
+)
+def test_a_deployment_after_an_attack_is_a_response_not_an_event(text: str, response: bool) -> None:
+    # forces sent after an attack answer it: no change of the group's activity of its own
+    sub_types = {s for _, _, s, *_ in _event_places(text)}
+    assert sub_types == (set() if response else {"Change to group/activity"})
