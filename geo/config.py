@@ -126,6 +126,13 @@ GEOPARSE_PRIOR_CAP: Final = 9.0
 #: Prior lost by a candidate reached through a spelling variant.
 GEOPARSE_VARIANT_PENALTY: Final = 0.7
 
+#: Shortest part of a two-word name written as one word that a lookup splits it into
+#: ("Dankaba" for "Dan Kaba"): each part has at least this many letters.
+GEOPARSE_GLUED_PART_MIN: Final = 3
+#: ... and its last part is no common word of English, French or Spanish (Zipf frequency
+#: below this: "Pinelake" is no "Pine Lake" written as one).
+GEOPARSE_GLUED_HEAD_ZIPF: Final = 3.0
+
 #: A town of note: prior (log10 population, +1 for the primary name) of ~30,000 people; a
 #: major city: ~300,000 (its name is no common word by accident).
 GEOPARSE_NOTABLE_PRIOR: Final = 4.5

@@ -15,7 +15,7 @@ from geo.geoparse.features import (
     name_features,
     static_features,
 )
-from geo.geoparse.resolve import focus_candidates
+from geo.geoparse.resolve import country_contested, focus_candidates
 from geo.model import Candidate
 
 
@@ -423,3 +423,22 @@ def test_a_transliteration_never_reaches_a_country() -> None:
     found = Index.default().transliterated("мали")
     assert found
     assert all(c.place.kind != "country" for c in found)
+
+
+def _named(pid: str, kind: str, cc: str, prior: float) -> Candidate:
+    return Candidate(
+        Place(pid, "Ruritania", kind, 0.0, 0.0, cc, None, None, 0, "test", True), prior
+    )
+
+
+def test_a_foreign_region_contests_a_country_name_only_where_its_country_leads() -> None:
+    cs = [_named("t:c", "country", "AT", 13.0), _named("t:r", "region", "HU", 6.0)]
+    # the story's other names are in the country: the name is the country
+    assert not country_contested(cs, focus={"AT": 9.0, "HU": 3.0}, own_mentions=4.0)
+    # they are in the region's country as much: scored like any name
+    assert country_contested(cs, focus={"AT": 7.0, "HU": 3.0}, own_mentions=4.0)
+    # a region of the country itself, or a town of note, always contests it
+    home = [cs[0], _named("t:h", "region", "AT", 6.0)]
+    assert country_contested(home, focus={"AT": 9.0}, own_mentions=4.0)
+    town = [cs[0], _named("t:t", "city", "HU", config.GEOPARSE_NOTABLE_PRIOR)]
+    assert country_contested(town, focus={"AT": 9.0, "HU": 1.0}, own_mentions=4.0)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Final
 from geo import config
 from geo.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
 from geo.geoparse import translit
+from geo.lang import word_frequency
 from geo.model import Candidate
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ _DOUBLE_S: Final = re.compile(r"(?<=[aeiouy])ss(?=[aeiouy])")
 _ARTICLES: Final = ("al ", "el ")
 _INNER_ARTICLE: Final = re.compile(r" (?:el|ez|ed|ad|ar|as|ash|at|az|er|es) (?=\w)")
 _SUN_LETTER: Final = re.compile(r" al (sh|th|dh|[tdrzsn])(?=\w)")
+#: Languages whose common words end no glued two-word name (see Index.variants).
+_LATIN_LANGS: Final = ("en", "fr", "es")
 _GLUED_ARTICLE: Final = re.compile(r"\b([ae])(sh|[dtrszn])\2(\w{2,})")
 #: Feature classes of places whose names no common word shadows.
 AREA_FEATURES: Final = frozenset({"country", "disputed", "macro_region", "continent"})
@@ -248,6 +251,14 @@ class Index:
             add(key.split(" ", 1)[1])
         elif " " not in key:
             add("al " + key)
+            # a two-word name written as one ("Dankaba" for "Dan Kaba"), for a word that
+            # names nothing as written; not an English compound ("Pinehill": its last part
+            # is a common word)
+            least = config.GEOPARSE_GLUED_PART_MIN
+            if key.isascii() and len(key) >= 2 * least and key not in self.gazetteer:
+                for i in range(least, len(key) - least + 1):
+                    if word_frequency(key[i:], _LATIN_LANGS) < config.GEOPARSE_GLUED_HEAD_ZIPF:
+                        add(f"{key[:i]} {key[i:]}")
         return out
 
     def candidates(self, key: str, *, variants: bool = True) -> tuple[Candidate, ...]:

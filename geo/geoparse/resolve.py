@@ -270,11 +270,8 @@ def resolve(
     # a country's name is the country ("Arménie" is not Armenia, Colombia); a name shared by
     # two countries ("Congo") is the one the other places point to
     for key, cs in cands.items():
-        contested = any(
-            c.place.kind == "region" or c.prior >= config.GEOPARSE_NOTABLE_PRIOR
-            for c in cs
-            if c.place.kind != "country"
-        )  # "Georgia" the state, "Lebanon" the town: scored like any name
+        own_n = len(by_key[key]) if key in anchors else 0
+        contested = country_contested(cs, focus=ctx.focus, own_mentions=own_n)
         if (
             key in anchors
             and cs[0].place.kind == "country"
@@ -901,6 +898,43 @@ def _is_strong(cs: Sequence[Candidate], group: Sequence[Span]) -> bool:
         < config.GEOPARSE_SAME_PLACE_KM
         for c in cs[1:]
     )
+
+
+def country_contested(
+    cs: Sequence[Candidate], *, focus: Mapping[str, float], own_mentions: float
+) -> bool:
+    """Whether a name whose best candidate is a country must be scored like any name rather
+    than taken for the country: a town of note shares it ("Lebanon"), or a region does
+    ("Georgia" the state). A region of another country contests the name only where the
+    other names of the story point to that country at least as much as to the country
+    (``focus`` less the name's own ``own_mentions``): "Georgia" in a story about Atlanta,
+    not in one about Tbilisi with a few towns of the other country.
+
+    Parameters
+    ----------
+    cs : sequence of Candidate
+        The name's candidates, best prior first (a country first).
+    focus : mapping of str to float
+        Mentions of the anchors of the document by country.
+    own_mentions : float
+        The mentions of the name itself counted in ``focus``.
+
+    Returns
+    -------
+    bool
+        True when the name is scored like any other.
+    """
+    own = cs[0].place.country_code or ""
+    own_focus = focus.get(own, 0.0) - own_mentions
+    for c in cs:
+        if c.place.kind == "country":
+            continue
+        if c.place.kind != "region":
+            if c.prior >= config.GEOPARSE_NOTABLE_PRIOR:
+                return True
+        elif c.place.country_code == own or focus.get(c.place.country_code or "", 0.0) >= own_focus:
+            return True
+    return False
 
 
 def _anchors(
