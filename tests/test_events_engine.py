@@ -2058,10 +2058,10 @@ def test_where_a_train_or_bus_was_going_is_no_incident_place(text: str) -> None:
 
 def test_a_corridor_towards_other_places_is_no_incident_place() -> None:
     text = (
-        "date 2024-05-04\nUn ataque armado mató el sábado a dos policías en Fresnillo, donde "
+        "date 2024-05-04\nUn ataque armado mató el sábado a dos policías en Juchipila, donde "
         "dos cárteles se disputan el corredor hacia Durango y Torreón."
     )
-    assert [p for p, *_ in _event_places(text)] == ["Fresnillo"]
+    assert [p for p, *_ in _event_places(text)] == ["Juchipila"]
 
 
 @pytest.mark.parametrize(
