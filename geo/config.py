@@ -132,6 +132,10 @@ GEOPARSE_GLUED_PART_MIN: Final = 3
 #: ... and its last part is no common word of English, French or Spanish (Zipf frequency
 #: below this: "Pinelake" is no "Pine Lake" written as one).
 GEOPARSE_GLUED_HEAD_ZIPF: Final = 3.0
+#: ... and the word has at most this many letters: longer ones are no two names written as
+#: one, and splitting them at every letter costs time and memory quadratic in their length
+#: (a 300,000-letter word in hostile input).
+GEOPARSE_GLUED_MAX_CHARS: Final = 30
 
 #: A town of note: prior (log10 population, +1 for the primary name) of ~30,000 people; a
 #: major city: ~300,000 (its name is no common word by accident).

@@ -126,6 +126,17 @@ def test_a_two_word_name_written_as_one() -> None:
     assert "Pinelake" not in [m for m, _ in names(text)]
 
 
+def test_a_very_long_word_is_not_split_at_every_letter() -> None:
+    from geo.geoparse.candidates import Index
+
+    # hostile input: a 300,000-letter word once made 300,000 split variants of 300,000
+    # letters each (minutes and gigabytes); words longer than two names are not split
+    variants = Index.default().variants("x" * 300_000)
+    assert len(variants) <= 10
+    assert not any(v.startswith("xxx x") for v in variants)
+    assert "guidan roumdji" in Index.default().variants("guidanroumdji")
+
+
 def test_every_occurrence_is_reported() -> None:
     text = "Bakou accuse Erevan. Erevan accuse Bakou. Bakou, encore Bakou."
     assert [m for m, _ in names(text)] == ["Bakou", "Erevan", "Erevan", "Bakou", "Bakou", "Bakou"]

@@ -255,7 +255,11 @@ class Index:
             # names nothing as written; not an English compound ("Pinehill": its last part
             # is a common word)
             least = config.GEOPARSE_GLUED_PART_MIN
-            if key.isascii() and len(key) >= 2 * least and key not in self.gazetteer:
+            if (
+                key.isascii()
+                and 2 * least <= len(key) <= config.GEOPARSE_GLUED_MAX_CHARS
+                and key not in self.gazetteer
+            ):
                 for i in range(least, len(key) - least + 1):
                     if word_frequency(key[i:], _LATIN_LANGS) < config.GEOPARSE_GLUED_HEAD_ZIPF:
                         add(f"{key[:i]} {key[i:]}")
