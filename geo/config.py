@@ -221,8 +221,8 @@ GEOPARSE_SHARED_AREA_NAMES: Final = 2
 #: Co-occurrence of candidates: a candidate is supported by every other name of the
 #: document that has a candidate nearby, by exp(-km / GEOPARSE_COOCCUR_KM) for the nearest
 #: one; candidates are looked up in map cells of GEOPARSE_COOCCUR_DEGREES a side (the
-#: candidate's cell and its neighbours). "Paris" and "Henry County" read together are the
-#: Paris of Henry County, Tennessee, before either is decided.
+#: candidate's cell and its neighbours). "Lebanon" and "Wilson County" read together are the
+#: Lebanon of Wilson County, Tennessee, before either is decided.
 GEOPARSE_COOCCUR_DEGREES: Final = 1.0
 GEOPARSE_COOCCUR_KM: Final = 25.0
 #: ... and at the scale of a few counties (``cooccur_wide``): the towns of a local story lie

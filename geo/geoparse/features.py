@@ -268,8 +268,8 @@ def cooccurrence_features(
     GEOPARSE_COOCCUR_KM) for their nearest candidate, over the number of other names), the
     same at the scale of a few counties (``cooccur_wide``: GEOPARSE_COOCCUR_WIDE_KM) and
     the share that have one in its first-level region (``cooccur_admin1``). Names read
-    together agree before any is decided: "Paris" beside "Henry County" is the Paris that
-    has a Henry County around it, and the towns of a local story lie in one corner of
+    together agree before any is decided: "Lebanon" beside "Wilson County" is the Lebanon
+    that has a Wilson County around it, and the towns of a local story lie in one corner of
     their state.
     """
     others = co.names - 1
