@@ -280,11 +280,7 @@ def _block_named_after(toks: Tokens, w: Words, index: Index | None, out: list[bo
         street = keys[i] in streets
         if not (street or keys[i] in feasts) or join[i] == 0:
             continue
-        j = i + 1
-        while j < n and j - i <= _MAX_NAME_CONNECTORS and not cap[j] and keys[j] in small:
-            if join[j] == 0:
-                break
-            j += 1
+        j = toks.past_connectors(i, small, most=_MAX_NAME_CONNECTORS)
         if j >= n or not cap[j] or join[j - 1] == 0 or (not street and keys[j] not in saints):
             continue
         # the name's capitalised words; a connector ends it: "l'hôpital Saint-Nicolas de

@@ -301,11 +301,7 @@ def _named_features(toks: Tokens, blocked: list[bool], w: Words, index: Index) -
     for i in range(n - 1):
         if cap[i] or blocked[i] or keys[i] not in nouns or join[i] == 0 or script[i] != "latin":
             continue
-        j = i + 1
-        while j < n and j - i <= _MAX_FEATURE_LINKS and not cap[j] and keys[j] in articles:
-            if join[j] == 0:
-                break
-            j += 1
+        j = toks.past_connectors(i, articles, most=_MAX_FEATURE_LINKS)
         if j >= n or not cap[j] or blocked[j] or join[j - 1] == 0:
             continue
         # "de Choix": the place's feature; "río Vichada", "vallée du Drâa": the feature's name

@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -122,6 +123,25 @@ class Tokens:
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    def past_connectors(self, i: int, words: AbstractSet[str], *, most: int) -> int:
+        """The first token after token ``i`` that is not a lower-case word of ``words``
+        joined to the next (at most ``most`` tokens on): where the name begins in "la vallée
+        du Drâa" or "rue de la Paix"; a connector not joined to the next stops there.
+
+        Examples
+        --------
+        >>> text = "la vallée du Drâa"
+        >>> toks = tokenize(text, 0, None, elisions=frozenset(), abbreviations=frozenset())
+        >>> toks.past_connectors(1, {"du"}, most=3)
+        3
+        """
+        j, n = i + 1, len(self.keys)
+        while j < n and j - i <= most and not self.cap[j] and self.keys[j] in words:
+            if self.join[j] == 0:
+                break
+            j += 1
+        return j
 
     def joined(self, i: int, length: int) -> str:
         """The lookup key of tokens ``i`` to ``i + length - 1`` ("l'arménie" glued)."""
