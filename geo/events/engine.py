@@ -238,6 +238,7 @@ class _Incident:
     ground_fire: bool = True  # its sentence names a gun, shell, rocket or missile
     apart: bool = False  # told in a sentence of its own: never one report of another
     unclaimed: bool = False  # "no group has claimed it": no perpetrator from the story
+    separate: bool = False  # "in a separate incident": no perpetrator from the story or lead
     # actor1 is the one of the incident or the lead told before ("the same day")
     inherited: bool = False
     explicit: bool = False  # its own sentence says actor1 did it ("attacked by gunmen")
@@ -1795,14 +1796,22 @@ def _clash_with_protesters(inc: _Incident, rules: Rules) -> None:
 
 def _summable(sentence: str, tolls: list[Casualty], rules: Rules) -> bool:
     """Whether the counts of a sentence are parts of one toll ("104 soldiers and 13
-    civilians"): not when a word of sequence joins two of a kind ("12 dead, then
-    15": a figure that replaced another)."""
+    civilians"): not when a word of sequence joins two of a kind ("12 dead, then 15": a
+    figure that replaced another), unless the second is a wounded person's later death."""
     sequence = rules.words_re("tolls", "sequence")
     if sequence is None or len(tolls) < 2:
         return True
-    ordered = sorted(tolls, key=lambda c: c.start)
+    ordered = sorted(tolls, key=lambda c: (c.kind, c.start))  # each kind's counts in order
+    of_wounds = rules.words_re("tolls", "of_wounds")
+    # a wounded person's later death adds to the count before it ("three were killed and a
+    # woman later died of her wounds")
     return not any(
-        a.kind == b.kind and sequence.search(sentence, a.end, b.start) is not None
+        a.kind == b.kind
+        and sequence.search(sentence, a.end, b.start) is not None
+        and not (
+            of_wounds is not None
+            and of_wounds.search(sentence, b.end, b.end + config.CASUALTY_WINDOW_CHARS) is not None
+        )
         for a, b in itertools.pairwise(ordered)
     )
 
@@ -1887,6 +1896,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     follow = 0
     lead: _Lead | None = None  # the incident of the last sentence that named no place
     unclaimed_re = rules.words_re("actors", "unclaimed")
+    separate_re = rules.words_re("actors", "separate")
     # "the same day", "the next day": a day told before
     told_day_words = (
         rules.words_re("context", "same_day"),
@@ -1898,6 +1908,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         end = starts[k + 1] if k + 1 < len(starts) else len(text)
         sentence = text[begin:end]
         unclaimed = unclaimed_re is not None and unclaimed_re.search(sentence) is not None
+        separate = separate_re is not None and separate_re.search(sentence) is not None
         if unclaimed:  # "The explosion has not been claimed": of the incidents just told
             for i in previous:
                 if k - i.sentence <= config.FOLLOW_UP_SENTENCES:
@@ -2185,7 +2196,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     [note],
                     begin + cue,
                 )
-                if lead is not None and _leads(lead, rule, rules):
+                if (
+                    lead is not None
+                    and _leads(lead, rule, rules)
+                    and _lead_day_fits(lead, found, previous)
+                    and not separate
+                ):
                     led.add(id(incident))
                 if parent is not None and not any(
                     q.id == m.place.id for ms_p in parent.places.values() for q in [ms_p[0].place]
@@ -2287,6 +2303,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 inc.actor1, inc.inherited = lead.agent, True
             inc.ground_fire = "ground_fire" in classes
             inc.unclaimed = unclaimed
+            inc.separate = separate
             for ms_p in inc.places.values():
                 records.append((inc, ms_p[0], ""))
         last = incidents
@@ -2331,7 +2348,7 @@ def _drop_region_list(
 
 def _incident_tolls(sentence: str, rules: Rules, dates: Sequence[FoundDate]) -> list[Casualty]:
     """The tolls of a sentence that may be an incident's (not running totals)."""
-    return [c for c in count_casualties(sentence, rules=rules, dates=dates) if not c.cumulative]
+    return [c for c in count_casualties(sentence, rules=rules, dates=dates) if c.toll]
 
 
 def _without_marks(
@@ -2709,6 +2726,22 @@ def _placeless_incident(
     return inc
 
 
+def _lead_day_fits(lead: _Lead, found: FoundDate | None, previous: list[_Incident]) -> bool:
+    """Whether an incident its own sentence dates (``found``) may be the one the lead told:
+    not when it is dated after the lead's day, or when the lead gives none, after the day of
+    the incident told last before it (the lead then told that incident: "Authorities blamed
+    X" after a Tuesday bombing does not name the attacker of a killing the next sentence
+    dates Wednesday). An earlier day recalled ("two days before, strikes on schools") may be
+    the same campaign's."""
+    if found is None or found.date is None:
+        return True
+    if lead.date is not None and lead.date.date is not None:
+        return found.date <= lead.date.date
+    told = [i for i in previous if i.sentence <= lead.sentence and i.date is not None]
+    last = max(told, key=lambda i: i.sentence).date if told else None
+    return last is None or found.date <= last
+
+
 def _leads(lead: _Lead, rule: int, rules: Rules) -> bool:
     """Whether an incident of ``rule`` may be the one the lead sentence told: the same type,
     a generic word ("two were wounded"), or a crowd's (a protest the next sentence tells
@@ -2849,9 +2882,7 @@ def _follow_up(
 
     # what a sentence of another story says is not read (:func:`_same_story`)
     tolls = (
-        [c for c in count_casualties(sentence, rules=rules, dates=dates) if not c.cumulative]
-        if same
-        else []
+        [c for c in count_casualties(sentence, rules=rules, dates=dates) if c.toll] if same else []
     )
     # the toll goes to the incident's most precise place (a town rather than its region)
     first = min(inc.places, key=lambda pid: _KIND_RANK.get(inc.places[pid][0].place.kind, 0))
@@ -3174,7 +3205,7 @@ def _story_defaults(incidents: list[_Incident]) -> None:
     sentence names no perpetrator takes the one named for the other incidents of the same
     country within a day of it (one wave of strikes), when they name only one; when they
     name none, the one the article names for all its other incidents in that country; not
-    when the text says no one claimed it.
+    when the text says no one claimed it, nor when it tells the incident as a separate one.
     """
     story = next((i for i in incidents if i.dated and i.precision == 1), None)
     for inc in incidents:
@@ -3188,7 +3219,7 @@ def _story_defaults(incidents: list[_Incident]) -> None:
     for inc in incidents:
         if inc.actor1 is not None or inc.etype not in violent or inc.date is None:
             continue
-        if any((pid, inc.etype) in unclaimed for pid in inc.places):
+        if inc.separate or any((pid, inc.etype) in unclaimed for pid in inc.places):
             continue
         country = countries[id(inc)]
         others = [

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
@@ -137,7 +138,9 @@ _COUNTED_NOUN_GAP: Final = re.compile(r"[\s\u00a0]+(?:[^\W\d_][\w\-]*[\s\u00a0]+
 _SCALED: Final = re.compile(r"(\d+(?:[.,]\d{1,2})?)[\s\u00a0\u202f]*(.*?)\.?$", re.DOTALL)
 
 
-def parse_number(text: str, *, rules: Rules | None = None) -> int | None:
+def parse_number(
+    text: str, *, rules: Rules | None = None, tables: _Tables | None = None
+) -> int | None:
     """Parse a count written in digits or in words (the packs' number words).
 
     Examples
@@ -149,7 +152,7 @@ def parse_number(text: str, *, rules: Rules | None = None) -> int | None:
     >>> parse_number("une trentaine"), parse_number("deux centaines"), parse_number("dos mil")
     (30, 200, 2000)
     """
-    t = _tables(rules or get_rules(()))
+    t = tables or _tables(rules or get_rules(()))
     raw = " ".join(text.strip().lower().split())
     if raw in t.vague:
         return t.vague[raw]  # "عدد من"
@@ -179,7 +182,7 @@ def parse_number(text: str, *, rules: Rules | None = None) -> int | None:
             return t.vague[last]
         if not head or all(t.units.get(w) == 1 for w in head):
             return approx  # "une trentaine", "a dozen"
-        factor = parse_number(" ".join(head), rules=rules)
+        factor = parse_number(" ".join(head), rules=rules, tables=t)
         return factor * approx if factor else None
     total = 0
     current = 0
@@ -202,6 +205,53 @@ def parse_number(text: str, *, rules: Rules | None = None) -> int | None:
     return total + current
 
 
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A part of a match of the number pattern (``group``, ``start``, ``end``, ``lastgroup``
+    as :class:`re.Match` has them)."""
+
+    text: str
+    begin: int
+    stop: int
+    lastgroup: str | None
+
+    def group(self) -> str:
+        return self.text
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.stop
+
+
+_WORD: Final = re.compile(r"[^\s\-]+")
+
+
+def _pieces(matches: Iterator[re.Match[str]], t: _Tables) -> Iterator[re.Match[str] | _Piece]:
+    """The matches, each number in words cut where a joiner follows a number below twenty:
+    a joiner joins units to tens or to a multiplier ("vingt et un", "one hundred and five",
+    "treinta y dos"), never two small numbers ("entre trois et cinq", "двое и трое")."""
+    for m in matches:
+        if m.lastgroup != "words" or not t.joiners:
+            yield m
+            continue
+        words = list(_WORD.finditer(m.group()))
+        begin = 0
+        for i, w in enumerate(words[1:-1], 1):
+            if w.group().lower() not in t.joiners:
+                continue
+            head = m.group()[begin : words[i - 1].end()]
+            value = parse_number(head, rules=None, tables=t)
+            if value is not None and value < 20:
+                yield _Piece(head, m.start() + begin, m.start() + words[i - 1].end(), "words")
+                begin = words[i + 1].start()
+        if begin == 0:
+            yield m
+        else:
+            yield _Piece(m.group()[begin:], m.start() + begin, m.end(), "words")
+
+
 def find_numbers(sentence: str, *, rules: Rules | None = None) -> list[Number]:
     """Every count of a sentence, in order (a number word the packs do not know is left).
 
@@ -213,7 +263,7 @@ def find_numbers(sentence: str, *, rules: Rules | None = None) -> list[Number]:
     r = rules or get_rules(())
     t = _tables(r)
     out: list[Number] = []
-    for m in t.pattern.finditer(sentence):
+    for m in _pieces(t.pattern.finditer(sentence), t):
         kind = m.lastgroup
         if kind == "person":
             if (

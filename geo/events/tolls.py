@@ -52,7 +52,9 @@ class Casualty:
     """A count of people killed or injured found in a sentence.
 
     ``vague``: a word like "dozens" (coded as ACLED does); ``cumulative``: a running total
-    ("since the war began"), never an incident's toll.
+    ("since the war began"), never an incident's toll; ``claimed``: one side's claim of its
+    enemy's losses ("the army says it neutralised 20 assailants") or a count of the
+    attackers ("four attackers were killed"), never the toll of their victims.
     """
 
     kind: str  # "fatalities" or "injured"
@@ -61,6 +63,12 @@ class Casualty:
     end: int
     vague: bool = False
     cumulative: bool = False
+    claimed: bool = False
+
+    @property
+    def toll(self) -> bool:
+        """Whether the count may be an incident's toll (not a running total, not a claim)."""
+        return not (self.cumulative or self.claimed)
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,9 @@ class _TollRules:
     other: frozenset[str]
     one_victim: re.Pattern[str] | None  # "مقتله", "إصابتها": one person, no number
     one_names: list[str]
+    claim: re.Pattern[str] | None  # "says it neutralised": one side's claim
+    hostile: re.Pattern[str] | None  # a count of attackers or militants: "four of the attackers"
+    range_open: re.Pattern[str] | None  # "between" of "between 10 and 15"
 
 
 @functools.cache
@@ -88,7 +99,9 @@ def _toll_rules(rules: Rules) -> _TollRules:
     cues, names = rules.combined(
         "tolls", ("killed_before_number", "injured_before_number", "killed", "injured")
     )
-    one_victim, one_names = rules.combined("tolls", ("killed_one", "injured_one"))
+    one_victim, one_names = rules.combined(
+        "tolls", ("killed_one", "injured_one", "killed_two", "injured_two")
+    )
     subset = "|".join(f"(?:{p})" for p in rules.patterns("tolls", "subset"))
     clause_break = re.compile(
         _CLAUSE_PUNCT + (rf"|(?<!\w)(?:{subset})(?!\w)" if subset else ""), re.IGNORECASE
@@ -119,7 +132,30 @@ def _toll_rules(rules: Rules) -> _TollRules:
         other=frozenset(("autre", "other", "otro", "otra", "autres", "others")),
         one_victim=one_victim,
         one_names=one_names,
+        claim=rules.words_re("tolls", "claim"),
+        hostile=_counted_noun(rules.patterns("tolls", "hostile")),
+        range_open=_before_count(rules.patterns("tolls", "range_open")),
     )
+
+
+def _counted_noun(words: Sequence[str]) -> re.Pattern[str] | None:
+    """The words as the noun a count counts: after it, past at most two short words or an
+    elided article ("four of the attackers", "une vingtaine d'assaillants")."""
+    if not words:
+        return None
+    alt = "|".join(f"(?:{w})" for w in words)
+    return re.compile(
+        rf"[\s\u00a0]*(?:[^\s\u00a0'’]{{1,6}}(?:[\s\u00a0]+|['’])){{0,2}}?(?:{alt})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def _before_count(words: Sequence[str]) -> re.Pattern[str] | None:
+    """The words right before a count (an approximation word may stand between them)."""
+    if not words:
+        return None
+    alt = "|".join(f"(?:{w})" for w in words)
+    return re.compile(rf"(?<!\w)(?:{alt})[\s\u00a0]+$", re.IGNORECASE)
 
 
 def _prefiltered(pattern: re.Pattern[str] | None) -> Prefiltered | None:
@@ -197,6 +233,7 @@ def count_casualties(
     out: list[Casualty] = list(ones)
     if not numbers:
         return out
+    numbers = _lower_bounds(sentence, numbers, t)
     used: set[int] = set()
     for cue in cues:
         name = t.names[int((cue.lastgroup or "g0")[1:])]
@@ -216,16 +253,59 @@ def count_casualties(
                     n.end,
                     vague=n.vague,
                     cumulative=running_total(sentence, n.start, n.end, rules=r),
+                    claimed=_claimed(sentence, n, t),
                 )
             )
     out.sort(key=lambda c: c.start)
     return out
 
 
+#: What joins the two ends of a range of counts ("10 and 15", "3 à 5", "10-15").
+_RANGE_GAP: Final = re.compile(r"[\s\u00a0]*(?:[-–]|[^\W\d_]{1,3})[\s\u00a0]*")
+
+
+def _lower_bounds(sentence: str, numbers: list[Number], t: _TollRules) -> list[Number]:
+    """The numbers without the upper ends of ranges ("between 10 and 15 people", "entre
+    trois et cinq", "от пяти до семи"): a range counts its lower bound, as "at least N"
+    counts N (the events README's convention), never the sum of its ends."""
+    if t.range_open is None:
+        return numbers
+    out: list[Number] = []
+    skip = -1
+    for i, n in enumerate(numbers):
+        if i == skip:
+            continue
+        nxt = numbers[i + 1] if i + 1 < len(numbers) else None
+        if (
+            nxt is not None
+            and not n.person
+            and not nxt.person
+            and _RANGE_GAP.fullmatch(sentence, n.end, nxt.start) is not None
+            and nxt.value > n.value
+            and t.range_open.search(sentence, max(0, n.start - 30), n.start) is not None
+        ):
+            skip = i + 1
+        out.append(n)
+    return out
+
+
+def _claimed(sentence: str, n: Number, t: _TollRules) -> bool:
+    """Whether a count is one side's claim of enemy losses (a claim word earlier in its
+    clause: "the army says it neutralised 20") or counts attackers ("four attackers")."""
+    if t.hostile is not None and t.hostile.match(sentence, n.end) is not None:
+        return True
+    if t.claim is None:
+        return False
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(sentence, 0, n.start)]
+    clause_start = edges[-1] if edges else 0
+    return t.claim.search(sentence, clause_start, n.start) is not None
+
+
 def _one_victims(sentence: str, t: _TollRules) -> list[Casualty]:
     """The words of the packs' ``killed_one`` and ``injured_one`` in a sentence: a word for
     the death or the wounding of one person that needs no number ("ما أدى إلى مقتله": which
-    caused his death), unless a negation stands right before it."""
+    caused his death), and of ``killed_two`` and ``injured_two``: a dual that counts two
+    ("سقط قتيلان": two were killed); unless a negation stands right before it."""
     if t.one_victim is None:
         return []
     out = []
@@ -234,8 +314,8 @@ def _one_victims(sentence: str, t: _TollRules) -> list[Casualty]:
         if t.negation is not None and t.negation.search(before):
             continue
         name = t.one_names[int((m.lastgroup or "g0")[1:])]
-        kind = "fatalities" if name == "killed_one" else "injured"
-        out.append(Casualty(kind, 1, m.start(), m.end()))
+        kind = "fatalities" if name.startswith("killed") else "injured"
+        out.append(Casualty(kind, 2 if name.endswith("_two") else 1, m.start(), m.end()))
     return out
 
 
@@ -300,7 +380,9 @@ def _count_before(
     if (t.negation is not None and t.negation.search(between)) or len(
         between
     ) > config.CASUALTY_GAP_CHARS:
-        return []
+        # the count may stand before an aside that holds other numbers ("Five passengers,
+        # including a woman and her baby, were killed")
+        return _count_before_aside(sentence, cue_start, numbers, used, t)
     if (
         nearest.value == 1
         and not nearest.vague
