@@ -321,7 +321,17 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         if bare
         else None,
         other_states=others,
-        agent=re.compile(rf"(?<!\w)(?:{alt('agent')})\s+$", re.IGNORECASE)
+        # a word of agency, maybe followed by the group's members ("by militants of X")
+        agent=re.compile(
+            rf"(?<!\w)(?:{alt('agent')})\s+"
+            + (
+                rf"(?:(?:\S{{1,4}}\s+)?(?:{alt('members')})\s+(?:\S{{1,3}}\s+)?)?"
+                if alt("members")
+                else ""
+            )
+            + "$",
+            re.IGNORECASE,
+        )
         if alt("agent")
         else None,
         claim_after=re.compile(
