@@ -620,7 +620,11 @@ ACTORS = [
     ("es", "El Ejército colombiano bombardeó un campamento.", "Military Forces of Colombia"),
     ("es", "Guerrilleros del ELN atacaron una base.", "ELN"),
     ("es", "El Cártel de Sinaloa controla la zona.", "Sinaloa Cartel"),
-    ("es", "El Cártel Jalisco Nueva Generación atacó a la policía.", "Jalisco New Generation Cartel"),
+    (
+        "es",
+        "El Cártel Jalisco Nueva Generación atacó a la policía.",
+        "Jalisco New Generation Cartel",
+    ),
     ("es", "El ejército mexicano abatió a diez sicarios.", "Military Forces of Mexico"),
     ("es", "El ejército israelí bombardeó un edificio.", "Military Forces of Israel"),
     ("es", "Las fuerzas rusas lanzaron misiles.", "Military Forces of Russia"),

@@ -599,12 +599,18 @@ def _route_ends(text: str, ms: Sequence[Mention], ctx: _Context) -> set[int]:
     return out
 
 
-def _listed_region(text: str, m: Mention, ctx: _Context) -> bool:
+def _listed_region(text: str, m: Mention, ctx: _Context, ms: Sequence[Mention] = ()) -> bool:
     """A place the text names as one of a list of regions ("над Тверской, Псковской и
     Новгородской областями", "the X, Y and Z regions"; the packs' ``region_after`` after the
-    list), whatever the geoparser read: no town of its own."""
+    list), whatever the geoparser read: no town of its own. Not a town its own region
+    follows ("in X, Y State": the region says where the town lies)."""
     if ctx.region_list is not None and ctx.region_list.match(text, m.char_end) is not None:
-        return True
+        after = next((q for q in ms if q.char_start >= m.char_end), None)
+        return after is None or not (
+            after.place.kind == "region"
+            and after.char_start - m.char_end <= 3
+            and _lies_in(m.place, after.place)
+        )
     return bool(  # the last of the list
         ctx.region_word is not None
         and ctx.listed_before is not None
@@ -2087,7 +2093,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     any(_lies_in(q.place, m.place) for q in body) and _named_as_region(text, m, ctx)
                 )
                 and i_m not in misplaced
-                and not (m.place.kind == "city" and _listed_region(text, m, ctx))
+                and not (m.place.kind == "city" and _listed_region(text, m, ctx, ms))
                 and not (
                     i_m in route
                     and any(j not in route and q.place.kind == "city" for j, q in enumerate(ms))
@@ -2757,6 +2763,16 @@ def _leads(lead: _Lead, rule: int, rules: Rules) -> bool:
     )
 
 
+def _names_the_gunmen(current: Actor, other: Actor) -> bool:
+    """Whether ``other`` names the unidentified men that ``current`` is ("gunmen", then "the
+    attack was claimed by X"): an armed group, not a state's forces, civilians or a crowd."""
+    return (
+        current == UNIDENTIFIED
+        and other not in (UNIDENTIFIED, PROTESTERS, RIOTERS)
+        and other.inter not in (_STATE_FORCES, CIVILIANS.inter)
+    )
+
+
 def _take_agent(incidents: list[_Incident], sentence: str, rules: Rules) -> None:
     """The perpetrator a next sentence names ("The attack was claimed by ...") is actor1 of
     the incidents just reported that have none, only unidentified men or the one of the
@@ -2777,10 +2793,7 @@ def _take_agent(incidents: list[_Incident], sentence: str, rules: Rules) -> None
                     i.actor1, i.inherited = agent, False
                 elif i in defended and agent.inter not in (_STATE_FORCES, CIVILIANS.inter):
                     i.actor1, i.actor2 = agent, i.actor1
-                elif i.actor1 == UNIDENTIFIED and agent.inter not in (
-                    _STATE_FORCES,
-                    CIVILIANS.inter,
-                ):
+                elif i.actor1 is not None and _names_the_gunmen(i.actor1, agent):
                     i.actor1 = agent  # "gunmen", then "the attack was claimed by X"
 
 
@@ -3056,7 +3069,10 @@ def _absorb(target: _Incident, inc: _Incident, pid: str) -> None:
             _keep(dst, pid, src[pid])
     target.none = target.none | inc.none
     target.intervention = target.intervention or inc.intervention
-    target.actor1 = target.actor1 or inc.actor1
+    if target.actor1 is None or (
+        inc.actor1 is not None and _names_the_gunmen(target.actor1, inc.actor1)
+    ):
+        target.actor1 = inc.actor1  # "gunmen" in the headline, the group in the body
     target.actor2 = target.actor2 or inc.actor2
     target.notes.extend(n for n in inc.notes if n not in target.notes)
 
