@@ -2108,3 +2108,66 @@ def test_a_deployment_after_an_attack_is_a_response_not_an_event(text: str, resp
     # forces sent after an attack answer it: no change of the group's activity of its own
     sub_types = {s for _, _, s, *_ in _event_places(text)}
     assert sub_types == (set() if response else {"Change to group/activity"})
+
+
+# --------------------------------------------------------------------------- tolls and actors
+# of text the rules were not written against (sentences written for these tests)
+
+
+def _event_actors(text: str) -> list[tuple[str, str | None, int | None]]:
+    """Incidents of a text as (place, actor1, fatalities)."""
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    return [
+        (r["location"], r["actor1"], r["fatalities"])
+        for r in event_rows(make_document(text))
+        if r["event_type"] != "Mention"
+    ]
+
+
+def test_a_wounded_persons_later_death_adds_to_the_toll() -> None:
+    text = (
+        "date 2026-05-06\nRussian forces dropped two guided aerial bombs on Izium on Monday. "
+        "Three men were killed on the spot and a woman later died of her wounds in hospital."
+    )
+    assert [f for *_, f, _ in _event_places(text)] == [4]
+
+
+def test_a_town_its_region_follows_and_a_toll_of_two_kinds_of_people() -> None:
+    text = (
+        "date 2026-03-12\nSuspected jihadists stormed a cattle market in Mubi, Adamawa State, "
+        "on Tuesday, killing three traders and two vigilantes."
+    )
+    assert _event_places(text) == [("Mubi", "2026-03-10", "Attack", 5, None)]
+
+
+def test_a_claim_names_the_headlines_gunmen_and_a_later_toll_revises() -> None:
+    text = (
+        "date 2026-03-12\nGunmen kill five at Mubi cattle market\n\nSuspected jihadists "
+        "stormed a market in Mubi on Tuesday, killing three traders and two vigilantes. On "
+        "Wednesday the body of a third vigilante was found near the market, bringing the toll "
+        "to six. The attack was claimed by the Islamic State West Africa Province."
+    )
+    assert _event_actors(text) == [("Mubi", "Islamic State West Africa Province", 6)]
+
+
+def test_an_incident_told_as_separate_takes_no_attacker_from_the_story() -> None:
+    text = (
+        "date 2026-04-22\nAl-Shabaab fighters attacked an army base in Baidoa on Tuesday, "
+        "killing three soldiers. In a separate incident, two civilians were killed on Monday "
+        "when a roadside bomb exploded in Marka."
+    )
+    assert _event_actors(text) == [("Baidoa", "Al Shabaab", 3), ("Marka", None, 2)]
+
+
+def test_a_lead_names_no_attacker_of_an_incident_dated_after_it() -> None:
+    text = (
+        "date 2026-08-20\nAl menos diez personas murieron el martes cuando un carro bomba "
+        "explotó en Tumaco. Las autoridades atribuyeron el ataque a las disidencias de las "
+        "FARC. El miércoles, hombres armados asesinaron a un líder comunal en Ipiales."
+    )
+    assert _event_actors(text) == [
+        ("Tumaco", "FARC Dissidents", 10),
+        ("Ipiales", "Unidentified Armed Group", 1),
+    ]

@@ -1721,7 +1721,7 @@ def _mark_victims(
             and a.start - c.end <= config.EVENTS_VICTIM_GAP_CHARS
             and _TOLL_TO_ACTOR.fullmatch(sentence, c.end, a.start) is not None
             for c in tolls
-            if not c.vague
+            if not c.vague and not c.word
         ):
             a = dataclasses.replace(a, victim=True)
         out.append(a)

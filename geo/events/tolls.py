@@ -64,6 +64,9 @@ class Casualty:
     vague: bool = False
     cumulative: bool = False
     claimed: bool = False
+    # a word that names the dead or wounded itself ("قتيلان", "مقتله"): no noun it counts
+    # follows it
+    word: bool = False
 
     @property
     def toll(self) -> bool:
@@ -315,7 +318,8 @@ def _one_victims(sentence: str, t: _TollRules) -> list[Casualty]:
             continue
         name = t.one_names[int((m.lastgroup or "g0")[1:])]
         kind = "fatalities" if name.startswith("killed") else "injured"
-        out.append(Casualty(kind, 2 if name.endswith("_two") else 1, m.start(), m.end()))
+        count = 2 if name.endswith("_two") else 1
+        out.append(Casualty(kind, count, m.start(), m.end(), word=True))
     return out
 
 
@@ -469,11 +473,17 @@ def _names_people(sentence: str, n: Number, t: _TollRules) -> bool:
     """Whether a count names people: a person noun follows it, or it is one ("женщина")."""
     if n.person:
         return True
-    m = _WORD_GAP.match(sentence, n.end)
-    return t.person is not None and m is not None and t.person.match(sentence, m.end()) is not None
+    if t.person is None:
+        return False
+    # the noun right after the count, or after one word ("dos civiles", "two more civilians")
+    return any(
+        (m := gap.match(sentence, n.end)) is not None
+        and t.person.match(sentence, m.end()) is not None
+        for gap in _WORD_GAPS
+    )
 
 
-_WORD_GAP: Final = re.compile(r"\s+(?:[\w\-]+\s+)?")
+_WORD_GAPS: Final = (re.compile(r"\s+"), re.compile(r"\s+[\w\-]+\s+"))
 
 
 def running_total(sentence: str, start: int, end: int, *, rules: Rules | None = None) -> bool:

@@ -1,0 +1,54 @@
+"""Tests of geo.events.actors: the lexicon's names in several languages and agency past a
+group's members (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.events.actors import find_actors
+from geo.events.rules import get_rules
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "name"),
+    [
+        (
+            "en",
+            "Five soldiers were killed by militants of the Islamic State West Africa Province.",
+            "Islamic State West Africa Province",
+        ),
+        (
+            "fr",
+            "Six civils ont été tués par des combattants de l'État islamique au Sahel.",
+            "Islamic State Sahel Province",
+        ),
+        ("ar", "قتل خمسة مدنيين على يد مسلحي حركة الشباب.", "Al Shabaab"),
+        (
+            "es",
+            "Tres campesinos fueron asesinados por integrantes del Clan del Golfo.",
+            "Clan del Golfo",
+        ),
+    ],
+)
+def test_agency_reaches_past_the_groups_members(lang: str, sentence: str, name: str) -> None:
+    found = [(a.actor.name, a.agent) for a in find_actors(sentence, rules=get_rules((lang,)))]
+    assert (name, True) in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "name"),
+    [
+        ("en", "AQAP fighters attacked a checkpoint.", "AQAP"),
+        ("fr", "Al-Qaïda dans la péninsule arabique a revendiqué l'attaque.", "AQAP"),
+        ("ar", "هجوم شنه تنظيم القاعدة في جزيرة العرب على معسكر", "AQAP"),
+        ("ru", "Боевики Аль-Каиды на Аравийском полуострове атаковали пост.", "AQAP"),
+        ("en", "The SPLM-N shelled the town.", "SPLM-N"),
+        ("ar", "قصف شنته الحركة الشعبية لتحرير السودان - شمال", "SPLM-N"),
+        ("es", "Drones de La Familia Michoacana atacaron el poblado.", "La Familia Michoacana"),
+        ("es", "El CJNG atacó a la policía.", "Jalisco New Generation Cartel"),
+        ("fr", "Le gang Gran Grif a attaqué la commune.", "Gran Grif"),
+        ("es", "Lanzaron el ataque disidencias de las Farc.", "FARC Dissidents"),
+    ],
+)
+def test_groups_and_their_names_in_each_language(lang: str, sentence: str, name: str) -> None:
+    assert name in [a.actor.name for a in find_actors(sentence, rules=get_rules((lang,)))]

@@ -1,0 +1,131 @@
+"""Tests of geo.events.tolls and geo.events.numbers: claims, ranges, joiners, duals, asides.
+
+The sentences are written for these tests (places and people of their own).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.events.numbers import find_numbers
+from geo.events.rules import get_rules
+from geo.events.tolls import count_casualties
+
+
+def _counts(lang: str, sentence: str) -> list[tuple[str, int, bool]]:
+    return [(c.kind, c.count, c.toll) for c in count_casualties(sentence, rules=get_rules((lang,)))]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # one side's claim of enemy losses is never a toll
+        (
+            "fr",
+            "Deux soldats ont été tués. L'armée affirme avoir neutralisé une vingtaine "
+            "d'assaillants.",
+            [("fatalities", 2, True), ("fatalities", 20, False)],
+        ),
+        (
+            "es",
+            "El Ejército aseguró haber abatido a doce guerrilleros cerca de Pasto.",
+            [("fatalities", 12, False)],
+        ),
+        (
+            "ar",
+            "وزعمت الحركة أنها قتلت أكثر من عشرين جنديا.",
+            [("fatalities", 20, False)],
+        ),
+        (
+            "en",
+            "The army said it killed 14 militants near Gombi.",
+            [("fatalities", 14, False)],
+        ),
+        # attackers counted apart from their victims
+        (
+            "en",
+            "Police said five attackers were killed and 12 civilians died.",
+            [("fatalities", 5, False), ("fatalities", 12, True)],
+        ),
+        # a group's claim of the attack is no claim of losses
+        (
+            "en",
+            "ISWAP claimed the attack, which killed 12 people.",
+            [("fatalities", 12, True)],
+        ),
+    ],
+)
+def test_claims_and_attackers_are_no_toll(
+    lang: str, sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts(lang, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("en", "Between 10 and 15 people were killed near Bauchi.", [("fatalities", 10, True)]),
+        ("fr", "Entre trois et cinq autres personnes ont été blessées.", [("injured", 3, True)]),
+        ("es", "Entre 8 y 12 personas murieron en Ipiales.", [("fatalities", 8, True)]),
+        # not a range: two counts of two kinds of people
+        (
+            "es",
+            "Murieron tres policías y dos civiles en Tumaco.",
+            [("fatalities", 3, True), ("fatalities", 2, True)],
+        ),
+    ],
+)
+def test_a_range_counts_its_lower_bound(
+    lang: str, sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts(lang, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "values"),
+    [
+        ("fr", "entre trois et cinq", [3, 5]),
+        ("fr", "vingt et un morts", [21]),
+        ("en", "one hundred and five", [105]),
+        ("es", "treinta y dos muertos", [32]),
+        ("ru", "пятеро и двое", [5, 2]),
+    ],
+)
+def test_a_joiner_never_joins_two_small_numbers(lang: str, text: str, values: list[int]) -> None:
+    assert [n.value for n in find_numbers(text, rules=get_rules((lang,)))] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("سقط قتيلان وثلاثة جرحى في قصف على مدينة كوستي", [("fatalities", 2), ("injured", 3)]),
+        ("أسفر القصف عن مقتل ثلاثة أشخاص وإصابة جريحين", [("fatalities", 3), ("injured", 2)]),
+        ("قتل فيها ٤ من أفراد الجيش وأصيب ٩.", [("fatalities", 4), ("injured", 9)]),
+    ],
+)
+def test_arabic_duals_and_a_pronoun_before_the_count(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(k, n) for k, n, _ in _counts("ar", sentence)] == expected
+
+
+def test_a_count_before_an_aside_with_other_numbers() -> None:
+    s = "Cinq passagers, dont une femme et son bébé, ont été tués près de Dosso."
+    assert _counts("fr", s) == [("fatalities", 5, True)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "count"),
+    [
+        ("es", "Tras los disparos, la Fiscalía localizó seis cuerpos en un paraje.", 6),
+        ("fr", "L'attaque avait déjà coûté la vie à neuf soldats.", 9),
+        ("es", "Hombres armados asesinaron a un líder comunal en Ipiales.", 1),
+    ],
+)
+def test_more_ways_to_tell_the_dead(lang: str, sentence: str, count: int) -> None:
+    assert _counts(lang, sentence) == [("fatalities", count, True)]
+
+
+def test_a_running_total_of_the_year_in_spanish() -> None:
+    s = "En lo que va del año, 87 líderes sociales han sido asesinados en el país."
+    assert _counts("es", s) == [("fatalities", 87, False)]
