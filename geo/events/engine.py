@@ -303,6 +303,7 @@ class _Context:
     habitual: re.Pattern[str] | None
     tally_period: re.Pattern[str] | None  # "in the past week": a sentence that tallies
     pursuit: re.Pattern[str] | None  # "those behind" right before a cue: the told incident
+    threat: re.Pattern[str] | None  # "threatened to": what follows in its clause is not told
 
 
 _CONTEXTS: dict[tuple[str, ...], _Context] = {}
@@ -352,9 +353,13 @@ def _context(rules: Rules) -> _Context:
     region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
     hypothetical = alt("context", "hypothetical_before")
     route_before, route_join = alt("context", "route_before"), alt("context", "route_join")
-    other_words = "|".join(
-        w for w in (alt("context", "other_before"), alt("context", "other_after")) if w
+    # "the third attack in a month", "la troisième attaque": a series the incident closes,
+    # told as the others before it (series_before joins other_before, but not other_word:
+    # "on the third floor" names no earlier incident)
+    earlier_words = "|".join(
+        w for w in (alt("context", "other_before"), alt("context", "series_before")) if w
     )
+    other_words = "|".join(w for w in (earlier_words, alt("context", "other_after")) if w)
     ctx = _Context(
         border=re.compile(rf"(?:{border})(?!\w)", re.IGNORECASE) if border else None,
         compound_after=re.compile(compound, re.IGNORECASE) if compound else None,
@@ -440,8 +445,8 @@ def _context(rules: Rules) -> _Context:
         else None,
         background_opener=rules.words_re("context", "background_opener"),
         recall=_opening(rules.patterns("context", "recall")),
-        other_before=re.compile(rf"(?<!\w)(?:{alt('context', 'other_before')})\s+$", re.IGNORECASE)
-        if alt("context", "other_before")
+        other_before=re.compile(rf"(?<!\w)(?:{earlier_words})\s+$", re.IGNORECASE)
+        if earlier_words
         else None,
         other_any=re.compile(rf"(?<!\w)(?:{other_words})(?!\w)", re.IGNORECASE)
         if other_words
@@ -465,6 +470,7 @@ def _context(rules: Rules) -> _Context:
         if alt("context", "pursuit")
         else None,
         protest_demand=rules.words_re("context", "protest_demand"),
+        threat=rules.words_re("context", "threat"),
     )
     _CONTEXTS[rules.codes] = ctx
     return ctx
@@ -1115,6 +1121,26 @@ def _pursued(sentence: str, cue: tuple[int, int, int], pursuit: re.Pattern[str])
     return (
         pursuit.search(sentence, max(0, cue[0] - config.EVENTS_PURSUIT_CHARS), cue[0]) is not None
     )
+
+
+def _threatened(sentence: str, pos: int, ctx: _Context) -> bool:
+    """Whether a word of the packs' ``threat`` ("threatened to", "menace de", "amenazó con",
+    "пригрозил") starts at most :data:`geo.config.EVENTS_THREAT_CHARS` before ``pos``, in
+    its clause: what follows is what a party threatens or promises ("threatened to strike
+    the decision centres in X"), not an incident at X.
+
+    Examples
+    --------
+    >>> from geo.events.rules import get_rules
+    >>> ctx = _context(get_rules(("en",)))
+    >>> s = "The ministry threatened to strike the capital if the raids went on."
+    >>> _threatened(s, s.index("strike"), ctx), _threatened(s, s.index("ministry"), ctx)
+    (True, False)
+    """
+    if ctx.threat is None:
+        return False
+    lo = max(_clause_of(sentence, pos)[0], pos - config.EVENTS_THREAT_CHARS)
+    return ctx.threat.search(sentence, lo, pos) is not None
 
 
 def _foreground(
@@ -1953,10 +1979,14 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         follow = 0
         last = []
         note = " ".join(sentence.split())
-        cues = _foreground(sentence, cue_matches(sentence, rules), ctx)
+        raw = cue_matches(sentence, rules)
+        cues = _foreground(sentence, raw, ctx)
         recalled = bool(cues) and _recalled(sentence, rules, ctx, reference)
         if recalled:
             cues = []
+        # its incident words all tell background (a frame, a tally, a recall): the sentence
+        # tells another incident, and its toll is none of the one told before
+        another = bool(raw) and not cues
         earlier = (
             [
                 c
@@ -1970,6 +2000,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             # the clauses of an earlier incident tell it ("were killed in previous attacks")
             clauses = [_clause_of(sentence, c[0]) for c in earlier]
             cues = [c for c in cues if not any(lo <= c[0] < hi for lo, hi in clauses)]
+            another = another or not cues
+        threatening = ctx.threat is not None and ctx.threat.search(sentence) is not None
+        if threatening:
+            cues = [c for c in cues if not _threatened(sentence, c[0], ctx)]
         if (
             cues
             and ctx.hypothetical is not None
@@ -2010,6 +2044,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             _blame_told(told, told_follow, ms, text, sentence, ctx, rules, blame_re)
             if (
                 told
+                and not another
                 and told_follow < config.FOLLOW_UP_SENTENCES
                 and _within_told(text, ms, told, ctx, story_town)
             ):
@@ -2091,6 +2126,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and not _relative_point(
                     text, m, [q for i, q in enumerate(ms) if i not in misplaced], ctx
                 )
+                and not (threatening and _threatened(sentence, start, ctx))
             ):
                 rule = _rule_for(
                     start,
@@ -3093,6 +3129,7 @@ def _rows(
     _story_defaults([inc for inc, _, _ in records if inc is not None])
     records = _merge_repeats(records)
     summed = _sums_of_towns(records) | _water_beside_towns(records)
+    after = _aftermath(records)
     first = next(
         (m.place.id for inc, m, _ in records if inc is not None and m.place.kind != "country"),
         None,
@@ -3104,7 +3141,9 @@ def _rows(
         actor1 = actor2 = None
         fatalities: int | None = None
         injured: int | None = None
-        if owner is not None and (_demoted(owner, p) or id(owner) in summed or p.id in far):
+        if owner is not None and (
+            _demoted(owner, p) or id(owner) in summed or p.id in far or n - 1 in after
+        ):
             owner = None
             note = " ".join(note.split()) if note else ""
         elif owner is not None and p.kind == "region" and not config.EVENTS_REGION_INCIDENTS:
@@ -3163,6 +3202,34 @@ def _rows(
             }
         )
     return rows
+
+
+def _aftermath(records: Sequence[tuple[_Incident | None, Mention, str]]) -> set[int]:
+    """The records (their indices, in the text's order) that tell the aftermath of an
+    incident the article told before them, not events of their own: arrests and deployments
+    (:data:`geo.config.EVENTS_AFTERMATH_SUBTYPES`: "three suspects were arrested in B",
+    "troops were sent to B, C and D") anywhere after a violent incident
+    (:data:`geo.config.EVENTS_AFTERMATH_OF`), and the property destroyed at its place and day
+    (:data:`geo.config.EVENTS_AFTERMATH_SAME_DAY_SUBTYPES`: "then set fire to the shops").
+    """
+    out: set[int] = set()
+    told = False
+    at: set[tuple[str, dt.date | None]] = set()  # the places and days of violent incidents
+    for n, (inc, m, _) in enumerate(records):
+        if inc is None:
+            continue
+        if inc.etype in config.EVENTS_AFTERMATH_OF:
+            told = True
+            at.add((m.place.id, inc.date))
+        elif told and (
+            inc.subtype in config.EVENTS_AFTERMATH_SUBTYPES
+            or (
+                inc.subtype in config.EVENTS_AFTERMATH_SAME_DAY_SUBTYPES
+                and (m.place.id, inc.date) in at
+            )
+        ):
+            out.add(n)
+    return out
 
 
 def _story_defaults(incidents: list[_Incident]) -> None:
