@@ -2329,7 +2329,17 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         if lead is not None and led:  # the story goes on: its next places may be its own
             lead = dataclasses.replace(lead, sentence=k)
         previous = [i for i in previous if k - i.sentence <= config.FOLLOW_UP_SENTENCES] + incidents
-    rows = _rows(document, parser, records, doc_date, doc_precision, rules, text=text)
+    headline_end = text.find("\n", headline_start)
+    rows = _rows(
+        document,
+        parser,
+        records,
+        doc_date,
+        doc_precision,
+        rules,
+        text=text,
+        headline_end=len(text) if headline_end < 0 else headline_end,
+    )
     rows = consolidate_rows(
         rows,
         capitals=parser.gazetteer.capitals(),
@@ -2975,15 +2985,22 @@ def _compatible(a: _Incident, b: _Incident) -> bool:
 
 def _merge_repeats(
     records: list[tuple[_Incident | None, Mention, str]],
+    *,
+    headline_end: int = -1,
 ) -> list[tuple[_Incident | None, Mention, str]]:
     """One event per place per incident: a headline and the body often report the same one.
 
     Incidents at the same place are merged when their dates agree, or when one of them has
     no date of its own (the article's date) and the types are compatible; the merged one
     keeps the dated incident's date, the more specific type, the reconciled tolls
-    (:meth:`Toll.better`), every actor and every note.
+    (:meth:`Toll.better`), every actor and every note. An incident told at a place of the
+    headline (its mention ends before ``headline_end``) is the one the body tells at that
+    place, whatever type and day the headline's few words gave it: the body's first incident
+    there (of the same day if one is, else of a compatible type) joins it, with the body's
+    day and type (:func:`_absorb`).
     """
     kept: dict[str, list[_Incident]] = {}
+    headline: set[int] = set()  # the incidents told in the headline
     out: list[tuple[_Incident | None, Mention, str]] = []
     for inc, m, note in _per_place(records):
         if inc is None:
@@ -2992,6 +3009,16 @@ def _merge_repeats(
         pid = m.place.id
         others = kept.setdefault(pid, [])
         if inc in others:
+            continue
+        told = [o for o in others if id(o) in headline and not (o.apart or inc.apart)]
+        if told and m.char_start >= headline_end:
+            # the body tells the headline's incident at this place
+            target = next(
+                (o for o in told if o.date == inc.date),
+                next((o for o in told if _compatible(o, inc)), told[0]),
+            )
+            headline.discard(id(target))
+            _absorb(target, inc, pid, body=True)
             continue
         candidates = [
             o
@@ -3007,6 +3034,8 @@ def _merge_repeats(
         if target is None:
             others.append(inc)
             out.append((inc, m, note))
+            if m.char_end <= headline_end:
+                headline.add(id(inc))
             continue
         _absorb(target, inc, pid)
     return out
@@ -3042,7 +3071,23 @@ def _per_place(
     return out
 
 
-def _absorb(target: _Incident, inc: _Incident, pid: str) -> None:
+def _absorb(target: _Incident, inc: _Incident, pid: str, *, body: bool = False) -> None:
+    """Merge ``inc`` into ``target`` at place ``pid``; with ``body``, ``target`` is told by
+    a headline and ``inc`` by the body: the body's day and type win (a headline's few words
+    type an incident worse), and the body's attacker when the type changed with it; otherwise
+    the headline's named attacker stays (it names the group the body may call "gunmen")."""
+    if body:
+        if inc.dated or not target.dated:
+            target.date, target.precision, target.dated = inc.date, inc.precision, inc.dated
+        retyped = False
+        if not inc.generic or target.generic:
+            retyped = inc.etype != target.etype
+            target.etype, target.subtype, target.generic = inc.etype, inc.subtype, inc.generic
+            target.intervention = inc.intervention
+        if target.actor1 in (None, UNIDENTIFIED) or (
+            retyped and inc.actor1 not in (None, UNIDENTIFIED)
+        ):
+            target.actor1 = inc.actor1 or target.actor1
     # killings of civilians are the attack; those abducted in it are part of it (ACLED)
     killings = (
         target.etype == inc.etype == "Violence against civilians"
@@ -3117,6 +3162,7 @@ def _rows(
     rules: Rules,
     *,
     text: str,
+    headline_end: int = -1,
 ) -> list[dict[str, Any]]:
     gaz = parser.gazetteer
     ctx = _context(rules)
@@ -3127,7 +3173,7 @@ def _rows(
             [o for o in {id(o): o for o, _, _ in records if o is not None}.values()], far
         )
     _story_defaults([inc for inc, _, _ in records if inc is not None])
-    records = _merge_repeats(records)
+    records = _merge_repeats(records, headline_end=headline_end)
     summed = _sums_of_towns(records) | _water_beside_towns(records)
     after = _aftermath(records)
     first = next(
