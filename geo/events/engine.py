@@ -2329,7 +2329,11 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         if lead is not None and led:  # the story goes on: its next places may be its own
             lead = dataclasses.replace(lead, sentence=k)
         previous = [i for i in previous if k - i.sentence <= config.FOLLOW_UP_SENTENCES] + incidents
+    # a first line without an end stop is a headline (not the lead's first sentence)
     headline_end = text.find("\n", headline_start)
+    headline_end = len(text) if headline_end < 0 else headline_end
+    if text[headline_start:headline_end].rstrip()[-1:] in (*".!?…؟", ""):
+        headline_end = -1
     rows = _rows(
         document,
         parser,
@@ -2338,7 +2342,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         doc_precision,
         rules,
         text=text,
-        headline_end=len(text) if headline_end < 0 else headline_end,
+        headline_end=headline_end,
     )
     rows = consolidate_rows(
         rows,
@@ -3013,12 +3017,12 @@ def _merge_repeats(
         told = [o for o in others if id(o) in headline and not (o.apart or inc.apart)]
         if told and m.char_start >= headline_end:
             # the body tells the headline's incident at this place
-            target = next(
+            told_there = next(
                 (o for o in told if o.date == inc.date),
                 next((o for o in told if _compatible(o, inc)), told[0]),
             )
-            headline.discard(id(target))
-            _absorb(target, inc, pid, body=True)
+            headline.discard(id(told_there))
+            _absorb(told_there, inc, pid, body=True)
             continue
         candidates = [
             o
