@@ -615,6 +615,12 @@ EVENTS_AFTERMATH_SUBTYPES: Final = ("Arrests", "Change to group/activity")
 #: the attackers burned), not events of their own.
 EVENTS_AFTERMATH_SAME_DAY_SUBTYPES: Final = ("Looting/property destruction",)
 
+#: An incident told only at a region ("nine civilians were killed in the Far North") is the
+#: one of a town of it named with no toll of its own at most this many sentences later ("the
+#: attackers raided a quarter of X"): the town takes the incident and its toll, the region
+#: stays a mention. Further on, the region's toll may sum a day of incidents.
+EVENTS_REGION_TO_TOWN_SENTENCES: Final = 1
+
 #: A word that makes an incident only expected ("an imminent assault", the
 #: packs' ``hypothetical_before``) starts at most this many characters before its cue.
 EVENTS_HYPOTHETICAL_CHARS: Final = 40

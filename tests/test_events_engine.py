@@ -2204,3 +2204,13 @@ def test_drones_with_their_owner_and_an_adverb_before_the_verb() -> None:
         "à mardi."
     )
     assert _told(text) == [("Korosten", "2026-05-05", "Air/drone strike", None, None)]
+
+
+def test_an_incident_told_at_a_region_then_at_a_town_of_it_is_the_towns() -> None:
+    text = (
+        "date 2026-02-25\nYAOUNDÉ, 25 février (AFP) - Au moins neuf civils ont été tués dans la "
+        "nuit de lundi à mardi lors d'une attaque de jihadistes dans l'Extrême-Nord du "
+        "Cameroun, a-t-on appris mercredi. Les assaillants ont fait irruption dans un quartier "
+        "de Yagoua et ont tiré sur les habitants, selon un responsable local."
+    )
+    assert _told(text) == [("Yagoua", "2026-02-24", "Attack", 9, None)]

@@ -241,6 +241,7 @@ class _Incident:
     # actor1 is the one of the incident or the lead told before ("the same day")
     inherited: bool = False
     explicit: bool = False  # its own sentence says actor1 did it ("attacked by gunmen")
+    moved: bool = False  # told at a region, then at a town of it: the town's incident
 
 
 @dataclass(frozen=True, slots=True)
@@ -2159,7 +2160,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 if rule is not None and rules.rules[rule].generic:
                     if not dates and tolls is None:
                         tolls = _incident_tolls(sentence, rules, all_dates)
-                    anchored = bool(dates or tolls)
+                    # or the incident just told at its region ("Nine civilians were killed
+                    # overnight in the Far North. The attackers raided a quarter of X"): the
+                    # town's sentence goes on about it
+                    anchored = bool(dates or tolls) or (
+                        m.place.kind == "city" and _region_parent(m.place, previous, k) is not None
+                    )
                     if not (
                         anchored and _cue_reaches(sentence, start, stop, rule, cues, ctx, spans)
                     ):
@@ -2223,6 +2229,26 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 )
                 if lead is not None and _leads(lead, rule, rules):
                     led.add(id(incident))
+                if (
+                    parent is not None
+                    and m.place.kind == "city"
+                    and _only_regions(parent)
+                    and not parent.moved
+                    and k - parent.sentence <= config.EVENTS_REGION_TO_TOWN_SENTENCES
+                    and not (tolls if tolls is not None else _incident_tolls(sentence, rules, []))
+                ):
+                    # the town the incident told at its region took place in, told without a
+                    # toll of its own: the incident is the town's, with its tolls; the region
+                    # stays a mention (a town's own toll is its own: the region's may sum the
+                    # day's incidents)
+                    for by_place in (parent.fatalities, parent.injured):
+                        for region_id in list(by_place):
+                            if region_id in parent.places:
+                                _keep(by_place, m.place.id, by_place.pop(region_id))
+                    incident.fatalities.update(parent.fatalities)
+                    incident.injured.update(parent.injured)
+                    incident.none = incident.none | parent.none
+                    parent.moved = True
                 if parent is not None and not any(
                     q.id == m.place.id for ms_p in parent.places.values() for q in [ms_p[0].place]
                 ):
@@ -2546,6 +2572,18 @@ def _parent(place: Place, previous: list[_Incident], k: int) -> _Incident | None
             if q.id == place.id or _in_region(q, place):
                 return inc
     return None
+
+
+def _only_regions(inc: _Incident) -> bool:
+    """Whether an incident is told only at regions or countries (no town)."""
+    return all(ms_p[0].place.kind != "city" for ms_p in inc.places.values())
+
+
+def _region_parent(place: Place, previous: list[_Incident], k: int) -> _Incident | None:
+    """The dated incident just told only at a region that contains the town ``place``
+    (:func:`_parent`), which has no town of its own yet."""
+    parent = _parent(place, previous, k)
+    return parent if parent is not None and _only_regions(parent) and not parent.moved else None
 
 
 def _same_story(inc: _Incident, cues: list[tuple[int, int, int]], rules: Rules) -> bool:
@@ -3192,7 +3230,11 @@ def _rows(
         fatalities: int | None = None
         injured: int | None = None
         if owner is not None and (
-            _demoted(owner, p) or id(owner) in summed or p.id in far or n - 1 in after
+            _demoted(owner, p)
+            or id(owner) in summed
+            or p.id in far
+            or n - 1 in after
+            or owner.moved
         ):
             owner = None
             note = " ".join(note.split()) if note else ""
