@@ -594,6 +594,33 @@ EVENTS_DISTRICT_WORD_CHARS: Final = 30
 #: before it.
 EVENTS_TOWN_OF_DISTRICT_CHARS: Final = 45
 
+#: A word of a threat or a pledge ("threatened to", "menace de", "amenazó con", the packs'
+#: ``threat``) starts at most this many characters before a cue or a place, in its clause: what
+#: follows is what a party threatens or promises to do, not an incident.
+EVENTS_THREAT_CHARS: Final = 80
+
+#: The event types of an incident whose aftermath an article goes on to tell: after one of
+#: them, the article's arrests (of suspects) and deployments (troops sent, operations
+#: launched) are the response to it, not events of their own
+#: (:func:`geo.events.engine._aftermath`). ACLED codes a sweep's arrests with its attack.
+EVENTS_AFTERMATH_OF: Final = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Riots",
+)
+#: The sub-event types that are an aftermath anywhere once such an incident is told.
+EVENTS_AFTERMATH_SUBTYPES: Final = ("Arrests", "Change to group/activity")
+#: The sub-event types that are part of such an incident at its own place and day (the shops
+#: the attackers burned), not events of their own.
+EVENTS_AFTERMATH_SAME_DAY_SUBTYPES: Final = ("Looting/property destruction",)
+
+#: An incident told only at a region ("nine civilians were killed in the Far North") is the
+#: one of a town of it named with no toll of its own at most this many sentences later ("the
+#: attackers raided a quarter of X"): the town takes the incident and its toll, the region
+#: stays a mention. Further on, the region's toll may sum a day of incidents.
+EVENTS_REGION_TO_TOWN_SENTENCES: Final = 1
+
 #: A word that makes an incident only expected ("an imminent assault", the
 #: packs' ``hypothetical_before``) starts at most this many characters before its cue.
 EVENTS_HYPOTHETICAL_CHARS: Final = 40

@@ -2171,3 +2171,107 @@ def test_a_lead_names_no_attacker_of_an_incident_dated_after_it() -> None:
         ("Tumaco", "FARC Dissidents", 10),
         ("Ipiales", "Unidentified Armed Group", 1),
     ]
+# --------------------------------------------------------------------------- spurious events
+# An article's background, aftermath and threats are no incidents of their own (sentences
+# written for these tests; the places are none of the evaluation articles' incidents).
+
+
+def _told(text: str) -> list[tuple[str, str, str, Any, Any]]:
+    ev = geo.extract_events(text)
+    ev = ev[ev["event_type"] != "Mention"]
+    return [
+        (
+            str(r["location"]),
+            str(r["event_date"].date()),
+            str(r["sub_event_type"]),
+            None if pd.isna(r["fatalities"]) else int(r["fatalities"]),
+            None if pd.isna(r["injured"]) else int(r["injured"]),
+        )
+        for _, r in ev.iterrows()
+    ]
+
+
+def test_a_threatened_strike_is_no_incident() -> None:
+    text = (
+        "date 2026-05-06\nDes drones russes ont frappé Korosten mardi, blessant deux personnes. "
+        "Le ministère russe a menacé de viser les centres de décision à Berdytchiv si les "
+        "frappes continuaient."
+    )
+    assert _told(text) == [("Korosten", "2026-05-05", "Air/drone strike", None, 2)]
+
+
+def test_arrests_and_deployments_after_an_attack_are_its_aftermath() -> None:
+    text = (
+        "date 2026-08-04\nHombres armados asesinaron a cinco personas en Quinindé el domingo. "
+        "El lunes, la Policía detuvo a tres sospechosos en Tumaco. El Ejército desplegó un "
+        "operativo en Tumaco y Esmeraldas el lunes."
+    )
+    assert _told(text) == [("Rosa Zarate", "2026-08-02", "Attack", 5, None)]
+
+
+def test_people_captured_are_arrests_not_a_place_taken() -> None:
+    text = "date 2026-08-04\nLa Policía capturó a dos sospechosos en Tumaco el lunes."
+    assert _told(text) == [("Tumaco", "2026-08-03", "Arrests", None, None)]
+
+
+def test_shops_burned_in_an_attack_are_part_of_it() -> None:
+    text = (
+        "date 2026-03-12\nMardi soir, des hommes armés ont tué huit civils à Yako. Les "
+        "assaillants ont ensuite incendié des boutiques du marché de Yako mardi soir."
+    )
+    assert _told(text) == [("Yako", "2026-03-10", "Attack", 8, None)]
+
+
+def test_victims_rescued_are_no_new_abduction() -> None:
+    text = (
+        "date 2026-10-15\nGunmen killed 11 villagers in Yako on Tuesday. Police said they had "
+        "rescued 12 kidnapped victims near Yako on Wednesday."
+    )
+    assert _told(text) == [("Yako", "2026-10-13", "Attack", 11, None)]
+
+
+def test_the_third_attack_of_a_series_is_background() -> None:
+    text = (
+        "date 2026-06-17\nDos policías resultaron heridos el lunes en un ataque con drones en "
+        "Quinindé. Se trata del tercer ataque con drones contra Tumaco en lo que va del año."
+    )
+    assert _told(text) == [("Rosa Zarate", "2026-06-15", "Air/drone strike", None, 2)]
+
+
+def test_a_background_sentence_gives_no_toll_to_the_incident_before() -> None:
+    text = (
+        "date 2026-06-17\nHombres armados asesinaron a un comerciante en Tumaco el martes. En "
+        "abril pasado, un ataque similar en Tumaco dejó tres muertos."
+    )
+    assert _told(text) == [("Tumaco", "2026-06-16", "Attack", 1, None)]
+
+
+def test_the_headline_and_the_body_tell_one_incident() -> None:
+    text = (
+        "date 2026-11-03\nDos soldados muertos en Tumaco y masacre de cuatro personas en "
+        "Quinindé\n\nDos soldados murieron el sábado cuando un artefacto explosivo estalló al "
+        "paso de una patrulla del Ejército en Tumaco. El domingo, hombres armados asesinaron a "
+        "cuatro personas en Quinindé."
+    )
+    assert _told(text) == [
+        ("Tumaco", "2026-10-31", "Remote explosive/landmine/IED", 2, None),
+        ("Rosa Zarate", "2026-11-01", "Attack", 4, None),
+    ]
+
+
+def test_drones_with_their_owner_and_an_adverb_before_the_verb() -> None:
+    text = (
+        "date 2026-05-06\nDes drones russes ont de nouveau visé Korosten dans la nuit de lundi "
+        "à mardi."
+    )
+    assert _told(text) == [("Korosten", "2026-05-05", "Air/drone strike", None, None)]
+
+
+def test_an_incident_told_at_a_region_then_at_a_town_of_it_is_the_towns() -> None:
+    text = (
+        "date 2026-02-25\nYAOUNDÉ, 25 février (AFP) - Au moins neuf civils ont été tués dans la "
+        "nuit de lundi à mardi lors d'une attaque de jihadistes dans l'Extrême-Nord du "
+        "Cameroun, a-t-on appris mercredi. Les assaillants ont fait irruption dans un quartier "
+        "de Yagoua et ont tiré sur les habitants, selon un responsable local."
+    )
+    assert _told(text) == [("Yagoua", "2026-02-24", "Attack", 9, None)]

@@ -242,6 +242,7 @@ class _Incident:
     # actor1 is the one of the incident or the lead told before ("the same day")
     inherited: bool = False
     explicit: bool = False  # its own sentence says actor1 did it ("attacked by gunmen")
+    moved: bool = False  # told at a region, then at a town of it: the town's incident
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +305,7 @@ class _Context:
     habitual: re.Pattern[str] | None
     tally_period: re.Pattern[str] | None  # "in the past week": a sentence that tallies
     pursuit: re.Pattern[str] | None  # "those behind" right before a cue: the told incident
+    threat: re.Pattern[str] | None  # "threatened to": what follows in its clause is not told
 
 
 _CONTEXTS: dict[tuple[str, ...], _Context] = {}
@@ -353,9 +355,13 @@ def _context(rules: Rules) -> _Context:
     region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
     hypothetical = alt("context", "hypothetical_before")
     route_before, route_join = alt("context", "route_before"), alt("context", "route_join")
-    other_words = "|".join(
-        w for w in (alt("context", "other_before"), alt("context", "other_after")) if w
+    # "the third attack in a month", "la troisième attaque": a series the incident closes,
+    # told as the others before it (series_before joins other_before, but not other_word:
+    # "on the third floor" names no earlier incident)
+    earlier_words = "|".join(
+        w for w in (alt("context", "other_before"), alt("context", "series_before")) if w
     )
+    other_words = "|".join(w for w in (earlier_words, alt("context", "other_after")) if w)
     ctx = _Context(
         border=re.compile(rf"(?:{border})(?!\w)", re.IGNORECASE) if border else None,
         compound_after=re.compile(compound, re.IGNORECASE) if compound else None,
@@ -441,8 +447,8 @@ def _context(rules: Rules) -> _Context:
         else None,
         background_opener=rules.words_re("context", "background_opener"),
         recall=_opening(rules.patterns("context", "recall")),
-        other_before=re.compile(rf"(?<!\w)(?:{alt('context', 'other_before')})\s+$", re.IGNORECASE)
-        if alt("context", "other_before")
+        other_before=re.compile(rf"(?<!\w)(?:{earlier_words})\s+$", re.IGNORECASE)
+        if earlier_words
         else None,
         other_any=re.compile(rf"(?<!\w)(?:{other_words})(?!\w)", re.IGNORECASE)
         if other_words
@@ -466,6 +472,7 @@ def _context(rules: Rules) -> _Context:
         if alt("context", "pursuit")
         else None,
         protest_demand=rules.words_re("context", "protest_demand"),
+        threat=rules.words_re("context", "threat"),
     )
     _CONTEXTS[rules.codes] = ctx
     return ctx
@@ -1122,6 +1129,26 @@ def _pursued(sentence: str, cue: tuple[int, int, int], pursuit: re.Pattern[str])
     return (
         pursuit.search(sentence, max(0, cue[0] - config.EVENTS_PURSUIT_CHARS), cue[0]) is not None
     )
+
+
+def _threatened(sentence: str, pos: int, ctx: _Context) -> bool:
+    """Whether a word of the packs' ``threat`` ("threatened to", "menace de", "amenazó con",
+    "пригрозил") starts at most :data:`geo.config.EVENTS_THREAT_CHARS` before ``pos``, in
+    its clause: what follows is what a party threatens or promises ("threatened to strike
+    the decision centres in X"), not an incident at X.
+
+    Examples
+    --------
+    >>> from geo.events.rules import get_rules
+    >>> ctx = _context(get_rules(("en",)))
+    >>> s = "The ministry threatened to strike the capital if the raids went on."
+    >>> _threatened(s, s.index("strike"), ctx), _threatened(s, s.index("ministry"), ctx)
+    (True, False)
+    """
+    if ctx.threat is None:
+        return False
+    lo = max(_clause_of(sentence, pos)[0], pos - config.EVENTS_THREAT_CHARS)
+    return ctx.threat.search(sentence, lo, pos) is not None
 
 
 def _foreground(
@@ -1970,10 +1997,14 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         follow = 0
         last = []
         note = " ".join(sentence.split())
-        cues = _foreground(sentence, cue_matches(sentence, rules), ctx)
+        raw = cue_matches(sentence, rules)
+        cues = _foreground(sentence, raw, ctx)
         recalled = bool(cues) and _recalled(sentence, rules, ctx, reference)
         if recalled:
             cues = []
+        # its incident words all tell background (a frame, a tally, a recall): the sentence
+        # tells another incident, and its toll is none of the one told before
+        another = bool(raw) and not cues
         earlier = (
             [
                 c
@@ -1987,6 +2018,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             # the clauses of an earlier incident tell it ("were killed in previous attacks")
             clauses = [_clause_of(sentence, c[0]) for c in earlier]
             cues = [c for c in cues if not any(lo <= c[0] < hi for lo, hi in clauses)]
+            another = another or not cues
+        threatening = ctx.threat is not None and ctx.threat.search(sentence) is not None
+        if threatening:
+            cues = [c for c in cues if not _threatened(sentence, c[0], ctx)]
         if (
             cues
             and ctx.hypothetical is not None
@@ -2027,6 +2062,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             _blame_told(told, told_follow, ms, text, sentence, ctx, rules, blame_re)
             if (
                 told
+                and not another
                 and told_follow < config.FOLLOW_UP_SENTENCES
                 and _within_told(text, ms, told, ctx, story_town)
             ):
@@ -2108,6 +2144,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and not _relative_point(
                     text, m, [q for i, q in enumerate(ms) if i not in misplaced], ctx
                 )
+                and not (threatening and _threatened(sentence, start, ctx))
             ):
                 rule = _rule_for(
                     start,
@@ -2140,7 +2177,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 if rule is not None and rules.rules[rule].generic:
                     if not dates and tolls is None:
                         tolls = _incident_tolls(sentence, rules, all_dates)
-                    anchored = bool(dates or tolls)
+                    # or the incident just told at its region ("Nine civilians were killed
+                    # overnight in the Far North. The attackers raided a quarter of X"): the
+                    # town's sentence goes on about it
+                    anchored = bool(dates or tolls) or (
+                        m.place.kind == "city" and _region_parent(m.place, previous, k) is not None
+                    )
                     if not (
                         anchored and _cue_reaches(sentence, start, stop, rule, cues, ctx, spans)
                     ):
@@ -2209,6 +2251,26 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     and not separate
                 ):
                     led.add(id(incident))
+                if (
+                    parent is not None
+                    and m.place.kind == "city"
+                    and _only_regions(parent)
+                    and not parent.moved
+                    and k - parent.sentence <= config.EVENTS_REGION_TO_TOWN_SENTENCES
+                    and not (tolls if tolls is not None else _incident_tolls(sentence, rules, []))
+                ):
+                    # the town the incident told at its region took place in, told without a
+                    # toll of its own: the incident is the town's, with its tolls; the region
+                    # stays a mention (a town's own toll is its own: the region's may sum the
+                    # day's incidents)
+                    for by_place in (parent.fatalities, parent.injured):
+                        for region_id in list(by_place):
+                            if region_id in parent.places:
+                                _keep(by_place, m.place.id, by_place.pop(region_id))
+                    incident.fatalities.update(parent.fatalities)
+                    incident.injured.update(parent.injured)
+                    incident.none = incident.none | parent.none
+                    parent.moved = True
                 if parent is not None and not any(
                     q.id == m.place.id for ms_p in parent.places.values() for q in [ms_p[0].place]
                 ):
@@ -2316,7 +2378,21 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         if lead is not None and led:  # the story goes on: its next places may be its own
             lead = dataclasses.replace(lead, sentence=k)
         previous = [i for i in previous if k - i.sentence <= config.FOLLOW_UP_SENTENCES] + incidents
-    rows = _rows(document, parser, records, doc_date, doc_precision, rules, text=text)
+    # a first line without an end stop is a headline (not the lead's first sentence)
+    headline_end = text.find("\n", headline_start)
+    headline_end = len(text) if headline_end < 0 else headline_end
+    if text[headline_start:headline_end].rstrip()[-1:] in (*".!?…؟", ""):
+        headline_end = -1
+    rows = _rows(
+        document,
+        parser,
+        records,
+        doc_date,
+        doc_precision,
+        rules,
+        text=text,
+        headline_end=headline_end,
+    )
     rows = consolidate_rows(
         rows,
         capitals=parser.gazetteer.capitals(),
@@ -2519,6 +2595,18 @@ def _parent(place: Place, previous: list[_Incident], k: int) -> _Incident | None
             if q.id == place.id or _in_region(q, place):
                 return inc
     return None
+
+
+def _only_regions(inc: _Incident) -> bool:
+    """Whether an incident is told only at regions or countries (no town)."""
+    return all(ms_p[0].place.kind != "city" for ms_p in inc.places.values())
+
+
+def _region_parent(place: Place, previous: list[_Incident], k: int) -> _Incident | None:
+    """The dated incident just told only at a region that contains the town ``place``
+    (:func:`_parent`), which has no town of its own yet."""
+    parent = _parent(place, previous, k)
+    return parent if parent is not None and _only_regions(parent) and not parent.moved else None
 
 
 def _same_story(inc: _Incident, cues: list[tuple[int, int, int]], rules: Rules) -> bool:
@@ -2983,15 +3071,22 @@ def _compatible(a: _Incident, b: _Incident) -> bool:
 
 def _merge_repeats(
     records: list[tuple[_Incident | None, Mention, str]],
+    *,
+    headline_end: int = -1,
 ) -> list[tuple[_Incident | None, Mention, str]]:
     """One event per place per incident: a headline and the body often report the same one.
 
     Incidents at the same place are merged when their dates agree, or when one of them has
     no date of its own (the article's date) and the types are compatible; the merged one
     keeps the dated incident's date, the more specific type, the reconciled tolls
-    (:meth:`Toll.better`), every actor and every note.
+    (:meth:`Toll.better`), every actor and every note. An incident told at a place of the
+    headline (its mention ends before ``headline_end``) is the one the body tells at that
+    place, whatever type and day the headline's few words gave it: the body's first incident
+    there (of the same day if one is, else of a compatible type) joins it, with the body's
+    day and type (:func:`_absorb`).
     """
     kept: dict[str, list[_Incident]] = {}
+    headline: set[int] = set()  # the incidents told in the headline
     out: list[tuple[_Incident | None, Mention, str]] = []
     for inc, m, note in _per_place(records):
         if inc is None:
@@ -3000,6 +3095,16 @@ def _merge_repeats(
         pid = m.place.id
         others = kept.setdefault(pid, [])
         if inc in others:
+            continue
+        told = [o for o in others if id(o) in headline and not (o.apart or inc.apart)]
+        if told and m.char_start >= headline_end:
+            # the body tells the headline's incident at this place
+            told_there = next(
+                (o for o in told if o.date == inc.date),
+                next((o for o in told if _compatible(o, inc)), told[0]),
+            )
+            headline.discard(id(told_there))
+            _absorb(told_there, inc, pid, body=True)
             continue
         candidates = [
             o
@@ -3015,6 +3120,8 @@ def _merge_repeats(
         if target is None:
             others.append(inc)
             out.append((inc, m, note))
+            if m.char_end <= headline_end:
+                headline.add(id(inc))
             continue
         _absorb(target, inc, pid)
     return out
@@ -3050,7 +3157,23 @@ def _per_place(
     return out
 
 
-def _absorb(target: _Incident, inc: _Incident, pid: str) -> None:
+def _absorb(target: _Incident, inc: _Incident, pid: str, *, body: bool = False) -> None:
+    """Merge ``inc`` into ``target`` at place ``pid``; with ``body``, ``target`` is told by
+    a headline and ``inc`` by the body: the body's day and type win (a headline's few words
+    type an incident worse), and the body's attacker when the type changed with it; otherwise
+    the headline's named attacker stays (it names the group the body may call "gunmen")."""
+    if body:
+        if inc.dated or not target.dated:
+            target.date, target.precision, target.dated = inc.date, inc.precision, inc.dated
+        retyped = False
+        if not inc.generic or target.generic:
+            retyped = inc.etype != target.etype
+            target.etype, target.subtype, target.generic = inc.etype, inc.subtype, inc.generic
+            target.intervention = inc.intervention
+        if target.actor1 in (None, UNIDENTIFIED) or (
+            retyped and inc.actor1 not in (None, UNIDENTIFIED)
+        ):
+            target.actor1 = inc.actor1 or target.actor1
     # killings of civilians are the attack; those abducted in it are part of it (ACLED)
     killings = (
         target.etype == inc.etype == "Violence against civilians"
@@ -3128,6 +3251,7 @@ def _rows(
     rules: Rules,
     *,
     text: str,
+    headline_end: int = -1,
 ) -> list[dict[str, Any]]:
     gaz = parser.gazetteer
     ctx = _context(rules)
@@ -3138,8 +3262,9 @@ def _rows(
             [o for o in {id(o): o for o, _, _ in records if o is not None}.values()], far
         )
     _story_defaults([inc for inc, _, _ in records if inc is not None])
-    records = _merge_repeats(records)
+    records = _merge_repeats(records, headline_end=headline_end)
     summed = _sums_of_towns(records) | _water_beside_towns(records)
+    after = _aftermath(records)
     first = next(
         (m.place.id for inc, m, _ in records if inc is not None and m.place.kind != "country"),
         None,
@@ -3151,7 +3276,13 @@ def _rows(
         actor1 = actor2 = None
         fatalities: int | None = None
         injured: int | None = None
-        if owner is not None and (_demoted(owner, p) or id(owner) in summed or p.id in far):
+        if owner is not None and (
+            _demoted(owner, p)
+            or id(owner) in summed
+            or p.id in far
+            or n - 1 in after
+            or owner.moved
+        ):
             owner = None
             note = " ".join(note.split()) if note else ""
         elif owner is not None and p.kind == "region" and not config.EVENTS_REGION_INCIDENTS:
@@ -3210,6 +3341,34 @@ def _rows(
             }
         )
     return rows
+
+
+def _aftermath(records: Sequence[tuple[_Incident | None, Mention, str]]) -> set[int]:
+    """The records (their indices, in the text's order) that tell the aftermath of an
+    incident the article told before them, not events of their own: arrests and deployments
+    (:data:`geo.config.EVENTS_AFTERMATH_SUBTYPES`: "three suspects were arrested in B",
+    "troops were sent to B, C and D") anywhere after a violent incident
+    (:data:`geo.config.EVENTS_AFTERMATH_OF`), and the property destroyed at its place and day
+    (:data:`geo.config.EVENTS_AFTERMATH_SAME_DAY_SUBTYPES`: "then set fire to the shops").
+    """
+    out: set[int] = set()
+    told = False
+    at: set[tuple[str, dt.date | None]] = set()  # the places and days of violent incidents
+    for n, (inc, m, _) in enumerate(records):
+        if inc is None:
+            continue
+        if inc.etype in config.EVENTS_AFTERMATH_OF:
+            told = True
+            at.add((m.place.id, inc.date))
+        elif told and (
+            inc.subtype in config.EVENTS_AFTERMATH_SUBTYPES
+            or (
+                inc.subtype in config.EVENTS_AFTERMATH_SAME_DAY_SUBTYPES
+                and (m.place.id, inc.date) in at
+            )
+        ):
+            out.add(n)
+    return out
 
 
 def _story_defaults(incidents: list[_Incident]) -> None:

@@ -89,7 +89,10 @@ left out matches nothing.
     attribution, what follows it is reported, no longer the source), ``reaction``
     ("condemned", "осудил", "أدان": a place on the far side of it from the incident's word
     is where the reaction was voiced), ``pursuit`` ("those behind", "المتورطين في": an
-    incident's word right after one names the incident already told, not a new one).
+    incident's word right after one names the incident already told, not a new one),
+    ``series_before`` ("the third", "la troisième": an incident's word right after one counts
+    a series, told as ``other_before``), ``threat`` ("threatened to", "menace de": a cue or a
+    place after one in its clause is what a party threatens or promises, not an incident).
 ``[actors]``
     ``force_nouns``, ``police_nouns``, ``attack_nouns``, ``attack_verbs``; ``templates``:
     how a name of the actor lexicon (``{demonym}``) and a noun (``{noun}``) make an actor
