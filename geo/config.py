@@ -752,7 +752,7 @@ GEOPARSE_TRANSLIT_NEAR_KM: Final = 250.0
 GEOPARSE_TRANSLIT_NEAR_KM_CUED: Final = 1000.0
 #: Romanisation variants (geo.geoparse.translit.romanised_forms): a capitalised Latin name
 #: the gazetteer lacks as written, after a place preposition or cue or in a list of places,
-#: is looked up under the consonant skeleton of its romanisation ("Djalalabad", "Jalalabad").
+#: is looked up under the consonant skeleton of its romanisation ("Djerba", "Jerba").
 #: Candidates found so have their prior lowered by this much...
 GEOPARSE_ROMANISED_PENALTY: Final = 0.9
 #: ... the skeleton has at least this many consonant classes (shorter names collide)...

@@ -46,7 +46,7 @@ KM_PER_DEGREE: Final = math.pi * config.EARTH_RADIUS_KM / 180.0
 #: (comma-separated ISO codes): "عيناتا\x1fin:LB" is Aïnâta in Lebanon, not Aïn Touta.
 IN_COUNTRIES: Final = "\x1fin:"
 #: Marks a Latin key whose candidates are those of its other romanisations (the language
-#: of the text follows): "djalalabad\x1from:fr" is Jalalabad (:meth:`Index.romanised`).
+#: of the text follows): "djerba\x1from:fr" is Jerba (:meth:`Index.romanised`).
 ROMANISED: Final = "\x1from:"
 #: Separator of the keys of a name whose dictionary form is uncertain (the relational
 #: adjective "Васильківська громада" is built from "Васильків" or "Васильківка"): the
@@ -414,16 +414,16 @@ class Index:
 
     def romanised(self, key: str, lang: str) -> tuple[Candidate, ...]:
         """The places a Latin name reaches as another romanisation of a gazetteer name
-        (:func:`geo.geoparse.translit.romanised_keys`: "djalalabad" in French is
-        Jalalabad), best static prior first, each with ``match="romanised"`` and its prior
+        (:func:`geo.geoparse.translit.romanised_keys`: "kirkouk" in French is
+        Kirkuk), best static prior first, each with ``match="romanised"`` and its prior
         lowered by :data:`geo.config.GEOPARSE_ROMANISED_PENALTY`, in the countries of
         :func:`geo.geoparse.translit.romanised_countries`; empty when they are more
         than :data:`geo.config.GEOPARSE_ROMANISED_MAX_KEYS` names (a skeleton too common).
 
         Examples
         --------
-        >>> [c.place.name for c in Index.default().romanised("tombouctou", "fr")][:1]
-        ['Timbuktu']
+        >>> [c.place.name for c in Index.default().romanised("kirkouk", "fr")][:1]
+        ['Kirkuk']
         """
         found = self._romanised.get((key, lang))
         if found is not None:

@@ -368,7 +368,7 @@ def _romanised(
     text: str, toks: Tokens, blocked: list[bool], w: Words, index: Index, spans: list[Span]
 ) -> list[Span]:
     """Capitalised Latin names the gazetteer lacks as written that are another romanisation
-    of one of its names ("Djalalabad" in French, "Muqdisho"), where a place is likely: after
+    of one of its names ("Kirkouk" in French, "Ghazna"), where a place is likely: after
     a place cue ("dans", "la ville de"), a place preposition (English) or on a list of the
     places found ("X, Y and Z"); ``source="romanised"``, candidates of
     :meth:`Index.romanised`. Names of the packs' lists of people and common words, and
@@ -459,6 +459,7 @@ def _romanised(
             if near:
                 marked = key + ROMANISED + lang + IN_COUNTRIES + ",".join(sorted(near))
                 out.append(_span(toks, i, last, marked, source="romanised"))
+                ends[last] = out[-1]  # a list goes on: "X, Ghazna and Mihtarlam"
         i += longest
     return out
 
