@@ -393,33 +393,22 @@ def _romanised(
     n = len(keys)
     ends = {s.last: s for s in spans if s.soft == 0}
     starts = {s.first: s for s in spans if s.soft == 0}
-    people = w.union(*_NOT_TRANSLIT)
-    common = w["common"] | w["stopwords"]
+    # people's names, titles... and common words (sets looked up in turn, not joined)
+    unlikely = tuple(w[name] for name in (*_NOT_TRANSLIT, "common", "stopwords"))
+    at: dict[int, Span] = {j: s for s in spans for j in range(s.first, s.last + 1)}
     out: list[Span] = []
-    bests = [
-        cs[0].place
-        for cs in (
-            index.candidates(s.key)
-            for s in spans
-            if not s.soft and not s.key.endswith(REGION_OF) and ROMANISED not in s.key
-        )
-        if cs
-    ]
-    countries = {p.country_code for p in bests if p.country_code}
-    points = [p for p in bests if p.kind != "country"]
-    if not countries:
-        return out
-    i = 0
-    while i < n:
+    places: list[Place] | None = None  # the best places of the names found, when needed
+    nxt = 0
+    for i in [j for j in range(n) if cap[j]]:
+        if i < nxt:
+            continue  # inside a run already read
         lang = toks.sentence_lang[toks.sentence[i]] if toks.sentence_lang else "und"
         if (
             blocked[i]
-            or not cap[i]
             or script[i] != "latin"
             or lang not in _ROMANISED_LANGS
             or (i > 0 and cap[i - 1] and join[i - 1] == 1 and not blocked[i - 1])
         ):
-            i += 1
             continue
         longest = 1
         while (
@@ -430,13 +419,15 @@ def _romanised(
         ):
             longest += 1
         last = i + longest - 1
+        nxt = last + 1
+        if (longest == 1 and i in at) or longest > _ROMANISED_WORDS:
+            continue
         # names found inside the run ("Bulo" of "Bulo Burto", a village elsewhere): the
         # whole run replaces them when it is a romanisation of a name, unless one is a
         # country or a place of note, or reaches out of the run
-        inside = [s for s in spans if s.first <= last and s.last >= i]
+        inside = list({id(at[j]): at[j] for j in range(i, last + 1) if j in at}.values())
         if (
-            longest > _ROMANISED_WORDS
-            or (inside and longest == 1)
+            not _romanised_cue(text, toks, i, last, w, lang, ends, starts)
             or any(s.first < i or s.last > last for s in inside)
             or any(
                 Index.is_major(c)
@@ -444,31 +435,40 @@ def _romanised(
                 for c in index.candidates(s.key)[:1]
                 if ROMANISED not in s.key
             )
-            or not _romanised_cue(text, toks, i, last, w, lang, ends, starts)
         ):
-            i += longest
             continue
         words = [keys[j] for j in range(i, last + 1)]
         key = toks.joined(i, longest)
         if (
             not index.has(key)
-            and not any(k in people or k in common for k in words)
+            and not any(k in words_ for k in words for words_ in unlikely)
             and word_frequency(key, (lang,)) < config.GEOPARSE_ROMANISED_MAX_ZIPF
         ):
-            near = _near_countries(index.romanised(key, lang), countries, points)
+            found = index.romanised(key, lang)
+            if found and places is None:
+                places = [
+                    cs[0].place
+                    for cs in (
+                        index.candidates(s.key)
+                        for s in spans
+                        if not s.soft and not s.key.endswith(REGION_OF) and ROMANISED not in s.key
+                    )
+                    if cs
+                ]
+            near = _near_countries(found, places or [])
             if near:
                 marked = key + ROMANISED + lang + IN_COUNTRIES + ",".join(sorted(near))
                 out.append(_span(toks, i, last, marked, source="romanised"))
                 ends[last] = out[-1]  # a list goes on: "X, Ghazna and Mihtarlam"
-        i += longest
     return out
 
 
-def _near_countries(
-    cs: Sequence[Candidate], countries: set[str], points: Sequence[Place]
-) -> set[str]:
-    """The countries of the candidates that lie in ``countries`` and, when there are
-    ``points``, within :data:`geo.config.GEOPARSE_ROMANISED_NEAR_KM` of one of them."""
+def _near_countries(cs: Sequence[Candidate], places: Sequence[Place]) -> set[str]:
+    """The countries of the candidates that lie in the countries of ``places`` and, when
+    some of those are no countries, within :data:`geo.config.GEOPARSE_ROMANISED_NEAR_KM`
+    of one of them."""
+    countries = {p.country_code for p in places if p.country_code}
+    points = [p for p in places if p.kind != "country"]
     out: set[str] = set()
     km = config.GEOPARSE_ROMANISED_NEAR_KM
     for c in cs:
