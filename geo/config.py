@@ -773,7 +773,7 @@ GEOPARSE_ROMANISED_LONG_LETTERS: Final = 7
 GEOPARSE_ROMANISED_MAX_ZIPF: Final = 3.0
 #: Continents (GeoNames codes) whose countries write their place names natively in a Latin
 #: alphabet of their own (Europe, the Americas, Oceania): their places are not reached as
-#: romanisations ("Coolville" is no other spelling of "Coalville"), except those of the
+#: romanisations ("Bakersfeld" is no other spelling of "Bakersfield"), except those of the
 #: countries whose names are transliterated from Cyrillic (translit.cyrillic_countries).
 GEOPARSE_ROMANISED_LATIN_CONTINENTS: Final = ("EU", "NA", "SA", "OC")
 #: Most places a romanisation variant may reach (more: the skeleton is too common a one).

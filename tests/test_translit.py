@@ -417,9 +417,9 @@ def test_skeleton_index_of_the_real_gazetteer() -> None:
         ("kirkouk", "fr", "kirkuk", "en"),  # French ou for u
         ("tchernobyl", "fr", "chernobyl", "en"),  # French tch for ch
         ("choura", "fr", "shura", "en"),  # French ch for sh
-        ("jeddah", "es", "khedda", "en"),  # Spanish j for kh, the final -ah
-        ("al fallujah", "en", "fallouja", "fr"),  # the article, -ah, doubled letters
-        ("kharkov", "en", "kharkiv", "en"),  # Russian o, Ukrainian i
+        ("jarga", "es", "kharga", "en"),  # Spanish j for kh
+        ("al fallujah", "en", "fallouja", "fr"),  # the article, the final -ah, doubled letters
+        ("rovno", "en", "rivne", "en"),  # Russian o, Ukrainian i
         ("ras al ayn", "en", "ras el ain", "fr"),  # el/al, ay/ai
     ],
 )
@@ -511,8 +511,11 @@ def test_romanised_candidates_of_the_real_gazetteer() -> None:
         "romanised",
     )
     assert found.prior == pytest.approx(prior_of(found.place) - config.GEOPARSE_ROMANISED_PENALTY)
-    # a name of a Latin-script country is no romanisation ("Coalville")
-    assert not {c.place.country_code for c in index.romanised("coolville", "en")} & {"GB", "US"}
+    # a name of a Latin-script country is no romanisation (though the skeletons match)
+    assert translit.romanised_keys(
+        translit.build_romanised_index(["bakersfield"]), "bakersfeld", "en"
+    ) == ("bakersfield",)
+    assert index.romanised("bakersfeld", "en") == ()
     key = "ghazna" + ROMANISED + "en" + IN_COUNTRIES + "AF"
     assert [c.place.country_code for c in index.candidates(key)] == ["AF"]
     assert index.candidates("ghazna" + ROMANISED + "en" + IN_COUNTRIES + "PK") == ()
@@ -532,7 +535,7 @@ _ROMANISED_NOT_FOUND = [
     "The envoy spoke to Ghazna Karimi in Kandahar, Afghanistan.",
     "Officials in Kandahar, Afghanistan, met Mr Ghazna on Monday.",
     "A statement from the Mihtarlam Trading Company was read in Kandahar, Afghanistan.",
-    "In Coolbridge, Ohio, and in Kandahar, Afghanistan, it rained.",
+    "In Bakersfeld, California, and in Kandahar, Afghanistan, it rained.",
     "Ghazna said the talks in Kandahar, Afghanistan, went well.",
 ]
 

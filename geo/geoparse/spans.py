@@ -384,7 +384,7 @@ def _romanised(
     >>> from geo.geoparse.filters import words_for
     >>> from geo.geoparse.tokenize import tokenize
     >>> w = words_for(("fr",))
-    >>> text = "Des combats ont eu lieu dans Tombouctou-Nord."
+    >>> text = "Des combats ont eu lieu dans Gardez-Nord."
     >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
     >>> [s.key for s in _romanised(text, toks, [False] * len(toks), w, Index.default(), [])]
     []
