@@ -777,6 +777,37 @@ GEOPARSE_TRANSLIT_NEAR_KM: Final = 250.0
 #: ... or within this distance when a settlement or region noun comes before it
 #: ("مدينة X", "مخيم X"): the noun says it is a place, the country says which.
 GEOPARSE_TRANSLIT_NEAR_KM_CUED: Final = 1000.0
+#: Romanisation variants (geo.geoparse.translit.romanised_forms): a capitalised Latin name
+#: the gazetteer lacks as written, after a place preposition or cue or in a list of places,
+#: is looked up under the consonant skeleton of its romanisation ("Djerba", "Jerba").
+#: Candidates found so have their prior lowered by this much...
+GEOPARSE_ROMANISED_PENALTY: Final = 0.9
+#: ... the skeleton has at least this many consonant classes (shorter names collide)...
+GEOPARSE_ROMANISED_MIN_CONSONANTS: Final = 3
+#: ... the name has at least this many letters...
+GEOPARSE_ROMANISED_MIN_LETTERS: Final = 5
+#: ... and the two forms (consonant classes, each run of vowels one slot) differ by at most
+#: this share of the longer one's length in edits (Levenshtein), and at most this many.
+GEOPARSE_ROMANISED_MAX_EDIT_SHARE: Final = 0.25
+GEOPARSE_ROMANISED_MAX_EDITS: Final = 2
+#: ... and their vowels as written (y as i, w as u) by at most this edit cost (a vowel for
+#: a near one 1, another letter 2, a letter more or less 1: translit.vowel_distance), or
+#: by this much for a name of at least ``GEOPARSE_ROMANISED_LONG_LETTERS`` letters.
+GEOPARSE_ROMANISED_MAX_FINE_EDITS: Final = 1
+GEOPARSE_ROMANISED_MAX_FINE_EDITS_LONG: Final = 3
+GEOPARSE_ROMANISED_LONG_LETTERS: Final = 7
+#: A word this common (Zipf frequency) in the text's language is not looked up so.
+GEOPARSE_ROMANISED_MAX_ZIPF: Final = 3.0
+#: Continents (GeoNames codes) whose countries write their place names natively in a Latin
+#: alphabet of their own (Europe, the Americas, Oceania): their places are not reached as
+#: romanisations ("Bakersfeld" is no other spelling of "Bakersfield"), except those of the
+#: countries whose names are transliterated from Cyrillic (translit.cyrillic_countries).
+GEOPARSE_ROMANISED_LATIN_CONTINENTS: Final = ("EU", "NA", "SA", "OC")
+#: Most places a romanisation variant may reach (more: the skeleton is too common a one).
+GEOPARSE_ROMANISED_MAX_KEYS: Final = 6
+#: A name found as another romanisation keeps the candidates in the countries of the
+#: places the document names for sure, within this distance of one of its towns or regions.
+GEOPARSE_ROMANISED_NEAR_KM: Final = 300.0
 #: Fewest letters before the suffix of a region name formed from a relational adjective
 #: ("Сумщина": "сум"; the packs' ``region_suffixes``).
 GEOPARSE_REGION_SUFFIX_MIN_STEM: Final = 3

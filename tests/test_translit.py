@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from geo import config
 from geo.gazetteer import normalize_name
 from geo.geoparse import get_geoparser, translit
-from geo.geoparse.candidates import IN_COUNTRIES, Index, haversine_km, prior_of
+from geo.geoparse.candidates import IN_COUNTRIES, ROMANISED, Index, haversine_km, prior_of
 from geo.geoparse.resolve import Trace
 from geo.geoparse.translit import (
     SkeletonIndex,
@@ -402,3 +402,180 @@ def test_skeleton_index_of_the_real_gazetteer() -> None:
     index = skeleton_index(Index.default().gazetteer)
     assert isinstance(index, SkeletonIndex) and index.size > 5000
     assert "al hasaheisa" in index.keys("الحصاحيصا")
+
+
+# --------------------------------------------------------------------------- romanisations
+#
+# Names written for these tests from general knowledge of the romanisation conventions
+# (English/BGN-PCGN, French, Spanish); none is taken from the evaluation articles.
+
+
+@pytest.mark.parametrize(
+    ("key", "lang", "other", "other_lang"),
+    [
+        ("djerba", "fr", "jerba", "en"),  # French dj for j
+        ("kirkouk", "fr", "kirkuk", "en"),  # French ou for u
+        ("tchernobyl", "fr", "chernobyl", "en"),  # French tch for ch
+        ("choura", "fr", "shura", "en"),  # French ch for sh
+        ("jarga", "es", "kharga", "en"),  # Spanish j for kh
+        ("al fallujah", "en", "fallouja", "fr"),  # the article, the final -ah, doubled letters
+        ("rovno", "en", "rivne", "en"),  # Russian o, Ukrainian i
+        ("ras al ayn", "en", "ras el ain", "fr"),  # el/al, ay/ai
+    ],
+)
+def test_romanisations_of_one_name_share_a_form(
+    key: str, lang: str, other: str, other_lang: str
+) -> None:
+    assert translit.romanised_form(key, lang) == translit.romanised_form(other, other_lang)
+
+
+def test_romanised_forms_read_q_and_g_and_h_both_ways() -> None:
+    assert translit.romanised_forms("qandahar") == ("KaNDaHaR", "GaNDaHaR", "KaNDaGaR")
+    # the Russian g of a Ukrainian h ("Gorlovka", "Horlivka")
+    assert translit.romanised_form("horlivka") in translit.romanised_forms("gorlovka")
+    # Spanish y for the English j
+    assert translit.romanised_form("jalma") in translit.romanised_forms("yalma", "es")
+
+
+def test_romanised_form_of_what_is_not_a_latin_word_is_empty() -> None:
+    assert translit.romanised_form("") == ""
+    assert translit.romanised_form("киев") == ""
+    assert translit.romanised_form("route 66") == ""
+
+
+def test_vowel_distance_weighs_near_vowels_less() -> None:
+    assert translit.vowel_distance("gardez", "gardiz", most=3) == 1  # e for i
+    assert translit.vowel_distance("gardez", "gardaz", most=3) == 1  # a for e
+    assert translit.vowel_distance("gardoz", "gardiz", most=3) == 2  # o for i
+    assert translit.vowel_distance("gardez", "gardezi", most=3) == 1
+    assert translit.vowel_distance("ab", "abcdef", most=2) == 3  # capped
+
+
+def test_romanised_keys_of_a_small_index() -> None:
+    index = translit.build_romanised_index(["jerba", "kirkuk", "chernobyl", "gardez", "kalina"])
+    assert translit.romanised_keys(index, "djerba", "fr") == ("jerba",)
+    assert translit.romanised_keys(index, "gardiz", "en") == ("gardez",)
+    # the key itself is no variant; short names and far vowels find nothing
+    assert translit.romanised_keys(index, "jerba", "en") == ()
+    assert translit.romanised_keys(index, "kirk", "en") == ()
+    assert translit.romanised_keys(index, "karkoko", "en") == ()
+    # a name split in more words than one more is no romanisation of a word
+    assert translit.romanised_keys(index, "ki ru ku", "en") == ()
+
+
+def test_closest_vowels_win() -> None:
+    index = translit.build_romanised_index(["gardez", "gardaz", "guardoz"])
+    assert translit.romanised_keys(index, "gardiz", "en") == ("gardez",)
+
+
+def test_romanised_index_keeps_names_of_three_consonants_or_more() -> None:
+    index = translit.build_romanised_index(["jerba", "kala", "oba"])
+    assert index.table == {"JRB": ("jerba",)}
+
+
+def test_romanised_countries_leave_out_latin_continents() -> None:
+    countries = translit.romanised_countries()
+    assert {"AF", "SO", "ML", "SD", "UA", "RU", "IQ"} <= countries
+    assert not {"US", "GB", "FR", "ES", "CO", "MX", "AU"} & countries
+
+
+def test_romanised_index_is_saved_and_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(translit, "latin_names", lambda gazetteer, countries: ["gardez", "jerba"])
+    translit.clear_skeleton_indexes()
+    gazetteer = type("G", (), {"meta": {"inputs_key": "k" * 40}})()
+    try:
+        built = translit.romanised_index(gazetteer)
+        (saved,) = tmp_path.glob("translit-latin-v*.tsv")
+        translit.clear_skeleton_indexes()
+        monkeypatch.setattr(translit, "latin_names", lambda gazetteer, countries: [])
+        assert translit.romanised_index(gazetteer).table == built.table
+        assert built.table["JRB"] == ("jerba",)
+        # a stale file (other rules) is rebuilt
+        lines = saved.read_text(encoding="utf-8").splitlines()
+        saved.write_text('{"version": 0}\n' + "\n".join(lines[1:]) + "\n", encoding="utf-8")
+        translit.clear_skeleton_indexes()
+        assert translit.romanised_index(gazetteer).table == {}
+    finally:
+        translit.clear_skeleton_indexes()
+
+
+def test_romanised_candidates_of_the_real_gazetteer() -> None:
+    index = Index.default()
+    (found,) = index.romanised("ghazna", "en")[:1]
+    assert (found.place.name, found.place.country_code, found.match) == (
+        "Ghazni",
+        "AF",
+        "romanised",
+    )
+    assert found.prior == pytest.approx(prior_of(found.place) - config.GEOPARSE_ROMANISED_PENALTY)
+    # a name of a Latin-script country is no romanisation (though the skeletons match)
+    assert translit.romanised_keys(
+        translit.build_romanised_index(["bakersfield"]), "bakersfeld", "en"
+    ) == ("bakersfield",)
+    assert index.romanised("bakersfeld", "en") == ()
+    key = "ghazna" + ROMANISED + "en" + IN_COUNTRIES + "AF"
+    assert [c.place.country_code for c in index.candidates(key)] == ["AF"]
+    assert index.candidates("ghazna" + ROMANISED + "en" + IN_COUNTRIES + "PK") == ()
+
+
+_ROMANISED_FOUND = [
+    ("Fighting was reported near Ghazna and in Mihtarlam, in eastern Afghanistan.",
+     {"Ghazna": "Ghazni", "Mihtarlam": "Mehtar Lām"}),
+    ("Des combats ont éclaté à Gardez, Ghazna et Mihtarlam.",
+     {"Ghazna": "Ghazni", "Mihtarlam": "Mehtar Lām"}),
+    ("Hubo combates en la ciudad de Ghazna, en Afganistán.", {"Ghazna": "Ghazni"}),
+]  # fmt: skip
+
+#: No cue, a person, an organisation, a place of a Latin-script country: nothing is found
+#: through a romanisation.
+_ROMANISED_NOT_FOUND = [
+    "The envoy spoke to Ghazna Karimi in Kandahar, Afghanistan.",
+    "Officials in Kandahar, Afghanistan, met Mr Ghazna on Monday.",
+    "A statement from the Mihtarlam Trading Company was read in Kandahar, Afghanistan.",
+    "In Bakersfeld, California, and in Kandahar, Afghanistan, it rained.",
+    "Ghazna said the talks in Kandahar, Afghanistan, went well.",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "gold"), _ROMANISED_FOUND, ids=[str(i) for i in range(len(_ROMANISED_FOUND))]
+)
+def test_names_found_as_another_romanisation(text: str, gold: dict[str, str]) -> None:
+    trace = Trace()
+    mentions = {
+        m.mention: m.place.name for m in get_geoparser().parse_text(text, trace=trace).mentions
+    }
+    assert {k: mentions.get(k) for k in gold} == gold
+    sources = {text[s.start : s.end]: s.source for group, _, _ in trace.spans for s in group}
+    assert {sources[k] for k in gold} == {"romanised"}
+
+
+@pytest.mark.parametrize(
+    "text", _ROMANISED_NOT_FOUND, ids=[str(i) for i in range(len(_ROMANISED_NOT_FOUND))]
+)
+def test_no_romanised_name_without_a_place_cue(text: str) -> None:
+    trace = Trace()
+    get_geoparser().parse_text(text, trace=trace)
+    assert [s for group, _, _ in trace.spans for s in group if s.source == "romanised"] == []
+
+
+def test_romanised_spans_and_candidates_carry_their_feature() -> None:
+    trace = Trace()
+    text = "Hubo combates en la ciudad de Ghazna, en Afganistán."
+    get_geoparser().parse_text(text, trace=trace)
+    span = next(s for group, _, _ in trace.spans for s in group if s.source == "romanised")
+    assert span.key == "ghazna" + ROMANISED + "es" + IN_COUNTRIES + "AF"
+    recognised = next(g for group, g, _ in trace.spans if group[0] is span)
+    assert recognised["romanised_span"] == 1.0
+    features = [f for group, found in trace.candidates if group[0] is span for _, f in found]
+    assert features and all(f["romanised"] == 1.0 for f in features)
+
+
+def test_a_romanised_name_of_two_words_is_read_whole() -> None:
+    # both words are gazetteer names alone; the whole is another spelling of one place
+    text = "Des combats ont éclaté dans la ville de Bala Morghab, en Afghanistan."
+    mentions = {m.mention: m.place.name for m in get_geoparser().parse_text(text).mentions}
+    assert mentions.get("Bala Morghab") == "Bala Murghab"

@@ -30,12 +30,24 @@ if TYPE_CHECKING:
     from geo.geoparse.filters import Words
     from geo.geoparse.tokenize import Tokens
 
-__all__ = ["ANY_OF", "IN_COUNTRIES", "Index", "approx_km", "feature_of", "haversine_km", "is_water"]
+__all__ = [
+    "ANY_OF",
+    "IN_COUNTRIES",
+    "ROMANISED",
+    "Index",
+    "approx_km",
+    "feature_of",
+    "haversine_km",
+    "is_water",
+]
 
 KM_PER_DEGREE: Final = math.pi * config.EARTH_RADIUS_KM / 180.0
 #: Marks a key whose candidates are only those in the countries that follow it
 #: (comma-separated ISO codes): "عيناتا\x1fin:LB" is Aïnâta in Lebanon, not Aïn Touta.
 IN_COUNTRIES: Final = "\x1fin:"
+#: Marks a Latin key whose candidates are those of its other romanisations (the language
+#: of the text follows): "djerba\x1from:fr" is Jerba (:meth:`Index.romanised`).
+ROMANISED: Final = "\x1from:"
 #: Separator of the keys of a name whose dictionary form is uncertain (the relational
 #: adjective "Васильківська громада" is built from "Васильків" or "Васильківка"): the
 #: candidates are those of every key, and the context chooses among them.
@@ -166,6 +178,7 @@ class Index:
         self._demonyms: dict[tuple[str, ...], frozenset[str]] = {}
         self._lower: dict[tuple[str, ...], frozenset[str]] = {}
         self._translit: dict[str, tuple[Candidate, ...]] = {}
+        self._romanised: dict[tuple[str, str], tuple[Candidate, ...]] = {}
         self._noun_regions: dict[tuple[str, tuple[str, ...]], tuple[Candidate, ...]] = {}
         self.spelling, self.compass = _variant_rules()
         self.foreign_country_keys = self._foreign_country_names()
@@ -298,6 +311,11 @@ class Index:
             )
             self._cands[(key, variants)] = out
             return out
+        if ROMANISED in key:
+            base, _, lang = key.partition(ROMANISED)
+            out = self.romanised(base, lang)
+            self._cands[(key, variants)] = out
+            return out
         seen: dict[str, Candidate] = {}
         foreign = key in self.foreign_country_keys
         most = config.GEOPARSE_MAX_CANDIDATES
@@ -392,6 +410,43 @@ class Index:
             )[:most]
         )
         self._translit[key] = found
+        return found
+
+    def romanised(self, key: str, lang: str) -> tuple[Candidate, ...]:
+        """The places a Latin name reaches as another romanisation of a gazetteer name
+        (:func:`geo.geoparse.translit.romanised_keys`: "kirkouk" in French is
+        Kirkuk), best static prior first, each with ``match="romanised"`` and its prior
+        lowered by :data:`geo.config.GEOPARSE_ROMANISED_PENALTY`, in the countries of
+        :func:`geo.geoparse.translit.romanised_countries`; empty when they are more
+        than :data:`geo.config.GEOPARSE_ROMANISED_MAX_KEYS` names (a skeleton too common).
+
+        Examples
+        --------
+        >>> [c.place.name for c in Index.default().romanised("kirkouk", "fr")][:1]
+        ['Kirkuk']
+        """
+        found = self._romanised.get((key, lang))
+        if found is not None:
+            return found
+        if len(self._romanised) > config.GEOPARSE_CACHE_SIZE:
+            self._romanised.clear()
+        keys = translit.romanised_keys(translit.romanised_index(self.gazetteer), key, lang)
+        countries = translit.romanised_countries()
+        places: dict[str, Place] = {}
+        if len(keys) <= config.GEOPARSE_ROMANISED_MAX_KEYS:
+            most = config.GEOPARSE_MAX_CANDIDATES
+            for latin in keys:
+                for place in self.gazetteer.lookup(latin, normalized=True)[:most]:
+                    if place.country_code in countries:
+                        places.setdefault(place.id, place)
+        penalty = config.GEOPARSE_ROMANISED_PENALTY
+        found = tuple(
+            sorted(
+                (Candidate(p, prior_of(p) - penalty, "romanised") for p in places.values()),
+                key=lambda c: -c.prior,
+            )[: config.GEOPARSE_MAX_CANDIDATES]
+        )
+        self._romanised[(key, lang)] = found
         return found
 
     def regions_named(self, key: str) -> tuple[Candidate, ...]:

@@ -88,6 +88,7 @@ RESOLVE_FEATURES: Final = (
     "variant",
     "lemma",
     "translit",
+    "romanised",
     "foreign_country_name",
     "top_prior",
     "prior_gap",
@@ -125,7 +126,7 @@ RESOLVE_FEATURES: Final = (
 )
 
 #: How a candidate's name matched that has a feature of its own (others count as alternate).
-_MATCHES: Final = frozenset({"primary", "alternate", "variant", "lemma", "translit"})
+_MATCHES: Final = frozenset({"primary", "alternate", "variant", "lemma", "translit", "romanised"})
 
 #: Features of a span (see the module docstring).
 RECOGNISE_FEATURES: Final = (
@@ -151,6 +152,7 @@ RECOGNISE_FEATURES: Final = (
     "morph",
     "scan",
     "translit",
+    "romanised_span",
     "short",
     "resolve_margin",
     "word_frequency",
@@ -816,6 +818,8 @@ def span_features(
         f["scan"] = 1.0
     elif source == "translit":
         f["translit"] = 1.0
+    elif source == "romanised":
+        f["romanised_span"] = 1.0
     if short:
         f["short"] = 1.0
     f["resolve_margin"] = min(margin, config.GEOPARSE_MARGIN_CAP)

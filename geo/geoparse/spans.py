@@ -32,13 +32,29 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from geo import config
-from geo.gazetteer import normalize_name
+from geo.gazetteer import Place, normalize_name
 from geo.geoparse import translit
-from geo.geoparse.candidates import ANY_OF, IN_COUNTRIES, Index, admin_key, feature_of
-from geo.geoparse.filters import COMMON_ONLY, GIVEN_NAME, REGION_ONLY, Words, verdict
+from geo.geoparse.candidates import (
+    ANY_OF,
+    IN_COUNTRIES,
+    ROMANISED,
+    Index,
+    admin_key,
+    approx_km,
+    feature_of,
+)
+from geo.geoparse.features import preposition_before
+from geo.geoparse.filters import (
+    COMMON_ONLY,
+    GIVEN_NAME,
+    REGION_ONLY,
+    Words,
+    _place_only_before,
+    verdict,
+)
 from geo.geoparse.tokenize import Tokens
 from geo.lang import get_pack, word_frequency
-from geo.model import Span
+from geo.model import Candidate, Span
 
 __all__ = ["REGION_OF", "find_spans"]
 
@@ -93,6 +109,13 @@ def find_spans(
     spans = _merge(spans, _possessive_names(text, toks, blocked, index))
     spans = _merge(spans, _capitalised(text, toks, blocked, w, index))
     spans = _merge(spans, _named_features(toks, blocked, w, index))
+    romanised = _romanised(text, toks, blocked, w, index, spans)
+    if romanised:
+        # a romanised name replaces the names found inside it (see _romanised)
+        spans = [
+            s for s in spans if not any(r.first <= s.first and s.last <= r.last for r in romanised)
+        ]
+        spans = _merge(spans, romanised)
     if cyrillic:
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans))
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans, translit=True))
@@ -332,6 +355,167 @@ def _named_features(toks: Tokens, blocked: list[bool], w: Words, index: Index) -
                 out.append(_span(toks, i, last, key, soft=0, region_only=True))
             break
     return out
+
+
+#: Languages whose texts' names are looked up as other romanisations (the conventions of
+#: :func:`geo.geoparse.translit.romanised_form`).
+_ROMANISED_LANGS: Final = ("en", "fr", "es")
+#: Most capitalised words of a name looked up as another romanisation.
+_ROMANISED_WORDS: Final = 3
+
+
+def _romanised(
+    text: str, toks: Tokens, blocked: list[bool], w: Words, index: Index, spans: list[Span]
+) -> list[Span]:
+    """Capitalised Latin names the gazetteer lacks as written that are another romanisation
+    of one of its names ("Kirkouk" in French, "Ghazna"), where a place is likely: after
+    a place cue ("dans", "la ville de"), a place preposition (English) or on a list of the
+    places found ("X, Y and Z"); ``source="romanised"``, candidates of
+    :meth:`Index.romanised`. Names of the packs' lists of people and common words, and
+    frequent words, are left alone. The name keeps the places in the countries of the
+    places the document names for sure, within :data:`geo.config.GEOPARSE_ROMANISED_NEAR_KM`
+    of one of its towns or regions (none in a document that names no place so). Only a
+    whole run of capitalised words is looked up; a run in which names were found replaces
+    them (a name of several words the gazetteer has under another spelling, of which one
+    word is a village elsewhere).
+
+    Examples
+    --------
+    >>> from geo.geoparse.filters import words_for
+    >>> from geo.geoparse.tokenize import tokenize
+    >>> w = words_for(("fr",))
+    >>> text = "Des combats ont eu lieu dans Gardez-Nord."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> [s.key for s in _romanised(text, toks, [False] * len(toks), w, Index.default(), [])]
+    []
+    """
+    keys, cap, join, script = toks.keys, toks.cap, toks.join, toks.script
+    n = len(keys)
+    ends = {s.last: s for s in spans if s.soft == 0}
+    starts = {s.first: s for s in spans if s.soft == 0}
+    # people's names, titles... and common words (sets looked up in turn, not joined)
+    unlikely = tuple(w[name] for name in (*_NOT_TRANSLIT, "common", "stopwords"))
+    at: dict[int, Span] = {j: s for s in spans for j in range(s.first, s.last + 1)}
+    out: list[Span] = []
+    places: list[Place] | None = None  # the best places of the names found, when needed
+    nxt = 0
+    for i in [j for j in range(n) if cap[j]]:
+        if i < nxt:
+            continue  # inside a run already read
+        lang = toks.sentence_lang[toks.sentence[i]] if toks.sentence_lang else "und"
+        if (
+            blocked[i]
+            or script[i] != "latin"
+            or lang not in _ROMANISED_LANGS
+            or (i > 0 and cap[i - 1] and join[i - 1] == 1 and not blocked[i - 1])
+        ):
+            continue
+        longest = 1
+        while (
+            i + longest < n
+            and join[i + longest - 1] == 1
+            and cap[i + longest]
+            and not blocked[i + longest]
+        ):
+            longest += 1
+        last = i + longest - 1
+        nxt = last + 1
+        if (longest == 1 and i in at) or longest > _ROMANISED_WORDS:
+            continue
+        # names found inside the run ("Bulo" of "Bulo Burto", a village elsewhere): the
+        # whole run replaces them when it is a romanisation of a name, unless one is a
+        # country or a place of note, or reaches out of the run
+        inside = list({id(at[j]): at[j] for j in range(i, last + 1) if j in at}.values())
+        if (
+            not _romanised_cue(text, toks, i, last, w, lang, ends, starts)
+            or any(s.first < i or s.last > last for s in inside)
+            or any(
+                Index.is_major(c)
+                for s in inside
+                for c in index.candidates(s.key)[:1]
+                if ROMANISED not in s.key
+            )
+        ):
+            continue
+        words = [keys[j] for j in range(i, last + 1)]
+        key = toks.joined(i, longest)
+        if (
+            not index.has(key)
+            and not any(k in words_ for k in words for words_ in unlikely)
+            and word_frequency(key, (lang,)) < config.GEOPARSE_ROMANISED_MAX_ZIPF
+        ):
+            found = index.romanised(key, lang)
+            if found and places is None:
+                places = [
+                    cs[0].place
+                    for cs in (
+                        index.candidates(s.key)
+                        for s in spans
+                        if not s.soft and not s.key.endswith(REGION_OF) and ROMANISED not in s.key
+                    )
+                    if cs
+                ]
+            near = _near_countries(found, places or [])
+            if near:
+                marked = key + ROMANISED + lang + IN_COUNTRIES + ",".join(sorted(near))
+                out.append(_span(toks, i, last, marked, source="romanised"))
+                ends[last] = out[-1]  # a list goes on: "X, Ghazna and Mihtarlam"
+    return out
+
+
+def _near_countries(cs: Sequence[Candidate], places: Sequence[Place]) -> set[str]:
+    """The countries of the candidates that lie in the countries of ``places`` and, when
+    some of those are no countries, within :data:`geo.config.GEOPARSE_ROMANISED_NEAR_KM`
+    of one of them."""
+    countries = {p.country_code for p in places if p.country_code}
+    points = [p for p in places if p.kind != "country"]
+    out: set[str] = set()
+    km = config.GEOPARSE_ROMANISED_NEAR_KM
+    for c in cs:
+        p = c.place
+        if p.country_code is None or p.country_code not in countries or p.country_code in out:
+            continue
+        if not points or any(
+            approx_km(p.latitude, p.longitude, q.latitude, q.longitude) < km for q in points
+        ):
+            out.add(p.country_code)
+    return out
+
+
+def _romanised_cue(
+    text: str,
+    toks: Tokens,
+    first: int,
+    last: int,
+    w: Words,
+    lang: str,
+    ends: dict[int, Span],
+    starts: dict[int, Span],
+) -> bool:
+    """Whether a place is likely at tokens ``first..last``: a place cue before ("dans", "la
+    ville de"), in English a place preposition, or a list with a place found right before
+    or after ("X, Y", "Y and X")."""
+    if _place_only_before(toks, first, w) or (lang == "en" and preposition_before(toks, first, w)):
+        return True
+    before = ends.get(first - 1)
+    if (
+        before is not None
+        and toks.sentence[first - 1] == toks.sentence[first]
+        and text[toks.ends[first - 1] : toks.starts[first]].strip() == ","
+    ):
+        return True
+    if first >= 2 and toks.keys[first - 1] in w["after_list"] and first - 2 in ends:
+        return toks.join[first - 2] != 0 or bool(
+            text[toks.ends[first - 2] : toks.starts[first - 1]].strip() == ","
+        )
+    after = last + 1
+    if after + 1 < len(toks) and toks.keys[after] in w["after_list"] and after + 1 in starts:
+        return True
+    return bool(
+        after in starts
+        and toks.sentence[after] == toks.sentence[last]
+        and text[toks.ends[last] : toks.starts[after]].strip() == ","
+    )
 
 
 #: Most tokens of a first-level region's name or abbreviation after a town ("N.J.": 2).

