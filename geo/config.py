@@ -825,3 +825,8 @@ GEOPARSE_APPROX_APPOSED_WORDS: Final = 3
 #: Tokens between a name's comma and the distance of a relative location that makes it a
 #: place ("X, about 20 km north of Y"), at most.
 GEOPARSE_APPROX_RELATIVE_LEAD: Final = 3
+
+#: Highest word frequency (Zipf) of one word at least of a name that only a word meaning near ("near
+#: X", "près de X") makes a place the gazetteer lacks: "near City Hall", "near Interstate"
+#: name facilities with frequent words; villages' names are rare words.
+GEOPARSE_APPROX_NEAR_MAX_ZIPF: Final = 3.5

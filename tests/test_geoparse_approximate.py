@@ -123,6 +123,10 @@ def test_arabic_adjective_after_the_noun_is_no_village() -> None:
         "Anna van der Horst, the town hall said, visited Kovel.",
         # the noun names a thing after a possessive
         "Crowds gathered near St. Andrew's Church in Kovel.",
+        # facilities named with frequent words, a road, a river
+        "Protesters gathered near City Hall in Kovel.",
+        "A truck overturned near Interstate 70 outside Kovel.",
+        "Police searched near Kovel and the Turia River.",
     ],
 )
 def test_words_after_a_cue_that_are_no_places(text: str) -> None:

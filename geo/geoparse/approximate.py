@@ -276,7 +276,8 @@ _FINDER_WORDS: dict[tuple[str, ...], tuple[frozenset[str], ...]] = {}
 def _finder_words(w: Words) -> tuple[frozenset[str], ...]:
     """The word lists of the finder for the languages of ``w``, built once per language
     tuple: words that are no name alone, given names, links between a cue and a name, cues
-    before and after a name, links inside a name, unit nouns, common words."""
+    before and after a name, links inside a name, unit nouns, common words, first words of
+    names that are no village's (lake, ministry, general)."""
     found = _FINDER_WORDS.get(w.langs)
     if found is None:
         found = _FINDER_WORDS[w.langs] = (
@@ -290,6 +291,7 @@ def _finder_words(w: Words) -> tuple[frozenset[str], ...]:
             | (get_pack("common").words["connectors"] - w["after_list"]),
             w["region_after"] | w["district_after"],
             w["common"] | w["always_common"] | w["stopwords"],
+            w["water"] | w["natural"] | w["org_heads"] | w["titles"] | w["street_heads"],
         )
     return found
 
@@ -315,6 +317,7 @@ class _Finder:
             self.name_links,
             self.units,
             self.common,
+            self.heads,
         ) = _finder_words(w)
         self.first_of: Mapping[int, Mention] = {}
 
@@ -350,6 +353,10 @@ class _Finder:
             if join[i] == 0 and not dotted:
                 continue
             run = self._cased_name(self._past_links(i + 1), toks.sentence[i])
+            if run is not None and key in self.w["place_cues"] and not self._rare(*run):
+                # "near City Hall", "near Interstate 70": a word meaning near takes places
+                # the gazetteer lacks, but facilities too; a village's name is a rare word
+                run = None
             listed = 0
             group = run[0] if run is not None else -1
             while run is not None and listed < config.GEOPARSE_APPROX_MAX_LIST:
@@ -495,6 +502,15 @@ class _Finder:
             return None
         return j0, b
 
+    def _rare(self, a: int, b: int) -> bool:
+        """Whether the name at ``a..b`` has a word that is rare in the document's languages
+        ("Pont-Gaudin": not "City Hall") and ends in no water noun ("X River")."""
+        keys = self.toks.keys
+        return keys[b] not in self.w["water"] and any(
+            word_frequency(keys[j], self.w.langs) < config.GEOPARSE_APPROX_NEAR_MAX_ZIPF
+            for j in range(a, b + 1)
+        )
+
     def _ends_well(self, b: int) -> bool:
         """Whether the name ending at token ``b`` ends there: not before a named thing's noun
         ("X Council"), a possessive ("St. Andrew's"), a known name ("в селе Петровых
@@ -504,6 +520,8 @@ class _Finder:
         n = len(toks)
         if self.text[toks.ends[b] : toks.ends[b] + 2] in _POSSESSIVES:
             return False
+        if b + 1 < n and any(ch.isdigit() for ch in toks.keys[b + 1]):
+            return False  # "Route 9", "Interstate 70": a road
         if b + 1 < n and toks.join[b] != 0:
             nxt = toks.keys[b + 1]
             known = self.first_of.get(b + 1)
@@ -569,6 +587,8 @@ class _Finder:
                 return False
         elif all(keys[j] in self.not_names and keys[j] not in self.given for j in range(a, b + 1)):
             return False
+        elif keys[a] in self.heads:
+            return False  # "Lake Vermont", "Ministry ...", "General ...": no village's name
         # an acronym ("UN", "ПВО") is no village's name nor a word of one
         for j in range(a, b + 1):
             letters = [ch for ch in self.text[toks.starts[j] : toks.ends[j]] if ch.isalpha()]
