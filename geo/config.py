@@ -828,3 +828,63 @@ GEOPARSE_AR_STEM_ZIPF: Final = 4.5
 #: وا of the past tense ("رددوا": they chanted, "يردد" 3.7); names written with -وا after
 #: the Latin -oua, -oa ("غاروا", Garoua: "يغار" 3.2) stay below it.
 GEOPARSE_AR_VERB_STEM_ZIPF: Final = 3.5
+
+# --------------------------------------------------------------------------- approximate places
+
+#: Whether a name the gazetteer lacks, called a place by a strong cue ("the village of X",
+#: "село X", "قرية X"), becomes a mention placed at an anchor (ACLED geo_precision 2 or 3).
+GEOPARSE_APPROXIMATE: Final = True
+
+#: Capitalised tokens of such a name, at most.
+GEOPARSE_APPROX_MAX_TOKENS: Final = 3
+
+#: Small words between a settlement noun and the name ("village of", "la localité de"), at
+#: most.
+GEOPARSE_APPROX_MAX_LINKS: Final = 2
+
+#: Tokens after the name read for a relative location ("20 km north of Y", "near Y"), at
+#: most (and never past the sentence).
+GEOPARSE_APPROX_WINDOW: Final = 10
+
+#: Tokens between the name and the admin unit named with it ("X, Y province", "X (Y
+#: district)", "село X Y-ського району"), at most, after or before the name.
+GEOPARSE_APPROX_ADMIN_TOKENS: Final = 6
+
+#: Small words skipped between the parts of "20 km to the north of Y", at most, per gap.
+GEOPARSE_APPROX_GAP: Final = 2
+
+#: Sentences back (in the same paragraph) where the nearest resolved town may anchor a name
+#: that no relative location or admin unit places.
+GEOPARSE_APPROX_BACK_SENTENCES: Final = 2
+
+#: A distance larger than this (km) in "N km north of Y" is no village's offset: the name is
+#: placed at Y.
+GEOPARSE_APPROX_MAX_OFFSET_KM: Final = 150.0
+
+#: Score of an approximate mention (it resolves to no gazetteer place).
+GEOPARSE_APPROX_SCORE: Final = 0.5
+
+#: Highest word frequency (Zipf) of the word after an Arabic settlement noun that may be a
+#: village's name (higher: an adjective or a common noun, "قرية صغيرة").
+GEOPARSE_APPROX_AR_MAX_ZIPF: Final = 3.5
+
+#: ACLED geo_precision of a name placed at a town (offset from it, near it, or the last town
+#: named before it) and of one placed at a region's centre.
+GEOPARSE_APPROX_PRECISION_TOWN: Final = 2
+GEOPARSE_APPROX_PRECISION_REGION: Final = 3
+
+#: Names listed after one settlement noun ("the villages of X, Y and Z"), at most.
+GEOPARSE_APPROX_MAX_LIST: Final = 6
+
+#: Lower-case words between a name's comma and a settlement noun in apposition ("X, a small
+#: farming village"), at most.
+GEOPARSE_APPROX_APPOSED_WORDS: Final = 3
+
+#: Tokens between a name's comma and the distance of a relative location that makes it a
+#: place ("X, about 20 km north of Y"), at most.
+GEOPARSE_APPROX_RELATIVE_LEAD: Final = 3
+
+#: Highest word frequency (Zipf) of one word at least of a name that only a word meaning near ("near
+#: X", "près de X") makes a place the gazetteer lacks: "near City Hall", "near Interstate"
+#: name facilities with frequent words; villages' names are rare words.
+GEOPARSE_APPROX_NEAR_MAX_ZIPF: Final = 3.5

@@ -1893,6 +1893,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     if not mentions:
         return []
     mentions, starts = _join_headings(text, mentions, starts)
+    mentions = _approximate_as_fallback(mentions)
     langs = {parsed.lang, *getattr(parsed.tokens, "sentence_lang", ())} - {"und"}
     rules = get_rules(tuple(sorted(langs)))
     ctx = _context(rules)
@@ -2407,6 +2408,33 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             row["char_start"], row["char_end"] = start, end
             row["mention"] = document.text[start:end]
     return rows
+
+
+def _approximate_as_fallback(mentions: list[Mention]) -> list[Mention]:
+    """The mentions an event may be placed at: a name placed approximately (a village the
+    gazetteer lacks, :mod:`geo.geoparse.approximate`) only in a sentence that names no town
+    the gazetteer has (the town is the better location; "the village of X near Y" is one
+    incident, not two), and only when the text itself places it near a town (a relative
+    location or the town named with it; not a region's centre, nor the last town named).
+
+    Examples
+    --------
+    >>> from geo.geoparse import get_geoparser
+    >>> ms = get_geoparser().parse("Shells hit the hamlet of Kvitkove Pole near Kovel.")
+    >>> [m.mention for m in ms], [m.mention for m in _approximate_as_fallback(ms)]
+    (['Kvitkove Pole', 'Kovel'], ['Kovel'])
+    """
+    towns = {m.sentence for m in mentions if m.place.kind == "city" and "approximate" not in m.why}
+    return [
+        m
+        for m in mentions
+        if "approximate" not in m.why
+        or (
+            m.sentence not in towns
+            and m.precision == 2
+            and not any(k.startswith("anchor preceding") for k in m.why)
+        )
+    ]
 
 
 def _drop_region_list(

@@ -9,7 +9,9 @@ The stages, one module each, are plain functions over plain data (:mod:`geo.mode
 4. :mod:`~geo.geoparse.candidates`: the gazetteer places each name may be;
 5. :mod:`~geo.geoparse.features`: what each candidate is and how the document supports it;
 6. :mod:`~geo.geoparse.resolve`: fitted scores choose each name's place and whether it is a
-   place at all; each :class:`~geo.model.Mention` says ``why``.
+   place at all; each :class:`~geo.model.Mention` says ``why``;
+7. :mod:`~geo.geoparse.approximate`: names the gazetteer lacks that a cue makes places ("the
+   village of X") are placed at an anchor (ACLED geo_precision 2 or 3).
 
 Language knowledge comes from the packs of :mod:`geo.lang`; weights and thresholds from
 ``weights.json`` (fitted) and :mod:`geo.config` (named).
@@ -36,9 +38,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from geo import config
+from geo.geoparse.approximate import approximate_mentions
 from geo.geoparse.candidates import Index, haversine_km, is_water
 from geo.geoparse.filters import blocked, words_for
-from geo.geoparse.resolve import Model, Trace, resolve
+from geo.geoparse.resolve import Model, Trace, index_capitals, resolve
 from geo.geoparse.spans import find_spans
 from geo.geoparse.tokenize import Tokens, tokenize
 from geo.lang import LANGUAGES, detect_language
@@ -181,6 +184,18 @@ class Geoparser:
         if not spans:
             return Parsed(toks, [], doc_lang)
         mentions = resolve(text, toks, spans, w, self.index, self.model, doc_id=doc_id, trace=trace)
+        if config.GEOPARSE_APPROXIMATE and mentions:
+            # names the gazetteer lacks that a cue makes places ("the village of X"): placed
+            # at an anchor, ACLED geo_precision 2 or 3
+            mentions = approximate_mentions(
+                text,
+                toks,
+                out,
+                mentions,
+                w,
+                capitals=index_capitals(self.index),
+                doc_id=doc_id,
+            )
         return Parsed(toks, mentions, doc_lang)
 
     def parse(

@@ -98,6 +98,11 @@ WORD_LISTS: Final = {
     "(городском округе, міській територіальній громаді)",
     "soft_region": "region nouns also used for a city's surroundings (région, region)",
     "near": "words before a name that make the location approximate (near, près de)",
+    "settlement_before": "nouns of villages, hamlets and localities before a name (village of, "
+    "vereda, село, قرية): the capitalised name after one is a place the gazetteer may lack",
+    "settlement_after": "nouns of small settlements after a name (X village, X hamlet)",
+    "place_cues": "words meaning near that take no person (near, près, возле, біля): the "
+    "capitalised name after one is a place the gazetteer may lack",
     "facility_before": "nouns of facilities named after the place that follows them in "
     "uncased text (ميناء: the port of, مطار: the airport of)",
     "place_prepositions": "prepositions that usually precede a place (in, à, в, في)",
@@ -113,6 +118,8 @@ WORD_LISTS: Final = {
     "feature_starts": "lower-case words that may begin a place name (bande de Gaza)",
     "feature_ends": "words that may end a place name (corridor, strip, heights)",
     "determiners": "articles before a river's name (the, le, la, el)",
+    "articles": "articles that open a noun phrase in apposition (a, the, un, una): 'X, a "
+    "village' makes X a place",
     "after_the_river": "lower-case words that may follow 'the Dnipro' when it is the river",
     "river_before": "lower-case words right before a name that make it a river's, in "
     "languages without articles (берег, через, уздовж: bank of, across, along)",
@@ -149,6 +156,9 @@ PHRASE_LISTS: Final = {
 #: Tables read by the code.
 MAPS: Final = {
     "compass": "compass words and their equivalent in another language (north = nord)",
+    "bearings": "compass words, in the forms 'N km north of' takes, to their bearing in degrees "
+    "(north = 0, east = 90; a hyphenated pair such as north-east is the mean of its two)",
+    "distance_units": "words and abbreviations of lengths to their length in metres (km = 1000)",
     "region_names": "names of regions that are not in the gazetteer, to the name of the "
     "town the region is named after (донеччина = донецьк)",
     "region_suffixes": "endings of region names formed from a relational adjective, to the "

@@ -1,0 +1,893 @@
+"""Names the gazetteer lacks, placed approximately (ACLED geo_precision 2 or 3).
+
+Villages, hamlets and localities missing from the gazetteer are often written with a cue that
+makes them places whatever the gazetteer says: "the village of X", "X village", "la localité
+de X", "la vereda X", "в селе X", "у селі X", "قرية X", "near X". Such a name, when no other
+mention covers it, becomes a mention of its own name placed at an anchor, as ACLED codes it:
+
+1. a relative location in the same clause: "X, 20 km north of Y" (Y's point moved 20 km along
+   the bearing, on the WGS84 ellipsoid), "X, near Y" or "X, north of Y" (Y's point);
+2. else the admin unit named with it: "X, Y province", "X (Y district)", "село X Y-ського
+   району", "in Y province, the village of X" (the unit's centre, precision 3);
+3. else the last town named before it in the same sentence or the sentences just before it
+   (in the same paragraph), unless that town is a national capital;
+4. else no mention.
+
+The name's other occurrences in the document (without the cue) take the same place. The
+mention's ``why`` says that it is approximate and what it is anchored to; its place's id is
+``approx:<anchor id>:<name>``.
+
+The cue words, compass words and length units are the packs' lists (``settlement_before``,
+``settlement_after``, ``place_cues``, ``bearings``, ``distance_units``); thresholds are in
+:mod:`geo.config` (``GEOPARSE_APPROX_*``).
+
+Examples
+--------
+>>> from geo.geoparse import get_geoparser
+>>> text = "Shelling hit the village of Kvitkove Pole, 12 km north of Lozova, on Monday."
+>>> m = [m for m in get_geoparser().parse(text) if m.mention == "Kvitkove Pole"][0]
+>>> m.place.id, m.precision, round(m.place.latitude, 3), dict(m.why)["approximate"]
+('approx:gn:702760:kvitkove pole', 2, 48.999, 2.0)
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Final
+
+from geo import config
+from geo.gazetteer import Place
+from geo.geoparse.candidates import is_water
+from geo.geoparse.filters import Words
+from geo.geoparse.tokenize import Tokens
+from geo.lang import get_pack, word_frequency
+from geo.model import Mention
+
+__all__ = ["approximate_mentions", "offset_point"]
+
+#: Attached particles of Arabic stripped from a settlement noun ("وبقرية": and in the village).
+_AR_CONJUNCTIONS: Final = ("و", "ف")
+_AR_PREPOSITIONS: Final = ("ب", "ل")
+#: A number glued to its unit ("20km", "15км").
+_FUSED_DISTANCE: Final = re.compile(r"^(\d+(?:[.,]\d+)?)([^\W\d_]+)$")
+#: Endings of Slavic words that are surnames or adjectives more often than villages.
+_SLAVIC_ADJECTIVE_ENDINGS: Final = (
+    "скии",
+    "цкии",
+    "ськии",
+    "цькии",
+    "ского",
+    "ського",
+    "овых",
+    "евых",
+    "иных",
+    "ових",
+    "евих",
+)
+#: What separates paragraphs.
+_PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
+#: What follows a name in the possessive ("St. Andrew's").
+_POSSESSIVES: Final = ("'s", "’s")
+#: Word lists of words that are never a village's name alone.
+_NOT_NAMES: Final = (
+    "stopwords",
+    "common",
+    "always_common",
+    "months",
+    "weekdays",
+    "titles",
+    "first_names",
+    "demonyms",
+    "org_heads",
+    "region_before",
+    "region_after",
+    "settlement_before",
+    "settlement_after",
+    "place_cues",
+    "near",
+    "water",
+    "natural",
+)
+
+
+def approximate_mentions(
+    text: str,
+    toks: Tokens,
+    blocked: Sequence[bool],
+    mentions: Sequence[Mention],
+    w: Words,
+    *,
+    capitals: frozenset[str] = frozenset(),
+    doc_id: str = "",
+) -> list[Mention]:
+    """``mentions`` and the approximate mentions of the names the gazetteer lacks, in text
+    order.
+
+    Parameters
+    ----------
+    text : str
+        The document.
+    toks : Tokens
+        Its tokens.
+    blocked : sequence of bool
+        Tokens that belong to no place name (:func:`geo.geoparse.filters.blocked`).
+    mentions : sequence of Mention
+        The resolved mentions (the anchors), in text order.
+    w : Words
+        Word lists of the document's languages.
+    capitals : frozenset of str
+        Ids of national capitals: no anchor for a name only because they were named before.
+    doc_id : str
+        Copied into every mention.
+    """
+    n = len(toks)
+    if not n or not mentions:
+        return list(mentions)
+    starts = toks.starts
+    first_of: dict[int, Mention] = {}
+    last_of: dict[int, Mention] = {}
+    covered = [False] * n
+    for m in mentions:
+        a = bisect.bisect_left(starts, m.char_start)
+        b = bisect.bisect_left(starts, m.char_end) - 1
+        if a >= n or b < a:
+            continue
+        first_of[a] = m
+        last_of[b] = m
+        for j in range(a, b + 1):
+            covered[j] = True
+    finder = _Finder(text, toks, blocked, covered, w)
+    cued = finder.cued_names(first_of)
+    if not cued:
+        return list(mentions)
+    # one anchor per name: that of its first cued occurrence that finds one; the names of a
+    # list ("the villages of X, Y and Z, in Y province") share the one a name of it finds
+    anchors: dict[str, tuple[Place, str, float, int]] = {}
+    groups: dict[int, list[tuple[int, int, str]]] = {}
+    for a, b, key, group in cued:
+        groups.setdefault(group, []).append((a, b, key))
+    for members in groups.values():
+        own = [
+            _relative(toks, b, first_of, w) or _admin(toks, a, b, first_of, last_of, w)
+            for a, b, _ in members
+        ]
+        shared = next((found for found in own if found is not None), None)
+        if shared is None:
+            a0 = members[0][0]
+            shared = _preceding(text, toks, a0, mentions, capitals)
+        for (_, _, key), found in zip(members, own, strict=True):
+            if key not in anchors and (found or shared) is not None:
+                anchors[key] = found or shared  # type: ignore[assignment]
+    if not anchors:
+        return list(mentions)
+    runs = {(a, b) for a, b, key, _ in cued if key in anchors}
+    runs |= finder.other_occurrences(set(anchors), runs)
+    added: list[Mention] = []
+    taken: set[int] = set()
+    for a, b in sorted(runs):
+        if any(j in taken for j in range(a, b + 1)):
+            continue
+        key = finder.key(a, b)
+        anchor, how, km, precision = anchors[key]
+        unit = finder.with_unit(a, b)
+        if unit != b:
+            # "X district": the unit, not a village
+            precision = max(precision, config.GEOPARSE_APPROX_PRECISION_REGION)
+            b = unit
+        place = _place(finder.display_name(a, b), key, anchor, how, km)
+        why = {
+            "approximate": float(precision),
+            f"anchor {how}: {anchor.name} ({anchor.id})": round(km, 1),
+        }
+        start, end = starts[a], toks.ends[b]
+        added.append(
+            Mention(
+                mention=text[start:end],
+                char_start=start,
+                char_end=end,
+                place=place,
+                score=config.GEOPARSE_APPROX_SCORE,
+                sentence=toks.sentence[a],
+                precision=precision,
+                doc_id=doc_id,
+                why=why,
+            )
+        )
+        taken.update(range(a, b + 1))
+    if not added:
+        return list(mentions)
+    return sorted((*mentions, *added), key=lambda m: m.char_start)
+
+
+def offset_point(lat: float, lon: float, *, bearing: float, km: float) -> tuple[float, float]:
+    """The point ``km`` kilometres from (``lat``, ``lon``) along ``bearing`` (degrees from
+    north, clockwise), on the WGS84 ellipsoid.
+
+    Examples
+    --------
+    >>> lat, lon = offset_point(50.0, 36.0, bearing=0.0, km=20.0)
+    >>> round(lat, 3), round(lon, 3)
+    (50.18, 36.0)
+    """
+    lon2, lat2, _ = _geod().fwd(lon, lat, bearing, km * 1000.0)
+    return float(lat2), float(lon2)
+
+
+@functools.cache
+def _geod() -> Any:
+    """The WGS84 ellipsoid's geodesic calculator (pyproj), built once."""
+    import pyproj
+
+    return pyproj.Geod(ellps="WGS84")
+
+
+def _place(name: str, key: str, anchor: Place, how: str, km: float) -> Place:
+    """The approximate place of a name: its own name at the anchor's point (moved by the
+    offset when there is one)."""
+    lat, lon = anchor.latitude, anchor.longitude
+    if how.startswith("offset"):
+        bearing = float(how.split()[1])
+        lat, lon = offset_point(lat, lon, bearing=bearing, km=km)
+    return Place(
+        id=f"approx:{anchor.id}:{key}",
+        name=name,
+        kind="city",
+        latitude=lat,
+        longitude=lon,
+        country_code=anchor.country_code,
+        admin1_code=anchor.admin1_code,
+        admin1=anchor.admin1,
+        population=0,
+        source="approximate",
+        feature="populated",
+    )
+
+
+@functools.cache
+def _pack_map(langs: tuple[str, ...], name: str) -> dict[str, float]:
+    """A numeric map of the packs of ``langs`` (``bearings``, ``distance_units``)."""
+    out: dict[str, float] = {}
+    for code in ("common", *langs):
+        for k, v in get_pack(code).maps.get(name, {}).items():
+            out[k] = float(v)
+    return out
+
+
+def _arabic_cue(key: str, cues: frozenset[str]) -> bool:
+    """Whether an Arabic word is a settlement noun with or without attached و ف ب ل."""
+    if key in cues:
+        return True
+    rest = key
+    if rest[:1] in _AR_CONJUNCTIONS:
+        rest = rest[1:]
+        if rest in cues:
+            return True
+    return rest[:1] in _AR_PREPOSITIONS and rest[1:] in cues
+
+
+#: The word lists :class:`_Finder` reads, per language tuple.
+_FINDER_WORDS: dict[tuple[str, ...], tuple[frozenset[str], ...]] = {}
+
+
+def _finder_words(w: Words) -> tuple[frozenset[str], ...]:
+    """The word lists of the finder for the languages of ``w``, built once per language
+    tuple: words that are no name alone, given names, links between a cue and a name, cues
+    before and after a name, links inside a name, unit nouns, common words, first words of
+    names that are no village's (lake, ministry, general)."""
+    found = _FINDER_WORDS.get(w.langs)
+    if found is None:
+        found = _FINDER_WORDS[w.langs] = (
+            frozenset().union(*(w[name] for name in _NOT_NAMES)),
+            # a given name is no village alone, but may be a word of one ("Santa Rita Baja")
+            w["first_names"] - w["stopwords"] - w["common"],
+            w.of_words | w["determiners"] | w["elisions"] | w["connectors"],
+            w["settlement_before"] | w["place_cues"],
+            w["settlement_after"],
+            (w["connectors"] - w["list_words"] - w["place_prepositions"])
+            | (get_pack("common").words["connectors"] - w["after_list"]),
+            w["region_after"] | w["district_after"],
+            w["common"] | w["always_common"] | w["stopwords"],
+            w["water"] | w["natural"] | w["org_heads"] | w["titles"] | w["street_heads"],
+        )
+    return found
+
+
+class _Finder:
+    """The cued names of one document and the other occurrences of a name."""
+
+    def __init__(
+        self,
+        text: str,
+        toks: Tokens,
+        blocked: Sequence[bool],
+        covered: Sequence[bool],
+        w: Words,
+    ) -> None:
+        self.text, self.toks, self.blocked, self.covered, self.w = text, toks, blocked, covered, w
+        (
+            self.not_names,
+            self.given,
+            self.links,
+            self.before,
+            self.after,
+            self.name_links,
+            self.units,
+            self.common,
+            self.heads,
+        ) = _finder_words(w)
+        self.first_of: Mapping[int, Mention] = {}
+
+    # ------------------------------------------------------------------ names
+    def cued_names(self, first_of: Mapping[int, Mention]) -> list[tuple[int, int, str, int]]:
+        """Runs of tokens (first, last, key) that the text makes places, not covered by
+        another mention, in text order: a name after a settlement noun or a word meaning
+        near ("the village of X", "село X", "قرية X", "near X") and the names listed after it
+        ("the villages of X, Y and Z"); a name before a settlement noun ("X village") or
+        with one in apposition ("X, a farming village"); a name with a relative location
+        after it ("X, 20 km north of Y"). The last item of each tuple is the first token of
+        the list the name belongs to (its own first token when alone)."""
+        toks = self.toks
+        keys, cap, join, script = toks.keys, toks.cap, toks.join, toks.script
+        n = len(keys)
+        self.first_of = first_of
+        out: list[tuple[int, int, str, int]] = []
+        for i in range(n - 1):
+            key = keys[i]
+            if script[i] == "arabic":
+                if join[i] == 0 or not _arabic_cue(key, self.w["settlement_before"]):
+                    continue
+                run = self._arabic_name(i + 1)
+                if run is not None:
+                    out.append((*run, self.key(*run), run[0]))
+                continue
+            cue = key in self.before or (
+                key == "п" and i > 0 and keys[i - 1] == "н" and "нп" in self.before
+            )
+            if not cue or (cap[i] and not toks.initial[i]):
+                continue
+            dotted = key == "п" and self.text[toks.ends[i] : toks.ends[i] + 1] == "."
+            if join[i] == 0 and not dotted:
+                continue
+            run = self._cased_name(self._past_links(i + 1), toks.sentence[i])
+            if run is not None and key in self.w["place_cues"] and not self._rare(*run):
+                # "near City Hall", "near Interstate 70": a word meaning near takes places
+                # the gazetteer lacks, but facilities too; a village's name is a rare word
+                run = None
+            listed = 0
+            group = run[0] if run is not None else -1
+            while run is not None and listed < config.GEOPARSE_APPROX_MAX_LIST:
+                out.append((*run, self.key(*run), group))
+                listed += 1
+                run = self._next_in_list(run[1])
+        for i in range(1, n):
+            if keys[i] not in self.after or cap[i] or join[i - 1] == 0:
+                continue
+            run = self._run_before(i - 1)
+            if run is not None:
+                out.append((*run, self.key(*run), run[0]))
+        # "X, a farming village", "X, 20 km north of Y": the whole run of capitalised words
+        # before the comma
+        for b in range(n - 2):
+            if (
+                join[b] != 0
+                or not cap[b]
+                or self.text[toks.ends[b] : toks.starts[b + 1]].strip() != ","
+            ):
+                continue
+            run = self._run_before(b)
+            if run is None:
+                continue
+            if self._apposed_noun(b + 1) or _relative_cue(toks, b, first_of, self.w):
+                out.append((*run, self.key(*run), run[0]))
+        return sorted(set(out))
+
+    def _past_links(self, j: int) -> int:
+        """The token after the small words between a cue and a name ("of", "de la")."""
+        toks = self.toks
+        links = 0
+        while (
+            j < len(toks)
+            and not toks.cap[j]
+            and toks.keys[j] in self.links
+            and toks.join[j] != 0
+            and not (toks.hyphen_after[j] and toks.keys[j] in self.w["arabic_articles"])
+            and links < config.GEOPARSE_APPROX_MAX_LINKS
+        ):
+            j += 1
+            links += 1
+        return j
+
+    def _next_in_list(self, b: int) -> tuple[int, int] | None:
+        """The next name of a list after the name ending at ``b`` (", Y", " and Y", ", and
+        de Y"), skipping names that are mentions already."""
+        toks = self.toks
+        n = len(toks)
+        while True:
+            j = b + 1
+            if j >= n or toks.sentence[j] != toks.sentence[b]:
+                return None
+            if toks.join[b] == 0:
+                if self.text[toks.ends[b] : toks.starts[j]].strip() != ",":
+                    return None
+                if toks.keys[j] in self.w["after_list"]:
+                    j += 1
+            elif toks.keys[j] in self.w["after_list"]:
+                j += 1
+            else:
+                return None
+            j = self._past_links(j)
+            if j < n and self.covered[j]:
+                # a known place in the list: the list goes on after it
+                while j + 1 < n and self.covered[j + 1]:
+                    j += 1
+                b = j
+                continue
+            return self._cased_name(j, toks.sentence[b])
+
+    def _run_before(self, b: int) -> tuple[int, int] | None:
+        """The run of capitalised words that ends at token ``b``, if it may be a name."""
+        toks = self.toks
+        cap, join = toks.cap, toks.join
+        if not cap[b] or toks.script[b] == "arabic":
+            return None
+        a = b
+        while (
+            a > 0
+            and b - a + 1 < config.GEOPARSE_APPROX_MAX_TOKENS
+            and join[a - 1] != 0
+            and cap[a - 1]
+            and not self.blocked[a - 1]
+        ):
+            a -= 1
+        if a > 0 and join[a - 1] != 0 and cap[a - 1]:
+            return None  # longer than a village's name: a named thing
+        if not self._name_ok(a, b) or (toks.initial[a] and a == b and toks.keys[a] in self.common):
+            return None
+        return a, b
+
+    def _apposed_noun(self, j: int) -> bool:
+        """Whether a settlement noun comes within a few lower-case words from token ``j``
+        ("a village", "un petit village", "a farming settlement")."""
+        toks = self.toks
+        nouns = self.w["settlement_before"] | self.after
+        if j >= len(toks) or not (toks.keys[j] in nouns or toks.keys[j] in self.w["articles"]):
+            return False
+        for k in range(j, min(len(toks), j + config.GEOPARSE_APPROX_APPOSED_WORDS + 1)):
+            if toks.cap[k] or toks.sentence[k] != toks.sentence[j]:
+                return False
+            if toks.keys[k] in nouns:
+                return True
+            if toks.join[k] == 0 or toks.keys[k] in self.w.of_words:
+                return False  # "une militante du quartier de": the person's apposition
+        return False
+
+    def _cased_name(self, j: int, sentence: int) -> tuple[int, int] | None:
+        toks = self.toks
+        keys, cap, join = toks.keys, toks.cap, toks.join
+        n = len(keys)
+        if (
+            j + 1 < n
+            and not cap[j]
+            and keys[j] in self.w["arabic_articles"]
+            and toks.hyphen_after[j]
+            and cap[j + 1]
+        ):
+            j0 = j  # "al-Qasimiya": the article belongs to the name
+            j += 1
+        else:
+            j0 = j
+        if j >= n or not cap[j] or toks.script[j] == "arabic" or toks.sentence[j] != sentence:
+            return None
+        b = j
+        while b + 1 < n and b - j + 1 < config.GEOPARSE_APPROX_MAX_TOKENS and join[b] != 0:
+            if cap[b + 1] and not self.blocked[b + 1] and not self.covered[b + 1]:
+                b += 1
+            elif (
+                keys[b + 1] in self.name_links
+                and b + 2 < n
+                and join[b + 1] != 0
+                and cap[b + 2]
+                and not self.blocked[b + 2]
+                and not self.covered[b + 2]
+                and b + 2 - j + 1 <= config.GEOPARSE_APPROX_MAX_TOKENS
+            ):
+                b += 2
+            else:
+                break
+        if not self._name_ok(j0, b) or not self._ends_well(b):
+            return None
+        return j0, b
+
+    def _rare(self, a: int, b: int) -> bool:
+        """Whether the name at ``a..b`` has a word that is rare in the document's languages
+        ("Pont-Gaudin": not "City Hall") and ends in no water noun ("X River")."""
+        keys = self.toks.keys
+        return keys[b] not in self.w["water"] and any(
+            word_frequency(keys[j], self.w.langs) < config.GEOPARSE_APPROX_NEAR_MAX_ZIPF
+            for j in range(a, b + 1)
+        )
+
+    def _ends_well(self, b: int) -> bool:
+        """Whether the name ending at token ``b`` ends there: not before a named thing's noun
+        ("X Council"), a possessive ("St. Andrew's"), a known name ("в селе Петровых
+        Ивановка": the cue is the known name's) or a connector and more of the name ("Bureau
+        du Plateau", "Tell al Hawa")."""
+        toks = self.toks
+        n = len(toks)
+        if self.text[toks.ends[b] : toks.ends[b] + 2] in _POSSESSIVES:
+            return False
+        if b + 1 < n and any(ch.isdigit() for ch in toks.keys[b + 1]):
+            return False  # "Route 9", "Interstate 70": a road
+        if b + 1 < n and toks.join[b] != 0:
+            nxt = toks.keys[b + 1]
+            known = self.first_of.get(b + 1)
+            if nxt in self.w["org_tails"] or (
+                # "в деревне X Вологодской области": the region is the village's
+                known is not None and known.place.kind != "region"
+            ):
+                return False
+            # "Bureau du Plateau", "Tell al Hawa": a longer name than the run read
+            if (
+                (nxt in self.w.of_words or nxt in self.name_links)
+                and nxt not in self.w["after_list"]
+                and b + 2 < n
+                and toks.join[b + 1] != 0
+                and toks.cap[b + 2]
+            ):
+                return False
+        return True
+
+    def with_unit(self, a: int, b: int) -> int:
+        """The last token of the name at ``a..b`` with the unit noun written after it ("X
+        district"; not "X and Y districts", whose noun is the list's)."""
+        toks = self.toks
+        listed = a > 0 and toks.keys[a - 1] in self.w["after_list"]
+        if (
+            not listed
+            and b + 1 < len(toks)
+            and toks.join[b] != 0
+            and toks.keys[b + 1] in self.units
+            and not self.covered[b + 1]
+        ):
+            return b + 1
+        return b
+
+    def _arabic_name(self, j: int) -> tuple[int, int] | None:
+        toks = self.toks
+        if j >= len(toks) or toks.script[j] != "arabic" or self.blocked[j] or self.covered[j]:
+            return None
+        key = toks.keys[j]
+        if (
+            len(key) < 3
+            or key in self.not_names
+            or _arabic_cue(key, self.w["settlement_before"] | self.w["region_before"])
+            or key in self.w["place_prepositions"]
+            or any(ch.isdigit() for ch in key)
+            or word_frequency(key, ("ar",)) >= config.GEOPARSE_APPROX_AR_MAX_ZIPF
+        ):
+            return None
+        return j, j
+
+    def _name_ok(self, a: int, b: int) -> bool:
+        toks = self.toks
+        keys = toks.keys
+        if any(self.blocked[j] or self.covered[j] for j in range(a, b + 1)):
+            return False
+        key = toks.joined(a, b - a + 1)
+        if key in self.w.phrases or not any(ch.isalpha() for ch in key) or len(key) < 3:
+            return False
+        if a == b:
+            if keys[a] in self.not_names:
+                return False
+            if keys[a].endswith(_SLAVIC_ADJECTIVE_ENDINGS):
+                return False
+        elif all(keys[j] in self.not_names and keys[j] not in self.given for j in range(a, b + 1)):
+            return False
+        elif keys[a] in self.heads:
+            return False  # "Lake Vermont", "Ministry ...", "General ...": no village's name
+        # an acronym ("UN", "ПВО") is no village's name nor a word of one
+        for j in range(a, b + 1):
+            letters = [ch for ch in self.text[toks.starts[j] : toks.ends[j]] if ch.isalpha()]
+            if 1 < len(letters) <= 5 and all(ch.isupper() for ch in letters):
+                return False
+        # "Anna van der Horst": the end of a person's name
+        k = a - 1
+        while k >= 0 and toks.join[k] != 0 and keys[k] in self.w["name_particles"]:
+            k -= 1
+        return not (k < a - 1 and k >= 0 and toks.join[k] != 0 and toks.cap[k])
+
+    def key(self, a: int, b: int) -> str:
+        """The key of a name: its words' keys, a Slavic word under its dictionary form."""
+        toks = self.toks
+        if a == b and toks.script[a] == "cyrillic":
+            base = _base_form(toks.keys[a], self._lang(a))
+            if base:
+                return base
+        return toks.joined(a, b - a + 1)
+
+    def display_name(self, a: int, b: int) -> str:
+        """The name of the approximate place: as written."""
+        toks = self.toks
+        return self.text[toks.starts[a] : toks.ends[b]]
+
+    def _lang(self, j: int) -> str:
+        langs = self.toks.sentence_lang
+        s = self.toks.sentence[j]
+        lang = langs[s] if s < len(langs) else "und"
+        if lang not in ("ru", "uk"):
+            lang = "uk" if "uk" in self.w.langs else "ru"
+        return lang
+
+    def other_occurrences(self, keys: set[str], runs: set[tuple[int, int]]) -> set[tuple[int, int]]:
+        """Occurrences of the named keys without the cue (one sense per document)."""
+        toks = self.toks
+        n = len(toks)
+        lengths = {len(k.split()) for k in keys}
+        out: set[tuple[int, int]] = set()
+        in_runs = {j for a, b in runs for j in range(a, b + 1)}
+        for a in range(n):
+            if a in in_runs or self.blocked[a] or self.covered[a]:
+                continue
+            if toks.script[a] != "arabic" and not toks.cap[a]:
+                continue
+            for length in sorted(lengths, reverse=True):
+                b = a + length - 1
+                if b >= n or any(toks.join[j] == 0 for j in range(a, b)):
+                    continue
+                if any(self.blocked[j] or self.covered[j] or j in in_runs for j in range(a, b + 1)):
+                    continue
+                if self.key(a, b) in keys and (
+                    b + 1 >= n or not toks.cap[b + 1] or toks.join[b] == 0
+                ):
+                    out.add((a, b))
+                    break
+        return out
+
+
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def _base_form(word: str, lang: str) -> str:
+    """The dictionary form of a Russian or Ukrainian word ('' without a morphology)."""
+    morph = get_pack(lang).morphology
+    if morph is None:
+        return ""
+    forms = morph.base_forms(word)
+    return forms[0] if forms else ""
+
+
+# --------------------------------------------------------------------------- anchors
+
+
+def _usable(m: Mention) -> bool:
+    """Whether a mention may anchor a name: a town or a region, resolved itself."""
+    return m.place.kind != "country" and "approximate" not in m.why and not is_water(m.place)
+
+
+def _precision(place: Place) -> int:
+    return (
+        config.GEOPARSE_APPROX_PRECISION_TOWN
+        if place.kind == "city"
+        else config.GEOPARSE_APPROX_PRECISION_REGION
+    )
+
+
+def _relative(
+    toks: Tokens, b: int, first_of: Mapping[int, Mention], w: Words
+) -> tuple[Place, str, float, int] | None:
+    """The anchor of "X, 20 km north of Y", "X, 8 km from Y", "X, near Y", "X, north of Y",
+    "قرية X شمال حمص": the name ends at token ``b``."""
+    found = _relative_at(toks, b, first_of, w)
+    return found[0] if found is not None else None
+
+
+def _relative_cue(toks: Tokens, b: int, first_of: Mapping[int, Mention], w: Words) -> bool:
+    """Whether a distance to a place follows the name ending at token ``b`` closely ("X,
+    about 20 km north of Y", "X, à environ 8 km de Y"): the text calls it a place."""
+    found = _relative_at(toks, b, first_of, w)
+    return (
+        found is not None and found[1] and found[2] - b <= config.GEOPARSE_APPROX_RELATIVE_LEAD + 1
+    )
+
+
+def _relative_at(
+    toks: Tokens, b: int, first_of: Mapping[int, Mention], w: Words
+) -> tuple[tuple[Place, str, float, int], bool, int] | None:
+    """The relative location after token ``b``: (anchor, whether it gives a distance, the
+    token where it starts)."""
+    keys = toks.keys
+    n = len(keys)
+    sentence = toks.sentence[b]
+    bearings, units, gap, near = _relative_words(w)
+    end = min(n, b + 1 + config.GEOPARSE_APPROX_WINDOW)
+
+    def skip(k: int) -> int:
+        steps = 0
+        while (
+            k < end
+            and k not in first_of
+            and keys[k] in gap
+            and keys[k] not in bearings
+            and steps < config.GEOPARSE_APPROX_GAP
+        ):
+            k += 1
+            steps += 1
+        return k
+
+    def bearing_at(k: int) -> tuple[float, int] | None:
+        """The bearing of the compass words at ``k`` ("north", "north-east", "северо-
+        восточнее", "північний схід") and the token after them."""
+        if k >= end or keys[k] not in bearings:
+            return None
+        angles = [bearings[keys[k]]]
+        k += 1
+        if k < end and keys[k] in bearings and (toks.hyphen_after[k - 1] or toks.join[k - 1]):
+            angles.append(bearings[keys[k]])
+            k += 1
+        x = sum(math.sin(math.radians(a)) for a in angles)
+        y = sum(math.cos(math.radians(a)) for a in angles)
+        return math.degrees(math.atan2(x, y)) % 360.0, k
+
+    def anchor_at(k: int) -> Mention | None:
+        m = first_of.get(k)
+        return m if m is not None and _usable(m) else None
+
+    def near_of(m: Mention) -> tuple[Place, str, float, int]:
+        return m.place, "near", 0.0, _precision(m.place)
+
+    k = b + 1
+    while k < end and toks.sentence[k] == sentence:
+        if k in first_of:
+            return None  # a place reached without a relative location before it
+        distance = _distance_at(toks, k, units)
+        if distance is not None:
+            km, after = distance
+            found = bearing_at(skip(after))
+            if found is not None:
+                bearing, after = found
+                m = anchor_at(skip(after))
+                if m is not None:
+                    if km > config.GEOPARSE_APPROX_MAX_OFFSET_KM or m.place.kind != "city":
+                        return near_of(m), True, k
+                    return (m.place, f"offset {bearing:.0f}", km, _precision(m.place)), True, k
+            else:
+                # "à 8 km de Y", "8 km from Y": no bearing, the place itself
+                m = anchor_at(skip(after))
+                if m is not None and km <= config.GEOPARSE_APPROX_MAX_OFFSET_KM:
+                    return near_of(m), True, k
+        found = bearing_at(k)
+        if found is not None:
+            m = anchor_at(skip(found[1]))
+            if m is not None:
+                return near_of(m), False, k
+        if keys[k] in near:
+            m = anchor_at(skip(k + 1))
+            if m is not None:
+                return near_of(m), False, k
+        k += 1
+    return None
+
+
+#: The word lists :func:`_relative_at` reads, per language tuple.
+_RELATIVE_WORDS: dict[
+    tuple[str, ...], tuple[dict[str, float], dict[str, float], frozenset[str], frozenset[str]]
+] = {}
+
+
+def _relative_words(
+    w: Words,
+) -> tuple[dict[str, float], dict[str, float], frozenset[str], frozenset[str]]:
+    """Bearings, length units, the small words skipped inside a relative location and the
+    words meaning near, of the languages of ``w`` (built once per language tuple)."""
+    found = _RELATIVE_WORDS.get(w.langs)
+    if found is None:
+        gap = (
+            w["stopwords"] | w["place_prepositions"] | w.of_words | w["determiners"] | w["elisions"]
+        )
+        found = _RELATIVE_WORDS[w.langs] = (
+            _pack_map(w.langs, "bearings"),
+            _pack_map(w.langs, "distance_units"),
+            gap,
+            w["near"] | w["place_cues"],
+        )
+    return found
+
+
+def _distance_at(toks: Tokens, k: int, units: Mapping[str, float]) -> tuple[float, int] | None:
+    """A length at token ``k`` ("20 km", "20km", "٢٠ كم") in km, and the token after it
+    (``units``: metres per unit)."""
+    key = toks.keys[k]
+    fused = _FUSED_DISTANCE.match(key)
+    if fused is not None and fused.group(2) in units:
+        return float(fused.group(1).replace(",", ".")) * units[fused.group(2)] / 1000.0, k + 1
+    number = _number(key)
+    if number is None or k + 1 >= len(toks) or toks.keys[k + 1] not in units:
+        return None
+    return number * units[toks.keys[k + 1]] / 1000.0, k + 2
+
+
+def _number(key: str) -> float | None:
+    text = key.replace(",", ".")
+    try:
+        return float(text) if any(ch.isdigit() for ch in text) else None
+    except ValueError:
+        return None
+
+
+def _admin(
+    toks: Tokens,
+    a: int,
+    b: int,
+    first_of: Mapping[int, Mention],
+    last_of: Mapping[int, Mention],
+    w: Words,
+) -> tuple[Place, str, float, int] | None:
+    """The admin unit named with the name: after it ("X, Y province", "X (Y district)",
+    "X, Y"), else before it in the same sentence ("in Y province, the village of X")."""
+    keys = toks.keys
+    n = len(keys)
+    sentence = toks.sentence[a]
+    nouns = w["region_after"] | w["district_after"] | w["region_before"]
+    limit = config.GEOPARSE_APPROX_ADMIN_TOKENS
+    for k in range(b + 1, min(n, b + 1 + limit)):
+        if toks.sentence[k] != sentence:
+            break
+        m = first_of.get(k)
+        if m is None or m.place.kind == "country":
+            continue  # "in Chad's Salamat province": the unit comes after the country
+        if not _usable(m):
+            return None
+        if m.place.kind == "region":
+            return m.place, "admin", 0.0, config.GEOPARSE_APPROX_PRECISION_REGION
+        end = _last_token(toks, m)
+        # "X, Y district", "X, municipio de Y": the town the unit is named after; "X, Y": the
+        # town itself
+        if (
+            (end + 1 < n and keys[end + 1] in nouns)
+            or any(keys[j] in nouns for j in range(max(b + 1, k - 2), k))
+            or (k == b + 1 and toks.join[b] == 0)
+            or (k == b + 2 and toks.join[b] == 0 and keys[b + 1] in w["place_prepositions"])
+        ):
+            return m.place, "admin", 0.0, config.GEOPARSE_APPROX_PRECISION_TOWN
+        return None
+    for k in range(a - 1, max(-1, a - 1 - limit), -1):
+        if toks.sentence[k] != sentence:
+            break
+        m = last_of.get(k)
+        if m is None:
+            continue
+        if _usable(m) and m.place.kind == "region":
+            return m.place, "admin", 0.0, config.GEOPARSE_APPROX_PRECISION_REGION
+        return None
+    return None
+
+
+def _last_token(toks: Tokens, m: Mention) -> int:
+    return bisect.bisect_left(toks.starts, m.char_end) - 1
+
+
+def _preceding(
+    text: str,
+    toks: Tokens,
+    a: int,
+    mentions: Iterable[Mention],
+    capitals: frozenset[str],
+) -> tuple[Place, str, float, int] | None:
+    """The last town named before the name, in its sentence or the few before it, in the
+    same paragraph: no capital (named for its government), no approximate place."""
+    start = toks.starts[a]
+    sentence = toks.sentence[a]
+    before = [m for m in mentions if m.char_end <= start]
+    for m in reversed(before):
+        if sentence - m.sentence > config.GEOPARSE_APPROX_BACK_SENTENCES:
+            return None
+        if _PARAGRAPH.search(text, m.char_end, start):
+            return None
+        if m.place.kind != "city" or not _usable(m):
+            continue
+        if m.place.id in capitals:
+            continue
+        return m.place, "preceding", 0.0, config.GEOPARSE_APPROX_PRECISION_TOWN
+    return None

@@ -1,0 +1,148 @@
+"""Names the gazetteer lacks, placed approximately (geo.geoparse.approximate).
+
+The sentences are written for these tests; the villages' names are made up (the gazetteer
+has none of them), the anchors are real towns and regions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import geo
+from geo import config
+from geo.geoparse import get_geoparser
+from geo.geoparse.approximate import offset_point
+from geo.geoparse.candidates import haversine_km
+from geo.model import Mention
+
+#: Kovel (Volyn oblast, Ukraine) as the gazetteer places it.
+KOVEL = (51.215, 24.701)
+
+
+def _parse(text: str, lang: str | None = None) -> list[Mention]:
+    return get_geoparser().parse(text, lang=lang)
+
+
+def _only(mentions: list[Mention], written: str) -> Mention:
+    found = [m for m in mentions if m.mention == written]
+    assert len(found) == 1, [(m.mention, m.place.id) for m in mentions]
+    return found[0]
+
+
+def _approximate(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if "approximate" in m.why]
+
+
+def test_offset_point_moves_along_the_bearing() -> None:
+    lat, lon = offset_point(*KOVEL, bearing=0.0, km=20.0)
+    assert lat == pytest.approx(51.395, abs=0.001)
+    assert lon == pytest.approx(KOVEL[1], abs=1e-9)
+    lat, lon = offset_point(*KOVEL, bearing=90.0, km=20.0)
+    assert haversine_km(KOVEL[0], KOVEL[1], lat, lon) == pytest.approx(20.0, abs=0.1)
+    assert lon > KOVEL[1]
+
+
+def test_english_village_offset_from_a_town() -> None:
+    text = "Drones struck the village of Ostrivka Nyzhnia, 20 km north-east of Kovel, overnight."
+    m = _only(_parse(text), "Ostrivka Nyzhnia")
+    assert m.precision == config.GEOPARSE_APPROX_PRECISION_TOWN == 2
+    assert m.place.name == "Ostrivka Nyzhnia"
+    assert m.place.country_code == "UA"
+    assert (m.place.latitude, m.place.longitude) == pytest.approx((51.342, 24.904), abs=0.002)
+    assert haversine_km(*KOVEL, m.place.latitude, m.place.longitude) == pytest.approx(20, abs=0.2)
+    assert m.why["anchor offset 45: Kovel (gn:704617)"] == 20.0
+    assert text[m.char_start : m.char_end] == m.mention
+
+
+def test_english_apposition_makes_a_name_a_place() -> None:
+    text = "Farmers left Holubivka, a small village 15 km south of Kovel, on Monday."
+    m = _only(_parse(text), "Holubivka")
+    assert m.precision == 2
+    assert (m.place.latitude, m.place.longitude) == pytest.approx((51.081, 24.701), abs=0.002)
+
+
+def test_french_hamlet_near_a_town() -> None:
+    text = "Des hommes armés ont attaqué le hameau de Kouraboungou, près de Zinder."
+    m = _only(_parse(text), "Kouraboungou")
+    assert m.precision == 2
+    assert m.place.country_code == "NE"
+    assert (m.place.latitude, m.place.longitude) == pytest.approx((13.807, 8.988), abs=0.01)
+    assert any(k.startswith("anchor near: Zinder") for k in m.why)
+
+
+def test_spanish_vereda_in_a_department_takes_the_region() -> None:
+    text = "Los combates llegaron a la vereda Quebradón Seco, en el departamento del Vichada."
+    m = _only(_parse(text), "Quebradón Seco")
+    assert m.precision == config.GEOPARSE_APPROX_PRECISION_REGION == 3
+    assert m.place.country_code == "CO"
+    assert (m.place.latitude, m.place.longitude) == pytest.approx((4.892, -69.241), abs=0.01)
+
+
+def test_russian_inflected_village_and_its_other_occurrences() -> None:
+    text = (
+        "В деревне Кривоозерке Вологодской области загорелся склад. "
+        "Жители Кривоозерки эвакуированы."
+    )
+    ms = _approximate(_parse(text))
+    assert [m.mention for m in ms] == ["Кривоозерке", "Кривоозерки"]
+    assert ms[0].place is not ms[1].place and ms[0].place.id == ms[1].place.id
+    assert {m.precision for m in ms} == {3}
+    assert (ms[0].place.latitude, ms[0].place.longitude) == pytest.approx((59.64, 40.93), abs=0.01)
+
+
+def test_ukrainian_village_near_a_town() -> None:
+    text = "Уламки впали у селі Вербичанах поблизу Ковеля."
+    m = _only(_parse(text, "uk"), "Вербичанах")
+    assert m.precision == 2
+    assert (m.place.latitude, m.place.longitude) == pytest.approx(KOVEL, abs=0.01)
+
+
+def test_arabic_village_north_of_a_town() -> None:
+    text = "قصفت المدفعية قرية الزعفرانة شمال تدمر."
+    m = _only(_parse(text, "ar"), "الزعفرانة")
+    assert m.precision == 2
+    assert m.place.country_code == "SY"
+    assert (m.place.latitude, m.place.longitude) == pytest.approx((34.56, 38.28), abs=0.01)
+
+
+def test_arabic_adjective_after_the_noun_is_no_village() -> None:
+    text = "قصفت المدفعية قرية صغيرة شمال تدمر."
+    assert _approximate(_parse(text, "ar")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a given name after the noun
+        "Officials from the village of Marie met near Kovel.",
+        # no anchor anywhere in the text
+        "The village of Ostrivka Nyzhnia was quiet.",
+        # an acronym
+        "Aid reached the town of UNHCR staff near Kovel.",
+        # a person's name ending after a particle
+        "Anna van der Horst, the town hall said, visited Kovel.",
+        # the noun names a thing after a possessive
+        "Crowds gathered near St. Andrew's Church in Kovel.",
+        # facilities named with frequent words, a road, a river
+        "Protesters gathered near City Hall in Kovel.",
+        "A truck overturned near Interstate 70 outside Kovel.",
+        "Police searched near Kovel and the Turia River.",
+    ],
+)
+def test_words_after_a_cue_that_are_no_places(text: str) -> None:
+    assert _approximate(_parse(text, "en")) == []
+
+
+def test_the_frame_and_its_why_say_approximate() -> None:
+    df = geo.geoparse("Shells hit the hamlet of Kvitkove Pole near Kovel.", lang="en", doc_id="t")
+    row = df[df["mention"] == "Kvitkove Pole"].iloc[0]
+    assert row["gazetteer_id"] == "approx:gn:704617:kvitkove pole"
+    assert row["kind"] == "city"
+    assert "approximate +2.00" in row["why"] and "anchor near: Kovel" in row["why"]
+    assert row.geometry.y == pytest.approx(KOVEL[0], abs=0.01)
+
+
+def test_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(config, "GEOPARSE_APPROXIMATE", False)
+    text = "Shells hit the hamlet of Kvitkove Pole near Kovel."
+    assert [m.mention for m in _parse(text, "en")] == ["Kovel"]
