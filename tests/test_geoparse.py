@@ -226,6 +226,9 @@ def test_a_cyrillic_case_form_is_read_both_ways() -> None:
     ru = parse("В Буркина-Фасо джихадисты атаковали колонну в провинции Сум на севере.", "ru")
     soum = next(m for m in ru if m.mention == "Сум")
     assert (soum.place.country_code, soum.place.iso_3166_2) == ("BF", "BF-SOM")
+    # the district of Sumy named by its adjective, with no other place around
+    (raion,) = parse("Евакуація триває з прикордонних сіл Сумського району.", "uk")
+    assert (raion.place.kind, raion.place.iso_3166_2) == ("region", "UA-59")
 
 
 def test_town_named_like_its_district_is_the_town() -> None:

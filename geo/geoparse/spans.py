@@ -495,11 +495,22 @@ def _region_phrases(
             if any(c.place.kind == "region" for c in index.candidates(key, variants=False)):
                 return key
         adjective = pack.morph("adjective_bases")
-        for base in adjective(word) if adjective else ():
-            key = normalize_name(str(base))
-            # the first base that is a region, or a town that gives its name to one
-            if index.regions_named(key):
-                return key + REGION_OF
+        # the first base that is a region, or a town that gives its name to one; one in the
+        # countries whose places the Cyrillic press inflects before others ("Сумського
+        # району": Суми, not the Soum province of Burkina Faso, "Сум")
+        named = [
+            key
+            for key in (normalize_name(str(b)) for b in (adjective(word) if adjective else ()))
+            if index.regions_named(key)
+        ]
+        if named:
+            cyrillic = translit.cyrillic_countries()
+            near = (
+                k
+                for k in named
+                if any(c.place.country_code in cyrillic for c in index.regions_named(k))
+            )
+            return next(near, named[0]) + REGION_OF
         if toks.keys[noun] in district_after:
             # its centre, else the district itself as a populated place ("Оболонський":
             # the masculine adjective, as "район" and "округ" are)
