@@ -220,8 +220,8 @@ def test_admin_units_named_with_their_unit_word(
 
 def test_a_cyrillic_case_form_is_read_both_ways() -> None:
     # "Сум" is Burkina Faso's Soum province as written and the genitive of Суми (Sumy)
-    (uk,) = [m for m in parse("Уночі дрони атакували околиці Сум на північному сході України.", "uk")
-             if m.mention == "Сум"]  # fmt: skip
+    text = "Уночі дрони атакували околиці Сум на північному сході України."
+    (uk,) = [m for m in parse(text, "uk") if m.mention == "Сум"]
     assert (uk.place.id, uk.place.country_code) == ("gn:692194", "UA")
     ru = parse("В Буркина-Фасо джихадисты атаковали колонну в провинции Сум на севере.", "ru")
     soum = next(m for m in ru if m.mention == "Сум")
