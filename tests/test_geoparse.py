@@ -188,6 +188,49 @@ def test_region_cues_pick_the_region() -> None:
     assert found == [("Idlib", "region"), ("Idlib", "city"), ("Sanliurfa", "region")]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "mention", "iso", "lat", "lon"),
+    [
+        # the unit word before the name, with an Arabic clitic, in the document's country
+        ("أعلن الجيش السوداني أن قواته استعادت مواقع بولاية غرب كردفان.", "ar",
+         "غرب كردفان", "SD-GK", 11.56, 28.39),
+        ("قالت السلطات العمانية إن الأمطار غمرت قرى في محافظة شمال الباطنة.", "ar",
+         "شمال الباطنة", "OM-BS", 23.98, 56.82),
+        # French and Spanish unit words before the name, Russian after it
+        ("Au Burkina Faso, des hommes armés ont attaqué un poste dans la province du "
+         "Kénédougou.", "fr", "Kénédougou", "BF-KEN", 11.41, -5.03),
+        ("En Afganistán, las lluvias dañaron carreteras en la provincia de Bamiyán.", "es",
+         "Bamiyán", "AF-BAM", 34.8, 67.5),
+        ("В Буркина-Фасо боевики напали на армейский пост в провинции Кенедугу.", "ru",
+         "Кенедугу", "BF-KEN", 11.41, -5.03),
+        ("Дрони атакували Житомирську область уночі, повідомила обласна адміністрація.", "uk",
+         "Житомирську область", "UA-18", 50.5, 28.5),
+        # a region that bears its seat's name in another spelling (Zaporizhzhya)
+        ("Shelling hit villages across Zaporizhzhia oblast overnight, Ukraine said.", "en",
+         "Zaporizhzhia", "UA-23", 47.33, 35.71),
+    ],
+)  # fmt: skip
+def test_admin_units_named_with_their_unit_word(
+    text: str, lang: str, mention: str, iso: str, lat: float, lon: float
+) -> None:
+    m = next(m for m in parse(text, lang) if m.mention == mention)
+    assert (m.place.kind, m.place.iso_3166_2) == ("region", iso)
+    assert (m.place.latitude, m.place.longitude) == pytest.approx((lat, lon), abs=0.6)
+
+
+def test_a_cyrillic_case_form_is_read_both_ways() -> None:
+    # "Сум" is Burkina Faso's Soum province as written and the genitive of Суми (Sumy)
+    text = "Уночі дрони атакували околиці Сум на північному сході України."
+    (uk,) = [m for m in parse(text, "uk") if m.mention == "Сум"]
+    assert (uk.place.id, uk.place.country_code) == ("gn:692194", "UA")
+    ru = parse("В Буркина-Фасо джихадисты атаковали колонну в провинции Сум на севере.", "ru")
+    soum = next(m for m in ru if m.mention == "Сум")
+    assert (soum.place.country_code, soum.place.iso_3166_2) == ("BF", "BF-SOM")
+    # the district of Sumy named by its adjective, with no other place around
+    (raion,) = parse("Евакуація триває з прикордонних сіл Сумського району.", "uk")
+    assert (raion.place.kind, raion.place.iso_3166_2) == ("region", "UA-59")
+
+
 def test_town_named_like_its_district_is_the_town() -> None:
     ms = parse("Au Haut-Karabakh, des obus sont tombés sur Stepanakert.")
     m = next(m for m in ms if m.mention == "Stepanakert")

@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -623,7 +624,10 @@ class Index:
         return found
 
     def admin1_region(self, city: Place) -> Place | None:
-        """The first-level region a town gives its name to (Deir ez-Zor governorate)."""
+        """The first-level region a town gives its name to (Deir ez-Zor governorate): one of
+        the town's name near it, else the region that contains the town when its name is the
+        town's in another spelling (:data:`geo.config.GEOPARSE_SEAT_NAME_SIMILARITY`: the
+        town Zaporizhzhia and the region Zaporizhzhya)."""
         cache_key = (city.id, city.admin1_code or "")
         if cache_key in self._admin1:
             return self._admin1[cache_key]
@@ -641,6 +645,17 @@ class Index:
             ):
                 found = r
                 break
+        if found is None:
+            region = self.region_of(city)
+            if (
+                region is not None
+                and region.kind == "region"
+                and difflib.SequenceMatcher(
+                    None, normalize_name(city.name), normalize_name(region.name)
+                ).ratio()
+                >= config.GEOPARSE_SEAT_NAME_SIMILARITY
+            ):
+                found = region
         self._admin1[cache_key] = found
         return found
 

@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Sequence
 from typing import Final
@@ -117,6 +118,7 @@ def find_spans(
         ]
         spans = _merge(spans, romanised)
     if cyrillic:
+        spans = _inflected_readings(text, toks, spans, index)
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans))
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans, translit=True))
     if scan is not None and any(s == "arabic" for s in toks.script):
@@ -600,6 +602,39 @@ def _span(
 # --------------------------------------------------------------------------- word forms
 
 
+def _inflected_readings(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[Span]:
+    """Spans of one capitalised Cyrillic word found as written that are also a case form of
+    another name: the key of both readings (:data:`ANY_OF`), so that the document's places
+    choose. "Сум" is the Soum province of Burkina Faso as written and the genitive of Суми
+    (Sumy); "Орла" may be a village as written and is the genitive of Орёл. Only readings
+    that name a place of the countries whose places the Cyrillic press inflects
+    (:func:`~geo.geoparse.translit.cyrillic_countries`): "Абу" is no case form of Aba, Nigeria."""
+    cyrillic = translit.cyrillic_countries()
+    out: list[Span] = []
+    for span in spans:
+        i = span.first
+        if (
+            span.source != "caps"
+            or span.last != i
+            or toks.script[i] != "cyrillic"
+            or ANY_OF in span.key
+            or IN_COUNTRIES in span.key
+        ):
+            out.append(span)
+            continue
+        word = text[toks.starts[i] : toks.ends[i]].lower()
+        forms = [
+            f
+            for f in _normal_forms(_morph_lang(toks, i), word)
+            if f != span.key
+            and any(c.place.country_code in cyrillic for c in index.candidates(f, variants=False))
+        ]
+        if forms:
+            span = dataclasses.replace(span, key=ANY_OF.join([span.key, *dict.fromkeys(forms)]))
+        out.append(span)
+    return out
+
+
 def _region_phrases(
     text: str, toks: Tokens, blocked: list[bool], w: Words, index: Index
 ) -> list[Span]:
@@ -644,11 +679,22 @@ def _region_phrases(
             if any(c.place.kind == "region" for c in index.candidates(key, variants=False)):
                 return key
         adjective = pack.morph("adjective_bases")
-        for base in adjective(word) if adjective else ():
-            key = normalize_name(str(base))
-            # the first base that is a region, or a town that gives its name to one
-            if index.regions_named(key):
-                return key + REGION_OF
+        # the first base that is a region, or a town that gives its name to one; one in the
+        # countries whose places the Cyrillic press inflects before others ("Сумського
+        # району": Суми, not the Soum province of Burkina Faso, "Сум")
+        named = [
+            key
+            for key in (normalize_name(str(b)) for b in (adjective(word) if adjective else ()))
+            if index.regions_named(key)
+        ]
+        if named:
+            cyrillic = translit.cyrillic_countries()
+            near = (
+                k
+                for k in named
+                if any(c.place.country_code in cyrillic for c in index.regions_named(k))
+            )
+            return next(near, named[0]) + REGION_OF
         if toks.keys[noun] in district_after:
             # its centre, else the district itself as a populated place ("Оболонський":
             # the masculine adjective, as "район" and "округ" are)
