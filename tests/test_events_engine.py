@@ -2171,6 +2171,8 @@ def test_a_lead_names_no_attacker_of_an_incident_dated_after_it() -> None:
         ("Tumaco", "FARC Dissidents", 10),
         ("Ipiales", "Unidentified Armed Group", 1),
     ]
+
+
 # --------------------------------------------------------------------------- spurious events
 # An article's background, aftermath and threats are no incidents of their own (sentences
 # written for these tests; the places are none of the evaluation articles' incidents).
