@@ -2420,9 +2420,9 @@ def _approximate_as_fallback(mentions: list[Mention]) -> list[Mention]:
     Examples
     --------
     >>> from geo.geoparse import get_geoparser
-    >>> ms = get_geoparser().parse("Shells hit the hamlet of Kvitkove Pole near Kovel.")
+    >>> ms = get_geoparser().parse("Shells hit the hamlet of Kvitkove Pole near Sarny.")
     >>> [m.mention for m in ms], [m.mention for m in _approximate_as_fallback(ms)]
-    (['Kvitkove Pole', 'Kovel'], ['Kovel'])
+    (['Kvitkove Pole', 'Sarny'], ['Sarny'])
     """
     towns = {m.sentence for m in mentions if m.place.kind == "city" and "approximate" not in m.why}
     return [

@@ -354,7 +354,7 @@ class _Finder:
                 continue
             run = self._cased_name(self._past_links(i + 1), toks.sentence[i])
             if run is not None and key in self.w["place_cues"] and not self._rare(*run):
-                # "near City Hall", "near Interstate 70": a word meaning near takes places
+                # "near the Town Hall", "near Interstate 95": a word meaning near takes places
                 # the gazetteer lacks, but facilities too; a village's name is a rare word
                 run = None
             listed = 0
@@ -451,7 +451,7 @@ class _Finder:
 
     def _apposed_noun(self, j: int) -> bool:
         """Whether a settlement noun comes within a few lower-case words from token ``j``
-        ("a village", "un petit village", "a farming settlement")."""
+        ("a village", "un petit village", "a fishing hamlet")."""
         toks = self.toks
         nouns = self.w["settlement_before"] | self.after
         if j >= len(toks) or not (toks.keys[j] in nouns or toks.keys[j] in self.w["articles"]):
@@ -462,7 +462,7 @@ class _Finder:
             if toks.keys[k] in nouns:
                 return True
             if toks.join[k] == 0 or toks.keys[k] in self.w.of_words:
-                return False  # "une militante du quartier de": the person's apposition
+                return False  # "une habitante du quartier de": the person's apposition
         return False
 
     def _cased_name(self, j: int, sentence: int) -> tuple[int, int] | None:
@@ -504,7 +504,7 @@ class _Finder:
 
     def _rare(self, a: int, b: int) -> bool:
         """Whether the name at ``a..b`` has a word that is rare in the document's languages
-        ("Pont-Gaudin": not "City Hall") and ends in no water noun ("X River")."""
+        ("Pont-Lavaud": not "Town Hall") and ends in no water noun ("X River")."""
         keys = self.toks.keys
         return keys[b] not in self.w["water"] and any(
             word_frequency(keys[j], self.w.langs) < config.GEOPARSE_APPROX_NEAR_MAX_ZIPF
@@ -521,7 +521,7 @@ class _Finder:
         if self.text[toks.ends[b] : toks.ends[b] + 2] in _POSSESSIVES:
             return False
         if b + 1 < n and any(ch.isdigit() for ch in toks.keys[b + 1]):
-            return False  # "Route 9", "Interstate 70": a road
+            return False  # "Route 9", "Interstate 95": a road
         if b + 1 < n and toks.join[b] != 0:
             nxt = toks.keys[b + 1]
             known = self.first_of.get(b + 1)

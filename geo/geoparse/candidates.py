@@ -415,16 +415,16 @@ class Index:
 
     def romanised(self, key: str, lang: str) -> tuple[Candidate, ...]:
         """The places a Latin name reaches as another romanisation of a gazetteer name
-        (:func:`geo.geoparse.translit.romanised_keys`: "kirkouk" in French is
-        Kirkuk), best static prior first, each with ``match="romanised"`` and its prior
+        (:func:`geo.geoparse.translit.romanised_keys`: "koundouz" in French is
+        Kunduz), best static prior first, each with ``match="romanised"`` and its prior
         lowered by :data:`geo.config.GEOPARSE_ROMANISED_PENALTY`, in the countries of
         :func:`geo.geoparse.translit.romanised_countries`; empty when they are more
         than :data:`geo.config.GEOPARSE_ROMANISED_MAX_KEYS` names (a skeleton too common).
 
         Examples
         --------
-        >>> [c.place.name for c in Index.default().romanised("kirkouk", "fr")][:1]
-        ['Kirkuk']
+        >>> [c.place.name for c in Index.default().romanised("koundouz", "fr")][:1]
+        ['Kunduz']
         """
         found = self._romanised.get((key, lang))
         if found is not None:

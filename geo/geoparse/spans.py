@@ -424,7 +424,7 @@ def _romanised(
         nxt = last + 1
         if (longest == 1 and i in at) or longest > _ROMANISED_WORDS:
             continue
-        # names found inside the run ("Bulo" of "Bulo Burto", a village elsewhere): the
+        # names found inside the run (its first word alone, a village elsewhere): the
         # whole run replaces them when it is a romanisation of a name, unless one is a
         # country or a place of note, or reaches out of the run
         inside = list({id(at[j]): at[j] for j in range(i, last + 1) if j in at}.values())
@@ -606,7 +606,7 @@ def _inflected_readings(text: str, toks: Tokens, spans: list[Span], index: Index
     """Spans of one capitalised Cyrillic word found as written that are also a case form of
     another name: the key of both readings (:data:`ANY_OF`), so that the document's places
     choose. "Сум" is the Soum province of Burkina Faso as written and the genitive of Суми
-    (Sumy); "Орла" may be a village as written and is the genitive of Орёл. Only readings
+    (Sumy). Only readings
     that name a place of the countries whose places the Cyrillic press inflects
     (:func:`~geo.geoparse.translit.cyrillic_countries`): "Абу" is no case form of Aba, Nigeria."""
     cyrillic = translit.cyrillic_countries()
