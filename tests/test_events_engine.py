@@ -2263,8 +2263,7 @@ def test_the_headline_and_the_body_tell_one_incident() -> None:
 
 def test_drones_with_their_owner_and_an_adverb_before_the_verb() -> None:
     text = (
-        "date 2026-05-06\nDes drones russes ont encore frappé Malyn dans la nuit de lundi "
-        "à mardi."
+        "date 2026-05-06\nDes drones russes ont encore frappé Malyn dans la nuit de lundi à mardi."
     )
     assert _told(text) == [("Malyn", "2026-05-05", "Air/drone strike", None, None)]
 
