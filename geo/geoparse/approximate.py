@@ -24,10 +24,10 @@ The cue words, compass words and length units are the packs' lists (``settlement
 Examples
 --------
 >>> from geo.geoparse import get_geoparser
->>> text = "Shelling hit the village of Kvitkove Pole, 12 km north of Lozova, on Monday."
+>>> text = "Shelling hit the village of Kvitkove Pole, 12 km north of Malyn, on Monday."
 >>> m = [m for m in get_geoparser().parse(text) if m.mention == "Kvitkove Pole"][0]
 >>> m.place.id, m.precision, round(m.place.latitude, 3), dict(m.why)["approximate"]
-('approx:gn:702760:kvitkove pole', 2, 48.999, 2.0)
+('approx:gn:702116:kvitkove pole', 2, 50.875, 2.0)
 """
 
 from __future__ import annotations
