@@ -139,6 +139,37 @@ def approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return KM_PER_DEGREE * math.sqrt(dx * dx + dy * dy)
 
 
+def countries_near(
+    cs: Sequence[Candidate],
+    countries: Iterable[str],
+    points: Sequence[Place],
+    *,
+    km: float,
+) -> set[str]:
+    """The countries of the candidates ``cs`` that are among ``countries`` and, when
+    ``points`` (the document's towns or regions) are given, lie within ``km`` of one.
+
+    Examples
+    --------
+    >>> town = Index.default().candidates("zinder")[0].place
+    >>> cs = [Candidate(place=town, prior=1.0)]
+    >>> far = Index.default().candidates("niamey")[0].place
+    >>> countries_near(cs, {"NE"}, [], km=100.0), countries_near(cs, {"NE"}, [far], km=100.0)
+    ({'NE'}, set())
+    """
+    allowed = set(countries)
+    out: set[str] = set()
+    for c in cs:
+        p = c.place
+        if p.country_code is None or p.country_code not in allowed or p.country_code in out:
+            continue
+        if not points or any(
+            approx_km(p.latitude, p.longitude, q.latitude, q.longitude) < km for q in points
+        ):
+            out.add(p.country_code)
+    return out
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km.
 

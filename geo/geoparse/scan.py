@@ -47,7 +47,13 @@ from typing import TYPE_CHECKING, Any, Final
 from geo import config
 from geo.gazetteer import normalize_name
 from geo.geoparse import translit
-from geo.geoparse.candidates import IN_COUNTRIES, Index, approx_km, feature_of, is_water
+from geo.geoparse.candidates import (
+    IN_COUNTRIES,
+    Index,
+    countries_near,
+    feature_of,
+    is_water,
+)
 from geo.lang import get_pack, word_frequency
 from geo.lang.ar import morph
 from geo.model import Candidate, Span
@@ -1287,16 +1293,7 @@ def _near(
 ) -> set[str]:
     """The countries of the candidates that lie in one of the document's countries and,
     when the document names towns or regions, within ``km`` of one."""
-    out: set[str] = set()
-    for c in cs:
-        p = c.place
-        if p.country_code is None or p.country_code not in countries or p.country_code in out:
-            continue
-        if not points or any(
-            approx_km(p.latitude, p.longitude, q.latitude, q.longitude) < km for q in points
-        ):
-            out.add(p.country_code)
-    return out
+    return countries_near(cs, countries, points, km=km)
 
 
 def _is_list_gap(gap: str) -> bool:

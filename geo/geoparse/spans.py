@@ -41,7 +41,7 @@ from geo.geoparse.candidates import (
     ROMANISED,
     Index,
     admin_key,
-    approx_km,
+    countries_near,
     feature_of,
 )
 from geo.geoparse.features import preposition_before
@@ -471,17 +471,7 @@ def _near_countries(cs: Sequence[Candidate], places: Sequence[Place]) -> set[str
     of one of them."""
     countries = {p.country_code for p in places if p.country_code}
     points = [p for p in places if p.kind != "country"]
-    out: set[str] = set()
-    km = config.GEOPARSE_ROMANISED_NEAR_KM
-    for c in cs:
-        p = c.place
-        if p.country_code is None or p.country_code not in countries or p.country_code in out:
-            continue
-        if not points or any(
-            approx_km(p.latitude, p.longitude, q.latitude, q.longitude) < km for q in points
-        ):
-            out.add(p.country_code)
-    return out
+    return countries_near(cs, countries, points, km=config.GEOPARSE_ROMANISED_NEAR_KM)
 
 
 def _romanised_cue(

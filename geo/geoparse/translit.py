@@ -52,7 +52,7 @@ import json
 import logging
 import re
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -920,34 +920,63 @@ def clear_skeleton_indexes() -> None:
         _ROMANISED.clear()
 
 
-def skeleton_index(gazetteer: Any, *, persist: bool = True) -> SkeletonIndex:
-    """The skeleton index of a gazetteer: from memory, from its saved file, or built (and
-    saved when ``persist``) from the gazetteer's inputs."""
-    countries = arabic_countries()
+def _cached_index(
+    gazetteer: Any,
+    *,
+    table: dict[str, SkeletonIndex],
+    build: Callable[[], SkeletonIndex],
+    rules: Callable[[], str],
+    path_of: Callable[[str], Path],
+    load: Callable[[Path, dict[str, Any]], SkeletonIndex | None],
+    save: Callable[[Path, dict[str, Any], SkeletonIndex], None],
+    what: str,
+    persist: bool,
+) -> SkeletonIndex:
+    """An index of the gazetteer's names: from ``table`` (this process), from its saved
+    file (``path_of`` the gazetteer's inputs key, checked against the digest ``rules``
+    returns), or built
+    (and saved when ``persist``); built and not kept when the gazetteer has no inputs key."""
     meta_of = getattr(gazetteer, "meta", None)
     inputs_key = meta_of.get("inputs_key") if isinstance(meta_of, dict) else None
     if not isinstance(inputs_key, str):
-        return build_skeleton_index(latin_names(gazetteer, countries))
+        return build()
     with _LOCK:
-        found = _INDEXES.get(inputs_key)
+        found = table.get(inputs_key)
         if found is not None:
             return found
-        meta = {"version": SKELETON_VERSION, "inputs_key": inputs_key, "rules": _rules_digest()}
+        meta = {"version": SKELETON_VERSION, "inputs_key": inputs_key, "rules": rules()}
         path: Path | None = None
         if persist:
             from geo.errors import CacheError
 
             try:
-                path = _cache_path(inputs_key)
+                path = path_of(inputs_key)
             except CacheError as err:
-                logger.warning("%s; building the skeleton index in memory", err)
-        found = load_skeleton_index(path, meta) if path is not None else None
+                logger.warning("%s; building the %s in memory", err, what)
+        found = load(path, meta) if path is not None else None
         if found is None:
-            found = build_skeleton_index(latin_names(gazetteer, countries))
+            found = build()
             if path is not None:
-                save_skeleton_index(path, meta, found)
-        _INDEXES[inputs_key] = found
+                save(path, meta, found)
+        table[inputs_key] = found
         return found
+
+
+def skeleton_index(gazetteer: Any, *, persist: bool = True) -> SkeletonIndex:
+    """The skeleton index of a gazetteer: from memory, from its saved file, or built (and
+    saved when ``persist``) from the gazetteer's inputs."""
+    countries = arabic_countries()
+    return _cached_index(
+        gazetteer,
+        table=_INDEXES,
+        build=lambda: build_skeleton_index(latin_names(gazetteer, countries)),
+        rules=_rules_digest,
+        path_of=_cache_path,
+        load=load_skeleton_index,
+        save=save_skeleton_index,
+        what="skeleton index",
+        persist=persist,
+    )
 
 
 # --------------------------------------------------------------------------- romanised index
@@ -1123,27 +1152,14 @@ def romanised_index(gazetteer: Any, *, persist: bool = True) -> SkeletonIndex:
     """The romanised index of a gazetteer (every Latin name and alternate of the places of
     :func:`romanised_countries` in its inputs, :func:`latin_names`): from memory, from its
     saved file, or built (and saved when ``persist``)."""
-    meta_of = getattr(gazetteer, "meta", None)
-    inputs_key = meta_of.get("inputs_key") if isinstance(meta_of, dict) else None
-    if not isinstance(inputs_key, str):
-        return build_romanised_index(latin_names(gazetteer, romanised_countries()))
-    with _LOCK:
-        found = _ROMANISED.get(inputs_key)
-        if found is not None:
-            return found
-        meta = {"version": SKELETON_VERSION, "inputs_key": inputs_key, "rules": _romanised_digest()}
-        path: Path | None = None
-        if persist:
-            from geo.errors import CacheError
-
-            try:
-                path = _romanised_path(inputs_key)
-            except CacheError as err:
-                logger.warning("%s; building the romanised index in memory", err)
-        found = _load_romanised(path, meta) if path is not None else None
-        if found is None:
-            found = build_romanised_index(latin_names(gazetteer, romanised_countries()))
-            if path is not None:
-                _save_romanised(path, meta, found)
-        _ROMANISED[inputs_key] = found
-        return found
+    return _cached_index(
+        gazetteer,
+        table=_ROMANISED,
+        build=lambda: build_romanised_index(latin_names(gazetteer, romanised_countries())),
+        rules=_romanised_digest,
+        path_of=_romanised_path,
+        load=_load_romanised,
+        save=_save_romanised,
+        what="romanised index",
+        persist=persist,
+    )
