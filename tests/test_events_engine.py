@@ -2128,7 +2128,8 @@ def _event_actors(text: str) -> list[tuple[str, str | None, int | None]]:
 
 def test_a_wounded_persons_later_death_adds_to_the_toll() -> None:
     text = (
-        "date 2026-05-06\nRussian forces dropped two guided aerial bombs on Pervomaiskyi on Monday. "
+        "date 2026-05-06\nRussian forces dropped two guided aerial bombs on Pervomaiskyi "
+        "on Monday. "
         "Three men were killed on the spot and a woman later died of her wounds in hospital."
     )
     assert [f for *_, f, _ in _event_places(text)] == [4]
@@ -2276,3 +2277,41 @@ def test_an_incident_told_at_a_region_then_at_a_town_of_it_is_the_towns() -> Non
         "de Yagoua et ont tiré sur les habitants, selon un responsable local."
     )
     assert _told(text) == [("Yagoua", "2026-02-24", "Attack", 9, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "away"),
+    [
+        (
+            "date 2024-03-02\nDes hommes armés ont attaqué vendredi à Mongo un convoi de "
+            "camions qui se dirigeait vers Abéché, tuant six chauffeurs.",
+            "Abéché",
+        ),
+        (
+            "date 2024-03-02\nUn missile, tiré selon l'armée depuis la région de Belgorod, "
+            "a tué trois personnes vendredi à Poltava.",
+            "Belgorod",
+        ),
+        (
+            "date 2024-03-02\nEl viernes, unos 400 campesinos de Huanta y Cangallo "
+            "marcharon por el centro de Ayacucho para protestar contra los asesinatos.",
+            "Huanta",
+        ),
+        (
+            "date 2024-03-02\nEl viernes, unos 400 campesinos de Huanta y Cangallo "
+            "marcharon por el centro de Ayacucho para protestar contra los asesinatos.",
+            "Cangallo",
+        ),
+        (
+            "date 2024-03-02\nAbéché, 1 mars 2024 – Des hommes armés ont tué 12 personnes "
+            "vendredi à Mongo.",
+            "Abéché",
+        ),
+    ],
+)
+def test_a_place_with_another_role_is_no_incident(text: str, away: str) -> None:
+    """A convoy's destination, a missile's launch region, the marchers' home villages (the
+    next of a list too) and a dated dateline are no incident places."""
+    places = [p for p, *_ in _event_places(text)]
+    assert away not in places
+    assert places

@@ -489,12 +489,13 @@ _DATELINE: Final = re.compile(
     r"|[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})(?:\([^()\n]{1,40}\))?"
     r"(?:,[^\n(),]{1,40}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)*\.?[ \t]*(?:-|—|–)"
 )
-#: A dateline in title case ("Kita (AFP) -", "Kalemie, 5 mai (Reuters) -"): one to three
-#: capitalised words, the agency in brackets before the dash (without it, a headline's
-#: "Mali - ..." would be one).
+#: A dateline in title case ("Kita (AFP) -", "Kalemie, 5 mai (Reuters) -", "Kano, 3 mars
+#: 2025 –"): one to three capitalised words, the agency in brackets or a date with its
+#: year before the dash (without either, a headline's "Mali - ..." would be one).
 _TITLE_DATELINE: Final = re.compile(
     r"[ \t]*[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]{1,30}(?: [A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]{0,30}){0,2}"
-    r"(?:,[^\n(),]{1,40}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)+\.?[ \t]*(?:-|—|–)"
+    r"(?:(?:,[^\n(),]{1,40}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)+"
+    r"|,[ \t]*\d{1,2}[ \t]+[^\W\d_]{3,12}\.?[ \t]+\d{4}[ \t]*)\.?[ \t]*(?:-|—|–)"
 )
 _CLAUSE_EDGE: Final = re.compile(r"[,;:()\[\]،؛]")
 #: A run of letters (a word of a gap between two names), and one of two letters or more.
@@ -545,16 +546,10 @@ def _destination(text: str, m: Mention, ctx: _Context, ms: Sequence[Mention] = (
         text, max(0, m.char_start - config.EVENTS_DESTINATION_CHARS), m.char_start
     ):
         return True
-    before = [q for q in ms if q.char_end <= m.char_start]
-    if not before:
-        return False
-    q = max(before, key=lambda b: b.char_end)
-    gap = text[q.char_end : m.char_start]
-    if len(gap) > config.EVENTS_LIST_GAP_CHARS or "\n" in gap:
-        return False
-    joint = gap.strip(" ,،")
-    listed = not joint or (ctx.coordination is not None and ctx.coordination.fullmatch(joint))
-    return bool(listed) and _destination(text, q, ctx, before)
+    q = _listed_after(text, m, ms, ctx)
+    return q is not None and _destination(
+        text, q, ctx, [b for b in ms if b.char_end <= m.char_start]
+    )
 
 
 def _lies_in(town: Place, region: Place) -> bool:
@@ -835,16 +830,35 @@ _ROUTE_JOIN: Final = re.compile(r"[-‐–—]")
 
 def _origin(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -> bool:
     """A place fire, missiles or drones came from ("shelled from the direction of X",
-    "drones launched from X"), or the people killed or held come from ("both natives of X";
-    the packs' ``origin``) when the sentence names another place: the incident is where
-    they struck."""
-    return bool(
-        ctx.origin is not None
-        and any(q.place.id != m.place.id for q in ms)
-        and ctx.origin.search(
-            text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
-        )
-    )
+    "drones launched from X"), or the people killed, held or marching come from ("both
+    natives of X", "villagers of X and Y"; the packs' ``origin``), or the next of a list of
+    such places (:func:`_listed_after`), when the sentence names another place: the
+    incident is where they struck or gathered."""
+    if ctx.origin is None or not any(q.place.id != m.place.id for q in ms):
+        return False
+    if ctx.origin.search(
+        text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
+    ):
+        return True
+    # the next of a list of such places ("natives of A, B and C")
+    q = _listed_after(text, m, ms, ctx)
+    return q is not None and _origin(text, q, [p for p in ms if p is not m], ctx)
+
+
+def _listed_after(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -> Mention | None:
+    """The place of ``ms`` right before ``m`` when ``m`` is the next of a list with it
+    (joined by a comma or the packs' ``coordination``, at most
+    :data:`geo.config.EVENTS_LIST_GAP_CHARS` apart on one line), else None."""
+    before = [q for q in ms if q.char_end <= m.char_start]
+    if not before:
+        return None
+    q = max(before, key=lambda b: b.char_end)
+    gap = text[q.char_end : m.char_start]
+    if len(gap) > config.EVENTS_LIST_GAP_CHARS or "\n" in gap:
+        return None
+    joint = gap.strip(" ,،")
+    listed = not joint or (ctx.coordination is not None and ctx.coordination.fullmatch(joint))
+    return q if listed else None
 
 
 def _reacted(
