@@ -657,6 +657,45 @@ def test_plural_region_cue_reaches_every_name_of_the_list() -> None:
     assert [p for _, p in names(text)][:3] == ["ne:UKR-321", "ne:UKR-324", "ne:UKR-323"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Беспилотники сбиты над Смоленской и Псковской областями.",
+            "ru",
+            [("Смоленской", "ne:RUS-2343"), ("Псковской", "ne:RUS-2335")],
+        ),
+        (
+            "Пожары тушат над Хабаровским и Пермским краями.",
+            "ru",
+            [("Хабаровским", "ne:RUS-2614"), ("Пермским", "ne:RUS-3200")],
+        ),
+        (
+            "Дрони летіли над Вінницькою та Житомирською областями.",
+            "uk",
+            [("Вінницькою", "ne:UKR-323"), ("Житомирською", "ne:UKR-324")],
+        ),
+        (
+            "Між Рівненською і Волинською областями перекрили трасу.",
+            "uk",
+            [("Рівненською", "ne:UKR-286"), ("Волинською", "ne:UKR-318")],
+        ),
+    ],
+)
+def test_adjectives_before_a_plural_region_noun_in_any_case_are_regions(
+    text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    # the instrumental plural ("областями", "краями") is a region noun as much as "областях"
+    assert names(text, lang) == expected
+
+
+def test_a_district_listed_after_an_unknown_one_stands_alone() -> None:
+    # the plural noun belongs to both adjectives, even when the first names nothing known
+    text = "Эвакуировали жителей Ляхского и Лесновского районов."
+    found = names(text, "ru")
+    assert [m for m, _ in found] == ["Лесновского"]
+
+
 def test_region_cue_stays_in_its_sentence() -> None:
     text = "Offensive dans la région de Kharkiv\n\nPar Jean Dupont (Kharkiv, envoyé spécial)"
     assert [p for _, p in names(text)] == ["ne:UKR-328", "gn:706483"]

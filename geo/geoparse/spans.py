@@ -763,9 +763,9 @@ def _region_phrases(
                 )
             )
             k = first
-        if len(found) > 1:
+        if len(found) > 1 or _listed_after(toks, k, i, list_words):
             # each adjective of a list stands alone: "в Харьковской, [Сумской] и
-            # [Черниговской] областях"
+            # [Черниговской] областях", also after one that names no place found here
             head = found[0]
             found[0] = _span(
                 toks, head.first, i, head.key, soft=0, region_only=head.region_only, source="morph"
@@ -773,6 +773,16 @@ def _region_phrases(
         out.extend(found)
         i = nxt + 1
     return sorted(out, key=lambda s: s.first)
+
+
+def _listed_after(toks: Tokens, k: int, i: int, list_words: frozenset[str]) -> bool:
+    """Whether the adjective starting at token ``k`` (ending at ``i``) follows another of
+    the same ending and a conjunction ("Ляхского и [Лесновского] районов"), so that the noun
+    after it is theirs and not its own."""
+    if k < 2 or toks.keys[k - 1] not in list_words or toks.sentence[k - 2] != toks.sentence[i]:
+        return False
+    j = k - 2
+    return toks.cap[j] and toks.script[j] == "cyrillic" and toks.keys[j][-2:] == toks.keys[i][-2:]
 
 
 def _feature_phrases(
