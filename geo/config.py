@@ -162,6 +162,10 @@ GEOPARSE_DISTRICT_TOWNS: Final = 3
 #: Most words of a hyphenated Cyrillic name looked up whole ("Рас-эль-Хайме": three).
 GEOPARSE_HYPHENATED_MAX: Final = 4
 
+#: Population from which the first part of a hyphenated name the gazetteer lacks stays a
+#: place alone ("Alep-Est"): a big city is rarely a namesake abroad.
+GEOPARSE_CUT_NAME_POPULATION: Final = 100_000
+
 #: A town and a region of the same name are twins within this distance (km).
 GEOPARSE_TWIN_KM: Final = 150.0
 #: A town whose region the text names ("Zaporizhzhia oblast") but which no region bears as

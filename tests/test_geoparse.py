@@ -267,6 +267,26 @@ def test_hyphenated_arabic_names_in_cyrillic_are_whole(
     assert (mention, expected) in names(text, lang)
 
 
+def test_the_first_part_of_a_hyphenated_name_is_no_place_alone() -> None:
+    # "Mayo-Danay" (a Cameroonian department the gazetteer lacks) is not County Mayo
+    text = "Des soldats ont été tués dans le département du Mayo-Danay, au Cameroun."
+    assert names(text, "fr") == [("Cameroun", "gn:2233387")]
+    # two countries joined by a hyphen stay two places
+    found = [m for m, _ in names("La frontière Israël-Liban est restée fermée.", "fr")]
+    assert found == ["Israël", "Liban"]
+    # and so do two towns of one country: a road
+    text = "Gunmen attacked travellers on the Kano-Zaria road on Monday."
+    assert [m for m, _ in names(text, "en")] == ["Kano", "Zaria"]
+
+
+def test_an_organisation_word_joined_by_a_hyphen_starts_a_place_name() -> None:
+    text = "Des hommes armés ont attaqué Fonds-Verrettes, près de la frontière."
+    assert names(text, "fr") == [("Fonds-Verrettes", "gn:3725222")]
+    # the word alone still starts an organisation's name
+    text = "Le Fonds Fatima a financé une école à Kigali."
+    assert [m for m, _ in names(text, "fr")] == ["Kigali"]
+
+
 def test_near_cue_lowers_precision() -> None:
     ms = parse("En Azerbaïdjan, des combats ont eu lieu près de Horadiz et à Tartar.")
     precision = {m.mention: m.precision for m in ms}

@@ -217,7 +217,14 @@ def blocked(text: str, toks: Tokens, w: Words, index: Index | None) -> list[bool
         key = keys[i]
         # institutions: a capitalised head word and the capitalised chain after it
         # (in a Title-Case headline every word is capitalised: no chain to follow)
-        if cap[i] and key in org_heads and not out[i] and not titled[i]:
+        # ("Fonds-Verrettes", "Union-Ville": a head joined by a hyphen is a place's name)
+        if (
+            cap[i]
+            and key in org_heads
+            and not out[i]
+            and not titled[i]
+            and not toks.hyphen_after[i]
+        ):
             last = i
             j = i + 1
             while j < n and j - i <= 8 and join[j - 1] != 0:

@@ -123,7 +123,43 @@ def find_spans(
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans, translit=True))
     if scan is not None and any(s == "arabic" for s in toks.script):
         spans = _merge(spans, scan(text, toks, blocked))
-    return spans
+    return _drop_cut_names(toks, spans, index)
+
+
+def _drop_cut_names(toks: Tokens, spans: list[Span], index: Index) -> list[Span]:
+    """Spans without the first parts of hyphenated names the gazetteer lacks ("Mayo" of
+    "Mayo-Sava" is no namesake abroad).
+
+    The first part stays a place when it is a country ("Israël-Liban") or a continent
+    ("Asia-Pacific"), when its best candidate is a big city ("Alep-Est") or lies in a
+    country the document names, or when it may lie in a country where the
+    second part may lie too (a road: "Kano-Zaria").
+    """
+    heads = [s for s in spans if _hyphen_head(toks, s.last) and not index.is_country_key(s.key)]
+    if not heads:
+        return spans
+    # the countries the document names (the best candidates of other names are too noisy)
+    countries = {
+        cs[0].place.country_code
+        for s in spans
+        if index.is_country_key(s.key) and (cs := index.candidates(s.key))
+    }
+    drop: set[int] = set()
+    for s in heads:
+        cs = index.candidates(s.key)
+        mine = {c.place.country_code for c in cs} - {None}
+        nxt = toks.keys[s.last + 1]
+        best = cs[0].place.country_code if cs else None
+        # a continent has no country: "Asia-Pacific"
+        if (
+            best is None
+            or best in countries
+            or cs[0].place.population >= config.GEOPARSE_CUT_NAME_POPULATION
+            or mine & {c.place.country_code for c in index.candidates(nxt)}
+        ):
+            continue
+        drop.add(id(s))
+    return [s for s in spans if id(s) not in drop] if drop else spans
 
 
 def _merge(first: list[Span], more: Sequence[Span]) -> list[Span]:
@@ -143,6 +179,17 @@ def _hyphen_inner(toks: Tokens, j: int) -> bool:
     """Whether word ``j`` sits between two hyphens inside one word ("Port-au-Prince",
     "Saint-Louis-du-Nord"): its particle belongs to the name whatever the text's language."""
     return j > 0 and toks.hyphen_after[j - 1] and toks.hyphen_after[j]
+
+
+def _hyphen_head(toks: Tokens, last: int) -> bool:
+    """Whether word ``last`` goes on with a hyphen and a capitalised word of its script
+    ("Mayo" of "Mayo-Sava"): a span ending there cuts a hyphenated name short."""
+    return (
+        toks.hyphen_after[last]
+        and last + 1 < len(toks)
+        and toks.cap[last + 1]
+        and toks.script[last + 1] == toks.script[last]
+    )
 
 
 def _capitalised(
