@@ -2128,7 +2128,7 @@ def _event_actors(text: str) -> list[tuple[str, str | None, int | None]]:
 
 def test_a_wounded_persons_later_death_adds_to_the_toll() -> None:
     text = (
-        "date 2026-05-06\nRussian forces dropped two guided aerial bombs on Pervomaiskyi "
+        "date 2026-05-06\nRussian forces dropped two guided aerial bombs on Liubotyn "
         "on Monday. "
         "Three men were killed on the spot and a woman later died of her wounds in hospital."
     )
