@@ -163,7 +163,7 @@ GEOPARSE_DISTRICT_TOWNS: Final = 3
 GEOPARSE_HYPHENATED_MAX: Final = 4
 
 #: Population from which the first part of a hyphenated name the gazetteer lacks stays a
-#: place alone ("Alep-Est"): a big city is rarely a namesake abroad.
+#: place alone ("Alep-Ouest"): a big city is rarely a namesake abroad.
 GEOPARSE_CUT_NAME_POPULATION: Final = 100_000
 
 #: A town and a region of the same name are twins within this distance (km).

@@ -2284,8 +2284,8 @@ def test_an_incident_told_at_a_region_then_at_a_town_of_it_is_the_towns() -> Non
     [
         (
             "date 2024-03-02\nDes hommes armés ont attaqué vendredi à Mongo un convoi de "
-            "camions qui se dirigeait vers Abéché, tuant six chauffeurs.",
-            "Abéché",
+            "camions qui se dirigeait vers Bitkine, tuant six chauffeurs.",
+            "Bitkine",
         ),
         (
             "date 2024-03-02\nUn missile, tiré selon l'armée depuis la région de Belgorod, "
@@ -2303,9 +2303,9 @@ def test_an_incident_told_at_a_region_then_at_a_town_of_it_is_the_towns() -> Non
             "Cangallo",
         ),
         (
-            "date 2024-03-02\nAbéché, 1 mars 2024 – Des hommes armés ont tué 12 personnes "
+            "date 2024-03-02\nBitkine, 1 mars 2024 – Des hommes armés ont tué 12 personnes "
             "vendredi à Mongo.",
-            "Abéché",
+            "Bitkine",
         ),
     ],
 )

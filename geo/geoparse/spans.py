@@ -128,12 +128,12 @@ def find_spans(
 
 def _drop_cut_names(toks: Tokens, spans: list[Span], index: Index) -> list[Span]:
     """Spans without the first parts of hyphenated names the gazetteer lacks ("Mayo" of
-    "Mayo-Sava" is no namesake abroad).
+    "Mayo-Danay" is no namesake abroad).
 
     The first part stays a place when it is a country ("Israël-Liban") or a continent
     ("Asia-Pacific"), when its best candidate is a big city ("Alep-Est") or lies in a
     country the document names, or when it may lie in a country where the
-    second part may lie too (a road: "Kano-Zaria").
+    second part may lie too (a road: "Mongo-Bitkine").
     """
     heads = [s for s in spans if _hyphen_head(toks, s.last) and not index.is_country_key(s.key)]
     if not heads:
@@ -183,7 +183,7 @@ def _hyphen_inner(toks: Tokens, j: int) -> bool:
 
 def _hyphen_head(toks: Tokens, last: int) -> bool:
     """Whether word ``last`` goes on with a hyphen and a capitalised word of its script
-    ("Mayo" of "Mayo-Sava"): a span ending there cuts a hyphenated name short."""
+    ("Mayo" of "Mayo-Danay"): a span ending there cuts a hyphenated name short."""
     return (
         toks.hyphen_after[last]
         and last + 1 < len(toks)
