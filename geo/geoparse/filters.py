@@ -88,6 +88,16 @@ class Words(dict[str, frozenset[str]]):
         """The list words that mean "of" ("de", "of", "del")."""
         return self["list_words"] & _OF
 
+    @functools.cached_property
+    def place_links(self) -> frozenset[str]:
+        """The list words that join no list, and "de" ("la ciudad de")."""
+        return (self["list_words"] - self["after_list"]) | _OF
+
+    @functools.cached_property
+    def name_links(self) -> frozenset[str]:
+        """Connectors and "of" words inside a place's name ("Villa de Leyva")."""
+        return self["connectors"] | self.of_words
+
     def __post_init__(self) -> None:
         self.update(self.extra)
         self.update(self.sets)
@@ -471,7 +481,7 @@ def _ends_place_name(toks: Tokens, i: int, w: Words, index: Index, out: list[boo
     True
     """
     keys, cap, join = toks.keys, toks.cap, toks.join
-    connectors = w["connectors"] | w.of_words
+    connectors = w.name_links
     for k in range(1, _MAX_NAME_BEFORE + 1):
         j = i - k
         if j < 0 or join[j] != 1 or out[j] or not (cap[j] or keys[j] in connectors):
@@ -549,8 +559,7 @@ def _place_only_before(toks: Tokens, i: int, w: Words) -> bool:
     ...  and _place_only_before(toks, i, w)]
     [3, 53]
     """
-    # articles and "de" ("la ciudad de"): the list words that join no list
-    cues, stop = w["place_only_before"], (w["list_words"] - w["after_list"]) | _OF
+    cues, stop = w["place_only_before"], w.place_links
     if not cues:
         return False
     j = i - 1

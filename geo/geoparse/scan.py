@@ -39,7 +39,7 @@ import logging
 import pickle
 import re
 import threading
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -1033,7 +1033,9 @@ class Scanner:
                         )
                     ):
                         continue
-                    near = _near(self.index.transliterated(key), allowed, points, km=km[strength])
+                    near = countries_near(
+                        self.index.transliterated(key), allowed, points, km=km[strength]
+                    )
                     if near:
                         span = Span(
                             start=starts[i] + offset,
@@ -1282,18 +1284,6 @@ def _name_offsets(info: _Word, *, prefer_particles: bool) -> list[int]:
     else:
         preferred = offsets[1] if prefer_particles and len(offsets) > 1 else offsets[0]
     return sorted(offsets, key=lambda o: (o != preferred, o))
-
-
-def _near(
-    cs: Sequence[Candidate],
-    countries: Collection[str],
-    points: Sequence[Place],
-    *,
-    km: float = config.GEOPARSE_TRANSLIT_NEAR_KM,
-) -> set[str]:
-    """The countries of the candidates that lie in one of the document's countries and,
-    when the document names towns or regions, within ``km`` of one."""
-    return countries_near(cs, countries, points, km=km)
 
 
 def _is_list_gap(gap: str) -> bool:

@@ -478,12 +478,7 @@ def _romanised(
         if (
             not _romanised_cue(text, toks, i, last, w, lang, ends, starts)
             or any(s.first < i or s.last > last for s in inside)
-            or any(
-                Index.is_major(c)
-                for s in inside
-                for c in index.candidates(s.key)[:1]
-                if ROMANISED not in s.key
-            )
+            or any(Index.is_major(c) for s in inside for c in index.candidates(s.key)[:1])
         ):
             continue
         words = [keys[j] for j in range(i, last + 1)]
@@ -495,15 +490,7 @@ def _romanised(
         ):
             found = index.romanised(key, lang)
             if found and places is None:
-                places = [
-                    cs[0].place
-                    for cs in (
-                        index.candidates(s.key)
-                        for s in spans
-                        if not s.soft and not s.key.endswith(REGION_OF) and ROMANISED not in s.key
-                    )
-                    if cs
-                ]
+                places = _best_places(spans, index)
             near = _near_countries(found, places or [])
             if near:
                 marked = key + ROMANISED + lang + IN_COUNTRIES + ",".join(sorted(near))
@@ -1021,12 +1008,18 @@ def _countries(spans: Sequence[Span], index: Index) -> frozenset[str]:
     of :func:`geo.geoparse.translit.cyrillic_countries` and those of the names found that
     need no context."""
     found = set(translit.cyrillic_countries())
-    for s in spans:
-        if not s.soft and not s.key.endswith(REGION_OF):
-            cs = index.candidates(s.key)
-            if cs and cs[0].place.country_code:
-                found.add(cs[0].place.country_code)
+    found.update(p.country_code for p in _best_places(spans, index) if p.country_code)
     return frozenset(found)
+
+
+def _best_places(spans: Sequence[Span], index: Index) -> list[Place]:
+    """The best candidates' places of the names found that need no context (not soft, not
+    a region named after a town)."""
+    return [
+        cs[0].place
+        for s in spans
+        if not s.soft and not s.key.endswith(REGION_OF) and (cs := index.candidates(s.key))
+    ]
 
 
 def _translit_key(

@@ -688,6 +688,25 @@ def romanised_skeleton(form: str) -> str:
     return form.replace("a", "")
 
 
+def _bounded_distance(
+    a: str, b: str, *, most: int, near: frozenset[tuple[str, str]], far: int
+) -> int:
+    """Edit distance of ``a`` and ``b`` where a substitution of a pair in ``near`` costs 1,
+    another ``far`` and an inserted or dropped letter 1; ``most + 1`` once above ``most``."""
+    if abs(len(a) - len(b)) > most:
+        return most + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            sub = 0 if ca == cb else 1 if (ca, cb) in near else far
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + sub))
+        if min(current) > most:
+            return most + 1
+        previous = current
+    return min(previous[-1], most + 1)
+
+
 def edit_distance(a: str, b: str, *, most: int) -> int:
     """Levenshtein distance of two strings, ``most + 1`` once it exceeds ``most``.
 
@@ -696,17 +715,7 @@ def edit_distance(a: str, b: str, *, most: int) -> int:
     >>> edit_distance("CaRNaBaL", "CaRaNaBaL", most=2), edit_distance("abc", "xyz", most=1)
     (1, 2)
     """
-    if abs(len(a) - len(b)) > most:
-        return most + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > most:
-            return most + 1
-        previous = current
-    return min(previous[-1], most + 1)
+    return _bounded_distance(a, b, most=most, near=frozenset(), far=1)
 
 
 #: Vowels that romanisations write for one another (o for u, e for i, a for e): their
@@ -726,18 +735,7 @@ def vowel_distance(a: str, b: str, *, most: int) -> int:
     >>> vowel_distance("pilana", "pelana", most=3), vowel_distance("pulana", "pelena", most=4)
     (1, 3)
     """
-    if abs(len(a) - len(b)) > most:
-        return most + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            sub = 0 if ca == cb else 1 if (ca, cb) in _NEAR_VOWELS else 2
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + sub))
-        if min(current) > most:
-            return most + 1
-        previous = current
-    return min(previous[-1], most + 1)
+    return _bounded_distance(a, b, most=most, near=_NEAR_VOWELS, far=2)
 
 
 def romanised_distance(form: str, other: str) -> int | None:
@@ -889,11 +887,9 @@ def load_skeleton_index(path: Path, meta: dict[str, Any]) -> SkeletonIndex | Non
     return SkeletonIndex({str(s): tuple(v) for s, v in table.items()})
 
 
-def save_skeleton_index(
-    path: Path, meta: dict[str, Any], index: SkeletonIndex, *, stale: str = "translit-ar-v*.json"
-) -> None:
+def save_skeleton_index(path: Path, meta: dict[str, Any], index: SkeletonIndex) -> None:
     """Save an index atomically as JSON (a warning, not an error, when that fails) and
-    remove the other saved skeleton indexes of its folder (the files ``stale`` matches)."""
+    remove the other saved skeleton indexes of its folder."""
     from geo.io.files import atomic_write
 
     payload = {"meta": meta, "table": {s: list(v) for s, v in index.table.items()}}
@@ -903,7 +899,13 @@ def save_skeleton_index(
     except OSError as err:
         logger.warning("cannot save the skeleton index to %s (%s); keeping it in memory", path, err)
         return
-    for old in path.parent.glob(stale):
+    _remove_others(path, "translit-ar-v*.json")
+
+
+def _remove_others(path: Path, pattern: str) -> None:
+    """Remove the files of ``path``'s folder that ``pattern`` matches, other than ``path``
+    (earlier versions of a saved index)."""
+    for old in path.parent.glob(pattern):
         if old != path:
             with contextlib.suppress(OSError):
                 old.unlink()
@@ -1122,10 +1124,7 @@ def _save_romanised(path: Path, meta: dict[str, Any], index: SkeletonIndex) -> N
     except OSError as err:
         logger.warning("cannot save the romanised index to %s (%s); keeping it", path, err)
         return
-    for old in path.parent.glob("translit-latin-v*"):
-        if old != path:
-            with contextlib.suppress(OSError):
-                old.unlink()
+    _remove_others(path, "translit-latin-v*")
 
 
 def _romanised_digest() -> str:
