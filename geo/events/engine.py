@@ -57,7 +57,7 @@ import hashlib
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
@@ -74,6 +74,7 @@ from geo.events.actors import (
 )
 from geo.events.consolidate import consolidate_rows
 from geo.events.dates import FoundDate, find_dates, reference_date
+from geo.events.numbers import COUNTED_NOUN_GAP
 from geo.events.rules import Rules, get_rules
 from geo.events.tolls import Casualty, casualty_free, count_casualties
 from geo.io.html import related_blocks
@@ -1742,11 +1743,6 @@ def _period_start(sentence: str, d: FoundDate, ctx: _Context) -> int | None:
     return found.start() if found is not None else None
 
 
-#: What may stand between a toll's number and the forces it counts: blanks and at most one
-#: word ("five other soldiers", "quatre gendarmes tchadiens" is matched from "gendarmes").
-_TOLL_TO_ACTOR: Final = re.compile(r"[\s\u00a0]+(?:[^\W\d_][\w\-]*[\s\u00a0]+)?")
-
-
 def _mark_victims(
     actors: list[ActorMention], sentence: str, tolls: Sequence[Casualty]
 ) -> list[ActorMention]:
@@ -1760,7 +1756,7 @@ def _mark_victims(
         if a.actor.inter == _STATE_FORCES and any(
             c.end <= a.start
             and a.start - c.end <= config.EVENTS_VICTIM_GAP_CHARS
-            and _TOLL_TO_ACTOR.fullmatch(sentence, c.end, a.start) is not None
+            and COUNTED_NOUN_GAP.fullmatch(sentence, c.end, a.start) is not None
             for c in tolls
             if not c.vague and not c.word
         ):
@@ -2269,8 +2265,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 if (
                     parent is not None
                     and m.place.kind == "city"
-                    and _only_regions(parent)
-                    and not parent.moved
+                    and _open_region(parent)
                     and k - parent.sentence <= config.EVENTS_REGION_TO_TOWN_SENTENCES
                     and not (tolls if tolls is not None else _incident_tolls(sentence, rules, []))
                 ):
@@ -2470,7 +2465,11 @@ def _drop_region_list(
         records.append((None, inc.places.pop(pid)[0], note))
 
 
-def _incident_tolls(sentence: str, rules: Rules, dates: Sequence[FoundDate]) -> list[Casualty]:
+def _incident_tolls(
+    sentence: str,
+    rules: Rules,
+    dates: Sequence[FoundDate] | Callable[[], Sequence[FoundDate]],
+) -> list[Casualty]:
     """The tolls of a sentence that may be an incident's (not running totals)."""
     return [c for c in count_casualties(sentence, rules=rules, dates=dates) if c.toll]
 
@@ -2648,7 +2647,12 @@ def _region_parent(place: Place, previous: list[_Incident], k: int) -> _Incident
     """The dated incident just told only at a region that contains the town ``place``
     (:func:`_parent`), which has no town of its own yet."""
     parent = _parent(place, previous, k)
-    return parent if parent is not None and _only_regions(parent) and not parent.moved else None
+    return parent if parent is not None and _open_region(parent) else None
+
+
+def _open_region(inc: _Incident) -> bool:
+    """Whether an incident is told only at regions and not yet moved to a town of one."""
+    return _only_regions(inc) and not inc.moved
 
 
 def _same_story(inc: _Incident, cues: list[tuple[int, int, int]], rules: Rules) -> bool:
@@ -3024,9 +3028,7 @@ def _follow_up(
         return memo[0]
 
     # what a sentence of another story says is not read (:func:`_same_story`)
-    tolls = (
-        [c for c in count_casualties(sentence, rules=rules, dates=dates) if c.toll] if same else []
-    )
+    tolls = _incident_tolls(sentence, rules, dates) if same else []
     # the toll goes to the incident's most precise place (a town rather than its region)
     first = min(inc.places, key=lambda pid: _KIND_RANK.get(inc.places[pid][0].place.kind, 0))
     note = " ".join(sentence.split())

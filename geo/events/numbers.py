@@ -133,8 +133,9 @@ def _tables(rules: Rules) -> _Tables:
     )
 
 
-#: What may stand between a count and the noun it counts ("двое мирных жителей").
-_COUNTED_NOUN_GAP: Final = re.compile(r"[\s\u00a0]+(?:[^\W\d_][\w\-]*[\s\u00a0]+)?")
+#: What may stand between a count and the noun it counts: blanks and at most one word
+#: ("двое мирных жителей", "five other soldiers").
+COUNTED_NOUN_GAP: Final = re.compile(r"[\s\u00a0]+(?:[^\W\d_][\w\-]*[\s\u00a0]+)?")
 _SCALED: Final = re.compile(r"(\d+(?:[.,]\d{1,2})?)[\s\u00a0\u202f]*(.*?)\.?$", re.DOTALL)
 
 
@@ -269,7 +270,7 @@ def find_numbers(sentence: str, *, rules: Rules | None = None) -> list[Number]:
             if (
                 out
                 and not out[-1].person
-                and _COUNTED_NOUN_GAP.fullmatch(sentence, out[-1].end, m.start())
+                and COUNTED_NOUN_GAP.fullmatch(sentence, out[-1].end, m.start())
             ):
                 continue  # the noun a count counts ("двое мужчин", "один мирный житель")
             out.append(Number(1, m.start(), m.end(), person=True))
