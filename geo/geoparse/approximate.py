@@ -133,7 +133,7 @@ def approximate_mentions(
     covered = [False] * n
     for m in mentions:
         a = bisect.bisect_left(starts, m.char_start)
-        b = bisect.bisect_left(starts, m.char_end) - 1
+        b = _last_token(toks, m)
         if a >= n or b < a:
             continue
         first_of[a] = m
@@ -281,17 +281,17 @@ def _finder_words(w: Words) -> tuple[frozenset[str], ...]:
     found = _FINDER_WORDS.get(w.langs)
     if found is None:
         found = _FINDER_WORDS[w.langs] = (
-            frozenset().union(*(w[name] for name in _NOT_NAMES)),
+            w.union(*_NOT_NAMES),
             # a given name is no village alone, but may be a word of one ("Santa Rita Baja")
             w["first_names"] - w["stopwords"] - w["common"],
             w.of_words | w["determiners"] | w["elisions"] | w["connectors"],
-            w["settlement_before"] | w["place_cues"],
+            w.union("settlement_before", "place_cues"),
             w["settlement_after"],
             (w["connectors"] - w["list_words"] - w["place_prepositions"])
             | (get_pack("common").words["connectors"] - w["after_list"]),
-            w["region_after"] | w["district_after"],
-            w["common"] | w["always_common"] | w["stopwords"],
-            w["water"] | w["natural"] | w["org_heads"] | w["titles"] | w["street_heads"],
+            w.union("region_after", "district_after"),
+            w.union("common", "always_common", "stopwords"),
+            w.union("water", "natural", "org_heads", "titles", "street_heads"),
         )
     return found
 
@@ -453,7 +453,7 @@ class _Finder:
         """Whether a settlement noun comes within a few lower-case words from token ``j``
         ("a village", "un petit village", "a fishing hamlet")."""
         toks = self.toks
-        nouns = self.w["settlement_before"] | self.after
+        nouns = self.w.union("settlement_before", "settlement_after")
         if j >= len(toks) or not (toks.keys[j] in nouns or toks.keys[j] in self.w["articles"]):
             return False
         for k in range(j, min(len(toks), j + config.GEOPARSE_APPROX_APPOSED_WORDS + 1)):
@@ -564,7 +564,7 @@ class _Finder:
         if (
             len(key) < 3
             or key in self.not_names
-            or _arabic_cue(key, self.w["settlement_before"] | self.w["region_before"])
+            or _arabic_cue(key, self.w.union("settlement_before", "region_before"))
             or key in self.w["place_prepositions"]
             or any(ch.isdigit() for ch in key)
             or word_frequency(key, ("ar",)) >= config.GEOPARSE_APPROX_AR_MAX_ZIPF
@@ -626,7 +626,7 @@ class _Finder:
         """Occurrences of the named keys without the cue (one sense per document)."""
         toks = self.toks
         n = len(toks)
-        lengths = {len(k.split()) for k in keys}
+        lengths = sorted({len(k.split()) for k in keys}, reverse=True)
         out: set[tuple[int, int]] = set()
         in_runs = {j for a, b in runs for j in range(a, b + 1)}
         for a in range(n):
@@ -634,7 +634,7 @@ class _Finder:
                 continue
             if toks.script[a] != "arabic" and not toks.cap[a]:
                 continue
-            for length in sorted(lengths, reverse=True):
+            for length in lengths:
                 b = a + length - 1
                 if b >= n or any(toks.join[j] == 0 for j in range(a, b)):
                     continue
@@ -829,7 +829,7 @@ def _admin(
     keys = toks.keys
     n = len(keys)
     sentence = toks.sentence[a]
-    nouns = w["region_after"] | w["district_after"] | w["region_before"]
+    nouns = w.union("region_after", "district_after", "region_before")
     limit = config.GEOPARSE_APPROX_ADMIN_TOKENS
     for k in range(b + 1, min(n, b + 1 + limit)):
         if toks.sentence[k] != sentence:
