@@ -896,3 +896,22 @@ GEOPARSE_APPROX_RELATIVE_LEAD: Final = 3
 #: X", "près de X") makes a place the gazetteer lacks: "near City Hall", "near Interstate"
 #: name facilities with frequent words; villages' names are rare words.
 GEOPARSE_APPROX_NEAR_MAX_ZIPF: Final = 3.5
+
+#: Whether a capitalised name the gazetteer lacks, after only a weak cue (a locative
+#: preposition: "in X", "à X", "en X", "в X"; or listed with a known town: "in Y, X and Z"),
+#: becomes an approximate mention when every word of it is rare and an anchor places it.
+GEOPARSE_APPROX_WEAK: Final = True
+
+#: Highest word frequency (Zipf) of every word of a name that only a weak cue makes a place:
+#: a village's name is a rare word in every language of the document; "in Parliament", "at
+#: Reuters", "in Exchange" have a frequent one.
+GEOPARSE_APPROX_WEAK_MAX_ZIPF: Final = 2.5
+
+#: Distance (km) from the document's focus (the median point of its towns and regions)
+#: beyond which an anchor places no name that only a weak cue makes a place.
+GEOPARSE_APPROX_WEAK_FOCUS_KM: Final = 800.0
+
+#: Share of a weakly cued name's occurrences that must have a cue (weak or strong): a place
+#: the gazetteer lacks is named "in X", "near X", "from X" most times; a club, a firm or a
+#: person named once after "in" is the subject of the others.
+GEOPARSE_APPROX_WEAK_MIN_CUED_SHARE: Final = 0.34

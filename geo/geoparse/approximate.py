@@ -41,7 +41,7 @@ from typing import Any, Final
 
 from geo import config
 from geo.gazetteer import Place
-from geo.geoparse.candidates import is_water
+from geo.geoparse.candidates import haversine_km, is_water
 from geo.geoparse.filters import Words
 from geo.geoparse.tokenize import Tokens
 from geo.lang import get_pack, word_frequency
@@ -67,6 +67,13 @@ _SLAVIC_ADJECTIVE_ENDINGS: Final = (
     "иных",
     "ових",
     "евих",
+)
+#: Marks of a word that is no village's name alone: a digit, a dot, a capital inside.
+_ODD_SHAPE: Final = re.compile(r"[\d.]|\w[A-ZА-ЯЁІЇЄҐ]")
+#: Endings of Slavic adjectives in -ский/-ський/-цкий (any case, any gender): a unit's or a
+#: lake's adjective after a weak cue ("в Ферганской долине"), more often than a village.
+_SLAVIC_ADJECTIVE: Final = re.compile(
+    r"[сц]ь?к(?:ии|ои|ого|ому|ом|ая|ую|ое|ие|их|ым|ыми|ими|ім|ій|іи|ої|ою|а|е|у|і|и)$"
 )
 #: What separates paragraphs.
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
@@ -162,10 +169,14 @@ def approximate_mentions(
         for (_, _, key), found in zip(members, own, strict=True):
             if key not in anchors and (found or shared) is not None:
                 anchors[key] = found or shared  # type: ignore[assignment]
+    if finder.weak_only:
+        _drop_far(anchors, finder.weak_only, mentions)
     if not anchors:
         return list(mentions)
     runs = {(a, b) for a, b, key, _ in cued if key in anchors}
     runs |= finder.other_occurrences(set(anchors), runs)
+    if finder.weak_only:
+        runs = _drop_uncued(runs, {(a, b) for a, b, _, _ in cued}, finder)
     added: list[Mention] = []
     taken: set[int] = set()
     for a, b in sorted(runs):
@@ -201,6 +212,56 @@ def approximate_mentions(
     if not added:
         return list(mentions)
     return sorted((*mentions, *added), key=lambda m: m.char_start)
+
+
+def _drop_far(
+    anchors: dict[str, tuple[Place, str, float, int]],
+    weak: set[str],
+    mentions: Sequence[Mention],
+) -> None:
+    """Drop the anchors of the names only a weak cue makes places that lie far from the
+    document's focus (the median point of its towns and regions): such an anchor is a
+    town of another story or a name read wrong, and a weak cue is no reason to follow it."""
+    points = [
+        (m.place.latitude, m.place.longitude)
+        for m in mentions
+        if _usable(m) and m.place.kind in ("city", "region")
+    ]
+    if not points:
+        return
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lat, lon = lats[len(lats) // 2], lons[len(lons) // 2]
+    for key in weak & anchors.keys():
+        place = anchors[key][0]
+        if (
+            haversine_km(lat, lon, place.latitude, place.longitude)
+            > config.GEOPARSE_APPROX_WEAK_FOCUS_KM
+        ):
+            del anchors[key]
+
+
+def _drop_uncued(
+    runs: set[tuple[int, int]], cued: set[tuple[int, int]], finder: _Finder
+) -> set[tuple[int, int]]:
+    """The runs without those of names only a weak cue makes places that the text names
+    more often without a cue than with one ("Ahli" a club named once "in Ahli" and ten
+    times as the subject: a name, not a place)."""
+    total: dict[str, int] = {}
+    with_cue: dict[str, int] = {}
+    keys = {}
+    for a, b in runs:
+        key = keys[(a, b)] = finder.key(a, b)
+        total[key] = total.get(key, 0) + 1
+        if (a, b) in cued:
+            with_cue[key] = with_cue.get(key, 0) + 1
+    return {
+        run
+        for run in runs
+        if keys[run] not in finder.weak_only
+        or with_cue.get(keys[run], 0)
+        >= config.GEOPARSE_APPROX_WEAK_MIN_CUED_SHARE * total[keys[run]]
+    }
 
 
 def offset_point(lat: float, lon: float, *, bearing: float, km: float) -> tuple[float, float]:
@@ -292,6 +353,10 @@ def _finder_words(w: Words) -> tuple[frozenset[str], ...]:
             w.union("region_after", "district_after"),
             w.union("common", "always_common", "stopwords"),
             w.union("water", "natural", "org_heads", "titles", "street_heads"),
+            # weak cues: locative prepositions and words meaning near, not "of" ("de", "of":
+            # a person's or an organisation's as often as a place's)
+            w.union("place_prepositions", "near") - w.of_words - w.union("settlement_before"),
+            w.union("first_names", "surnames", "titles", "demonyms"),
         )
     return found
 
@@ -318,8 +383,12 @@ class _Finder:
             self.units,
             self.common,
             self.heads,
+            self.weak,
+            self.people,
         ) = _finder_words(w)
         self.first_of: Mapping[int, Mention] = {}
+        #: Keys of the names that only a weak cue makes places (:meth:`_weak_names`).
+        self.weak_only: set[str] = set()
 
     # ------------------------------------------------------------------ names
     def cued_names(self, first_of: Mapping[int, Mention]) -> list[tuple[int, int, str, int]]:
@@ -363,6 +432,11 @@ class _Finder:
                 out.append((*run, self.key(*run), group))
                 listed += 1
                 run = self._next_in_list(run[1])
+        if config.GEOPARSE_APPROX_WEAK:
+            weak = self._weak_names()
+            strong = {key for _, _, key, _ in out}
+            self.weak_only = {key for _, _, key, _ in weak} - strong
+            out.extend(weak)
         for i in range(1, n):
             if keys[i] not in self.after or cap[i] or join[i - 1] == 0:
                 continue
@@ -384,6 +458,86 @@ class _Finder:
             if self._apposed_noun(b + 1) or _relative_cue(toks, b, first_of, self.w):
                 out.append((*run, self.key(*run), run[0]))
         return sorted(set(out))
+
+    def _weak_names(self) -> list[tuple[int, int, str, int]]:
+        """Names after a weak cue, a locative preposition ("in X", "à X", "en X", "в X") or
+        a word meaning near, and the names listed after them or after a known place they
+        introduce ("in Y, X and Z"): kept when every word of the name is rare
+        (:meth:`_weak_ok`); an anchor must place them still."""
+        toks = self.toks
+        keys, cap, join = toks.keys, toks.cap, toks.join
+        n = len(keys)
+        out: list[tuple[int, int, str, int]] = []
+        for i in range(n - 1):
+            if (
+                keys[i] not in self.weak
+                or join[i] == 0
+                or toks.script[i] == "arabic"
+                or (cap[i] and not toks.initial[i])
+            ):
+                continue
+            j = i + 1
+            if self.covered[j]:
+                # "in Y, X and Z": the list goes on after the known place
+                while j + 1 < n and self.covered[j + 1]:
+                    j += 1
+                run = self._next_in_list(j)
+            else:
+                run = self._cased_name(j, toks.sentence[i])
+            # the lists of weak cues apart from those of strong ones
+            group = n + run[0] if run is not None else -1
+            listed = 0
+            while run is not None and listed < config.GEOPARSE_APPROX_MAX_LIST:
+                if self._weak_ok(*run):
+                    out.append((*run, self.key(*run), group))
+                listed += 1
+                run = self._next_in_list(run[1])
+        return out
+
+    def _weak_ok(self, a: int, b: int) -> bool:
+        """Whether a name that only a weak cue makes a place may be a village's: every
+        capitalised word of it rare in the document's languages, none a given name, a
+        surname, a title or a demonym, no water noun at its end."""
+        toks = self.toks
+        keys = toks.keys
+        if keys[b] in self.w["water"] or keys[b] in self.units:
+            return False
+        langs = self.w.langs
+        for j in range(a, b + 1):
+            if not toks.cap[j]:
+                continue
+            key = keys[j]
+            if key in self.people or key in self.common:
+                return False
+            word = self.text[toks.starts[j] : toks.ends[j]]
+            if _ODD_SHAPE.search(word) or (word.isupper() and len(word) > 1):
+                return False  # "U.N", "A14", "DeepState", "IDPs", "NATO": no village's name
+            if toks.script[j] == "cyrillic" and _SLAVIC_ADJECTIVE.search(key):
+                return False  # "Ферганской", "Каховське": an adjective (of a unit, a lake)
+            if word_frequency(key, langs) >= config.GEOPARSE_APPROX_WEAK_MAX_ZIPF:
+                return False
+            if toks.script[j] == "cyrillic":
+                base = _base_form(key, self._lang(j))
+                if base and (
+                    base in self.people
+                    or word_frequency(base, langs) >= config.GEOPARSE_APPROX_WEAK_MAX_ZIPF
+                ):
+                    return False
+        return True
+
+    def _after_name(self, a: int) -> bool:
+        """Whether token ``a`` follows a capitalised word of a name ("Hodan X"), not a
+        capitalised small word ("In X") or another sentence."""
+        toks = self.toks
+        k = a - 1
+        return (
+            k >= 0
+            and toks.join[k] != 0
+            and toks.cap[k]
+            and toks.sentence[k] == toks.sentence[a]
+            and toks.keys[k] not in self.common
+            and toks.keys[k] not in self.weak
+        )
 
     def _past_links(self, j: int) -> int:
         """The token after the small words between a cue and a name ("of", "de la")."""
@@ -640,9 +794,11 @@ class _Finder:
                     continue
                 if any(self.blocked[j] or self.covered[j] or j in in_runs for j in range(a, b + 1)):
                     continue
-                if self.key(a, b) in keys and (
-                    b + 1 >= n or not toks.cap[b + 1] or toks.join[b] == 0
-                ):
+                key = self.key(a, b)
+                if key in keys and (b + 1 >= n or not toks.cap[b + 1] or toks.join[b] == 0):
+                    if key in self.weak_only and self._after_name(a):
+                        break  # "Hodan X": a person's surname, not the weakly cued place
+
                     out.add((a, b))
                     break
         return out
