@@ -75,6 +75,9 @@ _ODD_SHAPE: Final = re.compile(r"[\d.]|\w[A-ZА-ЯЁІЇЄҐ]")
 _SLAVIC_ADJECTIVE: Final = re.compile(
     r"[сц]ь?к(?:ии|ои|ого|ому|ом|ая|ую|ое|ие|их|ым|ыми|ими|ім|ій|іи|ої|ою|а|е|у|і|и)$"
 )
+#: Oblique endings of Slavic adjectives ("Корабельному", "Святогірської"; keys write й as
+#: и): after a weak cue, the adjective of a unit, a monastery or a lake named after it.
+_SLAVIC_ADJECTIVE_CASES: Final = ("ому", "ему", "ого", "его", "ои", "ої", "іи", "ых", "ими", "ыми")
 #: What separates paragraphs.
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
 #: What follows a name in the possessive ("St. Andrew's").
@@ -245,7 +248,7 @@ def _drop_uncued(
     runs: set[tuple[int, int]], cued: set[tuple[int, int]], finder: _Finder
 ) -> set[tuple[int, int]]:
     """The runs without those of names only a weak cue makes places that the text names
-    more often without a cue than with one ("Ahli" a club named once "in Ahli" and ten
+    more often without a cue (or "of") than with one ("Ahli" a club named once "in Ahli" and ten
     times as the subject: a name, not a place)."""
     total: dict[str, int] = {}
     with_cue: dict[str, int] = {}
@@ -253,7 +256,7 @@ def _drop_uncued(
     for a, b in runs:
         key = keys[(a, b)] = finder.key(a, b)
         total[key] = total.get(key, 0) + 1
-        if (a, b) in cued:
+        if (a, b) in cued or finder.cue_before(a):
             with_cue[key] = with_cue.get(key, 0) + 1
     return {
         run
@@ -502,6 +505,8 @@ class _Finder:
         keys = toks.keys
         if keys[b] in self.w["water"] or keys[b] in self.units:
             return False
+        if "." in self.text[toks.starts[a] : toks.ends[b]]:
+            return False
         langs = self.w.langs
         for j in range(a, b + 1):
             if not toks.cap[j]:
@@ -510,9 +515,13 @@ class _Finder:
             if key in self.people or key in self.common:
                 return False
             word = self.text[toks.starts[j] : toks.ends[j]]
+            if len(word) < 2:
+                return False  # "U. N.", "J. Smith": an initial
             if _ODD_SHAPE.search(word) or (word.isupper() and len(word) > 1):
                 return False  # "U.N", "A14", "DeepState", "IDPs", "NATO": no village's name
-            if toks.script[j] == "cyrillic" and _SLAVIC_ADJECTIVE.search(key):
+            if toks.script[j] == "cyrillic" and (
+                _SLAVIC_ADJECTIVE.search(key) or key.endswith(_SLAVIC_ADJECTIVE_CASES)
+            ):
                 return False  # "Ферганской", "Каховське": an adjective (of a unit, a lake)
             if word_frequency(key, langs) >= config.GEOPARSE_APPROX_WEAK_MAX_ZIPF:
                 return False
@@ -524,6 +533,15 @@ class _Finder:
                 ):
                     return False
         return True
+
+    def cue_before(self, a: int) -> bool:
+        """Whether a cue word or "of" comes just before token ``a`` ("in X", "of X", "de
+        X", "village of X")."""
+        k = a - 1
+        if k < 0 or self.toks.join[k] == 0:
+            return False
+        key = self.toks.keys[k]
+        return key in self.weak or key in self.before or key in self.w.of_words
 
     def _after_name(self, a: int) -> bool:
         """Whether token ``a`` follows a capitalised word of a name ("Hodan X"), not a
