@@ -915,3 +915,8 @@ GEOPARSE_APPROX_WEAK_FOCUS_KM: Final = 800.0
 #: the gazetteer lacks is named "in X", "near X", "from X" most times; a club, a firm or a
 #: person named once after "in" is the subject of the others.
 GEOPARSE_APPROX_WEAK_MIN_CUED_SHARE: Final = 0.34
+
+#: Languages where "of" after a lower-case noun is a weak cue ("le marché de X", "los
+#: vecinos de X"): French and Spanish name a place's market, mayor or people so; English says
+#: "X's" or "the X market", and its "doses of X", "cases of X" name drugs and germs.
+GEOPARSE_APPROX_WEAK_OF_LANGS: Final = ("fr", "es")

@@ -473,7 +473,17 @@ class _Finder:
         out: list[tuple[int, int, str, int]] = []
         for i in range(n - 1):
             if (
-                keys[i] not in self.weak
+                not (
+                    keys[i] in self.weak
+                    or (
+                        keys[i] in self.w.of_words
+                        and self._sentence_lang(i) in config.GEOPARSE_APPROX_WEAK_OF_LANGS
+                        and i > 0
+                        and join[i - 1] != 0
+                        and not cap[i - 1]
+                        and keys[i - 1] not in self.common
+                    )
+                )
                 or join[i] == 0
                 or toks.script[i] == "arabic"
                 or (cap[i] and not toks.initial[i])
@@ -785,6 +795,12 @@ class _Finder:
         """The name of the approximate place: as written."""
         toks = self.toks
         return self.text[toks.starts[a] : toks.ends[b]]
+
+    def _sentence_lang(self, j: int) -> str:
+        """The language of the sentence of token ``j`` ("und" when unknown)."""
+        langs = self.toks.sentence_lang
+        s = self.toks.sentence[j]
+        return langs[s] if s < len(langs) else "und"
 
     def _lang(self, j: int) -> str:
         langs = self.toks.sentence_lang
