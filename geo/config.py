@@ -920,3 +920,10 @@ GEOPARSE_APPROX_WEAK_MIN_CUED_SHARE: Final = 0.34
 #: vecinos de X"): French and Spanish name a place's market, mayor or people so; English says
 #: "X's" or "the X market", and its "doses of X", "cases of X" name drugs and germs.
 GEOPARSE_APPROX_WEAK_OF_LANGS: Final = ("fr", "es")
+
+#: Whether the document's focus (the town it names most often) anchors every cued name that
+#: no relative location, unit or town before it places (False: only weakly cued names).
+GEOPARSE_APPROX_FOCUS_ALL: Final = True
+
+#: Times the focus town must be named, at least, to anchor names.
+GEOPARSE_APPROX_FOCUS_MIN_COUNT: Final = 2

@@ -172,6 +172,12 @@ def approximate_mentions(
         for (_, _, key), found in zip(members, own, strict=True):
             if key not in anchors and (found or shared) is not None:
                 anchors[key] = found or shared  # type: ignore[assignment]
+    focus = _focus(mentions, capitals)
+    if focus is not None:
+        # no relative location, unit or town before it: the document's own town
+        for _, _, key, _ in cued:
+            if key not in anchors and (config.GEOPARSE_APPROX_FOCUS_ALL or key in finder.weak_only):
+                anchors[key] = focus
     if finder.weak_only:
         _drop_far(anchors, finder.weak_only, mentions)
     if not anchors:
@@ -215,6 +221,27 @@ def approximate_mentions(
     if not added:
         return list(mentions)
     return sorted((*mentions, *added), key=lambda m: m.char_start)
+
+
+def _focus(
+    mentions: Sequence[Mention], capitals: frozenset[str]
+) -> tuple[Place, str, float, int] | None:
+    """The document's focus as an anchor: the town it names most often (at least
+    ``GEOPARSE_APPROX_FOCUS_MIN_COUNT`` times; the first named of equals), no capital, at
+    the precision of a region."""
+    counts: dict[str, int] = {}
+    first: dict[str, Place] = {}
+    for m in mentions:
+        if m.place.kind != "city" or not _usable(m) or m.place.id in capitals:
+            continue
+        counts[m.place.id] = counts.get(m.place.id, 0) + 1
+        first.setdefault(m.place.id, m.place)
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: counts[k])  # the first of equals: dicts keep order
+    if counts[best] < config.GEOPARSE_APPROX_FOCUS_MIN_COUNT:
+        return None
+    return first[best], "focus", 0.0, config.GEOPARSE_APPROX_PRECISION_REGION
 
 
 def _drop_far(
