@@ -146,3 +146,74 @@ def test_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(config, "GEOPARSE_APPROXIMATE", False)
     text = "Shells hit the hamlet of Kvitkove Pole near Kovel."
     assert [m.mention for m in _parse(text, "en")] == ["Kovel"]
+
+
+def test_english_names_after_a_locative_preposition_and_in_its_list() -> None:
+    text = "Shelling hit Kovel on Monday, and families fled to Ostrivka, Holubivka and Zarichne."
+    ms = _approximate(_parse(text, "en"))
+    assert [m.mention for m in ms] == ["Ostrivka", "Holubivka"]
+    for m in ms:
+        assert m.precision == config.GEOPARSE_APPROX_PRECISION_TOWN
+        assert m.place.id == f"approx:gn:704617:{m.mention.lower()}"
+        assert (m.place.latitude, m.place.longitude) == pytest.approx(KOVEL, abs=0.01)
+        assert any(k.startswith("anchor preceding: Kovel") for k in m.why)
+
+
+def test_a_list_after_a_known_town_goes_on() -> None:
+    text = "Drones struck Kovel. Fires broke out in Kovel, Ostrivka and Zhuvantsi overnight."
+    ms = _approximate(_parse(text, "en"))
+    assert [m.mention for m in ms] == ["Ostrivka", "Zhuvantsi"]
+
+
+def test_french_de_after_a_noun_is_a_weak_cue() -> None:
+    text = "À Zinder, les habitants de Kouraboungou ont fui vers la ville."
+    m = _only(_parse(text, "fr"), "Kouraboungou")
+    assert m.place.country_code == "NE"
+    assert (m.place.latitude, m.place.longitude) == pytest.approx((13.807, 8.988), abs=0.01)
+
+
+def test_the_focus_anchors_a_name_with_no_town_before_it() -> None:
+    text = (
+        "Fighting reached Kovel on Monday. Kovel's mayor asked for help.\n\n"
+        "Later, residents fled from Ostrivka on foot."
+    )
+    m = _only(_parse(text, "en"), "Ostrivka")
+    assert m.precision == config.GEOPARSE_APPROX_PRECISION_REGION
+    assert any(k.startswith("anchor focus: Kovel") for k in m.why)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # frequent words, a month, a given name, a title
+        "Talks in Kovel moved to Parliament on Monday.",
+        "Fighting in Kovel resumed in March.",
+        "Shelling hit Kovel, said a doctor from Marie Curie hospital.",
+        # shapes that are no village's: an initial, capitals inside, an acronym, a digit
+        "Shelling hit Kovel, and a convoy drove towards J. Ostrivka.",
+        "Shelling hit Kovel; aid came from DeepRiver and NATO.",
+        "Shelling hit Kovel, then moved from M07 to A14.",
+        # English "of" is no cue: doses of a drug
+        "In Kovel, doctors ran out of Zorvantil.",
+        # named more often without a cue than with one: a club, not a place
+        "Kovel drew with Zorvana. Zorvana scored first; Zorvana's coach praised Zorvana fans "
+        "who travelled in Zorvana colours.",
+    ],
+)
+def test_weak_cues_that_make_no_place(text: str) -> None:
+    assert _approximate(_parse(text, "en")) == []
+
+
+def test_a_weakly_cued_name_is_not_anchored_far_from_the_story() -> None:
+    # the story is in Volyn; a town of another continent named once anchors nothing
+    text = (
+        "Shelling hit Kovel and Lutsk. Kovel and Lutsk lost power. A delegation from Osaka "
+        "then went to Ostrivka."
+    )
+    assert _approximate(_parse(text, "en")) == []
+
+
+def test_weak_cues_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(config, "GEOPARSE_APPROX_WEAK", False)
+    text = "Shelling hit Kovel on Monday, and families fled to Ostrivka and Holubivka."
+    assert _approximate(_parse(text, "en")) == []

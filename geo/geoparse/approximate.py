@@ -11,7 +11,15 @@ mention covers it, becomes a mention of its own name placed at an anchor, as ACL
    району", "in Y province, the village of X" (the unit's centre, precision 3);
 3. else the last town named before it in the same sentence or the sentences just before it
    (in the same paragraph), unless that town is a national capital;
-4. else no mention.
+4. else the document's focus, the town it names most often (precision 3);
+5. else no mention.
+
+Weaker cues make a name a place too when every word of it is rare and none is a person's
+(``GEOPARSE_APPROX_WEAK_*``): a locative preposition ("in X", "à X", "en X", "в X"), a word
+meaning near, "de X" after a noun in French and Spanish, and the names listed after them or
+after a known town they introduce ("in Y, X and Z"). Such a name is dropped when its anchor
+lies far from the document's focus or when the text names it more often without a cue than
+with one (a club, a firm).
 
 The name's other occurrences in the document (without the cue) take the same place. The
 mention's ``why`` says that it is approximate and what it is anchored to; its place's id is
@@ -508,7 +516,7 @@ class _Finder:
                         and i > 0
                         and join[i - 1] != 0
                         and not cap[i - 1]
-                        and keys[i - 1] not in self.common
+                        and keys[i - 1] not in self.w["stopwords"]
                     )
                 )
                 or join[i] == 0
