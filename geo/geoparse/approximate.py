@@ -470,11 +470,6 @@ class _Finder:
                 out.append((*run, self.key(*run), group))
                 listed += 1
                 run = self._next_in_list(run[1])
-        if config.GEOPARSE_APPROX_WEAK:
-            weak = self._weak_names()
-            strong = {key for _, _, key, _ in out}
-            self.weak_only = {key for _, _, key, _ in weak} - strong
-            out.extend(weak)
         for i in range(1, n):
             if keys[i] not in self.after or cap[i] or join[i - 1] == 0:
                 continue
@@ -495,6 +490,11 @@ class _Finder:
                 continue
             if self._apposed_noun(b + 1) or _relative_cue(toks, b, first_of, self.w):
                 out.append((*run, self.key(*run), run[0]))
+        if config.GEOPARSE_APPROX_WEAK:
+            weak = self._weak_names()
+            strong = {key for _, _, key, _ in out}
+            self.weak_only = {key for _, _, key, _ in weak} - strong
+            out.extend(weak)
         return sorted(set(out))
 
     def _weak_names(self) -> list[tuple[int, int, str, int]]:
