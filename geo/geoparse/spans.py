@@ -702,9 +702,16 @@ def _region_phrases(
         # области" is the oblast, not the city of Kyiv, a region of its own)
         phrase_forms = pack.morph("base_forms")
         noun_text = text[toks.starts[noun] : toks.ends[noun]].lower()
+        cyrillic = translit.cyrillic_countries()
+        district = toks.keys[noun] in district_after
         for form in phrase_forms(f"{word} {noun_text}") if phrase_forms else ():
             key = normalize_name(str(form))
-            if any(c.place.kind == "region" for c in index.candidates(key, variants=False)):
+            # a district's own name only in a country that has districts ("Западного
+            # округа" of a Russian town is no division of an island state)
+            if any(
+                c.place.kind == "region" and (not district or c.place.country_code in cyrillic)
+                for c in index.candidates(key, variants=False)
+            ):
                 return key
         adjective = pack.morph("adjective_bases")
         # the first base that is a region, or a town that gives its name to one; one in the
@@ -715,8 +722,6 @@ def _region_phrases(
             for key in (normalize_name(str(b)) for b in (adjective(word) if adjective else ()))
             if index.regions_named(key)
         ]
-        cyrillic = translit.cyrillic_countries()
-        district = toks.keys[noun] in district_after
         if named and not district:
             near = (
                 k
@@ -744,24 +749,22 @@ def _region_phrases(
             )
             seen: set[str] = set()
             for key in tried:
-                ids = {
-                    c.place.id
+                near_places = [
+                    c.place
                     for c in index.candidates(key, variants=False)
                     if c.place.kind == "city" and c.place.country_code in cyrillic
-                }
-                if ids:
-                    bases.append(key)
-                    seen |= ids
+                ]
+                if near_places:
+                    # its places in those countries only: "Барському районі" is not Baar
+                    codes = sorted({str(p.country_code) for p in near_places})
+                    bases.append(key + IN_COUNTRIES + ",".join(codes))
+                    seen.update(p.id for p in near_places)
             # a centre the gazetteer writes in the other language only ("Новоазовськ" of a
             # Ukrainian text that the gazetteer has as "Новоазовск"): its Latin
             # transliteration, in the countries that have districts; only for the names
             # that keep the adjective's suffix, which few other words transliterate alike
             for key in tried:
-                if (
-                    len(bases) < config.GEOPARSE_DISTRICT_TOWNS
-                    and key not in bases
-                    and _SUFFIX_NAME.search(key)
-                ):
+                if len(bases) < config.GEOPARSE_DISTRICT_TOWNS and _SUFFIX_NAME.search(key):
                     places = [
                         c.place
                         for c in index.transliterated(key)
@@ -770,7 +773,7 @@ def _region_phrases(
                         and c.place.id not in seen
                     ]
                     if places:
-                        codes = sorted({p.country_code for p in places})
+                        codes = sorted({str(p.country_code) for p in places})
                         bases.append(key + IN_COUNTRIES + ",".join(codes))
                         seen.update(p.id for p in places)
             if bases:
