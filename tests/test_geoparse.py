@@ -226,9 +226,10 @@ def test_a_cyrillic_case_form_is_read_both_ways() -> None:
     ru = parse("В Буркина-Фасо джихадисты атаковали колонну в провинции Сум на севере.", "ru")
     soum = next(m for m in ru if m.mention == "Сум")
     assert (soum.place.country_code, soum.place.iso_3166_2) == ("BF", "BF-SOM")
-    # the district of Sumy named by its adjective, with no other place around
+    # the district of Sumy named by its adjective, with no other place around: its centre,
+    # not the oblast also named after the town
     (raion,) = parse("Евакуація триває з прикордонних сіл Сумського району.", "uk")
-    assert (raion.place.kind, raion.place.iso_3166_2) == ("region", "UA-59")
+    assert (raion.place.id, raion.place.kind) == ("gn:692194", "city")
 
 
 def test_town_named_like_its_district_is_the_town() -> None:
@@ -250,6 +251,54 @@ def test_community_is_its_centre_among_the_towns_its_adjective_may_come_from(
     text: str, expected: str
 ) -> None:
     assert parse(text)[0].place.id == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mention", "expected"),
+    [
+        # the town of the adjective ends in -я, -и, -к, or is named by the adjective itself
+        ("Обстріл Ічнянської громади тривав уночі.", "uk", "Ічнянської громади", "gn:707744"),
+        ("Вибухи пролунали у Теплицькому районі.", "uk", "Теплицькому районі", "gn:691708"),
+        ("Беспилотник упал в Мурашинском районе Кировской области.", "ru",
+         "Мурашинском районе", "gn:524414"),
+        ("Обстріл Новотроїцької громади Херсонської області.", "uk",
+         "Новотроїцької громади", "gn:699100"),
+        ("Обстрел Каневского района Краснодарского края.", "ru", "Каневского района",
+         "gn:553152"),
+        # a town in -ни that loses the vowel of its stem ("Лубни": "лубенський"), also in
+        # the region noun of its district
+        ("Вибухи у Лубенському районі Полтавської області.", "uk", "Лубенському районі",
+         "gn:702723"),
+        ("Ситуація на Роменщині залишається складною.", "uk", "Роменщині", "gn:695464"),
+        # a town of two words: "Велика Олександрівка", "Новий Буг"
+        ("Обстріл Великоолександрівської громади Херсонської області.", "uk",
+         "Великоолександрівської громади", "gn:690288"),
+        ("Вибухи у Новобузькій громаді Миколаївської області.", "uk", "Новобузькій громаді",
+         "gn:698953"),
+        # a surname of the document that is also the district's adjective
+        ("Ганна Мангушська сказала, що у Мангушській громаді тихо.", "uk",
+         "Мангушській громаді", "gn:697613"),
+    ],
+)  # fmt: skip
+def test_district_and_community_are_their_centre_town(
+    text: str, lang: str, mention: str, expected: str
+) -> None:
+    assert (mention, expected) in names(text, lang)
+
+
+def test_a_town_and_its_district_side_by_side_are_both_the_town() -> None:
+    # the district's noun is not the town's region cue: not the oblast named after it
+    ms = parse("Ночью обстреляли Курск и Курский район из РСЗО.", "ru")
+    assert [(m.mention, m.place.id) for m in ms] == [
+        ("Курск", "gn:538560"),
+        ("Курский район", "gn:538560"),
+    ]
+
+
+def test_a_district_is_in_a_country_that_has_districts() -> None:
+    # "Барському" is built from "Бар", also a town of Switzerland and of Montenegro
+    (m,) = parse("Вибухи пролунали у Барському районі.", "uk")
+    assert (m.place.id, m.place.country_code) == ("gn:712861", "UA")
 
 
 @pytest.mark.parametrize(

@@ -432,3 +432,25 @@ def test_hyphenated_arabic_name_declines_its_last_word() -> None:
     # the Arabic article is no preposition: the last word is the head, not the first
     assert "рас-эль-хайма" in ru.base_forms("рас-эль-хайме")
     assert ru.base_forms("ростове-на-дону")[0] == "ростов-на-дону"
+
+
+@pytest.mark.parametrize(
+    ("lang", "adjective", "town"),
+    [
+        ("uk", "ічнянської", "ічня"),
+        ("uk", "теплицького", "теплик"),
+        ("uk", "чкалівської", "чкалове"),
+        ("uk", "лубенського", "лубни"),
+        ("uk", "новобузької", "новий буг"),
+        ("uk", "великоолександрівській", "велика олександрівка"),
+        ("uk", "новотроїцької", "новотроїцьке"),
+        ("ru", "мурашинском", "мураши"),
+        ("ru", "александрийской", "александрия"),
+        ("ru", "каневского", "каневская"),
+        ("ru", "красносулинского", "красный сулин"),
+    ],
+)
+def test_adjective_bases_of_district_centres(lang: str, adjective: str, town: str) -> None:
+    bases = get_pack(lang).morph("adjective_bases")
+    assert bases is not None
+    assert town in bases(adjective)

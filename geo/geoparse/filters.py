@@ -433,6 +433,8 @@ def _block_people(
                     continue  # "Mayor Ann Dover ... the city of Dover": the town
                 if index is not None and _place_only_before(toks, i, w) and index.has(keys[i]):
                     continue  # "dijo Rosa Girardota ... protestas en Girardota": the town
+                if _region_noun_after(toks, i, w):
+                    continue  # "Ганна Глухівська ... у Глухівському районі": the district
                 if index is not None and _ends_place_name(toks, i, w, index, out):
                     continue  # "Mrs Kong said Hong Kong...": the name ends a place's name
                 if index is not None and _listed_after_place(
@@ -542,6 +544,33 @@ def _listed_after_place(
     if not cap[p] or out[p] or key in surnames or key in w["surnames"] or key in w["first_names"]:
         return False
     return index.has(key) or _ends_place_name(toks, p, w, index, out)
+
+
+def _region_noun_after(toks: Tokens, i: int, w: Words) -> bool:
+    """Whether a region or district noun follows token ``i``, after at most
+    :data:`~geo.config.REGION_QUALIFIERS_MAX` of its qualifiers ("Глухівському районі",
+    "Шебекинском городском округе"): the word is the adjective of a place, not the
+    surname it may also be elsewhere in the document.
+
+    Examples
+    --------
+    >>> w = words_for(("uk",))
+    >>> text = "Ганна Глухівська сказала, що у Глухівському районі тихо."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> [toks.keys[i] for i in range(len(toks)) if _region_noun_after(toks, i, w)]
+    ['глухівському']
+    """
+    if not toks.cap[i] or toks.script[i] != "cyrillic":
+        return False
+    qualifiers, nouns = w["region_qualifiers"], w["region_after"]
+    j = i + 1
+    while j < len(toks) and toks.join[j - 1] == 1:
+        if toks.keys[j] in nouns:
+            return True
+        if toks.keys[j] not in qualifiers or j - i > config.REGION_QUALIFIERS_MAX:
+            return False
+        j += 1
+    return False
 
 
 def _place_only_before(toks: Tokens, i: int, w: Words) -> bool:

@@ -219,12 +219,17 @@ def resolve(
                 continue
         cands[key] = land
 
-    # names that carry their own region noun ("Харківській області"): another name's cue
+    # names that carry their own region noun ("Харківській області"), also a district's
+    # that is its centre town ("Харкові та Харківському районі"): another name's cue
     # never reaches into them
+    district_after = w["district_after"]
     spans_at = frozenset(
         s.first
         for s in spans
-        if (s.key.endswith(REGION_OF) or (s.region_only and s.source == "morph"))
+        if (
+            s.key.endswith(REGION_OF)
+            or (s.source == "morph" and (s.region_only or toks.keys[s.last] in district_after))
+        )
         and s.last > s.first
     )
     cue_at = {s.first: region_cue(toks, s.first, s.last, w, spans_at) for s in spans}

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
@@ -71,6 +72,9 @@ _SURNAME_ENDINGS: Final = ("скии", "цкии", "ськии", "цькии")
 _POSSESSIVE_GAPS: Final = ("'s ", "’s ")
 #: Endings of masculine adjectives as keys (й folded to и): "оболонськии".
 _MASCULINE_KEY_ENDINGS: Final = ("ии", "ыи", "ои")
+#: Keys of towns that keep the suffix of their relational adjective ("новоазовськ",
+#: "новотроіцьке", "каневская"): those looked up through a transliteration for a district.
+_SUFFIX_NAME: Final = re.compile(r"[сцз]ь?к(?:ии|ыи|ои|е|а|ая|ое)?$")
 #: Word lists whose words are never looked up through a transliteration.
 _NOT_TRANSLIT: Final = ("first_names", "titles", "months", "weekdays", "demonyms", "org_heads")
 
@@ -698,9 +702,16 @@ def _region_phrases(
         # области" is the oblast, not the city of Kyiv, a region of its own)
         phrase_forms = pack.morph("base_forms")
         noun_text = text[toks.starts[noun] : toks.ends[noun]].lower()
+        cyrillic = translit.cyrillic_countries()
+        district = toks.keys[noun] in district_after
         for form in phrase_forms(f"{word} {noun_text}") if phrase_forms else ():
             key = normalize_name(str(form))
-            if any(c.place.kind == "region" for c in index.candidates(key, variants=False)):
+            # a district's own name only in a country that has districts ("Западного
+            # округа" of a Russian town is no division of an island state)
+            if any(
+                c.place.kind == "region" and (not district or c.place.country_code in cyrillic)
+                for c in index.candidates(key, variants=False)
+            ):
                 return key
         adjective = pack.morph("adjective_bases")
         # the first base that is a region, or a town that gives its name to one; one in the
@@ -711,15 +722,14 @@ def _region_phrases(
             for key in (normalize_name(str(b)) for b in (adjective(word) if adjective else ()))
             if index.regions_named(key)
         ]
-        if named:
-            cyrillic = translit.cyrillic_countries()
+        if named and not district:
             near = (
                 k
                 for k in named
                 if any(c.place.country_code in cyrillic for c in index.regions_named(k))
             )
             return next(near, named[0]) + REGION_OF
-        if toks.keys[noun] in district_after:
+        if district:
             # its centre, else the district itself as a populated place ("Оболонський":
             # the masculine adjective, as "район" and "округ" are)
             own = [
@@ -732,16 +742,54 @@ def _region_phrases(
             # every town the adjective may come from ("Васильківська": Васильків or
             # Васильківка): the context chooses among their places
             bases: list[str] = []
-            for base in (*(adjective(word) if adjective else ()), *own):
-                key = normalize_name(str(base))
-                if key not in bases and any(
-                    c.place.kind == "city" for c in index.candidates(key, variants=False)
-                ):
-                    bases.append(key)
+            tried = list(
+                dict.fromkeys(
+                    normalize_name(str(b)) for b in (*(adjective(word) if adjective else ()), *own)
+                )
+            )
+            seen: set[str] = set()
+            for key in tried:
+                near_places = [
+                    c.place
+                    for c in index.candidates(key, variants=False)
+                    if c.place.kind == "city" and c.place.country_code in cyrillic
+                ]
+                if near_places:
+                    # its places in those countries only: "Барському районі" is not Baar
+                    codes = sorted({str(p.country_code) for p in near_places})
+                    bases.append(key + IN_COUNTRIES + ",".join(codes))
+                    seen.update(p.id for p in near_places)
+            # a centre the gazetteer writes in the other language only ("Новоазовськ" of a
+            # Ukrainian text that the gazetteer has as "Новоазовск"): its Latin
+            # transliteration, in the countries that have districts; only for the names
+            # that keep the adjective's suffix, which few other words transliterate alike
+            for key in tried:
+                if len(bases) < config.GEOPARSE_DISTRICT_TOWNS and _SUFFIX_NAME.search(key):
+                    places = [
+                        c.place
+                        for c in index.transliterated(key)
+                        if c.place.kind == "city"
+                        and c.place.country_code in cyrillic
+                        and c.place.id not in seen
+                    ]
+                    if places:
+                        codes = sorted({str(p.country_code) for p in places})
+                        bases.append(key + IN_COUNTRIES + ",".join(codes))
+                        seen.update(p.id for p in places)
             if bases:
                 key = ANY_OF.join(bases[: config.GEOPARSE_DISTRICT_TOWNS])
                 towns.add(key)
                 return key
+            # else the region named after the town, in a country that has districts: not
+            # the Italian province of a town whose name a Ukrainian adjective also spells
+            near = (
+                k
+                for k in named
+                if any(c.place.country_code in cyrillic for c in index.regions_named(k))
+            )
+            found = next(near, None)
+            if found is not None:
+                return found + REGION_OF
         return None
 
     i = 0

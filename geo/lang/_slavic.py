@@ -89,6 +89,14 @@ class Rules:
         Prepositions inside hyphenated town names ("Ростове-на-Дону"): the word before one
         is the name's head, which declines; other short words inside a name (the Arabic
         article of "Рас-эль-Хайме") leave the last word the head.
+    adjective_names : tuple of str
+        Nominative endings of towns named by the relational adjective itself, after its
+        suffix ("Новотроїцьке", the stanitsa "Каневская"): tried after the other towns.
+    compounds : mapping of str to tuple of str
+        First parts of compound relational adjectives and the adjective they stand for, in
+        the feminine, masculine, neuter and plural ("ново": "нова", "новий", "нове",
+        "нові"): "новоазовська" is from "Новоазовськ", and also from a town of two words,
+        "Нова X", whose adjective agrees with its noun.
     """
 
     lang: str
@@ -98,6 +106,8 @@ class Rules:
     irregular: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     alternation: bool = False
     prepositions: frozenset[str] = frozenset({"на"})
+    compounds: Mapping[str, tuple[str, str, str, str]] = field(default_factory=dict)
+    adjective_names: tuple[str, ...] = ()
     endings: tuple[str, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
@@ -471,9 +481,40 @@ def adjective_bases(word: str, rules: Rules) -> tuple[str, ...]:
     for tail in _tails(core, rules):
         if _possible(tail, rules.lang):
             _add(out, tail)
+    for ending in rules.adjective_names:
+        _add(out, stem + ending)
     irregular = len(rules.irregular.get(stem, ()))
     ranked = sorted(range(irregular, len(out)), key=lambda k: (_place_rank(out[k], rules.lang), k))
-    return (*out[:irregular], *(out[k] for k in ranked))
+    return (*out[:irregular], *(out[k] for k in ranked), *_compound_bases(word, rules))
+
+
+#: Genders of :attr:`Rules.compounds` in the order of their forms.
+_COMPOUND_GENDERS: Final = ("f", "m", "n", "p")
+#: Forms of the second part of a compound adjective tried for a town of two words.
+_COMPOUND_TAILS: Final = 6
+
+
+def _compound_bases(word: str, rules: Rules) -> list[str]:
+    """Towns of two words a compound relational adjective may be built from, after the
+    one-word towns: "великоолександрівська" from "Велика Олександрівка", the first word
+    agreeing with the gender of the second (:attr:`Rules.compounds`).
+
+    Examples
+    --------
+    >>> from geo.lang.uk.morph import RULES
+    >>> "велика олександрівка" in _compound_bases("великоолександрівської", RULES)
+    True
+    """
+    out: list[str] = []
+    for prefix, forms in rules.compounds.items():
+        rest = word[len(prefix) :]
+        if not word.startswith(prefix) or len(rest) < 6 or rest[0] in "-ʼ'’":
+            continue
+        for tail in adjective_bases(rest, rules)[:_COMPOUND_TAILS]:
+            gender = _noun_gender(tail)
+            if gender is not None and " " not in tail:
+                _add(out, f"{forms[_COMPOUND_GENDERS.index(gender)]} {tail}")
+    return out
 
 
 def _place_rank(form: str, lang: str) -> int:
