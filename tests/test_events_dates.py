@@ -37,11 +37,14 @@ NIGHTS = [
     ("fr", "Cette nuit, un drone a frappé Valmont.", "2026-03-10"),
     ("fr", "La nuit dernière, un drone a frappé Valmont.", "2026-03-10"),
     ("fr", "Hier soir, un drone a frappé Valmont.", "2026-03-09"),
+    ("fr", "Dans la nuit, un drone a frappé Valmont.", "2026-03-10"),
+    ("fr", "Dans la nuit de samedi 7 à dimanche 8 mars, Valmont a été visée.", "2026-03-08"),
     ("en", "Overnight, drones struck Brackton.", "2026-03-10"),
     ("en", "Overnight Monday into Tuesday, drones struck Brackton.", "2026-03-10"),
     ("en", "On the night of Monday to Tuesday, drones struck Brackton.", "2026-03-10"),
     ("es", "En la madrugada de este martes, un dron atacó Villaseca.", "2026-03-10"),
     ("es", "Esta madrugada, un dron atacó Villaseca.", "2026-03-10"),
+    ("es", "En la madrugada, un dron atacó Villaseca.", "2026-03-10"),
     ("es", "En la madrugada del lunes al martes, un dron atacó Villaseca.", "2026-03-10"),
     ("es", "La noche del sábado, un dron atacó Villaseca.", "2026-03-07"),
     ("es", "Anoche, un dron atacó Villaseca.", "2026-03-09"),
@@ -53,6 +56,7 @@ NIGHTS = [
     ("ru", "Минувшей ночью дроны атаковали Озерск.", "2026-03-10"),
     ("ru", "Прошлой ночью дроны атаковали Озерск.", "2026-03-10"),
     ("ru", "Ночью 9 марта дроны атаковали Озерск.", "2026-03-09"),
+    ("ru", "Ночью с 9 на 10 марта дроны атаковали Озерск.", "2026-03-10"),
     ("uk", "Вночі проти 10 березня дрони атакували Яблунівку.", "2026-03-10"),
     ("uk", "У ніч на вівторок дрони атакували Яблунівку.", "2026-03-10"),
     ("uk", "У ніч з понеділка на вівторок дрони атакували Яблунівку.", "2026-03-10"),
@@ -126,6 +130,19 @@ NONE = [
 @pytest.mark.parametrize(("lang", "sentence", "day"), NIGHTS + DAYS + WRITTEN)
 def test_the_day_an_incident_takes(lang: str, sentence: str, day: str) -> None:
     assert _first(lang, sentence, TUESDAY) == day
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("fr", "Dans la nuit du 3 au 4 mars, un drone a frappé Valmont."),
+        ("fr", "Dans la nuit de samedi à dimanche, un drone a frappé Valmont."),
+        ("es", "En la madrugada de este martes, un dron atacó Villaseca."),
+        ("ru", "Ночью с 9 на 10 марта дроны атаковали Озерск."),
+    ],
+)
+def test_a_time_of_day_before_its_date_is_no_date_of_its_own(lang: str, sentence: str) -> None:
+    assert len(find_dates(sentence, reference=TUESDAY, rules=get_rules((lang,)))) == 1
 
 
 @pytest.mark.parametrize(("lang", "sentence"), NONE)

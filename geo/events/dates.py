@@ -197,9 +197,10 @@ def _date_rules(rules: Rules) -> _DateRules:
     )
 
 
-#: What stands between a word for a time of day ("ночью", "вночі") and the date it is the
-#: time of: spaces and a short preposition.
-_TIME_OF_DAY_GAP: Final = re.compile(r"\s+(?:\w{1,5}\s+)?")
+#: What stands between a word for a time of day ("ночью", "вночі", "dans la nuit") and the
+#: date it is the time of: spaces and up to three short words ("ночью на", "dans la nuit du
+#: 3 au 4 mars", "en la madrugada de este martes").
+_TIME_OF_DAY_GAP: Final = re.compile(r"\s+(?:\w{1,5}\s+){0,3}")
 
 
 def _scanners(**patterns: re.Pattern[str] | None) -> dict[str, Prefiltered]:
@@ -370,7 +371,9 @@ def find_dates(
     for m in t.scan["relative_re"].finditer(sentence):
         if not free(m.start()):
             continue
-        if any(_TIME_OF_DAY_GAP.fullmatch(sentence, m.end(), f.start) for f in found):
+        if any(s <= m.start() < e for s, e in nights) or any(
+            _TIME_OF_DAY_GAP.fullmatch(sentence, m.end(), f.start) for f in found
+        ):
             continue  # "ночью в понедельник": the time of day of the date after it
         d = None
         if reference is not None:
