@@ -145,6 +145,24 @@ def test_a_time_of_day_before_its_date_is_no_date_of_its_own(lang: str, sentence
     assert len(find_dates(sentence, reference=TUESDAY, rules=get_rules((lang,)))) == 1
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("uk", "У понеділок вночі дрони атакували Яблунівку."),
+        ("uk", "Вчора вночі дрони атакували Яблунівку."),
+        ("ru", "9 марта ночью дроны атаковали Озерск."),
+        ("ru", "Вчера ночью дроны атаковали Озерск."),
+        ("fr", "Lundi dans la nuit, un drone a frappé Valmont."),
+        ("es", "El lunes en la madrugada, un dron atacó Villaseca."),
+        ("en", "On Monday overnight, drones struck Brackton."),
+    ],
+)
+def test_a_time_of_day_after_its_date_is_no_date_of_its_own(lang: str, sentence: str) -> None:
+    # the named day (Monday, yesterday, 9 March) stands; "at night" adds no article's day
+    found = find_dates(sentence, reference=TUESDAY, rules=get_rules((lang,)))
+    assert [str(d.date) for d in found] == ["2026-03-09"]
+
+
 @pytest.mark.parametrize(("lang", "sentence"), NONE)
 def test_no_event_day(lang: str, sentence: str) -> None:
     assert _first(lang, sentence, TUESDAY) is None

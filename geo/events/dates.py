@@ -375,9 +375,12 @@ def find_dates(
             _TIME_OF_DAY_GAP.fullmatch(sentence, m.end(), f.start) for f in found
         ):
             continue  # "ночью в понедельник": the time of day of the date after it
+        offset = t.relative[" ".join(m.group(1).lower().split())]
+        if offset == 0 and any(sentence[f.end : m.start()].isspace() for f in found):
+            continue  # "в понедельник ночью", "вчора вночі": the time of day of the date before
         d = None
         if reference is not None:
-            d = reference + dt.timedelta(days=t.relative[" ".join(m.group(1).lower().split())])
+            d = reference + dt.timedelta(days=offset)
         found.append(FoundDate(d, 1, m.start(), m.end(), False))
         taken.append(m.span())
     found.extend(_month_dates(sentence, reference, taken, t))
