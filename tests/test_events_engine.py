@@ -2315,3 +2315,54 @@ def test_a_place_with_another_role_is_no_incident(text: str, away: str) -> None:
     places = [p for p, *_ in _event_places(text)]
     assert away not in places
     assert places
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "day"),
+    [
+        (
+            "date 2026-03-10\nDans la nuit de lundi à mardi, un drone a frappé Dijon, tuant deux "
+            "personnes.",
+            "Dijon",
+            "2026-03-10",
+        ),
+        (
+            "date 2026-03-11\nLa nuit dernière, un drone a frappé Dijon, tuant deux personnes.",
+            "Dijon",
+            "2026-03-11",
+        ),
+        (
+            "date 2026-03-10\nМинулої ночі російський дрон влучив у будинок в Ужгороді. "
+            "Загинули двоє людей.",
+            "Uzhhorod",
+            "2026-03-10",
+        ),
+        (
+            "date 2026-03-10\nУ ніч на 10.03 російський дрон влучив у будинок в Ужгороді. "
+            "Загинули двоє людей.",
+            "Uzhhorod",
+            "2026-03-10",
+        ),
+        (
+            "date 2026-03-10\nUn dron atacó anoche una vivienda en Cuenca y mató a dos personas.",
+            "Cuenca",
+            "2026-03-09",
+        ),
+        (
+            "date 2026-03-10\nقصفت طائرة مسيرة الليلة الماضية منزلا في مدينة حمص ما أدى إلى "
+            "مقتل شخصين.",
+            "Homs",
+            "2026-03-10",
+        ),
+        (
+            "date 2026-03-10\nÉvacuée en partie le 2 mars, la ville de Dijon a été frappée mardi "
+            "par un drone qui a tué deux personnes.",
+            "Dijon",
+            "2026-03-10",
+        ),
+    ],
+)
+def test_a_night_attack_takes_the_day_the_night_ends_on(text: str, place: str, day: str) -> None:
+    # invented sentences; the night just gone ends on the article's day, "anoche" is the
+    # evening before; a clause's earlier date (the evacuation) does not date the strike
+    assert [(p, d) for p, d, *_ in _event_places(text)] == [(place, day)]

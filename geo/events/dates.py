@@ -5,10 +5,11 @@ and the words around them ("since", "last", "next") come from ``[dates]`` of the
 ``events.toml``; the resolution is language-neutral: a weekday is the latest such day on or
 before the reference ("last Monday" in an article of a Monday is a week back), a day and
 month without a year take the reference's year (the previous one when that would put them
-more than a week after it), a day and month in digits ("(21/01)", "12/02/2015") the
-reading that falls on or before the reference (day first or month first), a night across
-two days ("la nuit de samedi à dimanche") takes the later day, and a date after
-"since"/"depuis" is no event's date.
+more than a week after it), a day and month in digits ("(21/01)", "10.03", "12/02/2015")
+the reading that falls on or before the reference (day first or month first, as the pack
+writes them), a night across two days ("la nuit de samedi à dimanche") and the night just
+gone ("минулої ночі", "la nuit dernière") take the day the night ends on, as ACLED codes a
+night attack, and a date after "since"/"depuis" is no event's date.
 
 Examples
 --------
@@ -71,7 +72,10 @@ class _DateRules:
     relative: dict[str, int]
     relative_months: dict[str, int]
     iso: re.Pattern[str]
-    numeric: re.Pattern[str] | None  # day, month and year in digits ("16.12.2025")
+    # day first in digits ("16.12.2025"); the separators of a day and month in digits
+    # without a year ("21/01", "10.03")
+    day_first: bool
+    short_separators: frozenset[str]
     day_month: re.Pattern[str]
     weekday: re.Pattern[str]
     relative_re: re.Pattern[str]
@@ -163,7 +167,8 @@ def _date_rules(rules: Rules) -> _DateRules:
         relative=relative,
         relative_months=relative_months,
         iso=re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
-        numeric=_NUMERIC_DMY if "dmy" in rules.words("dates", "numeric_order") else None,
+        day_first="dmy" in rules.words("dates", "numeric_order"),
+        short_separators=frozenset(["/", *rules.words("dates", "short_numeric_separators")]),
         day_month=day_month,
         weekday=weekday,
         relative_re=relative_re,
@@ -192,14 +197,10 @@ def _date_rules(rules: Rules) -> _DateRules:
     )
 
 
-#: What stands between a word for a time of day ("ночью", "вночі") and the date it is the
-#: time of: spaces and a short preposition.
-_TIME_OF_DAY_GAP: Final = re.compile(r"\s+(?:\w{1,5}\s+)?")
-
-#: A date written day first in digits: "16.12.2025", "16/12/2025", "16-12-25".
-_NUMERIC_DMY: Final = re.compile(
-    r"(?<![\d.,/\-])(\d{1,2})([./\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-]|[.,]\d)"
-)
+#: What stands between a word for a time of day ("ночью", "вночі", "dans la nuit") and the
+#: date it is the time of: spaces and up to three short words ("ночью на", "dans la nuit du
+#: 3 au 4 mars", "en la madrugada de este martes").
+_TIME_OF_DAY_GAP: Final = re.compile(r"\s+(?:\w{1,5}\s+){0,3}")
 
 
 def _scanners(**patterns: re.Pattern[str] | None) -> dict[str, Prefiltered]:
@@ -215,21 +216,28 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     return date if config.EARLIEST_DATE <= date <= config.LATEST_DATE else None
 
 
-#: A day and month in digits, with an optional year: "21/01", "4/02", "12/02/2015".
-_NUMERIC = re.compile(r"(?<![\w/.,])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\w/])")
+#: A day and month in digits, with an optional year: "21/01", "4/02", "10.03",
+#: "12/02/2015", "16.12.2025", "16-12-25". Which separators count without a year, and
+#: whether the day comes first, is the packs' (``short_numeric_separators``,
+#: ``numeric_order``).
+_NUMERIC: Final = re.compile(
+    r"(?<![\w.,/\-])(\d{1,2})([./\-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\w/\-]|[.,]\d)"
+)
 
 
-def _numeric_date(m: re.Match[str], reference: dt.date | None) -> dt.date | None:
-    """The date of "21/01" or "12/02/2015": of its two readings (day first, month first),
-    one on or before the reference; with no year, one at most
+def _numeric_date(
+    m: re.Match[str], reference: dt.date | None, *, day_first: bool
+) -> dt.date | None:
+    """The date of "21/01", "10.03" or "12/02/2015": of its readings (day first, and month
+    first unless ``day_first``), one on or before the reference; with no year, one at most
     :data:`geo.config.NUMERIC_DATE_MAX_DAYS` before it; the nearer when both fit."""
-    a, b = int(m.group(1)), int(m.group(2))
-    year_text = m.group(3)
+    a, b = int(m.group(1)), int(m.group(3))
+    year_text = m.group(4)
     year = None
     if year_text is not None:
         year = int(year_text) + (2000 if len(year_text) == 2 else 0)
     readings: list[dt.date] = []
-    for day, month in ((a, b), (b, a)):
+    for day, month in ((a, b),) if day_first else ((a, b), (b, a)):
         if year is not None:
             d = _safe_date(year, month, day)
         elif reference is not None:
@@ -277,25 +285,23 @@ def find_dates(
         if d is not None:
             found.append(FoundDate(d, 1, m.start(), m.end(), True))
             taken.append(m.span())
-    if t.numeric is not None:
-        for m in t.numeric.finditer(sentence):
+    if t.day_first or "/" in sentence:
+        for m in _NUMERIC.finditer(sentence):
+            sep, year_text = m.group(2), m.group(4)
             if not free(m.start()):
                 continue
-            given = int(m.group(4))
-            d = _safe_date(given + 2000 if given < 100 else given, int(m.group(3)), int(m.group(1)))
-            if d is not None:
-                found.append(FoundDate(d, 1, m.start(), m.end(), True))
-                taken.append(m.span())
-    if "/" in sentence:
-        for m in _NUMERIC.finditer(sentence):
-            if not free(m.start()):
+            if year_text is None:
+                if sep not in t.short_separators or (sep != "/" and len(m.group(3)) != 2):
+                    continue  # "10-12" is a range, "1.5" a number; "10.03" a date
+            elif sep != "/" and not t.day_first:
                 continue
             if t.not_event_before.search(
                 sentence, max(0, m.start() - config.DATE_SINCE_WINDOW), m.start()
             ):
                 taken.append(m.span())
                 continue
-            d = _numeric_date(m, reference)
+            first = t.day_first and (year_text is not None or sep != "/")
+            d = _numeric_date(m, reference, day_first=first)
             if d is not None:
                 found.append(FoundDate(d, 1, m.start(), m.end(), True))
                 taken.append(m.span())
@@ -365,11 +371,16 @@ def find_dates(
     for m in t.scan["relative_re"].finditer(sentence):
         if not free(m.start()):
             continue
-        if any(_TIME_OF_DAY_GAP.fullmatch(sentence, m.end(), f.start) for f in found):
+        if any(s <= m.start() < e for s, e in nights) or any(
+            _TIME_OF_DAY_GAP.fullmatch(sentence, m.end(), f.start) for f in found
+        ):
             continue  # "ночью в понедельник": the time of day of the date after it
+        offset = t.relative[" ".join(m.group(1).lower().split())]
+        if offset == 0 and any(sentence[f.end : m.start()].isspace() for f in found):
+            continue  # "в понедельник ночью", "вчора вночі": the time of day of the date before
         d = None
         if reference is not None:
-            d = reference + dt.timedelta(days=t.relative[" ".join(m.group(1).lower().split())])
+            d = reference + dt.timedelta(days=offset)
         found.append(FoundDate(d, 1, m.start(), m.end(), False))
         taken.append(m.span())
     found.extend(_month_dates(sentence, reference, taken, t))

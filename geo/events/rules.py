@@ -65,9 +65,11 @@ left out matches nothing.
     language-neutral.
 ``[dates]``
     Tables ``months``, ``weekdays`` (Monday is 0), ``relative`` (phrase to a day offset:
-    ``yesterday = -1``, ``"la nuit dernière" = -1``), ``relative_months`` ("last month" to
+    ``yesterday = -1``, ``"la nuit dernière" = 0``), ``relative_months`` ("last month" to
     -1); words ``day_prefixes`` ("the", "le"), ``day_suffixes`` ("st", "er"),
-    ``month_joiners`` ("of", "de"); patterns ``not_event_before`` ("since", "depuis"),
+    ``month_joiners`` ("of", "de"), ``numeric_order`` ("dmy": digits day first),
+    ``short_numeric_separators`` (".": "10.03" is a day and month); patterns
+    ``not_event_before`` ("since", "depuis"),
     ``last_before``/``last_after`` ("last Monday", "lundi dernier"), ``next_before``/
     ``next_after``, ``last_year``, ``year_dates`` (a past year without a month, ``{year}``
     for its digits: "in {year}", "last year"), ``month_prefixes`` ("in", "en", "early"), and
@@ -203,6 +205,7 @@ _WORD_LISTS: Final = {
     ("dates", "day_suffixes"),
     ("dates", "month_joiners"),
     ("dates", "numeric_order"),
+    ("dates", "short_numeric_separators"),
 }
 
 
