@@ -658,20 +658,36 @@ def test_a_bomb_among_gunmen_makes_remote_violence() -> None:
     assert [t for _, _, t, *_ in _event_places(text)] == ["Suicide bomb"]
 
 
-def test_the_article_perpetrator_holds_for_its_unattributed_incidents() -> None:
+def _actors_by_place(text: str) -> dict[str, str | None]:
     from geo.events.engine import event_rows
     from geo.io.documents import make_document
 
-    text = (
-        "date 2024-06-20\nA missile hit a school in Uman on Wednesday, killing three people."
-        "\n\nOn 12 March, Russian forces shelled Nizhyn, killing two."
-    )
-    actors = {
+    return {
         r["location"]: r["actor1"]
         for r in event_rows(make_document(text))
         if r["event_type"] != "Mention"
     }
-    assert actors == {"Uman": "Military Forces of Russia", "Nizhyn": "Military Forces of Russia"}
+
+
+def test_an_unattributed_incident_takes_no_perpetrator_of_the_others() -> None:
+    # events README: actor1 is null when the sentence names no perpetrator, even when the
+    # article names one for its other incidents (another place, another day)
+    text = (
+        "date 2024-06-20\nA missile hit a school in Uman on Wednesday, killing three people."
+        "\n\nOn 12 March, Russian forces shelled Nizhyn, killing two."
+    )
+    assert _actors_by_place(text) == {"Uman": None, "Nizhyn": "Military Forces of Russia"}
+
+
+def test_an_unattributed_strike_of_the_same_wave_takes_no_perpetrator() -> None:
+    text = (
+        "date 2024-06-20\nRussian drones struck a depot in Fastiv on Wednesday, killing two "
+        "people.\n\nOn Wednesday, a drone also hit a farm near Bila Tserkva, injuring one man."
+    )
+    assert _actors_by_place(text) == {
+        "Fastiv": "Military Forces of Russia",
+        "Bila Tserkva": None,
+    }
 
 
 def test_a_reference_point_of_a_distance_is_no_incident_place() -> None:
@@ -2315,3 +2331,48 @@ def test_a_place_with_another_role_is_no_incident(text: str, away: str) -> None:
     places = [p for p, *_ in _event_places(text)]
     assert away not in places
     assert places
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # ACLED codes the attack when the debris of a downed weapon hits something
+        ("en", "Debris of a downed drone damaged two houses in Uman.", "Air/drone strike"),
+        (
+            "en",
+            "Air defences shot down a missile and its debris hit a warehouse in Uman.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "fr",
+            "Les débris d'un drone abattu sont tombés sur un entrepôt à Fastiv.",
+            "Air/drone strike",
+        ),
+        (
+            "es",
+            "Los restos de un dron derribado cayeron sobre una bodega en Tumaco.",
+            "Air/drone strike",
+        ),
+        ("ru", "Обломки сбитого беспилотника упали на крышу гаража в Ельце.", "Air/drone strike"),
+        (
+            "ru",
+            "В Ельце обломки сбитой ракеты повредили склад.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("uk", "Уламки збитого дрона впали на подвір'я у Фастові.", "Air/drone strike"),
+        ("ar", "أسقطت الدفاعات الجوية مسيرة وسقط حطامها على منزل في ربك.", "Air/drone strike"),
+        # an interception with no debris told stays a disrupted weapon
+        ("en", "Air defences shot down two drones over Uman.", "Disrupted weapons use"),
+        ("ru", "Над Ельцом сбиты два беспилотника.", "Disrupted weapons use"),
+    ],
+)
+def test_debris_of_a_downed_weapon_is_the_attack(lang: str, sentence: str, expected: str) -> None:
+    got = classify_sentence(sentence, rules=get_rules((lang,)))
+    assert got is not None and got[1] == expected
+
+
+def test_toppling_the_regime_is_no_downed_weapon() -> None:
+    got = classify_sentence(
+        "خرج المتظاهرون في ربك مطالبين بإسقاط النظام.", rules=get_rules(("ar",))
+    )
+    assert got == ("Protests", "Peaceful protest")
