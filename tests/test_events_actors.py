@@ -53,6 +53,11 @@ def test_groups_and_their_names_in_each_language(lang: str, sentence: str, name:
         "واتهمت حكومة ولاية شمال دارفور قوات الدعم السريع بتنفيذ القصف.",
         "واتهمت السلطات المحلية قوات الدعم السريع بتنفيذ الهجوم.",
         "اتهم الجيش قوات الدعم السريع بقصف السوق.",
+        # held responsible, launched by, waged by, an attack of (the article glued: للدعم)
+        "وحمّلت الحكومة قوات الدعم السريع مسؤولية القصف.",
+        "ضربت مسيّرات أطلقتها قوات الدعم السريع سوق المدينة.",
+        "قتل خمسة مدنيين في قصف مدفعي شنته قوات الدعم السريع على أحياء المدينة.",
+        "وجاء ذلك بعد هجوم للدعم السريع على بلدة صغيرة.",
     ],
 )
 def test_the_accused_group_is_the_agent_in_arabic(sentence: str) -> None:
