@@ -2376,3 +2376,23 @@ def test_toppling_the_regime_is_no_downed_weapon() -> None:
         "خرج المتظاهرون في ربك مطالبين بإسقاط النظام.", rules=get_rules(("ar",))
     )
     assert got == ("Protests", "Peaceful protest")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The region is home to the Myrhorod air base, a frequent target of Russian strikes.",
+        "La région abrite la base aérienne de Myrhorod, cible régulière des frappes russes.",
+        "La base aérea de Myrhorod es un blanco frecuente de los ataques rusos.",
+        "Аэродром в Миргороде стал частой целью российских ударов.",
+        "Аеродром у Миргороді є частою ціллю російських ударів.",
+        "يعد مطار مدينة الأبيض هدفا متكررا لهجمات المسيرات.",
+    ],
+)
+def test_a_frequent_target_is_background_not_an_incident(text: str) -> None:
+    # a place told as the habitual target of strikes, with no day or toll, is no incident
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = event_rows(make_document("date 2026-05-14\n" + text))
+    assert rows and all(r["event_type"] == "Mention" for r in rows)
