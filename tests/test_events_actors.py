@@ -67,3 +67,16 @@ def test_the_accused_group_is_the_agent_in_arabic(sentence: str) -> None:
     ]
     assert ("Rapid Support Forces", True) in found
     assert ("Military Forces of Sudan", True) not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cuatro personas murieron en un ataque armado contra un bar de Tumaco.",
+        "Un comando armado irrumpió en una fiesta en Tlaquepaque.",
+        "Los agresores huyeron en una motocicleta.",
+    ],
+)
+def test_an_armed_attack_names_unidentified_gunmen_in_spanish(sentence: str) -> None:
+    found = [a.actor.name for a in find_actors(sentence, rules=get_rules(("es",)))]
+    assert "Unidentified Armed Group" in found

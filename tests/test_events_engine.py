@@ -2396,3 +2396,28 @@ def test_a_frequent_target_is_background_not_an_incident(text: str) -> None:
 
     rows = event_rows(make_document("date 2026-05-14\n" + text))
     assert rows and all(r["event_type"] == "Mention" for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В понедельник украинский беспилотник сбросил взрывное устройство на автомобиль в "
+        "Рыльске, ранена женщина.",
+        "У понеділок російський дрон скинув вибухівку на автомобіль у Бериславі, поранено жінку.",
+        "On Monday a drone dropped an explosive device on a car in Beryslav, wounding a woman.",
+        "Lundi, un drone a largué un engin explosif sur une voiture à Beryslav, blessant une "
+        "femme.",
+        "El lunes, un dron lanzó un artefacto explosivo contra una patrulla en Tame y dejó dos "
+        "heridos.",
+        "ألقت طائرة مسيرة يوم الاثنين قنبلة على سيارة في الفاشر ما أدى إلى إصابة امرأة.",
+    ],
+)
+def test_a_munition_dropped_by_a_drone_is_an_air_strike(text: str) -> None:
+    # ACLED: a drone dropping a munition is an air/drone strike, not a remote explosive
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = event_rows(make_document("date 2026-05-14\n" + text))
+    assert [r["sub_event_type"] for r in rows if r["event_type"] != "Mention"] == [
+        "Air/drone strike"
+    ]
