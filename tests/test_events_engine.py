@@ -2421,3 +2421,38 @@ def test_a_munition_dropped_by_a_drone_is_an_air_strike(text: str) -> None:
     assert [r["sub_event_type"] for r in rows if r["event_type"] != "Mention"] == [
         "Air/drone strike"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "tolls"),
+    [
+        (
+            "Russian drones hit a depot in Fastiv on Wednesday. There were no immediate reports "
+            "of casualties.",
+            (0, 0),
+        ),
+        ("Un dron atacó una estación de policía en Tame el miércoles, con saldo blanco.", (0, 0)),
+        (
+            "Des drones ont frappé un dépôt à Fastiv mercredi. Pas de blessés, selon la police.",
+            (0, 0),
+        ),
+        (
+            "Dos drones lanzaron explosivos contra una bodega en Tame el miércoles. No se "
+            "reportaron personas fallecidas.",
+            (0, None),
+        ),
+        (
+            "ألقت طائرة مسيرة يوم الاثنين قنبلة على مستودع في الفاشر، ولم ترد أنباء عن وقوع "
+            "إصابات.",
+            (0, 0),
+        ),
+    ],
+)
+def test_no_casualties_stated_gives_zero(text: str, tolls: tuple[int | None, int | None]) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = event_rows(make_document("date 2026-05-14\n" + text))
+    assert [(r["fatalities"], r["injured"]) for r in rows if r["event_type"] != "Mention"] == [
+        tolls
+    ]
