@@ -679,10 +679,6 @@ EVENTS_DEMAND_CUE_CHARS: Final = 12
 #: one wave: a region of it is an incident only when the sentence gives it a toll.
 EVENTS_REGION_LIST_MIN: Final = 3
 
-#: Incidents of one country this many days apart are one wave: an incident whose sentence
-#: names no perpetrator takes the one named for the others (when they name only one).
-EVENTS_WAVE_DAYS: Final = 1
-
 #: Whether an incident placed only at a country (the text does not say where in it) is an
 #: event; otherwise the country is kept as a mention.
 EVENTS_COUNTRY_INCIDENTS: Final = False

@@ -44,3 +44,39 @@ def test_agency_reaches_past_the_groups_members(lang: str, sentence: str, name: 
 )
 def test_groups_and_their_names_in_each_language(lang: str, sentence: str, name: str) -> None:
     assert name in [a.actor.name for a in find_actors(sentence, rules=get_rules((lang,)))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the accuser may be several words long, and "and" glued before the verb
+        "واتهمت حكومة ولاية شمال دارفور قوات الدعم السريع بتنفيذ القصف.",
+        "واتهمت السلطات المحلية قوات الدعم السريع بتنفيذ الهجوم.",
+        "اتهم الجيش قوات الدعم السريع بقصف السوق.",
+        # held responsible, launched by, waged by, an attack of (the article glued: للدعم)
+        "وحمّلت الحكومة قوات الدعم السريع مسؤولية القصف.",
+        "ضربت مسيّرات أطلقتها قوات الدعم السريع سوق المدينة.",
+        "قتل خمسة مدنيين في قصف مدفعي شنته قوات الدعم السريع على أحياء المدينة.",
+        "وجاء ذلك بعد هجوم للدعم السريع على بلدة صغيرة.",
+    ],
+)
+def test_the_accused_group_is_the_agent_in_arabic(sentence: str) -> None:
+    found = [
+        (a.actor.name, a.agent)
+        for a in find_actors(sentence, rules=get_rules(("ar",)), country="SD")
+    ]
+    assert ("Rapid Support Forces", True) in found
+    assert ("Military Forces of Sudan", True) not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cuatro personas murieron en un ataque armado contra un bar de Tumaco.",
+        "Un comando armado irrumpió en una fiesta en Tlaquepaque.",
+        "Los agresores huyeron en una motocicleta.",
+    ],
+)
+def test_an_armed_attack_names_unidentified_gunmen_in_spanish(sentence: str) -> None:
+    found = [a.actor.name for a in find_actors(sentence, rules=get_rules(("es",)))]
+    assert "Unidentified Armed Group" in found

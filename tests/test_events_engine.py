@@ -658,20 +658,36 @@ def test_a_bomb_among_gunmen_makes_remote_violence() -> None:
     assert [t for _, _, t, *_ in _event_places(text)] == ["Suicide bomb"]
 
 
-def test_the_article_perpetrator_holds_for_its_unattributed_incidents() -> None:
+def _actors_by_place(text: str) -> dict[str, str | None]:
     from geo.events.engine import event_rows
     from geo.io.documents import make_document
 
-    text = (
-        "date 2024-06-20\nA missile hit a school in Uman on Wednesday, killing three people."
-        "\n\nOn 12 March, Russian forces shelled Nizhyn, killing two."
-    )
-    actors = {
+    return {
         r["location"]: r["actor1"]
         for r in event_rows(make_document(text))
         if r["event_type"] != "Mention"
     }
-    assert actors == {"Uman": "Military Forces of Russia", "Nizhyn": "Military Forces of Russia"}
+
+
+def test_an_unattributed_incident_takes_no_perpetrator_of_the_others() -> None:
+    # events README: actor1 is null when the sentence names no perpetrator, even when the
+    # article names one for its other incidents (another place, another day)
+    text = (
+        "date 2024-06-20\nA missile hit a school in Uman on Wednesday, killing three people."
+        "\n\nOn 12 March, Russian forces shelled Nizhyn, killing two."
+    )
+    assert _actors_by_place(text) == {"Uman": None, "Nizhyn": "Military Forces of Russia"}
+
+
+def test_an_unattributed_strike_of_the_same_wave_takes_no_perpetrator() -> None:
+    text = (
+        "date 2024-06-20\nRussian drones struck a depot in Fastiv on Wednesday, killing two "
+        "people.\n\nOn Wednesday, a drone also hit a farm near Bila Tserkva, injuring one man."
+    )
+    assert _actors_by_place(text) == {
+        "Fastiv": "Military Forces of Russia",
+        "Bila Tserkva": None,
+    }
 
 
 def test_a_reference_point_of_a_distance_is_no_incident_place() -> None:
@@ -2366,3 +2382,128 @@ def test_a_night_attack_takes_the_day_the_night_ends_on(text: str, place: str, d
     # invented sentences; the night just gone ends on the article's day, "anoche" is the
     # evening before; a clause's earlier date (the evacuation) does not date the strike
     assert [(p, d) for p, d, *_ in _event_places(text)] == [(place, day)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # ACLED codes the attack when the debris of a downed weapon hits something
+        ("en", "Debris of a downed drone damaged two houses in Uman.", "Air/drone strike"),
+        (
+            "en",
+            "Air defences shot down a missile and its debris hit a warehouse in Uman.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "fr",
+            "Les débris d'un drone abattu sont tombés sur un entrepôt à Fastiv.",
+            "Air/drone strike",
+        ),
+        (
+            "es",
+            "Los restos de un dron derribado cayeron sobre una bodega en Tumaco.",
+            "Air/drone strike",
+        ),
+        ("ru", "Обломки сбитого беспилотника упали на крышу гаража в Ельце.", "Air/drone strike"),
+        (
+            "ru",
+            "В Ельце обломки сбитой ракеты повредили склад.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("uk", "Уламки збитого дрона впали на подвір'я у Фастові.", "Air/drone strike"),
+        ("ar", "أسقطت الدفاعات الجوية مسيرة وسقط حطامها على منزل في ربك.", "Air/drone strike"),
+        # an interception with no debris told stays a disrupted weapon
+        ("en", "Air defences shot down two drones over Uman.", "Disrupted weapons use"),
+        ("ru", "Над Ельцом сбиты два беспилотника.", "Disrupted weapons use"),
+    ],
+)
+def test_debris_of_a_downed_weapon_is_the_attack(lang: str, sentence: str, expected: str) -> None:
+    got = classify_sentence(sentence, rules=get_rules((lang,)))
+    assert got is not None and got[1] == expected
+
+
+def test_toppling_the_regime_is_no_downed_weapon() -> None:
+    got = classify_sentence(
+        "خرج المتظاهرون في ربك مطالبين بإسقاط النظام.", rules=get_rules(("ar",))
+    )
+    assert got == ("Protests", "Peaceful protest")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The region is home to the Myrhorod air base, a frequent target of Russian strikes.",
+        "La région abrite la base aérienne de Myrhorod, cible régulière des frappes russes.",
+        "La base aérea de Myrhorod es un blanco frecuente de los ataques rusos.",
+        "Аэродром в Миргороде стал частой целью российских ударов.",
+        "Аеродром у Миргороді є частою ціллю російських ударів.",
+        "يعد مطار مدينة الأبيض هدفا متكررا لهجمات المسيرات.",
+    ],
+)
+def test_a_frequent_target_is_background_not_an_incident(text: str) -> None:
+    # a place told as the habitual target of strikes, with no day or toll, is no incident
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = event_rows(make_document("date 2026-05-14\n" + text))
+    assert rows and all(r["event_type"] == "Mention" for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В понедельник украинский беспилотник сбросил взрывное устройство на автомобиль в "
+        "Рыльске, ранена женщина.",
+        "У понеділок російський дрон скинув вибухівку на автомобіль у Бериславі, поранено жінку.",
+        "On Monday a drone dropped an explosive device on a car in Beryslav, wounding a woman.",
+        "Lundi, un drone a largué un engin explosif sur une voiture à Beryslav, blessant une "
+        "femme.",
+        "El lunes, un dron lanzó un artefacto explosivo contra una patrulla en Tame y dejó dos "
+        "heridos.",
+        "ألقت طائرة مسيرة يوم الاثنين قنبلة على سيارة في الفاشر ما أدى إلى إصابة امرأة.",
+    ],
+)
+def test_a_munition_dropped_by_a_drone_is_an_air_strike(text: str) -> None:
+    # ACLED: a drone dropping a munition is an air/drone strike, not a remote explosive
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = event_rows(make_document("date 2026-05-14\n" + text))
+    assert [r["sub_event_type"] for r in rows if r["event_type"] != "Mention"] == [
+        "Air/drone strike"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "tolls"),
+    [
+        (
+            "Russian drones hit a depot in Fastiv on Wednesday. There were no immediate reports "
+            "of casualties.",
+            (0, 0),
+        ),
+        ("Un dron atacó una estación de policía en Tame el miércoles, con saldo blanco.", (0, 0)),
+        (
+            "Des drones ont frappé un dépôt à Fastiv mercredi. Pas de blessés, selon la police.",
+            (0, 0),
+        ),
+        (
+            "Dos drones lanzaron explosivos contra una bodega en Tame el miércoles. No se "
+            "reportaron personas fallecidas.",
+            (0, None),
+        ),
+        (
+            "ألقت طائرة مسيرة يوم الاثنين قنبلة على مستودع في الفاشر، ولم ترد أنباء عن وقوع "
+            "إصابات.",
+            (0, 0),
+        ),
+    ],
+)
+def test_no_casualties_stated_gives_zero(text: str, tolls: tuple[int | None, int | None]) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = event_rows(make_document("date 2026-05-14\n" + text))
+    assert [(r["fatalities"], r["injured"]) for r in rows if r["event_type"] != "Mention"] == [
+        tolls
+    ]

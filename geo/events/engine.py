@@ -3421,10 +3421,13 @@ def _story_defaults(incidents: list[_Incident]) -> None:
     An incident the text does not date takes the day of the article's first dated incident
     (the story's day: "In Tel Aviv, demonstrators blocked..." after "on Sunday night" in the
     lead) rather than the publication date. An incident of political violence whose
-    sentence names no perpetrator takes the one named for the other incidents of the same
-    country within a day of it (one wave of strikes), when they name only one; when they
-    name none, the one the article names for all its other incidents in that country; not
-    when the text says no one claimed it, nor when it tells the incident as a separate one.
+    sentence names no perpetrator takes the one named for the same incident told again
+    (another incident of its country at the same place on the same day: a headline and its
+    body), when they name only one; not when the text says no one claimed it, nor when it
+    tells the incident as a separate one. The perpetrator of the article's other incidents,
+    of other places or days, is not carried over: a strike or an attack whose sentence names
+    no one has no actor1 (events README: actor1 is null when the sentence names no
+    perpetrator; a state's forces are not the default author of an unattributed strike).
     """
     story = next((i for i in incidents if i.dated and i.precision == 1), None)
     for inc in incidents:
@@ -3441,29 +3444,17 @@ def _story_defaults(incidents: list[_Incident]) -> None:
         if inc.separate or any((pid, inc.etype) in unclaimed for pid in inc.places):
             continue
         country = countries[id(inc)]
-        others = [
-            o
+        # the same incident told again at the same place and day (a headline and its body)
+        named = {
+            o.actor1
             for o in incidents
             if o is not inc
             and o.actor1 is not None
             and o.etype in violent
-            and o.date is not None
+            and o.date == inc.date
             and countries[id(o)] == country
-        ]
-        day = inc.date
-        # the same incident told again at the same place (a headline and its body)
-        named = {o.actor1 for o in others if not inc.places.keys().isdisjoint(o.places)}
-        if len(named) != 1:
-            named = {
-                o.actor1
-                for o in others
-                if o.date is not None
-                and abs((o.date - day).days) <= config.EVENTS_WAVE_DAYS
-                and o.actor1 != UNIDENTIFIED
-            }
-        if not named:  # otherwise the one the article names for all its incidents there
-            # (a group it names, not the unidentified gunmen of one of them)
-            named = {o.actor1 for o in others if o.actor1 != UNIDENTIFIED}
+            and not inc.places.keys().isdisjoint(o.places)
+        }
         if len(named) == 1:
             inc.actor1 = named.pop()
             if inc.actor2 is None and inc.etype == "Violence against civilians":
