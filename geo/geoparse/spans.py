@@ -123,17 +123,19 @@ def find_spans(
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans, translit=True))
     if scan is not None and any(s == "arabic" for s in toks.script):
         spans = _merge(spans, scan(text, toks, blocked))
-    return _drop_cut_names(toks, spans, index)
+    return _drop_cut_names(text, toks, spans, index)
 
 
-def _drop_cut_names(toks: Tokens, spans: list[Span], index: Index) -> list[Span]:
+def _drop_cut_names(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[Span]:
     """Spans without the first parts of hyphenated names the gazetteer lacks ("Mayo" of
     "Mayo-Danay" is no namesake abroad).
 
     The first part stays a place when it is a country ("Israël-Liban") or a continent
-    ("Asia-Pacific"), when its best candidate is a big city ("Alep-Est") or lies in a
-    country the document names, or when it may lie in a country where the
-    second part may lie too (a road: "Mongo-Bitkine").
+    ("Asia-Pacific"), when the document writes it alone elsewhere, when its best candidate
+    is a big city ("Alep-Est") or lies in a country the document names, or when it may lie
+    in a country where the second part may lie too (a road: "Mongo-Bitkine"); of these,
+    only the first three before a second part that is neither a gazetteer name, nor a word
+    of the language, nor an acronym ("Bolo-Tamanké" is one name).
     """
     heads = [s for s in spans if _hyphen_head(toks, s.last) and not index.is_country_key(s.key)]
     if not heads:
@@ -144,18 +146,38 @@ def _drop_cut_names(toks: Tokens, spans: list[Span], index: Index) -> list[Span]
         for s in spans
         if index.is_country_key(s.key) and (cs := index.candidates(s.key))
     }
+    alone = {s.key for s in spans if not _hyphen_head(toks, s.last)}
     drop: set[int] = set()
     for s in heads:
         cs = index.candidates(s.key)
         mine = {c.place.country_code for c in cs} - {None}
         nxt = toks.keys[s.last + 1]
         best = cs[0].place.country_code if cs else None
-        # a continent has no country: "Asia-Pacific"
+        tail = index.candidates(nxt)
+        # a second part that is no name of the gazetteer and no word of the language makes
+        # one name with the first ("Bolo-Tamanké"): the first part is no place alone, not
+        # even a big city or one of the document's country
+        tail_text = text[toks.starts[s.last + 1] : toks.ends[s.last + 1]]
+        # ... written as a word, not an acronym ("Watertown-ML": a school's two towns)
+        unknown = (
+            not tail_text.isupper()
+            and not index.candidates(nxt, variants=False)
+            and word_frequency(nxt, (toks.sentence_lang[toks.sentence[s.last]],))
+            < config.GEOPARSE_CUT_NAME_TAIL_ZIPF
+        )
+        # a continent has no country: "Asia-Pacific"; the document writes the first part
+        # alone elsewhere: a road's end ("the Ann-Padaung road" after "at Ann")
         if (
             best is None
-            or best in countries
-            or cs[0].place.population >= config.GEOPARSE_CUT_NAME_POPULATION
-            or mine & {c.place.country_code for c in index.candidates(nxt)}
+            or s.key in alone
+            or (
+                not unknown
+                and (
+                    best in countries
+                    or cs[0].place.population >= config.GEOPARSE_CUT_NAME_POPULATION
+                    or mine & {c.place.country_code for c in tail}
+                )
+            )
         ):
             continue
         drop.add(id(s))
