@@ -295,6 +295,17 @@ def test_a_hyphenated_name_with_an_unknown_second_part_is_one_name() -> None:
     assert [m for m, _ in names(text, "fr")] == ["Ségou", "Ségou", "Mali"]
 
 
+def test_a_word_before_an_unknown_capitalised_word_is_no_place_alone() -> None:
+    # "Wadi Qurbash" is one name the gazetteer lacks, not the Indian town Wadi
+    text = "Smugglers were arrested at Wadi Qurbash, near Irbid in Jordan."
+    assert [m for m, _ in names(text, "en")] == ["Irbid", "Jordan"]
+    text = "Des contrebandiers ont été arrêtés à Wadi Qurbash, près d'Irbid, en Jordanie."
+    assert [m for m, _ in names(text, "fr")] == ["Irbid", "Jordanie"]
+    # a region's name stays a place before any word
+    text = "The Nebraska Bowlingverband met in Omaha."
+    assert [m for m, _ in names(text, "en")] == ["Nebraska", "Omaha"]
+
+
 def test_a_units_noun_after_its_name_joins_the_mention_when_asked(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
