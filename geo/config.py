@@ -166,6 +166,11 @@ GEOPARSE_HYPHENATED_MAX: Final = 4
 #: place alone ("Alep-Ouest"): a big city is rarely a namesake abroad.
 GEOPARSE_CUT_NAME_POPULATION: Final = 100_000
 
+#: A second part of a hyphenated name rarer than this (Zipf frequency) in its sentence's
+#: language, and no gazetteer name, makes one name with the first ("Bolo-Tamanké"): the
+#: first part is then no place alone, whatever its size ("Alep-Est" keeps Alep).
+GEOPARSE_CUT_NAME_TAIL_ZIPF: Final = 3.0
+
 #: A town and a region of the same name are twins within this distance (km).
 GEOPARSE_TWIN_KM: Final = 150.0
 #: A town whose region the text names ("Zaporizhzhia oblast") but which no region bears as
@@ -832,6 +837,12 @@ GEOPARSE_AR_STEM_ZIPF: Final = 4.5
 #: وا of the past tense ("رددوا": they chanted, "يردد" 3.7); names written with -وا after
 #: the Latin -oua, -oa ("غاروا", Garoua: "يغار" 3.2) stay below it.
 GEOPARSE_AR_VERB_STEM_ZIPF: Final = 3.5
+
+#: Whether a unit's mention covers its noun written after the name in the languages whose
+#: pack lists it (``unit_nouns_after``: "the [Mopti region]", "[Kivu province]"), the
+#: convention of this project's English gold; off, the mention is the name alone ("the
+#: [Mopti] region"), the convention of GeoVirus and LGL. The place is the unit either way.
+GEOPARSE_UNIT_NOUN_SPANS: Final = False
 
 # --------------------------------------------------------------------------- approximate places
 

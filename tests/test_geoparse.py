@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import geo
+from geo import config
 from geo.geoparse import MENTION_COLUMNS, Mention, find_mentions, get_geoparser
 from geo.io.documents import make_document
 
@@ -326,6 +327,54 @@ def test_the_first_part_of_a_hyphenated_name_is_no_place_alone() -> None:
     # and so do two towns of one country: a road
     text = "Gunmen attacked travellers on the Mongo-Bitkine road on Monday."
     assert [m for m, _ in names(text, "en")] == ["Mongo", "Bitkine"]
+
+
+def test_a_hyphenated_name_with_an_unknown_second_part_is_one_name() -> None:
+    # the second part is no gazetteer name and no French word: the whole is one name the
+    # gazetteer lacks, and its first part is no place alone, even a town of the country named
+    text = "Des hommes armés ont attaqué Ségou-Bolokoura, au Mali."
+    assert [m for m, _ in names(text, "fr")] == ["Mali"]
+    # a frequent word after the hyphen keeps the town ("Ségou-Est": a part of it)
+    text = "Des hommes armés ont attaqué Ségou-Est, au Mali."
+    assert [m for m, _ in names(text, "fr")] == ["Ségou", "Mali"]
+    # so does an acronym, and the town written alone elsewhere in the document
+    text = "The team from Boulder-NW won the Colorado title in the United States."
+    assert next(m for m, _ in names(text, "en")) == "Boulder"
+    text = "Des hommes armés ont attaqué Ségou puis Ségou-Bolokoura, au Mali."
+    assert [m for m, _ in names(text, "fr")] == ["Ségou", "Ségou", "Mali"]
+
+
+def test_a_word_before_an_unknown_capitalised_word_is_no_place_alone() -> None:
+    # "Wadi Qurbash" is one name the gazetteer lacks, not the Indian town Wadi
+    text = "Smugglers were arrested at Wadi Qurbash, near Irbid in Jordan."
+    assert [m for m, _ in names(text, "en")] == ["Irbid", "Jordan"]
+    text = "Des contrebandiers ont été arrêtés à Wadi Qurbash, près d'Irbid, en Jordanie."
+    assert [m for m, _ in names(text, "fr")] == ["Irbid", "Jordanie"]
+    # a region's name stays a place before any word
+    text = "The Nebraska Bowlingverband met in Omaha."
+    assert [m for m, _ in names(text, "en")] == ["Nebraska", "Omaha"]
+
+
+def test_a_units_noun_after_its_name_joins_the_mention_when_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Shelling hit the Zhytomyr region of Ukraine; the Kyiv and Poltava regions too."
+    # by default the mention is the name alone
+    before = names(text, "en")
+    assert [m for m, _ in before] == ["Zhytomyr", "Ukraine", "Kyiv", "Poltava"]
+    monkeypatch.setattr(config, "GEOPARSE_UNIT_NOUN_SPANS", True)
+    found = names(text, "en")
+    # the singular noun joins it, the unit stays the place; a plural shared by a list does not
+    assert [m for m, _ in found] == ["Zhytomyr region", "Ukraine", "Kyiv", "Poltava"]
+    assert [p for _, p in found] == [p for _, p in before]
+    text = "Troops entered Kasai province on Monday."
+    assert [m for m, _ in names(text, "en")] == ["Kasai province"]
+    # a capitalised noun that starts a named thing stays out ("Ohio State University")
+    text = "He studied at Ohio State University before moving to Texas."
+    assert next(m for m, _ in names(text, "en")) == "Ohio"
+    # French writes the noun before the name: nothing changes
+    text = "Des combats dans la région de Mopti."
+    assert [m for m, _ in names(text, "fr")] == ["Mopti"]
 
 
 def test_an_organisation_word_joined_by_a_hyphen_starts_a_place_name() -> None:

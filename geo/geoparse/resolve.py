@@ -78,7 +78,7 @@ from geo.geoparse.features import (
 from geo.geoparse.filters import Words
 from geo.geoparse.spans import REGION_OF
 from geo.geoparse.tokenize import Tokens
-from geo.lang import word_frequency
+from geo.lang import LANGUAGES, get_pack, word_frequency
 from geo.model import Candidate, Mention, Span
 
 __all__ = ["Model", "Trace", "resolve"]
@@ -603,6 +603,7 @@ def resolve(
             and _dotted(text, toks, span, _abbreviated(place, cands.get(span.key, ())))
         ):
             end += 1  # "U.S.", "W.Va.", "Ky.": the abbreviation's period is the name's
+        end = _with_unit_noun(toks, span, place, end)
         out.append(
             Mention(
                 mention=text[span.start : end],
@@ -620,6 +621,29 @@ def resolve(
 
 
 _SHORT_FORMS = frozenset({"abbreviation", "code"})
+#: Gazetteer features of the units whose noun after the name the mention may cover.
+_UNIT_FEATURES: Final = frozenset({"admin1", "admin2"})
+
+
+def _with_unit_noun(toks: Tokens, span: Span, place: Place, end: int) -> int:
+    """Where a unit's mention ends: in the languages that write the unit's noun after its
+    name and count it in the name ("the Mopti region", "Kivu province": the pack's
+    ``unit_nouns_after``), the noun right after the name is the mention's when
+    :data:`geo.config.GEOPARSE_UNIT_NOUN_SPANS` is on; elsewhere (a town, a plural noun
+    shared by a list, "des régions") ``end`` as it is."""
+    nxt = span.last + 1
+    if not config.GEOPARSE_UNIT_NOUN_SPANS:
+        return end
+    if place.feature not in _UNIT_FEATURES or nxt >= len(toks) or toks.join[span.last] != 1:
+        return end
+    if toks.starts[nxt] != end + 1 or toks.hyphen_after[span.last]:
+        return end
+    nouns = get_pack(span.lang).words["unit_nouns_after"] if span.lang in LANGUAGES else ()
+    if toks.keys[nxt] not in nouns:
+        return end
+    if toks.cap[nxt] and nxt + 1 < len(toks) and toks.join[nxt] == 1 and toks.cap[nxt + 1]:
+        return end  # "Ohio State University": the noun starts a named thing
+    return toks.ends[nxt]
 
 
 def _named_as_region(key: str, place: Place) -> bool:

@@ -127,17 +127,75 @@ def find_spans(
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans, translit=True))
     if scan is not None and any(s == "arabic" for s in toks.script):
         spans = _merge(spans, scan(text, toks, blocked))
-    return _drop_cut_names(toks, spans, index)
+    spans = _drop_cut_names(text, toks, spans, index)
+    return _drop_run_heads(text, toks, blocked, spans, index)
 
 
-def _drop_cut_names(toks: Tokens, spans: list[Span], index: Index) -> list[Span]:
+def _unknown_word(text: str, toks: Tokens, j: int, index: Index) -> bool:
+    """Whether word ``j`` is written as a name but is neither a gazetteer name, nor a word of
+    its sentence's language, nor an acronym: a part of a name the gazetteer lacks."""
+    word = text[toks.starts[j] : toks.ends[j]]
+    return (
+        toks.cap[j]
+        and not word.isupper()
+        and not index.candidates(toks.keys[j], variants=False)
+        and word_frequency(toks.keys[j], (toks.sentence_lang[toks.sentence[j]],))
+        < config.GEOPARSE_CUT_NAME_TAIL_ZIPF
+    )
+
+
+def _drop_run_heads(
+    text: str, toks: Tokens, blocked: list[bool], spans: list[Span], index: Index
+) -> list[Span]:
+    """Spans without the one-word heads of capitalised runs the gazetteer lacks: a Latin word
+    followed, after one space, by a capitalised word of no span that is an unknown word
+    ("Bolo Tamanké": one name) is no place alone, unless it is the name of a country, a
+    region or a big city, or the document writes it alone elsewhere."""
+    n = len(toks)
+    taken = {j for s in spans for j in range(s.first, s.last + 1)}
+
+    def head(s: Span) -> bool:
+        nxt = s.last + 1
+        return (
+            s.first == s.last
+            and nxt < n
+            and toks.script[s.last] == "latin"
+            and toks.join[s.last] == 1
+            and toks.sentence[nxt] == toks.sentence[s.last]
+            and nxt not in taken
+            and not blocked[nxt]
+            and toks.script[nxt] == "latin"
+            and _unknown_word(text, toks, nxt, index)
+        )
+
+    def known(key: str) -> bool:
+        """Whether the head is a name of a region, a country or a big city in its own right
+        ("Nebraska Bowling Association"): those stay places before any word."""
+        exact = index.candidates(key, variants=False)
+        return bool(exact) and (
+            exact[0].place.kind != "city"
+            or exact[0].place.population >= config.GEOPARSE_CUT_NAME_POPULATION
+        )
+
+    heads = [s for s in spans if head(s) and not known(s.key)]
+    if not heads:
+        return spans
+    drop = {id(s) for s in heads}
+    alone = {s.key for s in spans if id(s) not in drop}
+    drop = {id(s) for s in heads if s.key not in alone}
+    return [s for s in spans if id(s) not in drop] if drop else spans
+
+
+def _drop_cut_names(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[Span]:
     """Spans without the first parts of hyphenated names the gazetteer lacks ("Mayo" of
     "Mayo-Danay" is no namesake abroad).
 
     The first part stays a place when it is a country ("Israël-Liban") or a continent
-    ("Asia-Pacific"), when its best candidate is a big city ("Alep-Est") or lies in a
-    country the document names, or when it may lie in a country where the
-    second part may lie too (a road: "Mongo-Bitkine").
+    ("Asia-Pacific"), when the document writes it alone elsewhere, when its best candidate
+    is a big city ("Alep-Est") or lies in a country the document names, or when it may lie
+    in a country where the second part may lie too (a road: "Mongo-Bitkine"); of these,
+    only the first three before a second part that is neither a gazetteer name, nor a word
+    of the language, nor an acronym ("Bolo-Tamanké" is one name).
     """
     heads = [s for s in spans if _hyphen_head(toks, s.last) and not index.is_country_key(s.key)]
     if not heads:
@@ -148,18 +206,31 @@ def _drop_cut_names(toks: Tokens, spans: list[Span], index: Index) -> list[Span]
         for s in spans
         if index.is_country_key(s.key) and (cs := index.candidates(s.key))
     }
+    alone = {s.key for s in spans if not _hyphen_head(toks, s.last)}
     drop: set[int] = set()
     for s in heads:
         cs = index.candidates(s.key)
         mine = {c.place.country_code for c in cs} - {None}
         nxt = toks.keys[s.last + 1]
         best = cs[0].place.country_code if cs else None
-        # a continent has no country: "Asia-Pacific"
+        tail = index.candidates(nxt)
+        # a second part that is no name of the gazetteer and no word of the language makes
+        # one name with the first ("Bolo-Tamanké"): the first part is no place alone, not
+        # even a big city or one of the document's country
+        unknown = _unknown_word(text, toks, s.last + 1, index)
+        # a continent has no country: "Asia-Pacific"; the document writes the first part
+        # alone elsewhere: a road's end ("the Ségou-Markala road" after "at Ségou")
         if (
             best is None
-            or best in countries
-            or cs[0].place.population >= config.GEOPARSE_CUT_NAME_POPULATION
-            or mine & {c.place.country_code for c in index.candidates(nxt)}
+            or s.key in alone
+            or (
+                not unknown
+                and (
+                    best in countries
+                    or cs[0].place.population >= config.GEOPARSE_CUT_NAME_POPULATION
+                    or mine & {c.place.country_code for c in tail}
+                )
+            )
         ):
             continue
         drop.add(id(s))

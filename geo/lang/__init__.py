@@ -93,6 +93,8 @@ WORD_LISTS: Final = {
     "abbreviations": "abbreviations followed by a period that does not end a sentence",
     "region_before": "region nouns before a name (province of, oblast, محافظة)",
     "region_after": "region nouns after a name (province, Oblast, область)",
+    "unit_nouns_after": "lower-case nouns of first-level and second-level units after a "
+    "unit's name that its mention covers (the Mopti region, Kivu province)",
     "district_after": "the region_after nouns of districts named after their centre (район)",
     "region_qualifiers": "lower-case adjectives between a region's adjective and its noun "
     "(городском округе, міській територіальній громаді)",
