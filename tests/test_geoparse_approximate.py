@@ -146,3 +146,26 @@ def test_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(config, "GEOPARSE_APPROXIMATE", False)
     text = "Shells hit the hamlet of Kvitkove Pole near Kovel."
     assert [m.mention for m in _parse(text, "en")] == ["Kovel"]
+
+
+def test_arabic_list_after_a_plural_settlement_noun() -> None:
+    text = "دخلت القوات قرى تلعيسوم وخربقاوة، وسرمدانة شمال تدمر."
+    found = _approximate(_parse(text, "ar"))
+    assert [m.mention for m in found] == ["تلعيسوم", "خربقاوة", "سرمدانة"]
+    assert all(text[m.char_start : m.char_end] == m.mention for m in found)
+    assert {m.place.country_code for m in found} == {"SY"}
+    assert found[1].place.id.endswith(":خربقاوة")
+
+
+def test_arabic_list_goes_on_after_a_known_name() -> None:
+    text = "دخلت القوات بلدات تدمر وخربقاوة أمس."
+    m = _only(_parse(text, "ar"), "خربقاوة")
+    assert "approximate" in m.why
+    assert m.place.country_code == "SY"
+
+
+def test_arabic_district_noun_is_a_cue() -> None:
+    text = "قصفت المدفعية ناحية خربقاوة شمال تدمر."
+    m = _only(_parse(text, "ar"), "خربقاوة")
+    assert m.precision == 2
+    assert m.place.country_code == "SY"
