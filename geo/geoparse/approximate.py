@@ -140,7 +140,9 @@ def approximate_mentions(
             continue
         first_of[a] = m
         last_of[b] = m
-        for j in range(a, b + 1):
+        # a mention that starts inside a word (after its glued particles, "وبحلب") covers
+        # that word too
+        for j in range(max(bisect.bisect_right(starts, m.char_start) - 1, 0), b + 1):
             covered[j] = True
     finder = _Finder(text, toks, blocked, covered, w)
     cued = finder.cued_names(first_of)
