@@ -613,3 +613,11 @@ def test_arabic_names_of_chad_s_regions() -> None:
     assert [(w, k) for w, k, _ in found] == [("كانم", "كانم"), ("شاري باقرمي", "شاري باقرمي")]
     places = [Index.default().candidates(k, variants=False)[0].place for _, k, _ in found]
     assert [(p.country_code, p.kind) for p in places] == [("TD", "region"), ("TD", "region")]
+
+
+def test_small_town_far_away_is_no_name_of_a_report_on_arab_countries() -> None:
+    # تارنوف: only a town of Poland, not big; the report is on Syria
+    assert [w for w, _, _ in _found("قصفت الطائرات تارنوف وإدلب وحلب")] == ["إدلب", "حلب"]
+    # a report that names Poland keeps it, and so does one that names nothing else
+    assert "تارنوف" in [w for w, _, _ in _found("زار الوفد تارنوف في بولندا")]
+    assert [w for w, _, _ in _found("زار الوفد تارنوف")] == ["تارنوف"]

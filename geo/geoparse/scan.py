@@ -643,8 +643,11 @@ class Scanner:
             for m, _, best in chosen
             if best is not None and not m.needs_country and best.place.country_code
         }
+        far = self._far_namesakes(chosen)
         out: list[Span] = []
         for m, key, best in chosen:
+            if id(m) in far:
+                continue
             if m.needs_country:
                 if best is None or best.place.country_code not in sure:
                     continue
@@ -746,6 +749,33 @@ class Scanner:
         if not added:
             return chosen
         return sorted([*chosen, *added], key=lambda t: t[0].first)
+
+    def _far_namesakes(self, chosen: Sequence[tuple[_Match, str, Candidate | None]]) -> set[int]:
+        """The ids of the one-word matches that name only a small town far away: every place
+        of the key lies outside the countries whose places the Arabic press writes
+        (:meth:`_foreign_only`), none is big, and the document's other names are all of
+        those countries and none of the town's (a word of a report on Syria that only a
+        small town of Poland is named: a settlement noun before it hands it to the
+        approximate places)."""
+        found: set[int] = set()
+        home = translit.arabic_countries()
+        for m, key, best in chosen:
+            if (
+                m.first != m.last
+                or best is None
+                or best.place.kind != "city"
+                or Index.is_major(best)
+                or best.place.country_code in home
+            ):
+                continue
+            others = {
+                b.place.country_code
+                for n, k, b in chosen
+                if k != key and b is not None and b.place.country_code and not n.needs_country
+            }
+            if others and others <= home and self._foreign_only(key):
+                found.add(id(m))
+        return found
 
     def _names_admin1(self, keys: Sequence[str]) -> bool:
         """Whether one of ``keys`` is the name of a first-level region."""
