@@ -759,6 +759,10 @@ class Scanner:
         approximate places)."""
         found: set[int] = set()
         home = translit.arabic_countries()
+        keys_of: dict[str, set[str]] = {}  # country -> the keys naming a place of it
+        for n, k, b in chosen:
+            if b is not None and b.place.country_code and not n.needs_country:
+                keys_of.setdefault(b.place.country_code, set()).add(k)
         for m, key, best in chosen:
             if (
                 m.first != m.last
@@ -768,11 +772,7 @@ class Scanner:
                 or best.place.country_code in home
             ):
                 continue
-            others = {
-                b.place.country_code
-                for n, k, b in chosen
-                if k != key and b is not None and b.place.country_code and not n.needs_country
-            }
+            others = {cc for cc, ks in keys_of.items() if len(ks) > 1 or key not in ks}
             if others and others <= home and self._foreign_only(key):
                 found.add(id(m))
         return found
