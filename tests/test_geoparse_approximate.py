@@ -217,3 +217,26 @@ def test_weak_cues_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(config, "GEOPARSE_APPROX_WEAK", False)
     text = "Shelling hit Kovel on Monday, and families fled to Ostrivka and Holubivka."
     assert _approximate(_parse(text, "en")) == []
+
+
+def test_arabic_list_after_a_plural_settlement_noun() -> None:
+    text = "دخلت القوات قرى تلعيسوم وخربقاوة، وسرمدانة شمال تدمر."
+    found = _approximate(_parse(text, "ar"))
+    assert [m.mention for m in found] == ["تلعيسوم", "خربقاوة", "سرمدانة"]
+    assert all(text[m.char_start : m.char_end] == m.mention for m in found)
+    assert {m.place.country_code for m in found} == {"SY"}
+    assert found[1].place.id.endswith(":خربقاوة")
+
+
+def test_arabic_list_goes_on_after_a_known_name() -> None:
+    text = "دخلت القوات بلدات تدمر وخربقاوة أمس."
+    m = _only(_parse(text, "ar"), "خربقاوة")
+    assert "approximate" in m.why
+    assert m.place.country_code == "SY"
+
+
+def test_arabic_district_noun_is_a_cue() -> None:
+    text = "قصفت المدفعية ناحية خربقاوة شمال تدمر."
+    m = _only(_parse(text, "ar"), "خربقاوة")
+    assert m.precision == 2
+    assert m.place.country_code == "SY"

@@ -587,3 +587,37 @@ def test_a_common_word_named_again_or_listed_after_a_name_is_that_name() -> None
     assert listed[["mention", "country_code"]].values.tolist()[-1] == ["العين", "AE"]
     # not an adjective after a definite noun, and not a word with no place in the country
     assert _found("وصلوا إلى البيت الأبيض") == []
+
+
+def test_compound_names_written_glued_or_apart() -> None:
+    # the gazetteer writes one apart and the other glued, the text the other way round (a
+    # name of two words needs no cue)
+    scanner = Scanner(Index.default(), keys=["كفر حمرة", "بيتونيا"])
+    text = "قصفت الطائرات بلدة كفرحمرة ومحيط بيت ونيا"
+    assert _found(text, scanner) == [("كفرحمرة", "كفر حمرة", 0), ("بيت ونيا", "بيتونيا", 0)]
+    # the key as the gazetteer spells it still matches
+    assert [k for _, k, _ in _found("قصفت الطائرات كفر حمرة", scanner)] == ["كفر حمرة"]
+
+
+def test_compound_heads_need_a_long_enough_rest() -> None:
+    # "عينه" (his eye) is no "عين ه"; a key spelt like the other form wins over it
+    matcher = build_matcher(["عين ه", "تل ابيض", "تلابيض"], compound_heads=["عين", "تل"])
+    strings = sorted(map(str.strip, matcher.automaton.keys()))
+    assert strings == ["تل ابيض", "تلابيض", "عين ه"]
+    assert matcher.plain[strings.index("تلابيض")] == ("تلابيض",)
+
+
+def test_arabic_names_of_chad_s_regions() -> None:
+    text = "نزح آلاف السكان إلى إقليم كانم ومنطقة شاري باقرمي"
+    found = _found(text)
+    assert [(w, k) for w, k, _ in found] == [("كانم", "كانم"), ("شاري باقرمي", "شاري باقرمي")]
+    places = [Index.default().candidates(k, variants=False)[0].place for _, k, _ in found]
+    assert [(p.country_code, p.kind) for p in places] == [("TD", "region"), ("TD", "region")]
+
+
+def test_small_town_far_away_is_no_name_of_a_report_on_arab_countries() -> None:
+    # تارنوف: only a town of Poland, not big; the report is on Syria
+    assert [w for w, _, _ in _found("قصفت الطائرات تارنوف وإدلب وحلب")] == ["إدلب", "حلب"]
+    # a report that names Poland keeps it, and so does one that names nothing else
+    assert "تارنوف" in [w for w, _, _ in _found("زار الوفد تارنوف في بولندا")]
+    assert [w for w, _, _ in _found("زار الوفد تارنوف")] == ["تارنوف"]

@@ -60,6 +60,8 @@ __all__ = ["approximate_mentions", "offset_point"]
 #: Attached particles of Arabic stripped from a settlement noun ("وبقرية": and in the village).
 _AR_CONJUNCTIONS: Final = ("و", "ف")
 _AR_PREPOSITIONS: Final = ("ب", "ل")
+#: What separates the names of an Arabic list: a space (before "وY") or a comma.
+_AR_LIST_GAPS: Final = frozenset({"", "،", ","})
 #: A number glued to its unit ("20km", "15км").
 _FUSED_DISTANCE: Final = re.compile(r"^(\d+(?:[.,]\d+)?)([^\W\d_]+)$")
 #: Endings of Slavic words that are surnames or adjectives more often than villages.
@@ -156,7 +158,9 @@ def approximate_mentions(
             continue
         first_of[a] = m
         last_of[b] = m
-        for j in range(a, b + 1):
+        # a mention that starts inside a word (after its glued particles, "وبحلب") covers
+        # that word too
+        for j in range(max(bisect.bisect_right(starts, m.char_start) - 1, 0), b + 1):
             covered[j] = True
     finder = _Finder(text, toks, blocked, covered, w)
     cued = finder.cued_names(first_of)
@@ -211,7 +215,7 @@ def approximate_mentions(
             "approximate": float(precision),
             f"anchor {how}: {anchor.name} ({anchor.id})": round(km, 1),
         }
-        start, end = starts[a], toks.ends[b]
+        start, end = finder.start(a), toks.ends[b]
         added.append(
             Mention(
                 mention=text[start:end],
@@ -427,6 +431,8 @@ class _Finder:
         self.first_of: Mapping[int, Mention] = {}
         #: Keys of the names that only a weak cue makes places (:meth:`_weak_names`).
         self.weak_only: set[str] = set()
+        #: letters left out at the start of a token: the و glued to a listed Arabic name
+        self.trim: dict[int, int] = {}
 
     # ------------------------------------------------------------------ names
     def cued_names(self, first_of: Mapping[int, Mention]) -> list[tuple[int, int, str, int]]:
@@ -450,6 +456,18 @@ class _Finder:
                 run = self._arabic_name(i + 1)
                 if run is not None:
                     out.append((*run, self.key(*run), run[0]))
+                last = run[1] if run is not None else self._covered_end(i + 1)
+                if last is not None and _arabic_cue(key, self.w["plural_settlements"]):
+                    # "قرى X وY وZ" (the villages of X, Y and Z): the list goes on, also
+                    # after a name the gazetteer has
+                    listed = 1
+                    while listed < config.GEOPARSE_APPROX_MAX_LIST:
+                        nxt = self._arabic_listed(last)
+                        if nxt is None:
+                            break
+                        out.append((nxt, nxt, self.key(nxt, nxt), i + 1))
+                        last = nxt
+                        listed += 1
                 continue
             cue = key in self.before or (
                 key == "п" and i > 0 and keys[i - 1] == "н" and "нп" in self.before
@@ -773,11 +791,37 @@ class _Finder:
             return b + 1
         return b
 
+    def _covered_end(self, j: int) -> int | None:
+        """The last token of the mention that begins at token ``j``, None when none does."""
+        m = self.first_of.get(j)
+        return None if m is None else _last_token(self.toks, m)
+
+    def _arabic_listed(self, b: int) -> int | None:
+        """The token of the next name of an Arabic list after the name ending at ``b``: the
+        next word of the sentence, after a space or a comma, written with a glued و ("وY")
+        or after a comma alone; its و is left out of the name (:attr:`trim`)."""
+        toks = self.toks
+        j = b + 1
+        if j >= len(toks) or toks.sentence[j] != toks.sentence[b]:
+            return None
+        gap = self.text[toks.ends[b] : toks.starts[j]].strip()
+        if gap not in _AR_LIST_GAPS:
+            return None
+        glued = toks.keys[j].startswith(_AR_CONJUNCTIONS[0])
+        if not glued and not gap:
+            return None
+        if glued:
+            self.trim[j] = len(_AR_CONJUNCTIONS[0])
+        if self._arabic_name(j) is None:
+            self.trim.pop(j, None)
+            return None
+        return j
+
     def _arabic_name(self, j: int) -> tuple[int, int] | None:
         toks = self.toks
         if j >= len(toks) or toks.script[j] != "arabic" or self.blocked[j] or self.covered[j]:
             return None
-        key = toks.keys[j]
+        key = toks.keys[j][self.trim.get(j, 0) :]
         if (
             len(key) < 3
             or key in self.not_names
@@ -824,12 +868,17 @@ class _Finder:
             base = _base_form(toks.keys[a], self._lang(a))
             if base:
                 return base
+        if a in self.trim:
+            return toks.joined(a, b - a + 1)[self.trim[a] :]
         return toks.joined(a, b - a + 1)
+
+    def start(self, a: int) -> int:
+        """Where a name that begins at token ``a`` begins in the text (after a glued و)."""
+        return self.toks.starts[a] + self.trim.get(a, 0)
 
     def display_name(self, a: int, b: int) -> str:
         """The name of the approximate place: as written."""
-        toks = self.toks
-        return self.text[toks.starts[a] : toks.ends[b]]
+        return self.text[self.start(a) : self.toks.ends[b]]
 
     def _sentence_lang(self, j: int) -> str:
         """The language of the sentence of token ``j`` ("und" when unknown)."""

@@ -77,7 +77,7 @@ logger = logging.getLogger(__name__)
 
 #: Version of the saved automaton's layout and of the rules that fill it; bump it when
 #: either changes so saved automata are rebuilt (the folding is checked on its own).
-SCAN_VERSION: Final = 2
+SCAN_VERSION: Final = 3
 #: Letters a one-word name has at least (shorter ones are mostly particles and pronouns).
 MIN_WORD_LETTERS: Final = 3
 #: ``soft`` of a name found without any cue: it needs context (see :attr:`Span.soft`).
@@ -139,18 +139,68 @@ class _Matcher:
         return len(self.lengths)
 
 
-def build_matcher(keys: Iterable[str]) -> _Matcher:
-    """Build the automaton over folded keys (and their forms after ل, see the module doc).
+#: Letters the rest of a compound name has at least for its other spelling to be added
+#: ("كفر نبل" also as "كفرنبل", not "عين ه" as "عينه": his eye).
+MIN_COMPOUND_REST: Final = 3
+
+
+@functools.cache
+def _compound_heads() -> frozenset[str]:
+    return _fold_all(get_pack("ar").words["compound_heads"])
+
+
+def _other_compound_form(folded: str, heads: frozenset[str]) -> str | None:
+    """The other spelling of a folded key that begins with a compound head (the pack's
+    ``compound_heads``): glued when the key writes it apart, apart when glued; None when
+    the key begins with none or the rest is shorter than :data:`MIN_COMPOUND_REST`.
 
     Examples
     --------
-    >>> m = build_matcher(["الخرطوم", "حماة", "حماه"])
+    >>> heads = frozenset({"كفر", "بيت"})
+    >>> _other_compound_form("كفر نبل", heads), _other_compound_form("بيتونيا", heads)
+    ('كفرنبل', 'بيت ونيا')
+    >>> _other_compound_form("بيتي", heads) is None, _other_compound_form("حلب", heads) is None
+    (True, True)
+    """
+    head, sep, rest = folded.partition(" ")
+    if sep:
+        if head in heads and len(rest.replace(" ", "")) >= MIN_COMPOUND_REST:
+            return head + rest
+        return None
+    for size in range(2, 5):
+        if folded[:size] in heads and len(folded) - size >= MIN_COMPOUND_REST:
+            return folded[:size] + " " + folded[size:]
+    return None
+
+
+def build_matcher(keys: Iterable[str], *, compound_heads: Iterable[str] | None = None) -> _Matcher:
+    """Build the automaton over folded keys (and their forms after ل, see the module doc),
+    and the other spelling of the compound names ("كفرنبل" for "كفر نبل" and the reverse,
+    see :func:`_other_compound_form`) where no key is spelt so.
+
+    Parameters
+    ----------
+    keys : iterable of str
+        Gazetteer keys (normalised by :func:`geo.gazetteer.normalize_name`).
+    compound_heads : iterable of str, optional
+        The first words of compound names; by default the Arabic pack's ``compound_heads``.
+
+    Returns
+    -------
+    _Matcher
+        The automaton and the keys of each of its strings.
+
+    Examples
+    --------
+    >>> m = build_matcher(["الخرطوم", "حماة", "حماه", "كفر نبل"], compound_heads=["كفر"])
     >>> sorted(k.strip() for k in m.automaton.keys())
-    ['الخرطوم', 'حماه', 'لخرطوم']
+    ['الخرطوم', 'حماه', 'كفر نبل', 'كفرنبل', 'لخرطوم']
     """
     import ahocorasick
 
     table: dict[str, tuple[list[str], list[str]]] = {}
+    aliases: dict[str, list[str]] = {}
+    heads = _compound_heads() if compound_heads is None else _fold_all(compound_heads)
     for key in keys:
         folded = morph.fold_key(key)
         if len(folded.replace(" ", "")) < morph.MIN_NAME_LETTERS:
@@ -162,6 +212,13 @@ def build_matcher(keys: Iterable[str]) -> _Matcher:
             _, fused = table.setdefault(folded[1:], ([], []))
             if key not in fused:
                 fused.append(key)
+        other = _other_compound_form(folded, heads)
+        if other is not None:
+            aliases.setdefault(other, []).append(key)
+    for other, of in aliases.items():
+        # the other spelling of a compound only where no key is written so itself
+        if other not in table:
+            table[other] = (of, [])
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     lengths: list[int] = []
     plains: list[tuple[str, ...]] = []
@@ -279,6 +336,7 @@ def matcher_for(gazetteer: Any, *, persist: bool = True) -> _Matcher:
             "inputs_key": inputs_key,
             "source": source,
             "fold": _fold_signature(),
+            "heads": sorted(_compound_heads()),
         }
         path: Path | None = None
         if persist:
@@ -585,8 +643,11 @@ class Scanner:
             for m, _, best in chosen
             if best is not None and not m.needs_country and best.place.country_code
         }
+        far = self._far_namesakes(chosen)
         out: list[Span] = []
         for m, key, best in chosen:
+            if id(m) in far:
+                continue
             if m.needs_country:
                 if best is None or best.place.country_code not in sure:
                     continue
@@ -688,6 +749,33 @@ class Scanner:
         if not added:
             return chosen
         return sorted([*chosen, *added], key=lambda t: t[0].first)
+
+    def _far_namesakes(self, chosen: Sequence[tuple[_Match, str, Candidate | None]]) -> set[int]:
+        """The ids of the one-word matches that name only a small town far away: every place
+        of the key lies outside the countries whose places the Arabic press writes
+        (:meth:`_foreign_only`), none is big, and the document's other names are all of
+        those countries and none of the town's (a word of a report on Syria that only a
+        small town of Poland is named: a settlement noun before it hands it to the
+        approximate places)."""
+        found: set[int] = set()
+        home = translit.arabic_countries()
+        keys_of: dict[str, set[str]] = {}  # country -> the keys naming a place of it
+        for n, k, b in chosen:
+            if b is not None and b.place.country_code and not n.needs_country:
+                keys_of.setdefault(b.place.country_code, set()).add(k)
+        for m, key, best in chosen:
+            if (
+                m.first != m.last
+                or best is None
+                or best.place.kind != "city"
+                or Index.is_major(best)
+                or best.place.country_code in home
+            ):
+                continue
+            others = {cc for cc, ks in keys_of.items() if len(ks) > 1 or key not in ks}
+            if others and others <= home and self._foreign_only(key):
+                found.add(id(m))
+        return found
 
     def _names_admin1(self, keys: Sequence[str]) -> bool:
         """Whether one of ``keys`` is the name of a first-level region."""
