@@ -345,11 +345,12 @@ def test_a_hyphenated_name_with_an_unknown_second_part_is_one_name() -> None:
 
 
 def test_a_word_before_an_unknown_capitalised_word_is_no_place_alone() -> None:
-    # "Wadi Qurbash" is one name the gazetteer lacks, not the Indian town Wadi
+    # "Wadi Qurbash" is one name the gazetteer lacks, not the Indian town Wadi: the whole
+    # name, after "at"/"à", is an approximate place near Irbid, never "Wadi" alone
     text = "Smugglers were arrested at Wadi Qurbash, near Irbid in Jordan."
-    assert [m for m, _ in names(text, "en")] == ["Irbid", "Jordan"]
+    assert [m for m, _ in names(text, "en")] == ["Wadi Qurbash", "Irbid", "Jordan"]
     text = "Des contrebandiers ont été arrêtés à Wadi Qurbash, près d'Irbid, en Jordanie."
-    assert [m for m, _ in names(text, "fr")] == ["Irbid", "Jordanie"]
+    assert [m for m, _ in names(text, "fr")] == ["Wadi Qurbash", "Irbid", "Jordanie"]
     # a region's name stays a place before any word
     text = "The Nebraska Bowlingverband met in Omaha."
     assert [m for m, _ in names(text, "en")] == ["Nebraska", "Omaha"]
