@@ -455,4 +455,6 @@ def test_a_small_town_off_the_story_is_adrift() -> None:
     big = _town("t:big", "FR", "11", 48.0, 2.0, config.GEOPARSE_ADRIFT_POPULATION)
     assert not _adrift(big, off, frozenset())
     assert not _adrift(small, {"off_focus": 1.0}, frozenset())
-    assert not _adrift(small, {"far": 1.0}, frozenset())
+    # a country that holds a small share of the story's places is as good as off it
+    assert _adrift(small, {"focus": 0.05, "far": 1.0}, frozenset())
+    assert not _adrift(small, {"focus": 0.5, "far": 1.0}, frozenset())

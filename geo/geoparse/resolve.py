@@ -631,13 +631,14 @@ _SHORT_FORMS = frozenset({"abbreviation", "code"})
 
 def _adrift(place: Place, f: Mapping[str, float], capitals: Collection[str]) -> bool:
     """Whether ``place``, chosen with the features ``f``, is a small town off the story:
-    in a country none of the other places lies in, far from all of them, smaller than
+    in a country none of the other places lies in (or few: less than
+    GEOPARSE_ADRIFT_FOCUS_SHARE of their mentions), far from all of them, smaller than
     GEOPARSE_ADRIFT_POPULATION, no national capital (of ``capitals``, ids), and not tied to
     the text by an apposition, a country of its sentence or a dateline.
     """
     return (
         place.kind == "city"
-        and bool(f.get("off_focus"))
+        and (bool(f.get("off_focus")) or f.get("focus", 0.0) < config.GEOPARSE_ADRIFT_FOCUS_SHARE)
         and bool(f.get("far"))
         and place.population < config.GEOPARSE_ADRIFT_POPULATION
         and place.id not in capitals
