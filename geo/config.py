@@ -248,6 +248,16 @@ GEOPARSE_COOCCUR_WIDE_KM: Final = 80.0
 #: are no places ("Art", "Road") would pull the others towards their towns.
 GEOPARSE_CONTEXT_RECOGNISED: Final = 0.25
 
+#: A town chosen for a name that lies off the story (in a country none of the document's
+#: other places lies in, or that holds less than GEOPARSE_ADRIFT_FOCUS_SHARE of their
+#: mentions, and farther than GEOPARSE_FAR_KM from all of them), smaller than this
+#: and no national capital, with nothing in the text tying it there (apposition, a country
+#: of its sentence), is a namesake of a place the gazetteer lacks (a hamlet of another
+#: continent for a village of the story): the name is left to the approximate stage, which
+#: places it at an anchor as if cued, or drops it.
+GEOPARSE_ADRIFT_POPULATION: Final = 20_000
+GEOPARSE_ADRIFT_FOCUS_SHARE: Final = 0.1
+
 # =========================================================================== general
 # (library defaults, limits and the settings of reading, geocoding, maps, regions, fronts,
 # events; formerly geo/config.py)

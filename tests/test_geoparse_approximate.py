@@ -240,3 +240,23 @@ def test_arabic_district_noun_is_a_cue() -> None:
     m = _only(_parse(text, "ar"), "خربقاوة")
     assert m.precision == 2
     assert m.place.country_code == "SY"
+
+
+def test_a_name_handed_over_uncued_is_placed_at_the_town_before_it() -> None:
+    from geo.geoparse.approximate import approximate_mentions
+    from geo.geoparse.filters import blocked, words_for
+
+    parser = get_geoparser()
+    text = "Shelling hit Kovel on Monday. Zoriany Yar burned by night."
+    parsed = parser.parse_text(text, lang="en")
+    w = words_for(("en",))
+    toks = parsed.tokens
+    out = blocked(text, toks, w, parser.index)
+    a = next(k for k, key in enumerate(toks.keys) if key == "zoriany")
+    without = approximate_mentions(text, toks, out, parsed.mentions, w)
+    assert [m.mention for m in without] == ["Kovel"]
+    found = approximate_mentions(text, toks, out, parsed.mentions, w, uncued=[(a, a + 1)])
+    m = _only(found, "Zoriany Yar")
+    assert m.place.id == "approx:gn:704617:zoriany yar"
+    assert m.precision == config.GEOPARSE_APPROX_PRECISION_TOWN
+    assert (m.place.latitude, m.place.longitude) == pytest.approx(KOVEL, abs=0.002)

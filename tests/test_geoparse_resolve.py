@@ -15,7 +15,7 @@ from geo.geoparse.features import (
     name_features,
     static_features,
 )
-from geo.geoparse.resolve import country_contested, focus_candidates
+from geo.geoparse.resolve import _adrift, country_contested, focus_candidates
 from geo.model import Candidate
 
 
@@ -442,3 +442,19 @@ def test_a_foreign_region_contests_a_country_name_only_where_its_country_leads()
     assert country_contested(home, focus={"AT": 9.0}, own_mentions=4.0)
     town = [cs[0], _named("t:t", "city", "HU", config.GEOPARSE_NOTABLE_PRIOR)]
     assert country_contested(town, focus={"AT": 9.0, "HU": 1.0}, own_mentions=4.0)
+
+
+def test_a_small_town_off_the_story_is_adrift() -> None:
+    small = _town("t:small", "FR", "11", 48.0, 2.0, 300)
+    off = {"off_focus": 1.0, "far": 1.0}
+    assert _adrift(small, off, frozenset())
+    # not when the text ties it to the story, nor a capital, a large town or a near one
+    assert not _adrift(small, {**off, "sentence_country": 1.0}, frozenset())
+    assert not _adrift(small, {**off, "apposition": 1.0}, frozenset())
+    assert not _adrift(small, off, frozenset({"t:small"}))
+    big = _town("t:big", "FR", "11", 48.0, 2.0, config.GEOPARSE_ADRIFT_POPULATION)
+    assert not _adrift(big, off, frozenset())
+    assert not _adrift(small, {"off_focus": 1.0}, frozenset())
+    # a country that holds a small share of the story's places is as good as off it
+    assert _adrift(small, {"focus": 0.05, "far": 1.0}, frozenset())
+    assert not _adrift(small, {"focus": 0.5, "far": 1.0}, frozenset())

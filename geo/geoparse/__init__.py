@@ -183,7 +183,18 @@ class Geoparser:
         spans = find_spans(text, toks, out, w, self.index, scan=self._scanner())
         if not spans:
             return Parsed(toks, [], doc_lang)
-        mentions = resolve(text, toks, spans, w, self.index, self.model, doc_id=doc_id, trace=trace)
+        off_story: list[Span] = []
+        mentions = resolve(
+            text,
+            toks,
+            spans,
+            w,
+            self.index,
+            self.model,
+            doc_id=doc_id,
+            trace=trace,
+            off_story=off_story,
+        )
         if config.GEOPARSE_APPROXIMATE and mentions:
             # names the gazetteer lacks that a cue makes places ("the village of X"): placed
             # at an anchor, ACLED geo_precision 2 or 3
@@ -195,6 +206,7 @@ class Geoparser:
                 w,
                 capitals=index_capitals(self.index),
                 doc_id=doc_id,
+                uncued=[(s.first, s.last) for s in off_story],
             )
         return Parsed(toks, mentions, doc_lang)
 

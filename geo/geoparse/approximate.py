@@ -123,6 +123,7 @@ def approximate_mentions(
     *,
     capitals: frozenset[str] = frozenset(),
     doc_id: str = "",
+    uncued: Sequence[tuple[int, int]] = (),
 ) -> list[Mention]:
     """``mentions`` and the approximate mentions of the names the gazetteer lacks, in text
     order.
@@ -143,6 +144,9 @@ def approximate_mentions(
         Ids of national capitals: no anchor for a name only because they were named before.
     doc_id : str
         Copied into every mention.
+    uncued : sequence of (int, int)
+        First and last tokens of names placed as if cued: names whose only place in the
+        gazetteer is a small namesake far off the story (:func:`~geo.geoparse.resolve.resolve`).
     """
     n = len(toks)
     if not n or not mentions:
@@ -164,6 +168,17 @@ def approximate_mentions(
             covered[j] = True
     finder = _Finder(text, toks, blocked, covered, w)
     cued = finder.cued_names(first_of)
+    if uncued:
+        cued = sorted(
+            {
+                *cued,
+                *(
+                    (a, b, finder.key(a, b), a)
+                    for a, b in uncued
+                    if b < n and not any(covered[a : b + 1])
+                ),
+            }
+        )
     if not cued:
         return list(mentions)
     # one anchor per name: that of its first cued occurrence that finds one; the names of a

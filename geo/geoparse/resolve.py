@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Final
@@ -177,8 +177,14 @@ def resolve(
     *,
     doc_id: str = "",
     trace: Trace | None = None,
+    off_story: list[Span] | None = None,
 ) -> list[Mention]:
-    """The mentions of a document: each span's place, or no mention when it is no place."""
+    """The mentions of a document: each span's place, or no mention when it is no place.
+
+    The spans of names whose best place is a small town far off the story (a namesake of
+    a place the gazetteer lacks) give no mention; they are appended to ``off_story``, when
+    given, for the approximate stage to place at an anchor.
+    """
     by_key: dict[str, list[Span]] = {}
     for span in spans:
         by_key.setdefault(span.key, []).append(span)
@@ -559,6 +565,12 @@ def resolve(
                     best, f = known, known_f
         if p < model.threshold and not ruled:
             continue
+        if not ruled and key not in waters and _adrift(best.place, f, capitals):
+            # a small namesake far off the story: the place the text means is one the
+            # gazetteer lacks (the approximate stage may still place it at an anchor)
+            if off_story is not None:
+                off_story.extend(by_key[key])
+            continue
         why = _why(model, f, g, p)
         kept[key] = (best.place, confidence, why)
         if key in waters and (f.get("far") or f.get("off_focus")):
@@ -644,6 +656,23 @@ def _with_unit_noun(toks: Tokens, span: Span, place: Place, end: int) -> int:
     if toks.cap[nxt] and nxt + 1 < len(toks) and toks.join[nxt] == 1 and toks.cap[nxt + 1]:
         return end  # "Ohio State University": the noun starts a named thing
     return toks.ends[nxt]
+
+
+def _adrift(place: Place, f: Mapping[str, float], capitals: Collection[str]) -> bool:
+    """Whether ``place``, chosen with the features ``f``, is a small town off the story:
+    in a country none of the other places lies in (or few: less than
+    GEOPARSE_ADRIFT_FOCUS_SHARE of their mentions), far from all of them, smaller than
+    GEOPARSE_ADRIFT_POPULATION, no national capital (of ``capitals``, ids), and not tied to
+    the text by an apposition, a country of its sentence or a dateline.
+    """
+    return (
+        place.kind == "city"
+        and (bool(f.get("off_focus")) or f.get("focus", 0.0) < config.GEOPARSE_ADRIFT_FOCUS_SHARE)
+        and bool(f.get("far"))
+        and place.population < config.GEOPARSE_ADRIFT_POPULATION
+        and place.id not in capitals
+        and not (f.get("apposition") or f.get("sentence_country") or f.get("dateline_city"))
+    )
 
 
 def _named_as_region(key: str, place: Place) -> bool:
