@@ -168,7 +168,7 @@ GEOPARSE_CUT_NAME_POPULATION: Final = 100_000
 
 #: A second part of a hyphenated name rarer than this (Zipf frequency) in its sentence's
 #: language, and no gazetteer name, makes one name with the first ("Bolo-Tamanké"): the
-#: first part is then no place alone, whatever its size ("Alep-Est" keeps Alep).
+#: first part is then no place alone, whatever its size ("Lyon-Est" keeps Lyon).
 GEOPARSE_CUT_NAME_TAIL_ZIPF: Final = 3.0
 
 #: A town and a region of the same name are twins within this distance (km).

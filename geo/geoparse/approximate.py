@@ -81,11 +81,11 @@ _SLAVIC_ADJECTIVE_ENDINGS: Final = (
 #: Marks of a word that is no village's name alone: a digit, a dot, a capital inside.
 _ODD_SHAPE: Final = re.compile(r"[\d.]|\w[A-ZА-ЯЁІЇЄҐ]")
 #: Endings of Slavic adjectives in -ский/-ський/-цкий (any case, any gender): a unit's or a
-#: lake's adjective after a weak cue ("в Ферганской долине"), more often than a village.
+#: lake's adjective after a weak cue ("в Чуйской долине"), more often than a village.
 _SLAVIC_ADJECTIVE: Final = re.compile(
     r"[сц]ь?к(?:ии|ои|ого|ому|ом|ая|ую|ое|ие|их|ым|ыми|ими|ім|ій|іи|ої|ою|а|е|у|і|и)$"
 )
-#: Oblique endings of Slavic adjectives ("Корабельному", "Святогірської"; keys write й as
+#: Oblique endings of Slavic adjectives ("Печерському", "Печерської"; keys write й as
 #: и): after a weak cue, the adjective of a unit, a monastery or a lake named after it.
 _SLAVIC_ADJECTIVE_CASES: Final = ("ому", "ему", "ого", "его", "ои", "ої", "іи", "ых", "ими", "ыми")
 #: What separates paragraphs.
@@ -600,7 +600,7 @@ class _Finder:
             if toks.script[j] == "cyrillic" and (
                 _SLAVIC_ADJECTIVE.search(key) or key.endswith(_SLAVIC_ADJECTIVE_CASES)
             ):
-                return False  # "Ферганской", "Каховське": an adjective (of a unit, a lake)
+                return False  # "Чуйской", "Ладозьке": an adjective (of a unit, a lake)
             if word_frequency(key, langs) >= config.GEOPARSE_APPROX_WEAK_MAX_ZIPF:
                 return False
             if toks.script[j] == "cyrillic":

@@ -549,7 +549,7 @@ def _listed_after_place(
 def _region_noun_after(toks: Tokens, i: int, w: Words) -> bool:
     """Whether a region or district noun follows token ``i``, after at most
     :data:`~geo.config.REGION_QUALIFIERS_MAX` of its qualifiers ("Глухівському районі",
-    "Шебекинском городском округе"): the word is the adjective of a place, not the
+    "Губкинском городском округе"): the word is the adjective of a place, not the
     surname it may also be elsewhere in the document.
 
     Examples

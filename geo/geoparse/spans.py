@@ -192,7 +192,7 @@ def _drop_cut_names(text: str, toks: Tokens, spans: list[Span], index: Index) ->
 
     The first part stays a place when it is a country ("Israël-Liban") or a continent
     ("Asia-Pacific"), when the document writes it alone elsewhere, when its best candidate
-    is a big city ("Alep-Est") or lies in a country the document names, or when it may lie
+    is a big city ("Lyon-Est") or lies in a country the document names, or when it may lie
     in a country where the second part may lie too (a road: "Mongo-Bitkine"); of these,
     only the first three before a second part that is neither a gazetteer name, nor a word
     of the language, nor an acronym ("Bolo-Tamanké" is one name).
@@ -830,8 +830,8 @@ def _region_phrases(
                     codes = sorted({str(p.country_code) for p in near_places})
                     bases.append(key + IN_COUNTRIES + ",".join(codes))
                     seen.update(p.id for p in near_places)
-            # a centre the gazetteer writes in the other language only ("Новоазовськ" of a
-            # Ukrainian text that the gazetteer has as "Новоазовск"): its Latin
+            # a centre the gazetteer writes in the other language only (a Ukrainian "-ськ"
+            # that the gazetteer has in its Russian spelling "-ск" alone): its Latin
             # transliteration, in the countries that have districts; only for the names
             # that keep the adjective's suffix, which few other words transliterate alike
             for key in tried:
