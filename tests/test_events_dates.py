@@ -167,6 +167,21 @@ def test_a_time_of_day_after_its_date_is_no_date_of_its_own(lang: str, sentence:
     assert [str(d.date) for d in found] == ["2026-03-09"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "On 9 March, residents of Brackton protested overnight against the curfew."),
+        ("fr", "Le 9 mars, des drones ont frappé Valmont dans la nuit, selon la mairie."),
+        ("ru", "9 марта дроны атаковали Озерск, ночью были слышны взрывы."),
+    ],
+)
+def test_the_night_of_a_written_date_is_that_date_s(lang: str, sentence: str) -> None:
+    # a word for the night just gone, several words away from a written date, is the night
+    # of that date (ACLED's notes write "On 5 April, ... demonstrated overnight ...")
+    found = find_dates(sentence, reference=TUESDAY, rules=get_rules((lang,)))
+    assert [str(d.date) for d in found] == ["2026-03-09"]
+
+
 @pytest.mark.parametrize(("lang", "sentence"), NONE)
 def test_no_event_day(lang: str, sentence: str) -> None:
     assert _first(lang, sentence, TUESDAY) is None

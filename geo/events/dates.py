@@ -368,6 +368,7 @@ def find_dates(
             d = reference - dt.timedelta(days=back)
         found.append(FoundDate(d, 1, m.start(), m.end(), False))
         taken.append(m.span())
+    today_words: set[int] = set()
     for m in t.scan["relative_re"].finditer(sentence):
         if not free(m.start()):
             continue
@@ -381,10 +382,16 @@ def find_dates(
         d = None
         if reference is not None:
             d = reference + dt.timedelta(days=offset)
+        if offset == 0:
+            today_words.add(m.start())
         found.append(FoundDate(d, 1, m.start(), m.end(), False))
         taken.append(m.span())
     found.extend(_month_dates(sentence, reference, taken, t))
     found.extend(_year_dates(sentence, reference, [*taken, *_spans(found)], t))
+    if today_words and any(f.explicit for f in found):
+        # "On 5 April, residents demonstrated overnight": the night of the date written,
+        # not the article's
+        found = [f for f in found if f.start not in today_words]
     found.sort(key=lambda f: f.start)
     return found
 
