@@ -1205,3 +1205,25 @@ def test_given_name_written_with_its_state_is_the_town_everywhere() -> None:
     assert parse("Beatrice told the board she would stay.") == []
     # a state of no town of that name is no such cue
     assert "Alma" not in [m.mention for m in parse("Alma, Nevada officials said, would stay.")]
+
+
+def test_a_town_before_a_unit_noun_written_with_a_capital_stays_a_place() -> None:
+    # "Raion", "Hromada" are unit nouns (the common pack's region_after), not the unknown
+    # second word of a name the gazetteer lacks
+    text = "Russian forces shelled Sarny Raion and Volodymyrets Hromada overnight."
+    assert names(text, "en") == [("Sarny", "gn:694792"), ("Volodymyrets", "gn:689428")]
+
+
+def test_find_spans_on_tokens_without_sentence_languages() -> None:
+    # tokens from tokenize() alone carry no sentence languages: the cut-name rules read
+    # the word's language as unknown instead of failing
+    from geo.geoparse.candidates import Index
+    from geo.geoparse.filters import words_for
+    from geo.geoparse.spans import find_spans
+    from geo.geoparse.tokenize import tokenize
+
+    w = words_for(("en",))
+    text = "Clashes near Mongo-Bitkine."
+    toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    spans = find_spans(text, toks, [False] * len(toks), w, Index.default())
+    assert [s.key for s in spans] == ["mongo", "bitkine"]

@@ -260,3 +260,9 @@ def test_a_name_handed_over_uncued_is_placed_at_the_town_before_it() -> None:
     assert m.place.id == "approx:gn:704617:zoriany yar"
     assert m.precision == config.GEOPARSE_APPROX_PRECISION_TOWN
     assert (m.place.latitude, m.place.longitude) == pytest.approx(KOVEL, abs=0.002)
+
+
+def test_a_slavic_adjective_in_zk_is_no_village_after_a_weak_cue() -> None:
+    # "Ладозьке озеро": the adjective of a lake (-зьк-, like -ськ- and -цьк-)
+    text = "У Полтаві сьогодні тихо. Рибалки з Полтави поїхали в Ладозьке озеро."
+    assert _approximate(_parse(text, "uk")) == []

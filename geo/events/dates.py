@@ -388,10 +388,14 @@ def find_dates(
         taken.append(m.span())
     found.extend(_month_dates(sentence, reference, taken, t))
     found.extend(_year_dates(sentence, reference, [*taken, *_spans(found)], t))
-    if today_words and any(f.explicit for f in found):
-        # "On 5 April, residents demonstrated overnight": the night of the date written,
-        # not the article's
-        found = [f for f in found if f.start not in today_words]
+    if today_words:
+        # "On 5 April, residents demonstrated overnight": the night of the date written
+        # before it, not the article's (a date after it may be another incident's)
+        found = [
+            f
+            for f in found
+            if f.start not in today_words or not any(e.explicit and e.end <= f.start for e in found)
+        ]
     found.sort(key=lambda f: f.start)
     return found
 

@@ -83,7 +83,7 @@ _ODD_SHAPE: Final = re.compile(r"[\d.]|\w[A-ZА-ЯЁІЇЄҐ]")
 #: Endings of Slavic adjectives in -ский/-ський/-цкий (any case, any gender): a unit's or a
 #: lake's adjective after a weak cue ("в Чуйской долине"), more often than a village.
 _SLAVIC_ADJECTIVE: Final = re.compile(
-    r"[сц]ь?к(?:ии|ои|ого|ому|ом|ая|ую|ое|ие|их|ым|ыми|ими|ім|ій|іи|ої|ою|а|е|у|і|и)$"
+    r"[сцз]ь?к(?:ии|ои|ого|ому|ом|ая|ую|ое|ие|их|ым|ыми|ими|ім|ій|іи|ої|ою|а|е|у|і|и)$"
 )
 #: Oblique endings of Slavic adjectives ("Печерському", "Печерської"; keys write й as
 #: и): after a weak cue, the adjective of a unit, a monastery or a lake named after it.

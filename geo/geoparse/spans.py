@@ -31,6 +31,7 @@ import dataclasses
 import functools
 import re
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Final
 
 from geo import config
@@ -127,25 +128,33 @@ def find_spans(
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans, translit=True))
     if scan is not None and any(s == "arabic" for s in toks.script):
         spans = _merge(spans, scan(text, toks, blocked))
-    spans = _drop_cut_names(text, toks, spans, index)
-    return _drop_run_heads(text, toks, blocked, spans, index)
+    units = w.union("region_after", "district_after")
+    spans = _drop_cut_names(text, toks, spans, index, units)
+    return _drop_run_heads(text, toks, blocked, spans, index, units)
 
 
-def _unknown_word(text: str, toks: Tokens, j: int, index: Index) -> bool:
+def _unknown_word(text: str, toks: Tokens, j: int, index: Index, units: AbstractSet[str]) -> bool:
     """Whether word ``j`` is written as a name but is neither a gazetteer name, nor a word of
-    its sentence's language, nor an acronym: a part of a name the gazetteer lacks."""
+    its sentence's language, nor an acronym, nor a unit's noun (``units``: "Raion",
+    "Hromada" after a town): a part of a name the gazetteer lacks."""
     word = text[toks.starts[j] : toks.ends[j]]
+    lang = toks.sentence_lang[toks.sentence[j]] if toks.sentence_lang else "und"
     return (
         toks.cap[j]
         and not word.isupper()
+        and toks.keys[j] not in units
         and not index.candidates(toks.keys[j], variants=False)
-        and word_frequency(toks.keys[j], (toks.sentence_lang[toks.sentence[j]],))
-        < config.GEOPARSE_CUT_NAME_TAIL_ZIPF
+        and word_frequency(toks.keys[j], (lang,)) < config.GEOPARSE_CUT_NAME_TAIL_ZIPF
     )
 
 
 def _drop_run_heads(
-    text: str, toks: Tokens, blocked: list[bool], spans: list[Span], index: Index
+    text: str,
+    toks: Tokens,
+    blocked: list[bool],
+    spans: list[Span],
+    index: Index,
+    units: AbstractSet[str],
 ) -> list[Span]:
     """Spans without the one-word heads of capitalised runs the gazetteer lacks: a Latin word
     followed, after one space, by a capitalised word of no span that is an unknown word
@@ -165,7 +174,7 @@ def _drop_run_heads(
             and nxt not in taken
             and not blocked[nxt]
             and toks.script[nxt] == "latin"
-            and _unknown_word(text, toks, nxt, index)
+            and _unknown_word(text, toks, nxt, index, units)
         )
 
     def known(key: str) -> bool:
@@ -186,7 +195,9 @@ def _drop_run_heads(
     return [s for s in spans if id(s) not in drop] if drop else spans
 
 
-def _drop_cut_names(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[Span]:
+def _drop_cut_names(
+    text: str, toks: Tokens, spans: list[Span], index: Index, units: AbstractSet[str]
+) -> list[Span]:
     """Spans without the first parts of hyphenated names the gazetteer lacks ("Mayo" of
     "Mayo-Danay" is no namesake abroad).
 
@@ -217,7 +228,7 @@ def _drop_cut_names(text: str, toks: Tokens, spans: list[Span], index: Index) ->
         # a second part that is no name of the gazetteer and no word of the language makes
         # one name with the first ("Bolo-Tamanké"): the first part is no place alone, not
         # even a big city or one of the document's country
-        unknown = _unknown_word(text, toks, s.last + 1, index)
+        unknown = _unknown_word(text, toks, s.last + 1, index, units)
         # a continent has no country: "Asia-Pacific"; the document writes the first part
         # alone elsewhere: a road's end ("the Ségou-Markala road" after "at Ségou")
         if (
