@@ -182,6 +182,13 @@ def test_the_night_of_a_written_date_is_that_date_s(lang: str, sentence: str) ->
     assert [str(d.date) for d in found] == ["2026-03-09"]
 
 
+def test_a_written_date_after_the_night_word_leaves_the_night_to_the_article() -> None:
+    # the date written later is another incident's ("a week after the strike of 3 March")
+    sentence = "Минувшей ночью дроны атаковали Озерск, через неделю после удара 3 марта."
+    found = find_dates(sentence, reference=TUESDAY, rules=get_rules(("ru",)))
+    assert [str(d.date) for d in found] == [str(TUESDAY), "2026-03-03"]
+
+
 @pytest.mark.parametrize(("lang", "sentence"), NONE)
 def test_no_event_day(lang: str, sentence: str) -> None:
     assert _first(lang, sentence, TUESDAY) is None

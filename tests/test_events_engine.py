@@ -2507,3 +2507,35 @@ def test_no_casualties_stated_gives_zero(text: str, tolls: tuple[int | None, int
     assert [(r["fatalities"], r["injured"]) for r in rows if r["event_type"] != "Mention"] == [
         tolls
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "dropping bombs from a drone" is a strike, not a drone shot down (إسقاط: both)
+        (
+            "قتل مدنيان جراء إسقاط قنابل من طائرة مسيرة على سوق في مدينة الفاشر.",
+            ("Air/drone strike", None),
+        ),
+        # an attack "of" a named group is that group's, not an unidentified one's
+        ("Un ataque armado del ELN dejó dos muertos en Cúcuta.", ("Armed clash", "ELN")),
+        (
+            "Un ataque armado dejó dos muertos en Cúcuta.",
+            ("Armed clash", "Unidentified Armed Group"),
+        ),
+        # the debris of a drone after missiles named earlier in the sentence
+        (
+            "Air defence intercepted two missiles over Lviv and drone debris damaged a house "
+            "in Lviv.",
+            ("Air/drone strike", None),
+        ),
+    ],
+)
+def test_review_cases_of_types_and_actors(text: str, expected: tuple[str, str | None]) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = event_rows(make_document("date 2026-03-10\n" + text))
+    assert [(r["sub_event_type"], r["actor1"]) for r in rows if r["event_type"] != "Mention"] == [
+        expected
+    ]
