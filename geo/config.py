@@ -849,7 +849,7 @@ GEOPARSE_AR_STEM_ZIPF: Final = 4.5
 GEOPARSE_AR_VERB_STEM_ZIPF: Final = 3.5
 
 #: Whether a unit's mention covers its noun written after the name in the languages whose
-#: pack lists it (``unit_nouns_after``: "the [Mopti region]", "[Kivu province]"), the
+#: pack lists it (``unit_nouns_after``: "the [Kayes region]", "[Tanganyika province]"), the
 #: convention of this project's English gold; off, the mention is the name alone ("the
 #: [Mopti] region"), the convention of GeoVirus and LGL. The place is the unit either way.
 GEOPARSE_UNIT_NOUN_SPANS: Final = False

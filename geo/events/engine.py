@@ -490,7 +490,7 @@ _DATELINE: Final = re.compile(
     r"|[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})(?:\([^()\n]{1,40}\))?"
     r"(?:,[^\n(),]{1,40}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)*\.?[ \t]*(?:-|—|–)"
 )
-#: A dateline in title case ("Kita (AFP) -", "Kalemie, 5 mai (Reuters) -", "Kano, 3 mars
+#: A dateline in title case ("Kita (AFP) -", "Tororo, 5 mai (Reuters) -", "Lokoja, 3 mars
 #: 2025 –"): one to three capitalised words, the agency in brackets or a date with its
 #: year before the dash (without either, a headline's "Mali - ..." would be one).
 _TITLE_DATELINE: Final = re.compile(

@@ -622,7 +622,7 @@ class _Finder:
         return key in self.weak or key in self.before or key in self.w.of_words
 
     def _after_name(self, a: int) -> bool:
-        """Whether token ``a`` follows a capitalised word of a name ("Hodan X"), not a
+        """Whether token ``a`` follows a capitalised word of a name ("Firstname X"), not a
         capitalised small word ("In X") or another sentence."""
         toks = self.toks
         k = a - 1
@@ -930,7 +930,7 @@ class _Finder:
                 key = self.key(a, b)
                 if key in keys and (b + 1 >= n or not toks.cap[b + 1] or toks.join[b] == 0):
                     if key in self.weak_only and self._after_name(a):
-                        break  # "Hodan X": a person's surname, not the weakly cued place
+                        break  # "Firstname X": a person's surname, not the weakly cued place
 
                     out.add((a, b))
                     break

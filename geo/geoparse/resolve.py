@@ -639,7 +639,7 @@ _UNIT_FEATURES: Final = frozenset({"admin1", "admin2"})
 
 def _with_unit_noun(toks: Tokens, span: Span, place: Place, end: int) -> int:
     """Where a unit's mention ends: in the languages that write the unit's noun after its
-    name and count it in the name ("the Mopti region", "Kivu province": the pack's
+    name and count it in the name ("the Kayes region", "Tanganyika province": the pack's
     ``unit_nouns_after``), the noun right after the name is the mention's when
     :data:`geo.config.GEOPARSE_UNIT_NOUN_SPANS` is on; elsewhere (a town, a plural noun
     shared by a list, "des régions") ``end`` as it is."""

@@ -94,7 +94,7 @@ WORD_LISTS: Final = {
     "region_before": "region nouns before a name (province of, oblast, محافظة)",
     "region_after": "region nouns after a name (province, Oblast, область)",
     "unit_nouns_after": "lower-case nouns of first-level and second-level units after a "
-    "unit's name that its mention covers (the Mopti region, Kivu province)",
+    "unit's name that its mention covers (the Kayes region, Tanganyika province)",
     "district_after": "the region_after nouns of districts named after their centre (район)",
     "region_qualifiers": "lower-case adjectives between a region's adjective and its noun "
     "(городском округе, міській територіальній громаді)",
