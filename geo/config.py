@@ -166,9 +166,10 @@ GEOPARSE_HYPHENATED_MAX: Final = 4
 #: place alone ("Alep-Ouest"): a big city is rarely a namesake abroad.
 GEOPARSE_CUT_NAME_POPULATION: Final = 100_000
 
-#: A second part of a hyphenated name rarer than this (Zipf frequency) in its sentence's
-#: language, and no gazetteer name, makes one name with the first ("Bolo-Tamanké"): the
-#: first part is then no place alone, whatever its size ("Lyon-Est" keeps Lyon).
+#: A second part of a hyphenated name, or the next capitalised word after one space, rarer
+#: than this (Zipf frequency) in its sentence's language, and no gazetteer name, makes one
+#: name with the first ("Bolo-Tamanké", "Bolo Tamanké"): the first part is then no place
+#: alone (a hyphenated one whatever its size; "Lyon-Est" keeps Lyon).
 GEOPARSE_CUT_NAME_TAIL_ZIPF: Final = 3.0
 
 #: A town and a region of the same name are twins within this distance (km).

@@ -9,7 +9,9 @@ more than a week after it), a day and month in digits ("(21/01)", "10.03", "12/0
 the reading that falls on or before the reference (day first or month first, as the pack
 writes them), a night across two days ("la nuit de samedi à dimanche") and the night just
 gone ("минулої ночі", "la nuit dernière") take the day the night ends on, as ACLED codes a
-night attack, and a date after "since"/"depuis" is no event's date.
+night attack (each pack says which of its words mean that night: English "last night" and
+Spanish "anoche" are the evening before), and a date after "since"/"depuis" is no event's
+date.
 
 Examples
 --------

@@ -18,8 +18,8 @@ Weaker cues make a name a place too when every word of it is rare and none is a 
 (``GEOPARSE_APPROX_WEAK_*``): a locative preposition ("in X", "à X", "en X", "в X"), a word
 meaning near, "de X" after a noun in French and Spanish, and the names listed after them or
 after a known town they introduce ("in Y, X and Z"). Such a name is dropped when its anchor
-lies far from the document's focus or when the text names it more often without a cue than
-with one (a club, a firm).
+lies far from the document's focus or when fewer than GEOPARSE_APPROX_WEAK_MIN_CUED_SHARE of
+its occurrences have a cue (a club, a firm).
 
 The name's other occurrences in the document (without the cue) take the same place. The
 mention's ``why`` says that it is approximate and what it is anchored to; its place's id is
@@ -301,9 +301,9 @@ def _drop_far(
 def _drop_uncued(
     runs: set[tuple[int, int]], cued: set[tuple[int, int]], finder: _Finder
 ) -> set[tuple[int, int]]:
-    """The runs without those of names only a weak cue makes places that the text names
-    more often without a cue (or "of") than with one ("Ahli" a club named once "in Ahli" and ten
-    times as the subject: a name, not a place)."""
+    """The runs without those of names only a weak cue makes places when fewer than
+    GEOPARSE_APPROX_WEAK_MIN_CUED_SHARE of their occurrences have a cue (or "of") ("Ahli" a
+    club named once "in Ahli" and ten times as the subject: a name, not a place)."""
     total: dict[str, int] = {}
     with_cue: dict[str, int] = {}
     keys = {}
@@ -595,7 +595,7 @@ class _Finder:
             word = self.text[toks.starts[j] : toks.ends[j]]
             if len(word) < 2:
                 return False  # "U. N.", "J. Smith": an initial
-            if _ODD_SHAPE.search(word) or (word.isupper() and len(word) > 1):
+            if _ODD_SHAPE.search(word) or word.isupper():
                 return False  # "U.N", "A14", "DeepState", "IDPs", "NATO": no village's name
             if toks.script[j] == "cyrillic" and (
                 _SLAVIC_ADJECTIVE.search(key) or key.endswith(_SLAVIC_ADJECTIVE_CASES)
