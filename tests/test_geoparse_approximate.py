@@ -15,8 +15,8 @@ from geo.geoparse.approximate import offset_point
 from geo.geoparse.candidates import haversine_km
 from geo.model import Mention
 
-#: Kovel (Volyn oblast, Ukraine) as the gazetteer places it.
-KOVEL = (51.215, 24.701)
+#: Drohobych (Lviv oblast, Ukraine) as the gazetteer places it.
+DROHOBYCH = (49.352, 23.511)
 
 
 def _parse(text: str, lang: str | None = None) -> list[Mention]:
@@ -34,31 +34,35 @@ def _approximate(mentions: list[Mention]) -> list[Mention]:
 
 
 def test_offset_point_moves_along_the_bearing() -> None:
-    lat, lon = offset_point(*KOVEL, bearing=0.0, km=20.0)
-    assert lat == pytest.approx(51.395, abs=0.001)
-    assert lon == pytest.approx(KOVEL[1], abs=1e-9)
-    lat, lon = offset_point(*KOVEL, bearing=90.0, km=20.0)
-    assert haversine_km(KOVEL[0], KOVEL[1], lat, lon) == pytest.approx(20.0, abs=0.1)
-    assert lon > KOVEL[1]
+    lat, lon = offset_point(*DROHOBYCH, bearing=0.0, km=20.0)
+    assert lat == pytest.approx(49.532, abs=0.001)
+    assert lon == pytest.approx(DROHOBYCH[1], abs=1e-9)
+    lat, lon = offset_point(*DROHOBYCH, bearing=90.0, km=20.0)
+    assert haversine_km(DROHOBYCH[0], DROHOBYCH[1], lat, lon) == pytest.approx(20.0, abs=0.1)
+    assert lon > DROHOBYCH[1]
 
 
 def test_english_village_offset_from_a_town() -> None:
-    text = "Drones struck the village of Ostrivka Nyzhnia, 20 km north-east of Kovel, overnight."
+    text = (
+        "Drones struck the village of Ostrivka Nyzhnia, 20 km north-east of Drohobych, overnight."
+    )
     m = _only(_parse(text), "Ostrivka Nyzhnia")
     assert m.precision == config.GEOPARSE_APPROX_PRECISION_TOWN == 2
     assert m.place.name == "Ostrivka Nyzhnia"
     assert m.place.country_code == "UA"
-    assert (m.place.latitude, m.place.longitude) == pytest.approx((51.342, 24.904), abs=0.002)
-    assert haversine_km(*KOVEL, m.place.latitude, m.place.longitude) == pytest.approx(20, abs=0.2)
-    assert m.why["anchor offset 45: Kovel (gn:704617)"] == 20.0
+    assert (m.place.latitude, m.place.longitude) == pytest.approx((49.479, 23.706), abs=0.002)
+    assert haversine_km(*DROHOBYCH, m.place.latitude, m.place.longitude) == pytest.approx(
+        20, abs=0.2
+    )
+    assert m.why["anchor offset 45: Drohobych (gn:709611)"] == 20.0
     assert text[m.char_start : m.char_end] == m.mention
 
 
 def test_english_apposition_makes_a_name_a_place() -> None:
-    text = "Farmers left Holubivka, a small village 15 km south of Kovel, on Monday."
+    text = "Farmers left Holubivka, a small village 15 km south of Drohobych, on Monday."
     m = _only(_parse(text), "Holubivka")
     assert m.precision == 2
-    assert (m.place.latitude, m.place.longitude) == pytest.approx((51.081, 24.701), abs=0.002)
+    assert (m.place.latitude, m.place.longitude) == pytest.approx((49.217, 23.511), abs=0.002)
 
 
 def test_french_hamlet_near_a_town() -> None:
@@ -91,10 +95,10 @@ def test_russian_inflected_village_and_its_other_occurrences() -> None:
 
 
 def test_ukrainian_village_near_a_town() -> None:
-    text = "Уламки впали у селі Вербичанах поблизу Ковеля."
+    text = "Уламки впали у селі Вербичанах поблизу Дрогобича."
     m = _only(_parse(text, "uk"), "Вербичанах")
     assert m.precision == 2
-    assert (m.place.latitude, m.place.longitude) == pytest.approx(KOVEL, abs=0.01)
+    assert (m.place.latitude, m.place.longitude) == pytest.approx(DROHOBYCH, abs=0.01)
 
 
 def test_arabic_village_north_of_a_town() -> None:
@@ -114,19 +118,19 @@ def test_arabic_adjective_after_the_noun_is_no_village() -> None:
     "text",
     [
         # a given name after the noun
-        "Officials from the village of Marie met near Kovel.",
+        "Officials from the village of Marie met near Drohobych.",
         # no anchor anywhere in the text
         "The village of Ostrivka Nyzhnia was quiet.",
         # an acronym
-        "Aid reached the town of UNHCR staff near Kovel.",
+        "Aid reached the town of UNHCR staff near Drohobych.",
         # a person's name ending after a particle
-        "Anna van der Horst, the town hall said, visited Kovel.",
+        "Anna van der Horst, the town hall said, visited Drohobych.",
         # the noun names a thing after a possessive
-        "Crowds gathered near St. Andrew's Church in Kovel.",
+        "Crowds gathered near St. Andrew's Church in Drohobych.",
         # facilities named with frequent words, a road, a river
-        "Protesters gathered near City Hall in Kovel.",
-        "A truck overturned near Interstate 70 outside Kovel.",
-        "Police searched near Kovel and the Turia River.",
+        "Protesters gathered near City Hall in Drohobych.",
+        "A truck overturned near Interstate 70 outside Drohobych.",
+        "Police searched near Drohobych and the Tysmenytsia River.",
     ],
 )
 def test_words_after_a_cue_that_are_no_places(text: str) -> None:
@@ -134,33 +138,39 @@ def test_words_after_a_cue_that_are_no_places(text: str) -> None:
 
 
 def test_the_frame_and_its_why_say_approximate() -> None:
-    df = geo.geoparse("Shells hit the hamlet of Kvitkove Pole near Kovel.", lang="en", doc_id="t")
+    df = geo.geoparse(
+        "Shells hit the hamlet of Kvitkove Pole near Drohobych.", lang="en", doc_id="t"
+    )
     row = df[df["mention"] == "Kvitkove Pole"].iloc[0]
-    assert row["gazetteer_id"] == "approx:gn:704617:kvitkove pole"
+    assert row["gazetteer_id"] == "approx:gn:709611:kvitkove pole"
     assert row["kind"] == "city"
-    assert "approximate +2.00" in row["why"] and "anchor near: Kovel" in row["why"]
-    assert row.geometry.y == pytest.approx(KOVEL[0], abs=0.01)
+    assert "approximate +2.00" in row["why"] and "anchor near: Drohobych" in row["why"]
+    assert row.geometry.y == pytest.approx(DROHOBYCH[0], abs=0.01)
 
 
 def test_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(config, "GEOPARSE_APPROXIMATE", False)
-    text = "Shells hit the hamlet of Kvitkove Pole near Kovel."
-    assert [m.mention for m in _parse(text, "en")] == ["Kovel"]
+    text = "Shells hit the hamlet of Kvitkove Pole near Drohobych."
+    assert [m.mention for m in _parse(text, "en")] == ["Drohobych"]
 
 
 def test_english_names_after_a_locative_preposition_and_in_its_list() -> None:
-    text = "Shelling hit Kovel on Monday, and families fled to Ostrivka, Holubivka and Zarichne."
+    text = (
+        "Shelling hit Drohobych on Monday, and families fled to Ostrivka, Holubivka and Boryslav."
+    )
     ms = _approximate(_parse(text, "en"))
     assert [m.mention for m in ms] == ["Ostrivka", "Holubivka"]
     for m in ms:
         assert m.precision == config.GEOPARSE_APPROX_PRECISION_TOWN
-        assert m.place.id == f"approx:gn:704617:{m.mention.lower()}"
-        assert (m.place.latitude, m.place.longitude) == pytest.approx(KOVEL, abs=0.01)
-        assert any(k.startswith("anchor preceding: Kovel") for k in m.why)
+        assert m.place.id == f"approx:gn:709611:{m.mention.lower()}"
+        assert (m.place.latitude, m.place.longitude) == pytest.approx(DROHOBYCH, abs=0.01)
+        assert any(k.startswith("anchor preceding: Drohobych") for k in m.why)
 
 
 def test_a_list_after_a_known_town_goes_on() -> None:
-    text = "Drones struck Kovel. Fires broke out in Kovel, Ostrivka and Zhuvantsi overnight."
+    text = (
+        "Drones struck Drohobych. Fires broke out in Drohobych, Ostrivka and Zhuvantsi overnight."
+    )
     ms = _approximate(_parse(text, "en"))
     assert [m.mention for m in ms] == ["Ostrivka", "Zhuvantsi"]
 
@@ -174,29 +184,29 @@ def test_french_de_after_a_noun_is_a_weak_cue() -> None:
 
 def test_the_focus_anchors_a_name_with_no_town_before_it() -> None:
     text = (
-        "Fighting reached Kovel on Monday. Kovel's mayor asked for help.\n\n"
+        "Fighting reached Drohobych on Monday. Drohobych's mayor asked for help.\n\n"
         "Later, residents fled from Ostrivka on foot."
     )
     m = _only(_parse(text, "en"), "Ostrivka")
     assert m.precision == config.GEOPARSE_APPROX_PRECISION_REGION
-    assert any(k.startswith("anchor focus: Kovel") for k in m.why)
+    assert any(k.startswith("anchor focus: Drohobych") for k in m.why)
 
 
 @pytest.mark.parametrize(
     "text",
     [
         # frequent words, a month, a given name, a title
-        "Talks in Kovel moved to Parliament on Monday.",
-        "Fighting in Kovel resumed in March.",
-        "Shelling hit Kovel, said a doctor from Marie Curie hospital.",
+        "Talks in Drohobych moved to Parliament on Monday.",
+        "Fighting in Drohobych resumed in March.",
+        "Shelling hit Drohobych, said a doctor from Marie Curie hospital.",
         # shapes that are no village's: an initial, capitals inside, an acronym, a digit
-        "Shelling hit Kovel, and a convoy drove towards J. Ostrivka.",
-        "Shelling hit Kovel; aid came from DeepRiver and NATO.",
-        "Shelling hit Kovel, then moved from M07 to A14.",
+        "Shelling hit Drohobych, and a convoy drove towards J. Ostrivka.",
+        "Shelling hit Drohobych; aid came from DeepRiver and NATO.",
+        "Shelling hit Drohobych, then moved from M07 to A14.",
         # English "of" is no cue: doses of a drug
-        "In Kovel, doctors ran out of Zorvantil.",
+        "In Drohobych, doctors ran out of Zorvantil.",
         # named more often without a cue than with one: a club, not a place
-        "Kovel drew with Zorvana. Zorvana scored first; Zorvana's coach praised Zorvana fans "
+        "Drohobych drew with Zorvana. Zorvana scored first; Zorvana's coach praised Zorvana fans "
         "who travelled in Zorvana colours.",
     ],
 )
@@ -207,7 +217,7 @@ def test_weak_cues_that_make_no_place(text: str) -> None:
 def test_a_weakly_cued_name_is_not_anchored_far_from_the_story() -> None:
     # the story is in Volyn; a town of another continent named once anchors nothing
     text = (
-        "Shelling hit Kovel and Lutsk. Kovel and Lutsk lost power. A delegation from Osaka "
+        "Shelling hit Drohobych and Lutsk. Drohobych and Lutsk lost power. A delegation from Osaka "
         "then went to Ostrivka."
     )
     assert _approximate(_parse(text, "en")) == []
@@ -215,7 +225,7 @@ def test_a_weakly_cued_name_is_not_anchored_far_from_the_story() -> None:
 
 def test_weak_cues_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(config, "GEOPARSE_APPROX_WEAK", False)
-    text = "Shelling hit Kovel on Monday, and families fled to Ostrivka and Holubivka."
+    text = "Shelling hit Drohobych on Monday, and families fled to Ostrivka and Holubivka."
     assert _approximate(_parse(text, "en")) == []
 
 
@@ -247,19 +257,19 @@ def test_a_name_handed_over_uncued_is_placed_at_the_town_before_it() -> None:
     from geo.geoparse.filters import blocked, words_for
 
     parser = get_geoparser()
-    text = "Shelling hit Kovel on Monday. Zoriany Yar burned by night."
+    text = "Shelling hit Drohobych on Monday. Zoriany Yar burned by night."
     parsed = parser.parse_text(text, lang="en")
     w = words_for(("en",))
     toks = parsed.tokens
     out = blocked(text, toks, w, parser.index)
     a = next(k for k, key in enumerate(toks.keys) if key == "zoriany")
     without = approximate_mentions(text, toks, out, parsed.mentions, w)
-    assert [m.mention for m in without] == ["Kovel"]
+    assert [m.mention for m in without] == ["Drohobych"]
     found = approximate_mentions(text, toks, out, parsed.mentions, w, uncued=[(a, a + 1)])
     m = _only(found, "Zoriany Yar")
-    assert m.place.id == "approx:gn:704617:zoriany yar"
+    assert m.place.id == "approx:gn:709611:zoriany yar"
     assert m.precision == config.GEOPARSE_APPROX_PRECISION_TOWN
-    assert (m.place.latitude, m.place.longitude) == pytest.approx(KOVEL, abs=0.002)
+    assert (m.place.latitude, m.place.longitude) == pytest.approx(DROHOBYCH, abs=0.002)
 
 
 def test_a_slavic_adjective_in_zk_is_no_village_after_a_weak_cue() -> None:

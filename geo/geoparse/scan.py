@@ -167,7 +167,7 @@ def _other_compound_form(folded: str, heads: frozenset[str]) -> str | None:
         if head in heads and len(rest.replace(" ", "")) >= MIN_COMPOUND_REST:
             return head + rest
         return None
-    for size in range(2, 5):
+    for size in sorted({len(head) for head in heads}):
         if folded[:size] in heads and len(folded) - size >= MIN_COMPOUND_REST:
             return folded[:size] + " " + folded[size:]
     return None

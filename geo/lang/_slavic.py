@@ -492,6 +492,8 @@ def adjective_bases(word: str, rules: Rules) -> tuple[str, ...]:
 _COMPOUND_GENDERS: Final = ("f", "m", "n", "p")
 #: Forms of the second part of a compound adjective tried for a town of two words.
 _COMPOUND_TAILS: Final = 6
+#: Fewest letters of the second part of a compound adjective (after its first word's stem).
+_COMPOUND_MIN_TAIL: Final = 6
 
 
 def _compound_bases(word: str, rules: Rules) -> list[str]:
@@ -508,7 +510,7 @@ def _compound_bases(word: str, rules: Rules) -> list[str]:
     out: list[str] = []
     for prefix, forms in rules.compounds.items():
         rest = word[len(prefix) :]
-        if not word.startswith(prefix) or len(rest) < 6 or rest[0] in "-ʼ'’":
+        if not word.startswith(prefix) or len(rest) < _COMPOUND_MIN_TAIL or rest[0] in "-ʼ'’":
             continue
         for tail in adjective_bases(rest, rules)[:_COMPOUND_TAILS]:
             gender = _noun_gender(tail)
