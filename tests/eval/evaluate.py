@@ -292,6 +292,11 @@ ISO_POINTS: dict[str, tuple[float, float]] = {
     "LB-BI": (33.75, 35.85),  # Beqaa
     "AM-TV": (40.9, 45.1),  # Tavush
     "PS-GZA": (31.5, 34.45),  # Gaza governorate
+    "BJ-AK": (10.74, 1.54),  # Atakora (Natural Earth: no code)
+    "BJ-KO": (7.13, 1.75),  # Kouffo (Natural Earth: no code)
+    "ET-OR": (6.94, 40.39),  # Oromia (Natural Earth: no code)
+    "ET-TI": (13.56, 39.11),  # Tigray (Natural Earth: no code)
+    "SO-SA": (10.45, 47.9),  # Sanaag (Natural Earth files it under Somaliland)
 }
 
 
