@@ -1227,3 +1227,77 @@ def test_find_spans_on_tokens_without_sentence_languages() -> None:
     toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
     spans = find_spans(text, toks, [False] * len(toks), w, Index.default())
     assert [s.key for s in spans] == ["mongo", "bitkine"]
+
+
+def test_spanish_settlement_nouns_keep_names_of_people_as_places() -> None:
+    # a settlement noun before a name the gazetteer has as a town named after a person:
+    # the place, given names and all
+    text = (
+        "Vecinos del ejido José María Morelos denunciaron ataques de hombres armados el martes"
+        " por la noche en Chiapas."
+    )
+    assert [m for m, _ in names(text, "es")] == ["José María Morelos", "Chiapas"]
+
+
+def test_towns_named_after_people_are_places_after_a_place_cue() -> None:
+    text = (
+        "Los hechos ocurrieron en Ciudad Benito Juárez, en el estado de Nuevo León, y en el"
+        " municipio de Francisco I. Madero, en Coahuila, según la fiscalía."
+    )
+    found = [m for m, _ in names(text, "es")]
+    assert "Ciudad Benito Juárez" in found
+    assert "Francisco I. Madero" in found
+    # without a cue of place the person stays a person
+    text = "El historiador dijo que Benito Juárez gobernó desde la capital de México."
+    assert "Benito Juárez" not in [m for m, _ in names(text, "es")]
+
+
+def test_a_capitalised_spanish_article_opens_the_name() -> None:
+    from geo.geoparse.candidates import Index
+    from geo.geoparse.filters import blocked, words_for
+    from geo.geoparse.spans import find_spans
+    from geo.geoparse.tokenize import tokenize
+
+    w = words_for(("es",))
+    text = "Hubo disparos en la colonia Las Encinas y en La Paz, pero no en la capital."
+    toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    index = Index.default()
+    spans = find_spans(text, toks, blocked(text, toks, w, index), w, index)
+    assert [text[s.start : s.end] for s in spans] == ["Las Encinas", "La Paz"]
+    # the key stays the gazetteer's name when it lacks the article
+    assert spans[0].key == "encinas"
+
+
+def test_a_saints_church_or_hospital_is_no_place_named_after_the_saint() -> None:
+    text = (
+        "Families sheltered in St. Andrew's Church in Kingston and the wounded were taken to"
+        " St Joseph Hospital, Jamaica."
+    )
+    assert [m for m, _ in names(text, "en")] == ["Kingston", "Jamaica"]
+
+
+def test_a_raion_noun_is_no_place_of_its_own() -> None:
+    found = names("Shelling in Sarny Raion injured two, Ukraine said.", "en")
+    assert [m for m, _ in found][:1] == ["Sarny"]
+    assert all(m != "Raion" for m, _ in found)
+
+
+def test_a_nigerian_lga_is_named_by_its_name() -> None:
+    text = "Gunmen killed 12 people in Askira LGA of Borno State, the chairman of Askira LGA said."
+    found = [m for m, _ in names(text, "en")]
+    assert found == ["Askira", "Borno State", "Askira"]
+
+
+def test_two_names_of_one_place_side_by_side_are_one_mention() -> None:
+    from geo.geoparse.candidates import Index
+    from geo.geoparse.filters import blocked, words_for
+    from geo.geoparse.spans import find_spans
+    from geo.geoparse.tokenize import tokenize
+
+    # a town written with its old and its new name, which the gazetteer has apart
+    w = words_for(("en",))
+    text = "Floods hit Bombay Mumbai on Monday."
+    toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    index = Index.default()
+    spans = find_spans(text, toks, blocked(text, toks, w, index), w, index)
+    assert [(text[s.start : s.end], s.key) for s in spans] == [("Bombay Mumbai", "mumbai")]

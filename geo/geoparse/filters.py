@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Final
 
 from geo import config
 from geo.gazetteer import normalize_name
+from geo.geoparse.candidates import admin_key
 from geo.geoparse.tokenize import Tokens, tokenize
 from geo.lang import LANGUAGES, WORD_LISTS, demonym_forms, get_pack
 
@@ -260,6 +261,7 @@ def blocked(text: str, toks: Tokens, w: Words, index: Index | None) -> list[bool
     _block_credits(text, toks, w, out)
     _block_bylines(text, toks, w, out)
     _block_named_after(toks, w, index, out)
+    _block_saint_buildings(text, toks, w, index, out)
     _block_people(text, toks, w, index, out, titled)
     return out
 
@@ -314,6 +316,53 @@ def _block_named_after(toks: Tokens, w: Words, index: Index | None, out: list[bo
             out[k] = True
 
 
+#: Capitalised words of a saint's name before a building's noun, at most ("St. John Paul").
+_MAX_SAINT_NAME: Final = 3
+_POSSESSIVE_GAPS: Final = ("'s ", "’s ", "' ", "’ ")
+
+
+def _block_saint_buildings(
+    text: str, toks: Tokens, w: Words, index: Index | None, out: list[bool]
+) -> None:
+    """Churches, hospitals and schools named after a saint, the building's noun after the
+    name ("St. Andrew's Church", "St Mary's Hospital", "San José school"; the pack's
+    ``saint_tails``): the saint, the name and the noun are the building's, not a place
+    named after the saint. A whole phrase the gazetteer knows stays free.
+
+    Examples
+    --------
+    >>> w = words_for(("en",))
+    >>> text = "They fled to St. Andrew's Church near St. Andrew."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> out = [False] * len(toks)
+    >>> _block_saint_buildings(text, toks, w, None, out)
+    >>> [toks.keys[i] for i in range(len(toks)) if out[i]]
+    ['st', 'andrew', 'church']
+    """
+    keys, cap = toks.keys, toks.cap
+    tails, saints = w["saint_tails"], w["saints"]
+    if not tails:
+        return
+    n = len(keys)
+    for i in range(n - 2):
+        if not cap[i] or keys[i] not in saints or toks.join[i] != 1 or not cap[i + 1]:
+            continue
+        last = i + 1
+        while True:
+            nxt = last + 1
+            if nxt >= n or toks.sentence[nxt] != toks.sentence[i]:
+                break
+            gap = text[toks.ends[last] : toks.starts[nxt]]
+            if keys[nxt] in tails and (gap == " " or gap in _POSSESSIVE_GAPS):
+                if index is None or not index.has(toks.joined(i, nxt - i + 1)):
+                    for k in range(i, nxt + 1):
+                        out[k] = True
+                break
+            if gap != " " or not cap[nxt] or nxt - i > _MAX_SAINT_NAME:
+                break
+            last = nxt
+
+
 def _block_people(
     text: str, toks: Tokens, w: Words, index: Index | None, out: list[bool], titled: list[bool]
 ) -> None:
@@ -325,7 +374,10 @@ def _block_people(
     place_first, saints, particles = w["place_first_names"], w["saints"], w["name_particles"]
     surnames: set[str] = set()
     dates = w.union("weekdays", "months")
+    placed: set[int] = set()  # the tokens of names of places named after people
     for i in range(n - 1):
+        if i in placed:
+            continue
         key = keys[i]
         is_title = key in titles
         is_first = (
@@ -385,13 +437,11 @@ def _block_people(
             j += 1
         if last < 0:
             continue
-        if (
-            is_first
-            and index is not None
-            and _settlement_cue_before(toks, i, w, demonyms=index.demonyms(w))
-            and index.has(toks.joined(i, last - i + 1))
-        ):
-            continue  # "el municipio de Benito Juárez": a place named after a person
+        if is_first and index is not None and _written_as_place(text, toks, i, last, w, index):
+            # "el municipio de Benito Juárez": a place named after a person (its later given
+            # names are the place's too: "el ejido José María Morelos")
+            placed.update(range(i, last + 1))
+            continue
         # a title followed by a demonym is not a name ("Président Turc")
         demonyms = w["demonyms"]
         if is_title and not is_first and (keys[last] in demonyms or keys[i + 1] in demonyms):
@@ -442,6 +492,81 @@ def _block_people(
                 ):
                     continue  # "dijo Ana Paipa ... en Tunja, Paipa y Duitama": a list of places
                 out[i] = True
+
+
+#: Tokens of a first-level region's name after a town named after a person, at most.
+_STATE_AFTER_TOKENS: Final = 3
+
+
+def _written_as_place(text: str, toks: Tokens, i: int, last: int, w: Words, index: Index) -> bool:
+    """Whether a person's name at tokens ``i..last`` is written as the name of a place
+    named after that person, the place cue winning over the person reading:
+
+    - a settlement noun right before, in lower case ("la vereda José María", "the village of
+      Mary Ann"): a settlement's name, whether or not the gazetteer has it;
+    - the gazetteer has the name and a cue of place stands before it (a settlement or region
+      noun, "near": "el municipio de Francisco I. Madero"; a preposition that takes no person:
+      "en Benito Juárez") or a first-level region in which a place of that name lies
+      follows it after a comma or in brackets ("José María Morelos (Quintana Roo)");
+    - a capitalised word before it makes with it a name the gazetteer has ("Ciudad Benito
+      Juárez").
+
+    Examples
+    --------
+    >>> from geo.geoparse.candidates import Index
+    >>> w = words_for(("es",))
+    >>> text = "Hubo balaceras en Benito Juárez y dijo Benito Juárez."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> [_written_as_place(text, toks, i, i + 1, w, Index.default()) for i in (3, 7)]
+    [True, False]
+    """
+    before = i - 1
+    known = index.has(toks.joined(i, last - i + 1))
+    # (a name the gazetteer lacks in the Latin script only: "мешканка села Галина ..." is a
+    # villager, the village's name would be in the genitive)
+    if (
+        before >= 0
+        and (known or toks.script[i] == "latin")
+        and toks.join[before] == 1
+        and not toks.cap[before]
+        and toks.keys[before] in w["settlement_before"]
+    ):
+        return True
+    if known and (
+        _settlement_cue_before(toks, i, w, demonyms=index.demonyms(w))
+        or _place_only_before(toks, i, w)
+        or _state_after(text, toks, i, last, index)
+    ):
+        return True
+    return (
+        before >= 0
+        and toks.join[before] == 1
+        and toks.cap[before]
+        and toks.keys[before] not in w["titles"]
+        and toks.keys[before] not in w["first_names"]
+        and index.has(toks.joined(before, last - before + 1))
+    )
+
+
+def _state_after(text: str, toks: Tokens, i: int, last: int, index: Index) -> bool:
+    """Whether the name at tokens ``i..last`` is followed, after a comma or an opening
+    bracket, by the name of a first-level region in which a town of that name lies
+    ("Benito Juárez, Zacatecas", "José María Morelos (Quintana Roo)")."""
+    nxt = last + 1
+    if nxt >= len(toks) or text[toks.ends[last] : toks.starts[nxt]].strip() not in (",", "("):
+        return False
+    areas = {
+        admin_key(c.place)
+        for c in index.candidates(toks.joined(i, last - i + 1), variants=False)
+        if c.place.kind == "city"
+    } - {""}
+    for length in range(1, _STATE_AFTER_TOKENS + 1):
+        if nxt + length > len(toks) or not toks.cap[nxt]:
+            break
+        for c in index.candidates(toks.joined(nxt, length), variants=False):
+            if c.place.feature == "admin1" and admin_key(c.place) in areas:
+                return True
+    return False
 
 
 def _settlement_cue_before(
@@ -887,6 +1012,13 @@ def verdict(
             return None
         if key in w["always_common"]:
             return REGION_ONLY if index.region_named(toks, i, length, key, w) else None
+        if (
+            key in w.union("region_after", "district_after")
+            and i >= 1
+            and toks.cap[i - 1]
+            and toks.join[i - 1] == 1
+        ):
+            return None  # "Kupiansk Raion", "Idlib Province": the unit's noun, no place alone
         if key in demonyms:
             return None
         word = text[toks.starts[i] : toks.ends[i]]

@@ -130,7 +130,87 @@ def find_spans(
         spans = _merge(spans, scan(text, toks, blocked))
     units = w.union("region_after", "district_after")
     spans = _drop_cut_names(text, toks, spans, index, units)
-    return _drop_run_heads(text, toks, blocked, spans, index, units)
+    spans = _drop_run_heads(text, toks, blocked, spans, index, units)
+    spans = _merge_same_place(text, toks, spans, index)
+    return _with_name_articles(text, toks, blocked, spans, w)
+
+
+def _merge_same_place(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[Span]:
+    """Two capitalised Latin words found apart, one space between them, that are two names
+    of one place of the gazetteer (a town written with both its names, which the gazetteer
+    has apart): one span, under the key whose candidates rank that place higher."""
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.last + 1 == s.first
+            and prev.source == s.source == "caps"
+            and toks.script[prev.last] == toks.script[s.first] == "latin"
+            and text[toks.ends[prev.last] : toks.starts[s.first]] == " "
+            and toks.sentence[prev.last] == toks.sentence[s.first]
+        ):
+            ranks = {
+                c.place.id: r for r, c in enumerate(index.candidates(prev.key, variants=False))
+            }
+            shared = [
+                (r, ranks[c.place.id])
+                for r, c in enumerate(index.candidates(s.key, variants=False))
+                if c.place.id in ranks
+            ]
+            if shared:
+                mine, theirs = min(shared)
+                key = s.key if mine <= theirs else prev.key
+                out[-1] = dataclasses.replace(
+                    prev, end=s.end, last=s.last, key=key, soft=min(prev.soft, s.soft)
+                )
+                continue
+        out.append(s)
+    return out
+
+
+def _with_name_articles(
+    text: str, toks: Tokens, blocked: list[bool], spans: list[Span], w: Words
+) -> list[Span]:
+    """Spans that take in the capitalised article right before them, inside a sentence that
+    is no headline (the pack's ``name_articles``): "la colonia Las Arboledas" names "Las
+    Arboledas" even where the gazetteer has "Arboledas" alone; the key stays the name's.
+
+    Examples
+    --------
+    >>> from geo.geoparse.filters import words_for
+    >>> from geo.geoparse.tokenize import tokenize
+    >>> w = words_for(("es",))
+    >>> text = "Hubo disparos durante la noche en la colonia Los Zapotitos de la ciudad."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> span = _span(toks, 9, 9, "zapotitos")
+    >>> [text[s.start : s.end] for s in _with_name_articles(text, toks, [False] * len(toks),
+    ...  [span], w)]
+    ['Los Zapotitos']
+    """
+    articles = w["name_articles"]
+    if not articles:
+        return spans
+    taken = {j for s in spans for j in range(s.first, s.last + 1)}
+    out: list[Span] = []
+    for s in spans:
+        j = s.first - 1
+        if (
+            j >= 0
+            and j not in taken
+            and not blocked[j]
+            and toks.keys[j] in articles
+            and toks.cap[j]
+            and not toks.initial[j]
+            and not toks.titled[toks.sentence[j]]
+            and toks.join[j] == 1
+            and toks.sentence[j] == toks.sentence[s.first]
+            and toks.script[s.first] == "latin"
+            and text[toks.ends[j] : toks.starts[s.first]] == " "
+        ):
+            s = dataclasses.replace(s, start=toks.starts[j], first=j)
+        out.append(s)
+    return out
 
 
 def _unknown_word(text: str, toks: Tokens, j: int, index: Index, units: AbstractSet[str]) -> bool:
@@ -314,7 +394,7 @@ def _capitalised(
         while (
             longest < max_tokens
             and i + longest < n
-            and join[i + longest - 1] != 0
+            and (join[i + longest - 1] != 0 or _inner_initial(text, toks, i, i + longest - 1))
             and not blocked[i + longest]
         ):
             longest += 1
@@ -415,6 +495,19 @@ def _capitalised(
             ]
             spans = sorted(spans + extra, key=lambda s: s.first)
     return spans
+
+
+def _inner_initial(text: str, toks: Tokens, first: int, j: int) -> bool:
+    """Whether token ``j``, after the first word of a name, is an initial with its period
+    inside the name ("Francisco I. Madero"), in the same sentence as the next word."""
+    return (
+        j > first
+        and toks.cap[j]
+        and toks.ends[j] - toks.starts[j] == 1
+        and j + 1 < len(toks)
+        and toks.sentence[j + 1] == toks.sentence[j]
+        and text[toks.ends[j] : toks.starts[j + 1]] == ". "
+    )
 
 
 #: Capitalised words of a place's name after a feature noun, at most.

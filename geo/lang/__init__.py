@@ -122,6 +122,12 @@ WORD_LISTS: Final = {
     "feature_starts": "lower-case words that may begin a place name (bande de Gaza)",
     "feature_ends": "words that may end a place name (corridor, strip, heights)",
     "determiners": "articles before a river's name (the, le, la, el)",
+    "saint_tails": "nouns of churches and saints' institutions after a saint's name (St. "
+    "Mary's Hospital, St Andrew Church): the saint's name there is the building's, not a "
+    "place named after the saint",
+    "name_articles": "articles that, capitalised inside a sentence before a name, are the "
+    "first word of the place's name even where the gazetteer writes it without them (Las "
+    "Palmas, Los Llanos)",
     "articles": "articles that open a noun phrase in apposition (a, the, un, una): 'X, a "
     "village' makes X a place",
     "after_the_river": "lower-case words that may follow 'the Dnipro' when it is the river",
