@@ -2539,3 +2539,48 @@ def test_review_cases_of_types_and_actors(text: str, expected: tuple[str, str | 
     assert [(r["sub_event_type"], r["actor1"]) for r in rows if r["event_type"] != "Mention"] == [
         expected
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # an undated incident keeps the publication day: a later paragraph's Monday is
+            # another story's
+            "date 2026-05-06\nA drone hit a warehouse in Obukhiv, injuring two people.\n\n"
+            "The mayor said rescuers worked through the morning.\n\n"
+            "On Monday, shelling hit Boiarka, killing one man.",
+            [("Obukhiv", "2026-05-06"), ("Boyarka", "2026-05-04")],
+        ),
+        (
+            # "the same morning": the day of the sentence that told the strike, though it
+            # named no place and the story went on for sentences in between
+            "date 2026-05-06\nРосійська ракета влучила в багатоповерхівку вночі 4 травня. "
+            "Повністю зруйновано під'їзд.\n\nРятувальники працювали до ранку. Мешканці "
+            "розповіли про вибух.\n\nТого ж ранку ворожі дрони пошкодили склад в Ірпені.",
+            [("Irpin", "2026-05-04")],
+        ),
+    ],
+)
+def test_an_undated_incident_takes_the_day_of_its_own_story(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    # invented texts; places checked absent from the evaluation articles
+    assert [(p, d[:10]) for p, d, *_ in _event_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2026-03-12\nLe bilan de la frappe sur Boiarka est passé mercredi à six morts.",
+        "date 2026-03-12\nEl saldo del ataque en Obukhiv subió el miércoles a seis muertos.",
+    ],
+)
+def test_a_toll_updated_on_a_day_does_not_date_the_incident(text: str) -> None:
+    # invented sentences: Wednesday is the day of the update; the incident keeps the
+    # article's day (ACLED "week" precision 2)
+    rows = [r for r in _event_places(text)]
+    assert [(p, d[:10], f) for p, d, _, f, _ in rows] in (
+        [("Boyarka", "2026-03-12", 6)],
+        [("Obukhiv", "2026-03-12", 6)],
+    )

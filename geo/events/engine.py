@@ -1939,6 +1939,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     previous: list[_Incident] = []  # the incidents of the last sentences
     follow = 0
     lead: _Lead | None = None  # the incident of the last sentence that named no place
+    # the last such incident told with a day: "the same day" after it is its day
+    dated_lead: _Lead | None = None
     unclaimed_re = rules.words_re("actors", "unclaimed")
     separate_re = rules.words_re("actors", "separate")
     # "the same day", "the next day": a day told before
@@ -1963,6 +1965,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             lead = _lead(sentence, k, rules, ctx, reference, lead, blame_re)
             if lead is not None and lead is not told_lead and lead.agent is not None:
                 lead = _restated(lead, told_lead, previous, rules)
+            if lead is not None and lead.sentence == k and lead.date is not None:
+                dated_lead = lead
             own_day = (
                 _placeless_incident(
                     sentence,
@@ -2091,7 +2095,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         )
         all_dates = find_dates(sentence, reference=reference, rules=rules)
         if ctx.told_day_any is not None and ctx.told_day_any.search(sentence) is not None:
-            all_dates = _told_day(sentence, all_dates, records, told_day_words)
+            all_dates = _told_day(sentence, all_dates, records, told_day_words, lead=dated_lead)
         dates = [
             d
             for d in all_dates
@@ -2781,12 +2785,16 @@ def _told_day(
     found: list[FoundDate],
     records: Sequence[tuple[_Incident | None, Mention, str]],
     words: tuple[re.Pattern[str] | None, re.Pattern[str] | None],
+    *,
+    lead: _Lead | None = None,
 ) -> list[FoundDate]:
     """The dates of a sentence with the day it gives by a day told before ("The same day,
     shells hit B", "في اليوم نفسه", not "today"; "and four died the next day"; the
     packs' ``same_day`` and ``next_day``, ``words``): that of the day the sentence gives
-    before those words, else of the last incident the text dates to a day (or the day
-    after it), in place of the dates found in those words (none when no day was told)."""
+    before those words, else of the last incident the text dates to a day, or of the
+    ``lead`` when a later sentence told it, with a day but no place ("A missile hit a block
+    at night on 3 May. The same morning, drones hit B"); or the day after it; in place of
+    the dates found in those words (none when no day was told)."""
     out = found
     for shift, pattern in enumerate(words):
         said = pattern.search(sentence) if pattern is not None else None
@@ -2802,6 +2810,13 @@ def _told_day(
             )
             if told is not None and told.precision == 1:
                 day = told.date
+            if (
+                lead is not None
+                and lead.date is not None
+                and lead.date.precision == 1
+                and (told is None or lead.sentence > told.sentence)
+            ):
+                day = lead.date.date
         if day is not None:
             day += dt.timedelta(days=shift)
             out.append(FoundDate(day, 1, said.start(), said.end(), explicit=True))
@@ -3305,7 +3320,7 @@ def _rows(
         _hand_over_tolls(
             [o for o in {id(o): o for o, _, _ in records if o is not None}.values()], far
         )
-    _story_defaults([inc for inc, _, _ in records if inc is not None])
+    _story_defaults([inc for inc, _, _ in records if inc is not None], headline_end=headline_end)
     records = _merge_repeats(records, headline_end=headline_end)
     summed = _sums_of_towns(records) | _water_beside_towns(records)
     after = _aftermath(records)
@@ -3415,12 +3430,16 @@ def _aftermath(records: Sequence[tuple[_Incident | None, Mention, str]]) -> set[
     return out
 
 
-def _story_defaults(incidents: list[_Incident]) -> None:
+def _story_defaults(incidents: list[_Incident], *, headline_end: int = -1) -> None:
     """What an article says once holds for the incidents it does not restate.
 
-    An incident the text does not date takes the day of the article's first dated incident
-    (the story's day: "In Tel Aviv, demonstrators blocked..." after "on Sunday night" in the
-    lead) rather than the publication date. An incident of political violence whose
+    An incident the text does not date takes the day of the story it belongs to: that of the
+    last incident dated to a day in an earlier sentence ("In Tel Aviv, demonstrators
+    blocked..." after "on Sunday night" in the lead), else the publication date; not the
+    day of a later sentence, which may tell another story, unless it dates the same place
+    within :data:`geo.config.FOLLOW_UP_SENTENCES` sentences; but an incident of the headline
+    (its cue before ``headline_end``) sums up the story and takes the day of the article's
+    first dated incident. An incident of political violence whose
     sentence names no perpetrator takes the one named for the same incident told again
     (another incident of its country at the same place on the same day: a headline and its
     body), when they name only one; not when the text says no one claimed it, nor when it
@@ -3429,10 +3448,32 @@ def _story_defaults(incidents: list[_Incident]) -> None:
     no one has no actor1 (events README: actor1 is null when the sentence names no
     perpetrator; a state's forces are not the default author of an unattributed strike).
     """
-    story = next((i for i in incidents if i.dated and i.precision == 1), None)
-    for inc in incidents:
-        if not inc.dated and story is not None:
-            inc.date, inc.precision = story.date, 2
+    first = next((i for i in incidents if i.dated and i.precision == 1), None)
+    story: _Incident | None = None
+    for inc in sorted(incidents, key=lambda i: i.sentence):
+        if not inc.dated and first is not None and inc.cue < headline_end:
+            inc.date, inc.precision = first.date, 2
+            continue
+        if inc.dated and inc.precision == 1:
+            if story is None or inc.sentence >= story.sentence:
+                story = inc
+        elif not inc.dated:
+            # the same place dated in the next sentences ("La ofensiva comenzó el lunes
+            # cerca de X") is the same story; else the story told before
+            same = next(
+                (
+                    o
+                    for o in incidents
+                    if o.dated
+                    and o.precision == 1
+                    and 0 < o.sentence - inc.sentence <= config.FOLLOW_UP_SENTENCES
+                    and not inc.places.keys().isdisjoint(o.places)
+                ),
+                None,
+            )
+            told = same or (story if story is not None and story.sentence < inc.sentence else None)
+            if told is not None:
+                inc.date, inc.precision = told.date, 2
     violent = ("Explosions/Remote violence", "Battles", "Violence against civilians")
     # an incident no one claimed, and its other reports (a headline) at the same place
     unclaimed = {(pid, i.etype) for i in incidents if i.unclaimed for pid in i.places}
