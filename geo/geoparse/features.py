@@ -299,8 +299,8 @@ def cooccurrence_features(
     ``county_pair`` (1) marks a town that lies within GEOPARSE_COUNTY_PAIR_KM of a county
     (second-level unit) of its own first-level region that another name may be, and a
     county with such a town of another name: a town and its county named together are
-    that pair whatever their size ("Huntsville" beside "Walker County" are both of Texas,
-    though the largest Huntsville and the first Walker County lie in Alabama, apart).
+    that pair whatever their size ("Quincy" beside "Adams County" are both of Illinois,
+    though the largest Quincy lies in Massachusetts).
     """
     others = co.names - 1
     out: list[dict[str, float]] = []
