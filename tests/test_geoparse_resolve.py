@@ -145,7 +145,17 @@ def test_a_town_and_a_county_of_its_state_around_it_are_a_county_pair() -> None:
     # as near as the Tennessee one does not pair with the town
     def admin2(pid: str, admin1: str, lat: float, lon: float) -> Candidate:
         region = Place(
-            pid, "Test County", "region", lat, lon, "US", admin1, None, 0, "test", True,
+            pid,
+            "Test County",
+            "region",
+            lat,
+            lon,
+            "US",
+            admin1,
+            None,
+            0,
+            "test",
+            True,
             feature="admin2",
         )
         return Candidate(region, 3.0)
@@ -159,7 +169,9 @@ def test_a_town_and_a_county_of_its_state_around_it_are_a_county_pair() -> None:
     tn_county, ga_county = cooccurrence_features("test county", county, co)
     assert tn_county["county_pair"] == 1.0 and "county_pair" not in ga_county
     across = {"testville": (US_TN,), "test county": (admin2("c:ky", "KY", 36.33, -88.32),)}
-    assert "county_pair" not in cooccurrence_features("testville", (US_TN,), cooccurrence(across))[0]
+    assert (
+        "county_pair" not in cooccurrence_features("testville", (US_TN,), cooccurrence(across))[0]
+    )
 
 
 def test_the_capital_of_a_named_country_is_marked() -> None:

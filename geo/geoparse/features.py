@@ -235,9 +235,7 @@ class Cooccurrence:
     counties: dict[tuple[int, int], list[tuple[float, float, str, str]]] = field(
         default_factory=dict
     )
-    towns: dict[tuple[int, int], list[tuple[float, float, str, str]]] = field(
-        default_factory=dict
-    )
+    towns: dict[tuple[int, int], list[tuple[float, float, str, str]]] = field(default_factory=dict)
 
 
 def _cell(lat: float, lon: float, size: float = config.GEOPARSE_COOCCUR_DEGREES) -> tuple[int, int]:
