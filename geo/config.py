@@ -243,6 +243,11 @@ GEOPARSE_COOCCUR_KM: Final = 25.0
 #: in one corner of their state, its namesakes are scattered over the country.
 GEOPARSE_COOCCUR_WIDE_DEGREES: Final = 2.0
 GEOPARSE_COOCCUR_WIDE_KM: Final = 80.0
+#: A town within this of the centre of a county of its state that another name of the
+#: document may be, and that county, are a pair (``county_pair``): most US counties are 30
+#: to 60 km across (a county seat lies near its county's middle); far below the cell size
+#: GEOPARSE_COOCCUR_DEGREES, whose neighbours are searched.
+GEOPARSE_COUNTY_PAIR_KM: Final = 35.0
 
 #: The second round of resolution leans on the places chosen in the first, except those of
 #: names whose recognition probability (after the first round) is below this: words that

@@ -1003,6 +1003,17 @@ def test_a_places_own_institution_still_names_the_place() -> None:
     assert df["mention"].tolist() == ["Ohio"]
 
 
+def test_a_name_before_a_capitalised_street_noun_is_the_streets() -> None:
+    # "Bristol Road", "Fresno St.": a street named after a town is no mention of the town;
+    # the town named on its own, and a lower-case "road" after it, still are
+    df = geo.geoparse(
+        "The fire spread from 12 Bristol Road to Fresno St. in Quincy, Illinois.", lang="en"
+    )
+    assert df["mention"].tolist() == ["Quincy", "Illinois"]
+    df = geo.geoparse("Flooding closed the Bristol road in England on Monday.", lang="en")
+    assert df["mention"].tolist() == ["Bristol", "England"]
+
+
 def test_country_names_of_common_words_and_demonyms() -> None:
     # "República Dominicana": "la República" is also a newspaper's name, "dominicana" a
     # demonym; the whole is the country

@@ -139,6 +139,41 @@ def test_cooccurrence_favours_the_namesake_beside_the_other_names_candidates() -
     assert "cooccur" not in ga and ga["cooccur_wide"] < 0.01  # ~370 km from the town
 
 
+def test_a_town_and_a_county_of_its_state_around_it_are_a_county_pair() -> None:
+    # "Testville" beside "Test County": the Tennessee county's centre lies ~4 km from the
+    # Tennessee town; the Georgia county is far from every town; a county of another state
+    # as near as the Tennessee one does not pair with the town
+    def admin2(pid: str, admin1: str, lat: float, lon: float) -> Candidate:
+        region = Place(
+            pid,
+            "Test County",
+            "region",
+            lat,
+            lon,
+            "US",
+            admin1,
+            None,
+            0,
+            "test",
+            True,
+            feature="admin2",
+        )
+        return Candidate(region, 3.0)
+
+    county = (admin2("c:tn", "TN", 36.33, -88.32), admin2("c:ga", "GA", 33.4, -84.1))
+    cands = {"testville": (BIG_ABROAD, US_TX, US_TN), "test county": county}
+    co = cooccurrence(cands)
+    abroad, tx, tn = cooccurrence_features("testville", cands["testville"], co)
+    assert tn["county_pair"] == 1.0
+    assert "county_pair" not in abroad and "county_pair" not in tx
+    tn_county, ga_county = cooccurrence_features("test county", county, co)
+    assert tn_county["county_pair"] == 1.0 and "county_pair" not in ga_county
+    across = {"testville": (US_TN,), "test county": (admin2("c:ky", "KY", 36.33, -88.32),)}
+    assert (
+        "county_pair" not in cooccurrence_features("testville", (US_TN,), cooccurrence(across))[0]
+    )
+
+
 def test_the_capital_of_a_named_country_is_marked() -> None:
     # a story that names France: its capital is "capital_named", a French town is not, and
     # neither is the capital when France is not named

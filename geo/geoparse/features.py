@@ -120,6 +120,7 @@ RESOLVE_FEATURES: Final = (
     "cooccur",
     "cooccur_wide",
     "cooccur_admin1",
+    "county_pair",
     "vote_admin1",
     "vote_admin1_top",
     "vote_country",
@@ -222,12 +223,19 @@ class Cooccurrence:
         By first-level region ("US.TN"): the names with a candidate in it.
     names : int
         The names with a candidate that is not a country.
+    counties, towns : dict of (int, int) to list of (float, float, str, str)
+        By map cell (as :attr:`cells`): latitude, longitude, first-level region and name of
+        the candidates that are counties (second-level units) and of those that are towns.
     """
 
     cells: dict[tuple[int, int], list[tuple[float, float, str]]] = field(default_factory=dict)
     wide: dict[tuple[int, int], list[tuple[float, float, str]]] = field(default_factory=dict)
     admins: dict[str, set[str]] = field(default_factory=dict)
     names: int = 0
+    counties: dict[tuple[int, int], list[tuple[float, float, str, str]]] = field(
+        default_factory=dict
+    )
+    towns: dict[tuple[int, int], list[tuple[float, float, str, str]]] = field(default_factory=dict)
 
 
 def _cell(lat: float, lon: float, size: float = config.GEOPARSE_COOCCUR_DEGREES) -> tuple[int, int]:
@@ -256,8 +264,20 @@ def cooccurrence(cands: Mapping[str, Sequence[Candidate]]) -> Cooccurrence:
             point = (p.latitude, p.longitude, key)
             cells.setdefault(_cell(p.latitude, p.longitude), []).append(point)
             wide.setdefault(_cell(p.latitude, p.longitude, size), []).append(point)
-            if area := admin_key(p):
+            area = admin_key(p)
+            if area:
                 admins.setdefault(area, set()).add(key)
+                pairs = (
+                    out.towns
+                    if p.kind == "city"
+                    else out.counties
+                    if feature_of(p) == "admin2"
+                    else None
+                )
+                if pairs is not None:
+                    pairs.setdefault(_cell(p.latitude, p.longitude), []).append(
+                        (p.latitude, p.longitude, area, key)
+                    )
         out.names += placed
     return out
 
@@ -273,6 +293,12 @@ def cooccurrence_features(
     together agree before any is decided: "Lebanon" beside "Wilson County" is the Lebanon
     that has a Wilson County around it, and the towns of a local story lie in one corner of
     their state.
+
+    ``county_pair`` (1) marks a town that lies within GEOPARSE_COUNTY_PAIR_KM of a county
+    (second-level unit) of its own first-level region that another name may be, and a
+    county with such a town of another name: a town and its county named together are
+    that pair whatever their size ("Quincy" beside "Adams County" are both of Illinois,
+    though the largest Quincy lies in Massachusetts).
     """
     others = co.names - 1
     out: list[dict[str, float]] = []
@@ -297,8 +323,36 @@ def cooccurrence_features(
                 n = len(same) - (key in same)
                 if n > 0:
                     f["cooccur_admin1"] = n / others
+                pairs = (
+                    co.counties
+                    if p.kind == "city"
+                    else co.towns
+                    if feature_of(p) == "admin2"
+                    else None
+                )
+                if pairs and _paired(pairs, lat, lon, area, key):
+                    f["county_pair"] = 1.0
         out.append(f)
     return out
+
+
+def _paired(
+    cells: Mapping[tuple[int, int], Sequence[tuple[float, float, str, str]]],
+    lat: float,
+    lon: float,
+    area: str,
+    key: str,
+) -> bool:
+    """Whether a place of another name than ``key`` in ``cells`` lies in first-level
+    region ``area`` within GEOPARSE_COUNTY_PAIR_KM of a point."""
+    i, j = _cell(lat, lon)
+    limit = config.GEOPARSE_COUNTY_PAIR_KM
+    for di in (-1, 0, 1):
+        for dj in (-1, 0, 1):
+            for qlat, qlon, qarea, other in cells.get((i + di, j + dj), ()):
+                if other != key and qarea == area and approx_km(lat, lon, qlat, qlon) < limit:
+                    return True
+    return False
 
 
 def _nearest(

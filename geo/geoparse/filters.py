@@ -973,6 +973,8 @@ def verdict(
         tails, capital = w["org_tails"], w["org_tails_capital"]
         if nxt in tails and (nxt not in capital or toks.cap[last + 1]):
             return None
+        if nxt in w["street_tails"] and toks.cap[last + 1]:
+            return None  # "Bristol Road", "Fresno St.": a street named after the place
         # "Myanmar National Democratic Alliance Army": a capitalised chain ending in an
         # institution's noun
         chain_tails = w["org_chain_tails"]
