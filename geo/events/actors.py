@@ -145,11 +145,15 @@ def state_forces(code: str | None, *, police: bool = False) -> Actor | None:
     'Military Forces of the Democratic Republic of Congo'
     >>> state_forces("IL", police=True).name
     'Police Forces of Israel'
+    >>> state_forces("PH").name
+    'Military Forces of the Philippines'
     """
     if not code:
         return None
     states, _, _ = _lexicon()
     name = next((s.acled for s in states if s.code == code), None)
+    if name is None:
+        name = _lexicon_data().get("acled_countries", {}).get(code)
     if name is None:
         from geo.gazetteer import load_gazetteer
 
