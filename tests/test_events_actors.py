@@ -80,3 +80,48 @@ def test_the_accused_group_is_the_agent_in_arabic(sentence: str) -> None:
 def test_an_armed_attack_names_unidentified_gunmen_in_spanish(sentence: str) -> None:
     found = [a.actor.name for a in find_actors(sentence, rules=get_rules(("es",)))]
     assert "Unidentified Armed Group" in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "country", "actor1", "target"),
+    [
+        # a group named as what was struck is the side attacked, never the one who acted
+        (
+            "en",
+            "Nigerian warplanes carried out airstrikes on positions of Boko Haram.",
+            "NG",
+            "Military Forces of Nigeria",
+            "Boko Haram",
+        ),
+        (
+            "fr",
+            "L'armée malienne a mené une frappe aérienne contre des positions du JNIM.",
+            "ML",
+            "Military Forces of Mali",
+            "JNIM",
+        ),
+        # the army's aircraft with a verb after them ("طيران الجيش شن"), a group glued to
+        # its preposition after the target noun ("على تجمعات للدعم السريع")
+        (
+            "ar",
+            "وأفاد سكان بأن طيران الجيش شن غارات على تجمعات للدعم السريع.",
+            "SD",
+            "Military Forces of Sudan",
+            "Rapid Support Forces",
+        ),
+        # an aircraft's model between the noun and the demonym
+        (
+            "ar",
+            'نفذت طائرات F-16 العراقية ضربات جوية على أوكار لـ"داعش".',
+            "IQ",
+            "Military Forces of Iraq",
+            "Islamic State",
+        ),
+    ],
+)
+def test_a_group_named_as_the_target_is_attacked(
+    lang: str, sentence: str, country: str, actor1: str, target: str
+) -> None:
+    found = find_actors(sentence, rules=get_rules((lang,)), country=country)
+    assert [a.actor.name for a in found if a.victim] == [target]
+    assert actor1 in [a.actor.name for a in found if a.agent and not a.victim]

@@ -173,6 +173,9 @@ def test_a_source_is_no_agent_and_acronyms_keep_their_case() -> None:
     assert not a.agent
     assert find_actors("They told us nothing.") == []
     assert state_forces("US").name == "Military Forces of the United States"  # type: ignore[union-attr]
+    # ACLED's names of countries the lexicon does not list, where the gazetteer's differ
+    assert state_forces("CG").name == "Military Forces of the Republic of Congo"  # type: ignore[union-attr]
+    assert state_forces("CF").name == "Military Forces of the Central African Republic"  # type: ignore[union-attr]
 
 
 def test_actors_and_inter_codes_in_events() -> None:
@@ -185,6 +188,30 @@ def test_actors_and_inter_codes_in_events() -> None:
     assert (row["actor1"], row["inter1"]) == ("Military Forces of Russia", "State forces")
     assert (row["actor2"], row["inter2"]) == ("Civilians", "Civilians")
     assert (row["fatalities"], row["injured"]) == (10, 40)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # people killed or hurt by a strike that counts no force among them: civilians
+        ("Two were killed and five injured when a missile hit Ternopil on Monday.", "Civilians"),
+        ("У понеділок ракета влучила в Тернопіль: двоє загиблих, п'ятеро поранених.", "Civilians"),
+        (
+            "Une frappe de missile a touché Ternopil lundi, faisant deux morts et cinq blessés.",
+            "Civilians",
+        ),
+        # the forces counted are the target; no one hurt, no target
+        (
+            "Two soldiers were killed when a missile hit Ternopil on Monday.",
+            "Military Forces of Ukraine",
+        ),
+        ("A missile hit Ternopil on Monday. No one was hurt.", None),
+    ],
+)
+def test_a_strike_that_hurt_people_targets_civilians(text: str, actor2: str | None) -> None:
+    ev = geo.extract_events(f"date 2025-03-04\n{text}")
+    row = ev[ev["event_type"] != "Mention"].iloc[0]
+    assert (row["event_type"], row["actor2"]) == ("Explosions/Remote violence", actor2)
 
 
 def test_stated_toll_beats_a_vague_one_across_an_article() -> None:

@@ -145,11 +145,15 @@ def state_forces(code: str | None, *, police: bool = False) -> Actor | None:
     'Military Forces of the Democratic Republic of Congo'
     >>> state_forces("IL", police=True).name
     'Police Forces of Israel'
+    >>> state_forces("PH").name
+    'Military Forces of the Philippines'
     """
     if not code:
         return None
     states, _, _ = _lexicon()
     name = next((s.acled for s in states if s.code == code), None)
+    if name is None:
+        name = _lexicon_data().get("acled_countries", {}).get(code)
     if name is None:
         from geo.gazetteer import load_gazetteer
 
@@ -222,6 +226,7 @@ class _ActorRules:
     rioters: Prefiltered | None
     report_after: re.Pattern[str] | None
     source_before: re.Pattern[str] | None
+    target_before: re.Pattern[str] | None
     # what a state's forces fire or do, right after a bare noun of them ("the army shelled",
     # "regime helicopters struck") or right before it ("une frappe de l'armée"): those
     # forces acted, though no demonym says whose they are
@@ -351,6 +356,9 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         source_before=re.compile(rf"(?<!\w)(?:{alt('source_before')})\s+$", re.IGNORECASE)
         if alt("source_before")
         else None,
+        target_before=re.compile(rf"(?<!\w)(?:{alt('target_before')})\s*$", re.IGNORECASE)
+        if alt("target_before")
+        else None,
         # a weapon right after the noun ("army drones", "a military gunship"), a verb of
         # attack a few words after it ("regime helicopters struck")
         weapon_after=re.compile(
@@ -443,6 +451,14 @@ def find_actors(
         head = _ARTICLES.sub("", sentence[max(0, start - 60) : start].rstrip() + " ")
         return t.agent.search(head.rstrip() + " ") is not None
 
+    def target(start: int) -> bool:
+        """The actor is what was struck ("strikes on positions of X", "غارات على تجمعات
+        لـX"): the side attacked, never the one who acted."""
+        if t.target_before is None:
+            return False
+        head = sentence[max(0, start - 60) : start]
+        return t.target_before.search(head) is not None
+
     def claimed(end: int) -> bool:
         """A claim follows the group's name ("X (Y), linked to Z, claimed the attack")."""
         return t.claim_after is not None and t.claim_after.match(sentence, end) is not None
@@ -464,6 +480,7 @@ def find_actors(
                     explicit=by,
                     # a group that says it did it is no mere source ("أعلن X أن مقاتليه")
                     source=source(m.start()) and not claim,
+                    victim=not by and target(m.start()),
                 )
             )
     templates = t.templates if t.states is None or t.states.search(sentence) else ()

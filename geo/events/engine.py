@@ -3281,6 +3281,7 @@ _SHELLING: Final = "Shelling/artillery/missile attack"
 _LOOTING: Final = "Looting/property destruction"
 _ATTACK: Final = ("Violence against civilians", "Attack")
 _MOB: Final = ("Riots", "Mob violence")
+_REMOTE: Final = "Explosions/Remote violence"
 
 
 def _subtype(inc: _Incident, refine: Mapping[str, str], fatalities: int | None) -> str:
@@ -3367,8 +3368,13 @@ def _rows(
             injured = i.count if i else (0 if "injured" in owner.none else None)
             subtype = _subtype(owner, rules.refine, fatalities)
             actor1, actor2 = owner.actor1, owner.actor2
-            if subtype == _LOOTING and ((fatalities or 0) > 0 or (injured or 0) > 0):
+            hurt = (fatalities or 0) > 0 or (injured or 0) > 0
+            if subtype == _LOOTING and hurt:
                 etype, subtype = _MOB if actor1 in (RIOTERS, PROTESTERS) else _ATTACK
+            if actor2 is None and hurt and etype == _REMOTE:
+                # people killed or hurt by a strike with no force counted among them are
+                # civilians (ACLED); a strike with no one hurt keeps no target
+                actor2 = CIVILIANS
             note = " ".join(owner.notes)
         rows.append(
             {

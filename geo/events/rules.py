@@ -107,7 +107,9 @@ left out matches nothing.
     its place); ``unidentified``
     ("gunmen": ACLED's unidentified armed group); ``protesters``, ``rioters``;
     ``source_before``: words before an actor that make it the source of a report, not the
-    one who acted ("a spokesman for", "представитель", "المتحدث باسم").
+    one who acted ("a spokesman for", "представитель", "المتحدث باسم"); ``target_before``:
+    words before an armed group's name that make it what was struck ("positions of",
+    "contre des positions du", "على تجمعات"): the side attacked, not the one who acted.
 
 The actors themselves (states' forces and the main armed groups, with their names in every
 language) are in ``geo/lang/common/actors.toml``, read by :mod:`geo.events.actors`.

@@ -507,7 +507,15 @@ def evaluate(
 EVENTS = {"dev": HERE / "events" / "dev", "test": HERE / "events" / "test"}
 EVENT_PLACE_KM = 25.0
 EVENT_DATE_DAYS = 1
-EVENT_FIELDS = ("date", "event_type", "sub_event_type", "deaths", "injured", "actor1")
+EVENT_FIELDS = (
+    "date",
+    "event_type",
+    "sub_event_type",
+    "deaths",
+    "injured",
+    "actor1",
+    "actor2",
+)
 
 
 @dataclass
@@ -582,7 +590,7 @@ def _same(field_name: str, gold: Any, pred: Any) -> bool:
     def empty(v: Any) -> bool:
         return v is None or (isinstance(v, float) and math.isnan(v)) or v == ""
 
-    if field_name == "actor1":
+    if field_name in ("actor1", "actor2"):
         return _norm_actor(gold) == _norm_actor(pred)
     if empty(gold) or empty(pred):
         return empty(gold) and empty(pred)
@@ -699,6 +707,7 @@ def score_events(
                 "deaths": _row_value(r, ("fatalities",)),
                 "injured": _row_value(r, ("injured",)),
                 "actor1": _row_value(r, ("actor1",)),
+                "actor2": _row_value(r, ("actor2",)),
             }
             for name in EVENT_FIELDS:
                 if _same(name, inc.get(name), predicted[name]):
@@ -736,7 +745,7 @@ def score_events(
 _EVENT_HEAD = (
     f"{'group':14s} {'docs':>4s} {'gold':>5s} {'pred':>5s} {'recall':>6s} {'prec':>5s} "
     f"{'spur/a':>6s} {'date':>5s} {'type':>5s} {'sub':>5s} {'deaths':>6s} {'inj':>5s} "
-    f"{'actor1':>6s}"
+    f"{'actor1':>6s} {'actor2':>6s}"
 )
 
 
@@ -751,7 +760,7 @@ def _event_line(label: str, s: EventScores) -> str:
         f"{label:14s} {s.articles:4d} {s.gold:5d} {s.predicted:5d} {f['recall']:6.3f} "
         f"{f['precision']:5.3f} {f['spurious_per_article']:6.2f} {acc('date', 5)} "
         f"{acc('event_type', 5)} {acc('sub_event_type', 5)} {acc('deaths', 6)} "
-        f"{acc('injured', 5)} {acc('actor1', 6)}"
+        f"{acc('injured', 5)} {acc('actor1', 6)} {acc('actor2', 6)}"
     )
 
 
