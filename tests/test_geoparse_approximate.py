@@ -109,6 +109,22 @@ def test_arabic_village_north_of_a_town() -> None:
     assert (m.place.latitude, m.place.longitude) == pytest.approx((34.56, 38.28), abs=0.01)
 
 
+def test_arabic_dual_settlement_noun_takes_two_villages() -> None:
+    # "قريتي X وY": the villages of X and Y (the dual in the construct state)
+    text = "قصفت المدفعية قريتي زرنوقة وبرقيطة شمال تدمر."
+    found = _parse(text, "ar")
+    for name in ("زرنوقة", "برقيطة"):
+        m = _only(found, name)
+        assert m.place.id == f"approx:gn:163808:{name}"
+        assert (m.place.latitude, m.place.longitude) == pytest.approx((34.56, 38.28), abs=0.01)
+
+
+def test_arabic_name_after_its_particles_covers_its_word() -> None:
+    # "وتدمر" is found after its و: no approximate second mention of the same word
+    found = _parse("قصفت المدفعية مدينتي حمص وتدمر.", "ar")
+    assert [(m.mention, m.place.id) for m in found] == [("حمص", "gn:169577"), ("تدمر", "gn:163808")]
+
+
 def test_arabic_adjective_after_the_noun_is_no_village() -> None:
     text = "قصفت المدفعية قرية صغيرة شمال تدمر."
     assert _approximate(_parse(text, "ar")) == []

@@ -267,6 +267,25 @@ def test_conjunction_reading_continues_a_list() -> None:
     assert [k for _, k, _ in _found("وصل الوفد إلى وجدة")] == ["وجدة"]
 
 
+def test_name_that_begins_with_waw_keeps_it() -> None:
+    # "واسط" is Wasit, after a comma, at the start of a sentence and after و
+    for text in ("قصفت الطائرات بغداد، واسط", "واسط شهدت هجمات", "قصفت الطائرات بغداد وواسط"):
+        assert [k for _, k, _ in _found(text)][-1] == "واسط", text
+    # both readings name places: the one in the country of the name before wins
+    # (Rabat and Oujda; Riyadh and Jeddah), and after a comma a tie keeps the whole word
+    assert [k for _, k, _ in _found("في الرباط، وجدة وفاس")] == ["الرباط", "وجدة", "فاس"]
+    assert [k for _, k, _ in _found("سقطت صواريخ على الرياض، وجدة")] == ["الرياض", "جدة"]
+    assert [k for _, k, _ in _found("في الرباط ووجدة")] == ["الرباط", "وجدة"]
+
+
+def test_transliterated_name_that_begins_with_waw_keeps_it() -> None:
+    # "ودمدني" is Wad Medani (known in Latin letters only), not و + "دمدني"
+    for text in ("اشتباكات في الخرطوم، ودمدني", "اشتباكات في الخرطوم وودمدني"):
+        found = _found(text)
+        assert [m for m, _, _ in found] == ["الخرطوم", "ودمدني"], text
+        assert found[1][1] == "ودمدني" + IN_COUNTRIES + "SD"
+
+
 def test_no_arabic_no_work() -> None:
     assert _scan("Strikes hit Idlib and Aleppo") == []
     assert _scan("") == []

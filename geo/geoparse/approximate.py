@@ -156,15 +156,15 @@ def approximate_mentions(
     last_of: dict[int, Mention] = {}
     covered = [False] * n
     for m in mentions:
-        a = bisect.bisect_left(starts, m.char_start)
+        # the word the mention starts in: after its glued particles ("وبحلب") it starts
+        # inside the word, and that word is its first
+        a = max(bisect.bisect_right(starts, m.char_start) - 1, 0)
         b = _last_token(toks, m)
         if a >= n or b < a:
             continue
         first_of[a] = m
         last_of[b] = m
-        # a mention that starts inside a word (after its glued particles, "وبحلب") covers
-        # that word too
-        for j in range(max(bisect.bisect_right(starts, m.char_start) - 1, 0), b + 1):
+        for j in range(a, b + 1):
             covered[j] = True
     finder = _Finder(text, toks, blocked, covered, w)
     cued = finder.cued_names(first_of)
@@ -478,10 +478,16 @@ class _Finder:
                     listed = 1
                     while listed < config.GEOPARSE_APPROX_MAX_LIST:
                         nxt = self._arabic_listed(last)
-                        if nxt is None:
-                            break
-                        out.append((nxt, nxt, self.key(nxt, nxt), i + 1))
-                        last = nxt
+                        if nxt is not None:
+                            out.append((nxt, nxt, self.key(nxt, nxt), i + 1))
+                            last = nxt
+                        else:
+                            # a name the gazetteer has goes on the list too ("قرى X وحلب
+                            # وY"): past it
+                            nxt = self._listed_mention(last)
+                            if nxt is None:
+                                break
+                            last = nxt
                         listed += 1
                 continue
             cue = key in self.before or (
@@ -831,6 +837,18 @@ class _Finder:
             self.trim.pop(j, None)
             return None
         return j
+
+    def _listed_mention(self, b: int) -> int | None:
+        """The last token of a mention that goes on an Arabic list after the name ending at
+        ``b`` (see :meth:`_arabic_listed`), None when none does."""
+        toks = self.toks
+        j = b + 1
+        if j >= len(toks) or toks.sentence[j] != toks.sentence[b] or not self.covered[j]:
+            return None
+        gap = self.text[toks.ends[b] : toks.starts[j]].strip()
+        if gap not in _AR_LIST_GAPS or not (gap or toks.keys[j].startswith(_AR_CONJUNCTIONS[0])):
+            return None
+        return self._covered_end(j)
 
     def _arabic_name(self, j: int) -> tuple[int, int] | None:
         toks = self.toks

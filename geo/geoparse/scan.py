@@ -93,6 +93,8 @@ _BARRIER: Final = "\n"
 _WORD_RE: Final = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640])+")
 #: Where the letters of a script lie (the blocks of :func:`geo.lang.script_of`).
 _ARABIC_RANGES: Final = ((0x600, 0x700), (0x750, 0x780), (0x8A0, 0x900), (0xFB50, 0xFF00))
+#: How Latin names write the w sound of a first و ("Wad Medani", "Ouargla").
+_LATIN_W: Final = ("w", "ou")
 #: Particles before a name that make it a place ("بإدلب": in Idlib).
 _LOCATIVE_PREFIXES: Final = frozenset({"ب", "وب", "فب"})
 
@@ -1124,6 +1126,11 @@ class Scanner:
                     near = countries_near(
                         self.index.transliterated(key), allowed, points, km=km[strength]
                     )
+                    if near and self._conjunction_of_name(info, offset, key, near):
+                        # "سنار، ودمدني": و is the first letter of "Wad Medani", which the
+                        # skeleton leaves out, not a conjunction
+                        offset = 0
+                        key = normalize_name(text[starts[i] : ends[last]])
                     if near:
                         span = Span(
                             start=starts[i] + offset,
@@ -1146,6 +1153,20 @@ class Scanner:
                 text, toks, blocked, words, off, lists, out[len(found) :], taken
             )
         return sorted(out, key=lambda s: s.first) if len(out) > len(found) else found
+
+    def _conjunction_of_name(self, info: _Word, offset: int, key: str, countries: set[str]) -> bool:
+        """Whether a word read as و + ``key`` is a name that begins with و itself: the
+        skeletons leave a first و out (a vowel or w), so both readings reach the same
+        places, and the best of them in ``countries`` writes a w sound first in Latin
+        ("ودمدني": Wad Medani; "وحيران" is و + Hayran)."""
+        if not offset or info.letters[: info.index[offset]] != "و" or key.startswith("و"):
+            return False
+        articles = get_pack("common").words["arabic_articles"]
+        for c in self.index.transliterated(key):
+            if c.place.country_code in countries:
+                words = [w for w in normalize_name(c.place.name).split() if w not in articles]
+                return bool(words) and words[0].startswith(_LATIN_W)
+        return False
 
     def _same_names(
         self,
@@ -1383,21 +1404,47 @@ def _is_list_gap(gap: str) -> bool:
 def _prefer_lists(
     text: str, toks: Tokens, kept: list[tuple[_Match, str, Candidate | None]]
 ) -> list[tuple[_Match, str, Candidate | None]]:
-    """Drop a whole-word reading of a word that starts with و when the word also reads as
-    و + a name and a name ends right before it: "الرياض وجدة" is Riyadh and Jeddah, not
-    Riyadh and Oujda ("وجدة")."""
-    ends = {m.last for m, _, _ in kept}
-    after_conj = {m.first for m, _, _ in kept if m.prefix == "و"}
+    """Choose between the two readings of a word that starts with و right after a name,
+    the whole word ("وجدة": Oujda) and و + a name ("جدة": Jeddah), when both name places.
+
+    The reading whose place lies in the country of the name before it wins ("الرياض وجدة"
+    is Riyadh and Jeddah, "الرباط، وجدة" Rabat and Oujda).
+    Else the gap decides: a space alone needs the conjunction to make a list, so the word
+    is و + a name; after a comma the list needs none, so a name that begins with و keeps
+    its first letter. The reading dropped is the whole word's (the longer match, which wins
+    the overlap otherwise) or the one after و.
+    """
+    ends = {m.last: best for m, _, best in kept}
+    after_conj = {m.first: best for m, _, best in kept if m.prefix == "و"}
+    whole = {m.first: best for m, _, best in kept if m.prefix == ""}
     out = []
     for t in kept:
         m = t[0]
+        first = m.first
         if (
-            m.prefix == ""
-            and m.first in after_conj
-            and m.first - 1 in ends
-            and toks.sentence[m.first - 1] == toks.sentence[m.first]
-            and _is_list_gap(text[toks.ends[m.first - 1] : toks.starts[m.first]])
+            first not in after_conj
+            or first not in whole
+            or first - 1 not in ends
+            or toks.sentence[first - 1] != toks.sentence[first]
         ):
+            out.append(t)
+            continue
+        gap = text[toks.ends[first - 1] : toks.starts[first]]
+        if not _is_list_gap(gap):
+            out.append(t)
+            continue
+        before = ends[first - 1]
+        country = before.place.country_code if before is not None else None
+
+        def home(best: Candidate | None, country: str | None = country) -> bool:
+            return country is not None and best is not None and best.place.country_code == country
+
+        whole_home, rest_home = home(whole[first]), home(after_conj[first])
+        # a tie: the whole word after a comma, the conjunction after a space alone
+        keep_whole = whole_home if whole_home != rest_home else bool(gap.strip())
+        if m.prefix == "" and not keep_whole:
+            continue
+        if m.prefix == "و" and keep_whole:
             continue
         out.append(t)
     return out
