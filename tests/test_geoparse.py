@@ -1312,3 +1312,13 @@ def test_two_names_of_one_place_side_by_side_are_one_mention() -> None:
     index = Index.default()
     spans = find_spans(text, toks, blocked(text, toks, w, index), w, index)
     assert [(text[s.start : s.end], s.key) for s in spans] == [("Bombay Mumbai", "mumbai")]
+
+
+def test_credit_lines_list_places_after_in() -> None:
+    text = "(Reporting by Anna Hale in Springfield, Ohio, and Tom Ward in Lviv; Editing by Jo Fox)"
+    assert [m for m, _ in names(text)] == ["Springfield", "Ohio", "Lviv"]
+
+
+def test_surname_of_the_document_after_in_is_the_town() -> None:
+    text = "Gunmen killed nine farmers in Ilorin on Monday, and Dr Musa Ilorin said more had fled."
+    assert names(text) == [("Ilorin", "gn:2337639")]

@@ -292,3 +292,22 @@ def test_a_slavic_adjective_in_zk_is_no_village_after_a_weak_cue() -> None:
     # "Ладозьке озеро": the adjective of a lake (-зьк-, like -ськ- and -цьк-)
     text = "У Полтаві сьогодні тихо. Рибалки з Полтави поїхали в Ладозьке озеро."
     assert _approximate(_parse(text, "uk")) == []
+
+
+def test_unit_noun_after_rare_names_and_their_list() -> None:
+    text = (
+        "Gunmen attacked Kaduna on Monday. Youths from Kaduna, Mbarota and Kelvudi counties "
+        "joined them. Elders from Zaria and neighbouring Sarunga district met."
+    )
+    found = {m.mention: m for m in _approximate(_parse(text, "en"))}
+    assert sorted(found) == ["Kelvudi", "Mbarota", "Sarunga"]
+    assert found["Sarunga"].precision == config.GEOPARSE_APPROX_PRECISION_REGION
+
+
+def test_residents_of_and_compass_cues_take_rare_names() -> None:
+    text = (
+        "Troops entered Kaduna on Monday. Residents of Tivokame and Ombelazi fled north of "
+        "Kelvudi. A resident, Musa Tivokame, said the Himalayan region was calm."
+    )
+    found = [m.mention for m in _approximate(_parse(text, "en"))]
+    assert found == ["Tivokame", "Ombelazi", "Kelvudi"]

@@ -78,6 +78,9 @@ _SLAVIC_ADJECTIVE_ENDINGS: Final = (
     "ових",
     "евих",
 )
+#: Unit nouns that follow adjectives as often as names ("the Himalayan region", "Gulf
+#: states"): no cue that the word before them is a place.
+_NOT_UNIT_CUES: Final = frozenset({"region", "regions", "state", "states"})
 #: Marks of a word that is no village's name alone: a digit, a dot, a capital inside.
 _ODD_SHAPE: Final = re.compile(r"[\d.]|\w[A-ZА-ЯЁІЇЄҐ]")
 #: Endings of Slavic adjectives in -ский/-ський/-цкий (any case, any gender): a unit's or a
@@ -220,11 +223,10 @@ def approximate_mentions(
             continue
         key = finder.key(a, b)
         anchor, how, km, precision = anchors[key]
-        unit = finder.with_unit(a, b)
-        if unit != b:
+        b, unit = finder.with_unit(a, b)
+        if unit:
             # "X district": the unit, not a village
             precision = max(precision, config.GEOPARSE_APPROX_PRECISION_REGION)
-            b = unit
         place = _place(finder.display_name(a, b), key, anchor, how, km)
         why = {
             "approximate": float(precision),
@@ -403,7 +405,7 @@ def _finder_words(w: Words) -> tuple[frozenset[str], ...]:
             # a given name is no village alone, but may be a word of one ("Santa Rita Baja")
             w["first_names"] - w["stopwords"] - w["common"],
             w.of_words | w["determiners"] | w["elisions"] | w["connectors"],
-            w.union("settlement_before", "place_cues"),
+            w.union("settlement_before", "place_cues", "residents_before"),
             w["settlement_after"],
             (w["connectors"] - w["list_words"] - w["place_prepositions"])
             | (get_pack("common").words["connectors"] - w["after_list"]),
@@ -443,9 +445,19 @@ class _Finder:
             self.weak,
             self.people,
         ) = _finder_words(w)
+        self.rare_cues = w.union("place_cues", "residents_before")
+        self.bearings = frozenset(_pack_map(w.langs, "bearings"))
+        self.residents = w["residents_before"]
+        # the nouns of administrative units ("X district", "X and Y counties"), not "region" or
+        # "state", also written after an adjective ("the Himalayan region", "Gulf states")
+        self.unit_cues = self.units - _NOT_UNIT_CUES
         self.first_of: Mapping[int, Mention] = {}
         #: Keys of the names that only a weak cue makes places (:meth:`_weak_names`).
         self.weak_only: set[str] = set()
+        #: Keys of the names that only a cue taking rare names makes places ("residents of
+        #: X", "north of X", "X district"): their other occurrences after a capitalised word
+        #: are a person's surname ("Malam Lawali X"), as those of weak-only names are.
+        self.rare_only: set[str] = set()
         #: letters left out at the start of a token: the و glued to a listed Arabic name
         self.trim: dict[int, int] = {}
 
@@ -463,6 +475,9 @@ class _Finder:
         n = len(keys)
         self.first_of = first_of
         out: list[tuple[int, int, str, int]] = []
+        # the keys of names cued by words that take rare names only, and by the others
+        rare: set[str] = set()
+        firm: set[str] = set()
         for i in range(n - 1):
             key = keys[i]
             if script[i] == "arabic":
@@ -490,8 +505,14 @@ class _Finder:
                             last = nxt
                         listed += 1
                 continue
-            cue = key in self.before or (
-                key == "п" and i > 0 and keys[i - 1] == "н" and "нп" in self.before
+            # "north of X": a compass word before "of"
+            bearing = key in self.bearings and keys[i + 1] in self.w.of_words
+            if key in self.residents and keys[i + 1] not in self.w.of_words:
+                continue  # "resident John Smith": the person; "residents of X": the place
+            cue = (
+                key in self.before
+                or (key == "п" and i > 0 and keys[i - 1] == "н" and "нп" in self.before)
+                or bearing
             )
             if not cue or (cap[i] and not toks.initial[i]):
                 continue
@@ -499,14 +520,17 @@ class _Finder:
             if join[i] == 0 and not dotted:
                 continue
             run = self._cased_name(self._past_links(i + 1), toks.sentence[i])
-            if run is not None and key in self.w["place_cues"] and not self._rare(*run):
-                # "near the Town Hall", "near Interstate 95": a word meaning near takes places
-                # the gazetteer lacks, but facilities too; a village's name is a rare word
+            if run is not None and (key in self.rare_cues or bearing) and not self._rare(*run):
+                # "near the Town Hall", "residents of Main Street", "north of Interstate 95":
+                # these words take places the gazetteer lacks, but facilities, streets and
+                # organisations too; a village's name is a rare word
                 run = None
             listed = 0
             group = run[0] if run is not None else -1
+            soft = key in self.rare_cues or bearing
             while run is not None and listed < config.GEOPARSE_APPROX_MAX_LIST:
                 out.append((*run, self.key(*run), group))
+                (rare if soft else firm).add(self.key(*run))
                 listed += 1
                 run = self._next_in_list(run[1])
         for i in range(1, n):
@@ -515,6 +539,25 @@ class _Finder:
             run = self._run_before(i - 1)
             if run is not None:
                 out.append((*run, self.key(*run), run[0]))
+        # "Orakzai district", "Tangaza LGA", "X, Y and Z counties": a unit's noun after a rare
+        # name (a plural noun after a list of them)
+        for i in range(1, n):
+            if (
+                keys[i] not in self.unit_cues
+                or join[i - 1] == 0
+                or toks.script[i - 1] != "latin"
+                or (cap[i] and not self.text[toks.starts[i] : toks.ends[i]].isupper())
+                or self.covered[i - 1]
+            ):
+                continue
+            run = self._run_before(i - 1)
+            if run is None or not self._rare(*run):
+                continue
+            members = [(*run, self.key(*run), run[0])]
+            if keys[i].endswith("s"):
+                members += self._listed_before(run[0])
+            out.extend(members)
+            rare.update(key for _, _, key, _ in members)
         # "X, a farming village", "X, 20 km north of Y": the whole run of capitalised words
         # before the comma
         for b in range(n - 2):
@@ -529,6 +572,7 @@ class _Finder:
                 continue
             if self._apposed_noun(b + 1) or _relative_cue(toks, b, first_of, self.w):
                 out.append((*run, self.key(*run), run[0]))
+        self.rare_only = rare - firm - {key for _, _, key, _ in out if key not in rare}
         if config.GEOPARSE_APPROX_WEAK:
             weak = self._weak_names()
             strong = {key for _, _, key, _ in out}
@@ -684,6 +728,33 @@ class _Finder:
                 continue
             return self._cased_name(j, toks.sentence[b])
 
+    def _listed_before(self, a: int) -> list[tuple[int, int, str, int]]:
+        """The rare names of the list that ends with the name starting at token ``a`` ("X, Y
+        and [Z] counties"), past the names that are mentions already; their group is ``a``'s."""
+        toks = self.toks
+        out: list[tuple[int, int, str, int]] = []
+        first = a
+        while len(out) < config.GEOPARSE_APPROX_MAX_LIST:
+            b = a - 1
+            if b < 1 or toks.sentence[b] != toks.sentence[first]:
+                break
+            if toks.keys[b] in self.w["after_list"] and not toks.cap[b] and toks.join[b] != 0:
+                b -= 1  # "Y and Z", "Y, and Z"
+            elif self.text[toks.ends[b] : toks.starts[a]].strip() != ",":
+                break
+            if self.covered[b]:
+                # a known place in the list: the list goes on before it
+                while b > 0 and self.covered[b - 1] and toks.join[b - 1] != 0:
+                    b -= 1
+                a = b
+                continue
+            run = self._run_before(b)
+            if run is None or not self._rare(*run):
+                break
+            out.append((*run, self.key(*run), first))
+            a = run[0]
+        return out
+
     def _run_before(self, b: int) -> tuple[int, int] | None:
         """The run of capitalised words that ends at token ``b``, if it may be a name."""
         toks = self.toks
@@ -797,9 +868,12 @@ class _Finder:
                 return False
         return True
 
-    def with_unit(self, a: int, b: int) -> int:
-        """The last token of the name at ``a..b`` with the unit noun written after it ("X
-        district"; not "X and Y districts", whose noun is the list's)."""
+    def with_unit(self, a: int, b: int) -> tuple[int, bool]:
+        """The last token of the mention of the name at ``a..b`` and whether a unit noun is
+        written after it ("X district"; not "X and Y districts", whose noun is the list's).
+        The noun joins the mention in Cyrillic script (a Slavic adjective needs its noun),
+        in Latin script only when :data:`geo.config.GEOPARSE_UNIT_NOUN_SPANS` is on, as it
+        does a resolved unit's ("the [Mopti] region")."""
         toks = self.toks
         listed = a > 0 and toks.keys[a - 1] in self.w["after_list"]
         if (
@@ -809,8 +883,10 @@ class _Finder:
             and toks.keys[b + 1] in self.units
             and not self.covered[b + 1]
         ):
-            return b + 1
-        return b
+            if toks.script[b] != "latin" or config.GEOPARSE_UNIT_NOUN_SPANS:
+                return b + 1, True
+            return b, True
+        return b, False
 
     def _covered_end(self, j: int) -> int | None:
         """The last token of the mention that begins at token ``j``, None when none does."""
@@ -947,7 +1023,7 @@ class _Finder:
                     continue
                 key = self.key(a, b)
                 if key in keys and (b + 1 >= n or not toks.cap[b + 1] or toks.join[b] == 0):
-                    if key in self.weak_only and self._after_name(a):
+                    if (key in self.weak_only or key in self.rare_only) and self._after_name(a):
                         break  # "Firstname X": a person's surname, not the weakly cued place
 
                     out.add((a, b))

@@ -41,6 +41,7 @@ __all__ = [
     "REGION_ONLY",
     "Words",
     "blocked",
+    "place_cue_before",
     "verdict",
     "words_for",
 ]
@@ -729,6 +730,25 @@ def _place_only_before(toks: Tokens, i: int, w: Words) -> bool:
     return False
 
 
+def place_cue_before(toks: Tokens, i: int, w: Words, index: Index) -> bool:
+    """Whether a cue that takes a place and no person stands before token ``i``: a word
+    "near", a settlement or region noun ("the town of Alma", "near Alma") or a preposition
+    of the pack's ``place_only_before`` ("in Alma", "towards Alma", "north of Alma").
+
+    Examples
+    --------
+    >>> from geo.geoparse.candidates import Index
+    >>> w = words_for(("en",))
+    >>> text = "Troops moved towards Alma, the town of Alma, and Alma said no."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> [place_cue_before(toks, i, w, Index.default()) for i in (3, 7, 9)]
+    [True, True, False]
+    """
+    return _place_only_before(toks, i, w) or _settlement_cue_before(
+        toks, i, w, demonyms=index.demonyms(w)
+    )
+
+
 def _place_word(text: str, toks: Tokens, j: int, w: Words, index: Index | None) -> bool:
     """Whether token ``j`` names a country (in any case: "России", "Франции") or is the
     adjective of a region phrase ("Белгородской" before "области")."""
@@ -832,11 +852,16 @@ def _block_chain(text: str, toks: Tokens, out: list[bool], start: int, most: int
         j += 1
 
 
+#: Words before the place of a credit line's person ("Reporting by X in Kyiv", "at Gaza").
+_CREDIT_PLACES: Final = frozenset({"in", "at", "from"})
+
+
 def _block_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
     """People named in wire credit lines; the names after "in"/"at" stay places."""
     keys, cap, join = toks.keys, toks.cap, toks.join
     n = len(keys)
     cue_ends = {c.rsplit(" ", 1)[-1] for c in w.credits}
+    places = _CREDIT_PLACES
     for i in range(n):
         lengths = w.credit_first.get(keys[i])
         if not lengths:
@@ -851,19 +876,36 @@ def _block_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
                 if k >= 0:
                     stop = min(stop, k)
             j = i + length
+            # after "in"/"at" the credit lists places ("in Springfield, Ohio", "in Kyiv and
+            # Lviv") until a name followed by "in"/"at" again starts the next person ("in Kyiv
+            # and Mark Hale in Lviv")
+            placing = False
             while j < n and toks.starts[j] < stop:
                 prev = keys[j - 1]
+                if not cap[j - 1] and prev in places:
+                    placing = True
+                elif prev in cue_ends:
+                    placing = False
                 after_list = (
                     prev in cue_ends
                     or prev in w["after_list"]
                     or "," in text[toks.ends[j - 1] : toks.starts[j]]
                 )
                 if cap[j] and not out[j] and after_list:
-                    while j < n and toks.starts[j] < stop and cap[j]:
-                        out[j] = True
-                        if join[j] == 0:
+                    end = j
+                    while end + 1 < n and toks.starts[end + 1] < stop and cap[end + 1]:
+                        if join[end] == 0:
                             break
-                        j += 1
+                        end += 1
+                    nxt = end + 1
+                    if placing and not (
+                        nxt < n and toks.starts[nxt] < stop and keys[nxt] in places
+                    ):
+                        j = end + 1
+                        continue  # a place listed after the person's
+                    for k in range(j, end + 1):
+                        out[k] = True
+                    j = end
                 j += 1
             break
 

@@ -53,6 +53,7 @@ from geo.geoparse.filters import (
     REGION_ONLY,
     Words,
     _place_only_before,
+    place_cue_before,
     verdict,
 )
 from geo.geoparse.tokenize import Tokens
@@ -69,6 +70,8 @@ _MORPH_LANGS: Final = ("ru", "uk")
 #: Endings of words that are surnames more often than names of places the gazetteer lacks
 #: (keys: й is folded to и).
 _SURNAME_ENDINGS: Final = ("скии", "цкии", "ськии", "цькии")
+#: Apostrophes of a possessive after a name ("Alma's", "Paris’").
+_APOSTROPHES: Final = frozenset("'’")
 #: What stands between the words of a name with a possessive ("Land's End").
 _POSSESSIVE_GAPS: Final = ("'s ", "’s ")
 #: Endings of masculine adjectives as keys (й folded to и): "оболонськии".
@@ -484,8 +487,18 @@ def _capitalised(
     if given:
         # one sense per document: a given name that the document also writes with the
         # state or province of a town of that name right after it ("Beatrice, Neb.", "Alma,
-        # Michigan") is that town wherever it stands alone
-        placed = {s.key for s in given if _region_apposed(text, toks, s, index)}
+        # Michigan") or after a cue that takes no person ("the town of Alma", "in Alma") is
+        # that town wherever it stands alone
+        placed = {
+            s.key
+            for s in given
+            if _region_apposed(text, toks, s, index)
+            # ("in Alma's case": the person's)
+            or (
+                place_cue_before(toks, s.first, w, index)
+                and text[s.end : s.end + 1] not in _APOSTROPHES
+            )
+        }
         if placed:
             taken = {j for s in spans for j in range(s.first, s.last + 1)}
             extra = [

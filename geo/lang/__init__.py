@@ -105,6 +105,9 @@ WORD_LISTS: Final = {
     "settlement_after": "nouns of small settlements after a name (X village, X hamlet)",
     "place_cues": "words meaning near that take no person (near, près, возле, біля): the "
     "capitalised name after one is a place the gazetteer may lack",
+    "residents_before": "nouns of the people of a place written before 'of' and its name "
+    "(residents of, villagers of): the capitalised name after one is a place the gazetteer may "
+    "lack when it is a rare word",
     "compound_heads": "first words of place names that uncased text writes glued to the rest "
     "of the name or apart from it (كفر, دير: كفرنبل and كفر نبل are one name)",
     "facility_before": "nouns of facilities named after the place that follows them in "
