@@ -298,3 +298,51 @@ def test_arabic_indic_digits_read_as_their_western_digits(ref: dt.date, back: in
     western = f"في {day.day} مارس {day.year}"
     eastern = western.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
     assert _first("ar", eastern, ref) == _first("ar", western, ref)
+
+
+# a time of day written with a dot like a day and month, and a real date so written
+CLOCK_TIMES = [
+    ("ru", "В 09.03 дроны атаковали Озерск.", None),
+    ("ru", "Около 04.15 дрон упал на окраине Озерска.", None),
+    ("ru", "Примерно в 10.02 прогремели взрывы в Озерске.", None),
+    ("ru", "Взрывы в Озерске прогремели 10.03 утра.", None),
+    ("ru", "Взрывы в Озерске прогремели 07.03 по местному времени.", None),
+    ("ru", "Дроны атаковали Озерск 09.03, сообщили власти.", "2026-03-09"),
+    ("ru", "Дроны атаковали Озерск в 09.03.2026.", "2026-03-09"),
+    ("uk", "О 21.40 дрони атакували Яблунівку.", None),
+    ("uk", "Близько 23.10 дрони атакували Яблунівку.", None),
+    ("uk", "Приблизно о 08.05 дрони атакували Яблунівку.", None),
+    ("uk", "Вибухи в Яблунівці пролунали 06.03 за київським часом.", None),
+    ("uk", "Дрони атакували Яблунівку 08.03 о 21.40.", "2026-03-08"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "expected"), CLOCK_TIMES)
+def test_a_dotted_clock_time_is_no_date(lang: str, sentence: str, expected: str | None) -> None:
+    assert _first(lang, sentence, TUESDAY) == expected
+
+
+# a word for the time of day joins the date it stands next to, not one across a conjunction
+#: The article's own day (TUESDAY) as written.
+TODAY = "2026-03-10"
+TIMES_OF_DAY = [
+    ("en", "Gunmen raided Brackton yesterday and on Saturday.", ["2026-03-09", "2026-03-07"]),
+    ("fr", "Des hommes armés ont attaqué Valmont hier et samedi.", ["2026-03-09", "2026-03-07"]),
+    ("es", "Hombres armados atacaron Villaseca ayer y el sábado.", ["2026-03-09", "2026-03-07"]),
+    ("ru", "Озерск обстреляли вчера и в субботу.", ["2026-03-09", "2026-03-07"]),
+    ("uk", "Яблунівку обстріляли вчора та в суботу.", ["2026-03-09", "2026-03-07"]),
+    ("ar", "قصفت الطائرات الزيتونة أمس ويوم السبت.", ["2026-03-09", "2026-03-07"]),
+    ("en", "Drones struck Brackton overnight and on Saturday.", ["2026-03-10", "2026-03-07"]),
+    ("ru", "Ночью в воскресенье дроны атаковали Озерск.", ["2026-03-08"]),
+    ("en", "On Sunday, overnight strikes hit Brackton.", ["2026-03-08"]),
+    ("en", "Drones struck Brackton on Sunday overnight.", ["2026-03-08"]),
+    ("fr", "Dimanche à l'aube, des hommes armés ont attaqué Valmont.", ["2026-03-08"]),
+    ("es", "La tarde del sábado, hombres armados atacaron Villaseca.", ["2026-03-07"]),
+    ("en", "Officials said on Sunday, overnight strikes hit Brackton.", ["2026-03-08", TODAY]),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "expected"), TIMES_OF_DAY)
+def test_a_time_of_day_joins_its_own_date(lang: str, sentence: str, expected: list[str]) -> None:
+    found = find_dates(sentence, reference=TUESDAY, rules=get_rules((lang,)))
+    assert [str(f.date) for f in found] == expected

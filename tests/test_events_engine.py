@@ -2587,6 +2587,20 @@ def test_review_cases_of_types_and_actors(text: str, expected: tuple[str, str | 
             "розповіли про вибух.\n\nТого ж ранку ворожі дрони пошкодили склад в Ірпені.",
             [("Irpin", "2026-05-04")],
         ),
+        (
+            # the next sentence names only the region the town lies in: it tells the strike
+            # just reported, and its night dates it (the region's own row stays)
+            "date 2026-05-06\nLe bilan de la frappe de missile russe sur un immeuble "
+            "d'Oboukhiv est passé mercredi à six morts.\n\nLe missile a frappé dans la nuit "
+            "de dimanche à lundi un immeuble de cette ville de la région de Kiev.",
+            [("Obukhiv", "2026-05-04"), ("Kyiv", "2026-05-04")],
+        ),
+        (
+            "date 2026-05-06\nThe toll from the Russian missile strike on a block of flats in "
+            "Obukhiv rose on Wednesday to six dead.\n\nThe missile struck the building in this "
+            "town of the Kyiv region early on Monday.",
+            [("Obukhiv", "2026-05-04"), ("Kyiv", "2026-05-04")],
+        ),
     ],
 )
 def test_an_undated_incident_takes_the_day_of_its_own_story(

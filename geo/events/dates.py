@@ -28,7 +28,7 @@ import calendar
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
@@ -84,6 +84,14 @@ class _DateRules:
     month_only: re.Pattern[str]
     relative_month_re: re.Pattern[str]
     not_event_before: re.Pattern[str]
+    # a clock time written like a day and month ("в 09.03", "о 21.40", "10.15 утра"): the
+    # words before it and after it that make it a time (the packs' ``clock_before``,
+    # ``clock_after``)
+    clock_before: re.Pattern[str] | None
+    clock_after: re.Pattern[str] | None
+    # a word joining two dates ("yesterday and on Friday"): a time of day before it is not
+    # the time of the date after it (the packs' ``conjunctions``)
+    conjunction: re.Pattern[str]
     last_before: re.Pattern[str]
     last_after: re.Pattern[str]
     next_before: re.Pattern[str]
@@ -142,6 +150,9 @@ def _date_rules(rules: Rules) -> _DateRules:
     def head(name: str) -> re.Pattern[str]:
         return re.compile(rf"(?<!\w)(?:{_fragments(rules, name)})\s+$", re.IGNORECASE)
 
+    def optional(name: str, build: Callable[[str], re.Pattern[str]]) -> re.Pattern[str] | None:
+        return build(name) if rules.patterns("dates", name) else None
+
     month_prefixes = _fragments(rules, "month_prefixes")
     since = rules.patterns("dates", "not_event_before")
     weekday = re.compile(rf"(?<!\w)({wd})(?!\w)", re.IGNORECASE)
@@ -179,6 +190,11 @@ def _date_rules(rules: Rules) -> _DateRules:
         not_event_before=re.compile(
             rf"(?<!\w)(?:{_fragments(rules, 'not_event_before')})\s*(?:(?:{prefix})\s+)?$",
             re.IGNORECASE,
+        ),
+        clock_before=optional("clock_before", head),
+        clock_after=optional("clock_after", tail),
+        conjunction=re.compile(
+            rf"(?<!\w)(?:{_fragments(rules, 'conjunctions')})(?!\w)", re.IGNORECASE
         ),
         last_before=head("last_before"),
         last_after=tail("last_after"),
@@ -260,6 +276,20 @@ def _numeric_date(
     return min(fits, key=lambda d: abs((reference - d).days))
 
 
+def _clock_time(sentence: str, m: re.Match[str], t: _DateRules) -> bool:
+    """Whether a day and month in digits without a year is a time of day written with a
+    dot ("в 09.03", "о 21.40", "около 04.15", "23.10 за київським часом"): an hour and
+    minutes after a word for "at"/"about" or before a word for hours, a time of day or a
+    time zone (the packs' ``clock_before`` and ``clock_after``)."""
+    if int(m.group(1)) > 23 or int(m.group(3)) > 59:
+        return False
+    before = sentence[max(0, m.start() - config.DATE_SINCE_WINDOW) : m.start()]
+    return bool(
+        (t.clock_before is not None and t.clock_before.search(before))
+        or (t.clock_after is not None and t.clock_after.match(sentence, m.end()))
+    )
+
+
 def find_dates(
     sentence: str, *, reference: dt.date | None, rules: Rules | None = None
 ) -> list[FoundDate]:
@@ -299,7 +329,7 @@ def find_dates(
                 continue
             if t.not_event_before.search(
                 sentence, max(0, m.start() - config.DATE_SINCE_WINDOW), m.start()
-            ):
+            ) or (year_text is None and sep != "/" and _clock_time(sentence, m, t)):
                 taken.append(m.span())
                 continue
             first = t.day_first and (year_text is not None or sep != "/")
@@ -375,11 +405,15 @@ def find_dates(
         if not free(m.start()):
             continue
         if any(s <= m.start() < e for s, e in nights) or any(
-            _TIME_OF_DAY_GAP.fullmatch(sentence, m.end(), f.start) for f in found
+            _TIME_OF_DAY_GAP.fullmatch(sentence, m.end(), f.start)
+            and not t.conjunction.search(sentence, m.end(), f.start)
+            for f in found
         ):
-            continue  # "ночью в понедельник": the time of day of the date after it
+            # "ночью в понедельник": the time of day of the date after it; not across a
+            # conjunction ("yesterday and on Friday" are two days)
+            continue
         offset = t.relative[" ".join(m.group(1).lower().split())]
-        if offset == 0 and any(sentence[f.end : m.start()].isspace() for f in found):
+        if offset == 0 and any(_time_of_date_before(sentence, f, m.start()) for f in found):
             continue  # "в понедельник ночью", "вчора вночі": the time of day of the date before
         d = None
         if reference is not None:
@@ -400,6 +434,17 @@ def find_dates(
         ]
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _time_of_date_before(sentence: str, f: FoundDate, start: int) -> bool:
+    """Whether a word of the day just gone or of this day (offset 0: "overnight", "ночью",
+    "cette nuit") at ``start`` is the time of day of the date ``f`` right before it: only
+    spaces between them ("в понедельник ночью"), or a comma after a date that opens the
+    sentence ("On Tuesday, overnight strikes hit X"; at most one word before it)."""
+    gap = sentence[f.end : start]
+    if f.end > start or gap.strip(" ,"):
+        return False
+    return gap.isspace() or len(sentence[: f.start].split()) <= 1
 
 
 def _spans(found: Iterable[FoundDate]) -> list[tuple[int, int]]:

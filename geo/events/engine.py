@@ -2008,6 +2008,16 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             # a next sentence that names only regions ("claimed by the Islamic State in the
             # Sahel") may still name who did it
             _take_agent(last, sentence, rules)
+        if (
+            last
+            and follow < config.FOLLOW_UP_SENTENCES
+            and not last[0].dated
+            and all(_named_as_region(text, m, ctx) for m in ms)
+        ):
+            # a next sentence that names only the region a town lies in ("The missile struck
+            # a nine-storey block in this town of the X region overnight on Tuesday") tells
+            # the incident just reported: its day dates it
+            _dated_later(last, sentence, rules, ctx, reference)
         told, told_follow = last, follow
         follow = 0
         last = []
