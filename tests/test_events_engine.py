@@ -807,6 +807,63 @@ def test_where_the_wounded_were_taken_is_not_the_incident_place(text: str) -> No
     ("text", "away"),
     [
         (
+            "Gunmen killed 12 people in Moba on Friday; eleven wounded soldiers were evacuated "
+            "by road to the 7 Division Medical Services hospital in Kabalo.",
+            {"Kabalo"},
+        ),
+        (
+            "Gunmen killed 12 people in Moba on Friday; two of the wounded later died at Kabalo "
+            "General Hospital.",
+            {"Kabalo"},
+        ),
+        (
+            "Gunmen killed 12 people in Moba on Friday; two of the wounded died in hospital in "
+            "Kabalo.",
+            {"Kabalo"},
+        ),
+        (
+            "Gunmen killed 12 people in Moba on Friday; the wounded were treated at Kabalo "
+            "hospital.",
+            {"Kabalo"},
+        ),
+        (
+            "Des hommes armés ont tué 12 personnes à Moba vendredi. Plusieurs blessés ont été "
+            "évacués vers l'hôpital de zone de Kabalo, puis vers Kongolo.",
+            {"Kabalo", "Kongolo"},
+        ),
+        (
+            "Hombres armados mataron a 12 personas en Moba el viernes; otros dos fallecieron "
+            "horas después en el hospital de Kabalo.",
+            {"Kabalo"},
+        ),
+        (
+            "Hombres armados mataron a 12 personas en Moba el viernes; los heridos fueron "
+            "trasladados al hospital de Kabalo.",
+            {"Kabalo"},
+        ),
+        (
+            "قتل أربعة أشخاص أمس في قصف مدفعي على يريم، ونقل عدد من المصابين إلى مستشفى ذمار "
+            "العام.",
+            {"Dhamār"},
+        ),
+    ],
+)
+def test_a_hospital_the_wounded_were_taken_to_or_died_in_is_not_the_incident_place(
+    text: str, away: set[str]
+) -> None:
+    places = {p for p, *_ in _event_places("date 2024-03-02\n" + text)}
+    assert places and not away & places
+
+
+def test_a_hospital_struck_in_a_town_is_the_incident_place() -> None:
+    text = "date 2024-03-02\nA drone struck a hospital in Kabalo on Friday, killing two people."
+    assert [p for p, *_ in _event_places(text)] == ["Kabalo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "away"),
+    [
+        (
             "date 2024-03-02\nDes hommes armés ont tué 12 personnes à Moba vendredi, selon "
             "des sources hospitalières à Kalemie.",
             {"Kalemie"},

@@ -286,6 +286,8 @@ class _Context:
     attribution_end: re.Pattern[str] | None  # "that" ("أن"): what is reported follows
     time_after: re.Pattern[str] | None  # "two weeks after": what follows is another time
     destination: re.Pattern[str] | None
+    hospital_before: re.Pattern[str] | None  # "died at": a hospital named after its town follows
+    hospital_after: re.Pattern[str] | None  # "General Hospital" right after a place
     coordination: re.Pattern[str] | None  # the words joining a list ("and", "та", "و")
     region_before: re.Pattern[str] | None
     region_after: re.Pattern[str] | None
@@ -352,6 +354,10 @@ def _context(rules: Rules) -> _Context:
     origin = alt("context", "origin")
     time_after = alt("context", "time_after")
     destination = alt("context", "destination")
+    hospital_before, hospital_after = (
+        alt("context", "hospital_before"),
+        alt("context", "hospital_after"),
+    )
     coordination = alt("tolls", "coordination")
     region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
     hypothetical = alt("context", "hypothetical_before")
@@ -420,6 +426,12 @@ def _context(rules: Rules) -> _Context:
         protest_cause=re.compile(rf"(?<!\w)(?:{cause})(?!\w)", re.IGNORECASE) if cause else None,
         destination=re.compile(rf"(?<!\w)(?:{destination})\s*$", re.IGNORECASE)
         if destination
+        else None,
+        hospital_before=re.compile(rf"(?<!\w)(?:{hospital_before})\s*$", re.IGNORECASE)
+        if hospital_before
+        else None,
+        hospital_after=re.compile(rf"\s+(?:{hospital_after})(?!\w)", re.IGNORECASE)
+        if hospital_after
         else None,
         coordination=re.compile(rf"(?:{coordination})", re.IGNORECASE) if coordination else None,
         region_before=re.compile(rf"(?<!\w)(?:{region_before})\s*$", re.IGNORECASE)
@@ -540,12 +552,21 @@ def _destination(text: str, m: Mention, ctx: _Context, ms: Sequence[Mention] = (
     """A place the wounded were taken to, are treated in or people fled to ("evacuated to
     X", "évacués vers X", "hospital sources in X"), or the next of a list of such places
     ("to X and Y", one of ``ms`` before it, joined by a comma or the packs'
-    ``coordination``): the incident is elsewhere. The packs' ``destination``."""
+    ``coordination``): the incident is elsewhere. The packs' ``destination``; and a
+    hospital named after its town where the wounded died or were taken ("died at X General
+    Hospital": the packs' ``hospital_before`` before the place, ``hospital_after`` after it).
+    """
+    window = max(0, m.char_start - config.EVENTS_DESTINATION_CHARS)
+    if (
+        ctx.hospital_before is not None
+        and ctx.hospital_after is not None
+        and ctx.hospital_after.match(text, m.char_end)
+        and ctx.hospital_before.search(text, window, m.char_start)
+    ):
+        return True
     if ctx.destination is None:
         return False
-    if ctx.destination.search(
-        text, max(0, m.char_start - config.EVENTS_DESTINATION_CHARS), m.char_start
-    ):
+    if ctx.destination.search(text, window, m.char_start):
         return True
     q = _listed_after(text, m, ms, ctx)
     return q is not None and _destination(
