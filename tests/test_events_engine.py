@@ -2596,3 +2596,97 @@ def test_review_cases_of_types_and_actors(text: str, expected: tuple[str, str | 
     assert [(r["sub_event_type"], r["actor1"]) for r in rows if r["event_type"] != "Mention"] == [
         expected
     ]
+
+
+def test_a_department_named_like_a_small_town_is_where_the_named_town_lies() -> None:
+    # the department, not its small town of the same name, when a town of it is named
+    text = (
+        "date 2024-03-02\nDos policías resultaron heridos el viernes cuando un dron cargado "
+        "con explosivos cayó sobre la estación de Policía de Sandoná, en el centro de Nariño."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Sandoná"]
+
+
+def test_a_regional_capital_named_with_a_town_of_its_region_stays_a_town() -> None:
+    text = "date 2024-03-02\nRussian drones attacked Kharkiv and Chuhuiv on Friday, killing two."
+    assert {p for p, *_ in _event_places(text)} == {"Kharkiv", "Chuhuyiv"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "Air defence shot down six drones over Romny on Friday; debris damaged a house.",
+            "Air/drone strike",
+        ),
+        (
+            "Air defence shot down six drones over Romny on Friday; no debris fell.",
+            "Disrupted weapons use",
+        ),
+        (
+            "La défense aérienne a abattu six drones au-dessus de Romny vendredi, aucun débris "
+            "n'est tombé.",
+            "Disrupted weapons use",
+        ),
+        (
+            "La défense aérienne a abattu six drones au-dessus de Romny vendredi, des débris ont "
+            "endommagé une maison.",
+            "Air/drone strike",
+        ),
+        (
+            "У п'ятницю над Ромнами збили шість дронів, уламки пошкодили будинок.",
+            "Air/drone strike",
+        ),
+        (
+            "У п'ятницю над Ромнами збили шість дронів, уламки не впали на житлові будинки.",
+            "Disrupted weapons use",
+        ),
+    ],
+)
+def test_debris_makes_a_strike_only_near_the_weapon_and_not_negated(
+    text: str, sub_type: str
+) -> None:
+    assert [s for _, _, s, *_ in _event_places("date 2024-03-02\n" + text)] == [sub_type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces shelled Kovel on Friday, killing two. The missile, fired from the Lutsk "
+        "region, hit a school.",
+        "У п'ятницю росіяни обстріляли Ковель з боку окупованого Луцька, загинули двоє людей.",
+        "В пятницу российские войска обстреляли Ковель со стороны оккупированного Луцка, погибли "
+        "два человека.",
+    ],
+)
+def test_where_fire_came_from_is_not_the_incident_place(text: str) -> None:
+    assert [p for p, *_ in _event_places("date 2024-03-02\n" + text)] == ["Kovel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Gunmen killed six people in a village 20 km south of Kovel on Friday.", "Kovel"),
+        (
+            "A Russian missile struck a school in Dubno, a district centre on the main road "
+            "south of Lutsk, on Friday, killing two.",
+            "Dubno",
+        ),
+    ],
+)
+def test_a_reference_point_is_the_place_only_when_no_town_is_named_before_it(
+    text: str, place: str
+) -> None:
+    assert [p for p, *_ in _event_places("date 2024-03-02\n" + text)] == [place]
+
+
+def test_a_village_near_the_story_town_is_an_incident_at_that_town() -> None:
+    text = (
+        "date 2024-03-05\nDrones hit the power station in Kovel on Saturday, killing three "
+        "workers.\nEarly on Monday, gunmen raided a village about 20 kilometres north of Kovel, "
+        "killing six civilians."
+    )
+    assert [(p, d, f) for p, d, _, f, _ in _event_places(text)] == [
+        ("Kovel", "2024-03-02", 3),
+        ("Kovel", "2024-03-04", 6),
+    ]
