@@ -613,6 +613,9 @@ EVENTS_ENCLOSING_KM: Final = 30.0
 #: ``relative_point``) lies within this many km of it; farther, one of the two was read as a
 #: namesake elsewhere and B is not taken for a mere reference point.
 EVENTS_RELATIVE_KM: Final = 100.0
+#: ... and ends at most this many characters before it ("A, a city of about 200,000 south of
+#: B": an apposition may describe the town before its reference point).
+EVENTS_RELATIVE_APPOSITION_CHARS: Final = 60
 
 #: A word for a part of a town (a district, a camp, a street: the packs' ``district_before``)
 #: ends at most this many characters before a place name that it qualifies ("la colonia X").
@@ -644,6 +647,21 @@ EVENTS_AFTERMATH_SUBTYPES: Final = ("Arrests", "Change to group/activity")
 #: the attackers burned), not events of their own.
 EVENTS_AFTERMATH_SAME_DAY_SUBTYPES: Final = ("Looting/property destruction",)
 
+#: A town named exactly as its first-level region and smaller than this (people) is read
+#: as the region when the sentence or the story names another town of it ("a drone hit the
+#: police station of A, on the coast of Nariño": the department, not its small town of that
+#: name, some 3,000 people); a larger one (a region's capital: "Kharkiv", "Arauca", some
+#: 85,000) stays the town.
+EVENTS_NAMESAKE_TOWN_POPULATION: Final = 30_000
+
+#: The classes of words (``also`` of a rule) that change a cue's type only when they stand
+#: within EVENTS_NEAR_CUE_CHARS of it and are not negated (a negation at most
+#: EVENTS_NEAR_NEGATION_CHARS before or after them): the debris of a downed weapon ("drones
+#: were shot down over X, their debris damaged a house"; not "no debris fell").
+EVENTS_NEAR_CUE_CLASSES: Final = ("debris", "missile_debris")
+EVENTS_NEAR_CUE_CHARS: Final = 80
+EVENTS_NEAR_NEGATION_CHARS: Final = 12
+
 #: An incident told only at a region ("nine civilians were killed in the Far North") is the
 #: one of a town of it named with no toll of its own at most this many sentences later ("the
 #: attackers raided a quarter of X"): the town takes the incident and its toll, the region
@@ -655,9 +673,10 @@ EVENTS_REGION_TO_TOWN_SENTENCES: Final = 1
 EVENTS_HYPOTHETICAL_CHARS: Final = 40
 
 #: The words that make a place a destination (the packs' ``destination``: "the wounded were
-#: treated at hospitals in X", "ونقلتهم إلى مستشفى ... في X") end at most this many characters
-#: before it.
-EVENTS_DESTINATION_CHARS: Final = 45
+#: treated at hospitals in X", "ونقلتهم إلى مستشفى ... في X") start at most this many
+#: characters before it and end right before it ("evacuated by road to the ... Medical
+#: Services hospital in X" is a long one).
+EVENTS_DESTINATION_CHARS: Final = 80
 
 #: A line with a date, no end punctuation and at most this many other words (a byline: "23
 #: de octubre de 2025", "«Agency», 2 February, 21:35") dates the article, not the incident

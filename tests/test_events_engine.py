@@ -834,6 +834,63 @@ def test_where_the_wounded_were_taken_is_not_the_incident_place(text: str) -> No
     ("text", "away"),
     [
         (
+            "Gunmen killed 12 people in Moba on Friday; eleven wounded soldiers were evacuated "
+            "by road to the 7 Division Medical Services hospital in Kabalo.",
+            {"Kabalo"},
+        ),
+        (
+            "Gunmen killed 12 people in Moba on Friday; two of the wounded later died at Kabalo "
+            "General Hospital.",
+            {"Kabalo"},
+        ),
+        (
+            "Gunmen killed 12 people in Moba on Friday; two of the wounded died in hospital in "
+            "Kabalo.",
+            {"Kabalo"},
+        ),
+        (
+            "Gunmen killed 12 people in Moba on Friday; the wounded were treated at Kabalo "
+            "hospital.",
+            {"Kabalo"},
+        ),
+        (
+            "Des hommes armés ont tué 12 personnes à Moba vendredi. Plusieurs blessés ont été "
+            "évacués vers l'hôpital de zone de Kabalo, puis vers Kongolo.",
+            {"Kabalo", "Kongolo"},
+        ),
+        (
+            "Hombres armados mataron a 12 personas en Moba el viernes; otros dos fallecieron "
+            "horas después en el hospital de Kabalo.",
+            {"Kabalo"},
+        ),
+        (
+            "Hombres armados mataron a 12 personas en Moba el viernes; los heridos fueron "
+            "trasladados al hospital de Kabalo.",
+            {"Kabalo"},
+        ),
+        (
+            "قتل أربعة أشخاص أمس في قصف مدفعي على يريم، ونقل عدد من المصابين إلى مستشفى ذمار "
+            "العام.",
+            {"Dhamār"},
+        ),
+    ],
+)
+def test_a_hospital_the_wounded_were_taken_to_or_died_in_is_not_the_incident_place(
+    text: str, away: set[str]
+) -> None:
+    places = {p for p, *_ in _event_places("date 2024-03-02\n" + text)}
+    assert places and not away & places
+
+
+def test_a_hospital_struck_in_a_town_is_the_incident_place() -> None:
+    text = "date 2024-03-02\nA drone struck a hospital in Kabalo on Friday, killing two people."
+    assert [p for p, *_ in _event_places(text)] == ["Kabalo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "away"),
+    [
+        (
             "date 2024-03-02\nDes hommes armés ont tué 12 personnes à Moba vendredi, selon "
             "des sources hospitalières à Kalemie.",
             {"Kalemie"},
@@ -2625,3 +2682,97 @@ def test_a_toll_updated_on_a_day_does_not_date_the_incident(text: str) -> None:
         [("Boyarka", "2026-03-12", 6)],
         [("Obukhiv", "2026-03-12", 6)],
     )
+
+
+def test_a_department_named_like_a_small_town_is_where_the_named_town_lies() -> None:
+    # the department, not its small town of the same name, when a town of it is named
+    text = (
+        "date 2024-03-02\nDos policías resultaron heridos el viernes cuando un dron cargado "
+        "con explosivos cayó sobre la estación de Policía de Sandoná, en el centro de Nariño."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Sandoná"]
+
+
+def test_a_regional_capital_named_with_a_town_of_its_region_stays_a_town() -> None:
+    text = "date 2024-03-02\nRussian drones attacked Kharkiv and Chuhuiv on Friday, killing two."
+    assert {p for p, *_ in _event_places(text)} == {"Kharkiv", "Chuhuyiv"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "Air defence shot down six drones over Romny on Friday; debris damaged a house.",
+            "Air/drone strike",
+        ),
+        (
+            "Air defence shot down six drones over Romny on Friday; no debris fell.",
+            "Disrupted weapons use",
+        ),
+        (
+            "La défense aérienne a abattu six drones au-dessus de Romny vendredi, aucun débris "
+            "n'est tombé.",
+            "Disrupted weapons use",
+        ),
+        (
+            "La défense aérienne a abattu six drones au-dessus de Romny vendredi, des débris ont "
+            "endommagé une maison.",
+            "Air/drone strike",
+        ),
+        (
+            "У п'ятницю над Ромнами збили шість дронів, уламки пошкодили будинок.",
+            "Air/drone strike",
+        ),
+        (
+            "У п'ятницю над Ромнами збили шість дронів, уламки не впали на житлові будинки.",
+            "Disrupted weapons use",
+        ),
+    ],
+)
+def test_debris_makes_a_strike_only_near_the_weapon_and_not_negated(
+    text: str, sub_type: str
+) -> None:
+    assert [s for _, _, s, *_ in _event_places("date 2024-03-02\n" + text)] == [sub_type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces shelled Kovel on Friday, killing two. The missile, fired from the Lutsk "
+        "region, hit a school.",
+        "У п'ятницю росіяни обстріляли Ковель з боку окупованого Луцька, загинули двоє людей.",
+        "В пятницу российские войска обстреляли Ковель со стороны оккупированного Луцка, погибли "
+        "два человека.",
+    ],
+)
+def test_where_fire_came_from_is_not_the_incident_place(text: str) -> None:
+    assert [p for p, *_ in _event_places("date 2024-03-02\n" + text)] == ["Kovel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Gunmen killed six people in a village 20 km south of Kovel on Friday.", "Kovel"),
+        (
+            "A Russian missile struck a school in Dubno, a district centre on the main road "
+            "south of Lutsk, on Friday, killing two.",
+            "Dubno",
+        ),
+    ],
+)
+def test_a_reference_point_is_the_place_only_when_no_town_is_named_before_it(
+    text: str, place: str
+) -> None:
+    assert [p for p, *_ in _event_places("date 2024-03-02\n" + text)] == [place]
+
+
+def test_a_village_near_the_story_town_is_an_incident_at_that_town() -> None:
+    text = (
+        "date 2024-03-05\nDrones hit the power station in Kovel on Saturday, killing three "
+        "workers.\nEarly on Monday, gunmen raided a village about 20 kilometres north of Kovel, "
+        "killing six civilians."
+    )
+    assert [(p, d, f) for p, d, _, f, _ in _event_places(text)] == [
+        ("Kovel", "2024-03-02", 3),
+        ("Kovel", "2024-03-04", 6),
+    ]

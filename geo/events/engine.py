@@ -136,10 +136,37 @@ def cue_matches(sentence: str, rules: Rules) -> list[tuple[int, int, int]]:
                     classes = rules.classes_in(sentence)
                 if rule.also and rule.also not in classes:
                     continue
+                if rule.also in config.EVENTS_NEAR_CUE_CLASSES and not _near_cue(
+                    sentence, m.start(), m.end(), rule.also, rules
+                ):
+                    continue
                 if rule.unless and rule.unless in classes:
                     continue
             out.append((m.start(), m.end(), idx))
     return out
+
+
+def _near_cue(sentence: str, start: int, end: int, name: str, rules: Rules) -> bool:
+    """Whether a word of the class ``name`` stands within
+    :data:`geo.config.EVENTS_NEAR_CUE_CHARS` of the cue at ``start:end`` of a sentence and is
+    not negated (the packs' ``negation`` at most :data:`geo.config.EVENTS_NEAR_NEGATION_CHARS`
+    before it or right after it: "no debris fell", "aucun débris", "уламки не впали"): the
+    debris is the stopped weapon's ("debris of a downed drone damaged a house"), not a word
+    of another clause ("drones were shot down; ... the debris of the building")."""
+    words = rules.words_re("classes", name)
+    if words is None:
+        return False
+    negation = rules.words_re("tolls", "negation")
+    lo = max(0, start - config.EVENTS_NEAR_CUE_CHARS)
+    for w in words.finditer(sentence, lo, min(len(sentence), end + config.EVENTS_NEAR_CUE_CHARS)):
+        if negation is not None and negation.search(
+            sentence,
+            max(0, w.start() - config.EVENTS_NEAR_NEGATION_CHARS),
+            min(len(sentence), w.end() + config.EVENTS_NEAR_NEGATION_CHARS),
+        ):
+            continue
+        return True
+    return False
 
 
 def _undated_earlier(
@@ -286,6 +313,8 @@ class _Context:
     attribution_end: re.Pattern[str] | None  # "that" ("أن"): what is reported follows
     time_after: re.Pattern[str] | None  # "two weeks after": what follows is another time
     destination: re.Pattern[str] | None
+    hospital_before: re.Pattern[str] | None  # "died at": a hospital named after its town follows
+    hospital_after: re.Pattern[str] | None  # "General Hospital" right after a place
     coordination: re.Pattern[str] | None  # the words joining a list ("and", "та", "و")
     region_before: re.Pattern[str] | None
     region_after: re.Pattern[str] | None
@@ -352,6 +381,10 @@ def _context(rules: Rules) -> _Context:
     origin = alt("context", "origin")
     time_after = alt("context", "time_after")
     destination = alt("context", "destination")
+    hospital_before, hospital_after = (
+        alt("context", "hospital_before"),
+        alt("context", "hospital_after"),
+    )
     coordination = alt("tolls", "coordination")
     region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
     hypothetical = alt("context", "hypothetical_before")
@@ -420,6 +453,12 @@ def _context(rules: Rules) -> _Context:
         protest_cause=re.compile(rf"(?<!\w)(?:{cause})(?!\w)", re.IGNORECASE) if cause else None,
         destination=re.compile(rf"(?<!\w)(?:{destination})\s*$", re.IGNORECASE)
         if destination
+        else None,
+        hospital_before=re.compile(rf"(?<!\w)(?:{hospital_before})\s*$", re.IGNORECASE)
+        if hospital_before
+        else None,
+        hospital_after=re.compile(rf"\s+(?:{hospital_after})(?!\w)", re.IGNORECASE)
+        if hospital_after
         else None,
         coordination=re.compile(rf"(?:{coordination})", re.IGNORECASE) if coordination else None,
         region_before=re.compile(rf"(?<!\w)(?:{region_before})\s*$", re.IGNORECASE)
@@ -540,16 +579,55 @@ def _destination(text: str, m: Mention, ctx: _Context, ms: Sequence[Mention] = (
     """A place the wounded were taken to, are treated in or people fled to ("evacuated to
     X", "évacués vers X", "hospital sources in X"), or the next of a list of such places
     ("to X and Y", one of ``ms`` before it, joined by a comma or the packs'
-    ``coordination``): the incident is elsewhere. The packs' ``destination``."""
+    ``coordination``): the incident is elsewhere. The packs' ``destination``; and a
+    hospital named after its town where the wounded died or were taken ("died at X General
+    Hospital": the packs' ``hospital_before`` before the place, ``hospital_after`` after it).
+    """
+    window = max(0, m.char_start - config.EVENTS_DESTINATION_CHARS)
+    if (
+        ctx.hospital_before is not None
+        and ctx.hospital_after is not None
+        and ctx.hospital_after.match(text, m.char_end)
+        and ctx.hospital_before.search(text, window, m.char_start)
+    ):
+        return True
     if ctx.destination is None:
         return False
-    if ctx.destination.search(
-        text, max(0, m.char_start - config.EVENTS_DESTINATION_CHARS), m.char_start
-    ):
+    if ctx.destination.search(text, window, m.char_start):
         return True
     q = _listed_after(text, m, ms, ctx)
     return q is not None and _destination(
         text, q, ctx, [b for b in ms if b.char_end <= m.char_start]
+    )
+
+
+def _region_namesake(m: Mention, ms: Sequence[Mention], story_town: Place | None) -> bool:
+    """A town read where the words name its first-level region ("en la costa de Nariño",
+    "en los límites con Durango"): the words are the region's whole name, and the town
+    only shares it within a longer name of its own ("Santa Fe de Antioquia" for
+    "Antioquia"), or is a small town (below
+    :data:`geo.config.EVENTS_NAMESAKE_TOWN_POPULATION`) while the sentence, or the story
+    just told, names another town of that region. The region says where that town lies:
+    no incident place of its own."""
+    from geo.gazetteer import normalize_name
+
+    p = m.place
+    if p.kind != "city" or not p.admin1 or not p.admin1_code:
+        return False
+    words = normalize_name(m.mention)
+    if words != normalize_name(p.admin1):
+        return False
+    if normalize_name(p.name) != words:
+        return True
+    if p.population >= config.EVENTS_NAMESAKE_TOWN_POPULATION:
+        return False
+    towns = [q.place for q in ms if q is not m] + ([story_town] if story_town is not None else [])
+    return any(
+        q.kind == "city"
+        and q.id != p.id
+        and q.country_code == p.country_code
+        and q.admin1_code == p.admin1_code
+        for q in towns
     )
 
 
@@ -722,7 +800,7 @@ def _relative_point(text: str, m: Mention, towns: Sequence[Mention], ctx: _Conte
     ``relative_point`` before it, ``relative_after`` after it): the
     incident is at the town named first, the more precise place. The town is one of
     ``towns`` (the sentence's mentions less those :func:`_misplaced`), ends at most
-    ``EVENTS_APPOSITION_CHARS`` before the place and lies within ``EVENTS_RELATIVE_KM`` of
+    ``EVENTS_RELATIVE_APPOSITION_CHARS`` before the place and lies within ``EVENTS_RELATIVE_KM`` of
     it; alone in its sentence the place stays where the incident is."""
     from geo.geoparse import haversine_km
 
@@ -736,7 +814,7 @@ def _relative_point(text: str, m: Mention, towns: Sequence[Mention], ctx: _Conte
     return any(
         q.place.kind == "city"
         and q.char_end <= m.char_start
-        and m.char_start - q.char_end <= config.EVENTS_APPOSITION_CHARS
+        and m.char_start - q.char_end <= config.EVENTS_RELATIVE_APPOSITION_CHARS
         and q.place.id != p.id
         and haversine_km(q.place.latitude, q.place.longitude, p.latitude, p.longitude)
         <= config.EVENTS_RELATIVE_KM
@@ -829,13 +907,21 @@ _PAREN_NEXT: Final = re.compile(r"\s*[,،]\s*")
 _ROUTE_JOIN: Final = re.compile(r"[-‐–—]")
 
 
-def _origin(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -> bool:
+def _origin(
+    text: str,
+    m: Mention,
+    ms: Sequence[Mention],
+    ctx: _Context,
+    story_town: Place | None = None,
+) -> bool:
     """A place fire, missiles or drones came from ("shelled from the direction of X",
     "drones launched from X"), or the people killed, held or marching come from ("both
     natives of X", "villagers of X and Y"; the packs' ``origin``), or the next of a list of
-    such places (:func:`_listed_after`), when the sentence names another place: the
-    incident is where they struck or gathered."""
-    if ctx.origin is None or not any(q.place.id != m.place.id for q in ms):
+    such places (:func:`_listed_after`), when the sentence names another place or the story
+    has told an incident at another town (``story_town``: "The missile, fired from the Kursk
+    region, hit a block of flats"): the incident is where they struck or gathered."""
+    elsewhere = story_town is not None and story_town.id != m.place.id
+    if ctx.origin is None or not (elsewhere or any(q.place.id != m.place.id for q in ms)):
         return False
     if ctx.origin.search(
         text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
@@ -843,7 +929,7 @@ def _origin(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -> bool
         return True
     # the next of a list of such places ("natives of A, B and C")
     q = _listed_after(text, m, ms, ctx)
-    return q is not None and _origin(text, q, [p for p in ms if p is not m], ctx)
+    return q is not None and _origin(text, q, [p for p in ms if p is not m], ctx, story_town)
 
 
 def _listed_after(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -> Mention | None:
@@ -2160,12 +2246,18 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     and any(j not in route and q.place.kind == "city" for j, q in enumerate(ms))
                 )
                 and not (
-                    (story_town is not None or any(q.place.kind == "city" for q in ms if q != m))
+                    (
+                        (story_town is not None and story_town.id != m.place.id)
+                        or any(q.place.kind == "city" for q in ms if q != m)
+                    )
+                    # "a village 20 km north of X", X the town the story is about: the
+                    # incident is placed at X, as ACLED places one near a town
                     and _reference_point(text, m, ctx)
                     # "a bus from A to B hit a mine 15 km from A": the end it is near
                     and not any(ms[j].place.id == m.place.id for j in route)
                 )
-                and not _origin(text, m, ms, ctx)
+                and not _origin(text, m, ms, ctx, story_town)
+                and not _region_namesake(m, ms, story_town)
                 and not _relative_point(
                     text, m, [q for i, q in enumerate(ms) if i not in misplaced], ctx
                 )
