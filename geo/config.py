@@ -805,6 +805,10 @@ CUE_MAX_DISTANCE_CHARS: Final = 200
 #: A cue of a more specific type (a weapon) this much farther than the nearest cue still wins.
 CUE_PRIORITY_SLACK_CHARS: Final = 80
 
+#: A specific cue that opens a coordinated phrase ("and arrests in B") tells the incident of
+#: a place named at most this many characters after it, not of the place before it.
+CUE_OWN_PLACE_CHARS: Final = 25
+
 #: Transliteration (geo.geoparse.translit): candidates reached through a Latin
 #: transliteration of a Cyrillic or Arabic name have their prior lowered by this much...
 GEOPARSE_TRANSLIT_PENALTY: Final = 0.7

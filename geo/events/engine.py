@@ -1480,6 +1480,16 @@ def _rule_for(
             spans.append((s, e))
     if not scored:
         return None
+    # not a word that opens a coordinated phrase with its own place ("two wounded in A and
+    # arrests in B"): that word tells B's incident, when another word can tell A's
+    own = [
+        k
+        for k, (cs, ce) in enumerate(spans)
+        if not _own_phrase(sentence, cs, ce, (start, end), places, rules)
+    ]
+    if own and len(own) < len(scored):
+        scored = [scored[k] for k in own]
+        spans = [spans[k] for k in own]
     nearest_distance, nearest = min(scored)
     if rules.rules[nearest].generic:
         specific = [
@@ -1521,7 +1531,36 @@ def _rule_for(
             ]
             if better:
                 return min(better)
+    if rules.rules[nearest].sub_type == _REMOTE_EXPLOSIVE:
+        # "a suicide attack with a car bomb": ACLED's suicide bomb, whichever word is nearer
+        suicide = [
+            i
+            for d, i in scored
+            if rules.rules[i].sub_type == _SUICIDE and d <= nearest_distance + slack
+        ]
+        if suicide:
+            return min(suicide)
     return nearest
+
+
+_REMOTE_EXPLOSIVE: Final = "Remote explosive/landmine/IED"
+_SUICIDE: Final = "Suicide bomb"
+
+
+def _own_phrase(
+    sentence: str,
+    s: int,
+    e: int,
+    place: tuple[int, int],
+    places: Sequence[tuple[int, int]],
+    rules: Rules,
+) -> bool:
+    """Whether the cue at ``s:e``, after the place at ``place``, opens a coordinated phrase
+    that names another place right after it (its own)."""
+    if s < place[1] or not _coordinated(sentence, s, e, rules):
+        return False
+    reach = config.CUE_OWN_PLACE_CHARS
+    return any(e <= a <= e + reach and (a, b) != place for a, b in places)
 
 
 def _reaching_generic(
@@ -1905,6 +1944,14 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
             inc.actor2 = min(others, key=lambda a: abs(a.start - first.start)).actor
     if victims and inc.actor2 is None and inc.etype != "Protests":
         inc.actor2 = next((a.actor for a in victims if a.actor != inc.actor1), None)
+    if (
+        (inc.etype, inc.subtype) == _ATTACK
+        and not civilians
+        and _armed_target(inc.actor1, inc.actor2)
+    ):
+        # ACLED codes violence against civilians only when the targets are unarmed: police
+        # or soldiers killed in an ambush, with no civilian named, are an armed clash
+        inc.etype, inc.subtype = _CLASH
     if inc.actor2 is None and (
         inc.etype == "Violence against civilians"
         or (inc.etype == "Explosions/Remote violence" and civilians)
@@ -3384,6 +3431,7 @@ _LOOTING: Final = "Looting/property destruction"
 _ATTACK: Final = ("Violence against civilians", "Attack")
 _MOB: Final = ("Riots", "Mob violence")
 _REMOTE: Final = "Explosions/Remote violence"
+_CLASH: Final = ("Battles", "Armed clash")
 
 
 def _subtype(inc: _Incident, refine: Mapping[str, str], fatalities: int | None) -> str:
@@ -3473,6 +3521,8 @@ def _rows(
             hurt = (fatalities or 0) > 0 or (injured or 0) > 0
             if subtype == _LOOTING and hurt:
                 etype, subtype = _MOB if actor1 in (RIOTERS, PROTESTERS) else _ATTACK
+                if (etype, subtype) == _ATTACK and actor2 is None:
+                    actor2 = CIVILIANS  # the people hurt while property was destroyed
             if actor2 is None and hurt and etype == _REMOTE:
                 # people killed or hurt by a strike with no force counted among them are
                 # civilians (ACLED); a strike with no one hurt keeps no target
@@ -3508,6 +3558,16 @@ def _rows(
             }
         )
     return rows
+
+
+def _armed_target(actor1: Actor | None, actor2: Actor | None) -> bool:
+    """Whether an attack's target is a state's armed forces and its author is not one of
+    them (a state force beating detainees stays an attack)."""
+    return (
+        actor2 is not None
+        and actor2.inter == _STATE_FORCES
+        and (actor1 is None or actor1.inter != _STATE_FORCES)
+    )
 
 
 def _aftermath(records: Sequence[tuple[_Incident | None, Mention, str]]) -> set[int]:
