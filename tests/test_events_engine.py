@@ -2693,6 +2693,16 @@ def test_a_department_named_like_a_small_town_is_where_the_named_town_lies() -> 
     assert [p for p, *_ in _event_places(text)] == ["Sandoná"]
 
 
+def test_a_small_town_called_a_town_stays_the_town_beside_another_of_its_region() -> None:
+    # invented: "la ciudad de Nariño" says the town, whatever town of the department is
+    # named beside it
+    text = (
+        "date 2024-03-02\nUn dron cargado con explosivos cayó el viernes sobre la ciudad de "
+        "Nariño y dejó dos policías heridos; otro cayó en Sandoná."
+    )
+    assert "Nariño" in {p for p, *_ in _event_places(text)}
+
+
 def test_a_regional_capital_named_with_a_town_of_its_region_stays_a_town() -> None:
     text = "date 2024-03-02\nRussian drones attacked Kharkiv and Chuhuiv on Friday, killing two."
     assert {p for p, *_ in _event_places(text)} == {"Kharkiv", "Chuhuyiv"}

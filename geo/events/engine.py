@@ -318,6 +318,7 @@ class _Context:
     coordination: re.Pattern[str] | None  # the words joining a list ("and", "та", "و")
     region_before: re.Pattern[str] | None
     region_after: re.Pattern[str] | None
+    town_before: re.Pattern[str] | None  # "the town of" right before a name: it is a town
     region_list: re.Pattern[str] | None  # ", Y and Z regions" after a place: it is one
     listed_before: re.Pattern[str] | None  # "X, Y and " before a place: one of a list
     route_before: re.Pattern[str] | None  # "a bus linking" before the first end of a route
@@ -387,6 +388,7 @@ def _context(rules: Rules) -> _Context:
     )
     coordination = alt("tolls", "coordination")
     region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
+    town_before = alt("context", "town_before")
     hypothetical = alt("context", "hypothetical_before")
     route_before, route_join = alt("context", "route_before"), alt("context", "route_join")
     # "the third attack in a month", "la troisième attaque": a series the incident closes,
@@ -466,6 +468,9 @@ def _context(rules: Rules) -> _Context:
         else None,
         region_after=re.compile(rf"\s+(?:{region_after})(?!\w)", re.IGNORECASE)
         if region_after
+        else None,
+        town_before=re.compile(rf"(?<!\w)(?:{town_before})\s*$", re.IGNORECASE)
+        if town_before
         else None,
         region_list=re.compile(
             rf"(?:\s*(?:,|{coordination})\s+(?-i:{_CAPITALISED})){{1,6}}\s+(?:{region_after})\w*",
@@ -601,14 +606,17 @@ def _destination(text: str, m: Mention, ctx: _Context, ms: Sequence[Mention] = (
     )
 
 
-def _region_namesake(m: Mention, ms: Sequence[Mention], story_town: Place | None) -> bool:
+def _region_namesake(
+    text: str, m: Mention, ms: Sequence[Mention], story_town: Place | None, ctx: _Context
+) -> bool:
     """A town read where the words name its first-level region ("en la costa de Nariño",
     "en los límites con Durango"): the words are the region's whole name, and the town
     only shares it within a longer name of its own ("Santa Fe de Antioquia" for
     "Antioquia"), or is a small town (below
     :data:`geo.config.EVENTS_NAMESAKE_TOWN_POPULATION`) while the sentence, or the story
     just told, names another town of that region. The region says where that town lies:
-    no incident place of its own."""
+    no incident place of its own. Words naming a town right before the name ("dans la
+    ville d'Agdam"; the packs' ``town_before``) keep it the town."""
     from geo.gazetteer import normalize_name
 
     p = m.place
@@ -616,6 +624,10 @@ def _region_namesake(m: Mention, ms: Sequence[Mention], story_town: Place | None
         return False
     words = normalize_name(m.mention)
     if words != normalize_name(p.admin1):
+        return False
+    if ctx.town_before is not None and ctx.town_before.search(
+        text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
+    ):
         return False
     if normalize_name(p.name) != words:
         return True
@@ -2304,7 +2316,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     and not any(ms[j].place.id == m.place.id for j in route)
                 )
                 and not _origin(text, m, ms, ctx, story_town)
-                and not _region_namesake(m, ms, story_town)
+                and not _region_namesake(text, m, ms, story_town, ctx)
                 and not _relative_point(
                     text, m, [q for i, q in enumerate(ms) if i not in misplaced], ctx
                 )
