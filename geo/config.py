@@ -650,8 +650,8 @@ EVENTS_AFTERMATH_SAME_DAY_SUBTYPES: Final = ("Looting/property destruction",)
 #: A town named exactly as its first-level region and smaller than this (people) is read
 #: as the region when the sentence or the story names another town of it ("a drone hit the
 #: police station of A, on the coast of Nariño": the department, not its small town of that
-#: name, some 3,000 people); a larger one (a region's capital: "Kharkiv", "Arauca", some
-#: 85,000) stays the town.
+#: name, some 3,000 people); a larger one (a region's capital: "Kharkiv", "Tlaxcala", some
+#: 100,000) stays the town.
 EVENTS_NAMESAKE_TOWN_POPULATION: Final = 30_000
 
 #: The classes of words (``also`` of a rule) that change a cue's type only when they stand
