@@ -95,7 +95,7 @@ def test_an_armed_attack_names_unidentified_gunmen_in_spanish(sentence: str) -> 
         ),
         (
             "fr",
-            "L'armée malienne a mené une frappe aérienne contre des positions du JNIM.",
+            "L'armée malienne a conduit des frappes aériennes contre des bases du JNIM.",
             "ML",
             "Military Forces of Mali",
             "JNIM",
