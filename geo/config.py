@@ -613,7 +613,7 @@ EVENTS_ENCLOSING_KM: Final = 30.0
 #: ``relative_point``) lies within this many km of it; farther, one of the two was read as a
 #: namesake elsewhere and B is not taken for a mere reference point.
 EVENTS_RELATIVE_KM: Final = 100.0
-#: ... and ends at most this many characters before it ("A, a city of about 200,000 south of
+#: ... and ends at most this many characters before it ("A, a town of some 50,000 north of
 #: B": an apposition may describe the town before its reference point).
 EVENTS_RELATIVE_APPOSITION_CHARS: Final = 60
 

@@ -610,7 +610,7 @@ def _region_namesake(
     text: str, m: Mention, ms: Sequence[Mention], story_town: Place | None, ctx: _Context
 ) -> bool:
     """A town read where the words name its first-level region ("en la costa de Nariño",
-    "en el sur de Bolívar"): the words are the region's whole name, and the town
+    "en el norte de Bolívar"): the words are the region's whole name, and the town
     only shares it within a longer name of its own ("Puerto Boyacá" for
     "Boyacá"), or is a small town (below
     :data:`geo.config.EVENTS_NAMESAKE_TOWN_POPULATION`) while the sentence, or the story
@@ -3614,8 +3614,8 @@ def _story_defaults(incidents: list[_Incident], *, headline_end: int = -1) -> No
     """What an article says once holds for the incidents it does not restate.
 
     An incident the text does not date takes the day of the story it belongs to: that of the
-    last incident dated to a day in an earlier sentence ("In Tel Aviv, demonstrators
-    blocked..." after "on Sunday night" in the lead), else the publication date; not the
+    last incident dated to a day in an earlier sentence ("In Haifa, protesters
+    marched..." after "on Sunday night" in the lead), else the publication date; not the
     day of a later sentence, which may tell another story, unless it dates the same place
     within :data:`geo.config.FOLLOW_UP_SENTENCES` sentences; but an incident of the headline
     (its cue before ``headline_end``) sums up the story and takes the day of the article's

@@ -439,7 +439,7 @@ def _block_people(
         if last < 0:
             continue
         if is_first and index is not None and _written_as_place(text, toks, i, last, w, index):
-            # "el municipio de Benito Juárez": a place named after a person (its later given
+            # "el municipio de Emiliano Zapata": a place named after a person (its later given
             # names are the place's too: "el ejido José María Morelos")
             placed.update(range(i, last + 1))
             continue
@@ -523,7 +523,7 @@ def _written_as_place(text: str, toks: Tokens, i: int, last: int, w: Words, inde
     """
     before = i - 1
     known = index.has(toks.joined(i, last - i + 1))
-    # (a name the gazetteer lacks in the Latin script only: "мешканка села Галина ..." is a
+    # (a name the gazetteer lacks in the Latin script only: "жителька села Лариса ..." is a
     # villager, the village's name would be in the genitive)
     if (
         before >= 0

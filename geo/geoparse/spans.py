@@ -176,8 +176,8 @@ def _with_name_articles(
     text: str, toks: Tokens, blocked: list[bool], spans: list[Span], w: Words
 ) -> list[Span]:
     """Spans that take in the capitalised article right before them, inside a sentence that
-    is no headline (the pack's ``name_articles``): "la colonia Las Arboledas" names "Las
-    Arboledas" even where the gazetteer has "Arboledas" alone; the key stays the name's.
+    is no headline (the pack's ``name_articles``): "la colonia Las Palmas" names "Las
+    Palmas" even where the gazetteer has "Palmas" alone; the key stays the name's.
 
     Examples
     --------
