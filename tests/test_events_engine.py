@@ -2815,7 +2815,7 @@ def _types(text: str) -> list[tuple[str, str, str | None]]:
         ),
         # two young men shot during a raid: an attack on civilians, not a clash
         (
-            "أصيب شابان بالرصاص الحي مساء الاثنين خلال اقتحام قوات الاحتلال بلدة حلحول.",
+            "أصيب شابان برصاص حي مساء الاثنين أثناء اقتحام قوات الاحتلال لبلدة حلحول.",
             [("Ḩalḩūl", "Attack", "Civilians")],
         ),
         # a suicide attack with a car bomb is a suicide bomb, whichever word is nearer
@@ -2844,15 +2844,15 @@ def test_a_word_of_a_coordinated_phrase_with_its_own_place_is_not_the_first_plac
     [
         # gang members who kill and loot: an attack on civilians, not a riot
         (
-            "El domingo, pandilleros atacaron la comuna de Tulancingo, donde mataron a tres "
-            "personas y saquearon comercios.",
+            "El domingo, pandilleros irrumpieron en un barrio de Tulancingo, asesinaron a tres "
+            "vecinos y saquearon tiendas.",
             [("Tulancingo", "Attack", "Civilians")],
         ),
         # marchers who storm a town hall: a violent demonstration, not the killing they
         # demand justice for
         (
             "Cientos de personas que marchaban para exigir justicia por el asesinato de un niño "
-            "irrumpieron este jueves en el ayuntamiento de Tlaquepaque.",
+            "irrumpieron el jueves en la presidencia municipal de Tlaquepaque.",
             [("Tlaquepaque", "Violent demonstration", None)],
         ),
         (
