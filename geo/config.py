@@ -673,9 +673,9 @@ EVENTS_REGION_TO_TOWN_SENTENCES: Final = 1
 EVENTS_HYPOTHETICAL_CHARS: Final = 40
 
 #: The words that make a place a destination (the packs' ``destination``: "the wounded were
-#: treated at hospitals in X", "ونقلتهم إلى مستشفى ... في X") start at most this many
-#: characters before it and end right before it ("evacuated by road to the ... Medical
-#: Services hospital in X" is a long one).
+#: treated at hospitals in X", "أسعفوا إلى مستشفى ... في X") start at most this many
+#: characters before it and end right before it ("taken by ambulance to the ... army
+#: field hospital in X" is a long one).
 EVENTS_DESTINATION_CHARS: Final = 80
 
 #: A line with a date, no end punctuation and at most this many other words (a byline: "23
