@@ -1062,7 +1062,7 @@ def verdict(
             and toks.cap[i - 1]
             and toks.join[i - 1] == 1
         ):
-            return None  # "Kupiansk Raion", "Idlib Province": the unit's noun, no place alone
+            return None  # "Sambir Raion", "Idlib Province": the unit's noun, no place alone
         if key in demonyms:
             return None
         word = text[toks.starts[i] : toks.ends[i]]
