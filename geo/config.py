@@ -613,7 +613,7 @@ EVENTS_ENCLOSING_KM: Final = 30.0
 #: ``relative_point``) lies within this many km of it; farther, one of the two was read as a
 #: namesake elsewhere and B is not taken for a mere reference point.
 EVENTS_RELATIVE_KM: Final = 100.0
-#: ... and ends at most this many characters before it ("A, a city of about 200,000 south of
+#: ... and ends at most this many characters before it ("A, a town of some 50,000 north of
 #: B": an apposition may describe the town before its reference point).
 EVENTS_RELATIVE_APPOSITION_CHARS: Final = 60
 
@@ -650,8 +650,8 @@ EVENTS_AFTERMATH_SAME_DAY_SUBTYPES: Final = ("Looting/property destruction",)
 #: A town named exactly as its first-level region and smaller than this (people) is read
 #: as the region when the sentence or the story names another town of it ("a drone hit the
 #: police station of A, on the coast of Nariño": the department, not its small town of that
-#: name, some 3,000 people); a larger one (a region's capital: "Kharkiv", "Arauca", some
-#: 85,000) stays the town.
+#: name, some 3,000 people); a larger one (a region's capital: "Kharkiv", "Tlaxcala", some
+#: 100,000) stays the town.
 EVENTS_NAMESAKE_TOWN_POPULATION: Final = 30_000
 
 #: The classes of words (``also`` of a rule) that change a cue's type only when they stand
@@ -673,9 +673,9 @@ EVENTS_REGION_TO_TOWN_SENTENCES: Final = 1
 EVENTS_HYPOTHETICAL_CHARS: Final = 40
 
 #: The words that make a place a destination (the packs' ``destination``: "the wounded were
-#: treated at hospitals in X", "ونقلتهم إلى مستشفى ... في X") start at most this many
-#: characters before it and end right before it ("evacuated by road to the ... Medical
-#: Services hospital in X" is a long one).
+#: treated at hospitals in X", "أسعفوا إلى مستشفى ... في X") start at most this many
+#: characters before it and end right before it ("taken by ambulance to the ... army
+#: field hospital in X" is a long one).
 EVENTS_DESTINATION_CHARS: Final = 80
 
 #: A line with a date, no end punctuation and at most this many other words (a byline: "23

@@ -95,16 +95,16 @@ def test_an_armed_attack_names_unidentified_gunmen_in_spanish(sentence: str) -> 
         ),
         (
             "fr",
-            "L'armée malienne a mené une frappe aérienne contre des positions du JNIM.",
+            "L'armée malienne a conduit des frappes aériennes contre des bases du JNIM.",
             "ML",
             "Military Forces of Mali",
             "JNIM",
         ),
         # the army's aircraft with a verb after them ("طيران الجيش شن"), a group glued to
-        # its preposition after the target noun ("على تجمعات للدعم السريع")
+        # its preposition after the target noun ("على مقرات للدعم السريع")
         (
             "ar",
-            "وأفاد سكان بأن طيران الجيش شن غارات على تجمعات للدعم السريع.",
+            "وذكر مواطنون أن طيران الجيش شن ضربات على مقرات للدعم السريع.",
             "SD",
             "Military Forces of Sudan",
             "Rapid Support Forces",
@@ -112,7 +112,7 @@ def test_an_armed_attack_names_unidentified_gunmen_in_spanish(sentence: str) -> 
         # an aircraft's model between the noun and the demonym
         (
             "ar",
-            'نفذت طائرات F-16 العراقية ضربات جوية على أوكار لـ"داعش".',
+            'شنت طائرات L-159 العراقية غارات جوية على مخابئ لـ"داعش".',
             "IQ",
             "Military Forces of Iraq",
             "Islamic State",

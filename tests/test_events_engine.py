@@ -834,8 +834,8 @@ def test_where_the_wounded_were_taken_is_not_the_incident_place(text: str) -> No
     ("text", "away"),
     [
         (
-            "Gunmen killed 12 people in Moba on Friday; eleven wounded soldiers were evacuated "
-            "by road to the 7 Division Medical Services hospital in Kabalo.",
+            "Gunmen killed 12 people in Moba on Friday; nine injured soldiers were evacuated by "
+            "road to the army hospital in Kabalo.",
             {"Kabalo"},
         ),
         (
@@ -855,7 +855,7 @@ def test_where_the_wounded_were_taken_is_not_the_incident_place(text: str) -> No
         ),
         (
             "Des hommes armés ont tué 12 personnes à Moba vendredi. Plusieurs blessés ont été "
-            "évacués vers l'hôpital de zone de Kabalo, puis vers Kongolo.",
+            "transférés vers l'hôpital général de Kabalo, puis vers Kongolo.",
             {"Kabalo", "Kongolo"},
         ),
         (
@@ -869,8 +869,7 @@ def test_where_the_wounded_were_taken_is_not_the_incident_place(text: str) -> No
             {"Kabalo"},
         ),
         (
-            "قتل أربعة أشخاص أمس في قصف مدفعي على يريم، ونقل عدد من المصابين إلى مستشفى ذمار "
-            "العام.",
+            "قتل ثلاثة مدنيين أمس في قصف مدفعي على ضوران، وأسعف الجرحى إلى مستشفى ذمار العام.",
             {"Dhamār"},
         ),
     ],
@@ -901,9 +900,9 @@ def test_a_hospital_struck_in_a_town_is_the_incident_place() -> None:
             {"Kalemie", "Kongolo"},
         ),
         (
-            "date 2024-03-02\nУ п'ятницю російський дрон атакував Ковель, загинули двоє людей. "
-            "У лікарнях міста, а також у Дубні та Здолбунові перебувають 9 поранених.",
-            {"Dubno", "Dubna", "Zdolbuniv"},
+            "date 2024-03-02\nУ п'ятницю ворожий безпілотник влучив у Тульчин, є двоє загиблих. "
+            "Ще 9 поранених лікуються у лікарнях району, а також у Бершаді та Немирові.",
+            {"Bershad", "Nemyriv"},
         ),
         (
             "date 2024-03-02\nقتل أربعة أشخاص أمس في قصف مدفعي على رداع، وقال مصدر طبي في "
@@ -2639,24 +2638,24 @@ def test_review_cases_of_types_and_actors(text: str, expected: tuple[str, str | 
         (
             # "the same morning": the day of the sentence that told the strike, though it
             # named no place and the story went on for sentences in between
-            "date 2026-05-06\nРосійська ракета влучила в багатоповерхівку вночі 4 травня. "
-            "Повністю зруйновано під'їзд.\n\nРятувальники працювали до ранку. Мешканці "
-            "розповіли про вибух.\n\nТого ж ранку ворожі дрони пошкодили склад в Ірпені.",
-            [("Irpin", "2026-05-04")],
+            "date 2026-05-06\nУночі 4 травня ворожа ракета поцілила в житловий будинок. "
+            "Обвалилася частина даху.\n\nНа місці до обіду працювали пожежники. Сусіди чули "
+            "два вибухи.\n\nТого ж ранку ударний дрон пошкодив елеватор у Сквирі.",
+            [("Skvyra", "2026-05-04")],
         ),
         (
             # the next sentence names only the region the town lies in: it tells the strike
             # just reported, and its night dates it (the region's own row stays)
-            "date 2026-05-06\nLe bilan de la frappe de missile russe sur un immeuble "
-            "d'Oboukhiv est passé mercredi à six morts.\n\nLe missile a frappé dans la nuit "
-            "de dimanche à lundi un immeuble de cette ville de la région de Kiev.",
-            [("Obukhiv", "2026-05-04"), ("Kyiv", "2026-05-04")],
+            "date 2026-05-06\nLe bilan de l'attaque de drones russes contre une résidence de "
+            "Skvyra s'est alourdi mercredi à quatre morts.\n\nLes drones ont touché dans la "
+            "nuit de dimanche à lundi un bâtiment de cette localité de la région de Kiev.",
+            [("Skvyra", "2026-05-04"), ("Kyiv", "2026-05-04")],
         ),
         (
-            "date 2026-05-06\nThe toll from the Russian missile strike on a block of flats in "
-            "Obukhiv rose on Wednesday to six dead.\n\nThe missile struck the building in this "
-            "town of the Kyiv region early on Monday.",
-            [("Obukhiv", "2026-05-04"), ("Kyiv", "2026-05-04")],
+            "date 2026-05-06\nThe death toll from Russia's drone attack on an apartment building "
+            "in Skvyra rose on Wednesday to four.\n\nThe drones hit the building in this town "
+            "of the Kyiv region early on Monday.",
+            [("Skvyra", "2026-05-04"), ("Kyiv", "2026-05-04")],
         ),
     ],
 )
@@ -2670,8 +2669,9 @@ def test_an_undated_incident_takes_the_day_of_its_own_story(
 @pytest.mark.parametrize(
     "text",
     [
-        "date 2026-03-12\nLe bilan de la frappe sur Boiarka est passé mercredi à six morts.",
-        "date 2026-03-12\nEl saldo del ataque en Obukhiv subió el miércoles a seis muertos.",
+        "date 2026-03-12\nLe bilan des frappes contre Boiarka est passé mercredi à cinq morts.",
+        "date 2026-03-12\nEl saldo de víctimas del bombardeo contra Obukhiv subió el miércoles "
+        "a cinco muertos.",
     ],
 )
 def test_a_toll_updated_on_a_day_does_not_date_the_incident(text: str) -> None:
@@ -2679,16 +2679,16 @@ def test_a_toll_updated_on_a_day_does_not_date_the_incident(text: str) -> None:
     # article's day (ACLED "week" precision 2)
     rows = [r for r in _event_places(text)]
     assert [(p, d[:10], f) for p, d, _, f, _ in rows] in (
-        [("Boyarka", "2026-03-12", 6)],
-        [("Obukhiv", "2026-03-12", 6)],
+        [("Boyarka", "2026-03-12", 5)],
+        [("Obukhiv", "2026-03-12", 5)],
     )
 
 
 def test_a_department_named_like_a_small_town_is_where_the_named_town_lies() -> None:
     # the department, not its small town of the same name, when a town of it is named
     text = (
-        "date 2024-03-02\nDos policías resultaron heridos el viernes cuando un dron cargado "
-        "con explosivos cayó sobre la estación de Policía de Sandoná, en el centro de Nariño."
+        "date 2024-03-02\nEl viernes, un dron con explosivos impactó el comando de Policía de "
+        "Sandoná, en el centro de Nariño, y dejó heridos a dos agentes."
     )
     assert [p for p, *_ in _event_places(text)] == ["Sandoná"]
 
@@ -2697,44 +2697,44 @@ def test_a_small_town_called_a_town_stays_the_town_beside_another_of_its_region(
     # invented: "la ciudad de Nariño" says the town, whatever town of the department is
     # named beside it
     text = (
-        "date 2024-03-02\nUn dron cargado con explosivos cayó el viernes sobre la ciudad de "
-        "Nariño y dejó dos policías heridos; otro cayó en Sandoná."
+        "date 2024-03-02\nEl viernes, un dron con explosivos impactó la ciudad de Nariño y dejó "
+        "heridos a dos agentes; otro impactó en Sandoná."
     )
     assert "Nariño" in {p for p, *_ in _event_places(text)}
 
 
 def test_a_regional_capital_named_with_a_town_of_its_region_stays_a_town() -> None:
-    text = "date 2024-03-02\nRussian drones attacked Kharkiv and Chuhuiv on Friday, killing two."
-    assert {p for p, *_ in _event_places(text)} == {"Kharkiv", "Chuhuyiv"}
+    text = "date 2024-03-02\nRussian drones struck Kharkiv and Merefa on Friday, killing two."
+    assert {p for p, *_ in _event_places(text)} == {"Kharkiv", "Merefa"}
 
 
 @pytest.mark.parametrize(
     ("text", "sub_type"),
     [
         (
-            "Air defence shot down six drones over Romny on Friday; debris damaged a house.",
+            "Air defence shot down six drones over Haisyn on Friday; debris damaged a barn.",
             "Air/drone strike",
         ),
         (
-            "Air defence shot down six drones over Romny on Friday; no debris fell.",
+            "Air defence shot down six drones over Haisyn on Friday; no debris fell.",
             "Disrupted weapons use",
         ),
         (
-            "La défense aérienne a abattu six drones au-dessus de Romny vendredi, aucun débris "
+            "La défense aérienne a abattu six drones au-dessus de Haïssyn vendredi, aucun débris "
             "n'est tombé.",
             "Disrupted weapons use",
         ),
         (
-            "La défense aérienne a abattu six drones au-dessus de Romny vendredi, des débris ont "
-            "endommagé une maison.",
+            "La défense aérienne a abattu six drones au-dessus de Haïssyn vendredi, des débris ont "
+            "endommagé un hangar.",
             "Air/drone strike",
         ),
         (
-            "У п'ятницю над Ромнами збили шість дронів, уламки пошкодили будинок.",
+            "У п'ятницю над Гайсином збили шість дронів, уламки пошкодили приватний будинок.",
             "Air/drone strike",
         ),
         (
-            "У п'ятницю над Ромнами збили шість дронів, уламки не впали на житлові будинки.",
+            "У п'ятницю над Гайсином збили шість дронів, уламки не впали на житлові будинки.",
             "Disrupted weapons use",
         ),
     ],
@@ -2748,25 +2748,25 @@ def test_debris_makes_a_strike_only_near_the_weapon_and_not_negated(
 @pytest.mark.parametrize(
     "text",
     [
-        "Russian forces shelled Kovel on Friday, killing two. The missile, fired from the Lutsk "
-        "region, hit a school.",
-        "У п'ятницю росіяни обстріляли Ковель з боку окупованого Луцька, загинули двоє людей.",
-        "В пятницу российские войска обстреляли Ковель со стороны оккупированного Луцка, погибли "
-        "два человека.",
+        "Russian troops shelled Tulchyn on Friday, killing two. The missile, fired from the "
+        "Vinnytsia region, hit a school.",
+        "У п'ятницю окупанти обстріляли Тульчин з боку окупованого Немирова, є двоє загиблих.",
+        "В пятницу оккупанты обстреляли Тульчин со стороны оккупированного Немирова, погибли два "
+        "человека.",
     ],
 )
 def test_where_fire_came_from_is_not_the_incident_place(text: str) -> None:
-    assert [p for p, *_ in _event_places("date 2024-03-02\n" + text)] == ["Kovel"]
+    assert [p for p, *_ in _event_places("date 2024-03-02\n" + text)] == ["Tulchyn"]
 
 
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("Gunmen killed six people in a village 20 km south of Kovel on Friday.", "Kovel"),
+        ("Gunmen killed six people in a village 20 km south of Tulchyn on Friday.", "Tulchyn"),
         (
-            "A Russian missile struck a school in Dubno, a district centre on the main road "
-            "south of Lutsk, on Friday, killing two.",
-            "Dubno",
+            "A Russian missile struck a school in Nemyriv, a district centre on the main road "
+            "south-east of Vinnytsia, on Friday, killing two.",
+            "Nemyriv",
         ),
     ],
 )
@@ -2778,13 +2778,13 @@ def test_a_reference_point_is_the_place_only_when_no_town_is_named_before_it(
 
 def test_a_village_near_the_story_town_is_an_incident_at_that_town() -> None:
     text = (
-        "date 2024-03-05\nDrones hit the power station in Kovel on Saturday, killing three "
-        "workers.\nEarly on Monday, gunmen raided a village about 20 kilometres north of Kovel, "
-        "killing six civilians."
+        "date 2024-03-05\nDrones hit the power station in Tulchyn on Saturday, killing three "
+        "workers.\nEarly on Monday, gunmen raided a village about 20 kilometres north of "
+        "Tulchyn, killing six civilians."
     )
     assert [(p, d, f) for p, d, _, f, _ in _event_places(text)] == [
-        ("Kovel", "2024-03-02", 3),
-        ("Kovel", "2024-03-04", 6),
+        ("Tulchyn", "2024-03-02", 3),
+        ("Tulchyn", "2024-03-04", 6),
     ]
 
 
@@ -2815,7 +2815,7 @@ def _types(text: str) -> list[tuple[str, str, str | None]]:
         ),
         # two young men shot during a raid: an attack on civilians, not a clash
         (
-            "أصيب شابان بالرصاص الحي مساء الاثنين خلال اقتحام قوات الاحتلال بلدة حلحول.",
+            "أصيب شابان برصاص حي مساء الاثنين أثناء اقتحام قوات الاحتلال لبلدة حلحول.",
             [("Ḩalḩūl", "Attack", "Civilians")],
         ),
         # a suicide attack with a car bomb is a suicide bomb, whichever word is nearer
@@ -2844,15 +2844,15 @@ def test_a_word_of_a_coordinated_phrase_with_its_own_place_is_not_the_first_plac
     [
         # gang members who kill and loot: an attack on civilians, not a riot
         (
-            "El domingo, pandilleros atacaron la comuna de Tulancingo, donde mataron a tres "
-            "personas y saquearon comercios.",
+            "El domingo, pandilleros irrumpieron en un barrio de Tulancingo, asesinaron a tres "
+            "vecinos y saquearon tiendas.",
             [("Tulancingo", "Attack", "Civilians")],
         ),
         # marchers who storm a town hall: a violent demonstration, not the killing they
         # demand justice for
         (
             "Cientos de personas que marchaban para exigir justicia por el asesinato de un niño "
-            "irrumpieron este jueves en el ayuntamiento de Tlaquepaque.",
+            "irrumpieron el jueves en la presidencia municipal de Tlaquepaque.",
             [("Tlaquepaque", "Violent demonstration", None)],
         ),
         (

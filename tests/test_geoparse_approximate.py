@@ -15,8 +15,8 @@ from geo.geoparse.approximate import offset_point
 from geo.geoparse.candidates import haversine_km
 from geo.model import Mention
 
-#: Drohobych (Lviv oblast, Ukraine) as the gazetteer places it.
-DROHOBYCH = (49.352, 23.511)
+#: Sambir (Lviv oblast, Ukraine) as the gazetteer places it.
+SAMBIR = (49.516, 23.201)
 
 
 def _parse(text: str, lang: str | None = None) -> list[Mention]:
@@ -34,35 +34,31 @@ def _approximate(mentions: list[Mention]) -> list[Mention]:
 
 
 def test_offset_point_moves_along_the_bearing() -> None:
-    lat, lon = offset_point(*DROHOBYCH, bearing=0.0, km=20.0)
-    assert lat == pytest.approx(49.532, abs=0.001)
-    assert lon == pytest.approx(DROHOBYCH[1], abs=1e-9)
-    lat, lon = offset_point(*DROHOBYCH, bearing=90.0, km=20.0)
-    assert haversine_km(DROHOBYCH[0], DROHOBYCH[1], lat, lon) == pytest.approx(20.0, abs=0.1)
-    assert lon > DROHOBYCH[1]
+    lat, lon = offset_point(*SAMBIR, bearing=0.0, km=20.0)
+    assert lat == pytest.approx(49.696, abs=0.001)
+    assert lon == pytest.approx(SAMBIR[1], abs=1e-9)
+    lat, lon = offset_point(*SAMBIR, bearing=90.0, km=20.0)
+    assert haversine_km(SAMBIR[0], SAMBIR[1], lat, lon) == pytest.approx(20.0, abs=0.1)
+    assert lon > SAMBIR[1]
 
 
 def test_english_village_offset_from_a_town() -> None:
-    text = (
-        "Drones struck the village of Ostrivka Nyzhnia, 20 km north-east of Drohobych, overnight."
-    )
+    text = "Drones struck the village of Ostrivka Nyzhnia, 20 km north-east of Sambir, overnight."
     m = _only(_parse(text), "Ostrivka Nyzhnia")
     assert m.precision == config.GEOPARSE_APPROX_PRECISION_TOWN == 2
     assert m.place.name == "Ostrivka Nyzhnia"
     assert m.place.country_code == "UA"
-    assert (m.place.latitude, m.place.longitude) == pytest.approx((49.479, 23.706), abs=0.002)
-    assert haversine_km(*DROHOBYCH, m.place.latitude, m.place.longitude) == pytest.approx(
-        20, abs=0.2
-    )
-    assert m.why["anchor offset 45: Drohobych (gn:709611)"] == 20.0
+    assert (m.place.latitude, m.place.longitude) == pytest.approx((49.643, 23.397), abs=0.002)
+    assert haversine_km(*SAMBIR, m.place.latitude, m.place.longitude) == pytest.approx(20, abs=0.2)
+    assert m.why["anchor offset 45: Sambir (gn:694864)"] == 20.0
     assert text[m.char_start : m.char_end] == m.mention
 
 
 def test_english_apposition_makes_a_name_a_place() -> None:
-    text = "Farmers left Holubivka, a small village 15 km south of Drohobych, on Monday."
+    text = "Farmers left Holubivka, a small village 15 km south of Sambir, on Monday."
     m = _only(_parse(text), "Holubivka")
     assert m.precision == 2
-    assert (m.place.latitude, m.place.longitude) == pytest.approx((49.217, 23.511), abs=0.002)
+    assert (m.place.latitude, m.place.longitude) == pytest.approx((49.381, 23.201), abs=0.002)
 
 
 def test_french_hamlet_near_a_town() -> None:
@@ -95,10 +91,10 @@ def test_russian_inflected_village_and_its_other_occurrences() -> None:
 
 
 def test_ukrainian_village_near_a_town() -> None:
-    text = "Уламки впали у селі Вербичанах поблизу Дрогобича."
+    text = "Уламки впали у селі Вербичанах поблизу Самбора."
     m = _only(_parse(text, "uk"), "Вербичанах")
     assert m.precision == 2
-    assert (m.place.latitude, m.place.longitude) == pytest.approx(DROHOBYCH, abs=0.01)
+    assert (m.place.latitude, m.place.longitude) == pytest.approx(SAMBIR, abs=0.01)
 
 
 def test_arabic_village_north_of_a_town() -> None:
@@ -134,19 +130,19 @@ def test_arabic_adjective_after_the_noun_is_no_village() -> None:
     "text",
     [
         # a given name after the noun
-        "Officials from the village of Marie met near Drohobych.",
+        "Officials from the village of Marie met near Sambir.",
         # no anchor anywhere in the text
         "The village of Ostrivka Nyzhnia was quiet.",
         # an acronym
-        "Aid reached the town of UNHCR staff near Drohobych.",
+        "Aid reached the town of UNHCR staff near Sambir.",
         # a person's name ending after a particle
-        "Anna van der Horst, the town hall said, visited Drohobych.",
+        "Anna van der Horst, the town hall said, visited Sambir.",
         # the noun names a thing after a possessive
-        "Crowds gathered near St. Andrew's Church in Drohobych.",
+        "Crowds gathered near St. Andrew's Church in Sambir.",
         # facilities named with frequent words, a road, a river
-        "Protesters gathered near City Hall in Drohobych.",
-        "A truck overturned near Interstate 70 outside Drohobych.",
-        "Police searched near Drohobych and the Tysmenytsia River.",
+        "Protesters gathered near City Hall in Sambir.",
+        "A truck overturned near Interstate 70 outside Sambir.",
+        "Police searched near Sambir and the Tysmenytsia River.",
     ],
 )
 def test_words_after_a_cue_that_are_no_places(text: str) -> None:
@@ -154,39 +150,33 @@ def test_words_after_a_cue_that_are_no_places(text: str) -> None:
 
 
 def test_the_frame_and_its_why_say_approximate() -> None:
-    df = geo.geoparse(
-        "Shells hit the hamlet of Kvitkove Pole near Drohobych.", lang="en", doc_id="t"
-    )
+    df = geo.geoparse("Shells hit the hamlet of Kvitkove Pole near Sambir.", lang="en", doc_id="t")
     row = df[df["mention"] == "Kvitkove Pole"].iloc[0]
-    assert row["gazetteer_id"] == "approx:gn:709611:kvitkove pole"
+    assert row["gazetteer_id"] == "approx:gn:694864:kvitkove pole"
     assert row["kind"] == "city"
-    assert "approximate +2.00" in row["why"] and "anchor near: Drohobych" in row["why"]
-    assert row.geometry.y == pytest.approx(DROHOBYCH[0], abs=0.01)
+    assert "approximate +2.00" in row["why"] and "anchor near: Sambir" in row["why"]
+    assert row.geometry.y == pytest.approx(SAMBIR[0], abs=0.01)
 
 
 def test_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(config, "GEOPARSE_APPROXIMATE", False)
-    text = "Shells hit the hamlet of Kvitkove Pole near Drohobych."
-    assert [m.mention for m in _parse(text, "en")] == ["Drohobych"]
+    text = "Shells hit the hamlet of Kvitkove Pole near Sambir."
+    assert [m.mention for m in _parse(text, "en")] == ["Sambir"]
 
 
 def test_english_names_after_a_locative_preposition_and_in_its_list() -> None:
-    text = (
-        "Shelling hit Drohobych on Monday, and families fled to Ostrivka, Holubivka and Boryslav."
-    )
+    text = "Shelling hit Sambir on Monday, and families fled to Ostrivka, Holubivka and Turka."
     ms = _approximate(_parse(text, "en"))
     assert [m.mention for m in ms] == ["Ostrivka", "Holubivka"]
     for m in ms:
         assert m.precision == config.GEOPARSE_APPROX_PRECISION_TOWN
-        assert m.place.id == f"approx:gn:709611:{m.mention.lower()}"
-        assert (m.place.latitude, m.place.longitude) == pytest.approx(DROHOBYCH, abs=0.01)
-        assert any(k.startswith("anchor preceding: Drohobych") for k in m.why)
+        assert m.place.id == f"approx:gn:694864:{m.mention.lower()}"
+        assert (m.place.latitude, m.place.longitude) == pytest.approx(SAMBIR, abs=0.01)
+        assert any(k.startswith("anchor preceding: Sambir") for k in m.why)
 
 
 def test_a_list_after_a_known_town_goes_on() -> None:
-    text = (
-        "Drones struck Drohobych. Fires broke out in Drohobych, Ostrivka and Zhuvantsi overnight."
-    )
+    text = "Drones struck Sambir. Fires broke out in Sambir, Ostrivka and Zhuvantsi overnight."
     ms = _approximate(_parse(text, "en"))
     assert [m.mention for m in ms] == ["Ostrivka", "Zhuvantsi"]
 
@@ -200,29 +190,29 @@ def test_french_de_after_a_noun_is_a_weak_cue() -> None:
 
 def test_the_focus_anchors_a_name_with_no_town_before_it() -> None:
     text = (
-        "Fighting reached Drohobych on Monday. Drohobych's mayor asked for help.\n\n"
+        "Fighting reached Sambir on Monday. Sambir's mayor asked for help.\n\n"
         "Later, residents fled from Ostrivka on foot."
     )
     m = _only(_parse(text, "en"), "Ostrivka")
     assert m.precision == config.GEOPARSE_APPROX_PRECISION_REGION
-    assert any(k.startswith("anchor focus: Drohobych") for k in m.why)
+    assert any(k.startswith("anchor focus: Sambir") for k in m.why)
 
 
 @pytest.mark.parametrize(
     "text",
     [
         # frequent words, a month, a given name, a title
-        "Talks in Drohobych moved to Parliament on Monday.",
-        "Fighting in Drohobych resumed in March.",
-        "Shelling hit Drohobych, said a doctor from Marie Curie hospital.",
+        "Talks in Sambir moved to Parliament on Monday.",
+        "Fighting in Sambir resumed in March.",
+        "Shelling hit Sambir, said a doctor from Marie Curie hospital.",
         # shapes that are no village's: an initial, capitals inside, an acronym, a digit
-        "Shelling hit Drohobych, and a convoy drove towards J. Ostrivka.",
-        "Shelling hit Drohobych; aid came from DeepRiver and NATO.",
-        "Shelling hit Drohobych, then moved from M07 to A14.",
+        "Shelling hit Sambir, and a convoy drove towards J. Ostrivka.",
+        "Shelling hit Sambir; aid came from DeepRiver and NATO.",
+        "Shelling hit Sambir, then moved from M07 to A14.",
         # English "of" is no cue: doses of a drug
-        "In Drohobych, doctors ran out of Zorvantil.",
+        "In Sambir, doctors ran out of Zorvantil.",
         # named more often without a cue than with one: a club, not a place
-        "Drohobych drew with Zorvana. Zorvana scored first; Zorvana's coach praised Zorvana fans "
+        "Sambir drew with Zorvana. Zorvana scored first; Zorvana's coach praised Zorvana fans "
         "who travelled in Zorvana colours.",
     ],
 )
@@ -231,9 +221,9 @@ def test_weak_cues_that_make_no_place(text: str) -> None:
 
 
 def test_a_weakly_cued_name_is_not_anchored_far_from_the_story() -> None:
-    # the story is in Volyn; a town of another continent named once anchors nothing
+    # the story is in the Lviv region; a town of another continent named once anchors nothing
     text = (
-        "Shelling hit Drohobych and Lutsk. Drohobych and Lutsk lost power. A delegation from Osaka "
+        "Shelling hit Sambir and Turka. Sambir and Turka lost power. A delegation from Osaka "
         "then went to Ostrivka."
     )
     assert _approximate(_parse(text, "en")) == []
@@ -241,7 +231,7 @@ def test_a_weakly_cued_name_is_not_anchored_far_from_the_story() -> None:
 
 def test_weak_cues_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(config, "GEOPARSE_APPROX_WEAK", False)
-    text = "Shelling hit Drohobych on Monday, and families fled to Ostrivka and Holubivka."
+    text = "Shelling hit Sambir on Monday, and families fled to Ostrivka and Holubivka."
     assert _approximate(_parse(text, "en")) == []
 
 
@@ -273,19 +263,19 @@ def test_a_name_handed_over_uncued_is_placed_at_the_town_before_it() -> None:
     from geo.geoparse.filters import blocked, words_for
 
     parser = get_geoparser()
-    text = "Shelling hit Drohobych on Monday. Zoriany Yar burned by night."
+    text = "Shelling hit Sambir on Monday. Zoriany Yar burned by night."
     parsed = parser.parse_text(text, lang="en")
     w = words_for(("en",))
     toks = parsed.tokens
     out = blocked(text, toks, w, parser.index)
     a = next(k for k, key in enumerate(toks.keys) if key == "zoriany")
     without = approximate_mentions(text, toks, out, parsed.mentions, w)
-    assert [m.mention for m in without] == ["Drohobych"]
+    assert [m.mention for m in without] == ["Sambir"]
     found = approximate_mentions(text, toks, out, parsed.mentions, w, uncued=[(a, a + 1)])
     m = _only(found, "Zoriany Yar")
-    assert m.place.id == "approx:gn:709611:zoriany yar"
+    assert m.place.id == "approx:gn:694864:zoriany yar"
     assert m.precision == config.GEOPARSE_APPROX_PRECISION_TOWN
-    assert (m.place.latitude, m.place.longitude) == pytest.approx(DROHOBYCH, abs=0.002)
+    assert (m.place.latitude, m.place.longitude) == pytest.approx(SAMBIR, abs=0.002)
 
 
 def test_a_slavic_adjective_in_zk_is_no_village_after_a_weak_cue() -> None:

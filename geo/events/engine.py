@@ -610,9 +610,9 @@ def _region_namesake(
     text: str, m: Mention, ms: Sequence[Mention], story_town: Place | None, ctx: _Context
 ) -> bool:
     """A town read where the words name its first-level region ("en la costa de Nariño",
-    "en los límites con Durango"): the words are the region's whole name, and the town
-    only shares it within a longer name of its own ("Santa Fe de Antioquia" for
-    "Antioquia"), or is a small town (below
+    "en el norte de Bolívar"): the words are the region's whole name, and the town
+    only shares it within a longer name of its own ("Puerto Boyacá" for
+    "Boyacá"), or is a small town (below
     :data:`geo.config.EVENTS_NAMESAKE_TOWN_POPULATION`) while the sentence, or the story
     just told, names another town of that region. The region says where that town lies:
     no incident place of its own. Words naming a town right before the name ("dans la
@@ -2160,7 +2160,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             and all(_named_as_region(text, m, ctx) for m in ms)
         ):
             # a next sentence that names only the region a town lies in ("The missile struck
-            # a nine-storey block in this town of the X region overnight on Tuesday") tells
+            # a twelve-storey building in this town of the X region overnight on Tuesday") tells
             # the incident just reported: its day dates it
             _dated_later(last, sentence, rules, ctx, reference)
         told, told_follow = last, follow
@@ -3614,8 +3614,8 @@ def _story_defaults(incidents: list[_Incident], *, headline_end: int = -1) -> No
     """What an article says once holds for the incidents it does not restate.
 
     An incident the text does not date takes the day of the story it belongs to: that of the
-    last incident dated to a day in an earlier sentence ("In Tel Aviv, demonstrators
-    blocked..." after "on Sunday night" in the lead), else the publication date; not the
+    last incident dated to a day in an earlier sentence ("In Haifa, protesters
+    marched..." after "on Sunday night" in the lead), else the publication date; not the
     day of a later sentence, which may tell another story, unless it dates the same place
     within :data:`geo.config.FOLLOW_UP_SENTENCES` sentences; but an incident of the headline
     (its cue before ``headline_end``) sums up the story and takes the day of the article's

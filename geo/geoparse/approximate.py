@@ -456,7 +456,7 @@ class _Finder:
         self.weak_only: set[str] = set()
         #: Keys of the names that only a cue taking rare names makes places ("residents of
         #: X", "north of X", "X district"): their other occurrences after a capitalised word
-        #: are a person's surname ("Malam Lawali X"), as those of weak-only names are.
+        #: are a person's surname ("Ibrahim Tanko X"), as those of weak-only names are.
         self.rare_only: set[str] = set()
         #: letters left out at the start of a token: the و glued to a listed Arabic name
         self.trim: dict[int, int] = {}
@@ -539,7 +539,7 @@ class _Finder:
             run = self._run_before(i - 1)
             if run is not None:
                 out.append((*run, self.key(*run), run[0]))
-        # "Orakzai district", "Tangaza LGA", "X, Y and Z counties": a unit's noun after a rare
+        # "Chitral district", "Ikeja LGA", "X, Y and Z counties": a unit's noun after a rare
         # name (a plural noun after a list of them)
         for i in range(1, n):
             if (

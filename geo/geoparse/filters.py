@@ -51,7 +51,7 @@ __all__ = [
 #: common words that a region cue makes a region's name.
 COMMON_ONLY: Final = -1
 REGION_ONLY: Final = 5
-#: ... and a given name alone whose best place is a small town ("said Alma"): a person,
+#: ... and a given name alone whose best place is a small town ("said Eunice"): a person,
 #: unless the document writes the name as a place elsewhere (kept aside for that).
 GIVEN_NAME: Final = -2
 
@@ -439,7 +439,7 @@ def _block_people(
         if last < 0:
             continue
         if is_first and index is not None and _written_as_place(text, toks, i, last, w, index):
-            # "el municipio de Benito Juárez": a place named after a person (its later given
+            # "el municipio de Emiliano Zapata": a place named after a person (its later given
             # names are the place's too: "el ejido José María Morelos")
             placed.update(range(i, last + 1))
             continue
@@ -523,7 +523,7 @@ def _written_as_place(text: str, toks: Tokens, i: int, last: int, w: Words, inde
     """
     before = i - 1
     known = index.has(toks.joined(i, last - i + 1))
-    # (a name the gazetteer lacks in the Latin script only: "мешканка села Галина ..." is a
+    # (a name the gazetteer lacks in the Latin script only: "жителька села Лариса ..." is a
     # villager, the village's name would be in the genitive)
     if (
         before >= 0
@@ -732,14 +732,14 @@ def _place_only_before(toks: Tokens, i: int, w: Words) -> bool:
 
 def place_cue_before(toks: Tokens, i: int, w: Words, index: Index) -> bool:
     """Whether a cue that takes a place and no person stands before token ``i``: a word
-    "near", a settlement or region noun ("the town of Alma", "near Alma") or a preposition
-    of the pack's ``place_only_before`` ("in Alma", "towards Alma", "north of Alma").
+    "near", a settlement or region noun ("the town of Eunice", "near Eunice") or a preposition
+    of the pack's ``place_only_before`` ("in Eunice", "towards Eunice", "north of Eunice").
 
     Examples
     --------
     >>> from geo.geoparse.candidates import Index
     >>> w = words_for(("en",))
-    >>> text = "Troops moved towards Alma, the town of Alma, and Alma said no."
+    >>> text = "Troops moved towards Eunice, the town of Eunice, and Eunice said no."
     >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
     >>> [place_cue_before(toks, i, w, Index.default()) for i in (3, 7, 9)]
     [True, True, False]
@@ -876,7 +876,7 @@ def _block_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
                 if k >= 0:
                     stop = min(stop, k)
             j = i + length
-            # after "in"/"at" the credit lists places ("in Springfield, Ohio", "in Kyiv and
+            # after "in"/"at" the credit lists places ("in Tulsa, Oklahoma", "in Kyiv and
             # Lviv") until a name followed by "in"/"at" again starts the next person ("in Kyiv
             # and Mark Hale in Lviv")
             placing = False
@@ -1062,7 +1062,7 @@ def verdict(
             and toks.cap[i - 1]
             and toks.join[i - 1] == 1
         ):
-            return None  # "Kupiansk Raion", "Idlib Province": the unit's noun, no place alone
+            return None  # "Sambir Raion", "Idlib Province": the unit's noun, no place alone
         if key in demonyms:
             return None
         word = text[toks.starts[i] : toks.ends[i]]

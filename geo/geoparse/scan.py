@@ -1158,7 +1158,7 @@ class Scanner:
         """Whether a word read as و + ``key`` is a name that begins with و itself: the
         skeletons leave a first و out (a vowel or w), so both readings reach the same
         places, and the best of them in ``countries`` writes a w sound first in Latin
-        ("ودمدني": Wad Medani; "وحيران" is و + Hayran)."""
+        ("ودمدني": Wad Medani; "وحلب" is و + Halab, Aleppo)."""
         if not offset or info.letters[: info.index[offset]] != "و" or key.startswith("و"):
             return False
         articles = get_pack("common").words["arabic_articles"]

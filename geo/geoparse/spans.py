@@ -70,7 +70,7 @@ _MORPH_LANGS: Final = ("ru", "uk")
 #: Endings of words that are surnames more often than names of places the gazetteer lacks
 #: (keys: й is folded to и).
 _SURNAME_ENDINGS: Final = ("скии", "цкии", "ськии", "цькии")
-#: Apostrophes of a possessive after a name ("Alma's", "Paris’").
+#: Apostrophes of a possessive after a name ("Eunice's", "Paris’").
 _APOSTROPHES: Final = frozenset("'’")
 #: What stands between the words of a name with a possessive ("Land's End").
 _POSSESSIVE_GAPS: Final = ("'s ", "’s ")
@@ -176,8 +176,8 @@ def _with_name_articles(
     text: str, toks: Tokens, blocked: list[bool], spans: list[Span], w: Words
 ) -> list[Span]:
     """Spans that take in the capitalised article right before them, inside a sentence that
-    is no headline (the pack's ``name_articles``): "la colonia Las Arboledas" names "Las
-    Arboledas" even where the gazetteer has "Arboledas" alone; the key stays the name's.
+    is no headline (the pack's ``name_articles``): "la colonia Las Palmas" names "Las
+    Palmas" even where the gazetteer has "Palmas" alone; the key stays the name's.
 
     Examples
     --------
@@ -486,14 +486,14 @@ def _capitalised(
             spans = sorted(spans + extra, key=lambda s: s.first)
     if given:
         # one sense per document: a given name that the document also writes with the
-        # state or province of a town of that name right after it ("Beatrice, Neb.", "Alma,
-        # Michigan") or after a cue that takes no person ("the town of Alma", "in Alma") is
+        # state or province of a town of that name right after it ("Beatrice, Neb.", "Eunice,
+        # Louisiana") or after a cue that takes no person ("the town of Eunice", "in Eunice") is
         # that town wherever it stands alone
         placed = {
             s.key
             for s in given
             if _region_apposed(text, toks, s, index)
-            # ("in Alma's case": the person's)
+            # ("in Eunice's case": the person's)
             or (
                 place_cue_before(toks, s.first, w, index)
                 and text[s.end : s.end + 1] not in _APOSTROPHES
@@ -742,7 +742,7 @@ _APPOSED_REGION_TOKENS: Final = 3
 
 def _region_apposed(text: str, toks: Tokens, span: Span, index: Index) -> bool:
     """Whether a comma and the name or abbreviation of a first-level region in which a place
-    of the span's name lies come right after it ("Beatrice, Neb.", "Alma, Michigan")."""
+    of the span's name lies come right after it ("Beatrice, Neb.", "Eunice, Louisiana")."""
     nxt = span.last + 1
     if nxt >= len(toks) or text[toks.ends[span.last] : toks.starts[nxt]].strip() != ",":
         return False
