@@ -2866,3 +2866,83 @@ def test_spanish_riots_are_told_by_crowds(
 ) -> None:
     # invented sentences; places checked absent from the evaluation articles
     assert _types(text) == expected
+
+
+def _event_sides(text: str) -> list[tuple[str, str | None, str | None, int | None]]:
+    """Incidents of a text as (event type, actor1, actor2, fatalities)."""
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    return [
+        (r["event_type"], r["actor1"], r["actor2"], r["fatalities"])
+        for r in event_rows(make_document(text))
+        if r["event_type"] != "Mention"
+    ]
+
+
+_REMOTE_EV = "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the dead are fighters: no civilians; their side when a rule names it
+        (
+            "date 2025-03-10\nAn airstrike killed two gunmen near Maiduguri on Sunday.",
+            [(_REMOTE_EV, None, "Unidentified Armed Group", 2)],
+        ),
+        (
+            "date 2025-03-10\nGunmen attacked a village near Maiduguri on Sunday; two fighters "
+            "were killed.",
+            [("Battles", "Unidentified Armed Group", None, 2)],
+        ),
+        (
+            "date 2025-03-10\nDes hommes armés ont attaqué un poste à Ménaka dimanche, tuant "
+            "trois combattants.",
+            [("Battles", "Unidentified Armed Group", None, 3)],
+        ),
+        (
+            "date 2025-03-10\nDos guerrilleros murieron el domingo en un bombardeo de las "
+            "Fuerzas Militares en Tumaco.",
+            [(_REMOTE_EV, "Military Forces of Colombia", None, 2)],
+        ),
+        (
+            "date 2025-03-10\nВ воскресенье в результате удара беспилотника по Донецку трое "
+            "боевиков погибли.",
+            [(_REMOTE_EV, None, None, None)],
+        ),
+        (
+            "date 2025-03-10\nУ неділю внаслідок удару дрона по Херсону загинули двоє військових.",
+            [(_REMOTE_EV, None, "Military Forces of Ukraine", 2)],
+        ),
+        (
+            "date 2025-03-10\nأسفرت غارة إسرائيلية على بلدة بنت جبيل يوم الأحد عن مقتل عنصرين "
+            "من حزب الله.",
+            [(_REMOTE_EV, "Military Forces of Israel", "Hezbollah", 2)],
+        ),
+        (
+            "date 2025-03-10\nأسفرت غارة إسرائيلية على بلدة بنت جبيل يوم الأحد عن مقتل عنصرين.",
+            [(_REMOTE_EV, "Military Forces of Israel", None, 2)],
+        ),
+        # the forces a next sentence's toll counts
+        (
+            "date 2025-03-10\nIn Kismayo, a roadside bomb struck a police pickup on Sunday. Two "
+            "policemen were killed, a local official said.",
+            [(_REMOTE_EV, None, "Police Forces of Somalia", 2)],
+        ),
+        # people, or civilians and fighters: civilians
+        (
+            "date 2025-03-10\nأسفرت غارة إسرائيلية على بلدة بنت جبيل يوم الأحد عن مقتل شخصين.",
+            [(_REMOTE_EV, "Military Forces of Israel", "Civilians", 2)],
+        ),
+        (
+            "date 2025-03-10\nAn airstrike killed two civilians and three fighters near "
+            "Maiduguri on Sunday.",
+            [(_REMOTE_EV, None, "Civilians", 5)],
+        ),
+    ],
+)
+def test_actor2_is_civilians_only_when_the_victims_are(
+    text: str, expected: list[tuple[str, str | None, str | None, int | None]]
+) -> None:
+    assert _event_sides(text) == expected

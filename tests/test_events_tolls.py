@@ -129,3 +129,45 @@ def test_more_ways_to_tell_the_dead(lang: str, sentence: str, count: int) -> Non
 def test_a_running_total_of_the_year_in_spanish() -> None:
     s = "En lo que va del año, 87 líderes sociales han sido asesinados en el país."
     assert _counts("es", s) == [("fatalities", 87, False)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "armed"),
+    [
+        ("en", "Two gunmen were killed near Kano.", [True]),
+        ("en", "An airstrike killed three more Malian soldiers.", [True]),
+        ("en", "Two civilians and three soldiers were killed.", [False, True]),
+        ("fr", "Quatre gendarmes ont été blessés à Dori.", [True]),
+        ("es", "Dos policías murieron en Cúcuta.", [True]),
+        ("ru", "В Горловке погибли двое военнослужащих.", [True]),
+        ("uk", "Під Херсоном загинули троє військових.", [True]),
+        ("ar", "أسفرت الغارة عن مقتل عنصرين من الشرطة.", [True]),
+        ("ar", "أسفرت الغارة عن مقتل ثلاثة من الجنود.", [True]),
+        ("ar", "أسفرت الغارة عن مقتل شخصين.", [False]),
+        ("en", "Five people were wounded in Kano.", [False]),
+    ],
+)
+def test_a_count_of_fighters_or_soldiers_is_marked_armed(
+    lang: str, sentence: str, armed: list[bool]
+) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert [c.armed for c in found] == armed
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # the count before an active verb counts who did it, the one after it the dead
+        ("en", "Two gunmen killed three villagers near Kano.", [("fatalities", 3, True)]),
+        # a count after a conjunction belongs to another verb
+        (
+            "es",
+            "Tres disidentes murieron y un soldado resultó herido.",
+            [("fatalities", 3, True), ("injured", 1, True)],
+        ),
+    ],
+)
+def test_the_count_after_an_active_verb_is_its_toll(
+    lang: str, sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts(lang, sentence) == expected

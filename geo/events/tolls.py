@@ -67,6 +67,9 @@ class Casualty:
     # a word that names the dead or wounded itself ("قتيلان", "مقتله"): no noun it counts
     # follows it
     word: bool = False
+    # the count names fighters, soldiers, police or gunmen ("two gunmen", "трое боевиков",
+    # "عنصرين"): armed victims, never civilians (the packs' ``fighters``)
+    armed: bool = False
 
     @property
     def toll(self) -> bool:
@@ -95,6 +98,8 @@ class _TollRules:
     claim: re.Pattern[str] | None  # "says it neutralised": one side's claim
     hostile: re.Pattern[str] | None  # a count of attackers or militants: "four of the attackers"
     range_open: re.Pattern[str] | None  # "between" of "between 10 and 15"
+    fighter: re.Pattern[str] | None  # a noun of armed people, matched whole
+    counted: re.Pattern[str] | None  # the first noun of people after a count
 
 
 @functools.cache
@@ -138,7 +143,43 @@ def _toll_rules(rules: Rules) -> _TollRules:
         claim=rules.words_re("tolls", "claim"),
         hostile=_counted_noun(rules.patterns("tolls", "hostile")),
         range_open=_before_count(rules.patterns("tolls", "range_open")),
+        fighter=_whole(rules.patterns("tolls", "fighters")),
+        counted=_first_noun(
+            [*rules.patterns("tolls", "fighters"), *rules.patterns("tolls", "person")]
+        ),
     )
+
+
+def _whole(words: Sequence[str]) -> re.Pattern[str] | None:
+    """The words as one pattern to match a whole span."""
+    if not words:
+        return None
+    return re.compile("|".join(f"(?:{w})" for w in words), re.IGNORECASE)
+
+
+def _first_noun(words: Sequence[str]) -> re.Pattern[str] | None:
+    """The first of the words after a count, past at most two words of letters ("two more
+    Ukrainian soldiers", "ثلاثة من الجنود"); no punctuation between."""
+    if not words:
+        return None
+    alt = "|".join(f"(?:{w})" for w in words)
+    return re.compile(
+        rf"[\s\u00a0]+(?:[^\W\d_][\w\-]*[\s\u00a0]+){{0,{config.CASUALTY_NOUN_GAP_WORDS}}}?"
+        rf"(?P<noun>{alt})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def _armed(sentence: str, n: Number, t: _TollRules) -> bool:
+    """Whether a count names armed people: it is a noun of fighters itself ("عنصرين",
+    "военнослужащий"), or the first noun of people after it is one ("two gunmen", "трое
+    боевиков"; not "two civilians and soldiers")."""
+    if t.fighter is None:
+        return False
+    if t.fighter.fullmatch(sentence, n.start, n.end) is not None:
+        return True
+    m = t.counted.match(sentence, n.end) if t.counted is not None else None
+    return m is not None and t.fighter.fullmatch(m.group("noun")) is not None
 
 
 def _counted_noun(words: Sequence[str]) -> re.Pattern[str] | None:
@@ -242,10 +283,18 @@ def count_casualties(
         name = t.names[int((cue.lastgroup or "g0")[1:])]
         kind = _KIND[name]
         found = _count_before(sentence, cue.start(), numbers, used, t)
-        if not found and name.endswith("_before_number"):
-            found = _count_after(sentence, cue.end(), numbers, used, t)
-            # a count its own casualty word follows is that word's ("سقوط عشرات الجرحى")
-            found = [n for n in found if not _counted_by(sentence, n, kind, cues, t)]
+        if name.endswith("_before_number"):
+            after = _count_after(sentence, cue.end(), numbers, used, t)
+            if not found or (
+                after
+                and (gap := t.approx.match(sentence, cue.end())) is not None
+                and gap.end() == after[0].start
+                and _names_people(sentence, after[0], t)
+            ):
+                # "Two gunmen killed three villagers": the count of people after the verb
+                # is its toll, the one before counts who did it; a count its own casualty
+                # word follows is that word's ("سقوط عشرات الجرحى")
+                found = [n for n in after if not _counted_by(sentence, n, kind, cues, t)]
         for n in found:
             used.add(n.start)
             out.append(
@@ -257,6 +306,7 @@ def count_casualties(
                     vague=n.vague,
                     cumulative=running_total(sentence, n.start, n.end, rules=r),
                     claimed=_claimed(sentence, n, t),
+                    armed=_armed(sentence, n, t),
                 )
             )
     out.sort(key=lambda c: c.start)
