@@ -2946,3 +2946,33 @@ def test_actor2_is_civilians_only_when_the_victims_are(
     text: str, expected: list[tuple[str, str | None, str | None, int | None]]
 ) -> None:
     assert _event_sides(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2025-03-10\nShelling hit Kharkiv on Sunday, killing two people; 2,000 people "
+            "were displaced.",
+            [("Kharkiv", "2025-03-09", _SHELLING, 2, None)],
+        ),
+        (
+            "date 2025-03-10\nDimanche, des bombardements sur Goma ont fait 10 000 personnes "
+            "déplacées et trois blessés.",
+            [("Goma", "2025-03-09", _SHELLING, None, 3)],
+        ),
+        (
+            "date 2025-03-10\nВ воскресенье обстрел Белгорода ранил двух человек, тысячи "
+            "человек эвакуированы.",
+            [("Belgorod", "2025-03-09", _SHELLING, None, 2)],
+        ),
+        (
+            "date 2025-03-10\nأدى قصف مدفعي على مدينة إدلب يوم الأحد إلى نزوح 500 عائلة.",
+            [("Idlib", "2025-03-09", _SHELLING, None, None)],
+        ),
+    ],
+)
+def test_displaced_counts_are_no_toll_of_the_incident(
+    text: str, expected: list[tuple[str, str, str, int | None, int | None]]
+) -> None:
+    assert _event_places(text) == expected

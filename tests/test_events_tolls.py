@@ -171,3 +171,54 @@ def test_the_count_after_an_active_verb_is_its_toll(
     lang: str, sentence: str, expected: list[tuple[str, int, bool]]
 ) -> None:
     assert _counts(lang, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # the displaced and evacuated are never a toll, after or before their count
+        (
+            "en",
+            "The strike killed three people and 2,000 people were displaced.",
+            [("fatalities", 3, True)],
+        ),
+        ("en", "The fighting killed 12 and displaced 2,000 people.", [("fatalities", 12, True)]),
+        ("en", "2,000 people were displaced and 4 were injured.", [("injured", 4, True)]),
+        (
+            "fr",
+            "L'attaque a fait deux blessés, et 10 000 personnes ont été déplacées.",
+            [("injured", 2, True)],
+        ),
+        (
+            "fr",
+            "Les combats ont tué trois civils et 10 000 personnes déplacées.",
+            [("fatalities", 3, True)],
+        ),
+        (
+            "es",
+            "Dos personas murieron y 500 familias fueron evacuadas.",
+            [("fatalities", 2, True)],
+        ),
+        (
+            "ru",
+            "Два человека погибли, тысячи человек эвакуированы.",
+            [("fatalities", 2, True)],
+        ),
+        ("ru", "Погибли двое, эвакуированы 300 человек.", [("fatalities", 2, True)]),
+        ("uk", "Загинули двоє людей, евакуйовано 300 мешканців.", [("fatalities", 2, True)]),
+        (
+            "ar",
+            "أدى القصف إلى نزوح 500 عائلة وإصابة ثلاثة أشخاص.",
+            [("injured", 3, True)],
+        ),
+        ("ar", "قتل شخصان وتم إجلاء 300 شخص.", [("fatalities", 2, True)]),
+        # displaced people killed, and the wounded taken to hospital, are counted
+        ("en", "A strike on a camp killed 12 displaced people.", [("fatalities", 12, True)]),
+        ("en", "Five people were evacuated to hospital with injuries.", [("injured", 5, True)]),
+        ("ru", "Трое раненых эвакуированы в больницу.", [("injured", 3, True)]),
+    ],
+)
+def test_the_displaced_and_evacuated_are_no_toll(
+    lang: str, sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts(lang, sentence) == expected
