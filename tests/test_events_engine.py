@@ -2926,9 +2926,9 @@ _REMOTE_EV = "Explosions/Remote violence"
         ),
         # the forces a next sentence's toll counts
         (
-            "date 2025-03-10\nIn Kismayo, a roadside bomb struck a police pickup on Sunday. Two "
-            "policemen were killed, a local official said.",
-            [(_REMOTE_EV, None, "Police Forces of Somalia", 2)],
+            "date 2025-03-10\nIn Kismayo, a landmine hit an army truck on Sunday. Three soldiers "
+            "died in the blast.",
+            [(_REMOTE_EV, None, "Military Forces of Somalia", 3)],
         ),
         # people, or civilians and fighters: civilians
         (

@@ -162,8 +162,8 @@ def test_a_count_of_fighters_or_soldiers_is_marked_armed(
         # a count after a conjunction belongs to another verb
         (
             "es",
-            "Tres disidentes murieron y un soldado resultó herido.",
-            [("fatalities", 3, True), ("injured", 1, True)],
+            "Cuatro campesinos murieron y una mujer quedó herida en Tumaco.",
+            [("fatalities", 4, True), ("injured", 1, True)],
         ),
     ],
 )

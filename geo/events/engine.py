@@ -3236,8 +3236,8 @@ def _follow_up(
     if tolls and same:
         _apply_tolls(inc, first, tolls, summed=_summable(sentence, tolls, rules))
         if inc.actor2 is None and inc.etype not in ("Protests", "Riots"):
-            # the forces its toll counts are the side attacked ("A bomb hit a police truck.
-            # Two policemen were killed.")
+            # the forces its toll counts are the side attacked ("A mine hit an army truck.
+            # Three soldiers died in the blast.")
             counted = _mark_victims(
                 find_actors(sentence, rules=rules, country=_country(inc)), sentence, tolls
             )
