@@ -569,6 +569,14 @@ CASUALTY_WINDOW_CHARS: Final = 80
 #: Longest text allowed between a number and its casualty word, in characters.
 CASUALTY_GAP_CHARS: Final = 45
 
+#: Words that may stand between a count and the noun of people it counts when telling
+#: whether they were armed ("two more Ukrainian soldiers", "ثلاثة من الجنود").
+CASUALTY_NOUN_GAP_WORDS: Final = 2
+
+#: Most words between a count and a word of displacement after it that make it a count of
+#: people displaced or evacuated, no toll ("10 000 personnes ont été déplacées": three).
+CASUALTY_DISPLACED_GAP_WORDS: Final = 3
+
 #: Sentences after an incident, naming no place, whose toll is added to it (a toll often
 #: comes after the scene is told: what hit, where, who came to help).
 FOLLOW_UP_SENTENCES: Final = 5

@@ -125,3 +125,102 @@ def test_a_group_named_as_the_target_is_attacked(
     found = find_actors(sentence, rules=get_rules((lang,)), country=country)
     assert [a.actor.name for a in found if a.victim] == [target]
     assert actor1 in [a.actor.name for a in found if a.agent and not a.victim]
+
+
+_RU, _UA, _SY = (
+    "Military Forces of Russia",
+    "Military Forces of Ukraine",
+    "Military Forces of Syria",
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "country", "sentence", "expected"),
+    [
+        # a state's forces after a word of what is struck are the side attacked
+        (
+            "ru",
+            "UA",
+            "Российские войска нанесли удар по позициям ВСУ под Харьковом.",
+            [(_RU, True, False), (_UA, False, True)],
+        ),
+        (
+            "ru",
+            "UA",
+            "Российская армия атаковала украинские позиции под Харьковом.",
+            [(_RU, True, False), (_UA, False, True)],
+        ),
+        (
+            "uk",
+            "UA",
+            "Росіяни продовжують обстріл позицій ЗСУ біля Харкова.",
+            [(_RU, True, False), (_UA, False, True)],
+        ),
+        (
+            "uk",
+            "UA",
+            "ЗСУ вдарили по російських позиціях біля Харкова.",
+            [(_UA, False, False), (_RU, False, True)],
+        ),
+        (
+            "en",
+            "UA",
+            "Russian forces struck Ukrainian positions near Kharkiv with drones.",
+            [(_RU, True, False), (_UA, False, True)],
+        ),
+        (
+            "en",
+            "UA",
+            "Russian troops shelled positions of the Ukrainian army near Kharkiv.",
+            [(_RU, True, False), (_UA, False, True)],
+        ),
+        (
+            "fr",
+            "UA",
+            "Les forces russes ont frappé des positions ukrainiennes près de Kharkiv.",
+            [(_RU, True, False), (_UA, False, True)],
+        ),
+        (
+            "es",
+            "UA",
+            "Las tropas rusas bombardearon posiciones del ejército ucraniano.",
+            [(_RU, True, False), (_UA, False, True)],
+        ),
+        (
+            "ar",
+            "SY",
+            "شنت الطائرات الروسية غارات على مواقع الجيش السوري في ريف حلب.",
+            [(_RU, True, False), (_SY, False, True)],
+        ),
+        # fire from positions: the forces fired
+        (
+            "ar",
+            "SY",
+            "قصف الجيش السوري من مواقعه بلدة في ريف حلب.",
+            [(_SY, True, False)],
+        ),
+        (
+            "ru",
+            "UA",
+            "Российская армия обстреляла Харьков с позиций под Белгородом.",
+            [(_RU, True, False)],
+        ),
+    ],
+)
+def test_state_forces_after_a_target_word_are_the_side_attacked(
+    lang: str, country: str, sentence: str, expected: list[tuple[str, bool, bool]]
+) -> None:
+    found = find_actors(sentence, rules=get_rules((lang,)), country=country)
+    assert [(a.actor.name, a.agent, a.victim) for a in found] == expected
+
+
+def test_a_strike_on_positions_names_their_forces_actor2() -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = (
+        "date 2025-03-10\nВ воскресенье российская армия нанесла удар по позициям ВСУ под "
+        "Купянском."
+    )
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["location"], r["actor1"], r["actor2"]) for r in rows] == [("Kupyansk", _RU, _UA)]

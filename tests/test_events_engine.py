@@ -2866,3 +2866,113 @@ def test_spanish_riots_are_told_by_crowds(
 ) -> None:
     # invented sentences; places checked absent from the evaluation articles
     assert _types(text) == expected
+
+
+def _event_sides(text: str) -> list[tuple[str, str | None, str | None, int | None]]:
+    """Incidents of a text as (event type, actor1, actor2, fatalities)."""
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    return [
+        (r["event_type"], r["actor1"], r["actor2"], r["fatalities"])
+        for r in event_rows(make_document(text))
+        if r["event_type"] != "Mention"
+    ]
+
+
+_REMOTE_EV = "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the dead are fighters: no civilians; their side when a rule names it
+        (
+            "date 2025-03-10\nAn airstrike killed two gunmen near Maiduguri on Sunday.",
+            [(_REMOTE_EV, None, "Unidentified Armed Group", 2)],
+        ),
+        (
+            "date 2025-03-10\nGunmen attacked a village near Maiduguri on Sunday; two fighters "
+            "were killed.",
+            [("Battles", "Unidentified Armed Group", None, 2)],
+        ),
+        (
+            "date 2025-03-10\nDes hommes armés ont attaqué un poste à Ménaka dimanche, tuant "
+            "trois combattants.",
+            [("Battles", "Unidentified Armed Group", None, 3)],
+        ),
+        (
+            "date 2025-03-10\nDos guerrilleros murieron el domingo en un bombardeo de las "
+            "Fuerzas Militares en Tumaco.",
+            [(_REMOTE_EV, "Military Forces of Colombia", None, 2)],
+        ),
+        (
+            "date 2025-03-10\nВ воскресенье в результате удара беспилотника по Донецку трое "
+            "боевиков погибли.",
+            [(_REMOTE_EV, None, None, None)],
+        ),
+        (
+            "date 2025-03-10\nУ неділю внаслідок удару дрона по Херсону загинули двоє військових.",
+            [(_REMOTE_EV, None, "Military Forces of Ukraine", 2)],
+        ),
+        (
+            "date 2025-03-10\nأسفرت غارة إسرائيلية على بلدة بنت جبيل يوم الأحد عن مقتل عنصرين "
+            "من حزب الله.",
+            [(_REMOTE_EV, "Military Forces of Israel", "Hezbollah", 2)],
+        ),
+        (
+            "date 2025-03-10\nأسفرت غارة إسرائيلية على بلدة بنت جبيل يوم الأحد عن مقتل عنصرين.",
+            [(_REMOTE_EV, "Military Forces of Israel", None, 2)],
+        ),
+        # the forces a next sentence's toll counts
+        (
+            "date 2025-03-10\nIn Kismayo, a landmine hit an army truck on Sunday. Three soldiers "
+            "died in the blast.",
+            [(_REMOTE_EV, None, "Military Forces of Somalia", 3)],
+        ),
+        # people, or civilians and fighters: civilians
+        (
+            "date 2025-03-10\nأسفرت غارة إسرائيلية على بلدة بنت جبيل يوم الأحد عن مقتل شخصين.",
+            [(_REMOTE_EV, "Military Forces of Israel", "Civilians", 2)],
+        ),
+        (
+            "date 2025-03-10\nAn airstrike killed two civilians and three fighters near "
+            "Maiduguri on Sunday.",
+            [(_REMOTE_EV, None, "Civilians", 5)],
+        ),
+    ],
+)
+def test_actor2_is_civilians_only_when_the_victims_are(
+    text: str, expected: list[tuple[str, str | None, str | None, int | None]]
+) -> None:
+    assert _event_sides(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2025-03-10\nShelling hit Kharkiv on Sunday, killing two people; 2,000 people "
+            "were displaced.",
+            [("Kharkiv", "2025-03-09", _SHELLING, 2, None)],
+        ),
+        (
+            "date 2025-03-10\nDimanche, des bombardements sur Goma ont fait 10 000 personnes "
+            "déplacées et trois blessés.",
+            [("Goma", "2025-03-09", _SHELLING, None, 3)],
+        ),
+        (
+            "date 2025-03-10\nВ воскресенье обстрел Белгорода ранил двух человек, тысячи "
+            "человек эвакуированы.",
+            [("Belgorod", "2025-03-09", _SHELLING, None, 2)],
+        ),
+        (
+            "date 2025-03-10\nأدى قصف مدفعي على مدينة إدلب يوم الأحد إلى نزوح 500 عائلة.",
+            [("Idlib", "2025-03-09", _SHELLING, None, None)],
+        ),
+    ],
+)
+def test_displaced_counts_are_no_toll_of_the_incident(
+    text: str, expected: list[tuple[str, str, str, int | None, int | None]]
+) -> None:
+    assert _event_places(text) == expected

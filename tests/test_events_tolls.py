@@ -129,3 +129,96 @@ def test_more_ways_to_tell_the_dead(lang: str, sentence: str, count: int) -> Non
 def test_a_running_total_of_the_year_in_spanish() -> None:
     s = "En lo que va del año, 87 líderes sociales han sido asesinados en el país."
     assert _counts("es", s) == [("fatalities", 87, False)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "armed"),
+    [
+        ("en", "Two gunmen were killed near Kano.", [True]),
+        ("en", "An airstrike killed three more Malian soldiers.", [True]),
+        ("en", "Two civilians and three soldiers were killed.", [False, True]),
+        ("fr", "Quatre gendarmes ont été blessés à Dori.", [True]),
+        ("es", "Dos policías murieron en Cúcuta.", [True]),
+        ("ru", "В Горловке погибли двое военнослужащих.", [True]),
+        ("uk", "Під Херсоном загинули троє військових.", [True]),
+        ("ar", "أسفرت الغارة عن مقتل عنصرين من الشرطة.", [True]),
+        ("ar", "أسفرت الغارة عن مقتل ثلاثة من الجنود.", [True]),
+        ("ar", "أسفرت الغارة عن مقتل شخصين.", [False]),
+        ("en", "Five people were wounded in Kano.", [False]),
+    ],
+)
+def test_a_count_of_fighters_or_soldiers_is_marked_armed(
+    lang: str, sentence: str, armed: list[bool]
+) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert [c.armed for c in found] == armed
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # the count before an active verb counts who did it, the one after it the dead
+        ("en", "Two gunmen killed three villagers near Kano.", [("fatalities", 3, True)]),
+        # a count after a conjunction belongs to another verb
+        (
+            "es",
+            "Cuatro campesinos murieron y una mujer quedó herida en Tumaco.",
+            [("fatalities", 4, True), ("injured", 1, True)],
+        ),
+    ],
+)
+def test_the_count_after_an_active_verb_is_its_toll(
+    lang: str, sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts(lang, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # the displaced and evacuated are never a toll, after or before their count
+        (
+            "en",
+            "The strike killed three people and 2,000 people were displaced.",
+            [("fatalities", 3, True)],
+        ),
+        ("en", "The fighting killed 12 and displaced 2,000 people.", [("fatalities", 12, True)]),
+        ("en", "2,000 people were displaced and 4 were injured.", [("injured", 4, True)]),
+        (
+            "fr",
+            "L'attaque a fait deux blessés, et 10 000 personnes ont été déplacées.",
+            [("injured", 2, True)],
+        ),
+        (
+            "fr",
+            "Les combats ont tué trois civils et 10 000 personnes déplacées.",
+            [("fatalities", 3, True)],
+        ),
+        (
+            "es",
+            "Dos personas murieron y 500 familias fueron evacuadas.",
+            [("fatalities", 2, True)],
+        ),
+        (
+            "ru",
+            "Два человека погибли, тысячи человек эвакуированы.",
+            [("fatalities", 2, True)],
+        ),
+        ("ru", "Погибли двое, эвакуированы 300 человек.", [("fatalities", 2, True)]),
+        ("uk", "Загинули двоє людей, евакуйовано 300 мешканців.", [("fatalities", 2, True)]),
+        (
+            "ar",
+            "أدى القصف إلى نزوح 500 عائلة وإصابة ثلاثة أشخاص.",
+            [("injured", 3, True)],
+        ),
+        ("ar", "قتل شخصان وتم إجلاء 300 شخص.", [("fatalities", 2, True)]),
+        # displaced people killed, and the wounded taken to hospital, are counted
+        ("en", "A strike on a camp killed 12 displaced people.", [("fatalities", 12, True)]),
+        ("en", "Five people were evacuated to hospital with injuries.", [("injured", 5, True)]),
+        ("ru", "Трое раненых эвакуированы в больницу.", [("injured", 3, True)]),
+    ],
+)
+def test_the_displaced_and_evacuated_are_no_toll(
+    lang: str, sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts(lang, sentence) == expected

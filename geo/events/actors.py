@@ -12,7 +12,9 @@ sentence names an actor by:
 - protesters or rioters.
 
 An actor right after a passive or blaming cue ("hit by a Russian drone", "attribué à l'État
-islamique", "blamed the RSF") is marked as the one who acted (``agent``).
+islamique", "blamed the RSF") is marked as the one who acted (``agent``); a group or a
+state's forces after a word of what is struck ("strikes on positions of X", "удар по позициям
+ВСУ") or named with one ("Ukrainian positions") as the side attacked (``victim``).
 
 Examples
 --------
@@ -210,6 +212,9 @@ class _ActorRules:
     # the long lists of names, with a keyword prefilter (:mod:`geo.events.prefilter`)
     groups: Prefiltered | None
     templates: tuple[Prefiltered, ...]
+    # a state's name with a noun of what is struck ("Ukrainian positions", "positions
+    # ukrainiennes"): its forces are the side attacked
+    targets: tuple[Prefiltered, ...]
     # a state's name or demonym: a template that matches names a state (else it is not
     # read), so a sentence without one needs no template scan
     states: Prefiltered | None
@@ -298,6 +303,13 @@ def _actor_rules(rules: Rules) -> _ActorRules:
                 )
             )
         )
+    targets: list[Prefiltered] = []
+    if demonym and (target_nouns := alt("target_nouns")):
+        for t in rules.patterns("actors", "target_templates"):
+            body = t.replace("{demonym}", f"(?:{demonym})").replace(
+                "{target}", f"(?:{target_nouns})"
+            )
+            targets.append(Prefiltered(re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)))
     others = (
         re.compile(
             r"(?<![\w-])(?P<country>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:'s)?\s+(?:\w+\s+){0,2}$"
@@ -310,6 +322,7 @@ def _actor_rules(rules: Rules) -> _ActorRules:
     return _ActorRules(
         groups=groups,
         templates=tuple(templates),
+        targets=tuple(targets),
         states=Prefiltered(re.compile(demonym, re.IGNORECASE)) if demonym else None,
         state_words=re.compile(rf"(?<!\w)(?:{demonym})(?!\w)", re.IGNORECASE) if demonym else None,
         forces=Prefiltered(re.compile(rf"(?<!\w)(?:{forces_body})(?!\w)", re.IGNORECASE))
@@ -452,8 +465,8 @@ def find_actors(
         return t.agent.search(head.rstrip() + " ") is not None
 
     def target(start: int) -> bool:
-        """The actor is what was struck ("strikes on positions of X", "غارات على تجمعات
-        لـX"): the side attacked, never the one who acted."""
+        """The actor is what was struck ("strikes on positions of X", "удар по позициям X",
+        "غارات على تجمعات لـX"): the side attacked, never the one who acted."""
         if t.target_before is None:
             return False
         head = sentence[max(0, start - 60) : start]
@@ -483,8 +496,16 @@ def find_actors(
                     victim=not by and target(m.start()),
                 )
             )
-    templates = t.templates if t.states is None or t.states.search(sentence) else ()
-    for tpl in templates:
+    stated = t.states is None or t.states.search(sentence) is not None
+    struck: list[ActorMention] = []  # "Ukrainian positions": the forces attacked
+    for tpl in t.targets if stated else ():
+        for m in tpl.finditer(sentence):
+            state = _state_of(m)
+            actor = state_forces(state.code) if state is not None else None
+            if actor is not None:
+                struck.append(ActorMention(actor, m.start(), m.end(), victim=True))
+    found.extend(struck)
+    for tpl in t.templates if stated else ():
         for m in tpl.finditer(sentence):
             state = _state_of(m)
             if state is None:
@@ -495,11 +516,19 @@ def find_actors(
                 state, start, end = nearer
             police = m.groupdict().get("police") is not None
             actor = state_forces(state.code, police=police)
+            if actor is None or any(
+                a.actor == actor and a.start < end and start < a.end for a in struck
+            ):
+                continue  # "Ukrainian positions with drones": the positions were struck
             reporter = (
                 t.report_after is not None and t.report_after.match(sentence, end)
             ) or source(start)
-            if actor is not None:
-                found.append(ActorMention(actor, start, end, not reporter, source=bool(reporter)))
+            hit = not reporter and target(start)
+            found.append(
+                ActorMention(
+                    actor, start, end, not reporter and not hit, source=bool(reporter), victim=hit
+                )
+            )
     if t.other_states is not None and t.bare_forces is not None:
         words = _country_words()
         for noun in t.bare_forces.finditer(sentence):
@@ -513,9 +542,17 @@ def find_actors(
             reporter = (
                 t.report_after is not None and t.report_after.match(sentence, noun.end())
             ) or source(start)
+            hit = not reporter and target(start)
             if actor is not None:
                 found.append(
-                    ActorMention(actor, start, noun.end(), not reporter, source=bool(reporter))
+                    ActorMention(
+                        actor,
+                        start,
+                        noun.end(),
+                        not reporter and not hit,
+                        source=bool(reporter),
+                        victim=hit,
+                    )
                 )
     if t.forces is not None:
         for m in t.forces.finditer(sentence):
@@ -531,6 +568,7 @@ def find_actors(
                         by,
                         source=source(m.start()),
                         explicit=by,
+                        victim=not by and target(m.start()),
                     )
                 )
     for pattern, actor in ((t.unidentified, UNIDENTIFIED), (t.protesters, PROTESTERS)):
@@ -559,15 +597,17 @@ def find_actors(
                     )
                 )
                 by = agent_before(m.start())
+                hit = not by and target(m.start())
                 found.append(
                     ActorMention(
                         actor,
                         m.start(),
                         m.end(),
-                        by or bool(armed),
+                        by or (bool(armed) and not hit),
                         generic=True,
                         source=source(m.start()),
                         explicit=by,
+                        victim=hit,
                     )
                 )
     # a longer mention that covers another wins ("Russian forces" over "Russian")

@@ -230,6 +230,7 @@ class Toll:
 
     count: int
     vague: bool = False
+    armed: bool = False  # it counts fighters, soldiers or police: no civilians
 
     def better(self, other: Toll) -> Toll:
         """The figure to keep of two reports: a stated one beats a vague one, otherwise the
@@ -1885,21 +1886,39 @@ def _mark_victims(
 ) -> list[ActorMention]:
     """The state forces a toll counts ("seven soldiers died", "ont tué neuf
     militaires", "مقتل ثلاثة جنود") are the side attacked, never the incident's actor1; an armed
-    group counted so keeps its role (attackers are counted too: "dozens of gunmen")."""
+    group is so only when the count names its fighters ("two Hamas fighters were killed",
+    "مقتل عنصرين من X", "two gunmen died"), else it keeps its role (attackers are counted
+    too: "dozens of gunmen")."""
     if not tolls:
         return actors
     out = []
     for a in actors:
-        if a.actor.inter == _STATE_FORCES and any(
+        state = a.actor.inter == _STATE_FORCES
+        if (state or (a.actor.inter not in _UNARMED and not a.agent)) and any(
             c.end <= a.start
             and a.start - c.end <= config.EVENTS_VICTIM_GAP_CHARS
-            and COUNTED_NOUN_GAP.fullmatch(sentence, c.end, a.start) is not None
+            and (COUNTED_NOUN_GAP if state else _FIGHTERS_GAP).fullmatch(sentence, c.end, a.start)
+            is not None
             for c in tolls
-            if not c.vague and not c.word
+            if not c.vague and not c.word and (state or c.armed)
         ):
             a = dataclasses.replace(a, victim=True)
         out.append(a)
     return out
+
+
+#: The actors who are never fighters a toll counts.
+_UNARMED: Final = frozenset(("Civilians", "Protesters", "Rioters"))
+#: What may stand between a count of fighters and their group: blanks and at most two words
+#: ("two fighters of X", "عنصرين من X", "two X fighters").
+_FIGHTERS_GAP: Final = re.compile(r"[\s\u00a0]+(?:[^\W\d_][\w\-]*[\s\u00a0]+){0,2}")
+
+
+def _armed_victims(tolls: Iterable[Toll | None]) -> bool:
+    """Whether the dead and hurt of an incident (or of one place of it) are all fighters,
+    soldiers or police ("two gunmen were killed"): no civilians to name actor2."""
+    counted = [t for t in tolls if t is not None and t.count > 0]
+    return bool(counted) and all(t.armed for t in counted)
 
 
 def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilians: bool) -> None:
@@ -1956,17 +1975,23 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
             inc.actor2 = min(others, key=lambda a: abs(a.start - first.start)).actor
     if victims and inc.actor2 is None and inc.etype != "Protests":
         inc.actor2 = next((a.actor for a in victims if a.actor != inc.actor1), None)
+    # the dead and hurt counted are all fighters, soldiers or police ("two gunmen died")
+    armed_dead = _armed_victims([*inc.fatalities.values(), *inc.injured.values()])
     if (
         (inc.etype, inc.subtype) == _ATTACK
         and not civilians
-        and _armed_target(inc.actor1, inc.actor2)
+        and (_armed_target(inc.actor1, inc.actor2) or armed_dead)
     ):
         # ACLED codes violence against civilians only when the targets are unarmed: police
         # or soldiers killed in an ambush, with no civilian named, are an armed clash
         inc.etype, inc.subtype = _CLASH
-    if inc.actor2 is None and (
-        inc.etype == "Violence against civilians"
-        or (inc.etype == "Explosions/Remote violence" and civilians)
+    if (
+        inc.actor2 is None
+        and not armed_dead
+        and (
+            inc.etype == "Violence against civilians"
+            or (inc.etype == "Explosions/Remote violence" and civilians)
+        )
     ):
         inc.actor2 = CIVILIANS
 
@@ -2012,11 +2037,11 @@ def _apply_tolls(inc: _Incident, pid: str, tolls: list[Casualty], *, summed: boo
     for c in tolls:
         t = by_kind.get(c.kind)
         if t is None:
-            by_kind[c.kind] = Toll(c.count, c.vague)
+            by_kind[c.kind] = Toll(c.count, c.vague, c.armed)
         elif summed and not t.vague and not c.vague:
-            by_kind[c.kind] = Toll(t.count + c.count)
+            by_kind[c.kind] = Toll(t.count + c.count, armed=t.armed and c.armed)
         else:
-            by_kind[c.kind] = t.better(Toll(c.count, c.vague))
+            by_kind[c.kind] = t.better(Toll(c.count, c.vague, c.armed))
     for kind, toll in by_kind.items():
         _keep(inc.fatalities if kind == "fatalities" else inc.injured, pid, toll)
 
@@ -3210,6 +3235,15 @@ def _follow_up(
     note = " ".join(sentence.split())
     if tolls and same:
         _apply_tolls(inc, first, tolls, summed=_summable(sentence, tolls, rules))
+        if inc.actor2 is None and inc.etype not in ("Protests", "Riots"):
+            # the forces its toll counts are the side attacked ("A mine hit an army truck.
+            # Three soldiers died in the blast.")
+            counted = _mark_victims(
+                find_actors(sentence, rules=rules, country=_country(inc)), sentence, tolls
+            )
+            inc.actor2 = next(
+                (a.actor for a in counted if a.victim and a.actor != inc.actor1), None
+            )
     free = casualty_free(sentence, rules=rules) if same else frozenset()
     if free:
         for i in incidents:
@@ -3531,11 +3565,13 @@ def _rows(
             subtype = _subtype(owner, rules.refine, fatalities)
             actor1, actor2 = owner.actor1, owner.actor2
             hurt = (fatalities or 0) > 0 or (injured or 0) > 0
+            # the people hurt are civilians unless all counted are fighters or soldiers
+            unarmed = hurt and not _armed_victims((f, i))
             if subtype == _LOOTING and hurt:
                 etype, subtype = _MOB if actor1 in (RIOTERS, PROTESTERS) else _ATTACK
-                if (etype, subtype) == _ATTACK and actor2 is None:
+                if (etype, subtype) == _ATTACK and actor2 is None and unarmed:
                     actor2 = CIVILIANS  # the people hurt while property was destroyed
-            if actor2 is None and hurt and etype == _REMOTE:
+            if actor2 is None and unarmed and etype == _REMOTE:
                 # people killed or hurt by a strike with no force counted among them are
                 # civilians (ACLED); a strike with no one hurt keeps no target
                 actor2 = CIVILIANS
@@ -3678,7 +3714,11 @@ def _story_defaults(incidents: list[_Incident], *, headline_end: int = -1) -> No
         }
         if len(named) == 1:
             inc.actor1 = named.pop()
-            if inc.actor2 is None and inc.etype == "Violence against civilians":
+            if (
+                inc.actor2 is None
+                and inc.etype == "Violence against civilians"
+                and not _armed_victims([*inc.fatalities.values(), *inc.injured.values()])
+            ):
                 inc.actor2 = CIVILIANS
 
 

@@ -108,8 +108,11 @@ left out matches nothing.
     ("gunmen": ACLED's unidentified armed group); ``protesters``, ``rioters``;
     ``source_before``: words before an actor that make it the source of a report, not the
     one who acted ("a spokesman for", "представитель", "المتحدث باسم"); ``target_before``:
-    words before an armed group's name that make it what was struck ("positions of",
-    "contre des positions du", "على تجمعات"): the side attacked, not the one who acted.
+    words before an armed group's name or a state's forces that make them what was struck
+    ("positions of", "contre des positions du", "по позициям", "على تجمعات"): the side
+    attacked, not the one who acted; ``target_nouns`` and ``target_templates`` (with
+    ``{demonym}`` and ``{target}``): a state's name with a noun of what is struck ("Ukrainian
+    positions", "positions ukrainiennes"): its forces were attacked.
 
 The actors themselves (states' forces and the main armed groups, with their names in every
 language) are in ``geo/lang/common/actors.toml``, read by :mod:`geo.events.actors`.

@@ -6,8 +6,11 @@ before a cue in the same clause ("Quatre civils ont été tués", "11 personnes 
 children, were wounded"), or after a cue that takes its count after it ("killing 12
 people", "la mort de 19 civils", "the death toll rose to 40"). A negated cue counts nothing;
 a number that is part of a date ("Sept. 27", "27 septembre"), a year, an ordinal or a
-measure ("25 km") is no count; a count in a clause that speaks of a running total ("more
-than 50 since the fighting began", "depuis 2014") is marked ``cumulative``.
+measure ("25 km") is no count, nor a count of people displaced or evacuated ("2,000 people
+were displaced", "نزوح 500 عائلة": the packs' ``displaced``); a count in a clause that speaks
+of a running total ("more than 50 since the fighting began", "depuis 2014") is marked
+``cumulative``. A count of fighters, soldiers or police is marked ``armed`` (the packs'
+``fighters``).
 
 Examples
 --------
@@ -67,6 +70,9 @@ class Casualty:
     # a word that names the dead or wounded itself ("قتيلان", "مقتله"): no noun it counts
     # follows it
     word: bool = False
+    # the count names fighters, soldiers, police or gunmen ("two gunmen", "трое боевиков",
+    # "عنصرين"): armed victims, never civilians (the packs' ``fighters``)
+    armed: bool = False
 
     @property
     def toll(self) -> bool:
@@ -95,6 +101,14 @@ class _TollRules:
     claim: re.Pattern[str] | None  # "says it neutralised": one side's claim
     hostile: re.Pattern[str] | None  # a count of attackers or militants: "four of the attackers"
     range_open: re.Pattern[str] | None  # "between" of "between 10 and 15"
+    fighter: re.Pattern[str] | None  # a noun of armed people, matched whole
+    counted: re.Pattern[str] | None  # the first noun of people after a count
+    # displacement or evacuation right before a count ("displaced 2,000", "نزوح 500"), or
+    # past its noun after it ("2,000 people were displaced")
+    displaced_before: re.Pattern[str] | None
+    displaced_after: re.Pattern[str] | None
+    # a conjunction glued to a word ("وتم"): a new clause begins
+    glued: re.Pattern[str] | None
 
 
 @functools.cache
@@ -138,7 +152,54 @@ def _toll_rules(rules: Rules) -> _TollRules:
         claim=rules.words_re("tolls", "claim"),
         hostile=_counted_noun(rules.patterns("tolls", "hostile")),
         range_open=_before_count(rules.patterns("tolls", "range_open")),
+        fighter=_whole(rules.patterns("tolls", "fighters")),
+        displaced_before=_before_count(
+            [
+                rf"(?:{w})[\s\u00a0]+(?:(?:{approx})[\s\u00a0]+)*"
+                for w in rules.patterns("tolls", "displaced")
+            ],
+            spaced=False,
+        ),
+        displaced_after=_displaced_after(rules.patterns("tolls", "displaced")),
+        glued=re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(p) for p in prefixes)})\w")
+        if (prefixes := rules.words("numbers", "word_prefixes"))
+        else None,
+        counted=_first_noun(
+            [*rules.patterns("tolls", "fighters"), *rules.patterns("tolls", "person")]
+        ),
     )
+
+
+def _whole(words: Sequence[str]) -> re.Pattern[str] | None:
+    """The words as one pattern to match a whole span."""
+    if not words:
+        return None
+    return re.compile("|".join(f"(?:{w})" for w in words), re.IGNORECASE)
+
+
+def _first_noun(words: Sequence[str]) -> re.Pattern[str] | None:
+    """The first of the words after a count, past at most two words of letters ("two more
+    Ukrainian soldiers", "ثلاثة من الجنود"); no punctuation between."""
+    if not words:
+        return None
+    alt = "|".join(f"(?:{w})" for w in words)
+    return re.compile(
+        rf"[\s\u00a0]+(?:[^\W\d_][\w\-]*[\s\u00a0]+){{0,{config.CASUALTY_NOUN_GAP_WORDS}}}?"
+        rf"(?P<noun>{alt})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def _armed(sentence: str, n: Number, t: _TollRules) -> bool:
+    """Whether a count names armed people: it is a noun of fighters itself ("عنصرين",
+    "военнослужащий"), or the first noun of people after it is one ("two gunmen", "трое
+    боевиков"; not "two civilians and soldiers")."""
+    if t.fighter is None:
+        return False
+    if t.fighter.fullmatch(sentence, n.start, n.end) is not None:
+        return True
+    m = t.counted.match(sentence, n.end) if t.counted is not None else None
+    return m is not None and t.fighter.fullmatch(m.group("noun")) is not None
 
 
 def _counted_noun(words: Sequence[str]) -> re.Pattern[str] | None:
@@ -153,12 +214,46 @@ def _counted_noun(words: Sequence[str]) -> re.Pattern[str] | None:
     )
 
 
-def _before_count(words: Sequence[str]) -> re.Pattern[str] | None:
-    """The words right before a count (an approximation word may stand between them)."""
+def _before_count(words: Sequence[str], *, spaced: bool = True) -> re.Pattern[str] | None:
+    """The words right before a count (``spaced``: a blank after them; else the words say
+    what may follow them)."""
     if not words:
         return None
     alt = "|".join(f"(?:{w})" for w in words)
-    return re.compile(rf"(?<!\w)(?:{alt})[\s\u00a0]+$", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alt})" + (r"[\s\u00a0]+$" if spaced else "$"), re.IGNORECASE)
+
+
+def _displaced_after(words: Sequence[str]) -> re.Pattern[str] | None:
+    """A word of displacement past one to :data:`geo.config.CASUALTY_DISPLACED_GAP_WORDS`
+    words after a count ("2,000 people were displaced", "500 familias fueron evacuadas");
+    not right after it: "three displaced people" are people, maybe killed."""
+    if not words:
+        return None
+    alt = "|".join(f"(?:{w})" for w in words)
+    return re.compile(
+        rf"(?P<gap>[\s\u00a0]+(?:[^\W\d_][\w\-'’]*[\s\u00a0]+){{1,{config.CASUALTY_DISPLACED_GAP_WORDS}}}?)"
+        rf"(?:{alt})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def _displaced(sentence: str, n: Number, t: _TollRules) -> bool:
+    """Whether a count is of people displaced or evacuated ("displaced 2,000", "10 000
+    personnes déplacées", "тысячи человек эвакуированы", "نزوح 500 عائلة"): never a toll. A
+    casualty word or a conjunction between the count and the word of displacement keeps it
+    ("two wounded were evacuated", "killed 12 and displaced")."""
+    if t.displaced_before is not None and t.displaced_before.search(
+        sentence, max(0, n.start - config.CASUALTY_GAP_CHARS), n.start
+    ):
+        return True
+    m = t.displaced_after.match(sentence, n.end) if t.displaced_after is not None else None
+    if m is None:
+        return False
+    # not past a casualty word or a conjunction: "12 killed and displaced 2,000"
+    gap = m.group("gap")
+    return not any(
+        p is not None and p.search(gap) is not None for p in (t.cues, t.coordination, t.glued)
+    )
 
 
 def _prefiltered(pattern: re.Pattern[str] | None) -> Prefiltered | None:
@@ -231,7 +326,9 @@ def count_casualties(
     numbers = [
         n
         for n in numbers
-        if not any(s <= n.start < e for s, e in spans) and not _is_not_a_count(sentence, n, t)
+        if not any(s <= n.start < e for s, e in spans)
+        and not _is_not_a_count(sentence, n, t)
+        and not _displaced(sentence, n, t)
     ]
     out: list[Casualty] = list(ones)
     if not numbers:
@@ -242,10 +339,18 @@ def count_casualties(
         name = t.names[int((cue.lastgroup or "g0")[1:])]
         kind = _KIND[name]
         found = _count_before(sentence, cue.start(), numbers, used, t)
-        if not found and name.endswith("_before_number"):
-            found = _count_after(sentence, cue.end(), numbers, used, t)
-            # a count its own casualty word follows is that word's ("سقوط عشرات الجرحى")
-            found = [n for n in found if not _counted_by(sentence, n, kind, cues, t)]
+        if name.endswith("_before_number"):
+            after = _count_after(sentence, cue.end(), numbers, used, t)
+            if not found or (
+                after
+                and (gap := t.approx.match(sentence, cue.end())) is not None
+                and gap.end() == after[0].start
+                and _names_people(sentence, after[0], t)
+            ):
+                # "Two gunmen killed three villagers": the count of people after the verb
+                # is its toll, the one before counts who did it; a count its own casualty
+                # word follows is that word's ("سقوط عشرات الجرحى")
+                found = [n for n in after if not _counted_by(sentence, n, kind, cues, t)]
         for n in found:
             used.add(n.start)
             out.append(
@@ -257,6 +362,7 @@ def count_casualties(
                     vague=n.vague,
                     cumulative=running_total(sentence, n.start, n.end, rules=r),
                     claimed=_claimed(sentence, n, t),
+                    armed=_armed(sentence, n, t),
                 )
             )
     out.sort(key=lambda c: c.start)
