@@ -1014,6 +1014,20 @@ def test_a_name_before_a_capitalised_street_noun_is_the_streets() -> None:
     assert df["mention"].tolist() == ["Bristol", "England"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Speaking in London Dr. Smith said the talks had failed.", ["London"]),
+        ("She was treated in Boston St. Anne's hospital, staff said.", ["Boston"]),
+        ("Police closed Fresno St. on Monday after a crash in Quincy.", ["Quincy"]),
+    ],
+)
+def test_a_title_or_saint_after_a_name_makes_no_street(text: str, expected: list[str]) -> None:
+    # "Dr", "St" are postal abbreviations of street nouns and also a title and a saint's
+    # prefix: before a capitalised word they open that person's or saint's name
+    assert geo.geoparse(text, lang="en")["mention"].tolist() == expected
+
+
 def test_country_names_of_common_words_and_demonyms() -> None:
     # "República Dominicana": "la República" is also a newspaper's name, "dominicana" a
     # demonym; the whole is the country

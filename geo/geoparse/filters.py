@@ -699,6 +699,23 @@ def _region_noun_after(toks: Tokens, i: int, w: Words) -> bool:
     return False
 
 
+def _title_of_next_name(toks: Tokens, j: int, w: Words) -> bool:
+    """Whether token ``j`` is a title or a saint's prefix of the capitalised name after it.
+
+    "in London Dr. Smith said", "in Boston St. Mary's hospital": a street noun's postal
+    abbreviation that is also a title or a saint's prefix, followed by a capitalised word of
+    the same sentence, opens that person's or saint's name; it makes no street of the name
+    before it ("Fresno St. in Quincy" still is one).
+    """
+    keys = toks.keys
+    return (
+        (keys[j] in w["titles"] or keys[j] in w["saints"])
+        and j + 1 < len(keys)
+        and toks.cap[j + 1]
+        and toks.sentence[j + 1] == toks.sentence[j]
+    )
+
+
 def _place_only_before(toks: Tokens, i: int, w: Words) -> bool:
     """Whether a word of the pack's ``place_only_before`` (a preposition that takes no person,
     a settlement noun) stands right before token ``i``, or before the articles and "de" after it:
@@ -1015,7 +1032,11 @@ def verdict(
         tails, capital = w["org_tails"], w["org_tails_capital"]
         if nxt in tails and (nxt not in capital or toks.cap[last + 1]):
             return None
-        if nxt in w["street_tails"] and toks.cap[last + 1]:
+        if (
+            nxt in w["street_tails"]
+            and toks.cap[last + 1]
+            and not _title_of_next_name(toks, last + 1, w)
+        ):
             return None  # "Bristol Road", "Fresno St.": a street named after the place
         # "Myanmar National Democratic Alliance Army": a capitalised chain ending in an
         # institution's noun

@@ -151,7 +151,8 @@ WORD_LISTS: Final = {
     "(calle, glorieta, rue): the name after one is the street's, not the place it honours",
     "street_tails": "nouns of streets and roads written after their names, and their postal "
     "abbreviations (Street, Ave, Rd): capitalised after a name, the name is the street's, "
-    "not the place it honours (Bristol Road, Fresno St.)",
+    "not the place it honours (Bristol Road, Fresno St.); one that is also a title or a saint's "
+    "prefix opens the capitalised name after it instead (in London Dr. Smith said)",
     "saint_heads": "nouns of feasts and churches before a saint's name (fiesta de San Juan, "
     "église Saint-Pierre): the saint's name after one is no town's",
     "pronoun_suffixes": "attached pronouns that end a word in uncased text (ه ها هم: his, "
