@@ -1333,6 +1333,37 @@ def test_credit_lines_list_places_after_in() -> None:
     assert [m for m, _ in names(text)] == ["Springfield", "Ohio", "Lviv"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("(Reportage de Anna Hale à Lyon; Editing by Jo Fox)", "fr", ["Lyon"]),
+        ("(Con información de Anna Hale en Sevilla; Editing by Jo Fox)", "es", ["Sevilla"]),
+        ("(Reporting by Anna Hale from Kharkiv; Editing by Jo Fox)", "en", ["Kharkiv"]),
+    ],
+)
+def test_credit_lines_keep_places_after_the_packs_prepositions(
+    text: str, lang: str, expected: list[str]
+) -> None:
+    assert [m for m, _ in names(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Firefighters at a burning warehouse in Lviv, Sydney Marion/AFP", "en", ["Lviv"]),
+        ("A market after the strike in Odesa. Photo: Jordan Bell/Getty Images", "en", ["Odesa"]),
+        ("Des secouristes à Kharkiv, Sydney Marion/AFP", "fr", ["Kharkiv"]),
+        # a place written in capitals before the agency is a dateline's
+        ("SYDNEY/AFP - Floods hit Brisbane on Monday.", "en", ["SYDNEY", "Brisbane"]),
+        # a single place glued to the agency is no photographer
+        ("Residents fled Lviv, Paris and Sydney/AFP.", "en", ["Lviv", "Paris", "Sydney"]),
+    ],
+)
+def test_photo_credits_name_a_person_not_a_place(text: str, lang: str, expected: list[str]) -> None:
+    # "Place, Firstname Lastname/Agency": the photographer's given name is no place
+    assert [m for m, _ in names(text, lang)] == expected
+
+
 def test_surname_of_the_document_after_in_is_the_town() -> None:
     text = "Gunmen killed nine farmers in Ilorin on Monday, and Dr Musa Ilorin said more had fled."
     assert names(text) == [("Ilorin", "gn:2337639")]

@@ -260,6 +260,7 @@ def blocked(text: str, toks: Tokens, w: Words, index: Index | None) -> list[bool
             out[i] = True
             _block_chain(text, toks, out, i + 1, 2)
     _block_credits(text, toks, w, out)
+    _block_photo_credits(text, toks, w, out)
     _block_bylines(text, toks, w, out)
     _block_named_after(toks, w, index, out)
     _block_saint_buildings(text, toks, w, index, out)
@@ -869,16 +870,12 @@ def _block_chain(text: str, toks: Tokens, out: list[bool], start: int, most: int
         j += 1
 
 
-#: Words before the place of a credit line's person ("Reporting by X in Kyiv", "at Gaza").
-_CREDIT_PLACES: Final = frozenset({"in", "at", "from"})
-
-
 def _block_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
     """People named in wire credit lines; the names after "in"/"at" stay places."""
     keys, cap, join = toks.keys, toks.cap, toks.join
     n = len(keys)
     cue_ends = {c.rsplit(" ", 1)[-1] for c in w.credits}
-    places = _CREDIT_PLACES
+    places = w["credit_places"]
     for i in range(n):
         lengths = w.credit_first.get(keys[i])
         if not lengths:
@@ -925,6 +922,45 @@ def _block_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
                     j = end
                 j += 1
             break
+
+
+#: Capitalised words of a photographer's name before "/Agency" ("Sydney Marion/AFP").
+_PHOTO_CREDIT_WORDS: Final = (2, 3)
+
+
+def _block_photo_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
+    """The photographer of a photo credit: "in Lviv, Sydney Marion/AFP", "Photo: Jordan
+    Bell/Reuters". Two or three capitalised words opening with a given name, after a comma,
+    a colon or a sentence's end and glued to "/" and an agency's capitalised name, are a
+    person, not a place; the place before the comma stays one. A name written in capitals
+    ("NEW YORK/AFP") is a dateline's place and stays one."""
+    keys, cap, join = toks.keys, toks.cap, toks.join
+    n = len(keys)
+    given = w.union("first_names", "place_first_names")
+    least, most = _PHOTO_CREDIT_WORDS
+    for end in range(n - 1):
+        if (
+            not cap[end]
+            or not cap[end + 1]
+            or text[toks.ends[end] : toks.starts[end + 1]].strip() != "/"
+            or text[toks.ends[end]] != "/"
+        ):
+            continue
+        start = end
+        while start > 0 and end - start + 1 < most and cap[start - 1] and join[start - 1] == 1:
+            start -= 1
+        # the name's first word is a given name: "Lviv, Sydney Marion" takes Sydney, not Lviv
+        while start < end and keys[start] not in given:
+            start += 1
+        if end - start + 1 < least or keys[start] not in given:
+            continue
+        if any(text[toks.starts[k] : toks.ends[k]].isupper() for k in range(start, end + 1)):
+            continue
+        before = text[: toks.starts[start]].rstrip()
+        if before and before[-1] not in ",:;.\n(":
+            continue
+        for k in range(start, end + 1):
+            out[k] = True
 
 
 def _block_bylines(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:

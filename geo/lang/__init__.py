@@ -144,6 +144,8 @@ WORD_LISTS: Final = {
     "vessel_cues": "nouns before a ship's name (tanker, navire, USS)",
     "club_heads": "words that begin a sports club's name (FC, Dynamo, Shakhtar)",
     "byline_words": "words that open a byline (By, Par, Por, Автор)",
+    "credit_places": "lower-case words before the place of a credit line's person (Reporting "
+    "by X in Kyiv; à, en, в): the capitalised names after one are places, not people",
     "lower_name_words": "lower-case words inside names of countries and regions (centrale)",
     "arabic_articles": "Arabic articles written in Latin script (al, el, ad, ash)",
     "saints": "saint prefixes of place names (saint, st, san, são)",
