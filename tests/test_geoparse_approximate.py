@@ -304,6 +304,28 @@ def test_unit_noun_after_rare_names_and_their_list() -> None:
     assert found["Sarunga"].precision == config.GEOPARSE_APPROX_PRECISION_REGION
 
 
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # a function word capitalised at the sentence's start is no word of the name
+        ("In Sarunga district, youths protested.", ["Sarunga"]),
+        ("The Sarunga district was calm.", ["Sarunga"]),
+        # after an indefinite article, an adjective
+        ("A Mbarota district official was killed.", []),
+        ("An Ombelazi district court met.", []),
+        # before the unit noun and an office's noun, a person's name
+        ("The Mbarota LGA chairman condemned it.", []),
+        ("Mbarota district officials said nothing.", []),
+        ("Mbarota county commissioner Ann Ward spoke.", []),
+    ],
+)
+def test_unit_noun_cue_takes_no_function_word_adjective_or_office_holder(
+    second: str, expected: list[str]
+) -> None:
+    text = f"Gunmen attacked Kaduna on Monday. {second}"
+    assert [m.mention for m in _approximate(_parse(text, "en"))] == expected
+
+
 def test_residents_of_and_compass_cues_take_rare_names() -> None:
     text = (
         "Troops entered Kaduna on Monday. Residents of Tivokame and Ombelazi fled north of "

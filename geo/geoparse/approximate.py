@@ -551,7 +551,7 @@ class _Finder:
             ):
                 continue
             run = self._run_before(i - 1)
-            if run is None or not self._rare(*run):
+            if run is None or not self._rare(*run) or self._no_unit_name(run[0], i):
                 continue
             members = [(*run, self.key(*run), run[0])]
             if keys[i].endswith("s"):
@@ -772,9 +772,29 @@ class _Finder:
             a -= 1
         if a > 0 and join[a - 1] != 0 and cap[a - 1]:
             return None  # longer than a village's name: a named thing
+        # "In Bakassi district", "The Ogbonna LGA": a function word capitalised at a
+        # sentence's start is no word of the name ("Las Palmas", "Al Qaim" keep theirs; "An"
+        # is the English article more often than an Arabic one)
+        w = self.w
+        keys = toks.keys
+        kept = w["name_articles"] | (w["arabic_articles"] - w["articles"])
+        while a < b and keys[a] in w["stopwords"] and keys[a] not in kept:
+            a += 1
         if not self._name_ok(a, b) or (toks.initial[a] and a == b and toks.keys[a] in self.common):
             return None
         return a, b
+
+    def _no_unit_name(self, a: int, i: int) -> bool:
+        """Whether the name that begins at token ``a``, before the unit noun at token ``i``,
+        is no unit's: after an indefinite article an adjective ("a Christian district
+        official"), before the unit noun and an office's noun a person's ("Ogbonna LGA
+        chairman")."""
+        toks = self.toks
+        keys = toks.keys
+        before = a - 1
+        if before >= 0 and toks.join[before] != 0 and keys[before] in self.w["indefinite_articles"]:
+            return True
+        return i + 1 < len(toks) and toks.join[i] != 0 and keys[i + 1] in self.w["office_nouns"]
 
     def _apposed_noun(self, j: int) -> bool:
         """Whether a settlement noun comes within a few lower-case words from token ``j``

@@ -133,6 +133,12 @@ WORD_LISTS: Final = {
     "Palmas, Los Llanos)",
     "articles": "articles that open a noun phrase in apposition (a, the, un, una): 'X, a "
     "village' makes X a place",
+    "indefinite_articles": "indefinite articles (a, an, un, une, una): the capitalised word "
+    "after one, before a unit's noun, is an adjective, not the unit's name (a Christian "
+    "district)",
+    "office_nouns": "nouns of offices and office holders written after a unit's noun (LGA "
+    "chairman, district official): the capitalised word before the unit's noun there is often "
+    "a person's name, not a unit's the gazetteer lacks",
     "after_the_river": "lower-case words that may follow 'the Dnipro' when it is the river",
     "river_before": "lower-case words right before a name that make it a river's, in "
     "languages without articles (берег, через, уздовж: bank of, across, along)",
