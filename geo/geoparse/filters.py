@@ -42,6 +42,7 @@ __all__ = [
     "Words",
     "blocked",
     "place_cue_before",
+    "place_only_before",
     "verdict",
     "words_for",
 ]
@@ -483,7 +484,7 @@ def _block_people(
                     toks, i, w, demonyms=index.demonyms(w) if index is not None else frozenset()
                 ):
                     continue  # "Mayor Ann Dover ... the city of Dover": the town
-                if index is not None and _place_only_before(toks, i, w) and index.has(keys[i]):
+                if index is not None and place_only_before(toks, i, w) and index.has(keys[i]):
                     continue  # "dijo Rosa Girardota ... protestas en Girardota": the town
                 if _region_noun_after(toks, i, w):
                     continue  # "Ганна Глухівська ... у Глухівському районі": the district
@@ -536,7 +537,7 @@ def _written_as_place(text: str, toks: Tokens, i: int, last: int, w: Words, inde
         return True
     if known and (
         _settlement_cue_before(toks, i, w, demonyms=index.demonyms(w))
-        or _place_only_before(toks, i, w)
+        or place_only_before(toks, i, w)
         or _state_after(text, toks, i, last, index)
     ):
         return True
@@ -717,7 +718,7 @@ def _title_of_next_name(toks: Tokens, j: int, w: Words) -> bool:
     )
 
 
-def _place_only_before(toks: Tokens, i: int, w: Words) -> bool:
+def place_only_before(toks: Tokens, i: int, w: Words) -> bool:
     """Whether a word of the pack's ``place_only_before`` (a preposition that takes no person,
     a settlement noun) stands right before token ``i``, or before the articles and "de" after it:
     "en Paipa", "desde Paipa", "la ciudad de Paipa", "dans la ville de Paipa". Only the first
@@ -729,7 +730,7 @@ def _place_only_before(toks: Tokens, i: int, w: Words) -> bool:
     >>> text = "En Paipa hubo protestas; llegaron desde la ciudad de Paipa y dijo a Paipa."
     >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
     >>> [toks.starts[i] for i in range(len(toks)) if toks.keys[i] == "paipa"
-    ...  and _place_only_before(toks, i, w)]
+    ...  and place_only_before(toks, i, w)]
     [3, 53]
     """
     cues, stop = w["place_only_before"], w.place_links
@@ -762,7 +763,7 @@ def place_cue_before(toks: Tokens, i: int, w: Words, index: Index) -> bool:
     >>> [place_cue_before(toks, i, w, Index.default()) for i in (3, 7, 9)]
     [True, True, False]
     """
-    return _place_only_before(toks, i, w) or _settlement_cue_before(
+    return place_only_before(toks, i, w) or _settlement_cue_before(
         toks, i, w, demonyms=index.demonyms(w)
     )
 

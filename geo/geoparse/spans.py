@@ -52,8 +52,8 @@ from geo.geoparse.filters import (
     GIVEN_NAME,
     REGION_ONLY,
     Words,
-    _place_only_before,
     place_cue_before,
+    place_only_before,
     verdict,
 )
 from geo.geoparse.tokenize import Tokens
@@ -713,7 +713,7 @@ def _romanised_cue(
     """Whether a place is likely at tokens ``first..last``: a place cue before ("dans", "la
     ville de"), in English a place preposition, or a list with a place found right before
     or after ("X, Y", "Y and X")."""
-    if _place_only_before(toks, first, w) or (lang == "en" and preposition_before(toks, first, w)):
+    if place_only_before(toks, first, w) or (lang == "en" and preposition_before(toks, first, w)):
         return True
     before = ends.get(first - 1)
     if (
