@@ -13,6 +13,7 @@ from geo import config
 from geo.geoparse import get_geoparser
 from geo.geoparse.approximate import offset_point
 from geo.geoparse.candidates import haversine_km
+from geo.lang import get_pack
 from geo.model import Mention
 
 #: Drohobych (Lviv oblast, Ukraine) as the gazetteer places it.
@@ -333,3 +334,20 @@ def test_residents_of_and_compass_cues_take_rare_names() -> None:
     )
     found = [m.mention for m in _approximate(_parse(text, "en"))]
     assert found == ["Tivokame", "Ombelazi", "Kelvudi"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "ru", "uk", "ar"])
+def test_every_pack_lists_unit_nouns_said_after_adjectives(lang: str) -> None:
+    assert get_pack(lang).words["not_unit_cues"]
+
+
+def test_a_unit_noun_said_after_adjectives_is_no_cue_in_any_language() -> None:
+    # "the Sahelian region", "the Gulf states": the word before is an adjective; the English
+    # nouns read alike in a text of another language (the common pack's)
+    for text, lang in [
+        ("Gunmen attacked Kaduna on Monday. The Mbarota region was calm.", "en"),
+        ("Des hommes armés ont attaqué Kaduna lundi, dans la Mbarota region.", "fr"),
+    ]:
+        assert _approximate(_parse(text, lang)) == []
+    text = "Gunmen attacked Kaduna on Monday. The Mbarota district was calm."
+    assert [m.mention for m in _approximate(_parse(text, "en"))] == ["Mbarota"]

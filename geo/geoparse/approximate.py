@@ -78,9 +78,6 @@ _SLAVIC_ADJECTIVE_ENDINGS: Final = (
     "ових",
     "евих",
 )
-#: Unit nouns that follow adjectives as often as names ("the Himalayan region", "Gulf
-#: states"): no cue that the word before them is a place.
-_NOT_UNIT_CUES: Final = frozenset({"region", "regions", "state", "states"})
 #: Marks of a word that is no village's name alone: a digit, a dot, a capital inside.
 _ODD_SHAPE: Final = re.compile(r"[\d.]|\w[A-ZА-ЯЁІЇЄҐ]")
 #: Endings of Slavic adjectives in -ский/-ський/-цкий (any case, any gender): a unit's or a
@@ -450,7 +447,7 @@ class _Finder:
         self.residents = w["residents_before"]
         # the nouns of administrative units ("X district", "X and Y counties"), not "region" or
         # "state", also written after an adjective ("the Himalayan region", "Gulf states")
-        self.unit_cues = self.units - _NOT_UNIT_CUES
+        self.unit_cues = self.units - w["not_unit_cues"]
         self.first_of: Mapping[int, Mention] = {}
         #: Keys of the names that only a weak cue makes places (:meth:`_weak_names`).
         self.weak_only: set[str] = set()

@@ -95,6 +95,9 @@ WORD_LISTS: Final = {
     "region_after": "region nouns after a name (province, Oblast, область)",
     "unit_nouns_after": "lower-case nouns of first-level and second-level units after a "
     "unit's name that its mention covers (the Kayes region, Tanganyika province)",
+    "not_unit_cues": "unit nouns after a name that follow adjectives as often as names (the "
+    "Himalayan region, Gulf states, région, estado): no cue that the word before is a place "
+    "the gazetteer lacks",
     "district_after": "the region_after nouns of districts named after their centre (район)",
     "region_qualifiers": "lower-case adjectives between a region's adjective and its noun "
     "(городском округе, міській територіальній громаді)",
