@@ -959,7 +959,8 @@ GEOPARSE_APPROX_WEAK_FOCUS_KM: Final = 800.0
 
 #: Share of a weakly cued name's occurrences that must have a cue (weak or strong): a place
 #: the gazetteer lacks is named "in X", "near X", "from X" most times; a club, a firm or a
-#: person named once after "in" is the subject of the others.
+#: person named once after "in" is the subject of the others. The same holds of a name
+#: that only "residents of" makes a place (an organisation: "residents of Relieforce said").
 GEOPARSE_APPROX_WEAK_MIN_CUED_SHARE: Final = 0.34
 
 #: Languages where "of" after a lower-case noun is a weak cue ("le marché de X", "los

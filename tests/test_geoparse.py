@@ -1017,8 +1017,8 @@ def test_a_name_before_a_capitalised_street_noun_is_the_streets() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Speaking in London Dr. Smith said the talks had failed.", ["London"]),
-        ("She was treated in Boston St. Anne's hospital, staff said.", ["Boston"]),
+        ("Speaking in Leeds Dr. Hale said the talks had failed.", ["Leeds"]),
+        ("She was treated in Dayton St. Anne's hospital, staff said.", ["Dayton"]),
         ("Police closed Fresno St. on Monday after a crash in Quincy.", ["Quincy"]),
     ],
 )
@@ -1350,9 +1350,9 @@ def test_credit_lines_keep_places_after_the_packs_prepositions(
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
-        ("Firefighters at a burning warehouse in Lviv, Sydney Marion/AFP", "en", ["Lviv"]),
+        ("Firefighters at a burning warehouse in Odesa, Sydney Brooks/AFP", "en", ["Odesa"]),
         ("A market after the strike in Odesa. Photo: Jordan Bell/Getty Images", "en", ["Odesa"]),
-        ("Des secouristes à Kharkiv, Sydney Marion/AFP", "fr", ["Kharkiv"]),
+        ("Des secouristes à Kharkiv, Sydney Brooks/AFP", "fr", ["Kharkiv"]),
         # a place written in capitals before the agency is a dateline's
         ("SYDNEY/AFP - Floods hit Brisbane on Monday.", "en", ["SYDNEY", "Brisbane"]),
         # a single place glued to the agency is no photographer

@@ -351,3 +351,19 @@ def test_a_unit_noun_said_after_adjectives_is_no_cue_in_any_language() -> None:
         assert _approximate(_parse(text, lang)) == []
     text = "Gunmen attacked Kaduna on Monday. The Mbarota district was calm."
     assert [m.mention for m in _approximate(_parse(text, "en"))] == ["Mbarota"]
+
+
+def test_residents_of_an_organisation_named_elsewhere_is_no_place() -> None:
+    # an aid agency's name after "residents of", written as the subject everywhere else,
+    # is an organisation; a village named again with a cue stays a place
+    text = (
+        "Relieforce said on Monday that food ran short in Kaduna. Relieforce staff handed out "
+        "rice, residents of Relieforce told reporters, and Relieforce asked for more."
+    )
+    assert _approximate(_parse(text, "en")) == []
+    text = (
+        "Gunmen attacked Kaduna on Monday. Residents of Tivokame fled, and families from "
+        "Tivokame reached Zaria. Tivokame was calm later."
+    )
+    found = [m.mention for m in _approximate(_parse(text, "en"))]
+    assert found == ["Tivokame", "Tivokame", "Tivokame"]

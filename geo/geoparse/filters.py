@@ -704,7 +704,7 @@ def _region_noun_after(toks: Tokens, i: int, w: Words) -> bool:
 def _title_of_next_name(toks: Tokens, j: int, w: Words) -> bool:
     """Whether token ``j`` is a title or a saint's prefix of the capitalised name after it.
 
-    "in London Dr. Smith said", "in Boston St. Mary's hospital": a street noun's postal
+    "in Leeds Dr. Hale said", "in Dayton St. Anne's hospital": a street noun's postal
     abbreviation that is also a title or a saint's prefix, followed by a capitalised word of
     the same sentence, opens that person's or saint's name; it makes no street of the name
     before it ("Fresno St. in Quincy" still is one).
@@ -925,12 +925,12 @@ def _block_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
             break
 
 
-#: Capitalised words of a photographer's name before "/Agency" ("Sydney Marion/AFP").
+#: Capitalised words of a photographer's name before "/Agency" ("Sydney Brooks/AFP").
 _PHOTO_CREDIT_WORDS: Final = (2, 3)
 
 
 def _block_photo_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
-    """The photographer of a photo credit: "in Lviv, Sydney Marion/AFP", "Photo: Jordan
+    """The photographer of a photo credit: "in Odesa, Sydney Brooks/AFP", "Photo: Jordan
     Bell/Reuters". Two or three capitalised words opening with a given name, after a comma,
     a colon or a sentence's end and glued to "/" and an agency's capitalised name, are a
     person, not a place; the place before the comma stays one. A name written in capitals
@@ -950,7 +950,7 @@ def _block_photo_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> 
         start = end
         while start > 0 and end - start + 1 < most and cap[start - 1] and join[start - 1] == 1:
             start -= 1
-        # the name's first word is a given name: "Lviv, Sydney Marion" takes Sydney, not Lviv
+        # the name's first word is a given name: "Odesa, Sydney Brooks" takes Sydney, not Odesa
         while start < end and keys[start] not in given:
             start += 1
         if end - start + 1 < least or keys[start] not in given:

@@ -137,7 +137,7 @@ WORD_LISTS: Final = {
     "articles": "articles that open a noun phrase in apposition (a, the, un, una): 'X, a "
     "village' makes X a place",
     "indefinite_articles": "indefinite articles (a, an, un, une, una): the capitalised word "
-    "after one, before a unit's noun, is an adjective, not the unit's name (a Christian "
+    "after one, before a unit's noun, is an adjective, not the unit's name (a Catholic "
     "district)",
     "office_nouns": "nouns of offices and office holders written after a unit's noun (LGA "
     "chairman, district official): the capitalised word before the unit's noun there is often "
@@ -163,7 +163,7 @@ WORD_LISTS: Final = {
     "street_tails": "nouns of streets and roads written after their names, and their postal "
     "abbreviations (Street, Ave, Rd): capitalised after a name, the name is the street's, "
     "not the place it honours (Bristol Road, Fresno St.); one that is also a title or a saint's "
-    "prefix opens the capitalised name after it instead (in London Dr. Smith said)",
+    "prefix opens the capitalised name after it instead (in Leeds Dr. Hale said)",
     "saint_heads": "nouns of feasts and churches before a saint's name (fiesta de San Juan, "
     "église Saint-Pierre): the saint's name after one is no town's",
     "pronoun_suffixes": "attached pronouns that end a word in uncased text (ه ها هم: his, "
