@@ -159,6 +159,12 @@ REGION_QUALIFIERS_MAX: Final = 2
 #: candidates of the name ("Васильківська громада": Васильків, Васильківка).
 GEOPARSE_DISTRICT_TOWNS: Final = 3
 
+#: Occurrences after a bare preposition ("in Tyler") from which a given name that is a
+#: small town's is that town wherever the document writes it alone; with fewer (and no
+#: state in apposition, no settlement noun before it), only the cued occurrence is the town
+#: ("confidence in Tyler" and a person "Tyler" who speaks elsewhere).
+GEOPARSE_GIVEN_NAME_SPREAD_MIN_CUES: Final = 2
+
 #: Most words of a hyphenated Cyrillic name looked up whole ("Рас-эль-Хайме": three).
 GEOPARSE_HYPHENATED_MAX: Final = 4
 

@@ -1232,6 +1232,27 @@ def test_given_name_written_with_its_state_is_the_town_everywhere() -> None:
     assert "Alma" not in [m.mention for m in parse("Alma, Nevada officials said, would stay.")]
 
 
+def test_a_given_name_after_one_bare_preposition_is_the_town_there_only() -> None:
+    # "confidence in Tyler": one weak mention makes the town there, not wherever the person
+    # is named; named so twice, or with its state in the story, the town is everywhere
+    text = (
+        "Voters in Ohio showed little confidence in Tyler. Tyler said on Monday he would "
+        "stay, and Tyler later left for Columbus."
+    )
+    assert [m.mention for m in parse(text, "en")] == ["Ohio", "Tyler", "Columbus"]
+    text = (
+        "Storms hit Texas. Crews in Tyler cleared roads, trucks reached Tyler, and Tyler "
+        "schools stayed shut."
+    )
+    assert [m.mention for m in parse(text, "en")] == ["Texas", "Tyler", "Tyler", "Tyler"]
+    # a given name that is a small town: alone a person, after one bare preposition the
+    # town there only; after a settlement noun the town everywhere
+    text = "Storms hit Ohio. Crews in Beatrice cleared roads, and Beatrice schools stayed shut."
+    assert [m.mention for m in parse(text, "en")] == ["Ohio", "Beatrice"]
+    text = "Storms hit Michigan. The town of Alma lost power, and Alma schools stayed shut."
+    assert [m.mention for m in parse(text, "en")] == ["Michigan", "Alma", "Alma"]
+
+
 def test_a_town_before_a_unit_noun_written_with_a_capital_stays_a_place() -> None:
     # "Raion", "Hromada" are unit nouns (the common pack's region_after), not the unknown
     # second word of a name the gazetteer lacks
