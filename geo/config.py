@@ -159,6 +159,12 @@ REGION_QUALIFIERS_MAX: Final = 2
 #: candidates of the name ("Васильківська громада": Васильків, Васильківка).
 GEOPARSE_DISTRICT_TOWNS: Final = 3
 
+#: Occurrences after a bare preposition ("in Clifton") from which a given name that is a
+#: small town's is that town wherever the document writes it alone; with fewer (and no
+#: state in apposition, no settlement noun before it), only the cued occurrence is the town
+#: ("confidence in Clifton" and a person "Clifton" who speaks elsewhere).
+GEOPARSE_GIVEN_NAME_SPREAD_MIN_CUES: Final = 2
+
 #: Most words of a hyphenated Cyrillic name looked up whole ("Рас-эль-Хайме": three).
 GEOPARSE_HYPHENATED_MAX: Final = 4
 
@@ -967,7 +973,8 @@ GEOPARSE_APPROX_WEAK_FOCUS_KM: Final = 800.0
 
 #: Share of a weakly cued name's occurrences that must have a cue (weak or strong): a place
 #: the gazetteer lacks is named "in X", "near X", "from X" most times; a club, a firm or a
-#: person named once after "in" is the subject of the others.
+#: person named once after "in" is the subject of the others. The same holds of a name
+#: that only "residents of" makes a place (an organisation: "residents of Relieforce said").
 GEOPARSE_APPROX_WEAK_MIN_CUED_SHARE: Final = 0.34
 
 #: Languages where "of" after a lower-case noun is a weak cue ("le marché de X", "los

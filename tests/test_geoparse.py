@@ -1014,6 +1014,20 @@ def test_a_name_before_a_capitalised_street_noun_is_the_streets() -> None:
     assert df["mention"].tolist() == ["Bristol", "England"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Speaking in Leeds Dr. Hale said the talks had failed.", ["Leeds"]),
+        ("She was treated in Dayton St. Anne's hospital, staff said.", ["Dayton"]),
+        ("Police closed Fresno St. on Monday after a crash in Quincy.", ["Quincy"]),
+    ],
+)
+def test_a_title_or_saint_after_a_name_makes_no_street(text: str, expected: list[str]) -> None:
+    # "Dr", "St" are postal abbreviations of street nouns and also a title and a saint's
+    # prefix: before a capitalised word they open that person's or saint's name
+    assert geo.geoparse(text, lang="en")["mention"].tolist() == expected
+
+
 def test_country_names_of_common_words_and_demonyms() -> None:
     # "República Dominicana": "la República" is also a newspaper's name, "dominicana" a
     # demonym; the whole is the country
@@ -1218,6 +1232,27 @@ def test_given_name_written_with_its_state_is_the_town_everywhere() -> None:
     assert "Eunice" not in [m.mention for m in parse("Eunice, Nevada officials said, would stay.")]
 
 
+def test_a_given_name_after_one_bare_preposition_is_the_town_there_only() -> None:
+    # "confidence in Clifton": one weak mention makes the town there, not wherever the person
+    # is named; named so twice, or with its state in the story, the town is everywhere
+    text = (
+        "Voters in Ohio showed little confidence in Clifton. Clifton said on Monday he would "
+        "stay, and Clifton later left for Columbus."
+    )
+    assert [m.mention for m in parse(text, "en")] == ["Ohio", "Clifton", "Columbus"]
+    text = (
+        "Storms hit New Jersey. Crews in Clifton cleared roads, trucks reached Clifton, and "
+        "Clifton schools stayed shut."
+    )
+    assert [m.mention for m in parse(text, "en")] == ["New Jersey", "Clifton", "Clifton", "Clifton"]
+    # a given name that is a small town: alone a person, after one bare preposition the
+    # town there only; after a settlement noun the town everywhere
+    text = "Storms hit Ohio. Crews in Beatrice cleared roads, and Beatrice schools stayed shut."
+    assert [m.mention for m in parse(text, "en")] == ["Ohio", "Beatrice"]
+    text = "Storms hit Louisiana. The town of Eunice lost power, and Eunice schools stayed shut."
+    assert [m.mention for m in parse(text, "en")] == ["Louisiana", "Eunice", "Eunice"]
+
+
 def test_a_town_before_a_unit_noun_written_with_a_capital_stays_a_place() -> None:
     # "Raion", "Hromada" are unit nouns (the common pack's region_after), not the unknown
     # second word of a name the gazetteer lacks
@@ -1317,6 +1352,37 @@ def test_two_names_of_one_place_side_by_side_are_one_mention() -> None:
 def test_credit_lines_list_places_after_in() -> None:
     text = "(Reporting by Anna Hale in Tulsa, Oklahoma, and Tom Ward in Lviv; Editing by Jo Fox)"
     assert [m for m, _ in names(text)] == ["Tulsa", "Oklahoma", "Lviv"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("(Reportage de Anna Hale à Lyon; Editing by Jo Fox)", "fr", ["Lyon"]),
+        ("(Con información de Anna Hale en Sevilla; Editing by Jo Fox)", "es", ["Sevilla"]),
+        ("(Reporting by Anna Hale from Kharkiv; Editing by Jo Fox)", "en", ["Kharkiv"]),
+    ],
+)
+def test_credit_lines_keep_places_after_the_packs_prepositions(
+    text: str, lang: str, expected: list[str]
+) -> None:
+    assert [m for m, _ in names(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Firefighters at a burning warehouse in Odesa, Sydney Brooks/AFP", "en", ["Odesa"]),
+        ("A market after the strike in Odesa. Photo: Jordan Bell/Getty Images", "en", ["Odesa"]),
+        ("Des secouristes à Kharkiv, Sydney Brooks/AFP", "fr", ["Kharkiv"]),
+        # a place written in capitals before the agency is a dateline's
+        ("SYDNEY/AFP - Floods hit Brisbane on Monday.", "en", ["SYDNEY", "Brisbane"]),
+        # a single place glued to the agency is no photographer
+        ("Residents fled Lviv, Paris and Sydney/AFP.", "en", ["Lviv", "Paris", "Sydney"]),
+    ],
+)
+def test_photo_credits_name_a_person_not_a_place(text: str, lang: str, expected: list[str]) -> None:
+    # "Place, Firstname Lastname/Agency": the photographer's given name is no place
+    assert [m for m, _ in names(text, lang)] == expected
 
 
 def test_surname_of_the_document_after_in_is_the_town() -> None:

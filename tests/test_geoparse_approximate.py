@@ -13,6 +13,7 @@ from geo import config
 from geo.geoparse import get_geoparser
 from geo.geoparse.approximate import offset_point
 from geo.geoparse.candidates import haversine_km
+from geo.lang import get_pack
 from geo.model import Mention
 
 #: Sambir (Lviv oblast, Ukraine) as the gazetteer places it.
@@ -294,6 +295,28 @@ def test_unit_noun_after_rare_names_and_their_list() -> None:
     assert found["Sarunga"].precision == config.GEOPARSE_APPROX_PRECISION_REGION
 
 
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # a function word capitalised at the sentence's start is no word of the name
+        ("In Sarunga district, youths protested.", ["Sarunga"]),
+        ("The Sarunga district was calm.", ["Sarunga"]),
+        # after an indefinite article, an adjective
+        ("A Mbarota district official was killed.", []),
+        ("An Ombelazi district court met.", []),
+        # before the unit noun and an office's noun, a person's name
+        ("The Mbarota LGA chairman condemned it.", []),
+        ("Mbarota district officials said nothing.", []),
+        ("Mbarota county commissioner Ann Ward spoke.", []),
+    ],
+)
+def test_unit_noun_cue_takes_no_function_word_adjective_or_office_holder(
+    second: str, expected: list[str]
+) -> None:
+    text = f"Gunmen attacked Kaduna on Monday. {second}"
+    assert [m.mention for m in _approximate(_parse(text, "en"))] == expected
+
+
 def test_residents_of_and_compass_cues_take_rare_names() -> None:
     text = (
         "Troops entered Kaduna on Monday. Residents of Tivokame and Ombelazi fled north of "
@@ -301,3 +324,36 @@ def test_residents_of_and_compass_cues_take_rare_names() -> None:
     )
     found = [m.mention for m in _approximate(_parse(text, "en"))]
     assert found == ["Tivokame", "Ombelazi", "Kelvudi"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "ru", "uk", "ar"])
+def test_every_pack_lists_unit_nouns_said_after_adjectives(lang: str) -> None:
+    assert get_pack(lang).words["not_unit_cues"]
+
+
+def test_a_unit_noun_said_after_adjectives_is_no_cue_in_any_language() -> None:
+    # "the Sahelian region", "the Gulf states": the word before is an adjective; the English
+    # nouns read alike in a text of another language (the common pack's)
+    for text, lang in [
+        ("Gunmen attacked Kaduna on Monday. The Mbarota region was calm.", "en"),
+        ("Des hommes armés ont attaqué Kaduna lundi, dans la Mbarota region.", "fr"),
+    ]:
+        assert _approximate(_parse(text, lang)) == []
+    text = "Gunmen attacked Kaduna on Monday. The Mbarota district was calm."
+    assert [m.mention for m in _approximate(_parse(text, "en"))] == ["Mbarota"]
+
+
+def test_residents_of_an_organisation_named_elsewhere_is_no_place() -> None:
+    # an aid agency's name after "residents of", written as the subject everywhere else,
+    # is an organisation; a village named again with a cue stays a place
+    text = (
+        "Relieforce said on Monday that food ran short in Kaduna. Relieforce staff handed out "
+        "rice, residents of Relieforce told reporters, and Relieforce asked for more."
+    )
+    assert _approximate(_parse(text, "en")) == []
+    text = (
+        "Gunmen attacked Kaduna on Monday. Residents of Tivokame fled, and families from "
+        "Tivokame reached Zaria. Tivokame was calm later."
+    )
+    found = [m.mention for m in _approximate(_parse(text, "en"))]
+    assert found == ["Tivokame", "Tivokame", "Tivokame"]

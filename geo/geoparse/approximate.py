@@ -78,9 +78,6 @@ _SLAVIC_ADJECTIVE_ENDINGS: Final = (
     "ових",
     "евих",
 )
-#: Unit nouns that follow adjectives as often as names ("the Himalayan region", "Gulf
-#: states"): no cue that the word before them is a place.
-_NOT_UNIT_CUES: Final = frozenset({"region", "regions", "state", "states"})
 #: Marks of a word that is no village's name alone: a digit, a dot, a capital inside.
 _ODD_SHAPE: Final = re.compile(r"[\d.]|\w[A-ZА-ЯЁІЇЄҐ]")
 #: Endings of Slavic adjectives in -ский/-ський/-цкий (any case, any gender): a unit's or a
@@ -214,7 +211,7 @@ def approximate_mentions(
         return list(mentions)
     runs = {(a, b) for a, b, key, _ in cued if key in anchors}
     runs |= finder.other_occurrences(set(anchors), runs)
-    if finder.weak_only:
+    if finder.weak_only or finder.residents_only:
         runs = _drop_uncued(runs, {(a, b) for a, b, _, _ in cued}, finder)
     added: list[Mention] = []
     taken: set[int] = set()
@@ -303,9 +300,11 @@ def _drop_far(
 def _drop_uncued(
     runs: set[tuple[int, int]], cued: set[tuple[int, int]], finder: _Finder
 ) -> set[tuple[int, int]]:
-    """The runs without those of names only a weak cue makes places when fewer than
-    GEOPARSE_APPROX_WEAK_MIN_CUED_SHARE of their occurrences have a cue (or "of") ("Ahli" a
-    club named once "in Ahli" and ten times as the subject: a name, not a place)."""
+    """The runs without those of names only a weak cue or "residents of" makes places when
+    fewer than GEOPARSE_APPROX_WEAK_MIN_CUED_SHARE of their occurrences have a cue (or "of")
+    ("Ahli" a club named once "in Ahli" and ten times as the subject, an aid agency named
+    once after "residents of": a name, not a place)."""
+    checked = finder.weak_only | finder.residents_only
     total: dict[str, int] = {}
     with_cue: dict[str, int] = {}
     keys = {}
@@ -317,7 +316,7 @@ def _drop_uncued(
     return {
         run
         for run in runs
-        if keys[run] not in finder.weak_only
+        if keys[run] not in checked
         or with_cue.get(keys[run], 0)
         >= config.GEOPARSE_APPROX_WEAK_MIN_CUED_SHARE * total[keys[run]]
     }
@@ -450,7 +449,7 @@ class _Finder:
         self.residents = w["residents_before"]
         # the nouns of administrative units ("X district", "X and Y counties"), not "region" or
         # "state", also written after an adjective ("the Himalayan region", "Gulf states")
-        self.unit_cues = self.units - _NOT_UNIT_CUES
+        self.unit_cues = self.units - w["not_unit_cues"]
         self.first_of: Mapping[int, Mention] = {}
         #: Keys of the names that only a weak cue makes places (:meth:`_weak_names`).
         self.weak_only: set[str] = set()
@@ -458,6 +457,9 @@ class _Finder:
         #: X", "north of X", "X district"): their other occurrences after a capitalised word
         #: are a person's surname ("Ibrahim Tanko X"), as those of weak-only names are.
         self.rare_only: set[str] = set()
+        #: Keys of the names that only "residents of" makes places: an organisation's name
+        #: there ("residents of Relieforce said") is the subject of its other occurrences.
+        self.residents_only: set[str] = set()
         #: letters left out at the start of a token: the و glued to a listed Arabic name
         self.trim: dict[int, int] = {}
 
@@ -478,6 +480,7 @@ class _Finder:
         # the keys of names cued by words that take rare names only, and by the others
         rare: set[str] = set()
         firm: set[str] = set()
+        by_residents: set[tuple[int, int]] = set()
         for i in range(n - 1):
             key = keys[i]
             if script[i] == "arabic":
@@ -531,6 +534,8 @@ class _Finder:
             while run is not None and listed < config.GEOPARSE_APPROX_MAX_LIST:
                 out.append((*run, self.key(*run), group))
                 (rare if soft else firm).add(self.key(*run))
+                if key in self.residents:
+                    by_residents.add((run[0], run[1]))
                 listed += 1
                 run = self._next_in_list(run[1])
         for i in range(1, n):
@@ -551,7 +556,7 @@ class _Finder:
             ):
                 continue
             run = self._run_before(i - 1)
-            if run is None or not self._rare(*run):
+            if run is None or not self._rare(*run) or self._no_unit_name(run[0], i):
                 continue
             members = [(*run, self.key(*run), run[0])]
             if keys[i].endswith("s"):
@@ -573,10 +578,14 @@ class _Finder:
             if self._apposed_noun(b + 1) or _relative_cue(toks, b, first_of, self.w):
                 out.append((*run, self.key(*run), run[0]))
         self.rare_only = rare - firm - {key for _, _, key, _ in out if key not in rare}
+        self.residents_only = {self.key(a, b) for a, b in by_residents} - {
+            key for a, b, key, _ in out if (a, b) not in by_residents
+        }
         if config.GEOPARSE_APPROX_WEAK:
             weak = self._weak_names()
             strong = {key for _, _, key, _ in out}
             self.weak_only = {key for _, _, key, _ in weak} - strong
+            self.residents_only -= self.weak_only
             out.extend(weak)
         return sorted(set(out))
 
@@ -772,9 +781,29 @@ class _Finder:
             a -= 1
         if a > 0 and join[a - 1] != 0 and cap[a - 1]:
             return None  # longer than a village's name: a named thing
+        # "In Sarunga district", "The Mbarota LGA": a function word capitalised at a
+        # sentence's start is no word of the name ("Las Palmas", "Al Qaim" keep theirs; "An"
+        # is the English article more often than an Arabic one)
+        w = self.w
+        keys = toks.keys
+        kept = w["name_articles"] | (w["arabic_articles"] - w["articles"])
+        while a < b and keys[a] in w["stopwords"] and keys[a] not in kept:
+            a += 1
         if not self._name_ok(a, b) or (toks.initial[a] and a == b and toks.keys[a] in self.common):
             return None
         return a, b
+
+    def _no_unit_name(self, a: int, i: int) -> bool:
+        """Whether the name that begins at token ``a``, before the unit noun at token ``i``,
+        is no unit's: after an indefinite article an adjective ("a Catholic district
+        official"), before the unit noun and an office's noun a person's ("Mbarota LGA
+        chairman")."""
+        toks = self.toks
+        keys = toks.keys
+        before = a - 1
+        if before >= 0 and toks.join[before] != 0 and keys[before] in self.w["indefinite_articles"]:
+            return True
+        return i + 1 < len(toks) and toks.join[i] != 0 and keys[i + 1] in self.w["office_nouns"]
 
     def _apposed_noun(self, j: int) -> bool:
         """Whether a settlement noun comes within a few lower-case words from token ``j``

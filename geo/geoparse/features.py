@@ -38,7 +38,7 @@ import math
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from geo import config
 from geo.gazetteer import Place
@@ -51,6 +51,9 @@ from geo.geoparse.candidates import (
     is_water,
 )
 from geo.model import Candidate
+
+#: What :func:`_town_or_county` picks between.
+_T = TypeVar("_T")
 
 if TYPE_CHECKING:
     from geo.geoparse.filters import Words
@@ -267,13 +270,7 @@ def cooccurrence(cands: Mapping[str, Sequence[Candidate]]) -> Cooccurrence:
             area = admin_key(p)
             if area:
                 admins.setdefault(area, set()).add(key)
-                pairs = (
-                    out.towns
-                    if p.kind == "city"
-                    else out.counties
-                    if feature_of(p) == "admin2"
-                    else None
-                )
+                pairs = _town_or_county(p, town=out.towns, county=out.counties)
                 if pairs is not None:
                     pairs.setdefault(_cell(p.latitude, p.longitude), []).append(
                         (p.latitude, p.longitude, area, key)
@@ -323,17 +320,20 @@ def cooccurrence_features(
                 n = len(same) - (key in same)
                 if n > 0:
                     f["cooccur_admin1"] = n / others
-                pairs = (
-                    co.counties
-                    if p.kind == "city"
-                    else co.towns
-                    if feature_of(p) == "admin2"
-                    else None
-                )
+                # a town looks for the counties around it, a county for the towns in it
+                pairs = _town_or_county(p, town=co.counties, county=co.towns)
                 if pairs and _paired(pairs, lat, lon, area, key):
                     f["county_pair"] = 1.0
         out.append(f)
     return out
+
+
+def _town_or_county(place: Place, *, town: _T, county: _T) -> _T | None:
+    """``town`` when ``place`` is a town, ``county`` when it is a second-level unit, else
+    None: what a town-and-county pair reads of each side."""
+    if place.kind == "city":
+        return town
+    return county if feature_of(place) == "admin2" else None
 
 
 def _paired(

@@ -42,6 +42,7 @@ __all__ = [
     "Words",
     "blocked",
     "place_cue_before",
+    "place_only_before",
     "verdict",
     "words_for",
 ]
@@ -260,6 +261,7 @@ def blocked(text: str, toks: Tokens, w: Words, index: Index | None) -> list[bool
             out[i] = True
             _block_chain(text, toks, out, i + 1, 2)
     _block_credits(text, toks, w, out)
+    _block_photo_credits(text, toks, w, out)
     _block_bylines(text, toks, w, out)
     _block_named_after(toks, w, index, out)
     _block_saint_buildings(text, toks, w, index, out)
@@ -482,7 +484,7 @@ def _block_people(
                     toks, i, w, demonyms=index.demonyms(w) if index is not None else frozenset()
                 ):
                     continue  # "Mayor Ann Dover ... the city of Dover": the town
-                if index is not None and _place_only_before(toks, i, w) and index.has(keys[i]):
+                if index is not None and place_only_before(toks, i, w) and index.has(keys[i]):
                     continue  # "dijo Rosa Girardota ... protestas en Girardota": the town
                 if _region_noun_after(toks, i, w):
                     continue  # "Ганна Глухівська ... у Глухівському районі": the district
@@ -535,7 +537,7 @@ def _written_as_place(text: str, toks: Tokens, i: int, last: int, w: Words, inde
         return True
     if known and (
         _settlement_cue_before(toks, i, w, demonyms=index.demonyms(w))
-        or _place_only_before(toks, i, w)
+        or place_only_before(toks, i, w)
         or _state_after(text, toks, i, last, index)
     ):
         return True
@@ -699,7 +701,24 @@ def _region_noun_after(toks: Tokens, i: int, w: Words) -> bool:
     return False
 
 
-def _place_only_before(toks: Tokens, i: int, w: Words) -> bool:
+def _title_of_next_name(toks: Tokens, j: int, w: Words) -> bool:
+    """Whether token ``j`` is a title or a saint's prefix of the capitalised name after it.
+
+    "in Leeds Dr. Hale said", "in Dayton St. Anne's hospital": a street noun's postal
+    abbreviation that is also a title or a saint's prefix, followed by a capitalised word of
+    the same sentence, opens that person's or saint's name; it makes no street of the name
+    before it ("Fresno St. in Quincy" still is one).
+    """
+    keys = toks.keys
+    return (
+        (keys[j] in w["titles"] or keys[j] in w["saints"])
+        and j + 1 < len(keys)
+        and toks.cap[j + 1]
+        and toks.sentence[j + 1] == toks.sentence[j]
+    )
+
+
+def place_only_before(toks: Tokens, i: int, w: Words) -> bool:
     """Whether a word of the pack's ``place_only_before`` (a preposition that takes no person,
     a settlement noun) stands right before token ``i``, or before the articles and "de" after it:
     "en Paipa", "desde Paipa", "la ciudad de Paipa", "dans la ville de Paipa". Only the first
@@ -711,7 +730,7 @@ def _place_only_before(toks: Tokens, i: int, w: Words) -> bool:
     >>> text = "En Paipa hubo protestas; llegaron desde la ciudad de Paipa y dijo a Paipa."
     >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
     >>> [toks.starts[i] for i in range(len(toks)) if toks.keys[i] == "paipa"
-    ...  and _place_only_before(toks, i, w)]
+    ...  and place_only_before(toks, i, w)]
     [3, 53]
     """
     cues, stop = w["place_only_before"], w.place_links
@@ -744,7 +763,7 @@ def place_cue_before(toks: Tokens, i: int, w: Words, index: Index) -> bool:
     >>> [place_cue_before(toks, i, w, Index.default()) for i in (3, 7, 9)]
     [True, True, False]
     """
-    return _place_only_before(toks, i, w) or _settlement_cue_before(
+    return place_only_before(toks, i, w) or _settlement_cue_before(
         toks, i, w, demonyms=index.demonyms(w)
     )
 
@@ -852,16 +871,12 @@ def _block_chain(text: str, toks: Tokens, out: list[bool], start: int, most: int
         j += 1
 
 
-#: Words before the place of a credit line's person ("Reporting by X in Kyiv", "at Gaza").
-_CREDIT_PLACES: Final = frozenset({"in", "at", "from"})
-
-
 def _block_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
     """People named in wire credit lines; the names after "in"/"at" stay places."""
     keys, cap, join = toks.keys, toks.cap, toks.join
     n = len(keys)
     cue_ends = {c.rsplit(" ", 1)[-1] for c in w.credits}
-    places = _CREDIT_PLACES
+    places = w["credit_places"]
     for i in range(n):
         lengths = w.credit_first.get(keys[i])
         if not lengths:
@@ -908,6 +923,45 @@ def _block_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
                     j = end
                 j += 1
             break
+
+
+#: Capitalised words of a photographer's name before "/Agency" ("Sydney Brooks/AFP").
+_PHOTO_CREDIT_WORDS: Final = (2, 3)
+
+
+def _block_photo_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
+    """The photographer of a photo credit: "in Odesa, Sydney Brooks/AFP", "Photo: Jordan
+    Bell/Reuters". Two or three capitalised words opening with a given name, after a comma,
+    a colon or a sentence's end and glued to "/" and an agency's capitalised name, are a
+    person, not a place; the place before the comma stays one. A name written in capitals
+    ("NEW YORK/AFP") is a dateline's place and stays one."""
+    keys, cap, join = toks.keys, toks.cap, toks.join
+    n = len(keys)
+    given = w.union("first_names", "place_first_names")
+    least, most = _PHOTO_CREDIT_WORDS
+    for end in range(n - 1):
+        if (
+            not cap[end]
+            or not cap[end + 1]
+            or text[toks.ends[end] : toks.starts[end + 1]].strip() != "/"
+            or text[toks.ends[end]] != "/"
+        ):
+            continue
+        start = end
+        while start > 0 and end - start + 1 < most and cap[start - 1] and join[start - 1] == 1:
+            start -= 1
+        # the name's first word is a given name: "Odesa, Sydney Brooks" takes Sydney, not Odesa
+        while start < end and keys[start] not in given:
+            start += 1
+        if end - start + 1 < least or keys[start] not in given:
+            continue
+        if any(text[toks.starts[k] : toks.ends[k]].isupper() for k in range(start, end + 1)):
+            continue
+        before = text[: toks.starts[start]].rstrip()
+        if before and before[-1] not in ",:;.\n(":
+            continue
+        for k in range(start, end + 1):
+            out[k] = True
 
 
 def _block_bylines(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
@@ -1015,7 +1069,11 @@ def verdict(
         tails, capital = w["org_tails"], w["org_tails_capital"]
         if nxt in tails and (nxt not in capital or toks.cap[last + 1]):
             return None
-        if nxt in w["street_tails"] and toks.cap[last + 1]:
+        if (
+            nxt in w["street_tails"]
+            and toks.cap[last + 1]
+            and not _title_of_next_name(toks, last + 1, w)
+        ):
             return None  # "Bristol Road", "Fresno St.": a street named after the place
         # "Myanmar National Democratic Alliance Army": a capitalised chain ending in an
         # institution's noun

@@ -539,6 +539,9 @@ def resolve(
     # to cue the river, nor does a headline: "Nistru" among Moldovan towns is the Dniester,
     # not the Romanian village of that name)
     adrift: set[str] = set()
+    # given names kept only for the preposition before one of their occurrences: that
+    # occurrence alone (see _lone_cued)
+    cued_only: dict[str, set[int]] = {}
     for key, choice in chosen.items():
         best, confidence, f, margin = choice
         g, p = recognise(key, choice)
@@ -573,6 +576,10 @@ def resolve(
             continue
         why = _why(model, f, g, p)
         kept[key] = (best.place, confidence, why)
+        if not ruled and key in w["first_names"]:
+            lone = _lone_cued(by_key[key], g, model, toks, w)
+            if lone is not None:
+                cued_only[key] = lone
         if key in waters and (f.get("far") or f.get("off_focus")):
             adrift.add(key)
 
@@ -587,6 +594,8 @@ def resolve(
                 continue
             picked = (water, 1.0, {"water_cue": 1.0})
         place, confidence, why = picked
+        if span.key in cued_only and span.first not in cued_only[span.key]:
+            continue  # "confidence in Clifton": the town there, not where Clifton speaks
         if water is None and _unknown_water_after(toks, span, w):
             continue  # "the Ouémé River": a river the gazetteer lacks, not the town or region
         if (
@@ -656,6 +665,23 @@ def _with_unit_noun(toks: Tokens, span: Span, place: Place, end: int) -> int:
     if toks.cap[nxt] and nxt + 1 < len(toks) and toks.join[nxt] == 1 and toks.cap[nxt + 1]:
         return end  # "Ohio State University": the noun starts a named thing
     return toks.ends[nxt]
+
+
+def _lone_cued(
+    group: Sequence[Span], g: Mapping[str, float], model: Model, toks: Tokens, w: Words
+) -> set[int] | None:
+    """The first tokens of the occurrences of a given name after a place preposition, when
+    they are fewer than GEOPARSE_GIVEN_NAME_SPREAD_MIN_CUES, the name has other occurrences
+    and recognition (features ``g``) keeps it only for that preposition: one weak mention
+    ("confidence in Clifton") makes the town there, not wherever the person is named. None
+    when the name is a place wherever it stands."""
+    if not g.get("place_preposition") or len(group) < 2:
+        return None
+    cued = {s.first for s in group if preposition_before(toks, s.first, w)}
+    if len(cued) >= config.GEOPARSE_GIVEN_NAME_SPREAD_MIN_CUES:
+        return None
+    rest = {k: v for k, v in g.items() if k != "place_preposition"}
+    return cued if model.probability(rest) < model.threshold else None
 
 
 def _adrift(place: Place, f: Mapping[str, float], capitals: Collection[str]) -> bool:

@@ -52,8 +52,8 @@ from geo.geoparse.filters import (
     GIVEN_NAME,
     REGION_ONLY,
     Words,
-    _place_only_before,
     place_cue_before,
+    place_only_before,
     verdict,
 )
 from geo.geoparse.tokenize import Tokens
@@ -489,25 +489,48 @@ def _capitalised(
         # state or province of a town of that name right after it ("Beatrice, Neb.", "Eunice,
         # Louisiana") or after a cue that takes no person ("the town of Eunice", "in Eunice") is
         # that town wherever it stands alone
-        placed = {
-            s.key
-            for s in given
-            if _region_apposed(text, toks, s, index)
+        firm: set[str] = set()
+        weak: dict[str, list[Span]] = {}
+        for s in given:
+            if _region_apposed(text, toks, s, index):
+                firm.add(s.key)
             # ("in Eunice's case": the person's)
-            or (
+            elif (
                 place_cue_before(toks, s.first, w, index)
                 and text[s.end : s.end + 1] not in _APOSTROPHES
-            )
+            ):
+                if _bare_preposition_before(toks, s.first, w):
+                    weak.setdefault(s.key, []).append(s)
+                else:
+                    firm.add(s.key)
+        # a name once after a bare preposition ("confidence in Clifton") is that town there
+        # only: its other occurrences are as likely the person's
+        spread = firm | {
+            key
+            for key, cued in weak.items()
+            if len(cued) >= config.GEOPARSE_GIVEN_NAME_SPREAD_MIN_CUES
         }
-        if placed:
+        only = {id(s) for key, cued in weak.items() if key not in spread for s in cued}
+        if spread or only:
             taken = {j for s in spans for j in range(s.first, s.last + 1)}
             extra = [
                 s
                 for s in given
-                if s.key in placed and not any(j in taken for j in range(s.first, s.last + 1))
+                if (s.key in spread or id(s) in only)
+                and not any(j in taken for j in range(s.first, s.last + 1))
             ]
             spans = sorted(spans + extra, key=lambda s: s.first)
     return spans
+
+
+def _bare_preposition_before(toks: Tokens, i: int, w: Words) -> bool:
+    """Whether a place preposition stands right before token ``i`` with no settlement or
+    region noun before it ("in Eunice", not "the town of Eunice", "la ville de Eunice")."""
+    k = i - 1
+    if k < 0 or toks.join[k] == 0 or toks.keys[k] not in w["place_prepositions"]:
+        return False
+    nouns = w.union("settlement_before", "region_before")
+    return not (k >= 1 and toks.join[k - 1] != 0 and toks.keys[k - 1] in nouns)
 
 
 def _inner_initial(text: str, toks: Tokens, first: int, j: int) -> bool:
@@ -713,7 +736,7 @@ def _romanised_cue(
     """Whether a place is likely at tokens ``first..last``: a place cue before ("dans", "la
     ville de"), in English a place preposition, or a list with a place found right before
     or after ("X, Y", "Y and X")."""
-    if _place_only_before(toks, first, w) or (lang == "en" and preposition_before(toks, first, w)):
+    if place_only_before(toks, first, w) or (lang == "en" and preposition_before(toks, first, w)):
         return True
     before = ends.get(first - 1)
     if (

@@ -95,6 +95,9 @@ WORD_LISTS: Final = {
     "region_after": "region nouns after a name (province, Oblast, область)",
     "unit_nouns_after": "lower-case nouns of first-level and second-level units after a "
     "unit's name that its mention covers (the Kayes region, Tanganyika province)",
+    "not_unit_cues": "unit nouns after a name that follow adjectives as often as names (the "
+    "Himalayan region, Gulf states, région, estado): no cue that the word before is a place "
+    "the gazetteer lacks",
     "district_after": "the region_after nouns of districts named after their centre (район)",
     "region_qualifiers": "lower-case adjectives between a region's adjective and its noun "
     "(городском округе, міській територіальній громаді)",
@@ -133,6 +136,12 @@ WORD_LISTS: Final = {
     "Palmas, Los Llanos)",
     "articles": "articles that open a noun phrase in apposition (a, the, un, una): 'X, a "
     "village' makes X a place",
+    "indefinite_articles": "indefinite articles (a, an, un, une, una): the capitalised word "
+    "after one, before a unit's noun, is an adjective, not the unit's name (a Catholic "
+    "district)",
+    "office_nouns": "nouns of offices and office holders written after a unit's noun (LGA "
+    "chairman, district official): the capitalised word before the unit's noun there is often "
+    "a person's name, not a unit's the gazetteer lacks",
     "after_the_river": "lower-case words that may follow 'the Dnipro' when it is the river",
     "river_before": "lower-case words right before a name that make it a river's, in "
     "languages without articles (берег, через, уздовж: bank of, across, along)",
@@ -144,6 +153,8 @@ WORD_LISTS: Final = {
     "vessel_cues": "nouns before a ship's name (tanker, navire, USS)",
     "club_heads": "words that begin a sports club's name (FC, Dynamo, Shakhtar)",
     "byline_words": "words that open a byline (By, Par, Por, Автор)",
+    "credit_places": "lower-case words before the place of a credit line's person (Reporting "
+    "by X in Kyiv; à, en, в): the capitalised names after one are places, not people",
     "lower_name_words": "lower-case words inside names of countries and regions (centrale)",
     "arabic_articles": "Arabic articles written in Latin script (al, el, ad, ash)",
     "saints": "saint prefixes of place names (saint, st, san, são)",
@@ -151,7 +162,8 @@ WORD_LISTS: Final = {
     "(calle, glorieta, rue): the name after one is the street's, not the place it honours",
     "street_tails": "nouns of streets and roads written after their names, and their postal "
     "abbreviations (Street, Ave, Rd): capitalised after a name, the name is the street's, "
-    "not the place it honours (Bristol Road, Fresno St.)",
+    "not the place it honours (Bristol Road, Fresno St.); one that is also a title or a saint's "
+    "prefix opens the capitalised name after it instead (in Leeds Dr. Hale said)",
     "saint_heads": "nouns of feasts and churches before a saint's name (fiesta de San Juan, "
     "église Saint-Pierre): the saint's name after one is no town's",
     "pronoun_suffixes": "attached pronouns that end a word in uncased text (ه ها هم: his, "
