@@ -640,3 +640,19 @@ def test_small_town_far_away_is_no_name_of_a_report_on_arab_countries() -> None:
     # a report that names Poland keeps it, and so does one that names nothing else
     assert "تارنوف" in [w for w, _, _ in _found("زار الوفد تارنوف في بولندا")]
     assert [w for w, _, _ in _found("زار الوفد تارنوف")] == ["تارنوف"]
+
+
+def test_geoparse_arabic_names_of_supplement_places() -> None:
+    # places the supplement adds to cities500 carry their Arabic names too
+    df = geo.geoparse(
+        "هبطت طائرات روسية في حميميم، ونزحت عائلات من معرة النعمان، ووصلت شاحنات إلى مخيم "
+        "الهول. ونزح سكان خان يونس إلى المواصي.",
+        lang="ar",
+    )
+    assert df[["mention", "gazetteer_id"]].values.tolist() == [
+        ["حميميم", "geo:hmeimim"],
+        ["معرة النعمان", "geo:maarat-al-numan"],
+        ["الهول", "geo:al-hol"],
+        ["خان يونس", "gn:281124"],
+        ["المواصي", "geo:mawasi"],
+    ]
