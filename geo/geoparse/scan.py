@@ -50,6 +50,7 @@ from geo.geoparse import translit
 from geo.geoparse.candidates import (
     IN_COUNTRIES,
     Index,
+    approx_km,
     countries_near,
     feature_of,
     is_water,
@@ -488,6 +489,9 @@ class _Match:
     #: a big town named by a common word after a place preposition ("قرب الأبيض"): kept
     #: only in a document that names a place of its country otherwise, and soft
     needs_country: bool = False
+    #: the key is the Latin name of a home place its foreign namesake gave way to
+    #: (:meth:`Scanner._home_namesakes`)
+    translit: bool = False
 
 
 # --------------------------------------------------------------------------- scanner
@@ -645,6 +649,7 @@ class Scanner:
             for m, _, best in chosen
             if best is not None and not m.needs_country and best.place.country_code
         }
+        chosen = self._home_namesakes(toks, words, lists, chosen)
         far = self._far_namesakes(chosen)
         out: list[Span] = []
         for m, key, best in chosen:
@@ -664,7 +669,7 @@ class Scanner:
                     last=m.last,
                     key=key,
                     lang="ar",
-                    source="scan",
+                    source="translit" if m.translit else "scan",
                     soft=soft,
                 )
             )
@@ -778,6 +783,103 @@ class Scanner:
             if others and others <= home and self._foreign_only(key):
                 found.add(id(m))
         return found
+
+    def _home_namesakes(
+        self,
+        toks: Tokens,
+        words: dict[int, _Word],
+        lists: _Lists,
+        chosen: list[tuple[_Match, str, Candidate | None]],
+    ) -> list[tuple[_Match, str, Candidate | None]]:
+        """``chosen``, with the one-word names whose places all lie in other countries than
+        those the document's other names place (a village of Jordan called "كتم" in a report
+        on Darfur, Brazil's state "بارا" in one on Kordofan) handed to the place of those
+        countries that their Latin names reach (:meth:`Index.transliterated`: Kutum, Bara),
+        within :data:`geo.config.GEOPARSE_TRANSLIT_NEAR_KM` of one of the document's other
+        places. The gazetteer has the Arabic names of few villages, so an Arabic name that
+        matches a foreign place is as often a home village it lacks in Arabic.
+
+        The key becomes the place's Latin name kept to its country (:data:`IN_COUNTRIES`).
+        Countries and big towns keep their names.
+        """
+        # what the document says for sure: the names after a cue, of several words or of note
+        by_key: dict[str, Candidate] = {}
+        for m, k, b in chosen:
+            if (
+                b is not None
+                and not m.needs_country
+                and b.place.country_code
+                and (
+                    m.last > m.first or Index.is_major(b) or self._cue_before(toks, words, m, lists)
+                )
+            ):
+                by_key.setdefault(k, b)
+        if not by_key:
+            return chosen
+        # the keys that give way, decided where a cue names the word a place ("في كتم"),
+        # then for every match of the key: one sense per document
+        home_of: dict[str, tuple[str, Candidate]] = {}
+        for m, key, best in chosen:
+            if (
+                key in home_of
+                or m.first != m.last
+                or m.needs_country
+                or best is None
+                or best.place.kind == "country"
+                or (best.place.kind == "city" and Index.is_major(best))
+                or IN_COUNTRIES in key
+                or not self._cue_before(toks, words, m, lists)
+                or not {m.name_form, m.key_form}.isdisjoint(
+                    lists.common | lists.first_names | lists.never
+                )
+            ):
+                continue
+            others = [b.place for k, b in by_key.items() if k != key]
+            home = {p.country_code for p in others if p.country_code}
+            points = [p for p in others if p.kind != "country"]
+            if not points or any(
+                c.place.country_code in home for c in self.index.candidates(key, variants=False)
+            ):
+                continue
+            found = self._translit_near(key, home, points)
+            if found is None:
+                continue
+            latin = f"{normalize_name(found.place.name)}{IN_COUNTRIES}{found.place.country_code}"
+            if any(c.place.id == found.place.id for c in self.index.candidates(latin)):
+                home_of[key] = (latin, found)
+        if not home_of:
+            return chosen
+        out: list[tuple[_Match, str, Candidate | None]] = []
+        for m, key, best in chosen:
+            if key in home_of and m.first == m.last:
+                m.translit = True
+                out.append((m, *home_of[key]))
+            else:
+                out.append((m, key, best))
+        return out
+
+    def _translit_near(
+        self, key: str, countries: set[str], points: Sequence[Place]
+    ) -> Candidate | None:
+        """The best place that ``key`` reaches through the Latin names of the gazetteer in
+        ``countries``, the nearest to one of ``points`` and within
+        :data:`geo.config.GEOPARSE_TRANSLIT_NEAR_KM` of it, and none of them; None when there
+        is none."""
+        named = {p.id for p in points}
+        near = [
+            (
+                min(
+                    approx_km(c.place.latitude, c.place.longitude, p.latitude, p.longitude)
+                    for p in points
+                ),
+                c,
+            )
+            for c in self.index.transliterated(key)
+            # a place the document names otherwise is not named by this word too
+            if c.place.country_code in countries and c.place.id not in named
+        ]
+        near = [(km, c) for km, c in near if km < config.GEOPARSE_TRANSLIT_NEAR_KM]
+        return min(near, key=lambda t: t[0])[1] if near else None
 
     def _names_admin1(self, keys: Sequence[str]) -> bool:
         """Whether one of ``keys`` is the name of a first-level region."""
