@@ -676,3 +676,11 @@ def test_foreign_namesake_of_a_home_village_is_the_home_village() -> None:
     # a first-level region of a far country (Brazil's Pará) gives way just as well
     kordofan = found("قصفت المسيرات مدينة الأبيض، ونزح السكان من بارا إلى كوستي.")
     assert kordofan["بارا"] == "gn:377724"  # Bara, North Kordofan
+
+
+def test_common_words_together_name_a_place_after_a_settlement_noun() -> None:
+    # "سوق الجمعة" (the Friday market) is a district of Tripoli after "حي", not without a cue
+    df = geo.geoparse("اندلعت اشتباكات في حي سوق الجمعة شرقي طرابلس.", lang="ar")
+    assert df[["mention", "gazetteer_id"]].values.tolist()[0] == ["سوق الجمعة", "geo:souk-al-jumaa"]
+    df = geo.geoparse("افتتح سوق الجمعة أبوابه للمتسوقين صباحاً في طرابلس.", lang="ar")
+    assert "سوق الجمعة" not in df["mention"].tolist()
