@@ -684,3 +684,22 @@ def test_common_words_together_name_a_place_after_a_settlement_noun() -> None:
     assert df[["mention", "gazetteer_id"]].values.tolist()[0] == ["سوق الجمعة", "geo:souk-al-jumaa"]
     df = geo.geoparse("افتتح سوق الجمعة أبوابه للمتسوقين صباحاً في طرابلس.", lang="ar")
     assert "سوق الجمعة" not in df["mention"].tolist()
+
+
+def test_dateline_credit_and_quoted_medium_are_no_places() -> None:
+    text = (
+        "بغداد - الشرق الأوسط\n"
+        "قال مسؤول عراقي لـ«الشرق الأوسط» إن التوتر في الشرق الأوسط يهدد الموصل.\n"
+        "عنب بلدي - حلب\n"
+        "قصفت الطائرات أحياء حلب الشرقية."
+    )
+    df = geo.geoparse(text, lang="ar")
+    got = [(text[s:e], s) for s, e in df[["char_start", "char_end"]].values.tolist()]
+    middle_east = text.rindex("الشرق الأوسط")
+    assert got == [
+        ("بغداد", 0),  # the dateline's place, not its credit
+        ("الشرق الأوسط", middle_east),  # the region, not the newspaper told
+        ("الموصل", text.index("الموصل")),
+        ("حلب", text.index("حلب")),  # after a medium's name, the place
+        ("حلب", text.rindex("حلب")),
+    ]

@@ -606,6 +606,8 @@ class Scanner:
                 if keys:
                     hits.append((first, end_token[end], s, row, keys))
         off = _phrase_blocked(toks, words, lists)
+        for j in _credits(text, toks, words, off):
+            off[j] = True
         kept: list[tuple[_Match, str, Candidate | None]] = []
         turned_down: list[_Match] = []
         for first, last, s, row, keys in hits:
@@ -1581,3 +1583,71 @@ def _phrase_blocked(toks: Tokens, words: dict[int, _Word], lists: _Lists) -> lis
                     out[j] = True
                 break
     return out
+
+
+#: Dashes of an Arabic dateline ("بيروت - الوكالة الوطنية للإعلام").
+_DASHES: Final = frozenset("-–—")
+#: Opening quotes of a name quoted after "لـ" ("لـ«الشرق الأوسط»").
+_OPEN_QUOTES: Final = frozenset('«"“')
+_CLOSE_QUOTES: Final = frozenset('»"”')
+
+
+def _credits(text: str, toks: Tokens, words: dict[int, _Word], media: Sequence[bool]) -> list[int]:
+    r"""The Arabic words that credit a medium rather than name a place: the credit after the
+    dash of a dateline line ("طرابلس - الشرق الأوسط": the newspaper Asharq Al-Awsat, not
+    the Middle East), unless a known medium stands before the dash ("عنب بلدي - إدلب":
+    ``media``, the tokens of the pack's media and organisations), and a name quoted right
+    after the preposition ل ("قال لـ«الشرق الأوسط»": told Asharq Al-Awsat), which news
+    writes so for media and people.
+
+    Examples
+    --------
+    >>> from geo.geoparse.tokenize import tokenize
+    >>> text = "طرابلس - الشرق الأوسط\nقال مسؤول لـ«الشرق الأوسط» إن الوضع في الشرق الأوسط خطير"
+    >>> toks = tokenize(text, 0, None, elisions=frozenset(), abbreviations=frozenset())
+    >>> words = {i: _word(text[toks.starts[i] : toks.ends[i]]) for i in range(len(toks))}
+    >>> found = _credits(text, toks, words, [False] * len(toks))
+    >>> [text[toks.starts[i] : toks.ends[i]] for i in found]
+    ['الشرق', 'الأوسط', 'الشرق', 'الأوسط']
+    """
+    out: list[int] = []
+    n = len(toks)
+    # datelines: the words of each line
+    line_of: dict[int, list[int]] = {}
+    for i in words:
+        line_start = text.rfind("\n", 0, toks.starts[i]) + 1
+        line_of.setdefault(line_start, []).append(i)
+    for line_start, idx in line_of.items():
+        line_end = text.find("\n", line_start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if toks.ends[idx[0]] > line_start + len(line):
+            continue
+        in_line = [j for j in range(idx[0], n) if toks.starts[j] < line_start + len(line)]
+        if len(in_line) > config.GEOPARSE_AR_DATELINE_WORDS:
+            continue
+        dash = next((k for k, ch in enumerate(line) if ch in _DASHES), None)
+        if dash is None:
+            continue
+        before = [j for j in in_line if toks.ends[j] <= line_start + dash]
+        if (
+            not before
+            or len(before) > config.GEOPARSE_AR_DATELINE_PLACE_WORDS
+            or any(media[j] for j in before)
+        ):
+            continue
+        out.extend(j for j in in_line if toks.starts[j] > line_start + dash and j in words)
+    # a name quoted after ل
+    for i, info in words.items():
+        if info.letters != "ل" or i + 1 >= n:
+            continue
+        gap = text[toks.ends[i] : toks.starts[i + 1]].replace(morph.PLACEHOLDER, "").strip()
+        if not gap or gap[-1] not in _OPEN_QUOTES:
+            continue
+        for j in range(i + 1, min(n, i + 1 + config.GEOPARSE_AR_QUOTED_WORDS)):
+            if j not in words:
+                break
+            out.append(j)
+            after = text[toks.ends[j] : toks.starts[j + 1] if j + 1 < n else len(text)]
+            if any(ch in _CLOSE_QUOTES for ch in after):
+                break
+    return sorted(set(out))
