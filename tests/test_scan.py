@@ -703,3 +703,9 @@ def test_dateline_credit_and_quoted_medium_are_no_places() -> None:
         ("حلب", text.index("حلب")),  # after a medium's name, the place
         ("حلب", text.rindex("حلب")),
     ]
+
+
+def test_dateline_with_a_colon_credits_only_a_quoted_name() -> None:
+    text = "أربيل: «الشرق الأوسط»\nاقرأ أيضاً: غارات على الموصل"
+    df = geo.geoparse(text, lang="ar")
+    assert df["mention"].tolist() == ["أربيل", "الموصل"]

@@ -1595,10 +1595,11 @@ _CLOSE_QUOTES: Final = frozenset('»"”')
 def _credits(text: str, toks: Tokens, words: dict[int, _Word], media: Sequence[bool]) -> list[int]:
     r"""The Arabic words that credit a medium rather than name a place: the credit after the
     dash of a dateline line ("طرابلس - الشرق الأوسط": the newspaper Asharq Al-Awsat, not
-    the Middle East), unless a known medium stands before the dash ("عنب بلدي - إدلب":
-    ``media``, the tokens of the pack's media and organisations), and a name quoted right
-    after the preposition ل ("قال لـ«الشرق الأوسط»": told Asharq Al-Awsat), which news
-    writes so for media and people.
+    the Middle East; or after a colon when quoted: "أربيل: «الشرق الأوسط»"), unless a
+    known medium stands before the dash ("عنب بلدي - إدلب": ``media``, the tokens of the
+    pack's media and organisations), and a name quoted right after the preposition ل
+    ("قال لـ«الشرق الأوسط»": told Asharq Al-Awsat), which news writes so for media and
+    people.
 
     Examples
     --------
@@ -1626,6 +1627,13 @@ def _credits(text: str, toks: Tokens, words: dict[int, _Word], media: Sequence[b
         if len(in_line) > config.GEOPARSE_AR_DATELINE_WORDS:
             continue
         dash = next((k for k, ch in enumerate(line) if ch in _DASHES), None)
+        colon = line.find(":")
+        if (dash is None or 0 <= colon < dash) and colon >= 0:
+            # "أربيل: «الشرق الأوسط»": a colon, when a quoted name alone follows (not
+            # "اقرأ أيضاً: نزوح من حلب", a headline)
+            rest = line[colon + 1 :].strip()
+            if rest[:1] in _OPEN_QUOTES and rest[-1:] in _CLOSE_QUOTES:
+                dash = colon
         if dash is None:
             continue
         before = [j for j in in_line if toks.ends[j] <= line_start + dash]
