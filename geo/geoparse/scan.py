@@ -48,6 +48,7 @@ from geo import config
 from geo.gazetteer import normalize_name
 from geo.geoparse import translit
 from geo.geoparse.candidates import (
+    AS_PLACE,
     IN_COUNTRIES,
     Index,
     approx_km,
@@ -652,6 +653,7 @@ class Scanner:
             if best is not None and not m.needs_country and best.place.country_code
         }
         chosen = self._home_namesakes(toks, words, lists, chosen)
+        chosen = self._units_after_region_nouns(toks, words, lists, chosen)
         far = self._far_namesakes(chosen)
         out: list[Span] = []
         for m, key, best in chosen:
@@ -801,8 +803,8 @@ class Scanner:
         places. The gazetteer has the Arabic names of few villages, so an Arabic name that
         matches a foreign place is as often a home village it lacks in Arabic.
 
-        The key becomes the place's Latin name kept to its country (:data:`IN_COUNTRIES`).
-        Countries and big towns keep their names.
+        The key names the place (:data:`AS_PLACE`). Countries and big towns keep their
+        names.
         """
         # what the document says for sure: the names after a cue, of several words or of note
         by_key: dict[str, Candidate] = {}
@@ -830,6 +832,7 @@ class Scanner:
                 or best.place.kind == "country"
                 or (best.place.kind == "city" and Index.is_major(best))
                 or IN_COUNTRIES in key
+                or AS_PLACE in key
                 or not self._cue_before(toks, words, m, lists)
                 or not {m.name_form, m.key_form}.isdisjoint(
                     lists.common | lists.first_names | lists.never
@@ -844,11 +847,8 @@ class Scanner:
             ):
                 continue
             found = self._translit_near(key, home, points)
-            if found is None:
-                continue
-            latin = f"{normalize_name(found.place.name)}{IN_COUNTRIES}{found.place.country_code}"
-            if any(c.place.id == found.place.id for c in self.index.candidates(latin)):
-                home_of[key] = (latin, found)
+            if found is not None:
+                home_of[key] = (f"{key}{AS_PLACE}{found.place.id}", found)
         if not home_of:
             return chosen
         out: list[tuple[_Match, str, Candidate | None]] = []
@@ -858,6 +858,46 @@ class Scanner:
                 out.append((m, *home_of[key]))
             else:
                 out.append((m, key, best))
+        return out
+
+    def _units_after_region_nouns(
+        self,
+        toks: Tokens,
+        words: dict[int, _Word],
+        lists: _Lists,
+        chosen: list[tuple[_Match, str, Candidate | None]],
+    ) -> list[tuple[_Match, str, Candidate | None]]:
+        """``chosen``, with the names written after a region noun ("ولاية البحر الأحمر",
+        "ولاية نهر النيل") kept to the first-level region of the name when there is one:
+        after "ولاية" the River Nile is the state of Sudan, not the river (the key names the
+        region's place, :data:`AS_PLACE`), when it lies in a country the document names."""
+        named = {b.place.country_code for _, _, b in chosen if b is not None}
+        out: list[tuple[_Match, str, Candidate | None]] = []
+        for m, key, best in chosen:
+            before = self._word_before(toks, words, m.first)
+            unit = None
+            if (
+                best is not None
+                and feature_of(best.place) != "admin1"
+                and IN_COUNTRIES not in key
+                and AS_PLACE not in key
+                and before is not None
+                and before.bare & lists.regions
+            ):
+                # a unit of a country the document names (not Egypt's Red Sea governorate in
+                # a report on Sudan, whose state the gazetteer lacks in Arabic)
+                unit = next(
+                    (
+                        c
+                        for c in self.index.candidates(key, variants=False)
+                        if feature_of(c.place) == "admin1" and c.place.country_code in named
+                    ),
+                    None,
+                )
+            if unit is None:
+                out.append((m, key, best))
+            else:
+                out.append((m, f"{key}{AS_PLACE}{unit.place.id}", unit))
         return out
 
     def _translit_near(
