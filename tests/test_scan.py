@@ -717,3 +717,26 @@ def test_name_after_a_region_noun_is_the_region() -> None:
     assert (
         dict(zip(df["mention"], df["gazetteer_id"], strict=True))["نهر النيل"] == "geo:river-nile"
     )
+
+
+def test_hospital_of_a_town_the_report_names() -> None:
+    # "مستشفى X" is the town's hospital when the report names the town X (not a man's name)
+    df = geo.geoparse(
+        "شنت الطائرات غارات على مدينة بعلبك، ونقل الجرحى إلى مستشفى بعلبك الحكومي.", lang="ar"
+    )
+    assert df["gazetteer_id"].tolist() == ["gn:277130", "gn:277130"]
+    df = geo.geoparse("قتل شخص في خان يونس ونقل إلى مستشفى ناصر.", lang="ar")
+    assert df["mention"].tolist() == ["خان يونس"]
+
+
+def test_list_after_a_name_without_a_cue_of_the_report_s_country() -> None:
+    text = "قالت مصادر في مدينة الأبيض إن المسيرات قصفت كادوقلي والدلنج ليلا."
+    df = geo.geoparse(text, lang="ar")
+    assert df[["mention", "gazetteer_id"]].values.tolist() == [
+        ["الأبيض", "gn:379003"],
+        ["كادوقلي", "gn:373141"],
+        ["الدلنج", "gn:376450"],  # Dilling, through its Latin name, on the list
+    ]
+    # no list ("ثم"): no cue
+    df = geo.geoparse(text.replace("والدلنج", "ثم الدلنج"), lang="ar")
+    assert "الدلنج" not in df["mention"].tolist()

@@ -40,7 +40,7 @@ import pickle
 import re
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -724,7 +724,10 @@ class Scanner:
                         word is not None
                         and (
                             word.definite
-                            or word.bare & (lists.heads | lists.of_note | lists.before_person)
+                            or word.bare & (lists.heads | lists.before_person)
+                            # "مستشفى بعلبك" in a report that names Baalbek: the town's
+                            # hospital, unless the name is a man's ("مستشفى ناصر")
+                            or (word.bare & lists.of_note and forms & lists.first_names)
                         )
                     )
                 ):
@@ -1214,6 +1217,12 @@ class Scanner:
             listed = self._listed(text, toks, i, info, by_last)
             # a cue word before the word, or a list: ب alone ("بادرت") is too weak a cue
             before = self._cue(toks, words, i, "", lists)
+            if not (listed or before) and self._listed_after_home(
+                text, toks, i, info, by_last, countries
+            ):
+                # "تعرضت كادوقلي والدلنج": a list after a name found without a cue, of a
+                # country the document names for sure, is a cue as a preposition is
+                before = 1
             if before and not listed:
                 prev = self._word_before(toks, words, i)
                 if prev is not None and prev.bare & lists.of_note:
@@ -1396,6 +1405,25 @@ class Scanner:
             and lists.cues.isdisjoint(nxt.names)
             and lists.never.isdisjoint(nxt.bare)
         )
+
+    def _listed_after_home(
+        self,
+        text: str,
+        toks: Tokens,
+        i: int,
+        info: _Word,
+        by_last: dict[int, Span],
+        countries: set[str],
+    ) -> bool:
+        """Whether a word goes on a list (:meth:`_listed`) after a name found without a cue
+        whose best place lies in one of ``countries``."""
+        before = by_last.get(i - 1)
+        if before is None or not before.soft:
+            return False
+        best = self._best(before.key)
+        if best is None or best.place.country_code not in countries:
+            return False
+        return self._listed(text, toks, i, info, {i - 1: replace(before, soft=0)})
 
     @staticmethod
     def _listed(text: str, toks: Tokens, i: int, info: _Word, by_last: dict[int, Span]) -> bool:
