@@ -740,3 +740,19 @@ def test_list_after_a_name_without_a_cue_of_the_report_s_country() -> None:
     # no list ("ثم"): no cue
     df = geo.geoparse(text.replace("والدلنج", "ثم الدلنج"), lang="ar")
     assert "الدلنج" not in df["mention"].tolist()
+
+
+def test_region_noun_inside_the_official_name() -> None:
+    # "ريف دمشق" (Rif Dimashq) and "إقليم كردستان" (the Kurdistan Region) keep their noun:
+    # the rest alone names another place; "ولاية الجزيرة" does not (the state is "الجزيرة")
+    text = (
+        "قصفت الطائرات بلدات في ريف دمشق، وتعرضت حقول نفطية في إقليم كردستان شمالي العراق، "
+        "ونزح سكان من ولاية الجزيرة."
+    )
+    df = geo.geoparse(text, lang="ar")
+    assert df[["mention", "gazetteer_id"]].values.tolist() == [
+        ["ريف دمشق", "ne:SYR-144"],
+        ["إقليم كردستان", "geo:kurdistan-iraq"],
+        ["العراق", "gn:99237"],
+        ["الجزيرة", "ne:SDN-875"],
+    ]

@@ -615,7 +615,11 @@ class Scanner:
             if any(blocked[j] or off[j] for j in range(first, last + 1)):
                 continue
             info = words[first]
-            if last > first and info.letters[info.index[s.name] :] in lists.strong_cues:
+            if (
+                last > first
+                and info.letters[info.index[s.name] :] in lists.strong_cues
+                and not self._noun_in_name(text, toks, first, last, keys)
+            ):
                 # "ولاية شمال دارفور", "محافظة إدلب": the region noun is no part of the name
                 # (the name after it is matched on its own)
                 continue
@@ -680,6 +684,18 @@ class Scanner:
         return self._transliterated(text, toks, blocked, words, off, lists, out)
 
     # -- decisions
+    def _noun_in_name(
+        self, text: str, toks: Tokens, first: int, last: int, keys: Sequence[str]
+    ) -> bool:
+        """Whether a name that begins with a region or settlement noun keeps it: the rest
+        alone names none of its places ("ريف دمشق", Rif Dimashq, which "دمشق" is not;
+        "إقليم كردستان"), unlike "ولاية الجزيرة", the state "الجزيرة" names too."""
+        whole = {c.place.id for k in keys for c in self.index.candidates(k, variants=False)}
+        if not whole:
+            return False
+        rest = normalize_name(text[toks.starts[first + 1] : toks.ends[last]])
+        return whole.isdisjoint(c.place.id for c in self.index.candidates(rest, variants=False))
+
     def _listed_words(
         self,
         text: str,
@@ -1074,7 +1090,11 @@ class Scanner:
             return key, best
         # several words: a cue word first ("مدينة حلب") leaves the name to the shorter match
         first_forms = {m.name_form, m.key_form}
-        if first_forms & lists.cues and not area:
+        if (
+            first_forms & lists.cues
+            and not area
+            and not self._noun_in_name(text, toks, m.first, m.last, m.keys)
+        ):
             return None
         # a water body named by its noun and an adjective ("البحر الأحمر"): common words
         # both, a name together
