@@ -756,3 +756,11 @@ def test_region_noun_inside_the_official_name() -> None:
         ["العراق", "gn:99237"],
         ["الجزيرة", "ne:SDN-875"],
     ]
+
+
+def test_common_words_named_again_are_the_same_place() -> None:
+    # "نور شمس" (sunlight): a place after "مخيم", and so again later without a cue
+    text = "اقتحمت القوات مخيم نور شمس فجراً، ونزح مئات السكان من نور شمس إلى طولكرم."
+    df = geo.geoparse(text, lang="ar")
+    assert df["mention"].tolist() == ["نور شمس", "نور شمس", "طولكرم"]
+    assert set(df["gazetteer_id"][:2]) == {"geo:nur-shams"}

@@ -637,7 +637,7 @@ class Scanner:
             picked = self._accept(text, toks, words, m, lists)
             if picked is not None:
                 kept.append((m, *picked))
-            elif first == last:
+            else:
                 turned_down.append(m)
         kept = _prefer_lists(text, toks, kept)
         kept.sort(key=lambda t: (-t[0].length, t[0].start))
@@ -705,8 +705,9 @@ class Scanner:
         chosen: list[tuple[_Match, str, Candidate | None]],
         turned_down: Sequence[_Match],
     ) -> list[tuple[_Match, str, Candidate | None]]:
-        """``chosen`` and the one-word names turned down as common words that the document
-        names elsewhere for sure (the same key chosen), or that go on a list after a chosen
+        """``chosen`` and the names turned down as common words that the document names
+        elsewhere for sure (the same key chosen: "مخيم نور شمس ... من نور شمس"), or, one word
+        each, that go on a list after a chosen
         name, joined to it by و or ف, among the places of that name's country: "الشارقة
         والعين" (Sharjah and Al Ain, not "the eye"). A word of the pack's ``never`` lists
         ("الجزيرة": the island) goes on a list of regions only (a region of that country), a
@@ -726,8 +727,8 @@ class Scanner:
         # definite noun ("البيت الأبيض") or a head noun's name
         named = {key: best for m, key, best in chosen if best is not None and not m.needs_country}
         added: list[tuple[_Match, str, Candidate | None]] = []
-        for m in sorted(turned_down, key=lambda x: x.first):
-            if m.first in taken:
+        for m in sorted(turned_down, key=lambda x: (x.first, -x.last)):
+            if any(j in taken for j in range(m.first, m.last + 1)):
                 continue
             key, _ = self._key_of(text, toks, m)
             again = named.get(key)
@@ -748,8 +749,10 @@ class Scanner:
                     )
                 ):
                     added.append((m, key, again))
-                    taken.add(m.first)
+                    taken.update(range(m.first, m.last + 1))
                     continue
+            if m.last > m.first:
+                continue  # several words go on no list here
             before = by_last.get(m.first - 1)
             if (
                 before is None
