@@ -764,3 +764,12 @@ def test_common_words_named_again_are_the_same_place() -> None:
     df = geo.geoparse(text, lang="ar")
     assert df["mention"].tolist() == ["نور شمس", "نور شمس", "طولكرم"]
     assert set(df["gazetteer_id"][:2]) == {"geo:nur-shams"}
+
+
+def test_formal_arabic_names_of_countries() -> None:
+    text = "أدانت الجمهورية العربية السورية الهجوم، ورحبت المملكة الأردنية الهاشمية بالاتفاق."
+    df = geo.geoparse(text, lang="ar")
+    assert df[["mention", "country_code", "kind"]].values.tolist() == [
+        ["الجمهورية العربية السورية", "SY", "country"],
+        ["المملكة الأردنية الهاشمية", "JO", "country"],
+    ]
