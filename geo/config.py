@@ -825,6 +825,9 @@ GEOPARSE_TRANSLIT_NEAR_KM: Final = 250.0
 #: ... or within this distance when a settlement or region noun comes before it
 #: ("مدينة X", "مخيم X"): the noun says it is a place, the country says which.
 GEOPARSE_TRANSLIT_NEAR_KM_CUED: Final = 1000.0
+#: ... and a skeleton shorter than GEOPARSE_TRANSLIT_SHORT_SKELETON after a preposition or
+#: on a list (no settlement noun) within this distance of one of the document's places.
+GEOPARSE_TRANSLIT_SHORT_NEAR_KM: Final = 100.0
 #: Romanisation variants (geo.geoparse.translit.romanised_forms): a capitalised Latin name
 #: the gazetteer lacks as written, after a place preposition or cue or in a list of places,
 #: is looked up under the consonant skeleton of its romanisation ("Djerba", "Jerba").

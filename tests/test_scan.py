@@ -773,3 +773,16 @@ def test_formal_arabic_names_of_countries() -> None:
         ["الجمهورية العربية السورية", "SY", "country"],
         ["المملكة الأردنية الهاشمية", "JO", "country"],
     ]
+
+
+def test_short_skeleton_after_a_preposition_near_the_report_s_places() -> None:
+    # "دوكة" (Doka, 2 consonants d-k) after "في", about 80 km from Gedaref: a place; the
+    # same word without a cue is not looked up
+    text = "اندلعت اشتباكات قرب مدينة القضارف، وقال مسؤول محلي في دوكة إن الأوضاع هادئة."
+    df = geo.geoparse(text, lang="ar")
+    assert df[["mention", "gazetteer_id"]].values.tolist() == [
+        ["القضارف", "gn:379062"],
+        ["دوكة", "gn:376332"],
+    ]
+    df = geo.geoparse(text.replace("في دوكة إن الأوضاع", "إن دوكة"), lang="ar")
+    assert df["mention"].tolist() == ["القضارف"]

@@ -1289,7 +1289,7 @@ class Scanner:
                                 )
                             )
                         )
-                        or (len(skeletons[0]) < config.GEOPARSE_TRANSLIT_SHORT_SKELETON and cue < 2)
+                        or (len(skeletons[0]) < config.GEOPARSE_TRANSLIT_SHORT_SKELETON and not cue)
                         or any(
                             word_frequency(k, ("ar",)) >= limit[strength]
                             for k in _with_article(key)
@@ -1305,9 +1305,19 @@ class Scanner:
                         )
                     ):
                         continue
+                    # a short skeleton after a preposition or on a list: only a place close
+                    # to the document's places ("إلى الحواتة")
+                    short = len(skeletons[0]) < config.GEOPARSE_TRANSLIT_SHORT_SKELETON
                     near = countries_near(
-                        self.index.transliterated(key), allowed, points, km=km[strength]
+                        self.index.transliterated(key),
+                        allowed,
+                        points,
+                        km=config.GEOPARSE_TRANSLIT_SHORT_NEAR_KM
+                        if short and cue < 2
+                        else km[strength],
                     )
+                    if short and cue < 2 and not points:
+                        near = set()
                     if near and self._conjunction_of_name(info, offset, key, near):
                         # "سنار، ودمدني": و is the first letter of "Wad Medani", which the
                         # skeleton leaves out, not a conjunction
