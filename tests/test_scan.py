@@ -786,3 +786,12 @@ def test_short_skeleton_after_a_preposition_near_the_report_s_places() -> None:
     ]
     df = geo.geoparse(text.replace("في دوكة إن الأوضاع", "إن دوكة"), lang="ar")
     assert df["mention"].tolist() == ["القضارف"]
+
+
+def test_somewhat_common_word_after_a_preposition_close_to_the_report_s_places() -> None:
+    # "بربر" ("البربر": the Berbers, a somewhat common word) is Berber 50 km from Atbara;
+    # in a report on Aleppo it names nothing
+    df = geo.geoparse("قصفت المسيرات مدينة عطبرة، وسمعت انفجارات في بربر شمالها.", lang="ar")
+    assert df["gazetteer_id"].tolist() == ["gn:378231", "gn:377690"]
+    df = geo.geoparse("قصفت المسيرات مدينة حلب، وسمعت انفجارات في بربر شمالها.", lang="ar")
+    assert df["mention"].tolist() == ["حلب"]

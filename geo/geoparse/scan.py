@@ -1290,10 +1290,7 @@ class Scanner:
                             )
                         )
                         or (len(skeletons[0]) < config.GEOPARSE_TRANSLIT_SHORT_SKELETON and not cue)
-                        or any(
-                            word_frequency(k, ("ar",)) >= limit[strength]
-                            for k in _with_article(key)
-                        )
+                        or any(word_frequency(k, ("ar",)) >= limit[2] for k in _with_article(key))
                         # two frequent words: a phrase ("وقف فوري", an immediate halt), not a
                         # name with a particle ("أبو سليم")
                         or (
@@ -1307,16 +1304,18 @@ class Scanner:
                         continue
                     # a short skeleton after a preposition or on a list: only a place close
                     # to the document's places ("إلى الحواتة")
+                    # (and so a word a little commoner than a preposition allows, "البطانة")
                     short = len(skeletons[0]) < config.GEOPARSE_TRANSLIT_SHORT_SKELETON
+                    tight = (short and cue < 2) or any(
+                        word_frequency(k, ("ar",)) >= limit[strength] for k in _with_article(key)
+                    )
                     near = countries_near(
                         self.index.transliterated(key),
                         allowed,
                         points,
-                        km=config.GEOPARSE_TRANSLIT_SHORT_NEAR_KM
-                        if short and cue < 2
-                        else km[strength],
+                        km=config.GEOPARSE_TRANSLIT_SHORT_NEAR_KM if tight else km[strength],
                     )
-                    if short and cue < 2 and not points:
+                    if tight and not points:
                         near = set()
                     if near and self._conjunction_of_name(info, offset, key, near):
                         # "سنار، ودمدني": و is the first letter of "Wad Medani", which the
