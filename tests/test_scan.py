@@ -795,3 +795,20 @@ def test_somewhat_common_word_after_a_preposition_close_to_the_report_s_places()
     assert df["gazetteer_id"].tolist() == ["gn:378231", "gn:377690"]
     df = geo.geoparse("قصفت المسيرات مدينة حلب، وسمعت انفجارات في بربر شمالها.", lang="ar")
     assert df["mention"].tolist() == ["حلب"]
+
+
+def test_common_word_keyed_with_its_article_needs_a_cue() -> None:
+    # "المصدر" (the source) is a village's name keyed with its article; "مصدر" is common
+    df = geo.geoparse("قصفت الطائرات مدينة حماة. وأضاف المصدر أن القصف استمر.", lang="ar")
+    assert df["mention"].tolist() == ["حماة"]
+
+
+def test_preposition_on_a_common_word_named_again_is_no_adjective() -> None:
+    # "البيت الأبيض" (the White House): an adjective; "المساعدات للأبيض": to El Obeid, which
+    # the report names after "مدينة"
+    text = "قصفت المسيرات مدينة الأبيض، ودعت المنظمات إلى إيصال المساعدات للأبيض وكادقلي."
+    df = geo.geoparse(text, lang="ar")
+    assert df["mention"].tolist()[:2] == ["الأبيض", "لأبيض"]
+    assert set(df["gazetteer_id"][:2]) == {"gn:379003"}
+    df = geo.geoparse("قصفت المسيرات مدينة الأبيض، وقال مسؤول في البيت الأبيض إن ...", lang="ar")
+    assert df["mention"].tolist() == ["الأبيض"]

@@ -740,7 +740,10 @@ class Scanner:
                     or (
                         word is not None
                         and (
-                            word.definite
+                            # an adjective after a definite noun ("البيت الأبيض"), unless a
+                            # preposition is attached, which no adjective takes ("المساعدات
+                            # للأبيض": the aid to El Obeid)
+                            (word.definite and not _has_preposition(m))
                             or word.bare & (lists.heads | lists.before_person)
                             # "مستشفى بعلبك" in a report that names Baalbek: the town's
                             # hospital, unless the name is a man's ("مستشفى ناصر")
@@ -1023,7 +1026,9 @@ class Scanner:
             ):
                 # "رددوا" (they chanted), "لكنه" (but he), "تدمّر" (it destroys): a word
                 return None
-            common = bool(forms & lists.common)
+            # "المصدر" (the source) is as common as "مصدر", also when a village of that name
+            # is keyed with its article
+            common = bool(forms & lists.common) or article in lists.common
             given = bool(forms & lists.first_names)
             if common or given:
                 # "المدينة" (the city) is Medina only as "مدينة المدينة"; "رياض" a man
@@ -1504,6 +1509,11 @@ class Scanner:
             ):
                 return 0
         return SOFT_WITHOUT_CUE
+
+
+def _has_preposition(m: _Match) -> bool:
+    """Whether a preposition (ب ل ك) is attached before the name of a match."""
+    return m.fused or any(ch in morph.PREPOSITIONS for ch in m.prefix)
 
 
 def _inflected(word: str, lists: _Lists) -> bool:
