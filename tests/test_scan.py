@@ -812,3 +812,9 @@ def test_preposition_on_a_common_word_named_again_is_no_adjective() -> None:
     assert set(df["gazetteer_id"][:2]) == {"gn:379003"}
     df = geo.geoparse("قصفت المسيرات مدينة الأبيض، وقال مسؤول في البيت الأبيض إن ...", lang="ar")
     assert df["mention"].tolist() == ["الأبيض"]
+
+
+def test_island_named_after_the_noun_island() -> None:
+    # "جزيرة كمران": the island of Kamaran; "جبل X" of a town stays no town
+    df = geo.geoparse("قصفت الطائرات ميناء الحديدة وجزيرة كمران القريبة.", lang="ar")
+    assert df["gazetteer_id"].tolist()[-1] == "geo:kamaran"
