@@ -839,6 +839,9 @@ GEOPARSE_TRANSLIT_NEAR_KM: Final = 250.0
 #: ... or within this distance when a settlement or region noun comes before it
 #: ("مدينة X", "مخيم X"): the noun says it is a place, the country says which.
 GEOPARSE_TRANSLIT_NEAR_KM_CUED: Final = 1000.0
+#: ... and a skeleton shorter than GEOPARSE_TRANSLIT_SHORT_SKELETON after a preposition or
+#: on a list (no settlement noun) within this distance of one of the document's places.
+GEOPARSE_TRANSLIT_SHORT_NEAR_KM: Final = 100.0
 #: Romanisation variants (geo.geoparse.translit.romanised_forms): a capitalised Latin name
 #: the gazetteer lacks as written, after a place preposition or cue or in a list of places,
 #: is looked up under the consonant skeleton of its romanisation ("Djerba", "Jerba").
@@ -890,6 +893,13 @@ GEOPARSE_AR_STEM_ZIPF: Final = 4.5
 #: وا of the past tense ("رددوا": they chanted, "يردد" 3.7); names written with -وا after
 #: the Latin -oua, -oa ("غاروا", Garoua: "يغار" 3.2) stay below it.
 GEOPARSE_AR_VERB_STEM_ZIPF: Final = 3.5
+#: An Arabic dateline ("طرابلس - الشرق الأوسط", "كوستي (السودان) - وكالات"): a line of at
+#: most this many words whose first dash follows at most GEOPARSE_AR_DATELINE_PLACE_WORDS
+#: words; what follows the dash is the credit (a newspaper, an agency), not a place.
+GEOPARSE_AR_DATELINE_WORDS: Final = 10
+GEOPARSE_AR_DATELINE_PLACE_WORDS: Final = 4
+#: A name quoted after "لـ" (told to, "قال لـ«الشرق الأوسط»") spans at most this many words.
+GEOPARSE_AR_QUOTED_WORDS: Final = 5
 
 #: Whether a unit's mention covers its noun written after the name in the languages whose
 #: pack lists it (``unit_nouns_after``: "the [Kayes region]", "[Tanganyika province]"), the

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import geo
 from geo.gazetteer import normalize_name
 from geo.geoparse import scan
-from geo.geoparse.candidates import IN_COUNTRIES, Index
+from geo.geoparse.candidates import AS_PLACE, IN_COUNTRIES, Index
 from geo.geoparse.scan import Scanner, build_matcher, is_arabic_key, matcher_for
 from geo.geoparse.tokenize import Tokens, tokenize
 from geo.lang.ar.morph import fold_key
@@ -329,14 +329,16 @@ def test_spans_slice_back_to_their_text_and_never_overlap(text: str) -> None:
         # the text of the span is the key (maybe with the article, or after ل without
         # its alef): the same letters once folded; a name found through its transliteration
         # (geo.geoparse.translit), or a common word going on a list of a country's places,
-        # has the countries of its places after its key
+        # has the countries of its places after its key; a key may name one of its places
+        # (AS_PLACE: a home village a foreign namesake gives way to, a region's unit)
+        base = s.key.partition(IN_COUNTRIES)[0].partition(AS_PLACE)[0]
         written = fold_key(normalize_name(text[s.start : s.end]))
-        key = fold_key(s.key.partition(IN_COUNTRIES)[0])
+        key = fold_key(base)
         assert written in (key, "ال" + key, key[1:], "ل" + key), (written, key)
         if s.source == "translit":
             assert Index.default().candidates(s.key)
         else:
-            assert s.key.partition(IN_COUNTRIES)[0] in Index.default().gazetteer
+            assert base in Index.default().gazetteer
 
 
 # --------------------------------------------------------------------------- automaton
@@ -640,3 +642,179 @@ def test_small_town_far_away_is_no_name_of_a_report_on_arab_countries() -> None:
     # a report that names Poland keeps it, and so does one that names nothing else
     assert "تارنوف" in [w for w, _, _ in _found("زار الوفد تارنوف في بولندا")]
     assert [w for w, _, _ in _found("زار الوفد تارنوف")] == ["تارنوف"]
+
+
+def test_geoparse_arabic_names_of_supplement_places() -> None:
+    # places the supplement adds to cities500 carry their Arabic names too
+    df = geo.geoparse(
+        "هبطت طائرات روسية في حميميم، ونزحت عائلات من معرة النعمان، ووصلت شاحنات إلى مخيم "
+        "الهول. ونزح سكان خان يونس إلى المواصي.",
+        lang="ar",
+    )
+    assert df[["mention", "gazetteer_id"]].values.tolist() == [
+        ["حميميم", "geo:hmeimim"],
+        ["معرة النعمان", "geo:maarat-al-numan"],
+        ["الهول", "geo:al-hol"],
+        ["خان يونس", "gn:281124"],
+        ["المواصي", "geo:mawasi"],
+    ]
+
+
+def test_foreign_namesake_of_a_home_village_is_the_home_village() -> None:
+    # "كتم": the gazetteer has the Arabic name of a village of Jordan only; in a report on
+    # Darfur it is Kutum, which its Latin name reaches; in a report on Jordan the village
+    def found(text: str) -> dict[str, str]:
+        df = geo.geoparse(text, lang="ar")
+        return dict(zip(df["mention"], df["gazetteer_id"], strict=True))
+
+    darfur = found("اندلعت اشتباكات عنيفة في الفاشر، ونزح آلاف السكان من كتم إلى مدينة نيالا.")
+    assert darfur["كتم"] == "gn:371745"  # Kutum, North Darfur
+    jordan = found("افتتح الوزير مدرسة في إربد وأخرى في كتم شمال الأردن.")
+    assert jordan["كتم"] == "gn:248434"  # Kitim, Irbid governorate
+    # a first-level region of a far country (Brazil's Pará) gives way just as well
+    kordofan = found("قصفت المسيرات مدينة الأبيض، ونزح السكان من بارا إلى كوستي.")
+    assert kordofan["بارا"] == "gn:377724"  # Bara, North Kordofan
+
+
+def test_common_words_together_name_a_place_after_a_settlement_noun() -> None:
+    # "سوق الجمعة" (the Friday market) is a district of Tripoli after "حي", not without a cue
+    df = geo.geoparse("اندلعت اشتباكات في حي سوق الجمعة شرقي طرابلس.", lang="ar")
+    assert df[["mention", "gazetteer_id"]].values.tolist()[0] == ["سوق الجمعة", "geo:souk-al-jumaa"]
+    df = geo.geoparse("افتتح سوق الجمعة أبوابه للمتسوقين صباحاً في طرابلس.", lang="ar")
+    assert "سوق الجمعة" not in df["mention"].tolist()
+
+
+def test_dateline_credit_and_quoted_medium_are_no_places() -> None:
+    text = (
+        "بغداد - الشرق الأوسط\n"
+        "قال مسؤول عراقي لـ«الشرق الأوسط» إن التوتر في الشرق الأوسط يهدد الموصل.\n"
+        "عنب بلدي - حلب\n"
+        "قصفت الطائرات أحياء حلب الشرقية."
+    )
+    df = geo.geoparse(text, lang="ar")
+    got = [(text[s:e], s) for s, e in df[["char_start", "char_end"]].values.tolist()]
+    middle_east = text.rindex("الشرق الأوسط")
+    assert got == [
+        ("بغداد", 0),  # the dateline's place, not its credit
+        ("الشرق الأوسط", middle_east),  # the region, not the newspaper told
+        ("الموصل", text.index("الموصل")),
+        ("حلب", text.index("حلب")),  # after a medium's name, the place
+        ("حلب", text.rindex("حلب")),
+    ]
+
+
+def test_dateline_with_a_colon_credits_only_a_quoted_name() -> None:
+    text = "أربيل: «الشرق الأوسط»\nاقرأ أيضاً: غارات على الموصل"
+    df = geo.geoparse(text, lang="ar")
+    assert df["mention"].tolist() == ["أربيل", "الموصل"]
+
+
+def test_name_after_a_region_noun_is_the_region() -> None:
+    # after "ولاية" the River Nile is the state of Sudan; after "نهر" alone, the river
+    df = geo.geoparse("قصفت المسيرات مدينة عطبرة في ولاية نهر النيل شمال الخرطوم.", lang="ar")
+    assert dict(zip(df["mention"], df["gazetteer_id"], strict=True))["نهر النيل"] == "ne:SDN-877"
+    df = geo.geoparse("غرق قارب في نهر النيل قرب الخرطوم.", lang="ar")
+    assert (
+        dict(zip(df["mention"], df["gazetteer_id"], strict=True))["نهر النيل"] == "geo:river-nile"
+    )
+
+
+def test_hospital_of_a_town_the_report_names() -> None:
+    # "مستشفى X" is the town's hospital when the report names the town X (not a man's name)
+    df = geo.geoparse(
+        "شنت الطائرات غارات على مدينة بعلبك، ونقل الجرحى إلى مستشفى بعلبك الحكومي.", lang="ar"
+    )
+    assert df["gazetteer_id"].tolist() == ["gn:277130", "gn:277130"]
+    df = geo.geoparse("قتل شخص في خان يونس ونقل إلى مستشفى ناصر.", lang="ar")
+    assert df["mention"].tolist() == ["خان يونس"]
+
+
+def test_list_after_a_name_without_a_cue_of_the_report_s_country() -> None:
+    text = "قالت مصادر في مدينة الأبيض إن المسيرات قصفت كادوقلي والدلنج ليلا."
+    df = geo.geoparse(text, lang="ar")
+    assert df[["mention", "gazetteer_id"]].values.tolist() == [
+        ["الأبيض", "gn:379003"],
+        ["كادوقلي", "gn:373141"],
+        ["الدلنج", "gn:376450"],  # Dilling, through its Latin name, on the list
+    ]
+    # no list ("ثم"): no cue
+    df = geo.geoparse(text.replace("والدلنج", "ثم الدلنج"), lang="ar")
+    assert "الدلنج" not in df["mention"].tolist()
+
+
+def test_region_noun_inside_the_official_name() -> None:
+    # "ريف دمشق" (Rif Dimashq) and "إقليم كردستان" (the Kurdistan Region) keep their noun:
+    # the rest alone names another place; "ولاية الجزيرة" does not (the state is "الجزيرة")
+    text = (
+        "قصفت الطائرات بلدات في ريف دمشق، وتعرضت حقول نفطية في إقليم كردستان شمالي العراق، "
+        "ونزح سكان من ولاية الجزيرة."
+    )
+    df = geo.geoparse(text, lang="ar")
+    assert df[["mention", "gazetteer_id"]].values.tolist() == [
+        ["ريف دمشق", "ne:SYR-144"],
+        ["إقليم كردستان", "geo:kurdistan-iraq"],
+        ["العراق", "gn:99237"],
+        ["الجزيرة", "ne:SDN-875"],
+    ]
+
+
+def test_common_words_named_again_are_the_same_place() -> None:
+    # "نور شمس" (sunlight): a place after "مخيم", and so again later without a cue
+    text = "اقتحمت القوات مخيم نور شمس فجراً، ونزح مئات السكان من نور شمس إلى طولكرم."
+    df = geo.geoparse(text, lang="ar")
+    assert df["mention"].tolist() == ["نور شمس", "نور شمس", "طولكرم"]
+    assert set(df["gazetteer_id"][:2]) == {"geo:nur-shams"}
+
+
+def test_formal_arabic_names_of_countries() -> None:
+    text = "أدانت الجمهورية العربية السورية الهجوم، ورحبت المملكة الأردنية الهاشمية بالاتفاق."
+    df = geo.geoparse(text, lang="ar")
+    assert df[["mention", "country_code", "kind"]].values.tolist() == [
+        ["الجمهورية العربية السورية", "SY", "country"],
+        ["المملكة الأردنية الهاشمية", "JO", "country"],
+    ]
+
+
+def test_short_skeleton_after_a_preposition_near_the_report_s_places() -> None:
+    # "دوكة" (Doka, 2 consonants d-k) after "في", about 80 km from Gedaref: a place; the
+    # same word without a cue is not looked up
+    text = "اندلعت اشتباكات قرب مدينة القضارف، وقال مسؤول محلي في دوكة إن الأوضاع هادئة."
+    df = geo.geoparse(text, lang="ar")
+    assert df[["mention", "gazetteer_id"]].values.tolist() == [
+        ["القضارف", "gn:379062"],
+        ["دوكة", "gn:376332"],
+    ]
+    df = geo.geoparse(text.replace("في دوكة إن الأوضاع", "إن دوكة"), lang="ar")
+    assert df["mention"].tolist() == ["القضارف"]
+
+
+def test_somewhat_common_word_after_a_preposition_close_to_the_report_s_places() -> None:
+    # "بربر" ("البربر": the Berbers, a somewhat common word) is Berber 50 km from Atbara;
+    # in a report on Aleppo it names nothing
+    df = geo.geoparse("قصفت المسيرات مدينة عطبرة، وسمعت انفجارات في بربر شمالها.", lang="ar")
+    assert df["gazetteer_id"].tolist() == ["gn:378231", "gn:377690"]
+    df = geo.geoparse("قصفت المسيرات مدينة حلب، وسمعت انفجارات في بربر شمالها.", lang="ar")
+    assert df["mention"].tolist() == ["حلب"]
+
+
+def test_common_word_keyed_with_its_article_needs_a_cue() -> None:
+    # "المصدر" (the source) is a village's name keyed with its article; "مصدر" is common
+    df = geo.geoparse("قصفت الطائرات مدينة حماة. وأضاف المصدر أن القصف استمر.", lang="ar")
+    assert df["mention"].tolist() == ["حماة"]
+
+
+def test_preposition_on_a_common_word_named_again_is_no_adjective() -> None:
+    # "البيت الأبيض" (the White House): an adjective; "المساعدات للأبيض": to El Obeid, which
+    # the report names after "مدينة"
+    text = "قصفت المسيرات مدينة الأبيض، ودعت المنظمات إلى إيصال المساعدات للأبيض وكادقلي."
+    df = geo.geoparse(text, lang="ar")
+    assert df["mention"].tolist()[:2] == ["الأبيض", "لأبيض"]
+    assert set(df["gazetteer_id"][:2]) == {"gn:379003"}
+    df = geo.geoparse("قصفت المسيرات مدينة الأبيض، وقال مسؤول في البيت الأبيض إن ...", lang="ar")
+    assert df["mention"].tolist() == ["الأبيض"]
+
+
+def test_island_named_after_the_noun_island() -> None:
+    # "جزيرة كمران": the island of Kamaran; "جبل X" of a town stays no town
+    df = geo.geoparse("قصفت الطائرات ميناء الحديدة وجزيرة كمران القريبة.", lang="ar")
+    assert df["gazetteer_id"].tolist()[-1] == "geo:kamaran"

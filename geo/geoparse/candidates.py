@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ANY_OF",
+    "AS_PLACE",
     "IN_COUNTRIES",
     "ROMANISED",
     "Index",
@@ -53,6 +54,10 @@ ROMANISED: Final = "\x1from:"
 #: adjective "Васильківська громада" is built from "Васильків" or "Васильківка"): the
 #: candidates are those of every key, and the context chooses among them.
 ANY_OF: Final = "\x1for:"
+#: Marks a key whose candidate is the one place whose id follows, among the places of the
+#: key or, failing them, of its transliterations: "كتم\x1fid:gn:371745" is Kutum in Sudan,
+#: not the village of Jordan the gazetteer names so in Arabic (:mod:`geo.geoparse.scan`).
+AS_PLACE: Final = "\x1fid:"
 _FR_INITIAL_I: Final = re.compile(r"(^| )i(?=[aeou])")
 _DOUBLE_S: Final = re.compile(r"(?<=[aeiouy])ss(?=[aeiouy])")
 _ARTICLES: Final = ("al ", "el ")
@@ -317,8 +322,8 @@ class Index:
         :data:`geo.config.GEOPARSE_VARIANT_PENALTY`), and so are the transliterations of a
         Cyrillic or Arabic key that names nothing or only small places
         (:meth:`transliterated`). A key with :data:`IN_COUNTRIES` keeps the candidates in
-        the countries it names; one made of several keys joined by :data:`ANY_OF` has the
-        candidates of each.
+        the countries it names, one with :data:`AS_PLACE` the place it names; one made of
+        several keys joined by :data:`ANY_OF` has the candidates of each.
         """
         cached = self._cands.get((key, variants))
         if cached is not None:
@@ -331,6 +336,13 @@ class Index:
                 for c in self.candidates(part, variants=variants):
                     union.setdefault(c.place.id, c)
             out = tuple(sorted(union.values(), key=lambda c: -c.prior))
+            self._cands[(key, variants)] = out
+            return out
+        if AS_PLACE in key:
+            base, _, place_id = key.partition(AS_PLACE)
+            out = tuple(
+                c for c in self.candidates(base, variants=variants) if c.place.id == place_id
+            ) or tuple(c for c in self.transliterated(base) if c.place.id == place_id)
             self._cands[(key, variants)] = out
             return out
         if IN_COUNTRIES in key:

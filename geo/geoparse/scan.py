@@ -40,7 +40,7 @@ import pickle
 import re
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -48,8 +48,10 @@ from geo import config
 from geo.gazetteer import normalize_name
 from geo.geoparse import translit
 from geo.geoparse.candidates import (
+    AS_PLACE,
     IN_COUNTRIES,
     Index,
+    approx_km,
     countries_near,
     feature_of,
     is_water,
@@ -95,6 +97,10 @@ _WORD_RE: Final = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640
 _ARABIC_RANGES: Final = ((0x600, 0x700), (0x750, 0x780), (0x8A0, 0x900), (0xFB50, 0xFF00))
 #: How Latin names write the w sound of a first و ("Wad Medani", "Ouargla").
 _LATIN_W: Final = ("w", "ou")
+#: Features of places whose names follow the pack's natural and water nouns ("جزيرة كمران").
+_FEATURES: Final = frozenset(
+    {"island", "mountain", "river", "lake", "sea", "gulf", "strait", "water"}
+)
 #: Particles before a name that make it a place ("بإدلب": in Idlib).
 _LOCATIVE_PREFIXES: Final = frozenset({"ب", "وب", "فب"})
 
@@ -488,6 +494,9 @@ class _Match:
     #: a big town named by a common word after a place preposition ("قرب الأبيض"): kept
     #: only in a document that names a place of its country otherwise, and soft
     needs_country: bool = False
+    #: the key is the Latin name of a home place its foreign namesake gave way to
+    #: (:meth:`Scanner._home_namesakes`)
+    translit: bool = False
 
 
 # --------------------------------------------------------------------------- scanner
@@ -602,13 +611,19 @@ class Scanner:
                 if keys:
                     hits.append((first, end_token[end], s, row, keys))
         off = _phrase_blocked(toks, words, lists)
+        for j in _credits(text, toks, words, off):
+            off[j] = True
         kept: list[tuple[_Match, str, Candidate | None]] = []
         turned_down: list[_Match] = []
         for first, last, s, row, keys in hits:
             if any(blocked[j] or off[j] for j in range(first, last + 1)):
                 continue
             info = words[first]
-            if last > first and info.letters[info.index[s.name] :] in lists.strong_cues:
+            if (
+                last > first
+                and info.letters[info.index[s.name] :] in lists.strong_cues
+                and not self._noun_in_name(text, toks, first, last, keys)
+            ):
                 # "ولاية شمال دارفور", "محافظة إدلب": the region noun is no part of the name
                 # (the name after it is matched on its own)
                 continue
@@ -626,7 +641,7 @@ class Scanner:
             picked = self._accept(text, toks, words, m, lists)
             if picked is not None:
                 kept.append((m, *picked))
-            elif first == last:
+            else:
                 turned_down.append(m)
         kept = _prefer_lists(text, toks, kept)
         kept.sort(key=lambda t: (-t[0].length, t[0].start))
@@ -645,6 +660,8 @@ class Scanner:
             for m, _, best in chosen
             if best is not None and not m.needs_country and best.place.country_code
         }
+        chosen = self._home_namesakes(toks, words, lists, chosen)
+        chosen = self._units_after_region_nouns(toks, words, lists, chosen)
         far = self._far_namesakes(chosen)
         out: list[Span] = []
         for m, key, best in chosen:
@@ -664,13 +681,25 @@ class Scanner:
                     last=m.last,
                     key=key,
                     lang="ar",
-                    source="scan",
+                    source="translit" if m.translit else "scan",
                     soft=soft,
                 )
             )
         return self._transliterated(text, toks, blocked, words, off, lists, out)
 
     # -- decisions
+    def _noun_in_name(
+        self, text: str, toks: Tokens, first: int, last: int, keys: Sequence[str]
+    ) -> bool:
+        """Whether a name that begins with a region or settlement noun keeps it: the rest
+        alone names none of its places ("ريف دمشق", Rif Dimashq, which "دمشق" is not;
+        "إقليم كردستان"), unlike "ولاية الجزيرة", the state "الجزيرة" names too."""
+        whole = {c.place.id for k in keys for c in self.index.candidates(k, variants=False)}
+        if not whole:
+            return False
+        rest = normalize_name(text[toks.starts[first + 1] : toks.ends[last]])
+        return whole.isdisjoint(c.place.id for c in self.index.candidates(rest, variants=False))
+
     def _listed_words(
         self,
         text: str,
@@ -680,8 +709,9 @@ class Scanner:
         chosen: list[tuple[_Match, str, Candidate | None]],
         turned_down: Sequence[_Match],
     ) -> list[tuple[_Match, str, Candidate | None]]:
-        """``chosen`` and the one-word names turned down as common words that the document
-        names elsewhere for sure (the same key chosen), or that go on a list after a chosen
+        """``chosen`` and the names turned down as common words that the document names
+        elsewhere for sure (the same key chosen: "مخيم نور شمس ... من نور شمس"), or, one word
+        each, that go on a list after a chosen
         name, joined to it by و or ف, among the places of that name's country: "الشارقة
         والعين" (Sharjah and Al Ain, not "the eye"). A word of the pack's ``never`` lists
         ("الجزيرة": the island) goes on a list of regions only (a region of that country), a
@@ -701,8 +731,8 @@ class Scanner:
         # definite noun ("البيت الأبيض") or a head noun's name
         named = {key: best for m, key, best in chosen if best is not None and not m.needs_country}
         added: list[tuple[_Match, str, Candidate | None]] = []
-        for m in sorted(turned_down, key=lambda x: x.first):
-            if m.first in taken:
+        for m in sorted(turned_down, key=lambda x: (x.first, -x.last)):
+            if any(j in taken for j in range(m.first, m.last + 1)):
                 continue
             key, _ = self._key_of(text, toks, m)
             again = named.get(key)
@@ -714,14 +744,22 @@ class Scanner:
                     or (
                         word is not None
                         and (
-                            word.definite
-                            or word.bare & (lists.heads | lists.of_note | lists.before_person)
+                            # an adjective after a definite noun ("البيت الأبيض"), unless a
+                            # preposition is attached, which no adjective takes ("المساعدات
+                            # للأبيض": the aid to El Obeid)
+                            (word.definite and not _has_preposition(m))
+                            or word.bare & (lists.heads | lists.before_person)
+                            # "مستشفى بعلبك" in a report that names Baalbek: the town's
+                            # hospital, unless the name is a man's ("مستشفى ناصر")
+                            or (word.bare & lists.of_note and forms & lists.first_names)
                         )
                     )
                 ):
                     added.append((m, key, again))
-                    taken.add(m.first)
+                    taken.update(range(m.first, m.last + 1))
                     continue
+            if m.last > m.first:
+                continue  # several words go on no list here
             before = by_last.get(m.first - 1)
             if (
                 before is None
@@ -778,6 +816,141 @@ class Scanner:
             if others and others <= home and self._foreign_only(key):
                 found.add(id(m))
         return found
+
+    def _home_namesakes(
+        self,
+        toks: Tokens,
+        words: dict[int, _Word],
+        lists: _Lists,
+        chosen: list[tuple[_Match, str, Candidate | None]],
+    ) -> list[tuple[_Match, str, Candidate | None]]:
+        """``chosen``, with the one-word names whose places all lie in other countries than
+        those the document's other names place (a village of Jordan called "كتم" in a report
+        on Darfur, Brazil's state "بارا" in one on Kordofan) handed to the place of those
+        countries that their Latin names reach (:meth:`Index.transliterated`: Kutum, Bara),
+        within :data:`geo.config.GEOPARSE_TRANSLIT_NEAR_KM` of one of the document's other
+        places. The gazetteer has the Arabic names of few villages, so an Arabic name that
+        matches a foreign place is as often a home village it lacks in Arabic.
+
+        The key names the place (:data:`AS_PLACE`). Countries and big towns keep their
+        names.
+        """
+        # what the document says for sure: the names after a cue, of several words or of note
+        by_key: dict[str, Candidate] = {}
+        for m, k, b in chosen:
+            if (
+                b is not None
+                and not m.needs_country
+                and b.place.country_code
+                and (
+                    m.last > m.first or Index.is_major(b) or self._cue_before(toks, words, m, lists)
+                )
+            ):
+                by_key.setdefault(k, b)
+        if not by_key:
+            return chosen
+        # the keys that give way, decided where a cue names the word a place ("في كتم"),
+        # then for every match of the key: one sense per document
+        home_of: dict[str, tuple[str, Candidate]] = {}
+        for m, key, best in chosen:
+            if (
+                key in home_of
+                or m.first != m.last
+                or m.needs_country
+                or best is None
+                or best.place.kind == "country"
+                or (best.place.kind == "city" and Index.is_major(best))
+                or IN_COUNTRIES in key
+                or AS_PLACE in key
+                or not self._cue_before(toks, words, m, lists)
+                or not {m.name_form, m.key_form}.isdisjoint(
+                    lists.common | lists.first_names | lists.never
+                )
+            ):
+                continue
+            others = [b.place for k, b in by_key.items() if k != key]
+            home = {p.country_code for p in others if p.country_code}
+            points = [p for p in others if p.kind != "country"]
+            if not points or any(
+                c.place.country_code in home for c in self.index.candidates(key, variants=False)
+            ):
+                continue
+            found = self._translit_near(key, home, points)
+            if found is not None:
+                home_of[key] = (f"{key}{AS_PLACE}{found.place.id}", found)
+        if not home_of:
+            return chosen
+        out: list[tuple[_Match, str, Candidate | None]] = []
+        for m, key, best in chosen:
+            if key in home_of and m.first == m.last:
+                m.translit = True
+                out.append((m, *home_of[key]))
+            else:
+                out.append((m, key, best))
+        return out
+
+    def _units_after_region_nouns(
+        self,
+        toks: Tokens,
+        words: dict[int, _Word],
+        lists: _Lists,
+        chosen: list[tuple[_Match, str, Candidate | None]],
+    ) -> list[tuple[_Match, str, Candidate | None]]:
+        """``chosen``, with the names written after a region noun ("ولاية البحر الأحمر",
+        "ولاية نهر النيل") kept to the first-level region of the name when there is one:
+        after "ولاية" the River Nile is the state of Sudan, not the river (the key names the
+        region's place, :data:`AS_PLACE`), when it lies in a country the document names."""
+        named = {b.place.country_code for _, _, b in chosen if b is not None}
+        out: list[tuple[_Match, str, Candidate | None]] = []
+        for m, key, best in chosen:
+            before = self._word_before(toks, words, m.first)
+            unit = None
+            if (
+                best is not None
+                and feature_of(best.place) != "admin1"
+                and IN_COUNTRIES not in key
+                and AS_PLACE not in key
+                and before is not None
+                and before.bare & lists.regions
+            ):
+                # a unit of a country the document names (not Egypt's Red Sea governorate in
+                # a report on Sudan, whose state the gazetteer lacks in Arabic)
+                unit = next(
+                    (
+                        c
+                        for c in self.index.candidates(key, variants=False)
+                        if feature_of(c.place) == "admin1" and c.place.country_code in named
+                    ),
+                    None,
+                )
+            if unit is None:
+                out.append((m, key, best))
+            else:
+                out.append((m, f"{key}{AS_PLACE}{unit.place.id}", unit))
+        return out
+
+    def _translit_near(
+        self, key: str, countries: set[str], points: Sequence[Place]
+    ) -> Candidate | None:
+        """The best place that ``key`` reaches through the Latin names of the gazetteer in
+        ``countries``, the nearest to one of ``points`` and within
+        :data:`geo.config.GEOPARSE_TRANSLIT_NEAR_KM` of it, and none of them; None when there
+        is none."""
+        named = {p.id for p in points}
+        near = [
+            (
+                min(
+                    approx_km(c.place.latitude, c.place.longitude, p.latitude, p.longitude)
+                    for p in points
+                ),
+                c,
+            )
+            for c in self.index.transliterated(key)
+            # a place the document names otherwise is not named by this word too
+            if c.place.country_code in countries and c.place.id not in named
+        ]
+        near = [(km, c) for km, c in near if km < config.GEOPARSE_TRANSLIT_NEAR_KM]
+        return min(near, key=lambda t: t[0])[1] if near else None
 
     def _names_admin1(self, keys: Sequence[str]) -> bool:
         """Whether one of ``keys`` is the name of a first-level region."""
@@ -857,7 +1030,9 @@ class Scanner:
             ):
                 # "رددوا" (they chanted), "لكنه" (but he), "تدمّر" (it destroys): a word
                 return None
-            common = bool(forms & lists.common)
+            # "المصدر" (the source) is as common as "مصدر", also when a village of that name
+            # is keyed with its article
+            common = bool(forms & lists.common) or article in lists.common
             given = bool(forms & lists.first_names)
             if common or given:
                 # "المدينة" (the city) is Medina only as "مدينة المدينة"; "رياض" a man
@@ -916,8 +1091,15 @@ class Scanner:
             ):
                 # "مستشفى ناصر" (named after a person) against "مستشفى الموصل"
                 return None
+            # "جزيرة كمران": an island's name after the noun island, a river's after river
+            named_feature = (
+                best is not None
+                and before is not None
+                and bool(before.bare & lists.features)
+                and feature_of(best.place) in _FEATURES
+            )
             if before is not None and (
-                before.bare & lists.heads
+                (before.bare & lists.heads and not named_feature)
                 or (before.names & lists.before_person and not area)
                 # "أبو سالم", "بن علي": the word after a name particle belongs to a name
                 or (before.letters in lists.particles and not area)
@@ -927,7 +1109,11 @@ class Scanner:
             return key, best
         # several words: a cue word first ("مدينة حلب") leaves the name to the shorter match
         first_forms = {m.name_form, m.key_form}
-        if first_forms & lists.cues and not area:
+        if (
+            first_forms & lists.cues
+            and not area
+            and not self._noun_in_name(text, toks, m.first, m.last, m.keys)
+        ):
             return None
         # a water body named by its noun and an adjective ("البحر الأحمر"): common words
         # both, a name together
@@ -936,7 +1122,13 @@ class Scanner:
         )
         names = [m.name_form, *(words[j].letters for j in range(m.first + 1, m.last + 1))]
         if all(x in lists.never or x in lists.common for x in names) and not (area or water):
-            return None
+            # common words together ("سوق الجمعة": the Friday market; "تل أبيض": a white
+            # mound) name a place after a settlement noun ("حي سوق الجمعة"), or a town of
+            # note after a place preposition ("في تل أبيض")
+            cue = self._cue_before(toks, words, m, lists)
+            notable = best is not None and best.prior >= config.GEOPARSE_NOTABLE_PRIOR
+            if not (cue == 2 or (cue == 1 and notable)) or names[0] in lists.never:
+                return None
         return key, best
 
     def _reads_as_word(self, text: str, toks: Tokens, m: _Match, key: str, lists: _Lists) -> bool:
@@ -1064,6 +1256,12 @@ class Scanner:
             listed = self._listed(text, toks, i, info, by_last)
             # a cue word before the word, or a list: ب alone ("بادرت") is too weak a cue
             before = self._cue(toks, words, i, "", lists)
+            if not (listed or before) and self._listed_after_home(
+                text, toks, i, info, by_last, countries
+            ):
+                # "تعرضت كادوقلي والدلنج": a list after a name found without a cue, of a
+                # country the document names for sure, is a cue as a preposition is
+                before = 1
             if before and not listed:
                 prev = self._word_before(toks, words, i)
                 if prev is not None and prev.bare & lists.of_note:
@@ -1107,11 +1305,8 @@ class Scanner:
                                 )
                             )
                         )
-                        or (len(skeletons[0]) < config.GEOPARSE_TRANSLIT_SHORT_SKELETON and cue < 2)
-                        or any(
-                            word_frequency(k, ("ar",)) >= limit[strength]
-                            for k in _with_article(key)
-                        )
+                        or (len(skeletons[0]) < config.GEOPARSE_TRANSLIT_SHORT_SKELETON and not cue)
+                        or any(word_frequency(k, ("ar",)) >= limit[2] for k in _with_article(key))
                         # two frequent words: a phrase ("وقف فوري", an immediate halt), not a
                         # name with a particle ("أبو سليم")
                         or (
@@ -1123,9 +1318,21 @@ class Scanner:
                         )
                     ):
                         continue
-                    near = countries_near(
-                        self.index.transliterated(key), allowed, points, km=km[strength]
+                    # a short skeleton after a preposition or on a list: only a place close
+                    # to the document's places ("إلى الحواتة")
+                    # (and so a word a little commoner than a preposition allows, "البطانة")
+                    short = len(skeletons[0]) < config.GEOPARSE_TRANSLIT_SHORT_SKELETON
+                    tight = (short and cue < 2) or any(
+                        word_frequency(k, ("ar",)) >= limit[strength] for k in _with_article(key)
                     )
+                    near = countries_near(
+                        self.index.transliterated(key),
+                        allowed,
+                        points,
+                        km=config.GEOPARSE_TRANSLIT_SHORT_NEAR_KM if tight else km[strength],
+                    )
+                    if tight and not points:
+                        near = set()
                     if near and self._conjunction_of_name(info, offset, key, near):
                         # "سنار، ودمدني": و is the first letter of "Wad Medani", which the
                         # skeleton leaves out, not a conjunction
@@ -1247,6 +1454,25 @@ class Scanner:
             and lists.never.isdisjoint(nxt.bare)
         )
 
+    def _listed_after_home(
+        self,
+        text: str,
+        toks: Tokens,
+        i: int,
+        info: _Word,
+        by_last: dict[int, Span],
+        countries: set[str],
+    ) -> bool:
+        """Whether a word goes on a list (:meth:`_listed`) after a name found without a cue
+        whose best place lies in one of ``countries``."""
+        before = by_last.get(i - 1)
+        if before is None or not before.soft:
+            return False
+        best = self._best(before.key)
+        if best is None or best.place.country_code not in countries:
+            return False
+        return self._listed(text, toks, i, info, {i - 1: replace(before, soft=0)})
+
     @staticmethod
     def _listed(text: str, toks: Tokens, i: int, info: _Word, by_last: dict[int, Span]) -> bool:
         """Whether a word goes on a list of places: "الحصاحيصا ورفاعة", "إدلب، سراقب"."""
@@ -1294,6 +1520,11 @@ class Scanner:
             ):
                 return 0
         return SOFT_WITHOUT_CUE
+
+
+def _has_preposition(m: _Match) -> bool:
+    """Whether a preposition (ب ل ك) is attached before the name of a match."""
+    return m.fused or any(ch in morph.PREPOSITIONS for ch in m.prefix)
 
 
 def _inflected(word: str, lists: _Lists) -> bool:
@@ -1473,3 +1704,79 @@ def _phrase_blocked(toks: Tokens, words: dict[int, _Word], lists: _Lists) -> lis
                     out[j] = True
                 break
     return out
+
+
+#: Dashes of an Arabic dateline ("بيروت - الوكالة الوطنية للإعلام").
+_DASHES: Final = frozenset("-–—")
+#: Opening quotes of a name quoted after "لـ" ("لـ«الشرق الأوسط»").
+_OPEN_QUOTES: Final = frozenset('«"“')
+_CLOSE_QUOTES: Final = frozenset('»"”')
+
+
+def _credits(text: str, toks: Tokens, words: dict[int, _Word], media: Sequence[bool]) -> list[int]:
+    r"""The Arabic words that credit a medium rather than name a place: the credit after the
+    dash of a dateline line ("طرابلس - الشرق الأوسط": the newspaper Asharq Al-Awsat, not
+    the Middle East; or after a colon when quoted: "أربيل: «الشرق الأوسط»"), unless a
+    known medium stands before the dash ("عنب بلدي - إدلب": ``media``, the tokens of the
+    pack's media and organisations), and a name quoted right after the preposition ل
+    ("قال لـ«الشرق الأوسط»": told Asharq Al-Awsat), which news writes so for media and
+    people.
+
+    Examples
+    --------
+    >>> from geo.geoparse.tokenize import tokenize
+    >>> text = "طرابلس - الشرق الأوسط\nقال مسؤول لـ«الشرق الأوسط» إن الوضع في الشرق الأوسط خطير"
+    >>> toks = tokenize(text, 0, None, elisions=frozenset(), abbreviations=frozenset())
+    >>> words = {i: _word(text[toks.starts[i] : toks.ends[i]]) for i in range(len(toks))}
+    >>> found = _credits(text, toks, words, [False] * len(toks))
+    >>> [text[toks.starts[i] : toks.ends[i]] for i in found]
+    ['الشرق', 'الأوسط', 'الشرق', 'الأوسط']
+    """
+    out: list[int] = []
+    n = len(toks)
+    # datelines: the words of each line
+    line_of: dict[int, list[int]] = {}
+    for i in words:
+        line_start = text.rfind("\n", 0, toks.starts[i]) + 1
+        line_of.setdefault(line_start, []).append(i)
+    for line_start, idx in line_of.items():
+        line_end = text.find("\n", line_start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if toks.ends[idx[0]] > line_start + len(line):
+            continue
+        in_line = [j for j in range(idx[0], n) if toks.starts[j] < line_start + len(line)]
+        if len(in_line) > config.GEOPARSE_AR_DATELINE_WORDS:
+            continue
+        dash = next((k for k, ch in enumerate(line) if ch in _DASHES), None)
+        colon = line.find(":")
+        if (dash is None or 0 <= colon < dash) and colon >= 0:
+            # "أربيل: «الشرق الأوسط»": a colon, when a quoted name alone follows (not
+            # "اقرأ أيضاً: نزوح من حلب", a headline)
+            rest = line[colon + 1 :].strip()
+            if rest[:1] in _OPEN_QUOTES and rest[-1:] in _CLOSE_QUOTES:
+                dash = colon
+        if dash is None:
+            continue
+        before = [j for j in in_line if toks.ends[j] <= line_start + dash]
+        if (
+            not before
+            or len(before) > config.GEOPARSE_AR_DATELINE_PLACE_WORDS
+            or any(media[j] for j in before)
+        ):
+            continue
+        out.extend(j for j in in_line if toks.starts[j] > line_start + dash and j in words)
+    # a name quoted after ل
+    for i, info in words.items():
+        if info.letters != "ل" or i + 1 >= n:
+            continue
+        gap = text[toks.ends[i] : toks.starts[i + 1]].replace(morph.PLACEHOLDER, "").strip()
+        if not gap or gap[-1] not in _OPEN_QUOTES:
+            continue
+        for j in range(i + 1, min(n, i + 1 + config.GEOPARSE_AR_QUOTED_WORDS)):
+            if j not in words:
+                break
+            out.append(j)
+            after = text[toks.ends[j] : toks.starts[j + 1] if j + 1 < n else len(text)]
+            if any(ch in _CLOSE_QUOTES for ch in after):
+                break
+    return sorted(set(out))

@@ -35,6 +35,7 @@ from typing import Final, NamedTuple
 
 __all__ = [
     "PLACEHOLDER",
+    "PREPOSITIONS",
     "NameStart",
     "fold_key",
     "name_starts",
@@ -77,7 +78,7 @@ _BLOCKS: Final = (
 
 #: Conjunctions, prepositions and the article that attach to the next word.
 _CONJUNCTIONS: Final = frozenset("وف")
-_PREPOSITIONS: Final = frozenset("بكل")
+PREPOSITIONS: Final = frozenset("بكل")
 _ARTICLE: Final = "ال"
 #: Letters a name keeps at least after its particles.
 MIN_NAME_LETTERS: Final = 2
@@ -215,7 +216,7 @@ def name_starts(word: str) -> tuple[NameStart, ...]:
         return ()
     conjunctions = [0, 1] if letters[0] in _CONJUNCTIONS else [0]
     for c in conjunctions:
-        preps = [c, c + 1] if c < n and letters[c] in _PREPOSITIONS else [c]
+        preps = [c, c + 1] if c < n and letters[c] in PREPOSITIONS else [c]
         for p in preps:
             add(p, p, False)
             if letters.startswith(_ARTICLE, p):
