@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import geo
 from geo.events.actors import find_actors
 from geo.events.rules import get_rules
 
@@ -224,3 +225,34 @@ def test_a_strike_on_positions_names_their_forces_actor2() -> None:
     )
     rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
     assert [(r["location"], r["actor1"], r["actor2"]) for r in rows] == [("Kupyansk", _RU, _UA)]
+
+
+def _actors(text: str) -> list[tuple[str, object, object]]:
+    frame = geo.extract_events(text)
+    rows = frame[frame["event_type"] != "Mention"]
+    return [(r["location"], r["actor1"], r["actor2"]) for _, r in rows.iterrows()]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Four people were killed in Maiduguri on Monday. "
+            "A group of gunmen opened fire on worshippers.",
+            "Maiduguri",
+        ),
+        (
+            "Cuatro personas fueron asesinadas el lunes en Celaya. "
+            "Un grupo de hombres armados disparó contra los asistentes.",
+            "Celaya",
+        ),
+        ("قتل أربعة أشخاص يوم الاثنين في درعا. وأطلق مسلحون مجهولون النار على المارة.", "Dar‘ā"),
+    ],
+)
+def test_gunmen_of_the_next_sentence_are_actor1(text: str, place: str) -> None:
+    assert (place, "Unidentified Armed Group", "Civilians") in _actors(text)
+
+
+def test_gunmen_a_next_sentence_counts_dead_are_not_actor1() -> None:
+    found = _actors("Four people were killed in Maiduguri on Monday. Two gunmen were also killed.")
+    assert found == [("Maiduguri", None, "Civilians")]

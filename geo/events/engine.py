@@ -3267,8 +3267,38 @@ def _follow_up(
     if inc.etype == "Protests" and same:
         _turned_violent(incidents, cues, rules)
     _take_agent(incidents, sentence, rules)
+    if same:
+        _take_gunmen(incidents, sentence, rules, tolls)
     if (tolls and same) or inc.intervention:
         inc.notes.append(note)
+
+
+#: The types of incident whose attacker a next sentence may name as unidentified men.
+_ARMED_TYPES: Final = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+)
+
+
+def _take_gunmen(
+    incidents: list[_Incident], sentence: str, rules: Rules, tolls: Sequence[Casualty]
+) -> None:
+    """Unidentified armed men a next sentence of the same story names ("Four people were
+    killed in X. A group of gunmen opened fire on the guests", "Los agresores huyeron") are
+    actor1 of the incidents just reported that name no one; of a battle whose only actor1
+    was the forces of its own country (the side attacked), they are actor1 and those forces
+    actor2. Not the gunmen a toll counts ("two gunmen were killed")."""
+    pending = [
+        i for i in incidents if i.etype in _ARMED_TYPES and (i.actor1 is None or _defender_only(i))
+    ]
+    if not pending:
+        return
+    named = _mark_victims(find_actors(sentence, rules=rules), sentence, tolls)
+    if not any(a.actor == UNIDENTIFIED and not a.victim and not a.source for a in named):
+        return
+    for i in pending:
+        if i.actor1 is not None:
+            i.actor2 = i.actor1
+        i.actor1 = UNIDENTIFIED
 
 
 #: A time of day in digits ("21:35", "7.30") and a quoted name ("«Agency»").
