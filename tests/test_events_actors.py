@@ -256,3 +256,34 @@ def test_gunmen_of_the_next_sentence_are_actor1(text: str, place: str) -> None:
 def test_gunmen_a_next_sentence_counts_dead_are_not_actor1() -> None:
     found = _actors("Four people were killed in Maiduguri on Monday. Two gunmen were also killed.")
     assert found == [("Maiduguri", None, "Civilians")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor"),
+    [
+        (
+            "date 2025-03-14\n12 березня окупанти атакували Херсонщину дронами. "
+            "Херсон: 12 березня FPV-дрон атакував автомобіль, загинув водій.",
+            "Kherson",
+            "Military Forces of Russia",
+        ),
+        (
+            "date 2025-03-14\n12 марта ВСУ атаковали Курскую область. "
+            "В Курчатове 12 марта обломки дрона повредили дом, ранен один человек.",
+            "Kurchatov",
+            "Military Forces of Ukraine",
+        ),
+    ],
+)
+def test_a_towns_strike_takes_the_attacker_of_its_regions_strike_that_day(
+    text: str, place: str, actor: str
+) -> None:
+    assert [a for p, a, _ in _actors(text) if p == place] == [actor]
+
+
+def test_a_towns_strike_of_another_day_keeps_no_attacker() -> None:
+    text = (
+        "date 2025-03-14\nRussian forces attacked the Kharkiv region with drones on 12 March. "
+        "In Chuhuiv, a drone hit a car on 3 March, killing the driver."
+    )
+    assert [a for p, a, _ in _actors(text) if p == "Chuhuyiv"] == [None]

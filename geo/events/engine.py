@@ -3742,6 +3742,19 @@ def _story_defaults(incidents: list[_Incident], *, headline_end: int = -1) -> No
             and countries[id(o)] == country
             and not inc.places.keys().isdisjoint(o.places)
         }
+        if not named:
+            # "The army attacked the X region with drones. Y: a drone hit a minibus": the
+            # attacker of the region's incident just told, the same day, at its towns
+            named = {
+                o.actor1
+                for o in incidents
+                if o.sentence < inc.sentence
+                and o.actor1 is not None
+                and not o.inherited
+                and o.etype in violent
+                and o.date == inc.date
+                and _within_region(o, inc)
+            }
         if len(named) == 1:
             inc.actor1 = named.pop()
             if (
@@ -3750,6 +3763,15 @@ def _story_defaults(incidents: list[_Incident], *, headline_end: int = -1) -> No
                 and not _armed_victims([*inc.fatalities.values(), *inc.injured.values()])
             ):
                 inc.actor2 = CIVILIANS
+
+
+def _within_region(region: _Incident, inc: _Incident) -> bool:
+    """Whether every place of ``inc`` is a town of a region where ``region`` took place."""
+    towns = [ms[0].place for ms in inc.places.values()]
+    areas = [ms[0].place for ms in region.places.values()]
+    return bool(towns) and all(
+        t.kind == "city" and any(_in_region(a, t) for a in areas) for t in towns
+    )
 
 
 def _in_region(region: Place, town: Place) -> bool:
