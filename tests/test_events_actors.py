@@ -287,3 +287,26 @@ def test_a_towns_strike_of_another_day_keeps_no_attacker() -> None:
         "In Chuhuiv, a drone hit a car on 3 March, killing the driver."
     )
     assert [a for p, a, _ in _actors(text) if p == "Chuhuyiv"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "name"),
+    [
+        ("en", "Boko Haram gunmen killed five villagers near Maiduguri.", "Boko Haram"),
+        ("en", "Gunmen of Boko Haram killed five villagers near Maiduguri.", "Boko Haram"),
+        ("fr", "Des hommes armés du JNIM ont tué cinq villageois près de Djibo.", "JNIM"),
+        ("ru", "Вооружённые люди из ИГИЛ напали на пост.", "Islamic State"),
+    ],
+)
+def test_gunmen_of_a_named_group_are_that_group(lang: str, sentence: str, name: str) -> None:
+    found = [a.actor.name for a in find_actors(sentence, rules=get_rules((lang,)))]
+    assert name in found
+    assert "Unidentified Armed Group" not in found
+
+
+def test_gunmen_who_attack_a_group_stay_unidentified() -> None:
+    found = [
+        a.actor.name
+        for a in find_actors("Gunmen attacked Boko Haram fighters.", rules=get_rules(("en",)))
+    ]
+    assert found == ["Unidentified Armed Group", "Boko Haram"]

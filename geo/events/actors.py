@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import tomllib
@@ -227,6 +228,9 @@ class _ActorRules:
     agent: re.Pattern[str] | None
     claim_after: re.Pattern[str] | None  # matched at the end of an armed group's name
     unidentified: Prefiltered | None
+    # what lies between unidentified men and a group's name that makes them its men
+    # ("gunmen of X", "X gunmen"): matched in full between the two
+    members_link: re.Pattern[str]
     protesters: Prefiltered | None
     rioters: Prefiltered | None
     report_after: re.Pattern[str] | None
@@ -361,6 +365,12 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         if alt("claim_after")
         else None,
         unidentified=_prefiltered(rules.words_re("actors", "unidentified")),
+        members_link=re.compile(
+            rf"[\s\u00a0]*(?:(?:{alt('members_link')})[\s\u00a0]*)?"
+            if alt("members_link")
+            else r"[\s\u00a0]*",
+            re.IGNORECASE,
+        ),
         protesters=_prefiltered(rules.words_re("actors", "protesters")),
         rioters=_prefiltered(rules.words_re("actors", "rioters")),
         report_after=re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:{alt_report})(?!\w)", re.IGNORECASE)
@@ -438,6 +448,25 @@ _ARTICLES: Final = re.compile(
 )
 
 
+def _group_of_men(
+    sentence: str, men: re.Match[str], groups: list[ActorMention], link: re.Pattern[str]
+) -> ActorMention | None:
+    """The armed group whose men unidentified armed men are, told right before them ("X
+    gunmen", "X's gunmen") or after them and a word of the pack's ``members_link`` ("gunmen
+    of X", "hommes armés du X", "مسلحون من X"): not unidentified, that group."""
+    for g in groups:
+        if g.end <= men.start() and _NAME_BEFORE_MEN.fullmatch(sentence, g.end, men.start()):
+            return g
+        if men.end() <= g.start and link.fullmatch(sentence, men.end(), g.start):
+            return g
+    return None
+
+
+#: What stands between a group's name and its men named after it ("X gunmen", "X-linked
+#: gunmen", "X's gunmen"): blanks, a hyphenated word or a possessive.
+_NAME_BEFORE_MEN: Final = re.compile(r"(?:['’]s|-\w+)?[\s\u00a0]+")
+
+
 def find_actors(
     sentence: str, *, rules: Rules | None = None, country: str | None = None
 ) -> list[ActorMention]:
@@ -476,6 +505,7 @@ def find_actors(
         """A claim follows the group's name ("X (Y), linked to Z, claimed the attack")."""
         return t.claim_after is not None and t.claim_after.match(sentence, end) is not None
 
+    group_names: list[ActorMention] = []  # the armed groups named
     if t.groups is not None:
         where = _group_countries()
         for m in t.groups.finditer(sentence):
@@ -496,6 +526,7 @@ def find_actors(
                     victim=not by and target(m.start()),
                 )
             )
+        group_names = list(found)
     stated = t.states is None or t.states.search(sentence) is not None
     struck: list[ActorMention] = []  # "Ukrainian positions": the forces attacked
     for tpl in t.targets if stated else ():
@@ -575,6 +606,17 @@ def find_actors(
         if pattern is not None:
             for m in pattern.finditer(sentence):
                 by = agent_before(m.start())
+                group = (
+                    _group_of_men(sentence, m, group_names, t.members_link)
+                    if actor == UNIDENTIFIED
+                    else None
+                )
+                if group is not None:  # "Boko Haram gunmen", "hommes armés du JNIM"
+                    if by and not group.agent:
+                        found[found.index(group)] = dataclasses.replace(
+                            group, agent=True, explicit=True, victim=False
+                        )
+                    continue
                 found.append(ActorMention(actor, m.start(), m.end(), by, explicit=by))
     if t.rioters is not None:
         for m in t.rioters.finditer(sentence):
