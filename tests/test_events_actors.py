@@ -310,3 +310,49 @@ def test_gunmen_who_attack_a_group_stay_unidentified() -> None:
         for a in find_actors("Gunmen attacked Boko Haram fighters.", rules=get_rules(("en",)))
     ]
     assert found == ["Unidentified Armed Group", "Boko Haram"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "name"),
+    [
+        (
+            "en",
+            "The Nigerian army said it had carried out airstrikes near Dikwa.",
+            "Military Forces of Nigeria",
+        ),
+        (
+            "fr",
+            "L'armée malienne a affirmé avoir mené une frappe aérienne près de Mopti.",
+            "Military Forces of Mali",
+        ),
+        (
+            "es",
+            "El ejército colombiano aseguró haber bombardeado un campamento cerca de Tumaco.",
+            "Military Forces of Colombia",
+        ),
+        (
+            "ar",
+            "وقال الجيش السوداني إنه شن غارات جوية على مواقع قرب الفاشر.",
+            "Military Forces of Sudan",
+        ),
+    ],
+)
+def test_forces_that_say_they_struck_acted(lang: str, sentence: str, name: str) -> None:
+    found = [
+        (a.actor.name, a.agent, a.source) for a in find_actors(sentence, rules=get_rules((lang,)))
+    ]
+    assert found == [(name, True, False)]
+
+
+def test_forces_that_say_they_were_attacked_did_not_act() -> None:
+    sentence = "The Nigerian army said it had been attacked near Dikwa."
+    found = [(a.actor.name, a.agent) for a in find_actors(sentence, rules=get_rules(("en",)))]
+    assert found == [("Military Forces of Nigeria", False)]
+
+
+def test_a_strike_the_forces_say_they_carried_out_is_theirs() -> None:
+    text = (
+        "date 2025-03-12\nThe Nigerian army said it had carried out airstrikes near Dikwa on "
+        "Monday, killing several fighters."
+    )
+    assert [a for p, a, _ in _actors(text) if p == "Dikwa"] == ["Military Forces of Nigeria"]

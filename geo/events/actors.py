@@ -234,6 +234,8 @@ class _ActorRules:
     protesters: Prefiltered | None
     rioters: Prefiltered | None
     report_after: re.Pattern[str] | None
+    # the actor says it acted itself ("said it had carried out"): not a source
+    self_claim: re.Pattern[str] | None
     source_before: re.Pattern[str] | None
     target_before: re.Pattern[str] | None
     # what a state's forces fire or do, right after a bare noun of them ("the army shelled",
@@ -376,6 +378,13 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         report_after=re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:{alt_report})(?!\w)", re.IGNORECASE)
         if (alt_report := "|".join(f"(?:{p})" for p in rules.patterns("tolls", "report")))
         else None,
+        self_claim=re.compile(
+            rf"[\s,]*(?:[^\s,.;:]+[\s,]+){{0,{config.ACTOR_SELF_CLAIM_GAP_WORDS}}}?"
+            rf"(?:{alt('self_claim')})(?!\w)",
+            re.IGNORECASE,
+        )
+        if alt("self_claim")
+        else None,
         source_before=re.compile(rf"(?<!\w)(?:{alt('source_before')})\s+$", re.IGNORECASE)
         if alt("source_before")
         else None,
@@ -501,6 +510,10 @@ def find_actors(
         head = sentence[max(0, start - 60) : start]
         return t.target_before.search(head) is not None
 
+    def says_it_acted(end: int) -> bool:
+        """The actor says it acted itself ("said it had carried out airstrikes")."""
+        return t.self_claim is not None and t.self_claim.match(sentence, end) is not None
+
     def claimed(end: int) -> bool:
         """A claim follows the group's name ("X (Y), linked to Z, claimed the attack")."""
         return t.claim_after is not None and t.claim_after.match(sentence, end) is not None
@@ -551,6 +564,9 @@ def find_actors(
                 a.actor == actor and a.start < end and start < a.end for a in struck
             ):
                 continue  # "Ukrainian positions with drones": the positions were struck
+            if says_it_acted(end):
+                found.append(ActorMention(actor, start, end, True, explicit=True))
+                continue
             reporter = (
                 t.report_after is not None and t.report_after.match(sentence, end)
             ) or source(start)
@@ -570,6 +586,9 @@ def find_actors(
                 continue
             actor = state_forces(code, police=noun.groupdict().get("police") is not None)
             start = noun.start() - len(head) + named.start()
+            if actor is not None and says_it_acted(noun.end()):
+                found.append(ActorMention(actor, start, noun.end(), True, explicit=True))
+                continue
             reporter = (
                 t.report_after is not None and t.report_after.match(sentence, noun.end())
             ) or source(start)
@@ -590,14 +609,14 @@ def find_actors(
             state = _state_of(m)
             actor = state_forces(state.code) if state else None
             if actor is not None:
-                by = agent_before(m.start())
+                by = agent_before(m.start()) or says_it_acted(m.end())
                 found.append(
                     ActorMention(
                         actor,
                         m.start(),
                         m.end(),
                         by,
-                        source=source(m.start()),
+                        source=source(m.start()) and not by,
                         explicit=by,
                         victim=not by and target(m.start()),
                     )
@@ -627,6 +646,11 @@ def find_actors(
                 continue
             police = m.groupdict().get("police") is not None
             actor = state_forces(country, police=police)
+            if actor is not None and says_it_acted(m.end()):
+                found.append(
+                    ActorMention(actor, m.start(), m.end(), True, generic=True, explicit=True)
+                )
+                continue
             if actor is not None:
                 told = source(m.start()) or (
                     t.report_after is not None and t.report_after.match(sentence, m.end())

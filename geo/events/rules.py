@@ -108,8 +108,11 @@ left out matches nothing.
     ("gunmen": ACLED's unidentified armed group); ``members_link``: the words between such
     men and an armed group's name that make them its men ("gunmen of X", "hommes armés du
     X", "مسلحون من X": the group acted); ``protesters``, ``rioters``;
-    ``source_before``: words before an actor that make it the source of a report, not the
-    one who acted ("a spokesman for", "представитель", "المتحدث باسم"); ``target_before``:
+    ``self_claim``: words after an actor and its verb of saying by which it says it acted
+    itself ("said it had carried out", "a affirmé avoir mené", "إنه شن"): the one who
+    acted, not a source; ``source_before``: words before an actor that make it the source
+    of a report, not the one who acted ("a spokesman for", "представитель", "المتحدث
+    باسم"); ``target_before``:
     words before an armed group's name or a state's forces that make them what was struck
     ("positions of", "contre des positions du", "по позициям", "على تجمعات"): the side
     attacked, not the one who acted; ``target_nouns`` and ``target_templates`` (with
