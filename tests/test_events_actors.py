@@ -344,10 +344,25 @@ def test_forces_that_say_they_struck_acted(lang: str, sentence: str, name: str) 
     assert found == [(name, True, False)]
 
 
+def test_forces_that_say_in_a_statement_their_aircraft_struck_acted() -> None:
+    sentence = (
+        "The Chadian Air Force said in a statement that its aircraft had, on Monday, struck "
+        "Boko Haram fighters near Bol."
+    )
+    found = [
+        (a.actor.name, a.agent)
+        for a in find_actors(sentence, rules=get_rules(("en",)), country="TD")
+    ]
+    assert ("Military Forces of Chad", True) in found
+
+
 def test_forces_that_say_they_were_attacked_did_not_act() -> None:
-    sentence = "The Nigerian army said it had been attacked near Dikwa."
-    found = [(a.actor.name, a.agent) for a in find_actors(sentence, rules=get_rules(("en",)))]
-    assert found == [("Military Forces of Nigeria", False)]
+    for sentence in (
+        "The Nigerian army said it had been attacked near Dikwa.",
+        "The Nigerian army said its troops had been ambushed near Dikwa.",
+    ):
+        found = [(a.actor.name, a.agent) for a in find_actors(sentence, rules=get_rules(("en",)))]
+        assert ("Military Forces of Nigeria", True) not in found
 
 
 def test_a_strike_the_forces_say_they_carried_out_is_theirs() -> None:
