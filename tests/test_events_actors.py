@@ -371,3 +371,33 @@ def test_a_strike_the_forces_say_they_carried_out_is_theirs() -> None:
         "Monday, killing several fighters."
     )
     assert [a for p, a, _ in _actors(text) if p == "Dikwa"] == ["Military Forces of Nigeria"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actors"),
+    [
+        (
+            "date 2025-03-12\nBoko Haram fighters killed five villagers in Konduga on Sunday. "
+            "On Monday, the group ambushed a military patrol near Dikwa, killing two soldiers.",
+            "Dikwa",
+            ("Boko Haram", "Military Forces of Nigeria"),
+        ),
+        (
+            "date 2025-03-12\nLe JNIM a attaqué dimanche un poste à Djibo. Lundi, le groupe a "
+            "tendu une embuscade à une patrouille près de Dori, tuant deux soldats.",
+            "Dori",
+            ("JNIM", "Military Forces of Burkina Faso"),
+        ),
+        (
+            # the group attacked: the soldiers acted
+            "date 2025-03-12\nBoko Haram fighters killed five villagers in Konduga on Sunday. "
+            "On Monday, soldiers attacked the group near Dikwa, killing two fighters.",
+            "Dikwa",
+            ("Military Forces of Nigeria", None),
+        ),
+    ],
+)
+def test_the_group_is_the_armed_group_named_before(
+    text: str, place: str, actors: tuple[str, str | None]
+) -> None:
+    assert [(a1, a2) for p, a1, a2 in _actors(text) if p == place] == [actors]

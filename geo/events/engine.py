@@ -1996,6 +1996,40 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
         inc.actor2 = CIVILIANS
 
 
+def _named_group(a: ActorMention) -> bool:
+    """An armed group named by its name, that is not counted among the dead."""
+    return (
+        a.actor.inter not in (_STATE_FORCES, *_UNARMED)
+        and a.actor != UNIDENTIFIED
+        and not a.victim
+        and not a.source
+    )
+
+
+def _group_told_before(
+    inc: _Incident,
+    actors: list[ActorMention],
+    sentence: str,
+    cue: int,
+    group: Actor,
+    anaphora: re.Pattern[str],
+) -> None:
+    """ "The group" before the incident's word in a sentence that names no armed group ("On
+    Monday, the group ambushed a patrol"): the armed group the text named last is actor1;
+    of a battle whose only actor1 was the forces of its own country (the side attacked),
+    those forces become actor2."""
+    if inc.etype not in _ARMED_TYPES or any(_named_group(a) for a in actors):
+        return
+    if inc.actor1 is not None and not _defender_only(inc):
+        return
+    said = anaphora.search(sentence, 0, max(0, cue))
+    if said is None or any(a.start < said.end() and said.start() < a.end for a in actors):
+        return
+    if inc.actor1 is not None:
+        inc.actor2 = inc.actor1
+    inc.actor1 = group
+
+
 def _clash_with_protesters(inc: _Incident, rules: Rules) -> None:
     """ "Clashes" whose sentence speaks of protesters are a protest met by force (ACLED
     codes no battle between demonstrators and the police): a protest with intervention,
@@ -2104,6 +2138,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     focus = _focus_country(mentions)
 
     story_town: Place | None = None  # the town of the last incident told at one
+    # the armed group the text named last: "the group" of a later sentence
+    story_group: Actor | None = None
+    anaphora_re = rules.words_re("actors", "group_anaphora")
     lead_town: Mention | None = None  # where the text names the town of its first incident
     last: list[_Incident] = []
     previous: list[_Incident] = []  # the incidents of the last sentences
@@ -2559,6 +2596,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             if inc.etype == "Protests" and "intervention" in classes:
                 inc.intervention = True
             _choose_actors(inc, actors, inc.cue - begin, bool(classes & {"civilians", "communal"}))
+            if story_group is not None and anaphora_re is not None:
+                _group_told_before(inc, actors, sentence, inc.cue - begin, story_group, anaphora_re)
             if (
                 inc.actor1 in (None, UNIDENTIFIED)
                 and not inc.explicit
@@ -2574,6 +2613,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             inc.separate = separate
             for ms_p in inc.places.values():
                 records.append((inc, ms_p[0], ""))
+        story_group = next((a.actor for a in reversed(actors) if _named_group(a)), story_group)
         last = incidents
         if lead is not None and led:  # the story goes on: its next places may be its own
             lead = dataclasses.replace(lead, sentence=k)

@@ -110,7 +110,9 @@ left out matches nothing.
     X", "مسلحون من X": the group acted); ``protesters``, ``rioters``;
     ``self_claim``: words after an actor and its verb of saying by which it says it acted
     itself ("said it had carried out", "a affirmé avoir mené", "إنه شن"): the one who
-    acted, not a source; ``source_before``: words before an actor that make it the source
+    acted, not a source; ``group_anaphora`` ("the group", "le groupe", "التنظيم": before
+    the incident's word of a sentence that names no armed group, the one the text named
+    last); ``source_before``: words before an actor that make it the source
     of a report, not the one who acted ("a spokesman for", "представитель", "المتحدث
     باسم"); ``target_before``:
     words before an armed group's name or a state's forces that make them what was struck
