@@ -269,8 +269,8 @@ def test_gunmen_a_next_sentence_counts_dead_are_not_actor1() -> None:
         ),
         (
             "date 2025-03-14\n12 марта ВСУ атаковали Курскую область. "
-            "В Курчатове 12 марта обломки дрона повредили дом, ранен один человек.",
-            "Kurchatov",
+            "В Курске 12 марта обломки дрона повредили дом, ранен один человек.",
+            "Kursk",
             "Military Forces of Ukraine",
         ),
     ],
@@ -284,9 +284,10 @@ def test_a_towns_strike_takes_the_attacker_of_its_regions_strike_that_day(
 def test_a_towns_strike_of_another_day_keeps_no_attacker() -> None:
     text = (
         "date 2025-03-14\nRussian forces attacked the Kharkiv region with drones on 12 March. "
-        "In Chuhuiv, a drone hit a car on 3 March, killing the driver."
+        "In Krasnohrad, a drone hit a car on 3 March, killing the driver."
     )
-    assert [a for p, a, _ in _actors(text) if p == "Chuhuyiv"] == [None]
+    # Krasnohrad, renamed Berestyn
+    assert [a for p, a, _ in _actors(text) if p == "Berestyn"] == [None]
 
 
 @pytest.mark.parametrize(
@@ -317,7 +318,7 @@ def test_gunmen_who_attack_a_group_stay_unidentified() -> None:
     [
         (
             "en",
-            "The Nigerian army said it had carried out airstrikes near Dikwa.",
+            "The Nigerian army said it had carried out airstrikes near Damaturu.",
             "Military Forces of Nigeria",
         ),
         (
@@ -358,8 +359,8 @@ def test_forces_that_say_in_a_statement_their_aircraft_struck_acted() -> None:
 
 def test_forces_that_say_they_were_attacked_did_not_act() -> None:
     for sentence in (
-        "The Nigerian army said it had been attacked near Dikwa.",
-        "The Nigerian army said its troops had been ambushed near Dikwa.",
+        "The Nigerian army said it had been attacked near Damaturu.",
+        "The Nigerian army said its troops had been ambushed near Damaturu.",
     ):
         found = [(a.actor.name, a.agent) for a in find_actors(sentence, rules=get_rules(("en",)))]
         assert ("Military Forces of Nigeria", True) not in found
@@ -367,19 +368,19 @@ def test_forces_that_say_they_were_attacked_did_not_act() -> None:
 
 def test_a_strike_the_forces_say_they_carried_out_is_theirs() -> None:
     text = (
-        "date 2025-03-12\nThe Nigerian army said it had carried out airstrikes near Dikwa on "
+        "date 2025-03-12\nThe Nigerian army said it had carried out airstrikes near Damaturu on "
         "Monday, killing several fighters."
     )
-    assert [a for p, a, _ in _actors(text) if p == "Dikwa"] == ["Military Forces of Nigeria"]
+    assert [a for p, a, _ in _actors(text) if p == "Damaturu"] == ["Military Forces of Nigeria"]
 
 
 @pytest.mark.parametrize(
     ("text", "place", "actors"),
     [
         (
-            "date 2025-03-12\nBoko Haram fighters killed five villagers in Konduga on Sunday. "
-            "On Monday, the group ambushed a military patrol near Dikwa, killing two soldiers.",
-            "Dikwa",
+            "date 2025-03-12\nBoko Haram fighters killed five villagers in Potiskum on Sunday. "
+            "On Monday, the group ambushed a military patrol near Damaturu, killing two soldiers.",
+            "Damaturu",
             ("Boko Haram", "Military Forces of Nigeria"),
         ),
         (
@@ -390,9 +391,9 @@ def test_a_strike_the_forces_say_they_carried_out_is_theirs() -> None:
         ),
         (
             # the group attacked: the soldiers acted
-            "date 2025-03-12\nBoko Haram fighters killed five villagers in Konduga on Sunday. "
-            "On Monday, soldiers attacked the group near Dikwa, killing two fighters.",
-            "Dikwa",
+            "date 2025-03-12\nBoko Haram fighters killed five villagers in Potiskum on Sunday. "
+            "On Monday, soldiers attacked the group near Damaturu, killing two fighters.",
+            "Damaturu",
             ("Military Forces of Nigeria", None),
         ),
     ],
