@@ -555,6 +555,12 @@ ACTOR_ACRONYM_MAX_CHARS: Final = 6
 #: attack verb that makes them the actor ("regime helicopters struck", "the army shelled").
 ACTOR_WEAPON_GAP_WORDS: Final = 2
 
+#: At most this many words (a verb of saying: "said", "said in a statement") between an
+#: actor and the words of the packs' ``actors.self_claim`` that make it say it acted
+#: itself ("the army said it had carried out airstrikes", "l'armée a affirmé avoir mené
+#: une frappe"): not a mere source, the one who acted.
+ACTOR_SELF_CLAIM_GAP_WORDS: Final = 4
+
 #: How many characters before a date are read for a "since" that makes it no event's date:
 #: room for the packs' clauses ("since the outbreak of the war in the north on").
 DATE_SINCE_WINDOW: Final = 70

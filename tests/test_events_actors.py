@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import geo
 from geo.events.actors import find_actors
 from geo.events.rules import get_rules
 
@@ -224,3 +225,180 @@ def test_a_strike_on_positions_names_their_forces_actor2() -> None:
     )
     rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
     assert [(r["location"], r["actor1"], r["actor2"]) for r in rows] == [("Kupyansk", _RU, _UA)]
+
+
+def _actors(text: str) -> list[tuple[str, object, object]]:
+    frame = geo.extract_events(text)
+    rows = frame[frame["event_type"] != "Mention"]
+    return [(r["location"], r["actor1"], r["actor2"]) for _, r in rows.iterrows()]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Four people were killed in Maiduguri on Monday. "
+            "A group of gunmen opened fire on worshippers.",
+            "Maiduguri",
+        ),
+        (
+            "Cuatro personas fueron asesinadas el lunes en Celaya. "
+            "Un grupo de hombres armados disparó contra los asistentes.",
+            "Celaya",
+        ),
+        ("قتل أربعة أشخاص يوم الاثنين في درعا. وأطلق مسلحون مجهولون النار على المارة.", "Dar‘ā"),
+    ],
+)
+def test_gunmen_of_the_next_sentence_are_actor1(text: str, place: str) -> None:
+    assert (place, "Unidentified Armed Group", "Civilians") in _actors(text)
+
+
+def test_gunmen_a_next_sentence_counts_dead_are_not_actor1() -> None:
+    found = _actors("Four people were killed in Maiduguri on Monday. Two gunmen were also killed.")
+    assert found == [("Maiduguri", None, "Civilians")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor"),
+    [
+        (
+            "date 2025-03-14\n12 березня окупанти атакували Херсонщину дронами. "
+            "Херсон: 12 березня FPV-дрон атакував автомобіль, загинув водій.",
+            "Kherson",
+            "Military Forces of Russia",
+        ),
+        (
+            "date 2025-03-14\n12 марта ВСУ атаковали Курскую область. "
+            "В Курске 12 марта обломки дрона повредили дом, ранен один человек.",
+            "Kursk",
+            "Military Forces of Ukraine",
+        ),
+    ],
+)
+def test_a_towns_strike_takes_the_attacker_of_its_regions_strike_that_day(
+    text: str, place: str, actor: str
+) -> None:
+    assert [a for p, a, _ in _actors(text) if p == place] == [actor]
+
+
+def test_a_towns_strike_of_another_day_keeps_no_attacker() -> None:
+    text = (
+        "date 2025-03-14\nRussian forces attacked the Kharkiv region with drones on 12 March. "
+        "In Krasnohrad, a drone hit a car on 3 March, killing the driver."
+    )
+    # Krasnohrad, renamed Berestyn
+    assert [a for p, a, _ in _actors(text) if p == "Berestyn"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "name"),
+    [
+        ("en", "Boko Haram gunmen killed five villagers near Maiduguri.", "Boko Haram"),
+        ("en", "Gunmen of Boko Haram killed five villagers near Maiduguri.", "Boko Haram"),
+        ("fr", "Des hommes armés du JNIM ont tué cinq villageois près de Djibo.", "JNIM"),
+        ("ru", "Вооружённые люди из ИГИЛ напали на пост.", "Islamic State"),
+    ],
+)
+def test_gunmen_of_a_named_group_are_that_group(lang: str, sentence: str, name: str) -> None:
+    found = [a.actor.name for a in find_actors(sentence, rules=get_rules((lang,)))]
+    assert name in found
+    assert "Unidentified Armed Group" not in found
+
+
+def test_gunmen_who_attack_a_group_stay_unidentified() -> None:
+    found = [
+        a.actor.name
+        for a in find_actors("Gunmen attacked Boko Haram fighters.", rules=get_rules(("en",)))
+    ]
+    assert found == ["Unidentified Armed Group", "Boko Haram"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "name"),
+    [
+        (
+            "en",
+            "The Nigerian army said it had carried out airstrikes near Damaturu.",
+            "Military Forces of Nigeria",
+        ),
+        (
+            "fr",
+            "L'armée malienne a affirmé avoir mené une frappe aérienne près de Mopti.",
+            "Military Forces of Mali",
+        ),
+        (
+            "es",
+            "El ejército colombiano aseguró haber bombardeado un campamento cerca de Tumaco.",
+            "Military Forces of Colombia",
+        ),
+        (
+            "ar",
+            "وقال الجيش السوداني إنه شن غارات جوية على مواقع قرب الفاشر.",
+            "Military Forces of Sudan",
+        ),
+    ],
+)
+def test_forces_that_say_they_struck_acted(lang: str, sentence: str, name: str) -> None:
+    found = [
+        (a.actor.name, a.agent, a.source) for a in find_actors(sentence, rules=get_rules((lang,)))
+    ]
+    assert found == [(name, True, False)]
+
+
+def test_forces_that_say_in_a_statement_their_aircraft_struck_acted() -> None:
+    sentence = (
+        "The Chadian Air Force said in a statement that its aircraft had, on Monday, struck "
+        "Boko Haram fighters near Bol."
+    )
+    found = [
+        (a.actor.name, a.agent)
+        for a in find_actors(sentence, rules=get_rules(("en",)), country="TD")
+    ]
+    assert ("Military Forces of Chad", True) in found
+
+
+def test_forces_that_say_they_were_attacked_did_not_act() -> None:
+    for sentence in (
+        "The Nigerian army said it had been attacked near Damaturu.",
+        "The Nigerian army said its troops had been ambushed near Damaturu.",
+    ):
+        found = [(a.actor.name, a.agent) for a in find_actors(sentence, rules=get_rules(("en",)))]
+        assert ("Military Forces of Nigeria", True) not in found
+
+
+def test_a_strike_the_forces_say_they_carried_out_is_theirs() -> None:
+    text = (
+        "date 2025-03-12\nThe Nigerian army said it had carried out airstrikes near Damaturu on "
+        "Monday, killing several fighters."
+    )
+    assert [a for p, a, _ in _actors(text) if p == "Damaturu"] == ["Military Forces of Nigeria"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actors"),
+    [
+        (
+            "date 2025-03-12\nBoko Haram fighters killed five villagers in Potiskum on Sunday. "
+            "On Monday, the group ambushed a military patrol near Damaturu, killing two soldiers.",
+            "Damaturu",
+            ("Boko Haram", "Military Forces of Nigeria"),
+        ),
+        (
+            "date 2025-03-12\nLe JNIM a attaqué dimanche un poste à Djibo. Lundi, le groupe a "
+            "tendu une embuscade à une patrouille près de Dori, tuant deux soldats.",
+            "Dori",
+            ("JNIM", "Military Forces of Burkina Faso"),
+        ),
+        (
+            # the group attacked: the soldiers acted
+            "date 2025-03-12\nBoko Haram fighters killed five villagers in Potiskum on Sunday. "
+            "On Monday, soldiers attacked the group near Damaturu, killing two fighters.",
+            "Damaturu",
+            ("Military Forces of Nigeria", None),
+        ),
+    ],
+)
+def test_the_group_is_the_armed_group_named_before(
+    text: str, place: str, actors: tuple[str, str | None]
+) -> None:
+    assert [(a1, a2) for p, a1, a2 in _actors(text) if p == place] == [actors]

@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import tomllib
@@ -227,9 +228,14 @@ class _ActorRules:
     agent: re.Pattern[str] | None
     claim_after: re.Pattern[str] | None  # matched at the end of an armed group's name
     unidentified: Prefiltered | None
+    # what lies between unidentified men and a group's name that makes them its men
+    # ("gunmen of X", "X gunmen"): matched in full between the two
+    members_link: re.Pattern[str]
     protesters: Prefiltered | None
     rioters: Prefiltered | None
     report_after: re.Pattern[str] | None
+    # the actor says it acted itself ("said it had carried out"): not a source
+    self_claim: re.Pattern[str] | None
     source_before: re.Pattern[str] | None
     target_before: re.Pattern[str] | None
     # what a state's forces fire or do, right after a bare noun of them ("the army shelled",
@@ -361,10 +367,23 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         if alt("claim_after")
         else None,
         unidentified=_prefiltered(rules.words_re("actors", "unidentified")),
+        members_link=re.compile(
+            rf"[\s\u00a0]*(?:(?:{alt('members_link')})[\s\u00a0]*)?"
+            if alt("members_link")
+            else r"[\s\u00a0]*",
+            re.IGNORECASE,
+        ),
         protesters=_prefiltered(rules.words_re("actors", "protesters")),
         rioters=_prefiltered(rules.words_re("actors", "rioters")),
         report_after=re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:{alt_report})(?!\w)", re.IGNORECASE)
         if (alt_report := "|".join(f"(?:{p})" for p in rules.patterns("tolls", "report")))
+        else None,
+        self_claim=re.compile(
+            rf"[\s,]*(?:[^\s,.;:]+[\s,]+){{0,{config.ACTOR_SELF_CLAIM_GAP_WORDS}}}?"
+            rf"(?:{alt('self_claim')})(?!\w)",
+            re.IGNORECASE,
+        )
+        if alt("self_claim")
         else None,
         source_before=re.compile(rf"(?<!\w)(?:{alt('source_before')})\s+$", re.IGNORECASE)
         if alt("source_before")
@@ -438,6 +457,25 @@ _ARTICLES: Final = re.compile(
 )
 
 
+def _group_of_men(
+    sentence: str, men: re.Match[str], groups: list[ActorMention], link: re.Pattern[str]
+) -> ActorMention | None:
+    """The armed group whose men unidentified armed men are, told right before them ("X
+    gunmen", "X's gunmen") or after them and a word of the pack's ``members_link`` ("gunmen
+    of X", "hommes armés du X", "مسلحون من X"): not unidentified, that group."""
+    for g in groups:
+        if g.end <= men.start() and _NAME_BEFORE_MEN.fullmatch(sentence, g.end, men.start()):
+            return g
+        if men.end() <= g.start and link.fullmatch(sentence, men.end(), g.start):
+            return g
+    return None
+
+
+#: What stands between a group's name and its men named after it ("X gunmen", "X-linked
+#: gunmen", "X's gunmen"): blanks, a hyphenated word or a possessive.
+_NAME_BEFORE_MEN: Final = re.compile(r"(?:['’]s|-\w+)?[\s\u00a0]+")
+
+
 def find_actors(
     sentence: str, *, rules: Rules | None = None, country: str | None = None
 ) -> list[ActorMention]:
@@ -472,10 +510,15 @@ def find_actors(
         head = sentence[max(0, start - 60) : start]
         return t.target_before.search(head) is not None
 
+    def says_it_acted(end: int) -> bool:
+        """The actor says it acted itself ("said it had carried out airstrikes")."""
+        return t.self_claim is not None and t.self_claim.match(sentence, end) is not None
+
     def claimed(end: int) -> bool:
         """A claim follows the group's name ("X (Y), linked to Z, claimed the attack")."""
         return t.claim_after is not None and t.claim_after.match(sentence, end) is not None
 
+    group_names: list[ActorMention] = []  # the armed groups named
     if t.groups is not None:
         where = _group_countries()
         for m in t.groups.finditer(sentence):
@@ -496,6 +539,7 @@ def find_actors(
                     victim=not by and target(m.start()),
                 )
             )
+        group_names = list(found)
     stated = t.states is None or t.states.search(sentence) is not None
     struck: list[ActorMention] = []  # "Ukrainian positions": the forces attacked
     for tpl in t.targets if stated else ():
@@ -520,6 +564,9 @@ def find_actors(
                 a.actor == actor and a.start < end and start < a.end for a in struck
             ):
                 continue  # "Ukrainian positions with drones": the positions were struck
+            if says_it_acted(end):
+                found.append(ActorMention(actor, start, end, True, explicit=True))
+                continue
             reporter = (
                 t.report_after is not None and t.report_after.match(sentence, end)
             ) or source(start)
@@ -539,6 +586,9 @@ def find_actors(
                 continue
             actor = state_forces(code, police=noun.groupdict().get("police") is not None)
             start = noun.start() - len(head) + named.start()
+            if actor is not None and says_it_acted(noun.end()):
+                found.append(ActorMention(actor, start, noun.end(), True, explicit=True))
+                continue
             reporter = (
                 t.report_after is not None and t.report_after.match(sentence, noun.end())
             ) or source(start)
@@ -559,14 +609,14 @@ def find_actors(
             state = _state_of(m)
             actor = state_forces(state.code) if state else None
             if actor is not None:
-                by = agent_before(m.start())
+                by = agent_before(m.start()) or says_it_acted(m.end())
                 found.append(
                     ActorMention(
                         actor,
                         m.start(),
                         m.end(),
                         by,
-                        source=source(m.start()),
+                        source=source(m.start()) and not by,
                         explicit=by,
                         victim=not by and target(m.start()),
                     )
@@ -575,6 +625,17 @@ def find_actors(
         if pattern is not None:
             for m in pattern.finditer(sentence):
                 by = agent_before(m.start())
+                group = (
+                    _group_of_men(sentence, m, group_names, t.members_link)
+                    if actor == UNIDENTIFIED
+                    else None
+                )
+                if group is not None:  # "Boko Haram gunmen", "hommes armés du JNIM"
+                    if by and not group.agent:
+                        found[found.index(group)] = dataclasses.replace(
+                            group, agent=True, explicit=True, victim=False
+                        )
+                    continue
                 found.append(ActorMention(actor, m.start(), m.end(), by, explicit=by))
     if t.rioters is not None:
         for m in t.rioters.finditer(sentence):
@@ -585,6 +646,11 @@ def find_actors(
                 continue
             police = m.groupdict().get("police") is not None
             actor = state_forces(country, police=police)
+            if actor is not None and says_it_acted(m.end()):
+                found.append(
+                    ActorMention(actor, m.start(), m.end(), True, generic=True, explicit=True)
+                )
+                continue
             if actor is not None:
                 told = source(m.start()) or (
                     t.report_after is not None and t.report_after.match(sentence, m.end())

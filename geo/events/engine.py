@@ -1996,6 +1996,40 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
         inc.actor2 = CIVILIANS
 
 
+def _named_group(a: ActorMention) -> bool:
+    """An armed group named by its name, that is not counted among the dead."""
+    return (
+        a.actor.inter not in (_STATE_FORCES, *_UNARMED)
+        and a.actor != UNIDENTIFIED
+        and not a.victim
+        and not a.source
+    )
+
+
+def _group_told_before(
+    inc: _Incident,
+    actors: list[ActorMention],
+    sentence: str,
+    cue: int,
+    group: Actor,
+    anaphora: re.Pattern[str],
+) -> None:
+    """ "The group" before the incident's word in a sentence that names no armed group ("On
+    Monday, the group ambushed a patrol"): the armed group the text named last is actor1;
+    of a battle whose only actor1 was the forces of its own country (the side attacked),
+    those forces become actor2."""
+    if inc.etype not in _ARMED_TYPES or any(_named_group(a) for a in actors):
+        return
+    if inc.actor1 is not None and not _defender_only(inc):
+        return
+    said = anaphora.search(sentence, 0, max(0, cue))
+    if said is None or any(a.start < said.end() and said.start() < a.end for a in actors):
+        return
+    if inc.actor1 is not None:
+        inc.actor2 = inc.actor1
+    inc.actor1 = group
+
+
 def _clash_with_protesters(inc: _Incident, rules: Rules) -> None:
     """ "Clashes" whose sentence speaks of protesters are a protest met by force (ACLED
     codes no battle between demonstrators and the police): a protest with intervention,
@@ -2104,6 +2138,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     focus = _focus_country(mentions)
 
     story_town: Place | None = None  # the town of the last incident told at one
+    # the armed group the text named last: "the group" of a later sentence
+    story_group: Actor | None = None
+    anaphora_re = rules.words_re("actors", "group_anaphora")
     lead_town: Mention | None = None  # where the text names the town of its first incident
     last: list[_Incident] = []
     previous: list[_Incident] = []  # the incidents of the last sentences
@@ -2559,6 +2596,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             if inc.etype == "Protests" and "intervention" in classes:
                 inc.intervention = True
             _choose_actors(inc, actors, inc.cue - begin, bool(classes & {"civilians", "communal"}))
+            if story_group is not None and anaphora_re is not None:
+                _group_told_before(inc, actors, sentence, inc.cue - begin, story_group, anaphora_re)
             if (
                 inc.actor1 in (None, UNIDENTIFIED)
                 and not inc.explicit
@@ -2574,6 +2613,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             inc.separate = separate
             for ms_p in inc.places.values():
                 records.append((inc, ms_p[0], ""))
+        story_group = next((a.actor for a in reversed(actors) if _named_group(a)), story_group)
         last = incidents
         if lead is not None and led:  # the story goes on: its next places may be its own
             lead = dataclasses.replace(lead, sentence=k)
@@ -3267,8 +3307,38 @@ def _follow_up(
     if inc.etype == "Protests" and same:
         _turned_violent(incidents, cues, rules)
     _take_agent(incidents, sentence, rules)
+    if same:
+        _take_gunmen(incidents, sentence, rules, tolls)
     if (tolls and same) or inc.intervention:
         inc.notes.append(note)
+
+
+#: The types of incident whose attacker a next sentence may name as unidentified men.
+_ARMED_TYPES: Final = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+)
+
+
+def _take_gunmen(
+    incidents: list[_Incident], sentence: str, rules: Rules, tolls: Sequence[Casualty]
+) -> None:
+    """Unidentified armed men a next sentence of the same story names ("Four people were
+    killed in X. A group of gunmen opened fire on the guests", "Los agresores huyeron") are
+    actor1 of the incidents just reported that name no one; of a battle whose only actor1
+    was the forces of its own country (the side attacked), they are actor1 and those forces
+    actor2. Not the gunmen a toll counts ("two gunmen were killed")."""
+    pending = [
+        i for i in incidents if i.etype in _ARMED_TYPES and (i.actor1 is None or _defender_only(i))
+    ]
+    if not pending:
+        return
+    named = _mark_victims(find_actors(sentence, rules=rules), sentence, tolls)
+    if not any(a.actor == UNIDENTIFIED and not a.victim and not a.source for a in named):
+        return
+    for i in pending:
+        if i.actor1 is not None:
+            i.actor2 = i.actor1
+        i.actor1 = UNIDENTIFIED
 
 
 #: A time of day in digits ("21:35", "7.30") and a quoted name ("«Agency»").
@@ -3712,6 +3782,19 @@ def _story_defaults(incidents: list[_Incident], *, headline_end: int = -1) -> No
             and countries[id(o)] == country
             and not inc.places.keys().isdisjoint(o.places)
         }
+        if not named:
+            # "The army attacked the X region with drones. Y: a drone hit a minibus": the
+            # attacker of the region's incident just told, the same day, at its towns
+            named = {
+                o.actor1
+                for o in incidents
+                if o.sentence < inc.sentence
+                and o.actor1 is not None
+                and not o.inherited
+                and o.etype in violent
+                and o.date == inc.date
+                and _within_region(o, inc)
+            }
         if len(named) == 1:
             inc.actor1 = named.pop()
             if (
@@ -3720,6 +3803,15 @@ def _story_defaults(incidents: list[_Incident], *, headline_end: int = -1) -> No
                 and not _armed_victims([*inc.fatalities.values(), *inc.injured.values()])
             ):
                 inc.actor2 = CIVILIANS
+
+
+def _within_region(region: _Incident, inc: _Incident) -> bool:
+    """Whether every place of ``inc`` is a town of a region where ``region`` took place."""
+    towns = [ms[0].place for ms in inc.places.values()]
+    areas = [ms[0].place for ms in region.places.values()]
+    return bool(towns) and all(
+        t.kind == "city" and any(_in_region(a, t) for a in areas) for t in towns
+    )
 
 
 def _in_region(region: Place, town: Place) -> bool:

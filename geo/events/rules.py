@@ -105,9 +105,16 @@ left out matches nothing.
     incidents just told take no perpetrator from the rest of the story); ``blame`` (words
     that blame or claim: a sentence with one may name who did an incident told before at
     its place); ``unidentified``
-    ("gunmen": ACLED's unidentified armed group); ``protesters``, ``rioters``;
-    ``source_before``: words before an actor that make it the source of a report, not the
-    one who acted ("a spokesman for", "представитель", "المتحدث باسم"); ``target_before``:
+    ("gunmen": ACLED's unidentified armed group); ``members_link``: the words between such
+    men and an armed group's name that make them its men ("gunmen of X", "hommes armés du
+    X", "مسلحون من X": the group acted); ``protesters``, ``rioters``;
+    ``self_claim``: words after an actor and its verb of saying by which it says it acted
+    itself ("said it had carried out", "a affirmé avoir mené", "إنه شن"): the one who
+    acted, not a source; ``group_anaphora`` ("the group", "le groupe", "التنظيم": before
+    the incident's word of a sentence that names no armed group, the one the text named
+    last); ``source_before``: words before an actor that make it the source
+    of a report, not the one who acted ("a spokesman for", "представитель", "المتحدث
+    باسم"); ``target_before``:
     words before an armed group's name or a state's forces that make them what was struck
     ("positions of", "contre des positions du", "по позициям", "على تجمعات"): the side
     attacked, not the one who acted; ``target_nouns`` and ``target_templates`` (with
