@@ -2976,3 +2976,25 @@ def test_displaced_counts_are_no_toll_of_the_incident(
     text: str, expected: list[tuple[str, str, str, int | None, int | None]]
 ) -> None:
     assert _event_places(text) == expected
+
+
+def test_a_sentence_naming_only_where_the_wounded_went_completes_the_incident() -> None:
+    # "two officers were wounded and flown to X": X is where the wounded went, the sentence
+    # (no incident word of its own) still gives the toll of the incident just told
+    es = (
+        "date 2025-03-10\nAtaque con drones en Popayán\n\nEl sábado por la noche, disidentes "
+        "atacaron con drones cargados de explosivos la estación de Policía de Popayán. Según "
+        "el comandante de la Policía del Cauca, dos uniformados resultaron heridos y fueron "
+        'trasladados en helicóptero a Cali. "No hubo víctimas mortales", dijo.'
+    )
+    assert _event_places(es) == [("Popayán", "2025-03-08", "Air/drone strike", 0, 2)]
+
+
+def test_an_arabic_toll_rising_to_a_figure_replaces_the_counts_before_it() -> None:
+    # "two bodies came in, then a third wounded man died, bringing the toll to three": 3, not 5
+    ar = (
+        "date 2025-03-10\nقصفت طائرة مسيرة سوقا شعبيا في مدينة إدلب مساء أمس الأحد. وقال مصدر "
+        "طبي إن المستشفى استقبل جثتي قتيلين، قبل أن يفارق مصاب ثالث الحياة، لترتفع الحصيلة إلى "
+        "ثلاثة قتلى و٩ جرحى."
+    )
+    assert _event_places(ar) == [("Idlib", "2025-03-09", "Air/drone strike", 3, 9)]

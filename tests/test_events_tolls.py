@@ -222,3 +222,21 @@ def test_the_displaced_and_evacuated_are_no_toll(
     lang: str, sentence: str, expected: list[tuple[str, int, bool]]
 ) -> None:
     assert _counts(lang, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("No hubo víctimas mortales.", ["fatalities"]),
+        ("El ataque no dejó víctimas fatales, según la Alcaldía.", ["fatalities"]),
+        ("No hubo personas fallecidas, informó Protección Civil.", ["fatalities"]),
+        ("No hubo víctimas.", ["fatalities", "injured"]),
+        ("No se reportaron personas lesionadas ni fallecidas.", ["fatalities", "injured"]),
+    ],
+)
+def test_no_deaths_in_spanish_says_nothing_of_the_wounded(
+    sentence: str, expected: list[str]
+) -> None:
+    from geo.events.tolls import casualty_free
+
+    assert sorted(casualty_free(sentence, rules=get_rules(("es",)))) == expected
