@@ -2998,3 +2998,12 @@ def test_an_arabic_toll_rising_to_a_figure_replaces_the_counts_before_it() -> No
         "ثلاثة قتلى و٩ جرحى."
     )
     assert _event_places(ar) == [("Idlib", "2025-03-09", "Air/drone strike", 3, 9)]
+
+
+def test_the_dead_a_riot_is_about_are_not_its_toll() -> None:
+    # "rioted over the killing of two students": the grievance's dead, not the riot's
+    text = (
+        "date 2025-03-11\nHundreds of protesters set fire to tyres and smashed windows at the "
+        "governor’s office in Lagos on Monday over the killing of two students."
+    )
+    assert _event_places(text) == [("Lagos", "2025-03-10", "Violent demonstration", None, None)]

@@ -240,3 +240,28 @@ def test_no_deaths_in_spanish_says_nothing_of_the_wounded(
     from geo.events.tolls import casualty_free
 
     assert sorted(casualty_free(sentence, rules=get_rules(("es",)))) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # one official or officer counted by "un" before a noun of people
+        ("Un concejal fue asesinado a tiros frente a su casa.", [("fatalities", 1, True)]),
+        ("Un elemento de la Guardia Nacional resultó herido.", [("injured", 1, True)]),
+        # "el asesinato de N" counts the dead
+        ("Vecinos recordaron el asesinato de cinco jóvenes en Morelia.", [("fatalities", 5, True)]),
+        # a count after "murieron y" is the next clause's, with its own word
+        (
+            "Tres sicarios murieron y un policía resultó herido.",
+            [("fatalities", 3, True), ("injured", 1, True)],
+        ),
+        (
+            "En el enfrentamiento murieron dos pistoleros y un guardia resultó herido.",
+            [("fatalities", 2, True), ("injured", 1, True)],
+        ),
+    ],
+)
+def test_spanish_single_victims_and_the_clause_after_a_death_verb(
+    sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts("es", sentence) == expected

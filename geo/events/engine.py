@@ -2562,7 +2562,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             for pid in inc.places:
                 counts = assigned.get((id(inc), pid), [])
                 if (
-                    inc.etype == "Protests"
+                    inc.etype in ("Protests", "Riots")
                     and counts
                     and grievance is not None
                     and grievance.search(sentence)

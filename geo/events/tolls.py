@@ -555,6 +555,10 @@ def _count_after(
         if n.start in used:
             continue
         if start <= n.start <= start + 3:
+            if t.coordination is not None and t.coordination.search(sentence[start : n.start]):
+                # "murieron y un guardia resultó herido": the count after the conjunction
+                # belongs to the next clause
+                return []
             chosen = [n]
             for nxt in numbers[i + 1 :]:
                 gap = sentence[chosen[-1].end : nxt.start]
@@ -566,6 +570,7 @@ def _count_after(
                     or _CLAUSE_EDGE.search(gap)
                     or (t.cues is not None and t.cues.search(gap))  # "and wounding 19"
                     or not _names_people(sentence, nxt, t)
+                    or _own_cue(sentence, nxt, t)
                 ):
                     break
                 chosen.append(nxt)
@@ -573,6 +578,16 @@ def _count_after(
         if n.start > start + 3:
             break
     return []
+
+
+def _own_cue(sentence: str, n: Number, t: _TollRules) -> bool:
+    """Whether a casualty word follows a count in its clause ("murieron dos sicarios y un
+    guardia resultó herido": the guard has his own word, he is not one of the dead)."""
+    if t.cues is None:
+        return False
+    edge = _CLAUSE_EDGE.search(sentence, n.end)
+    stop = min(edge.start() if edge else len(sentence), n.end + config.CASUALTY_GAP_CHARS)
+    return t.cues.search(sentence[n.end : stop]) is not None
 
 
 def _names_people(sentence: str, n: Number, t: _TollRules) -> bool:
