@@ -3007,3 +3007,13 @@ def test_the_dead_a_riot_is_about_are_not_its_toll() -> None:
         "governor’s office in Lagos on Monday over the killing of two students."
     )
     assert _event_places(text) == [("Lagos", "2025-03-10", "Violent demonstration", None, None)]
+
+
+def test_a_spanish_tally_since_the_start_of_the_year_is_no_incident() -> None:
+    # "en lo corrido del año" (Colombian "so far this year"): a tally, not an incident at
+    # the region (nor at the town sharing its name)
+    es = (
+        "date 2025-03-11\nEl 2 de marzo, una bomba mató a un policía en Tumaco. En lo corrido "
+        "del año van siete masacres en Antioquia, según la Defensoría."
+    )
+    assert [p for p, *_ in _event_places(es)] == ["Tumaco"]
