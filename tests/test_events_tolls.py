@@ -265,3 +265,19 @@ def test_spanish_single_victims_and_the_clause_after_a_death_verb(
     sentence: str, expected: list[tuple[str, int, bool]]
 ) -> None:
     assert _counts("es", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Un soldado del Batallón de Infantería n.º 12 murió en una emboscada.",
+            [("fatalities", 1, True)],
+        ),
+        ("Un cabo de la Brigada 7 resultó herido en el ataque.", [("injured", 1, True)]),
+    ],
+)
+def test_a_spanish_number_that_names_a_unit_is_no_count(
+    sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts("es", sentence) == expected

@@ -94,6 +94,8 @@ class _TollRules:
     approx: re.Pattern[str]
     person: re.Pattern[str] | None
     not_a_count: re.Pattern[str] | None
+    # a word that numbers what follows it ("n.º 49", "frente 36"): the number is a name
+    numbered: re.Pattern[str] | None
     ordinal: re.Pattern[str] | None
     other: frozenset[str]
     one_victim: re.Pattern[str] | None  # "مقتله", "إصابتها": one person, no number
@@ -145,6 +147,7 @@ def _toll_rules(rules: Rules) -> _TollRules:
         approx=re.compile(rf"\s*(?:(?:{approx})\s+)*" if approx else r"\s*", re.IGNORECASE),
         person=person,
         not_a_count=re.compile(rf"\s*(?:{units})(?!\w)", re.IGNORECASE) if units else None,
+        numbered=_before_count(rules.patterns("tolls", "not_a_count_before"), spaced=False),
         ordinal=ordinal,
         other=frozenset(("autre", "other", "otro", "otra", "autres", "others")),
         one_victim=one_victim,
@@ -271,6 +274,8 @@ def _is_not_a_count(sentence: str, n: Number, t: _TollRules) -> bool:
         return True  # 1er octobre, 2nd
     if t.not_a_count is not None and t.not_a_count.match(sentence, n.end):
         return True  # 25 kilomètres, 10 %, 45 drones
+    if t.numbered is not None and t.numbered.search(sentence, max(0, n.start - 30), n.start):
+        return True  # "Batallón n.º 49", "el frente 36": a name, no count
     pair = _NUMBER_PAIR.match(sentence, n.end)
     if pair is not None and t.not_a_count is not None and t.not_a_count.match(sentence, pair.end()):
         return True  # "de 15 y 18 años", "15 to 18 years": the unit is both numbers'
