@@ -281,3 +281,24 @@ def test_a_spanish_number_that_names_a_unit_is_no_count(
     sentence: str, expected: list[tuple[str, int, bool]]
 ) -> None:
     assert _counts("es", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the dual of the passive verb counts two ("they two were wounded")
+        ("وكان شابان قد أصيبا بالرصاص الحي مساء السبت.", [("injured", 2, True)]),
+        # nouns of one person with no number: an old man, a driver ("its driver")
+        ("هاجم مستوطنون منزلا في البلدة، ما أدى إلى إصابة مسن برضوض.", [("injured", 1, True)]),
+        (
+            "استهدفت مسيرة سيارة عند مدخل البلدة، ما أدى إلى استشهاد سائقها.",
+            [("fatalities", 1, True)],
+        ),
+        # a word restating the count adds no victims
+        ("وأصيب شابان بالرصاص الحي، وقد أصيبا بجروح متوسطة.", [("injured", 2, True)]),
+    ],
+)
+def test_arabic_duals_and_single_victims(
+    sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts("ar", sentence) == expected

@@ -370,6 +370,10 @@ def count_casualties(
                     armed=_armed(sentence, n, t),
                 )
             )
+    counted = {(c.kind, c.count) for c in out if not c.word}
+    # "أصيب شابان ... وقد أصيبا بجروح": a word that names as many victims as a count of
+    # its kind restates them, it adds none
+    out = [c for c in out if not c.word or (c.kind, c.count) not in counted]
     out.sort(key=lambda c: c.start)
     return out
 
