@@ -2979,15 +2979,14 @@ def test_displaced_counts_are_no_toll_of_the_incident(
 
 
 def test_a_sentence_naming_only_where_the_wounded_went_completes_the_incident() -> None:
-    # "two officers were wounded and flown to X": X is where the wounded went, the sentence
+    # "four soldiers were wounded and flown to X": X is where the wounded went, the sentence
     # (no incident word of its own) still gives the toll of the incident just told
     es = (
-        "date 2025-03-10\nAtaque con drones en Popayán\n\nEl sábado por la noche, disidentes "
-        "atacaron con drones cargados de explosivos la estación de Policía de Popayán. Según "
-        "el comandante de la Policía del Cauca, dos uniformados resultaron heridos y fueron "
-        'trasladados en helicóptero a Cali. "No hubo víctimas mortales", dijo.'
+        "date 2025-03-10\nDron contra un cuartel en Popayán\n\nEl sábado, guerrilleros atacaron "
+        "con un dron cargado de explosivos un cuartel militar de Popayán. Cuatro soldados quedaron "
+        "heridos y fueron evacuados en avión a Bogotá. No se reportaron personas fallecidas."
     )
-    assert _event_places(es) == [("Popayán", "2025-03-08", "Air/drone strike", 0, 2)]
+    assert _event_places(es) == [("Popayán", "2025-03-08", "Air/drone strike", 0, 4)]
 
 
 def test_an_arabic_toll_rising_to_a_figure_replaces_the_counts_before_it() -> None:
@@ -3014,6 +3013,6 @@ def test_a_spanish_tally_since_the_start_of_the_year_is_no_incident() -> None:
     # the region (nor at the town sharing its name)
     es = (
         "date 2025-03-11\nEl 2 de marzo, una bomba mató a un policía en Tumaco. En lo corrido "
-        "del año van siete masacres en Antioquia, según la Defensoría."
+        "del año van siete masacres en Antioquia, según Medicina Legal."
     )
     assert [p for p, *_ in _event_places(es)] == ["Tumaco"]
