@@ -3016,3 +3016,17 @@ def test_a_spanish_tally_since_the_start_of_the_year_is_no_incident() -> None:
         "del año van siete masacres en Antioquia, según Medicina Legal."
     )
     assert [p for p, *_ in _event_places(es)] == ["Tumaco"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hombres armados dispararon contra una patrulla de la Policía Municipal en Toluca.",
+        "Sicarios abrieron fuego contra agentes estatales en Toluca.",
+    ],
+)
+def test_spanish_gunmen_firing_on_a_police_patrol_is_an_armed_clash(sentence: str) -> None:
+    from geo.events import classify_sentence
+    from geo.events.rules import get_rules
+
+    assert classify_sentence(sentence, rules=get_rules(("es",))) == ("Battles", "Armed clash")
