@@ -2976,3 +2976,57 @@ def test_displaced_counts_are_no_toll_of_the_incident(
     text: str, expected: list[tuple[str, str, str, int | None, int | None]]
 ) -> None:
     assert _event_places(text) == expected
+
+
+def test_a_sentence_naming_only_where_the_wounded_went_completes_the_incident() -> None:
+    # "four soldiers were wounded and flown to X": X is where the wounded went, the sentence
+    # (no incident word of its own) still gives the toll of the incident just told
+    es = (
+        "date 2025-03-10\nDron contra un cuartel en Popayán\n\nEl sábado, guerrilleros atacaron "
+        "con un dron cargado de explosivos un cuartel militar de Popayán. Cuatro soldados quedaron "
+        "heridos y fueron evacuados en avión a Bogotá. No se reportaron personas fallecidas."
+    )
+    assert _event_places(es) == [("Popayán", "2025-03-08", "Air/drone strike", 0, 4)]
+
+
+def test_an_arabic_toll_rising_to_a_figure_replaces_the_counts_before_it() -> None:
+    # "two bodies came in, then a third wounded man died, bringing the toll to three": 3, not 5
+    ar = (
+        "date 2025-03-10\nقصفت طائرة مسيرة سوقا شعبيا في مدينة إدلب مساء أمس الأحد. وقال مصدر "
+        "طبي إن المستشفى استقبل جثتي قتيلين، قبل أن يفارق مصاب ثالث الحياة، لترتفع الحصيلة إلى "
+        "ثلاثة قتلى و٩ جرحى."
+    )
+    assert _event_places(ar) == [("Idlib", "2025-03-09", "Air/drone strike", 3, 9)]
+
+
+def test_the_dead_a_riot_is_about_are_not_its_toll() -> None:
+    # "rioted over the killing of two students": the grievance's dead, not the riot's
+    text = (
+        "date 2025-03-11\nHundreds of protesters set fire to tyres and smashed windows at the "
+        "governor’s office in Lagos on Monday over the killing of two students."
+    )
+    assert _event_places(text) == [("Lagos", "2025-03-10", "Violent demonstration", None, None)]
+
+
+def test_a_spanish_tally_since_the_start_of_the_year_is_no_incident() -> None:
+    # "en lo corrido del año" (Colombian "so far this year"): a tally, not an incident at
+    # the region (nor at the town sharing its name)
+    es = (
+        "date 2025-03-11\nEl 2 de marzo, una bomba mató a un policía en Tumaco. En lo corrido "
+        "del año van siete masacres en Antioquia, según Medicina Legal."
+    )
+    assert [p for p, *_ in _event_places(es)] == ["Tumaco"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hombres armados dispararon contra una patrulla de la Policía Municipal en Toluca.",
+        "Sicarios abrieron fuego contra agentes estatales en Toluca.",
+    ],
+)
+def test_spanish_gunmen_firing_on_a_police_patrol_is_an_armed_clash(sentence: str) -> None:
+    from geo.events import classify_sentence
+    from geo.events.rules import get_rules
+
+    assert classify_sentence(sentence, rules=get_rules(("es",))) == ("Battles", "Armed clash")

@@ -222,3 +222,86 @@ def test_the_displaced_and_evacuated_are_no_toll(
     lang: str, sentence: str, expected: list[tuple[str, int, bool]]
 ) -> None:
     assert _counts(lang, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("No hubo víctimas mortales.", ["fatalities"]),
+        ("El ataque no dejó víctimas fatales, según la Alcaldía.", ["fatalities"]),
+        ("No hubo personas fallecidas, informó Protección Civil.", ["fatalities"]),
+        ("No hubo víctimas.", ["fatalities", "injured"]),
+        ("No se reportaron personas lesionadas ni fallecidas.", ["fatalities", "injured"]),
+    ],
+)
+def test_no_deaths_in_spanish_says_nothing_of_the_wounded(
+    sentence: str, expected: list[str]
+) -> None:
+    from geo.events.tolls import casualty_free
+
+    assert sorted(casualty_free(sentence, rules=get_rules(("es",)))) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # one official or officer counted by "un" before a noun of people
+        ("Un alcalde fue asesinado el martes en Puebla.", [("fatalities", 1, True)]),
+        ("Un elemento de la Policía Municipal quedó herido.", [("injured", 1, True)]),
+        # "el asesinato de N" counts the dead
+        (
+            "Vecinos recordaron el asesinato de cuatro comerciantes en Morelia.",
+            [("fatalities", 4, True)],
+        ),
+        # a count after "murieron y" is the next clause's, with its own word
+        (
+            "Tres sicarios murieron y un policía resultó herido.",
+            [("fatalities", 3, True), ("injured", 1, True)],
+        ),
+        (
+            "En la balacera murieron dos vecinos y un policía resultó herido.",
+            [("fatalities", 2, True), ("injured", 1, True)],
+        ),
+    ],
+)
+def test_spanish_single_victims_and_the_clause_after_a_death_verb(
+    sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts("es", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Un soldado del Batallón de Infantería n.º 12 murió en una emboscada.",
+            [("fatalities", 1, True)],
+        ),
+        ("Un sargento de la Brigada 7 quedó herido en la emboscada.", [("injured", 1, True)]),
+    ],
+)
+def test_a_spanish_number_that_names_a_unit_is_no_count(
+    sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts("es", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the dual of the passive verb counts two ("they two were wounded")
+        ("وكان طفلان قد أصيبا بشظايا القذيفة يوم الجمعة.", [("injured", 2, True)]),
+        # nouns of one person with no number: an old man, a driver ("its driver")
+        ("سقطت قذيفة على سوق المدينة، ما أدى إلى إصابة مسن بكسور في يده.", [("injured", 1, True)]),
+        (
+            "أصابت غارة شاحنة على الطريق الدولي، ما أدى إلى مقتل سائقها.",
+            [("fatalities", 1, True)],
+        ),
+        # a word restating the count adds no victims
+        ("وأصيب طفلان في القصف، وقد أصيبا بجروح طفيفة.", [("injured", 2, True)]),
+    ],
+)
+def test_arabic_duals_and_single_victims(
+    sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts("ar", sentence) == expected

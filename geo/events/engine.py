@@ -2225,6 +2225,23 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             # a twelve-storey building in this town of the X region overnight on Tuesday") tells
             # the incident just reported: its day dates it
             _dated_later(last, sentence, rules, ctx, reference)
+        if (
+            last
+            and follow < config.FOLLOW_UP_SENTENCES
+            and any(m.place.kind == "city" for m in ms)
+            and all(m.place.kind != "city" or _destination(text, m, ctx, ms) for m in ms)
+            and all(
+                rules.rules[idx].generic
+                for _, _, idx in _foreground(sentence, cue_matches(sentence, rules), ctx)
+            )
+        ):
+            # "Two officers were wounded and flown to X": X is where the wounded went, the
+            # sentence (no incident word of its own) goes on about the incident just told
+            note = " ".join(sentence.split())
+            records.extend((None, m, note) for m in ms)
+            follow += 1
+            _follow_up(last, sentence, rules, ctx, reference)
+            continue
         told, told_follow = last, follow
         follow = 0
         last = []
@@ -2582,7 +2599,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             for pid in inc.places:
                 counts = assigned.get((id(inc), pid), [])
                 if (
-                    inc.etype == "Protests"
+                    inc.etype in ("Protests", "Riots")
                     and counts
                     and grievance is not None
                     and grievance.search(sentence)

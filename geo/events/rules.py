@@ -41,10 +41,11 @@ left out matches nothing.
     running total, never a toll ("since", "depuis"); ``subset``: a count after one is part
     of the previous count ("of them", "dont"); ``coordination`` ("and"); ``approx``: words
     between a cue and its count ("at least", "au moins"); ``person``: nouns of people
-    counted; ``not_a_count_after``: units after a number that counts no people (km, years,
-    missiles); ``grievance``: what a protest is about ("over the killing of"): the dead of a
-    protest's sentence with one are not its toll; ``report``: reporting verbs (a date next to
-    one dates the report, not the incident).
+    counted; ``not_a_count_before``: words that number what follows them, making it a name
+    ("n.º 49", "frente 36"); ``not_a_count_after``: units after a number that counts no
+    people (km, years, missiles); ``grievance``: what a protest is about ("over the killing
+    of"): the dead of a protest's sentence with one are not its toll; ``report``: reporting
+    verbs (a date next to one dates the report, not the incident).
 ``[numbers]``
     Tables ``units`` (word to value: ``three = 3``, ``dix-sept`` may be left to the
     arithmetic), ``multipliers`` (``hundred = 100``), ``approximate`` ("une trentaine":

@@ -94,6 +94,8 @@ class _TollRules:
     approx: re.Pattern[str]
     person: re.Pattern[str] | None
     not_a_count: re.Pattern[str] | None
+    # a word that numbers what follows it ("n.º 49", "frente 36"): the number is a name
+    numbered: re.Pattern[str] | None
     ordinal: re.Pattern[str] | None
     other: frozenset[str]
     one_victim: re.Pattern[str] | None  # "مقتله", "إصابتها": one person, no number
@@ -145,6 +147,7 @@ def _toll_rules(rules: Rules) -> _TollRules:
         approx=re.compile(rf"\s*(?:(?:{approx})\s+)*" if approx else r"\s*", re.IGNORECASE),
         person=person,
         not_a_count=re.compile(rf"\s*(?:{units})(?!\w)", re.IGNORECASE) if units else None,
+        numbered=_before_count(rules.patterns("tolls", "not_a_count_before"), spaced=False),
         ordinal=ordinal,
         other=frozenset(("autre", "other", "otro", "otra", "autres", "others")),
         one_victim=one_victim,
@@ -271,6 +274,8 @@ def _is_not_a_count(sentence: str, n: Number, t: _TollRules) -> bool:
         return True  # 1er octobre, 2nd
     if t.not_a_count is not None and t.not_a_count.match(sentence, n.end):
         return True  # 25 kilomètres, 10 %, 45 drones
+    if t.numbered is not None and t.numbered.search(sentence, max(0, n.start - 30), n.start):
+        return True  # "Batallón n.º 49", "el frente 36": a name, no count
     pair = _NUMBER_PAIR.match(sentence, n.end)
     if pair is not None and t.not_a_count is not None and t.not_a_count.match(sentence, pair.end()):
         return True  # "de 15 y 18 años", "15 to 18 years": the unit is both numbers'
@@ -365,6 +370,10 @@ def count_casualties(
                     armed=_armed(sentence, n, t),
                 )
             )
+    counted = {(c.kind, c.count) for c in out if not c.word}
+    # "أصيب شابان ... وقد أصيبا بجروح": a word that names as many victims as a count of
+    # its kind restates them, it adds none
+    out = [c for c in out if not c.word or (c.kind, c.count) not in counted]
     out.sort(key=lambda c: c.start)
     return out
 
@@ -555,6 +564,10 @@ def _count_after(
         if n.start in used:
             continue
         if start <= n.start <= start + 3:
+            if t.coordination is not None and t.coordination.search(sentence[start : n.start]):
+                # "murieron y un guardia resultó herido": the count after the conjunction
+                # belongs to the next clause
+                return []
             chosen = [n]
             for nxt in numbers[i + 1 :]:
                 gap = sentence[chosen[-1].end : nxt.start]
@@ -566,6 +579,7 @@ def _count_after(
                     or _CLAUSE_EDGE.search(gap)
                     or (t.cues is not None and t.cues.search(gap))  # "and wounding 19"
                     or not _names_people(sentence, nxt, t)
+                    or _own_cue(sentence, nxt, t)
                 ):
                     break
                 chosen.append(nxt)
@@ -573,6 +587,16 @@ def _count_after(
         if n.start > start + 3:
             break
     return []
+
+
+def _own_cue(sentence: str, n: Number, t: _TollRules) -> bool:
+    """Whether a casualty word follows a count in its clause ("murieron dos sicarios y un
+    guardia resultó herido": the guard has his own word, he is not one of the dead)."""
+    if t.cues is None:
+        return False
+    edge = _CLAUSE_EDGE.search(sentence, n.end)
+    stop = min(edge.start() if edge else len(sentence), n.end + config.CASUALTY_GAP_CHARS)
+    return t.cues.search(sentence[n.end : stop]) is not None
 
 
 def _names_people(sentence: str, n: Number, t: _TollRules) -> bool:
