@@ -848,6 +848,10 @@ GEOPARSE_TRANSLIT_NEAR_KM_CUED: Final = 1000.0
 #: ... and a skeleton shorter than GEOPARSE_TRANSLIT_SHORT_SKELETON after a preposition or
 #: on a list (no settlement noun) within this distance of one of the document's places.
 GEOPARSE_TRANSLIT_SHORT_NEAR_KM: Final = 100.0
+#: People from which a foreign town an Arabic word names keeps it in a report on another
+#: country (Sidon in a report filed from Damascus), instead of giving way to a home place
+#: the word's Latin names reach (a village of Jordan called as a town of Darfur).
+GEOPARSE_HOME_NAMESAKE_MAX_POPULATION: Final = 50_000
 #: Romanisation variants (geo.geoparse.translit.romanised_forms): a capitalised Latin name
 #: the gazetteer lacks as written, after a place preposition or cue or in a list of places,
 #: is looked up under the consonant skeleton of its romanisation ("Djerba", "Jerba").
@@ -904,6 +908,9 @@ GEOPARSE_AR_VERB_STEM_ZIPF: Final = 3.5
 #: words; what follows the dash is the credit (a newspaper, an agency), not a place.
 GEOPARSE_AR_DATELINE_WORDS: Final = 10
 GEOPARSE_AR_DATELINE_PLACE_WORDS: Final = 4
+#: ... and the credit after the dash has at most this many words, with no full stop at the
+#: end of the line (else the story begins after the dash).
+GEOPARSE_AR_DATELINE_CREDIT_WORDS: Final = 4
 #: A name quoted after "لـ" (told to, "قال لـ«الشرق الأوسط»") spans at most this many words.
 GEOPARSE_AR_QUOTED_WORDS: Final = 5
 

@@ -1880,7 +1880,7 @@ def test_an_arabic_story_of_two_coordinated_incidents() -> None:
         "سراقب بحثا عن المتورطين في التفجير."
     )
     assert _event_places(text) == [
-        ("Ma‘arrat an Nu‘mān", "2025-03-12", "Attack", None, 1),
+        ("Maarat al-Numan", "2025-03-12", "Attack", None, 1),
         ("Saraqib", "2025-03-11", "Remote explosive/landmine/IED", 2, 1),
     ]
 

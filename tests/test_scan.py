@@ -818,3 +818,10 @@ def test_island_named_after_the_noun_island() -> None:
     # "جزيرة كمران": the island of Kamaran; "جبل X" of a town stays no town
     df = geo.geoparse("قصفت الطائرات ميناء الحديدة وجزيرة كمران القريبة.", lang="ar")
     assert df["gazetteer_id"].tolist()[-1] == "geo:kamaran"
+
+
+def test_a_story_after_a_dateline_dash_is_no_credit() -> None:
+    # invented: the dash of "دمشق -" opens the story, not a newspaper's name; a big town
+    # of a neighbouring country stays itself in a report filed from Damascus
+    df = geo.geoparse("دمشق - قتل أربعة أشخاص أمس في قصف مدفعي على صيدا.", lang="ar")
+    assert list(df["name"]) == ["Damascus", "Sidon"]

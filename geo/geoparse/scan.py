@@ -860,6 +860,10 @@ class Scanner:
                 or best is None
                 or best.place.kind == "country"
                 or (best.place.kind == "city" and Index.is_major(best))
+                or (
+                    best.place.kind == "city"
+                    and best.place.population >= config.GEOPARSE_HOME_NAMESAKE_MAX_POPULATION
+                )
                 or IN_COUNTRIES in key
                 or AS_PLACE in key
                 or not self._cue_before(toks, words, m, lists)
@@ -1764,7 +1768,12 @@ def _credits(text: str, toks: Tokens, words: dict[int, _Word], media: Sequence[b
             or any(media[j] for j in before)
         ):
             continue
-        out.extend(j for j in in_line if toks.starts[j] > line_start + dash and j in words)
+        credit = [j for j in in_line if toks.starts[j] > line_start + dash]
+        # a credit is a name or two, no sentence ("دمشق - قتل أربعة أشخاص في قصف على صيدا.":
+        # the story starts after the dash)
+        if len(credit) > config.GEOPARSE_AR_DATELINE_CREDIT_WORDS or line.rstrip()[-1:] in ".!؟?":
+            continue
+        out.extend(j for j in credit if j in words)
     # a name quoted after ل
     for i, info in words.items():
         if info.letters != "ل" or i + 1 >= n:
