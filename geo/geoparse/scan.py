@@ -97,7 +97,7 @@ _WORD_RE: Final = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640
 _ARABIC_RANGES: Final = ((0x600, 0x700), (0x750, 0x780), (0x8A0, 0x900), (0xFB50, 0xFF00))
 #: How Latin names write the w sound of a first و ("Wad Medani", "Ouargla").
 _LATIN_W: Final = ("w", "ou")
-#: Features of places whose names follow the pack's natural and water nouns ("جزيرة كمران").
+#: Features of places whose names follow the pack's natural and water nouns ("جزيرة سقطرى").
 _FEATURES: Final = frozenset(
     {"island", "mountain", "river", "lake", "sea", "gulf", "strait", "water"}
 )
@@ -1091,7 +1091,7 @@ class Scanner:
             ):
                 # "مستشفى ناصر" (named after a person) against "مستشفى الموصل"
                 return None
-            # "جزيرة كمران": an island's name after the noun island, a river's after river
+            # "جزيرة سقطرى": an island's name after the noun island, a river's after river
             named_feature = (
                 best is not None
                 and before is not None
