@@ -776,16 +776,18 @@ def test_formal_arabic_names_of_countries() -> None:
 
 
 def test_short_skeleton_after_a_preposition_near_the_report_s_places() -> None:
-    # "دوكة" (Doka, 2 consonants d-k) after "في", about 80 km from Gedaref: a place; the
-    # same word without a cue is not looked up
-    text = "اندلعت اشتباكات قرب مدينة القضارف، وقال مسؤول محلي في دوكة إن الأوضاع هادئة."
+    # "دوز" (Douz, 2 consonants d-z) after "في", about 30 km from Kebili: a place; the
+    # same word without a cue is not looked up, nor far from the report's places
+    text = "خرجت مظاهرات في مدينة قبلي، وقال ناشط في دوز إن الشرطة انسحبت."
     df = geo.geoparse(text, lang="ar")
     assert df[["mention", "gazetteer_id"]].values.tolist() == [
-        ["القضارف", "gn:379062"],
-        ["دوكة", "gn:376332"],
+        ["قبلي", "gn:2468018"],
+        ["دوز", "gn:2471287"],
     ]
-    df = geo.geoparse(text.replace("في دوكة إن الأوضاع", "إن دوكة"), lang="ar")
-    assert df["mention"].tolist() == ["القضارف"]
+    df = geo.geoparse(text.replace("ناشط في دوز", "ناشط اسمه دوز"), lang="ar")
+    assert df["mention"].tolist() == ["قبلي"]
+    df = geo.geoparse(text.replace("قبلي", "حلب"), lang="ar")
+    assert df["mention"].tolist() == ["حلب"]
 
 
 def test_somewhat_common_word_after_a_preposition_close_to_the_report_s_places() -> None:
