@@ -893,7 +893,7 @@ GEOPARSE_AR_STEM_ZIPF: Final = 4.5
 #: وا of the past tense ("رددوا": they chanted, "يردد" 3.7); names written with -وا after
 #: the Latin -oua, -oa ("غاروا", Garoua: "يغار" 3.2) stay below it.
 GEOPARSE_AR_VERB_STEM_ZIPF: Final = 3.5
-#: An Arabic dateline ("طرابلس - الشرق الأوسط", "كوستي (السودان) - وكالات"): a line of at
+#: An Arabic dateline ("بغداد - الشرق الأوسط", "الخرطوم (السودان) - وكالات"): a line of at
 #: most this many words whose first dash follows at most GEOPARSE_AR_DATELINE_PLACE_WORDS
 #: words; what follows the dash is the credit (a newspaper, an agency), not a place.
 GEOPARSE_AR_DATELINE_WORDS: Final = 10

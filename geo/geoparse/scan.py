@@ -1706,7 +1706,7 @@ def _phrase_blocked(toks: Tokens, words: dict[int, _Word], lists: _Lists) -> lis
     return out
 
 
-#: Dashes of an Arabic dateline ("بيروت - الوكالة الوطنية للإعلام").
+#: Dashes of an Arabic dateline ("دمشق - وكالات").
 _DASHES: Final = frozenset("-–—")
 #: Opening quotes of a name quoted after "لـ" ("لـ«الشرق الأوسط»").
 _OPEN_QUOTES: Final = frozenset('«"“')
@@ -1715,9 +1715,9 @@ _CLOSE_QUOTES: Final = frozenset('»"”')
 
 def _credits(text: str, toks: Tokens, words: dict[int, _Word], media: Sequence[bool]) -> list[int]:
     r"""The Arabic words that credit a medium rather than name a place: the credit after the
-    dash of a dateline line ("طرابلس - الشرق الأوسط": the newspaper Asharq Al-Awsat, not
-    the Middle East; or after a colon when quoted: "أربيل: «الشرق الأوسط»"), unless a
-    known medium stands before the dash ("عنب بلدي - إدلب": ``media``, the tokens of the
+    dash of a dateline line ("بغداد - الشرق الأوسط": the newspaper Asharq Al-Awsat, not
+    the Middle East; or after a colon when quoted: "البصرة: «الشرق الأوسط»"), unless a
+    known medium stands before the dash ("عنب بلدي - حلب": ``media``, the tokens of the
     pack's media and organisations), and a name quoted right after the preposition ل
     ("قال لـ«الشرق الأوسط»": told Asharq Al-Awsat), which news writes so for media and
     people.
@@ -1725,7 +1725,7 @@ def _credits(text: str, toks: Tokens, words: dict[int, _Word], media: Sequence[b
     Examples
     --------
     >>> from geo.geoparse.tokenize import tokenize
-    >>> text = "طرابلس - الشرق الأوسط\nقال مسؤول لـ«الشرق الأوسط» إن الوضع في الشرق الأوسط خطير"
+    >>> text = "بغداد - الشرق الأوسط\nقال مسؤول لـ«الشرق الأوسط» إن الوضع في الشرق الأوسط خطير"
     >>> toks = tokenize(text, 0, None, elisions=frozenset(), abbreviations=frozenset())
     >>> words = {i: _word(text[toks.starts[i] : toks.ends[i]]) for i in range(len(toks))}
     >>> found = _credits(text, toks, words, [False] * len(toks))
@@ -1750,8 +1750,8 @@ def _credits(text: str, toks: Tokens, words: dict[int, _Word], media: Sequence[b
         dash = next((k for k, ch in enumerate(line) if ch in _DASHES), None)
         colon = line.find(":")
         if (dash is None or 0 <= colon < dash) and colon >= 0:
-            # "أربيل: «الشرق الأوسط»": a colon, when a quoted name alone follows (not
-            # "اقرأ أيضاً: نزوح من حلب", a headline)
+            # "البصرة: «الشرق الأوسط»": a colon, when a quoted name alone follows (not
+            # "اقرأ أيضاً: غارات على الموصل", a headline)
             rest = line[colon + 1 :].strip()
             if rest[:1] in _OPEN_QUOTES and rest[-1:] in _CLOSE_QUOTES:
                 dash = colon
