@@ -746,7 +746,7 @@ def test_region_noun_inside_the_official_name() -> None:
     # "ريف دمشق" (Rif Dimashq) and "إقليم كردستان" (the Kurdistan Region) keep their noun:
     # the rest alone names another place; "ولاية الجزيرة" does not (the state is "الجزيرة")
     text = (
-        "قصفت الطائرات بلدات في ريف دمشق، وتعرضت حقول نفطية في إقليم كردستان شمالي العراق، "
+        "قصفت الطائرات بلدات في ريف دمشق، ووصل وفد حكومي إلى إقليم كردستان في العراق، "
         "ونزح سكان من ولاية الجزيرة."
     )
     df = geo.geoparse(text, lang="ar")
