@@ -1259,7 +1259,7 @@ class Scanner:
             if not (listed or before) and self._listed_after_home(
                 text, toks, i, info, by_last, countries
             ):
-                # "تعرضت كادوقلي والدلنج": a list after a name found without a cue, of a
+                # "غمرت إفران وصفرو": a list after a name found without a cue, of a
                 # country the document names for sure, is a cue as a preposition is
                 before = 1
             if before and not listed:
