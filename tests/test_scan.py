@@ -647,16 +647,15 @@ def test_small_town_far_away_is_no_name_of_a_report_on_arab_countries() -> None:
 def test_geoparse_arabic_names_of_supplement_places() -> None:
     # places the supplement adds to cities500 carry their Arabic names too
     df = geo.geoparse(
-        "هبطت طائرات روسية في حميميم، ونزحت عائلات من معرة النعمان، ووصلت شاحنات إلى مخيم "
-        "الهول. ونزح سكان خان يونس إلى المواصي.",
+        "انسحب الجيش من محور نتساريم، وعاد سكان إلى نير عوز، ونزحت عائلات من الغوطة الشرقية "
+        "إلى دمشق.",
         lang="ar",
     )
     assert df[["mention", "gazetteer_id"]].values.tolist() == [
-        ["حميميم", "geo:hmeimim"],
-        ["معرة النعمان", "geo:maarat-al-numan"],
-        ["الهول", "geo:al-hol"],
-        ["خان يونس", "gn:281124"],
-        ["المواصي", "geo:mawasi"],
+        ["محور نتساريم", "geo:netzarim"],
+        ["نير عوز", "geo:nir-oz"],
+        ["الغوطة الشرقية", "geo:ghouta"],
+        ["دمشق", "gn:170654"],
     ]
 
 
