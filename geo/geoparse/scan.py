@@ -1122,9 +1122,9 @@ class Scanner:
         )
         names = [m.name_form, *(words[j].letters for j in range(m.first + 1, m.last + 1))]
         if all(x in lists.never or x in lists.common for x in names) and not (area or water):
-            # common words together ("سوق الجمعة": the Friday market; "تل أبيض": a white
-            # mound) name a place after a settlement noun ("حي سوق الجمعة"), or a town of
-            # note after a place preposition ("في تل أبيض")
+            # common words together ("منزل جميل": a fine house; "سوق الخميس": the Thursday
+            # market) name a place after a settlement noun ("مدينة منزل جميل"), or a town of
+            # note after a place preposition
             cue = self._cue_before(toks, words, m, lists)
             notable = best is not None and best.prior >= config.GEOPARSE_NOTABLE_PRIOR
             if not (cue == 2 or (cue == 1 and notable)) or names[0] in lists.never:
