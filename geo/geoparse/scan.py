@@ -710,7 +710,7 @@ class Scanner:
         turned_down: Sequence[_Match],
     ) -> list[tuple[_Match, str, Candidate | None]]:
         """``chosen`` and the names turned down as common words that the document names
-        elsewhere for sure (the same key chosen: "مخيم نور شمس ... من نور شمس"), or, one word
+        elsewhere for sure (the same key chosen: "بلدة سوق الخميس ... من سوق الخميس"), or, one word
         each, that go on a list after a chosen
         name, joined to it by و or ف, among the places of that name's country: "الشارقة
         والعين" (Sharjah and Al Ain, not "the eye"). A word of the pack's ``never`` lists
