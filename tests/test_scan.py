@@ -720,12 +720,10 @@ def test_name_after_a_region_noun_is_the_region() -> None:
 
 def test_hospital_of_a_town_the_report_names() -> None:
     # "مستشفى X" is the town's hospital when the report names the town X (not a man's name)
-    df = geo.geoparse(
-        "شنت الطائرات غارات على مدينة بعلبك، ونقل الجرحى إلى مستشفى بعلبك الحكومي.", lang="ar"
-    )
-    assert df["gazetteer_id"].tolist() == ["gn:277130", "gn:277130"]
-    df = geo.geoparse("قتل شخص في خان يونس ونقل إلى مستشفى ناصر.", lang="ar")
-    assert df["mention"].tolist() == ["خان يونس"]
+    df = geo.geoparse("وقع انفجار في مدينة جرش، ونقل الجرحى إلى مستشفى جرش الحكومي.", lang="ar")
+    assert df["gazetteer_id"].tolist() == ["gn:248875", "gn:248875"]
+    df = geo.geoparse("أصيب شخص في الزرقاء ونقل إلى مستشفى ناصر.", lang="ar")
+    assert df["mention"].tolist() == ["الزرقاء"]
 
 
 def test_list_after_a_name_without_a_cue_of_the_report_s_country() -> None:

@@ -749,7 +749,7 @@ class Scanner:
                             # للأبيض": the aid to El Obeid)
                             (word.definite and not _has_preposition(m))
                             or word.bare & (lists.heads | lists.before_person)
-                            # "مستشفى بعلبك" in a report that names Baalbek: the town's
+                            # "مستشفى جرش" in a report that names Jerash: the town's
                             # hospital, unless the name is a man's ("مستشفى ناصر")
                             or (word.bare & lists.of_note and forms & lists.first_names)
                         )
