@@ -804,14 +804,14 @@ def test_common_word_keyed_with_its_article_needs_a_cue() -> None:
 
 
 def test_preposition_on_a_common_word_named_again_is_no_adjective() -> None:
-    # "البيت الأبيض" (the White House): an adjective; "المساعدات للأبيض": to El Obeid, which
-    # the report names after "مدينة"
-    text = "قصفت المسيرات مدينة الأبيض، ودعت المنظمات إلى إيصال المساعدات للأبيض وكادقلي."
+    # "المدرسة الجديدة" (the new school): an adjective; "فرق الإنقاذ للجديدة": to El Jadida,
+    # which the report names after "مدينة"
+    text = "ضربت عاصفة مدينة الجديدة، ووصلت فرق الإنقاذ للجديدة وآسفي."
     df = geo.geoparse(text, lang="ar")
-    assert df["mention"].tolist()[:2] == ["الأبيض", "لأبيض"]
-    assert set(df["gazetteer_id"][:2]) == {"gn:379003"}
-    df = geo.geoparse("قصفت المسيرات مدينة الأبيض، وقال مسؤول في البيت الأبيض إن ...", lang="ar")
-    assert df["mention"].tolist() == ["الأبيض"]
+    assert df["mention"].tolist()[:2] == ["الجديدة", "لجديدة"]
+    assert set(df["gazetteer_id"][:2]) == {"gn:2550078"}
+    df = geo.geoparse("ضربت عاصفة مدينة الجديدة، وافتتح الوزير المدرسة الجديدة.", lang="ar")
+    assert df["mention"].tolist() == ["الجديدة"]
 
 
 def test_island_named_after_the_noun_island() -> None:

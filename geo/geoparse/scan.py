@@ -745,8 +745,8 @@ class Scanner:
                         word is not None
                         and (
                             # an adjective after a definite noun ("البيت الأبيض"), unless a
-                            # preposition is attached, which no adjective takes ("المساعدات
-                            # للأبيض": the aid to El Obeid)
+                            # preposition is attached, which no adjective takes ("فرق الإنقاذ
+                            # للجديدة": rescue teams to El Jadida)
                             (word.definite and not _has_preposition(m))
                             or word.bare & (lists.heads | lists.before_person)
                             # "مستشفى جرش" in a report that names Jerash: the town's
