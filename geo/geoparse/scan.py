@@ -825,12 +825,12 @@ class Scanner:
         chosen: list[tuple[_Match, str, Candidate | None]],
     ) -> list[tuple[_Match, str, Candidate | None]]:
         """``chosen``, with the one-word names whose places all lie in other countries than
-        those the document's other names place (a village of Jordan called "كتم" in a report
-        on Darfur, Brazil's state "بارا" in one on Kordofan) handed to the place of those
-        countries that their Latin names reach (:meth:`Index.transliterated`: Kutum, Bara),
-        within :data:`geo.config.GEOPARSE_TRANSLIT_NEAR_KM` of one of the document's other
-        places. The gazetteer has the Arabic names of few villages, so an Arabic name that
-        matches a foreign place is as often a home village it lacks in Arabic.
+        those the document's other names place (a village of Syria called "الحاجب" in a report
+        on Morocco) handed to the place of those countries that their Latin names reach
+        (:meth:`Index.transliterated`: El Hajeb), within
+        :data:`geo.config.GEOPARSE_TRANSLIT_NEAR_KM` of one of the document's other places.
+        The gazetteer has the Arabic names of few villages, so an Arabic name that matches a
+        foreign place is as often a home village it lacks in Arabic.
 
         The key names the place (:data:`AS_PLACE`). Countries and big towns keep their
         names.
@@ -849,7 +849,7 @@ class Scanner:
                 by_key.setdefault(k, b)
         if not by_key:
             return chosen
-        # the keys that give way, decided where a cue names the word a place ("في كتم"),
+        # the keys that give way, decided where a cue names the word a place ("في الحاجب"),
         # then for every match of the key: one sense per document
         home_of: dict[str, tuple[str, Candidate]] = {}
         for m, key, best in chosen:
