@@ -1319,8 +1319,8 @@ class Scanner:
                     ):
                         continue
                     # a short skeleton after a preposition or on a list: only a place close
-                    # to the document's places ("إلى الحواتة")
-                    # (and so a word a little commoner than a preposition allows, "البطانة")
+                    # to the document's places ("في دوز")
+                    # (and so a word a little commoner than a preposition allows, "عبري")
                     short = len(skeletons[0]) < config.GEOPARSE_TRANSLIT_SHORT_SKELETON
                     tight = (short and cue < 2) or any(
                         word_frequency(k, ("ar",)) >= limit[strength] for k in _with_article(key)
