@@ -1715,11 +1715,11 @@ _CLOSE_QUOTES: Final = frozenset('»"”')
 
 def _credits(text: str, toks: Tokens, words: dict[int, _Word], media: Sequence[bool]) -> list[int]:
     r"""The Arabic words that credit a medium rather than name a place: the credit after the
-    dash of a dateline line ("بغداد - الشرق الأوسط": the newspaper Asharq Al-Awsat, not
+    dash of a dateline line ("بغداد - الشرق الأوسط": the newspaper of that name, not
     the Middle East; or after a colon when quoted: "البصرة: «الشرق الأوسط»"), unless a
     known medium stands before the dash ("عنب بلدي - حلب": ``media``, the tokens of the
     pack's media and organisations), and a name quoted right after the preposition ل
-    ("قال لـ«الشرق الأوسط»": told Asharq Al-Awsat), which news writes so for media and
+    ("قال لـ«الشرق الأوسط»": told the newspaper), which news writes so for media and
     people.
 
     Examples
