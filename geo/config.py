@@ -580,7 +580,7 @@ CASUALTY_GAP_CHARS: Final = 45
 CASUALTY_NOUN_GAP_WORDS: Final = 2
 
 #: Most words between a count and a word of displacement after it that make it a count of
-#: people displaced or evacuated, no toll ("10 000 personnes ont été déplacées": three).
+#: people displaced or evacuated, no toll ("10 000 habitants ont été déplacés": three).
 CASUALTY_DISPLACED_GAP_WORDS: Final = 3
 
 #: Sentences after an incident, naming no place, whose toll is added to it (a toll often
