@@ -586,7 +586,7 @@ CASUALTY_GAP_CHARS: Final = 45
 CASUALTY_NOUN_GAP_WORDS: Final = 2
 
 #: Most words between a count and a word of displacement after it that make it a count of
-#: people displaced or evacuated, no toll ("10 000 personnes ont été déplacées": three).
+#: people displaced or evacuated, no toll ("10 000 habitants ont été déplacés": three).
 CASUALTY_DISPLACED_GAP_WORDS: Final = 3
 
 #: Sentences after an incident, naming no place, whose toll is added to it (a toll often
@@ -903,7 +903,7 @@ GEOPARSE_AR_STEM_ZIPF: Final = 4.5
 #: وا of the past tense ("رددوا": they chanted, "يردد" 3.7); names written with -وا after
 #: the Latin -oua, -oa ("غاروا", Garoua: "يغار" 3.2) stay below it.
 GEOPARSE_AR_VERB_STEM_ZIPF: Final = 3.5
-#: An Arabic dateline ("طرابلس - الشرق الأوسط", "كوستي (السودان) - وكالات"): a line of at
+#: An Arabic dateline ("بغداد - الشرق الأوسط", "الخرطوم (السودان) - وكالات"): a line of at
 #: most this many words whose first dash follows at most GEOPARSE_AR_DATELINE_PLACE_WORDS
 #: words; what follows the dash is the credit (a newspaper, an agency), not a place.
 GEOPARSE_AR_DATELINE_WORDS: Final = 10

@@ -186,12 +186,12 @@ def test_the_count_after_an_active_verb_is_its_toll(
         ("en", "2,000 people were displaced and 4 were injured.", [("injured", 4, True)]),
         (
             "fr",
-            "L'attaque a fait deux blessés, et 10 000 personnes ont été déplacées.",
+            "L'attaque a fait deux blessés, et 10 000 habitants ont été déplacés.",
             [("injured", 2, True)],
         ),
         (
             "fr",
-            "Les combats ont tué trois civils et 10 000 personnes déplacées.",
+            "Les combats ont tué trois civils et 10 000 habitants déplacés.",
             [("fatalities", 3, True)],
         ),
         (

@@ -55,8 +55,8 @@ ROMANISED: Final = "\x1from:"
 #: candidates are those of every key, and the context chooses among them.
 ANY_OF: Final = "\x1for:"
 #: Marks a key whose candidate is the one place whose id follows, among the places of the
-#: key or, failing them, of its transliterations: "كتم\x1fid:gn:371745" is Kutum in Sudan,
-#: not the village of Jordan the gazetteer names so in Arabic (:mod:`geo.geoparse.scan`).
+#: key or, failing them, of its transliterations: "الحاجب\x1fid:gn:2550252" is El Hajeb in
+#: Morocco, not the village of Syria the gazetteer names so in Arabic (:mod:`geo.geoparse.scan`).
 AS_PLACE: Final = "\x1fid:"
 _FR_INITIAL_I: Final = re.compile(r"(^| )i(?=[aeou])")
 _DOUBLE_S: Final = re.compile(r"(?<=[aeiouy])ss(?=[aeiouy])")

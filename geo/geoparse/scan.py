@@ -97,7 +97,7 @@ _WORD_RE: Final = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640
 _ARABIC_RANGES: Final = ((0x600, 0x700), (0x750, 0x780), (0x8A0, 0x900), (0xFB50, 0xFF00))
 #: How Latin names write the w sound of a first و ("Wad Medani", "Ouargla").
 _LATIN_W: Final = ("w", "ou")
-#: Features of places whose names follow the pack's natural and water nouns ("جزيرة كمران").
+#: Features of places whose names follow the pack's natural and water nouns ("جزيرة سقطرى").
 _FEATURES: Final = frozenset(
     {"island", "mountain", "river", "lake", "sea", "gulf", "strait", "water"}
 )
@@ -710,7 +710,7 @@ class Scanner:
         turned_down: Sequence[_Match],
     ) -> list[tuple[_Match, str, Candidate | None]]:
         """``chosen`` and the names turned down as common words that the document names
-        elsewhere for sure (the same key chosen: "مخيم نور شمس ... من نور شمس"), or, one word
+        elsewhere for sure (the same key chosen: "بلدة سوق الخميس ... من سوق الخميس"), or, one word
         each, that go on a list after a chosen
         name, joined to it by و or ف, among the places of that name's country: "الشارقة
         والعين" (Sharjah and Al Ain, not "the eye"). A word of the pack's ``never`` lists
@@ -745,11 +745,11 @@ class Scanner:
                         word is not None
                         and (
                             # an adjective after a definite noun ("البيت الأبيض"), unless a
-                            # preposition is attached, which no adjective takes ("المساعدات
-                            # للأبيض": the aid to El Obeid)
+                            # preposition is attached, which no adjective takes ("فرق الإنقاذ
+                            # للجديدة": rescue teams to El Jadida)
                             (word.definite and not _has_preposition(m))
                             or word.bare & (lists.heads | lists.before_person)
-                            # "مستشفى بعلبك" in a report that names Baalbek: the town's
+                            # "مستشفى جرش" in a report that names Jerash: the town's
                             # hospital, unless the name is a man's ("مستشفى ناصر")
                             or (word.bare & lists.of_note and forms & lists.first_names)
                         )
@@ -825,12 +825,12 @@ class Scanner:
         chosen: list[tuple[_Match, str, Candidate | None]],
     ) -> list[tuple[_Match, str, Candidate | None]]:
         """``chosen``, with the one-word names whose places all lie in other countries than
-        those the document's other names place (a village of Jordan called "كتم" in a report
-        on Darfur, Brazil's state "بارا" in one on Kordofan) handed to the place of those
-        countries that their Latin names reach (:meth:`Index.transliterated`: Kutum, Bara),
-        within :data:`geo.config.GEOPARSE_TRANSLIT_NEAR_KM` of one of the document's other
-        places. The gazetteer has the Arabic names of few villages, so an Arabic name that
-        matches a foreign place is as often a home village it lacks in Arabic.
+        those the document's other names place (a village of Syria called "الحاجب" in a report
+        on Morocco) handed to the place of those countries that their Latin names reach
+        (:meth:`Index.transliterated`: El Hajeb), within
+        :data:`geo.config.GEOPARSE_TRANSLIT_NEAR_KM` of one of the document's other places.
+        The gazetteer has the Arabic names of few villages, so an Arabic name that matches a
+        foreign place is as often a home village it lacks in Arabic.
 
         The key names the place (:data:`AS_PLACE`). Countries and big towns keep their
         names.
@@ -849,7 +849,7 @@ class Scanner:
                 by_key.setdefault(k, b)
         if not by_key:
             return chosen
-        # the keys that give way, decided where a cue names the word a place ("في كتم"),
+        # the keys that give way, decided where a cue names the word a place ("في الحاجب"),
         # then for every match of the key: one sense per document
         home_of: dict[str, tuple[str, Candidate]] = {}
         for m, key, best in chosen:
@@ -1095,7 +1095,7 @@ class Scanner:
             ):
                 # "مستشفى ناصر" (named after a person) against "مستشفى الموصل"
                 return None
-            # "جزيرة كمران": an island's name after the noun island, a river's after river
+            # "جزيرة سقطرى": an island's name after the noun island, a river's after river
             named_feature = (
                 best is not None
                 and before is not None
@@ -1126,9 +1126,9 @@ class Scanner:
         )
         names = [m.name_form, *(words[j].letters for j in range(m.first + 1, m.last + 1))]
         if all(x in lists.never or x in lists.common for x in names) and not (area or water):
-            # common words together ("سوق الجمعة": the Friday market; "تل أبيض": a white
-            # mound) name a place after a settlement noun ("حي سوق الجمعة"), or a town of
-            # note after a place preposition ("في تل أبيض")
+            # common words together ("منزل جميل": a fine house; "سوق الخميس": the Thursday
+            # market) name a place after a settlement noun ("مدينة منزل جميل"), or a town of
+            # note after a place preposition
             cue = self._cue_before(toks, words, m, lists)
             notable = best is not None and best.prior >= config.GEOPARSE_NOTABLE_PRIOR
             if not (cue == 2 or (cue == 1 and notable)) or names[0] in lists.never:
@@ -1263,7 +1263,7 @@ class Scanner:
             if not (listed or before) and self._listed_after_home(
                 text, toks, i, info, by_last, countries
             ):
-                # "تعرضت كادوقلي والدلنج": a list after a name found without a cue, of a
+                # "غمرت إفران وصفرو": a list after a name found without a cue, of a
                 # country the document names for sure, is a cue as a preposition is
                 before = 1
             if before and not listed:
@@ -1323,8 +1323,8 @@ class Scanner:
                     ):
                         continue
                     # a short skeleton after a preposition or on a list: only a place close
-                    # to the document's places ("إلى الحواتة")
-                    # (and so a word a little commoner than a preposition allows, "البطانة")
+                    # to the document's places ("في دوز")
+                    # (and so a word a little commoner than a preposition allows, "عبري")
                     short = len(skeletons[0]) < config.GEOPARSE_TRANSLIT_SHORT_SKELETON
                     tight = (short and cue < 2) or any(
                         word_frequency(k, ("ar",)) >= limit[strength] for k in _with_article(key)
@@ -1710,7 +1710,7 @@ def _phrase_blocked(toks: Tokens, words: dict[int, _Word], lists: _Lists) -> lis
     return out
 
 
-#: Dashes of an Arabic dateline ("بيروت - الوكالة الوطنية للإعلام").
+#: Dashes of an Arabic dateline ("دمشق - وكالات").
 _DASHES: Final = frozenset("-–—")
 #: Opening quotes of a name quoted after "لـ" ("لـ«الشرق الأوسط»").
 _OPEN_QUOTES: Final = frozenset('«"“')
@@ -1719,17 +1719,17 @@ _CLOSE_QUOTES: Final = frozenset('»"”')
 
 def _credits(text: str, toks: Tokens, words: dict[int, _Word], media: Sequence[bool]) -> list[int]:
     r"""The Arabic words that credit a medium rather than name a place: the credit after the
-    dash of a dateline line ("طرابلس - الشرق الأوسط": the newspaper Asharq Al-Awsat, not
-    the Middle East; or after a colon when quoted: "أربيل: «الشرق الأوسط»"), unless a
-    known medium stands before the dash ("عنب بلدي - إدلب": ``media``, the tokens of the
+    dash of a dateline line ("بغداد - الشرق الأوسط": the newspaper of that name, not
+    the Middle East; or after a colon when quoted: "البصرة: «الشرق الأوسط»"), unless a
+    known medium stands before the dash ("عنب بلدي - حلب": ``media``, the tokens of the
     pack's media and organisations), and a name quoted right after the preposition ل
-    ("قال لـ«الشرق الأوسط»": told Asharq Al-Awsat), which news writes so for media and
+    ("قال لـ«الشرق الأوسط»": told the newspaper), which news writes so for media and
     people.
 
     Examples
     --------
     >>> from geo.geoparse.tokenize import tokenize
-    >>> text = "طرابلس - الشرق الأوسط\nقال مسؤول لـ«الشرق الأوسط» إن الوضع في الشرق الأوسط خطير"
+    >>> text = "بغداد - الشرق الأوسط\nقال مسؤول لـ«الشرق الأوسط» إن الوضع في الشرق الأوسط خطير"
     >>> toks = tokenize(text, 0, None, elisions=frozenset(), abbreviations=frozenset())
     >>> words = {i: _word(text[toks.starts[i] : toks.ends[i]]) for i in range(len(toks))}
     >>> found = _credits(text, toks, words, [False] * len(toks))
@@ -1754,8 +1754,8 @@ def _credits(text: str, toks: Tokens, words: dict[int, _Word], media: Sequence[b
         dash = next((k for k, ch in enumerate(line) if ch in _DASHES), None)
         colon = line.find(":")
         if (dash is None or 0 <= colon < dash) and colon >= 0:
-            # "أربيل: «الشرق الأوسط»": a colon, when a quoted name alone follows (not
-            # "اقرأ أيضاً: نزوح من حلب", a headline)
+            # "البصرة: «الشرق الأوسط»": a colon, when a quoted name alone follows (not
+            # "اقرأ أيضاً: غارات على الموصل", a headline)
             rest = line[colon + 1 :].strip()
             if rest[:1] in _OPEN_QUOTES and rest[-1:] in _CLOSE_QUOTES:
                 dash = colon
