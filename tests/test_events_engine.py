@@ -2666,6 +2666,19 @@ def test_an_undated_incident_takes_the_day_of_its_own_story(
     assert [(p, d[:10]) for p, d, *_ in _event_places(text)] == expected
 
 
+@pytest.mark.parametrize("speaker", ["the Sumy health department", "the Sumy governor's office"])
+def test_a_place_named_only_as_who_speaks_keeps_the_follow_up(speaker: str) -> None:
+    # invented text: the next sentence names a place only as the office that gives the
+    # figures; it goes on about the strike just told, whose day and wounded it gives
+    text = (
+        "date 2026-03-08\nThe death toll from a Russian drone strike on a busy bus station in "
+        "Konotop, a town of Ukraine's Sumy region, has risen to six, local officials said on "
+        f"Sunday.\n\nFriday's strike, which hit the station at midday, also wounded 23 people, "
+        f"{speaker} said."
+    )
+    assert _event_places(text) == [("Konotop", "2026-03-06", "Air/drone strike", None, 23)]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -2167,6 +2167,18 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 if k - i.sentence <= config.FOLLOW_UP_SENTENCES:
                     i.unclaimed = True
         ms = by_sentence.get(k, [])
+        if last and follow < config.FOLLOW_UP_SENTENCES:
+            # a region named only as who speaks ("the X health office said") or a place in a
+            # compound adjective does not stop the sentence going on about the incident just
+            # told ("Friday's strike also wounded 19 people, the X health office said")
+            spoken = [
+                m
+                for m in ms
+                if ctx.compound_after is not None and ctx.compound_after.match(text, m.char_end)
+            ]
+            if spoken and len(spoken) == len(ms):
+                records.extend((None, m, " ".join(sentence.split())) for m in spoken)
+                ms = []
         if not ms:
             told_lead = lead
             lead = _lead(sentence, k, rules, ctx, reference, lead, blame_re)
