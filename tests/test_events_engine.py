@@ -3057,3 +3057,33 @@ def test_spanish_gunmen_firing_on_a_police_patrol_is_an_armed_clash(sentence: st
     from geo.events.rules import get_rules
 
     assert classify_sentence(sentence, rules=get_rules(("es",))) == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # "se concentraron frente a": a gathering in protest; the displaced of another
+            # town came from it, the protest is where they gathered
+            "date 2026-05-12\nEn Riohacha, cientos de desplazados de Maicao se concentraron "
+            "este lunes frente a la gobernación para exigir protección. La Policía dispersó la "
+            "protesta con gases lacrimógenos.",
+            [("Riohacha", "2026-05-11", "Protest with intervention", None, None)],
+        ),
+        (
+            "date 2026-05-12\nHundreds of displaced people from Swabi rallied in Mardan on "
+            "Monday to demand protection.",
+            [("Mardan", "2026-05-11", "Peaceful protest", None, None)],
+        ),
+        (
+            "date 2026-05-12\nDes centaines de déplacés de Maicao ont manifesté lundi à "
+            "Riohacha pour réclamer leur protection.",
+            [("Riohacha", "2026-05-11", "Peaceful protest", None, None)],
+        ),
+    ],
+)
+def test_the_displaced_of_a_town_protest_where_they_gather(
+    text: str, expected: list[tuple[str, str, str, int | None, int | None]]
+) -> None:
+    # invented sentences; places checked absent from the evaluation articles
+    assert _event_places(text) == expected
