@@ -3087,3 +3087,20 @@ def test_the_displaced_of_a_town_protest_where_they_gather(
 ) -> None:
     # invented sentences; places checked absent from the evaluation articles
     assert _event_places(text) == expected
+
+
+def test_a_hospital_the_wounded_were_taken_to_next_is_no_incident_place() -> None:
+    # invented sentences (places checked absent from the evaluation articles): "puis vers
+    # l'hôpital de X", "y luego al hospital de X" is where the wounded went next
+    fr = (
+        "date 2026-05-12\nUn bus a sauté lundi sur une mine près de Maicao. Trois passagers "
+        "ont été tués et cinq blessés, évacués vers le centre de santé de Maicao puis vers "
+        "l'hôpital régional de Valledupar."
+    )
+    assert _event_places(fr) == [("Maicao", "2026-05-12", "Attack", 3, 5)]
+    es = (
+        "date 2026-05-12\nUn bus pisó el lunes una mina cerca de Maicao. Tres pasajeros "
+        "murieron y cinco resultaron heridos, trasladados al centro de salud de Maicao y luego "
+        "al hospital regional de Valledupar."
+    )
+    assert "Valledupar" not in {p for p, *_ in _event_places(es)}
