@@ -3104,3 +3104,16 @@ def test_a_hospital_the_wounded_were_taken_to_next_is_no_incident_place() -> Non
         "al hospital regional de Valledupar."
     )
     assert "Valledupar" not in {p for p, *_ in _event_places(es)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2026-05-12\nUn ataque de pandilleros contra caseríos de Maicao deja seis muertos",
+        "date 2026-05-12\nSeis muertos tras un ataque contra dos aldeas de Maicao",
+    ],
+)
+def test_an_attack_on_villages_is_an_attack_on_their_people(text: str) -> None:
+    # invented headlines (places checked absent from the evaluation articles): an attack
+    # against villages or hamlets is violence against civilians, not a clash
+    assert _event_places(text) == [("Maicao", "2026-05-12", "Attack", 6, None)]
