@@ -3117,3 +3117,16 @@ def test_an_attack_on_villages_is_an_attack_on_their_people(text: str) -> None:
     # invented headlines (places checked absent from the evaluation articles): an attack
     # against villages or hamlets is violence against civilians, not a clash
     assert _event_places(text) == [("Maicao", "2026-05-12", "Attack", 6, None)]
+
+
+def test_a_later_death_in_hospital_does_not_date_the_incident() -> None:
+    # invented text (a place checked absent from the evaluation articles): the man who died
+    # in intensive care on Thursday died of the strike told on Tuesday; the hospital is no
+    # incident place and Thursday is no day of the strike
+    text = (
+        "date 2026-02-19\nУ Радомишлі зросла кількість загиблих унаслідок ракетного удару по "
+        "п'ятиповерхівці. У четвер вранці в реанімації міської лікарні в Радомишлі помер "
+        "40-річний чоловік. Загалом загинули шестеро людей, повідомив голова ОВА.\n\n"
+        "Нагадаємо, у вівторок, 17 лютого, російська ракета влучила в житловий будинок."
+    )
+    assert [(p, d[:10]) for p, d, *_ in _event_places(text)] == [("Radomyshl", "2026-02-17")]

@@ -3317,7 +3317,12 @@ def _follow_up(
     if free:
         for i in incidents:
             i.none |= free
-    if not inc.dated and same and (tolls or cues or not _byline(sentence, dates())):
+    if (
+        not inc.dated
+        and same
+        and not _later_death(sentence, rules)
+        and (tolls or cues or not _byline(sentence, dates()))
+    ):
         days = [
             d
             for d in dates()
@@ -3391,6 +3396,13 @@ def _byline(sentence: str, found: Sequence[FoundDate]) -> bool:
     return len(_WORD_RUN.findall(words)) <= config.EVENTS_BYLINE_WORDS
 
 
+def _later_death(sentence: str, rules: Rules) -> bool:
+    """Whether the sentence tells a wounded person's later death ("On Thursday a man died
+    in hospital"; the packs' ``of_wounds``): its day is the death's, not the incident's."""
+    of_wounds = rules.words_re("tolls", "of_wounds")
+    return of_wounds is not None and of_wounds.search(sentence) is not None
+
+
 def _dated_later(
     incidents: list[_Incident],
     sentence: str,
@@ -3402,7 +3414,7 @@ def _dated_later(
     word of its type and a day ("The missile hit the building on Saturday, 14 January"),
     dates it when nothing had."""
     inc = incidents[0]
-    if inc.dated:
+    if inc.dated or _later_death(sentence, rules):
         return
     cues = _placeless_cues(sentence, rules)
     if not any(rules.rules[idx].event_type == inc.etype for _, _, idx in cues):
