@@ -2667,6 +2667,33 @@ def test_an_undated_incident_takes_the_day_of_its_own_story(
 
 
 @pytest.mark.parametrize(
+    "speaker", ["the Nimroz health department", "the Nimroz governor's office"]
+)
+def test_a_place_named_only_as_who_speaks_keeps_the_follow_up(speaker: str) -> None:
+    # invented text (places checked absent from the evaluation articles): the next sentence
+    # names a place only as the office that gives the figures; it goes on about the strike
+    # just told, whose day and wounded it gives
+    text = (
+        "date 2026-03-08\nSix people are now known to have died after a drone hit a bus depot "
+        "in Zaranj, the capital of Afghanistan's Nimroz province, officials reported on "
+        "Sunday.\n\nThe drone struck the depot on Friday morning and left 23 people wounded, "
+        f"{speaker} said."
+    )
+    assert _event_places(text) == [("Zaranj", "2026-03-06", "Air/drone strike", 6, 23)]
+
+
+def test_a_ukrainian_town_in_its_press_spelling_is_found() -> None:
+    # invented sentence: "-sky" is the press's spelling of the national "-skyi"
+    text = (
+        "date 2026-04-08\nUn missile russe a frappé mardi un immeuble d'habitation à "
+        "Kamin-Kashyrsky, faisant trois morts et 12 blessés."
+    )
+    assert _event_places(text) == [
+        ("Kamin-Kashyrskyi", "2026-04-07", "Shelling/artillery/missile attack", 3, 12)
+    ]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "date 2026-03-12\nLe bilan des frappes contre Boiarka est passé mercredi à cinq morts.",
@@ -3030,3 +3057,76 @@ def test_spanish_gunmen_firing_on_a_police_patrol_is_an_armed_clash(sentence: st
     from geo.events.rules import get_rules
 
     assert classify_sentence(sentence, rules=get_rules(("es",))) == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # "se concentraron frente a": a gathering in protest; the displaced of another
+            # town came from it, the protest is where they gathered
+            "date 2026-05-12\nEn Riohacha, cientos de desplazados de Maicao se concentraron "
+            "este lunes frente a la gobernación para exigir protección. La Policía dispersó la "
+            "protesta con gases lacrimógenos.",
+            [("Riohacha", "2026-05-11", "Protest with intervention", None, None)],
+        ),
+        (
+            "date 2026-05-12\nHundreds of displaced people from Swabi rallied in Mardan on "
+            "Monday to demand protection.",
+            [("Mardan", "2026-05-11", "Peaceful protest", None, None)],
+        ),
+        (
+            "date 2026-05-12\nDes centaines de déplacés de Maicao ont manifesté lundi à "
+            "Riohacha pour réclamer leur protection.",
+            [("Riohacha", "2026-05-11", "Peaceful protest", None, None)],
+        ),
+    ],
+)
+def test_the_displaced_of_a_town_protest_where_they_gather(
+    text: str, expected: list[tuple[str, str, str, int | None, int | None]]
+) -> None:
+    # invented sentences; places checked absent from the evaluation articles
+    assert _event_places(text) == expected
+
+
+def test_a_hospital_the_wounded_were_taken_to_next_is_no_incident_place() -> None:
+    # invented sentences (places checked absent from the evaluation articles): "puis vers
+    # l'hôpital de X", "y luego al hospital de X" is where the wounded went next
+    fr = (
+        "date 2026-05-12\nUn bus a sauté lundi sur une mine près de Maicao. Trois passagers "
+        "ont été tués et cinq blessés, évacués vers le centre de santé de Maicao puis vers "
+        "l'hôpital régional de Valledupar."
+    )
+    assert _event_places(fr) == [("Maicao", "2026-05-12", "Attack", 3, 5)]
+    es = (
+        "date 2026-05-12\nUn bus pisó el lunes una mina cerca de Maicao. Tres pasajeros "
+        "murieron y cinco resultaron heridos, trasladados al centro de salud de Maicao y luego "
+        "al hospital regional de Valledupar."
+    )
+    assert "Valledupar" not in {p for p, *_ in _event_places(es)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2026-05-12\nUn ataque de pandilleros contra caseríos de Maicao deja seis muertos",
+        "date 2026-05-12\nSeis muertos tras un ataque contra dos aldeas de Maicao",
+    ],
+)
+def test_an_attack_on_villages_is_an_attack_on_their_people(text: str) -> None:
+    # invented headlines (places checked absent from the evaluation articles): an attack
+    # against villages or hamlets is violence against civilians, not a clash
+    assert _event_places(text) == [("Maicao", "2026-05-12", "Attack", 6, None)]
+
+
+def test_a_later_death_in_hospital_does_not_date_the_incident() -> None:
+    # invented text (a place checked absent from the evaluation articles): the man who died
+    # in intensive care on Thursday died of the strike told on Tuesday; the hospital is no
+    # incident place and Thursday is no day of the strike
+    text = (
+        "date 2026-02-19\nУ Радомишлі зросла кількість загиблих унаслідок ракетного удару по "
+        "п'ятиповерхівці. У четвер вранці в реанімації міської лікарні в Радомишлі помер "
+        "40-річний чоловік. Загалом загинули шестеро людей, повідомив голова ОВА.\n\n"
+        "Нагадаємо, у вівторок, 17 лютого, російська ракета влучила в житловий будинок."
+    )
+    assert [(p, d[:10]) for p, d, *_ in _event_places(text)] == [("Radomyshl", "2026-02-17")]

@@ -1402,3 +1402,14 @@ def test_photo_credits_name_a_person_not_a_place(text: str, lang: str, expected:
 def test_surname_of_the_document_after_in_is_the_town() -> None:
     text = "Gunmen killed nine farmers in Ilorin on Monday, and Dr Musa Ilorin said more had fled."
     assert names(text) == [("Ilorin", "gn:2337639")]
+
+
+def test_an_ending_spelling_rule_serves_only_a_name_found_nowhere() -> None:
+    # "sky$ = skyi" (French pack): the press's "-sky" reaches the national "-skyi" when the
+    # name as written names nothing, and adds nothing to a name the gazetteer has
+    from geo.geoparse.candidates import Index
+
+    index = Index.default()
+    assert "kamin kashyrskyi" in index.variants("kamin kashyrsky")
+    assert [c.place.name for c in index.candidates("kamin kashyrsky")][:1] == ["Kamin-Kashyrskyi"]
+    assert not any(v.endswith("skyi") for v in index.variants("kyiv"))

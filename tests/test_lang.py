@@ -235,7 +235,13 @@ def test_demonym_endings_are_split_by_language() -> None:
 
 
 def test_spelling_rules_are_data() -> None:
-    assert get_pack("fr").maps["spelling"] == {"ou": "u", "dj": "j", "tch": "ch", "ch": "sh"}
+    assert get_pack("fr").maps["spelling"] == {
+        "ou": "u",
+        "dj": "j",
+        "tch": "ch",
+        "ch": "sh",
+        "sky$": "skyi",
+    }
     assert get_pack("es").maps["spelling"]["j"] == "kh"
 
 

@@ -2167,6 +2167,18 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 if k - i.sentence <= config.FOLLOW_UP_SENTENCES:
                     i.unclaimed = True
         ms = by_sentence.get(k, [])
+        if last and follow < config.FOLLOW_UP_SENTENCES:
+            # a region named only as who speaks ("the X health office said") or a place in a
+            # compound adjective does not stop the sentence going on about the incident just
+            # told ("Friday's strike also wounded 19 people, the X health office said")
+            spoken = [
+                m
+                for m in ms
+                if ctx.compound_after is not None and ctx.compound_after.match(text, m.char_end)
+            ]
+            if spoken and len(spoken) == len(ms):
+                records.extend((None, m, " ".join(sentence.split())) for m in spoken)
+                ms = []
         if not ms:
             told_lead = lead
             lead = _lead(sentence, k, rules, ctx, reference, lead, blame_re)
@@ -3305,7 +3317,12 @@ def _follow_up(
     if free:
         for i in incidents:
             i.none |= free
-    if not inc.dated and same and (tolls or cues or not _byline(sentence, dates())):
+    if (
+        not inc.dated
+        and same
+        and not _later_death(sentence, rules)
+        and (tolls or cues or not _byline(sentence, dates()))
+    ):
         days = [
             d
             for d in dates()
@@ -3379,6 +3396,13 @@ def _byline(sentence: str, found: Sequence[FoundDate]) -> bool:
     return len(_WORD_RUN.findall(words)) <= config.EVENTS_BYLINE_WORDS
 
 
+def _later_death(sentence: str, rules: Rules) -> bool:
+    """Whether the sentence tells a wounded person's later death ("On Thursday a man died
+    in hospital"; the packs' ``of_wounds``): its day is the death's, not the incident's."""
+    of_wounds = rules.words_re("tolls", "of_wounds")
+    return of_wounds is not None and of_wounds.search(sentence) is not None
+
+
 def _dated_later(
     incidents: list[_Incident],
     sentence: str,
@@ -3390,7 +3414,7 @@ def _dated_later(
     word of its type and a day ("The missile hit the building on Saturday, 14 January"),
     dates it when nothing had."""
     inc = incidents[0]
-    if inc.dated:
+    if inc.dated or _later_death(sentence, rules):
         return
     cues = _placeless_cues(sentence, rules)
     if not any(rules.rules[idx].event_type == inc.etype for _, _, idx in cues):

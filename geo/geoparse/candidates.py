@@ -275,6 +275,13 @@ class Index:
             # "chucha", "shousha", then "shusha")
             whole = key
             for old, new in rules:
+                if old.endswith("$"):
+                    # an ending of the name, for a name that names nothing as written
+                    # ("kashyrsky": the gazetteer writes "kashyrskyi")
+                    stem = old[:-1]
+                    if key.endswith(stem) and key not in self.gazetteer:
+                        add(key[: len(key) - len(stem)] + new)
+                    continue
                 if old in key:
                     add(key.replace(old, new))
                 whole = whole.replace(old, new)

@@ -193,7 +193,8 @@ MAPS: Final = {
     "adjective's ending ('щина = ська': Харківщина from харківська; the name of the region is "
     "the adjective with 'область', else the town the adjective is built from)",
     "spelling": "spelling variants tried when a name is not found, as 'from = to' over the "
-    "normalised name (ou = u, dj = j)",
+    "normalised name (ou = u, dj = j); a 'from' ending in '$' is an ending of the name, "
+    "tried only for a name that names nothing as written (sky$ = skyi)",
     "demonym_endings": "how country names become demonyms: an ending of the (normalised) "
     "name, removed, and the suffixes that replace it ('ie' = 'ien ienne'); '+a' keeps the "
     "ending, 'consonant' applies to names ending in a consonant",
