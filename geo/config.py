@@ -580,6 +580,9 @@ CASUALTY_WINDOW_CHARS: Final = 80
 
 #: Longest text allowed between a number and its casualty word, in characters.
 CASUALTY_GAP_CHARS: Final = 45
+#: How far before a number a word that numbers what follows it ("la brigada n.º 12", "el
+#: frente 8"; the packs' ``not_a_count_before``) is looked for: the number is a name.
+CASUALTY_NUMBERED_CHARS: Final = 30
 
 #: Words that may stand between a count and the noun of people it counts when telling
 #: whether they were armed ("two more Ukrainian soldiers", "ثلاثة من الجنود").

@@ -514,6 +514,20 @@ def find_actors(
         """The actor says it acted itself ("said it had carried out airstrikes")."""
         return t.self_claim is not None and t.self_claim.match(sentence, end) is not None
 
+    def named_state(actor: Actor, start: int, end: int) -> ActorMention:
+        """A state's forces named at ``start:end``: the one who acted when it says so itself,
+        a source when a reporting verb follows or a source's words precede, the side
+        attacked after a word of what is struck, else the one who acted."""
+        if says_it_acted(end):
+            return ActorMention(actor, start, end, True, explicit=True)
+        reporter = (t.report_after is not None and t.report_after.match(sentence, end)) or source(
+            start
+        )
+        hit = not reporter and target(start)
+        return ActorMention(
+            actor, start, end, not reporter and not hit, source=bool(reporter), victim=hit
+        )
+
     def claimed(end: int) -> bool:
         """A claim follows the group's name ("X (Y), linked to Z, claimed the attack")."""
         return t.claim_after is not None and t.claim_after.match(sentence, end) is not None
@@ -564,18 +578,7 @@ def find_actors(
                 a.actor == actor and a.start < end and start < a.end for a in struck
             ):
                 continue  # "Ukrainian positions with drones": the positions were struck
-            if says_it_acted(end):
-                found.append(ActorMention(actor, start, end, True, explicit=True))
-                continue
-            reporter = (
-                t.report_after is not None and t.report_after.match(sentence, end)
-            ) or source(start)
-            hit = not reporter and target(start)
-            found.append(
-                ActorMention(
-                    actor, start, end, not reporter and not hit, source=bool(reporter), victim=hit
-                )
-            )
+            found.append(named_state(actor, start, end))
     if t.other_states is not None and t.bare_forces is not None:
         words = _country_words()
         for noun in t.bare_forces.finditer(sentence):
@@ -586,24 +589,8 @@ def find_actors(
                 continue
             actor = state_forces(code, police=noun.groupdict().get("police") is not None)
             start = noun.start() - len(head) + named.start()
-            if actor is not None and says_it_acted(noun.end()):
-                found.append(ActorMention(actor, start, noun.end(), True, explicit=True))
-                continue
-            reporter = (
-                t.report_after is not None and t.report_after.match(sentence, noun.end())
-            ) or source(start)
-            hit = not reporter and target(start)
             if actor is not None:
-                found.append(
-                    ActorMention(
-                        actor,
-                        start,
-                        noun.end(),
-                        not reporter and not hit,
-                        source=bool(reporter),
-                        victim=hit,
-                    )
-                )
+                found.append(named_state(actor, start, noun.end()))
     if t.forces is not None:
         for m in t.forces.finditer(sentence):
             state = _state_of(m)

@@ -616,8 +616,8 @@ def _region_namesake(
     "Boyacá"), or is a small town (below
     :data:`geo.config.EVENTS_NAMESAKE_TOWN_POPULATION`) while the sentence, or the story
     just told, names another town of that region. The region says where that town lies:
-    no incident place of its own. Words naming a town right before the name ("dans la
-    ville d'Agdam"; the packs' ``town_before``) keep it the town."""
+    no incident place of its own. Words naming a town right before the name ("la
+    ciudad de Nariño"; the packs' ``town_before``) keep it the town."""
     from geo.gazetteer import normalize_name
 
     p = m.place

@@ -42,7 +42,7 @@ left out matches nothing.
     of the previous count ("of them", "dont"); ``coordination`` ("and"); ``approx``: words
     between a cue and its count ("at least", "au moins"); ``person``: nouns of people
     counted; ``not_a_count_before``: words that number what follows them, making it a name
-    ("n.º 49", "frente 36"); ``not_a_count_after``: units after a number that counts no
+    ("n.º 12", "frente 8"); ``not_a_count_after``: units after a number that counts no
     people (km, years, missiles); ``grievance``: what a protest is about ("over the killing
     of"): the dead of a protest's sentence with one are not its toll; ``report``: reporting
     verbs (a date next to one dates the report, not the incident).
@@ -153,6 +153,7 @@ __all__ = [
     "EventPack",
     "Rule",
     "Rules",
+    "alternation",
     "get_event_pack",
     "get_rules",
     "languages_with_rules",
@@ -352,14 +353,22 @@ def languages_with_rules() -> tuple[str, ...]:
     return tuple(code for code in LANGUAGES if get_event_pack(code) is not None)
 
 
-def _alternation(fragments: Iterable[str]) -> str:
+def alternation(fragments: Iterable[str]) -> str:
+    """Regular-expression fragments as one alternation, each in its own group, duplicates
+    left out.
+
+    Examples
+    --------
+    >>> alternation(["killed", "dead", "killed"])
+    '(?:killed)|(?:dead)'
+    """
     unique = list(dict.fromkeys(fragments))
     return "|".join(f"(?:{f})" for f in unique)
 
 
 def _words_re(fragments: Iterable[str]) -> re.Pattern[str] | None:
     """Fragments as whole words, case-insensitive; None when there are none."""
-    body = _alternation(fragments)
+    body = alternation(fragments)
     if not body:
         return None
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
@@ -371,7 +380,7 @@ def _combined(groups: Mapping[str, Iterable[str]]) -> tuple[re.Pattern[str] | No
     names: list[str] = []
     parts: list[str] = []
     for name, fragments in groups.items():
-        body = _alternation(fragments)
+        body = alternation(fragments)
         if body:
             parts.append(f"(?P<g{len(names)}>{body})")
             names.append(name)
@@ -425,7 +434,7 @@ class Rules:
         # each class alone, to read a word two classes share ("villagers": civilians, and
         # the people of a communal clash) into both: the one-pass scan gives the first
         self.class_words = {
-            name: re.compile(rf"(?:{_alternation(classes[name])})", re.IGNORECASE) for name in names
+            name: re.compile(rf"(?:{alternation(classes[name])})", re.IGNORECASE) for name in names
         }
         self._classes_of: dict[str, frozenset[str]] = {}
         self._word_classes: dict[str, frozenset[str]] = {}

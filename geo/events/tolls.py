@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Final
 from geo import config
 from geo.events.numbers import Number, find_numbers
 from geo.events.prefilter import Prefiltered
-from geo.events.rules import Rules, get_rules
+from geo.events.rules import Rules, alternation, get_rules
 
 if TYPE_CHECKING:
     from geo.events.dates import FoundDate
@@ -94,7 +94,7 @@ class _TollRules:
     approx: re.Pattern[str]
     person: re.Pattern[str] | None
     not_a_count: re.Pattern[str] | None
-    # a word that numbers what follows it ("n.º 49", "frente 36"): the number is a name
+    # a word that numbers what follows it ("n.º 12", "frente 8"): the number is a name
     numbered: re.Pattern[str] | None
     ordinal: re.Pattern[str] | None
     other: frozenset[str]
@@ -177,7 +177,7 @@ def _whole(words: Sequence[str]) -> re.Pattern[str] | None:
     """The words as one pattern to match a whole span."""
     if not words:
         return None
-    return re.compile("|".join(f"(?:{w})" for w in words), re.IGNORECASE)
+    return re.compile(alternation(words), re.IGNORECASE)
 
 
 def _first_noun(words: Sequence[str]) -> re.Pattern[str] | None:
@@ -185,7 +185,7 @@ def _first_noun(words: Sequence[str]) -> re.Pattern[str] | None:
     Ukrainian soldiers", "ثلاثة من الجنود"); no punctuation between."""
     if not words:
         return None
-    alt = "|".join(f"(?:{w})" for w in words)
+    alt = alternation(words)
     return re.compile(
         rf"[\s\u00a0]+(?:[^\W\d_][\w\-]*[\s\u00a0]+){{0,{config.CASUALTY_NOUN_GAP_WORDS}}}?"
         rf"(?P<noun>{alt})(?!\w)",
@@ -210,7 +210,7 @@ def _counted_noun(words: Sequence[str]) -> re.Pattern[str] | None:
     elided article ("four of the attackers", "une vingtaine d'assaillants")."""
     if not words:
         return None
-    alt = "|".join(f"(?:{w})" for w in words)
+    alt = alternation(words)
     return re.compile(
         rf"[\s\u00a0]*(?:[^\s\u00a0'’]{{1,6}}(?:[\s\u00a0]+|['’])){{0,2}}?(?:{alt})(?!\w)",
         re.IGNORECASE,
@@ -222,7 +222,7 @@ def _before_count(words: Sequence[str], *, spaced: bool = True) -> re.Pattern[st
     what may follow them)."""
     if not words:
         return None
-    alt = "|".join(f"(?:{w})" for w in words)
+    alt = alternation(words)
     return re.compile(rf"(?<!\w)(?:{alt})" + (r"[\s\u00a0]+$" if spaced else "$"), re.IGNORECASE)
 
 
@@ -232,7 +232,7 @@ def _displaced_after(words: Sequence[str]) -> re.Pattern[str] | None:
     not right after it: "three displaced people" are people, maybe killed."""
     if not words:
         return None
-    alt = "|".join(f"(?:{w})" for w in words)
+    alt = alternation(words)
     return re.compile(
         rf"(?P<gap>[\s\u00a0]+(?:[^\W\d_][\w\-'’]*[\s\u00a0]+){{1,{config.CASUALTY_DISPLACED_GAP_WORDS}}}?)"
         rf"(?:{alt})(?!\w)",
@@ -274,8 +274,10 @@ def _is_not_a_count(sentence: str, n: Number, t: _TollRules) -> bool:
         return True  # 1er octobre, 2nd
     if t.not_a_count is not None and t.not_a_count.match(sentence, n.end):
         return True  # 25 kilomètres, 10 %, 45 drones
-    if t.numbered is not None and t.numbered.search(sentence, max(0, n.start - 30), n.start):
-        return True  # "Batallón n.º 49", "el frente 36": a name, no count
+    if t.numbered is not None and t.numbered.search(
+        sentence, max(0, n.start - config.CASUALTY_NUMBERED_CHARS), n.start
+    ):
+        return True  # "la brigada n.º 12", "el frente 8": a name, no count
     pair = _NUMBER_PAIR.match(sentence, n.end)
     if pair is not None and t.not_a_count is not None and t.not_a_count.match(sentence, pair.end()):
         return True  # "de 15 y 18 años", "15 to 18 years": the unit is both numbers'

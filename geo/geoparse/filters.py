@@ -957,8 +957,10 @@ def _block_photo_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> 
             continue
         if any(text[toks.starts[k] : toks.ends[k]].isupper() for k in range(start, end + 1)):
             continue
-        before = text[: toks.starts[start]].rstrip()
-        if before and before[-1] not in ",:;.\n(":
+        k = toks.starts[start] - 1
+        while k >= 0 and text[k].isspace():
+            k -= 1
+        if k >= 0 and text[k] not in ",:;.\n(":
             continue
         for k in range(start, end + 1):
             out[k] = True

@@ -31,6 +31,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import hashlib
@@ -1710,6 +1711,8 @@ def _phrase_blocked(toks: Tokens, words: dict[int, _Word], lists: _Lists) -> lis
     return out
 
 
+#: A line break: datelines are lines.
+_LINE_BREAK: Final = re.compile("\n")
 #: Dashes of an Arabic dateline ("دمشق - وكالات").
 _DASHES: Final = frozenset("-–—")
 #: Opening quotes of a name quoted after "لـ" ("لـ«الشرق الأوسط»").
@@ -1738,17 +1741,18 @@ def _credits(text: str, toks: Tokens, words: dict[int, _Word], media: Sequence[b
     """
     out: list[int] = []
     n = len(toks)
-    # datelines: the words of each line
+    # datelines: the words of each line (found by the positions of the line breaks, once)
+    breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
     line_of: dict[int, list[int]] = {}
     for i in words:
-        line_start = text.rfind("\n", 0, toks.starts[i]) + 1
-        line_of.setdefault(line_start, []).append(i)
-    for line_start, idx in line_of.items():
-        line_end = text.find("\n", line_start)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        if toks.ends[idx[0]] > line_start + len(line):
+        line_of.setdefault(bisect.bisect_left(breaks, toks.starts[i]), []).append(i)
+    for k, idx in line_of.items():
+        line_start = breaks[k - 1] + 1 if k else 0
+        line = text[line_start : breaks[k] if k < len(breaks) else len(text)]
+        line_stop = line_start + len(line)
+        if toks.ends[idx[0]] > line_stop:
             continue
-        in_line = [j for j in range(idx[0], n) if toks.starts[j] < line_start + len(line)]
+        in_line = list(range(idx[0], max(idx[0], bisect.bisect_left(toks.starts, line_stop))))
         if len(in_line) > config.GEOPARSE_AR_DATELINE_WORDS:
             continue
         dash = next((k for k, ch in enumerate(line) if ch in _DASHES), None)
