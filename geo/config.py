@@ -914,6 +914,9 @@ GEOPARSE_AR_DATELINE_PLACE_WORDS: Final = 4
 #: ... and the credit after the dash has at most this many words, with no full stop at the
 #: end of the line (else the story begins after the dash).
 GEOPARSE_AR_DATELINE_CREDIT_WORDS: Final = 4
+#: A photographer's name before "/Agency" in a photo credit ("Sydney Brooks/AFP") has at least
+#: the first and at most the second of these capitalised words.
+GEOPARSE_PHOTO_CREDIT_NAME_WORDS: Final = (2, 3)
 #: A name quoted after "لـ" (told to, "قال لـ«الشرق الأوسط»") spans at most this many words.
 GEOPARSE_AR_QUOTED_WORDS: Final = 5
 

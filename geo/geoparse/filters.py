@@ -925,10 +925,6 @@ def _block_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
             break
 
 
-#: Capitalised words of a photographer's name before "/Agency" ("Sydney Brooks/AFP").
-_PHOTO_CREDIT_WORDS: Final = (2, 3)
-
-
 def _block_photo_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
     """The photographer of a photo credit: "in Odesa, Sydney Brooks/AFP", "Photo: Jordan
     Bell/Reuters". Two or three capitalised words opening with a given name, after a comma,
@@ -938,7 +934,7 @@ def _block_photo_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> 
     keys, cap, join = toks.keys, toks.cap, toks.join
     n = len(keys)
     given = w.union("first_names", "place_first_names")
-    least, most = _PHOTO_CREDIT_WORDS
+    least, most = config.GEOPARSE_PHOTO_CREDIT_NAME_WORDS
     for end in range(n - 1):
         if (
             not cap[end]
