@@ -988,6 +988,10 @@ GEOPARSE_APPROX_NEAR_MAX_ZIPF: Final = 3.5
 #: becomes an approximate mention when every word of it is rare and an anchor places it.
 GEOPARSE_APPROX_WEAK: Final = True
 
+#: Whether Arabic words listed after a town the gazetteer has ("حرض وحيران": Haradh and
+#: Hayran) are weakly cued names (:data:`GEOPARSE_APPROX_WEAK_MAX_ZIPF` applies to them).
+GEOPARSE_APPROX_AR_LISTED_TOWNS: Final = True
+
 #: Highest word frequency (Zipf) of every word of a name that only a weak cue makes a place:
 #: a village's name is a rare word in every language of the document; "in Parliament", "at
 #: Reuters", "in Exchange" have a frequent one.
