@@ -29,6 +29,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import functools
 import sys
@@ -195,6 +196,7 @@ class Geoparser:
             trace=trace,
             off_story=off_story,
         )
+        mentions = without_region_heads(text, toks, mentions, w, self.index)
         if config.GEOPARSE_APPROXIMATE and mentions:
             # names the gazetteer lacks that a cue makes places ("the village of X"): placed
             # at an anchor, ACLED geo_precision 2 or 3
@@ -232,6 +234,43 @@ class Geoparser:
             else:
                 self._scan = Scanner(self.index).spans
         return self._scan if callable(self._scan) else None
+
+
+def without_region_heads(
+    text: str, toks: Tokens, mentions: Sequence[Mention], w: Any, index: Index
+) -> list[Mention]:
+    """``mentions`` with the region noun that opens one left out of its span when the name
+    after the noun (and its links: "de", "du", "l'") names the same place: "l'État de
+    [Borno]", "la RÉGION DE [SÉGOU]" (the pack's ``region_heads_outside``).
+
+    Examples
+    --------
+    >>> [m.mention for m in get_geoparser().parse("Des déplacés venus de l'État de Borno.")]
+    ['Borno']
+    """
+    heads = w["region_heads_outside"]
+    if not heads:
+        return list(mentions)
+    links = w.union("chain_connectors", "elisions")
+    out: list[Mention] = []
+    for m in mentions:
+        a = bisect.bisect_left(toks.starts, m.char_start)
+        b = bisect.bisect_left(toks.ends, m.char_end)
+        if a >= b or b >= len(toks) or toks.starts[a] != m.char_start or toks.keys[a] not in heads:
+            out.append(m)
+            continue
+        j = a + 1
+        while j < b and toks.keys[j] in links and toks.join[j - 1] != 0:
+            j += 1
+        if toks.join[j - 1] == 0 or not toks.cap[j]:
+            out.append(m)
+            continue
+        key = toks.joined(j, b - j + 1)
+        if any(c.place.id == m.place.id for c in index.candidates(key)):
+            start = toks.starts[j]
+            m = dataclasses.replace(m, mention=text[start : m.char_end], char_start=start)
+        out.append(m)
+    return out
 
 
 #: Languages whose word lists a document needs when it has words in their script and no
