@@ -988,6 +988,11 @@ GEOPARSE_APPROX_NEAR_MAX_ZIPF: Final = 3.5
 #: becomes an approximate mention when every word of it is rare and an anchor places it.
 GEOPARSE_APPROX_WEAK: Final = True
 
+#: Whether a word the filters blocked as a person's surname is the town of that name where
+#: a preposition of place stands before it alone and the town is a mention elsewhere in the
+#: document ("la morgue de Trujillo" after "Ana Trujillo" and "en Trujillo").
+GEOPARSE_SURNAME_PLACES: Final = True
+
 #: Whether Arabic words listed after a town the gazetteer has ("حرض وحيران": Haradh and
 #: Hayran) are weakly cued names (:data:`GEOPARSE_APPROX_WEAK_MAX_ZIPF` applies to them).
 GEOPARSE_APPROX_AR_LISTED_TOWNS: Final = True

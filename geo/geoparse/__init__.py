@@ -197,6 +197,8 @@ class Geoparser:
             off_story=off_story,
         )
         mentions = without_region_heads(text, toks, mentions, w, self.index)
+        if config.GEOPARSE_SURNAME_PLACES:
+            mentions = surnames_also_places(text, toks, out, mentions, w)
         if config.GEOPARSE_APPROXIMATE and mentions:
             # names the gazetteer lacks that a cue makes places ("the village of X"): placed
             # at an anchor, ACLED geo_precision 2 or 3
@@ -271,6 +273,63 @@ def without_region_heads(
             m = dataclasses.replace(m, mention=text[start : m.char_end], char_start=start)
         out.append(m)
     return out
+
+
+def surnames_also_places(
+    text: str, toks: Tokens, blocked: Sequence[bool], mentions: Sequence[Mention], w: Any
+) -> list[Mention]:
+    """``mentions`` and the occurrences of a town's name that the filters blocked as the
+    surname of a person of the document, where the town is a mention elsewhere in it and a
+    preposition of place stands before the word alone ("dijo Ana Trujillo ... en Trujillo
+    ... la morgue de Trujillo": the last is the town too).
+
+    The word must stand alone (no capitalised word glued before or after it: "Ana
+    Trujillo" stays the person) after a lower-case preposition of the pack's
+    ``place_prepositions`` that ends no blocked name ("la Diócesis de X" is an
+    institution's); it takes the place of the town's first mention.
+    """
+    towns: dict[str, Mention] = {}
+    starts = toks.starts
+    for m in mentions:
+        a = bisect.bisect_left(starts, m.char_start)
+        if (
+            a < len(toks)
+            and starts[a] == m.char_start
+            and toks.ends[a] == m.char_end
+            and m.place.kind == "city"
+            and toks.script[a] == "latin"
+        ):
+            towns.setdefault(toks.keys[a], m)
+    if not towns:
+        return list(mentions)
+    preps = w["place_prepositions"]
+    n = len(toks)
+    added: list[Mention] = []
+    for i in range(1, n):
+        if not blocked[i] or not toks.cap[i] or toks.keys[i] not in towns:
+            continue
+        before, after = i - 1, i + 1
+        if toks.join[before] == 0 or toks.cap[before] or toks.keys[before] not in preps:
+            continue
+        if blocked[before] or (before > 0 and toks.join[before - 1] != 0 and blocked[before - 1]):
+            continue  # "la Fiscalía del Estado de X": an institution's name
+        if after < n and toks.join[i] != 0 and toks.cap[after]:
+            continue  # "de Trujillo Pérez": a person's name goes on
+        if toks.hyphen_after[before] or toks.hyphen_after[i]:
+            continue
+        m = towns[toks.keys[i]]
+        added.append(
+            dataclasses.replace(
+                m,
+                mention=text[starts[i] : toks.ends[i]],
+                char_start=starts[i],
+                char_end=toks.ends[i],
+                sentence=toks.sentence[i],
+            )
+        )
+    if not added:
+        return list(mentions)
+    return sorted((*mentions, *added), key=lambda m: m.char_start)
 
 
 #: Languages whose word lists a document needs when it has words in their script and no
