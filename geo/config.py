@@ -988,6 +988,12 @@ GEOPARSE_APPROX_NEAR_MAX_ZIPF: Final = 3.5
 #: becomes an approximate mention when every word of it is rare and an anchor places it.
 GEOPARSE_APPROX_WEAK: Final = True
 
+#: A town named only in a Title-Case headline (its name never written in the body) with
+#: fewer people than this and farther than GEOPARSE_HEADLINE_ONLY_KM from every town of the
+#: body is no mention: a capitalised word of the headline ("... as Thousands Flee").
+GEOPARSE_HEADLINE_ONLY_MAX_POPULATION: Final = 5000
+GEOPARSE_HEADLINE_ONLY_KM: Final = 100.0
+
 #: Whether a word the filters blocked as a person's surname is the town of that name where
 #: a preposition of place stands before it alone and the town is a mention elsewhere in the
 #: document ("la morgue de Trujillo" after "Ana Trujillo" and "en Trujillo").

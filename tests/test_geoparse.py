@@ -636,18 +636,21 @@ def test_spelling_variants(text: str, mention: str, expected: str) -> None:
     assert dict(names(text))[mention] == expected
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="fitted weights: with batch t15 in the training data the recognition threshold fell "
-    "from 0.53 to 0.52, and a French village called like the headline's last word, supported "
-    "by Paris in the body, passes it; a headline-only word needs a feature of its own",
-)
 def test_minor_place_named_only_in_a_headline_needs_support() -> None:
     text = (
         "M23 Rebels Claim Capture of Congo's Goma as Thousands Flee\n\n"
         "Rebels entered Goma, in Congo, residents said. A reporter in Paris confirmed."
     )
     assert "Flee" not in [m for m, _ in names(text)]
+
+
+def test_headline_town_named_in_the_body_or_its_country_stays() -> None:
+    # a small town of the headline stays when the body names its country or writes its name
+    text = (
+        "Shells Hit Stepanakert As Talks Stall\n\n"
+        "Azerbaijan and Armenia traded blame on Tuesday, officials said."
+    )
+    assert "Stepanakert" in [m for m, _ in names(text)]
 
 
 # --------------------------------------------------------------------------- API

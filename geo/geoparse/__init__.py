@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from geo import config
+from geo.gazetteer import normalize_name
 from geo.geoparse.approximate import approximate_mentions
 from geo.geoparse.candidates import Index, haversine_km, is_water
 from geo.geoparse.filters import blocked, words_for
@@ -197,6 +198,7 @@ class Geoparser:
             off_story=off_story,
         )
         mentions = without_region_heads(text, toks, mentions, w, self.index)
+        mentions = without_headline_hamlets(text, toks, mentions)
         if config.GEOPARSE_SURNAME_PLACES:
             mentions = surnames_also_places(text, toks, out, mentions, w)
         if config.GEOPARSE_APPROXIMATE and mentions:
@@ -271,6 +273,61 @@ def without_region_heads(
         if any(c.place.id == m.place.id for c in index.candidates(key)):
             start = toks.starts[j]
             m = dataclasses.replace(m, mention=text[start : m.char_end], char_start=start)
+        out.append(m)
+    return out
+
+
+def without_headline_hamlets(text: str, toks: Tokens, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` without the small towns named only in a Title-Case headline, where every
+    word is capitalised: a town of fewer than ``GEOPARSE_HEADLINE_ONLY_MAX_POPULATION``
+    people (a population the gazetteer gives) whose name the body never writes, in a country
+    the body does not name, more than ``GEOPARSE_HEADLINE_ONLY_KM`` from every town of the
+    body, is a capitalised word ("... as Thousands Flee"), not the story's place.
+
+    Examples
+    --------
+    >>> text = "Rebels Take Goma as Thousands Flee\n\nRebels entered Goma, in Congo."
+    >>> [m.mention for m in get_geoparser().parse(text)]
+    ['Goma', 'Goma', 'Congo']
+    """
+    if not toks.titled or not any(toks.titled):
+        return list(mentions)
+    starts = toks.starts
+
+    def in_headline(m: Mention) -> bool:
+        # a line mostly capitalised that does not end as a sentence does
+        a = bisect.bisect_right(starts, m.char_start) - 1
+        if not (0 <= a < len(toks) and toks.titled[toks.sentence[a]]):
+            return False
+        end = text.find("\n", m.char_end)
+        line = text[m.char_end : end if end >= 0 else len(text)].rstrip()
+        return not line.endswith((".", "!", "?", "»", '"'))
+
+    body = [m for m in mentions if not in_headline(m)]
+    written = {normalize_name(m.mention) for m in body}
+    body_keys = {normalize_name(m.mention) for m in body}
+    body_keys |= {k for k, s in zip(toks.keys, toks.sentence, strict=True) if not toks.titled[s]}
+    # the countries the body names, as countries or regions (not through a town: "a reporter
+    # in Paris" is no reason for a French village)
+    named = {m.place.country_code for m in body if m.place.kind != "city"}
+    out: list[Mention] = []
+    for m in mentions:
+        p = m.place
+        if (
+            p.kind == "city"
+            and 0 < p.population < config.GEOPARSE_HEADLINE_ONLY_MAX_POPULATION
+            and in_headline(m)
+            and normalize_name(m.mention) not in written
+            and p.country_code not in named
+            and not set(normalize_name(m.mention).split()) <= body_keys
+            and all(
+                haversine_km(p.latitude, p.longitude, b.place.latitude, b.place.longitude)
+                > config.GEOPARSE_HEADLINE_ONLY_KM
+                for b in body
+                if b.place.kind == "city"
+            )
+        ):
+            continue
         out.append(m)
     return out
 
