@@ -269,6 +269,13 @@ GEOPARSE_CONTEXT_RECOGNISED: Final = 0.25
 #: places it at an anchor as if cued, or drops it.
 GEOPARSE_ADRIFT_POPULATION: Final = 20_000
 GEOPARSE_ADRIFT_FOCUS_SHARE: Final = 0.1
+#: The same for a town the name reaches as an alternate name ("Piela" for Piła among the
+#: villages of another country), and as a spelling variant of the rules of
+#: :meth:`~geo.geoparse.candidates.Index.variants` ("Kassan" for Kazan): such a town is off
+#: the story up to these populations (an alternate name may be the exonym of a city of note,
+#: "Genève", "La Haye": those stay).
+GEOPARSE_ADRIFT_ALTERNATE_POPULATION: Final = 150_000
+GEOPARSE_ADRIFT_VARIANT_POPULATION: Final = 1_500_000
 
 # =========================================================================== general
 # (library defaults, limits and the settings of reading, geocoding, maps, regions, fronts,

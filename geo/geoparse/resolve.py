@@ -568,7 +568,7 @@ def resolve(
                     best, f = known, known_f
         if p < model.threshold and not ruled:
             continue
-        if not ruled and key not in waters and _adrift(best.place, f, capitals):
+        if not ruled and key not in waters and _adrift(best.place, f, capitals, match=best.match):
             # a small namesake far off the story: the place the text means is one the
             # gazetteer lacks (the approximate stage may still place it at an anchor)
             if off_story is not None:
@@ -684,18 +684,27 @@ def _lone_cued(
     return cued if model.probability(rest) < model.threshold else None
 
 
-def _adrift(place: Place, f: Mapping[str, float], capitals: Collection[str]) -> bool:
+def _adrift(
+    place: Place, f: Mapping[str, float], capitals: Collection[str], *, match: str = "primary"
+) -> bool:
     """Whether ``place``, chosen with the features ``f``, is a small town off the story:
     in a country none of the other places lies in (or few: less than
     GEOPARSE_ADRIFT_FOCUS_SHARE of their mentions), far from all of them, smaller than
-    GEOPARSE_ADRIFT_POPULATION, no national capital (of ``capitals``, ids), and not tied to
-    the text by an apposition, a country of its sentence or a dateline.
+    GEOPARSE_ADRIFT_POPULATION (GEOPARSE_ADRIFT_ALTERNATE_POPULATION when the name reached
+    it as an alternate name, GEOPARSE_ADRIFT_VARIANT_POPULATION as a spelling variant,
+    ``match``: "Piela" for Piła, "Kassan" for Kazan in a story of Burkinabè villages), no
+    national capital (of ``capitals``, ids), and not tied to the text by an apposition, a
+    country of its sentence or a dateline.
     """
+    most = {
+        "alternate": config.GEOPARSE_ADRIFT_ALTERNATE_POPULATION,
+        "variant": config.GEOPARSE_ADRIFT_VARIANT_POPULATION,
+    }.get(match, config.GEOPARSE_ADRIFT_POPULATION)
     return (
         place.kind == "city"
         and (bool(f.get("off_focus")) or f.get("focus", 0.0) < config.GEOPARSE_ADRIFT_FOCUS_SHARE)
         and bool(f.get("far"))
-        and place.population < config.GEOPARSE_ADRIFT_POPULATION
+        and place.population < most
         and place.id not in capitals
         and not (f.get("apposition") or f.get("sentence_country") or f.get("dateline_city"))
     )
