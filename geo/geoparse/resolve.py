@@ -583,6 +583,29 @@ def resolve(
         if key in waters and (f.get("far") or f.get("off_focus")):
             adrift.add(key)
 
+    if config.GEOPARSE_UNNAMED_COUNTRY_ADRIFT:
+        # a small town in a country the document never names (as a country or through one of
+        # its regions) while it names others: a namesake of a village the gazetteer lacks
+        # ("Los Pozos" in Chiapas for a hamlet of a story set in Colombia), even when other
+        # such namesakes make a cluster of that country; no mention (placing it at an anchor
+        # as the approximate stage would places as many words that are no places)
+        named = {place.country_code for place, _, _ in kept.values() if place.kind != "city"} - {
+            None
+        }
+        for key in [k for k in kept if k not in waters and k in chosen]:
+            place = kept[key][0]
+            f = chosen[key][2]
+            if (
+                named
+                and place.kind == "city"
+                and place.country_code not in named
+                and place.population < config.GEOPARSE_ADRIFT_POPULATION
+                and place.id not in capitals
+                and chosen[key][3] != math.inf
+                and not (f.get("apposition") or f.get("sentence_country") or f.get("dateline_city"))
+            ):
+                del kept[key]
+                cued_only.pop(key, None)
     for key in water_only:
         kept[key] = (waters[key], 1.0, {"water_name": 1.0})
     out: list[Mention] = []
