@@ -568,7 +568,14 @@ def resolve(
                     best, f = known, known_f
         if p < model.threshold and not ruled:
             continue
-        if not ruled and key not in waters and _adrift(best.place, f, capitals, match=best.match):
+        if (
+            not ruled
+            and key not in waters
+            and (
+                _adrift(best.place, f, capitals, match=best.match)
+                or _far_settlement(best.place, f, capitals, by_key[key], toks, w)
+            )
+        ):
             # a small namesake far off the story: the place the text means is one the
             # gazetteer lacks (the approximate stage may still place it at an anchor)
             if off_story is not None:
@@ -731,6 +738,38 @@ def _adrift(
         and place.id not in capitals
         and not (f.get("apposition") or f.get("sentence_country") or f.get("dateline_city"))
     )
+
+
+def _far_settlement(
+    place: Place,
+    f: Mapping[str, float],
+    capitals: Collection[str],
+    spans: Sequence[Span],
+    toks: Tokens,
+    w: Words,
+) -> bool:
+    """Whether a name written after a settlement noun ("le village de X", "la vereda X")
+    took a town far from every other place of the story (a namesake: the village is one the
+    gazetteer lacks), no national capital and not tied to the text by an apposition, a
+    country of its sentence or a dateline."""
+    if (
+        place.kind != "city"
+        or not f.get("far")
+        or place.id in capitals
+        or f.get("apposition")
+        or f.get("sentence_country")
+        or f.get("dateline_city")
+    ):
+        return False
+    nouns = w["settlement_before"]
+    links = w.of_words | w["determiners"] | w["elisions"]
+    for span in spans:
+        j = span.first - 1
+        while j >= 0 and span.first - j <= 3 and toks.join[j] != 0 and toks.keys[j] in links:
+            j -= 1
+        if j >= 0 and toks.join[j] != 0 and not toks.cap[j] and toks.keys[j] in nouns:
+            return True
+    return False
 
 
 def _named_as_region(key: str, place: Place) -> bool:
