@@ -270,9 +270,9 @@ GEOPARSE_CONTEXT_RECOGNISED: Final = 0.25
 GEOPARSE_ADRIFT_POPULATION: Final = 20_000
 GEOPARSE_ADRIFT_FOCUS_SHARE: Final = 0.1
 #: Whether a town smaller than GEOPARSE_ADRIFT_POPULATION in a country the document never
-#: names (as a country or a region of it) while it names others is no mention (a namesake
-#: of a village the gazetteer lacks), even where other such namesakes make a cluster of that
-#: country.
+#: names (as a country or a region of it) while it names places of another country more
+#: often (counting every occurrence) is no mention (a namesake of a village the gazetteer
+#: lacks), even where other such namesakes make a cluster of that country.
 GEOPARSE_UNNAMED_COUNTRY_ADRIFT: Final = True
 #: The same for a town the name reaches as an alternate name ("Piela" for Piła among the
 #: villages of another country), and as a spelling variant of the rules of

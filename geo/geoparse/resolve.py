@@ -592,20 +592,24 @@ def resolve(
 
     if config.GEOPARSE_UNNAMED_COUNTRY_ADRIFT:
         # a small town in a country the document never names (as a country or through one of
-        # its regions) while it names others: a namesake of a village the gazetteer lacks
-        # ("Los Pozos" in Chiapas for a hamlet of a story set in Colombia), even when other
-        # such namesakes make a cluster of that country; no mention (placing it at an anchor
-        # as the approximate stage would places as many words that are no places)
-        named = {place.country_code for place, _, _ in kept.values() if place.kind != "city"} - {
-            None
-        }
+        # its regions) while it names others more often than it names places of that country:
+        # a namesake of a village the gazetteer lacks ("Los Pozos" in Chiapas for a hamlet of a
+        # story set in Colombia), even when other such namesakes make a cluster of that
+        # country; no mention (placing it at an anchor as the approximate stage would places
+        # as many words that are no places). A country named once in passing ("G.B.") does
+        # not outweigh the towns of a local story.
+        named = {place.country_code for place, _, _ in kept.values() if place.kind != "city"}
+        count: dict[str | None, int] = {}
+        for key, (place, _, _) in kept.items():
+            count[place.country_code] = count.get(place.country_code, 0) + len(by_key[key])
+        most_named = max((count.get(cc, 0) for cc in named - {None}), default=0)
         for key in [k for k in kept if k not in waters and k in chosen]:
             place = kept[key][0]
             f = chosen[key][2]
             if (
-                named
-                and place.kind == "city"
+                place.kind == "city"
                 and place.country_code not in named
+                and count.get(place.country_code, 0) < most_named
                 and place.population < config.GEOPARSE_ADRIFT_POPULATION
                 and place.id not in capitals
                 and chosen[key][3] != math.inf
