@@ -1416,3 +1416,35 @@ def test_an_ending_spelling_rule_serves_only_a_name_found_nowhere() -> None:
     assert "kamin kashyrskyi" in index.variants("kamin kashyrsky")
     assert [c.place.name for c in index.candidates("kamin kashyrsky")][:1] == ["Kamin-Kashyrskyi"]
     assert not any(v.endswith("skyi") for v in index.variants("kyiv"))
+
+
+def test_a_region_noun_before_a_name_stays_outside_its_span() -> None:
+    found = names("Des réfugiés venus de l'État de Borno et de la région de Ségou.", "fr")
+    assert [m for m, _ in found] == ["Borno", "Ségou"]
+    found = names("Llegaron familias del estado de Zulia.", "es")
+    assert [m for m, _ in found] == ["Zulia"]
+    # a unit whose name has its noun, and no other place by the rest, keeps it
+    assert [m for m, _ in names("Le Territoire de Belfort a voté.", "fr")] == [
+        "Territoire de Belfort"
+    ]
+
+
+def test_a_surname_of_the_story_is_the_town_after_a_preposition_of_place() -> None:
+    text = (
+        "El alcalde Pedro Ibarra habló con la prensa. Hubo protestas en Ibarra el lunes. "
+        "Los heridos fueron llevados a la morgue de Ibarra. Ibarra dijo que no habrá toque."
+    )
+    found = [m for m, _ in names(text, "es")]
+    assert found.count("Ibarra") == 2  # "en Ibarra", "de Ibarra"; not the mayor speaking
+
+
+def test_small_namesakes_of_an_unnamed_country_give_no_mention() -> None:
+    # the story names Colombia and its departments; small Mexican namesakes of its hamlets
+    # are no mentions
+    text = (
+        "En Colombia, el Ejército patrulla el Caquetá. Familias de Los Pozos y La Ceiba "
+        "llegaron a San Vicente del Caguán, en el Caquetá, y a Florencia, capital del Caquetá."
+    )
+    found = [m for m, _ in names(text, "es")]
+    assert "La Ceiba" not in found and "Los Pozos" not in found
+    assert "San Vicente del Caguán" in found and "Florencia" in found
