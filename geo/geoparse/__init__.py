@@ -342,7 +342,8 @@ def surnames_also_places(
 
     The word must stand alone (no capitalised word glued before or after it: "Ana
     Trujillo" stays the person) after a lower-case preposition of the pack's
-    ``place_prepositions`` that ends no blocked name ("la Diócesis de X" is an
+    ``place_prepositions`` (not one of its ``dative_prepositions``, which take the person
+    spoken to: "pidió calma a X") that ends no blocked name ("la Diócesis de X" is an
     institution's); it takes the place of the town's first mention.
     """
     towns: dict[str, Mention] = {}
@@ -359,7 +360,7 @@ def surnames_also_places(
             towns.setdefault(toks.keys[a], m)
     if not towns:
         return list(mentions)
-    preps = w["place_prepositions"]
+    preps = w["place_prepositions"] - w["dative_prepositions"]
     n = len(toks)
     added: list[Mention] = []
     for i in range(1, n):
