@@ -592,12 +592,13 @@ def resolve(
 
     if config.GEOPARSE_UNNAMED_COUNTRY_ADRIFT:
         # a small town in a country the document never names (as a country or through one of
-        # its regions) while it names others more often than it names places of that country:
-        # a namesake of a village the gazetteer lacks ("Los Pozos" in Chiapas for a hamlet of a
+        # its regions) while it names others more often than places of that country: a
+        # namesake of a village the gazetteer lacks ("Los Pozos" in Chiapas for a hamlet of a
         # story set in Colombia), even when other such namesakes make a cluster of that
-        # country; no mention (placing it at an anchor as the approximate stage would places
-        # as many words that are no places). A country named once in passing ("G.B.") does
-        # not outweigh the towns of a local story.
+        # country. No mention: placing it at an anchor, as the approximate stage would,
+        # places as many words that are no places. A country named once in passing ("G.B.")
+        # does not outweigh the towns of a local story; the places of the supplement were
+        # added because the news names them (a kibbutz by Gaza in a story of Damascus).
         named = {place.country_code for place, _, _ in kept.values() if place.kind != "city"}
         count: dict[str | None, int] = {}
         for key, (place, _, _) in kept.items():
@@ -610,6 +611,7 @@ def resolve(
                 place.kind == "city"
                 and place.country_code not in named
                 and count.get(place.country_code, 0) < most_named
+                and place.source != "supplement"
                 and place.population < config.GEOPARSE_ADRIFT_POPULATION
                 and place.id not in capitals
                 and chosen[key][3] != math.inf
@@ -768,6 +770,8 @@ def _far_settlement(
     nouns = w["settlement_before"]
     links = w.of_words | w["determiners"] | w["elisions"]
     for span in spans:
+        if toks.script[span.first] == "arabic":
+            continue  # (the Arabic nouns are also those of cities and provinces: مدينة)
         j = span.first - 1
         while j >= 0 and span.first - j <= 3 and toks.join[j] != 0 and toks.keys[j] in links:
             j -= 1
