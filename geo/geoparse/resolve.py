@@ -599,17 +599,19 @@ def resolve(
         # places as many words that are no places. A country named once in passing ("G.B.")
         # does not outweigh the towns of a local story; the places of the supplement were
         # added because the news names them (a kibbutz by Gaza in a story of Damascus).
-        named = {place.country_code for place, _, _ in kept.values() if place.kind != "city"}
+        named_countries = {
+            place.country_code for place, _, _ in kept.values() if place.kind != "city"
+        }
         count: dict[str | None, int] = {}
         for key, (place, _, _) in kept.items():
             count[place.country_code] = count.get(place.country_code, 0) + len(by_key[key])
-        most_named = max((count.get(cc, 0) for cc in named - {None}), default=0)
+        most_named = max((count.get(cc, 0) for cc in named_countries - {None}), default=0)
         for key in [k for k in kept if k not in waters and k in chosen]:
             place = kept[key][0]
             f = chosen[key][2]
             if (
                 place.kind == "city"
-                and place.country_code not in named
+                and place.country_code not in named_countries
                 and count.get(place.country_code, 0) < most_named
                 and place.source != "supplement"
                 and place.population < config.GEOPARSE_ADRIFT_POPULATION
