@@ -269,6 +269,18 @@ GEOPARSE_CONTEXT_RECOGNISED: Final = 0.25
 #: places it at an anchor as if cued, or drops it.
 GEOPARSE_ADRIFT_POPULATION: Final = 20_000
 GEOPARSE_ADRIFT_FOCUS_SHARE: Final = 0.1
+#: Whether a town smaller than GEOPARSE_ADRIFT_POPULATION in a country the document never
+#: names (as a country or a region of it) while it names places of another country more
+#: often (counting every occurrence) is no mention (a namesake of a village the gazetteer
+#: lacks), even where other such namesakes make a cluster of that country.
+GEOPARSE_UNNAMED_COUNTRY_ADRIFT: Final = True
+#: The same for a town the name reaches as an alternate name ("Piela" for Piła among the
+#: villages of another country), and as a spelling variant of the rules of
+#: :meth:`~geo.geoparse.candidates.Index.variants` ("Kassan" for Kazan): such a town is off
+#: the story up to these populations (an alternate name may be the exonym of a city of note,
+#: "Genève", "La Haye": those stay).
+GEOPARSE_ADRIFT_ALTERNATE_POPULATION: Final = 150_000
+GEOPARSE_ADRIFT_VARIANT_POPULATION: Final = 1_500_000
 
 # =========================================================================== general
 # (library defaults, limits and the settings of reading, geocoding, maps, regions, fronts,
@@ -990,6 +1002,21 @@ GEOPARSE_APPROX_NEAR_MAX_ZIPF: Final = 3.5
 #: preposition: "in X", "à X", "en X", "в X"; or listed with a known town: "in Y, X and Z"),
 #: becomes an approximate mention when every word of it is rare and an anchor places it.
 GEOPARSE_APPROX_WEAK: Final = True
+
+#: A town named only in a Title-Case headline (its name never written in the body) with
+#: fewer people than this and farther than GEOPARSE_HEADLINE_ONLY_KM from every town of the
+#: body is no mention: a capitalised word of the headline ("... as Thousands Flee").
+GEOPARSE_HEADLINE_ONLY_MAX_POPULATION: Final = 5000
+GEOPARSE_HEADLINE_ONLY_KM: Final = 100.0
+
+#: Whether a word the filters blocked as a person's surname is the town of that name where
+#: a preposition of place stands before it alone and the town is a mention elsewhere in the
+#: document ("la morgue de Trujillo" after "Ana Trujillo" and "en Trujillo").
+GEOPARSE_SURNAME_PLACES: Final = True
+
+#: Whether Arabic words listed after a town the gazetteer has ("حرض وحيران": Haradh and
+#: Hayran) are weakly cued names (:data:`GEOPARSE_APPROX_WEAK_MAX_ZIPF` applies to them).
+GEOPARSE_APPROX_AR_LISTED_TOWNS: Final = True
 
 #: Highest word frequency (Zipf) of every word of a name that only a weak cue makes a place:
 #: a village's name is a rare word in every language of the document; "in Parliament", "at

@@ -357,3 +357,25 @@ def test_residents_of_an_organisation_named_elsewhere_is_no_place() -> None:
     )
     found = [m.mention for m in _approximate(_parse(text, "en"))]
     assert found == ["Tivokame", "Tivokame", "Tivokame"]
+
+
+def test_arabic_names_listed_after_a_known_town_are_approximate() -> None:
+    # made-up villages listed with a glued و after towns the gazetteer has
+    text = "قصفت المدفعية مدينة حرض وقرزالوت، ونزحت الأسر من حرض وقرزالوت نحو عبس."
+    m = [x for x in _parse(text, "ar") if x.mention == "قرزالوت"]
+    assert m and all("approximate" in x.why and x.place.country_code == "YE" for x in m)
+    # a verb or a frequent word glued to و after a town is no name
+    text = "سيطرت القوات على حرض وريفها ويعتدون على المزارعين."
+    assert [x.mention for x in _parse(text, "ar")] == ["حرض"]
+
+
+def test_a_village_noun_keeps_a_far_namesake_out() -> None:
+    # "Tori" is an alternate name of Turin: after "le village de", among Malian towns, it is
+    # a village the gazetteer lacks, placed near the towns of the story
+    text = (
+        "Des hommes armés ont attaqué le village de Tori, près de Bankass, dans le cercle "
+        "de Bandiagara. Les habitants ont fui vers Mopti et Bankass."
+    )
+    m = _only(_parse(text, "fr"), "Tori")
+    assert m.place.country_code == "ML"
+    assert "approximate" in m.why

@@ -493,3 +493,15 @@ def test_a_small_town_off_the_story_is_adrift() -> None:
     # a country that holds a small share of the story's places is as good as off it
     assert _adrift(small, {"focus": 0.05, "far": 1.0}, frozenset())
     assert not _adrift(small, {"focus": 0.5, "far": 1.0}, frozenset())
+
+
+def test_a_town_reached_by_another_name_is_adrift_up_to_a_larger_population() -> None:
+    mid = _town("t:mid", "PL", "11", 53.0, 16.7, 75_000)
+    off = {"off_focus": 1.0, "far": 1.0}
+    assert not _adrift(mid, off, frozenset())
+    assert _adrift(mid, off, frozenset(), match="alternate")
+    assert _adrift(mid, off, frozenset(), match="variant")
+    # an exonym of a city of note stays ("Genève" far from a story of Sudan)
+    city = _town("t:city", "CH", "11", 46.2, 6.1, config.GEOPARSE_ADRIFT_ALTERNATE_POPULATION)
+    assert not _adrift(city, off, frozenset(), match="alternate")
+    assert not _adrift(mid, {**off, "sentence_country": 1.0}, frozenset(), match="alternate")

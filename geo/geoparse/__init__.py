@@ -29,6 +29,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import functools
 import sys
@@ -38,6 +39,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from geo import config
+from geo.gazetteer import normalize_name
 from geo.geoparse.approximate import approximate_mentions
 from geo.geoparse.candidates import Index, haversine_km, is_water
 from geo.geoparse.filters import blocked, words_for
@@ -195,6 +197,10 @@ class Geoparser:
             trace=trace,
             off_story=off_story,
         )
+        mentions = without_region_heads(text, toks, mentions, w, self.index)
+        mentions = without_headline_hamlets(text, toks, mentions)
+        if config.GEOPARSE_SURNAME_PLACES:
+            mentions = surnames_also_places(text, toks, out, mentions, w)
         if config.GEOPARSE_APPROXIMATE and mentions:
             # names the gazetteer lacks that a cue makes places ("the village of X"): placed
             # at an anchor, ACLED geo_precision 2 or 3
@@ -232,6 +238,156 @@ class Geoparser:
             else:
                 self._scan = Scanner(self.index).spans
         return self._scan if callable(self._scan) else None
+
+
+def without_region_heads(
+    text: str, toks: Tokens, mentions: Sequence[Mention], w: Any, index: Index
+) -> list[Mention]:
+    """``mentions`` with the region noun that opens one left out of its span when the name
+    after the noun (and its links: "de", "du", "l'") names the same place: "l'État de
+    [Borno]", "la RÉGION DE [SÉGOU]" (the pack's ``region_heads_outside``).
+
+    Examples
+    --------
+    >>> [m.mention for m in get_geoparser().parse("Des déplacés venus de l'État de Borno.")]
+    ['Borno']
+    """
+    heads = w["region_heads_outside"]
+    if not heads:
+        return list(mentions)
+    links = w.union("chain_connectors", "elisions")
+    out: list[Mention] = []
+    for m in mentions:
+        a = bisect.bisect_left(toks.starts, m.char_start)
+        b = bisect.bisect_left(toks.ends, m.char_end)
+        if a >= b or b >= len(toks) or toks.starts[a] != m.char_start or toks.keys[a] not in heads:
+            out.append(m)
+            continue
+        j = a + 1
+        while j < b and toks.keys[j] in links and toks.join[j - 1] != 0:
+            j += 1
+        if toks.join[j - 1] == 0 or not toks.cap[j]:
+            out.append(m)
+            continue
+        key = toks.joined(j, b - j + 1)
+        if any(c.place.id == m.place.id for c in index.candidates(key)):
+            start = toks.starts[j]
+            m = dataclasses.replace(m, mention=text[start : m.char_end], char_start=start)
+        out.append(m)
+    return out
+
+
+def without_headline_hamlets(text: str, toks: Tokens, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` without the small towns named only in a Title-Case headline, where every
+    word is capitalised: a town of fewer than ``GEOPARSE_HEADLINE_ONLY_MAX_POPULATION``
+    people (a population the gazetteer gives) whose name the body never writes, in a country
+    the body does not name, more than ``GEOPARSE_HEADLINE_ONLY_KM`` from every town of the
+    body, is a capitalised word ("... as Thousands Flee"), not the story's place.
+
+    Examples
+    --------
+    >>> text = "Rebels Take Goma as Thousands Flee\n\nRebels entered Goma, in Congo."
+    >>> [m.mention for m in get_geoparser().parse(text)]
+    ['Goma', 'Goma', 'Congo']
+    """
+    if not toks.titled or not any(toks.titled):
+        return list(mentions)
+    starts = toks.starts
+
+    def in_headline(m: Mention) -> bool:
+        # a line mostly capitalised that does not end as a sentence does
+        a = bisect.bisect_right(starts, m.char_start) - 1
+        if not (0 <= a < len(toks) and toks.titled[toks.sentence[a]]):
+            return False
+        end = text.find("\n", m.char_end)
+        line = text[m.char_end : end if end >= 0 else len(text)].rstrip()
+        return not line.endswith((".", "!", "?", "»", '"'))
+
+    body = [m for m in mentions if not in_headline(m)]
+    written = {normalize_name(m.mention) for m in body}
+    body_keys = {normalize_name(m.mention) for m in body}
+    body_keys |= {k for k, s in zip(toks.keys, toks.sentence, strict=True) if not toks.titled[s]}
+    # the countries the body names, as countries or regions (not through a town: "a reporter
+    # in Paris" is no reason for a French village)
+    named = {m.place.country_code for m in body if m.place.kind != "city"}
+    out: list[Mention] = []
+    for m in mentions:
+        p = m.place
+        if (
+            p.kind == "city"
+            and 0 < p.population < config.GEOPARSE_HEADLINE_ONLY_MAX_POPULATION
+            and in_headline(m)
+            and normalize_name(m.mention) not in written
+            and p.country_code not in named
+            and not set(normalize_name(m.mention).split()) <= body_keys
+            and all(
+                haversine_km(p.latitude, p.longitude, b.place.latitude, b.place.longitude)
+                > config.GEOPARSE_HEADLINE_ONLY_KM
+                for b in body
+                if b.place.kind == "city"
+            )
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+def surnames_also_places(
+    text: str, toks: Tokens, blocked: Sequence[bool], mentions: Sequence[Mention], w: Any
+) -> list[Mention]:
+    """``mentions`` and the occurrences of a town's name that the filters blocked as the
+    surname of a person of the document, where the town is a mention elsewhere in it and a
+    preposition of place stands before the word alone ("dijo Ana Trujillo ... en Trujillo
+    ... la morgue de Trujillo": the last is the town too).
+
+    The word must stand alone (no capitalised word glued before or after it: "Ana
+    Trujillo" stays the person) after a lower-case preposition of the pack's
+    ``place_prepositions`` (not one of its ``dative_prepositions``, which take the person
+    spoken to: "pidió calma a X") that ends no blocked name ("la Diócesis de X" is an
+    institution's); it takes the place of the town's first mention.
+    """
+    towns: dict[str, Mention] = {}
+    starts = toks.starts
+    for m in mentions:
+        a = bisect.bisect_left(starts, m.char_start)
+        if (
+            a < len(toks)
+            and starts[a] == m.char_start
+            and toks.ends[a] == m.char_end
+            and m.place.kind == "city"
+            and toks.script[a] == "latin"
+        ):
+            towns.setdefault(toks.keys[a], m)
+    if not towns:
+        return list(mentions)
+    preps = w["place_prepositions"] - w["dative_prepositions"]
+    n = len(toks)
+    added: list[Mention] = []
+    for i in range(1, n):
+        if not blocked[i] or not toks.cap[i] or toks.keys[i] not in towns:
+            continue
+        before, after = i - 1, i + 1
+        if toks.join[before] == 0 or toks.cap[before] or toks.keys[before] not in preps:
+            continue
+        if blocked[before] or (before > 0 and toks.join[before - 1] != 0 and blocked[before - 1]):
+            continue  # "la Fiscalía del Estado de X": an institution's name
+        if after < n and toks.join[i] != 0 and toks.cap[after]:
+            continue  # "de Trujillo Pérez": a person's name goes on
+        if toks.hyphen_after[before] or toks.hyphen_after[i]:
+            continue
+        m = towns[toks.keys[i]]
+        added.append(
+            dataclasses.replace(
+                m,
+                mention=text[starts[i] : toks.ends[i]],
+                char_start=starts[i],
+                char_end=toks.ends[i],
+                sentence=toks.sentence[i],
+            )
+        )
+    if not added:
+        return list(mentions)
+    return sorted((*mentions, *added), key=lambda m: m.char_start)
 
 
 #: Languages whose word lists a document needs when it has words in their script and no

@@ -583,6 +583,8 @@ class _Finder:
         }
         if config.GEOPARSE_APPROX_WEAK:
             weak = self._weak_names()
+            if config.GEOPARSE_APPROX_AR_LISTED_TOWNS:
+                weak += self._arabic_listed_after_towns()
             strong = {key for _, _, key, _ in out}
             self.weak_only = {key for _, _, key, _ in weak} - strong
             self.residents_only -= self.weak_only
@@ -633,6 +635,76 @@ class _Finder:
                 listed += 1
                 run = self._next_in_list(run[1])
         return out
+
+    def _arabic_listed_after_towns(self) -> list[tuple[int, int, str, int]]:
+        """Arabic names listed after a town the gazetteer has ("قرب سرمدا وأطمة", "حرض
+        وحيران"): a weak cue, as "in Y, X and Z" is in cased text. Each listed word must be
+        rarer than ``GEOPARSE_APPROX_WEAK_MAX_ZIPF`` and no pronoun-suffixed form of a
+        frequent word ("وريفها": and its countryside)."""
+        toks = self.toks
+        out: list[tuple[int, int, str, int]] = []
+        for a, m in sorted(self.first_of.items()):
+            if toks.script[a] != "arabic" or m.place.kind != "city" or not _usable(m):
+                continue
+            last = _last_token(toks, m)
+            listed = 0
+            while listed < config.GEOPARSE_APPROX_MAX_LIST:
+                trimmed = dict(self.trim)
+                nxt = self._arabic_listed(last)
+                if nxt is not None:
+                    if not (
+                        toks.keys[nxt].startswith(_AR_CONJUNCTIONS[0])
+                        and self._rare_arabic(nxt)
+                        and self._arabic_list_goes_on(nxt)
+                    ):
+                        self.trim = trimmed  # (a strong cue may have trimmed it already)
+                        break
+                    out.append((nxt, nxt, self.key(nxt, nxt), a))
+                    last = nxt
+                else:
+                    nxt = self._listed_mention(last)
+                    if nxt is None:
+                        break
+                    last = nxt
+                listed += 1
+        return out
+
+    def _arabic_list_goes_on(self, j: int) -> bool:
+        """Whether a listed Arabic name at token ``j`` ends a clause or goes on the list:
+        punctuation or the sentence's end after it, another "وY", or a particle or a word
+        of place ("في", "نحو", "قرب"); a verb glued to "و" takes an object instead ("ودهمت
+        منازل": and raided houses)."""
+        toks = self.toks
+        k = j + 1
+        if k >= len(toks) or toks.sentence[k] != toks.sentence[j]:
+            return True
+        if self.text[toks.ends[j] : toks.starts[k]].strip():
+            return True
+        key = toks.keys[k]
+        return key.startswith(_AR_CONJUNCTIONS[0]) or key in self.w.union(
+            "stopwords", "place_prepositions", "near", "place_cues"
+        )
+
+    def _rare_arabic(self, j: int) -> bool:
+        """Whether the Arabic word at token ``j`` (its glued و left out) is rare enough for
+        a name only a list makes a place, and no frequent word with a pronoun suffix."""
+        key = self.toks.keys[j][self.trim.get(j, 0) :]
+        limit = config.GEOPARSE_APPROX_WEAK_MAX_ZIPF
+        if word_frequency(key, ("ar",)) >= limit:
+            return False
+        for affix in self.w["verb_affixes"]:
+            prefix, _, suffix = affix.rpartition("_")
+            if key.startswith(prefix) and key.endswith(suffix):
+                return False  # "يعتدون" (they attack), "هاجموا" (they attacked)
+        if key.endswith("ات") and word_frequency(key[:-2] + "ة", ("ar",)) >= limit:
+            return False  # "مداهمات": the plural of a frequent noun (a raid)
+        for suffix in self.w["pronoun_suffixes"]:
+            stem = key[: -len(suffix)]
+            if key.endswith(suffix) and len(stem) >= 2:
+                for form in (stem, stem[:-1] + "ة" if stem.endswith("ت") else stem):
+                    if word_frequency(form, ("ar",)) >= limit:
+                        return False
+        return True
 
     def _weak_ok(self, a: int, b: int) -> bool:
         """Whether a name that only a weak cue makes a place may be a village's: every

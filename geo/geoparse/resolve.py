@@ -568,7 +568,14 @@ def resolve(
                     best, f = known, known_f
         if p < model.threshold and not ruled:
             continue
-        if not ruled and key not in waters and _adrift(best.place, f, capitals):
+        if (
+            not ruled
+            and key not in waters
+            and (
+                _adrift(best.place, f, capitals, match=best.match)
+                or _far_settlement(best.place, f, capitals, by_key[key], toks, w)
+            )
+        ):
             # a small namesake far off the story: the place the text means is one the
             # gazetteer lacks (the approximate stage may still place it at an anchor)
             if off_story is not None:
@@ -583,6 +590,37 @@ def resolve(
         if key in waters and (f.get("far") or f.get("off_focus")):
             adrift.add(key)
 
+    if config.GEOPARSE_UNNAMED_COUNTRY_ADRIFT:
+        # a small town in a country the document never names (as a country or through one of
+        # its regions) while it names others more often than places of that country: a
+        # namesake of a village the gazetteer lacks ("Los Pozos" in Chiapas for a hamlet of a
+        # story set in Colombia), even when other such namesakes make a cluster of that
+        # country. No mention: placing it at an anchor, as the approximate stage would,
+        # places as many words that are no places. A country named once in passing ("G.B.")
+        # does not outweigh the towns of a local story; the places of the supplement were
+        # added because the news names them (a kibbutz by Gaza in a story of Damascus).
+        named_countries = {
+            place.country_code for place, _, _ in kept.values() if place.kind != "city"
+        }
+        count: dict[str | None, int] = {}
+        for key, (place, _, _) in kept.items():
+            count[place.country_code] = count.get(place.country_code, 0) + len(by_key[key])
+        most_named = max((count.get(cc, 0) for cc in named_countries - {None}), default=0)
+        for key in [k for k in kept if k not in waters and k in chosen]:
+            place = kept[key][0]
+            f = chosen[key][2]
+            if (
+                place.kind == "city"
+                and place.country_code not in named_countries
+                and count.get(place.country_code, 0) < most_named
+                and place.source != "supplement"
+                and place.population < config.GEOPARSE_ADRIFT_POPULATION
+                and place.id not in capitals
+                and chosen[key][3] != math.inf
+                and not (f.get("apposition") or f.get("sentence_country") or f.get("dateline_city"))
+            ):
+                del kept[key]
+                cued_only.pop(key, None)
     for key in water_only:
         kept[key] = (waters[key], 1.0, {"water_name": 1.0})
     out: list[Mention] = []
@@ -684,21 +722,64 @@ def _lone_cued(
     return cued if model.probability(rest) < model.threshold else None
 
 
-def _adrift(place: Place, f: Mapping[str, float], capitals: Collection[str]) -> bool:
+def _adrift(
+    place: Place, f: Mapping[str, float], capitals: Collection[str], *, match: str = "primary"
+) -> bool:
     """Whether ``place``, chosen with the features ``f``, is a small town off the story:
     in a country none of the other places lies in (or few: less than
     GEOPARSE_ADRIFT_FOCUS_SHARE of their mentions), far from all of them, smaller than
-    GEOPARSE_ADRIFT_POPULATION, no national capital (of ``capitals``, ids), and not tied to
-    the text by an apposition, a country of its sentence or a dateline.
+    GEOPARSE_ADRIFT_POPULATION (GEOPARSE_ADRIFT_ALTERNATE_POPULATION when the name reached
+    it as an alternate name, GEOPARSE_ADRIFT_VARIANT_POPULATION as a spelling variant,
+    ``match``: "Piela" for Piła, "Kassan" for Kazan in a story of Burkinabè villages), no
+    national capital (of ``capitals``, ids), and not tied to the text by an apposition, a
+    country of its sentence or a dateline.
     """
+    most = {
+        "alternate": config.GEOPARSE_ADRIFT_ALTERNATE_POPULATION,
+        "variant": config.GEOPARSE_ADRIFT_VARIANT_POPULATION,
+    }.get(match, config.GEOPARSE_ADRIFT_POPULATION)
     return (
         place.kind == "city"
         and (bool(f.get("off_focus")) or f.get("focus", 0.0) < config.GEOPARSE_ADRIFT_FOCUS_SHARE)
         and bool(f.get("far"))
-        and place.population < config.GEOPARSE_ADRIFT_POPULATION
+        and place.population < most
         and place.id not in capitals
         and not (f.get("apposition") or f.get("sentence_country") or f.get("dateline_city"))
     )
+
+
+def _far_settlement(
+    place: Place,
+    f: Mapping[str, float],
+    capitals: Collection[str],
+    spans: Sequence[Span],
+    toks: Tokens,
+    w: Words,
+) -> bool:
+    """Whether a name written after a settlement noun ("le village de X", "la vereda X")
+    took a town far from every other place of the story (a namesake: the village is one the
+    gazetteer lacks), no national capital and not tied to the text by an apposition, a
+    country of its sentence or a dateline."""
+    if (
+        place.kind != "city"
+        or not f.get("far")
+        or place.id in capitals
+        or f.get("apposition")
+        or f.get("sentence_country")
+        or f.get("dateline_city")
+    ):
+        return False
+    nouns = w["settlement_before"]
+    links = w.of_words | w["determiners"] | w["elisions"]
+    for span in spans:
+        if toks.script[span.first] == "arabic":
+            continue  # (the Arabic nouns are also those of cities and provinces: مدينة)
+        j = span.first - 1
+        while j >= 0 and span.first - j <= 3 and toks.join[j] != 0 and toks.keys[j] in links:
+            j -= 1
+        if j >= 0 and toks.join[j] != 0 and not toks.cap[j] and toks.keys[j] in nouns:
+            return True
+    return False
 
 
 def _named_as_region(key: str, place: Place) -> bool:

@@ -92,6 +92,10 @@ WORD_LISTS: Final = {
     "elisions": "elided words glued to the next by an apostrophe (l', d', qu')",
     "abbreviations": "abbreviations followed by a period that does not end a sentence",
     "region_before": "region nouns before a name (province of, oblast, محافظة)",
+    "dative_prepositions": "prepositions of place that also take a person (a, à, to: a "
+    "dijo a X, parler à X): after one a surname of the story stays the person's",
+    "region_heads_outside": "region nouns before a name that stay outside the name's span "
+    "when the name alone names the same region (l'État de Borno: Borno)",
     "region_after": "region nouns after a name (province, Oblast, область)",
     "unit_nouns_after": "lower-case nouns of first-level and second-level units after a "
     "unit's name that its mention covers (the Kayes region, Tanganyika province)",
