@@ -18,7 +18,8 @@ left out matches nothing.
     the particles a language writes glued to the next word (Arabic و ف ب ل and the
     article), allowed before every pattern of the pack.
 ``[cues]``
-    One pattern list per cue list named by the common rules: ``disrupted_weapons``,
+    One pattern list per cue list named by the common rules: ``intercepted_weapons``,
+    ``disrupted_weapons``,
     ``chemical_weapon``, ``suicide_bomb``, ``air_strike``, ``remote_explosive``,
     ``grenade``, ``shelling``, ``sexual_violence``, ``abduction``, ``attack_on_civilians``,
     ``government_regains``, ``non_state_overtakes``, ``armed_clash``,
@@ -129,7 +130,7 @@ Examples
 --------
 >>> rules = get_rules(("en",))
 >>> [r.sub_type for r in rules.rules][1:4]  # after the debris of a downed missile
-['Air/drone strike', 'Disrupted weapons use', 'Chemical weapon']
+['Shelling/artillery/missile attack', 'Air/drone strike', 'Disrupted weapons use']
 >>> m = rules.cue_re.search("Rockets hit the town.")
 >>> rules.rules[rules.cue_rules[m.lastgroup][0]].sub_type
 'Shelling/artillery/missile attack'
