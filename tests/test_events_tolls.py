@@ -305,3 +305,53 @@ def test_arabic_duals_and_single_victims(
     sentence: str, expected: list[tuple[str, int, bool]]
 ) -> None:
     assert _counts("ar", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "earlier"),
+    [
+        ("en", "Officials had put the toll at four before noon.", [True]),
+        ("en", "The death toll has risen to nine, up from six.", [False]),
+        ("en", "Earlier on Sunday, a strike killed six people.", [False]),
+        ("fr", "Le bilan précédent faisait état de quatre morts.", [True]),
+        ("fr", "La préfecture avait annoncé deux morts dans la nuit.", [True]),
+        ("es", "Un balance anterior daba cuenta de cuatro muertos.", [True]),
+        ("es", "Las autoridades habían informado de dos muertos.", [True]),
+        ("ru", "Ранее сообщалось о трёх погибших.", [True]),
+        ("ru", "По первоначальным данным, погибли трое.", [False]),
+        ("uk", "Раніше повідомлялося про трьох загиблих.", [True]),
+        ("ar", "ارتفعت حصيلة القتلى إلى تسعة بعد أن كانت ستة قتلى.", [False, True]),
+    ],
+)
+def test_an_earlier_toll_is_marked(lang: str, sentence: str, earlier: list[bool]) -> None:
+    # a figure the text says a later one superseded (the packs' ``earlier``)
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert [c.earlier for c in found if c.kind == "fatalities"] == earlier
+
+
+def test_the_current_toll_beats_an_earlier_one_in_either_order() -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    for text in (
+        "date 2025-06-02\nA drone strike hit Uman on Sunday, killing nine people. The "
+        "governor had earlier put the toll at twelve.",
+        "date 2025-06-02\nThe governor had earlier put the toll at four after a drone strike hit "
+        "Uman on Sunday. Nine people were killed in the strike on Uman.",
+    ):
+        rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+        assert [r["fatalities"] for r in rows] == [9], text
+
+
+def test_a_toll_that_rose_past_a_long_aside_and_a_part_of_the_dead() -> None:
+    rules = get_rules(("en",))
+    s = (
+        "The death toll from a drone attack on a depot in Kassala, in the country's east, has "
+        "risen to nine, with 15 people wounded."
+    )
+    assert [(c.kind, c.count) for c in count_casualties(s, rules=rules)] == [
+        ("fatalities", 9),
+        ("injured", 15),
+    ]
+    # "four of the dead" counts a part of the dead already counted, no new toll
+    assert count_casualties("Four of the dead were children.", rules=rules) == []

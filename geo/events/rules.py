@@ -39,7 +39,10 @@ left out matches nothing.
     killing; "إصابتها", her wounding); ``none``: no victims at all (both counts
     0); ``none_killed``, ``none_injured``: no one killed ("погибших нет"), no one injured
     (only that count is 0); ``negation``; ``cumulative``: a clause with one holds a
-    running total, never a toll ("since", "depuis"); ``subset``: a count after one is part
+    running total, never a toll ("since", "depuis"); ``earlier``: a count after one in its
+    clause is an earlier figure a later one superseded ("had put the toll at", "le bilan
+    précédent", "ранее сообщалось о", "حصيلة سابقة"): the current toll wins over it;
+    ``subset``: a count after one is part
     of the previous count ("of them", "dont"); ``coordination`` ("and"); ``approx``: words
     between a cue and its count ("at least", "au moins"); ``person``: nouns of people
     counted; ``not_a_count_before``: words that number what follows them, making it a name

@@ -73,6 +73,10 @@ class Casualty:
     # the count names fighters, soldiers, police or gunmen ("two gunmen", "трое боевиков",
     # "عنصرين"): armed victims, never civilians (the packs' ``fighters``)
     armed: bool = False
+    # an earlier figure the text says was superseded ("had put the toll at five", "le bilan
+    # précédent faisait état de", "ранее сообщалось о"; the packs' ``earlier``): the current
+    # one of the incident wins over it, whatever the order of the sentences
+    earlier: bool = False
 
     @property
     def toll(self) -> bool:
@@ -89,6 +93,7 @@ class _TollRules:
     none_injured: Prefiltered | None
     negation: re.Pattern[str] | None
     cumulative: re.Pattern[str] | None
+    earlier: re.Pattern[str] | None  # words that make the count after them an earlier one
     clause_break: re.Pattern[str]
     coordination: re.Pattern[str] | None
     approx: re.Pattern[str]
@@ -142,6 +147,7 @@ def _toll_rules(rules: Rules) -> _TollRules:
         none_injured=_prefiltered(rules.words_re("tolls", "none_injured")),
         negation=rules.words_re("tolls", "negation"),
         cumulative=rules.words_re("tolls", "cumulative"),
+        earlier=rules.words_re("tolls", "earlier"),
         clause_break=clause_break,
         coordination=rules.words_re("tolls", "coordination"),
         approx=re.compile(rf"\s*(?:(?:{approx})\s+)*" if approx else r"\s*", re.IGNORECASE),
@@ -370,6 +376,7 @@ def count_casualties(
                     cumulative=running_total(sentence, n.start, n.end, rules=r),
                     claimed=_claimed(sentence, n, t),
                     armed=_armed(sentence, n, t),
+                    earlier=_earlier(sentence, n, numbers, t),
                 )
             )
     counted = {(c.kind, c.count) for c in out if not c.word}
@@ -407,6 +414,21 @@ def _lower_bounds(sentence: str, numbers: list[Number], t: _TollRules) -> list[N
             skip = i + 1
         out.append(n)
     return out
+
+
+def _earlier(sentence: str, n: Number, numbers: Sequence[Number], t: _TollRules) -> bool:
+    """Whether a count is an earlier figure that a later one superseded: a word of the
+    packs' ``earlier`` stands before it in its clause, past the count before it ("had put
+    the toll at five", "an earlier toll of three", "up from five"; not "seven" of "has risen
+    to seven, up from five")."""
+    if t.earlier is None:
+        return False
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(sentence, 0, n.start)]
+    start = edges[-1] if edges else 0
+    before = [m.end for m in numbers if m.end <= n.start]
+    if before:
+        start = max(start, before[-1])
+    return t.earlier.search(sentence, start, n.start) is not None
 
 
 def _claimed(sentence: str, n: Number, t: _TollRules) -> bool:
