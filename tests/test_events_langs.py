@@ -633,7 +633,8 @@ def test_an_actor_after_said_is_still_the_actor() -> None:
 def test_a_weapon_is_stopped_only_when_named(code: str, sentence: str, stopped: bool) -> None:
     rules = get_rules((code,))
     found = {rules.rules[i].key for _, _, i in cue_matches(sentence, rules)}
-    assert bool(found & {"disrupted_weapons", "weapon_intercepted", "missile_intercepted"}) is stopped
+    stops = {"disrupted_weapons", "weapon_intercepted", "missile_intercepted"}
+    assert bool(found & stops) is stopped
 
 
 def test_an_english_toll_put_at_a_number() -> None:

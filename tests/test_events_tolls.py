@@ -355,3 +355,33 @@ def test_a_toll_that_rose_past_a_long_aside_and_a_part_of_the_dead() -> None:
     ]
     # "four of the dead" counts a part of the dead already counted, no new toll
     assert count_casualties("Four of the dead were children.", rules=rules) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # one victim named by a noun, no number: a toll of one (past words that describe him)
+        ("ru", "Вечером в селе погиб 61-летний местный житель.", [("fatalities", 1)]),
+        ("ru", "При атаке беспилотника пострадал рабочий.", [("injured", 1)]),
+        ("uk", "Поранено літнього чоловіка.", [("injured", 1)]),
+        ("uk", "Постраждав тракторист.", [("injured", 1)]),
+        ("fr", "Un obus a touché un hangar, blessant un gardien.", [("injured", 1)]),
+        ("fr", "Le drone a touché une ferme et blessé un homme de 47 ans.", [("injured", 1)]),
+        (
+            "fr",
+            "Les assaillants ont incendié des cases et tué deux bergers.",
+            [("fatalities", 2)],
+        ),
+        (
+            "en",
+            "Gunmen fired on a minibus, killing its driver and wounding three passengers.",
+            [("fatalities", 1), ("injured", 3)],
+        ),
+        ("ar", "قصفت مسيرة سيارة، ما أدى إلى سقوط شهيد وجريح.", [("fatalities", 1), ("injured", 1)]),
+    ],
+)
+def test_a_single_victim_named_by_a_noun(
+    lang: str, sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert [(c.kind, c.count) for c in found] == expected

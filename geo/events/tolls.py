@@ -587,7 +587,7 @@ def _count_after(
     for i, n in enumerate(numbers):
         if n.start in used:
             continue
-        if start <= n.start <= start + 3:
+        if start <= n.start <= start + 3 or _described(sentence, start, n, t):
             if t.coordination is not None and t.coordination.search(sentence[start : n.start]):
                 # "murieron y un guardia resultó herido": the count after the conjunction
                 # belongs to the next clause
@@ -611,6 +611,22 @@ def _count_after(
         if n.start > start + 3:
             break
     return []
+
+
+#: One or two words before a noun of one person ("54-летний местный", "young"): adjectives.
+_DESCRIBED: Final = re.compile(r"(?:[^\W_][\w\-]*[\s\u00a0]+){1,2}")
+
+
+def _described(sentence: str, start: int, n: Number, t: _TollRules) -> bool:
+    """Whether a noun of one person follows a cue past one or two words that describe it
+    ("погиб 54-летний местный житель", "поранено літнього чоловіка"), no casualty word
+    among them."""
+    return (
+        n.person
+        and n.start > start
+        and _DESCRIBED.fullmatch(sentence, start, n.start) is not None
+        and not (t.cues is not None and t.cues.search(sentence[start : n.start]))
+    )
 
 
 def _own_cue(sentence: str, n: Number, t: _TollRules) -> bool:
