@@ -377,7 +377,11 @@ def test_a_toll_that_rose_past_a_long_aside_and_a_part_of_the_dead() -> None:
             "Gunmen fired on a minibus, killing its driver and wounding three passengers.",
             [("fatalities", 1), ("injured", 3)],
         ),
-        ("ar", "قصفت مسيرة سيارة، ما أدى إلى سقوط شهيد وجريح.", [("fatalities", 1), ("injured", 1)]),
+        (
+            "ar",
+            "قصفت مسيرة سيارة، ما أدى إلى سقوط شهيد وجريح.",
+            [("fatalities", 1), ("injured", 1)],
+        ),
     ],
 )
 def test_a_single_victim_named_by_a_noun(
