@@ -315,6 +315,7 @@ def test_arabic_duals_and_single_victims(
         ("en", "Earlier on Sunday, a strike killed six people.", [False]),
         ("fr", "Le bilan précédent faisait état de quatre morts.", [True]),
         ("fr", "La préfecture avait annoncé deux morts dans la nuit.", [True]),
+        ("fr", "Les secours avaient d'abord fait état de trois morts.", [True]),
         ("es", "Un balance anterior daba cuenta de cuatro muertos.", [True]),
         ("es", "Las autoridades habían informado de dos muertos.", [True]),
         ("ru", "Ранее сообщалось о трёх погибших.", [True]),

@@ -133,7 +133,7 @@ Examples
 --------
 >>> rules = get_rules(("en",))
 >>> [r.sub_type for r in rules.rules][1:4]  # after the debris of a downed missile
-['Shelling/artillery/missile attack', 'Air/drone strike', 'Disrupted weapons use']
+['Air/drone strike', 'Shelling/artillery/missile attack', 'Air/drone strike']
 >>> m = rules.cue_re.search("Rockets hit the town.")
 >>> rules.rules[rules.cue_rules[m.lastgroup][0]].sub_type
 'Shelling/artillery/missile attack'
