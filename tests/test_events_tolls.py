@@ -379,6 +379,18 @@ def test_a_toll_that_rose_past_a_long_aside_and_a_part_of_the_dead() -> None:
             [("fatalities", 1), ("injured", 3)],
         ),
         (
+            "es",
+            "Dos soldados murieron y uno más resultó herido en la emboscada.",
+            [("fatalities", 2), ("injured", 1)],
+        ),
+        (
+            "es",
+            "Dos escoltas murieron y un tercero resultó herido.",
+            [("fatalities", 2), ("injured", 1)],
+        ),
+        ("es", "Otro policía resultó herido.", [("injured", 1)]),
+        ("fr", "Un bombardement a tué trois civils.", [("fatalities", 3)]),
+        (
             "ar",
             "قصفت مسيرة سيارة، ما أدى إلى سقوط شهيد وجريح.",
             [("fatalities", 1), ("injured", 1)],
@@ -386,6 +398,47 @@ def test_a_toll_that_rose_past_a_long_aside_and_a_part_of_the_dead() -> None:
     ],
 )
 def test_a_single_victim_named_by_a_noun(
+    lang: str, sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert [(c.kind, c.count) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "No one was injured in the strike."),
+        ("en", "Not one person was killed."),
+        ("ru", "Ни один человек не пострадал."),
+    ],
+)
+def test_a_negated_pronoun_counts_no_one(lang: str, sentence: str) -> None:
+    assert count_casualties(sentence, rules=get_rules((lang,))) == []
+
+
+def test_an_arabic_toll_that_rose_past_a_long_clause_and_a_later_death() -> None:
+    rules = get_rules(("ar",))
+    s = (
+        "ارتفع عدد قتلى الهجوم الذي شنه مسلحون فجر الثلاثاء على معسكر للجيش في مديرية بعيدة "
+        "بمحافظة جنوبية، جنوبي البلاد، إلى ستة جنود، بعد وفاة جندي متأثرا بجراحه."
+    )
+    found = count_casualties(s, rules=rules)
+    assert (found[0].kind, found[0].count) == ("fatalities", 6)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # a part of a group already counted is no new count of that group's word
+        ("ru", "Одного из пострадавших позднее перевели в областную больницу.", []),
+        ("fr", "Deux des blessés sont dans un état grave.", []),
+        ("uk", "Двоє з поранених перебувають у важкому стані.", []),
+        # ... but their later death counts as deaths
+        ("es", "Dos de los heridos fallecieron el lunes.", [("fatalities", 2)]),
+        ("en", "Two of the wounded died in hospital.", [("fatalities", 2)]),
+    ],
+)
+def test_a_part_of_the_victims_is_no_new_count(
     lang: str, sentence: str, expected: list[tuple[str, int]]
 ) -> None:
     found = count_casualties(sentence, rules=get_rules((lang,)))

@@ -94,6 +94,9 @@ class _TollRules:
     negation: re.Pattern[str] | None
     cumulative: re.Pattern[str] | None
     earlier: re.Pattern[str] | None  # words that make the count after them an earlier one
+    # a partitive word between a count and a casualty word ("one of the injured", "двое из
+    # раненых"): a part of a group already counted, no new count of that word
+    partitive: re.Pattern[str] | None
     clause_break: re.Pattern[str]
     coordination: re.Pattern[str] | None
     approx: re.Pattern[str]
@@ -103,6 +106,9 @@ class _TollRules:
     numbered: re.Pattern[str] | None
     ordinal: re.Pattern[str] | None
     other: frozenset[str]
+    # the articles that count one before a noun of people ("un", "a"): before a cue with no
+    # such noun, an article, no count ("un bombardement a tué"); a pronoun ("uno") counts
+    articles: frozenset[str]
     one_victim: re.Pattern[str] | None  # "مقتله", "إصابتها": one person, no number
     one_names: list[str]
     claim: re.Pattern[str] | None  # "says it neutralised": one side's claim
@@ -148,6 +154,7 @@ def _toll_rules(rules: Rules) -> _TollRules:
         negation=rules.words_re("tolls", "negation"),
         cumulative=rules.words_re("tolls", "cumulative"),
         earlier=rules.words_re("tolls", "earlier"),
+        partitive=_whole(rules.patterns("tolls", "partitive")),
         clause_break=clause_break,
         coordination=rules.words_re("tolls", "coordination"),
         approx=re.compile(rf"\s*(?:(?:{approx})\s+)*" if approx else r"\s*", re.IGNORECASE),
@@ -156,6 +163,7 @@ def _toll_rules(rules: Rules) -> _TollRules:
         numbered=_before_count(rules.patterns("tolls", "not_a_count_before"), spaced=False),
         ordinal=ordinal,
         other=frozenset(("autre", "other", "otro", "otra", "autres", "others")),
+        articles=frozenset(w.lower() for w in rules.words("numbers", "one_before_person")),
         one_victim=one_victim,
         one_names=one_names,
         claim=rules.words_re("tolls", "claim"),
@@ -273,6 +281,16 @@ def _prefiltered(pattern: re.Pattern[str] | None) -> Prefiltered | None:
 _NUMBER_PAIR: Final = re.compile(r"\s*(?:[-–/]|[^\W\d_]{1,3})\s*\d+")
 
 
+def _negated(sentence: str, n: Number, t: _TollRules) -> bool:
+    """Whether a negation is the word right before a count ("no one was hurt", "ни один
+    человек не пострадал"): it counts no one."""
+    if t.negation is None:
+        return False
+    before = sentence[max(0, n.start - config.CASUALTY_GAP_CHARS) : n.start]
+    words = before.split()
+    return bool(words) and before[-1:].isspace() and t.negation.fullmatch(words[-1]) is not None
+
+
 def _is_not_a_count(sentence: str, n: Number, t: _TollRules) -> bool:
     if n.vague:
         return False
@@ -342,6 +360,7 @@ def count_casualties(
         if not any(s <= n.start < e for s, e in spans)
         and not _is_not_a_count(sentence, n, t)
         and not _displaced(sentence, n, t)
+        and not _negated(sentence, n, t)
     ]
     out: list[Casualty] = list(ones)
     if not numbers:
@@ -520,6 +539,12 @@ def _count_before(
         return _count_before_aside(sentence, cue_start, numbers, used, t)
     nearest = candidates[-1]
     between = sentence[nearest.end : cue_start]
+    if (
+        t.partitive is not None
+        and not nearest.vague
+        and t.partitive.fullmatch(between.strip()) is not None
+    ):
+        return []  # "одного из пострадавших перевели": one of the injured, already counted
     if (t.negation is not None and t.negation.search(between)) or len(
         between
     ) > config.CASUALTY_GAP_CHARS:
@@ -529,7 +554,7 @@ def _count_before(
     if (
         nearest.value == 1
         and not nearest.vague
-        and not sentence[nearest.start : nearest.end].isdecimal()
+        and sentence[nearest.start : nearest.end].lower() in t.articles
         and not (t.person is not None and t.person.search(between))
         and between.strip().lower() not in t.other
         and between.strip()
