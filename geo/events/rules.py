@@ -30,19 +30,22 @@ left out matches nothing.
 ``[classes]``
     Words a rule requires or excludes in the sentence: ``civilians``, ``armed``,
     ``not_violence`` (accidents, floods), ``protest``, ``intervention`` (police dispersing
-    or arresting protesters), ``agreement_done`` (a ceasefire signed, not called for).
+    or arresting protesters), ``agreement_done`` (a ceasefire signed, not called for),
+    ``debris``, ``missile_debris`` (debris of a downed weapon) and ``missile_weapon`` (a
+    missile named near an interception: a missile attack), each only near its cue.
 ``[tolls]``
     ``killed``, ``injured``: words after a count of people ("12 were killed", "30 morts");
-    ``killed_before_number``, ``injured_before_number``: words before one ("killing 12",
-    "la mort de 19", "the death toll rose to 40"); ``killed_one``, ``injured_one``: words
-    for the death or the wounding of one person that need no number (Arabic "مقتله", his
-    killing; "إصابتها", her wounding); ``none``: no victims at all (both counts
-    0); ``none_killed``, ``none_injured``: no one killed ("погибших нет"), no one injured
-    (only that count is 0); ``negation``; ``cumulative``: a clause with one holds a
-    running total, never a toll ("since", "depuis"); ``earlier``: a count after one in its
-    clause is an earlier figure a later one superseded ("had put the toll at", "le bilan
-    précédent", "ранее сообщалось о", "حصيلة سابقة"): the current toll wins over it;
-    ``subset``: a count after one is part
+    ``killed_before_number``, ``injured_before_number``: words before one ("killing 12", "la
+    mort de 19", "the death toll rose to 40"); ``killed_one``, ``injured_one``: words for
+    the death or the wounding of one person that need no number (Arabic "مقتله", his
+    killing; "إصابتها", her wounding); ``none``: no victims at all (both counts 0);
+    ``none_killed``, ``none_injured``: no one killed ("погибших нет"), no one injured (only
+    that count is 0); ``negation``; ``cumulative``: a clause with one holds a running total,
+    never a toll ("since", "depuis"); ``earlier``: a count after one in its clause is an
+    earlier figure a later one superseded ("had put the toll at", "le bilan précédent",
+    "ранее сообщалось о", "حصيلة سابقة"): the current toll wins over it; ``partitive``: a
+    word between a count and a casualty word that makes the count a part of a group already
+    counted ("one of the injured", "двое из раненых"); ``subset``: a count after one is part
     of the previous count ("of them", "dont"); ``coordination`` ("and"); ``approx``: words
     between a cue and its count ("at least", "au moins"); ``person``: nouns of people
     counted; ``not_a_count_before``: words that number what follows them, making it a name
