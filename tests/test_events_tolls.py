@@ -432,7 +432,7 @@ def test_an_arabic_toll_that_rose_past_a_long_clause_and_a_later_death() -> None
         # a part of a group already counted is no new count of that group's word
         ("ru", "Одного из пострадавших позднее перевели в областную больницу.", []),
         ("fr", "Deux des blessés sont dans un état grave.", []),
-        ("uk", "Двоє з поранених перебувають у важкому стані.", []),
+        ("uk", "Двоє з числа поранених перебувають у важкому стані.", []),
         # ... but their later death counts as deaths
         ("es", "Dos de los heridos fallecieron el lunes.", [("fatalities", 2)]),
         ("en", "Two of the wounded died in hospital.", [("fatalities", 2)]),
