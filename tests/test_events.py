@@ -75,6 +75,10 @@ SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
         ),
         (
             "Air defences intercepted two missiles.",
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
+        (
+            "Sappers defused a roadside bomb.",
             ("Strategic developments", "Disrupted weapons use"),
         ),
     ],

@@ -345,16 +345,20 @@ def test_words_that_look_like_cues_are_none(code: str, sentence: str) -> None:
     assert classify_sentence(sentence, rules=RULES[code]) is None
 
 
-def test_interceptions_are_disrupted_weapons() -> None:
-    for code, sentence in (
-        ("ru", "Средства ПВО сбили над регионом 12 беспилотников."),
-        ("uk", "Сили оборони знищили 20 шахедів."),
-        ("ar", "اعترضت الدفاعات الجوية صاروخا."),
+def test_interceptions_are_the_attack() -> None:
+    # events README: drones intercepted over a place are an Air/drone strike (0/0); a
+    # missile's is a missile attack; a bomb defused stays a disrupted weapon
+    air, shelling = "Air/drone strike", "Shelling/artillery/missile attack"
+    for code, sentence, sub_type in (
+        ("ru", "Средства ПВО сбили над регионом 12 беспилотников.", air),
+        ("uk", "Сили оборони знищили 20 шахедів.", air),
+        ("ar", "اعترضت الدفاعات الجوية صاروخا.", shelling),
+        ("fr", "La défense aérienne a intercepté deux missiles.", shelling),
+        ("es", "La defensa antiaérea derribó tres drones.", air),
+        ("en", "Sappers defused a roadside bomb.", "Disrupted weapons use"),
     ):
-        assert classify_sentence(sentence, rules=RULES[code]) == (
-            "Strategic developments",
-            "Disrupted weapons use",
-        )
+        found = classify_sentence(sentence, rules=get_rules((code,)))
+        assert found is not None and found[1] == sub_type, (code, sentence)
 
 
 def test_a_strike_that_says_no_weapon_is_generic() -> None:
@@ -629,7 +633,8 @@ def test_an_actor_after_said_is_still_the_actor() -> None:
 def test_a_weapon_is_stopped_only_when_named(code: str, sentence: str, stopped: bool) -> None:
     rules = get_rules((code,))
     found = {rules.rules[i].key for _, _, i in cue_matches(sentence, rules)}
-    assert ("disrupted_weapons" in found) is stopped
+    stops = {"disrupted_weapons", "weapon_intercepted", "missile_intercepted"}
+    assert bool(found & stops) is stopped
 
 
 def test_an_english_toll_put_at_a_number() -> None:

@@ -305,3 +305,141 @@ def test_arabic_duals_and_single_victims(
     sentence: str, expected: list[tuple[str, int, bool]]
 ) -> None:
     assert _counts("ar", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "earlier"),
+    [
+        ("en", "Officials had put the toll at four before noon.", [True]),
+        ("en", "The death toll has risen to nine, up from six.", [False]),
+        ("en", "Earlier on Sunday, a strike killed six people.", [False]),
+        ("fr", "Le bilan précédent faisait état de quatre morts.", [True]),
+        ("fr", "La préfecture avait annoncé deux morts dans la nuit.", [True]),
+        ("fr", "Les secours avaient d'abord fait état de trois morts.", [True]),
+        ("es", "Un balance anterior daba cuenta de cuatro muertos.", [True]),
+        ("es", "Las autoridades habían informado de dos muertos.", [True]),
+        ("ru", "Ранее сообщалось о трёх погибших.", [True]),
+        ("ru", "По первоначальным данным, погибли трое.", [False]),
+        ("uk", "Раніше повідомлялося про трьох загиблих.", [True]),
+        ("ar", "ارتفعت حصيلة القتلى إلى تسعة بعد أن كانت ستة قتلى.", [False, True]),
+    ],
+)
+def test_an_earlier_toll_is_marked(lang: str, sentence: str, earlier: list[bool]) -> None:
+    # a figure the text says a later one superseded (the packs' ``earlier``)
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert [c.earlier for c in found if c.kind == "fatalities"] == earlier
+
+
+def test_the_current_toll_beats_an_earlier_one_in_either_order() -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    for text in (
+        "date 2025-06-02\nA drone strike hit Uman on Sunday, killing nine people. The "
+        "governor had earlier put the toll at twelve.",
+        "date 2025-06-02\nThe governor had earlier put the toll at four after a drone strike hit "
+        "Uman on Sunday. Nine people were killed in the strike on Uman.",
+    ):
+        rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+        assert [r["fatalities"] for r in rows] == [9], text
+
+
+def test_a_toll_that_rose_past_a_long_aside_and_a_part_of_the_dead() -> None:
+    rules = get_rules(("en",))
+    s = (
+        "The death toll from a drone attack on a depot in Kassala, in the country's east, has "
+        "risen to nine, with 15 people wounded."
+    )
+    assert [(c.kind, c.count) for c in count_casualties(s, rules=rules)] == [
+        ("fatalities", 9),
+        ("injured", 15),
+    ]
+    # "four of the dead" counts a part of the dead already counted, no new toll
+    assert count_casualties("Four of the dead were children.", rules=rules) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # one victim named by a noun, no number: a toll of one (past words that describe him)
+        ("ru", "Вечером в селе погиб 61-летний местный житель.", [("fatalities", 1)]),
+        ("ru", "При атаке беспилотника пострадал рабочий.", [("injured", 1)]),
+        ("uk", "Поранено літнього чоловіка.", [("injured", 1)]),
+        ("uk", "Постраждав тракторист.", [("injured", 1)]),
+        ("fr", "Un obus a touché un hangar, blessant un gardien.", [("injured", 1)]),
+        ("fr", "Le drone a touché une ferme et blessé un homme de 47 ans.", [("injured", 1)]),
+        (
+            "fr",
+            "Les assaillants ont incendié des cases et tué deux bergers.",
+            [("fatalities", 2)],
+        ),
+        (
+            "en",
+            "Gunmen fired on a minibus, killing its driver and wounding three passengers.",
+            [("fatalities", 1), ("injured", 3)],
+        ),
+        (
+            "es",
+            "Dos soldados murieron y uno más resultó herido en la emboscada.",
+            [("fatalities", 2), ("injured", 1)],
+        ),
+        (
+            "es",
+            "Dos escoltas murieron y un tercero resultó herido.",
+            [("fatalities", 2), ("injured", 1)],
+        ),
+        ("es", "Otro policía resultó herido.", [("injured", 1)]),
+        ("fr", "Un bombardement a tué trois civils.", [("fatalities", 3)]),
+        (
+            "ar",
+            "قصفت مسيرة سيارة، ما أدى إلى سقوط شهيد وجريح.",
+            [("fatalities", 1), ("injured", 1)],
+        ),
+    ],
+)
+def test_a_single_victim_named_by_a_noun(
+    lang: str, sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert [(c.kind, c.count) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "No one was injured in the strike."),
+        ("en", "Not one person was killed."),
+        ("ru", "Ни один человек не пострадал."),
+    ],
+)
+def test_a_negated_pronoun_counts_no_one(lang: str, sentence: str) -> None:
+    assert count_casualties(sentence, rules=get_rules((lang,))) == []
+
+
+def test_an_arabic_toll_that_rose_past_a_long_clause_and_a_later_death() -> None:
+    rules = get_rules(("ar",))
+    s = (
+        "ارتفع عدد قتلى الهجوم الذي شنه مسلحون فجر الثلاثاء على معسكر للجيش في مديرية بعيدة "
+        "بمحافظة جنوبية، جنوبي البلاد، إلى ستة جنود، بعد وفاة جندي متأثرا بجراحه."
+    )
+    found = count_casualties(s, rules=rules)
+    assert (found[0].kind, found[0].count) == ("fatalities", 6)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # a part of a group already counted is no new count of that group's word
+        ("ru", "Одного из пострадавших позднее перевели в областную больницу.", []),
+        ("fr", "Deux des blessés sont dans un état grave.", []),
+        ("uk", "Двоє з числа поранених перебувають у важкому стані.", []),
+        # ... but their later death counts as deaths
+        ("es", "Dos de los heridos fallecieron el lunes.", [("fatalities", 2)]),
+        ("en", "Two of the wounded died in hospital.", [("fatalities", 2)]),
+    ],
+)
+def test_a_part_of_the_victims_is_no_new_count(
+    lang: str, sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert [(c.kind, c.count) for c in found] == expected

@@ -231,12 +231,16 @@ class Toll:
     count: int
     vague: bool = False
     armed: bool = False  # it counts fighters, soldiers or police: no civilians
+    earlier: bool = False  # a figure the text says a later one superseded
 
     def better(self, other: Toll) -> Toll:
-        """The figure to keep of two reports: a stated one beats a vague one, otherwise the
-        highest (a toll that rose in the day)."""
+        """The figure to keep of two reports: a stated one beats a vague one, the current one
+        an earlier one the text says was superseded ("had put the toll at five"), otherwise
+        the highest (a toll that rose in the day)."""
         if self.vague != other.vague:
             return other if self.vague else self
+        if self.earlier != other.earlier:
+            return other if self.earlier else self
         return other if other.count > self.count else self
 
 
@@ -2071,11 +2075,11 @@ def _apply_tolls(inc: _Incident, pid: str, tolls: list[Casualty], *, summed: boo
     for c in tolls:
         t = by_kind.get(c.kind)
         if t is None:
-            by_kind[c.kind] = Toll(c.count, c.vague, c.armed)
-        elif summed and not t.vague and not c.vague:
-            by_kind[c.kind] = Toll(t.count + c.count, armed=t.armed and c.armed)
+            by_kind[c.kind] = Toll(c.count, c.vague, c.armed, c.earlier)
+        elif summed and not t.vague and not c.vague and t.earlier == c.earlier:
+            by_kind[c.kind] = Toll(t.count + c.count, armed=t.armed and c.armed, earlier=t.earlier)
         else:
-            by_kind[c.kind] = t.better(Toll(c.count, c.vague, c.armed))
+            by_kind[c.kind] = t.better(Toll(c.count, c.vague, c.armed, c.earlier))
     for kind, toll in by_kind.items():
         _keep(inc.fatalities if kind == "fatalities" else inc.injured, pid, toll)
 

@@ -18,7 +18,8 @@ left out matches nothing.
     the particles a language writes glued to the next word (Arabic و ف ب ل and the
     article), allowed before every pattern of the pack.
 ``[cues]``
-    One pattern list per cue list named by the common rules: ``disrupted_weapons``,
+    One pattern list per cue list named by the common rules: ``intercepted_weapons``,
+    ``disrupted_weapons``,
     ``chemical_weapon``, ``suicide_bomb``, ``air_strike``, ``remote_explosive``,
     ``grenade``, ``shelling``, ``sexual_violence``, ``abduction``, ``attack_on_civilians``,
     ``government_regains``, ``non_state_overtakes``, ``armed_clash``,
@@ -29,16 +30,22 @@ left out matches nothing.
 ``[classes]``
     Words a rule requires or excludes in the sentence: ``civilians``, ``armed``,
     ``not_violence`` (accidents, floods), ``protest``, ``intervention`` (police dispersing
-    or arresting protesters), ``agreement_done`` (a ceasefire signed, not called for).
+    or arresting protesters), ``agreement_done`` (a ceasefire signed, not called for),
+    ``debris``, ``missile_debris`` (debris of a downed weapon) and ``missile_weapon`` (a
+    missile named near an interception: a missile attack), each only near its cue.
 ``[tolls]``
     ``killed``, ``injured``: words after a count of people ("12 were killed", "30 morts");
-    ``killed_before_number``, ``injured_before_number``: words before one ("killing 12",
-    "la mort de 19", "the death toll rose to 40"); ``killed_one``, ``injured_one``: words
-    for the death or the wounding of one person that need no number (Arabic "مقتله", his
-    killing; "إصابتها", her wounding); ``none``: no victims at all (both counts
-    0); ``none_killed``, ``none_injured``: no one killed ("погибших нет"), no one injured
-    (only that count is 0); ``negation``; ``cumulative``: a clause with one holds a
-    running total, never a toll ("since", "depuis"); ``subset``: a count after one is part
+    ``killed_before_number``, ``injured_before_number``: words before one ("killing 12", "la
+    mort de 19", "the death toll rose to 40"); ``killed_one``, ``injured_one``: words for
+    the death or the wounding of one person that need no number (Arabic "مقتله", his
+    killing; "إصابتها", her wounding); ``none``: no victims at all (both counts 0);
+    ``none_killed``, ``none_injured``: no one killed ("погибших нет"), no one injured (only
+    that count is 0); ``negation``; ``cumulative``: a clause with one holds a running total,
+    never a toll ("since", "depuis"); ``earlier``: a count after one in its clause is an
+    earlier figure a later one superseded ("had put the toll at", "le bilan précédent",
+    "ранее сообщалось о", "حصيلة سابقة"): the current toll wins over it; ``partitive``: a
+    word between a count and a casualty word that makes the count a part of a group already
+    counted ("one of the injured", "двое из раненых"); ``subset``: a count after one is part
     of the previous count ("of them", "dont"); ``coordination`` ("and"); ``approx``: words
     between a cue and its count ("at least", "au moins"); ``person``: nouns of people
     counted; ``not_a_count_before``: words that number what follows them, making it a name
@@ -129,7 +136,7 @@ Examples
 --------
 >>> rules = get_rules(("en",))
 >>> [r.sub_type for r in rules.rules][1:4]  # after the debris of a downed missile
-['Air/drone strike', 'Disrupted weapons use', 'Chemical weapon']
+['Air/drone strike', 'Shelling/artillery/missile attack', 'Air/drone strike']
 >>> m = rules.cue_re.search("Rockets hit the town.")
 >>> rules.rules[rules.cue_rules[m.lastgroup][0]].sub_type
 'Shelling/artillery/missile attack'

@@ -73,6 +73,10 @@ class Casualty:
     # the count names fighters, soldiers, police or gunmen ("two gunmen", "трое боевиков",
     # "عنصرين"): armed victims, never civilians (the packs' ``fighters``)
     armed: bool = False
+    # an earlier figure the text says was superseded ("had put the toll at five", "le bilan
+    # précédent faisait état de", "ранее сообщалось о"; the packs' ``earlier``): the current
+    # one of the incident wins over it, whatever the order of the sentences
+    earlier: bool = False
 
     @property
     def toll(self) -> bool:
@@ -89,6 +93,10 @@ class _TollRules:
     none_injured: Prefiltered | None
     negation: re.Pattern[str] | None
     cumulative: re.Pattern[str] | None
+    earlier: re.Pattern[str] | None  # words that make the count after them an earlier one
+    # a partitive word between a count and a casualty word ("one of the injured", "двое из
+    # раненых"): a part of a group already counted, no new count of that word
+    partitive: re.Pattern[str] | None
     clause_break: re.Pattern[str]
     coordination: re.Pattern[str] | None
     approx: re.Pattern[str]
@@ -98,6 +106,9 @@ class _TollRules:
     numbered: re.Pattern[str] | None
     ordinal: re.Pattern[str] | None
     other: frozenset[str]
+    # the articles that count one before a noun of people ("un", "a"): before a cue with no
+    # such noun, an article, no count ("un bombardement a tué"); a pronoun ("uno") counts
+    articles: frozenset[str]
     one_victim: re.Pattern[str] | None  # "مقتله", "إصابتها": one person, no number
     one_names: list[str]
     claim: re.Pattern[str] | None  # "says it neutralised": one side's claim
@@ -142,6 +153,8 @@ def _toll_rules(rules: Rules) -> _TollRules:
         none_injured=_prefiltered(rules.words_re("tolls", "none_injured")),
         negation=rules.words_re("tolls", "negation"),
         cumulative=rules.words_re("tolls", "cumulative"),
+        earlier=rules.words_re("tolls", "earlier"),
+        partitive=_whole(rules.patterns("tolls", "partitive")),
         clause_break=clause_break,
         coordination=rules.words_re("tolls", "coordination"),
         approx=re.compile(rf"\s*(?:(?:{approx})\s+)*" if approx else r"\s*", re.IGNORECASE),
@@ -150,6 +163,7 @@ def _toll_rules(rules: Rules) -> _TollRules:
         numbered=_before_count(rules.patterns("tolls", "not_a_count_before"), spaced=False),
         ordinal=ordinal,
         other=frozenset(("autre", "other", "otro", "otra", "autres", "others")),
+        articles=frozenset(w.lower() for w in rules.words("numbers", "one_before_person")),
         one_victim=one_victim,
         one_names=one_names,
         claim=rules.words_re("tolls", "claim"),
@@ -267,6 +281,16 @@ def _prefiltered(pattern: re.Pattern[str] | None) -> Prefiltered | None:
 _NUMBER_PAIR: Final = re.compile(r"\s*(?:[-–/]|[^\W\d_]{1,3})\s*\d+")
 
 
+def _negated(sentence: str, n: Number, t: _TollRules) -> bool:
+    """Whether a negation is the word right before a count ("no one was hurt", "ни один
+    человек не пострадал"): it counts no one."""
+    if t.negation is None:
+        return False
+    before = sentence[max(0, n.start - config.CASUALTY_GAP_CHARS) : n.start]
+    words = before.split()
+    return bool(words) and before[-1:].isspace() and t.negation.fullmatch(words[-1]) is not None
+
+
 def _is_not_a_count(sentence: str, n: Number, t: _TollRules) -> bool:
     if n.vague:
         return False
@@ -336,6 +360,7 @@ def count_casualties(
         if not any(s <= n.start < e for s, e in spans)
         and not _is_not_a_count(sentence, n, t)
         and not _displaced(sentence, n, t)
+        and not _negated(sentence, n, t)
     ]
     out: list[Casualty] = list(ones)
     if not numbers:
@@ -370,6 +395,7 @@ def count_casualties(
                     cumulative=running_total(sentence, n.start, n.end, rules=r),
                     claimed=_claimed(sentence, n, t),
                     armed=_armed(sentence, n, t),
+                    earlier=_earlier(sentence, n, numbers, t),
                 )
             )
     counted = {(c.kind, c.count) for c in out if not c.word}
@@ -407,6 +433,21 @@ def _lower_bounds(sentence: str, numbers: list[Number], t: _TollRules) -> list[N
             skip = i + 1
         out.append(n)
     return out
+
+
+def _earlier(sentence: str, n: Number, numbers: Sequence[Number], t: _TollRules) -> bool:
+    """Whether a count is an earlier figure that a later one superseded: a word of the
+    packs' ``earlier`` stands before it in its clause, past the count before it ("had put
+    the toll at five", "an earlier toll of three", "up from five"; not "seven" of "has risen
+    to seven, up from five")."""
+    if t.earlier is None:
+        return False
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(sentence, 0, n.start)]
+    start = edges[-1] if edges else 0
+    before = [m.end for m in numbers if m.end <= n.start]
+    if before:
+        start = max(start, before[-1])
+    return t.earlier.search(sentence, start, n.start) is not None
 
 
 def _claimed(sentence: str, n: Number, t: _TollRules) -> bool:
@@ -498,6 +539,12 @@ def _count_before(
         return _count_before_aside(sentence, cue_start, numbers, used, t)
     nearest = candidates[-1]
     between = sentence[nearest.end : cue_start]
+    if (
+        t.partitive is not None
+        and not nearest.vague
+        and t.partitive.fullmatch(between.strip()) is not None
+    ):
+        return []  # "одного из пострадавших перевели": one of the injured, already counted
     if (t.negation is not None and t.negation.search(between)) or len(
         between
     ) > config.CASUALTY_GAP_CHARS:
@@ -507,7 +554,7 @@ def _count_before(
     if (
         nearest.value == 1
         and not nearest.vague
-        and not sentence[nearest.start : nearest.end].isdecimal()
+        and sentence[nearest.start : nearest.end].lower() in t.articles
         and not (t.person is not None and t.person.search(between))
         and between.strip().lower() not in t.other
         and between.strip()
@@ -565,7 +612,7 @@ def _count_after(
     for i, n in enumerate(numbers):
         if n.start in used:
             continue
-        if start <= n.start <= start + 3:
+        if start <= n.start <= start + 3 or _described(sentence, start, n, t):
             if t.coordination is not None and t.coordination.search(sentence[start : n.start]):
                 # "murieron y un guardia resultó herido": the count after the conjunction
                 # belongs to the next clause
@@ -589,6 +636,22 @@ def _count_after(
         if n.start > start + 3:
             break
     return []
+
+
+#: One or two words before a noun of one person ("54-летний местный", "young"): adjectives.
+_DESCRIBED: Final = re.compile(r"(?:[^\W_][\w\-]*[\s\u00a0]+){1,2}")
+
+
+def _described(sentence: str, start: int, n: Number, t: _TollRules) -> bool:
+    """Whether a noun of one person follows a cue past one or two words that describe it
+    ("погиб 54-летний местный житель", "поранено літнього чоловіка"), no casualty word
+    among them."""
+    return (
+        n.person
+        and n.start > start
+        and _DESCRIBED.fullmatch(sentence, start, n.start) is not None
+        and not (t.cues is not None and t.cues.search(sentence[start : n.start]))
+    )
 
 
 def _own_cue(sentence: str, n: Number, t: _TollRules) -> bool:
