@@ -693,7 +693,7 @@ EVENTS_NAMESAKE_TOWN_POPULATION: Final = 30_000
 #: within EVENTS_NEAR_CUE_CHARS of it and are not negated (a negation at most
 #: EVENTS_NEAR_NEGATION_CHARS before or after them): the debris of a downed weapon ("drones
 #: were shot down over X, their debris damaged a house"; not "no debris fell").
-EVENTS_NEAR_CUE_CLASSES: Final = ("debris", "missile_debris", "missile_weapon")
+EVENTS_NEAR_CUE_CLASSES: Final = ("debris", "missile_debris")
 EVENTS_NEAR_CUE_CHARS: Final = 80
 EVENTS_NEAR_NEGATION_CHARS: Final = 12
 

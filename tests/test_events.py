@@ -75,7 +75,7 @@ SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
         ),
         (
             "Air defences intercepted two missiles.",
-            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+            ("Strategic developments", "Disrupted weapons use"),
         ),
         (
             "Sappers defused a roadside bomb.",

@@ -2495,9 +2495,9 @@ def test_a_night_attack_takes_the_day_the_night_ends_on(text: str, place: str, d
         ),
         ("uk", "Уламки збитого дрона впали на подвір'я у Фастові.", "Air/drone strike"),
         ("ar", "أسقطت الدفاعات الجوية مسيرة وسقط حطامها على منزل في ربك.", "Air/drone strike"),
-        # an interception with no debris told is the attack too (events README)
-        ("en", "Air defences shot down two drones over Uman.", "Air/drone strike"),
-        ("ru", "Над Ельцом сбиты два беспилотника.", "Air/drone strike"),
+        # an interception with no debris told is its disruption (ACLED's "Interception:")
+        ("en", "Air defences shot down two drones over Uman.", "Disrupted weapons use"),
+        ("ru", "Над Ельцом сбиты два беспилотника.", "Disrupted weapons use"),
     ],
 )
 def test_debris_of_a_downed_weapon_is_the_attack(lang: str, sentence: str, expected: str) -> None:
@@ -2744,12 +2744,12 @@ def test_a_regional_capital_named_with_a_town_of_its_region_stays_a_town() -> No
         ),
         (
             "Air defence shot down six drones over Haisyn on Friday; no debris fell.",
-            "Air/drone strike",
+            "Disrupted weapons use",
         ),
         (
             "La défense aérienne a abattu six drones au-dessus de Haïssyn vendredi, aucun débris "
             "n'est tombé.",
-            "Air/drone strike",
+            "Disrupted weapons use",
         ),
         (
             "La défense aérienne a abattu six drones au-dessus de Haïssyn vendredi, des débris ont "
@@ -2762,7 +2762,7 @@ def test_a_regional_capital_named_with_a_town_of_its_region_stays_a_town() -> No
         ),
         (
             "У п'ятницю над Гайсином збили шість дронів, уламки не впали на житлові будинки.",
-            "Air/drone strike",
+            "Disrupted weapons use",
         ),
     ],
 )

@@ -345,17 +345,17 @@ def test_words_that_look_like_cues_are_none(code: str, sentence: str) -> None:
     assert classify_sentence(sentence, rules=RULES[code]) is None
 
 
-def test_interceptions_are_the_attack() -> None:
-    # events README: drones intercepted over a place are an Air/drone strike (0/0); a
-    # missile's is a missile attack; a bomb defused stays a disrupted weapon
-    air, shelling = "Air/drone strike", "Shelling/artillery/missile attack"
+def test_interceptions_alone_are_disrupted_weapons_use() -> None:
+    # ACLED codes an interception with nothing hit as Strategic developments / Disrupted
+    # weapons use, as it does a bomb defused
+    disrupted = "Disrupted weapons use"
     for code, sentence, sub_type in (
-        ("ru", "Средства ПВО сбили над регионом 12 беспилотников.", air),
-        ("uk", "Сили оборони знищили 20 шахедів.", air),
-        ("ar", "اعترضت الدفاعات الجوية صاروخا.", shelling),
-        ("fr", "La défense aérienne a intercepté deux missiles.", shelling),
-        ("es", "La defensa antiaérea derribó tres drones.", air),
-        ("en", "Sappers defused a roadside bomb.", "Disrupted weapons use"),
+        ("ru", "Средства ПВО сбили над регионом 12 беспилотников.", disrupted),
+        ("uk", "Сили оборони знищили 20 шахедів.", disrupted),
+        ("ar", "اعترضت الدفاعات الجوية صاروخا.", disrupted),
+        ("fr", "La défense aérienne a intercepté deux missiles.", disrupted),
+        ("es", "La defensa antiaérea derribó tres drones.", disrupted),
+        ("en", "Sappers defused a roadside bomb.", disrupted),
     ):
         found = classify_sentence(sentence, rules=get_rules((code,)))
         assert found is not None and found[1] == sub_type, (code, sentence)
@@ -633,7 +633,7 @@ def test_an_actor_after_said_is_still_the_actor() -> None:
 def test_a_weapon_is_stopped_only_when_named(code: str, sentence: str, stopped: bool) -> None:
     rules = get_rules((code,))
     found = {rules.rules[i].key for _, _, i in cue_matches(sentence, rules)}
-    stops = {"disrupted_weapons", "weapon_intercepted", "missile_intercepted"}
+    stops = {"disrupted_weapons", "weapon_intercepted"}
     assert bool(found & stops) is stopped
 
 

@@ -746,7 +746,7 @@ TOLLS += [
 
 
 # drones as targets and as carriers, air defence, bombings, armed aggression
-DIS = AIR  # events README: drones intercepted are an Air/drone strike
+DIS = "Disrupted weapons use"  # ACLED: an interception alone
 CUES += [
     ("fr", "La ville a été la cible de drones.", AIR),
     ("fr", "La défense antiaérienne a abattu 20 drones.", DIS),

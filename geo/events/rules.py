@@ -31,8 +31,7 @@ left out matches nothing.
     Words a rule requires or excludes in the sentence: ``civilians``, ``armed``,
     ``not_violence`` (accidents, floods), ``protest``, ``intervention`` (police dispersing
     or arresting protesters), ``agreement_done`` (a ceasefire signed, not called for),
-    ``debris``, ``missile_debris`` (debris of a downed weapon) and ``missile_weapon`` (a
-    missile named near an interception: a missile attack), each only near its cue.
+    ``debris`` and ``missile_debris`` (debris of a downed weapon), each only near its cue.
 ``[tolls]``
     ``killed``, ``injured``: words after a count of people ("12 were killed", "30 morts");
     ``killed_before_number``, ``injured_before_number``: words before one ("killing 12", "la
@@ -136,7 +135,7 @@ Examples
 --------
 >>> rules = get_rules(("en",))
 >>> [r.sub_type for r in rules.rules][1:4]  # after the debris of a downed missile
-['Air/drone strike', 'Shelling/artillery/missile attack', 'Air/drone strike']
+['Air/drone strike', 'Disrupted weapons use', 'Disrupted weapons use']
 >>> m = rules.cue_re.search("Rockets hit the town.")
 >>> rules.rules[rules.cue_rules[m.lastgroup][0]].sub_type
 'Shelling/artillery/missile attack'
