@@ -415,6 +415,7 @@ def resolve(
 
     well_known: dict[str, tuple[Candidate, dict[str, float]]] = {}
     ranked: dict[str, list[tuple[float, Candidate, dict[str, float], dict[str, float]]]] = {}
+    in_context: frozenset[str] = frozenset()
     for rnd in range(2):
         if rnd == 1:
             # a name that recognition will drop ("Art", "Road") is no support for the others
@@ -425,6 +426,8 @@ def resolve(
                 or recognise(key, picked)[1] >= config.GEOPARSE_CONTEXT_RECOGNISED
             }
             ctx = _second_round_context(ctx, places, sentences_of)
+            # a name left out of that context adds nothing to it to take back
+            in_context = frozenset(places)
             voted = votes({key: cands[key] for key in places if key in cands})
         for key, cs in cands.items():
             if key in chosen and chosen[key][3] == math.inf:
@@ -479,7 +482,7 @@ def resolve(
             mine = (
                 anchors.get(key) if rnd == 0 else (chosen[key][0].place if key in chosen else None)
             )
-            if mine is not None and mine.country_code:
+            if mine is not None and mine.country_code and (rnd == 0 or key in in_context):
                 n = float(len(by_key[key]) if rnd == 0 else len(sentences_of[key]))
                 own[mine.country_code] = n
                 if mine.admin1_code and mine.kind != "country":
