@@ -269,6 +269,10 @@ GEOPARSE_CONTEXT_RECOGNISED: Final = 0.25
 #: places it at an anchor as if cued, or drops it.
 GEOPARSE_ADRIFT_POPULATION: Final = 20_000
 GEOPARSE_ADRIFT_FOCUS_SHARE: Final = 0.1
+#: The same for a town reached only through a spelling variant of the name written (not
+#: its own name nor one of its alternate names): a larger namesake off the story is no
+#: likelier the place meant ("Waat" is no spelling of an Irish port), up to this size.
+GEOPARSE_ADRIFT_VARIANT_POPULATION: Final = 1_000_000
 
 # =========================================================================== general
 # (library defaults, limits and the settings of reading, geocoding, maps, regions, fronts,

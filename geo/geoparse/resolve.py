@@ -691,14 +691,20 @@ def _adrift(place: Place, f: Mapping[str, float], capitals: Collection[str]) -> 
     """Whether ``place``, chosen with the features ``f``, is a small town off the story:
     in a country none of the other places lies in (or few: less than
     GEOPARSE_ADRIFT_FOCUS_SHARE of their mentions), far from all of them, smaller than
-    GEOPARSE_ADRIFT_POPULATION, no national capital (of ``capitals``, ids), and not tied to
+    GEOPARSE_ADRIFT_POPULATION (GEOPARSE_ADRIFT_VARIANT_POPULATION when reached through a
+    spelling variant only), no national capital (of ``capitals``, ids), and not tied to
     the text by an apposition, a country of its sentence or a dateline.
     """
+    most = (
+        config.GEOPARSE_ADRIFT_VARIANT_POPULATION
+        if f.get("variant")
+        else config.GEOPARSE_ADRIFT_POPULATION
+    )
     return (
         place.kind == "city"
         and (bool(f.get("off_focus")) or f.get("focus", 0.0) < config.GEOPARSE_ADRIFT_FOCUS_SHARE)
         and bool(f.get("far"))
-        and place.population < config.GEOPARSE_ADRIFT_POPULATION
+        and place.population < most
         and place.id not in capitals
         and not (f.get("apposition") or f.get("sentence_country") or f.get("dateline_city"))
     )
