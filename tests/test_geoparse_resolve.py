@@ -239,6 +239,13 @@ def test_a_state_abbreviation_in_apposition_is_the_state_with_its_period() -> No
     assert ("La.", "region", "LA") in found
 
 
+def test_a_short_form_defined_in_brackets_is_its_place_throughout() -> None:
+    found = _mentions("Roads closed across Kentucky (KY) overnight, and KY police said three died.")
+    assert found.count(("KY", "region", "KY")) == 2
+    # undefined, the bare postal code is no place
+    assert not any(m == "KY" for m, _, _ in _mentions("At dawn KY police said three died."))
+
+
 def test_a_dotted_abbreviation_stands_alone_but_not_as_initials_or_an_era() -> None:
     from geo.geoparse.filters import words_for
     from geo.geoparse.resolve import _dotted_alone
@@ -489,6 +496,10 @@ def test_a_small_town_off_the_story_is_adrift() -> None:
     assert not _adrift(small, off, frozenset({"t:small"}))
     big = _town("t:big", "FR", "11", 48.0, 2.0, config.GEOPARSE_ADRIFT_POPULATION)
     assert not _adrift(big, off, frozenset())
+    # reached through a spelling variant only, a larger town off the story is adrift too
+    assert _adrift(big, off, frozenset(), match="variant")
+    metropolis = _town("t:m", "FR", "11", 48.0, 2.0, config.GEOPARSE_ADRIFT_VARIANT_POPULATION)
+    assert not _adrift(metropolis, off, frozenset(), match="variant")
     assert not _adrift(small, {"off_focus": 1.0}, frozenset())
     # a country that holds a small share of the story's places is as good as off it
     assert _adrift(small, {"focus": 0.05, "far": 1.0}, frozenset())

@@ -278,7 +278,7 @@ def without_region_heads(
 
 
 def without_headline_hamlets(text: str, toks: Tokens, mentions: Sequence[Mention]) -> list[Mention]:
-    """``mentions`` without the small towns named only in a Title-Case headline, where every
+    r"""``mentions`` without the small towns named only in a Title-Case headline, where every
     word is capitalised: a town of fewer than ``GEOPARSE_HEADLINE_ONLY_MAX_POPULATION``
     people (a population the gazetteer gives) whose name the body never writes, in a country
     the body does not name, more than ``GEOPARSE_HEADLINE_ONLY_KM`` from every town of the

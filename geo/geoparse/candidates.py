@@ -619,7 +619,9 @@ class Index:
             return True  # a dateline or a line that starts with the name
         if i > 0 and toks.cap[i - 1] and text[toks.ends[i - 1] : toks.starts[i]] == ", ":
             return any(c.match in ("code", "abbreviation") for c in cs)  # "Austin, TX"
-        return any(normalize_name(c.place.name) == key for c in cs[:3])
+        if any(normalize_name(c.place.name) == key for c in cs[:3]):
+            return True
+        return _defined_in_brackets(text, text[toks.starts[i] : toks.ends[i]], cs)
 
     # ---- places related to places
     def spread(self, key: str, cs: Sequence[Candidate]) -> float:
@@ -791,3 +793,29 @@ def prior_of(place: Place) -> float:
     if place.kind == "country":
         return config.GEOPARSE_COUNTRY_PRIOR + (1.0 if place.primary else 0.0)
     return min(place.score, config.GEOPARSE_PRIOR_CAP)
+
+
+def _defined_in_brackets(text: str, word: str, cs: Sequence[Candidate]) -> bool:
+    """Whether the text defines a short form as the place it is the code or abbreviation
+    of: written alone in brackets right after that place's name ("New South Wales (NSW)").
+
+    Examples
+    --------
+    >>> from geo.gazetteer import Place
+    >>> p = Place(id="x", name="Nova Land", kind="region", latitude=0.0, longitude=0.0,
+    ...           country_code="XX", admin1_code="01", admin1="Nova Land", population=0,
+    ...           source="test")
+    >>> cs = (Candidate(p, 3.0, "code"),)
+    >>> _defined_in_brackets("Rain fell in Nova Land (NL) and in NL.", "NL", cs)
+    True
+    >>> _defined_in_brackets("Rain fell in Nova (NL) and in NL.", "NL", cs)
+    False
+    """
+    names = [normalize_name(c.place.name) for c in cs if c.match in ("code", "abbreviation")]
+    if not names:
+        return False
+    for m in re.finditer(r"\(\s*" + re.escape(word) + r"\s*\)", text):
+        before = normalize_name(text[max(0, m.start() - 80) : m.start()])
+        if any(name and before.endswith(name) for name in names):
+            return True
+    return False

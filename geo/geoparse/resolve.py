@@ -202,7 +202,16 @@ def resolve(
         # abbreviations and postal codes of regions ("Ky.", "TX", "La.") name the region
         # only in apposition after a town ("Paducah, Ky.", "Austin, TX"), or when written with
         # inner periods ("N.J. officials"), unless they are a person's initials or a date's era
-        if any(c.match in _SHORT_FORMS for c in found) and not all(
+        defined = (
+            _defined_short_forms(text, toks, group, spans_at_all, index)
+            if any(c.match in _SHORT_FORMS for c in found)
+            else frozenset()
+        )
+        if defined:
+            # "New South Wales (NSW)": the text defines the short form as that place, which
+            # it names wherever it stands in the text
+            found = tuple(c for c in found if c.match in _SHORT_FORMS and c.place.id in defined)
+        elif any(c.match in _SHORT_FORMS for c in found) and not all(
             _apposed(text, toks, s, spans_at_all) or _dotted_alone(text, toks, s, w) for s in group
         ):
             found = tuple(c for c in found if c.match not in _SHORT_FORMS)
@@ -415,6 +424,7 @@ def resolve(
 
     well_known: dict[str, tuple[Candidate, dict[str, float]]] = {}
     ranked: dict[str, list[tuple[float, Candidate, dict[str, float], dict[str, float]]]] = {}
+    in_context: frozenset[str] = frozenset()
     for rnd in range(2):
         if rnd == 1:
             # a name that recognition will drop ("Art", "Road") is no support for the others
@@ -425,6 +435,8 @@ def resolve(
                 or recognise(key, picked)[1] >= config.GEOPARSE_CONTEXT_RECOGNISED
             }
             ctx = _second_round_context(ctx, places, sentences_of)
+            # a name left out of that context adds nothing to it to take back
+            in_context = frozenset(places)
             voted = votes({key: cands[key] for key in places if key in cands})
         for key, cs in cands.items():
             if key in chosen and chosen[key][3] == math.inf:
@@ -479,7 +491,7 @@ def resolve(
             mine = (
                 anchors.get(key) if rnd == 0 else (chosen[key][0].place if key in chosen else None)
             )
-            if mine is not None and mine.country_code:
+            if mine is not None and mine.country_code and (rnd == 0 or key in in_context):
                 n = float(len(by_key[key]) if rnd == 0 else len(sentences_of[key]))
                 own[mine.country_code] = n
                 if mine.admin1_code and mine.kind != "country":
@@ -820,6 +832,24 @@ def _apposed(text: str, toks: Tokens, span: Span, ends: Mapping[int, Span]) -> b
     if prev < 0 or not (prev in ends or toks.cap[prev]):
         return False
     return text[toks.ends[prev] : toks.starts[span.first]].strip() == ","
+
+
+def _defined_short_forms(
+    text: str, toks: Tokens, group: Sequence[Span], ends: Mapping[int, Span], index: Index
+) -> frozenset[str]:
+    """The ids of the places that a short form ("NSW", "KP") is defined as by the text: the
+    candidates of the name written right before it when it stands alone in brackets after
+    that name ("New South Wales (NSW)")."""
+    out: set[str] = set()
+    for s in group:
+        prev = s.first - 1
+        before = ends.get(prev)
+        if before is None or text[toks.ends[prev] : toks.starts[s.first]].strip() != "(":
+            continue
+        if not text[toks.ends[s.last] :].lstrip().startswith(")"):
+            continue
+        out.update(c.place.id for c in index.candidates(before.key))
+    return frozenset(out)
 
 
 def _listed_before_plural(text: str, toks: Tokens, spans: Sequence[Span], w: Words) -> list[int]:
