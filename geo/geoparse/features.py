@@ -638,8 +638,8 @@ def name_features(
     sentence_countries: set[str | None] = set()
     sentence_regions: list[Place] = []
     sentence_towns: list[tuple[float, float]] = []
-    for k in sentences:
-        for q in by_sentence.get(k, ()):
+    for sentence in sentences:
+        for q in by_sentence.get(sentence, ()):
             if q.id in own_ids:
                 continue
             if q.kind == "country":
