@@ -554,6 +554,11 @@ GEOCODE_MEMO_SIZE: Final = 100_000
 EARLIEST_DATE: Final = dt.date(1678, 1, 1)
 LATEST_DATE: Final = dt.date(2261, 12, 31)
 
+#: Sentences whose actors geo.events.actors keeps (by rules, sentence and country) before
+#: clearing them all: more than the sentences of an article, so that the engine's repeated
+#: questions about one sentence are answered once (speed only; no article's stay for long).
+EVENTS_ACTORS_MEMORY: Final = 128
+
 #: A day and month in digits ("(21/01)", "on 3/02"; either order, the one that fits) with
 #: no year is read as a date only when it falls this many days or fewer before the article's
 #: day: further back, "24/7" or "20/25 people" are no dates.

@@ -483,8 +483,29 @@ def find_actors(
 
     ``country`` (ISO code of the incident's place) names the forces of "the army" or "the
     police" when no demonym says whose they are.
+
+    Those of the last sentences read are kept (:data:`_FOUND`): the engine asks for the
+    actors of a sentence again (its incident, then the follow-ups and agents of the next).
     """
     r = rules or get_rules(())
+    key = (id(r), sentence, country)
+    kept = _FOUND.get(key)
+    if kept is not None and kept[0] is r:
+        return list(kept[1])
+    found = _find_actors(sentence, r, country)
+    if len(_FOUND) >= config.EVENTS_ACTORS_MEMORY:
+        _FOUND.clear()
+    _FOUND[key] = (r, tuple(found))
+    return found
+
+
+#: The actors of the last sentences read (:func:`find_actors`), by rules (their id, the
+#: rules kept to tell a reused id), sentence and country; cleared when full.
+_FOUND: dict[tuple[int, str, str | None], tuple[Rules, tuple[ActorMention, ...]]] = {}
+
+
+def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMention]:
+    """:func:`find_actors`, without the memo."""
     t = _actor_rules(r)
     _, groups, _ = _lexicon()
     found: list[ActorMention] = []

@@ -614,8 +614,13 @@ def name_features(
     What depends on the name alone (its own share of the focus, the places of its
     sentences, the other places of the document) is gathered once, not per candidate.
     """
-    own_ids = {c.place.id for c in cs}
-    namesake_countries = {c.place.country_code for c in cs if c.place.kind == "country"}
+    own_ids: set[str] = set()
+    namesake_countries: set[str | None] = set()
+    for c in cs:  # (one loop, not two comprehensions: most names have one candidate)
+        p = c.place
+        own_ids.add(p.id)
+        if p.kind == "country":
+            namesake_countries.add(p.country_code)
     others = [q for q in ctx.points if q[2] not in own_ids]
     focus_total, admin_total = ctx.focus_total, ctx.admin_total
     own_country = own_admin = 0.0
@@ -629,10 +634,20 @@ def name_features(
     focus_get, own_get, admin_get = ctx.focus.get, own.get, ctx.admin_focus.get
     named_countries, named_regions = ctx.named_countries, ctx.named_regions
     by_sentence = ctx.by_sentence
-    nearby = [q for k in sentences for q in by_sentence.get(k, ()) if q.id not in own_ids]
-    sentence_countries = {q.country_code for q in nearby if q.kind == "country"}
-    sentence_regions = [q for q in nearby if q.kind == "region"]
-    sentence_towns = [(q.latitude, q.longitude) for q in nearby if q.kind == "city"]
+    # the other places of the name's sentences, by kind (in one pass over them)
+    sentence_countries: set[str | None] = set()
+    sentence_regions: list[Place] = []
+    sentence_towns: list[tuple[float, float]] = []
+    for sentence in sentences:
+        for q in by_sentence.get(sentence, ()):
+            if q.id in own_ids:
+                continue
+            if q.kind == "country":
+                sentence_countries.add(q.country_code)
+            elif q.kind == "region":
+                sentence_regions.append(q)
+            elif q.kind == "city":
+                sentence_towns.append((q.latitude, q.longitude))
     separatist = bool(ctx.disputed) and bool(ctx.separatist_sentences.intersection(sentences))
     far, scale, km, near = (
         config.GEOPARSE_FAR_KM,

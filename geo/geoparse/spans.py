@@ -109,7 +109,7 @@ def find_spans(
     scan : callable, optional
         The dictionary scan for uncased text (Arabic); called once on the whole document.
     """
-    cyrillic = any(s == "cyrillic" for s in toks.script)
+    cyrillic = "cyrillic" in toks.script
     spans = _region_phrases(text, toks, blocked, w, index) if cyrillic else []
     if cyrillic:
         spans = _merge(spans, _feature_phrases(text, toks, blocked, w, index))
@@ -129,7 +129,7 @@ def find_spans(
         spans = _inflected_readings(text, toks, spans, index)
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans))
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans, translit=True))
-    if scan is not None and any(s == "arabic" for s in toks.script):
+    if scan is not None and "arabic" in toks.script:
         spans = _merge(spans, scan(text, toks, blocked))
     units = w.union("region_after", "district_after")
     spans = _drop_cut_names(text, toks, spans, index, units)
