@@ -3177,18 +3177,28 @@ def _names_the_gunmen(current: Actor, other: Actor) -> bool:
     )
 
 
-def _take_agent(incidents: list[_Incident], sentence: str, rules: Rules) -> None:
+def _take_agent(
+    incidents: list[_Incident],
+    sentence: str,
+    rules: Rules,
+    *,
+    named: Callable[[], list[ActorMention]] | None = None,
+) -> None:
     """The perpetrator a next sentence names ("The attack was claimed by ...") is actor1 of
     the incidents just reported that have none, only unidentified men or the one of the
     incident told before them ("the same day, shells hit X"); of a battle whose
     only actor1 was the forces of its own country (the side attacked: "fighting with the
-    army"), a non-state group named so is the attacker, actor1, and those forces actor2."""
+    army"), a non-state group named so is the attacker, actor1, and those forces actor2.
+
+    ``named`` gives the actors of the sentence (``find_actors`` with no country) when the
+    caller has found them already."""
     inc = incidents[0]
     if inc.etype in _CROWD:
         return
     defended = [i for i in incidents if _defender_only(i)]
     if inc.actor1 in (None, UNIDENTIFIED) or defended or any(i.inherited for i in incidents):
-        agents = [a for a in find_actors(sentence, rules=rules) if a.agent and not a.generic]
+        found = named() if named is not None else find_actors(sentence, rules=rules)
+        agents = [a for a in found if a.agent and not a.generic]
         if agents:
             agent = agents[0].actor
             for i in incidents:
@@ -3340,9 +3350,16 @@ def _follow_up(
         inc.intervention = True
     if inc.etype == "Protests" and same:
         _turned_violent(incidents, cues, rules)
-    _take_agent(incidents, sentence, rules)
+    memo_actors: list[list[ActorMention]] = []
+
+    def named() -> list[ActorMention]:  # found once, when needed (no country: as before)
+        if not memo_actors:
+            memo_actors.append(find_actors(sentence, rules=rules))
+        return memo_actors[0]
+
+    _take_agent(incidents, sentence, rules, named=named)
     if same:
-        _take_gunmen(incidents, sentence, rules, tolls)
+        _take_gunmen(incidents, sentence, rules, tolls, named=named)
     if (tolls and same) or inc.intervention:
         inc.notes.append(note)
 
@@ -3354,7 +3371,12 @@ _ARMED_TYPES: Final = frozenset(
 
 
 def _take_gunmen(
-    incidents: list[_Incident], sentence: str, rules: Rules, tolls: Sequence[Casualty]
+    incidents: list[_Incident],
+    sentence: str,
+    rules: Rules,
+    tolls: Sequence[Casualty],
+    *,
+    named: Callable[[], list[ActorMention]] | None = None,
 ) -> None:
     """Unidentified armed men a next sentence of the same story names ("Four people were
     killed in X. A group of gunmen opened fire on the guests", "Los agresores huyeron") are
@@ -3366,8 +3388,9 @@ def _take_gunmen(
     ]
     if not pending:
         return
-    named = _mark_victims(find_actors(sentence, rules=rules), sentence, tolls)
-    if not any(a.actor == UNIDENTIFIED and not a.victim and not a.source for a in named):
+    found = named() if named is not None else find_actors(sentence, rules=rules)
+    marked = _mark_victims(found, sentence, tolls)
+    if not any(a.actor == UNIDENTIFIED and not a.victim and not a.source for a in marked):
         return
     for i in pending:
         if i.actor1 is not None:
