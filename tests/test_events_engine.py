@@ -1055,6 +1055,15 @@ def test_a_place_named_as_a_region(lang: str, text: str, name: str, expected: bo
         ("Traders observed a dawn-to-dusk hartal.", ("Protests", "Peaceful protest")),
         ("Drivers went on an indefinite strike.", ("Protests", "Peaceful protest")),
         ("Rioters barricaded the highway.", ("Riots", "Violent demonstration")),
+        ("A crowd tried to lynch a suspected thief.", ("Riots", "Mob violence")),
+        (
+            "A number of villagers with sticks and machetes killed a suspected robber.",
+            ("Riots", "Mob violence"),
+        ),
+        (
+            "Hundreds of nurses gathered to demonstrate against low pay.",
+            ("Protests", "Peaceful protest"),
+        ),
         (
             "Armed men were spotted near the park.",
             ("Strategic developments", "Change to group/activity"),
