@@ -41,6 +41,10 @@ def test_agency_reaches_past_the_groups_members(lang: str, sentence: str, name: 
     [
         ("es", "El CJNG atacó a la policía.", "Jalisco New Generation Cartel"),
         ("es", "Lanzaron el ataque disidencias de las Farc.", "FARC Dissidents"),
+        # a group's acronym in Latin capitals, in a text of another script
+        ("ru", "Ответственность взяла на себя группировка (JNIM).", "JNIM"),
+        ("uk", "Відповідальність за напад взяло на себе угруповання M23.", "M23"),
+        ("ru", "Нападение совершила группировка «Джамаат нусрат аль-ислам валь-муслимин».", "JNIM"),
     ],
 )
 def test_groups_and_their_names_in_each_language(lang: str, sentence: str, name: str) -> None:
@@ -390,6 +394,54 @@ def test_a_strike_the_forces_say_they_carried_out_is_theirs() -> None:
             ("JNIM", "Military Forces of Burkina Faso"),
         ),
         (
+            # its fighters named with the definite article, after the group's name
+            "date 2025-03-12\nBoko Haram fighters killed five villagers in Potiskum on Sunday. "
+            "On Monday, the militants ambushed a military patrol near Damaturu, killing two "
+            "soldiers.",
+            "Damaturu",
+            ("Boko Haram", "Military Forces of Nigeria"),
+        ),
+        (
+            # the group named only by a sentence that claims the attacks
+            "date 2025-03-12\nThe attacks were claimed by Boko Haram. On Monday, the militants "
+            "ambushed a military patrol near Damaturu, killing two soldiers.",
+            "Damaturu",
+            ("Boko Haram", "Military Forces of Nigeria"),
+        ),
+        (
+            "date 2025-03-12\nLe JNIM a attaqué dimanche un poste à Djibo. Lundi, les jihadistes "
+            "ont tendu une embuscade à une patrouille près de Dori, tuant deux soldats.",
+            "Dori",
+            ("JNIM", "Military Forces of Burkina Faso"),
+        ),
+        (
+            "date 2025-03-12\nБойовики «Ісламської держави» в неділю атакували пост у Гао. У "
+            "вівторок бойовики атакували військовий табір у Мопті.",
+            "Mopti",
+            ("Islamic State", "Military Forces of Mali"),
+        ),
+        (
+            # a claim before the group's name; its fighters in the next sentence (no place)
+            "date 2025-03-12\nОтветственность за нападения взяла на себя группировка «Исламское "
+            "государство». Во вторник шли бои в Мопти. Боевики на мотоциклах атаковали "
+            "военный лагерь.",
+            "Mopti",
+            ("Islamic State", None),
+        ),
+        (
+            "date 2025-03-12\nThe attacks were claimed by Boko Haram. Heavy fighting was reported "
+            "in Damaturu on Monday. The militants attacked the army base.",
+            "Damaturu",
+            ("Boko Haram", None),
+        ),
+        (
+            # no group named before: no one to refer back to
+            "date 2025-03-12\nOn Monday, the militants ambushed a military patrol near "
+            "Damaturu, killing two soldiers.",
+            "Damaturu",
+            (None, "Military Forces of Nigeria"),
+        ),
+        (
             # the group attacked: the soldiers acted
             "date 2025-03-12\nBoko Haram fighters killed five villagers in Potiskum on Sunday. "
             "On Monday, soldiers attacked the group near Damaturu, killing two fighters.",
@@ -402,3 +454,30 @@ def test_the_group_is_the_armed_group_named_before(
     text: str, place: str, actors: tuple[str, str | None]
 ) -> None:
     assert [(a1, a2) for p, a1, a2 in _actors(text) if p == place] == [actors]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "name"),
+    [
+        (
+            "ru",
+            "Ответственность за нападения взяла на себя группировка «Исламское государство».",
+            "Islamic State",
+        ),
+        (
+            "ru",
+            "Взяла на себя ответственность за обстрел группировка «Исламское государство».",
+            "Islamic State",
+        ),
+        (
+            "uk",
+            "Відповідальність за напади взяло на себе угруповання «Ісламська держава».",
+            "Islamic State",
+        ),
+    ],
+)
+def test_a_claim_before_the_groups_name_makes_it_the_agent(
+    lang: str, sentence: str, name: str
+) -> None:
+    found = [(a.actor.name, a.agent) for a in find_actors(sentence, rules=get_rules((lang,)))]
+    assert (name, True) in found

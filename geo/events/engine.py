@@ -2006,6 +2006,16 @@ def _named_group(a: ActorMention) -> bool:
     )
 
 
+def _armed_group(actor: Actor | None) -> bool:
+    """A non-state armed group named by its name (no state's forces, crowd, civilians or
+    unidentified men)."""
+    return (
+        actor is not None
+        and actor.inter not in (_STATE_FORCES, *_UNARMED)
+        and actor != UNIDENTIFIED
+    )
+
+
 def _group_told_before(
     inc: _Incident,
     actors: list[ActorMention],
@@ -2167,6 +2177,11 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 if k - i.sentence <= config.FOLLOW_UP_SENTENCES:
                     i.unclaimed = True
         ms = by_sentence.get(k, [])
+        if blame_re is not None and blame_re.search(sentence):
+            # a sentence that blames or claims ("responsibility was claimed by a group linked
+            # to Y, X"): "the group", "the militants" after it are the last group it names
+            claimed = [a for a in find_actors(sentence, rules=rules) if _named_group(a)]
+            story_group = claimed[-1].actor if claimed else story_group
         if last and follow < config.FOLLOW_UP_SENTENCES:
             # a region named only as who speaks ("the X health office said") or a place in a
             # compound adjective does not stop the sentence going on about the incident just
@@ -2184,6 +2199,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             lead = _lead(sentence, k, rules, ctx, reference, lead, blame_re)
             if lead is not None and lead is not told_lead and lead.agent is not None:
                 lead = _restated(lead, told_lead, previous, rules)
+            if lead is not None and lead.sentence == k and _armed_group(lead.agent):
+                # a sentence that names no place but a group that acted or claimed ("The
+                # attacks were claimed by X"): "the group", "the militants" after it are X
+                story_group = lead.agent
             if lead is not None and lead.sentence == k and lead.date is not None:
                 dated_lead = lead
             own_day = (
@@ -2219,7 +2238,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 records.append((protest, lead_town, ""))
             if last and follow < config.FOLLOW_UP_SENTENCES:
                 follow += 1
-                _follow_up(last, sentence, rules, ctx, reference)
+                _follow_up(last, sentence, rules, ctx, reference, story_group=story_group)
             elif last:
                 _dated_later(last, sentence, rules, ctx, reference)
             continue
@@ -2252,7 +2271,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             note = " ".join(sentence.split())
             records.extend((None, m, note) for m in ms)
             follow += 1
-            _follow_up(last, sentence, rules, ctx, reference)
+            _follow_up(last, sentence, rules, ctx, reference, story_group=story_group)
             continue
         told, told_follow = last, follow
         follow = 0
@@ -2330,7 +2349,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 # "The blast went off near a junction in the X district." goes on about the
                 # incident just told at X's town: the next sentence may still give its toll
                 last, follow = told, told_follow + 1
-                _follow_up(last, sentence, rules, ctx, reference)
+                _follow_up(last, sentence, rules, ctx, reference, story_group=story_group)
             continue
         ms, moved = _in_the_town(text, ms, ctx, story_town)
         line_start = text.rfind("\n", 0, ms[0].char_start) + 1
@@ -3295,8 +3314,13 @@ def _follow_up(
     rules: Rules,
     ctx: _Context,
     reference: dt.date | None,
+    *,
+    story_group: Actor | None = None,
 ) -> None:
-    """A next sentence that names no place completes the incidents just reported."""
+    """A next sentence that names no place completes the incidents just reported.
+
+    ``story_group`` is the armed group the text named last: "the group", "the militants" of
+    the sentence are its men (:func:`_group_told_before`)."""
     inc = incidents[0]
     cues = _placeless_cues(sentence, rules)
     same = _same_story(inc, cues, rules)
@@ -3360,6 +3384,10 @@ def _follow_up(
     _take_agent(incidents, sentence, rules, named=named)
     if same:
         _take_gunmen(incidents, sentence, rules, tolls, named=named)
+        anaphora = rules.words_re("actors", "group_anaphora")
+        if story_group is not None and anaphora is not None and anaphora.search(sentence):
+            for i in incidents:
+                _group_told_before(i, named(), sentence, len(sentence), story_group, anaphora)
     if (tolls and same) or inc.intervention:
         inc.notes.append(note)
 
