@@ -481,3 +481,40 @@ def test_a_claim_before_the_groups_name_makes_it_the_agent(
 ) -> None:
     found = [(a.actor.name, a.agent) for a in find_actors(sentence, rules=get_rules((lang,)))]
     assert (name, True) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor1"),
+    [
+        (
+            "date 2022-12-03\nOn 10 October 2022, police arrested five men in Kandi.",
+            "Kandi",
+            "Police Forces of Benin",
+        ),
+        (
+            "date 2022-12-03\nOn 8 October 2022, soldiers shot and killed a herder in Kandi.",
+            "Kandi",
+            "Military Forces of Benin",
+        ),
+        (
+            "date 2022-12-03\nDimanche, la police a arrêté cinq personnes à Kandi.",
+            "Kandi",
+            "Police Forces of Benin",
+        ),
+        (
+            "date 2022-12-03\nEl domingo, militares mataron a dos campesinos en Tibú.",
+            "Tibú",
+            "Military Forces of Colombia",
+        ),
+    ],
+)
+def test_bare_forces_before_a_verb_of_force_acted(text: str, place: str, actor1: str) -> None:
+    assert [a1 for p, a1, _ in _actors(text) if p == place] == [actor1]
+
+
+def test_forces_killed_in_an_attack_did_not_act() -> None:
+    text = (
+        "date 2022-12-03\nGunmen ambushed a patrol near Kandi. "
+        "Soldiers killed in the attack were buried."
+    )
+    assert "Military Forces of Benin" not in [a1 for _, a1, _ in _actors(text)]

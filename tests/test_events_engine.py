@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import geo
+from geo import config
 from geo.events.actors import find_actors, state_forces
 from geo.events.dates import find_dates
 from geo.events.engine import classify_sentence
@@ -3139,3 +3140,19 @@ def test_a_later_death_in_hospital_does_not_date_the_incident() -> None:
         "Нагадаємо, у вівторок, 17 лютого, російська ракета влучила в житловий будинок."
     )
     assert [(p, d[:10]) for p, d, *_ in _event_places(text)] == [("Radomyshl", "2026-02-17")]
+
+
+@pytest.mark.parametrize("on", [False, True])
+def test_a_village_the_gazetteer_lacks_in_a_named_region(
+    on: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # an invented village: with config.EVENTS_APPROXIMATE_IN_REGION, placed at its region
+    # (geo_precision 3); else the region is only a mention
+    monkeypatch.setattr(config, "EVENTS_APPROXIMATE_IN_REGION", on)
+    frame = geo.extract_events(
+        "date 2022-12-03\nOn 14 September 2022, gunmen kidnapped four farmers in the village "
+        "of Tandoukolo in Alibori."
+    )
+    rows = frame[frame["event_type"] != "Mention"]
+    found = [(r["location"], r["geo_precision"]) for _, r in rows.iterrows()]
+    assert found == ([("Tandoukolo", 3)] if on else [])

@@ -2702,7 +2702,9 @@ def _approximate_as_fallback(mentions: list[Mention]) -> list[Mention]:
     gazetteer lacks, :mod:`geo.geoparse.approximate`) only in a sentence that names no town
     the gazetteer has (the town is the better location; "the village of X near Y" is one
     incident, not two), and only when the text itself places it near a town (a relative
-    location or the town named with it; not a region's centre, nor the last town named).
+    location or the town named with it; not a region's centre, nor the last town named). A
+    name the text places in a region it names ("in X (Y, Region)") is one too when
+    :data:`geo.config.EVENTS_APPROXIMATE_IN_REGION` says so.
 
     Examples
     --------
@@ -2718,7 +2720,13 @@ def _approximate_as_fallback(mentions: list[Mention]) -> list[Mention]:
         if "approximate" not in m.why
         or (
             m.sentence not in towns
-            and m.precision == 2
+            and (
+                m.precision == 2
+                or (
+                    config.EVENTS_APPROXIMATE_IN_REGION
+                    and any(k.startswith("anchor admin") for k in m.why)
+                )
+            )
             and not any(k.startswith("anchor preceding") for k in m.why)
         )
     ]
