@@ -518,3 +518,21 @@ def test_forces_killed_in_an_attack_did_not_act() -> None:
         "Soldiers killed in the attack were buried."
     )
     assert "Military Forces of Benin" not in [a1 for _, a1, _ in _actors(text)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        # a state's forces named by their ministry, which says it struck
+        ("en", "The Russian Defence Ministry said its forces struck a fuel depot."),
+        ("en", "Russia's defence ministry said it had struck a fuel depot."),
+        ("ru", "Минобороны РФ заявило об ударе по складу горючего."),
+    ],
+)
+def test_the_ministry_of_defence_that_claims_a_strike(lang: str, sentence: str) -> None:
+    found = find_actors(sentence, rules=get_rules((lang,)))
+    assert ("Military Forces of Russia", True) in [(a.actor.name, a.agent) for a in found]
+
+
+def test_the_russian_federation_after_a_preposition_is_a_place() -> None:
+    assert find_actors("Группировка запрещена в РФ.", rules=get_rules(("ru",))) == []
