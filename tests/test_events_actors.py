@@ -536,3 +536,21 @@ def test_the_ministry_of_defence_that_claims_a_strike(lang: str, sentence: str) 
 
 def test_the_russian_federation_after_a_preposition_is_a_place() -> None:
     assert find_actors("Группировка запрещена в РФ.", rules=get_rules(("ru",))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # jihadists or militants no group of the text owns: an unidentified armed group
+        ("date 2025-03-12\nJihadists attacked Djibo, killing two soldiers.", "Djibo"),
+        ("date 2025-03-12\nDes jihadistes ont attaqué Djibo, tuant deux soldats.", "Djibo"),
+        ("date 2025-03-12\nYihadistas atacaron Djibo y mataron a dos soldados.", "Djibo"),
+    ],
+)
+def test_unnamed_jihadists_are_an_unidentified_armed_group(text: str, place: str) -> None:
+    assert [a1 for p, a1, _ in _actors(text) if p == place] == ["Unidentified Armed Group"]
+
+
+def test_jihadists_said_to_have_been_killed_are_no_actor() -> None:
+    sentence = "The command said that several jihadists had been killed in the strike."
+    assert find_actors(sentence, rules=get_rules(("en",))) == []
