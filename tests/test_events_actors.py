@@ -41,6 +41,10 @@ def test_agency_reaches_past_the_groups_members(lang: str, sentence: str, name: 
     [
         ("es", "El CJNG atacó a la policía.", "Jalisco New Generation Cartel"),
         ("es", "Lanzaron el ataque disidencias de las Farc.", "FARC Dissidents"),
+        # a group's acronym in Latin capitals, in a text of another script
+        ("ru", "Ответственность взяла на себя группировка (JNIM).", "JNIM"),
+        ("uk", "Відповідальність за напад взяло на себе угруповання M23.", "M23"),
+        ("ru", "Нападение совершила группировка «Джамаат нусрат аль-ислам валь-муслимин».", "JNIM"),
     ],
 )
 def test_groups_and_their_names_in_each_language(lang: str, sentence: str, name: str) -> None:
@@ -390,6 +394,54 @@ def test_a_strike_the_forces_say_they_carried_out_is_theirs() -> None:
             ("JNIM", "Military Forces of Burkina Faso"),
         ),
         (
+            # its fighters named with the definite article, after the group's name
+            "date 2025-03-12\nBoko Haram fighters killed five villagers in Potiskum on Sunday. "
+            "On Monday, the militants ambushed a military patrol near Damaturu, killing two "
+            "soldiers.",
+            "Damaturu",
+            ("Boko Haram", "Military Forces of Nigeria"),
+        ),
+        (
+            # the group named only by a sentence that claims the attacks
+            "date 2025-03-12\nThe attacks were claimed by Boko Haram. On Monday, the militants "
+            "ambushed a military patrol near Damaturu, killing two soldiers.",
+            "Damaturu",
+            ("Boko Haram", "Military Forces of Nigeria"),
+        ),
+        (
+            "date 2025-03-12\nLe JNIM a attaqué dimanche un poste à Djibo. Lundi, les jihadistes "
+            "ont tendu une embuscade à une patrouille près de Dori, tuant deux soldats.",
+            "Dori",
+            ("JNIM", "Military Forces of Burkina Faso"),
+        ),
+        (
+            "date 2025-03-12\nБойовики «Ісламської держави» в неділю атакували пост у Гао. У "
+            "вівторок бойовики атакували військовий табір у Мопті.",
+            "Mopti",
+            ("Islamic State", "Military Forces of Mali"),
+        ),
+        (
+            # a claim before the group's name; its fighters in the next sentence (no place)
+            "date 2025-03-12\nОтветственность за нападения взяла на себя группировка «Исламское "
+            "государство». Во вторник шли бои в Мопти. Боевики на мотоциклах атаковали "
+            "военный лагерь.",
+            "Mopti",
+            ("Islamic State", None),
+        ),
+        (
+            "date 2025-03-12\nThe attacks were claimed by Boko Haram. Heavy fighting was reported "
+            "in Damaturu on Monday. The militants attacked the army base.",
+            "Damaturu",
+            ("Boko Haram", None),
+        ),
+        (
+            # no group named before: no one to refer back to
+            "date 2025-03-12\nOn Monday, the militants ambushed a military patrol near "
+            "Damaturu, killing two soldiers.",
+            "Damaturu",
+            (None, "Military Forces of Nigeria"),
+        ),
+        (
             # the group attacked: the soldiers acted
             "date 2025-03-12\nBoko Haram fighters killed five villagers in Potiskum on Sunday. "
             "On Monday, soldiers attacked the group near Damaturu, killing two fighters.",
@@ -402,3 +454,103 @@ def test_the_group_is_the_armed_group_named_before(
     text: str, place: str, actors: tuple[str, str | None]
 ) -> None:
     assert [(a1, a2) for p, a1, a2 in _actors(text) if p == place] == [actors]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "name"),
+    [
+        (
+            "ru",
+            "Ответственность за нападения взяла на себя группировка «Исламское государство».",
+            "Islamic State",
+        ),
+        (
+            "ru",
+            "Взяла на себя ответственность за обстрел группировка «Исламское государство».",
+            "Islamic State",
+        ),
+        (
+            "uk",
+            "Відповідальність за напади взяло на себе угруповання «Ісламська держава».",
+            "Islamic State",
+        ),
+    ],
+)
+def test_a_claim_before_the_groups_name_makes_it_the_agent(
+    lang: str, sentence: str, name: str
+) -> None:
+    found = [(a.actor.name, a.agent) for a in find_actors(sentence, rules=get_rules((lang,)))]
+    assert (name, True) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor1"),
+    [
+        (
+            "date 2022-12-03\nOn 10 October 2022, police arrested five men in Kandi.",
+            "Kandi",
+            "Police Forces of Benin",
+        ),
+        (
+            "date 2022-12-03\nOn 8 October 2022, soldiers shot and killed a herder in Kandi.",
+            "Kandi",
+            "Military Forces of Benin",
+        ),
+        (
+            "date 2022-12-03\nDimanche, la police a arrêté cinq personnes à Kandi.",
+            "Kandi",
+            "Police Forces of Benin",
+        ),
+        (
+            "date 2022-12-03\nEl domingo, militares mataron a dos campesinos en Tibú.",
+            "Tibú",
+            "Military Forces of Colombia",
+        ),
+    ],
+)
+def test_bare_forces_before_a_verb_of_force_acted(text: str, place: str, actor1: str) -> None:
+    assert [a1 for p, a1, _ in _actors(text) if p == place] == [actor1]
+
+
+def test_forces_killed_in_an_attack_did_not_act() -> None:
+    text = (
+        "date 2022-12-03\nGunmen ambushed a patrol near Kandi. "
+        "Soldiers killed in the attack were buried."
+    )
+    assert "Military Forces of Benin" not in [a1 for _, a1, _ in _actors(text)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        # a state's forces named by their ministry, which says it struck
+        ("en", "The Russian Defence Ministry said its forces struck a fuel depot."),
+        ("en", "Russia's defence ministry said it had struck a fuel depot."),
+        ("ru", "Минобороны РФ заявило об ударе по складу горючего."),
+    ],
+)
+def test_the_ministry_of_defence_that_claims_a_strike(lang: str, sentence: str) -> None:
+    found = find_actors(sentence, rules=get_rules((lang,)))
+    assert ("Military Forces of Russia", True) in [(a.actor.name, a.agent) for a in found]
+
+
+def test_the_russian_federation_after_a_preposition_is_a_place() -> None:
+    assert find_actors("Группировка запрещена в РФ.", rules=get_rules(("ru",))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # jihadists or militants no group of the text owns: an unidentified armed group
+        ("date 2025-03-12\nJihadists attacked Djibo, killing two soldiers.", "Djibo"),
+        ("date 2025-03-12\nDes jihadistes ont attaqué Djibo, tuant deux soldats.", "Djibo"),
+        ("date 2025-03-12\nYihadistas atacaron Djibo y mataron a dos soldados.", "Djibo"),
+    ],
+)
+def test_unnamed_jihadists_are_an_unidentified_armed_group(text: str, place: str) -> None:
+    assert [a1 for p, a1, _ in _actors(text) if p == place] == ["Unidentified Armed Group"]
+
+
+def test_jihadists_said_to_have_been_killed_are_no_actor() -> None:
+    sentence = "The command said that several jihadists had been killed in the strike."
+    assert find_actors(sentence, rules=get_rules(("en",))) == []

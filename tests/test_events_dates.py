@@ -84,6 +84,8 @@ DAYS = [
     ("ar", "بالأمس شنت طائرات غارات على الزيتونة.", "2026-03-09"),
     ("ru", "В минувшую ночь дроны атаковали Озерск.", "2026-03-10"),
     ("en", "The day before yesterday, drones struck Brackton.", "2026-03-08"),
+    ("en", "Two days ago, drones struck Brackton.", "2026-03-08"),
+    ("en", "3 days ago, drones struck Brackton.", "2026-03-07"),
     ("es", "El martes pasado, un dron atacó Villaseca.", "2026-03-03"),
     ("es", "Ayer lunes, un dron atacó Villaseca.", "2026-03-09"),
     ("es", "Antier, un dron atacó Villaseca.", "2026-03-08"),

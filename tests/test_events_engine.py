@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import geo
+from geo import config
 from geo.events.actors import find_actors, state_forces
 from geo.events.dates import find_dates
 from geo.events.engine import classify_sentence
@@ -1055,6 +1056,15 @@ def test_a_place_named_as_a_region(lang: str, text: str, name: str, expected: bo
         ("Traders observed a dawn-to-dusk hartal.", ("Protests", "Peaceful protest")),
         ("Drivers went on an indefinite strike.", ("Protests", "Peaceful protest")),
         ("Rioters barricaded the highway.", ("Riots", "Violent demonstration")),
+        ("A crowd tried to lynch a suspected thief.", ("Riots", "Mob violence")),
+        (
+            "A number of villagers with sticks and machetes killed a suspected robber.",
+            ("Riots", "Mob violence"),
+        ),
+        (
+            "Hundreds of nurses gathered to demonstrate against low pay.",
+            ("Protests", "Peaceful protest"),
+        ),
         (
             "Armed men were spotted near the park.",
             ("Strategic developments", "Change to group/activity"),
@@ -3130,3 +3140,19 @@ def test_a_later_death_in_hospital_does_not_date_the_incident() -> None:
         "Нагадаємо, у вівторок, 17 лютого, російська ракета влучила в житловий будинок."
     )
     assert [(p, d[:10]) for p, d, *_ in _event_places(text)] == [("Radomyshl", "2026-02-17")]
+
+
+@pytest.mark.parametrize("on", [False, True])
+def test_a_village_the_gazetteer_lacks_in_a_named_region(
+    on: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # an invented village: with config.EVENTS_APPROXIMATE_IN_REGION, placed at its region
+    # (geo_precision 3); else the region is only a mention
+    monkeypatch.setattr(config, "EVENTS_APPROXIMATE_IN_REGION", on)
+    frame = geo.extract_events(
+        "date 2022-12-03\nOn 14 September 2022, gunmen kidnapped four farmers in the village "
+        "of Tandoukolo in Alibori."
+    )
+    rows = frame[frame["event_type"] != "Mention"]
+    found = [(r["location"], r["geo_precision"]) for _, r in rows.iterrows()]
+    assert found == ([("Tandoukolo", 3)] if on else [])

@@ -268,6 +268,10 @@ def _script_of(fragment: str) -> str:
     return "other"
 
 
+#: A group's acronym in Latin capitals and digits ("JNIM", "M23", "ISWAP").
+_LATIN_ACRONYM: Final = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+
+
 @functools.cache
 def _actor_rules(rules: Rules) -> _ActorRules:
     states, _, group_names = _lexicon()
@@ -276,7 +280,8 @@ def _actor_rules(rules: Rules) -> _ActorRules:
     scripts = _scripts(rules.codes)
 
     def written(names: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(n for n in names if _script_of(n) in scripts)
+        # a group's acronym in Latin capitals is written so in every script ("(JNIM)")
+        return tuple(n for n in names if _script_of(n) in scripts or _LATIN_ACRONYM.fullmatch(n))
 
     groups_body = _group_re([written(g) for g in group_names], "a", case=True)
     groups = Prefiltered(re.compile(rf"(?<!\w)(?:{groups_body})(?!\w)")) if groups_body else None

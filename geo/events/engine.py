@@ -2010,6 +2010,16 @@ def _named_group(a: ActorMention) -> bool:
     )
 
 
+def _armed_group(actor: Actor | None) -> bool:
+    """A non-state armed group named by its name (no state's forces, crowd, civilians or
+    unidentified men)."""
+    return (
+        actor is not None
+        and actor.inter not in (_STATE_FORCES, *_UNARMED)
+        and actor != UNIDENTIFIED
+    )
+
+
 def _group_told_before(
     inc: _Incident,
     actors: list[ActorMention],
@@ -2171,6 +2181,11 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 if k - i.sentence <= config.FOLLOW_UP_SENTENCES:
                     i.unclaimed = True
         ms = by_sentence.get(k, [])
+        if blame_re is not None and blame_re.search(sentence):
+            # a sentence that blames or claims ("responsibility was claimed by a group linked
+            # to Y, X"): "the group", "the militants" after it are the last group it names
+            claimed = [a for a in find_actors(sentence, rules=rules) if _named_group(a)]
+            story_group = claimed[-1].actor if claimed else story_group
         if last and follow < config.FOLLOW_UP_SENTENCES:
             # a region named only as who speaks ("the X health office said") or a place in a
             # compound adjective does not stop the sentence going on about the incident just
@@ -2188,6 +2203,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             lead = _lead(sentence, k, rules, ctx, reference, lead, blame_re)
             if lead is not None and lead is not told_lead and lead.agent is not None:
                 lead = _restated(lead, told_lead, previous, rules)
+            if lead is not None and lead.sentence == k and _armed_group(lead.agent):
+                # a sentence that names no place but a group that acted or claimed ("The
+                # attacks were claimed by X"): "the group", "the militants" after it are X
+                story_group = lead.agent
             if lead is not None and lead.sentence == k and lead.date is not None:
                 dated_lead = lead
             own_day = (
@@ -2223,7 +2242,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 records.append((protest, lead_town, ""))
             if last and follow < config.FOLLOW_UP_SENTENCES:
                 follow += 1
-                _follow_up(last, sentence, rules, ctx, reference)
+                _follow_up(last, sentence, rules, ctx, reference, story_group=story_group)
             elif last:
                 _dated_later(last, sentence, rules, ctx, reference)
             continue
@@ -2256,7 +2275,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             note = " ".join(sentence.split())
             records.extend((None, m, note) for m in ms)
             follow += 1
-            _follow_up(last, sentence, rules, ctx, reference)
+            _follow_up(last, sentence, rules, ctx, reference, story_group=story_group)
             continue
         told, told_follow = last, follow
         follow = 0
@@ -2334,7 +2353,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 # "The blast went off near a junction in the X district." goes on about the
                 # incident just told at X's town: the next sentence may still give its toll
                 last, follow = told, told_follow + 1
-                _follow_up(last, sentence, rules, ctx, reference)
+                _follow_up(last, sentence, rules, ctx, reference, story_group=story_group)
             continue
         ms, moved = _in_the_town(text, ms, ctx, story_town)
         line_start = text.rfind("\n", 0, ms[0].char_start) + 1
@@ -2687,7 +2706,9 @@ def _approximate_as_fallback(mentions: list[Mention]) -> list[Mention]:
     gazetteer lacks, :mod:`geo.geoparse.approximate`) only in a sentence that names no town
     the gazetteer has (the town is the better location; "the village of X near Y" is one
     incident, not two), and only when the text itself places it near a town (a relative
-    location or the town named with it; not a region's centre, nor the last town named).
+    location or the town named with it; not a region's centre, nor the last town named). A
+    name the text places in a region it names ("in X (Y, Region)") is one too when
+    :data:`geo.config.EVENTS_APPROXIMATE_IN_REGION` says so.
 
     Examples
     --------
@@ -2703,7 +2724,13 @@ def _approximate_as_fallback(mentions: list[Mention]) -> list[Mention]:
         if "approximate" not in m.why
         or (
             m.sentence not in towns
-            and m.precision == 2
+            and (
+                m.precision == 2
+                or (
+                    config.EVENTS_APPROXIMATE_IN_REGION
+                    and any(k.startswith("anchor admin") for k in m.why)
+                )
+            )
             and not any(k.startswith("anchor preceding") for k in m.why)
         )
     ]
@@ -3181,18 +3208,28 @@ def _names_the_gunmen(current: Actor, other: Actor) -> bool:
     )
 
 
-def _take_agent(incidents: list[_Incident], sentence: str, rules: Rules) -> None:
+def _take_agent(
+    incidents: list[_Incident],
+    sentence: str,
+    rules: Rules,
+    *,
+    named: Callable[[], list[ActorMention]] | None = None,
+) -> None:
     """The perpetrator a next sentence names ("The attack was claimed by ...") is actor1 of
     the incidents just reported that have none, only unidentified men or the one of the
     incident told before them ("the same day, shells hit X"); of a battle whose
     only actor1 was the forces of its own country (the side attacked: "fighting with the
-    army"), a non-state group named so is the attacker, actor1, and those forces actor2."""
+    army"), a non-state group named so is the attacker, actor1, and those forces actor2.
+
+    ``named`` gives the actors of the sentence (``find_actors`` with no country) when the
+    caller has found them already."""
     inc = incidents[0]
     if inc.etype in _CROWD:
         return
     defended = [i for i in incidents if _defender_only(i)]
     if inc.actor1 in (None, UNIDENTIFIED) or defended or any(i.inherited for i in incidents):
-        agents = [a for a in find_actors(sentence, rules=rules) if a.agent and not a.generic]
+        found = named() if named is not None else find_actors(sentence, rules=rules)
+        agents = [a for a in found if a.agent and not a.generic]
         if agents:
             agent = agents[0].actor
             for i in incidents:
@@ -3289,8 +3326,13 @@ def _follow_up(
     rules: Rules,
     ctx: _Context,
     reference: dt.date | None,
+    *,
+    story_group: Actor | None = None,
 ) -> None:
-    """A next sentence that names no place completes the incidents just reported."""
+    """A next sentence that names no place completes the incidents just reported.
+
+    ``story_group`` is the armed group the text named last: "the group", "the militants" of
+    the sentence are its men (:func:`_group_told_before`)."""
     inc = incidents[0]
     cues = _placeless_cues(sentence, rules)
     same = _same_story(inc, cues, rules)
@@ -3344,9 +3386,20 @@ def _follow_up(
         inc.intervention = True
     if inc.etype == "Protests" and same:
         _turned_violent(incidents, cues, rules)
-    _take_agent(incidents, sentence, rules)
+    memo_actors: list[list[ActorMention]] = []
+
+    def named() -> list[ActorMention]:  # found once, when needed (no country: as before)
+        if not memo_actors:
+            memo_actors.append(find_actors(sentence, rules=rules))
+        return memo_actors[0]
+
+    _take_agent(incidents, sentence, rules, named=named)
     if same:
-        _take_gunmen(incidents, sentence, rules, tolls)
+        _take_gunmen(incidents, sentence, rules, tolls, named=named)
+        anaphora = rules.words_re("actors", "group_anaphora")
+        if story_group is not None and anaphora is not None and anaphora.search(sentence):
+            for i in incidents:
+                _group_told_before(i, named(), sentence, len(sentence), story_group, anaphora)
     if (tolls and same) or inc.intervention:
         inc.notes.append(note)
 
@@ -3358,7 +3411,12 @@ _ARMED_TYPES: Final = frozenset(
 
 
 def _take_gunmen(
-    incidents: list[_Incident], sentence: str, rules: Rules, tolls: Sequence[Casualty]
+    incidents: list[_Incident],
+    sentence: str,
+    rules: Rules,
+    tolls: Sequence[Casualty],
+    *,
+    named: Callable[[], list[ActorMention]] | None = None,
 ) -> None:
     """Unidentified armed men a next sentence of the same story names ("Four people were
     killed in X. A group of gunmen opened fire on the guests", "Los agresores huyeron") are
@@ -3370,8 +3428,9 @@ def _take_gunmen(
     ]
     if not pending:
         return
-    named = _mark_victims(find_actors(sentence, rules=rules), sentence, tolls)
-    if not any(a.actor == UNIDENTIFIED and not a.victim and not a.source for a in named):
+    found = named() if named is not None else find_actors(sentence, rules=rules)
+    marked = _mark_victims(found, sentence, tolls)
+    if not any(a.actor == UNIDENTIFIED and not a.victim and not a.source for a in marked):
         return
     for i in pending:
         if i.actor1 is not None:
