@@ -438,12 +438,16 @@ def resolve(
             ready = prepared.get(key)
             if ready is None:
                 top, statics = scored_candidates(key, cs, index, capitals)
+                apposed_areas = _apposed_areas(apposition.get(key, ()))
+                voted_for = voted_area(key, voted)
                 extra = focus_candidates(
-                    cs,
+                    _with_focus_places(
+                        key, cs, index, ctx, apposed=apposed_areas, voted=voted_for
+                    ),
                     top,
                     ctx,
-                    apposed=_apposed_areas(apposition.get(key, ())),
-                    voted=voted_area(key, voted),
+                    apposed=apposed_areas,
+                    voted=voted_for,
                     shared=_shared_areas(key, cs, co) if len(top) < len(cs) else None,
                 )
                 noun = noun_named.get(key)
@@ -994,6 +998,32 @@ def focus_candidates(
             if len(out) >= most:
                 return tuple(out)
     return tuple(out)
+
+
+def _with_focus_places(
+    key: str,
+    cs: tuple[Candidate, ...],
+    index: Index,
+    ctx: Context,
+    *,
+    apposed: Mapping[str, float],
+    voted: str,
+) -> tuple[Candidate, ...]:
+    """The candidates of a name, with, when the gazetteer had more than
+    GEOPARSE_MAX_CANDIDATES of them, those of the countries the document points to (its
+    unambiguous places, the region other names vote for, a region in apposition) that the
+    cut left out: the hamlet "San Francisco" of a story about one province of Peru comes
+    after ninety namesakes across the Americas and the Philippines."""
+    if len(cs) < config.GEOPARSE_MAX_CANDIDATES:
+        return cs
+    countries = {
+        *ctx.focus,
+        *(a.partition(".")[0] for a in (*apposed, *ctx.admin_focus)),
+        voted.partition(".")[0],
+    }
+    have = {c.place.id for c in cs}
+    more = tuple(c for c in index.candidates_in(key, countries) if c.place.id not in have)
+    return (*cs, *more) if more else cs
 
 
 def _unknown_water_after(toks: Tokens, span: Span, w: Words) -> bool:
