@@ -1448,3 +1448,30 @@ def test_small_namesakes_of_an_unnamed_country_give_no_mention() -> None:
     found = [m for m, _ in names(text, "es")]
     assert "La Ceiba" not in found and "Los Pozos" not in found
     assert "San Vicente del Caguán" in found and "Florencia" in found
+
+
+def test_a_hamlet_of_the_story_beyond_the_many_namesakes_abroad() -> None:
+    # "Santa Rosa" and "San Pablo" name more places than the candidates kept by prior: the
+    # ones of the story's country and state come back
+    text = (
+        "En Venezuela, la Guardia Nacional patrulla Barinas. Familias de Socopó huyeron a "
+        "Santa Rosa y a Barinitas, en el estado Barinas."
+    )
+    found = {m.mention: m.place for m in parse(text, lang="es")}
+    assert (found["Santa Rosa"].country_code, found["Santa Rosa"].admin1) == ("VE", "Barinas")
+    text = "En Venezuela, los militares llegaron a San Felipe y a San Pablo, en el estado Yaracuy."
+    found = {m.mention: m.place for m in parse(text, lang="es")}
+    assert (found["San Pablo"].country_code, found["San Pablo"].admin1) == ("VE", "Yaracuy")
+
+
+def test_spanish_de_and_a_place_after_a_full_name_is_where_the_person_comes_from() -> None:
+    # the town after "de" is no surname of the story
+    text = (
+        "En Boyacá, el colegio Camilo Torres de Sogamoso cerró sus puertas. Sogamoso sufrió "
+        "ataques y en Sogamoso hubo heridos. Dijo Ana Gómez de Chiquinquirá que en "
+        "Chiquinquirá no hubo."
+    )
+    found = [m for m, _ in names(text, "es")]
+    assert found.count("Sogamoso") == 3 and found.count("Chiquinquirá") == 2
+    # a compound given name keeps its "de": no surname yet
+    assert "San Martín" not in [m for m, _ in names("Dijo José de San Martín.", "es")]

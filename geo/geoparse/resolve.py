@@ -441,9 +441,7 @@ def resolve(
                 apposed_areas = _apposed_areas(apposition.get(key, ()))
                 voted_for = voted_area(key, voted)
                 extra = focus_candidates(
-                    _with_focus_places(
-                        key, cs, index, ctx, apposed=apposed_areas, voted=voted_for
-                    ),
+                    _with_focus_places(key, cs, index, ctx, apposed=apposed_areas, voted=voted_for),
                     top,
                     ctx,
                     apposed=apposed_areas,

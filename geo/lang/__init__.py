@@ -86,6 +86,8 @@ WORD_LISTS: Final = {
     "org_before_of": "words before of/de + place that make a named thing (groupe de Minsk)",
     "connectors": "words that join the tokens of a multi-word proper name (de, of, al)",
     "name_particles": "particles inside person names (von, bin, ould)",
+    "origin_particles": "particles that join a person's given name and surname to the place "
+    "they come from (Juan Pérez de Cali), not part of the name",
     "chain_connectors": "small words inside an institution's name (de, of, for)",
     "list_words": "words inside a list of names (and, et, de)",
     "after_list": "conjunctions after which a list of names goes on (and, et, и)",
