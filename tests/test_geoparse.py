@@ -1475,3 +1475,13 @@ def test_spanish_de_and_a_place_after_a_full_name_is_where_the_person_comes_from
     assert found.count("Sogamoso") == 3 and found.count("Chiquinquirá") == 2
     # a compound given name keeps its "de": no surname yet
     assert "San Martín" not in [m for m, _ in names("Dijo José de San Martín.", "es")]
+
+
+def test_a_spanish_stream_named_after_its_town_is_placed_at_the_town() -> None:
+    text = "En Antioquia, los desplazados bajaron por el río Mutatá hasta Chigorodó."
+    found = {m.mention: m.place for m in parse(text, lang="es")}
+    assert found["río Mutatá"].name == "Mutatá" and found["río Mutatá"].country_code == "CO"
+    # a stream noun before the name of a far town only is no such town
+    text = "En Antioquia, los desplazados cruzaron la quebrada Wichita hasta Chigorodó."
+    found = {m.mention: m.place for m in parse(text, lang="es")}
+    assert all(p.country_code == "CO" for p in found.values())

@@ -758,8 +758,8 @@ def _far_settlement(
     toks: Tokens,
     w: Words,
 ) -> bool:
-    """Whether a name written after a settlement noun ("le village de X", "la vereda X")
-    took a town far from every other place of the story (a namesake: the village is one the
+    """Whether a name written after a settlement noun ("le village de X", "la vereda X"),
+    or a stream's named after a town ("río X"), took a town far from every other place of the story (a namesake: the village is one the
     gazetteer lacks), no national capital and not tied to the text by an apposition, a
     country of its sentence or a dateline."""
     if (
@@ -776,6 +776,8 @@ def _far_settlement(
     for span in spans:
         if toks.script[span.first] == "arabic":
             continue  # (the Arabic nouns are also those of cities and provinces: مدينة)
+        if not toks.cap[span.first] and toks.keys[span.first] in w["water"]:
+            return True  # "río X" placed at a town X far from the story: a namesake's
         j = span.first - 1
         while j >= 0 and span.first - j <= 3 and toks.join[j] != 0 and toks.keys[j] in links:
             j -= 1

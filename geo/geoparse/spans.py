@@ -617,6 +617,10 @@ def _named_features(toks: Tokens, blocked: list[bool], w: Words, index: Index) -
                 out.append(_span(toks, j, last, key, soft=0))
             elif any(c.place.kind == "region" for c in index.candidates(key)):
                 out.append(_span(toks, i, last, key, soft=0, region_only=True))
+            elif keys[i] in w["water"]:
+                # "río Sipí", "quebrada X": a stream the gazetteer lacks, named as the
+                # town on its banks; the town places it
+                out.append(_span(toks, i, last, key, soft=0))
             break
     return out
 
