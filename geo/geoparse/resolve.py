@@ -759,9 +759,10 @@ def _far_settlement(
     w: Words,
 ) -> bool:
     """Whether a name written after a settlement noun ("le village de X", "la vereda X"),
-    or a stream's named after a town ("río X"), took a town far from every other place of the story (a namesake: the village is one the
-    gazetteer lacks), no national capital and not tied to the text by an apposition, a
-    country of its sentence or a dateline."""
+    or a stream's named after a town ("río X"), took a town far from every other place of
+    the story (a namesake: the village or stream is one the gazetteer lacks), no national
+    capital and not tied to the text by an apposition, a country of its sentence or a
+    dateline."""
     if (
         place.kind != "city"
         or not f.get("far")
