@@ -1485,3 +1485,14 @@ def test_a_spanish_stream_named_after_its_town_is_placed_at_the_town() -> None:
     text = "En Antioquia, los desplazados cruzaron la quebrada Wichita hasta Chigorodó."
     found = {m.mention: m.place for m in parse(text, lang="es")}
     assert all(p.country_code == "CO" for p in found.values())
+
+
+def test_an_alternate_name_of_a_town_in_the_region_the_story_names() -> None:
+    # "San Pedro" is an alternate name of San Pedro Sacatepéquez, the town of that name in
+    # the department the story names, far behind namesakes abroad
+    text = (
+        "En Guatemala, la Policía llegó a San Marcos y a Malacatán. En San Pedro, en el "
+        "departamento de San Marcos, hubo heridos."
+    )
+    found = {m.mention: m.place for m in parse(text, lang="es")}
+    assert (found["San Pedro"].country_code, found["San Pedro"].admin1) == ("GT", "San Marcos")

@@ -977,6 +977,7 @@ def focus_candidates(
     seen = {a for c in top for a in (c.place.country_code, admin_key(c.place)) if a}
     out: list[Candidate] = []
     most = config.GEOPARSE_FOCUS_EXTRA_CANDIDATES
+    any_country = any(c.place.kind == "country" for c in top)
     for level in (
         apposed or {},
         {voted: 1.0} if voted else {},
@@ -984,11 +985,19 @@ def focus_candidates(
         shared or {},
         ctx.focus,
     ):
+        # the place's own name only: an alternate ("Paris" of a town renamed since) gives
+        # no reason to look further than the prior did, save in a first-level region the
+        # text points to ("San Lorenzo" for San Lorenzo de Esmeraldas in a story there)
+        # (never for a country's name: "Moldova" is the country, not a village of that alias)
+        regional = level is not ctx.focus and level is not shared and not any_country
         for c in cs:
             p = c.place
-            # the place's own name only: an alternate ("Paris" of a town renamed since)
-            # gives no reason to look further than the prior did
-            if p.id in scored or p.kind == "country" or not p.country_code or not p.primary:
+            if (
+                p.id in scored
+                or p.kind == "country"
+                or not p.country_code
+                or not (p.primary or (regional and c.match == "alternate"))
+            ):
                 continue
             area = p.country_code if level is ctx.focus else admin_key(p)
             if area in seen or area not in level:
