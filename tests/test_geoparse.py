@@ -1496,3 +1496,15 @@ def test_an_alternate_name_of_a_town_in_the_region_the_story_names() -> None:
     )
     found = {m.mention: m.place for m in parse(text, lang="es")}
     assert (found["San Pedro"].country_code, found["San Pedro"].admin1) == ("GT", "San Marcos")
+
+
+def test_mexican_state_abbreviations_after_a_town_and_a_comma() -> None:
+    text = (
+        "MORELIA, Mich. / 3 de mayo / Redacción\n\nHombres armados atacaron a policías en "
+        "Uruapan. En Parral, Chih., hubo bloqueos."
+    )
+    found = {m.mention: m.place for m in parse(text, lang="es")}
+    assert found["Mich."].kind == "region" and found["Mich."].country_code == "MX"
+    assert found["Chih."].kind == "region" and found["Chih."].country_code == "MX"
+    # without the town and the comma the word is no state
+    assert "Son" not in [m for m, _ in names("Son las cuatro en Uruapan.", "es")]

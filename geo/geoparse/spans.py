@@ -118,6 +118,7 @@ def find_spans(
     spans = _merge(spans, _possessive_names(text, toks, blocked, index))
     spans = _merge(spans, _capitalised(text, toks, blocked, w, index))
     spans = _merge(spans, _named_features(toks, blocked, w, index))
+    spans = _merge(_region_abbreviations(text, toks, w), spans)
     romanised = _romanised(text, toks, blocked, w, index, spans)
     if romanised:
         # a romanised name replaces the names found inside it (see _romanised)
@@ -136,6 +137,34 @@ def find_spans(
     spans = _drop_run_heads(text, toks, blocked, spans, index, units)
     spans = _merge_same_place(text, toks, spans, index)
     return _with_name_articles(text, toks, blocked, spans, w)
+
+
+def _region_abbreviations(text: str, toks: Tokens, w: Words) -> list[Span]:
+    """First-level regions written as the packs' ``region_abbreviations`` with their period,
+    after a capitalised name and a comma ("CULIACÁN, Sin.", "Parral, Chih."): the region of
+    that name in its country (an abbreviation the gazetteer gives another region, "Mich."
+    for Michigan, is the pack's there)."""
+    table: dict[str, str] = {}
+    for code in w.langs:
+        table.update(get_pack(code).maps.get("region_abbreviations", {}))
+    if not table:
+        return []
+    keys, cap = toks.keys, toks.cap
+    out: list[Span] = []
+    for i in range(1, len(keys)):
+        if not cap[i] or keys[i] not in table or not cap[i - 1]:
+            continue
+        if text[toks.ends[i] : toks.ends[i] + 1] != ".":
+            continue
+        if text[toks.ends[i - 1] : toks.starts[i]].strip() != ",":
+            continue
+        name, _, country = table[keys[i]].rpartition(" ")
+        if not name or not country:
+            continue
+        key = normalize_name(name) + IN_COUNTRIES + country.upper()
+        span = _span(toks, i, i, key, soft=0, region_only=True)
+        out.append(dataclasses.replace(span, end=span.end + 1))  # the period is the name's
+    return out
 
 
 def _merge_same_place(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[Span]:

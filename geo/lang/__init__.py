@@ -195,6 +195,9 @@ MAPS: Final = {
     "distance_units": "words and abbreviations of lengths to their length in metres (km = 1000)",
     "region_names": "names of regions that are not in the gazetteer, to the name of the "
     "town the region is named after (донеччина = донецьк)",
+    "region_abbreviations": "abbreviations of first-level regions that the press writes with "
+    "a period after a town and a comma, to the region's name and its country's code "
+    "(chih = chihuahua mx: 'Parral, Chih.')",
     "region_suffixes": "endings of region names formed from a relational adjective, to the "
     "adjective's ending ('щина = ська': Харківщина from харківська; the name of the region is "
     "the adjective with 'область', else the town the adjective is built from)",
