@@ -1508,3 +1508,10 @@ def test_mexican_state_abbreviations_after_a_town_and_a_comma() -> None:
     assert found["Chih."].kind == "region" and found["Chih."].country_code == "MX"
     # without the town and the comma the word is no state
     assert "Son" not in [m for m, _ in names("Son las cuatro en Uruapan.", "es")]
+
+
+def test_a_dateline_town_of_common_words_in_capitals_before_its_state() -> None:
+    text = "CIUDAD VICTORIA, Tamps. / 2 de mayo / Redacción\n\nHubo balaceras en Reynosa."
+    found = {m.mention: m.place for m in parse(text, lang="es")}
+    assert found["CIUDAD VICTORIA"].name == "Ciudad Victoria"
+    assert "LA VICTORIA" not in [m for m, _ in names("LA VICTORIA FUE CLARA, dijo.", "es")]

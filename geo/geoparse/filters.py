@@ -1192,7 +1192,10 @@ def verdict(
             # "refugiados en Villa Nueva", "jusqu'à La Source": a name of common words
             # written after a preposition of place is left to the context (soft)
             return 2
-        return COMMON_ONLY if toks.cap[i] and not toks.initial[i] else None
+        # (a dateline's town in capitals opens its line: "CIUDAD VICTORIA, Tamps.", whose
+        # region after it may make it the town)
+        shouting = text[toks.starts[i] : toks.ends[last]].isupper()
+        return COMMON_ONLY if toks.cap[i] and (not toks.initial[i] or shouting) else None
     return 0
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Final
 
@@ -144,9 +144,7 @@ def _region_abbreviations(text: str, toks: Tokens, w: Words) -> list[Span]:
     after a capitalised name and a comma ("CULIACÁN, Sin.", "Parral, Chih."): the region of
     that name in its country (an abbreviation the gazetteer gives another region, "Mich."
     for Michigan, is the pack's there)."""
-    table: dict[str, str] = {}
-    for code in w.langs:
-        table.update(get_pack(code).maps.get("region_abbreviations", {}))
+    table = _abbreviation_table(w)
     if not table:
         return []
     keys, cap = toks.keys, toks.cap
@@ -165,6 +163,14 @@ def _region_abbreviations(text: str, toks: Tokens, w: Words) -> list[Span]:
         span = _span(toks, i, i, key, soft=0, region_only=True)
         out.append(dataclasses.replace(span, end=span.end + 1))  # the period is the name's
     return out
+
+
+def _abbreviation_table(w: Words) -> dict[str, str]:
+    """The packs' ``region_abbreviations`` of the document's languages."""
+    table: dict[str, str] = {}
+    for code in w.langs:
+        table.update(get_pack(code).maps.get("region_abbreviations", {}))
+    return table
 
 
 def _merge_same_place(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[Span]:
@@ -406,6 +412,7 @@ def _capitalised(
     demonyms = index.demonyms(w)
     feature_starts, arabic_articles = w["feature_starts"], w["arabic_articles"]
     feature_ends, connectors = w["feature_ends"], w["connectors"]
+    abbreviations = _abbreviation_table(w)
     i = 0
     while i < n:
         if blocked[i] or not (
@@ -482,6 +489,13 @@ def _capitalised(
             if v is None:
                 continue
             if v == COMMON_ONLY:
+                if length > 1 and _region_apposed(
+                    text, toks, _span(toks, i, last, key), index, abbreviations=abbreviations
+                ):
+                    # "CIUDAD VICTORIA, Tamps.": common words, but a town of the region
+                    # written after them
+                    found = _span(toks, i, last, key, soft=0)
+                    break
                 if common is None and length > 1:
                     common = _span(toks, i, last, key, soft=2, region_only=True)
                 continue
@@ -796,9 +810,17 @@ def _romanised_cue(
 _APPOSED_REGION_TOKENS: Final = 3
 
 
-def _region_apposed(text: str, toks: Tokens, span: Span, index: Index) -> bool:
+def _region_apposed(
+    text: str,
+    toks: Tokens,
+    span: Span,
+    index: Index,
+    *,
+    abbreviations: Mapping[str, str] | None = None,
+) -> bool:
     """Whether a comma and the name or abbreviation of a first-level region in which a place
-    of the span's name lies come right after it ("Beatrice, Neb.", "Eunice, Louisiana")."""
+    of the span's name lies come right after it ("Beatrice, Neb.", "Eunice, Louisiana"; the
+    packs' ``abbreviations`` too: "Ciudad Victoria, Tamps.")."""
     nxt = span.last + 1
     if nxt >= len(toks) or text[toks.ends[span.last] : toks.starts[nxt]].strip() != ",":
         return False
@@ -813,6 +835,10 @@ def _region_apposed(text: str, toks: Tokens, span: Span, index: Index) -> bool:
         if nxt + length > len(toks):
             break
         key = toks.joined(nxt, length)
+        if length == 1 and abbreviations and key in abbreviations:
+            if text[toks.ends[nxt] : toks.ends[nxt] + 1] != ".":
+                continue
+            key = normalize_name(abbreviations[key].rpartition(" ")[0])
         if not index.has(key):
             continue
         for c in index.candidates(key, variants=False):
