@@ -1515,3 +1515,12 @@ def test_a_dateline_town_of_common_words_in_capitals_before_its_state() -> None:
     found = {m.mention: m.place for m in parse(text, lang="es")}
     assert found["CIUDAD VICTORIA"].name == "Ciudad Victoria"
     assert "LA VICTORIA" not in [m for m, _ in names("LA VICTORIA FUE CLARA, dijo.", "es")]
+
+
+def test_spanish_government_offices_named_after_their_department() -> None:
+    text = (
+        "En Ibagué, la alerta de la Gobernación del Tolima y de la Defensoría del Pueblo llegó "
+        "tarde. En el Tolima hubo combates."
+    )
+    found = [m for m, _ in names(text, "es")]
+    assert found.count("Tolima") == 1 and "Pueblo" not in found
