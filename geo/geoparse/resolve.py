@@ -987,26 +987,27 @@ def focus_candidates(
     ):
         # the place's own name only: an alternate ("Paris" of a town renamed since) gives
         # no reason to look further than the prior did, save in a first-level region the
-        # text points to ("San Lorenzo" for San Lorenzo de Esmeraldas in a story there)
-        # (never for a country's name: "Moldova" is the country, not a village of that alias)
+        # text points to that has no town of that own name ("San Lorenzo" for San Lorenzo
+        # de Esmeraldas in a story there); never for a country's name ("Moldova")
         regional = level is not ctx.focus and level is not shared and not any_country
-        for c in cs:
-            p = c.place
-            if (
-                p.id in scored
-                or p.kind == "country"
-                or not p.country_code
-                or not (p.primary or (regional and c.match == "alternate"))
-            ):
-                continue
-            area = p.country_code if level is ctx.focus else admin_key(p)
-            if area in seen or area not in level:
-                continue
-            seen.update((p.country_code, admin_key(p)))
-            scored.add(p.id)
-            out.append(c)
-            if len(out) >= most:
-                return tuple(out)
+        for alternates in (False, True) if regional else (False,):
+            for c in cs:
+                p = c.place
+                if (
+                    p.id in scored
+                    or p.kind == "country"
+                    or not p.country_code
+                    or (not p.primary if not alternates else p.primary or c.match != "alternate")
+                ):
+                    continue
+                area = p.country_code if level is ctx.focus else admin_key(p)
+                if area in seen or area not in level:
+                    continue
+                seen.update((p.country_code, admin_key(p)))
+                scored.add(p.id)
+                out.append(c)
+                if len(out) >= most:
+                    return tuple(out)
     return tuple(out)
 
 
