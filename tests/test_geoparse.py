@@ -1448,3 +1448,79 @@ def test_small_namesakes_of_an_unnamed_country_give_no_mention() -> None:
     found = [m for m, _ in names(text, "es")]
     assert "La Ceiba" not in found and "Los Pozos" not in found
     assert "San Vicente del Caguán" in found and "Florencia" in found
+
+
+def test_a_hamlet_of_the_story_beyond_the_many_namesakes_abroad() -> None:
+    # "Santa Rosa" and "San Pablo" name more places than the candidates kept by prior: the
+    # ones of the story's country and state come back
+    text = (
+        "En Venezuela, la Guardia Nacional patrulla Barinas. Familias de Socopó huyeron a "
+        "Santa Rosa y a Barinitas, en el estado Barinas."
+    )
+    found = {m.mention: m.place for m in parse(text, lang="es")}
+    assert (found["Santa Rosa"].country_code, found["Santa Rosa"].admin1) == ("VE", "Barinas")
+    text = "En Venezuela, los militares llegaron a San Felipe y a San Pablo, en el estado Yaracuy."
+    found = {m.mention: m.place for m in parse(text, lang="es")}
+    assert (found["San Pablo"].country_code, found["San Pablo"].admin1) == ("VE", "Yaracuy")
+
+
+def test_spanish_de_and_a_place_after_a_full_name_is_where_the_person_comes_from() -> None:
+    # the town after "de" is no surname of the story
+    text = (
+        "En Boyacá, el colegio Camilo Torres de Sogamoso cerró sus puertas. Sogamoso sufrió "
+        "ataques y en Sogamoso hubo heridos. Dijo Ana Gómez de Chiquinquirá que en "
+        "Chiquinquirá no hubo."
+    )
+    found = [m for m, _ in names(text, "es")]
+    assert found.count("Sogamoso") == 3 and found.count("Chiquinquirá") == 2
+    # a compound given name keeps its "de": no surname yet
+    assert "San Martín" not in [m for m, _ in names("Dijo José de San Martín.", "es")]
+
+
+def test_a_spanish_stream_named_after_its_town_is_placed_at_the_town() -> None:
+    text = "En Antioquia, los desplazados bajaron por el río Mutatá hasta Chigorodó."
+    found = {m.mention: m.place for m in parse(text, lang="es")}
+    assert found["río Mutatá"].name == "Mutatá" and found["río Mutatá"].country_code == "CO"
+    # a stream noun before the name of a far town only is no such town
+    text = "En Antioquia, los desplazados cruzaron la quebrada Wichita hasta Chigorodó."
+    found = {m.mention: m.place for m in parse(text, lang="es")}
+    assert all(p.country_code == "CO" for p in found.values())
+
+
+def test_an_alternate_name_of_a_town_in_the_region_the_story_names() -> None:
+    # "San Pedro" is an alternate name of San Pedro Sacatepéquez, the town of that name in
+    # the department the story names, far behind namesakes abroad
+    text = (
+        "En Guatemala, la Policía llegó a San Marcos y a Malacatán. En San Pedro, en el "
+        "departamento de San Marcos, hubo heridos."
+    )
+    found = {m.mention: m.place for m in parse(text, lang="es")}
+    assert (found["San Pedro"].country_code, found["San Pedro"].admin1) == ("GT", "San Marcos")
+
+
+def test_mexican_state_abbreviations_after_a_town_and_a_comma() -> None:
+    text = (
+        "MORELIA, Mich. / 3 de mayo / Redacción\n\nHombres armados atacaron a policías en "
+        "Uruapan. En Parral, Chih., hubo bloqueos."
+    )
+    found = {m.mention: m.place for m in parse(text, lang="es")}
+    assert found["Mich."].kind == "region" and found["Mich."].country_code == "MX"
+    assert found["Chih."].kind == "region" and found["Chih."].country_code == "MX"
+    # without the town and the comma the word is no state
+    assert "Son" not in [m for m, _ in names("Son las cuatro en Uruapan.", "es")]
+
+
+def test_a_dateline_town_of_common_words_in_capitals_before_its_state() -> None:
+    text = "CIUDAD VICTORIA, Tamps. / 2 de mayo / Redacción\n\nHubo balaceras en Reynosa."
+    found = {m.mention: m.place for m in parse(text, lang="es")}
+    assert found["CIUDAD VICTORIA"].name == "Ciudad Victoria"
+    assert "LA VICTORIA" not in [m for m, _ in names("LA VICTORIA FUE CLARA, dijo.", "es")]
+
+
+def test_spanish_government_offices_named_after_their_department() -> None:
+    text = (
+        "En Ibagué, la alerta de la Gobernación del Tolima y de la Defensoría del Pueblo llegó "
+        "tarde. En el Tolima hubo combates."
+    )
+    found = [m for m, _ in names(text, "es")]
+    assert found.count("Tolima") == 1 and "Pueblo" not in found

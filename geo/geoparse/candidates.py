@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
 from geo import config
@@ -204,6 +204,7 @@ class Index:
         self.gazetteer = gazetteer
         self._has: dict[str, bool] = {}
         self._cands: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
+        self._cands_in: dict[tuple[str, tuple[str, ...]], tuple[Candidate, ...]] = {}
         self._country: dict[str, bool] = {}
         self._admin1: dict[tuple[str, str], Place | None] = {}
         # by name, with the candidates they were computed from (an answer counts for the
@@ -405,6 +406,33 @@ class Index:
                     seen.setdefault(c.place.id, c)
         out = tuple(sorted(seen.values(), key=lambda c: -c.prior))
         self._cands[(key, variants)] = out
+        return out
+
+    def candidates_in(self, key: str, countries: Collection[str]) -> tuple[Candidate, ...]:
+        """The places a key names in the given countries, best static prior first, as
+        :meth:`candidates` builds them but past its cut at GEOPARSE_MAX_CANDIDATES: a name
+        that hundreds of villages bear ("San Francisco", "San Juan") loses the small ones
+        of the story's country to the large namesakes abroad. Variants are not tried.
+        """
+        wanted = tuple(sorted({c for c in countries if c}))
+        if not wanted or any(sep in key for sep in (ANY_OF, AS_PLACE, IN_COUNTRIES, ROMANISED)):
+            return ()
+        cached = self._cands_in.get((key, wanted))
+        if cached is not None:
+            return cached
+        if len(self._cands_in) > config.GEOPARSE_CACHE_SIZE:
+            self._cands_in.clear()
+        out = tuple(
+            Candidate(
+                place,
+                prior_of(place),
+                place.name_form
+                if place.name_form != "name"
+                else ("primary" if place.primary else "alternate"),
+            )
+            for place in self.gazetteer.lookup(key, normalized=True, country_codes=wanted)
+        )
+        self._cands_in[(key, wanted)] = out
         return out
 
     def transliterated(self, key: str) -> tuple[Candidate, ...]:

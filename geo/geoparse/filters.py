@@ -375,6 +375,7 @@ def _block_people(
     n = len(keys)
     titles, first_names = w["titles"], w["first_names"]
     place_first, saints, particles = w["place_first_names"], w["saints"], w["name_particles"]
+    origin = w["origin_particles"]
     surnames: set[str] = set()
     dates = w.union("weekdays", "months")
     placed: set[int] = set()  # the tokens of names of places named after people
@@ -432,6 +433,15 @@ def _block_people(
             if not ok_gap or (cap[j] and keys[j] in common):
                 # "Franklin County": a common word ends a person's name, and so does a date
                 # ("in Florence Monday night", "in Marion May 4")
+                break
+            if (
+                index is not None
+                and keys[j] in origin
+                and sum(1 for k in range(first_end + 1, j) if cap[k]) >= (1 if is_first else 2)
+                and _place_after_origin(toks, j, index)
+            ):
+                # "el colegio Eduardo Santos de Toribío", "Ana Gómez, de Tumaco": after a
+                # given name and a surname, "de" and a place is where they come from
                 break
             if cap[j] and not toks.particle[j]:
                 last = j
@@ -499,6 +509,19 @@ def _block_people(
 
 #: Tokens of a first-level region's name after a town named after a person, at most.
 _STATE_AFTER_TOKENS: Final = 3
+
+
+def _place_after_origin(toks: Tokens, j: int, index: Index) -> bool:
+    """Whether an origin particle at token ``j`` is followed by a capitalised name of one
+    or two words that the gazetteer has ("de Toribío", "de San Vicente")."""
+    n = len(toks)
+    if j + 1 >= n or toks.join[j] != 1 or not toks.cap[j + 1]:
+        return False
+    if index.has(toks.keys[j + 1]):
+        return True
+    return (
+        j + 2 < n and toks.join[j + 1] == 1 and toks.cap[j + 2] and index.has(toks.joined(j + 1, 2))
+    )
 
 
 def _written_as_place(text: str, toks: Tokens, i: int, last: int, w: Words, index: Index) -> bool:
@@ -1169,7 +1192,10 @@ def verdict(
             # "refugiados en Villa Nueva", "jusqu'à La Source": a name of common words
             # written after a preposition of place is left to the context (soft)
             return 2
-        return COMMON_ONLY if toks.cap[i] and not toks.initial[i] else None
+        # (a dateline's town in capitals opens its line: "CIUDAD VICTORIA, Tamps.", whose
+        # region after it may make it the town)
+        shouting = text[toks.starts[i] : toks.ends[last]].isupper()
+        return COMMON_ONLY if toks.cap[i] and (not toks.initial[i] or shouting) else None
     return 0
 
 

@@ -450,12 +450,14 @@ def resolve(
             ready = prepared.get(key)
             if ready is None:
                 top, statics = scored_candidates(key, cs, index, capitals)
+                apposed_areas = _apposed_areas(apposition.get(key, ()))
+                voted_for = voted_area(key, voted)
                 extra = focus_candidates(
-                    cs,
+                    _with_focus_places(key, cs, index, ctx, apposed=apposed_areas, voted=voted_for),
                     top,
                     ctx,
-                    apposed=_apposed_areas(apposition.get(key, ())),
-                    voted=voted_area(key, voted),
+                    apposed=apposed_areas,
+                    voted=voted_for,
                     shared=_shared_areas(key, cs, co) if len(top) < len(cs) else None,
                 )
                 noun = noun_named.get(key)
@@ -768,10 +770,11 @@ def _far_settlement(
     toks: Tokens,
     w: Words,
 ) -> bool:
-    """Whether a name written after a settlement noun ("le village de X", "la vereda X")
-    took a town far from every other place of the story (a namesake: the village is one the
-    gazetteer lacks), no national capital and not tied to the text by an apposition, a
-    country of its sentence or a dateline."""
+    """Whether a name written after a settlement noun ("le village de X", "la vereda X"),
+    or a stream's named after a town ("río X"), took a town far from every other place of
+    the story (a namesake: the village or stream is one the gazetteer lacks), no national
+    capital and not tied to the text by an apposition, a country of its sentence or a
+    dateline."""
     if (
         place.kind != "city"
         or not f.get("far")
@@ -786,6 +789,8 @@ def _far_settlement(
     for span in spans:
         if toks.script[span.first] == "arabic":
             continue  # (the Arabic nouns are also those of cities and provinces: مدينة)
+        if not toks.cap[span.first] and toks.keys[span.first] in w["water"]:
+            return True  # "río X" placed at a town X far from the story: a namesake's
         j = span.first - 1
         while j >= 0 and span.first - j <= 3 and toks.join[j] != 0 and toks.keys[j] in links:
             j -= 1
@@ -1002,6 +1007,7 @@ def focus_candidates(
     seen = {a for c in top for a in (c.place.country_code, admin_key(c.place)) if a}
     out: list[Candidate] = []
     most = config.GEOPARSE_FOCUS_EXTRA_CANDIDATES
+    any_country = any(c.place.kind == "country" for c in top)
     for level in (
         apposed or {},
         {voted: 1.0} if voted else {},
@@ -1009,21 +1015,56 @@ def focus_candidates(
         shared or {},
         ctx.focus,
     ):
-        for c in cs:
-            p = c.place
-            # the place's own name only: an alternate ("Paris" of a town renamed since)
-            # gives no reason to look further than the prior did
-            if p.id in scored or p.kind == "country" or not p.country_code or not p.primary:
-                continue
-            area = p.country_code if level is ctx.focus else admin_key(p)
-            if area in seen or area not in level:
-                continue
-            seen.update((p.country_code, admin_key(p)))
-            scored.add(p.id)
-            out.append(c)
-            if len(out) >= most:
-                return tuple(out)
+        # the place's own name only: an alternate ("Paris" of a town renamed since) gives
+        # no reason to look further than the prior did, save in a first-level region the
+        # text points to that has no town of that own name ("San Lorenzo" for San Lorenzo
+        # de Esmeraldas in a story there); never for a country's name ("Moldova")
+        regional = level is not ctx.focus and level is not shared and not any_country
+        for alternates in (False, True) if regional else (False,):
+            for c in cs:
+                p = c.place
+                if (
+                    p.id in scored
+                    or p.kind == "country"
+                    or not p.country_code
+                    or (not p.primary if not alternates else p.primary or c.match != "alternate")
+                ):
+                    continue
+                area = p.country_code if level is ctx.focus else admin_key(p)
+                if area in seen or area not in level:
+                    continue
+                seen.update((p.country_code, admin_key(p)))
+                scored.add(p.id)
+                out.append(c)
+                if len(out) >= most:
+                    return tuple(out)
     return tuple(out)
+
+
+def _with_focus_places(
+    key: str,
+    cs: tuple[Candidate, ...],
+    index: Index,
+    ctx: Context,
+    *,
+    apposed: Mapping[str, float],
+    voted: str,
+) -> tuple[Candidate, ...]:
+    """The candidates of a name, with, when the gazetteer had more than
+    GEOPARSE_MAX_CANDIDATES of them, those of the countries the document points to (its
+    unambiguous places, the region other names vote for, a region in apposition) that the
+    cut left out: the hamlet "San Francisco" of a story about one province of Peru comes
+    after ninety namesakes across the Americas and the Philippines."""
+    if len(cs) < config.GEOPARSE_MAX_CANDIDATES:
+        return cs
+    countries = {
+        *ctx.focus,
+        *(a.partition(".")[0] for a in (*apposed, *ctx.admin_focus)),
+        voted.partition(".")[0],
+    }
+    have = {c.place.id for c in cs}
+    more = tuple(c for c in index.candidates_in(key, countries) if c.place.id not in have)
+    return (*cs, *more) if more else cs
 
 
 def _unknown_water_after(toks: Tokens, span: Span, w: Words) -> bool:

@@ -30,7 +30,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Final
 
@@ -118,6 +118,7 @@ def find_spans(
     spans = _merge(spans, _possessive_names(text, toks, blocked, index))
     spans = _merge(spans, _capitalised(text, toks, blocked, w, index))
     spans = _merge(spans, _named_features(toks, blocked, w, index))
+    spans = _merge(_region_abbreviations(text, toks, w), spans)
     romanised = _romanised(text, toks, blocked, w, index, spans)
     if romanised:
         # a romanised name replaces the names found inside it (see _romanised)
@@ -136,6 +137,40 @@ def find_spans(
     spans = _drop_run_heads(text, toks, blocked, spans, index, units)
     spans = _merge_same_place(text, toks, spans, index)
     return _with_name_articles(text, toks, blocked, spans, w)
+
+
+def _region_abbreviations(text: str, toks: Tokens, w: Words) -> list[Span]:
+    """First-level regions written as the packs' ``region_abbreviations`` with their period,
+    after a capitalised name and a comma ("CULIACÁN, Sin.", "Parral, Chih."): the region of
+    that name in its country (an abbreviation the gazetteer gives another region, "Mich."
+    for Michigan, is the pack's there)."""
+    table = _abbreviation_table(w)
+    if not table:
+        return []
+    keys, cap = toks.keys, toks.cap
+    out: list[Span] = []
+    for i in range(1, len(keys)):
+        if not cap[i] or keys[i] not in table or not cap[i - 1]:
+            continue
+        if text[toks.ends[i] : toks.ends[i] + 1] != ".":
+            continue
+        if text[toks.ends[i - 1] : toks.starts[i]].strip() != ",":
+            continue
+        name, _, country = table[keys[i]].rpartition(" ")
+        if not name or not country:
+            continue
+        key = normalize_name(name) + IN_COUNTRIES + country.upper()
+        span = _span(toks, i, i, key, soft=0, region_only=True)
+        out.append(dataclasses.replace(span, end=span.end + 1))  # the period is the name's
+    return out
+
+
+def _abbreviation_table(w: Words) -> dict[str, str]:
+    """The packs' ``region_abbreviations`` of the document's languages."""
+    table: dict[str, str] = {}
+    for code in w.langs:
+        table.update(get_pack(code).maps.get("region_abbreviations", {}))
+    return table
 
 
 def _merge_same_place(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[Span]:
@@ -377,6 +412,7 @@ def _capitalised(
     demonyms = index.demonyms(w)
     feature_starts, arabic_articles = w["feature_starts"], w["arabic_articles"]
     feature_ends, connectors = w["feature_ends"], w["connectors"]
+    abbreviations = _abbreviation_table(w)
     i = 0
     while i < n:
         if blocked[i] or not (
@@ -453,6 +489,13 @@ def _capitalised(
             if v is None:
                 continue
             if v == COMMON_ONLY:
+                if length > 1 and _region_apposed(
+                    text, toks, _span(toks, i, last, key), index, abbreviations=abbreviations
+                ):
+                    # "CIUDAD VICTORIA, Tamps.": common words, but a town of the region
+                    # written after them
+                    found = _span(toks, i, last, key, soft=0)
+                    break
                 if common is None and length > 1:
                     common = _span(toks, i, last, key, soft=2, region_only=True)
                 continue
@@ -617,6 +660,10 @@ def _named_features(toks: Tokens, blocked: list[bool], w: Words, index: Index) -
                 out.append(_span(toks, j, last, key, soft=0))
             elif any(c.place.kind == "region" for c in index.candidates(key)):
                 out.append(_span(toks, i, last, key, soft=0, region_only=True))
+            elif keys[i] in w["water"]:
+                # "río Sipí", "quebrada X": a stream the gazetteer lacks, named as the
+                # town on its banks; the town places it
+                out.append(_span(toks, i, last, key, soft=0))
             break
     return out
 
@@ -763,9 +810,17 @@ def _romanised_cue(
 _APPOSED_REGION_TOKENS: Final = 3
 
 
-def _region_apposed(text: str, toks: Tokens, span: Span, index: Index) -> bool:
+def _region_apposed(
+    text: str,
+    toks: Tokens,
+    span: Span,
+    index: Index,
+    *,
+    abbreviations: Mapping[str, str] | None = None,
+) -> bool:
     """Whether a comma and the name or abbreviation of a first-level region in which a place
-    of the span's name lies come right after it ("Beatrice, Neb.", "Eunice, Louisiana")."""
+    of the span's name lies come right after it ("Beatrice, Neb.", "Eunice, Louisiana"; the
+    packs' ``abbreviations`` too: "Ciudad Victoria, Tamps.")."""
     nxt = span.last + 1
     if nxt >= len(toks) or text[toks.ends[span.last] : toks.starts[nxt]].strip() != ",":
         return False
@@ -780,6 +835,10 @@ def _region_apposed(text: str, toks: Tokens, span: Span, index: Index) -> bool:
         if nxt + length > len(toks):
             break
         key = toks.joined(nxt, length)
+        if length == 1 and abbreviations and key in abbreviations:
+            if text[toks.ends[nxt] : toks.ends[nxt] + 1] != ".":
+                continue
+            key = normalize_name(abbreviations[key].rpartition(" ")[0])
         if not index.has(key):
             continue
         for c in index.candidates(key, variants=False):

@@ -86,6 +86,8 @@ WORD_LISTS: Final = {
     "org_before_of": "words before of/de + place that make a named thing (groupe de Minsk)",
     "connectors": "words that join the tokens of a multi-word proper name (de, of, al)",
     "name_particles": "particles inside person names (von, bin, ould)",
+    "origin_particles": "particles that join a person's given name and surname to the place "
+    "they come from (Juan Pérez de Cali), not part of the name",
     "chain_connectors": "small words inside an institution's name (de, of, for)",
     "list_words": "words inside a list of names (and, et, de)",
     "after_list": "conjunctions after which a list of names goes on (and, et, и)",
@@ -193,6 +195,9 @@ MAPS: Final = {
     "distance_units": "words and abbreviations of lengths to their length in metres (km = 1000)",
     "region_names": "names of regions that are not in the gazetteer, to the name of the "
     "town the region is named after (донеччина = донецьк)",
+    "region_abbreviations": "abbreviations of first-level regions that the press writes with "
+    "a period after a town and a comma, to the region's name and its country's code "
+    "(chih = chihuahua mx: 'Parral, Chih.')",
     "region_suffixes": "endings of region names formed from a relational adjective, to the "
     "adjective's ending ('щина = ська': Харківщина from харківська; the name of the region is "
     "the adjective with 'область', else the town the adjective is built from)",
