@@ -692,8 +692,9 @@ EVENTS_NAMESAKE_TOWN_POPULATION: Final = 30_000
 #: The classes of words (``also`` of a rule) that change a cue's type only when they stand
 #: within EVENTS_NEAR_CUE_CHARS of it and are not negated (a negation at most
 #: EVENTS_NEAR_NEGATION_CHARS before or after them): the debris of a downed weapon ("drones
-#: were shot down over X, their debris damaged a house"; not "no debris fell").
-EVENTS_NEAR_CUE_CLASSES: Final = ("debris", "missile_debris")
+#: were shot down over X, their debris damaged a house"; not "no debris fell"), and the drone
+#: downed by air defence (the drone attack, events README).
+EVENTS_NEAR_CUE_CLASSES: Final = ("debris", "missile_debris", "intercepted_drone")
 EVENTS_NEAR_CUE_CHARS: Final = 80
 EVENTS_NEAR_NEGATION_CHARS: Final = 12
 
@@ -749,6 +750,11 @@ EVENTS_PURSUIT_CHARS: Final = 40
 #: A killing a protest demands justice for (the packs' ``protest_demand``) has its cue at most
 #: this many characters after the demand, in its clause ("justice for the killing of").
 EVENTS_DEMAND_CUE_CHARS: Final = 12
+
+#: What a protest is about (the packs' ``protest_cause``: "rallied against the airstrikes")
+#: has its cue at most this many characters after the word of cause, in its clause: the
+#: cause, not an incident of the protest's day.
+EVENTS_PROTEST_CAUSE_CUE_CHARS: Final = 16
 
 #: An incident of one sentence at this many regions or more is a list of the regions hit in
 #: one wave: a region of it is an incident only when the sentence gives it a toll.

@@ -2495,9 +2495,11 @@ def test_a_night_attack_takes_the_day_the_night_ends_on(text: str, place: str, d
         ),
         ("uk", "Уламки збитого дрона впали на подвір'я у Фастові.", "Air/drone strike"),
         ("ar", "أسقطت الدفاعات الجوية مسيرة وسقط حطامها على منزل في ربك.", "Air/drone strike"),
-        # an interception with no debris told stays a disrupted weapon
-        ("en", "Air defences shot down two drones over Uman.", "Disrupted weapons use"),
-        ("ru", "Над Ельцом сбиты два беспилотника.", "Disrupted weapons use"),
+        # downed drones with no debris told are the drone attack (events README: drones
+        # intercepted over a city are an Air/drone strike); a downed missile is disrupted
+        ("en", "Air defences shot down two drones over Uman.", "Air/drone strike"),
+        ("ru", "Над Ельцом сбиты два беспилотника.", "Air/drone strike"),
+        ("en", "Air defences shot down two missiles over Uman.", "Disrupted weapons use"),
     ],
 )
 def test_debris_of_a_downed_weapon_is_the_attack(lang: str, sentence: str, expected: str) -> None:
@@ -2739,29 +2741,30 @@ def test_a_regional_capital_named_with_a_town_of_its_region_stays_a_town() -> No
     ("text", "sub_type"),
     [
         (
-            "Air defence shot down six drones over Haisyn on Friday; debris damaged a barn.",
+            "Air defence shot down six aerial targets over Haisyn on Friday; debris damaged a "
+            "barn.",
             "Air/drone strike",
         ),
         (
-            "Air defence shot down six drones over Haisyn on Friday; no debris fell.",
+            "Air defence shot down six aerial targets over Haisyn on Friday; no debris fell.",
             "Disrupted weapons use",
         ),
         (
-            "La défense aérienne a abattu six drones au-dessus de Haïssyn vendredi, aucun débris "
+            "La défense aérienne a abattu six missiles au-dessus de Haïssyn vendredi, aucun débris "
             "n'est tombé.",
             "Disrupted weapons use",
         ),
         (
-            "La défense aérienne a abattu six drones au-dessus de Haïssyn vendredi, des débris ont "
-            "endommagé un hangar.",
+            "La défense aérienne a abattu six missiles au-dessus de Haïssyn vendredi, des débris "
+            "ont endommagé un hangar.",
             "Air/drone strike",
         ),
         (
-            "У п'ятницю над Гайсином збили шість дронів, уламки зруйнували гараж.",
+            "У п'ятницю над Гайсином збили шість ракет, уламки зруйнували гараж.",
             "Air/drone strike",
         ),
         (
-            "У п'ятницю над Гайсином збили шість дронів, уламки не впали на житлові будинки.",
+            "У п'ятницю над Гайсином збили шість ракет, уламки не впали на житлові будинки.",
             "Disrupted weapons use",
         ),
     ],

@@ -27,7 +27,7 @@ from geo.io.documents import make_document
 from geo.lang.ar.morph import strip_marks
 
 RU, UK, AR = get_rules(("ru",)), get_rules(("uk",)), get_rules(("ar",))
-RULES = {"ru": RU, "uk": UK, "ar": AR}
+RULES = {"ru": RU, "uk": UK, "ar": AR, "en": get_rules(("en",)), "fr": get_rules(("fr",))}
 ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 # --------------------------------------------------------------------------- packs
@@ -347,14 +347,49 @@ def test_words_that_look_like_cues_are_none(code: str, sentence: str) -> None:
 
 def test_interceptions_are_disrupted_weapons() -> None:
     for code, sentence in (
-        ("ru", "Средства ПВО сбили над регионом 12 беспилотников."),
-        ("uk", "Сили оборони знищили 20 шахедів."),
+        ("ru", "Средства ПВО сбили над регионом две ракеты."),
+        ("uk", "Сили оборони знищили дві крилаті ракети."),
         ("ar", "اعترضت الدفاعات الجوية صاروخا."),
+        ("ar", "تمكنت قوات الأمن من تفكيك عبوة ناسفة."),
     ):
         assert classify_sentence(sentence, rules=RULES[code]) == (
             "Strategic developments",
             "Disrupted weapons use",
         )
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        ("ar", "أسقطت الدفاعات الأرضية ثلاث طائرات مسيرة فوق المدينة فجر الأحد."),
+        ("en", "Air defences shot down three drones over the town on Sunday."),
+        ("fr", "La défense aérienne a intercepté trois drones au-dessus de la ville."),
+        ("ru", "Силы ПВО сбили над городом три беспилотника."),
+    ],
+)
+def test_downed_drones_are_the_drone_attack(code: str, sentence: str) -> None:
+    # events README: drones intercepted over a city are an Air/drone strike
+    assert classify_sentence(sentence, rules=RULES[code]) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وتجمع العشرات من سكان أربيل ظهر اليوم أمام مبنى المحافظة للتنديد بالقصف.",
+        "تجمع مئات الأهالي في الساحة الرئيسية في مدينة أربيل احتجاجا على الغارات التركية.",
+    ],
+)
+def test_arabic_gathering_against_a_strike_is_a_protest(sentence: str) -> None:
+    # what a protest is against (للتنديد ب، احتجاجا على) is its cause, not an incident
+    [ev] = _events("date 2026-03-02\n" + sentence)
+    assert (ev["location"], ev["sub_type"], ev["actor1"]) == (
+        "Erbil",
+        "Peaceful protest",
+        "Protesters",
+    )
 
 
 def test_a_strike_that_says_no_weapon_is_generic() -> None:

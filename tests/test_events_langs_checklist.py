@@ -745,18 +745,20 @@ TOLLS += [
 ]
 
 
-# drones as targets and as carriers, air defence, bombings, armed aggression
+# drones as targets and as carriers, air defence (downed drones are the drone attack, events
+# README; a downed missile stays a disrupted weapon), bombings, armed aggression
 DIS = "Disrupted weapons use"
 CUES += [
     ("fr", "La ville a été la cible de drones.", AIR),
-    ("fr", "La défense antiaérienne a abattu 20 drones.", DIS),
+    ("fr", "La défense antiaérienne a abattu 20 drones.", AIR),
     ("es", "Un explosivo lanzado desde un dron hirió a dos policías.", AIR),
     ("es", "Un atentado con explosivos sacudió la ciudad.", IED),
     ("es", "Los militares repelieron una agresión armada.", AC),
-    ("ar", "تصدت الدفاعات الجوية لمسيرات.", DIS),
+    ("ar", "تصدت الدفاعات الجوية لمسيرات.", AIR),
     ("ru", "Массированная атака дронов обрушилась на город.", AIR),
     ("uk", "Росіяни атакували село КАБами.", AIR),
-    ("uk", "Сили ППО збили 20 дронів.", DIS),
+    ("uk", "Сили ППО збили 20 дронів.", AIR),
+    ("uk", "Сили ППО збили дві ракети.", DIS),
     ("ar", "قصفت الدبابات الحي.", SH),
 ]
 

@@ -1075,6 +1075,42 @@ def _protest_cause(
     )
 
 
+def _without_causes(
+    sentence: str, cues: list[tuple[int, int, int]], rules: Rules, ctx: _Context
+) -> list[tuple[int, int, int]]:
+    """The cues of a sentence without those of what a protest told before them is about:
+    a word of violence at most :data:`geo.config.EVENTS_PROTEST_CAUSE_CUE_CHARS` after the
+    packs' ``protest_cause`` in its clause ("rallied against the airstrikes", "تجمعوا
+    للتنديد بالقصف", "manifesté contre les frappes"): the cause, not an incident of the
+    protest's place and day."""
+    if ctx.protest_cause is None or len(cues) < 2:
+        return cues
+    protests = [
+        c[0]
+        for c in cues
+        if rules.rules[c[2]].event_type in _CROWD and not rules.rules[c[2]].generic
+    ]
+    if not protests:
+        return cues
+    ends = [
+        m.end()
+        for m in ctx.protest_cause.finditer(sentence, min(protests))
+        if any(p <= m.start() for p in protests)
+    ]
+    if not ends:
+        return cues
+    return [
+        c
+        for c in cues
+        if rules.rules[c[2]].event_type in _CROWD
+        or not any(
+            e <= c[0] <= e + config.EVENTS_PROTEST_CAUSE_CUE_CHARS
+            and _CLAUSE_EDGE.search(sentence, e, c[0]) is None
+            for e in ends
+        )
+    ]
+
+
 def _demanded_justice(
     sentence: str,
     start: int,
@@ -2259,7 +2295,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         last = []
         note = " ".join(sentence.split())
         raw = cue_matches(sentence, rules)
-        cues = _foreground(sentence, raw, ctx)
+        cues = _without_causes(sentence, _foreground(sentence, raw, ctx), rules, ctx)
         recalled = bool(cues) and _recalled(sentence, rules, ctx, reference)
         if recalled:
             cues = []
