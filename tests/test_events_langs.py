@@ -392,6 +392,27 @@ def test_arabic_gathering_against_a_strike_is_a_protest(sentence: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sub_type"),
+    [
+        # incursion verb forms, fire at a shepherd, a noun of wounding with its pronoun
+        ("توغلت قوة عسكرية في أطراف البلدة.", "Armed clash"),
+        ("أطلق الجنود النار باتجاه راع في المنطقة.", "Attack"),
+        ("أطلقت دورية النار على شاب قرب الحاجز.", "Attack"),
+    ],
+)
+def test_arabic_incursions_and_fire_at_a_person(sentence: str, sub_type: str) -> None:
+    found = classify_sentence(sentence, rules=AR)
+    assert found is not None and found[1] == sub_type
+
+
+def test_arabic_wounding_noun_with_its_pronoun_is_a_cue() -> None:
+    for word in ("إصابته", "مقتله", "استشهادها"):
+        assert AR.cue_scan is not None
+        found = AR.cue_scan.search(f"ما أدى إلى {word} في المنطقة.")
+        assert found is not None and found.group() == word
+
+
 def test_a_strike_that_says_no_weapon_is_generic() -> None:
     # "удары" alone reports no incident without a day or a toll; a weapon nearby wins
     cues = {RU.rules[i].key for _, _, i in cue_matches("удары по гражданским объектам", RU)}
