@@ -406,6 +406,23 @@ def test_arabic_incursions_and_fire_at_a_person(sentence: str, sub_type: str) ->
     assert found is not None and found[1] == sub_type
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وحلق الطيران المسير على علو منخفض فوق القرى.",
+        "بدأت العملية فجرا بمشاركة طائرات مروحية وجرافات.",
+        "وسط تحليق للطيران الحربي في أجواء المنطقة.",
+    ],
+)
+def test_arabic_aircraft_flying_over_strike_nothing(sentence: str) -> None:
+    assert classify_sentence(sentence, rules=AR) is None
+
+
+def test_arabic_raid_with_arrests_is_arrests() -> None:
+    sentence = "داهمت قوة أمنية منازل في القرية واعتقلت ثلاثة شبان."
+    assert classify_sentence(sentence, rules=AR) == ("Strategic developments", "Arrests")
+
+
 def test_arabic_wounding_noun_with_its_pronoun_is_a_cue() -> None:
     for word in ("إصابته", "مقتله", "استشهادها"):
         assert AR.cue_scan is not None
