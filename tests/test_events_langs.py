@@ -423,6 +423,40 @@ def test_arabic_raid_with_arrests_is_arrests() -> None:
     assert classify_sentence(sentence, rules=AR) == ("Strategic developments", "Arrests")
 
 
+@pytest.mark.parametrize(
+    ("code", "sentence", "sub_type"),
+    [
+        # unidentified gunmen who abduct: the abduction, not an attack
+        (
+            "fr",
+            "Des hommes armés non identifiés ont enlevé samedi un commerçant.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "es",
+            "Hombres armados secuestraron a un comerciante en la vereda.",
+            "Abduction/forced disappearance",
+        ),
+        ("fr", "Des hommes armés ont tué trois civils au marché.", "Attack"),
+        # gas cylinders launched as improvised mortars: shelling; one placed: an explosive
+        (
+            "es",
+            "Un cilindro bomba lanzado desde una loma cayó sobre una vivienda.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "es",
+            "Los disidentes lanzaron cilindros contra la estación de policía.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("es", "Hallaron un cilindro bomba junto a la carretera.", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_gunmen_who_abduct_and_launched_cylinders(code: str, sentence: str, sub_type: str) -> None:
+    found = classify_sentence(sentence, rules=get_rules((code,)))
+    assert found is not None and found[1] == sub_type
+
+
 def test_arabic_wounding_noun_with_its_pronoun_is_a_cue() -> None:
     for word in ("إصابته", "مقتله", "استشهادها"):
         assert AR.cue_scan is not None
