@@ -457,6 +457,13 @@ def test_gunmen_who_abduct_and_launched_cylinders(code: str, sentence: str, sub_
     assert found is not None and found[1] == sub_type
 
 
+def test_french_army_auxiliaries_are_no_civilians() -> None:
+    fr = get_rules(("fr",))
+    sentence = "Onze militaires et supplétifs civils de l'armée ont été tués dans une attaque."
+    assert "civilians" not in fr.classes_in(sentence)
+    assert "civilians" in fr.classes_in("Onze civils ont été tués dans une attaque.")
+
+
 def test_arabic_wounding_noun_with_its_pronoun_is_a_cue() -> None:
     for word in ("إصابته", "مقتله", "استشهادها"):
         assert AR.cue_scan is not None
