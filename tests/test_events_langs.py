@@ -464,6 +464,28 @@ def test_french_army_auxiliaries_are_no_civilians() -> None:
     assert "civilians" in fr.classes_in("Onze civils ont été tués dans une attaque.")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("هاجم تنظيم القاعدة في جزيرة العرب معسكرا للجيش.", "AQAP"),
+        ("هاجم تنظيم القاعدة معسكرا للجيش.", "Al Qaeda"),
+        ("قصفت الحركة الشعبية لتحرير السودان شمال أحياء المدينة.", "SPLM-N"),
+        ("قصفت الحركة الشعبية جناح الحلو أحياء المدينة.", "SPLM-N"),
+    ],
+)
+def test_arabic_regional_branches_and_movements(sentence: str, name: str) -> None:
+    assert [a.actor.name for a in find_actors(sentence, rules=AR)] == [name]
+
+
+def test_english_and_french_names_of_aqap_and_splm_n() -> None:
+    en, fr = get_rules(("en",)), get_rules(("fr",))
+    assert [a.actor.name for a in find_actors("AQAP fighters attacked a camp.", rules=en)] == [
+        "AQAP"
+    ]
+    found = find_actors("Le SPLM-N a bombardé la ville.", rules=fr)
+    assert [a.actor.name for a in found] == ["SPLM-N"]
+
+
 def test_arabic_wounding_noun_with_its_pronoun_is_a_cue() -> None:
     for word in ("إصابته", "مقتله", "استشهادها"):
         assert AR.cue_scan is not None
