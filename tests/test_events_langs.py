@@ -486,6 +486,20 @@ def test_english_and_french_names_of_aqap_and_splm_n() -> None:
     assert [a.actor.name for a in found] == ["SPLM-N"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "tolls"),
+    [
+        ("ما أدى إلى سقوط شهيد وجريح.", {"fatalities": 1, "injured": 1}),
+        ("قتل راعيان شقيقان مساء أمس بغارة.", {"fatalities": 2}),
+        ("قتل جنديان اثنان في الهجوم.", {"fatalities": 2}),
+        ("أسفر القصف عن سقوط شهيدين وثلاثة جرحى.", {"fatalities": 2, "injured": 3}),
+    ],
+)
+def test_arabic_singular_and_dual_tolls(sentence: str, tolls: dict[str, int]) -> None:
+    found = {c.kind: c.count for c in count_casualties(sentence, rules=AR)}
+    assert found == tolls
+
+
 def test_arabic_wounding_noun_with_its_pronoun_is_a_cue() -> None:
     for word in ("إصابته", "مقتله", "استشهادها"):
         assert AR.cue_scan is not None
