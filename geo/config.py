@@ -751,6 +751,10 @@ EVENTS_PURSUIT_CHARS: Final = 40
 #: this many characters after the demand, in its clause ("justice for the killing of").
 EVENTS_DEMAND_CUE_CHARS: Final = 12
 
+#: "The group" after an incident's word is the armed group the text named last when a word of
+#: claim ends at most this many characters before it ("وتبناه التنظيم", "claimed by the group").
+EVENTS_CLAIM_ANAPHORA_CHARS: Final = 16
+
 #: What a protest is about (the packs' ``protest_cause``: "rallied against the airstrikes")
 #: has its cue at most this many characters after the word of cause, in its clause: the
 #: cause, not an incident of the protest's day.

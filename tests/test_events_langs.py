@@ -500,6 +500,19 @@ def test_arabic_singular_and_dual_tolls(sentence: str, tolls: dict[str, int]) ->
     assert found == tolls
 
 
+def test_arabic_the_group_that_claimed_it_after_the_incident() -> None:
+    # "وتبناه التنظيم" (and the group claimed it) after the incident's word: the group the
+    # text named last did it
+    text = (
+        "date 2026-09-17\nهاجم مسلحون من تنظيم القاعدة في جزيرة العرب معسكرا للجيش في "
+        "مديرية مودية يوم الاثنين، ما أسفر عن مقتل خمسة جنود. وفي ٢٧ آب الماضي، استهدف "
+        "هجوم انتحاري بسيارة مفخخة نقطة تفتيش عند مدخل مدينة زنجبار، وأسفر عن مقتل ستة "
+        "جنود، وتبناه التنظيم."
+    )
+    bombs = [ev for ev in _events(text) if ev["sub_type"] == "Suicide bomb"]
+    assert [ev["actor1"] for ev in bombs] == ["AQAP"]
+
+
 def test_arabic_wounding_noun_with_its_pronoun_is_a_cue() -> None:
     for word in ("إصابته", "مقتله", "استشهادها"):
         assert AR.cue_scan is not None

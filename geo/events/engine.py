@@ -2049,9 +2049,11 @@ def _group_told_before(
     cue: int,
     group: Actor,
     anaphora: re.Pattern[str],
+    agent: re.Pattern[str] | None = None,
 ) -> None:
     """ "The group" before the incident's word in a sentence that names no armed group ("On
-    Monday, the group ambushed a patrol"): the armed group the text named last is actor1;
+    Monday, the group ambushed a patrol"), or after it right after a word of claim
+    (``agent``: "وتبناه التنظيم"): the armed group the text named last is actor1;
     of a battle whose only actor1 was the forces of its own country (the side attacked),
     those forces become actor2."""
     if inc.etype not in _ARMED_TYPES or any(_named_group(a) for a in actors):
@@ -2059,11 +2061,33 @@ def _group_told_before(
     if inc.actor1 is not None and not _defender_only(inc):
         return
     said = anaphora.search(sentence, 0, max(0, cue))
+    if said is None and agent is not None:
+        # "the group" right after a word of claim past the incident's word ("..., killing
+        # six soldiers, and the group claimed it": وتبناه التنظيم)
+        said = next(
+            (
+                m
+                for m in anaphora.finditer(sentence, max(0, cue))
+                if agent.search(
+                    sentence, max(0, m.start() - config.EVENTS_CLAIM_ANAPHORA_CHARS), m.start()
+                )
+            ),
+            None,
+        )
     if said is None or any(a.start < said.end() and said.start() < a.end for a in actors):
         return
     if inc.actor1 is not None:
         inc.actor2 = inc.actor1
     inc.actor1 = group
+
+
+def _claim_word(rules: Rules) -> re.Pattern[str] | None:
+    """A word of claim (the packs' ``blame`` words, with the particles a language glues
+    before them: "وتبناه") ending right before what follows it."""
+    words = rules.patterns("actors", "blame")
+    if not words:
+        return None
+    return re.compile(rf"(?:{'|'.join(f'(?:{w})' for w in words)})\s+$", re.IGNORECASE)
 
 
 def _clash_with_protesters(inc: _Incident, rules: Rules) -> None:
@@ -2177,6 +2201,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     # the armed group the text named last: "the group" of a later sentence
     story_group: Actor | None = None
     anaphora_re = rules.words_re("actors", "group_anaphora")
+    claim_word = _claim_word(rules)
     lead_town: Mention | None = None  # where the text names the town of its first incident
     last: list[_Incident] = []
     previous: list[_Incident] = []  # the incidents of the last sentences
@@ -2662,7 +2687,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 inc.intervention = True
             _choose_actors(inc, actors, inc.cue - begin, bool(classes & {"civilians", "communal"}))
             if story_group is not None and anaphora_re is not None:
-                _group_told_before(inc, actors, sentence, inc.cue - begin, story_group, anaphora_re)
+                _group_told_before(
+                    inc, actors, sentence, inc.cue - begin, story_group, anaphora_re, claim_word
+                )
             if (
                 inc.actor1 in (None, UNIDENTIFIED)
                 and not inc.explicit
