@@ -755,6 +755,15 @@ EVENTS_PURSUIT_CHARS: Final = 40
 #: this many characters after the demand, in its clause ("justice for the killing of").
 EVENTS_DEMAND_CUE_CHARS: Final = 12
 
+#: "The group" after an incident's word is the armed group the text named last when a word of
+#: claim ends at most this many characters before it ("وتبناه التنظيم", "claimed by the group").
+EVENTS_CLAIM_ANAPHORA_CHARS: Final = 16
+
+#: What a protest is about (the packs' ``protest_cause``: "rallied against the airstrikes")
+#: has its cue at most this many characters after the word of cause, in its clause: the
+#: cause, not an incident of the protest's day.
+EVENTS_PROTEST_CAUSE_CUE_CHARS: Final = 16
+
 #: An incident of one sentence at this many regions or more is a list of the regions hit in
 #: one wave: a region of it is an incident only when the sentence gives it a toll.
 EVENTS_REGION_LIST_MIN: Final = 3

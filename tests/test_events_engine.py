@@ -2749,29 +2749,30 @@ def test_a_regional_capital_named_with_a_town_of_its_region_stays_a_town() -> No
     ("text", "sub_type"),
     [
         (
-            "Air defence shot down six drones over Haisyn on Friday; debris damaged a barn.",
+            "Air defence shot down six aerial targets over Haisyn on Friday; debris damaged a "
+            "barn.",
             "Air/drone strike",
         ),
         (
-            "Air defence shot down six drones over Haisyn on Friday; no debris fell.",
+            "Air defence shot down six aerial targets over Haisyn on Friday; no debris fell.",
             "Disrupted weapons use",
         ),
         (
-            "La défense aérienne a abattu six drones au-dessus de Haïssyn vendredi, aucun débris "
+            "La défense aérienne a abattu six missiles au-dessus de Haïssyn vendredi, aucun débris "
             "n'est tombé.",
             "Disrupted weapons use",
         ),
         (
-            "La défense aérienne a abattu six drones au-dessus de Haïssyn vendredi, des débris ont "
-            "endommagé un hangar.",
+            "La défense aérienne a abattu six missiles au-dessus de Haïssyn vendredi, des débris "
+            "ont endommagé un hangar.",
             "Air/drone strike",
         ),
         (
-            "У п'ятницю над Гайсином збили шість дронів, уламки зруйнували гараж.",
+            "У п'ятницю над Гайсином збили шість ракет, уламки зруйнували гараж.",
             "Air/drone strike",
         ),
         (
-            "У п'ятницю над Гайсином збили шість дронів, уламки не впали на житлові будинки.",
+            "У п'ятницю над Гайсином збили шість ракет, уламки не впали на житлові будинки.",
             "Disrupted weapons use",
         ),
     ],

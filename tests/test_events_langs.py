@@ -27,7 +27,7 @@ from geo.io.documents import make_document
 from geo.lang.ar.morph import strip_marks
 
 RU, UK, AR = get_rules(("ru",)), get_rules(("uk",)), get_rules(("ar",))
-RULES = {"ru": RU, "uk": UK, "ar": AR}
+RULES = {"ru": RU, "uk": UK, "ar": AR, "en": get_rules(("en",)), "fr": get_rules(("fr",))}
 ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 # --------------------------------------------------------------------------- packs
@@ -359,6 +359,168 @@ def test_interceptions_alone_are_disrupted_weapons_use() -> None:
     ):
         found = classify_sentence(sentence, rules=get_rules((code,)))
         assert found is not None and found[1] == sub_type, (code, sentence)
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        ("ar", "أسقطت الدفاعات الأرضية ثلاث طائرات مسيرة فوق المدينة فجر الأحد."),
+        ("en", "Air defences shot down three drones over the town on Sunday."),
+        ("fr", "La défense aérienne a intercepté trois drones au-dessus de la ville."),
+        ("ru", "Силы ПВО сбили над городом три беспилотника."),
+    ],
+)
+def test_downed_drones_alone_are_disrupted_weapons_use(code: str, sentence: str) -> None:
+    # ACLED's "Interception:" events: nothing hit, no attack coded
+    assert classify_sentence(sentence, rules=RULES[code]) == (
+        "Strategic developments",
+        "Disrupted weapons use",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وتجمع العشرات من سكان أربيل ظهر اليوم أمام مبنى المحافظة للتنديد بالقصف.",
+        "تجمع مئات الأهالي في الساحة الرئيسية في مدينة أربيل احتجاجا على الغارات التركية.",
+    ],
+)
+def test_arabic_gathering_against_a_strike_is_a_protest(sentence: str) -> None:
+    # what a protest is against (للتنديد ب، احتجاجا على) is its cause, not an incident
+    [ev] = _events("date 2026-03-02\n" + sentence)
+    assert (ev["location"], ev["sub_type"], ev["actor1"]) == (
+        "Erbil",
+        "Peaceful protest",
+        "Protesters",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_type"),
+    [
+        # incursion verb forms, fire at a shepherd, a noun of wounding with its pronoun
+        ("توغلت قوة عسكرية في أطراف البلدة.", "Armed clash"),
+        ("أطلق الجنود النار باتجاه راع في المنطقة.", "Attack"),
+        ("أطلقت دورية النار على شاب قرب الحاجز.", "Attack"),
+    ],
+)
+def test_arabic_incursions_and_fire_at_a_person(sentence: str, sub_type: str) -> None:
+    found = classify_sentence(sentence, rules=AR)
+    assert found is not None and found[1] == sub_type
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وحلق الطيران المسير على علو منخفض فوق القرى.",
+        "بدأت العملية فجرا بمشاركة طائرات مروحية وجرافات.",
+        "وسط تحليق للطيران الحربي في أجواء المنطقة.",
+    ],
+)
+def test_arabic_aircraft_flying_over_strike_nothing(sentence: str) -> None:
+    assert classify_sentence(sentence, rules=AR) is None
+
+
+def test_arabic_raid_with_arrests_is_arrests() -> None:
+    sentence = "داهمت قوة أمنية منازل في القرية واعتقلت ثلاثة شبان."
+    assert classify_sentence(sentence, rules=AR) == ("Strategic developments", "Arrests")
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "sub_type"),
+    [
+        # unidentified gunmen who abduct: the abduction, not an attack
+        (
+            "fr",
+            "Des hommes armés non identifiés ont enlevé samedi un commerçant.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "es",
+            "Hombres armados secuestraron a un comerciante en la vereda.",
+            "Abduction/forced disappearance",
+        ),
+        ("fr", "Des hommes armés ont tué trois civils au marché.", "Attack"),
+        # gas cylinders launched as improvised mortars: shelling; one placed: an explosive
+        (
+            "es",
+            "Un cilindro bomba lanzado desde una loma cayó sobre una vivienda.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "es",
+            "Los disidentes lanzaron cilindros contra la estación de policía.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("es", "Hallaron un cilindro bomba junto a la carretera.", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_gunmen_who_abduct_and_launched_cylinders(code: str, sentence: str, sub_type: str) -> None:
+    found = classify_sentence(sentence, rules=get_rules((code,)))
+    assert found is not None and found[1] == sub_type
+
+
+def test_french_army_auxiliaries_are_no_civilians() -> None:
+    fr = get_rules(("fr",))
+    sentence = "Onze militaires et supplétifs civils de l'armée ont été tués dans une attaque."
+    assert "civilians" not in fr.classes_in(sentence)
+    assert "civilians" in fr.classes_in("Onze civils ont été tués dans une attaque.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("هاجم تنظيم القاعدة في جزيرة العرب معسكرا للجيش.", "AQAP"),
+        ("هاجم تنظيم القاعدة معسكرا للجيش.", "Al Qaeda"),
+        ("قصفت الحركة الشعبية لتحرير السودان شمال أحياء المدينة.", "SPLM-N"),
+        ("قصفت الحركة الشعبية جناح الحلو أحياء المدينة.", "SPLM-N"),
+    ],
+)
+def test_arabic_regional_branches_and_movements(sentence: str, name: str) -> None:
+    assert [a.actor.name for a in find_actors(sentence, rules=AR)] == [name]
+
+
+def test_english_and_french_names_of_aqap_and_splm_n() -> None:
+    en, fr = get_rules(("en",)), get_rules(("fr",))
+    assert [a.actor.name for a in find_actors("AQAP fighters attacked a camp.", rules=en)] == [
+        "AQAP"
+    ]
+    found = find_actors("Le SPLM-N a bombardé la ville.", rules=fr)
+    assert [a.actor.name for a in found] == ["SPLM-N"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tolls"),
+    [
+        ("ما أدى إلى سقوط شهيد وجريح.", {"fatalities": 1, "injured": 1}),
+        ("قتل راعيان شقيقان مساء أمس بغارة.", {"fatalities": 2}),
+        ("قتل جنديان اثنان في الهجوم.", {"fatalities": 2}),
+        ("أسفر القصف عن سقوط شهيدين وثلاثة جرحى.", {"fatalities": 2, "injured": 3}),
+    ],
+)
+def test_arabic_singular_and_dual_tolls(sentence: str, tolls: dict[str, int]) -> None:
+    found = {c.kind: c.count for c in count_casualties(sentence, rules=AR)}
+    assert found == tolls
+
+
+def test_arabic_the_group_that_claimed_it_after_the_incident() -> None:
+    # "وتبناه التنظيم" (and the group claimed it) after the incident's word: the group the
+    # text named last did it
+    text = (
+        "date 2026-09-17\nهاجم مسلحون من تنظيم القاعدة في جزيرة العرب معسكرا للجيش في "
+        "مديرية مودية يوم الاثنين، ما أسفر عن مقتل خمسة جنود. وفي ٢٧ آب الماضي، استهدف "
+        "هجوم انتحاري بسيارة مفخخة نقطة تفتيش عند مدخل مدينة زنجبار، وأسفر عن مقتل ستة "
+        "جنود، وتبناه التنظيم."
+    )
+    bombs = [ev for ev in _events(text) if ev["sub_type"] == "Suicide bomb"]
+    assert [ev["actor1"] for ev in bombs] == ["AQAP"]
+
+
+def test_arabic_wounding_noun_with_its_pronoun_is_a_cue() -> None:
+    for word in ("إصابته", "مقتله", "استشهادها"):
+        assert AR.cue_scan is not None
+        found = AR.cue_scan.search(f"ما أدى إلى {word} في المنطقة.")
+        assert found is not None and found.group() == word
 
 
 def test_a_strike_that_says_no_weapon_is_generic() -> None:

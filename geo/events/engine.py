@@ -1079,6 +1079,42 @@ def _protest_cause(
     )
 
 
+def _without_causes(
+    sentence: str, cues: list[tuple[int, int, int]], rules: Rules, ctx: _Context
+) -> list[tuple[int, int, int]]:
+    """The cues of a sentence without those of what a protest told before them is about:
+    a word of violence at most :data:`geo.config.EVENTS_PROTEST_CAUSE_CUE_CHARS` after the
+    packs' ``protest_cause`` in its clause ("rallied against the airstrikes", "تجمعوا
+    للتنديد بالقصف", "manifesté contre les frappes"): the cause, not an incident of the
+    protest's place and day."""
+    if ctx.protest_cause is None or len(cues) < 2:
+        return cues
+    protests = [
+        c[0]
+        for c in cues
+        if rules.rules[c[2]].event_type in _CROWD and not rules.rules[c[2]].generic
+    ]
+    if not protests:
+        return cues
+    ends = [
+        m.end()
+        for m in ctx.protest_cause.finditer(sentence, min(protests))
+        if any(p <= m.start() for p in protests)
+    ]
+    if not ends:
+        return cues
+    return [
+        c
+        for c in cues
+        if rules.rules[c[2]].event_type in _CROWD
+        or not any(
+            e <= c[0] <= e + config.EVENTS_PROTEST_CAUSE_CUE_CHARS
+            and _CLAUSE_EDGE.search(sentence, e, c[0]) is None
+            for e in ends
+        )
+    ]
+
+
 def _demanded_justice(
     sentence: str,
     start: int,
@@ -2027,9 +2063,11 @@ def _group_told_before(
     cue: int,
     group: Actor,
     anaphora: re.Pattern[str],
+    agent: re.Pattern[str] | None = None,
 ) -> None:
     """ "The group" before the incident's word in a sentence that names no armed group ("On
-    Monday, the group ambushed a patrol"): the armed group the text named last is actor1;
+    Monday, the group ambushed a patrol"), or after it right after a word of claim
+    (``agent``: "وتبناه التنظيم"): the armed group the text named last is actor1;
     of a battle whose only actor1 was the forces of its own country (the side attacked),
     those forces become actor2."""
     if inc.etype not in _ARMED_TYPES or any(_named_group(a) for a in actors):
@@ -2037,11 +2075,33 @@ def _group_told_before(
     if inc.actor1 is not None and not _defender_only(inc):
         return
     said = anaphora.search(sentence, 0, max(0, cue))
+    if said is None and agent is not None:
+        # "the group" right after a word of claim past the incident's word ("..., killing
+        # six soldiers, and the group claimed it": وتبناه التنظيم)
+        said = next(
+            (
+                m
+                for m in anaphora.finditer(sentence, max(0, cue))
+                if agent.search(
+                    sentence, max(0, m.start() - config.EVENTS_CLAIM_ANAPHORA_CHARS), m.start()
+                )
+            ),
+            None,
+        )
     if said is None or any(a.start < said.end() and said.start() < a.end for a in actors):
         return
     if inc.actor1 is not None:
         inc.actor2 = inc.actor1
     inc.actor1 = group
+
+
+def _claim_word(rules: Rules) -> re.Pattern[str] | None:
+    """A word of claim (the packs' ``blame`` words, with the particles a language glues
+    before them: "وتبناه") ending right before what follows it."""
+    words = rules.patterns("actors", "blame")
+    if not words:
+        return None
+    return re.compile(rf"(?:{'|'.join(f'(?:{w})' for w in words)})\s+$", re.IGNORECASE)
 
 
 def _clash_with_protesters(inc: _Incident, rules: Rules) -> None:
@@ -2155,6 +2215,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     # the armed group the text named last: "the group" of a later sentence
     story_group: Actor | None = None
     anaphora_re = rules.words_re("actors", "group_anaphora")
+    claim_word = _claim_word(rules)
     lead_town: Mention | None = None  # where the text names the town of its first incident
     last: list[_Incident] = []
     previous: list[_Incident] = []  # the incidents of the last sentences
@@ -2282,7 +2343,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         last = []
         note = " ".join(sentence.split())
         raw = cue_matches(sentence, rules)
-        cues = _foreground(sentence, raw, ctx)
+        cues = _without_causes(sentence, _foreground(sentence, raw, ctx), rules, ctx)
         recalled = bool(cues) and _recalled(sentence, rules, ctx, reference)
         if recalled:
             cues = []
@@ -2649,7 +2710,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 inc.intervention = True
             _choose_actors(inc, actors, inc.cue - begin, bool(classes & {"civilians", "communal"}))
             if story_group is not None and anaphora_re is not None:
-                _group_told_before(inc, actors, sentence, inc.cue - begin, story_group, anaphora_re)
+                _group_told_before(
+                    inc, actors, sentence, inc.cue - begin, story_group, anaphora_re, claim_word
+                )
             if (
                 inc.actor1 in (None, UNIDENTIFIED)
                 and not inc.explicit

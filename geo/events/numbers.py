@@ -286,5 +286,8 @@ def find_numbers(sentence: str, *, rules: Rules | None = None) -> list[Number]:
             if w and w not in t.joiners and w not in t.ignore
         ]
         vague = kind == "vague" or (len(words) == 1 and words[0] in t.vague)
+        if len(words) > 1 and all(parse_number(w, rules=r) == 2 for w in words):
+            # two duals of one pair ("راعيان شقيقان", "جنديان اثنان"): two people, not four
+            value = 2
         out.append(Number(value, m.start(), m.end(), vague=vague))
     return out
