@@ -443,3 +443,24 @@ def test_a_part_of_the_victims_is_no_new_count(
 ) -> None:
     found = count_casualties(sentence, rules=get_rules((lang,)))
     assert [(c.kind, c.count) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Hombres armados asesinaron a Rosa Quintero en su finca.", [("fatalities", 1, True)]),
+        ("Desconocidos mataron al tesorero de la cooperativa.", [("fatalities", 1, True)]),
+        ("Anselmo Ruiz, de 52 años, murió camino del hospital.", [("fatalities", 1, True)]),
+        ("El dirigente Tomás Arbeláez fue asesinado frente a su casa.", [("fatalities", 1, True)]),
+        ("Una vecina, de 61 años, resultó herida por la metralla.", [("injured", 1, True)]),
+        # a count stays the count, the capitals of a place are no name of a victim
+        ("Pistoleros mataron a tres taxistas en Villa Nueva.", [("fatalities", 3, True)]),
+        ("Los sicarios mataron al menos a cinco personas.", [("fatalities", 5, True)]),
+        # a group after a bare passive is no single victim
+        ("Una familia de cuatro integrantes fue asesinada.", [("fatalities", 4, True)]),
+    ],
+)
+def test_spanish_one_victim_without_a_number(
+    sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts("es", sentence) == expected
