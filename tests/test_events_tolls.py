@@ -464,3 +464,37 @@ def test_spanish_one_victim_without_a_number(
     sentence: str, expected: list[tuple[str, int, bool]]
 ) -> None:
     assert _counts("es", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        (
+            "es",
+            "OAXACA, Oax.- Tres presuntos integrantes de una banda dedicada al robo de ganado "
+            "murieron durante la persecución.",
+            [("fatalities", 3, True)],
+        ),
+        (
+            "en",
+            "Seven workers of the state-owned cement company in the north were killed.",
+            [("fatalities", 7, True)],
+        ),
+        # the count far before a word with its agent before it is who killed
+        (
+            "es",
+            "Dos hombres que se movilizaban en una motocicleta roja asesinaron a tiros al "
+            "comerciante.",
+            [],
+        ),
+        (
+            "en",
+            "Two gunmen riding a motorcycle through the crowded market killed a trader.",
+            [("fatalities", 1, True)],
+        ),
+    ],
+)
+def test_a_count_that_opens_its_clause_is_the_subject_of_a_far_death_word(
+    lang: str, sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts(lang, sentence) == expected
