@@ -498,3 +498,21 @@ def test_a_count_that_opens_its_clause_is_the_subject_of_a_far_death_word(
     lang: str, sentence: str, expected: list[tuple[str, int, bool]]
 ) -> None:
     assert _counts(lang, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "values"),
+    [
+        ("ar", "قتل تاجران شقيقان في السوق", [2]),  # a dual noun, then a dual in apposition
+        ("ar", "أسفر القصف عن مقتل طبيبين", [2]),
+        ("fr", "soixante-dix-sept", [77]),
+        ("es", "treinta y dos", [32]),
+        ("ru", "двадцать два", [22]),
+    ],
+)
+def test_a_unit_after_a_unit_restates_it(lang: str, text: str, values: list[int]) -> None:
+    assert [n.value for n in find_numbers(text, rules=get_rules((lang,)))] == values
+
+
+def test_an_arabic_dual_of_people_after_a_death_verb_counts_two() -> None:
+    assert _counts("ar", "قتل راعيان شقيقان في غارة على أطراف القرية.") == [("fatalities", 2, True)]

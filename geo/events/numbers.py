@@ -187,6 +187,7 @@ def parse_number(
         return factor * approx if factor else None
     total = 0
     current = 0
+    unit = False  # whether the word before is a unit below ten
     for w in words:
         if w in t.vague:
             return t.vague[w]
@@ -195,10 +196,14 @@ def parse_number(
             if t.multipliers[w] >= 1000:
                 total += current
                 current = 0
+            unit = False
             continue
         value = t.units.get(w)
         if value is None:
             return None
+        if unit and value < 10:
+            continue  # a unit after a unit restates it ("راعيان شقيقان": two shepherds, brothers)
+        unit = value < 10
         if w in t.times_unit and 1 < current < 10:
             current *= value  # quatre-vingt(s)
         else:
