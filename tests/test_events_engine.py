@@ -3130,3 +3130,34 @@ def test_a_later_death_in_hospital_does_not_date_the_incident() -> None:
         "Нагадаємо, у вівторок, 17 лютого, російська ракета влучила в житловий будинок."
     )
     assert [(p, d[:10]) for p, d, *_ in _event_places(text)] == [("Radomyshl", "2026-02-17")]
+
+
+_STORY = (
+    "date 2025-03-04\nMissile strike hits bus station in Kassala\n\n"
+    "A missile struck the bus station in Kassala on Monday morning, officials said.\n\n"
+    "The army said the missile had been fired from positions near Sennar, a claim that "
+    "officials in Port Sudan rejected.\n\n"
+    "Officials in Gedaref called for calm.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("tail", "deaths", "injured"),
+    [
+        # a toll of the story's incident after paragraphs about other places
+        (
+            "According to the latest figures, the strike killed at least 14 people and wounded 40.",
+            14,
+            40,
+        ),
+        # another day: another incident's toll
+        ("A strike on Friday killed 3 people.", None, None),
+    ],
+)
+def test_a_placeless_toll_far_after_the_lead_is_the_story_incidents(
+    tail: str, deaths: int | None, injured: int | None
+) -> None:
+    ev = geo.extract_events(_STORY + tail + "\n")
+    row = ev[(ev.event_type != "Mention") & (ev.location == "Kassala")].iloc[0]
+    got = tuple(None if pd.isna(v) else int(v) for v in (row.fatalities, row.injured))
+    assert got == (deaths, injured)

@@ -2226,6 +2226,13 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 _follow_up(last, sentence, rules, ctx, reference)
             elif last:
                 _dated_later(last, sentence, rules, ctx, reference)
+            else:
+                _story_toll(
+                    next((r[0] for r in records if r[0] is not None), None),
+                    sentence,
+                    rules,
+                    reference,
+                )
             continue
         if last and follow < config.FOLLOW_UP_SENTENCES and all(m.place.kind != "city" for m in ms):
             # a next sentence that names only regions ("claimed by the Islamic State in the
@@ -3349,6 +3356,42 @@ def _follow_up(
         _take_gunmen(incidents, sentence, rules, tolls)
     if (tolls and same) or inc.intervention:
         inc.notes.append(note)
+
+
+def _story_toll(
+    story: _Incident | None, sentence: str, rules: Rules, reference: dt.date | None
+) -> None:
+    """A sentence that names no place and comes after no incident just told, but names an
+    incident of the story's type and gives its toll ("По последним данным, в результате
+    удара погибли не менее 30 человек", after paragraphs of claims and reactions naming
+    other places), gives the toll of the story's incident (the text's first, told in its
+    lead), of each kind it has none of yet; not when the sentence gives another day, a
+    later death, a running total or an earlier figure (:func:`_incident_tolls`)."""
+    if story is None or story.etype in _CROWD or story.sentence > config.LEAD_SENTENCES:
+        return
+    cues = _placeless_cues(sentence, rules)
+    # it names the incident by a word of its type ("удара", "the shelling"), not only by a
+    # word of another that any incident shares ("heridas" of a story of a clash)
+    family = _FAMILY.get(story.etype, story.etype)
+    if not any(
+        _FAMILY.get(rules.rules[idx].event_type, rules.rules[idx].event_type) == family
+        for _, _, idx in cues
+    ) or not _same_story(story, cues, rules):
+        return
+    dates = find_dates(sentence, reference=reference, rules=rules)
+    if any(d.date is not None and d.precision == 1 and d.date != story.date for d in dates):
+        return
+    kinds = {
+        kind
+        for kind, told in (("fatalities", story.fatalities), ("injured", story.injured))
+        if not told and kind not in story.none
+    }
+    tolls = [c for c in _incident_tolls(sentence, rules, dates) if c.kind in kinds]
+    if not tolls or _later_death(sentence, rules):
+        return
+    first = min(story.places, key=lambda pid: _KIND_RANK.get(story.places[pid][0].place.kind, 0))
+    _apply_tolls(story, first, tolls, summed=_summable(sentence, tolls, rules))
+    story.notes.append(" ".join(sentence.split()))
 
 
 #: The types of incident whose attacker a next sentence may name as unidentified men.
