@@ -3161,3 +3161,16 @@ def test_a_placeless_toll_far_after_the_lead_is_the_story_incidents(
     row = ev[(ev.event_type != "Mention") & (ev.location == "Kassala")].iloc[0]
     got = tuple(None if pd.isna(v) else int(v) for v in (row.fatalities, row.injured))
     assert got == (deaths, injured)
+
+
+def test_a_toll_told_before_the_incident_is_the_first_incidents() -> None:
+    text = (
+        "date 2025-03-06\nToll of the strike rises\n\n"
+        "Rescuers found another body under the rubble overnight. "
+        "The death toll from the missile strike has risen to 11, and 35 were wounded, "
+        "officials said.\n\n"
+        "On Wednesday a missile struck an apartment block in Kassala.\n"
+    )
+    ev = geo.extract_events(text)
+    row = ev[(ev.event_type != "Mention") & (ev.location == "Kassala")].iloc[0]
+    assert (int(row.fatalities), int(row.injured)) == (11, 35)

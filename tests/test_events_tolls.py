@@ -516,3 +516,21 @@ def test_a_unit_after_a_unit_restates_it(lang: str, text: str, values: list[int]
 
 def test_an_arabic_dual_of_people_after_a_death_verb_counts_two() -> None:
     assert _counts("ar", "قتل راعيان شقيقان في غارة على أطراف القرية.") == [("fatalities", 2, True)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        (
+            "ru",
+            "Теперь жертв удара уже 12, ранены 30 человек, сообщил губернатор.",
+            [("fatalities", 12, True), ("injured", 30, True)],
+        ),
+        ("ru", "Теперь погибших пятеро, сообщили спасатели.", [("fatalities", 5, True)]),
+        ("uk", "Тепер загиблих шестеро, повідомив голова ОВА.", [("fatalities", 6, True)]),
+    ],
+)
+def test_the_dead_before_their_count_in_russian_and_ukrainian(
+    lang: str, sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts(lang, sentence) == expected
