@@ -453,6 +453,11 @@ def test_a_part_of_the_victims_is_no_new_count(
         ("Anselmo Ruiz, de 52 años, murió camino del hospital.", [("fatalities", 1, True)]),
         ("El dirigente Tomás Arbeláez fue asesinado frente a su casa.", [("fatalities", 1, True)]),
         ("Una vecina, de 61 años, resultó herida por la metralla.", [("injured", 1, True)]),
+        ("Dos hombres asesinaron a tiros al comerciante.", [("fatalities", 1, True)]),
+        (
+            "Desconocidos asesinaron en Pueblo Nuevo a Rosa Quintero, maestra rural.",
+            [("fatalities", 1, True)],
+        ),
         # a count stays the count, the capitals of a place are no name of a victim
         ("Pistoleros mataron a tres taxistas en Villa Nueva.", [("fatalities", 3, True)]),
         ("Los sicarios mataron al menos a cinco personas.", [("fatalities", 5, True)]),
@@ -485,7 +490,7 @@ def test_spanish_one_victim_without_a_number(
             "es",
             "Dos hombres que se movilizaban en una motocicleta roja asesinaron a tiros al "
             "comerciante.",
-            [],
+            [("fatalities", 1, True)],
         ),
         (
             "en",

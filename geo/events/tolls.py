@@ -384,6 +384,10 @@ def count_casualties(
             subject=not name.endswith("_before_number")
             or (t.plain is not None and t.plain.fullmatch(cue.group()) is not None),
         )
+        if any(o.start == cue.start() and o.kind == kind and o.count == 1 for o in ones):
+            # the word names its one victim after it ("dos hombres asesinaron al
+            # comerciante"): the count before it is who killed
+            found = []
         if name.endswith("_before_number"):
             after = _count_after(sentence, cue.end(), numbers, used, t)
             if not found or (
