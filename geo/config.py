@@ -597,6 +597,9 @@ CASUALTY_WINDOW_CHARS: Final = 80
 
 #: Longest text allowed between a number and its casualty word, in characters.
 CASUALTY_GAP_CHARS: Final = 45
+#: How far after a count that opens its clause the noun of people it counts is looked for,
+#: when the count is the subject of a casualty word farther than CASUALTY_GAP_CHARS.
+CASUALTY_SUBJECT_NOUN_CHARS: Final = 25
 #: How far before a number a word that numbers what follows it ("la brigada n.º 12", "el
 #: frente 8"; the packs' ``not_a_count_before``) is looked for: the number is a name.
 CASUALTY_NUMBERED_CHARS: Final = 30

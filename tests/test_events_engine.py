@@ -3157,3 +3157,47 @@ def test_a_village_the_gazetteer_lacks_in_a_named_region(
     rows = frame[frame["event_type"] != "Mention"]
     found = [(r["location"], r["geo_precision"]) for _, r in rows.iterrows()]
     assert found == ([("Tandoukolo", 3)] if on else [])
+
+
+_STORY = (
+    "date 2025-03-04\nMissile strike hits bus station in Kassala\n\n"
+    "A missile struck the bus station in Kassala on Monday morning, officials said.\n\n"
+    "The army said the missile had been fired from positions near Sennar, a claim that "
+    "officials in Port Sudan rejected.\n\n"
+    "Officials in Gedaref called for calm.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("tail", "deaths", "injured"),
+    [
+        # a toll of the story's incident after paragraphs about other places
+        (
+            "According to the latest figures, the strike killed at least 14 people and wounded 40.",
+            14,
+            40,
+        ),
+        # another day: another incident's toll
+        ("A strike on Friday killed 3 people.", None, None),
+    ],
+)
+def test_a_placeless_toll_far_after_the_lead_is_the_story_incidents(
+    tail: str, deaths: int | None, injured: int | None
+) -> None:
+    ev = geo.extract_events(_STORY + tail + "\n")
+    row = ev[(ev.event_type != "Mention") & (ev.location == "Kassala")].iloc[0]
+    got = tuple(None if pd.isna(v) else int(v) for v in (row.fatalities, row.injured))
+    assert got == (deaths, injured)
+
+
+def test_a_toll_told_before_the_incident_is_the_first_incidents() -> None:
+    text = (
+        "date 2025-03-06\nToll of the strike rises\n\n"
+        "Rescuers found another body under the rubble overnight. "
+        "The death toll from the missile strike has risen to 11, and 35 were wounded, "
+        "officials said.\n\n"
+        "On Wednesday a missile struck an apartment block in Kassala.\n"
+    )
+    ev = geo.extract_events(text)
+    row = ev[(ev.event_type != "Mention") & (ev.location == "Kassala")].iloc[0]
+    assert (int(row.fatalities), int(row.injured)) == (11, 35)

@@ -443,3 +443,99 @@ def test_a_part_of_the_victims_is_no_new_count(
 ) -> None:
     found = count_casualties(sentence, rules=get_rules((lang,)))
     assert [(c.kind, c.count) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Hombres armados asesinaron a Rosa Quintero en su finca.", [("fatalities", 1, True)]),
+        ("Desconocidos mataron al tesorero de la cooperativa.", [("fatalities", 1, True)]),
+        ("Anselmo Ruiz, de 52 años, murió camino del hospital.", [("fatalities", 1, True)]),
+        ("El dirigente Tomás Arbeláez fue asesinado frente a su casa.", [("fatalities", 1, True)]),
+        ("Una vecina, de 61 años, resultó herida por la metralla.", [("injured", 1, True)]),
+        ("Dos hombres asesinaron a tiros al comerciante.", [("fatalities", 1, True)]),
+        (
+            "Desconocidos asesinaron en Pueblo Nuevo a Rosa Quintero, maestra rural.",
+            [("fatalities", 1, True)],
+        ),
+        # a count stays the count, the capitals of a place are no name of a victim
+        ("Pistoleros mataron a tres taxistas en Villa Nueva.", [("fatalities", 3, True)]),
+        ("Los sicarios mataron al menos a cinco personas.", [("fatalities", 5, True)]),
+        # a group after a bare passive is no single victim
+        ("Una familia de cuatro integrantes fue asesinada.", [("fatalities", 4, True)]),
+    ],
+)
+def test_spanish_one_victim_without_a_number(
+    sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts("es", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        (
+            "es",
+            "OAXACA, Oax.- Tres presuntos integrantes de una banda dedicada al robo de ganado "
+            "murieron durante la persecución.",
+            [("fatalities", 3, True)],
+        ),
+        (
+            "en",
+            "Seven workers of the state-owned cement company in the north were killed.",
+            [("fatalities", 7, True)],
+        ),
+        # the count far before a word with its agent before it is who killed
+        (
+            "es",
+            "Dos hombres que se movilizaban en una motocicleta roja asesinaron a tiros al "
+            "comerciante.",
+            [("fatalities", 1, True)],
+        ),
+        (
+            "en",
+            "Two gunmen riding a motorcycle through the crowded market killed a trader.",
+            [("fatalities", 1, True)],
+        ),
+    ],
+)
+def test_a_count_that_opens_its_clause_is_the_subject_of_a_far_death_word(
+    lang: str, sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts(lang, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "values"),
+    [
+        ("ar", "قتل تاجران شقيقان في السوق", [2]),  # a dual noun, then a dual in apposition
+        ("ar", "أسفر القصف عن مقتل طبيبين", [2]),
+        ("fr", "soixante-dix-sept", [77]),
+        ("es", "treinta y dos", [32]),
+        ("ru", "двадцать два", [22]),
+    ],
+)
+def test_a_unit_after_a_unit_restates_it(lang: str, text: str, values: list[int]) -> None:
+    assert [n.value for n in find_numbers(text, rules=get_rules((lang,)))] == values
+
+
+def test_an_arabic_dual_of_people_after_a_death_verb_counts_two() -> None:
+    assert _counts("ar", "قتل راعيان شقيقان في غارة على أطراف القرية.") == [("fatalities", 2, True)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        (
+            "ru",
+            "Теперь жертв удара уже 12, ранены 30 человек, сообщил губернатор.",
+            [("fatalities", 12, True), ("injured", 30, True)],
+        ),
+        ("ru", "Теперь погибших пятеро, сообщили спасатели.", [("fatalities", 5, True)]),
+        ("uk", "Тепер загиблих шестеро, повідомив голова ОВА.", [("fatalities", 6, True)]),
+    ],
+)
+def test_the_dead_before_their_count_in_russian_and_ukrainian(
+    lang: str, sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts(lang, sentence) == expected

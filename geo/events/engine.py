@@ -2217,6 +2217,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     anaphora_re = rules.words_re("actors", "group_anaphora")
     claim_word = _claim_word(rules)
     lead_town: Mention | None = None  # where the text names the town of its first incident
+    early: list[str] = []  # the sentences with no place before the text's first incident
     last: list[_Incident] = []
     previous: list[_Incident] = []  # the incidents of the last sentences
     follow = 0
@@ -2306,6 +2307,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 _follow_up(last, sentence, rules, ctx, reference, story_group=story_group)
             elif last:
                 _dated_later(last, sentence, rules, ctx, reference)
+            elif (story := next((r[0] for r in records if r[0] is not None), None)) is None:
+                early.append(sentence)  # a toll told before the incident: read after the text
+            else:
+                _story_toll(story, sentence, rules, reference)
             continue
         if last and follow < config.FOLLOW_UP_SENTENCES and all(m.place.kind != "city" for m in ms):
             # a next sentence that names only regions ("claimed by the Islamic State in the
@@ -2733,6 +2738,11 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         if lead is not None and led:  # the story goes on: its next places may be its own
             lead = dataclasses.replace(lead, sentence=k)
         previous = [i for i in previous if k - i.sentence <= config.FOLLOW_UP_SENTENCES] + incidents
+    if early and (story := next((r[0] for r in records if r[0] is not None), None)) is not None:
+        # "The toll has risen to 10. ... As a reminder, on Wednesday a missile hit a block of
+        # flats in X": the toll told before the text's first incident is its toll
+        for sentence in early:
+            _story_toll(story, sentence, rules, reference, in_lead=False)
     # a first line without an end stop is a headline (not the lead's first sentence)
     headline_end = text.find("\n", headline_start)
     headline_end = len(text) if headline_end < 0 else headline_end
@@ -3465,6 +3475,50 @@ def _follow_up(
                 _group_told_before(i, named(), sentence, len(sentence), story_group, anaphora)
     if (tolls and same) or inc.intervention:
         inc.notes.append(note)
+
+
+def _story_toll(
+    story: _Incident | None,
+    sentence: str,
+    rules: Rules,
+    reference: dt.date | None,
+    *,
+    in_lead: bool = True,
+) -> None:
+    """A sentence that names no place and comes after no incident just told, but names an
+    incident of the story's type and gives its toll ("По последним данным, в результате
+    удара погибли не менее 30 человек", after paragraphs of claims and reactions naming
+    other places), gives the toll of the story's incident (the text's first, told in its
+    lead, unless not ``in_lead``: the sentence came before it), of each kind it has none of
+    yet; not when the sentence gives another day, a later death, a running total or an
+    earlier figure (:func:`_incident_tolls`)."""
+    if story is None or story.etype in _CROWD:
+        return
+    if in_lead and story.sentence > config.LEAD_SENTENCES:
+        return
+    cues = _placeless_cues(sentence, rules)
+    # it names the incident by a word of its type ("удара", "the shelling"), not only by a
+    # word of another that any incident shares ("heridas" of a story of a clash)
+    family = _FAMILY.get(story.etype, story.etype)
+    if not any(
+        _FAMILY.get(rules.rules[idx].event_type, rules.rules[idx].event_type) == family
+        for _, _, idx in cues
+    ) or not _same_story(story, cues, rules):
+        return
+    dates = find_dates(sentence, reference=reference, rules=rules)
+    if any(d.date is not None and d.precision == 1 and d.date != story.date for d in dates):
+        return
+    kinds = {
+        kind
+        for kind, told in (("fatalities", story.fatalities), ("injured", story.injured))
+        if not told and kind not in story.none
+    }
+    tolls = [c for c in _incident_tolls(sentence, rules, dates) if c.kind in kinds]
+    if not tolls or _later_death(sentence, rules):
+        return
+    first = min(story.places, key=lambda pid: _KIND_RANK.get(story.places[pid][0].place.kind, 0))
+    _apply_tolls(story, first, tolls, summed=_summable(sentence, tolls, rules))
+    story.notes.append(" ".join(sentence.split()))
 
 
 #: The types of incident whose attacker a next sentence may name as unidentified men.

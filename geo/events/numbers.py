@@ -187,6 +187,7 @@ def parse_number(
         return factor * approx if factor else None
     total = 0
     current = 0
+    unit = False  # whether the word before is a unit below ten
     for w in words:
         if w in t.vague:
             return t.vague[w]
@@ -195,10 +196,14 @@ def parse_number(
             if t.multipliers[w] >= 1000:
                 total += current
                 current = 0
+            unit = False
             continue
         value = t.units.get(w)
         if value is None:
             return None
+        if unit and value < 10:
+            continue  # a unit after a unit restates it ("راعيان شقيقان": two shepherds, brothers)
+        unit = value < 10
         if w in t.times_unit and 1 < current < 10:
             current *= value  # quatre-vingt(s)
         else:
@@ -286,8 +291,5 @@ def find_numbers(sentence: str, *, rules: Rules | None = None) -> list[Number]:
             if w and w not in t.joiners and w not in t.ignore
         ]
         vague = kind == "vague" or (len(words) == 1 and words[0] in t.vague)
-        if len(words) > 1 and all(parse_number(w, rules=r) == 2 for w in words):
-            # two duals of one pair ("راعيان شقيقان", "جنديان اثنان"): two people, not four
-            value = 2
         out.append(Number(value, m.start(), m.end(), vague=vague))
     return out

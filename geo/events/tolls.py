@@ -113,6 +113,10 @@ class _TollRules:
     one_names: list[str]
     claim: re.Pattern[str] | None  # "says it neutralised": one side's claim
     hostile: re.Pattern[str] | None  # a count of attackers or militants: "four of the attackers"
+    # the packs' plain ``killed`` and ``injured`` words, matched whole: a cue that is one
+    # ("murieron", "killed") may follow its subject far; one that is only a ``_before_number``
+    # ("asesinaron a") has its agent before it
+    plain: re.Pattern[str] | None
     range_open: re.Pattern[str] | None  # "between" of "between 10 and 15"
     fighter: re.Pattern[str] | None  # a noun of armed people, matched whole
     counted: re.Pattern[str] | None  # the first noun of people after a count
@@ -168,6 +172,7 @@ def _toll_rules(rules: Rules) -> _TollRules:
         one_names=one_names,
         claim=rules.words_re("tolls", "claim"),
         hostile=_counted_noun(rules.patterns("tolls", "hostile")),
+        plain=_whole([*rules.patterns("tolls", "killed"), *rules.patterns("tolls", "injured")]),
         range_open=_before_count(rules.patterns("tolls", "range_open")),
         fighter=_whole(rules.patterns("tolls", "fighters")),
         displaced_before=_before_count(
@@ -370,7 +375,19 @@ def count_casualties(
     for cue in cues:
         name = t.names[int((cue.lastgroup or "g0")[1:])]
         kind = _KIND[name]
-        found = _count_before(sentence, cue.start(), numbers, used, t)
+        found = _count_before(
+            sentence,
+            cue.start(),
+            numbers,
+            used,
+            t,
+            subject=not name.endswith("_before_number")
+            or (t.plain is not None and t.plain.fullmatch(cue.group()) is not None),
+        )
+        if any(o.start == cue.start() and o.kind == kind and o.count == 1 for o in ones):
+            # the word names its one victim after it ("dos hombres asesinaron al
+            # comerciante"): the count before it is who killed
+            found = []
         if name.endswith("_before_number"):
             after = _count_after(sentence, cue.end(), numbers, used, t)
             if not found or (
@@ -527,8 +544,17 @@ def casualty_free(sentence: str, *, rules: Rules | None = None) -> frozenset[str
 
 
 def _count_before(
-    sentence: str, cue_start: int, numbers: list[Number], used: set[int], t: _TollRules
+    sentence: str,
+    cue_start: int,
+    numbers: list[Number],
+    used: set[int],
+    t: _TollRules,
+    *,
+    subject: bool = False,
 ) -> list[Number]:
+    """The count before a casualty word; with ``subject``, also a count that opens the
+    clause far before a word that takes no agent before it ("murieron", not "asesinaron a":
+    there the count before may be who killed)."""
     window_start = max(0, cue_start - config.CASUALTY_WINDOW_CHARS)
     breaks = [m.end() for m in t.clause_break.finditer(sentence, window_start, cue_start)]
     clause_start = breaks[-1] if breaks else window_start
@@ -545,9 +571,10 @@ def _count_before(
         and t.partitive.fullmatch(between.strip()) is not None
     ):
         return []  # "одного из пострадавших перевели": one of the injured, already counted
-    if (t.negation is not None and t.negation.search(between)) or len(
-        between
-    ) > config.CASUALTY_GAP_CHARS:
+    if (t.negation is not None and t.negation.search(between)) or (
+        len(between) > config.CASUALTY_GAP_CHARS
+        and not (subject and _subject_count(sentence, clause_start, nearest, cue_start, t))
+    ):
         # the count may stand before an aside that holds other numbers ("Five passengers,
         # including a woman and her baby, were killed")
         return _count_before_aside(sentence, cue_start, numbers, used, t)
@@ -568,6 +595,33 @@ def _count_before(
         else:
             break
     return chosen
+
+
+#: A dash or colon that ends a dateline or a heading before a clause.
+_DASH: Final = re.compile(r"[-–—:]\s")
+
+
+def _subject_count(
+    sentence: str, clause_start: int, n: Number, cue_start: int, t: _TollRules
+) -> bool:
+    """Whether a count far before its casualty word is the subject of its clause: it opens
+    the clause and names people right after it, and no other count nor coordination stands
+    before the word ("Cuatro presuntos integrantes de una célula del cártel murieron")."""
+    if t.person is None or n.vague:
+        return False
+    if t.hostile is not None and t.hostile.match(sentence, n.end) is not None:
+        return False  # "two gunmen ... killed": who killed
+    # past a dateline's dash ("REYNOSA, Tamps.- Cuatro ...")
+    head = _DASH.split(sentence[clause_start : n.start])[-1].strip()
+    if head and t.approx.fullmatch(head + " ") is None:  # "at least", "au moins"
+        return False
+    noun = t.person.search(
+        sentence, n.end, min(cue_start, n.end + config.CASUALTY_SUBJECT_NOUN_CHARS)
+    )
+    if noun is None:
+        return False
+    co = t.coordination
+    return co is None or co.search(sentence, noun.end(), cue_start) is None
 
 
 _ASIDE: Final = re.compile(r",[^,;.]{1,70},\s*(?:[^\W\d_]{1,8}\s+){0,3}$")
