@@ -274,9 +274,9 @@ GEOPARSE_ADRIFT_FOCUS_SHARE: Final = 0.1
 #: often (counting every occurrence) is no mention (a namesake of a village the gazetteer
 #: lacks), even where other such namesakes make a cluster of that country.
 GEOPARSE_UNNAMED_COUNTRY_ADRIFT: Final = True
-#: The same for a town the name reaches as an alternate name ("Piela" for Piła among the
+#: The same for a town the name reaches as an alternate name ("Opolia" for Opole among the
 #: villages of another country), and as a spelling variant of the rules of
-#: :meth:`~geo.geoparse.candidates.Index.variants` ("Kassan" for Kazan): such a town is off
+#: :meth:`~geo.geoparse.candidates.Index.variants` ("Kazann" for Kazan): such a town is off
 #: the story up to these populations (an alternate name may be the exonym of a city of note,
 #: "Genève", "La Haye": those stay).
 GEOPARSE_ADRIFT_ALTERNATE_POPULATION: Final = 150_000
@@ -759,7 +759,7 @@ EVENTS_PURSUIT_CHARS: Final = 40
 EVENTS_DEMAND_CUE_CHARS: Final = 12
 
 #: "The group" after an incident's word is the armed group the text named last when a word of
-#: claim ends at most this many characters before it ("وتبناه التنظيم", "claimed by the group").
+#: claim ends at most this many characters before it ("وتبنته الجماعة", "claimed by the group").
 EVENTS_CLAIM_ANAPHORA_CHARS: Final = 16
 
 #: What a protest is about (the packs' ``protest_cause``: "rallied against the airstrikes")
@@ -1030,13 +1030,13 @@ GEOPARSE_APPROX_WEAK: Final = True
 
 #: A town named only in a Title-Case headline (its name never written in the body) with
 #: fewer people than this and farther than GEOPARSE_HEADLINE_ONLY_KM from every town of the
-#: body is no mention: a capitalised word of the headline ("... as Thousands Flee").
+#: body is no mention: a capitalised word of the headline ("... as Families Return").
 GEOPARSE_HEADLINE_ONLY_MAX_POPULATION: Final = 5000
 GEOPARSE_HEADLINE_ONLY_KM: Final = 100.0
 
 #: Whether a word the filters blocked as a person's surname is the town of that name where
 #: a preposition of place stands before it alone and the town is a mention elsewhere in the
-#: document ("la morgue de Trujillo" after "Ana Trujillo" and "en Trujillo").
+#: document ("el hospital de Ocaña" after "Luis Ocaña" and "en Ocaña").
 GEOPARSE_SURNAME_PLACES: Final = True
 
 #: Whether Arabic words listed after a town the gazetteer has ("حرض وحيران": Haradh and

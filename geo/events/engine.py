@@ -235,7 +235,7 @@ class Toll:
 
     def better(self, other: Toll) -> Toll:
         """The figure to keep of two reports: a stated one beats a vague one, the current one
-        an earlier one the text says was superseded ("had put the toll at five"), otherwise
+        an earlier one the text says was superseded ("had put the toll at three"), otherwise
         the highest (a toll that rose in the day)."""
         if self.vague != other.vague:
             return other if self.vague else self
@@ -2067,7 +2067,7 @@ def _group_told_before(
 ) -> None:
     """ "The group" before the incident's word in a sentence that names no armed group ("On
     Monday, the group ambushed a patrol"), or after it right after a word of claim
-    (``agent``: "وتبناه التنظيم"): the armed group the text named last is actor1;
+    (``agent``: "وتبنته الجماعة"): the armed group the text named last is actor1;
     of a battle whose only actor1 was the forces of its own country (the side attacked),
     those forces become actor2."""
     if inc.etype not in _ARMED_TYPES or any(_named_group(a) for a in actors):
@@ -2077,7 +2077,7 @@ def _group_told_before(
     said = anaphora.search(sentence, 0, max(0, cue))
     if said is None and agent is not None:
         # "the group" right after a word of claim past the incident's word ("..., killing
-        # six soldiers, and the group claimed it": وتبناه التنظيم)
+        # six soldiers, and the group claimed it")
         said = next(
             (
                 m

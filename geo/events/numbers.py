@@ -202,7 +202,7 @@ def parse_number(
         if value is None:
             return None
         if unit and value < 10:
-            continue  # a unit after a unit restates it ("راعيان شقيقان": two shepherds, brothers)
+            continue  # a unit after a unit restates it ("جنديان اثنان": two soldiers, two)
         unit = value < 10
         if w in t.times_unit and 1 < current < 10:
             current *= value  # quatre-vingt(s)

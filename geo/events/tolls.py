@@ -73,7 +73,7 @@ class Casualty:
     # the count names fighters, soldiers, police or gunmen ("two gunmen", "трое боевиков",
     # "عنصرين"): armed victims, never civilians (the packs' ``fighters``)
     armed: bool = False
-    # an earlier figure the text says was superseded ("had put the toll at five", "le bilan
+    # an earlier figure the text says was superseded ("had put the toll at three", "le bilan
     # précédent faisait état de", "ранее сообщалось о"; the packs' ``earlier``): the current
     # one of the incident wins over it, whatever the order of the sentences
     earlier: bool = False
@@ -611,7 +611,7 @@ def _subject_count(
         return False
     if t.hostile is not None and t.hostile.match(sentence, n.end) is not None:
         return False  # "two gunmen ... killed": who killed
-    # past a dateline's dash ("REYNOSA, Tamps.- Cuatro ...")
+    # past a dateline's dash ("SALTILLO, Coah.- Dos ...")
     head = _DASH.split(sentence[clause_start : n.start])[-1].strip()
     if head and t.approx.fullmatch(head + " ") is None:  # "at least", "au moins"
         return False

@@ -245,7 +245,7 @@ def without_region_heads(
 ) -> list[Mention]:
     """``mentions`` with the region noun that opens one left out of its span when the name
     after the noun (and its links: "de", "du", "l'") names the same place: "l'État de
-    [Borno]", "la RÉGION DE [SÉGOU]" (the pack's ``region_heads_outside``).
+    [Borno]", "la RÉGION DE [KAYES]" (the pack's ``region_heads_outside``).
 
     Examples
     --------
@@ -282,11 +282,11 @@ def without_headline_hamlets(text: str, toks: Tokens, mentions: Sequence[Mention
     word is capitalised: a town of fewer than ``GEOPARSE_HEADLINE_ONLY_MAX_POPULATION``
     people (a population the gazetteer gives) whose name the body never writes, in a country
     the body does not name, more than ``GEOPARSE_HEADLINE_ONLY_KM`` from every town of the
-    body, is a capitalised word ("... as Thousands Flee"), not the story's place.
+    body, is a capitalised word ("... as Families Return"), not the story's place.
 
     Examples
     --------
-    >>> text = "Rebels Take Goma as Thousands Flee\n\nRebels entered Goma, in Congo."
+    >>> text = "Rebels Take Goma as Families Return\n\nRebels entered Goma, in Congo."
     >>> [m.mention for m in get_geoparser().parse(text)]
     ['Goma', 'Goma', 'Congo']
     """
@@ -337,11 +337,11 @@ def surnames_also_places(
 ) -> list[Mention]:
     """``mentions`` and the occurrences of a town's name that the filters blocked as the
     surname of a person of the document, where the town is a mention elsewhere in it and a
-    preposition of place stands before the word alone ("dijo Ana Trujillo ... en Trujillo
-    ... la morgue de Trujillo": the last is the town too).
+    preposition of place stands before the word alone ("dijo Luis Ocaña ... en Ocaña
+    ... el hospital de Ocaña": the last is the town too).
 
-    The word must stand alone (no capitalised word glued before or after it: "Ana
-    Trujillo" stays the person) after a lower-case preposition of the pack's
+    The word must stand alone (no capitalised word glued before or after it: "Luis
+    Ocaña" stays the person) after a lower-case preposition of the pack's
     ``place_prepositions`` (not one of its ``dative_prepositions``, which take the person
     spoken to: "pidió calma a X") that ends no blocked name ("la Diócesis de X" is an
     institution's); it takes the place of the town's first mention.
@@ -372,7 +372,7 @@ def surnames_also_places(
         if blocked[before] or (before > 0 and toks.join[before - 1] != 0 and blocked[before - 1]):
             continue  # "la Fiscalía del Estado de X": an institution's name
         if after < n and toks.join[i] != 0 and toks.cap[after]:
-            continue  # "de Trujillo Pérez": a person's name goes on
+            continue  # "de Ocaña Pérez": a person's name goes on
         if toks.hyphen_after[before] or toks.hyphen_after[i]:
             continue
         m = towns[toks.keys[i]]

@@ -440,7 +440,7 @@ def _block_people(
                 and sum(1 for k in range(first_end + 1, j) if cap[k]) >= (1 if is_first else 2)
                 and _place_after_origin(toks, j, index)
             ):
-                # "el colegio Eduardo Santos de Toribío", "Ana Gómez, de Tumaco": after a
+                # "la escuela Juan Pérez de Ocaña", "Ana Gómez, de Tumaco": after a
                 # given name and a surname, "de" and a place is where they come from
                 break
             if cap[j] and not toks.particle[j]:
@@ -513,7 +513,7 @@ _STATE_AFTER_TOKENS: Final = 3
 
 def _place_after_origin(toks: Tokens, j: int, index: Index) -> bool:
     """Whether an origin particle at token ``j`` is followed by a capitalised name of one
-    or two words that the gazetteer has ("de Toribío", "de San Vicente")."""
+    or two words that the gazetteer has ("de Ocaña", "de Santa Marta")."""
     n = len(toks)
     if j + 1 >= n or toks.join[j] != 1 or not toks.cap[j + 1]:
         return False

@@ -744,7 +744,7 @@ def _adrift(
     GEOPARSE_ADRIFT_FOCUS_SHARE of their mentions), far from all of them, smaller than
     GEOPARSE_ADRIFT_POPULATION (GEOPARSE_ADRIFT_ALTERNATE_POPULATION when the name reached
     it as an alternate name, GEOPARSE_ADRIFT_VARIANT_POPULATION as a spelling variant,
-    ``match``: "Piela" for Piła, "Kassan" for Kazan in a story of Burkinabè villages), no
+    ``match``: "Opolia" for Opole, "Kazann" for Kazan in a story of Burkinabè villages), no
     national capital (of ``capitals``, ids), and not tied to the text by an apposition, a
     country of its sentence or a dateline.
     """

@@ -141,7 +141,7 @@ def find_spans(
 
 def _region_abbreviations(text: str, toks: Tokens, w: Words) -> list[Span]:
     """First-level regions written as the packs' ``region_abbreviations`` with their period,
-    after a capitalised name and a comma ("CULIACÁN, Sin.", "Parral, Chih."): the region of
+    after a capitalised name and a comma ("SALTILLO, Coah.", "Parral, Chih."): the region of
     that name in its country (an abbreviation the gazetteer gives another region, "Mich."
     for Michigan, is the pack's there)."""
     table = _abbreviation_table(w)
@@ -661,7 +661,7 @@ def _named_features(toks: Tokens, blocked: list[bool], w: Words, index: Index) -
             elif any(c.place.kind == "region" for c in index.candidates(key)):
                 out.append(_span(toks, i, last, key, soft=0, region_only=True))
             elif keys[i] in w["water"]:
-                # "río Sipí", "quebrada X": a stream the gazetteer lacks, named as the
+                # "río X", "quebrada X": a stream the gazetteer lacks, named as the
                 # town on its banks; the town places it
                 out.append(_span(toks, i, last, key, soft=0))
             break
