@@ -44,7 +44,7 @@ import bisect
 import functools
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final
 
 from geo import config
@@ -493,20 +493,9 @@ class _Finder:
                 if last is not None and _arabic_cue(key, self.w["plural_settlements"]):
                     # "قرى X وY وZ" (the villages of X, Y and Z): the list goes on, also
                     # after a name the gazetteer has
-                    listed = 1
-                    while listed < config.GEOPARSE_APPROX_MAX_LIST:
-                        nxt = self._arabic_listed(last)
-                        if nxt is not None:
-                            out.append((nxt, nxt, self.key(nxt, nxt), i + 1))
-                            last = nxt
-                        else:
-                            # a name the gazetteer has goes on the list too ("قرى X وحلب
-                            # وY"): past it
-                            nxt = self._listed_mention(last)
-                            if nxt is None:
-                                break
-                            last = nxt
-                        listed += 1
+                    out += self._arabic_list_after(
+                        last, i + 1, steps=config.GEOPARSE_APPROX_MAX_LIST - 1
+                    )
                 continue
             # "north of X": a compass word before "of"
             bearing = key in self.bearings and keys[i + 1] in self.w.of_words
@@ -646,27 +635,44 @@ class _Finder:
         for a, m in sorted(self.first_of.items()):
             if toks.script[a] != "arabic" or m.place.kind != "city" or not _usable(m):
                 continue
-            last = _last_token(toks, m)
-            listed = 0
-            while listed < config.GEOPARSE_APPROX_MAX_LIST:
-                trimmed = dict(self.trim)
-                nxt = self._arabic_listed(last)
-                if nxt is not None:
-                    if not (
-                        toks.keys[nxt].startswith(_AR_CONJUNCTIONS[0])
-                        and self._rare_arabic(nxt)
-                        and self._arabic_list_goes_on(nxt)
-                    ):
-                        self.trim = trimmed  # (a strong cue may have trimmed it already)
-                        break
-                    out.append((nxt, nxt, self.key(nxt, nxt), a))
-                    last = nxt
-                else:
-                    nxt = self._listed_mention(last)
-                    if nxt is None:
-                        break
-                    last = nxt
-                listed += 1
+            out += self._arabic_list_after(
+                _last_token(toks, m),
+                a,
+                steps=config.GEOPARSE_APPROX_MAX_LIST,
+                accept=lambda j: (
+                    toks.keys[j].startswith(_AR_CONJUNCTIONS[0])
+                    and self._rare_arabic(j)
+                    and self._arabic_list_goes_on(j)
+                ),
+            )
+        return out
+
+    def _arabic_list_after(
+        self,
+        last: int,
+        group: int,
+        *,
+        steps: int,
+        accept: Callable[[int], bool] | None = None,
+    ) -> list[tuple[int, int, str, int]]:
+        """The unknown names listed with و after token ``last``, at most ``steps`` items
+        (a name the gazetteer has goes on the list too, "قرى X وحلب وY": past it); the list
+        ends at the first unknown name ``accept`` refuses, whose trimming is undone."""
+        out: list[tuple[int, int, str, int]] = []
+        for _ in range(steps):
+            trimmed = dict(self.trim) if accept is not None else None
+            nxt = self._arabic_listed(last)
+            if nxt is None:
+                nxt = self._listed_mention(last)
+                if nxt is None:
+                    break
+            elif accept is not None and not accept(nxt):
+                if trimmed is not None:
+                    self.trim = trimmed  # (a strong cue may have trimmed it already)
+                break
+            else:
+                out.append((nxt, nxt, self.key(nxt, nxt), group))
+            last = nxt
         return out
 
     def _arabic_list_goes_on(self, j: int) -> bool:
