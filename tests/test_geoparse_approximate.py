@@ -379,3 +379,16 @@ def test_a_village_noun_keeps_a_far_namesake_out() -> None:
     m = _only(_parse(text, "fr"), "Tori")
     assert m.place.country_code == "ML"
     assert "approximate" in m.why
+
+
+def test_no_anchor_at_a_namesake_far_off_the_story() -> None:
+    # a Kenyan story: "Tura" is read as the Indian town (far, off the focus); the made-up
+    # village after it is placed after the last Kenyan town, not in India
+    text = (
+        "Bandits attacked Isiolo on Monday. Police in Isiolo said the gunmen fled toward "
+        "Marsabit. Residents of Isiolo and Meru fled. Later the group moved to Tura and then "
+        "to the village of Dabaso Hulle, officials said."
+    )
+    m = _only(_parse(text, "en"), "Dabaso Hulle")
+    assert m.place.country_code == "KE"
+    assert not any(k.startswith("anchor preceding: Tura") for k in m.why)

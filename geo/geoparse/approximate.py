@@ -1150,6 +1150,13 @@ def _usable(m: Mention) -> bool:
     return m.place.kind != "country" and "approximate" not in m.why and not is_water(m.place)
 
 
+def _adrift(m: Mention) -> bool:
+    """Whether the resolver placed a mention far off the document's focus (its ``far`` and
+    ``off_focus`` terms): a namesake abroad of a local name, no town to place the names after
+    it near ("in Y and X" with Y read as a town of another continent)."""
+    return bool(m.why.get("far")) and bool(m.why.get("off_focus"))
+
+
 def _precision(place: Place) -> int:
     return (
         config.GEOPARSE_APPROX_PRECISION_TOWN
@@ -1371,7 +1378,7 @@ def _preceding(
             return None
         if m.place.kind != "city" or not _usable(m):
             continue
-        if m.place.id in capitals:
+        if m.place.id in capitals or _adrift(m):
             continue
         return m.place, "preceding", 0.0, config.GEOPARSE_APPROX_PRECISION_TOWN
     return None
