@@ -1051,6 +1051,9 @@ GEOPARSE_APPROX_WEAK_MAX_ZIPF: Final = 2.5
 #: Distance (km) from the document's focus (the median point of its towns and regions)
 #: beyond which an anchor places no name that only a weak cue makes a place.
 GEOPARSE_APPROX_WEAK_FOCUS_KM: Final = 800.0
+#: Farthest a town named before a name the gazetteer lacks may lie from the story's median
+#: point to anchor it ("preceding"): a town farther off is one the story only mentions.
+GEOPARSE_APPROX_PRECEDING_CENTRE_KM: Final = 250.0
 
 #: Share of a weakly cued name's occurrences that must have a cue (weak or strong): a place
 #: the gazetteer lacks is named "in X", "near X", "from X" most times; a club, a firm or a

@@ -379,3 +379,29 @@ def test_a_village_noun_keeps_a_far_namesake_out() -> None:
     m = _only(_parse(text, "fr"), "Tori")
     assert m.place.country_code == "ML"
     assert "approximate" in m.why
+
+
+def test_no_anchor_at_a_namesake_far_off_the_story() -> None:
+    # a Kenyan story: "Tura" is read as the Indian town (far, off the focus); the made-up
+    # village after it is placed after the last Kenyan town, not in India
+    text = (
+        "Bandits attacked Isiolo on Monday. Police in Isiolo said the gunmen fled toward "
+        "Marsabit. Residents of Isiolo and Meru fled. Later the group moved to Tura and then "
+        "to the village of Dabaso Hulle, officials said."
+    )
+    m = _only(_parse(text, "en"), "Dabaso Hulle")
+    assert m.place.country_code == "KE"
+    assert not any(k.startswith("anchor preceding: Tura") for k in m.why)
+
+
+def test_no_anchor_at_a_town_far_from_the_story_centre() -> None:
+    # a story of Isiolo county: Lodwar (some 400 km off) is named for an official's trip; the
+    # made-up village after it is placed after the last town near the story, not at Lodwar
+    text = (
+        "Bandits attacked Isiolo on Monday. Police in Isiolo said the gunmen fled toward "
+        "Marsabit. Residents of Isiolo and Meru fled. An official who had flown in from Lodwar "
+        "said homes were burnt in the village of Dabaso Hulle."
+    )
+    m = _only(_parse(text, "en"), "Dabaso Hulle")
+    assert m.place.country_code == "KE"
+    assert not any(k.startswith("anchor preceding: Lodwar") for k in m.why)

@@ -195,7 +195,12 @@ def approximate_mentions(
         shared = next((found for found in own if found is not None), None)
         if shared is None:
             a0 = members[0][0]
-            shared = _preceding(text, toks, a0, mentions, capitals)
+            # (a name only a weak cue makes a place keeps a far town as its anchor, for
+            # _drop_far to drop it: "a delegation from <far town> went to X")
+            weak = all(key in finder.weak_only for _, _, key in members)
+            shared = _preceding(
+                text, toks, a0, mentions, capitals, centre=None if weak else _centre(mentions)
+            )
         for (_, _, key), found in zip(members, own, strict=True):
             if key not in anchors and (found or shared) is not None:
                 anchors[key] = found or shared  # type: ignore[assignment]
@@ -268,6 +273,20 @@ def _focus(
     if counts[best] < config.GEOPARSE_APPROX_FOCUS_MIN_COUNT:
         return None
     return first[best], "focus", 0.0, config.GEOPARSE_APPROX_PRECISION_REGION
+
+
+def _centre(mentions: Sequence[Mention]) -> tuple[float, float] | None:
+    """The median point of the towns and regions of the mentions (None without any)."""
+    points = [
+        (m.place.latitude, m.place.longitude)
+        for m in mentions
+        if _usable(m) and m.place.kind in ("city", "region")
+    ]
+    if not points:
+        return None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    return lats[len(lats) // 2], lons[len(lons) // 2]
 
 
 def _drop_far(
@@ -1156,6 +1175,13 @@ def _usable(m: Mention) -> bool:
     return m.place.kind != "country" and "approximate" not in m.why and not is_water(m.place)
 
 
+def _adrift(m: Mention) -> bool:
+    """Whether the resolver placed a mention far off the document's focus (its ``far`` and
+    ``off_focus`` terms): a namesake abroad of a local name, no town to place the names after
+    it near ("in Y and X" with Y read as a town of another continent)."""
+    return bool(m.why.get("far")) and bool(m.why.get("off_focus"))
+
+
 def _precision(place: Place) -> int:
     return (
         config.GEOPARSE_APPROX_PRECISION_TOWN
@@ -1364,9 +1390,13 @@ def _preceding(
     a: int,
     mentions: Iterable[Mention],
     capitals: frozenset[str],
+    *,
+    centre: tuple[float, float] | None = None,
 ) -> tuple[Place, str, float, int] | None:
     """The last town named before the name, in its sentence or the few before it, in the
-    same paragraph: no capital (named for its government), no approximate place."""
+    same paragraph: no capital (named for its government), no approximate place; with
+    ``centre`` (the story's median point), none the resolver placed far off the story and
+    none farther than GEOPARSE_APPROX_PRECEDING_CENTRE_KM from it."""
     start = toks.starts[a]
     sentence = toks.sentence[a]
     before = [m for m in mentions if m.char_end <= start]
@@ -1378,6 +1408,12 @@ def _preceding(
         if m.place.kind != "city" or not _usable(m):
             continue
         if m.place.id in capitals:
+            continue
+        if centre is not None and (
+            _adrift(m)
+            or haversine_km(*centre, m.place.latitude, m.place.longitude)
+            > config.GEOPARSE_APPROX_PRECEDING_CENTRE_KM
+        ):
             continue
         return m.place, "preceding", 0.0, config.GEOPARSE_APPROX_PRECISION_TOWN
     return None
