@@ -3143,6 +3143,33 @@ def test_a_later_death_in_hospital_does_not_date_the_incident() -> None:
     assert [(p, d[:10]) for p, d, *_ in _event_places(text)] == [("Radomyshl", "2026-02-17")]
 
 
+def test_a_later_placeless_sentence_dates_the_lead_incident_after_a_place_named() -> None:
+    # invented text (places checked absent from the evaluation articles): the lead tells
+    # the strike at a town undated (its toll rose), the next sentence names another town
+    # (who reported it, with the report's day), and only then a sentence naming no place
+    # tells the strike with its day: that day is the incident's
+    text = (
+        "date 2026-02-21\nУдар по Ладижину: кількість загиблих зросла до шести\n\n"
+        "У лікарні помер ще один постраждалий унаслідок ракетного удару по "
+        "п'ятиповерхівці в Ладижині. Відтак загиблих шестеро, повідомили в Гайсині "
+        "в суботу, 21 лютого.\n\n"
+        "Російська ракета влучила в житловий будинок у четвер, 19 лютого, близько 03:00."
+    )
+    assert [(p, d[:10]) for p, d, *_ in _event_places(text)] == [("Ladyzhyn", "2026-02-19")]
+
+
+def test_a_placeless_day_told_after_a_dated_incident_does_not_redate_the_lead() -> None:
+    # invented text: the lead's incident has its day; a later placeless sentence recalls
+    # another attack with its own day, background that does not date the lead's incident
+    text = (
+        "date 2026-10-21\nAu moins dix morts dans une attaque près de Kabinda\n\n"
+        "Au moins dix civils ont été tués dimanche dans une attaque de miliciens contre un "
+        "site minier près de Kabinda, selon la société civile.\n\n"
+        "Le 3 septembre dernier, une attaque contre un camp de déplacés avait fait 11 morts."
+    )
+    assert [(p, d[:10]) for p, d, *_ in _event_places(text)] == [("Kabinda", "2026-10-18")]
+
+
 @pytest.mark.parametrize("on", [False, True])
 def test_a_village_the_gazetteer_lacks_in_a_named_region(
     on: bool, monkeypatch: pytest.MonkeyPatch

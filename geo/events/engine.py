@@ -2311,6 +2311,15 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 early.append(sentence)  # a toll told before the incident: read after the text
             else:
                 _story_toll(story, sentence, rules, reference)
+                if story.sentence <= config.LEAD_SENTENCES and not any(
+                    r[0] is not None and r[0].dated for r in records
+                ):
+                    # the lead's incident, told undated ("the toll of the strike on X rose
+                    # to eight"), dated by a later sentence that names no place but tells it
+                    # with a day ("The missile hit the building on Tuesday, 17 February");
+                    # not once the text has told an incident with a day (a day of a later
+                    # sentence may then be a past incident's, told as background)
+                    _dated_later([story], sentence, rules, ctx, reference)
             continue
         if last and follow < config.FOLLOW_UP_SENTENCES and all(m.place.kind != "city" for m in ms):
             # a next sentence that names only regions ("claimed by the Islamic State in the
