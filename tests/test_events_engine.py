@@ -3170,6 +3170,31 @@ def test_a_placeless_day_told_after_a_dated_incident_does_not_redate_the_lead() 
     assert [(p, d[:10]) for p, d, *_ in _event_places(text)] == [("Kabinda", "2026-10-18")]
 
 
+def test_a_placeless_recap_places_the_first_incident_at_the_headline_town() -> None:
+    # invented text (a place checked absent from the evaluation articles): the headline
+    # names the town, the lead only the rescue, and the recap naming no place tells the
+    # strike with its day: the first incident, at the headline's town
+    text = (
+        "date 2026-03-05\nЛАДЫЖИН: ЧИСЛО ПОГИБШИХ ВОЗРОСЛО ДО ЧЕТЫРЁХ\n\n"
+        "В Ладыжине спасатели закончили разбирать завалы. Под обломками нашли тело ещё "
+        "одного мужчины.\n\n"
+        "Напомним: российская ракета попала в жилой дом вчера около 03:00."
+    )
+    assert [(p, d[:10], s) for p, d, s, *_ in _event_places(text)] == [
+        ("Ladyzhyn", "2026-03-04", "Shelling/artillery/missile attack")
+    ]
+
+
+def test_a_placeless_recap_needs_a_day_to_take_the_headline_town() -> None:
+    # invented text: with no day, the recap is no incident of its own at the headline town
+    text = (
+        "date 2026-03-05\nЛАДЫЖИН: ЧИСЛО ПОГИБШИХ ВОЗРОСЛО ДО ЧЕТЫРЁХ\n\n"
+        "В Ладыжине спасатели закончили разбирать завалы.\n\n"
+        "Напомним: российская ракета попала в жилой дом."
+    )
+    assert _event_places(text) == []
+
+
 @pytest.mark.parametrize("on", [False, True])
 def test_a_village_the_gazetteer_lacks_in_a_named_region(
     on: bool, monkeypatch: pytest.MonkeyPatch

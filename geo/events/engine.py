@@ -2296,6 +2296,23 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     own_day
                 ]
                 continue
+            first = (
+                _headline_incident(sentence, begin, k, lead, by_sentence.get(0, []), rules, ctx)
+                if lead is not None
+                and lead.sentence == k
+                and not last
+                and not any(r[0] is not None for r in records)
+                else None
+            )
+            if first is not None:
+                # "X: THE TOLL RISES TO SIX ... As a reminder, a missile hit a block of flats
+                # yesterday": the headline's town is where the first incident told happened
+                records.append((first, next(iter(first.places.values()))[0], ""))
+                last, follow, lead = [first], 0, None
+                previous = [i for i in previous if k - i.sentence <= config.FOLLOW_UP_SENTENCES] + [
+                    first
+                ]
+                continue
             # the sentence before dates it when it tells no incident ("On Sunday, the shops
             # stayed shut." before "Hundreds of mourners marched to the town hall.")
             before = text[starts[k - 1] : begin] if k and not last else ""
@@ -3241,6 +3258,51 @@ def _placeless_incident(
     )
     inc.places[pid] = [m]
     _apply_tolls(inc, pid, tolls, summed=_summable(sentence, tolls, rules))
+    inc.none |= casualty_free(sentence, rules=rules)
+    classes = rules.classes_in(sentence)
+    actors = find_actors(sentence, rules=rules, country=m.place.country_code)
+    _choose_actors(inc, actors, cue, bool(classes & {"civilians", "communal"}))
+    inc.actor1 = lead.agent or inc.actor1
+    return inc
+
+
+def _headline_incident(
+    sentence: str,
+    begin: int,
+    k: int,
+    lead: _Lead,
+    headline: Sequence[Mention],
+    rules: Rules,
+    ctx: _Context,
+) -> _Incident | None:
+    """The text's first incident, told in a sentence that names no place ("As a reminder, a
+    missile hit a block of flats yesterday") with a word of a specific type and a day, at
+    the one town the headline (the text's first sentence) names ("X: the toll rises to
+    six"), when no incident was told before it, at most
+    :data:`geo.config.EVENTS_HEADLINE_STORY_SENTENCES` sentences into the text; not a day
+    next to a word of reporting (the report's day), or None."""
+    if k > config.EVENTS_HEADLINE_STORY_SENTENCES or not k:
+        return None
+    if lead.rule is None or lead.date is None or lead.date.date is None:
+        return None
+    if lead.date.precision != 1 or rules.rules[lead.rule].generic:
+        return None
+    towns = {m.place.id: m for m in headline if m.place.kind == "city"}
+    if len(towns) != 1:
+        return None
+    cues = [c for c in _placeless_cues(sentence, rules) if c[2] == lead.rule]
+    if not cues or _report_date(sentence, lead.date, ctx, cues=cues):
+        return None
+    (pid, m), r = next(iter(towns.items())), rules.rules[lead.rule]
+    cue = min(c[0] for c in cues)
+    note = " ".join(sentence.split())
+    inc = _Incident(
+        r.event_type, r.sub_type, False, k, lead.date.date, 1, True, [note], begin + cue
+    )
+    inc.places[pid] = [m]
+    tolls = _incident_tolls(sentence, rules, [lead.date])
+    if tolls:
+        _apply_tolls(inc, pid, tolls, summed=_summable(sentence, tolls, rules))
     inc.none |= casualty_free(sentence, rules=rules)
     classes = rules.classes_in(sentence)
     actors = find_actors(sentence, rules=rules, country=m.place.country_code)
