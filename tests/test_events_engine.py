@@ -2321,6 +2321,32 @@ def test_arrests_and_deployments_after_an_attack_are_its_aftermath() -> None:
     assert _told(text) == [("Timbiquí", "2026-08-02", "Attack", 5, None)]
 
 
+@pytest.mark.parametrize(
+    ("arrest", "listed"),
+    [
+        (
+            "Lundi, l'armée a interpellé à Atakpamé six personnes soupçonnées de ravitailler "
+            "les assaillants en carburant.",
+            True,
+        ),
+        ("Lundi, la police a interpellé à Atakpamé six suspects.", False),
+    ],
+)
+def test_arrests_of_people_accused_of_helping_the_attackers_are_their_own(
+    arrest: str, listed: bool
+) -> None:
+    # invented text (places checked absent from the evaluation articles): people accused of
+    # supplying an armed group are arrested on their own account (the packs'
+    # ``collaboration``); suspects of the attack are its aftermath
+    text = (
+        "date 2027-05-11\nDes hommes armés ont attaqué un poste de l'armée près de Sokodé "
+        "dimanche, tuant trois soldats.\n\n" + arrest
+    )
+    places = [(p, d[:10], s) for p, d, s, *_ in _told(text)]
+    assert (("Atakpamé", "2027-05-10", "Arrests") in places) is listed
+    assert places[0][0] == "Sokodé"
+
+
 def test_people_captured_are_arrests_not_a_place_taken() -> None:
     text = "date 2026-08-04\nLa Policía capturó a dos sospechosos en Guapí el lunes."
     assert _told(text) == [("Guapí", "2026-08-03", "Arrests", None, None)]

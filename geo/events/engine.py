@@ -3882,7 +3882,7 @@ def _rows(
     _story_defaults([inc for inc, _, _ in records if inc is not None], headline_end=headline_end)
     records = _merge_repeats(records, headline_end=headline_end)
     summed = _sums_of_towns(records) | _water_beside_towns(records)
-    after = _aftermath(records)
+    after = _aftermath(records, collaboration=rules.words_re("context", "collaboration"))
     first = next(
         (m.place.id for inc, m, _ in records if inc is not None and m.place.kind != "country"),
         None,
@@ -3980,13 +3980,19 @@ def _armed_target(actor1: Actor | None, actor2: Actor | None) -> bool:
     )
 
 
-def _aftermath(records: Sequence[tuple[_Incident | None, Mention, str]]) -> set[int]:
+def _aftermath(
+    records: Sequence[tuple[_Incident | None, Mention, str]],
+    *,
+    collaboration: re.Pattern[str] | None = None,
+) -> set[int]:
     """The records (their indices, in the text's order) that tell the aftermath of an
     incident the article told before them, not events of their own: arrests and deployments
     (:data:`geo.config.EVENTS_AFTERMATH_SUBTYPES`: "three suspects were arrested in B",
     "troops were sent to B, C and D") anywhere after a violent incident
     (:data:`geo.config.EVENTS_AFTERMATH_OF`), and the property destroyed at its place and day
     (:data:`geo.config.EVENTS_AFTERMATH_SAME_DAY_SUBTYPES`: "then set fire to the shops").
+    Not arrests of people accused of helping an armed group (the packs' ``collaboration``:
+    "suspected of supplying fuel to the rebels"): events of their own.
     """
     out: set[int] = set()
     told = False
@@ -3998,7 +4004,14 @@ def _aftermath(records: Sequence[tuple[_Incident | None, Mention, str]]) -> set[
             told = True
             at.add((m.place.id, inc.date))
         elif told and (
-            inc.subtype in config.EVENTS_AFTERMATH_SUBTYPES
+            (
+                inc.subtype in config.EVENTS_AFTERMATH_SUBTYPES
+                and not (
+                    inc.subtype == "Arrests"
+                    and collaboration is not None
+                    and any(collaboration.search(n) for n in inc.notes)
+                )
+            )
             or (
                 inc.subtype in config.EVENTS_AFTERMATH_SAME_DAY_SUBTYPES
                 and (m.place.id, inc.date) in at
