@@ -2347,6 +2347,16 @@ def test_arrests_of_people_accused_of_helping_the_attackers_are_their_own(
     assert places[0][0] == "Sokodé"
 
 
+def test_the_people_a_state_force_arrests_are_civilians() -> None:
+    # invented text (a place checked absent from the evaluation articles)
+    ev = geo.extract_events(
+        "date 2027-05-11\nLundi, l'armée a interpellé à Atakpamé six personnes soupçonnées "
+        "de ravitailler les rebelles en carburant."
+    )
+    ev = ev[ev["sub_event_type"] == "Arrests"]
+    assert list(ev["actor2"]) == ["Civilians"]
+
+
 def test_people_captured_are_arrests_not_a_place_taken() -> None:
     text = "date 2026-08-04\nLa Policía capturó a dos sospechosos en Guapí el lunes."
     assert _told(text) == [("Guapí", "2026-08-03", "Arrests", None, None)]

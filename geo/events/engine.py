@@ -3836,6 +3836,7 @@ _SHELLING: Final = "Shelling/artillery/missile attack"
 #: (ACLED Codebook, 2023: looting/property destruction "outside of the context of other
 #: forms of violence").
 _LOOTING: Final = "Looting/property destruction"
+_ARRESTS: Final = "Arrests"
 _ATTACK: Final = ("Violence against civilians", "Attack")
 _MOB: Final = ("Riots", "Mob violence")
 _REMOTE: Final = "Explosions/Remote violence"
@@ -3937,6 +3938,15 @@ def _rows(
                 # people killed or hurt by a strike with no force counted among them are
                 # civilians (ACLED); a strike with no one hurt keeps no target
                 actor2 = CIVILIANS
+            if (
+                actor2 is None
+                and subtype == _ARRESTS
+                and actor1 is not None
+                and actor1.inter == _STATE_FORCES
+            ):
+                # the people a state force arrests are civilians unless the text names
+                # their group (events README, arrests convention)
+                actor2 = CIVILIANS
             note = " ".join(owner.notes)
         rows.append(
             {
@@ -4007,7 +4017,7 @@ def _aftermath(
             (
                 inc.subtype in config.EVENTS_AFTERMATH_SUBTYPES
                 and not (
-                    inc.subtype == "Arrests"
+                    inc.subtype == _ARRESTS
                     and collaboration is not None
                     and any(collaboration.search(n) for n in inc.notes)
                 )
