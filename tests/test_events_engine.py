@@ -2357,6 +2357,20 @@ def test_the_people_a_state_force_arrests_are_civilians() -> None:
     assert list(ev["actor2"]) == ["Civilians"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Zorgho, un drone a endommagé un entrepôt mardi, sans faire de victimes.",
+        "Mardi, un entrepôt a été endommagé par un drone à Zorgho.",
+    ],
+)
+def test_a_drone_that_damaged_a_building_is_a_drone_strike(sentence: str) -> None:
+    # invented sentences (a place checked absent from the evaluation articles)
+    assert [(d[:10], s) for _, d, s, *_ in _told("date 2026-03-11\n" + sentence)] == [
+        ("2026-03-10", "Air/drone strike")
+    ]
+
+
 def test_people_captured_are_arrests_not_a_place_taken() -> None:
     text = "date 2026-08-04\nLa Policía capturó a dos sospechosos en Guapí el lunes."
     assert _told(text) == [("Guapí", "2026-08-03", "Arrests", None, None)]
