@@ -3235,6 +3235,16 @@ def test_a_placeless_recap_places_the_first_incident_at_the_headline_town() -> N
     ]
 
 
+def test_a_first_sentence_with_an_end_stop_is_no_headline_for_a_placeless_recap() -> None:
+    # invented text: a note's first sentence names a town but is no headline; the placeless
+    # sentence after it is not placed there
+    text = (
+        "date 2026-03-05\nВ Ладыжине спасатели закончили разбирать завалы.\n"
+        "Напомним: российская ракета попала в жилой дом вчера около 03:00."
+    )
+    assert _event_places(text) == []
+
+
 def test_a_placeless_recap_needs_a_day_to_take_the_headline_town() -> None:
     # invented text: with no day, the recap is no incident of its own at the headline town
     text = (

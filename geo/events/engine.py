@@ -2194,6 +2194,15 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     records: list[tuple[_Incident | None, Mention, str]] = []
     # the headline: the body's first line
     headline_start = len(text) - len(text[document.body_start :].lstrip())
+    # the places of a first line without an end stop: a headline's (a note's first
+    # sentence is no headline)
+    first_line_end = text.find("\n", headline_start)
+    headline_places = (
+        [m for m in mentions if headline_start <= m.char_start < first_line_end]
+        if first_line_end > 0
+        and text[headline_start:first_line_end].rstrip()[-1:] not in (*".!?…؟", "")
+        else []
+    )
     related = related_blocks(text)
     if related:  # the headlines of "Read also:" blocks: places named, no incidents told
         ends = [b for _, b in related]
@@ -2297,7 +2306,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 ]
                 continue
             first = (
-                _headline_incident(sentence, begin, k, lead, by_sentence.get(0, []), rules, ctx)
+                _headline_incident(sentence, begin, k, lead, headline_places, rules, ctx)
                 if lead is not None
                 and lead.sentence == k
                 and not last
@@ -3279,8 +3288,9 @@ def _headline_incident(
     missile hit a block of flats yesterday") with a word of a specific type and a day, at
     the one town the headline (the text's first sentence) names ("X: the toll rises to
     six"), when no incident was told before it, at most
-    :data:`geo.config.EVENTS_HEADLINE_STORY_SENTENCES` sentences into the text; not a day
-    next to a word of reporting (the report's day), or None."""
+    :data:`geo.config.EVENTS_HEADLINE_STORY_SENTENCES` sentences into the text (``headline``:
+    the places of a first line without an end stop); not a day next to a word of reporting
+    (the report's day), or None."""
     if k > config.EVENTS_HEADLINE_STORY_SENTENCES or not k:
         return None
     if lead.rule is None or lead.date is None or lead.date.date is None:
