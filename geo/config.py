@@ -620,6 +620,11 @@ FOLLOW_UP_SENTENCES: Final = 5
 #: villages on Sunday"), whose places take its type, day and attacker.
 LEAD_SENTENCES: Final = 3
 
+#: Sentences into a text within which a first incident told in a sentence that names no
+#: place, with a day, is placed at the one town its headline names ("X: the toll rises to
+#: six ... As a reminder, a missile hit a block of flats yesterday").
+EVENTS_HEADLINE_STORY_SENTENCES: Final = 6
+
 #: A date this close (characters, same clause) to a reporting verb ("said on Monday", "rose
 #: to 40 on Monday") dates the report, not the incident.
 EVENTS_REPORT_DATE_CHARS: Final = 25

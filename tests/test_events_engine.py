@@ -2321,6 +2321,56 @@ def test_arrests_and_deployments_after_an_attack_are_its_aftermath() -> None:
     assert _told(text) == [("Timbiquí", "2026-08-02", "Attack", 5, None)]
 
 
+@pytest.mark.parametrize(
+    ("arrest", "listed"),
+    [
+        (
+            "Lundi, l'armée a interpellé à Atakpamé six personnes soupçonnées de ravitailler "
+            "les assaillants en carburant.",
+            True,
+        ),
+        ("Lundi, la police a interpellé à Atakpamé six suspects.", False),
+    ],
+)
+def test_arrests_of_people_accused_of_helping_the_attackers_are_their_own(
+    arrest: str, listed: bool
+) -> None:
+    # invented text (places checked absent from the evaluation articles): people accused of
+    # supplying an armed group are arrested on their own account (the packs'
+    # ``collaboration``); suspects of the attack are its aftermath
+    text = (
+        "date 2027-05-11\nDes hommes armés ont attaqué un poste de l'armée près de Sokodé "
+        "dimanche, tuant trois soldats.\n\n" + arrest
+    )
+    places = [(p, d[:10], s) for p, d, s, *_ in _told(text)]
+    assert (("Atakpamé", "2027-05-10", "Arrests") in places) is listed
+    assert places[0][0] == "Sokodé"
+
+
+def test_the_people_a_state_force_arrests_are_civilians() -> None:
+    # invented text (a place checked absent from the evaluation articles)
+    ev = geo.extract_events(
+        "date 2027-05-11\nLundi, l'armée a interpellé à Atakpamé six personnes soupçonnées "
+        "de ravitailler les rebelles en carburant."
+    )
+    ev = ev[ev["sub_event_type"] == "Arrests"]
+    assert list(ev["actor2"]) == ["Civilians"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Zorgho, un drone a endommagé un entrepôt mardi, sans faire de victimes.",
+        "Mardi, un entrepôt a été endommagé par un drone à Zorgho.",
+    ],
+)
+def test_a_drone_that_damaged_a_building_is_a_drone_strike(sentence: str) -> None:
+    # invented sentences (a place checked absent from the evaluation articles)
+    assert [(d[:10], s) for _, d, s, *_ in _told("date 2026-03-11\n" + sentence)] == [
+        ("2026-03-10", "Air/drone strike")
+    ]
+
+
 def test_people_captured_are_arrests_not_a_place_taken() -> None:
     text = "date 2026-08-04\nLa Policía capturó a dos sospechosos en Guapí el lunes."
     assert _told(text) == [("Guapí", "2026-08-03", "Arrests", None, None)]
@@ -3141,6 +3191,68 @@ def test_a_later_death_in_hospital_does_not_date_the_incident() -> None:
         "Нагадаємо, у вівторок, 17 лютого, російська ракета влучила в житловий будинок."
     )
     assert [(p, d[:10]) for p, d, *_ in _event_places(text)] == [("Radomyshl", "2026-02-17")]
+
+
+def test_a_later_placeless_sentence_dates_the_lead_incident_after_a_place_named() -> None:
+    # invented text (places checked absent from the evaluation articles): the lead tells
+    # the strike at a town undated (its toll rose), the next sentence names another town
+    # (who reported it, with the report's day), and only then a sentence naming no place
+    # tells the strike with its day: that day is the incident's
+    text = (
+        "date 2026-02-21\nУдар по Ладижину: кількість загиблих зросла до шести\n\n"
+        "У лікарні помер ще один постраждалий унаслідок ракетного удару по "
+        "п'ятиповерхівці в Ладижині. Відтак загиблих шестеро, повідомили в Гайсині "
+        "в суботу, 21 лютого.\n\n"
+        "Російська ракета влучила в житловий будинок у четвер, 19 лютого, близько 03:00."
+    )
+    assert [(p, d[:10]) for p, d, *_ in _event_places(text)] == [("Ladyzhyn", "2026-02-19")]
+
+
+def test_a_placeless_day_told_after_a_dated_incident_does_not_redate_the_lead() -> None:
+    # invented text: the lead's incident has its day; a later placeless sentence recalls
+    # another attack with its own day, background that does not date the lead's incident
+    text = (
+        "date 2026-10-21\nAu moins dix morts dans une attaque près de Kabinda\n\n"
+        "Au moins dix civils ont été tués dimanche dans une attaque de miliciens contre un "
+        "site minier près de Kabinda, selon la société civile.\n\n"
+        "Le 3 septembre dernier, une attaque contre un camp de déplacés avait fait 11 morts."
+    )
+    assert [(p, d[:10]) for p, d, *_ in _event_places(text)] == [("Kabinda", "2026-10-18")]
+
+
+def test_a_placeless_recap_places_the_first_incident_at_the_headline_town() -> None:
+    # invented text (a place checked absent from the evaluation articles): the headline
+    # names the town, the lead only the rescue, and the recap naming no place tells the
+    # strike with its day: the first incident, at the headline's town
+    text = (
+        "date 2026-03-05\nЛАДЫЖИН: ЧИСЛО ПОГИБШИХ ВОЗРОСЛО ДО ЧЕТЫРЁХ\n\n"
+        "В Ладыжине спасатели закончили разбирать завалы. Под обломками нашли тело ещё "
+        "одного мужчины.\n\n"
+        "Напомним: российская ракета попала в жилой дом вчера около 03:00."
+    )
+    assert [(p, d[:10], s) for p, d, s, *_ in _event_places(text)] == [
+        ("Ladyzhyn", "2026-03-04", "Shelling/artillery/missile attack")
+    ]
+
+
+def test_a_first_sentence_with_an_end_stop_is_no_headline_for_a_placeless_recap() -> None:
+    # invented text: a note's first sentence names a town but is no headline; the placeless
+    # sentence after it is not placed there
+    text = (
+        "date 2026-03-05\nВ Ладыжине спасатели закончили разбирать завалы.\n"
+        "Напомним: российская ракета попала в жилой дом вчера около 03:00."
+    )
+    assert _event_places(text) == []
+
+
+def test_a_placeless_recap_needs_a_day_to_take_the_headline_town() -> None:
+    # invented text: with no day, the recap is no incident of its own at the headline town
+    text = (
+        "date 2026-03-05\nЛАДЫЖИН: ЧИСЛО ПОГИБШИХ ВОЗРОСЛО ДО ЧЕТЫРЁХ\n\n"
+        "В Ладыжине спасатели закончили разбирать завалы.\n\n"
+        "Напомним: российская ракета попала в жилой дом."
+    )
+    assert _event_places(text) == []
 
 
 @pytest.mark.parametrize("on", [False, True])

@@ -2194,6 +2194,15 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     records: list[tuple[_Incident | None, Mention, str]] = []
     # the headline: the body's first line
     headline_start = len(text) - len(text[document.body_start :].lstrip())
+    # the places of a first line without an end stop: a headline's (a note's first
+    # sentence is no headline)
+    first_line_end = text.find("\n", headline_start)
+    headline_places = (
+        [m for m in mentions if headline_start <= m.char_start < first_line_end]
+        if first_line_end > 0
+        and text[headline_start:first_line_end].rstrip()[-1:] not in (*".!?…؟", "")
+        else []
+    )
     related = related_blocks(text)
     if related:  # the headlines of "Read also:" blocks: places named, no incidents told
         ends = [b for _, b in related]
@@ -2296,6 +2305,23 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     own_day
                 ]
                 continue
+            first = (
+                _headline_incident(sentence, begin, k, lead, headline_places, rules, ctx)
+                if lead is not None
+                and lead.sentence == k
+                and not last
+                and not any(r[0] is not None for r in records)
+                else None
+            )
+            if first is not None:
+                # "X: THE TOLL RISES TO SIX ... As a reminder, a missile hit a block of flats
+                # yesterday": the headline's town is where the first incident told happened
+                records.append((first, next(iter(first.places.values()))[0], ""))
+                last, follow, lead = [first], 0, None
+                previous = [i for i in previous if k - i.sentence <= config.FOLLOW_UP_SENTENCES] + [
+                    first
+                ]
+                continue
             # the sentence before dates it when it tells no incident ("On Sunday, the shops
             # stayed shut." before "Hundreds of mourners marched to the town hall.")
             before = text[starts[k - 1] : begin] if k and not last else ""
@@ -2311,6 +2337,15 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 early.append(sentence)  # a toll told before the incident: read after the text
             else:
                 _story_toll(story, sentence, rules, reference)
+                if story.sentence <= config.LEAD_SENTENCES and not any(
+                    r[0] is not None and r[0].dated for r in records
+                ):
+                    # the lead's incident, told undated ("the toll of the strike on X rose
+                    # to eight"), dated by a later sentence that names no place but tells it
+                    # with a day ("The missile hit the building on Tuesday, 17 February");
+                    # not once the text has told an incident with a day (a day of a later
+                    # sentence may then be a past incident's, told as background)
+                    _dated_later([story], sentence, rules, ctx, reference)
             continue
         if last and follow < config.FOLLOW_UP_SENTENCES and all(m.place.kind != "city" for m in ms):
             # a next sentence that names only regions ("claimed by the Islamic State in the
@@ -3240,6 +3275,52 @@ def _placeless_incident(
     return inc
 
 
+def _headline_incident(
+    sentence: str,
+    begin: int,
+    k: int,
+    lead: _Lead,
+    headline: Sequence[Mention],
+    rules: Rules,
+    ctx: _Context,
+) -> _Incident | None:
+    """The text's first incident, told in a sentence that names no place ("As a reminder, a
+    missile hit a block of flats yesterday") with a word of a specific type and a day, at
+    the one town the headline (the text's first sentence) names ("X: the toll rises to
+    six"), when no incident was told before it, at most
+    :data:`geo.config.EVENTS_HEADLINE_STORY_SENTENCES` sentences into the text (``headline``:
+    the places of a first line without an end stop); not a day next to a word of reporting
+    (the report's day), or None."""
+    if k > config.EVENTS_HEADLINE_STORY_SENTENCES or not k:
+        return None
+    if lead.rule is None or lead.date is None or lead.date.date is None:
+        return None
+    if lead.date.precision != 1 or rules.rules[lead.rule].generic:
+        return None
+    towns = {m.place.id: m for m in headline if m.place.kind == "city"}
+    if len(towns) != 1:
+        return None
+    cues = [c for c in _placeless_cues(sentence, rules) if c[2] == lead.rule]
+    if not cues or _report_date(sentence, lead.date, ctx, cues=cues):
+        return None
+    (pid, m), r = next(iter(towns.items())), rules.rules[lead.rule]
+    cue = min(c[0] for c in cues)
+    note = " ".join(sentence.split())
+    inc = _Incident(
+        r.event_type, r.sub_type, False, k, lead.date.date, 1, True, [note], begin + cue
+    )
+    inc.places[pid] = [m]
+    tolls = _incident_tolls(sentence, rules, [lead.date])
+    if tolls:
+        _apply_tolls(inc, pid, tolls, summed=_summable(sentence, tolls, rules))
+    inc.none |= casualty_free(sentence, rules=rules)
+    classes = rules.classes_in(sentence)
+    actors = find_actors(sentence, rules=rules, country=m.place.country_code)
+    _choose_actors(inc, actors, cue, bool(classes & {"civilians", "communal"}))
+    inc.actor1 = lead.agent or inc.actor1
+    return inc
+
+
 def _lead_day_fits(lead: _Lead, found: FoundDate | None, previous: list[_Incident]) -> bool:
     """Whether an incident its own sentence dates (``found``) may be the one the lead told:
     not when it is dated after the lead's day, or when the lead gives none, after the day of
@@ -3765,6 +3846,7 @@ _SHELLING: Final = "Shelling/artillery/missile attack"
 #: (ACLED Codebook, 2023: looting/property destruction "outside of the context of other
 #: forms of violence").
 _LOOTING: Final = "Looting/property destruction"
+_ARRESTS: Final = "Arrests"
 _ATTACK: Final = ("Violence against civilians", "Attack")
 _MOB: Final = ("Riots", "Mob violence")
 _REMOTE: Final = "Explosions/Remote violence"
@@ -3811,7 +3893,7 @@ def _rows(
     _story_defaults([inc for inc, _, _ in records if inc is not None], headline_end=headline_end)
     records = _merge_repeats(records, headline_end=headline_end)
     summed = _sums_of_towns(records) | _water_beside_towns(records)
-    after = _aftermath(records)
+    after = _aftermath(records, collaboration=rules.words_re("context", "collaboration"))
     first = next(
         (m.place.id for inc, m, _ in records if inc is not None and m.place.kind != "country"),
         None,
@@ -3866,6 +3948,15 @@ def _rows(
                 # people killed or hurt by a strike with no force counted among them are
                 # civilians (ACLED); a strike with no one hurt keeps no target
                 actor2 = CIVILIANS
+            if (
+                actor2 is None
+                and subtype == _ARRESTS
+                and actor1 is not None
+                and actor1.inter == _STATE_FORCES
+            ):
+                # the people a state force arrests are civilians unless the text names
+                # their group (events README, arrests convention)
+                actor2 = CIVILIANS
             note = " ".join(owner.notes)
         rows.append(
             {
@@ -3909,13 +4000,19 @@ def _armed_target(actor1: Actor | None, actor2: Actor | None) -> bool:
     )
 
 
-def _aftermath(records: Sequence[tuple[_Incident | None, Mention, str]]) -> set[int]:
+def _aftermath(
+    records: Sequence[tuple[_Incident | None, Mention, str]],
+    *,
+    collaboration: re.Pattern[str] | None = None,
+) -> set[int]:
     """The records (their indices, in the text's order) that tell the aftermath of an
     incident the article told before them, not events of their own: arrests and deployments
     (:data:`geo.config.EVENTS_AFTERMATH_SUBTYPES`: "three suspects were arrested in B",
     "troops were sent to B, C and D") anywhere after a violent incident
     (:data:`geo.config.EVENTS_AFTERMATH_OF`), and the property destroyed at its place and day
     (:data:`geo.config.EVENTS_AFTERMATH_SAME_DAY_SUBTYPES`: "then set fire to the shops").
+    Not arrests of people accused of helping an armed group (the packs' ``collaboration``:
+    "suspected of supplying fuel to the rebels"): events of their own.
     """
     out: set[int] = set()
     told = False
@@ -3927,7 +4024,14 @@ def _aftermath(records: Sequence[tuple[_Incident | None, Mention, str]]) -> set[
             told = True
             at.add((m.place.id, inc.date))
         elif told and (
-            inc.subtype in config.EVENTS_AFTERMATH_SUBTYPES
+            (
+                inc.subtype in config.EVENTS_AFTERMATH_SUBTYPES
+                and not (
+                    inc.subtype == _ARRESTS
+                    and collaboration is not None
+                    and any(collaboration.search(n) for n in inc.notes)
+                )
+            )
             or (
                 inc.subtype in config.EVENTS_AFTERMATH_SAME_DAY_SUBTYPES
                 and (m.place.id, inc.date) in at
