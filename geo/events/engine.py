@@ -2038,12 +2038,7 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
 
 def _named_group(a: ActorMention) -> bool:
     """An armed group named by its name, that is not counted among the dead."""
-    return (
-        a.actor.inter not in (_STATE_FORCES, *_UNARMED)
-        and a.actor != UNIDENTIFIED
-        and not a.victim
-        and not a.source
-    )
+    return _armed_group(a.actor) and not a.victim and not a.source
 
 
 def _armed_group(actor: Actor | None) -> bool:
@@ -2095,6 +2090,7 @@ def _group_told_before(
     inc.actor1 = group
 
 
+@functools.cache
 def _claim_word(rules: Rules) -> re.Pattern[str] | None:
     """A word of claim (the packs' ``blame`` words, with the particles a language glues
     before them: "وتبناه") ending right before what follows it."""
@@ -3366,23 +3362,18 @@ def _take_agent(
     incidents: list[_Incident],
     sentence: str,
     rules: Rules,
-    *,
-    named: Callable[[], list[ActorMention]] | None = None,
 ) -> None:
     """The perpetrator a next sentence names ("The attack was claimed by ...") is actor1 of
     the incidents just reported that have none, only unidentified men or the one of the
     incident told before them ("the same day, shells hit X"); of a battle whose
     only actor1 was the forces of its own country (the side attacked: "fighting with the
-    army"), a non-state group named so is the attacker, actor1, and those forces actor2.
-
-    ``named`` gives the actors of the sentence (``find_actors`` with no country) when the
-    caller has found them already."""
+    army"), a non-state group named so is the attacker, actor1, and those forces actor2."""
     inc = incidents[0]
     if inc.etype in _CROWD:
         return
     defended = [i for i in incidents if _defender_only(i)]
     if inc.actor1 in (None, UNIDENTIFIED) or defended or any(i.inherited for i in incidents):
-        found = named() if named is not None else find_actors(sentence, rules=rules)
+        found = find_actors(sentence, rules=rules)
         agents = [a for a in found if a.agent and not a.generic]
         if agents:
             agent = agents[0].actor
@@ -3540,20 +3531,21 @@ def _follow_up(
         inc.intervention = True
     if inc.etype == "Protests" and same:
         _turned_violent(incidents, cues, rules)
-    memo_actors: list[list[ActorMention]] = []
-
-    def named() -> list[ActorMention]:  # found once, when needed (no country: as before)
-        if not memo_actors:
-            memo_actors.append(find_actors(sentence, rules=rules))
-        return memo_actors[0]
-
-    _take_agent(incidents, sentence, rules, named=named)
+    # (find_actors keeps the actors of the last sentences read: asking again costs nothing)
+    _take_agent(incidents, sentence, rules)
     if same:
-        _take_gunmen(incidents, sentence, rules, tolls, named=named)
+        _take_gunmen(incidents, sentence, rules, tolls)
         anaphora = rules.words_re("actors", "group_anaphora")
         if story_group is not None and anaphora is not None and anaphora.search(sentence):
             for i in incidents:
-                _group_told_before(i, named(), sentence, len(sentence), story_group, anaphora)
+                _group_told_before(
+                    i,
+                    find_actors(sentence, rules=rules),
+                    sentence,
+                    len(sentence),
+                    story_group,
+                    anaphora,
+                )
     if (tolls and same) or inc.intervention:
         inc.notes.append(note)
 
@@ -3613,8 +3605,6 @@ def _take_gunmen(
     sentence: str,
     rules: Rules,
     tolls: Sequence[Casualty],
-    *,
-    named: Callable[[], list[ActorMention]] | None = None,
 ) -> None:
     """Unidentified armed men a next sentence of the same story names ("Four people were
     killed in X. A group of gunmen opened fire on the guests", "Los agresores huyeron") are
@@ -3626,7 +3616,7 @@ def _take_gunmen(
     ]
     if not pending:
         return
-    found = named() if named is not None else find_actors(sentence, rules=rules)
+    found = find_actors(sentence, rules=rules)
     marked = _mark_victims(found, sentence, tolls)
     if not any(a.actor == UNIDENTIFIED and not a.victim and not a.source for a in marked):
         return
