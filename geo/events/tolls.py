@@ -606,7 +606,7 @@ def _subject_count(
 ) -> bool:
     """Whether a count far before its casualty word is the subject of its clause: it opens
     the clause and names people right after it, and no other count nor coordination stands
-    before the word ("Cuatro presuntos integrantes de una célula del cártel murieron")."""
+    before the word ("Tres supuestos miembros de una banda armada murieron")."""
     if t.person is None or n.vague:
         return False
     if t.hostile is not None and t.hostile.match(sentence, n.end) is not None:
