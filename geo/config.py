@@ -948,6 +948,13 @@ GEOPARSE_AR_STEM_ZIPF: Final = 4.5
 #: وا of the past tense ("رددوا": they chanted, "يردد" 3.7); names written with -وا after
 #: the Latin -oua, -oa ("غاروا", Garoua: "يغار" 3.2) stay below it.
 GEOPARSE_AR_VERB_STEM_ZIPF: Final = 3.5
+#: People of a town from which an adjective after its Arabic name ("حلب الشرقية") is no
+#: part of the name: the part of the town, not a village of its own
+#: (:func:`geo.geoparse.arabic_name_extents`).
+GEOPARSE_AR_NAME_ADJECTIVE_MAX_POPULATION: Final = 100_000
+#: Distance (km) within which the gazetteer's place of a name with its adjective
+#: ("الغارية الغربية") replaces the place of the name alone.
+GEOPARSE_AR_NAME_ADJECTIVE_KM: Final = 50.0
 #: An Arabic dateline ("بغداد - الشرق الأوسط", "الخرطوم (السودان) - وكالات"): a line of at
 #: most this many words whose first dash follows at most GEOPARSE_AR_DATELINE_PLACE_WORDS
 #: words; what follows the dash is the credit (a newspaper, an agency), not a place.

@@ -825,3 +825,21 @@ def test_a_story_after_a_dateline_dash_is_no_credit() -> None:
     # of a neighbouring country stays itself in a report filed from Damascus
     df = geo.geoparse("دمشق - قتل أربعة أشخاص أمس في قصف مدفعي على صيدا.", lang="ar")
     assert list(df["name"]) == ["Damascus", "Sidon"]
+
+
+def test_words_with_tanween_are_no_names() -> None:
+    # "تصعيداً" (an escalation) and "وصولاً" (reaching): indefinite accusatives, which no
+    # place's name is written as
+    text = "شهدت المنطقة تصعيداً كبيراً وصولاً إلى مدينة حلب."
+    found = geo.geoparse(text, lang="ar")["mention"].tolist()
+    assert found == ["حلب"]
+
+
+def test_compass_adjective_after_a_village_is_part_of_its_name() -> None:
+    found = geo.geoparse("قصفت المدفعية قرية كفرنبل الشرقية أمس.", lang="ar")
+    assert found["mention"].tolist() == ["كفرنبل الشرقية"]
+
+
+def test_adjective_after_a_city_or_a_countryside_is_not_part_of_the_name() -> None:
+    found = geo.geoparse("تقدمت القوات في حلب الشرقية ثم في ريف حماة الشمالي.", lang="ar")
+    assert found["mention"].tolist() == ["حلب", "حماة"]

@@ -214,6 +214,8 @@ class Geoparser:
                 doc_id=doc_id,
                 uncued=[(s.first, s.last) for s in off_story],
             )
+        if "ar" in langs:
+            mentions = arabic_name_extents(text, toks, mentions, w, self.index)
         return Parsed(toks, mentions, doc_lang)
 
     def parse(
@@ -275,6 +277,88 @@ def without_region_heads(
             m = dataclasses.replace(m, mention=text[start : m.char_end], char_start=start)
         out.append(m)
     return out
+
+
+def arabic_name_extents(
+    text: str, toks: Tokens, mentions: Sequence[Mention], w: Any, index: Index
+) -> list[Mention]:
+    """``mentions`` with the adjective that Arabic writes after a village's name as part of
+    it (the pack's ``name_adjectives``: "X الغربية", "X الصغرى"): X al-Gharbiya is a
+    village of its own, the gazetteer's place of the whole name when it has one near, else
+    X's place (the two lie side by side).
+
+    Towns of :data:`geo.config.GEOPARSE_AR_NAME_ADJECTIVE_MAX_POPULATION` people or more
+    keep their span ("حلب الشرقية": eastern Aleppo), and so does a name after a region noun,
+    a plural or a word of the surroundings, which the adjective may qualify ("ريف حماة
+    الشمالي": the northern countryside of Hama).
+
+    Examples
+    --------
+    >>> text = "قصفت المدفعية قرية كفرنبل الشرقية."
+    >>> [m.mention for m in get_geoparser().parse(text)]
+    ['كفرنبل الشرقية']
+    """
+    adjectives = w["name_adjectives"]
+    if not adjectives:
+        return list(mentions)
+    qualified = w.union("region_before", "near", "plural_settlements")
+    keys, script, join, sentence = toks.keys, toks.script, toks.join, toks.sentence
+    n = len(toks)
+    out: list[Mention] = []
+    for m in mentions:
+        a = bisect.bisect_right(toks.starts, m.char_start) - 1
+        b = bisect.bisect_right(toks.ends, m.char_end) - 1
+        if (
+            not (0 <= a <= b < n - 1)
+            or script[a] != "arabic"
+            or toks.ends[b] != m.char_end
+            or join[b] == 0
+            or sentence[b + 1] != sentence[b]
+            or keys[b + 1] not in adjectives
+            or m.place.kind != "city"
+            or not (
+                m.place.id.startswith("approx:")
+                or m.place.population < config.GEOPARSE_AR_NAME_ADJECTIVE_MAX_POPULATION
+            )
+        ):
+            out.append(m)
+            continue
+        if (
+            toks.starts[a] == m.char_start
+            and a > 0
+            and join[a - 1] != 0
+            and _arabic_bare(keys[a - 1]) in qualified
+        ):
+            out.append(m)
+            continue
+        end = toks.ends[b + 1]
+        place = m.place
+        for c in index.candidates(normalize_name(text[m.char_start : end])):
+            if (
+                c.place.kind == "city"
+                and haversine_km(
+                    place.latitude, place.longitude, c.place.latitude, c.place.longitude
+                )
+                < config.GEOPARSE_AR_NAME_ADJECTIVE_KM
+            ):
+                place = c.place
+                break
+        out.append(
+            dataclasses.replace(m, mention=text[m.char_start : end], char_end=end, place=place)
+        )
+    return out
+
+
+#: Particles glued before an Arabic noun: conjunction, then preposition.
+_AR_PARTICLES: Final = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
+
+
+def _arabic_bare(key: str) -> str:
+    """An Arabic key without the particles glued before it, when what is left is a word."""
+    for p in _AR_PARTICLES:
+        if key.startswith(p) and len(key) - len(p) >= 3:
+            return key[len(p) :]
+    return key
 
 
 def without_headline_hamlets(text: str, toks: Tokens, mentions: Sequence[Mention]) -> list[Mention]:

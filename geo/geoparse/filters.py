@@ -266,7 +266,32 @@ def blocked(text: str, toks: Tokens, w: Words, index: Index | None) -> list[bool
     _block_named_after(toks, w, index, out)
     _block_saint_buildings(text, toks, w, index, out)
     _block_people(text, toks, w, index, out, titled)
+    _block_tanween(text, toks, out)
     return out
+
+
+#: The tanween (nunation) marks of Arabic: ً ٌ ٍ.
+_TANWEEN: Final = re.compile("[\u064b-\u064d]")
+
+
+def _block_tanween(text: str, toks: Tokens, out: list[bool]) -> None:
+    """Block the Arabic words written with a tanween ("تصعيداً", "وصولاً", "توتراً"): the mark
+    of an indefinite noun, adjective or adverb, which a place's name does not take (names of
+    places are definite or diptote).
+
+    Examples
+    --------
+    >>> from geo.geoparse.tokenize import tokenize
+    >>> text = "تقدموا وصولاً إلى حلب"
+    >>> toks = tokenize(text, 0, None, elisions=frozenset(), abbreviations=frozenset())
+    >>> out = [False] * len(toks)
+    >>> _block_tanween(text, toks, out)
+    >>> out
+    [False, True, False, False]
+    """
+    for i in range(len(toks)):
+        if toks.script[i] == "arabic" and _TANWEEN.search(text, toks.starts[i], toks.ends[i]):
+            out[i] = True
 
 
 #: Small words between a street's or a feast's noun and its name ("de las", "of the").

@@ -98,6 +98,8 @@ WORD_LISTS: Final = {
     "dijo a X, parler à X): after one a surname of the story stays the person's",
     "region_heads_outside": "region nouns before a name that stay outside the name's span "
     "when the name alone names the same region (l'État de Borno: Borno)",
+    "name_adjectives": "adjectives after a village's name that belong to it in uncased text "
+    "(الغربية, الصغرى: X al-Gharbiya is another village than X)",
     "region_after": "region nouns after a name (province, Oblast, область)",
     "unit_nouns_after": "lower-case nouns of first-level and second-level units after a "
     "unit's name that its mention covers (the Kayes region, Tanganyika province)",
