@@ -1013,6 +1013,12 @@ GEOPARSE_APPROX_SCORE: Final = 0.5
 #: Highest word frequency (Zipf) of the word after an Arabic settlement noun that may be a
 #: village's name (higher: an adjective or a common noun, "قرية صغيرة").
 GEOPARSE_APPROX_AR_MAX_ZIPF: Final = 3.5
+#: Arabic names of natural features the gazetteer lacks ("جبل X", "وادي X", "نهر X") are
+#: approximate mentions, the noun in the span (:meth:`_Finder._arabic_feature`).
+GEOPARSE_APPROX_AR_FEATURES: Final = True
+#: Zipf frequency from which a word without the article after a feature's noun is an
+#: adjective, not the feature's name ("نهر كبير": a big river).
+GEOPARSE_APPROX_AR_FEATURE_MAX_ZIPF: Final = 4.5
 
 #: ACLED geo_precision of a name placed at a town (offset from it, near it, or the last town
 #: named before it) and of one placed at a region's centre.

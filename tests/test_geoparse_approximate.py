@@ -405,3 +405,20 @@ def test_no_anchor_at_a_town_far_from_the_story_centre() -> None:
     m = _only(_parse(text, "en"), "Dabaso Hulle")
     assert m.place.country_code == "KE"
     assert not any(k.startswith("anchor preceding: Lodwar") for k in m.why)
+
+
+def test_arabic_feature_names_keep_their_noun_and_are_placed_near() -> None:
+    # invented: a valley and a mountain the gazetteer lacks, near a town it has
+    text = "اشتبكت القوات قرب مدينة الرقة في وادي الزهيرات ثم انسحبت إلى جبل الحمامات."
+    found = {m.mention: m for m in get_geoparser().parse(text, lang="ar")}
+    assert "وادي الزهيرات" in found and "جبل الحمامات" in found
+    assert found["وادي الزهيرات"].place.id.startswith("approx:")
+    raqqa = found["الرقة"].place
+    assert found["جبل الحمامات"].place.latitude == raqqa.latitude
+
+
+def test_arabic_feature_nouns_before_common_words_are_no_names() -> None:
+    # "سلسلة غارات" (a series of raids), "نهر كبير" (a big river): no names
+    text = "شنت الطائرات سلسلة غارات على مدينة الرقة قرب نهر كبير."
+    found = [m.mention for m in get_geoparser().parse(text, lang="ar")]
+    assert found == ["الرقة"]

@@ -60,6 +60,8 @@ __all__ = ["approximate_mentions", "offset_point"]
 #: Attached particles of Arabic stripped from a settlement noun ("وبقرية": and in the village).
 _AR_CONJUNCTIONS: Final = ("و", "ف")
 _AR_PREPOSITIONS: Final = ("ب", "ل")
+#: Particles glued before an Arabic noun: conjunction, preposition, both, or none.
+_AR_PARTICLE_RUNS: Final = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 #: What separates the names of an Arabic list: a space (before "وY") or a comma.
 _AR_LIST_GAPS: Final = frozenset({"", "،", ","})
 #: A number glued to its unit ("20km", "15км").
@@ -481,6 +483,9 @@ class _Finder:
         self.residents_only: set[str] = set()
         #: letters left out at the start of a token: the و glued to a listed Arabic name
         self.trim: dict[int, int] = {}
+        #: letters left out at the start of a token: the particles glued to the noun that
+        #: begins an Arabic feature's name ("وبجبل X")
+        self.feature_trim: dict[int, int] = {}
 
     # ------------------------------------------------------------------ names
     def cued_names(self, first_of: Mapping[int, Mention]) -> list[tuple[int, int, str, int]]:
@@ -503,7 +508,14 @@ class _Finder:
         for i in range(n - 1):
             key = keys[i]
             if script[i] == "arabic":
-                if join[i] == 0 or not _arabic_cue(key, self.w["settlement_before"]):
+                if join[i] == 0:
+                    continue
+                if config.GEOPARSE_APPROX_AR_FEATURES:
+                    feature = self._arabic_feature(i)
+                    if feature is not None:
+                        out.append((*feature, self.key(*feature), feature[0]))
+                        continue
+                if not _arabic_cue(key, self.w["settlement_before"]):
                     continue
                 run = self._arabic_name(i + 1)
                 if run is not None:
@@ -1052,6 +1064,80 @@ class _Finder:
             return None
         return self._covered_end(j)
 
+    def _arabic_feature(self, i: int) -> tuple[int, int] | None:
+        """The run of a natural feature's name that begins with its noun at token ``i`` ("جبل
+        X", "وادي X", "نهر X": the noun is part of the name, with its glued particles left
+        out, :attr:`feature_trim`), when the gazetteer lacks it: the noun without the article
+        (the pack's ``feature_heads``), then a name (a particle such as
+        أبو and its word, or one word and an adjective of ``name_adjectives``). The word
+        after the noun is a name whatever its frequency when it has the article ("جبل
+        الشيخ"); without it, only a word rarer than
+        :data:`geo.config.GEOPARSE_APPROX_AR_FEATURE_MAX_ZIPF` ("نهر كبير": a big river)."""
+        toks = self.toks
+        keys = toks.keys
+        heads = self.w["feature_heads"]
+        key = keys[i]
+        bare = next(
+            (
+                key[len(p) :]
+                for p in _AR_PARTICLE_RUNS
+                if key.startswith(p) and key[len(p) :] in heads
+            ),
+            None,
+        )
+        if bare is None or bare.startswith("ال"):
+            return None
+        j = i + 1
+        if not self._feature_word(i, j):
+            return None
+        last = j
+        if keys[j] in self.w["name_particles"]:
+            if not self._feature_word(j, j + 1):
+                return None
+            last = j + 1
+        if (
+            last + 1 < len(keys)
+            and toks.join[last] != 0
+            and toks.sentence[last + 1] == toks.sentence[last]
+            and keys[last + 1] in self.w["name_adjectives"]
+            and not self.covered[last + 1]
+        ):
+            last += 1
+        if len(key) > len(bare):
+            self.feature_trim[i] = len(key) - len(bare)
+        return i, last
+
+    def _feature_word(self, before: int, j: int) -> bool:
+        """Whether token ``j``, right after token ``before``, may be a word of a feature's
+        name (see :meth:`_arabic_feature`)."""
+        toks = self.toks
+        if (
+            j >= len(toks)
+            or toks.join[before] == 0
+            or toks.sentence[j] != toks.sentence[before]
+            or toks.script[j] != "arabic"
+            or self.blocked[j]
+            or self.covered[j]
+        ):
+            return False
+        key = toks.keys[j]
+        heads = self.w.union("natural", "water", "feature_heads", "settlement_before")
+        if (
+            len(key) < 3
+            or key in self.w["stopwords"]
+            or key in self.w["demonyms"]
+            or key in self.w["place_prepositions"]
+            or key in heads
+            or (key.startswith("ال") and key[2:] in heads)
+            or any(ch.isdigit() for ch in key)
+        ):
+            return False
+        return (
+            key.startswith("ال")
+            or key in self.w["name_particles"]
+            or (word_frequency(key, ("ar",)) < config.GEOPARSE_APPROX_AR_FEATURE_MAX_ZIPF)
+        )
+
     def _arabic_name(self, j: int) -> tuple[int, int] | None:
         toks = self.toks
         if j >= len(toks) or toks.script[j] != "arabic" or self.blocked[j] or self.covered[j]:
@@ -1103,13 +1189,19 @@ class _Finder:
             base = _base_form(toks.keys[a], self._lang(a))
             if base:
                 return base
-        if a in self.trim:
-            return toks.joined(a, b - a + 1)[self.trim[a] :]
+        cut = self._cut(a)
+        if cut:
+            return toks.joined(a, b - a + 1)[cut:]
         return toks.joined(a, b - a + 1)
+
+    def _cut(self, a: int) -> int:
+        """Letters left out at the start of token ``a``: the particles of a feature's noun,
+        else a glued و."""
+        return self.feature_trim.get(a, self.trim.get(a, 0))
 
     def start(self, a: int) -> int:
         """Where a name that begins at token ``a`` begins in the text (after a glued و)."""
-        return self.toks.starts[a] + self.trim.get(a, 0)
+        return self.toks.starts[a] + self._cut(a)
 
     def display_name(self, a: int, b: int) -> str:
         """The name of the approximate place: as written."""

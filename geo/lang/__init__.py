@@ -98,6 +98,9 @@ WORD_LISTS: Final = {
     "dijo a X, parler à X): after one a surname of the story stays the person's",
     "region_heads_outside": "region nouns before a name that stay outside the name's span "
     "when the name alone names the same region (l'État de Borno: Borno)",
+    "feature_heads": "nouns that begin the names of mountains, valleys, rivers, lakes and "
+    "hills in uncased text and stay in their span (جبل, وادي, نهر, تل): the name after one "
+    "is a feature the gazetteer may lack",
     "name_adjectives": "adjectives after a village's name that belong to it in uncased text "
     "(الغربية, الصغرى: X al-Gharbiya is another village than X)",
     "region_after": "region nouns after a name (province, Oblast, область)",
