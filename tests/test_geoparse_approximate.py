@@ -422,3 +422,10 @@ def test_arabic_feature_nouns_before_common_words_are_no_names() -> None:
     text = "شنت الطائرات سلسلة غارات على مدينة الرقة قرب نهر كبير."
     found = [m.mention for m in get_geoparser().parse(text, lang="ar")]
     assert found == ["الرقة"]
+
+
+def test_arabic_village_names_that_begin_with_a_particle_or_a_noun_are_whole() -> None:
+    # invented: "قرى أبو X وأبو Y" and "مخيم عين X", names the gazetteer lacks
+    text = "نزحت عائلات من قرى أبو زرنيخة وود زرنيخة ومن مخيم عين الطرطوشة قرب مدينة الرقة."
+    found = [m.mention for m in get_geoparser().parse(text, lang="ar")]
+    assert found == ["أبو زرنيخة", "ود زرنيخة", "عين الطرطوشة", "الرقة"]

@@ -702,7 +702,10 @@ class _Finder:
                     self.trim = trimmed  # (a strong cue may have trimmed it already)
                 break
             else:
-                out.append((nxt, nxt, self.key(nxt, nxt), group))
+                run = self._arabic_name(nxt)
+                end = run[1] if run is not None else nxt
+                out.append((nxt, end, self.key(nxt, end), group))
+                nxt = end
             last = nxt
         return out
 
@@ -1143,6 +1146,9 @@ class _Finder:
         if j >= len(toks) or toks.script[j] != "arabic" or self.blocked[j] or self.covered[j]:
             return None
         key = toks.keys[j][self.trim.get(j, 0) :]
+        if key in self.w.union("place_particles", "compound_heads") and self._name_goes_on(j):
+            # "قرية أبو X", "مخيم عين X": the particle or the noun and the word after it
+            return j, j + 1
         if (
             len(key) < 3
             or key in self.not_names
@@ -1153,6 +1159,31 @@ class _Finder:
         ):
             return None
         return j, j
+
+    def _name_goes_on(self, j: int) -> bool:
+        """Whether the Arabic word after token ``j`` (a particle or a noun that begins a
+        village's name) is the rest of the name: a word of the same sentence, after a space,
+        that no mention covers and that is no function word, cue or common word."""
+        toks = self.toks
+        k = j + 1
+        if (
+            k >= len(toks)
+            or toks.join[j] == 0
+            or toks.sentence[k] != toks.sentence[j]
+            or toks.script[k] != "arabic"
+            or self.blocked[k]
+            or self.covered[k]
+        ):
+            return False
+        key = toks.keys[k]
+        return (
+            len(key) >= 2
+            and key not in self.common
+            and key not in self.w["place_prepositions"]
+            and key not in self.w["demonyms"]
+            and not _arabic_cue(key, self.w.union("settlement_before", "region_before"))
+            and not any(ch.isdigit() for ch in key)
+        )
 
     def _name_ok(self, a: int, b: int) -> bool:
         toks = self.toks
