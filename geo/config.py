@@ -1013,6 +1013,9 @@ GEOPARSE_APPROX_SCORE: Final = 0.5
 #: Highest word frequency (Zipf) of the word after an Arabic settlement noun that may be a
 #: village's name (higher: an adjective or a common noun, "قرية صغيرة").
 GEOPARSE_APPROX_AR_MAX_ZIPF: Final = 3.5
+#: The same for a word with the article right after a singular settlement noun ("قرية
+#: الوعرة"): the noun in the construct state names it.
+GEOPARSE_APPROX_AR_NAMED_MAX_ZIPF: Final = 4.5
 #: Arabic names of natural features the gazetteer lacks ("جبل X", "وادي X", "نهر X") are
 #: approximate mentions, the noun in the span (:meth:`_Finder._arabic_feature`).
 GEOPARSE_APPROX_AR_FEATURES: Final = True

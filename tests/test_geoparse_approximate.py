@@ -429,3 +429,11 @@ def test_arabic_village_names_that_begin_with_a_particle_or_a_noun_are_whole() -
     text = "نزحت عائلات من قرى أبو زرنيخة وود زرنيخة ومن مخيم عين الطرطوشة قرب مدينة الرقة."
     found = [m.mention for m in get_geoparser().parse(text, lang="ar")]
     assert found == ["أبو زرنيخة", "ود زرنيخة", "عين الطرطوشة", "الرقة"]
+
+
+def test_arabic_word_with_the_article_after_a_settlement_noun_may_be_common() -> None:
+    # invented: "قرية البرتقال" (the orange village) is a name; "قرية صغيرة" (a small
+    # village) and "مخيمات النزوح" (displacement camps) are not
+    text = "سقطت قذائف على قرية البرتقال وعلى قرية صغيرة ومخيمات النزوح قرب مدينة الرقة."
+    found = [m.mention for m in get_geoparser().parse(text, lang="ar")]
+    assert found == ["البرتقال", "الرقة"]

@@ -60,6 +60,9 @@ __all__ = ["approximate_mentions", "offset_point"]
 #: Attached particles of Arabic stripped from a settlement noun ("وبقرية": and in the village).
 _AR_CONJUNCTIONS: Final = ("و", "ف")
 _AR_PREPOSITIONS: Final = ("ب", "ل")
+#: Endings of Arabic nisba adjectives ("الحدودية": of the border), no village's name after a
+#: settlement noun however rare.
+_AR_NISBA: Final = ("ية", "يين", "يون")
 #: Particles glued before an Arabic noun: conjunction, preposition, both, or none.
 _AR_PARTICLE_RUNS: Final = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 #: What separates the names of an Arabic list: a space (before "وY") or a comma.
@@ -517,7 +520,9 @@ class _Finder:
                         continue
                 if not _arabic_cue(key, self.w["settlement_before"]):
                     continue
-                run = self._arabic_name(i + 1)
+                run = self._arabic_name(
+                    i + 1, named=not _arabic_cue(key, self.w["plural_settlements"])
+                )
                 if run is not None:
                     out.append((*run, self.key(*run), run[0]))
                 last = run[1] if run is not None else self._covered_end(i + 1)
@@ -1141,7 +1146,11 @@ class _Finder:
             or (word_frequency(key, ("ar",)) < config.GEOPARSE_APPROX_AR_FEATURE_MAX_ZIPF)
         )
 
-    def _arabic_name(self, j: int) -> tuple[int, int] | None:
+    def _arabic_name(self, j: int, *, named: bool = False) -> tuple[int, int] | None:
+        """The run of an Arabic name at token ``j``, or None. A word with the article right
+        after a settlement noun (``named``: "قرية الوعرة") may be commoner than a word
+        elsewhere (:data:`geo.config.GEOPARSE_APPROX_AR_NAMED_MAX_ZIPF`): the noun in the
+        construct state names it, where an indefinite word is an adjective ("قرية صغيرة")."""
         toks = self.toks
         if j >= len(toks) or toks.script[j] != "arabic" or self.blocked[j] or self.covered[j]:
             return None
@@ -1155,7 +1164,15 @@ class _Finder:
             or _arabic_cue(key, self.w.union("settlement_before", "region_before"))
             or key in self.w["place_prepositions"]
             or any(ch.isdigit() for ch in key)
-            or word_frequency(key, ("ar",)) >= config.GEOPARSE_APPROX_AR_MAX_ZIPF
+            or word_frequency(key, ("ar",))
+            >= (
+                config.GEOPARSE_APPROX_AR_NAMED_MAX_ZIPF
+                if named
+                and key.startswith("ال")
+                and not key.endswith(_AR_NISBA)
+                and key[2:] not in self.w.union("region_before", "near", "settlement_before")
+                else config.GEOPARSE_APPROX_AR_MAX_ZIPF
+            )
         ):
             return None
         return j, j
