@@ -437,3 +437,10 @@ def test_arabic_word_with_the_article_after_a_settlement_noun_may_be_common() ->
     text = "سقطت قذائف على قرية البرتقال وعلى قرية صغيرة ومخيمات النزوح قرب مدينة الرقة."
     found = [m.mention for m in get_geoparser().parse(text, lang="ar")]
     assert found == ["البرتقال", "الرقة"]
+
+
+def test_arabic_name_after_a_facility_noun_is_a_place() -> None:
+    # invented: "معبر X" (the crossing of X) and "حقل X" (the oil field of X)
+    text = "أغلقت السلطات معبر زرنيخة قرب مدينة الرقة بعد قصف حقل طرطوشة."
+    found = [m.mention for m in get_geoparser().parse(text, lang="ar")]
+    assert found == ["زرنيخة", "الرقة", "طرطوشة"]

@@ -116,6 +116,7 @@ _NOT_NAMES: Final = (
     "near",
     "water",
     "natural",
+    "facility_cues",
 )
 
 
@@ -518,10 +519,12 @@ class _Finder:
                     if feature is not None:
                         out.append((*feature, self.key(*feature), feature[0]))
                         continue
-                if not _arabic_cue(key, self.w["settlement_before"]):
+                if not _arabic_cue(key, self.w.union("settlement_before", "facility_cues")):
                     continue
                 run = self._arabic_name(
-                    i + 1, named=not _arabic_cue(key, self.w["plural_settlements"])
+                    i + 1,
+                    named=_arabic_cue(key, self.w["settlement_before"])
+                    and not _arabic_cue(key, self.w["plural_settlements"]),
                 )
                 if run is not None:
                     out.append((*run, self.key(*run), run[0]))
@@ -1161,7 +1164,7 @@ class _Finder:
         if (
             len(key) < 3
             or key in self.not_names
-            or _arabic_cue(key, self.w.union("settlement_before", "region_before"))
+            or _arabic_cue(key, self.w.union("settlement_before", "region_before", "facility_cues"))
             or key in self.w["place_prepositions"]
             or any(ch.isdigit() for ch in key)
             or word_frequency(key, ("ar",))
@@ -1198,7 +1201,9 @@ class _Finder:
             and key not in self.common
             and key not in self.w["place_prepositions"]
             and key not in self.w["demonyms"]
-            and not _arabic_cue(key, self.w.union("settlement_before", "region_before"))
+            and not _arabic_cue(
+                key, self.w.union("settlement_before", "region_before", "facility_cues")
+            )
             and not any(ch.isdigit() for ch in key)
         )
 

@@ -98,6 +98,9 @@ WORD_LISTS: Final = {
     "dijo a X, parler à X): after one a surname of the story stays the person's",
     "region_heads_outside": "region nouns before a name that stay outside the name's span "
     "when the name alone names the same region (l'État de Borno: Borno)",
+    "facility_cues": "nouns of facilities named after their place in uncased text (ميناء, "
+    "معبر, حقل: the port, crossing, oil field of X): the name after one is a place the "
+    "gazetteer may lack, outside the facility's noun",
     "place_particles": "particles that begin two-word place names in uncased text and join "
     "the next word (أبو, بني, ود: Abu X, Bani X, Wad X)",
     "feature_heads": "nouns that begin the names of mountains, valleys, rivers, lakes and "
