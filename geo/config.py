@@ -1068,6 +1068,11 @@ GEOPARSE_APPROX_AR_LISTED_TOWNS: Final = True
 #: a village's name is a rare word in every language of the document; "in Parliament", "at
 #: Reuters", "in Exchange" have a frequent one.
 GEOPARSE_APPROX_WEAK_MAX_ZIPF: Final = 2.5
+#: Rare Arabic words after a preposition of place ("في X", "نحو X") are weakly cued names
+#: (:meth:`_Finder._arabic_after_prepositions`).
+GEOPARSE_APPROX_AR_AFTER_PREPOSITIONS: Final = True
+#: Letters such a name has at least.
+GEOPARSE_APPROX_AR_WEAK_MIN_LETTERS: Final = 4
 
 #: Distance (km) from the document's focus (the median point of its towns and regions)
 #: beyond which an anchor places no name that only a weak cue makes a place.

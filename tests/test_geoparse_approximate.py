@@ -444,3 +444,11 @@ def test_arabic_name_after_a_facility_noun_is_a_place() -> None:
     text = "أغلقت السلطات معبر زرنيخة قرب مدينة الرقة بعد قصف حقل طرطوشة."
     found = [m.mention for m in get_geoparser().parse(text, lang="ar")]
     assert found == ["زرنيخة", "الرقة", "طرطوشة"]
+
+
+def test_rare_arabic_words_after_a_preposition_of_place_are_weakly_cued_names() -> None:
+    # invented: "نحو X وY" (towards X and Y) with rare words the gazetteer lacks, near a
+    # town of the story; "في المنطقتين" (in the two areas) is a dual, no name
+    text = "تقدمت القوات من مدينة الرقة نحو زرنيخة وطرطوشة، وتستمر الاشتباكات في المنطقتين."
+    found = [m.mention for m in get_geoparser().parse(text, lang="ar")]
+    assert found == ["الرقة", "زرنيخة", "طرطوشة"]

@@ -133,9 +133,13 @@ def test_transliterated_name_after_a_settlement_noun_reaches_farther() -> None:
     text = "هاجمت القوات مدينة الفاشر ثم مدينة بابنوسة في السودان."
     found = geo.geoparse(text, lang="ar")
     assert ["بابنوسة", "SD"] in found[["mention", "country_code"]].values.tolist()
-    # without a noun, the nearer limit stands
+    # without a noun, the nearer limit stands: not the far town (a rare word after "إلى"
+    # is at most an approximate place near the story's town)
     text = "هاجمت القوات مدينة الفاشر ثم وصلت إلى بابنوسة في السودان."
-    assert "بابنوسة" not in geo.geoparse(text, lang="ar")["mention"].tolist()
+    found = geo.geoparse(text, lang="ar")
+    assert not [
+        g for m, g in found[["mention", "gazetteer_id"]].values if m == "بابنوسة" and g[:3] == "gn:"
+    ]
 
 
 def test_transliterated_name_written_again_without_a_cue() -> None:

@@ -60,6 +60,8 @@ __all__ = ["approximate_mentions", "offset_point"]
 #: Attached particles of Arabic stripped from a settlement noun ("وبقرية": and in the village).
 _AR_CONJUNCTIONS: Final = ("و", "ف")
 _AR_PREPOSITIONS: Final = ("ب", "ل")
+#: Endings of the sound plurals and duals of Arabic nouns ("صيادين", "منطقتين").
+_AR_SOUND_ENDINGS: Final = ("ين", "ون", "ان")
 #: Endings of Arabic nisba adjectives ("الحدودية": of the border), no village's name after a
 #: settlement noun however rare.
 _AR_NISBA: Final = ("ية", "يين", "يون")
@@ -613,6 +615,8 @@ class _Finder:
             weak = self._weak_names()
             if config.GEOPARSE_APPROX_AR_LISTED_TOWNS:
                 weak += self._arabic_listed_after_towns()
+            if config.GEOPARSE_APPROX_AR_AFTER_PREPOSITIONS:
+                weak += self._arabic_after_prepositions()
             strong = {key for _, _, key, _ in out}
             self.weak_only = {key for _, _, key, _ in weak} - strong
             self.residents_only -= self.weak_only
@@ -686,6 +690,46 @@ class _Finder:
             )
         return out
 
+    def _arabic_after_prepositions(self) -> list[tuple[int, int, str, int]]:
+        """Arabic names after a preposition of place written apart ("في X", "نحو X", "قرب
+        X": the pack's ``place_prepositions``, ``near`` and ``place_cues``, not the
+        settlement nouns nor ``weak_prepositions_not``) and the names listed after them ("في
+        X وY"): a weak cue, as "in X" is in cased text. Each word must be rarer than
+        ``GEOPARSE_APPROX_WEAK_MAX_ZIPF`` (:meth:`_rare_arabic`) and end a clause or go on a
+        list (:meth:`_arabic_list_goes_on`)."""
+        toks = self.toks
+        keys = toks.keys
+        cues = self.w.union("place_prepositions", "near", "place_cues") - self.w.union(
+            "settlement_before", "weak_prepositions_not"
+        )
+        out: list[tuple[int, int, str, int]] = []
+        for i in range(len(toks) - 1):
+            if toks.script[i] != "arabic" or keys[i] not in cues or toks.join[i] == 0:
+                continue
+            j = i + 1
+            run = self._arabic_name(j)
+            if (
+                run is None
+                or toks.sentence[j] != toks.sentence[i]
+                # (a word of three letters is as often a root or an abbreviation)
+                or len(self.key(*run)) < config.GEOPARSE_APPROX_AR_WEAK_MIN_LETTERS
+                or not all(self._rare_arabic(k) for k in range(run[0], run[1] + 1))
+                or not self._arabic_list_goes_on(run[1])
+            ):
+                continue
+            out.append((*run, self.key(*run), run[0]))
+            out += self._arabic_list_after(
+                run[1],
+                run[0],
+                steps=config.GEOPARSE_APPROX_MAX_LIST - 1,
+                accept=lambda k: (
+                    keys[k].startswith(_AR_CONJUNCTIONS[0])
+                    and self._rare_arabic(k)
+                    and self._arabic_list_goes_on(k)
+                ),
+            )
+        return out
+
     def _arabic_list_after(
         self,
         last: int,
@@ -746,6 +790,14 @@ class _Finder:
                 return False  # "يعتدون" (they attack), "هاجموا" (they attacked)
         if key.endswith("ات") and word_frequency(key[:-2] + "ة", ("ar",)) >= limit:
             return False  # "مداهمات": the plural of a frequent noun (a raid)
+        bare = key[2:] if key.startswith("ال") else key
+        for ending in _AR_SOUND_ENDINGS:
+            stem = bare[: -len(ending)]
+            # (stems of four letters at least: "الجبلين", "قيسان" are names)
+            if bare.endswith(ending) and len(stem) >= 4:
+                forms = (stem, stem[:-1] + "ة") if stem.endswith("ت") else (stem,)
+                if any(word_frequency(f, ("ar",)) >= limit for f in forms):
+                    return False  # "صيادين", "المنطقتين": a plural or dual of a frequent noun
         for suffix in self.w["pronoun_suffixes"]:
             stem = key[: -len(suffix)]
             if key.endswith(suffix) and len(stem) >= 2:

@@ -98,6 +98,8 @@ WORD_LISTS: Final = {
     "dijo a X, parler à X): after one a surname of the story stays the person's",
     "region_heads_outside": "region nouns before a name that stay outside the name's span "
     "when the name alone names the same region (l'État de Borno: Borno)",
+    "weak_prepositions_not": "place prepositions of uncased text that take any noun as often "
+    "as a place (من, على: from, on): no cue for a rare word after them",
     "facility_cues": "nouns of facilities named after their place in uncased text (ميناء, "
     "معبر, حقل: the port, crossing, oil field of X): the name after one is a place the "
     "gazetteer may lack, outside the facility's noun",
