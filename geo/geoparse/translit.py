@@ -759,6 +759,32 @@ def romanised_distance(form: str, other: str) -> int | None:
 # --------------------------------------------------------------------------- skeleton index
 
 
+#: A Latin vowel: a name without one is a code or an abbreviation.
+_VOWEL: Final = re.compile("[aeiouy]")
+
+
+def _syllables(key: str) -> bool:
+    """Whether a Latin key is a Chinese romanisation, syllables of three letters at most
+    ("ke tu mu" of Khartoum), not an Arabic name ("tal abu ad" has an article).
+
+    Examples
+    --------
+    >>> _syllables("ke tu mu"), _syllables("umm al ma"), _syllables("abu kamal")
+    (True, False, False)
+    """
+    words = key.split()
+    articles = get_pack("common").words["arabic_articles"]
+    return (
+        len(words) >= _SYLLABLES
+        and all(len(w) <= _SYLLABLES for w in words)
+        and not any(w in articles for w in words)
+    )
+
+
+#: Words of a Chinese romanisation, and their letters, at least and at most.
+_SYLLABLES: Final = 3
+
+
 @dataclass(frozen=True)
 class SkeletonIndex:
     """Latin gazetteer keys of the places of :func:`translit_countries`, by skeleton.
@@ -775,11 +801,17 @@ class SkeletonIndex:
     def keys(self, arabic_key: str, *, min_letters: int = 1) -> tuple[str, ...]:
         """The Latin keys whose skeleton is the first of ``arabic_key``'s skeletons that has
         any (and has at least ``min_letters`` letters) and whose vowels agree with it
-        (:func:`vowels_agree`)."""
+        (:func:`vowels_agree`); not the keys without a vowel, codes and abbreviations
+        ("ktm" of Khartoum), nor Chinese romanisations (:func:`_syllables`), which
+        transliterate nothing."""
         for s in arabic_skeletons(arabic_key):
             if len(s) < min_letters:
                 continue
-            found = tuple(k for k in self.table.get(s, ()) if vowels_agree(arabic_key, k))
+            found = tuple(
+                k
+                for k in self.table.get(s, ())
+                if _VOWEL.search(k) and not _syllables(k) and vowels_agree(arabic_key, k)
+            )
             if found:
                 return found
         return ()
