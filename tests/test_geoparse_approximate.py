@@ -452,3 +452,13 @@ def test_rare_arabic_words_after_a_preposition_of_place_are_weakly_cued_names() 
     text = "تقدمت القوات من مدينة الرقة نحو زرنيخة وطرطوشة، وتستمر الاشتباكات في المنطقتين."
     found = [m.mention for m in get_geoparser().parse(text, lang="ar")]
     assert found == ["الرقة", "زرنيخة", "طرطوشة"]
+
+
+def test_arabic_name_of_two_words_after_a_settlement_noun() -> None:
+    # invented: "بلدة X الـY", the second word with the article; not a participle
+    text = "قتل مسلحون قياديا في بلدة زرنيخة القرطوش قرب مدينة الرقة."
+    found = [m.mention for m in get_geoparser().parse(text, lang="ar")]
+    assert found == ["زرنيخة القرطوش", "الرقة"]
+    text = "قتل مسلحون قياديا في بلدة زرنيخة المحاصرة قرب مدينة الرقة."
+    found = [m.mention for m in get_geoparser().parse(text, lang="ar")]
+    assert found == ["زرنيخة", "الرقة"]

@@ -62,6 +62,8 @@ _AR_CONJUNCTIONS: Final = ("و", "ف")
 _AR_PREPOSITIONS: Final = ("ب", "ل")
 #: Endings of the sound plurals and duals of Arabic nouns ("صيادين", "منطقتين").
 _AR_SOUND_ENDINGS: Final = ("ين", "ون", "ان")
+#: The article and the m- of Arabic participles ("المحاصرة": the besieged).
+_AR_PARTICIPLE: Final = "الم"
 #: Endings of Arabic nisba adjectives ("الحدودية": of the border), no village's name after a
 #: settlement noun however rare.
 _AR_NISBA: Final = ("ية", "يين", "يون")
@@ -1230,7 +1232,36 @@ class _Finder:
             )
         ):
             return None
+        if named and not key.startswith("ال") and self._article_word_after(j):
+            # "بلدة X الـY": a name of two words in the construct state
+            return j, j + 1
         return j, j
+
+    def _article_word_after(self, j: int) -> bool:
+        """Whether the word after token ``j`` is the second word of a name after a
+        settlement noun: written with the article, in the same sentence after a space,
+        rarer than :data:`geo.config.GEOPARSE_APPROX_AR_NAMED_MAX_ZIPF`, and no common word,
+        nisba adjective or participle ("X المحاصرة": the besieged X)."""
+        toks = self.toks
+        k = j + 1
+        if (
+            k >= len(toks)
+            or toks.join[j] == 0
+            or toks.sentence[k] != toks.sentence[j]
+            or toks.script[k] != "arabic"
+            or self.blocked[k]
+            or self.covered[k]
+        ):
+            return False
+        key = toks.keys[k]
+        return (
+            key.startswith("ال")
+            and not key.startswith(_AR_PARTICIPLE)
+            and not key.endswith(_AR_NISBA)
+            and key not in self.not_names
+            and key not in self.w["name_adjectives"]
+            and word_frequency(key, ("ar",)) < config.GEOPARSE_APPROX_AR_NAMED_MAX_ZIPF
+        )
 
     def _name_goes_on(self, j: int) -> bool:
         """Whether the Arabic word after token ``j`` (a particle or a noun that begins a

@@ -1294,6 +1294,9 @@ class Scanner:
                     skeletons = translit.arabic_skeletons(key)
                     if (
                         not skeletons
+                        # two letters left after a particle: the particle is the word's
+                        # first letter ("بصر" is no ب + "صر")
+                        or (offset > 0 and len(key.replace(" ", "")) < MIN_WORD_LETTERS)
                         # an inflected word after any of its particles ("عناصره",
                         # "ويخطون"), or a frequent word as written with the particles left
                         # out ("لكنه": but he), unless a settlement or region noun names it
