@@ -462,3 +462,13 @@ def test_arabic_name_of_two_words_after_a_settlement_noun() -> None:
     text = "قتل مسلحون قياديا في بلدة زرنيخة المحاصرة قرب مدينة الرقة."
     found = [m.mention for m in get_geoparser().parse(text, lang="ar")]
     assert found == ["زرنيخة", "الرقة"]
+
+
+def test_arabic_list_after_a_singular_settlement_noun_goes_on_with_rare_words() -> None:
+    # invented: "بلدة X وY" and "بلدة X وريفها" (and its countryside: no name)
+    text = "قصفت المدفعية بلدة زرنيخة وطرطوشة قرب مدينة الرقة."
+    found = [m.mention for m in get_geoparser().parse(text, lang="ar")]
+    assert found == ["زرنيخة", "طرطوشة", "الرقة"]
+    text = "قصفت المدفعية بلدة زرنيخة وريفها قرب مدينة الرقة."
+    found = [m.mention for m in get_geoparser().parse(text, lang="ar")]
+    assert found == ["زرنيخة", "الرقة"]

@@ -539,6 +539,19 @@ class _Finder:
                     out += self._arabic_list_after(
                         last, i + 1, steps=config.GEOPARSE_APPROX_MAX_LIST - 1
                     )
+                elif run is not None:
+                    # "بلدة X وY": a list after a singular noun goes on with rare words
+                    # only, as after a preposition
+                    out += self._arabic_list_after(
+                        run[1],
+                        i + 1,
+                        steps=config.GEOPARSE_APPROX_MAX_LIST - 1,
+                        accept=lambda k: (
+                            keys[k].startswith(_AR_CONJUNCTIONS[0])
+                            and self._rare_arabic(k)
+                            and self._arabic_list_goes_on(k)
+                        ),
+                    )
                 continue
             # "north of X": a compass word before "of"
             bearing = key in self.bearings and keys[i + 1] in self.w.of_words
