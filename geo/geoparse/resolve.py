@@ -556,6 +556,46 @@ def resolve(
     # given names kept only for the preposition before one of their occurrences: that
     # occurrence alone (see _lone_cued)
     cued_only: dict[str, set[int]] = {}
+    # names that recognition doubts, kept when a list couples them to the places of their
+    # own region ("cortes de luz en Chinácota, Toledo y Labateca")
+    doubted: dict[str, tuple[Candidate, float, dict[str, float], dict[str, float], float]] = {}
+
+    def keep(
+        key: str,
+        best: Candidate,
+        confidence: float,
+        f: dict[str, float],
+        g: dict[str, float],
+        p: float,
+        *,
+        ruled: bool,
+        listed: bool = False,
+    ) -> None:
+        if (
+            not ruled
+            and key not in waters
+            and (
+                _adrift(best.place, f, capitals, match=best.match)
+                or _far_settlement(best.place, f, capitals, by_key[key], toks, w)
+            )
+        ):
+            # a small namesake far off the story: the place the text means is one the
+            # gazetteer lacks (the approximate stage may still place it at an anchor)
+            if off_story is not None:
+                off_story.extend(by_key[key])
+            return
+        why = _why(model, f, g, p)
+        if listed:
+            why = {**{k: v for k, v in why.items() if k != "recognised"}, "listed": 1.0}
+            why["recognised"] = round(p, 3)
+        kept[key] = (best.place, confidence, why)
+        if not ruled and key in w["first_names"]:
+            lone = _lone_cued(by_key[key], g, model, toks, w)
+            if lone is not None:
+                cued_only[key] = lone
+        if key in waters and (f.get("far") or f.get("off_focus")):
+            adrift.add(key)
+
     for key, choice in chosen.items():
         best, confidence, f, margin = choice
         g, p = recognise(key, choice)
@@ -581,28 +621,23 @@ def resolve(
                 if best.match != "primary" or admin_key(best.place) not in ctx.admin_focus:
                     best, f = known, known_f
         if p < model.threshold and not ruled:
+            if p >= config.GEOPARSE_LISTED_MIN_P and best.place.kind != "country":
+                doubted[key] = (best, confidence, f, g, p)
             continue
-        if (
-            not ruled
-            and key not in waters
-            and (
-                _adrift(best.place, f, capitals, match=best.match)
-                or _far_settlement(best.place, f, capitals, by_key[key], toks, w)
-            )
-        ):
-            # a small namesake far off the story: the place the text means is one the
-            # gazetteer lacks (the approximate stage may still place it at an anchor)
-            if off_story is not None:
-                off_story.extend(by_key[key])
-            continue
-        why = _why(model, f, g, p)
-        kept[key] = (best.place, confidence, why)
-        if not ruled and key in w["first_names"]:
-            lone = _lone_cued(by_key[key], g, model, toks, w)
-            if lone is not None:
-                cued_only[key] = lone
-        if key in waters and (f.get("far") or f.get("off_focus")):
-            adrift.add(key)
+        keep(key, best, confidence, f, g, p, ruled=ruled)
+    if config.GEOPARSE_LISTED_PLACES:
+        # a doubted name in a list beside a kept place of its own first-level region (or
+        # near it) is one of the list's places; the text decides, as for apposition, and
+        # a name so kept may carry the list on to the next
+        while doubted:
+            listed = _listed_with_kept(text, toks, spans, doubted, kept, w)
+            if not listed:
+                break
+            for key in listed:
+                best, confidence, f, g, p = doubted.pop(key)
+                if trace is not None:
+                    trace.ruled.append(by_key[key])
+                keep(key, best, confidence, f, g, p, ruled=True, listed=True)
 
     if config.GEOPARSE_UNNAMED_COUNTRY_ADRIFT:
         # a small town in a country the document never names (as a country or through one of
@@ -691,6 +726,79 @@ def resolve(
             )
         )
     return out
+
+
+def _list_gap(text: str, toks: Tokens, before: Span, after: Span, w: Words) -> bool:
+    """Whether spans ``before`` and ``after`` follow each other in a list of one sentence:
+    a comma alone between them, or a conjunction of the pack's ``after_list`` ("y", "and",
+    "et", "и") after a comma or none."""
+    if toks.sentence[before.last] != toks.sentence[after.first] or after.first <= before.last:
+        return False
+    gap = text[before.end : after.start]
+    if gap.strip() in (",", "،"):
+        return True
+    if after.first - before.last != 2:
+        return False
+    j = before.last + 1
+    if toks.cap[j] or toks.keys[j] not in w["after_list"]:
+        return False
+    around = text[before.end : toks.starts[j]] + text[toks.ends[j] : after.start]
+    return around.strip() in ("", ",")
+
+
+def _listed_with_kept(
+    text: str,
+    toks: Tokens,
+    spans: Sequence[Span],
+    doubted: Mapping[str, tuple[Candidate, float, dict[str, float], dict[str, float], float]],
+    kept: Mapping[str, tuple[Place, float, dict[str, float]]],
+    w: Words,
+) -> list[str]:
+    r"""The doubted names (keys of ``doubted``, with their best candidate) one occurrence
+    of which stands in a list right beside a kept name (of ``kept``) whose place lies in the
+    same first-level region as the doubted name's, or within GEOPARSE_NEAR_KM of it.
+
+    Examples
+    --------
+    >>> from geo.gazetteer import Place
+    >>> from geo.geoparse.filters import words_for
+    >>> from geo.geoparse.tokenize import tokenize
+    >>> w = words_for(("es",))
+    >>> text = "Llegaron a Tunja, Paipa y Duitama."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> def span(i: int) -> Span:
+    ...     return Span(toks.starts[i], toks.ends[i], i, i, toks.keys[i])
+    >>> spans = [span(2), span(3), span(5)]
+    >>> town = Place("t", "Tunja", "city", 5.5, -73.4, "CO", "36", None, 0, "test")
+    >>> near = Place("p", "Paipa", "city", 5.8, -73.1, "CO", "36", None, 0, "test")
+    >>> doubted = {"paipa": (Candidate(near, 1.0), 1.0, {}, {}, 0.3)}
+    >>> _listed_with_kept(text, toks, spans, doubted, {"tunja": (town, 1.0, {})}, w)
+    ['paipa']
+    >>> _listed_with_kept(text, toks, spans, doubted, {}, w)
+    []
+    """
+    ordered = sorted(spans, key=lambda s: s.first)
+    found: list[str] = []
+    for k, span in enumerate(ordered):
+        entry = doubted.get(span.key)
+        if entry is None or span.key in found:
+            continue
+        place = entry[0].place
+        for other in ordered[max(0, k - 1) : k] + ordered[k + 1 : k + 2]:
+            if other.key not in kept:
+                continue
+            first, second = (other, span) if other.first < span.first else (span, other)
+            if not _list_gap(text, toks, first, second, w):
+                continue
+            there = kept[other.key][0]
+            if there.kind == "country" or there.country_code != place.country_code:
+                continue
+            if (place.admin1_code and admin_key(there) == admin_key(place)) or approx_km(
+                place.latitude, place.longitude, there.latitude, there.longitude
+            ) < config.GEOPARSE_NEAR_KM:
+                found.append(span.key)
+                break
+    return found
 
 
 _SHORT_FORMS = frozenset({"abbreviation", "code"})
