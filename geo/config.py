@@ -268,6 +268,10 @@ GEOPARSE_CONTEXT_RECOGNISED: Final = 0.25
 GEOPARSE_LISTED_PLACES: Final = True
 GEOPARSE_LISTED_MIN_P: Final = 0.1
 
+#: Whether a name that is the first words of one kept town's full name of the same text
+#: ("San José" beside "San José del Guaviare") is that town.
+GEOPARSE_SHORT_NAMES: Final = True
+
 #: A town chosen for a name that lies off the story (in a country none of the document's
 #: other places lies in, or that holds less than GEOPARSE_ADRIFT_FOCUS_SHARE of their
 #: mentions, and farther than GEOPARSE_FAR_KM from all of them), smaller than this

@@ -536,3 +536,16 @@ def test_a_doubted_name_outside_a_list_is_not_listed() -> None:
     text = "Toledo habló ayer con los alcaldes de Chinácota y de Labateca."
     found = {m.mention: m for m in get_geoparser().parse(text, lang="es")}
     assert "listed" not in (found["Toledo"].why if "Toledo" in found else {})
+
+
+def test_a_short_name_of_a_town_written_in_full_elsewhere_is_that_town() -> None:
+    from geo.geoparse import get_geoparser
+
+    text = (
+        "Las familias llegaron a Santa Rosa el lunes. La alcaldía de Santa Rosa de Osos "
+        "abrió un albergue."
+    )
+    found = {m.mention: m for m in get_geoparser().parse(text, lang="es")}
+    assert found["Santa Rosa"].place.id == found["Santa Rosa de Osos"].place.id
+    assert found["Santa Rosa"].place.country_code == "CO"
+    assert "short_name" in found["Santa Rosa"].why

@@ -670,6 +670,15 @@ def resolve(
             ):
                 del kept[key]
                 cued_only.pop(key, None)
+    if config.GEOPARSE_SHORT_NAMES:
+        # "San José" in a story that also writes "San José del Guaviare": the town written
+        # in full, not a namesake elsewhere
+        for key, longer in _short_names(by_key, cands, kept).items():
+            if key in waters or (key in chosen and chosen[key][3] == math.inf):
+                continue
+            place, confidence, why = kept[longer]
+            kept[key] = (place, confidence, {"short_name": 1.0, **why})
+            cued_only.pop(key, None)
     for key in water_only:
         kept[key] = (waters[key], 1.0, {"water_name": 1.0})
     out: list[Mention] = []
@@ -725,6 +734,49 @@ def resolve(
                 why=why,
             )
         )
+    return out
+
+
+#: Words that begin the rest of a town's full name after its short form ("San José del
+#: Guaviare", "Santa Rosa de Lima", "Saint-Martin-de-Ré").
+_FULL_NAME_LINKS: Final = frozenset({"de", "d", "du", "des", "del"})
+
+
+def _short_names(
+    by_key: Mapping[str, Sequence[Span]],
+    cands: Mapping[str, Sequence[Candidate]],
+    kept: Mapping[str, tuple[Place, float, dict[str, float]]],
+) -> dict[str, str]:
+    """Names of the document (keys of ``by_key`` with candidates in ``cands``) that are the
+    first words of exactly one kept town's name of it, the rest starting with a word of
+    :data:`_FULL_NAME_LINKS` ("san jose" beside "san jose del guaviare"), each to that
+    longer name; a name kept as a country or a region is no town's short form.
+
+    Examples
+    --------
+    >>> from geo.gazetteer import Place
+    >>> town = Place("t", "San José del Guaviare", "city", 2.6, -72.6, "CO", "14", None, 0, "x")
+    >>> spans = {k: [] for k in ("san jose", "san jose del guaviare", "santa rosa")}
+    >>> kept = {"san jose del guaviare": (town, 1.0, {})}
+    >>> _short_names(spans, dict.fromkeys(spans, ()), kept)
+    {'san jose': 'san jose del guaviare'}
+    """
+    towns = [key for key, (place, _, _) in kept.items() if place.kind == "city" and " " in key]
+    out: dict[str, str] = {}
+    for key in by_key:
+        if key not in cands:
+            continue
+        own = kept.get(key)
+        if own is not None and own[0].kind != "city":
+            continue
+        head = key + " "
+        longer = {
+            k
+            for k in towns
+            if k.startswith(head) and k[len(head) :].split(" ", 1)[0] in _FULL_NAME_LINKS
+        }
+        if len(longer) == 1 or len({kept[k][0].id for k in longer}) == 1:
+            out[key] = min(longer)
     return out
 
 
