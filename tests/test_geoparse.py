@@ -1315,6 +1315,14 @@ def test_towns_named_after_people_are_places_after_a_place_cue() -> None:
     assert "Benito Juárez" not in [m for m, _ in names(text, "es")]
 
 
+def test_a_town_named_after_a_person_in_a_list_of_towns_of_its_state_is_a_place() -> None:
+    text = "Hubo cortes de luz en Cancún, José María Morelos y Tulum durante la tormenta."
+    assert "José María Morelos" in [m for m, _ in names(text, "es")]
+    # a list of people, each named like towns of one state, stays a list of people
+    text = "En el acto se recordó a Benito Juárez, Lázaro Cárdenas y Vicente Guerrero."
+    assert [m for m, _ in names(text, "es")] == []
+
+
 def test_a_capitalised_spanish_article_opens_the_name() -> None:
     from geo.geoparse.candidates import Index
     from geo.geoparse.filters import blocked, words_for
