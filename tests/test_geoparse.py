@@ -1532,3 +1532,21 @@ def test_spanish_government_offices_named_after_their_department() -> None:
     )
     found = [m for m, _ in names(text, "es")]
     assert found.count("Tolima") == 1 and "Pueblo" not in found
+
+
+def test_a_generic_head_before_a_name_is_part_of_the_mention() -> None:
+    from geo.geoparse import get_geoparser
+
+    parser = get_geoparser()
+    # the head is the mention's, the place is the name's when it is a town of the story
+    [m] = parser.parse("Los pescadores de Medio Mitú dijeron que el río creció.", lang="es")
+    assert (m.mention, m.place.name) == ("Medio Mitú", "Mitú")
+    # a head before a name read as a place far off the story: a place the gazetteer lacks,
+    # placed at the town of the story
+    text = (
+        "Cientos de familias llegaron a Buenaventura desde el Bajo Calima tras los combates. "
+        "En Buenaventura, la alcaldía abrió dos albergues para las familias del Bajo Calima."
+    )
+    found = [(m.mention, m.place.id) for m in parser.parse(text, lang="es")]
+    assert ("Bajo Calima", "approx:gn:3688452:bajo calima") in found
+    assert "Calima" not in [mention for mention, _ in found]

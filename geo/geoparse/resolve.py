@@ -682,14 +682,39 @@ def resolve(
     for key in water_only:
         kept[key] = (waters[key], 1.0, {"water_name": 1.0})
     out: list[Mention] = []
+    heads = w["name_heads"]
     for span in spans:
         picked = kept.get(span.key)
         water = waters.get(span.key)
+        headed = (
+            bool(heads)
+            and span.last > span.first
+            and toks.keys[span.first] in heads
+            and not span.key.startswith(toks.keys[span.first])
+        )
         if picked is None:
             if water is None or not water_cue(toks, span.first, span.last, w, spans_at):
+                if headed and off_story is not None:
+                    # "el Bajo X" is a place whatever X is: the approximate stage may place it
+                    off_story.append(span)
                 continue
             picked = (water, 1.0, {"water_cue": 1.0})
         place, confidence, why = picked
+        if (
+            headed
+            and span.key in chosen
+            and (
+                place.kind != "city"
+                or chosen[span.key][2].get("far")
+                or chosen[span.key][2].get("off_focus")
+            )
+        ):
+            # "el Bajo X", "Puerto X": a place the gazetteer lacks, named after X but not X
+            # itself when X is a region or a country, or a town off the story: the
+            # approximate stage places it at an anchor
+            if off_story is not None:
+                off_story.append(span)
+            continue
         if span.key in cued_only and span.first not in cued_only[span.key]:
             continue  # "confidence in Clifton": the town there, not where Clifton speaks
         if water is None and _unknown_water_after(toks, span, w):
