@@ -1550,3 +1550,15 @@ def test_a_generic_head_before_a_name_is_part_of_the_mention() -> None:
     found = [(m.mention, m.place.id) for m in parser.parse(text, lang="es")]
     assert ("Bajo Calima", "approx:gn:3688452:bajo calima") in found
     assert "Calima" not in [mention for mention, _ in found]
+
+
+def test_names_listed_beside_towns_of_their_region_are_places() -> None:
+    from geo.geoparse import get_geoparser
+
+    parser = get_geoparser()
+    text = "Hubo cortes de agua en Malambo, Soledad y Galapa durante la noche del lunes."
+    found = {m.mention: m.place.country_code for m in parser.parse(text, lang="es")}
+    assert found == {"Malambo": "CO", "Soledad": "CO", "Galapa": "CO"}
+    # given names listed with no place are people
+    text = "A la reunión del lunes llegaron tarde Pedro, Marta y Juana."
+    assert parser.parse(text, lang="es") == []

@@ -41,6 +41,7 @@ __all__ = [
     "REGION_ONLY",
     "Words",
     "blocked",
+    "listed_beside_place",
     "place_cue_before",
     "place_only_before",
     "verdict",
@@ -566,7 +567,7 @@ def _written_as_place(text: str, toks: Tokens, i: int, last: int, w: Words, inde
         or _state_after(text, toks, i, last, index)
     ):
         return True
-    if _listed_beside_place(text, toks, i, last, w, index):
+    if listed_beside_place(text, toks, i, last, w, index):
         return True
     return (
         before >= 0
@@ -582,9 +583,7 @@ def _written_as_place(text: str, toks: Tokens, i: int, last: int, w: Words, inde
 _LIST_NAME_TOKENS: Final = 3
 
 
-def _listed_beside_place(
-    text: str, toks: Tokens, i: int, last: int, w: Words, index: Index
-) -> bool:
+def listed_beside_place(text: str, toks: Tokens, i: int, last: int, w: Words, index: Index) -> bool:
     """Whether the name at tokens ``i..last`` stands in a list (after or before a comma or a
     conjunction of the pack's ``after_list``) right beside a capitalised name the gazetteer
     has, that starts with no given name or title, and one of whose places lies in a
@@ -597,11 +596,11 @@ def _listed_beside_place(
     >>> w = words_for(("es",))
     >>> text = "Hubo cortes en Cancún, José María Morelos y Tulum; dijo José María Morelos."
     >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
-    >>> [_listed_beside_place(text, toks, i, i + 2, w, Index.default()) for i in (4, 10)]
+    >>> [listed_beside_place(text, toks, i, i + 2, w, Index.default()) for i in (4, 10)]
     [True, False]
     >>> text = "Asistieron Benito Juárez, Lázaro Cárdenas y Vicente Guerrero."
     >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
-    >>> _listed_beside_place(text, toks, 3, 4, w, Index.default())
+    >>> listed_beside_place(text, toks, 3, 4, w, Index.default())
     False
     """
     keys, cap, n = toks.keys, toks.cap, len(toks)
@@ -1293,6 +1292,15 @@ def verdict(
         if toks.cap[i] and not toks.initial[i] and _after_place_preposition(toks, i, w):
             # "refugiados en Villa Nueva", "jusqu'à La Source": a name of common words
             # written after a preposition of place is left to the context (soft)
+            return 2
+        if (
+            toks.cap[i]
+            and not toks.initial[i]
+            and not toks.titled[toks.sentence[i]]
+            and listed_beside_place(text, toks, i, last, w, index)
+        ):
+            # "en Regidor, Río Viejo y Gamarra": a name of common words in a list beside a
+            # town of its region is left to the context (soft)
             return 2
         # (a dateline's town in capitals opens its line: "CIUDAD VICTORIA, Tamps.", whose
         # region after it may make it the town)

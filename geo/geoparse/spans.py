@@ -52,6 +52,7 @@ from geo.geoparse.filters import (
     GIVEN_NAME,
     REGION_ONLY,
     Words,
+    listed_beside_place,
     place_cue_before,
     place_only_before,
     verdict,
@@ -620,6 +621,16 @@ def _capitalised(
             if len(cued) >= config.GEOPARSE_GIVEN_NAME_SPREAD_MIN_CUES
         }
         only = {id(s) for key, cued in weak.items() if key not in spread for s in cued}
+        # "Toribío, Jambaló y Silvia": a given name in a list beside a town of its region is
+        # that town there
+        only |= {
+            id(s)
+            for s in given
+            if s.key not in spread
+            and not toks.titled[toks.sentence[s.first]]
+            and not _name_goes_on(toks, s.last)
+            and listed_beside_place(text, toks, s.first, s.last, w, index)
+        }
         if spread or only:
             taken = {j for s in spans for j in range(s.first, s.last + 1)}
             extra = [
@@ -630,6 +641,20 @@ def _capitalised(
             ]
             spans = sorted(spans + extra, key=lambda s: s.first)
     return spans
+
+
+def _name_goes_on(toks: Tokens, last: int) -> bool:
+    """Whether "de" or "del" and a capitalised word follow token ``last`` ("Carmen del
+    X"): the name goes on past it."""
+    nxt = last + 1
+    return (
+        nxt + 1 < len(toks)
+        and toks.join[last] == 1
+        and toks.keys[nxt] in _HEAD_LINKS
+        and not toks.cap[nxt]
+        and toks.join[nxt] == 1
+        and toks.cap[nxt + 1]
+    )
 
 
 def _bare_preposition_before(toks: Tokens, i: int, w: Words) -> bool:
