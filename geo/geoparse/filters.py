@@ -610,14 +610,38 @@ def listed_beside_place(text: str, toks: Tokens, i: int, last: int, w: Words, in
         i -= 1
     while last + 1 < n and toks.join[last] == 1 and cap[last + 1]:
         last += 1
-    if not index.has(toks.joined(i, last - i + 1)):
-        return False
     after_list = w["after_list"]
-    people = w.union("first_names", "titles")
     sentence = toks.sentence[i]
 
     def gap(a: int, b: int) -> str:
         return text[toks.ends[a] : toks.starts[b]].strip()
+
+    # where a neighbour of a list may stand (before any lookup: most names are in none)
+    edges: list[tuple[int, bool]] = []
+    if i >= 1 and gap(i - 1, i) == ",":
+        edges.append((i - 1, False))
+    elif (
+        i >= 2
+        and keys[i - 1] in after_list
+        and not cap[i - 1]
+        and gap(i - 1, i) == ""
+        and gap(i - 2, i - 1) in ("", ",")
+    ):
+        edges.append((i - 2, False))
+    nxt = last + 1
+    if nxt < n and gap(last, nxt) == ",":
+        edges.append((nxt, True))
+    elif (
+        nxt + 1 < n
+        and keys[nxt] in after_list
+        and not cap[nxt]
+        and gap(last, nxt) in ("", ",")
+        and gap(nxt, nxt + 1) == ""
+    ):
+        edges.append((nxt + 1, True))
+    if not edges or not index.has(toks.joined(i, last - i + 1)):
+        return False
+    people = w.union("first_names", "titles")
 
     def place_at(edge: int, *, forward: bool) -> set[str]:
         # the longest name of the gazetteer that starts (``forward``) or ends at ``edge``
@@ -643,28 +667,7 @@ def listed_beside_place(text: str, toks: Tokens, i: int, last: int, w: Words, in
                 return areas
         return set()
 
-    neighbours: list[set[str]] = []
-    if i >= 1 and gap(i - 1, i) == ",":
-        neighbours.append(place_at(i - 1, forward=False))
-    elif (
-        i >= 2
-        and keys[i - 1] in after_list
-        and not cap[i - 1]
-        and gap(i - 1, i) == ""
-        and gap(i - 2, i - 1) in ("", ",")
-    ):
-        neighbours.append(place_at(i - 2, forward=False))
-    nxt = last + 1
-    if nxt < n and gap(last, nxt) == ",":
-        neighbours.append(place_at(nxt, forward=True))
-    elif (
-        nxt + 1 < n
-        and keys[nxt] in after_list
-        and not cap[nxt]
-        and gap(last, nxt) in ("", ",")
-        and gap(nxt, nxt + 1) == ""
-    ):
-        neighbours.append(place_at(nxt + 1, forward=True))
+    neighbours = [place_at(edge, forward=forward) for edge, forward in edges]
     if not any(neighbours):
         return False
     areas = {
