@@ -260,6 +260,18 @@ GEOPARSE_COUNTY_PAIR_KM: Final = 35.0
 #: are no places ("Art", "Road") would pull the others towards their towns.
 GEOPARSE_CONTEXT_RECOGNISED: Final = 0.25
 
+#: Whether a name that recognition doubts is kept when it stands in a list right beside a
+#: kept place of its own first-level region (or within GEOPARSE_NEAR_KM of it): "cortes
+#: de luz en Chinácota, Toledo y Labateca", where the surname-like town would be
+#: dropped alone. Only names whose recognition probability reaches GEOPARSE_LISTED_MIN_P
+#: (not a country) are so kept.
+GEOPARSE_LISTED_PLACES: Final = True
+GEOPARSE_LISTED_MIN_P: Final = 0.1
+
+#: Whether a name that is the first words of one kept town's full name of the same text
+#: ("San José" beside "San José del Guaviare") is that town.
+GEOPARSE_SHORT_NAMES: Final = True
+
 #: A town chosen for a name that lies off the story (in a country none of the document's
 #: other places lies in, or that holds less than GEOPARSE_ADRIFT_FOCUS_SHARE of their
 #: mentions, and farther than GEOPARSE_FAR_KM from all of them), smaller than this

@@ -1315,6 +1315,14 @@ def test_towns_named_after_people_are_places_after_a_place_cue() -> None:
     assert "Benito Juárez" not in [m for m, _ in names(text, "es")]
 
 
+def test_a_town_named_after_a_person_in_a_list_of_towns_of_its_state_is_a_place() -> None:
+    text = "Hubo cortes de luz en Cancún, José María Morelos y Tulum durante la tormenta."
+    assert "José María Morelos" in [m for m, _ in names(text, "es")]
+    # a list of people, each named like towns of one state, stays a list of people
+    text = "En el acto se recordó a Benito Juárez, Lázaro Cárdenas y Vicente Guerrero."
+    assert [m for m, _ in names(text, "es")] == []
+
+
 def test_a_capitalised_spanish_article_opens_the_name() -> None:
     from geo.geoparse.candidates import Index
     from geo.geoparse.filters import blocked, words_for
@@ -1524,3 +1532,33 @@ def test_spanish_government_offices_named_after_their_department() -> None:
     )
     found = [m for m, _ in names(text, "es")]
     assert found.count("Tolima") == 1 and "Pueblo" not in found
+
+
+def test_a_generic_head_before_a_name_is_part_of_the_mention() -> None:
+    from geo.geoparse import get_geoparser
+
+    parser = get_geoparser()
+    # the head is the mention's, the place is the name's when it is a town of the story
+    [m] = parser.parse("Los pescadores de Medio Mitú dijeron que el río creció.", lang="es")
+    assert (m.mention, m.place.name) == ("Medio Mitú", "Mitú")
+    # a head before a name read as a place far off the story: a place the gazetteer lacks,
+    # placed at the town of the story
+    text = (
+        "Cientos de familias llegaron a Buenaventura desde el Bajo Calima tras los combates. "
+        "En Buenaventura, la alcaldía abrió dos albergues para las familias del Bajo Calima."
+    )
+    found = [(m.mention, m.place.id) for m in parser.parse(text, lang="es")]
+    assert ("Bajo Calima", "approx:gn:3688452:bajo calima") in found
+    assert "Calima" not in [mention for mention, _ in found]
+
+
+def test_names_listed_beside_towns_of_their_region_are_places() -> None:
+    from geo.geoparse import get_geoparser
+
+    parser = get_geoparser()
+    text = "Hubo cortes de agua en Malambo, Soledad y Galapa durante la noche del lunes."
+    found = {m.mention: m.place.country_code for m in parser.parse(text, lang="es")}
+    assert found == {"Malambo": "CO", "Soledad": "CO", "Galapa": "CO"}
+    # given names listed with no place are people
+    text = "A la reunión del lunes llegaron tarde Pedro, Marta y Juana."
+    assert parser.parse(text, lang="es") == []

@@ -516,3 +516,36 @@ def test_a_town_reached_by_another_name_is_adrift_up_to_a_larger_population() ->
     city = _town("t:city", "CH", "11", 46.2, 6.1, config.GEOPARSE_ADRIFT_ALTERNATE_POPULATION)
     assert not _adrift(city, off, frozenset(), match="alternate")
     assert not _adrift(mid, {**off, "sentence_country": 1.0}, frozenset(), match="alternate")
+
+
+def test_a_doubted_town_in_a_list_beside_towns_of_its_region_is_kept() -> None:
+    from geo.geoparse import get_geoparser
+
+    # a town named like a surname, doubted alone, between two towns of its department
+    text = "Hubo cortes de luz en Chinácota, Toledo y Labateca."
+    found = {m.mention: m for m in get_geoparser().parse(text, lang="es")}
+    assert set(found) == {"Chinácota", "Toledo", "Labateca"}
+    assert found["Toledo"].place.country_code == "CO"
+    assert found["Toledo"].why["listed"] == 1.0
+    assert found["Toledo"].why["recognised"] < get_geoparser().model.threshold
+
+
+def test_a_doubted_name_outside_a_list_is_not_listed() -> None:
+    from geo.geoparse import get_geoparser
+
+    text = "Toledo habló ayer con los alcaldes de Chinácota y de Labateca."
+    found = {m.mention: m for m in get_geoparser().parse(text, lang="es")}
+    assert "listed" not in (found["Toledo"].why if "Toledo" in found else {})
+
+
+def test_a_short_name_of_a_town_written_in_full_elsewhere_is_that_town() -> None:
+    from geo.geoparse import get_geoparser
+
+    text = (
+        "Las familias llegaron a Santa Rosa el lunes. La alcaldía de Santa Rosa de Osos "
+        "abrió un albergue."
+    )
+    found = {m.mention: m for m in get_geoparser().parse(text, lang="es")}
+    assert found["Santa Rosa"].place.id == found["Santa Rosa de Osos"].place.id
+    assert found["Santa Rosa"].place.country_code == "CO"
+    assert "short_name" in found["Santa Rosa"].why

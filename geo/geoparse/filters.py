@@ -41,6 +41,7 @@ __all__ = [
     "REGION_ONLY",
     "Words",
     "blocked",
+    "listed_beside_place",
     "place_cue_before",
     "place_only_before",
     "verdict",
@@ -558,7 +559,9 @@ def _written_as_place(text: str, toks: Tokens, i: int, last: int, w: Words, inde
     - the gazetteer has the name and a cue of place stands before it (a settlement or region
       noun, "near": "el municipio de Francisco I. Madero"; a preposition that takes no person:
       "en Benito Juárez") or a first-level region in which a place of that name lies
-      follows it after a comma or in brackets ("José María Morelos (Quintana Roo)");
+      follows it after a comma or in brackets ("José María Morelos (Quintana Roo)"), or it
+      stands in a list beside a place's name (no person's) that shares a first-level region
+      with it ("Cancún, José María Morelos y Tulum");
     - a capitalised word before it makes with it a name the gazetteer has ("Ciudad Benito
       Juárez").
 
@@ -589,6 +592,8 @@ def _written_as_place(text: str, toks: Tokens, i: int, last: int, w: Words, inde
         or _state_after(text, toks, i, last, index)
     ):
         return True
+    if listed_beside_place(text, toks, i, last, w, index):
+        return True
     return (
         before >= 0
         and toks.join[before] == 1
@@ -597,6 +602,105 @@ def _written_as_place(text: str, toks: Tokens, i: int, last: int, w: Words, inde
         and toks.keys[before] not in w["first_names"]
         and index.has(toks.joined(before, last - before + 1))
     )
+
+
+#: Tokens of a place's name beside a name in a list, at most.
+_LIST_NAME_TOKENS: Final = 3
+
+
+def listed_beside_place(text: str, toks: Tokens, i: int, last: int, w: Words, index: Index) -> bool:
+    """Whether the name at tokens ``i..last`` stands in a list (after or before a comma or a
+    conjunction of the pack's ``after_list``) right beside a capitalised name the gazetteer
+    has, that starts with no given name or title, and one of whose places lies in a
+    first-level region where a town of this name lies too ("Cancún, José María Morelos y
+    Tulum"; not "Juan Pérez y Ana López").
+
+    Examples
+    --------
+    >>> from geo.geoparse.candidates import Index
+    >>> w = words_for(("es",))
+    >>> text = "Hubo cortes en Cancún, José María Morelos y Tulum; dijo José María Morelos."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> [listed_beside_place(text, toks, i, i + 2, w, Index.default()) for i in (4, 10)]
+    [True, False]
+    >>> text = "Asistieron Benito Juárez, Lázaro Cárdenas y Vicente Guerrero."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> listed_beside_place(text, toks, 3, 4, w, Index.default())
+    False
+    """
+    keys, cap, n = toks.keys, toks.cap, len(toks)
+    # the whole capitalised run: a given name may end the person read so far ("José María"
+    # of "José María Morelos")
+    while i > 0 and toks.join[i - 1] == 1 and cap[i - 1]:
+        i -= 1
+    while last + 1 < n and toks.join[last] == 1 and cap[last + 1]:
+        last += 1
+    after_list = w["after_list"]
+    sentence = toks.sentence[i]
+
+    def gap(a: int, b: int) -> str:
+        return text[toks.ends[a] : toks.starts[b]].strip()
+
+    # where a neighbour of a list may stand (before any lookup: most names are in none)
+    edges: list[tuple[int, bool]] = []
+    if i >= 1 and gap(i - 1, i) == ",":
+        edges.append((i - 1, False))
+    elif (
+        i >= 2
+        and keys[i - 1] in after_list
+        and not cap[i - 1]
+        and gap(i - 1, i) == ""
+        and gap(i - 2, i - 1) in ("", ",")
+    ):
+        edges.append((i - 2, False))
+    nxt = last + 1
+    if nxt < n and gap(last, nxt) == ",":
+        edges.append((nxt, True))
+    elif (
+        nxt + 1 < n
+        and keys[nxt] in after_list
+        and not cap[nxt]
+        and gap(last, nxt) in ("", ",")
+        and gap(nxt, nxt + 1) == ""
+    ):
+        edges.append((nxt + 1, True))
+    if not edges or not index.has(toks.joined(i, last - i + 1)):
+        return False
+    people = w.union("first_names", "titles")
+
+    def place_at(edge: int, *, forward: bool) -> set[str]:
+        # the longest name of the gazetteer that starts (``forward``) or ends at ``edge``
+        for length in range(_LIST_NAME_TOKENS, 0, -1):
+            start = edge if forward else edge - length + 1
+            end = start + length - 1
+            if start < 0 or end >= n or not toks.sentence[start] == toks.sentence[end] == sentence:
+                continue
+            if not cap[start] or keys[start] in people:
+                continue
+            if (start > 0 and toks.join[start - 1] == 1 and cap[start - 1]) or (
+                end + 1 < n and toks.join[end] == 1 and cap[end + 1]
+            ):
+                continue  # the end of a longer name ("Benito Juárez": not "Juárez")
+            if any(toks.join[k] != 1 for k in range(start, end)):
+                continue
+            areas = {
+                admin_key(c.place)
+                for c in index.candidates(toks.joined(start, length), variants=False)
+                if c.place.kind == "city" or c.place.feature == "admin1"
+            } - {""}
+            if areas:
+                return areas
+        return set()
+
+    neighbours = [place_at(edge, forward=forward) for edge, forward in edges]
+    if not any(neighbours):
+        return False
+    areas = {
+        admin_key(c.place)
+        for c in index.candidates(toks.joined(i, last - i + 1), variants=False)
+        if c.place.kind == "city"
+    } - {""}
+    return any(areas & found for found in neighbours)
 
 
 def _state_after(text: str, toks: Tokens, i: int, last: int, index: Index) -> bool:
@@ -1216,6 +1320,15 @@ def verdict(
         if toks.cap[i] and not toks.initial[i] and _after_place_preposition(toks, i, w):
             # "refugiados en Villa Nueva", "jusqu'à La Source": a name of common words
             # written after a preposition of place is left to the context (soft)
+            return 2
+        if (
+            toks.cap[i]
+            and not toks.initial[i]
+            and not toks.titled[toks.sentence[i]]
+            and listed_beside_place(text, toks, i, last, w, index)
+        ):
+            # "en Regidor, Río Viejo y Gamarra": a name of common words in a list beside a
+            # town of its region is left to the context (soft)
             return 2
         # (a dateline's town in capitals opens its line: "CIUDAD VICTORIA, Tamps.", whose
         # region after it may make it the town)

@@ -556,6 +556,46 @@ def resolve(
     # given names kept only for the preposition before one of their occurrences: that
     # occurrence alone (see _lone_cued)
     cued_only: dict[str, set[int]] = {}
+    # names that recognition doubts, kept when a list couples them to the places of their
+    # own region ("cortes de luz en Chinácota, Toledo y Labateca")
+    doubted: dict[str, tuple[Candidate, float, dict[str, float], dict[str, float], float]] = {}
+
+    def keep(
+        key: str,
+        best: Candidate,
+        confidence: float,
+        f: dict[str, float],
+        g: dict[str, float],
+        p: float,
+        *,
+        ruled: bool,
+        listed: bool = False,
+    ) -> None:
+        if (
+            not ruled
+            and key not in waters
+            and (
+                _adrift(best.place, f, capitals, match=best.match)
+                or _far_settlement(best.place, f, capitals, by_key[key], toks, w)
+            )
+        ):
+            # a small namesake far off the story: the place the text means is one the
+            # gazetteer lacks (the approximate stage may still place it at an anchor)
+            if off_story is not None:
+                off_story.extend(by_key[key])
+            return
+        why = _why(model, f, g, p)
+        if listed:
+            why = {**{k: v for k, v in why.items() if k != "recognised"}, "listed": 1.0}
+            why["recognised"] = round(p, 3)
+        kept[key] = (best.place, confidence, why)
+        if not ruled and key in w["first_names"]:
+            lone = _lone_cued(by_key[key], g, model, toks, w)
+            if lone is not None:
+                cued_only[key] = lone
+        if key in waters and (f.get("far") or f.get("off_focus")):
+            adrift.add(key)
+
     for key, choice in chosen.items():
         best, confidence, f, margin = choice
         g, p = recognise(key, choice)
@@ -581,28 +621,23 @@ def resolve(
                 if best.match != "primary" or admin_key(best.place) not in ctx.admin_focus:
                     best, f = known, known_f
         if p < model.threshold and not ruled:
+            if p >= config.GEOPARSE_LISTED_MIN_P and best.place.kind != "country":
+                doubted[key] = (best, confidence, f, g, p)
             continue
-        if (
-            not ruled
-            and key not in waters
-            and (
-                _adrift(best.place, f, capitals, match=best.match)
-                or _far_settlement(best.place, f, capitals, by_key[key], toks, w)
-            )
-        ):
-            # a small namesake far off the story: the place the text means is one the
-            # gazetteer lacks (the approximate stage may still place it at an anchor)
-            if off_story is not None:
-                off_story.extend(by_key[key])
-            continue
-        why = _why(model, f, g, p)
-        kept[key] = (best.place, confidence, why)
-        if not ruled and key in w["first_names"]:
-            lone = _lone_cued(by_key[key], g, model, toks, w)
-            if lone is not None:
-                cued_only[key] = lone
-        if key in waters and (f.get("far") or f.get("off_focus")):
-            adrift.add(key)
+        keep(key, best, confidence, f, g, p, ruled=ruled)
+    if config.GEOPARSE_LISTED_PLACES:
+        # a doubted name in a list beside a kept place of its own first-level region (or
+        # near it) is one of the list's places; the text decides, as for apposition, and
+        # a name so kept may carry the list on to the next
+        while doubted:
+            listed = _listed_with_kept(text, toks, spans, doubted, kept, w)
+            if not listed:
+                break
+            for key in listed:
+                best, confidence, f, g, p = doubted.pop(key)
+                if trace is not None:
+                    trace.ruled.append(by_key[key])
+                keep(key, best, confidence, f, g, p, ruled=True, listed=True)
 
     if config.GEOPARSE_UNNAMED_COUNTRY_ADRIFT:
         # a small town in a country the document never names (as a country or through one of
@@ -635,17 +670,51 @@ def resolve(
             ):
                 del kept[key]
                 cued_only.pop(key, None)
+    if config.GEOPARSE_SHORT_NAMES:
+        # "San José" in a story that also writes "San José del Guaviare": the town written
+        # in full, not a namesake elsewhere
+        for key, longer in _short_names(by_key, cands, kept).items():
+            if key in waters or (key in chosen and chosen[key][3] == math.inf):
+                continue
+            place, confidence, why = kept[longer]
+            kept[key] = (place, confidence, {"short_name": 1.0, **why})
+            cued_only.pop(key, None)
     for key in water_only:
         kept[key] = (waters[key], 1.0, {"water_name": 1.0})
     out: list[Mention] = []
+    heads = w["name_heads"]
     for span in spans:
         picked = kept.get(span.key)
         water = waters.get(span.key)
+        headed = (
+            bool(heads)
+            and span.last > span.first
+            and toks.keys[span.first] in heads
+            and not span.key.startswith(toks.keys[span.first])
+        )
         if picked is None:
             if water is None or not water_cue(toks, span.first, span.last, w, spans_at):
+                if headed and off_story is not None:
+                    # "el Bajo X" is a place whatever X is: the approximate stage may place it
+                    off_story.append(span)
                 continue
             picked = (water, 1.0, {"water_cue": 1.0})
         place, confidence, why = picked
+        if (
+            headed
+            and span.key in chosen
+            and (
+                place.kind != "city"
+                or chosen[span.key][2].get("far")
+                or chosen[span.key][2].get("off_focus")
+            )
+        ):
+            # "el Bajo X", "Puerto X": a place the gazetteer lacks, named after X but not X
+            # itself when X is a region or a country, or a town off the story: the
+            # approximate stage places it at an anchor
+            if off_story is not None:
+                off_story.append(span)
+            continue
         if span.key in cued_only and span.first not in cued_only[span.key]:
             continue  # "confidence in Clifton": the town there, not where Clifton speaks
         if water is None and _unknown_water_after(toks, span, w):
@@ -691,6 +760,122 @@ def resolve(
             )
         )
     return out
+
+
+#: Words that begin the rest of a town's full name after its short form ("San José del
+#: Guaviare", "Santa Rosa de Lima", "Saint-Martin-de-Ré").
+_FULL_NAME_LINKS: Final = frozenset({"de", "d", "du", "des", "del"})
+
+
+def _short_names(
+    by_key: Mapping[str, Sequence[Span]],
+    cands: Mapping[str, Sequence[Candidate]],
+    kept: Mapping[str, tuple[Place, float, dict[str, float]]],
+) -> dict[str, str]:
+    """Names of the document (keys of ``by_key`` with candidates in ``cands``) that are the
+    first words of exactly one kept town's name of it, the rest starting with a word of
+    :data:`_FULL_NAME_LINKS` ("san jose" beside "san jose del guaviare"), each to that
+    longer name; a name kept as a country or a region is no town's short form.
+
+    Examples
+    --------
+    >>> from geo.gazetteer import Place
+    >>> town = Place("t", "San José del Guaviare", "city", 2.6, -72.6, "CO", "14", None, 0, "x")
+    >>> spans = {k: [] for k in ("san jose", "san jose del guaviare", "santa rosa")}
+    >>> kept = {"san jose del guaviare": (town, 1.0, {})}
+    >>> _short_names(spans, dict.fromkeys(spans, ()), kept)
+    {'san jose': 'san jose del guaviare'}
+    """
+    towns = [key for key, (place, _, _) in kept.items() if place.kind == "city" and " " in key]
+    out: dict[str, str] = {}
+    for key in by_key:
+        if key not in cands:
+            continue
+        own = kept.get(key)
+        if own is not None and own[0].kind != "city":
+            continue
+        head = key + " "
+        longer = {
+            k
+            for k in towns
+            if k.startswith(head) and k[len(head) :].split(" ", 1)[0] in _FULL_NAME_LINKS
+        }
+        if len(longer) == 1 or len({kept[k][0].id for k in longer}) == 1:
+            out[key] = min(longer)
+    return out
+
+
+def _list_gap(text: str, toks: Tokens, before: Span, after: Span, w: Words) -> bool:
+    """Whether spans ``before`` and ``after`` follow each other in a list of one sentence:
+    a comma alone between them, or a conjunction of the pack's ``after_list`` ("y", "and",
+    "et", "и") after a comma or none."""
+    if toks.sentence[before.last] != toks.sentence[after.first] or after.first <= before.last:
+        return False
+    gap = text[before.end : after.start]
+    if gap.strip() in (",", "،"):
+        return True
+    if after.first - before.last != 2:
+        return False
+    j = before.last + 1
+    if toks.cap[j] or toks.keys[j] not in w["after_list"]:
+        return False
+    around = text[before.end : toks.starts[j]] + text[toks.ends[j] : after.start]
+    return around.strip() in ("", ",")
+
+
+def _listed_with_kept(
+    text: str,
+    toks: Tokens,
+    spans: Sequence[Span],
+    doubted: Mapping[str, tuple[Candidate, float, dict[str, float], dict[str, float], float]],
+    kept: Mapping[str, tuple[Place, float, dict[str, float]]],
+    w: Words,
+) -> list[str]:
+    r"""The doubted names (keys of ``doubted``, with their best candidate) one occurrence
+    of which stands in a list right beside a kept name (of ``kept``) whose place lies in the
+    same first-level region as the doubted name's, or within GEOPARSE_NEAR_KM of it.
+
+    Examples
+    --------
+    >>> from geo.gazetteer import Place
+    >>> from geo.geoparse.filters import words_for
+    >>> from geo.geoparse.tokenize import tokenize
+    >>> w = words_for(("es",))
+    >>> text = "Llegaron a Tunja, Paipa y Duitama."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> def span(i: int) -> Span:
+    ...     return Span(toks.starts[i], toks.ends[i], i, i, toks.keys[i])
+    >>> spans = [span(2), span(3), span(5)]
+    >>> town = Place("t", "Tunja", "city", 5.5, -73.4, "CO", "36", None, 0, "test")
+    >>> near = Place("p", "Paipa", "city", 5.8, -73.1, "CO", "36", None, 0, "test")
+    >>> doubted = {"paipa": (Candidate(near, 1.0), 1.0, {}, {}, 0.3)}
+    >>> _listed_with_kept(text, toks, spans, doubted, {"tunja": (town, 1.0, {})}, w)
+    ['paipa']
+    >>> _listed_with_kept(text, toks, spans, doubted, {}, w)
+    []
+    """
+    ordered = sorted(spans, key=lambda s: s.first)
+    found: list[str] = []
+    for k, span in enumerate(ordered):
+        entry = doubted.get(span.key)
+        if entry is None or span.key in found:
+            continue
+        place = entry[0].place
+        for other in ordered[max(0, k - 1) : k] + ordered[k + 1 : k + 2]:
+            if other.key not in kept:
+                continue
+            first, second = (other, span) if other.first < span.first else (span, other)
+            if not _list_gap(text, toks, first, second, w):
+                continue
+            there = kept[other.key][0]
+            if there.kind == "country" or there.country_code != place.country_code:
+                continue
+            if (place.admin1_code and admin_key(there) == admin_key(place)) or approx_km(
+                place.latitude, place.longitude, there.latitude, there.longitude
+            ) < config.GEOPARSE_NEAR_KM:
+                found.append(span.key)
+                break
+    return found
 
 
 _SHORT_FORMS = frozenset({"abbreviation", "code"})

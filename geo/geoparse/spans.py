@@ -52,6 +52,7 @@ from geo.geoparse.filters import (
     GIVEN_NAME,
     REGION_ONLY,
     Words,
+    listed_beside_place,
     place_cue_before,
     place_only_before,
     verdict,
@@ -136,7 +137,8 @@ def find_spans(
     spans = _drop_cut_names(text, toks, spans, index, units)
     spans = _drop_run_heads(text, toks, blocked, spans, index, units)
     spans = _merge_same_place(text, toks, spans, index)
-    return _with_name_articles(text, toks, blocked, spans, w)
+    spans = _with_name_articles(text, toks, blocked, spans, w)
+    return _with_name_heads(text, toks, blocked, spans, w)
 
 
 def _region_abbreviations(text: str, toks: Tokens, w: Words) -> list[Span]:
@@ -248,6 +250,71 @@ def _with_name_articles(
         ):
             s = dataclasses.replace(s, start=toks.starts[j], first=j)
         out.append(s)
+    return out
+
+
+#: Words between a name's generic head and the rest of it ("Boca de Tigre", "Villa del
+#: Rosario", "Puerto de la Cruz").
+_HEAD_LINKS: Final = frozenset({"de", "del"})
+
+
+def _with_name_heads(
+    text: str, toks: Tokens, blocked: list[bool], spans: list[Span], w: Words
+) -> list[Span]:
+    """Spans that take in the capitalised generic word of the pack's ``name_heads`` right
+    before them (or before "de", "del" and an article), inside a sentence that is no
+    headline: "el Alto Orinoco", "Boca de Tigre" name a place the gazetteer may lack, of which
+    the name after the head is the best reading it has; the key stays that name's.
+
+    Examples
+    --------
+    >>> from geo.geoparse.filters import words_for
+    >>> from geo.geoparse.tokenize import tokenize
+    >>> w = words_for(("es",))
+    >>> text = "Hubo combates en el Alto Orinoco y en Boca de la Tigra, dijo ayer la policía."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> spans = [_span(toks, 5, 5, "orinoco"), _span(toks, 11, 11, "tigra")]
+    >>> [text[s.start : s.end] for s in _with_name_heads(text, toks, [False] * len(toks),
+    ...  spans, w)]
+    ['Alto Orinoco', 'Boca de la Tigra']
+    """
+    heads = w["name_heads"]
+    if not heads:
+        return spans
+    articles = w["name_articles"] | w["articles"]
+    keys = toks.keys
+    # a head alone may be a span of its own (a hamlet called "Puerto"): the name after it
+    # takes it in
+    alone = {s.first: s for s in spans if s.first == s.last and keys[s.first] in heads}
+    taken = {j for s in spans for j in range(s.first, s.last + 1) if s.first not in alone}
+    out: list[Span] = []
+    absorbed: set[int] = set()
+    for s in spans:
+        if s.first in alone:
+            out.append(s)
+            continue
+        j = s.first - 1
+        # "de", "del", "de la" between the head and the name
+        if j >= 1 and keys[j] in articles and not toks.cap[j] and keys[j - 1] == "de":
+            j -= 2
+        elif j >= 0 and keys[j] in _HEAD_LINKS and not toks.cap[j]:
+            j -= 1
+        if (
+            j >= 0
+            and j not in taken
+            and not blocked[j]
+            and keys[j] in heads
+            and toks.cap[j]
+            and not toks.titled[toks.sentence[j]]
+            and toks.sentence[j] == toks.sentence[s.first]
+            and toks.script[s.first] == "latin"
+            and all(text[toks.ends[k] : toks.starts[k + 1]] == " " for k in range(j, s.first))
+        ):
+            s = dataclasses.replace(s, start=toks.starts[j], first=j)
+            absorbed.add(j)
+        out.append(s)
+    if absorbed:
+        out = [s for s in out if not (s.first in absorbed and s.first == s.last)]
     return out
 
 
@@ -554,6 +621,16 @@ def _capitalised(
             if len(cued) >= config.GEOPARSE_GIVEN_NAME_SPREAD_MIN_CUES
         }
         only = {id(s) for key, cued in weak.items() if key not in spread for s in cued}
+        # "Toribío, Jambaló y Silvia": a given name in a list beside a town of its region is
+        # that town there
+        only |= {
+            id(s)
+            for s in given
+            if s.key not in spread
+            and not toks.titled[toks.sentence[s.first]]
+            and not _name_goes_on(toks, s.last)
+            and listed_beside_place(text, toks, s.first, s.last, w, index)
+        }
         if spread or only:
             taken = {j for s in spans for j in range(s.first, s.last + 1)}
             extra = [
@@ -564,6 +641,20 @@ def _capitalised(
             ]
             spans = sorted(spans + extra, key=lambda s: s.first)
     return spans
+
+
+def _name_goes_on(toks: Tokens, last: int) -> bool:
+    """Whether "de" or "del" and a capitalised word follow token ``last`` ("Carmen del
+    X"): the name goes on past it."""
+    nxt = last + 1
+    return (
+        nxt + 1 < len(toks)
+        and toks.join[last] == 1
+        and toks.keys[nxt] in _HEAD_LINKS
+        and not toks.cap[nxt]
+        and toks.join[nxt] == 1
+        and toks.cap[nxt + 1]
+    )
 
 
 def _bare_preposition_before(toks: Tokens, i: int, w: Words) -> bool:

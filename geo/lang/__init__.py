@@ -149,6 +149,10 @@ WORD_LISTS: Final = {
     "saint_tails": "nouns of churches and saints' institutions after a saint's name (St. "
     "Mary's Hospital, St Andrew Church): the saint's name there is the building's, not a "
     "place named after the saint",
+    "name_heads": "generic words that, capitalised right before a name (or before 'de' and "
+    "the name), are the first word of a place's name the gazetteer lacks (Alto Orinoco, "
+    "Bajo Calima, Caño Cristales, Boca de Tigre): the mention covers them, the key stays the "
+    "name's",
     "name_articles": "articles that, capitalised inside a sentence before a name, are the "
     "first word of the place's name even where the gazetteer writes it without them (Las "
     "Palmas, Los Llanos)",
