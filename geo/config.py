@@ -578,6 +578,11 @@ ACTOR_WEAPON_GAP_WORDS: Final = 2
 #: une frappe"): not a mere source, the one who acted.
 ACTOR_SELF_CLAIM_GAP_WORDS: Final = 4
 
+#: At most this many words between an actor and the passive verb of attack of the packs'
+#: ``actors.target_after`` that makes it the side attacked ("police officers on patrol were
+#: ambushed", "agentes de la Policía Estatal fueron emboscados").
+ACTOR_TARGET_AFTER_GAP_WORDS: Final = 4
+
 #: How many characters before a date are read for a "since" that makes it no event's date:
 #: room for the packs' clauses ("since the outbreak of the war in the north on").
 DATE_SINCE_WINDOW: Final = 70

@@ -554,3 +554,47 @@ def test_unnamed_jihadists_are_an_unidentified_armed_group(text: str, place: str
 def test_jihadists_said_to_have_been_killed_are_no_actor() -> None:
     sentence = "The command said that several jihadists had been killed in the strike."
     assert find_actors(sentence, rules=get_rules(("en",))) == []
+
+
+_MX = "Military Forces of Mexico"
+
+
+@pytest.mark.parametrize(
+    ("lang", "country", "sentence", "expected"),
+    [
+        # the object of a verb of attack, and a passive verb of attack after the forces
+        ("es", "MX", "Hombres armados emboscaron a elementos de la Guardia Nacional.", _MX),
+        ("es", "MX", "Dos agentes de la Policía Estatal fueron emboscados en la carretera.", None),
+        ("fr", "ML", "Des hommes armés ont attaqué une patrouille de la gendarmerie.", None),
+        ("fr", "ML", "Des gendarmes ont été pris en embuscade près du village.", None),
+        ("en", "KE", "Police officers on patrol were ambushed near the border.", None),
+    ],
+)
+def test_forces_attacked_are_the_victim(
+    lang: str, country: str, sentence: str, expected: str | None
+) -> None:
+    found = find_actors(sentence, rules=get_rules((lang,)), country=country)
+    forces = [a for a in found if a.actor.inter == "State forces"]
+    assert forces and all(a.victim and not a.agent for a in forces)
+    if expected is not None:
+        assert forces[0].actor.name == expected
+
+
+def test_a_gendarmerie_is_the_military() -> None:
+    found = find_actors(
+        "Les gendarmes ont arrêté trois suspects.", rules=get_rules(("fr",)), country="TG"
+    )
+    assert [a.actor.name for a in found] == ["Military Forces of Togo"]
+
+
+def test_an_ambush_on_national_guard_members_is_a_clash_with_them() -> None:
+    text = (
+        "date 2026-03-11\nDos elementos de la Guardia Nacional murieron y uno más resultó "
+        "herido el martes, luego de ser emboscados por un grupo armado en Fresnillo."
+    )
+    frame = geo.extract_events(text)
+    rows = frame[frame["event_type"] != "Mention"]
+    fields = ["location", "sub_event_type", "fatalities", "injured", "actor1", "actor2"]
+    assert [tuple(r[f] for f in fields) for _, r in rows.iterrows()] == [
+        ("Fresnillo", "Armed clash", 2, 1, "Unidentified Armed Group", _MX)
+    ]

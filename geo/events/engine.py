@@ -1937,7 +1937,14 @@ def _mark_victims(
         if (state or (a.actor.inter not in _UNARMED and not a.agent)) and any(
             c.end <= a.start
             and a.start - c.end <= config.EVENTS_VICTIM_GAP_CHARS
-            and (COUNTED_NOUN_GAP if state else _FIGHTERS_GAP).fullmatch(sentence, c.end, a.start)
+            and (
+                (
+                    COUNTED_NOUN_GAP.fullmatch(sentence, c.end, a.start)
+                    or _MEMBERS_OF.fullmatch(sentence, c.end, a.start)
+                )
+                if state
+                else _FIGHTERS_GAP.fullmatch(sentence, c.end, a.start)
+            )
             is not None
             for c in tolls
             if not c.vague and not c.word and (state or c.armed)
@@ -1946,6 +1953,15 @@ def _mark_victims(
         out.append(a)
     return out
 
+
+#: A counted noun and a word of belonging between a count and the forces it counts ("two
+#: members of the National Guard", "dos elementos de la Guardia", "trois éléments de la
+#: gendarmerie").
+_MEMBERS_OF: Final = re.compile(
+    r"[\s\u00a0]+[^\W\d_][\w\-]*[\s\u00a0]+(?:of|de|del|du|des|d['’])[\s\u00a0]*"
+    r"(?:(?:the|la|le|les|el|los|las|l['’])[\s\u00a0]*)?",
+    re.IGNORECASE,
+)
 
 #: The actors who are never fighters a toll counts.
 _UNARMED: Final = frozenset(("Civilians", "Protesters", "Rioters"))
