@@ -2789,7 +2789,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         # "The toll has risen to 10. ... As a reminder, on Wednesday a missile hit a block of
         # flats in X": the toll told before the text's first incident is its toll
         for sentence in early:
-            _story_toll(story, sentence, rules, reference, in_lead=False)
+            _story_toll(story, sentence, rules, reference, in_lead=False, headline=headline_places)
     # a first line without an end stop is a headline (not the lead's first sentence)
     headline_end = text.find("\n", headline_start)
     headline_end = len(text) if headline_end < 0 else headline_end
@@ -3573,6 +3573,7 @@ def _story_toll(
     reference: dt.date | None,
     *,
     in_lead: bool = True,
+    headline: Sequence[Mention] = (),
 ) -> None:
     """A sentence that names no place and comes after no incident just told, but names an
     incident of the story's type and gives its toll ("По последним данным, в результате
@@ -3580,7 +3581,9 @@ def _story_toll(
     other places), gives the toll of the story's incident (the text's first, told in its
     lead, unless not ``in_lead``: the sentence came before it), of each kind it has none of
     yet; not when the sentence gives another day, a later death, a running total or an
-    earlier figure (:func:`_incident_tolls`)."""
+    earlier figure (:func:`_incident_tolls`). Before the incident (not ``in_lead``), when the
+    headline names the incident's place (``headline``: "X: THE TOLL RISES TO SEVEN"), a word
+    of death or wounding alone is enough ("Seven people were killed in all")."""
     if story is None or story.etype in _CROWD:
         return
     if in_lead and story.sentence > config.LEAD_SENTENCES:
@@ -3589,20 +3592,44 @@ def _story_toll(
     # it names the incident by a word of its type ("удара", "the shelling"), not only by a
     # word of another that any incident shares ("heridas" of a story of a clash)
     family = _FAMILY.get(story.etype, story.etype)
-    if not any(
+    named = any(
         _FAMILY.get(rules.rules[idx].event_type, rules.rules[idx].event_type) == family
         for _, _, idx in cues
-    ) or not _same_story(story, cues, rules):
+    )
+    headlined = (
+        not named
+        and not in_lead
+        and any(m.place.id in story.places for m in headline)
+        and all(rules.rules[idx].generic for _, _, idx in cues)
+    )
+    if not named and not headlined:
+        return
+    if not _same_story(story, cues, rules):
         return
     dates = find_dates(sentence, reference=reference, rules=rules)
     if any(d.date is not None and d.precision == 1 and d.date != story.date for d in dates):
         return
+    # a kind told already takes a higher current figure of a sentence that names the story
+    # by its type or, before it, under a headline that names its town ("the body of one more
+    # man was found ... Seven people have now died"): tolls rise (:meth:`Toll.better`)
     kinds = {
         kind
         for kind, told in (("fatalities", story.fatalities), ("injured", story.injured))
-        if not told and kind not in story.none
+        if (not told or not in_lead) and kind not in story.none
     }
     tolls = [c for c in _incident_tolls(sentence, rules, dates) if c.kind in kinds]
+    if not tolls and headlined and not dates:
+        # "In all, seven people were killed" under "X: THE TOLL RISES TO SEVEN", with no
+        # day or period: the sum of the incident's dead, no running total
+        tolls = [
+            c
+            for c in count_casualties(sentence, rules=rules, dates=dates)
+            if c.kind in kinds and c.cumulative and not c.claimed and not c.earlier
+        ]
+    if headlined:
+        # one more dead or hurt told alone ("the body of another man was found") is how the
+        # toll rose, not the toll
+        tolls = [c for c in tolls if c.count > 1]
     if not tolls or _later_death(sentence, rules):
         return
     first = min(story.places, key=lambda pid: _KIND_RANK.get(story.places[pid][0].place.kind, 0))
