@@ -596,6 +596,11 @@ MAX_PEOPLE_COUNT: Final = 10_000_000_000
 DOZENS_COUNT: Final = 12
 HUNDREDS_COUNT: Final = 100
 SEVERAL_COUNT: Final = 10
+#: Whether an event extracted from an article records a vague toll ("dozens were killed",
+#: "decenas de heridos", "десятки погибших") as the counts above; by default it records none
+#: (an unknown figure, as the event gold set codes it); the counts still rank reports (a
+#: stated figure beats a vague one) and tell whether anyone was hurt.
+EVENTS_VAGUE_TOLLS: Final = False
 
 #: How far before a casualty word ("tués", "killed") its number is looked for, in characters.
 CASUALTY_WINDOW_CHARS: Final = 80

@@ -3938,6 +3938,8 @@ def _rows(
         actor1 = actor2 = None
         fatalities: int | None = None
         injured: int | None = None
+        f: Toll | None = None
+        i: Toll | None = None
         if owner is not None and (
             _demoted(owner, p)
             or id(owner) in summed
@@ -4010,8 +4012,8 @@ def _rows(
                 "country": gaz.country_name(p.country_code) if p.country_code else None,
                 "country_code": p.country_code,
                 "admin1": p.name if p.feature == "admin1" else p.admin1,
-                "fatalities": fatalities,
-                "injured": injured,
+                "fatalities": _stated(fatalities, f),
+                "injured": _stated(injured, i),
                 "notes": note,
                 "source": source,
                 "language": document.lang,
@@ -4021,6 +4023,14 @@ def _rows(
             }
         )
     return rows
+
+
+def _stated(count: int | None, toll: Toll | None) -> int | None:
+    """The count an event records: none for a vague toll ("dozens were killed") unless
+    :data:`geo.config.EVENTS_VAGUE_TOLLS`."""
+    if toll is not None and toll.vague and not config.EVENTS_VAGUE_TOLLS:
+        return None
+    return count
 
 
 def _armed_target(actor1: Actor | None, actor2: Actor | None) -> bool:
