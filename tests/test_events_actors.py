@@ -442,11 +442,11 @@ def test_a_strike_the_forces_say_they_carried_out_is_theirs() -> None:
             (None, "Military Forces of Nigeria"),
         ),
         (
-            # the group attacked: the soldiers acted
+            # the group attacked: the soldiers acted, against the group
             "date 2025-03-12\nBoko Haram fighters killed five villagers in Potiskum on Sunday. "
             "On Monday, soldiers attacked the group near Damaturu, killing two fighters.",
             "Damaturu",
-            ("Military Forces of Nigeria", None),
+            ("Military Forces of Nigeria", "Boko Haram"),
         ),
     ],
 )
@@ -597,4 +597,16 @@ def test_an_ambush_on_national_guard_members_is_a_clash_with_them() -> None:
     fields = ["location", "sub_event_type", "fatalities", "injured", "actor1", "actor2"]
     assert [tuple(r[f] for f in fields) for _, r in rows.iterrows()] == [
         ("Fresnillo", "Armed clash", 2, 1, "Unidentified Armed Group", _MX)
+    ]
+
+
+def test_forces_fighting_the_same_group_fight_the_group_named_before() -> None:
+    text = (
+        "date 2026-05-06\nEl ELN atacó el lunes un puesto de control en Saravena.\n\n"
+        "Al día siguiente, una unidad del ejército libró un combate en Tame contra "
+        "guerrilleros de esa misma columna."
+    )
+    assert _actors(text) == [
+        ("Saravena", "ELN", None),
+        ("Tame", "Military Forces of Colombia", "ELN"),
     ]

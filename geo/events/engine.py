@@ -2083,6 +2083,30 @@ def _group_told_before(
     those forces become actor2."""
     if inc.etype not in _ARMED_TYPES or any(_named_group(a) for a in actors):
         return
+    if (
+        inc.etype == "Battles"
+        and inc.actor1 is not None
+        and inc.actor1 != group
+        and inc.actor1.inter == _STATE_FORCES
+        and inc.actor2 is None
+        and anaphora.search(sentence, 0, max(0, cue)) is None
+    ):
+        # "troops clashed with men of the same group" (not "..., and the group claimed
+        # it"): the forces fought the group
+        after = [
+            m
+            for m in anaphora.finditer(sentence, max(0, cue))
+            if not any(a.start < m.end() and m.start() < a.end for a in actors)
+        ]
+        if after and not any(
+            agent is not None
+            and agent.search(
+                sentence, max(0, m.start() - config.EVENTS_CLAIM_ANAPHORA_CHARS), m.start()
+            )
+            for m in after
+        ):
+            inc.actor2 = group
+            return
     if inc.actor1 is not None and not _defender_only(inc):
         return
     said = anaphora.search(sentence, 0, max(0, cue))
