@@ -610,3 +610,13 @@ def test_forces_fighting_the_same_group_fight_the_group_named_before() -> None:
         ("Saravena", "ELN", None),
         ("Tame", "Military Forces of Colombia", "ELN"),
     ]
+
+
+def test_forces_hurt_in_another_clause_of_a_headline_are_not_the_victims() -> None:
+    # invented headline: the police of the clause past the semicolon were hurt elsewhere
+    text = (
+        "date 2026-05-06\nTiroteo en una cantina de Uruapan deja cuatro muertos; atacan a "
+        "policías municipales en Zamora\n\nCuatro personas murieron el lunes por la noche "
+        "en un ataque armado contra una cantina de Uruapan."
+    )
+    assert [a2 for p, _, a2 in _actors(text) if p == "Uruapan"] == ["Civilians"]

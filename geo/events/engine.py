@@ -1977,9 +1977,19 @@ def _armed_victims(tolls: Iterable[Toll | None]) -> bool:
     return bool(counted) and all(t.armed for t in counted)
 
 
-def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilians: bool) -> None:
+def _choose_actors(
+    inc: _Incident,
+    actors: list[ActorMention],
+    cue: int,
+    civilians: bool,
+    *,
+    sentence: str = "",
+    elsewhere: Sequence[int] = (),
+) -> None:
     """actor1 and actor2 of an incident from the actors its sentence names; the forces a toll
-    counts are its actor2 when no one else is named (:func:`_mark_victims`)."""
+    counts are its actor2 when no one else is named (:func:`_mark_victims`), not those of
+    another clause past a semicolon that names another place (``elsewhere``: offsets in the
+    sentence of places not the incident's): "five dead in a bar in X; police ambushed in Y"."""
     if inc.etype == "Protests":
         inc.actor1 = inc.actor1 or PROTESTERS
         police = [a for a in actors if a.actor.name.startswith("Police Forces")]
@@ -1996,7 +2006,9 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
         inc.actor1 = inc.actor1 or (militia[0].actor if militia else RIOTERS)
         return
     armed = [a for a in actors if a.actor not in (PROTESTERS, RIOTERS) and not a.source]
-    victims = [a for a in armed if a.victim]
+    victims = [
+        a for a in armed if a.victim and not _other_clause(sentence, cue, a.start, elsewhere)
+    ]
     # the forces counted are also those only named elsewhere in it ("an army post")
     attacked = {a.actor for a in victims}
     armed = [a for a in armed if not a.victim and not (a.generic and a.actor in attacked)]
@@ -2050,6 +2062,18 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
         )
     ):
         inc.actor2 = CIVILIANS
+
+
+def _other_clause(sentence: str, cue: int, pos: int, elsewhere: Sequence[int]) -> bool:
+    """Whether ``pos`` lies past a semicolon from the incident's word, in a clause that
+    names another place."""
+    lo, hi = sorted((cue, pos))
+    if ";" not in sentence[lo:hi]:
+        return False
+    start = sentence.rfind(";", 0, pos) + 1
+    end = sentence.find(";", pos)
+    end = len(sentence) if end < 0 else end
+    return any(start <= e < end for e in elsewhere)
 
 
 def _named_group(a: ActorMention) -> bool:
@@ -2784,7 +2808,14 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 _clash_with_protesters(inc, rules)
             if inc.etype == "Protests" and "intervention" in classes:
                 inc.intervention = True
-            _choose_actors(inc, actors, inc.cue - begin, bool(classes & {"civilians", "communal"}))
+            _choose_actors(
+                inc,
+                actors,
+                inc.cue - begin,
+                bool(classes & {"civilians", "communal"}),
+                sentence=sentence,
+                elsewhere=[m.char_start - begin for m in ms if m.place.id not in inc.places],
+            )
             if story_group is not None and anaphora_re is not None:
                 _group_told_before(
                     inc, actors, sentence, inc.cue - begin, story_group, anaphora_re, claim_word
@@ -3306,7 +3337,7 @@ def _placeless_incident(
     inc.none |= casualty_free(sentence, rules=rules)
     classes = rules.classes_in(sentence)
     actors = find_actors(sentence, rules=rules, country=m.place.country_code)
-    _choose_actors(inc, actors, cue, bool(classes & {"civilians", "communal"}))
+    _choose_actors(inc, actors, cue, bool(classes & {"civilians", "communal"}), sentence=sentence)
     inc.actor1 = lead.agent or inc.actor1
     return inc
 
@@ -3352,7 +3383,7 @@ def _headline_incident(
     inc.none |= casualty_free(sentence, rules=rules)
     classes = rules.classes_in(sentence)
     actors = find_actors(sentence, rules=rules, country=m.place.country_code)
-    _choose_actors(inc, actors, cue, bool(classes & {"civilians", "communal"}))
+    _choose_actors(inc, actors, cue, bool(classes & {"civilians", "communal"}), sentence=sentence)
     inc.actor1 = lead.agent or inc.actor1
     return inc
 
