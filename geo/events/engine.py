@@ -1955,7 +1955,7 @@ def _mark_victims(
 
 
 #: A counted noun and a word of belonging between a count and the forces it counts ("two
-#: members of the National Guard", "dos elementos de la Guardia", "trois éléments de la
+#: members of the National Guard", "tres efectivos de la Marina", "trois éléments de la
 #: gendarmerie").
 _MEMBERS_OF: Final = re.compile(
     r"[\s\u00a0]+[^\W\d_][\w\-]*[\s\u00a0]+(?:of|de|del|du|des|d['’])[\s\u00a0]*"
@@ -2074,6 +2074,15 @@ def _other_clause(sentence: str, cue: int, pos: int, elsewhere: Sequence[int]) -
     end = sentence.find(";", pos)
     end = len(sentence) if end < 0 else end
     return any(start <= e < end for e in elsewhere)
+
+
+def _sources_only(sentence: str, begin: int, ms: Sequence[Mention], ctx: _Context) -> bool:
+    """Whether every place of a sentence is named after a word of attribution ("..., a
+    resident reached by phone in X said"): where the source spoke, not a new incident."""
+    att = ctx.attribution
+    return att is not None and all(
+        att.search(sentence, 0, m.char_start - begin) is not None for m in ms
+    )
 
 
 def _named_group(a: ActorMention) -> bool:
@@ -2509,12 +2518,18 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 told
                 and not another
                 and told_follow < config.FOLLOW_UP_SENTENCES
-                and _within_told(text, ms, told, ctx, story_town)
+                and (
+                    (within := _within_told(text, ms, told, ctx, story_town))
+                    or (not raw and _sources_only(sentence, begin, ms, ctx))
+                )
             ):
                 # "The blast went off near a junction in the X district." goes on about the
-                # incident just told at X's town: the next sentence may still give its toll
+                # incident just told at X's town: the next sentence may still give its toll;
+                # so does a sentence whose places are only where a source spoke
                 last, follow = told, told_follow + 1
-                _follow_up(last, sentence, rules, ctx, reference, story_group=story_group)
+                _follow_up(
+                    last, sentence, rules, ctx, reference, story_group=story_group, dating=within
+                )
             continue
         ms, moved = _in_the_town(text, ms, ctx, story_town)
         line_start = text.rfind("\n", 0, ms[0].char_start) + 1
@@ -3544,11 +3559,13 @@ def _follow_up(
     reference: dt.date | None,
     *,
     story_group: Actor | None = None,
+    dating: bool = True,
 ) -> None:
     """A next sentence that names no place completes the incidents just reported.
 
     ``story_group`` is the armed group the text named last: "the group", "the militants" of
-    the sentence are its men (:func:`_group_told_before`)."""
+    the sentence are its men (:func:`_group_told_before`); not ``dating``: a day of the
+    sentence does not date them (a source's words: the day it spoke)."""
     inc = incidents[0]
     cues = _placeless_cues(sentence, rules)
     same = _same_story(inc, cues, rules)
@@ -3580,7 +3597,8 @@ def _follow_up(
         for i in incidents:
             i.none |= free
     if (
-        not inc.dated
+        dating
+        and not inc.dated
         and same
         and not _later_death(sentence, rules)
         and (tolls or cues or not _byline(sentence, dates()))
