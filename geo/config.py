@@ -580,7 +580,7 @@ ACTOR_SELF_CLAIM_GAP_WORDS: Final = 4
 
 #: At most this many words between an actor and the passive verb of attack of the packs'
 #: ``actors.target_after`` that makes it the side attacked ("police officers on patrol were
-#: ambushed", "agentes de la Policía Estatal fueron emboscados").
+#: ambushed", "tres agentes de tránsito fueron atacados").
 ACTOR_TARGET_AFTER_GAP_WORDS: Final = 4
 
 #: How many characters before a date are read for a "since" that makes it no event's date:

@@ -239,7 +239,7 @@ class _ActorRules:
     source_before: re.Pattern[str] | None
     target_before: re.Pattern[str] | None
     # a passive verb of attack right after the actor ("police officers were ambushed",
-    # "agentes ... fueron emboscados"): the side attacked
+    # "tres agentes ... fueron atacados"): the side attacked
     target_after: re.Pattern[str] | None
     # what a state's forces fire or do, right after a bare noun of them ("the army shelled",
     # "regime helicopters struck") or right before it ("une frappe de l'armée"): those
