@@ -625,3 +625,14 @@ def test_forces_hurt_in_another_clause_of_a_headline_are_not_the_victims() -> No
         "en un ataque armado contra una cantina de Sahuayo."
     )
     assert [a2 for p, _, a2 in _actors(text) if p == "Sahuayo de Morelos"] == ["Civilians"]
+
+
+def test_an_incident_said_to_be_unclaimed_keeps_no_perpetrator_of_the_story() -> None:
+    # invented text: the claim of the attack told before does not pass to the blast the
+    # text says no one claimed
+    text = (
+        "date 2026-06-23\nDes hommes armés ont attaqué dimanche un poste militaire à "
+        "Koudougou.\n\nL'attaque a été revendiquée lundi par le JNIM.\n\nLundi matin, un car "
+        "a sauté sur un engin explosif près de Réo. L'explosion n'a pas été revendiquée."
+    )
+    assert [(p, a1) for p, a1, _ in _actors(text)] == [("Koudougou", "JNIM"), ("Réo", None)]

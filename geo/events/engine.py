@@ -2320,6 +2320,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             for i in previous:
                 if k - i.sentence <= config.FOLLOW_UP_SENTENCES:
                     i.unclaimed = True
+                    if i.inherited:
+                        # the perpetrator it took from the story's other incident is not its
+                        i.actor1, i.inherited = None, False
         ms = by_sentence.get(k, [])
         if blame_re is not None and blame_re.search(sentence):
             # a sentence that blames or claims ("responsibility was claimed by a group linked
