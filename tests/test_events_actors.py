@@ -636,3 +636,12 @@ def test_an_incident_said_to_be_unclaimed_keeps_no_perpetrator_of_the_story() ->
         "a sauté sur un engin explosif près de Réo. L'explosion n'a pas été revendiquée."
     )
     assert [(p, a1) for p, a1, _ in _actors(text)] == [("Koudougou", "JNIM"), ("Réo", None)]
+
+
+def test_a_group_that_mourns_the_dead_is_the_side_attacked() -> None:
+    # invented text: the group that mourns two of its fighters is who was struck
+    text = (
+        "date 2026-04-08\nA drone strike on a car killed two men near Jezzine on Tuesday.\n\n"
+        "Hezbollah later mourned two of its fighters."
+    )
+    assert [(p, a2) for p, _, a2 in _actors(text)] == [("Jezzine", "Hezbollah")]

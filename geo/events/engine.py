@@ -3476,6 +3476,27 @@ def _take_agent(
                     i.actor1 = agent  # "gunmen", then "the attack was claimed by X"
 
 
+def _mourned(incidents: list[_Incident], sentence: str, rules: Rules) -> None:
+    """An armed group that a next sentence says mourns its dead ("X mourned two of its
+    fighters", "ونعى X اثنين من عناصره") is the side attacked: actor2 of the incidents just
+    told with dead that name none but civilians, and not the group as their actor1."""
+    mourn = rules.words_re("actors", "mourn")
+    if mourn is None or (m := mourn.search(sentence)) is None:
+        return
+    groups = [
+        a
+        for a in find_actors(sentence, rules=rules)
+        if _armed_group(a.actor) and not a.victim and m.start() - 60 <= a.start <= m.end() + 60
+    ]
+    if not groups:
+        return
+    group = min(groups, key=lambda a: abs(a.start - m.start())).actor
+    for i in incidents:
+        dead = any(t.count > 0 for t in i.fatalities.values())
+        if dead and i.etype in _ARMED_TYPES and i.actor1 != group and i.actor2 in (None, CIVILIANS):
+            i.actor2 = group
+
+
 #: ACLED's actor type of a state's forces.
 _STATE_FORCES: Final = "State forces"
 
@@ -3625,6 +3646,7 @@ def _follow_up(
         _turned_violent(incidents, cues, rules)
     # (find_actors keeps the actors of the last sentences read: asking again costs nothing)
     _take_agent(incidents, sentence, rules)
+    _mourned(incidents, sentence, rules)
     if same:
         _take_gunmen(incidents, sentence, rules, tolls)
         anaphora = rules.words_re("actors", "group_anaphora")
