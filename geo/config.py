@@ -590,6 +590,11 @@ ACTOR_WEAPON_GAP_WORDS: Final = 2
 #: une frappe"): not a mere source, the one who acted.
 ACTOR_SELF_CLAIM_GAP_WORDS: Final = 4
 
+#: At most this many words between an actor and the passive verb of attack of the packs'
+#: ``actors.target_after`` that makes it the side attacked ("police officers on patrol were
+#: ambushed", "tres agentes de tránsito fueron atacados").
+ACTOR_TARGET_AFTER_GAP_WORDS: Final = 4
+
 #: How many characters before a date are read for a "since" that makes it no event's date:
 #: room for the packs' clauses ("since the outbreak of the war in the north on").
 DATE_SINCE_WINDOW: Final = 70
@@ -603,6 +608,11 @@ MAX_PEOPLE_COUNT: Final = 10_000_000_000
 DOZENS_COUNT: Final = 12
 HUNDREDS_COUNT: Final = 100
 SEVERAL_COUNT: Final = 10
+#: Whether an event extracted from an article records a vague toll ("dozens were killed",
+#: "decenas de heridos", "десятки погибших") as the counts above; by default it records none
+#: (an unknown figure, as the event gold set codes it); the counts still rank reports (a
+#: stated figure beats a vague one) and tell whether anyone was hurt.
+EVENTS_VAGUE_TOLLS: Final = False
 
 #: How far before a casualty word ("tués", "killed") its number is looked for, in characters.
 CASUALTY_WINDOW_CHARS: Final = 80

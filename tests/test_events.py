@@ -407,6 +407,17 @@ def test_subject_after_the_verb_is_no_actor() -> None:
         "des jihadistes contre la ville de Palma, dans le nord-est du Mozambique, ont annoncé "
         "dimanche les autorités."
     )
+    # "des dizaines": a vague toll, recorded as none (config.EVENTS_VAGUE_TOLLS)
+    assert _incidents(text) == [("Palma", "2021-03-24", "Attack", None, None)]
+
+
+def test_a_vague_toll_is_recorded_as_acleds_count_when_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from geo import config
+
+    monkeypatch.setattr(config, "EVENTS_VAGUE_TOLLS", True)
+    text = "date 2021-03-29\nDes dizaines de civils ont été tués mercredi à Palma."
     assert _incidents(text) == [("Palma", "2021-03-24", "Attack", 12, None)]
 
 

@@ -442,11 +442,11 @@ def test_a_strike_the_forces_say_they_carried_out_is_theirs() -> None:
             (None, "Military Forces of Nigeria"),
         ),
         (
-            # the group attacked: the soldiers acted
+            # the group attacked: the soldiers acted, against the group
             "date 2025-03-12\nBoko Haram fighters killed five villagers in Potiskum on Sunday. "
             "On Monday, soldiers attacked the group near Damaturu, killing two fighters.",
             "Damaturu",
-            ("Military Forces of Nigeria", None),
+            ("Military Forces of Nigeria", "Boko Haram"),
         ),
     ],
 )
@@ -554,3 +554,94 @@ def test_unnamed_jihadists_are_an_unidentified_armed_group(text: str, place: str
 def test_jihadists_said_to_have_been_killed_are_no_actor() -> None:
     sentence = "The command said that several jihadists had been killed in the strike."
     assert find_actors(sentence, rules=get_rules(("en",))) == []
+
+
+_MX = "Military Forces of Mexico"
+
+
+@pytest.mark.parametrize(
+    ("lang", "country", "sentence", "expected"),
+    [
+        # the object of a verb of attack, and a passive verb of attack after the forces
+        (
+            "es",
+            "MX",
+            "Sujetos armados atacaron a efectivos de la Guardia Nacional cerca del puente.",
+            _MX,
+        ),
+        ("es", "MX", "Tres agentes de la policía municipal fueron atacados a tiros.", None),
+        ("fr", "ML", "Des hommes armés ont attaqué une patrouille de la gendarmerie.", None),
+        ("fr", "ML", "Des gendarmes ont été pris en embuscade près du village.", None),
+        ("en", "KE", "Police officers on patrol were ambushed near the border.", None),
+    ],
+)
+def test_forces_attacked_are_the_victim(
+    lang: str, country: str, sentence: str, expected: str | None
+) -> None:
+    found = find_actors(sentence, rules=get_rules((lang,)), country=country)
+    forces = [a for a in found if a.actor.inter == "State forces"]
+    assert forces and all(a.victim and not a.agent for a in forces)
+    if expected is not None:
+        assert forces[0].actor.name == expected
+
+
+def test_a_gendarmerie_is_the_military() -> None:
+    found = find_actors(
+        "Les gendarmes ont arrêté trois suspects.", rules=get_rules(("fr",)), country="TG"
+    )
+    assert [a.actor.name for a in found] == ["Military Forces of Togo"]
+
+
+def test_an_attack_on_national_guard_members_is_a_clash_with_them() -> None:
+    text = (
+        "date 2026-03-11\nEl martes, tres efectivos de la Guardia Nacional perdieron la vida "
+        "en Pátzcuaro al ser atacados por un grupo armado."
+    )
+    frame = geo.extract_events(text)
+    rows = frame[frame["event_type"] != "Mention"]
+    fields = ["location", "sub_event_type", "fatalities", "actor1", "actor2"]
+    assert [tuple(r[f] for f in fields) for _, r in rows.iterrows()] == [
+        ("Pátzcuaro", "Armed clash", 3, "Unidentified Armed Group", _MX)
+    ]
+
+
+def test_forces_fighting_the_same_group_fight_the_group_named_before() -> None:
+    text = (
+        "date 2026-05-06\nEl ELN atacó el lunes un puesto de control en Puerto Lleras.\n\n"
+        "Al día siguiente, una unidad del ejército libró un combate en Puerto Gaitán contra "
+        "guerrilleros de esa misma columna."
+    )
+    assert _actors(text) == [
+        ("Puerto Lleras", "ELN", None),
+        ("Puerto Gaitán", "Military Forces of Colombia", "ELN"),
+    ]
+
+
+def test_forces_hurt_in_another_clause_of_a_headline_are_not_the_victims() -> None:
+    # invented headline: the police of the clause past the semicolon were hurt elsewhere
+    text = (
+        "date 2026-05-06\nTiroteo en una cantina de Sahuayo deja cuatro muertos; atacan a "
+        "policías municipales en Zitácuaro\n\nCuatro personas murieron el lunes por la noche "
+        "en un ataque armado contra una cantina de Sahuayo."
+    )
+    assert [a2 for p, _, a2 in _actors(text) if p == "Sahuayo de Morelos"] == ["Civilians"]
+
+
+def test_an_incident_said_to_be_unclaimed_keeps_no_perpetrator_of_the_story() -> None:
+    # invented text: the claim of the attack told before does not pass to the blast the
+    # text says no one claimed
+    text = (
+        "date 2026-06-23\nDes hommes armés ont attaqué dimanche un poste militaire à "
+        "Koudougou.\n\nL'attaque a été revendiquée lundi par le JNIM.\n\nLundi matin, un car "
+        "a sauté sur un engin explosif près de Réo. L'explosion n'a pas été revendiquée."
+    )
+    assert [(p, a1) for p, a1, _ in _actors(text)] == [("Koudougou", "JNIM"), ("Réo", None)]
+
+
+def test_a_group_that_mourns_the_dead_is_the_side_attacked() -> None:
+    # invented text: the group that mourns two of its fighters is who was struck
+    text = (
+        "date 2026-04-08\nA drone strike on a car killed two men near Jezzine on Tuesday.\n\n"
+        "Hezbollah later mourned two of its fighters."
+    )
+    assert [(p, a2) for p, _, a2 in _actors(text)] == [("Jezzine", "Hezbollah")]

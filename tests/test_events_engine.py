@@ -3235,6 +3235,37 @@ def test_a_placeless_recap_places_the_first_incident_at_the_headline_town() -> N
     ]
 
 
+def test_a_toll_told_before_the_recap_under_a_headline_is_the_incidents() -> None:
+    # invented text: the toll sentences come before the placeless recap and name the story
+    # by no word of its type ("in all, four died"); one more body found is the rise, not
+    # the toll; the figure the morning gave is superseded
+    text = (
+        "date 2026-03-05\nЛАДЫЖИН: ЧИСЛО ПОГИБШИХ ВОЗРОСЛО ДО ЧЕТЫРЁХ\n\n"
+        "Спасатели извлекли из-под плит ещё одного пострадавшего. В итоге погибли 4 "
+        "человека, 15 госпитализированы с ранениями.\n\n"
+        "Вечером мэр называл троих погибших.\n\n"
+        "Напомним: российская ракета попала в жилой дом в Ладыжине вчера около 03:00."
+    )
+    frame = geo.extract_events(text)
+    rows = frame[frame["event_type"] != "Mention"]
+    assert [(r["location"], r["fatalities"], r["injured"]) for _, r in rows.iterrows()] == [
+        ("Ladyzhyn", 4, 15)
+    ]
+
+
+def test_a_place_where_a_source_spoke_does_not_end_the_story() -> None:
+    # invented text: the resident who speaks was reached in another town; the toll of the
+    # next sentence is still the attack's
+    text = (
+        "date 2026-05-06\nDes hommes armés ont attaqué lundi la ville de Koudougou.\n\n"
+        "« Ils tiraient partout », a raconté un commerçant joint par téléphone à Ziniaré.\n\n"
+        "Selon une source sécuritaire, au moins 14 soldats ont été tués."
+    )
+    frame = geo.extract_events(text)
+    rows = frame[frame["event_type"] != "Mention"]
+    assert [(r["location"], r["fatalities"]) for _, r in rows.iterrows()] == [("Koudougou", 14)]
+
+
 def test_a_first_sentence_with_an_end_stop_is_no_headline_for_a_placeless_recap() -> None:
     # invented text: a note's first sentence names a town but is no headline; the placeless
     # sentence after it is not placed there

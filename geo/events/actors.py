@@ -238,6 +238,9 @@ class _ActorRules:
     self_claim: re.Pattern[str] | None
     source_before: re.Pattern[str] | None
     target_before: re.Pattern[str] | None
+    # a passive verb of attack right after the actor ("police officers were ambushed",
+    # "tres agentes ... fueron atacados"): the side attacked
+    target_after: re.Pattern[str] | None
     # what a state's forces fire or do, right after a bare noun of them ("the army shelled",
     # "regime helicopters struck") or right before it ("une frappe de l'armée"): those
     # forces acted, though no demonym says whose they are
@@ -396,6 +399,13 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         target_before=re.compile(rf"(?<!\w)(?:{alt('target_before')})\s*$", re.IGNORECASE)
         if alt("target_before")
         else None,
+        target_after=re.compile(
+            rf"[\s,]*(?:[^\s,.;:]+[\s,]+){{0,{config.ACTOR_TARGET_AFTER_GAP_WORDS}}}?"
+            rf"(?:{alt('target_after')})(?!\w)",
+            re.IGNORECASE,
+        )
+        if alt("target_after")
+        else None,
         # a weapon right after the noun ("army drones", "a military gunship"), a verb of
         # attack a few words after it ("regime helicopters struck")
         weapon_after=re.compile(
@@ -536,6 +546,11 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
         head = sentence[max(0, start - 60) : start]
         return t.target_before.search(head) is not None
 
+    def struck_after(end: int) -> bool:
+        """A passive verb of attack follows the actor ("soldiers were ambushed"): the
+        side attacked."""
+        return t.target_after is not None and t.target_after.match(sentence, end) is not None
+
     def says_it_acted(end: int) -> bool:
         """The actor says it acted itself ("said it had carried out airstrikes")."""
         return t.self_claim is not None and t.self_claim.match(sentence, end) is not None
@@ -549,7 +564,7 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
         reporter = (t.report_after is not None and t.report_after.match(sentence, end)) or source(
             start
         )
-        hit = not reporter and target(start)
+        hit = not reporter and (target(start) or struck_after(end))
         return ActorMention(
             actor, start, end, not reporter and not hit, source=bool(reporter), victim=hit
         )
@@ -631,7 +646,7 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
                         by,
                         source=source(m.start()) and not by,
                         explicit=by,
-                        victim=not by and target(m.start()),
+                        victim=not by and (target(m.start()) or struck_after(m.end())),
                     )
                 )
     for pattern, actor in ((t.unidentified, UNIDENTIFIED), (t.protesters, PROTESTERS)):
@@ -676,7 +691,7 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
                     )
                 )
                 by = agent_before(m.start())
-                hit = not by and target(m.start())
+                hit = not by and (target(m.start()) or struck_after(m.end()))
                 found.append(
                     ActorMention(
                         actor,

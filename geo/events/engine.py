@@ -1937,7 +1937,14 @@ def _mark_victims(
         if (state or (a.actor.inter not in _UNARMED and not a.agent)) and any(
             c.end <= a.start
             and a.start - c.end <= config.EVENTS_VICTIM_GAP_CHARS
-            and (COUNTED_NOUN_GAP if state else _FIGHTERS_GAP).fullmatch(sentence, c.end, a.start)
+            and (
+                (
+                    COUNTED_NOUN_GAP.fullmatch(sentence, c.end, a.start)
+                    or _MEMBERS_OF.fullmatch(sentence, c.end, a.start)
+                )
+                if state
+                else _FIGHTERS_GAP.fullmatch(sentence, c.end, a.start)
+            )
             is not None
             for c in tolls
             if not c.vague and not c.word and (state or c.armed)
@@ -1946,6 +1953,15 @@ def _mark_victims(
         out.append(a)
     return out
 
+
+#: A counted noun and a word of belonging between a count and the forces it counts ("two
+#: members of the National Guard", "tres efectivos de la Marina", "trois éléments de la
+#: gendarmerie").
+_MEMBERS_OF: Final = re.compile(
+    r"[\s\u00a0]+[^\W\d_][\w\-]*[\s\u00a0]+(?:of|de|del|du|des|d['’])[\s\u00a0]*"
+    r"(?:(?:the|la|le|les|el|los|las|l['’])[\s\u00a0]*)?",
+    re.IGNORECASE,
+)
 
 #: The actors who are never fighters a toll counts.
 _UNARMED: Final = frozenset(("Civilians", "Protesters", "Rioters"))
@@ -1961,9 +1977,19 @@ def _armed_victims(tolls: Iterable[Toll | None]) -> bool:
     return bool(counted) and all(t.armed for t in counted)
 
 
-def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilians: bool) -> None:
+def _choose_actors(
+    inc: _Incident,
+    actors: list[ActorMention],
+    cue: int,
+    civilians: bool,
+    *,
+    sentence: str = "",
+    elsewhere: Sequence[int] = (),
+) -> None:
     """actor1 and actor2 of an incident from the actors its sentence names; the forces a toll
-    counts are its actor2 when no one else is named (:func:`_mark_victims`)."""
+    counts are its actor2 when no one else is named (:func:`_mark_victims`), not those of
+    another clause past a semicolon that names another place (``elsewhere``: offsets in the
+    sentence of places not the incident's): "five dead in a bar in X; police ambushed in Y"."""
     if inc.etype == "Protests":
         inc.actor1 = inc.actor1 or PROTESTERS
         police = [a for a in actors if a.actor.name.startswith("Police Forces")]
@@ -1980,7 +2006,9 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
         inc.actor1 = inc.actor1 or (militia[0].actor if militia else RIOTERS)
         return
     armed = [a for a in actors if a.actor not in (PROTESTERS, RIOTERS) and not a.source]
-    victims = [a for a in armed if a.victim]
+    victims = [
+        a for a in armed if a.victim and not _other_clause(sentence, cue, a.start, elsewhere)
+    ]
     # the forces counted are also those only named elsewhere in it ("an army post")
     attacked = {a.actor for a in victims}
     armed = [a for a in armed if not a.victim and not (a.generic and a.actor in attacked)]
@@ -2036,6 +2064,27 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
         inc.actor2 = CIVILIANS
 
 
+def _other_clause(sentence: str, cue: int, pos: int, elsewhere: Sequence[int]) -> bool:
+    """Whether ``pos`` lies past a semicolon from the incident's word, in a clause that
+    names another place."""
+    lo, hi = sorted((cue, pos))
+    if ";" not in sentence[lo:hi]:
+        return False
+    start = sentence.rfind(";", 0, pos) + 1
+    end = sentence.find(";", pos)
+    end = len(sentence) if end < 0 else end
+    return any(start <= e < end for e in elsewhere)
+
+
+def _sources_only(sentence: str, begin: int, ms: Sequence[Mention], ctx: _Context) -> bool:
+    """Whether every place of a sentence is named after a word of attribution ("..., a
+    resident reached by phone in X said"): where the source spoke, not a new incident."""
+    att = ctx.attribution
+    return att is not None and all(
+        att.search(sentence, 0, m.char_start - begin) is not None for m in ms
+    )
+
+
 def _named_group(a: ActorMention) -> bool:
     """An armed group named by its name, that is not counted among the dead."""
     return _armed_group(a.actor) and not a.victim and not a.source
@@ -2067,6 +2116,30 @@ def _group_told_before(
     those forces become actor2."""
     if inc.etype not in _ARMED_TYPES or any(_named_group(a) for a in actors):
         return
+    if (
+        inc.etype == "Battles"
+        and inc.actor1 is not None
+        and inc.actor1 != group
+        and inc.actor1.inter == _STATE_FORCES
+        and inc.actor2 is None
+        and anaphora.search(sentence, 0, max(0, cue)) is None
+    ):
+        # "troops clashed with men of the same group" (not "..., and the group claimed
+        # it"): the forces fought the group
+        after = [
+            m
+            for m in anaphora.finditer(sentence, max(0, cue))
+            if not any(a.start < m.end() and m.start() < a.end for a in actors)
+        ]
+        if after and not any(
+            agent is not None
+            and agent.search(
+                sentence, max(0, m.start() - config.EVENTS_CLAIM_ANAPHORA_CHARS), m.start()
+            )
+            for m in after
+        ):
+            inc.actor2 = group
+            return
     if inc.actor1 is not None and not _defender_only(inc):
         return
     said = anaphora.search(sentence, 0, max(0, cue))
@@ -2247,6 +2320,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             for i in previous:
                 if k - i.sentence <= config.FOLLOW_UP_SENTENCES:
                     i.unclaimed = True
+                    if i.inherited:
+                        # the perpetrator it took from the story's other incident is not its
+                        i.actor1, i.inherited = None, False
         ms = by_sentence.get(k, [])
         if blame_re is not None and blame_re.search(sentence):
             # a sentence that blames or claims ("responsibility was claimed by a group linked
@@ -2445,12 +2521,18 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 told
                 and not another
                 and told_follow < config.FOLLOW_UP_SENTENCES
-                and _within_told(text, ms, told, ctx, story_town)
+                and (
+                    (within := _within_told(text, ms, told, ctx, story_town))
+                    or (not raw and _sources_only(sentence, begin, ms, ctx))
+                )
             ):
                 # "The blast went off near a junction in the X district." goes on about the
-                # incident just told at X's town: the next sentence may still give its toll
+                # incident just told at X's town: the next sentence may still give its toll;
+                # so does a sentence whose places are only where a source spoke
                 last, follow = told, told_follow + 1
-                _follow_up(last, sentence, rules, ctx, reference, story_group=story_group)
+                _follow_up(
+                    last, sentence, rules, ctx, reference, story_group=story_group, dating=within
+                )
             continue
         ms, moved = _in_the_town(text, ms, ctx, story_town)
         line_start = text.rfind("\n", 0, ms[0].char_start) + 1
@@ -2744,7 +2826,14 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 _clash_with_protesters(inc, rules)
             if inc.etype == "Protests" and "intervention" in classes:
                 inc.intervention = True
-            _choose_actors(inc, actors, inc.cue - begin, bool(classes & {"civilians", "communal"}))
+            _choose_actors(
+                inc,
+                actors,
+                inc.cue - begin,
+                bool(classes & {"civilians", "communal"}),
+                sentence=sentence,
+                elsewhere=[m.char_start - begin for m in ms if m.place.id not in inc.places],
+            )
             if story_group is not None and anaphora_re is not None:
                 _group_told_before(
                     inc, actors, sentence, inc.cue - begin, story_group, anaphora_re, claim_word
@@ -2773,7 +2862,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         # "The toll has risen to 10. ... As a reminder, on Wednesday a missile hit a block of
         # flats in X": the toll told before the text's first incident is its toll
         for sentence in early:
-            _story_toll(story, sentence, rules, reference, in_lead=False)
+            _story_toll(story, sentence, rules, reference, in_lead=False, headline=headline_places)
     # a first line without an end stop is a headline (not the lead's first sentence)
     headline_end = text.find("\n", headline_start)
     headline_end = len(text) if headline_end < 0 else headline_end
@@ -3266,7 +3355,7 @@ def _placeless_incident(
     inc.none |= casualty_free(sentence, rules=rules)
     classes = rules.classes_in(sentence)
     actors = find_actors(sentence, rules=rules, country=m.place.country_code)
-    _choose_actors(inc, actors, cue, bool(classes & {"civilians", "communal"}))
+    _choose_actors(inc, actors, cue, bool(classes & {"civilians", "communal"}), sentence=sentence)
     inc.actor1 = lead.agent or inc.actor1
     return inc
 
@@ -3312,7 +3401,7 @@ def _headline_incident(
     inc.none |= casualty_free(sentence, rules=rules)
     classes = rules.classes_in(sentence)
     actors = find_actors(sentence, rules=rules, country=m.place.country_code)
-    _choose_actors(inc, actors, cue, bool(classes & {"civilians", "communal"}))
+    _choose_actors(inc, actors, cue, bool(classes & {"civilians", "communal"}), sentence=sentence)
     inc.actor1 = lead.agent or inc.actor1
     return inc
 
@@ -3385,6 +3474,27 @@ def _take_agent(
                     i.actor1, i.actor2 = agent, i.actor1
                 elif i.actor1 is not None and _names_the_gunmen(i.actor1, agent):
                     i.actor1 = agent  # "gunmen", then "the attack was claimed by X"
+
+
+def _mourned(incidents: list[_Incident], sentence: str, rules: Rules) -> None:
+    """An armed group that a next sentence says mourns its dead ("X mourned two of its
+    fighters", "ونعى X اثنين من عناصره") is the side attacked: actor2 of the incidents just
+    told with dead that name none but civilians, and not the group as their actor1."""
+    mourn = rules.words_re("actors", "mourn")
+    if mourn is None or (m := mourn.search(sentence)) is None:
+        return
+    groups = [
+        a
+        for a in find_actors(sentence, rules=rules)
+        if _armed_group(a.actor) and not a.victim and m.start() - 60 <= a.start <= m.end() + 60
+    ]
+    if not groups:
+        return
+    group = min(groups, key=lambda a: abs(a.start - m.start())).actor
+    for i in incidents:
+        dead = any(t.count > 0 for t in i.fatalities.values())
+        if dead and i.etype in _ARMED_TYPES and i.actor1 != group and i.actor2 in (None, CIVILIANS):
+            i.actor2 = group
 
 
 #: ACLED's actor type of a state's forces.
@@ -3473,11 +3583,13 @@ def _follow_up(
     reference: dt.date | None,
     *,
     story_group: Actor | None = None,
+    dating: bool = True,
 ) -> None:
     """A next sentence that names no place completes the incidents just reported.
 
     ``story_group`` is the armed group the text named last: "the group", "the militants" of
-    the sentence are its men (:func:`_group_told_before`)."""
+    the sentence are its men (:func:`_group_told_before`); not ``dating``: a day of the
+    sentence does not date them (a source's words: the day it spoke)."""
     inc = incidents[0]
     cues = _placeless_cues(sentence, rules)
     same = _same_story(inc, cues, rules)
@@ -3509,7 +3621,8 @@ def _follow_up(
         for i in incidents:
             i.none |= free
     if (
-        not inc.dated
+        dating
+        and not inc.dated
         and same
         and not _later_death(sentence, rules)
         and (tolls or cues or not _byline(sentence, dates()))
@@ -3533,6 +3646,7 @@ def _follow_up(
         _turned_violent(incidents, cues, rules)
     # (find_actors keeps the actors of the last sentences read: asking again costs nothing)
     _take_agent(incidents, sentence, rules)
+    _mourned(incidents, sentence, rules)
     if same:
         _take_gunmen(incidents, sentence, rules, tolls)
         anaphora = rules.words_re("actors", "group_anaphora")
@@ -3557,6 +3671,7 @@ def _story_toll(
     reference: dt.date | None,
     *,
     in_lead: bool = True,
+    headline: Sequence[Mention] = (),
 ) -> None:
     """A sentence that names no place and comes after no incident just told, but names an
     incident of the story's type and gives its toll ("По последним данным, в результате
@@ -3564,7 +3679,9 @@ def _story_toll(
     other places), gives the toll of the story's incident (the text's first, told in its
     lead, unless not ``in_lead``: the sentence came before it), of each kind it has none of
     yet; not when the sentence gives another day, a later death, a running total or an
-    earlier figure (:func:`_incident_tolls`)."""
+    earlier figure (:func:`_incident_tolls`). Before the incident (not ``in_lead``), when the
+    headline names the incident's place (``headline``: "X: THE TOLL RISES TO SEVEN"), a word
+    of death or wounding alone is enough ("Seven people were killed in all")."""
     if story is None or story.etype in _CROWD:
         return
     if in_lead and story.sentence > config.LEAD_SENTENCES:
@@ -3573,20 +3690,44 @@ def _story_toll(
     # it names the incident by a word of its type ("удара", "the shelling"), not only by a
     # word of another that any incident shares ("heridas" of a story of a clash)
     family = _FAMILY.get(story.etype, story.etype)
-    if not any(
+    named = any(
         _FAMILY.get(rules.rules[idx].event_type, rules.rules[idx].event_type) == family
         for _, _, idx in cues
-    ) or not _same_story(story, cues, rules):
+    )
+    headlined = (
+        not named
+        and not in_lead
+        and any(m.place.id in story.places for m in headline)
+        and all(rules.rules[idx].generic for _, _, idx in cues)
+    )
+    if not named and not headlined:
+        return
+    if not _same_story(story, cues, rules):
         return
     dates = find_dates(sentence, reference=reference, rules=rules)
     if any(d.date is not None and d.precision == 1 and d.date != story.date for d in dates):
         return
+    # a kind told already takes a higher current figure of a sentence that names the story
+    # by its type or, before it, under a headline that names its town ("the body of one more
+    # man was found ... Seven people have now died"): tolls rise (:meth:`Toll.better`)
     kinds = {
         kind
         for kind, told in (("fatalities", story.fatalities), ("injured", story.injured))
-        if not told and kind not in story.none
+        if (not told or not in_lead) and kind not in story.none
     }
     tolls = [c for c in _incident_tolls(sentence, rules, dates) if c.kind in kinds]
+    if not tolls and headlined and not dates:
+        # "In all, seven people were killed" under "X: THE TOLL RISES TO SEVEN", with no
+        # day or period: the sum of the incident's dead, no running total
+        tolls = [
+            c
+            for c in count_casualties(sentence, rules=rules, dates=dates)
+            if c.kind in kinds and c.cumulative and not c.claimed and not c.earlier
+        ]
+    if headlined:
+        # one more dead or hurt told alone ("the body of another man was found") is how the
+        # toll rose, not the toll
+        tolls = [c for c in tolls if c.count > 1]
     if not tolls or _later_death(sentence, rules):
         return
     first = min(story.places, key=lambda pid: _KIND_RANK.get(story.places[pid][0].place.kind, 0))
@@ -3895,6 +4036,8 @@ def _rows(
         actor1 = actor2 = None
         fatalities: int | None = None
         injured: int | None = None
+        f: Toll | None = None
+        i: Toll | None = None
         if owner is not None and (
             _demoted(owner, p)
             or id(owner) in summed
@@ -3967,8 +4110,8 @@ def _rows(
                 "country": gaz.country_name(p.country_code) if p.country_code else None,
                 "country_code": p.country_code,
                 "admin1": p.name if p.feature == "admin1" else p.admin1,
-                "fatalities": fatalities,
-                "injured": injured,
+                "fatalities": _stated(fatalities, f),
+                "injured": _stated(injured, i),
                 "notes": note,
                 "source": source,
                 "language": document.lang,
@@ -3978,6 +4121,14 @@ def _rows(
             }
         )
     return rows
+
+
+def _stated(count: int | None, toll: Toll | None) -> int | None:
+    """The count an event records: none for a vague toll ("dozens were killed") unless
+    :data:`geo.config.EVENTS_VAGUE_TOLLS`."""
+    if toll is not None and toll.vague and not config.EVENTS_VAGUE_TOLLS:
+        return None
+    return count
 
 
 def _armed_target(actor1: Actor | None, actor2: Actor | None) -> bool:

@@ -124,7 +124,9 @@ left out matches nothing.
     باسم"); ``target_before``:
     words before an armed group's name or a state's forces that make them what was struck
     ("positions of", "contre des positions du", "по позициям", "على تجمعات"): the side
-    attacked, not the one who acted; ``target_nouns`` and ``target_templates`` (with
+    attacked, not the one who acted; ``target_after``: a passive verb of attack a few words
+    after an actor ("police officers were ambushed", "fueron emboscados"): the side attacked
+    too; ``target_nouns`` and ``target_templates`` (with
     ``{demonym}`` and ``{target}``): a state's name with a noun of what is struck ("Ukrainian
     positions", "positions ukrainiennes"): its forces were attacked.
 
