@@ -885,3 +885,27 @@ def test_country_names_in_brackets_and_french_compass_forms() -> None:
         assert gaz.lookup(name)[0].kind == "country", name
     assert gaz.lookup("Kordofan-Nord")[0].iso_3166_2 == "SD-KN"
     assert gaz.lookup("Darfour-Sud")[0].iso_3166_2 == "SD-DS"
+
+
+@pytest.mark.parametrize(
+    ("name", "place_id"),
+    [
+        ("Fasher", "gn:379555"),  # El Fasher
+        ("Obeid", "gn:379003"),  # El Obeid
+        ("Daein", "gn:380148"),  # Ed Daein / El Daein
+        ("Nahud", "gn:378699"),  # An Nuhud / En Nahud
+        ("Jadida", "gn:2550078"),  # El Jadida
+    ],
+)
+def test_arab_town_without_its_article(gaz: Gazetteer, name: str, place_id: str) -> None:
+    assert gaz.lookup(name)[0].id == place_id
+
+
+def test_article_free_name_only_where_no_place_has_it(gaz: Gazetteer) -> None:
+    assert gz._without_article("ed daein") == "daein"
+    assert gz._without_article("al bab") == ""  # too short a name to stand alone
+    assert gz._without_article("elbeyda") == ""
+    # "Ain" stays the French department: Al Ain does not take the name from it
+    assert gaz.lookup("Ain")[0].id == "ne:FRA-5262"
+    # only towns of the Arab states lose their article ("El Paso" is no "Paso")
+    assert all(p.country_code != "US" for p in gaz.lookup("Paso"))

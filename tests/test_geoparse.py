@@ -1524,3 +1524,12 @@ def test_spanish_government_offices_named_after_their_department() -> None:
     )
     found = [m for m, _ in names(text, "es")]
     assert found.count("Tolima") == 1 and "Pueblo" not in found
+
+
+def test_arab_towns_named_without_their_article() -> None:
+    text = "Aid convoys left Obeid for Fasher, while shelling hit Daein overnight."
+    assert names(text) == [
+        ("Obeid", "gn:379003"),
+        ("Fasher", "gn:379555"),
+        ("Daein", "gn:380148"),
+    ]
