@@ -1533,3 +1533,50 @@ def test_arab_towns_named_without_their_article() -> None:
         ("Fasher", "gn:379555"),
         ("Daein", "gn:380148"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Clan militias clashed in Galmudug and Hirshabelle, and the Juba River flooded "
+            "farms near the Jubaland border.",
+            [
+                ("Galmudug", "geo:galmudug"),
+                ("Hirshabelle", "geo:hirshabelle"),
+                ("Juba River", "geo:river-juba"),
+                ("Jubaland", "geo:jubaland"),
+            ],
+        ),
+        (
+            "L'armée a bombardé les monts Nouba et le Djebel Marra, au Soudan.",
+            [
+                ("monts Nouba", "geo:nuba-mountains"),
+                ("Djebel Marra", "geo:jebel-marra"),
+                ("Soudan", "gn:366755"),
+            ],
+        ),
+        (
+            "Бои шли в Северном Вазиристане и в Хайбере, Пакистан.",
+            [
+                ("Северном Вазиристане", "geo:north-waziristan"),
+                ("Хайбере", "geo:khyber"),
+                ("Пакистан", "gn:1168579"),
+            ],
+        ),
+        (
+            "اشتباكات في جبال النوبة بالسودان، وقصف في سهل نينوى.",
+            [
+                ("جبال النوبة", "geo:nuba-mountains"),
+                ("السودان", "gn:366755"),
+                ("سهل نينوى", "geo:nineveh-plains"),
+            ],
+        ),
+        (
+            "Refugees crossed the Chari river near N'Djamena after fighting in Chad.",
+            [("Chari", "geo:river-chari"), ("N'Djamena", "gn:2427123"), ("Chad", "gn:2434508")],
+        ),
+    ],
+)
+def test_conflict_areas_of_the_supplement(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
