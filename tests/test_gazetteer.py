@@ -964,6 +964,14 @@ CONFLICT_AREAS = [
     ("Darién Gap", "geo:darien-gap"),
     ("Hadramout", "ne:YEM-3497"),  # a spelling of the governorate (place_aliases.csv)
     ("Judea and Samaria", "geo:west-bank"),
+    ("Zaatari", "geo:zaatari"),
+    ("Kutupalong", "geo:kutupalong"),
+    ("Azovstal", "geo:azovstal"),
+    ("Allenby Bridge", "geo:allenby-bridge"),
+    ("Khuzaa", "gn:281119"),  # a spelling of Khuza'a (place_aliases.csv)
+    ("Bardhere", "gn:65170"),  # a spelling of Baardheere (place_aliases.csv)
+    ("Benue River", "geo:river-benue"),
+    ("Benue", "ne:NGA-2846"),  # the state, not the river
 ]
 
 

@@ -1573,6 +1573,14 @@ def test_arab_towns_named_without_their_article() -> None:
             ],
         ),
         (
+            "Israeli strikes hit the Shati camp and Maghazi in Gaza overnight.",
+            [("Shati", "geo:shati-camp"), ("Maghazi", "geo:maghazi"), ("Gaza", "gn:281133")],
+        ),
+        (
+            "Kurdish forces moved women from al-Hol to Roj camp in northeast Syria.",
+            [("al-Hol", "geo:al-hol"), ("Roj", "geo:roj-camp"), ("Syria", "gn:163843")],
+        ),
+        (
             "Refugees crossed the Chari river near N'Djamena after fighting in Chad.",
             [("Chari", "geo:river-chari"), ("N'Djamena", "gn:2427123"), ("Chad", "gn:2434508")],
         ),
