@@ -825,3 +825,26 @@ def test_a_story_after_a_dateline_dash_is_no_credit() -> None:
     # of a neighbouring country stays itself in a report filed from Damascus
     df = geo.geoparse("دمشق - قتل أربعة أشخاص أمس في قصف مدفعي على صيدا.", lang="ar")
     assert list(df["name"]) == ["Damascus", "Sidon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "place_id"),
+    [
+        # a mountain or an island named by its noun and a common word ("مرة": once;
+        # "الشيخ": the sheikh; "ميون"), a name together, like "البحر الأحمر"
+        ("تجدد القصف على جبل مرة في دارفور.", "جبل مرة", "geo:jebel-marra"),
+        ("قال الجيش إن الثلوج غطت جبل الشيخ.", "جبل الشيخ", "geo:mount-hermon"),
+        ("رست سفينة قرب جزيرة ميون في مضيق باب المندب.", "جزيرة ميون", "geo:perim"),
+    ],
+)
+def test_natural_feature_named_by_its_noun_and_a_common_word(
+    text: str, mention: str, place_id: str
+) -> None:
+    df = geo.geoparse(text, lang="ar")
+    assert dict(zip(df["mention"], df["gazetteer_id"], strict=True))[mention] == place_id
+
+
+def test_common_words_after_a_mountain_noun_name_no_place() -> None:
+    # "جبل من" (a mountain of): no place has the name, nothing is found
+    df = geo.geoparse("واجهت الحكومة جبلا من الديون هذا العام.", lang="ar")
+    assert df.empty
