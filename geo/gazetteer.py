@@ -20,7 +20,9 @@ Every place has a ``feature`` (``populated``, ``country``, ``admin1``, ``admin2`
 ``camp``...): what the place is, which is what any rule may read. Where a record came from
 (``source``) is provenance only.
 
-Names are matched after :func:`normalize_name`. The index is built once into a single file
+Names are matched after :func:`normalize_name`. A town of the Arab states whose Latin name
+starts with the article ("El Fasher", "Ed Daein") is also found without it ("Fasher") when no
+other place bears that name. The index is built once into a single file
 in the user cache directory, rebuilt when its inputs or :data:`INDEX_VERSION` change, and
 memory-mapped on load. Its layout: a header, a JSON description, then flat arrays. Every name
 key is a 64-bit BLAKE2b hash; the sorted hashes point at posting ranges, each posting a place,
@@ -85,7 +87,7 @@ logger = logging.getLogger(__name__)
 
 #: Version of the on-disk index layout and of the rules that fill it; bump it when either
 #: changes so existing caches are rebuilt.
-INDEX_VERSION: Final = 11
+INDEX_VERSION: Final = 12
 
 #: Kinds of place, in the order used by the ``kind`` byte of the index.
 KINDS: Final = ("city", "region", "country")
@@ -767,6 +769,29 @@ def _float(row: dict[str, str], field: str, where: str) -> float:
     return value
 
 
+#: The Arabic article as Latin transliterations write it before a town's name, also
+#: assimilated to a "sun letter" ("Ed Daein", "An Nahud", "Ar Raqqah"), before a name of
+#: at least GAZETTEER_ARTICLE_STEM_MIN letters.
+_LATIN_ARABIC_ARTICLE: Final = re.compile(
+    r"^(?:al|el|ad|ed|adh|an|en|ar|er|as|es|ash|esh|at|et|ath|az|ez) "
+    rf"(?=\w{{{config.GAZETTEER_ARTICLE_STEM_MIN}}})"
+)
+
+
+def _without_article(key: str) -> str:
+    """A town's key without its leading Arabic article, or "" when it has none.
+
+    Examples
+    --------
+    >>> _without_article("el fasher"), _without_article("ed daein"), _without_article("al bab")
+    ('fasher', 'daein', '')
+    >>> _without_article("elbeyda")
+    ''
+    """
+    m = _LATIN_ARABIC_ARTICLE.match(key)
+    return key[m.end() :] if m else ""
+
+
 def _region_base(people: int) -> float:
     """Static score of a region from the people of its towns (a lower bound of its own)."""
     if people <= 0:
@@ -805,6 +830,7 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
     town_keys_a1: set[tuple[str, str, str]] = set()
     town_primary_keys: set[tuple[str, str]] = set()
     town_base: dict[tuple[str, str], float] = {}
+    article_free: list[tuple[int, str]] = []
     capitals_wanted = {(c["iso"], c.get("capital") or ""): c for c in countries.values()}
     capital_rows: dict[str, tuple[int, int]] = {}
     capital_scripts: dict[str, set[str | None]] = {}
@@ -831,6 +857,8 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
         names = [(row["name"], True, 0)] + [(a, False, 0) for a in alts]
         primary_key = normalize_name(row["name"])
         for k in b.add_names(i, names, base=base_of[i]):
+            if cc in config.GAZETTEER_ARTICLE_COUNTRIES and (bare := _without_article(k)):
+                article_free.append((i, bare))
             if k in region_keys:
                 town_keys.add((k, cc))
                 town_keys_a1.add((k, cc, a1))
@@ -1037,6 +1065,13 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
         if r["form"] not in NAME_FORMS:
             raise DataError(f"{where}: unknown form {r['form']!r}; use one of {NAME_FORMS}")
         b.add_names(row, [(r["alias"], False, NAME_FORMS.index(r["form"]))], base=base_of[row])
+
+    # a town of the Arab states also bears its name without the article ("Fasher" for El
+    # Fasher) when that names no other place: the press writes both
+    taken = set(b.post_hash)
+    for i, bare in dict.fromkeys(article_free):
+        if _key_hash(bare) not in taken:
+            b.add_names(i, [(bare, False, 0)], base=base_of[i])
 
     return {
         "country_names": country_names,

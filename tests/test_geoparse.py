@@ -1562,3 +1562,67 @@ def test_names_listed_beside_towns_of_their_region_are_places() -> None:
     # given names listed with no place are people
     text = "A la reunión del lunes llegaron tarde Pedro, Marta y Juana."
     assert parser.parse(text, lang="es") == []
+
+
+def test_arab_towns_named_without_their_article() -> None:
+    text = "Aid convoys left Obeid for Fasher, while shelling hit Daein overnight."
+    assert names(text) == [
+        ("Obeid", "gn:379003"),
+        ("Fasher", "gn:379555"),
+        ("Daein", "gn:380148"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Clan militias clashed in Galmudug and Hirshabelle, and the Juba River flooded "
+            "farms near the Jubaland border.",
+            [
+                ("Galmudug", "geo:galmudug"),
+                ("Hirshabelle", "geo:hirshabelle"),
+                ("Juba River", "geo:river-juba"),
+                ("Jubaland", "geo:jubaland"),
+            ],
+        ),
+        (
+            "L'armée a bombardé les monts Nouba et le Djebel Marra, au Soudan.",
+            [
+                ("monts Nouba", "geo:nuba-mountains"),
+                ("Djebel Marra", "geo:jebel-marra"),
+                ("Soudan", "gn:366755"),
+            ],
+        ),
+        (
+            "Бои шли в Северном Вазиристане и в Хайбере, Пакистан.",
+            [
+                ("Северном Вазиристане", "geo:north-waziristan"),
+                ("Хайбере", "geo:khyber"),
+                ("Пакистан", "gn:1168579"),
+            ],
+        ),
+        (
+            "اشتباكات في جبال النوبة بالسودان، وقصف في سهل نينوى.",
+            [
+                ("جبال النوبة", "geo:nuba-mountains"),
+                ("السودان", "gn:366755"),
+                ("سهل نينوى", "geo:nineveh-plains"),
+            ],
+        ),
+        (
+            "Israeli strikes hit the Shati camp and Maghazi in Gaza overnight.",
+            [("Shati", "geo:shati-camp"), ("Maghazi", "geo:maghazi"), ("Gaza", "gn:281133")],
+        ),
+        (
+            "Kurdish forces moved women from al-Hol to Roj camp in northeast Syria.",
+            [("al-Hol", "geo:al-hol"), ("Roj", "geo:roj-camp"), ("Syria", "gn:163843")],
+        ),
+        (
+            "Refugees crossed the Chari river near N'Djamena after fighting in Chad.",
+            [("Chari", "geo:river-chari"), ("N'Djamena", "gn:2427123"), ("Chad", "gn:2434508")],
+        ),
+    ],
+)
+def test_conflict_areas_of_the_supplement(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected

@@ -847,3 +847,26 @@ def test_compass_adjective_after_a_village_is_part_of_its_name() -> None:
 def test_adjective_after_a_city_or_a_countryside_is_not_part_of_the_name() -> None:
     found = geo.geoparse("تقدمت القوات في حلب الشرقية ثم في ريف حماة الشمالي.", lang="ar")
     assert found["mention"].tolist() == ["حلب", "حماة"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "place_id"),
+    [
+        # a mountain or an island named by its noun and a common word ("مرة": once;
+        # "الشيخ": the sheikh; "ميون"), a name together, like "البحر الأحمر"
+        ("تجدد القصف على جبل مرة في دارفور.", "جبل مرة", "geo:jebel-marra"),
+        ("قال الجيش إن الثلوج غطت جبل الشيخ.", "جبل الشيخ", "geo:mount-hermon"),
+        ("رست سفينة قرب جزيرة ميون في مضيق باب المندب.", "جزيرة ميون", "geo:perim"),
+    ],
+)
+def test_natural_feature_named_by_its_noun_and_a_common_word(
+    text: str, mention: str, place_id: str
+) -> None:
+    df = geo.geoparse(text, lang="ar")
+    assert dict(zip(df["mention"], df["gazetteer_id"], strict=True))[mention] == place_id
+
+
+def test_common_words_after_a_mountain_noun_name_no_place() -> None:
+    # "جبل من" (a mountain of): no place has the name, nothing is found
+    df = geo.geoparse("واجهت الحكومة جبلا من الديون هذا العام.", lang="ar")
+    assert df.empty

@@ -1120,10 +1120,12 @@ class Scanner:
             and not self._noun_in_name(text, toks, m.first, m.last, m.keys)
         ):
             return None
-        # a water body named by its noun and an adjective ("البحر الأحمر"): common words
-        # both, a name together
+        # a water body named by its noun and an adjective ("البحر الأحمر"), a mountain or an
+        # island by its noun and a common word ("جبل الشيخ"): common words both, a name together
         water = (
-            best is not None and is_water(best.place) and bool(words[m.first].bare & lists.features)
+            best is not None
+            and (is_water(best.place) or best.place.feature in _FEATURES)
+            and bool(words[m.first].bare & lists.features)
         )
         names = [m.name_form, *(words[j].letters for j in range(m.first + 1, m.last + 1))]
         if all(x in lists.never or x in lists.common for x in names) and not (area or water):
