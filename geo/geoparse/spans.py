@@ -115,6 +115,7 @@ def find_spans(
         spans = _merge(spans, _feature_phrases(text, toks, blocked, w, index))
     if cyrillic:
         spans = _merge(spans, _hyphenated(text, toks, blocked, w, index))
+        spans = _merge(spans, _inflected_phrases(text, toks, blocked, w, index, spans))
     spans = _merge(spans, _possessive_names(text, toks, blocked, index))
     spans = _merge(spans, _capitalised(text, toks, blocked, w, index))
     spans = _merge(spans, _named_features(toks, blocked, w, index))
@@ -1470,6 +1471,75 @@ def _hyphenated(text: str, toks: Tokens, blocked: list[bool], w: Words, index: I
             if hit is not None:
                 out.append(_span(toks, i, j, hit, soft=1 if toks.initial[i] else 0, source="morph"))
         i = j + 1
+    return out
+
+
+def _inflected_phrases(
+    text: str, toks: Tokens, blocked: list[bool], w: Words, index: Index, found: list[Span]
+) -> list[Span]:
+    r"""Names of several capitalised Cyrillic words that are names only under the dictionary
+    form of the whole ("Нижнем Новгороде": "нижний новгород", "Новій Ушиці"), found before
+    their words are matched alone, as written or under their own forms ("Новгороде" is
+    another town, "Нижнем" the adjective of other names).
+
+    Examples
+    --------
+    >>> from geo.geoparse.filters import words_for
+    >>> from geo.geoparse.tokenize import tokenize
+    >>> w = words_for(("ru",))
+    >>> text = "Бои идут у Великой Александровки, взрывы слышны в Малой Виске."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> [s.key for s in _inflected_phrases(text, toks, [False] * len(toks), w,
+    ...  Index.default(), [])]
+    ['великая александровка', 'малая виска']
+    """
+    taken = {j for s in found for j in range(s.first, s.last + 1)}
+    starts = w.union("stopwords", "place_prepositions")
+    countries: frozenset[str] | None = None
+    out: list[Span] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        if (
+            i in taken
+            or blocked[i]
+            or not toks.cap[i]
+            or toks.script[i] != "cyrillic"
+            or toks.keys[i] in starts
+        ):
+            i += 1
+            continue
+        lang = _morph_lang(toks, i)
+        run = _name_run(toks, i, taken, blocked)
+        hit = None
+        while run > i and hit is None:
+            joined = toks.joined(i, run - i + 1)
+            if index.candidates(joined, variants=False):
+                break  # a name as written: the capitalised names' (longest first)
+            whole = text[toks.starts[i] : toks.ends[run]].lower()
+            keys = _normal_forms(lang, whole)
+            hit = next((k for k in keys if index.candidates(k, variants=False)), None)
+            if hit is None:
+                # a name the gazetteer has in its Latin spelling only ("Velyka Oleksandrivka")
+                if countries is None:
+                    countries = _countries(found, index)
+                hit = next(
+                    (
+                        h
+                        for k in keys
+                        if (h := _translit_key(k, (joined, *keys), w, index, countries))
+                    ),
+                    None,
+                )
+            if hit is None:
+                run -= 1
+        if hit is None:
+            i += 1
+            continue
+        soft = 3 if toks.titled[toks.sentence[i]] else 0
+        out.append(_span(toks, i, run, hit, soft=soft, source="morph"))
+        taken.update(range(i, run + 1))
+        i = run + 1
     return out
 
 
