@@ -222,10 +222,11 @@ def blocked(text: str, toks: Tokens, w: Words, index: Index | None) -> list[bool
                     out[j] = True
                 break
     titled = list(map(toks.titled.__getitem__, toks.sentence))
-    org_heads, chain_connectors = w["org_heads"], w["chain_connectors"]
+    org_heads, chain_connectors = w.union("org_heads", "state_heads"), w["chain_connectors"]
+    state_heads = w["state_heads"]
     vessel_cues, club_heads = w["vessel_cues"], w["club_heads"]
     # only the tokens that are a head word or a cue can start anything below
-    heads = w.union("org_heads", "vessel_cues", "club_heads")
+    heads = w.union("org_heads", "state_heads", "vessel_cues", "club_heads")
     for i in compress(range(n), map(heads.__contains__, keys)):
         key = keys[i]
         # institutions: a capitalised head word and the capitalised chain after it
@@ -248,10 +249,12 @@ def blocked(text: str, toks: Tokens, w: Words, index: Index | None) -> list[bool
                 j += 1
             # "la Fédération de Russie" is the country, not an institution
             if last > i and not (index and index.is_country_key(toks.joined(i, last - i + 1))):
+                own = key in state_heads
                 for j in range(i, last + 1):
-                    # the country an institution belongs to stays a place: "Минобороны
-                    # России", "Ministry of Defence of Ukraine", like "Rwanda-backed"
-                    if j == i or not _place_word(text, toks, j, w, index):
+                    # the country an institution belongs to stays a place ("Ministry of
+                    # Defence of Ukraine", like "Rwanda-backed"), except in the names of a
+                    # state's ministries and forces, which take it ("Минобороны России")
+                    if j == i or own or not _place_word(text, toks, j, w, index):
                         out[j] = True
         # vessels: "le bateau Tombouctou", "the tanker Marlin Luanda", "USS Carney"
         elif key in vessel_cues and i + 1 < n and _quote_gap(text, toks, i):

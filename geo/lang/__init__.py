@@ -78,6 +78,9 @@ WORD_LISTS: Final = {
     "demonyms": "nationality and ethnic words the rules built from country names miss",
     "demonym_suffixes": "endings that turn a country name into its demonym (-ian, -ien, -ский)",
     "org_heads": "first words of institutions' names (Ministry, Université)",
+    "state_heads": "first words of the names of a state's ministries, forces and services "
+    "that take the state's name after them (Минобороны Беларуси, МЗС Польщі): the country or "
+    "region there is part of the name, not a place of the story",
     "org_tails": "words after a place name that make a named thing (Group, Agreement)",
     "org_tails_capital": "org_tails that count only when capitalised (Times, Army)",
     "org_chain_tails": "last words of institutions reached through a capitalised chain",
