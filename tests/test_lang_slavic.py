@@ -448,9 +448,39 @@ def test_hyphenated_arabic_name_declines_its_last_word() -> None:
         ("ru", "александрийской", "александрия"),
         ("ru", "каневского", "каневская"),
         ("ru", "красносулинского", "красный сулин"),
+        ("ru", "бабаюртовском", "бабаюрт"),
+        ("ru", "обоянском", "обоянь"),
     ],
 )
 def test_adjective_bases_of_district_centres(lang: str, adjective: str, town: str) -> None:
     bases = get_pack(lang).morph("adjective_bases")
     assert bases is not None
     assert town in bases(adjective)
+
+
+def test_names_of_several_words_before_their_words_alone() -> None:
+    # the whole name under its dictionary form, not a word of it that is a place alone
+    assert found("Колонна техники прошла мимо Великой Александровки к Новому Осколу.", "ru") == [
+        ("Великой Александровки", "Velyka Oleksandrivka", "city"),
+        ("Новому Осколу", "Novy Oskol", "city"),
+    ]
+    assert found("Вибухи пролунали в Нижніх Сірогозах та Новому Розділі.", "uk") == [
+        ("Нижніх Сірогозах", "Nyzhni Sirohozy", "city"),
+        ("Новому Розділі", "Novyi Rozdil", "city"),
+    ]
+
+
+def test_country_in_the_name_of_a_state_body_is_no_place() -> None:
+    assert found("Минобороны Беларуси заявило, что самолеты поднимались над Гомелем.", "ru") == [
+        ("Гомелем", "Homyel'", "city")
+    ]
+    assert found("У МЗС Франції повідомили про евакуацію з Бейрута.", "uk") == [
+        ("Бейрута", "Beirut", "city")
+    ]
+
+
+def test_districts_named_after_centres_with_other_suffixes() -> None:
+    # -овский after a consonant
+    assert found("Режим КТО введен в Бабаюртовском районе.", "ru") == [
+        ("Бабаюртовском районе", "Babayurt", "city"),
+    ]
