@@ -484,3 +484,15 @@ def test_districts_named_after_centres_with_other_suffixes() -> None:
     assert found("Режим КТО введен в Бабаюртовском районе.", "ru") == [
         ("Бабаюртовском районе", "Babayurt", "city"),
     ]
+
+
+def test_a_surname_blocks_its_own_forms_only() -> None:
+    # "Бахмутов" and "Бахмута" share a dictionary guess, not a stem: the town stays
+    assert found("Политолог Андрей Бахмутов считает, что бои у Бахмута продолжатся.", "ru") == [
+        ("Бахмута", "Bakhmut", "city")
+    ]
+    # "официальный Минск" is the government of the town, which is no surname
+    assert found("Официальный Минск промолчал. В Минске прошла встреча.", "ru") == [
+        ("Минск", "Minsk", "city"),
+        ("Минске", "Minsk", "city"),
+    ]

@@ -491,8 +491,12 @@ def _block_people(
             surnames.add(keys[last])
     if surnames:
         forms = _surname_forms(surnames, toks, text)
+        stems = _surname_stems(surnames)
         for i in range(n):
-            if cap[i] and (keys[i] in surnames or (forms and _base_key(text, toks, i) & forms)):
+            if cap[i] and (
+                keys[i] in surnames
+                or (forms and keys[i].startswith(stems) and _base_key(text, toks, i) & forms)
+            ):
                 if _settlement_cue_before(
                     toks, i, w, demonyms=index.demonyms(w) if index is not None else frozenset()
                 ):
@@ -870,6 +874,35 @@ def _base_key(text: str, toks: Tokens, i: int) -> set[str]:
         return set()
     word = text[toks.starts[i] : toks.ends[i]].lower()
     return {normalize_name(str(f)) for f in forms_of(word)}
+
+
+#: Case endings of Russian and Ukrainian surnames as keys (й folded to и): what is left is
+#: the stem every form of the surname begins with.
+_SURNAME_CASE_ENDINGS_TEXT: Final = (
+    "а я у ю ом ем ым им е ои еи ою ею ы и ых их ыми ими ого его ому ему ии ыи ая яя ую юю ое ее "
+    "і ові еві ім ої"
+)
+#: The same, longest first.
+_SURNAME_CASE_ENDINGS: Final = tuple(sorted(_SURNAME_CASE_ENDINGS_TEXT.split(), key=len)[::-1])
+
+
+def _surname_stems(surnames: set[str]) -> tuple[str, ...]:
+    """The stems that every case form of the surnames begins with: "медведев" for
+    "медведева", "бахмутов" for "бахмутов" (whose forms never give "бахмута", though both
+    may come from one dictionary guess).
+
+    Examples
+    --------
+    >>> sorted(_surname_stems({"медведева", "зеленского", "кравец"}))
+    ['зеленск', 'кравец', 'кравц', 'медведев']
+    """
+    out: set[str] = set()
+    for s in surnames:
+        end = next((e for e in _SURNAME_CASE_ENDINGS if s.endswith(e)), "")
+        out.add(s[: len(s) - len(end)] if len(s) - len(end) >= 3 else s)
+        if s.endswith(("ец", "ок", "ек")):
+            out.add(s[:-2] + s[-1])  # the vowel that drops in the other cases: Кравца
+    return tuple(out)
 
 
 def _surname_forms(surnames: set[str], toks: Tokens, text: str) -> set[str]:
