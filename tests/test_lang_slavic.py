@@ -496,3 +496,31 @@ def test_a_surname_blocks_its_own_forms_only() -> None:
         ("Минск", "Minsk", "city"),
         ("Минске", "Minsk", "city"),
     ]
+
+
+def test_names_inside_named_things_are_no_places() -> None:
+    # a train's route in quotes, a unit named after a region, a regional branch of the
+    # public broadcaster, a Telegram channel and an administration written with its acronym
+    assert found("Поезд «Львов — Одесса» задержан у Винницы.", "ru") == [
+        ("Винницы", "Vinnytsya", "city")
+    ]
+    assert found("Командование группировки войск «Кавказ» сообщило о боях у Изюма.", "ru") == [
+        ("Изюма", "Izyum", "city")
+    ]
+    assert found("Як повідомляє Суспільне Одеса, в Ізмаїлі чули вибухи.", "uk") == [
+        ("Ізмаїлі", "Izmayil", "city")
+    ]
+    assert found("Канал «Брянск Оперативный» сообщил о взрывах в Клинцах.", "ru") == [
+        ("Клинцах", "Klintsy", "city")
+    ]
+    assert found("За даними Полтавської ОВА, у Лубнах вибухи.", "uk") == [
+        ("Лубнах", "Lubny", "city")
+    ]
+
+
+def test_a_surname_form_written_after_a_settlement_noun_is_the_place() -> None:
+    text = (
+        "Староста Петро Близнюк сказав, що у селищі Близнюки на Харківщині вибухи. "
+        "БЛИЗНЮКИ. Ще одна атака біля Лозової."
+    )
+    assert [m for m, _, _ in found(text, "uk")] == ["Близнюки", "Харківщині", "БЛИЗНЮКИ", "Лозової"]

@@ -1238,6 +1238,9 @@ def _word_forms(
             i += 1
             continue
         first = article if article == i - 1 else i
+        if _acronym_in_text(text, toks, i):
+            i += 1
+            continue  # "повідомила ОВА": an acronym has no case forms
         forms = _normal_forms(lang, word) if forms_of else ()
         for form in forms:
             derived = None if translit else _suffix_region(lang, form, w, index)
@@ -1280,6 +1283,25 @@ def _word_forms(
                 break
         i += 1
     return out
+
+
+#: Most letters of an acronym (a word in capitals inside text that is not).
+_ACRONYM_MAX: Final = 4
+
+
+def _acronym_in_text(text: str, toks: Tokens, i: int) -> bool:
+    """Whether word ``i`` is a short word in capitals beside a word that is not in
+    capitals: an acronym ("повідомила ОВА"), not a name of a line written in capitals."""
+    word = text[toks.starts[i] : toks.ends[i]]
+    if len(word) > _ACRONYM_MAX or not word.isupper():
+        return False
+    return any(
+        0 <= j < len(toks)
+        and toks.sentence[j] == toks.sentence[i]
+        and not text[toks.starts[j] : toks.ends[j]].isupper()
+        and any(c.isalpha() for c in text[toks.starts[j] : toks.ends[j]])
+        for j in (i - 1, i + 1)
+    )
 
 
 @functools.cache
