@@ -524,3 +524,12 @@ def test_a_surname_form_written_after_a_settlement_noun_is_the_place() -> None:
         "БЛИЗНЮКИ. Ще одна атака біля Лозової."
     )
     assert [m for m, _, _ in found(text, "uk")] == ["Близнюки", "Харківщині", "БЛИЗНЮКИ", "Лозової"]
+
+
+def test_water_body_named_after_a_town_the_gazetteer_lacks_is_the_town() -> None:
+    assert found("Рибалки вийшли на Ладижинське водосховище.", "uk") == [
+        ("Ладижинське водосховище", "Ladyzhyn", "city")
+    ]
+    assert found("Катер перевернулся на Цимлянском водохранилище.", "ru") == [
+        ("Цимлянском водохранилище", "Tsimlyansk", "city")
+    ]

@@ -1154,18 +1154,54 @@ def _feature_phrases(
             or toks.script[i] != "cyrillic"
             or toks.join[i] != 1
             or toks.keys[nxt] not in nouns
+            # the second part of a hyphenated adjective ("Северо-Крымский канал")
+            or (i > 0 and toks.hyphen_after[i - 1])
         ):
             continue
         forms_of = forms_of_lang[_morph_lang(toks, i)]
         if forms_of is None:
             continue
         phrase = text[toks.starts[i] : toks.ends[nxt]].lower()
+        # (as written too: the capitalised names do not take the noun in lower case)
+        written = toks.joined(i, 2) if toks.cap[nxt] else None
         for form in forms_of(phrase):
             key = normalize_name(str(form))
-            if key != toks.joined(i, 2) and index.candidates(key, variants=False):
+            if key != written and index.candidates(key, variants=False):
                 out.append(_span(toks, i, nxt, key, soft=0, source="morph"))
                 break
+        else:
+            # a feature the gazetteer lacks, named after a town by the town's adjective
+            # ("Ладижинське водосховище", "Цимлянское водохранилище"): placed at the town
+            lang = _morph_lang(toks, i)
+            word = text[toks.starts[i] : toks.ends[i]].lower()
+            towns = _adjective_towns(lang, word, index)
+            if towns is not None:
+                out.append(_span(toks, i, nxt, towns, soft=0, source="morph"))
     return out
+
+
+def _adjective_towns(lang: str, word: str, index: Index) -> str | None:
+    """The key of the towns a relational adjective may be built from, in the countries whose
+    places the Cyrillic press inflects (:data:`ANY_OF` of their keys, each with
+    :data:`IN_COUNTRIES`); None for other words."""
+    bases_of = get_pack(lang).morph("adjective_bases")
+    if bases_of is None:
+        return None
+    cyrillic = translit.cyrillic_countries()
+    keys: list[str] = []
+    for base in dict.fromkeys(normalize_name(str(b)) for b in bases_of(word)):
+        codes = sorted(
+            {
+                str(c.place.country_code)
+                for c in index.candidates(base, variants=False)
+                if c.place.kind == "city" and c.place.country_code in cyrillic
+            }
+        )
+        if codes:
+            keys.append(base + IN_COUNTRIES + ",".join(codes))
+        if len(keys) >= config.GEOPARSE_DISTRICT_TOWNS:
+            break
+    return ANY_OF.join(keys) if keys else None
 
 
 def _word_forms(
