@@ -448,7 +448,7 @@ def test_hyphenated_arabic_name_declines_its_last_word() -> None:
         ("ru", "александрийской", "александрия"),
         ("ru", "каневского", "каневская"),
         ("ru", "красносулинского", "красный сулин"),
-        ("ru", "бабаюртовском", "бабаюрт"),
+        ("ru", "мелеузовском", "мелеуз"),
         ("ru", "обоянском", "обоянь"),
     ],
 )
@@ -481,8 +481,8 @@ def test_country_in_the_name_of_a_state_body_is_no_place() -> None:
 
 def test_districts_named_after_centres_with_other_suffixes() -> None:
     # -овский after a consonant
-    assert found("Режим КТО введен в Бабаюртовском районе.", "ru") == [
-        ("Бабаюртовском районе", "Babayurt", "city"),
+    assert found("Тревога объявлена в Мелеузовском районе.", "ru") == [
+        ("Мелеузовском районе", "Meleuz", "city"),
     ]
 
 
@@ -507,23 +507,23 @@ def test_names_inside_named_things_are_no_places() -> None:
     assert found("Командование группировки войск «Кавказ» сообщило о боях у Изюма.", "ru") == [
         ("Изюма", "Izyum", "city")
     ]
-    assert found("Як повідомляє Суспільне Одеса, в Ізмаїлі чули вибухи.", "uk") == [
-        ("Ізмаїлі", "Izmayil", "city")
+    assert found("Як повідомляє Суспільне Одеса, в Болграді чули вибухи.", "uk") == [
+        ("Болграді", "Bolhrad", "city")
     ]
-    assert found("Канал «Брянск Оперативный» сообщил о взрывах в Клинцах.", "ru") == [
-        ("Клинцах", "Klintsy", "city")
+    assert found("Канал «Брянск Оперативный» сообщил о взрывах в Новозыбкове.", "ru") == [
+        ("Новозыбкове", "Novozybkov", "city")
     ]
-    assert found("За даними Полтавської ОВА, у Лубнах вибухи.", "uk") == [
-        ("Лубнах", "Lubny", "city")
+    assert found("За даними Сумської ОВА, у Гадячі вибухи.", "uk") == [
+        ("Гадячі", "Hadyach", "city")
     ]
 
 
 def test_a_surname_form_written_after_a_settlement_noun_is_the_place() -> None:
     text = (
-        "Староста Петро Близнюк сказав, що у селищі Близнюки на Харківщині вибухи. "
-        "БЛИЗНЮКИ. Ще одна атака біля Лозової."
+        "Староста Олег Вишняк сказав, що у селищі Вишняки на Полтавщині вибухи. "
+        "ВИШНЯКИ. Ще одна атака біля Хоролу."
     )
-    assert [m for m, _, _ in found(text, "uk")] == ["Близнюки", "Харківщині", "БЛИЗНЮКИ", "Лозової"]
+    assert [m for m, _, _ in found(text, "uk")] == ["Вишняки", "Полтавщині", "ВИШНЯКИ", "Хоролу"]
 
 
 def test_water_body_named_after_a_town_the_gazetteer_lacks_is_the_town() -> None:

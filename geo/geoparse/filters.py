@@ -306,12 +306,12 @@ def _block_before_tails(text: str, toks: Tokens, w: Words, out: list[bool]) -> N
     Examples
     --------
     >>> w = words_for(("uk",))
-    >>> text = "За даними Полтавської ОВА та каналу Лубни Онлайн, у Лубнах вибухи."
+    >>> text = "За даними Сумської ОВА та каналу Гадяч Онлайн, у Гадячі вибухи."
     >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
     >>> out = [False] * len(toks)
     >>> _block_before_tails(text, toks, w, out)
     >>> [toks.keys[i] for i in range(len(toks)) if out[i]]
-    ['полтавськоі', 'лубни']
+    ['сумськоі', 'гадяч']
     """
     keys, cap, join = toks.keys, toks.cap, toks.join
     tails, capital = w["org_tails"], w["org_tails_capital"]
@@ -606,8 +606,8 @@ def _block_people(
         forms = _surname_forms(surnames, toks, text)
         stems = _surname_stems(surnames)
         # one sense per document: another form of a surname that the document once writes
-        # after a settlement's noun is that place's name ("Петро Близнюк ... у селищі
-        # Близнюки"), wherever it stands
+        # after a settlement's noun is that place's name ("Олег Вишняк ... у селищі
+        # Вишняки"), wherever it stands
         settlements = w["settlement_before"]
         settled = {keys[i] for i in range(1, n) if keys[i - 1] in settlements and join[i - 1] == 1}
         for i in range(n):

@@ -161,7 +161,7 @@ WORD_LISTS: Final = {
     "plural_determiners": "plural articles before a people's name (les, aux, des)",
     "vessel_cues": "nouns before a ship's name (tanker, navire, USS)",
     "quoted_name_cues": "nouns after which a name in quotes is a named unit or group, not the "
-    "place it is named after (группировка войск «Днепр», угруповання «Хортиця»)",
+    "place it is named after (группировка войск «Днепр», угруповання «Південь»)",
     "club_heads": "words that begin a sports club's name (FC, Dynamo, Shakhtar)",
     "byline_words": "words that open a byline (By, Par, Por, Автор)",
     "credit_places": "lower-case words before the place of a credit line's person (Reporting "
