@@ -533,3 +533,15 @@ def test_water_body_named_after_a_town_the_gazetteer_lacks_is_the_town() -> None
     assert found("Катер перевернулся на Цимлянском водохранилище.", "ru") == [
         ("Цимлянском водохранилище", "Tsimlyansk", "city")
     ]
+
+
+def test_common_names_of_first_level_regions() -> None:
+    assert found("Дрони долетіли до Закарпаття, у Закарпатті тривога.", "uk") == [
+        ("Закарпаття", "Transcarpathia", "region"),
+        ("Закарпатті", "Transcarpathia", "region"),
+    ]
+    # a region's name that is also a town's: the region where the document says nothing else
+    assert found("Дроны атаковали Кубань, на Кубани горит НПЗ.", "ru") == [
+        ("Кубань", "Krasnodar", "region"),
+        ("Кубани", "Krasnodar", "region"),
+    ]

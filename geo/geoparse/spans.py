@@ -128,7 +128,7 @@ def find_spans(
         ]
         spans = _merge(spans, romanised)
     if cyrillic:
-        spans = _inflected_readings(text, toks, spans, index)
+        spans = _inflected_readings(text, toks, spans, index, w)
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans))
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans, translit=True))
     if scan is not None and "arabic" in toks.script:
@@ -901,7 +901,9 @@ def _span(
 # --------------------------------------------------------------------------- word forms
 
 
-def _inflected_readings(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[Span]:
+def _inflected_readings(
+    text: str, toks: Tokens, spans: list[Span], index: Index, w: Words
+) -> list[Span]:
     """Spans of one capitalised Cyrillic word found as written that are also a case form of
     another name: the key of both readings (:data:`ANY_OF`), so that the document's places
     choose. "Сум" is the Soum province of Burkina Faso as written and the genitive of Суми
@@ -922,12 +924,15 @@ def _inflected_readings(text: str, toks: Tokens, spans: list[Span], index: Index
             out.append(span)
             continue
         word = text[toks.starts[i] : toks.ends[i]].lower()
+        normal = _normal_forms(_morph_lang(toks, i), word)
         forms = [
             f
-            for f in _normal_forms(_morph_lang(toks, i), word)
+            for f in normal
             if f != span.key
             and any(c.place.country_code in cyrillic for c in index.candidates(f, variants=False))
         ]
+        # a region's common name that is also a town's ("Кубань"): the region too
+        forms += [w.region_names[f] + REGION_OF for f in normal if f in w.region_names]
         if forms:
             span = dataclasses.replace(span, key=ANY_OF.join([span.key, *dict.fromkeys(forms)]))
         out.append(span)
