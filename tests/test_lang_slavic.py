@@ -545,3 +545,12 @@ def test_common_names_of_first_level_regions() -> None:
         ("Кубань", "Krasnodar", "region"),
         ("Кубани", "Krasnodar", "region"),
     ]
+
+
+def test_region_adjective_whose_noun_is_left_out() -> None:
+    text = "Над Курской областью сбили 20 дронов, над Орловской — 12, над Брянской — 3."
+    assert found(text, "ru") == [
+        ("Курской областью", "Kursk", "region"),
+        ("Орловской", "Orel", "region"),
+        ("Брянской", "Bryansk", "region"),
+    ]

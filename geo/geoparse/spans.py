@@ -952,6 +952,7 @@ def _region_phrases(
     district_after, qualifiers = w["district_after"], w["region_qualifiers"]
     towns: set[str] = set()
     out: list[Span] = []
+    nouns: list[tuple[int, int]] = []  # (adjective, noun) of the phrases found
     n = len(toks)
 
     def adjective_start(i: int) -> int:
@@ -1129,8 +1130,40 @@ def _region_phrases(
                 toks, head.first, i, head.key, soft=0, region_only=head.region_only, source="morph"
             )
         out.extend(found)
+        nouns.append((i, nxt))
         i = nxt + 1
+    # an adjective whose noun the text leaves out after one written before it in the same
+    # case: "над Курской областью — 20, над [Орловской] — 12"
+    taken = {j for s in out for j in range(s.first, s.last + 1)}
+    for i in range(n):
+        if i in taken or not toks.cap[i] or toks.script[i] != "cyrillic" or blocked[i]:
+            continue
+        before = [
+            (adj, noun)
+            for adj, noun in nouns
+            if noun < i
+            and i - noun <= config.GEOPARSE_ELIDED_REGION_TOKENS
+            and toks.sentence[i] - toks.sentence[adj] <= 1
+            and toks.keys[adj][-3:] == toks.keys[i][-3:]
+        ]
+        if not before or not _noun_left_out(text, toks, i, list_words):
+            continue
+        key = region_key(i, before[-1][1])
+        if key is not None:
+            out.append(_span(toks, i, i, key, soft=0, region_only=key not in towns, source="morph"))
     return sorted(out, key=lambda s: s.first)
+
+
+def _noun_left_out(text: str, toks: Tokens, i: int, list_words: AbstractSet[str]) -> bool:
+    """Whether the adjective at token ``i`` stands without its noun: punctuation, a number
+    or the end of the text after it, or a conjunction and another capitalised word."""
+    if i + 1 >= len(toks) or toks.sentence[i + 1] != toks.sentence[i]:
+        return True
+    gap = text[toks.ends[i] : toks.starts[i + 1]]
+    if any(c in gap for c in ",;:—–-()"):
+        return True
+    nxt = toks.keys[i + 1]
+    return nxt.isdigit() or (nxt in list_words and i + 2 < len(toks) and toks.cap[i + 2])
 
 
 def _listed_after(toks: Tokens, k: int, i: int, list_words: frozenset[str]) -> bool:
