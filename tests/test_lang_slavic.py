@@ -554,3 +554,11 @@ def test_region_adjective_whose_noun_is_left_out() -> None:
         ("Орловской", "Orel", "region"),
         ("Брянской", "Bryansk", "region"),
     ]
+
+
+def test_national_capital_before_the_region_of_its_name() -> None:
+    # the state of Washington outranks the capital under the Russian name by its towns'
+    # people; the name alone is the capital
+    df = geo.geoparse("Переговоры о перемирии продолжатся в Вашингтоне.", lang="ru")
+    assert df[["mention", "gazetteer_id"]].values.tolist() == [["Вашингтоне", "gn:4140963"]]
+    assert found("Губернатор штата Вашингтон приехал в Сиэтл.", "ru")[0][2] == "region"
