@@ -562,3 +562,10 @@ def test_national_capital_before_the_region_of_its_name() -> None:
     df = geo.geoparse("Переговоры о перемирии продолжатся в Вашингтоне.", lang="ru")
     assert df[["mention", "gazetteer_id"]].values.tolist() == [["Вашингтоне", "gn:4140963"]]
     assert found("Губернатор штата Вашингтон приехал в Сиэтл.", "ru")[0][2] == "region"
+
+
+def test_adjective_of_a_town_before_its_noun_is_no_place() -> None:
+    # a fleet, a power plant and a road named after places; the town alone stays one
+    text = "Корабли Азовского флота стоят у Запорожской АЭС, Харьковское шоссе перекрыто."
+    assert found(text, "ru") == []
+    assert found("В Рубежном прошли обыски.", "ru") == [("Рубежном", "Rubizhne", "city")]

@@ -57,7 +57,7 @@ from geo.geoparse.filters import (
     verdict,
 )
 from geo.geoparse.tokenize import Tokens
-from geo.lang import get_pack, word_frequency
+from geo.lang import _slavic, get_pack, word_frequency
 from geo.model import Candidate, Span
 
 __all__ = ["REGION_OF", "find_spans"]
@@ -134,6 +134,8 @@ def find_spans(
     if scan is not None and "arabic" in toks.script:
         spans = _merge(spans, scan(text, toks, blocked))
     units = w.union("region_after", "district_after")
+    if cyrillic:
+        spans = _without_attributes(text, toks, spans, w)
     spans = _drop_cut_names(text, toks, spans, index, units)
     spans = _drop_run_heads(text, toks, blocked, spans, index, units)
     spans = _merge_same_place(text, toks, spans, index)
@@ -1164,6 +1166,41 @@ def _noun_left_out(text: str, toks: Tokens, i: int, list_words: AbstractSet[str]
         return True
     nxt = toks.keys[i + 1]
     return nxt.isdigit() or (nxt in list_words and i + 2 < len(toks) and toks.cap[i + 2])
+
+
+def _without_attributes(text: str, toks: Tokens, spans: list[Span], w: Words) -> list[Span]:
+    """Spans without the Cyrillic adjectives of towns that modify the noun after them
+    ("Азовского флота", "Запорожской АЭС", "Харьковском шоссе": a fleet, a plant, a road
+    named after the place), found as written or under a dictionary form; the noun of
+    a region or a water body after one makes a place and stays (the phrase finders')."""
+    nouns = w.union("region_after", "district_after", "water", "natural")
+    small = w.union("stopwords", "list_words", "place_prepositions")
+    n = len(toks)
+    out: list[Span] = []
+    for s in spans:
+        i = s.first
+        j = i + 1
+        if (
+            s.last == i
+            and toks.script[i] == "cyrillic"
+            and j < n
+            and toks.join[i] == 1
+            and toks.sentence[j] == toks.sentence[i]
+            and toks.script[j] == "cyrillic"
+            and toks.keys[j] not in nouns
+            and toks.keys[j] not in small
+            and text[toks.ends[i] : toks.starts[j]] == " "
+            and (not toks.cap[j] or (acronym := _acronym_in_text(text, toks, j)))
+            and _slavic.agrees_with_next(
+                text[toks.starts[i] : toks.ends[i]].lower(),
+                text[toks.starts[j] : toks.ends[j]].lower(),
+                _morph_lang(toks, i),
+                acronym=toks.cap[j] and acronym,
+            )
+        ):
+            continue
+        out.append(s)
+    return out
 
 
 def _listed_after(toks: Tokens, k: int, i: int, list_words: frozenset[str]) -> bool:
