@@ -1652,14 +1652,15 @@ def _inflected_phrases(
             whole = text[toks.starts[i] : toks.ends[run]].lower()
             keys = _normal_forms(lang, whole)
             hit = next((k for k in keys if index.candidates(k, variants=False)), None)
-            if hit is None:
-                # a name the gazetteer has in its Latin spelling only ("Velyka Oleksandrivka")
+            if hit is None and _slavic.is_adjective(whole.split(" ", 1)[0], lang):
+                # a name the gazetteer has in its Latin spelling only ("Velyka Oleksandrivka"),
+                # for names that open with an adjective (not people's: the lookups are slow)
                 if countries is None:
                     countries = _countries(found, index)
                 hit = next(
                     (
                         h
-                        for k in keys
+                        for k in keys[: config.GEOPARSE_PHRASE_TRANSLIT_FORMS]
                         if (h := _translit_key(k, (joined, *keys), w, index, countries))
                     ),
                     None,
