@@ -1219,6 +1219,7 @@ def _feature_phrases(
     """An adjective before a water or natural-feature noun, looked up as a whole under its
     dictionary form: "Черному морі" (Чорне море), "Азовского моря"."""
     nouns = w["water"] | w["natural"]
+    town_features = w["town_features"]
     forms_of_lang = {code: get_pack(code).morph("base_forms") for code in _MORPH_LANGS}
     out: list[Span] = []
     for i in range(len(toks) - 1):
@@ -1245,6 +1246,8 @@ def _feature_phrases(
                 out.append(_span(toks, i, nxt, key, soft=0, source="morph"))
                 break
         else:
+            if toks.keys[nxt] not in town_features:
+                continue
             # a feature the gazetteer lacks, named after a town by the town's adjective
             # ("Ладижинське водосховище", "Цимлянское водохранилище"): placed at the town
             lang = _morph_lang(toks, i)

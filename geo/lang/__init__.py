@@ -134,6 +134,9 @@ WORD_LISTS: Final = {
     "after one is where they lie, not their name (مدن البلاد: the towns of the country)",
     "water": "generic nouns of water bodies (lake, mer, река)",
     "natural": "nouns of natural features: the name after one is the feature's",
+    "town_features": "nouns of water bodies usually named after a town on their shore "
+    "(reservoirs, estuaries, bays: водохранилище, лиман, бухта): an adjective of a town before "
+    "one that the gazetteer lacks as a whole is placed at that town",
     "feature_starts": "lower-case words that may begin a place name (bande de Gaza)",
     "feature_ends": "words that may end a place name (corridor, strip, heights)",
     "determiners": "articles before a river's name (the, le, la, el)",
