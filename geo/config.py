@@ -159,6 +159,14 @@ REGION_QUALIFIERS_MAX: Final = 2
 #: candidates of the name ("Васильківська громада": Васильків, Васильківка).
 GEOPARSE_DISTRICT_TOWNS: Final = 3
 
+#: Dictionary forms of a name of several Cyrillic words looked up through a Latin
+#: transliteration, most likely first (each lookup is slow).
+GEOPARSE_PHRASE_TRANSLIT_FORMS: Final = 2
+
+#: Tokens at most between a region's noun ("над Курской областью") and a later adjective of
+#: the same case whose noun the text leaves out ("над Орловской — 12").
+GEOPARSE_ELIDED_REGION_TOKENS: Final = 40
+
 #: Occurrences after a bare preposition ("in Clifton") from which a given name that is a
 #: small town's is that town wherever the document writes it alone; with fewer (and no
 #: state in apposition, no settlement noun before it), only the cued occurrence is the town

@@ -448,9 +448,124 @@ def test_hyphenated_arabic_name_declines_its_last_word() -> None:
         ("ru", "александрийской", "александрия"),
         ("ru", "каневского", "каневская"),
         ("ru", "красносулинского", "красный сулин"),
+        ("ru", "мелеузовском", "мелеуз"),
+        ("ru", "обоянском", "обоянь"),
     ],
 )
 def test_adjective_bases_of_district_centres(lang: str, adjective: str, town: str) -> None:
     bases = get_pack(lang).morph("adjective_bases")
     assert bases is not None
     assert town in bases(adjective)
+
+
+def test_names_of_several_words_before_their_words_alone() -> None:
+    # the whole name under its dictionary form, not a word of it that is a place alone
+    assert found("Колонна техники прошла мимо Великой Александровки к Новому Осколу.", "ru") == [
+        ("Великой Александровки", "Velyka Oleksandrivka", "city"),
+        ("Новому Осколу", "Novy Oskol", "city"),
+    ]
+    assert found("Вибухи пролунали в Нижніх Сірогозах та Новому Розділі.", "uk") == [
+        ("Нижніх Сірогозах", "Nyzhni Sirohozy", "city"),
+        ("Новому Розділі", "Novyi Rozdil", "city"),
+    ]
+
+
+def test_country_in_the_name_of_a_state_body_is_no_place() -> None:
+    assert found("Минобороны Беларуси заявило, что самолеты поднимались над Гомелем.", "ru") == [
+        ("Гомелем", "Homyel'", "city")
+    ]
+    assert found("У МЗС Франції повідомили про евакуацію з Бейрута.", "uk") == [
+        ("Бейрута", "Beirut", "city")
+    ]
+
+
+def test_districts_named_after_centres_with_other_suffixes() -> None:
+    # -овский after a consonant
+    assert found("Тревога объявлена в Мелеузовском районе.", "ru") == [
+        ("Мелеузовском районе", "Meleuz", "city"),
+    ]
+
+
+def test_a_surname_blocks_its_own_forms_only() -> None:
+    # "Бахмутов" and "Бахмута" share a dictionary guess, not a stem: the town stays
+    assert found("Политолог Андрей Бахмутов считает, что бои у Бахмута продолжатся.", "ru") == [
+        ("Бахмута", "Bakhmut", "city")
+    ]
+    # "официальный Минск" is the government of the town, which is no surname
+    assert found("Официальный Минск промолчал. В Минске прошла встреча.", "ru") == [
+        ("Минск", "Minsk", "city"),
+        ("Минске", "Minsk", "city"),
+    ]
+
+
+def test_names_inside_named_things_are_no_places() -> None:
+    # a train's route in quotes, a unit named after a region, a regional branch of the
+    # public broadcaster, a Telegram channel and an administration written with its acronym
+    assert found("Поезд «Львов — Одесса» задержан у Винницы.", "ru") == [
+        ("Винницы", "Vinnytsya", "city")
+    ]
+    assert found("Командование группировки войск «Кавказ» сообщило о боях у Изюма.", "ru") == [
+        ("Изюма", "Izyum", "city")
+    ]
+    assert found("Як повідомляє Суспільне Одеса, в Болграді чули вибухи.", "uk") == [
+        ("Болграді", "Bolhrad", "city")
+    ]
+    assert found("Канал «Брянск Оперативный» сообщил о взрывах в Новозыбкове.", "ru") == [
+        ("Новозыбкове", "Novozybkov", "city")
+    ]
+    assert found("За даними Сумської ОВА, у Гадячі вибухи.", "uk") == [
+        ("Гадячі", "Hadyach", "city")
+    ]
+
+
+def test_a_surname_form_written_after_a_settlement_noun_is_the_place() -> None:
+    text = (
+        "Староста Олег Вишняк сказав, що у селищі Вишняки на Полтавщині вибухи. "
+        "ВИШНЯКИ. Ще одна атака біля Хоролу."
+    )
+    assert [m for m, _, _ in found(text, "uk")] == ["Вишняки", "Полтавщині", "ВИШНЯКИ", "Хоролу"]
+
+
+def test_water_body_named_after_a_town_the_gazetteer_lacks_is_the_town() -> None:
+    assert found("Рибалки вийшли на Ладижинське водосховище.", "uk") == [
+        ("Ладижинське водосховище", "Ladyzhyn", "city")
+    ]
+    assert found("Катер перевернулся на Цимлянском водохранилище.", "ru") == [
+        ("Цимлянском водохранилище", "Tsimlyansk", "city")
+    ]
+
+
+def test_common_names_of_first_level_regions() -> None:
+    assert found("Дрони долетіли до Закарпаття, у Закарпатті тривога.", "uk") == [
+        ("Закарпаття", "Transcarpathia", "region"),
+        ("Закарпатті", "Transcarpathia", "region"),
+    ]
+    # a region's name that is also a town's: the region where the document says nothing else
+    assert found("Дроны атаковали Кубань, на Кубани горит НПЗ.", "ru") == [
+        ("Кубань", "Krasnodar", "region"),
+        ("Кубани", "Krasnodar", "region"),
+    ]
+
+
+def test_region_adjective_whose_noun_is_left_out() -> None:
+    text = "Над Курской областью сбили 20 дронов, над Орловской — 12, над Брянской — 3."
+    assert found(text, "ru") == [
+        ("Курской областью", "Kursk", "region"),
+        ("Орловской", "Orel", "region"),
+        ("Брянской", "Bryansk", "region"),
+    ]
+
+
+def test_national_capital_before_the_region_of_its_name() -> None:
+    # the state of Washington outranks the capital under the Russian name by its towns'
+    # people; the name alone is the capital
+    df = geo.geoparse("Переговоры о перемирии продолжатся в Вашингтоне.", lang="ru")
+    assert df[["mention", "gazetteer_id"]].values.tolist() == [["Вашингтоне", "gn:4140963"]]
+    assert found("Губернатор штата Вашингтон приехал в Сиэтл.", "ru")[0][2] == "region"
+
+
+def test_adjective_of_a_town_before_its_noun_is_no_place() -> None:
+    # a fleet, a power plant and a road named after places; the town alone stays one
+    text = "Корабли Азовского флота стоят у Запорожской АЭС, Харьковское шоссе перекрыто."
+    assert found(text, "ru") == []
+    assert found("В Рубежном прошли обыски.", "ru") == [("Рубежном", "Rubizhne", "city")]

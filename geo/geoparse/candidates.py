@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import math
 import re
@@ -218,6 +219,7 @@ class Index:
         self._translit: dict[str, tuple[Candidate, ...]] = {}
         self._romanised: dict[tuple[str, str], tuple[Candidate, ...]] = {}
         self._noun_regions: dict[tuple[str, tuple[str, ...]], tuple[Candidate, ...]] = {}
+        self._capitals: frozenset[str] | None = None
         self.spelling, self.compass = _variant_rules()
         self.foreign_country_keys = self._foreign_country_names()
         self.country_name_languages = self._country_name_languages()
@@ -404,9 +406,30 @@ class Index:
             ):
                 for c in self.transliterated(key):
                     seen.setdefault(c.place.id, c)
-        out = tuple(sorted(seen.values(), key=lambda c: -c.prior))
+        out = self._capital_first(tuple(sorted(seen.values(), key=lambda c: -c.prior)))
         self._cands[(key, variants)] = out
         return out
+
+    def _capital_first(self, cs: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """The candidates with a national capital first, at the prior of the first-level
+        region of its own country that outranks it under the same name (the state of
+        Washington sums the people of its towns; the news means the capital by the name
+        alone)."""
+        if len(cs) < 2 or feature_of(cs[0].place) != "admin1":
+            return cs
+        top = cs[0]
+        if self._capitals is None:
+            caps = getattr(self.gazetteer, "capitals", None)
+            self._capitals = frozenset(caps() if callable(caps) else ())
+        for k, c in enumerate(cs[1:], start=1):
+            if (
+                c.place.id in self._capitals
+                and c.place.country_code == top.place.country_code
+                and c.match == top.match
+            ):
+                first = dataclasses.replace(c, prior=top.prior)
+                return (first, *cs[:k], *cs[k + 1 :])
+        return cs
 
     def candidates_in(self, key: str, countries: Collection[str]) -> tuple[Candidate, ...]:
         """The places a key names in the given countries, best static prior first, as

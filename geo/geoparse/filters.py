@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -223,10 +224,12 @@ def blocked(text: str, toks: Tokens, w: Words, index: Index | None) -> list[bool
                     out[j] = True
                 break
     titled = list(map(toks.titled.__getitem__, toks.sentence))
-    org_heads, chain_connectors = w["org_heads"], w["chain_connectors"]
+    org_heads, chain_connectors = w.union("org_heads", "state_heads"), w["chain_connectors"]
+    state_heads = w["state_heads"]
     vessel_cues, club_heads = w["vessel_cues"], w["club_heads"]
+    quoted_cues = w["quoted_name_cues"]
     # only the tokens that are a head word or a cue can start anything below
-    heads = w.union("org_heads", "vessel_cues", "club_heads")
+    heads = w.union("org_heads", "state_heads", "vessel_cues", "club_heads", "quoted_name_cues")
     for i in compress(range(n), map(heads.__contains__, keys)):
         key = keys[i]
         # institutions: a capitalised head word and the capitalised chain after it
@@ -235,7 +238,9 @@ def blocked(text: str, toks: Tokens, w: Words, index: Index | None) -> list[bool
         if (
             cap[i]
             and key in org_heads
-            and not out[i]
+            # (a head that is a medium's or an organisation's whole name still takes the
+            # chain after it: "Суспільне Харків", a regional branch)
+            and not (out[i] and (i + 1 >= n or out[i + 1]))
             and not titled[i]
             and not toks.hyphen_after[i]
         ):
@@ -249,18 +254,25 @@ def blocked(text: str, toks: Tokens, w: Words, index: Index | None) -> list[bool
                 j += 1
             # "la Fédération de Russie" is the country, not an institution
             if last > i and not (index and index.is_country_key(toks.joined(i, last - i + 1))):
+                own = key in state_heads
                 for j in range(i, last + 1):
-                    # the country an institution belongs to stays a place: "Минобороны
-                    # России", "Ministry of Defence of Ukraine", like "Rwanda-backed"
-                    if j == i or not _place_word(text, toks, j, w, index):
+                    # the country an institution belongs to stays a place ("Ministry of
+                    # Defence of Ukraine", like "Rwanda-backed"), except in the names of a
+                    # state's ministries and forces, which take it ("Минобороны России")
+                    if j == i or own or not _place_word(text, toks, j, w, index):
                         out[j] = True
         # vessels: "le bateau Tombouctou", "the tanker Marlin Luanda", "USS Carney"
         elif key in vessel_cues and i + 1 < n and _quote_gap(text, toks, i):
             _block_chain(text, toks, out, i + 1, 4)
+        # named units and operations in quotes: "группировка войск «Днепр»"
+        elif key in quoted_cues and i + 1 < n:
+            _block_quoted(text, toks, out, i)
         # sports clubs: "Shakhtar Donetsk", "Dynamo Kyiv", "FC Barcelona"
         elif cap[i] and key in club_heads and i + 1 < n and join[i] == 1 and cap[i + 1]:
             out[i] = True
             _block_chain(text, toks, out, i + 1, 2)
+    _block_quoted_routes(text, toks, out)
+    _block_before_tails(text, toks, w, out)
     _block_credits(text, toks, w, out)
     _block_photo_credits(text, toks, w, out)
     _block_bylines(text, toks, w, out)
@@ -293,6 +305,110 @@ def _block_tanween(text: str, toks: Tokens, out: list[bool]) -> None:
     for i in range(len(toks)):
         if toks.script[i] == "arabic" and _TANWEEN.search(text, toks.starts[i], toks.ends[i]):
             out[i] = True
+
+
+#: A name in quotes: its opening quote, its text and its closing quote.
+_QUOTED: Final = re.compile(r"([«“\"])([^«»“”\"\n]{1,80})([»”\"])")
+#: A dash between two names with a space on each side ("Київ — Одеса").
+_SPACED_DASH: Final = re.compile(r"\s[—–-]\s")
+#: One end of a route: capitalised words, hyphenated ones with small words inside
+#: ("Ростов-на-Дону"), at most four.
+_ROUTE_END: Final = re.compile(
+    r"[^\W\d_][\w'’.]*(?:-[\w'’.]+)*(?:\s+[^\W\d_][\w'’.]*(?:-[\w'’.]+)*){0,3}"
+)
+#: A road's number right before its quoted name ("М-4 «Дон»", "E40 «...»").
+_ROAD_CODE: Final = re.compile(r"(?:^|[\s(])[^\W\d_]{1,2}-?\d{1,4}\s*$")
+
+
+#: Capitalised words of a Cyrillic name blocked at most before an institution's tail.
+_MAX_TAILED_NAME: Final = 3
+
+
+def _block_before_tails(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
+    """Cyrillic names that a word after them makes the name of a thing: a medium or a
+    channel ("Орёл онлайн", "Липецк Оперативный"), an administration written with its
+    acronym ("Харківської ОВА"), or a website glued to a Latin word ("Глухів.City").
+
+    Examples
+    --------
+    >>> w = words_for(("uk",))
+    >>> text = "За даними Сумської ОВА та каналу Гадяч Онлайн, у Гадячі вибухи."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> out = [False] * len(toks)
+    >>> _block_before_tails(text, toks, w, out)
+    >>> [toks.keys[i] for i in range(len(toks)) if out[i]]
+    ['сумськоі', 'гадяч']
+    """
+    keys, cap, join = toks.keys, toks.cap, toks.join
+    tails, capital = w["org_tails"], w["org_tails_capital"]
+    n = len(keys)
+    for j in range(1, n):
+        if toks.script[j - 1] != "cyrillic" or not cap[j - 1] or out[j - 1]:
+            continue
+        website = (
+            text[toks.ends[j - 1] : toks.starts[j]] == "." and toks.script[j] == "latin" and cap[j]
+        )
+        tail = (
+            keys[j] in tails
+            and join[j - 1] == 1
+            and (keys[j] not in capital or cap[j])
+            and text[toks.ends[j - 1] : toks.starts[j]].strip() == ""
+        )
+        if not (website or tail):
+            continue
+        k = j - 1
+        while k >= 0 and j - k <= _MAX_TAILED_NAME and cap[k] and toks.script[k] == "cyrillic":
+            out[k] = True
+            if k == 0 or join[k - 1] != 1 or text[toks.ends[k - 1] : toks.starts[k]] != " ":
+                break
+            k -= 1
+
+
+def _block_quoted(text: str, toks: Tokens, out: list[bool], i: int) -> None:
+    """The words of a name in quotes right after token ``i`` ("группировки войск «Днепр»":
+    the unit's name, not the river's)."""
+    gap = text[toks.ends[i] : toks.starts[i + 1]]
+    if not gap or len(gap) > 3 or "\n" in gap or not any(c in _QUOTES for c in gap):
+        return
+    m = _QUOTED.match(text, toks.ends[i] + gap.index(next(c for c in gap if c in _QUOTES)))
+    if m is None:
+        return
+    j = i + 1
+    while j < len(toks) and toks.starts[j] < m.end(2):
+        out[j] = True
+        j += 1
+
+
+def _block_quoted_routes(text: str, toks: Tokens, out: list[bool]) -> None:
+    """Names in quotes of trains, roads and pipelines: places joined by spaced dashes
+    («Київ — Одеса», "Kyiv – Lviv") or a road's name after its number ("М-4 «Дон»"). The
+    route is a named thing; the places outside the quotes stay places.
+
+    Examples
+    --------
+    >>> from geo.geoparse.tokenize import tokenize
+    >>> w = words_for(("ru",))
+    >>> text = "Поезд «Львов — Одесса» задержан у Винницы, на трассе М-4 «Дон» пробка."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> out = [False] * len(toks)
+    >>> _block_quoted_routes(text, toks, out)
+    >>> [toks.keys[i] for i in range(len(toks)) if out[i]]
+    ['львов', 'одесса', 'дон']
+    """
+    if not any(q in text for q in '«“"'):
+        return
+    for m in _QUOTED.finditer(text):
+        inner = m.group(2).strip()
+        parts = _SPACED_DASH.split(inner)
+        route = len(parts) > 1 and all(
+            p[:1].isupper() and _ROUTE_END.fullmatch(p.strip()) for p in parts
+        )
+        if not route and not _ROAD_CODE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        a = bisect.bisect_left(toks.starts, m.start(2))
+        b = bisect.bisect_left(toks.starts, m.end(2))
+        for j in range(a, b):
+            out[j] = True
 
 
 #: Small words between a street's or a feast's noun and its name ("de las", "of the").
@@ -514,8 +630,22 @@ def _block_people(
             surnames.add(keys[last])
     if surnames:
         forms = _surname_forms(surnames, toks, text)
+        stems = _surname_stems(surnames)
+        # one sense per document: another form of a surname that the document once writes
+        # after a settlement's noun is that place's name ("Олег Вишняк ... у селищі
+        # Вишняки"), wherever it stands
+        settlements = w["settlement_before"]
+        settled = {keys[i] for i in range(1, n) if keys[i - 1] in settlements and join[i - 1] == 1}
         for i in range(n):
-            if cap[i] and (keys[i] in surnames or (forms and _base_key(text, toks, i) & forms)):
+            if cap[i] and (
+                keys[i] in surnames
+                or (
+                    forms
+                    and keys[i] not in settled
+                    and keys[i].startswith(stems)
+                    and _base_key(text, toks, i) & forms
+                )
+            ):
                 if _settlement_cue_before(
                     toks, i, w, demonyms=index.demonyms(w) if index is not None else frozenset()
                 ):
@@ -996,6 +1126,35 @@ def _base_key(text: str, toks: Tokens, i: int) -> set[str]:
         return set()
     word = text[toks.starts[i] : toks.ends[i]].lower()
     return {normalize_name(str(f)) for f in forms_of(word)}
+
+
+#: Case endings of Russian and Ukrainian surnames as keys (й folded to и): what is left is
+#: the stem every form of the surname begins with.
+_SURNAME_CASE_ENDINGS_TEXT: Final = (
+    "а я у ю ом ем ым им е ои еи ою ею ы и ых их ыми ими ого его ому ему ии ыи ая яя ую юю ое ее "
+    "і ові еві ім ої"
+)
+#: The same, longest first.
+_SURNAME_CASE_ENDINGS: Final = tuple(sorted(_SURNAME_CASE_ENDINGS_TEXT.split(), key=len)[::-1])
+
+
+def _surname_stems(surnames: set[str]) -> tuple[str, ...]:
+    """The stems that every case form of the surnames begins with: "медведев" for
+    "медведева", "бахмутов" for "бахмутов" (whose forms never give "бахмута", though both
+    may come from one dictionary guess).
+
+    Examples
+    --------
+    >>> sorted(_surname_stems({"медведева", "зеленского", "кравец"}))
+    ['зеленск', 'кравец', 'кравц', 'медведев']
+    """
+    out: set[str] = set()
+    for s in surnames:
+        end = next((e for e in _SURNAME_CASE_ENDINGS if s.endswith(e)), "")
+        out.add(s[: len(s) - len(end)] if len(s) - len(end) >= 3 else s)
+        if s.endswith(("ец", "ок", "ек")):
+            out.add(s[:-2] + s[-1])  # the vowel that drops in the other cases: Кравца
+    return tuple(out)
 
 
 def _surname_forms(surnames: set[str], toks: Tokens, text: str) -> set[str]:

@@ -58,7 +58,7 @@ from geo.geoparse.filters import (
     verdict,
 )
 from geo.geoparse.tokenize import Tokens
-from geo.lang import get_pack, word_frequency
+from geo.lang import _slavic, get_pack, word_frequency
 from geo.model import Candidate, Span
 
 __all__ = ["REGION_OF", "find_spans"]
@@ -116,6 +116,7 @@ def find_spans(
         spans = _merge(spans, _feature_phrases(text, toks, blocked, w, index))
     if cyrillic:
         spans = _merge(spans, _hyphenated(text, toks, blocked, w, index))
+        spans = _merge(spans, _inflected_phrases(text, toks, blocked, w, index, spans))
     spans = _merge(spans, _possessive_names(text, toks, blocked, index))
     spans = _merge(spans, _capitalised(text, toks, blocked, w, index))
     spans = _merge(spans, _named_features(toks, blocked, w, index))
@@ -128,12 +129,14 @@ def find_spans(
         ]
         spans = _merge(spans, romanised)
     if cyrillic:
-        spans = _inflected_readings(text, toks, spans, index)
+        spans = _inflected_readings(text, toks, spans, index, w)
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans))
         spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans, translit=True))
     if scan is not None and "arabic" in toks.script:
         spans = _merge(spans, scan(text, toks, blocked))
     units = w.union("region_after", "district_after")
+    if cyrillic:
+        spans = _without_attributes(text, toks, spans, w)
     spans = _drop_cut_names(text, toks, spans, index, units)
     spans = _drop_run_heads(text, toks, blocked, spans, index, units)
     spans = _merge_same_place(text, toks, spans, index)
@@ -991,7 +994,9 @@ def _span(
 # --------------------------------------------------------------------------- word forms
 
 
-def _inflected_readings(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[Span]:
+def _inflected_readings(
+    text: str, toks: Tokens, spans: list[Span], index: Index, w: Words
+) -> list[Span]:
     """Spans of one capitalised Cyrillic word found as written that are also a case form of
     another name: the key of both readings (:data:`ANY_OF`), so that the document's places
     choose. "Сум" is the Soum province of Burkina Faso as written and the genitive of Суми
@@ -1012,12 +1017,15 @@ def _inflected_readings(text: str, toks: Tokens, spans: list[Span], index: Index
             out.append(span)
             continue
         word = text[toks.starts[i] : toks.ends[i]].lower()
+        normal = _normal_forms(_morph_lang(toks, i), word)
         forms = [
             f
-            for f in _normal_forms(_morph_lang(toks, i), word)
+            for f in normal
             if f != span.key
             and any(c.place.country_code in cyrillic for c in index.candidates(f, variants=False))
         ]
+        # a region's common name that is also a town's ("Кубань"): the region too
+        forms += [w.region_names[f] + REGION_OF for f in normal if f in w.region_names]
         if forms:
             span = dataclasses.replace(span, key=ANY_OF.join([span.key, *dict.fromkeys(forms)]))
         out.append(span)
@@ -1037,6 +1045,7 @@ def _region_phrases(
     district_after, qualifiers = w["district_after"], w["region_qualifiers"]
     towns: set[str] = set()
     out: list[Span] = []
+    nouns: list[tuple[int, int]] = []  # (adjective, noun) of the phrases found
     n = len(toks)
 
     def adjective_start(i: int) -> int:
@@ -1214,8 +1223,75 @@ def _region_phrases(
                 toks, head.first, i, head.key, soft=0, region_only=head.region_only, source="morph"
             )
         out.extend(found)
+        nouns.append((i, nxt))
         i = nxt + 1
+    # an adjective whose noun the text leaves out after one written before it in the same
+    # case: "над Курской областью — 20, над [Орловской] — 12"
+    taken = {j for s in out for j in range(s.first, s.last + 1)}
+    for i in range(n):
+        if i in taken or not toks.cap[i] or toks.script[i] != "cyrillic" or blocked[i]:
+            continue
+        before = [
+            (adj, noun)
+            for adj, noun in nouns
+            if noun < i
+            and i - noun <= config.GEOPARSE_ELIDED_REGION_TOKENS
+            and toks.sentence[i] - toks.sentence[adj] <= 1
+            and toks.keys[adj][-3:] == toks.keys[i][-3:]
+        ]
+        if not before or not _noun_left_out(text, toks, i, list_words):
+            continue
+        key = region_key(i, before[-1][1])
+        if key is not None:
+            out.append(_span(toks, i, i, key, soft=0, region_only=key not in towns, source="morph"))
     return sorted(out, key=lambda s: s.first)
+
+
+def _noun_left_out(text: str, toks: Tokens, i: int, list_words: AbstractSet[str]) -> bool:
+    """Whether the adjective at token ``i`` stands without its noun: punctuation, a number
+    or the end of the text after it, or a conjunction and another capitalised word."""
+    if i + 1 >= len(toks) or toks.sentence[i + 1] != toks.sentence[i]:
+        return True
+    gap = text[toks.ends[i] : toks.starts[i + 1]]
+    if any(c in gap for c in ",;:—–-()"):
+        return True
+    nxt = toks.keys[i + 1]
+    return nxt.isdigit() or (nxt in list_words and i + 2 < len(toks) and toks.cap[i + 2])
+
+
+def _without_attributes(text: str, toks: Tokens, spans: list[Span], w: Words) -> list[Span]:
+    """Spans without the Cyrillic adjectives of towns that modify the noun after them
+    ("Азовского флота", "Запорожской АЭС", "Харьковском шоссе": a fleet, a plant, a road
+    named after the place), found as written or under a dictionary form; the noun of
+    a region or a water body after one makes a place and stays (the phrase finders')."""
+    nouns = w.union("region_after", "district_after", "water", "natural")
+    small = w.union("stopwords", "list_words", "place_prepositions")
+    n = len(toks)
+    out: list[Span] = []
+    for s in spans:
+        i = s.first
+        j = i + 1
+        if (
+            s.last == i
+            and toks.script[i] == "cyrillic"
+            and j < n
+            and toks.join[i] == 1
+            and toks.sentence[j] == toks.sentence[i]
+            and toks.script[j] == "cyrillic"
+            and toks.keys[j] not in nouns
+            and toks.keys[j] not in small
+            and text[toks.ends[i] : toks.starts[j]] == " "
+            and (not toks.cap[j] or (acronym := _acronym_in_text(text, toks, j)))
+            and _slavic.agrees_with_next(
+                text[toks.starts[i] : toks.ends[i]].lower(),
+                text[toks.starts[j] : toks.ends[j]].lower(),
+                _morph_lang(toks, i),
+                acronym=toks.cap[j] and acronym,
+            )
+        ):
+            continue
+        out.append(s)
+    return out
 
 
 def _listed_after(toks: Tokens, k: int, i: int, list_words: frozenset[str]) -> bool:
@@ -1234,6 +1310,7 @@ def _feature_phrases(
     """An adjective before a water or natural-feature noun, looked up as a whole under its
     dictionary form: "Черному морі" (Чорне море), "Азовского моря"."""
     nouns = w["water"] | w["natural"]
+    town_features = w["town_features"]
     forms_of_lang = {code: get_pack(code).morph("base_forms") for code in _MORPH_LANGS}
     out: list[Span] = []
     for i in range(len(toks) - 1):
@@ -1244,18 +1321,56 @@ def _feature_phrases(
             or toks.script[i] != "cyrillic"
             or toks.join[i] != 1
             or toks.keys[nxt] not in nouns
+            # the second part of a hyphenated adjective ("Северо-Крымский канал")
+            or (i > 0 and toks.hyphen_after[i - 1])
         ):
             continue
         forms_of = forms_of_lang[_morph_lang(toks, i)]
         if forms_of is None:
             continue
         phrase = text[toks.starts[i] : toks.ends[nxt]].lower()
+        # (as written too: the capitalised names do not take the noun in lower case)
+        written = toks.joined(i, 2) if toks.cap[nxt] else None
         for form in forms_of(phrase):
             key = normalize_name(str(form))
-            if key != toks.joined(i, 2) and index.candidates(key, variants=False):
+            if key != written and index.candidates(key, variants=False):
                 out.append(_span(toks, i, nxt, key, soft=0, source="morph"))
                 break
+        else:
+            if toks.keys[nxt] not in town_features:
+                continue
+            # a feature the gazetteer lacks, named after a town by the town's adjective
+            # ("Ладижинське водосховище", "Цимлянское водохранилище"): placed at the town
+            lang = _morph_lang(toks, i)
+            word = text[toks.starts[i] : toks.ends[i]].lower()
+            towns = _adjective_towns(lang, word, index)
+            if towns is not None:
+                out.append(_span(toks, i, nxt, towns, soft=0, source="morph"))
     return out
+
+
+def _adjective_towns(lang: str, word: str, index: Index) -> str | None:
+    """The key of the towns a relational adjective may be built from, in the countries whose
+    places the Cyrillic press inflects (:data:`ANY_OF` of their keys, each with
+    :data:`IN_COUNTRIES`); None for other words."""
+    bases_of = get_pack(lang).morph("adjective_bases")
+    if bases_of is None:
+        return None
+    cyrillic = translit.cyrillic_countries()
+    keys: list[str] = []
+    for base in dict.fromkeys(normalize_name(str(b)) for b in bases_of(word)):
+        codes = sorted(
+            {
+                str(c.place.country_code)
+                for c in index.candidates(base, variants=False)
+                if c.place.kind == "city" and c.place.country_code in cyrillic
+            }
+        )
+        if codes:
+            keys.append(base + IN_COUNTRIES + ",".join(codes))
+        if len(keys) >= config.GEOPARSE_DISTRICT_TOWNS:
+            break
+    return ANY_OF.join(keys) if keys else None
 
 
 def _word_forms(
@@ -1328,6 +1443,9 @@ def _word_forms(
             i += 1
             continue
         first = article if article == i - 1 else i
+        if _acronym_in_text(text, toks, i):
+            i += 1
+            continue  # "повідомила ОВА": an acronym has no case forms
         forms = _normal_forms(lang, word) if forms_of else ()
         for form in forms:
             derived = None if translit else _suffix_region(lang, form, w, index)
@@ -1370,6 +1488,25 @@ def _word_forms(
                 break
         i += 1
     return out
+
+
+#: Most letters of an acronym (a word in capitals inside text that is not).
+_ACRONYM_MAX: Final = 4
+
+
+def _acronym_in_text(text: str, toks: Tokens, i: int) -> bool:
+    """Whether word ``i`` is a short word in capitals beside a word that is not in
+    capitals: an acronym ("повідомила ОВА"), not a name of a line written in capitals."""
+    word = text[toks.starts[i] : toks.ends[i]]
+    if len(word) > _ACRONYM_MAX or not word.isupper():
+        return False
+    return any(
+        0 <= j < len(toks)
+        and toks.sentence[j] == toks.sentence[i]
+        and not text[toks.starts[j] : toks.ends[j]].isupper()
+        and any(c.isalpha() for c in text[toks.starts[j] : toks.ends[j]])
+        for j in (i - 1, i + 1)
+    )
 
 
 @functools.cache
@@ -1561,6 +1698,76 @@ def _hyphenated(text: str, toks: Tokens, blocked: list[bool], w: Words, index: I
             if hit is not None:
                 out.append(_span(toks, i, j, hit, soft=1 if toks.initial[i] else 0, source="morph"))
         i = j + 1
+    return out
+
+
+def _inflected_phrases(
+    text: str, toks: Tokens, blocked: list[bool], w: Words, index: Index, found: list[Span]
+) -> list[Span]:
+    r"""Names of several capitalised Cyrillic words that are names only under the dictionary
+    form of the whole ("Нижнем Новгороде": "нижний новгород", "Новій Ушиці"), found before
+    their words are matched alone, as written or under their own forms ("Новгороде" is
+    another town, "Нижнем" the adjective of other names).
+
+    Examples
+    --------
+    >>> from geo.geoparse.filters import words_for
+    >>> from geo.geoparse.tokenize import tokenize
+    >>> w = words_for(("ru",))
+    >>> text = "Бои идут у Великой Александровки, взрывы слышны в Малой Виске."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> [s.key for s in _inflected_phrases(text, toks, [False] * len(toks), w,
+    ...  Index.default(), [])]
+    ['великая александровка', 'малая виска']
+    """
+    taken = {j for s in found for j in range(s.first, s.last + 1)}
+    starts = w.union("stopwords", "place_prepositions")
+    countries: frozenset[str] | None = None
+    out: list[Span] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        if (
+            i in taken
+            or blocked[i]
+            or not toks.cap[i]
+            or toks.script[i] != "cyrillic"
+            or toks.keys[i] in starts
+        ):
+            i += 1
+            continue
+        lang = _morph_lang(toks, i)
+        run = _name_run(toks, i, taken, blocked)
+        hit = None
+        while run > i and hit is None:
+            joined = toks.joined(i, run - i + 1)
+            if index.candidates(joined, variants=False):
+                break  # a name as written: the capitalised names' (longest first)
+            whole = text[toks.starts[i] : toks.ends[run]].lower()
+            keys = _normal_forms(lang, whole)
+            hit = next((k for k in keys if index.candidates(k, variants=False)), None)
+            if hit is None and _slavic.is_adjective(whole.split(" ", 1)[0], lang):
+                # a name the gazetteer has in its Latin spelling only ("Velyka Oleksandrivka"),
+                # for names that open with an adjective (not people's: the lookups are slow)
+                if countries is None:
+                    countries = _countries(found, index)
+                hit = next(
+                    (
+                        h
+                        for k in keys[: config.GEOPARSE_PHRASE_TRANSLIT_FORMS]
+                        if (h := _translit_key(k, (joined, *keys), w, index, countries))
+                    ),
+                    None,
+                )
+            if hit is None:
+                run -= 1
+        if hit is None:
+            i += 1
+            continue
+        soft = 3 if toks.titled[toks.sentence[i]] else 0
+        out.append(_span(toks, i, run, hit, soft=soft, source="morph"))
+        taken.update(range(i, run + 1))
+        i = run + 1
     return out
 
 

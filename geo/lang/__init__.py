@@ -78,6 +78,9 @@ WORD_LISTS: Final = {
     "demonyms": "nationality and ethnic words the rules built from country names miss",
     "demonym_suffixes": "endings that turn a country name into its demonym (-ian, -ien, -ский)",
     "org_heads": "first words of institutions' names (Ministry, Université)",
+    "state_heads": "first words of the names of a state's ministries, forces and services "
+    "that take the state's name after them (Минобороны Беларуси, МЗС Польщі): the country or "
+    "region there is part of the name, not a place of the story",
     "org_tails": "words after a place name that make a named thing (Group, Agreement)",
     "org_tails_capital": "org_tails that count only when capitalised (Times, Army)",
     "org_chain_tails": "last words of institutions reached through a capitalised chain",
@@ -143,6 +146,9 @@ WORD_LISTS: Final = {
     "after one is where they lie, not their name (مدن البلاد: the towns of the country)",
     "water": "generic nouns of water bodies (lake, mer, река)",
     "natural": "nouns of natural features: the name after one is the feature's",
+    "town_features": "nouns of water bodies usually named after a town on their shore "
+    "(reservoirs, estuaries, bays: водохранилище, лиман, бухта): an adjective of a town before "
+    "one that the gazetteer lacks as a whole is placed at that town",
     "feature_starts": "lower-case words that may begin a place name (bande de Gaza)",
     "feature_ends": "words that may end a place name (corridor, strip, heights)",
     "determiners": "articles before a river's name (the, le, la, el)",
@@ -173,6 +179,8 @@ WORD_LISTS: Final = {
     "preposition (і: на Дніпрі)",
     "plural_determiners": "plural articles before a people's name (les, aux, des)",
     "vessel_cues": "nouns before a ship's name (tanker, navire, USS)",
+    "quoted_name_cues": "nouns after which a name in quotes is a named unit or group, not the "
+    "place it is named after (группировка войск «Днепр», угруповання «Південь»)",
     "club_heads": "words that begin a sports club's name (FC, Dynamo, Shakhtar)",
     "byline_words": "words that open a byline (By, Par, Por, Автор)",
     "credit_places": "lower-case words before the place of a credit line's person (Reporting "

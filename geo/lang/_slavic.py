@@ -266,6 +266,59 @@ def is_adjective(word: str, lang: str) -> bool:
     return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
 
 
+#: Parses of each word that :func:`agrees_with_next` compares.
+_AGREEMENT_PARSES: Final = 4
+
+
+def agrees_with_next(word: str, nxt: str, lang: str, *, acronym: bool = False) -> bool:
+    """Whether a lower-case word that pymorphy3 reads first as an adjective agrees in case,
+    number and gender with the lower-case noun after it (read first as a noun), so that it
+    modifies it ("азовского флота"; not "рубежном произошел"); an
+    ``acronym`` after it ("АЭС", "ТЭС") is a noun of any form. False without pymorphy3.
+
+    Examples
+    --------
+    >>> agrees_with_next("азовского", "флота", "ru")
+    True
+    >>> agrees_with_next("рубежном", "прошли", "ru")
+    False
+    """
+    morph = analyzer(lang)
+    if morph is None:
+        return False
+    parses = morph.parse(word)
+    if not parses or parses[0].tag.POS not in ("ADJF", "PRTF"):
+        return False
+    nouns = morph.parse(nxt)
+    if not nouns or nouns[0].tag.POS != "NOUN":
+        return False
+    if acronym:
+        # an acronym of one form for every case and number ("АЭС", "ТЭС")
+        return "Fixd" in nouns[0].tag
+    for a in parses[:_AGREEMENT_PARSES]:
+        if a.tag.POS not in ("ADJF", "PRTF"):
+            continue
+        for n in nouns[:_AGREEMENT_PARSES]:
+            if n.tag.POS != "NOUN":
+                continue
+            if a.tag.case != n.tag.case and "Fixd" not in n.tag:
+                continue
+            # (a gendered form is singular where the tags give no number)
+            a_number = a.tag.number or ("sing" if a.tag.gender else None)
+            n_number = n.tag.number or ("sing" if n.tag.gender else None)
+            if a_number and n_number and a_number != n_number:
+                continue
+            if (
+                a_number != "plur"
+                and a.tag.gender
+                and n.tag.gender
+                and a.tag.gender != n.tag.gender
+            ):
+                continue
+            return True
+    return False
+
+
 def _adjective_in(masculine: str, gender: str | None, number: str | None, lang: str) -> str:
     """The nominative of an adjective in a gender, from its masculine form (what
     ``Parse.inflect`` does, ten times faster): "рубежный", neuter -> "рубежное"."""
