@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -94,7 +95,7 @@ class Model:
     meta: Mapping[str, Any] = field(default_factory=dict)
     #: Terms of ``why`` by feature and value (see :func:`_why`), filled as they are met:
     #: most features are flags, and documents share most terms.
-    terms: dict[tuple[str, float], float] = field(
+    terms: dict[tuple[str, float], tuple[float, str, float] | None] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -408,18 +409,24 @@ def resolve(
         )
 
     # recognition features and probability of each name's pick, kept while the pick stands
-    # (the second round rescores only some names; the others' recognition is the same)
-    recognised: dict[str, tuple[object, dict[str, float], float]] = {}
+    # (the second round rescores only some names; the others' recognition is the same), or
+    # while what recognition reads of a new pick is the same: its place, its margin and the
+    # features of its score that recognition reads (:func:`_read_by_recognition`)
+    recognised: dict[str, tuple[object, tuple[object, ...], dict[str, float], float]] = {}
 
     def recognise(
         key: str, picked: tuple[Candidate, float, dict[str, float], float]
     ) -> tuple[dict[str, float], float]:
         found = recognised.get(key)
         if found is not None and found[0] is picked:
-            return found[1], found[2]
+            return found[2], found[3]
+        read = _read_by_recognition(picked)
+        if found is not None and found[1] == read:
+            recognised[key] = (picked, read, found[2], found[3])
+            return found[2], found[3]
         g = recognition(key, *_choice(picked))
         p = model.probability(g)
-        recognised[key] = (picked, g, p)
+        recognised[key] = (picked, read, g, p)
         return g, p
 
     well_known: dict[str, tuple[Candidate, dict[str, float]]] = {}
@@ -517,7 +524,7 @@ def resolve(
                 (model.add_score(start, f), c, static, f)
                 for c, static, start, f in zip(top, statics, static_scores, features, strict=True)
             ]
-            scored.sort(key=lambda t: -t[0])
+            scored.sort(key=_first, reverse=True)  # (stable: ties keep their order)
             best_score = scored[0][0]
             z = sum(math.exp(s - best_score) for s, *_ in scored)
             margin = best_score - scored[1][0] if len(scored) > 1 else config.GEOPARSE_MARGIN_CAP
@@ -802,7 +809,18 @@ def _far_settlement(
 def _named_as_region(key: str, place: Place) -> bool:
     """Whether a town is named here as its own first-level region is ("Lucerne" for Luzern,
     seat of the canton of Lucerne): a town of note, whatever its main name says."""
-    return place.kind == "city" and bool(place.admin1) and normalize_name(place.admin1 or "") == key
+    if place.kind != "city" or not place.admin1:
+        return False
+    found = _ADMIN1_KEYS.get(place.admin1)
+    if found is None:
+        found = normalize_name(place.admin1)
+        if len(_ADMIN1_KEYS) < config.GEOPARSE_CACHE_SIZE:
+            _ADMIN1_KEYS[place.admin1] = found
+    return found == key
+
+
+#: The key of each first-level region's name (:func:`_named_as_region`), memoised.
+_ADMIN1_KEYS: dict[str, str] = {}
 
 
 def _choice(
@@ -810,6 +828,29 @@ def _choice(
 ) -> tuple[Candidate, dict[str, float], float]:
     best, _, f, margin = picked
     return best, f, margin
+
+
+def _read_by_recognition(
+    picked: tuple[Candidate, float, dict[str, float], float],
+) -> tuple[object, ...]:
+    """What the recognition of a name (``recognition`` in :func:`resolve`) reads of its
+    pick: the candidate (by identity), the margin and the features of the score that
+    decide ``supported``, ``capital``, ``off_focus`` and ``far``. Two picks that read the
+    same have the same recognition features."""
+    best, _, f, margin = picked
+    get = f.get
+    return (
+        id(best),
+        best,
+        margin,
+        get("focus", 0.0) > 0
+        or get("sentence_country", 0.0) > 0
+        or get("apposition", 0.0) > 0
+        or get("proximity", 0.0) >= config.GEOPARSE_SUPPORTED_PROXIMITY,
+        bool(get("capital")),
+        bool(get("off_focus")),
+        bool(get("far")),
+    )
 
 
 def _abbreviated(place: Place, cs: Sequence[Candidate]) -> bool:
@@ -1085,22 +1126,30 @@ def _why(
 ) -> dict[str, float]:
     weights = model.resolve
     # each feature's weighted value rounded to 3 decimals, looked up by (feature, value)
-    # (rounding is slow, and most features are flags)
+    # (rounding is slow, and most features are flags): the term with the key it sorts by,
+    # or None for a term too small to show
     known = model.terms
-    terms = []
+    terms: list[tuple[float, str, float]] = []
     for item in f.items():
-        term = known.get(item)
-        if term is None:
+        term = known.get(item, _UNKNOWN)
+        if term is _UNKNOWN:
             k, v = item
-            term = round(weights.get(k, 0.0) * v, 3)
+            value = round(weights.get(k, 0.0) * v, 3)
+            term = (-abs(value), k, value) if abs(value) >= 0.01 else None
             if len(known) < config.GEOPARSE_CACHE_SIZE:
                 known[item] = term
-        if abs(term) >= 0.01:
-            terms.append((item[0], term))
-    terms.sort(key=lambda kv: -abs(kv[1]))
-    out = dict(terms)
+        if term is not None:
+            terms.append(term)
+    terms.sort(key=_first)  # (stable: terms of the same size stay in the features' order)
+    out = {k: value for _, k, value in terms}
     out["recognised"] = round(p, 3)
     return out
+
+
+#: What :func:`_why` has not met yet (compared by identity).
+_UNKNOWN: Final = (0.0, "", 0.0)
+#: The first item of a tuple.
+_first: Final = operator.itemgetter(0)
 
 
 def index_capitals(index: Index) -> frozenset[str]:
