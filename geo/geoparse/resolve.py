@@ -95,7 +95,7 @@ class Model:
     meta: Mapping[str, Any] = field(default_factory=dict)
     #: Terms of ``why`` by feature and value (see :func:`_why`), filled as they are met:
     #: most features are flags, and documents share most terms.
-    terms: dict[tuple[str, float], tuple[float, str, float] | None] = field(
+    terms: dict[tuple[str, float], float] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -1126,28 +1126,24 @@ def _why(
 ) -> dict[str, float]:
     weights = model.resolve
     # each feature's weighted value rounded to 3 decimals, looked up by (feature, value)
-    # (rounding is slow, and most features are flags): the term with the key it sorts by,
-    # or None for a term too small to show
+    # (rounding is slow, and most features are flags)
     known = model.terms
-    terms: list[tuple[float, str, float]] = []
+    terms = []
     for item in f.items():
-        term = known.get(item, _UNKNOWN)
-        if term is _UNKNOWN:
+        term = known.get(item)
+        if term is None:
             k, v = item
-            value = round(weights.get(k, 0.0) * v, 3)
-            term = (-abs(value), k, value) if abs(value) >= 0.01 else None
+            term = round(weights.get(k, 0.0) * v, 3)
             if len(known) < config.GEOPARSE_CACHE_SIZE:
                 known[item] = term
-        if term is not None:
-            terms.append(term)
-    terms.sort(key=_first)  # (stable: terms of the same size stay in the features' order)
-    out = {k: value for _, k, value in terms}
+        if abs(term) >= 0.01:
+            terms.append((item[0], term))
+    terms.sort(key=lambda kv: -abs(kv[1]))
+    out = dict(terms)
     out["recognised"] = round(p, 3)
     return out
 
 
-#: What :func:`_why` has not met yet (compared by identity).
-_UNKNOWN: Final = (0.0, "", 0.0)
 #: The first item of a tuple.
 _first: Final = operator.itemgetter(0)
 
