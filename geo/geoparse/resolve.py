@@ -409,24 +409,18 @@ def resolve(
         )
 
     # recognition features and probability of each name's pick, kept while the pick stands
-    # (the second round rescores only some names; the others' recognition is the same), or
-    # while what recognition reads of a new pick is the same: its place, its margin and the
-    # features of its score that recognition reads (:func:`_read_by_recognition`)
-    recognised: dict[str, tuple[object, tuple[object, ...], dict[str, float], float]] = {}
+    # (the second round rescores only some names; the others' recognition is the same)
+    recognised: dict[str, tuple[object, dict[str, float], float]] = {}
 
     def recognise(
         key: str, picked: tuple[Candidate, float, dict[str, float], float]
     ) -> tuple[dict[str, float], float]:
         found = recognised.get(key)
         if found is not None and found[0] is picked:
-            return found[2], found[3]
-        read = _read_by_recognition(picked)
-        if found is not None and found[1] == read:
-            recognised[key] = (picked, read, found[2], found[3])
-            return found[2], found[3]
+            return found[1], found[2]
         g = recognition(key, *_choice(picked))
         p = model.probability(g)
-        recognised[key] = (picked, read, g, p)
+        recognised[key] = (picked, g, p)
         return g, p
 
     well_known: dict[str, tuple[Candidate, dict[str, float]]] = {}
@@ -828,29 +822,6 @@ def _choice(
 ) -> tuple[Candidate, dict[str, float], float]:
     best, _, f, margin = picked
     return best, f, margin
-
-
-def _read_by_recognition(
-    picked: tuple[Candidate, float, dict[str, float], float],
-) -> tuple[object, ...]:
-    """What the recognition of a name (``recognition`` in :func:`resolve`) reads of its
-    pick: the candidate (by identity), the margin and the features of the score that
-    decide ``supported``, ``capital``, ``off_focus`` and ``far``. Two picks that read the
-    same have the same recognition features."""
-    best, _, f, margin = picked
-    get = f.get
-    return (
-        id(best),
-        best,
-        margin,
-        get("focus", 0.0) > 0
-        or get("sentence_country", 0.0) > 0
-        or get("apposition", 0.0) > 0
-        or get("proximity", 0.0) >= config.GEOPARSE_SUPPORTED_PROXIMITY,
-        bool(get("capital")),
-        bool(get("off_focus")),
-        bool(get("far")),
-    )
 
 
 def _abbreviated(place: Place, cs: Sequence[Candidate]) -> bool:
