@@ -256,7 +256,8 @@ def cooccurrence(cands: Mapping[str, Sequence[Candidate]]) -> Cooccurrence:
     """
     out = Cooccurrence()
     cells, wide, admins = out.cells, out.wide, out.admins
-    size = config.GEOPARSE_COOCCUR_WIDE_DEGREES
+    size, narrow = config.GEOPARSE_COOCCUR_WIDE_DEGREES, config.GEOPARSE_COOCCUR_DEGREES
+    floor = math.floor
     for key, cs in cands.items():
         placed = False
         for c in cs:
@@ -264,17 +265,21 @@ def cooccurrence(cands: Mapping[str, Sequence[Candidate]]) -> Cooccurrence:
             if p.kind == "country":
                 continue
             placed = True
-            point = (p.latitude, p.longitude, key)
-            cells.setdefault(_cell(p.latitude, p.longitude), []).append(point)
-            wide.setdefault(_cell(p.latitude, p.longitude, size), []).append(point)
-            area = admin_key(p)
-            if area:
+            lat, lon = p.latitude, p.longitude
+            point = (lat, lon, key)
+            cell = (floor(lat / narrow), floor(lon / narrow))  # _cell(lat, lon), inline
+            found = cells.get(cell)
+            if found is None:
+                cells[cell] = [point]
+            else:
+                found.append(point)
+            wide.setdefault((floor(lat / size), floor(lon / size)), []).append(point)
+            if p.country_code and p.admin1_code:
+                area = f"{p.country_code}.{p.admin1_code}"  # admin_key(p), inline
                 admins.setdefault(area, set()).add(key)
                 pairs = _town_or_county(p, town=out.towns, county=out.counties)
                 if pairs is not None:
-                    pairs.setdefault(_cell(p.latitude, p.longitude), []).append(
-                        (p.latitude, p.longitude, area, key)
-                    )
+                    pairs.setdefault(cell, []).append((lat, lon, area, key))
         out.names += placed
     return out
 
@@ -302,27 +307,30 @@ def cooccurrence_features(
     if others <= 0:
         return [{} for _ in cs]
     cells, wide, admins = co.cells, co.wide, co.admins
-    size = config.GEOPARSE_COOCCUR_WIDE_DEGREES
+    size, narrow = config.GEOPARSE_COOCCUR_WIDE_DEGREES, config.GEOPARSE_COOCCUR_DEGREES
+    floor, cos, radians = math.floor, math.cos, math.radians
     for c in cs:
         p = c.place
         f: dict[str, float] = {}
         if p.kind != "country":
             lat, lon = p.latitude, p.longitude
-            coslat = math.cos(math.radians(lat))
-            near = _nearest(cells, _cell(lat, lon), lat, lon, coslat, key)
+            coslat = cos(radians(lat))
+            cell = (floor(lat / narrow), floor(lon / narrow))
+            near = _nearest(cells, cell, lat, lon, coslat, key)
             if near:
                 f["cooccur"] = _support(near, config.GEOPARSE_COOCCUR_KM) / others
-            near = _nearest(wide, _cell(lat, lon, size), lat, lon, coslat, key)
+            near = _nearest(wide, (floor(lat / size), floor(lon / size)), lat, lon, coslat, key)
             if near:
                 f["cooccur_wide"] = _support(near, config.GEOPARSE_COOCCUR_WIDE_KM) / others
-            if area := admin_key(p):
-                same = admins.get(area, set())
-                n = len(same) - (key in same)
+            if p.country_code and p.admin1_code:
+                area = f"{p.country_code}.{p.admin1_code}"  # admin_key(p), inline
+                same = admins.get(area)
+                n = (len(same) - (key in same)) if same else 0
                 if n > 0:
                     f["cooccur_admin1"] = n / others
                 # a town looks for the counties around it, a county for the towns in it
                 pairs = _town_or_county(p, town=co.counties, county=co.towns)
-                if pairs and _paired(pairs, lat, lon, area, key):
+                if pairs and _paired(pairs, cell, lat, lon, area, key):
                     f["county_pair"] = 1.0
         out.append(f)
     return out
@@ -338,14 +346,15 @@ def _town_or_county(place: Place, *, town: _T, county: _T) -> _T | None:
 
 def _paired(
     cells: Mapping[tuple[int, int], Sequence[tuple[float, float, str, str]]],
+    cell: tuple[int, int],
     lat: float,
     lon: float,
     area: str,
     key: str,
 ) -> bool:
     """Whether a place of another name than ``key`` in ``cells`` lies in first-level
-    region ``area`` within GEOPARSE_COUNTY_PAIR_KM of a point."""
-    i, j = _cell(lat, lon)
+    region ``area`` within GEOPARSE_COUNTY_PAIR_KM of a point (in map cell ``cell``)."""
+    i, j = cell
     limit = config.GEOPARSE_COUNTY_PAIR_KM
     for di in (-1, 0, 1):
         for dj in (-1, 0, 1):
@@ -367,22 +376,27 @@ def _nearest(
     by squared distance in degrees (km * sqrt never reverses an order)."""
     i, j = cell
     near: dict[str, float] = {}
-    for di in (-1, 0, 1):
-        for dj in (-1, 0, 1):
-            for qlat, qlon, other in cells.get((i + di, j + dj), ()):
+    get = cells.get
+    for di in (i - 1, i, i + 1):
+        for dj in (j - 1, j, j + 1):
+            found = get((di, dj))
+            if not found:
+                continue
+            for qlat, qlon, other in found:
                 if other == key:
                     continue
                 dx = (qlon - lon) * coslat
                 dy = qlat - lat
                 sq = dx * dx + dy * dy
-                if sq < near.get(other, math.inf):
+                if other not in near or sq < near[other]:
                     near[other] = sq
     return near
 
 
 def _support(near: Mapping[str, float], scale: float) -> float:
     """The summed exp(-km / ``scale``) of the squared distances in degrees ``near``."""
-    return sum(math.exp(-(KM_PER_DEGREE * math.sqrt(sq)) / scale) for sq in near.values())
+    exp, sqrt, km = math.exp, math.sqrt, KM_PER_DEGREE
+    return sum([exp(-(km * sqrt(sq)) / scale) for sq in near.values()])
 
 
 @dataclass

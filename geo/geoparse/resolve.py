@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -517,7 +518,7 @@ def resolve(
                 (model.add_score(start, f), c, static, f)
                 for c, static, start, f in zip(top, statics, static_scores, features, strict=True)
             ]
-            scored.sort(key=lambda t: -t[0])
+            scored.sort(key=_first, reverse=True)  # (stable: ties keep their order)
             best_score = scored[0][0]
             z = sum(math.exp(s - best_score) for s, *_ in scored)
             margin = best_score - scored[1][0] if len(scored) > 1 else config.GEOPARSE_MARGIN_CAP
@@ -987,7 +988,18 @@ def _far_settlement(
 def _named_as_region(key: str, place: Place) -> bool:
     """Whether a town is named here as its own first-level region is ("Lucerne" for Luzern,
     seat of the canton of Lucerne): a town of note, whatever its main name says."""
-    return place.kind == "city" and bool(place.admin1) and normalize_name(place.admin1 or "") == key
+    if place.kind != "city" or not place.admin1:
+        return False
+    found = _ADMIN1_KEYS.get(place.admin1)
+    if found is None:
+        found = normalize_name(place.admin1)
+        if len(_ADMIN1_KEYS) < config.GEOPARSE_CACHE_SIZE:
+            _ADMIN1_KEYS[place.admin1] = found
+    return found == key
+
+
+#: The key of each first-level region's name (:func:`_named_as_region`), memoised.
+_ADMIN1_KEYS: dict[str, str] = {}
 
 
 def _choice(
@@ -1286,6 +1298,10 @@ def _why(
     out = dict(terms)
     out["recognised"] = round(p, 3)
     return out
+
+
+#: The first item of a tuple.
+_first: Final = operator.itemgetter(0)
 
 
 def index_capitals(index: Index) -> frozenset[str]:
