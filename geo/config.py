@@ -277,7 +277,7 @@ GEOPARSE_LISTED_PLACES: Final = True
 GEOPARSE_LISTED_MIN_P: Final = 0.1
 
 #: Whether a name that is the first words of one kept town's full name of the same text
-#: ("San José" beside "San José del Guaviare") is that town.
+#: ("Santa Rosa" beside "Santa Rosa de Osos") is that town.
 GEOPARSE_SHORT_NAMES: Final = True
 
 #: A town chosen for a name that lies off the story (in a country none of the document's
@@ -993,7 +993,7 @@ GEOPARSE_AR_VERB_STEM_ZIPF: Final = 3.5
 #: (:func:`geo.geoparse.arabic_name_extents`).
 GEOPARSE_AR_NAME_ADJECTIVE_MAX_POPULATION: Final = 100_000
 #: Distance (km) within which the gazetteer's place of a name with its adjective
-#: ("الغارية الغربية") replaces the place of the name alone.
+#: ("الصالحية الشرقية") replaces the place of the name alone.
 GEOPARSE_AR_NAME_ADJECTIVE_KM: Final = 50.0
 #: An Arabic dateline ("بغداد - الشرق الأوسط", "الخرطوم (السودان) - وكالات"): a line of at
 #: most this many words whose first dash follows at most GEOPARSE_AR_DATELINE_PLACE_WORDS

@@ -808,7 +808,7 @@ class _Finder:
         bare = key[2:] if key.startswith("ال") else key
         for ending in _AR_SOUND_ENDINGS:
             stem = bare[: -len(ending)]
-            # (stems of four letters at least: "الجبلين", "قيسان" are names)
+            # (stems of four letters at least: "حطين", "بيسان" are names)
             if bare.endswith(ending) and len(stem) >= 4:
                 forms = (stem, stem[:-1] + "ة") if stem.endswith("ت") else (stem,)
                 if any(word_frequency(f, ("ar",)) >= limit for f in forms):

@@ -672,7 +672,7 @@ def resolve(
                 del kept[key]
                 cued_only.pop(key, None)
     if config.GEOPARSE_SHORT_NAMES:
-        # "San José" in a story that also writes "San José del Guaviare": the town written
+        # "Santa Rosa" in a story that also writes "Santa Rosa de Osos": the town written
         # in full, not a namesake elsewhere
         for key, longer in _short_names(by_key, cands, kept).items():
             if key in waters or (key in chosen and chosen[key][3] == math.inf):
@@ -775,17 +775,17 @@ def _short_names(
 ) -> dict[str, str]:
     """Names of the document (keys of ``by_key`` with candidates in ``cands``) that are the
     first words of exactly one kept town's name of it, the rest starting with a word of
-    :data:`_FULL_NAME_LINKS` ("san jose" beside "san jose del guaviare"), each to that
+    :data:`_FULL_NAME_LINKS` ("santa rosa" beside "santa rosa de osos"), each to that
     longer name; a name kept as a country or a region is no town's short form.
 
     Examples
     --------
     >>> from geo.gazetteer import Place
-    >>> town = Place("t", "San José del Guaviare", "city", 2.6, -72.6, "CO", "14", None, 0, "x")
-    >>> spans = {k: [] for k in ("san jose", "san jose del guaviare", "santa rosa")}
-    >>> kept = {"san jose del guaviare": (town, 1.0, {})}
+    >>> town = Place("t", "Santa Rosa de Osos", "city", 6.65, -75.46, "CO", "02", None, 0, "x")
+    >>> spans = {k: [] for k in ("santa rosa", "santa rosa de osos", "san pedro")}
+    >>> kept = {"santa rosa de osos": (town, 1.0, {})}
     >>> _short_names(spans, dict.fromkeys(spans, ()), kept)
-    {'san jose': 'san jose del guaviare'}
+    {'santa rosa': 'santa rosa de osos'}
     """
     towns = [key for key, (place, _, _) in kept.items() if place.kind == "city" and " " in key]
     out: dict[str, str] = {}
