@@ -281,6 +281,20 @@ GEOPARSE_UNNAMED_COUNTRY_ADRIFT: Final = True
 #: "Genève", "La Haye": those stay).
 GEOPARSE_ADRIFT_ALTERNATE_POPULATION: Final = 150_000
 GEOPARSE_ADRIFT_VARIANT_POPULATION: Final = 1_500_000
+#: A small town (below GEOPARSE_ADRIFT_POPULATION) of the story's country chosen for a
+#: name that at least GEOPARSE_OFF_CENTRE_NAMESAKES places of that country bear (village
+#: names recur across a country), farther from the story's centre (the weighted
+#: median of its unambiguous places, when they are at least GEOPARSE_CENTRE_MIN_PLACES with
+#: GEOPARSE_CENTRE_MIN_MENTIONS mentions) than GEOPARSE_OFF_CENTRE_KM and than
+#: GEOPARSE_OFF_CENTRE_SPREAD times the median distance of those places to the centre, with
+#: nothing in the text tying it there, is a namesake of a village the gazetteer lacks: left
+#: to the approximate stage, like a town adrift.
+GEOPARSE_OFF_CENTRE_NAMESAKES: Final = 2
+GEOPARSE_CENTRE_MIN_PLACES: Final = 3
+GEOPARSE_CENTRE_MIN_MENTIONS: Final = 4
+GEOPARSE_OFF_CENTRE_KM: Final = 200.0
+GEOPARSE_OFF_CENTRE_SPREAD: Final = 3.0
+GEOPARSE_OFF_CENTRE_FOREIGN_SHARE: Final = 0.25
 
 # =========================================================================== general
 # (library defaults, limits and the settings of reading, geocoding, maps, regions, fronts,
