@@ -1094,6 +1094,11 @@ GEOPARSE_APPROX_WEAK_FOCUS_KM: Final = 800.0
 #: Farthest a town named before a name the gazetteer lacks may lie from the story's median
 #: point to anchor it ("preceding"): a town farther off is one the story only mentions.
 GEOPARSE_APPROX_PRECEDING_CENTRE_KM: Final = 250.0
+#: ... and no farther than this many times the median distance of the story's towns and
+#: regions to that point (a story of one district reaches less far than one of a country),
+#: but always this far.
+GEOPARSE_APPROX_PRECEDING_SPREAD: Final = 3.0
+GEOPARSE_APPROX_PRECEDING_MIN_KM: Final = 100.0
 
 #: Share of a weakly cued name's occurrences that must have a cue (weak or strong): a place
 #: the gazetteer lacks is named "in X", "near X", "from X" most times; a club, a firm or a
