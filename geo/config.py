@@ -281,6 +281,11 @@ GEOPARSE_UNNAMED_COUNTRY_ADRIFT: Final = True
 #: "Genève", "La Haye": those stay).
 GEOPARSE_ADRIFT_ALTERNATE_POPULATION: Final = 150_000
 GEOPARSE_ADRIFT_VARIANT_POPULATION: Final = 1_500_000
+#: Whether a name that a region shares with a country (and that the region contests) is
+#: the country when the text lists it next to another country's name, with at most
+#: GEOPARSE_LIST_GAP_CHARS characters (a comma, a conjunction) between them.
+GEOPARSE_COUNTRY_LISTED: Final = True
+GEOPARSE_LIST_GAP_CHARS: Final = 6
 #: A small town (below GEOPARSE_ADRIFT_POPULATION) of the story's country chosen for a
 #: name that at least GEOPARSE_OFF_CENTRE_NAMESAKES places of that country bear (village
 #: names recur across a country), farther from the story's centre (the weighted

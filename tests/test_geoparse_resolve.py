@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 from geo import config
 from geo.gazetteer import Place
 from geo.geoparse.candidates import ANY_OF, Index, approx_km
@@ -564,3 +566,25 @@ def test_a_village_of_the_story_country_far_off_its_centre_is_off_centre() -> No
     abroad2 = Candidate(_town("t:abroad2", "YY", "04", 44.0, 29.0, 900), 3.0)
     assert _off_centre(abroad.place, {"focus": 0.1}, frozenset(), centre, [abroad, abroad2])
     assert not _off_centre(abroad.place, {"focus": 0.4}, frozenset(), centre, [abroad, abroad2])
+
+
+def test_a_name_listed_with_countries_is_the_country_not_the_state_of_the_story(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from geo.geoparse import get_geoparser
+
+    text = (
+        "Gunmen attacked farmers near Minna and Bida on Tuesday, police in Kaduna said. "
+        "Traders from Kano and Zaria said the roads to Sokoto were closed. "
+        "Many fled across the border into Niger and Chad, officials said."
+    )
+
+    def niger() -> str:
+        found = [m for m in get_geoparser().parse(text, lang="en") if m.mention == "Niger"]
+        assert len(found) == 1
+        return found[0].place.kind
+
+    assert niger() == "country"
+    # without the list, the story's towns make it the state they lie in
+    monkeypatch.setattr(config, "GEOPARSE_COUNTRY_LISTED", False)
+    assert niger() == "region"

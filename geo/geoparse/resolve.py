@@ -289,9 +289,13 @@ def resolve(
 
     # a country's name is the country ("Arménie" is not Armenia, Colombia); a name shared by
     # two countries ("Congo") is the one the other places point to
+    as_country: list[str] = []
+    contested_countries: list[str] = []
     for key, cs in cands.items():
         own_n = len(by_key[key]) if key in anchors else 0
         contested = country_contested(cs, focus=ctx.focus, own_mentions=own_n)
+        if contested and cs[0].place.kind == "country" and key not in foreign:
+            contested_countries.append(key)
         if (
             key in anchors
             and cs[0].place.kind == "country"
@@ -301,6 +305,7 @@ def resolve(
             # name that a town of the state of two other names also bears)
             and not _shared_areas(key, [c for c in cs if c.place.kind != "country"], co)
         ):
+            as_country.append(key)
             countries = [c for c in cs if c.place.kind == "country"]
             best = countries[0]
             if len(countries) > 1:
@@ -313,6 +318,16 @@ def resolve(
                     ),
                 )
             chosen[key] = (best, 1.0, {"country_name": 1.0}, math.inf)
+    if config.GEOPARSE_COUNTRY_LISTED and contested_countries:
+        # a name that a region of the story's country shares with a country ("Niger") is
+        # the country when the text lists it with a country's name ("Nigeria, Niger and
+        # Chad", or another such name): lists join places of one level
+        names = (*as_country, *contested_countries)
+        for key in contested_countries:
+            others = [s for other in names if other != key for s in by_key[other]]
+            if _listed_with(text, by_key[key], others, w):
+                best = next(c for c in cands[key] if c.place.kind == "country")
+                chosen[key] = (best, 1.0, {"country_listed": 1.0}, math.inf)
 
     # recognition features of a name given its chosen place (read after the first round,
     # to leave the names that are no places out of the second round's context, and at
@@ -903,6 +918,42 @@ def _off_centre(
 #: Gazetteer features of the regions that place a story (a country's first-level units and
 #: those below them, not macro-regions or continents).
 _LOCAL_UNITS: Final = frozenset({"admin1", "admin2", "admin3"})
+
+
+def _listed_with(text: str, group: Sequence[Span], others: Sequence[Span], w: Words) -> bool:
+    """Whether an occurrence of a name (``group``) stands in a list next to one of the
+    spans ``others``, with nothing between them but a comma or a conjunction (the pack's
+    ``after_list``) on one line.
+
+    >>> from geo.geoparse.filters import words_for
+    >>> from geo.model import Span
+    >>> text = "They fled to Chad, Niger and Mali."
+    >>> def span(word):
+    ...     at = text.index(word)
+    ...     return Span(at, at + len(word), 0, 0, word.lower())
+    >>> w = words_for(("en",))
+    >>> _listed_with(text, [span("Niger")], [span("Mali")], w)
+    True
+    >>> _listed_with(text, [span("Niger")], [span("Chad")], w)
+    True
+    >>> _listed_with("Chad said Niger", [span("Niger")], [span("Chad")], w)
+    False
+    """
+    conj = w["after_list"]
+    for s in group:
+        for o in others:
+            if o.end <= s.start:
+                between = text[o.end : s.start]
+            elif s.end <= o.start:
+                between = text[s.end : o.start]
+            else:
+                continue
+            if len(between) > config.GEOPARSE_LIST_GAP_CHARS or "\n" in between:
+                continue
+            words = between.replace(",", " , ").split()
+            if words and all(x == "," or x.lower() in conj for x in words):
+                return True
+    return False
 
 
 def _named_as_region(key: str, place: Place) -> bool:
