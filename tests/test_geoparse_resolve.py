@@ -588,3 +588,18 @@ def test_a_name_listed_with_countries_is_the_country_not_the_state_of_the_story(
     # without the list, the story's towns make it the state they lie in
     monkeypatch.setattr(config, "GEOPARSE_COUNTRY_LISTED", False)
     assert niger() == "region"
+
+
+def test_a_name_after_a_word_of_countries_is_the_country_not_the_state_of_the_story() -> None:
+    from geo.geoparse import get_geoparser
+
+    story = (
+        "Gunmen attacked farmers near Minna and Bida on Tuesday, police in Kaduna said. "
+        "Traders from Kano and Zaria said the roads to Sokoto were closed. "
+    )
+    for end in (
+        "Many fled across the border into Niger, officials said.",
+        "The gunmen came from neighbouring Niger, officials said.",
+    ):
+        found = [m for m in get_geoparser().parse(story + end, lang="en") if m.mention == "Niger"]
+        assert [m.place.kind for m in found] == ["country"], end

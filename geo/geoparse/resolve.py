@@ -325,7 +325,7 @@ def resolve(
         names = (*as_country, *contested_countries)
         for key in contested_countries:
             others = [s for other in names if other != key for s in by_key[other]]
-            if _listed_with(text, by_key[key], others, w):
+            if _listed_with(text, by_key[key], others, w) or _country_cued(toks, by_key[key], w):
                 best = next(c for c in cands[key] if c.place.kind == "country")
                 chosen[key] = (best, 1.0, {"country_listed": 1.0}, math.inf)
 
@@ -953,6 +953,20 @@ def _listed_with(text: str, group: Sequence[Span], others: Sequence[Span], w: Wo
             words = between.replace(",", " , ").split()
             if words and all(x == "," or x.lower() in conj for x in words):
                 return True
+    return False
+
+
+def _country_cued(toks: Tokens, group: Sequence[Span], w: Words) -> bool:
+    """Whether an occurrence of a name (``group``) comes right after a word that speaks of a
+    country (the pack's ``country_before``: "neighbouring X"), or after such a word and one
+    of ``country_links`` ("the border with X", "across the border into X")."""
+    before, links = w["country_before"], w["country_links"]
+    for s in group:
+        j = s.first - 1
+        if j >= 0 and toks.join[j] != 0 and toks.keys[j] in links:
+            j -= 1
+        if j >= 0 and toks.join[j] != 0 and not toks.cap[j] and toks.keys[j] in before:
+            return True
     return False
 
 
