@@ -301,6 +301,25 @@ GEOPARSE_UNNAMED_COUNTRY_ADRIFT: Final = True
 #: "Genève", "La Haye": those stay).
 GEOPARSE_ADRIFT_ALTERNATE_POPULATION: Final = 150_000
 GEOPARSE_ADRIFT_VARIANT_POPULATION: Final = 1_500_000
+#: Whether a name that a region shares with a country (and that the region contests) is
+#: the country when the text lists it next to another country's name, with at most
+#: GEOPARSE_LIST_GAP_CHARS characters (a comma, a conjunction) between them.
+GEOPARSE_COUNTRY_LISTED: Final = True
+GEOPARSE_LIST_GAP_CHARS: Final = 6
+#: A small town (below GEOPARSE_ADRIFT_POPULATION) of the story's country chosen for a
+#: name that at least GEOPARSE_OFF_CENTRE_NAMESAKES places of that country bear (village
+#: names recur across a country), farther from the story's centre (the weighted
+#: median of its unambiguous places, when they are at least GEOPARSE_CENTRE_MIN_PLACES with
+#: GEOPARSE_CENTRE_MIN_MENTIONS mentions) than GEOPARSE_OFF_CENTRE_KM and than
+#: GEOPARSE_OFF_CENTRE_SPREAD times the median distance of those places to the centre, with
+#: nothing in the text tying it there, is a namesake of a village the gazetteer lacks: left
+#: to the approximate stage, like a town adrift.
+GEOPARSE_OFF_CENTRE_NAMESAKES: Final = 2
+GEOPARSE_CENTRE_MIN_PLACES: Final = 3
+GEOPARSE_CENTRE_MIN_MENTIONS: Final = 4
+GEOPARSE_OFF_CENTRE_KM: Final = 200.0
+GEOPARSE_OFF_CENTRE_SPREAD: Final = 3.0
+GEOPARSE_OFF_CENTRE_FOREIGN_SHARE: Final = 0.25
 
 # =========================================================================== general
 # (library defaults, limits and the settings of reading, geocoding, maps, regions, fronts,
@@ -1120,6 +1139,11 @@ GEOPARSE_APPROX_WEAK_FOCUS_KM: Final = 800.0
 #: Farthest a town named before a name the gazetteer lacks may lie from the story's median
 #: point to anchor it ("preceding"): a town farther off is one the story only mentions.
 GEOPARSE_APPROX_PRECEDING_CENTRE_KM: Final = 250.0
+#: ... and no farther than this many times the median distance of the story's towns and
+#: regions to that point (a story of one district reaches less far than one of a country),
+#: but always this far.
+GEOPARSE_APPROX_PRECEDING_SPREAD: Final = 3.0
+GEOPARSE_APPROX_PRECEDING_MIN_KM: Final = 100.0
 
 #: Share of a weakly cued name's occurrences that must have a cue (weak or strong): a place
 #: the gazetteer lacks is named "in X", "near X", "from X" most times; a club, a firm or a

@@ -472,3 +472,46 @@ def test_arabic_list_after_a_singular_settlement_noun_goes_on_with_rare_words() 
     text = "قصفت المدفعية بلدة زرنيخة وريفها قرب مدينة الرقة."
     found = [m.mention for m in get_geoparser().parse(text, lang="ar")]
     assert found == ["زرنيخة", "الرقة"]
+
+
+def test_an_occurrence_the_resolver_left_is_the_place_of_its_name_elsewhere() -> None:
+    from geo.geoparse import words_for
+    from geo.geoparse.approximate import approximate_mentions
+    from geo.geoparse.filters import blocked
+    from geo.geoparse.tokenize import tokenize
+    from geo.lang import LANGUAGES
+
+    text = (
+        "Drones struck Lviv overnight. Shelling hit Sambir on Monday. "
+        "Residents of Sambir said the market was shut."
+    )
+    parser = get_geoparser()
+    w0 = words_for(LANGUAGES)
+    toks = tokenize(
+        text,
+        0,
+        None,
+        elisions=w0["elisions"],
+        abbreviations=w0["abbreviations"],
+        connectors=w0["connectors"],
+    )
+    toks.sentence_lang = ["en"] * len(toks)
+    w = words_for(("en",))
+    mentions = parser.parse(text, lang="en")
+    sambir = [m for m in mentions if m.mention == "Sambir"]
+    assert len(sambir) == 2 and sambir[0].place.id == sambir[1].place.id
+    # the resolver has left the first occurrence to the approximate stage (a name it found
+    # in one sentence only): it is the place the name has in the rest of the document, not
+    # an approximate place at the town named before it
+    first = toks.starts.index(sambir[0].char_start)
+    out = approximate_mentions(
+        text,
+        toks,
+        blocked(text, toks, w, parser.index),
+        [m for m in mentions if m is not sambir[0]],
+        w,
+        uncued=[(first, first)],
+    )
+    found = _only([m for m in out if m.char_start == sambir[0].char_start], "Sambir")
+    assert found.place.id == sambir[0].place.id
+    assert found.why["same_name"] == 1.0 and "approximate" not in found.why

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 from geo import config
 from geo.gazetteer import Place
 from geo.geoparse.candidates import ANY_OF, Index, approx_km
@@ -15,7 +17,13 @@ from geo.geoparse.features import (
     name_features,
     static_features,
 )
-from geo.geoparse.resolve import _adrift, country_contested, focus_candidates
+from geo.geoparse.resolve import (
+    _adrift,
+    _centre,
+    _off_centre,
+    country_contested,
+    focus_candidates,
+)
 from geo.model import Candidate
 
 
@@ -549,3 +557,82 @@ def test_a_short_name_of_a_town_written_in_full_elsewhere_is_that_town() -> None
     assert found["Santa Rosa"].place.id == found["Santa Rosa de Osos"].place.id
     assert found["Santa Rosa"].place.country_code == "CO"
     assert "short_name" in found["Santa Rosa"].why
+
+
+def test_the_centre_of_a_story_is_the_median_of_its_places() -> None:
+    # three villages of one district and the capital named in passing
+    story = [
+        (_town("t:a", "XX", "05", 50.0, 37.0, 900), 3),
+        (_town("t:b", "XX", "05", 50.2, 37.2, 700), 2),
+        (_town("t:c", "XX", "05", 49.9, 37.1, 500), 1),
+        (_town("t:capital", "XX", "01", 50.4, 30.5, 2_000_000), 1),
+    ]
+    centre = _centre(story)
+    assert centre is not None
+    assert (centre.latitude, centre.longitude, centre.country) == (50.0, 37.0, "XX")
+    assert 10 < centre.spread < 20
+    # too few places to tell where the story happens
+    assert _centre(story[:2]) is None
+
+
+def test_a_village_of_the_story_country_far_off_its_centre_is_off_centre() -> None:
+    story = [
+        (_town("t:a", "XX", "05", 50.0, 37.0, 900), 3),
+        (_town("t:b", "XX", "05", 50.2, 37.2, 700), 2),
+        (_town("t:c", "XX", "05", 49.9, 37.1, 500), 1),
+    ]
+    centre = _centre(story)
+    far = Candidate(_town("t:far", "XX", "09", 49.0, 32.1, 4_000), 3.6)
+    other = Candidate(_town("t:other", "XX", "12", 46.8, 31.7, 1_400), 3.2)
+    near = Candidate(_town("t:near", "XX", "05", 50.1, 37.3, 800), 2.9)
+    assert _off_centre(far.place, {}, frozenset(), centre, [far, other])
+    # not near the story, nor tied to it by the text, nor the only place of the name in
+    # its country, nor a town of note
+    assert not _off_centre(near.place, {}, frozenset(), centre, [near, far])
+    assert not _off_centre(far.place, {"admin1_named": 1.0}, frozenset(), centre, [far, other])
+    assert not _off_centre(far.place, {"apposition": 1.0}, frozenset(), centre, [far, other])
+    assert not _off_centre(far.place, {}, frozenset(), centre, [far])
+    big = Candidate(_town("t:big", "XX", "09", 49.0, 32.1, config.GEOPARSE_ADRIFT_POPULATION), 5)
+    assert not _off_centre(big.place, {}, frozenset(), centre, [big, other])
+    # a village of another country that the story names much is no namesake of its own
+    abroad = Candidate(_town("t:abroad", "YY", "03", 45.0, 30.0, 900), 3.0)
+    abroad2 = Candidate(_town("t:abroad2", "YY", "04", 44.0, 29.0, 900), 3.0)
+    assert _off_centre(abroad.place, {"focus": 0.1}, frozenset(), centre, [abroad, abroad2])
+    assert not _off_centre(abroad.place, {"focus": 0.4}, frozenset(), centre, [abroad, abroad2])
+
+
+def test_a_name_listed_with_countries_is_the_country_not_the_state_of_the_story(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from geo.geoparse import get_geoparser
+
+    text = (
+        "Gunmen attacked farmers near Minna and Bida on Tuesday, police in Kaduna said. "
+        "Traders from Kano and Zaria said the roads to Sokoto were closed. "
+        "Many fled across the border into Niger and Chad, officials said."
+    )
+
+    def niger() -> str:
+        found = [m for m in get_geoparser().parse(text, lang="en") if m.mention == "Niger"]
+        assert len(found) == 1
+        return found[0].place.kind
+
+    assert niger() == "country"
+    # without the list, the story's towns make it the state they lie in
+    monkeypatch.setattr(config, "GEOPARSE_COUNTRY_LISTED", False)
+    assert niger() == "region"
+
+
+def test_a_name_after_a_word_of_countries_is_the_country_not_the_state_of_the_story() -> None:
+    from geo.geoparse import get_geoparser
+
+    story = (
+        "Gunmen attacked farmers near Minna and Bida on Tuesday, police in Kaduna said. "
+        "Traders from Kano and Zaria said the roads to Sokoto were closed. "
+    )
+    for end in (
+        "Many fled across the border into Niger, officials said.",
+        "The gunmen came from neighbouring Niger, officials said.",
+    ):
+        found = [m for m in get_geoparser().parse(story + end, lang="en") if m.mention == "Niger"]
+        assert [m.place.kind for m in found] == ["country"], end

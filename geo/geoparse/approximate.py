@@ -177,6 +177,12 @@ def approximate_mentions(
         for j in range(a, b + 1):
             covered[j] = True
     finder = _Finder(text, toks, blocked, covered, w)
+    # the names the resolver placed: another occurrence of such a name is that place (one
+    # sense per document), not the name of a place the gazetteer lacks
+    resolved: dict[str, Mention] = {}
+    for a, m in first_of.items():
+        if "approximate" not in m.why:
+            resolved.setdefault(finder.key(a, _last_token(toks, m)), m)
     cued = finder.cued_names(first_of)
     if uncued:
         cued = sorted(
@@ -234,16 +240,20 @@ def approximate_mentions(
         if any(j in taken for j in range(a, b + 1)):
             continue
         key = finder.key(a, b)
-        anchor, how, km, precision = anchors[key]
-        b, unit = finder.with_unit(a, b)
-        if unit:
-            # "X district": the unit, not a village
-            precision = max(precision, config.GEOPARSE_APPROX_PRECISION_REGION)
-        place = _place(finder.display_name(a, b), key, anchor, how, km)
-        why = {
-            "approximate": float(precision),
-            f"anchor {how}: {anchor.name} ({anchor.id})": round(km, 1),
-        }
+        same = resolved.get(key)
+        if same is not None:
+            place, precision, why = same.place, same.precision, {**same.why, "same_name": 1.0}
+        else:
+            anchor, how, km, precision = anchors[key]
+            b, unit = finder.with_unit(a, b)
+            if unit:
+                # "X district": the unit, not a village
+                precision = max(precision, config.GEOPARSE_APPROX_PRECISION_REGION)
+            place = _place(finder.display_name(a, b), key, anchor, how, km)
+            why = {
+                "approximate": float(precision),
+                f"anchor {how}: {anchor.name} ({anchor.id})": round(km, 1),
+            }
         start, end = finder.start(a), toks.ends[b]
         added.append(
             Mention(
@@ -285,8 +295,11 @@ def _focus(
     return first[best], "focus", 0.0, config.GEOPARSE_APPROX_PRECISION_REGION
 
 
-def _centre(mentions: Sequence[Mention]) -> tuple[float, float] | None:
-    """The median point of the towns and regions of the mentions (None without any)."""
+def _centre(mentions: Sequence[Mention]) -> tuple[float, float, float] | None:
+    """The median point of the towns and regions of the mentions and the reach of a town
+    named before a name to anchor it: GEOPARSE_APPROX_PRECEDING_SPREAD times the median
+    distance of those places to that point, within GEOPARSE_APPROX_PRECEDING_MIN_KM and
+    GEOPARSE_APPROX_PRECEDING_CENTRE_KM (None without any place)."""
     points = [
         (m.place.latitude, m.place.longitude)
         for m in mentions
@@ -296,7 +309,16 @@ def _centre(mentions: Sequence[Mention]) -> tuple[float, float] | None:
         return None
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    return lats[len(lats) // 2], lons[len(lons) // 2]
+    lat, lon = lats[len(lats) // 2], lons[len(lons) // 2]
+    spread = sorted(haversine_km(lat, lon, a, b) for a, b in points)[len(points) // 2]
+    reach = min(
+        config.GEOPARSE_APPROX_PRECEDING_CENTRE_KM,
+        max(
+            config.GEOPARSE_APPROX_PRECEDING_MIN_KM,
+            config.GEOPARSE_APPROX_PRECEDING_SPREAD * spread,
+        ),
+    )
+    return lat, lon, reach
 
 
 def _drop_far(
@@ -1632,7 +1654,7 @@ def _preceding(
     mentions: Iterable[Mention],
     capitals: frozenset[str],
     *,
-    centre: tuple[float, float] | None = None,
+    centre: tuple[float, float, float] | None = None,
 ) -> tuple[Place, str, float, int] | None:
     """The last town named before the name, in its sentence or the few before it, in the
     same paragraph: no capital (named for its government), no approximate place; with
@@ -1652,8 +1674,7 @@ def _preceding(
             continue
         if centre is not None and (
             _adrift(m)
-            or haversine_km(*centre, m.place.latitude, m.place.longitude)
-            > config.GEOPARSE_APPROX_PRECEDING_CENTRE_KM
+            or haversine_km(centre[0], centre[1], m.place.latitude, m.place.longitude) > centre[2]
         ):
             continue
         return m.place, "preceding", 0.0, config.GEOPARSE_APPROX_PRECISION_TOWN

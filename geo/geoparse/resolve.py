@@ -44,7 +44,7 @@ import operator
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from geo import config
 from geo.errors import DataError
@@ -290,9 +290,13 @@ def resolve(
 
     # a country's name is the country ("Arménie" is not Armenia, Colombia); a name shared by
     # two countries ("Congo") is the one the other places point to
+    as_country: list[str] = []
+    contested_countries: list[str] = []
     for key, cs in cands.items():
         own_n = len(by_key[key]) if key in anchors else 0
         contested = country_contested(cs, focus=ctx.focus, own_mentions=own_n)
+        if contested and cs[0].place.kind == "country" and key not in foreign:
+            contested_countries.append(key)
         if (
             key in anchors
             and cs[0].place.kind == "country"
@@ -302,6 +306,7 @@ def resolve(
             # name that a town of the state of two other names also bears)
             and not _shared_areas(key, [c for c in cs if c.place.kind != "country"], co)
         ):
+            as_country.append(key)
             countries = [c for c in cs if c.place.kind == "country"]
             best = countries[0]
             if len(countries) > 1:
@@ -314,6 +319,16 @@ def resolve(
                     ),
                 )
             chosen[key] = (best, 1.0, {"country_name": 1.0}, math.inf)
+    if config.GEOPARSE_COUNTRY_LISTED and contested_countries:
+        # a name that a region of the story's country shares with a country ("Niger") is
+        # the country when the text lists it with a country's name ("Nigeria, Niger and
+        # Chad", or another such name): lists join places of one level
+        names = (*as_country, *contested_countries)
+        for key in contested_countries:
+            others = [s for other in names if other != key for s in by_key[other]]
+            if _listed_with(text, by_key[key], others, w) or _country_cued(toks, by_key[key], w):
+                best = next(c for c in cands[key] if c.place.kind == "country")
+                chosen[key] = (best, 1.0, {"country_listed": 1.0}, math.inf)
 
     # recognition features of a name given its chosen place (read after the first round,
     # to leave the names that are no places out of the second round's context, and at
@@ -549,6 +564,7 @@ def resolve(
 
     # recognition: keep the names that are places here
     kept: dict[str, tuple[Place, float, dict[str, float]]] = {}
+    centre = _centre([(place, len(by_key[k])) for k, place in anchors.items()])
     # names borne by a water body whose land place chosen lies off the story: far from
     # every other place, or in a country none of them is in (Slavic text writes no article
     # to cue the river, nor does a headline: "Nistru" among Moldovan towns is the Dniester,
@@ -578,6 +594,7 @@ def resolve(
             and (
                 _adrift(best.place, f, capitals, match=best.match)
                 or _far_settlement(best.place, f, capitals, by_key[key], toks, w)
+                or _off_centre(best.place, f, capitals, centre, cands[key])
             )
         ):
             # a small namesake far off the story: the place the text means is one the
@@ -981,6 +998,160 @@ def _far_settlement(
         while j >= 0 and span.first - j <= 3 and toks.join[j] != 0 and toks.keys[j] in links:
             j -= 1
         if j >= 0 and toks.join[j] != 0 and not toks.cap[j] and toks.keys[j] in nouns:
+            return True
+    return False
+
+
+class Centre(NamedTuple):
+    """Where a story happens (see :func:`_centre`)."""
+
+    latitude: float
+    longitude: float
+    #: Weighted median distance (km) of the story's places to the centre.
+    spread: float
+    #: The country of most of the story's places' mentions.
+    country: str
+
+
+def _centre(weighted: Sequence[tuple[Place, int]]) -> Centre | None:
+    """Where the story happens: the weighted median latitude and longitude of the
+    unambiguous places of a document (towns and first-level or lower regions, by their
+    mentions), their spread (the weighted median of their distances to that point) and the
+    country most of their mentions (countries' too) lie in; None when the towns and regions
+    are fewer than GEOPARSE_CENTRE_MIN_PLACES or have fewer than
+    GEOPARSE_CENTRE_MIN_MENTIONS mentions. A median, not a mean: a capital named in
+    passing moves it little.
+
+    >>> from geo.gazetteer import Place
+    >>> def town(lat, lon, n):
+    ...     return Place("t", "T", "city", lat, lon, "UA", None, None, 100, "test"), n
+    >>> c = _centre([town(50.0, 37.0, 3), town(50.2, 37.2, 2), town(49.9, 37.1, 1),
+    ...              town(50.45, 30.5, 1)])
+    >>> (c.latitude, c.longitude, round(c.spread), c.country)
+    (50.0, 37.0, 13, 'UA')
+    """
+    points = [
+        (p.latitude, p.longitude, n)
+        for p, n in weighted
+        if p.kind == "city" or (p.kind == "region" and feature_of(p) in _LOCAL_UNITS)
+    ]
+    total = sum(n for *_, n in points)
+    if (
+        len(points) < config.GEOPARSE_CENTRE_MIN_PLACES
+        or total < config.GEOPARSE_CENTRE_MIN_MENTIONS
+    ):
+        return None
+
+    def median(values: list[tuple[float, int]]) -> float:
+        values.sort()
+        run = 0
+        for v, n in values:
+            run += n
+            if 2 * run >= total:
+                return v
+        return values[-1][0]
+
+    lat = median([(a, n) for a, _, n in points])
+    lon = median([(b, n) for _, b, n in points])
+    spread = median([(approx_km(lat, lon, a, b), n) for a, b, n in points])
+    by_country: dict[str, int] = {}
+    for p, n in weighted:
+        if p.country_code:
+            by_country[p.country_code] = by_country.get(p.country_code, 0) + n
+    return Centre(lat, lon, spread, max(by_country, key=lambda cc: by_country[cc]))
+
+
+def _off_centre(
+    place: Place,
+    f: Mapping[str, float],
+    capitals: Collection[str],
+    centre: Centre | None,
+    cs: Sequence[Candidate],
+) -> bool:
+    """Whether ``place``, a small town of the story's own country chosen among the
+    candidates ``cs`` of a name that several places of that country bear (village names
+    recur across a country), lies far off the story's :func:`_centre`: farther than
+    GEOPARSE_OFF_CENTRE_KM and GEOPARSE_OFF_CENTRE_SPREAD times the spread of the
+    story's places, smaller than GEOPARSE_ADRIFT_POPULATION, no national capital (of
+    ``capitals``, ids) and not tied to the text by an apposition, a dateline or its
+    first-level region named: the village the text means is one the gazetteer lacks (and
+    namesakes chosen far off the story would support one another).
+    """
+    if (
+        centre is None
+        or place.kind != "city"
+        or (
+            place.country_code != centre.country
+            and f.get("focus", 0.0) >= config.GEOPARSE_OFF_CENTRE_FOREIGN_SHARE
+        )
+        or place.population >= config.GEOPARSE_ADRIFT_POPULATION
+        or place.id in capitals
+        or f.get("apposition")
+        or f.get("apposition_admin1")
+        or f.get("dateline_city")
+        or f.get("admin1_named")
+    ):
+        return False
+    namesakes = sum(1 for c in cs if c.place.country_code == place.country_code)
+    if namesakes < config.GEOPARSE_OFF_CENTRE_NAMESAKES:
+        return False
+    km = approx_km(centre.latitude, centre.longitude, place.latitude, place.longitude)
+    return km > max(
+        config.GEOPARSE_OFF_CENTRE_KM, config.GEOPARSE_OFF_CENTRE_SPREAD * centre.spread
+    )
+
+
+#: Gazetteer features of the regions that place a story (a country's first-level units and
+#: those below them, not macro-regions or continents).
+_LOCAL_UNITS: Final = frozenset({"admin1", "admin2", "admin3"})
+
+
+def _listed_with(text: str, group: Sequence[Span], others: Sequence[Span], w: Words) -> bool:
+    """Whether an occurrence of a name (``group``) stands in a list next to one of the
+    spans ``others``, with nothing between them but a comma or a conjunction (the pack's
+    ``after_list``) on one line.
+
+    >>> from geo.geoparse.filters import words_for
+    >>> from geo.model import Span
+    >>> text = "They fled to Chad, Niger and Mali."
+    >>> def span(word):
+    ...     at = text.index(word)
+    ...     return Span(at, at + len(word), 0, 0, word.lower())
+    >>> w = words_for(("en",))
+    >>> _listed_with(text, [span("Niger")], [span("Mali")], w)
+    True
+    >>> _listed_with(text, [span("Niger")], [span("Chad")], w)
+    True
+    >>> _listed_with("Chad said Niger", [span("Niger")], [span("Chad")], w)
+    False
+    """
+    conj = w["after_list"]
+    for s in group:
+        for o in others:
+            if o.end <= s.start:
+                between = text[o.end : s.start]
+            elif s.end <= o.start:
+                between = text[s.end : o.start]
+            else:
+                continue
+            if len(between) > config.GEOPARSE_LIST_GAP_CHARS or "\n" in between:
+                continue
+            words = between.replace(",", " , ").split()
+            if words and all(x == "," or x.lower() in conj for x in words):
+                return True
+    return False
+
+
+def _country_cued(toks: Tokens, group: Sequence[Span], w: Words) -> bool:
+    """Whether an occurrence of a name (``group``) comes right after a word that speaks of a
+    country (the pack's ``country_before``: "neighbouring X"), or after such a word and one
+    of ``country_links`` ("the border with X", "across the border into X")."""
+    before, links = w["country_before"], w["country_links"]
+    for s in group:
+        j = s.first - 1
+        if j >= 0 and toks.join[j] != 0 and toks.keys[j] in links:
+            j -= 1
+        if j >= 0 and toks.join[j] != 0 and not toks.cap[j] and toks.keys[j] in before:
             return True
     return False
 

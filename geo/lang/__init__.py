@@ -124,6 +124,10 @@ WORD_LISTS: Final = {
     "(городском округе, міській територіальній громаді)",
     "soft_region": "region nouns also used for a city's surroundings (région, region)",
     "near": "words before a name that make the location approximate (near, près de)",
+    "country_before": "words right before a name, or before one of country_links before it, "
+    "that make it a country's name rather than a same-named region's (neighbouring X, the "
+    "border with X)",
+    "country_links": "words between a country_before word and the country's name (with, into)",
     "settlement_before": "nouns of villages, hamlets and localities before a name (village of, "
     "vereda, село, قرية): the capitalised name after one is a place the gazetteer may lack",
     "settlement_after": "nouns of small settlements after a name (X village, X hamlet)",
