@@ -503,6 +503,78 @@ def test_arabic_singular_and_dual_tolls(sentence: str, tolls: dict[str, int]) ->
     assert found == tolls
 
 
+@pytest.mark.parametrize(
+    ("sentence", "tolls"),
+    [
+        # verb-subject-object order: the armed men between the verb and the count did it
+        ("قتل مسلحون مجهولون ثلاثة تجار في السوق.", {"fatalities": 3}),
+        ("أعدمت قوات الدعم السريع ميدانيا عشرة مدنيين.", {"fatalities": 10}),
+        ("ما أدى إلى مصرع ثلاثة أشخاص.", {"fatalities": 3}),
+        ("قتل ثلاثة مسلحين في الاشتباك.", {"fatalities": 3}),
+    ],
+)
+def test_arabic_tolls_after_the_subject_and_words_of_death(
+    sentence: str, tolls: dict[str, int]
+) -> None:
+    found = {c.kind: c.count for c in count_casualties(sentence, rules=AR)}
+    assert found == tolls
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # an interception alone: the weapon's own word is no nearer cue of a strike
+        (
+            "اعترضت الدفاعات الجوية ثلاث طائرات مسيرة فوق المدينة دون وقوع أضرار.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+        (
+            "تصدت المضادات الأرضية لهجوم بطائرات مسيرة استهدف المدينة فجرا.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+        (
+            "أسقطت الدفاعات الجوية صاروخين باليستيين فوق العاصمة.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+        # gunmen who stop a truck intercept no weapon
+        (
+            "قتل ثلاثة مدنيين برصاص مسلحين اعترضوا شاحنة على الطريق.",
+            ("Violence against civilians", "Attack"),
+        ),
+        # the masculine adjective of artillery and the remnants of war
+        (
+            "تعرضت المدينة لقصف مدفعي عنيف.",
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
+        (
+            "قتل طفلان بانفجار جسم من مخلفات الحرب قرب منزلهما.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        # a post of the army attacked (the passive order): a battle
+        (
+            "تعرضت نقطة عسكرية للجيش لهجوم من مسلحين ليلا.",
+            ("Battles", "Armed clash"),
+        ),
+    ],
+)
+def test_arabic_interceptions_artillery_and_attacked_posts(
+    sentence: str, found: tuple[str, str]
+) -> None:
+    assert classify_sentence(sentence, rules=AR) == found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وقال إن المنطقة ما تزال تحتاج إلى تعزيزات أمنية.",
+        "وتصدت قوات الجيش لمرتزقة العدوان.",
+    ],
+)
+def test_arabic_reinforcements_asked_for_and_epithets_are_no_change(sentence: str) -> None:
+    found = classify_sentence(sentence, rules=AR)
+    assert found is None or found[1] != "Change to group/activity"
+
+
 def test_arabic_the_group_that_claimed_it_after_the_incident() -> None:
     # "وتبناه التنظيم" (and the group claimed it) after the incident's word: the group the
     # text named last did it
