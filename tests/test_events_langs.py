@@ -575,6 +575,28 @@ def test_arabic_reinforcements_asked_for_and_epithets_are_no_change(sentence: st
     assert found is None or found[1] != "Change to group/activity"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sub_type"),
+    [
+        # drones and the missiles they fire, drones launched, strikes by aircraft
+        ("قصفت مسيرات المتمردين البلدة بصواريخ موجهة.", "Air/drone strike"),
+        ("أطلقت الميليشيا مسيرات على المدينة ليلا.", "Air/drone strike"),
+        ("قتل أربعة أشخاص في قصف بالطيران على السوق.", "Air/drone strike"),
+        # a march dispersed with gas grenades is no strike (the engine adds the intervention)
+        ("فرقت الشرطة مسيرة احتجاجية بقنابل الغاز.", "Peaceful protest"),
+    ],
+)
+def test_arabic_drones_and_their_missiles(sentence: str, sub_type: str) -> None:
+    found = classify_sentence(sentence, rules=AR)
+    assert found is not None and found[1] == sub_type
+
+
+def test_arabic_forces_who_fired_are_not_the_wounded() -> None:
+    text = "date 2026-05-10\nأصيب شاب برصاص الجيش الإسرائيلي في مدينة نابلس يوم الأحد."
+    [ev] = _events(text)
+    assert (ev["actor1"], ev["injured"]) == ("Military Forces of Israel", 1)
+
+
 def test_arabic_the_group_that_claimed_it_after_the_incident() -> None:
     # "وتبناه التنظيم" (and the group claimed it) after the incident's word: the group the
     # text named last did it

@@ -1934,13 +1934,21 @@ def _mark_victims(
     out = []
     for a in actors:
         state = a.actor.inter == _STATE_FORCES
-        if (state or (a.actor.inter not in _UNARMED and not a.agent)) and any(
-            c.end <= a.start
-            and a.start - c.end <= config.EVENTS_VICTIM_GAP_CHARS
-            and (COUNTED_NOUN_GAP if state else _FIGHTERS_GAP).fullmatch(sentence, c.end, a.start)
-            is not None
-            for c in tolls
-            if not c.vague and not c.word and (state or c.armed)
+        if (
+            (state or (a.actor.inter not in _UNARMED and not a.agent))
+            and any(
+                c.end <= a.start
+                # forces named as who fired, past a word between ("شاب برصاص الجيش": a youth, by
+                # the army's bullets), are not the ones counted
+                and not (a.agent and sentence[c.end : a.start].strip())
+                and a.start - c.end <= config.EVENTS_VICTIM_GAP_CHARS
+                and (COUNTED_NOUN_GAP if state else _FIGHTERS_GAP).fullmatch(
+                    sentence, c.end, a.start
+                )
+                is not None
+                for c in tolls
+                if not c.vague and not c.word and (state or c.armed)
+            )
         ):
             a = dataclasses.replace(a, victim=True)
         out.append(a)
