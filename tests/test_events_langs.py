@@ -597,6 +597,22 @@ def test_arabic_forces_who_fired_are_not_the_wounded() -> None:
     assert (ev["actor1"], ev["injured"]) == ("Military Forces of Israel", 1)
 
 
+@pytest.mark.parametrize(
+    "background",
+    [
+        "ويأتي ذلك بعد أسبوعين من هجوم بطائرات مسيرة على مدينة كوستي أدى إلى مقتل عشرة أشخاص.",
+        "ومنذ منتصف العام الماضي، قتل آلاف المدنيين في مدينة كوستي.",
+        "وسبق لقوات المتمردين أن قصفت مدينة كوستي بالمسيرات.",
+    ],
+)
+def test_arabic_background_sentences_tell_no_incident(background: str) -> None:
+    text = (
+        "date 2026-05-10\nقصفت قوات المتمردين مدينة الأبيض يوم السبت، ما أسفر عن مقتل خمسة "
+        "مدنيين. " + background
+    )
+    assert [ev["location"] for ev in _events(text)] == ["El Obeid"]
+
+
 def test_arabic_the_group_that_claimed_it_after_the_incident() -> None:
     # "وتبناه التنظيم" (and the group claimed it) after the incident's word: the group the
     # text named last did it
