@@ -613,6 +613,36 @@ def test_arabic_background_sentences_tell_no_incident(background: str) -> None:
     assert [ev["location"] for ev in _events(text)] == ["El Obeid"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # goods seized are looted, a fire brought under control is no territory
+        (
+            "استولى المسلحون على مواشي المواطنين في القرية.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        ("سيطرت فرق الإطفاء على الحريق بعد ساعات.", None),
+        (
+            "سيطر المتمردون على البلدة بعد معارك.",
+            ("Battles", "Non-state actor overtakes territory"),
+        ),
+    ],
+)
+def test_arabic_seizing_goods_and_controlling_a_fire(
+    sentence: str, found: tuple[str, str] | None
+) -> None:
+    assert classify_sentence(sentence, rules=AR) == found
+
+
+def test_a_state_that_takes_a_town_regains_territory() -> None:
+    text = "date 2026-05-10\nسيطر الجيش السوداني على مدينة ود مدني يوم الجمعة."
+    [ev] = _events(text)
+    assert (ev["sub_type"], ev["actor1"]) == (
+        "Government regains territory",
+        "Military Forces of Sudan",
+    )
+
+
 def test_arabic_the_group_that_claimed_it_after_the_incident() -> None:
     # "وتبناه التنظيم" (and the group claimed it) after the incident's word: the group the
     # text named last did it

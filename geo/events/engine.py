@@ -2023,6 +2023,9 @@ def _choose_actors(inc: _Incident, actors: list[ActorMention], cue: int, civilia
             inc.actor2 = min(others, key=lambda a: abs(a.start - first.start)).actor
     if victims and inc.actor2 is None and inc.etype != "Protests":
         inc.actor2 = next((a.actor for a in victims if a.actor != inc.actor1), None)
+    if inc.subtype == _OVERTAKES and inc.actor1 is not None and inc.actor1.inter == _STATE_FORCES:
+        # a state's forces that take a town (ACLED Codebook: government regains territory)
+        inc.subtype = _REGAINS
     # the dead and hurt counted are all fighters, soldiers or police ("two gunmen died")
     armed_dead = _armed_victims([*inc.fatalities.values(), *inc.injured.values()])
     if (
@@ -3849,6 +3852,8 @@ _ATTACK: Final = ("Violence against civilians", "Attack")
 _MOB: Final = ("Riots", "Mob violence")
 _REMOTE: Final = "Explosions/Remote violence"
 _CLASH: Final = ("Battles", "Armed clash")
+_OVERTAKES: Final = "Non-state actor overtakes territory"
+_REGAINS: Final = "Government regains territory"
 
 
 def _subtype(inc: _Incident, refine: Mapping[str, str], fatalities: int | None) -> str:
