@@ -643,6 +643,23 @@ def test_a_state_that_takes_a_town_regains_territory() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("قصفت مليشيا الجنجويد أحياء المدينة.", "Rapid Support Forces"),
+        ("أعلنت المقاومة الإسلامية في لبنان استهداف موقع عسكري.", "Hezbollah"),
+        ("هاجم مسلحو الشباب المجاهدين قاعدة للجيش.", "Al Shabaab"),
+    ],
+)
+def test_arabic_other_names_of_groups(sentence: str, name: str) -> None:
+    assert name in [a.actor.name for a in find_actors(sentence, rules=AR)]
+
+
+def test_arabic_dual_with_a_pronoun_counts_two() -> None:
+    text = "date 2026-05-10\nقتل رجل ونجلاه برصاص مسلحين في مدينة الدلنج يوم الإثنين."
+    assert [ev["deaths"] for ev in _events(text)] == [3]
+
+
 def test_arabic_the_group_that_claimed_it_after_the_incident() -> None:
     # "وتبناه التنظيم" (and the group claimed it) after the incident's word: the group the
     # text named last did it
