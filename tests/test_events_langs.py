@@ -660,6 +660,17 @@ def test_arabic_dual_with_a_pronoun_counts_two() -> None:
     assert [ev["deaths"] for ev in _events(text)] == [3]
 
 
+def test_arabic_shelling_that_came_with_the_fighting_is_the_clash() -> None:
+    sentence = "اندلعت اشتباكات عنيفة بين الطرفين في البلدة، تخللها قصف مدفعي متبادل."
+    assert classify_sentence(sentence, rules=AR) == ("Battles", "Armed clash")
+
+
+def test_arabic_a_youth_shot_by_gunmen_is_a_civilian() -> None:
+    text = "date 2026-05-10\nقتل شاب برصاص مسلحين مجهولين في مدينة درعا يوم السبت."
+    frame = geo.extract_events(text)
+    assert frame["actor2"].tolist() == ["Civilians"]
+
+
 def test_arabic_the_group_that_claimed_it_after_the_incident() -> None:
     # "وتبناه التنظيم" (and the group claimed it) after the incident's word: the group the
     # text named last did it
