@@ -671,6 +671,19 @@ def test_arabic_a_youth_shot_by_gunmen_is_a_civilian() -> None:
     assert frame["actor2"].tolist() == ["Civilians"]
 
 
+def test_arabic_a_coordinated_shelling_leaves_the_drone_strike_its_place() -> None:
+    text = (
+        "date 2026-05-10\nقتل شخص بغارة مسيرة إسرائيلية على سيارة في بلدة حاصبيا وقصف "
+        "مدفعي على أطراف بلدة الخيام يوم الأربعاء."
+    )
+    [ev] = [e for e in _events(text) if e["location"] == "Hasbaya"]
+    assert (ev["sub_type"], ev["deaths"], ev["actor1"]) == (
+        "Air/drone strike",
+        1,
+        "Military Forces of Israel",
+    )
+
+
 def test_arabic_the_group_that_claimed_it_after_the_incident() -> None:
     # "وتبناه التنظيم" (and the group claimed it) after the incident's word: the group the
     # text named last did it
