@@ -684,6 +684,28 @@ def test_arabic_a_coordinated_shelling_leaves_the_drone_strike_its_place() -> No
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "date 2026-05-10\nخرجت مسيرات جماهيرية في مدينة صنعاء يوم الجمعة.",
+            "Peaceful protest",
+        ),
+        (
+            "date 2026-05-10\nنفذ عمال الموانئ إضرابا عن العمل في مدينة بورتسودان يوم الأحد.",
+            "Peaceful protest",
+        ),
+        (
+            "date 2026-05-10\nأطلقت قوات الأمن النار على المتظاهرين في مدينة الناصرية يوم "
+            "الأحد، ما أدى إلى مقتل ثلاثة محتجين.",
+            "Excessive force against protesters",
+        ),
+    ],
+)
+def test_arabic_rallies_strikes_and_fire_on_protesters(text: str, sub_type: str) -> None:
+    assert [ev["sub_type"] for ev in _events(text)] == [sub_type]
+
+
 def test_arabic_the_group_that_claimed_it_after_the_incident() -> None:
     # "وتبناه التنظيم" (and the group claimed it) after the incident's word: the group the
     # text named last did it
