@@ -706,6 +706,27 @@ def test_arabic_rallies_strikes_and_fire_on_protesters(text: str, sub_type: str)
     assert [ev["sub_type"] for ev in _events(text)] == [sub_type]
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        # confrontations where youths suffocate from tear gas: a crowd met by force
+        (
+            "date 2026-05-10\nأصيب عشرات الشبان بالاختناق خلال مواجهات مع قوات الأمن في "
+            "مدينة نابلس يوم الجمعة.",
+            "Protest with intervention",
+        ),
+        # arrests with people suffocating, no confrontation: still the arrests
+        (
+            "date 2026-05-10\nاعتقلت قوات الأمن ثلاثة شبان وأصيب آخرون بالاختناق في مدينة "
+            "نابلس يوم الجمعة.",
+            "Arrests",
+        ),
+    ],
+)
+def test_arabic_confrontations_with_tear_gas(text: str, sub_type: str) -> None:
+    assert [ev["sub_type"] for ev in _events(text)] == [sub_type]
+
+
 def test_arabic_the_group_that_claimed_it_after_the_incident() -> None:
     # "وتبناه التنظيم" (and the group claimed it) after the incident's word: the group the
     # text named last did it
