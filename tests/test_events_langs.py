@@ -727,6 +727,20 @@ def test_arabic_confrontations_with_tear_gas(text: str, sub_type: str) -> None:
     assert [ev["sub_type"] for ev in _events(text)] == [sub_type]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "tolls"),
+    [
+        # the dead and the wounded counted together: neither toll
+        ("أسفر القصف عن مقتل وإصابة ١٠ أشخاص.", {}),
+        ("أسفر القصف عن مصرع وإصابة أكثر من ٢٠ شخصا.", {}),
+        ("أسفر القصف عن مقتل ٣ وإصابة ١٠ أشخاص.", {"fatalities": 3, "injured": 10}),
+    ],
+)
+def test_arabic_dead_and_wounded_counted_together(sentence: str, tolls: dict[str, int]) -> None:
+    found = {c.kind: c.count for c in count_casualties(sentence, rules=AR)}
+    assert found == tolls
+
+
 def test_arabic_the_group_that_claimed_it_after_the_incident() -> None:
     # "وتبناه التنظيم" (and the group claimed it) after the incident's word: the group the
     # text named last did it
