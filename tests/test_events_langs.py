@@ -741,6 +741,12 @@ def test_arabic_dead_and_wounded_counted_together(sentence: str, tolls: dict[str
     assert found == tolls
 
 
+def test_arabic_wounded_who_died_are_no_wounded() -> None:
+    sentence = "ارتفعت حصيلة الغارة إلى ١٢ قتيلا، بعد وفاة جريحين متأثرين بإصابتهما."
+    found = {c.kind: c.count for c in count_casualties(sentence, rules=AR)}
+    assert found == {"fatalities": 12}
+
+
 def test_arabic_the_group_that_claimed_it_after_the_incident() -> None:
     # "وتبناه التنظيم" (and the group claimed it) after the incident's word: the group the
     # text named last did it
