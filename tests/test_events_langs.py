@@ -503,6 +503,250 @@ def test_arabic_singular_and_dual_tolls(sentence: str, tolls: dict[str, int]) ->
     assert found == tolls
 
 
+@pytest.mark.parametrize(
+    ("sentence", "tolls"),
+    [
+        # verb-subject-object order: the armed men between the verb and the count did it
+        ("قتل مسلحون مجهولون ثلاثة تجار في السوق.", {"fatalities": 3}),
+        ("أعدمت قوات الدعم السريع ميدانيا عشرة مدنيين.", {"fatalities": 10}),
+        ("ما أدى إلى مصرع ثلاثة أشخاص.", {"fatalities": 3}),
+        ("قتل ثلاثة مسلحين في الاشتباك.", {"fatalities": 3}),
+    ],
+)
+def test_arabic_tolls_after_the_subject_and_words_of_death(
+    sentence: str, tolls: dict[str, int]
+) -> None:
+    found = {c.kind: c.count for c in count_casualties(sentence, rules=AR)}
+    assert found == tolls
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # an interception alone: the weapon's own word is no nearer cue of a strike
+        (
+            "اعترضت الدفاعات الجوية ثلاث طائرات مسيرة فوق المدينة دون وقوع أضرار.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+        (
+            "تصدت المضادات الأرضية لهجوم بطائرات مسيرة استهدف المدينة فجرا.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+        (
+            "أسقطت الدفاعات الجوية صاروخين باليستيين فوق العاصمة.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+        # gunmen who stop a truck intercept no weapon
+        (
+            "قتل ثلاثة مدنيين برصاص مسلحين اعترضوا شاحنة على الطريق.",
+            ("Violence against civilians", "Attack"),
+        ),
+        # the masculine adjective of artillery and the remnants of war
+        (
+            "تعرضت المدينة لقصف مدفعي عنيف.",
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
+        (
+            "قتل طفلان بانفجار جسم من مخلفات الحرب قرب منزلهما.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        # a post of the army attacked (the passive order): a battle
+        (
+            "تعرضت نقطة عسكرية للجيش لهجوم من مسلحين ليلا.",
+            ("Battles", "Armed clash"),
+        ),
+    ],
+)
+def test_arabic_interceptions_artillery_and_attacked_posts(
+    sentence: str, found: tuple[str, str]
+) -> None:
+    assert classify_sentence(sentence, rules=AR) == found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وقال إن المنطقة ما تزال تحتاج إلى تعزيزات أمنية.",
+        "وتصدت قوات الجيش لمرتزقة العدوان.",
+    ],
+)
+def test_arabic_reinforcements_asked_for_and_epithets_are_no_change(sentence: str) -> None:
+    found = classify_sentence(sentence, rules=AR)
+    assert found is None or found[1] != "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_type"),
+    [
+        # drones and the missiles they fire, drones launched, strikes by aircraft
+        ("قصفت مسيرات المتمردين البلدة بصواريخ موجهة.", "Air/drone strike"),
+        ("أطلقت الميليشيا مسيرات على المدينة ليلا.", "Air/drone strike"),
+        ("قتل أربعة أشخاص في قصف بالطيران على السوق.", "Air/drone strike"),
+        # a march dispersed with gas grenades is no strike (the engine adds the intervention)
+        ("فرقت الشرطة مسيرة احتجاجية بقنابل الغاز.", "Peaceful protest"),
+    ],
+)
+def test_arabic_drones_and_their_missiles(sentence: str, sub_type: str) -> None:
+    found = classify_sentence(sentence, rules=AR)
+    assert found is not None and found[1] == sub_type
+
+
+def test_arabic_forces_who_fired_are_not_the_wounded() -> None:
+    text = "date 2026-05-10\nأصيب شاب برصاص الجيش الإسرائيلي في مدينة نابلس يوم الأحد."
+    [ev] = _events(text)
+    assert (ev["actor1"], ev["injured"]) == ("Military Forces of Israel", 1)
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "ويأتي ذلك بعد أسبوعين من هجوم بطائرات مسيرة على مدينة كوستي أدى إلى مقتل عشرة أشخاص.",
+        "ومنذ منتصف العام الماضي، قتل آلاف المدنيين في مدينة كوستي.",
+        "وسبق لقوات المتمردين أن قصفت مدينة كوستي بالمسيرات.",
+    ],
+)
+def test_arabic_background_sentences_tell_no_incident(background: str) -> None:
+    text = (
+        "date 2026-05-10\nقصفت قوات المتمردين مدينة الأبيض يوم السبت، ما أسفر عن مقتل خمسة "
+        "مدنيين. " + background
+    )
+    assert [ev["location"] for ev in _events(text)] == ["El Obeid"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # goods seized are looted, a fire brought under control is no territory
+        (
+            "استولى المسلحون على مواشي المواطنين في القرية.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        ("سيطرت فرق الإطفاء على الحريق بعد ساعات.", None),
+        (
+            "سيطر المتمردون على البلدة بعد معارك.",
+            ("Battles", "Non-state actor overtakes territory"),
+        ),
+    ],
+)
+def test_arabic_seizing_goods_and_controlling_a_fire(
+    sentence: str, found: tuple[str, str] | None
+) -> None:
+    assert classify_sentence(sentence, rules=AR) == found
+
+
+def test_a_state_that_takes_a_town_regains_territory() -> None:
+    text = "date 2026-05-10\nسيطر الجيش السوداني على مدينة ود مدني يوم الجمعة."
+    [ev] = _events(text)
+    assert (ev["sub_type"], ev["actor1"]) == (
+        "Government regains territory",
+        "Military Forces of Sudan",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("قصفت مليشيا الجنجويد أحياء المدينة.", "Rapid Support Forces"),
+        ("أعلنت المقاومة الإسلامية في لبنان استهداف موقع عسكري.", "Hezbollah"),
+        ("هاجم مسلحو الشباب المجاهدين قاعدة للجيش.", "Al Shabaab"),
+    ],
+)
+def test_arabic_other_names_of_groups(sentence: str, name: str) -> None:
+    assert name in [a.actor.name for a in find_actors(sentence, rules=AR)]
+
+
+def test_arabic_dual_with_a_pronoun_counts_two() -> None:
+    text = "date 2026-05-10\nقتل رجل ونجلاه برصاص مسلحين في مدينة الدلنج يوم الإثنين."
+    assert [ev["deaths"] for ev in _events(text)] == [3]
+
+
+def test_arabic_shelling_that_came_with_the_fighting_is_the_clash() -> None:
+    sentence = "اندلعت اشتباكات عنيفة بين الطرفين في البلدة، تخللها قصف مدفعي متبادل."
+    assert classify_sentence(sentence, rules=AR) == ("Battles", "Armed clash")
+
+
+def test_arabic_a_youth_shot_by_gunmen_is_a_civilian() -> None:
+    text = "date 2026-05-10\nقتل شاب برصاص مسلحين مجهولين في مدينة درعا يوم السبت."
+    frame = geo.extract_events(text)
+    assert frame["actor2"].tolist() == ["Civilians"]
+
+
+def test_arabic_a_coordinated_shelling_leaves_the_drone_strike_its_place() -> None:
+    text = (
+        "date 2026-05-10\nقتل شخص بغارة مسيرة إسرائيلية على سيارة في بلدة حاصبيا وقصف "
+        "مدفعي على أطراف بلدة الخيام يوم الأربعاء."
+    )
+    [ev] = [e for e in _events(text) if e["location"] == "Hasbaya"]
+    assert (ev["sub_type"], ev["deaths"], ev["actor1"]) == (
+        "Air/drone strike",
+        1,
+        "Military Forces of Israel",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "date 2026-05-10\nخرجت مسيرات جماهيرية في مدينة صنعاء يوم الجمعة.",
+            "Peaceful protest",
+        ),
+        (
+            "date 2026-05-10\nنفذ عمال الموانئ إضرابا عن العمل في مدينة بورتسودان يوم الأحد.",
+            "Peaceful protest",
+        ),
+        (
+            "date 2026-05-10\nأطلقت قوات الأمن النار على المتظاهرين في مدينة الناصرية يوم "
+            "الأحد، ما أدى إلى مقتل ثلاثة محتجين.",
+            "Excessive force against protesters",
+        ),
+    ],
+)
+def test_arabic_rallies_strikes_and_fire_on_protesters(text: str, sub_type: str) -> None:
+    assert [ev["sub_type"] for ev in _events(text)] == [sub_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        # confrontations where youths suffocate from tear gas: a crowd met by force
+        (
+            "date 2026-05-10\nأصيب عشرات الشبان بالاختناق خلال مواجهات مع قوات الأمن في "
+            "مدينة نابلس يوم الجمعة.",
+            "Protest with intervention",
+        ),
+        # arrests with people suffocating, no confrontation: still the arrests
+        (
+            "date 2026-05-10\nاعتقلت قوات الأمن ثلاثة شبان وأصيب آخرون بالاختناق في مدينة "
+            "نابلس يوم الجمعة.",
+            "Arrests",
+        ),
+    ],
+)
+def test_arabic_confrontations_with_tear_gas(text: str, sub_type: str) -> None:
+    assert [ev["sub_type"] for ev in _events(text)] == [sub_type]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tolls"),
+    [
+        # the dead and the wounded counted together: neither toll
+        ("أسفر القصف عن مقتل وإصابة ١٠ أشخاص.", {}),
+        ("أسفر القصف عن مصرع وإصابة أكثر من ٢٠ شخصا.", {}),
+        ("أسفر القصف عن مقتل ٣ وإصابة ١٠ أشخاص.", {"fatalities": 3, "injured": 10}),
+    ],
+)
+def test_arabic_dead_and_wounded_counted_together(sentence: str, tolls: dict[str, int]) -> None:
+    found = {c.kind: c.count for c in count_casualties(sentence, rules=AR)}
+    assert found == tolls
+
+
+def test_arabic_wounded_who_died_are_no_wounded() -> None:
+    sentence = "ارتفعت حصيلة الغارة إلى ١٢ قتيلا، بعد وفاة جريحين متأثرين بإصابتهما."
+    found = {c.kind: c.count for c in count_casualties(sentence, rules=AR)}
+    assert found == {"fatalities": 12}
+
+
 def test_arabic_the_group_that_claimed_it_after_the_incident() -> None:
     # "وتبناه التنظيم" (and the group claimed it) after the incident's word: the group the
     # text named last did it

@@ -1922,7 +1922,11 @@ def _period_start(sentence: str, d: FoundDate, ctx: _Context) -> int | None:
 
 
 def _mark_victims(
-    actors: list[ActorMention], sentence: str, tolls: Sequence[Casualty]
+    actors: list[ActorMention],
+    sentence: str,
+    tolls: Sequence[Casualty],
+    *,
+    rules: Rules | None = None,
 ) -> list[ActorMention]:
     """The state forces a toll counts ("seven soldiers died", "ont tué neuf
     militaires", "مقتل ثلاثة جنود") are the side attacked, never the incident's actor1; an armed
@@ -1931,23 +1935,34 @@ def _mark_victims(
     too: "dozens of gunmen")."""
     if not tolls:
         return actors
+    weapon = rules.words_re("actors", "attack_nouns") if rules is not None else None
     out = []
     for a in actors:
         state = a.actor.inter == _STATE_FORCES
-        if (state or (a.actor.inter not in _UNARMED and not a.agent)) and any(
-            c.end <= a.start
-            and a.start - c.end <= config.EVENTS_VICTIM_GAP_CHARS
-            and (
-                (
-                    COUNTED_NOUN_GAP.fullmatch(sentence, c.end, a.start)
-                    or _MEMBERS_OF.fullmatch(sentence, c.end, a.start)
+        # named with the weapon that struck ("شخص بغارة مسيرة إسرائيلية": one person, by an
+        # Israeli drone's strike): who fired, not who is counted
+        fired = a.agent and weapon is not None and weapon.match(sentence, a.start) is not None
+        if (
+            (state or (a.actor.inter not in _UNARMED and not a.agent))
+            and any(
+                c.end <= a.start
+                # forces named as who fired, past a word between ("شاب برصاص الجيش": a youth, by
+                # the army's bullets), are not the ones counted
+                and not (a.agent and sentence[c.end : a.start].strip())
+                and not fired
+                and a.start - c.end <= config.EVENTS_VICTIM_GAP_CHARS
+                and (
+                    (
+                        COUNTED_NOUN_GAP.fullmatch(sentence, c.end, a.start)
+                        or _MEMBERS_OF.fullmatch(sentence, c.end, a.start)
+                    )
+                    if state
+                    else _FIGHTERS_GAP.fullmatch(sentence, c.end, a.start)
                 )
-                if state
-                else _FIGHTERS_GAP.fullmatch(sentence, c.end, a.start)
+                is not None
+                for c in tolls
+                if not c.vague and not c.word and (state or c.armed)
             )
-            is not None
-            for c in tolls
-            if not c.vague and not c.word and (state or c.armed)
         ):
             a = dataclasses.replace(a, victim=True)
         out.append(a)
@@ -2043,6 +2058,9 @@ def _choose_actors(
             inc.actor2 = min(others, key=lambda a: abs(a.start - first.start)).actor
     if victims and inc.actor2 is None and inc.etype != "Protests":
         inc.actor2 = next((a.actor for a in victims if a.actor != inc.actor1), None)
+    if inc.subtype == _OVERTAKES and inc.actor1 is not None and inc.actor1.inter == _STATE_FORCES:
+        # a state's forces that take a town (ACLED Codebook: government regains territory)
+        inc.subtype = _REGAINS
     # the dead and hurt counted are all fighters, soldiers or police ("two gunmen died")
     armed_dead = _armed_victims([*inc.fatalities.values(), *inc.injured.values()])
     if (
@@ -2763,7 +2781,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         if tolls is None:
             tolls = _incident_tolls(sentence, rules, all_dates)
         country = _forces_country(ms, by_rule.values(), focus)
-        actors = _mark_victims(find_actors(sentence, rules=rules, country=country), sentence, tolls)
+        actors = _mark_victims(
+            find_actors(sentence, rules=rules, country=country), sentence, tolls, rules=rules
+        )
         classes = rules.classes_in(sentence)
         located = [
             (m, inc) for inc in by_rule.values() for ms_p in inc.places.values() for m in ms_p
@@ -3611,7 +3631,10 @@ def _follow_up(
             # the forces its toll counts are the side attacked ("A mine hit an army truck.
             # Three soldiers died in the blast.")
             counted = _mark_victims(
-                find_actors(sentence, rules=rules, country=_country(inc)), sentence, tolls
+                find_actors(sentence, rules=rules, country=_country(inc)),
+                sentence,
+                tolls,
+                rules=rules,
             )
             inc.actor2 = next(
                 (a.actor for a in counted if a.victim and a.actor != inc.actor1), None
@@ -3758,7 +3781,7 @@ def _take_gunmen(
     if not pending:
         return
     found = find_actors(sentence, rules=rules)
-    marked = _mark_victims(found, sentence, tolls)
+    marked = _mark_victims(found, sentence, tolls, rules=rules)
     if not any(a.actor == UNIDENTIFIED and not a.victim and not a.source for a in marked):
         return
     for i in pending:
@@ -3982,6 +4005,8 @@ _ATTACK: Final = ("Violence against civilians", "Attack")
 _MOB: Final = ("Riots", "Mob violence")
 _REMOTE: Final = "Explosions/Remote violence"
 _CLASH: Final = ("Battles", "Armed clash")
+_OVERTAKES: Final = "Non-state actor overtakes territory"
+_REGAINS: Final = "Government regains territory"
 
 
 def _subtype(inc: _Incident, refine: Mapping[str, str], fatalities: int | None) -> str:

@@ -220,6 +220,10 @@ def _armed(sentence: str, n: Number, t: _TollRules) -> bool:
         return False
     if t.fighter.fullmatch(sentence, n.start, n.end) is not None:
         return True
+    if n.person:
+        # a noun of one person is its own noun: fighters after it are who shot ("شاب برصاص
+        # مسلحين": a youth, by gunmen's bullets)
+        return False
     m = t.counted.match(sentence, n.end) if t.counted is not None else None
     return m is not None and t.fighter.fullmatch(m.group("noun")) is not None
 
