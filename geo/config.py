@@ -1034,6 +1034,10 @@ GEOPARSE_APPROX_AR_FEATURES: Final = True
 #: Zipf frequency from which a word without the article after a feature's noun is an
 #: adjective, not the feature's name ("نهر كبير": a big river).
 GEOPARSE_APPROX_AR_FEATURE_MAX_ZIPF: Final = 4.5
+#: Whether a capitalised name after a lower-case feature noun of cased text ("río X",
+#: "serranía de X": the packs' ``feature_heads``) is a feature the gazetteer may lack, its
+#: noun in the span.
+GEOPARSE_APPROX_CASED_FEATURES: Final = True
 
 #: ACLED geo_precision of a name placed at a town (offset from it, near it, or the last town
 #: named before it) and of one placed at a region's centre.
@@ -1107,6 +1111,9 @@ GEOPARSE_APPROX_WEAK_OF_LANGS: Final = ("fr", "es")
 #: Whether the document's focus (the town it names most often) anchors every cued name that
 #: no relative location, unit or town before it places (False: only weakly cued names).
 GEOPARSE_APPROX_FOCUS_ALL: Final = True
+#: Whether a cued name with no relative location, unit or town before it takes the first
+#: town named after it in its sentence as its anchor, before the document's focus.
+GEOPARSE_APPROX_FOLLOWING: Final = True
 
 #: Times the focus town must be named, at least, to anchor names.
 GEOPARSE_APPROX_FOCUS_MIN_COUNT: Final = 2

@@ -472,3 +472,37 @@ def test_arabic_list_after_a_singular_settlement_noun_goes_on_with_rare_words() 
     text = "قصفت المدفعية بلدة زرنيخة وريفها قرب مدينة الرقة."
     found = [m.mention for m in get_geoparser().parse(text, lang="ar")]
     assert found == ["زرنيخة", "الرقة"]
+
+
+def test_spanish_feature_names_keep_their_noun_and_are_placed_near() -> None:
+    # invented: a river and a range the gazetteer lacks, near a town it has
+    text = (
+        "Los desplazados salieron de Tumaco por el río Quelambí y llegaron a la serranía de "
+        "Los Guatacos."
+    )
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    assert "río Quelambí" in found and "serranía de Los Guatacos" in found
+    assert found["río Quelambí"].place.id.startswith("approx:")
+    tumaco = found["Tumaco"].place
+    assert found["serranía de Los Guatacos"].place.latitude == tumaco.latitude
+
+
+def test_spanish_feature_noun_before_a_lower_case_word_is_no_name() -> None:
+    text = "Los desplazados salieron de Tumaco por el río y llegaron a la sierra cercana."
+    assert [m.mention for m in _parse(text, lang="es")] == ["Tumaco"]
+
+
+def test_spanish_village_in_the_countryside_of_a_town_after_it() -> None:
+    # invented village; "en zona rural de Y": the town after it anchors it
+    text = "Hombres armados atacaron la vereda Los Quingos, en zona rural de Tumaco."
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    village = found["Los Quingos"]
+    assert village.precision == config.GEOPARSE_APPROX_PRECISION_TOWN == 2
+    assert village.place.latitude == found["Tumaco"].place.latitude
+    assert dict(village.why)["approximate"] == 2.0
+
+
+def test_a_cued_name_with_no_town_before_it_takes_the_town_after_it() -> None:
+    text = "En el caserío Las Quimbas hubo combates, informó la alcaldía de Tumaco."
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    assert found["Las Quimbas"].place.id == f"approx:{found['Tumaco'].place.id}:las quimbas"

@@ -208,9 +208,10 @@ def approximate_mentions(
             # (a name only a weak cue makes a place keeps a far town as its anchor, for
             # _drop_far to drop it: "a delegation from <far town> went to X")
             weak = all(key in finder.weak_only for _, _, key in members)
-            shared = _preceding(
-                text, toks, a0, mentions, capitals, centre=None if weak else _centre(mentions)
-            )
+            centre = None if weak else _centre(mentions)
+            shared = _preceding(text, toks, a0, mentions, capitals, centre=centre)
+            if shared is None and not weak and config.GEOPARSE_APPROX_FOLLOWING:
+                shared = _following(toks, members[-1][1], mentions, capitals, centre=centre)
         for (_, _, key), found in zip(members, own, strict=True):
             if key not in anchors and (found or shared) is not None:
                 anchors[key] = found or shared  # type: ignore[assignment]
@@ -553,6 +554,11 @@ class _Finder:
                         ),
                     )
                 continue
+            if config.GEOPARSE_APPROX_CASED_FEATURES and key in self.w["feature_heads"]:
+                feature = self._cased_feature(i)
+                if feature is not None:
+                    out.append((*feature, self.key(*feature), feature[0]))
+                    continue
             # "north of X": a compass word before "of"
             bearing = key in self.bearings and keys[i + 1] in self.w.of_words
             if key in self.residents and keys[i + 1] not in self.w.of_words:
@@ -1185,6 +1191,20 @@ class _Finder:
             self.feature_trim[i] = len(key) - len(bare)
         return i, last
 
+    def _cased_feature(self, i: int) -> tuple[int, int] | None:
+        """The run of a natural feature's name that begins with its lower-case noun at token
+        ``i`` in cased text ("río X", "serranía de X", "embalse de X": the pack's
+        ``feature_heads``, kept in the span as in uncased text), when the gazetteer lacks the
+        name after it: the links after the noun ("de", "del", "de las"), then a capitalised
+        name (:meth:`_cased_name`)."""
+        toks = self.toks
+        if toks.cap[i] or toks.join[i] == 0:
+            return None
+        run = self._cased_name(self._past_links(i + 1), toks.sentence[i])
+        if run is None or toks.keys[run[1]] in self.w.union("water", "natural"):
+            return None
+        return i, run[1]
+
     def _feature_word(self, before: int, j: int) -> bool:
         """Whether token ``j``, right after token ``before``, may be a word of a feature's
         name (see :meth:`_arabic_feature`)."""
@@ -1587,6 +1607,8 @@ def _admin(
     n = len(keys)
     sentence = toks.sentence[a]
     nouns = w.union("region_after", "district_after", "region_before")
+    # "X, en zona rural de Y": the town whose countryside the name is in
+    areas = nouns | w["area_nouns"]
     limit = config.GEOPARSE_APPROX_ADMIN_TOKENS
     for k in range(b + 1, min(n, b + 1 + limit)):
         if toks.sentence[k] != sentence:
@@ -1604,6 +1626,10 @@ def _admin(
         if (
             (end + 1 < n and keys[end + 1] in nouns)
             or any(keys[j] in nouns for j in range(max(b + 1, k - 2), k))
+            or (
+                any(keys[j] in w["area_nouns"] for j in range(b + 1, k))
+                and not any(toks.cap[j] and keys[j] not in areas for j in range(b + 1, k))
+            )
             or (k == b + 1 and toks.join[b] == 0)
             or (k == b + 2 and toks.join[b] == 0 and keys[b + 1] in w["place_prepositions"])
         ):
@@ -1618,6 +1644,37 @@ def _admin(
         if _usable(m) and m.place.kind == "region":
             return m.place, "admin", 0.0, config.GEOPARSE_APPROX_PRECISION_REGION
         return None
+    return None
+
+
+def _following(
+    toks: Tokens,
+    b: int,
+    mentions: Iterable[Mention],
+    capitals: frozenset[str],
+    *,
+    centre: tuple[float, float] | None = None,
+) -> tuple[Place, str, float, int] | None:
+    """The first town named after the name ending at token ``b`` in its sentence ("la
+    vereda X, cerca de la cabecera de Y"), with the conditions of :func:`_preceding`: a
+    sentence that names a village the gazetteer lacks and then a town mostly places the one
+    in the other."""
+    end = toks.ends[b]
+    sentence = toks.sentence[b]
+    for m in mentions:
+        if m.char_start < end:
+            continue
+        if m.sentence != sentence:
+            return None
+        if m.place.kind != "city" or not _usable(m) or m.place.id in capitals:
+            continue
+        if centre is not None and (
+            _adrift(m)
+            or haversine_km(*centre, m.place.latitude, m.place.longitude)
+            > config.GEOPARSE_APPROX_PRECEDING_CENTRE_KM
+        ):
+            continue
+        return m.place, "following", 0.0, config.GEOPARSE_APPROX_PRECISION_TOWN
     return None
 
 

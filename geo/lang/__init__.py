@@ -121,6 +121,9 @@ WORD_LISTS: Final = {
     "(городском округе, міській територіальній громаді)",
     "soft_region": "region nouns also used for a city's surroundings (région, region)",
     "near": "words before a name that make the location approximate (near, près de)",
+    "area_nouns": "lower-case nouns and adjectives of a town's countryside or jurisdiction "
+    "between a village's name and its town (X, en zona rural de Y): the town anchors the "
+    "village",
     "settlement_before": "nouns of villages, hamlets and localities before a name (village of, "
     "vereda, село, قرية): the capitalised name after one is a place the gazetteer may lack",
     "settlement_after": "nouns of small settlements after a name (X village, X hamlet)",
