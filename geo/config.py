@@ -1038,6 +1038,10 @@ GEOPARSE_APPROX_AR_FEATURE_MAX_ZIPF: Final = 4.5
 #: "serranía de X": the packs' ``feature_heads``) is a feature the gazetteer may lack, its
 #: noun in the span.
 GEOPARSE_APPROX_CASED_FEATURES: Final = True
+#: Whether a name of two words or more made of common words is a place after a settlement
+#: noun when its first word begins place names ("el corregimiento de Puerto Nuevo", "la
+#: vereda La Libertad": the packs' ``name_heads`` and ``name_articles``).
+GEOPARSE_APPROX_COMMON_SETTLED: Final = True
 
 #: ACLED geo_precision of a name placed at a town (offset from it, near it, or the last town
 #: named before it) and of one placed at a region's centre.

@@ -506,3 +506,22 @@ def test_a_cued_name_with_no_town_before_it_takes_the_town_after_it() -> None:
     text = "En el caserío Las Quimbas hubo combates, informó la alcaldía de Tumaco."
     found = {m.mention: m for m in _parse(text, lang="es")}
     assert found["Las Quimbas"].place.id == f"approx:{found['Tumaco'].place.id}:las quimbas"
+
+
+def test_spanish_name_of_common_words_after_a_settlement_noun() -> None:
+    text = "Los combates se dieron en el corregimiento de Puerto Nuevo, del municipio de Tibú."
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    assert found["Puerto Nuevo"].place.id == f"approx:{found['Tibú'].place.id}:puerto nuevo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a common word alone, an adjective, a name that does not begin as places do
+        "La comunidad Internacional condenó el ataque en Tumaco.",
+        "Hubo combates en la vereda Centro y en Tumaco.",
+        "Hubo combates en el caserío Gran Ejército y en Tumaco.",
+    ],
+)
+def test_spanish_common_words_after_a_settlement_noun_that_are_no_names(text: str) -> None:
+    assert [m.mention for m in _parse(text, lang="es")] == ["Tumaco"]

@@ -475,6 +475,20 @@ class _Finder:
             self.people,
         ) = _finder_words(w)
         self.rare_cues = w.union("place_cues", "residents_before")
+        # words that end no name of common words after a settlement noun ("la vereda del
+        # Ejército", "el barrio de los Militares")
+        self.not_settled = w.union(
+            "stopwords",
+            "months",
+            "weekdays",
+            "titles",
+            "demonyms",
+            "org_heads",
+            "region_before",
+            "settlement_before",
+            "water",
+            "natural",
+        )
         self.bearings = frozenset(_pack_map(w.langs, "bearings"))
         self.residents = w["residents_before"]
         # the nouns of administrative units ("X district", "X and Y counties"), not "region" or
@@ -573,7 +587,10 @@ class _Finder:
             dotted = key == "п" and self.text[toks.ends[i] : toks.ends[i] + 1] == "."
             if join[i] == 0 and not dotted:
                 continue
-            run = self._cased_name(self._past_links(i + 1), toks.sentence[i])
+            # a name of common words after a settlement noun ("el corregimiento de Puerto
+            # Nuevo", "la vereda La Libertad") when it begins as place names do
+            settled = config.GEOPARSE_APPROX_COMMON_SETTLED and key in self.w["settlement_before"]
+            run = self._cased_name(self._past_links(i + 1), toks.sentence[i], settled=settled)
             if run is not None and (key in self.rare_cues or bearing) and not self._rare(*run):
                 # "near the Town Hall", "residents of Main Street", "north of Interstate 95":
                 # these words take places the gazetteer lacks, but facilities, streets and
@@ -588,7 +605,7 @@ class _Finder:
                 if key in self.residents:
                     by_residents.add((run[0], run[1]))
                 listed += 1
-                run = self._next_in_list(run[1])
+                run = self._next_in_list(run[1], settled=settled)
         for i in range(1, n):
             if keys[i] not in self.after or cap[i] or join[i - 1] == 0:
                 continue
@@ -903,9 +920,10 @@ class _Finder:
             links += 1
         return j
 
-    def _next_in_list(self, b: int) -> tuple[int, int] | None:
+    def _next_in_list(self, b: int, *, settled: bool = False) -> tuple[int, int] | None:
         """The next name of a list after the name ending at ``b`` (", Y", " and Y", ", and
-        de Y"), skipping names that are mentions already."""
+        de Y"), skipping names that are mentions already (``settled``: see
+        :meth:`_cased_name`)."""
         toks = self.toks
         n = len(toks)
         while True:
@@ -928,7 +946,7 @@ class _Finder:
                     j += 1
                 b = j
                 continue
-            return self._cased_name(j, toks.sentence[b])
+            return self._cased_name(j, toks.sentence[b], settled=settled)
 
     def _listed_before(self, a: int) -> list[tuple[int, int, str, int]]:
         """The rare names of the list that ends with the name starting at token ``a`` ("X, Y
@@ -1014,7 +1032,13 @@ class _Finder:
                 return False  # "une habitante du quartier de": the person's apposition
         return False
 
-    def _cased_name(self, j: int, sentence: int) -> tuple[int, int] | None:
+    def _cased_name(
+        self, j: int, sentence: int, *, settled: bool = False
+    ) -> tuple[int, int] | None:
+        """The run of a capitalised name at token ``j`` of ``sentence``, or None. After a
+        settlement noun (``settled``) a name of two words or more may be made of common words
+        when its first word begins place names (the pack's ``name_heads``, ``name_articles``:
+        "Puerto Nuevo", "La Libertad")."""
         toks = self.toks
         keys, cap, join = toks.keys, toks.cap, toks.join
         n = len(keys)
@@ -1047,7 +1071,7 @@ class _Finder:
                 b += 2
             else:
                 break
-        if not self._name_ok(j0, b) or not self._ends_well(b):
+        if not self._name_ok(j0, b, settled=settled) or not self._ends_well(b):
             return None
         return j0, b
 
@@ -1323,9 +1347,10 @@ class _Finder:
             and not any(ch.isdigit() for ch in key)
         )
 
-    def _name_ok(self, a: int, b: int) -> bool:
+    def _name_ok(self, a: int, b: int, *, settled: bool = False) -> bool:
         toks = self.toks
         keys = toks.keys
+        heads = self.w.union("name_heads", "name_articles")
         if any(self.blocked[j] or self.covered[j] for j in range(a, b + 1)):
             return False
         key = toks.joined(a, b - a + 1)
@@ -1336,7 +1361,9 @@ class _Finder:
                 return False
             if keys[a].endswith(_SLAVIC_ADJECTIVE_ENDINGS):
                 return False
-        elif all(keys[j] in self.not_names and keys[j] not in self.given for j in range(a, b + 1)):
+        elif all(
+            keys[j] in self.not_names and keys[j] not in self.given for j in range(a, b + 1)
+        ) and not (settled and keys[a] in heads and keys[b] not in self.not_settled):
             return False
         elif keys[a] in self.heads:
             return False  # "Lake Vermont", "Ministry ...", "General ...": no village's name
