@@ -1037,6 +1037,9 @@ GEOPARSE_APPROX_AR_FEATURE_MAX_ZIPF: Final = 4.5
 #: Whether a capitalised name after a lower-case feature noun of cased text ("río X",
 #: "serranía de X": the packs' ``feature_heads``) is a feature the gazetteer may lack, its
 #: noun in the span.
+#: Whether a compass word after a unit's noun and "of" ("el departamento del Centro") is
+#: looked up under the names of the packs' ``compass_units`` (Centre, Northern).
+GEOPARSE_COMPASS_UNITS: Final = True
 GEOPARSE_APPROX_CASED_FEATURES: Final = True
 #: Whether a name of two words or more made of common words is a place after a settlement
 #: noun when its first word begins place names ("el corregimiento de Puerto Nuevo", "la

@@ -214,6 +214,9 @@ MAPS: Final = {
     "distance_units": "words and abbreviations of lengths to their length in metres (km = 1000)",
     "region_names": "names of regions that are not in the gazetteer, to the name of the "
     "town the region is named after (донеччина = донецьк)",
+    "compass_units": "compass words that name first-level units after their noun and 'of' "
+    "(el departamento del Centro), to the names the gazetteer gives such units in other "
+    "languages, separated by '|' (centro = centre|central)",
     "region_abbreviations": "abbreviations of first-level regions that the press writes with "
     "a period after a town and a comma, to the region's name and its country's code "
     "(chih = chihuahua mx: 'Parral, Chih.')",
