@@ -1045,6 +1045,9 @@ GEOPARSE_APPROX_CASED_FEATURES: Final = True
 #: noun when its first word begins place names ("el corregimiento de Puerto Nuevo", "la
 #: vereda La Libertad": the packs' ``name_heads`` and ``name_articles``).
 GEOPARSE_APPROX_COMMON_SETTLED: Final = True
+#: Whether a name after a settlement noun goes on past "de X", "del X", "de la X" ("las
+#: rancherías de Mesa de San Rafael"), X capitalised words no mention covers.
+GEOPARSE_APPROX_SETTLED_OF: Final = True
 
 #: ACLED geo_precision of a name placed at a town (offset from it, near it, or the last town
 #: named before it) and of one placed at a region's centre.

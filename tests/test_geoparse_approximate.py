@@ -525,3 +525,21 @@ def test_spanish_name_of_common_words_after_a_settlement_noun() -> None:
 )
 def test_spanish_common_words_after_a_settlement_noun_that_are_no_names(text: str) -> None:
     assert [m.mention for m in _parse(text, lang="es")] == ["Tumaco"]
+
+
+def test_spanish_names_with_de_after_a_settlement_noun_and_their_list() -> None:
+    text = (
+        "Los combates en Tumaco se extendieron a las rancherías de Mesa de San Quirino, El "
+        "Tulito y Santa Quelita."
+    )
+    found = [m.mention for m in _approximate(_parse(text, lang="es"))]
+    assert found == ["Mesa de San Quirino", "El Tulito", "Santa Quelita"]
+    # "X de Y", Y a known town: X alone is the village
+    text = "Hubo combates en la vereda Los Quingos de Tumaco."
+    assert [m.mention for m in _approximate(_parse(text, lang="es"))] == ["Los Quingos"]
+
+
+def test_a_list_after_a_settlement_noun_goes_on_after_a_known_town() -> None:
+    text = "Quedaron incomunicadas las comunidades de Tumaco, Nansalqui y La Lomita."
+    found = [m.mention for m in _approximate(_parse(text, lang="es"))]
+    assert found == ["Nansalqui", "La Lomita"]

@@ -231,7 +231,8 @@ def approximate_mentions(
         runs = _drop_uncued(runs, {(a, b) for a, b, _, _ in cued}, finder)
     added: list[Mention] = []
     taken: set[int] = set()
-    for a, b in sorted(runs):
+    # (the longest of the runs that start at a token: a cued name over an uncued part of it)
+    for a, b in sorted(runs, key=lambda r: (r[0], -r[1])):
         if any(j in taken for j in range(a, b + 1)):
             continue
         key = finder.key(a, b)
@@ -590,7 +591,13 @@ class _Finder:
             # a name of common words after a settlement noun ("el corregimiento de Puerto
             # Nuevo", "la vereda La Libertad") when it begins as place names do
             settled = config.GEOPARSE_APPROX_COMMON_SETTLED and key in self.w["settlement_before"]
-            run = self._cased_name(self._past_links(i + 1), toks.sentence[i], settled=settled)
+            j = self._past_links(i + 1)
+            run = self._cased_name(j, toks.sentence[i], settled=settled)
+            if run is None and settled and j < n and self.covered[j]:
+                # "las comunidades de Y, X y Z": the list goes on after the known place
+                end = self._covered_end(j)
+                if end is not None:
+                    run = self._next_in_list(end, settled=settled)
             if run is not None and (key in self.rare_cues or bearing) and not self._rare(*run):
                 # "near the Town Hall", "residents of Main Street", "north of Interstate 95":
                 # these words take places the gazetteer lacks, but facilities, streets and
@@ -1059,6 +1066,8 @@ class _Finder:
         while b + 1 < n and b - j + 1 < config.GEOPARSE_APPROX_MAX_TOKENS and join[b] != 0:
             if cap[b + 1] and not self.blocked[b + 1] and not self.covered[b + 1]:
                 b += 1
+            elif settled and (inner := self._inner_of(b)) is not None:
+                b = inner
             elif (
                 keys[b + 1] in self.name_links
                 and b + 2 < n
@@ -1071,9 +1080,32 @@ class _Finder:
                 b += 2
             else:
                 break
-        if not self._name_ok(j0, b, settled=settled) or not self._ends_well(b):
+        if not self._name_ok(j0, b, settled=settled) or not self._ends_well(b, settled=settled):
             return None
         return j0, b
+
+    def _inner_of(self, b: int) -> int | None:
+        """The last token of "de X", "del X", "de la X" after token ``b`` when it goes on a
+        name after a settlement noun ("Mesa de San Rafael", "San Miguel del Ene"): X one or
+        two capitalised words that no mention covers, else None."""
+        if not config.GEOPARSE_APPROX_SETTLED_OF:
+            return None
+        toks = self.toks
+        keys, cap, join = toks.keys, toks.cap, toks.join
+        n = len(keys)
+        k = b + 1
+        if k >= n or cap[k] or keys[k] not in self.w.of_words or join[k] == 0:
+            return None
+        k += 1
+        if k < n and not cap[k] and keys[k] in self.w["name_articles"] and join[k] != 0:
+            k += 1
+        if k >= n or toks.sentence[k] != toks.sentence[b]:
+            return None
+        if not cap[k] or self.blocked[k] or self.covered[k]:
+            return None
+        if k + 1 < n and join[k] != 0 and cap[k + 1] and not self.covered[k + 1]:
+            return k + 1
+        return None if keys[k] in self.not_names else k
 
     def _rare(self, a: int, b: int) -> bool:
         """Whether the name at ``a..b`` has a word that is rare in the document's languages
@@ -1084,7 +1116,7 @@ class _Finder:
             for j in range(a, b + 1)
         )
 
-    def _ends_well(self, b: int) -> bool:
+    def _ends_well(self, b: int, *, settled: bool = False) -> bool:
         """Whether the name ending at token ``b`` ends there: not before a named thing's noun
         ("X Council"), a possessive ("St. Andrew's"), a known name ("в селе Петровых
         Ивановка": the cue is the known name's) or a connector and more of the name ("Bureau
@@ -1110,9 +1142,16 @@ class _Finder:
                 and b + 2 < n
                 and toks.join[b + 1] != 0
                 and toks.cap[b + 2]
+                # "la vereda X de Tumaco": X of the known town after it
+                and not (settled and config.GEOPARSE_APPROX_SETTLED_OF and self._town_at(b + 2))
             ):
                 return False
         return True
+
+    def _town_at(self, j: int) -> bool:
+        """Whether a mention of a town begins at token ``j``."""
+        m = self.first_of.get(j)
+        return m is not None and m.place.kind == "city"
 
     def with_unit(self, a: int, b: int) -> tuple[int, bool]:
         """The last token of the mention of the name at ``a..b`` and whether a unit noun is
