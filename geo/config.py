@@ -1048,6 +1048,9 @@ GEOPARSE_APPROX_COMMON_SETTLED: Final = True
 #: Whether a name after a settlement noun goes on past "de X", "del X", "de la X" ("las
 #: rancherías de Mesa de San Rafael"), X capitalised words no mention covers.
 GEOPARSE_APPROX_SETTLED_OF: Final = True
+#: Whether a capitalised name before a comma and a first-level region that ends a clause
+#: ("X, Nariño.", "X, Gro.") is a town of that region the gazetteer may lack.
+GEOPARSE_APPROX_REGION_AFTER_COMMA: Final = True
 
 #: ACLED geo_precision of a name placed at a town (offset from it, near it, or the last town
 #: named before it) and of one placed at a region's centre.

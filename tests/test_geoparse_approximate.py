@@ -543,3 +543,20 @@ def test_a_list_after_a_settlement_noun_goes_on_after_a_known_town() -> None:
     text = "Quedaron incomunicadas las comunidades de Tumaco, Nansalqui y La Lomita."
     found = [m.mention for m in _approximate(_parse(text, lang="es"))]
     assert found == ["Nansalqui", "La Lomita"]
+
+
+def test_a_name_before_a_comma_and_a_first_level_region_is_a_town_of_it() -> None:
+    text = "Hubo combates en Quelambitla, Gro., y en San Quelito, Guerrero, dijo la fiscalía."
+    found = {m.mention: m for m in _approximate(_parse(text, lang="es"))}
+    assert set(found) == {"Quelambitla", "San Quelito"}
+    assert found["San Quelito"].precision == config.GEOPARSE_APPROX_PRECISION_REGION
+    assert found["San Quelito"].place.country_code == "MX"
+
+
+def test_a_dateline_town_in_capitals_before_its_region() -> None:
+    text = "SAN QUELAMBÍ, Cauca (EFE). Un ataque con drones dejó dos heridos."
+    found = [m.mention for m in _approximate(_parse(text, lang="es"))]
+    assert found == ["SAN QUELAMBÍ"]
+    # a heading of frequent words, a region that goes on the sentence: no town
+    assert not _approximate(_parse("ÚLTIMA HORA, Cauca. Un ataque dejó heridos.", lang="es"))
+    assert not _approximate(_parse("Según Quelambí, Cauca es peligroso.", lang="es"))

@@ -97,6 +97,8 @@ _SLAVIC_ADJECTIVE: Final = re.compile(
 #: Oblique endings of Slavic adjectives ("Печерському", "Печерської"; keys write й as
 #: и): after a weak cue, the adjective of a unit, a monastery or a lake named after it.
 _SLAVIC_ADJECTIVE_CASES: Final = ("ому", "ему", "ого", "его", "ои", "ої", "іи", "ых", "ими", "ыми")
+#: What ends a clause after a region's name ("X, Nariño, dijo", "X, Gro. (EFE)").
+_CLAUSE_ENDS: Final = frozenset(",.;:()")
 #: What separates paragraphs.
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
 #: What follows a name in the possessive ("St. Andrew's").
@@ -640,7 +642,7 @@ class _Finder:
             rare.update(key for _, _, key, _ in members)
         # "X, a farming village", "X, 20 km north of Y": the whole run of capitalised words
         # before the comma
-        for b in range(n - 2):
+        for b in range(n - 1):
             if (
                 join[b] != 0
                 or not cap[b]
@@ -649,9 +651,17 @@ class _Finder:
                 continue
             run = self._run_before(b)
             if run is None:
+                dateline = self._dateline_before(b)
+                if dateline is not None and self._region_after_comma(*dateline):
+                    # "EL QUELAMBÍ, Cauca.": a dateline's town in capitals
+                    out.append((*dateline, self.key(*dateline), dateline[0]))
+                    rare.add(self.key(*dateline))
                 continue
             if self._apposed_noun(b + 1) or _relative_cue(toks, b, first_of, self.w):
                 out.append((*run, self.key(*run), run[0]))
+            elif config.GEOPARSE_APPROX_REGION_AFTER_COMMA and self._region_after_comma(*run):
+                out.append((*run, self.key(*run), run[0]))
+                rare.add(self.key(*run))
         self.rare_only = rare - firm - {key for _, _, key, _ in out if key not in rare}
         self.residents_only = {self.key(a, b) for a, b in by_residents} - {
             key for a, b, key, _ in out if (a, b) not in by_residents
@@ -1147,6 +1157,51 @@ class _Finder:
             ):
                 return False
         return True
+
+    def _dateline_before(self, b: int) -> tuple[int, int] | None:
+        """The run of words in capitals that begins a line and ends at token ``b`` (a
+        dateline's town, "SAN JOSÉ DEL QUELAMBÍ,"), at most GEOPARSE_APPROX_MAX_TOKENS words
+        that no mention covers; None otherwise."""
+        if not config.GEOPARSE_APPROX_REGION_AFTER_COMMA:
+            return None
+        toks = self.toks
+        text = self.text
+        a = b
+        while True:
+            word = text[toks.starts[a] : toks.ends[a]]
+            if not word.isupper() or self.blocked[a] or self.covered[a]:
+                return None
+            line_start = text.rfind("\n", 0, toks.starts[a]) + 1
+            if not text[line_start : toks.starts[a]].strip():
+                break
+            if a == 0 or toks.join[a - 1] == 0 or b - a + 1 >= config.GEOPARSE_APPROX_MAX_TOKENS:
+                return None
+            a -= 1
+        key = toks.joined(a, b - a + 1)
+        if key in self.w.phrases or not self._rare(a, b):
+            return None  # "ÚLTIMA HORA, Cauca": a heading
+        return a, b
+
+    def _region_after_comma(self, a: int, b: int) -> bool:
+        """Whether the name at ``a..b`` stands before a comma and a first-level region that
+        ends a clause ("X, Nariño.", "en X, Guerrero, y", "X, Gro."): the town's region as
+        the press writes it, when the name is no person's (a given name, a surname or a
+        title in it) and begins no sentence alone."""
+        toks = self.toks
+        m = self.first_of.get(b + 1)
+        if m is None or m.place.kind != "region" or not _usable(m):
+            return False
+        end = _last_token(toks, m)
+        after = self.text[m.char_end : m.char_end + 3].lstrip()[:1]
+        if (
+            end + 1 < len(toks)
+            and toks.sentence[end + 1] == toks.sentence[b]
+            and after not in _CLAUSE_ENDS
+        ):
+            return False
+        if a == b and toks.initial[a]:
+            return False
+        return not any(toks.keys[j] in self.people for j in range(a, b + 1))
 
     def _town_at(self, j: int) -> bool:
         """Whether a mention of a town begins at token ``j``."""
