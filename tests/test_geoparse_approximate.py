@@ -560,3 +560,11 @@ def test_a_dateline_town_in_capitals_before_its_region() -> None:
     # a heading of frequent words, a region that goes on the sentence: no town
     assert not _approximate(_parse("ÚLTIMA HORA, Cauca. Un ataque dejó heridos.", lang="es"))
     assert not _approximate(_parse("Según Quelambí, Cauca es peligroso.", lang="es"))
+
+
+def test_spanish_names_listed_after_a_plural_feature_noun_leave_it_out() -> None:
+    text = (
+        "La minería ilegal cerca de Tumaco y de Barbacoas contamina los ríos Quelambí y Tapajito."
+    )
+    found = [m.mention for m in _approximate(_parse(text, lang="es"))]
+    assert found == ["Quelambí", "Tapajito"]

@@ -572,6 +572,12 @@ class _Finder:
                     )
                 continue
             if config.GEOPARSE_APPROX_CASED_FEATURES and key in self.w["feature_heads"]:
+                if key.endswith("s") and key[:-1] in self.w["feature_heads"]:
+                    # "los ríos X, Y y Z": the plural noun is no word of the names
+                    listed = self._cased_list(i)
+                    out += listed
+                    firm.update(k for _, _, k, _ in listed)
+                    continue
                 feature = self._cased_feature(i)
                 if feature is not None:
                     out.append((*feature, self.key(*feature), feature[0]))
@@ -1308,6 +1314,24 @@ class _Finder:
         if len(key) > len(bare):
             self.feature_trim[i] = len(key) - len(bare)
         return i, last
+
+    def _cased_list(self, i: int) -> list[tuple[int, int, str, int]]:
+        """The names listed after the lower-case plural noun at token ``i`` ("los ríos X, Y
+        y Z"), past those the gazetteer has."""
+        toks = self.toks
+        if toks.cap[i] or toks.join[i] == 0:
+            return []
+        j = self._past_links(i + 1)
+        run = self._cased_name(j, toks.sentence[i])
+        if run is None and j < len(toks) and self.covered[j]:
+            end = self._covered_end(j)
+            run = self._next_in_list(end) if end is not None else None
+        out: list[tuple[int, int, str, int]] = []
+        group = run[0] if run is not None else -1
+        while run is not None and len(out) < config.GEOPARSE_APPROX_MAX_LIST:
+            out.append((*run, self.key(*run), group))
+            run = self._next_in_list(run[1])
+        return out
 
     def _cased_feature(self, i: int) -> tuple[int, int] | None:
         """The run of a natural feature's name that begins with its lower-case noun at token
