@@ -574,9 +574,9 @@ class _Finder:
             if config.GEOPARSE_APPROX_CASED_FEATURES and key in self.w["feature_heads"]:
                 if key.endswith("s") and key[:-1] in self.w["feature_heads"]:
                     # "los ríos X, Y y Z": the plural noun is no word of the names
-                    listed = self._cased_list(i)
-                    out += listed
-                    firm.update(k for _, _, k, _ in listed)
+                    names = self._cased_list(i)
+                    out += names
+                    firm.update(k for _, _, k, _ in names)
                     continue
                 feature = self._cased_feature(i)
                 if feature is not None:
