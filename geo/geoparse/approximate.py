@@ -8,11 +8,19 @@ mention covers it, becomes a mention of its own name placed at an anchor, as ACL
 1. a relative location in the same clause: "X, 20 km north of Y" (Y's point moved 20 km along
    the bearing, on the WGS84 ellipsoid), "X, near Y" or "X, north of Y" (Y's point);
 2. else the admin unit named with it: "X, Y province", "X (Y district)", "село X Y-ського
-   району", "in Y province, the village of X" (the unit's centre, precision 3);
+   району", "in Y province, the village of X" (the unit's centre, precision 3), or the town
+   whose countryside it lies in ("X, en zona rural de Y": the packs' ``area_nouns``);
 3. else the last town named before it in the same sentence or the sentences just before it
    (in the same paragraph), unless that town is a national capital;
-4. else the document's focus, the town it names most often (precision 3);
-5. else no mention.
+4. else the first such town named after it in its sentence;
+5. else the document's focus, the town it names most often (precision 3);
+6. else no mention.
+
+Natural features of cased text are written with their lower-case noun, which stays in the
+mention ("río X", "serranía de X": the packs' ``feature_heads``; after a plural noun, "los
+ríos X y Y", the names alone); a name before a comma and a first-level region that ends a
+clause ("X, Nariño.") or a dateline's town in capitals ("SAN X, Cauca.") is a town of that
+region.
 
 Weaker cues make a name a place too when every word of it is rare and none is a person's
 (``GEOPARSE_APPROX_WEAK_*``): a locative preposition ("in X", "à X", "en X", "в X"), a word
