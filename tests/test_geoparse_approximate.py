@@ -568,3 +568,8 @@ def test_spanish_names_listed_after_a_plural_feature_noun_leave_it_out() -> None
     )
     found = [m.mention for m in _approximate(_parse(text, lang="es"))]
     assert found == ["Quelambí", "Tapajito"]
+
+
+def test_spanish_comunidad_is_a_cue_before_de_only() -> None:
+    text = "La comunidad de Puerto Quelito y la comunidad Wayuu de Tumaco pidieron ayuda."
+    assert [m.mention for m in _approximate(_parse(text, lang="es"))] == ["Puerto Quelito"]

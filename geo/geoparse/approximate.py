@@ -126,6 +126,7 @@ _NOT_NAMES: Final = (
     "region_after",
     "settlement_before",
     "settlement_after",
+    "settlement_of",
     "place_cues",
     "near",
     "water",
@@ -594,10 +595,13 @@ class _Finder:
             bearing = key in self.bearings and keys[i + 1] in self.w.of_words
             if key in self.residents and keys[i + 1] not in self.w.of_words:
                 continue  # "resident John Smith": the person; "residents of X": the place
+            # "la comunidad de X", not "la comunidad X" (a people's)
+            of_cue = key in self.w["settlement_of"] and keys[i + 1] in self.w.of_words
             cue = (
                 key in self.before
                 or (key == "п" and i > 0 and keys[i - 1] == "н" and "нп" in self.before)
                 or bearing
+                or of_cue
             )
             if not cue or (cap[i] and not toks.initial[i]):
                 continue
@@ -606,7 +610,9 @@ class _Finder:
                 continue
             # a name of common words after a settlement noun ("el corregimiento de Puerto
             # Nuevo", "la vereda La Libertad") when it begins as place names do
-            settled = config.GEOPARSE_APPROX_COMMON_SETTLED and key in self.w["settlement_before"]
+            settled = config.GEOPARSE_APPROX_COMMON_SETTLED and (
+                key in self.w["settlement_before"] or of_cue
+            )
             j = self._past_links(i + 1)
             run = self._cased_name(j, toks.sentence[i], settled=settled)
             if run is None and settled and j < n and self.covered[j]:

@@ -126,6 +126,8 @@ WORD_LISTS: Final = {
     "village",
     "settlement_before": "nouns of villages, hamlets and localities before a name (village of, "
     "vereda, село, قرية): the capitalised name after one is a place the gazetteer may lack",
+    "settlement_of": "nouns of villages that are settlement_before nouns only before 'of' and "
+    "a name (la comunidad de X): without it the word after them is a people's or an adjective",
     "settlement_after": "nouns of small settlements after a name (X village, X hamlet)",
     "place_cues": "words meaning near that take no person (near, près, возле, біля): the "
     "capitalised name after one is a place the gazetteer may lack",
