@@ -1081,6 +1081,23 @@ GEOPARSE_APPROX_AR_FEATURES: Final = True
 #: Zipf frequency from which a word without the article after a feature's noun is an
 #: adjective, not the feature's name ("نهر كبير": a big river).
 GEOPARSE_APPROX_AR_FEATURE_MAX_ZIPF: Final = 4.5
+#: Whether a capitalised name after a lower-case feature noun of cased text ("río X",
+#: "serranía de X": the packs' ``feature_heads``) is a feature the gazetteer may lack, its
+#: noun in the span.
+#: Whether a compass word after a unit's noun and "of" ("el departamento del Centro") is
+#: looked up under the names of the packs' ``compass_units`` (Centre, Northern).
+GEOPARSE_COMPASS_UNITS: Final = True
+GEOPARSE_APPROX_CASED_FEATURES: Final = True
+#: Whether a name of two words or more made of common words is a place after a settlement
+#: noun when its first word begins place names ("el corregimiento de Puerto Nuevo", "la
+#: vereda La Libertad": the packs' ``name_heads`` and ``name_articles``).
+GEOPARSE_APPROX_COMMON_SETTLED: Final = True
+#: Whether a name after a settlement noun goes on past "de X", "del X", "de la X" ("las
+#: rancherías de Mesa de San Rafael"), X capitalised words no mention covers.
+GEOPARSE_APPROX_SETTLED_OF: Final = True
+#: Whether a capitalised name before a comma and a first-level region that ends a clause
+#: ("X, Nariño.", "X, Gro.") is a town of that region the gazetteer may lack.
+GEOPARSE_APPROX_REGION_AFTER_COMMA: Final = True
 
 #: ACLED geo_precision of a name placed at a town (offset from it, near it, or the last town
 #: named before it) and of one placed at a region's centre.
@@ -1159,6 +1176,9 @@ GEOPARSE_APPROX_WEAK_OF_LANGS: Final = ("fr", "es")
 #: Whether the document's focus (the town it names most often) anchors every cued name that
 #: no relative location, unit or town before it places (False: only weakly cued names).
 GEOPARSE_APPROX_FOCUS_ALL: Final = True
+#: Whether a cued name with no relative location, unit or town before it takes the first
+#: town named after it in its sentence as its anchor, before the document's focus.
+GEOPARSE_APPROX_FOLLOWING: Final = True
 
 #: Times the focus town must be named, at least, to anchor names.
 GEOPARSE_APPROX_FOCUS_MIN_COUNT: Final = 2

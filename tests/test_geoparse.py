@@ -1448,13 +1448,17 @@ def test_a_surname_of_the_story_is_the_town_after_a_preposition_of_place() -> No
 
 def test_small_namesakes_of_an_unnamed_country_give_no_mention() -> None:
     # the story names Colombia and its departments; small Mexican namesakes of its hamlets
-    # are no mentions
+    # are no mentions (a hamlet may be placed approximately at a town of the story)
     text = (
         "En Colombia, el Ejército patrulla el Caquetá. Familias de Los Pozos y La Ceiba "
         "llegaron a San Vicente del Caguán, en el Caquetá, y a Florencia, capital del Caquetá."
     )
-    found = [m for m, _ in names(text, "es")]
-    assert "La Ceiba" not in found and "Los Pozos" not in found
+    mentions = parse(text, lang="es")
+    assert {m.place.country_code for m in mentions} == {"CO"}
+    for m in mentions:
+        if m.mention in ("La Ceiba", "Los Pozos"):
+            assert m.place.id.startswith("approx:")
+    found = [m.mention for m in mentions]
     assert "San Vicente del Caguán" in found and "Florencia" in found
 
 
@@ -1626,3 +1630,15 @@ def test_arab_towns_named_without_their_article() -> None:
 )
 def test_conflict_areas_of_the_supplement(text: str, expected: list[tuple[str, str]]) -> None:
     assert names(text) == expected
+
+
+def test_spanish_compass_names_of_first_level_units() -> None:
+    text = "Las bandas tomaron Mirebalais, en el departamento del Centro de Haití."
+    found = {m.mention: m.place for m in parse(text, lang="es")}
+    assert (found["Centro"].kind, found["Centro"].country_code) == ("region", "HT")
+    text = "En Kasama, capital de la provincia del Norte, y en Mansa hubo protestas."
+    found = {m.mention: m.place for m in parse(text, lang="es")}
+    assert (found["Norte"].kind, found["Norte"].country_code) == ("region", "ZM")
+    # a longer name of the gazetteer goes on after the compass word
+    text = "Hubo combates en el departamento de Norte de Santander."
+    assert [m for m, _ in names(text, "es")] == ["Norte de Santander"]

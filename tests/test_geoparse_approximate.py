@@ -515,3 +515,104 @@ def test_an_occurrence_the_resolver_left_is_the_place_of_its_name_elsewhere() ->
     found = _only([m for m in out if m.char_start == sambir[0].char_start], "Sambir")
     assert found.place.id == sambir[0].place.id
     assert found.why["same_name"] == 1.0 and "approximate" not in found.why
+
+
+def test_spanish_feature_names_keep_their_noun_and_are_placed_near() -> None:
+    # invented: a river and a range the gazetteer lacks, near a town it has
+    text = (
+        "Los desplazados salieron de Tumaco por el río Quelambí y llegaron a la serranía de "
+        "Los Guatacos."
+    )
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    assert "río Quelambí" in found and "serranía de Los Guatacos" in found
+    assert found["río Quelambí"].place.id.startswith("approx:")
+    tumaco = found["Tumaco"].place
+    assert found["serranía de Los Guatacos"].place.latitude == tumaco.latitude
+
+
+def test_spanish_feature_noun_before_a_lower_case_word_is_no_name() -> None:
+    text = "Los desplazados salieron de Tumaco por el río y llegaron a la sierra cercana."
+    assert [m.mention for m in _parse(text, lang="es")] == ["Tumaco"]
+
+
+def test_spanish_village_in_the_countryside_of_a_town_after_it() -> None:
+    # invented village; "en zona rural de Y": the town after it anchors it
+    text = "Hombres armados atacaron la vereda Los Quingos, en zona rural de Tumaco."
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    village = found["Los Quingos"]
+    assert village.precision == config.GEOPARSE_APPROX_PRECISION_TOWN == 2
+    assert village.place.latitude == found["Tumaco"].place.latitude
+    assert dict(village.why)["approximate"] == 2.0
+
+
+def test_a_cued_name_with_no_town_before_it_takes_the_town_after_it() -> None:
+    text = "En el caserío Las Quimbas hubo combates, informó la alcaldía de Tumaco."
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    assert found["Las Quimbas"].place.id == f"approx:{found['Tumaco'].place.id}:las quimbas"
+
+
+def test_spanish_name_of_common_words_after_a_settlement_noun() -> None:
+    text = "Los combates se dieron en el corregimiento de Puerto Nuevo, del municipio de Tibú."
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    assert found["Puerto Nuevo"].place.id == f"approx:{found['Tibú'].place.id}:puerto nuevo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a common word alone, an adjective, a name that does not begin as places do
+        "La comunidad Internacional condenó el ataque en Tumaco.",
+        "Hubo combates en la vereda Centro y en Tumaco.",
+        "Hubo combates en el caserío Gran Ejército y en Tumaco.",
+    ],
+)
+def test_spanish_common_words_after_a_settlement_noun_that_are_no_names(text: str) -> None:
+    assert [m.mention for m in _parse(text, lang="es")] == ["Tumaco"]
+
+
+def test_spanish_names_with_de_after_a_settlement_noun_and_their_list() -> None:
+    text = (
+        "Los combates en Tumaco se extendieron a las rancherías de Mesa de San Quirino, El "
+        "Tulito y Santa Quelita."
+    )
+    found = [m.mention for m in _approximate(_parse(text, lang="es"))]
+    assert found == ["Mesa de San Quirino", "El Tulito", "Santa Quelita"]
+    # "X de Y", Y a known town: X alone is the village
+    text = "Hubo combates en la vereda Los Quingos de Tumaco."
+    assert [m.mention for m in _approximate(_parse(text, lang="es"))] == ["Los Quingos"]
+
+
+def test_a_list_after_a_settlement_noun_goes_on_after_a_known_town() -> None:
+    text = "Quedaron incomunicadas las comunidades de Tumaco, Nansalqui y La Lomita."
+    found = [m.mention for m in _approximate(_parse(text, lang="es"))]
+    assert found == ["Nansalqui", "La Lomita"]
+
+
+def test_a_name_before_a_comma_and_a_first_level_region_is_a_town_of_it() -> None:
+    text = "Hubo combates en Quelambitla, Gro., y en San Quelito, Guerrero, dijo la fiscalía."
+    found = {m.mention: m for m in _approximate(_parse(text, lang="es"))}
+    assert set(found) == {"Quelambitla", "San Quelito"}
+    assert found["San Quelito"].precision == config.GEOPARSE_APPROX_PRECISION_REGION
+    assert found["San Quelito"].place.country_code == "MX"
+
+
+def test_a_dateline_town_in_capitals_before_its_region() -> None:
+    text = "SAN QUELAMBÍ, Cauca (EFE). Un ataque con drones dejó dos heridos."
+    found = [m.mention for m in _approximate(_parse(text, lang="es"))]
+    assert found == ["SAN QUELAMBÍ"]
+    # a heading of frequent words, a region that goes on the sentence: no town
+    assert not _approximate(_parse("ÚLTIMA HORA, Cauca. Un ataque dejó heridos.", lang="es"))
+    assert not _approximate(_parse("Según Quelambí, Cauca es peligroso.", lang="es"))
+
+
+def test_spanish_names_listed_after_a_plural_feature_noun_leave_it_out() -> None:
+    text = (
+        "La minería ilegal cerca de Tumaco y de Barbacoas contamina los ríos Quelambí y Tapajito."
+    )
+    found = [m.mention for m in _approximate(_parse(text, lang="es"))]
+    assert found == ["Quelambí", "Tapajito"]
+
+
+def test_spanish_comunidad_is_a_cue_before_de_only() -> None:
+    text = "La comunidad de Puerto Quelito y la comunidad Wayuu de Tumaco pidieron ayuda."
+    assert [m.mention for m in _approximate(_parse(text, lang="es"))] == ["Puerto Quelito"]

@@ -8,11 +8,19 @@ mention covers it, becomes a mention of its own name placed at an anchor, as ACL
 1. a relative location in the same clause: "X, 20 km north of Y" (Y's point moved 20 km along
    the bearing, on the WGS84 ellipsoid), "X, near Y" or "X, north of Y" (Y's point);
 2. else the admin unit named with it: "X, Y province", "X (Y district)", "село X Y-ського
-   району", "in Y province, the village of X" (the unit's centre, precision 3);
+   району", "in Y province, the village of X" (the unit's centre, precision 3), or the town
+   whose countryside it lies in ("X, en zona rural de Y": the packs' ``area_nouns``);
 3. else the last town named before it in the same sentence or the sentences just before it
    (in the same paragraph), unless that town is a national capital;
-4. else the document's focus, the town it names most often (precision 3);
-5. else no mention.
+4. else the first such town named after it in its sentence;
+5. else the document's focus, the town it names most often (precision 3);
+6. else no mention.
+
+Natural features of cased text are written with their lower-case noun, which stays in the
+mention ("río X", "serranía de X": the packs' ``feature_heads``; after a plural noun, "los
+ríos X y Y", the names alone); a name before a comma and a first-level region that ends a
+clause ("X, Nariño.") or a dateline's town in capitals ("SAN X, Cauca.") is a town of that
+region.
 
 Weaker cues make a name a place too when every word of it is rare and none is a person's
 (``GEOPARSE_APPROX_WEAK_*``): a locative preposition ("in X", "à X", "en X", "в X"), a word
@@ -97,6 +105,8 @@ _SLAVIC_ADJECTIVE: Final = re.compile(
 #: Oblique endings of Slavic adjectives ("Печерському", "Печерської"; keys write й as
 #: и): after a weak cue, the adjective of a unit, a monastery or a lake named after it.
 _SLAVIC_ADJECTIVE_CASES: Final = ("ому", "ему", "ого", "его", "ои", "ої", "іи", "ых", "ими", "ыми")
+#: What ends a clause after a region's name ("X, Nariño, dijo", "X, Gro. (EFE)").
+_CLAUSE_ENDS: Final = frozenset(",.;:()")
 #: What separates paragraphs.
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
 #: What follows a name in the possessive ("St. Andrew's").
@@ -116,6 +126,7 @@ _NOT_NAMES: Final = (
     "region_after",
     "settlement_before",
     "settlement_after",
+    "settlement_of",
     "place_cues",
     "near",
     "water",
@@ -214,9 +225,10 @@ def approximate_mentions(
             # (a name only a weak cue makes a place keeps a far town as its anchor, for
             # _drop_far to drop it: "a delegation from <far town> went to X")
             weak = all(key in finder.weak_only for _, _, key in members)
-            shared = _preceding(
-                text, toks, a0, mentions, capitals, centre=None if weak else _centre(mentions)
-            )
+            centre = None if weak else _centre(mentions)
+            shared = _preceding(text, toks, a0, mentions, capitals, centre=centre)
+            if shared is None and not weak and config.GEOPARSE_APPROX_FOLLOWING:
+                shared = _following(toks, members[-1][1], mentions, capitals, centre=centre)
         for (_, _, key), found in zip(members, own, strict=True):
             if key not in anchors and (found or shared) is not None:
                 anchors[key] = found or shared  # type: ignore[assignment]
@@ -236,7 +248,8 @@ def approximate_mentions(
         runs = _drop_uncued(runs, {(a, b) for a, b, _, _ in cued}, finder)
     added: list[Mention] = []
     taken: set[int] = set()
-    for a, b in sorted(runs):
+    # (the longest of the runs that start at a token: a cued name over an uncued part of it)
+    for a, b in sorted(runs, key=lambda r: (r[0], -r[1])):
         if any(j in taken for j in range(a, b + 1)):
             continue
         key = finder.key(a, b)
@@ -496,6 +509,20 @@ class _Finder:
             self.people,
         ) = _finder_words(w)
         self.rare_cues = w.union("place_cues", "residents_before")
+        # words that end no name of common words after a settlement noun ("la vereda del
+        # Ejército", "el barrio de los Militares")
+        self.not_settled = w.union(
+            "stopwords",
+            "months",
+            "weekdays",
+            "titles",
+            "demonyms",
+            "org_heads",
+            "region_before",
+            "settlement_before",
+            "water",
+            "natural",
+        )
         self.bearings = frozenset(_pack_map(w.langs, "bearings"))
         self.residents = w["residents_before"]
         # the nouns of administrative units ("X district", "X and Y counties"), not "region" or
@@ -575,21 +602,46 @@ class _Finder:
                         ),
                     )
                 continue
+            if config.GEOPARSE_APPROX_CASED_FEATURES and key in self.w["feature_heads"]:
+                if key.endswith("s") and key[:-1] in self.w["feature_heads"]:
+                    # "los ríos X, Y y Z": the plural noun is no word of the names
+                    names = self._cased_list(i)
+                    out += names
+                    firm.update(k for _, _, k, _ in names)
+                    continue
+                feature = self._cased_feature(i)
+                if feature is not None:
+                    out.append((*feature, self.key(*feature), feature[0]))
+                    continue
             # "north of X": a compass word before "of"
             bearing = key in self.bearings and keys[i + 1] in self.w.of_words
             if key in self.residents and keys[i + 1] not in self.w.of_words:
                 continue  # "resident John Smith": the person; "residents of X": the place
+            # "la comunidad de X", not "la comunidad X" (a people's)
+            of_cue = key in self.w["settlement_of"] and keys[i + 1] in self.w.of_words
             cue = (
                 key in self.before
                 or (key == "п" and i > 0 and keys[i - 1] == "н" and "нп" in self.before)
                 or bearing
+                or of_cue
             )
             if not cue or (cap[i] and not toks.initial[i]):
                 continue
             dotted = key == "п" and self.text[toks.ends[i] : toks.ends[i] + 1] == "."
             if join[i] == 0 and not dotted:
                 continue
-            run = self._cased_name(self._past_links(i + 1), toks.sentence[i])
+            # a name of common words after a settlement noun ("el corregimiento de Puerto
+            # Nuevo", "la vereda La Libertad") when it begins as place names do
+            settled = config.GEOPARSE_APPROX_COMMON_SETTLED and (
+                key in self.w["settlement_before"] or of_cue
+            )
+            j = self._past_links(i + 1)
+            run = self._cased_name(j, toks.sentence[i], settled=settled)
+            if run is None and settled and j < n and self.covered[j]:
+                # "las comunidades de Y, X y Z": the list goes on after the known place
+                end = self._covered_end(j)
+                if end is not None:
+                    run = self._next_in_list(end, settled=settled)
             if run is not None and (key in self.rare_cues or bearing) and not self._rare(*run):
                 # "near the Town Hall", "residents of Main Street", "north of Interstate 95":
                 # these words take places the gazetteer lacks, but facilities, streets and
@@ -604,7 +656,7 @@ class _Finder:
                 if key in self.residents:
                     by_residents.add((run[0], run[1]))
                 listed += 1
-                run = self._next_in_list(run[1])
+                run = self._next_in_list(run[1], settled=settled)
         for i in range(1, n):
             if keys[i] not in self.after or cap[i] or join[i - 1] == 0:
                 continue
@@ -632,7 +684,7 @@ class _Finder:
             rare.update(key for _, _, key, _ in members)
         # "X, a farming village", "X, 20 km north of Y": the whole run of capitalised words
         # before the comma
-        for b in range(n - 2):
+        for b in range(n - 1):
             if (
                 join[b] != 0
                 or not cap[b]
@@ -641,9 +693,17 @@ class _Finder:
                 continue
             run = self._run_before(b)
             if run is None:
+                dateline = self._dateline_before(b)
+                if dateline is not None and self._region_after_comma(*dateline):
+                    # "EL QUELAMBÍ, Cauca.": a dateline's town in capitals
+                    out.append((*dateline, self.key(*dateline), dateline[0]))
+                    rare.add(self.key(*dateline))
                 continue
             if self._apposed_noun(b + 1) or _relative_cue(toks, b, first_of, self.w):
                 out.append((*run, self.key(*run), run[0]))
+            elif config.GEOPARSE_APPROX_REGION_AFTER_COMMA and self._region_after_comma(*run):
+                out.append((*run, self.key(*run), run[0]))
+                rare.add(self.key(*run))
         self.rare_only = rare - firm - {key for _, _, key, _ in out if key not in rare}
         self.residents_only = {self.key(a, b) for a, b in by_residents} - {
             key for a, b, key, _ in out if (a, b) not in by_residents
@@ -919,9 +979,10 @@ class _Finder:
             links += 1
         return j
 
-    def _next_in_list(self, b: int) -> tuple[int, int] | None:
+    def _next_in_list(self, b: int, *, settled: bool = False) -> tuple[int, int] | None:
         """The next name of a list after the name ending at ``b`` (", Y", " and Y", ", and
-        de Y"), skipping names that are mentions already."""
+        de Y"), skipping names that are mentions already (``settled``: see
+        :meth:`_cased_name`)."""
         toks = self.toks
         n = len(toks)
         while True:
@@ -944,7 +1005,7 @@ class _Finder:
                     j += 1
                 b = j
                 continue
-            return self._cased_name(j, toks.sentence[b])
+            return self._cased_name(j, toks.sentence[b], settled=settled)
 
     def _listed_before(self, a: int) -> list[tuple[int, int, str, int]]:
         """The rare names of the list that ends with the name starting at token ``a`` ("X, Y
@@ -1030,7 +1091,13 @@ class _Finder:
                 return False  # "une habitante du quartier de": the person's apposition
         return False
 
-    def _cased_name(self, j: int, sentence: int) -> tuple[int, int] | None:
+    def _cased_name(
+        self, j: int, sentence: int, *, settled: bool = False
+    ) -> tuple[int, int] | None:
+        """The run of a capitalised name at token ``j`` of ``sentence``, or None. After a
+        settlement noun (``settled``) a name of two words or more may be made of common words
+        when its first word begins place names (the pack's ``name_heads``, ``name_articles``:
+        "Puerto Nuevo", "La Libertad")."""
         toks = self.toks
         keys, cap, join = toks.keys, toks.cap, toks.join
         n = len(keys)
@@ -1051,6 +1118,8 @@ class _Finder:
         while b + 1 < n and b - j + 1 < config.GEOPARSE_APPROX_MAX_TOKENS and join[b] != 0:
             if cap[b + 1] and not self.blocked[b + 1] and not self.covered[b + 1]:
                 b += 1
+            elif settled and (inner := self._inner_of(b)) is not None:
+                b = inner
             elif (
                 keys[b + 1] in self.name_links
                 and b + 2 < n
@@ -1063,9 +1132,32 @@ class _Finder:
                 b += 2
             else:
                 break
-        if not self._name_ok(j0, b) or not self._ends_well(b):
+        if not self._name_ok(j0, b, settled=settled) or not self._ends_well(b, settled=settled):
             return None
         return j0, b
+
+    def _inner_of(self, b: int) -> int | None:
+        """The last token of "de X", "del X", "de la X" after token ``b`` when it goes on a
+        name after a settlement noun ("Mesa de San Rafael", "San Miguel del Ene"): X one or
+        two capitalised words that no mention covers, else None."""
+        if not config.GEOPARSE_APPROX_SETTLED_OF:
+            return None
+        toks = self.toks
+        keys, cap, join = toks.keys, toks.cap, toks.join
+        n = len(keys)
+        k = b + 1
+        if k >= n or cap[k] or keys[k] not in self.w.of_words or join[k] == 0:
+            return None
+        k += 1
+        if k < n and not cap[k] and keys[k] in self.w["name_articles"] and join[k] != 0:
+            k += 1
+        if k >= n or toks.sentence[k] != toks.sentence[b]:
+            return None
+        if not cap[k] or self.blocked[k] or self.covered[k]:
+            return None
+        if k + 1 < n and join[k] != 0 and cap[k + 1] and not self.covered[k + 1]:
+            return k + 1
+        return None if keys[k] in self.not_names else k
 
     def _rare(self, a: int, b: int) -> bool:
         """Whether the name at ``a..b`` has a word that is rare in the document's languages
@@ -1076,7 +1168,7 @@ class _Finder:
             for j in range(a, b + 1)
         )
 
-    def _ends_well(self, b: int) -> bool:
+    def _ends_well(self, b: int, *, settled: bool = False) -> bool:
         """Whether the name ending at token ``b`` ends there: not before a named thing's noun
         ("X Council"), a possessive ("St. Andrew's"), a known name ("в селе Петровых
         Ивановка": the cue is the known name's) or a connector and more of the name ("Bureau
@@ -1102,9 +1194,61 @@ class _Finder:
                 and b + 2 < n
                 and toks.join[b + 1] != 0
                 and toks.cap[b + 2]
+                # "la vereda X de Tumaco": X of the known town after it
+                and not (settled and config.GEOPARSE_APPROX_SETTLED_OF and self._town_at(b + 2))
             ):
                 return False
         return True
+
+    def _dateline_before(self, b: int) -> tuple[int, int] | None:
+        """The run of words in capitals that begins a line and ends at token ``b`` (a
+        dateline's town, "SAN JOSÉ DEL QUELAMBÍ,"), at most GEOPARSE_APPROX_MAX_TOKENS words
+        that no mention covers; None otherwise."""
+        if not config.GEOPARSE_APPROX_REGION_AFTER_COMMA:
+            return None
+        toks = self.toks
+        text = self.text
+        a = b
+        while True:
+            word = text[toks.starts[a] : toks.ends[a]]
+            if not word.isupper() or self.blocked[a] or self.covered[a]:
+                return None
+            line_start = text.rfind("\n", 0, toks.starts[a]) + 1
+            if not text[line_start : toks.starts[a]].strip():
+                break
+            if a == 0 or toks.join[a - 1] == 0 or b - a + 1 >= config.GEOPARSE_APPROX_MAX_TOKENS:
+                return None
+            a -= 1
+        key = toks.joined(a, b - a + 1)
+        if key in self.w.phrases or not self._rare(a, b):
+            return None  # "ÚLTIMA HORA, Cauca": a heading
+        return a, b
+
+    def _region_after_comma(self, a: int, b: int) -> bool:
+        """Whether the name at ``a..b`` stands before a comma and a first-level region that
+        ends a clause ("X, Nariño.", "en X, Guerrero, y", "X, Gro."): the town's region as
+        the press writes it, when the name is no person's (a given name, a surname or a
+        title in it) and begins no sentence alone."""
+        toks = self.toks
+        m = self.first_of.get(b + 1)
+        if m is None or m.place.kind != "region" or not _usable(m):
+            return False
+        end = _last_token(toks, m)
+        after = self.text[m.char_end : m.char_end + 3].lstrip()[:1]
+        if (
+            end + 1 < len(toks)
+            and toks.sentence[end + 1] == toks.sentence[b]
+            and after not in _CLAUSE_ENDS
+        ):
+            return False
+        if a == b and toks.initial[a]:
+            return False
+        return not any(toks.keys[j] in self.people for j in range(a, b + 1))
+
+    def _town_at(self, j: int) -> bool:
+        """Whether a mention of a town begins at token ``j``."""
+        m = self.first_of.get(j)
+        return m is not None and m.place.kind == "city"
 
     def with_unit(self, a: int, b: int) -> tuple[int, bool]:
         """The last token of the mention of the name at ``a..b`` and whether a unit noun is
@@ -1206,6 +1350,38 @@ class _Finder:
         if len(key) > len(bare):
             self.feature_trim[i] = len(key) - len(bare)
         return i, last
+
+    def _cased_list(self, i: int) -> list[tuple[int, int, str, int]]:
+        """The names listed after the lower-case plural noun at token ``i`` ("los ríos X, Y
+        y Z"), past those the gazetteer has."""
+        toks = self.toks
+        if toks.cap[i] or toks.join[i] == 0:
+            return []
+        j = self._past_links(i + 1)
+        run = self._cased_name(j, toks.sentence[i])
+        if run is None and j < len(toks) and self.covered[j]:
+            end = self._covered_end(j)
+            run = self._next_in_list(end) if end is not None else None
+        out: list[tuple[int, int, str, int]] = []
+        group = run[0] if run is not None else -1
+        while run is not None and len(out) < config.GEOPARSE_APPROX_MAX_LIST:
+            out.append((*run, self.key(*run), group))
+            run = self._next_in_list(run[1])
+        return out
+
+    def _cased_feature(self, i: int) -> tuple[int, int] | None:
+        """The run of a natural feature's name that begins with its lower-case noun at token
+        ``i`` in cased text ("río X", "serranía de X", "embalse de X": the pack's
+        ``feature_heads``, kept in the span as in uncased text), when the gazetteer lacks the
+        name after it: the links after the noun ("de", "del", "de las"), then a capitalised
+        name (:meth:`_cased_name`)."""
+        toks = self.toks
+        if toks.cap[i] or toks.join[i] == 0:
+            return None
+        run = self._cased_name(self._past_links(i + 1), toks.sentence[i])
+        if run is None or toks.keys[run[1]] in self.w.union("water", "natural"):
+            return None
+        return i, run[1]
 
     def _feature_word(self, before: int, j: int) -> bool:
         """Whether token ``j``, right after token ``before``, may be a word of a feature's
@@ -1325,9 +1501,10 @@ class _Finder:
             and not any(ch.isdigit() for ch in key)
         )
 
-    def _name_ok(self, a: int, b: int) -> bool:
+    def _name_ok(self, a: int, b: int, *, settled: bool = False) -> bool:
         toks = self.toks
         keys = toks.keys
+        heads = self.w.union("name_heads", "name_articles")
         if any(self.blocked[j] or self.covered[j] for j in range(a, b + 1)):
             return False
         key = toks.joined(a, b - a + 1)
@@ -1338,7 +1515,9 @@ class _Finder:
                 return False
             if keys[a].endswith(_SLAVIC_ADJECTIVE_ENDINGS):
                 return False
-        elif all(keys[j] in self.not_names and keys[j] not in self.given for j in range(a, b + 1)):
+        elif all(
+            keys[j] in self.not_names and keys[j] not in self.given for j in range(a, b + 1)
+        ) and not (settled and keys[a] in heads and keys[b] not in self.not_settled):
             return False
         elif keys[a] in self.heads:
             return False  # "Lake Vermont", "Ministry ...", "General ...": no village's name
@@ -1609,6 +1788,8 @@ def _admin(
     n = len(keys)
     sentence = toks.sentence[a]
     nouns = w.union("region_after", "district_after", "region_before")
+    # "X, en zona rural de Y": the town whose countryside the name is in
+    areas = nouns | w["area_nouns"]
     limit = config.GEOPARSE_APPROX_ADMIN_TOKENS
     for k in range(b + 1, min(n, b + 1 + limit)):
         if toks.sentence[k] != sentence:
@@ -1626,6 +1807,10 @@ def _admin(
         if (
             (end + 1 < n and keys[end + 1] in nouns)
             or any(keys[j] in nouns for j in range(max(b + 1, k - 2), k))
+            or (
+                any(keys[j] in w["area_nouns"] for j in range(b + 1, k))
+                and not any(toks.cap[j] and keys[j] not in areas for j in range(b + 1, k))
+            )
             or (k == b + 1 and toks.join[b] == 0)
             or (k == b + 2 and toks.join[b] == 0 and keys[b + 1] in w["place_prepositions"])
         ):
@@ -1640,6 +1825,37 @@ def _admin(
         if _usable(m) and m.place.kind == "region":
             return m.place, "admin", 0.0, config.GEOPARSE_APPROX_PRECISION_REGION
         return None
+    return None
+
+
+def _following(
+    toks: Tokens,
+    b: int,
+    mentions: Iterable[Mention],
+    capitals: frozenset[str],
+    *,
+    centre: tuple[float, float] | None = None,
+) -> tuple[Place, str, float, int] | None:
+    """The first town named after the name ending at token ``b`` in its sentence ("la
+    vereda X, cerca de la cabecera de Y"), with the conditions of :func:`_preceding`: a
+    sentence that names a village the gazetteer lacks and then a town mostly places the one
+    in the other."""
+    end = toks.ends[b]
+    sentence = toks.sentence[b]
+    for m in mentions:
+        if m.char_start < end:
+            continue
+        if m.sentence != sentence:
+            return None
+        if m.place.kind != "city" or not _usable(m) or m.place.id in capitals:
+            continue
+        if centre is not None and (
+            _adrift(m)
+            or haversine_km(*centre, m.place.latitude, m.place.longitude)
+            > config.GEOPARSE_APPROX_PRECEDING_CENTRE_KM
+        ):
+            continue
+        return m.place, "following", 0.0, config.GEOPARSE_APPROX_PRECISION_TOWN
     return None
 
 

@@ -121,6 +121,8 @@ def find_spans(
     spans = _merge(spans, _capitalised(text, toks, blocked, w, index))
     spans = _merge(spans, _named_features(toks, blocked, w, index))
     spans = _merge(_region_abbreviations(text, toks, w), spans)
+    if config.GEOPARSE_COMPASS_UNITS:
+        spans = _merge(_compass_units(toks, w, index), spans)
     romanised = _romanised(text, toks, blocked, w, index, spans)
     if romanised:
         # a romanised name replaces the names found inside it (see _romanised)
@@ -168,6 +170,43 @@ def _region_abbreviations(text: str, toks: Tokens, w: Words) -> list[Span]:
         span = _span(toks, i, i, key, soft=0, region_only=True)
         out.append(dataclasses.replace(span, end=span.end + 1))  # the period is the name's
     return out
+
+
+def _compass_units(toks: Tokens, w: Words, index: Index) -> list[Span]:
+    """First-level units named by a compass word after their noun and "de" ("el departamento
+    del Centro", "el estado del Norte"), whose name the gazetteer has in other languages only
+    (Centre, Northern): the compass word looked up under the forms of the packs'
+    ``compass_units`` (:data:`~geo.geoparse.candidates.ANY_OF`), among regions only."""
+    table = _compass_table(w)
+    if not table:
+        return []
+    keys, cap, join = toks.keys, toks.cap, toks.join
+    nouns = w["region_heads_outside"] - w["soft_region"]
+    out: list[Span] = []
+    for i in range(2, len(keys)):
+        if not cap[i] or keys[i] not in table or keys[i - 1] not in w.of_words:
+            continue
+        if join[i - 1] == 0 or join[i - 2] == 0 or keys[i - 2] not in nouns:
+            continue
+        if (
+            toks.hyphen_after[i]
+            or (_name_goes_on(toks, i) and index.has(toks.joined(i, 3)))
+            or (i + 1 < len(keys) and join[i] != 0 and cap[i + 1])
+        ):
+            continue  # "el departamento de Norte de Santander": a longer name
+        forms = [key for key in table[keys[i]] if index.has(key)]
+        if forms:
+            out.append(_span(toks, i, i, ANY_OF.join(forms), soft=0, region_only=True))
+    return out
+
+
+def _compass_table(w: Words) -> dict[str, tuple[str, ...]]:
+    """The packs' ``compass_units`` of the document's languages, the forms normalised."""
+    table: dict[str, tuple[str, ...]] = {}
+    for code in w.langs:
+        for word, forms in get_pack(code).maps.get("compass_units", {}).items():
+            table[normalize_name(word)] = tuple(normalize_name(f) for f in forms.split("|"))
+    return table
 
 
 def _abbreviation_table(w: Words) -> dict[str, str]:

@@ -128,8 +128,13 @@ WORD_LISTS: Final = {
     "that make it a country's name rather than a same-named region's (neighbouring X, the "
     "border with X)",
     "country_links": "words between a country_before word and the country's name (with, into)",
+    "area_nouns": "lower-case nouns and adjectives of a town's countryside or jurisdiction "
+    "between a village's name and its town (X, en zona rural de Y): the town anchors the "
+    "village",
     "settlement_before": "nouns of villages, hamlets and localities before a name (village of, "
     "vereda, село, قرية): the capitalised name after one is a place the gazetteer may lack",
+    "settlement_of": "nouns of villages that are settlement_before nouns only before 'of' and "
+    "a name (la comunidad de X): without it the word after them is a people's or an adjective",
     "settlement_after": "nouns of small settlements after a name (X village, X hamlet)",
     "place_cues": "words meaning near that take no person (near, près, возле, біля): the "
     "capitalised name after one is a place the gazetteer may lack",
@@ -223,6 +228,9 @@ MAPS: Final = {
     "distance_units": "words and abbreviations of lengths to their length in metres (km = 1000)",
     "region_names": "names of regions that are not in the gazetteer, to the name of the "
     "town the region is named after (донеччина = донецьк)",
+    "compass_units": "compass words that name first-level units after their noun and 'of' "
+    "(el departamento del Centro), to the names the gazetteer gives such units in other "
+    "languages, separated by '|' (centro = centre|central)",
     "region_abbreviations": "abbreviations of first-level regions that the press writes with "
     "a period after a town and a comma, to the region's name and its country's code "
     "(chih = chihuahua mx: 'Parral, Chih.')",
