@@ -1834,7 +1834,7 @@ def _following(
     mentions: Iterable[Mention],
     capitals: frozenset[str],
     *,
-    centre: tuple[float, float] | None = None,
+    centre: tuple[float, float, float] | None = None,
 ) -> tuple[Place, str, float, int] | None:
     """The first town named after the name ending at token ``b`` in its sentence ("la
     vereda X, cerca de la cabecera de Y"), with the conditions of :func:`_preceding`: a
@@ -1851,8 +1851,7 @@ def _following(
             continue
         if centre is not None and (
             _adrift(m)
-            or haversine_km(*centre, m.place.latitude, m.place.longitude)
-            > config.GEOPARSE_APPROX_PRECEDING_CENTRE_KM
+            or haversine_km(centre[0], centre[1], m.place.latitude, m.place.longitude) > centre[2]
         ):
             continue
         return m.place, "following", 0.0, config.GEOPARSE_APPROX_PRECISION_TOWN
