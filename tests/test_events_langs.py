@@ -27,7 +27,14 @@ from geo.io.documents import make_document
 from geo.lang.ar.morph import strip_marks
 
 RU, UK, AR = get_rules(("ru",)), get_rules(("uk",)), get_rules(("ar",))
-RULES = {"ru": RU, "uk": UK, "ar": AR, "en": get_rules(("en",)), "fr": get_rules(("fr",))}
+RULES = {
+    "ru": RU,
+    "uk": UK,
+    "ar": AR,
+    "en": get_rules(("en",)),
+    "fr": get_rules(("fr",)),
+    "es": get_rules(("es",)),
+}
 ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 # --------------------------------------------------------------------------- packs
@@ -324,6 +331,25 @@ def test_a_span_of_days_takes_its_first_day_and_a_night_its_last() -> None:
         ("ar", "خرج آلاف المتظاهرين في مظاهرة حاشدة.", "Peaceful protest"),
         ("ar", "اختطف مسلحون مجهولون ثلاثة مدنيين.", "Abduction/forced disappearance"),
         ("ar", "محتجون يقتحمون مبنى السفارة ويضرمون النار فيه.", "Violent demonstration"),
+        ("es", "Disidentes hostigaron la estación de Policía durante dos horas.", "Armed clash"),
+        ("es", "Luego de que un comando los emboscara en un camino vecinal.", "Armed clash"),
+        ("es", "Dos hombres fueron ultimados a balazos frente a su casa.", "Attack"),
+        ("es", "Un ataque armado contra un autobús de pasajeros.", "Attack"),
+        (
+            "es",
+            "Comuneros bloquearon durante cinco horas la carretera federal.",
+            "Peaceful protest",
+        ),
+        (
+            "es",
+            "Maestros mantienen un paro indefinido y un bloqueo en la autopista.",
+            "Peaceful protest",
+        ),
+        (
+            "es",
+            "Denunció la privación ilegal de la libertad de un comerciante.",
+            "Abduction/forced disappearance",
+        ),
     ],
 )
 def test_cues_by_acled_sub_type(code: str, sentence: str, sub_type: str) -> None:

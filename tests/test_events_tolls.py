@@ -120,10 +120,36 @@ def test_a_count_before_an_aside_with_other_numbers() -> None:
         ("es", "Tras los disparos, la Fiscalía localizó seis cuerpos en un paraje.", 6),
         ("fr", "L'attaque avait déjà coûté la vie à neuf soldats.", 9),
         ("es", "Hombres armados asesinaron a un líder comunal en Túquerres.", 1),
+        ("es", "Vecinos hallaron sin vida a tres jornaleros junto al río.", 3),
+        ("es", "Cuatro hombres fueron ultimados en una brecha.", 4),
+        ("es", "Luego de que sicarios mataran a dos taxistas en la terminal.", 2),
     ],
 )
 def test_more_ways_to_tell_the_dead(lang: str, sentence: str, count: int) -> None:
     assert _counts(lang, sentence) == [("fatalities", count, True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Un policía murió y otro resultó herido en la emboscada.",
+            [("fatalities", 1), ("injured", 1)],
+        ),
+        (
+            "El saldo fue de dos personas sin vida y tres heridos.",
+            [("fatalities", 2), ("injured", 3)],
+        ),
+        (
+            "La explosión mató a un vigilante y lesionó a dos obreros.",
+            [("fatalities", 1), ("injured", 2)],
+        ),
+    ],
+)
+def test_spanish_wordings_of_the_dead_and_the_wounded(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(k, n) for k, n, _ in _counts("es", sentence)] == expected
 
 
 def test_a_running_total_of_the_year_in_spanish() -> None:
