@@ -123,6 +123,9 @@ def test_a_count_before_an_aside_with_other_numbers() -> None:
         ("es", "Vecinos hallaron sin vida a tres jornaleros junto al río.", 3),
         ("es", "Cuatro hombres fueron ultimados en una brecha.", 4),
         ("es", "Luego de que sicarios mataran a dos taxistas en la terminal.", 2),
+        ("es", "Pistoleros privaron de la vida a cuatro albañiles en una obra.", 4),
+        ("es", "El número de muertos asciende ya a 14.", 14),
+        ("es", "La riña en el penal dejó un muerto.", 1),
     ],
 )
 def test_more_ways_to_tell_the_dead(lang: str, sentence: str, count: int) -> None:
