@@ -144,6 +144,10 @@ def test_more_ways_to_tell_the_dead(lang: str, sentence: str, count: int) -> Non
             [("fatalities", 2), ("injured", 3)],
         ),
         (
+            "Dos murieron y otras cinco permanecen hospitalizadas.",
+            [("fatalities", 2), ("injured", 5)],
+        ),
+        (
             "La explosión mató a un vigilante y lesionó a dos obreros.",
             [("fatalities", 1), ("injured", 2)],
         ),
