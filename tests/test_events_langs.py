@@ -335,6 +335,16 @@ def test_a_span_of_days_takes_its_first_day_and_a_night_its_last() -> None:
         ("es", "Tropas capturaron en la zona rural a dos sospechosos.", "Arrests"),
         ("es", "Alias el Flaco fue capturado por la Policía en su finca.", "Arrests"),
         ("es", "Cuatro agentes fueron emboscados sobre la carretera.", "Armed clash"),
+        (
+            "es",
+            "La marcha acabó en enfrentamientos entre encapuchados y granaderos.",
+            "Violent demonstration",
+        ),
+        (
+            "es",
+            "Un grupo de jóvenes lanzó piedras y petardos contra la alcaldía.",
+            "Violent demonstration",
+        ),
         ("es", "Luego de que un comando los emboscara en un camino vecinal.", "Armed clash"),
         ("es", "Dos hombres fueron ultimados a balazos frente a su casa.", "Attack"),
         ("es", "Un ataque armado contra un autobús de pasajeros.", "Attack"),
