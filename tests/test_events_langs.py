@@ -336,6 +336,7 @@ def test_a_span_of_days_takes_its_first_day_and_a_night_its_last() -> None:
         ("es", "Alias el Flaco fue capturado por la Policía en su finca.", "Arrests"),
         ("es", "Cuatro agentes fueron emboscados sobre la carretera.", "Armed clash"),
         ("es", "Desconocidos dispararon contra un taxista en la terminal.", "Attack"),
+        ("es", "Un comando armado irrumpió en una cantina y abrió fuego.", "Attack"),
         ("es", "Un hombre murió tras ser atacado a balazos.", "Attack"),
         ("es", "Sujetos armados balearon a dos policías municipales.", "Armed clash"),
         ("es", "Hombres armados abrieron fuego contra una patrulla.", "Armed clash"),
