@@ -147,6 +147,8 @@ def test_more_ways_to_tell_the_dead(lang: str, sentence: str, count: int) -> Non
             "Dos murieron y otras cinco permanecen hospitalizadas.",
             [("fatalities", 2), ("injured", 5)],
         ),
+        ("Le dispararon a quemarropa. La mujer murió en el lugar.", [("fatalities", 1)]),
+        ("Un campesino perdió una pierna al activar un explosivo.", [("injured", 1)]),
         (
             "La explosión mató a un vigilante y lesionó a dos obreros.",
             [("fatalities", 1), ("injured", 2)],
@@ -157,6 +159,13 @@ def test_spanish_wordings_of_the_dead_and_the_wounded(
     sentence: str, expected: list[tuple[str, int]]
 ) -> None:
     assert [(k, n) for k, n, _ in _counts("es", sentence)] == expected
+
+
+def test_what_an_incident_adds_to_is_no_running_total_in_spanish() -> None:
+    # "se suman a" (add to an earlier killing) is no sum; "suman 40" is
+    s = "Estos crímenes se suman al asesinato de tres comerciantes en Tarija."
+    assert _counts("es", s) == [("fatalities", 3, True)]
+    assert _counts("es", "Con ellos suman 40 policías asesinados.") == [("fatalities", 40, False)]
 
 
 def test_a_running_total_of_the_year_in_spanish() -> None:
