@@ -112,6 +112,9 @@ def test_arabic_duals_and_a_pronoun_before_the_count(
 def test_a_count_before_an_aside_with_other_numbers() -> None:
     s = "Cinq passagers, dont une femme et son bébé, ont été tués près de Zinder."
     assert _counts("fr", s) == [("fatalities", 5, True)]
+    # a long verb after the aside ("resultaron")
+    s = "Cuatro jornaleros, entre ellos un menor de 15 años, resultaron heridos en Yungas."
+    assert _counts("es", s) == [("injured", 4, True)]
 
 
 @pytest.mark.parametrize(
