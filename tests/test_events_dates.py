@@ -8,6 +8,7 @@ The sentences are invented for these tests. A night attack takes the day the nig
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
@@ -369,3 +370,12 @@ def test_a_weekday_after_the_streets_is_still_a_day() -> None:
         rules=get_rules(("es",)),
     )
     assert [str(f.date) for f in found] == ["2025-03-08"]
+
+
+def test_a_day_after_an_earlier_incident_is_not_the_next_day_in_spanish() -> None:
+    # "un día después de una masacre": the later day is told by another incident, not "the
+    # next day" of the one told before
+    nxt = get_rules(("es",)).patterns("context", "next_day")
+    rx = re.compile("|".join(f"(?:{p})" for p in nxt), re.IGNORECASE)
+    assert rx.search("El ataque ocurrió un día después de una masacre.") is None
+    assert rx.search("Un día después, hubo otro ataque.") is not None
