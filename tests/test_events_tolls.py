@@ -164,6 +164,13 @@ def test_spanish_wordings_of_the_dead_and_the_wounded(
     assert [(k, n) for k, n, _ in _counts("es", sentence)] == expected
 
 
+def test_unconfirmed_reports_of_the_dead_are_no_toll_in_spanish() -> None:
+    s = "En redes sociales se habló de cinco muertos, cifra que nadie confirmó."
+    assert _counts("es", s) == [("fatalities", 5, False)]
+    s = "Versiones extraoficiales hablan de ocho muertos."
+    assert _counts("es", s) == [("fatalities", 8, False)]
+
+
 def test_what_an_incident_adds_to_is_no_running_total_in_spanish() -> None:
     # "se suman a" (add to an earlier killing) is no sum; "suman 40" is
     s = "Estos crímenes se suman al asesinato de tres comerciantes en Tarija."
