@@ -336,6 +336,8 @@ def test_a_span_of_days_takes_its_first_day_and_a_night_its_last() -> None:
         ("es", "Alias el Flaco fue capturado por la Policía en su finca.", "Arrests"),
         ("es", "Cuatro agentes fueron emboscados sobre la carretera.", "Armed clash"),
         ("es", "Desconocidos dispararon contra un taxista en la terminal.", "Attack"),
+        ("es", "Ultiman a comerciante en el mercado.", "Attack"),
+        ("es", "Una asonada contra la tropa dejó tres soldados heridos.", "Mob violence"),
         ("es", "Un comando armado irrumpió en una cantina y abrió fuego.", "Attack"),
         ("es", "Un hombre murió tras ser atacado a balazos.", "Attack"),
         ("es", "Sujetos armados balearon a dos policías municipales.", "Armed clash"),
