@@ -152,6 +152,8 @@ def test_more_ways_to_tell_the_dead(lang: str, sentence: str, count: int) -> Non
         ),
         ("Le dispararon a quemarropa. La mujer murió en el lugar.", [("fatalities", 1)]),
         ("Un campesino perdió una pierna al activar un explosivo.", [("injured", 1)]),
+        ("Se confirmó el deceso de dos mineros.", [("fatalities", 2)]),
+        ("Dos escoltas resultaron con lesiones leves.", [("injured", 2)]),
         (
             "La explosión mató a un vigilante y lesionó a dos obreros.",
             [("fatalities", 1), ("injured", 2)],
