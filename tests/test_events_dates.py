@@ -8,6 +8,7 @@ The sentences are invented for these tests. A night attack takes the day the nig
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
@@ -348,3 +349,33 @@ TIMES_OF_DAY = [
 def test_a_time_of_day_joins_its_own_date(lang: str, sentence: str, expected: list[str]) -> None:
     found = find_dates(sentence, reference=TUESDAY, rules=get_rules((lang,)))
     assert [str(f.date) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dos jóvenes fueron asesinados en el barrio 20 de Julio de Quibdó.",
+        "El bloqueo se mantuvo en la avenida 10 de Agosto.",
+        "Hallaron un cuerpo en la colonia 16 de Septiembre.",
+    ],
+)
+def test_a_date_that_names_a_street_or_a_neighbourhood_is_no_day(sentence: str) -> None:
+    assert find_dates(sentence, reference=dt.date(2025, 3, 12), rules=get_rules(("es",))) == []
+
+
+def test_a_weekday_after_the_streets_is_still_a_day() -> None:
+    found = find_dates(
+        "Miles salieron a las calles el sábado.",
+        reference=dt.date(2025, 3, 12),
+        rules=get_rules(("es",)),
+    )
+    assert [str(f.date) for f in found] == ["2025-03-08"]
+
+
+def test_a_day_after_an_earlier_incident_is_not_the_next_day_in_spanish() -> None:
+    # "un día después de una masacre": the later day is told by another incident, not "the
+    # next day" of the one told before
+    nxt = get_rules(("es",)).patterns("context", "next_day")
+    rx = re.compile("|".join(f"(?:{p})" for p in nxt), re.IGNORECASE)
+    assert rx.search("El ataque ocurrió un día después de una masacre.") is None
+    assert rx.search("Un día después, hubo otro ataque.") is not None

@@ -345,6 +345,16 @@ def test_a_district_is_part_of_the_story_town() -> None:
     assert _event_places(es) == [("Tampico", "2024-05-02", "Attack", 4, 2)]
 
 
+def test_a_rural_part_of_a_municipality_is_placed_at_the_municipality() -> None:
+    # "en la vereda X, zona rural de Y", "en la comunidad de X, municipio de Y": one
+    # incident, at the municipality, not one at each place
+    es = (
+        "date 2025-05-07\nTres soldados murieron el martes en combates con el ELN en la vereda "
+        "La Esperanza, zona rural del municipio de Tame."
+    )
+    assert _event_places(es) == [("Tame", "2025-05-06", "Armed clash", 3, None)]
+
+
 def test_a_sentence_about_a_district_of_the_town_keeps_the_story_going() -> None:
     # a sentence that only places the incident in a part of its town tells no incident of
     # its own: the toll of the next sentence is still the incident's

@@ -27,7 +27,14 @@ from geo.io.documents import make_document
 from geo.lang.ar.morph import strip_marks
 
 RU, UK, AR = get_rules(("ru",)), get_rules(("uk",)), get_rules(("ar",))
-RULES = {"ru": RU, "uk": UK, "ar": AR, "en": get_rules(("en",)), "fr": get_rules(("fr",))}
+RULES = {
+    "ru": RU,
+    "uk": UK,
+    "ar": AR,
+    "en": get_rules(("en",)),
+    "fr": get_rules(("fr",)),
+    "es": get_rules(("es",)),
+}
 ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 # --------------------------------------------------------------------------- packs
@@ -324,6 +331,47 @@ def test_a_span_of_days_takes_its_first_day_and_a_night_its_last() -> None:
         ("ar", "خرج آلاف المتظاهرين في مظاهرة حاشدة.", "Peaceful protest"),
         ("ar", "اختطف مسلحون مجهولون ثلاثة مدنيين.", "Abduction/forced disappearance"),
         ("ar", "محتجون يقتحمون مبنى السفارة ويضرمون النار فيه.", "Violent demonstration"),
+        ("es", "Disidentes hostigaron la estación de Policía durante dos horas.", "Armed clash"),
+        ("es", "Tropas capturaron en la zona rural a dos sospechosos.", "Arrests"),
+        ("es", "Alias el Flaco fue capturado por la Policía en su finca.", "Arrests"),
+        ("es", "Cuatro agentes fueron emboscados sobre la carretera.", "Armed clash"),
+        ("es", "Desconocidos dispararon contra un taxista en la terminal.", "Attack"),
+        ("es", "Ultiman a comerciante en el mercado.", "Attack"),
+        ("es", "Una asonada contra la tropa dejó tres soldados heridos.", "Mob violence"),
+        ("es", "Un comando armado irrumpió en una cantina y abrió fuego.", "Attack"),
+        ("es", "Un hombre murió tras ser atacado a balazos.", "Attack"),
+        ("es", "Sujetos armados balearon a dos policías municipales.", "Armed clash"),
+        ("es", "Hombres armados abrieron fuego contra una patrulla.", "Armed clash"),
+        ("es", "Militares repelieron una agresión de civiles armados.", "Armed clash"),
+        ("es", "Normalistas tomaron casetas de peaje en la autopista.", "Peaceful protest"),
+        (
+            "es",
+            "La marcha acabó en enfrentamientos entre encapuchados y granaderos.",
+            "Violent demonstration",
+        ),
+        (
+            "es",
+            "Un grupo de jóvenes lanzó piedras y petardos contra la alcaldía.",
+            "Violent demonstration",
+        ),
+        ("es", "Luego de que un comando los emboscara en un camino vecinal.", "Armed clash"),
+        ("es", "Dos hombres fueron ultimados a balazos frente a su casa.", "Attack"),
+        ("es", "Un ataque armado contra un autobús de pasajeros.", "Attack"),
+        (
+            "es",
+            "Comuneros bloquearon durante cinco horas la carretera federal.",
+            "Peaceful protest",
+        ),
+        (
+            "es",
+            "Maestros mantienen un paro indefinido y un bloqueo en la autopista.",
+            "Peaceful protest",
+        ),
+        (
+            "es",
+            "Denunció la privación ilegal de la libertad de un comerciante.",
+            "Abduction/forced disappearance",
+        ),
     ],
 )
 def test_cues_by_acled_sub_type(code: str, sentence: str, sub_type: str) -> None:

@@ -112,6 +112,9 @@ def test_arabic_duals_and_a_pronoun_before_the_count(
 def test_a_count_before_an_aside_with_other_numbers() -> None:
     s = "Cinq passagers, dont une femme et son bébé, ont été tués près de Zinder."
     assert _counts("fr", s) == [("fatalities", 5, True)]
+    # a long verb after the aside ("resultaron")
+    s = "Cuatro jornaleros, entre ellos un menor de 15 años, resultaron heridos en Yungas."
+    assert _counts("es", s) == [("injured", 4, True)]
 
 
 @pytest.mark.parametrize(
@@ -120,10 +123,61 @@ def test_a_count_before_an_aside_with_other_numbers() -> None:
         ("es", "Tras los disparos, la Fiscalía localizó seis cuerpos en un paraje.", 6),
         ("fr", "L'attaque avait déjà coûté la vie à neuf soldats.", 9),
         ("es", "Hombres armados asesinaron a un líder comunal en Túquerres.", 1),
+        ("es", "Vecinos hallaron sin vida a tres jornaleros junto al río.", 3),
+        ("es", "Cuatro hombres fueron ultimados en una brecha.", 4),
+        ("es", "Luego de que sicarios mataran a dos taxistas en la terminal.", 2),
+        ("es", "Pistoleros privaron de la vida a cuatro albañiles en una obra.", 4),
+        ("es", "El número de muertos asciende ya a 14.", 14),
+        ("es", "La riña en el penal dejó un muerto.", 1),
     ],
 )
 def test_more_ways_to_tell_the_dead(lang: str, sentence: str, count: int) -> None:
     assert _counts(lang, sentence) == [("fatalities", count, True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Un policía murió y otro resultó herido en la emboscada.",
+            [("fatalities", 1), ("injured", 1)],
+        ),
+        (
+            "El saldo fue de dos personas sin vida y tres heridos.",
+            [("fatalities", 2), ("injured", 3)],
+        ),
+        (
+            "Dos murieron y otras cinco permanecen hospitalizadas.",
+            [("fatalities", 2), ("injured", 5)],
+        ),
+        ("Le dispararon a quemarropa. La mujer murió en el lugar.", [("fatalities", 1)]),
+        ("Un campesino perdió una pierna al activar un explosivo.", [("injured", 1)]),
+        ("Se confirmó el deceso de dos mineros.", [("fatalities", 2)]),
+        ("Dos escoltas resultaron con lesiones leves.", [("injured", 2)]),
+        (
+            "La explosión mató a un vigilante y lesionó a dos obreros.",
+            [("fatalities", 1), ("injured", 2)],
+        ),
+    ],
+)
+def test_spanish_wordings_of_the_dead_and_the_wounded(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(k, n) for k, n, _ in _counts("es", sentence)] == expected
+
+
+def test_unconfirmed_reports_of_the_dead_are_no_toll_in_spanish() -> None:
+    s = "En redes sociales se habló de cinco muertos, cifra que nadie confirmó."
+    assert _counts("es", s) == [("fatalities", 5, False)]
+    s = "Versiones extraoficiales hablan de ocho muertos."
+    assert _counts("es", s) == [("fatalities", 8, False)]
+
+
+def test_what_an_incident_adds_to_is_no_running_total_in_spanish() -> None:
+    # "se suman a" (add to an earlier killing) is no sum; "suman 40" is
+    s = "Estos crímenes se suman al asesinato de tres comerciantes en Tarija."
+    assert _counts("es", s) == [("fatalities", 3, True)]
+    assert _counts("es", "Con ellos suman 40 policías asesinados.") == [("fatalities", 40, False)]
 
 
 def test_a_running_total_of_the_year_in_spanish() -> None:

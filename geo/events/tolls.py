@@ -628,7 +628,7 @@ def _subject_count(
     return co is None or co.search(sentence, noun.end(), cue_start) is None
 
 
-_ASIDE: Final = re.compile(r",[^,;.]{1,70},\s*(?:[^\W\d_]{1,8}\s+){0,3}$")
+_ASIDE: Final = re.compile(r",[^,;.]{1,70},\s*(?:[^\W\d_]{1,12}\s+){0,3}$")
 
 
 def _count_before_aside(
