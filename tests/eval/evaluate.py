@@ -302,6 +302,7 @@ ISO_POINTS: dict[str, tuple[float, float]] = {
     "GT-AV": (15.61, -90.13),  # Alta Verapaz (ISO's letter code; Natural Earth: GT-16)
     "GT-PE": (16.82, -90.02),  # Petén (ISO's letter code; Natural Earth: GT-17)
     "PH-NCO": (7.21, 124.86),  # Cotabato (Natural Earth: no code)
+    "ID-PA": (-2.6, 139.0),  # Papua province as of 2022 (Jayapura; Natural Earth: the former one)
 }
 
 
