@@ -1744,7 +1744,7 @@ def _inflected_phrases(
     text: str, toks: Tokens, blocked: list[bool], w: Words, index: Index, found: list[Span]
 ) -> list[Span]:
     r"""Names of several capitalised Cyrillic words that are names only under the dictionary
-    form of the whole ("Нижнем Новгороде": "нижний новгород", "Новій Ушиці"), found before
+    form of the whole ("Нижнем Новгороде": "нижний новгород", "Старій Вижівці"), found before
     their words are matched alone, as written or under their own forms ("Новгороде" is
     another town, "Нижнем" the adjective of other names).
 
