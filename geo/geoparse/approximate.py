@@ -1448,11 +1448,9 @@ class _Finder:
             return j, j + 1
         return j, j
 
-    def _article_word_after(self, j: int) -> bool:
-        """Whether the word after token ``j`` is the second word of a name after a
-        settlement noun: written with the article, in the same sentence after a space,
-        rarer than :data:`geo.config.GEOPARSE_APPROX_AR_NAMED_MAX_ZIPF`, and no common word,
-        nisba adjective or participle ("X المحاصرة": the besieged X)."""
+    def _free_arabic_word_after(self, j: int) -> int | None:
+        """The token after token ``j`` when it is an Arabic word of the same sentence, after a
+        space, that no filter blocked and no mention covers (else None)."""
         toks = self.toks
         k = j + 1
         if (
@@ -1463,8 +1461,18 @@ class _Finder:
             or self.blocked[k]
             or self.covered[k]
         ):
+            return None
+        return k
+
+    def _article_word_after(self, j: int) -> bool:
+        """Whether the word after token ``j`` is the second word of a name after a
+        settlement noun: written with the article, in the same sentence after a space,
+        rarer than :data:`geo.config.GEOPARSE_APPROX_AR_NAMED_MAX_ZIPF`, and no common word,
+        nisba adjective or participle ("X المحاصرة": the besieged X)."""
+        k = self._free_arabic_word_after(j)
+        if k is None:
             return False
-        key = toks.keys[k]
+        key = self.toks.keys[k]
         return (
             key.startswith("ال")
             and not key.startswith(_AR_PARTICIPLE)
@@ -1478,18 +1486,10 @@ class _Finder:
         """Whether the Arabic word after token ``j`` (a particle or a noun that begins a
         village's name) is the rest of the name: a word of the same sentence, after a space,
         that no mention covers and that is no function word, cue or common word."""
-        toks = self.toks
-        k = j + 1
-        if (
-            k >= len(toks)
-            or toks.join[j] == 0
-            or toks.sentence[k] != toks.sentence[j]
-            or toks.script[k] != "arabic"
-            or self.blocked[k]
-            or self.covered[k]
-        ):
+        k = self._free_arabic_word_after(j)
+        if k is None:
             return False
-        key = toks.keys[k]
+        key = self.toks.keys[k]
         return (
             len(key) >= 2
             and key not in self.common
