@@ -303,6 +303,14 @@ ISO_POINTS: dict[str, tuple[float, float]] = {
     "GT-PE": (16.82, -90.02),  # Petén (ISO's letter code; Natural Earth: GT-17)
     "PH-NCO": (7.21, 124.86),  # Cotabato (Natural Earth: no code)
     "ID-PA": (-2.6, 139.0),  # Papua province as of 2022 (Jayapura; Natural Earth: the former one)
+    "BD-B": (22.7, 91.9),  # Chattogram division (Natural Earth: no code)
+    "BY-VI": (55.2, 29.0),  # Vitebsk region (Natural Earth: no code)
+    "KE-09": (1.0, 38.5),  # Isiolo county (Natural Earth: the former provinces)
+    "KE-25": (2.9, 37.6),  # Marsabit county
+    "KE-37": (1.5, 37.1),  # Samburu county
+    "KE-46": (1.8, 40.0),  # Wajir county
+    "NI-AN": (13.9, -84.4),  # Costa Caribe Norte (ISO's code; Natural Earth: no code)
+    "TJ-SU": (39.9, 69.4),  # Sughd (ISO's code; Natural Earth: another code)
 }
 
 
