@@ -319,6 +319,8 @@ GEOPARSE_CENTRE_MIN_PLACES: Final = 3
 GEOPARSE_CENTRE_MIN_MENTIONS: Final = 4
 GEOPARSE_OFF_CENTRE_KM: Final = 200.0
 GEOPARSE_OFF_CENTRE_SPREAD: Final = 3.0
+#: A village of another country than the story's is so left only when that country holds
+#: less than this share of the story's mentions.
 GEOPARSE_OFF_CENTRE_FOREIGN_SHARE: Final = 0.25
 
 # =========================================================================== general
@@ -1084,10 +1086,10 @@ GEOPARSE_APPROX_AR_FEATURE_MAX_ZIPF: Final = 4.5
 #: Whether a capitalised name after a lower-case feature noun of cased text ("río X",
 #: "serranía de X": the packs' ``feature_heads``) is a feature the gazetteer may lack, its
 #: noun in the span.
+GEOPARSE_APPROX_CASED_FEATURES: Final = True
 #: Whether a compass word after a unit's noun and "of" ("el departamento del Centro") is
 #: looked up under the names of the packs' ``compass_units`` (Centre, Northern).
 GEOPARSE_COMPASS_UNITS: Final = True
-GEOPARSE_APPROX_CASED_FEATURES: Final = True
 #: Whether a name of two words or more made of common words is a place after a settlement
 #: noun when its first word begins place names ("el corregimiento de Puerto Nuevo", "la
 #: vereda La Libertad": the packs' ``name_heads`` and ``name_articles``).

@@ -551,6 +551,11 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
         side attacked."""
         return t.target_after is not None and t.target_after.match(sentence, end) is not None
 
+    def attacked(start: int, end: int) -> bool:
+        """The actor named at ``start:end`` is the side attacked: after a word of what is
+        struck or before a passive verb of attack."""
+        return target(start) or struck_after(end)
+
     def says_it_acted(end: int) -> bool:
         """The actor says it acted itself ("said it had carried out airstrikes")."""
         return t.self_claim is not None and t.self_claim.match(sentence, end) is not None
@@ -564,7 +569,7 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
         reporter = (t.report_after is not None and t.report_after.match(sentence, end)) or source(
             start
         )
-        hit = not reporter and (target(start) or struck_after(end))
+        hit = not reporter and attacked(start, end)
         return ActorMention(
             actor, start, end, not reporter and not hit, source=bool(reporter), victim=hit
         )
@@ -646,7 +651,7 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
                         by,
                         source=source(m.start()) and not by,
                         explicit=by,
-                        victim=not by and (target(m.start()) or struck_after(m.end())),
+                        victim=not by and attacked(m.start(), m.end()),
                     )
                 )
     for pattern, actor in ((t.unidentified, UNIDENTIFIED), (t.protesters, PROTESTERS)):
@@ -691,7 +696,7 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
                     )
                 )
                 by = agent_before(m.start())
-                hit = not by and (target(m.start()) or struck_after(m.end()))
+                hit = not by and attacked(m.start(), m.end())
                 found.append(
                     ActorMention(
                         actor,

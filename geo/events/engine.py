@@ -1926,7 +1926,7 @@ def _mark_victims(
     sentence: str,
     tolls: Sequence[Casualty],
     *,
-    rules: Rules | None = None,
+    rules: Rules,
 ) -> list[ActorMention]:
     """The state forces a toll counts ("seven soldiers died", "ont tué neuf
     militaires", "مقتل ثلاثة جنود") are the side attacked, never the incident's actor1; an armed
@@ -1935,7 +1935,7 @@ def _mark_victims(
     too: "dozens of gunmen")."""
     if not tolls:
         return actors
-    weapon = rules.words_re("actors", "attack_nouns") if rules is not None else None
+    weapon = rules.words_re("actors", "attack_nouns")
     out = []
     for a in actors:
         state = a.actor.inter == _STATE_FORCES
@@ -1943,13 +1943,13 @@ def _mark_victims(
         # Israeli drone's strike): who fired, not who is counted
         fired = a.agent and weapon is not None and weapon.match(sentence, a.start) is not None
         if (
-            (state or (a.actor.inter not in _UNARMED and not a.agent))
+            not fired
+            and (state or (a.actor.inter not in _UNARMED and not a.agent))
             and any(
                 c.end <= a.start
                 # forces named as who fired, past a word between ("شاب برصاص الجيش": a youth, by
                 # the army's bullets), are not the ones counted
                 and not (a.agent and sentence[c.end : a.start].strip())
-                and not fired
                 and a.start - c.end <= config.EVENTS_VICTIM_GAP_CHARS
                 and (
                     (

@@ -236,6 +236,14 @@ class Index:
         return found
 
     # ---- lookups
+    @property
+    def capitals(self) -> frozenset[str]:
+        """Ids of national capitals (from the gazetteer's country records), read once."""
+        if self._capitals is None:
+            caps = getattr(self.gazetteer, "capitals", None)
+            self._capitals = frozenset(caps() if callable(caps) else ())
+        return self._capitals
+
     def has(self, key: str) -> bool:
         """Whether ``key`` or one of its variants is a gazetteer name."""
         found = self._has.get(key)
@@ -418,12 +426,10 @@ class Index:
         if len(cs) < 2 or feature_of(cs[0].place) != "admin1":
             return cs
         top = cs[0]
-        if self._capitals is None:
-            caps = getattr(self.gazetteer, "capitals", None)
-            self._capitals = frozenset(caps() if callable(caps) else ())
+        capitals = self.capitals
         for k, c in enumerate(cs[1:], start=1):
             if (
-                c.place.id in self._capitals
+                c.place.id in capitals
                 and c.place.country_code == top.place.country_code
                 and c.match == top.match
             ):

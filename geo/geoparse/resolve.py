@@ -38,6 +38,7 @@ the probability that recognised it, which reaches the threshold:
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import operator
@@ -1161,16 +1162,13 @@ def _named_as_region(key: str, place: Place) -> bool:
     seat of the canton of Lucerne): a town of note, whatever its main name says."""
     if place.kind != "city" or not place.admin1:
         return False
-    found = _ADMIN1_KEYS.get(place.admin1)
-    if found is None:
-        found = normalize_name(place.admin1)
-        if len(_ADMIN1_KEYS) < config.GEOPARSE_CACHE_SIZE:
-            _ADMIN1_KEYS[place.admin1] = found
-    return found == key
+    return _admin1_key(place.admin1) == key
 
 
-#: The key of each first-level region's name (:func:`_named_as_region`), memoised.
-_ADMIN1_KEYS: dict[str, str] = {}
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def _admin1_key(name: str) -> str:
+    """The key of a first-level region's name (:func:`_named_as_region`), memoised."""
+    return normalize_name(name)
 
 
 def _choice(
@@ -1477,12 +1475,7 @@ _first: Final = operator.itemgetter(0)
 
 def index_capitals(index: Index) -> frozenset[str]:
     """Ids of national capitals (from the gazetteer's country records)."""
-    found = getattr(index, "_capitals", None)
-    if found is None:
-        caps = getattr(index.gazetteer, "capitals", None)
-        found = frozenset(caps() if callable(caps) else ())
-        index._capitals = found  # type: ignore[attr-defined]
-    return found
+    return index.capitals
 
 
 def _is_strong(cs: Sequence[Candidate], group: Sequence[Span]) -> bool:

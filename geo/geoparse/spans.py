@@ -202,8 +202,13 @@ def _compass_units(toks: Tokens, w: Words, index: Index) -> list[Span]:
 
 def _compass_table(w: Words) -> dict[str, tuple[str, ...]]:
     """The packs' ``compass_units`` of the document's languages, the forms normalised."""
+    return _compass_table_of(tuple(w.langs))
+
+
+@functools.lru_cache(maxsize=64)
+def _compass_table_of(langs: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
-    for code in w.langs:
+    for code in langs:
         for word, forms in get_pack(code).maps.get("compass_units", {}).items():
             table[normalize_name(word)] = tuple(normalize_name(f) for f in forms.split("|"))
     return table
