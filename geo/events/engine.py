@@ -2134,47 +2134,40 @@ def _group_told_before(
     those forces become actor2."""
     if inc.etype not in _ARMED_TYPES or any(_named_group(a) for a in actors):
         return
+
+    def on_actor(m: re.Match[str]) -> bool:
+        return any(a.start < m.end() and m.start() < a.end for a in actors)
+
+    def claimed(m: re.Match[str]) -> bool:
+        return agent is not None and (
+            agent.search(
+                sentence, max(0, m.start() - config.EVENTS_CLAIM_ANAPHORA_CHARS), m.start()
+            )
+            is not None
+        )
+
+    said = anaphora.search(sentence, 0, max(0, cue))
     if (
         inc.etype == "Battles"
         and inc.actor1 is not None
         and inc.actor1 != group
         and inc.actor1.inter == _STATE_FORCES
         and inc.actor2 is None
-        and anaphora.search(sentence, 0, max(0, cue)) is None
+        and said is None
     ):
         # "troops clashed with men of the same group" (not "..., and the group claimed
         # it"): the forces fought the group
-        after = [
-            m
-            for m in anaphora.finditer(sentence, max(0, cue))
-            if not any(a.start < m.end() and m.start() < a.end for a in actors)
-        ]
-        if after and not any(
-            agent is not None
-            and agent.search(
-                sentence, max(0, m.start() - config.EVENTS_CLAIM_ANAPHORA_CHARS), m.start()
-            )
-            for m in after
-        ):
+        after = [m for m in anaphora.finditer(sentence, max(0, cue)) if not on_actor(m)]
+        if after and not any(claimed(m) for m in after):
             inc.actor2 = group
             return
     if inc.actor1 is not None and not _defender_only(inc):
         return
-    said = anaphora.search(sentence, 0, max(0, cue))
-    if said is None and agent is not None:
+    if said is None:
         # "the group" right after a word of claim past the incident's word ("..., killing
         # six soldiers, and the group claimed it")
-        said = next(
-            (
-                m
-                for m in anaphora.finditer(sentence, max(0, cue))
-                if agent.search(
-                    sentence, max(0, m.start() - config.EVENTS_CLAIM_ANAPHORA_CHARS), m.start()
-                )
-            ),
-            None,
-        )
-    if said is None or any(a.start < said.end() and said.start() < a.end for a in actors):
+        said = next((m for m in anaphora.finditer(sentence, max(0, cue)) if claimed(m)), None)
+    if said is None or on_actor(said):
         return
     if inc.actor1 is not None:
         inc.actor2 = inc.actor1
