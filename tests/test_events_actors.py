@@ -645,3 +645,30 @@ def test_a_group_that_mourns_the_dead_is_the_side_attacked() -> None:
         "Hezbollah later mourned two of its fighters."
     )
     assert [(p, a2) for p, _, a2 in _actors(text)] == [("Jezzine", "Hezbollah")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "fired"),
+    [
+        # named with its weapon or an attack verb, or after "by": the one who fired
+        ("en", "Air defences shot down four Russian drones.", {"Military Forces of Russia": True}),
+        ("en", "Houthi drones were shot down over the sea.", {"Houthis": True}),
+        ("en", "Drones launched by the Houthis were shot down.", {"Houthis": True}),
+        # named as the one who speaks or shoots down: no weapon of its own
+        (
+            "en",
+            "The Houthis said their air defences shot down a drone.",
+            {"Houthis": False},
+        ),
+        (
+            "ru",
+            "Российские военные сообщили, что сбили беспилотник.",
+            {"Military Forces of Russia": False},
+        ),
+    ],
+)
+def test_the_actor_named_with_its_weapon_fired(
+    lang: str, sentence: str, fired: dict[str, bool]
+) -> None:
+    got = {a.actor.name: a.fired for a in find_actors(sentence, rules=get_rules((lang,)))}
+    assert {k: got.get(k) for k in fired} == fired

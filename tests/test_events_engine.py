@@ -3354,3 +3354,91 @@ def test_a_toll_told_before_the_incident_is_the_first_incidents() -> None:
     ev = geo.extract_events(text)
     row = ev[(ev.event_type != "Mention") & (ev.location == "Kassala")].iloc[0]
     assert (int(row.fatalities), int(row.injured)) == (11, 35)
+
+
+def _actors_of(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    """Incidents of a text as (place, sub-type, actor1, actor2)."""
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    return [
+        (r["location"], r["sub_event_type"], r["actor1"], r["actor2"])
+        for r in event_rows(make_document(text))
+        if r["event_type"] != "Mention"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ACLED's "Interception:" rows: actor1 the side that shot the weapons down (the state
+        # forces of the place's country when only "air defences" are named), actor2 the
+        # attacker whose weapons they were
+        (
+            "date 2024-03-02\nAir defences shot down four Russian drones over Uman on Friday.",
+            (
+                "Uman",
+                "Disrupted weapons use",
+                "Military Forces of Ukraine",
+                "Military Forces of Russia",
+            ),
+        ),
+        (
+            "date 2024-03-02\nНад Ельцом в пятницу силы ПВО сбили три беспилотника.",
+            ("Yelets", "Disrupted weapons use", "Military Forces of Russia", None),
+        ),
+        # the side the sentence names as the one that shot them down
+        (
+            "date 2024-03-02\nThe Houthis said their air defences shot down a US drone over "
+            "Sanaa on Friday.",
+            ("Sanaa", "Disrupted weapons use", "Houthis", "Military Forces of the United States"),
+        ),
+        # a state's forces named before the interception are the attacker when the place lies
+        # in another state: the defenders are that state's
+        (
+            "date 2024-03-02\nRussian forces launched drones at Uman on Friday; air defences "
+            "shot down all of them.",
+            (
+                "Uman",
+                "Disrupted weapons use",
+                "Military Forces of Ukraine",
+                "Military Forces of Russia",
+            ),
+        ),
+    ],
+)
+def test_an_interception_names_the_side_that_shot_down_first(
+    text: str, expected: tuple[str, str, str | None, str | None]
+) -> None:
+    assert _actors_of(text) == [expected]
+
+
+def test_an_interception_that_hurt_people_is_the_attack() -> None:
+    # weapons shot down over a town, then their debris hurt someone there: the attack, its
+    # attacker actor1 (events README: debris that hits something is the attack)
+    text = (
+        "date 2024-03-02\nRussian drones were shot down over Uman on Friday. Debris fell on a "
+        "house there, and two people were injured."
+    )
+    got = _actors_of(text)
+    assert [(p, s, a1) for p, s, a1, _ in got] == [
+        ("Uman", "Air/drone strike", "Military Forces of Russia")
+    ]
+
+
+def test_a_cut_word_is_no_negation_of_the_debris() -> None:
+    # "без" (without) is no negation at the start of "безпілотника" (drone)
+    got = classify_sentence(
+        "Уламки збитого безпілотника впали на подвір'я у Фастові.", rules=get_rules(("uk",))
+    )
+    assert got == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_an_interception_then_a_hit_at_the_place_is_one_attack() -> None:
+    # drones shot down over a town, then the debris of one hit a shop there the same day:
+    # one event at the town, the attack
+    text = (
+        "date 2024-03-02\nOn Friday air defences shot down drones over Uman. Debris of a drone "
+        "damaged a shop in Uman on Friday."
+    )
+    assert [(p, s) for p, s, *_ in _actors_of(text)] == [("Uman", "Air/drone strike")]

@@ -75,6 +75,10 @@ class ActorMention:
     victim: bool = False  # counted among the dead or hurt ("five soldiers were killed")
     # said to have acted in so many words: after "by", "blamed" or before "claimed"
     explicit: bool = False
+    # named as the one who fired: with its weapon or an attack verb ("Russian drones", "army
+    # drones", "RSF drones", "Russia launched") or after "by": the attacker, never the side
+    # that shot the weapons down (an interception's actor1)
+    fired: bool = False
 
 
 CIVILIANS: Final = Actor("Civilians", "Civilians")
@@ -560,18 +564,33 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
         """The actor says it acted itself ("said it had carried out airstrikes")."""
         return t.self_claim is not None and t.self_claim.match(sentence, end) is not None
 
-    def named_state(actor: Actor, start: int, end: int) -> ActorMention:
+    def named_state(actor: Actor, start: int, end: int, *, fired: bool = False) -> ActorMention:
         """A state's forces named at ``start:end``: the one who acted when it says so itself,
         a source when a reporting verb follows or a source's words precede, the side
-        attacked after a word of what is struck, else the one who acted."""
+        attacked after a word of what is struck, else the one who acted (``fired``: named
+        with its weapon or an attack verb)."""
         if says_it_acted(end):
-            return ActorMention(actor, start, end, True, explicit=True)
+            return ActorMention(actor, start, end, True, explicit=True, fired=fired)
         reporter = (t.report_after is not None and t.report_after.match(sentence, end)) or source(
             start
         )
         hit = not reporter and attacked(start, end)
         return ActorMention(
-            actor, start, end, not reporter and not hit, source=bool(reporter), victim=hit
+            actor,
+            start,
+            end,
+            not reporter and not hit,
+            source=bool(reporter),
+            victim=hit,
+            fired=fired and not reporter and not hit,
+        )
+
+    def armed_with(start: int, end: int) -> bool:
+        """A weapon or an attack verb right after the actor ("RSF drones", "the army
+        shelled") or a weapon right before it ("une frappe de l'armée")."""
+        return (t.weapon_after is not None and t.weapon_after.match(sentence, end) is not None) or (
+            t.weapon_before is not None
+            and t.weapon_before.search(sentence, max(0, start - 40), start) is not None
         )
 
     def claimed(end: int) -> bool:
@@ -586,7 +605,9 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
             if _elsewhere(m.group(0), where[i], country):
                 continue
             claim = claimed(m.end())
-            by = agent_before(m.start()) or claim
+            after_by = agent_before(m.start())
+            by = after_by or claim
+            hit = not by and target(m.start())
             found.append(
                 ActorMention(
                     groups[i],
@@ -596,7 +617,8 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
                     explicit=by,
                     # a group that says it did it is no mere source ("أعلن X أن مقاتليه")
                     source=source(m.start()) and not claim,
-                    victim=not by and target(m.start()),
+                    victim=hit,
+                    fired=after_by or (not hit and armed_with(m.start(), m.end())),
                 )
             )
         group_names = list(found)
@@ -618,13 +640,15 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
             nearer = _nearer_state(sentence, m, t.state_words)
             if nearer is not None:  # "Kyiv said Russian drones": Russia's drones
                 state, start, end = nearer
-            police = m.groupdict().get("police") is not None
+            groups_found = m.groupdict()
+            police = groups_found.get("police") is not None
             actor = state_forces(state.code, police=police)
             if actor is None or any(
                 a.actor == actor and a.start < end and start < a.end for a in struck
             ):
                 continue  # "Ukrainian positions with drones": the positions were struck
-            found.append(named_state(actor, start, end))
+            weapon = groups_found.get("attack") is not None or groups_found.get("verb") is not None
+            found.append(named_state(actor, start, end, fired=weapon))
     if t.other_states is not None and t.bare_forces is not None:
         words = _country_words()
         for noun in t.bare_forces.finditer(sentence):
@@ -636,13 +660,17 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
             actor = state_forces(code, police=noun.groupdict().get("police") is not None)
             start = noun.start() - len(head) + named.start()
             if actor is not None:
-                found.append(named_state(actor, start, noun.end()))
+                found.append(
+                    named_state(actor, start, noun.end(), fired=armed_with(start, noun.end()))
+                )
     if t.forces is not None:
         for m in t.forces.finditer(sentence):
             state = _state_of(m)
             actor = state_forces(state.code) if state else None
             if actor is not None:
-                by = agent_before(m.start()) or says_it_acted(m.end())
+                after_by = agent_before(m.start())
+                by = after_by or says_it_acted(m.end())
+                hit = not by and attacked(m.start(), m.end())
                 found.append(
                     ActorMention(
                         actor,
@@ -651,7 +679,8 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
                         by,
                         source=source(m.start()) and not by,
                         explicit=by,
-                        victim=not by and attacked(m.start(), m.end()),
+                        victim=hit,
+                        fired=after_by or (not hit and armed_with(m.start(), m.end())),
                     )
                 )
     for pattern, actor in ((t.unidentified, UNIDENTIFIED), (t.protesters, PROTESTERS)):
@@ -669,7 +698,7 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
                             group, agent=True, explicit=True, victim=False
                         )
                     continue
-                found.append(ActorMention(actor, m.start(), m.end(), by, explicit=by))
+                found.append(ActorMention(actor, m.start(), m.end(), by, explicit=by, fired=by))
     if t.rioters is not None:
         for m in t.rioters.finditer(sentence):
             found.append(ActorMention(RIOTERS, m.start(), m.end()))
@@ -697,16 +726,18 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
                 )
                 by = agent_before(m.start())
                 hit = not by and attacked(m.start(), m.end())
+                fired = by or (bool(armed) and not hit)
                 found.append(
                     ActorMention(
                         actor,
                         m.start(),
                         m.end(),
-                        by or (bool(armed) and not hit),
+                        fired,
                         generic=True,
                         source=source(m.start()),
                         explicit=by,
                         victim=hit,
+                        fired=fired,
                     )
                 )
     # a longer mention that covers another wins ("Russian forces" over "Russian")

@@ -71,6 +71,7 @@ from geo.events.actors import (
     Actor,
     ActorMention,
     find_actors,
+    state_forces,
 )
 from geo.events.consolidate import consolidate_rows
 from geo.events.dates import FoundDate, find_dates, reference_date
@@ -159,11 +160,14 @@ def _near_cue(sentence: str, start: int, end: int, name: str, rules: Rules) -> b
     negation = rules.words_re("tolls", "negation")
     lo = max(0, start - config.EVENTS_NEAR_CUE_CHARS)
     for w in words.finditer(sentence, lo, min(len(sentence), end + config.EVENTS_NEAR_CUE_CHARS)):
-        if negation is not None and negation.search(
-            sentence,
-            max(0, w.start() - config.EVENTS_NEAR_NEGATION_CHARS),
-            min(len(sentence), w.end() + config.EVENTS_NEAR_NEGATION_CHARS),
-        ):
+        # a whole word of negation that starts in the window: searched in the whole sentence,
+        # not cut at the window's end ("без" is no negation at the start of "безпілотника")
+        n = (
+            negation.search(sentence, max(0, w.start() - config.EVENTS_NEAR_NEGATION_CHARS))
+            if negation is not None
+            else None
+        )
+        if n is not None and n.start() < w.end() + config.EVENTS_NEAR_NEGATION_CHARS:
             continue
         return True
     return False
@@ -276,6 +280,9 @@ class _Incident:
     inherited: bool = False
     explicit: bool = False  # its own sentence says actor1 did it ("attacked by gunmen")
     moved: bool = False  # told at a region, then at a town of it: the town's incident
+    # the side that shot the weapons down or defused them, as its sentence names it (Disrupted
+    # weapons use: ACLED's actor1 then, the attacker actor1 being its actor2)
+    interceptor: Actor | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -2020,6 +2027,12 @@ def _choose_actors(
         ]
         inc.actor1 = inc.actor1 or (militia[0].actor if militia else RIOTERS)
         return
+    disrupted = inc.subtype == _DISRUPTED
+    if disrupted:
+        inc.interceptor = inc.interceptor or _interceptor(actors, cue, sentence)
+        if inc.interceptor is not None:
+            # the side that shot them down is neither the attacker nor what was aimed at
+            actors = [a for a in actors if a.actor != inc.interceptor]
     armed = [a for a in actors if a.actor not in (PROTESTERS, RIOTERS) and not a.source]
     victims = [
         a for a in armed if a.victim and not _other_clause(sentence, cue, a.start, elsewhere)
@@ -2033,13 +2046,14 @@ def _choose_actors(
     if (
         armed
         and inc.actor1 is None
-        and (inc.etype == "Battles" or any(not a.generic or a.agent for a in armed))
+        and (inc.etype == "Battles" or disrupted or any(not a.generic or a.agent for a in armed))
     ):
         # a named actor who acted, else the country's own forces said to have fired ("a
         # military gunship dropped bombs"), else any named actor
         agents = [a for a in armed if a.agent and not a.generic] or [a for a in armed if a.agent]
         pool = agents or [a for a in armed if not a.generic]
-        if not pool and inc.etype == "Battles":
+        if not pool and (inc.etype == "Battles" or disrupted):
+            # "two drones of the army were shot down": the country's own forces fired them
             pool = armed
         if inc.etype == "Battles":
             # the side said to have acted in so many words ("attacked by X") before a side
@@ -2080,6 +2094,54 @@ def _choose_actors(
         )
     ):
         inc.actor2 = CIVILIANS
+
+
+def _interceptor(actors: Sequence[ActorMention], cue: int, sentence: str) -> Actor | None:
+    """The side that shot down, intercepted or defused the weapons of an interception's
+    sentence: the actor named last before its word, not past a semicolon ("X's air defences
+    shot down", "X said its air defences intercepted", "X announced it had shot down"),
+    unless named as the one who fired ("X drones were shot down", "launched by X") or as what
+    was struck. None when the sentence names none ("air defences shot down four drones")."""
+    before = [
+        a
+        for a in actors
+        if a.start <= cue
+        and not a.fired
+        and not a.victim
+        and a.actor not in (PROTESTERS, RIOTERS, CIVILIANS)
+        and _SEMICOLON.search(sentence, a.end, cue) is None
+    ]
+    return before[-1].actor if before else None
+
+
+#: What ends a clause for good: the side named before it did not shoot down what is after.
+_SEMICOLON: Final = re.compile(r"[;؛]")
+
+
+def _interception_actors(inc: _Incident, place: Place) -> tuple[Actor | None, Actor | None]:
+    """ACLED's actors of Disrupted weapons use (its "Interception:" rows): actor1 the side
+    that shot the weapons down, intercepted or defused them, actor2 the attacker whose weapons
+    they were (the incident's actor1, none when it is that side). The side is the one the
+    sentence names (:func:`_interceptor`; a state's forces only when the place lies in that
+    state: "Russian forces shelled X; air defences shot down drones over Y" names the
+    attacker), else the state forces of the country where the place lies: "air defences"
+    defend their own country."""
+    home = state_forces(place.country_code)
+    side = inc.interceptor
+    if side is None or (
+        side.inter == _STATE_FORCES and home is not None and side.country != home.country
+    ):
+        side = home
+    return side, inc.actor1 if inc.actor1 != side else None
+
+
+def _debris_type(rules: Rules, *, missile: bool) -> tuple[str, str]:
+    """The event and sub-event types of a shot-down weapon's debris that hit something: those
+    of the rules ``missile_debris`` (a missile) and ``weapon_debris`` (a drone or a weapon
+    not named) of ``geo/lang/common/events.toml``."""
+    key = "missile_debris" if missile else "weapon_debris"
+    rule = next((r for r in rules.rules if r.key == key), None)
+    return (rule.event_type, rule.sub_type) if rule is not None else (_REMOTE, _SHELLING)
 
 
 def _other_clause(sentence: str, cue: int, pos: int, elsewhere: Sequence[int]) -> bool:
@@ -3839,7 +3901,14 @@ def _dated_later(
 
 
 def _compatible(a: _Incident, b: _Incident) -> bool:
-    return a.etype == b.etype or a.generic or b.generic
+    return a.etype == b.etype or a.generic or b.generic or _hit_after(a, b) or _hit_after(b, a)
+
+
+def _hit_after(stopped: _Incident, hit: _Incident) -> bool:
+    """Whether ``stopped`` is an interception and ``hit`` an attack at its place: weapons
+    shot down, then their debris (or another of them) hit something there the same day: one
+    attack (events README: debris that hits something is the attack)."""
+    return stopped.subtype == _DISRUPTED and hit.etype == _REMOTE and not hit.generic
 
 
 def _merge_repeats(
@@ -3960,6 +4029,8 @@ def _absorb(target: _Incident, inc: _Incident, pid: str, *, body: bool = False) 
             target.etype, target.subtype, target.generic = inc.etype, inc.subtype, False
     if target.generic and not inc.generic and not keep_type:
         target.etype, target.subtype, target.generic = inc.etype, inc.subtype, False
+    if _hit_after(target, inc):  # shot down, then the debris hit: the attack
+        target.etype, target.subtype = inc.etype, inc.subtype
     for src, dst in ((inc.fatalities, target.fatalities), (inc.injured, target.injured)):
         if pid in src:
             _keep(dst, pid, src[pid])
@@ -3970,6 +4041,7 @@ def _absorb(target: _Incident, inc: _Incident, pid: str, *, body: bool = False) 
     ):
         target.actor1 = inc.actor1  # "gunmen" in the headline, the group in the body
     target.actor2 = target.actor2 or inc.actor2
+    target.interceptor = target.interceptor or inc.interceptor
     target.notes.extend(n for n in inc.notes if n not in target.notes)
 
 
@@ -3986,6 +4058,7 @@ def _event_stem(doc_id: str) -> str:
 
 
 _SHELLING: Final = "Shelling/artillery/missile attack"
+_DISRUPTED: Final = "Disrupted weapons use"
 
 
 #: ACLED's destruction of property, a strategic development only when no one is hurt: with
@@ -4089,6 +4162,12 @@ def _rows(
             subtype = _subtype(owner, rules.refine, fatalities)
             actor1, actor2 = owner.actor1, owner.actor2
             hurt = (fatalities or 0) > 0 or (injured or 0) > 0
+            if subtype == _DISRUPTED and hurt:
+                # people killed or hurt: what was shot down hit them (its debris, told in
+                # the next sentence): the attack, not its disruption (events README)
+                etype, subtype = _debris_type(rules, missile=owner.ground_fire)
+            if subtype == _DISRUPTED:
+                actor1, actor2 = _interception_actors(owner, p)
             # the people hurt are civilians unless all counted are fighters or soldiers
             unarmed = hurt and not _armed_victims((f, i))
             if subtype == _LOOTING and hurt:
