@@ -288,6 +288,12 @@ GEOPARSE_SHORT_NAMES: Final = True
 #: continent for a village of the story): the name is left to the approximate stage, which
 #: places it at an anchor as if cued, or drops it.
 GEOPARSE_ADRIFT_POPULATION: Final = 20_000
+#: A town in a country none of the other places lies in (``off_focus``, not merely a small
+#: share of them) is off the story up to this population when the name reached it as its
+#: own name: a town of a hundred thousand of another continent among the villages of one
+#: district is no more the story's than a hamlet is; a city of note stays, as does a capital
+#: (the bound of a town reached by an alternate name, GEOPARSE_ADRIFT_ALTERNATE_POPULATION).
+GEOPARSE_ADRIFT_OFF_FOCUS_POPULATION: Final = 150_000
 GEOPARSE_ADRIFT_FOCUS_SHARE: Final = 0.1
 #: Whether a town smaller than GEOPARSE_ADRIFT_POPULATION in a country the document never
 #: names (as a country or a region of it) while it names places of another country more
@@ -315,6 +321,10 @@ GEOPARSE_LIST_GAP_CHARS: Final = 6
 #: nothing in the text tying it there, is a namesake of a village the gazetteer lacks: left
 #: to the approximate stage, like a town adrift.
 GEOPARSE_OFF_CENTRE_NAMESAKES: Final = 2
+#: Whether a town of the story's country that alone of it bears the name is so left too
+#: when the text names it once (a hamlet named in passing hundreds of km off a local story
+#: is a namesake of one the gazetteer lacks; the town a story is about is named again).
+GEOPARSE_OFF_CENTRE_LONE_ONCE: Final = True
 GEOPARSE_CENTRE_MIN_PLACES: Final = 3
 GEOPARSE_CENTRE_MIN_MENTIONS: Final = 4
 GEOPARSE_OFF_CENTRE_KM: Final = 200.0

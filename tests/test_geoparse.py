@@ -1654,3 +1654,36 @@ def test_spanish_compass_names_of_first_level_units() -> None:
     # a longer name of the gazetteer goes on after the compass word
     text = "Hubo combates en el departamento de Norte de Santander."
     assert [m for m, _ in names(text, "es")] == ["Norte de Santander"]
+
+
+def test_a_foreign_town_of_some_size_off_the_story_is_no_place_of_its_own() -> None:
+    # a town of fifty thousand of another continent, named by its own name among the towns
+    # of one country and tied to nothing: a namesake of a place the gazetteer lacks
+    parser = get_geoparser()
+    text = (
+        "Shelling hit Kharkiv, Izium, Kupiansk and Balakliia on Monday. Families from "
+        "Pocatello fled to Kharkiv and Izium."
+    )
+    found = {m.mention: m.place.country_code for m in parser.parse(text, lang="en")}
+    assert found["Izium"] == "UA"
+    assert found.get("Pocatello") != "US"
+    # written with its state, it is that town
+    text = text.replace("Pocatello", "Pocatello, Idaho,")
+    found = {m.mention: m.place.country_code for m in parser.parse(text, lang="en")}
+    assert found["Pocatello"] == "US"
+
+
+def test_a_village_named_once_far_off_a_local_story_is_no_place_of_its_own() -> None:
+    # the one village of that name in the country, a thousand km off the towns of the
+    # story and named in passing: a namesake of a place the gazetteer lacks
+    parser = get_geoparser()
+    text = (
+        "Shelling hit Kharkiv, Chuhuiv, Izium and Balakliia on Monday. Kupiansk and Chuhuiv "
+        "were hit again overnight, officials in Kharkiv said. A man from Kolochava was wounded."
+    )
+    found = {m.mention: m.place.id for m in parser.parse(text, lang="en")}
+    assert found["Izium"] == "gn:707292"
+    assert found.get("Kolochava") != "gn:705433"
+    # named again, it is the village the story is about
+    found = {m.mention: m.place.id for m in parser.parse(f"{text} Kolochava was hit.", lang="en")}
+    assert found["Kolochava"] == "gn:705433"

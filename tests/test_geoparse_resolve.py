@@ -503,7 +503,12 @@ def test_a_small_town_off_the_story_is_adrift() -> None:
     assert not _adrift(small, {**off, "apposition": 1.0}, frozenset())
     assert not _adrift(small, off, frozenset({"t:small"}))
     big = _town("t:big", "FR", "11", 48.0, 2.0, config.GEOPARSE_ADRIFT_POPULATION)
-    assert not _adrift(big, off, frozenset())
+    assert not _adrift(big, {"focus": 0.05, "far": 1.0}, frozenset())
+    # in a country none of the story's places lies in, a larger town is adrift too, up to
+    # GEOPARSE_ADRIFT_OFF_FOCUS_POPULATION
+    assert _adrift(big, off, frozenset())
+    town = _town("t:town", "FR", "11", 48.0, 2.0, config.GEOPARSE_ADRIFT_OFF_FOCUS_POPULATION)
+    assert not _adrift(town, off, frozenset())
     # reached through a spelling variant only, a larger town off the story is adrift too
     assert _adrift(big, off, frozenset(), match="variant")
     metropolis = _town("t:m", "FR", "11", 48.0, 2.0, config.GEOPARSE_ADRIFT_VARIANT_POPULATION)
@@ -517,9 +522,11 @@ def test_a_small_town_off_the_story_is_adrift() -> None:
 def test_a_town_reached_by_another_name_is_adrift_up_to_a_larger_population() -> None:
     mid = _town("t:mid", "PL", "11", 53.0, 16.7, 75_000)
     off = {"off_focus": 1.0, "far": 1.0}
-    assert not _adrift(mid, off, frozenset())
-    assert _adrift(mid, off, frozenset(), match="alternate")
-    assert _adrift(mid, off, frozenset(), match="variant")
+    # in a country that holds a small share of the story's places (not none of them)
+    share = {"focus": 0.05, "far": 1.0}
+    assert not _adrift(mid, share, frozenset())
+    assert _adrift(mid, share, frozenset(), match="alternate")
+    assert _adrift(mid, share, frozenset(), match="variant")
     # an exonym of a city of note stays ("Genève" far from a story of Sudan)
     city = _town("t:city", "CH", "11", 46.2, 6.1, config.GEOPARSE_ADRIFT_ALTERNATE_POPULATION)
     assert not _adrift(city, off, frozenset(), match="alternate")
@@ -592,6 +599,11 @@ def test_a_village_of_the_story_country_far_off_its_centre_is_off_centre() -> No
     assert not _off_centre(far.place, {"admin1_named": 1.0}, frozenset(), centre, [far, other])
     assert not _off_centre(far.place, {"apposition": 1.0}, frozenset(), centre, [far, other])
     assert not _off_centre(far.place, {}, frozenset(), centre, [far])
+    # ... unless the text names that lone town once: a hamlet named in passing (of the
+    # story's country only: a lone town of another is the unnamed-country rule's)
+    assert _off_centre(far.place, {}, frozenset(), centre, [far], mentions=1)
+    lone_abroad = Candidate(_town("t:lone", "YY", "03", 45.0, 30.0, 900), 3.0)
+    assert not _off_centre(lone_abroad.place, {}, frozenset(), centre, [lone_abroad], mentions=1)
     big = Candidate(_town("t:big", "XX", "09", 49.0, 32.1, config.GEOPARSE_ADRIFT_POPULATION), 5)
     assert not _off_centre(big.place, {}, frozenset(), centre, [big, other])
     # a village of another country that the story names much is no namesake of its own

@@ -595,7 +595,9 @@ def resolve(
             and (
                 _adrift(best.place, f, capitals, match=best.match)
                 or _far_settlement(best.place, f, capitals, by_key[key], toks, w)
-                or _off_centre(best.place, f, capitals, centre, cands[key])
+                or _off_centre(
+                    best.place, f, capitals, centre, cands[key], mentions=len(by_key[key])
+                )
             )
         ):
             # a small namesake far off the story: the place the text means is one the
@@ -956,6 +958,8 @@ def _adrift(
         "alternate": config.GEOPARSE_ADRIFT_ALTERNATE_POPULATION,
         "variant": config.GEOPARSE_ADRIFT_VARIANT_POPULATION,
     }.get(match, config.GEOPARSE_ADRIFT_POPULATION)
+    if f.get("off_focus") and match not in ("alternate", "variant"):
+        most = max(most, config.GEOPARSE_ADRIFT_OFF_FOCUS_POPULATION)
     return (
         place.kind == "city"
         and (bool(f.get("off_focus")) or f.get("focus", 0.0) < config.GEOPARSE_ADRIFT_FOCUS_SHARE)
@@ -1068,10 +1072,14 @@ def _off_centre(
     capitals: Collection[str],
     centre: Centre | None,
     cs: Sequence[Candidate],
+    *,
+    mentions: int = 2,
 ) -> bool:
     """Whether ``place``, a small town of the story's own country chosen among the
     candidates ``cs`` of a name that several places of that country bear (village names
-    recur across a country), lies far off the story's :func:`_centre`: farther than
+    recur across a country), or that the text names once (``mentions``, with
+    GEOPARSE_OFF_CENTRE_LONE_ONCE: the story's own country only; a lone town of another is
+    for GEOPARSE_UNNAMED_COUNTRY_ADRIFT), lies far off the story's :func:`_centre`: farther than
     GEOPARSE_OFF_CENTRE_KM and GEOPARSE_OFF_CENTRE_SPREAD times the spread of the
     story's places, smaller than GEOPARSE_ADRIFT_POPULATION, no national capital (of
     ``capitals``, ids) and not tied to the text by an apposition, a dateline or its
@@ -1094,7 +1102,11 @@ def _off_centre(
     ):
         return False
     namesakes = sum(1 for c in cs if c.place.country_code == place.country_code)
-    if namesakes < config.GEOPARSE_OFF_CENTRE_NAMESAKES:
+    if namesakes < config.GEOPARSE_OFF_CENTRE_NAMESAKES and not (
+        config.GEOPARSE_OFF_CENTRE_LONE_ONCE
+        and mentions == 1
+        and place.country_code == centre.country
+    ):
         return False
     km = approx_km(centre.latitude, centre.longitude, place.latitude, place.longitude)
     return km > max(
