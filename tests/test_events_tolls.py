@@ -129,6 +129,9 @@ def test_a_count_before_an_aside_with_other_numbers() -> None:
         ("es", "Pistoleros privaron de la vida a cuatro albañiles en una obra.", 4),
         ("es", "El número de muertos asciende ya a 14.", 14),
         ("es", "La riña en el penal dejó un muerto.", 1),
+        ("en", "Five policemen were martyred in the attack.", 5),
+        ("en", "Militants beheaded three farmers near the town.", 3),
+        ("ar", "قتل مسلحون من عصابة مجهولة ثلاثة رعاة.", 3),
     ],
 )
 def test_more_ways_to_tell_the_dead(lang: str, sentence: str, count: int) -> None:
