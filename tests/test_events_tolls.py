@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from geo.events import extract_events
 from geo.events.numbers import find_numbers
 from geo.events.rules import get_rules
 from geo.events.tolls import count_casualties
@@ -596,3 +597,28 @@ def test_the_dead_before_their_count_in_russian_and_ukrainian(
     lang: str, sentence: str, expected: list[tuple[str, int, bool]]
 ) -> None:
     assert _counts(lang, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "in_all"),
+    [
+        ("uk", "Загалом загинули 7 людей, ще 23 поранені.", True),
+        ("en", "In all, seven people were killed, police said.", True),
+        # a period or a start frames a running total, whatever else the clause says
+        ("uk", "Загалом за добу загинули 7 людей.", False),
+        ("ru", "С начала года всего погибли 70 человек.", False),
+    ],
+)
+def test_a_sum_in_all_is_told_from_a_running_total(lang: str, sentence: str, in_all: bool) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert found and all(c.cumulative and c.in_all == in_all for c in found)
+
+
+def test_a_sum_in_all_after_one_incident_is_its_toll() -> None:
+    text = (
+        "date 2026-01-24\nРосійська ракета влучила у будинок у Чернівцях у четвер, загинули "
+        "шестеро людей. Загалом загинули 7 людей, ще 23 поранені, повідомили в ОВА."
+    )
+    ev = extract_events(text)
+    row = ev[ev["location"] == "Chernivtsi"].iloc[0]
+    assert (row["fatalities"], row["injured"]) == (7, 23)

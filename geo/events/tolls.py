@@ -77,6 +77,10 @@ class Casualty:
     # précédent faisait état de", "ранее сообщалось о"; the packs' ``earlier``): the current
     # one of the incident wins over it, whatever the order of the sentences
     earlier: bool = False
+    # a running total only by a word of the sum "in all" of the packs' ``in_all`` ("Загалом
+    # загинули 8 людей", "In all, seven people died"): the sum of one incident's dead or hurt
+    # when the text goes on about that incident alone, else a sum over several
+    in_all: bool = False
 
     @property
     def toll(self) -> bool:
@@ -93,6 +97,9 @@ class _TollRules:
     none_injured: Prefiltered | None
     negation: re.Pattern[str] | None
     cumulative: re.Pattern[str] | None
+    # the packs' ``cumulative`` words but those of the sum "in all" (``in_all``): a count
+    # framed by one of them is a running total whatever the text goes on about
+    running: re.Pattern[str] | None
     earlier: re.Pattern[str] | None  # words that make the count after them an earlier one
     # a partitive word between a count and a casualty word ("one of the injured", "двое из
     # раненых"): a part of a group already counted, no new count of that word
@@ -142,6 +149,8 @@ def _toll_rules(rules: Rules) -> _TollRules:
     )
     approx = "|".join(f"(?:{p})" for p in rules.patterns("tolls", "approx"))
     person = rules.words_re("tolls", "person")
+    in_all = set(rules.patterns("tolls", "in_all"))
+    running = alternation(p for p in rules.patterns("tolls", "cumulative") if p not in in_all)
     units = "|".join(f"(?:{p})" for p in rules.patterns("tolls", "not_a_count_after"))
     suffixes = rules.words("numbers", "ordinal_suffixes")
     ordinal = (
@@ -157,6 +166,7 @@ def _toll_rules(rules: Rules) -> _TollRules:
         none_injured=_prefiltered(rules.words_re("tolls", "none_injured")),
         negation=rules.words_re("tolls", "negation"),
         cumulative=rules.words_re("tolls", "cumulative"),
+        running=re.compile(rf"(?<!\w)(?:{running})(?!\w)", re.IGNORECASE) if running else None,
         earlier=rules.words_re("tolls", "earlier"),
         partitive=_whole(rules.patterns("tolls", "partitive")),
         clause_break=clause_break,
@@ -406,6 +416,7 @@ def count_casualties(
                 found = [n for n in after if not _counted_by(sentence, n, kind, cues, t)]
         for n in found:
             used.add(n.start)
+            cumulative = _framed(sentence, n.start, n.end, t.cumulative)
             out.append(
                 Casualty(
                     kind,
@@ -413,7 +424,8 @@ def count_casualties(
                     n.start,
                     n.end,
                     vague=n.vague,
-                    cumulative=running_total(sentence, n.start, n.end, rules=r),
+                    cumulative=cumulative,
+                    in_all=cumulative and not _framed(sentence, n.start, n.end, t.running),
                     claimed=_claimed(sentence, n, t),
                     armed=_armed(sentence, n, t),
                     earlier=_earlier(sentence, n, numbers, t),
@@ -749,15 +761,18 @@ def running_total(sentence: str, start: int, end: int, *, rules: Rules | None = 
     >>> running_total(s, s.index("300"), s.index("300") + 3)
     True
     """
-    r = rules or get_rules(())
-    t = _toll_rules(r)
-    if t.cumulative is None:
+    return _framed(sentence, start, end, _toll_rules(rules or get_rules(())).cumulative)
+
+
+def _framed(sentence: str, start: int, end: int, words: re.Pattern[str] | None) -> bool:
+    """Whether one of ``words`` frames the count at ``start:end``: in its clause, or in an
+    opening phrase, which sets the frame of the whole sentence ("Depuis 2017, ...")."""
+    if words is None:
         return False
     edges = [m.start() for m in _CLAUSE_EDGE.finditer(sentence)]
     clause_start = max((e + 1 for e in edges if e < start), default=0)
     clause_end = min((e for e in edges if e >= end), default=len(sentence))
-    if t.cumulative.search(sentence, clause_start, clause_end):
+    if words.search(sentence, clause_start, clause_end):
         return True
-    # an opening phrase sets the frame of the whole sentence: "Depuis 2017, ..."
     opener_end = edges[0] if edges and edges[0] < start else 0
-    return opener_end > 0 and t.cumulative.search(sentence, 0, opener_end) is not None
+    return opener_end > 0 and words.search(sentence, 0, opener_end) is not None
