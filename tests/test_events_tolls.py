@@ -622,3 +622,31 @@ def test_a_sum_in_all_after_one_incident_is_its_toll() -> None:
     ev = extract_events(text)
     row = ev[ev["location"] == "Chernivtsi"].iloc[0]
     assert (row["fatalities"], row["injured"]) == (7, 23)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # the figure a toll rose to replaces the deaths told before it in the sentence
+        (
+            "es",
+            "Dos de los heridos murieron en el hospital, por lo que la cifra se elevó a nueve.",
+            [("fatalities", 2), ("fatalities", 9)],
+        ),
+        (
+            "es",
+            "El número de muertos por el ataque contra el mercado de Kosti, en el sur de Sudán, "
+            "ascendió a doce.",
+            [("fatalities", 12)],
+        ),
+    ],
+)
+def test_a_toll_that_rose_to_a_figure(
+    lang: str, sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    from geo.events.engine import _summable
+
+    rules = get_rules((lang,))
+    found = count_casualties(sentence, rules=rules)
+    assert [(c.kind, c.count) for c in found] == expected
+    assert len(found) == 1 or not _summable(sentence, found, rules)
