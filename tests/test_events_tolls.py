@@ -650,3 +650,24 @@ def test_a_toll_that_rose_to_a_figure(
     found = count_casualties(sentence, rules=rules)
     assert [(c.kind, c.count) for c in found] == expected
     assert len(found) == 1 or not _summable(sentence, found, rules)
+
+
+def test_a_running_total_framed_in_the_clause_of_its_verb() -> None:
+    sentence = (
+        "Plus de 150 personnes, civils et militaires, ont été tuées dans la région depuis le "
+        "début des attaques."
+    )
+    found = count_casualties(sentence, rules=get_rules(("fr",)))
+    assert [(c.count, c.cumulative) for c in found] == [(150, True)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("fr", "Dans un premier temps, des sources locales ont évoqué une centaine de morts."),
+        ("es", "En un primer momento, vecinos hablaron de veinte muertos."),
+    ],
+)
+def test_an_opening_phrase_makes_a_figure_an_earlier_one(lang: str, sentence: str) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert found and all(c.earlier for c in found)

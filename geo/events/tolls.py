@@ -416,7 +416,10 @@ def count_casualties(
                 found = [n for n in after if not _counted_by(sentence, n, kind, cues, t)]
         for n in found:
             used.add(n.start)
-            cumulative = _framed(sentence, n.start, n.end, t.cumulative)
+            # framed in the count's clause or in its word's ("190 people, civilians and
+            # soldiers, were killed in the region since the attacks began")
+            framing = ((n.start, n.end), (cue.start(), cue.end()))
+            cumulative = any(_framed(sentence, a, b, t.cumulative) for a, b in framing)
             out.append(
                 Casualty(
                     kind,
@@ -425,7 +428,8 @@ def count_casualties(
                     n.end,
                     vague=n.vague,
                     cumulative=cumulative,
-                    in_all=cumulative and not _framed(sentence, n.start, n.end, t.running),
+                    in_all=cumulative
+                    and not any(_framed(sentence, a, b, t.running) for a, b in framing),
                     claimed=_claimed(sentence, n, t),
                     armed=_armed(sentence, n, t),
                     earlier=_earlier(sentence, n, numbers, t),
@@ -475,12 +479,18 @@ def _earlier(sentence: str, n: Number, numbers: Sequence[Number], t: _TollRules)
     to seven, up from five")."""
     if t.earlier is None:
         return False
-    edges = [m.end() for m in _CLAUSE_EDGE.finditer(sentence, 0, n.start)]
-    start = edges[-1] if edges else 0
+    found = list(_CLAUSE_EDGE.finditer(sentence, 0, n.start))
+    start = found[-1].end() if found else 0
     before = [m.end for m in numbers if m.end <= n.start]
     if before:
         start = max(start, before[-1])
-    return t.earlier.search(sentence, start, n.start) is not None
+    if t.earlier.search(sentence, start, n.start) is not None:
+        return True
+    # an opening phrase sets the frame of the whole sentence, when no count comes before
+    # ("Dans un premier temps, des sources ont évoqué une centaine de morts")
+    return (
+        not before and bool(found) and t.earlier.search(sentence, 0, found[0].start()) is not None
+    )
 
 
 def _claimed(sentence: str, n: Number, t: _TollRules) -> bool:
