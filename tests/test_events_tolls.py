@@ -671,3 +671,21 @@ def test_a_running_total_framed_in_the_clause_of_its_verb() -> None:
 def test_an_opening_phrase_makes_a_figure_an_earlier_one(lang: str, sentence: str) -> None:
     found = count_casualties(sentence, rules=get_rules((lang,)))
     assert found and all(c.earlier for c in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        (
+            "uk",
+            "Загинула жінка, ще двоє людей — її сусіди, чоловік і жінка, — поранені.",
+            ("injured", 2),
+        ),
+        ("ru", "Погибли три человека — жители соседнего дома — в Белгороде.", ("fatalities", 3)),
+    ],
+)
+def test_a_count_before_an_aside_between_dashes(
+    lang: str, sentence: str, expected: tuple[str, int]
+) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert expected in [(c.kind, c.count) for c in found]

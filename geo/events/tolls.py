@@ -650,15 +650,17 @@ def _subject_count(
     return co is None or co.search(sentence, noun.end(), cue_start) is None
 
 
-_ASIDE: Final = re.compile(r",[^,;.]{1,70},\s*(?:[^\W\d_]{1,12}\s+){0,3}$")
+_ASIDE: Final = re.compile(
+    r"(?:,[^,;.]{1,70},|\s[—–]\s[^—–;.]{1,70}[—–],?)\s*(?:[^\W\d_]{1,12}\s+){0,3}$"
+)
 
 
 def _count_before_aside(
     sentence: str, cue_start: int, numbers: list[Number], used: set[int], t: _TollRules
 ) -> list[Number]:
-    """A count before an aside between commas: "Au moins vingt personnes, dont des femmes
-    et des enfants, ont été tuées", "Seventy-five people, 14 of them children, were
-    wounded"."""
+    """A count before an aside between commas or dashes: "Au moins vingt personnes, dont des
+    femmes et des enfants, ont été tuées", "Seventy-five people, 14 of them children, were
+    wounded", "ще двоє людей — її сусіди — поранені"."""
     aside = _ASIDE.search(sentence, max(0, cue_start - 100), cue_start)
     if aside is None:
         return []
