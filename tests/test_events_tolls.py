@@ -689,3 +689,24 @@ def test_a_count_before_an_aside_between_dashes(
 ) -> None:
     found = count_casualties(sentence, rules=get_rules((lang,)))
     assert expected in [(c.kind, c.count) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("uk", "Загиблих двоє, ще одна людина в лікарні.", ("fatalities", 2)),
+        ("uk", "Поранених троє.", ("injured", 3)),
+        ("ru", "Число раненых, по данным спасателей, — 16 человек.", ("injured", 16)),
+        # the figure the count rose to, not an age after a dash
+        (
+            "uk",
+            "Кількість поранених зросла до чотирьох — звернулася 72-річна жінка.",
+            ("injured", 4),
+        ),
+    ],
+)
+def test_a_count_after_its_noun_of_the_dead_or_wounded(
+    lang: str, sentence: str, expected: tuple[str, int]
+) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert [(c.kind, c.count) for c in found] == [expected]
