@@ -696,6 +696,7 @@ def test_a_count_before_an_aside_between_dashes(
     [
         ("uk", "Загиблих двоє, ще одна людина в лікарні.", ("fatalities", 2)),
         ("uk", "Поранених троє.", ("injured", 3)),
+        ("uk", "Водій дістав поранення.", ("injured", 1)),
         ("ru", "Число раненых, по данным спасателей, — 16 человек.", ("injured", 16)),
         # the figure the count rose to, not an age after a dash
         (
