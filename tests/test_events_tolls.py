@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from geo.events import extract_events
 from geo.events.numbers import find_numbers
 from geo.events.rules import get_rules
 from geo.events.tolls import count_casualties
@@ -129,6 +130,9 @@ def test_a_count_before_an_aside_with_other_numbers() -> None:
         ("es", "Pistoleros privaron de la vida a cuatro albañiles en una obra.", 4),
         ("es", "El número de muertos asciende ya a 14.", 14),
         ("es", "La riña en el penal dejó un muerto.", 1),
+        ("en", "Five policemen were martyred in the attack.", 5),
+        ("en", "Militants beheaded three farmers near the town.", 3),
+        ("ar", "قتل مسلحون من عصابة مجهولة ثلاثة رعاة.", 3),
     ],
 )
 def test_more_ways_to_tell_the_dead(lang: str, sentence: str, count: int) -> None:
@@ -593,3 +597,117 @@ def test_the_dead_before_their_count_in_russian_and_ukrainian(
     lang: str, sentence: str, expected: list[tuple[str, int, bool]]
 ) -> None:
     assert _counts(lang, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "in_all"),
+    [
+        ("uk", "Загалом загинули 7 людей, ще 23 поранені.", True),
+        ("en", "In all, seven people were killed, police said.", True),
+        # a period or a start frames a running total, whatever else the clause says
+        ("uk", "Загалом за добу загинули 7 людей.", False),
+        ("ru", "С начала года всего погибли 70 человек.", False),
+    ],
+)
+def test_a_sum_in_all_is_told_from_a_running_total(lang: str, sentence: str, in_all: bool) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert found and all(c.cumulative and c.in_all == in_all for c in found)
+
+
+def test_a_sum_in_all_after_one_incident_is_its_toll() -> None:
+    text = (
+        "date 2026-01-24\nРосійська ракета влучила у будинок у Чернівцях у четвер, загинули "
+        "шестеро людей. Загалом загинули 7 людей, ще 23 поранені, повідомили в ОВА."
+    )
+    ev = extract_events(text)
+    row = ev[ev["location"] == "Chernivtsi"].iloc[0]
+    assert (row["fatalities"], row["injured"]) == (7, 23)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # the figure a toll rose to replaces the deaths told before it in the sentence
+        (
+            "es",
+            "Dos de los heridos murieron en el hospital, por lo que la cifra se elevó a nueve.",
+            [("fatalities", 2), ("fatalities", 9)],
+        ),
+        (
+            "es",
+            "El número de muertos por el ataque contra el mercado de Kosti, en el sur de Sudán, "
+            "ascendió a doce.",
+            [("fatalities", 12)],
+        ),
+    ],
+)
+def test_a_toll_that_rose_to_a_figure(
+    lang: str, sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    from geo.events.engine import _summable
+
+    rules = get_rules((lang,))
+    found = count_casualties(sentence, rules=rules)
+    assert [(c.kind, c.count) for c in found] == expected
+    assert len(found) == 1 or not _summable(sentence, found, rules)
+
+
+def test_a_running_total_framed_in_the_clause_of_its_verb() -> None:
+    sentence = (
+        "Plus de 150 personnes, civils et militaires, ont été tuées dans la région depuis le "
+        "début des attaques."
+    )
+    found = count_casualties(sentence, rules=get_rules(("fr",)))
+    assert [(c.count, c.cumulative) for c in found] == [(150, True)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("fr", "Dans un premier temps, des sources locales ont évoqué une centaine de morts."),
+        ("es", "En un primer momento, vecinos hablaron de veinte muertos."),
+    ],
+)
+def test_an_opening_phrase_makes_a_figure_an_earlier_one(lang: str, sentence: str) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert found and all(c.earlier for c in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        (
+            "uk",
+            "Загинула жінка, ще двоє людей — її сусіди, чоловік і жінка, — поранені.",
+            ("injured", 2),
+        ),
+        ("ru", "Погибли три человека — жители соседнего дома — в Белгороде.", ("fatalities", 3)),
+    ],
+)
+def test_a_count_before_an_aside_between_dashes(
+    lang: str, sentence: str, expected: tuple[str, int]
+) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert expected in [(c.kind, c.count) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("uk", "Загиблих двоє, ще одна людина в лікарні.", ("fatalities", 2)),
+        ("uk", "Поранених троє.", ("injured", 3)),
+        ("uk", "Водій дістав поранення.", ("injured", 1)),
+        ("ru", "Число раненых, по данным спасателей, — 16 человек.", ("injured", 16)),
+        # the figure the count rose to, not an age after a dash
+        (
+            "uk",
+            "Кількість поранених зросла до чотирьох — звернулася 72-річна жінка.",
+            ("injured", 4),
+        ),
+    ],
+)
+def test_a_count_after_its_noun_of_the_dead_or_wounded(
+    lang: str, sentence: str, expected: tuple[str, int]
+) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert [(c.kind, c.count) for c in found] == [expected]

@@ -3027,9 +3027,17 @@ def _incident_tolls(
     sentence: str,
     rules: Rules,
     dates: Sequence[FoundDate] | Callable[[], Sequence[FoundDate]],
+    *,
+    in_all: bool = False,
 ) -> list[Casualty]:
-    """The tolls of a sentence that may be an incident's (not running totals)."""
-    return [c for c in count_casualties(sentence, rules=rules, dates=dates) if c.toll]
+    """The tolls of a sentence that may be an incident's (not running totals); ``in_all``:
+    also a sum "in all" of one incident's dead or hurt (:attr:`Casualty.in_all`, not a claim
+    nor an earlier figure: "Загалом загинули 8 людей" after the strike on one town)."""
+    return [
+        c
+        for c in count_casualties(sentence, rules=rules, dates=dates)
+        if c.toll or (in_all and c.in_all and not c.claimed and not c.earlier)
+    ]
 
 
 def _without_marks(
@@ -3675,8 +3683,9 @@ def _follow_up(
             memo.append(find_dates(sentence, reference=reference, rules=rules))
         return memo[0]
 
-    # what a sentence of another story says is not read (:func:`_same_story`)
-    tolls = _incident_tolls(sentence, rules, dates) if same else []
+    # what a sentence of another story says is not read (:func:`_same_story`); a sum "in all"
+    # after one incident alone is its toll
+    tolls = _incident_tolls(sentence, rules, dates, in_all=len(incidents) == 1) if same else []
     # the toll goes to the incident's most precise place (a town rather than its region)
     first = min(inc.places, key=lambda pid: _KIND_RANK.get(inc.places[pid][0].place.kind, 0))
     note = " ".join(sentence.split())

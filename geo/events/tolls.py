@@ -77,6 +77,10 @@ class Casualty:
     # précédent faisait état de", "ранее сообщалось о"; the packs' ``earlier``): the current
     # one of the incident wins over it, whatever the order of the sentences
     earlier: bool = False
+    # a running total only by a word of the sum "in all" of the packs' ``in_all`` ("Загалом
+    # загинули 8 людей", "In all, seven people died"): the sum of one incident's dead or hurt
+    # when the text goes on about that incident alone, else a sum over several
+    in_all: bool = False
 
     @property
     def toll(self) -> bool:
@@ -93,6 +97,9 @@ class _TollRules:
     none_injured: Prefiltered | None
     negation: re.Pattern[str] | None
     cumulative: re.Pattern[str] | None
+    # the packs' ``cumulative`` words but those of the sum "in all" (``in_all``): a count
+    # framed by one of them is a running total whatever the text goes on about
+    running: re.Pattern[str] | None
     earlier: re.Pattern[str] | None  # words that make the count after them an earlier one
     # a partitive word between a count and a casualty word ("one of the injured", "двое из
     # раненых"): a part of a group already counted, no new count of that word
@@ -142,6 +149,8 @@ def _toll_rules(rules: Rules) -> _TollRules:
     )
     approx = "|".join(f"(?:{p})" for p in rules.patterns("tolls", "approx"))
     person = rules.words_re("tolls", "person")
+    in_all = set(rules.patterns("tolls", "in_all"))
+    running = alternation(p for p in rules.patterns("tolls", "cumulative") if p not in in_all)
     units = "|".join(f"(?:{p})" for p in rules.patterns("tolls", "not_a_count_after"))
     suffixes = rules.words("numbers", "ordinal_suffixes")
     ordinal = (
@@ -157,6 +166,7 @@ def _toll_rules(rules: Rules) -> _TollRules:
         none_injured=_prefiltered(rules.words_re("tolls", "none_injured")),
         negation=rules.words_re("tolls", "negation"),
         cumulative=rules.words_re("tolls", "cumulative"),
+        running=re.compile(rf"(?<!\w)(?:{running})(?!\w)", re.IGNORECASE) if running else None,
         earlier=rules.words_re("tolls", "earlier"),
         partitive=_whole(rules.patterns("tolls", "partitive")),
         clause_break=clause_break,
@@ -406,6 +416,10 @@ def count_casualties(
                 found = [n for n in after if not _counted_by(sentence, n, kind, cues, t)]
         for n in found:
             used.add(n.start)
+            # framed in the count's clause or in its word's ("190 people, civilians and
+            # soldiers, were killed in the region since the attacks began")
+            framing = ((n.start, n.end), (cue.start(), cue.end()))
+            cumulative = any(_framed(sentence, a, b, t.cumulative) for a, b in framing)
             out.append(
                 Casualty(
                     kind,
@@ -413,7 +427,9 @@ def count_casualties(
                     n.start,
                     n.end,
                     vague=n.vague,
-                    cumulative=running_total(sentence, n.start, n.end, rules=r),
+                    cumulative=cumulative,
+                    in_all=cumulative
+                    and not any(_framed(sentence, a, b, t.running) for a, b in framing),
                     claimed=_claimed(sentence, n, t),
                     armed=_armed(sentence, n, t),
                     earlier=_earlier(sentence, n, numbers, t),
@@ -463,12 +479,18 @@ def _earlier(sentence: str, n: Number, numbers: Sequence[Number], t: _TollRules)
     to seven, up from five")."""
     if t.earlier is None:
         return False
-    edges = [m.end() for m in _CLAUSE_EDGE.finditer(sentence, 0, n.start)]
-    start = edges[-1] if edges else 0
+    found = list(_CLAUSE_EDGE.finditer(sentence, 0, n.start))
+    start = found[-1].end() if found else 0
     before = [m.end for m in numbers if m.end <= n.start]
     if before:
         start = max(start, before[-1])
-    return t.earlier.search(sentence, start, n.start) is not None
+    if t.earlier.search(sentence, start, n.start) is not None:
+        return True
+    # an opening phrase sets the frame of the whole sentence, when no count comes before
+    # ("Dans un premier temps, des sources ont évoqué une centaine de morts")
+    return (
+        not before and bool(found) and t.earlier.search(sentence, 0, found[0].start()) is not None
+    )
 
 
 def _claimed(sentence: str, n: Number, t: _TollRules) -> bool:
@@ -628,15 +650,17 @@ def _subject_count(
     return co is None or co.search(sentence, noun.end(), cue_start) is None
 
 
-_ASIDE: Final = re.compile(r",[^,;.]{1,70},\s*(?:[^\W\d_]{1,12}\s+){0,3}$")
+_ASIDE: Final = re.compile(
+    r"(?:,[^,;.]{1,70},|\s[—–]\s[^—–;.]{1,70}[—–],?)\s*(?:[^\W\d_]{1,12}\s+){0,3}$"
+)
 
 
 def _count_before_aside(
     sentence: str, cue_start: int, numbers: list[Number], used: set[int], t: _TollRules
 ) -> list[Number]:
-    """A count before an aside between commas: "Au moins vingt personnes, dont des femmes
-    et des enfants, ont été tuées", "Seventy-five people, 14 of them children, were
-    wounded"."""
+    """A count before an aside between commas or dashes: "Au moins vingt personnes, dont des
+    femmes et des enfants, ont été tuées", "Seventy-five people, 14 of them children, were
+    wounded", "ще двоє людей — її сусіди — поранені"."""
     aside = _ASIDE.search(sentence, max(0, cue_start - 100), cue_start)
     if aside is None:
         return []
@@ -749,15 +773,18 @@ def running_total(sentence: str, start: int, end: int, *, rules: Rules | None = 
     >>> running_total(s, s.index("300"), s.index("300") + 3)
     True
     """
-    r = rules or get_rules(())
-    t = _toll_rules(r)
-    if t.cumulative is None:
+    return _framed(sentence, start, end, _toll_rules(rules or get_rules(())).cumulative)
+
+
+def _framed(sentence: str, start: int, end: int, words: re.Pattern[str] | None) -> bool:
+    """Whether one of ``words`` frames the count at ``start:end``: in its clause, or in an
+    opening phrase, which sets the frame of the whole sentence ("Depuis 2017, ...")."""
+    if words is None:
         return False
     edges = [m.start() for m in _CLAUSE_EDGE.finditer(sentence)]
     clause_start = max((e + 1 for e in edges if e < start), default=0)
     clause_end = min((e for e in edges if e >= end), default=len(sentence))
-    if t.cumulative.search(sentence, clause_start, clause_end):
+    if words.search(sentence, clause_start, clause_end):
         return True
-    # an opening phrase sets the frame of the whole sentence: "Depuis 2017, ..."
     opener_end = edges[0] if edges and edges[0] < start else 0
-    return opener_end > 0 and t.cumulative.search(sentence, 0, opener_end) is not None
+    return opener_end > 0 and words.search(sentence, 0, opener_end) is not None
