@@ -452,6 +452,12 @@ def resolve(
                 or recognise(key, picked)[1] >= config.GEOPARSE_CONTEXT_RECOGNISED
             }
             ctx = _second_round_context(ctx, places, sentences_of)
+            # ... and no place to be far from
+            ctx.far_ids = frozenset(
+                picked[0].place.id
+                for key, picked in places.items()
+                if picked[3] == math.inf or recognise(key, picked)[1] >= model.threshold
+            )
             # a name left out of that context adds nothing to it to take back
             in_context = frozenset(places)
             voted = votes({key: cands[key] for key in places if key in cands})
