@@ -1087,17 +1087,11 @@ def test_adjectives_listed_before_a_plural_community_noun_are_its_towns() -> Non
 #: The kind of a community or district between its adjective and its noun ("городском
 #: округе", "міській територіальній громаді").
 QUALIFIED = [
-    pytest.param(
+    (
         "ru",
         "В понедельник беспилотник атаковал склад в Раменском городском округе, ранены два "
         "человека.",
         "Ramenskoye",
-        marks=pytest.mark.xfail(
-            reason="regression of 2 December 2026 (commit 21d4dff): the district suffix rules "
-            "now also derive 'раменки' (a Moscow district) from 'раменский', and a town built "
-            "from the stem outranks the town named by the adjective itself ('Раменское')",
-            strict=False,
-        ),
     ),
     ("uk", "У вівторок дрони атакували Коростенську міську територіальну громаду.", "Korosten"),
 ]

@@ -644,14 +644,10 @@ def test_minor_place_named_only_in_a_headline_needs_support() -> None:
     assert "Flee" not in [m for m, _ in names(text)]
 
 
-@pytest.mark.xfail(
-    reason="fitted weights: with batches t17 and t18 in the fit (1b3bf50) a Title Case "
-    "headline's town named nowhere else is recognised below the threshold even when the body "
-    "names its country (passes with the weights fitted on t1-t16)",
-    strict=False,
-)
 def test_headline_town_named_in_the_body_or_its_country_stays() -> None:
-    # a small town of the headline stays when the body names its country or writes its name
+    # a small town of the headline stays when the body names its country or writes its name;
+    # a word of the headline that recognition only half believes ("Stall", a village of
+    # Austria) makes it no town far from the story's places
     text = (
         "Shells Hit Stepanakert As Talks Stall\n\n"
         "Azerbaijan and Armenia traded blame on Tuesday, officials said."
@@ -1255,15 +1251,10 @@ def test_given_name_written_with_its_state_is_the_town_everywhere() -> None:
     assert "Eunice" not in [m.mention for m in parse("Eunice, Nevada officials said, would stay.")]
 
 
-@pytest.mark.xfail(
-    reason="fitted weights: with batches t17 and t18 in the fit (1b3bf50) the town the focus "
-    "state gives a given name outweighs the person reading of its other mentions (passes "
-    "with the weights fitted on t1-t16)",
-    strict=False,
-)
 def test_a_given_name_after_one_bare_preposition_is_the_town_there_only() -> None:
     # "confidence in Clifton": one weak mention makes the town there, not wherever the person
-    # is named; named so twice, or with its state in the story, the town is everywhere
+    # is named; named so twice, or with its state in the story, the town is everywhere (the
+    # country of the story alone, which every town of it shares, does not spread it)
     text = (
         "Voters in Ohio showed little confidence in Clifton. Clifton said on Monday he would "
         "stay, and Clifton later left for Columbus."

@@ -458,6 +458,15 @@ def test_adjective_bases_of_district_centres(lang: str, adjective: str, town: st
     assert town in bases(adjective)
 
 
+def test_rare_derivation_only_without_a_known_place() -> None:
+    # a town in -ки named by an adjective in -ский only when no other town is: "раменский" is
+    # the town Раменское's, not the Moscow district Раменки's
+    bases = get_pack("ru").morph("adjective_bases")
+    assert bases is not None
+    assert "раменское" in bases("раменском")
+    assert "раменки" not in bases("раменском")
+
+
 def test_names_of_several_words_before_their_words_alone() -> None:
     # the whole name under its dictionary form, not a word of it that is a place alone
     assert found("Колонна техники прошла мимо Великой Александровки к Новому Осколу.", "ru") == [

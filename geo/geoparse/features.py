@@ -186,6 +186,10 @@ class Context:
         unambiguous ones first, then every chosen place).
     points : list of (float, float, str)
         Latitude, longitude and id of :attr:`others` that are not countries.
+    far_ids : frozenset of str, optional
+        Ids of the :attr:`points` that a place farther than GEOPARSE_FAR_KM from all of is
+        ``far`` (None: all of them): in the second round, those of names recognition keeps,
+        not those it only half believes ("Stall" of a headline is no place to be far from).
     by_sentence : dict of int to list of Place
         Places of each sentence (unambiguous or chosen).
     named_countries : set of str
@@ -209,6 +213,7 @@ class Context:
     named_regions: set[str] = field(default_factory=set)
     disputed: list[Place] = field(default_factory=list)
     separatist_sentences: set[int] = field(default_factory=set)
+    far_ids: frozenset[str] | None = None
 
 
 @dataclass
@@ -674,6 +679,7 @@ def name_features(
     # above it: the exact test is in km)
     far_sq = (far / km) ** 2 * (1.0 + _FAR_SLACK)
     metropolis = config.GEOPARSE_METROPOLIS_POPULATION
+    far_ids = ctx.far_ids
     has_focus = focus_left >= config.GEOPARSE_FOCUS_MIN
     # the most prominent candidate of the name in each first-level region: "Paris" in a
     # story about Texas towns is the largest Paris of Texas
@@ -721,14 +727,16 @@ def name_features(
             # squared distances in degrees first: the nearest is the least of them (km *
             # sqrt never reverses an order), and only those that may lie within
             # GEOPARSE_FAR_KM are taken to km, exactly as before, for the mass
-            nearest_sq = math.inf
+            nearest_sq = nearest_far_sq = math.inf
             mass = 0.0
-            for qlat, qlon, _ in others if cc not in namesake_countries else ():
+            for qlat, qlon, qid in others if cc not in namesake_countries else ():
                 dx = (qlon - lon) * coslat
                 dy = qlat - lat
                 sq = dx * dx + dy * dy
                 if sq < nearest_sq:
                     nearest_sq = sq
+                if sq < nearest_far_sq and (far_ids is None or qid in far_ids):
+                    nearest_far_sq = sq
                 if sq < far_sq:
                     d = km * sqrt(sq)
                     if d < far:
@@ -736,7 +744,7 @@ def name_features(
             if nearest_sq < math.inf:
                 nearest_km = km * sqrt(nearest_sq)
                 f["proximity"] = exp(-nearest_km / scale)
-                if nearest_km > far:
+                if nearest_far_sq < math.inf and km * sqrt(nearest_far_sq) > far:
                     f["far"] = 1.0
                 if mass > 0:
                     f["proximity_mass"] = math.log1p(mass)

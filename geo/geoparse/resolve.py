@@ -452,6 +452,12 @@ def resolve(
                 or recognise(key, picked)[1] >= config.GEOPARSE_CONTEXT_RECOGNISED
             }
             ctx = _second_round_context(ctx, places, sentences_of)
+            # ... and no place to be far from
+            ctx.far_ids = frozenset(
+                picked[0].place.id
+                for key, picked in places.items()
+                if picked[3] == math.inf or recognise(key, picked)[1] >= model.threshold
+            )
             # a name left out of that context adds nothing to it to take back
             in_context = frozenset(places)
             voted = votes({key: cands[key] for key in places if key in cands})
@@ -611,7 +617,7 @@ def resolve(
             why["recognised"] = round(p, 3)
         kept[key] = (best.place, confidence, why)
         if not ruled and key in w["first_names"]:
-            lone = _lone_cued(by_key[key], g, model, toks, w)
+            lone = _lone_cued(by_key[key], f, g, model, toks, w)
             if lone is not None:
                 cued_only[key] = lone
         if key in waters and (f.get("far") or f.get("off_focus")):
@@ -926,19 +932,36 @@ def _with_unit_noun(toks: Tokens, span: Span, place: Place, end: int) -> int:
 
 
 def _lone_cued(
-    group: Sequence[Span], g: Mapping[str, float], model: Model, toks: Tokens, w: Words
+    group: Sequence[Span],
+    f: Mapping[str, float],
+    g: Mapping[str, float],
+    model: Model,
+    toks: Tokens,
+    w: Words,
 ) -> set[int] | None:
     """The first tokens of the occurrences of a given name after a place preposition, when
     they are fewer than GEOPARSE_GIVEN_NAME_SPREAD_MIN_CUES, the name has other occurrences
     and recognition (features ``g``) keeps it only for that preposition: one weak mention
     ("confidence in Clifton") makes the town there, not wherever the person is named. None
-    when the name is a place wherever it stands."""
+    when the name is a place wherever it stands.
+
+    Without the preposition, the support of the town's country alone (its resolution
+    features ``f``: ``focus`` and nothing nearer) is no support: every town of a country the
+    story is set in has it, the people it names as well; its first-level region, a country
+    of its sentence, an apposition or a place nearby are."""
     if not g.get("place_preposition") or len(group) < 2:
         return None
     cued = {s.first for s in group if preposition_before(toks, s.first, w)}
     if len(cued) >= config.GEOPARSE_GIVEN_NAME_SPREAD_MIN_CUES:
         return None
     rest = {k: v for k, v in g.items() if k != "place_preposition"}
+    if not (
+        f.get("admin1_focus", 0.0) > 0
+        or f.get("sentence_country", 0.0) > 0
+        or f.get("apposition", 0.0) > 0
+        or f.get("proximity", 0.0) >= config.GEOPARSE_SUPPORTED_PROXIMITY
+    ):
+        rest.pop("supported", None)
     return cued if model.probability(rest) < model.threshold else None
 
 

@@ -80,6 +80,12 @@ class Rules:
         itself); ``"*"`` applies to every stem, ``"V"`` to stems ending in a vowel (the
         "с" of the suffix swallowed that of the town: "одеська"). A key ``"-xy"`` drops
         ``xy`` first (the suffix ``-ен-`` of "пензенская" is no part of "Пенза").
+    rare_suffixes : tuple of (str, tuple of str)
+        Like ``suffixes``, for towns few of whose adjectives are built so (a town in
+        ``-ки`` whose adjective is ``-ский``): their names are candidates only when no other
+        candidate, the town named by the adjective itself included, is a place name of
+        pymorphy3's dictionary ("раменский" is Раменское's, not the Moscow district
+        Раменки's).
     irregular : mapping of str to tuple of str
         Adjective stems (with their suffix) whose towns no rule finds ("нижегородск").
     alternation : bool
@@ -103,6 +109,7 @@ class Rules:
     nouns: tuple[tuple[str, tuple[str, ...]], ...]
     adjective_endings: str
     suffixes: tuple[tuple[str, tuple[str, ...]], ...]
+    rare_suffixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     irregular: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     alternation: bool = False
     prepositions: frozenset[str] = frozenset({"на"})
@@ -531,11 +538,16 @@ def adjective_bases(word: str, rules: Rules) -> tuple[str, ...]:
         core = stem[:-3] + "з"
     else:
         core = stem[: -3 if stem.endswith("ськ") else -2]
-    for tail in _tails(core, rules):
+    for tail in _tails(core, rules.suffixes):
         if _possible(tail, rules.lang):
             _add(out, tail)
     for ending in rules.adjective_names:
         _add(out, stem + ending)
+    # towns of the rare derivations when no other candidate is a known place name
+    if rules.rare_suffixes and all(_place_rank(f, rules.lang) > 0 for f in out):
+        for tail in _tails(core, rules.rare_suffixes):
+            if _possible(tail, rules.lang):
+                _add(out, tail)
     irregular = len(rules.irregular.get(stem, ()))
     ranked = sorted(range(irregular, len(out)), key=lambda k: (_place_rank(out[k], rules.lang), k))
     return (*out[:irregular], *(out[k] for k in ranked), *_compound_bases(word, rules))
@@ -591,9 +603,10 @@ def _place_rank(form: str, lang: str) -> int:
     return best
 
 
-def _tails(core: str, rules: Rules) -> Iterable[str]:
-    """Town names from the stem before the suffix, in the order of the rules."""
-    for key, endings in rules.suffixes:
+def _tails(core: str, suffixes: tuple[tuple[str, tuple[str, ...]], ...]) -> Iterable[str]:
+    """Town names from the stem before the suffix, in the order of the rules
+    (:attr:`Rules.suffixes` or :attr:`Rules.rare_suffixes`)."""
+    for key, endings in suffixes:
         if key == "*" or (key == "V" and core[-1] in _VOWELS):
             yield from (core + e for e in endings)
             continue
