@@ -1195,3 +1195,21 @@ def test_one_named_victim_in_more_packs(
 ) -> None:
     found = count_casualties(sentence, rules=get_rules((code,)))
     assert [(c.kind, c.count) for c in found] == tolls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-03-11\nНовости\nВ воскресенье дроны атаковали жилой дом в Харькове, "
+        "погибли два человека, сообщил губернатор.",
+        "date 2024-03-11\nНовости\nВ воскресенье дроны атаковали жилой дом в Харькове, "
+        "погибли два человека, сообщает ТАСС.",
+        "date 2024-03-11\nНовини\nУ неділю дрони атакували житловий будинок у Харкові, "
+        "загинули двоє людей, повідомив голова ОВА.",
+    ],
+)
+def test_a_subject_after_its_verb_of_saying_leaves_the_place_an_event_place(text: str) -> None:
+    # "..., сообщил губернатор": the governor speaks, not Kharkiv (no place used for its
+    # government)
+    [ev] = _events(text)
+    assert (ev["location"], ev["date"], ev["deaths"]) == ("Kharkiv", "2024-03-10", 2)
