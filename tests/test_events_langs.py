@@ -1218,3 +1218,14 @@ def test_a_subject_after_its_verb_of_saying_leaves_the_place_an_event_place(text
     # government)
     [ev] = _events(text)
     assert (ev["location"], ev["date"], ev["deaths"]) == ("Kharkiv", "2024-03-10", 2)
+
+
+def test_a_day_after_an_opening_attribution_closed_by_a_comma_is_the_incidents() -> None:
+    # "По данным властей, в воскресенье ...": the source ends at the comma, the day is the
+    # incident's, not the report's
+    text = (
+        "date 2024-03-12\nНовости\nПо данным властей, в воскресенье в Харькове погибли "
+        "два человека при атаке дрона."
+    )
+    [ev] = _events(text)
+    assert (ev["location"], ev["date"]) == ("Kharkiv", "2024-03-10")

@@ -1774,7 +1774,9 @@ def _report_date(
     only after the date, is the incident's ("число погибших при атаке на город 3 мая выросло
     до 9": the toll of the attack of 3 May rose to 9). A sentence that opens with the
     reporting verb (Arabic puts the verb first) dates the report with a date told before
-    any word for the incident and before the word that opens what is reported ("أن")."""
+    any word for the incident and before the word that opens what is reported ("أن"), and
+    not past a Latin comma, which closes an opening attribution ("По данным властей, в
+    воскресенье ...": the incident's day; the Arabic comma "،" leaves the verb-first rule)."""
     if ctx.report is None:
         return False
     verb = ctx.report.match(sentence, _opening_end(sentence)) if cues else None
@@ -1785,6 +1787,7 @@ def _report_date(
             ctx.attribution_end is None
             or ctx.attribution_end.search(sentence, verb.end(), d.start) is None
         )
+        and "," not in sentence[verb.end() : d.start]
     ):
         # the sentence opens with the reporting verb, the date before the incident's words
         # and before what is reported ("أعلن المكتب، اليوم الاثنين، ارتفاع حصيلة الغارة":
