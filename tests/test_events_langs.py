@@ -328,6 +328,13 @@ def test_a_span_of_days_takes_its_first_day_and_a_night_its_last() -> None:
         ("en", "A fighter jet dropped two bombs on the school.", "Air/drone strike"),
         ("en", "Tank fire killed three men.", "Shelling/artillery/missile attack"),
         ("en", "Troops neutralised five militants.", "Armed clash"),
+        ("en", "Their truck ran over a landmine.", "Remote explosive/landmine/IED"),
+        ("en", "A car was hit by an FPV drone.", "Air/drone strike"),
+        (
+            "ru",
+            "Мужчина подорвался на неразорвавшемся боеприпасе.",
+            "Remote explosive/landmine/IED",
+        ),
         ("uk", "Росіяни скинули на село дві керовані авіабомби.", "Air/drone strike"),
         ("uk", "На міні підірвався трактор.", "Remote explosive/landmine/IED"),
         ("uk", "Тисячі людей вийшли на протест.", "Peaceful protest"),
