@@ -302,6 +302,7 @@ class _Context:
     actor_before: re.Pattern[str] | None
     organisation_after: re.Pattern[str] | None  # "the X Defence Force (XDF) said"
     inverted: re.Pattern[str] | None
+    residents: re.Pattern[str] | None  # "residents of" right before a name
     report: re.Pattern[str] | None
     intervention: re.Pattern[str] | None
     district_before: re.Pattern[str] | None
@@ -372,6 +373,14 @@ def _context(rules: Rules) -> _Context:
     before = alt("context", "actor_before")
     organisation = alt("context", "organisation_after")
     inverted = alt("context", "inverted_subject")
+    from geo.lang import LANGUAGES, get_pack
+
+    residents = "|".join(
+        re.escape(w)
+        for code in rules.codes
+        if code in LANGUAGES
+        for w in sorted(get_pack(code).words.get("residents_before", ()))
+    )
     border = alt("context", "border")
     compound = alt("context", "compound_after")
     time_ref = alt("context", "time_reference")
@@ -425,6 +434,9 @@ def _context(rules: Rules) -> _Context:
         if inverted
         else None,
         report=re.compile(rf"(?<!\w)(?:{report})(?!\w)", re.IGNORECASE) if report else None,
+        residents=re.compile(rf"(?<!\w)(?:{residents})\s+(?:[^\W\d_]+\s+)?$", re.IGNORECASE)
+        if residents
+        else None,
         intervention=re.compile(
             rf"(?<!\w)(?:{alt('classes', 'intervention')})(?!\w)", re.IGNORECASE
         )
@@ -1365,6 +1377,10 @@ def _is_actor(text: str, m: Mention, ctx: _Context) -> bool:
     Moscow") or in the name of an armed group that speaks ("the X Defence Force (XDF)
     said"; the packs' ``organisation_after``); not when the verb's subject comes
     after it ("..., said local officials")."""
+    if ctx.residents is not None and ctx.residents.search(
+        text, max(0, m.char_start - 30), m.char_start
+    ):
+        return False  # "residents of X said": the residents speak, not X's government
     if ctx.actor_after is not None:
         end = m.char_end
         named = (
@@ -2614,7 +2630,15 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and not (
                     (
                         (story_town is not None and story_town.id != m.place.id)
-                        or any(q.place.kind == "city" for q in ms if q != m)
+                        or any(
+                            q.place.kind == "city"
+                            # not the town a bus came from or went to ("a bus travelling
+                            # from A hit a mine 12 km from B": B is the incident's)
+                            and not _origin(text, q, ms, ctx, story_town)
+                            and not _destination(text, q, ctx, ms)
+                            for q in ms
+                            if q != m
+                        )
                     )
                     # "a village 20 km north of X", X the town the story is about: the
                     # incident is placed at X, as ACLED places one near a town
