@@ -2884,6 +2884,20 @@ def test_a_reference_point_beside_the_town_a_bus_came_from_is_the_place() -> Non
     assert [(p, d, f) for p, d, _, f, _ in _event_places(text)] == [("Douentza", "2024-03-03", 3)]
 
 
+def test_a_reference_point_of_a_sentence_with_its_own_day_is_its_incidents_place() -> None:
+    # the story is about another town, but the sentence tells its own day and toll: the town
+    # the distance is measured from is its incident's place
+    text = (
+        "date 2024-03-04\nInsurgents stormed an army base in Gao on Sunday, killing seven "
+        "soldiers.\nAlso on Saturday, three passengers were killed when a bus ran over a "
+        "landmine about 12 km from Douentza."
+    )
+    assert [(p, d, f) for p, d, _, f, _ in _event_places(text)] == [
+        ("Gao", "2024-03-03", 7),
+        ("Douentza", "2024-03-02", 3),
+    ]
+
+
 def test_residents_of_a_town_who_speak_leave_it_the_incident_place() -> None:
     # "residents of X said": the residents speak, not X's government
     text = (

@@ -2629,7 +2629,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 )
                 and not (
                     (
-                        (story_town is not None and story_town.id != m.place.id)
+                        # (a sentence with a day of its own tells its own incident:
+                        # "Also on Sunday, a bus hit a mine 12 km from B")
+                        (story_town is not None and story_town.id != m.place.id and not dates)
                         or any(
                             q.place.kind == "city"
                             # not the town a bus came from or went to ("a bus travelling
