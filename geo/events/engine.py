@@ -2394,6 +2394,16 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     story_town,
                     text[starts[k - 1] : begin] if k else "",
                     ctx.report,
+                    story=next(
+                        (
+                            r[1]
+                            for r in reversed(records)
+                            if r[0] is not None
+                            and story_town is not None
+                            and r[1].place.id == story_town.id
+                        ),
+                        None,
+                    ),
                 )
                 if lead is not None and lead.sentence == k and all(i.dated for i in last)
                 else None
@@ -3356,6 +3366,7 @@ def _placeless_incident(
     story_town: Place | None,
     before: str,
     report: re.Pattern[str] | None,
+    story: Mention | None = None,
 ) -> _Incident | None:
     """The incident a sentence that names no place tells on a day of its own ("Rebels have
     shelled X for weeks. On 3 May, a rocket struck the bus station, wounding six."), at
@@ -3376,9 +3387,19 @@ def _placeless_incident(
     if day is None or any(i.date == day for i in previous):
         return None
     towns = {m.place.id: m for m in by_sentence.get(k - 1, ()) if m.place.kind == "city"}
-    if len(towns) != 1:
-        return None
-    if (story_town is None or story_town.id not in towns) and not cue_matches(before, rules):
+    anaphora = rules.words_re("context", "town_anaphora")
+    if (
+        not towns
+        and story is not None
+        and anaphora is not None
+        and anaphora.search(sentence) is not None
+    ):
+        # the sentence before names no town, this one the story's town without its name
+        # ("On 29 January, a drone hit a plant on the city's outskirts")
+        towns = {story.place.id: story}
+    elif len(towns) != 1 or (
+        (story_town is None or story_town.id not in towns) and not cue_matches(before, rules)
+    ):
         return None
     tolls = _incident_tolls(sentence, rules, [lead.date])
     if not tolls:
