@@ -330,6 +330,9 @@ def test_a_span_of_days_takes_its_first_day_and_a_night_its_last() -> None:
         ("en", "Troops neutralised five militants.", "Armed clash"),
         ("en", "Their truck ran over a landmine.", "Remote explosive/landmine/IED"),
         ("en", "A car was hit by an FPV drone.", "Air/drone strike"),
+        ("en", "After debris fell on the plant, a fire broke out.", "Air/drone strike"),
+        ("ru", "После падения обломков на предприятии возник пожар.", "Air/drone strike"),
+        ("ru", "Обломки ракеты упали на частный дом.", "Shelling/artillery/missile attack"),
         (
             "ru",
             "Мужчина подорвался на неразорвавшемся боеприпасе.",
