@@ -2874,6 +2874,39 @@ def test_a_reference_point_is_the_place_only_when_no_town_is_named_before_it(
     assert [p for p, *_ in _event_places("date 2024-03-02\n" + text)] == [place]
 
 
+def test_a_reference_point_beside_the_town_a_bus_came_from_is_the_place() -> None:
+    # the town the bus came from is its origin, not a town of the incident: the reference
+    # point of the distance is the place
+    text = (
+        "date 2024-03-04\nOn Sunday, three passengers were killed when a bus travelling from "
+        "Gao ran over an improvised explosive device about 12 km from Douentza."
+    )
+    assert [(p, d, f) for p, d, _, f, _ in _event_places(text)] == [("Douentza", "2024-03-03", 3)]
+
+
+def test_a_reference_point_of_a_sentence_with_its_own_day_is_its_incidents_place() -> None:
+    # the story is about another town, but the sentence tells its own day and toll: the town
+    # the distance is measured from is its incident's place
+    text = (
+        "date 2024-03-04\nInsurgents stormed an army base in Gao on Sunday, killing seven "
+        "soldiers.\nAlso on Saturday, three passengers were killed when a bus ran over a "
+        "landmine about 12 km from Douentza."
+    )
+    assert [(p, d, f) for p, d, _, f, _ in _event_places(text)] == [
+        ("Gao", "2024-03-03", 7),
+        ("Douentza", "2024-03-02", 3),
+    ]
+
+
+def test_residents_of_a_town_who_speak_leave_it_the_incident_place() -> None:
+    # "residents of X said": the residents speak, not X's government
+    text = (
+        "date 2024-03-04\nResidents of Bunia said armed men attacked a displacement camp on "
+        "Sunday night, killing nine people."
+    )
+    assert [(p, f) for p, _, _, f, _ in _event_places(text)] == [("Bunia", 9)]
+
+
 def test_a_village_near_the_story_town_is_an_incident_at_that_town() -> None:
     text = (
         "date 2024-03-05\nDrones hit the power station in Tulchyn on Saturday, killing three "

@@ -323,6 +323,21 @@ def test_a_span_of_days_takes_its_first_day_and_a_night_its_last() -> None:
         ("ru", "Идут ожесточенные бои за поселок.", "Armed clash"),
         ("ru", "Боевики похитили троих местных жителей.", "Abduction/forced disappearance"),
         ("ru", "Тысячи человек вышли на митинг.", "Peaceful protest"),
+        ("ru", "Силовики ликвидировали трех боевиков.", "Armed clash"),
+        ("en", "A drone slammed into an apartment block.", "Air/drone strike"),
+        ("en", "A fighter jet dropped two bombs on the school.", "Air/drone strike"),
+        ("en", "Tank fire killed three men.", "Shelling/artillery/missile attack"),
+        ("en", "Troops neutralised five militants.", "Armed clash"),
+        ("en", "Their truck ran over a landmine.", "Remote explosive/landmine/IED"),
+        ("en", "A car was hit by an FPV drone.", "Air/drone strike"),
+        ("en", "After debris fell on the plant, a fire broke out.", "Air/drone strike"),
+        ("ru", "После падения обломков на предприятии возник пожар.", "Air/drone strike"),
+        ("ru", "Обломки ракеты упали на частный дом.", "Shelling/artillery/missile attack"),
+        (
+            "ru",
+            "Мужчина подорвался на неразорвавшемся боеприпасе.",
+            "Remote explosive/landmine/IED",
+        ),
         ("uk", "Росіяни скинули на село дві керовані авіабомби.", "Air/drone strike"),
         ("uk", "На міні підірвався трактор.", "Remote explosive/landmine/IED"),
         ("uk", "Тисячі людей вийшли на протест.", "Peaceful protest"),
@@ -1195,3 +1210,53 @@ def test_one_named_victim_in_more_packs(
 ) -> None:
     found = count_casualties(sentence, rules=get_rules((code,)))
     assert [(c.kind, c.count) for c in found] == tolls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-03-11\nНовости\nВ воскресенье дроны атаковали жилой дом в Харькове, "
+        "погибли два человека, сообщил губернатор.",
+        "date 2024-03-11\nНовости\nВ воскресенье дроны атаковали жилой дом в Харькове, "
+        "погибли два человека, сообщает ТАСС.",
+        "date 2024-03-11\nНовини\nУ неділю дрони атакували житловий будинок у Харкові, "
+        "загинули двоє людей, повідомив голова ОВА.",
+    ],
+)
+def test_a_subject_after_its_verb_of_saying_leaves_the_place_an_event_place(text: str) -> None:
+    # "..., сообщил губернатор": the governor speaks, not Kharkiv (no place used for its
+    # government)
+    [ev] = _events(text)
+    assert (ev["location"], ev["date"], ev["deaths"]) == ("Kharkiv", "2024-03-10", 2)
+
+
+def test_a_day_after_an_opening_attribution_closed_by_a_comma_is_the_incidents() -> None:
+    # "По данным властей, в воскресенье ...": the source ends at the comma, the day is the
+    # incident's, not the report's
+    text = (
+        "date 2024-03-12\nНовости\nПо данным властей, в воскресенье в Харькове погибли "
+        "два человека при атаке дрона."
+    )
+    [ev] = _events(text)
+    assert (ev["location"], ev["date"]) == ("Kharkiv", "2024-03-10")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-02-18\nMissile hits Vinnytsia\nA Russian missile struck an apartment block in "
+        "Vinnytsia on Tuesday, killing four people.\nRescue workers searched the rubble "
+        "through the night.\nOn Jan. 29, a Russian drone hit an industrial site on the city's "
+        "outskirts, injuring two workers.",
+        "date 2024-02-18\nУдар по Виннице\nВо вторник российская ракета попала в жилой дом в "
+        "Виннице, погибли четыре человека.\nСпасатели всю ночь разбирали завалы.\n29 января "
+        "российский дрон атаковал предприятие на окраине города, ранены двое рабочих.",
+    ],
+)
+def test_an_earlier_incident_at_the_city_unnamed_is_the_story_towns(text: str) -> None:
+    # "on the city's outskirts", "на окраине города": the town the story is about
+    evs = _events(text)
+    assert [(e["location"], e["date"]) for e in evs] == [
+        ("Vinnytsya", "2024-02-13"),
+        ("Vinnytsya", "2024-01-29"),
+    ]

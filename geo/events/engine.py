@@ -309,6 +309,7 @@ class _Context:
     actor_before: re.Pattern[str] | None
     organisation_after: re.Pattern[str] | None  # "the X Defence Force (XDF) said"
     inverted: re.Pattern[str] | None
+    residents: re.Pattern[str] | None  # "residents of" right before a name
     report: re.Pattern[str] | None
     intervention: re.Pattern[str] | None
     district_before: re.Pattern[str] | None
@@ -379,6 +380,14 @@ def _context(rules: Rules) -> _Context:
     before = alt("context", "actor_before")
     organisation = alt("context", "organisation_after")
     inverted = alt("context", "inverted_subject")
+    from geo.lang import LANGUAGES, get_pack
+
+    residents = "|".join(
+        re.escape(w)
+        for code in rules.codes
+        if code in LANGUAGES
+        for w in sorted(get_pack(code).words.get("residents_before", ()))
+    )
     border = alt("context", "border")
     compound = alt("context", "compound_after")
     time_ref = alt("context", "time_reference")
@@ -432,6 +441,9 @@ def _context(rules: Rules) -> _Context:
         if inverted
         else None,
         report=re.compile(rf"(?<!\w)(?:{report})(?!\w)", re.IGNORECASE) if report else None,
+        residents=re.compile(rf"(?<!\w)(?:{residents})\s+(?:[^\W\d_]+\s+)?$", re.IGNORECASE)
+        if residents
+        else None,
         intervention=re.compile(
             rf"(?<!\w)(?:{alt('classes', 'intervention')})(?!\w)", re.IGNORECASE
         )
@@ -1372,6 +1384,10 @@ def _is_actor(text: str, m: Mention, ctx: _Context) -> bool:
     Moscow") or in the name of an armed group that speaks ("the X Defence Force (XDF)
     said"; the packs' ``organisation_after``); not when the verb's subject comes
     after it ("..., said local officials")."""
+    if ctx.residents is not None and ctx.residents.search(
+        text, max(0, m.char_start - 30), m.char_start
+    ):
+        return False  # "residents of X said": the residents speak, not X's government
     if ctx.actor_after is not None:
         end = m.char_end
         named = (
@@ -1781,7 +1797,9 @@ def _report_date(
     only after the date, is the incident's ("число погибших при атаке на город 3 мая выросло
     до 9": the toll of the attack of 3 May rose to 9). A sentence that opens with the
     reporting verb (Arabic puts the verb first) dates the report with a date told before
-    any word for the incident and before the word that opens what is reported ("أن")."""
+    any word for the incident and before the word that opens what is reported ("أن"), and
+    not past a Latin comma, which closes an opening attribution ("По данным властей, в
+    воскресенье ...": the incident's day; the Arabic comma "،" leaves the verb-first rule)."""
     if ctx.report is None:
         return False
     verb = ctx.report.match(sentence, _opening_end(sentence)) if cues else None
@@ -1792,6 +1810,7 @@ def _report_date(
             ctx.attribution_end is None
             or ctx.attribution_end.search(sentence, verb.end(), d.start) is None
         )
+        and "," not in sentence[verb.end() : d.start]
     ):
         # the sentence opens with the reporting verb, the date before the incident's words
         # and before what is reported ("أعلن المكتب، اليوم الاثنين، ارتفاع حصيلة الغارة":
@@ -2437,6 +2456,16 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     story_town,
                     text[starts[k - 1] : begin] if k else "",
                     ctx.report,
+                    story=next(
+                        (
+                            r[1]
+                            for r in reversed(records)
+                            if r[0] is not None
+                            and story_town is not None
+                            and r[1].place.id == story_town.id
+                        ),
+                        None,
+                    ),
                 )
                 if lead is not None and lead.sentence == k and all(i.dated for i in last)
                 else None
@@ -2672,8 +2701,18 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 )
                 and not (
                     (
-                        (story_town is not None and story_town.id != m.place.id)
-                        or any(q.place.kind == "city" for q in ms if q != m)
+                        # (a sentence with a day of its own tells its own incident:
+                        # "Also on Sunday, a bus hit a mine 12 km from B")
+                        (story_town is not None and story_town.id != m.place.id and not dates)
+                        or any(
+                            q.place.kind == "city"
+                            # not the town a bus came from or went to ("a bus travelling
+                            # from A hit a mine 12 km from B": B is the incident's)
+                            and not _origin(text, q, ms, ctx, story_town)
+                            and not _destination(text, q, ctx, ms)
+                            for q in ms
+                            if q != m
+                        )
                     )
                     # "a village 20 km north of X", X the town the story is about: the
                     # incident is placed at X, as ACLED places one near a town
@@ -3397,6 +3436,7 @@ def _placeless_incident(
     story_town: Place | None,
     before: str,
     report: re.Pattern[str] | None,
+    story: Mention | None = None,
 ) -> _Incident | None:
     """The incident a sentence that names no place tells on a day of its own ("Rebels have
     shelled X for weeks. On 3 May, a rocket struck the bus station, wounding six."), at
@@ -3417,9 +3457,19 @@ def _placeless_incident(
     if day is None or any(i.date == day for i in previous):
         return None
     towns = {m.place.id: m for m in by_sentence.get(k - 1, ()) if m.place.kind == "city"}
-    if len(towns) != 1:
-        return None
-    if (story_town is None or story_town.id not in towns) and not cue_matches(before, rules):
+    anaphora = rules.words_re("context", "town_anaphora")
+    if (
+        not towns
+        and story is not None
+        and anaphora is not None
+        and anaphora.search(sentence) is not None
+    ):
+        # the sentence before names no town, this one the story's town without its name
+        # ("On 29 January, a drone hit a plant on the city's outskirts")
+        towns = {story.place.id: story}
+    elif len(towns) != 1 or (
+        (story_town is None or story_town.id not in towns) and not cue_matches(before, rules)
+    ):
         return None
     tolls = _incident_tolls(sentence, rules, [lead.date])
     if not tolls:
