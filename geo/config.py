@@ -1097,6 +1097,10 @@ GEOPARSE_APPROX_COMMON_SETTLED: Final = True
 #: Whether a name after a settlement noun goes on past "de X", "del X", "de la X" ("las
 #: rancherías de Mesa de San Rafael"), X capitalised words no mention covers.
 GEOPARSE_APPROX_SETTLED_OF: Final = True
+#: Whether a capitalised name goes on past "de", "del", "de la" and capitalised words when the
+#: whole is no name of the gazetteer ("Santa Rosa del Aguaray", "Mesa de San Rafael"): one
+#: span under its first part's key, not two namesakes.
+GEOPARSE_NAME_TAILS: Final = True
 #: Whether a capitalised name before a comma and a first-level region that ends a clause
 #: ("X, Nariño.", "X, Gro.") is a town of that region the gazetteer may lack.
 GEOPARSE_APPROX_REGION_AFTER_COMMA: Final = True

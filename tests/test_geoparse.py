@@ -1654,3 +1654,16 @@ def test_spanish_compass_names_of_first_level_units() -> None:
     # a longer name of the gazetteer goes on after the compass word
     text = "Hubo combates en el departamento de Norte de Santander."
     assert [m for m, _ in names(text, "es")] == ["Norte de Santander"]
+
+
+def test_spanish_name_goes_on_past_de() -> None:
+    # a town's name and "de" + capitalised words the gazetteer lacks as a whole: one name,
+    # not the town and a namesake of the tail; "X de <region>" stays the town and the region
+    text = (
+        "Los desplazados llegaron a Palmira de San Isidro, en el Valle del Cauca. "
+        "Otras familias salieron de Tierralta de Córdoba."
+    )
+    found = [m.mention for m in find_mentions(make_document(text, lang="es"))]
+    assert "Palmira de San Isidro" in found
+    assert "San Isidro" not in found
+    assert "Córdoba" in found
