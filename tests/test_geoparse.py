@@ -1667,3 +1667,10 @@ def test_spanish_name_goes_on_past_de() -> None:
     assert "Palmira de San Isidro" in found
     assert "San Isidro" not in found
     assert "Córdoba" in found
+
+
+def test_spanish_place_named_after_a_person_after_a_settlement_noun() -> None:
+    # a settlement noun and "de" before a town named after a person: the town, not the person
+    text = "Las familias huyeron hacia la cabecera de Emiliano Zapata, en Tabasco."
+    found = [m.mention for m in find_mentions(make_document(text, lang="es"))]
+    assert "Emiliano Zapata" in found
