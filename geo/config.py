@@ -1159,6 +1159,10 @@ GEOPARSE_APPROX_AR_WEAK_MIN_LETTERS: Final = 4
 #: Distance (km) from the document's focus (the median point of its towns and regions)
 #: beyond which an anchor places no name that only a weak cue makes a place.
 GEOPARSE_APPROX_WEAK_FOCUS_KM: Final = 800.0
+#: Whether a weakly cued name whose anchor lies beyond GEOPARSE_APPROX_WEAK_FOCUS_KM is placed
+#: at the document's focus (the town it names most often) instead, when the focus lies
+#: within that distance (False: the name is left out).
+GEOPARSE_APPROX_FAR_TO_FOCUS: Final = True
 #: Farthest a town named before a name the gazetteer lacks may lie from the story's median
 #: point to anchor it ("preceding"): a town farther off is one the story only mentions.
 GEOPARSE_APPROX_PRECEDING_CENTRE_KM: Final = 250.0
