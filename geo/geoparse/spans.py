@@ -384,8 +384,9 @@ def _with_name_tails(
     2: a namesake far off the story is left to :mod:`geo.geoparse.approximate`). Only languages
     whose pack has ``name_articles`` (names that begin with an article) take this.
 
-    The tail is no month or weekday, no given name and no word of a blocked name (a
-    person's, an institution's), and the two parts read as no place and its region
+    The first part needs no context (not capitalised only as a sentence's first word:
+    "Vecinos de X"), the tail is no month or weekday, no given name and no word of a blocked
+    name (a person's, an institution's), and the two parts read as no place and its region
     (:func:`_tail_is_region`).
 
     Examples
@@ -415,6 +416,8 @@ def _with_name_tails(
         k = j + 1
         if (
             s.source != "caps"
+            or s.soft
+            or toks.initial[s.first]
             or k >= n
             or toks.script[s.last] != "latin"
             or toks.titled[toks.sentence[s.first]]
