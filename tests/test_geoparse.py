@@ -1674,3 +1674,15 @@ def test_spanish_place_named_after_a_person_after_a_settlement_noun() -> None:
     text = "Las familias huyeron hacia la cabecera de Emiliano Zapata, en Tabasco."
     found = [m.mention for m in find_mentions(make_document(text, lang="es"))]
     assert "Emiliano Zapata" in found
+
+
+def test_spanish_name_with_a_tail_is_not_its_first_part_far_off() -> None:
+    # "Santo Domingo de ..." in a Peruvian story is a village the gazetteer lacks, not the
+    # Dominican capital: placed near the story's towns
+    text = (
+        "Hubo enfrentamientos en Quillabamba, en Cusco. Los pobladores de Quillabamba "
+        "huyeron. Otras familias llegaron desde Santo Domingo de las Tunitas, dijo la policía."
+    )
+    found = {m.mention: m for m in find_mentions(make_document(text, lang="es"))}
+    assert "Santo Domingo de las Tunitas" in found
+    assert found["Santo Domingo de las Tunitas"].place.country_code == "PE"
