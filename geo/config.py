@@ -288,6 +288,10 @@ GEOPARSE_SHORT_NAMES: Final = True
 #: continent for a village of the story): the name is left to the approximate stage, which
 #: places it at an anchor as if cued, or drops it.
 GEOPARSE_ADRIFT_POPULATION: Final = 20_000
+#: The same for a town off the focus of a story that has one (the feature ``off_focus``: the
+#: document's other places lie in another country): bigger towns abroad are namesakes there
+#: too (suburbs and districts of far cities read for the villages of a story).
+GEOPARSE_ADRIFT_OFF_FOCUS_POPULATION: Final = 100_000
 GEOPARSE_ADRIFT_FOCUS_SHARE: Final = 0.1
 #: Whether a town smaller than GEOPARSE_ADRIFT_POPULATION in a country the document never
 #: names (as a country or a region of it) while it names places of another country more

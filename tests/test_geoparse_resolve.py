@@ -502,8 +502,13 @@ def test_a_small_town_off_the_story_is_adrift() -> None:
     assert not _adrift(small, {**off, "sentence_country": 1.0}, frozenset())
     assert not _adrift(small, {**off, "apposition": 1.0}, frozenset())
     assert not _adrift(small, off, frozenset({"t:small"}))
-    big = _town("t:big", "FR", "11", 48.0, 2.0, config.GEOPARSE_ADRIFT_POPULATION)
+    big = _town("t:big", "FR", "11", 48.0, 2.0, config.GEOPARSE_ADRIFT_OFF_FOCUS_POPULATION)
     assert not _adrift(big, off, frozenset())
+    # off the focus of a story that has one, a mid-sized town is adrift; in a country that
+    # only holds a small share of the story's places, it is not
+    mid = _town("t:mid", "FR", "11", 48.0, 2.0, config.GEOPARSE_ADRIFT_POPULATION)
+    assert _adrift(mid, off, frozenset())
+    assert not _adrift(mid, {"focus": 0.05, "far": 1.0}, frozenset())
     # reached through a spelling variant only, a larger town off the story is adrift too
     assert _adrift(big, off, frozenset(), match="variant")
     metropolis = _town("t:m", "FR", "11", 48.0, 2.0, config.GEOPARSE_ADRIFT_VARIANT_POPULATION)
@@ -516,7 +521,7 @@ def test_a_small_town_off_the_story_is_adrift() -> None:
 
 def test_a_town_reached_by_another_name_is_adrift_up_to_a_larger_population() -> None:
     mid = _town("t:mid", "PL", "11", 53.0, 16.7, 75_000)
-    off = {"off_focus": 1.0, "far": 1.0}
+    off = {"focus": 0.05, "far": 1.0}
     assert not _adrift(mid, off, frozenset())
     assert _adrift(mid, off, frozenset(), match="alternate")
     assert _adrift(mid, off, frozenset(), match="variant")

@@ -954,8 +954,9 @@ def _adrift(
     """Whether ``place``, chosen with the features ``f``, is a small town off the story:
     in a country none of the other places lies in (or few: less than
     GEOPARSE_ADRIFT_FOCUS_SHARE of their mentions), far from all of them, smaller than
-    GEOPARSE_ADRIFT_POPULATION (GEOPARSE_ADRIFT_ALTERNATE_POPULATION when the name reached
-    it as an alternate name, GEOPARSE_ADRIFT_VARIANT_POPULATION as a spelling variant,
+    GEOPARSE_ADRIFT_POPULATION (GEOPARSE_ADRIFT_OFF_FOCUS_POPULATION off the focus of a
+    story that has one, GEOPARSE_ADRIFT_ALTERNATE_POPULATION when the name reached it as an
+    alternate name, GEOPARSE_ADRIFT_VARIANT_POPULATION as a spelling variant,
     ``match``: "Opolia" for Opole, "Kazann" for Kazan in a story of Burkinabè villages), no
     national capital (of ``capitals``, ids), and not tied to the text by an apposition, a
     country of its sentence or a dateline.
@@ -964,6 +965,8 @@ def _adrift(
         "alternate": config.GEOPARSE_ADRIFT_ALTERNATE_POPULATION,
         "variant": config.GEOPARSE_ADRIFT_VARIANT_POPULATION,
     }.get(match, config.GEOPARSE_ADRIFT_POPULATION)
+    if f.get("off_focus"):
+        most = max(most, config.GEOPARSE_ADRIFT_OFF_FOCUS_POPULATION)
     return (
         place.kind == "city"
         and (bool(f.get("off_focus")) or f.get("focus", 0.0) < config.GEOPARSE_ADRIFT_FOCUS_SHARE)
