@@ -1107,6 +1107,10 @@ GEOPARSE_APPROX_COMMON_SETTLED: Final = True
 #: Whether a name after a settlement noun goes on past "de X", "del X", "de la X" ("las
 #: rancherías de Mesa de San Rafael"), X capitalised words no mention covers.
 GEOPARSE_APPROX_SETTLED_OF: Final = True
+#: Whether a capitalised name goes on past "de", "del", "de la" and capitalised words when the
+#: whole is no name of the gazetteer ("Santa Rosa del Aguaray", "Mesa de San Rafael"): one
+#: span under its first part's key, not two namesakes.
+GEOPARSE_NAME_TAILS: Final = True
 #: Whether a capitalised name before a comma and a first-level region that ends a clause
 #: ("X, Nariño.", "X, Gro.") is a town of that region the gazetteer may lack.
 GEOPARSE_APPROX_REGION_AFTER_COMMA: Final = True
@@ -1165,6 +1169,10 @@ GEOPARSE_APPROX_AR_WEAK_MIN_LETTERS: Final = 4
 #: Distance (km) from the document's focus (the median point of its towns and regions)
 #: beyond which an anchor places no name that only a weak cue makes a place.
 GEOPARSE_APPROX_WEAK_FOCUS_KM: Final = 800.0
+#: Whether a weakly cued name whose anchor lies beyond GEOPARSE_APPROX_WEAK_FOCUS_KM is placed
+#: at the document's focus (the town it names most often) instead, when the focus lies
+#: within that distance (False: the name is left out).
+GEOPARSE_APPROX_FAR_TO_FOCUS: Final = True
 #: Farthest a town named before a name the gazetteer lacks may lie from the story's median
 #: point to anchor it ("preceding"): a town farther off is one the story only mentions.
 GEOPARSE_APPROX_PRECEDING_CENTRE_KM: Final = 250.0

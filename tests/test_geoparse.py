@@ -1678,3 +1678,35 @@ def test_a_village_named_once_far_off_a_local_story_is_no_place_of_its_own() -> 
     # named again, it is the village the story is about
     found = {m.mention: m.place.id for m in parser.parse(f"{text} Kolochava was hit.", lang="en")}
     assert found["Kolochava"] == "gn:705433"
+
+
+def test_spanish_name_goes_on_past_de() -> None:
+    # a town's name and "de" + capitalised words the gazetteer lacks as a whole: one name,
+    # not the town and a namesake of the tail; "X de <region>" stays the town and the region
+    text = (
+        "Los desplazados llegaron a Palmira de San Isidro, en el Valle del Cauca. "
+        "Otras familias salieron de Tierralta de Córdoba."
+    )
+    found = [m.mention for m in find_mentions(make_document(text, lang="es"))]
+    assert "Palmira de San Isidro" in found
+    assert "San Isidro" not in found
+    assert "Córdoba" in found
+
+
+def test_spanish_place_named_after_a_person_after_a_settlement_noun() -> None:
+    # a settlement noun and "de" before a town named after a person: the town, not the person
+    text = "Las familias huyeron hacia la cabecera de Emiliano Zapata, en Tabasco."
+    found = [m.mention for m in find_mentions(make_document(text, lang="es"))]
+    assert "Emiliano Zapata" in found
+
+
+def test_spanish_name_with_a_tail_is_not_its_first_part_far_off() -> None:
+    # "Santo Domingo de ..." in a Peruvian story is a village the gazetteer lacks, not the
+    # Dominican capital: placed near the story's towns
+    text = (
+        "Hubo enfrentamientos en Quillabamba, en Cusco. Los pobladores de Quillabamba "
+        "huyeron. Otras familias llegaron desde Santo Domingo de las Tunitas, dijo la policía."
+    )
+    found = {m.mention: m for m in find_mentions(make_document(text, lang="es"))}
+    assert "Santo Domingo de las Tunitas" in found
+    assert found["Santo Domingo de las Tunitas"].place.country_code == "PE"

@@ -222,7 +222,21 @@ def test_weak_cues_that_make_no_place(text: str) -> None:
 
 
 def test_a_weakly_cued_name_is_not_anchored_far_from_the_story() -> None:
-    # the story is in the Lviv region; a town of another continent named once anchors nothing
+    # the story is in the Lviv region; a town of another continent named once anchors nothing:
+    # the name is placed at the document's focus instead
+    text = (
+        "Shelling hit Sambir and Turka. Sambir and Turka lost power. A delegation from Osaka "
+        "then went to Ostrivka."
+    )
+    m = _only(_parse(text, "en"), "Ostrivka")
+    assert m.place.country_code == "UA"
+    assert any(k.startswith("anchor focus: Sambir") for k in m.why)
+
+
+def test_a_weakly_cued_name_far_off_the_story_is_left_out_when_switched_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(config, "GEOPARSE_APPROX_FAR_TO_FOCUS", False)
     text = (
         "Shelling hit Sambir and Turka. Sambir and Turka lost power. A delegation from Osaka "
         "then went to Ostrivka."

@@ -239,7 +239,16 @@ def approximate_mentions(
             if key not in anchors and (config.GEOPARSE_APPROX_FOCUS_ALL or key in finder.weak_only):
                 anchors[key] = focus
     if finder.weak_only:
+        kept = set(anchors)
         _drop_far(anchors, finder.weak_only, mentions)
+        if config.GEOPARSE_APPROX_FAR_TO_FOCUS and focus is not None:
+            # a weak name whose anchor lies far off the story (a namesake abroad read for a
+            # town named beside it): the document's own town, if near the story
+            far = kept - set(anchors)
+            if far:
+                probe = dict.fromkeys(far, focus)
+                _drop_far(probe, far, mentions)
+                anchors.update(probe)
     if not anchors:
         return list(mentions)
     runs = {(a, b) for a, b, key, _ in cued if key in anchors}

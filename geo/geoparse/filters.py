@@ -859,9 +859,9 @@ def _settlement_cue_before(
 ) -> bool:
     """Whether a word "near" or a noun of a settlement or a region stands right before token
     ``i``, or before the function words and nationality adjectives after it: "near Dover",
-    "the city of Dover", "près de Dover", "la province rwandaise de". A person's surname
-    does not follow these."""
-    cues = w.union("near", "own_units", "region_before")
+    "the city of Dover", "près de Dover", "la province rwandaise de", "la cabecera de" (the
+    packs' ``settlement_before`` too). A person's surname does not follow these."""
+    cues = w.union("near", "own_units", "region_before", "settlement_before")
     # "la provincia dominicana de ...": a nationality adjective between the noun and the name
     stop = w.union("stopwords", "demonyms")
     j = i - 1

@@ -710,6 +710,7 @@ def resolve(
         kept[key] = (waters[key], 1.0, {"water_name": 1.0})
     out: list[Mention] = []
     heads = w["name_heads"]
+    tails = config.GEOPARSE_NAME_TAILS and bool(w["name_articles"])
     for span in spans:
         picked = kept.get(span.key)
         water = waters.get(span.key)
@@ -727,8 +728,15 @@ def resolve(
                 continue
             picked = (water, 1.0, {"water_cue": 1.0})
         place, confidence, why = picked
+        # "Santa Rosa de X": a name that goes on past its key (spans._with_name_tails)
+        tailed = False
+        if tails and span.last > span.first:
+            joined = toks.joined(span.first, span.last - span.first + 1)
+            tailed = joined.startswith(span.key + " ") and joined[len(span.key) + 1 :].split(
+                " ", 1
+            )[0] in ("de", "del")
         if (
-            headed
+            (headed or tailed)
             and span.key in chosen
             and (
                 place.kind != "city"
@@ -736,8 +744,8 @@ def resolve(
                 or chosen[span.key][2].get("off_focus")
             )
         ):
-            # "el Bajo X", "Puerto X": a place the gazetteer lacks, named after X but not X
-            # itself when X is a region or a country, or a town off the story: the
+            # "el Bajo X", "Puerto X", "X de Y": a place the gazetteer lacks, named after X but
+            # not X itself when X is a region or a country, or a town off the story: the
             # approximate stage places it at an anchor
             if off_story is not None:
                 off_story.append(span)
@@ -971,8 +979,9 @@ def _adrift(
     """Whether ``place``, chosen with the features ``f``, is a small town off the story:
     in a country none of the other places lies in (or few: less than
     GEOPARSE_ADRIFT_FOCUS_SHARE of their mentions), far from all of them, smaller than
-    GEOPARSE_ADRIFT_POPULATION (GEOPARSE_ADRIFT_ALTERNATE_POPULATION when the name reached
-    it as an alternate name, GEOPARSE_ADRIFT_VARIANT_POPULATION as a spelling variant,
+    GEOPARSE_ADRIFT_POPULATION (GEOPARSE_ADRIFT_OFF_FOCUS_POPULATION off the focus of a
+    story that has one, GEOPARSE_ADRIFT_ALTERNATE_POPULATION when the name reached it as an
+    alternate name, GEOPARSE_ADRIFT_VARIANT_POPULATION as a spelling variant,
     ``match``: "Opolia" for Opole, "Kazann" for Kazan in a story of Burkinabè villages), no
     national capital (of ``capitals``, ids), and not tied to the text by an apposition, a
     country of its sentence or a dateline.

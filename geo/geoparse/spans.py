@@ -143,7 +143,10 @@ def find_spans(
     spans = _drop_run_heads(text, toks, blocked, spans, index, units)
     spans = _merge_same_place(text, toks, spans, index)
     spans = _with_name_articles(text, toks, blocked, spans, w)
-    return _with_name_heads(text, toks, blocked, spans, w)
+    spans = _with_name_heads(text, toks, blocked, spans, w)
+    if config.GEOPARSE_NAME_TAILS:
+        spans = _with_name_tails(text, toks, blocked, spans, w, index)
+    return spans
 
 
 def _region_abbreviations(text: str, toks: Tokens, w: Words) -> list[Span]:
@@ -363,6 +366,114 @@ def _with_name_heads(
     if absorbed:
         out = [s for s in out if not (s.first in absorbed and s.first == s.last)]
     return out
+
+
+#: Capitalised words of a name's tail after "de", "del", "de la" ("Santa Rosa de las Tunitas"),
+#: at most.
+_MAX_TAIL: Final = 3
+
+
+def _with_name_tails(
+    text: str, toks: Tokens, blocked: list[bool], spans: list[Span], w: Words, index: Index
+) -> list[Span]:
+    """Spans that go on past "de", "del" or "de" and a lower-case article of the pack's
+    ``name_articles`` to the capitalised words after them, when the whole is no name of the
+    gazetteer, inside a sentence that is no headline: "Santa Rosa de las Tunitas", "Palmira de
+    San Isidro" are one place the gazetteer lacks, not a namesake of their first part and
+    another of their last; the key stays the first part's, and the span needs context (soft
+    2: a namesake far off the story is left to :mod:`geo.geoparse.approximate`). Only languages
+    whose pack has ``name_articles`` (names that begin with an article) take this.
+
+    The first part needs no context (not capitalised only as a sentence's first word:
+    "Vecinos de X"), the tail is no month or weekday, no given name and no word of a blocked
+    name (a person's, an institution's), and the two parts read as no place and its region
+    (:func:`_tail_is_region`).
+
+    Examples
+    --------
+    >>> from geo.geoparse.filters import words_for
+    >>> from geo.geoparse.tokenize import tokenize
+    >>> w = words_for(("es",))
+    >>> from geo.geoparse.candidates import Index
+    >>> text = "Hubo disparos en la vereda Palmira de San Isidro durante la noche."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> spans = [_span(toks, 5, 5, "palmira"), _span(toks, 7, 8, "san isidro")]
+    >>> [text[s.start : s.end] for s in _with_name_tails(text, toks, [False] * len(toks),
+    ...  spans, w, Index.default())]
+    ['Palmira de San Isidro']
+    """
+    articles = w["name_articles"]
+    if not articles:
+        return spans
+    stop = w.union("months", "weekdays", "first_names", "titles", "org_heads")
+    keys, cap, n = toks.keys, toks.cap, len(toks)
+    out: list[Span] = []
+    gone: set[int] = set()
+    for s in spans:
+        if id(s) in gone:
+            continue
+        j = s.last + 1
+        k = j + 1
+        if (
+            s.source != "caps"
+            or s.soft
+            or toks.initial[s.first]
+            or k >= n
+            or toks.script[s.last] != "latin"
+            or toks.titled[toks.sentence[s.first]]
+            or keys[j] not in _HEAD_LINKS
+            or cap[j]
+            or blocked[j]
+            or text[toks.ends[s.last] : toks.starts[j]] != " "
+        ):
+            out.append(s)
+            continue
+        if keys[k] in articles and not cap[k] and keys[j] == "de" and k + 1 < n:
+            k += 1
+        last = k - 1
+        while (
+            last + 1 < n
+            and last + 1 - k < _MAX_TAIL
+            and cap[last + 1]
+            and not blocked[last + 1]
+            and not toks.particle[last + 1]
+            and toks.sentence[last + 1] == toks.sentence[s.first]
+            and text[toks.ends[last] : toks.starts[last + 1]] == " "
+        ):
+            last += 1
+        inner = [t for t in spans if t is not s and s.last < t.first <= last]
+        if (
+            last < k
+            or keys[k] in stop
+            or any(t.last > last for t in inner)
+            or (last + 1 < n and toks.join[last] == 1 and cap[last + 1])
+            or index.has(toks.joined(s.first, last - s.first + 1))
+            or _tail_is_region(s.key, toks.joined(k, last - k + 1), index)
+        ):
+            out.append(s)
+            continue
+        gone.update(id(t) for t in inner)
+        out.append(dataclasses.replace(s, end=toks.ends[last], last=last, soft=max(s.soft, 2)))
+    if gone:
+        out = [s for s in out if id(s) not in gone]
+    return out
+
+
+def _tail_is_region(head: str, tail: str, index: Index) -> bool:
+    """Whether "``head`` de ``tail``" reads as a place and the region it lies in rather than
+    as one name: the head's best place is no town ("Tierra Caliente de Guerrero"), or the
+    tail names a country or a region, or its best place is a big city of the head's country
+    ("X de Veracruz")."""
+    mine = index.candidates(head, variants=False)
+    if not mine or mine[0].place.kind != "city":
+        return True
+    theirs = index.candidates(tail, variants=False)
+    if any(c.place.kind in ("country", "region") for c in theirs):
+        return True
+    return bool(theirs) and (
+        theirs[0].place.population >= config.GEOPARSE_CUT_NAME_POPULATION
+        and theirs[0].place.country_code == mine[0].place.country_code
+    )
 
 
 def _unknown_word(text: str, toks: Tokens, j: int, index: Index, units: AbstractSet[str]) -> bool:
