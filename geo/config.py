@@ -295,11 +295,27 @@ GEOPARSE_ADRIFT_POPULATION: Final = 20_000
 #: (the bound of a town reached by an alternate name, GEOPARSE_ADRIFT_ALTERNATE_POPULATION).
 GEOPARSE_ADRIFT_OFF_FOCUS_POPULATION: Final = 150_000
 GEOPARSE_ADRIFT_FOCUS_SHARE: Final = 0.1
-#: Whether a town smaller than GEOPARSE_ADRIFT_POPULATION in a country the document never
+#: Whether a town smaller than GEOPARSE_UNNAMED_COUNTRY_POPULATION in a country the document never
 #: names (as a country or a region of it) while it names places of another country more
 #: often (counting every occurrence) is no mention (a namesake of a village the gazetteer
 #: lacks), even where other such namesakes make a cluster of that country.
 GEOPARSE_UNNAMED_COUNTRY_ADRIFT: Final = True
+#: (larger than GEOPARSE_ADRIFT_POPULATION: the country left unnamed while another is named
+#: more often is evidence enough for towns up to this size)
+GEOPARSE_UNNAMED_COUNTRY_POPULATION: Final = 50_000
+#: Whether the same holds for a first-level region that is the only name of its country in
+#: the document (a lone province of another continent named like a commune of the story).
+GEOPARSE_UNNAMED_COUNTRY_REGIONS: Final = True
+#: (a region whose static prior reaches this is known the world over and stays)
+GEOPARSE_UNNAMED_COUNTRY_REGION_PRIOR: Final = 6.5
+#: The same for a town the name reaches only as an alternate name or a spelling variant at
+#: most GEOPARSE_NEAR_MISS_EDITS letters off its own name ("Kazani" for Kazan, "Sevilia"
+#: for Sevilla in a story of Congolese villages: another language's spelling that an
+#: African village shares) and far from every other place, up to this population;
+#: exonyms far from the name ("La Haye"), cities of several millions and national capitals
+#: stay.
+GEOPARSE_NEAR_MISS_ADRIFT_POPULATION: Final = 1_500_000
+GEOPARSE_NEAR_MISS_EDITS: Final = 2
 #: The same for a town the name reaches as an alternate name ("Opolia" for Opole among the
 #: villages of another country), and as a spelling variant of the rules of
 #: :meth:`~geo.geoparse.candidates.Index.variants` ("Kazann" for Kazan): such a town is off
@@ -1199,6 +1215,17 @@ GEOPARSE_APPROX_FOCUS_ALL: Final = True
 #: Whether a cued name with no relative location, unit or town before it takes the first
 #: town named after it in its sentence as its anchor, before the document's focus.
 GEOPARSE_APPROX_FOLLOWING: Final = True
+#: Whether the towns of a road named by its ends after a road's noun ("l'axe X-Y", the
+#: pack's ``route_heads``) that the gazetteer lacks are places when another part is a known
+#: town; at most GEOPARSE_APPROX_ROUTE_MAX_PARTS parts.
+GEOPARSE_APPROX_ROUTE_ENDS: Final = True
+GEOPARSE_APPROX_ROUTE_MAX_PARTS: Final = 4
+#: Whether the noun of a natural feature named after a place ("le lac de X", the pack's
+#: ``feature_of_heads``) joins the mention of that place: the feature's name, placed there.
+GEOPARSE_FEATURE_HEADS: Final = True
+#: Whether a first-level unit named by common words after its noun ("la province du Lac",
+#: "la région de l'Est") is that unit when the document names its country.
+GEOPARSE_COMMON_UNIT_NAMES: Final = True
 
 #: Times the focus town must be named, at least, to anchor names.
 GEOPARSE_APPROX_FOCUS_MIN_COUNT: Final = 2

@@ -1710,3 +1710,24 @@ def test_spanish_name_with_a_tail_is_not_its_first_part_far_off() -> None:
     found = {m.mention: m for m in find_mentions(make_document(text, lang="es"))}
     assert "Santo Domingo de las Tunitas" in found
     assert found["Santo Domingo de las Tunitas"].place.country_code == "PE"
+
+
+def test_a_feature_named_after_a_place_takes_its_noun() -> None:
+    # "la plaine de l'Ain": the plain's name, placed at the unit it is named after; a park
+    # (written either way by the press) keeps the name alone
+    df = geo.geoparse(
+        "Les paysans de la plaine de l'Ain ont fui vers Lyon, près du parc de Miribel.", lang="fr"
+    )
+    assert "plaine de l'Ain" in df["mention"].tolist()
+    assert "Lyon" in df["mention"].tolist()
+
+
+def test_a_unit_named_by_a_common_word_after_its_noun_in_a_named_country() -> None:
+    # "la région du Centre": the common word after the unit's noun is the unit's name when
+    # the text names its country; alone it stays a word
+    df = geo.geoparse(
+        "Des soldats ont été tués près de Mbalmayo, dans la région du Centre, au Cameroun.",
+        lang="fr",
+    ).set_index("mention")
+    assert df.loc["Centre", "gazetteer_id"] == "ne:CMR-1480"
+    assert geo.geoparse("Le Centre de crise a publié un bilan.", lang="fr").empty

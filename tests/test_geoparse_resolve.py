@@ -648,3 +648,49 @@ def test_a_name_after_a_word_of_countries_is_the_country_not_the_state_of_the_st
     ):
         found = [m for m in get_geoparser().parse(story + end, lang="en") if m.mention == "Niger"]
         assert [m.place.kind for m in found] == ["country"], end
+
+
+def test_another_languages_spelling_of_a_far_city_is_no_village_of_the_story() -> None:
+    import geo
+
+    # "Kazani" is an alternate spelling of Kazan, one letter off: in a story of Congolese
+    # places and a country Russia never named, a village the gazetteer lacks
+    text = (
+        "Des miliciens ont attaqué mardi Kazani, près de Basoko, dans la Tshopo. Les habitants "
+        "ont fui vers Kisangani et Yangambi, a indiqué la Monusco en RD Congo."
+    )
+    frame = geo.geoparse(text, lang="fr")
+    assert "RU" not in set(frame["country_code"])
+
+
+def test_a_french_exonym_of_a_far_city_stays_that_city() -> None:
+    import geo
+
+    text = (
+        "Des miliciens ont attaqué mardi Kindu et Basoko, dans la Tshopo, et l'ONU a réuni "
+        "les donateurs à Séville."
+    )
+    frame = geo.geoparse(text, lang="fr").set_index("mention")
+    assert frame.loc["Séville", "country_code"] == "ES"
+
+
+def test_a_lone_province_of_a_far_country_is_no_commune_of_the_story() -> None:
+    import geo
+
+    # "Couffo" is a department of Benin, the only name of Benin in a story of Congolese
+    # towns: the commune of that name is one the gazetteer lacks
+    text = (
+        "Des miliciens ont attaqué mardi Kisangani et Yangambi, dans la Tshopo. Les habitants "
+        "ont fui vers la commune de Couffo, près de Basoko, en RD Congo."
+    )
+    frame = geo.geoparse(text, lang="fr")
+    assert "BJ" not in set(frame["country_code"])
+
+
+def test_a_province_of_a_country_the_story_names_stays() -> None:
+    import geo
+
+    frame = geo.geoparse(
+        "Des miliciens ont attaqué mardi Lokossa, au Bénin, dans le Couffo.", lang="fr"
+    ).set_index("mention")
+    assert frame.loc["Couffo", "gazetteer_id"].startswith("ne:BEN")

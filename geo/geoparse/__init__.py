@@ -214,6 +214,8 @@ class Geoparser:
                 doc_id=doc_id,
                 uncued=[(s.first, s.last) for s in off_story],
             )
+        if config.GEOPARSE_FEATURE_HEADS:
+            mentions = with_feature_heads(text, toks, mentions, w)
         if "ar" in langs:
             mentions = arabic_name_extents(text, toks, mentions, w, self.index)
         return Parsed(toks, mentions, doc_lang)
@@ -273,6 +275,43 @@ def without_region_heads(
             continue
         key = toks.joined(j, b - j + 1)
         if any(c.place.id == m.place.id for c in index.candidates(key)):
+            start = toks.starts[j]
+            m = dataclasses.replace(m, mention=text[start : m.char_end], char_start=start)
+        out.append(m)
+    return out
+
+
+def with_feature_heads(
+    text: str, toks: Tokens, mentions: Sequence[Mention], w: Any
+) -> list[Mention]:
+    """``mentions`` with the noun of a natural feature named after the place written before
+    it, through "de", "du", "des", "l'", taken into the span: "le lac d'[Annecy]" is the
+    mention "lac d'Annecy", placed at the place (the pack's ``feature_of_heads``).
+
+    Examples
+    --------
+    >>> [m.mention for m in get_geoparser().parse("Des pêcheurs ont disparu sur le lac d'Annecy.")]
+    ["lac d'Annecy"]
+    """
+    heads = w.get("feature_of_heads", frozenset())
+    if not heads:
+        return list(mentions)
+    links = w.union("chain_connectors", "elisions")
+    out: list[Mention] = []
+    for m in mentions:
+        a = bisect.bisect_left(toks.starts, m.char_start)
+        if a >= len(toks) or toks.starts[a] != m.char_start or a < 2:
+            out.append(m)
+            continue
+        j = a - 1
+        while j > 0 and a - j <= 2 and toks.keys[j] in links and toks.join[j] != 0:
+            j -= 1
+        if (
+            j < a - 1
+            and toks.keys[j] in heads
+            and toks.join[j] != 0
+            and (not toks.cap[j] or toks.initial[j])
+        ):
             start = toks.starts[j]
             m = dataclasses.replace(m, mention=text[start : m.char_end], char_start=start)
         out.append(m)

@@ -713,6 +713,8 @@ class _Finder:
             elif config.GEOPARSE_APPROX_REGION_AFTER_COMMA and self._region_after_comma(*run):
                 out.append((*run, self.key(*run), run[0]))
                 rare.add(self.key(*run))
+        if config.GEOPARSE_APPROX_ROUTE_ENDS:
+            out += self._route_ends()
         self.rare_only = rare - firm - {key for _, _, key, _ in out if key not in rare}
         self.residents_only = {self.key(a, b) for a, b in by_residents} - {
             key for a, b, key, _ in out if (a, b) not in by_residents
@@ -728,6 +730,36 @@ class _Finder:
             self.residents_only -= self.weak_only
             out.extend(weak)
         return sorted(set(out))
+
+    def _route_ends(self) -> list[tuple[int, int, str, int]]:
+        """The towns of a road named by its ends after a road's noun ("l'axe X-Y", "la route
+        X-Y-Z", the pack's ``route_heads``) that no mention covers, when a mention covers
+        another of its parts (a known town: the words joined by hyphens are the road's
+        towns, not one hyphenated name)."""
+        toks = self.toks
+        heads = self.w.get("route_heads", frozenset())
+        n = len(toks)
+        out: list[tuple[int, int, str, int]] = []
+        for i in range(n - 2):
+            if toks.keys[i] not in heads or toks.cap[i] or toks.join[i] == 0:
+                continue
+            parts = [i + 1]
+            while (
+                len(parts) < config.GEOPARSE_APPROX_ROUTE_MAX_PARTS
+                and parts[-1] + 1 < n
+                and route_link(self.text, toks, parts[-1])
+            ):
+                parts.append(parts[-1] + 1)
+            if len(parts) < 2 or not all(toks.cap[k] for k in parts):
+                continue
+            if not any(self.covered[k] for k in parts):
+                continue
+            out += [
+                (k, k, self.key(k, k), parts[0])
+                for k in parts
+                if not self.covered[k] and not self.blocked[k] and self._rare(k, k)
+            ]
+        return out
 
     def _weak_names(self) -> list[tuple[int, int, str, int]]:
         """Names after a weak cue, a locative preposition ("in X", "à X", "en X", "в X") or
@@ -1606,6 +1638,23 @@ class _Finder:
                     out.add((a, b))
                     break
         return out
+
+
+def route_link(text: str, toks: Tokens, j: int) -> bool:
+    """Whether word ``j`` joins the next with a hyphen or an en dash and no space, as the
+    towns of a road do ("Lyon-Grenoble", "Lyon–Grenoble").
+
+    Examples
+    --------
+    >>> from geo.geoparse.tokenize import tokenize
+    >>> text = "la route Lyon–Grenoble"
+    >>> toks = tokenize(text, 0, None, elisions=frozenset(), abbreviations=frozenset())
+    >>> route_link(text, toks, 2), route_link(text, toks, 1)
+    (True, False)
+    """
+    if toks.hyphen_after[j]:
+        return True
+    return text[toks.ends[j] : toks.starts[j + 1]] == "\u2013"
 
 
 @functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)

@@ -80,6 +80,7 @@ from geo.geoparse.features import (
 from geo.geoparse.filters import Words
 from geo.geoparse.spans import REGION_OF
 from geo.geoparse.tokenize import Tokens
+from geo.geoparse.translit import edit_distance
 from geo.lang import LANGUAGES, get_pack, word_frequency
 from geo.model import Candidate, Mention, Span
 
@@ -623,6 +624,9 @@ def resolve(
         if key in waters and (f.get("far") or f.get("off_focus")):
             adrift.add(key)
 
+    # the countries the document names: a unit of one of them named by common words after
+    # its noun ("la province du Lac", "la région de l'Est") is that unit
+    named_here = {c[0].place.country_code for c in chosen.values() if c[0].place.kind == "country"}
     for key, choice in chosen.items():
         best, confidence, f, margin = choice
         g, p = recognise(key, choice)
@@ -632,6 +636,15 @@ def resolve(
         # (the text decides these, as it does a country's name, not the fitted weights:
         # they are left out of the fit)
         ruled = margin == math.inf or best.match in _SHORT_FORMS or bool(f.get("apposition_admin1"))
+        if (
+            config.GEOPARSE_COMMON_UNIT_NAMES
+            and not ruled
+            and best.place.feature == "admin1"
+            and best.place.country_code in named_here
+            and all(s.region_only and cue_at.get(s.first, 0) > 0 for s in by_key[key])
+            and key in w.union("common", "always_common")
+        ):
+            ruled = True
         if trace is not None:
             trace.spans.append((by_key[key], g, best.place))
             if ruled:
@@ -678,6 +691,13 @@ def resolve(
         named_countries = {
             place.country_code for place, _, _ in kept.values() if place.kind != "city"
         }
+        # the keys that name each country as a country or a region (a lone region of a far
+        # country names its country only through itself: "la commune de X" for a Congolese
+        # commune that an Indonesian province is named like)
+        naming: dict[str | None, set[str]] = {}
+        for key, (place, _, _) in kept.items():
+            if place.kind != "city":
+                naming.setdefault(place.country_code, set()).add(key)
         count: dict[str | None, int] = {}
         for key, (place, _, _) in kept.items():
             count[place.country_code] = count.get(place.country_code, 0) + len(by_key[key])
@@ -685,12 +705,31 @@ def resolve(
         for key in [k for k in kept if k not in waters and k in chosen]:
             place = kept[key][0]
             f = chosen[key][2]
+            lone_region = (
+                config.GEOPARSE_UNNAMED_COUNTRY_REGIONS
+                and place.feature == "admin1"
+                and naming.get(place.country_code) == {key}
+                # (a region known the world over stays: "England", "Massachusetts")
+                and chosen[key][0].prior < config.GEOPARSE_UNNAMED_COUNTRY_REGION_PRIOR
+                # (a capitalised name: not a region phrase of its noun and adjective,
+                # "Ростовская область", which names a neighbour's region on purpose)
+                and all(span.source == "caps" for span in by_key[key])
+                and not any(_unit_noun_beside(span, toks, w) for span in by_key[key])
+                # (far from every other place: a neighbour's region is named on purpose)
+                and bool(f.get("far"))
+            )
             if (
-                place.kind == "city"
-                and place.country_code not in named_countries
+                (place.kind == "city" or lone_region)
+                and (place.country_code not in named_countries or lone_region)
                 and count.get(place.country_code, 0) < most_named
                 and place.source != "supplement"
-                and place.population < config.GEOPARSE_ADRIFT_POPULATION
+                and place.population
+                < _unnamed_country_most(
+                    key,
+                    chosen[key][0],
+                    written=text[by_key[key][0].start : by_key[key][0].end],
+                    far=bool(f.get("far")),
+                )
                 and place.id not in capitals
                 and chosen[key][3] != math.inf
                 and not (f.get("apposition") or f.get("sentence_country") or f.get("dateline_city"))
@@ -1000,6 +1039,49 @@ def _adrift(
         and place.id not in capitals
         and not (f.get("apposition") or f.get("sentence_country") or f.get("dateline_city"))
     )
+
+
+def _unit_noun_beside(span: Span, toks: Tokens, w: Words) -> bool:
+    """Whether a region's noun is written with ``span``: before it ("la province du X",
+    the pack's ``region_heads_outside``, through "de", "du", "la"), in it or right after it
+    ("X oblast", "X province": ``unit_nouns_after``, ``region_after``), so that the text
+    names that region on purpose."""
+    before = w["region_heads_outside"]
+    after = w["unit_nouns_after"] | w["region_after"]
+    links = w.of_words | w["determiners"] | w["elisions"]
+    j = span.first - 1
+    while j >= 0 and span.first - j <= 3 and toks.keys[j] in links:
+        j -= 1
+    if j >= 0 and toks.keys[j] in before:
+        return True
+    last = span.last + 1 if span.last + 1 < len(toks) and toks.join[span.last] else span.last
+    return any(toks.keys[k] in after for k in range(span.first + 1, last + 1))
+
+
+def _unnamed_country_most(key: str, best: Candidate, *, written: str, far: bool = True) -> int:
+    """The population below which a town chosen for ``key`` (``written`` so in the text) in
+    a country the document never names is a namesake (GEOPARSE_UNNAMED_COUNTRY_POPULATION;
+    GEOPARSE_NEAR_MISS_ADRIFT_POPULATION when the name reached it only as another
+    language's spelling a letter or two off its own, "Kazani" for Kazan among the villages
+    of another country, when ``far`` from all of them: a neighbour's city a letter off is
+    its own spelling in the text's language). A name written with letters of the text's
+    own alphabet beyond ASCII ("Séville" for Sevilla) is the exonym of a language that
+    spells it so, and keeps the common bound.
+
+    Examples
+    --------
+    >>> from geo.gazetteer import Place
+    >>> town = Place("gn:1", "Kazan", "city", 55.8, 49.1, "RU", None, None, 1_200_000, "test")
+    >>> _unnamed_country_most("kazani", Candidate(town, 1.0, "alternate"), written="Kazani")
+    1500000
+    >>> _unnamed_country_most("kazan", Candidate(town, 1.0, "primary"), written="Kazan")
+    50000
+    """
+    if far and best.match in ("alternate", "variant") and written.isascii():
+        own = normalize_name(best.place.name)
+        if own != key and edit_distance(key, own, most=2) <= config.GEOPARSE_NEAR_MISS_EDITS:
+            return config.GEOPARSE_NEAR_MISS_ADRIFT_POPULATION
+    return config.GEOPARSE_UNNAMED_COUNTRY_POPULATION
 
 
 def _far_settlement(

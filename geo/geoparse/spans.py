@@ -139,8 +139,9 @@ def find_spans(
     units = w.union("region_after", "district_after")
     if cyrillic:
         spans = _without_attributes(text, toks, spans, w)
-    spans = _drop_cut_names(text, toks, spans, index, units)
-    spans = _drop_run_heads(text, toks, blocked, spans, index, units)
+    roads = w.get("route_heads", frozenset())
+    spans = _drop_cut_names(text, toks, spans, index, units, roads=roads)
+    spans = _drop_run_heads(text, toks, blocked, spans, index, units, roads=roads)
     spans = _merge_same_place(text, toks, spans, index)
     spans = _with_name_articles(text, toks, blocked, spans, w)
     spans = _with_name_heads(text, toks, blocked, spans, w)
@@ -498,11 +499,14 @@ def _drop_run_heads(
     spans: list[Span],
     index: Index,
     units: AbstractSet[str],
+    *,
+    roads: AbstractSet[str] = frozenset(),
 ) -> list[Span]:
     """Spans without the one-word heads of capitalised runs the gazetteer lacks: a Latin word
     followed, after one space, by a capitalised word of no span that is an unknown word
     ("Bolo Tamanké": one name) is no place alone, unless it is the name of a country, a
-    region or a big city, or the document writes it alone elsewhere."""
+    region or a big city, or the document writes it alone elsewhere, or a road's noun
+    (``roads``) comes before it ("l'axe X-Y": the road's towns)."""
     n = len(toks)
     taken = {j for s in spans for j in range(s.first, s.last + 1)}
 
@@ -510,6 +514,7 @@ def _drop_run_heads(
         nxt = s.last + 1
         return (
             s.first == s.last
+            and not (s.first > 0 and not toks.cap[s.first - 1] and toks.keys[s.first - 1] in roads)
             and nxt < n
             and toks.script[s.last] == "latin"
             and toks.join[s.last] == 1
@@ -539,7 +544,13 @@ def _drop_run_heads(
 
 
 def _drop_cut_names(
-    text: str, toks: Tokens, spans: list[Span], index: Index, units: AbstractSet[str]
+    text: str,
+    toks: Tokens,
+    spans: list[Span],
+    index: Index,
+    units: AbstractSet[str],
+    *,
+    roads: AbstractSet[str] = frozenset(),
 ) -> list[Span]:
     """Spans without the first parts of hyphenated names the gazetteer lacks ("Mayo" of
     "Mayo-Danay" is no namesake abroad).
@@ -549,7 +560,8 @@ def _drop_cut_names(
     is a big city ("Lyon-Est") or lies in a country the document names, or when it may lie
     in a country where the second part may lie too (a road: "Mongo-Bitkine"); of these,
     only the first three before a second part that is neither a gazetteer name, nor a word
-    of the language, nor an acronym ("Bolo-Tamanké" is one name).
+    of the language, nor an acronym ("Bolo-Tamanké" is one name). After a road's noun
+    (``roads``: "l'axe X-Y") the parts are the road's towns, and the first stays.
     """
     heads = [s for s in spans if _hyphen_head(toks, s.last) and not index.is_country_key(s.key)]
     if not heads:
@@ -577,6 +589,7 @@ def _drop_cut_names(
         if (
             best is None
             or s.key in alone
+            or (s.first > 0 and not toks.cap[s.first - 1] and toks.keys[s.first - 1] in roads)
             or (
                 not unknown
                 and (

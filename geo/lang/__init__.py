@@ -197,6 +197,12 @@ WORD_LISTS: Final = {
     "lower_name_words": "lower-case words inside names of countries and regions (centrale)",
     "arabic_articles": "Arabic articles written in Latin script (al, el, ad, ash)",
     "saints": "saint prefixes of place names (saint, st, san, são)",
+    "feature_of_heads": "nouns of natural features and works written before 'de' and a town's "
+    "or a region's name (le lac de X, la plaine de X, le plateau de X): the whole phrase is "
+    "the feature's name, placed at that place",
+    "route_heads": "nouns of roads and routes written before the towns they link, joined by "
+    "hyphens (l'axe X-Y, la route X-Y-Z, the X-Y road's 'road' before it): each part is a "
+    "town, also one the gazetteer lacks",
     "street_heads": "nouns of streets, squares and roundabouts written before their names "
     "(calle, glorieta, rue): the name after one is the street's, not the place it honours",
     "street_tails": "nouns of streets and roads written after their names, and their postal "
