@@ -36,6 +36,7 @@ an extension index in the cache folder, loaded with the main one (see :func:`add
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import csv
 import functools
@@ -258,6 +259,24 @@ def normalize_name(text: str) -> str:
 
 def _key_hash(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+#: Bits of a key's hash that :meth:`Gazetteer._postings` drops to find its bucket: the top
+#: 16 bits number 65,536 buckets of about 15 keys each in the main index.
+_BUCKET_SHIFT: Final = 48
+
+
+def _hash_lookup(
+    hashes: npt.NDArray[Any], bounds: npt.NDArray[Any]
+) -> tuple[memoryview, memoryview, array[int]]:
+    """What :meth:`Gazetteer._postings` reads: the sorted key hashes and the postings'
+    bounds as memory views (items read as Python ints), and where each bucket of hashes
+    (their top bits, :data:`_BUCKET_SHIFT`) starts among them (one more for the end)."""
+    hashes = np.ascontiguousarray(hashes, dtype=np.uint64)
+    bounds = np.ascontiguousarray(bounds, dtype=np.int64)
+    tops = (hashes >> np.uint64(_BUCKET_SHIFT)).astype(np.int64)
+    starts = np.searchsorted(tops, np.arange((1 << (64 - _BUCKET_SHIFT)) + 1, dtype=np.int64))
+    return hashes.data, bounds.data, array("q", starts.tolist())
 
 
 _FIRST_LETTER: Final = re.compile(r"[^\W\d_]")
@@ -1145,6 +1164,8 @@ class Gazetteer:
         self._a = arrays
         self._key_hash = arrays["key_hash"]
         self._bounds = arrays["key_bounds"]
+        # built on the first lookup (:meth:`_postings`)
+        self._lookup: tuple[memoryview, memoryview, array[int]] | None = None
         self._post_place = arrays["post_place"]
         self._post_flags = arrays["post_flags"]
         self._post_score = arrays["post_score"]
@@ -1265,11 +1286,19 @@ class Gazetteer:
     # -- lookups
     def _postings(self, key: str) -> range:
         h = _key_hash(key)
-        hashes = self._key_hash
-        j = int(hashes.searchsorted(np.uint64(h)))
-        if j < len(hashes) and int(hashes[j]) == h:
-            start, stop = self._bounds[j : j + 2].tolist()
-            return range(start, stop)
+        # the sorted hashes of the hash's bucket, searched in Python ints (a numpy call per
+        # lookup costs more than the few steps of the search)
+        lookup = self._lookup
+        if lookup is None:
+            lookup = self._lookup = _hash_lookup(self._key_hash, self._bounds)
+        hashes, bounds, buckets = lookup
+        b = h >> _BUCKET_SHIFT
+        lo, hi = buckets[b], buckets[b + 1]
+        if lo == hi:
+            return range(0)
+        j = bisect.bisect_left(hashes, h, lo, hi)
+        if j < hi and hashes[j] == h:
+            return range(bounds[j], bounds[j + 1])
         return range(0)
 
     def __contains__(self, key: object) -> bool:

@@ -1427,6 +1427,19 @@ def _noun_left_out(text: str, toks: Tokens, i: int, list_words: AbstractSet[str]
     return nxt.isdigit() or (nxt in list_words and i + 2 < len(toks) and toks.cap[i + 2])
 
 
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def _agrees_with_next(word: str, nxt: str, lang: str, acronym: bool) -> bool:
+    """:func:`geo.lang._slavic.agrees_with_next`, memoised (pymorphy3's parses are slow,
+    and documents share their phrases)."""
+    return _slavic.agrees_with_next(word, nxt, lang, acronym=acronym)
+
+
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def _is_adjective(word: str, lang: str) -> bool:
+    """:func:`geo.lang._slavic.is_adjective`, memoised."""
+    return _slavic.is_adjective(word, lang)
+
+
 def _without_attributes(text: str, toks: Tokens, spans: list[Span], w: Words) -> list[Span]:
     """Spans without the Cyrillic adjectives of towns that modify the noun after them
     ("Азовского флота", "Запорожской АЭС", "Харьковском шоссе": a fleet, a plant, a road
@@ -1450,11 +1463,11 @@ def _without_attributes(text: str, toks: Tokens, spans: list[Span], w: Words) ->
             and toks.keys[j] not in small
             and text[toks.ends[i] : toks.starts[j]] == " "
             and (not toks.cap[j] or (acronym := _acronym_in_text(text, toks, j)))
-            and _slavic.agrees_with_next(
+            and _agrees_with_next(
                 text[toks.starts[i] : toks.ends[i]].lower(),
                 text[toks.starts[j] : toks.ends[j]].lower(),
                 _morph_lang(toks, i),
-                acronym=toks.cap[j] and acronym,
+                toks.cap[j] and acronym,
             )
         ):
             continue
@@ -1914,7 +1927,7 @@ def _inflected_phrases(
             whole = text[toks.starts[i] : toks.ends[run]].lower()
             keys = _normal_forms(lang, whole)
             hit = next((k for k in keys if index.candidates(k, variants=False)), None)
-            if hit is None and _slavic.is_adjective(whole.split(" ", 1)[0], lang):
+            if hit is None and _is_adjective(whole.split(" ", 1)[0], lang):
                 # a name the gazetteer has in its Latin spelling only ("Velyka Oleksandrivka"),
                 # for names that open with an adjective (not people's: the lookups are slow)
                 if countries is None:

@@ -53,7 +53,7 @@ import logging
 import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
@@ -156,6 +156,13 @@ class Table:
     entries: Mapping[tuple[str, str], str]  # (context, letters) -> replacement
     longest: int
     keep: bool  # characters no entry matches are kept (else dropped)
+    #: The letters of the entries (whatever their context), and the words rewritten.
+    _letters: frozenset[str] = field(init=False, repr=False, compare=False)
+    _memo: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_letters", frozenset(k for _, k in self.entries))
+        object.__setattr__(self, "_memo", {})
 
     @classmethod
     def of(cls, *maps: Mapping[str, str], keep: bool = True) -> Table:
@@ -171,15 +178,30 @@ class Table:
         return cls(entries, longest, keep)
 
     def word(self, word: str) -> str:
-        """Rewrite one word."""
+        """Rewrite one word (memoised per table: documents share their words)."""
+        memo = self._memo
+        found = memo.get(word)
+        if found is None:
+            found = self._rewrite(word)
+            if len(memo) < config.GEOPARSE_CACHE_SIZE:
+                memo[word] = found
+        return found
+
+    def _rewrite(self, word: str) -> str:
         entries = self.entries
+        letters = self._letters
         out: list[str] = []
         i, n = 0, len(word)
         while i < n:
             for size in range(min(self.longest, n - i), 0, -1):
                 part = word[i : i + size]
-                contexts = _CONTEXTS[(i == 0, i + size == n)]
-                found = next((entries[(c, part)] for c in contexts if (c, part) in entries), None)
+                if part not in letters:  # no entry of any context has these letters
+                    continue
+                found = None
+                for c in _CONTEXTS[(i == 0, i + size == n)]:
+                    found = entries.get((c, part))
+                    if found is not None:
+                        break
                 if found is not None:
                     out.append(found)
                     i += size
