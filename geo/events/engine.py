@@ -3263,11 +3263,14 @@ def _open_region(inc: _Incident) -> bool:
 def _same_story(inc: _Incident, cues: list[tuple[int, int, int]], rules: Rules) -> bool:
     """Whether a sentence that names no place may still tell of an incident: it reports no
     incident of another type (its ``cues``: :func:`cue_matches`) ("In Belgorod three were
-    injured. ... On Friday, 46 shells hit the district" tells of another)."""
+    injured. ... On Friday, 46 shells hit the district" tells of another). After an
+    interception, a word of a strike is its debris that hit the place ("Drones were shot
+    down over X. Debris fell on a house there": :func:`_hit_after`)."""
     family = _FAMILY.get(inc.etype, inc.etype)
     return all(
         rules.rules[idx].generic
         or _FAMILY.get(rules.rules[idx].event_type, rules.rules[idx].event_type) == family
+        or (inc.subtype == _DISRUPTED and rules.rules[idx].event_type == _REMOTE)
         for _, _, idx in cues
     )
 
