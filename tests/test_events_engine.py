@@ -1714,6 +1714,22 @@ def test_a_sentence_recalling_the_past_tells_no_incident_without_its_day(
     assert [p for p, *_ in _event_places(text)] == expected
 
 
+def test_a_recalled_incident_with_its_day_is_not_the_one_told_at_its_place() -> None:
+    # "As a reminder, on 2 March ..." at the town of the day's incident: another incident,
+    # each with its own toll
+    text = (
+        "date 2025-03-12\nУ ХЕРСОНІ ДРОН ВЛУЧИВ У МАРШРУТКУ\n\nХерсон: близько 07:30 дрон "
+        "атакував маршрутку. Загинув водій, поранені троє пасажирів.\n\nПокров: артобстріл, "
+        "постраждалих немає.\n\nНагадаємо, 2 березня у Херсоні внаслідок удару дрона по "
+        "автобусу загинули двоє людей."
+    )
+    assert _event_places(text) == [
+        ("Kherson", "2025-03-12", "Air/drone strike", 1, 3),
+        ("Pokrov", "2025-03-12", "Shelling/artillery/missile attack", 0, 0),
+        ("Kherson", "2025-03-02", "Air/drone strike", 2, None),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
