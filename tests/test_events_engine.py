@@ -880,6 +880,11 @@ def test_where_the_wounded_were_taken_is_not_the_incident_place(text: str) -> No
             {"Kabalo"},
         ),
         (
+            "Hombres armados mataron a 12 personas en Moba el viernes; otros dos murieron en "
+            "el transcurso de la noche en el Hospital General de Kabalo.",
+            {"Kabalo"},
+        ),
+        (
             "قتل ثلاثة مدنيين أمس في قصف مدفعي على ضوران، وأسعف الجرحى إلى مستشفى ذمار العام.",
             {"Dhamār"},
         ),
