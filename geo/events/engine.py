@@ -3943,6 +3943,29 @@ def _same_recall(a: _Incident, b: _Incident) -> bool:
     return a.dated and b.dated and a.date == b.date
 
 
+def _crowd_after_attack(told: _Incident, inc: _Incident, pid: str) -> bool:
+    """Whether ``inc``, a protest or riot, is another incident than ``told``, an attack told
+    before with its dead at the same place ("12 civilians killed in an attack near X" and
+    "women marched in X to demand protection"): the crowd came after the attack, it is not
+    one report of it."""
+    return (
+        inc.etype in _CROWD
+        and told.etype not in _CROWD
+        and pid in told.fatalities
+        and told.fatalities[pid].count > 0
+    )
+
+
+def _background_of(told: _Incident, inc: _Incident) -> bool:
+    """Whether ``inc``, dated by the text more than
+    :data:`geo.config.EVENTS_HEADLINE_BACKGROUND_DAYS` before ``told`` (an incident told
+    before at its place, a headline's), is background the article recalls, not one report
+    of ``told``."""
+    if not inc.dated or inc.date is None or told.date is None:
+        return False
+    return (told.date - inc.date).days > config.EVENTS_HEADLINE_BACKGROUND_DAYS
+
+
 def _merge_repeats(
     records: list[tuple[_Incident | None, Mention, str]],
     *,
@@ -3973,7 +3996,11 @@ def _merge_repeats(
         told = [
             o
             for o in others
-            if id(o) in headline and not (o.apart or inc.apart) and _same_recall(o, inc)
+            if id(o) in headline
+            and not (o.apart or inc.apart)
+            and _same_recall(o, inc)
+            and not _crowd_after_attack(o, inc, pid)
+            and not _background_of(o, inc)
         ]
         if told and m.char_start >= headline_end:
             # the body tells the headline's incident at this place
@@ -3989,6 +4016,8 @@ def _merge_repeats(
             for o in others
             if not (o.apart or inc.apart)
             and _same_recall(o, inc)
+            and not _crowd_after_attack(o, inc, pid)
+            and not _background_of(o, inc)
             and (_compatible(o, inc) or inc.district)
             and (o.date == inc.date or not o.dated or not inc.dated)
         ]
