@@ -917,6 +917,11 @@ EVENTS_CONSOLIDATE_KM: Final = 15.0
 #: district; the day of the killing and the day the bodies were found).
 EVENTS_CONSOLIDATE_TOLL_DAYS: Final = 1
 
+#: An incident the text dates more than this many days before the day of an incident told
+#: before it at the same place (a headline's) is background the article recalls ("where 160
+#: civilians had been killed in 2019"), never one report of it (geo/events/engine.py).
+EVENTS_HEADLINE_BACKGROUND_DAYS: Final = 30
+
 #: Event types one strike is told under in one article (a missile strike that is also
 #: "fighting"): two incidents of these types at one place on one day are one. Other types
 #: are one incident only when their sub-types are alike (MERGE_COMPATIBLE_SUBTYPES): a

@@ -217,6 +217,23 @@ def test_a_town_and_its_district_with_one_toll_on_adjacent_days_are_one() -> Non
     ]
 
 
+@pytest.mark.parametrize(("first", "second", "one"), [(None, 4, True), (3, 4, False)])
+def test_one_toll_of_dead_with_the_wounded_told_once_is_one_incident(
+    first: int | None, second: int, one: bool
+) -> None:
+    # "seven killed in town" in the headline, "seven killed and four wounded in the village"
+    # in the body: one incident; two different counts of wounded: two
+    text = "seven killed in town. " + "x" * 60 + " seven killed, four hurt in village"
+    rows = [
+        _row("town", CLASH, deaths=7, injured=first, start=16),
+        _row("village", CLASH, lat=10.03, deaths=7, injured=second, start=len(text) - 7),
+    ]
+    out = _run(rows, text)
+    assert (MENTION_TYPE in [r[1] for r in out]) is one
+    if one:
+        assert [(r[2], r[3]) for r in out if r[1] != MENTION_TYPE] == [(7, 4)]
+
+
 @pytest.mark.parametrize("gap", [" and two in ", " and "])
 def test_one_toll_at_two_places_of_a_list_stays_two(gap: str) -> None:
     text = "two killed in aa" + gap + "bb"

@@ -880,6 +880,11 @@ def test_where_the_wounded_were_taken_is_not_the_incident_place(text: str) -> No
             {"Kabalo"},
         ),
         (
+            "Hombres armados mataron a 12 personas en Moba el viernes; otros dos murieron en "
+            "el transcurso de la noche en el Hospital General de Kabalo.",
+            {"Kabalo"},
+        ),
+        (
             "قتل ثلاثة مدنيين أمس في قصف مدفعي على ضوران، وأسعف الجرحى إلى مستشفى ذمار العام.",
             {"Dhamār"},
         ),
@@ -1712,6 +1717,37 @@ def test_a_sentence_recalling_the_past_tells_no_incident_without_its_day(
     text: str, expected: list[str]
 ) -> None:
     assert [p for p, *_ in _event_places(text)] == expected
+
+
+def test_a_protest_after_an_attack_told_with_its_dead_at_its_town_is_its_own_incident() -> None:
+    # the headline's attack (with its dead) and the body's march at the same town: two
+    # incidents; a massacre the text dates years back is neither
+    text = (
+        "date 2024-03-13\nMali : au moins 12 civils tués dans l'attaque d'un village près de "
+        "Bankass\n\nMercredi matin, des dizaines de femmes ont manifesté dans le calme devant "
+        "la préfecture de Bankass pour réclamer la protection de l'armée.\n\nPlus de 160 "
+        "civils avaient été tués le 23 mars 2019 dans un massacre près de Bankass."
+    )
+    kinds = [(p, d[:4], s, f) for p, d, s, f, _ in _event_places(text)]
+    assert ("Bankass", "2024", "Peaceful protest", None) in kinds
+    assert any(s == "Attack" and f == 12 for _, _, s, f in kinds)
+    assert ("Bankass", "2019", "Attack", 160) in kinds
+
+
+def test_a_recalled_incident_with_its_day_is_not_the_one_told_at_its_place() -> None:
+    # "As a reminder, on 2 March ..." at the town of the day's incident: another incident,
+    # each with its own toll
+    text = (
+        "date 2025-03-12\nУ ХЕРСОНІ ДРОН ВЛУЧИВ У МАРШРУТКУ\n\nХерсон: близько 07:30 дрон "
+        "атакував маршрутку. Загинув водій, поранені троє пасажирів.\n\nПокров: артобстріл, "
+        "постраждалих немає.\n\nНагадаємо, 2 березня у Херсоні внаслідок удару дрона по "
+        "автобусу загинули двоє людей."
+    )
+    assert _event_places(text) == [
+        ("Kherson", "2025-03-12", "Air/drone strike", 1, 3),
+        ("Pokrov", "2025-03-12", "Shelling/artillery/missile attack", 0, 0),
+        ("Kherson", "2025-03-02", "Air/drone strike", 2, None),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -145,10 +145,14 @@ def _same_toll_nearby(
 ) -> bool:
     """Two places at most :data:`geo.config.EVENTS_CONSOLIDATE_KM` apart, told on days at most
     :data:`geo.config.EVENTS_CONSOLIDATE_TOLL_DAYS` apart, with the same stated toll of dead
-    (and of wounded) and types one incident is told under, not named in one list ("two
-    killed in A and two in B"): one incident told at a town and at its district, or on the
-    day it happened and on the day the bodies were found."""
-    if not a["fatalities"] or a["fatalities"] != b["fatalities"] or a["injured"] != b["injured"]:
+    (and of wounded, when both tell them) and types one incident is told under, not named in
+    one list ("two killed in A and two in B"): one incident told at a town and at its
+    district, or on the day it happened and on the day the bodies were found."""
+    if not a["fatalities"] or a["fatalities"] != b["fatalities"]:
+        return False
+    # the wounded told at one place only (a headline's "seven killed in A" and the body's
+    # "seven killed and four wounded in B") do not tell two incidents
+    if a["injured"] != b["injured"] and a["injured"] is not None and b["injured"] is not None:
         return False
     if a["gazetteer_id"] == b["gazetteer_id"]:
         return False

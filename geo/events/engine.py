@@ -280,6 +280,9 @@ class _Incident:
     inherited: bool = False
     explicit: bool = False  # its own sentence says actor1 did it ("attacked by gunmen")
     moved: bool = False  # told at a region, then at a town of it: the town's incident
+    # told by a sentence recalling the past with a day ("As a reminder, on 14 May ..."): one
+    # report of an incident told at its place on that same day only
+    recalled: bool = False
     # the side that shot the weapons down or defused them, as its sentence names it (Disrupted
     # weapons use: ACLED's actor1 then, the attacker actor1 being its actor2)
     interceptor: Actor | None = None
@@ -2559,6 +2562,16 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         raw = cue_matches(sentence, rules)
         cues = _without_causes(sentence, _foreground(sentence, raw, ctx), rules, ctx)
         recalled = bool(cues) and _recalled(sentence, rules, ctx, reference)
+        # "As a reminder, on 14 May a drone hit a bus there, killing two": a past incident
+        # told whole, with its day and toll, another than those told before at its place
+        # (without a toll of its own, the recall may give the day of the story's incident)
+        recalled_day = (
+            bool(cues)
+            and not recalled
+            and ctx.recall is not None
+            and ctx.recall.match(sentence) is not None
+            and bool(_incident_tolls(sentence, rules, []))
+        )
         if recalled:
             cues = []
         # its incident words all tell background (a frame, a tally, a recall): the sentence
@@ -2825,6 +2838,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     [note],
                     begin + cue,
                 )
+                incident.recalled = recalled_day
                 if (
                     lead is not None
                     and _leads(lead, rule, rules)
@@ -3973,6 +3987,38 @@ def _hit_after(stopped: _Incident, hit: _Incident) -> bool:
     return stopped.subtype == _DISRUPTED and hit.etype == _REMOTE and not hit.generic
 
 
+def _same_recall(a: _Incident, b: _Incident) -> bool:
+    """Whether two incidents at a place may be one when either is recalled with its day
+    (:attr:`_Incident.recalled`): only when both are dated to that day. "A drone hit a bus in
+    X this morning (...) As a reminder, on 14 May a drone hit a bus in X": two incidents."""
+    if not (a.recalled or b.recalled):
+        return True
+    return a.dated and b.dated and a.date == b.date
+
+
+def _crowd_after_attack(told: _Incident, inc: _Incident, pid: str) -> bool:
+    """Whether ``inc``, a protest or riot, is another incident than ``told``, an attack told
+    before with its dead at the same place ("12 civilians killed in an attack near X" and
+    "women marched in X to demand protection"): the crowd came after the attack, it is not
+    one report of it."""
+    return (
+        inc.etype in _CROWD
+        and told.etype not in _CROWD
+        and pid in told.fatalities
+        and told.fatalities[pid].count > 0
+    )
+
+
+def _background_of(told: _Incident, inc: _Incident) -> bool:
+    """Whether ``inc``, dated by the text more than
+    :data:`geo.config.EVENTS_HEADLINE_BACKGROUND_DAYS` before ``told`` (an incident told
+    before at its place, a headline's), is background the article recalls, not one report
+    of ``told``."""
+    if not inc.dated or inc.date is None or told.date is None:
+        return False
+    return (told.date - inc.date).days > config.EVENTS_HEADLINE_BACKGROUND_DAYS
+
+
 def _merge_repeats(
     records: list[tuple[_Incident | None, Mention, str]],
     *,
@@ -4000,7 +4046,15 @@ def _merge_repeats(
         others = kept.setdefault(pid, [])
         if inc in others:
             continue
-        told = [o for o in others if id(o) in headline and not (o.apart or inc.apart)]
+        told = [
+            o
+            for o in others
+            if id(o) in headline
+            and not (o.apart or inc.apart)
+            and _same_recall(o, inc)
+            and not _crowd_after_attack(o, inc, pid)
+            and not _background_of(o, inc)
+        ]
         if told and m.char_start >= headline_end:
             # the body tells the headline's incident at this place
             told_there = next(
@@ -4014,6 +4068,9 @@ def _merge_repeats(
             o
             for o in others
             if not (o.apart or inc.apart)
+            and _same_recall(o, inc)
+            and not _crowd_after_attack(o, inc, pid)
+            and not _background_of(o, inc)
             and (_compatible(o, inc) or inc.district)
             and (o.date == inc.date or not o.dated or not inc.dated)
         ]
@@ -4359,14 +4416,15 @@ def _story_defaults(incidents: list[_Incident], *, headline_end: int = -1) -> No
     no one has no actor1 (events README: actor1 is null when the sentence names no
     perpetrator; a state's forces are not the default author of an unattributed strike).
     """
-    first = next((i for i in incidents if i.dated and i.precision == 1), None)
+    # (an incident recalled with its day is background: never the story's day)
+    first = next((i for i in incidents if i.dated and i.precision == 1 and not i.recalled), None)
     story: _Incident | None = None
     for inc in sorted(incidents, key=lambda i: i.sentence):
         if not inc.dated and first is not None and inc.cue < headline_end:
             inc.date, inc.precision = first.date, 2
             continue
         if inc.dated and inc.precision == 1:
-            if story is None or inc.sentence >= story.sentence:
+            if not inc.recalled and (story is None or inc.sentence >= story.sentence):
                 story = inc
         elif not inc.dated:
             # the same place dated in the next sentences ("La ofensiva comenzó el lunes
@@ -4377,6 +4435,7 @@ def _story_defaults(incidents: list[_Incident], *, headline_end: int = -1) -> No
                     for o in incidents
                     if o.dated
                     and o.precision == 1
+                    and not o.recalled
                     and 0 < o.sentence - inc.sentence <= config.FOLLOW_UP_SENTENCES
                     and not inc.places.keys().isdisjoint(o.places)
                 ),
