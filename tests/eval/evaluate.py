@@ -311,6 +311,13 @@ ISO_POINTS: dict[str, tuple[float, float]] = {
     "KE-46": (1.8, 40.0),  # Wajir county
     "NI-AN": (13.9, -84.4),  # Costa Caribe Norte (ISO's code; Natural Earth: no code)
     "TJ-SU": (39.9, 69.4),  # Sughd (ISO's code; Natural Earth: another code)
+    "GT-SM": (15.0, -91.85),  # San Marcos (ISO now numeric, GT-12)
+    "GT-SO": (14.75, -91.2),  # Sololá (ISO now numeric, GT-07)
+    "GT-TO": (14.95, -91.35),  # Totonicapán (ISO now numeric, GT-08)
+    "KE-43": (3.3, 35.6),  # Turkana
+    "KE-47": (1.75, 35.25),  # West Pokot
+    "UG-E": (1.2, 33.9),  # Eastern Region
+    "UG-N": (2.9, 32.9),  # Northern Region
 }
 
 
