@@ -327,6 +327,15 @@ GEOPARSE_CAPITAL_ASTRAY: Final = True
 #: (the other spelling is no word of the text's languages, Zipf below this: "Moscou" in
 #: French is the capital's own exonym; and one word: "Addis-Abeba")
 GEOPARSE_CAPITAL_ASTRAY_MAX_ZIPF: Final = 3.0
+#: Whether a famous town (GEOPARSE_FAMOUS_NEAR_POPULATION people or more, a first-level
+#: seat or a national capital, of a higher static prior) within GEOPARSE_FAMOUS_NEAR_KM of
+#: the other places chosen is taken for a name whose pick lies farther than
+#: GEOPARSE_FAMOUS_FAR_KM from all of them in a country none of them is in ("Gaza" in a
+#: story of Israel, not a province of Mozambique).
+GEOPARSE_FAMOUS_NEAR: Final = True
+GEOPARSE_FAMOUS_NEAR_POPULATION: Final = 50_000
+GEOPARSE_FAMOUS_NEAR_KM: Final = 300.0
+GEOPARSE_FAMOUS_FAR_KM: Final = 2_000.0
 #: The same for a town the name reaches as an alternate name ("Opolia" for Opole among the
 #: villages of another country), and as a spelling variant of the rules of
 #: :meth:`~geo.geoparse.candidates.Index.variants` ("Kazann" for Kazan): such a town is off

@@ -585,6 +585,15 @@ def test_a_capital_far_from_a_story_of_another_country_is_a_namesake() -> None:
     assert not astray("paris", "alternate", "Paris")
 
 
+def test_a_famous_town_near_the_story_beats_a_far_namesake() -> None:
+    from geo.geoparse import get_geoparser
+
+    # a province of another continent named like the famous city next to the story
+    text = "Армия Израиля продолжает операцию в Газе."
+    found = {m.mention: m for m in get_geoparser().parse(text, lang="ru")}
+    assert found["Газе"].place.country_code == "PS"
+
+
 def test_a_doubted_town_in_a_list_beside_towns_of_its_region_is_kept() -> None:
     from geo.geoparse import get_geoparser
 

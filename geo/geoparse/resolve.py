@@ -570,6 +570,20 @@ def resolve(
             chosen[key] = (better[1], chosen[key][1], {**better[2], **better[3]}, chosen[key][3])
             well_known.pop(key, None)
 
+    if config.GEOPARSE_FAMOUS_NEAR:
+        # "Gaza" in a story of Israel: a famous town near the story's other places beats a
+        # namesake far from all of them in a country the document never names
+        for key, scored in ranked.items():
+            better = _famous_near(key, scored, chosen, capitals)
+            if better is not None:
+                chosen[key] = (
+                    better[1],
+                    chosen[key][1],
+                    {**better[2], **better[3]},
+                    chosen[key][3],
+                )
+                well_known.pop(key, None)
+
     # recognition: keep the names that are places here
     kept: dict[str, tuple[Place, float, dict[str, float]]] = {}
     centre = _centre([(place, len(by_key[k])) for k, place in anchors.items()])
@@ -1055,6 +1069,59 @@ def _adrift(
         and place.id not in capitals
         and not (f.get("apposition") or f.get("sentence_country") or f.get("dateline_city"))
     )
+
+
+def _famous_near(
+    key: str,
+    scored: Sequence[tuple[float, Candidate, dict[str, float], dict[str, float]]],
+    chosen: Mapping[str, tuple[Candidate, float, dict[str, float], float]],
+    capitals: Collection[str],
+) -> tuple[float, Candidate, dict[str, float], dict[str, float]] | None:
+    """The famous town to take for ``key`` instead of its winner (the first of ``scored``),
+    or None: the winner lies farther than GEOPARSE_FAMOUS_FAR_KM from the places
+    ``chosen`` for the other names, in a country none of them is in, with no apposition,
+    country of its sentence or dateline, while another candidate with a higher static
+    prior is a town of GEOPARSE_FAMOUS_NEAR_POPULATION people or more (or a first-level
+    seat or a national capital, of ``capitals``) within GEOPARSE_FAMOUS_NEAR_KM of one of
+    them.
+    """
+    if len(scored) < 2:
+        return None
+    _, winner, static, f = scored[0]
+    wf = {**static, **f}
+    place = winner.place
+    others = [c[0].place for k, c in chosen.items() if k != key]
+    if (
+        not others
+        or place.kind == "country"
+        or any(o.country_code == place.country_code for o in others)
+        or wf.get("apposition")
+        or wf.get("apposition_admin1")
+        or wf.get("sentence_country")
+        or wf.get("dateline_city")
+    ):
+        return None
+
+    def nearest(p: Place) -> float:
+        return min(approx_km(p.latitude, p.longitude, o.latitude, o.longitude) for o in others)
+
+    if nearest(place) <= config.GEOPARSE_FAMOUS_FAR_KM:
+        return None
+    for other in scored[1:]:
+        c = other[1]
+        p = c.place
+        if (
+            p.kind == "city"
+            and c.prior > winner.prior
+            and (
+                p.population >= config.GEOPARSE_FAMOUS_NEAR_POPULATION
+                or is_region_seat(p)
+                or p.id in capitals
+            )
+            and nearest(p) <= config.GEOPARSE_FAMOUS_NEAR_KM
+        ):
+            return other
+    return None
 
 
 def _capital_astray(
