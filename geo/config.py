@@ -316,6 +316,26 @@ GEOPARSE_UNNAMED_COUNTRY_REGION_PRIOR: Final = 6.5
 #: stay.
 GEOPARSE_NEAR_MISS_ADRIFT_POPULATION: Final = 1_500_000
 GEOPARSE_NEAR_MISS_EDITS: Final = 2
+#: Whether a national capital or a city of GEOPARSE_NEAR_MISS_ADRIFT_POPULATION or more
+#: (both exempt from the rules above) is dropped as a namesake when
+#: it lies in a country the document never names (as a country or through a region), far
+#: from every other place of a story set in another country, and the text reaches it only
+#: by another spelling at most GEOPARSE_NEAR_MISS_EDITS letters off its own name, or a
+#: river or stream of the story's country bears its name (the river's valley, the village
+#: the gazetteer lacks): the approximate stage may still place it at an anchor.
+GEOPARSE_CAPITAL_ASTRAY: Final = True
+#: (the other spelling is no word of the text's languages, Zipf below this: "Moscou" in
+#: French is the capital's own exonym; and one word: "Addis-Abeba")
+GEOPARSE_CAPITAL_ASTRAY_MAX_ZIPF: Final = 3.0
+#: Whether a famous town (GEOPARSE_FAMOUS_NEAR_POPULATION people or more, a first-level
+#: seat or a national capital, of a higher static prior) within GEOPARSE_FAMOUS_NEAR_KM of
+#: the other places chosen is taken for a name whose pick lies farther than
+#: GEOPARSE_FAMOUS_FAR_KM from all of them in a country none of them is in ("Gaza" in a
+#: story of Israel, not a province of Mozambique).
+GEOPARSE_FAMOUS_NEAR: Final = True
+GEOPARSE_FAMOUS_NEAR_POPULATION: Final = 50_000
+GEOPARSE_FAMOUS_NEAR_KM: Final = 300.0
+GEOPARSE_FAMOUS_FAR_KM: Final = 2_000.0
 #: The same for a town the name reaches as an alternate name ("Opolia" for Opole among the
 #: villages of another country), and as a spelling variant of the rules of
 #: :meth:`~geo.geoparse.candidates.Index.variants` ("Kazann" for Kazan): such a town is off

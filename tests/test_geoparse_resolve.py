@@ -3,6 +3,7 @@ the prior prunes, and regions named with a region noun (invented places and sent
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pytest
@@ -18,7 +19,9 @@ from geo.geoparse.features import (
     static_features,
 )
 from geo.geoparse.resolve import (
+    Centre,
     _adrift,
+    _capital_astray,
     _centre,
     _off_centre,
     country_contested,
@@ -531,6 +534,64 @@ def test_a_town_reached_by_another_name_is_adrift_up_to_a_larger_population() ->
     city = _town("t:city", "CH", "11", 46.2, 6.1, config.GEOPARSE_ADRIFT_ALTERNATE_POPULATION)
     assert not _adrift(city, off, frozenset(), match="alternate")
     assert not _adrift(mid, {**off, "sentence_country": 1.0}, frozenset(), match="alternate")
+
+
+class _Rivers:
+    """An index stub that knows one river, "Quito River", in the country "XX"."""
+
+    def candidates_in(self, key: str, countries: tuple[str, ...]) -> tuple[Candidate, ...]:
+        river = Place("t:river", "Quito River", "region", 1.0, 40.0, "XX", None, None, 0, "test")
+        river = dataclasses.replace(river, feature="river")
+        if key == "quito river" and "XX" in countries:
+            return (Candidate(river, 7.0, "primary"),)
+        return ()
+
+
+def test_a_capital_far_from_a_story_of_another_country_is_a_namesake() -> None:
+    from geo.geoparse.filters import words_for
+
+    w = words_for(("en",))
+    cap = Place("t:cap", "Quito", "city", -0.2, -78.5, "EC", None, None, 1_600_000, "test", True)
+    caps = frozenset({"t:cap"})
+    far = {"off_focus": 1.0, "far": 1.0}
+    centre = Centre(1.0, 40.0, 50.0, "XX")
+    index = _Rivers()
+
+    def astray(key: str, match: str, written: str, **kw: object) -> bool:
+        args: dict[str, object] = {"f": far, "named": (), "centre": centre, **kw}
+        return _capital_astray(
+            key,
+            Candidate(cap, 6.0, match),
+            args["f"],  # type: ignore[arg-type]
+            caps,
+            args["centre"],  # type: ignore[arg-type]
+            named=args["named"],  # type: ignore[arg-type]
+            written=written,
+            index=index,  # type: ignore[arg-type]
+            w=w,
+        )
+
+    # another spelling two letters off, a word of no language: a village of the story
+    assert astray("kito", "alternate", "Kito")
+    # the capital's own name, when a river of the story's country bears it
+    assert astray("quito", "primary", "Quito")
+    # not when its country is named, the text ties it, it is near, or no story centre
+    assert not astray("kito", "alternate", "Kito", named=("EC",))
+    assert not astray("kito", "alternate", "Kito", f={**far, "sentence_country": 1.0})
+    assert not astray("kito", "alternate", "Kito", f={"off_focus": 1.0})
+    assert not astray("kito", "alternate", "Kito", centre=None)
+    # nor in a story of its own country, nor an exonym that is a word of the language
+    assert not astray("kito", "alternate", "Kito", centre=Centre(0.0, -78.0, 50.0, "EC"))
+    assert not astray("paris", "alternate", "Paris")
+
+
+def test_a_famous_town_near_the_story_beats_a_far_namesake() -> None:
+    from geo.geoparse import get_geoparser
+
+    # a province of another continent named like the famous city next to the story
+    text = "Армия Израиля продолжает операцию в Газе."
+    found = {m.mention: m for m in get_geoparser().parse(text, lang="ru")}
+    assert found["Газе"].place.country_code == "PS"
 
 
 def test_a_doubted_town_in_a_list_beside_towns_of_its_region_is_kept() -> None:

@@ -570,6 +570,20 @@ def resolve(
             chosen[key] = (better[1], chosen[key][1], {**better[2], **better[3]}, chosen[key][3])
             well_known.pop(key, None)
 
+    if config.GEOPARSE_FAMOUS_NEAR:
+        # "Gaza" in a story of Israel: a famous town near the story's other places beats a
+        # namesake far from all of them in a country the document never names
+        for key, scored in ranked.items():
+            better = _famous_near(key, scored, chosen, capitals)
+            if better is not None:
+                chosen[key] = (
+                    better[1],
+                    chosen[key][1],
+                    {**better[2], **better[3]},
+                    chosen[key][3],
+                )
+                well_known.pop(key, None)
+
     # recognition: keep the names that are places here
     kept: dict[str, tuple[Place, float, dict[str, float]]] = {}
     centre = _centre([(place, len(by_key[k])) for k, place in anchors.items()])
@@ -600,7 +614,21 @@ def resolve(
             not ruled
             and key not in waters
             and (
-                _adrift(best.place, f, capitals, match=best.match)
+                (
+                    config.GEOPARSE_CAPITAL_ASTRAY
+                    and _capital_astray(
+                        key,
+                        best,
+                        f,
+                        capitals,
+                        centre,
+                        named=named_any,
+                        written=text[by_key[key][0].start : by_key[key][0].end],
+                        index=index,
+                        w=w,
+                    )
+                )
+                or _adrift(best.place, f, capitals, match=best.match)
                 or _far_settlement(best.place, f, capitals, by_key[key], toks, w)
                 or _off_centre(
                     best.place, f, capitals, centre, cands[key], mentions=len(by_key[key])
@@ -627,6 +655,8 @@ def resolve(
     # the countries the document names: a unit of one of them named by common words after
     # its noun ("la province du Lac", "la région de l'Est") is that unit
     named_here = {c[0].place.country_code for c in chosen.values() if c[0].place.kind == "country"}
+    # ... and the countries it names as a country or through one of its regions
+    named_any = {c[0].place.country_code for c in chosen.values() if c[0].place.kind != "city"}
     for key, choice in chosen.items():
         best, confidence, f, margin = choice
         g, p = recognise(key, choice)
@@ -1039,6 +1069,119 @@ def _adrift(
         and place.id not in capitals
         and not (f.get("apposition") or f.get("sentence_country") or f.get("dateline_city"))
     )
+
+
+def _famous_near(
+    key: str,
+    scored: Sequence[tuple[float, Candidate, dict[str, float], dict[str, float]]],
+    chosen: Mapping[str, tuple[Candidate, float, dict[str, float], float]],
+    capitals: Collection[str],
+) -> tuple[float, Candidate, dict[str, float], dict[str, float]] | None:
+    """The famous town to take for ``key`` instead of its winner (the first of ``scored``),
+    or None: the winner lies farther than GEOPARSE_FAMOUS_FAR_KM from the places
+    ``chosen`` for the other names, in a country none of them is in, with no apposition,
+    country of its sentence or dateline, while another candidate with a higher static
+    prior is a town of GEOPARSE_FAMOUS_NEAR_POPULATION people or more (or a first-level
+    seat or a national capital, of ``capitals``) within GEOPARSE_FAMOUS_NEAR_KM of one of
+    them.
+    """
+    if len(scored) < 2:
+        return None
+    _, winner, static, f = scored[0]
+    wf = {**static, **f}
+    place = winner.place
+    others = [c[0].place for k, c in chosen.items() if k != key]
+    if (
+        not others
+        or place.kind == "country"
+        or any(o.country_code == place.country_code for o in others)
+        or wf.get("apposition")
+        or wf.get("apposition_admin1")
+        or wf.get("sentence_country")
+        or wf.get("dateline_city")
+    ):
+        return None
+
+    def nearest(p: Place) -> float:
+        return min(approx_km(p.latitude, p.longitude, o.latitude, o.longitude) for o in others)
+
+    if nearest(place) <= config.GEOPARSE_FAMOUS_FAR_KM:
+        return None
+    for other in scored[1:]:
+        c = other[1]
+        p = c.place
+        if (
+            p.kind == "city"
+            and c.prior > winner.prior
+            and (
+                p.population >= config.GEOPARSE_FAMOUS_NEAR_POPULATION
+                or is_region_seat(p)
+                or p.id in capitals
+            )
+            and nearest(p) <= config.GEOPARSE_FAMOUS_NEAR_KM
+        ):
+            return other
+    return None
+
+
+def _capital_astray(
+    key: str,
+    best: Candidate,
+    f: Mapping[str, float],
+    capitals: Collection[str],
+    centre: Centre | None,
+    *,
+    named: Collection[str | None],
+    written: str,
+    index: Index,
+    w: Words,
+) -> bool:
+    """Whether the national capital or city of millions (GEOPARSE_NEAR_MISS_ADRIFT_POPULATION
+    and more: the rules above keep both) chosen for ``key`` (``best``, ``written`` so in the
+    text) is a namesake of a place of the story's own country: the story happens in another
+    country (``centre``), the capital's country is never ``named`` (as a country or through
+    one of its regions), it lies far from every other place, no apposition, country of its
+    sentence or dateline ties it to the text, and either the text reaches it only by
+    another spelling a letter or two off its own name (GEOPARSE_NEAR_MISS_EDITS: a village
+    spelt like the capital's name in another language), one word that is no word of the
+    text's languages (GEOPARSE_CAPITAL_ASTRAY_MAX_ZIPF: not an exonym, "Moscou"), or a
+    river of the story's country bears the name (the pack's ``water`` nouns before or after
+    it: the river's valley).
+    """
+    place = best.place
+    if (
+        place.kind != "city"
+        or (
+            place.id not in capitals
+            and place.population < config.GEOPARSE_NEAR_MISS_ADRIFT_POPULATION
+        )
+        or centre is None
+        or place.country_code == centre.country
+        or place.country_code in named
+        or not f.get("far")
+        or f.get("apposition")
+        or f.get("sentence_country")
+        or f.get("dateline_city")
+    ):
+        return False
+    if (
+        best.match in ("alternate", "variant")
+        and written.isascii()
+        and written.isalpha()
+        and word_frequency(key, w.langs) < config.GEOPARSE_CAPITAL_ASTRAY_MAX_ZIPF
+    ):
+        own = normalize_name(place.name)
+        if own != key and edit_distance(key, own, most=2) <= config.GEOPARSE_NEAR_MISS_EDITS:
+            return True
+    if " " in key:
+        return False
+    for noun in w["water"]:
+        if " " in noun:
+            continue
+        for name in (f"{key} {noun}", f"{noun} {key}"):
+            if any(is_water(c.place) for c in index.candidates_in(name, (centre.country,))):
+                return True
+    return False
 
 
 def _unit_noun_beside(span: Span, toks: Tokens, w: Words) -> bool:
