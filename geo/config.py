@@ -1212,6 +1212,10 @@ GEOPARSE_APPROX_WEAK_OF_LANGS: Final = ("fr", "es")
 #: Whether the document's focus (the town it names most often) anchors every cued name that
 #: no relative location, unit or town before it places (False: only weakly cued names).
 GEOPARSE_APPROX_FOCUS_ALL: Final = True
+#: Whether a cued name that no relative location, unit or town places where the cue names it
+#: takes the unit or relative location written with another of its occurrences ("bombed X
+#: and Y in Z state" after a headline that names X alone), before the document's focus.
+GEOPARSE_APPROX_OTHER_OCCURRENCE_UNIT: Final = True
 #: Whether a cued name with no relative location, unit or town before it takes the first
 #: town named after it in its sentence as its anchor, before the document's focus.
 GEOPARSE_APPROX_FOLLOWING: Final = True

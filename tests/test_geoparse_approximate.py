@@ -199,6 +199,23 @@ def test_the_focus_anchors_a_name_with_no_town_before_it() -> None:
     assert any(k.startswith("anchor focus: Sambir") for k in m.why)
 
 
+def test_a_unit_written_after_a_later_occurrence_anchors_the_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        "Fighting reached Sambir on Monday. Sambir's mayor asked for help.\n\n"
+        "Later, residents fled from Ostrivka on foot.\n\n"
+        "The army said Ostrivka, in Zakarpattia oblast, was calm."
+    )
+    found = [m for m in _parse(text, "en") if m.mention == "Ostrivka"]
+    assert len(found) == 2
+    assert all(m.place.id == "approx:ne:UKR-293:ostrivka" for m in found)
+    assert all(any(k.startswith("anchor admin:") for k in m.why) for m in found)
+    monkeypatch.setattr(config, "GEOPARSE_APPROX_OTHER_OCCURRENCE_UNIT", False)
+    m = next(m for m in _parse(text, "en") if m.mention == "Ostrivka")
+    assert any(k.startswith("anchor focus: Sambir") for k in m.why)
+
+
 @pytest.mark.parametrize(
     "text",
     [

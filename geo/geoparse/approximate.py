@@ -232,6 +232,8 @@ def approximate_mentions(
         for (_, _, key), found in zip(members, own, strict=True):
             if key not in anchors and (found or shared) is not None:
                 anchors[key] = found or shared  # type: ignore[assignment]
+    if config.GEOPARSE_APPROX_OTHER_OCCURRENCE_UNIT:
+        _other_occurrence_anchors(cued, anchors, finder, toks, first_of, last_of, w)
     focus = _focus(mentions, capitals)
     if focus is not None:
         # no relative location, unit or town before it: the document's own town
@@ -294,6 +296,36 @@ def approximate_mentions(
     if not added:
         return list(mentions)
     return sorted((*mentions, *added), key=lambda m: m.char_start)
+
+
+def _other_occurrence_anchors(
+    cued: Sequence[tuple[int, int, str, int]],
+    anchors: dict[str, tuple[Place, str, float, int]],
+    finder: _Finder,
+    toks: Tokens,
+    first_of: Mapping[int, Mention],
+    last_of: Mapping[int, Mention],
+    w: Words,
+) -> None:
+    """Anchor in place (``anchors``) the cued names that none of their cued occurrences
+    placed by the relative location or the unit written after another occurrence, the first
+    in text order that has one: "airstrikes on X" in a headline, then "bombed X and Y in Z
+    state" (one sense per document; a unit before an uncued occurrence, "Z fighters close
+    in on X", is too loose a tie)."""
+    missing = {key for _, _, key, _ in cued if key not in anchors}
+    if not missing:
+        return
+    cued_runs = {(a, b) for a, b, key, _ in cued if key in missing}
+    runs = cued_runs | finder.other_occurrences(missing, {(a, b) for a, b, _, _ in cued})
+    for a, b in sorted(runs):
+        key = finder.key(a, b)
+        if key not in missing or key in anchors:
+            continue
+        found = _relative(toks, b, first_of, w) or _admin(
+            toks, a, b, first_of, last_of, w, before=False
+        )
+        if found is not None:
+            anchors[key] = found
 
 
 def _focus(
@@ -1839,9 +1871,12 @@ def _admin(
     first_of: Mapping[int, Mention],
     last_of: Mapping[int, Mention],
     w: Words,
+    *,
+    before: bool = True,
 ) -> tuple[Place, str, float, int] | None:
     """The admin unit named with the name: after it ("X, Y province", "X (Y district)",
-    "X, Y"), else before it in the same sentence ("in Y province, the village of X")."""
+    "X, Y"), else, with ``before``, before it in the same sentence ("in Y province, the
+    village of X")."""
     keys = toks.keys
     n = len(keys)
     sentence = toks.sentence[a]
@@ -1873,6 +1908,8 @@ def _admin(
             or (k == b + 2 and toks.join[b] == 0 and keys[b + 1] in w["place_prepositions"])
         ):
             return m.place, "admin", 0.0, config.GEOPARSE_APPROX_PRECISION_TOWN
+        return None
+    if not before:
         return None
     for k in range(a - 1, max(-1, a - 1 - limit), -1):
         if toks.sentence[k] != sentence:
