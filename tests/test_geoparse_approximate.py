@@ -216,6 +216,21 @@ def test_a_unit_written_after_a_later_occurrence_anchors_the_name(
     assert any(k.startswith("anchor focus: Sambir") for k in m.why)
 
 
+def test_a_weakly_cued_name_listed_after_a_place_counts_as_cued(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        "Fighting reached Sambir on Monday. Sambir's mayor asked for help.\n\n"
+        "Gunmen raided Sambir and Ostrivka at night. In Ostrivka, a school burned. "
+        "Police confirmed the attacks on Sambir and Ostrivka."
+    )
+    found = [m for m in _parse(text, "en") if m.mention == "Ostrivka"]
+    assert len(found) == 3
+    assert all("approximate" in m.why for m in found)
+    monkeypatch.setattr(config, "GEOPARSE_APPROX_LISTED_IS_CUED", False)
+    assert not [m for m in _parse(text, "en") if m.mention == "Ostrivka"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -52,7 +52,7 @@ import bisect
 import functools
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, Final
 
 from geo import config
@@ -406,17 +406,24 @@ def _drop_uncued(
     runs: set[tuple[int, int]], cued: set[tuple[int, int]], finder: _Finder
 ) -> set[tuple[int, int]]:
     """The runs without those of names only a weak cue or "residents of" makes places when
-    fewer than GEOPARSE_APPROX_WEAK_MIN_CUED_SHARE of their occurrences have a cue (or "of")
+    fewer than GEOPARSE_APPROX_WEAK_MIN_CUED_SHARE of their occurrences have a cue (or "of";
+    with GEOPARSE_APPROX_LISTED_IS_CUED, or follow a place or another run in a list:
+    "attacks on X and Y")
     ("Ahli" a club named once "in Ahli" and ten times as the subject, an aid agency named
     once after "residents of": a name, not a place)."""
     checked = finder.weak_only | finder.residents_only
     total: dict[str, int] = {}
     with_cue: dict[str, int] = {}
     keys = {}
+    ends = {b for _, b in runs}
     for a, b in runs:
         key = keys[(a, b)] = finder.key(a, b)
         total[key] = total.get(key, 0) + 1
-        if (a, b) in cued or finder.cue_before(a):
+        if (
+            (a, b) in cued
+            or finder.cue_before(a)
+            or (config.GEOPARSE_APPROX_LISTED_IS_CUED and finder.listed_after_place(a, ends))
+        ):
             with_cue[key] = with_cue.get(key, 0) + 1
     return {
         run
@@ -1079,6 +1086,20 @@ class _Finder:
                 b = j
                 continue
             return self._cased_name(j, toks.sentence[b], settled=settled)
+
+    def listed_after_place(self, a: int, ends: Collection[int]) -> bool:
+        """Whether the name starting at token ``a`` follows a place in a list of its
+        sentence ("X and Y", "X, Y"): a mention, or a name of the document's cued names
+        ending at a token of ``ends``."""
+        toks = self.toks
+        j = a - 1
+        if j < 1:
+            return False
+        if toks.keys[j] in self.w["after_list"] and not toks.cap[j] and toks.join[j] != 0:
+            j -= 1  # "X and Y"
+        elif self.text[toks.ends[j] : toks.starts[a]].strip() != ",":
+            return False
+        return toks.sentence[j] == toks.sentence[a] and (self.covered[j] or j in ends)
 
     def _listed_before(self, a: int) -> list[tuple[int, int, str, int]]:
         """The rare names of the list that ends with the name starting at token ``a`` ("X, Y
