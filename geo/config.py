@@ -1219,6 +1219,9 @@ GEOPARSE_APPROX_OTHER_OCCURRENCE_UNIT: Final = True
 #: Whether an occurrence of a weakly cued name that follows a place in a list ("attacks on X
 #: and Y", X a mention or a cued name) counts as a cued one for GEOPARSE_APPROX_WEAK_MIN_CUED_SHARE.
 GEOPARSE_APPROX_LISTED_IS_CUED: Final = True
+#: Whether a rare name before a lower-case noun of a natural feature (the pack's
+#: ``feature_after``: "the X forest", "the X hills") is a place the gazetteer may lack.
+GEOPARSE_APPROX_FEATURE_AFTER: Final = True
 #: Whether a cued name with no relative location, unit or town before it takes the first
 #: town named after it in its sentence as its anchor, before the document's focus.
 GEOPARSE_APPROX_FOLLOWING: Final = True

@@ -231,6 +231,17 @@ def test_a_weakly_cued_name_listed_after_a_place_counts_as_cued(
     assert not [m for m in _parse(text, "en") if m.mention == "Ostrivka"]
 
 
+def test_a_rare_name_before_a_feature_noun_is_a_place_without_the_noun(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Gunmen struck Sambir on Monday and fled into the Ostrivka forest with cattle."
+    m = _only(_parse(text, "en"), "Ostrivka")
+    assert "approximate" in m.why
+    assert not _approximate(_parse("Gunmen fled from Sambir into the nearby forest.", "en"))
+    monkeypatch.setattr(config, "GEOPARSE_APPROX_FEATURE_AFTER", False)
+    assert not _approximate(_parse(text, "en"))
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -730,6 +730,22 @@ class _Finder:
                 members += self._listed_before(run[0])
             out.extend(members)
             rare.update(key for _, _, key, _ in members)
+        # "the X forest", "the X hills": a feature's noun after a rare name (left out)
+        features = self.w["feature_after"] if config.GEOPARSE_APPROX_FEATURE_AFTER else ()
+        for i in range(1, n):
+            if (
+                keys[i] not in features
+                or cap[i]
+                or join[i - 1] == 0
+                or toks.script[i - 1] != "latin"
+                or self.covered[i - 1]
+            ):
+                continue
+            run = self._run_before(i - 1)
+            if run is None or not self._rare(*run) or self._no_unit_name(run[0], i):
+                continue
+            out.append((*run, self.key(*run), run[0]))
+            rare.add(self.key(*run))
         # "X, a farming village", "X, 20 km north of Y": the whole run of capitalised words
         # before the comma
         for b in range(n - 1):
