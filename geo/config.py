@@ -1222,6 +1222,9 @@ GEOPARSE_APPROX_LISTED_IS_CUED: Final = True
 #: Whether a rare name before a lower-case noun of a natural feature (the pack's
 #: ``feature_after``: "the X forest", "the X hills") is a place the gazetteer may lack.
 GEOPARSE_APPROX_FEATURE_AFTER: Final = True
+#: Whether a capitalised Arabic article hyphened to the next word of a weakly cued name
+#: ("Al-X", "El-X") is the name's article, not a given name ("Al") that makes it a person's.
+GEOPARSE_APPROX_CAPITAL_ARTICLE: Final = True
 #: Whether a cued name with no relative location, unit or town before it takes the first
 #: town named after it in its sentence as its anchor, before the document's focus.
 GEOPARSE_APPROX_FOLLOWING: Final = True

@@ -242,6 +242,18 @@ def test_a_rare_name_before_a_feature_noun_is_a_place_without_the_noun(
     assert not _approximate(_parse(text, "en"))
 
 
+def test_a_capitalised_arabic_article_is_no_given_name_in_a_list(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        "Shelling hit Sambir overnight, and people were wounded in Ostrivka, Holubka "
+        "and Al-Zorvanka."
+    )
+    assert "approximate" in _only(_parse(text, "en"), "Al-Zorvanka").why
+    monkeypatch.setattr(config, "GEOPARSE_APPROX_CAPITAL_ARTICLE", False)
+    assert not [m for m in _parse(text, "en") if m.mention == "Al-Zorvanka"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1014,6 +1014,13 @@ class _Finder:
             if not toks.cap[j]:
                 continue
             key = keys[j]
+            if (
+                config.GEOPARSE_APPROX_CAPITAL_ARTICLE
+                and j < b
+                and toks.hyphen_after[j]
+                and key in self.w["arabic_articles"]
+            ):
+                continue  # "Al-X", "El-X": the article of an Arabic name, not a given name
             if key in self.people or key in self.common:
                 return False
             word = self.text[toks.starts[j] : toks.ends[j]]
