@@ -1237,6 +1237,19 @@ GEOPARSE_APPROX_WEAK_OF_LANGS: Final = ("fr", "es")
 #: Whether the document's focus (the town it names most often) anchors every cued name that
 #: no relative location, unit or town before it places (False: only weakly cued names).
 GEOPARSE_APPROX_FOCUS_ALL: Final = True
+#: Whether a cued name that no relative location, unit or town places where the cue names it
+#: takes the unit or relative location written with another of its occurrences ("bombed X
+#: and Y in Z state" after a headline that names X alone), before the document's focus.
+GEOPARSE_APPROX_OTHER_OCCURRENCE_UNIT: Final = True
+#: Whether an occurrence of a weakly cued name that follows a place in a list ("attacks on X
+#: and Y", X a mention or a cued name) counts as a cued one for GEOPARSE_APPROX_WEAK_MIN_CUED_SHARE.
+GEOPARSE_APPROX_LISTED_IS_CUED: Final = True
+#: Whether a rare name before a lower-case noun of a natural feature (the pack's
+#: ``feature_after``: "the X forest", "the X hills") is a place the gazetteer may lack.
+GEOPARSE_APPROX_FEATURE_AFTER: Final = True
+#: Whether a capitalised Arabic article hyphened to the next word of a weakly cued name
+#: ("Al-X", "El-X") is the name's article, not a given name ("Al") that makes it a person's.
+GEOPARSE_APPROX_CAPITAL_ARTICLE: Final = True
 #: Whether a cued name with no relative location, unit or town before it takes the first
 #: town named after it in its sentence as its anchor, before the document's focus.
 GEOPARSE_APPROX_FOLLOWING: Final = True

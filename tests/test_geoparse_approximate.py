@@ -199,6 +199,61 @@ def test_the_focus_anchors_a_name_with_no_town_before_it() -> None:
     assert any(k.startswith("anchor focus: Sambir") for k in m.why)
 
 
+def test_a_unit_written_after_a_later_occurrence_anchors_the_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        "Fighting reached Sambir on Monday. Sambir's mayor asked for help.\n\n"
+        "Later, residents fled from Ostrivka on foot.\n\n"
+        "The army said Ostrivka, in Zakarpattia oblast, was calm."
+    )
+    found = [m for m in _parse(text, "en") if m.mention == "Ostrivka"]
+    assert len(found) == 2
+    assert all(m.place.id == "approx:ne:UKR-293:ostrivka" for m in found)
+    assert all(any(k.startswith("anchor admin:") for k in m.why) for m in found)
+    monkeypatch.setattr(config, "GEOPARSE_APPROX_OTHER_OCCURRENCE_UNIT", False)
+    m = next(m for m in _parse(text, "en") if m.mention == "Ostrivka")
+    assert any(k.startswith("anchor focus: Sambir") for k in m.why)
+
+
+def test_a_weakly_cued_name_listed_after_a_place_counts_as_cued(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        "Fighting reached Sambir on Monday. Sambir's mayor asked for help.\n\n"
+        "Gunmen raided Sambir and Ostrivka at night. In Ostrivka, a school burned. "
+        "Police confirmed the attacks on Sambir and Ostrivka."
+    )
+    found = [m for m in _parse(text, "en") if m.mention == "Ostrivka"]
+    assert len(found) == 3
+    assert all("approximate" in m.why for m in found)
+    monkeypatch.setattr(config, "GEOPARSE_APPROX_LISTED_IS_CUED", False)
+    assert not [m for m in _parse(text, "en") if m.mention == "Ostrivka"]
+
+
+def test_a_rare_name_before_a_feature_noun_is_a_place_without_the_noun(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Gunmen struck Sambir on Monday and fled into the Ostrivka forest with cattle."
+    m = _only(_parse(text, "en"), "Ostrivka")
+    assert "approximate" in m.why
+    assert not _approximate(_parse("Gunmen fled from Sambir into the nearby forest.", "en"))
+    monkeypatch.setattr(config, "GEOPARSE_APPROX_FEATURE_AFTER", False)
+    assert not _approximate(_parse(text, "en"))
+
+
+def test_a_capitalised_arabic_article_is_no_given_name_in_a_list(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        "Shelling hit Sambir overnight, and people were wounded in Ostrivka, Holubka "
+        "and Al-Zorvanka."
+    )
+    assert "approximate" in _only(_parse(text, "en"), "Al-Zorvanka").why
+    monkeypatch.setattr(config, "GEOPARSE_APPROX_CAPITAL_ARTICLE", False)
+    assert not [m for m in _parse(text, "en") if m.mention == "Al-Zorvanka"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -52,7 +52,7 @@ import bisect
 import functools
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, Final
 
 from geo import config
@@ -232,6 +232,8 @@ def approximate_mentions(
         for (_, _, key), found in zip(members, own, strict=True):
             if key not in anchors and (found or shared) is not None:
                 anchors[key] = found or shared  # type: ignore[assignment]
+    if config.GEOPARSE_APPROX_OTHER_OCCURRENCE_UNIT:
+        _other_occurrence_anchors(cued, anchors, finder, toks, first_of, last_of, w)
     focus = _focus(mentions, capitals)
     if focus is not None:
         # no relative location, unit or town before it: the document's own town
@@ -294,6 +296,36 @@ def approximate_mentions(
     if not added:
         return list(mentions)
     return sorted((*mentions, *added), key=lambda m: m.char_start)
+
+
+def _other_occurrence_anchors(
+    cued: Sequence[tuple[int, int, str, int]],
+    anchors: dict[str, tuple[Place, str, float, int]],
+    finder: _Finder,
+    toks: Tokens,
+    first_of: Mapping[int, Mention],
+    last_of: Mapping[int, Mention],
+    w: Words,
+) -> None:
+    """Anchor in place (``anchors``) the cued names that none of their cued occurrences
+    placed by the relative location or the unit written after another occurrence, the first
+    in text order that has one: "airstrikes on X" in a headline, then "bombed X and Y in Z
+    state" (one sense per document; a unit before an uncued occurrence, "Z fighters close
+    in on X", is too loose a tie)."""
+    missing = {key for _, _, key, _ in cued if key not in anchors}
+    if not missing:
+        return
+    cued_runs = {(a, b) for a, b, key, _ in cued if key in missing}
+    runs = cued_runs | finder.other_occurrences(missing, {(a, b) for a, b, _, _ in cued})
+    for a, b in sorted(runs):
+        key = finder.key(a, b)
+        if key not in missing or key in anchors:
+            continue
+        found = _relative(toks, b, first_of, w) or _admin(
+            toks, a, b, first_of, last_of, w, before=False
+        )
+        if found is not None:
+            anchors[key] = found
 
 
 def _focus(
@@ -374,17 +406,24 @@ def _drop_uncued(
     runs: set[tuple[int, int]], cued: set[tuple[int, int]], finder: _Finder
 ) -> set[tuple[int, int]]:
     """The runs without those of names only a weak cue or "residents of" makes places when
-    fewer than GEOPARSE_APPROX_WEAK_MIN_CUED_SHARE of their occurrences have a cue (or "of")
+    fewer than GEOPARSE_APPROX_WEAK_MIN_CUED_SHARE of their occurrences have a cue (or "of";
+    with GEOPARSE_APPROX_LISTED_IS_CUED, or follow a place or another run in a list:
+    "attacks on X and Y")
     ("Ahli" a club named once "in Ahli" and ten times as the subject, an aid agency named
     once after "residents of": a name, not a place)."""
     checked = finder.weak_only | finder.residents_only
     total: dict[str, int] = {}
     with_cue: dict[str, int] = {}
     keys = {}
+    ends = {b for _, b in runs}
     for a, b in runs:
         key = keys[(a, b)] = finder.key(a, b)
         total[key] = total.get(key, 0) + 1
-        if (a, b) in cued or finder.cue_before(a):
+        if (
+            (a, b) in cued
+            or finder.cue_before(a)
+            or (config.GEOPARSE_APPROX_LISTED_IS_CUED and finder.listed_after_place(a, ends))
+        ):
             with_cue[key] = with_cue.get(key, 0) + 1
     return {
         run
@@ -691,6 +730,22 @@ class _Finder:
                 members += self._listed_before(run[0])
             out.extend(members)
             rare.update(key for _, _, key, _ in members)
+        # "the X forest", "the X hills": a feature's noun after a rare name (left out)
+        features = self.w["feature_after"] if config.GEOPARSE_APPROX_FEATURE_AFTER else ()
+        for i in range(1, n):
+            if (
+                keys[i] not in features
+                or cap[i]
+                or join[i - 1] == 0
+                or toks.script[i - 1] != "latin"
+                or self.covered[i - 1]
+            ):
+                continue
+            run = self._run_before(i - 1)
+            if run is None or not self._rare(*run) or self._no_unit_name(run[0], i):
+                continue
+            out.append((*run, self.key(*run), run[0]))
+            rare.add(self.key(*run))
         # "X, a farming village", "X, 20 km north of Y": the whole run of capitalised words
         # before the comma
         for b in range(n - 1):
@@ -959,6 +1014,13 @@ class _Finder:
             if not toks.cap[j]:
                 continue
             key = keys[j]
+            if (
+                config.GEOPARSE_APPROX_CAPITAL_ARTICLE
+                and j < b
+                and toks.hyphen_after[j]
+                and key in self.w["arabic_articles"]
+            ):
+                continue  # "Al-X", "El-X": the article of an Arabic name, not a given name
             if key in self.people or key in self.common:
                 return False
             word = self.text[toks.starts[j] : toks.ends[j]]
@@ -1047,6 +1109,20 @@ class _Finder:
                 b = j
                 continue
             return self._cased_name(j, toks.sentence[b], settled=settled)
+
+    def listed_after_place(self, a: int, ends: Collection[int]) -> bool:
+        """Whether the name starting at token ``a`` follows a place in a list of its
+        sentence ("X and Y", "X, Y"): a mention, or a name of the document's cued names
+        ending at a token of ``ends``."""
+        toks = self.toks
+        j = a - 1
+        if j < 1:
+            return False
+        if toks.keys[j] in self.w["after_list"] and not toks.cap[j] and toks.join[j] != 0:
+            j -= 1  # "X and Y"
+        elif self.text[toks.ends[j] : toks.starts[a]].strip() != ",":
+            return False
+        return toks.sentence[j] == toks.sentence[a] and (self.covered[j] or j in ends)
 
     def _listed_before(self, a: int) -> list[tuple[int, int, str, int]]:
         """The rare names of the list that ends with the name starting at token ``a`` ("X, Y
@@ -1839,9 +1915,12 @@ def _admin(
     first_of: Mapping[int, Mention],
     last_of: Mapping[int, Mention],
     w: Words,
+    *,
+    before: bool = True,
 ) -> tuple[Place, str, float, int] | None:
     """The admin unit named with the name: after it ("X, Y province", "X (Y district)",
-    "X, Y"), else before it in the same sentence ("in Y province, the village of X")."""
+    "X, Y"), else, with ``before``, before it in the same sentence ("in Y province, the
+    village of X")."""
     keys = toks.keys
     n = len(keys)
     sentence = toks.sentence[a]
@@ -1873,6 +1952,8 @@ def _admin(
             or (k == b + 2 and toks.join[b] == 0 and keys[b + 1] in w["place_prepositions"])
         ):
             return m.place, "admin", 0.0, config.GEOPARSE_APPROX_PRECISION_TOWN
+        return None
+    if not before:
         return None
     for k in range(a - 1, max(-1, a - 1 - limit), -1):
         if toks.sentence[k] != sentence:

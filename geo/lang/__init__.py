@@ -119,6 +119,9 @@ WORD_LISTS: Final = {
     "not_unit_cues": "unit nouns after a name that follow adjectives as often as names (the "
     "Himalayan region, Gulf states, région, estado): no cue that the word before is a place "
     "the gazetteer lacks",
+    "feature_after": "lower-case nouns of natural features written after a name that the "
+    "mention leaves out (the X forest, the X hills): a rare name before one is a place the "
+    "gazetteer may lack",
     "district_after": "the region_after nouns of districts named after their centre (район)",
     "region_qualifiers": "lower-case adjectives between a region's adjective and its noun "
     "(городском округе, міській територіальній громаді)",
