@@ -1731,3 +1731,15 @@ def test_a_unit_named_by_a_common_word_after_its_noun_in_a_named_country() -> No
     ).set_index("mention")
     assert df.loc["Centre", "gazetteer_id"] == "ne:CMR-1480"
     assert geo.geoparse("Le Centre de crise a publié un bilan.", lang="fr").empty
+
+
+def test_a_town_named_after_a_person_in_a_list_beside_a_town_of_its_country_is_a_place() -> None:
+    # the neighbour's town lies in another state of the same country
+    text = "Los barcos llegan a los puertos de Veracruz y Lázaro Cárdenas cada semana."
+    assert "Lázaro Cárdenas" in [m for m, _ in names(text, "es")]
+    # between two names with places in its country ("X, NAME y Y")
+    text = "Hubo bloqueos en los cantones Quevedo, Eloy Alfaro y Portoviejo durante el paro."
+    assert "Eloy Alfaro" in [m for m, _ in names(text, "es")]
+    # beside a person, it stays a person
+    text = "En el acto hablaron Ana López y Lázaro Cárdenas sobre la reforma."
+    assert [m for m, _ in names(text, "es")] == []

@@ -722,7 +722,9 @@ def _written_as_place(text: str, toks: Tokens, i: int, last: int, w: Words, inde
         or _state_after(text, toks, i, last, index)
     ):
         return True
-    if listed_beside_place(text, toks, i, last, w, index):
+    if listed_beside_place(
+        text, toks, i, last, w, index, same_country=config.GEOPARSE_LISTED_PERSON_SAME_COUNTRY
+    ):
         return True
     return (
         before >= 0
@@ -738,12 +740,26 @@ def _written_as_place(text: str, toks: Tokens, i: int, last: int, w: Words, inde
 _LIST_NAME_TOKENS: Final = 3
 
 
-def listed_beside_place(text: str, toks: Tokens, i: int, last: int, w: Words, index: Index) -> bool:
+def listed_beside_place(
+    text: str,
+    toks: Tokens,
+    i: int,
+    last: int,
+    w: Words,
+    index: Index,
+    *,
+    same_country: bool = False,
+) -> bool:
     """Whether the name at tokens ``i..last`` stands in a list (after or before a comma or a
     conjunction of the pack's ``after_list``) right beside a capitalised name the gazetteer
     has, that starts with no given name or title, and one of whose places lies in a
     first-level region where a town of this name lies too ("Cancún, José María Morelos y
-    Tulum"; not "Juan Pérez y Ana López").
+    Tulum"; not "Juan Pérez y Ana López"). With ``same_country``, a town of this name in
+    the country of one of the neighbour's foremost places (a town or a first-level region,
+    at most ``config.GEOPARSE_LISTED_PERSON_NEIGHBOUR_PLACES`` of them) is enough
+    ("los puertos de Manzanillo y Lázaro Cárdenas"), and so is any place of it in that
+    country between two names that have places there each ("San Lorenzo, Eloy Alfaro y
+    Río Verde").
 
     Examples
     --------
@@ -813,11 +829,17 @@ def listed_beside_place(text: str, toks: Tokens, i: int, last: int, w: Words, in
                 continue  # the end of a longer name ("Benito Juárez": not "Juárez")
             if any(toks.join[k] != 1 for k in range(start, end)):
                 continue
-            areas = {
-                admin_key(c.place)
+            found = [
+                c.place
                 for c in index.candidates(toks.joined(start, length), variants=False)
                 if c.place.kind == "city" or c.place.feature == "admin1"
-            } - {""}
+            ]
+            areas = {admin_key(p) for p in found} - {""}
+            if same_country:
+                top = found[: config.GEOPARSE_LISTED_PERSON_NEIGHBOUR_PLACES]
+                areas |= {p.country_code for p in top if p.country_code}
+                # (any country of the neighbour's, marked, for a name between two of them)
+                areas |= {"*" + p.country_code for p in found if p.country_code}
             if areas:
                 return areas
         return set()
@@ -825,11 +847,19 @@ def listed_beside_place(text: str, toks: Tokens, i: int, last: int, w: Words, in
     neighbours = [place_at(edge, forward=forward) for edge, forward in edges]
     if not any(neighbours):
         return False
-    areas = {
-        admin_key(c.place)
+    towns = [
+        c.place
         for c in index.candidates(toks.joined(i, last - i + 1), variants=False)
         if c.place.kind == "city"
-    } - {""}
+    ]
+    areas = {admin_key(p) for p in towns} - {""}
+    if same_country:
+        countries = {p.country_code for p in towns if p.country_code}
+        areas |= countries
+        if len(neighbours) == 2 and all(
+            countries & {a[1:] for a in found if a.startswith("*")} for found in neighbours
+        ):
+            return True  # "los cantones San Lorenzo, Eloy Alfaro y Río Verde"
     return any(areas & found for found in neighbours)
 
 
