@@ -334,6 +334,10 @@ GEOPARSE_LIST_GAP_CHARS: Final = 6
 GEOPARSE_LISTED_PERSON_SAME_COUNTRY: Final = True
 #: ... its first places (towns or first-level regions) by the gazetteer's order, at most.
 GEOPARSE_LISTED_PERSON_NEIGHBOUR_PLACES: Final = 3
+#: A name of a given name and a surname that a document once writes as a place's ("el
+#: municipio de Benito Juárez", "Ciudad Benito Juárez") is that place's where it stands bare
+#: later in the document, unless a title stands before it.
+GEOPARSE_PLACED_PERSON_NAME_SPREADS: Final = True
 #: A small town (below GEOPARSE_ADRIFT_POPULATION) of the story's country chosen for a
 #: name that at least GEOPARSE_OFF_CENTRE_NAMESAKES places of that country bear (village
 #: names recur across a country), farther from the story's centre (the weighted

@@ -1743,3 +1743,13 @@ def test_a_town_named_after_a_person_in_a_list_beside_a_town_of_its_country_is_a
     # beside a person, it stays a person
     text = "En el acto hablaron Ana López y Lázaro Cárdenas sobre la reforma."
     assert [m for m, _ in names(text, "es")] == []
+
+
+def test_a_town_named_after_a_person_once_written_as_a_place_is_the_place_later() -> None:
+    text = (
+        "Hubo balaceras en Ciudad Benito Juárez y Monterrey. Una vecina de Benito Juárez "
+        "pidió omitir su nombre. Recordó que el presidente Benito Juárez nació en Oaxaca."
+    )
+    found = [m for m, _ in names(text, "es")]
+    # the bare mention after "de" is the town; the one after a title stays the person
+    assert found == ["Ciudad Benito Juárez", "Monterrey", "Benito Juárez", "Oaxaca"]

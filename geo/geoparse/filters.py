@@ -521,6 +521,7 @@ def _block_people(
     surnames: set[str] = set()
     dates = w.union("weekdays", "months")
     placed: set[int] = set()  # the tokens of names of places named after people
+    placed_names: set[str] = set()  # and their names
     for i in range(n - 1):
         if i in placed:
             continue
@@ -592,11 +593,21 @@ def _block_people(
             j += 1
         if last < 0:
             continue
-        if is_first and index is not None and _written_as_place(text, toks, i, last, w, index):
-            # "el municipio de Emiliano Zapata": a place named after a person (its later given
-            # names are the place's too: "el ejido José María Morelos")
-            placed.update(range(i, last + 1))
-            continue
+        if is_first and index is not None:
+            name = toks.joined(i, last - i + 1)
+            if _written_as_place(text, toks, i, last, w, index) or (
+                # one sense per document: the name written once as a place's is the place's
+                # where it stands bare later after a preposition, an article or in a list
+                # ("de X", "en X", "Mier, X y Camargo"), not after a title or a verb
+                config.GEOPARSE_PLACED_PERSON_NAME_SPREADS
+                and name in placed_names
+                and _place_link_before(text, toks, i, w)
+            ):
+                # "el municipio de Emiliano Zapata": a place named after a person (its later
+                # given names are the place's too: "el ejido José María Morelos")
+                placed.update(range(i, last + 1))
+                placed_names.add(name)
+                continue
         # a title followed by a demonym is not a name ("Président Turc")
         demonyms = w["demonyms"]
         if is_title and not is_first and (keys[last] in demonyms or keys[i + 1] in demonyms):
@@ -661,6 +672,34 @@ def _block_people(
                 ):
                     continue  # "dijo Ana Paipa ... en Tunja, Paipa y Duitama": a list of places
                 out[i] = True
+
+
+#: What may stand between a name and the one before it in a list.
+_LIST_GAPS: Final = frozenset({",", "-", "\u2013", "\u2014"})
+
+
+def _place_link_before(text: str, toks: Tokens, i: int, w: Words) -> bool:
+    """Whether token ``i`` follows, in its sentence, a lower-case preposition, article or
+    conjunction of a list ("de X", "en X", "y X"), or a comma or a dash of a list ("Mier, X").
+
+    Examples
+    --------
+    >>> w = words_for(("es",))
+    >>> text = "Vive en Ana, y dijo Ana que Ana, Ana."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> [_place_link_before(text, toks, k, w) for k in (2, 5, 7, 8)]
+    [True, False, False, True]
+    """
+    j = i - 1
+    if j < 0 or toks.sentence[j] != toks.sentence[i]:
+        return False
+    gap = text[toks.ends[j] : toks.starts[i]].strip()
+    if gap:
+        return gap in _LIST_GAPS
+    key = toks.keys[j]
+    return not toks.cap[j] and (
+        key in w.place_links or key in w["after_list"] or key in w["place_only_before"]
+    )
 
 
 #: Tokens of a first-level region's name after a town named after a person, at most.
