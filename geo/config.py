@@ -338,6 +338,9 @@ GEOPARSE_LISTED_PERSON_NEIGHBOUR_PLACES: Final = 3
 #: municipio de Benito Juárez", "Ciudad Benito Juárez") is that place's where it stands bare
 #: later in the document, unless a title stands before it.
 GEOPARSE_PLACED_PERSON_NAME_SPREADS: Final = True
+#: A capitalised title after a settlement or region noun ("la parroquia General X") opens a
+#: place's name, not a person's.
+GEOPARSE_TITLED_PLACE_AFTER_SETTLEMENT: Final = True
 #: A small town (below GEOPARSE_ADRIFT_POPULATION) of the story's country chosen for a
 #: name that at least GEOPARSE_OFF_CENTRE_NAMESAKES places of that country bear (village
 #: names recur across a country), farther from the story's centre (the weighted

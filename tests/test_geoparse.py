@@ -1753,3 +1753,9 @@ def test_a_town_named_after_a_person_once_written_as_a_place_is_the_place_later(
     found = [m for m, _ in names(text, "es")]
     # the bare mention after "de" is the town; the one after a title stays the person
     assert found == ["Ciudad Benito Juárez", "Monterrey", "Benito Juárez", "Oaxaca"]
+
+
+def test_a_title_after_a_settlement_noun_opens_a_place_name() -> None:
+    text = "Hubo ataques en el municipio de General Escobedo, Nuevo León."
+    assert [m for m, _ in names(text, "es")] == ["General Escobedo", "Nuevo León"]
+    assert [m for m, _ in names("El General Escobedo dijo que no.", "es")] == []

@@ -561,6 +561,16 @@ def _block_people(
             continue
         if not (is_title or is_first) or toks.hyphen_after[first_end] or (is_title and titled[i]):
             continue
+        if (
+            is_title
+            and not is_first
+            and cap[i]
+            and config.GEOPARSE_TITLED_PLACE_AFTER_SETTLEMENT
+            and _settlement_cue_before(toks, i, w)
+        ):
+            # "la parroquia General Farfán", "el municipio de General Escobedo": a place named
+            # after a person's rank and name
+            continue
         last = -1
         j = first_end + 1
         reach = 1 if titled[i] else 4
