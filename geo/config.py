@@ -341,6 +341,9 @@ GEOPARSE_PLACED_PERSON_NAME_SPREADS: Final = True
 #: A capitalised title after a settlement or region noun ("la parroquia General X") opens a
 #: place's name, not a person's.
 GEOPARSE_TITLED_PLACE_AFTER_SETTLEMENT: Final = True
+#: A given name and a surname that are the whole own name of a town of at least this
+#: population are the town's after a lower-case preposition, article or list word.
+GEOPARSE_PERSON_NAMED_TOWN_POPULATION: Final = 100_000
 #: A small town (below GEOPARSE_ADRIFT_POPULATION) of the story's country chosen for a
 #: name that at least GEOPARSE_OFF_CENTRE_NAMESAKES places of that country bear (village
 #: names recur across a country), farther from the story's centre (the weighted

@@ -1759,3 +1759,9 @@ def test_a_title_after_a_settlement_noun_opens_a_place_name() -> None:
     text = "Hubo ataques en el municipio de General Escobedo, Nuevo León."
     assert [m for m, _ in names(text, "es")] == ["General Escobedo", "Nuevo León"]
     assert [m for m, _ in names("El General Escobedo dijo que no.", "es")] == []
+
+
+def test_a_big_town_named_after_a_person_is_a_place_after_de() -> None:
+    text = "Los comerciantes de Nicolás Romero cerraron sus locales."
+    assert [m for m, _ in names(text, "es")] == ["Nicolás Romero"]
+    assert [m for m, _ in names("Dijo Nicolás Romero que no.", "es")] == []

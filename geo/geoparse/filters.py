@@ -775,6 +775,20 @@ def _written_as_place(text: str, toks: Tokens, i: int, last: int, w: Words, inde
         text, toks, i, last, w, index, same_country=config.GEOPARSE_LISTED_PERSON_SAME_COUNTRY
     ):
         return True
+    if (
+        known
+        and before >= 0
+        and not toks.cap[before]
+        and _place_link_before(text, toks, i, w)
+        and any(
+            c.place.kind == "city"
+            and c.place.name_form == "name"
+            and normalize_name(c.place.name) == toks.joined(i, last - i + 1)
+            and c.place.population >= config.GEOPARSE_PERSON_NAMED_TOWN_POPULATION
+            for c in index.candidates(toks.joined(i, last - i + 1), variants=False)
+        )
+    ):
+        return True  # "los vecinos de Ciudad X ... de X": a big town's own name
     return (
         before >= 0
         and toks.join[before] == 1
