@@ -348,6 +348,22 @@ GEOPARSE_ADRIFT_VARIANT_POPULATION: Final = 1_500_000
 #: GEOPARSE_LIST_GAP_CHARS characters (a comma, a conjunction) between them.
 GEOPARSE_COUNTRY_LISTED: Final = True
 GEOPARSE_LIST_GAP_CHARS: Final = 6
+#: A town named like a person ("Lázaro Cárdenas") listed beside a place's name is a place when
+#: a town of its name lies in the country of one of that neighbour's foremost places (not
+#: only in the same first-level region) ...
+GEOPARSE_LISTED_PERSON_SAME_COUNTRY: Final = True
+#: ... its first places (towns or first-level regions) by the gazetteer's order, at most.
+GEOPARSE_LISTED_PERSON_NEIGHBOUR_PLACES: Final = 3
+#: A name of a given name and a surname that a document once writes as a place's ("el
+#: municipio de Benito Juárez", "Ciudad Benito Juárez") is that place's where it stands bare
+#: later in the document, unless a title stands before it.
+GEOPARSE_PLACED_PERSON_NAME_SPREADS: Final = True
+#: A capitalised title after a settlement or region noun ("la parroquia General X") opens a
+#: place's name, not a person's.
+GEOPARSE_TITLED_PLACE_AFTER_SETTLEMENT: Final = True
+#: A given name and a surname that are the whole own name of a town of at least this
+#: population are the town's after a lower-case preposition, article or list word.
+GEOPARSE_PERSON_NAMED_TOWN_POPULATION: Final = 100_000
 #: A small town (below GEOPARSE_ADRIFT_POPULATION) of the story's country chosen for a
 #: name that at least GEOPARSE_OFF_CENTRE_NAMESAKES places of that country bear (village
 #: names recur across a country), farther from the story's centre (the weighted

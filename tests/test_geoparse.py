@@ -1731,3 +1731,37 @@ def test_a_unit_named_by_a_common_word_after_its_noun_in_a_named_country() -> No
     ).set_index("mention")
     assert df.loc["Centre", "gazetteer_id"] == "ne:CMR-1480"
     assert geo.geoparse("Le Centre de crise a publié un bilan.", lang="fr").empty
+
+
+def test_a_town_named_after_a_person_in_a_list_beside_a_town_of_its_country_is_a_place() -> None:
+    # the neighbour's town lies in another state of the same country
+    text = "Los barcos llegan a los puertos de Veracruz y Lázaro Cárdenas cada semana."
+    assert "Lázaro Cárdenas" in [m for m, _ in names(text, "es")]
+    # between two names with places in its country ("X, NAME y Y")
+    text = "Hubo bloqueos en los cantones Quevedo, Eloy Alfaro y Portoviejo durante el paro."
+    assert "Eloy Alfaro" in [m for m, _ in names(text, "es")]
+    # beside a person, it stays a person
+    text = "En el acto hablaron Ana López y Lázaro Cárdenas sobre la reforma."
+    assert [m for m, _ in names(text, "es")] == []
+
+
+def test_a_town_named_after_a_person_once_written_as_a_place_is_the_place_later() -> None:
+    text = (
+        "Hubo balaceras en Ciudad Benito Juárez y Monterrey. Una vecina de Benito Juárez "
+        "pidió omitir su nombre. Recordó que el presidente Benito Juárez nació en Oaxaca."
+    )
+    found = [m for m, _ in names(text, "es")]
+    # the bare mention after "de" is the town; the one after a title stays the person
+    assert found == ["Ciudad Benito Juárez", "Monterrey", "Benito Juárez", "Oaxaca"]
+
+
+def test_a_title_after_a_settlement_noun_opens_a_place_name() -> None:
+    text = "Hubo ataques en el municipio de General Escobedo, Nuevo León."
+    assert [m for m, _ in names(text, "es")] == ["General Escobedo", "Nuevo León"]
+    assert [m for m, _ in names("El General Escobedo dijo que no.", "es")] == []
+
+
+def test_a_big_town_named_after_a_person_is_a_place_after_de() -> None:
+    text = "Los comerciantes de Nicolás Romero cerraron sus locales."
+    assert [m for m, _ in names(text, "es")] == ["Nicolás Romero"]
+    assert [m for m, _ in names("Dijo Nicolás Romero que no.", "es")] == []

@@ -521,6 +521,7 @@ def _block_people(
     surnames: set[str] = set()
     dates = w.union("weekdays", "months")
     placed: set[int] = set()  # the tokens of names of places named after people
+    placed_names: set[str] = set()  # and their names
     for i in range(n - 1):
         if i in placed:
             continue
@@ -560,6 +561,16 @@ def _block_people(
             continue
         if not (is_title or is_first) or toks.hyphen_after[first_end] or (is_title and titled[i]):
             continue
+        if (
+            is_title
+            and not is_first
+            and cap[i]
+            and config.GEOPARSE_TITLED_PLACE_AFTER_SETTLEMENT
+            and _settlement_cue_before(toks, i, w)
+        ):
+            # "la parroquia General Farfán", "el municipio de General Escobedo": a place named
+            # after a person's rank and name
+            continue
         last = -1
         j = first_end + 1
         reach = 1 if titled[i] else 4
@@ -592,11 +603,21 @@ def _block_people(
             j += 1
         if last < 0:
             continue
-        if is_first and index is not None and _written_as_place(text, toks, i, last, w, index):
-            # "el municipio de Emiliano Zapata": a place named after a person (its later given
-            # names are the place's too: "el ejido José María Morelos")
-            placed.update(range(i, last + 1))
-            continue
+        if is_first and index is not None:
+            name = toks.joined(i, last - i + 1)
+            if _written_as_place(text, toks, i, last, w, index) or (
+                # one sense per document: the name written once as a place's is the place's
+                # where it stands bare later after a preposition, an article or in a list
+                # ("de X", "en X", "Mier, X y Camargo"), not after a title or a verb
+                config.GEOPARSE_PLACED_PERSON_NAME_SPREADS
+                and name in placed_names
+                and _place_link_before(text, toks, i, w)
+            ):
+                # "el municipio de Emiliano Zapata": a place named after a person (its later
+                # given names are the place's too: "el ejido José María Morelos")
+                placed.update(range(i, last + 1))
+                placed_names.add(name)
+                continue
         # a title followed by a demonym is not a name ("Président Turc")
         demonyms = w["demonyms"]
         if is_title and not is_first and (keys[last] in demonyms or keys[i + 1] in demonyms):
@@ -663,6 +684,34 @@ def _block_people(
                 out[i] = True
 
 
+#: What may stand between a name and the one before it in a list.
+_LIST_GAPS: Final = frozenset({",", "-", "\u2013", "\u2014"})
+
+
+def _place_link_before(text: str, toks: Tokens, i: int, w: Words) -> bool:
+    """Whether token ``i`` follows, in its sentence, a lower-case preposition, article or
+    conjunction of a list ("de X", "en X", "y X"), or a comma or a dash of a list ("Mier, X").
+
+    Examples
+    --------
+    >>> w = words_for(("es",))
+    >>> text = "Vive en Ana, y dijo Ana que Ana, Ana."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> [_place_link_before(text, toks, k, w) for k in (2, 5, 7, 8)]
+    [True, False, False, True]
+    """
+    j = i - 1
+    if j < 0 or toks.sentence[j] != toks.sentence[i]:
+        return False
+    gap = text[toks.ends[j] : toks.starts[i]].strip()
+    if gap:
+        return gap in _LIST_GAPS
+    key = toks.keys[j]
+    return not toks.cap[j] and (
+        key in w.place_links or key in w["after_list"] or key in w["place_only_before"]
+    )
+
+
 #: Tokens of a first-level region's name after a town named after a person, at most.
 _STATE_AFTER_TOKENS: Final = 3
 
@@ -722,8 +771,24 @@ def _written_as_place(text: str, toks: Tokens, i: int, last: int, w: Words, inde
         or _state_after(text, toks, i, last, index)
     ):
         return True
-    if listed_beside_place(text, toks, i, last, w, index):
+    if listed_beside_place(
+        text, toks, i, last, w, index, same_country=config.GEOPARSE_LISTED_PERSON_SAME_COUNTRY
+    ):
         return True
+    if (
+        known
+        and before >= 0
+        and not toks.cap[before]
+        and _place_link_before(text, toks, i, w)
+        and any(
+            c.place.kind == "city"
+            and c.place.name_form == "name"
+            and normalize_name(c.place.name) == toks.joined(i, last - i + 1)
+            and c.place.population >= config.GEOPARSE_PERSON_NAMED_TOWN_POPULATION
+            for c in index.candidates(toks.joined(i, last - i + 1), variants=False)
+        )
+    ):
+        return True  # "los vecinos de Ciudad X ... de X": a big town's own name
     return (
         before >= 0
         and toks.join[before] == 1
@@ -738,12 +803,26 @@ def _written_as_place(text: str, toks: Tokens, i: int, last: int, w: Words, inde
 _LIST_NAME_TOKENS: Final = 3
 
 
-def listed_beside_place(text: str, toks: Tokens, i: int, last: int, w: Words, index: Index) -> bool:
+def listed_beside_place(
+    text: str,
+    toks: Tokens,
+    i: int,
+    last: int,
+    w: Words,
+    index: Index,
+    *,
+    same_country: bool = False,
+) -> bool:
     """Whether the name at tokens ``i..last`` stands in a list (after or before a comma or a
     conjunction of the pack's ``after_list``) right beside a capitalised name the gazetteer
     has, that starts with no given name or title, and one of whose places lies in a
     first-level region where a town of this name lies too ("Cancún, José María Morelos y
-    Tulum"; not "Juan Pérez y Ana López").
+    Tulum"; not "Juan Pérez y Ana López"). With ``same_country``, a town of this name in
+    the country of one of the neighbour's foremost places (a town or a first-level region,
+    at most ``config.GEOPARSE_LISTED_PERSON_NEIGHBOUR_PLACES`` of them) is enough
+    ("los puertos de Manzanillo y Lázaro Cárdenas"), and so is any place of it in that
+    country between two names that have places there each ("San Lorenzo, Eloy Alfaro y
+    Río Verde").
 
     Examples
     --------
@@ -813,11 +892,17 @@ def listed_beside_place(text: str, toks: Tokens, i: int, last: int, w: Words, in
                 continue  # the end of a longer name ("Benito Juárez": not "Juárez")
             if any(toks.join[k] != 1 for k in range(start, end)):
                 continue
-            areas = {
-                admin_key(c.place)
+            found = [
+                c.place
                 for c in index.candidates(toks.joined(start, length), variants=False)
                 if c.place.kind == "city" or c.place.feature == "admin1"
-            } - {""}
+            ]
+            areas = {admin_key(p) for p in found} - {""}
+            if same_country:
+                top = found[: config.GEOPARSE_LISTED_PERSON_NEIGHBOUR_PLACES]
+                areas |= {p.country_code for p in top if p.country_code}
+                # (any country of the neighbour's, marked, for a name between two of them)
+                areas |= {"*" + p.country_code for p in found if p.country_code}
             if areas:
                 return areas
         return set()
@@ -825,11 +910,19 @@ def listed_beside_place(text: str, toks: Tokens, i: int, last: int, w: Words, in
     neighbours = [place_at(edge, forward=forward) for edge, forward in edges]
     if not any(neighbours):
         return False
-    areas = {
-        admin_key(c.place)
+    towns = [
+        c.place
         for c in index.candidates(toks.joined(i, last - i + 1), variants=False)
         if c.place.kind == "city"
-    } - {""}
+    ]
+    areas = {admin_key(p) for p in towns} - {""}
+    if same_country:
+        countries = {p.country_code for p in towns if p.country_code}
+        areas |= countries
+        if len(neighbours) == 2 and all(
+            countries & {a[1:] for a in found if a.startswith("*")} for found in neighbours
+        ):
+            return True  # "los cantones San Lorenzo, Eloy Alfaro y Río Verde"
     return any(areas & found for found in neighbours)
 
 
