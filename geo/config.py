@@ -1165,7 +1165,7 @@ GEOPARSE_APPROX_COMMON_SETTLED: Final = True
 #: rancherías de Mesa de San Rafael"), X capitalised words no mention covers.
 GEOPARSE_APPROX_SETTLED_OF: Final = True
 #: Whether a capitalised name goes on past "de", "del", "de la" and capitalised words when the
-#: whole is no name of the gazetteer ("Santa Rosa del Aguaray", "Mesa de San Rafael"): one
+#: whole is no name of the gazetteer ("Santa Rosa de los Pinos", "Loma de San Pedro"): one
 #: span under its first part's key, not two namesakes.
 GEOPARSE_NAME_TAILS: Final = True
 #: Whether a capitalised name before a comma and a first-level region that ends a clause

@@ -462,7 +462,7 @@ def _with_name_tails(
 
 def _tail_is_region(head: str, tail: str, index: Index) -> bool:
     """Whether "``head`` de ``tail``" reads as a place and the region it lies in rather than
-    as one name: the head's best place is no town ("Tierra Caliente de Guerrero"), or the
+    as one name: the head's best place is no town ("Costa Chica de Oaxaca"), or the
     tail names a country or a region, or its best place is a big city of the head's country
     ("X de Veracruz")."""
     mine = index.candidates(head, variants=False)
