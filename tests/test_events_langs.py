@@ -1260,3 +1260,43 @@ def test_an_earlier_incident_at_the_city_unnamed_is_the_story_towns(text: str) -
         ("Vinnytsya", "2024-02-13"),
         ("Vinnytsya", "2024-01-29"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2024-05-14\nEl domingo, pobladores de Barbacoas denunciaron que drones "
+            "arrojaron explosivos sobre viviendas.",
+            [("Barbacoas", "2024-05-12")],
+        ),
+        (
+            "date 2024-05-14\nEl lunes, pobladores de la comunidad de Barbacoas denunciaron "
+            "que un dron arrojó explosivos sobre un cafetal. La Fiscalía de Pasto abrió una "
+            "investigación.",
+            [("Barbacoas", "2024-05-13")],
+        ),
+    ],
+)
+def test_residents_who_report_that_tell_an_incident_at_their_place(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    # "denunciaron que": a report of what happened, not a reaction to it, and the residents
+    # of the place tell what happened there, they are not people from it gone elsewhere
+    assert [(e["mention"], e["date"]) for e in _events(text)] == expected
+
+
+def test_residents_who_condemn_an_incident_elsewhere_are_no_incident() -> None:
+    text = (
+        "date 2024-05-14\nPobladores de Barbacoas marcharon en Pasto el domingo para "
+        "denunciar el asesinato de un líder."
+    )
+    assert "Barbacoas" not in [e["mention"] for e in _events(text)]
+
+
+def test_where_the_place_of_reporting_residents_lies_is_no_incident_place() -> None:
+    text = (
+        "date 2024-05-14\nEl domingo, habitantes de Barbacoas, en el departamento de Nariño, "
+        "Pasto, denunciaron que drones arrojaron explosivos sobre viviendas."
+    )
+    assert [e["mention"] for e in _events(text)] == ["Barbacoas"]

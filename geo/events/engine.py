@@ -322,6 +322,8 @@ class _Context:
     protest_demand: re.Pattern[str] | None  # "demanding justice for": what follows is the cause
     origin: re.Pattern[str] | None
     reaction: re.Pattern[str] | None  # "condemned": what follows or precedes is reacted to
+    # "que" right after a word of reaction ("denunciaron que"): the word reports what follows
+    reaction_report: re.Pattern[str] | None
     attribution: re.Pattern[str] | None  # "said", "according to": the source follows
     attribution_end: re.Pattern[str] | None  # "that" ("أن"): what is reported follows
     time_after: re.Pattern[str] | None  # "two weeks after": what follows is another time
@@ -474,6 +476,7 @@ def _context(rules: Rules) -> _Context:
         else None,
         origin=re.compile(rf"(?<!\w)(?:{origin})\s*$", re.IGNORECASE) if origin else None,
         reaction=rules.words_re("context", "reaction"),
+        reaction_report=rules.words_re("context", "reaction_report"),
         attribution=rules.words_re("context", "attribution"),
         attribution_end=rules.words_re("context", "attribution_end"),
         protest_cause=re.compile(rf"(?<!\w)(?:{cause})(?!\w)", re.IGNORECASE) if cause else None,
@@ -567,6 +570,8 @@ _TITLE_DATELINE: Final = re.compile(
     r"|,[ \t]*\d{1,2}[ \t]+[^\W\d_]{3,12}\.?[ \t]+\d{4}[ \t]*)\.?[ \t]*(?:-|—|–)"
 )
 _CLAUSE_EDGE: Final = re.compile(r"[,;:()\[\]،؛]")
+#: The end of a sentence or a line.
+_SENTENCE_END: Final = re.compile(r"[.!?؟\n]")
 #: A run of letters (a word of a gap between two names), and one of two letters or more.
 _LETTER_RUN: Final = re.compile(r"[^\W\d_]+")
 _WORD_RUN: Final = re.compile(r"[^\W\d_]{2,}")
@@ -962,7 +967,7 @@ def _origin(
     if ctx.origin.search(
         text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
     ):
-        return True
+        return not _reported_by_residents(text, m, ctx)
     # the next of a list of such places ("natives of A, B and C")
     q = _listed_after(text, m, ms, ctx)
     return q is not None and _origin(text, q, [p for p in ms if p is not m], ctx, story_town)
@@ -982,6 +987,69 @@ def _listed_after(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -
     joint = gap.strip(" ,،")
     listed = not joint or (ctx.coordination is not None and ctx.coordination.fullmatch(joint))
     return q if listed else None
+
+
+def _reaction_in(text: str, lo: int, hi: int, ctx: _Context) -> bool:
+    """Whether a word of reaction stands in ``text[lo:hi]`` that is not a report: one right
+    before the packs' ``reaction_report`` ("denunciaron que": they reported that) tells what
+    follows as news, not a reaction to it."""
+    if ctx.reaction is None:
+        return False
+    for r in ctx.reaction.finditer(text, lo, hi):
+        after = (
+            ctx.reaction_report.match(text, _skip_space(text, r.end()))
+            if ctx.reaction_report
+            else None
+        )
+        if after is None:
+            return True
+    return False
+
+
+def _reported_by_residents(text: str, m: Mention, ctx: _Context) -> bool:
+    """Whether a word of reaction that reports (``reaction_report``: "pobladores de X
+    denunciaron que ...") follows the place ``m`` in its sentence, at most
+    :data:`geo.config.EVENTS_REACTION_CHARS` after it: the residents of X tell what happened
+    there, they are not people from X gone elsewhere."""
+    return _report_after(text, m.char_end, ctx) is not None
+
+
+def _report_after(text: str, start: int, ctx: _Context) -> int | None:
+    """Where the word of reaction that reports (``reaction_report``) found after ``start`` in
+    its sentence, at most :data:`geo.config.EVENTS_REACTION_CHARS` on, starts, or None."""
+    if ctx.reaction is None or ctx.reaction_report is None:
+        return None
+    hi = min(len(text), start + config.EVENTS_REACTION_CHARS)
+    end = _SENTENCE_END.search(text, start, hi)
+    hi = end.start() if end is not None else hi
+    r = ctx.reaction.search(text, start, hi)
+    if r is None or ctx.reaction_report.match(text, _skip_space(text, r.end())) is None:
+        return None
+    return r.start()
+
+
+def _residents_apposition(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -> bool:
+    """Whether ``m`` tells where the place of people who report lies ("habitantes de X, en
+    el municipio de Y, Z, denunciaron que ..."): it stands in an apposition (after a comma)
+    between that place and their reporting verb (``reaction_report``), and the incident is
+    the reporters' place's, not Y's or Z's."""
+    if ctx.reaction_report is None:
+        return False
+    for q in ms:
+        if q.char_end > m.char_start or q.place.id == m.place.id:
+            continue
+        if not text[q.char_end : m.char_start].lstrip().startswith((",", "،")):
+            continue
+        said = _report_after(text, q.char_end, ctx)
+        if said is not None and said >= m.char_end:
+            return True
+    return False
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i] == " ":
+        i += 1
+    return i
 
 
 def _reacted(
@@ -1007,7 +1075,7 @@ def _reacted(
     s, e = min(own, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
     # (up to the cue's end after the place: "branded the strike a war crime")
     lo, hi = (e, start) if e <= start else (end, e)
-    if lo < hi and ctx.reaction.search(sentence, lo, hi) is not None:
+    if lo < hi and _reaction_in(sentence, lo, hi, ctx):
         return True
     if s < end:
         return False
@@ -1015,7 +1083,7 @@ def _reacted(
     # clauses tell it ("وأدانت الخارجية في الدوحة الغارة": condemned, in Doha, the strike)
     lo = max(0, start - config.EVENTS_REACTION_CHARS)
     lo = max((m.end() for m in _CLAUSE_EDGE.finditer(sentence, lo, start)), default=lo)
-    return ctx.reaction.search(sentence, lo, start) is not None
+    return _reaction_in(sentence, lo, start, ctx)
 
 
 def _attributed(
@@ -2392,8 +2460,6 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     previous: list[_Incident] = []  # the incidents of the last sentences
     follow = 0
     lead: _Lead | None = None  # the incident of the last sentence that named no place
-    # the last such incident told with a day: "the same day" after it is its day
-    dated_lead: _Lead | None = None
     unclaimed_re = rules.words_re("actors", "unclaimed")
     separate_re = rules.words_re("actors", "separate")
     # "the same day", "the next day": a day told before
@@ -2721,6 +2787,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     and not any(ms[j].place.id == m.place.id for j in route)
                 )
                 and not _origin(text, m, ms, ctx, story_town)
+                and not _residents_apposition(text, m, ms, ctx)
                 and not _region_namesake(text, m, ms, story_town, ctx)
                 and not _relative_point(
                     text, m, [q for i, q in enumerate(ms) if i not in misplaced], ctx
