@@ -1300,3 +1300,49 @@ def test_where_the_place_of_reporting_residents_lies_is_no_incident_place() -> N
         "Pasto, denunciaron que drones arrojaron explosivos sobre viviendas."
     )
     assert [e["mention"] for e in _events(text)] == ["Barbacoas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "date 2024-05-14\nRussia attacked Ukraine with missiles on Monday night. Among the "
+            "cities hit were Odesa, Dnipro and Kharkiv.",
+            "2024-05-13",
+        ),
+        (
+            "date 2024-05-14\nРоссия атаковала Украину ракетами в ночь на вторник. Под ударом "
+            "оказались Одесса, Днепр и Харьков.",
+            "2024-05-14",
+        ),
+        (
+            "date 2024-05-14\nРосія атакувала Україну ракетами в ніч на вівторок. Під ударом "
+            "опинилися Одеса, Дніпро та Харків.",
+            "2024-05-14",
+        ),
+        (
+            "date 2024-05-14\nRusia atacó Ucrania con misiles el lunes. Fueron alcanzadas "
+            "Odesa, Dnipró y Járkov.",
+            "2024-05-13",
+        ),
+    ],
+)
+def test_towns_listed_as_hit_after_a_strike_on_a_country_take_its_day(text: str, day: str) -> None:
+    evs = _events(text)
+    assert len(evs) == 3
+    assert {(e["sub_type"], e["date"]) for e in evs} == {("Shelling/artillery/missile attack", day)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no strike in the sentence that names the countries
+        "date 2024-05-14\nRussia and Ukraine held talks on Monday. Hit were Odesa, Dnipro and "
+        "Kharkiv.",
+        # no list of the places hit in the next one
+        "date 2024-05-14\nRussia attacked Ukraine overnight with dozens of drones. Officials "
+        "in Odesa and Dnipro said repairs were under way.",
+    ],
+)
+def test_no_strike_or_no_list_of_places_hit_is_no_incident(text: str) -> None:
+    assert _events(text) == []

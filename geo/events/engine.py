@@ -324,6 +324,8 @@ class _Context:
     reaction: re.Pattern[str] | None  # "condemned": what follows or precedes is reacted to
     # "que" right after a word of reaction ("denunciaron que"): the word reports what follows
     reaction_report: re.Pattern[str] | None
+    # "Hit were", "Под ударом оказались": a list of the places a strike told before hit
+    hit_list: re.Pattern[str] | None
     attribution: re.Pattern[str] | None  # "said", "according to": the source follows
     attribution_end: re.Pattern[str] | None  # "that" ("أن"): what is reported follows
     time_after: re.Pattern[str] | None  # "two weeks after": what follows is another time
@@ -477,6 +479,7 @@ def _context(rules: Rules) -> _Context:
         origin=re.compile(rf"(?<!\w)(?:{origin})\s*$", re.IGNORECASE) if origin else None,
         reaction=rules.words_re("context", "reaction"),
         reaction_report=rules.words_re("context", "reaction_report"),
+        hit_list=rules.words_re("context", "hit_list"),
         attribution=rules.words_re("context", "attribution"),
         attribution_end=rules.words_re("context", "attribution_end"),
         protest_cause=re.compile(rf"(?<!\w)(?:{cause})(?!\w)", re.IGNORECASE) if cause else None,
@@ -2460,6 +2463,11 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     previous: list[_Incident] = []  # the incidents of the last sentences
     follow = 0
     lead: _Lead | None = None  # the incident of the last sentence that named no place
+    # a strike with a day told in a sentence that names only countries ("Russia attacked
+    # Ukraine overnight"): its day for the towns the next sentence lists as hit
+    country_lead: _Lead | None = None
+    # the last such incident told with a day: "the same day" after it is its day
+    dated_lead: _Lead | None = None
     unclaimed_re = rules.words_re("actors", "unclaimed")
     separate_re = rules.words_re("actors", "separate")
     # "the same day", "the next day": a day told before
@@ -2587,6 +2595,16 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     # sentence may then be a past incident's, told as background)
                     _dated_later([story], sentence, rules, ctx, reference)
             continue
+        struck_list = (
+            country_lead
+            if country_lead is not None
+            and k == country_lead.sentence + 1
+            and ctx.hit_list is not None
+            and ctx.hit_list.search(sentence) is not None
+            and any(m.place.kind != "country" for m in ms)
+            else None
+        )
+        country_lead = _country_lead(sentence, k, ms, rules, ctx, reference)
         if last and follow < config.FOLLOW_UP_SENTENCES and all(m.place.kind != "city" for m in ms):
             # a next sentence that names only regions ("claimed by the Islamic State in the
             # Sahel") may still name who did it
@@ -2677,6 +2695,13 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         ):
             # "Drones attacked several villages on Sunday. In X, two men were wounded."
             cues = [(0, len(sentence), lead.rule)]
+        if struck_list is not None and struck_list.rule is not None and not recalled:
+            # "Russia attacked Ukraine overnight. Hit were A, B and C": the strike's towns
+            lead = struck_list
+            # (a generic word of its own, "под ударом", is the strike's: it takes its type)
+            cues = [c for c in cues if not rules.rules[c[2]].generic] or [
+                (0, len(sentence), struck_list.rule)
+            ]
         if not cues:  # no incident: each place once, as a mention
             named: set[str] = set()
             for m in ms:
@@ -3426,6 +3451,27 @@ def _lead(
         return before
     rule = min(specific or cues)[2] if cues else None
     return _Lead(rule, k, days[0] if days else None, agent)
+
+
+def _country_lead(
+    sentence: str,
+    k: int,
+    ms: Sequence[Mention],
+    rules: Rules,
+    ctx: _Context,
+    reference: dt.date | None,
+) -> _Lead | None:
+    """The strike a sentence that names only countries tells with a day ("Russia attacked
+    Ukraine overnight with drones"), as a lead for the towns the next sentence lists as hit
+    (the packs' ``hit_list``), else None: a word of a specific remote-violence type and a
+    day of the incident are needed."""
+    if not ms or ctx.hit_list is None or any(m.place.kind != "country" for m in ms):
+        return None
+    told = _lead(sentence, k, rules, ctx, reference, None, None)
+    if told is None or told.rule is None or told.date is None:
+        return None
+    r = rules.rules[told.rule]
+    return told if r.event_type == _REMOTE and not r.generic else None
 
 
 def _restated(lead: _Lead, before: _Lead | None, previous: list[_Incident], rules: Rules) -> _Lead:
