@@ -1346,3 +1346,27 @@ def test_towns_listed_as_hit_after_a_strike_on_a_country_take_its_day(text: str,
 )
 def test_no_strike_or_no_list_of_places_hit_is_no_incident(text: str) -> None:
     assert _events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-05-14\nThe death toll from Saturday's missile strike on Kharkiv has risen to "
+        "12, officials said on Tuesday.",
+        "date 2024-05-14\nThe death toll from the attack on Saturday in Kismayo rose to 12 on "
+        "Tuesday.",
+        "date 2024-05-14\nارتفعت حصيلة قتلى غارة السبت على مدينة خان يونس إلى 12 قتيلا، بحسب "
+        "ما أعلنت وزارة الصحة الثلاثاء.",
+        "date 2024-05-14\nأعلنت وزارة الصحة الثلاثاء ارتفاع حصيلة قتلى هجوم السبت على مدينة خان "
+        "يونس إلى 12 قتيلا.",
+        "date 2024-05-14\nMardi, le bilan de la frappe de samedi sur Kharkiv s'est alourdi à 12 "
+        "morts.",
+        "date 2024-05-14\nEl martes, el balance del bombardeo del sábado en Járkov subió a 12 "
+        "muertos.",
+        "date 2024-05-14\nВо вторник число погибших от удара в субботу по Харькову выросло до 12.",
+    ],
+)
+def test_a_weekday_in_the_incidents_noun_phrase_dates_the_incident(text: str) -> None:
+    # "the strike on Saturday", "Saturday's strike", "هجوم السبت": the incident's day, not
+    # the day of the report that gives its new toll
+    assert [(e["date"], e["deaths"]) for e in _events(text)] == [("2024-05-11", 12)]

@@ -324,6 +324,8 @@ class _Context:
     reaction: re.Pattern[str] | None  # "condemned": what follows or precedes is reacted to
     # "que" right after a word of reaction ("denunciaron que"): the word reports what follows
     reaction_report: re.Pattern[str] | None
+    # "'s" after a weekday ("Saturday's strike"): the weekday dates the noun after it
+    possessive: re.Pattern[str] | None
     # "Hit were", "Под ударом оказались": a list of the places a strike told before hit
     hit_list: re.Pattern[str] | None
     attribution: re.Pattern[str] | None  # "said", "according to": the source follows
@@ -480,6 +482,11 @@ def _context(rules: Rules) -> _Context:
         reaction=rules.words_re("context", "reaction"),
         reaction_report=rules.words_re("context", "reaction_report"),
         hit_list=rules.words_re("context", "hit_list"),
+        possessive=(
+            re.compile(rf"(?:{'|'.join(rules.patterns('dates', 'possessive'))})(?!\w)")
+            if rules.patterns("dates", "possessive")
+            else None
+        ),
         attribution=rules.words_re("context", "attribution"),
         attribution_end=rules.words_re("context", "attribution_end"),
         protest_cause=re.compile(rf"(?<!\w)(?:{cause})(?!\w)", re.IGNORECASE) if cause else None,
@@ -1855,6 +1862,38 @@ def _nearest_date(pos: int, dates: list[FoundDate], sentence: str) -> FoundDate 
     return min(dates, key=cost)
 
 
+#: Between the word for an incident and a weekday that dates it in one noun phrase ("the
+#: strike on Saturday", "l'attaque de samedi", "удар в субботу", "هجوم السبت"): spaces and
+#: at most one short word.
+_NOUN_DATE_GAP: Final = re.compile(r"\s+(?:[^\W\d_]{1,4}\s+)?")
+#: Between a weekday's possessive and the word for the incident ("Saturday's missile
+#: strike"): spaces and at most two words.
+_POSSESSIVE_GAP: Final = re.compile(r"\s+(?:[^\W\d_][\w-]*\s+){0,2}")
+
+
+def _dates_the_noun(
+    sentence: str, d: FoundDate, cues: Sequence[tuple[int, int, int]], ctx: _Context
+) -> bool:
+    """Whether a weekday or a relative day stands in the noun phrase of a word for the
+    incident (right after it, "the strike on Saturday", "el ataque del sábado", "удар в
+    субботу", "هجوم السبت"; or before it with a possessive, "Saturday's strike"): it dates
+    that incident, whatever reporting verb stands near ("The toll from the strike on Saturday
+    has risen to 12, officials said on Tuesday")."""
+    if d.explicit:
+        return False
+    for s, e, _ in cues:
+        if e <= d.start and _NOUN_DATE_GAP.fullmatch(sentence, e, d.start):
+            return True
+        if (
+            d.end <= s
+            and ctx.possessive is not None
+            and (p := ctx.possessive.match(sentence, d.end)) is not None
+            and (p.end() == s or _POSSESSIVE_GAP.fullmatch(sentence, p.end(), s))
+        ):
+            return True
+    return False
+
+
 def _report_date(
     sentence: str,
     d: FoundDate,
@@ -1872,6 +1911,8 @@ def _report_date(
     not past a Latin comma, which closes an opening attribution ("По данным властей, в
     воскресенье ...": the incident's day; the Arabic comma "،" leaves the verb-first rule)."""
     if ctx.report is None:
+        return False
+    if cues and _dates_the_noun(sentence, d, cues, ctx):
         return False
     verb = ctx.report.match(sentence, _opening_end(sentence)) if cues else None
     if (
