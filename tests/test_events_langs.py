@@ -1260,3 +1260,113 @@ def test_an_earlier_incident_at_the_city_unnamed_is_the_story_towns(text: str) -
         ("Vinnytsya", "2024-02-13"),
         ("Vinnytsya", "2024-01-29"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2024-05-14\nEl domingo, pobladores de Barbacoas denunciaron que drones "
+            "arrojaron explosivos sobre viviendas.",
+            [("Barbacoas", "2024-05-12")],
+        ),
+        (
+            "date 2024-05-14\nEl lunes, pobladores de la comunidad de Barbacoas denunciaron "
+            "que un dron arrojó explosivos sobre un cafetal. La Fiscalía de Pasto abrió una "
+            "investigación.",
+            [("Barbacoas", "2024-05-13")],
+        ),
+    ],
+)
+def test_residents_who_report_that_tell_an_incident_at_their_place(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    # "denunciaron que": a report of what happened, not a reaction to it, and the residents
+    # of the place tell what happened there, they are not people from it gone elsewhere
+    assert [(e["mention"], e["date"]) for e in _events(text)] == expected
+
+
+def test_residents_who_condemn_an_incident_elsewhere_are_no_incident() -> None:
+    text = (
+        "date 2024-05-14\nPobladores de Barbacoas marcharon en Pasto el domingo para "
+        "denunciar el asesinato de un líder."
+    )
+    assert "Barbacoas" not in [e["mention"] for e in _events(text)]
+
+
+def test_where_the_place_of_reporting_residents_lies_is_no_incident_place() -> None:
+    text = (
+        "date 2024-05-14\nEl domingo, habitantes de Barbacoas, en el departamento de Nariño, "
+        "Pasto, denunciaron que drones arrojaron explosivos sobre viviendas."
+    )
+    assert [e["mention"] for e in _events(text)] == ["Barbacoas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "date 2024-05-14\nRussia attacked Ukraine with missiles on Monday night. Among the "
+            "cities hit were Odesa, Dnipro and Kharkiv.",
+            "2024-05-13",
+        ),
+        (
+            "date 2024-05-14\nРоссия атаковала Украину ракетами в ночь на вторник. Под ударом "
+            "оказались Одесса, Днепр и Харьков.",
+            "2024-05-14",
+        ),
+        (
+            "date 2024-05-14\nРосія атакувала Україну ракетами в ніч на вівторок. Під ударом "
+            "опинилися Одеса, Дніпро та Харків.",
+            "2024-05-14",
+        ),
+        (
+            "date 2024-05-14\nRusia atacó Ucrania con misiles el lunes. Fueron alcanzadas "
+            "Odesa, Dnipró y Járkov.",
+            "2024-05-13",
+        ),
+    ],
+)
+def test_towns_listed_as_hit_after_a_strike_on_a_country_take_its_day(text: str, day: str) -> None:
+    evs = _events(text)
+    assert len(evs) == 3
+    assert {(e["sub_type"], e["date"]) for e in evs} == {("Shelling/artillery/missile attack", day)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no strike in the sentence that names the countries
+        "date 2024-05-14\nRussia and Ukraine held talks on Monday. Hit were Odesa, Dnipro and "
+        "Kharkiv.",
+        # no list of the places hit in the next one
+        "date 2024-05-14\nRussia attacked Ukraine overnight with dozens of drones. Officials "
+        "in Odesa and Dnipro said repairs were under way.",
+    ],
+)
+def test_no_strike_or_no_list_of_places_hit_is_no_incident(text: str) -> None:
+    assert _events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-05-14\nThe death toll from Saturday's missile strike on Kharkiv has risen to "
+        "12, officials said on Tuesday.",
+        "date 2024-05-14\nThe death toll from the attack on Saturday in Kismayo rose to 12 on "
+        "Tuesday.",
+        "date 2024-05-14\nارتفعت حصيلة قتلى غارة السبت على مدينة خان يونس إلى 12 قتيلا، بحسب "
+        "ما أعلنت وزارة الصحة الثلاثاء.",
+        "date 2024-05-14\nأعلنت وزارة الصحة الثلاثاء ارتفاع حصيلة قتلى هجوم السبت على مدينة خان "
+        "يونس إلى 12 قتيلا.",
+        "date 2024-05-14\nMardi, le bilan de la frappe de samedi sur Kharkiv s'est alourdi à 12 "
+        "morts.",
+        "date 2024-05-14\nEl martes, el balance del bombardeo del sábado en Járkov subió a 12 "
+        "muertos.",
+        "date 2024-05-14\nВо вторник число погибших от удара в субботу по Харькову выросло до 12.",
+    ],
+)
+def test_a_weekday_in_the_incidents_noun_phrase_dates_the_incident(text: str) -> None:
+    # "the strike on Saturday", "Saturday's strike", "هجوم السبت": the incident's day, not
+    # the day of the report that gives its new toll
+    assert [(e["date"], e["deaths"]) for e in _events(text)] == [("2024-05-11", 12)]

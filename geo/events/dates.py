@@ -84,6 +84,10 @@ class _DateRules:
     month_only: re.Pattern[str]
     relative_month_re: re.Pattern[str]
     not_event_before: re.Pattern[str]
+    # a possessive right after a weekday ("Saturday's strike"): the weekday dates the noun
+    # after it, and "from" or "since" before it belongs to that noun's phrase ("the toll
+    # from Saturday's strike"), not to the date (the packs' ``possessive``)
+    possessive: re.Pattern[str] | None
     # a clock time written like a day and month ("в 09.03", "о 21.40", "10.15 утра"): the
     # words before it and after it that make it a time (the packs' ``clock_before``,
     # ``clock_after``)
@@ -190,6 +194,10 @@ def _date_rules(rules: Rules) -> _DateRules:
         not_event_before=re.compile(
             rf"(?<!\w)(?:{_fragments(rules, 'not_event_before')})\s*(?:(?:{prefix})\s+)?$",
             re.IGNORECASE,
+        ),
+        possessive=optional(
+            "possessive",
+            lambda name: re.compile(rf"(?:{_fragments(rules, name)})(?!\w)", re.IGNORECASE),
         ),
         clock_before=optional("clock_before", head),
         clock_after=optional("clock_after", tail),
@@ -386,7 +394,9 @@ def find_dates(
         if not free(m.start()) or m.start() in skipped:
             continue
         before = sentence[max(0, m.start() - config.DATE_SINCE_WINDOW) : m.start()]
-        if t.not_event_before.search(before):
+        if t.not_event_before.search(before) and not (
+            t.possessive is not None and t.possessive.match(sentence, m.end())
+        ):
             continue
         if t.next_before.search(before) or t.next_after.match(sentence, m.end()):
             continue  # "next Monday", "lundi prochain": no event yet

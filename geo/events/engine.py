@@ -325,6 +325,12 @@ class _Context:
     protest_demand: re.Pattern[str] | None  # "demanding justice for": what follows is the cause
     origin: re.Pattern[str] | None
     reaction: re.Pattern[str] | None  # "condemned": what follows or precedes is reacted to
+    # "que" right after a word of reaction ("denunciaron que"): the word reports what follows
+    reaction_report: re.Pattern[str] | None
+    # "'s" after a weekday ("Saturday's strike"): the weekday dates the noun after it
+    possessive: re.Pattern[str] | None
+    # "Hit were", "Под ударом оказались": a list of the places a strike told before hit
+    hit_list: re.Pattern[str] | None
     attribution: re.Pattern[str] | None  # "said", "according to": the source follows
     attribution_end: re.Pattern[str] | None  # "that" ("أن"): what is reported follows
     time_after: re.Pattern[str] | None  # "two weeks after": what follows is another time
@@ -477,6 +483,13 @@ def _context(rules: Rules) -> _Context:
         else None,
         origin=re.compile(rf"(?<!\w)(?:{origin})\s*$", re.IGNORECASE) if origin else None,
         reaction=rules.words_re("context", "reaction"),
+        reaction_report=rules.words_re("context", "reaction_report"),
+        hit_list=rules.words_re("context", "hit_list"),
+        possessive=(
+            re.compile(rf"(?:{'|'.join(rules.patterns('dates', 'possessive'))})(?!\w)")
+            if rules.patterns("dates", "possessive")
+            else None
+        ),
         attribution=rules.words_re("context", "attribution"),
         attribution_end=rules.words_re("context", "attribution_end"),
         protest_cause=re.compile(rf"(?<!\w)(?:{cause})(?!\w)", re.IGNORECASE) if cause else None,
@@ -570,6 +583,8 @@ _TITLE_DATELINE: Final = re.compile(
     r"|,[ \t]*\d{1,2}[ \t]+[^\W\d_]{3,12}\.?[ \t]+\d{4}[ \t]*)\.?[ \t]*(?:-|—|–)"
 )
 _CLAUSE_EDGE: Final = re.compile(r"[,;:()\[\]،؛]")
+#: The end of a sentence or a line.
+_SENTENCE_END: Final = re.compile(r"[.!?؟\n]")
 #: A run of letters (a word of a gap between two names), and one of two letters or more.
 _LETTER_RUN: Final = re.compile(r"[^\W\d_]+")
 _WORD_RUN: Final = re.compile(r"[^\W\d_]{2,}")
@@ -965,7 +980,7 @@ def _origin(
     if ctx.origin.search(
         text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
     ):
-        return True
+        return not _reported_by_residents(text, m, ctx)
     # the next of a list of such places ("natives of A, B and C")
     q = _listed_after(text, m, ms, ctx)
     return q is not None and _origin(text, q, [p for p in ms if p is not m], ctx, story_town)
@@ -985,6 +1000,69 @@ def _listed_after(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -
     joint = gap.strip(" ,،")
     listed = not joint or (ctx.coordination is not None and ctx.coordination.fullmatch(joint))
     return q if listed else None
+
+
+def _reaction_in(text: str, lo: int, hi: int, ctx: _Context) -> bool:
+    """Whether a word of reaction stands in ``text[lo:hi]`` that is not a report: one right
+    before the packs' ``reaction_report`` ("denunciaron que": they reported that) tells what
+    follows as news, not a reaction to it."""
+    if ctx.reaction is None:
+        return False
+    for r in ctx.reaction.finditer(text, lo, hi):
+        after = (
+            ctx.reaction_report.match(text, _skip_space(text, r.end()))
+            if ctx.reaction_report
+            else None
+        )
+        if after is None:
+            return True
+    return False
+
+
+def _reported_by_residents(text: str, m: Mention, ctx: _Context) -> bool:
+    """Whether a word of reaction that reports (``reaction_report``: "pobladores de X
+    denunciaron que ...") follows the place ``m`` in its sentence, at most
+    :data:`geo.config.EVENTS_REACTION_CHARS` after it: the residents of X tell what happened
+    there, they are not people from X gone elsewhere."""
+    return _report_after(text, m.char_end, ctx) is not None
+
+
+def _report_after(text: str, start: int, ctx: _Context) -> int | None:
+    """Where the word of reaction that reports (``reaction_report``) found after ``start`` in
+    its sentence, at most :data:`geo.config.EVENTS_REACTION_CHARS` on, starts, or None."""
+    if ctx.reaction is None or ctx.reaction_report is None:
+        return None
+    hi = min(len(text), start + config.EVENTS_REACTION_CHARS)
+    end = _SENTENCE_END.search(text, start, hi)
+    hi = end.start() if end is not None else hi
+    r = ctx.reaction.search(text, start, hi)
+    if r is None or ctx.reaction_report.match(text, _skip_space(text, r.end())) is None:
+        return None
+    return r.start()
+
+
+def _residents_apposition(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -> bool:
+    """Whether ``m`` tells where the place of people who report lies ("habitantes de X, en
+    el municipio de Y, Z, denunciaron que ..."): it stands in an apposition (after a comma)
+    between that place and their reporting verb (``reaction_report``), and the incident is
+    the reporters' place's, not Y's or Z's."""
+    if ctx.reaction_report is None:
+        return False
+    for q in ms:
+        if q.char_end > m.char_start or q.place.id == m.place.id:
+            continue
+        if not text[q.char_end : m.char_start].lstrip().startswith((",", "،")):
+            continue
+        said = _report_after(text, q.char_end, ctx)
+        if said is not None and said >= m.char_end:
+            return True
+    return False
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i] == " ":
+        i += 1
+    return i
 
 
 def _reacted(
@@ -1010,7 +1088,7 @@ def _reacted(
     s, e = min(own, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
     # (up to the cue's end after the place: "branded the strike a war crime")
     lo, hi = (e, start) if e <= start else (end, e)
-    if lo < hi and ctx.reaction.search(sentence, lo, hi) is not None:
+    if lo < hi and _reaction_in(sentence, lo, hi, ctx):
         return True
     if s < end:
         return False
@@ -1018,7 +1096,7 @@ def _reacted(
     # clauses tell it ("وأدانت الخارجية في الدوحة الغارة": condemned, in Doha, the strike)
     lo = max(0, start - config.EVENTS_REACTION_CHARS)
     lo = max((m.end() for m in _CLAUSE_EDGE.finditer(sentence, lo, start)), default=lo)
-    return ctx.reaction.search(sentence, lo, start) is not None
+    return _reaction_in(sentence, lo, start, ctx)
 
 
 def _attributed(
@@ -1787,6 +1865,38 @@ def _nearest_date(pos: int, dates: list[FoundDate], sentence: str) -> FoundDate 
     return min(dates, key=cost)
 
 
+#: Between the word for an incident and a weekday that dates it in one noun phrase ("the
+#: strike on Saturday", "l'attaque de samedi", "удар в субботу", "هجوم السبت"): spaces and
+#: at most one short word.
+_NOUN_DATE_GAP: Final = re.compile(r"\s+(?:[^\W\d_]{1,4}\s+)?")
+#: Between a weekday's possessive and the word for the incident ("Saturday's missile
+#: strike"): spaces and at most two words.
+_POSSESSIVE_GAP: Final = re.compile(r"\s+(?:[^\W\d_][\w-]*\s+){0,2}")
+
+
+def _dates_the_noun(
+    sentence: str, d: FoundDate, cues: Sequence[tuple[int, int, int]], ctx: _Context
+) -> bool:
+    """Whether a weekday or a relative day stands in the noun phrase of a word for the
+    incident (right after it, "the strike on Saturday", "el ataque del sábado", "удар в
+    субботу", "هجوم السبت"; or before it with a possessive, "Saturday's strike"): it dates
+    that incident, whatever reporting verb stands near ("The toll from the strike on Saturday
+    has risen to 12, officials said on Tuesday")."""
+    if d.explicit:
+        return False
+    for s, e, _ in cues:
+        if e <= d.start and _NOUN_DATE_GAP.fullmatch(sentence, e, d.start):
+            return True
+        if (
+            d.end <= s
+            and ctx.possessive is not None
+            and (p := ctx.possessive.match(sentence, d.end)) is not None
+            and (p.end() == s or _POSSESSIVE_GAP.fullmatch(sentence, p.end(), s))
+        ):
+            return True
+    return False
+
+
 def _report_date(
     sentence: str,
     d: FoundDate,
@@ -1804,6 +1914,8 @@ def _report_date(
     not past a Latin comma, which closes an opening attribution ("По данным властей, в
     воскресенье ...": the incident's day; the Arabic comma "،" leaves the verb-first rule)."""
     if ctx.report is None:
+        return False
+    if cues and _dates_the_noun(sentence, d, cues, ctx):
         return False
     verb = ctx.report.match(sentence, _opening_end(sentence)) if cues else None
     if (
@@ -2395,6 +2507,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     previous: list[_Incident] = []  # the incidents of the last sentences
     follow = 0
     lead: _Lead | None = None  # the incident of the last sentence that named no place
+    # a strike with a day told in a sentence that names only countries ("Russia attacked
+    # Ukraine overnight"): its day for the towns the next sentence lists as hit
+    country_lead: _Lead | None = None
     # the last such incident told with a day: "the same day" after it is its day
     dated_lead: _Lead | None = None
     unclaimed_re = rules.words_re("actors", "unclaimed")
@@ -2524,6 +2639,16 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     # sentence may then be a past incident's, told as background)
                     _dated_later([story], sentence, rules, ctx, reference)
             continue
+        struck_list = (
+            country_lead
+            if country_lead is not None
+            and k == country_lead.sentence + 1
+            and ctx.hit_list is not None
+            and ctx.hit_list.search(sentence) is not None
+            and any(m.place.kind != "country" for m in ms)
+            else None
+        )
+        country_lead = _country_lead(sentence, k, ms, rules, ctx, reference)
         if last and follow < config.FOLLOW_UP_SENTENCES and all(m.place.kind != "city" for m in ms):
             # a next sentence that names only regions ("claimed by the Islamic State in the
             # Sahel") may still name who did it
@@ -2624,6 +2749,13 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         ):
             # "Drones attacked several villages on Sunday. In X, two men were wounded."
             cues = [(0, len(sentence), lead.rule)]
+        if struck_list is not None and struck_list.rule is not None and not recalled:
+            # "Russia attacked Ukraine overnight. Hit were A, B and C": the strike's towns
+            lead = struck_list
+            # (a generic word of its own, "под ударом", is the strike's: it takes its type)
+            cues = [c for c in cues if not rules.rules[c[2]].generic] or [
+                (0, len(sentence), struck_list.rule)
+            ]
         if not cues:  # no incident: each place once, as a mention
             named: set[str] = set()
             for m in ms:
@@ -2734,6 +2866,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     and not any(ms[j].place.id == m.place.id for j in route)
                 )
                 and not _origin(text, m, ms, ctx, story_town)
+                and not _residents_apposition(text, m, ms, ctx)
                 and not _region_namesake(text, m, ms, story_town, ctx)
                 and not _relative_point(
                     text, m, [q for i, q in enumerate(ms) if i not in misplaced], ctx
@@ -3373,6 +3506,27 @@ def _lead(
         return before
     rule = min(specific or cues)[2] if cues else None
     return _Lead(rule, k, days[0] if days else None, agent)
+
+
+def _country_lead(
+    sentence: str,
+    k: int,
+    ms: Sequence[Mention],
+    rules: Rules,
+    ctx: _Context,
+    reference: dt.date | None,
+) -> _Lead | None:
+    """The strike a sentence that names only countries tells with a day ("Russia attacked
+    Ukraine overnight with drones"), as a lead for the towns the next sentence lists as hit
+    (the packs' ``hit_list``), else None: a word of a specific remote-violence type and a
+    day of the incident are needed."""
+    if not ms or ctx.hit_list is None or any(m.place.kind != "country" for m in ms):
+        return None
+    told = _lead(sentence, k, rules, ctx, reference, None, None)
+    if told is None or told.rule is None or told.date is None:
+        return None
+    r = rules.rules[told.rule]
+    return told if r.event_type == _REMOTE and not r.generic else None
 
 
 def _restated(lead: _Lead, before: _Lead | None, previous: list[_Incident], rules: Rules) -> _Lead:
