@@ -348,9 +348,9 @@ GEOPARSE_ADRIFT_VARIANT_POPULATION: Final = 1_500_000
 #: GEOPARSE_LIST_GAP_CHARS characters (a comma, a conjunction) between them.
 GEOPARSE_COUNTRY_LISTED: Final = True
 GEOPARSE_LIST_GAP_CHARS: Final = 6
-#: A town named like a person ("Lázaro Cárdenas") listed beside a place's name is a place when
-#: a town of its name lies in the country of one of that neighbour's foremost places (not
-#: only in the same first-level region) ...
+#: A town named like a person ("Valentín Gómez Farías") listed beside a place's name is a
+#: place when a town of its name lies in the country of one of that neighbour's foremost
+#: places (not only in the same first-level region) ...
 GEOPARSE_LISTED_PERSON_SAME_COUNTRY: Final = True
 #: ... its first places (towns or first-level regions) by the gazetteer's order, at most.
 GEOPARSE_LISTED_PERSON_NEIGHBOUR_PLACES: Final = 3

@@ -881,8 +881,8 @@ def test_where_the_wounded_were_taken_is_not_the_incident_place(text: str) -> No
         ),
         (
             "Hombres armados mataron a 12 personas en Moba el viernes; otros dos murieron en "
-            "el transcurso de la noche en el Hospital General de Kabalo.",
-            {"Kabalo"},
+            "el transcurso de la noche en el Hospital General de Kabinda.",
+            {"Kabinda"},
         ),
         (
             "قتل ثلاثة مدنيين أمس في قصف مدفعي على ضوران، وأسعف الجرحى إلى مستشفى ذمار العام.",
@@ -1724,14 +1724,14 @@ def test_a_protest_after_an_attack_told_with_its_dead_at_its_town_is_its_own_inc
     # incidents; a massacre the text dates years back is neither
     text = (
         "date 2024-03-13\nMali : au moins 12 civils tués dans l'attaque d'un village près de "
-        "Bankass\n\nMercredi matin, des dizaines de femmes ont manifesté dans le calme devant "
-        "la préfecture de Bankass pour réclamer la protection de l'armée.\n\nPlus de 160 "
-        "civils avaient été tués le 23 mars 2019 dans un massacre près de Bankass."
+        "Banamba\n\nMercredi matin, des dizaines de femmes ont manifesté dans le calme devant "
+        "la préfecture de Banamba pour réclamer la protection de l'armée.\n\nPlus de 160 "
+        "civils avaient été tués le 23 mars 2019 dans un massacre près de Banamba."
     )
     kinds = [(p, d[:4], s, f) for p, d, s, f, _ in _event_places(text)]
-    assert ("Bankass", "2024", "Peaceful protest", None) in kinds
+    assert ("Banamba", "2024", "Peaceful protest", None) in kinds
     assert any(s == "Attack" and f == 12 for _, _, s, f in kinds)
-    assert ("Bankass", "2019", "Attack", 160) in kinds
+    assert ("Banamba", "2019", "Attack", 160) in kinds
 
 
 def test_a_recalled_incident_with_its_day_is_not_the_one_told_at_its_place() -> None:
@@ -1739,13 +1739,13 @@ def test_a_recalled_incident_with_its_day_is_not_the_one_told_at_its_place() -> 
     # each with its own toll
     text = (
         "date 2025-03-12\nУ ХЕРСОНІ ДРОН ВЛУЧИВ У МАРШРУТКУ\n\nХерсон: близько 07:30 дрон "
-        "атакував маршрутку. Загинув водій, поранені троє пасажирів.\n\nПокров: артобстріл, "
-        "постраждалих немає.\n\nНагадаємо, 2 березня у Херсоні внаслідок удару дрона по "
-        "автобусу загинули двоє людей."
+        "атакував маршрутку. Загинув водій, поранені троє пасажирів.\n\nДар'ївка: артобстріл, "
+        "постраждалих немає.\n\nНагадаємо, 2 березня у Херсоні дрон влучив у легковий "
+        "автомобіль, двоє людей загинули."
     )
     assert _event_places(text) == [
         ("Kherson", "2025-03-12", "Air/drone strike", 1, 3),
-        ("Pokrov", "2025-03-12", "Shelling/artillery/missile attack", 0, 0),
+        ("Darivka", "2025-03-12", "Shelling/artillery/missile attack", 0, 0),
         ("Kherson", "2025-03-02", "Air/drone strike", 2, None),
     ]
 
@@ -2915,9 +2915,9 @@ def test_a_reference_point_beside_the_town_a_bus_came_from_is_the_place() -> Non
     # point of the distance is the place
     text = (
         "date 2024-03-04\nOn Sunday, three passengers were killed when a bus travelling from "
-        "Gao ran over an improvised explosive device about 12 km from Douentza."
+        "Gao ran over an improvised explosive device about 12 km from Bafoulabé."
     )
-    assert [(p, d, f) for p, d, _, f, _ in _event_places(text)] == [("Douentza", "2024-03-03", 3)]
+    assert [(p, d, f) for p, d, _, f, _ in _event_places(text)] == [("Bafoulabé", "2024-03-03", 3)]
 
 
 def test_a_reference_point_of_a_sentence_with_its_own_day_is_its_incidents_place() -> None:
@@ -2926,11 +2926,11 @@ def test_a_reference_point_of_a_sentence_with_its_own_day_is_its_incidents_place
     text = (
         "date 2024-03-04\nInsurgents stormed an army base in Gao on Sunday, killing seven "
         "soldiers.\nAlso on Saturday, three passengers were killed when a bus ran over a "
-        "landmine about 12 km from Douentza."
+        "landmine about 12 km from Bafoulabé."
     )
     assert [(p, d, f) for p, d, _, f, _ in _event_places(text)] == [
         ("Gao", "2024-03-03", 7),
-        ("Douentza", "2024-03-02", 3),
+        ("Bafoulabé", "2024-03-02", 3),
     ]
 
 

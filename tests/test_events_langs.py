@@ -1246,11 +1246,11 @@ def test_a_day_after_an_opening_attribution_closed_by_a_comma_is_the_incidents()
     [
         "date 2024-02-18\nMissile hits Vinnytsia\nA Russian missile struck an apartment block in "
         "Vinnytsia on Tuesday, killing four people.\nRescue workers searched the rubble "
-        "through the night.\nOn Jan. 29, a Russian drone hit an industrial site on the city's "
-        "outskirts, injuring two workers.",
+        "through the night.\nOn Jan. 29, a Russian drone struck a warehouse on the city's "
+        "outskirts, wounding two loaders.",
         "date 2024-02-18\nУдар по Виннице\nВо вторник российская ракета попала в жилой дом в "
         "Виннице, погибли четыре человека.\nСпасатели всю ночь разбирали завалы.\n29 января "
-        "российский дрон атаковал предприятие на окраине города, ранены двое рабочих.",
+        "российский дрон ударил по складу на окраине города, пострадали двое грузчиков.",
     ],
 )
 def test_an_earlier_incident_at_the_city_unnamed_is_the_story_towns(text: str) -> None:

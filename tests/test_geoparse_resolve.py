@@ -572,16 +572,16 @@ def test_a_capital_far_from_a_story_of_another_country_is_a_namesake() -> None:
         )
 
     # another spelling two letters off, a word of no language: a village of the story
-    assert astray("kito", "alternate", "Kito")
+    assert astray("kwito", "alternate", "Kwito")
     # the capital's own name, when a river of the story's country bears it
     assert astray("quito", "primary", "Quito")
     # not when its country is named, the text ties it, it is near, or no story centre
-    assert not astray("kito", "alternate", "Kito", named=("EC",))
-    assert not astray("kito", "alternate", "Kito", f={**far, "sentence_country": 1.0})
-    assert not astray("kito", "alternate", "Kito", f={"off_focus": 1.0})
-    assert not astray("kito", "alternate", "Kito", centre=None)
+    assert not astray("kwito", "alternate", "Kwito", named=("EC",))
+    assert not astray("kwito", "alternate", "Kwito", f={**far, "sentence_country": 1.0})
+    assert not astray("kwito", "alternate", "Kwito", f={"off_focus": 1.0})
+    assert not astray("kwito", "alternate", "Kwito", centre=None)
     # nor in a story of its own country, nor an exonym that is a word of the language
-    assert not astray("kito", "alternate", "Kito", centre=Centre(0.0, -78.0, 50.0, "EC"))
+    assert not astray("kwito", "alternate", "Kwito", centre=Centre(0.0, -78.0, 50.0, "EC"))
     assert not astray("paris", "alternate", "Paris")
 
 
@@ -718,7 +718,7 @@ def test_another_languages_spelling_of_a_far_city_is_no_village_of_the_story() -
     # places and a country Russia never named, a village the gazetteer lacks
     text = (
         "Des miliciens ont attaqué mardi Kazani, près de Basoko, dans la Tshopo. Les habitants "
-        "ont fui vers Kisangani et Yangambi, a indiqué la Monusco en RD Congo."
+        "ont fui vers Kisangani et Isangi, a indiqué la Monusco en RD Congo."
     )
     frame = geo.geoparse(text, lang="fr")
     assert "RU" not in set(frame["country_code"])
@@ -741,7 +741,7 @@ def test_a_lone_province_of_a_far_country_is_no_commune_of_the_story() -> None:
     # "Couffo" is a department of Benin, the only name of Benin in a story of Congolese
     # towns: the commune of that name is one the gazetteer lacks
     text = (
-        "Des miliciens ont attaqué mardi Kisangani et Yangambi, dans la Tshopo. Les habitants "
+        "Des miliciens ont attaqué mardi Kisangani et Isangi, dans la Tshopo. Les habitants "
         "ont fui vers la commune de Couffo, près de Basoko, en RD Congo."
     )
     frame = geo.geoparse(text, lang="fr")

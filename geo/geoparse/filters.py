@@ -820,9 +820,9 @@ def listed_beside_place(
     Tulum"; not "Juan Pérez y Ana López"). With ``same_country``, a town of this name in
     the country of one of the neighbour's foremost places (a town or a first-level region,
     at most ``config.GEOPARSE_LISTED_PERSON_NEIGHBOUR_PLACES`` of them) is enough
-    ("los puertos de Manzanillo y Lázaro Cárdenas"), and so is any place of it in that
-    country between two names that have places there each ("San Lorenzo, Eloy Alfaro y
-    Río Verde").
+    ("los puertos de Veracruz y Valentín Gómez Farías"), and so is any place of it in that
+    country between two names that have places there each ("Ambato, Pedro Carbo y
+    Latacunga").
 
     Examples
     --------
@@ -922,7 +922,7 @@ def listed_beside_place(
         if len(neighbours) == 2 and all(
             countries & {a[1:] for a in found if a.startswith("*")} for found in neighbours
         ):
-            return True  # "los cantones San Lorenzo, Eloy Alfaro y Río Verde"
+            return True  # "los cantones Ambato, Pedro Carbo y Latacunga"
     return any(areas & found for found in neighbours)
 
 
