@@ -568,7 +568,9 @@ def resolve(
             _, winner, static, f = scored[0]
             chosen[key] = (winner, 1.0 / z, {**static, **f}, margin)
             # the best-known place of the name, should the context's pick prove no place
-            _, famous, famous_static, famous_f = max(scored, key=lambda t: t[1].prior)
+            _, famous, famous_static, famous_f = (
+                max(scored, key=_prior_of) if len(scored) > 1 else scored[0]
+            )
             if famous is not winner and famous.prior >= config.GEOPARSE_MAJOR_PRIOR:
                 well_known[key] = (famous, {**famous_static, **famous_f})
             else:
@@ -1629,6 +1631,11 @@ def _why(
 
 #: The first item of a tuple.
 _first: Final = operator.itemgetter(0)
+
+
+def _prior_of(scored: tuple[float, Candidate, dict[str, float], dict[str, float]]) -> float:
+    """The prior of a scored candidate ``(score, candidate, statics, features)``."""
+    return scored[1].prior
 
 
 def index_capitals(index: Index) -> frozenset[str]:
