@@ -384,6 +384,23 @@ def resolve(
     def recognition(
         key: str, best: Candidate, f: Mapping[str, float], margin: float
     ) -> dict[str, float]:
+        return recognition_given(key, best, *_read_by_recognition(f), margin)
+
+    # recognition reads a few flags of the candidate's features: a name whose pick and
+    # those flags are the same in both rounds (most names of one candidate) is recognised
+    # once, by (key, candidate, flags, margin)
+    by_flags: dict[tuple[str, int, bool, bool, bool, bool, float], tuple[dict[str, float], float]]
+    by_flags = {}
+
+    def recognition_given(
+        key: str,
+        best: Candidate,
+        supported: bool,
+        capital: bool,
+        off_focus: bool,
+        far: bool,
+        margin: float,
+    ) -> dict[str, float]:
         soft, multiword, preposition, lower, is_common, all_caps, source, short, cue, dateline = (
             written_as(key)
         )
@@ -398,10 +415,7 @@ def resolve(
             source=source,
             short=short,
             best=best,
-            supported=f.get("focus", 0.0) > 0
-            or f.get("sentence_country", 0.0) > 0
-            or f.get("apposition", 0.0) > 0
-            or f.get("proximity", 0.0) >= config.GEOPARSE_SUPPORTED_PROXIMITY,
+            supported=supported,
             spread_km=index.spread(key, cands[key]),
             margin=margin if margin != math.inf else config.GEOPARSE_MARGIN_CAP,
             # how common the word is, for names whose best place is a small town ("Council",
@@ -419,10 +433,10 @@ def resolve(
             surname=key in w["surnames"],
             given_name=key in w["first_names"],
             few_places=len(cands) <= config.GEOPARSE_FEW_PLACES,
-            capital=bool(f.get("capital")),
+            capital=capital,
             seat=seat,
-            off_focus=bool(f.get("off_focus")),
-            far=bool(f.get("far")),
+            off_focus=off_focus,
+            far=far,
         )
 
     # recognition features and probability of each name's pick, kept while the pick stands
@@ -435,8 +449,14 @@ def resolve(
         found = recognised.get(key)
         if found is not None and found[0] is picked:
             return found[1], found[2]
-        g = recognition(key, *_choice(picked))
-        p = model.probability(g)
+        best, f, margin = _choice(picked)
+        flags = _read_by_recognition(f)
+        sig = (key, id(best), *flags, margin)
+        known = by_flags.get(sig)
+        if known is None:
+            g = recognition_given(key, best, *flags, margin)
+            known = by_flags[sig] = (g, model.probability(g))
+        g, p = known
         recognised[key] = (picked, g, p)
         return g, p
 
@@ -548,7 +568,9 @@ def resolve(
             _, winner, static, f = scored[0]
             chosen[key] = (winner, 1.0 / z, {**static, **f}, margin)
             # the best-known place of the name, should the context's pick prove no place
-            _, famous, famous_static, famous_f = max(scored, key=lambda t: t[1].prior)
+            _, famous, famous_static, famous_f = (
+                max(scored, key=_prior_of) if len(scored) > 1 else scored[0]
+            )
             if famous is not winner and famous.prior >= config.GEOPARSE_MAJOR_PRIOR:
                 well_known[key] = (famous, {**famous_static, **famous_f})
             else:
@@ -1447,6 +1469,18 @@ def _choice(
     return best, f, margin
 
 
+def _read_by_recognition(f: Mapping[str, float]) -> tuple[bool, bool, bool, bool]:
+    """What recognition reads of a candidate's features: whether the context supports it,
+    and its ``capital``, ``off_focus`` and ``far`` flags."""
+    supported = (
+        f.get("focus", 0.0) > 0
+        or f.get("sentence_country", 0.0) > 0
+        or f.get("apposition", 0.0) > 0
+        or f.get("proximity", 0.0) >= config.GEOPARSE_SUPPORTED_PROXIMITY
+    )
+    return supported, bool(f.get("capital")), bool(f.get("off_focus")), bool(f.get("far"))
+
+
 def _abbreviated(place: Place, cs: Sequence[Candidate]) -> bool:
     """Whether a name reached ``place`` as an abbreviation of it ("Ky", "Tenn")."""
     return any(c.place.id == place.id and c.match == "abbreviation" for c in cs)
@@ -1740,6 +1774,11 @@ def _why(
 
 #: The first item of a tuple.
 _first: Final = operator.itemgetter(0)
+
+
+def _prior_of(scored: tuple[float, Candidate, dict[str, float], dict[str, float]]) -> float:
+    """The prior of a scored candidate ``(score, candidate, statics, features)``."""
+    return scored[1].prior
 
 
 def index_capitals(index: Index) -> frozenset[str]:
