@@ -136,8 +136,8 @@ language) are in ``geo/lang/common/actors.toml``, read by :mod:`geo.events.actor
 Examples
 --------
 >>> rules = get_rules(("en",))
->>> [r.sub_type for r in rules.rules][1:4]  # after the debris of a downed missile
-['Air/drone strike', 'Disrupted weapons use', 'Disrupted weapons use']
+>>> [r.sub_type for r in rules.rules][1:4]  # debris of what was shot down, fallen debris
+['Air/drone strike', 'Shelling/artillery/missile attack', 'Air/drone strike']
 >>> m = rules.cue_re.search("Rockets hit the town.")
 >>> rules.rules[rules.cue_rules[m.lastgroup][0]].sub_type
 'Shelling/artillery/missile attack'
