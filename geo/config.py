@@ -1188,19 +1188,6 @@ GEOPARSE_APPROX_APPOSED_WORDS: Final = 3
 #: place ("X, about 20 km north of Y"), at most.
 GEOPARSE_APPROX_RELATIVE_LEAD: Final = 3
 
-#: Whether a resolved town followed by an apposition that places it relative to another
-#: resolved town ("X, a village 15 km south of Y", "X, near Y") is dropped for the approximate
-#: stage (placed relative to Y) when it lies farther from Y than the apposition allows and no
-#: candidate of its name lies within that distance (else that candidate is taken).
-GEOPARSE_APPROX_RELATIVE_CHECK: Final = True
-#: Tokens at most between such a name's comma and the start of its relative location.
-GEOPARSE_APPROX_RELATIVE_CHECK_LEAD: Final = 5
-#: Margin (km) added to the distance stated ("15 km south of Y") beyond which a place is not
-#: the one the apposition means.
-GEOPARSE_APPROX_RELATIVE_MARGIN_KM: Final = 50.0
-#: Farthest (km) a place "near Y" or "north of Y" (no distance stated) may lie from Y.
-GEOPARSE_APPROX_RELATIVE_NEAR_KM: Final = 100.0
-
 #: Highest word frequency (Zipf) of one word at least of a name that only a word meaning near ("near
 #: X", "près de X") makes a place the gazetteer lacks: "near City Hall", "near Interstate"
 #: name facilities with frequent words; villages' names are rare words.

@@ -62,25 +62,6 @@ def test_english_apposition_makes_a_name_a_place() -> None:
     assert (m.place.latitude, m.place.longitude) == pytest.approx((49.381, 23.201), abs=0.002)
 
 
-def test_a_namesake_far_from_the_town_an_apposition_names_is_dropped() -> None:
-    # (whatever the weights make of the name: a town far from the one the apposition places
-    # it near is not that place; every occurrence goes to the approximate stage)
-    text = "Farmers left Holubivka, a small village near Sambir, on Monday. Holubivka was quiet."
-    ms = _approximate(_parse(text, "en"))
-    assert [m.mention for m in ms] == ["Holubivka", "Holubivka"]
-    for m in ms:
-        assert m.precision == config.GEOPARSE_APPROX_PRECISION_TOWN
-        assert any(k.startswith("anchor near: Sambir") for k in m.why)
-
-
-def test_a_relative_location_not_in_apposition_drops_no_town() -> None:
-    text = "Troops left Kyiv, and moved to a village near Sambir."
-    assert [m.mention for m in _approximate(_parse(text, "en"))] == []
-    text = "Drones hit Lviv, 60 km from Sambir, on Monday."
-    ms = _parse(text, "en")
-    assert [(m.mention, m.precision) for m in ms] == [("Lviv", 1), ("Sambir", 1)]
-
-
 def test_french_hamlet_near_a_town() -> None:
     text = "Des hommes armés ont attaqué le hameau de Kouraboungou, près de Zinder."
     m = _only(_parse(text), "Kouraboungou")

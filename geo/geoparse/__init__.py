@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from geo import config
 from geo.gazetteer import normalize_name
-from geo.geoparse.approximate import approximate_mentions, too_far_from_relative
+from geo.geoparse.approximate import approximate_mentions
 from geo.geoparse.candidates import Index, haversine_km, is_water
 from geo.geoparse.filters import blocked, words_for
 from geo.geoparse.resolve import Model, Trace, index_capitals, resolve
@@ -201,20 +201,6 @@ class Geoparser:
         mentions = without_headline_hamlets(text, toks, mentions)
         if config.GEOPARSE_SURNAME_PLACES:
             mentions = surnames_also_places(text, toks, out, mentions, w)
-        uncued = [(s.first, s.last) for s in off_story]
-        if config.GEOPARSE_APPROXIMATE and config.GEOPARSE_APPROX_RELATIVE_CHECK and mentions:
-            # "X, a village 15 km south of Y" with X read as a namesake far from Y: X is a
-            # place the gazetteer lacks, placed relative to Y below
-            mentions, far = too_far_from_relative(
-                text,
-                toks,
-                mentions,
-                spans,
-                w,
-                candidates=self.index.candidates,
-                capitals=index_capitals(self.index),
-            )
-            uncued.extend(far)
         if config.GEOPARSE_APPROXIMATE and mentions:
             # names the gazetteer lacks that a cue makes places ("the village of X"): placed
             # at an anchor, ACLED geo_precision 2 or 3
@@ -226,7 +212,7 @@ class Geoparser:
                 w,
                 capitals=index_capitals(self.index),
                 doc_id=doc_id,
-                uncued=uncued,
+                uncued=[(s.first, s.last) for s in off_story],
             )
         if config.GEOPARSE_FEATURE_HEADS:
             mentions = with_feature_heads(text, toks, mentions, w)

@@ -49,7 +49,6 @@ Examples
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
 import math
 import re
@@ -62,7 +61,7 @@ from geo.geoparse.candidates import haversine_km, is_water
 from geo.geoparse.filters import Words
 from geo.geoparse.tokenize import Tokens
 from geo.lang import get_pack, word_frequency
-from geo.model import Candidate, Mention, Span
+from geo.model import Mention
 
 __all__ = ["approximate_mentions", "offset_point"]
 
@@ -297,133 +296,6 @@ def approximate_mentions(
     if not added:
         return list(mentions)
     return sorted((*mentions, *added), key=lambda m: m.char_start)
-
-
-#: Punctuation that ends an apposition's relative location.
-_PUNCTUATION: Final = re.compile(r"[,.;:!?()\[\]]")
-
-
-def too_far_from_relative(
-    text: str,
-    toks: Tokens,
-    mentions: Sequence[Mention],
-    spans: Sequence[Span],
-    w: Words,
-    *,
-    candidates: Callable[[str], Sequence[Candidate]],
-    capitals: frozenset[str] = frozenset(),
-) -> tuple[list[Mention], list[tuple[int, int]]]:
-    """``mentions`` without the towns an apposition places elsewhere, and the first and last
-    tokens of these names (for :func:`approximate_mentions` to place relative to the anchor).
-
-    "X, a village 15 km south of Y", "X, near Y": when Y resolves, a town X lies farther from
-    Y than the distance stated (plus :data:`~geo.config.GEOPARSE_APPROX_RELATIVE_MARGIN_KM`),
-    or than :data:`~geo.config.GEOPARSE_APPROX_RELATIVE_NEAR_KM` with no distance stated, is a
-    namesake, not the place the text means. A candidate of the name within that distance
-    is taken instead; with none, every occurrence of the name read as that namesake goes.
-
-    Parameters
-    ----------
-    text : str
-        The document.
-    toks : Tokens
-        Its tokens.
-    mentions : sequence of Mention
-        The resolved mentions, in text order.
-    spans : sequence of Span
-        The spans the mentions were resolved from (their keys).
-    w : Words
-        Word lists of the document's languages.
-    candidates : callable
-        The gazetteer candidates of a key.
-    capitals : frozenset of str
-        Ids of national capitals: never dropped.
-    """
-    n = len(toks)
-    if not n or len(mentions) < 2:
-        return list(mentions), []
-    key_at = {s.first: s.key for s in spans}
-    first_of: dict[int, Mention] = {}
-    for m in mentions:
-        a = max(bisect.bisect_right(toks.starts, m.char_start) - 1, 0)
-        if a < n:
-            first_of[a] = m
-    units = _relative_words(w)[1]
-    margin = config.GEOPARSE_APPROX_RELATIVE_MARGIN_KM
-    keys = toks.keys
-    nouns = w.union("settlement_before", "settlement_after", "settlement_of")
-    # key -> (the far place, the candidate within reach or None)
-    bad: dict[str, tuple[str, Place | None]] = {}
-    for a, m in first_of.items():
-        key = key_at.get(a)
-        if (
-            key is None
-            or key in bad
-            or "approximate" in m.why
-            or m.place.kind != "city"
-            or m.place.id in capitals
-        ):
-            continue
-        b = _last_token(toks, m)
-        if b + 1 >= n or text[toks.ends[b] : toks.starts[b + 1]].strip() not in (
-            ",",
-            "(",
-            "–",
-            "—",
-        ):
-            continue  # an apposition only
-        found = _relative_at(toks, b, first_of, w)
-        if found is None or found[2] - b > config.GEOPARSE_APPROX_RELATIVE_CHECK_LEAD + 1:
-            continue
-        (anchor, _, _, _), has_distance, k = found
-        if anchor.kind != "city" or anchor.id == m.place.id:
-            continue
-        # the apposition: the relative location right after the comma, or after a noun of
-        # settlements and small lowercase words ("X, a small village 15 km south of Y"); no
-        # punctuation between it and the anchor ("X, al norte, y Y" is a list)
-        between = range(b + 1, k)
-        if between and (
-            any(toks.cap[j] for j in between) or not any(keys[j] in nouns for j in between)
-        ):
-            continue
-        ahead = min((j for j in first_of if j > k), default=None)
-        if ahead is None or _PUNCTUATION.search(text, toks.starts[k], toks.starts[ahead]):
-            continue
-        stated = _distance_at(toks, k, units) if has_distance else None
-        limit = (
-            stated[0] + margin if stated is not None else config.GEOPARSE_APPROX_RELATIVE_NEAR_KM
-        )
-        if (
-            haversine_km(m.place.latitude, m.place.longitude, anchor.latitude, anchor.longitude)
-            <= limit
-        ):
-            continue
-        near = [
-            c.place
-            for c in candidates(key)
-            if c.place.kind == "city"
-            and haversine_km(c.place.latitude, c.place.longitude, anchor.latitude, anchor.longitude)
-            <= limit
-        ]
-        bad[key] = (m.place.id, near[0] if near else None)
-    if not bad:
-        return list(mentions), []
-    out: list[Mention] = []
-    dropped: list[tuple[int, int]] = []
-    for a, m in first_of.items():
-        key = key_at.get(a)
-        if key is None or key not in bad or bad[key][0] != m.place.id:
-            out.append(m)
-            continue
-        better = bad[key][1]
-        if better is not None:
-            out.append(dataclasses.replace(m, place=better, why={**m.why, "relative_reach": 1.0}))
-        else:
-            dropped.append((a, _last_token(toks, m)))
-    kept = {id(m) for m in first_of.values()}
-    # (mentions that share a first token with another: kept as they were)
-    out.extend(m for m in mentions if id(m) not in kept)
-    return sorted(out, key=lambda m: m.char_start), dropped
 
 
 def _other_occurrence_anchors(
