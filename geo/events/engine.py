@@ -2847,12 +2847,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and not (
                     (
                         # (a sentence with a day of its own tells its own incident:
-                        # "Also on Sunday, a bus hit a mine 12 km from B")
+                        # "On Friday too, a convoy was ambushed near C")
                         (story_town is not None and story_town.id != m.place.id and not dates)
                         or any(
                             q.place.kind == "city"
-                            # not the town a bus came from or went to ("a bus travelling
-                            # from A hit a mine 12 km from B": B is the incident's)
+                            # not the town a truck came from or went to ("a truck on its
+                            # way from A was ambushed near B": B is the incident's)
                             and not _origin(text, q, ms, ctx, story_town)
                             and not _destination(text, q, ctx, ms)
                             for q in ms
@@ -3636,7 +3636,7 @@ def _placeless_incident(
         and anaphora.search(sentence) is not None
     ):
         # the sentence before names no town, this one the story's town without its name
-        # ("On 29 January, a drone hit a plant on the city's outskirts")
+        # ("On 5 March, shells fell near the city's market")
         towns = {story.place.id: story}
     elif len(towns) != 1 or (
         (story_town is None or story_town.id not in towns) and not cue_matches(before, rules)

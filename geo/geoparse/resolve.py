@@ -1227,7 +1227,7 @@ def _unnamed_country_most(key: str, best: Candidate, *, written: str, far: bool 
     """The population below which a town chosen for ``key`` (``written`` so in the text) in
     a country the document never names is a namesake (GEOPARSE_UNNAMED_COUNTRY_POPULATION;
     GEOPARSE_NEAR_MISS_ADRIFT_POPULATION when the name reached it only as another
-    language's spelling a letter or two off its own, "Kazani" for Kazan among the villages
+    language's spelling a letter or two off its own, "Omska" for Omsk among the villages
     of another country, when ``far`` from all of them: a neighbour's city a letter off is
     its own spelling in the text's language). A name written with letters of the text's
     own alphabet beyond ASCII ("Séville" for Sevilla) is the exonym of a language that
@@ -1236,10 +1236,10 @@ def _unnamed_country_most(key: str, best: Candidate, *, written: str, far: bool 
     Examples
     --------
     >>> from geo.gazetteer import Place
-    >>> town = Place("gn:1", "Kazan", "city", 55.8, 49.1, "RU", None, None, 1_200_000, "test")
-    >>> _unnamed_country_most("kazani", Candidate(town, 1.0, "alternate"), written="Kazani")
+    >>> town = Place("gn:1", "Omsk", "city", 55.0, 73.4, "RU", None, None, 1_100_000, "test")
+    >>> _unnamed_country_most("omska", Candidate(town, 1.0, "alternate"), written="Omska")
     1500000
-    >>> _unnamed_country_most("kazan", Candidate(town, 1.0, "primary"), written="Kazan")
+    >>> _unnamed_country_most("omsk", Candidate(town, 1.0, "primary"), written="Omsk")
     50000
     """
     if far and best.match in ("alternate", "variant") and written.isascii():
