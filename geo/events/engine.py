@@ -74,7 +74,7 @@ from geo.events.actors import (
     state_forces,
 )
 from geo.events.consolidate import consolidate_rows
-from geo.events.dates import FoundDate, find_dates, reference_date
+from geo.events.dates import FoundDate, find_dates, possessive_pattern, reference_date
 from geo.events.numbers import COUNTED_NOUN_GAP
 from geo.events.rules import Rules, get_rules
 from geo.events.tolls import Casualty, casualty_free, count_casualties
@@ -486,9 +486,7 @@ def _context(rules: Rules) -> _Context:
         reaction_report=rules.words_re("context", "reaction_report"),
         hit_list=rules.words_re("context", "hit_list"),
         possessive=(
-            re.compile(rf"(?:{'|'.join(rules.patterns('dates', 'possessive'))})(?!\w)")
-            if rules.patterns("dates", "possessive")
-            else None
+            re.compile(possessive_pattern(rules)) if rules.patterns("dates", "possessive") else None
         ),
         attribution=rules.words_re("context", "attribution"),
         attribution_end=rules.words_re("context", "attribution_end"),
@@ -4173,6 +4171,19 @@ def _background_of(told: _Incident, inc: _Incident) -> bool:
     return (told.date - inc.date).days > config.EVENTS_HEADLINE_BACKGROUND_DAYS
 
 
+def _may_be_one(told: _Incident, inc: _Incident, pid: str) -> bool:
+    """Whether ``inc`` may be the incident ``told`` before at the same place ``pid``: neither
+    is told apart, their recalled days agree (:func:`_same_recall`), and ``inc`` is neither
+    a crowd after that attack (:func:`_crowd_after_attack`) nor its background
+    (:func:`_background_of`)."""
+    return (
+        not (told.apart or inc.apart)
+        and _same_recall(told, inc)
+        and not _crowd_after_attack(told, inc, pid)
+        and not _background_of(told, inc)
+    )
+
+
 def _merge_repeats(
     records: list[tuple[_Incident | None, Mention, str]],
     *,
@@ -4200,15 +4211,7 @@ def _merge_repeats(
         others = kept.setdefault(pid, [])
         if inc in others:
             continue
-        told = [
-            o
-            for o in others
-            if id(o) in headline
-            and not (o.apart or inc.apart)
-            and _same_recall(o, inc)
-            and not _crowd_after_attack(o, inc, pid)
-            and not _background_of(o, inc)
-        ]
+        told = [o for o in others if id(o) in headline and _may_be_one(o, inc, pid)]
         if told and m.char_start >= headline_end:
             # the body tells the headline's incident at this place
             told_there = next(
@@ -4221,10 +4224,7 @@ def _merge_repeats(
         candidates = [
             o
             for o in others
-            if not (o.apart or inc.apart)
-            and _same_recall(o, inc)
-            and not _crowd_after_attack(o, inc, pid)
-            and not _background_of(o, inc)
+            if _may_be_one(o, inc, pid)
             and (_compatible(o, inc) or inc.district)
             and (o.date == inc.date or not o.dated or not inc.dated)
         ]

@@ -1193,7 +1193,7 @@ def _capital_astray(
         and word_frequency(key, w.langs) < config.GEOPARSE_CAPITAL_ASTRAY_MAX_ZIPF
     ):
         own = normalize_name(place.name)
-        if own != key and edit_distance(key, own, most=2) <= config.GEOPARSE_NEAR_MISS_EDITS:
+        if _near_miss(key, own):
             return True
     if " " in key:
         return False
@@ -1223,6 +1223,19 @@ def _unit_noun_beside(span: Span, toks: Tokens, w: Words) -> bool:
     return any(toks.keys[k] in after for k in range(span.first + 1, last + 1))
 
 
+def _near_miss(key: str, own: str) -> bool:
+    """Whether ``key`` is another spelling of a place's own name ``own`` (both normalised),
+    at most GEOPARSE_NEAR_MISS_EDITS letters off it.
+
+    Examples
+    --------
+    >>> _near_miss("omska", "omsk"), _near_miss("omsk", "omsk"), _near_miss("omskaya", "omsk")
+    (True, False, False)
+    """
+    most = config.GEOPARSE_NEAR_MISS_EDITS
+    return own != key and edit_distance(key, own, most=most) <= most
+
+
 def _unnamed_country_most(key: str, best: Candidate, *, written: str, far: bool = True) -> int:
     """The population below which a town chosen for ``key`` (``written`` so in the text) in
     a country the document never names is a namesake (GEOPARSE_UNNAMED_COUNTRY_POPULATION;
@@ -1244,7 +1257,7 @@ def _unnamed_country_most(key: str, best: Candidate, *, written: str, far: bool 
     """
     if far and best.match in ("alternate", "variant") and written.isascii():
         own = normalize_name(best.place.name)
-        if own != key and edit_distance(key, own, most=2) <= config.GEOPARSE_NEAR_MISS_EDITS:
+        if _near_miss(key, own):
             return config.GEOPARSE_NEAR_MISS_ADRIFT_POPULATION
     return config.GEOPARSE_UNNAMED_COUNTRY_POPULATION
 
