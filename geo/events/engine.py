@@ -2228,6 +2228,10 @@ def _choose_actors(
         inc.actor2 = CIVILIANS
 
 
+#: What ends a clause for good: the side named before it did not shoot down what is after.
+_SEMICOLON: Final = re.compile(r"[;؛]")
+
+
 def _interceptor(actors: Sequence[ActorMention], cue: int, sentence: str) -> Actor | None:
     """The side that shot down, intercepted or defused the weapons of an interception's
     sentence: the actor named last before its word, not past a semicolon ("X's air defences
@@ -2244,10 +2248,6 @@ def _interceptor(actors: Sequence[ActorMention], cue: int, sentence: str) -> Act
         and _SEMICOLON.search(sentence, a.end, cue) is None
     ]
     return before[-1].actor if before else None
-
-
-#: What ends a clause for good: the side named before it did not shoot down what is after.
-_SEMICOLON: Final = re.compile(r"[;؛]")
 
 
 def _interception_actors(inc: _Incident, place: Place) -> tuple[Actor | None, Actor | None]:
@@ -3605,6 +3605,7 @@ def _placeless_incident(
     story_town: Place | None,
     before: str,
     report: re.Pattern[str] | None,
+    *,
     story: Mention | None = None,
 ) -> _Incident | None:
     """The incident a sentence that names no place tells on a day of its own ("Rebels have

@@ -620,6 +620,11 @@ def resolve(
     # names that recognition doubts, kept when a list couples them to the places of their
     # own region ("cortes de luz en Chinácota, Toledo y Labateca")
     doubted: dict[str, tuple[Candidate, float, dict[str, float], dict[str, float], float]] = {}
+    # the countries the document names: a unit of one of them named by common words after
+    # its noun ("la province du Lac", "la région de l'Est") is that unit
+    named_here = {c[0].place.country_code for c in chosen.values() if c[0].place.kind == "country"}
+    # ... and the countries it names as a country or through one of its regions
+    named_any = {c[0].place.country_code for c in chosen.values() if c[0].place.kind != "city"}
 
     def keep(
         key: str,
@@ -674,11 +679,6 @@ def resolve(
         if key in waters and (f.get("far") or f.get("off_focus")):
             adrift.add(key)
 
-    # the countries the document names: a unit of one of them named by common words after
-    # its noun ("la province du Lac", "la région de l'Est") is that unit
-    named_here = {c[0].place.country_code for c in chosen.values() if c[0].place.kind == "country"}
-    # ... and the countries it names as a country or through one of its regions
-    named_any = {c[0].place.country_code for c in chosen.values() if c[0].place.kind != "city"}
     for key, choice in chosen.items():
         best, confidence, f, margin = choice
         g, p = recognise(key, choice)
