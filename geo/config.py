@@ -309,9 +309,9 @@ GEOPARSE_UNNAMED_COUNTRY_REGIONS: Final = True
 #: (a region whose static prior reaches this is known the world over and stays)
 GEOPARSE_UNNAMED_COUNTRY_REGION_PRIOR: Final = 6.5
 #: The same for a town the name reaches only as an alternate name or a spelling variant at
-#: most GEOPARSE_NEAR_MISS_EDITS letters off its own name ("Kazani" for Kazan, "Sevilia"
-#: for Sevilla in a story of Congolese villages: another language's spelling that an
-#: African village shares) and far from every other place, up to this population;
+#: most GEOPARSE_NEAR_MISS_EDITS letters off its own name ("Omska" for Omsk, "Valensia"
+#: for Valencia in a story of villages of another country: another language's spelling
+#: that a village there shares) and far from every other place, up to this population;
 #: exonyms far from the name ("La Haye"), cities of several millions and national capitals
 #: stay.
 GEOPARSE_NEAR_MISS_ADRIFT_POPULATION: Final = 1_500_000
@@ -355,7 +355,7 @@ GEOPARSE_LISTED_PERSON_SAME_COUNTRY: Final = True
 #: ... its first places (towns or first-level regions) by the gazetteer's order, at most.
 GEOPARSE_LISTED_PERSON_NEIGHBOUR_PLACES: Final = 3
 #: A name of a given name and a surname that a document once writes as a place's ("el
-#: municipio de Benito Juárez", "Ciudad Benito Juárez") is that place's where it stands bare
+#: municipio de Tomás Ferrán", "Ciudad Tomás Ferrán") is that place's where it stands bare
 #: later in the document, unless a title stands before it.
 GEOPARSE_PLACED_PERSON_NAME_SPREADS: Final = True
 #: A capitalised title after a settlement or region noun ("la parroquia General X") opens a

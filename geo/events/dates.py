@@ -66,6 +66,21 @@ def _fragments(rules: Rules, name: str) -> str:
     return "|".join(f"(?:{p})" for p in rules.patterns("dates", name)) or r"(?!x)x"
 
 
+def possessive_pattern(rules: Rules) -> str:
+    """The pattern of the packs' possessive after a weekday (``dates.possessive``:
+    "Saturday's strike"), matched right after the weekday; the caller compiles it with the
+    flags it needs.
+
+    Examples
+    --------
+    >>> import re
+    >>> rules = get_rules(("en",))
+    >>> re.compile(possessive_pattern(rules)).match("Saturday's strike", 8) is not None
+    True
+    """
+    return rf"(?:{_fragments(rules, 'possessive')})(?!\w)"
+
+
 @dataclass(frozen=True)
 class _DateRules:
     months: dict[str, int]
@@ -196,8 +211,7 @@ def _date_rules(rules: Rules) -> _DateRules:
             re.IGNORECASE,
         ),
         possessive=optional(
-            "possessive",
-            lambda name: re.compile(rf"(?:{_fragments(rules, name)})(?!\w)", re.IGNORECASE),
+            "possessive", lambda name: re.compile(possessive_pattern(rules), re.IGNORECASE)
         ),
         clock_before=optional("clock_before", head),
         clock_after=optional("clock_after", tail),

@@ -74,7 +74,7 @@ from geo.events.actors import (
     state_forces,
 )
 from geo.events.consolidate import consolidate_rows
-from geo.events.dates import FoundDate, find_dates, reference_date
+from geo.events.dates import FoundDate, find_dates, possessive_pattern, reference_date
 from geo.events.numbers import COUNTED_NOUN_GAP
 from geo.events.rules import Rules, get_rules
 from geo.events.tolls import Casualty, casualty_free, count_casualties
@@ -486,9 +486,7 @@ def _context(rules: Rules) -> _Context:
         reaction_report=rules.words_re("context", "reaction_report"),
         hit_list=rules.words_re("context", "hit_list"),
         possessive=(
-            re.compile(rf"(?:{'|'.join(rules.patterns('dates', 'possessive'))})(?!\w)")
-            if rules.patterns("dates", "possessive")
-            else None
+            re.compile(possessive_pattern(rules)) if rules.patterns("dates", "possessive") else None
         ),
         attribution=rules.words_re("context", "attribution"),
         attribution_end=rules.words_re("context", "attribution_end"),
@@ -2230,6 +2228,10 @@ def _choose_actors(
         inc.actor2 = CIVILIANS
 
 
+#: What ends a clause for good: the side named before it did not shoot down what is after.
+_SEMICOLON: Final = re.compile(r"[;؛]")
+
+
 def _interceptor(actors: Sequence[ActorMention], cue: int, sentence: str) -> Actor | None:
     """The side that shot down, intercepted or defused the weapons of an interception's
     sentence: the actor named last before its word, not past a semicolon ("X's air defences
@@ -2246,10 +2248,6 @@ def _interceptor(actors: Sequence[ActorMention], cue: int, sentence: str) -> Act
         and _SEMICOLON.search(sentence, a.end, cue) is None
     ]
     return before[-1].actor if before else None
-
-
-#: What ends a clause for good: the side named before it did not shoot down what is after.
-_SEMICOLON: Final = re.compile(r"[;؛]")
 
 
 def _interception_actors(inc: _Incident, place: Place) -> tuple[Actor | None, Actor | None]:
@@ -2847,12 +2845,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and not (
                     (
                         # (a sentence with a day of its own tells its own incident:
-                        # "Also on Sunday, a bus hit a mine 12 km from B")
+                        # "On Friday too, a convoy was ambushed near C")
                         (story_town is not None and story_town.id != m.place.id and not dates)
                         or any(
                             q.place.kind == "city"
-                            # not the town a bus came from or went to ("a bus travelling
-                            # from A hit a mine 12 km from B": B is the incident's)
+                            # not the town a truck came from or went to ("a truck on its
+                            # way from A was ambushed near B": B is the incident's)
                             and not _origin(text, q, ms, ctx, story_town)
                             and not _destination(text, q, ctx, ms)
                             for q in ms
@@ -3607,6 +3605,7 @@ def _placeless_incident(
     story_town: Place | None,
     before: str,
     report: re.Pattern[str] | None,
+    *,
     story: Mention | None = None,
 ) -> _Incident | None:
     """The incident a sentence that names no place tells on a day of its own ("Rebels have
@@ -3636,7 +3635,7 @@ def _placeless_incident(
         and anaphora.search(sentence) is not None
     ):
         # the sentence before names no town, this one the story's town without its name
-        # ("On 29 January, a drone hit a plant on the city's outskirts")
+        # ("On 5 March, shells fell near the city's market")
         towns = {story.place.id: story}
     elif len(towns) != 1 or (
         (story_town is None or story_town.id not in towns) and not cue_matches(before, rules)
@@ -4173,6 +4172,19 @@ def _background_of(told: _Incident, inc: _Incident) -> bool:
     return (told.date - inc.date).days > config.EVENTS_HEADLINE_BACKGROUND_DAYS
 
 
+def _may_be_one(told: _Incident, inc: _Incident, pid: str) -> bool:
+    """Whether ``inc`` may be the incident ``told`` before at the same place ``pid``: neither
+    is told apart, their recalled days agree (:func:`_same_recall`), and ``inc`` is neither
+    a crowd after that attack (:func:`_crowd_after_attack`) nor its background
+    (:func:`_background_of`)."""
+    return (
+        not (told.apart or inc.apart)
+        and _same_recall(told, inc)
+        and not _crowd_after_attack(told, inc, pid)
+        and not _background_of(told, inc)
+    )
+
+
 def _merge_repeats(
     records: list[tuple[_Incident | None, Mention, str]],
     *,
@@ -4200,15 +4212,7 @@ def _merge_repeats(
         others = kept.setdefault(pid, [])
         if inc in others:
             continue
-        told = [
-            o
-            for o in others
-            if id(o) in headline
-            and not (o.apart or inc.apart)
-            and _same_recall(o, inc)
-            and not _crowd_after_attack(o, inc, pid)
-            and not _background_of(o, inc)
-        ]
+        told = [o for o in others if id(o) in headline and _may_be_one(o, inc, pid)]
         if told and m.char_start >= headline_end:
             # the body tells the headline's incident at this place
             told_there = next(
@@ -4221,10 +4225,7 @@ def _merge_repeats(
         candidates = [
             o
             for o in others
-            if not (o.apart or inc.apart)
-            and _same_recall(o, inc)
-            and not _crowd_after_attack(o, inc, pid)
-            and not _background_of(o, inc)
+            if _may_be_one(o, inc, pid)
             and (_compatible(o, inc) or inc.district)
             and (o.date == inc.date or not o.dated or not inc.dated)
         ]

@@ -78,8 +78,9 @@ class Casualty:
     # one of the incident wins over it, whatever the order of the sentences
     earlier: bool = False
     # a running total only by a word of the sum "in all" of the packs' ``in_all`` ("Загалом
-    # загинули 8 людей", "In all, seven people died"): the sum of one incident's dead or hurt
-    # when the text goes on about that incident alone, else a sum over several
+    # загинули п'ятеро рятувальників", "In all, seven people died"): the sum of one
+    # incident's dead or hurt when the text goes on about that incident alone, else a sum
+    # over several
     in_all: bool = False
 
     @property
@@ -487,7 +488,7 @@ def _earlier(sentence: str, n: Number, numbers: Sequence[Number], t: _TollRules)
     if t.earlier.search(sentence, start, n.start) is not None:
         return True
     # an opening phrase sets the frame of the whole sentence, when no count comes before
-    # ("Dans un premier temps, des sources ont évoqué une centaine de morts")
+    # ("Au départ, des témoins ont parlé d'une dizaine de blessés")
     return (
         not before and bool(found) and t.earlier.search(sentence, 0, found[0].start()) is not None
     )
@@ -660,7 +661,7 @@ def _count_before_aside(
 ) -> list[Number]:
     """A count before an aside between commas or dashes: "Au moins vingt personnes, dont des
     femmes et des enfants, ont été tuées", "Seventy-five people, 14 of them children, were
-    wounded", "ще двоє людей — її сусіди — поранені"."""
+    wounded", "ще четверо людей — двоє з них діти — поранені"."""
     aside = _ASIDE.search(sentence, max(0, cue_start - 100), cue_start)
     if aside is None:
         return []

@@ -568,8 +568,8 @@ def _block_people(
             and config.GEOPARSE_TITLED_PLACE_AFTER_SETTLEMENT
             and _settlement_cue_before(toks, i, w)
         ):
-            # "la parroquia General Farfán", "el municipio de General Escobedo": a place named
-            # after a person's rank and name
+            # "la parroquia General X", "el municipio de General Y": a place named after a
+            # person's rank and name
             continue
         last = -1
         j = first_end + 1
@@ -608,7 +608,7 @@ def _block_people(
             if _written_as_place(text, toks, i, last, w, index) or (
                 # one sense per document: the name written once as a place's is the place's
                 # where it stands bare later after a preposition, an article or in a list
-                # ("de X", "en X", "Mier, X y Camargo"), not after a title or a verb
+                # ("de X", "en X", "Y, X y Z"), not after a title or a verb
                 config.GEOPARSE_PLACED_PERSON_NAME_SPREADS
                 and name in placed_names
                 and _place_link_before(text, toks, i, w)
@@ -690,7 +690,7 @@ _LIST_GAPS: Final = frozenset({",", "-", "\u2013", "\u2014"})
 
 def _place_link_before(text: str, toks: Tokens, i: int, w: Words) -> bool:
     """Whether token ``i`` follows, in its sentence, a lower-case preposition, article or
-    conjunction of a list ("de X", "en X", "y X"), or a comma or a dash of a list ("Mier, X").
+    conjunction of a list ("de X", "en X", "y X"), or a comma or a dash of a list ("Y, X").
 
     Examples
     --------
