@@ -288,6 +288,13 @@ GEOPARSE_SHORT_NAMES: Final = True
 #: continent for a village of the story): the name is left to the approximate stage, which
 #: places it at an anchor as if cued, or drops it.
 GEOPARSE_ADRIFT_POPULATION: Final = 20_000
+#: The same for a town the name reaches as an alternate name ("Opolia" for Opole among the
+#: villages of another country), and as a spelling variant of the rules of
+#: :meth:`~geo.geoparse.candidates.Index.variants` ("Kazann" for Kazan): such a town is off
+#: the story up to these populations (an alternate name may be the exonym of a city of note,
+#: "Genève", "La Haye": those stay).
+GEOPARSE_ADRIFT_ALTERNATE_POPULATION: Final = 150_000
+GEOPARSE_ADRIFT_VARIANT_POPULATION: Final = 1_500_000
 #: A town in a country none of the other places lies in (``off_focus``, not merely a small
 #: share of them) is off the story up to this population when the name reached it as its
 #: own name: a town of a hundred thousand of another continent among the villages of one
@@ -336,13 +343,6 @@ GEOPARSE_FAMOUS_NEAR: Final = True
 GEOPARSE_FAMOUS_NEAR_POPULATION: Final = 50_000
 GEOPARSE_FAMOUS_NEAR_KM: Final = 300.0
 GEOPARSE_FAMOUS_FAR_KM: Final = 2_000.0
-#: The same for a town the name reaches as an alternate name ("Opolia" for Opole among the
-#: villages of another country), and as a spelling variant of the rules of
-#: :meth:`~geo.geoparse.candidates.Index.variants` ("Kazann" for Kazan): such a town is off
-#: the story up to these populations (an alternate name may be the exonym of a city of note,
-#: "Genève", "La Haye": those stay).
-GEOPARSE_ADRIFT_ALTERNATE_POPULATION: Final = 150_000
-GEOPARSE_ADRIFT_VARIANT_POPULATION: Final = 1_500_000
 #: Whether a name that a region shares with a country (and that the region contests) is
 #: the country when the text lists it next to another country's name, with at most
 #: GEOPARSE_LIST_GAP_CHARS characters (a comma, a conjunction) between them.
