@@ -1112,16 +1112,17 @@ def _famous_near(
     _, winner, static, f = scored[0]
     wf = {**static, **f}
     place = winner.place
-    others = [c[0].place for k, c in chosen.items() if k != key]
     if (
-        not others
-        or place.kind == "country"
-        or any(o.country_code == place.country_code for o in others)
+        place.kind == "country"
         or wf.get("apposition")
         or wf.get("apposition_admin1")
         or wf.get("sentence_country")
         or wf.get("dateline_city")
     ):
+        return None
+    # the other places only once the winner's own features leave the question open
+    others = [c[0].place for k, c in chosen.items() if k != key]
+    if not others or any(o.country_code == place.country_code for o in others):
         return None
 
     def nearest(p: Place) -> float:
