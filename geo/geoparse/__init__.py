@@ -226,13 +226,6 @@ class Geoparser:
         """Return the place mentions of ``text`` (from offset ``start``), in text order."""
         return self.parse_text(text, lang=lang, start=start, doc_id=doc_id).mentions
 
-    def parse_sentences(
-        self, text: str, *, lang: str | None = None, start: int = 0, doc_id: str = ""
-    ) -> tuple[list[Mention], list[int]]:
-        """Like :meth:`parse`, and also return the offsets where sentences start."""
-        parsed = self.parse_text(text, lang=lang, start=start, doc_id=doc_id)
-        return parsed.mentions, parsed.sentence_starts
-
     def _scanner(self) -> Callable[[str, Tokens, list[bool]], list[Span]] | None:
         if self._scan is False:
             try:
