@@ -608,13 +608,29 @@ def _merge(first: list[Span], more: Sequence[Span]) -> list[Span]:
     """Spans of both lists, those of ``first`` winning overlaps, in text order."""
     if not more:
         return first
-    taken = [(s.first, s.last) for s in first]
     out = list(first)
+    if any(s.last < s.first for s in out) or any(s.last < s.first for s in more):
+        # an empty span: overlaps read off the bounds, one pair at a time
+        bounds = [(s.first, s.last) for s in first]
+        for s in more:
+            if not any(s.first <= b and a <= s.last for a, b in bounds):
+                out.append(s)
+                bounds.append((s.first, s.last))
+        return sorted(out, key=_first_token)
+    # the tokens taken so far: a span overlaps another when they share a token
+    taken: set[int] = set()
+    for s in first:
+        taken.update(range(s.first, s.last + 1))
     for s in more:
-        if not any(s.first <= b and a <= s.last for a, b in taken):
+        tokens = range(s.first, s.last + 1)
+        if taken.isdisjoint(tokens):
             out.append(s)
-            taken.append((s.first, s.last))
-    return sorted(out, key=lambda s: s.first)
+            taken.update(tokens)
+    return sorted(out, key=_first_token)
+
+
+def _first_token(s: Span) -> int:
+    return s.first
 
 
 def _hyphen_inner(toks: Tokens, j: int) -> bool:
