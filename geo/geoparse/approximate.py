@@ -641,6 +641,7 @@ class _Finder:
         # a word of no cue list ends its turn below at once: only Arabic words and cues
         # are looked at
         cues = _cue_words(self.w)
+        arabic_cues = self.w.union("settlement_before", "facility_cues")
         for i in [i for i in range(n - 1) if keys[i] in cues or script[i] == "arabic"]:
             key = keys[i]
             if script[i] == "arabic":
@@ -651,7 +652,7 @@ class _Finder:
                     if feature is not None:
                         out.append((*feature, self.key(*feature), feature[0]))
                         continue
-                if not _arabic_cue(key, self.w.union("settlement_before", "facility_cues")):
+                if not _arabic_cue(key, arabic_cues):
                     continue
                 run = self._arabic_name(
                     i + 1,

@@ -231,15 +231,15 @@ def tokenize(
             gap = text[e:nxt_start]
         if i in cut_after:
             pass
-        elif (len(gap) <= 3 and "\n" not in gap and all(c in _SPACES for c in gap)) or (
+        elif (len(gap) <= 3 and "\n" not in gap and _SPACES.issuperset(gap)) or (
             gap in (". ", ".") and keys[i] in _SHORT_SAINTS
         ):
             join[i] = 1
         elif len(gap) <= 2 and gap.isspace() and gap.count("\n") == 1 and not cap[i + 1]:
             join[i] = 1  # a line wrapped inside a sentence
         boundary = False
-        enders = any(c in _ENDERS for c in gap)
-        openers = any(c in _OPENERS for c in gap)
+        enders = not _ENDERS.isdisjoint(gap)
+        openers = not _OPENERS.isdisjoint(gap)
         if "\n" in gap:
             boundary = cap[i + 1] or gap.count("\n") > 1 or enders or script[i + 1] == "arabic"
         elif enders:
