@@ -1354,8 +1354,22 @@ def _region_phrases(
                 return found + REGION_OF
         return None
 
+    # the words an adjective may be: those a region noun follows within
+    # REGION_QUALIFIERS_MAX + 1 words (the others find no noun below)
+    reach = config.REGION_QUALIFIERS_MAX + 1
+    ahead = sorted(
+        {
+            i
+            for p in range(1, n)
+            if toks.keys[p] in region_after
+            for i in range(max(0, p - reach), p)
+        }
+    )
     i = 0
-    while i < n - 1:
+    for a in ahead:
+        if a < i or a >= n - 1:
+            continue
+        i = a
         nxt = i + 1
         # "Новооскольском городском округе", "Бердичівській міській територіальній громаді"
         while (
@@ -1880,10 +1894,15 @@ def _hyphenated(text: str, toks: Tokens, blocked: list[bool], w: Words, index: I
     out: list[Span] = []
     n = len(toks)
     i = 0
-    while i < n:
-        if blocked[i] or not toks.cap[i] or toks.script[i] != "cyrillic":
-            i += 1
+    # the capitalised Cyrillic words, visited in order from ``i`` on (the loop below moves
+    # ``i`` past the names it reads)
+    cyrillic = [
+        k for k in range(n) if toks.cap[k] and toks.script[k] == "cyrillic" and not blocked[k]
+    ]
+    for k in cyrillic:
+        if k < i:
             continue
+        i = k
         j = i
         while (
             j + 1 < n
@@ -1938,15 +1957,21 @@ def _inflected_phrases(
     out: list[Span] = []
     n = len(toks)
     i = 0
-    while i < n:
-        if (
-            i in taken
-            or blocked[i]
-            or not toks.cap[i]
-            or toks.script[i] != "cyrillic"
-            or toks.keys[i] in starts
-        ):
-            i += 1
+    # the capitalised Cyrillic words, visited in order from ``i`` on (the loop below moves
+    # ``i`` past the names it finds)
+    cyrillic = [
+        j
+        for j in range(n)
+        if toks.cap[j]
+        and toks.script[j] == "cyrillic"
+        and not blocked[j]
+        and toks.keys[j] not in starts
+    ]
+    for j in cyrillic:
+        if j < i:
+            continue
+        i = j
+        if i in taken:
             continue
         lang = _morph_lang(toks, i)
         run = _name_run(toks, i, taken, blocked)
