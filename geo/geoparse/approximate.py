@@ -500,6 +500,34 @@ def _arabic_cue(key: str, cues: frozenset[str]) -> bool:
     return rest[:1] in _AR_PREPOSITIONS and rest[1:] in cues
 
 
+def _cue_words(w: Words) -> frozenset[str]:
+    """The words that may start a cue of :meth:`_Finder.cued_names` in cased text (a
+    feature's noun, a cue before a name, a bearing, a settlement noun before "of")."""
+    found = _CUE_WORDS.get(w.langs)
+    if found is None:
+        found = _CUE_WORDS[w.langs] = frozenset(
+            (w["feature_heads"] if config.GEOPARSE_APPROX_CASED_FEATURES else frozenset())
+            | _finder_words(w)[3]
+            | {"п"}
+            | set(_pack_map(w.langs, "bearings"))
+            | w["settlement_of"]
+        )
+    return found
+
+
+def _glued_heads(w: Words) -> frozenset[str]:
+    """The pack's ``feature_heads`` with each run of glued Arabic particles before them
+    (the words :meth:`_Finder._arabic_feature` takes for a feature's noun)."""
+    found = _GLUED_HEADS.get(w.langs)
+    if found is None:
+        found = _GLUED_HEADS[w.langs] = frozenset(
+            p + h for p in _AR_PARTICLE_RUNS for h in w["feature_heads"]
+        )
+    return found
+
+
+_CUE_WORDS: dict[tuple[str, ...], frozenset[str]] = {}
+_GLUED_HEADS: dict[tuple[str, ...], frozenset[str]] = {}
 #: The word lists :class:`_Finder` reads, per language tuple.
 _FINDER_WORDS: dict[tuple[str, ...], tuple[frozenset[str], ...]] = {}
 
@@ -610,7 +638,11 @@ class _Finder:
         rare: set[str] = set()
         firm: set[str] = set()
         by_residents: set[tuple[int, int]] = set()
-        for i in range(n - 1):
+        # a word of no cue list ends its turn below at once: only Arabic words and cues
+        # are looked at
+        cues = _cue_words(self.w)
+        arabic_cues = self.w.union("settlement_before", "facility_cues")
+        for i in [i for i in range(n - 1) if keys[i] in cues or script[i] == "arabic"]:
             key = keys[i]
             if script[i] == "arabic":
                 if join[i] == 0:
@@ -620,7 +652,7 @@ class _Finder:
                     if feature is not None:
                         out.append((*feature, self.key(*feature), feature[0]))
                         continue
-                if not _arabic_cue(key, self.w.union("settlement_before", "facility_cues")):
+                if not _arabic_cue(key, arabic_cues):
                     continue
                 run = self._arabic_name(
                     i + 1,
@@ -714,18 +746,19 @@ class _Finder:
                     by_residents.add((run[0], run[1]))
                 listed += 1
                 run = self._next_in_list(run[1], settled=settled)
-        for i in range(1, n):
-            if keys[i] not in self.after or cap[i] or join[i - 1] == 0:
+        after = self.after
+        for i in [i for i in range(1, n) if keys[i] in after]:
+            if cap[i] or join[i - 1] == 0:
                 continue
             run = self._run_before(i - 1)
             if run is not None:
                 out.append((*run, self.key(*run), run[0]))
         # "Chitral district", "Ikeja LGA", "X, Y and Z counties": a unit's noun after a rare
         # name (a plural noun after a list of them)
-        for i in range(1, n):
+        unit_cues = self.unit_cues
+        for i in [i for i in range(1, n) if keys[i] in unit_cues]:
             if (
-                keys[i] not in self.unit_cues
-                or join[i - 1] == 0
+                join[i - 1] == 0
                 or toks.script[i - 1] != "latin"
                 or (cap[i] and not self.text[toks.starts[i] : toks.ends[i]].isupper())
                 or self.covered[i - 1]
@@ -741,14 +774,8 @@ class _Finder:
             rare.update(key for _, _, key, _ in members)
         # "the X forest", "the X hills": a feature's noun after a rare name (left out)
         features = self.w["feature_after"] if config.GEOPARSE_APPROX_FEATURE_AFTER else ()
-        for i in range(1, n):
-            if (
-                keys[i] not in features
-                or cap[i]
-                or join[i - 1] == 0
-                or toks.script[i - 1] != "latin"
-                or self.covered[i - 1]
-            ):
+        for i in [i for i in range(1, n) if keys[i] in features]:
+            if cap[i] or join[i - 1] == 0 or toks.script[i - 1] != "latin" or self.covered[i - 1]:
                 continue
             run = self._run_before(i - 1)
             if run is None or not self._rare(*run) or self._no_unit_name(run[0], i):
@@ -757,12 +784,8 @@ class _Finder:
             rare.add(self.key(*run))
         # "X, a farming village", "X, 20 km north of Y": the whole run of capitalised words
         # before the comma
-        for b in range(n - 1):
-            if (
-                join[b] != 0
-                or not cap[b]
-                or self.text[toks.ends[b] : toks.starts[b + 1]].strip() != ","
-            ):
+        for b in [b for b in range(n - 1) if cap[b] and join[b] == 0]:
+            if self.text[toks.ends[b] : toks.starts[b + 1]].strip() != ",":
                 continue
             run = self._run_before(b)
             if run is None:
@@ -834,7 +857,9 @@ class _Finder:
         keys, cap, join = toks.keys, toks.cap, toks.join
         n = len(keys)
         out: list[tuple[int, int, str, int]] = []
-        for i in range(n - 1):
+        # a word of neither list ends its turn below at once
+        weak_or_of = self.weak | self.w.of_words
+        for i in [i for i in range(n - 1) if keys[i] in weak_or_of]:
             if (
                 not (
                     keys[i] in self.weak
@@ -1479,6 +1504,8 @@ class _Finder:
         keys = toks.keys
         heads = self.w["feature_heads"]
         key = keys[i]
+        if key not in _glued_heads(self.w):
+            return None
         bare = next(
             (
                 key[len(p) :]

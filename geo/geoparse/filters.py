@@ -302,6 +302,8 @@ def _block_tanween(text: str, toks: Tokens, out: list[bool]) -> None:
     >>> out
     [False, True, False, False]
     """
+    if "arabic" not in toks.script:
+        return
     for i in range(len(toks)):
         if toks.script[i] == "arabic" and _TANWEEN.search(text, toks.starts[i], toks.ends[i]):
             out[i] = True
@@ -342,6 +344,8 @@ def _block_before_tails(text: str, toks: Tokens, w: Words, out: list[bool]) -> N
     keys, cap, join = toks.keys, toks.cap, toks.join
     tails, capital = w["org_tails"], w["org_tails_capital"]
     n = len(keys)
+    if "cyrillic" not in toks.script:
+        return  # (each name below is Cyrillic)
     for j in range(1, n):
         if toks.script[j - 1] != "cyrillic" or not cap[j - 1] or out[j - 1]:
             continue
@@ -440,7 +444,7 @@ def _block_named_after(toks: Tokens, w: Words, index: Index | None, out: list[bo
     if not (streets or feasts):
         return
     small = w.union("chain_connectors", "list_words", "determiners")
-    for i in range(n - 1):
+    for i in [i for i in range(n - 1) if keys[i] in streets or keys[i] in feasts]:
         street = keys[i] in streets
         if not (street or keys[i] in feasts) or join[i] == 0:
             continue
@@ -489,8 +493,8 @@ def _block_saint_buildings(
     if not tails:
         return
     n = len(keys)
-    for i in range(n - 2):
-        if not cap[i] or keys[i] not in saints or toks.join[i] != 1 or not cap[i + 1]:
+    for i in [i for i in range(n - 2) if keys[i] in saints]:
+        if not cap[i] or toks.join[i] != 1 or not cap[i + 1]:
             continue
         last = i + 1
         while True:
@@ -522,7 +526,9 @@ def _block_people(
     dates = w.union("weekdays", "months")
     placed: set[int] = set()  # the tokens of names of places named after people
     placed_names: set[str] = set()  # and their names
-    for i in range(n - 1):
+    # a word of none of these lists starts nothing below
+    starters = w.union("titles", "first_names", "place_first_names")
+    for i in [i for i in range(n - 1) if keys[i] in starters]:
         if i in placed:
             continue
         key = keys[i]
@@ -1281,10 +1287,9 @@ def _block_credits(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
     n = len(keys)
     cue_ends = {c.rsplit(" ", 1)[-1] for c in w.credits}
     places = w["credit_places"]
-    for i in range(n):
-        lengths = w.credit_first.get(keys[i])
-        if not lengths:
-            continue
+    credit_first = w.credit_first
+    for i in compress(range(n), map(credit_first.get, keys)):
+        lengths = credit_first[keys[i]]
         for length in lengths:
             if i + length > n or toks.joined(i, length) not in w.credits:
                 continue
@@ -1372,8 +1377,8 @@ def _block_bylines(text: str, toks: Tokens, w: Words, out: list[bool]) -> None:
     keys, cap, join = toks.keys, toks.cap, toks.join
     n = len(keys)
     byline, particles = w["byline_words"], w["name_particles"]
-    for i in range(n - 1):
-        if keys[i] not in byline or not cap[i] or join[i] != 1 or not cap[i + 1]:
+    for i in [i for i in range(n - 1) if keys[i] in byline]:
+        if not cap[i] or join[i] != 1 or not cap[i + 1]:
             continue
         line_start = text.rfind("\n", 0, toks.starts[i]) + 1
         if text[line_start : toks.starts[i]].strip():

@@ -749,7 +749,8 @@ class Scanner:
                             # preposition is attached, which no adjective takes ("فرق الإنقاذ
                             # للجديدة": rescue teams to El Jadida)
                             (word.definite and not _has_preposition(m))
-                            or word.bare & (lists.heads | lists.before_person)
+                            or not word.bare.isdisjoint(lists.heads)
+                            or not word.bare.isdisjoint(lists.before_person)
                             # "مستشفى جرش" in a report that names Jerash: the town's
                             # hospital, unless the name is a man's ("مستشفى ناصر")
                             or (word.bare & lists.of_note and forms & lists.first_names)
@@ -772,7 +773,11 @@ class Scanner:
                 continue
             forms = {m.name_form, m.key_form, words[m.first].letters}
             article = m.name_form[2:] if m.name_form.startswith("ال") else ""
-            if forms & (lists.first_names | lists.stopwords) or article in lists.stopwords:
+            if (
+                not forms.isdisjoint(lists.first_names)
+                or not forms.isdisjoint(lists.stopwords)
+                or article in lists.stopwords
+            ):
                 continue
             regions_only = bool(forms & lists.never or article in lists.never)
             country = before.place.country_code
@@ -868,8 +873,9 @@ class Scanner:
                 or IN_COUNTRIES in key
                 or AS_PLACE in key
                 or not self._cue_before(toks, words, m, lists)
-                or not {m.name_form, m.key_form}.isdisjoint(
-                    lists.common | lists.first_names | lists.never
+                or any(
+                    form in lists.common or form in lists.first_names or form in lists.never
+                    for form in (m.name_form, m.key_form)
                 )
             ):
                 continue

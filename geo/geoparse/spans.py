@@ -160,8 +160,8 @@ def _region_abbreviations(text: str, toks: Tokens, w: Words) -> list[Span]:
         return []
     keys, cap = toks.keys, toks.cap
     out: list[Span] = []
-    for i in range(1, len(keys)):
-        if not cap[i] or keys[i] not in table or not cap[i - 1]:
+    for i in [i for i in range(1, len(keys)) if keys[i] in table]:
+        if not cap[i] or not cap[i - 1]:
             continue
         if text[toks.ends[i] : toks.ends[i] + 1] != ".":
             continue
@@ -187,8 +187,8 @@ def _compass_units(toks: Tokens, w: Words, index: Index) -> list[Span]:
     keys, cap, join = toks.keys, toks.cap, toks.join
     nouns = w["region_heads_outside"] - w["soft_region"]
     out: list[Span] = []
-    for i in range(2, len(keys)):
-        if not cap[i] or keys[i] not in table or keys[i - 1] not in w.of_words:
+    for i in [i for i in range(2, len(keys)) if keys[i] in table]:
+        if not cap[i] or keys[i - 1] not in w.of_words:
             continue
         if join[i - 1] == 0 or join[i - 2] == 0 or keys[i - 2] not in nouns:
             continue
@@ -608,13 +608,29 @@ def _merge(first: list[Span], more: Sequence[Span]) -> list[Span]:
     """Spans of both lists, those of ``first`` winning overlaps, in text order."""
     if not more:
         return first
-    taken = [(s.first, s.last) for s in first]
     out = list(first)
+    if any(s.last < s.first for s in out) or any(s.last < s.first for s in more):
+        # an empty span: overlaps read off the bounds, one pair at a time
+        bounds = [(s.first, s.last) for s in first]
+        for s in more:
+            if not any(s.first <= b and a <= s.last for a, b in bounds):
+                out.append(s)
+                bounds.append((s.first, s.last))
+        return sorted(out, key=_first_token)
+    # the tokens taken so far: a span overlaps another when they share a token
+    taken: set[int] = set()
+    for s in first:
+        taken.update(range(s.first, s.last + 1))
     for s in more:
-        if not any(s.first <= b and a <= s.last for a, b in taken):
+        tokens = range(s.first, s.last + 1)
+        if taken.isdisjoint(tokens):
             out.append(s)
-            taken.append((s.first, s.last))
-    return sorted(out, key=lambda s: s.first)
+            taken.update(tokens)
+    return sorted(out, key=_first_token)
+
+
+def _first_token(s: Span) -> int:
+    return s.first
 
 
 def _hyphen_inner(toks: Tokens, j: int) -> bool:
@@ -642,6 +658,7 @@ def _capitalised(
     lower_words = {
         k for k, up, sc in zip(keys, cap, toks.script, strict=True) if not up and sc != "arabic"
     }
+    hyphen_after = toks.hyphen_after
     spans: list[Span] = []
     aside: list[Span] = []
     given: list[Span] = []
@@ -651,21 +668,27 @@ def _capitalised(
     feature_starts, arabic_articles = w["feature_starts"], w["arabic_articles"]
     feature_ends, connectors = w["feature_ends"], w["connectors"]
     abbreviations = _abbreviation_table(w)
-    i = 0
-    while i < n:
-        if blocked[i] or not (
+    # the tokens a name may begin at (the test below, its cheap part first); ``nxt``: the
+    # first token after the last name found
+    starts = [
+        i
+        for i in range(n)
+        if (cap[i] or keys[i] in feature_starts or keys[i] in arabic_articles) and not blocked[i]
+    ]
+    nxt = 0
+    for i in starts:
+        if i < nxt or not (
             cap[i]
             or keys[i] in feature_starts
             # "al-Mayadin", "el-Fasher": the Arabic article belongs to the name
             or (
                 keys[i] in arabic_articles
-                and toks.hyphen_after[i]
+                and hyphen_after[i]
                 and i + 1 < n
                 and cap[i + 1]
                 and not blocked[i + 1]
             )
         ):
-            i += 1
             continue
         longest = 1
         while (
@@ -749,10 +772,9 @@ def _capitalised(
         if found is None:
             if common is not None:
                 aside.append(common)
-            i += 1
         else:
             spans.append(found)
-            i = found.last + 1
+            nxt = found.last + 1
     if aside:
         # one sense per document: "les régions du Nord-Ouest et du Sud-Ouest ... à Bamenda,
         # chef-lieu du Nord-Ouest"
@@ -890,8 +912,8 @@ def _named_features(toks: Tokens, blocked: list[bool], w: Words, index: Index) -
     of_words, articles = w.of_words, (w["list_words"] - w["after_list"]) | w["determiners"]
     n = len(keys)
     out: list[Span] = []
-    for i in range(n - 1):
-        if cap[i] or blocked[i] or keys[i] not in nouns or join[i] == 0 or script[i] != "latin":
+    for i in [i for i in range(n - 1) if keys[i] in nouns]:
+        if cap[i] or blocked[i] or join[i] == 0 or script[i] != "latin":
             continue
         j = toks.past_connectors(i, articles, most=_MAX_FEATURE_LINKS)
         if j >= n or not cap[j] or blocked[j] or join[j - 1] == 0:
@@ -1113,6 +1135,8 @@ def _possessive_names(text: str, toks: Tokens, blocked: list[bool], index: Index
     """Names written with a possessive, which the tokenizer drops: "Land's End", "Martha's
     Vineyard" (the gazetteer's key keeps the "s": "coxs bazar")."""
     out: list[Span] = []
+    if not any(gap in text for gap in _POSSESSIVE_GAPS):
+        return out  # (each name below has one)
     n = len(toks)
     for i in range(n - 1):
         nxt = i + 1
@@ -1330,8 +1354,22 @@ def _region_phrases(
                 return found + REGION_OF
         return None
 
+    # the words an adjective may be: those a region noun follows within
+    # REGION_QUALIFIERS_MAX + 1 words (the others find no noun below)
+    reach = config.REGION_QUALIFIERS_MAX + 1
+    ahead = sorted(
+        {
+            i
+            for p in range(1, n)
+            if toks.keys[p] in region_after
+            for i in range(max(0, p - reach), p)
+        }
+    )
     i = 0
-    while i < n - 1:
+    for a in ahead:
+        if a < i or a >= n - 1:
+            continue
+        i = a
         nxt = i + 1
         # "Новооскольском городском округе", "Бердичівській міській територіальній громаді"
         while (
@@ -1579,14 +1617,21 @@ def _word_forms(
             return key if key != word and index.candidates(key, variants=False) else None
 
     source = "translit" if translit else "morph"
-    lower_words = {toks.keys[i] for i in range(len(toks)) if not toks.cap[i]}
+    lower_words = {k for k, up in zip(toks.keys, toks.cap, strict=True) if not up}
     out: list[Span] = []
     n = len(toks)
     article = -2  # the token of an Arabic article just before, if any
     i = 0
-    while i < n:
-        if i in taken or blocked[i] or not toks.cap[i] or toks.script[i] != "cyrillic":
-            i += 1
+    # the capitalised Cyrillic words, visited in order from ``i`` on (the loop below moves
+    # ``i`` past the names it finds)
+    cyrillic = [
+        j for j in range(n) if toks.cap[j] and toks.script[j] == "cyrillic" and not blocked[j]
+    ]
+    for j in cyrillic:
+        if j < i:
+            continue
+        i = j
+        if i in taken:
             continue
         lang = _morph_lang(toks, i)
         pack = get_pack(lang)
@@ -1849,10 +1894,15 @@ def _hyphenated(text: str, toks: Tokens, blocked: list[bool], w: Words, index: I
     out: list[Span] = []
     n = len(toks)
     i = 0
-    while i < n:
-        if blocked[i] or not toks.cap[i] or toks.script[i] != "cyrillic":
-            i += 1
+    # the capitalised Cyrillic words, visited in order from ``i`` on (the loop below moves
+    # ``i`` past the names it reads)
+    cyrillic = [
+        k for k in range(n) if toks.cap[k] and toks.script[k] == "cyrillic" and not blocked[k]
+    ]
+    for k in cyrillic:
+        if k < i:
             continue
+        i = k
         j = i
         while (
             j + 1 < n
@@ -1907,15 +1957,21 @@ def _inflected_phrases(
     out: list[Span] = []
     n = len(toks)
     i = 0
-    while i < n:
-        if (
-            i in taken
-            or blocked[i]
-            or not toks.cap[i]
-            or toks.script[i] != "cyrillic"
-            or toks.keys[i] in starts
-        ):
-            i += 1
+    # the capitalised Cyrillic words, visited in order from ``i`` on (the loop below moves
+    # ``i`` past the names it finds)
+    cyrillic = [
+        j
+        for j in range(n)
+        if toks.cap[j]
+        and toks.script[j] == "cyrillic"
+        and not blocked[j]
+        and toks.keys[j] not in starts
+    ]
+    for j in cyrillic:
+        if j < i:
+            continue
+        i = j
+        if i in taken:
             continue
         lang = _morph_lang(toks, i)
         run = _name_run(toks, i, taken, blocked)

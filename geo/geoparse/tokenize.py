@@ -186,8 +186,7 @@ def tokenize(
     """
     stop = len(text) if end is None else end
     spans = [m.span() for m in _WORD.finditer(text, start, stop)]
-    starts = [s for s, _ in spans]
-    ends = [e for _, e in spans]
+    starts, ends = (list(x) for x in zip(*spans, strict=True)) if spans else ([], [])
     n = len(starts)
     particle = [False] * n
     cut_after: set[int] = set()  # token indexes followed by a possessive 's
@@ -197,12 +196,14 @@ def tokenize(
 
     known = _WORDS.get
     words = [known(text[s:e]) or _word(text[s:e]) for s, e in zip(starts, ends, strict=True)]
-    keys = [x[0] for x in words]
-    cap = [x[1] for x in words]
-    script = [x[2] for x in words]
+    keys: list[str] = []
+    cap: list[bool] = []
+    script: list[str] = []
+    if words:
+        keys, cap, script = (list(x) for x in list(zip(*words, strict=True))[:3])
     # most words are followed by one space: joined, in the same sentence; the other gaps
     # (punctuation, line breaks, hyphens, elisions) are read one by one below
-    join = [1 if starts[i + 1] - ends[i] == 1 and text[ends[i]] == " " else 0 for i in range(n - 1)]
+    join = [1 if text[e:s] == " " else 0 for e, s in zip(ends, starts[1:], strict=False)]
     hyphen_after = [False] * n
     initial = [False] * n
     if n:
@@ -230,15 +231,15 @@ def tokenize(
             gap = text[e:nxt_start]
         if i in cut_after:
             pass
-        elif (len(gap) <= 3 and "\n" not in gap and all(c in _SPACES for c in gap)) or (
+        elif (len(gap) <= 3 and "\n" not in gap and _SPACES.issuperset(gap)) or (
             gap in (". ", ".") and keys[i] in _SHORT_SAINTS
         ):
             join[i] = 1
         elif len(gap) <= 2 and gap.isspace() and gap.count("\n") == 1 and not cap[i + 1]:
             join[i] = 1  # a line wrapped inside a sentence
         boundary = False
-        enders = any(c in _ENDERS for c in gap)
-        openers = any(c in _OPENERS for c in gap)
+        enders = not _ENDERS.isdisjoint(gap)
+        openers = not _OPENERS.isdisjoint(gap)
         if "\n" in gap:
             boundary = cap[i + 1] or gap.count("\n") > 1 or enders or script[i + 1] == "arabic"
         elif enders:
