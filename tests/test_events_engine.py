@@ -3511,3 +3511,22 @@ def test_an_interception_then_a_hit_at_the_place_is_one_attack() -> None:
         "damaged a shop in Uman on Friday."
     )
     assert [(p, s) for p, s, *_ in _actors_of(text)] == [("Uman", "Air/drone strike")]
+
+
+def test_an_incident_added_to_the_story_takes_its_day() -> None:
+    # a generic word of attack needs a day or a toll of its own, unless the sentence adds
+    # an incident ("also") to a story just told with its day: that day is its day
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    def incidents(text: str) -> list[tuple[str, str]]:
+        return [
+            (r["location"], str(r["event_date"]))
+            for r in event_rows(make_document(text))
+            if r["event_type"] != "Mention"
+        ]
+
+    told = "date 2025-07-02\nOn Tuesday militants attacked Kayes. Militants also attacked Timbuktu."
+    assert incidents(told) == [("Kayes", "2025-07-01"), ("Timbuktu", "2025-07-01")]
+    # no story told before: a word of addition alone anchors nothing
+    assert incidents("date 2025-07-02\nMilitants also attacked Timbuktu.") == []

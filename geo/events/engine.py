@@ -359,6 +359,8 @@ class _Context:
     tally_period: re.Pattern[str] | None  # "in the past week": a sentence that tallies
     pursuit: re.Pattern[str] | None  # "those behind" right before a cue: the told incident
     threat: re.Pattern[str] | None  # "threatened to": what follows in its clause is not told
+    # "also", "также": the sentence adds an incident to the story just told
+    additive: re.Pattern[str] | None = None
 
 
 _CONTEXTS: dict[tuple[str, ...], _Context] = {}
@@ -556,6 +558,7 @@ def _context(rules: Rules) -> _Context:
         else None,
         protest_demand=rules.words_re("context", "protest_demand"),
         threat=rules.words_re("context", "threat"),
+        additive=rules.words_re("context", "additive"),
     )
     _CONTEXTS[rules.codes] = ctx
     return ctx
@@ -2905,8 +2908,16 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     # or the incident just told at its region ("Nine civilians were killed
                     # overnight in the Far North. The attackers raided a quarter of X"): the
                     # town's sentence goes on about it
-                    anchored = bool(dates or tolls) or (
-                        m.place.kind == "city" and _region_parent(m.place, previous, k) is not None
+                    # or an incident added to the story just told, at a town of its own
+                    # ("Kayes was attacked on Tuesday. Militants also attacked Nioro."): it
+                    # takes the story's day
+                    anchored = (
+                        bool(dates or tolls)
+                        or (
+                            m.place.kind == "city"
+                            and _region_parent(m.place, previous, k) is not None
+                        )
+                        or (m.place.kind == "city" and _added_to_story(sentence, previous, k, ctx))
                     )
                     if not (
                         anchored and _cue_reaches(sentence, start, stop, rule, cues, ctx, spans)
@@ -3386,6 +3397,21 @@ def _parent(place: Place, previous: list[_Incident], k: int) -> _Incident | None
             if q.id == place.id or _in_region(q, place):
                 return inc
     return None
+
+
+def _added_to_story(sentence: str, previous: list[_Incident], k: int, ctx: _Context) -> bool:
+    """Whether sentence ``k`` adds an incident to the story just told: a word of addition
+    (the packs' ``additive``: "also", "также", "également") after an incident dated to a day
+    in the :data:`geo.config.FOLLOW_UP_SENTENCES` sentences before it, not recalled."""
+    if ctx.additive is None or ctx.additive.search(sentence) is None:
+        return False
+    return any(
+        inc.dated
+        and inc.precision == 1
+        and not inc.recalled
+        and 0 < k - inc.sentence <= config.FOLLOW_UP_SENTENCES
+        for inc in previous
+    )
 
 
 def _only_regions(inc: _Incident) -> bool:
