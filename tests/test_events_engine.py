@@ -3530,3 +3530,23 @@ def test_an_incident_added_to_the_story_takes_its_day() -> None:
     assert incidents(told) == [("Kayes", "2025-07-01"), ("Timbuktu", "2025-07-01")]
     # no story told before: a word of addition alone anchors nothing
     assert incidents("date 2025-07-02\nMilitants also attacked Timbuktu.") == []
+
+
+def test_debris_that_damaged_something_told_next_makes_the_interception_the_attack() -> None:
+    # the next sentence names no place: its debris damaged something there (the attack,
+    # events README), or fell and damaged nothing (still the interception)
+    hit = (
+        "date 2027-11-12\nOn Friday air defences shot down drones over Uman. Debris of a drone "
+        "damaged the roof of a school."
+    )
+    assert [p_s[:2] for p_s in _actors_of(hit)] == [("Uman", "Air/drone strike")]
+    missed = (
+        "date 2027-11-12\nOn Friday air defences shot down drones over Uman. Debris fell in a "
+        "field and caused no damage."
+    )
+    assert [p_s[:2] for p_s in _actors_of(missed)] == [("Uman", "Disrupted weapons use")]
+    uk = (
+        "date 2027-11-12\nУночі сили ППО збивали дрони над Уманню. Уламки збитого дрона "
+        "пошкодили дах школи. Постраждалих немає."
+    )
+    assert [p_s[:2] for p_s in _actors_of(uk)] == [("Uman", "Air/drone strike")]

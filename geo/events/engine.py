@@ -361,6 +361,8 @@ class _Context:
     threat: re.Pattern[str] | None  # "threatened to": what follows in its clause is not told
     # "also", "также": the sentence adds an incident to the story just told
     additive: re.Pattern[str] | None = None
+    # "damaged", "пошкоджено": what a weapon's debris did to a place
+    damage: re.Pattern[str] | None = None
 
 
 _CONTEXTS: dict[tuple[str, ...], _Context] = {}
@@ -559,6 +561,7 @@ def _context(rules: Rules) -> _Context:
         protest_demand=rules.words_re("context", "protest_demand"),
         threat=rules.words_re("context", "threat"),
         additive=rules.words_re("context", "additive"),
+        damage=rules.words_re("context", "damage"),
     )
     _CONTEXTS[rules.codes] = ctx
     return ctx
@@ -3953,6 +3956,8 @@ def _follow_up(
     if free:
         for i in incidents:
             i.none |= free
+    if same and inc.subtype == _DISRUPTED:
+        _debris_hit(inc, sentence, cues, rules, ctx)
     if (
         dating
         and not inc.dated
@@ -3995,6 +4000,48 @@ def _follow_up(
                 )
     if (tolls and same) or inc.intervention:
         inc.notes.append(note)
+
+
+def _debris_hit(
+    inc: _Incident,
+    sentence: str,
+    cues: Sequence[tuple[int, int, int]],
+    rules: Rules,
+    ctx: _Context,
+) -> None:
+    """An interception whose next sentence, naming no place, tells that the weapon's debris
+    damaged something (a word of the debris rules and one of the packs' ``damage``, not
+    negated: "Debris of a drone damaged the roof of a school") becomes the attack (events
+    README: debris that hits something is the attack); debris that fell and damaged nothing
+    leaves it an interception."""
+    if ctx.damage is None:
+        return
+    words = rules.words_re("classes", "debris")
+    told = words is not None and words.search(sentence) is not None  # "debris of a drone hit"
+    debris = [
+        rules.rules[idx]
+        for _, _, idx in cues
+        if rules.rules[idx].event_type == _REMOTE
+        and (told or rules.rules[idx].key in _DEBRIS_RULES)
+    ]
+    if not debris:
+        return
+    negation = rules.words_re("tolls", "negation")
+    near = config.EVENTS_NEAR_NEGATION_CHARS
+    for d in ctx.damage.finditer(sentence):
+        # a whole word of negation just before or right after it ("no damage", "damaged
+        # nothing", "пошкоджень немає"), as for the debris words (:func:`_near_cue`)
+        n = negation.search(sentence, max(0, d.start() - near)) if negation is not None else None
+        if n is not None and n.start() < d.end() + near:
+            continue
+        inc.etype, inc.subtype = debris[0].event_type, debris[0].sub_type
+        return
+
+
+#: The rules of a shot-down weapon's debris (``geo/lang/common/events.toml``).
+_DEBRIS_RULES: Final = frozenset(
+    ("missile_debris", "weapon_debris", "fallen_missile_debris", "fallen_debris")
+)
 
 
 def _story_toll(
