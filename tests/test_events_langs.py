@@ -430,6 +430,12 @@ def test_words_that_look_like_cues_are_none(code: str, sentence: str) -> None:
             "Air/drone strike",
         ),
         ("fr", "Un drone s'est en outre abattu sur un garage à Soumy.", "Air/drone strike"),
+        # a walk to a seat of authority
+        (
+            "es",
+            "Unas 2 mil personas caminaron desde la plaza hasta el Palacio de Gobierno.",
+            "Peaceful protest",
+        ),
         # an auxiliary and a day set off by commas between the aircraft and its verb
         ("en", "Its aircraft had, on Sunday, struck fighters near the lake.", "Air/drone strike"),
     ],
