@@ -3550,3 +3550,25 @@ def test_debris_that_damaged_something_told_next_makes_the_interception_the_atta
         "пошкодили дах школи. Постраждалих немає."
     )
     assert [p_s[:2] for p_s in _actors_of(uk)] == [("Uman", "Air/drone strike")]
+
+
+def test_a_country_named_only_in_the_source_does_not_stop_the_toll() -> None:
+    # "according to the Sudan Doctors Network": the country names the source, the sentence
+    # goes on about the incident just told (its toll)
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = (
+        "date 2026-02-20\nShells hit a market in Dilling early on Thursday. Three civilians "
+        "were killed and four wounded, according to the Sudan Doctors Network."
+    )
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["location"], r["fatalities"], r["injured"]) for r in rows] == [("Dilling", 3, 4)]
+    # a source before the count names a tally of the region, not the incident's toll
+    tally = (
+        "date 2026-02-20\nShells hit a market in Dilling early on Thursday, killing two. "
+        "According to figures compiled by an institute, more than 180 people have been killed "
+        "in Kordofan since January."
+    )
+    rows = [r for r in event_rows(make_document(tally)) if r["event_type"] != "Mention"]
+    assert [(r["location"], r["fatalities"]) for r in rows] == [("Dilling", 2)]

@@ -2303,6 +2303,21 @@ def _sources_only(sentence: str, begin: int, ms: Sequence[Mention], ctx: _Contex
     )
 
 
+def _source_after_toll(
+    text: str, begin: int, sentence: str, ms: Sequence[Mention], rules: Rules, ctx: _Context
+) -> bool:
+    """Whether every place of a sentence is named in its source, after a word of attribution
+    that follows the sentence's first incident word ("Two were killed, according to the X
+    Doctors Network"), and the sentence's incident words are all generic (deaths, wounds)."""
+    raw = cue_matches(sentence, rules)
+    cues = _foreground(sentence, raw, ctx)
+    if ctx.attribution is None or not all(rules.rules[idx].generic for _, _, idx in cues):
+        return False
+    # (every incident word, also those of a tally: "По данным X, с начала года в Y погибли")
+    lo = begin + min((c[0] for c in raw), default=0)
+    return all(ctx.attribution.search(text, lo, m.char_start) is not None for m in ms)
+
+
 def _named_group(a: ActorMention) -> bool:
     """An armed group named by its name, that is not counted among the dead."""
     return _armed_group(a.actor) and not a.victim and not a.source
@@ -2679,6 +2694,22 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         ):
             # "Two officers were wounded and flown to X": X is where the wounded went, the
             # sentence (no incident word of its own) goes on about the incident just told
+            note = " ".join(sentence.split())
+            records.extend((None, m, note) for m in ms)
+            follow += 1
+            _follow_up(last, sentence, rules, ctx, reference, story_group=story_group)
+            continue
+        if (
+            last
+            and follow < config.FOLLOW_UP_SENTENCES
+            and ctx.attribution is not None
+            and all(m.place.kind != "city" for m in ms)
+            and _source_after_toll(text, begin, sentence, ms, rules, ctx)
+        ):
+            # "Two civilians were killed there, according to the Sudan Doctors Network": a
+            # country or region named only in the source, after the toll, goes on about the
+            # incident just told (not "According to X, 300 were killed in the Y region since
+            # January": a tally of the region)
             note = " ".join(sentence.split())
             records.extend((None, m, note) for m in ms)
             follow += 1
