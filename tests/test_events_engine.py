@@ -3572,3 +3572,14 @@ def test_a_country_named_only_in_the_source_does_not_stop_the_toll() -> None:
     )
     rows = [r for r in event_rows(make_document(tally)) if r["event_type"] != "Mention"]
     assert [(r["location"], r["fatalities"]) for r in rows] == [("Dilling", 2)]
+
+
+def test_french_weapons_shot_down_are_no_toll() -> None:
+    # "a abattu" counts the dead before people ("ont abattu trois civils"), not the drones or
+    # the "engins" (craft) that air defences shot down: an interception, no one hurt
+    for sentence in (
+        "Mardi, la défense antiaérienne a abattu deux drones au-dessus de Tcherkassy.",
+        "Mardi, la défense antiaérienne a abattu plusieurs engins au-dessus de Tcherkassy.",
+    ):
+        got = _actors_of(f"date 2027-03-03\n{sentence}")
+        assert [p_s[:2] for p_s in got] == [("Cherkasy", "Disrupted weapons use")], sentence
