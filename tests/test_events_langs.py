@@ -436,6 +436,9 @@ def test_words_that_look_like_cues_are_none(code: str, sentence: str) -> None:
             "Unas 2 mil personas caminaron desde la plaza hasta el Palacio de Gobierno.",
             "Peaceful protest",
         ),
+        # "abatidos" of drones: shot down, as "derribados"
+        ("es", "Tres drones fueron abatidos sobre la ciudad.", "Disrupted weapons use"),
+        ("es", "La defensa antiaérea abatió dos drones.", "Disrupted weapons use"),
         # an auxiliary and a day set off by commas between the aircraft and its verb
         ("en", "Its aircraft had, on Sunday, struck fighters near the lake.", "Air/drone strike"),
     ],
