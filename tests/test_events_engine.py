@@ -3511,3 +3511,75 @@ def test_an_interception_then_a_hit_at_the_place_is_one_attack() -> None:
         "damaged a shop in Uman on Friday."
     )
     assert [(p, s) for p, s, *_ in _actors_of(text)] == [("Uman", "Air/drone strike")]
+
+
+def test_an_incident_added_to_the_story_takes_its_day() -> None:
+    # a generic word of attack needs a day or a toll of its own, unless the sentence adds
+    # an incident ("also") to a story just told with its day: that day is its day
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    def incidents(text: str) -> list[tuple[str, str]]:
+        return [
+            (r["location"], str(r["event_date"]))
+            for r in event_rows(make_document(text))
+            if r["event_type"] != "Mention"
+        ]
+
+    told = "date 2025-07-02\nOn Tuesday militants attacked Kayes. Militants also attacked Timbuktu."
+    assert incidents(told) == [("Kayes", "2025-07-01"), ("Timbuktu", "2025-07-01")]
+    # no story told before: a word of addition alone anchors nothing
+    assert incidents("date 2025-07-02\nMilitants also attacked Timbuktu.") == []
+
+
+def test_debris_that_damaged_something_told_next_makes_the_interception_the_attack() -> None:
+    # the next sentence names no place: its debris damaged something there (the attack,
+    # events README), or fell and damaged nothing (still the interception)
+    hit = (
+        "date 2027-11-12\nOn Friday air defences shot down drones over Uman. Debris of a drone "
+        "damaged the roof of a school."
+    )
+    assert [p_s[:2] for p_s in _actors_of(hit)] == [("Uman", "Air/drone strike")]
+    missed = (
+        "date 2027-11-12\nOn Friday air defences shot down drones over Uman. Debris fell in a "
+        "field and caused no damage."
+    )
+    assert [p_s[:2] for p_s in _actors_of(missed)] == [("Uman", "Disrupted weapons use")]
+    uk = (
+        "date 2027-11-12\nУночі сили ППО збивали дрони над Уманню. Уламки збитого дрона "
+        "пошкодили дах школи. Постраждалих немає."
+    )
+    assert [p_s[:2] for p_s in _actors_of(uk)] == [("Uman", "Air/drone strike")]
+
+
+def test_a_country_named_only_in_the_source_does_not_stop_the_toll() -> None:
+    # "according to the Sudan Doctors Network": the country names the source, the sentence
+    # goes on about the incident just told (its toll)
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = (
+        "date 2026-02-20\nShells hit a market in Dilling early on Thursday. Three civilians "
+        "were killed and four wounded, according to the Sudan Doctors Network."
+    )
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["location"], r["fatalities"], r["injured"]) for r in rows] == [("Dilling", 3, 4)]
+    # a source before the count names a tally of the region, not the incident's toll
+    tally = (
+        "date 2026-02-20\nShells hit a market in Dilling early on Thursday, killing two. "
+        "According to figures compiled by an institute, more than 180 people have been killed "
+        "in Kordofan since January."
+    )
+    rows = [r for r in event_rows(make_document(tally)) if r["event_type"] != "Mention"]
+    assert [(r["location"], r["fatalities"]) for r in rows] == [("Dilling", 2)]
+
+
+def test_french_weapons_shot_down_are_no_toll() -> None:
+    # "a abattu" counts the dead before people ("ont abattu trois civils"), not the drones or
+    # the "engins" (craft) that air defences shot down: an interception, no one hurt
+    for sentence in (
+        "Mardi, la défense antiaérienne a abattu deux drones au-dessus de Tcherkassy.",
+        "Mardi, la défense antiaérienne a abattu plusieurs engins au-dessus de Tcherkassy.",
+    ):
+        got = _actors_of(f"date 2027-03-03\n{sentence}")
+        assert [p_s[:2] for p_s in got] == [("Cherkasy", "Disrupted weapons use")], sentence

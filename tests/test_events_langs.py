@@ -408,6 +408,62 @@ def test_words_that_look_like_cues_are_none(code: str, sentence: str) -> None:
     assert classify_sentence(sentence, rules=RULES[code]) is None
 
 
+@pytest.mark.parametrize(
+    ("code", "sentence", "sub_type"),
+    [
+        # a march told with its auxiliary, the place between the verb and its purpose
+        (
+            "fr",
+            "Des étudiants ont marché à Parakou jusqu'à la mairie pour réclamer des bourses.",
+            "Peaceful protest",
+        ),
+        ("fr", "Des milliers de personnes sont descendues dans la rue à Lomé.", "Peaceful protest"),
+        (
+            "fr",
+            "Une centaine de commerçants se sont rassemblés devant la préfecture de Kara.",
+            "Peaceful protest",
+        ),
+        # an adverb between the drones' verb and its participle
+        (
+            "fr",
+            "Des drones ont par ailleurs frappé un entrepôt à Soumy.",
+            "Air/drone strike",
+        ),
+        ("fr", "Un drone s'est en outre abattu sur un garage à Soumy.", "Air/drone strike"),
+        # a walk to a seat of authority
+        (
+            "es",
+            "Unas 2 mil personas caminaron desde la plaza hasta el Palacio de Gobierno.",
+            "Peaceful protest",
+        ),
+        # "abatidos" of drones: shot down, as "derribados"
+        ("es", "Tres drones fueron abatidos sobre la ciudad.", "Disrupted weapons use"),
+        ("es", "La defensa antiaérea abatió dos drones.", "Disrupted weapons use"),
+        # an auxiliary and a day set off by commas between the aircraft and its verb
+        ("en", "Its aircraft had, on Sunday, struck fighters near the lake.", "Air/drone strike"),
+    ],
+)
+def test_more_cue_wordings(code: str, sentence: str, sub_type: str) -> None:
+    found = classify_sentence(sentence, rules=RULES[code])
+    assert found is not None and found[1] == sub_type
+
+
+def test_air_defences_that_shot_down_drones_told_after_are_an_interception() -> None:
+    # the weapons named after the verb of the air defences are theirs to shoot down: the
+    # cue of the drones alone ("дронов", a drone strike) is no nearer to the place
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    for text in (
+        "date 2027-03-04\nВо вторник силы ПВО сбили несколько дронов над Полтавой.",
+        "date 2027-03-04\nУ вівторок сили ППО збили кілька дронів над Полтавою.",
+    ):
+        rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+        assert [(r["location"], r["sub_event_type"]) for r in rows] == [
+            ("Poltava", "Disrupted weapons use")
+        ], text
+
+
 def test_interceptions_alone_are_disrupted_weapons_use() -> None:
     # ACLED codes an interception with nothing hit as Strategic developments / Disrupted
     # weapons use, as it does a bomb defused

@@ -712,3 +712,27 @@ def test_a_count_after_its_noun_of_the_dead_or_wounded(
 ) -> None:
     found = count_casualties(sentence, rules=get_rules((lang,)))
     assert [(c.kind, c.count) for c in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # "nobody" in one word, and "no damage or casualties" with the damage first
+        ("en", "Nobody was hurt, the mayor said.", ["fatalities", "injured"]),
+        ("en", "No damage or casualties were reported in the town.", ["fatalities", "injured"]),
+        # "il n'y a pas eu de" (there were no), and no damage nor wounded
+        ("fr", "Il n'y a pas eu de victimes, selon la mairie.", ["fatalities", "injured"]),
+        ("fr", "Deux drones ont été abattus, sans dégâts ni blessés.", ["fatalities", "injured"]),
+        # "il n'y a pas eu de mort": no one died, the wounded are left to be counted
+        ("fr", "Un homme a été blessé. Il n'y a pas eu de mort.", ["fatalities"]),
+        # "no consequences" of an air attack: nothing hit, nobody hurt
+        ("ru", "Над городом сбит беспилотник — без последствий.", ["fatalities", "injured"]),
+        ("uk", "Над містом збили два дрони. Наслідків немає.", ["fatalities", "injured"]),
+        # a threat that a crime will not go unpunished says nothing of casualties
+        ("ru", "Это преступление не останется без последствий, заявил министр.", []),
+    ],
+)
+def test_no_victims_in_more_wordings(lang: str, sentence: str, expected: list[str]) -> None:
+    from geo.events.tolls import casualty_free
+
+    assert sorted(casualty_free(sentence, rules=get_rules((lang,)))) == expected

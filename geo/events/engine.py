@@ -359,6 +359,10 @@ class _Context:
     tally_period: re.Pattern[str] | None  # "in the past week": a sentence that tallies
     pursuit: re.Pattern[str] | None  # "those behind" right before a cue: the told incident
     threat: re.Pattern[str] | None  # "threatened to": what follows in its clause is not told
+    # "also", "также": the sentence adds an incident to the story just told
+    additive: re.Pattern[str] | None = None
+    # "damaged", "пошкоджено": what a weapon's debris did to a place
+    damage: re.Pattern[str] | None = None
 
 
 _CONTEXTS: dict[tuple[str, ...], _Context] = {}
@@ -556,6 +560,8 @@ def _context(rules: Rules) -> _Context:
         else None,
         protest_demand=rules.words_re("context", "protest_demand"),
         threat=rules.words_re("context", "threat"),
+        additive=rules.words_re("context", "additive"),
+        damage=rules.words_re("context", "damage"),
     )
     _CONTEXTS[rules.codes] = ctx
     return ctx
@@ -2297,6 +2303,21 @@ def _sources_only(sentence: str, begin: int, ms: Sequence[Mention], ctx: _Contex
     )
 
 
+def _source_after_toll(
+    text: str, begin: int, sentence: str, ms: Sequence[Mention], rules: Rules, ctx: _Context
+) -> bool:
+    """Whether every place of a sentence is named in its source, after a word of attribution
+    that follows the sentence's first incident word ("Two were killed, according to the X
+    Doctors Network"), and the sentence's incident words are all generic (deaths, wounds)."""
+    raw = cue_matches(sentence, rules)
+    cues = _foreground(sentence, raw, ctx)
+    if ctx.attribution is None or not all(rules.rules[idx].generic for _, _, idx in cues):
+        return False
+    # (every incident word, also those of a tally: "По данным X, с начала года в Y погибли")
+    lo = begin + min((c[0] for c in raw), default=0)
+    return all(ctx.attribution.search(text, lo, m.char_start) is not None for m in ms)
+
+
 def _named_group(a: ActorMention) -> bool:
     """An armed group named by its name, that is not counted among the dead."""
     return _armed_group(a.actor) and not a.victim and not a.source
@@ -2678,6 +2699,22 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             follow += 1
             _follow_up(last, sentence, rules, ctx, reference, story_group=story_group)
             continue
+        if (
+            last
+            and follow < config.FOLLOW_UP_SENTENCES
+            and ctx.attribution is not None
+            and all(m.place.kind != "city" for m in ms)
+            and _source_after_toll(text, begin, sentence, ms, rules, ctx)
+        ):
+            # "Two civilians were killed there, according to the Sudan Doctors Network": a
+            # country or region named only in the source, after the toll, goes on about the
+            # incident just told (not "According to X, 300 were killed in the Y region since
+            # January": a tally of the region)
+            note = " ".join(sentence.split())
+            records.extend((None, m, note) for m in ms)
+            follow += 1
+            _follow_up(last, sentence, rules, ctx, reference, story_group=story_group)
+            continue
         told, told_follow = last, follow
         follow = 0
         last = []
@@ -2905,8 +2942,16 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     # or the incident just told at its region ("Nine civilians were killed
                     # overnight in the Far North. The attackers raided a quarter of X"): the
                     # town's sentence goes on about it
-                    anchored = bool(dates or tolls) or (
-                        m.place.kind == "city" and _region_parent(m.place, previous, k) is not None
+                    # or an incident added to the story just told, at a town of its own
+                    # ("Kayes was attacked on Tuesday. Militants also attacked Nioro."): it
+                    # takes the story's day
+                    anchored = (
+                        bool(dates or tolls)
+                        or (
+                            m.place.kind == "city"
+                            and _region_parent(m.place, previous, k) is not None
+                        )
+                        or (m.place.kind == "city" and _added_to_story(sentence, previous, k, ctx))
                     )
                     if not (
                         anchored and _cue_reaches(sentence, start, stop, rule, cues, ctx, spans)
@@ -3386,6 +3431,21 @@ def _parent(place: Place, previous: list[_Incident], k: int) -> _Incident | None
             if q.id == place.id or _in_region(q, place):
                 return inc
     return None
+
+
+def _added_to_story(sentence: str, previous: list[_Incident], k: int, ctx: _Context) -> bool:
+    """Whether sentence ``k`` adds an incident to the story just told: a word of addition
+    (the packs' ``additive``: "also", "также", "également") after an incident dated to a day
+    in the :data:`geo.config.FOLLOW_UP_SENTENCES` sentences before it, not recalled."""
+    if ctx.additive is None or ctx.additive.search(sentence) is None:
+        return False
+    return any(
+        inc.dated
+        and inc.precision == 1
+        and not inc.recalled
+        and 0 < k - inc.sentence <= config.FOLLOW_UP_SENTENCES
+        for inc in previous
+    )
 
 
 def _only_regions(inc: _Incident) -> bool:
@@ -3927,6 +3987,8 @@ def _follow_up(
     if free:
         for i in incidents:
             i.none |= free
+    if same and inc.subtype == _DISRUPTED:
+        _debris_hit(inc, sentence, cues, rules, ctx)
     if (
         dating
         and not inc.dated
@@ -3969,6 +4031,48 @@ def _follow_up(
                 )
     if (tolls and same) or inc.intervention:
         inc.notes.append(note)
+
+
+def _debris_hit(
+    inc: _Incident,
+    sentence: str,
+    cues: Sequence[tuple[int, int, int]],
+    rules: Rules,
+    ctx: _Context,
+) -> None:
+    """An interception whose next sentence, naming no place, tells that the weapon's debris
+    damaged something (a word of the debris rules and one of the packs' ``damage``, not
+    negated: "Debris of a drone damaged the roof of a school") becomes the attack (events
+    README: debris that hits something is the attack); debris that fell and damaged nothing
+    leaves it an interception."""
+    if ctx.damage is None:
+        return
+    words = rules.words_re("classes", "debris")
+    told = words is not None and words.search(sentence) is not None  # "debris of a drone hit"
+    debris = [
+        rules.rules[idx]
+        for _, _, idx in cues
+        if rules.rules[idx].event_type == _REMOTE
+        and (told or rules.rules[idx].key in _DEBRIS_RULES)
+    ]
+    if not debris:
+        return
+    negation = rules.words_re("tolls", "negation")
+    near = config.EVENTS_NEAR_NEGATION_CHARS
+    for d in ctx.damage.finditer(sentence):
+        # a whole word of negation just before or right after it ("no damage", "damaged
+        # nothing", "пошкоджень немає"), as for the debris words (:func:`_near_cue`)
+        n = negation.search(sentence, max(0, d.start() - near)) if negation is not None else None
+        if n is not None and n.start() < d.end() + near:
+            continue
+        inc.etype, inc.subtype = debris[0].event_type, debris[0].sub_type
+        return
+
+
+#: The rules of a shot-down weapon's debris (``geo/lang/common/events.toml``).
+_DEBRIS_RULES: Final = frozenset(
+    ("missile_debris", "weapon_debris", "fallen_missile_debris", "fallen_debris")
+)
 
 
 def _story_toll(
