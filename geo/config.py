@@ -242,6 +242,12 @@ GEOPARSE_FOCUS_MIN: Final = 2.0
 #: this many of them, the most populous of each country or region first ("Lebanon" in a
 #: story about Indiana towns).
 GEOPARSE_FOCUS_EXTRA_CANDIDATES: Final = 3
+
+#: Whether the towns of a name that lie by a county another name of the document may be
+#: (``county_pair``) are scored too when the prior pruned them, at most
+#: GEOPARSE_FOCUS_EXTRA_CANDIDATES of them, best prior first.
+GEOPARSE_COUNTY_PAIRED_EXTRA: Final = True
+
 #: A first-level region where at least this many other names of a document have a candidate
 #: (before any is chosen) also brings a name's pruned candidates in it to be scored.
 GEOPARSE_SHARED_AREA_NAMES: Final = 2
@@ -267,6 +273,11 @@ GEOPARSE_COUNTY_PAIR_KM: Final = 35.0
 #: names whose recognition probability (after the first round) is below this: words that
 #: are no places ("Art", "Road") would pull the others towards their towns.
 GEOPARSE_CONTEXT_RECOGNISED: Final = 0.25
+
+#: Rounds of resolution after the second, each run only when the round before read a name
+#: that the context leaned on as a country no more but as a first-level region ("Georgia":
+#: the names scored before it saw the country).
+GEOPARSE_EXTRA_ROUNDS: Final = 1
 
 #: Whether a name that recognition doubts is kept when it stands in a list right beside a
 #: kept place of its own first-level region (or within GEOPARSE_NEAR_KM of it): "cortes

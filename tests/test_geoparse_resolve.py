@@ -185,6 +185,53 @@ def test_a_town_and_a_county_of_its_state_around_it_are_a_county_pair() -> None:
     )
 
 
+def test_county_paired_names_the_towns_beside_a_county_of_another_name() -> None:
+    from geo.geoparse.features import county_paired
+
+    county = Place(
+        "c:tn",
+        "Test County",
+        "region",
+        36.33,
+        -88.32,
+        "US",
+        "TN",
+        None,
+        0,
+        "test",
+        True,
+        feature="admin2",
+    )
+    cands = {"testville": (BIG_ABROAD, US_TX, US_TN), "test county": (Candidate(county, 3.0),)}
+    co = cooccurrence(cands)
+    assert county_paired("testville", cands["testville"], co) == (US_TN,)
+    assert county_paired("test county", cands["test county"], co) == cands["test county"]
+    assert county_paired("testville", cands["testville"], cooccurrence({})) == ()
+
+
+def test_a_town_beside_its_county_is_no_country_of_its_name() -> None:
+    # the country's prior prunes the small towns of its name; the county named beside one
+    # of them brings it back
+    found = _mentions(
+        "Jim Doe, 52, of Cuba, was arrested on Friday by Cuba Police and held in the "
+        "Crawford County Jail."
+    )
+    assert ("Cuba", "city", "MO") in found  # Cuba, Missouri, in Crawford County
+    assert ("Crawford County", "region", "MO") in found
+
+
+def test_towns_scored_before_a_state_read_first_as_a_country_follow_the_state() -> None:
+    # "Georgia" is read as the country in the first round and as the state in the second:
+    # "Carrollton" (the largest one lies in Texas), scored before it, is the Georgia town
+    # once a third round sees the state
+    found = _mentions(
+        "Police said a Carrollton man was arrested. Carrollton police and Georgia officials "
+        "searched the house."
+    )
+    assert ("Georgia", "region", "GA") in found
+    assert [a for m, _, a in found if m == "Carrollton"] == ["GA", "GA"]
+
+
 def test_the_capital_of_a_named_country_is_marked() -> None:
     # a story that names France: its capital is "capital_named", a French town is not, and
     # neither is the capital when France is not named

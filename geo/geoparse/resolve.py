@@ -65,6 +65,7 @@ from geo.geoparse.features import (
     Cooccurrence,
     cooccurrence,
     cooccurrence_features,
+    county_paired,
     is_dateline,
     name_features,
     precision_of,
@@ -463,8 +464,21 @@ def resolve(
     well_known: dict[str, tuple[Candidate, dict[str, float]]] = {}
     ranked: dict[str, list[tuple[float, Candidate, dict[str, float], dict[str, float]]]] = {}
     in_context: frozenset[str] = frozenset()
-    for rnd in range(2):
-        if rnd == 1:
+    # the picks the second round leaned on, to see whether it changed any of them
+    leaned_on: dict[str, str] = {}  # name: kind of its pick
+    for rnd in range(2 + config.GEOPARSE_EXTRA_ROUNDS):
+        # another round only when the last one read a name the context leaned on as a
+        # country no more but as a first-level region ("Georgia" the country in the first
+        # round, the state in the second: the towns scored before it leaned on the country)
+        if rnd >= 2 and not any(
+            kind == "country"
+            and key in chosen
+            and chosen[key][0].place.kind == "region"
+            and feature_of(chosen[key][0].place) == "admin1"
+            for key, kind in leaned_on.items()
+        ):
+            break
+        if rnd >= 1:
             # a name that recognition will drop ("Art", "Road") is no support for the others
             places = {
                 key: picked
@@ -481,12 +495,13 @@ def resolve(
             )
             # a name left out of that context adds nothing to it to take back
             in_context = frozenset(places)
+            leaned_on = {key: picked[0].place.kind for key, picked in places.items()}
             voted = votes({key: cands[key] for key in places if key in cands})
         for key, cs in cands.items():
             if key in chosen and chosen[key][3] == math.inf:
                 continue
             if (
-                rnd == 1
+                rnd >= 1
                 and (key in anchors or key not in chosen)
                 and index.spread(key, cs) < config.GEOPARSE_AMBIGUOUS_KM
             ):
@@ -504,6 +519,11 @@ def resolve(
                     voted=voted_for,
                     shared=_shared_areas(key, cs, co) if len(top) < len(cs) else None,
                 )
+                if config.GEOPARSE_COUNTY_PAIRED_EXTRA and len(top) + len(extra) < len(cs):
+                    # a town beside its own county named by another name, whatever its prior
+                    have = {c.place.id for c in (*top, *extra)}
+                    paired = [c for c in county_paired(key, cs, co) if c.place.id not in have]
+                    extra = (*extra, *paired[: config.GEOPARSE_FOCUS_EXTRA_CANDIDATES])
                 noun = noun_named.get(key)
                 if noun:
                     # every region the noun reaches is scored (a name that many counties
