@@ -297,6 +297,14 @@ def test_a_state_abbreviation_in_apposition_is_the_state_with_its_period() -> No
     assert ("La.", "region", "LA") in found
 
 
+def test_a_canadian_province_abbreviation_in_apposition_is_the_province() -> None:
+    found = _mentions("The plant moved from London, Ont., to Brandon, Man., in May.")
+    assert ("London", "city", "08") in found  # London, Ontario
+    assert ("Ont.", "region", "08") in found
+    assert ("Man.", "region", "03") in found  # Manitoba
+    assert _mentions("The Man. was tired.") == []
+
+
 def test_a_short_form_defined_in_brackets_is_its_place_throughout() -> None:
     found = _mentions("Roads closed across Kentucky (KY) overnight, and KY police said three died.")
     assert found.count(("KY", "region", "KY")) == 2
