@@ -126,6 +126,11 @@ GEOPARSE_PRIOR_CAP: Final = 9.0
 #: Prior lost by a candidate reached through a spelling variant.
 GEOPARSE_VARIANT_PENALTY: Final = 0.7
 
+#: A name after a region noun ("la province du Ziro") may name the region whose full
+#: name is the noun, the words after it and the name: the noun is looked for this many
+#: tokens before the name at most (0: never).
+GEOPARSE_NOUN_BEFORE_TOKENS: Final = 3
+
 #: Shortest part of a two-word name written as one word that a lookup splits it into
 #: ("Dankaba" for "Dan Kaba"): each part has at least this many letters.
 GEOPARSE_GLUED_PART_MIN: Final = 3

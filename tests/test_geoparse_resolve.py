@@ -305,6 +305,36 @@ def test_a_canadian_province_abbreviation_in_apposition_is_the_province() -> Non
     assert _mentions("The Man. was tired.") == []
 
 
+def test_a_region_named_with_its_noun_before_is_the_unit_of_that_full_name() -> None:
+    from geo.geoparse.candidates import Index
+    from geo.geoparse.filters import words_for
+    from geo.geoparse.resolve import _regions_with_noun_before
+    from geo.geoparse.tokenize import tokenize
+    from geo.model import Span
+
+    w = words_for(("fr",))
+    index = Index.default()
+
+    def regions(text: str, word: str) -> set[str | None]:
+        toks = tokenize(
+            text,
+            0,
+            None,
+            elisions=w["elisions"],
+            abbreviations=w["abbreviations"],
+            connectors=w["connectors"],
+        )
+        start = text.index(word)
+        first = toks.starts.index(start)
+        span = Span(start, start + len(word), first, first, toks.keys[first])
+        return {c.place.country_code for c in _regions_with_noun_before([span], toks, w, index)}
+
+    # "province du Ziro" is the full name of a province of Burkina Faso
+    assert regions("Des renforts sont arrivés dans la province du Ziro mardi.", "Ziro") == {"BF"}
+    # no region noun before the name: nothing
+    assert regions("Des renforts sont arrivés à Ziro mardi.", "Ziro") == set()
+
+
 def test_a_short_form_defined_in_brackets_is_its_place_throughout() -> None:
     found = _mentions("Roads closed across Kentucky (KY) overnight, and KY police said three died.")
     assert found.count(("KY", "region", "KY")) == 2

@@ -263,6 +263,15 @@ def resolve(
             named = [
                 c for c in index.regions_with_noun(key, w["region_after"]) if c.place.id not in ids
             ]
+            if config.GEOPARSE_NOUN_BEFORE_TOKENS:
+                # ... or before it, with its preposition and article ("la province du
+                # Ziro": the unit whose full name is that phrase)
+                have = ids | {c.place.id for c in named}
+                named += [
+                    c
+                    for c in _regions_with_noun_before(by_key[key], toks, w, index)
+                    if c.place.id not in have
+                ]
             if named:
                 cands[key] = tuple(sorted((*cs, *named), key=lambda c: -c.prior))
                 noun_named[key] = frozenset(c.place.id for c in named)
@@ -1768,6 +1777,31 @@ def _with_focus_places(
     have = {c.place.id for c in cs}
     more = tuple(c for c in index.candidates_in(key, countries) if c.place.id not in have)
     return (*cs, *more) if more else cs
+
+
+def _regions_with_noun_before(
+    group: Sequence[Span], toks: Tokens, w: Words, index: Index
+) -> list[Candidate]:
+    """The regions whose full name is a region noun written before a name with the words
+    between them and the name itself ("province du Ziro", "région du Lac"), at most
+    GEOPARSE_NOUN_BEFORE_TOKENS tokens before it, each with ``match="variant"`` and its
+    prior lowered by GEOPARSE_VARIANT_PENALTY."""
+    nouns = w["region_before"]
+    keys = toks.keys
+    out: dict[str, Candidate] = {}
+    for s in group:
+        for j in range(s.first - 1, max(-1, s.first - 1 - config.GEOPARSE_NOUN_BEFORE_TOKENS), -1):
+            if toks.sentence[j] != toks.sentence[s.first]:
+                break
+            if keys[j] not in nouns:
+                continue
+            phrase = " ".join(keys[j : s.last + 1])
+            for c in index.candidates(phrase, variants=False):
+                if c.place.kind == "region" and c.place.id not in out:
+                    prior = c.prior - config.GEOPARSE_VARIANT_PENALTY
+                    out[c.place.id] = Candidate(c.place, prior, "variant")
+            break
+    return list(out.values())
 
 
 def _unknown_water_after(toks: Tokens, span: Span, w: Words) -> bool:
