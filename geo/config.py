@@ -284,6 +284,12 @@ GEOPARSE_CONTEXT_RECOGNISED: Final = 0.25
 #: the names scored before it saw the country).
 GEOPARSE_EXTRA_ROUNDS: Final = 1
 
+#: Whether a name that a town and a first-level region of its country bear is the region
+#: in a list beside other regions of that country ("Idaho, Montana and Washington": the
+#: whole name), or after a comma right after a town of that region ("Ithaca, New York":
+#: that occurrence).
+GEOPARSE_STATE_BY_COMPANY: Final = True
+
 #: Whether a name that recognition doubts is kept when it stands in a list right beside a
 #: kept place of its own first-level region (or within GEOPARSE_NEAR_KM of it): "cortes
 #: de luz en Chinácota, Toledo y Labateca", where the surname-like town would be

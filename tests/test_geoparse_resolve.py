@@ -232,6 +232,20 @@ def test_towns_scored_before_a_state_read_first_as_a_country_follow_the_state() 
     assert [a for m, _, a in found if m == "Carrollton"] == ["GA", "GA"]
 
 
+def test_a_name_listed_with_states_is_the_state_not_the_town() -> None:
+    found = _mentions("Wildfires burned in Idaho, Montana and Washington this week.")
+    assert ("Washington", "region", "WA") in found
+
+
+def test_a_state_written_after_its_town_is_the_state_there_only() -> None:
+    found = _mentions(
+        "The storm closed schools in Ithaca, New York, and in Scranton. Later it reached "
+        "Staten Island, New York."
+    )
+    # after a town of the state: the state; after a part of the city of that name: the city
+    assert [(k, a) for m, k, a in found if m == "New York"] == [("region", "NY"), ("city", "NY")]
+
+
 def test_the_capital_of_a_named_country_is_marked() -> None:
     # a story that names France: its capital is "capital_named", a French town is not, and
     # neither is the capital when France is not named

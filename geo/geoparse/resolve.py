@@ -635,6 +635,26 @@ def resolve(
                 )
                 well_known.pop(key, None)
 
+    # names read as a first-level region by the names around them, not as its twin town:
+    # the whole name, or the occurrences (by first token) written after a town of it
+    by_company: set[str] = set()
+    state_at: dict[int, Place] = {}
+    if config.GEOPARSE_STATE_BY_COMPANY:
+        # "Idaho, Montana and Washington", "Ithaca, New York": a name that a town and a
+        # first-level region of one country bear is the region in a list beside other
+        # regions of that country, or after a comma after a town of it
+        for key, scored in ranked.items():
+            row = _region_of_name(key, scored, cands[key], chosen, capitals)
+            if row is None:
+                continue
+            if _state_listed(text, key, row[1].place, chosen, by_key, w, cands):
+                chosen[key] = (row[1], chosen[key][1], {**row[2], **row[3]}, chosen[key][3])
+                well_known.pop(key, None)
+                by_company.add(key)
+                continue
+            for first in _state_apposed(text, key, row[1].place, chosen, by_key, spans_at_all):
+                state_at[first] = row[1].place
+
     # recognition: keep the names that are places here
     kept: dict[str, tuple[Place, float, dict[str, float]]] = {}
     centre = _centre([(place, len(by_key[k])) for k, place in anchors.items()])
@@ -889,7 +909,10 @@ def resolve(
             better = _best_in_areas(ranked[span.key], areas)
             if better is not None:
                 place = better[1].place
-        if place.kind in ("city", "region") and span.key in cands:
+        if span.first in state_at:
+            place = state_at[span.first]
+            why = {**why, "region_after_its_town": 1.0}
+        elif place.kind in ("city", "region") and span.key in cands and span.key not in by_company:
             place = _twin_for_span(span, place, cands[span.key], index, cue_at[span.first])
         elif place.kind == "country" and span.key in cands:
             place = _capital_after_a(text, toks, span, place, cands[span.key])
@@ -1439,6 +1462,102 @@ def _off_centre(
 #: Gazetteer features of the regions that place a story (a country's first-level units and
 #: those below them, not macro-regions or continents).
 _LOCAL_UNITS: Final = frozenset({"admin1", "admin2", "admin3"})
+
+
+def _region_of_name(
+    key: str,
+    scored: Sequence[tuple[float, Candidate, dict[str, float], dict[str, float]]],
+    cs: Sequence[Candidate],
+    chosen: Mapping[str, tuple[Candidate, float, dict[str, float], float]],
+    capitals: frozenset[str],
+) -> tuple[float, Candidate, dict[str, float], dict[str, float]] | None:
+    """For a name whose pick is a town, the first-level region of the town's country that
+    bears the name too, as a scored row: a scored candidate of ``scored``, else one of all
+    its candidates ``cs`` (the prior may have pruned it) with its static features; None
+    when the pick is no town or there is no such region."""
+    best = chosen[key][0].place
+    if best.kind != "city":
+        return None
+
+    def is_region(c: Candidate) -> bool:
+        p = c.place
+        return (
+            p.kind == "region"
+            and feature_of(p) == "admin1"
+            and p.country_code == best.country_code
+            and bool(p.admin1_code)
+        )
+
+    row = next((r for r in scored if is_region(r[1])), None)
+    if row is None:
+        found = next((c for c in cs if is_region(c)), None)
+        if found is None:
+            return None
+        row = (0.0, found, static_features(found, cs, capitals), {})
+    return row
+
+
+def _state_apposed(
+    text: str,
+    key: str,
+    region: Place,
+    chosen: Mapping[str, tuple[Candidate, float, dict[str, float], float]],
+    by_key: Mapping[str, Sequence[Span]],
+    spans_at: Mapping[int, Span],
+) -> list[int]:
+    """The first tokens of the occurrences of a name (whose pick is a town, and which
+    ``region`` bears too) written after a comma right after a town chosen in that region,
+    GEOPARSE_NEAR_KM or more from the town picked: "Ithaca, New York" is the state, not
+    "Staten Island, New York". ``spans_at`` holds the spans by their last token."""
+    best = chosen[key][0].place
+    out: list[int] = []
+    for s in by_key[key]:
+        before = spans_at.get(s.first - 1)
+        if before is None or before.key == key or before.key not in chosen:
+            continue
+        town = chosen[before.key][0].place
+        if (
+            town.kind == "city"
+            and town.country_code == region.country_code
+            and town.admin1_code == region.admin1_code
+            and text[before.end : s.start].strip() == ","
+            and approx_km(town.latitude, town.longitude, best.latitude, best.longitude)
+            >= config.GEOPARSE_NEAR_KM
+        ):
+            out.append(s.first)
+    return out
+
+
+def _state_listed(
+    text: str,
+    key: str,
+    region: Place,
+    chosen: Mapping[str, tuple[Candidate, float, dict[str, float], float]],
+    by_key: Mapping[str, Sequence[Span]],
+    w: Words,
+    cands: Mapping[str, Sequence[Candidate]],
+) -> bool:
+    """Whether a name whose pick is a town outside ``region`` (which bears the name too)
+    stands in a list beside names chosen as first-level regions of the region's country
+    that are regions before anything else (their best prior among ``cands``): "Idaho,
+    Montana and Washington" is the state, not the capital; a capital listed beside a
+    province named after its own town is still the capital. (A town inside the region
+    listed so is most often the region's own seat, listed among the towns around it: its
+    twin reading decides.)"""
+    if admin_key(chosen[key][0].place) == admin_key(region):
+        return False
+    others = [
+        o
+        for other, (c, *_rest) in chosen.items()
+        if other != key
+        and c.place.kind == "region"
+        and feature_of(c.place) == "admin1"
+        and c.place.country_code == region.country_code
+        and bool(cands.get(other))
+        and cands[other][0].place.id == c.place.id
+        for o in by_key.get(other, ())
+    ]
+    return bool(others) and _listed_with(text, by_key[key], others, w)
 
 
 def _listed_with(text: str, group: Sequence[Span], others: Sequence[Span], w: Words) -> bool:
