@@ -246,6 +246,18 @@ def test_a_state_written_after_its_town_is_the_state_there_only() -> None:
     assert [(k, a) for m, k, a in found if m == "New York"] == [("region", "NY"), ("city", "NY")]
 
 
+def test_a_country_listed_with_countries_after_articles_is_the_country() -> None:
+    from geo.geoparse import get_geoparser
+
+    text = (
+        "Des commerçants de Maiduguri et de Kano ont quitté Sokoto. Ils sont partis vers le "
+        "Bénin, le Niger et le Togo."
+    )
+    found = [m.place for m in get_geoparser().parse(text, lang="fr") if m.mention == "Niger"]
+    # the country, not the Nigerian state the towns of the story point to
+    assert [(p.kind, p.country_code) for p in found] == [("country", "NE")]
+
+
 def test_the_capital_of_a_named_country_is_marked() -> None:
     # a story that names France: its capital is "capital_named", a French town is not, and
     # neither is the capital when France is not named

@@ -1563,7 +1563,8 @@ def _state_listed(
 def _listed_with(text: str, group: Sequence[Span], others: Sequence[Span], w: Words) -> bool:
     """Whether an occurrence of a name (``group``) stands in a list next to one of the
     spans ``others``, with nothing between them but a comma or a conjunction (the pack's
-    ``after_list``) on one line.
+    ``after_list``) on one line, and the pack's ``articles`` that open items
+    (GEOPARSE_LIST_ARTICLES).
 
     >>> from geo.geoparse.filters import words_for
     >>> from geo.model import Span
@@ -1580,6 +1581,8 @@ def _listed_with(text: str, group: Sequence[Span], others: Sequence[Span], w: Wo
     False
     """
     conj = w["after_list"]
+    # an article may open each item of the list ("vers le Bénin, le Niger et le Togo")
+    articles = w["articles"] if config.GEOPARSE_LIST_ARTICLES else frozenset()
     for s in group:
         for o in others:
             if o.end <= s.start:
@@ -1591,7 +1594,9 @@ def _listed_with(text: str, group: Sequence[Span], others: Sequence[Span], w: Wo
             if len(between) > config.GEOPARSE_LIST_GAP_CHARS or "\n" in between:
                 continue
             words = between.replace(",", " , ").split()
-            if words and all(x == "," or x.lower() in conj for x in words):
+            if words and all(
+                x == "," or x.lower() in conj or x.lower().rstrip("'’") in articles for x in words
+            ):
                 return True
     return False
 
