@@ -126,6 +126,11 @@ GEOPARSE_PRIOR_CAP: Final = 9.0
 #: Prior lost by a candidate reached through a spelling variant.
 GEOPARSE_VARIANT_PENALTY: Final = 0.7
 
+#: A name after a region noun ("la province du Ziro") may name the region whose full
+#: name is the noun, the words after it and the name: the noun is looked for this many
+#: tokens before the name at most (0: never).
+GEOPARSE_NOUN_BEFORE_TOKENS: Final = 3
+
 #: Shortest part of a two-word name written as one word that a lookup splits it into
 #: ("Dankaba" for "Dan Kaba"): each part has at least this many letters.
 GEOPARSE_GLUED_PART_MIN: Final = 3
@@ -242,6 +247,12 @@ GEOPARSE_FOCUS_MIN: Final = 2.0
 #: this many of them, the most populous of each country or region first ("Lebanon" in a
 #: story about Indiana towns).
 GEOPARSE_FOCUS_EXTRA_CANDIDATES: Final = 3
+
+#: Whether the towns of a name that lie by a county another name of the document may be
+#: (``county_pair``) are scored too when the prior pruned them, at most
+#: GEOPARSE_FOCUS_EXTRA_CANDIDATES of them, best prior first.
+GEOPARSE_COUNTY_PAIRED_EXTRA: Final = True
+
 #: A first-level region where at least this many other names of a document have a candidate
 #: (before any is chosen) also brings a name's pruned candidates in it to be scored.
 GEOPARSE_SHARED_AREA_NAMES: Final = 2
@@ -267,6 +278,21 @@ GEOPARSE_COUNTY_PAIR_KM: Final = 35.0
 #: names whose recognition probability (after the first round) is below this: words that
 #: are no places ("Art", "Road") would pull the others towards their towns.
 GEOPARSE_CONTEXT_RECOGNISED: Final = 0.25
+
+#: Rounds of resolution after the second, each run only when the round before read a name
+#: that the context leaned on as a country no more but as a first-level region ("Georgia":
+#: the names scored before it saw the country).
+GEOPARSE_EXTRA_ROUNDS: Final = 1
+
+#: Whether a name that a town and a first-level region of its country bear is the region
+#: in a list beside other regions of that country ("Idaho, Montana and Washington": the
+#: whole name), or after a comma right after a town of that region ("Ithaca, New York":
+#: that occurrence).
+GEOPARSE_STATE_BY_COMPANY: Final = True
+
+#: Whether the items of a list of places may open with an article ("vers le Bénin, le Niger
+#: et le Togo"), as lists read for a country's name or a region's.
+GEOPARSE_LIST_ARTICLES: Final = True
 
 #: Whether a name that recognition doubts is kept when it stands in a list right beside a
 #: kept place of its own first-level region (or within GEOPARSE_NEAR_KM of it): "cortes

@@ -185,6 +185,79 @@ def test_a_town_and_a_county_of_its_state_around_it_are_a_county_pair() -> None:
     )
 
 
+def test_county_paired_names_the_towns_beside_a_county_of_another_name() -> None:
+    from geo.geoparse.features import county_paired
+
+    county = Place(
+        "c:tn",
+        "Test County",
+        "region",
+        36.33,
+        -88.32,
+        "US",
+        "TN",
+        None,
+        0,
+        "test",
+        True,
+        feature="admin2",
+    )
+    cands = {"testville": (BIG_ABROAD, US_TX, US_TN), "test county": (Candidate(county, 3.0),)}
+    co = cooccurrence(cands)
+    assert county_paired("testville", cands["testville"], co) == (US_TN,)
+    assert county_paired("test county", cands["test county"], co) == cands["test county"]
+    assert county_paired("testville", cands["testville"], cooccurrence({})) == ()
+
+
+def test_a_town_beside_its_county_is_no_country_of_its_name() -> None:
+    # the country's prior prunes the small towns of its name; the county named beside one
+    # of them brings it back
+    found = _mentions(
+        "Jim Doe, 52, of Cuba, was arrested on Friday by Cuba Police and held in the "
+        "Crawford County Jail."
+    )
+    assert ("Cuba", "city", "MO") in found  # Cuba, Missouri, in Crawford County
+    assert ("Crawford County", "region", "MO") in found
+
+
+def test_towns_scored_before_a_state_read_first_as_a_country_follow_the_state() -> None:
+    # "Georgia" is read as the country in the first round and as the state in the second:
+    # "Carrollton" (the largest one lies in Texas), scored before it, is the Georgia town
+    # once a third round sees the state
+    found = _mentions(
+        "Police said a Carrollton man was arrested. Carrollton police and Georgia officials "
+        "searched the house."
+    )
+    assert ("Georgia", "region", "GA") in found
+    assert [a for m, _, a in found if m == "Carrollton"] == ["GA", "GA"]
+
+
+def test_a_name_listed_with_states_is_the_state_not_the_town() -> None:
+    found = _mentions("Wildfires burned in Idaho, Montana and Washington this week.")
+    assert ("Washington", "region", "WA") in found
+
+
+def test_a_state_written_after_its_town_is_the_state_there_only() -> None:
+    found = _mentions(
+        "The storm closed schools in Ithaca, New York, and in Scranton. Later it reached "
+        "Staten Island, New York."
+    )
+    # after a town of the state: the state; after a part of the city of that name: the city
+    assert [(k, a) for m, k, a in found if m == "New York"] == [("region", "NY"), ("city", "NY")]
+
+
+def test_a_country_listed_with_countries_after_articles_is_the_country() -> None:
+    from geo.geoparse import get_geoparser
+
+    text = (
+        "Des commerçants de Maiduguri et de Kano ont quitté Sokoto. Ils sont partis vers le "
+        "Bénin, le Niger et le Togo."
+    )
+    found = [m.place for m in get_geoparser().parse(text, lang="fr") if m.mention == "Niger"]
+    # the country, not the Nigerian state the towns of the story point to
+    assert [(p.kind, p.country_code) for p in found] == [("country", "NE")]
+
+
 def test_the_capital_of_a_named_country_is_marked() -> None:
     # a story that names France: its capital is "capital_named", a French town is not, and
     # neither is the capital when France is not named
@@ -248,6 +321,44 @@ def test_a_state_abbreviation_in_apposition_is_the_state_with_its_period() -> No
     found = _mentions("The plant moved from Terre Haute, Ind., to Houma, La., in May.")
     assert ("Ind.", "region", "IN") in found
     assert ("La.", "region", "LA") in found
+
+
+def test_a_canadian_province_abbreviation_in_apposition_is_the_province() -> None:
+    found = _mentions("The plant moved from London, Ont., to Brandon, Man., in May.")
+    assert ("London", "city", "08") in found  # London, Ontario
+    assert ("Ont.", "region", "08") in found
+    assert ("Man.", "region", "03") in found  # Manitoba
+    assert _mentions("The Man. was tired.") == []
+
+
+def test_a_region_named_with_its_noun_before_is_the_unit_of_that_full_name() -> None:
+    from geo.geoparse.candidates import Index
+    from geo.geoparse.filters import words_for
+    from geo.geoparse.resolve import _regions_with_noun_before
+    from geo.geoparse.tokenize import tokenize
+    from geo.model import Span
+
+    w = words_for(("fr",))
+    index = Index.default()
+
+    def regions(text: str, word: str) -> set[str | None]:
+        toks = tokenize(
+            text,
+            0,
+            None,
+            elisions=w["elisions"],
+            abbreviations=w["abbreviations"],
+            connectors=w["connectors"],
+        )
+        start = text.index(word)
+        first = toks.starts.index(start)
+        span = Span(start, start + len(word), first, first, toks.keys[first])
+        return {c.place.country_code for c in _regions_with_noun_before([span], toks, w, index)}
+
+    # "province du Ziro" is the full name of a province of Burkina Faso
+    assert regions("Des renforts sont arrivés dans la province du Ziro mardi.", "Ziro") == {"BF"}
+    # no region noun before the name: nothing
+    assert regions("Des renforts sont arrivés à Ziro mardi.", "Ziro") == set()
 
 
 def test_a_short_form_defined_in_brackets_is_its_place_throughout() -> None:

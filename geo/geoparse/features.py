@@ -67,6 +67,7 @@ __all__ = [
     "Votes",
     "cooccurrence",
     "cooccurrence_features",
+    "county_paired",
     "name_features",
     "region_cue",
     "span_features",
@@ -339,6 +340,38 @@ def cooccurrence_features(
                     f["county_pair"] = 1.0
         out.append(f)
     return out
+
+
+def county_paired(key: str, cs: Sequence[Candidate], co: Cooccurrence) -> tuple[Candidate, ...]:
+    """The candidates of name ``key`` that have ``county_pair`` (see
+    :func:`cooccurrence_features`): towns within GEOPARSE_COUNTY_PAIR_KM of a county of
+    another name in their own first-level region, and counties with such a town. The prior
+    prunes a town of a few thousand people whose name a country or a city bears ("Cuba"
+    beside "Crawford County" is the town of Missouri); its county keeps it in the race.
+
+    Examples
+    --------
+    >>> county_paired("cuba", [], cooccurrence({}))
+    ()
+    """
+    if not (co.counties and co.towns):
+        return ()
+    out: list[Candidate] = []
+    for c in cs:
+        p = c.place
+        if p.kind == "country" or not (p.country_code and p.admin1_code):
+            continue
+        pairs = _town_or_county(p, town=co.counties, county=co.towns)
+        if pairs and _paired(
+            pairs,
+            _cell(p.latitude, p.longitude),
+            p.latitude,
+            p.longitude,
+            f"{p.country_code}.{p.admin1_code}",
+            key,
+        ):
+            out.append(c)
+    return tuple(out)
 
 
 def _town_or_county(place: Place, *, town: _T, county: _T) -> _T | None:

@@ -65,6 +65,7 @@ from geo.geoparse.features import (
     Cooccurrence,
     cooccurrence,
     cooccurrence_features,
+    county_paired,
     is_dateline,
     name_features,
     precision_of,
@@ -262,6 +263,15 @@ def resolve(
             named = [
                 c for c in index.regions_with_noun(key, w["region_after"]) if c.place.id not in ids
             ]
+            if config.GEOPARSE_NOUN_BEFORE_TOKENS:
+                # ... or before it, with its preposition and article ("la province du
+                # Ziro": the unit whose full name is that phrase)
+                have = ids | {c.place.id for c in named}
+                named += [
+                    c
+                    for c in _regions_with_noun_before(by_key[key], toks, w, index)
+                    if c.place.id not in have
+                ]
             if named:
                 cands[key] = tuple(sorted((*cs, *named), key=lambda c: -c.prior))
                 noun_named[key] = frozenset(c.place.id for c in named)
@@ -463,8 +473,21 @@ def resolve(
     well_known: dict[str, tuple[Candidate, dict[str, float]]] = {}
     ranked: dict[str, list[tuple[float, Candidate, dict[str, float], dict[str, float]]]] = {}
     in_context: frozenset[str] = frozenset()
-    for rnd in range(2):
-        if rnd == 1:
+    # the picks the second round leaned on, to see whether it changed any of them
+    leaned_on: dict[str, str] = {}  # name: kind of its pick
+    for rnd in range(2 + config.GEOPARSE_EXTRA_ROUNDS):
+        # another round only when the last one read a name the context leaned on as a
+        # country no more but as a first-level region ("Georgia" the country in the first
+        # round, the state in the second: the towns scored before it leaned on the country)
+        if rnd >= 2 and not any(
+            kind == "country"
+            and key in chosen
+            and chosen[key][0].place.kind == "region"
+            and feature_of(chosen[key][0].place) == "admin1"
+            for key, kind in leaned_on.items()
+        ):
+            break
+        if rnd >= 1:
             # a name that recognition will drop ("Art", "Road") is no support for the others
             places = {
                 key: picked
@@ -481,12 +504,13 @@ def resolve(
             )
             # a name left out of that context adds nothing to it to take back
             in_context = frozenset(places)
+            leaned_on = {key: picked[0].place.kind for key, picked in places.items()}
             voted = votes({key: cands[key] for key in places if key in cands})
         for key, cs in cands.items():
             if key in chosen and chosen[key][3] == math.inf:
                 continue
             if (
-                rnd == 1
+                rnd >= 1
                 and (key in anchors or key not in chosen)
                 and index.spread(key, cs) < config.GEOPARSE_AMBIGUOUS_KM
             ):
@@ -504,6 +528,11 @@ def resolve(
                     voted=voted_for,
                     shared=_shared_areas(key, cs, co) if len(top) < len(cs) else None,
                 )
+                if config.GEOPARSE_COUNTY_PAIRED_EXTRA and len(top) + len(extra) < len(cs):
+                    # a town beside its own county named by another name, whatever its prior
+                    have = {c.place.id for c in (*top, *extra)}
+                    paired = [c for c in county_paired(key, cs, co) if c.place.id not in have]
+                    extra = (*extra, *paired[: config.GEOPARSE_FOCUS_EXTRA_CANDIDATES])
                 noun = noun_named.get(key)
                 if noun:
                     # every region the noun reaches is scored (a name that many counties
@@ -605,6 +634,26 @@ def resolve(
                     chosen[key][3],
                 )
                 well_known.pop(key, None)
+
+    # names read as a first-level region by the names around them, not as its twin town:
+    # the whole name, or the occurrences (by first token) written after a town of it
+    by_company: set[str] = set()
+    state_at: dict[int, Place] = {}
+    if config.GEOPARSE_STATE_BY_COMPANY:
+        # "Idaho, Montana and Washington", "Ithaca, New York": a name that a town and a
+        # first-level region of one country bear is the region in a list beside other
+        # regions of that country, or after a comma after a town of it
+        for key, scored in ranked.items():
+            row = _region_of_name(key, scored, cands[key], chosen, capitals)
+            if row is None:
+                continue
+            if _state_listed(text, key, row[1].place, chosen, by_key, w, cands):
+                chosen[key] = (row[1], chosen[key][1], {**row[2], **row[3]}, chosen[key][3])
+                well_known.pop(key, None)
+                by_company.add(key)
+                continue
+            for first in _state_apposed(text, key, row[1].place, chosen, by_key, spans_at_all):
+                state_at[first] = row[1].place
 
     # recognition: keep the names that are places here
     kept: dict[str, tuple[Place, float, dict[str, float]]] = {}
@@ -874,7 +923,10 @@ def resolve(
             better = _best_in_areas(ranked[span.key], areas)
             if better is not None:
                 place = better[1].place
-        if place.kind in ("city", "region") and span.key in cands:
+        if span.first in state_at:
+            place = state_at[span.first]
+            why = {**why, "region_after_its_town": 1.0}
+        elif place.kind in ("city", "region") and span.key in cands and span.key not in by_company:
             place = _twin_for_span(span, place, cands[span.key], index, cue_at[span.first])
         elif place.kind == "country" and span.key in cands:
             place = _capital_after_a(text, toks, span, place, cands[span.key])
@@ -1586,10 +1638,107 @@ def _off_centre(
 _LOCAL_UNITS: Final = frozenset({"admin1", "admin2", "admin3"})
 
 
+def _region_of_name(
+    key: str,
+    scored: Sequence[tuple[float, Candidate, dict[str, float], dict[str, float]]],
+    cs: Sequence[Candidate],
+    chosen: Mapping[str, tuple[Candidate, float, dict[str, float], float]],
+    capitals: frozenset[str],
+) -> tuple[float, Candidate, dict[str, float], dict[str, float]] | None:
+    """For a name whose pick is a town, the first-level region of the town's country that
+    bears the name too, as a scored row: a scored candidate of ``scored``, else one of all
+    its candidates ``cs`` (the prior may have pruned it) with its static features; None
+    when the pick is no town or there is no such region."""
+    best = chosen[key][0].place
+    if best.kind != "city":
+        return None
+
+    def is_region(c: Candidate) -> bool:
+        p = c.place
+        return (
+            p.kind == "region"
+            and feature_of(p) == "admin1"
+            and p.country_code == best.country_code
+            and bool(p.admin1_code)
+        )
+
+    row = next((r for r in scored if is_region(r[1])), None)
+    if row is None:
+        found = next((c for c in cs if is_region(c)), None)
+        if found is None:
+            return None
+        row = (0.0, found, static_features(found, cs, capitals), {})
+    return row
+
+
+def _state_apposed(
+    text: str,
+    key: str,
+    region: Place,
+    chosen: Mapping[str, tuple[Candidate, float, dict[str, float], float]],
+    by_key: Mapping[str, Sequence[Span]],
+    spans_at: Mapping[int, Span],
+) -> list[int]:
+    """The first tokens of the occurrences of a name (whose pick is a town, and which
+    ``region`` bears too) written after a comma right after a town chosen in that region,
+    GEOPARSE_NEAR_KM or more from the town picked: "Ithaca, New York" is the state, not
+    "Staten Island, New York". ``spans_at`` holds the spans by their last token."""
+    best = chosen[key][0].place
+    out: list[int] = []
+    for s in by_key[key]:
+        before = spans_at.get(s.first - 1)
+        if before is None or before.key == key or before.key not in chosen:
+            continue
+        town = chosen[before.key][0].place
+        if (
+            town.kind == "city"
+            and town.country_code == region.country_code
+            and town.admin1_code == region.admin1_code
+            and text[before.end : s.start].strip() == ","
+            and approx_km(town.latitude, town.longitude, best.latitude, best.longitude)
+            >= config.GEOPARSE_NEAR_KM
+        ):
+            out.append(s.first)
+    return out
+
+
+def _state_listed(
+    text: str,
+    key: str,
+    region: Place,
+    chosen: Mapping[str, tuple[Candidate, float, dict[str, float], float]],
+    by_key: Mapping[str, Sequence[Span]],
+    w: Words,
+    cands: Mapping[str, Sequence[Candidate]],
+) -> bool:
+    """Whether a name whose pick is a town outside ``region`` (which bears the name too)
+    stands in a list beside names chosen as first-level regions of the region's country
+    that are regions before anything else (their best prior among ``cands``): "Idaho,
+    Montana and Washington" is the state, not the capital; a capital listed beside a
+    province named after its own town is still the capital. (A town inside the region
+    listed so is most often the region's own seat, listed among the towns around it: its
+    twin reading decides.)"""
+    if admin_key(chosen[key][0].place) == admin_key(region):
+        return False
+    others = [
+        o
+        for other, (c, *_rest) in chosen.items()
+        if other != key
+        and c.place.kind == "region"
+        and feature_of(c.place) == "admin1"
+        and c.place.country_code == region.country_code
+        and bool(cands.get(other))
+        and cands[other][0].place.id == c.place.id
+        for o in by_key.get(other, ())
+    ]
+    return bool(others) and _listed_with(text, by_key[key], others, w)
+
+
 def _listed_with(text: str, group: Sequence[Span], others: Sequence[Span], w: Words) -> bool:
     """Whether an occurrence of a name (``group``) stands in a list next to one of the
     spans ``others``, with nothing between them but a comma or a conjunction (the pack's
-    ``after_list``) on one line.
+    ``after_list``) on one line, and the pack's ``articles`` that open items
+    (GEOPARSE_LIST_ARTICLES).
 
     >>> from geo.geoparse.filters import words_for
     >>> from geo.model import Span
@@ -1606,6 +1755,8 @@ def _listed_with(text: str, group: Sequence[Span], others: Sequence[Span], w: Wo
     False
     """
     conj = w["after_list"]
+    # an article may open each item of the list ("vers le Bénin, le Niger et le Togo")
+    articles = w["articles"] if config.GEOPARSE_LIST_ARTICLES else frozenset()
     for s in group:
         for o in others:
             if o.end <= s.start:
@@ -1617,7 +1768,9 @@ def _listed_with(text: str, group: Sequence[Span], others: Sequence[Span], w: Wo
             if len(between) > config.GEOPARSE_LIST_GAP_CHARS or "\n" in between:
                 continue
             words = between.replace(",", " , ").split()
-            if words and all(x == "," or x.lower() in conj for x in words):
+            if words and all(
+                x == "," or x.lower() in conj or x.lower().rstrip("'’") in articles for x in words
+            ):
                 return True
     return False
 
@@ -1922,6 +2075,31 @@ def _with_focus_places(
     have = {c.place.id for c in cs}
     more = tuple(c for c in index.candidates_in(key, countries) if c.place.id not in have)
     return (*cs, *more) if more else cs
+
+
+def _regions_with_noun_before(
+    group: Sequence[Span], toks: Tokens, w: Words, index: Index
+) -> list[Candidate]:
+    """The regions whose full name is a region noun written before a name with the words
+    between them and the name itself ("province du Ziro", "région du Lac"), at most
+    GEOPARSE_NOUN_BEFORE_TOKENS tokens before it, each with ``match="variant"`` and its
+    prior lowered by GEOPARSE_VARIANT_PENALTY."""
+    nouns = w["region_before"]
+    keys = toks.keys
+    out: dict[str, Candidate] = {}
+    for s in group:
+        for j in range(s.first - 1, max(-1, s.first - 1 - config.GEOPARSE_NOUN_BEFORE_TOKENS), -1):
+            if toks.sentence[j] != toks.sentence[s.first]:
+                break
+            if keys[j] not in nouns:
+                continue
+            phrase = " ".join(keys[j : s.last + 1])
+            for c in index.candidates(phrase, variants=False):
+                if c.place.kind == "region" and c.place.id not in out:
+                    prior = c.prior - config.GEOPARSE_VARIANT_PENALTY
+                    out[c.place.id] = Candidate(c.place, prior, "variant")
+            break
+    return list(out.values())
 
 
 def _unknown_water_after(toks: Tokens, span: Span, w: Words) -> bool:
