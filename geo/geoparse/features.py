@@ -200,6 +200,9 @@ class Context:
         Named areas that the document names (for separatist cues).
     separatist_sentences : set of int
         Sentences with a separatist or occupied-area cue.
+    point_ids : tuple of (list, frozenset of str), optional
+        :attr:`points` and the set of their ids, filled by :func:`name_features` on first
+        use (a name none of whose candidates is among them reads :attr:`points` as it is).
     """
 
     focus: dict[str, float] = field(default_factory=dict)
@@ -214,7 +217,6 @@ class Context:
     disputed: list[Place] = field(default_factory=list)
     separatist_sentences: set[int] = field(default_factory=set)
     far_ids: frozenset[str] | None = None
-    #: :attr:`points` and the set of their ids (:func:`name_features`), filled on first use.
     point_ids: tuple[list[tuple[float, float, str]], frozenset[str]] | None = field(
         default=None, repr=False, compare=False
     )
@@ -238,6 +240,9 @@ class Cooccurrence:
     counties, towns : dict of (int, int) to list of (float, float, str, str)
         By map cell (as :attr:`cells`): latitude, longitude, first-level region and name of
         the candidates that are counties (second-level units) and of those that are towns.
+    around, around_wide : dict of (int, int) to list of (float, float, str)
+        By map cell of :attr:`cells` (:attr:`wide`): the points of that cell and of the
+        eight around it, filled by :func:`cooccurrence_features` as cells are asked for.
     """
 
     cells: dict[tuple[int, int], list[tuple[float, float, str]]] = field(default_factory=dict)
@@ -248,9 +253,6 @@ class Cooccurrence:
         default_factory=dict
     )
     towns: dict[tuple[int, int], list[tuple[float, float, str, str]]] = field(default_factory=dict)
-    #: By map cell of :attr:`cells` (:attr:`wide`): the points of that cell and the eight
-    #: around it, in the order :func:`_nearest` reads them (filled as cells are asked for:
-    #: the candidates of a story's names share few cells).
     around: dict[tuple[int, int], list[tuple[float, float, str]]] = field(
         default_factory=dict, repr=False, compare=False
     )
