@@ -610,17 +610,17 @@ def why_text(why: Mapping[str, float] | None) -> str:
     """
     if not why:
         return ""
-    texts = _TERM_TEXT
-    parts = []
-    for term in why.items():
-        found = texts.get(term)
-        if found is None:
-            k, v = term
-            found = f"{k} {v:+.2f}"
-            if v and len(texts) < config.GEOPARSE_CACHE_SIZE:  # 0.0 == -0.0: not memoised
-                texts[term] = found
-        parts.append(found)
-    return "; ".join(parts)
+    get = _TERM_TEXT.get
+    return "; ".join([get(term) or _term_text(term) for term in why.items()])
+
+
+def _term_text(term: tuple[str, float]) -> str:
+    """The text of one term of ``why`` (:func:`why_text`), memoised."""
+    k, v = term
+    found = f"{k} {v:+.2f}"
+    if v and len(_TERM_TEXT) < config.GEOPARSE_CACHE_SIZE:  # 0.0 == -0.0: not memoised
+        _TERM_TEXT[term] = found
+    return found
 
 
 def why_texts(mentions: Sequence[Mention]) -> list[str]:

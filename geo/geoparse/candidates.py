@@ -100,11 +100,21 @@ def is_region_seat(place: Place) -> bool:
     ...                      admin1="Novaville", population=900, source="test"))
     True
     """
-    return (
-        place.kind == "city"
-        and bool(place.admin1)
-        and normalize_name(place.admin1) == normalize_name(place.name)
-    )
+    if place.kind != "city" or not place.admin1:
+        return False
+    names = (place.admin1, place.name)
+    found = _SEATS.get(names)
+    if found is None:
+        found = normalize_name(place.admin1) == normalize_name(place.name)
+        if len(_SEATS) > config.GEOPARSE_CACHE_SIZE:
+            _SEATS.clear()
+        _SEATS[names] = found
+    return found
+
+
+#: :func:`is_region_seat` by (first-level region's name, town's name), memoised: recognition
+#: asks it of each name's pick once or twice per document.
+_SEATS: dict[tuple[str, str], bool] = {}
 
 
 def admin_key(place: Place) -> str:

@@ -201,6 +201,9 @@ class Context:
         Named areas that the document names (for separatist cues).
     separatist_sentences : set of int
         Sentences with a separatist or occupied-area cue.
+    point_ids : tuple of (list, frozenset of str), optional
+        :attr:`points` and the set of their ids, filled by :func:`name_features` on first
+        use (a name none of whose candidates is among them reads :attr:`points` as it is).
     """
 
     focus: dict[str, float] = field(default_factory=dict)
@@ -215,6 +218,9 @@ class Context:
     disputed: list[Place] = field(default_factory=list)
     separatist_sentences: set[int] = field(default_factory=set)
     far_ids: frozenset[str] | None = None
+    point_ids: tuple[list[tuple[float, float, str]], frozenset[str]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
 
 @dataclass
@@ -235,6 +241,9 @@ class Cooccurrence:
     counties, towns : dict of (int, int) to list of (float, float, str, str)
         By map cell (as :attr:`cells`): latitude, longitude, first-level region and name of
         the candidates that are counties (second-level units) and of those that are towns.
+    around, around_wide : dict of (int, int) to list of (float, float, str)
+        By map cell of :attr:`cells` (:attr:`wide`): the points of that cell and of the
+        eight around it, filled by :func:`cooccurrence_features` as cells are asked for.
     """
 
     cells: dict[tuple[int, int], list[tuple[float, float, str]]] = field(default_factory=dict)
@@ -245,6 +254,12 @@ class Cooccurrence:
         default_factory=dict
     )
     towns: dict[tuple[int, int], list[tuple[float, float, str, str]]] = field(default_factory=dict)
+    around: dict[tuple[int, int], list[tuple[float, float, str]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    around_wide: dict[tuple[int, int], list[tuple[float, float, str]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
 
 def _cell(lat: float, lon: float, size: float = config.GEOPARSE_COOCCUR_DEGREES) -> tuple[int, int]:
@@ -322,10 +337,11 @@ def cooccurrence_features(
             lat, lon = p.latitude, p.longitude
             coslat = cos(radians(lat))
             cell = (floor(lat / narrow), floor(lon / narrow))
-            near = _nearest(cells, cell, lat, lon, coslat, key)
+            near = _nearest(_around(cells, co.around, cell), lat, lon, coslat, key)
             if near:
                 f["cooccur"] = _support(near, config.GEOPARSE_COOCCUR_KM) / others
-            near = _nearest(wide, (floor(lat / size), floor(lon / size)), lat, lon, coslat, key)
+            wide_cell = (floor(lat / size), floor(lon / size))
+            near = _nearest(_around(wide, co.around_wide, wide_cell), lat, lon, coslat, key)
             if near:
                 f["cooccur_wide"] = _support(near, config.GEOPARSE_COOCCUR_WIDE_KM) / others
             if p.country_code and p.admin1_code:
@@ -402,32 +418,48 @@ def _paired(
     return False
 
 
-def _nearest(
+def _around(
     cells: Mapping[tuple[int, int], Sequence[tuple[float, float, str]]],
+    cache: dict[tuple[int, int], list[tuple[float, float, str]]],
     cell: tuple[int, int],
+) -> list[tuple[float, float, str]]:
+    """The points of ``cells`` in ``cell`` and the eight cells around it, row by row (as
+    :func:`_nearest` reads them), memoised in ``cache``."""
+    found = cache.get(cell)
+    if found is None:
+        i, j = cell
+        found = []
+        get = cells.get
+        for di in (i - 1, i, i + 1):
+            for dj in (j - 1, j, j + 1):
+                points = get((di, dj))
+                if points:
+                    found.extend(points)
+        cache[cell] = found
+    return found
+
+
+def _nearest(
+    points: Sequence[tuple[float, float, str]],
     lat: float,
     lon: float,
     coslat: float,
     key: str,
 ) -> dict[str, float]:
-    """Each other name's nearest candidate (in ``cell`` and the cells around it) to a point,
-    by squared distance in degrees (km * sqrt never reverses an order)."""
-    i, j = cell
+    """Each other name's nearest candidate among ``points`` (those around a point's map
+    cell, :func:`_around`) to a point, by squared distance in degrees (km * sqrt never
+    reverses an order); the names in the order their first point comes."""
     near: dict[str, float] = {}
-    get = cells.get
-    for di in (i - 1, i, i + 1):
-        for dj in (j - 1, j, j + 1):
-            found = get((di, dj))
-            if not found:
-                continue
-            for qlat, qlon, other in found:
-                if other == key:
-                    continue
-                dx = (qlon - lon) * coslat
-                dy = qlat - lat
-                sq = dx * dx + dy * dy
-                if other not in near or sq < near[other]:
-                    near[other] = sq
+    get = near.get
+    for qlat, qlon, other in points:
+        if other == key:
+            continue
+        dx = (qlon - lon) * coslat
+        dy = qlat - lat
+        sq = dx * dx + dy * dy
+        old = get(other)
+        if old is None or sq < old:
+            near[other] = sq
     return near
 
 
@@ -465,10 +497,21 @@ class Votes:
     order: dict[str, int] = field(default_factory=dict)
 
 
-def votes(cands: Mapping[str, Sequence[Candidate]]) -> Votes:
+#: What a name votes for (:func:`_voted_areas`): the areas sorted (ties of votes are broken
+#: the same every run), and as a set.
+_Voted = tuple[tuple[str, ...], frozenset[str]]
+
+
+def votes(
+    cands: Mapping[str, Sequence[Candidate]],
+    *,
+    areas_of: dict[str, tuple[_Voted, _Voted]] | None = None,
+) -> Votes:
     """The votes of the names ``cands`` (candidates best first; see :class:`Votes`); a
     name whose best candidate is a country or a first-level region votes for that one alone,
-    and a country's name for no region.
+    and a country's name for no region. ``areas_of``, when given, keeps the regions and
+    countries each name votes for (they depend on its candidates alone), for the next call
+    of the same document.
 
     Examples
     --------
@@ -479,31 +522,43 @@ def votes(cands: Mapping[str, Sequence[Candidate]]) -> Votes:
     for key, cs in cands.items():
         if not cs:
             continue
-        best = cs[0].place
-        if best.kind == "country" or feature_of(best) == "admin1":
-            # a name best known as a country or a state votes for it, not for the small towns
-            # that bear its name in other states
-            area = admin_key(best) if best.kind != "country" else ""
-            areas = {area} if area else set()
-            countries = {best.country_code} if best.country_code else set()
-        else:
-            areas = {a for c in cs if c.place.kind != "country" and (a := admin_key(c.place))}
-            countries = {c.place.country_code for c in cs if c.place.country_code}
-        _vote(out.admins, out.own_admins, key, areas)
-        _vote(out.countries, out.own_countries, key, countries)
+        known = areas_of.get(key) if areas_of is not None else None
+        if known is None:
+            known = _voted_areas(cs)
+            if areas_of is not None:
+                areas_of[key] = known
+        _vote(out.admins, out.own_admins, key, known[0])
+        _vote(out.countries, out.own_countries, key, known[1])
     out.ranked_admins = _ranked(out.admins, out.order)
     out.ranked_countries = _ranked(out.countries, out.order)
     return out
 
 
-def _vote(
-    votes: dict[str, float], own: dict[str, frozenset[str]], key: str, areas: set[str]
-) -> None:
-    if areas:
-        share = 1.0 / len(areas)
-        for area in sorted(areas):  # sorted: ties of votes are broken the same every run
+def _voted_areas(cs: Sequence[Candidate]) -> tuple[_Voted, _Voted]:
+    """The first-level regions and the countries a name of candidates ``cs`` votes for."""
+    best = cs[0].place
+    if best.kind == "country" or feature_of(best) == "admin1":
+        # a name best known as a country or a state votes for it, not for the small towns
+        # that bear its name in other states
+        area = admin_key(best) if best.kind != "country" else ""
+        areas = {area} if area else set()
+        countries = {best.country_code} if best.country_code else set()
+    else:
+        areas = {a for c in cs if c.place.kind != "country" and (a := admin_key(c.place))}
+        countries = {c.place.country_code for c in cs if c.place.country_code}
+    return (
+        (tuple(sorted(areas)), frozenset(areas)),
+        (tuple(sorted(countries)), frozenset(countries)),
+    )
+
+
+def _vote(votes: dict[str, float], own: dict[str, frozenset[str]], key: str, areas: _Voted) -> None:
+    ordered, as_set = areas
+    if ordered:
+        share = 1.0 / len(ordered)
+        for area in ordered:
             votes[area] = votes.get(area, 0.0) + share
-        own[key] = frozenset(areas)
+        own[key] = as_set
 
 
 def _ranked(votes: Mapping[str, float], order: dict[str, int]) -> list[tuple[float, int, str]]:
@@ -673,7 +728,12 @@ def name_features(
         own_ids.add(p.id)
         if p.kind == "country":
             namesake_countries.add(p.country_code)
-    others = [q for q in ctx.points if q[2] not in own_ids]
+    points = ctx.points
+    known = ctx.point_ids
+    if known is None or known[0] is not points:
+        known = ctx.point_ids = (points, frozenset([q[2] for q in points]))
+    # (the document's places as they are when none is one of the name's own candidates)
+    others = points if own_ids.isdisjoint(known[1]) else [q for q in points if q[2] not in own_ids]
     focus_total, admin_total = ctx.focus_total, ctx.admin_total
     own_country = own_admin = 0.0
     for k, v in own.items():

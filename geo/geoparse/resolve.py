@@ -96,9 +96,9 @@ class Model:
     recognise: Mapping[str, float]
     threshold: float
     meta: Mapping[str, Any] = field(default_factory=dict)
-    #: Terms of ``why`` by feature and value (see :func:`_why`), filled as they are met:
-    #: most features are flags, and documents share most terms.
-    terms: dict[tuple[str, float], float] = field(
+    #: Terms of ``why`` by feature and value (see :func:`_why_term`), filled as they are
+    #: met: most features are flags, and documents share most terms.
+    terms: dict[tuple[str, float], tuple[float, str, float] | tuple[()]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -281,7 +281,9 @@ def resolve(
     co = cooccurrence(cands)
     # where the names point, state by state: every name in the first round, then only the
     # names that recognition is likely to keep (words that are no places vote at random)
-    voted = votes(cands)
+    # (what each name votes for depends on its candidates alone: gathered once)
+    voted_areas: dict[str, Any] = {}
+    voted = votes(cands, areas_of=voted_areas)
     ctx, anchors = _anchors(cands, by_key, toks, w, index, foreign)
     capitals = index_capitals(index)
     sentences_of = {key: {toks.sentence[s.first] for s in group} for key, group in by_key.items()}
@@ -505,7 +507,7 @@ def resolve(
             # a name left out of that context adds nothing to it to take back
             in_context = frozenset(places)
             leaned_on = {key: picked[0].place.kind for key, picked in places.items()}
-            voted = votes({key: cands[key] for key in places if key in cands})
+            voted = votes({key: cands[key] for key in places if key in cands}, areas_of=voted_areas)
         for key, cs in cands.items():
             if key in chosen and chosen[key][3] == math.inf:
                 continue
@@ -2118,24 +2120,32 @@ def _unknown_water_after(toks: Tokens, span: Span, w: Words) -> bool:
 def _why(
     model: Model, f: Mapping[str, float], g: Mapping[str, float], p: float
 ) -> dict[str, float]:
-    weights = model.resolve
     # each feature's weighted value rounded to 3 decimals, looked up by (feature, value)
-    # (rounding is slow, and most features are flags)
-    known = model.terms
+    # (rounding is slow, and most features are flags), with its sort key: terms of 0.01
+    # and more, largest first (ties keep their order)
+    get = model.terms.get
     terms = []
     for item in f.items():
-        term = known.get(item)
-        if term is None:
-            k, v = item
-            term = round(weights.get(k, 0.0) * v, 3)
-            if len(known) < config.GEOPARSE_CACHE_SIZE:
-                known[item] = term
-        if abs(term) >= 0.01:
-            terms.append((item[0], term))
-    terms.sort(key=lambda kv: -abs(kv[1]))
-    out = dict(terms)
+        entry = get(item)
+        if entry is None:
+            entry = _why_term(model, item)
+        if entry:
+            terms.append(entry)
+    terms.sort(key=_first)
+    out = {k: term for _, k, term in terms}
     out["recognised"] = round(p, 3)
     return out
+
+
+def _why_term(model: Model, item: tuple[str, float]) -> tuple[float, str, float] | tuple[()]:
+    """The term of ``why`` of feature and value ``item`` as (-|term|, feature, term), or ()
+    when it rounds below 0.01; memoised in ``model.terms``."""
+    k, v = item
+    term = round(model.resolve.get(k, 0.0) * v, 3)
+    entry: tuple[float, str, float] | tuple[()] = (-abs(term), k, term) if abs(term) >= 0.01 else ()
+    if len(model.terms) < config.GEOPARSE_CACHE_SIZE:
+        model.terms[item] = entry
+    return entry
 
 
 #: The first item of a tuple.
