@@ -381,6 +381,25 @@ GEOPARSE_CENTRE_MIN_PLACES: Final = 3
 GEOPARSE_CENTRE_MIN_MENTIONS: Final = 4
 GEOPARSE_OFF_CENTRE_KM: Final = 200.0
 GEOPARSE_OFF_CENTRE_SPREAD: Final = 3.0
+#: Whether a name written after a settlement noun ("la vereda X", "la comunidad de X")
+#: whose town (below GEOPARSE_ADRIFT_POPULATION) or local region lies farther from the
+#: story's centre than GEOPARSE_CUED_OFF_CENTRE_KM and GEOPARSE_CUED_OFF_CENTRE_SPREAD times
+#: the spread is left to the approximate stage (a hamlet's namesake; the noun says it is
+#: small, and a hamlet lies in the municipality the story is about).
+GEOPARSE_CUED_OFF_CENTRE: Final = True
+GEOPARSE_CUED_OFF_CENTRE_KM: Final = 100.0
+GEOPARSE_CUED_OFF_CENTRE_SPREAD: Final = 1.0
+#: ... unless its first-level region holds at least this share of the story's other mentions.
+GEOPARSE_CUED_OFF_CENTRE_ADMIN1_SHARE: Final = 0.5
+#: The names of a list after a plural settlement noun ("los caseríos X, Y y Z") that the noun
+#: cues, at most.
+GEOPARSE_CUED_LIST_ITEMS: Final = 4
+#: Whether a unit's noun ("el municipio de X", "los cantones X, Y y Z": the packs'
+#: ``region_before``) so cues a name that took a town off the story too.
+GEOPARSE_CUED_UNIT_NOUNS: Final = True
+#: Whether a settlement noun in apposition after a name ("X, una comunidad de Y") cues it
+#: as such a noun before it does, and makes a country's or a province's name a hamlet's.
+GEOPARSE_APPOSED_SETTLEMENT: Final = True
 #: A village of another country than the story's is so left only when that country holds
 #: less than this share of the story's mentions.
 GEOPARSE_OFF_CENTRE_FOREIGN_SHARE: Final = 0.25
@@ -1269,6 +1288,13 @@ GEOPARSE_APPROX_CAPITAL_ARTICLE: Final = True
 #: Whether a cued name with no relative location, unit or town before it takes the first
 #: town named after it in its sentence as its anchor, before the document's focus.
 GEOPARSE_APPROX_FOLLOWING: Final = True
+#: Whether the run of capitalised words before a comma or a noun crosses the lower-case
+#: links of a name ("El Plan de los Pinos, comunidad de Y": the packs' "of" words and
+#: ``name_articles``, two at most).
+GEOPARSE_APPROX_INNER_LINKS: Final = True
+#: Whether a noun of the packs' ``settlement_of`` cues a name without "de" when the name
+#: begins as place names do ("la comunidad Paso X": ``name_heads``, ``name_articles``).
+GEOPARSE_APPROX_SETTLEMENT_OF_HEADED: Final = True
 #: Whether the towns of a road named by its ends after a road's noun ("l'axe X-Y", the
 #: pack's ``route_heads``) that the gazetteer lacks are places when another part is a known
 #: town; at most GEOPARSE_APPROX_ROUTE_MAX_PARTS parts.

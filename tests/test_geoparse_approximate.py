@@ -703,3 +703,140 @@ def test_the_towns_of_a_road_named_by_its_ends_are_places() -> None:
     assert [m.mention for m in _approximate(mentions)] == ["Zabolo"]
     dashed = "Des miliciens ont attaqué un car sur l'axe Basoko–Zabolo, dans la Tshopo."
     assert "Zabolo" in [m.mention for m in _approximate(_parse(dashed, lang="fr"))]
+
+
+#: A made-up story in Nariño (Colombia): five of its towns, then a hamlet.
+_NARINO = (
+    "La Defensoría alertó sobre combates en Tumaco, Barbacoas, Mallama, Túquerres y Ricaurte, "
+    "en Nariño. En Barbacoas, {}"
+)
+
+
+def test_spanish_communities_named_like_a_far_department_are_hamlets_of_the_story() -> None:
+    # "las comunidades de Boyacá": hamlets of Barbacoas, not the department 700 km away
+    text = _NARINO.format("las comunidades de Boyacá y Pueblo Viejo quedaron aisladas.")
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    barbacoas = found["Barbacoas"].place
+    assert found["Boyacá"].place.id == f"approx:{barbacoas.id}:boyaca"
+    assert found["Boyacá"].place.latitude == barbacoas.latitude
+
+
+def test_spanish_cue_off_leaves_a_far_department_after_a_settlement_noun(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(config, "GEOPARSE_CUED_OFF_CENTRE", False)
+    text = _NARINO.format("las comunidades de Boyacá y Pueblo Viejo quedaron aisladas.")
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    assert "approximate" not in found["Boyacá"].why
+    assert found["Boyacá"].place.latitude > 4.0  # (the department or its town, far north)
+
+
+def test_spanish_hamlet_on_a_river_named_like_a_department_takes_the_town() -> None:
+    # "sobre el río Meta": the river, not the department, is named after the hamlet
+    text = (
+        "Hubo disparos en Puerto Carreño, Vichada. Las familias de la vereda Las Brisas Altas, "
+        "sobre el río Meta, huyeron a Puerto Carreño."
+    )
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    hamlet = found["Las Brisas Altas"]
+    assert hamlet.place.id == f"approx:{found['Puerto Carreño'].place.id}:las brisas altas"
+    assert hamlet.precision == config.GEOPARSE_APPROX_PRECISION_TOWN
+
+
+@pytest.mark.parametrize("cued", [True, False])
+def test_spanish_community_named_like_a_far_village_is_a_hamlet_of_the_story(
+    cued: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "la comunidad de X" (a noun before "de") and the names of a list after a plural noun,
+    # taken by a namesake 1,500 km away, are hamlets of the town named before them
+    monkeypatch.setattr(config, "GEOPARSE_CUED_OFF_CENTRE", cued)
+    text = (
+        "Hubo balaceras en Tecate y Rosarito. En Tecate, unas 40 familias abandonaron {} y "
+        "buscaron refugio en Rosarito."
+    )
+    hamlets_written = ["la comunidad de La Ventana"]
+    if cued:
+        hamlets_written.append("las comunidades de Las Tunas y La Ventana")
+    for hamlets in hamlets_written:
+        found = {m.mention: m for m in _parse(text.format(hamlets), lang="es")}
+        tecate = found["Tecate"].place
+        ventana = found["La Ventana"]
+        assert (ventana.place.id == f"approx:{tecate.id}:la ventana") is cued
+        assert (abs(ventana.place.latitude - tecate.latitude) < 0.01) is cued
+
+
+def test_spanish_country_name_described_as_a_community_is_a_hamlet() -> None:
+    text = "Los líderes de Bolivia, una comunidad del municipio de Tumaco, denunciaron amenazas."
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    assert found["Bolivia"].place.id == f"approx:{found['Tumaco'].place.id}:bolivia"
+    # a country described as one is the country
+    text = "Los líderes de Bolivia, un país vecino, denunciaron amenazas en Tumaco."
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    assert found["Bolivia"].place.kind == "country"
+
+
+def test_spanish_name_with_a_inside_is_one_name() -> None:
+    # "a" joins the words of a name as "de" and "y" do (Gracias a Dios, Honduras)
+    found = _parse("Llegaron al departamento de Gracias a Dios, en Honduras.", lang="es")
+    assert [m.mention for m in found] == ["Gracias a Dios", "Honduras"]
+    assert found[0].place.country_code == "HN"
+    # "de X a Y": two places
+    found = _parse("Viajaron de Tegucigalpa a La Ceiba.", lang="es")
+    assert [m.mention for m in found] == ["Tegucigalpa", "La Ceiba"]
+
+
+def test_spanish_hamlet_after_a_river_named_like_a_department_takes_the_town() -> None:
+    # "por el río Meta ... la vereda X": the river before it is no unit either
+    text = (
+        "Hubo disparos en Puerto Carreño, Vichada. Los combates siguieron por el río Meta y "
+        "llegaron a la vereda Las Brisas Altas."
+    )
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    hamlet = found["Las Brisas Altas"]
+    assert hamlet.place.id == f"approx:{found['Puerto Carreño'].place.id}:las brisas altas"
+
+
+@pytest.mark.parametrize(
+    ("written", "hamlet"),
+    [
+        ("Pampa Quemada, una comunidad del municipio de Tumaco", "Pampa Quemada"),
+        ("El Plan de los Pinos, comunidad de Tumaco", "El Plan de los Pinos"),
+    ],
+)
+def test_spanish_name_before_an_apposed_community_noun(written: str, hamlet: str) -> None:
+    # "X, (una) comunidad de Y": X is a hamlet, whole with the links inside its name
+    found = {m.mention: m for m in _parse(f"Hubo enfrentamientos en {written}.", lang="es")}
+    tumaco = found["Tumaco"].place
+    assert found[hamlet].place.id == f"approx:{tumaco.id}:{hamlet.lower()}"
+    assert found[hamlet].precision == config.GEOPARSE_APPROX_PRECISION_TOWN
+
+
+def test_spanish_community_noun_before_a_headed_name_without_de() -> None:
+    # "la comunidad Paso X": a name that begins as place names do; not "la comunidad
+    # Internacional"
+    text = "Hubo un ataque cerca de la comunidad Paso Hondo, en Tumaco."
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    assert found["Paso Hondo"].place.id == f"approx:{found['Tumaco'].place.id}:paso hondo"
+    text = "La comunidad Internacional condenó el ataque en Tumaco."
+    assert [m.mention for m in _parse(text, lang="es")] == ["Tumaco"]
+
+
+def test_spanish_desert_named_after_a_place_takes_the_noun_into_its_span() -> None:
+    # "el desierto de X": the desert's name; "la sierra de X" stays X (either way in press)
+    found = _parse("Los migrantes cruzan el desierto de Sonora hacia Arizona.", lang="es")
+    assert [m.mention for m in found] == ["desierto de Sonora", "Arizona"]
+    assert found[0].place.country_code == "MX"
+    found = _parse("Hubo combates en la sierra de Chihuahua.", lang="es")
+    assert [m.mention for m in found] == ["Chihuahua"]
+
+
+def test_english_village_in_the_region_its_sentence_names_keeps_its_place() -> None:
+    # far from the story's towns, but its sentence names the region that holds it
+    text = (
+        "Russian drones struck Nemyriv, Bershad and Tulchyn on Monday, and Nemyriv was hit "
+        "again at night. Separately, shelling killed a man in the village of Zachepylivka "
+        "in the Kharkiv region."
+    )
+    found = {m.mention: m for m in _parse(text, lang="en")}
+    assert "approximate" not in found["Zachepylivka"].why
+    assert found["Zachepylivka"].place.id.startswith("gn:")

@@ -755,3 +755,60 @@ def test_a_province_of_a_country_the_story_names_stays() -> None:
         "Des miliciens ont attaqué mardi Lokossa, au Bénin, dans le Couffo.", lang="fr"
     ).set_index("mention")
     assert frame.loc["Couffo", "gazetteer_id"].startswith("ne:BEN")
+
+
+def _cue_of(text: str, name: str, *, units: bool = False) -> bool:
+    """Whether _settlement_cued reads ``name`` in ``text`` (Spanish) as cued."""
+    from geo.geoparse.filters import words_for
+    from geo.geoparse.resolve import _settlement_cued
+    from geo.geoparse.tokenize import tokenize
+    from geo.model import Span
+
+    w = words_for(("es",))
+    toks = tokenize(
+        text,
+        0,
+        None,
+        elisions=w["elisions"],
+        abbreviations=w["abbreviations"],
+        connectors=w["connectors"],
+    )
+    start = text.index(name)
+    first = toks.starts.index(start)
+    last = first + len(name.split()) - 1
+    span = Span(start, start + len(name), first, last, name.lower(), "es")
+    return _settlement_cued(text, span, toks, w, units=units)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "units", "cued"),
+    [
+        ("Hubo combates en la vereda Las Palmas.", "Las Palmas", False, True),
+        ("Hubo combates en la comunidad de Las Palmas.", "Las Palmas", False, True),
+        # a plural noun cues its list; a singular one only its own name
+        (
+            "Hubo combates en los caseríos Alto Bonito, Las Palmas y El Roble.",
+            "El Roble",
+            False,
+            True,
+        ),
+        (
+            "Hubo combates en la vereda Alto Bonito, Las Palmas y El Roble.",
+            "El Roble",
+            False,
+            False,
+        ),
+        # "X, una comunidad de Y": the noun describes X; Y is its town
+        ("Llegaron a Alto Bonito, una comunidad de Las Palmas.", "Las Palmas", False, False),
+        # a unit's noun only when asked
+        (
+            "Hubo combates en los municipios de Alto Bonito y Las Palmas.",
+            "Las Palmas",
+            False,
+            False,
+        ),
+        ("Hubo combates en los municipios de Alto Bonito y Las Palmas.", "Las Palmas", True, True),
+    ],
+)
+def test_settlement_cues_of_a_spanish_name(text: str, name: str, units: bool, cued: bool) -> None:
+    assert _cue_of(text, name, units=units) is cued

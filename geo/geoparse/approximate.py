@@ -666,7 +666,16 @@ class _Finder:
             if key in self.residents and keys[i + 1] not in self.w.of_words:
                 continue  # "resident John Smith": the person; "residents of X": the place
             # "la comunidad de X", not "la comunidad X" (a people's)
-            of_cue = key in self.w["settlement_of"] and keys[i + 1] in self.w.of_words
+            of_cue = key in self.w["settlement_of"] and (
+                keys[i + 1] in self.w.of_words
+                or (
+                    # "la comunidad Paso X", "la comunidad La Y": a name that begins as
+                    # place names do
+                    config.GEOPARSE_APPROX_SETTLEMENT_OF_HEADED
+                    and cap[i + 1]
+                    and keys[i + 1] in self.w.union("name_heads", "name_articles")
+                )
+            )
             cue = (
                 key in self.before
                 or (key == "п" and i > 0 and keys[i - 1] == "н" and "нп" in self.before)
@@ -1152,7 +1161,9 @@ class _Finder:
         return out
 
     def _run_before(self, b: int) -> tuple[int, int] | None:
-        """The run of capitalised words that ends at token ``b``, if it may be a name."""
+        """The run of capitalised words that ends at token ``b``, if it may be a name;
+        across the lower-case links of a name ("El Plan de los Pinos", with
+        GEOPARSE_APPROX_INNER_LINKS)."""
         toks = self.toks
         cap, join = toks.cap, toks.join
         if not cap[b] or toks.script[b] == "arabic":
@@ -1166,6 +1177,36 @@ class _Finder:
             and not self.blocked[a - 1]
         ):
             a -= 1
+        if config.GEOPARSE_APPROX_INNER_LINKS:
+            longer = self._run_across_links(a, b)
+            if longer is not None:
+                # (not its tail alone: "San Felipe los Alzati" is no "Alzati")
+                return self._run_from(longer, b)
+        return self._run_from(a, b)
+
+    def _run_across_links(self, a: int, b: int) -> int | None:
+        """The first token of the capitalised run ending at ``b`` that begins at ``a`` once
+        extended back across lower-case links inside a name (the packs' "of" words and
+        ``name_articles``, two at most between capitalised words), or None when there are
+        none."""
+        toks = self.toks
+        cap, join, keys = toks.cap, toks.join, toks.keys
+        links = self.w.of_words | self.w["name_articles"]
+        start = a
+        while a > 0 and b - a + 1 < config.GEOPARSE_APPROX_MAX_TOKENS and join[a - 1] != 0:
+            k = a - 1
+            while k > 0 and a - k <= 2 and not cap[k] and keys[k] in links and join[k - 1] != 0:
+                k -= 1
+            if k == a - 1 or not cap[k] or self.blocked[k]:
+                break
+            a = k
+            while a > 0 and join[a - 1] != 0 and cap[a - 1] and not self.blocked[a - 1]:
+                a -= 1
+        return a if a < start else None
+
+    def _run_from(self, a: int, b: int) -> tuple[int, int] | None:
+        toks = self.toks
+        cap, join = toks.cap, toks.join
         if a > 0 and join[a - 1] != 0 and cap[a - 1]:
             return None  # longer than a village's name: a named thing
         # "In Sarunga district", "The Mbarota LGA": a function word capitalised at a
@@ -1194,9 +1235,9 @@ class _Finder:
 
     def _apposed_noun(self, j: int) -> bool:
         """Whether a settlement noun comes within a few lower-case words from token ``j``
-        ("a village", "un petit village", "a fishing hamlet")."""
+        ("a village", "un petit village", "a fishing hamlet", "una comunidad de")."""
         toks = self.toks
-        nouns = self.w.union("settlement_before", "settlement_after")
+        nouns = self.w.union("settlement_before", "settlement_after", "settlement_of")
         if j >= len(toks) or not (toks.keys[j] in nouns or toks.keys[j] in self.w["articles"]):
             return False
         for k in range(j, min(len(toks), j + config.GEOPARSE_APPROX_APPOSED_WORDS + 1)):
@@ -1937,6 +1978,8 @@ def _admin(
         if not _usable(m):
             return None
         if m.place.kind == "region":
+            if _feature_named(toks, k, w):
+                return None  # "la vereda X, sobre el río Y": a river, not the unit Y
             return m.place, "admin", 0.0, config.GEOPARSE_APPROX_PRECISION_REGION
         end = _last_token(toks, m)
         # "X, Y district", "X, municipio de Y": the town the unit is named after; "X, Y": the
@@ -1961,10 +2004,24 @@ def _admin(
         m = last_of.get(k)
         if m is None:
             continue
-        if _usable(m) and m.place.kind == "region":
+        first = max(bisect.bisect_right(toks.starts, m.char_start) - 1, 0)
+        if _usable(m) and m.place.kind == "region" and not _feature_named(toks, first, w):
             return m.place, "admin", 0.0, config.GEOPARSE_APPROX_PRECISION_REGION
         return None
     return None
+
+
+def _feature_named(toks: Tokens, k: int, w: Words) -> bool:
+    """Whether the name at token ``k`` follows a lower-case noun of a river or a landform
+    ("el río Y", "la serranía de Y"), or starts with one: the feature, though the name is
+    also a unit's."""
+    heads = w.union("water", "feature_heads")
+    if not toks.cap[k] and toks.keys[k] in heads:
+        return True
+    j = k - 1
+    if j >= 0 and toks.keys[j] in w.of_words:
+        j -= 1
+    return j >= 0 and not toks.cap[j] and toks.keys[j] in heads
 
 
 def _following(

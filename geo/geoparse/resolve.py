@@ -638,6 +638,14 @@ def resolve(
         listed: bool = False,
     ) -> None:
         if (
+            config.GEOPARSE_APPOSED_SETTLEMENT
+            and key not in waters
+            and _apposed_hamlet(text, best.place, capitals, by_key[key], toks, w)
+        ):
+            if off_story is not None:
+                off_story.extend(by_key[key])
+            return
+        if (
             not ruled
             and key not in waters
             and (
@@ -656,7 +664,13 @@ def resolve(
                     )
                 )
                 or _adrift(best.place, f, capitals, match=best.match)
-                or _far_settlement(best.place, f, capitals, by_key[key], toks, w)
+                or _far_settlement(text, best.place, f, capitals, by_key[key], toks, w)
+                or (
+                    config.GEOPARSE_CUED_OFF_CENTRE
+                    and _cued_off_centre(
+                        text, best.place, f, capitals, centre, by_key[key], toks, w
+                    )
+                )
                 or _off_centre(
                     best.place, f, capitals, centre, cands[key], mentions=len(by_key[key])
                 )
@@ -1264,6 +1278,7 @@ def _unnamed_country_most(key: str, best: Candidate, *, written: str, far: bool 
 
 
 def _far_settlement(
+    text: str,
     place: Place,
     f: Mapping[str, float],
     capitals: Collection[str],
@@ -1297,7 +1312,166 @@ def _far_settlement(
             j -= 1
         if j >= 0 and toks.join[j] != 0 and not toks.cap[j] and toks.keys[j] in nouns:
             return True
+        if config.GEOPARSE_CUED_OFF_CENTRE and _settlement_cued(text, span, toks, w):
+            return True  # "la comunidad de X", "los caseríos Y, X y Z"
     return False
+
+
+def _settlement_noun_at(first: int, toks: Tokens, w: Words, *, units: bool = False) -> str | None:
+    """The lower-case settlement noun a name starting at token ``first`` follows: "la vereda
+    X", "el caserío de X" (the pack's ``settlement_before``, articles and "de" between), "la
+    comunidad de X" (``settlement_of``, "de" between); None when there is none, or when the
+    noun describes a name before it ("X, una comunidad de Y", "X, localité du Y": Y is then
+    X's town). With ``units``, a unit's noun too ("el municipio de X", "los cantones X, Y
+    y Z": the pack's ``region_before``)."""
+    if toks.script[first] == "arabic":
+        return None  # (the Arabic nouns are also those of cities and provinces: مدينة)
+    links = w.of_words | w["determiners"] | w["elisions"]
+    j = first - 1
+    linked = False
+    while j >= 0 and first - j <= 3 and toks.join[j] != 0 and toks.keys[j] in links:
+        linked = linked or toks.keys[j] in w.of_words
+        j -= 1
+    if j < 0 or toks.join[j] == 0 or toks.cap[j]:
+        return None
+    noun = toks.keys[j]
+    if not (
+        noun in w["settlement_before"]
+        or (linked and noun in w["settlement_of"])
+        or (units and noun in w["region_before"])
+    ):
+        return None
+    i = j - 1
+    if i >= 0 and (
+        toks.keys[i] in w["indefinite_articles"]
+        or (toks.join[i] == 0 and toks.sentence[i] == toks.sentence[j])
+    ):
+        return None
+    return noun
+
+
+def _settlement_cued(text: str, span: Span, toks: Tokens, w: Words, *, units: bool = False) -> bool:
+    """Whether ``span`` follows a settlement noun (:func:`_settlement_noun_at`), or stands
+    in a list after a plural one ("los caseríos X, Y y Z", "les localités de X et Y"): up to
+    GEOPARSE_CUED_LIST_ITEMS names of capitalised words, each joined to the next by a comma
+    or a conjunction of the pack's ``after_list``."""
+    if _settlement_noun_at(span.first, toks, w, units=units) is not None:
+        return True
+    particles = w.of_words | w["name_articles"]
+    sentence = toks.sentence[span.first]
+    j = span.first - 1
+    for _ in range(config.GEOPARSE_CUED_LIST_ITEMS):
+        # the gap: a comma, a conjunction, or a comma and a conjunction
+        if j >= 0 and not toks.cap[j] and toks.keys[j] in w["after_list"]:
+            j -= 1
+            if (
+                j >= 0
+                and toks.join[j] == 0
+                and text[toks.ends[j] : toks.starts[j + 1]].strip() != ","
+            ):
+                return False
+        elif not (j >= 0 and text[toks.ends[j] : toks.starts[j + 1]].strip() == ","):
+            return False
+        if j < 0 or toks.sentence[j] != sentence or not toks.cap[j]:
+            return False
+        # the name before it: capitalised words and the particles between them
+        k = j
+        while (
+            k - 1 >= 0
+            and j - k < 5
+            and toks.join[k - 1] != 0
+            and (
+                toks.cap[k - 1]
+                or (toks.keys[k - 1] in particles and k - 2 >= 0 and toks.cap[k - 2])
+            )
+        ):
+            k -= 1
+        noun = _settlement_noun_at(k, toks, w, units=units)
+        if noun is not None:
+            return noun.endswith("s")  # (a plural noun heads a list; "la vereda X, Y": Y a town)
+        j = k - 1
+    return False
+
+
+def _settlement_apposed(text: str, span: Span, toks: Tokens, w: Words) -> bool:
+    """Whether a settlement noun follows ``span`` in apposition, after a comma and no
+    article or an indefinite one: "X, una comunidad del municipio de Y", "X, corregimiento
+    de Y" (the packs' ``settlement_before`` and ``settlement_of``)."""
+    j = span.last + 1
+    if j >= len(toks.keys) or text[span.end : toks.starts[j]].strip() != ",":
+        return False
+    if toks.keys[j] in w["indefinite_articles"] and not toks.cap[j]:
+        j += 1
+    return (
+        j < len(toks.keys)
+        and not toks.cap[j]
+        and toks.sentence[j] == toks.sentence[span.last]
+        and toks.keys[j] in w.union("settlement_before", "settlement_of")
+    )
+
+
+def _apposed_hamlet(
+    text: str,
+    place: Place,
+    capitals: Collection[str],
+    spans: Sequence[Span],
+    toks: Tokens,
+    w: Words,
+) -> bool:
+    """Whether a name that took a country or a first-level region (no capital) is
+    described as a settlement in apposition (:func:`_settlement_apposed`): "X, una
+    comunidad del municipio de Y" is a hamlet named after the country, which the gazetteer
+    lacks."""
+    return (
+        (place.kind == "country" or (place.kind == "region" and feature_of(place) == "admin1"))
+        and place.id not in capitals
+        and any(_settlement_apposed(text, span, toks, w) for span in spans)
+    )
+
+
+def _cued_off_centre(
+    text: str,
+    place: Place,
+    f: Mapping[str, float],
+    capitals: Collection[str],
+    centre: Centre | None,
+    spans: Sequence[Span],
+    toks: Tokens,
+    w: Words,
+) -> bool:
+    """Whether a name written after a settlement noun ("la vereda X", "la comunidad de X",
+    "la colonia X") took a town below GEOPARSE_ADRIFT_POPULATION or a region farther from
+    the story's :func:`_centre` than GEOPARSE_CUED_OFF_CENTRE_KM and
+    GEOPARSE_CUED_OFF_CENTRE_SPREAD times the spread of the story's places: the hamlet the text
+    means is a namesake the gazetteer lacks, left to the approximate stage (no national
+    capital, nothing tying it there: an apposition, a dateline, a town or a region of its
+    sentence near it or holding it, or its first-level region holding at least
+    GEOPARSE_CUED_OFF_CENTRE_ADMIN1_SHARE of the story's other mentions)."""
+    if (
+        centre is None
+        or place.kind not in ("city", "region")
+        or (place.kind == "city" and place.population >= config.GEOPARSE_ADRIFT_POPULATION)
+        or (place.kind == "region" and feature_of(place) not in _LOCAL_UNITS)
+        or place.id in capitals
+        or f.get("apposition")
+        or f.get("apposition_admin1")
+        or f.get("dateline_city")
+        or f.get("sentence_town")
+        or f.get("sentence_region")
+        or f.get("admin1_focus", 0.0) >= config.GEOPARSE_CUED_OFF_CENTRE_ADMIN1_SHARE
+    ):
+        return False
+    km = approx_km(centre.latitude, centre.longitude, place.latitude, place.longitude)
+    if km <= max(
+        config.GEOPARSE_CUED_OFF_CENTRE_KM, config.GEOPARSE_CUED_OFF_CENTRE_SPREAD * centre.spread
+    ):
+        return False
+    units = config.GEOPARSE_CUED_UNIT_NOUNS and place.kind == "city"
+    return any(
+        _settlement_cued(text, span, toks, w, units=units)
+        or (config.GEOPARSE_APPOSED_SETTLEMENT and _settlement_apposed(text, span, toks, w))
+        for span in spans
+    )
 
 
 class Centre(NamedTuple):
