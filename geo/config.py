@@ -1037,6 +1037,9 @@ GEOPARSE_TRANSLIT_NEAR_KM: Final = 250.0
 #: ... or within this distance when a settlement or region noun comes before it
 #: ("مدينة X", "مخيم X"): the noun says it is a place, the country says which.
 GEOPARSE_TRANSLIT_NEAR_KM_CUED: Final = 1000.0
+#: ... in a country of the document's sure towns and regions, of at least this share of
+#: the count of the country with the most (not a neighbour the story names in passing).
+GEOPARSE_TRANSLIT_HOME_SHARE: Final = 0.5
 #: ... and a skeleton shorter than GEOPARSE_TRANSLIT_SHORT_SKELETON after a preposition or
 #: on a list (no settlement noun) within this distance of one of the document's places.
 GEOPARSE_TRANSLIT_SHORT_NEAR_KM: Final = 100.0
