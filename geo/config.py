@@ -1047,6 +1047,10 @@ GEOPARSE_TRANSLIT_SHORT_NEAR_KM: Final = 100.0
 #: country (Sidon in a report filed from Damascus), instead of giving way to a home place
 #: the word's Latin names reach (a village of Jordan called as a town of Darfur).
 GEOPARSE_HOME_NAMESAKE_MAX_POPULATION: Final = 50_000
+#: ... and a word no place cue comes before gives way too when every place of its name is a
+#: region at least this far from each of the document's places (a state of another
+#: continent whose Arabic name spells a home town's).
+GEOPARSE_HOME_NAMESAKE_FAR_KM: Final = 3000.0
 #: Romanisation variants (geo.geoparse.translit.romanised_forms): a capitalised Latin name
 #: the gazetteer lacks as written, after a place preposition or cue or in a list of places,
 #: is looked up under the consonant skeleton of its romanisation ("Djerba", "Jerba").

@@ -867,7 +867,6 @@ class Scanner:
                 )
                 or IN_COUNTRIES in key
                 or AS_PLACE in key
-                or not self._cue_before(toks, words, m, lists)
                 or not {m.name_form, m.key_form}.isdisjoint(
                     lists.common | lists.first_names | lists.never
                 )
@@ -878,6 +877,12 @@ class Scanner:
             points = [p for p in others if p.kind != "country"]
             if not points or any(
                 c.place.country_code in home for c in self.index.candidates(key, variants=False)
+            ):
+                continue
+            # a cue names the word a place; without one, places of another continent only
+            # (a Brazilian state for a Sudanese town) are no reading of a story's word either
+            if not self._cue_before(toks, words, m, lists) and not _all_far(
+                self.index.candidates(key, variants=False), points
             ):
                 continue
             found = self._translit_near(key, home, points)
@@ -1826,3 +1831,26 @@ def _home_countries(places: Sequence[Place]) -> set[str]:
         return {p.country_code for p in places if p.country_code is not None}
     top = max(counts.values())
     return {cc for cc, n in counts.items() if n >= config.GEOPARSE_TRANSLIT_HOME_SHARE * top}
+
+
+def _all_far(cs: Sequence[Candidate], points: Sequence[Place]) -> bool:
+    """Whether every place of ``cs`` is a region farther than
+    :data:`geo.config.GEOPARSE_HOME_NAMESAKE_FAR_KM` from each of ``points`` (the
+    document's towns and regions): the gazetteer has the Arabic names of the regions of
+    every continent, which transliterate alike the villages it lacks in Arabic.
+
+    Examples
+    --------
+    >>> from geo.gazetteer import Place
+    >>> here = Place("a", "A", "region", 13.7, 30.4, "SD", None, None, 0, "gn")
+    >>> far = Place("b", "B", "region", -4.4, -52.6, "BR", None, None, 0, "ne")
+    >>> _all_far([Candidate(far, 1.0)], [here]), _all_far([Candidate(here, 1.0)], [here])
+    (True, False)
+    """
+    km = config.GEOPARSE_HOME_NAMESAKE_FAR_KM
+    return bool(cs) and all(
+        c.place.kind == "region"
+        and approx_km(c.place.latitude, c.place.longitude, p.latitude, p.longitude) > km
+        for c in cs
+        for p in points
+    )
