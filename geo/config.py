@@ -1063,6 +1063,9 @@ GEOPARSE_TRANSLIT_NEAR_KM: Final = 250.0
 #: ... or within this distance when a settlement or region noun comes before it
 #: ("مدينة X", "مخيم X"): the noun says it is a place, the country says which.
 GEOPARSE_TRANSLIT_NEAR_KM_CUED: Final = 1000.0
+#: ... in a country of the document's sure towns and regions, of at least this share of
+#: the count of the country with the most (not a neighbour the story names in passing).
+GEOPARSE_TRANSLIT_HOME_SHARE: Final = 0.5
 #: ... and a skeleton shorter than GEOPARSE_TRANSLIT_SHORT_SKELETON after a preposition or
 #: on a list (no settlement noun) within this distance of one of the document's places.
 GEOPARSE_TRANSLIT_SHORT_NEAR_KM: Final = 100.0
@@ -1070,6 +1073,10 @@ GEOPARSE_TRANSLIT_SHORT_NEAR_KM: Final = 100.0
 #: country (Sidon in a report filed from Damascus), instead of giving way to a home place
 #: the word's Latin names reach (a village of Jordan called as a town of Darfur).
 GEOPARSE_HOME_NAMESAKE_MAX_POPULATION: Final = 50_000
+#: ... and a word no place cue comes before gives way too when every place of its name is a
+#: region at least this far from each of the document's places (a state of another
+#: continent whose Arabic name spells a home town's).
+GEOPARSE_HOME_NAMESAKE_FAR_KM: Final = 3000.0
 #: Romanisation variants (geo.geoparse.translit.romanised_forms): a capitalised Latin name
 #: the gazetteer lacks as written, after a place preposition or cue or in a list of places,
 #: is looked up under the consonant skeleton of its romanisation ("Djerba", "Jerba").

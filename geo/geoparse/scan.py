@@ -872,7 +872,6 @@ class Scanner:
                 )
                 or IN_COUNTRIES in key
                 or AS_PLACE in key
-                or not self._cue_before(toks, words, m, lists)
                 or any(
                     form in lists.common or form in lists.first_names or form in lists.never
                     for form in (m.name_form, m.key_form)
@@ -884,6 +883,12 @@ class Scanner:
             points = [p for p in others if p.kind != "country"]
             if not points or any(
                 c.place.country_code in home for c in self.index.candidates(key, variants=False)
+            ):
+                continue
+            # a cue names the word a place; without one, places of another continent only
+            # (a Brazilian state for a Sudanese town) are no reading of a story's word either
+            if not self._cue_before(toks, words, m, lists) and not _all_far(
+                self.index.candidates(key, variants=False), points
             ):
                 continue
             found = self._translit_near(key, home, points)
@@ -1250,6 +1255,7 @@ class Scanner:
         bests = [b.place for b in (self._best(s.key) for s in found if not s.soft) if b]
         countries = {p.country_code for p in bests if p.country_code is not None}
         points = [p for p in bests if p.kind != "country"]
+        home = _home_countries(bests)
         out = list(found)
         by_last = {s.last: s for s in found}
         # a settlement or region noun (2) makes a word a name more surely than a
@@ -1285,7 +1291,7 @@ class Scanner:
             # a settlement or region noun right before: a commoner word, farther away
             strength = 2 if before == 2 else 1
             # a document that names no place yet: a settlement noun is cue enough
-            allowed = countries or (translit.arabic_countries() if cue == 2 else set())
+            allowed = home or (translit.arabic_countries() if cue == 2 else set())
             span = None
             inflected = any(
                 _inflected(normalize_name(text[starts[i] + o : ends[i]]), lists)
@@ -1804,3 +1810,53 @@ def _credits(text: str, toks: Tokens, words: dict[int, _Word], media: Sequence[b
             if any(ch in _CLOSE_QUOTES for ch in after):
                 break
     return sorted(set(out))
+
+
+def _home_countries(places: Sequence[Place]) -> set[str]:
+    """The countries the document's sure places (``places``) are mostly in: those of at
+    least :data:`geo.config.GEOPARSE_TRANSLIT_HOME_SHARE` as many towns and regions as the
+    country of the most; the countries of ``places`` when none is a town or region.
+
+    A country the document names only in passing (Israel in a report on south Lebanon)
+    lends its Latin names to no Arabic word of the story: they are other spellings of its
+    home villages the gazetteer lacks.
+
+    Examples
+    --------
+    >>> from geo.gazetteer import Place
+    >>> def town(cc: str) -> Place:
+    ...     return Place(cc, cc, "city", 33.0, 35.5, cc, None, None, 0, "gn")
+    >>> sorted(_home_countries([town("LB"), town("LB"), town("LB"), town("IL")]))
+    ['LB']
+    """
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.kind != "country" and p.country_code is not None:
+            counts[p.country_code] = counts.get(p.country_code, 0) + 1
+    if not counts:
+        return {p.country_code for p in places if p.country_code is not None}
+    top = max(counts.values())
+    return {cc for cc, n in counts.items() if n >= config.GEOPARSE_TRANSLIT_HOME_SHARE * top}
+
+
+def _all_far(cs: Sequence[Candidate], points: Sequence[Place]) -> bool:
+    """Whether every place of ``cs`` is a region farther than
+    :data:`geo.config.GEOPARSE_HOME_NAMESAKE_FAR_KM` from each of ``points`` (the
+    document's towns and regions): the gazetteer has the Arabic names of the regions of
+    every continent, which transliterate alike the villages it lacks in Arabic.
+
+    Examples
+    --------
+    >>> from geo.gazetteer import Place
+    >>> here = Place("a", "A", "region", 13.7, 30.4, "SD", None, None, 0, "gn")
+    >>> far = Place("b", "B", "region", -4.4, -52.6, "BR", None, None, 0, "ne")
+    >>> _all_far([Candidate(far, 1.0)], [here]), _all_far([Candidate(here, 1.0)], [here])
+    (True, False)
+    """
+    km = config.GEOPARSE_HOME_NAMESAKE_FAR_KM
+    return bool(cs) and all(
+        c.place.kind == "region"
+        and approx_km(c.place.latitude, c.place.longitude, p.latitude, p.longitude) > km
+        for c in cs
+        for p in points
+    )
