@@ -319,8 +319,8 @@ def test_hyphenated_arabic_names_in_cyrillic_are_whole(
 
 
 def test_the_first_part_of_a_hyphenated_name_is_no_place_alone() -> None:
-    # "Mayo-Danay" (a Cameroonian department the gazetteer lacks) is not County Mayo
-    text = "Des soldats ont été tués dans le département du Mayo-Danay, au Cameroun."
+    # "Mayo-Tibakouri" (a made-up department the gazetteer lacks) is not County Mayo
+    text = "Des soldats ont été tués dans le département du Mayo-Tibakouri, au Cameroun."
     assert names(text, "fr") == [("Cameroun", "gn:2233387")]
     # two countries joined by a hyphen stay two places
     found = [m for m, _ in names("La frontière Israël-Liban est restée fermée.", "fr")]
@@ -1645,6 +1645,42 @@ def test_spanish_compass_names_of_first_level_units() -> None:
     # a longer name of the gazetteer goes on after the compass word
     text = "Hubo combates en el departamento de Norte de Santander."
     assert [m for m, _ in names(text, "es")] == ["Norte de Santander"]
+
+
+def test_french_compass_words_alone_name_the_named_countrys_units() -> None:
+    text = (
+        "Au Burkina Faso, le groupe frappe dans l'Est et le Centre-Nord, autour de Kaya. "
+        "L'Afrique de l'Ouest s'inquiète."
+    )
+    found = {m.mention: m.place for m in parse(text, lang="fr")}
+    assert (found["Est"].kind, found["Est"].country_code) == ("region", "BF")
+    assert (found["Centre-Nord"].kind, found["Centre-Nord"].country_code) == ("region", "BF")
+    assert "Ouest" not in found  # the compass point of a name
+    text = "Au Cameroun, la crise du Nord-Ouest et du Sud-Ouest touche Bamenda."
+    found = {m.mention: m.place for m in parse(text, lang="fr")}
+    assert found["Nord-Ouest"].country_code == found["Sud-Ouest"].country_code == "CM"
+    # no unit of that name in the countries named; a longer name goes on
+    text = "Les combats font rage dans l'Est de l'Ukraine et le Nord-Kivu reste calme."
+    assert "Est" not in [m for m, _ in names(text, "fr")]
+    assert "Nord-Kivu" in [m for m, _ in names(text, "fr")]
+
+
+def test_a_surname_the_document_writes_as_a_units_name_is_the_place_after_de() -> None:
+    text = (
+        "Notre correspondant Moussa Ali Tahoua raconte. La région de Tahoua est frappée. "
+        "Les blessés ont été évacués vers l'hôpital de Tahoua."
+    )
+    found = [(m.mention, m.char_start) for m in parse(text, lang="fr")]
+    assert ("Tahoua", text.index("Tahoua raconte")) not in found  # the reporter
+    assert ("Tahoua", text.index("Tahoua est")) in found
+    assert ("Tahoua", text.rindex("Tahoua")) in found
+
+
+def test_compound_department_names_of_the_supplement_are_one_place() -> None:
+    text = "Des soldats ont été tués dans le département du Logone-et-Chari, au Cameroun."
+    found = {m.mention: m.place for m in parse(text, lang="fr")}
+    assert found["Logone-et-Chari"].country_code == "CM"
+    assert "Chari" not in found and "Logone" not in found
 
 
 def test_a_foreign_town_of_some_size_off_the_story_is_no_place_of_its_own() -> None:

@@ -663,6 +663,18 @@ def _block_people(
         # Вишняки"), wherever it stands
         settlements = w["settlement_before"]
         settled = {keys[i] for i in range(1, n) if keys[i - 1] in settlements and join[i - 1] == 1}
+        # a surname the document also writes as a unit's name ("la région de Dosso") is that
+        # unit's town or the unit after a preposition of place ("de Dosso", "à Dosso")
+        units, of_words = w["region_before"], w.of_words
+        unit_named = {
+            keys[i]
+            for i in range(2, n)
+            if cap[i]
+            and keys[i - 1] in of_words
+            and keys[i - 2] in units
+            and join[i - 1] == 1
+            and join[i - 2] == 1
+        }
         for i in range(n):
             if cap[i] and (
                 keys[i] in surnames
@@ -679,6 +691,12 @@ def _block_people(
                     continue  # "Mayor Ann Dover ... the city of Dover": the town
                 if index is not None and place_only_before(toks, i, w) and index.has(keys[i]):
                     continue  # "dijo Rosa Girardota ... protestas en Girardota": the town
+                if (
+                    keys[i] in unit_named
+                    and _place_link_before(text, toks, i, w)
+                    and (index is None or index.has(keys[i]))
+                ):
+                    continue  # "M. X Dosso ... la région de Dosso ... à Dosso": the place
                 if _region_noun_after(toks, i, w):
                     continue  # "Ганна Глухівська ... у Глухівському районі": the district
                 if index is not None and _ends_place_name(toks, i, w, index, out):

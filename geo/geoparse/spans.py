@@ -123,6 +123,7 @@ def find_spans(
     spans = _merge(_region_abbreviations(text, toks, w), spans)
     if config.GEOPARSE_COMPASS_UNITS:
         spans = _merge(_compass_units(toks, w, index), spans)
+        spans = _merge(_compass_regions(toks, w, index), spans)
     romanised = _romanised(text, toks, blocked, w, index, spans)
     if romanised:
         # a romanised name replaces the names found inside it (see _romanised)
@@ -202,6 +203,98 @@ def _compass_units(toks: Tokens, w: Words, index: Index) -> list[Span]:
         if forms:
             out.append(_span(toks, i, i, ANY_OF.join(forms), soft=0, region_only=True))
     return out
+
+
+#: Capitalised words of a country's name looked up for the countries a document names.
+_COUNTRY_NAME_WORDS: Final = 3
+
+
+def _named_countries(toks: Tokens, index: Index) -> frozenset[str]:
+    """Codes of the countries a document names by a capitalised name of one to
+    :data:`_COUNTRY_NAME_WORDS` words ("Burkina Faso", "Cameroun")."""
+    keys, cap, join = toks.keys, toks.cap, toks.join
+    out: set[str] = set()
+    for i in [i for i in range(len(keys)) if cap[i]]:
+        for length in range(1, _COUNTRY_NAME_WORDS + 1):
+            last = i + length - 1
+            if last >= len(keys) or not cap[last] or (length > 1 and join[last - 1] == 0):
+                break
+            key = toks.joined(i, length)
+            if index.is_country_key(key):
+                out.update(
+                    c.place.country_code
+                    for c in index.candidates(key, variants=False)
+                    if c.place.kind == "country" and c.place.country_code
+                )
+    return frozenset(out)
+
+
+def _compass_regions(toks: Tokens, w: Words, index: Index) -> list[Span]:
+    """First-level units named by capitalised compass words alone, without their noun: the
+    packs' ``compass_regions`` after an article ("dans l'Est", "le Nord") or joined by
+    hyphens ("le Centre-Nord", "du Nord-Ouest", also heading a line), when a country the
+    document names has a unit of that name (Burkina Faso's Est, Cameroon's Nord-Ouest): that
+    unit, among regions of those countries only. A compass word inside a longer name
+    ("Nord-Kivu", "Sud Ouest" of a paper, no unit) or of a country with no such unit ("l'Est
+    de l'Ukraine") is left to the other readings."""
+    words = w.get("compass_regions", frozenset())
+    if not words:
+        return []
+    keys, cap, join, hyphen = toks.keys, toks.cap, toks.join, toks.hyphen_after
+    n = len(keys)
+    countries: frozenset[str] | None = None
+    out: list[Span] = []
+    i = 0
+    while i < n:
+        if not cap[i] or keys[i] not in words or (i > 0 and hyphen[i - 1]):
+            i += 1
+            continue
+        last = i
+        while last + 1 < n and hyphen[last] and cap[last + 1] and keys[last + 1] in words:
+            last += 1
+        if hyphen[last] or (last == i and (i + 1 < n and join[i] != 0 and cap[i + 1])):
+            i = last + 1
+            continue  # "Nord-Kivu", "Sud Soudan": a longer name
+        if last == i and not (
+            i > 0 and join[i - 1] != 0 and not cap[i - 1] and keys[i - 1] in w["determiners"]
+        ):
+            i += 1
+            continue  # a compass word alone is a region only after an article
+        if _compass_of_name(toks, i, w):
+            i = last + 1
+            continue  # "l'Afrique de l'Ouest", "la mer du Nord": the name's compass point
+        if countries is None:
+            countries = _named_countries(toks, index)
+        key = toks.joined(i, last - i + 1)
+        codes = sorted(
+            {
+                c.place.country_code
+                for c in index.candidates(key, variants=False)
+                if c.place.kind == "region" and c.place.country_code in countries
+            }
+        )
+        if codes:
+            out.append(
+                _span(toks, i, last, key + IN_COUNTRIES + ",".join(codes), soft=0, region_only=True)
+            )
+        i = last + 1
+    return out
+
+
+def _compass_of_name(toks: Tokens, i: int, w: Words) -> bool:
+    """Whether the compass word at token ``i`` follows "of" (and an article) after a
+    capitalised name or a feature noun: the compass point of that name ("l'Afrique de
+    l'Ouest", "la Corée du Nord", "la mer du Nord"), no unit of its own."""
+    keys, cap, join = toks.keys, toks.cap, toks.join
+    j = i - 1
+    while j >= 0 and i - j <= 2 and join[j] != 0 and not cap[j]:
+        if keys[j] in w.of_words:
+            k = j - 1
+            return k >= 0 and join[k] != 0 and (cap[k] or keys[k] in w["natural"] | w["water"])
+        if keys[j] not in w["determiners"]:
+            return False
+        j -= 1
+    return False
 
 
 def _compass_table(w: Words) -> dict[str, tuple[str, ...]]:

@@ -134,6 +134,8 @@ WORD_LISTS: Final = {
     "area_nouns": "lower-case nouns and adjectives of a town's countryside or jurisdiction "
     "between a village's name and its town (X, en zona rural de Y): the town anchors the "
     "village",
+    "compass_regions": "compass words that name a country's first-level unit alone, "
+    "capitalised, after an article or joined by hyphens (l'Est, le Centre-Nord)",
     "settlement_before": "nouns of villages, hamlets and localities before a name (village of, "
     "vereda, село, قرية): the capitalised name after one is a place the gazetteer may lack",
     "settlement_of": "nouns of villages that are settlement_before nouns only before 'of' and "
