@@ -299,6 +299,7 @@ def test_cyrillic_foreign_keys_follow_french_and_spanish_spelling() -> None:
     assert ("ouargla", "fr") in keys("уаргла")  # у is ou
     assert ("boussa", "fr") in keys("буса")  # an s between vowels is doubled
     assert ("bounyola", "fr") in keys("буньола")  # нь before a vowel is ny
+    assert ("betza", "fr") in keys("беца")  # ц is also tz
     assert ("san juan", "es") in keys("сан хуан")  # х is j
     assert ("guanajuato", "es") in keys("гуанахуато")
     assert ("huetamo", "es") in keys("уэтамо")  # уэ at the start is hue

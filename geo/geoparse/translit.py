@@ -388,8 +388,8 @@ def cyrillic_foreign_keys(key: str) -> tuple[tuple[str, str], ...]:
     -------
     tuple of (str, str)
         Normalised Latin keys and their orthography, the French first (with an s between
-        vowels also doubled), then the Spanish (with a final s after a vowel also z), none
-        that :func:`cyrillic_latin_keys` gives already.
+        vowels also doubled, and ts also tz), then the Spanish (with a final s after a
+        vowel also z), none that :func:`cyrillic_latin_keys` gives already.
 
     Examples
     --------
@@ -401,13 +401,12 @@ def cyrillic_foreign_keys(key: str) -> tuple[tuple[str, str], ...]:
     if not is_cyrillic(key):
         return ()
     t = _cyrillic()
-    taken = set(cyrillic_latin_keys(key))
+    english = set(cyrillic_latin_keys(key))
     out: list[tuple[str, str]] = []
 
     def add(latin: str, lang: str) -> None:
         k = normalize_name(latin)
-        if k and k.isascii() and k not in taken:
-            taken.add(k)
+        if k and k.isascii() and k not in english and (k, lang) not in out:
             out.append((k, lang))
 
     readings = _short_i_readings(key)
@@ -415,6 +414,7 @@ def cyrillic_foreign_keys(key: str) -> tuple[tuple[str, str], ...]:
         french = t.french.phrase(r)
         add(french, "fr")
         add(_FRENCH_SS.sub("ss", french), "fr")
+        add(french.replace("ts", "tz"), "fr")  # ц written tz, as in names of the Sahel
     for r in readings:
         spanish = t.spanish.phrase(r)
         add(spanish, "es")
