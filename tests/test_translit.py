@@ -300,6 +300,7 @@ def test_cyrillic_foreign_keys_follow_french_and_spanish_spelling() -> None:
     assert ("boussa", "fr") in keys("буса")  # an s between vowels is doubled
     assert ("bounyola", "fr") in keys("буньола")  # нь before a vowel is ny
     assert ("betza", "fr") in keys("беца")  # ц is also tz
+    assert keys("гидо")[0] == ("guido", "fr")  # г before и is gu
     assert ("san juan", "es") in keys("сан хуан")  # х is j
     assert ("guanajuato", "es") in keys("гуанахуато")
     assert ("huetamo", "es") in keys("уэтамо")  # уэ at the start is hue
