@@ -293,6 +293,61 @@ def test_cyrillic_name_reaches_latin_places() -> None:
     assert index.transliterated("kharkiv") == ()
 
 
+def test_cyrillic_foreign_keys_follow_french_and_spanish_spelling() -> None:
+    keys = translit.cyrillic_foreign_keys
+    assert keys("абиджан")[0] == ("abidjan", "fr")  # дж is dj
+    assert ("ouargla", "fr") in keys("уаргла")  # у is ou
+    assert ("boussa", "fr") in keys("буса")  # an s between vowels is doubled
+    assert ("bounyola", "fr") in keys("буньола")  # нь before a vowel is ny
+    assert ("betza", "fr") in keys("беца")  # ц is also tz
+    assert keys("гидо")[0] == ("guido", "fr")  # г before и is gu
+    assert ("san juan", "es") in keys("сан хуан")  # х is j
+    assert ("guanajuato", "es") in keys("гуанахуато")
+    assert ("huetamo", "es") in keys("уэтамо")  # уэ at the start is hue
+    assert ("ciudad juarez", "es") in keys("сьюдад хуарес")  # the final s after a vowel z
+    # no key the English-style transliterations give already, none for a Latin key
+    assert not set(dict(keys("джибути"))) & set(cyrillic_latin_keys("джибути"))
+    assert keys("abidjan") == ()
+    codes = translit.orthography_countries()
+    assert {"SN", "ML", "CM", "DZ"} <= codes["fr"] and {"MX", "CO", "PE"} <= codes["es"]
+    assert not {"US", "GB", "RU"} & (codes["fr"] | codes["es"])
+
+
+def test_cyrillic_name_reaches_places_by_french_or_spanish_spelling() -> None:
+    index = Index.default()
+    # the English-style keys ("diebugu", "kuseri") name nothing; the French ones do
+    assert {c.place.name for c in index.transliterated("диебугу")} == {"Diébougou"}
+    assert {c.place.country_code for c in index.transliterated("кусери")} == {"CM"}
+    assert {c.place.name for c in index.transliterated("апацинган")} == {"Apatzingán"}
+    assert all(c.match == "translit" for c in index.transliterated("диебугу"))
+
+
+_FOREIGN_SPELLING = [
+    ("Боевики атаковали посты в Диебугу и Пуйтенге, сообщили власти Буркина-Фасо.",
+     {"Диебугу": "Diébougou", "Пуйтенге": "Pouytenga"}),
+    ("Вооружённые люди напали на рынок в Кусери на севере Камеруна.",
+     {"Кусери": "Kousséri"}),
+    ("Бойовики напали на пост поблизу Дієбугу в Буркіна-Фасо.", {"Дієбугу": "Diébougou"}),
+    ("Полиция задержала трёх человек в Апацингане, Мексика.",
+     {"Апацингане": "Apatzingán"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "gold"), _FOREIGN_SPELLING, ids=[str(i) for i in range(len(_FOREIGN_SPELLING))]
+)
+def test_cyrillic_names_of_french_and_spanish_speaking_countries(
+    text: str, gold: dict[str, str]
+) -> None:
+    mentions = {m.mention: m.place.name for m in get_geoparser().parse_text(text).mentions}
+    assert {k: mentions.get(k) for k in gold} == gold
+
+
+def test_no_foreign_spelling_without_the_country_in_the_text() -> None:
+    # the transliteration is taken only in a country the text names (or a Cyrillic one)
+    assert get_geoparser().parse_text("Вчера в Пуйтенге прошёл митинг.").mentions == []
+
+
 def test_arabic_name_reaches_places_of_the_arab_countries() -> None:
     index = Index.default()
     found = index.transliterated("الحصاحيصا")

@@ -513,6 +513,14 @@ class Index:
                     for place in self.gazetteer.lookup(v, normalized=True)[:most]:
                         if place.kind != "country":
                             places.setdefault(place.id, place)
+            # names of French- and Spanish-speaking countries ("Абиджан": Abidjan): the
+            # spellings of those orthographies, in their countries only
+            if not places:
+                orthographies = translit.orthography_countries()
+                for latin, lang in translit.cyrillic_foreign_keys(key):
+                    for place in self.gazetteer.lookup(latin, normalized=True)[:most]:
+                        if place.kind != "country" and place.country_code in orthographies[lang]:
+                            places.setdefault(place.id, place)
         elif translit.is_arabic(key):
             countries = translit.arabic_countries()
             skeletons = translit.skeleton_index(self.gazetteer)

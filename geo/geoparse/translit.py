@@ -10,7 +10,10 @@ Ukrainian or Arabic text uses. Two ways from a name in the text to those Latin k
   Ukrainian forms and the Russian press forms, as overrides), applied to the name and to its
   spelling in the other language (``translit_from_ru``, ``translit_from_uk``: "Ласточкино" is
   "Ласточкине", "Орловка" is "Орлівка"). Keys are normalised (``й`` folded to ``и``), so an
-  ``и`` after a vowel is also read as ``й``.
+  ``и`` after a vowel is also read as ``й``. A name none of these reach may be one of a
+  French- or Spanish-speaking country (:func:`cyrillic_foreign_keys`: ``translit_french``,
+  ``translit_spanish``: "Абиджан" is "abidjan", "Апацинган" "apatzingan"), taken only in
+  the countries of that orthography (:func:`orthography_countries`).
 - **Arabic** (:func:`arabic_skeletons`, :class:`SkeletonIndex`): Arabic writes no short vowels,
   so names do not transliterate exactly. Both sides are reduced to a consonant skeleton: the
   Arabic consonants to Latin letter classes (``[maps.translit]`` of ``geo/lang/ar``), the
@@ -72,12 +75,14 @@ __all__ = [
     "build_skeleton_index",
     "clear_skeleton_indexes",
     "cyrillic_countries",
+    "cyrillic_foreign_keys",
     "cyrillic_latin_keys",
     "is_arabic",
     "is_cyrillic",
     "latin_names",
     "latin_skeletons",
     "load_skeleton_index",
+    "orthography_countries",
     "romanised_countries",
     "romanised_distance",
     "romanised_form",
@@ -228,6 +233,8 @@ class _Cyrillic:
     press: Table  # BGN/PCGN with the press forms
     from_ru: Table  # Russian spelling -> Ukrainian spelling (Cyrillic)
     from_uk: Table  # Ukrainian spelling -> Russian spelling (Cyrillic)
+    french: Table  # BGN/PCGN with the French orthography
+    spanish: Table  # BGN/PCGN with the Spanish orthography
 
 
 @functools.cache
@@ -240,6 +247,8 @@ def _cyrillic() -> _Cyrillic:
         press=Table.of(ru["translit"], ru["translit_press"]),
         from_ru=Table.of(uk["translit_from_ru"]),
         from_uk=Table.of(ru["translit_from_uk"]),
+        french=Table.of(ru["translit"], ru["translit_french"]),
+        spanish=Table.of(ru["translit"], ru["translit_spanish"]),
     )
 
 
@@ -335,6 +344,81 @@ def cyrillic_latin_keys(key: str) -> tuple[str, ...]:
         add(t.uk_old.phrase(r))
         add(t.press.phrase(r))
         add(t.press.phrase(as_ru))
+    return tuple(out)
+
+
+#: French writes an s between vowels doubled (the single one reads z).
+_FRENCH_SS: Final = re.compile(r"(?<=[aeiouy])s(?=[aeiouy])")
+#: Spanish writes z for the s after a vowel at the end of many names (-ez, -az).
+_SPANISH_Z: Final = re.compile(r"(?<=[aeiou])s\b")
+
+
+@functools.cache
+def orthography_countries() -> dict[str, frozenset[str]]:
+    """ISO codes of the countries whose places GeoNames names in French (``fr``) and in
+    Spanish (``es``) orthography (the Russian pack's ``translit_french_countries`` and
+    ``translit_spanish_countries``).
+
+    Examples
+    --------
+    >>> "SN" in orthography_countries()["fr"], "PE" in orthography_countries()["es"]
+    (True, True)
+    """
+    maps = get_pack("ru").maps
+    return {
+        lang: frozenset(code.upper() for code in maps[f"translit_{name}_countries"])
+        for lang, name in (("fr", "french"), ("es", "spanish"))
+    }
+
+
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def cyrillic_foreign_keys(key: str) -> tuple[tuple[str, str], ...]:
+    """Latin keys a Cyrillic name of a place in a French- or Spanish-speaking country may
+    have in the gazetteer, with the orthography (``fr``, ``es``) of each: the
+    transcriptions the Russian press follows for those languages, read backwards (the
+    Russian pack's ``translit_french`` and ``translit_spanish``), for a name that
+    :func:`cyrillic_latin_keys` does not reach.
+
+    Parameters
+    ----------
+    key : str
+        A normalised Cyrillic name (:func:`geo.gazetteer.normalize_name`).
+
+    Returns
+    -------
+    tuple of (str, str)
+        Normalised Latin keys and their orthography, the French first (with an s between
+        vowels also doubled, and ts also tz), then the Spanish (with a final s after a
+        vowel also z), none that :func:`cyrillic_latin_keys` gives already.
+
+    Examples
+    --------
+    >>> cyrillic_foreign_keys("уахигуя")[0], cyrillic_foreign_keys("абиджан")[0]
+    (('ouakhigouia', 'fr'), ('abidjan', 'fr'))
+    >>> cyrillic_foreign_keys("сан хуан")[-1], cyrillic_foreign_keys("сьюдад хуарес")[-1]
+    (('san juan', 'es'), ('ciudad juarez', 'es'))
+    """
+    if not is_cyrillic(key):
+        return ()
+    t = _cyrillic()
+    english = set(cyrillic_latin_keys(key))
+    out: list[tuple[str, str]] = []
+
+    def add(latin: str, lang: str) -> None:
+        k = normalize_name(latin)
+        if k and k.isascii() and k not in english and (k, lang) not in out:
+            out.append((k, lang))
+
+    readings = _short_i_readings(key)
+    for r in readings:
+        french = t.french.phrase(r)
+        add(french, "fr")
+        add(_FRENCH_SS.sub("ss", french), "fr")
+        add(french.replace("ts", "tz"), "fr")  # ц written tz, as in names of the Sahel
+    for r in readings:
+        spanish = t.spanish.phrase(r)
+        add(spanish, "es")
+        add(_SPANISH_Z.sub("z", spanish), "es")
     return tuple(out)
 
 

@@ -266,6 +266,14 @@ MAPS: Final = {
     "translit_latin": "Latin letters and digraphs to the consonant classes of 'translit'",
     "translit_countries": "countries whose places the gazetteer names in Latin "
     "transliterations of this language (ISO code = name)",
+    "translit_french": "the French spelling of names written in this language's script, as "
+    "overrides of 'translit', tried when the English-style keys name nothing (у = ou)",
+    "translit_spanish": "the Spanish spelling of names written in this language's script, as "
+    "overrides of 'translit', tried when the English-style keys name nothing (х = j)",
+    "translit_french_countries": "countries whose places the gazetteer names in French "
+    "orthography: those 'translit_french' may reach (ISO code = name)",
+    "translit_spanish_countries": "countries whose places the gazetteer names in Spanish "
+    "orthography: those 'translit_spanish' may reach (ISO code = name)",
 }
 
 _SCRIPTS: Final = {"latin", "cyrillic", "arabic", "other"}
