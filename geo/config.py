@@ -230,6 +230,15 @@ GEOPARSE_SHORT_NAME: Final = 3
 #: document's languages is a "frequent word" for recognition (council, spring: about 5).
 GEOPARSE_FREQUENT_ZIPF: Final = 4.5
 
+#: How far a cue noun may stand before a name, in tokens, the words between it and the name
+#: being links ("the city of X", "la province rwandaise de X", "près de X"): cue words
+#: farther back speak of another word.
+GEOPARSE_CUE_REACH_TOKENS: Final = 3
+
+#: How many link words ("de", "du", "l'") may stand between a region's head noun and the
+#: name it opens ("l'État de X"), for the noun to be left out of the name's span.
+GEOPARSE_HEAD_LINK_TOKENS: Final = 2
+
 #: A text naming at most this many distinct place names is "short" for recognition: its
 #: places have no other places to lean on.
 GEOPARSE_FEW_PLACES: Final = 2

@@ -297,7 +297,12 @@ def with_feature_heads(
             out.append(m)
             continue
         j = a - 1
-        while j > 0 and a - j <= 2 and toks.keys[j] in links and toks.join[j] != 0:
+        while (
+            j > 0
+            and a - j <= config.GEOPARSE_HEAD_LINK_TOKENS
+            and toks.keys[j] in links
+            and toks.join[j] != 0
+        ):
             j -= 1
         if (
             j < a - 1

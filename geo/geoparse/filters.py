@@ -982,7 +982,12 @@ def _settlement_cue_before(
     # "la provincia dominicana de ...": a nationality adjective between the noun and the name
     stop = w.union("stopwords", "demonyms")
     j = i - 1
-    while j >= 0 and i - j <= 3 and toks.join[j] != 0 and not toks.cap[j]:
+    while (
+        j >= 0
+        and i - j <= config.GEOPARSE_CUE_REACH_TOKENS
+        and toks.join[j] != 0
+        and not toks.cap[j]
+    ):
         if toks.keys[j] in cues:
             return True
         if toks.keys[j] not in stop and toks.keys[j] not in demonyms:
@@ -1136,7 +1141,7 @@ def place_only_before(toks: Tokens, i: int, w: Words) -> bool:
     if not cues:
         return False
     j = i - 1
-    while j >= 0 and i - j <= 3 and toks.join[j] != 0:
+    while j >= 0 and i - j <= config.GEOPARSE_CUE_REACH_TOKENS and toks.join[j] != 0:
         first = j == 0 or toks.sentence[j - 1] != toks.sentence[j]
         if toks.cap[j] and not first:
             return False

@@ -1275,6 +1275,31 @@ def _capital_astray(
     return False
 
 
+def _before_links(first: int, toks: Tokens, links: Collection[str], *, joined: bool) -> int:
+    """The token before token ``first`` and the link words (``links``) right before it, at
+    most :data:`geo.config.GEOPARSE_CUE_REACH_TOKENS` back (-1 at the text's start); with
+    ``joined``, the walk stops at a break between sentences or lines.
+
+    Examples
+    --------
+    >>> from geo.geoparse.tokenize import tokenize
+    >>> toks = tokenize(
+    ...     "la province du Nord", 0, None, elisions=frozenset(), abbreviations=frozenset()
+    ... )
+    >>> toks.keys[_before_links(3, toks, {"du", "de"}, joined=True)]
+    'province'
+    """
+    j = first - 1
+    while (
+        j >= 0
+        and first - j <= config.GEOPARSE_CUE_REACH_TOKENS
+        and (not joined or toks.join[j] != 0)
+        and toks.keys[j] in links
+    ):
+        j -= 1
+    return j
+
+
 def _unit_noun_beside(span: Span, toks: Tokens, w: Words) -> bool:
     """Whether a region's noun is written with ``span``: before it ("la province du X",
     the pack's ``region_heads_outside``, through "de", "du", "la"), in it or right after it
@@ -1283,9 +1308,7 @@ def _unit_noun_beside(span: Span, toks: Tokens, w: Words) -> bool:
     before = w["region_heads_outside"]
     after = w["unit_nouns_after"] | w["region_after"]
     links = w.of_words | w["determiners"] | w["elisions"]
-    j = span.first - 1
-    while j >= 0 and span.first - j <= 3 and toks.keys[j] in links:
-        j -= 1
+    j = _before_links(span.first, toks, links, joined=False)
     if j >= 0 and toks.keys[j] in before:
         return True
     last = span.last + 1 if span.last + 1 < len(toks) and toks.join[span.last] else span.last
@@ -1361,9 +1384,7 @@ def _far_settlement(
             continue  # (the Arabic nouns are also those of cities and provinces: مدينة)
         if not toks.cap[span.first] and toks.keys[span.first] in w["water"]:
             return True  # "río X" placed at a town X far from the story: a namesake's
-        j = span.first - 1
-        while j >= 0 and span.first - j <= 3 and toks.join[j] != 0 and toks.keys[j] in links:
-            j -= 1
+        j = _before_links(span.first, toks, links, joined=True)
         if j >= 0 and toks.join[j] != 0 and not toks.cap[j] and toks.keys[j] in nouns:
             return True
         if config.GEOPARSE_CUED_OFF_CENTRE and _settlement_cued(text, span, toks, w):
