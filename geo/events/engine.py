@@ -2969,6 +2969,13 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     records.append((None, m, note))
                 continue
             own = [d for d in dates if periods.get(id(d)) is None or start > periods[id(d)]]
+            # a date across a shift in time from the place is the other incident's ("The
+            # attack on A comes weeks after a bomb killed two in B on 3 May")
+            own = [
+                d
+                for d in own
+                if not any(min(d.start, start) < at < max(d.start, start) for at in shifts)
+            ]
             found = _nearest_date(start, own, sentence)
             if found is not None and len(own) > 1:
                 found = _attack_date(
