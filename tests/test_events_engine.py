@@ -3583,3 +3583,49 @@ def test_french_weapons_shot_down_are_no_toll() -> None:
     ):
         got = _actors_of(f"date 2027-03-03\n{sentence}")
         assert [p_s[:2] for p_s in got] == [("Cherkasy", "Disrupted weapons use")], sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2024-05-04\nOn Friday a drone attack killed a guard in Konotop. The attack on "
+            "Konotop came two weeks after a roadside bomb killed two soldiers in Berdychiv on "
+            "20 April.",
+            [("Konotop", "2024-05-03"), ("Berdychiv", "2024-04-20")],
+        ),
+    ],
+)
+def test_a_date_across_a_shift_in_time_is_the_other_incidents(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    # the day after "two weeks after" dates the earlier incident, not the place before it
+    assert [(p, d[:10]) for p, d, *_ in _event_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wounded shepherd taken to the Levantine "مشفى" of another town: no incident there
+        (
+            "date 2024-05-04\nهاجم مسلحون مجهولون يوم السبت رعاة في بلدة القصير، ما أدى إلى "
+            "إصابة راع نقل على إثرها إلى المشفى الوطني في حمص.",
+            ["Al Quşayr"],
+        ),
+        # protesters who block the road linking two towns, named in a third
+        (
+            "date 2024-05-04\nوفي جبيل، قطع عشرات المحتجين أمس الطريق الدولية التي تربط بيروت "
+            "بطرابلس احتجاجا على انقطاع الكهرباء.",
+            ["Byblos"],
+        ),
+        (
+            "date 2024-05-04\nوفي جبيل، قطع عشرات المحتجين أمس الطريق بين بيروت وطرابلس "
+            "احتجاجا على انقطاع الكهرباء.",
+            ["Byblos"],
+        ),
+    ],
+)
+def test_arabic_hospital_town_and_route_ends_are_no_incident_places(
+    text: str, expected: list[str]
+) -> None:
+    assert [p for p, *_ in _event_places(text)] == expected
