@@ -3629,3 +3629,17 @@ def test_arabic_hospital_town_and_route_ends_are_no_incident_places(
     text: str, expected: list[str]
 ) -> None:
     assert [p for p, *_ in _event_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2027-06-29\nTres policías murieron el domingo en una emboscada en Uruapan, en la "
+        "salida hacia Paracho.",
+        "date 2027-06-29\nEl domingo, dos soldados murieron en una emboscada en Uruapan, en el "
+        "camino hacia la comunidad de Paracho.",
+    ],
+)
+def test_spanish_town_a_road_leads_to_is_no_incident_place(text: str) -> None:
+    # the road out of the first town toward another: the incident is at the first
+    assert [p for p, *_ in _event_places(text)] == ["Uruapan"]
