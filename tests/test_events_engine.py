@@ -3623,6 +3623,12 @@ def test_a_date_across_a_shift_in_time_is_the_other_incidents(
             "احتجاجا على انقطاع الكهرباء.",
             ["Byblos"],
         ),
+        # a road named by its two ends: the incident is placed at the first
+        (
+            "date 2024-05-04\nقتل عنصران من الشرطة اليوم بقصف طائرة مسيرة استهدف سيارتهما على "
+            "طريق حمص – حماة.",
+            ["Homs"],
+        ),
     ],
 )
 def test_arabic_hospital_town_and_route_ends_are_no_incident_places(
