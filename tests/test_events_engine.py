@@ -3649,3 +3649,11 @@ def test_arabic_hospital_town_and_route_ends_are_no_incident_places(
 def test_spanish_town_a_road_leads_to_is_no_incident_place(text: str) -> None:
     # the road out of the first town toward another: the incident is at the first
     assert [p for p, *_ in _event_places(text)] == ["Uruapan"]
+
+
+def test_spanish_area_a_gang_moves_out_of_is_no_incident_place() -> None:
+    text = (
+        "date 2027-03-30\nUna pandilla mató a seis personas en Gonaives. La policía atribuyó la "
+        "masacre a una banda que intenta abrirse paso desde la zona de Saint-Marc hacia el norte."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Gonaïves"]
