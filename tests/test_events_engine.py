@@ -3657,3 +3657,10 @@ def test_spanish_area_a_gang_moves_out_of_is_no_incident_place() -> None:
         "masacre a una banda que intenta abrirse paso desde la zona de Saint-Marc hacia el norte."
     )
     assert [p for p, *_ in _event_places(text)] == ["Gonaïves"]
+
+
+def test_an_incident_word_read_as_a_place_is_no_incident_place() -> None:
+    # the geoparser reads "واعتداء" (and an assault) as a village; the word opens an
+    # incident's cue, it names no place
+    text = "date 2026-11-02\nإصابة شاب برصاص الاحتلال في قباطية واعتداء للمستعمرين شرق طوباس"
+    assert "Al Ittiḩād" not in [p for p, *_ in _event_places(text)]

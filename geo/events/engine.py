@@ -2864,6 +2864,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         for i_m, m in enumerate(ms):
             rule = None
             start, stop = m.char_start - begin, m.char_end - begin
+            if any(c[0] == start and stop <= c[1] for c in cues):
+                # the word of an incident read as a place name (a noun with its prefix
+                # "and", "واعتداء", matched to a town): no place of the text
+                continue
             if (
                 m in body
                 and not _contains(m.place, every if m.place.kind == "country" else places)
