@@ -3606,27 +3606,27 @@ def test_a_date_across_a_shift_in_time_is_the_other_incidents(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a wounded shepherd taken to the Levantine "مشفى" of another town: no incident there
+        # a wounded farmer taken to a Levantine "مشفى" of another town: no incident there
         (
-            "date 2024-05-04\nهاجم مسلحون مجهولون يوم السبت رعاة في بلدة القصير، ما أدى إلى "
-            "إصابة راع نقل على إثرها إلى المشفى الوطني في حمص.",
+            "date 2024-05-04\nأصيب مزارع بجروح خطيرة يوم السبت في هجوم مسلح على حقله في بلدة "
+            "القصير، ثم نقل إلى مشفى ميداني في حمص.",
             ["Al Quşayr"],
         ),
-        # protesters who block the road linking two towns, named in a third
+        # demonstrators who close the road linking two towns, named in a third
         (
-            "date 2024-05-04\nوفي جبيل، قطع عشرات المحتجين أمس الطريق الدولية التي تربط بيروت "
-            "بطرابلس احتجاجا على انقطاع الكهرباء.",
+            "date 2024-05-04\nوفي جبيل، أغلق متظاهرون غاضبون صباح أمس الطريق التي تربط بيروت "
+            "بطرابلس للمطالبة بتحسين الخدمات.",
             ["Byblos"],
         ),
         (
-            "date 2024-05-04\nوفي جبيل، قطع عشرات المحتجين أمس الطريق بين بيروت وطرابلس "
-            "احتجاجا على انقطاع الكهرباء.",
+            "date 2024-05-04\nوفي جبيل، أغلق متظاهرون غاضبون صباح أمس الطريق بين بيروت وطرابلس "
+            "للمطالبة بتحسين الخدمات.",
             ["Byblos"],
         ),
         # a road named by its two ends: the incident is placed at the first
         (
-            "date 2024-05-04\nقتل عنصران من الشرطة اليوم بقصف طائرة مسيرة استهدف سيارتهما على "
-            "طريق حمص – حماة.",
+            "date 2024-05-04\nاستهدفت غارة بطائرة مسيرة صباح اليوم شاحنة عسكرية على طريق حمص – "
+            "حماة، وقتل سائقها.",
             ["Homs"],
         ),
     ],
@@ -3640,9 +3640,9 @@ def test_arabic_hospital_town_and_route_ends_are_no_incident_places(
 @pytest.mark.parametrize(
     "text",
     [
-        "date 2027-06-29\nTres policías murieron el domingo en una emboscada en Uruapan, en la "
-        "salida hacia Paracho.",
-        "date 2027-06-29\nEl domingo, dos soldados murieron en una emboscada en Uruapan, en el "
+        "date 2024-05-04\nSicarios emboscaron el sábado a una patrulla municipal en Uruapan, "
+        "sobre la salida hacia Paracho; murieron dos agentes.",
+        "date 2024-05-04\nUn grupo armado emboscó el sábado a dos soldados en Uruapan, por el "
         "camino hacia la comunidad de Paracho.",
     ],
 )
@@ -3653,14 +3653,15 @@ def test_spanish_town_a_road_leads_to_is_no_incident_place(text: str) -> None:
 
 def test_spanish_area_a_gang_moves_out_of_is_no_incident_place() -> None:
     text = (
-        "date 2027-03-30\nUna pandilla mató a seis personas en Gonaives. La policía atribuyó la "
-        "masacre a una banda que intenta abrirse paso desde la zona de Saint-Marc hacia el norte."
+        "date 2024-05-04\nHombres armados mataron a cuatro campesinos el lunes en Mirebalais. "
+        "Según la policía, la banda avanza desde la zona de Hinche y busca controlar la "
+        "carretera."
     )
-    assert [p for p, *_ in _event_places(text)] == ["Gonaïves"]
+    assert [p for p, *_ in _event_places(text)] == ["Mirebalais"]
 
 
 def test_an_incident_word_read_as_a_place_is_no_incident_place() -> None:
-    # the geoparser reads "واعتداء" (and an assault) as a village; the word opens an
-    # incident's cue, it names no place
-    text = "date 2026-11-02\nإصابة شاب برصاص الاحتلال في قباطية واعتداء للمستعمرين شرق طوباس"
+    # the geoparser reads an incident noun with its prefix "and" as a village; the word
+    # opens an incident's cue, it names no place
+    text = "date 2026-11-02\nمقتل شاب في قباطية واعتداء على مزارعين قرب طوباس"
     assert "Al Ittiḩād" not in [p for p, *_ in _event_places(text)]

@@ -2865,8 +2865,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             rule = None
             start, stop = m.char_start - begin, m.char_end - begin
             if any(c[0] == start and stop <= c[1] for c in cues):
-                # the word of an incident read as a place name (a noun with its prefix
-                # "and", "واعتداء", matched to a town): no place of the text
+                # the word of an incident read as a place name (a noun with a prefixed
+                # conjunction transliterated to a town's name): no place of the text
                 continue
             if (
                 m in body
