@@ -3583,3 +3583,85 @@ def test_french_weapons_shot_down_are_no_toll() -> None:
     ):
         got = _actors_of(f"date 2027-03-03\n{sentence}")
         assert [p_s[:2] for p_s in got] == [("Cherkasy", "Disrupted weapons use")], sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2024-05-04\nOn Friday a drone attack killed a guard in Konotop. The attack on "
+            "Konotop came two weeks after a roadside bomb killed two soldiers in Berdychiv on "
+            "20 April.",
+            [("Konotop", "2024-05-03"), ("Berdychiv", "2024-04-20")],
+        ),
+    ],
+)
+def test_a_date_across_a_shift_in_time_is_the_other_incidents(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    # the day after "two weeks after" dates the earlier incident, not the place before it
+    assert [(p, d[:10]) for p, d, *_ in _event_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wounded farmer taken to a Levantine "مشفى" of another town: no incident there
+        (
+            "date 2024-05-04\nأصيب مزارع بجروح خطيرة يوم السبت في هجوم مسلح على حقله في بلدة "
+            "القصير، ثم نقل إلى مشفى ميداني في حمص.",
+            ["Al Quşayr"],
+        ),
+        # demonstrators who close the road linking two towns, named in a third
+        (
+            "date 2024-05-04\nوفي جبيل، أغلق متظاهرون غاضبون صباح أمس الطريق التي تربط بيروت "
+            "بطرابلس للمطالبة بتحسين الخدمات.",
+            ["Byblos"],
+        ),
+        (
+            "date 2024-05-04\nوفي جبيل، أغلق متظاهرون غاضبون صباح أمس الطريق بين بيروت وطرابلس "
+            "للمطالبة بتحسين الخدمات.",
+            ["Byblos"],
+        ),
+        # a road named by its two ends: the incident is placed at the first
+        (
+            "date 2024-05-04\nاستهدفت غارة بطائرة مسيرة صباح اليوم شاحنة عسكرية على طريق حمص – "
+            "حماة، وقتل سائقها.",
+            ["Homs"],
+        ),
+    ],
+)
+def test_arabic_hospital_town_and_route_ends_are_no_incident_places(
+    text: str, expected: list[str]
+) -> None:
+    assert [p for p, *_ in _event_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-05-04\nSicarios emboscaron el sábado a una patrulla municipal en Uruapan, "
+        "sobre la salida hacia Paracho; murieron dos agentes.",
+        "date 2024-05-04\nUn grupo armado emboscó el sábado a dos soldados en Uruapan, por el "
+        "camino hacia la comunidad de Paracho.",
+    ],
+)
+def test_spanish_town_a_road_leads_to_is_no_incident_place(text: str) -> None:
+    # the road out of the first town toward another: the incident is at the first
+    assert [p for p, *_ in _event_places(text)] == ["Uruapan"]
+
+
+def test_spanish_area_a_gang_moves_out_of_is_no_incident_place() -> None:
+    text = (
+        "date 2024-05-04\nHombres armados mataron a cuatro campesinos el lunes en Mirebalais. "
+        "Según la policía, la banda avanza desde la zona de Hinche y busca controlar la "
+        "carretera."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Mirebalais"]
+
+
+def test_an_incident_word_read_as_a_place_is_no_incident_place() -> None:
+    # the geoparser reads an incident noun with its prefix "and" as a village; the word
+    # opens an incident's cue, it names no place
+    text = "date 2026-11-02\nمقتل شاب في قباطية واعتداء على مزارعين قرب طوباس"
+    assert "Al Ittiḩād" not in [p for p, *_ in _event_places(text)]

@@ -325,6 +325,13 @@ def test_a_span_of_days_takes_its_first_day_and_a_night_its_last() -> None:
         ("ru", "Тысячи человек вышли на митинг.", "Peaceful protest"),
         ("ru", "Силовики ликвидировали трех боевиков.", "Armed clash"),
         ("en", "A drone slammed into an apartment block.", "Air/drone strike"),
+        ("es", "La aviación siria bombardeó el mercado del pueblo.", "Air/drone strike"),
+        ("es", "Tres muertos en un bombardeo de la Fuerza Aérea.", "Air/drone strike"),
+        (
+            "es",
+            "Un bombardeo de la artillería alcanzó el barrio.",
+            "Shelling/artillery/missile attack",
+        ),
         ("en", "A fighter jet dropped two bombs on the school.", "Air/drone strike"),
         ("en", "Tank fire killed three men.", "Shelling/artillery/missile attack"),
         ("en", "Troops neutralised five militants.", "Armed clash"),

@@ -2864,6 +2864,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         for i_m, m in enumerate(ms):
             rule = None
             start, stop = m.char_start - begin, m.char_end - begin
+            if any(c[0] == start and stop <= c[1] for c in cues):
+                # the word of an incident read as a place name (a noun with a prefixed
+                # conjunction transliterated to a town's name): no place of the text
+                continue
             if (
                 m in body
                 and not _contains(m.place, every if m.place.kind == "country" else places)
@@ -2969,6 +2973,13 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     records.append((None, m, note))
                 continue
             own = [d for d in dates if periods.get(id(d)) is None or start > periods[id(d)]]
+            # a date across a shift in time from the place is the other incident's ("The
+            # attack on A comes weeks after a bomb killed two in B on 3 May")
+            own = [
+                d
+                for d in own
+                if not any(min(d.start, start) < at < max(d.start, start) for at in shifts)
+            ]
             found = _nearest_date(start, own, sentence)
             if found is not None and len(own) > 1:
                 found = _attack_date(
