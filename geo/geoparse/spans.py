@@ -1717,9 +1717,7 @@ def _word_forms(
     i = 0
     # the capitalised Cyrillic words, visited in order from ``i`` on (the loop below moves
     # ``i`` past the names it finds)
-    cyrillic = [
-        j for j in range(n) if toks.cap[j] and toks.script[j] == "cyrillic" and not blocked[j]
-    ]
+    cyrillic = _capitalised_cyrillic(toks, blocked)
     for j in cyrillic:
         if j < i:
             continue
@@ -1811,6 +1809,16 @@ def _word_forms(
 
 #: Most letters of an acronym (a word in capitals inside text that is not).
 _ACRONYM_MAX: Final = 4
+
+
+def _capitalised_cyrillic(toks: Tokens, blocked: list[bool]) -> list[int]:
+    """The tokens of ``toks`` that are capitalised Cyrillic words not ``blocked``, in order:
+    where the Cyrillic phrase finders may start."""
+    return [
+        j
+        for j, (cap, script, off) in enumerate(zip(toks.cap, toks.script, blocked, strict=False))
+        if cap and script == "cyrillic" and not off
+    ]
 
 
 def _acronym_in_text(text: str, toks: Tokens, i: int) -> bool:
@@ -1989,9 +1997,7 @@ def _hyphenated(text: str, toks: Tokens, blocked: list[bool], w: Words, index: I
     i = 0
     # the capitalised Cyrillic words, visited in order from ``i`` on (the loop below moves
     # ``i`` past the names it reads)
-    cyrillic = [
-        k for k in range(n) if toks.cap[k] and toks.script[k] == "cyrillic" and not blocked[k]
-    ]
+    cyrillic = _capitalised_cyrillic(toks, blocked)
     for k in cyrillic:
         if k < i:
             continue
@@ -2048,18 +2054,10 @@ def _inflected_phrases(
     starts = w.union("stopwords", "place_prepositions")
     countries: frozenset[str] | None = None
     out: list[Span] = []
-    n = len(toks)
     i = 0
     # the capitalised Cyrillic words, visited in order from ``i`` on (the loop below moves
     # ``i`` past the names it finds)
-    cyrillic = [
-        j
-        for j in range(n)
-        if toks.cap[j]
-        and toks.script[j] == "cyrillic"
-        and not blocked[j]
-        and toks.keys[j] not in starts
-    ]
+    cyrillic = [j for j in _capitalised_cyrillic(toks, blocked) if toks.keys[j] not in starts]
     for j in cyrillic:
         if j < i:
             continue
