@@ -236,7 +236,8 @@ GEOPARSE_FREQUENT_ZIPF: Final = 4.5
 GEOPARSE_CUE_REACH_TOKENS: Final = 3
 
 #: How many link words ("de", "du", "l'") may stand between a region's head noun and the
-#: name it opens ("l'État de X"), for the noun to be left out of the name's span.
+#: name it opens ("l'État de X"), for the noun to be left out of the name's span; and between
+#: a name and the compass word that is its compass point ("la mer du Nord").
 GEOPARSE_HEAD_LINK_TOKENS: Final = 2
 
 #: A text naming at most this many distinct place names is "short" for recognition: its

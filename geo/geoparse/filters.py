@@ -446,7 +446,7 @@ def _block_named_after(toks: Tokens, w: Words, index: Index | None, out: list[bo
     small = w.union("chain_connectors", "list_words", "determiners")
     for i in [i for i in range(n - 1) if keys[i] in streets or keys[i] in feasts]:
         street = keys[i] in streets
-        if not (street or keys[i] in feasts) or join[i] == 0:
+        if join[i] == 0:
             continue
         j = toks.past_connectors(i, small, most=_MAX_NAME_CONNECTORS)
         if j >= n or not cap[j] or join[j - 1] == 0 or (not street and keys[j] not in saints):

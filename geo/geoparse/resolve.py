@@ -1402,11 +1402,8 @@ def _settlement_noun_at(first: int, toks: Tokens, w: Words, *, units: bool = Fal
     if toks.script[first] == "arabic":
         return None  # (the Arabic nouns are also those of cities and provinces: مدينة)
     links = w.of_words | w["determiners"] | w["elisions"]
-    j = first - 1
-    linked = False
-    while j >= 0 and first - j <= 3 and toks.join[j] != 0 and toks.keys[j] in links:
-        linked = linked or toks.keys[j] in w.of_words
-        j -= 1
+    j = _before_links(first, toks, links, joined=True)
+    linked = any(toks.keys[k] in w.of_words for k in range(j + 1, first))
     if j < 0 or toks.join[j] == 0 or toks.cap[j]:
         return None
     noun = toks.keys[j]

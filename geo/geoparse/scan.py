@@ -881,15 +881,14 @@ class Scanner:
             others = [b.place for k, b in by_key.items() if k != key]
             home = {p.country_code for p in others if p.country_code}
             points = [p for p in others if p.kind != "country"]
-            if not points or any(
-                c.place.country_code in home for c in self.index.candidates(key, variants=False)
-            ):
+            if not points:
+                continue
+            cands = self.index.candidates(key, variants=False)
+            if any(c.place.country_code in home for c in cands):
                 continue
             # a cue names the word a place; without one, places of another continent only
             # (a Brazilian state for a Sudanese town) are no reading of a story's word either
-            if not self._cue_before(toks, words, m, lists) and not _all_far(
-                self.index.candidates(key, variants=False), points
-            ):
+            if not self._cue_before(toks, words, m, lists) and not _all_far(cands, points):
                 continue
             found = self._translit_near(key, home, points)
             if found is not None:

@@ -287,10 +287,10 @@ def _compass_of_name(toks: Tokens, i: int, w: Words) -> bool:
     l'Ouest", "la Corée du Nord", "la mer du Nord"), no unit of its own."""
     keys, cap, join = toks.keys, toks.cap, toks.join
     j = i - 1
-    while j >= 0 and i - j <= 2 and join[j] != 0 and not cap[j]:
+    while j >= 0 and i - j <= config.GEOPARSE_HEAD_LINK_TOKENS and join[j] != 0 and not cap[j]:
         if keys[j] in w.of_words:
             k = j - 1
-            return k >= 0 and join[k] != 0 and (cap[k] or keys[k] in w["natural"] | w["water"])
+            return k >= 0 and join[k] != 0 and (cap[k] or keys[k] in w.union("natural", "water"))
         if keys[j] not in w["determiners"]:
             return False
         j -= 1
