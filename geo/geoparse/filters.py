@@ -99,6 +99,12 @@ class Words(dict[str, frozenset[str]]):
         return (self["list_words"] - self["after_list"]) | _OF
 
     @functools.cached_property
+    def cue_links(self) -> frozenset[str]:
+        """The words between a cue noun and the name after it: "of" words, determiners and
+        elisions ("la province du", "the city of", "l'État de l'")."""
+        return self.of_words | self["determiners"] | self["elisions"]
+
+    @functools.cached_property
     def name_links(self) -> frozenset[str]:
         """Connectors and "of" words inside a place's name ("Villa de Leyva")."""
         return self["connectors"] | self.of_words

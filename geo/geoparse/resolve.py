@@ -1307,7 +1307,7 @@ def _unit_noun_beside(span: Span, toks: Tokens, w: Words) -> bool:
     names that region on purpose."""
     before = w["region_heads_outside"]
     after = w["unit_nouns_after"] | w["region_after"]
-    links = w.of_words | w["determiners"] | w["elisions"]
+    links = w.cue_links
     j = _before_links(span.first, toks, links, joined=False)
     if j >= 0 and toks.keys[j] in before:
         return True
@@ -1378,7 +1378,7 @@ def _far_settlement(
     ):
         return False
     nouns = w["settlement_before"]
-    links = w.of_words | w["determiners"] | w["elisions"]
+    links = w.cue_links
     for span in spans:
         if toks.script[span.first] == "arabic":
             continue  # (the Arabic nouns are also those of cities and provinces: مدينة)
@@ -1401,7 +1401,7 @@ def _settlement_noun_at(first: int, toks: Tokens, w: Words, *, units: bool = Fal
     y Z": the pack's ``region_before``)."""
     if toks.script[first] == "arabic":
         return None  # (the Arabic nouns are also those of cities and provinces: مدينة)
-    links = w.of_words | w["determiners"] | w["elisions"]
+    links = w.cue_links
     j = _before_links(first, toks, links, joined=True)
     linked = any(toks.keys[k] in w.of_words for k in range(j + 1, first))
     if j < 0 or toks.join[j] == 0 or toks.cap[j]:
