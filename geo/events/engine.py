@@ -2309,9 +2309,11 @@ def _source_after_toll(
     """Whether every place of a sentence is named in its source, after a word of attribution
     that follows the sentence's first incident word ("Two were killed, according to the X
     Doctors Network"), and the sentence's incident words are all generic (deaths, wounds)."""
-    raw = cue_matches(sentence, rules)
+    if ctx.attribution is None:
+        return False
+    raw = _placeless_cues(sentence, rules)
     cues = _foreground(sentence, raw, ctx)
-    if ctx.attribution is None or not all(rules.rules[idx].generic for _, _, idx in cues):
+    if not all(rules.rules[idx].generic for _, _, idx in cues):
         return False
     # (every incident word, also those of a tally: "По данным X, с начала года в Y погибли")
     lo = begin + min((c[0] for c in raw), default=0)
@@ -2689,7 +2691,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             and all(m.place.kind != "city" or _destination(text, m, ctx, ms) for m in ms)
             and all(
                 rules.rules[idx].generic
-                for _, _, idx in _foreground(sentence, cue_matches(sentence, rules), ctx)
+                for _, _, idx in _foreground(sentence, _placeless_cues(sentence, rules), ctx)
             )
         ):
             # "Two officers were wounded and flown to X": X is where the wounded went, the
@@ -2702,7 +2704,6 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         if (
             last
             and follow < config.FOLLOW_UP_SENTENCES
-            and ctx.attribution is not None
             and all(m.place.kind != "city" for m in ms)
             and _source_after_toll(text, begin, sentence, ms, rules, ctx)
         ):
@@ -2719,7 +2720,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         follow = 0
         last = []
         note = " ".join(sentence.split())
-        raw = cue_matches(sentence, rules)
+        raw = _placeless_cues(sentence, rules)
         cues = _without_causes(sentence, _foreground(sentence, raw, ctx), rules, ctx)
         recalled = bool(cues) and _recalled(sentence, rules, ctx, reference)
         # "As a reminder, on 14 May a drone hit a bus there, killing two": a past incident
