@@ -160,17 +160,23 @@ def _near_cue(sentence: str, start: int, end: int, name: str, rules: Rules) -> b
     negation = rules.words_re("tolls", "negation")
     lo = max(0, start - config.EVENTS_NEAR_CUE_CHARS)
     for w in words.finditer(sentence, lo, min(len(sentence), end + config.EVENTS_NEAR_CUE_CHARS)):
-        # a whole word of negation that starts in the window: searched in the whole sentence,
-        # not cut at the window's end ("без" is no negation at the start of "безпілотника")
-        n = (
-            negation.search(sentence, max(0, w.start() - config.EVENTS_NEAR_NEGATION_CHARS))
-            if negation is not None
-            else None
-        )
-        if n is not None and n.start() < w.end() + config.EVENTS_NEAR_NEGATION_CHARS:
+        if _negated(sentence, w.start(), w.end(), negation):
             continue
         return True
     return False
+
+
+def _negated(sentence: str, start: int, end: int, negation: re.Pattern[str] | None) -> bool:
+    """Whether a whole word of ``negation`` (the packs' ``negation``) starts at most
+    :data:`geo.config.EVENTS_NEAR_NEGATION_CHARS` before the word at ``start:end`` of a
+    sentence or right after it ("no debris fell", "damaged nothing", "уламки не впали").
+    It is searched in the whole sentence, not cut at the window's end ("без" is no negation
+    at the start of "безпілотника")."""
+    if negation is None:
+        return False
+    near = config.EVENTS_NEAR_NEGATION_CHARS
+    n = negation.search(sentence, max(0, start - near))
+    return n is not None and n.start() < end + near
 
 
 def _undated_earlier(
@@ -4070,12 +4076,10 @@ def _debris_hit(
     if not debris:
         return
     negation = rules.words_re("tolls", "negation")
-    near = config.EVENTS_NEAR_NEGATION_CHARS
     for d in ctx.damage.finditer(sentence):
         # a whole word of negation just before or right after it ("no damage", "damaged
         # nothing", "пошкоджень немає"), as for the debris words (:func:`_near_cue`)
-        n = negation.search(sentence, max(0, d.start() - near)) if negation is not None else None
-        if n is not None and n.start() < d.end() + near:
+        if _negated(sentence, d.start(), d.end(), negation):
             continue
         inc.etype, inc.subtype = debris[0].event_type, debris[0].sub_type
         return
