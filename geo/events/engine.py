@@ -212,8 +212,15 @@ def _same_time(
     incident's, not X's; the packs' ``time_after``); all of them when that side has none."""
     if not shifts:
         return cues
-    own = [c for c in cues if not any(min(c[0], pos) < at < max(c[0], pos) for at in shifts)]
+    own = [c for c in cues if not _across_shift(c[0], pos, shifts)]
     return own or cues
+
+
+def _across_shift(a: int, b: int, shifts: Sequence[int]) -> bool:
+    """Whether a shift in time (at one of ``shifts``) stands strictly between the offsets
+    ``a`` and ``b`` of a sentence."""
+    lo, hi = min(a, b), max(a, b)
+    return any(lo < at < hi for at in shifts)
 
 
 def _period_told(sentence: str, dates: Sequence[FoundDate], ctx: _Context) -> bool:
@@ -2956,13 +2963,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     # or an incident added to the story just told, at a town of its own
                     # ("Kayes was attacked on Tuesday. Militants also attacked Nioro."): it
                     # takes the story's day
-                    anchored = (
-                        bool(dates or tolls)
-                        or (
-                            m.place.kind == "city"
-                            and _region_parent(m.place, previous, k) is not None
+                    anchored = bool(dates or tolls) or (
+                        m.place.kind == "city"
+                        and (
+                            _region_parent(m.place, previous, k) is not None
+                            or _added_to_story(sentence, previous, k, ctx)
                         )
-                        or (m.place.kind == "city" and _added_to_story(sentence, previous, k, ctx))
                     )
                     if not (
                         anchored and _cue_reaches(sentence, start, stop, rule, cues, ctx, spans)
@@ -2982,11 +2988,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             own = [d for d in dates if periods.get(id(d)) is None or start > periods[id(d)]]
             # a date across a shift in time from the place is the other incident's ("The
             # attack on A comes weeks after a bomb killed two in B on 3 May")
-            own = [
-                d
-                for d in own
-                if not any(min(d.start, start) < at < max(d.start, start) for at in shifts)
-            ]
+            own = [d for d in own if not _across_shift(d.start, start, shifts)]
             found = _nearest_date(start, own, sentence)
             if found is not None and len(own) > 1:
                 found = _attack_date(
