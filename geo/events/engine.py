@@ -373,9 +373,9 @@ class _Context:
     pursuit: re.Pattern[str] | None  # "those behind" right before a cue: the told incident
     threat: re.Pattern[str] | None  # "threatened to": what follows in its clause is not told
     # "also", "также": the sentence adds an incident to the story just told
-    additive: re.Pattern[str] | None = None
+    additive: re.Pattern[str] | None
     # "damaged", "пошкоджено": what a weapon's debris did to a place
-    damage: re.Pattern[str] | None = None
+    damage: re.Pattern[str] | None
 
 
 _CONTEXTS: dict[tuple[str, ...], _Context] = {}
