@@ -160,17 +160,23 @@ def _near_cue(sentence: str, start: int, end: int, name: str, rules: Rules) -> b
     negation = rules.words_re("tolls", "negation")
     lo = max(0, start - config.EVENTS_NEAR_CUE_CHARS)
     for w in words.finditer(sentence, lo, min(len(sentence), end + config.EVENTS_NEAR_CUE_CHARS)):
-        # a whole word of negation that starts in the window: searched in the whole sentence,
-        # not cut at the window's end ("без" is no negation at the start of "безпілотника")
-        n = (
-            negation.search(sentence, max(0, w.start() - config.EVENTS_NEAR_NEGATION_CHARS))
-            if negation is not None
-            else None
-        )
-        if n is not None and n.start() < w.end() + config.EVENTS_NEAR_NEGATION_CHARS:
+        if _negated(sentence, w.start(), w.end(), negation):
             continue
         return True
     return False
+
+
+def _negated(sentence: str, start: int, end: int, negation: re.Pattern[str] | None) -> bool:
+    """Whether a whole word of ``negation`` (the packs' ``negation``) starts at most
+    :data:`geo.config.EVENTS_NEAR_NEGATION_CHARS` before the word at ``start:end`` of a
+    sentence or right after it ("no debris fell", "damaged nothing", "уламки не впали").
+    It is searched in the whole sentence, not cut at the window's end ("без" is no negation
+    at the start of "безпілотника")."""
+    if negation is None:
+        return False
+    near = config.EVENTS_NEAR_NEGATION_CHARS
+    n = negation.search(sentence, max(0, start - near))
+    return n is not None and n.start() < end + near
 
 
 def _undated_earlier(
@@ -206,8 +212,15 @@ def _same_time(
     incident's, not X's; the packs' ``time_after``); all of them when that side has none."""
     if not shifts:
         return cues
-    own = [c for c in cues if not any(min(c[0], pos) < at < max(c[0], pos) for at in shifts)]
+    own = [c for c in cues if not _across_shift(c[0], pos, shifts)]
     return own or cues
+
+
+def _across_shift(a: int, b: int, shifts: Sequence[int]) -> bool:
+    """Whether a shift in time (at one of ``shifts``) stands strictly between the offsets
+    ``a`` and ``b`` of a sentence."""
+    lo, hi = min(a, b), max(a, b)
+    return any(lo < at < hi for at in shifts)
 
 
 def _period_told(sentence: str, dates: Sequence[FoundDate], ctx: _Context) -> bool:
@@ -360,9 +373,9 @@ class _Context:
     pursuit: re.Pattern[str] | None  # "those behind" right before a cue: the told incident
     threat: re.Pattern[str] | None  # "threatened to": what follows in its clause is not told
     # "also", "также": the sentence adds an incident to the story just told
-    additive: re.Pattern[str] | None = None
+    additive: re.Pattern[str] | None
     # "damaged", "пошкоджено": what a weapon's debris did to a place
-    damage: re.Pattern[str] | None = None
+    damage: re.Pattern[str] | None
 
 
 _CONTEXTS: dict[tuple[str, ...], _Context] = {}
@@ -2309,9 +2322,11 @@ def _source_after_toll(
     """Whether every place of a sentence is named in its source, after a word of attribution
     that follows the sentence's first incident word ("Two were killed, according to the X
     Doctors Network"), and the sentence's incident words are all generic (deaths, wounds)."""
-    raw = cue_matches(sentence, rules)
+    if ctx.attribution is None:
+        return False
+    raw = _placeless_cues(sentence, rules)
     cues = _foreground(sentence, raw, ctx)
-    if ctx.attribution is None or not all(rules.rules[idx].generic for _, _, idx in cues):
+    if not all(rules.rules[idx].generic for _, _, idx in cues):
         return False
     # (every incident word, also those of a tally: "По данным X, с начала года в Y погибли")
     lo = begin + min((c[0] for c in raw), default=0)
@@ -2689,7 +2704,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             and all(m.place.kind != "city" or _destination(text, m, ctx, ms) for m in ms)
             and all(
                 rules.rules[idx].generic
-                for _, _, idx in _foreground(sentence, cue_matches(sentence, rules), ctx)
+                for _, _, idx in _foreground(sentence, _placeless_cues(sentence, rules), ctx)
             )
         ):
             # "Two officers were wounded and flown to X": X is where the wounded went, the
@@ -2702,7 +2717,6 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         if (
             last
             and follow < config.FOLLOW_UP_SENTENCES
-            and ctx.attribution is not None
             and all(m.place.kind != "city" for m in ms)
             and _source_after_toll(text, begin, sentence, ms, rules, ctx)
         ):
@@ -2719,7 +2733,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         follow = 0
         last = []
         note = " ".join(sentence.split())
-        raw = cue_matches(sentence, rules)
+        raw = _placeless_cues(sentence, rules)
         cues = _without_causes(sentence, _foreground(sentence, raw, ctx), rules, ctx)
         recalled = bool(cues) and _recalled(sentence, rules, ctx, reference)
         # "As a reminder, on 14 May a drone hit a bus there, killing two": a past incident
@@ -2949,13 +2963,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     # or an incident added to the story just told, at a town of its own
                     # ("Kayes was attacked on Tuesday. Militants also attacked Nioro."): it
                     # takes the story's day
-                    anchored = (
-                        bool(dates or tolls)
-                        or (
-                            m.place.kind == "city"
-                            and _region_parent(m.place, previous, k) is not None
+                    anchored = bool(dates or tolls) or (
+                        m.place.kind == "city"
+                        and (
+                            _region_parent(m.place, previous, k) is not None
+                            or _added_to_story(sentence, previous, k, ctx)
                         )
-                        or (m.place.kind == "city" and _added_to_story(sentence, previous, k, ctx))
                     )
                     if not (
                         anchored and _cue_reaches(sentence, start, stop, rule, cues, ctx, spans)
@@ -2975,11 +2988,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             own = [d for d in dates if periods.get(id(d)) is None or start > periods[id(d)]]
             # a date across a shift in time from the place is the other incident's ("The
             # attack on A comes weeks after a bomb killed two in B on 3 May")
-            own = [
-                d
-                for d in own
-                if not any(min(d.start, start) < at < max(d.start, start) for at in shifts)
-            ]
+            own = [d for d in own if not _across_shift(d.start, start, shifts)]
             found = _nearest_date(start, own, sentence)
             if found is not None and len(own) > 1:
                 found = _attack_date(
@@ -4069,12 +4078,10 @@ def _debris_hit(
     if not debris:
         return
     negation = rules.words_re("tolls", "negation")
-    near = config.EVENTS_NEAR_NEGATION_CHARS
     for d in ctx.damage.finditer(sentence):
         # a whole word of negation just before or right after it ("no damage", "damaged
         # nothing", "пошкоджень немає"), as for the debris words (:func:`_near_cue`)
-        n = negation.search(sentence, max(0, d.start() - near)) if negation is not None else None
-        if n is not None and n.start() < d.end() + near:
+        if _negated(sentence, d.start(), d.end(), negation):
             continue
         inc.etype, inc.subtype = debris[0].event_type, debris[0].sub_type
         return
