@@ -518,8 +518,13 @@ class Index:
             if not places:
                 orthographies = translit.orthography_countries()
                 for latin, lang in translit.cyrillic_foreign_keys(key):
-                    for place in self.gazetteer.lookup(latin, normalized=True)[:most]:
-                        if place.kind != "country" and place.country_code in orthographies[lang]:
+                    # the countries filtered before the cut: a common key's first places
+                    # may all lie elsewhere
+                    found_in = self.gazetteer.lookup(
+                        latin, normalized=True, country_codes=orthographies[lang], limit=most
+                    )
+                    for place in found_in:
+                        if place.kind != "country":
                             places.setdefault(place.id, place)
         elif translit.is_arabic(key):
             countries = translit.arabic_countries()
