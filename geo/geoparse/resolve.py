@@ -2113,7 +2113,7 @@ def _regions_with_noun_before(
                 break
             if keys[j] not in nouns:
                 continue
-            phrase = " ".join(keys[j : s.last + 1])
+            phrase = toks.joined(j, s.last - j + 1)
             for c in index.candidates(phrase, variants=False):
                 if c.place.kind == "region" and c.place.id not in out:
                     prior = c.prior - config.GEOPARSE_VARIANT_PENALTY
