@@ -2320,8 +2320,8 @@ def _source_after_toll(
     text: str, begin: int, sentence: str, ms: Sequence[Mention], rules: Rules, ctx: _Context
 ) -> bool:
     """Whether every place of a sentence is named in its source, after a word of attribution
-    that follows the sentence's first incident word ("Two were killed, according to the X
-    Doctors Network"), and the sentence's incident words are all generic (deaths, wounds)."""
+    that follows the sentence's first incident word ("Two were killed, according to the
+    Kenya Red Cross"), and the sentence's incident words are all generic (deaths, wounds)."""
     if ctx.attribution is None:
         return False
     raw = _placeless_cues(sentence, rules)
@@ -2720,7 +2720,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             and all(m.place.kind != "city" for m in ms)
             and _source_after_toll(text, begin, sentence, ms, rules, ctx)
         ):
-            # "Two civilians were killed there, according to the Sudan Doctors Network": a
+            # "Three people died there, according to the Kenya Red Cross": a
             # country or region named only in the source, after the toll, goes on about the
             # incident just told (not "According to X, 300 were killed in the Y region since
             # January": a tally of the region)
@@ -4062,7 +4062,7 @@ def _debris_hit(
 ) -> None:
     """An interception whose next sentence, naming no place, tells that the weapon's debris
     damaged something (a word of the debris rules and one of the packs' ``damage``, not
-    negated: "Debris of a drone damaged the roof of a school") becomes the attack (events
+    negated: "Debris of a drone damaged a warehouse") becomes the attack (events
     README: debris that hits something is the attack); debris that fell and damaged nothing
     leaves it an interception."""
     if ctx.damage is None:

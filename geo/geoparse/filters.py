@@ -669,8 +669,8 @@ def _block_people(
         # Вишняки"), wherever it stands
         settlements = w["settlement_before"]
         settled = {keys[i] for i in range(1, n) if keys[i - 1] in settlements and join[i - 1] == 1}
-        # a surname the document also writes as a unit's name ("la région de Dosso") is that
-        # unit's town or the unit after a preposition of place ("de Dosso", "à Dosso")
+        # a surname the document also writes as a unit's name ("la région de Y") is that
+        # unit's town or the unit after a preposition of place ("de Y", "à Y")
         units, of_words = w["region_before"], w.of_words
         unit_named = {
             keys[i]
@@ -702,7 +702,7 @@ def _block_people(
                     and _place_link_before(text, toks, i, w)
                     and (index is None or index.has(keys[i]))
                 ):
-                    continue  # "M. X Dosso ... la région de Dosso ... à Dosso": the place
+                    continue  # "M. X Y ... la région de Y ... à Y": the place
                 if _region_noun_after(toks, i, w):
                     continue  # "Ганна Глухівська ... у Глухівському районі": the district
                 if index is not None and _ends_place_name(toks, i, w, index, out):
