@@ -300,8 +300,8 @@ GEOPARSE_EXTRA_ROUNDS: Final = 1
 #: that occurrence).
 GEOPARSE_STATE_BY_COMPANY: Final = True
 
-#: Whether the items of a list of places may open with an article ("vers le Togo, le Bénin
-#: et le Niger"), as lists read for a country's name or a region's.
+#: Whether the items of a list of places may open with an article ("vers le Togo, le Ghana
+#: et le Burkina"), as lists read for a country's name or a region's.
 GEOPARSE_LIST_ARTICLES: Final = True
 
 #: Whether a name that recognition doubts is kept when it stands in a list right beside a

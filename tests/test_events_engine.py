@@ -3553,25 +3553,25 @@ def test_debris_that_damaged_something_told_next_makes_the_interception_the_atta
 
 
 def test_a_country_named_only_in_the_source_does_not_stop_the_toll() -> None:
-    # "according to the Kenya Red Cross": the country names the source, the sentence
+    # "according to the Tanzania Red Cross": the country names the source, the sentence
     # goes on about the incident just told (its toll)
     from geo.events.engine import event_rows
     from geo.io.documents import make_document
 
     text = (
-        "date 2026-02-20\nGunmen attacked a market in Mandera early on Thursday. Three civilians "
-        "were killed and four wounded, according to the Kenya Red Cross."
+        "date 2026-02-20\nGunmen attacked a market in Kigoma early on Thursday. Three civilians "
+        "were killed and four wounded, according to the Tanzania Red Cross."
     )
     rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
-    assert [(r["location"], r["fatalities"], r["injured"]) for r in rows] == [("Mandera", 3, 4)]
+    assert [(r["location"], r["fatalities"], r["injured"]) for r in rows] == [("Kigoma", 3, 4)]
     # a source before the count names a tally of the region, not the incident's toll
     tally = (
-        "date 2026-02-20\nGunmen attacked a market in Mandera early on Thursday, killing two. "
+        "date 2026-02-20\nGunmen attacked a market in Kigoma early on Thursday, killing two. "
         "According to figures compiled by an institute, more than 180 people have been killed "
         "in the north-east since January."
     )
     rows = [r for r in event_rows(make_document(tally)) if r["event_type"] != "Mention"]
-    assert [(r["location"], r["fatalities"]) for r in rows] == [("Mandera", 2)]
+    assert [(r["location"], r["fatalities"]) for r in rows] == [("Kigoma", 2)]
 
 
 def test_french_weapons_shot_down_are_no_toll() -> None:

@@ -2321,7 +2321,7 @@ def _source_after_toll(
 ) -> bool:
     """Whether every place of a sentence is named in its source, after a word of attribution
     that follows the sentence's first incident word ("Two were killed, according to the
-    Kenya Red Cross"), and the sentence's incident words are all generic (deaths, wounds)."""
+    Tanzania Red Cross"), and the sentence's incident words are all generic (deaths, wounds)."""
     if ctx.attribution is None:
         return False
     raw = _placeless_cues(sentence, rules)
@@ -2720,7 +2720,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             and all(m.place.kind != "city" for m in ms)
             and _source_after_toll(text, begin, sentence, ms, rules, ctx)
         ):
-            # "Three people died there, according to the Kenya Red Cross": a
+            # "Three people died there, according to the Tanzania Red Cross": a
             # country or region named only in the source, after the toll, goes on about the
             # incident just told (not "According to X, 300 were killed in the Y region since
             # January": a tally of the region)

@@ -1775,7 +1775,7 @@ def _listed_with(text: str, group: Sequence[Span], others: Sequence[Span], w: Wo
     False
     """
     conj = w["after_list"]
-    # an article may open each item of the list ("vers le Togo, le Bénin et le Niger")
+    # an article may open each item of the list ("vers le Togo, le Ghana et le Burkina")
     articles = w["articles"] if config.GEOPARSE_LIST_ARTICLES else frozenset()
     for s in group:
         for o in others:
