@@ -2961,7 +2961,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     # overnight in the Far North. The attackers raided a quarter of X"): the
                     # town's sentence goes on about it
                     # or an incident added to the story just told, at a town of its own
-                    # ("Kayes was attacked on Tuesday. Militants also attacked Nioro."): it
+                    # ("X was attacked on Tuesday. Militants also attacked Y."): it
                     # takes the story's day
                     anchored = bool(dates or tolls) or (
                         m.place.kind == "city"
