@@ -172,14 +172,11 @@ def approximate_mentions(
     n = len(toks)
     if not n or not mentions:
         return list(mentions)
-    starts = toks.starts
     first_of: dict[int, Mention] = {}
     last_of: dict[int, Mention] = {}
     covered = [False] * n
     for m in mentions:
-        # the word the mention starts in: after its glued particles ("وبحلب") it starts
-        # inside the word, and that word is its first
-        a = max(bisect.bisect_right(starts, m.char_start) - 1, 0)
+        a = _first_token(toks, m)
         b = _last_token(toks, m)
         if a >= n or b < a:
             continue
@@ -2031,7 +2028,7 @@ def _admin(
         m = last_of.get(k)
         if m is None:
             continue
-        first = max(bisect.bisect_right(toks.starts, m.char_start) - 1, 0)
+        first = _first_token(toks, m)
         if _usable(m) and m.place.kind == "region" and not _feature_named(toks, first, w):
             return m.place, "admin", 0.0, config.GEOPARSE_APPROX_PRECISION_REGION
         return None
@@ -2079,6 +2076,12 @@ def _following(
             continue
         return m.place, "following", 0.0, config.GEOPARSE_APPROX_PRECISION_TOWN
     return None
+
+
+def _first_token(toks: Tokens, m: Mention) -> int:
+    """The token the mention starts in (after glued particles, "وبحلب", it starts inside
+    the word)."""
+    return max(bisect.bisect_right(toks.starts, m.char_start) - 1, 0)
 
 
 def _last_token(toks: Tokens, m: Mention) -> int:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import math
 import re
 from collections.abc import Collection, Iterable, Sequence
@@ -100,21 +101,14 @@ def is_region_seat(place: Place) -> bool:
     ...                      admin1="Novaville", population=900, source="test"))
     True
     """
-    if place.kind != "city" or not place.admin1:
-        return False
-    names = (place.admin1, place.name)
-    found = _SEATS.get(names)
-    if found is None:
-        found = normalize_name(place.admin1) == normalize_name(place.name)
-        if len(_SEATS) > config.GEOPARSE_CACHE_SIZE:
-            _SEATS.clear()
-        _SEATS[names] = found
-    return found
+    return place.kind == "city" and bool(place.admin1) and _same_name(place.admin1, place.name)
 
 
-#: :func:`is_region_seat` by (first-level region's name, town's name), memoised: recognition
-#: asks it of each name's pick once or twice per document.
-_SEATS: dict[tuple[str, str], bool] = {}
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def _same_name(a: str, b: str) -> bool:
+    """Whether two names are one once normalised (memoised: recognition asks it of each
+    name's pick once or twice per document)."""
+    return normalize_name(a) == normalize_name(b)
 
 
 def admin_key(place: Place) -> str:
