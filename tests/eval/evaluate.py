@@ -318,6 +318,10 @@ ISO_POINTS: dict[str, tuple[float, float]] = {
     "KE-47": (1.75, 35.25),  # West Pokot
     "UG-E": (1.2, 33.9),  # Eastern Region
     "UG-N": (2.9, 32.9),  # Northern Region
+    "BF-01": (12.4, -3.6),  # Boucle du Mouhoun (ISO's code; Natural Earth: no code)
+    "CD-BU": (3.6, 24.3),  # Bas-Uele (Natural Earth: the former Orientale)
+    "GT-HU": (15.6, -91.6),  # Huehuetenango (ISO now numeric, GT-13)
+    "NG-NA": (8.5, 8.3),  # Nasarawa (Natural Earth: no code)
 }
 
 
