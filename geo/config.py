@@ -63,14 +63,19 @@ MERGE_WINDOW_DAYS: Final = 32
 MERGE_LINK_ROWS: Final = 20_000
 
 #: Sub-event types the same incident is often reported under: a missile strike is
-#: "shelling" in one article and an "air strike" in another; a blast is a suicide bomb or a
-#: bomb; fighting for a town is a clash or its capture; a protest the police broke up is
-#: peaceful in one report. Incidents of two sub-types of one group may merge; any other
-#: sub-type merges only with itself. Within a group the first sub-type wins a tie of votes.
+#: "shelling" in one article and an "air strike" in another, an "attack" on the civilians it
+#: killed in a third, and the interception of part of the salvo ("drones were shot down")
+#: in a fourth; a blast is a suicide bomb or a bomb; fighting for a town is a clash or its
+#: capture; a protest the police broke up is peaceful in one report. Incidents of two
+#: sub-types of one group may merge; any other sub-type merges only with itself. Within a
+#: group the first sub-type wins a tie of votes (so a strike told as an attack by one
+#: source and as a strike by another stays a strike).
 MERGE_COMPATIBLE_SUBTYPES: Final = (
     (
         ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
         ("Explosions/Remote violence", "Air/drone strike"),
+        ("Violence against civilians", "Attack"),
+        ("Strategic developments", "Disrupted weapons use"),
     ),
     (
         ("Explosions/Remote violence", "Suicide bomb"),
@@ -91,6 +96,15 @@ MERGE_COMPATIBLE_SUBTYPES: Final = (
         ("Riots", "Violent demonstration"),
         ("Riots", "Mob violence"),
     ),
+)
+
+#: The sub-types of MERGE_COMPATIBLE_SUBTYPES that only different sources' reports of one
+#: incident differ by: one article that tells an attack on civilians and a strike, or a
+#: strike and drones shot down, at two places beside each other tells two incidents, so the
+#: within-article consolidation (geo/events/consolidate.py) leaves these out of the groups.
+MERGE_ACROSS_SOURCES_ONLY: Final = (
+    ("Violence against civilians", "Attack"),
+    ("Strategic developments", "Disrupted weapons use"),
 )
 
 # --------------------------------------------------------------------------- geoparsing

@@ -1302,6 +1302,25 @@ def test_a_date_after_the_attack_word_is_the_attack_s_before_rose_to() -> None:
     assert [p[1] for p in _event_places(en)] == ["2025-10-02"]
 
 
+def test_a_day_opening_a_sentence_whose_toll_rises_dates_the_count() -> None:
+    # a later report: the weekday dates the new count, not the strike (tolls.rise)
+    ru = (
+        "date 2025-10-06\nВ субботу число погибших при ракетном ударе по Одессе выросло до "
+        "семи.\n\nУдар был нанесён 2 октября."
+    )
+    assert _event_places(ru) == [("Odesa", "2025-10-02", _SHELLING, 7, None)]
+    en = "date 2025-10-06\nOn Saturday, the death toll from the missile strike on Odesa rose to 7."
+    assert [p[1] for p in _event_places(en)] == ["2025-10-06"]
+    uk = "date 2025-10-06\nУ суботу кількість загиблих унаслідок удару по Одесі зросла до семи."
+    assert [p[1] for p in _event_places(uk)] == ["2025-10-06"]
+    # the weekday right after the word for the strike still dates it; with no growing
+    # toll, the opening weekday dates the strike
+    noun = "date 2025-10-06\nThe death toll from the strike on Saturday on Odesa rose to 7."
+    assert [p[1] for p in _event_places(noun)] == ["2025-10-04"]
+    plain = "date 2025-10-06\nOn Saturday, a missile hit Odesa, killing 7 people."
+    assert [p[1] for p in _event_places(plain)] == ["2025-10-04"]
+
+
 def test_a_month_after_since_is_background_of_what_precedes_it() -> None:
     # "..., the deadliest since the war began in <month year>": no date of the town's strike
     en = (

@@ -315,6 +315,16 @@ def test_types_merge_within_their_group_only() -> None:
     assert len(merge_events(frame(bombs))) == 1
     assert len(merge_events(frame([row("a.txt", kind=CLASH), row("b.txt")]))) == 2
     assert len(merge_events(frame([row("a.txt", kind=SHELLING), row("b.txt", kind=AIR)]))) == 1
+    # a strike told as an attack on the civilians it killed, or as drones shot down: one
+    # event, which stays a strike on a tie of votes
+    attack = ("Violence against civilians", "Attack")
+    intercepted = ("Strategic developments", "Disrupted weapons use")
+    merged = merge_events(
+        frame([row("a.txt", kind=attack), row("b.txt", kind=AIR), row("c.txt", kind=intercepted)])
+    )
+    assert len(merged) == 1
+    assert tuple(merged.iloc[0][["event_type", "sub_event_type"]]) == AIR
+    assert len(merge_events(frame([row("a.txt", kind=attack), row("b.txt", kind=CLASH)]))) == 2
     # without the groups, sub-types merge only with themselves
     assert len(merge_events(frame([row("a.txt"), row("b.txt", kind=AIR)]), compatible=())) == 2
 
@@ -588,6 +598,51 @@ def test_cli_events_merges_unless_told_not_to(tmp_path: Path) -> None:
     assert sorted(p["event_id"] for p in features if p["location"] == "Ganja") == sorted(
         ganja["source_event_ids"]
     )
+
+
+#: A made-up strike on a block of flats told on five successive days in five languages,
+#: the toll growing; later articles date it by a weekday, or open with the day of the new
+#: count. Another, later incident in the same town stays apart.
+STRIKE_REPORTS = {
+    "en.txt": "date 2026-10-14\nA Russian ballistic missile hit a five-storey apartment "
+    "block in the western Ukrainian city of Uzhhorod on Wednesday, killing three people and "
+    "wounding 14, the regional governor said.\n",
+    "uk.txt": "date 2026-10-15\nУ четвер кількість загиблих унаслідок удару російської "
+    "ракети по п'ятиповерхівці в Ужгороді зросла до п'яти, ще 21 людина поранена.\n",
+    "es.txt": "date 2026-10-16\nEl número de muertos por el bombardeo ruso del pasado "
+    "miércoles contra un edificio de viviendas en Úzhgorod aumentó este viernes a seis, y 23 "
+    "personas resultaron heridas.\n",
+    "ru.txt": "date 2026-10-17\nВ субботу число погибших при ракетном обстреле жилого дома "
+    "в Ужгороде выросло до семи, пострадали 24 человека.\n",
+    "fr.txt": "date 2026-10-18\nLe bilan de la frappe de missile russe qui a touché mercredi "
+    "un immeuble d'habitation à Oujhorod s'est alourdi à huit morts et 25 blessés, ont "
+    "annoncé dimanche les secouristes.\n",
+    "other.txt": "date 2026-10-18\nA Russian drone hit a warehouse in Uzhhorod on Saturday, "
+    "injuring two workers, the regional governor said.\n",
+}
+
+
+def test_five_articles_on_five_days_give_one_event(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, text in STRIKE_REPORTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    merged = extract_events_from_inputs(folder)
+    merged = merged[merged["event_type"] != MENTION_TYPE]
+    assert sorted(merged["source_count"]) == [1, 5]
+    strike = merged[merged["source_count"] == 5].iloc[0]
+    assert sorted(Path(s).name for s in strike["sources"]) == [
+        "en.txt",
+        "es.txt",
+        "fr.txt",
+        "ru.txt",
+        "uk.txt",
+    ]
+    assert str(strike["event_date"].date()) == "2026-10-14"
+    assert (strike["fatalities"], strike["fatalities_low"], strike["fatalities_high"]) == (8, 3, 8)
+    assert (strike["injured_low"], strike["injured_high"]) == (14, 25)
+    other = merged[merged["source_count"] == 1].iloc[0]
+    assert (str(other["event_date"].date()), other["injured"]) == ("2026-10-17", 2)
 
 
 def test_extract_events_from_inputs_merges_by_default(tmp_path: Path) -> None:

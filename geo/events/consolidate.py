@@ -13,7 +13,8 @@ leave :func:`geo.events.engine.event_rows`:
   incident when they are at the same gazetteer place and both of the types one strike is
   told under (:data:`geo.config.EVENTS_CONSOLIDATE_VIOLENT_TYPES`: an air strike also
   told as fighting), or when their sub-types are alike
-  (:data:`geo.config.MERGE_COMPATIBLE_SUBTYPES`) and their places are the same, or at most
+  (:data:`geo.config.MERGE_COMPATIBLE_SUBTYPES`, but for
+  :data:`geo.config.MERGE_ACROSS_SOURCES_ONLY`) and their places are the same, or at most
   :data:`geo.config.EVENTS_CONSOLIDATE_KM` apart and named one right after the other
   (:data:`geo.config.EVENTS_APPOSITION_CHARS`, no "and" or bare comma between them: a camp
   "west of" a town, not a list of towns hit); or when, on days at most
@@ -192,7 +193,9 @@ def _apposed(
 def _alike(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """The same sub-type, or two sub-types one incident is told under."""
     x, y = (a["event_type"], a["sub_event_type"]), (b["event_type"], b["sub_event_type"])
-    return x == y or (x, y) in _compatible_pairs(config.MERGE_COMPATIBLE_SUBTYPES)
+    if x == y or x in config.MERGE_ACROSS_SOURCES_ONLY or y in config.MERGE_ACROSS_SOURCES_ONLY:
+        return x == y
+    return (x, y) in _compatible_pairs(config.MERGE_COMPATIBLE_SUBTYPES)
 
 
 def _compatible_pairs(groups: Any) -> frozenset[tuple[Any, Any]]:

@@ -327,6 +327,7 @@ class _Context:
     inverted: re.Pattern[str] | None
     residents: re.Pattern[str] | None  # "residents of" right before a name
     report: re.Pattern[str] | None
+    rise: re.Pattern[str] | None  # a toll growing: "rose to", "s'est alourdi", "выросло"
     intervention: re.Pattern[str] | None
     district_before: re.Pattern[str] | None
     district_after: re.Pattern[str] | None
@@ -419,6 +420,7 @@ def _context(rules: Rules) -> _Context:
     time_ref = alt("context", "time_reference")
     new_clause = alt("context", "new_clause")
     report = alt("tolls", "report")
+    rise = alt("tolls", "rise")
     district_before = alt("context", "district_before")
     district_after = alt("context", "district_after")
     district_of_town = alt("context", "district_of_town")
@@ -467,6 +469,7 @@ def _context(rules: Rules) -> _Context:
         if inverted
         else None,
         report=re.compile(rf"(?<!\w)(?:{report})(?!\w)", re.IGNORECASE) if report else None,
+        rise=re.compile(rf"(?<!\w)(?:{rise})(?!\w)", re.IGNORECASE) if rise else None,
         residents=re.compile(rf"(?<!\w)(?:{residents})\s+(?:[^\W\d_]+\s+)?$", re.IGNORECASE)
         if residents
         else None,
@@ -600,6 +603,8 @@ _TITLE_DATELINE: Final = re.compile(
     r"|,[ \t]*\d{1,2}[ \t]+[^\W\d_]{3,12}\.?[ \t]+\d{4}[ \t]*)\.?[ \t]*(?:-|—|–)"
 )
 _CLAUSE_EDGE: Final = re.compile(r"[,;:()\[\]،؛]")
+#: What ends a sentence's main clause: a semicolon (a comma may close an opening phrase).
+_NEW_CLAUSE: Final = re.compile(r"[;؛]")
 #: The end of a sentence or a line.
 _SENTENCE_END: Final = re.compile(r"[.!?؟\n]")
 #: A run of letters (a word of a gap between two names), and one of two letters or more.
@@ -1324,7 +1329,9 @@ def _placeless_protest(
     ]
     if not days:
         return None
-    start, _, idx = min(cues)
+    # the word that says most (a riot's before a protest's, as the packs order the rules),
+    # not the first one
+    start, _, idx = min(cues, key=lambda c: (c[2], c[0]))
     r = rules.rules[idx]
     note = " ".join(sentence.split())
     inc = _Incident(
@@ -1914,6 +1921,19 @@ def _dates_the_noun(
     return False
 
 
+def _dates_the_rise(sentence: str, d: FoundDate, ctx: _Context) -> bool:
+    """Whether a weekday or a relative day opens a sentence whose toll grows ("On Friday, the
+    toll of the strike on X rose to 7", "В субботу число погибших при ударе по X выросло
+    до семи"; the packs' ``tolls.rise``): it dates the count, told days after the incident,
+    not the incident (a day right after the incident's word is the incident's, see
+    :func:`_dates_the_noun`). A date in figures or with its month is left to the other
+    rules: it is the incident's more often than the count's."""
+    if ctx.rise is None or d.explicit or len(sentence[: d.start].split()) > 1:
+        return False
+    rise = ctx.rise.search(sentence, d.end)
+    return rise is not None and _NEW_CLAUSE.search(sentence, d.end, rise.start()) is None
+
+
 def _report_date(
     sentence: str,
     d: FoundDate,
@@ -1934,6 +1954,8 @@ def _report_date(
         return False
     if cues and _dates_the_noun(sentence, d, cues, ctx):
         return False
+    if _dates_the_rise(sentence, d, ctx):
+        return True
     verb = ctx.report.match(sentence, _opening_end(sentence)) if cues else None
     if (
         verb is not None
@@ -3395,7 +3417,9 @@ def _dated_clauses(
             (d for d in dates if lo <= d.start < hi and d.precision == 1 and d.date not in days),
             None,
         )
-        own = sorted((rules.rules[i].generic, s, i) for s, _, i in cues if lo <= s < hi)
+        # the clause's word that says most (the first rule in the packs' order, a specific
+        # word before a generic one), not its first word ("a strike, a missile that hit ...")
+        own = sorted((rules.rules[i].generic, i, s) for s, _, i in cues if lo <= s < hi)
         # the incidents told before the clause: by their places (the word that typed one
         # may stand in this clause: "a patrol ambushed on Friday near X, and two guards
         # killed by a roadside bomb the day after")
@@ -3420,7 +3444,7 @@ def _dated_clauses(
                 parent.cue = begin + s_
                 parent.etype, parent.subtype = told.event_type, told.sub_type
                 parent.generic = told.generic
-        r = rules.rules[own[0][2]]
+        r = rules.rules[own[0][1]]
         inc = dataclasses.replace(
             parent,
             date=day.date,
@@ -4072,8 +4096,7 @@ def _debris_hit(
     debris = [
         rules.rules[idx]
         for _, _, idx in cues
-        if rules.rules[idx].event_type == _REMOTE
-        and (told or rules.rules[idx].key in _DEBRIS_RULES)
+        if rules.rules[idx].event_type == _REMOTE and (told or rules.rules[idx].debris)
     ]
     if not debris:
         return
@@ -4085,12 +4108,6 @@ def _debris_hit(
             continue
         inc.etype, inc.subtype = debris[0].event_type, debris[0].sub_type
         return
-
-
-#: The rules of a shot-down weapon's debris (``geo/lang/common/events.toml``).
-_DEBRIS_RULES: Final = frozenset(
-    ("missile_debris", "weapon_debris", "fallen_missile_debris", "fallen_debris")
-)
 
 
 def _story_toll(

@@ -19,8 +19,9 @@ Two rows are the same incident when all of these hold:
   :data:`geo.config.MERGE_UNDATED_DAYS` before it. A row dated to a month (precision 3) or
   not dated is never merged;
 - **type**: the same ACLED sub-event type, or two sub-types of one group of
-  :data:`geo.config.MERGE_COMPATIBLE_SUBTYPES` (a missile strike reported as shelling and as
-  an air strike). Place mentions (``event_type`` "Mention") are never merged.
+  :data:`geo.config.MERGE_COMPATIBLE_SUBTYPES` (a missile strike reported as shelling, as
+  an air strike, as an attack on civilians or as the interception of part of it). Place
+  mentions (``event_type`` "Mention") are never merged.
 
 Place and date must hold between *every* two rows of a merged event, not only along a chain
 (no drifting from one day to the next, or from one village to its neighbour's neighbour).

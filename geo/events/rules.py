@@ -2,8 +2,8 @@
 
 Each language pack may hold ``geo/lang/<code>/events.toml``; ``geo/lang/common/events.toml``
 holds what no language owns: the ACLED rules in priority order (``[[rules]]``: ``key``,
-``type``, ``sub_type``, optional ``cues``, ``also``, ``unless``, ``generic``) and the
-sub-types a protest is refined to (``[refine]``).
+``type``, ``sub_type``, optional ``cues``, ``also``, ``unless``, ``generic``, ``debris``) and
+the sub-types a protest is refined to (``[refine]``).
 
 Schema of a language's ``events.toml``
 --------------------------------------
@@ -192,6 +192,9 @@ class Rule:
     also: str | None = None
     unless: str | None = None
     generic: bool = False
+    #: the cue tells a shot-down weapon's debris: the debris that damages something in the
+    #: next sentence makes the incident this rule's attack (geo.events.engine)
+    debris: bool = False
 
 
 @dataclass(frozen=True)
@@ -328,6 +331,7 @@ def common_rules() -> tuple[tuple[Rule, ...], Mapping[str, str]]:
                     also=raw.get("also"),
                     unless=raw.get("unless"),
                     generic=bool(raw.get("generic", False)),
+                    debris=bool(raw.get("debris", False)),
                 )
             )
         except KeyError as err:
