@@ -111,12 +111,16 @@ def find_spans(
         The dictionary scan for uncased text (Arabic); called once on the whole document.
     """
     cyrillic = "cyrillic" in toks.script
+    # where the Cyrillic finders may start: the same for each of them (``blocked`` is fixed)
+    starts = _capitalised_cyrillic(toks, blocked) if cyrillic else []
     spans = _region_phrases(text, toks, blocked, w, index) if cyrillic else []
     if cyrillic:
         spans = _merge(spans, _feature_phrases(text, toks, blocked, w, index))
     if cyrillic:
-        spans = _merge(spans, _hyphenated(text, toks, blocked, w, index))
-        spans = _merge(spans, _inflected_phrases(text, toks, blocked, w, index, spans))
+        spans = _merge(spans, _hyphenated(text, toks, blocked, index, starts=starts))
+        spans = _merge(
+            spans, _inflected_phrases(text, toks, blocked, w, index, spans, starts=starts)
+        )
     spans = _merge(spans, _possessive_names(text, toks, blocked, index))
     spans = _merge(spans, _capitalised(text, toks, blocked, w, index))
     spans = _merge(spans, _named_features(toks, blocked, w, index))
@@ -133,8 +137,10 @@ def find_spans(
         spans = _merge(spans, romanised)
     if cyrillic:
         spans = _inflected_readings(text, toks, spans, index, w)
-        spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans))
-        spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans, translit=True))
+        spans = _merge(spans, _word_forms(text, toks, blocked, w, index, spans, starts=starts))
+        spans = _merge(
+            spans, _word_forms(text, toks, blocked, w, index, spans, starts=starts, translit=True)
+        )
     if scan is not None and "arabic" in toks.script:
         spans = _merge(spans, scan(text, toks, blocked))
     units = w.union("region_after", "district_after")
@@ -1693,10 +1699,12 @@ def _word_forms(
     index: Index,
     found: list[Span],
     *,
+    starts: Sequence[int],
     translit: bool = False,
 ) -> list[Span]:
     """Capitalised Cyrillic words that are names under a dictionary form; with ``translit``,
-    names under a Latin transliteration of a dictionary form (:func:`_translit_key`)."""
+    names under a Latin transliteration of a dictionary form (:func:`_translit_key`).
+    ``starts``: :func:`_capitalised_cyrillic` of the document, the words visited."""
     taken = {j for s in found for j in range(s.first, s.last + 1)}
     if translit:
         countries = _countries(found, index)
@@ -1717,8 +1725,7 @@ def _word_forms(
     i = 0
     # the capitalised Cyrillic words, visited in order from ``i`` on (the loop below moves
     # ``i`` past the names it finds)
-    cyrillic = _capitalised_cyrillic(toks, blocked)
-    for j in cyrillic:
+    for j in starts:
         if j < i:
             continue
         i = j
@@ -1988,17 +1995,19 @@ def _name_run(toks: Tokens, i: int, taken: set[int], blocked: list[bool]) -> int
     return last
 
 
-def _hyphenated(text: str, toks: Tokens, blocked: list[bool], w: Words, index: Index) -> list[Span]:
+def _hyphenated(
+    text: str, toks: Tokens, blocked: list[bool], index: Index, *, starts: Sequence[int]
+) -> list[Span]:
     """Hyphenated Cyrillic names that are names only under a dictionary form or another
     spelling of their Arabic article ("Рас-эль-Хайме", "Хан-Юнісу", "Рас-ель-Айна"): the
-    whole name, before its pieces are matched alone ("Хайме", "Хан")."""
+    whole name, before its pieces are matched alone ("Хайме", "Хан"). ``starts``:
+    :func:`_capitalised_cyrillic` of the document, the words visited."""
     out: list[Span] = []
     n = len(toks)
     i = 0
     # the capitalised Cyrillic words, visited in order from ``i`` on (the loop below moves
     # ``i`` past the names it reads)
-    cyrillic = _capitalised_cyrillic(toks, blocked)
-    for k in cyrillic:
+    for k in starts:
         if k < i:
             continue
         i = k
@@ -2032,12 +2041,20 @@ def _hyphenated(text: str, toks: Tokens, blocked: list[bool], w: Words, index: I
 
 
 def _inflected_phrases(
-    text: str, toks: Tokens, blocked: list[bool], w: Words, index: Index, found: list[Span]
+    text: str,
+    toks: Tokens,
+    blocked: list[bool],
+    w: Words,
+    index: Index,
+    found: list[Span],
+    *,
+    starts: Sequence[int],
 ) -> list[Span]:
     r"""Names of several capitalised Cyrillic words that are names only under the dictionary
     form of the whole ("Нижнем Новгороде": "нижний новгород", "Старій Вижівці"), found before
     their words are matched alone, as written or under their own forms ("Новгороде" is
-    another town, "Нижнем" the adjective of other names).
+    another town, "Нижнем" the adjective of other names). ``starts``:
+    :func:`_capitalised_cyrillic` of the document, the words visited (but function words).
 
     Examples
     --------
@@ -2046,18 +2063,19 @@ def _inflected_phrases(
     >>> w = words_for(("ru",))
     >>> text = "Бои идут у Великой Александровки, взрывы слышны в Малой Виске."
     >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
-    >>> [s.key for s in _inflected_phrases(text, toks, [False] * len(toks), w,
-    ...  Index.default(), [])]
+    >>> free = [False] * len(toks)
+    >>> [s.key for s in _inflected_phrases(text, toks, free, w, Index.default(), [],
+    ...  starts=_capitalised_cyrillic(toks, free))]
     ['великая александровка', 'малая виска']
     """
     taken = {j for s in found for j in range(s.first, s.last + 1)}
-    starts = w.union("stopwords", "place_prepositions")
+    function_words = w.union("stopwords", "place_prepositions")
     countries: frozenset[str] | None = None
     out: list[Span] = []
     i = 0
     # the capitalised Cyrillic words, visited in order from ``i`` on (the loop below moves
     # ``i`` past the names it finds)
-    cyrillic = [j for j in _capitalised_cyrillic(toks, blocked) if toks.keys[j] not in starts]
+    cyrillic = [j for j in starts if toks.keys[j] not in function_words]
     for j in cyrillic:
         if j < i:
             continue
