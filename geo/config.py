@@ -1193,6 +1193,18 @@ GEOPARSE_APPROX_GAP: Final = 2
 #: that no relative location or admin unit places.
 GEOPARSE_APPROX_BACK_SENTENCES: Final = 2
 
+#: Place a river named in a story at the stretch by the town it is named with (ACLED's
+#: coding) rather than at the gazetteer's one point for its whole length.
+GEOPARSE_WATER_LOCAL: Final = True
+
+#: A river's gazetteer point farther than this (km) from the town its mention is tied to is
+#: moved to that town (:func:`geo.geoparse.approximate.local_waters`).
+GEOPARSE_WATER_LOCAL_KM: Final = 120.0
+
+#: The water features so placed (the gazetteer's ``feature`` column): rivers only; a sea or
+#: a lake named in a story is mostly the whole of it, and its shore towns are no stretch.
+GEOPARSE_WATER_LOCAL_FEATURES: Final = frozenset({"river"})
+
 #: A distance larger than this (km) in "N km north of Y" is no village's offset: the name is
 #: placed at Y.
 GEOPARSE_APPROX_MAX_OFFSET_KM: Final = 150.0

@@ -840,3 +840,20 @@ def test_english_village_in_the_region_its_sentence_names_keeps_its_place() -> N
     found = {m.mention: m for m in _parse(text, lang="en")}
     assert "approximate" not in found["Zachepylivka"].why
     assert found["Zachepylivka"].place.id.startswith("gn:")
+
+
+def test_river_named_with_a_town_takes_the_town_stretch() -> None:
+    # the Niger's one point lies in Mali: a story in Niamey is about the stretch there
+    found = {
+        m.mention: m
+        for m in _parse("Des pirogues ont chaviré sur le fleuve Niger à Niamey.", lang="fr")
+    }
+    river, town = found["fleuve Niger"].place, found["Niamey"].place
+    assert river.feature == "river"
+    assert (river.latitude, river.longitude) == (town.latitude, town.longitude)
+    assert found["fleuve Niger"].precision == config.GEOPARSE_APPROX_PRECISION_TOWN
+    # a town near the river's own point leaves it there
+    found = {
+        m.mention: m for m in _parse("Des tirs ont visé les rives du Dniepr à Kherson.", lang="fr")
+    }
+    assert found["Dniepr"].place.id == "geo:river-dnieper"
