@@ -857,3 +857,12 @@ def test_river_named_with_a_town_takes_the_town_stretch() -> None:
         m.mention: m for m in _parse("Des tirs ont visé les rives du Dniepr à Kherson.", lang="fr")
     }
     assert found["Dniepr"].place.id == "geo:river-dnieper"
+
+
+@pytest.mark.parametrize("noun", ["el municipio de", "la parroquia", "el distrito de"])
+def test_spanish_municipality_noun_makes_a_name_a_place(noun: str) -> None:
+    # a municipality or parish the gazetteer lacks, named with its noun, beside a known town
+    text = f"Hubo combates en Tumaco y luego en {noun} Villa Esmeraldina."
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    tumaco = found["Tumaco"].place
+    assert found["Villa Esmeraldina"].place.id == f"approx:{tumaco.id}:villa esmeraldina"
