@@ -859,7 +859,7 @@ def test_river_named_with_a_town_takes_the_town_stretch() -> None:
     assert found["Dniepr"].place.id == "geo:river-dnieper"
 
 
-@pytest.mark.parametrize("noun", ["el municipio de", "la parroquia", "el distrito de"])
+@pytest.mark.parametrize("noun", ["el municipio de", "la parroquia", "el distrito de", "la zona de"])
 def test_spanish_municipality_noun_makes_a_name_a_place(noun: str) -> None:
     # a municipality or parish the gazetteer lacks, named with its noun, beside a known town
     text = f"Hubo combates en Tumaco y luego en {noun} Villa Esmeraldina."
