@@ -1246,6 +1246,11 @@ GEOPARSE_NAME_TAILS: Final = True
 #: ("X, Nariño.", "X, Gro.") is a town of that region the gazetteer may lack.
 GEOPARSE_APPROX_REGION_AFTER_COMMA: Final = True
 
+#: A capitalised compass word alone ("le Nord") is a unit of the countries named in its
+#: sentence, else its paragraph, else of the country the text names most often, not of any
+#: country the text names.
+GEOPARSE_COMPASS_LOCAL_COUNTRY: Final = True
+
 #: ACLED geo_precision of a name placed at a town (offset from it, near it, or the last town
 #: named before it) and of one placed at a region's centre.
 GEOPARSE_APPROX_PRECISION_TOWN: Final = 2

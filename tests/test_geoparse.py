@@ -1665,6 +1665,24 @@ def test_french_compass_words_alone_name_the_named_countrys_units() -> None:
     assert "Nord-Kivu" in [m for m, _ in names(text, "fr")]
 
 
+def test_french_compass_word_alone_is_the_unit_of_its_sentences_country() -> None:
+    # two countries with a Nord unit: the one named in the compass word's sentence or
+    # paragraph, not the first the text names
+    text = (
+        "Le Burkina Faso a fermé sa frontière.\n\n"
+        "Au Cameroun, les attaques se multiplient dans le Nord, autour de Garoua."
+    )
+    found = {m.mention: m.place for m in parse(text, lang="fr")}
+    assert (found["Nord"].kind, found["Nord"].country_code) == ("region", "CM")
+    text = (
+        "Au Cameroun, la saison des pluies commence.\n\n"
+        "Le Burkina Faso compte des milliers de déplacés. Les attaques se multiplient dans le "
+        "Nord."
+    )
+    found = {m.mention: m.place for m in parse(text, lang="fr")}
+    assert (found["Nord"].kind, found["Nord"].country_code) == ("region", "BF")
+
+
 def test_a_surname_the_document_writes_as_a_units_name_is_the_place_after_de() -> None:
     text = (
         "Notre correspondant Moussa Ali Maradi raconte. La région de Maradi est frappée. "
