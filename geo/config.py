@@ -1246,6 +1246,11 @@ GEOPARSE_NAME_TAILS: Final = True
 #: ("X, Nariño.", "X, Gro.") is a town of that region the gazetteer may lack.
 GEOPARSE_APPROX_REGION_AFTER_COMMA: Final = True
 
+#: Whether a name the approximate stage anchors at a first-level unit ("X, in Y province")
+#: takes the town of that unit named nearest to it in its paragraph instead of the unit's
+#: centre.
+GEOPARSE_APPROX_UNIT_STORY_TOWN: Final = True
+
 #: A capitalised compass word alone ("le Nord") is a unit of the countries named in its
 #: sentence, else its paragraph, else of the country the text names most often, not of any
 #: country the text names.

@@ -859,10 +859,28 @@ def test_river_named_with_a_town_takes_the_town_stretch() -> None:
     assert found["Dniepr"].place.id == "geo:river-dnieper"
 
 
-@pytest.mark.parametrize("noun", ["el municipio de", "la parroquia", "el distrito de", "la zona de"])
+@pytest.mark.parametrize(
+    "noun", ["el municipio de", "la parroquia", "el distrito de", "la zona de"]
+)
 def test_spanish_municipality_noun_makes_a_name_a_place(noun: str) -> None:
     # a municipality or parish the gazetteer lacks, named with its noun, beside a known town
     text = f"Hubo combates en Tumaco y luego en {noun} Villa Esmeraldina."
     found = {m.mention: m for m in _parse(text, lang="es")}
     tumaco = found["Tumaco"].place
     assert found["Villa Esmeraldina"].place.id == f"approx:{tumaco.id}:villa esmeraldina"
+
+
+def test_name_anchored_at_a_unit_takes_the_units_town_of_its_paragraph() -> None:
+    # the village is near the towns its paragraph tells of, not at the oblast's centre
+    text = (
+        "Shelling hit the village of Brovarnytsia-Druha, Kharkiv region, on Monday. Drones "
+        "also struck Kupiansk and Izium."
+    )
+    found = {m.mention: m for m in _parse(text, lang="en")}
+    village = found["Brovarnytsia-Druha"]
+    assert village.place.id == f"approx:{found['Kupiansk'].place.id}:brovarnytsia druha"
+    assert village.precision == config.GEOPARSE_APPROX_PRECISION_REGION
+    # no town of the unit in its paragraph: the unit's centre
+    found = {m.mention: m for m in _parse(text.replace(" Drones", "\n\nDrones"), lang="en")}
+    village = found["Brovarnytsia-Druha"]
+    assert village.place.id == f"approx:{found['Kharkiv'].place.id}:brovarnytsia druha"

@@ -58,8 +58,8 @@ from typing import Any, Final
 
 from geo import config
 from geo.gazetteer import Place
+from geo.geoparse.candidates import admin_key, haversine_km, is_water
 from geo.geoparse.candidates import feature_of as feature_of_place
-from geo.geoparse.candidates import haversine_km, is_water
 from geo.geoparse.filters import Words
 from geo.geoparse.tokenize import Tokens
 from geo.lang import get_pack, word_frequency
@@ -233,6 +233,8 @@ def approximate_mentions(
                 anchors[key] = found or shared  # type: ignore[assignment]
     if config.GEOPARSE_APPROX_OTHER_OCCURRENCE_UNIT:
         _other_occurrence_anchors(cued, anchors, finder, toks, first_of, last_of, w)
+    if config.GEOPARSE_APPROX_UNIT_STORY_TOWN:
+        _units_at_story_towns(text, toks, cued, anchors, mentions, capitals)
     focus = _focus(mentions, capitals)
     if focus is not None:
         # no relative location, unit or town before it: the document's own town
@@ -325,6 +327,48 @@ def _other_occurrence_anchors(
         )
         if found is not None:
             anchors[key] = found
+
+
+def _units_at_story_towns(
+    text: str,
+    toks: Tokens,
+    cued: Sequence[tuple[int, int, str, int]],
+    anchors: dict[str, tuple[Place, str, float, int]],
+    mentions: Sequence[Mention],
+    capitals: frozenset[str],
+) -> None:
+    """Move in place (``anchors``) each name anchored at a first-level unit ("X, in Y
+    province") to the town of that unit named nearest to one of its cued occurrences, in
+    the same paragraph, no national capital: a local story's village lies near the towns
+    told with it, not at the centre of a unit that may span hundreds of kilometres.
+    Precision stays that of a unit."""
+    towns = [
+        m
+        for m in mentions
+        if m.place.kind == "city"
+        and _usable(m)
+        and m.place.id not in capitals
+        and admin_key(m.place)
+    ]
+    if not towns:
+        return
+    at: dict[str, list[int]] = {}
+    for a, _, key, _ in cued:
+        at.setdefault(key, []).append(toks.starts[a])
+    for key, (place, how, km, precision) in list(anchors.items()):
+        if how != "admin" or place.kind != "region" or key not in at:
+            continue
+        unit = admin_key(place)
+        near = [
+            (abs(m.char_start - start), m.place)
+            for m in towns
+            if admin_key(m.place) == unit
+            for start in at[key]
+            if not _PARAGRAPH.search(text, min(m.char_end, start), max(m.char_start, start))
+        ]
+        if near:
+            town = min(near, key=lambda d: d[0])[1]
+            anchors[key] = town, f"town of {place.name}", km, precision
 
 
 def _focus(
