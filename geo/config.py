@@ -1251,6 +1251,11 @@ GEOPARSE_APPROX_REGION_AFTER_COMMA: Final = True
 #: centre.
 GEOPARSE_APPROX_UNIT_STORY_TOWN: Final = True
 
+#: Whether a name after a weak cue that begins with a capitalised article inside a sentence
+#: ("hacia La X y El Y": the packs' ``name_articles``) may be a village's though its other
+#: words are frequent ones (the article makes them a proper name).
+GEOPARSE_APPROX_WEAK_ARTICLE_HEAD: Final = True
+
 #: A capitalised compass word alone ("le Nord") is a unit of the countries named in its
 #: sentence, else its paragraph, else of the country the text names most often, not of any
 #: country the text names.

@@ -884,3 +884,13 @@ def test_name_anchored_at_a_unit_takes_the_units_town_of_its_paragraph() -> None
     found = {m.mention: m for m in _parse(text.replace(" Drones", "\n\nDrones"), lang="en")}
     village = found["Brovarnytsia-Druha"]
     assert village.place.id == f"approx:{found['Kharkiv'].place.id}:brovarnytsia druha"
+
+
+def test_spanish_article_headed_name_after_a_weak_cue_is_a_place() -> None:
+    # "hacia El X": the capitalised article makes a proper name of a frequent word
+    text = "Los combates comenzaron en Tumaco y se extendieron hacia El Tesoro."
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    assert found["El Tesoro"].place.id == f"approx:{found['Tumaco'].place.id}:el tesoro"
+    # a plural ("Los Xs") names a group of people as often: left alone
+    text = "Los combates comenzaron en Tumaco y se extendieron hacia Los Tesoros."
+    assert [m.mention for m in _parse(text, lang="es")] == ["Tumaco"]

@@ -1087,8 +1087,18 @@ class _Finder:
         if "." in self.text[toks.starts[a] : toks.ends[b]]:
             return False
         langs = self.w.langs
+        # "hacia La X y Y": a capitalised article inside a sentence begins a proper name,
+        # whatever the word after it means; not a plural ("Los Xs": a gang, a family)
+        headed = (
+            config.GEOPARSE_APPROX_WEAK_ARTICLE_HEAD
+            and b == a + 1
+            and not toks.initial[a]
+            and keys[a] in self.w["name_articles"]
+            and not keys[a].endswith("s")
+            and not keys[b].endswith("s")
+        )
         for j in range(a, b + 1):
-            if not toks.cap[j]:
+            if not toks.cap[j] or (headed and j == a):
                 continue
             key = keys[j]
             if (
@@ -1109,7 +1119,7 @@ class _Finder:
                 _SLAVIC_ADJECTIVE.search(key) or key.endswith(_SLAVIC_ADJECTIVE_CASES)
             ):
                 return False  # "Чуйской", "Ладозьке": an adjective (of a unit, a lake)
-            if word_frequency(key, langs) >= config.GEOPARSE_APPROX_WEAK_MAX_ZIPF:
+            if not headed and word_frequency(key, langs) >= config.GEOPARSE_APPROX_WEAK_MAX_ZIPF:
                 return False
             if toks.script[j] == "cyrillic":
                 base = _base_form(key, self._lang(j))
