@@ -1256,6 +1256,11 @@ GEOPARSE_APPROX_UNIT_STORY_TOWN: Final = True
 #: words are frequent ones (the article makes them a proper name).
 GEOPARSE_APPROX_WEAK_ARTICLE_HEAD: Final = True
 
+#: A town anchoring a cued name farther than this (km) from the story's median point is
+#: dropped as an anchor (a namesake read for a local name); the story's focus may place the
+#: name instead (0: keep every anchor).
+GEOPARSE_APPROX_ANCHOR_FAR_KM: Final = 300.0
+
 #: A capitalised compass word alone ("le Nord") is a unit of the countries named in its
 #: sentence, else its paragraph, else of the country the text names most often, not of any
 #: country the text names.

@@ -894,3 +894,19 @@ def test_spanish_article_headed_name_after_a_weak_cue_is_a_place() -> None:
     # a plural ("Los Xs") names a group of people as often: left alone
     text = "Los combates comenzaron en Tumaco y se extendieron hacia Los Tesoros."
     assert [m.mention for m in _parse(text, lang="es")] == ["Tumaco"]
+
+
+def test_town_far_from_the_story_anchors_no_village() -> None:
+    # the town written with the village lies hundreds of km from every other place of the
+    # story (mostly a namesake read for a local name): the story's focus places it
+    text = (
+        "Los combates en Tumaco dejaron dos muertos. En Tumaco y Barbacoas hubo heridos. "
+        "Los disparos llegaron a la vereda Palo Quemado, Sevilla."
+    )
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    sevilla, tumaco = found["Sevilla"].place, found["Tumaco"].place
+    assert (
+        haversine_km(sevilla.latitude, sevilla.longitude, tumaco.latitude, tumaco.longitude)
+        > config.GEOPARSE_APPROX_ANCHOR_FAR_KM
+    )
+    assert found["Palo Quemado"].place.id == f"approx:{tumaco.id}:palo quemado"

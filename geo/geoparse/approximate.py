@@ -233,6 +233,8 @@ def approximate_mentions(
                 anchors[key] = found or shared  # type: ignore[assignment]
     if config.GEOPARSE_APPROX_OTHER_OCCURRENCE_UNIT:
         _other_occurrence_anchors(cued, anchors, finder, toks, first_of, last_of, w)
+    if config.GEOPARSE_APPROX_ANCHOR_FAR_KM:
+        _drop_far_towns(anchors, mentions, finder.weak_only)
     if config.GEOPARSE_APPROX_UNIT_STORY_TOWN:
         _units_at_story_towns(text, toks, cued, anchors, mentions, capitals)
     focus = _focus(mentions, capitals)
@@ -327,6 +329,30 @@ def _other_occurrence_anchors(
         )
         if found is not None:
             anchors[key] = found
+
+
+def _drop_far_towns(
+    anchors: dict[str, tuple[Place, str, float, int]],
+    mentions: Sequence[Mention],
+    weak: Collection[str],
+) -> None:
+    """Drop in place (``anchors``) the towns that anchor a cued name ("X, Y", "in Y, the
+    village of X") and lie over GEOPARSE_APPROX_ANCHOR_FAR_KM from the story's median point:
+    such a town is mostly a namesake the resolver chose for a local name, and the story's
+    focus places the name better (a name only a weak cue makes a place, only with
+    GEOPARSE_APPROX_FAR_TO_FOCUS: else :func:`_drop_far` leaves it out)."""
+    centre = _centre(mentions)
+    if centre is None:
+        return
+    for key, (place, how, _, _) in list(anchors.items()):
+        if (
+            (config.GEOPARSE_APPROX_FAR_TO_FOCUS or key not in weak)
+            and place.kind == "city"
+            and how in ("admin", "preceding", "following")
+            and haversine_km(centre[0], centre[1], place.latitude, place.longitude)
+            > config.GEOPARSE_APPROX_ANCHOR_FAR_KM
+        ):
+            del anchors[key]
 
 
 def _units_at_story_towns(
