@@ -1256,9 +1256,9 @@ GEOPARSE_APPROX_UNIT_STORY_TOWN: Final = True
 #: words are frequent ones (the article makes them a proper name).
 GEOPARSE_APPROX_WEAK_ARTICLE_HEAD: Final = True
 
-#: A town anchoring a cued name farther than this (km) from the story's median point is
-#: dropped as an anchor (a namesake read for a local name); the story's focus may place the
-#: name instead (0: keep every anchor).
+#: A town anchoring a cued name farther than this (km) from the story's median point gives
+#: way to the story's focus when the focus lies within it (a namesake read for a local
+#: name; 0: keep every anchor).
 GEOPARSE_APPROX_ANCHOR_FAR_KM: Final = 300.0
 
 #: A capitalised compass word alone ("le Nord") is a unit of the countries named in its

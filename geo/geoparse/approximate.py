@@ -233,11 +233,11 @@ def approximate_mentions(
                 anchors[key] = found or shared  # type: ignore[assignment]
     if config.GEOPARSE_APPROX_OTHER_OCCURRENCE_UNIT:
         _other_occurrence_anchors(cued, anchors, finder, toks, first_of, last_of, w)
-    if config.GEOPARSE_APPROX_ANCHOR_FAR_KM:
-        _drop_far_towns(anchors, mentions, finder.weak_only)
+    focus = _focus(mentions, capitals)
+    if config.GEOPARSE_APPROX_ANCHOR_FAR_KM and focus is not None:
+        _far_towns_to_focus(anchors, mentions, finder.weak_only, focus)
     if config.GEOPARSE_APPROX_UNIT_STORY_TOWN:
         _units_at_story_towns(text, toks, cued, anchors, mentions, capitals)
-    focus = _focus(mentions, capitals)
     if focus is not None:
         # no relative location, unit or town before it: the document's own town
         for _, _, key, _ in cued:
@@ -331,28 +331,33 @@ def _other_occurrence_anchors(
             anchors[key] = found
 
 
-def _drop_far_towns(
+def _far_towns_to_focus(
     anchors: dict[str, tuple[Place, str, float, int]],
     mentions: Sequence[Mention],
     weak: Collection[str],
+    focus: tuple[Place, str, float, int],
 ) -> None:
-    """Drop in place (``anchors``) the towns that anchor a cued name ("X, Y", "in Y, the
-    village of X") and lie over GEOPARSE_APPROX_ANCHOR_FAR_KM from the story's median point:
-    such a town is mostly a namesake the resolver chose for a local name, and the story's
-    focus places the name better (a name only a weak cue makes a place, only with
-    GEOPARSE_APPROX_FAR_TO_FOCUS: else :func:`_drop_far` leaves it out)."""
+    """Re-anchor in place (``anchors``) at the story's ``focus`` the cued names whose anchor
+    is a town ("X, Y", the town before or after it) over GEOPARSE_APPROX_ANCHOR_FAR_KM from
+    the story's median point while the focus lies within it: such a town is mostly a
+    namesake the resolver chose for a local name (a name only a weak cue makes a place, only
+    with GEOPARSE_APPROX_FAR_TO_FOCUS: else :func:`_drop_far` leaves it out). Without a
+    focus near the story (a roundup of far places), the anchors stay."""
     centre = _centre(mentions)
     if centre is None:
+        return
+    limit = config.GEOPARSE_APPROX_ANCHOR_FAR_KM
+    here = focus[0]
+    if haversine_km(centre[0], centre[1], here.latitude, here.longitude) > limit:
         return
     for key, (place, how, _, _) in list(anchors.items()):
         if (
             (config.GEOPARSE_APPROX_FAR_TO_FOCUS or key not in weak)
             and place.kind == "city"
             and how in ("admin", "preceding", "following")
-            and haversine_km(centre[0], centre[1], place.latitude, place.longitude)
-            > config.GEOPARSE_APPROX_ANCHOR_FAR_KM
+            and haversine_km(centre[0], centre[1], place.latitude, place.longitude) > limit
         ):
-            del anchors[key]
+            anchors[key] = focus
 
 
 def _units_at_story_towns(
