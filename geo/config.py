@@ -1207,6 +1207,18 @@ GEOPARSE_APPROX_GAP: Final = 2
 #: that no relative location or admin unit places.
 GEOPARSE_APPROX_BACK_SENTENCES: Final = 2
 
+#: Place a river named in a story at the stretch by the town it is named with (ACLED's
+#: coding) rather than at the gazetteer's one point for its whole length.
+GEOPARSE_WATER_LOCAL: Final = True
+
+#: A river's gazetteer point farther than this (km) from the town its mention is tied to is
+#: moved to that town (:func:`geo.geoparse.approximate.local_waters`).
+GEOPARSE_WATER_LOCAL_KM: Final = 120.0
+
+#: The water features so placed (the gazetteer's ``feature`` column): rivers only; a sea or
+#: a lake named in a story is mostly the whole of it, and its shore towns are no stretch.
+GEOPARSE_WATER_LOCAL_FEATURES: Final = frozenset({"river"})
+
 #: A distance larger than this (km) in "N km north of Y" is no village's offset: the name is
 #: placed at Y.
 GEOPARSE_APPROX_MAX_OFFSET_KM: Final = 150.0
@@ -1247,6 +1259,26 @@ GEOPARSE_NAME_TAILS: Final = True
 #: Whether a capitalised name before a comma and a first-level region that ends a clause
 #: ("X, Nariño.", "X, Gro.") is a town of that region the gazetteer may lack.
 GEOPARSE_APPROX_REGION_AFTER_COMMA: Final = True
+
+#: Whether a name the approximate stage anchors at a first-level unit ("X, in Y province")
+#: takes the town of that unit named nearest to it in its paragraph instead of the unit's
+#: centre.
+GEOPARSE_APPROX_UNIT_STORY_TOWN: Final = True
+
+#: Whether a name after a weak cue that begins with a capitalised article inside a sentence
+#: ("hacia La X y El Y": the packs' ``name_articles``) may be a village's though its other
+#: words are frequent ones (the article makes them a proper name).
+GEOPARSE_APPROX_WEAK_ARTICLE_HEAD: Final = True
+
+#: A town anchoring a cued name farther than this (km) from the story's median point gives
+#: way to the story's focus when the focus lies within it (a namesake read for a local
+#: name; 0: keep every anchor).
+GEOPARSE_APPROX_ANCHOR_FAR_KM: Final = 300.0
+
+#: A capitalised compass word alone ("le Nord") is a unit of the countries named in its
+#: sentence, else its paragraph, else of the country the text names most often, not of any
+#: country the text names.
+GEOPARSE_COMPASS_LOCAL_COUNTRY: Final = True
 
 #: ACLED geo_precision of a name placed at a town (offset from it, near it, or the last town
 #: named before it) and of one placed at a region's centre.

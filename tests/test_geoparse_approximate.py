@@ -840,3 +840,73 @@ def test_english_village_in_the_region_its_sentence_names_keeps_its_place() -> N
     found = {m.mention: m for m in _parse(text, lang="en")}
     assert "approximate" not in found["Zachepylivka"].why
     assert found["Zachepylivka"].place.id.startswith("gn:")
+
+
+def test_river_named_with_a_town_takes_the_town_stretch() -> None:
+    # the Niger's one point lies in Mali: a story in Niamey is about the stretch there
+    found = {
+        m.mention: m
+        for m in _parse("Des pirogues ont chaviré sur le fleuve Niger à Niamey.", lang="fr")
+    }
+    river, town = found["fleuve Niger"].place, found["Niamey"].place
+    assert river.feature == "river"
+    assert (river.latitude, river.longitude) == (town.latitude, town.longitude)
+    assert found["fleuve Niger"].precision == config.GEOPARSE_APPROX_PRECISION_TOWN
+    # a town near the river's own point leaves it there
+    found = {
+        m.mention: m for m in _parse("Des tirs ont visé les rives du Dniepr à Kherson.", lang="fr")
+    }
+    assert found["Dniepr"].place.id == "geo:river-dnieper"
+
+
+@pytest.mark.parametrize(
+    "noun", ["el municipio de", "la parroquia", "el distrito de", "la zona de"]
+)
+def test_spanish_municipality_noun_makes_a_name_a_place(noun: str) -> None:
+    # a municipality or parish the gazetteer lacks, named with its noun, beside a known town
+    text = f"Hubo combates en Tumaco y luego en {noun} Villa Esmeraldina."
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    tumaco = found["Tumaco"].place
+    assert found["Villa Esmeraldina"].place.id == f"approx:{tumaco.id}:villa esmeraldina"
+
+
+def test_name_anchored_at_a_unit_takes_the_units_town_of_its_paragraph() -> None:
+    # the village is near the towns its paragraph tells of, not at the oblast's centre
+    text = (
+        "Shelling hit the village of Brovarnytsia-Druha, Kharkiv region, on Monday. Drones "
+        "also struck Kupiansk and Izium."
+    )
+    found = {m.mention: m for m in _parse(text, lang="en")}
+    village = found["Brovarnytsia-Druha"]
+    assert village.place.id == f"approx:{found['Kupiansk'].place.id}:brovarnytsia druha"
+    assert village.precision == config.GEOPARSE_APPROX_PRECISION_REGION
+    # no town of the unit in its paragraph: the unit's centre
+    found = {m.mention: m for m in _parse(text.replace(" Drones", "\n\nDrones"), lang="en")}
+    village = found["Brovarnytsia-Druha"]
+    assert village.place.id == f"approx:{found['Kharkiv'].place.id}:brovarnytsia druha"
+
+
+def test_spanish_article_headed_name_after_a_weak_cue_is_a_place() -> None:
+    # "hacia El X": the capitalised article makes a proper name of a frequent word
+    text = "Los combates comenzaron en Tumaco y se extendieron hacia El Tesoro."
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    assert found["El Tesoro"].place.id == f"approx:{found['Tumaco'].place.id}:el tesoro"
+    # a plural ("Los Xs") names a group of people as often: left alone
+    text = "Los combates comenzaron en Tumaco y se extendieron hacia Los Tesoros."
+    assert [m.mention for m in _parse(text, lang="es")] == ["Tumaco"]
+
+
+def test_town_far_from_the_story_anchors_no_village() -> None:
+    # the town written with the village lies hundreds of km from every other place of the
+    # story (mostly a namesake read for a local name): the story's focus places it
+    text = (
+        "Los combates en Tumaco dejaron dos muertos. En Tumaco y Barbacoas hubo heridos. "
+        "Los disparos llegaron a la vereda Palo Quemado, Sevilla."
+    )
+    found = {m.mention: m for m in _parse(text, lang="es")}
+    sevilla, tumaco = found["Sevilla"].place, found["Tumaco"].place
+    assert (
+        haversine_km(sevilla.latitude, sevilla.longitude, tumaco.latitude, tumaco.longitude)
+        > config.GEOPARSE_APPROX_ANCHOR_FAR_KM
+    )
+    assert found["Palo Quemado"].place.id == f"approx:{tumaco.id}:palo quemado"

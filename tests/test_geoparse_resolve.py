@@ -917,14 +917,20 @@ def _cue_of(text: str, name: str, *, units: bool = False) -> bool:
         ),
         # "X, una comunidad de Y": the noun describes X; Y is its town
         ("Llegaron a Alto Bonito, una comunidad de Las Palmas.", "Las Palmas", False, False),
-        # a unit's noun only when asked
+        # a unit's noun only when asked (a municipality's is also a settlement's)
         (
-            "Hubo combates en los municipios de Alto Bonito y Las Palmas.",
+            "Hubo combates en los departamentos de Alto Bonito y Las Palmas.",
             "Las Palmas",
             False,
             False,
         ),
-        ("Hubo combates en los municipios de Alto Bonito y Las Palmas.", "Las Palmas", True, True),
+        (
+            "Hubo combates en los departamentos de Alto Bonito y Las Palmas.",
+            "Las Palmas",
+            True,
+            True,
+        ),
+        ("Hubo combates en los municipios de Alto Bonito y Las Palmas.", "Las Palmas", False, True),
     ],
 )
 def test_settlement_cues_of_a_spanish_name(text: str, name: str, units: bool, cued: bool) -> None:

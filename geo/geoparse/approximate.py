@@ -49,6 +49,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import math
 import re
@@ -57,13 +58,14 @@ from typing import Any, Final
 
 from geo import config
 from geo.gazetteer import Place
-from geo.geoparse.candidates import haversine_km, is_water
+from geo.geoparse.candidates import admin_key, haversine_km, is_water
+from geo.geoparse.candidates import feature_of as feature_of_place
 from geo.geoparse.filters import Words
 from geo.geoparse.tokenize import Tokens
 from geo.lang import get_pack, word_frequency
 from geo.model import Mention
 
-__all__ = ["approximate_mentions", "offset_point"]
+__all__ = ["approximate_mentions", "local_waters", "offset_point"]
 
 #: Attached particles of Arabic stripped from a settlement noun ("وبقرية": and in the village).
 _AR_CONJUNCTIONS: Final = ("و", "ف")
@@ -232,6 +234,10 @@ def approximate_mentions(
     if config.GEOPARSE_APPROX_OTHER_OCCURRENCE_UNIT:
         _other_occurrence_anchors(cued, anchors, finder, toks, first_of, last_of, w)
     focus = _focus(mentions, capitals)
+    if config.GEOPARSE_APPROX_ANCHOR_FAR_KM and focus is not None:
+        _far_towns_to_focus(anchors, mentions, finder.weak_only, focus)
+    if config.GEOPARSE_APPROX_UNIT_STORY_TOWN:
+        _units_at_story_towns(text, toks, cued, anchors, mentions, capitals)
     if focus is not None:
         # no relative location, unit or town before it: the document's own town
         for _, _, key, _ in cued:
@@ -323,6 +329,77 @@ def _other_occurrence_anchors(
         )
         if found is not None:
             anchors[key] = found
+
+
+def _far_towns_to_focus(
+    anchors: dict[str, tuple[Place, str, float, int]],
+    mentions: Sequence[Mention],
+    weak: Collection[str],
+    focus: tuple[Place, str, float, int],
+) -> None:
+    """Re-anchor in place (``anchors``) at the story's ``focus`` the cued names whose anchor
+    is a town ("X, Y", the town before or after it) over GEOPARSE_APPROX_ANCHOR_FAR_KM from
+    the story's median point while the focus lies within it: such a town is mostly a
+    namesake the resolver chose for a local name (a name only a weak cue makes a place, only
+    with GEOPARSE_APPROX_FAR_TO_FOCUS: else :func:`_drop_far` leaves it out). Without a
+    focus near the story (a roundup of far places), the anchors stay."""
+    centre = _centre(mentions)
+    if centre is None:
+        return
+    limit = config.GEOPARSE_APPROX_ANCHOR_FAR_KM
+    here = focus[0]
+    if haversine_km(centre[0], centre[1], here.latitude, here.longitude) > limit:
+        return
+    for key, (place, how, _, _) in list(anchors.items()):
+        if (
+            (config.GEOPARSE_APPROX_FAR_TO_FOCUS or key not in weak)
+            and place.kind == "city"
+            and how in ("admin", "preceding", "following")
+            and haversine_km(centre[0], centre[1], place.latitude, place.longitude) > limit
+        ):
+            anchors[key] = focus
+
+
+def _units_at_story_towns(
+    text: str,
+    toks: Tokens,
+    cued: Sequence[tuple[int, int, str, int]],
+    anchors: dict[str, tuple[Place, str, float, int]],
+    mentions: Sequence[Mention],
+    capitals: frozenset[str],
+) -> None:
+    """Move in place (``anchors``) each name anchored at a first-level unit ("X, in Y
+    province") to the town of that unit named nearest to one of its cued occurrences, in
+    the same paragraph, no national capital: a local story's village lies near the towns
+    told with it, not at the centre of a unit that may span hundreds of kilometres.
+    Precision stays that of a unit."""
+    towns = [
+        m
+        for m in mentions
+        if m.place.kind == "city"
+        and _usable(m)
+        and m.place.id not in capitals
+        and admin_key(m.place)
+    ]
+    if not towns:
+        return
+    at: dict[str, list[int]] = {}
+    for a, _, key, _ in cued:
+        at.setdefault(key, []).append(toks.starts[a])
+    for key, (place, how, km, precision) in list(anchors.items()):
+        if how != "admin" or place.kind != "region" or key not in at:
+            continue
+        unit = admin_key(place)
+        near = [
+            (abs(m.char_start - start), m.place)
+            for m in towns
+            if admin_key(m.place) == unit
+            for start in at[key]
+            if not _PARAGRAPH.search(text, min(m.char_end, start), max(m.char_start, start))
+        ]
+        if near:
+            town = min(near, key=lambda d: d[0])[1]
+            anchors[key] = town, f"town of {place.name}", km, precision
 
 
 def _focus(
@@ -1041,8 +1118,18 @@ class _Finder:
         if "." in self.text[toks.starts[a] : toks.ends[b]]:
             return False
         langs = self.w.langs
+        # "hacia La X y Y": a capitalised article inside a sentence begins a proper name,
+        # whatever the word after it means; not a plural ("Los Xs": a gang, a family)
+        headed = (
+            config.GEOPARSE_APPROX_WEAK_ARTICLE_HEAD
+            and b == a + 1
+            and not toks.initial[a]
+            and keys[a] in self.w["name_articles"]
+            and not keys[a].endswith("s")
+            and not keys[b].endswith("s")
+        )
         for j in range(a, b + 1):
-            if not toks.cap[j]:
+            if not toks.cap[j] or (headed and j == a):
                 continue
             key = keys[j]
             if (
@@ -1063,7 +1150,7 @@ class _Finder:
                 _SLAVIC_ADJECTIVE.search(key) or key.endswith(_SLAVIC_ADJECTIVE_CASES)
             ):
                 return False  # "Чуйской", "Ладозьке": an adjective (of a unit, a lake)
-            if word_frequency(key, langs) >= config.GEOPARSE_APPROX_WEAK_MAX_ZIPF:
+            if not headed and word_frequency(key, langs) >= config.GEOPARSE_APPROX_WEAK_MAX_ZIPF:
                 return False
             if toks.script[j] == "cyrillic":
                 base = _base_form(key, self._lang(j))
@@ -2119,4 +2206,116 @@ def _preceding(
         ):
             continue
         return m.place, "preceding", 0.0, config.GEOPARSE_APPROX_PRECISION_TOWN
+    return None
+
+
+def local_waters(
+    text: str,
+    mentions: Sequence[Mention],
+    *,
+    features: Collection[str] = ("river",),
+) -> list[Mention]:
+    """``mentions`` with each long water body placed at the stretch the story is about.
+
+    A river (or another water feature of ``features``) named in a story is the stretch by
+    its towns, as ACLED codes it ("attacks along the river X near Y"), while the gazetteer
+    gives one point for all its length. When that point lies farther than
+    GEOPARSE_WATER_LOCAL_KM from the town the mention is tied to, the mention keeps the
+    water body but takes the town's point (precision 2). The town is the nearest one named
+    in the mention's sentence (before or after it), else the last one named in the
+    sentences just before it in the same paragraph, else the story's focus; a town the
+    resolver placed far off the story anchors nothing.
+
+    Parameters
+    ----------
+    text : str
+        The document.
+    mentions : sequence of Mention
+        The resolved mentions, in text order.
+    features : collection of str
+        The water features moved (the gazetteer's ``feature`` column).
+
+    Examples
+    --------
+    >>> from geo.gazetteer import Place
+    >>> def m(name, start, place, sentence=0):
+    ...     return Mention(mention=name, char_start=start, char_end=start + len(name),
+    ...                    place=place, score=1.0, sentence=sentence, precision=1, doc_id="",
+    ...                    why={})
+    >>> river = Place(id="r", name="River", kind="region", latitude=10.0, longitude=0.0,
+    ...               country_code=None, admin1_code=None, admin1=None, population=0,
+    ...               source="", feature="river")
+    >>> town = Place(id="t", name="Town", kind="city", latitude=14.0, longitude=0.0,
+    ...              country_code="XX", admin1_code=None, admin1=None, population=0,
+    ...              source="", feature="populated")
+    >>> out = local_waters("Town sits on the River", [m("Town", 0, town), m("River", 17, river)])
+    >>> out[1].place.id, out[1].place.latitude, out[1].precision
+    ('r@t', 14.0, 2)
+    """
+    towns = [m for m in mentions if m.place.kind == "city" and _usable(m)]
+    if not towns or not any(feature_of_place(m.place) in features for m in mentions):
+        return list(mentions)
+    centre = _centre(mentions)
+    if centre is not None:
+        towns = [
+            m
+            for m in towns
+            if not _adrift(m)
+            and haversine_km(centre[0], centre[1], m.place.latitude, m.place.longitude)
+            <= max(centre[2], config.GEOPARSE_WATER_LOCAL_KM)
+        ]
+    if not towns:
+        return list(mentions)
+    focus = _focus(towns, frozenset())
+    out: list[Mention] = []
+    for m in mentions:
+        if feature_of_place(m.place) not in features:
+            out.append(m)
+            continue
+        anchor = _water_anchor(text, m, towns)
+        if anchor is None and focus is not None:
+            anchor = focus[0]
+        if anchor is None or (
+            haversine_km(m.place.latitude, m.place.longitude, anchor.latitude, anchor.longitude)
+            <= config.GEOPARSE_WATER_LOCAL_KM
+        ):
+            out.append(m)
+            continue
+        place = dataclasses.replace(
+            m.place,
+            id=f"{m.place.id}@{anchor.id}",
+            latitude=anchor.latitude,
+            longitude=anchor.longitude,
+        )
+        why = {**m.why, f"local water at: {anchor.name} ({anchor.id})": 1.0}
+        out.append(
+            dataclasses.replace(
+                m, place=place, why=why, precision=config.GEOPARSE_APPROX_PRECISION_TOWN
+            )
+        )
+    return out
+
+
+def _water_anchor(text: str, m: Mention, towns: Sequence[Mention]) -> Place | None:
+    """The town a water body's mention is tied to: the nearest of its sentence, else the
+    last one of the few sentences before it in its paragraph."""
+    same = [t for t in towns if t.sentence == m.sentence and t.char_end <= m.char_start] + [
+        t for t in towns if t.sentence == m.sentence and t.char_start >= m.char_end
+    ]
+    if same:
+        best = min(
+            same,
+            key=lambda t: (
+                t.char_start - m.char_end
+                if t.char_start >= m.char_end
+                else m.char_start - t.char_end
+            ),
+        )
+        return best.place
+    for t in reversed([t for t in towns if t.char_end <= m.char_start]):
+        if m.sentence - t.sentence > config.GEOPARSE_APPROX_BACK_SENTENCES:
+            return None
+        if _PARAGRAPH.search(text, t.char_end, m.char_start):
+            return None
+        return t.place
     return None

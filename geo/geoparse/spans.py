@@ -127,7 +127,7 @@ def find_spans(
     spans = _merge(_region_abbreviations(text, toks, w), spans)
     if config.GEOPARSE_COMPASS_UNITS:
         spans = _merge(_compass_units(toks, w, index), spans)
-        spans = _merge(_compass_regions(toks, w, index), spans)
+        spans = _merge(_compass_regions(text, toks, w, index), spans)
     romanised = _romanised(text, toks, blocked, w, index, spans)
     if romanised:
         # a romanised name replaces the names found inside it (see _romanised)
@@ -211,15 +211,19 @@ def _compass_units(toks: Tokens, w: Words, index: Index) -> list[Span]:
     return out
 
 
+#: A blank line: the end of a paragraph.
+_PARAGRAPH_BREAK: Final = re.compile(r"\n[ \t]*\n")
+
 #: Capitalised words of a country's name looked up for the countries a document names.
 _COUNTRY_NAME_WORDS: Final = 3
 
 
-def _named_countries(toks: Tokens, index: Index) -> frozenset[str]:
-    """Codes of the countries a document names by a capitalised name of one to
-    :data:`_COUNTRY_NAME_WORDS` words ("Burkina Faso", "Cameroun")."""
+def _named_countries(toks: Tokens, index: Index) -> list[tuple[int, str]]:
+    """The countries a document names by a capitalised name of one to
+    :data:`_COUNTRY_NAME_WORDS` words ("Burkina Faso", "Cameroun"): (first token, code)
+    pairs in text order."""
     keys, cap, join = toks.keys, toks.cap, toks.join
-    out: set[str] = set()
+    out: list[tuple[int, str]] = []
     for i in [i for i in range(len(keys)) if cap[i]]:
         for length in range(1, _COUNTRY_NAME_WORDS + 1):
             last = i + length - 1
@@ -227,28 +231,58 @@ def _named_countries(toks: Tokens, index: Index) -> frozenset[str]:
                 break
             key = toks.joined(i, length)
             if index.is_country_key(key):
-                out.update(
-                    c.place.country_code
-                    for c in index.candidates(key, variants=False)
-                    if c.place.kind == "country" and c.place.country_code
+                out.extend(
+                    (i, code)
+                    for code in sorted(
+                        {
+                            c.place.country_code
+                            for c in index.candidates(key, variants=False)
+                            if c.place.kind == "country" and c.place.country_code
+                        }
+                    )
                 )
-    return frozenset(out)
+    return out
 
 
-def _compass_regions(toks: Tokens, w: Words, index: Index) -> list[Span]:
+def _countries_of(
+    text: str, toks: Tokens, i: int, named: Sequence[tuple[int, str]]
+) -> list[set[str]]:
+    """The countries a compass word at token ``i`` may belong to, nearest first: those named
+    in its sentence, those named in its paragraph, and the one the document names most
+    often (the first named of equals); empty sets left out."""
+    sentence = toks.sentence[i]
+    same = {code for j, code in named if toks.sentence[j] == sentence}
+    para = {
+        code
+        for j, code in named
+        if not _PARAGRAPH_BREAK.search(
+            text, min(toks.ends[j], toks.starts[i]), max(toks.starts[j], toks.ends[i])
+        )
+    }
+    counts: dict[str, int] = {}
+    for _, code in named:
+        counts[code] = counts.get(code, 0) + 1
+    top = max(counts, key=lambda c: counts[c]) if counts else None  # dicts keep order
+    return [found for found in (same, para, {top} if top else set()) if found]
+
+
+def _compass_regions(text: str, toks: Tokens, w: Words, index: Index) -> list[Span]:
     """First-level units named by capitalised compass words alone, without their noun: the
     packs' ``compass_regions`` after an article ("dans l'Est", "le Nord") or joined by
     hyphens ("le Centre-Nord", "du Nord-Ouest", also heading a line), when a country the
     document names has a unit of that name (Burkina Faso's Est, Cameroon's Nord-Ouest): that
-    unit, among regions of those countries only. A compass word inside a longer name
-    ("Nord-Kivu", "Sud Ouest" of a paper, no unit) or of a country with no such unit ("l'Est
-    de l'Ukraine") is left to the other readings."""
+    unit, among regions of those countries only: of the countries named in the compass
+    word's sentence, else its paragraph, else of the country named most often, the first
+    of these with such a unit (GEOPARSE_COMPASS_LOCAL_COUNTRY), not of any country the text
+    names. A compass word
+    inside a longer name ("Nord-Kivu", "Sud Ouest" of a paper, no unit) or of a country with
+    no such unit ("l'Est de l'Ukraine") is left to the other readings."""
     words = w.get("compass_regions", frozenset())
     if not words:
         return []
     keys, cap, join, hyphen = toks.keys, toks.cap, toks.join, toks.hyphen_after
     n = len(keys)
-    countries: frozenset[str] | None = None
+    named: list[tuple[int, str]] | None = None
     out: list[Span] = []
     i = 0
     while i < n:
@@ -269,16 +303,21 @@ def _compass_regions(toks: Tokens, w: Words, index: Index) -> list[Span]:
         if _compass_of_name(toks, i, w):
             i = last + 1
             continue  # "l'Afrique de l'Ouest", "la mer du Nord": the name's compass point
-        if countries is None:
-            countries = _named_countries(toks, index)
-        key = toks.joined(i, last - i + 1)
-        codes = sorted(
-            {
-                c.place.country_code
-                for c in index.candidates(key, variants=False)
-                if c.place.kind == "region" and c.place.country_code in countries
-            }
+        if named is None:
+            named = _named_countries(toks, index)
+        levels = (
+            _countries_of(text, toks, i, named)
+            if config.GEOPARSE_COMPASS_LOCAL_COUNTRY
+            else [{code for _, code in named}]
         )
+        key = toks.joined(i, last - i + 1)
+        units = {
+            c.place.country_code
+            for c in index.candidates(key, variants=False)
+            if c.place.kind == "region" and c.place.country_code
+        }
+        # the nearest countries named that have such a unit
+        codes = next((sorted(units & level) for level in levels if units & level), [])
         if codes:
             out.append(
                 _span(toks, i, last, key + IN_COUNTRIES + ",".join(codes), soft=0, region_only=True)
