@@ -705,6 +705,8 @@ def _block_people(
                     continue  # "M. X Y ... la région de Y ... à Y": the place
                 if _region_noun_after(toks, i, w):
                     continue  # "Ганна Глухівська ... у Глухівському районі": the district
+                if _plural_of_surname(keys[i], surnames):
+                    continue  # "Андрій Бровар ... у Броварах": a plural town, no one person
                 if index is not None and _ends_place_name(toks, i, w, index, out):
                     continue  # "Mrs Kong said Hong Kong...": the name ends a place's name
                 if index is not None and _listed_after_place(
@@ -1283,6 +1285,33 @@ def _surname_stems(surnames: set[str]) -> tuple[str, ...]:
         if s.endswith(("ец", "ок", "ек")):
             out.add(s[:-2] + s[-1])  # the vowel that drops in the other cases: Кравца
     return tuple(out)
+
+
+#: Plural case endings of Russian and Ukrainian nouns as keys: a surname declined as a noun
+#: ("Бровар", "Шевчук") takes them for a family at most, a town named in the plural
+#: ("Бровари", "Чебоксары") in every sentence.
+_PLURAL_NOUN_ENDINGS: Final = ("и", "ы", "ів", "ов", "ам", "ям", "ами", "ями", "ах", "ях")
+
+
+def _plural_of_surname(key: str, surnames: set[str]) -> bool:
+    """Whether ``key`` is a plural case form of one of the Cyrillic ``surnames`` that ends in
+    a consonant (declined as a noun): the name of a town in the plural, not the person.
+
+    Examples
+    --------
+    >>> _plural_of_surname("броварах", {"бровар"}), _plural_of_surname("бровара", {"бровар"})
+    (True, False)
+    >>> _plural_of_surname("медведевых", {"медведев"})
+    False
+    """
+    for s in surnames:
+        if (
+            key.startswith(s)
+            and s[-1:] not in "аеиоуыэюяіїєй"
+            and key[len(s) :] in _PLURAL_NOUN_ENDINGS
+        ):
+            return True
+    return False
 
 
 def _surname_forms(surnames: set[str], toks: Tokens, text: str) -> set[str]:
