@@ -1105,6 +1105,13 @@ def test_a_town_named_in_the_plural_is_no_form_of_a_surname() -> None:
     assert found[["mention", "name"]].values.tolist() == [["Черкасах", "Cherkasy"]]
 
 
+def test_a_form_of_another_gender_is_no_form_of_a_surname() -> None:
+    # a woman's "Белова" declines as a feminine adjective: "Белове" (in Belovo) is the town
+    text = "Жительница города Анна Белова рассказала о пожаре. В Белове горел склад."
+    found = geo.geoparse(text, lang="ru")
+    assert found[["mention", "name"]].values.tolist() == [["Белове", "Belovo"]]
+
+
 def test_a_recurring_surname_is_the_town_after_near() -> None:
     # "Hartford" is a surname here first; after "near" it is the town again
     text = (
