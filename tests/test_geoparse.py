@@ -1098,6 +1098,21 @@ def test_an_abbreviated_state_keeps_its_period() -> None:
     assert found.get("Calif.") == "CA" and found.get("Okla.") == "OK"
 
 
+def test_a_town_named_in_the_plural_is_no_form_of_a_surname() -> None:
+    # "Черкас" (a surname declined as a noun) takes no plural case for one person: the
+    # plural forms are the town's
+    text = "Житель міста Олег Черкас розповів про вибухи. У Черкасах пошкоджено будинок."
+    found = geo.geoparse(text, lang="uk")
+    assert found[["mention", "name"]].values.tolist() == [["Черкасах", "Cherkasy"]]
+
+
+def test_a_form_of_another_gender_is_no_form_of_a_surname() -> None:
+    # a woman's "Белова" declines as a feminine adjective: "Белове" (in Belovo) is the town
+    text = "Жительница города Анна Белова рассказала о пожаре. В Белове горел склад."
+    found = geo.geoparse(text, lang="ru")
+    assert found[["mention", "name"]].values.tolist() == [["Белове", "Belovo"]]
+
+
 def test_a_recurring_surname_is_the_town_after_near() -> None:
     # "Hartford" is a surname here first; after "near" it is the town again
     text = (

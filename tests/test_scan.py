@@ -198,6 +198,30 @@ def test_ukrainian_towns_written_after_their_latin_names() -> None:
         assert [name, "UA"] in found[["name", "country_code"]].values.tolist(), text
 
 
+def test_small_towns_of_countries_without_arabic_need_support() -> None:
+    # "مرفأ" (a port) spells a small Ukrainian town too: a word, in a report that names
+    # no other place of Ukraine, and after a facility's noun ("مرفأ أوديسا") too
+    found = geo.geoparse("أعيد فتح مرفأ طرطوس بعد الإصلاحات.", lang="ar")
+    assert "UA" not in found["country_code"].tolist()
+    found = geo.geoparse("قصفت القوات الروسية مرفأ أوديسا في أوكرانيا ليلا.", lang="ar")
+    assert found[["name", "country_code"]].values.tolist() == [
+        ["Odesa", "UA"],
+        ["Ukraine", "UA"],
+    ]
+    # a settlement noun names the town, and so does a report on its country
+    found = geo.geoparse("قصف روسي جديد على خاركيف. وأصيب آخرون في بلدة ميريفا.", lang="ar")
+    assert ["Merefa", "UA"] in found[["name", "country_code"]].values.tolist()
+
+
+def test_settlement_noun_takes_a_town_bare() -> None:
+    # an indefinite region noun in the construct state: "ناحية بصرية" (a Basran subdistrict)
+    # is no ب + a village; a region or a country after ب is where it lies
+    found = geo.geoparse("تقع الدير في ناحية بصرية جنوب العراق.", lang="ar")
+    assert found["name"].tolist() == ["Iraq"]
+    found = geo.geoparse("قتل ثلاثة مدنيين في قرية بمصر.", lang="ar")
+    assert found["name"].tolist() == ["Egypt"]
+
+
 def test_institutions_people_and_media_are_not_places() -> None:
     assert _found("قال مجلس كربلاء في بيان") == []
     assert _found("أعلنت قوات سوريا الديمقراطية") == []

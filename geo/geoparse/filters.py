@@ -705,6 +705,18 @@ def _block_people(
                     continue  # "M. X Y ... la région de Y ... à Y": the place
                 if _region_noun_after(toks, i, w):
                     continue  # "Ганна Глухівська ... у Глухівському районі": the district
+                if _plural_of_surname(keys[i], surnames) and not _institution_adjective(
+                    text, toks, i
+                ):
+                    continue  # "Андрій Бровар ... у Броварах": a plural town, no one person
+                if (
+                    keys[i] not in surnames
+                    and _other_gender(keys[i], surnames)
+                    # (an institution's adjective stays blocked: "Луганского информационного
+                    # центра" is no place)
+                    and not _institution_adjective(text, toks, i)
+                ):
+                    continue  # "Марія Вилкова ... у Вилковому": the town, not the woman
                 if index is not None and _ends_place_name(toks, i, w, index, out):
                     continue  # "Mrs Kong said Hong Kong...": the name ends a place's name
                 if index is not None and _listed_after_place(
@@ -1283,6 +1295,90 @@ def _surname_stems(surnames: set[str]) -> tuple[str, ...]:
         if s.endswith(("ец", "ок", "ек")):
             out.add(s[:-2] + s[-1])  # the vowel that drops in the other cases: Кравца
     return tuple(out)
+
+
+#: Plural case endings of Russian and Ukrainian nouns as keys: a surname declined as a noun
+#: ("Бровар", "Шевчук") takes them for a family at most, a town named in the plural
+#: ("Бровари", "Чебоксары") in every sentence.
+_PLURAL_NOUN_ENDINGS: Final = ("и", "ы", "ів", "ов", "ам", "ям", "ами", "ями", "ах", "ях")
+
+
+def _plural_of_surname(key: str, surnames: set[str]) -> bool:
+    """Whether ``key`` is a plural case form of one of the Cyrillic ``surnames`` that ends in
+    a consonant (declined as a noun): the name of a town in the plural, not the person.
+
+    Examples
+    --------
+    >>> _plural_of_surname("броварах", {"бровар"}), _plural_of_surname("бровара", {"бровар"})
+    (True, False)
+    >>> _plural_of_surname("медведевых", {"медведев"})
+    False
+    """
+    for s in surnames:
+        if (
+            len(s) > 3
+            and key.startswith(s)
+            and s[-1:] not in "аеиоуыэюяіїєй"
+            and key[len(s) :] in _PLURAL_NOUN_ENDINGS
+        ):
+            return True
+    return False
+
+
+#: Case endings (keys) of feminine adjectival surnames ("Вилкова", "Краматорська").
+_FEMININE_ENDINGS: Final = ("а", "я", "ои", "еи", "ої", "іи", "у", "ю", "ою", "ею", "ую", "юю")
+#: Endings (keys) of adjectival forms that are masculine, neuter or plural, never feminine.
+_NOT_FEMININE_ENDINGS: Final = ("ого", "его", "ому", "ему", "им", "ім", "ым", "ии", "ыи", "е", "і")
+#: Endings (keys) of masculine adjectival surnames ("Тернуватий", "Вилковой") in the
+#: nominative, and the neuter and feminine endings such a man's name never takes.
+_MASCULINE_ADJECTIVE: Final = ("ии", "ыи", "ои", "іи")
+_NOT_MASCULINE_ENDINGS: Final = ("е", "ая", "яя", "ої", "ою", "ею", "ую", "юю", "ее", "ое")
+
+
+#: Endings (keys) of the possessive surnames whose feminine nominative is also the
+#: masculine genitive ("Прокудіна": she, or of him, "Прокудін"), and the endings of the
+#: masculine forms such a man's name takes past its stem ("Прокудін", "Прокудіну"); the
+#: locative ("о Петрове") is left out, as rare for a person as common for a town.
+_POSSESSIVE_SURNAMES: Final = ("ова", "ева", "єва", "іна", "ина", "ына", "їна")
+_MASCULINE_NOUN_ENDINGS: Final = frozenset({"", "а", "у", "ові", "ым", "им", "ом", "ем"})
+
+
+def _other_gender(key: str, surnames: set[str]) -> bool:
+    """Whether ``key``, a form of an adjective that is also a surname of the document,
+    takes a gender that surname cannot: "вилкове" and "вилковому" (the neuter town) are no
+    forms of a woman's "Вилкова", "тернувате" none of a man's "Тернуватий". Every surname
+    of the same stem must disagree.
+
+    Examples
+    --------
+    >>> _other_gender("вилковому", {"вилкова"}), _other_gender("вилковои", {"вилкова"})
+    (True, False)
+    >>> _other_gender("тернувате", {"тернуватии"}), _other_gender("тернуватому", {"тернуватии"})
+    (True, False)
+    >>> _other_gender("прокудін", {"прокудіна"}), _other_gender("прокудіні", {"прокудіна"})
+    (False, True)
+    """
+    considered = agree = False
+    endings: tuple[str, ...]
+    wrong: tuple[str, ...]
+    for s in surnames:
+        if s.endswith(("а", "я")):
+            stem, endings, wrong = s[:-1], _FEMININE_ENDINGS, _NOT_FEMININE_ENDINGS
+        elif s.endswith(_MASCULINE_ADJECTIVE):
+            stem, endings, wrong = s[:-2], ("",), _NOT_MASCULINE_ENDINGS
+        else:
+            # a surname declined as a noun ("Запорожец": "Запорожца") may take any form
+            agree = agree or key.startswith(s[: max(3, len(s) - 2)])
+            continue
+        if len(stem) < 3 or not key.startswith(stem):
+            continue
+        considered = True
+        end = key[len(stem) :]
+        agree = agree or (end.endswith(endings) and not end.endswith(wrong))
+        if s.endswith(_POSSESSIVE_SURNAMES):
+            # "Олександра Прокудіна" is also a man's genitive: his forms agree too
+            agree = agree or key[len(s) - 1 :] in _MASCULINE_NOUN_ENDINGS
+    return considered and not agree
 
 
 def _surname_forms(surnames: set[str], toks: Tokens, text: str) -> set[str]:

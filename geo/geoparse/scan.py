@@ -663,7 +663,7 @@ class Scanner:
         }
         chosen = self._home_namesakes(toks, words, lists, chosen)
         chosen = self._units_after_region_nouns(toks, words, lists, chosen)
-        far = self._far_namesakes(chosen)
+        far = self._far_namesakes(chosen) | self._unnamed_far_towns(toks, words, lists, chosen)
         out: list[Span] = []
         for m, key, best in chosen:
             if id(m) in far:
@@ -823,6 +823,42 @@ class Scanner:
                 found.add(id(m))
         return found
 
+    def _unnamed_far_towns(
+        self,
+        toks: Tokens,
+        words: dict[int, _Word],
+        lists: _Lists,
+        chosen: Sequence[tuple[_Match, str, Candidate | None]],
+    ) -> set[int]:
+        """The ids of the one-word matches read as a small town of a country where Arabic is
+        not written (:func:`~geo.geoparse.translit.arabic_far_countries`: Ukraine, Russia)
+        that nothing else supports: no settlement or region noun before the word, and no
+        other name of the document (the country itself or another of its places) in that
+        country. Such towns' names, spelt consonant for consonant, often spell a common
+        word ("مرفأ", a port, is also a Ukrainian town's name)."""
+        far = translit.arabic_far_countries()
+        if not far:
+            return set()
+        found: set[int] = set()
+        for m, key, best in chosen:
+            if (
+                m.first != m.last
+                or best is None
+                or best.place.kind != "city"
+                or best.place.country_code not in far
+                or Index.is_major(best)
+                or best.place.population >= config.GEOPARSE_HOME_NAMESAKE_MAX_POPULATION
+                or self._cue_before(toks, words, m, lists) == 2
+            ):
+                continue
+            # (the same word written again is no other name)
+            cc = best.place.country_code
+            if not any(
+                b is not None and b.place.country_code == cc and k != key for _, k, b in chosen
+            ):
+                found.add(id(m))
+        return found
+
     def _home_namesakes(
         self,
         toks: Tokens,
@@ -888,10 +924,15 @@ class Scanner:
                 continue
             # a cue names the word a place; without one, places of another continent only
             # (a Brazilian state for a Sudanese town) are no reading of a story's word either
-            if not self._cue_before(toks, words, m, lists) and not _all_far(cands, points):
+            cue = self._cue_before(toks, words, m, lists)
+            if not cue and not _all_far(cands, points):
                 continue
             found = self._translit_near(key, home, points)
-            if found is not None:
+            if found is not None and (
+                cue or found.place.country_code not in translit.arabic_far_countries()
+            ):
+                # (a word handed to a town of a country where Arabic is not written needs
+                # a cue before it: "وافته المنية", death came to him, names no town)
                 home_of[key] = (f"{key}{AS_PLACE}{found.place.id}", found)
         if not home_of:
             return chosen
@@ -1011,6 +1052,11 @@ class Scanner:
             or Index.is_area(best)
             or feature_of(best.place) == "admin1"
         )
+        if m.prefix and not area and self._construct_before(toks, words, m.first, lists):
+            # a settlement or region noun takes a town's name bare, in the construct state:
+            # "ناحية بصرية" (a Basran subdistrict) is no ب + a village "صرية"; a country or
+            # region after ب is where it lies ("قرية بريف حلب", a village of rural Aleppo)
+            return None
         if m.first == m.last:
             info = words[m.first]
             forms = {m.name_form, m.key_form, info.letters}
@@ -1217,6 +1263,16 @@ class Scanner:
         preposition ("في", "قرب") or with ب on the name ("بإدلب"); 0 without a cue."""
         return self._cue(toks, words, m.first, m.prefix, lists)
 
+    def _construct_before(
+        self, toks: Tokens, words: dict[int, _Word], first: int, lists: _Lists
+    ) -> bool:
+        """Whether an indefinite settlement or region noun stands right before token
+        ``first`` ("بلدة", "محافظة"): a noun in the construct state, whose name follows it
+        bare, with no conjunction or preposition glued to it ("المدينة وقلعة صالح", the
+        town and Qal'at Salih: a definite noun is in no construct state)."""
+        before = self._word_before(toks, words, first)
+        return before is not None and not before.definite and bool(before.bare & lists.strong_cues)
+
     def _cue(
         self, toks: Tokens, words: dict[int, _Word], first: int, prefix: str, lists: _Lists
     ) -> int:
@@ -1310,6 +1366,9 @@ class Scanner:
                         # two letters left after a particle: the particle is the word's
                         # first letter ("بصر" is no ب + "صر")
                         or (offset > 0 and len(key.replace(" ", "")) < MIN_WORD_LETTERS)
+                        # a settlement or region noun takes its name bare ("بلدة ببنين" is
+                        # no ب + "بنين")
+                        or (offset > 0 and self._construct_before(toks, words, i, lists))
                         # an inflected word after any of its particles ("عناصره",
                         # "ويخطون"), or a frequent word as written with the particles left
                         # out ("لكنه": but he), unless a settlement or region noun names it

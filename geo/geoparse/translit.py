@@ -70,6 +70,7 @@ __all__ = [
     "SkeletonIndex",
     "Table",
     "arabic_countries",
+    "arabic_far_countries",
     "arabic_skeletons",
     "build_romanised_index",
     "build_skeleton_index",
@@ -461,6 +462,21 @@ def arabic_countries() -> frozenset[str]:
     True
     """
     return _arabic().countries
+
+
+@functools.cache
+def arabic_far_countries() -> frozenset[str]:
+    """ISO codes of the countries of :func:`arabic_countries` where Arabic is not written
+    (the Arabic pack's ``translit_far_countries``): their towns' names, spelt consonant for
+    consonant, often spell a common Arabic word too.
+
+    Examples
+    --------
+    >>> "UA" in arabic_far_countries(), "SY" in arabic_far_countries()
+    (True, False)
+    """
+    far = get_pack("ar").maps.get("translit_far_countries", {})
+    return frozenset(code.upper() for code in far) & arabic_countries()
 
 
 def _squeeze(skeleton: str) -> str:

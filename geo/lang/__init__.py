@@ -266,6 +266,9 @@ MAPS: Final = {
     "translit_latin": "Latin letters and digraphs to the consonant classes of 'translit'",
     "translit_countries": "countries whose places the gazetteer names in Latin "
     "transliterations of this language (ISO code = name)",
+    "translit_far_countries": "countries of 'translit_countries' where the language is not "
+    "written: a one-word reading there needs a cue or another name of that country "
+    "(ISO code = name)",
     "translit_french": "the French spelling of names written in this language's script, as "
     "overrides of 'translit', tried when the English-style keys name nothing (у = ou)",
     "translit_spanish": "the Spanish spelling of names written in this language's script, as "
