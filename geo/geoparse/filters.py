@@ -708,15 +708,15 @@ def _block_people(
                 if _plural_of_surname(keys[i], surnames) and not _institution_adjective(
                     text, toks, i
                 ):
-                    continue  # "Андрій Бровар ... у Броварах": a plural town, no one person
+                    continue  # "Петро Ясен ... у Ясенах": a plural town, no one person
                 if (
                     keys[i] not in surnames
                     and _other_gender(keys[i], surnames)
-                    # (an institution's adjective stays blocked: "Луганского информационного
+                    # (an institution's adjective stays blocked: "Ясеновского информационного
                     # центра" is no place)
                     and not _institution_adjective(text, toks, i)
                 ):
-                    continue  # "Марія Вилкова ... у Вилковому": the town, not the woman
+                    continue  # "Марія Ясенова ... у Ясеновому": the town, not the woman
                 if index is not None and _ends_place_name(toks, i, w, index, out):
                     continue  # "Mrs Kong said Hong Kong...": the name ends a place's name
                 if index is not None and _listed_after_place(
@@ -1298,8 +1298,8 @@ def _surname_stems(surnames: set[str]) -> tuple[str, ...]:
 
 
 #: Plural case endings of Russian and Ukrainian nouns as keys: a surname declined as a noun
-#: ("Бровар", "Шевчук") takes them for a family at most, a town named in the plural
-#: ("Бровари", "Чебоксары") in every sentence.
+#: ("Ясен", "Шевчук") takes them for a family at most, a town named in the plural
+#: ("Ясени", "Чебоксары") in every sentence.
 _PLURAL_NOUN_ENDINGS: Final = ("и", "ы", "ів", "ов", "ам", "ям", "ами", "ями", "ах", "ях")
 
 
@@ -1309,7 +1309,7 @@ def _plural_of_surname(key: str, surnames: set[str]) -> bool:
 
     Examples
     --------
-    >>> _plural_of_surname("броварах", {"бровар"}), _plural_of_surname("бровара", {"бровар"})
+    >>> _plural_of_surname("ясенах", {"ясен"}), _plural_of_surname("ясена", {"ясен"})
     (True, False)
     >>> _plural_of_surname("медведевых", {"медведев"})
     False
@@ -1325,19 +1325,19 @@ def _plural_of_surname(key: str, surnames: set[str]) -> bool:
     return False
 
 
-#: Case endings (keys) of feminine adjectival surnames ("Вилкова", "Краматорська").
+#: Case endings (keys) of feminine adjectival surnames ("Ясенова", "Ясенівська").
 _FEMININE_ENDINGS: Final = ("а", "я", "ои", "еи", "ої", "іи", "у", "ю", "ою", "ею", "ую", "юю")
 #: Endings (keys) of adjectival forms that are masculine, neuter or plural, never feminine.
 _NOT_FEMININE_ENDINGS: Final = ("ого", "его", "ому", "ему", "им", "ім", "ым", "ии", "ыи", "е", "і")
-#: Endings (keys) of masculine adjectival surnames ("Тернуватий", "Вилковой") in the
+#: Endings (keys) of masculine adjectival surnames ("Шпаковий", "Ясеновой") in the
 #: nominative, and the neuter and feminine endings such a man's name never takes.
 _MASCULINE_ADJECTIVE: Final = ("ии", "ыи", "ои", "іи")
 _NOT_MASCULINE_ENDINGS: Final = ("е", "ая", "яя", "ої", "ою", "ею", "ую", "юю", "ее", "ое")
 
 
 #: Endings (keys) of the possessive surnames whose feminine nominative is also the
-#: masculine genitive ("Прокудіна": she, or of him, "Прокудін"), and the endings of the
-#: masculine forms such a man's name takes past its stem ("Прокудін", "Прокудіну"); the
+#: masculine genitive ("Шпакіна": she, or of him, "Шпакін"), and the endings of the
+#: masculine forms such a man's name takes past its stem ("Шпакін", "Шпакіну"); the
 #: locative ("о Петрове") is left out, as rare for a person as common for a town.
 _POSSESSIVE_SURNAMES: Final = ("ова", "ева", "єва", "іна", "ина", "ына", "їна")
 _MASCULINE_NOUN_ENDINGS: Final = frozenset({"", "а", "у", "ові", "ым", "им", "ом", "ем"})
@@ -1345,17 +1345,17 @@ _MASCULINE_NOUN_ENDINGS: Final = frozenset({"", "а", "у", "ові", "ым", "�
 
 def _other_gender(key: str, surnames: set[str]) -> bool:
     """Whether ``key``, a form of an adjective that is also a surname of the document,
-    takes a gender that surname cannot: "вилкове" and "вилковому" (the neuter town) are no
-    forms of a woman's "Вилкова", "тернувате" none of a man's "Тернуватий". Every surname
+    takes a gender that surname cannot: "ясенове" and "ясеновому" (the neuter town) are no
+    forms of a woman's "Ясенова", "шпакове" none of a man's "Шпаковий". Every surname
     of the same stem must disagree.
 
     Examples
     --------
-    >>> _other_gender("вилковому", {"вилкова"}), _other_gender("вилковои", {"вилкова"})
+    >>> _other_gender("ясеновому", {"ясенова"}), _other_gender("ясеновои", {"ясенова"})
     (True, False)
-    >>> _other_gender("тернувате", {"тернуватии"}), _other_gender("тернуватому", {"тернуватии"})
+    >>> _other_gender("шпакове", {"шпаковии"}), _other_gender("шпаковому", {"шпаковии"})
     (True, False)
-    >>> _other_gender("прокудін", {"прокудіна"}), _other_gender("прокудіні", {"прокудіна"})
+    >>> _other_gender("шпакін", {"шпакіна"}), _other_gender("шпакіні", {"шпакіна"})
     (False, True)
     """
     considered = agree = False
@@ -1367,7 +1367,7 @@ def _other_gender(key: str, surnames: set[str]) -> bool:
         elif s.endswith(_MASCULINE_ADJECTIVE):
             stem, endings, wrong = s[:-2], ("",), _NOT_MASCULINE_ENDINGS
         else:
-            # a surname declined as a noun ("Запорожец": "Запорожца") may take any form
+            # a surname declined as a noun ("Горобець": "Горобця") may take any form
             agree = agree or key.startswith(s[: max(3, len(s) - 2)])
             continue
         if len(stem) < 3 or not key.startswith(stem):
@@ -1376,7 +1376,7 @@ def _other_gender(key: str, surnames: set[str]) -> bool:
         end = key[len(stem) :]
         agree = agree or (end.endswith(endings) and not end.endswith(wrong))
         if s.endswith(_POSSESSIVE_SURNAMES):
-            # "Олександра Прокудіна" is also a man's genitive: his forms agree too
+            # "Олександра Шпакіна" is also a man's genitive: his forms agree too
             agree = agree or key[len(s) - 1 :] in _MASCULINE_NOUN_ENDINGS
     return considered and not agree
 
