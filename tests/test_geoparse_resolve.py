@@ -23,6 +23,7 @@ from geo.geoparse.resolve import (
     _adrift,
     _capital_astray,
     _centre,
+    _namesake_near,
     _off_centre,
     country_contested,
     focus_candidates,
@@ -709,6 +710,42 @@ def test_a_famous_town_near_the_story_beats_a_far_namesake() -> None:
     text = "Армия Израиля продолжает операцию в Газе."
     found = {m.mention: m for m in get_geoparser().parse(text, lang="ru")}
     assert found["Газе"].place.country_code == "PS"
+
+
+def test_a_world_city_far_off_the_story_gives_way_to_a_town_of_its_name_among_its_places() -> None:
+    # a story of towns of one state, a world capital abroad chosen for a name that a town of
+    # that state also bears
+    capital = Candidate(_town("t:capital", "FR", "11", 48.8, 2.3, 2_000_000), 7.3)
+    local = Candidate(_town("t:local", "US", "TX", 33.6, -95.5, 25_000), 5.4)
+    elsewhere = Candidate(_town("t:other", "US", "TN", 36.3, -88.3, 10_000), 5.0)
+    neighbour = Candidate(_town("t:next", "US", "TX", 32.8, -96.8, 1_000_000), 6.5)
+    chosen = {"next": (neighbour, 1.0, {}, 1.0)}
+    abroad_f = {"off_focus": 1.0, "far": 1.0}
+    scored = [
+        (3.0, capital, {"capital": 1.0}, abroad_f),
+        (1.0, elsewhere, {}, {"focus": 1.0, "far": 1.0}),
+        (0.5, local, {}, {"focus": 1.0}),
+    ]
+    better = _namesake_near("testville", scored, chosen, {"t:capital"})
+    assert better is not None and better[1] is local
+    # not when the text ties the capital to itself (its country named, its sentence's)
+    for tie in ("focus_named", "sentence_country", "apposition", "dateline_city"):
+        tied = [(3.0, capital, {"capital": 1.0}, {**abroad_f, tie: 1.0}), *scored[1:]]
+        assert _namesake_near("testville", tied, chosen, {"t:capital"}) is None
+    # nor when the story's places lie in the capital's country too
+    near = [(3.0, capital, {"capital": 1.0}, {"focus": 0.5}), *scored[1:]]
+    assert _namesake_near("testville", near, chosen, {"t:capital"}) is None
+    # nor with no town of the name near the story's places
+    assert _namesake_near("testville", scored[:2], chosen, {"t:capital"}) is None
+    # nor for a village of the story's country that bears the capital's name
+    village = Candidate(_town("t:village", "US", "TX", 33.6, -95.5, 0), 1.0)
+    tiny = [*scored[:2], (0.5, village, {}, {"focus": 1.0})]
+    assert _namesake_near("testville", tiny, chosen, {"t:capital"}) is None
+    # nor for a small town abroad (no world city)
+    small = Candidate(_town("t:small", "FR", "11", 48.8, 2.3, 2_000), 4.0)
+    assert (
+        _namesake_near("testville", [(3.0, small, {}, abroad_f), *scored[1:]], chosen, ()) is None
+    )
 
 
 def test_a_doubted_town_in_a_list_beside_towns_of_its_region_is_kept() -> None:
