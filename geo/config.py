@@ -262,6 +262,9 @@ GEOPARSE_FOCUS_EXTRA_CANDIDATES: Final = 3
 #: (``county_pair``) are scored too when the prior pruned them, at most
 #: GEOPARSE_FOCUS_EXTRA_CANDIDATES of them, best prior first.
 GEOPARSE_COUNTY_PAIRED_EXTRA: Final = True
+#: Whether a county (second-level unit) of a first-level region the document names has
+#: ``admin1_named``, as a town of it has.
+GEOPARSE_COUNTY_ADMIN1_NAMED: Final = True
 
 #: A first-level region where at least this many other names of a document have a candidate
 #: (before any is chosen) also brings a name's pruned candidates in it to be scored.

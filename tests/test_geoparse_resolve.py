@@ -25,6 +25,7 @@ from geo.geoparse.resolve import (
     _centre,
     _namesake_near,
     _off_centre,
+    _second_round_context,
     country_contested,
     focus_candidates,
 )
@@ -121,6 +122,32 @@ def test_regions_with_noun_reach_counties_named_by_their_name_alone() -> None:
 def _county(pid: str, cc: str, admin1: str, lat: float, lon: float) -> Candidate:
     region = Place(pid, "Test County", "region", lat, lon, cc, admin1, None, 0, "test", True)
     return Candidate(region, 3.0)
+
+
+def test_a_county_of_a_state_the_text_names_is_admin1_named() -> None:
+    def county(pid: str, admin1: str, feature: str) -> Candidate:
+        region = dataclasses.replace(_county(pid, "US", admin1, 37.0, -84.0).place, feature=feature)
+        return Candidate(region, 3.0)
+
+    ky, al = county("c:ky", "KY", "admin2"), county("c:al", "AL", "admin2")
+    ctx = Context(named_regions={"US.KY"})
+    f_ky, f_al = _features([ky, al], ctx)
+    assert f_ky["admin1_named"] == 1.0 and "admin1_named" not in f_al
+    # not a first-level region itself (its own name is what the text names)
+    (f_state,) = _features([county("s:ky", "KY", "admin1")], ctx)
+    assert "admin1_named" not in f_state
+
+
+def test_a_county_chosen_names_no_state_for_the_second_round() -> None:
+    state = Place("s:ky", "Kentucky", "region", 37.5, -85.0, "US", "KY", None, 0, "test", True)
+    state = dataclasses.replace(state, feature="admin1")
+    county = dataclasses.replace(_county("c:al", "US", "AL", 34.7, -86.5).place, feature="admin2")
+    chosen = {
+        "kentucky": (Candidate(state, 6.0), 1.0, {}, 1.0),
+        "test county": (Candidate(county, 3.0), 1.0, {}, 1.0),
+    }
+    ctx = _second_round_context(Context(), chosen, {"kentucky": {0}, "test county": {1}})
+    assert ctx.named_regions == {"US.KY"}
 
 
 def test_cooccurrence_favours_the_namesake_beside_the_other_names_candidates() -> None:

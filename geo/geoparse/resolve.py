@@ -2430,7 +2430,10 @@ def _second_round_context(
         | {
             f"{c.place.country_code}.{c.place.admin1_code}"
             for c, *_rest in chosen.values()
-            if c.place.kind == "region" and c.place.admin1_code
+            if c.place.kind == "region"
+            and c.place.admin1_code
+            # (a county chosen names no state: its state would support its own pick)
+            and not (config.GEOPARSE_COUNTY_ADMIN1_NAMED and feature_of(c.place) == "admin2")
         },
         disputed=ctx.disputed,
         separatist_sentences=ctx.separatist_sentences,
