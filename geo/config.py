@@ -262,6 +262,10 @@ GEOPARSE_FOCUS_EXTRA_CANDIDATES: Final = 3
 #: (``county_pair``) are scored too when the prior pruned them, at most
 #: GEOPARSE_FOCUS_EXTRA_CANDIDATES of them, best prior first.
 GEOPARSE_COUNTY_PAIRED_EXTRA: Final = True
+#: Whether a name may start with an initial and its period before the next word of the same
+#: sentence ("W. Va.", "N. J.": AP state abbreviations written with a space); only a
+#: gazetteer key of the whole makes it a name.
+GEOPARSE_SPACED_ABBREVIATIONS: Final = True
 #: Whether a county (second-level unit) of a first-level region the document names has
 #: ``admin1_named``, as a town of it has.
 GEOPARSE_COUNTY_ADMIN1_NAMED: Final = True

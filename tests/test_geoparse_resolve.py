@@ -431,6 +431,18 @@ def test_a_dotted_abbreviation_stands_alone_but_not_as_initials_or_an_era() -> N
     assert not alone("The Ky. board met.", "Ky")
 
 
+def test_a_state_abbreviation_written_with_a_space_names_the_state_in_apposition() -> None:
+    from geo.geoparse import get_geoparser
+
+    parse = get_geoparser().parse
+    found = {m.mention: m.place for m in parse("He was held in Greenwood, W. Va., on Monday.")}
+    assert found["W. Va."].iso_3166_2 == "US-WV"
+    found = {m.mention: m.place for m in parse("Officials in Trenton, N. J., said so.")}
+    assert found["N. J."].iso_3166_2 == "US-NJ"
+    # a person's initial before a surname is no name's first word
+    assert "J. Smith" not in {m.mention for m in parse("J. Smith spoke in Boston.")}
+
+
 def test_names_listed_before_a_plural_region_noun_are_all_regions() -> None:
     found = _mentions("Schools closed in Ashtabula, Trumbull and Mahoning counties on Monday.")
     assert [(m, k) for m, k, _ in found] == [
