@@ -276,6 +276,13 @@ GEOPARSE_FOCUS_EXTRA_CANDIDATES: Final = 3
 #: (``county_pair``) are scored too when the prior pruned them, at most
 #: GEOPARSE_FOCUS_EXTRA_CANDIDATES of them, best prior first.
 GEOPARSE_COUNTY_PAIRED_EXTRA: Final = True
+#: Whether a name may start with an initial and its period before the next word of the same
+#: sentence ("W. Va.", "N. J.": AP state abbreviations written with a space); only a
+#: gazetteer key of the whole makes it a name.
+GEOPARSE_SPACED_ABBREVIATIONS: Final = True
+#: Whether a county (second-level unit) of a first-level region the document names has
+#: ``admin1_named``, as a town of it has.
+GEOPARSE_COUNTY_ADMIN1_NAMED: Final = True
 
 #: A first-level region where at least this many other names of a document have a candidate
 #: (before any is chosen) also brings a name's pruned candidates in it to be scored.
@@ -384,6 +391,11 @@ GEOPARSE_CAPITAL_ASTRAY: Final = True
 #: (the other spelling is no word of the text's languages, Zipf below this: "Moscou" in
 #: French is the capital's own exonym; and one word: "Addis-Abeba")
 GEOPARSE_CAPITAL_ASTRAY_MAX_ZIPF: Final = 3.0
+#: Whether a name whose context pick recognition doubts, asked again of the major place it
+#: is best known as, keeps its pick when that pick lies in a country of the story's other
+#: places (``focus``) and the major place in a country none of them lies in (``off_focus``):
+#: the word is a place name, as the major place says, but the story's own town.
+GEOPARSE_FAMOUS_OFF_FOCUS_STAYS: Final = True
 #: Whether a famous town (GEOPARSE_FAMOUS_NEAR_POPULATION people or more, a first-level
 #: seat or a national capital, of a higher static prior) within GEOPARSE_FAMOUS_NEAR_KM of
 #: the other places chosen is taken for a name whose pick lies farther than
@@ -393,6 +405,12 @@ GEOPARSE_FAMOUS_NEAR: Final = True
 GEOPARSE_FAMOUS_NEAR_POPULATION: Final = 50_000
 GEOPARSE_FAMOUS_NEAR_KM: Final = 300.0
 GEOPARSE_FAMOUS_FAR_KM: Final = 2_000.0
+#: Whether, the other way round, a national capital or a town of
+#: GEOPARSE_FAMOUS_NEAR_POPULATION people or more chosen in a country none of the story's
+#: places lies in, far from all of them, gives way to a town of the same name in the
+#: story's country within GEOPARSE_FAMOUS_NEAR_KM of its places ("X" of a local story of
+#: one state, not the world capital X; see resolve._namesake_near).
+GEOPARSE_NAMESAKE_NEAR: Final = True
 #: Whether a name that a region shares with a country (and that the region contests) is
 #: the country when the text lists it next to another country's name, with at most
 #: GEOPARSE_LIST_GAP_CHARS characters (a comma, a conjunction) between them.

@@ -23,7 +23,9 @@ from geo.geoparse.resolve import (
     _adrift,
     _capital_astray,
     _centre,
+    _namesake_near,
     _off_centre,
+    _second_round_context,
     country_contested,
     focus_candidates,
 )
@@ -120,6 +122,32 @@ def test_regions_with_noun_reach_counties_named_by_their_name_alone() -> None:
 def _county(pid: str, cc: str, admin1: str, lat: float, lon: float) -> Candidate:
     region = Place(pid, "Test County", "region", lat, lon, cc, admin1, None, 0, "test", True)
     return Candidate(region, 3.0)
+
+
+def test_a_county_of_a_state_the_text_names_is_admin1_named() -> None:
+    def county(pid: str, admin1: str, feature: str) -> Candidate:
+        region = dataclasses.replace(_county(pid, "US", admin1, 37.0, -84.0).place, feature=feature)
+        return Candidate(region, 3.0)
+
+    ky, al = county("c:ky", "KY", "admin2"), county("c:al", "AL", "admin2")
+    ctx = Context(named_regions={"US.KY"})
+    f_ky, f_al = _features([ky, al], ctx)
+    assert f_ky["admin1_named"] == 1.0 and "admin1_named" not in f_al
+    # not a first-level region itself (its own name is what the text names)
+    (f_state,) = _features([county("s:ky", "KY", "admin1")], ctx)
+    assert "admin1_named" not in f_state
+
+
+def test_a_county_chosen_names_no_state_for_the_second_round() -> None:
+    state = Place("s:ky", "Kentucky", "region", 37.5, -85.0, "US", "KY", None, 0, "test", True)
+    state = dataclasses.replace(state, feature="admin1")
+    county = dataclasses.replace(_county("c:al", "US", "AL", 34.7, -86.5).place, feature="admin2")
+    chosen = {
+        "kentucky": (Candidate(state, 6.0), 1.0, {}, 1.0),
+        "test county": (Candidate(county, 3.0), 1.0, {}, 1.0),
+    }
+    ctx = _second_round_context(Context(), chosen, {"kentucky": {0}, "test county": {1}})
+    assert ctx.named_regions == {"US.KY"}
 
 
 def test_cooccurrence_favours_the_namesake_beside_the_other_names_candidates() -> None:
@@ -401,6 +429,18 @@ def test_a_dotted_abbreviation_stands_alone_but_not_as_initials_or_an_era() -> N
     assert not alone("The vase dates from 300 B.C. and is intact.", "B.C")
     assert not alone("A letter from W.V. Smith arrived.", "W.V")
     assert not alone("The Ky. board met.", "Ky")
+
+
+def test_a_state_abbreviation_written_with_a_space_names_the_state_in_apposition() -> None:
+    from geo.geoparse import get_geoparser
+
+    parse = get_geoparser().parse
+    found = {m.mention: m.place for m in parse("He was held in Greenwood, W. Va., on Monday.")}
+    assert found["W. Va."].iso_3166_2 == "US-WV"
+    found = {m.mention: m.place for m in parse("Officials in Trenton, N. J., said so.")}
+    assert found["N. J."].iso_3166_2 == "US-NJ"
+    # a person's initial before a surname is no name's first word
+    assert "J. Smith" not in {m.mention for m in parse("J. Smith spoke in Boston.")}
 
 
 def test_names_listed_before_a_plural_region_noun_are_all_regions() -> None:
@@ -709,6 +749,42 @@ def test_a_famous_town_near_the_story_beats_a_far_namesake() -> None:
     text = "Армия Израиля продолжает операцию в Газе."
     found = {m.mention: m for m in get_geoparser().parse(text, lang="ru")}
     assert found["Газе"].place.country_code == "PS"
+
+
+def test_a_world_city_far_off_the_story_gives_way_to_a_town_of_its_name_among_its_places() -> None:
+    # a story of towns of one state, a world capital abroad chosen for a name that a town of
+    # that state also bears
+    capital = Candidate(_town("t:capital", "FR", "11", 48.8, 2.3, 2_000_000), 7.3)
+    local = Candidate(_town("t:local", "US", "TX", 33.6, -95.5, 25_000), 5.4)
+    elsewhere = Candidate(_town("t:other", "US", "TN", 36.3, -88.3, 10_000), 5.0)
+    neighbour = Candidate(_town("t:next", "US", "TX", 32.8, -96.8, 1_000_000), 6.5)
+    chosen = {"next": (neighbour, 1.0, {}, 1.0)}
+    abroad_f = {"off_focus": 1.0, "far": 1.0}
+    scored = [
+        (3.0, capital, {"capital": 1.0}, abroad_f),
+        (1.0, elsewhere, {}, {"focus": 1.0, "far": 1.0}),
+        (0.5, local, {}, {"focus": 1.0}),
+    ]
+    better = _namesake_near("testville", scored, chosen, {"t:capital"})
+    assert better is not None and better[1] is local
+    # not when the text ties the capital to itself (its country named, its sentence's)
+    for tie in ("focus_named", "sentence_country", "apposition", "dateline_city"):
+        tied = [(3.0, capital, {"capital": 1.0}, {**abroad_f, tie: 1.0}), *scored[1:]]
+        assert _namesake_near("testville", tied, chosen, {"t:capital"}) is None
+    # nor when the story's places lie in the capital's country too
+    near = [(3.0, capital, {"capital": 1.0}, {"focus": 0.5}), *scored[1:]]
+    assert _namesake_near("testville", near, chosen, {"t:capital"}) is None
+    # nor with no town of the name near the story's places
+    assert _namesake_near("testville", scored[:2], chosen, {"t:capital"}) is None
+    # nor for a village of the story's country that bears the capital's name
+    village = Candidate(_town("t:village", "US", "TX", 33.6, -95.5, 0), 1.0)
+    tiny = [*scored[:2], (0.5, village, {}, {"focus": 1.0})]
+    assert _namesake_near("testville", tiny, chosen, {"t:capital"}) is None
+    # nor for a small town abroad (no world city)
+    small = Candidate(_town("t:small", "FR", "11", 48.8, 2.3, 2_000), 4.0)
+    assert (
+        _namesake_near("testville", [(3.0, small, {}, abroad_f), *scored[1:]], chosen, ()) is None
+    )
 
 
 def test_a_doubted_town_in_a_list_beside_towns_of_its_region_is_kept() -> None:

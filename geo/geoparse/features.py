@@ -859,6 +859,15 @@ def name_features(
                         break
                 if admin1 and f"{cc}.{admin1}" in named_regions:
                     f["admin1_named"] = 1.0
+            elif (
+                config.GEOPARSE_COUNTY_ADMIN1_NAMED
+                and admin1
+                and f"{cc}.{admin1}" in named_regions
+                and feature_of(p) == "admin2"
+            ):
+                # a county of a state the text names ("X County" in a story that names
+                # its state), as a town of it
+                f["admin1_named"] = 1.0
         for q in apposition:
             if (
                 q.kind == "region"

@@ -637,6 +637,24 @@ def resolve(
                 )
                 well_known.pop(key, None)
 
+    if config.GEOPARSE_NAMESAKE_NEAR:
+        # "X" in a story of towns of one state, a world city X far off in a country none of
+        # the story's places lies in: the town X among the story's places
+        for key, scored in ranked.items():
+            if chosen[key][3] == math.inf:
+                continue
+            better = _namesake_near(key, scored, chosen, capitals)
+            if better is not None:
+                famous, famous_f = chosen[key][0], chosen[key][2]
+                chosen[key] = (
+                    better[1],
+                    chosen[key][1],
+                    {**better[2], **better[3]},
+                    chosen[key][3],
+                )
+                # (whether the word is a place name here is still asked of the world city)
+                well_known[key] = (famous, famous_f)
+
     # names read as a first-level region by the names around them, not as its twin town:
     # the whole name, or the occurrences (by first token) written after a town of it
     by_company: set[str] = set()
@@ -775,7 +793,19 @@ def resolve(
             known_p = model.probability(known_g)
             if known_p >= model.threshold:
                 g, p = known_g, known_p
-                if best.match != "primary" or admin_key(best.place) not in ctx.admin_focus:
+                # (a pick in the country of the story's places, near one of them or beside
+                # a county of its state that another name may be, stays against a major
+                # place of a country none of them lies in: "X" of a local story whose
+                # state no unambiguous name gives, not the world city X)
+                stays = (
+                    config.GEOPARSE_FAMOUS_OFF_FOCUS_STAYS
+                    and bool(f.get("focus"))
+                    and bool(f.get("county_pair") or not f.get("far"))
+                    and bool(known_f.get("off_focus") or known_f.get("country_off_focus"))
+                )
+                if (
+                    best.match != "primary" or admin_key(best.place) not in ctx.admin_focus
+                ) and not stays:
                     best, f = known, known_f
         if p < model.threshold and not ruled:
             if p >= config.GEOPARSE_LISTED_MIN_P and best.place.kind != "country":
@@ -1209,6 +1239,65 @@ def _famous_near(
                 or is_region_seat(p)
                 or p.id in capitals
             )
+            and nearest(p) <= config.GEOPARSE_FAMOUS_NEAR_KM
+        ):
+            return other
+    return None
+
+
+def _namesake_near(
+    key: str,
+    scored: Sequence[tuple[float, Candidate, dict[str, float], dict[str, float]]],
+    chosen: Mapping[str, tuple[Candidate, float, dict[str, float], float]],
+    capitals: Collection[str],
+) -> tuple[float, Candidate, dict[str, float], dict[str, float]] | None:
+    """The town to take for ``key`` instead of its winner (the first of ``scored``), or
+    None: the mirror of :func:`_famous_near`. The winner is a national capital or a town of
+    GEOPARSE_FAMOUS_NEAR_POPULATION people or more in a country that none of the document's
+    places lies in (``off_focus``), far from all of them (``far``, or farther than
+    GEOPARSE_FAMOUS_FAR_KM from the places ``chosen`` for the other names), with no
+    apposition, country of its sentence, dateline or country named to tie it to the text;
+    another candidate of the same primary name is a town of note (static prior
+    GEOPARSE_NOTABLE_PRIOR or more: not a village that bears a capital's name) in a country
+    of the story's places (``focus``) within GEOPARSE_FAMOUS_NEAR_KM of one of them: the
+    story's own town, which the world city's prior outweighed.
+    """
+    if len(scored) < 2:
+        return None
+    _, winner, static, f = scored[0]
+    wf = {**static, **f}
+    place = winner.place
+    if (
+        place.kind != "city"
+        or not (place.id in capitals or place.population >= config.GEOPARSE_FAMOUS_NEAR_POPULATION)
+        or not wf.get("off_focus")
+        or wf.get("focus_named")
+        or wf.get("apposition")
+        or wf.get("apposition_admin1")
+        or wf.get("sentence_country")
+        or wf.get("dateline_city")
+    ):
+        return None
+    others = [c[0].place for k, c in chosen.items() if k != key and c[0].place.kind != "country"]
+    if not others:
+        return None
+
+    def nearest(p: Place) -> float:
+        return min(approx_km(p.latitude, p.longitude, o.latitude, o.longitude) for o in others)
+
+    if not wf.get("far") and nearest(place) <= config.GEOPARSE_FAMOUS_FAR_KM:
+        return None
+    for other in scored[1:]:
+        c = other[1]
+        p = c.place
+        of = other[3]
+        if (
+            p.kind == "city"
+            and c.match == "primary"
+            and c.prior >= config.GEOPARSE_NOTABLE_PRIOR
+            and p.country_code != place.country_code
+            and of.get("focus")
+            and not of.get("far")
             and nearest(p) <= config.GEOPARSE_FAMOUS_NEAR_KM
         ):
             return other
@@ -2341,7 +2430,10 @@ def _second_round_context(
         | {
             f"{c.place.country_code}.{c.place.admin1_code}"
             for c, *_rest in chosen.values()
-            if c.place.kind == "region" and c.place.admin1_code
+            if c.place.kind == "region"
+            and c.place.admin1_code
+            # (a county chosen names no state: its state would support its own pick)
+            and not (config.GEOPARSE_COUNTY_ADMIN1_NAMED and feature_of(c.place) == "admin2")
         },
         disputed=ctx.disputed,
         separatist_sentences=ctx.separatist_sentences,

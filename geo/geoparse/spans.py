@@ -1000,9 +1000,12 @@ def _bare_preposition_before(toks: Tokens, i: int, w: Words) -> bool:
 
 def _inner_initial(text: str, toks: Tokens, first: int, j: int) -> bool:
     """Whether token ``j``, after the first word of a name, is an initial with its period
-    inside the name ("Francisco I. Madero"), in the same sentence as the next word."""
+    inside the name ("Francisco I. Madero"), in the same sentence as the next word; or the
+    name's first word itself when GEOPARSE_SPACED_ABBREVIATIONS (a state's abbreviation
+    written with a space, "W. Va.", "N. J.": the gazetteer's key decides whether the
+    longer span names a place)."""
     return (
-        j > first
+        (j > first or (config.GEOPARSE_SPACED_ABBREVIATIONS and j == first))
         and toks.cap[j]
         and toks.ends[j] - toks.starts[j] == 1
         and j + 1 < len(toks)
