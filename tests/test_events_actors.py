@@ -672,3 +672,22 @@ def test_the_actor_named_with_its_weapon_fired(
 ) -> None:
     got = {a.actor.name: a.fired for a in find_actors(sentence, rules=get_rules((lang,)))}
     assert {k: got.get(k) for k in fired} == fired
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "name"),
+    [
+        ("توغلت قوة إسرائيلية عند أطراف البلدة.", "LB", "Military Forces of Israel"),
+        ("أطلقت دورية روسية النار قرب المدينة.", "SY", "Military Forces of Russia"),
+    ],
+)
+def test_a_force_or_a_patrol_of_a_state_acts_in_arabic(sentence: str, code: str, name: str) -> None:
+    found = find_actors(sentence, rules=get_rules(("ar",)), country=code)
+    assert [(a.actor.name, a.agent) for a in found] == [(name, True)]
+
+
+def test_acled_names_the_ivory_coast_forces() -> None:
+    from geo.events.actors import state_forces
+
+    forces = state_forces("CI")
+    assert forces is not None and forces.name == "Military Forces of Ivory Coast"

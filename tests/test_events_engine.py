@@ -2308,6 +2308,37 @@ def test_a_claim_names_the_headlines_gunmen_and_a_later_toll_revises() -> None:
     assert _event_actors(text) == [("Mubi", "Islamic State West Africa Province", 6)]
 
 
+def test_an_attacker_of_another_day_or_period_is_not_the_incidents() -> None:
+    # the next sentence's attacker, named only with its weapon, acts on another day or over
+    # a period: another incident, not the one just told
+    other_day = (
+        "date 2026-05-14\nOn May 2, a drone hit a warehouse in Kovel. Russian drones struck "
+        "a depot on Tuesday night, the governor said."
+    )
+    assert _event_actors(other_day) == [("Kovel", None, None)]
+    period = (
+        "date 2026-05-14\nOn May 2, a missile strike on Kovel killed three people. Since the "
+        "start of the year, Russian attacks have killed 58 civilians in the region."
+    )
+    assert _event_actors(period) == [("Kovel", None, 3)]
+    same_day = (
+        "date 2026-05-14\nOn Tuesday night, a drone hit a warehouse in Kovel. Russian drones "
+        "struck a depot on Tuesday night, the governor said."
+    )
+    assert _event_actors(same_day) == [("Kovel", "Military Forces of Russia", None)]
+
+
+def test_the_owners_of_what_armed_men_loot_are_civilians() -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = "date 2026-09-10\nOn Monday, gunmen looted shops and burned granaries in Lokoja."
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"]) for r in rows] == [
+        ("Looting/property destruction", "Unidentified Armed Group", "Civilians")
+    ]
+
+
 def test_an_incident_told_as_separate_takes_no_attacker_from_the_story() -> None:
     text = (
         "date 2026-04-22\nAl-Shabaab fighters attacked an army base in Garissa on Tuesday, "

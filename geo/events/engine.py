@@ -2686,7 +2686,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         if last and follow < config.FOLLOW_UP_SENTENCES and all(m.place.kind != "city" for m in ms):
             # a next sentence that names only regions ("claimed by the Islamic State in the
             # Sahel") may still name who did it
-            _take_agent(last, sentence, rules)
+            _take_agent(last, sentence, rules, reference=reference)
         if (
             last
             and follow < config.FOLLOW_UP_SENTENCES
@@ -3834,12 +3834,18 @@ def _take_agent(
     incidents: list[_Incident],
     sentence: str,
     rules: Rules,
+    *,
+    reference: dt.date | None = None,
 ) -> None:
     """The perpetrator a next sentence names ("The attack was claimed by ...") is actor1 of
     the incidents just reported that have none, only unidentified men or the one of the
     incident told before them ("the same day, shells hit X"); of a battle whose
     only actor1 was the forces of its own country (the side attacked: "fighting with the
-    army"), a non-state group named so is the attacker, actor1, and those forces actor2."""
+    army"), a non-state group named so is the attacker, actor1, and those forces actor2.
+    An actor the sentence names only as acting in an incident of its own (not "by", a claim
+    or a blame) is not theirs when the sentence tells another day or a period
+    (:func:`_another_time`: "On 3 May, an X drone hit Y", "Since January, X attacks have
+    killed 70")."""
     inc = incidents[0]
     if inc.etype in _CROWD:
         return
@@ -3847,6 +3853,10 @@ def _take_agent(
     if inc.actor1 in (None, UNIDENTIFIED) or defended or any(i.inherited for i in incidents):
         found = find_actors(sentence, rules=rules)
         agents = [a for a in found if a.agent and not a.generic]
+        if any(not a.explicit for a in agents) and _another_time(
+            incidents, sentence, rules, reference
+        ):
+            agents = [a for a in agents if a.explicit]
         if agents:
             agent = agents[0].actor
             for i in incidents:
@@ -3857,6 +3867,24 @@ def _take_agent(
                     i.actor1, i.actor2 = agent, i.actor1
                 elif i.actor1 is not None and _names_the_gunmen(i.actor1, agent):
                     i.actor1 = agent  # "gunmen", then "the attack was claimed by X"
+
+
+def _another_time(
+    incidents: list[_Incident], sentence: str, rules: Rules, reference: dt.date | None
+) -> bool:
+    """Whether a sentence tells another time than the incidents just reported: it opens on
+    a period ("Since the start of the year, ..."), or gives a day none of them (dated) took
+    place on ("On 3 May, ..." after an incident of the night before)."""
+    ctx = _context(rules)
+    days = [
+        d.date
+        for d in find_dates(sentence, reference=reference, rules=rules)
+        if d.date is not None and d.precision == 1 and not _report_date(sentence, d, ctx)
+    ]
+    if not days:
+        return _period_told(sentence, (), ctx)
+    dated = {i.date for i in incidents if i.dated and i.date is not None}
+    return bool(dated) and dated.isdisjoint(days)
 
 
 def _mourned(incidents: list[_Incident], sentence: str, rules: Rules) -> None:
@@ -4034,7 +4062,7 @@ def _follow_up(
     if inc.etype == "Protests" and same:
         _turned_violent(incidents, cues, rules)
     # (find_actors keeps the actors of the last sentences read: asking again costs nothing)
-    _take_agent(incidents, sentence, rules)
+    _take_agent(incidents, sentence, rules, reference=reference)
     _mourned(incidents, sentence, rules)
     if same:
         _take_gunmen(incidents, sentence, rules, tolls)
@@ -4582,6 +4610,15 @@ def _rows(
             ):
                 # the people a state force arrests are civilians unless the text names
                 # their group (events README, arrests convention)
+                actor2 = CIVILIANS
+            if (
+                actor2 is None
+                and subtype == _LOOTING
+                and actor1 is not None
+                and actor1 not in (RIOTERS, PROTESTERS)
+            ):
+                # the owners of what armed men loot or destroy are civilians unless the text
+                # names a force (ACLED codes looting by armed actors against Civilians)
                 actor2 = CIVILIANS
             note = " ".join(owner.notes)
         rows.append(
