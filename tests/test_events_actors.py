@@ -691,3 +691,17 @@ def test_acled_names_the_ivory_coast_forces() -> None:
 
     forces = state_forces("CI")
     assert forces is not None and forces.name == "Military Forces of Ivory Coast"
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("ru", "Вечером российский «Шахед» попал в склад на окраине города."),
+        ("uk", "Вночі російський ударний «шахед» влучив у склад на околиці міста."),
+    ],
+)
+def test_a_weapon_named_by_its_name_after_a_demonym_is_that_states(
+    lang: str, sentence: str
+) -> None:
+    found = find_actors(sentence, rules=get_rules((lang,)), country="UA")
+    assert [(a.actor.name, a.agent) for a in found] == [("Military Forces of Russia", True)]
