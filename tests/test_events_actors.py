@@ -705,3 +705,18 @@ def test_a_weapon_named_by_its_name_after_a_demonym_is_that_states(
 ) -> None:
     found = find_actors(sentence, rules=get_rules((lang,)), country="UA")
     assert [(a.actor.name, a.agent) for a in found] == [("Military Forces of Russia", True)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Suspected militants of Boko Haram attacked a Nigerian army position near Lokoja.",
+        "Boko Haram fighters ambushed Nigerian troops near Lokoja.",
+    ],
+)
+def test_forces_right_after_an_active_verb_of_attack_are_attacked(sentence: str) -> None:
+    found = find_actors(sentence, country="NG")
+    assert [(a.actor.name, a.victim) for a in found] == [
+        ("Boko Haram", False),
+        ("Military Forces of Nigeria", True),
+    ]

@@ -2328,6 +2328,20 @@ def test_an_attacker_of_another_day_or_period_is_not_the_incidents() -> None:
     assert _event_actors(same_day) == [("Kovel", "Military Forces of Russia", None)]
 
 
+def test_the_group_that_attacked_an_army_position_is_actor1() -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = (
+        "date 2026-05-14\nOn Tuesday, suspected JNIM militants attacked a Beninese army "
+        "position in Natitingou, killing two soldiers."
+    )
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["location"], r["actor1"], r["actor2"]) for r in rows] == [
+        ("Natitingou", "JNIM", "Military Forces of Benin")
+    ]
+
+
 def test_the_owners_of_what_armed_men_loot_are_civilians() -> None:
     from geo.events.engine import event_rows
     from geo.io.documents import make_document
