@@ -720,3 +720,17 @@ def test_forces_right_after_an_active_verb_of_attack_are_attacked(sentence: str)
         ("Boko Haram", False),
         ("Military Forces of Nigeria", True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "Two men on a motorcycle shot dead a trader in Lokoja."),
+        ("fr", "Samedi, des coupeurs de route ont enlevé un commerçant près de Kaolack."),
+        ("es", "Dos hombres que se movilizaban en una motocicleta asesinaron a un comerciante."),
+        ("es", "El lunes, pandilleros mataron a cinco campesinos cerca de Les Cayes."),
+    ],
+)
+def test_unnamed_attackers_are_unidentified_armed_men(lang: str, sentence: str) -> None:
+    found = find_actors(sentence, rules=get_rules((lang,)))
+    assert [a.actor.name for a in found] == ["Unidentified Armed Group"]
