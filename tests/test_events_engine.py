@@ -2342,6 +2342,33 @@ def test_the_group_that_attacked_an_army_position_is_actor1() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "target"),
+    [
+        (
+            "date 2026-08-25\nEl domingo en la noche, un dron cargado con explosivos impactó "
+            "la estación de Policía de Pereira. Dos uniformados quedaron heridos.",
+            "Pereira",
+            "Police Forces of Colombia",
+        ),
+        (
+            "date 2026-08-25\nEl sábado, un artefacto explosivo fue activado al paso de una "
+            "patrulla del Ejército cerca de Riohacha. Dos militares resultaron heridos.",
+            "Riohacha",
+            "Military Forces of Colombia",
+        ),
+    ],
+)
+def test_the_forces_whose_station_or_patrol_is_struck_are_actor2(
+    text: str, place: str, target: str
+) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["location"], r["actor2"]) for r in rows] == [(place, target)]
+
+
 def test_the_owners_of_what_armed_men_loot_are_civilians() -> None:
     from geo.events.engine import event_rows
     from geo.io.documents import make_document
