@@ -2369,6 +2369,27 @@ def test_the_forces_whose_station_or_patrol_is_struck_are_actor2(
     assert [(r["location"], r["actor2"]) for r in rows] == [(place, target)]
 
 
+@pytest.mark.parametrize(
+    ("second", "forces"),
+    [
+        ("Soldiers fired tear gas to disperse them.", "Military Forces of Nigeria"),
+        ("Tear gas was fired to disperse them.", "Police Forces of Nigeria"),
+    ],
+)
+def test_the_forces_that_met_a_protest_are_its_actor2(second: str, forces: str) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = (
+        "date 2026-05-14\nOn Monday, hundreds of residents protested in Lokoja against power "
+        f"cuts. {second}"
+    )
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"]) for r in rows] == [
+        ("Protest with intervention", "Protesters", forces)
+    ]
+
+
 def test_the_owners_of_what_armed_men_loot_are_civilians() -> None:
     from geo.events.engine import event_rows
     from geo.io.documents import make_document

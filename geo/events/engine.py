@@ -4059,6 +4059,16 @@ def _follow_up(
         and ctx.intervention.search(sentence)
     ):
         inc.intervention = True
+        if inc.actor2 is None:
+            # the forces that met the protest ("Soldiers fired tear gas at them")
+            inc.actor2 = next(
+                (
+                    a.actor
+                    for a in find_actors(sentence, rules=rules, country=_country(inc))
+                    if a.actor.inter == _STATE_FORCES and not a.source
+                ),
+                None,
+            )
     if inc.etype == "Protests" and same:
         _turned_violent(incidents, cues, rules)
     # (find_actors keeps the actors of the last sentences read: asking again costs nothing)
@@ -4491,6 +4501,10 @@ _DISRUPTED: Final = "Disrupted weapons use"
 #: forms of violence").
 _LOOTING: Final = "Looting/property destruction"
 _ARRESTS: Final = "Arrests"
+#: The sub-types of a protest that forces met: with intervention, with excessive force.
+_MET_BY_FORCE: Final = frozenset(
+    ("Protest with intervention", "Excessive force against protesters")
+)
 _ATTACK: Final = ("Violence against civilians", "Attack")
 _MOB: Final = ("Riots", "Mob violence")
 _REMOTE: Final = "Explosions/Remote violence"
@@ -4611,6 +4625,11 @@ def _rows(
                 # the people a state force arrests are civilians unless the text names
                 # their group (events README, arrests convention)
                 actor2 = CIVILIANS
+            if actor2 is None and subtype in _MET_BY_FORCE:
+                # a protest the forces met ("police fired tear gas", told in a sentence that
+                # names no force or none of its own): the police of the place's country,
+                # ACLED's usual actor2 of such protests
+                actor2 = state_forces(p.country_code, police=True)
             if (
                 actor2 is None
                 and subtype == _LOOTING
