@@ -734,3 +734,16 @@ def test_forces_right_after_an_active_verb_of_attack_are_attacked(sentence: str)
 def test_unnamed_attackers_are_unidentified_armed_men(lang: str, sentence: str) -> None:
     found = find_actors(sentence, rules=get_rules((lang,)))
     assert [a.actor.name for a in found] == ["Unidentified Armed Group"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "El sábado, disidentes del frente 18 atacaron con drones un puesto de Policía.",
+        "Las autoridades atribuyeron el ataque al frente Carlos Patiño.",
+        "La columna móvil Dagoberto Ramos atacó una patrulla del Ejército.",
+    ],
+)
+def test_the_fronts_of_the_farc_dissidents_name_them(sentence: str) -> None:
+    found = find_actors(sentence, rules=get_rules(("es",)), country="CO")
+    assert found[0].actor.name == "FARC Dissidents"
