@@ -2390,6 +2390,32 @@ def test_the_forces_that_met_a_protest_are_its_actor2(second: str, forces: str) 
     ]
 
 
+def test_a_report_merged_into_another_keeps_its_own_attacker_and_two_sides() -> None:
+    import datetime as dt_
+
+    from geo.events.actors import state_forces
+    from geo.events.engine import _absorb, _Incident
+
+    army = state_forces("ML")
+    group = find_actors("JNIM")[0].actor
+    day = dt_.date(2026, 5, 11)
+
+    def incident(actor1: Any, actor2: Any, *, inherited: bool) -> Any:
+        return _Incident(
+            "Battles", "Armed clash", False, 0, day, 1, True, [], 0,
+            actor1=actor1, actor2=actor2, inherited=inherited,
+        )  # fmt: skip
+
+    # the headline's attacker came from the lead; the body's sentence names its own
+    headline = incident(group, None, inherited=True)
+    _absorb(headline, incident(army, group, inherited=False), "gn:1")
+    assert (headline.actor1, headline.actor2) == (army, group)
+    # no side is both
+    told = incident(army, None, inherited=False)
+    _absorb(told, incident(army, army, inherited=False), "gn:1")
+    assert (told.actor1, told.actor2) == (army, None)
+
+
 def test_the_owners_of_what_armed_men_loot_are_civilians() -> None:
     from geo.events.engine import event_rows
     from geo.io.documents import make_document

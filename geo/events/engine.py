@@ -4471,10 +4471,18 @@ def _absorb(target: _Incident, inc: _Incident, pid: str, *, body: bool = False) 
     target.none = target.none | inc.none
     target.intervention = target.intervention or inc.intervention
     if target.actor1 is None or (
-        inc.actor1 is not None and _names_the_gunmen(target.actor1, inc.actor1)
+        inc.actor1 is not None
+        and (
+            _names_the_gunmen(target.actor1, inc.actor1)
+            # the attacker its own sentence names, not one taken from the story's lead
+            or (target.inherited and not inc.inherited)
+        )
     ):
         target.actor1 = inc.actor1  # "gunmen" in the headline, the group in the body
+        target.inherited = inc.inherited
     target.actor2 = target.actor2 or inc.actor2
+    if target.actor2 == target.actor1:  # no side fights itself
+        target.actor2 = inc.actor2 if inc.actor2 != target.actor1 else None
     target.interceptor = target.interceptor or inc.interceptor
     target.notes.extend(n for n in inc.notes if n not in target.notes)
 
