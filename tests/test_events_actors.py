@@ -747,3 +747,28 @@ def test_unnamed_attackers_are_unidentified_armed_men(lang: str, sentence: str) 
 def test_the_fronts_of_the_farc_dissidents_name_them(sentence: str) -> None:
     found = find_actors(sentence, rules=get_rules(("es",)), country="CO")
     assert found[0].actor.name == "FARC Dissidents"
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "code", "name"),
+    [
+        (
+            "es",
+            "Drones de La Familia Michoacana cayeron en una ranchería.",
+            "MX",
+            "La Familia Michoacana",
+        ),
+        (
+            "en",
+            "The Islamic State Mozambique Province claimed it.",
+            "MZ",
+            "Islamic State Mozambique Province",
+        ),
+        ("en", "The Islamic State claimed the raid.", "IQ", "Islamic State"),
+        ("es", "Los Chapitos atacaron un rancho en la sierra.", "MX", "Sinaloa Cartel"),
+        ("fr", "Des miliciens de Dan Na Ambassagou ont attaqué.", "ML", "Dan Na Ambassagou"),
+    ],
+)
+def test_more_groups_of_the_lexicon(lang: str, sentence: str, code: str, name: str) -> None:
+    found = find_actors(sentence, rules=get_rules((lang,)), country=code)
+    assert found[0].actor.name == name
