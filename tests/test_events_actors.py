@@ -672,3 +672,103 @@ def test_the_actor_named_with_its_weapon_fired(
 ) -> None:
     got = {a.actor.name: a.fired for a in find_actors(sentence, rules=get_rules((lang,)))}
     assert {k: got.get(k) for k in fired} == fired
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "name"),
+    [
+        ("توغلت قوة إسرائيلية عند أطراف البلدة.", "LB", "Military Forces of Israel"),
+        ("أطلقت دورية روسية النار قرب المدينة.", "SY", "Military Forces of Russia"),
+    ],
+)
+def test_a_force_or_a_patrol_of_a_state_acts_in_arabic(sentence: str, code: str, name: str) -> None:
+    found = find_actors(sentence, rules=get_rules(("ar",)), country=code)
+    assert [(a.actor.name, a.agent) for a in found] == [(name, True)]
+
+
+def test_acled_names_the_ivory_coast_forces() -> None:
+    from geo.events.actors import state_forces
+
+    forces = state_forces("CI")
+    assert forces is not None and forces.name == "Military Forces of Ivory Coast"
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("ru", "Вечером российский «Шахед» попал в склад на окраине города."),
+        ("uk", "Вночі російський ударний «шахед» влучив у склад на околиці міста."),
+    ],
+)
+def test_a_weapon_named_by_its_name_after_a_demonym_is_that_states(
+    lang: str, sentence: str
+) -> None:
+    found = find_actors(sentence, rules=get_rules((lang,)), country="UA")
+    assert [(a.actor.name, a.agent) for a in found] == [("Military Forces of Russia", True)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Suspected militants of Boko Haram attacked a Nigerian army position near Lokoja.",
+        "Boko Haram fighters ambushed Nigerian troops near Lokoja.",
+    ],
+)
+def test_forces_right_after_an_active_verb_of_attack_are_attacked(sentence: str) -> None:
+    found = find_actors(sentence, country="NG")
+    assert [(a.actor.name, a.victim) for a in found] == [
+        ("Boko Haram", False),
+        ("Military Forces of Nigeria", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "Two men on a motorcycle shot dead a trader in Lokoja."),
+        ("fr", "Samedi, des coupeurs de route ont enlevé un commerçant près de Kaolack."),
+        ("es", "Dos hombres que se movilizaban en una motocicleta asesinaron a un comerciante."),
+        ("es", "El lunes, pandilleros mataron a cinco campesinos cerca de Les Cayes."),
+    ],
+)
+def test_unnamed_attackers_are_unidentified_armed_men(lang: str, sentence: str) -> None:
+    found = find_actors(sentence, rules=get_rules((lang,)))
+    assert [a.actor.name for a in found] == ["Unidentified Armed Group"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "El sábado, disidentes del frente 18 atacaron con drones un puesto de Policía.",
+        "Las autoridades atribuyeron el ataque al frente Carlos Patiño.",
+        "La columna móvil Dagoberto Ramos atacó una patrulla del Ejército.",
+    ],
+)
+def test_the_fronts_of_the_farc_dissidents_name_them(sentence: str) -> None:
+    found = find_actors(sentence, rules=get_rules(("es",)), country="CO")
+    assert found[0].actor.name == "FARC Dissidents"
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "code", "name"),
+    [
+        (
+            "es",
+            "Drones de La Familia Michoacana cayeron en una ranchería.",
+            "MX",
+            "La Familia Michoacana",
+        ),
+        (
+            "en",
+            "The Islamic State Mozambique Province claimed it.",
+            "MZ",
+            "Islamic State Mozambique Province",
+        ),
+        ("en", "The Islamic State claimed the raid.", "IQ", "Islamic State"),
+        ("es", "Los Chapitos atacaron un rancho en la sierra.", "MX", "Sinaloa Cartel"),
+        ("fr", "Des miliciens de Dan Na Ambassagou ont attaqué.", "ML", "Dan Na Ambassagou"),
+    ],
+)
+def test_more_groups_of_the_lexicon(lang: str, sentence: str, code: str, name: str) -> None:
+    found = find_actors(sentence, rules=get_rules((lang,)), country=code)
+    assert found[0].actor.name == name

@@ -2327,6 +2327,125 @@ def test_a_claim_names_the_headlines_gunmen_and_a_later_toll_revises() -> None:
     assert _event_actors(text) == [("Mubi", "Islamic State West Africa Province", 6)]
 
 
+def test_an_attacker_of_another_day_or_period_is_not_the_incidents() -> None:
+    # the next sentence's attacker, named only with its weapon, acts on another day or over
+    # a period: another incident, not the one just told
+    other_day = (
+        "date 2026-05-14\nOn May 2, a drone hit a warehouse in Kovel. Russian drones struck "
+        "a depot on Tuesday night, the governor said."
+    )
+    assert _event_actors(other_day) == [("Kovel", None, None)]
+    period = (
+        "date 2026-05-14\nOn May 2, a missile strike on Kovel killed three people. Since the "
+        "start of the year, Russian attacks have killed 58 civilians in the region."
+    )
+    assert _event_actors(period) == [("Kovel", None, 3)]
+    same_day = (
+        "date 2026-05-14\nOn Tuesday night, a drone hit a warehouse in Kovel. Russian drones "
+        "struck a depot on Tuesday night, the governor said."
+    )
+    assert _event_actors(same_day) == [("Kovel", "Military Forces of Russia", None)]
+
+
+def test_the_group_that_attacked_an_army_position_is_actor1() -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = (
+        "date 2026-05-14\nOn Tuesday, suspected JNIM militants attacked a Beninese army "
+        "position in Natitingou, killing two soldiers."
+    )
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["location"], r["actor1"], r["actor2"]) for r in rows] == [
+        ("Natitingou", "JNIM", "Military Forces of Benin")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "target"),
+    [
+        (
+            "date 2026-08-25\nEl domingo en la noche, un dron cargado con explosivos impactó "
+            "la estación de Policía de Pereira. Dos uniformados quedaron heridos.",
+            "Pereira",
+            "Police Forces of Colombia",
+        ),
+        (
+            "date 2026-08-25\nEl sábado, un artefacto explosivo fue activado al paso de una "
+            "patrulla del Ejército cerca de Riohacha. Dos militares resultaron heridos.",
+            "Riohacha",
+            "Military Forces of Colombia",
+        ),
+    ],
+)
+def test_the_forces_whose_station_or_patrol_is_struck_are_actor2(
+    text: str, place: str, target: str
+) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["location"], r["actor2"]) for r in rows] == [(place, target)]
+
+
+@pytest.mark.parametrize(
+    ("second", "forces"),
+    [
+        ("Soldiers fired tear gas to disperse them.", "Military Forces of Nigeria"),
+        ("Tear gas was fired to disperse them.", "Police Forces of Nigeria"),
+    ],
+)
+def test_the_forces_that_met_a_protest_are_its_actor2(second: str, forces: str) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = (
+        "date 2026-05-14\nOn Monday, hundreds of residents protested in Lokoja against power "
+        f"cuts. {second}"
+    )
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"]) for r in rows] == [
+        ("Protest with intervention", "Protesters", forces)
+    ]
+
+
+def test_a_report_merged_into_another_keeps_its_own_attacker_and_two_sides() -> None:
+    import datetime as dt_
+
+    from geo.events.actors import state_forces
+    from geo.events.engine import _absorb, _Incident
+
+    army = state_forces("ML")
+    group = find_actors("JNIM")[0].actor
+    day = dt_.date(2026, 5, 11)
+
+    def incident(actor1: Any, actor2: Any, *, inherited: bool) -> Any:
+        return _Incident(
+            "Battles", "Armed clash", False, 0, day, 1, True, [], 0,
+            actor1=actor1, actor2=actor2, inherited=inherited,
+        )  # fmt: skip
+
+    # the headline's attacker came from the lead; the body's sentence names its own
+    headline = incident(group, None, inherited=True)
+    _absorb(headline, incident(army, group, inherited=False), "gn:1")
+    assert (headline.actor1, headline.actor2) == (army, group)
+    # no side is both
+    told = incident(army, None, inherited=False)
+    _absorb(told, incident(army, army, inherited=False), "gn:1")
+    assert (told.actor1, told.actor2) == (army, None)
+
+
+def test_the_owners_of_what_armed_men_loot_are_civilians() -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = "date 2026-09-10\nOn Monday, gunmen looted shops and burned granaries in Lokoja."
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"]) for r in rows] == [
+        ("Looting/property destruction", "Unidentified Armed Group", "Civilians")
+    ]
+
+
 def test_an_incident_told_as_separate_takes_no_attacker_from_the_story() -> None:
     text = (
         "date 2026-04-22\nAl-Shabaab fighters attacked an army base in Garissa on Tuesday, "

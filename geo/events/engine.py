@@ -2708,7 +2708,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         if last and follow < config.FOLLOW_UP_SENTENCES and all(m.place.kind != "city" for m in ms):
             # a next sentence that names only regions ("claimed by the Islamic State in the
             # Sahel") may still name who did it
-            _take_agent(last, sentence, rules)
+            _take_agent(last, sentence, rules, reference=reference)
         if (
             last
             and follow < config.FOLLOW_UP_SENTENCES
@@ -3858,12 +3858,18 @@ def _take_agent(
     incidents: list[_Incident],
     sentence: str,
     rules: Rules,
+    *,
+    reference: dt.date | None = None,
 ) -> None:
     """The perpetrator a next sentence names ("The attack was claimed by ...") is actor1 of
     the incidents just reported that have none, only unidentified men or the one of the
     incident told before them ("the same day, shells hit X"); of a battle whose
     only actor1 was the forces of its own country (the side attacked: "fighting with the
-    army"), a non-state group named so is the attacker, actor1, and those forces actor2."""
+    army"), a non-state group named so is the attacker, actor1, and those forces actor2.
+    An actor the sentence names only as acting in an incident of its own (not "by", a claim
+    or a blame) is not theirs when the sentence tells another day or a period
+    (:func:`_another_time`: "On 3 May, an X drone hit Y", "Since January, X attacks have
+    killed 70")."""
     inc = incidents[0]
     if inc.etype in _CROWD:
         return
@@ -3871,6 +3877,10 @@ def _take_agent(
     if inc.actor1 in (None, UNIDENTIFIED) or defended or any(i.inherited for i in incidents):
         found = find_actors(sentence, rules=rules)
         agents = [a for a in found if a.agent and not a.generic]
+        if any(not a.explicit for a in agents) and _another_time(
+            incidents, sentence, rules, reference
+        ):
+            agents = [a for a in agents if a.explicit]
         if agents:
             agent = agents[0].actor
             for i in incidents:
@@ -3881,6 +3891,24 @@ def _take_agent(
                     i.actor1, i.actor2 = agent, i.actor1
                 elif i.actor1 is not None and _names_the_gunmen(i.actor1, agent):
                     i.actor1 = agent  # "gunmen", then "the attack was claimed by X"
+
+
+def _another_time(
+    incidents: list[_Incident], sentence: str, rules: Rules, reference: dt.date | None
+) -> bool:
+    """Whether a sentence tells another time than the incidents just reported: it opens on
+    a period ("Since the start of the year, ..."), or gives a day none of them (dated) took
+    place on ("On 3 May, ..." after an incident of the night before)."""
+    ctx = _context(rules)
+    days = [
+        d.date
+        for d in find_dates(sentence, reference=reference, rules=rules)
+        if d.date is not None and d.precision == 1 and not _report_date(sentence, d, ctx)
+    ]
+    if not days:
+        return _period_told(sentence, (), ctx)
+    dated = {i.date for i in incidents if i.dated and i.date is not None}
+    return bool(dated) and dated.isdisjoint(days)
 
 
 def _mourned(incidents: list[_Incident], sentence: str, rules: Rules) -> None:
@@ -4055,10 +4083,20 @@ def _follow_up(
         and ctx.intervention.search(sentence)
     ):
         inc.intervention = True
+        if inc.actor2 is None:
+            # the forces that met the protest ("Soldiers fired tear gas at them")
+            inc.actor2 = next(
+                (
+                    a.actor
+                    for a in find_actors(sentence, rules=rules, country=_country(inc))
+                    if a.actor.inter == _STATE_FORCES and not a.source
+                ),
+                None,
+            )
     if inc.etype == "Protests" and same:
         _turned_violent(incidents, cues, rules)
     # (find_actors keeps the actors of the last sentences read: asking again costs nothing)
-    _take_agent(incidents, sentence, rules)
+    _take_agent(incidents, sentence, rules, reference=reference)
     _mourned(incidents, sentence, rules)
     if same:
         _take_gunmen(incidents, sentence, rules, tolls)
@@ -4450,10 +4488,18 @@ def _absorb(target: _Incident, inc: _Incident, pid: str, *, body: bool = False) 
     target.none = target.none | inc.none
     target.intervention = target.intervention or inc.intervention
     if target.actor1 is None or (
-        inc.actor1 is not None and _names_the_gunmen(target.actor1, inc.actor1)
+        inc.actor1 is not None
+        and (
+            _names_the_gunmen(target.actor1, inc.actor1)
+            # the attacker its own sentence names, not one taken from the story's lead
+            or (target.inherited and not inc.inherited)
+        )
     ):
         target.actor1 = inc.actor1  # "gunmen" in the headline, the group in the body
+        target.inherited = inc.inherited
     target.actor2 = target.actor2 or inc.actor2
+    if target.actor2 == target.actor1:  # no side fights itself
+        target.actor2 = inc.actor2 if inc.actor2 != target.actor1 else None
     target.interceptor = target.interceptor or inc.interceptor
     target.notes.extend(n for n in inc.notes if n not in target.notes)
 
@@ -4480,6 +4526,10 @@ _DISRUPTED: Final = "Disrupted weapons use"
 #: forms of violence").
 _LOOTING: Final = "Looting/property destruction"
 _ARRESTS: Final = "Arrests"
+#: The sub-types of a protest that forces met: with intervention, with excessive force.
+_MET_BY_FORCE: Final = frozenset(
+    ("Protest with intervention", "Excessive force against protesters")
+)
 _ATTACK: Final = ("Violence against civilians", "Attack")
 _MOB: Final = ("Riots", "Mob violence")
 _REMOTE: Final = "Explosions/Remote violence"
@@ -4599,6 +4649,20 @@ def _rows(
             ):
                 # the people a state force arrests are civilians unless the text names
                 # their group (events README, arrests convention)
+                actor2 = CIVILIANS
+            if actor2 is None and subtype in _MET_BY_FORCE:
+                # a protest the forces met ("police fired tear gas", told in a sentence that
+                # names no force or none of its own): the police of the place's country,
+                # ACLED's usual actor2 of such protests
+                actor2 = state_forces(p.country_code, police=True)
+            if (
+                actor2 is None
+                and subtype == _LOOTING
+                and actor1 is not None
+                and actor1 not in (RIOTERS, PROTESTERS)
+            ):
+                # the owners of what armed men loot or destroy are civilians unless the text
+                # names a force (ACLED codes looting by armed actors against Civilians)
                 actor2 = CIVILIANS
             note = " ".join(owner.notes)
         rows.append(
