@@ -2353,11 +2353,11 @@ def test_the_group_that_attacked_an_army_position_is_actor1() -> None:
 
     text = (
         "date 2026-05-14\nOn Tuesday, suspected JNIM militants attacked a Beninese army "
-        "position in Natitingou, killing two soldiers."
+        "position in Bembèrèkè, killing two soldiers."
     )
     rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
     assert [(r["location"], r["actor1"], r["actor2"]) for r in rows] == [
-        ("Natitingou", "JNIM", "Military Forces of Benin")
+        ("Bembèrèkè", "JNIM", "Military Forces of Benin")
     ]
 
 
