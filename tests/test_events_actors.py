@@ -696,8 +696,8 @@ def test_acled_names_the_ivory_coast_forces() -> None:
 @pytest.mark.parametrize(
     ("lang", "sentence"),
     [
-        ("ru", "Вечером российский «Шахед» попал в склад на окраине города."),
-        ("uk", "Вночі російський ударний «шахед» влучив у склад на околиці міста."),
+        ("ru", "Утром российский «Шахед» врезался в склад у вокзала."),
+        ("uk", "Зранку російський «шахед» уразив склад біля вокзалу."),
     ],
 )
 def test_a_weapon_named_by_its_name_after_a_demonym_is_that_states(
@@ -726,9 +726,9 @@ def test_forces_right_after_an_active_verb_of_attack_are_attacked(sentence: str)
     ("lang", "sentence"),
     [
         ("en", "Two men on a motorcycle shot dead a trader in Lokoja."),
-        ("fr", "Samedi, des coupeurs de route ont enlevé un commerçant près de Kaolack."),
-        ("es", "Dos hombres que se movilizaban en una motocicleta asesinaron a un comerciante."),
-        ("es", "El lunes, pandilleros mataron a cinco campesinos cerca de Les Cayes."),
+        ("fr", "Un commerçant a été enlevé par des coupeurs de route près de Kaolack."),
+        ("es", "Un tendero murió baleado por dos sicarios que se movilizaban en una motocicleta."),
+        ("es", "Unos pandilleros incendiaron tres casas en las afueras de Les Cayes."),
     ],
 )
 def test_unnamed_attackers_are_unidentified_armed_men(lang: str, sentence: str) -> None:
@@ -740,8 +740,8 @@ def test_unnamed_attackers_are_unidentified_armed_men(lang: str, sentence: str) 
     "sentence",
     [
         "El sábado, disidentes del frente 18 atacaron con drones un puesto de Policía.",
-        "Las autoridades atribuyeron el ataque al frente Carlos Patiño.",
-        "La columna móvil Dagoberto Ramos atacó una patrulla del Ejército.",
+        "El atentado fue obra del frente Carlos Patiño, según la Gobernación.",
+        "Hombres de la columna móvil Dagoberto Ramos hostigaron una base militar.",
     ],
 )
 def test_the_fronts_of_the_farc_dissidents_name_them(sentence: str) -> None:
@@ -766,7 +766,7 @@ def test_the_fronts_of_the_farc_dissidents_name_them(sentence: str) -> None:
         ),
         ("en", "The Islamic State claimed the raid.", "IQ", "Islamic State"),
         ("es", "Los Chapitos atacaron un rancho en la sierra.", "MX", "Sinaloa Cartel"),
-        ("fr", "Des miliciens de Dan Na Ambassagou ont attaqué.", "ML", "Dan Na Ambassagou"),
+        ("fr", "Dan Na Ambassagou a revendiqué l'embuscade.", "ML", "Dan Na Ambassagou"),
     ],
 )
 def test_more_groups_of_the_lexicon(lang: str, sentence: str, code: str, name: str) -> None:

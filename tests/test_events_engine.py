@@ -2365,13 +2365,13 @@ def test_the_group_that_attacked_an_army_position_is_actor1() -> None:
     ("text", "place", "target"),
     [
         (
-            "date 2026-08-25\nEl domingo en la noche, un dron cargado con explosivos impactó "
+            "date 2026-08-25\nEl domingo, un dron con explosivos atacó "
             "la estación de Policía de Pereira. Dos uniformados quedaron heridos.",
             "Pereira",
             "Police Forces of Colombia",
         ),
         (
-            "date 2026-08-25\nEl sábado, un artefacto explosivo fue activado al paso de una "
+            "date 2026-08-25\nEl sábado, un artefacto explosivo detonó contra una "
             "patrulla del Ejército cerca de Riohacha. Dos militares resultaron heridos.",
             "Riohacha",
             "Military Forces of Colombia",
@@ -2391,7 +2391,7 @@ def test_the_forces_whose_station_or_patrol_is_struck_are_actor2(
 @pytest.mark.parametrize(
     ("second", "forces"),
     [
-        ("Soldiers fired tear gas to disperse them.", "Military Forces of Nigeria"),
+        ("Soldiers used tear gas against the crowd.", "Military Forces of Nigeria"),
         ("Tear gas was fired to disperse them.", "Police Forces of Nigeria"),
     ],
 )
