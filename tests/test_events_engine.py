@@ -2751,17 +2751,18 @@ def test_review_cases_of_types_and_actors(text: str, expected: tuple[str, str | 
         ),
         (
             # the next sentence names only the region the town lies in: it tells the strike
-            # just reported, and its night dates it (the region's own row stays)
+            # just reported, and its night dates it (the region, called after its capital,
+            # is no incident at the capital)
             "date 2026-05-06\nLe bilan de l'attaque de drones russes contre une résidence de "
             "Skvyra s'est alourdi mercredi à quatre morts.\n\nLes drones ont touché dans la "
             "nuit de dimanche à lundi un bâtiment de cette localité de la région de Kiev.",
-            [("Skvyra", "2026-05-04"), ("Kyiv", "2026-05-04")],
+            [("Skvyra", "2026-05-04")],
         ),
         (
             "date 2026-05-06\nThe death toll from Russia's drone attack on an apartment building "
             "in Skvyra rose on Wednesday to four.\n\nThe drones hit the building in this town "
             "of the Kyiv region early on Monday.",
-            [("Skvyra", "2026-05-04"), ("Kyiv", "2026-05-04")],
+            [("Skvyra", "2026-05-04")],
         ),
     ],
 )
@@ -3665,3 +3666,61 @@ def test_an_incident_word_read_as_a_place_is_no_incident_place() -> None:
     # opens an incident's cue, it names no place
     text = "date 2026-11-02\nمقتل شاب في قباطية واعتداء على مزارعين قرب طوباس"
     assert "Al Ittiḩād" not in [p for p, *_ in _event_places(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2025-03-12\nKYIV, March 12 (Reuters) - A Russian missile struck an apartment "
+        "block in the Kyiv region town of Skvyra on Wednesday, killing three people.",
+        "date 2025-03-12\nKIEV, 12 mars (AFP) - Une frappe russe a touché un immeuble à "
+        "Skvyra, dans la région de Kiev, mercredi, faisant trois morts.",
+        # the story's town told by "this town" in the sentence naming the region
+        "date 2025-03-12\nKIEV, 12 mars (AFP) - Une frappe de missile russe a touché un "
+        "immeuble à Skvyra mardi, faisant trois morts.\n\nLe missile a frappé vers 03H00 un "
+        "immeuble de cette ville de la région de Kiev, située à 60 km de la capitale.",
+    ],
+)
+def test_a_region_called_after_its_capital_is_no_incident_at_the_capital(text: str) -> None:
+    assert [(p, d) for p, _, _, d, _ in _event_places(text)] == [("Skvyra", 3)]
+
+
+def test_a_state_after_its_town_is_no_incident_at_its_capital() -> None:
+    text = (
+        "date 2025-03-12\nHombres armados irrumpieron en un bar de Salamanca, Guanajuato, la "
+        "noche del sábado y dejaron más de una decena de muertos. La Fiscalía confirmó el "
+        "domingo que 12 personas murieron."
+    )
+    assert [(p, d) for p, _, _, d, _ in _event_places(text)] == [("Salamanca", 12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "date 2025-03-12\nEnfrentamientos entre disidencias de las FARC y el Ejército "
+            "dejaron tres muertos el martes en Sandoná, Nariño. Decenas de familias se "
+            "desplazaron hacia Túquerres y Consacá, huyendo de los combates.",
+            "Sandoná",
+        ),
+        (
+            "date 2025-03-12\nПовітряні сили: ударні дрони рухаються з Чернігівщини у "
+            "напрямку Києва. Вночі ворожий БпЛА влучив у житловий будинок у Борисполі, "
+            "поранено двох людей.",
+            "Boryspil",
+        ),
+        (
+            "date 2025-03-12\nУвечері ворог атакував Гребінку FPV-дронами, загинув "
+            "45-річний чоловік, уродженець Пирятина.",
+            "Hrebinka",
+        ),
+        (
+            "date 2025-03-12\nParis (AFP) - Une frappe de missiles russes a touché mardi la "
+            "gare de Lokhvytsia, faisant quatre morts, à l'heure où les voyageurs attendaient "
+            "les cars pour Chornukhy, Hrebinka ou Kiev.",
+            "Lokhvytsya",
+        ),
+    ],
+)
+def test_places_people_went_to_or_came_from_are_no_incidents(text: str, place: str) -> None:
+    assert [p for p, *_ in _event_places(text)] == [place]

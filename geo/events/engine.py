@@ -249,15 +249,22 @@ class Toll:
     vague: bool = False
     armed: bool = False  # it counts fighters, soldiers or police: no civilians
     earlier: bool = False  # a figure the text says a later one superseded
+    rough: bool = False  # an estimate ("more than twenty", "una docena")
 
     def better(self, other: Toll) -> Toll:
         """The figure to keep of two reports: a stated one beats a vague one, the current one
-        an earlier one the text says was superseded ("had put the toll at three"), otherwise
-        the highest (a toll that rose in the day)."""
+        an earlier one the text says was superseded ("had put the toll at three"), an exact
+        one an estimate above it ("more than twenty", then "17 bodies": the estimate rounded
+        up; not a part of it, below ``config.ROUGH_TOLL_MIN_SHARE`` of it), otherwise the
+        highest (a toll that rose in the day)."""
         if self.vague != other.vague:
             return other if self.vague else self
         if self.earlier != other.earlier:
             return other if self.earlier else self
+        if self.rough != other.rough:
+            rough, exact = (self, other) if self.rough else (other, self)
+            if exact.count >= rough.count * config.ROUGH_TOLL_MIN_SHARE:
+                return exact
         return other if other.count > self.count else self
 
 
@@ -351,6 +358,8 @@ class _Context:
     hospital_before: re.Pattern[str] | None  # "died at": a hospital named after its town follows
     hospital_after: re.Pattern[str] | None  # "General Hospital" right after a place
     coordination: re.Pattern[str] | None  # the words joining a list ("and", "та", "و")
+    # the words joining the last of a list of alternatives ("buses for A, B or C")
+    disjunction: re.Pattern[str] | None
     region_before: re.Pattern[str] | None
     region_after: re.Pattern[str] | None
     town_before: re.Pattern[str] | None  # "the town of" right before a name: it is a town
@@ -434,6 +443,7 @@ def _context(rules: Rules) -> _Context:
         alt("context", "hospital_after"),
     )
     coordination = alt("tolls", "coordination")
+    disjunction = alt("context", "disjunction")
     region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
     town_before = alt("context", "town_before")
     hypothetical = alt("context", "hypothetical_before")
@@ -518,6 +528,7 @@ def _context(rules: Rules) -> _Context:
         if hospital_after
         else None,
         coordination=re.compile(rf"(?:{coordination})", re.IGNORECASE) if coordination else None,
+        disjunction=re.compile(rf"(?:{disjunction})", re.IGNORECASE) if disjunction else None,
         region_before=re.compile(rf"(?<!\w)(?:{region_before})\s*$", re.IGNORECASE)
         if region_before
         else None,
@@ -726,6 +737,47 @@ def _named_as_region(text: str, m: Mention, ctx: _Context) -> bool:
             text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
         )
     )
+
+
+#: What stands between a town and the region named after it to say where it lies ("A, X").
+_APPOSITION: Final = frozenset((", ", " (", ", in "))
+
+
+def _region_called_after(
+    text: str,
+    m: Mention,
+    ms: Sequence[Mention],
+    ctx: _Context,
+    gaz: Gazetteer,
+    story_town: Place | None = None,
+) -> bool:
+    """A town read where the words name the first-level region called after it ("the X
+    region town of A", "A, dans la région de X": X read as the region's capital): the text
+    names it as a region (:func:`_named_as_region`) and another town of the sentence or the
+    town of the story (``story_town``: "this town of the X region") lies in a region of
+    that name, or it follows such a town right after a comma ("A, X"). The
+    region says where that town lies: no incident of its own (the capital's own region may
+    be another one, a city with the status of a region)."""
+    p = m.place
+    if p.kind != "city" or not p.country_code:
+        return False
+    if _named_as_region(text, m, ctx):
+        towns = [q.place for q in ms if q.place.kind == "city" and q.place.id != p.id]
+        if story_town is not None and story_town.id != p.id:
+            towns.append(story_town)
+    else:
+        # the region right after its town ("A, X,"): said of where A lies
+        towns = [
+            q.place
+            for q in ms
+            if q.place.kind == "city"
+            and q.place.id != p.id
+            and text[q.char_end : m.char_start] in _APPOSITION
+        ]
+    if not towns:
+        return False
+    regions = gaz.lookup(m.mention, kinds=("region",), country_codes=[p.country_code])
+    return any(_lies_in(town, region) for town in towns for region in regions)
 
 
 def _route_ends(text: str, ms: Sequence[Mention], ctx: _Context) -> set[int]:
@@ -1005,8 +1057,8 @@ def _origin(
 
 def _listed_after(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -> Mention | None:
     """The place of ``ms`` right before ``m`` when ``m`` is the next of a list with it
-    (joined by a comma or the packs' ``coordination``, at most
-    :data:`geo.config.EVENTS_LIST_GAP_CHARS` apart on one line), else None."""
+    (joined by a comma, the packs' ``coordination`` or their ``disjunction``: "to A, B or
+    C", at most :data:`geo.config.EVENTS_LIST_GAP_CHARS` apart on one line), else None."""
     before = [q for q in ms if q.char_end <= m.char_start]
     if not before:
         return None
@@ -1015,7 +1067,11 @@ def _listed_after(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -
     if len(gap) > config.EVENTS_LIST_GAP_CHARS or "\n" in gap:
         return None
     joint = gap.strip(" ,،")
-    listed = not joint or (ctx.coordination is not None and ctx.coordination.fullmatch(joint))
+    listed = (
+        not joint
+        or (ctx.coordination is not None and ctx.coordination.fullmatch(joint) is not None)
+        or (ctx.disjunction is not None and ctx.disjunction.fullmatch(joint) is not None)
+    )
     return q if listed else None
 
 
@@ -2455,11 +2511,11 @@ def _apply_tolls(inc: _Incident, pid: str, tolls: list[Casualty], *, summed: boo
     for c in tolls:
         t = by_kind.get(c.kind)
         if t is None:
-            by_kind[c.kind] = Toll(c.count, c.vague, c.armed, c.earlier)
+            by_kind[c.kind] = Toll(c.count, c.vague, c.armed, c.earlier, c.rough)
         elif summed and not t.vague and not c.vague and t.earlier == c.earlier:
             by_kind[c.kind] = Toll(t.count + c.count, armed=t.armed and c.armed, earlier=t.earlier)
         else:
-            by_kind[c.kind] = t.better(Toll(c.count, c.vague, c.armed, c.earlier))
+            by_kind[c.kind] = t.better(Toll(c.count, c.vague, c.armed, c.earlier, c.rough))
     for kind, toll in by_kind.items():
         _keep(inc.fatalities if kind == "fatalities" else inc.injured, pid, toll)
 
@@ -2893,6 +2949,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 )
                 and i_m not in misplaced
                 and not (m.place.kind == "city" and _listed_region(text, m, ctx, ms))
+                and not _region_called_after(text, m, body, ctx, parser.gazetteer, story_town)
                 and not (
                     i_m in route
                     and any(j not in route and q.place.kind == "city" for j, q in enumerate(ms))
