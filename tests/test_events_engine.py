@@ -3724,3 +3724,28 @@ def test_a_state_after_its_town_is_no_incident_at_its_capital() -> None:
 )
 def test_places_people_went_to_or_came_from_are_no_incidents(text: str, place: str) -> None:
     assert [p for p, *_ in _event_places(text)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "date 2025-03-12\nEste miércoles, unos 200 habitantes de Marquelia e Igualapa "
+            "marcharon hasta la plaza principal de Ometepec para exigir seguridad.",
+            ["Ometepec"],
+        ),
+        (
+            "date 2025-03-12\nResidents of Okene and Kabba marched to Lokoja on Tuesday to "
+            "demand the release of abducted students.",
+            ["Lokoja"],
+        ),
+        # the place told after the protest's cause is no protest place: the residents' is
+        (
+            "date 2025-03-12\nHabitantes de Igualapa marcharon el martes para exigir justicia "
+            "por el asesinato de un taxista en Ometepec.",
+            ["Igualapa"],
+        ),
+    ],
+)
+def test_where_protesters_came_from_is_no_protest_place(text: str, places: list[str]) -> None:
+    assert [p for p, *_ in _event_places(text)] == places

@@ -343,6 +343,9 @@ class _Context:
     relative_after: re.Pattern[str] | None
     protest_cause: re.Pattern[str] | None
     protest_demand: re.Pattern[str] | None  # "demanding justice for": what follows is the cause
+    # "residents of" right before a name: in a protest's sentence naming another place,
+    # where the protesters came from
+    protesters_from: re.Pattern[str] | None
     origin: re.Pattern[str] | None
     reaction: re.Pattern[str] | None  # "condemned": what follows or precedes is reacted to
     # "que" right after a word of reaction ("denunciaron que"): the word reports what follows
@@ -435,6 +438,7 @@ def _context(rules: Rules) -> _Context:
     relative = alt("context", "relative_point")
     relative_after = alt("context", "relative_after")
     cause = alt("context", "protest_cause")
+    protesters_from = alt("context", "protesters_from")
     origin = alt("context", "origin")
     time_after = alt("context", "time_after")
     destination = alt("context", "destination")
@@ -518,6 +522,9 @@ def _context(rules: Rules) -> _Context:
         attribution=rules.words_re("context", "attribution"),
         attribution_end=rules.words_re("context", "attribution_end"),
         protest_cause=re.compile(rf"(?<!\w)(?:{cause})(?!\w)", re.IGNORECASE) if cause else None,
+        protesters_from=re.compile(rf"(?<!\w)(?:{protesters_from})\s+$", re.IGNORECASE)
+        if protesters_from
+        else None,
         destination=re.compile(rf"(?<!\w)(?:{destination})\s*$", re.IGNORECASE)
         if destination
         else None,
@@ -1249,6 +1256,55 @@ def _protest_cause(
     ]
     return any(
         cause is not None and any(first <= a < cause.start() for a, _ in spans) for cause in causes
+    )
+
+
+def _protesters_from(
+    text: str,
+    m: Mention,
+    ms: Sequence[Mention],
+    rule: int,
+    rules: Rules,
+    ctx: _Context,
+    *,
+    begin: int,
+    cues: Sequence[tuple[int, int, int]],
+) -> bool:
+    """A place a protest's people come from ("residents of A and B marched to C", "des
+    habitants de A ont manifesté à C"; the packs' ``protesters_from`` right before it, or
+    before the place it is listed after), when the sentence names after the protest's cue
+    a place that is not one of theirs nor told after a cause ("after the killing in B",
+    "demanding justice for"), or another incident's cue: the protest is there.
+    ``begin``: the sentence's offset in the text; ``cues`` in the sentence."""
+    people = ctx.protesters_from
+    if people is None or rules.rules[rule].event_type not in _CROWD:
+        return False
+
+    def from_there(q: Mention, before: Sequence[Mention]) -> bool:
+        window = max(0, q.char_start - config.EVENTS_DISTRICT_WORD_CHARS)
+        if people.search(text, window, q.char_start) is not None:
+            return True
+        p = _listed_after(text, q, before, ctx)
+        return p is not None and from_there(p, [b for b in before if b.char_end <= p.char_start])
+
+    if not from_there(m, [q for q in ms if q.char_end <= m.char_start]):
+        return False
+    own = [c for c in cues if c[2] == rule and c[0] + begin >= m.char_end]
+    if not own:
+        return False
+    cue_end = own[0][1] + begin
+    stops = [pattern for pattern in (ctx.protest_cause, ctx.protest_demand) if pattern is not None]
+    return any(
+        q.char_start >= cue_end
+        and q.place.id != m.place.id
+        and q.place.kind != "country"
+        and not from_there(q, [b for b in ms if b.char_end <= q.char_start])
+        and not any(p.search(text, cue_end, q.char_start) for p in stops)
+        and not any(
+            cue_end <= c[0] + begin < q.char_start and rules.rules[c[2]].event_type not in _CROWD
+            for c in cues
+        )
+        for q in ms
     )
 
 
@@ -2993,6 +3049,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 )
                 if rule is not None and (
                     _protest_cause(sentence, start, rule, cues, body_spans, rules, ctx)
+                    or _protesters_from(text, m, ms, rule, rules, ctx, begin=begin, cues=cues)
                     or _demanded_justice(sentence, start, rule, cues, body_spans, rules, ctx)
                     or _undated_earlier(sentence, start, cues, dates, ctx.time_after)
                     or _period_told(sentence, dates, ctx)
