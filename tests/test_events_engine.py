@@ -3749,3 +3749,16 @@ def test_places_people_went_to_or_came_from_are_no_incidents(text: str, place: s
 )
 def test_where_protesters_came_from_is_no_protest_place(text: str, places: list[str]) -> None:
     assert [p for p, *_ in _event_places(text)] == places
+
+
+def test_a_colon_opens_the_details_of_the_places_hit_not_an_apposition() -> None:
+    # "A and B were hit: in B, two hurt; in A, one killed": B after the colon is no
+    # enclosing town of A, each clause's toll is its place's
+    text = (
+        "date 2025-03-12\nПід ударом були Херсон і Зеленівка: у Херсоні поранено двох людей, "
+        "в Зеленівці загинула жінка."
+    )
+    assert [(p, d, i) for p, _, _, d, i in _event_places(text)] == [
+        ("Kherson", None, 2),
+        ("Zelenivka", 1, None),
+    ]

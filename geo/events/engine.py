@@ -1678,8 +1678,8 @@ def _misplaced(
         if q.place.kind != "city" or m.place.kind != "city" or q.place.id == m.place.id:
             continue
         gap = text[q.char_end : m.char_start]
-        if len(gap) > config.EVENTS_APPOSITION_CHARS or any(ch in gap for ch in ";؛.!?"):
-            continue
+        if len(gap) > config.EVENTS_APPOSITION_CHARS or any(ch in gap for ch in ";؛.!?:"):
+            continue  # (a colon opens the details: "A and B were hit: in B, two hurt")
         tokens = {normalize_word(w) for w in _LETTER_RUN.findall(gap)}
         if not tokens or tokens & words.conjunctions or not tokens <= words.linking | words.region:
             continue  # a list ("A and B"), or words that make another clause
