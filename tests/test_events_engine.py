@@ -3762,3 +3762,32 @@ def test_a_colon_opens_the_details_of_the_places_hit_not_an_apposition() -> None
         ("Kherson", None, 2),
         ("Zelenivka", 1, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the road's two ends, joined by a dash after a road noun, are no incident places;
+        # the town the road passes near is
+        (
+            "date 2025-03-12\nВорожий дрон атакував автомобіль на трасі Київ — Житомир "
+            "поблизу Брусилова, поранено водія.",
+            [("Brusyliv", 1)],
+        ),
+        (
+            "date 2025-03-12\nA drone hit a car on the road between Kyiv and Zhytomyr near "
+            "Brusyliv, injuring two people.",
+            [("Brusyliv", 2)],
+        ),
+        # alone, a route is placed at the end it is named from
+        (
+            "date 2025-03-12\nВорожий дрон атакував автобус на трасі Житомир — Київ, "
+            "поранено водія.",
+            [("Zhytomyr", 1)],
+        ),
+    ],
+)
+def test_a_road_between_two_towns_is_placed_at_the_town_near_it(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(p, i) for p, _, _, _, i in _event_places(text)] == expected

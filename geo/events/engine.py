@@ -3008,7 +3008,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and not _region_called_after(text, m, body, ctx, parser.gazetteer, story_town)
                 and not (
                     i_m in route
-                    and any(j not in route and q.place.kind == "city" for j, q in enumerate(ms))
+                    and (
+                        any(j not in route and q.place.kind == "city" for j, q in enumerate(ms))
+                        # alone, a route is placed at the end it is named from: one incident
+                        # on the road, not one at each end
+                        or any(ms[j].char_start < m.char_start for j in route)
+                    )
                 )
                 and not (
                     (
@@ -3021,8 +3026,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                             # way from A was ambushed near B": B is the incident's)
                             and not _origin(text, q, ms, ctx, story_town)
                             and not _destination(text, q, ctx, ms)
-                            for q in ms
-                            if q != m
+                            # (nor an end of a route: "on the A-B road near C")
+                            for j_q, q in enumerate(ms)
+                            if q != m and j_q not in route
                         )
                     )
                     # "a village 20 km north of X", X the town the story is about: the
@@ -3035,7 +3041,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and not _residents_apposition(text, m, ms, ctx)
                 and not _region_namesake(text, m, ms, story_town, ctx)
                 and not _relative_point(
-                    text, m, [q for i, q in enumerate(ms) if i not in misplaced], ctx
+                    # (an end of a route is no town a point is told from: "on the road
+                    # between A and B near C" is at C)
+                    text,
+                    m,
+                    [q for i, q in enumerate(ms) if i not in misplaced and i not in route],
+                    ctx,
                 )
                 and not (threatening and _threatened(sentence, start, ctx))
             ):
