@@ -3791,3 +3791,28 @@ def test_a_road_between_two_towns_is_placed_at_the_town_near_it(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert [(p, i) for p, _, _, _, i in _event_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "A in the B region": B names A's region, it encloses no town A lies in
+        (
+            "date 2025-03-12\nMOSCOW, March 12 (Reuters) - A Ukrainian drone hit a residential "
+            "building in Serpukhov in the Moscow region, injuring two people, the governor "
+            "said.",
+            [("Serpukhov", 2)],
+        ),
+        # "X Gov." names the official who speaks, not a place of the incident
+        (
+            "date 2025-03-12\nKHARKIV, Ukraine (AP) - Russian glide bombs struck Bohodukhiv in "
+            "the Kharkiv region on Wednesday, wounding three people, Kharkiv Gov. Ivan "
+            "Petrenko said.",
+            [("Bohodukhiv", 3)],
+        ),
+    ],
+)
+def test_a_town_in_a_region_called_after_its_capital(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(p, i) for p, _, _, _, i in _event_places(text)] == expected

@@ -1660,6 +1660,7 @@ def _misplaced(
     ms: Sequence[Mention],
     words: _PackWords,
     relative: re.Pattern[str] | None = None,
+    region_after: re.Pattern[str] | None = None,
 ) -> set[int]:
     """The mentions of a sentence that are no incident place because the next one says
     where they lie ("the village of A, in the district of B", "el barrio A, en la ciudad
@@ -1667,7 +1668,9 @@ def _misplaced(
     or named after a region noun), the first place when it was found far from the town
     the text puts it in (a part of the town the gazetteer does not know, read as a
     homonym elsewhere). Not a town said to lie some way from the next ("A, al norte de
-    B": ``relative``, the words that end before such a point). Indexes in ``ms``."""
+    B": ``relative``, the words that end before such a point), nor the town before a
+    place the text names as a region ("A in the B region": ``region_after``, the words
+    after a region's name; it says where A lies). Indexes in ``ms``."""
     from geo.geoparse import haversine_km
     from geo.lang import normalize_word
 
@@ -1685,6 +1688,8 @@ def _misplaced(
             continue  # a list ("A and B"), or words that make another clause
         if relative is not None and relative.search(gap):
             continue  # "A, north of B": B is a reference point, A the place
+        if region_after is not None and region_after.match(text, m.char_end):
+            continue  # "A in the B region": B names A's region, A is the place
         km = haversine_km(q.place.latitude, q.place.longitude, m.place.latitude, m.place.longitude)
         if km > config.EVENTS_ENCLOSING_KM:
             out.add(a)
@@ -2569,7 +2574,12 @@ def _apply_tolls(inc: _Incident, pid: str, tolls: list[Casualty], *, summed: boo
         if t is None:
             by_kind[c.kind] = Toll(c.count, c.vague, c.armed, c.earlier, c.rough)
         elif summed and not t.vague and not c.vague and t.earlier == c.earlier:
-            by_kind[c.kind] = Toll(t.count + c.count, armed=t.armed and c.armed, earlier=t.earlier)
+            by_kind[c.kind] = Toll(
+                t.count + c.count,
+                armed=t.armed and c.armed,
+                earlier=t.earlier,
+                rough=t.rough or c.rough,
+            )
         else:
             by_kind[c.kind] = t.better(Toll(c.count, c.vague, c.armed, c.earlier, c.rough))
     for kind, toll in by_kind.items():
@@ -2976,7 +2986,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         plain_seen: set[str] = set()
         spans = [(q.char_start - begin, q.char_end - begin) for q in ms]
         body_spans = [(q.char_start - begin, q.char_end - begin) for q in body]
-        misplaced = _misplaced(text, ms, words, ctx.relative_point)
+        misplaced = _misplaced(text, ms, words, ctx.relative_point, ctx.region_after)
         route = _route_ends(text, ms, ctx) if len(ms) > 1 else set()
         shifts = (
             [t.start() for t in ctx.time_after.finditer(sentence)]
