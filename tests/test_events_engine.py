@@ -3816,3 +3816,12 @@ def test_a_town_in_a_region_called_after_its_capital(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert [(p, i) for p, _, _, _, i in _event_places(text)] == expected
+
+
+def test_a_road_from_a_town_to_a_community_is_placed_at_the_town() -> None:
+    text = (
+        "date 2025-03-12\nDos policías estatales resultaron heridos cuando una mina estalló al "
+        "paso de su patrulla en la carretera que conduce de Cocula a la comunidad de Apaxtla "
+        "el jueves."
+    )
+    assert [(p, i) for p, _, _, _, i in _event_places(text)] == [("Cocula", 2)]
