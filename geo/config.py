@@ -1416,3 +1416,8 @@ GEOPARSE_COMMON_UNIT_NAMES: Final = True
 
 #: Times the focus town must be named, at least, to anchor names.
 GEOPARSE_APPROX_FOCUS_MIN_COUNT: Final = 2
+
+#: An exact toll replaces an estimate of the same incident above it ("more than twenty",
+#: then "17 bodies") when it is at least this share of the estimate; below, it is more
+#: likely a part of the dead ("among them three children") and the higher figure stays.
+ROUGH_TOLL_MIN_SHARE: Final = 0.5

@@ -2889,17 +2889,18 @@ def test_review_cases_of_types_and_actors(text: str, expected: tuple[str, str | 
         ),
         (
             # the next sentence names only the region the town lies in: it tells the strike
-            # just reported, and its night dates it (the region's own row stays)
+            # just reported, and its night dates it (the region, called after its capital,
+            # is no incident at the capital)
             "date 2026-05-06\nLe bilan de l'attaque de drones russes contre une résidence de "
             "Skvyra s'est alourdi mercredi à quatre morts.\n\nLes drones ont touché dans la "
             "nuit de dimanche à lundi un bâtiment de cette localité de la région de Kiev.",
-            [("Skvyra", "2026-05-04"), ("Kyiv", "2026-05-04")],
+            [("Skvyra", "2026-05-04")],
         ),
         (
             "date 2026-05-06\nThe death toll from Russia's drone attack on an apartment building "
             "in Skvyra rose on Wednesday to four.\n\nThe drones hit the building in this town "
             "of the Kyiv region early on Monday.",
-            [("Skvyra", "2026-05-04"), ("Kyiv", "2026-05-04")],
+            [("Skvyra", "2026-05-04")],
         ),
     ],
 )
@@ -3803,3 +3804,162 @@ def test_an_incident_word_read_as_a_place_is_no_incident_place() -> None:
     # opens an incident's cue, it names no place
     text = "date 2026-11-02\nمقتل شاب في قباطية واعتداء على مزارعين قرب طوباس"
     assert "Al Ittiḩād" not in [p for p, *_ in _event_places(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2025-03-12\nKYIV, March 12 (Reuters) - A Russian missile struck an apartment "
+        "block in the Kyiv region town of Skvyra on Wednesday, killing three people.",
+        "date 2025-03-12\nKIEV, 12 mars (AFP) - Une frappe russe a touché un immeuble à "
+        "Skvyra, dans la région de Kiev, mercredi, faisant trois morts.",
+        # the story's town told by "this town" in the sentence naming the region
+        "date 2025-03-12\nKIEV, 12 mars (AFP) - Une frappe de missile russe a touché un "
+        "immeuble à Skvyra mardi, faisant trois morts.\n\nLe missile a frappé vers 03H00 un "
+        "immeuble de cette ville de la région de Kiev, située à 60 km de la capitale.",
+    ],
+)
+def test_a_region_called_after_its_capital_is_no_incident_at_the_capital(text: str) -> None:
+    assert [(p, d) for p, _, _, d, _ in _event_places(text)] == [("Skvyra", 3)]
+
+
+def test_a_state_after_its_town_is_no_incident_at_its_capital() -> None:
+    text = (
+        "date 2025-03-12\nHombres armados irrumpieron en un bar de Salamanca, Guanajuato, la "
+        "noche del sábado y dejaron más de una decena de muertos. La Fiscalía confirmó el "
+        "domingo que 12 personas murieron."
+    )
+    assert [(p, d) for p, _, _, d, _ in _event_places(text)] == [("Salamanca", 12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "date 2025-03-12\nEnfrentamientos entre disidencias de las FARC y el Ejército "
+            "dejaron tres muertos el martes en Sandoná, Nariño. Unas 40 familias "
+            "campesinas se desplazaron hacia Túquerres y Consacá por temor a nuevos ataques.",
+            "Sandoná",
+        ),
+        (
+            "date 2025-03-12\nПовітряні сили: ударні дрони рухаються з Чернігівщини у "
+            "напрямку Києва. Вночі ворожий БпЛА влучив у житловий будинок у Борисполі, "
+            "поранено двох людей.",
+            "Boryspil",
+        ),
+        (
+            "date 2025-03-12\nУвечері ворог атакував Гребінку FPV-дронами, загинув "
+            "45-річний чоловік, уродженець Пирятина.",
+            "Hrebinka",
+        ),
+        (
+            "date 2025-03-12\nParis (AFP) - Un missile russe est tombé mardi sur la gare "
+            "routière de Lokhvytsia, tuant quatre personnes qui montaient dans un autocar "
+            "en direction de Chornukhy, Hrebinka ou Kiev.",
+            "Lokhvytsya",
+        ),
+    ],
+)
+def test_places_people_went_to_or_came_from_are_no_incidents(text: str, place: str) -> None:
+    assert [p for p, *_ in _event_places(text)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "date 2025-03-12\nEste miércoles, unos 200 habitantes de Marquelia e Igualapa "
+            "marcharon hasta la plaza principal de Ometepec para exigir seguridad.",
+            ["Ometepec"],
+        ),
+        (
+            "date 2025-03-12\nResidents of Okene and Kabba marched to Lokoja on Tuesday to "
+            "demand the release of abducted students.",
+            ["Lokoja"],
+        ),
+        # the place told after the protest's cause is no protest place: the residents' is
+        (
+            "date 2025-03-12\nHabitantes de Igualapa marcharon el martes para exigir justicia "
+            "por el asesinato de un taxista en Ometepec.",
+            ["Igualapa"],
+        ),
+    ],
+)
+def test_where_protesters_came_from_is_no_protest_place(text: str, places: list[str]) -> None:
+    assert [p for p, *_ in _event_places(text)] == places
+
+
+def test_a_colon_opens_the_details_of_the_places_hit_not_an_apposition() -> None:
+    # "A and B were hit: in B, two hurt; in A, one killed": B after the colon is no
+    # enclosing town of A, each clause's toll is its place's
+    text = (
+        "date 2025-03-12\nРосіяни атакували Херсон і Зеленівку: у Херсоні поранено двох людей, "
+        "в Зеленівці загинула жінка."
+    )
+    assert [(p, d, i) for p, _, _, d, i in _event_places(text)] == [
+        ("Kherson", None, 2),
+        ("Zelenivka", 1, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the road's two ends, joined by a dash after a road noun, are no incident places;
+        # the town the road passes near is
+        (
+            "date 2025-03-12\nВорожий дрон атакував автомобіль на трасі Київ — Житомир "
+            "поблизу Брусилова, поранено водія.",
+            [("Brusyliv", 1)],
+        ),
+        (
+            "date 2025-03-12\nA drone hit a car on the road between Kyiv and Zhytomyr near "
+            "Brusyliv, injuring two people.",
+            [("Brusyliv", 2)],
+        ),
+        # alone, a route is placed at the end it is named from
+        (
+            "date 2025-03-12\nВорожий дрон атакував автобус на трасі Житомир — Київ, "
+            "поранено водія.",
+            [("Zhytomyr", 1)],
+        ),
+    ],
+)
+def test_a_road_between_two_towns_is_placed_at_the_town_near_it(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(p, i) for p, _, _, _, i in _event_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "A in the B region": B names A's region, it encloses no town A lies in
+        (
+            "date 2025-03-12\nMOSCOW, March 12 (Reuters) - A Ukrainian drone hit a residential "
+            "building in Serpukhov in the Moscow region, injuring two people, the governor "
+            "said.",
+            [("Serpukhov", 2)],
+        ),
+        # "X Gov." names the official who speaks, not a place of the incident
+        (
+            "date 2025-03-12\nKHARKIV, Ukraine (AP) - Russian glide bombs struck Bohodukhiv in "
+            "the Kharkiv region on Wednesday, wounding three people, Kharkiv Gov. Ivan "
+            "Petrenko said.",
+            [("Bohodukhiv", 3)],
+        ),
+    ],
+)
+def test_a_town_in_a_region_called_after_its_capital(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(p, i) for p, _, _, _, i in _event_places(text)] == expected
+
+
+def test_a_road_from_a_town_to_a_community_is_placed_at_the_town() -> None:
+    text = (
+        "date 2025-03-12\nDos policías estatales resultaron heridos cuando una mina estalló al "
+        "paso de su patrulla en la carretera que conduce de Cocula a la comunidad de Apaxtla "
+        "el jueves."
+    )
+    assert [(p, i) for p, _, _, _, i in _event_places(text)] == [("Cocula", 2)]

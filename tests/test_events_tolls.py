@@ -736,3 +736,83 @@ def test_no_victims_in_more_wordings(lang: str, sentence: str, expected: list[st
     from geo.events.tolls import casualty_free
 
     assert sorted(casualty_free(sentence, rules=get_rules((lang,)))) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "rough"),
+    [
+        ("es", "Hallaron más de veinte cuerpos en una fosa cerca de Silao.", [True]),
+        ("es", "Al menos una docena de personas murieron en el ataque.", [True]),
+        ("uk", "Загинули понад десять людей, повідомили в мережах.", [True]),
+        ("fr", "Une vingtaine de personnes ont été tuées.", [True]),
+        # "at least N" is the lower bound ACLED codes: a stated figure
+        ("en", "At least 12 people were killed in the blast.", [False]),
+        ("ru", "Погибли 8 человек, ещё 14 ранены.", [False, False]),
+    ],
+)
+def test_an_estimate_is_marked_rough(lang: str, sentence: str, rough: list[bool]) -> None:
+    assert [c.rough for c in count_casualties(sentence, rules=get_rules((lang,)))] == rough
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "town", "deaths"),
+    [
+        (
+            "es",
+            "date 2025-03-12\nAl menos una docena de personas murieron en un ataque armado en "
+            "Silao el viernes, según medios locales. La Secretaría de Seguridad informó "
+            "oficialmente de nueve fallecidos y cuatro heridos.",
+            "Silao",
+            9,
+        ),
+        (
+            "uk",
+            "date 2025-03-12\nВорог скинув КАБ на Сквиру, загинули понад десять людей. Згодом "
+            "голова ОВА уточнив: загинули 8 людей, 14 поранені.",
+            "Skvyra",
+            8,
+        ),
+        # a stated figure far below the estimate is a part of the dead: the estimate stays
+        (
+            "en",
+            "date 2025-03-12\nMore than 20 people were killed in a strike on Uzhhorod on "
+            "Tuesday. Three children were killed, officials said.",
+            "Uzhhorod",
+            20,
+        ),
+    ],
+)
+def test_a_stated_figure_replaces_an_estimate_above_it(
+    lang: str, text: str, town: str, deaths: int
+) -> None:
+    ev = extract_events(text)
+    assert ev[ev["location"] == town].iloc[0]["fatalities"] == deaths
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "earlier"),
+    [
+        ("fr", "Dans la matinée, la préfecture faisait état de deux morts et 8 blessés.", [1, 1]),
+        ("en", "The ministry had earlier reported three dead and 14 hurt.", [1, 1]),
+        ("ru", "Утром в мэрии города говорили о 4 погибших и 9 раненых.", [1, 1]),
+        ("en", "Three people were killed and 14 hurt, the ministry said.", [0, 0]),
+    ],
+)
+def test_counts_joined_under_an_earlier_word_are_earlier(
+    lang: str, sentence: str, earlier: list[int]
+) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert [int(c.earlier) for c in found] == earlier
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "Two nurses were among those hurt, the mayor said."),
+        ("es", "Tres agentes estaban también entre los heridos."),
+        ("uk", "Троє рятувальників серед травмованих."),
+        ("fr", "Trois pompiers figurent parmi les blessés."),
+    ],
+)
+def test_a_part_of_the_counted_is_no_new_count(lang: str, sentence: str) -> None:
+    assert count_casualties(sentence, rules=get_rules((lang,))) == []

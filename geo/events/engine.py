@@ -249,15 +249,22 @@ class Toll:
     vague: bool = False
     armed: bool = False  # it counts fighters, soldiers or police: no civilians
     earlier: bool = False  # a figure the text says a later one superseded
+    rough: bool = False  # an estimate ("more than twenty", "una docena")
 
     def better(self, other: Toll) -> Toll:
         """The figure to keep of two reports: a stated one beats a vague one, the current one
-        an earlier one the text says was superseded ("had put the toll at three"), otherwise
-        the highest (a toll that rose in the day)."""
+        an earlier one the text says was superseded ("had put the toll at three"), an exact
+        one an estimate above it ("more than twenty", then "17 bodies": the estimate rounded
+        up; not a part of it, below ``config.ROUGH_TOLL_MIN_SHARE`` of it), otherwise the
+        highest (a toll that rose in the day)."""
         if self.vague != other.vague:
             return other if self.vague else self
         if self.earlier != other.earlier:
             return other if self.earlier else self
+        if self.rough != other.rough:
+            rough, exact = (self, other) if self.rough else (other, self)
+            if exact.count >= rough.count * config.ROUGH_TOLL_MIN_SHARE:
+                return exact
         return other if other.count > self.count else self
 
 
@@ -337,6 +344,9 @@ class _Context:
     relative_after: re.Pattern[str] | None
     protest_cause: re.Pattern[str] | None
     protest_demand: re.Pattern[str] | None  # "demanding justice for": what follows is the cause
+    # "residents of" right before a name: in a protest's sentence naming another place,
+    # where the protesters came from
+    protesters_from: re.Pattern[str] | None
     origin: re.Pattern[str] | None
     reaction: re.Pattern[str] | None  # "condemned": what follows or precedes is reacted to
     # "que" right after a word of reaction ("denunciaron que"): the word reports what follows
@@ -352,6 +362,8 @@ class _Context:
     hospital_before: re.Pattern[str] | None  # "died at": a hospital named after its town follows
     hospital_after: re.Pattern[str] | None  # "General Hospital" right after a place
     coordination: re.Pattern[str] | None  # the words joining a list ("and", "та", "و")
+    # the words joining the last of a list of alternatives ("buses for A, B or C")
+    disjunction: re.Pattern[str] | None
     region_before: re.Pattern[str] | None
     region_after: re.Pattern[str] | None
     town_before: re.Pattern[str] | None  # "the town of" right before a name: it is a town
@@ -428,6 +440,7 @@ def _context(rules: Rules) -> _Context:
     relative = alt("context", "relative_point")
     relative_after = alt("context", "relative_after")
     cause = alt("context", "protest_cause")
+    protesters_from = alt("context", "protesters_from")
     origin = alt("context", "origin")
     time_after = alt("context", "time_after")
     destination = alt("context", "destination")
@@ -436,6 +449,7 @@ def _context(rules: Rules) -> _Context:
         alt("context", "hospital_after"),
     )
     coordination = alt("tolls", "coordination")
+    disjunction = alt("context", "disjunction")
     region_before, region_after = alt("context", "region_before"), alt("context", "region_after")
     town_before = alt("context", "town_before")
     hypothetical = alt("context", "hypothetical_before")
@@ -511,6 +525,9 @@ def _context(rules: Rules) -> _Context:
         attribution=rules.words_re("context", "attribution"),
         attribution_end=rules.words_re("context", "attribution_end"),
         protest_cause=re.compile(rf"(?<!\w)(?:{cause})(?!\w)", re.IGNORECASE) if cause else None,
+        protesters_from=re.compile(rf"(?<!\w)(?:{protesters_from})\s+$", re.IGNORECASE)
+        if protesters_from
+        else None,
         destination=re.compile(rf"(?<!\w)(?:{destination})\s*$", re.IGNORECASE)
         if destination
         else None,
@@ -521,6 +538,7 @@ def _context(rules: Rules) -> _Context:
         if hospital_after
         else None,
         coordination=re.compile(rf"(?:{coordination})", re.IGNORECASE) if coordination else None,
+        disjunction=re.compile(rf"(?:{disjunction})", re.IGNORECASE) if disjunction else None,
         region_before=re.compile(rf"(?<!\w)(?:{region_before})\s*$", re.IGNORECASE)
         if region_before
         else None,
@@ -731,6 +749,47 @@ def _named_as_region(text: str, m: Mention, ctx: _Context) -> bool:
             text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
         )
     )
+
+
+#: What stands between a town and the region named after it to say where it lies ("A, X").
+_APPOSITION: Final = frozenset((", ", " (", ", in "))
+
+
+def _region_called_after(
+    text: str,
+    m: Mention,
+    ms: Sequence[Mention],
+    ctx: _Context,
+    gaz: Gazetteer,
+    story_town: Place | None = None,
+) -> bool:
+    """A town read where the words name the first-level region called after it ("the X
+    region town of A", "A, dans la région de X": X read as the region's capital): the text
+    names it as a region (:func:`_named_as_region`) and another town of the sentence or the
+    town of the story (``story_town``: "this town of the X region") lies in a region of
+    that name, or it follows such a town right after a comma ("A, X"). The
+    region says where that town lies: no incident of its own (the capital's own region may
+    be another one, a city with the status of a region)."""
+    p = m.place
+    if p.kind != "city" or not p.country_code:
+        return False
+    if _named_as_region(text, m, ctx):
+        towns = [q.place for q in ms if q.place.kind == "city" and q.place.id != p.id]
+        if story_town is not None and story_town.id != p.id:
+            towns.append(story_town)
+    else:
+        # the region right after its town ("A, X,"): said of where A lies
+        towns = [
+            q.place
+            for q in ms
+            if q.place.kind == "city"
+            and q.place.id != p.id
+            and text[q.char_end : m.char_start] in _APPOSITION
+        ]
+    if not towns:
+        return False
+    regions = gaz.lookup(m.mention, kinds=("region",), country_codes=[p.country_code])
+    return any(_lies_in(town, region) for town in towns for region in regions)
 
 
 def _route_ends(text: str, ms: Sequence[Mention], ctx: _Context) -> set[int]:
@@ -1010,8 +1069,8 @@ def _origin(
 
 def _listed_after(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -> Mention | None:
     """The place of ``ms`` right before ``m`` when ``m`` is the next of a list with it
-    (joined by a comma or the packs' ``coordination``, at most
-    :data:`geo.config.EVENTS_LIST_GAP_CHARS` apart on one line), else None."""
+    (joined by a comma, the packs' ``coordination`` or their ``disjunction``: "to A, B or
+    C", at most :data:`geo.config.EVENTS_LIST_GAP_CHARS` apart on one line), else None."""
     before = [q for q in ms if q.char_end <= m.char_start]
     if not before:
         return None
@@ -1020,7 +1079,11 @@ def _listed_after(text: str, m: Mention, ms: Sequence[Mention], ctx: _Context) -
     if len(gap) > config.EVENTS_LIST_GAP_CHARS or "\n" in gap:
         return None
     joint = gap.strip(" ,،")
-    listed = not joint or (ctx.coordination is not None and ctx.coordination.fullmatch(joint))
+    listed = (
+        not joint
+        or (ctx.coordination is not None and ctx.coordination.fullmatch(joint) is not None)
+        or (ctx.disjunction is not None and ctx.disjunction.fullmatch(joint) is not None)
+    )
     return q if listed else None
 
 
@@ -1198,6 +1261,55 @@ def _protest_cause(
     ]
     return any(
         cause is not None and any(first <= a < cause.start() for a, _ in spans) for cause in causes
+    )
+
+
+def _protesters_from(
+    text: str,
+    m: Mention,
+    ms: Sequence[Mention],
+    rule: int,
+    rules: Rules,
+    ctx: _Context,
+    *,
+    begin: int,
+    cues: Sequence[tuple[int, int, int]],
+) -> bool:
+    """A place a protest's people come from ("residents of A and B marched to C", "des
+    habitants de A ont manifesté à C"; the packs' ``protesters_from`` right before it, or
+    before the place it is listed after), when the sentence names after the protest's cue
+    a place that is not one of theirs nor told after a cause ("after the killing in B",
+    "demanding justice for"), or another incident's cue: the protest is there.
+    ``begin``: the sentence's offset in the text; ``cues`` in the sentence."""
+    people = ctx.protesters_from
+    if people is None or rules.rules[rule].event_type not in _CROWD:
+        return False
+
+    def from_there(q: Mention, before: Sequence[Mention]) -> bool:
+        window = max(0, q.char_start - config.EVENTS_DISTRICT_WORD_CHARS)
+        if people.search(text, window, q.char_start) is not None:
+            return True
+        p = _listed_after(text, q, before, ctx)
+        return p is not None and from_there(p, [b for b in before if b.char_end <= p.char_start])
+
+    if not from_there(m, [q for q in ms if q.char_end <= m.char_start]):
+        return False
+    own = [c for c in cues if c[2] == rule and c[0] + begin >= m.char_end]
+    if not own:
+        return False
+    cue_end = own[0][1] + begin
+    stops = [pattern for pattern in (ctx.protest_cause, ctx.protest_demand) if pattern is not None]
+    return any(
+        q.char_start >= cue_end
+        and q.place.id != m.place.id
+        and q.place.kind != "country"
+        and not from_there(q, [b for b in ms if b.char_end <= q.char_start])
+        and not any(p.search(text, cue_end, q.char_start) for p in stops)
+        and not any(
+            cue_end <= c[0] + begin < q.char_start and rules.rules[c[2]].event_type not in _CROWD
+            for c in cues
+        )
+        for q in ms
     )
 
 
@@ -1555,6 +1667,7 @@ def _misplaced(
     ms: Sequence[Mention],
     words: _PackWords,
     relative: re.Pattern[str] | None = None,
+    region_after: re.Pattern[str] | None = None,
 ) -> set[int]:
     """The mentions of a sentence that are no incident place because the next one says
     where they lie ("the village of A, in the district of B", "el barrio A, en la ciudad
@@ -1562,7 +1675,9 @@ def _misplaced(
     or named after a region noun), the first place when it was found far from the town
     the text puts it in (a part of the town the gazetteer does not know, read as a
     homonym elsewhere). Not a town said to lie some way from the next ("A, al norte de
-    B": ``relative``, the words that end before such a point). Indexes in ``ms``."""
+    B": ``relative``, the words that end before such a point), nor the town before a
+    place the text names as a region ("A in the B region": ``region_after``, the words
+    after a region's name; it says where A lies). Indexes in ``ms``."""
     from geo.geoparse import haversine_km
     from geo.lang import normalize_word
 
@@ -1573,13 +1688,15 @@ def _misplaced(
         if q.place.kind != "city" or m.place.kind != "city" or q.place.id == m.place.id:
             continue
         gap = text[q.char_end : m.char_start]
-        if len(gap) > config.EVENTS_APPOSITION_CHARS or any(ch in gap for ch in ";؛.!?"):
-            continue
+        if len(gap) > config.EVENTS_APPOSITION_CHARS or any(ch in gap for ch in ";؛.!?:"):
+            continue  # (a colon opens the details: "A and B were hit: in B, two hurt")
         tokens = {normalize_word(w) for w in _LETTER_RUN.findall(gap)}
         if not tokens or tokens & words.conjunctions or not tokens <= words.linking | words.region:
             continue  # a list ("A and B"), or words that make another clause
         if relative is not None and relative.search(gap):
             continue  # "A, north of B": B is a reference point, A the place
+        if region_after is not None and region_after.match(text, m.char_end):
+            continue  # "A in the B region": B names A's region, A is the place
         km = haversine_km(q.place.latitude, q.place.longitude, m.place.latitude, m.place.longitude)
         if km > config.EVENTS_ENCLOSING_KM:
             out.add(a)
@@ -2477,11 +2594,16 @@ def _apply_tolls(inc: _Incident, pid: str, tolls: list[Casualty], *, summed: boo
     for c in tolls:
         t = by_kind.get(c.kind)
         if t is None:
-            by_kind[c.kind] = Toll(c.count, c.vague, c.armed, c.earlier)
+            by_kind[c.kind] = Toll(c.count, c.vague, c.armed, c.earlier, c.rough)
         elif summed and not t.vague and not c.vague and t.earlier == c.earlier:
-            by_kind[c.kind] = Toll(t.count + c.count, armed=t.armed and c.armed, earlier=t.earlier)
+            by_kind[c.kind] = Toll(
+                t.count + c.count,
+                armed=t.armed and c.armed,
+                earlier=t.earlier,
+                rough=t.rough or c.rough,
+            )
         else:
-            by_kind[c.kind] = t.better(Toll(c.count, c.vague, c.armed, c.earlier))
+            by_kind[c.kind] = t.better(Toll(c.count, c.vague, c.armed, c.earlier, c.rough))
     for kind, toll in by_kind.items():
         _keep(inc.fatalities if kind == "fatalities" else inc.injured, pid, toll)
 
@@ -2886,7 +3008,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         plain_seen: set[str] = set()
         spans = [(q.char_start - begin, q.char_end - begin) for q in ms]
         body_spans = [(q.char_start - begin, q.char_end - begin) for q in body]
-        misplaced = _misplaced(text, ms, words, ctx.relative_point)
+        misplaced = _misplaced(text, ms, words, ctx.relative_point, ctx.region_after)
         route = _route_ends(text, ms, ctx) if len(ms) > 1 else set()
         shifts = (
             [t.start() for t in ctx.time_after.finditer(sentence)]
@@ -2915,9 +3037,15 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 )
                 and i_m not in misplaced
                 and not (m.place.kind == "city" and _listed_region(text, m, ctx, ms))
+                and not _region_called_after(text, m, body, ctx, parser.gazetteer, story_town)
                 and not (
                     i_m in route
-                    and any(j not in route and q.place.kind == "city" for j, q in enumerate(ms))
+                    and (
+                        any(j not in route and q.place.kind == "city" for j, q in enumerate(ms))
+                        # alone, a route is placed at the end it is named from: one incident
+                        # on the road, not one at each end
+                        or any(ms[j].char_start < m.char_start for j in route)
+                    )
                 )
                 and not (
                     (
@@ -2930,8 +3058,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                             # way from A was ambushed near B": B is the incident's)
                             and not _origin(text, q, ms, ctx, story_town)
                             and not _destination(text, q, ctx, ms)
-                            for q in ms
-                            if q != m
+                            # (nor an end of a route: "on the A-B road near C")
+                            for j_q, q in enumerate(ms)
+                            if q != m and j_q not in route
                         )
                     )
                     # "a village 20 km north of X", X the town the story is about: the
@@ -2944,7 +3073,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and not _residents_apposition(text, m, ms, ctx)
                 and not _region_namesake(text, m, ms, story_town, ctx)
                 and not _relative_point(
-                    text, m, [q for i, q in enumerate(ms) if i not in misplaced], ctx
+                    # (an end of a route is no town a point is told from: "on the road
+                    # between A and B near C" is at C)
+                    text,
+                    m,
+                    [q for i, q in enumerate(ms) if i not in misplaced and i not in route],
+                    ctx,
                 )
                 and not (threatening and _threatened(sentence, start, ctx))
             ):
@@ -2958,6 +3092,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 )
                 if rule is not None and (
                     _protest_cause(sentence, start, rule, cues, body_spans, rules, ctx)
+                    or _protesters_from(text, m, ms, rule, rules, ctx, begin=begin, cues=cues)
                     or _demanded_justice(sentence, start, rule, cues, body_spans, rules, ctx)
                     or _undated_earlier(sentence, start, cues, dates, ctx.time_after)
                     or _period_told(sentence, dates, ctx)

@@ -49,6 +49,9 @@ class Number:
     end: int
     vague: bool = False
     person: bool = False  # a noun of one person ("женщина"), counted one
+    # an approximate word counts it ("une dizaine", "una docena"): an estimate, which a
+    # stated figure of the same toll replaces
+    rough: bool = False
 
 
 @dataclass(frozen=True)
@@ -291,5 +294,6 @@ def find_numbers(sentence: str, *, rules: Rules | None = None) -> list[Number]:
             if w and w not in t.joiners and w not in t.ignore
         ]
         vague = kind == "vague" or (len(words) == 1 and words[0] in t.vague)
-        out.append(Number(value, m.start(), m.end(), vague=vague))
+        rough = not vague and any(w in t.approximate for w in words)
+        out.append(Number(value, m.start(), m.end(), vague=vague, rough=rough))
     return out

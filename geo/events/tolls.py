@@ -77,6 +77,10 @@ class Casualty:
     # précédent faisait état de", "ранее сообщалось о"; the packs' ``earlier``): the current
     # one of the incident wins over it, whatever the order of the sentences
     earlier: bool = False
+    # an estimate: an approximate word counts it or a word of the packs' ``rough`` stands
+    # right before it ("más de veinte", "une dizaine", "понад десять"); a stated figure of
+    # the same toll replaces it (not "at least N", the lower bound ACLED codes)
+    rough: bool = False
     # a running total only by a word of the sum "in all" of the packs' ``in_all`` ("Загалом
     # загинули п'ятеро рятувальників", "In all, seven people died"): the sum of one
     # incident's dead or hurt when the text goes on about that incident alone, else a sum
@@ -126,6 +130,7 @@ class _TollRules:
     # ("asesinaron a") has its agent before it
     plain: re.Pattern[str] | None
     range_open: re.Pattern[str] | None  # "between" of "between 10 and 15"
+    rough: re.Pattern[str] | None  # "more than", "about" right before a count: an estimate
     fighter: re.Pattern[str] | None  # a noun of armed people, matched whole
     counted: re.Pattern[str] | None  # the first noun of people after a count
     # displacement or evacuation right before a count ("displaced 2,000", "نزوح 500"), or
@@ -185,6 +190,7 @@ def _toll_rules(rules: Rules) -> _TollRules:
         hostile=_counted_noun(rules.patterns("tolls", "hostile")),
         plain=_whole([*rules.patterns("tolls", "killed"), *rules.patterns("tolls", "injured")]),
         range_open=_before_count(rules.patterns("tolls", "range_open")),
+        rough=_before_count(rules.patterns("tolls", "rough")),
         fighter=_whole(rules.patterns("tolls", "fighters")),
         displaced_before=_before_count(
             [
@@ -434,6 +440,7 @@ def count_casualties(
                     claimed=_claimed(sentence, n, t),
                     armed=_armed(sentence, n, t),
                     earlier=_earlier(sentence, n, numbers, t),
+                    rough=_rough(sentence, n, t),
                 )
             )
     counted = {(c.kind, c.count) for c in out if not c.word}
@@ -477,21 +484,44 @@ def _earlier(sentence: str, n: Number, numbers: Sequence[Number], t: _TollRules)
     """Whether a count is an earlier figure that a later one superseded: a word of the
     packs' ``earlier`` stands before it in its clause, past the count before it ("had put
     the toll at five", "an earlier toll of three", "up from five"; not "seven" of "has risen
-    to seven, up from five")."""
+    to seven, up from five"), or it is joined by a conjunction to such a count ("had
+    reported three dead and 14 hurt")."""
     if t.earlier is None:
         return False
     found = list(_CLAUSE_EDGE.finditer(sentence, 0, n.start))
-    start = found[-1].end() if found else 0
+    start = clause = found[-1].end() if found else 0
     before = [m.end for m in numbers if m.end <= n.start]
     if before:
         start = max(start, before[-1])
     if t.earlier.search(sentence, start, n.start) is not None:
+        return True
+    prev = next((m for m in reversed(numbers) if m.end <= n.start), None)
+    if (
+        prev is not None
+        and prev.start >= clause
+        and t.coordination is not None
+        and t.coordination.search(sentence, prev.end, n.start) is not None
+        and _earlier(sentence, prev, numbers, t)
+    ):
+        # the next of counts joined under one earlier word ("had reported three dead and 14
+        # hurt"): earlier too
         return True
     # an opening phrase sets the frame of the whole sentence, when no count comes before
     # ("Au départ, des témoins ont parlé d'une dizaine de blessés")
     return (
         not before and bool(found) and t.earlier.search(sentence, 0, found[0].start()) is not None
     )
+
+
+def _rough(sentence: str, n: Number, t: _TollRules) -> bool:
+    """Whether a count is an estimate: an approximate word ("una veintena") or a word of the
+    packs' ``rough`` right before it ("más de 20", "близько десяти")."""
+    if n.rough:
+        return True
+    if t.rough is None or n.vague or n.person:
+        return False
+    window = max(0, n.start - config.CASUALTY_GAP_CHARS)
+    return t.rough.search(sentence, window, n.start) is not None
 
 
 def _claimed(sentence: str, n: Number, t: _TollRules) -> bool:
