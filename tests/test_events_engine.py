@@ -3959,7 +3959,7 @@ def test_a_town_in_a_region_called_after_its_capital(
 def test_a_road_from_a_town_to_a_community_is_placed_at_the_town() -> None:
     text = (
         "date 2025-03-12\nDos policías estatales resultaron heridos cuando una mina estalló al "
-        "paso de su patrulla en la carretera que conduce de Cocula a la comunidad de Apaxtla "
+        "paso de su patrulla en la carretera que conduce de Huitzuco a la comunidad de Tlaxmalac "
         "el jueves."
     )
-    assert [(p, i) for p, _, _, _, i in _event_places(text)] == [("Cocula", 2)]
+    assert [(p, i) for p, _, _, _, i in _event_places(text)] == [("Ciudad de Huitzuco", 2)]
