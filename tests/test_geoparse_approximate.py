@@ -859,6 +859,24 @@ def test_river_named_with_a_town_takes_the_town_stretch() -> None:
     assert found["Dniepr"].place.id == "geo:river-dnieper"
 
 
+def test_town_of_a_third_country_anchors_no_river() -> None:
+    # invented: a Moldovan story; the sentence naming the river names a Romanian city only
+    # for officials there, so the river takes the last Moldovan town before it
+    text = (
+        "Fighting was reported in Soroca and Drochia on Sunday. In Bălți, the police closed "
+        "the market. Officials in Iași said barges on the Dniester River were stopped."
+    )
+    found = {m.mention: m for m in _parse(text, lang="en")}
+    river, balti = found["Dniester River"].place, found["Bălți"].place
+    assert river.feature == "river"
+    assert river.id == f"geo:river-dniester@{balti.id}"
+    assert (river.latitude, river.longitude) == (balti.latitude, balti.longitude)
+    # the Romanian city is the story's own: it anchors the river
+    text = "Officials in Iași said barges on the Dniester River were stopped."
+    found = {m.mention: m for m in _parse(text, lang="en")}
+    assert found["Dniester River"].place.id == f"geo:river-dniester@{found['Iași'].place.id}"
+
+
 @pytest.mark.parametrize(
     "noun", ["el municipio de", "la parroquia", "el distrito de", "la zona de"]
 )

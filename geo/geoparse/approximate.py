@@ -49,6 +49,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import collections
 import dataclasses
 import functools
 import math
@@ -2224,7 +2225,8 @@ def local_waters(
     water body but takes the town's point (precision 2). The town is the nearest one named
     in the mention's sentence (before or after it), else the last one named in the
     sentences just before it in the same paragraph, else the story's focus; a town the
-    resolver placed far off the story anchors nothing.
+    resolver placed far off the story anchors nothing, nor does a town of a country that is
+    neither the river's nor the one most of the story's towns are in.
 
     Parameters
     ----------
@@ -2267,12 +2269,21 @@ def local_waters(
     if not towns:
         return list(mentions)
     focus = _focus(towns, frozenset())
+    main_country = collections.Counter(t.place.country_code for t in towns).most_common(1)[0][0]
     out: list[Mention] = []
     for m in mentions:
         if feature_of_place(m.place) not in features:
             out.append(m)
             continue
-        anchor = _water_anchor(text, m, towns)
+        # "talks with Beirut and Tel Aviv on a withdrawal north of the Litani": a town of a
+        # third country, neither the river's nor the story's, is named for its government.
+        anchors = [
+            t
+            for t in towns
+            if not m.place.country_code
+            or t.place.country_code in (m.place.country_code, main_country)
+        ]
+        anchor = _water_anchor(text, m, anchors)
         if anchor is None and focus is not None:
             anchor = focus[0]
         if anchor is None or (
