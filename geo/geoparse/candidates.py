@@ -224,6 +224,11 @@ class Index:
         self._romanised: dict[tuple[str, str], tuple[Candidate, ...]] = {}
         self._noun_regions: dict[tuple[str, tuple[str, ...]], tuple[Candidate, ...]] = {}
         self._capitals: frozenset[str] | None = None
+        #: the candidates worth scoring and their static features, by name and candidate
+        #: ids (filled by :func:`geo.geoparse.resolve.scored_candidates`)
+        self.scored: dict[
+            tuple[str, ...], tuple[tuple[Candidate, ...], tuple[dict[str, float], ...]]
+        ] = {}
         self.spelling, self.compass = _variant_rules()
         self.foreign_country_keys = self._foreign_country_names()
         self.country_name_languages = self._country_name_languages()

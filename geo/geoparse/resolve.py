@@ -2045,11 +2045,11 @@ def scored_candidates(
     """The candidates of a name worth scoring, and their static features (cached per name):
     at most GEOPARSE_SCORED_CANDIDATES, leaving out those whose prior is lower than the best
     one's by more than GEOPARSE_PRUNE_PRIOR_GAP (a village of 500 people called Paris)."""
-    cache: dict[tuple[str, ...], Any] = index.__dict__.setdefault("_scored", {})
+    cache = index.scored
     ids = (key, *(c.place.id for c in cs[: config.GEOPARSE_SCORED_CANDIDATES]))
     found = cache.get(ids)
     if found is not None:
-        return found  # type: ignore[no-any-return]
+        return found
     floor = cs[0].prior - config.GEOPARSE_PRUNE_PRIOR_GAP
     top = tuple(
         c
