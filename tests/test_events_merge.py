@@ -604,9 +604,8 @@ def test_cli_events_merges_unless_told_not_to(tmp_path: Path) -> None:
 #: the toll growing; later articles date it by a weekday, or open with the day of the new
 #: count. Another, later incident in the same town stays apart.
 STRIKE_REPORTS = {
-    "en.txt": "date 2026-10-14\nA Russian ballistic missile hit a five-storey apartment "
-    "block in the western Ukrainian city of Uzhhorod on Wednesday, killing three people and "
-    "wounding 14, the regional governor said.\n",
+    "en.txt": "date 2026-10-14\nThree people were killed and 14 wounded on Wednesday when "
+    "a Russian missile struck a block of flats in Uzhhorod, the regional governor said.\n",
     "uk.txt": "date 2026-10-15\nУ четвер кількість загиблих унаслідок удару російської "
     "ракети по п'ятиповерхівці в Ужгороді зросла до п'яти, ще 21 людина поранена.\n",
     "es.txt": "date 2026-10-16\nEl número de muertos por el bombardeo ruso del pasado "
@@ -614,9 +613,9 @@ STRIKE_REPORTS = {
     "personas resultaron heridas.\n",
     "ru.txt": "date 2026-10-17\nВ субботу число погибших при ракетном обстреле жилого дома "
     "в Ужгороде выросло до семи, пострадали 24 человека.\n",
-    "fr.txt": "date 2026-10-18\nLe bilan de la frappe de missile russe qui a touché mercredi "
-    "un immeuble d'habitation à Oujhorod s'est alourdi à huit morts et 25 blessés, ont "
-    "annoncé dimanche les secouristes.\n",
+    "fr.txt": "date 2026-10-18\nÀ Oujhorod, le bilan du missile russe tombé mercredi sur "
+    "un immeuble d'habitation s'est alourdi à huit morts et 25 blessés, ont annoncé "
+    "dimanche les secouristes.\n",
     "other.txt": "date 2026-10-18\nA Russian drone hit a warehouse in Uzhhorod on Saturday, "
     "injuring two workers, the regional governor said.\n",
 }
