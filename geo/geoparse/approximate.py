@@ -2275,8 +2275,8 @@ def local_waters(
         if feature_of_place(m.place) not in features:
             out.append(m)
             continue
-        # "talks with Beirut and Tel Aviv on a withdrawal north of the Litani": a town of a
-        # third country, neither the river's nor the story's, is named for its government.
+        # "envoys from X said boats on the river were searched", X a city of a third
+        # country (neither the river's nor the story's): named for its people, not its shore.
         anchors = [
             t
             for t in towns
