@@ -1054,7 +1054,7 @@ class Scanner:
         )
         if m.prefix and not area and self._construct_before(toks, words, m.first, lists):
             # a settlement or region noun takes a town's name bare, in the construct state:
-            # "ناحية بصرية" (a Basran subdistrict) is no ب + a village "صرية"; a country or
+            # "ناحية بعشيقة" (a subdistrict of Nineveh) is no ب + a place "عشيقة"; a country or
             # region after ب is where it lies ("قرية بريف حلب", a village of rural Aleppo)
             return None
         if m.first == m.last:
@@ -1268,8 +1268,8 @@ class Scanner:
     ) -> bool:
         """Whether an indefinite settlement or region noun stands right before token
         ``first`` ("بلدة", "محافظة"): a noun in the construct state, whose name follows it
-        bare, with no conjunction or preposition glued to it ("المدينة وقلعة صالح", the
-        town and Qal'at Salih: a definite noun is in no construct state)."""
+        bare, with no conjunction or preposition glued to it ("المدينة ووادي الضيف", the
+        town and Wadi al-Deif: a definite noun is in no construct state)."""
         before = self._word_before(toks, words, first)
         return before is not None and not before.definite and bool(before.bare & lists.strong_cues)
 
@@ -1366,8 +1366,8 @@ class Scanner:
                         # two letters left after a particle: the particle is the word's
                         # first letter ("بصر" is no ب + "صر")
                         or (offset > 0 and len(key.replace(" ", "")) < MIN_WORD_LETTERS)
-                        # a settlement or region noun takes its name bare ("بلدة ببنين" is
-                        # no ب + "بنين")
+                        # a settlement or region noun takes its name bare ("بلدة بزاعة" is
+                        # no ب + "زاعة")
                         or (offset > 0 and self._construct_before(toks, words, i, lists))
                         # an inflected word after any of its particles ("عناصره",
                         # "ويخطون"), or a frequent word as written with the particles left
