@@ -214,9 +214,9 @@ def test_small_towns_of_countries_without_arabic_need_support() -> None:
 
 
 def test_settlement_noun_takes_a_town_bare() -> None:
-    # an indefinite region noun in the construct state: "ناحية بصرية" (a Basran subdistrict)
+    # an indefinite region noun in the construct state: "ناحية بعشيقة" (a subdistrict of Nineveh)
     # is no ب + a village; a region or a country after ب is where it lies
-    found = geo.geoparse("تقع البلدة في ناحية بصرية جنوب العراق.", lang="ar")
+    found = geo.geoparse("تقع البلدة في ناحية بعشيقة شمال العراق.", lang="ar")
     assert found["name"].tolist() == ["Iraq"]
     found = geo.geoparse("قتل ثلاثة مدنيين في قرية بمصر.", lang="ar")
     assert found["name"].tolist() == ["Egypt"]
