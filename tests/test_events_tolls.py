@@ -741,7 +741,7 @@ def test_no_victims_in_more_wordings(lang: str, sentence: str, expected: list[st
 @pytest.mark.parametrize(
     ("lang", "sentence", "rough"),
     [
-        ("es", "Hallaron más de veinte cuerpos en una fosa cerca de Silao.", [True]),
+        ("es", "Hallaron más de veinte cuerpos enterrados cerca de Silao.", [True]),
         ("es", "Al menos una docena de personas murieron en el ataque.", [True]),
         ("uk", "Загинули понад десять людей, повідомили в мережах.", [True]),
         ("fr", "Une vingtaine de personnes ont été tuées.", [True]),
