@@ -31,7 +31,7 @@ from geo import config
 from geo.gazetteer import normalize_name
 from geo.geoparse.candidates import admin_key
 from geo.geoparse.tokenize import Tokens, tokenize
-from geo.lang import LANGUAGES, WORD_LISTS, demonym_forms, get_pack
+from geo.lang import LANGUAGES, WORD_LISTS, _slavic, demonym_forms, get_pack
 
 if TYPE_CHECKING:
     from geo.geoparse.candidates import Index
@@ -705,18 +705,15 @@ def _block_people(
                     continue  # "M. X Y ... la région de Y ... à Y": the place
                 if _region_noun_after(toks, i, w):
                     continue  # "Ганна Глухівська ... у Глухівському районі": the district
-                if _plural_of_surname(keys[i], surnames) and not _institution_adjective(
-                    text, toks, i
-                ):
-                    continue  # "Петро Ясен ... у Ясенах": a plural town, no one person
                 if (
-                    keys[i] not in surnames
-                    and _other_gender(keys[i], surnames)
-                    # (an institution's adjective stays blocked: "Ясеновского информационного
-                    # центра" is no place)
-                    and not _institution_adjective(text, toks, i)
-                ):
-                    continue  # "Марія Ясенова ... у Ясеновому": the town, not the woman
+                    # "Петро Ясен ... у Ясенах": a plural town, no one person; "Марія
+                    # Ясенова ... у Ясеновому": the town, not the woman
+                    _plural_of_surname(keys[i], surnames)
+                    or (keys[i] not in surnames and _other_gender(keys[i], surnames))
+                ) and not _institution_adjective(text, toks, i):
+                    # (an institution's adjective stays blocked: "Ясеновского
+                    # информационного центра" is no place)
+                    continue
                 if index is not None and _ends_place_name(toks, i, w, index, out):
                     continue  # "Mrs Kong said Hong Kong...": the name ends a place's name
                 if index is not None and _listed_after_place(
@@ -1268,16 +1265,6 @@ def _base_key(text: str, toks: Tokens, i: int) -> set[str]:
     return {normalize_name(str(f)) for f in forms_of(word)}
 
 
-#: Case endings of Russian and Ukrainian surnames as keys (й folded to и): what is left is
-#: the stem every form of the surname begins with.
-_SURNAME_CASE_ENDINGS_TEXT: Final = (
-    "а я у ю ом ем ым им е ои еи ою ею ы и ых их ыми ими ого его ому ему ии ыи ая яя ую юю ое ее "
-    "і ові еві ім ої"
-)
-#: The same, longest first.
-_SURNAME_CASE_ENDINGS: Final = tuple(sorted(_SURNAME_CASE_ENDINGS_TEXT.split(), key=len)[::-1])
-
-
 def _surname_stems(surnames: set[str]) -> tuple[str, ...]:
     """The stems that every case form of the surnames begins with: "медведев" for
     "медведева", "бахмутов" for "бахмутов" (whose forms never give "бахмута", though both
@@ -1290,17 +1277,11 @@ def _surname_stems(surnames: set[str]) -> tuple[str, ...]:
     """
     out: set[str] = set()
     for s in surnames:
-        end = next((e for e in _SURNAME_CASE_ENDINGS if s.endswith(e)), "")
+        end = next((e for e in _slavic.SURNAME_CASE_ENDINGS if s.endswith(e)), "")
         out.add(s[: len(s) - len(end)] if len(s) - len(end) >= 3 else s)
         if s.endswith(("ец", "ок", "ек")):
             out.add(s[:-2] + s[-1])  # the vowel that drops in the other cases: Кравца
     return tuple(out)
-
-
-#: Plural case endings of Russian and Ukrainian nouns as keys: a surname declined as a noun
-#: ("Ясен", "Шевчук") takes them for a family at most, a town named in the plural
-#: ("Ясени", "Чебоксары") in every sentence.
-_PLURAL_NOUN_ENDINGS: Final = ("и", "ы", "ів", "ов", "ам", "ям", "ами", "ями", "ах", "ях")
 
 
 def _plural_of_surname(key: str, surnames: set[str]) -> bool:
@@ -1319,28 +1300,10 @@ def _plural_of_surname(key: str, surnames: set[str]) -> bool:
             len(s) > 3
             and key.startswith(s)
             and s[-1:] not in "аеиоуыэюяіїєй"
-            and key[len(s) :] in _PLURAL_NOUN_ENDINGS
+            and key[len(s) :] in _slavic.PLURAL_NOUN_ENDINGS
         ):
             return True
     return False
-
-
-#: Case endings (keys) of feminine adjectival surnames ("Ясенова", "Ясенівська").
-_FEMININE_ENDINGS: Final = ("а", "я", "ои", "еи", "ої", "іи", "у", "ю", "ою", "ею", "ую", "юю")
-#: Endings (keys) of adjectival forms that are masculine, neuter or plural, never feminine.
-_NOT_FEMININE_ENDINGS: Final = ("ого", "его", "ому", "ему", "им", "ім", "ым", "ии", "ыи", "е", "і")
-#: Endings (keys) of masculine adjectival surnames ("Шпаковий", "Ясеновой") in the
-#: nominative, and the neuter and feminine endings such a man's name never takes.
-_MASCULINE_ADJECTIVE: Final = ("ии", "ыи", "ои", "іи")
-_NOT_MASCULINE_ENDINGS: Final = ("е", "ая", "яя", "ої", "ою", "ею", "ую", "юю", "ее", "ое")
-
-
-#: Endings (keys) of the possessive surnames whose feminine nominative is also the
-#: masculine genitive ("Шпакіна": she, or of him, "Шпакін"), and the endings of the
-#: masculine forms such a man's name takes past its stem ("Шпакін", "Шпакіну"); the
-#: locative ("о Петрове") is left out, as rare for a person as common for a town.
-_POSSESSIVE_SURNAMES: Final = ("ова", "ева", "єва", "іна", "ина", "ына", "їна")
-_MASCULINE_NOUN_ENDINGS: Final = frozenset({"", "а", "у", "ові", "ым", "им", "ом", "ем"})
 
 
 def _other_gender(key: str, surnames: set[str]) -> bool:
@@ -1363,9 +1326,9 @@ def _other_gender(key: str, surnames: set[str]) -> bool:
     wrong: tuple[str, ...]
     for s in surnames:
         if s.endswith(("а", "я")):
-            stem, endings, wrong = s[:-1], _FEMININE_ENDINGS, _NOT_FEMININE_ENDINGS
-        elif s.endswith(_MASCULINE_ADJECTIVE):
-            stem, endings, wrong = s[:-2], ("",), _NOT_MASCULINE_ENDINGS
+            stem, endings, wrong = s[:-1], _slavic.FEMININE_ENDINGS, _slavic.NOT_FEMININE_ENDINGS
+        elif s.endswith(_slavic.MASCULINE_ADJECTIVE):
+            stem, endings, wrong = s[:-2], ("",), _slavic.NOT_MASCULINE_ENDINGS
         else:
             # a surname declined as a noun ("Горобець": "Горобця") may take any form
             agree = agree or key.startswith(s[: max(3, len(s) - 2)])
@@ -1375,9 +1338,9 @@ def _other_gender(key: str, surnames: set[str]) -> bool:
         considered = True
         end = key[len(stem) :]
         agree = agree or (end.endswith(endings) and not end.endswith(wrong))
-        if s.endswith(_POSSESSIVE_SURNAMES):
+        if s.endswith(_slavic.POSSESSIVE_SURNAMES):
             # "Олександра Шпакіна" is also a man's genitive: his forms agree too
-            agree = agree or key[len(s) - 1 :] in _MASCULINE_NOUN_ENDINGS
+            agree = agree or key[len(s) - 1 :] in _slavic.MASCULINE_NOUN_ENDINGS
     return considered and not agree
 
 

@@ -42,7 +42,7 @@ import functools
 import json
 import math
 import operator
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Final, NamedTuple
@@ -879,7 +879,7 @@ def resolve(
                 )
                 and place.id not in capitals
                 and chosen[key][3] != math.inf
-                and not (f.get("apposition") or f.get("sentence_country") or f.get("dateline_city"))
+                and not _tied(f)
             ):
                 del kept[key]
                 cued_only.pop(key, None)
@@ -1187,7 +1187,7 @@ def _adrift(
         and bool(f.get("far"))
         and place.population < most
         and place.id not in capitals
-        and not (f.get("apposition") or f.get("sentence_country") or f.get("dateline_city"))
+        and not _tied(f)
     )
 
 
@@ -1210,39 +1210,27 @@ def _famous_near(
     _, winner, static, f = scored[0]
     wf = {**static, **f}
     place = winner.place
-    if (
-        place.kind == "country"
-        or wf.get("apposition")
-        or wf.get("apposition_admin1")
-        or wf.get("sentence_country")
-        or wf.get("dateline_city")
-    ):
+    if place.kind == "country" or _tied(wf, admin1=True):
         return None
     # the other places only once the winner's own features leave the question open
     others = [c[0].place for k, c in chosen.items() if k != key]
     if not others or any(o.country_code == place.country_code for o in others):
         return None
-
-    def nearest(p: Place) -> float:
-        return min(approx_km(p.latitude, p.longitude, o.latitude, o.longitude) for o in others)
-
-    if nearest(place) <= config.GEOPARSE_FAMOUS_FAR_KM:
+    if _nearest_km(place, others) <= config.GEOPARSE_FAMOUS_FAR_KM:
         return None
-    for other in scored[1:]:
-        c = other[1]
-        p = c.place
-        if (
-            p.kind == "city"
+    return _first_near(
+        scored,
+        others,
+        lambda c, _: (
+            c.place.kind == "city"
             and c.prior > winner.prior
             and (
-                p.population >= config.GEOPARSE_FAMOUS_NEAR_POPULATION
-                or is_region_seat(p)
-                or p.id in capitals
+                c.place.population >= config.GEOPARSE_FAMOUS_NEAR_POPULATION
+                or is_region_seat(c.place)
+                or c.place.id in capitals
             )
-            and nearest(p) <= config.GEOPARSE_FAMOUS_NEAR_KM
-        ):
-            return other
-    return None
+        ),
+    )
 
 
 def _namesake_near(
@@ -1272,33 +1260,58 @@ def _namesake_near(
         or not (place.id in capitals or place.population >= config.GEOPARSE_FAMOUS_NEAR_POPULATION)
         or not wf.get("off_focus")
         or wf.get("focus_named")
-        or wf.get("apposition")
-        or wf.get("apposition_admin1")
-        or wf.get("sentence_country")
-        or wf.get("dateline_city")
+        or _tied(wf, admin1=True)
     ):
         return None
     others = [c[0].place for k, c in chosen.items() if k != key and c[0].place.kind != "country"]
     if not others:
         return None
-
-    def nearest(p: Place) -> float:
-        return min(approx_km(p.latitude, p.longitude, o.latitude, o.longitude) for o in others)
-
-    if not wf.get("far") and nearest(place) <= config.GEOPARSE_FAMOUS_FAR_KM:
+    if not wf.get("far") and _nearest_km(place, others) <= config.GEOPARSE_FAMOUS_FAR_KM:
         return None
-    for other in scored[1:]:
-        c = other[1]
-        p = c.place
-        of = other[3]
-        if (
-            p.kind == "city"
+    return _first_near(
+        scored,
+        others,
+        lambda c, of: (
+            c.place.kind == "city"
             and c.match == "primary"
             and c.prior >= config.GEOPARSE_NOTABLE_PRIOR
-            and p.country_code != place.country_code
-            and of.get("focus")
+            and c.place.country_code != place.country_code
+            and bool(of.get("focus"))
             and not of.get("far")
-            and nearest(p) <= config.GEOPARSE_FAMOUS_NEAR_KM
+        ),
+    )
+
+
+def _tied(f: Mapping[str, float], *, admin1: bool = False) -> bool:
+    """Whether the features ``f`` tie a candidate to the text: an apposition, the country
+    of its sentence or a dateline (and, with ``admin1``, a first-level region in
+    apposition).
+
+    >>> _tied({"dateline_city": 1.0}), _tied({"apposition_admin1": 1.0})
+    (True, False)
+    """
+    return any(f.get(k) for k in _TIES) or (admin1 and bool(f.get("apposition_admin1")))
+
+
+_TIES: Final = ("apposition", "sentence_country", "dateline_city")
+
+
+def _nearest_km(place: Place, others: Sequence[Place]) -> float:
+    """The distance in km (approximate) from ``place`` to the nearest of ``others``."""
+    return min(approx_km(place.latitude, place.longitude, o.latitude, o.longitude) for o in others)
+
+
+def _first_near(
+    scored: Sequence[tuple[float, Candidate, dict[str, float], dict[str, float]]],
+    others: Sequence[Place],
+    fits: Callable[[Candidate, Mapping[str, float]], bool],
+) -> tuple[float, Candidate, dict[str, float], dict[str, float]] | None:
+    """The first runner-up of ``scored`` that ``fits`` (given its candidate and features)
+    and lies within GEOPARSE_FAMOUS_NEAR_KM of one of ``others``, or None."""
+    for other in scored[1:]:
+        if (
+            fits(other[1], other[3])
+            and _nearest_km(other[1].place, others) <= config.GEOPARSE_FAMOUS_NEAR_KM
         ):
             return other
     return None
@@ -1339,9 +1352,7 @@ def _capital_astray(
         or place.country_code == centre.country
         or place.country_code in named
         or not f.get("far")
-        or f.get("apposition")
-        or f.get("sentence_country")
-        or f.get("dateline_city")
+        or _tied(f)
     ):
         return False
     if (
@@ -1457,14 +1468,7 @@ def _far_settlement(
     the story (a namesake: the village or stream is one the gazetteer lacks), no national
     capital and not tied to the text by an apposition, a country of its sentence or a
     dateline."""
-    if (
-        place.kind != "city"
-        or not f.get("far")
-        or place.id in capitals
-        or f.get("apposition")
-        or f.get("sentence_country")
-        or f.get("dateline_city")
-    ):
+    if place.kind != "city" or not f.get("far") or place.id in capitals or _tied(f):
         return False
     nouns = w["settlement_before"]
     links = w.cue_links

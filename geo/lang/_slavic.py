@@ -58,6 +58,35 @@ _ADJ_STEM: Final = re.compile(r"(?:[сц]ь?к|зьк)$")
 #: (:func:`is_adjective` without pymorphy3).
 ADJECTIVE_ENDINGS: Final = ("ого", "ому", "ой", "ую", "ых", "ыми", "ої", "ій", "их", "ими")
 
+#: Case endings of Russian and Ukrainian surnames as keys (й folded to и): what is left is
+#: the stem every form of the surname begins with.
+SURNAME_CASE_ENDINGS_TEXT: Final = (
+    "а я у ю ом ем ым им е ои еи ою ею ы и ых их ыми ими ого его ому ему ии ыи ая яя ую юю ое ее "
+    "і ові еві ім ої"
+)
+#: The same, longest first.
+SURNAME_CASE_ENDINGS: Final = tuple(sorted(SURNAME_CASE_ENDINGS_TEXT.split(), key=len)[::-1])
+
+#: Plural case endings of Russian and Ukrainian nouns as keys: a surname declined as a noun
+#: ("Ясен", "Шевчук") takes them for a family at most, a town named in the plural
+#: ("Ясени", "Чебоксары") in every sentence.
+PLURAL_NOUN_ENDINGS: Final = ("и", "ы", "ів", "ов", "ам", "ям", "ами", "ями", "ах", "ях")
+#: Case endings (keys) of feminine adjectival surnames ("Ясенова", "Ясенівська").
+FEMININE_ENDINGS: Final = ("а", "я", "ои", "еи", "ої", "іи", "у", "ю", "ою", "ею", "ую", "юю")
+#: Endings (keys) of adjectival forms that are masculine, neuter or plural, never feminine.
+NOT_FEMININE_ENDINGS: Final = ("ого", "его", "ому", "ему", "им", "ім", "ым", "ии", "ыи", "е", "і")
+#: Endings (keys) of masculine adjectival surnames ("Шпаковий", "Ясеновой") in the
+#: nominative, and the neuter and feminine endings such a man's name never takes.
+MASCULINE_ADJECTIVE: Final = ("ии", "ыи", "ои", "іи")
+NOT_MASCULINE_ENDINGS: Final = ("е", "ая", "яя", "ої", "ою", "ею", "ую", "юю", "ее", "ое")
+
+#: Endings (keys) of the possessive surnames whose feminine nominative is also the
+#: masculine genitive ("Шпакіна": she, or of him, "Шпакін"), and the endings of the
+#: masculine forms such a man's name takes past its stem ("Шпакін", "Шпакіну"); the
+#: locative ("о Петрове") is left out, as rare for a person as common for a town.
+POSSESSIVE_SURNAMES: Final = ("ова", "ева", "єва", "іна", "ина", "ына", "їна")
+MASCULINE_NOUN_ENDINGS: Final = frozenset({"", "а", "у", "ові", "ым", "им", "ом", "ем"})
+
 
 @dataclass(frozen=True, eq=False)
 class Rules:
