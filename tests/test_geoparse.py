@@ -837,12 +837,6 @@ def test_region_cue_stays_in_its_sentence() -> None:
     assert [p for _, p in names(text)] == ["ne:UKR-328", "gn:706483"]
 
 
-@pytest.mark.xfail(
-    reason="fitted weights: Martuni is the primary name of a bigger town in Armenia and only "
-    "an alternate name of Khojavend; without a region or separatist cue in the text, the "
-    "towns around it do not outweigh that in the weights fitted on LGL, GeoVirus and dev",
-    strict=False,
-)
 def test_towns_named_in_one_sentence_are_neighbours() -> None:
     text = (
         "Azerbaijan said it took Fuzuli. Officials in Stepanakert said the town of Martuni had "

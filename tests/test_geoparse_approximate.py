@@ -55,13 +55,6 @@ def test_english_village_offset_from_a_town() -> None:
     assert text[m.char_start : m.char_end] == m.mention
 
 
-@pytest.mark.xfail(
-    reason="fitted weights: with batches t19 and t20 in the fit (021f82a) the far namesake "
-    "(Luhansk oblast) is recognised just above the threshold although the apposition places "
-    "the village 15 km from a named town; a distance check after resolve (branch fixappo) "
-    "fixed it but lost French accuracy on the frozen batch and was reverted",
-    strict=False,
-)
 def test_english_apposition_makes_a_name_a_place() -> None:
     text = "Farmers left Holubivka, a small village 15 km south of Sambir, on Monday."
     m = _only(_parse(text), "Holubivka")
