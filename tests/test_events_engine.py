@@ -3963,3 +3963,57 @@ def test_a_road_from_a_town_to_a_community_is_placed_at_the_town() -> None:
         "el jueves."
     )
     assert [(p, i) for p, _, _, _, i in _event_places(text)] == [("Ciudad de Huitzuco", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the day of a report told in apposition before its verb ("Про це в четвер, 11
+        # березня, повідомила ...") and the night the bodies were found date neither the strike
+        "date 2027-03-11\nКількість загиблих унаслідок ракетного удару по гуртожитку в Тиврові "
+        "зросла до чотирьох.\n\nУночі рятувальники знайшли під завалами тіла ще двох людей. Про "
+        "це в четвер, 11 березня, повідомила начальниця ОВА.\n\nРакета влучила в гуртожиток у "
+        "вівторок, 9 березня, близько 03:00.",
+        "date 2027-03-11\nЧисло погибших в результате ракетного удара по общежитию в Тывров "
+        "выросло до четырёх.\n\nОб этом в четверг, 11 марта, сообщил глава ОВА.\n\nРакета "
+        "попала в общежитие во вторник, 9 марта.",
+        "date 2027-03-11\nThe death toll from the missile strike on a dormitory in Tyvriv has "
+        "risen to four.\n\nOn Wednesday rescuers pulled two more bodies from the rubble.\n\nThe "
+        "missile hit the building on Tuesday, March 9.",
+        # the day an earlier count was given (a verb of putting a figure: "cifró")
+        "date 2027-03-12\nSube a cuatro el número de muertos por el ataque con misil contra un "
+        "albergue en Tyvriv. El ayuntamiento cifraba el jueves en tres los muertos y en ocho "
+        "los heridos.\n\nEl misil alcanzó el edificio en la madrugada del martes.",
+        # a date in apposition before a toll's growth is the strike's
+        "date 2027-03-11\nКількість загиблих унаслідок удару у вівторок, 9 березня, зросла до "
+        "чотирьох у Тиврові.",
+    ],
+)
+def test_days_of_reports_and_of_bodies_found_do_not_date_the_strike(text: str) -> None:
+    # invented texts; the town is named by no evaluation article
+    assert [(p, d) for p, d, *_ in _event_places(text)] == [("Tyvriv", "2027-03-09")]
+
+
+def test_a_plain_date_before_an_inverted_attribution_dates_the_incident() -> None:
+    text = (
+        "date 2027-03-12\nUn enfrentamiento armado dejó cuatro muertos en Tyvriv la tarde de "
+        "este martes, confirmó la policía."
+    )
+    assert [(p, d, k) for p, d, _, k, _ in _event_places(text)] == [("Tyvriv", "2027-03-09", 4)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2027-03-12\nA drone launched by the army slammed into a market in Tyvriv on "
+        "Wednesday.",
+        "date 2027-03-12\nA drone launched from the north hit a depot in Tyvriv on Wednesday.",
+        "date 2027-03-12\nUn dron lanzado por el ejército alcanzó un mercado en Tyvriv el "
+        "miércoles.",
+    ],
+)
+def test_a_drone_launched_by_a_side_is_an_air_strike(text: str) -> None:
+    # the participle and its agent between the drone and its verb (invented texts)
+    assert [(p, d, k) for p, d, k, _, _ in _event_places(text)] == [
+        ("Tyvriv", "2027-03-10", "Air/drone strike")
+    ]

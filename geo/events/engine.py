@@ -623,6 +623,8 @@ _TITLE_DATELINE: Final = re.compile(
 _CLAUSE_EDGE: Final = re.compile(r"[,;:()\[\]،؛]")
 #: What ends a sentence's main clause: a semicolon (a comma may close an opening phrase).
 _NEW_CLAUSE: Final = re.compile(r"[;؛]")
+#: The comma of a date told in apposition ("в четверг, 14 октября, ..."), and spaces.
+_DATE_CLOSE: Final = re.compile(r"\s*[,،]\s*")
 #: The end of a sentence or a line.
 _SENTENCE_END: Final = re.compile(r"[.!?؟\n]")
 #: A run of letters (a word of a gap between two names), and one of two letters or more.
@@ -2092,11 +2094,23 @@ def _report_date(
     if ctx.report.search(before) is not None:
         return True
     after = sentence[d.end : d.end + config.EVENTS_REPORT_DATE_CHARS]
-    edge = _CLAUSE_EDGE.search(after)
-    if edge is not None:
-        after = after[: edge.start()]
-    if ctx.report.search(after) is None:
-        return False
+    # a date in apposition (a weekday, a comma, the day), the comma that closes it and the
+    # reporting verb right after it ("Об этом в четверг, 14 октября, сообщил ..."): the
+    # report's day; not a toll's growth ("удару у вівторок, 7 грудня, зросла до дев'яти" is
+    # the toll of Tuesday's strike), nor a verb after a plain date that closes the clause
+    # ("dejó seis muertos la tarde de este martes, confirmó la Fiscalía")
+    closing = _DATE_CLOSE.match(after)
+    if (
+        closing is None
+        or _DATE_CLOSE.search(sentence, d.start, d.end) is None
+        or ctx.report.match(after, closing.end()) is None
+        or (ctx.rise is not None and ctx.rise.match(after, closing.end()) is not None)
+    ):
+        edge = _CLAUSE_EDGE.search(after)
+        if edge is not None:
+            after = after[: edge.start()]
+        if ctx.report.search(after) is None:
+            return False
     return not any(
         e <= d.start
         and d.start - e <= config.EVENTS_CUE_DATE_CHARS
@@ -4200,7 +4214,7 @@ def _follow_up(
         dating
         and not inc.dated
         and same
-        and not _later_death(sentence, rules)
+        and not _later_day(sentence, rules)
         and (tolls or cues or not _byline(sentence, dates()))
     ):
         days = [
@@ -4414,6 +4428,16 @@ def _later_death(sentence: str, rules: Rules) -> bool:
     return of_wounds is not None and of_wounds.search(sentence) is not None
 
 
+def _later_day(sentence: str, rules: Rules) -> bool:
+    """Whether the day of a sentence after an incident is that of something after it: a
+    wounded person's death (:func:`_later_death`), or bodies found or pulled out ("Overnight
+    rescuers found two more bodies under the rubble"; the packs' ``recovered``)."""
+    if _later_death(sentence, rules):
+        return True
+    recovered = rules.words_re("tolls", "recovered")
+    return recovered is not None and recovered.search(sentence) is not None
+
+
 def _dated_later(
     incidents: list[_Incident],
     sentence: str,
@@ -4425,7 +4449,7 @@ def _dated_later(
     word of its type and a day ("The missile hit the building on Saturday, 14 January"),
     dates it when nothing had."""
     inc = incidents[0]
-    if inc.dated or _later_death(sentence, rules):
+    if inc.dated or _later_day(sentence, rules):
         return
     cues = _placeless_cues(sentence, rules)
     if not any(rules.rules[idx].event_type == inc.etype for _, _, idx in cues):
