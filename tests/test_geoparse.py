@@ -1822,3 +1822,31 @@ def test_a_big_town_named_after_a_person_is_a_place_after_de() -> None:
     text = "Los comerciantes de Nicolás Romero cerraron sus locales."
     assert [m for m, _ in names(text, "es")] == ["Nicolás Romero"]
     assert [m for m, _ in names("Dijo Nicolás Romero que no.", "es")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a name right after a venue noun is the venue's, not the town it honours
+        (
+            "Un grupo armado disparó contra los clientes del restaurante La Palma, en el centro "
+            "de Celaya.",
+            "es",
+            ["Celaya"],
+        ),
+        ("Atacaron el hotel Acapulco en Tijuana durante la madrugada.", "es", ["Tijuana"]),
+        (
+            "Gunmen stormed the Hotel Tripoli in the west of the city of Kabul on the night of "
+            "the vote.",
+            "en",
+            ["Kabul"],
+        ),
+        ("Неизвестные обстреляли кафе «Одесса» в центре Харькова.", "ru", ["Kharkiv"]),
+        ("Уламки дрона пошкодили ТЦ «Київ» у Полтаві.", "uk", ["Poltava"]),
+        # after a connector, the town the venue is in; a headline's capitals prove nothing
+        ("Hubo un ataque armado en un bar de Iguala anoche.", "es", ["Iguala de la Independencia"]),
+        ("ATAQUE EN BAR DE CUAUTLA DEJA TRES HERIDOS", "es", ["Cuautla"]),
+    ],
+)
+def test_a_name_after_a_venue_noun_is_the_venues(text: str, lang: str, expected: list[str]) -> None:
+    assert geo.geoparse(text, lang=lang)["name"].tolist() == expected

@@ -625,7 +625,7 @@ def _finder_words(w: Words) -> tuple[frozenset[str], ...]:
             | (get_pack("common").words["connectors"] - w["after_list"]),
             w.union("region_after", "district_after"),
             w.union("common", "always_common", "stopwords"),
-            w.union("water", "natural", "org_heads", "titles", "street_heads"),
+            w.union("water", "natural", "org_heads", "titles", "street_heads", "venue_heads"),
             # weak cues: locative prepositions and words meaning near, not "of" ("de", "of":
             # a person's or an organisation's as often as a place's)
             w.union("place_prepositions", "near") - w.of_words - w.union("settlement_before"),

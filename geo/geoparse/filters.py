@@ -447,16 +447,29 @@ def _block_named_after(toks: Tokens, w: Words, index: Index | None, out: list[bo
     keys, cap, join = toks.keys, toks.cap, toks.join
     n = len(keys)
     streets, feasts, saints = w["street_heads"], w["saint_heads"], w["saints"]
-    if not (streets or feasts):
+    venues = w["venue_heads"]
+    if not (streets or feasts or venues):
         return
     small = w.union("chain_connectors", "list_words", "determiners")
-    for i in [i for i in range(n - 1) if keys[i] in streets or keys[i] in feasts]:
-        street = keys[i] in streets
-        if join[i] == 0:
-            continue
-        j = toks.past_connectors(i, small, most=_MAX_NAME_CONNECTORS)
-        if j >= n or not cap[j] or join[j - 1] == 0 or (not street and keys[j] not in saints):
-            continue
+    links = w.of_words  # "de", "of": what follows is where the venue is
+    for i in [
+        i for i in range(n - 1) if keys[i] in streets or keys[i] in feasts or keys[i] in venues
+    ]:
+        street = keys[i] in streets or keys[i] in venues
+        if keys[i] in venues and keys[i] not in streets:
+            # a venue's name follows its noun at once ("el bar La Cima", "кафе «Одеса»");
+            # after a connector it is the town the venue is in ("un bar de Iguala")
+            j = i + 1
+            if j >= n or not cap[j] or toks.titled[toks.sentence[i]] or keys[j] in links:
+                continue  # (capitals of a headline mean little: "ATAQUE EN BAR DE X")
+            if join[i] == 0 and not (toks.initial[j] and toks.sentence[j] == toks.sentence[i]):
+                continue  # punctuation other than an opening quote between
+        else:
+            if join[i] == 0:
+                continue
+            j = toks.past_connectors(i, small, most=_MAX_NAME_CONNECTORS)
+            if j >= n or not cap[j] or join[j - 1] == 0 or (not street and keys[j] not in saints):
+                continue
         # the name's capitalised words; a connector ends it: "l'hôpital Saint-Nicolas de
         # Saint-Marc", "la calle Hidalgo de Guadalajara" go on with the town they are in
         last = j

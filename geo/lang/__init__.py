@@ -214,6 +214,9 @@ WORD_LISTS: Final = {
     "abbreviations (Street, Ave, Rd): capitalised after a name, the name is the street's, "
     "not the place it honours (Bristol Road, Fresno St.); one that is also a title or a saint's "
     "prefix opens the capitalised name after it instead (in Leeds Dr. Hale said)",
+    "venue_heads": "nouns of bars, restaurants, hotels and clubs written right before their "
+    "names (el bar La Cima, l'hôtel Ivoire, the Hotel Tripoli, кафе «Одеса»): the name "
+    "after one is the venue's, not the place it honours",
     "saint_heads": "nouns of feasts and churches before a saint's name (fiesta de San Juan, "
     "église Saint-Pierre): the saint's name after one is no town's",
     "pronoun_suffixes": "attached pronouns that end a word in uncased text (ه ها هم: his, "
