@@ -4017,3 +4017,29 @@ def test_a_drone_launched_by_a_side_is_an_air_strike(text: str) -> None:
     assert [(p, d, k) for p, d, k, _, _ in _event_places(text)] == [
         ("Tyvriv", "2027-03-10", "Air/drone strike")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "date 2027-03-12\nUn dron atacó una casa en Abasolo el martes y obligó a decenas de "
+            "familias a desplazarse hacia Celaya.",
+            "Abasolo",
+        ),
+        (
+            "date 2027-03-12\nУдары дронов по Тывров, из-за которых сотни семей были вынуждены "
+            "бежать в Полтаву и Киев, продолжились во вторник.",
+            "Tyvriv",
+        ),
+        (
+            "date 2027-03-12\nУдари дронів по Тиврову, через які сотні родин були змушені тікати "
+            "до Полтави та Києва, тривали у вівторок.",
+            "Tyvriv",
+        ),
+    ],
+)
+def test_where_families_fled_to_is_no_incident_place(text: str, town: str) -> None:
+    # the infinitive of fleeing or moving ("a desplazarse hacia", "бежать в", "тікати до")
+    # names a destination (invented texts)
+    assert [p for p, *_ in _event_places(text)] == [town]
