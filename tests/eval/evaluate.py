@@ -710,6 +710,8 @@ def score_events(
                     cost = 0
                 if i in used:
                     cost += 10
+                if not same_id:
+                    cost += 0.5  # at an equal day, the event at the gold's own place first
                 if best is None or cost < best[0]:
                     best = (cost, i)
             if best is None:
