@@ -4043,3 +4043,17 @@ def test_where_families_fled_to_is_no_incident_place(text: str, town: str) -> No
     # the infinitive of fleeing or moving ("a desplazarse hacia", "бежать в", "тікати до")
     # names a destination (invented texts)
     assert [p for p, *_ in _event_places(text)] == [town]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2027-02-16\nارتفعت حصيلة القصف الذي استهدف سوق مدينة أبشة، يوم الأحد، إلى ١٢ "
+        "قتيلاً، بعد وفاة ثلاثة من المصابين متأثرين بجراحهم.",
+        "date 2027-02-16\nThe toll of Sunday's drone strike on the market of Sarh rose to "
+        "12 after three of the wounded died of their wounds in hospital.",
+    ],
+)
+def test_a_toll_risen_to_a_figure_is_the_whole_toll(text: str) -> None:
+    # the wounded who died are in the figure the toll rose to (invented texts)
+    assert [k for _, _, _, k, _ in _event_places(text)] == [12]

@@ -2581,10 +2581,16 @@ def _clash_with_protesters(inc: _Incident, rules: Rules) -> None:
 def _summable(sentence: str, tolls: list[Casualty], rules: Rules) -> bool:
     """Whether the counts of a sentence are parts of one toll ("104 soldiers and 13
     civilians"): not when a word of sequence joins two of a kind ("12 dead, then 15": a
-    figure that replaced another), unless the second is a wounded person's later death."""
+    figure that replaced another), unless the second is a wounded person's later death; nor
+    after a toll's growth told before them ("the toll rose to 12 after three of the wounded
+    died": the figure it rose to is the whole toll)."""
     sequence = rules.words_re("tolls", "sequence")
     if sequence is None or len(tolls) < 2:
         return True
+    rise = rules.words_re("tolls", "rise")
+    grown = rise.search(sentence) if rise is not None else None
+    if grown is not None and grown.start() < min(c.start for c in tolls):
+        return False
     ordered = sorted(tolls, key=lambda c: (c.kind, c.start))  # each kind's counts in order
     of_wounds = rules.words_re("tolls", "of_wounds")
     # a wounded person's later death adds to the count before it ("three were killed and a
