@@ -772,3 +772,18 @@ def test_the_fronts_of_the_farc_dissidents_name_them(sentence: str) -> None:
 def test_more_groups_of_the_lexicon(lang: str, sentence: str, code: str, name: str) -> None:
     found = find_actors(sentence, rules=get_rules((lang,)), country=code)
     assert found[0].actor.name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("ar", "هاجم مسلحون موقعاً للقوات الجنوبية في المحافظة."),
+        ("ar", "أعلنت القوات المسلحة الجنوبية صد هجوم على الجبهة."),
+        ("en", "Gunmen attacked a post of the Southern Forces near the coast."),
+    ],
+)
+def test_yemens_southern_forces_are_the_southern_transitional_council(
+    lang: str, sentence: str
+) -> None:
+    found = find_actors(sentence, rules=get_rules((lang,)), country="YE")
+    assert "Southern Transitional Council" in [a.actor.name for a in found]
