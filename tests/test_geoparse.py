@@ -1850,3 +1850,19 @@ def test_a_big_town_named_after_a_person_is_a_place_after_de() -> None:
 )
 def test_a_name_after_a_venue_noun_is_the_venues(text: str, lang: str, expected: list[str]) -> None:
     assert geo.geoparse(text, lang=lang)["name"].tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Two tankers were hit in the Arabian Sea and a third off the Gulf of Oman.",
+            "en",
+            ["Arabian Sea", "Gulf of Oman"],
+        ),
+        ("Des pêcheurs ont disparu dans le golfe du Bengale.", "fr", ["Bay of Bengal"]),
+        ("Корабли вошли в Балтийское море.", "ru", ["Baltic Sea"]),
+    ],
+)
+def test_seas_and_gulfs_of_the_news_are_places(text: str, lang: str, expected: list[str]) -> None:
+    assert geo.geoparse(text, lang=lang)["name"].tolist() == expected
