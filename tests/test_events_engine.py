@@ -4057,3 +4057,30 @@ def test_where_families_fled_to_is_no_incident_place(text: str, town: str) -> No
 def test_a_toll_risen_to_a_figure_is_the_whole_toll(text: str) -> None:
     # the wounded who died are in the figure the toll rose to (invented texts)
     assert [k for _, _, _, k, _ in _event_places(text)] == [12]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a city's former name that is also its region's name is the city
+        (
+            "date 2027-03-12\nTwo guards were wounded when a grenade exploded at a market in "
+            "Chittagong on Tuesday.",
+            ("Chattogram", "Explosions/Remote violence"),
+        ),
+        # a place after an incident's word and "in", before a verb: where the incident is,
+        # not a government that demands
+        (
+            "date 2027-03-12\nNurses held a protest in Indore demanding unpaid salaries.",
+            ("Indore", "Protests"),
+        ),
+    ],
+)
+def test_incident_places_read_as_regions_or_governments(
+    text: str, expected: tuple[str, str]
+) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = [(r["location"], r["event_type"]) for r in event_rows(make_document(text))]
+    assert rows == [expected]

@@ -333,6 +333,7 @@ class _Context:
     organisation_after: re.Pattern[str] | None  # "the X Defence Force (XDF) said"
     inverted: re.Pattern[str] | None
     residents: re.Pattern[str] | None  # "residents of" right before a name
+    locative: re.Pattern[str] | None  # a place preposition right before a name ("in")
     report: re.Pattern[str] | None
     rise: re.Pattern[str] | None  # a toll growing: "rose to", "s'est alourdi", "выросло"
     intervention: re.Pattern[str] | None
@@ -427,6 +428,12 @@ def _context(rules: Rules) -> _Context:
         if code in LANGUAGES
         for w in sorted(get_pack(code).words.get("residents_before", ()))
     )
+    locative = "|".join(
+        re.escape(w)
+        for code in rules.codes
+        if code in LANGUAGES
+        for w in sorted(get_pack(code).words.get("place_prepositions", ()))
+    )
     border = alt("context", "border")
     compound = alt("context", "compound_after")
     time_ref = alt("context", "time_reference")
@@ -487,6 +494,7 @@ def _context(rules: Rules) -> _Context:
         residents=re.compile(rf"(?<!\w)(?:{residents})\s+(?:[^\W\d_]+\s+)?$", re.IGNORECASE)
         if residents
         else None,
+        locative=re.compile(rf"(?<!\w)(?:{locative})\s+$", re.IGNORECASE) if locative else None,
         intervention=re.compile(
             rf"(?<!\w)(?:{alt('classes', 'intervention')})(?!\w)", re.IGNORECASE
         )
@@ -713,8 +721,9 @@ def _region_namesake(
         text, max(0, m.char_start - config.EVENTS_DISTRICT_WORD_CHARS), m.char_start
     ):
         return False
-    if normalize_name(p.name) != words:
-        return True
+    own = normalize_name(p.name)
+    if own != words and words in own:
+        return True  # "Puerto Boyacá" for "Boyacá" (not "Chittagong", Chattogram's old name)
     if p.population >= config.EVENTS_NAMESAKE_TOWN_POPULATION:
         return False
     towns = [q.place for q in ms if q is not m] + ([story_town] if story_town is not None else [])
@@ -1598,16 +1607,27 @@ def _counted(sentence: str, start: int) -> bool:
     return _COUNTED.search(window) is not None
 
 
-def _is_actor(text: str, m: Mention, ctx: _Context) -> bool:
+def _is_actor(text: str, m: Mention, ctx: _Context, *, cue_ends: Sequence[int] = ()) -> bool:
     """A place name used for its government ("Bakou et Erevan indiquant", "backed by
     Moscow") or in the name of an armed group that speaks ("the X Defence Force (XDF)
     said"; the packs' ``organisation_after``); not when the verb's subject comes
-    after it ("..., said local officials")."""
+    after it ("..., said local officials"), nor when a word of the incident (ending at one
+    of ``cue_ends``, offsets in ``text``) and a place preposition come right before it in
+    its clause ("staged a protest in X demanding ...": where the incident is)."""
     if ctx.residents is not None and ctx.residents.search(
         text, max(0, m.char_start - 30), m.char_start
     ):
         return False  # "residents of X said": the residents speak, not X's government
-    if ctx.actor_after is not None:
+    located = (
+        ctx.locative is not None
+        and ctx.locative.search(text, max(0, m.char_start - 20), m.char_start) is not None
+        and any(
+            0 <= m.char_start - e <= config.EVENTS_CUE_DATE_CHARS
+            and _CLAUSE_EDGE.search(text, e, m.char_start) is None
+            for e in cue_ends
+        )
+    )
+    if ctx.actor_after is not None and not located:
         end = m.char_end
         named = (
             ctx.organisation_after.match(text, end, min(len(text), end + 90))
@@ -3049,7 +3069,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             if (
                 m in body
                 and not _contains(m.place, every if m.place.kind == "country" else places)
-                and not _is_actor(text, m, ctx)
+                and not _is_actor(text, m, ctx, cue_ends=[c[1] + begin for c in cues])
                 and not _across_border(text, m, ctx)
                 and not _destination(text, m, ctx, ms)
                 and not (
