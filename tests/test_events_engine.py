@@ -4084,3 +4084,22 @@ def test_incident_places_read_as_regions_or_governments(
 
     rows = [(r["location"], r["event_type"]) for r in event_rows(make_document(text))]
     assert rows == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("date 2027-03-12\nGunmen killed two farmers in Kaduna State on Tuesday.", "Kaduna"),
+        ("date 2027-03-12\nShelling wounded two women in Kharkiv Oblast on Tuesday.", "Kharkiv"),
+    ],
+)
+def test_a_region_named_with_its_noun_is_told_at_its_namesake_town(text: str, town: str) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = [
+        (r["location"], r["geo_precision"])
+        for r in event_rows(make_document(text))
+        if r["event_type"] != "Mention"
+    ]
+    assert rows == [(town, 3)]

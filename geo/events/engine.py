@@ -5151,13 +5151,20 @@ def _country(inc: _Incident) -> str | None:
 
 def _namesake_town(gaz: Gazetteer, m: Mention) -> Place | None:
     """The town of a region's country and region that the words naming the region also
-    name (a region called after its capital), or None."""
+    name, or the region's own name without its noun ("Kaduna" of "Kaduna State", "Kharkiv"
+    of "Kharkiv Oblast": a region called after its capital), or None."""
+    from geo.gazetteer import normalize_name
+
     region = m.place
     if not region.country_code:
         return None
-    for town in gaz.lookup(m.mention, kinds=("city",), country_codes=[region.country_code]):
-        if town.admin1_code == region.admin1_code or town.admin1 == region.name:
-            return town
+    names = [m.mention]
+    if f" {normalize_name(region.name)} " in f" {normalize_name(m.mention)} ":
+        names.append(region.name)  # the words hold the name ("Kaduna State"; not "Харківщина")
+    for name in names:
+        for town in gaz.lookup(name, kinds=("city",), country_codes=[region.country_code]):
+            if town.admin1_code == region.admin1_code or town.admin1 == region.name:
+                return town
     return None
 
 
