@@ -1296,14 +1296,20 @@ def _protesters_from(
     if people is None or rules.rules[rule].event_type not in _CROWD:
         return False
 
-    def from_there(q: Mention, before: Sequence[Mention]) -> bool:
-        window = max(0, q.char_start - config.EVENTS_DISTRICT_WORD_CHARS)
-        if people.search(text, window, q.char_start) is not None:
-            return True
-        p = _listed_after(text, q, before, ctx)
-        return p is not None and from_there(p, [b for b in before if b.char_end <= p.char_start])
+    told: dict[int, bool] = {}  # by mention: each is asked once, not once per other place
 
-    if not from_there(m, [q for q in ms if q.char_end <= m.char_start]):
+    def from_there(q: Mention) -> bool:
+        if id(q) not in told:
+            window = max(0, q.char_start - config.EVENTS_DISTRICT_WORD_CHARS)
+            if people.search(text, window, q.char_start) is not None:
+                told[id(q)] = True
+            else:
+                before = [b for b in ms if b.char_end <= q.char_start]
+                p = _listed_after(text, q, before, ctx)
+                told[id(q)] = p is not None and from_there(p)
+        return told[id(q)]
+
+    if not from_there(m):
         return False
     own = [c for c in cues if c[2] == rule and c[0] + begin >= m.char_end]
     if not own:
@@ -1314,7 +1320,7 @@ def _protesters_from(
         q.char_start >= cue_end
         and q.place.id != m.place.id
         and q.place.kind != "country"
-        and not from_there(q, [b for b in ms if b.char_end <= q.char_start])
+        and not from_there(q)
         and not any(p.search(text, cue_end, q.char_start) for p in stops)
         and not any(
             cue_end <= c[0] + begin < q.char_start and rules.rules[c[2]].event_type not in _CROWD

@@ -62,7 +62,7 @@ from geo.gazetteer import Place
 from geo.geoparse.candidates import admin_key, haversine_km, is_water
 from geo.geoparse.candidates import feature_of as feature_of_place
 from geo.geoparse.filters import Words
-from geo.geoparse.tokenize import Tokens
+from geo.geoparse.tokenize import PARAGRAPH_BREAK, Tokens
 from geo.lang import get_pack, word_frequency
 from geo.model import Mention
 
@@ -110,8 +110,6 @@ _SLAVIC_ADJECTIVE: Final = re.compile(
 _SLAVIC_ADJECTIVE_CASES: Final = ("ому", "ему", "ого", "его", "ои", "ої", "іи", "ых", "ими", "ыми")
 #: What ends a clause after a region's name ("X, Nariño, dijo", "X, Gro. (EFE)").
 _CLAUSE_ENDS: Final = frozenset(",.;:()")
-#: What separates paragraphs.
-_PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
 #: What follows a name in the possessive ("St. Andrew's").
 _POSSESSIVES: Final = ("'s", "’s")
 #: Word lists of words that are never a village's name alone.
@@ -396,7 +394,7 @@ def _units_at_story_towns(
             for m in towns
             if admin_key(m.place) == unit
             for start in at[key]
-            if not _PARAGRAPH.search(text, min(m.char_end, start), max(m.char_start, start))
+            if not PARAGRAPH_BREAK.search(text, min(m.char_end, start), max(m.char_start, start))
         ]
         if near:
             town = min(near, key=lambda d: d[0])[1]
@@ -2195,7 +2193,7 @@ def _preceding(
     for m in reversed(before):
         if sentence - m.sentence > config.GEOPARSE_APPROX_BACK_SENTENCES:
             return None
-        if _PARAGRAPH.search(text, m.char_end, start):
+        if PARAGRAPH_BREAK.search(text, m.char_end, start):
             return None
         if m.place.kind != "city" or not _usable(m):
             continue
@@ -2326,7 +2324,7 @@ def _water_anchor(text: str, m: Mention, towns: Sequence[Mention]) -> Place | No
     for t in reversed([t for t in towns if t.char_end <= m.char_start]):
         if m.sentence - t.sentence > config.GEOPARSE_APPROX_BACK_SENTENCES:
             return None
-        if _PARAGRAPH.search(text, t.char_end, m.char_start):
+        if PARAGRAPH_BREAK.search(text, t.char_end, m.char_start):
             return None
         return t.place
     return None

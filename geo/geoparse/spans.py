@@ -57,7 +57,7 @@ from geo.geoparse.filters import (
     place_only_before,
     verdict,
 )
-from geo.geoparse.tokenize import Tokens
+from geo.geoparse.tokenize import PARAGRAPH_BREAK, Tokens
 from geo.lang import _slavic, get_pack, word_frequency
 from geo.model import Candidate, Span
 
@@ -211,9 +211,6 @@ def _compass_units(toks: Tokens, w: Words, index: Index) -> list[Span]:
     return out
 
 
-#: A blank line: the end of a paragraph.
-_PARAGRAPH_BREAK: Final = re.compile(r"\n[ \t]*\n")
-
 #: Capitalised words of a country's name looked up for the countries a document names.
 _COUNTRY_NAME_WORDS: Final = 3
 
@@ -255,7 +252,7 @@ def _countries_of(
     para = {
         code
         for j, code in named
-        if not _PARAGRAPH_BREAK.search(
+        if not PARAGRAPH_BREAK.search(
             text, min(toks.ends[j], toks.starts[i]), max(toks.starts[j], toks.ends[i])
         )
     }

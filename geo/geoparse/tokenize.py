@@ -25,7 +25,10 @@ from geo import config
 from geo.gazetteer import normalize_name
 from geo.lang import script_of
 
-__all__ = ["Tokens", "tokenize"]
+__all__ = ["PARAGRAPH_BREAK", "Tokens", "tokenize"]
+
+#: A blank line: the end of a paragraph.
+PARAGRAPH_BREAK: Final = re.compile(r"\n[ \t]*\n")
 
 #: A word: letters and digits, with the combining marks of decomposed Latin text and of
 #: vocalised Arabic (harakat, tatweel) kept inside it.
