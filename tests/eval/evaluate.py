@@ -322,6 +322,7 @@ ISO_POINTS: dict[str, tuple[float, float]] = {
     "CD-BU": (3.6, 24.3),  # Bas-Uele (Natural Earth: the former Orientale)
     "GT-HU": (15.6, -91.6),  # Huehuetenango (ISO now numeric, GT-13)
     "NG-NA": (8.5, 8.3),  # Nasarawa (Natural Earth: no code)
+    "ML-9": (15.8, 2.6),  # Ménaka region (created 2016; Natural Earth: part of Gao)
 }
 
 
