@@ -2122,9 +2122,9 @@ def _report_date(
     after = sentence[d.end : d.end + config.EVENTS_REPORT_DATE_CHARS]
     # a date in apposition (a weekday, a comma, the day), the comma that closes it and the
     # reporting verb right after it ("Об этом в четверг, 14 октября, сообщил ..."): the
-    # report's day; not a toll's growth ("удару у вівторок, 7 грудня, зросла до дев'яти" is
-    # the toll of Tuesday's strike), nor a verb after a plain date that closes the clause
-    # ("dejó seis muertos la tarde de este martes, confirmó la Fiscalía")
+    # report's day; not a toll's growth ("обстрілу в понеділок, 3 березня, зросла до шести" is
+    # the toll of Monday's shelling), nor a verb after a plain date that closes the clause
+    # ("hubo tres heridos en el tiroteo del lunes, precisó la policía")
     closing = _DATE_CLOSE.match(after)
     if (
         closing is None

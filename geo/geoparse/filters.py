@@ -458,10 +458,10 @@ def _block_named_after(toks: Tokens, w: Words, index: Index | None, out: list[bo
         street = keys[i] in streets or keys[i] in venues
         if keys[i] in venues and keys[i] not in streets:
             # a venue's name follows its noun at once ("el bar La Cima", "кафе «Одеса»");
-            # after a connector it is the town the venue is in ("un bar de Iguala")
+            # after a connector it is the town the venue is in ("un bar de X")
             j = i + 1
             if j >= n or not cap[j] or toks.titled[toks.sentence[i]] or keys[j] in links:
-                continue  # (capitals of a headline mean little: "ATAQUE EN BAR DE X")
+                continue  # (capitals of a headline mean little: "RIÑA EN BAR DE X")
             if join[i] == 0 and not (toks.initial[j] and toks.sentence[j] == toks.sentence[i]):
                 continue  # punctuation other than an opening quote between
         else:
