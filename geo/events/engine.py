@@ -422,18 +422,15 @@ def _context(rules: Rules) -> _Context:
     inverted = alt("context", "inverted_subject")
     from geo.lang import LANGUAGES, get_pack
 
-    residents = "|".join(
-        re.escape(w)
-        for code in rules.codes
-        if code in LANGUAGES
-        for w in sorted(get_pack(code).words.get("residents_before", ()))
-    )
-    locative = "|".join(
-        re.escape(w)
-        for code in rules.codes
-        if code in LANGUAGES
-        for w in sorted(get_pack(code).words.get("place_prepositions", ()))
-    )
+    def words(name: str) -> str:  # a word list of the packs (pack.toml) as an alternation
+        return "|".join(
+            re.escape(w)
+            for code in rules.codes
+            if code in LANGUAGES
+            for w in sorted(get_pack(code).words.get(name, ()))
+        )
+
+    residents, locative = words("residents_before"), words("place_prepositions")
     border = alt("context", "border")
     compound = alt("context", "compound_after")
     time_ref = alt("context", "time_reference")
@@ -1624,16 +1621,7 @@ def _is_actor(text: str, m: Mention, ctx: _Context, *, cue_ends: Sequence[int] =
         text, max(0, m.char_start - 30), m.char_start
     ):
         return False  # "residents of X said": the residents speak, not X's government
-    located = (
-        ctx.locative is not None
-        and ctx.locative.search(text, max(0, m.char_start - 20), m.char_start) is not None
-        and any(
-            0 <= m.char_start - e <= config.EVENTS_CUE_DATE_CHARS
-            and _CLAUSE_EDGE.search(text, e, m.char_start) is None
-            for e in cue_ends
-        )
-    )
-    if ctx.actor_after is not None and not located:
+    if ctx.actor_after is not None:
         end = m.char_end
         named = (
             ctx.organisation_after.match(text, end, min(len(text), end + 90))
@@ -1650,11 +1638,25 @@ def _is_actor(text: str, m: Mention, ctx: _Context, *, cue_ends: Sequence[int] =
                 and ctx.inverted is not None
                 and ctx.inverted.match(text, found.end()) is not None
             )
-            if not inverted:
+            if not inverted and not _located(text, m, ctx, cue_ends):
                 return True
     return bool(
         ctx.actor_before is not None
         and ctx.actor_before.search(text, max(0, m.char_start - 40), m.char_start)
+    )
+
+
+def _located(text: str, m: Mention, ctx: _Context, cue_ends: Sequence[int]) -> bool:
+    """Whether a place preposition stands right before ``m`` and a word of the incident ends
+    (at one of ``cue_ends``) before it in its clause: where the incident is."""
+    return (
+        ctx.locative is not None
+        and ctx.locative.search(text, max(0, m.char_start - 20), m.char_start) is not None
+        and any(
+            0 <= m.char_start - e <= config.EVENTS_CUE_DATE_CHARS
+            and _CLAUSE_EDGE.search(text, e, m.char_start) is None
+            for e in cue_ends
+        )
     )
 
 

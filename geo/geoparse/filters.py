@@ -452,11 +452,11 @@ def _block_named_after(toks: Tokens, w: Words, index: Index | None, out: list[bo
         return
     small = w.union("chain_connectors", "list_words", "determiners")
     links = w.of_words  # "de", "of": what follows is where the venue is
-    for i in [
-        i for i in range(n - 1) if keys[i] in streets or keys[i] in feasts or keys[i] in venues
-    ]:
-        street = keys[i] in streets or keys[i] in venues
-        if keys[i] in venues and keys[i] not in streets:
+    heads = streets | feasts | venues
+    for i in [i for i in range(n - 1) if keys[i] in heads]:
+        venue = keys[i] in venues and keys[i] not in streets
+        street = venue or keys[i] in streets
+        if venue:
             # a venue's name follows its noun at once ("el bar La Cima", "кафе «Одеса»");
             # after a connector it is the town the venue is in ("un bar de X")
             j = i + 1

@@ -1282,6 +1282,10 @@ def _namesake_near(
     )
 
 
+#: The features that tie a candidate to the text (:func:`_tied`).
+_TIES: Final = ("apposition", "sentence_country", "dateline_city")
+
+
 def _tied(f: Mapping[str, float], *, admin1: bool = False) -> bool:
     """Whether the features ``f`` tie a candidate to the text: an apposition, the country
     of its sentence or a dateline (and, with ``admin1``, a first-level region in
@@ -1291,9 +1295,6 @@ def _tied(f: Mapping[str, float], *, admin1: bool = False) -> bool:
     (True, False)
     """
     return any(f.get(k) for k in _TIES) or (admin1 and bool(f.get("apposition_admin1")))
-
-
-_TIES: Final = ("apposition", "sentence_country", "dateline_city")
 
 
 def _nearest_km(place: Place, others: Sequence[Place]) -> float:
