@@ -801,6 +801,10 @@ SEVERAL_COUNT: Final = 10
 #: (an unknown figure, as the event gold set codes it); the counts still rank reports (a
 #: stated figure beats a vague one) and tell whether anyone was hurt.
 EVENTS_VAGUE_TOLLS: Final = False
+#: Whether an incident whose report counts its wounded (a stated figure, not a vague one)
+#: and tells of no dead records 0 deaths, as ACLED codes "none reported": a toll that counts
+#: the injured would have counted the dead. A report with no toll at all keeps no figure.
+EVENTS_NO_DEATHS_BESIDE_INJURED: Final = True
 
 #: How far before a casualty word ("tués", "killed") its number is looked for, in characters.
 CASUALTY_WINDOW_CHARS: Final = 80

@@ -337,7 +337,7 @@ def test_a_district_is_part_of_the_story_town() -> None:
         "date 2025-02-10\nВночі російські дрони атакували Житомир. Унаслідок удару по будинку "
         "в Богунському районі поранено двох людей."
     )
-    assert _event_places(uk) == [("Zhytomyr", "2025-02-10", "Air/drone strike", None, 2)]
+    assert _event_places(uk) == [("Zhytomyr", "2025-02-10", "Air/drone strike", 0, 2)]
     es = (
         "date 2024-05-03\nHombres armados mataron a cuatro personas el jueves en Tampico. El "
         "ataque ocurrió en la colonia Nueva Hermosa, donde otras dos personas resultaron heridas."
@@ -419,7 +419,7 @@ def test_an_earlier_incident_with_its_own_day_at_the_town_just_named() -> None:
     )
     assert _event_places(text) == [
         ("Atbara", "2025-03-03", "Air/drone strike", 2, None),
-        ("Atbara", "2025-02-03", "Shelling/artillery/missile attack", None, 6),
+        ("Atbara", "2025-02-03", "Shelling/artillery/missile attack", 0, 6),
     ]
     # a town named for something else before it: the day is no incident there (the
     # sentence may name a place the geoparser missed)
@@ -1955,7 +1955,7 @@ def test_an_arabic_story_of_two_coordinated_incidents() -> None:
         "سراقب بحثا عن المتورطين في التفجير."
     )
     assert _event_places(text) == [
-        ("Maarat al-Numan", "2025-03-12", "Attack", None, 1),
+        ("Maarat al-Numan", "2025-03-12", "Attack", 0, 1),
         ("Saraqib", "2025-03-11", "Remote explosive/landmine/IED", 2, 1),
     ]
 
@@ -1976,7 +1976,7 @@ def test_arabic_fire_on_shepherds_is_an_attack_not_the_arrests() -> None:
         "date 2025-03-12\nأطلقت دورية عسكرية النار باتجاه رعاة في بلدة القصير صباح أمس "
         "الثلاثاء، ما أدى إلى إصابة أحدهم، كما اعتقلت شابين."
     )
-    assert _event_places(text) == [("Al Quşayr", "2025-03-11", "Attack", None, 1)]
+    assert _event_places(text) == [("Al Quşayr", "2025-03-11", "Attack", 0, 1)]
 
 
 def test_an_arabic_tally_since_the_start_of_the_year_is_no_incident() -> None:
@@ -2493,7 +2493,7 @@ def test_a_threatened_strike_is_no_incident() -> None:
         "Le ministère russe a menacé de viser les centres de décision à Berdytchiv si les "
         "frappes continuaient."
     )
-    assert _told(text) == [("Malyn", "2026-05-05", "Air/drone strike", None, 2)]
+    assert _told(text) == [("Malyn", "2026-05-05", "Air/drone strike", 0, 2)]
 
 
 def test_arrests_and_deployments_after_an_attack_are_its_aftermath() -> None:
@@ -2581,7 +2581,7 @@ def test_the_third_attack_of_a_series_is_background() -> None:
         "date 2026-06-17\nDos policías resultaron heridos el lunes en un ataque con drones en "
         "Timbiquí. Se trata del tercer ataque con drones contra Guapí en lo que va del año."
     )
-    assert _told(text) == [("Timbiquí", "2026-06-15", "Air/drone strike", None, 2)]
+    assert _told(text) == [("Timbiquí", "2026-06-15", "Air/drone strike", 0, 2)]
 
 
 def test_a_background_sentence_gives_no_toll_to_the_incident_before() -> None:
@@ -3265,12 +3265,12 @@ def test_actor2_is_civilians_only_when_the_victims_are(
         (
             "date 2025-03-10\nDimanche, des bombardements sur Goma ont fait 10 000 personnes "
             "déplacées et trois blessés.",
-            [("Goma", "2025-03-09", _SHELLING, None, 3)],
+            [("Goma", "2025-03-09", _SHELLING, 0, 3)],
         ),
         (
             "date 2025-03-10\nВ воскресенье обстрел Белгорода ранил двух человек, тысячи "
             "человек эвакуированы.",
-            [("Belgorod", "2025-03-09", _SHELLING, None, 2)],
+            [("Belgorod", "2025-03-09", _SHELLING, 0, 2)],
         ),
         (
             "date 2025-03-10\nأدى قصف مدفعي على مدينة إدلب يوم الأحد إلى نزوح 500 عائلة.",
@@ -3897,7 +3897,7 @@ def test_a_colon_opens_the_details_of_the_places_hit_not_an_apposition() -> None
         "в Зеленівці загинула жінка."
     )
     assert [(p, d, i) for p, _, _, d, i in _event_places(text)] == [
-        ("Kherson", None, 2),
+        ("Kherson", 0, 2),
         ("Zelenivka", 1, None),
     ]
 
@@ -4103,3 +4103,42 @@ def test_a_region_named_with_its_noun_is_told_at_its_namesake_town(text: str, to
         if r["event_type"] != "Mention"
     ]
     assert rows == [(town, 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a report that counts the wounded and tells of no dead: 0 dead (ACLED's "none reported")
+        (
+            "date 2027-06-10\nОбстріли Полтавщини\n\nКременчук: увечері ворог обстріляв місто, "
+            "поранено двох людей.",
+            [("Kremenchuk", "2027-06-10", _SHELLING, 0, 2)],
+        ),
+        (
+            "date 2027-06-10\nA drone hit a warehouse in Kremenchuk on Tuesday, injuring three "
+            "workers.",
+            [("Kremenchuk", "2027-06-08", "Air/drone strike", 0, 3)],
+        ),
+        # a vague count of wounded is no count: the dead stay unknown
+        (
+            "date 2027-06-10\nA drone hit a warehouse in Kremenchuk on Tuesday, injuring several "
+            "workers.",
+            [("Kremenchuk", "2027-06-08", "Air/drone strike", None, None)],
+        ),
+        # no toll at all: unknown, not 0
+        (
+            "date 2027-06-10\nA drone hit a warehouse in Kremenchuk on Tuesday.",
+            [("Kremenchuk", "2027-06-08", "Air/drone strike", None, None)],
+        ),
+        # the same sentence speaks of dead it gives no figure the engine reads: not 0
+        (
+            "date 2027-06-10\nУ четвер кількість загиблих унаслідок удару ракети по "
+            "Кременчуку зросла, ще 21 людина поранена.",
+            [("Kremenchuk", "2027-06-10", _SHELLING, None, 21)],
+        ),
+    ],
+)
+def test_wounded_counted_and_no_dead_told_is_zero_dead(
+    text: str, expected: list[tuple[str, str, str, int | None, int | None]]
+) -> None:
+    assert _event_places(text) == expected

@@ -4815,6 +4815,15 @@ def _rows(
             f, i = owner.fatalities.get(m.place.id), owner.injured.get(m.place.id)
             fatalities = f.count if f else (0 if "fatalities" in owner.none else None)
             injured = i.count if i else (0 if "injured" in owner.none else None)
+            if (
+                fatalities is None
+                and config.EVENTS_NO_DEATHS_BESIDE_INJURED
+                and i is not None
+                and i.count
+                and not i.vague
+                and not _tells_of_dead(owner.notes, rules)
+            ):
+                fatalities = 0
             subtype = _subtype(owner, rules.refine, fatalities)
             actor1, actor2 = owner.actor1, owner.actor2
             hurt = (fatalities or 0) > 0 or (injured or 0) > 0
@@ -4888,6 +4897,21 @@ def _rows(
             }
         )
     return rows
+
+
+def _tells_of_dead(notes: Sequence[str], rules: Rules) -> bool:
+    """Whether a sentence of an incident that counts its wounded also has a word of killing
+    or dying: a death figure the engine did not read there ("the number of dead rose to five,
+    21 people were wounded") is no report of no dead."""
+    pairs = [
+        (rules.words_re("tolls", a), rules.words_re("tolls", b))
+        for a, b in (("injured", "killed"), ("injured_before_number", "killed_before_number"))
+    ]
+    hurt = [p for p, _ in pairs if p is not None]
+    dead = [p for _, p in pairs if p is not None]
+    return any(
+        any(p.search(note) for p in hurt) and any(p.search(note) for p in dead) for note in notes
+    )
 
 
 def _stated(count: int | None, toll: Toll | None) -> int | None:
