@@ -421,6 +421,8 @@ def _block_quoted_routes(text: str, toks: Tokens, out: list[bool]) -> None:
             out[j] = True
 
 
+#: The gap of a possessive inside a name ("People's"), between its word and the next.
+_POSSESSIVE_GAP: Final = re.compile(r"['’]s ")
 #: Small words between a street's or a feast's noun and its name ("de las", "of the").
 _MAX_NAME_CONNECTORS: Final = 4
 #: Capitalised words of a street's or a saint's name blocked at most.
@@ -1590,7 +1592,13 @@ def verdict(
         while j < n and j - last <= 4 and toks.cap[j] and not toks.particle[j]:
             if keys[j] in capital or keys[j] in chain_tails:
                 return None
-            if toks.join[j] != 1:
+            if toks.join[j] != 1 and not (
+                j + 1 < n
+                and keys[j] not in w["titles"]
+                and _POSSESSIVE_GAP.fullmatch(text, toks.ends[j], toks.starts[j + 1])
+            ):
+                # a possessive goes on ("X People's Liberation Army"), but not a title's:
+                # "the X President's Y Initiative" is a body of X's own president
                 break
             j += 1
     natural = w["natural"]
