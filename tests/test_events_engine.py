@@ -4110,31 +4110,31 @@ def test_a_region_named_with_its_noun_is_told_at_its_namesake_town(text: str, to
     [
         # a report that counts the wounded and tells of no dead: 0 dead (ACLED's "none reported")
         (
-            "date 2027-06-10\nОбстріли Полтавщини\n\nКременчук: увечері ворог обстріляв місто, "
+            "date 2027-06-10\nОбстріли Волині\n\nНововолинськ: увечері ворог обстріляв місто, "
             "поранено двох людей.",
-            [("Kremenchuk", "2027-06-10", _SHELLING, 0, 2)],
+            [("Novovolynsk", "2027-06-10", _SHELLING, 0, 2)],
         ),
         (
-            "date 2027-06-10\nA drone hit a warehouse in Kremenchuk on Tuesday, injuring three "
+            "date 2027-06-10\nA drone hit a warehouse in Kenema on Tuesday, injuring three "
             "workers.",
-            [("Kremenchuk", "2027-06-08", "Air/drone strike", 0, 3)],
+            [("Kenema", "2027-06-08", "Air/drone strike", 0, 3)],
         ),
         # a vague count of wounded is no count: the dead stay unknown
         (
-            "date 2027-06-10\nA drone hit a warehouse in Kremenchuk on Tuesday, injuring several "
+            "date 2027-06-10\nA drone hit a warehouse in Kenema on Tuesday, injuring several "
             "workers.",
-            [("Kremenchuk", "2027-06-08", "Air/drone strike", None, None)],
+            [("Kenema", "2027-06-08", "Air/drone strike", None, None)],
         ),
         # no toll at all: unknown, not 0
         (
-            "date 2027-06-10\nA drone hit a warehouse in Kremenchuk on Tuesday.",
-            [("Kremenchuk", "2027-06-08", "Air/drone strike", None, None)],
+            "date 2027-06-10\nA drone hit a warehouse in Kenema on Tuesday.",
+            [("Kenema", "2027-06-08", "Air/drone strike", None, None)],
         ),
         # the same sentence speaks of dead it gives no figure the engine reads: not 0
         (
             "date 2027-06-10\nУ четвер кількість загиблих унаслідок удару ракети по "
-            "Кременчуку зросла, ще 21 людина поранена.",
-            [("Kremenchuk", "2027-06-10", _SHELLING, None, 21)],
+            "Нововолинську зросла, ще 21 людина поранена.",
+            [("Novovolynsk", "2027-06-10", _SHELLING, None, 21)],
         ),
     ],
 )
@@ -4142,3 +4142,20 @@ def test_wounded_counted_and_no_dead_told_is_zero_dead(
     text: str, expected: list[tuple[str, str, str, int | None, int | None]]
 ) -> None:
     assert _event_places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2027-03-09\nFour soldiers were killed by a mine near Kenema on Monday.",
+        "date 2027-03-09\nA mine blast killed four herders near Makeni on Monday.",
+        "date 2027-03-09\nQuatre soldats ont été tués par une mine près de Kenema lundi.",
+        "date 2027-03-09\nВ понедельник под Шепетовкой при взрыве мины погибли четыре человека.",
+        "date 2027-03-09\nУ понеділок поблизу Нововолинська загинули четверо людей через вибух міни.",
+    ],
+)
+def test_a_mine_that_kills_is_a_remote_explosive(text: str) -> None:
+    # not a clash: nobody fought, a mine went off
+    assert [(s, d) for _, _, s, d, _ in _event_places(text)] == [
+        ("Remote explosive/landmine/IED", 4)
+    ]
