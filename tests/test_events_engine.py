@@ -4151,7 +4151,8 @@ def test_wounded_counted_and_no_dead_told_is_zero_dead(
         "date 2027-03-09\nA mine blast killed four herders near Makeni on Monday.",
         "date 2027-03-09\nQuatre soldats ont été tués par une mine près de Kenema lundi.",
         "date 2027-03-09\nВ понедельник под Шепетовкой при взрыве мины погибли четыре человека.",
-        "date 2027-03-09\nУ понеділок поблизу Нововолинська загинули четверо людей через вибух міни.",
+        "date 2027-03-09\nУ понеділок поблизу Нововолинська загинули четверо людей через "
+        "вибух міни.",
     ],
 )
 def test_a_mine_that_kills_is_a_remote_explosive(text: str) -> None:
