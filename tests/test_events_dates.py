@@ -117,6 +117,8 @@ WRITTEN = [
     ("uk", "09.03.26 дрони атакували Яблунівку.", "2026-03-09"),
     ("fr", "Le 09.03.2026, un drone a frappé Valmont.", "2026-03-09"),
     ("en", "On 09/03/2026 drones struck Brackton.", "2026-03-09"),
+    # a dotted date with its year is day first in English text too
+    ("en", "On 09.03.2026 drones struck Brackton.", "2026-03-09"),
     ("ar", "في ١٠/٣/٢٠٢٦ شنت طائرات غارات على الزيتونة.", "2026-03-10"),
     ("ar", "في ١٠ آذار شنت طائرات غارات على الزيتونة.", "2026-03-10"),
     ("ar", "في ٩ مارس (آذار) شنت طائرات غارات على الزيتونة.", "2026-03-09"),
@@ -135,6 +137,7 @@ NONE = [
     ("ru", "С 01.03 дроны атакуют Озерск."),
     ("fr", "Depuis le 01.03.2026, des drones frappent Valmont."),
     ("en", "Prices rose 10.03 points in Brackton."),
+    ("en", "Drones struck Brackton at 10.03 local time."),
     ("uk", "Рахунок 3-2 на користь Яблунівки."),
 ]
 

@@ -339,22 +339,28 @@ def find_dates(
         if d is not None:
             found.append(FoundDate(d, 1, m.start(), m.end(), True))
             taken.append(m.span())
-    if t.day_first or "/" in sentence:
+    if t.day_first or "/" in sentence or "." in sentence:
         for m in _NUMERIC.finditer(sentence):
             sep, year_text = m.group(2), m.group(4)
             if not free(m.start()):
                 continue
             if year_text is None:
+                if not t.day_first and sep != "/":
+                    continue
                 if sep not in t.short_separators or (sep != "/" and len(m.group(3)) != 2):
                     continue  # "10-12" is a range, "1.5" a number; "10.03" a date
-            elif sep != "/" and not t.day_first:
+            elif sep == "-" and not t.day_first:
                 continue
             if t.not_event_before.search(
                 sentence, max(0, m.start() - config.DATE_SINCE_WINDOW), m.start()
             ) or (year_text is None and sep != "/" and _clock_time(sentence, m, t)):
                 taken.append(m.span())
                 continue
-            first = t.day_first and (year_text is not None or sep != "/")
+            # a dotted date with its year is day first in every language that writes one
+            # ("04.02.2015", as English text from most of the world writes it too)
+            first = (t.day_first and (year_text is not None or sep != "/")) or (
+                sep == "." and year_text is not None and len(year_text) == 4
+            )
             d = _numeric_date(m, reference, day_first=first)
             if d is not None:
                 found.append(FoundDate(d, 1, m.start(), m.end(), True))
