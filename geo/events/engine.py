@@ -317,6 +317,9 @@ class _Lead:
     sentence: int
     date: FoundDate | None
     agent: Actor | None
+    # told by a country as the subject ("Russia launched drones at Ukraine overnight"): a
+    # wave of that day, not the campaign an earlier day recalled belongs to
+    wave: bool = False
 
 
 @dataclass(frozen=True)
@@ -356,6 +359,8 @@ class _Context:
     possessive: re.Pattern[str] | None
     # "Hit were", "Под ударом оказались": a list of the places a strike told before hit
     hit_list: re.Pattern[str] | None
+    # "Russia launched ...": an active verb of attack right after a country's name
+    country_attack: re.Pattern[str] | None
     attribution: re.Pattern[str] | None  # "said", "according to": the source follows
     attribution_end: re.Pattern[str] | None  # "that" ("أن"): what is reported follows
     time_after: re.Pattern[str] | None  # "two weeks after": what follows is another time
@@ -524,6 +529,11 @@ def _context(rules: Rules) -> _Context:
         reaction=rules.words_re("context", "reaction"),
         reaction_report=rules.words_re("context", "reaction_report"),
         hit_list=rules.words_re("context", "hit_list"),
+        country_attack=re.compile(
+            rf"\s*(?:{alt('context', 'country_attack')})(?!\w)", re.IGNORECASE
+        )
+        if rules.patterns("context", "country_attack")
+        else None,
         possessive=(
             re.compile(possessive_pattern(rules)) if rules.patterns("dates", "possessive") else None
         ),
@@ -2875,6 +2885,24 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             else None
         )
         country_lead = _country_lead(sentence, k, ms, rules, ctx, reference)
+        attacker = _country_attacker(text, ms, ctx)
+        if attacker is not None:
+            # "Russia launched 120 drones at Ukraine overnight": the strikes told next at
+            # their towns are of that country's forces when they name no attacker
+            wave = _lead(sentence, k, rules, ctx, reference, None, None)
+            remote = (
+                wave is not None
+                and wave.rule is not None
+                and rules.rules[wave.rule].event_type == _REMOTE
+            )
+            days = _incident_days(sentence, rules, ctx, reference)
+            lead = _Lead(
+                wave.rule if wave is not None and remote else None,
+                k,
+                days[0] if days else None,
+                attacker,
+                wave=True,
+            )
         if last and follow < config.FOLLOW_UP_SENTENCES and all(m.place.kind != "city" for m in ms):
             # a next sentence that names only regions ("claimed by the Islamic State in the
             # Sahel") may still name who did it
@@ -3782,11 +3810,7 @@ def _lead(
     if not cues and agent is None:
         return None
     specific = [c for c in cues if not rules.rules[c[2]].generic]
-    days = [
-        d
-        for d in find_dates(sentence, reference=reference, rules=rules)
-        if d.date is not None and d.precision == 1 and not _report_date(sentence, d, ctx)
-    ]
+    days = _incident_days(sentence, rules, ctx, reference)
     if not specific and not days and agent is None:
         return before
     rule = min(specific or cues)[2] if cues else None
@@ -3812,6 +3836,29 @@ def _country_lead(
         return None
     r = rules.rules[told.rule]
     return told if r.event_type == _REMOTE and not r.generic else None
+
+
+def _incident_days(
+    sentence: str, rules: Rules, ctx: _Context, reference: dt.date | None
+) -> list[FoundDate]:
+    """The days a sentence gives to the day (not the day of a report)."""
+    return [
+        d
+        for d in find_dates(sentence, reference=reference, rules=rules)
+        if d.date is not None and d.precision == 1 and not _report_date(sentence, d, ctx)
+    ]
+
+
+def _country_attacker(text: str, ms: Sequence[Mention], ctx: _Context) -> Actor | None:
+    """The forces of the country a sentence that names only countries makes the subject of
+    an attack ("Russia launched 120 drones at Ukraine overnight", "Росія вночі атакувала";
+    the packs' ``country_attack``, right after its name), else None."""
+    if not ms or ctx.country_attack is None or any(m.place.kind != "country" for m in ms):
+        return None
+    for m in ms:
+        if ctx.country_attack.match(text, m.char_end):
+            return state_forces(m.place.country_code)
+    return None
 
 
 def _restated(lead: _Lead, before: _Lead | None, previous: list[_Incident], rules: Rules) -> _Lead:
@@ -4006,6 +4053,8 @@ def _lead_day_fits(lead: _Lead, found: FoundDate | None, previous: list[_Inciden
     if found is None or found.date is None:
         return True
     if lead.date is not None and lead.date.date is not None:
+        if lead.wave:
+            return found.date == lead.date.date
         return found.date <= lead.date.date
     told = [i for i in previous if i.sentence <= lead.sentence and i.date is not None]
     last = max(told, key=lambda i: i.sentence).date if told else None
@@ -4821,7 +4870,9 @@ def _rows(
                 and i is not None
                 and i.count
                 and not i.vague
-                and not _tells_of_dead(owner.notes, rules)
+                # (a word of dying is the dead of another place of the incident when the
+                # text gave that place its toll: "in A two wounded, in B a woman killed")
+                and (bool(owner.fatalities) or not _tells_of_dead(owner.notes, rules))
             ):
                 fatalities = 0
             subtype = _subtype(owner, rules.refine, fatalities)
