@@ -1096,6 +1096,9 @@ CUE_OWN_PLACE_CHARS: Final = 25
 #: Transliteration (geo.geoparse.translit): candidates reached through a Latin
 #: transliteration of a Cyrillic or Arabic name have their prior lowered by this much...
 GEOPARSE_TRANSLIT_PENALTY: Final = 0.7
+#: ... and by this much more when another place of the same Arabic skeleton writes the name
+#: consonant for consonant with its long vowels (translit.slots_agree) and it does not.
+GEOPARSE_TRANSLIT_LOOSE_PENALTY: Final = 1.5
 #: ... the spelling variants of this many of a Cyrillic name's transliterations are tried
 #: when none of them is a gazetteer name ("Тальбиса": "talbisa", "talbisah")...
 GEOPARSE_TRANSLIT_VARIANT_KEYS: Final = 4

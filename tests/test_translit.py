@@ -634,3 +634,16 @@ def test_a_romanised_name_of_two_words_is_read_whole() -> None:
     text = "Des combats ont éclaté dans la ville de Bala Morghab, en Afghanistan."
     mentions = {m.mention: m.place.name for m in get_geoparser().parse_text(text).mentions}
     assert mentions.get("Bala Morghab") == "Bala Murghab"
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin", "agree"),
+    [
+        ("ممباسا", "mombasa", True),  # a short vowel the Arabic leaves unwritten
+        ("تاتاي", "tatay", True),  # a consonant twice around a long vowel counts twice
+        ("تاتاي", "tay", False),
+        ("تاتاي", "tatu", False),  # the long vowel of the end is not written
+    ],
+)
+def test_slots_agree_letter_for_letter(arabic: str, latin: str, agree: bool) -> None:
+    assert translit.slots_agree(arabic, latin) is agree

@@ -496,6 +496,8 @@ class Index:
             self._translit.clear()
         most = config.GEOPARSE_MAX_CANDIDATES
         places: dict[str, Place] = {}
+        # the places whose Latin name writes an Arabic name's consonants one for one
+        exact: set[str] = set()
         if translit.is_cyrillic(key):
             # countries are left out: the gazetteer knows every country's Russian and
             # Ukrainian names, so one reached through a transliteration is a false friend
@@ -529,13 +531,24 @@ class Index:
             countries = translit.arabic_countries()
             skeletons = translit.skeleton_index(self.gazetteer)
             for latin in skeletons.keys(key, min_letters=config.GEOPARSE_TRANSLIT_MIN_SKELETON):
+                agree = translit.slots_agree(key, latin)
                 for place in self.gazetteer.lookup(latin, normalized=True)[:most]:
                     if place.country_code in countries:
                         places.setdefault(place.id, place)
+                        if agree:
+                            exact.add(place.id)
         penalty = config.GEOPARSE_TRANSLIT_PENALTY
+
+        def lowered(place: Place) -> float:
+            # a skeleton's other names (a doubled consonant squeezed, a long vowel elsewhere:
+            # "Penza" for "بابنوسة") rank below one that writes the name letter for letter
+            if exact and place.id not in exact:
+                return penalty + config.GEOPARSE_TRANSLIT_LOOSE_PENALTY
+            return penalty
+
         found = tuple(
             sorted(
-                (Candidate(p, prior_of(p) - penalty, "translit") for p in places.values()),
+                (Candidate(p, prior_of(p) - lowered(p), "translit") for p in places.values()),
                 key=lambda c: -c.prior,
             )[:most]
         )

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import json
 import logging
 import re
@@ -94,6 +95,7 @@ __all__ = [
     "russian_spelling",
     "save_skeleton_index",
     "skeleton_index",
+    "slots_agree",
     "vowel_distance",
     "vowels_agree",
 ]
@@ -620,6 +622,26 @@ def vowels_agree(arabic_key: str, latin_key: str) -> bool:
             if not any(ch in written for ch in _LATIN_VOWELS[vowel]):
                 return False
     return True
+
+
+def slots_agree(arabic_key: str, latin_key: str) -> bool:
+    """Whether a Latin name writes the consonants of an Arabic name one for one and its long
+    vowels in the same places (:func:`vowels_agree`). A consonant the Arabic writes twice
+    with a long vowel between counts twice ("تاتاي" is "tatay", not "tay"); one the Latin
+    writes twice around a short vowel the Arabic leaves unwritten counts once ("ممباسا" is
+    "mombasa").
+
+    Examples
+    --------
+    >>> slots_agree("ممباسا", "mombasa"), slots_agree("ممباسا", "mbasa")
+    (True, True)
+    >>> slots_agree("تاتاي", "tatay"), slots_agree("تاتاي", "tay")
+    (True, False)
+    """
+    arabic, latin = _arabic_slots(arabic_key)[0], _latin_slots(latin_key)[0]
+    if arabic != latin and arabic != tuple(k for k, _ in itertools.groupby(latin)):
+        return False
+    return vowels_agree(arabic_key, latin_key)
 
 
 # --------------------------------------------------------------------------- Latin romanisations
