@@ -1875,3 +1875,10 @@ def test_a_name_after_a_venue_noun_is_the_venues(text: str, lang: str, expected:
 )
 def test_seas_and_gulfs_of_the_news_are_places(text: str, lang: str, expected: list[str]) -> None:
     assert geo.geoparse(text, lang=lang)["name"].tolist() == expected
+
+
+def test_a_unit_noun_and_of_between_a_name_and_its_region_is_an_apposition() -> None:
+    # "X district of Y State": the X of Y, as "X, Y State" would say
+    text = "Gunmen raided Song district of Adamawa State and Awe district of Nasarawa State."
+    found = [(m.mention, m.place.country_code) for m in parse(text)]
+    assert ("Song", "NG") in found and ("Awe", "NG") in found

@@ -287,7 +287,7 @@ def resolve(
     ctx, anchors = _anchors(cands, by_key, toks, w, index, foreign)
     capitals = index_capitals(index)
     sentences_of = {key: {toks.sentence[s.first] for s in group} for key, group in by_key.items()}
-    apposition, apposed_at = _appositions(text, toks, by_key, cands, anchors)
+    apposition, apposed_at = _appositions(text, toks, by_key, cands, anchors, w)
     datelines = {
         key
         for key, group in by_key.items()
@@ -2445,15 +2445,21 @@ def _second_round_context(
     )
 
 
+#: Words at most between a name and the unit it lies in ("X district of Y").
+_APPOSED_WORDS: Final = 4
+
+
 def _appositions(
     text: str,
     toks: Tokens,
     by_key: Mapping[str, list[Span]],
     cands: Mapping[str, tuple[Candidate, ...]],
     anchors: Mapping[str, Place],
+    w: Words,
 ) -> tuple[dict[str, list[Place]], dict[int, list[Place]]]:
     """Places named right after a name, after a comma or in brackets ("Springfield,
-    Illinois", "Gaziantep (Turquie)"): the candidates of the following name's key, by key
+    Illinois", "Gaziantep (Turquie)"), or after a unit's noun and an "of" word ("X district
+    of Y", "X, dans la région de Y"): the candidates of the following name's key, by key
     and by the first token of each span that has them."""
     starts = {}
     for key, group in by_key.items():
@@ -2461,14 +2467,39 @@ def _appositions(
             starts[s.first] = key
     out: dict[str, list[Place]] = {}
     at: dict[int, list[Place]] = {}
+    nouns = w.union("region_after", "region_before")
+    links = w.of_words | w["determiners"] | w["place_prepositions"]
     for key, group in by_key.items():
         for s in group:
-            nxt = s.last + 1
-            if nxt >= len(toks) or nxt not in starts:
+            nxt = next(
+                (
+                    j
+                    for j in range(s.last + 1, min(len(toks), s.last + 2 + _APPOSED_WORDS))
+                    if j in starts
+                ),
+                None,
+            )
+            if nxt is None:
                 continue
-            gap = text[toks.ends[s.last] : toks.starts[nxt]]
-            if gap.strip() not in (",", "(", "-", "–", "—") and gap.strip() != "":
-                continue
+            if nxt > s.last + 1:
+                # "X district of Y", "X, dans la région de Y": a unit's noun and "of" words
+                # only, ending in an "of" word or an article
+                between = range(s.last + 1, nxt)
+                if not (
+                    all(toks.keys[j] in nouns or toks.keys[j] in links for j in between)
+                    and any(toks.keys[j] in nouns for j in between)
+                    and toks.keys[nxt - 1] in links
+                    and toks.sentence[s.last] == toks.sentence[nxt]
+                    and all(
+                        text[toks.ends[j - 1] : toks.starts[j]].strip() in ("", ",")
+                        for j in range(s.last + 1, nxt + 1)
+                    )
+                ):
+                    continue
+            else:
+                gap = text[toks.ends[s.last] : toks.starts[nxt]]
+                if gap.strip() not in (",", "(", "-", "–", "—") and gap.strip() != "":
+                    continue
             other = starts[nxt]
             if other == key or other not in cands:
                 continue
