@@ -323,6 +323,8 @@ ISO_POINTS: dict[str, tuple[float, float]] = {
     "GT-HU": (15.6, -91.6),  # Huehuetenango (ISO now numeric, GT-13)
     "NG-NA": (8.5, 8.3),  # Nasarawa (Natural Earth: no code)
     "ML-9": (15.8, 2.6),  # Ménaka region (created 2016; Natural Earth: part of Gao)
+    "CD-HU": (3.5, 28.4),  # Haut-Uélé (Natural Earth: the former Orientale)
+    "CD-IT": (1.7, 29.8),  # Ituri (Natural Earth: the former Orientale)
 }
 
 
