@@ -4116,25 +4116,25 @@ def test_a_region_named_with_its_noun_is_told_at_its_namesake_town(text: str, to
             [("Liubeshiv", "2027-06-10", _SHELLING, 0, 2)],
         ),
         (
-            "date 2027-06-10\nA drone hit a warehouse in Kenema on Tuesday, injuring three "
-            "workers.",
+            "date 2027-06-10\nKenema's grain store was struck by a drone on Tuesday, injuring "
+            "three workers.",
             [("Kenema", "2027-06-08", "Air/drone strike", 0, 3)],
         ),
         # a vague count of wounded is no count: the dead stay unknown
         (
-            "date 2027-06-10\nA drone hit a warehouse in Kenema on Tuesday, injuring several "
-            "workers.",
+            "date 2027-06-10\nKenema's grain store was struck by a drone on Tuesday, injuring "
+            "several workers.",
             [("Kenema", "2027-06-08", "Air/drone strike", None, None)],
         ),
         # no toll at all: unknown, not 0
         (
-            "date 2027-06-10\nA drone hit a warehouse in Kenema on Tuesday.",
+            "date 2027-06-10\nKenema's grain store was struck by a drone on Tuesday.",
             [("Kenema", "2027-06-08", "Air/drone strike", None, None)],
         ),
         # the same sentence speaks of dead it gives no figure the engine reads: not 0
         (
-            "date 2027-06-10\nУ четвер кількість загиблих унаслідок удару ракети по "
-            "Любешову зросла, ще 21 людина поранена.",
+            "date 2027-06-10\nУ четвер число загиблих після ракетного удару по "
+            "Любешову зросло, ще 21 людина поранена.",
             [("Liubeshiv", "2027-06-10", _SHELLING, None, 21)],
         ),
     ],
@@ -4150,7 +4150,7 @@ def test_wounded_counted_and_no_dead_told_is_zero_dead(
     [
         "date 2027-03-09\nFour soldiers were killed by a mine near Kenema on Monday.",
         "date 2027-03-09\nA mine blast killed four herders near Makeni on Monday.",
-        "date 2027-03-09\nQuatre soldats ont été tués par une mine près de Kenema lundi.",
+        "date 2027-03-09\nLundi, quatre militaires tués par une mine à la sortie de Kenema.",
         "date 2027-03-09\nВ понедельник под Шепетовкой при взрыве мины погибли четыре человека.",
         "date 2027-03-09\nУ понеділок поблизу Любешова загинули четверо людей через вибух міни.",
     ],
@@ -4166,27 +4166,27 @@ def test_a_mine_that_kills_is_a_remote_explosive(text: str) -> None:
     ("text", "place"),
     [
         (
-            "Russia attacked Ukraine with drones overnight, the air force said.\n\nIn Zhovkva, "
-            "debris of a downed drone fell on a house, injuring a man.",
+            "Russia attacked Ukraine with drones in the night, officials said.\n\nIn Zhovkva, "
+            "a drone struck a home, injuring a man.",
             "Zhovkva",
         ),
         (
-            "Росія вночі запустила по Україні 120 дронів, повідомили в Повітряних силах.\n\n"
-            "У Любешові уламки збитого дрона впали на приватний будинок, травмовано чоловіка.",
+            "Росія вночі запустила 80 дронів і дві ракети, за даними ППО.\n\n"
+            "У Любешові уламки дрона пошкодили дах житлового будинку, травмовано чоловіка.",
             "Liubeshiv",
         ),
         (
-            "Россия ночью атаковала Украину 120 дронами, сообщили в Воздушных силах.\n\n"
-            "В Любешове обломки сбитого дрона упали на частный дом, ранен мужчина.",
+            "Россия ночью атаковала 80 беспилотниками западные области, по данным ПВО.\n\n"
+            "В Любешове обломки беспилотника повредили крышу жилого дома, ранен мужчина.",
             "Liubeshiv",
         ),
         (
-            "La Russie a lancé 120 drones et cinq missiles sur l'Ukraine dans la nuit.\n\n"
+            "La Russie a lancé 80 drones et deux missiles contre l'Ukraine pendant la nuit.\n\n"
             "À Zhovkva, des débris d'un drone sont tombés sur une maison, blessant un homme.",
             "Zhovkva",
         ),
         (
-            "Rusia lanzó 120 drones y cinco misiles contra Ucrania durante la noche.\n\nEn "
+            "Rusia lanzó 80 drones y dos misiles sobre territorio ucraniano por la noche.\n\nEn "
             "Zhovkva, restos de un dron derribado cayeron sobre una casa e hirieron a un hombre.",
             "Zhovkva",
         ),
@@ -4207,7 +4207,7 @@ def test_a_country_struck_or_an_earlier_day_takes_no_attacker_from_it() -> None:
     )
     assert _event_actors(passive) == [("Zhovkva", None, 0)]
     earlier = (
-        "date 2027-09-15\nRussia launched 120 drones at Ukraine overnight.\n\nOn Sept. 2, "
-        "a drone hit a warehouse in Zhovkva, injuring a man."
+        "date 2027-09-15\nRussia launched 80 drones and two missiles overnight.\n\nOn Sept. 2, "
+        "a drone struck a grain store in Zhovkva, injuring a man."
     )
     assert _event_actors(earlier) == [("Zhovkva", None, 0)]

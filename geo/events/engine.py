@@ -317,7 +317,7 @@ class _Lead:
     sentence: int
     date: FoundDate | None
     agent: Actor | None
-    # told by a country as the subject ("Russia launched drones at Ukraine overnight"): a
+    # told by a country as the subject ("Russia launched its drones in the night"): a
     # wave of that day, not the campaign an earlier day recalled belongs to
     wave: bool = False
 
@@ -2887,7 +2887,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         country_lead = _country_lead(sentence, k, ms, rules, ctx, reference)
         attacker = _country_attacker(text, ms, ctx)
         if attacker is not None:
-            # "Russia launched 120 drones at Ukraine overnight": the strikes told next at
+            # "Russia launched 80 drones in the night": the strikes told next at
             # their towns are of that country's forces when they name no attacker
             wave = _lead(sentence, k, rules, ctx, reference, None, None)
             remote = (
@@ -3851,7 +3851,7 @@ def _incident_days(
 
 def _country_attacker(text: str, ms: Sequence[Mention], ctx: _Context) -> Actor | None:
     """The forces of the country a sentence that names only countries makes the subject of
-    an attack ("Russia launched 120 drones at Ukraine overnight", "Росія вночі атакувала";
+    an attack ("Russia launched 80 drones in the night", "Росія вночі атакувала";
     the packs' ``country_attack``, right after its name), else None."""
     if not ms or ctx.country_attack is None or any(m.place.kind != "country" for m in ms):
         return None
@@ -4952,7 +4952,7 @@ def _rows(
 
 def _tells_of_dead(notes: Sequence[str], rules: Rules) -> bool:
     """Whether a sentence of an incident that counts its wounded also has a word of killing
-    or dying: a death figure the engine did not read there ("the number of dead rose to five,
+    or dying: a death figure the engine did not read there ("the count of the dead grew to five,
     21 people were wounded") is no report of no dead."""
     pairs = [
         (rules.words_re("tolls", a), rules.words_re("tolls", b))
