@@ -3829,13 +3829,18 @@ def _country_lead(
     Ukraine overnight with drones"), as a lead for the towns the next sentence lists as hit
     (the packs' ``hit_list``), else None: a word of a specific remote-violence type and a
     day of the incident are needed."""
-    if not ms or ctx.hit_list is None or any(m.place.kind != "country" for m in ms):
+    if ctx.hit_list is None or not _only_countries(ms):
         return None
     told = _lead(sentence, k, rules, ctx, reference, None, None)
     if told is None or told.rule is None or told.date is None:
         return None
     r = rules.rules[told.rule]
     return told if r.event_type == _REMOTE and not r.generic else None
+
+
+def _only_countries(ms: Sequence[Mention]) -> bool:
+    """Whether a sentence names places and all of them are countries."""
+    return bool(ms) and all(m.place.kind == "country" for m in ms)
 
 
 def _incident_days(
@@ -3853,7 +3858,7 @@ def _country_attacker(text: str, ms: Sequence[Mention], ctx: _Context) -> Actor 
     """The forces of the country a sentence that names only countries makes the subject of
     an attack ("Russia launched 80 drones in the night", "Росія вночі атакувала";
     the packs' ``country_attack``, right after its name), else None."""
-    if not ms or ctx.country_attack is None or any(m.place.kind != "country" for m in ms):
+    if ctx.country_attack is None or not _only_countries(ms):
         return None
     for m in ms:
         if ctx.country_attack.match(text, m.char_end):
@@ -4954,14 +4959,12 @@ def _tells_of_dead(notes: Sequence[str], rules: Rules) -> bool:
     """Whether a sentence of an incident that counts its wounded also has a word of killing
     or dying: a death figure the engine did not read there ("the count of the dead grew to five,
     21 people were wounded") is no report of no dead."""
-    pairs = [
-        (rules.words_re("tolls", a), rules.words_re("tolls", b))
-        for a, b in (("injured", "killed"), ("injured_before_number", "killed_before_number"))
-    ]
-    hurt = [p for p, _ in pairs if p is not None]
-    dead = [p for _, p in pairs if p is not None]
+    hurt = [rules.words_re("tolls", n) for n in ("injured", "injured_before_number")]
+    dead = [rules.words_re("tolls", n) for n in ("killed", "killed_before_number")]
     return any(
-        any(p.search(note) for p in hurt) and any(p.search(note) for p in dead) for note in notes
+        any(p is not None and p.search(note) for p in hurt)
+        and any(p is not None and p.search(note) for p in dead)
+        for note in notes
     )
 
 

@@ -540,8 +540,9 @@ class Index:
         penalty = config.GEOPARSE_TRANSLIT_PENALTY
 
         def lowered(place: Place) -> float:
-            # a skeleton's other names (a doubled consonant squeezed, a long vowel elsewhere:
-            # "Penza" for "بابنوسة") rank below one that writes the name letter for letter
+            # a skeleton's other names (a consonant written twice around a long vowel read
+            # once, a long vowel elsewhere) rank below one that writes the name letter for
+            # letter
             if exact and place.id not in exact:
                 return penalty + config.GEOPARSE_TRANSLIT_LOOSE_PENALTY
             return penalty

@@ -2445,10 +2445,6 @@ def _second_round_context(
     )
 
 
-#: Words at most between a name and the unit it lies in ("X district of Y").
-_APPOSED_WORDS: Final = 4
-
-
 def _appositions(
     text: str,
     toks: Tokens,
@@ -2474,7 +2470,10 @@ def _appositions(
             nxt = next(
                 (
                     j
-                    for j in range(s.last + 1, min(len(toks), s.last + 2 + _APPOSED_WORDS))
+                    for j in range(
+                        s.last + 1,
+                        min(len(toks), s.last + 2 + config.GEOPARSE_APPOSITION_MAX_WORDS),
+                    )
                     if j in starts
                 ),
                 None,
