@@ -4211,3 +4211,14 @@ def test_a_country_struck_or_an_earlier_day_takes_no_attacker_from_it() -> None:
         "a drone struck a grain store in Zhovkva, injuring a man."
     )
     assert _event_actors(earlier) == [("Zhovkva", None, 0)]
+
+
+def test_a_strike_by_the_country_s_own_military_names_it_as_the_attacker() -> None:
+    # the state's name between "by the" and the force noun, the target after it
+    text = (
+        "date 2027-10-06\nAn air strike by the Myanmar military on a village near Myingyan "
+        "killed 17 civilians on Saturday."
+    )
+    assert [(p, a) for p, a, _ in _event_actors(text)] == [
+        ("Myingyan", "Military Forces of Myanmar")
+    ]

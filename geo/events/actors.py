@@ -171,6 +171,10 @@ def state_forces(code: str | None, *, police: bool = False) -> Actor | None:
     return Actor(f"{kind} of {name}", _STATE, code)
 
 
+#: A word right before a point of a sentence (searched with that point as the end).
+_NAME_BEFORE: Final = re.compile(r"([^\W\d_][\w'’\-]*)\s+$")
+
+
 @functools.cache
 def _country_words() -> dict[str, str]:
     """Country names and nationality words, lower case, of the countries the lexicon does
@@ -542,6 +546,22 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
         head = _ARTICLES.sub("", sentence[max(0, start - 60) : start].rstrip() + " ")
         return t.agent.search(head.rstrip() + " ") is not None
 
+    def agent_before_name(start: int) -> bool:
+        """:func:`agent_before`, or the same with a name of one or two capitalised words
+        between ("an air strike by the Myanmar military on a village": its own state's
+        forces, the country left to the context)."""
+        if agent_before(start):
+            return True
+        k = start
+        for _ in range(2):
+            named = _NAME_BEFORE.search(sentence, 0, k)
+            if named is None or not named.group(1)[:1].isupper():
+                return False
+            k = named.start(1)
+            if agent_before(k):
+                return True
+        return False
+
     def target(start: int) -> bool:
         """The actor is what was struck ("strikes on positions of X", "удар по позициям X",
         "غارات على تجمعات لـX"): the side attacked, never the one who acted."""
@@ -724,7 +744,7 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
                         and t.weapon_before.search(sentence, max(0, m.start() - 40), m.start())
                     )
                 )
-                by = agent_before(m.start())
+                by = agent_before_name(m.start())
                 hit = not by and attacked(m.start(), m.end())
                 fired = by or (bool(armed) and not hit)
                 found.append(
