@@ -4222,3 +4222,12 @@ def test_a_strike_by_the_country_s_own_military_names_it_as_the_attacker() -> No
     assert [(p, a) for p, a, _ in _event_actors(text)] == [
         ("Myingyan", "Military Forces of Myanmar")
     ]
+
+
+def test_a_route_alone_is_one_incident_at_its_first_end() -> None:
+    # no other place: the road's first end, as "on the road between A and B" reads
+    text = (
+        "date 2027-10-06\nGunmen fired on a truck on the Mongu-Senanga road on Sunday, "
+        "killing two civilians."
+    )
+    assert [(p, d) for p, _, _, d, _ in _event_places(text)] == [("Mongu", 2)]

@@ -986,6 +986,7 @@ def _qualifiers(text: str, ms: Sequence[Mention]) -> dict[int, set[str]]:
     qualified by them (the empty id ``""``) and they qualify nothing."""
     out: dict[int, set[str]] = {}
     ends: set[int] = set()
+    pairs: list[tuple[Mention, Mention]] = []  # the two ends of each route
     order = sorted(ms, key=lambda q: q.char_start)
     groups: dict[int, list[Mention]] = {}  # the places of each parenthesis, by its place
     for i, m in enumerate(order):
@@ -995,6 +996,7 @@ def _qualifiers(text: str, ms: Sequence[Mention]) -> dict[int, set[str]]:
             gap = text[q.char_end : m.char_start]
             if _ROUTE_JOIN.fullmatch(gap):
                 ends |= {id(q), id(m)}
+                pairs.append((q, m))
             elif _PAREN_OPEN.fullmatch(gap):
                 out[id(m)] = {q.place.id}
                 groups[id(q)] = [q, m]
@@ -1013,6 +1015,11 @@ def _qualifiers(text: str, ms: Sequence[Mention]) -> dict[int, set[str]]:
     for q in ms:
         if id(q) in ends:
             out[id(q)] = others - {q.place.id}
+    if not others:
+        # a route alone ("gunmen fired on a car on the A-B road"): one incident, at its first
+        # end (as "on the road between A and B" reads)
+        for first, second in pairs:
+            out[id(second)] = {first.place.id}
     return {k: v for k, v in out.items() if v}
 
 
