@@ -162,6 +162,11 @@ def test_more_ways_to_tell_the_dead(lang: str, sentence: str, count: int) -> Non
             "La explosión mató a un vigilante y lesionó a dos obreros.",
             [("fatalities", 1), ("injured", 2)],
         ),
+        # "otros"/"otras" between the verb and its count
+        (
+            "Los atacantes asesinaron a tres jornaleros e hirieron a otras dos personas.",
+            [("fatalities", 3), ("injured", 2)],
+        ),
     ],
 )
 def test_spanish_wordings_of_the_dead_and_the_wounded(
