@@ -4231,3 +4231,16 @@ def test_a_route_alone_is_one_incident_at_its_first_end() -> None:
         "killing two civilians."
     )
     assert [(p, d) for p, _, _, d, _ in _event_places(text)] == [("Mongu", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2027-10-06\nLes forces russes ont attaqué Kenema mardi, endommageant un bâtiment "
+        "administratif et blessant quatre personnes.",
+        "date 2027-10-06\nВорог атакував Любешів: пошкоджено адмінбудівлю, травмовано 4 людей.",
+    ],
+)
+def test_a_state_force_that_wounds_people_in_a_town_attacks_civilians(text: str) -> None:
+    # "people" ("personnes", "людей") are civilians, as in English: no armed clash
+    assert [(s, i) for _, _, s, _, i in _event_places(text)] == [("Attack", 4)]
