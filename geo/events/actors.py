@@ -548,7 +548,7 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
 
     def agent_before_name(start: int) -> bool:
         """:func:`agent_before`, or the same with a name of one or two capitalised words
-        between ("an air strike by the Myanmar military on a village": its own state's
+        between ("an air strike by the X military on a village": its own state's
         forces, the country left to the context)."""
         if agent_before(start):
             return True

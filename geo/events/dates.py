@@ -265,6 +265,11 @@ _NUMERIC: Final = re.compile(
 )
 
 
+#: Two digits around a slash or a dot: where a date in digits may be, in a language that
+#: reads only those ("21/01", "04.02.2015"; a dash is a range there).
+_DIGITS_SEPARATED: Final = re.compile(r"\d[./]\d")
+
+
 def _numeric_date(
     m: re.Match[str], reference: dt.date | None, *, day_first: bool
 ) -> dt.date | None:
@@ -339,7 +344,7 @@ def find_dates(
         if d is not None:
             found.append(FoundDate(d, 1, m.start(), m.end(), True))
             taken.append(m.span())
-    if t.day_first or "/" in sentence or "." in sentence:
+    if t.day_first or _DIGITS_SEPARATED.search(sentence) is not None:
         for m in _NUMERIC.finditer(sentence):
             sep, year_text = m.group(2), m.group(4)
             if not free(m.start()):

@@ -730,7 +730,7 @@ def _region_namesake(
         return False
     own = normalize_name(p.name)
     if own != words and words in own:
-        return True  # "Puerto Boyacá" for "Boyacá" (not "Chittagong", Chattogram's old name)
+        return True  # inside a longer name of the town ("Puerto X"), not a former name
     if p.population >= config.EVENTS_NAMESAKE_TOWN_POPULATION:
         return False
     towns = [q.place for q in ms if q is not m] + ([story_town] if story_town is not None else [])
@@ -2891,25 +2891,16 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             and any(m.place.kind != "country" for m in ms)
             else None
         )
-        country_lead = _country_lead(sentence, k, ms, rules, ctx, reference)
+        # what a sentence that names only countries tells, read once for both uses below
+        told_by_countries = (
+            _lead(sentence, k, rules, ctx, reference, None, None) if _only_countries(ms) else None
+        )
+        country_lead = _country_lead(told_by_countries, rules, ctx)
         attacker = _country_attacker(text, ms, ctx)
         if attacker is not None:
             # "Russia launched 80 drones in the night": the strikes told next at
             # their towns are of that country's forces when they name no attacker
-            wave = _lead(sentence, k, rules, ctx, reference, None, None)
-            remote = (
-                wave is not None
-                and wave.rule is not None
-                and rules.rules[wave.rule].event_type == _REMOTE
-            )
-            days = _incident_days(sentence, rules, ctx, reference)
-            lead = _Lead(
-                wave.rule if wave is not None and remote else None,
-                k,
-                days[0] if days else None,
-                attacker,
-                wave=True,
-            )
+            lead = _wave_lead(told_by_countries, attacker, sentence, k, rules, ctx, reference)
         if last and follow < config.FOLLOW_UP_SENTENCES and all(m.place.kind != "city" for m in ms):
             # a next sentence that names only regions ("claimed by the Islamic State in the
             # Sahel") may still name who did it
@@ -3824,25 +3815,39 @@ def _lead(
     return _Lead(rule, k, days[0] if days else None, agent)
 
 
-def _country_lead(
-    sentence: str,
-    k: int,
-    ms: Sequence[Mention],
-    rules: Rules,
-    ctx: _Context,
-    reference: dt.date | None,
-) -> _Lead | None:
+def _country_lead(told: _Lead | None, rules: Rules, ctx: _Context) -> _Lead | None:
     """The strike a sentence that names only countries tells with a day ("Russia attacked
     Ukraine overnight with drones"), as a lead for the towns the next sentence lists as hit
     (the packs' ``hit_list``), else None: a word of a specific remote-violence type and a
-    day of the incident are needed."""
-    if ctx.hit_list is None or not _only_countries(ms):
-        return None
-    told = _lead(sentence, k, rules, ctx, reference, None, None)
-    if told is None or told.rule is None or told.date is None:
+    day of the incident are needed. ``told``: the lead of that sentence (:func:`_lead`, None
+    when it names other places)."""
+    if ctx.hit_list is None or told is None or told.rule is None or told.date is None:
         return None
     r = rules.rules[told.rule]
     return told if r.event_type == _REMOTE and not r.generic else None
+
+
+def _wave_lead(
+    told: _Lead | None,
+    attacker: Actor,
+    sentence: str,
+    k: int,
+    rules: Rules,
+    ctx: _Context,
+    reference: dt.date | None,
+) -> _Lead:
+    """The lead of a sentence that names a country as the attacker (:func:`_country_attacker`):
+    the rule of its remote-violence word if it has one, its day, that country's forces, a
+    wave of that day only. ``told``: the sentence's lead as :func:`_lead` read it."""
+    remote = (
+        told is not None and told.rule is not None and rules.rules[told.rule].event_type == _REMOTE
+    )
+    if told is not None:
+        day = told.date  # (the first day :func:`_incident_days` gives, as read there)
+    else:
+        days = _incident_days(sentence, rules, ctx, reference)
+        day = days[0] if days else None
+    return _Lead(told.rule if told is not None and remote else None, k, day, attacker, wave=True)
 
 
 def _only_countries(ms: Sequence[Mention]) -> bool:
@@ -5244,8 +5249,8 @@ def _country(inc: _Incident) -> str | None:
 
 def _namesake_town(gaz: Gazetteer, m: Mention) -> Place | None:
     """The town of a region's country and region that the words naming the region also
-    name, or the region's own name without its noun ("Kaduna" of "Kaduna State", "Kharkiv"
-    of "Kharkiv Oblast": a region called after its capital), or None."""
+    name, or the region's own name without its noun ("X" of "X State" or of "X Oblast": a
+    region called after its capital), or None."""
     from geo.gazetteer import normalize_name
 
     region = m.place
@@ -5253,7 +5258,7 @@ def _namesake_town(gaz: Gazetteer, m: Mention) -> Place | None:
         return None
     names = [m.mention]
     if f" {normalize_name(region.name)} " in f" {normalize_name(m.mention)} ":
-        names.append(region.name)  # the words hold the name ("Kaduna State"; not "Харківщина")
+        names.append(region.name)  # the words hold the name ("X State"; not a -shchyna form)
     for name in names:
         for town in gaz.lookup(name, kinds=("city",), country_codes=[region.country_code]):
             if town.admin1_code == region.admin1_code or town.admin1 == region.name:

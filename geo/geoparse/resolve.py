@@ -2445,6 +2445,35 @@ def _second_round_context(
     )
 
 
+#: What stands between a name and the place in apposition right after it ("X, Y", "X (Y)").
+_APPOSITION_GAPS: Final = frozenset({"", ",", "(", "-", "–", "—"})
+
+
+def _unit_noun_gap(
+    text: str,
+    toks: Tokens,
+    last: int,
+    nxt: int,
+    nouns: frozenset[str],
+    links: frozenset[str],
+) -> bool:
+    """Whether the words between token ``last`` and token ``nxt`` of one sentence say that
+    the name ending at ``last`` lies in the place starting at ``nxt``: a unit's noun and
+    "of" words, prepositions or articles only, ending in one of those ("X district of Y",
+    "X, dans la région de Y"), with nothing but spaces and commas between them."""
+    between = range(last + 1, nxt)
+    return (
+        toks.sentence[last] == toks.sentence[nxt]
+        and toks.keys[nxt - 1] in links
+        and all(toks.keys[j] in nouns or toks.keys[j] in links for j in between)
+        and any(toks.keys[j] in nouns for j in between)
+        and all(
+            text[toks.ends[j - 1] : toks.starts[j]].strip() in ("", ",")
+            for j in range(last + 1, nxt + 1)
+        )
+    )
+
+
 def _appositions(
     text: str,
     toks: Tokens,
@@ -2481,24 +2510,10 @@ def _appositions(
             if nxt is None:
                 continue
             if nxt > s.last + 1:
-                # "X district of Y", "X, dans la région de Y": a unit's noun and "of" words
-                # only, ending in an "of" word or an article
-                between = range(s.last + 1, nxt)
-                if not (
-                    all(toks.keys[j] in nouns or toks.keys[j] in links for j in between)
-                    and any(toks.keys[j] in nouns for j in between)
-                    and toks.keys[nxt - 1] in links
-                    and toks.sentence[s.last] == toks.sentence[nxt]
-                    and all(
-                        text[toks.ends[j - 1] : toks.starts[j]].strip() in ("", ",")
-                        for j in range(s.last + 1, nxt + 1)
-                    )
-                ):
+                if not _unit_noun_gap(text, toks, s.last, nxt, nouns, links):
                     continue
-            else:
-                gap = text[toks.ends[s.last] : toks.starts[nxt]]
-                if gap.strip() not in (",", "(", "-", "–", "—") and gap.strip() != "":
-                    continue
+            elif text[toks.ends[s.last] : toks.starts[nxt]].strip() not in _APPOSITION_GAPS:
+                continue
             other = starts[nxt]
             if other == key or other not in cands:
                 continue
