@@ -897,6 +897,36 @@ def test_a_hospital_the_wounded_were_taken_to_or_died_in_is_not_the_incident_pla
     assert places and not away & places
 
 
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        (
+            "У вівторок ворог обстріляв Любешів. Травмовано 67-річну жінку, її госпіталізували "
+            "до Камінь-Каширського.",
+            1,
+        ),
+        (
+            "У вівторок ворог обстріляв Любешів. Двоє людей дістали травми, їх доправили до "
+            "лікарні в Камінь-Каширському.",
+            2,
+        ),
+        (
+            "Во вторник противник обстрелял Любешов. Ранена хозяйка дома, ее госпитализировали "
+            "в Камень-Каширский.",
+            1,
+        ),
+    ],
+)
+def test_the_wounded_taken_to_a_town_count_for_the_incident_told_before(
+    text: str, injured: int
+) -> None:
+    # the next sentence counts the wounded and names only the town of their hospital: the
+    # toll is the incident's, the hospital town no incident
+    assert _event_places("date 2027-06-10\n" + text) == [
+        ("Liubeshiv", "2027-06-08", "Shelling/artillery/missile attack", 0, injured)
+    ]
+
+
 def test_a_hospital_struck_in_a_town_is_the_incident_place() -> None:
     text = "date 2024-03-02\nA drone struck a hospital in Kabalo on Friday, killing two people."
     assert [p for p, *_ in _event_places(text)] == ["Kabalo"]
