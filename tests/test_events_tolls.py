@@ -821,3 +821,54 @@ def test_counts_joined_under_an_earlier_word_are_earlier(
 )
 def test_a_part_of_the_counted_is_no_new_count(lang: str, sentence: str) -> None:
     assert count_casualties(sentence, rules=get_rules((lang,))) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # a count after a verb of its own is not of the dead before it
+        ("en", "Gunmen killed 12 people and abducted 30 others.", [12]),
+        ("fr", "Les assaillants ont tué 12 personnes et enlevé 30 autres.", [12]),
+        # counts joined under one verb add up, past words of approximation
+        ("en", "The raid killed 12 soldiers and at least 3 children.", [12, 3]),
+    ],
+)
+def test_a_count_with_its_own_verb_is_not_joined_to_the_dead(
+    lang: str, sentence: str, expected: list[int]
+) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert [c.count for c in found if c.kind == "fatalities"] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # verb, subject, object: the weapon or the armed men between the verb and the count
+        ("قتلت الغارة 12 شخصا وأصابت 20 آخرين.", [("fatalities", 12), ("injured", 20)]),
+        ("قتلت الغارة الجوية ثلاثة مدنيين.", [("fatalities", 3)]),
+        ("قتل المسلحون 12 شخصا واختطفوا 30 آخرين.", [("fatalities", 12)]),
+        ("أصابت الغارة الإسرائيلية 20 شخصا.", [("injured", 20)]),
+    ],
+)
+def test_an_arabic_verb_counts_past_its_subject(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    found = count_casualties(sentence, rules=get_rules(("ar",)))
+    assert [(c.kind, c.count) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "On Tuesday a drone hit a warehouse, injuring a night watchman."),
+        ("en", "The shelling wounded two shepherds."),
+        ("ru", "Ранена хозяйка дома."),
+        ("uk", "Поранено власника будинку."),
+        ("uk", "Травмовано двох водіїв."),
+    ],
+)
+def test_people_named_by_their_work_or_home_are_counted(lang: str, sentence: str) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert [(c.kind, c.count) for c in found] == [
+        ("injured", 2 if "two" in sentence or "двох" in sentence else 1)
+    ]

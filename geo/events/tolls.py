@@ -322,7 +322,9 @@ def _is_not_a_count(sentence: str, n: Number, t: _TollRules) -> bool:
         return False
     if t.ordinal is not None and t.ordinal.match(sentence, n.end):
         return True  # 1er octobre, 2nd
-    if t.not_a_count is not None and t.not_a_count.match(sentence, n.end):
+    if t.not_a_count is not None and not n.person and t.not_a_count.match(sentence, n.end):
+        # a noun of one person is counted by itself: the noun after it is whose it is
+        # ("хозяйка дома", the owner of the house), not a unit
         return True  # 25 kilomètres, 10 %, 45 drones
     if t.numbered is not None and t.numbered.search(
         sentence, max(0, n.start - config.CASUALTY_NUMBERED_CHARS), n.start
@@ -740,6 +742,7 @@ def _count_after(
                     or not t.coordination.search(gap)
                     or _CLAUSE_EDGE.search(gap)
                     or (t.cues is not None and t.cues.search(gap))  # "and wounding 19"
+                    or not _joined_count(gap, t)
                     or not _names_people(sentence, nxt, t)
                     or _own_cue(sentence, nxt, t)
                 ):
@@ -749,6 +752,19 @@ def _count_after(
         if n.start > start + 3:
             break
     return []
+
+
+def _joined_count(gap: str, t: _TollRules) -> bool:
+    """Whether the gap between two counts ends with a conjunction and at most words of
+    approximation ("12 soldiers and at least 3"), not a verb of its own ("killed 12 people
+    and abducted 30 others": the second count is not of the dead)."""
+    co = t.coordination
+    if co is None:
+        return False
+    last = None
+    for last in co.finditer(gap):
+        pass
+    return last is not None and t.approx.fullmatch(gap, last.end()) is not None
 
 
 #: One or two words before a noun of one person ("54-летний местный", "young"): adjectives.
