@@ -4274,3 +4274,20 @@ def test_a_route_alone_is_one_incident_at_its_first_end() -> None:
 def test_a_state_force_that_wounds_people_in_a_town_attacks_civilians(text: str) -> None:
     # "people" ("personnes", "людей") are civilians, as in English: no armed clash
     assert [(s, i) for _, _, s, _, i in _event_places(text)] == [("Attack", 4)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des hommes armés ont attaqué mardi le village de Kenema, tuant quinze civils. « Ils "
+        "ont ouvert le feu sur les habitants au marché », a raconté un habitant joint par "
+        "téléphone depuis Makeni.",
+        "Gunmen attacked the village of Kenema on Tuesday, killing 15 civilians. \"They opened "
+        "fire on people at the market,\" a resident reached by phone in Makeni said.",
+        "Hombres armados atacaron el martes el pueblo de Kenema y mataron a 15 civiles. "
+        "\"Abrieron fuego contra la gente en el mercado\", dijo un vecino contactado por "
+        "teléfono desde Makeni.",
+    ],
+)
+def test_where_a_witness_was_reached_by_phone_is_no_incident_place(text: str) -> None:
+    assert [p for p, *_ in _event_places("date 2027-04-22\n" + text)] == ["Kenema"]
