@@ -4291,3 +4291,25 @@ def test_a_state_force_that_wounds_people_in_a_town_attacks_civilians(text: str)
 )
 def test_where_a_witness_was_reached_by_phone_is_no_incident_place(text: str) -> None:
     assert [p for p, *_ in _event_places("date 2027-04-22\n" + text)] == ["Kenema"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # verb, subject, object: the army between "صد" and the attack it repelled
+        "صد الجيش هجوما لمسلحين على مدينة كيفة.",
+        "وتصدت القوات المسلحة لهجوم شنه مسلحون على مدينة كيفة.",
+    ],
+)
+def test_an_arabic_attack_repelled_is_a_battle(text: str) -> None:
+    assert [(p, s) for p, _, s, *_ in _event_places("date 2027-06-18\n" + text)] == [
+        ("Kiffa", "Armed clash")
+    ]
+
+
+def test_an_arabic_town_the_displaced_fled_towards_is_no_incident_place() -> None:
+    text = (
+        "date 2027-06-18\nقتل ثلاثة مدنيين في قصف على مدينة كيفة أمس.\n\nوتشهد المنطقة معارك "
+        "عنيفة منذ أشهر، أدت إلى نزوح آلاف الأسر نحو مدينة روصو."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Kiffa"]
