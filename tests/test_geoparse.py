@@ -233,6 +233,18 @@ def test_a_cyrillic_case_form_is_read_both_ways() -> None:
     assert (raion.place.id, raion.place.kind) == ("gn:692194", "city")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Погибли трое жителей Любешова. Из-за боёв тысячи семей бежали.",
+        "Погибли трое жителей Любешова. Из Любешова тысячи семей бежали.",
+    ],
+)
+def test_a_capitalised_function_word_is_no_case_form_of_a_name(text: str) -> None:
+    # "Из" opens the sentence: a preposition, not a form of a village called Іза
+    assert [m.mention for m in parse(text, "ru")] == ["Любешова"] * text.count("Любешова")
+
+
 def test_town_named_like_its_district_is_the_town() -> None:
     ms = parse("Au Haut-Karabakh, des obus sont tombés sur Stepanakert.")
     m = next(m for m in ms if m.mention == "Stepanakert")

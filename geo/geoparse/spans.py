@@ -1809,6 +1809,10 @@ def _word_forms(
         if _acronym_in_text(text, toks, i):
             i += 1
             continue  # "повідомила ОВА": an acronym has no case forms
+        if toks.keys[i] in w["stopwords"]:
+            # a function word is no case form of a name ("Из-за боёв": not the village Іза)
+            i += 1
+            continue
         forms = _normal_forms(lang, word) if forms_of else ()
         for form in forms:
             derived = None if translit else _suffix_region(lang, form, w, index)
