@@ -4313,3 +4313,18 @@ def test_an_arabic_town_the_displaced_fled_towards_is_no_incident_place() -> Non
         "عنيفة منذ أشهر، أدت إلى نزوح آلاف الأسر نحو مدينة روصو."
     )
     assert [p for p, *_ in _event_places(text)] == ["Kiffa"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling killed three civilians in Kenema on Monday. Weeks of fighting have driven "
+        "thousands of families towards Makeni.",
+        "Des bombardements ont tué trois civils à Kenema lundi. Des semaines de combats ont "
+        "poussé des milliers de familles vers Makeni.",
+        "Un bombardeo mató a tres civiles en Kenema el lunes. Semanas de combates han "
+        "empujado a miles de familias hacia Makeni.",
+    ],
+)
+def test_a_town_the_fighting_drove_people_towards_is_no_incident_place(text: str) -> None:
+    assert [p for p, *_ in _event_places("date 2027-06-18\n" + text)] == ["Kenema"]
