@@ -1011,3 +1011,17 @@ def _cue_of(text: str, name: str, *, units: bool = False) -> bool:
 )
 def test_settlement_cues_of_a_spanish_name(text: str, name: str, units: bool, cued: bool) -> None:
     assert _cue_of(text, name, units=units) is cued
+
+
+def test_a_large_city_named_with_an_abbreviated_first_word_competes_as_its_own_name() -> None:
+    # "St Petersburg" shortens Saint Petersburg's own name and is the own name of the
+    # Florida town: both are primary, and the larger city ranks first
+    index = Index.default()
+    found = [(c.place.country_code, c.match) for c in index.candidates("st petersburg")]
+    assert found[:2] == [("RU", "primary"), ("US", "primary")]
+    # a small town's shortened name stays an alternate name (a person "St. Clair" is no
+    # more often a town for it)
+    small = [c for c in index.candidates("st clair") if c.place.country_code == "US"]
+    assert small and all(
+        c.match == "alternate" for c in small if c.place.name.lower().startswith("saint")
+    )

@@ -77,6 +77,35 @@ WATER_FEATURES: Final = frozenset({"water", "river", "sea", "lake", "gulf", "str
 _ARABIC_ARTICLE: Final = "ال"
 
 
+#: The usual abbreviations of the first word of a place's name, as keys
+#: (:func:`geo.gazetteer.normalize_name`): "St Petersburg" is Saint Petersburg's own name
+#: shortened, no alternate name of it.
+_NAME_ABBREVIATIONS: Final = {"saint": "st", "sainte": "ste", "sankt": "st", "mount": "mt"}
+
+
+def abbreviates(key: str, name: str) -> bool:
+    """Whether ``key`` is the primary ``name`` with a usual abbreviation of its first word.
+
+    Examples
+    --------
+    >>> abbreviates("st petersburg", "Saint Petersburg")
+    True
+    >>> abbreviates("st petersburg", "St. Petersburg")
+    False
+    """
+    head, _, rest = key.partition(" ")
+    if not rest or head not in _NAME_ABBREVIATIONS.values():
+        return False
+    whole, _, tail = normalize_name(name).partition(" ")
+    return tail == rest and _NAME_ABBREVIATIONS.get(whole) == head
+
+
+def _major_shortened(key: str, place: Place) -> bool:
+    """Whether ``key`` is the primary name of a major place (prior of at least
+    :data:`geo.config.GEOPARSE_MAJOR_PRIOR`) shortened by a usual abbreviation."""
+    return prior_of(place) >= config.GEOPARSE_MAJOR_PRIOR and abbreviates(key, place.name)
+
+
 def feature_of(place: Place) -> str:
     """The feature class of a place (the gazetteer's ``feature`` column): ``populated``,
     ``admin1``, ``admin2``, ``country``, ``water``, ``disputed``...
@@ -395,13 +424,20 @@ class Index:
             # GeoNames writes Arabic names with or without the article ("الخرطوم" of the
             # state, "خرطوم" of the city): both spellings name the same places
             places = [*places, *self.gazetteer.lookup(key[2:], normalized=True)[:most]]
+        # a large city's name shortened ("St Petersburg") is primary too where it is another
+        # place's own name (St. Petersburg, Florida): both compete as primary names
+        rival = any(p.primary for p in places)
         for place in places:
             prior = (
                 config.GEOPARSE_FOREIGN_COUNTRY_PRIOR
                 if foreign and place.kind == "country"
                 else prior_of(place)
             )
-            match = "primary" if place.primary else "alternate"
+            match = (
+                "primary"
+                if place.primary or (rival and _major_shortened(key, place))
+                else "alternate"
+            )
             if place.name_form != "name":  # "W.Va.", "TX": only after a town ("Austin, TX")
                 match = place.name_form
             seen.setdefault(place.id, Candidate(place, prior, match))
@@ -460,15 +496,21 @@ class Index:
             return cached
         if len(self._cands_in) > config.GEOPARSE_CACHE_SIZE:
             self._cands_in.clear()
+        places = self.gazetteer.lookup(key, normalized=True, country_codes=wanted)
+        rival = any(p.primary for p in places)
         out = tuple(
             Candidate(
                 place,
                 prior_of(place),
                 place.name_form
                 if place.name_form != "name"
-                else ("primary" if place.primary else "alternate"),
+                else (
+                    "primary"
+                    if place.primary or (rival and _major_shortened(key, place))
+                    else "alternate"
+                ),
             )
-            for place in self.gazetteer.lookup(key, normalized=True, country_codes=wanted)
+            for place in places
         )
         self._cands_in[(key, wanted)] = out
         return out
