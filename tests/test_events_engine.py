@@ -4263,6 +4263,15 @@ def test_a_route_alone_is_one_incident_at_its_first_end() -> None:
     assert [(p, d) for p, _, _, d, _ in _event_places(text)] == [("Mongu", 2)]
 
 
+def test_a_route_beside_its_country_only_is_one_incident_at_its_first_end() -> None:
+    # the country of the sentence is no incident place: the route is still alone
+    text = (
+        "date 2027-10-06\nIn Zambia, gunmen fired on a truck on the Mongu-Senanga "
+        "road on Sunday, killing two civilians."
+    )
+    assert [(p, d) for p, _, _, d, _ in _event_places(text)] == [("Mongu", 2)]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1015,8 +1015,9 @@ def _qualifiers(text: str, ms: Sequence[Mention]) -> dict[int, set[str]]:
     for q in ms:
         if id(q) in ends:
             out[id(q)] = others - {q.place.id}
-    if not others:
-        # a route alone ("gunmen fired on a car on the A-B road"): one incident, at its first
+    if not any(id(q) not in ends and q.place.kind == "city" for q in ms):
+        # a route alone ("gunmen fired on a car on the A-B road"), or beside regions and
+        # countries only ("in X state, ... on the A-B road"): one incident, at its first
         # end (as "on the road between A and B" reads)
         for first, second in pairs:
             out[id(second)] = {first.place.id}
