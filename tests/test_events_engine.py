@@ -4337,3 +4337,28 @@ def test_an_arabic_town_the_displaced_fled_towards_is_no_incident_place() -> Non
 )
 def test_a_town_the_fighting_drove_people_towards_is_no_incident_place(text: str) -> None:
     assert [p for p, *_ in _event_places("date 2027-06-18\n" + text)] == ["Kenema"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tres guerrilleros murieron el lunes en un combate con tropas del Ejército en Kenema."
+        "\n\nEn el enfrentamiento también resultó herido un soldado, que fue evacuado en "
+        "helicóptero a Makeni.",
+        "Three rebels were killed on Monday in a clash with army troops in Kenema.\n\nIn the "
+        "clash, a soldier was also wounded and flown by helicopter to Makeni.",
+    ],
+)
+def test_the_wounded_of_the_clash_just_told_flown_elsewhere_count_for_it(text: str) -> None:
+    # the next sentence names the clash again and the town the wounded were flown to
+    assert _event_places("date 2027-03-09\n" + text) == [
+        ("Kenema", "2027-03-08", "Armed clash", 3, 1)
+    ]
+
+
+def test_a_suspected_criminal_who_died_is_counted() -> None:
+    text = (
+        "date 2027-03-09\nHoras antes, en Kenema, elementos de la Guardia Nacional repelieron "
+        "una agresión de civiles armados; un presunto delincuente murió y otro fue detenido."
+    )
+    assert [(p, d) for p, _, _, d, _ in _event_places(text)] == [("Kenema", 1)]

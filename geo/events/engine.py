@@ -2922,12 +2922,13 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             and any(m.place.kind == "city" for m in ms)
             and all(m.place.kind != "city" or _destination(text, m, ctx, ms) for m in ms)
             and all(
-                rules.rules[idx].generic
+                rules.rules[idx].generic or rules.rules[idx].sub_type == last[0].subtype
                 for _, _, idx in _foreground(sentence, _placeless_cues(sentence, rules), ctx)
             )
         ):
             # "Two officers were wounded and flown to X": X is where the wounded went, the
-            # sentence (no incident word of its own) goes on about the incident just told
+            # sentence (no incident word of its own, or one of the incident just told: "in
+            # the clash, a soldier was wounded and flown to X") goes on about that incident
             note = " ".join(sentence.split())
             records.extend((None, m, note) for m in ms)
             follow += 1
