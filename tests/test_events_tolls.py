@@ -872,3 +872,27 @@ def test_people_named_by_their_work_or_home_are_counted(lang: str, sentence: str
     assert [(c.kind, c.count) for c in found] == [
         ("injured", 2 if "two" in sentence or "двох" in sentence else 1)
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "count"),
+    [
+        ("fr", "Des jihadistes ont tué mardi neuf civils près du marché.", 9),
+        ("fr", "Des jihadistes ont tué mardi soir neuf civils.", 9),
+        ("en", "Gunmen killed on Tuesday nine civilians.", 9),
+        ("en", "The strike killed on Tuesday at least 12 people.", 12),
+        ("ru", "Боевики убили во вторник девять мирных жителей.", 9),
+    ],
+)
+def test_a_day_between_the_verb_and_its_count_is_passed(
+    lang: str, sentence: str, count: int
+) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert [(c.kind, c.count) for c in found] == [("fatalities", count)]
+
+
+def test_the_day_a_toll_rose_is_no_day_between_verb_and_count() -> None:
+    # "ascendió este viernes a cinco": the day of the report, whose count the story's
+    # lead gives; read as before (nothing past the day)
+    sentence = "El número de muertos ascendió este viernes a cinco."
+    assert count_casualties(sentence, rules=get_rules(("es",))) == []

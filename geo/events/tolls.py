@@ -111,6 +111,7 @@ class _TollRules:
     partitive: re.Pattern[str] | None
     clause_break: re.Pattern[str]
     coordination: re.Pattern[str] | None
+    rise: re.Pattern[str] | None  # verbs of a toll growing ("ascendió", "rose")
     approx: re.Pattern[str]
     person: re.Pattern[str] | None
     not_a_count: re.Pattern[str] | None
@@ -177,6 +178,7 @@ def _toll_rules(rules: Rules) -> _TollRules:
         partitive=_whole(rules.patterns("tolls", "partitive")),
         clause_break=clause_break,
         coordination=rules.words_re("tolls", "coordination"),
+        rise=rules.words_re("tolls", "rise"),
         approx=re.compile(rf"\s*(?:(?:{approx})\s+)*" if approx else r"\s*", re.IGNORECASE),
         person=person,
         not_a_count=re.compile(rf"\s*(?:{units})(?!\w)", re.IGNORECASE) if units else None,
@@ -412,7 +414,16 @@ def count_casualties(
             # comerciante"): the count before it is who killed
             found = []
         if name.endswith("_before_number"):
-            after = _count_after(sentence, cue.end(), numbers, used, t)
+            # past a day told after the word ("ont tué mardi neuf civils"); not after a
+            # verb of a toll growing, whose day is the report's ("ascendió este viernes a")
+            rising = t.rise is not None and t.rise.search(cue.group()) is not None
+            after = _count_after(
+                sentence,
+                cue.end() if rising else _past_day(sentence, cue.end(), spans, numbers, t),
+                numbers,
+                used,
+                t,
+            )
             if not found or (
                 after
                 and (gap := t.approx.match(sentence, cue.end())) is not None
@@ -714,6 +725,44 @@ def _count_before_aside(
     if t.negation is not None and t.negation.search(sentence, nearest.end, cue_start):
         return []
     return [nearest]
+
+
+#: Between a casualty word and the day told after it: blanks and at most two short words
+#: ("killed on Tuesday", "убили во вторник", "asesinaron el martes").
+_BEFORE_DAY: Final = re.compile(r"[\s\u00a0]+(?:[^\W\d_]{1,4}[\s\u00a0]+){0,2}")
+#: After that day, before the count: at most one word of three letters or more, a time of
+#: day ("mardi soir", "Tuesday night"; not "ascendió el viernes a cinco": the day a toll
+#: rose to its figure).
+_AFTER_DAY: Final = re.compile(r"[\s\u00a0]+(?:[^\W\d_]{3,}[\s\u00a0]+)?")
+
+
+def _past_day(
+    sentence: str,
+    cue_end: int,
+    spans: Sequence[tuple[int, int]],
+    numbers: Sequence[Number],
+    t: _TollRules,
+) -> int:
+    """Where the count after a casualty word may start: past a day told between them ("ont
+    tué mardi soir neuf civils", "killed on Tuesday nine civilians"), when a number follows
+    that day, else at the word's end."""
+    for start, end in spans:
+        if start < cue_end:
+            continue
+        gap = _BEFORE_DAY.fullmatch(sentence, cue_end, start)
+        if gap is None and start != cue_end:
+            return cue_end
+        after = _AFTER_DAY.match(sentence, end)
+        if after is None:
+            return cue_end
+        # the count may follow the day itself or the one word after it
+        starts = {n.start for n in numbers}
+        for at in (end, after.end()):
+            m = t.approx.match(sentence, at)
+            if (m.end() if m is not None else at) in starts:
+                return at
+        return cue_end
+    return cue_end
 
 
 def _count_after(
