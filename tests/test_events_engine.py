@@ -4291,10 +4291,10 @@ def test_a_state_force_that_wounds_people_in_a_town_attacks_civilians(text: str)
         "Des hommes armés ont attaqué mardi le village de Kenema, tuant quinze civils. « Ils "
         "ont ouvert le feu sur les habitants au marché », a raconté un habitant joint par "
         "téléphone depuis Makeni.",
-        "Gunmen attacked the village of Kenema on Tuesday, killing 15 civilians. \"They opened "
-        "fire on people at the market,\" a resident reached by phone in Makeni said.",
+        'Gunmen attacked the village of Kenema on Tuesday, killing 15 civilians. "They opened '
+        'fire on people at the market," a resident reached by phone in Makeni said.',
         "Hombres armados atacaron el martes el pueblo de Kenema y mataron a 15 civiles. "
-        "\"Abrieron fuego contra la gente en el mercado\", dijo un vecino contactado por "
+        '"Abrieron fuego contra la gente en el mercado", dijo un vecino contactado por '
         "teléfono desde Makeni.",
     ],
 )

@@ -810,10 +810,8 @@ def _joined_count(gap: str, t: _TollRules) -> bool:
     co = t.coordination
     if co is None:
         return False
-    last = None
-    for last in co.finditer(gap):
-        pass
-    return last is not None and t.approx.fullmatch(gap, last.end()) is not None
+    ends = [m.end() for m in co.finditer(gap)]
+    return bool(ends) and t.approx.fullmatch(gap, ends[-1]) is not None
 
 
 #: One or two words before a noun of one person ("54-летний местный", "young"): adjectives.
