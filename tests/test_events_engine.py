@@ -4362,3 +4362,19 @@ def test_a_suspected_criminal_who_died_is_counted() -> None:
         "una agresión de civiles armados; un presunto delincuente murió y otro fue detenido."
     )
     assert [(p, d) for p, _, _, d, _ in _event_places(text)] == [("Kenema", 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers opened fire on protesters in Myingyan on Tuesday, killing two.",
+        "Police fired live rounds at protesters in Myingyan on Tuesday, killing two.",
+        "Les policiers ont tiré à balles réelles sur les manifestants à Kenema mardi, tuant "
+        "deux personnes.",
+        "Dos manifestantes murieron el martes en Kenema cuando la policía abrió fuego contra "
+        "la marcha.",
+    ],
+)
+def test_protesters_killed_by_fire_is_excessive_force(text: str) -> None:
+    ((_, _, sub, deaths, _),) = _event_places("date 2027-04-02\n" + text)
+    assert (sub, deaths) == ("Excessive force against protesters", 2)
