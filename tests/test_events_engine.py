@@ -4378,3 +4378,17 @@ def test_a_suspected_criminal_who_died_is_counted() -> None:
 def test_protesters_killed_by_fire_is_excessive_force(text: str) -> None:
     ((_, _, sub, deaths, _),) = _event_places("date 2027-04-02\n" + text)
     assert (sub, deaths) == ("Excessive force against protesters", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Russian drone killed a man in Zhovkva on Monday.",
+        "Un drone russe a tué un homme à Zhovkva lundi.",
+        "Un dron ruso mató a un hombre en Zhovkva el lunes.",
+        "قتلت طائرة مسيرة رجلا في مدينة كيفة يوم الاثنين.",
+    ],
+)
+def test_a_drone_that_kills_a_man_is_a_drone_strike_with_one_dead(text: str) -> None:
+    ((_, _, sub, deaths, _),) = _event_places("date 2027-06-18\n" + text)
+    assert (sub, deaths) == ("Air/drone strike", 1)
