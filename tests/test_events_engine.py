@@ -4392,3 +4392,23 @@ def test_protesters_killed_by_fire_is_excessive_force(text: str) -> None:
 def test_a_drone_that_kills_a_man_is_a_drone_strike_with_one_dead(text: str) -> None:
     ((_, _, sub, deaths, _),) = _event_places("date 2027-06-18\n" + text)
     assert (sub, deaths) == ("Air/drone strike", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        (
+            "A Russian drone killed a man in Zhovkva on Monday. Last year, more than 300 "
+            "civilians were killed by drones in the region.",
+            1,
+        ),
+        (
+            "Russian shelling killed two people in Zhovkva on Monday. In total, 41 civilians "
+            "have been killed in the city this month.",
+            2,
+        ),
+    ],
+)
+def test_a_tally_of_last_year_or_this_month_is_no_toll(text: str, deaths: int) -> None:
+    ((place, _, _, found, _),) = _event_places("date 2027-06-18\n" + text)
+    assert (place, found) == ("Zhovkva", deaths)
