@@ -896,3 +896,24 @@ def test_the_day_a_toll_rose_is_no_day_between_verb_and_count() -> None:
     # lead gives; read as before (nothing past the day)
     sentence = "El número de muertos ascendió este viernes a cinco."
     assert count_casualties(sentence, rules=get_rules(("es",))) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A drone hit a car on Monday, killing the driver.", [("fatalities", 1)]),
+        (
+            "The driver was killed and six passengers were wounded.",
+            [("fatalities", 1), ("injured", 6)],
+        ),
+        ("The mayor of the town was shot dead on Saturday.", [("fatalities", 1)]),
+        ("A drone dropped explosives on a man on Monday, killing him.", [("fatalities", 1)]),
+        # no count: the driver is not among the dead
+        ("The soldiers were killed when the driver lost control.", []),
+    ],
+)
+def test_one_person_named_by_role_or_pronoun_counts_one(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    found = count_casualties(sentence, rules=get_rules(("en",)))
+    assert [(c.kind, c.count) for c in found] == expected
