@@ -4412,3 +4412,29 @@ def test_a_drone_that_kills_a_man_is_a_drone_strike_with_one_dead(text: str) -> 
 def test_a_tally_of_last_year_or_this_month_is_no_toll(text: str, deaths: int) -> None:
     ((place, _, _, found, _),) = _event_places("date 2027-06-18\n" + text)
     assert (place, found) == ("Zhovkva", deaths)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian shelling wounded two people in Zhovkva on Monday. A day earlier, three "
+            "people were injured by shelling in Liubeshiv.",
+            [("Zhovkva", "2027-07-05"), ("Liubeshiv", "2027-07-04")],
+        ),
+        (
+            "Des obus ont blessé deux personnes à Kenema lundi. La veille, trois personnes "
+            "avaient été blessées à Makeni.",
+            [("Kenema", "2027-07-05"), ("Makeni", "2027-07-04")],
+        ),
+        (
+            "Herdsmen killed 52 people in Kenema on Sunday. Two weeks ago, gunmen killed 10 in "
+            "Makeni.",
+            [("Kenema", "2027-07-04"), ("Makeni", "2027-06-24")],
+        ),
+    ],
+)
+def test_a_day_before_the_one_told_and_weeks_ago(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(p, d) for p, d, *_ in _event_places("date 2027-07-08\n" + text)] == expected

@@ -386,7 +386,7 @@ class _Context:
     other_any: re.Pattern[str] | None  # any word of other_before or other_after
     hypothetical: re.Pattern[str] | None  # "an imminent (rebel) assault": none told
     hypothetical_any: re.Pattern[str] | None  # any of its words, to skip most sentences
-    told_day_any: re.Pattern[str] | None  # any word of same_day or next_day
+    told_day_any: re.Pattern[str] | None  # any word of same_day, next_day or previous_day
     habitual: re.Pattern[str] | None
     tally_period: re.Pattern[str] | None  # "in the past week": a sentence that tallies
     pursuit: re.Pattern[str] | None  # "those behind" right before a cue: the told incident
@@ -595,7 +595,7 @@ def _context(rules: Rules) -> _Context:
         if alt("context", "other_before")
         else None,
         hypothetical_any=rules.words_re("context", "hypothetical_before"),
-        told_day_any=rules.combined("context", ("same_day", "next_day"))[0],
+        told_day_any=rules.combined("context", ("same_day", "next_day", "previous_day"))[0],
         hypothetical=re.compile(rf"(?<!\w)(?:{hypothetical})(?:\s+[^\W\d_]+)?\s+$", re.IGNORECASE)
         if hypothetical
         else None,
@@ -2762,6 +2762,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     told_day_words = (
         rules.words_re("context", "same_day"),
         rules.words_re("context", "next_day"),
+        rules.words_re("context", "previous_day"),
     )
     blame_re = rules.words_re("actors", "blame")
     for k in range(len(starts)):
@@ -3903,23 +3904,29 @@ def _restated(lead: _Lead, before: _Lead | None, previous: list[_Incident], rule
     return lead
 
 
+#: The days each list of :func:`_told_day`'s words adds to the day told before: the same
+#: day, the next day, the day before.
+_TOLD_DAY_SHIFTS: Final = (0, 1, -1)
+
+
 def _told_day(
     sentence: str,
     found: list[FoundDate],
     records: Sequence[tuple[_Incident | None, Mention, str]],
-    words: tuple[re.Pattern[str] | None, re.Pattern[str] | None],
+    words: tuple[re.Pattern[str] | None, ...],
     *,
     lead: _Lead | None = None,
 ) -> list[FoundDate]:
     """The dates of a sentence with the day it gives by a day told before ("The same day,
-    shells hit B", "في اليوم نفسه", not "today"; "and four died the next day"; the
-    packs' ``same_day`` and ``next_day``, ``words``): that of the day the sentence gives
+    shells hit B", "في اليوم نفسه", not "today"; "and four died the next day"; "A day
+    earlier, shells hit C"; the packs' ``same_day``, ``next_day`` and ``previous_day``,
+    ``words``): that of the day the sentence gives
     before those words, else of the last incident the text dates to a day, or of the
     ``lead`` when a later sentence told it, with a day but no place ("A missile hit a block
     at night on 3 May. The same morning, drones hit B"); or the day after it; in place of
     the dates found in those words (none when no day was told)."""
     out = found
-    for shift, pattern in enumerate(words):
+    for shift, pattern in zip(_TOLD_DAY_SHIFTS, words, strict=False):
         said = pattern.search(sentence) if pattern is not None else None
         if said is None:
             continue
