@@ -4438,3 +4438,27 @@ def test_a_day_before_the_one_told_and_weeks_ago(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(p, d) for p, d, *_ in _event_places("date 2027-07-08\n" + text)] == expected
+
+
+def _territory(text: str) -> list[tuple[str, str | None, str | None]]:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    return [
+        (r["sub_event_type"], r["actor1"], r["actor2"])
+        for r in event_rows(make_document("date 2027-06-18\n" + text))
+        if r["event_type"] != "Mention"
+    ]
+
+
+def test_the_subject_of_a_recapture_is_actor1_and_the_side_it_was_taken_from_actor2() -> None:
+    # "the army" (generic) took the town from the side named after the verb
+    assert _territory("The army recaptured Zhovkva from Russian forces on Saturday.") == [
+        ("Government regains territory", "Military Forces of Ukraine", "Military Forces of Russia")
+    ]
+
+
+def test_a_day_between_repris_and_le_controle_still_tells_a_recapture() -> None:
+    assert _territory("Les forces ukrainiennes ont repris jeudi le contrôle de Zhovkva.") == [
+        ("Government regains territory", "Military Forces of Ukraine", None)
+    ]

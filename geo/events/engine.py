@@ -2393,6 +2393,24 @@ def _choose_actors(
     if inc.inherited and any(a.agent and not a.generic for a in armed):
         # its own sentence names who did it ("shells hit X the same day; blamed on Y")
         inc.actor1, inc.inherited = None, False
+    if inc.subtype in (_OVERTAKES, _REGAINS) and inc.actor1 is None:
+        # who took the place is the subject of the verb, named or generic ("the army
+        # recaptured X from Y", "M23 rebels captured X after fighting with the army");
+        # the other side named is the one it was taken from
+        takers = [a for a in actors if a.actor not in (PROTESTERS, RIOTERS) and not a.source]
+        before = [a for a in takers if a.start < cue]
+        # a side named by its name before a generic word ("HTS and allied formations")
+        subject = max(
+            [a for a in before if not a.generic] or before, key=lambda a: a.start, default=None
+        )
+        if subject is not None:
+            inc.actor1, inc.explicit = subject.actor, subject.explicit
+            if inc.subtype == _REGAINS and subject.actor.inter != _STATE_FORCES:
+                # a group that takes a town back from the state's forces overtakes it
+                inc.subtype = _OVERTAKES
+            others = [a for a in takers if a.actor != subject.actor]
+            if others and inc.actor2 is None:
+                inc.actor2 = min(others, key=lambda a: abs(a.start - cue)).actor
     if (
         armed
         and inc.actor1 is None
