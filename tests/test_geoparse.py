@@ -219,6 +219,13 @@ def test_admin_units_named_with_their_unit_word(
     assert (m.place.latitude, m.place.longitude) == pytest.approx((lat, lon), abs=0.6)
 
 
+def test_a_capital_named_as_a_region_after_a_town_is_the_region() -> None:
+    # "Boyarka, Kyiv region": the oblast the town lies in, not the capital's surroundings
+    ms = parse("A drone hit a house in Boyarka, Kyiv region, on Monday.")
+    (kyiv,) = [m for m in ms if m.mention == "Kyiv"]
+    assert (kyiv.place.kind, kyiv.place.iso_3166_2) == ("region", "UA-32")
+
+
 def test_a_cyrillic_case_form_is_read_both_ways() -> None:
     # "Сум" is Burkina Faso's Soum province as written and the genitive of Суми (Sumy)
     text = "Уночі дрони атакували околиці Сум на північному сході України."

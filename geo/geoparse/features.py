@@ -1060,11 +1060,20 @@ def is_dateline(text: str, toks: Tokens, first: int, last: int) -> bool:
 
 
 def region_cue(
-    toks: Tokens, first: int, last: int, w: Words, spans_at: frozenset[int] = frozenset()
+    toks: Tokens,
+    first: int,
+    last: int,
+    w: Words,
+    spans_at: frozenset[int] = frozenset(),
+    *,
+    text: str = "",
 ) -> int:
     """How clearly the text calls the name at tokens ``first..last`` a region: 2 for
-    "province d'Idlib", "Kherson Oblast", "les régions de Donetsk et de Louhansk"; 1 for
-    "région de"/"X region" (the press also writes it for a city's surroundings); 0 otherwise.
+    "province d'Idlib", "Kherson Oblast", "les régions de Donetsk et de Louhansk", and for
+    "X region" in apposition after a town ("Boyarka, Kyiv region": where the town lies, not
+    the city's surroundings; ``text`` the document, to see the comma); 1 for "région
+    de"/"X region" otherwise (the press also writes it for a city's surroundings); 0
+    otherwise.
 
     A region noun inside another name of the text (one that starts at a token of
     ``spans_at``, such as "Харківській області") is not this name's cue.
@@ -1108,6 +1117,15 @@ def region_cue(
     for word in after[-1:]:
         if word in behind:
             found = max(found, 1 if word in soft else 2)
+            if (
+                found == 1
+                and text
+                and first > 0
+                and cap[first - 1]
+                and toks.sentence[first - 1] == sentence
+                and text[toks.ends[first - 1] : toks.starts[first]] == ", "
+            ):
+                found = 2  # "Boyarka, Kyiv region": the region the town lies in
     return found
 
 

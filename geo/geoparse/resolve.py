@@ -251,7 +251,7 @@ def resolve(
         )
         and s.last > s.first
     )
-    cue_at = {s.first: region_cue(toks, s.first, s.last, w, spans_at) for s in spans}
+    cue_at = {s.first: region_cue(toks, s.first, s.last, w, spans_at, text=text) for s in spans}
     cue_at.update(dict.fromkeys(_listed_before_plural(text, toks, spans, w), 2))
     cue_of = {key: max(cue_at[s.first] for s in group) for key, group in by_key.items()}
     # a name with a region noun after it ("Walton and Barrow counties") may name a region
