@@ -4462,3 +4462,12 @@ def test_a_day_between_repris_and_le_controle_still_tells_a_recapture() -> None:
     assert _territory("Les forces ukrainiennes ont repris jeudi le contrôle de Zhovkva.") == [
         ("Government regains territory", "Military Forces of Ukraine", None)
     ]
+
+
+def test_an_incident_of_a_past_year_named_before_its_noun_is_background() -> None:
+    # "the 2024 massacre": a year of its own, not the day of the incident told before
+    text = (
+        "date 2027-06-18\nGunmen killed 12 civilians in Kenema on Monday. Many residents "
+        "fled the 2024 massacre in Makeni."
+    )
+    assert [p for p, *_ in _event_places(text)] == ["Kenema"]
