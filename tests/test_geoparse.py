@@ -226,6 +226,14 @@ def test_a_capital_named_as_a_region_after_a_town_is_the_region() -> None:
     assert (kyiv.place.kind, kyiv.place.iso_3166_2) == ("region", "UA-32")
 
 
+def test_a_ukrainian_town_the_russian_dictionary_names_is_no_common_word() -> None:
+    # "Нікополь" is frequent in Ukrainian text as the town's name only; the Russian
+    # dictionary tags its Russian spelling a geographical name
+    assert [m.mention for m in parse("Вночі російські війська обстріляли Нікополь.", "uk")] == [
+        "Нікополь"
+    ]
+
+
 def test_a_cyrillic_case_form_is_read_both_ways() -> None:
     # "Сум" is Burkina Faso's Soum province as written and the genitive of Суми (Sumy)
     text = "Уночі дрони атакували околиці Сум на північному сході України."

@@ -387,10 +387,15 @@ def resolve(
 
     frequencies: dict[str, float] = {}
 
+    place_names = [fn for lang in w.langs if (fn := get_pack(lang).morph("place_name"))]
+
     def frequency_of(key: str) -> float:
         found = frequencies.get(key)
         if found is None:
-            found = frequencies[key] = word_frequency(key, w.langs)
+            # a word the language's dictionary reads as a geographical name is frequent as
+            # that name ("Никополь"), not as a common word
+            named = any(fn(key)[0] for fn in place_names)
+            found = frequencies[key] = 0.0 if named else word_frequency(key, w.langs)
         return found
 
     def recognition(

@@ -291,6 +291,17 @@ def pymorphy_forms(word: str, lang: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def is_place_name(word: str, lang: str) -> bool:
+    """Whether pymorphy3 reads a lower-case word first as a geographical name (``Geox``:
+    "никополь", "энергодар"; not "мир", "лиман"); False without pymorphy3 or a dictionary
+    that tags them (the Ukrainian one does not)."""
+    morph = analyzer(lang)
+    if morph is None:
+        return False
+    parses = morph.parse(word)
+    return bool(parses) and "Geox" in parses[0].tag.grammemes
+
+
 def is_adjective(word: str, lang: str) -> bool:
     """Whether pymorphy3 reads a lower-case word first as an adjective or participle
     ("міської", "военной"; not "заявив"); without pymorphy3, whether it has a long

@@ -150,3 +150,16 @@ def is_adjective(word: str) -> tuple[bool]:
     ((True,), (False,))
     """
     return (_slavic.is_adjective(word, "ru"),)
+
+
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def place_name(word: str) -> tuple[bool]:
+    """Whether the Russian dictionary reads a lower-case word first as a geographical name
+    (a one-item tuple, like the other morphology functions of a pack).
+
+    Examples
+    --------
+    >>> place_name("никополь"), place_name("мир")
+    ((True,), (False,))
+    """
+    return (_slavic.is_place_name(word, "ru"),)

@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 import functools
+from typing import Final
 
 from geo import config
 from geo.lang import _slavic
@@ -139,3 +140,21 @@ def is_adjective(word: str) -> tuple[bool]:
     ((True,), (False,))
     """
     return (_slavic.is_adjective(word, "uk"),)
+
+
+#: Ukrainian letters as Russian spells them in place names ("Нікополь", "Никополь").
+_AS_RUSSIAN: Final = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "'": "ъ", "’": "ъ"})
+
+
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def place_name(word: str) -> tuple[bool]:
+    """Whether a lower-case Ukrainian word, spelt as Russian spells it, is read first as a
+    geographical name by the Russian dictionary (the Ukrainian one tags none): a tuple of
+    one, like the other morphology functions of a pack.
+
+    Examples
+    --------
+    >>> place_name("нікополь"), place_name("мир")
+    ((True,), (False,))
+    """
+    return (_slavic.is_place_name(word.translate(_AS_RUSSIAN), "ru"),)
