@@ -4471,3 +4471,19 @@ def test_an_incident_of_a_past_year_named_before_its_noun_is_background() -> Non
         "fled the 2024 massacre in Makeni."
     )
     assert [p for p, *_ in _event_places(text)] == ["Kenema"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eleven soldiers were killed on Sunday in an ambush by Islamic State Sahel Province "
+        "near Kenema.",
+        "Onze soldats ont été tués dimanche dans une embuscade tendue par l'État islamique au "
+        "Sahel près de Kenema.",
+    ],
+)
+def test_a_place_inside_a_group_name_takes_no_toll(text: str) -> None:
+    # "Sahel" is part of the group's name: the toll is the incident's, at Kenema
+    assert [(p, d) for p, _, _, d, _ in _event_places("date 2027-06-18\n" + text)] == [
+        ("Kenema", 11)
+    ]

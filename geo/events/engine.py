@@ -2753,6 +2753,11 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         records.extend((None, m, "") for m in inside)
         hidden = {id(m) for m in inside}
         mentions = [m for m in mentions if id(m) not in hidden]
+    named = _in_group_names(text, mentions, starts, rules)
+    if named:  # "Islamic State Sahel Province", "l'État islamique au Sahel": a group's name
+        records.extend((None, m, "") for m in named)
+        hidden = {id(m) for m in named}
+        mentions = [m for m in mentions if id(m) not in hidden]
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -3556,6 +3561,32 @@ def _without_marks(
         for m in mentions
     ]
     return moved, [bisect.bisect_left(where, k) for k in starts]
+
+
+def _in_group_names(
+    text: str, mentions: Sequence[Mention], starts: Sequence[int], rules: Rules
+) -> list[Mention]:
+    """The places named inside the name of an armed group of the actors' lexicon ("Islamic
+    State Sahel Province", "l'État islamique au Sahel"): part of the name, not where the
+    sentence's incident happened. Only a group's name that holds more than the place."""
+    out: list[Mention] = []
+    sentences = sorted({m.sentence for m in mentions})
+    for k in sentences:
+        begin = starts[k]
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        inside = [m for m in mentions if m.sentence == k]
+        groups = [
+            (begin + a.start, begin + a.end)
+            for a in find_actors(text[begin:end], rules=rules)
+            if a.actor.inter != _STATE_FORCES
+        ]
+        out.extend(
+            m
+            for m in inside
+            for s, e in groups
+            if s <= m.char_start and m.char_end <= e and (m.char_start, m.char_end) != (s, e)
+        )
+    return out
 
 
 #: A parenthesis after a place name ("X (Y district)") and what is neither letter nor digit
