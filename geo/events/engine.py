@@ -2753,10 +2753,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         records.extend((None, m, "") for m in inside)
         hidden = {id(m) for m in inside}
         mentions = [m for m in mentions if id(m) not in hidden]
-    named = _in_group_names(text, mentions, starts, rules)
-    if named:  # "Islamic State Sahel Province", "l'État islamique au Sahel": a group's name
-        records.extend((None, m, "") for m in named)
-        hidden = {id(m) for m in named}
+    in_names = _in_group_names(text, mentions, starts, rules)
+    if in_names:  # "Islamic State Sahel Province", "l'État islamique au Sahel": a group's name
+        records.extend((None, m, "") for m in in_names)
+        hidden = {id(m) for m in in_names}
         mentions = [m for m in mentions if id(m) not in hidden]
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
