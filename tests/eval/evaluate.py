@@ -325,6 +325,7 @@ ISO_POINTS: dict[str, tuple[float, float]] = {
     "ML-9": (15.8, 2.6),  # Ménaka region (created 2016; Natural Earth: part of Gao)
     "CD-HU": (3.5, 28.4),  # Haut-Uélé (Natural Earth: the former Orientale)
     "CD-IT": (1.7, 29.8),  # Ituri (Natural Earth: the former Orientale)
+    "CD-TO": (0.8, 24.9),  # Tshopo (Natural Earth: the former Orientale)
 }
 
 
