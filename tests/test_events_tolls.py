@@ -860,9 +860,9 @@ def test_an_arabic_verb_counts_past_its_subject(
 @pytest.mark.parametrize(
     ("lang", "sentence"),
     [
-        ("en", "On Tuesday a drone hit a warehouse, injuring a night watchman."),
+        ("en", "Drones struck a depot on Tuesday, injuring a fisherman."),
         ("en", "The shelling wounded two shepherds."),
-        ("ru", "Ранена хозяйка дома."),
+        ("ru", "Ранен хозяин участка."),
         ("uk", "Поранено власника будинку."),
         ("uk", "Травмовано двох водіїв."),
     ],
@@ -892,9 +892,9 @@ def test_a_day_between_the_verb_and_its_count_is_passed(
 
 
 def test_the_day_a_toll_rose_is_no_day_between_verb_and_count() -> None:
-    # "ascendió este viernes a cinco": the day of the report, whose count the story's
+    # "subió el jueves a siete": the day of the report, whose count the story's
     # lead gives; read as before (nothing past the day)
-    sentence = "El número de muertos ascendió este viernes a cinco."
+    sentence = "La cifra de fallecidos subió el jueves a siete."
     assert count_casualties(sentence, rules=get_rules(("es",))) == []
 
 

@@ -326,7 +326,7 @@ def _is_not_a_count(sentence: str, n: Number, t: _TollRules) -> bool:
         return True  # 1er octobre, 2nd
     if t.not_a_count is not None and not n.person and t.not_a_count.match(sentence, n.end):
         # a noun of one person is counted by itself: the noun after it is whose it is
-        # ("хозяйка дома", the owner of the house), not a unit
+        # ("власника будинку", the owner of the house), not a unit
         return True  # 25 kilomètres, 10 %, 45 drones
     if t.numbered is not None and t.numbered.search(
         sentence, max(0, n.start - config.CASUALTY_NUMBERED_CHARS), n.start
@@ -415,7 +415,7 @@ def count_casualties(
             found = []
         if name.endswith("_before_number"):
             # past a day told after the word ("ont tué mardi neuf civils"); not after a
-            # verb of a toll growing, whose day is the report's ("ascendió este viernes a")
+            # verb of a toll growing, whose day is the report's ("subió el jueves a siete")
             rising = t.rise is not None and t.rise.search(cue.group()) is not None
             after = _count_after(
                 sentence,
