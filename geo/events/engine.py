@@ -3570,11 +3570,12 @@ def _in_group_names(
     State Sahel Province", "l'État islamique au Sahel"): part of the name, not where the
     sentence's incident happened. Only a group's name that holds more than the place."""
     out: list[Mention] = []
-    sentences = sorted({m.sentence for m in mentions})
-    for k in sentences:
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for k, inside in by_sentence.items():
         begin = starts[k]
         end = starts[k + 1] if k + 1 < len(starts) else len(text)
-        inside = [m for m in mentions if m.sentence == k]
         groups = [
             (begin + a.start, begin + a.end)
             for a in find_actors(text[begin:end], rules=rules)

@@ -745,7 +745,8 @@ def _past_day(
 ) -> int:
     """Where the count after a casualty word may start: past a day told between them ("ont
     tué mardi soir neuf civils", "killed on Tuesday nine civilians"), when a number follows
-    that day, else at the word's end."""
+    that day, else at the word's end (only the first day after the word is read)."""
+    starts = {n.start for n in numbers}
     for start, end in spans:
         if start < cue_end:
             continue
@@ -756,7 +757,6 @@ def _past_day(
         if after is None:
             return cue_end
         # the count may follow the day itself or the one word after it
-        starts = {n.start for n in numbers}
         for at in (end, after.end()):
             m = t.approx.match(sentence, at)
             if (m.end() if m is not None else at) in starts:

@@ -393,7 +393,7 @@ def resolve(
         found = frequencies.get(key)
         if found is None:
             # a word the language's dictionary reads as a geographical name is frequent as
-            # that name ("Никополь"), not as a common word
+            # that name ("Кострома"), not as a common word
             named = any(fn(key)[0] for fn in place_names)
             found = frequencies[key] = 0.0 if named else word_frequency(key, w.langs)
         return found

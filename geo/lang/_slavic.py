@@ -293,7 +293,7 @@ def pymorphy_forms(word: str, lang: str) -> tuple[str, ...]:
 
 def is_place_name(word: str, lang: str) -> bool:
     """Whether pymorphy3 reads a lower-case word first as a geographical name (``Geox``:
-    "никополь", "энергодар"; not "мир", "лиман"); False without pymorphy3 or a dictionary
+    "кострома", "вологда"; not "мир", "лиман"); False without pymorphy3 or a dictionary
     that tags them (the Ukrainian one does not)."""
     morph = analyzer(lang)
     if morph is None:

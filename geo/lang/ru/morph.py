@@ -159,7 +159,7 @@ def place_name(word: str) -> tuple[bool]:
 
     Examples
     --------
-    >>> place_name("никополь"), place_name("мир")
+    >>> place_name("кострома"), place_name("мир")
     ((True,), (False,))
     """
     return (_slavic.is_place_name(word, "ru"),)

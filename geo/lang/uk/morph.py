@@ -142,7 +142,7 @@ def is_adjective(word: str) -> tuple[bool]:
     return (_slavic.is_adjective(word, "uk"),)
 
 
-#: Ukrainian letters as Russian spells them in place names ("Нікополь", "Никополь").
+#: Ukrainian letters as Russian spells them in place names (і as и, є as е, ґ as г).
 _AS_RUSSIAN: Final = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "'": "ъ", "’": "ъ"})
 
 
@@ -154,7 +154,7 @@ def place_name(word: str) -> tuple[bool]:
 
     Examples
     --------
-    >>> place_name("нікополь"), place_name("мир")
+    >>> place_name("кострома"), place_name("мир")
     ((True,), (False,))
     """
     return (_slavic.is_place_name(word.translate(_AS_RUSSIAN), "ru"),)
