@@ -4487,3 +4487,32 @@ def test_a_place_inside_a_group_name_takes_no_toll(text: str) -> None:
     assert [(p, d) for p, _, _, d, _ in _event_places("date 2027-06-18\n" + text)] == [
         ("Kenema", 11)
     ]
+
+
+def test_an_armed_group_named_like_a_town_is_no_incident_place() -> None:
+    # the militia's name (in the actors' lexicon) is also a town's: no place preposition
+    # before it, it is the group
+    text = (
+        "date 2027-03-05\nFano fighters attacked an army camp near Kitgum on Tuesday, killing "
+        "four soldiers."
+    )
+    assert [(p, d) for p, _, _, d, _ in _event_places(text)] == [("Kitgum", 4)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dateline with the month first and the year after a slash
+        "Gulu, March 5/2027 – A drone strike hit a market in Kitgum on Monday, killing two "
+        "traders.",
+        # a zone (Ethiopia's second-level unit) in apposition says where the town lies
+        "A drone strike hit a bus in Kitgum, the capital of Gulu zone, on Monday, killing two "
+        "passengers.",
+    ],
+)
+def test_a_dateline_town_or_a_zone_named_beside_the_town_hit_is_no_incident_place(
+    text: str,
+) -> None:
+    assert [(p, d, f) for p, d, _, f, _ in _event_places("date 2027-03-05\n" + text)] == [
+        ("Kitgum", "2027-03-01", 2)
+    ]

@@ -917,3 +917,9 @@ def test_one_person_named_by_role_or_pronoun_counts_one(
 ) -> None:
     found = count_casualties(sentence, rules=get_rules(("en",)))
     assert [(c.kind, c.count) for c in found] == expected
+
+
+def test_a_group_that_claims_its_fighters_killed_gives_no_toll() -> None:
+    sentence = 'A rebel commander claimed his fighters had "killed more than 50 soldiers".'
+    ((found,),) = [count_casualties(sentence, rules=get_rules(("en",)))]
+    assert (found.count, found.claimed, found.toll) == (50, True, False)

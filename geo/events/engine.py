@@ -628,12 +628,15 @@ _DATELINE: Final = re.compile(
     r"(?:,[^\n(),]{1,40}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)*\.?[ \t]*(?:-|—|–)"
 )
 #: A dateline in title case ("Kita (AFP) -", "Tororo, 5 mai (Reuters) -", "Lokoja, 3 mars
-#: 2025 –"): one to three capitalised words, the agency in brackets or a date with its
-#: year before the dash (without either, a headline's "Mali - ..." would be one).
+#: 2025 –", "Gulu, March 3, 2025 –", "Gulu, March 3/2025 –"): one to three capitalised
+#: words, the agency in brackets or a date with its year before the dash (without either, a
+#: headline's "Mali - ..." would be one).
 _TITLE_DATELINE: Final = re.compile(
     r"[ \t]*[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]{1,30}(?: [A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]{0,30}){0,2}"
     r"(?:(?:,[^\n(),]{1,40}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)+"
-    r"|,[ \t]*\d{1,2}[ \t]+[^\W\d_]{3,12}\.?[ \t]+\d{4}[ \t]*)\.?[ \t]*(?:-|—|–)"
+    r"|,[ \t]*\d{1,2}[ \t]+[^\W\d_]{3,12}\.?[ \t]+\d{4}[ \t]*"
+    r"|,[ \t]*[^\W\d_]{3,12}\.?[ \t]+\d{1,2}(?:[ \t]*[,/][ \t]*|[ \t]+)\d{4}[ \t]*)"
+    r"\.?[ \t]*(?:-|—|–)"
 )
 _CLAUSE_EDGE: Final = re.compile(r"[,;:()\[\]،؛]")
 #: What ends a sentence's main clause: a semicolon (a comma may close an opening phrase).
@@ -2753,7 +2756,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         records.extend((None, m, "") for m in inside)
         hidden = {id(m) for m in inside}
         mentions = [m for m in mentions if id(m) not in hidden]
-    in_names = _in_group_names(text, mentions, starts, rules)
+    in_names = _in_group_names(text, mentions, starts, rules, ctx)
     if in_names:  # "Islamic State Sahel Province", "l'État islamique au Sahel": a group's name
         records.extend((None, m, "") for m in in_names)
         hidden = {id(m) for m in in_names}
@@ -3564,11 +3567,12 @@ def _without_marks(
 
 
 def _in_group_names(
-    text: str, mentions: Sequence[Mention], starts: Sequence[int], rules: Rules
+    text: str, mentions: Sequence[Mention], starts: Sequence[int], rules: Rules, ctx: _Context
 ) -> list[Mention]:
     """The places named inside the name of an armed group of the actors' lexicon ("Islamic
-    State Sahel Province", "l'État islamique au Sahel"): part of the name, not where the
-    sentence's incident happened. Only a group's name that holds more than the place."""
+    State Sahel Province", "l'État islamique au Sahel"), or named as the group itself (a
+    militia whose name a town also bears, "X fighters attacked") with no place preposition
+    before it: part of the name, not where the sentence's incident happened."""
     out: list[Mention] = []
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -3585,7 +3589,13 @@ def _in_group_names(
             m
             for m in inside
             for s, e in groups
-            if s <= m.char_start and m.char_end <= e and (m.char_start, m.char_end) != (s, e)
+            if s <= m.char_start
+            and m.char_end <= e
+            and (
+                (m.char_start, m.char_end) != (s, e)
+                or ctx.locative is None
+                or ctx.locative.search(text, max(0, m.char_start - 20), m.char_start) is None
+            )
         )
     return out
 
