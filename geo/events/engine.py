@@ -3986,7 +3986,7 @@ def _told_day(
     at night on 3 May. The same morning, drones hit B"); or the day after it; in place of
     the dates found in those words (none when no day was told)."""
     out = found
-    for shift, pattern in zip(_TOLD_DAY_SHIFTS, words, strict=False):
+    for shift, pattern in zip(_TOLD_DAY_SHIFTS, words, strict=True):
         said = pattern.search(sentence) if pattern is not None else None
         if said is None:
             continue

@@ -746,22 +746,21 @@ def _past_day(
     """Where the count after a casualty word may start: past a day told between them ("ont
     tué mardi soir neuf civils", "killed on Tuesday nine civilians"), when a number follows
     that day, else at the word's end (only the first day after the word is read)."""
-    starts = {n.start for n in numbers}
-    for start, end in spans:
-        if start < cue_end:
-            continue
-        gap = _BEFORE_DAY.fullmatch(sentence, cue_end, start)
-        if gap is None and start != cue_end:
-            return cue_end
-        after = _AFTER_DAY.match(sentence, end)
-        if after is None:
-            return cue_end
-        # the count may follow the day itself or the one word after it
-        for at in (end, after.end()):
-            m = t.approx.match(sentence, at)
-            if (m.end() if m is not None else at) in starts:
-                return at
+    day = next(((s, e) for s, e in spans if s >= cue_end), None)
+    if day is None:
         return cue_end
+    start, end = day
+    if start != cue_end and _BEFORE_DAY.fullmatch(sentence, cue_end, start) is None:
+        return cue_end
+    after = _AFTER_DAY.match(sentence, end)
+    if after is None:
+        return cue_end
+    starts = {n.start for n in numbers}
+    # the count may follow the day itself or the one word after it (approximations aside)
+    for at in (end, after.end()):
+        m = t.approx.match(sentence, at)  # (always matches: its words are all optional)
+        if m is not None and m.end() in starts:
+            return at
     return cue_end
 
 
@@ -787,8 +786,6 @@ def _count_after(
                 if (
                     nxt.start in used
                     or len(gap) > 40
-                    or t.coordination is None
-                    or not t.coordination.search(gap)
                     or _CLAUSE_EDGE.search(gap)
                     or (t.cues is not None and t.cues.search(gap))  # "and wounding 19"
                     or not _joined_count(gap, t)
@@ -806,7 +803,8 @@ def _count_after(
 def _joined_count(gap: str, t: _TollRules) -> bool:
     """Whether the gap between two counts ends with a conjunction and at most words of
     approximation ("12 soldiers and at least 3"), not a verb of its own ("killed 12 people
-    and abducted 30 others": the second count is not of the dead)."""
+    and abducted 30 others": the second count is not of the dead); False without a
+    conjunction in it."""
     co = t.coordination
     if co is None:
         return False

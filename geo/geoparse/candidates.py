@@ -78,9 +78,10 @@ _ARABIC_ARTICLE: Final = "ال"
 
 
 #: The usual abbreviations of the first word of a place's name, as keys
-#: (:func:`geo.gazetteer.normalize_name`): "St Petersburg" is Saint Petersburg's own name
-#: shortened, no alternate name of it.
+#: (:func:`geo.gazetteer.normalize_name`): "St X" is the own name of Saint X shortened, no
+#: alternate name of it.
 _NAME_ABBREVIATIONS: Final = {"saint": "st", "sainte": "ste", "sankt": "st", "mount": "mt"}
+_ABBREVIATED: Final = frozenset(_NAME_ABBREVIATIONS.values())
 
 
 def abbreviates(key: str, name: str) -> bool:
@@ -88,13 +89,13 @@ def abbreviates(key: str, name: str) -> bool:
 
     Examples
     --------
-    >>> abbreviates("st petersburg", "Saint Petersburg")
+    >>> abbreviates("st gallen", "Sankt Gallen")
     True
-    >>> abbreviates("st petersburg", "St. Petersburg")
+    >>> abbreviates("st gallen", "St. Gallen")
     False
     """
     head, _, rest = key.partition(" ")
-    if not rest or head not in _NAME_ABBREVIATIONS.values():
+    if not rest or head not in _ABBREVIATED:
         return False
     whole, _, tail = normalize_name(name).partition(" ")
     return tail == rest and _NAME_ABBREVIATIONS.get(whole) == head
@@ -424,8 +425,8 @@ class Index:
             # GeoNames writes Arabic names with or without the article ("الخرطوم" of the
             # state, "خرطوم" of the city): both spellings name the same places
             places = [*places, *self.gazetteer.lookup(key[2:], normalized=True)[:most]]
-        # a large city's name shortened ("St Petersburg") is primary too where it is another
-        # place's own name (St. Petersburg, Florida): both compete as primary names
+        # a large city's name shortened ("St X" of Saint X) is primary too where it is another
+        # place's own name (a small "St. X" abroad): both compete as primary names
         rival = any(p.primary for p in places)
         for place in places:
             prior = (

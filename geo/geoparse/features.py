@@ -1070,7 +1070,7 @@ def region_cue(
 ) -> int:
     """How clearly the text calls the name at tokens ``first..last`` a region: 2 for
     "province d'Idlib", "Kherson Oblast", "les régions de Donetsk et de Louhansk", and for
-    "X region" in apposition after a town ("Boyarka, Kyiv region": where the town lies, not
+    "X region" in apposition after a town ("A, X region": where the town lies, not
     the city's surroundings; ``text`` the document, to see the comma); 1 for "région
     de"/"X region" otherwise (the press also writes it for a city's surroundings); 0
     otherwise.
@@ -1125,7 +1125,7 @@ def region_cue(
                 and toks.sentence[first - 1] == sentence
                 and text[toks.ends[first - 1] : toks.starts[first]] == ", "
             ):
-                found = 2  # "Boyarka, Kyiv region": the region the town lies in
+                found = 2  # "A, X region": the region the town A lies in
     return found
 
 
