@@ -1074,6 +1074,12 @@ PIPELINE_MIN_CHUNKS_FOR_WORKERS: Final = 2
 #: fork server listens on a socket in multiprocessing's temporary folder; when that folder's
 #: path is too long for it (a deep TMPDIR), the pool starts its workers by ``spawn`` instead.
 PIPELINE_UNIX_SOCKET_PATH_MAX: Final = 107
+#: Seconds a stopped worker process (of the pool or of a local Dask cluster) is given to end
+#: after SIGTERM before it is killed.
+PIPELINE_WORKER_STOP_SECONDS: Final = 5
+#: Seconds a local Dask cluster's worker processes are given to end by themselves once the
+#: cluster is closed, before they are stopped like the pool's.
+DASK_LOCAL_CLOSE_SECONDS: Final = 10
 #: How long ``--dask-scheduler`` waits for the scheduler to answer, in seconds.
 DASK_CONNECT_TIMEOUT_SECONDS: Final = 10
 #: JSONL and CSV corpora at least this large (bytes) are read row by row instead of whole.

@@ -462,14 +462,20 @@ def _pool(
         else:
             # Ctrl-C, SIGTERM, an error or a consumer that stopped early: stop every worker
             pool.shutdown(wait=False, cancel_futures=True)
-            ours = [p for p in multiprocessing.active_children() if p not in before]
-            for process in ours:
-                process.terminate()
-            for process in ours:
-                process.join(timeout=5)
-                if process.is_alive():
-                    process.kill()
-                    process.join()
+            _stop_children(before)
+
+
+def _stop_children(before: set[multiprocessing.process.BaseProcess]) -> None:
+    """Stop every child process started since ``before`` was taken: SIGTERM, then SIGKILL to
+    one still running :data:`~geo.config.PIPELINE_WORKER_STOP_SECONDS` later; each is reaped."""
+    ours = [p for p in multiprocessing.active_children() if p not in before]
+    for process in ours:
+        process.terminate()
+    for process in ours:
+        process.join(timeout=config.PIPELINE_WORKER_STOP_SECONDS)
+        if process.is_alive():
+            process.kill()
+            process.join()
 
 
 def _is_dask_client(executor: object) -> bool:
@@ -532,13 +538,22 @@ def dask_client(*, scheduler: str | None = None, local: int | None = None) -> It
     assert local is not None
     if local < 1:
         raise InputError(f"a LocalCluster needs at least 1 worker, not {local}")
-    with (
-        LocalCluster(
-            n_workers=local, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster,
-        Client(cluster) as client,
-    ):
-        yield client
+    before = set(multiprocessing.active_children())
+    try:
+        with (
+            LocalCluster(
+                n_workers=local, threads_per_worker=1, processes=True, dashboard_address=None
+            ) as cluster,
+            Client(cluster) as client,
+        ):
+            yield client
+    finally:
+        # a worker process slow to end (a loaded machine) outlives the cluster's own close:
+        # wait for it a little, then stop it, so that no process is left behind
+        for process in multiprocessing.active_children():
+            if process not in before:
+                process.join(timeout=config.DASK_LOCAL_CLOSE_SECONDS)
+        _stop_children(before)
 
 
 # ------------------------------------------------------------------------------ gathering

@@ -52,13 +52,14 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(frame).sort_values(columns).reset_index(drop=True)
 
 
-def _no_new_children(before: set[Any]) -> bool:
+def _new_children_left(before: set[Any]) -> list[str]:
+    """Child processes started since ``before`` and still running (name, pid, start)."""
     # a worker stopped under heavy load may take a moment to be reaped: wait for it (bounded),
     # so that only a worker still running after that counts as left behind
     new = [p for p in multiprocessing.active_children() if p not in before]
     for process in new:
         process.join(timeout=30)
-    return not [p for p in new if p.is_alive()]
+    return [f"{p.name} pid {p.pid} ({type(p).__name__})" for p in new if p.is_alive()]
 
 
 # ------------------------------------------------------------------------------ the unit
@@ -162,7 +163,7 @@ def test_process_pool_gives_the_serial_events(corpus: Path, serial_events: pd.Da
     serial = collect(corpus, workers=1, chunk_size=4, merge=False)
     assert len(incidents) == 48
     pd.testing.assert_frame_equal(pd.DataFrame(incidents), pd.DataFrame(serial))
-    assert _no_new_children(before)
+    assert _new_children_left(before) == []
 
 
 def test_an_executor_given_is_used_and_left_running(
@@ -199,9 +200,11 @@ def test_dask_worker_processes_give_the_serial_events(
 ) -> None:
     from geo.pipeline import dask_client
 
+    before = set(multiprocessing.active_children())
     with dask_client(local=2) as client:
         events = pd.DataFrame(collect(corpus, executor=client, chunk_size=4))
         mentions = collect(corpus, task="mentions", executor=client, chunk_size=4)
+    assert _new_children_left(before) == []  # the cluster's worker processes are gone
     pd.testing.assert_frame_equal(_sorted(events), _sorted(serial_events))
     assert len(mentions) == len(collect(corpus, task="mentions", workers=1))
 
@@ -210,7 +213,8 @@ def test_a_small_input_starts_no_worker(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "c.jsonl", 3)
     before = set(multiprocessing.active_children())
     frames = list(run(corpus, workers=2, chunk_size=config.PIPELINE_CHUNK_DOCUMENTS))
-    assert len(frames) == 1 and _no_new_children(before)
+    assert len(frames) == 1
+    assert _new_children_left(before) == []
 
 
 # ------------------------------------------------------------------------------ streaming
@@ -340,7 +344,7 @@ def test_ctrl_c_while_merging_leaves_no_temporary(
         write(_interrupted(40), out, workers=workers, chunk_size=4)
     assert out.read_text(encoding="utf-8") == "previous"
     assert not list(spill.glob("geo-merge-*"))
-    assert _no_new_children(before)
+    assert _new_children_left(before) == []
     # an error of the step after the merge (a region join, a distance) too
 
     def broken(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -382,7 +386,7 @@ def test_ctrl_c_stops_the_workers_and_leaves_no_partial_output(
         write(_interrupted(40), out, merge=False, workers=workers, chunk_size=4)
     assert out.read_text(encoding="utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
-    assert _no_new_children(before)
+    assert _new_children_left(before) == []
 
 
 def test_cli_ctrl_c_exits_130_and_writes_nothing(
@@ -400,7 +404,7 @@ def test_cli_ctrl_c_exits_130_and_writes_nothing(
     assert main(["events", *args]) == 130
     assert "interrupted; no output written" in capsys.readouterr().err
     assert [p.name for p in tmp_path.iterdir()] == ["x.jsonl"]
-    assert _no_new_children(before)
+    assert _new_children_left(before) == []
 
 
 # ------------------------------------------------------------------------------ command line
