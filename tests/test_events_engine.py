@@ -2854,6 +2854,23 @@ def test_a_munition_dropped_by_a_drone_is_an_air_strike(text: str) -> None:
             "إصابات.",
             (0, 0),
         ),
+        # "no consequences (on the ground)", words between the noun and its verb; damage
+        # named beside the victims
+        (
+            "Этой ночью силы ПВО сбили над Кинешмой два ударных БпЛА. Последствий на земле "
+            "нет, сообщил мэр города.",
+            (0, 0),
+        ),
+        (
+            "Цієї ночі над Туркою сили ППО знешкодили три ударні дрони. Наслідків на землі "
+            "немає, повідомив міський голова.",
+            (0, 0),
+        ),
+        (
+            "La defensa antiaérea derribó el domingo tres drones que se dirigían a la ciudad de "
+            "Kenema, sin que se registraran daños ni víctimas, según una fuente militar.",
+            (0, 0),
+        ),
     ],
 )
 def test_no_casualties_stated_gives_zero(text: str, tolls: tuple[int | None, int | None]) -> None:
