@@ -923,3 +923,20 @@ def test_a_group_that_claims_its_fighters_killed_gives_no_toll() -> None:
     sentence = 'A rebel commander claimed his fighters had "killed more than 50 soldiers".'
     ((found,),) = [count_casualties(sentence, rules=get_rules(("en",)))]
     assert (found.count, found.claimed, found.toll) == (50, True, False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Trois soldats sont tombés au combat près de Kenema.", [("fatalities", 3, True)]),
+        ("Deux gendarmes tombés lundi ont été inhumés à Makeni.", [("fatalities", 2, True)]),
+        # things that fell, and people who fell into something, are no dead
+        ("Trois obus sont tombés sur le quartier.", []),
+        ("Deux personnes sont tombées dans le fleuve.", []),
+        ("Quatre hommes sont tombés dans une embuscade, sans gravité.", []),
+    ],
+)
+def test_french_fallen_soldiers_are_dead(
+    sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts("fr", sentence) == expected
