@@ -4533,3 +4533,89 @@ def test_a_dateline_town_or_a_zone_named_beside_the_town_hit_is_no_incident_plac
     assert [(p, d, f) for p, d, _, f, _ in _event_places("date 2027-03-05\n" + text)] == [
         ("Kitgum", "2027-03-01", 2)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # arrests with explosives seized from the suspects: the arrest, in three languages
+        (
+            "Police arrested five men suspected of belonging to the group's cells during raids "
+            "in Kenema and seized improvised explosive devices, the ministry said.",
+            ("Arrests", "Police Forces of Sierra Leone"),
+        ),
+        (
+            "La policía detuvo el martes a cinco presuntos miembros del grupo en Kenema y les "
+            "incautó artefactos explosivos.",
+            ("Arrests", "Police Forces of Sierra Leone"),
+        ),
+        (
+            "أوقفت قوى الأمن الداخلي الثلاثاء خمسة أشخاص في مدينة كيفة، وضبطت بحوزتهم عبوات "
+            "ناسفة معدّة للتفجير.",
+            ("Arrests", "Police Forces of Mauritania"),
+        ),
+        # a seizure alone is a disrupted weapons use (ACLED), not an explosion
+        (
+            "Soldiers seized a cache of explosives and detonators in a house in Kenema on Tuesday.",
+            ("Disrupted weapons use", None),
+        ),
+    ],
+)
+def test_arrests_and_seizures_of_explosives_are_no_explosion(
+    text: str, expected: tuple[str, str | None]
+) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = event_rows(make_document("date 2028-05-10\n" + text))
+    events = [r for r in rows if r["event_type"] != "Mention"]
+    assert len(events) == 1
+    assert events[0]["event_type"] == "Strategic developments"
+    assert events[0]["sub_event_type"] == expected[0]
+    if expected[1] is not None:
+        assert events[0]["actor1"] == expected[1]
+
+
+def test_a_raid_with_a_seizure_after_an_attack_is_an_event_of_its_own() -> None:
+    # arrests after an attack are its aftermath, but not a raid that seizes explosives
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = (
+        "date 2028-05-10\nTwo policemen were killed on Tuesday night when gunmen attacked a "
+        "checkpoint in Kenema.\nOn Monday, police arrested five people suspected of belonging "
+        "to the group's cells during raids in Makeni and seized explosive devices."
+    )
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["location"], r["sub_event_type"], str(r["event_date"])[:10]) for r in rows] == [
+        ("Kenema", "Armed clash", "2028-05-09"),
+        ("Makeni", "Arrests", "2028-05-08"),
+    ]
+
+
+def test_arabic_yesterday_with_a_glued_conjunction_dates_the_day_before() -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = "date 2028-05-10\nوأمس، قصفت طائرة مسيرة سوقا في روصو، ما أدى إلى مقتل ثلاثة أشخاص."
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(str(r["event_date"])[:10], r["fatalities"]) for r in rows] == [("2028-05-09", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # verb-subject-object: the bare police noun after the verb that opens the clause
+        ("اعتقلت الشرطة الثلاثاء خمسة أشخاص في مدينة روصو.", "Police Forces of Mauritania"),
+        # the subject before the verb: the patrol is the one attacked
+        ("قُتل جنديان بانفجار عبوة ناسفة استهدفت دورية للجيش قرب روصو الثلاثاء.", None),
+    ],
+)
+def test_arabic_verb_before_a_bare_state_force_makes_it_the_actor(
+    text: str, actor1: str | None
+) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = event_rows(make_document("date 2028-05-10\n" + text))
+    assert [r["actor1"] for r in rows if r["event_type"] != "Mention"] == [actor1]

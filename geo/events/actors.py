@@ -250,8 +250,9 @@ class _ActorRules:
     # "tres agentes ... fueron atacados"): the side attacked
     target_after: re.Pattern[str] | None
     # what a state's forces fire or do, right after a bare noun of them ("the army shelled",
-    # "regime helicopters struck") or right before it ("une frappe de l'armée"): those
-    # forces acted, though no demonym says whose they are
+    # "regime helicopters struck") or right before it ("une frappe de l'armée"; a verb
+    # whose subject follows it, "اعتقلت الشرطة"): those forces acted, though no demonym
+    # says whose they are
     weapon_after: re.Pattern[str] | None
     weapon_before: re.Pattern[str] | None
 
@@ -301,11 +302,12 @@ def _actor_rules(rules: Rules) -> _ActorRules:
     def alt(name: str) -> str:
         return "|".join(f"(?:{p})" for p in rules.patterns("actors", name))
 
-    force, police, attack, verbs = (
+    force, police, attack, verbs, subject_after = (
         alt("force_nouns"),
         alt("police_nouns"),
         alt("attack_nouns"),
         alt("attack_verbs"),
+        alt("verbs_before_subject"),
     )
     noun_parts = [
         f"(?P<{k}>{v})" for k, v in (("police", police), ("force", force), ("attack", attack)) if v
@@ -424,11 +426,20 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         if attack or verbs
         else None,
         weapon_before=re.compile(
-            rf"(?<!\w)(?:{attack})\s+(?:(?:of|de|del|du|des)\s+)?"
-            rf"(?:(?:the|la|le|l['’]|el|los|las|les)\s*)?$",
+            "|".join(
+                part
+                for part in (
+                    attack
+                    and rf"(?<!\w)(?:{attack})\s+(?:(?:of|de|del|du|des)\s+)?"
+                    rf"(?:(?:the|la|le|l['’]|el|los|las|les)\s*)?$",
+                    # the verb opens its clause: "عبوة استهدفت دورية" has its subject first
+                    subject_after and rf"(?:^|[,.:;،؛«\"\n])\s*(?:{subject_after})\s+$",
+                )
+                if part
+            ),
             re.IGNORECASE,
         )
-        if attack
+        if attack or subject_after
         else None,
     )
 

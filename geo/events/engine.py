@@ -1889,11 +1889,18 @@ def _rule_for(
         ]
         if suicide:
             return min(suicide)
+    if rules.rules[nearest].sub_type == _DISRUPTED:
+        # "arrested five suspects in X and seized explosives": the arrest, whichever word is
+        # nearer (a seizure alone stays a disrupted weapons use)
+        arrest = [i for d, i in scored if rules.rules[i].key == _ARREST_SEIZURE]
+        if arrest:
+            return min(arrest)
     return nearest
 
 
 _REMOTE_EXPLOSIVE: Final = "Remote explosive/landmine/IED"
 _SUICIDE: Final = "Suicide bomb"
+_ARREST_SEIZURE: Final = "arrest_seizure"  # the rule of geo/lang/common/events.toml
 
 
 def _own_phrase(
@@ -4906,7 +4913,11 @@ def _rows(
     _story_defaults([inc for inc, _, _ in records if inc is not None], headline_end=headline_end)
     records = _merge_repeats(records, headline_end=headline_end)
     summed = _sums_of_towns(records) | _water_beside_towns(records)
-    after = _aftermath(records, collaboration=rules.words_re("context", "collaboration"))
+    after = _aftermath(
+        records,
+        collaboration=rules.words_re("context", "collaboration"),
+        seizure=rules.words_re("classes", "seizure"),
+    )
     first = next(
         (m.place.id for inc, m, _ in records if inc is not None and m.place.kind != "country"),
         None,
@@ -5071,6 +5082,7 @@ def _aftermath(
     records: Sequence[tuple[_Incident | None, Mention, str]],
     *,
     collaboration: re.Pattern[str] | None = None,
+    seizure: re.Pattern[str] | None = None,
 ) -> set[int]:
     """The records (their indices, in the text's order) that tell the aftermath of an
     incident the article told before them, not events of their own: arrests and deployments
@@ -5079,7 +5091,9 @@ def _aftermath(
     (:data:`geo.config.EVENTS_AFTERMATH_OF`), and the property destroyed at its place and day
     (:data:`geo.config.EVENTS_AFTERMATH_SAME_DAY_SUBTYPES`: "then set fire to the shops").
     Not arrests of people accused of helping an armed group (the packs' ``collaboration``:
-    "suspected of supplying fuel to the rebels"): events of their own.
+    "suspected of supplying fuel to the rebels"), nor arrests with a seizure of weapons or
+    explosives (the packs' ``seizure``: "and seized explosive devices", a raid): events of
+    their own.
     """
     out: set[int] = set()
     told = False
@@ -5095,8 +5109,10 @@ def _aftermath(
                 inc.subtype in config.EVENTS_AFTERMATH_SUBTYPES
                 and not (
                     inc.subtype == _ARRESTS
-                    and collaboration is not None
-                    and any(collaboration.search(n) for n in inc.notes)
+                    and any(
+                        own is not None and any(own.search(n) for n in inc.notes)
+                        for own in (collaboration, seizure)
+                    )
                 )
             )
             or (

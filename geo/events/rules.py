@@ -103,7 +103,9 @@ left out matches nothing.
     a series, told as ``other_before``), ``threat`` ("threatened to", "menace de": a cue or a
     place after one in its clause is what a party threatens or promises, not an incident).
 ``[actors]``
-    ``force_nouns``, ``police_nouns``, ``attack_nouns``, ``attack_verbs``; ``templates``:
+    ``force_nouns``, ``police_nouns``, ``attack_nouns``, ``attack_verbs``;
+    ``verbs_before_subject`` (verbs written before their subject, Arabic "اعتقلت الشرطة": a
+    bare noun of a state's forces right after one acted); ``templates``:
     how a name of the actor lexicon (``{demonym}``) and a noun (``{noun}``) make an actor
     ("{demonym} {noun}" in English, "{noun} {demonym}" in French); ``agent`` (the passive
     "by", "blamed ... on": the actor after it did it); ``claim_after`` (a claim right after an
