@@ -4619,3 +4619,14 @@ def test_arabic_verb_before_a_bare_state_force_makes_it_the_actor(
 
     rows = event_rows(make_document("date 2028-05-10\n" + text))
     assert [r["actor1"] for r in rows if r["event_type"] != "Mention"] == [actor1]
+
+
+def test_volunteers_killed_are_civilians_attacked() -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = "date 2025-05-06\nقتلت قوات الدعم السريع أمس تسعة متطوعين في مدينة روصو."
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["sub_event_type"], r["fatalities"], str(r["event_date"])[:10]) for r in rows] == [
+        ("Attack", 9, "2025-05-05")
+    ]

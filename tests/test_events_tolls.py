@@ -940,3 +940,38 @@ def test_french_fallen_soldiers_are_dead(
     sentence: str, expected: list[tuple[str, int, bool]]
 ) -> None:
     assert _counts("fr", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # two people joined, the second with an age: the age is no count, both are hurt
+        (
+            "uk",
+            "У Турці поранено 47-річну жінку та 70-річного чоловіка.",
+            [("injured", 1, True), ("injured", 1, True)],
+        ),
+        (
+            "ru",
+            "В Кинешме ранены 47-летняя женщина и 70-летний мужчина.",
+            [("injured", 1, True), ("injured", 1, True)],
+        ),
+        # a count in words right before an aside counts people by itself
+        (
+            "ru",
+            "Погиб мужчина, еще пятеро, включая двоих детей, получили ранения.",
+            [("fatalities", 1, True), ("injured", 5, True)],
+        ),
+        (
+            "uk",
+            "Ще п’ятеро, серед них двоє дітей, отримали поранення.",
+            [("injured", 5, True)],
+        ),
+        # but not a number in digits before an aside
+        ("en", "At 5, including the bus, were damaged.", []),
+    ],
+)
+def test_people_joined_with_ages_and_counts_before_asides(
+    lang: str, sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts(lang, sentence) == expected

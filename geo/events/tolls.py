@@ -332,7 +332,9 @@ def _is_not_a_count(sentence: str, n: Number, t: _TollRules) -> bool:
         sentence, max(0, n.start - config.CASUALTY_NUMBERED_CHARS), n.start
     ):
         return True  # "la brigada n.º 12", "el frente 8": a name, no count
-    pair = _NUMBER_PAIR.match(sentence, n.end)
+    # (not a noun of one person: "жінку та 70-річного чоловіка" joins two people, the age
+    # is the second one's)
+    pair = None if n.person else _NUMBER_PAIR.match(sentence, n.end)
     if pair is not None and t.not_a_count is not None and t.not_a_count.match(sentence, pair.end()):
         return True  # "de 15 y 18 años", "15 to 18 years": the unit is both numbers'
     digits = sentence[n.start : n.end]
@@ -715,9 +717,12 @@ def _count_before_aside(
         if n.end <= head_end
         and n.start not in used
         and head_end - n.end < 30
-        and t.person is not None
-        and re.match(r"\s*(?:\w+\s+)?", sentence[n.end : head_end]) is not None
-        and t.person.search(sentence, n.end, head_end) is not None
+        and (
+            # a count in words right before the aside counts people by itself ("пятеро,
+            # включая двоих детей, получили ранения", "five, including ...")
+            (n.end == head_end and sentence[n.start : n.end][:1].isalpha())
+            or (t.person is not None and t.person.search(sentence, n.end, head_end) is not None)
+        )
     ]
     if not candidates:
         return []
