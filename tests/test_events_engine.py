@@ -4630,3 +4630,34 @@ def test_volunteers_killed_are_civilians_attacked() -> None:
     assert [(r["sub_event_type"], r["fatalities"], str(r["event_date"])[:10]) for r in rows] == [
         ("Attack", 9, "2025-05-05")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a guided bomb that struck: from the air, not shelling
+        (
+            "A Russian guided aerial bomb struck a residential building in Makeni on Monday, "
+            "killing two people.",
+            ("Makeni", "Air/drone strike", 2),
+        ),
+        # a route's first end is the place, though a dateline names another town
+        (
+            "KENEMA, Sierra Leone (AFP) - Three aid workers were shot dead by gunmen on Sunday "
+            "on the road between Makeni and Kabala.",
+            ("Makeni", "Attack", 3),
+        ),
+    ],
+)
+def test_guided_bombs_and_routes_under_a_dateline(
+    text: str, expected: tuple[str, str, int]
+) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = event_rows(make_document("date 2025-12-16\n" + text))
+    assert [
+        (r["location"], r["sub_event_type"], r["fatalities"])
+        for r in rows
+        if r["event_type"] != "Mention"
+    ] == [expected]

@@ -3151,7 +3151,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 and not (
                     i_m in route
                     and (
-                        any(j not in route and q.place.kind == "city" for j, q in enumerate(ms))
+                        any(
+                            j not in route and q.place.kind == "city" and q in body
+                            for j, q in enumerate(ms)
+                        )
                         # alone, a route is placed at the end it is named from: one incident
                         # on the road, not one at each end
                         or any(ms[j].char_start < m.char_start for j in route)
