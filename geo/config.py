@@ -1080,6 +1080,9 @@ PIPELINE_WORKER_STOP_SECONDS: Final = 5
 #: Seconds a local Dask cluster's worker processes are given to end by themselves once the
 #: cluster is closed, before they are stopped like the pool's.
 DASK_LOCAL_CLOSE_SECONDS: Final = 10
+#: The most days a counted shift from a day told before may span ("two days later"; not
+#: "300 days later", a span of another kind of story).
+EVENTS_TOLD_DAYS_MAX: Final = 14
 #: How long ``--dask-scheduler`` waits for the scheduler to answer, in seconds.
 DASK_CONNECT_TIMEOUT_SECONDS: Final = 10
 #: JSONL and CSV corpora at least this large (bytes) are read row by row instead of whole.

@@ -4661,3 +4661,34 @@ def test_guided_bombs_and_routes_under_a_dateline(
         for r in rows
         if r["event_type"] != "Mention"
     ] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fighters clashed with the army in Kenema on Friday. Two days later, a drone strike "
+            "near Makeni killed four people.",
+            [("Kenema", "2025-09-26"), ("Makeni", "2025-09-28")],
+        ),
+        (
+            "Des jihadistes ont tué vendredi douze civils à Kenema. Deux jours plus tôt, un "
+            "véhicule avait sauté sur un engin explosif près de Makeni.",
+            [("Kenema", "2025-09-26"), ("Makeni", "2025-09-24")],
+        ),
+        # the active verb of killing, and a day counted after the day told
+        (
+            "В пятницу боевики убили двенадцать мирных жителей в Кинешме. Спустя три дня "
+            "беспилотник атаковал автобус в Фурманове, погибли трое.",
+            [("Kineshma", "2025-09-26"), ("Furmanov", "2025-09-29")],
+        ),
+    ],
+)
+def test_days_counted_from_a_day_told_before(text: str, expected: list[tuple[str, str]]) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = event_rows(make_document("date 2025-09-30\n" + text))
+    assert [
+        (r["location"], str(r["event_date"])[:10]) for r in rows if r["event_type"] != "Mention"
+    ] == expected

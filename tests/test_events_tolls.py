@@ -975,3 +975,16 @@ def test_people_joined_with_ages_and_counts_before_asides(
     lang: str, sentence: str, expected: list[tuple[str, int, bool]]
 ) -> None:
     assert _counts(lang, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("uk", "Бойовики вбили дванадцятьох мирних жителів у Турці.", [("fatalities", 12, True)]),
+        ("uk", "Поранено п’ятнадцятьох людей.", [("injured", 15, True)]),
+    ],
+)
+def test_ukrainian_animate_forms_of_teens(
+    lang: str, sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts(lang, sentence) == expected

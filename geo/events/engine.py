@@ -75,7 +75,7 @@ from geo.events.actors import (
 )
 from geo.events.consolidate import consolidate_rows
 from geo.events.dates import FoundDate, find_dates, possessive_pattern, reference_date
-from geo.events.numbers import COUNTED_NOUN_GAP
+from geo.events.numbers import COUNTED_NOUN_GAP, find_numbers
 from geo.events.rules import Rules, get_rules
 from geo.events.tolls import Casualty, casualty_free, count_casualties
 from geo.io.html import related_blocks
@@ -386,7 +386,8 @@ class _Context:
     other_any: re.Pattern[str] | None  # any word of other_before or other_after
     hypothetical: re.Pattern[str] | None  # "an imminent (rebel) assault": none told
     hypothetical_any: re.Pattern[str] | None  # any of its words, to skip most sentences
-    told_day_any: re.Pattern[str] | None  # any word of same_day, next_day or previous_day
+    # any word of same_day, next_day, previous_day, days_after or days_before
+    told_day_any: re.Pattern[str] | None
     habitual: re.Pattern[str] | None
     tally_period: re.Pattern[str] | None  # "in the past week": a sentence that tallies
     pursuit: re.Pattern[str] | None  # "those behind" right before a cue: the told incident
@@ -595,7 +596,9 @@ def _context(rules: Rules) -> _Context:
         if alt("context", "other_before")
         else None,
         hypothetical_any=rules.words_re("context", "hypothetical_before"),
-        told_day_any=rules.combined("context", ("same_day", "next_day", "previous_day"))[0],
+        told_day_any=rules.combined(
+            "context", ("same_day", "next_day", "previous_day", "days_after", "days_before")
+        )[0],
         hypothetical=re.compile(rf"(?<!\w)(?:{hypothetical})(?:\s+[^\W\d_]+)?\s+$", re.IGNORECASE)
         if hypothetical
         else None,
@@ -2796,6 +2799,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         rules.words_re("context", "same_day"),
         rules.words_re("context", "next_day"),
         rules.words_re("context", "previous_day"),
+        rules.words_re("context", "days_after"),
+        rules.words_re("context", "days_before"),
     )
     blame_re = rules.words_re("actors", "blame")
     for k in range(len(starts)):
@@ -3093,7 +3098,9 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         )
         all_dates = find_dates(sentence, reference=reference, rules=rules)
         if ctx.told_day_any is not None and ctx.told_day_any.search(sentence) is not None:
-            all_dates = _told_day(sentence, all_dates, records, told_day_words, lead=dated_lead)
+            all_dates = _told_day(
+                sentence, all_dates, records, told_day_words, lead=dated_lead, rules=rules
+            )
         dates = [
             d
             for d in all_dates
@@ -3975,8 +3982,10 @@ def _restated(lead: _Lead, before: _Lead | None, previous: list[_Incident], rule
 
 
 #: The days each list of :func:`_told_day`'s words adds to the day told before: the same
-#: day, the next day, the day before.
-_TOLD_DAY_SHIFTS: Final = (0, 1, -1)
+#: day, the next day, the day before; then, per day the words count, days after and before.
+_TOLD_DAY_SHIFTS: Final = (0, 1, -1, 1, -1)
+#: The lists of :data:`_TOLD_DAY_SHIFTS` whose words count their days ("two days later").
+_COUNTED_SHIFTS: Final = frozenset((3, 4))
 
 
 def _told_day(
@@ -3986,20 +3995,27 @@ def _told_day(
     words: tuple[re.Pattern[str] | None, ...],
     *,
     lead: _Lead | None = None,
+    rules: Rules | None = None,
 ) -> list[FoundDate]:
     """The dates of a sentence with the day it gives by a day told before ("The same day,
     shells hit B", "في اليوم نفسه", not "today"; "and four died the next day"; "A day
-    earlier, shells hit C"; the packs' ``same_day``, ``next_day`` and ``previous_day``,
-    ``words``): that of the day the sentence gives
+    earlier, shells hit C"; "Two days later"; the packs' ``same_day``, ``next_day``,
+    ``previous_day``, ``days_after`` and ``days_before``, ``words``, the last two counted
+    with ``rules``' numbers): that of the day the sentence gives
     before those words, else of the last incident the text dates to a day, or of the
     ``lead`` when a later sentence told it, with a day but no place ("A missile hit a block
     at night on 3 May. The same morning, drones hit B"); or the day after it; in place of
     the dates found in those words (none when no day was told)."""
     out = found
-    for shift, pattern in zip(_TOLD_DAY_SHIFTS, words, strict=True):
+    for k, (shift, pattern) in enumerate(zip(_TOLD_DAY_SHIFTS, words, strict=True)):
         said = pattern.search(sentence) if pattern is not None else None
         if said is None:
             continue
+        if k in _COUNTED_SHIFTS:
+            counts = [n for n in find_numbers(said.group(), rules=rules) if not n.vague]
+            if not counts or counts[0].value > config.EVENTS_TOLD_DAYS_MAX:
+                continue
+            shift *= counts[0].value
         out = [d for d in out if d.end <= said.start() or d.start >= said.end()]
         before = [d for d in out if d.end <= said.start() and d.precision == 1 and d.date]
         day = before[-1].date if before else None
