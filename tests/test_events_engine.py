@@ -4692,3 +4692,24 @@ def test_days_counted_from_a_day_told_before(text: str, expected: list[tuple[str
     assert [
         (r["location"], str(r["event_date"])[:10]) for r in rows if r["event_type"] != "Mention"
     ] == expected
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "Kenema, le 16 novembre 2027 –",
+        "Kenema, 16 de noviembre de 2027 –",
+        "Kenema, 16 novembre 2027 –",
+    ],
+)
+def test_a_dateline_with_an_article_or_de_in_its_date(dateline: str) -> None:
+    # the dateline's town is where the story was filed, not an incident place
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = (
+        f"date 2027-11-16\nTitre\n\n{dateline} Au moins quatorze civils ont été tués "
+        "dimanche lors d'une attaque près de Makeni."
+    )
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["location"], r["fatalities"]) for r in rows] == [("Makeni", 14)]

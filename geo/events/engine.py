@@ -631,13 +631,15 @@ _DATELINE: Final = re.compile(
     r"(?:,[^\n(),]{1,40}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)*\.?[ \t]*(?:-|—|–)"
 )
 #: A dateline in title case ("Kita (AFP) -", "Tororo, 5 mai (Reuters) -", "Lokoja, 3 mars
-#: 2025 –", "Gulu, March 3, 2025 –", "Gulu, March 3/2025 –"): one to three capitalised
+#: 2025 –", "Lokoja, le 3 mars 2025 –", "Lokoja, 3 de marzo de 2025 –", "Gulu, March 3,
+#: 2025 –", "Gulu, March 3/2025 –"): one to three capitalised
 #: words, the agency in brackets or a date with its year before the dash (without either, a
 #: headline's "Mali - ..." would be one).
 _TITLE_DATELINE: Final = re.compile(
     r"[ \t]*[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]{1,30}(?: [A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]{0,30}){0,2}"
     r"(?:(?:,[^\n(),]{1,40}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)+"
-    r"|,[ \t]*\d{1,2}[ \t]+[^\W\d_]{3,12}\.?[ \t]+\d{4}[ \t]*"
+    r"|,[ \t]*(?:[^\W\d_]{1,3}[ \t]+)?\d{1,2}[ \t]+(?:[^\W\d_]{1,3}[ \t]+)?[^\W\d_]{3,12}\.?"
+    r"[ \t]+(?:[^\W\d_]{1,3}[ \t]+)?\d{4}(?:[ \t]*(?:г|р)\.)?[ \t]*"
     r"|,[ \t]*[^\W\d_]{3,12}\.?[ \t]+\d{1,2}(?:[ \t]*[,/][ \t]*|[ \t]+)\d{4}[ \t]*)"
     r"\.?[ \t]*(?:-|—|–)"
 )
