@@ -1909,3 +1909,33 @@ def test_a_unit_noun_and_of_between_a_name_and_its_region_is_an_apposition() -> 
     text = "Gunmen raided Song district of Adamawa State and Awe district of Nasarawa State."
     found = [(m.mention, m.place.country_code) for m in parse(text)]
     assert ("Song", "NG") in found and ("Awe", "NG") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "town"),
+    [
+        (
+            "Par Aminata Kenema, correspondante. Des centaines de personnes ont marché dans les "
+            "rues de Kenema mercredi.",
+            "fr",
+            "Kenema",
+        ),
+        (
+            "Said Anna Makeni, a teacher. Protesters filled the streets of Makeni on Monday.",
+            "en",
+            "Makeni",
+        ),
+        (
+            "Dijo Ana Makeni, maestra. Cientos de personas marcharon por las calles de Makeni.",
+            "es",
+            "Makeni",
+        ),
+    ],
+)
+def test_a_surname_is_the_town_in_the_streets_of_a_town(text: str, lang: str, town: str) -> None:
+    # a person has no streets or outskirts: the surname of a byline or a quote does not hide
+    # the town named so later
+    found = geo.geoparse(text, lang=lang)
+    assert list(zip(found["mention"], found["char_start"], strict=True)) == [
+        (town, text.rindex(town))
+    ]

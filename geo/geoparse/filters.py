@@ -454,6 +454,7 @@ def _block_named_after(toks: Tokens, w: Words, index: Index | None, out: list[bo
         return
     small = w.union("chain_connectors", "list_words", "determiners")
     links = w.of_words  # "de", "of": what follows is where the venue is
+    towns_of = w["place_only_before"]  # of them, plural streets: "the streets of X"
     heads = streets | feasts | venues
     for i in [i for i in range(n - 1) if keys[i] in heads]:
         venue = keys[i] in venues and keys[i] not in streets
@@ -469,6 +470,8 @@ def _block_named_after(toks: Tokens, w: Words, index: Index | None, out: list[bo
         else:
             if join[i] == 0:
                 continue
+            if keys[i] in towns_of and i + 1 < n and keys[i + 1] in links:
+                continue  # "las calles de X", "the streets of X": the town's streets
             j = toks.past_connectors(i, small, most=_MAX_NAME_CONNECTORS)
             if j >= n or not cap[j] or join[j - 1] == 0 or (not street and keys[j] not in saints):
                 continue
