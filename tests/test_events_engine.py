@@ -4713,3 +4713,17 @@ def test_a_dateline_with_an_article_or_de_in_its_date(dateline: str) -> None:
     )
     rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
     assert [(r["location"], r["fatalities"]) for r in rows] == [("Makeni", 14)]
+
+
+def test_a_march_in_support_of_the_army_is_a_peaceful_protest() -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = (
+        "date 2028-01-19\nMardi, à Kenema, plusieurs centaines de personnes ont marché de la "
+        "place centrale jusqu'à la préfecture pour témoigner leur soutien à l'armée."
+    )
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["location"], r["sub_event_type"], str(r["event_date"])[:10]) for r in rows] == [
+        ("Kenema", "Peaceful protest", "2028-01-18")
+    ]
