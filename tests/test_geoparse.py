@@ -1939,3 +1939,26 @@ def test_a_surname_is_the_town_in_the_streets_of_a_town(text: str, lang: str, to
     assert list(zip(found["mention"], found["char_start"], strict=True)) == [
         (town, text.rindex(town))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        # a given name no list holds, known by the age or the trade after the name
+        ("Tsehay Kiffa, 45, said the passengers were farmers.", "en", []),
+        ("Tsehay Makeni, a trader who lost her brother, said so.", "en", []),
+        ("Tsehay Kiffa, une commerçante, a dit qu'ils étaient des paysans.", "fr", []),
+        # the town named so later stays the town; a preposition is no given name
+        (
+            "Tsehay Makeni, a teacher, spoke. Schools in Makeni reopened.",
+            "en",
+            [("Makeni", 44)],
+        ),
+        ("Desde Kenema, un portavoz del Gobierno dijo que no.", "es", [("Kenema", 6)]),
+    ],
+)
+def test_a_person_described_after_the_name_is_no_place(
+    text: str, lang: str, found: list[tuple[str, int]]
+) -> None:
+    parsed = geo.geoparse(text, lang=lang)
+    assert list(zip(parsed["mention"], parsed["char_start"], strict=True)) == found

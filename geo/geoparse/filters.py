@@ -679,6 +679,11 @@ def _block_people(
             out[j] = True
         if begin <= last and len(keys[last]) > 2 and not _institution_adjective(text, toks, last):
             surnames.add(keys[last])
+    if index is not None:
+        # (the name alone: its surname is not carried to the rest of the text, where a
+        # place of that name may be written as plainly: "the road to X")
+        for i in _described_people(text, toks, w, index):
+            out[i] = out[i + 1] = True
     if surnames:
         forms = _surname_forms(surnames, toks, text)
         stems = _surname_stems(surnames)
@@ -739,6 +744,63 @@ def _block_people(
                 ):
                     continue  # "dijo Ana Paipa ... en Tunja, Paipa y Duitama": a list of places
                 out[i] = True
+
+
+#: An age in apposition after a name ("X Y, 45,"), and what stands between a name and the
+#: description of a person after it (", a trader", ", une commerçante").
+_AGE_APPOSITION: Final = re.compile(r",[ \t]*\d{1,3}[ \t]*,")
+_DESCRIPTION_GAP: Final = re.compile(r",[ \t]*")
+
+
+def _described_people(text: str, toks: Tokens, w: Words, index: Index) -> list[int]:
+    """The first tokens of two-word names of people the text describes right after them:
+    an age between commas ("Lemlem X, 45, said") or an indefinite article and a title of
+    the pack ("X Y, a teacher", "X Y, une journaliste"), when the first word is no place
+    nor a common word and the two words are no place of the gazetteer: a given name no list
+    holds, and the surname after it.
+
+    Examples
+    --------
+    >>> from geo.geoparse.candidates import Index
+    >>> from geo.geoparse import get_geoparser
+    >>> w = words_for(("en",))
+    >>> text = "Said Tsehay Kiffa, 45, and Debre Tabor, a town."
+    >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
+    >>> [toks.keys[i] for i in _described_people(text, toks, w, get_geoparser().index)]
+    ['tsehay']
+    """
+    keys, cap, join = toks.keys, toks.cap, toks.join
+    titles, articles = w.union("titles", "person_nouns"), w["indefinite_articles"]
+    common = w.union(
+        "common",
+        "stopwords",
+        "weekdays",
+        "months",
+        "titles",
+        "demonyms",
+        "place_only_before",
+        "place_prepositions",
+    )
+    out = []
+    for i in range(len(keys) - 1):
+        if not (cap[i] and cap[i + 1] and join[i] == 1) or toks.sentence[i + 1] != toks.sentence[i]:
+            continue
+        if keys[i] in common or index.has(keys[i]) or index.has(toks.joined(i, 2)):
+            continue
+        end = toks.ends[i + 1]
+        if _AGE_APPOSITION.match(text, end) is None:
+            gap = _DESCRIPTION_GAP.match(text, end)
+            k = i + 2
+            if (
+                gap is None
+                or k + 1 >= len(keys)
+                or toks.starts[k] != gap.end()
+                or keys[k] not in articles
+                or keys[k + 1] not in titles
+            ):
+                continue
+        out.append(i)
+    return out
 
 
 #: What may stand between a name and the one before it in a list.

@@ -72,6 +72,8 @@ WORD_LISTS: Final = {
     "months": "month names and their abbreviations",
     "weekdays": "weekday names and their abbreviations",
     "titles": "titles before a person's name (Mr, général, президент)",
+    "person_nouns": "nouns of people by trade or place in life after an indefinite article that "
+    "describe the person just named (a trader, une commerçante, un campesino)",
     "first_names": "given names (a capitalised word after one is a surname)",
     "surnames": "frequent family names (a feature: a name that is one may be a person's)",
     "place_first_names": "given names that are also names of notable places (Jordan)",
