@@ -4727,3 +4727,34 @@ def test_a_march_in_support_of_the_army_is_a_peaceful_protest() -> None:
     assert [(r["location"], r["sub_event_type"], str(r["event_date"])[:10]) for r in rows] == [
         ("Kenema", "Peaceful protest", "2028-01-18")
     ]
+
+
+def test_gangs_that_burn_a_police_station_are_the_attackers() -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = (
+        "date 2025-08-05\nGangs stormed the town of Kenema overnight Sunday, setting fire to "
+        "the police station. At least five people were killed."
+    )
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["location"], r["actor1"], r["fatalities"]) for r in rows] == [
+        ("Kenema", "Unidentified Armed Group", 5)
+    ]
+
+
+def test_a_sentence_dated_before_the_incident_gives_it_no_toll() -> None:
+    # a march, then an ambush of an earlier month told without a place the parser reads:
+    # the ambush's dead are not the march's
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = (
+        "date 2027-07-08\nMercredi, plusieurs centaines de personnes ont marché dans les rues "
+        "de Kenema pour apporter leur soutien à l'armée. Le 21 juin dernier, une embuscade "
+        "avait coûté la vie à au moins vingt soldats, selon des sources locales."
+    )
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["location"], r["sub_event_type"], r["fatalities"]) for r in rows] == [
+        ("Kenema", "Peaceful protest", None)
+    ]

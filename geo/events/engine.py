@@ -4381,6 +4381,14 @@ def _follow_up(
             memo.append(find_dates(sentence, reference=reference, rules=rules))
         return memo[0]
 
+    if same and inc.dated and inc.date is not None and cues:
+        # a sentence with a day and month before the incident's day tells an earlier story
+        # ("On 21 June, an ambush had killed twenty soldiers"): none of its words are the
+        # incident's (not a weekday: "mourning on Tuesday" may be the coming one)
+        same = not any(
+            d.explicit and d.date is not None and d.precision == 1 and d.date < inc.date
+            for d in dates()
+        )
     # what a sentence of another story says is not read (:func:`_same_story`); a sum "in all"
     # after one incident alone is its toll
     tolls = _incident_tolls(sentence, rules, dates, in_all=len(incidents) == 1) if same else []
