@@ -4758,3 +4758,24 @@ def test_a_sentence_dated_before_the_incident_gives_it_no_toll() -> None:
     assert [(r["location"], r["sub_event_type"], r["fatalities"]) for r in rows] == [
         ("Kenema", "Peaceful protest", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "tolls"),
+    [
+        # "دون خسائر": without losses, so no one killed or hurt
+        (
+            "أعلن الجيش السبت أن دفاعاته الأرضية أسقطت مسيّرتين في سماء مدينة روصو، دون خسائر.",
+            (0, 0),
+        ),
+        # a warehouse ("مستودعا") ends in the letters of "دعا" (called): no government speaks
+        ("قصفت طائرة مسيرة مستودعا في روصو يوم السبت.", (None, None)),
+    ],
+)
+def test_arabic_losses_and_word_ends(text: str, tolls: tuple[int | None, int | None]) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = event_rows(make_document("date 2027-02-16\n" + text))
+    events = [r for r in rows if r["event_type"] != "Mention"]
+    assert [(r["location"], r["fatalities"], r["injured"]) for r in events] == [("Rosso", *tolls)]

@@ -482,7 +482,11 @@ def _context(rules: Rules) -> _Context:
         else None,
         new_clause=re.compile(rf"[;؛]|{new_clause}", re.IGNORECASE) if new_clause else None,
         actor_after=actor_after,
-        actor_before=re.compile(rf"(?:{before})\s*$", re.IGNORECASE) if before else None,
+        # a whole word, or one glued to the Arabic conjunction ("ودعا"), not the end of a
+        # longer word ("مستودعا", a warehouse, ends in "دعا", called)
+        actor_before=re.compile(rf"{_WORD_START}(?:{before})\s*$", re.IGNORECASE)
+        if before
+        else None,
         organisation_after=re.compile(
             rf"(?:\s+(?-i:{_CAPITALISED})){{0,4}}?\s+(?-i:{organisation})(?!\w)"
             r"(?:\s*\([^()\n]{1,20}\))?"
@@ -644,6 +648,8 @@ _TITLE_DATELINE: Final = re.compile(
     r"\.?[ \t]*(?:-|—|–)"
 )
 _CLAUSE_EDGE: Final = re.compile(r"[,;:()\[\]،؛]")
+#: The start of a word, or of one after the Arabic conjunction glued to it (و, ف).
+_WORD_START: Final = r"(?:(?<!\w)|(?<=(?<!\w)[\u0648\u0641]))"
 #: What ends a sentence's main clause: a semicolon (a comma may close an opening phrase).
 _NEW_CLAUSE: Final = re.compile(r"[;؛]")
 #: The comma of a date told in apposition ("в четверг, 14 октября, ..."), and spaces.
