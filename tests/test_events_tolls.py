@@ -988,3 +988,21 @@ def test_ukrainian_animate_forms_of_teens(
     lang: str, sentence: str, expected: list[tuple[str, int, bool]]
 ) -> None:
     assert _counts(lang, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # a list of people joined by commas and a last conjunction, with possessives
+        ("en", "Gunmen killed a man, his wife and their two children.", [1, 1, 2]),
+        ("fr", "Des hommes armés ont tué un homme, sa femme et leurs deux enfants.", [1, 1, 2]),
+        ("es", "Sicarios mataron a un hombre, su esposa y sus dos hijos.", [1, 1, 2]),
+        # a possessive before a count is no count of one; an article before an age is
+        ("en", "A woman and her three children were killed.", [1, 3]),
+        ("en", "A 70-year-old woman was killed.", [1]),
+        # a list cut by a verb of its own is no list
+        ("en", "Gunmen killed a man, wounded his wife and abducted their two children.", [1]),
+    ],
+)
+def test_families_listed_are_counted_whole(lang: str, sentence: str, expected: list[int]) -> None:
+    assert [c[1] for c in _counts(lang, sentence) if c[0] == "fatalities"] == expected

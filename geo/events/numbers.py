@@ -295,5 +295,15 @@ def find_numbers(sentence: str, *, rules: Rules | None = None) -> list[Number]:
         ]
         vague = kind == "vague" or (len(words) == 1 and words[0] in t.vague)
         rough = not vague and any(w in t.approximate for w in words)
+        if (
+            out
+            and not out[-1].person
+            and sentence[out[-1].start : out[-1].end].lower() in t.one
+            and not sentence[out[-1].end : m.start()].strip()
+            and t.person_after.match(sentence, m.end())
+        ):
+            # "her three children": a determiner before the count of people, not one more
+            # ("a 70-year-old woman" keeps its one: the number is her age)
+            out.pop()
         out.append(Number(value, m.start(), m.end(), vague=vague, rough=rough))
     return out

@@ -113,6 +113,8 @@ class _TollRules:
     coordination: re.Pattern[str] | None
     rise: re.Pattern[str] | None  # verbs of a toll growing ("ascendió", "rose")
     approx: re.Pattern[str]
+    # words of approximation or possessives after a list's conjunction ("and their two")
+    joined_tail: re.Pattern[str]
     person: re.Pattern[str] | None
     not_a_count: re.Pattern[str] | None
     # a word that numbers what follows it ("n.º 12", "frente 8"): the number is a name
@@ -155,6 +157,12 @@ def _toll_rules(rules: Rules) -> _TollRules:
         _CLAUSE_PUNCT + (rf"|(?<!\w)(?:{subset})(?!\w)" if subset else ""), re.IGNORECASE
     )
     approx = "|".join(f"(?:{p})" for p in rules.patterns("tolls", "approx"))
+    tail = (
+        alternation(
+            [*rules.patterns("tolls", "approx"), *rules.patterns("tolls", "list_possessive")]
+        )
+        or "(?!)"
+    )
     person = rules.words_re("tolls", "person")
     in_all = set(rules.patterns("tolls", "in_all"))
     running = alternation(p for p in rules.patterns("tolls", "cumulative") if p not in in_all)
@@ -180,6 +188,7 @@ def _toll_rules(rules: Rules) -> _TollRules:
         coordination=rules.words_re("tolls", "coordination"),
         rise=rules.words_re("tolls", "rise"),
         approx=re.compile(rf"\s*(?:(?:{approx})\s+)*" if approx else r"\s*", re.IGNORECASE),
+        joined_tail=re.compile(rf"\s*(?:(?:{tail})\s+)*", re.IGNORECASE),
         person=person,
         not_a_count=re.compile(rf"\s*(?:{units})(?!\w)", re.IGNORECASE) if units else None,
         numbered=_before_count(rules.patterns("tolls", "not_a_count_before"), spaced=False),
@@ -786,20 +795,24 @@ def _count_after(
                 # belongs to the next clause
                 return []
             chosen = [n]
+            listed = 0  # of them, counts joined by a comma alone, kept if a conjunction ends
             for nxt in numbers[i + 1 :]:
                 gap = sentence[chosen[-1].end : nxt.start]
+                comma = _LIST_COMMA.fullmatch(gap) is not None and chosen[-1].value == 1
                 if (
                     nxt.start in used
                     or len(gap) > 40
-                    or _CLAUSE_EDGE.search(gap)
+                    or (_CLAUSE_EDGE.search(gap) and not comma)
                     or (t.cues is not None and t.cues.search(gap))  # "and wounding 19"
-                    or not _joined_count(gap, t)
+                    or not (comma or _joined_count(gap, t))
                     or not _names_people(sentence, nxt, t)
                     or _own_cue(sentence, nxt, t)
                 ):
                     break
                 chosen.append(nxt)
-            return chosen
+                listed = listed + 1 if comma else 0
+            # "a man, his wife and their two children": a list ends with its conjunction
+            return chosen[: len(chosen) - listed]
         if n.start > start + 3:
             break
     return []
@@ -814,7 +827,12 @@ def _joined_count(gap: str, t: _TollRules) -> bool:
     if co is None:
         return False
     ends = [m.end() for m in co.finditer(gap)]
-    return bool(ends) and t.approx.fullmatch(gap, ends[-1]) is not None
+    return bool(ends) and t.joined_tail.fullmatch(gap, ends[-1]) is not None
+
+
+#: The gap of a list of people joined by a comma: one person's noun and the comma ("a man,
+#: his wife"), after a count of one.
+_LIST_COMMA: Final = re.compile(r"\s+[^\W\d_][\w'’\-]*\s*,\s*")
 
 
 #: One or two words before a noun of one person ("54-летний местный", "young"): adjectives.
