@@ -4779,3 +4779,15 @@ def test_arabic_losses_and_word_ends(text: str, tolls: tuple[int | None, int | N
     rows = event_rows(make_document("date 2027-02-16\n" + text))
     events = [r for r in rows if r["event_type"] != "Mention"]
     assert [(r["location"], r["fatalities"], r["injured"]) for r in events] == [("Rosso", *tolls)]
+
+
+def test_a_crowd_that_dispersed_of_itself_met_no_intervention() -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = (
+        "date 2027-05-11\nOn Tuesday, hundreds of youths marched peacefully to the Government "
+        "House in Kenema. They dispersed after a deputy governor addressed them."
+    )
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [r["sub_event_type"] for r in rows] == ["Peaceful protest"]

@@ -1006,3 +1006,26 @@ def test_ukrainian_animate_forms_of_teens(
 )
 def test_families_listed_are_counted_whole(lang: str, sentence: str, expected: list[int]) -> None:
     assert [c[1] for c in _counts(lang, sentence) if c[0] == "fatalities"] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # a model's number after its letters is no count; a missile that crashed down kills
+        # no one by that word
+        ("fr", "Le missile de croisière Kh-101 s’est abattu mardi sur un immeuble.", []),
+        ("en", "A S-300 missile hit the town, killing 3.", [("fatalities", 3, True)]),
+        # the comma of "9,000" closes no clause: "since January" frames the count
+        (
+            "en",
+            "More than 300 people have been killed and over 9,000 displaced in the south since "
+            "January, the union said.",
+            [("fatalities", 300, False)],
+        ),
+    ],
+)
+def test_model_numbers_crashes_and_grouped_digits(
+    lang: str, sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert [(c.kind, c.count, not c.cumulative) for c in found] == expected

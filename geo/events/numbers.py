@@ -89,9 +89,10 @@ def _tables(rules: Rules) -> _Tables:
     person = rules.patterns("tolls", "person")
     one_rx = "|".join(re.escape(w) for w in one)
     suffix = "|".join(rules.patterns("numbers", "digit_suffix"))
-    # digits start a word, or follow a particle glued to them ("و١٥")
+    # digits start a word, or follow a particle glued to them ("و١٥"); not the number of a
+    # model after its letters and a hyphen ("Kh-101", "S-300", "Су-25"): a name, no count
     start = "|".join(
-        [r"(?<![\w.,])"]
+        [r"(?<![\w.,])(?<![^\W\d_]-)"]
         + [rf"(?<=(?<!\w){re.escape(p)})" for p in rules.words("numbers", "digit_prefixes")]
     )
     # number words start a word, or follow a conjunction glued to them ("وخمسة عشر")

@@ -46,8 +46,9 @@ _KIND: Final = {
     "injured_before_number": "injured",
 }
 _CLAUSE_PUNCT: Final = r"[,;:()\[\]\"«»—–،؛]"
-#: Punctuation that closes a clause (the Arabic comma and semicolon included).
-_CLAUSE_EDGE: Final = re.compile(r"[,;:()\[\]،؛]")
+#: Punctuation that closes a clause (the Arabic comma and semicolon included); not the comma
+#: or colon inside a number ("9,000", "02:50").
+_CLAUSE_EDGE: Final = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()\[\]،؛]")
 
 
 @dataclass(frozen=True, slots=True)
