@@ -4791,3 +4791,32 @@ def test_a_crowd_that_dispersed_of_itself_met_no_intervention() -> None:
     )
     rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
     assert [r["sub_event_type"] for r in rows] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a region's administration that speaks names no incident place
+        (
+            "A ballistic missile struck an apartment building in Makeni before dawn on Wednesday, "
+            "killing three people. The missile struck at about 4:20 a.m., collapsing one "
+            "stairwell, the Kenema regional administration said.",
+            [("Makeni", 3)],
+        ),
+        # its building hit is one
+        (
+            "A missile hit the Kenema regional administration building on Wednesday, killing two.",
+            [("Kenema", 2)],
+        ),
+    ],
+)
+def test_a_regional_administration_that_speaks_is_a_source(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = event_rows(make_document("date 2027-10-13\n" + text))
+    assert [
+        (r["location"], r["fatalities"]) for r in rows if r["event_type"] != "Mention"
+    ] == expected
