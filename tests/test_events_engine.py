@@ -4820,3 +4820,29 @@ def test_a_regional_administration_that_speaks_is_a_source(
     assert [
         (r["location"], r["fatalities"]) for r in rows if r["event_type"] != "Mention"
     ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title-case label is where the story was filed when the line names another place
+        (
+            "Kenema : Trois soldats ont été blessés dans l'explosion d'un engin explosif "
+            "improvisé à Makeni lundi.",
+            [("Makeni", 0, 3)],
+        ),
+        ("Kenema: Gunmen abducted five traders in Makeni on Monday.", [("Makeni", None, None)]),
+        # a label that is the line's only place stays the incident's place
+        ("Kenema: gunmen abducted five traders on Monday.", [("Kenema", None, None)]),
+    ],
+)
+def test_a_title_case_label_is_a_dateline_beside_another_place(
+    text: str, expected: list[tuple[str, int | None, int | None]]
+) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = event_rows(make_document("date 2026-11-30\nTitle\n\n" + text))
+    assert [
+        (r["location"], r["fatalities"], r["injured"]) for r in rows if r["event_type"] != "Mention"
+    ] == expected

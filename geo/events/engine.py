@@ -665,15 +665,27 @@ _LIST_OF_NAMES: Final = re.compile(
 )
 
 
+#: A label in title case: one to three capitalised words and a colon ("Yaoundé : ...",
+#: "Goma: ...") or a period and a dash ("Ciudad Juárez.- ...") before what the line tells.
+_TITLE_LABEL: Final = re.compile(
+    r"[ \t]*[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]{1,30}(?: [A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]{0,30}){0,2}"
+    r"(?:[ \t\u00a0]?:|\.-)(?=[ \t])"
+)
 #: A headline's label in Arabic: one to three words and a colon before what it tells
 #: ("حلب: مقتل ثلاثة ..."): the region the story is filed under, as a dateline is.
 _LABEL: Final = re.compile(r"[ \t]*[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2}[ \t]*:(?=[ \t])")
 
 
 def _dateline_end(text: str, line_start: int, *, headline: bool = False) -> int:
-    """The end of a dateline that opens the line at ``line_start`` (-1 if none); on the
-    headline, the end of its label (:data:`_LABEL`)."""
-    m = _DATELINE.match(text, line_start) or _TITLE_DATELINE.match(text, line_start)
+    """The end of a dateline that opens the line at ``line_start`` (-1 if none), or of a
+    label in title case ("Yaoundé : ...", "Ciudad X.- ...": :data:`_TITLE_LABEL`); on the
+    headline, also of its Arabic label (:data:`_LABEL`). (A line whose label is its only
+    place keeps it as the incident's place: the caller reads the body's places first.)"""
+    m = (
+        _DATELINE.match(text, line_start)
+        or _TITLE_DATELINE.match(text, line_start)
+        or _TITLE_LABEL.match(text, line_start)
+    )
     if m is None and headline:
         m = _LABEL.match(text, line_start)
     return m.end() if m is not None else -1
