@@ -1029,3 +1029,20 @@ def test_model_numbers_crashes_and_grouped_digits(
 ) -> None:
     found = count_casualties(sentence, rules=get_rules((lang,)))
     assert [(c.kind, c.count, not c.cumulative) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # a short phrase of means or place between the verb and its count
+        ("fr", "Des combattants ont tué à la machette au moins 18 personnes à Kenema.", [18]),
+        ("fr", "Des combattants ont tué à Kenema au moins 18 personnes.", [18]),
+        ("en", "Gunmen killed with machetes at least 18 villagers.", [18]),
+        # not the English article "a"
+        ("en", "A drone hit a house, killing a woman and her teenage son.", [1, 1]),
+    ],
+)
+def test_counts_past_a_phrase_of_means_or_place(
+    lang: str, sentence: str, expected: list[int]
+) -> None:
+    assert [c[1] for c in _counts(lang, sentence) if c[0] == "fatalities"] == expected

@@ -431,7 +431,11 @@ def count_casualties(
             rising = t.rise is not None and t.rise.search(cue.group()) is not None
             after = _count_after(
                 sentence,
-                cue.end() if rising else _past_day(sentence, cue.end(), spans, numbers, t),
+                cue.end()
+                if rising
+                else _past_phrase(
+                    sentence, _past_day(sentence, cue.end(), spans, numbers, t), numbers, t
+                ),
                 numbers,
                 used,
                 t,
@@ -817,6 +821,34 @@ def _count_after(
         if n.start > start + 3:
             break
     return []
+
+
+#: A short phrase of means or place between a casualty word and its count: a preposition,
+#: maybe an article, and one or two words ("ont tué à la machette au moins 18", "ont tué à X
+#: 18", "killed with machetes at least 18"; not "a", an English article and the Spanish
+#: personal "a").
+_MEANS_PHRASE: Final = re.compile(
+    r"[\s\u00a0]+(?:à|au|aux|avec|par|con|with)[\s\u00a0]+"
+    r"(?:(?:la|le|les|l['’]|des|du|el|los|las|the)[\s\u00a0]*)?"
+    r"(?P<one>[^\W\d_][\w'’\-]*)(?P<two>[\s\u00a0]+[^\W\d_][\w'’\-]*)?",
+    re.IGNORECASE,
+)
+
+
+def _past_phrase(sentence: str, at: int, numbers: Sequence[Number], t: _TollRules) -> int:
+    """Where the count after a casualty word may start: past a short phrase of means or
+    place (:data:`_MEANS_PHRASE`) when a count follows it at once (words of approximation
+    aside), else ``at``."""
+    m = _MEANS_PHRASE.match(sentence, at)
+    if m is None:
+        return at
+    starts = {n.start for n in numbers}
+    for end in (m.end("one"), m.end()):
+        rest = t.approx.match(sentence, end)
+        start = rest.end() if rest is not None else end
+        if start in starts:
+            return end
+    return at
 
 
 def _joined_count(gap: str, t: _TollRules) -> bool:
