@@ -1046,3 +1046,38 @@ def test_counts_past_a_phrase_of_means_or_place(
     lang: str, sentence: str, expected: list[int]
 ) -> None:
     assert [c[1] for c in _counts(lang, sentence) if c[0] == "fatalities"] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # a dash that describes the one person just counted restates them
+        (
+            "ru",
+            "В Кинешме в результате атаки БПЛА пострадал один человек — мужчина 35 лет с "
+            "осколочными ранениями.",
+            [("injured", 1, True)],
+        ),
+        (
+            "en",
+            "One person was injured - a 35-year-old man with shrapnel wounds.",
+            [("injured", 1, True)],
+        ),
+        # "one of them" after a count is none more
+        (
+            "ar",
+            "أصيب ثلاثة مواطنين، أحدهم بجروح خطيرة، برصاص مسلحين في بلدة روصو.",
+            [("injured", 3, True)],
+        ),
+        # two kinds are no restatement
+        (
+            "en",
+            "Two people were killed and one was injured.",
+            [("fatalities", 2, True), ("injured", 1, True)],
+        ),
+    ],
+)
+def test_restated_victims_are_counted_once(
+    lang: str, sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts(lang, sentence) == expected

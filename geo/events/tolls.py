@@ -143,6 +143,7 @@ class _TollRules:
     displaced_after: re.Pattern[str] | None
     # a conjunction glued to a word ("وتم"): a new clause begins
     glued: re.Pattern[str] | None
+    one_of_them: re.Pattern[str] | None  # "أحدهم": one of those just counted
 
 
 @functools.cache
@@ -218,6 +219,7 @@ def _toll_rules(rules: Rules) -> _TollRules:
         counted=_first_noun(
             [*rules.patterns("tolls", "fighters"), *rules.patterns("tolls", "person")]
         ),
+        one_of_them=_whole(rules.patterns("tolls", "one_of_them")),
     )
 
 
@@ -472,6 +474,7 @@ def count_casualties(
                     rough=_rough(sentence, n, t),
                 )
             )
+    out = _without_restatements(sentence, out, t)
     counted = {(c.kind, c.count) for c in out if not c.word}
     # "أصيب شابان ... وقد أصيبا بجروح": a word that names as many victims as a count of
     # its kind restates them, it adds none
@@ -551,6 +554,27 @@ def _rough(sentence: str, n: Number, t: _TollRules) -> bool:
         return False
     window = max(0, n.start - config.CASUALTY_GAP_CHARS)
     return t.rough.search(sentence, window, n.start) is not None
+
+
+#: A dash that opens an apposition ("one person was hurt — a man of 35 with wounds").
+_APPOSITION_DASH: Final = re.compile(r"[\s\u00a0]*[—–][\s\u00a0]*$|[\s\u00a0]+-[\s\u00a0]+$")
+
+
+def _without_restatements(sentence: str, found: list[Casualty], t: _TollRules) -> list[Casualty]:
+    """The counts less those that restate one counted before them: a count of one after a
+    dash that follows a count of its kind ("пострадал один человек — мужчина 35 лет с
+    ранениями", "one person was injured - a man with shrapnel wounds"), or "one of them"
+    after a count of its kind (the packs' ``one_of_them``: "أصيب ثلاثة، أحدهم بجروح خطيرة")."""
+    out: list[Casualty] = []
+    for c in sorted(found, key=lambda c: c.start):
+        earlier = [p for p in out if p.kind == c.kind and p.count >= c.count]
+        if earlier and c.count == 1 and not c.word:
+            if _APPOSITION_DASH.search(sentence, earlier[-1].end, c.start):
+                continue
+            if t.one_of_them is not None and t.one_of_them.fullmatch(sentence, c.start, c.end):
+                continue
+        out.append(c)
+    return out
 
 
 def _claimed(sentence: str, n: Number, t: _TollRules) -> bool:
