@@ -4846,3 +4846,18 @@ def test_a_title_case_label_is_a_dateline_beside_another_place(
     assert [
         (r["location"], r["fatalities"], r["injured"]) for r in rows if r["event_type"] != "Mention"
     ] == expected
+
+
+@pytest.mark.parametrize(
+    "source", ["according to the Makeni police command", "according to the Makeni governor"]
+)
+def test_a_town_named_in_the_source_of_a_toll_is_no_new_incident(source: str) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = (
+        "date 2026-11-16\nGunmen attacked a police station in Kenema on Sunday. Two "
+        f"policemen were wounded, {source}."
+    )
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["location"], r["injured"]) for r in rows] == [("Kenema", 2)]

@@ -2996,7 +2996,15 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         if (
             last
             and follow < config.FOLLOW_UP_SENTENCES
-            and all(m.place.kind != "city" for m in ms)
+            and all(
+                m.place.kind != "city"
+                # (a town in an office's name: "the X police command")
+                or (
+                    ctx.compound_after is not None
+                    and ctx.compound_after.match(text, m.char_end) is not None
+                )
+                for m in ms
+            )
             and _source_after_toll(text, begin, sentence, ms, rules, ctx)
         ):
             # "Three people died there, according to the Tanzania Red Cross": a
