@@ -4861,3 +4861,20 @@ def test_a_town_named_in_the_source_of_a_toll_is_no_new_incident(source: str) ->
     )
     rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
     assert [(r["location"], r["injured"]) for r in rows] == [("Kenema", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Накануне вечером по Фурманову был нанесён авиаудар, погибла 80-летняя женщина.",
+        "Напередодні ввечері по Турці було завдано авіаудару, загинула жінка.",
+    ],
+)
+def test_the_day_before_with_no_day_told_is_the_day_before_the_article(text: str) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = event_rows(make_document("date 2026-11-28\n" + text))
+    assert [
+        (str(r["event_date"])[:10], r["fatalities"]) for r in rows if r["event_type"] != "Mention"
+    ] == [("2026-11-27", 1)]

@@ -4033,7 +4033,7 @@ def _told_day(
     before those words, else of the last incident the text dates to a day, or of the
     ``lead`` when a later sentence told it, with a day but no place ("A missile hit a block
     at night on 3 May. The same morning, drones hit B"); or the day after it; in place of
-    the dates found in those words (none when no day was told)."""
+    the dates found in those words (those they give themselves when no day was told)."""
     out = found
     for k, (shift, pattern) in enumerate(zip(_TOLD_DAY_SHIFTS, words, strict=True)):
         said = pattern.search(sentence) if pattern is not None else None
@@ -4044,8 +4044,8 @@ def _told_day(
             if not counts or counts[0].value > config.EVENTS_TOLD_DAYS_MAX:
                 continue
             shift *= counts[0].value
-        out = [d for d in out if d.end <= said.start() or d.start >= said.end()]
-        before = [d for d in out if d.end <= said.start() and d.precision == 1 and d.date]
+        kept = [d for d in out if d.end <= said.start() or d.start >= said.end()]
+        before = [d for d in kept if d.end <= said.start() and d.precision == 1 and d.date]
         day = before[-1].date if before else None
         if day is None:
             told = next(
@@ -4063,8 +4063,10 @@ def _told_day(
                 day = lead.date.date
         if day is not None:
             day += dt.timedelta(days=shift)
-            out.append(FoundDate(day, 1, said.start(), said.end(), explicit=True))
+            out = [*kept, FoundDate(day, 1, said.start(), said.end(), explicit=True)]
             out.sort(key=lambda d: d.start)
+        # (no day told before: the words keep the date they give of the article's day,
+        # "Накануне вечером ..." the day before it)
     return out
 
 
