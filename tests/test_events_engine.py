@@ -4878,3 +4878,30 @@ def test_the_day_before_with_no_day_told_is_the_day_before_the_article(text: str
     assert [
         (str(r["event_date"])[:10], r["fatalities"]) for r in rows if r["event_type"] != "Mention"
     ] == [("2026-11-27", 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deux personnes ont été blessées par des tirs de la police lors d'une manifestation à "
+        "Kenema.",
+        "Two protesters were wounded by police fire during a demonstration in Kenema.",
+        "Dos manifestantes resultaron heridos por disparos de la policía durante una marcha en "
+        "Kenema.",
+    ],
+)
+def test_protesters_hurt_by_the_forces_fire_met_an_intervention(text: str) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = event_rows(make_document("date 2026-11-23\n" + text))
+    assert [(r["sub_event_type"], r["injured"]) for r in rows if r["event_type"] != "Mention"] == [
+        ("Protest with intervention", 2)
+    ]
+
+
+def test_comment_lines_inside_a_pattern_list_are_no_patterns() -> None:
+    from geo.events.rules import get_rules
+
+    rules = get_rules(("en",))
+    assert not [p for p in rules.patterns("classes", "intervention") if p.startswith("#")]

@@ -283,7 +283,12 @@ def get_event_pack(code: str) -> EventPack | None:
             elif isinstance(value, str) and (section, name) in _WORD_LISTS:
                 words.setdefault(section, {})[name] = tuple(value.lower().split())
             elif isinstance(value, str):
-                lines = tuple(line.strip() for line in value.splitlines() if line.strip())
+                # (a line that starts with "#" inside a list is a comment on the next ones)
+                lines = tuple(
+                    line.strip()
+                    for line in value.splitlines()
+                    if line.strip() and not line.strip().startswith("#")
+                )
                 for line in lines:
                     try:
                         re.compile(line.replace("{weekday}", "x").replace("{demonym}", "x"))
