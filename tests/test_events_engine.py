@@ -4754,7 +4754,7 @@ def test_a_sentence_dated_before_the_incident_gives_it_no_toll() -> None:
         "de Kenema pour apporter leur soutien à l'armée. Le 21 juin dernier, une embuscade "
         "avait coûté la vie à au moins vingt soldats, selon des sources locales."
     )
-    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] == "Protests"]
     assert [(r["location"], r["sub_event_type"], r["fatalities"]) for r in rows] == [
         ("Kenema", "Peaceful protest", None)
     ]
@@ -4905,3 +4905,29 @@ def test_comment_lines_inside_a_pattern_list_are_no_patterns() -> None:
 
     rules = get_rules(("en",))
     assert not [p for p in rules.patterns("classes", "intervention") if p.startswith("#")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le JNIM a revendiqué une embuscade contre un convoi de l'armée près de Kenema, "
+            "affirmant avoir tué onze soldats.",
+            ("Kenema", "Armed clash", "JNIM"),
+        ),
+        (
+            "Бойовики влаштували засідку на колону поблизу Турки у четвер.",
+            ("Turka", "Armed clash", None),
+        ),
+    ],
+)
+def test_an_ambush_is_an_armed_clash(text: str, expected: tuple[str, str, str | None]) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = event_rows(make_document("date 2026-11-15\n" + text))
+    assert [
+        (r["location"], r["sub_event_type"], r["actor1"])
+        for r in rows
+        if r["event_type"] != "Mention"
+    ] == [expected]
