@@ -4931,3 +4931,15 @@ def test_an_ambush_is_an_armed_clash(text: str, expected: tuple[str, str, str | 
         for r in rows
         if r["event_type"] != "Mention"
     ] == [expected]
+
+
+def test_an_attack_launched_by_members_of_a_named_group_is_the_groups() -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    text = (
+        "date 2026-11-20\nقُتل جنديان من الجيش بهجوم شنه عناصر من تنظيم داعش على نقطة عسكرية "
+        "في بلدة روصو."
+    )
+    rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
+    assert [(r["actor1"], r["fatalities"]) for r in rows] == [("Islamic State", 2)]
