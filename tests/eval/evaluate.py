@@ -297,6 +297,8 @@ ISO_POINTS: dict[str, tuple[float, float]] = {
     "ET-OR": (6.94, 40.39),  # Oromia (Natural Earth: no code)
     "ET-TI": (13.56, 39.11),  # Tigray (Natural Earth: no code)
     "SO-SA": (10.45, 47.9),  # Sanaag (Natural Earth files it under Somaliland)
+    "SO-SO": (8.7, 47.4),  # Sool (Natural Earth files it under Somaliland)
+    "SO-TO": (9.4, 45.3),  # Togdheer (Natural Earth files it under Somaliland)
     "CD-HK": (-10.4, 27.6),  # Haut-Katanga (Natural Earth: the former Katanga)
     "CD-HL": (-8.4, 25.9),  # Haut-Lomami (Natural Earth: the former Katanga)
     "GT-AV": (15.61, -90.13),  # Alta Verapaz (ISO's letter code; Natural Earth: GT-16)
