@@ -2857,18 +2857,18 @@ def test_a_munition_dropped_by_a_drone_is_an_air_strike(text: str) -> None:
         # "no consequences (on the ground)", words between the noun and its verb; damage
         # named beside the victims
         (
-            "Этой ночью силы ПВО сбили над Кинешмой два ударных БпЛА. Последствий на земле "
-            "нет, сообщил мэр города.",
+            "В ночь на вторник над Кинешмой были сбиты три беспилотника. Последствий на земле "
+            "нет, уточнили в администрации.",
             (0, 0),
         ),
         (
-            "Цієї ночі над Туркою сили ППО знешкодили три ударні дрони. Наслідків на землі "
-            "немає, повідомив міський голова.",
+            "У понеділок над Туркою збили два безпілотники. Наслідків на землі немає, додали в "
+            "громаді.",
             (0, 0),
         ),
         (
-            "La defensa antiaérea derribó el domingo tres drones que se dirigían a la ciudad de "
-            "Kenema, sin que se registraran daños ni víctimas, según una fuente militar.",
+            "Tres drones fueron derribados el domingo sobre Kenema sin que se registraran daños "
+            "ni víctimas.",
             (0, 0),
         ),
     ],
@@ -4540,8 +4540,8 @@ def test_a_dateline_town_or_a_zone_named_beside_the_town_hit_is_no_incident_plac
     [
         # arrests with explosives seized from the suspects: the arrest, in three languages
         (
-            "Police arrested five men suspected of belonging to the group's cells during raids "
-            "in Kenema and seized improvised explosive devices, the ministry said.",
+            "Police detained four suspects in a dawn raid in Kenema and seized explosive devices "
+            "and detonators.",
             ("Arrests", "Police Forces of Sierra Leone"),
         ),
         (
@@ -4550,8 +4550,8 @@ def test_a_dateline_town_or_a_zone_named_beside_the_town_hit_is_no_incident_plac
             ("Arrests", "Police Forces of Sierra Leone"),
         ),
         (
-            "أوقفت قوى الأمن الداخلي الثلاثاء خمسة أشخاص في مدينة كيفة، وضبطت بحوزتهم عبوات "
-            "ناسفة معدّة للتفجير.",
+            "أوقفت قوى الأمن الداخلي الثلاثاء أربعة مطلوبين في مدينة كيفة وصادرت بحوزتهم "
+            "متفجرات وأسلحة.",
             ("Arrests", "Police Forces of Mauritania"),
         ),
         # a seizure alone is a disrupted weapons use (ACLED), not an explosion
@@ -4582,9 +4582,9 @@ def test_a_raid_with_a_seizure_after_an_attack_is_an_event_of_its_own() -> None:
     from geo.io.documents import make_document
 
     text = (
-        "date 2028-05-10\nTwo policemen were killed on Tuesday night when gunmen attacked a "
-        "checkpoint in Kenema.\nOn Monday, police arrested five people suspected of belonging "
-        "to the group's cells during raids in Makeni and seized explosive devices."
+        "date 2028-05-10\nTwo policemen were shot dead on Tuesday night when gunmen stormed a "
+        "checkpoint in Kenema.\nOn Monday, police detained four suspects in a dawn raid in "
+        "Makeni and seized explosive devices."
     )
     rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
     assert [(r["location"], r["sub_event_type"], str(r["event_date"])[:10]) for r in rows] == [
@@ -4608,7 +4608,7 @@ def test_arabic_yesterday_with_a_glued_conjunction_dates_the_day_before() -> Non
         # verb-subject-object: the bare police noun after the verb that opens the clause
         ("اعتقلت الشرطة الثلاثاء خمسة أشخاص في مدينة روصو.", "Police Forces of Mauritania"),
         # the subject before the verb: the patrol is the one attacked
-        ("قُتل جنديان بانفجار عبوة ناسفة استهدفت دورية للجيش قرب روصو الثلاثاء.", None),
+        ("أصيب ثلاثة جنود بانفجار لغم أرضي استهدف دورية للجيش قرب روصو الثلاثاء.", None),
     ],
 )
 def test_arabic_verb_before_a_bare_state_force_makes_it_the_actor(
@@ -4720,8 +4720,8 @@ def test_a_march_in_support_of_the_army_is_a_peaceful_protest() -> None:
     from geo.io.documents import make_document
 
     text = (
-        "date 2028-01-19\nMardi, à Kenema, plusieurs centaines de personnes ont marché de la "
-        "place centrale jusqu'à la préfecture pour témoigner leur soutien à l'armée."
+        "date 2028-01-19\nMardi, à Kenema, des centaines de jeunes ont marché du grand marché "
+        "jusqu'à la mairie pour témoigner leur soutien à l'armée."
     )
     rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
     assert [(r["location"], r["sub_event_type"], str(r["event_date"])[:10]) for r in rows] == [
@@ -4750,9 +4750,9 @@ def test_a_sentence_dated_before_the_incident_gives_it_no_toll() -> None:
     from geo.io.documents import make_document
 
     text = (
-        "date 2027-07-08\nMercredi, plusieurs centaines de personnes ont marché dans les rues "
-        "de Kenema pour apporter leur soutien à l'armée. Le 21 juin dernier, une embuscade "
-        "avait coûté la vie à au moins vingt soldats, selon des sources locales."
+        "date 2027-07-08\nMercredi, des milliers de jeunes ont défilé dans les rues de Kenema "
+        "pour apporter leur soutien à l'armée. Le 3 mai dernier, une embuscade avait fait douze "
+        "morts parmi les soldats, d'après la gendarmerie."
     )
     rows = [r for r in event_rows(make_document(text)) if r["event_type"] == "Protests"]
     assert [(r["location"], r["sub_event_type"], r["fatalities"]) for r in rows] == [
@@ -4765,7 +4765,7 @@ def test_a_sentence_dated_before_the_incident_gives_it_no_toll() -> None:
     [
         # "دون خسائر": without losses, so no one killed or hurt
         (
-            "أعلن الجيش السبت أن دفاعاته الأرضية أسقطت مسيّرتين في سماء مدينة روصو، دون خسائر.",
+            "أسقطت المضادات الأرضية مسيرة فوق مدينة روصو ليل السبت دون خسائر.",
             (0, 0),
         ),
         # a warehouse ("مستودعا") ends in the letters of "دعا" (called): no government speaks
@@ -4786,8 +4786,8 @@ def test_a_crowd_that_dispersed_of_itself_met_no_intervention() -> None:
     from geo.io.documents import make_document
 
     text = (
-        "date 2027-05-11\nOn Tuesday, hundreds of youths marched peacefully to the Government "
-        "House in Kenema. They dispersed after a deputy governor addressed them."
+        "date 2027-05-11\nOn Tuesday, hundreds of students marched peacefully to the town hall "
+        "in Kenema. They dispersed once the mayor had spoken to them."
     )
     rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
     assert [r["sub_event_type"] for r in rows] == ["Peaceful protest"]
@@ -4798,9 +4798,9 @@ def test_a_crowd_that_dispersed_of_itself_met_no_intervention() -> None:
     [
         # a region's administration that speaks names no incident place
         (
-            "A ballistic missile struck an apartment building in Makeni before dawn on Wednesday, "
-            "killing three people. The missile struck at about 4:20 a.m., collapsing one "
-            "stairwell, the Kenema regional administration said.",
+            "A ballistic missile hit a school in Makeni on Wednesday, killing three people. The "
+            "blast tore through the gym shortly after sunrise, the Kenema regional administration "
+            "said.",
             [("Makeni", 3)],
         ),
         # its building hit is one
@@ -4938,8 +4938,8 @@ def test_an_attack_launched_by_members_of_a_named_group_is_the_groups() -> None:
     from geo.io.documents import make_document
 
     text = (
-        "date 2026-11-20\nقُتل جنديان من الجيش بهجوم شنه عناصر من تنظيم داعش على نقطة عسكرية "
-        "في بلدة روصو."
+        "date 2026-11-20\nلقي ثلاثة جنود حتفهم في هجوم شنه عناصر من تنظيم داعش على موقع للجيش "
+        "قرب بلدة روصو."
     )
     rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
-    assert [(r["actor1"], r["fatalities"]) for r in rows] == [("Islamic State", 2)]
+    assert [(r["actor1"], r["fatalities"]) for r in rows] == [("Islamic State", 3)]

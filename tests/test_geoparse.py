@@ -1915,7 +1915,7 @@ def test_a_unit_noun_and_of_between_a_name_and_its_region_is_an_apposition() -> 
     ("text", "lang", "town"),
     [
         (
-            "Par Aminata Kenema, correspondante. Des centaines de personnes ont marché dans les "
+            "Par Mariam Kenema, envoyée spéciale. Des milliers d'habitants ont défilé dans les "
             "rues de Kenema mercredi.",
             "fr",
             "Kenema",
@@ -1945,9 +1945,9 @@ def test_a_surname_is_the_town_in_the_streets_of_a_town(text: str, lang: str, to
     ("text", "lang", "found"),
     [
         # a given name no list holds, known by the age or the trade after the name
-        ("Tsehay Kiffa, 45, said the passengers were farmers.", "en", []),
-        ("Tsehay Makeni, a trader who lost her brother, said so.", "en", []),
-        ("Tsehay Kiffa, une commerçante, a dit qu'ils étaient des paysans.", "fr", []),
+        ("Tsehay Kiffa, 45, said the road was closed.", "en", []),
+        ("Tsehay Makeni, a trader from the old market, said so.", "en", []),
+        ("Tsehay Kiffa, une commerçante, a dit que la route était fermée.", "fr", []),
         # the town named so later stays the town; a preposition is no given name
         (
             "Tsehay Makeni, a teacher, spoke. Schools in Makeni reopened.",
