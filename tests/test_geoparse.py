@@ -1915,7 +1915,7 @@ def test_a_unit_noun_and_of_between_a_name_and_its_region_is_an_apposition() -> 
     ("text", "lang", "town"),
     [
         (
-            "Par Mariam Kenema, envoyée spéciale. Des milliers d'habitants ont défilé dans les "
+            "Par Roxane Kenema, envoyée spéciale. Des milliers d'habitants ont défilé dans les "
             "rues de Kenema mercredi.",
             "fr",
             "Kenema",

@@ -665,8 +665,8 @@ _LIST_OF_NAMES: Final = re.compile(
 )
 
 
-#: A label in title case: one to three capitalised words and a colon ("Yaoundé : ...",
-#: "Goma: ...") or a period and a dash ("Ciudad Juárez.- ...") before what the line tells.
+#: A label in title case: one to three capitalised words and a colon ("X : ...", "X: ...")
+#: or a period and a dash ("Ciudad X.- ...") before what the line tells.
 _TITLE_LABEL: Final = re.compile(
     r"[ \t]*[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]{1,30}(?: [A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]{0,30}){0,2}"
     r"(?:[ \t\u00a0]?:|\.-)(?=[ \t])"
@@ -678,7 +678,7 @@ _LABEL: Final = re.compile(r"[ \t]*[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2}[ \
 
 def _dateline_end(text: str, line_start: int, *, headline: bool = False) -> int:
     """The end of a dateline that opens the line at ``line_start`` (-1 if none), or of a
-    label in title case ("Yaoundé : ...", "Ciudad X.- ...": :data:`_TITLE_LABEL`); on the
+    label in title case ("X : ...", "Ciudad X.- ...": :data:`_TITLE_LABEL`); on the
     headline, also of its Arabic label (:data:`_LABEL`). (A line whose label is its only
     place keeps it as the incident's place: the caller reads the body's places first.)"""
     m = (
@@ -4065,7 +4065,7 @@ def _told_day(
             day += dt.timedelta(days=shift)
             out = [*kept, FoundDate(day, 1, said.start(), said.end(), explicit=True)]
             out.sort(key=lambda d: d.start)
-        # (no day told before: the words keep the date they give of the article's day,
+        # (no day told before: the words keep the date they give from the article's day,
         # "Накануне вечером ..." the day before it)
     return out
 

@@ -144,6 +144,7 @@ class _TollRules:
     # a conjunction glued to a word ("وتم"): a new clause begins
     glued: re.Pattern[str] | None
     one_of_them: re.Pattern[str] | None  # "أحدهم": one of those just counted
+    means: re.Pattern[str] | None  # a phrase of means or place after a casualty word
 
 
 @functools.cache
@@ -220,6 +221,9 @@ def _toll_rules(rules: Rules) -> _TollRules:
             [*rules.patterns("tolls", "fighters"), *rules.patterns("tolls", "person")]
         ),
         one_of_them=_whole(rules.patterns("tolls", "one_of_them")),
+        means=re.compile(rf"[\s\u00a0]+(?:{means}){_MEANS_TAIL}", re.IGNORECASE)
+        if (means := alternation(rules.patterns("tolls", "means_before")))
+        else None,
     )
 
 
@@ -847,23 +851,20 @@ def _count_after(
     return []
 
 
-#: A short phrase of means or place between a casualty word and its count: a preposition,
-#: maybe an article, and one or two words ("ont tué à la machette au moins 18", "ont tué à X
-#: 18", "killed with machetes at least 18"; not "a", an English article and the Spanish
-#: personal "a").
-_MEANS_PHRASE: Final = re.compile(
-    r"[\s\u00a0]+(?:à|au|aux|avec|par|con|with)[\s\u00a0]+"
-    r"(?:(?:la|le|les|l['’]|des|du|el|los|las|the)[\s\u00a0]*)?"
-    r"(?P<one>[^\W\d_][\w'’\-]*)(?P<two>[\s\u00a0]+[^\W\d_][\w'’\-]*)?",
-    re.IGNORECASE,
+#: After the preposition of a phrase of means or place (the packs' ``means_before``): maybe
+#: an article, and one or two words ("à la machette", "à X", "with machetes").
+_MEANS_TAIL: Final = (
+    r"[\s\u00a0]+(?:(?:la|le|les|l['’]|des|du|el|los|las|the)[\s\u00a0]*)?"
+    r"(?P<one>[^\W\d_][\w'’\-]*)(?P<two>[\s\u00a0]+[^\W\d_][\w'’\-]*)?"
 )
 
 
 def _past_phrase(sentence: str, at: int, numbers: Sequence[Number], t: _TollRules) -> int:
     """Where the count after a casualty word may start: past a short phrase of means or
-    place (:data:`_MEANS_PHRASE`) when a count follows it at once (words of approximation
-    aside), else ``at``."""
-    m = _MEANS_PHRASE.match(sentence, at)
+    place (a preposition of the packs' ``means_before``, then :data:`_MEANS_TAIL`: "ont tué à
+    la machette au moins 18", "ont tué à X 18", "killed with machetes at least 18") when a
+    count follows it at once (words of approximation aside), else ``at``."""
+    m = t.means.match(sentence, at) if t.means is not None else None
     if m is None:
         return at
     starts = {n.start for n in numbers}

@@ -754,7 +754,7 @@ _DESCRIPTION_GAP: Final = re.compile(r",[ \t]*")
 
 def _described_people(text: str, toks: Tokens, w: Words, index: Index) -> list[int]:
     """The first tokens of two-word names of people the text describes right after them:
-    an age between commas ("Lemlem X, 45, said") or an indefinite article and a title of
+    an age between commas ("Tsehay X, 45, said") or an indefinite article and a title of
     the pack ("X Y, a teacher", "X Y, une journaliste"), when the first word is no place
     nor a common word and the two words are no place of the gazetteer: a given name no list
     holds, and the surname after it.
@@ -764,7 +764,7 @@ def _described_people(text: str, toks: Tokens, w: Words, index: Index) -> list[i
     >>> from geo.geoparse.candidates import Index
     >>> from geo.geoparse import get_geoparser
     >>> w = words_for(("en",))
-    >>> text = "Said Tsehay Kiffa, 45, and Debre Tabor, a town."
+    >>> text = "Said Tsehay Kiffa, 45, and Sankt Gallen, a town."
     >>> toks = tokenize(text, 0, None, elisions=w["elisions"], abbreviations=w["abbreviations"])
     >>> [toks.keys[i] for i in _described_people(text, toks, w, get_geoparser().index)]
     ['tsehay']
