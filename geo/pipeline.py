@@ -465,10 +465,13 @@ def _pool(
             _stop_children(before)
 
 
-def _stop_children(before: set[multiprocessing.process.BaseProcess]) -> None:
-    """Stop every child process started since ``before`` was taken: SIGTERM, then SIGKILL to
-    one still running :data:`~geo.config.PIPELINE_WORKER_STOP_SECONDS` later; each is reaped."""
+def _stop_children(before: set[multiprocessing.process.BaseProcess], *, wait: float = 0.0) -> None:
+    """Stop every child process started since ``before`` was taken, once it has had
+    ``wait`` seconds to end by itself: SIGTERM, then SIGKILL to one still running
+    :data:`~geo.config.PIPELINE_WORKER_STOP_SECONDS` later; each is reaped."""
     ours = [p for p in multiprocessing.active_children() if p not in before]
+    for process in ours if wait > 0 else ():
+        process.join(timeout=wait)
     for process in ours:
         process.terminate()
     for process in ours:
@@ -550,10 +553,7 @@ def dask_client(*, scheduler: str | None = None, local: int | None = None) -> It
     finally:
         # a worker process slow to end (a loaded machine) outlives the cluster's own close:
         # wait for it a little, then stop it, so that no process is left behind
-        for process in multiprocessing.active_children():
-            if process not in before:
-                process.join(timeout=config.DASK_LOCAL_CLOSE_SECONDS)
-        _stop_children(before)
+        _stop_children(before, wait=config.DASK_LOCAL_CLOSE_SECONDS)
 
 
 # ------------------------------------------------------------------------------ gathering

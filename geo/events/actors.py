@@ -48,6 +48,7 @@ __all__ = [
     "Actor",
     "ActorMention",
     "find_actors",
+    "group_spans",
     "state_forces",
 ]
 
@@ -531,6 +532,20 @@ def find_actors(
         _FOUND.clear()
     _FOUND[key] = (r, tuple(found))
     return found
+
+
+def group_spans(sentence: str, *, rules: Rules | None = None) -> list[tuple[int, int]]:
+    """Where a sentence names an armed group of the actors' lexicon (start, end): the names
+    alone, without reading who did what (:func:`find_actors` reads that).
+
+    Examples
+    --------
+    >>> text = "Fighters of the Islamic State attacked a post."
+    >>> [text[s:e] for s, e in group_spans(text, rules=get_rules(("en",)))]
+    ['Islamic State']
+    """
+    t = _actor_rules(rules or get_rules(()))
+    return [] if t.groups is None else [m.span() for m in t.groups.finditer(sentence)]
 
 
 #: The actors of the last sentences read (:func:`find_actors`), by rules (their id, the

@@ -71,6 +71,7 @@ from geo.events.actors import (
     Actor,
     ActorMention,
     find_actors,
+    group_spans,
     state_forces,
 )
 from geo.events.consolidate import consolidate_rows
@@ -3625,11 +3626,7 @@ def _in_group_names(
     for k, inside in by_sentence.items():
         begin = starts[k]
         end = starts[k + 1] if k + 1 < len(starts) else len(text)
-        groups = [
-            (begin + a.start, begin + a.end)
-            for a in find_actors(text[begin:end], rules=rules)
-            if a.actor.inter != _STATE_FORCES
-        ]
+        groups = [(begin + s, begin + e) for s, e in group_spans(text[begin:end], rules=rules)]
         out.extend(
             m
             for m in inside
@@ -4411,7 +4408,7 @@ def _follow_up(
 
     if same and inc.dated and inc.date is not None and cues:
         # a sentence with a day and month before the incident's day tells an earlier story
-        # ("On 21 June, an ambush had killed twenty soldiers"): none of its words are the
+        # ("On 3 May, an ambush had killed twelve soldiers"): none of its words are the
         # incident's (not a weekday: "mourning on Tuesday" may be the coming one)
         same = not any(
             d.explicit and d.date is not None and d.precision == 1 and d.date < inc.date

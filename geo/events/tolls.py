@@ -571,12 +571,18 @@ def _without_restatements(sentence: str, found: list[Casualty], t: _TollRules) -
     after a count of its kind (the packs' ``one_of_them``: "أصيب ثلاثة، أحدهم بجروح خطيرة")."""
     out: list[Casualty] = []
     for c in sorted(found, key=lambda c: c.start):
-        earlier = [p for p in out if p.kind == c.kind and p.count >= c.count]
-        if earlier and c.count == 1 and not c.word:
-            if _APPOSITION_DASH.search(sentence, earlier[-1].end, c.start):
-                continue
-            if t.one_of_them is not None and t.one_of_them.fullmatch(sentence, c.start, c.end):
-                continue
+        before = (
+            next((p for p in reversed(out) if p.kind == c.kind), None) if c.count == 1 else None
+        )
+        if (
+            before is not None
+            and not c.word
+            and (
+                _APPOSITION_DASH.search(sentence, before.end, c.start)
+                or (t.one_of_them is not None and t.one_of_them.fullmatch(sentence, c.start, c.end))
+            )
+        ):
+            continue
         out.append(c)
     return out
 
@@ -802,13 +808,15 @@ def _past_day(
     after = _AFTER_DAY.match(sentence, end)
     if after is None:
         return cue_end
-    starts = {n.start for n in numbers}
     # the count may follow the day itself or the one word after it (approximations aside)
-    for at in (end, after.end()):
-        m = t.approx.match(sentence, at)  # (always matches: its words are all optional)
-        if m is not None and m.end() in starts:
-            return at
-    return cue_end
+    return next((at for at in (end, after.end()) if _count_at(sentence, at, numbers, t)), cue_end)
+
+
+def _count_at(sentence: str, at: int, numbers: Sequence[Number], t: _TollRules) -> bool:
+    """Whether one of ``numbers`` starts at ``at``, words of approximation aside."""
+    m = t.approx.match(sentence, at)  # (always matches: its words are all optional)
+    start = m.end() if m is not None else at
+    return any(n.start == start for n in numbers)
 
 
 def _count_after(
@@ -867,13 +875,9 @@ def _past_phrase(sentence: str, at: int, numbers: Sequence[Number], t: _TollRule
     m = t.means.match(sentence, at) if t.means is not None else None
     if m is None:
         return at
-    starts = {n.start for n in numbers}
-    for end in (m.end("one"), m.end()):
-        rest = t.approx.match(sentence, end)
-        start = rest.end() if rest is not None else end
-        if start in starts:
-            return end
-    return at
+    return next(
+        (end for end in (m.end("one"), m.end()) if _count_at(sentence, end, numbers, t)), at
+    )
 
 
 def _joined_count(gap: str, t: _TollRules) -> bool:

@@ -107,6 +107,16 @@ def _major_shortened(key: str, place: Place) -> bool:
     return prior_of(place) >= config.GEOPARSE_MAJOR_PRIOR and abbreviates(key, place.name)
 
 
+def _name_match(key: str, place: Place, rival: bool) -> str:
+    """How ``key`` names ``place`` as a candidate: its form when it is an abbreviation or a
+    code, else "primary" (its own name, or a major place's shortened where ``rival``, another
+    place of the lookup, has that name as its own: both compete as primary names) or
+    "alternate"."""
+    if place.name_form != "name":  # "W.Va.", "TX": only after a town ("Austin, TX")
+        return place.name_form
+    return "primary" if place.primary or (rival and _major_shortened(key, place)) else "alternate"
+
+
 def feature_of(place: Place) -> str:
     """The feature class of a place (the gazetteer's ``feature`` column): ``populated``,
     ``admin1``, ``admin2``, ``country``, ``water``, ``disputed``...
@@ -434,14 +444,7 @@ class Index:
                 if foreign and place.kind == "country"
                 else prior_of(place)
             )
-            match = (
-                "primary"
-                if place.primary or (rival and _major_shortened(key, place))
-                else "alternate"
-            )
-            if place.name_form != "name":  # "W.Va.", "TX": only after a town ("Austin, TX")
-                match = place.name_form
-            seen.setdefault(place.id, Candidate(place, prior, match))
+            seen.setdefault(place.id, Candidate(place, prior, _name_match(key, place, rival)))
         if variants:
             for v in self.variants(key):
                 for place in self.gazetteer.lookup(v, normalized=True)[:most]:
@@ -500,18 +503,7 @@ class Index:
         places = self.gazetteer.lookup(key, normalized=True, country_codes=wanted)
         rival = any(p.primary for p in places)
         out = tuple(
-            Candidate(
-                place,
-                prior_of(place),
-                place.name_form
-                if place.name_form != "name"
-                else (
-                    "primary"
-                    if place.primary or (rival and _major_shortened(key, place))
-                    else "alternate"
-                ),
-            )
-            for place in places
+            Candidate(place, prior_of(place), _name_match(key, place, rival)) for place in places
         )
         self._cands_in[(key, wanted)] = out
         return out

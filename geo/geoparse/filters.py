@@ -785,7 +785,7 @@ def _described_people(text: str, toks: Tokens, w: Words, index: Index) -> list[i
     for i in range(len(keys) - 1):
         if not (cap[i] and cap[i + 1] and join[i] == 1) or toks.sentence[i + 1] != toks.sentence[i]:
             continue
-        if keys[i] in common or index.has(keys[i]) or index.has(toks.joined(i, 2)):
+        if keys[i] in common:
             continue
         end = toks.ends[i + 1]
         if _AGE_APPOSITION.match(text, end) is None:
@@ -799,7 +799,9 @@ def _described_people(text: str, toks: Tokens, w: Words, index: Index) -> list[i
                 or keys[k + 1] not in titles
             ):
                 continue
-        out.append(i)
+        # (the gazetteer last: most pairs of capitalised words have no description after them)
+        if not index.has(keys[i]) and not index.has(toks.joined(i, 2)):
+            out.append(i)
     return out
 
 
