@@ -129,6 +129,23 @@ def test_no_casualties() -> None:
     assert no_casualties("sin víctimas")
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("uk", "Минулося без руйнувань та постраждалих."),
+        ("ru", "Обошлось без разрушений и пострадавших."),
+        ("fr", "Les débris sont tombés sans faire de dommages ni de blessés."),
+        ("fr", "La frappe s'est produite sans faire ni victime ni dégât."),
+        ("es", "El artefacto estalló sin causar daños ni heridos."),
+        ("en", "The drone fell in a field without causing any casualties."),
+        ("ar", "سقطت قذيفة قرب المدرسة دون أن يسفر ذلك عن إصابات."),
+    ],
+)
+def test_no_casualties_after_damage_named_with_them(lang: str, sentence: str) -> None:
+    # "without damage or casualties": the casualties are the second noun after the negation
+    assert no_casualties(sentence, rules=get_rules((lang,)))
+
+
 # --------------------------------------------------------------------------- dates
 
 
