@@ -1081,3 +1081,27 @@ def test_restated_victims_are_counted_once(
     lang: str, sentence: str, expected: list[tuple[str, int, bool]]
 ) -> None:
     assert _counts(lang, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2028-06-15\nВночі дрон влучив у склад на околиці Турки. Людей не травмовано.",
+            (0, 0),
+        ),
+        (
+            "date 2028-06-15\nНочью беспилотник атаковал склад в Кинешме. Жители не пострадали.",
+            (0, 0),
+        ),
+        # two wounded "without dead falling": no dead
+        (
+            "date 2028-06-15\nاستهدفت طائرة مسيّرة فجر اليوم معسكرا للجيش في كيفة، ما أدى إلى "
+            "إصابة جنديين بجروح، من دون سقوط قتلى.",
+            (0, 2),
+        ),
+    ],
+)
+def test_nobody_hurt_said_of_the_people(text: str, expected: tuple[int, int]) -> None:
+    (row,) = extract_events(text).query("event_type != 'Mention'").itertuples()
+    assert (row.fatalities, row.injured) == expected
