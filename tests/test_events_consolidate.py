@@ -252,3 +252,23 @@ def test_nearby_places_with_one_toll_two_days_apart_stay_two() -> None:
         _row("bb", CLASH, lat=10.01, deaths=6, day=later, start=len(text) - 2),
     ]
     assert [r[1] for r in _run(rows, text)] == [CLASH[0], CLASH[0]]
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "expected"),
+    [
+        # the headline's larger town of the province sums up the body's town: one incident
+        ("Kenema", "Segbwema", [("Segbwema", 3)]),
+        # a headline at the smaller town is an incident of its own
+        ("Segbwema", "Kenema", [("Segbwema", 3), ("Kenema", 3)]),
+    ],
+)
+def test_a_headline_at_the_larger_town_of_the_body_towns_province(
+    headline: str, body: str, expected: list[tuple[str, int]]
+) -> None:
+    text = (
+        f"date 2028-03-02\nLandmine kills three children in {headline}\n"
+        f"Three children died on Tuesday when a landmine exploded in {body}, in the east of "
+        "Sierra Leone."
+    )
+    assert sorted((p, n) for p, _, n in _incidents(text)) == sorted(expected)

@@ -50,10 +50,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 from geo import config
+from geo.gazetteer import Place
 from geo.schema import MENTION_TYPE
 
 #: The marks of a list of places in the gap between two names, and of another clause.
@@ -73,6 +74,8 @@ def consolidate_rows(
     doc_precision: int,
     text: str = "",
     coordination: re.Pattern[str] | None = None,
+    headline_end: int = -1,
+    place_of: Callable[[str], Place | None] | None = None,
 ) -> list[dict[str, Any]]:
     """Consolidate one article's event rows in place and return them (same order).
 
@@ -90,6 +93,13 @@ def consolidate_rows(
     coordination : re.Pattern or None
         The packs' words joining a list ("and", "et", "и"): places joined by one (or by a
         comma alone) are a list of places hit, never one incident.
+    headline_end : int
+        Where the article's headline ends (a first line without an end stop), or -1: the
+        incident a headline tells at a town or region is the one the body tells with the same
+        toll at a smaller place of that town's first-level region (:func:`_headline_summary`).
+    place_of : callable or None
+        The gazetteer's place of an id (:meth:`geo.gazetteer.Gazetteer.get`), for the
+        populations a headline's place is compared by; None: no headline is read so.
 
     Returns
     -------
@@ -107,6 +117,12 @@ def consolidate_rows(
             and not any(o is not r and o["country_code"] == r["country_code"] for o in events)
         ):
             _demote(r, doc_date, doc_precision)
+    events = [r for r in events if r["event_type"] != MENTION_TYPE]
+    for h in [r for r in events if int(r["char_end"]) <= headline_end]:
+        told = _headline_summary(h, rows, headline_end, place_of)
+        if told is not None:
+            _absorb(told, h)
+            _demote(h, doc_date, doc_precision)
     events = [r for r in events if r["event_type"] != MENTION_TYPE]
     for i, a in enumerate(events):
         if a["event_type"] == MENTION_TYPE:
@@ -139,6 +155,55 @@ def _one_incident(
         return True
     # the gap between the names first (two pure tests; the distance costs more)
     return _apposed(a, b, text, coordination) and _km(a, b) <= config.EVENTS_CONSOLIDATE_KM
+
+
+def _headline_summary(
+    h: dict[str, Any],
+    rows: list[dict[str, Any]],
+    headline_end: int,
+    place_of: Callable[[str], Place | None] | None,
+) -> dict[str, Any] | None:
+    """The body's incident that a headline's incident ``h`` sums up, or None.
+
+    A headline names the larger place the reader knows ("Three children killed by a mine in
+    X") where the body tells the village or district of X's province ("... in the Y district
+    west of X province"): the body's one incident with the same stated toll of dead, of a
+    type one incident is told under, on a day at most
+    :data:`geo.config.EVENTS_CONSOLIDATE_TOLL_DAYS` apart, at a smaller place (fewer people)
+    of the first-level region of ``h`` (or in the region ``h`` is), when the body does not
+    name the headline's place (``rows`` holds its mentions too). A headline at a smaller
+    place than the body's is its own incident (the body's town may be where the wounded
+    were taken).
+    """
+    if place_of is None or not h["fatalities"] or not h["admin1"] or h["event_date"] is None:
+        return None
+    head = place_of(h["gazetteer_id"])
+    if head is None:
+        return None
+    body = [r for r in rows if int(r["char_start"]) >= headline_end]
+    if any(r["gazetteer_id"] == h["gazetteer_id"] for r in body):
+        return None
+    body = [r for r in body if r["event_type"] != MENTION_TYPE]
+    violent = config.EVENTS_CONSOLIDATE_VIOLENT_TYPES
+    found = [
+        r
+        for r in body
+        if r["fatalities"] == h["fatalities"]
+        and r["country_code"] == h["country_code"]
+        and r["admin1"] == h["admin1"]
+        and r["event_date"] is not None
+        and abs((_day(r["event_date"]) - _day(h["event_date"])).days)
+        <= config.EVENTS_CONSOLIDATE_TOLL_DAYS
+        and ((r["event_type"] in violent and h["event_type"] in violent) or _alike(r, h))
+        and (r["injured"] is None or h["injured"] is None or r["injured"] == h["injured"])
+        and (head.kind == "region" or _people(place_of, r) < head.population)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _people(place_of: Callable[[str], Place | None], r: dict[str, Any]) -> int:
+    p = place_of(r["gazetteer_id"])
+    return 0 if p is None else p.population
 
 
 def _same_toll_nearby(

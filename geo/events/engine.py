@@ -3515,6 +3515,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         doc_precision=doc_precision,
         text=text,
         coordination=rules.words_re("tolls", "coordination"),
+        headline_end=headline_end,
+        place_of=parser.gazetteer.get,
     )
     if where:  # offsets and mentions in the text as written
         for row in rows:
