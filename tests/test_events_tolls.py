@@ -1105,3 +1105,30 @@ def test_restated_victims_are_counted_once(
 def test_nobody_hurt_said_of_the_people(text: str, expected: tuple[int, int]) -> None:
     (row,) = extract_events(text).query("event_type != 'Mention'").itertuples()
     assert (row.fatalities, row.injured) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        (
+            "en",
+            "Four police officers, two guards and a driver were killed in the ambush.",
+            [4, 2, 1],
+        ),
+        ("fr", "Cinq gendarmes, trois miliciens et un berger ont été tués.", [5, 3, 1]),
+        ("es", "Murieron cuatro policías, dos milicianos y un civil.", [4, 2, 1]),
+        ("ru", "Погибли четверо военных, двое боевиков и один мирный житель.", [4, 2, 1]),
+        # a comma with no conjunction after it ends no list: the aside is not counted
+        ("en", "Five people, three of them children, were killed.", [5]),
+    ],
+)
+def test_lists_of_the_dead_joined_by_commas_count_every_item(
+    lang: str, sentence: str, expected: list[int]
+) -> None:
+    assert [c[1] for c in _counts(lang, sentence) if c[0] == "fatalities"] == expected
+
+
+def test_a_noun_of_wounding_after_a_conjunction_takes_the_count_after_it() -> None:
+    # "four killed, among them a civilian, and nine wounded"
+    sentence = "ما أسفر عن مقتل أربعة أشخاص بينهم مدني وإصابة تسعة"
+    assert [(c[0], c[1]) for c in _counts("ar", sentence)] == [("fatalities", 4), ("injured", 9)]

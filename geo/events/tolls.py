@@ -450,7 +450,7 @@ def count_casualties(
                 after
                 and (gap := t.approx.match(sentence, cue.end())) is not None
                 and gap.end() == after[0].start
-                and _names_people(sentence, after[0], t)
+                and (_names_people(sentence, after[0], t) or _opens_clause(sentence, cue, t))
             ):
                 # "Two gunmen killed three villagers": the count of people after the verb
                 # is its toll, the one before counts who did it; a count its own casualty
@@ -714,6 +714,16 @@ def _count_before(
             chosen.append(n)
         else:
             break
+    if len(chosen) > 1:
+        # "three soldiers, two militiamen and a civilian were killed": the items of a list
+        # before its conjunction are joined by commas (each a clause break)
+        for n in reversed([n for n in numbers if n.end <= chosen[-1].start]):
+            gap = sentence[n.end : chosen[-1].start]
+            if n.start in used or not _LIST_ITEM_COMMA.fullmatch(gap):
+                break
+            if not _list_item(sentence, n, t):
+                break
+            chosen.append(n)
     return chosen
 
 
@@ -839,14 +849,18 @@ def _count_after(
             listed = 0  # of them, counts joined by a comma alone, kept if a conjunction ends
             for nxt in numbers[i + 1 :]:
                 gap = sentence[chosen[-1].end : nxt.start]
-                comma = _LIST_COMMA.fullmatch(gap) is not None and chosen[-1].value == 1
+                comma = (
+                    _LIST_COMMA.fullmatch(gap) is not None and chosen[-1].value == 1
+                ) or _LIST_ITEM_COMMA.fullmatch(gap) is not None
                 if (
                     nxt.start in used
                     or len(gap) > 40
                     or (_CLAUSE_EDGE.search(gap) and not comma)
                     or (t.cues is not None and t.cues.search(gap))  # "and wounding 19"
                     or not (comma or _joined_count(gap, t))
-                    or not _names_people(sentence, nxt, t)
+                    or not (
+                        _list_item(sentence, nxt, t) if comma else _names_people(sentence, nxt, t)
+                    )
                     or _own_cue(sentence, nxt, t)
                 ):
                     break
@@ -897,6 +911,11 @@ def _joined_count(gap: str, t: _TollRules) -> bool:
 _LIST_COMMA: Final = re.compile(r"\s+[^\W\d_][\w'’\-]*\s*,\s*")
 
 
+#: The gap between two counted items of a list of people joined by a comma alone: the first
+#: item's noun of one to three words and the comma ("12 soldiers, 3 civilians and ...").
+_LIST_ITEM_COMMA: Final = re.compile(r"(?:[\s\u00a0]+[^\W\d_][\w'’\-]*){1,3}\s*,\s*")
+
+
 #: One or two words before a noun of one person ("54-летний местный", "young"): adjectives.
 _DESCRIBED: Final = re.compile(r"(?:[^\W_][\w\-]*[\s\u00a0]+){1,2}")
 
@@ -934,6 +953,25 @@ def _names_people(sentence: str, n: Number, t: _TollRules) -> bool:
         (m := gap.match(sentence, n.end)) is not None
         and t.person.match(sentence, m.end()) is not None
         for gap in _WORD_GAPS
+    )
+
+
+def _opens_clause(sentence: str, cue: re.Match[str], t: _TollRules) -> bool:
+    """Whether a casualty word that takes its count after it opens a clause of its own, a
+    conjunction glued to it or right before it ("... بينهم مدني وإصابة تسعة", "... and the
+    wounding of nine"): a count before it is of the clause before."""
+    if t.glued is not None and t.glued.match(sentence, cue.start()) is not None:
+        return True
+    co = t.coordination
+    before = sentence[max(0, cue.start() - 12) : cue.start()].rstrip()
+    return co is not None and any(m.end() == len(before) for m in co.finditer(before))
+
+
+def _list_item(sentence: str, n: Number, t: _TollRules) -> bool:
+    """Whether a count names people or fighters ("two militiamen"), an item of a list of
+    the dead or wounded."""
+    return _names_people(sentence, n, t) or (
+        t.counted is not None and t.counted.match(sentence, n.end) is not None
     )
 
 
