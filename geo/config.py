@@ -1034,6 +1034,11 @@ EVENTS_FIRST_YEAR: Final = 1900
 EVENTS_OUTLIER_KM: Final = 1000.0
 EVENTS_OUTLIER_MIN_PLACES: Final = 2
 
+#: How far (characters) from a word of later time ("later", "لاحقا") an arrest told after
+#: another incident's cue in one sentence may stand to be that incident's pursuit, not an
+#: incident (either side of the word: Arabic puts the adverb after its verb and subject).
+EVENTS_LATER_ARREST_CHARS: Final = 30
+
 #: Two incidents of one article on the same day at places at most this many km apart, of
 #: the same event type, are one incident told twice (a town and the camp or district beside
 #: it): the more specific place is kept (geo/events/consolidate.py).

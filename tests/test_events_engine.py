@@ -4960,3 +4960,58 @@ def test_an_attack_launched_by_members_of_a_named_group_is_the_groups() -> None:
     )
     rows = [r for r in event_rows(make_document(text)) if r["event_type"] != "Mention"]
     assert [(r["actor1"], r["fatalities"]) for r in rows] == [("Islamic State", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the police named for riots do not make a protest a riot
+        (
+            "Hundreds marched in Kenema yesterday over fuel prices; riot police fired tear gas "
+            "to disperse them.",
+            ("Protests", "Protest with intervention"),
+        ),
+        (
+            "Des centaines de personnes ont manifesté hier à Kenema ; la police anti-émeute a "
+            "dispersé le cortège au gaz lacrymogène.",
+            ("Protests", "Protest with intervention"),
+        ),
+        (
+            "تظاهر المئات أمس في كيفة احتجاجا على غلاء الأسعار، وفرقتهم قوات مكافحة الشغب "
+            "بالغاز المسيل للدموع.",
+            ("Protests", "Protest with intervention"),
+        ),
+        # a weapon named with a verb of striking is that weapon's attack
+        (
+            "A roadside bomb struck a police truck near Kenema on Tuesday, killing two officers.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        # aircraft with words of whose between them and the verb
+        (
+            "Des avions de l'armée ont bombardé mardi un marché de Kenema, tuant six civils.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        (
+            "Un avión de combate de la fuerza aérea bombardeó el martes un mercado de Kenema y "
+            "mató a seis civiles.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        # shooting where people gather is an attack on civilians
+        (
+            "Gunmen opened fire at a wedding party in Kenema early Sunday, killing five guests.",
+            ("Violence against civilians", "Attack"),
+        ),
+        # arrests told later in the sentence pursue the killing
+        (
+            "قُتل شرطي برصاص مسلحين مجهولين في مدينة كيفة أمس، واعتقلت الشرطة لاحقا ثلاثة "
+            "مشتبه بهم.",
+            ("Battles", "Armed clash"),
+        ),
+    ],
+)
+def test_event_type_of_sentences_with_two_kinds_of_cue(
+    text: str, expected: tuple[str, str]
+) -> None:
+    ev = geo.extract_events(f"date 2028-04-02\n{text}")
+    rows = ev[ev.event_type != "Mention"]
+    assert [(r.event_type, r.sub_event_type) for r in rows.itertuples()] == [expected]

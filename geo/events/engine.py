@@ -365,6 +365,7 @@ class _Context:
     attribution: re.Pattern[str] | None  # "said", "according to": the source follows
     attribution_end: re.Pattern[str] | None  # "that" ("أن"): what is reported follows
     time_after: re.Pattern[str] | None  # "two weeks after": what follows is another time
+    later: re.Pattern[str] | None  # "later", "لاحقا": what follows came after the incident
     destination: re.Pattern[str] | None
     hospital_before: re.Pattern[str] | None  # "died at": a hospital named after its town follows
     hospital_after: re.Pattern[str] | None  # "General Hospital" right after a place
@@ -533,6 +534,7 @@ def _context(rules: Rules) -> _Context:
         else None,
         origin=re.compile(rf"(?<!\w)(?:{origin})\s*$", re.IGNORECASE) if origin else None,
         reaction=rules.words_re("context", "reaction"),
+        later=rules.words_re("context", "later"),
         reaction_report=rules.words_re("context", "reaction_report"),
         hit_list=rules.words_re("context", "hit_list"),
         country_attack=re.compile(
@@ -1598,6 +1600,32 @@ def _threatened(sentence: str, pos: int, ctx: _Context) -> bool:
         return False
     lo = max(_clause_of(sentence, pos)[0], pos - config.EVENTS_THREAT_CHARS)
     return ctx.threat.search(sentence, lo, pos) is not None
+
+
+def _without_later_arrests(
+    sentence: str, cues: list[tuple[int, int, int]], rules: Rules, ctx: _Context
+) -> list[tuple[int, int, int]]:
+    """The cues of a sentence without the arrests told after the cue of another incident
+    with a word of later time next to them (at most :data:`geo.config.EVENTS_LATER_ARREST_CHARS`
+    away: "An officer was shot dead in X, and the army later arrested two suspects", "...
+    واعتقلت الشرطة لاحقا"): the arrests pursue that incident, they are not the sentence's
+    incident (the packs' ``later``)."""
+    if ctx.later is None or len(cues) < 2:
+        return cues
+    first = min(
+        (c[0] for c in cues if rules.rules[c[2]].sub_type != _ARRESTS), default=len(sentence)
+    )
+    later = [(m.start(), m.end()) for m in ctx.later.finditer(sentence, first)]
+    if not later:
+        return cues
+    near = config.EVENTS_LATER_ARREST_CHARS
+    return [
+        c
+        for c in cues
+        if rules.rules[c[2]].sub_type != _ARRESTS
+        or c[0] < first
+        or not any(lo - near <= c[1] and c[0] <= hi + near for lo, hi in later)
+    ]
 
 
 def _foreground(
@@ -3023,6 +3051,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         note = " ".join(sentence.split())
         raw = _placeless_cues(sentence, rules)
         cues = _without_causes(sentence, _foreground(sentence, raw, ctx), rules, ctx)
+        cues = _without_later_arrests(sentence, cues, rules, ctx)
         recalled = bool(cues) and _recalled(sentence, rules, ctx, reference)
         # "As a reminder, on 14 May a drone hit a bus there, killing two": a past incident
         # told whole, with its day and toll, another than those told before at its place
