@@ -5015,3 +5015,42 @@ def test_event_type_of_sentences_with_two_kinds_of_cue(
     ev = geo.extract_events(f"date 2028-04-02\n{text}")
     rows = ev[ev.event_type != "Mention"]
     assert [(r.event_type, r.sub_event_type) for r in rows.itertuples()] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two protesters (a dual) killed by the forces' fire: excessive force
+        (
+            "قُتل متظاهران برصاص قوات الأمن خلال تظاهرات خرجت السبت في مدينة كيفة.",
+            ("Protests", "Excessive force against protesters", 2, None),
+        ),
+        # a drone that fell on a house and killed
+        (
+            "Un dron cayó el sábado sobre una casa en Kenema y causó la muerte de un anciano.",
+            ("Explosions/Remote violence", "Air/drone strike", 1, None),
+        ),
+        # one pupil ("un élève") is a count of one
+        (
+            "Des hommes armés ont attaqué samedi une école de Kenema : un élève a été tué et "
+            "deux enseignants blessés.",
+            ("Violence against civilians", "Attack", 1, 2),
+        ),
+        # the checkpoint of an army is the side attacked, the group before the verb attacked
+        (
+            "Боевики ИГ в субботу атаковали блокпост сирийской армии под Кинешмой.",
+            ("Battles", "Armed clash", None, None, "Islamic State"),
+        ),
+    ],
+)
+def test_type_toll_and_attacker_of_short_reports(text: str, expected: tuple[Any, ...]) -> None:
+    ev = geo.extract_events(f"date 2028-04-02\n{text}")
+    (row,) = ev[ev.event_type != "Mention"].itertuples()
+    got = (
+        row.event_type,
+        row.sub_event_type,
+        None if pd.isna(row.fatalities) else row.fatalities,
+        None if pd.isna(row.injured) else row.injured,
+        row.actor1,
+    )
+    assert got[: len(expected)] == expected
