@@ -88,7 +88,7 @@ logger = logging.getLogger(__name__)
 
 #: Version of the on-disk index layout and of the rules that fill it; bump it when either
 #: changes so existing caches are rebuilt.
-INDEX_VERSION: Final = 12
+INDEX_VERSION: Final = 15
 
 #: Kinds of place, in the order used by the ``kind`` byte of the index.
 KINDS: Final = ("city", "region", "country")
@@ -150,6 +150,10 @@ _COUNTRY_BASE: Final = 100.0
 _CONTINENT_BASE: Final = 9.0
 _SUPPLEMENT_REGION_BASE: Final = 7.0
 _ADMIN_BASE: Final = 3.5
+#: Static score of a first-level region of a country no town of the gazetteer lies in (the
+#: atolls of the United States Minor Outlying Islands, the French Southern Lands): below any
+#: town's, so that a town of its name wins ("Palmyra", Syria, not Palmyra Atoll).
+_EMPTY_REGION_BASE: Final = 1.0
 _ADMIN_PEOPLE_DISCOUNT: Final = 0.5
 _ADMIN1_PRIMARY_BONUS: Final = 0.5
 _ADMIN1_BELOW_TOWN: Final = 2.0
@@ -965,6 +969,7 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
         names = [(r["name"], True, 0)] + [(n, False, 0) for n in _split_names(r["names"])]
         b.add_names(i, names, base=_CONTINENT_BASE)
 
+    town_countries = {row.get("countrycode") or "" for row in cities.values()}
     for lineno, r in enumerate(admin1_rows, start=2):
         where = f"{files['admin1']}, line {lineno}"
         people = int(r["towns_population"] or 0)
@@ -983,7 +988,10 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
         rows_by_id[r["id"]] = i
         if r["iso_3166_2"]:
             rows_by_iso[r["iso_3166_2"]] = i
-        base_of[i] = _region_base(people)
+        # (Natural Earth's "-1" holds disputed lands of no one country: Kashmir, Somaliland)
+        cc = r["country_code"]
+        inhabited = people > 0 or cc in town_countries or not cc.isalpha()
+        base_of[i] = _region_base(people) if inhabited else _EMPTY_REGION_BASE
         names = [(r["name"], True, 0)]
         names += [(a, False, 0) for a in _split_names(r["alternates"])]
         names += [(a, False, 0) for a in _split_names(r["names"])]

@@ -985,3 +985,16 @@ def test_conflict_areas_short_names_stay_with_their_towns(gaz: Gazetteer) -> Non
     for name in ("Aïr", "Swat", "Diyala", "Helmand", "Cauca", "Barqa", "Hermon"):
         assert not any(p.source == "supplement" for p in gaz.lookup(name)), name
     assert gaz.lookup("خيبر")[0].country_code == "SA"  # Khaybar, not the Khyber Pass
+
+
+def test_a_region_of_a_territory_without_towns_ranks_below_the_towns_of_its_name() -> None:
+    # an atoll of the United States Minor Outlying Islands (no town in the gazetteer) scores
+    # as a hamlet, an order of magnitude below the smallest town named like it; a district
+    # of a country with towns keeps a region's score although none of its own is listed
+    from geo.geoparse.candidates import Index
+
+    index = Index.default()
+    wake = {c.place.country_code: c.prior for c in index.candidates("wake")}
+    assert wake["UM"] < min(p for cc, p in wake.items() if cc != "UM") - 1.0
+    gomba = {c.place.country_code: c.prior for c in index.candidates("gomba")}
+    assert gomba["UG"] >= 3.5
