@@ -1132,3 +1132,35 @@ def test_a_noun_of_wounding_after_a_conjunction_takes_the_count_after_it() -> No
     # "four killed, among them a civilian, and nine wounded"
     sentence = "ما أسفر عن مقتل أربعة أشخاص بينهم مدني وإصابة تسعة"
     assert [(c[0], c[1]) for c in _counts("ar", sentence)] == [("fatalities", 4), ("injured", 9)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        (
+            "uk",
+            "У Турці внаслідок обстрілу поранено двох людей, у Фурманові — троє.",
+            [("injured", 2), ("injured", 3)],
+        ),
+        (
+            "ru",
+            "В Кинешме ранены двое, в Фурманове — один человек.",
+            [("injured", 2), ("injured", 1)],
+        ),
+        (
+            "en",
+            "Two people were killed in Kenema, in Makeni - four.",
+            [("fatalities", 2), ("fatalities", 4)],
+        ),
+        # a dash that opens an aside is no elided clause
+        (
+            "en",
+            "Two people were wounded in Kenema, police said - three of them children.",
+            [("injured", 2)],
+        ),
+    ],
+)
+def test_a_clause_that_elides_its_casualty_word_takes_the_kind_before(
+    lang: str, sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c[0], c[1]) for c in _counts(lang, sentence)] == expected

@@ -479,11 +479,45 @@ def count_casualties(
                 )
             )
     out = _without_restatements(sentence, out, t)
+    out.extend(_elided(sentence, numbers, out, used, t))
     counted = {(c.kind, c.count) for c in out if not c.word}
     # "أصيب شابان ... وقد أصيبا بجروح": a word that names as many victims as a count of
     # its kind restates them, it adds none
     out = [c for c in out if not c.word or (c.kind, c.count) not in counted]
     out.sort(key=lambda c: c.start)
+    return out
+
+
+#: The clause of an elided toll before its count: a comma, a few words naming where (no
+#: digit, no other mark), a dash ("..., у X — троє", "..., in X - three").
+_ELIDED_BEFORE: Final = re.compile(r",\s+[^\W\d_][^,;.:—–\d]{0,40}?\s[—–-]\s*$")
+#: After an elided toll's count: at most a noun, then the clause's end.
+_ELIDED_AFTER: Final = re.compile(r"(?:\s+[^\W\d_][\w'’\-]*)?\s*(?:[,.;]|$)")
+
+
+def _elided(
+    sentence: str, numbers: list[Number], found: list[Casualty], used: set[int], t: _TollRules
+) -> list[Casualty]:
+    """Counts of a clause that elides its casualty word after a toll of the sentence ("У X
+    поранено двох людей, у Y — троє", "two were hurt in X, in Y - three"): each takes the
+    kind of the toll before it."""
+    out: list[Casualty] = []
+    for n in numbers:
+        if n.start in used or n.vague:
+            continue
+        before = [c for c in (*found, *out) if c.end <= n.start]
+        if not before:
+            continue
+        last = max(before, key=lambda c: c.end)
+        clause = _ELIDED_BEFORE.search(sentence[last.end : n.start])
+        if (
+            clause is None
+            or _ELIDED_AFTER.match(sentence, n.end) is None
+            or (t.cues is not None and t.cues.search(clause.group()) is not None)
+        ):
+            continue
+        used.add(n.start)
+        out.append(Casualty(last.kind, n.value, n.start, n.end, armed=_armed(sentence, n, t)))
     return out
 
 
