@@ -787,3 +787,14 @@ def test_yemens_southern_forces_are_the_southern_transitional_council(
 ) -> None:
     found = find_actors(sentence, rules=get_rules((lang,)), country="YE")
     assert "Southern Transitional Council" in [a.actor.name for a in found]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "AFRICOM said it conducted an airstrike near Kenema on Tuesday.",
+        "CENTCOM forces carried out a raid on a compound near Kiffa.",
+    ],
+)
+def test_the_commands_of_the_us_forces_are_its_forces(sentence: str) -> None:
+    assert "Military Forces of the United States" in [a.actor.name for a in find_actors(sentence)]
