@@ -5054,3 +5054,21 @@ def test_type_toll_and_attacker_of_short_reports(text: str, expected: tuple[Any,
         row.actor1,
     )
     assert got[: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلن الجيش السوداني، الأحد، استعادة السيطرة على مدينة كيفة بعد معارك مع قوات الدعم "
+        "السريع.",
+        "The army of Sierra Leone announced it had regained control of Kenema after two days "
+        "of fighting with rebels.",
+    ],
+)
+def test_a_town_regained_after_battles_by_the_army_that_announces_it(text: str) -> None:
+    ev = geo.extract_events(f"date 2028-05-30\n{text}")
+    (row,) = ev[ev.event_type != "Mention"].itertuples()
+    assert (row.sub_event_type, row.actor1.startswith("Military Forces of")) == (
+        "Government regains territory",
+        True,
+    )

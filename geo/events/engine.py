@@ -1920,6 +1920,16 @@ def _rule_for(
         )
         if _coordinated(sentence, s, e, rules):
             cut = (s, e)
+    if rules.rules[nearest].sub_type == _ARMED_CLASH:
+        # "regained control of X after battles with Y": the change of hands is the event,
+        # the battles how it came (ACLED codes the territorial change)
+        taken = [
+            i
+            for d, i in scored
+            if rules.rules[i].sub_type in _TERRITORY and d <= nearest_distance + slack
+        ]
+        if taken:
+            return min(taken)
     for vaguer, stronger in _STRONGER:
         if rules.rules[nearest].event_type == vaguer:
             better = [
@@ -1951,6 +1961,10 @@ def _rule_for(
 
 
 _REMOTE_EXPLOSIVE: Final = "Remote explosive/landmine/IED"
+_ARMED_CLASH: Final = "Armed clash"
+_TERRITORY: Final = frozenset(
+    ("Government regains territory", "Non-state actor overtakes territory")
+)
 _SUICIDE: Final = "Suicide bomb"
 _ARREST_SEIZURE: Final = "arrest_seizure"  # the rule of geo/lang/common/events.toml
 
@@ -2465,6 +2479,17 @@ def _choose_actors(
         subject = max(
             [a for a in before if not a.generic] or before, key=lambda a: a.start, default=None
         )
+        if subject is None and inc.subtype == _REGAINS:
+            # the state's forces announcing it ("the army announced it had regained X")
+            subject = max(
+                (
+                    a
+                    for a in actors
+                    if a.source and a.start < cue and a.actor.inter == _STATE_FORCES
+                ),
+                key=lambda a: a.start,
+                default=None,
+            )
         if subject is not None:
             inc.actor1, inc.explicit = subject.actor, subject.explicit
             if inc.subtype == _REGAINS and subject.actor.inter != _STATE_FORCES:
