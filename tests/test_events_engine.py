@@ -5072,3 +5072,27 @@ def test_a_town_regained_after_battles_by_the_army_that_announces_it(text: str) 
         "Government regains territory",
         True,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Накануне в посёлке Фурманов осколочные ранения получили две женщины.",
+        "Учора в Турці осколкові поранення отримали шестеро людей.",
+        "Two women suffered shrapnel wounds in Kenema on Monday.",
+        "أصيب ثلاثة مدنيين بشظايا في بلدة كيفة أمس.",
+    ],
+)
+def test_shrapnel_wounds_tell_a_strike(text: str) -> None:
+    ev = geo.extract_events(f"date 2028-04-02\n{text}")
+    (row,) = ev[ev.event_type != "Mention"].itertuples()
+    assert row.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_wounded_man_taken_with_shrapnel_wounds_to_a_city_tells_no_strike_there() -> None:
+    text = (
+        "date 2028-04-02\nВчера дрон атаковал автомобиль в Фурманове. Пассажира с осколочными "
+        "ранениями доставили в больницу в Кинешме."
+    )
+    ev = geo.extract_events(text)
+    assert list(ev[ev.event_type != "Mention"].location) == ["Furmanov"]
