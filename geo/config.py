@@ -1108,8 +1108,9 @@ CUE_PRIORITY_SLACK_CHARS: Final = 80
 CUE_OWN_PLACE_CHARS: Final = 25
 
 #: Words at most between a name and the place of the unit it lies in that the name has in
-#: apposition ("X district of Y", "X, dans la région de Y"), as after a comma ("X, Y").
-GEOPARSE_APPOSITION_MAX_WORDS: Final = 4
+#: apposition ("X district of Y", "X, dans la région de Y", "X, dans l'est de la Y": five),
+#: as after a comma ("X, Y").
+GEOPARSE_APPOSITION_MAX_WORDS: Final = 5
 
 #: Transliteration (geo.geoparse.translit): candidates reached through a Latin
 #: transliteration of a Cyrillic or Arabic name have their prior lowered by this much...

@@ -1025,3 +1025,28 @@ def test_a_large_city_named_with_an_abbreviated_first_word_competes_as_its_own_n
     assert small and all(
         c.match == "alternate" for c in small if c.place.name.lower().startswith("saint")
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes broke out in Kenema, eastern Sierra Leone.",
+        "Des affrontements ont éclaté à Kenema, dans l'est de la Sierra Leone.",
+        "Бои вспыхнули в Кенеме на востоке Сьерра-Леоне.",
+        "اندلعت اشتباكات في كينيما في شرق سيراليون.",
+    ],
+)
+def test_a_compass_word_before_the_country_puts_the_town_in_it(text: str) -> None:
+    # "X, eastern Y", "X на востоке Y": Y places X as "X, Y" does (an apposition)
+    from geo.geoparse import get_geoparser
+    from geo.geoparse.resolve import Trace
+
+    trace = Trace()
+    get_geoparser().parse_text(text, trace=trace)
+    apposed = [
+        f.get("apposition", 0.0)
+        for _, cands in trace.candidates
+        for place, f in cands
+        if place.country_code == "SL" and place.kind == "city"
+    ]
+    assert apposed == [1.0]

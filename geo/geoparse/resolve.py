@@ -2454,6 +2454,11 @@ def _second_round_context(
 _APPOSITION_GAPS: Final = frozenset({"", ",", "(", "-", "–", "—"})
 
 
+#: What may stand between the words of a unit's gap: nothing, a comma, an elision's
+#: apostrophe ("dans l'est de").
+_UNIT_GAP_MARKS: Final = frozenset({"", ",", "'", "’"})
+
+
 def _unit_noun_gap(
     text: str,
     toks: Tokens,
@@ -2461,21 +2466,26 @@ def _unit_noun_gap(
     nxt: int,
     nouns: frozenset[str],
     links: frozenset[str],
+    compass: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether the words between token ``last`` and token ``nxt`` of one sentence say that
-    the name ending at ``last`` lies in the place starting at ``nxt``: a unit's noun and
-    "of" words, prepositions or articles only, ending in one of those ("X district of Y",
-    "X, dans la région de Y"), with nothing but spaces and commas between them."""
+    the name ending at ``last`` lies in the place starting at ``nxt``: a unit's noun or a
+    compass word (``compass``) and "of" words, prepositions or articles only, ending in one
+    of those or in a compass word ("X district of Y", "X, dans la région de Y", "X, northern
+    Y", "X на севере Y"), with nothing but spaces, commas and elisions' apostrophes between
+    them (not a bare
+    preposition: "X в Y" of the Russian press joins too much else)."""
     between = range(last + 1, nxt)
+    if toks.sentence[last] != toks.sentence[nxt] or not all(
+        text[toks.ends[j - 1] : toks.starts[j]].strip() in _UNIT_GAP_MARKS
+        for j in range(last + 1, nxt + 1)
+    ):
+        return False
+    keys = toks.keys
     return (
-        toks.sentence[last] == toks.sentence[nxt]
-        and toks.keys[nxt - 1] in links
-        and all(toks.keys[j] in nouns or toks.keys[j] in links for j in between)
-        and any(toks.keys[j] in nouns for j in between)
-        and all(
-            text[toks.ends[j - 1] : toks.starts[j]].strip() in ("", ",")
-            for j in range(last + 1, nxt + 1)
-        )
+        (keys[nxt - 1] in links or keys[nxt - 1] in compass)
+        and all(keys[j] in nouns or keys[j] in links or keys[j] in compass for j in between)
+        and any(keys[j] in nouns or keys[j] in compass for j in between)
     )
 
 
@@ -2498,7 +2508,8 @@ def _appositions(
     out: dict[str, list[Place]] = {}
     at: dict[int, list[Place]] = {}
     nouns = w.union("region_after", "region_before")
-    links = w.of_words | w["determiners"] | w["place_prepositions"]
+    links = w.of_words | w["determiners"] | w["place_prepositions"] | w["elisions"]
+    compass = w["compass_words"]
     for key, group in by_key.items():
         for s in group:
             nxt = next(
@@ -2515,7 +2526,7 @@ def _appositions(
             if nxt is None:
                 continue
             if nxt > s.last + 1:
-                if not _unit_noun_gap(text, toks, s.last, nxt, nouns, links):
+                if not _unit_noun_gap(text, toks, s.last, nxt, nouns, links, compass):
                     continue
             elif text[toks.ends[s.last] : toks.starts[nxt]].strip() not in _APPOSITION_GAPS:
                 continue

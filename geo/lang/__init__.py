@@ -129,6 +129,8 @@ WORD_LISTS: Final = {
     "(городском округе, міській територіальній громаді)",
     "soft_region": "region nouns also used for a city's surroundings (région, region)",
     "near": "words before a name that make the location approximate (near, près de)",
+    "compass_words": "compass adjectives and nouns between a place and the region or country "
+    "it lies in ('X, northern Y', 'X на севере Y'): the second name places the first",
     "country_before": "words right before a name, or before one of country_links before it, "
     "that make it a country's name rather than a same-named region's (neighbouring X, the "
     "border with X)",
