@@ -1050,3 +1050,20 @@ def test_a_compass_word_before_the_country_puts_the_town_in_it(text: str) -> Non
         if place.country_code == "SL" and place.kind == "city"
     ]
     assert apposed == [1.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a country's abbreviation in capitals written otherwise is another word
+        ("Les habitants ont fui vers Fond-d'Eau mardi.", []),
+        ("Les EAU ont condamné l'attaque.", ["AE"]),
+        ("Tell us what happened in Kenema.", ["SL"]),
+        ("The US said its forces were not involved.", ["US"]),
+    ],
+)
+def test_a_country_abbreviation_only_in_capitals(text: str, found: list[str]) -> None:
+    import geo
+
+    frame = geo.geoparse(text)
+    assert [cc for cc in frame.country_code if cc in ("AE", "US", "SL")] == found

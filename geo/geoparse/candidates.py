@@ -20,7 +20,7 @@ import difflib
 import functools
 import math
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from geo import config
@@ -236,6 +236,13 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * config.EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _capitalised(name: str) -> bool:
+    """Whether a name is an abbreviation in capitals ("UAE", "U.S.A."): two letters or more,
+    none lower case."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 class Index:
     """The gazetteer as the geoparser sees it, with memoised lookups.
 
@@ -292,6 +299,33 @@ class Index:
             caps = getattr(self.gazetteer, "capitals", None)
             self._capitals = frozenset(caps() if callable(caps) else ())
         return self._capitals
+
+    @functools.cached_property
+    def capitals_only(self) -> Mapping[str, frozenset[str]]:
+        """The country ids each name reaches only as a capitalised abbreviation of the
+        country ("UAE", "EAU", "RDC" in ``country_aliases.csv``), by name key: written in
+        lower or title case the word is another ("Saut-d'Eau", "eau"), never the country.
+
+        Examples
+        --------
+        >>> sorted(Index.default().capitals_only["eau"])
+        ['gn:290557']
+        """
+        from geo.gazetteer import normalize_name
+
+        gaz = self.gazetteer
+        out: dict[str, set[str]] = {}
+        for code, aliases in getattr(gaz, "country_aliases", {}).items():
+            country = gaz.country(code)
+            if country is None:
+                continue
+            spelled = {normalize_name(a) for a in aliases if not _capitalised(a)}
+            spelled.add(normalize_name(country.name))
+            for alias in aliases:
+                key = normalize_name(alias)
+                if _capitalised(alias) and key not in spelled:
+                    out.setdefault(key, set()).add(country.id)
+        return {k: frozenset(v) for k, v in out.items()}
 
     def has(self, key: str) -> bool:
         """Whether ``key`` or one of its variants is a gazetteer name."""

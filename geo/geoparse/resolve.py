@@ -203,6 +203,10 @@ def resolve(
                 cands[key] = found
             continue
         found = index.candidates(key)
+        caps_only = index.capitals_only.get(key)
+        if caps_only and not all(text[s.start : s.end].isupper() for s in group):
+            # a country's abbreviation in capitals ("EAU") written otherwise is another word
+            found = tuple(c for c in found if c.place.id not in caps_only)
         # abbreviations and postal codes of regions ("Ky.", "TX", "La.") name the region
         # only in apposition after a town ("Paducah, Ky.", "Austin, TX"), or when written with
         # inner periods ("N.J. officials"), unless they are a person's initials or a date's era
