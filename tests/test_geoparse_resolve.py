@@ -1067,3 +1067,13 @@ def test_a_country_abbreviation_only_in_capitals(text: str, found: list[str]) ->
 
     frame = geo.geoparse(text)
     assert [cc for cc in frame.country_code if cc in ("AE", "US", "SL")] == found
+
+
+@pytest.mark.parametrize(
+    "text", ["У Кремлі заявили про нові вимоги.", "Речник Кремля відмовився від коментарів."]
+)
+def test_a_word_that_is_never_a_place_has_no_case_form_of_one(text: str) -> None:
+    # the Kremlin (the government) in its cases is no reading of a village's name
+    import geo
+
+    assert geo.geoparse(text, lang="uk").empty

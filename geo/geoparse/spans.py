@@ -1809,8 +1809,9 @@ def _word_forms(
         if _acronym_in_text(text, toks, i):
             i += 1
             continue  # "повідомила ОВА": an acronym has no case forms
-        if toks.keys[i] in w["stopwords"]:
-            # a function word is no case form of a name ("Из-за боёв": not the village Іза)
+        if toks.keys[i] in w["stopwords"] or toks.keys[i] in w["always_common"]:
+            # a function word is no case form of a name ("Из-за боёв": not the village Іза),
+            # nor a word that is never a place ("У Кремлі": not Krimml, Austria)
             i += 1
             continue
         forms = _normal_forms(lang, word) if forms_of else ()
