@@ -5096,3 +5096,19 @@ def test_a_wounded_man_taken_with_shrapnel_wounds_to_a_city_tells_no_strike_ther
     )
     ev = geo.extract_events(text)
     assert list(ev[ev.event_type != "Mention"].location) == ["Furmanov"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the press's epithet of a place held is no capture
+        ("Вибухи пролунали у тимчасово окупованій Бібрці.", []),
+        ("Жителі деокупованої Бібрки отримали гуманітарну допомогу.", []),
+        # another state's forces that take a town overtake it; the country's own regain it
+        ("У суботу російські війська окупували Бібрку.", ["Non-state actor overtakes territory"]),
+        ("У суботу Сили оборони України звільнили Бібрку.", ["Government regains territory"]),
+    ],
+)
+def test_captures_and_the_places_held(text: str, expected: list[str]) -> None:
+    ev = geo.extract_events(f"date 2028-04-02\n{text}")
+    assert list(ev[ev.event_type != "Mention"].sub_event_type) == expected

@@ -2492,8 +2492,13 @@ def _choose_actors(
             )
         if subject is not None:
             inc.actor1, inc.explicit = subject.actor, subject.explicit
-            if inc.subtype == _REGAINS and subject.actor.inter != _STATE_FORCES:
-                # a group that takes a town back from the state's forces overtakes it
+            if inc.subtype == _REGAINS and (
+                subject.actor.inter != _STATE_FORCES
+                or subject.actor not in (state_forces(_country(inc)), None)
+            ):
+                # a group that takes a town back from the state's forces overtakes it, and
+                # so do another state's forces (ACLED: only the government of the country
+                # regains territory)
                 inc.subtype = _OVERTAKES
             others = [a for a in takers if a.actor != subject.actor]
             if others and inc.actor2 is None:
@@ -2527,8 +2532,14 @@ def _choose_actors(
             inc.actor2 = min(others, key=lambda a: abs(a.start - first.start)).actor
     if victims and inc.actor2 is None and inc.etype != "Protests":
         inc.actor2 = next((a.actor for a in victims if a.actor != inc.actor1), None)
-    if inc.subtype == _OVERTAKES and inc.actor1 is not None and inc.actor1.inter == _STATE_FORCES:
-        # a state's forces that take a town (ACLED Codebook: government regains territory)
+    if (
+        inc.subtype == _OVERTAKES
+        and inc.actor1 is not None
+        and inc.actor1.inter == _STATE_FORCES
+        and inc.actor1 in (state_forces(_country(inc)), state_forces(_country(inc), police=True))
+    ):
+        # a state's forces that take a town of their own country (ACLED Codebook: government
+        # regains territory; another state's forces overtake it)
         inc.subtype = _REGAINS
     # the dead and hurt counted are all fighters, soldiers or police ("two gunmen died")
     armed_dead = _armed_victims([*inc.fatalities.values(), *inc.injured.values()])
