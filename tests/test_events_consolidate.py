@@ -268,7 +268,7 @@ def test_a_headline_at_the_larger_town_of_the_body_towns_province(
 ) -> None:
     text = (
         f"date 2028-03-02\nLandmine kills three children in {headline}\n"
-        f"Three children died on Tuesday when a landmine exploded in {body}, in the east of "
+        f"Three children died on Tuesday as a landmine went off in {body}, in the east of "
         "Sierra Leone."
     )
     assert sorted((p, n) for p, _, n in _incidents(text)) == sorted(expected)

@@ -1056,7 +1056,7 @@ def test_a_compass_word_before_the_country_puts_the_town_in_it(text: str) -> Non
     ("text", "found"),
     [
         # a country's abbreviation in capitals written otherwise is another word
-        ("Les habitants ont fui vers Fond-d'Eau mardi.", []),
+        ("Des familles se sont réfugiées à Fond-d'Eau mardi.", []),
         ("Les EAU ont condamné l'attaque.", ["AE"]),
         ("Tell us what happened in Kenema.", ["SL"]),
         ("The US said its forces were not involved.", ["US"]),

@@ -499,7 +499,7 @@ def _elided(
     sentence: str, numbers: list[Number], found: list[Casualty], used: set[int], t: _TollRules
 ) -> list[Casualty]:
     """Counts of a clause that elides its casualty word after a toll of the sentence ("У X
-    поранено двох людей, у Y — троє", "two were hurt in X, in Y - three"): each takes the
+    поранено трьох людей, у Y — двоє", "two were hurt in X, in Y - three"): each takes the
     kind of the toll before it."""
     out: list[Casualty] = []
     for n in numbers:
