@@ -152,7 +152,7 @@ _SUPPLEMENT_REGION_BASE: Final = 7.0
 _ADMIN_BASE: Final = 3.5
 #: Static score of a first-level region of a country no town of the gazetteer lies in (the
 #: atolls of the United States Minor Outlying Islands, the French Southern Lands): below any
-#: town's, so that a town of its name wins ("Palmyra", Syria, not Palmyra Atoll).
+#: town's, so that a town of its name wins over the uninhabited atoll.
 _EMPTY_REGION_BASE: Final = 1.0
 _ADMIN_PEOPLE_DISCOUNT: Final = 0.5
 _ADMIN1_PRIMARY_BONUS: Final = 0.5
@@ -988,7 +988,7 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
         rows_by_id[r["id"]] = i
         if r["iso_3166_2"]:
             rows_by_iso[r["iso_3166_2"]] = i
-        # (Natural Earth's "-1" holds disputed lands of no one country: Kashmir, Somaliland)
+        # (Natural Earth's "-1" holds disputed lands of no one country: they keep theirs)
         cc = r["country_code"]
         inhabited = people > 0 or cc in town_countries or not cc.isalpha()
         base_of[i] = _region_base(people) if inhabited else _EMPTY_REGION_BASE

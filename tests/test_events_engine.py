@@ -4933,8 +4933,8 @@ def test_comment_lines_inside_a_pattern_list_are_no_patterns() -> None:
             ("Kenema", "Armed clash", "JNIM"),
         ),
         (
-            "Бойовики влаштували засідку на колону поблизу Турки у четвер.",
-            ("Turka", "Armed clash", None),
+            "Бойовики влаштували засідку на колону поблизу Бібрки у четвер.",
+            ("Bibrka", "Armed clash", None),
         ),
     ],
 )

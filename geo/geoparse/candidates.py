@@ -304,7 +304,7 @@ class Index:
     def capitals_only(self) -> Mapping[str, frozenset[str]]:
         """The country ids each name reaches only as a capitalised abbreviation of the
         country ("UAE", "EAU", "RDC" in ``country_aliases.csv``), by name key: written in
-        lower or title case the word is another ("Saut-d'Eau", "eau"), never the country.
+        lower or title case the word is another ("Fond-d'Eau", "eau"), never the country.
 
         Examples
         --------

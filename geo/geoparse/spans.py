@@ -1811,7 +1811,7 @@ def _word_forms(
             continue  # "повідомила ОВА": an acronym has no case forms
         if toks.keys[i] in w["stopwords"] or toks.keys[i] in w["always_common"]:
             # a function word is no case form of a name ("Из-за боёв": not the village Іза),
-            # nor a word that is never a place ("У Кремлі": not Krimml, Austria)
+            # nor a word that is never a place (the seat of a government, in its cases)
             i += 1
             continue
         forms = _normal_forms(lang, word) if forms_of else ()
