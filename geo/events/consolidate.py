@@ -202,6 +202,7 @@ def _headline_summary(
 
 
 def _people(place_of: Callable[[str], Place | None], r: dict[str, Any]) -> int:
+    """The population of a row's place (0 when the gazetteer has it not: an approximate one)."""
     p = place_of(r["gazetteer_id"])
     return 0 if p is None else p.population
 

@@ -1920,7 +1920,7 @@ def _rule_for(
         )
         if _coordinated(sentence, s, e, rules):
             cut = (s, e)
-    if rules.rules[nearest].sub_type == _ARMED_CLASH:
+    if (rules.rules[nearest].event_type, rules.rules[nearest].sub_type) == _CLASH:
         # "regained control of X after battles with Y": the change of hands is the event,
         # the battles how it came (ACLED codes the territorial change)
         taken = [
@@ -1961,10 +1961,6 @@ def _rule_for(
 
 
 _REMOTE_EXPLOSIVE: Final = "Remote explosive/landmine/IED"
-_ARMED_CLASH: Final = "Armed clash"
-_TERRITORY: Final = frozenset(
-    ("Government regains territory", "Non-state actor overtakes territory")
-)
 _SUICIDE: Final = "Suicide bomb"
 _ARREST_SEIZURE: Final = "arrest_seizure"  # the rule of geo/lang/common/events.toml
 
@@ -2492,10 +2488,7 @@ def _choose_actors(
             )
         if subject is not None:
             inc.actor1, inc.explicit = subject.actor, subject.explicit
-            if inc.subtype == _REGAINS and (
-                subject.actor.inter != _STATE_FORCES
-                or subject.actor not in (state_forces(_country(inc)), None)
-            ):
+            if inc.subtype == _REGAINS and not _own_forces(subject.actor, inc):
                 # a group that takes a town back from the state's forces overtakes it, and
                 # so do another state's forces (ACLED: only the government of the country
                 # regains territory)
@@ -2532,12 +2525,7 @@ def _choose_actors(
             inc.actor2 = min(others, key=lambda a: abs(a.start - first.start)).actor
     if victims and inc.actor2 is None and inc.etype != "Protests":
         inc.actor2 = next((a.actor for a in victims if a.actor != inc.actor1), None)
-    if (
-        inc.subtype == _OVERTAKES
-        and inc.actor1 is not None
-        and inc.actor1.inter == _STATE_FORCES
-        and inc.actor1 in (state_forces(_country(inc)), state_forces(_country(inc), police=True))
-    ):
+    if inc.subtype == _OVERTAKES and inc.actor1 is not None and _own_forces(inc.actor1, inc):
         # a state's forces that take a town of their own country (ACLED Codebook: government
         # regains territory; another state's forces overtake it)
         inc.subtype = _REGAINS
@@ -4992,6 +4980,7 @@ _REMOTE: Final = "Explosions/Remote violence"
 _CLASH: Final = ("Battles", "Armed clash")
 _OVERTAKES: Final = "Non-state actor overtakes territory"
 _REGAINS: Final = "Government regains territory"
+_TERRITORY: Final = frozenset((_OVERTAKES, _REGAINS))
 
 
 def _subtype(inc: _Incident, refine: Mapping[str, str], fatalities: int | None) -> str:
@@ -5451,6 +5440,16 @@ def _far_from_the_story(records: list[tuple[_Incident | None, Mention, str]]) ->
 
 def _country(inc: _Incident) -> str | None:
     return next((ms[0].place.country_code for ms in inc.places.values()), None)
+
+
+def _own_forces(actor: Actor, inc: _Incident) -> bool:
+    """Whether ``actor`` is the state forces (military or police) of the country the
+    incident lies in, or of a state when that country is unknown: those regain territory,
+    another state's forces overtake it (ACLED Codebook)."""
+    if actor.inter != _STATE_FORCES:
+        return False
+    cc = _country(inc)
+    return cc is None or actor in (state_forces(cc), state_forces(cc, police=True))
 
 
 def _namesake_town(gaz: Gazetteer, m: Mention) -> Place | None:

@@ -883,9 +883,7 @@ def _count_after(
             listed = 0  # of them, counts joined by a comma alone, kept if a conjunction ends
             for nxt in numbers[i + 1 :]:
                 gap = sentence[chosen[-1].end : nxt.start]
-                comma = (
-                    _LIST_COMMA.fullmatch(gap) is not None and chosen[-1].value == 1
-                ) or _LIST_ITEM_COMMA.fullmatch(gap) is not None
+                comma = _LIST_ITEM_COMMA.fullmatch(gap) is not None
                 if (
                     nxt.start in used
                     or len(gap) > 40
@@ -940,13 +938,9 @@ def _joined_count(gap: str, t: _TollRules) -> bool:
     return bool(ends) and t.joined_tail.fullmatch(gap, ends[-1]) is not None
 
 
-#: The gap of a list of people joined by a comma: one person's noun and the comma ("a man,
-#: his wife"), after a count of one.
-_LIST_COMMA: Final = re.compile(r"\s+[^\W\d_][\w'’\-]*\s*,\s*")
-
-
 #: The gap between two counted items of a list of people joined by a comma alone: the first
-#: item's noun of one to three words and the comma ("12 soldiers, 3 civilians and ...").
+#: item's noun of one to three words and the comma ("12 soldiers, 3 civilians and ...", "a
+#: man, his wife and ...").
 _LIST_ITEM_COMMA: Final = re.compile(r"(?:[\s\u00a0]+[^\W\d_][\w'’\-]*){1,3}\s*,\s*")
 
 
@@ -992,13 +986,20 @@ def _names_people(sentence: str, n: Number, t: _TollRules) -> bool:
 
 def _opens_clause(sentence: str, cue: re.Match[str], t: _TollRules) -> bool:
     """Whether a casualty word that takes its count after it opens a clause of its own, a
-    conjunction glued to it or right before it ("... بينهم مدني وإصابة تسعة", "... and the
-    wounding of nine"): a count before it is of the clause before."""
+    conjunction glued to it or the word right before it ("... بينهم امرأة وإصابة سبعة", "...
+    and wounding seven"): a count before it is of the clause before."""
     if t.glued is not None and t.glued.match(sentence, cue.start()) is not None:
         return True
-    co = t.coordination
-    before = sentence[max(0, cue.start() - 12) : cue.start()].rstrip()
-    return co is not None and any(m.end() == len(before) for m in co.finditer(before))
+    word = _LAST_WORD.search(sentence, 0, cue.start())
+    return (
+        word is not None
+        and t.coordination is not None
+        and (t.coordination.fullmatch(word.group(1)) is not None)
+    )
+
+
+#: The last word before a position (and the spaces after it).
+_LAST_WORD: Final = re.compile(r"(\S+)\s*$")
 
 
 def _list_item(sentence: str, n: Number, t: _TollRules) -> bool:

@@ -301,14 +301,14 @@ class Index:
         return self._capitals
 
     @functools.cached_property
-    def capitals_only(self) -> Mapping[str, frozenset[str]]:
+    def uppercase_only(self) -> Mapping[str, frozenset[str]]:
         """The country ids each name reaches only as a capitalised abbreviation of the
         country ("UAE", "EAU", "RDC" in ``country_aliases.csv``), by name key: written in
         lower or title case the word is another ("Fond-d'Eau", "eau"), never the country.
 
         Examples
         --------
-        >>> sorted(Index.default().capitals_only["eau"])
+        >>> sorted(Index.default().uppercase_only["eau"])
         ['gn:290557']
         """
         from geo.gazetteer import normalize_name

@@ -203,7 +203,7 @@ def resolve(
                 cands[key] = found
             continue
         found = index.candidates(key)
-        caps_only = index.capitals_only.get(key)
+        caps_only = index.uppercase_only.get(key)
         if caps_only and not all(text[s.start : s.end].isupper() for s in group):
             # a country's abbreviation in capitals ("EAU") written otherwise is another word
             found = tuple(c for c in found if c.place.id not in caps_only)
@@ -2477,8 +2477,7 @@ def _unit_noun_gap(
     compass word (``compass``) and "of" words, prepositions or articles only, ending in one
     of those or in a compass word ("X district of Y", "X, dans la région de Y", "X, northern
     Y", "X на севере Y"), with nothing but spaces, commas and elisions' apostrophes between
-    them (not a bare
-    preposition: "X в Y" of the Russian press joins too much else)."""
+    them (not a bare preposition: "X в Y" of the Russian press joins too much else)."""
     between = range(last + 1, nxt)
     if toks.sentence[last] != toks.sentence[nxt] or not all(
         text[toks.ends[j - 1] : toks.starts[j]].strip() in _UNIT_GAP_MARKS
