@@ -857,9 +857,11 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
     capitals_wanted = {(c["iso"], c.get("capital") or ""): c for c in countries.values()}
     capital_rows: dict[str, tuple[int, int]] = {}
     capital_scripts: dict[str, set[str | None]] = {}
+    town_countries: set[str] = set()  # the countries with a town in the gazetteer
     for row in cities.values():
         pop = int(row.get("population") or 0)
         cc = row.get("countrycode") or ""
+        town_countries.add(cc)
         a1 = str(row.get("admin1code") or "")
         alts = [a for a in (row.get("alternatenames") or []) if isinstance(a, str)]
         i = b.add_place(
@@ -969,7 +971,6 @@ def _main_records(files: dict[str, Path], b: IndexBuilder) -> dict[str, Any]:
         names = [(r["name"], True, 0)] + [(n, False, 0) for n in _split_names(r["names"])]
         b.add_names(i, names, base=_CONTINENT_BASE)
 
-    town_countries = {row.get("countrycode") or "" for row in cities.values()}
     for lineno, r in enumerate(admin1_rows, start=2):
         where = f"{files['admin1']}, line {lineno}"
         people = int(r["towns_population"] or 0)

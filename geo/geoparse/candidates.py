@@ -112,7 +112,7 @@ def _name_match(key: str, place: Place, rival: bool) -> str:
     code, else "primary" (its own name, or a major place's shortened where ``rival``, another
     place of the lookup, has that name as its own: both compete as primary names) or
     "alternate"."""
-    if place.name_form != "name":  # "W.Va.", "TX": only after a town ("Austin, TX")
+    if place.name_form != "name":  # "W.Va.", "TX": only after a town ("X, TX")
         return place.name_form
     return "primary" if place.primary or (rival and _major_shortened(key, place)) else "alternate"
 
