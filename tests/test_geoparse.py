@@ -127,6 +127,22 @@ def test_a_two_word_name_written_as_one() -> None:
     assert "Pinelake" not in [m for m, _ in names(text)]
 
 
+def test_a_place_without_twin_is_its_own_twin_whatever_the_memo_holds() -> None:
+    import dataclasses
+
+    from geo.geoparse.candidates import Index
+
+    # the features test the twin with ``is``: an equal record memoised from another lookup
+    # (another document) once read as a twin and moved the document's scores
+    index = Index.default()
+    cs = index.candidates("makeni")
+    assert index.twin("makeni", cs[0].place, cs) is cs[0].place
+    copies = tuple(dataclasses.replace(c, place=dataclasses.replace(c.place)) for c in cs)
+    assert copies == cs
+    assert copies[0].place is not cs[0].place
+    assert index.twin("makeni", copies[0].place, copies) is copies[0].place
+
+
 def test_a_very_long_word_is_not_split_at_every_letter() -> None:
     from geo.geoparse.candidates import Index
 

@@ -833,12 +833,13 @@ class Index:
 
     def twin(self, key: str, p: Place, cs: Sequence[Candidate]) -> Place:
         """The place of the other kind that bears the same name nearby (a town and the
-        region named after it), or ``p`` itself."""
+        region named after it), or ``p`` itself (the object passed: callers test the answer
+        with ``is``, and a memo of another document holds an equal record, not the same)."""
         cs = tuple(cs)
         cache_key = (key, p.id)
         cached = self._twin.get(cache_key)
         if cached is not None and cached[0] == cs:
-            return cached[1]
+            return p if cached[1].id == p.id else cached[1]
         mine = next((c for c in cs if c.place.id == p.id), None)
         found = next(
             (
