@@ -1978,3 +1978,14 @@ def test_a_person_described_after_the_name_is_no_place(
 ) -> None:
     parsed = geo.geoparse(text, lang=lang)
     assert list(zip(parsed["mention"], parsed["char_start"], strict=True)) == found
+
+
+def test_a_town_in_the_genitive_after_a_mayors_title_is_the_office_s_place() -> None:
+    # "мэр X" / "міський голова X": the town of the office, not a surname; read as a
+    # surname, it also hid the town's other case forms in the document
+    text = "Ночью над Кинешмой сбили беспилотник, сообщил мэр Кинешмы."
+    assert [m.mention for m in parse(text)] == ["Кинешмой", "Кинешмы"]
+    text = "Вночі над Бібркою збили дрон, повідомив міський голова Бібрки."
+    assert [m.mention for m in parse(text)] == ["Бібркою", "Бібрки"]
+    # a military rank is no office of a place: the inflected word after it stays a surname
+    assert parse("Генерала Кинешмина наградили.") == []

@@ -656,7 +656,11 @@ def _block_people(
         while is_title and begin <= last:
             # "президент Франции Николя Саркози", "губернатор Белгородской области ...": the
             # title's country or region comes before the person ("посол Великої Британії")
-            if _place_word(text, toks, begin, w, index):
+            if _place_word(text, toks, begin, w, index) or (
+                begin == i + 1
+                and key in w["place_titles"]
+                and _title_place(text, toks, begin, w, index)
+            ):
                 begin += 1
             elif begin < last and _country_phrase(text, toks, begin, index):
                 begin += 2
@@ -1279,6 +1283,28 @@ def _place_word(text: str, toks: Tokens, j: int, w: Words, index: Index | None) 
     if index.is_country_key(toks.keys[j]):
         return True
     return any(index.is_country_key(k) for k in _base_key(text, toks, j))
+
+
+#: Endings of Russian and Ukrainian surnames in the nominative that are also case forms of
+#: towns ("Владимиров": a surname, and the genitive plural of Владимир).
+_SURNAME_NOMINATIVE: Final = ("ов", "ев", "ин", "ын")
+
+
+def _title_place(text: str, toks: Tokens, j: int, w: Words, index: Index | None) -> bool:
+    """Whether token ``j``, right after a title, is a town or region in an oblique case: the
+    place of the office ("мэр Белгорода", "міський голова Полтави"), not a surname (a
+    surname after a title is written in the title's case, and is no town under its
+    dictionary form)."""
+    if index is None or not toks.cap[j] or toks.script[j] != "cyrillic":
+        return False
+    key = toks.keys[j]
+    if key in w["first_names"] or key.endswith(_SURNAME_NOMINATIVE):
+        return False
+    return any(
+        base != key
+        and any(c.place.kind != "country" for c in index.candidates(base, variants=False))
+        for base in _base_key(text, toks, j)
+    )
 
 
 def _country_goes_on(toks: Tokens, i: int, length: int, index: Index | None) -> bool:

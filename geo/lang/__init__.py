@@ -72,6 +72,9 @@ WORD_LISTS: Final = {
     "months": "month names and their abbreviations",
     "weekdays": "weekday names and their abbreviations",
     "titles": "titles before a person's name (Mr, général, президент)",
+    "place_titles": "titles of a town's or region's office that take the place's name in the "
+    "genitive right after them (мэр X, голова X): an inflected town there is the office's "
+    "place, not a surname",
     "person_nouns": "nouns of people by trade or place in life after an indefinite article that "
     "describe the person just named (a trader, une commerçante, un campesino)",
     "first_names": "given names (a capitalised word after one is a surname)",
