@@ -578,3 +578,13 @@ def test_adjective_of_a_town_before_its_noun_is_no_place() -> None:
     text = "Корабли Азовского флота стоят у Запорожской АЭС, Харьковское шоссе перекрыто."
     assert found(text, "ru") == []
     assert found("В Рубежном прошли обыски.", "ru") == [("Рубежном", "Rubizhne", "city")]
+
+
+def test_russian_possessive_adjectives_keep_their_soft_sign_in_the_nominative() -> None:
+    # "казачий" declines with a soft sign: an oblique feminine form goes back to "-ья", not
+    # "-ая" (a town of two words such as "Казачья X" in the accusative, "в Казачью X")
+    assert _slavic.pymorphy_forms("лисью", "ru")[0] == "лисья"
+    assert _slavic.pymorphy_forms("медвежьей", "ru")[0] == "медвежья"
+    assert _slavic.pymorphy_forms("птичье", "ru")[0] == "птичье"
+    # an ordinary adjective is unchanged: "горячую" -> "горячая"
+    assert _slavic.pymorphy_forms("горячую", "ru")[0] == "горячая"

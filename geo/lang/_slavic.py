@@ -281,7 +281,9 @@ def pymorphy_forms(word: str, lang: str) -> tuple[str, ...]:
         elif tag.POS in ("ADJF", "PRTF"):
             gender = None if tag.gender is None else str(tag.gender)
             number = None if tag.number is None else str(tag.number)
-            form = _adjective_in(p.normal_form, gender, number, lang)
+            form = _adjective_in(
+                p.normal_form, gender, number, lang, possessive="Poss" in grammemes
+            )
             ranked.append((2, order, form))
             if form != p.normal_form:
                 ranked.append((4, order, p.normal_form))
@@ -366,15 +368,20 @@ def agrees_with_next(word: str, nxt: str, lang: str, *, acronym: bool = False) -
     return False
 
 
-def _adjective_in(masculine: str, gender: str | None, number: str | None, lang: str) -> str:
+def _adjective_in(
+    masculine: str, gender: str | None, number: str | None, lang: str, *, possessive: bool = False
+) -> str:
     """The nominative of an adjective in a gender, from its masculine form (what
-    ``Parse.inflect`` does, ten times faster): "рубежный", neuter -> "рубежное"."""
+    ``Parse.inflect`` does, ten times faster): "рубежный", neuter -> "рубежное". A Russian
+    possessive adjective in -ий takes a soft sign: "казачий", feminine -> "казачья"."""
     if number == "plur":
         gender = "plur"
     if gender not in ("femn", "neut", "plur") or len(masculine) < 4:
         return masculine
     stem, end = masculine[:-2], masculine[-2:]
-    if lang == "uk":
+    if lang == "ru" and possessive and end == "ий":
+        table = {"ий": ("ья", "ье", "ьи")}
+    elif lang == "uk":
         table = {"ий": ("а", "е", "і"), "ій": ("я", "є", "і")}
     elif end == "ий" and stem[-1] in "гкх":
         table = {"ий": ("ая", "ое", "ие")}
