@@ -5112,3 +5112,24 @@ def test_a_wounded_man_taken_with_shrapnel_wounds_to_a_city_tells_no_strike_ther
 def test_captures_and_the_places_held(text: str, expected: list[str]) -> None:
     ev = geo.extract_events(f"date 2028-04-02\n{text}")
     assert list(ev[ev.event_type != "Mention"].sub_event_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2028-03-10\nРосія вдарила ракетою по Бібрці. Близько 08:10 ракета влучила в"
+            " привокзальну площу, коли люди сідали на приміський поїзд до Радехова. Загинули"
+            " троє людей.",
+            "Bibrka",
+        ),
+        (
+            "date 2028-03-10\nAtaque con drones contra Makeni. Un dron impactó contra la estación"
+            " mientras los pasajeros subían al tren a Kenema. Murieron tres personas.",
+            "Makeni",
+        ),
+    ],
+)
+def test_a_trains_destination_is_not_where_the_strike_fell(text: str, expected: str) -> None:
+    # "поїзд до X", "el tren a X": where the passengers were going, not the incident place
+    assert [(p, f) for p, _, _, f, _ in _event_places(text)] == [(expected, 3)]
