@@ -1159,6 +1159,10 @@ def test_a_noun_of_wounding_after_a_conjunction_takes_the_count_after_it() -> No
             "Two people were hurt by shelling in Kenema, police said - one of them a child.",
             [("injured", 2)],
         ),
+        # nor one after "among them": a part of the toll before, not more of it
+        ("ru", "В Кинешме ранены четыре человека, среди них — двое детей.", [("injured", 4)]),
+        ("uk", "У Бібрці поранено чотирьох людей, серед них — двоє дітей.", [("injured", 4)]),
+        ("en", "Four people were wounded in Makeni, among them - two children.", [("injured", 4)]),
     ],
 )
 def test_a_clause_that_elides_its_casualty_word_takes_the_kind_before(

@@ -111,6 +111,7 @@ class _TollRules:
     # раненых"): a part of a group already counted, no new count of that word
     partitive: re.Pattern[str] | None
     clause_break: re.Pattern[str]
+    subset: re.Pattern[str] | None  # "among them", "среди них": a part of the count before
     coordination: re.Pattern[str] | None
     rise: re.Pattern[str] | None  # verbs of a toll growing ("ascendió", "rose")
     approx: re.Pattern[str]
@@ -188,6 +189,7 @@ def _toll_rules(rules: Rules) -> _TollRules:
         earlier=rules.words_re("tolls", "earlier"),
         partitive=_whole(rules.patterns("tolls", "partitive")),
         clause_break=clause_break,
+        subset=re.compile(rf"(?<!\w)(?:{subset})(?!\w)", re.IGNORECASE) if subset else None,
         coordination=rules.words_re("tolls", "coordination"),
         rise=rules.words_re("tolls", "rise"),
         approx=re.compile(rf"\s*(?:(?:{approx})\s+)*" if approx else r"\s*", re.IGNORECASE),
@@ -514,6 +516,8 @@ def _elided(
             clause is None
             or _ELIDED_AFTER.match(sentence, n.end) is None
             or (t.cues is not None and t.cues.search(clause.group()) is not None)
+            # "Ранены четыре человека, среди них — двое детей": a part of the toll before
+            or (t.subset is not None and t.subset.search(clause.group()) is not None)
         ):
             continue
         used.add(n.start)
