@@ -5133,3 +5133,18 @@ def test_captures_and_the_places_held(text: str, expected: list[str]) -> None:
 def test_a_trains_destination_is_not_where_the_strike_fell(text: str, expected: str) -> None:
     # "поїзд до X", "el tren a X": where the passengers were going, not the incident place
     assert [(p, f) for p, _, _, f, _ in _event_places(text)] == [(expected, 3)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2028-03-10\nThe army targeted Makeni with drones overnight, killing two people.",
+        "date 2028-03-10\nL'armée a attaqué Kenema avec des drones, tuant deux personnes.",
+        "date 2028-03-10\nEl ejército atacó Makeni con drones y mató a dos personas.",
+    ],
+)
+def test_a_strike_with_drones_named_after_the_target_is_an_air_strike(text: str) -> None:
+    # "attacked X with drones": the weapon after the target still makes the type (the
+    # Spanish case passed before; English gave no event, French an attack on civilians)
+    assert [(s, f) for _, _, s, f, _ in _event_places(text)] == [("Air/drone strike", 2)]
+
