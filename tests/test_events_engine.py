@@ -5148,3 +5148,30 @@ def test_a_strike_with_drones_named_after_the_target_is_an_air_strike(text: str)
     # Spanish case passed before; English gave no event, French an attack on civilians)
     assert [(s, f) for _, _, s, f, _ in _event_places(text)] == [("Air/drone strike", 2)]
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2028-03-10\nУдар\nРосія атакувала Бібрку. Загинули двоє людей.",
+            [("Bibrka", "Attack", 2)],
+        ),
+        (
+            "date 2028-03-10\nAttack\nRussia attacked Bibrka. Two people were killed.",
+            [("Bibrka", "Attack", 2)],
+        ),
+        # a strike named without its attacker: the dead of the next sentence are no sign
+        # that the sentence tells an incident there (the text may tell it later)
+        (
+            "date 2028-03-10\nУдар\nРятувальники розбирають наслідки удару по Бібрці. Вночі в"
+            " лікарні помер чоловік.",
+            [],
+        ),
+    ],
+)
+def test_an_attack_with_its_toll_in_the_next_sentence_is_an_incident(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    # "X attacked Y. Two people were killed.": a generic word of attack with its attacker,
+    # then the dead in a sentence that names no place
+    assert [(p, s, f) for p, _, s, f, _ in _event_places(text)] == expected

@@ -3327,6 +3327,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                         and (
                             _region_parent(m.place, previous, k) is not None
                             or _added_to_story(sentence, previous, k, ctx)
+                            or _toll_follows(text, starts, k, by_sentence, rules)
                         )
                     )
                     if not (
@@ -3631,6 +3632,30 @@ def _drop_region_list(
         if assigned.get((id(inc), pid)):
             continue
         records.append((None, inc.places.pop(pid)[0], note))
+
+
+def _toll_follows(
+    text: str,
+    starts: Sequence[int],
+    k: int,
+    by_sentence: Mapping[int, list[Mention]],
+    rules: Rules,
+) -> bool:
+    """Whether sentence ``k`` names the side that attacked and the sentence after it names
+    no place and gives a toll that is no side's claim: it goes on about the incident a
+    generic word of sentence ``k`` told ("Soldiers attacked X. Two people were killed.",
+    "Росія атакувала X. Загинули двоє людей."); not a strike named without its attacker
+    ("the aftermath of the strike on X"), which the text may tell later."""
+    if k + 1 >= len(starts) or by_sentence.get(k + 1):
+        return False
+    end = starts[k + 2] if k + 2 < len(starts) else len(text)
+    if not any(
+        c.count and not c.claimed for c in _incident_tolls(text[starts[k + 1] : end], rules, [])
+    ):
+        return False
+    return any(
+        a.agent and not a.source for a in find_actors(text[starts[k] : starts[k + 1]], rules=rules)
+    )
 
 
 def _incident_tolls(
@@ -4489,6 +4514,25 @@ def _follow_up(
             inc.actor2 = next(
                 (a.actor for a in counted if a.victim and a.actor != inc.actor1), None
             )
+        if (
+            inc.generic
+            and (inc.etype, inc.subtype) == _CLASH
+            and inc.actor2 is None
+            and not any(c.armed for c in tolls)
+        ):
+            # "Soldiers attacked X. Two people were killed.": a generic word of fighting, then
+            # the dead of no armed side: the type the two told in one sentence would have
+            civil = next(
+                (
+                    rules.rules[i]
+                    for _, _, i in cues
+                    if rules.rules[i].generic
+                    and (rules.rules[i].event_type, rules.rules[i].sub_type) == _ATTACK
+                ),
+                None,
+            )
+            if civil is not None:
+                inc.etype, inc.subtype = civil.event_type, civil.sub_type
     free = casualty_free(sentence, rules=rules) if same else frozenset()
     if free:
         for i in incidents:
