@@ -1989,3 +1989,10 @@ def test_a_town_in_the_genitive_after_a_mayors_title_is_the_office_s_place() -> 
     assert [m.mention for m in parse(text)] == ["Бібркою", "Бібрки"]
     # a military rank is no office of a place: the inflected word after it stays a surname
     assert parse("Генерала Кинешмина наградили.") == []
+
+
+def test_a_town_after_the_forces_and_po_is_the_target_not_part_of_a_name() -> None:
+    # "по" goes on into a region in a service's name ("ГУ МЧС по X области"); before a town
+    # alone it names the target of the forces before it
+    assert [m.mention for m in parse("Удар ВСУ по Кинешме: погибли два человека.")] == ["Кинешме"]
+    assert parse("Об этом сообщили в ГУ МЧС по Ивановской области.") == []

@@ -231,6 +231,7 @@ def blocked(text: str, toks: Tokens, w: Words, index: Index | None) -> list[bool
                 break
     titled = list(map(toks.titled.__getitem__, toks.sentence))
     org_heads, chain_connectors = w.union("org_heads", "state_heads"), w["chain_connectors"]
+    region_chain, region_after = w["region_chain_prepositions"], w["region_after"]
     state_heads = w["state_heads"]
     vessel_cues, club_heads = w["vessel_cues"], w["club_heads"]
     quoted_cues = w["quoted_name_cues"]
@@ -256,6 +257,9 @@ def blocked(text: str, toks: Tokens, w: Words, index: Index | None) -> list[bool
                 if cap[j] and not toks.particle[j]:
                     last = j
                 elif keys[j] not in chain_connectors:
+                    break
+                elif keys[j] in region_chain and not (j + 2 < n and keys[j + 2] in region_after):
+                    # "ГУ МЧС по X области" takes its region; "удар ВСУ по X": the target
                     break
                 j += 1
             # "la Fédération de Russie" is the country, not an institution

@@ -97,6 +97,8 @@ WORD_LISTS: Final = {
     "origin_particles": "particles that join a person's given name and surname to the place "
     "they come from (Juan Pérez de Cali), not part of the name",
     "chain_connectors": "small words inside an institution's name (de, of, for)",
+    "region_chain_prepositions": "chain_connectors that go on into a region only (по: ГУ МЧС по X "
+    "области), not into a town alone (удар ВСУ по X: the target)",
     "list_words": "words inside a list of names (and, et, de)",
     "after_list": "conjunctions after which a list of names goes on (and, et, и)",
     "elisions": "elided words glued to the next by an apostrophe (l', d', qu')",
