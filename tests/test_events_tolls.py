@@ -1169,3 +1169,28 @@ def test_a_clause_that_elides_its_casualty_word_takes_the_kind_before(
     lang: str, sentence: str, expected: list[tuple[str, int]]
 ) -> None:
     assert [(c[0], c[1]) for c in _counts(lang, sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # Spanish: the means between the verb and its victims, and nouns of family
+        ("es", "Hombres armados asesinaron a tiros a tres personas.", [("fatalities", 3)]),
+        ("es", "Sicarios hirieron a balazos a dos policías.", [("injured", 2)]),
+        (
+            "es",
+            "Un comando mató a machetazos a un padre y a sus dos hijos.",
+            [("fatalities", 1), ("fatalities", 2)],
+        ),
+        # Arabic: a dual with a possessive pronoun is a noun of two people
+        ("ar", "أسفر القصف عن مقتل امرأة وطفليها.", [("fatalities", 1), ("fatalities", 2)]),
+        ("ar", "أصيب رجل وابناه بجروح.", [("injured", 1), ("injured", 2)]),
+        # Russian and Ukrainian: health workers counted one each
+        ("ru", "Ранены фельдшер и водитель.", [("injured", 1), ("injured", 1)]),
+        ("uk", "Поранено фельдшера і водія.", [("injured", 1), ("injured", 1)]),
+    ],
+)
+def test_victims_named_by_nouns_and_after_the_means_are_counted(
+    lang: str, sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c[0], c[1]) for c in _counts(lang, sentence)] == expected

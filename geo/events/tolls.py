@@ -975,11 +975,14 @@ def _own_cue(sentence: str, n: Number, t: _TollRules) -> bool:
 
 
 def _names_people(sentence: str, n: Number, t: _TollRules) -> bool:
-    """Whether a count names people: a person noun follows it, or it is one ("женщина")."""
+    """Whether a count names people: a person noun follows it, or it is one ("женщина"), or
+    it is the dual of one ("طفلين", "طفليها": two children, her two children)."""
     if n.person:
         return True
     if t.person is None:
         return False
+    if t.person.match(sentence[n.start : n.end]) is not None:
+        return True
     # the noun right after the count, or after one word ("dos civiles", "two more civilians")
     return any(
         (m := gap.match(sentence, n.end)) is not None
