@@ -5175,3 +5175,16 @@ def test_an_attack_with_its_toll_in_the_next_sentence_is_an_incident(
     # "X attacked Y. Two people were killed.": a generic word of attack with its attacker,
     # then the dead in a sentence that names no place
     assert [(p, s, f) for p, _, s, f, _ in _event_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2026-11-20\nTrois commerçants ont été enlevés par des hommes armés à Kenema.",
+        "date 2026-11-20\nTres comerciantes fueron secuestrados por hombres armados en Makeni.",
+        "date 2026-11-20\nThree traders were kidnapped by gunmen in Kenema.",
+    ],
+)
+def test_people_kidnapped_by_armed_men_are_an_abduction_in_the_passive(text: str) -> None:
+    # the armed men's noun stands nearer the place than the word of what they did
+    assert [s for _, _, s, _, _ in _event_places(text)] == ["Abduction/forced disappearance"]

@@ -1930,6 +1930,18 @@ def _rule_for(
         ]
         if taken:
             return min(taken)
+    if rules.rules[nearest].key == _ARMED_MEN_ATTACK and not any(
+        rules.rules[i].key.startswith(_CASUALTIES) for _, _, i in cues
+    ):
+        # "three traders were kidnapped by gunmen in X": the armed men's noun is nearer the
+        # place than the word of what they did; with no one killed, the abduction is it
+        taken = [
+            i
+            for d, i in scored
+            if rules.rules[i].key == _ABDUCTION and d <= nearest_distance + slack
+        ]
+        if taken:
+            return min(taken)
     for vaguer, stronger in _STRONGER:
         if rules.rules[nearest].event_type == vaguer:
             better = [
@@ -1963,6 +1975,11 @@ def _rule_for(
 _REMOTE_EXPLOSIVE: Final = "Remote explosive/landmine/IED"
 _SUICIDE: Final = "Suicide bomb"
 _ARREST_SEIZURE: Final = "arrest_seizure"  # the rule of geo/lang/common/events.toml
+#: Keys of the common rules too: an attack told by the armed men's noun ("gunmen"), an
+#: abduction, and the rules of the dead and hurt (their prefix).
+_ARMED_MEN_ATTACK: Final = "attack_on_civilians"
+_ABDUCTION: Final = "abduction"
+_CASUALTIES: Final = "casualties_of_"
 
 
 def _own_phrase(
