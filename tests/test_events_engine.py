@@ -5188,3 +5188,28 @@ def test_an_attack_with_its_toll_in_the_next_sentence_is_an_incident(
 def test_people_kidnapped_by_armed_men_are_an_abduction_in_the_passive(text: str) -> None:
     # the armed men's noun stands nearer the place than the word of what they did
     assert [s for _, _, s, _, _ in _event_places(text)] == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2026-11-22\nПолиция открыла огонь по протестующим в Кинешме, погиб один человек.",
+        "date 2026-11-22\nПоліція відкрила вогонь по протестувальниках у Бібрці, загинула одна"
+        " людина.",
+    ],
+)
+def test_forces_firing_on_protesters_are_excessive_force_in_russian_and_ukrainian(
+    text: str,
+) -> None:
+    # the protesters are a protest met by force, as in English, not civilians attacked
+    assert [(s, f) for _, _, s, f, _ in _event_places(text)] == [
+        ("Excessive force against protesters", 1)
+    ]
+
+
+def test_shots_fired_at_a_bar_in_spanish_are_an_attack() -> None:
+    text = (
+        "date 2026-11-18\nDos civiles murieron cuando hombres armados abrieron fuego contra un"
+        " bar en Makeni."
+    )
+    assert [(s, f) for _, _, s, f, _ in _event_places(text)] == [("Attack", 2)]
