@@ -5213,3 +5213,21 @@ def test_shots_fired_at_a_bar_in_spanish_are_an_attack() -> None:
         " bar en Makeni."
     )
     assert [(s, f) for _, _, s, f, _ in _event_places(text)] == [("Attack", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2026-11-20\nУ Бібрці поховали воїна, який загинув у бою на фронті.",
+        "date 2026-11-20\nResidents of Kenema buried a soldier who was killed in fighting near"
+        " the border.",
+        "date 2026-11-20\nEn Makeni dieron el último adiós a un policía asesinado en la sierra.",
+    ],
+)
+def test_a_burial_is_told_where_it_was_held_not_where_the_dead_fell(text: str) -> None:
+    assert _event_places(text) == []
+
+
+def test_people_buried_under_rubble_are_still_the_strikes_dead() -> None:
+    text = "date 2026-11-20\nTwo people were buried under the rubble when a missile hit Kenema."
+    assert [p for p, *_ in _event_places(text)] == ["Kenema"]
