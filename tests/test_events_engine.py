@@ -5231,3 +5231,15 @@ def test_a_burial_is_told_where_it_was_held_not_where_the_dead_fell(text: str) -
 def test_people_buried_under_rubble_are_still_the_strikes_dead() -> None:
     text = "date 2026-11-20\nTwo people were buried under the rubble when a missile hit Kenema."
     assert [p for p, *_ in _event_places(text)] == ["Kenema"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2026-11-20\nEl alcalde de Makeni afirmó que los enfrentamientos armados han"
+        " disminuido un 40% este año.",
+        "date 2026-11-20\nThe mayor of Kenema said that armed clashes had fallen by 40% this year.",
+    ],
+)
+def test_a_trend_told_by_a_percentage_is_no_incident(text: str) -> None:
+    assert _event_places(text) == []
