@@ -5244,3 +5244,21 @@ def test_people_buried_under_rubble_are_still_the_strikes_dead() -> None:
 )
 def test_a_trend_told_by_a_percentage_is_no_incident(text: str) -> None:
     assert _event_places(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2026-11-20\nХерсон\nВчора ввечері росіяни обстріляли Бібрку з артилерії. Поранено"
+        " чотирьох людей. Сьогодні вранці обстріл повторився, загинув чоловік.",
+        "date 2026-11-20\nShelling\nRussian forces shelled Bibrka with artillery yesterday"
+        " evening. Four people were injured. This morning the shelling resumed, killing a man.",
+    ],
+)
+def test_the_same_attack_again_on_another_day_is_another_incident(text: str) -> None:
+    # two sentences after the first attack, with a day of its own and no place named: the
+    # first attack's town, its own toll, the same side
+    assert [(d, f, i) for _, d, _, f, i in _event_places(text)] == [
+        ("2026-11-19", 0, 4),
+        ("2026-11-20", 1, None),
+    ]

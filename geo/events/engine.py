@@ -4197,6 +4197,21 @@ def _placeless_incident(
     if day is None or any(i.date == day for i in previous):
         return None
     towns = {m.place.id: m for m in by_sentence.get(k - 1, ()) if m.place.kind == "city"}
+    resumed: _Incident | None = None  # the incident this one repeats at its town, if any
+    if not towns and k >= 2 and not by_sentence.get(k - 1) and previous:
+        # the sentence before only went on about the incident just told ("X was shelled last
+        # night. Four were hurt. This morning the shelling resumed"): that incident's town
+        told = previous[-1]
+        cities = [ms[0] for ms in told.places.values() if ms[0].place.kind == "city"]
+        if (
+            told.sentence == k - 2
+            and len(cities) == 1
+            and told.subtype == rules.rules[lead.rule].sub_type
+        ):
+            # (the same kind of attack again: another kind may be anywhere, "On 28 May,
+            # gunmen had killed three farmers in Y", Y a village the geoparser missed)
+            towns = {cities[0].place.id: cities[0]}
+            resumed = told
     anaphora = rules.words_re("context", "town_anaphora")
     if (
         not towns
@@ -4230,6 +4245,8 @@ def _placeless_incident(
     actors = find_actors(sentence, rules=rules, country=m.place.country_code)
     _choose_actors(inc, actors, cue, bool(classes & {"civilians", "communal"}), sentence=sentence)
     inc.actor1 = lead.agent or inc.actor1
+    if inc.actor1 is None and resumed is not None:
+        inc.actor1 = resumed.actor1  # the same attack again, by the same side
     return inc
 
 
