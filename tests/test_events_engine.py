@@ -5262,3 +5262,16 @@ def test_the_same_attack_again_on_another_day_is_another_incident(text: str) -> 
         ("2026-11-19", 0, 4),
         ("2026-11-20", 1, None),
     ]
+
+
+@pytest.mark.parametrize("town", ["Segbwema", "Segbwema, Kenema,"])
+def test_a_headline_without_a_toll_sums_up_the_bodys_incident_of_its_kind(town: str) -> None:
+    # "Kidnapping near X" over one abduction at a smaller town of X's region, the body
+    # naming X again only as where that town lies
+    text = (
+        "date 2026-11-20\nKidnapping near Kenema\nGunmen kidnapped 30 worshippers from a church"
+        f" in {town} on Sunday."
+    )
+    assert [(p, s) for p, _, s, _, _ in _event_places(text)] == [
+        ("Segbwema", "Abduction/forced disappearance")
+    ]

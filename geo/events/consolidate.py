@@ -119,7 +119,7 @@ def consolidate_rows(
             _demote(r, doc_date, doc_precision)
     events = [r for r in events if r["event_type"] != MENTION_TYPE]
     for h in [r for r in events if int(r["char_end"]) <= headline_end]:
-        told = _headline_summary(h, rows, headline_end, place_of)
+        told = _headline_summary(h, rows, headline_end, place_of, text)
         if told is not None:
             _absorb(told, h)
             _demote(h, doc_date, doc_precision)
@@ -162,6 +162,7 @@ def _headline_summary(
     rows: list[dict[str, Any]],
     headline_end: int,
     place_of: Callable[[str], Place | None] | None,
+    text: str,
 ) -> dict[str, Any] | None:
     """The body's incident that a headline's incident ``h`` sums up, or None.
 
@@ -175,20 +176,28 @@ def _headline_summary(
     place than the body's is its own incident (the body's town may be where the wounded
     were taken).
     """
-    if place_of is None or not h["fatalities"] or not h["admin1"] or h["event_date"] is None:
+    if place_of is None or not h["admin1"] or h["event_date"] is None:
         return None
+    # a headline without a toll sums up one incident of its own sub-type without one
+    # ("Kidnapping in X" over "gunmen kidnapped 30 worshippers in Y, X state")
+    same_kind = h["fatalities"] is None
+    if h["fatalities"] == 0:
+        return None  # "no one was hurt" is no toll to match by
     head = place_of(h["gazetteer_id"])
     if head is None:
         return None
     body = [r for r in rows if int(r["char_start"]) >= headline_end]
-    if any(r["gazetteer_id"] == h["gazetteer_id"] for r in body):
-        return None
+    again = [r for r in body if r["gazetteer_id"] == h["gazetteer_id"]]
     body = [r for r in body if r["event_type"] != MENTION_TYPE]
     violent = config.EVENTS_CONSOLIDATE_VIOLENT_TYPES
     found = [
         r
         for r in body
         if r["fatalities"] == h["fatalities"]
+        and (not same_kind or r["sub_event_type"] == h["sub_event_type"])
+        # the body names the headline's place again only as the region of this one's
+        # ("Y, X state"): not as a place of its own
+        and all(_region_after(r, q, text) for q in again)
         and r["country_code"] == h["country_code"]
         and r["admin1"] == h["admin1"]
         and r["event_date"] is not None
@@ -199,6 +208,16 @@ def _headline_summary(
         and (head.kind == "region" or _people(place_of, r) < head.population)
     ]
     return found[0] if len(found) == 1 else None
+
+
+#: The gap between a place and the region written after it ("Y, X state").
+_REGION_GAP: Final = re.compile(r"\s*,\s*")
+
+
+def _region_after(r: dict[str, Any], q: dict[str, Any], text: str) -> bool:
+    """Whether the mention ``q`` comes right after the place of ``r`` with a comma between
+    ("Kajuru, Kaduna state"): the region ``r`` lies in."""
+    return _REGION_GAP.fullmatch(text, int(r["char_end"]), int(q["char_start"])) is not None
 
 
 def _people(place_of: Callable[[str], Place | None], r: dict[str, Any]) -> int:
