@@ -45,6 +45,9 @@ def test_agency_reaches_past_the_groups_members(lang: str, sentence: str, name: 
         ("ru", "Ответственность взяла на себя группировка (JNIM).", "JNIM"),
         ("uk", "Відповідальність за напад взяло на себе угруповання M23.", "M23"),
         ("ru", "Нападение совершила группировка «Джамаат нусрат аль-ислам валь-муслимин».", "JNIM"),
+        # Russia's groupings of forces, by the names its defence ministry gives them
+        ("ru", "Подразделения группировки войск «Запад» заняли село.", "Military Forces of Russia"),
+        ("uk", "Угруповання військ «Центр» атакувало позиції.", "Military Forces of Russia"),
     ],
 )
 def test_groups_and_their_names_in_each_language(lang: str, sentence: str, name: str) -> None:

@@ -5275,3 +5275,13 @@ def test_a_headline_without_a_toll_sums_up_the_bodys_incident_of_its_kind(town: 
     assert [(p, s) for p, _, s, _, _ in _event_places(text)] == [
         ("Segbwema", "Abduction/forced disappearance")
     ]
+
+
+def test_a_russian_grouping_that_takes_a_ukrainian_town_overtakes_it() -> None:
+    text = (
+        "date 2026-11-20\nОсвобождение\nПодразделения группировки войск «Запад» освободили"
+        " населённый пункт Радехов во Львовской области, сообщило Минобороны России."
+    )
+    assert [(p, s) for p, _, s, _, _ in _event_places(text)] == [
+        ("Radekhiv", "Non-state actor overtakes territory")
+    ]
