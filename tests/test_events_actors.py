@@ -48,6 +48,12 @@ def test_agency_reaches_past_the_groups_members(lang: str, sentence: str, name: 
         # Russia's groupings of forces, by the names its defence ministry gives them
         ("ru", "Подразделения группировки войск «Запад» заняли село.", "Military Forces of Russia"),
         ("uk", "Угруповання військ «Центр» атакувало позиції.", "Military Forces of Russia"),
+        # fighter jets (مقاتلات) of a state, as its aircraft (طائرات)
+        (
+            "ar",
+            "شنت مقاتلات أمريكية ثلاث غارات على المدينة.",
+            "Military Forces of the United States",
+        ),
     ],
 )
 def test_groups_and_their_names_in_each_language(lang: str, sentence: str, name: str) -> None:
