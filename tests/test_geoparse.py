@@ -1996,3 +1996,18 @@ def test_a_town_after_the_forces_and_po_is_the_target_not_part_of_a_name() -> No
     # alone it names the target of the forces before it
     assert [m.mention for m in parse("Удар ВСУ по Кинешме: погибли два человека.")] == ["Кинешме"]
     assert parse("Об этом сообщили в ГУ МЧС по Ивановской области.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Обстрел повредил дом на улице Пушкина в Кинешме.", ["Кинешме"]),
+        ("У Бібрці дрон влучив у будинок на вулиці Шевченка.", ["Бібрці"]),
+        # a street named by an adjective is that one word: the town after it is a place
+        ("Жителей домов на улице Советской Кинешмы эвакуировали.", ["Кинешмы"]),
+    ],
+)
+def test_a_name_after_a_russian_or_ukrainian_street_noun_is_the_streets(
+    text: str, expected: list[str]
+) -> None:
+    assert [m.mention for m in parse(text)] == expected

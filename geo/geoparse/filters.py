@@ -485,6 +485,10 @@ def _block_named_after(toks: Tokens, w: Words, index: Index | None, out: list[bo
         while last + 1 < n and last + 1 - j < _MAX_NAMED_AFTER and join[last] != 0:
             if not cap[last + 1] or keys[last + 1] in small:
                 break
+            if toks.script[last] == "cyrillic" and keys[last].endswith(_ADJECTIVE_ENDINGS):
+                # a Cyrillic street named by an adjective is that one word: what follows is
+                # its town ("на улице Советской X": the town X)
+                break
             last += 1
         if index is not None and index.has(toks.joined(i, last - i + 1)):
             continue  # a square or a street the gazetteer has as a place of its own
@@ -493,6 +497,9 @@ def _block_named_after(toks: Tokens, w: Words, index: Index | None, out: list[bo
             out[k] = True
 
 
+#: Endings of Russian and Ukrainian adjectives in their case forms, as normalised keys
+#: write them (й as и, ї as і): a street named by an adjective ("на улице Советской").
+_ADJECTIVE_ENDINGS: Final = ("ая", "яя", "ои", "еи", "ую", "юю", "ыи", "ии", "іи", "оі", "ою", "ею")
 #: Capitalised words of a saint's name before a building's noun, at most ("St. John Paul").
 _MAX_SAINT_NAME: Final = 3
 _POSSESSIVE_GAPS: Final = ("'s ", "’s ", "' ", "’ ")
