@@ -5285,3 +5285,11 @@ def test_a_russian_grouping_that_takes_a_ukrainian_town_overtakes_it() -> None:
     assert [(p, s) for p, _, s, _, _ in _event_places(text)] == [
         ("Radekhiv", "Non-state actor overtakes territory")
     ]
+
+
+def test_a_generic_attack_then_the_debris_that_fell_is_a_drone_strike() -> None:
+    text = (
+        "date 2028-01-11\nАтака\nВ ночь на вторник атаке подверглась Кинешма. Обломки сбитого"
+        " беспилотника упали на территорию склада, пострадал охранник."
+    )
+    assert [(p, s) for p, _, s, _, _ in _event_places(text)] == [("Kineshma", "Air/drone strike")]

@@ -4513,6 +4513,19 @@ def _follow_up(
     inc = incidents[0]
     cues = _placeless_cues(sentence, rules)
     same = _same_story(inc, cues, rules)
+    if not same and inc.generic and (inc.etype, inc.subtype) == _CLASH:
+        # a generic word of attack, then what struck ("X came under attack overnight.
+        # Debris of a downed drone fell on a warehouse"): the incident is of the weapon's type
+        weapons = [
+            rules.rules[i]
+            for _, _, i in cues
+            if not rules.rules[i].generic and rules.rules[i].event_type == _REMOTE
+        ]
+        if weapons and all(
+            rules.rules[i].generic or rules.rules[i].event_type == _REMOTE for _, _, i in cues
+        ):
+            inc.etype, inc.subtype, inc.generic = _REMOTE, weapons[0].sub_type, False
+            same = True
     memo: list[list[FoundDate]] = []
 
     def dates() -> list[FoundDate]:  # found once, when needed
