@@ -2011,3 +2011,15 @@ def test_a_name_after_a_russian_or_ukrainian_street_noun_is_the_streets(
     text: str, expected: list[str]
 ) -> None:
     assert [m.mention for m in parse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four soldiers were killed near Makeni, state news agency SANA reported.",
+        "Selon Télé Sahel, trois soldats ont été tués près de Makeni.",
+        "According to Yemen Monitor, two people were killed in Makeni.",
+    ],
+)
+def test_news_agencies_and_outlets_named_after_places_are_no_places(text: str) -> None:
+    assert [m.mention for m in parse(text)] == ["Makeni"]
