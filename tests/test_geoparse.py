@@ -2023,3 +2023,9 @@ def test_a_name_after_a_russian_or_ukrainian_street_noun_is_the_streets(
 )
 def test_news_agencies_and_outlets_named_after_places_are_no_places(text: str) -> None:
     assert [m.mention for m in parse(text)] == ["Makeni"]
+
+
+def test_a_common_word_opening_a_sentence_gives_no_name_from_its_other_forms() -> None:
+    # "Атака" (attack) is a common word; its plural "атак" is a town abroad: neither the
+    # word nor the form is a place, and the town after it stays one
+    assert [m.mention for m in parse("Атака на Бібрку")] == ["Бібрку"]

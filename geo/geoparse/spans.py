@@ -1814,6 +1814,11 @@ def _word_forms(
             # nor a word that is never a place (the seat of a government, in its cases)
             i += 1
             continue
+        if toks.initial[i] and toks.keys[i] in w["common"]:
+            # a common word capitalised only as its sentence's first word: none of its other
+            # forms is a name either ("Атака на X": no Ataq from the plural "атак")
+            i += 1
+            continue
         forms = _normal_forms(lang, word) if forms_of else ()
         for form in forms:
             derived = None if translit else _suffix_region(lang, form, w, index)
