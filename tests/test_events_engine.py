@@ -5293,3 +5293,13 @@ def test_a_generic_attack_then_the_debris_that_fell_is_a_drone_strike() -> None:
         " беспилотника упали на территорию склада, пострадал охранник."
     )
     assert [(p, s) for p, _, s, _, _ in _event_places(text)] == [("Kineshma", "Air/drone strike")]
+
+
+def test_homes_damaged_by_shelling_are_the_shelling() -> None:
+    text = (
+        "date 2026-11-20\nShelling damages homes\nRussian shelling damaged homes in Bibrka on"
+        " Thursday. No one was hurt."
+    )
+    assert [(p, s, f, i) for p, _, s, f, i in _event_places(text)] == [
+        ("Bibrka", "Shelling/artillery/missile attack", 0, 0)
+    ]

@@ -1850,6 +1850,9 @@ def _contains(p: Place, others: Sequence[Place]) -> bool:
 
 
 #: (vaguer, stronger) event types: a cue of the stronger almost as near wins (_rule_for).
+#: Punctuation between two clauses of a sentence.
+_CLAUSE_BREAK: Final = re.compile(r"[:;]")
+
 _STRONGER: Final = (
     ("Battles", "Explosions/Remote violence"),
     ("Violence against civilians", "Explosions/Remote violence"),
@@ -1954,6 +1957,22 @@ def _rule_for(
             ]
             if better:
                 return min(better)
+    if rules.rules[nearest].sub_type == _LOOTING:
+        # "shelling damaged homes in X": the damage is what the weapon did, the shelling is
+        # the incident (ACLED codes the attack; property destruction is for no attack)
+        ls, le = next(sp for (d, i), sp in zip(scored, spans, strict=True) if i == nearest)
+        weapon = [
+            i
+            for (d, i), (cs, ce) in zip(scored, spans, strict=True)
+            if rules.rules[i].event_type == _REMOTE
+            and not rules.rules[i].generic
+            and d <= nearest_distance + slack
+            # in the damage's own clause ("the area is struck often: on 3 May, gunmen
+            # burnt the market" is no shelling of the market)
+            and _CLAUSE_BREAK.search(sentence, min(ce, le), max(cs, ls)) is None
+        ]
+        if weapon:
+            return min(weapon)
     if rules.rules[nearest].sub_type == _REMOTE_EXPLOSIVE:
         # "a suicide attack with a car bomb": ACLED's suicide bomb, whichever word is nearer
         suicide = [
