@@ -1188,6 +1188,9 @@ def test_a_clause_that_elides_its_casualty_word_takes_the_kind_before(
         # Russian and Ukrainian: health workers counted one each
         ("ru", "Ранены фельдшер и водитель.", [("injured", 1), ("injured", 1)]),
         ("uk", "Поранено фельдшера і водія.", [("injured", 1), ("injured", 1)]),
+        # a married couple: two people
+        ("uk", "Внаслідок удару загинуло подружжя.", [("fatalities", 2)]),
+        ("ru", "Ранены супруги и их сын.", [("injured", 2), ("injured", 1)]),
     ],
 )
 def test_victims_named_by_nouns_and_after_the_means_are_counted(
