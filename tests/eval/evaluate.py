@@ -328,6 +328,10 @@ ISO_POINTS: dict[str, tuple[float, float]] = {
     "CD-HU": (3.5, 28.4),  # Haut-Uélé (Natural Earth: the former Orientale)
     "CD-IT": (1.7, 29.8),  # Ituri (Natural Earth: the former Orientale)
     "CD-TO": (0.8, 24.9),  # Tshopo (Natural Earth: the former Orientale)
+    "CD-KS": (-5.4, 21.0),  # Kasaï (Natural Earth: the former Kasaï-Occidental)
+    "CD-KC": (-5.9, 22.6),  # Kasaï-Central (Natural Earth: the former Kasaï-Occidental)
+    "CD-KL": (-5.2, 18.6),  # Kwilu (Natural Earth: the former Bandundu)
+    "BF-09": (11.3, -4.4),  # Hauts-Bassins (ISO's code; Natural Earth: no code)
 }
 
 
