@@ -78,8 +78,8 @@ def compute() -> dict[str, Any]:
     from geo.io.documents import make_document
     from geo.pipeline import collect
 
-    # from clean memos, as when the snapshot was written: the scores of a document still
-    # depend slightly on the documents parsed before it in the process (Index.clear_caches)
+    # from clean memos, as when the snapshot was written (Index.clear_caches): a document's
+    # result must not depend on the documents parsed before it in the process
     get_geoparser().index.clear_caches()
     out: dict[str, Any] = {"dev": {}, "bench": {}, "call": {}, "batch": {}}
     for name, text in _dev_articles():

@@ -284,10 +284,11 @@ class Index:
     def clear_caches(self) -> None:
         """Forget the memoised lookups, as in a new process.
 
-        A document's result should not depend on the documents parsed before it, but it
-        does, slightly, through these memos: a score can differ in the third decimal after
-        other documents (an open defect). The geoparser's snapshot test starts from clean
-        memos so that its outcome does not depend on the order of the tests.
+        A document's result does not depend on the documents parsed before it: each memo
+        answers for its key alone (the twin memo once gave back an equal record where the
+        features test identity, and a score moved in the third decimal after other
+        documents). The geoparser's snapshot test starts from clean memos all the same, so
+        that a defect of that kind shows as a failure of its own test only.
         """
         for memo in (
             self._has,
