@@ -5118,9 +5118,8 @@ def test_captures_and_the_places_held(text: str, expected: list[str]) -> None:
     ("text", "expected"),
     [
         (
-            "date 2028-03-10\nРосія вдарила ракетою по Бібрці. Близько 08:10 ракета влучила в"
-            " привокзальну площу, коли люди сідали на приміський поїзд до Радехова. Загинули"
-            " троє людей.",
+            "date 2028-03-10\nРосія вдарила ракетою по Бібрці. Ракета влучила в перон, де пасажири"
+            " чекали на електричку до Радехова. Загинули троє людей.",
             "Bibrka",
         ),
         (
@@ -5157,7 +5156,7 @@ def test_a_strike_with_drones_named_after_the_target_is_an_air_strike(text: str)
             [("Bibrka", "Attack", 2)],
         ),
         (
-            "date 2028-03-10\nAttack\nRussia attacked Bibrka. Two people were killed.",
+            "date 2028-03-10\nAttack\nRussia attacked Bibrka. Two civilians were killed.",
             [("Bibrka", "Attack", 2)],
         ),
         # a strike named without its attacker: the dead of the next sentence are no sign
@@ -5172,7 +5171,7 @@ def test_a_strike_with_drones_named_after_the_target_is_an_air_strike(text: str)
 def test_an_attack_with_its_toll_in_the_next_sentence_is_an_incident(
     text: str, expected: list[tuple[str, str, int]]
 ) -> None:
-    # "X attacked Y. Two people were killed.": a generic word of attack with its attacker,
+    # "X attacked Y. Two were killed.": a generic word of attack with its attacker,
     # then the dead in a sentence that names no place
     assert [(p, s, f) for p, _, s, f, _ in _event_places(text)] == expected
 
@@ -5180,8 +5179,8 @@ def test_an_attack_with_its_toll_in_the_next_sentence_is_an_incident(
 @pytest.mark.parametrize(
     "text",
     [
-        "date 2026-11-20\nTrois commerçants ont été enlevés par des hommes armés à Kenema.",
-        "date 2026-11-20\nTres comerciantes fueron secuestrados por hombres armados en Makeni.",
+        "date 2026-11-20\nTrois orpailleurs ont été kidnappés par des hommes armés à Kenema.",
+        "date 2026-11-20\nDos ganaderos fueron secuestrados por unos hombres armados cerca de Makeni.",
         "date 2026-11-20\nThree traders were kidnapped by gunmen in Kenema.",
     ],
 )
@@ -5229,7 +5228,9 @@ def test_a_burial_is_told_where_it_was_held_not_where_the_dead_fell(text: str) -
 
 
 def test_people_buried_under_rubble_are_still_the_strikes_dead() -> None:
-    text = "date 2026-11-20\nTwo people were buried under the rubble when a missile hit Kenema."
+    text = (
+        "date 2026-11-20\nTwo residents were buried under the rubble after a missile struck Kenema."
+    )
     assert [p for p, *_ in _event_places(text)] == ["Kenema"]
 
 
@@ -5269,8 +5270,8 @@ def test_a_headline_without_a_toll_sums_up_the_bodys_incident_of_its_kind(town: 
     # "Kidnapping near X" over one abduction at a smaller town of X's region, the body
     # naming X again only as where that town lies
     text = (
-        "date 2026-11-20\nKidnapping near Kenema\nGunmen kidnapped 30 worshippers from a church"
-        f" in {town} on Sunday."
+        "date 2026-11-20\nKidnapping near Kenema\nGunmen abducted 30 farmers from a mosque in"
+        f" {town} on Sunday."
     )
     assert [(p, s) for p, _, s, _, _ in _event_places(text)] == [
         ("Segbwema", "Abduction/forced disappearance")
@@ -5289,8 +5290,8 @@ def test_a_russian_grouping_that_takes_a_ukrainian_town_overtakes_it() -> None:
 
 def test_a_generic_attack_then_the_debris_that_fell_is_a_drone_strike() -> None:
     text = (
-        "date 2028-01-11\nАтака\nВ ночь на вторник атаке подверглась Кинешма. Обломки сбитого"
-        " беспилотника упали на территорию склада, пострадал охранник."
+        "date 2028-01-11\nАтака\nЭтой ночью Кинешма подверглась атаке. Обломки сбитого беспилотника"
+        " упали на склад, ранен сторож."
     )
     assert [(p, s) for p, _, s, _, _ in _event_places(text)] == [("Kineshma", "Air/drone strike")]
 

@@ -3679,7 +3679,7 @@ def _toll_follows(
 ) -> bool:
     """Whether sentence ``k`` names the side that attacked and the sentence after it names
     no place and gives a toll that is no side's claim: it goes on about the incident a
-    generic word of sentence ``k`` told ("Soldiers attacked X. Two people were killed.",
+    generic word of sentence ``k`` told ("Soldiers attacked X. Two were killed.",
     "Росія атакувала X. Загинули двоє людей."); not a strike named without its attacker
     ("the aftermath of the strike on X"), which the text may tell later."""
     if k + 1 >= len(starts) or by_sentence.get(k + 1):
@@ -4586,7 +4586,7 @@ def _follow_up(
             and inc.actor2 is None
             and not any(c.armed for c in tolls)
         ):
-            # "Soldiers attacked X. Two people were killed.": a generic word of fighting, then
+            # "Soldiers attacked X. Two were killed.": a generic word of fighting, then
             # the dead of no armed side: the type the two told in one sentence would have
             civil = next(
                 (

@@ -516,7 +516,7 @@ def _elided(
             clause is None
             or _ELIDED_AFTER.match(sentence, n.end) is None
             or (t.cues is not None and t.cues.search(clause.group()) is not None)
-            # "Ранены четыре человека, среди них — двое детей": a part of the toll before
+            # "Ранены четыре человека, среди них — двое из X": a part of the toll before
             or (t.subset is not None and t.subset.search(clause.group()) is not None)
         ):
             continue
