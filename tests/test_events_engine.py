@@ -5180,7 +5180,8 @@ def test_an_attack_with_its_toll_in_the_next_sentence_is_an_incident(
     "text",
     [
         "date 2026-11-20\nTrois orpailleurs ont été kidnappés par des hommes armés à Kenema.",
-        "date 2026-11-20\nDos ganaderos fueron secuestrados por unos hombres armados cerca de Makeni.",
+        "date 2026-11-20\nDos ganaderos fueron secuestrados por unos hombres armados cerca de"
+        " Makeni.",
         "date 2026-11-20\nThree traders were kidnapped by gunmen in Kenema.",
     ],
 )

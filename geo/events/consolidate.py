@@ -168,18 +168,19 @@ def _headline_summary(
 
     A headline names the larger place the reader knows ("Three children killed by a mine in
     X") where the body tells the village or district of X's province ("... in the Y district
-    west of X province"): the body's one incident with the same stated toll of dead, of a
-    type one incident is told under, on a day at most
-    :data:`geo.config.EVENTS_CONSOLIDATE_TOLL_DAYS` apart, at a smaller place (fewer people)
-    of the first-level region of ``h`` (or in the region ``h`` is), when the body does not
-    name the headline's place (``rows`` holds its mentions too). A headline at a smaller
-    place than the body's is its own incident (the body's town may be where the wounded
-    were taken).
+    west of X province"): the body's one incident with the same stated toll of dead (or,
+    for a headline with no toll, of the same sub-type with none), of a type one incident is
+    told under, on a day at most :data:`geo.config.EVENTS_CONSOLIDATE_TOLL_DAYS` apart, at a
+    smaller place (fewer people) of the first-level region of ``h`` (or in the region ``h``
+    is), when the body names the headline's place only as the region after that place
+    ("Y, X state"; ``rows`` holds its mentions too, ``text`` is the article). A headline at
+    a smaller place than the body's is its own incident (the body's town may be where the
+    wounded were taken); a headline that says no one died matches nothing.
     """
     if place_of is None or not h["admin1"] or h["event_date"] is None:
         return None
     # a headline without a toll sums up one incident of its own sub-type without one
-    # ("Kidnapping in X" over "gunmen kidnapped 30 worshippers in Y, X state")
+    # ("Abduction in X" over "gunmen abducted N people in Y, X state")
     same_kind = h["fatalities"] is None
     if h["fatalities"] == 0:
         return None  # "no one was hurt" is no toll to match by
@@ -216,7 +217,7 @@ _REGION_GAP: Final = re.compile(r"\s*,\s*")
 
 def _region_after(r: dict[str, Any], q: dict[str, Any], text: str) -> bool:
     """Whether the mention ``q`` comes right after the place of ``r`` with a comma between
-    ("Kajuru, Kaduna state"): the region ``r`` lies in."""
+    ("Y, X state"): the region ``r`` lies in."""
     return _REGION_GAP.fullmatch(text, int(r["char_end"]), int(q["char_start"])) is not None
 
 

@@ -1849,10 +1849,10 @@ def _contains(p: Place, others: Sequence[Place]) -> bool:
     return False
 
 
-#: (vaguer, stronger) event types: a cue of the stronger almost as near wins (_rule_for).
 #: Punctuation between two clauses of a sentence.
 _CLAUSE_BREAK: Final = re.compile(r"[:;]")
 
+#: (vaguer, stronger) event types: a cue of the stronger almost as near wins (_rule_for).
 _STRONGER: Final = (
     ("Battles", "Explosions/Remote violence"),
     ("Violence against civilians", "Explosions/Remote violence"),
@@ -1960,15 +1960,15 @@ def _rule_for(
     if rules.rules[nearest].sub_type == _LOOTING:
         # "shelling damaged homes in X": the damage is what the weapon did, the shelling is
         # the incident (ACLED codes the attack; property destruction is for no attack)
-        ls, le = next(sp for (d, i), sp in zip(scored, spans, strict=True) if i == nearest)
+        ls, le = next(sp for (_, i), sp in zip(scored, spans, strict=True) if i == nearest)
         weapon = [
             i
             for (d, i), (cs, ce) in zip(scored, spans, strict=True)
             if rules.rules[i].event_type == _REMOTE
             and not rules.rules[i].generic
             and d <= nearest_distance + slack
-            # in the damage's own clause ("the area is struck often: on 3 May, gunmen
-            # burnt the market" is no shelling of the market)
+            # in the damage's own clause ("the area is often shelled: on <day>, gunmen
+            # burnt a shop" is no shelling of the shop)
             and _CLAUSE_BREAK.search(sentence, min(ce, le), max(cs, ls)) is None
         ]
         if weapon:
@@ -4227,8 +4227,8 @@ def _placeless_incident(
             and len(cities) == 1
             and told.subtype == rules.rules[lead.rule].sub_type
         ):
-            # (the same kind of attack again: another kind may be anywhere, "On 28 May,
-            # gunmen had killed three farmers in Y", Y a village the geoparser missed)
+            # (the same kind of attack again: another kind may be anywhere, "On <day>,
+            # gunmen had killed N people in Y", Y a village the geoparser missed)
             towns = {cities[0].place.id: cities[0]}
             resumed = told
     anaphora = rules.words_re("context", "town_anaphora")

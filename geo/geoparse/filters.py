@@ -1303,7 +1303,7 @@ _SURNAME_NOMINATIVE: Final = ("ов", "ев", "ин", "ын")
 
 def _title_place(text: str, toks: Tokens, j: int, w: Words, index: Index | None) -> bool:
     """Whether token ``j``, right after a title, is a town or region in an oblique case: the
-    place of the office ("мэр Белгорода", "міський голова Полтави"), not a surname (a
+    place of the office ("мэр X", "міський голова X" with X in the genitive), not a surname (a
     surname after a title is written in the title's case, and is no town under its
     dictionary form)."""
     if index is None or not toks.cap[j] or toks.script[j] != "cyrillic":
