@@ -174,7 +174,7 @@ _RU, _UA, _SY = (
             "uk",
             "UA",
             "ЗСУ вдарили по російських позиціях біля Харкова.",
-            [(_UA, False, False), (_RU, False, True)],
+            [(_UA, True, False), (_RU, False, True)],
         ),
         (
             "en",
@@ -807,3 +807,19 @@ def test_yemens_southern_forces_are_the_southern_transitional_council(
 )
 def test_the_commands_of_the_us_forces_are_its_forces(sentence: str) -> None:
     assert "Military Forces of the United States" in [a.actor.name for a in find_actors(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "name"),
+    [
+        ("ru", "ВСУ нанесли удар по Кинешме.", "Military Forces of Ukraine"),
+        ("uk", "ЗСУ атакували позиції біля Кинешми.", "Military Forces of Ukraine"),
+    ],
+)
+def test_forces_named_by_their_name_with_an_attack_verb_acted(
+    lang: str, sentence: str, name: str
+) -> None:
+    # a name of a state's forces ("ВСУ") before an attack verb is the side that acted, as
+    # a demonym's forces are ("российские войска нанесли")
+    found = [(a.actor.name, a.agent) for a in find_actors(sentence, rules=get_rules((lang,)))]
+    assert (name, True) in found

@@ -5159,6 +5159,10 @@ def test_a_strike_with_drones_named_after_the_target_is_an_air_strike(text: str)
             "date 2028-03-10\nAttack\nRussia attacked Bibrka. Two civilians were killed.",
             [("Bibrka", "Attack", 2)],
         ),
+        (
+            "date 2026-11-20\nУдар\nВСУ нанесли удар по Кинешме. Погибли два человека.",
+            [("Kineshma", "Shelling/artillery/missile attack", 2)],
+        ),
         # a strike named without its attacker: the dead of the next sentence are no sign
         # that the sentence tells an incident there (the text may tell it later)
         (

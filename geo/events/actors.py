@@ -717,16 +717,20 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
                 after_by = agent_before(m.start())
                 by = after_by or says_it_acted(m.end())
                 hit = not by and attacked(m.start(), m.end())
+                wielded = not hit and armed_with(m.start(), m.end())
+                spoke = source(m.start()) and not by
                 found.append(
                     ActorMention(
                         actor,
                         m.start(),
                         m.end(),
-                        by,
-                        source=source(m.start()) and not by,
+                        # named with its weapon or an attack verb, the forces acted ("ВСУ
+                        # нанесли удар", "the FARDC shelled"), as a demonym's forces do
+                        by or (wielded and not spoke),
+                        source=spoke,
                         explicit=by,
                         victim=hit,
-                        fired=after_by or (not hit and armed_with(m.start(), m.end())),
+                        fired=after_by or wielded,
                     )
                 )
     for pattern, actor in ((t.unidentified, UNIDENTIFIED), (t.protesters, PROTESTERS)):
