@@ -5309,3 +5309,13 @@ def test_homes_damaged_by_shelling_are_the_shelling() -> None:
     assert [(p, s, f, i) for p, _, s, f, i in _event_places(text)] == [
         ("Bibrka", "Shelling/artillery/missile attack", 0, 0)
     ]
+
+
+def test_villagers_who_were_killed_are_no_mob() -> None:
+    # "villagers ... killed" is a mob's act; "villagers were killed" are its victims
+    text = "date 2026-11-20\nAttack\nGunmen attacked Makeni overnight. Two villagers were killed."
+    assert [(s, f) for _, _, s, f, _ in _event_places(text)] == [("Attack", 2)]
+    assert classify_sentence("Two villagers were killed.", rules=get_rules(("en",))) == (
+        "Violence against civilians",
+        "Attack",
+    )
