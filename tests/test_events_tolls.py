@@ -1196,6 +1196,12 @@ def test_a_clause_that_elides_its_casualty_word_takes_the_kind_before(
         # Russian and Ukrainian: health workers counted one each
         ("ru", "Ранены фельдшер и водитель.", [("injured", 1), ("injured", 1)]),
         ("uk", "Поранено фельдшера і водія.", [("injured", 1), ("injured", 1)]),
+        # Arabic: a noun of one person after a glued conjunction is one more item
+        ("ar", "أصيبت امرأتان وطفل.", [("injured", 2), ("injured", 1)]),
+        ("ar", "أسفر القصف عن مقتل رجل وامرأة.", [("fatalities", 1), ("fatalities", 1)]),
+        ("ar", "قتل متظاهر في المدينة.", [("fatalities", 1)]),
+        # Spanish: wounds caused to people
+        ("es", "El ataque causó heridas a otras cuatro personas.", [("injured", 4)]),
         # a married couple: two people
         ("uk", "Внаслідок удару загинуло подружжя.", [("fatalities", 2)]),
         ("ru", "Ранены супруги и их сын.", [("injured", 2), ("injured", 1)]),

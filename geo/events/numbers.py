@@ -272,17 +272,27 @@ def find_numbers(sentence: str, *, rules: Rules | None = None) -> list[Number]:
     """
     r = rules or get_rules(())
     t = _tables(r)
+    glued = tuple(r.words("numbers", "word_prefixes"))
     out: list[Number] = []
     for m in _pieces(t.pattern.finditer(sentence), t):
         kind = m.lastgroup
         if kind == "person":
-            if (
+            start = m.start()
+            # a conjunction glued to the noun ("وطفل", and a child): another item of a list,
+            # never the noun a count before it counts; the noun starts after it
+            joined = next(
+                (p for p in glued if m.group().startswith(p) and len(m.group()) > len(p) + 1),
+                None,
+            )
+            if joined is not None:
+                start += len(joined)
+            elif (
                 out
                 and not out[-1].person
                 and COUNTED_NOUN_GAP.fullmatch(sentence, out[-1].end, m.start())
             ):
                 continue  # the noun a count counts ("двое мужчин", "один мирный житель")
-            out.append(Number(1, m.start(), m.end(), person=True))
+            out.append(Number(1, start, m.end(), person=True))
             continue
         value = parse_number(m.group(), rules=r)
         if value is None or value > config.MAX_PEOPLE_COUNT:
