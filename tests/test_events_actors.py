@@ -812,7 +812,7 @@ def test_the_commands_of_the_us_forces_are_its_forces(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "sentence", "name"),
     [
-        ("ru", "ВСУ нанесли удар по Кинешме.", "Military Forces of Ukraine"),
+        ("ru", "ВСУ нанесли удары по окраинам Кинешмы.", "Military Forces of Ukraine"),
         ("uk", "ЗСУ атакували позиції біля Кинешми.", "Military Forces of Ukraine"),
     ],
 )

@@ -5160,7 +5160,7 @@ def test_a_strike_with_drones_named_after_the_target_is_an_air_strike(text: str)
             [("Bibrka", "Attack", 2)],
         ),
         (
-            "date 2026-11-20\nУдар\nВСУ нанесли удар по Кинешме. Погибли два человека.",
+            "date 2026-11-20\nУдар\nВСУ ночью обстреляли Кинешму. Погибли два человека.",
             [("Kineshma", "Shelling/artillery/missile attack", 2)],
         ),
         # a strike named without its attacker: the dead of the next sentence are no sign
