@@ -55,6 +55,7 @@ import datetime as dt
 import functools
 import hashlib
 import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -77,7 +78,7 @@ from geo.events.actors import (
 from geo.events.consolidate import consolidate_rows
 from geo.events.dates import FoundDate, find_dates, possessive_pattern, reference_date
 from geo.events.numbers import COUNTED_NOUN_GAP, find_numbers
-from geo.events.rules import Rules, get_rules
+from geo.events.rules import Rule, Rules, get_rules
 from geo.events.tolls import Casualty, casualty_free, count_casualties
 from geo.io.html import related_blocks
 from geo.schema import MENTION_TYPE
@@ -1923,34 +1924,32 @@ def _rule_for(
         )
         if _coordinated(sentence, s, e, rules):
             cut = (s, e)
-    if (rules.rules[nearest].event_type, rules.rules[nearest].sub_type) == _CLASH:
+    within = nearest_distance + slack
+
+    def preferred(keep: Callable[[Rule], bool], reach: float = within) -> int | None:
+        """The first-listed rule of the cues at most ``reach`` away that ``keep`` takes."""
+        return min((i for d, i in scored if d <= reach and keep(rules.rules[i])), default=None)
+
+    if (rules.rules[nearest].event_type, rules.rules[nearest].sub_type) == _CLASH and (
         # "regained control of X after battles with Y": the change of hands is the event,
         # the battles how it came (ACLED codes the territorial change)
-        taken = [
-            i
-            for d, i in scored
-            if rules.rules[i].sub_type in _TERRITORY and d <= nearest_distance + slack
-        ]
-        if taken:
-            return min(taken)
-    if rules.rules[nearest].key == _ARMED_MEN_ATTACK and not any(
-        rules.rules[i].key.startswith(_CASUALTIES) for _, _, i in cues
+        (taken := preferred(lambda r: r.sub_type in _TERRITORY)) is not None
     ):
+        return taken
+    if (
+        rules.rules[nearest].key == _ARMED_MEN_ATTACK
+        and not any(rules.rules[i].key.startswith(_CASUALTIES) for _, _, i in cues)
         # "three traders were kidnapped by gunmen in X": the armed men's noun is nearer the
         # place than the word of what they did; with no one killed, the abduction is it
-        taken = [
-            i
-            for d, i in scored
-            if rules.rules[i].key == _ABDUCTION and d <= nearest_distance + slack
-        ]
-        if taken:
-            return min(taken)
+        and (taken := preferred(lambda r: r.key == _ABDUCTION)) is not None
+    ):
+        return taken
     for vaguer, stronger in _STRONGER:
         if rules.rules[nearest].event_type == vaguer:
             better = [
                 i
                 for (d, i), (cs, ce) in zip(scored, spans, strict=True)
-                if d <= nearest_distance + slack
+                if d <= within
                 and rules.rules[i].event_type == stronger
                 and (generic or not rules.rules[i].generic)
                 and not (cut is not None and _apart((cs, ce), cut, (start, end), places))
@@ -1966,28 +1965,26 @@ def _rule_for(
             for (d, i), (cs, ce) in zip(scored, spans, strict=True)
             if rules.rules[i].event_type == _REMOTE
             and not rules.rules[i].generic
-            and d <= nearest_distance + slack
+            and d <= within
             # in the damage's own clause ("the area is often shelled: on <day>, gunmen
             # burnt a shop" is no shelling of the shop)
             and _CLAUSE_BREAK.search(sentence, min(ce, le), max(cs, ls)) is None
         ]
         if weapon:
             return min(weapon)
-    if rules.rules[nearest].sub_type == _REMOTE_EXPLOSIVE:
+    if (
+        rules.rules[nearest].sub_type == _REMOTE_EXPLOSIVE
         # "a suicide attack with a car bomb": ACLED's suicide bomb, whichever word is nearer
-        suicide = [
-            i
-            for d, i in scored
-            if rules.rules[i].sub_type == _SUICIDE and d <= nearest_distance + slack
-        ]
-        if suicide:
-            return min(suicide)
-    if rules.rules[nearest].sub_type == _DISRUPTED:
+        and (taken := preferred(lambda r: r.sub_type == _SUICIDE)) is not None
+    ):
+        return taken
+    if (
+        rules.rules[nearest].sub_type == _DISRUPTED
         # "arrested five suspects in X and seized explosives": the arrest, whichever word is
         # nearer (a seizure alone stays a disrupted weapons use)
-        arrest = [i for d, i in scored if rules.rules[i].key == _ARREST_SEIZURE]
-        if arrest:
-            return min(arrest)
+        and (taken := preferred(lambda r: r.key == _ARREST_SEIZURE, math.inf)) is not None
+    ):
+        return taken
     return nearest
 
 

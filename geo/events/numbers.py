@@ -66,6 +66,7 @@ class _Tables:
     times_unit: frozenset[str]
     pattern: Prefiltered
     person_after: re.Pattern[str]
+    word_prefixes: tuple[str, ...]  # conjunctions glued to a word ("و")
 
 
 @functools.cache
@@ -134,6 +135,7 @@ def _tables(rules: Rules) -> _Tables:
         frozenset(rules.words("numbers", "times_unit")),
         Prefiltered(pattern),
         person_after,
+        tuple(rules.words("numbers", "word_prefixes")),
     )
 
 
@@ -272,7 +274,6 @@ def find_numbers(sentence: str, *, rules: Rules | None = None) -> list[Number]:
     """
     r = rules or get_rules(())
     t = _tables(r)
-    glued = tuple(r.words("numbers", "word_prefixes"))
     out: list[Number] = []
     for m in _pieces(t.pattern.finditer(sentence), t):
         kind = m.lastgroup
@@ -281,7 +282,11 @@ def find_numbers(sentence: str, *, rules: Rules | None = None) -> list[Number]:
             # a conjunction glued to the noun ("وطفل", and a child): another item of a list,
             # never the noun a count before it counts; the noun starts after it
             joined = next(
-                (p for p in glued if m.group().startswith(p) and len(m.group()) > len(p) + 1),
+                (
+                    p
+                    for p in t.word_prefixes
+                    if m.group().startswith(p) and len(m.group()) > len(p) + 1
+                ),
                 None,
             )
             if joined is not None:

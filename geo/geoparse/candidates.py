@@ -337,8 +337,6 @@ class Index:
         >>> sorted(Index.default().uppercase_only["eau"])
         ['gn:290557']
         """
-        from geo.gazetteer import normalize_name
-
         gaz = self.gazetteer
         out: dict[str, set[str]] = {}
         for code, aliases in getattr(gaz, "country_aliases", {}).items():

@@ -1297,7 +1297,7 @@ def _place_word(text: str, toks: Tokens, j: int, w: Words, index: Index | None) 
 
 
 #: Endings of Russian and Ukrainian surnames in the nominative that are also case forms of
-#: towns ("Владимиров": a surname, and the genitive plural of Владимир).
+#: towns (a surname "X-ов" is the genitive plural of a town "X" too).
 _SURNAME_NOMINATIVE: Final = ("ов", "ев", "ин", "ын")
 
 
