@@ -1816,7 +1816,7 @@ def _word_forms(
             continue
         if toks.initial[i] and toks.keys[i] in w["common"]:
             # a common word capitalised only as its sentence's first word: none of its other
-            # forms is a name either ("Атака на X": no Ataq from the plural "атак")
+            # forms is a name either ("Атака на X": no town abroad from the plural "атак")
             i += 1
             continue
         forms = _normal_forms(lang, word) if forms_of else ()
