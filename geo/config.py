@@ -1267,6 +1267,9 @@ GEOPARSE_WATER_LOCAL_FEATURES: Final = frozenset({"river"})
 #: placed at Y.
 GEOPARSE_APPROX_MAX_OFFSET_KM: Final = 150.0
 
+#: Most letters written twice in the other spellings of a name the gazetteer lacks that are
+#: tried for a town of the story's area ("Celbur" of "Ceelbuur": 2).
+GEOPARSE_APPROX_MAX_DOUBLED: Final = 2
 #: Score of an approximate mention (it resolves to no gazetteer place).
 GEOPARSE_APPROX_SCORE: Final = 0.5
 

@@ -921,3 +921,29 @@ def test_town_far_from_the_story_anchors_no_village() -> None:
         > config.GEOPARSE_APPROX_ANCHOR_FAR_KM
     )
     assert found["Loma del Cedro"].place.id == f"approx:{tumaco.id}:loma del cedro"
+
+
+def test_cued_name_written_with_single_letters_is_the_town_spelt_double() -> None:
+    # the gazetteer writes the town with two doubled vowels; the cue makes the name a place,
+    # and the town of that spelling lies in the story's country, near its other town
+    text = "Clan militias in Balanbale said they had repelled an attack on the village of Celbur."
+    m = _only(_parse(text, lang="en"), "Celbur")
+    assert (m.place.id, m.place.name, m.precision) == ("gn:62821", "Ceelbuur", 1)
+    assert dict(m.why) == {"spelling_of_cued_name": 1.0}
+
+
+def test_cued_name_respelt_keeps_its_anchor_when_the_town_lies_far_from_it() -> None:
+    # a unit written beside the name ties it to its anchor: a town of the other spelling
+    # farther than GEOPARSE_APPROX_MAX_OFFSET_KM from it is not the place
+    text = "Clan militias repelled an attack on the village of Celbur, 10 km north of Cabudwaaq."
+    m = _only(_parse(text, lang="en"), "Celbur")
+    assert m.place.id.startswith("approx:") and m.precision == 2
+
+
+def test_doubled_spellings_of_a_name() -> None:
+    from geo.geoparse.approximate import _doubled_spellings
+
+    found = _doubled_spellings("celbur")
+    assert "ceelbuur" in found and "celbur" not in found
+    assert _doubled_spellings("buulo")[0] == "bulo"
+    assert _doubled_spellings("харків") == []

@@ -40,7 +40,11 @@ from typing import TYPE_CHECKING, Any, Final
 
 from geo import config
 from geo.gazetteer import normalize_name
-from geo.geoparse.approximate import approximate_mentions, local_waters
+from geo.geoparse.approximate import (
+    approximate_mentions,
+    local_waters,
+    respelled_approximations,
+)
 from geo.geoparse.candidates import Index, haversine_km, is_water
 from geo.geoparse.filters import blocked, words_for
 from geo.geoparse.resolve import Model, Trace, index_capitals, resolve
@@ -214,6 +218,7 @@ class Geoparser:
                 doc_id=doc_id,
                 uncued=[(s.first, s.last) for s in off_story],
             )
+            mentions = respelled_approximations(mentions, self.index)
         if config.GEOPARSE_WATER_LOCAL and mentions:
             mentions = local_waters(text, mentions, features=config.GEOPARSE_WATER_LOCAL_FEATURES)
         if config.GEOPARSE_FEATURE_HEADS:

@@ -52,6 +52,7 @@ import bisect
 import collections
 import dataclasses
 import functools
+import itertools
 import math
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -59,6 +60,7 @@ from typing import Any, Final
 
 from geo import config
 from geo.gazetteer import Place
+from geo.geoparse import translit
 from geo.geoparse.candidates import admin_key, haversine_km, is_water
 from geo.geoparse.candidates import feature_of as feature_of_place
 from geo.geoparse.filters import Words
@@ -66,7 +68,7 @@ from geo.geoparse.tokenize import PARAGRAPH_BREAK, Tokens
 from geo.lang import get_pack, word_frequency
 from geo.model import Mention
 
-__all__ = ["approximate_mentions", "local_waters", "offset_point"]
+__all__ = ["approximate_mentions", "local_waters", "offset_point", "respelled_approximations"]
 
 #: Attached particles of Arabic stripped from a settlement noun ("وبقرية": and in the village).
 _AR_CONJUNCTIONS: Final = ("و", "ف")
@@ -2328,3 +2330,109 @@ def _water_anchor(text: str, m: Mention, towns: Sequence[Mention]) -> Place | No
             return None
         return t.place
     return None
+
+
+def respelled_approximations(mentions: Sequence[Mention], index: Any) -> list[Mention]:
+    """``mentions`` with each approximate one whose name is another spelling of a gazetteer
+    town of the story's area resolved to that town (ACLED geo_precision 1).
+
+    A name the gazetteer lacks as written may be a town it has with a vowel or consonant
+    written double ("Celbur" of "Ceelbuur"): when a cue made it a place, the town of that
+    spelling (:func:`_doubled_spellings`) in the countries of the document's resolved places,
+    within :data:`geo.config.GEOPARSE_ROMANISED_NEAR_KM` of one of its towns or regions and of the
+    anchor, is a better place than a point at the anchor. ``index`` is the
+    :class:`~geo.geoparse.candidates.Index`. A name the gazetteer has as written keeps its
+    approximate place (the resolver turned down its places, far off the story).
+    """
+    sure = [m.place for m in mentions if "approximate" not in m.why and "same_name" not in m.why]
+    if not sure or not any("approximate" in m.why for m in mentions):
+        return list(mentions)
+    countries = {p.country_code for p in sure if p.country_code} & translit.romanised_countries()
+    points = [p for p in sure if p.kind != "country"]
+    km = config.GEOPARSE_ROMANISED_NEAR_KM
+
+    def near(place: Place, m: Mention) -> bool:
+        how = next(
+            (k[len("anchor ") :].partition(":")[0] for k in m.why if k.startswith("anchor ")), ""
+        )
+        # a name said to lie in a unit or at a distance from a town is that close to its
+        # anchor; one only told near other places may be farther off
+        most = km if how in _LOOSE_ANCHORS else config.GEOPARSE_APPROX_MAX_OFFSET_KM
+        anchor = m.place
+        return (
+            place.kind == "city"
+            and place.country_code in countries
+            and haversine_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude)
+            < most
+            and (
+                not points
+                or any(
+                    haversine_km(place.latitude, place.longitude, q.latitude, q.longitude) < km
+                    for q in points
+                )
+            )
+        )
+
+    chosen: dict[str, Place | None] = {}
+    out: list[Mention] = []
+    for m in mentions:
+        if "approximate" not in m.why or m.place.kind != "city":
+            out.append(m)
+            continue
+        key = m.place.id.rpartition(":")[2]
+        if key not in chosen:
+            chosen[key] = None
+            if countries and not index.has(key):
+                for other in _doubled_spellings(key):
+                    found = [
+                        p for p in index.gazetteer.lookup(other, normalized=True) if near(p, m)
+                    ]
+                    if found:
+                        # (the namesake nearest the anchor: a name may be a town's in two
+                        # districts)
+                        chosen[key] = min(
+                            found,
+                            key=lambda p: haversine_km(
+                                p.latitude, p.longitude, m.place.latitude, m.place.longitude
+                            ),
+                        )
+                        break
+        place = chosen[key]
+        if place is None:
+            out.append(m)
+            continue
+        why = {"spelling_of_cued_name": 1.0}
+        out.append(dataclasses.replace(m, place=place, precision=1, why=why))
+    return out
+
+
+def _doubled_spellings(key: str) -> list[str]:
+    """The spellings of a Latin key with its doubled letters written once and then with at
+    most :data:`geo.config.GEOPARSE_APPROX_MAX_DOUBLED` letters written twice ("celbur":
+    "ceelbuur" among them), the key itself left out.
+
+    Examples
+    --------
+    >>> "ceelbuur" in _doubled_spellings("celbur")
+    True
+    """
+    if not key.isascii():
+        return []
+    single = _DOUBLED.sub(r"\1", key)
+    out = dict.fromkeys([single])
+    letters = [i for i, ch in enumerate(single) if ch.isalpha()]
+    for n in range(1, config.GEOPARSE_APPROX_MAX_DOUBLED + 1):
+        for picked in itertools.combinations(letters, n):
+            chars = list(single)
+            for i in picked:
+                chars[i] *= 2
+            out["".join(chars)] = None
+    out.pop(key, None)
+    return list(out)
+
+
+#: Anchors found without a unit or distance written beside the name (:func:`_place`'s
+#: ``how``): the name may lie up to GEOPARSE_ROMANISED_NEAR_KM from them.
+_LOOSE_ANCHORS: Final = frozenset({"near", "preceding", "following", "focus"})
+
+_DOUBLED: Final = re.compile(r"([a-z])\1+")
