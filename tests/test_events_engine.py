@@ -1368,6 +1368,17 @@ def test_a_day_opening_a_sentence_whose_toll_rises_dates_the_count() -> None:
     assert [p[1] for p in _event_places(plain)] == ["2025-10-04"]
 
 
+def test_a_day_right_after_the_verb_of_a_rising_toll_dates_the_count() -> None:
+    # "ascendió este viernes a cinco": the Friday of the new count, not of the strike, which
+    # the next sentence dates
+    es = (
+        "date 2028-03-10\nEl número de muertos por el ataque de un dron ruso contra un edificio "
+        "en Kineshma ascendió este viernes a cinco, mientras que los heridos son ya veinte.\n\n"
+        "El dron impactó en la madrugada del miércoles contra los pisos superiores."
+    )
+    assert _event_places(es) == [("Kineshma", "2028-03-08", "Air/drone strike", 5, 20)]
+
+
 def test_a_month_after_since_is_background_of_what_precedes_it() -> None:
     # "..., the deadliest since the war began in <month year>": no date of the town's strike
     en = (

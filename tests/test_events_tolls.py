@@ -1211,3 +1211,26 @@ def test_victims_named_by_nouns_and_after_the_means_are_counted(
     lang: str, sentence: str, expected: list[tuple[str, int]]
 ) -> None:
     assert [(c[0], c[1]) for c in _counts(lang, sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the toll's verb past a day ("ascendió este domingo a"), the wounded "son ya"
+        (
+            "La cifra de muertos por el atentado contra el mercado de Balanbale ascendió este "
+            "domingo a diecisiete, mientras que los heridos son ya treinta y cinco.",
+            [("fatalities", 17, False), ("injured", 35, False)],
+        ),
+        ("Los heridos son ya veinte, según el hospital.", [("injured", 20, False)]),
+        # a figure the authorities gave before ("que el jueves cifraba en") is an earlier one
+        (
+            "Los heridos son ya 23, según el último balance, que el jueves cifraba en cinco los "
+            "fallecidos y en 21 los heridos.",
+            [("injured", 23, False), ("fatalities", 5, True), ("injured", 21, True)],
+        ),
+    ],
+)
+def test_spanish_toll_updates(sentence: str, expected: list[tuple[str, int, bool]]) -> None:
+    found = count_casualties(sentence, rules=get_rules(("es",)))
+    assert [(c.kind, c.count, c.earlier) for c in found] == expected

@@ -2197,8 +2197,15 @@ def _dates_the_rise(sentence: str, d: FoundDate, ctx: _Context) -> bool:
     до семи"; the packs' ``tolls.rise``): it dates the count, told days after the incident,
     not the incident (a day right after the incident's word is the incident's, see
     :func:`_dates_the_noun`). A date in figures or with its month is left to the other
-    rules: it is the incident's more often than the count's."""
-    if ctx.rise is None or d.explicit or len(sentence[: d.start].split()) > 1:
+    rules: it is the incident's more often than the count's. So does such a day right after
+    the verb ("el número de muertos ascendió este viernes a cinco")."""
+    if ctx.rise is None or d.explicit:
+        return False
+    if any(
+        not sentence[r.end() : d.start].strip() for r in ctx.rise.finditer(sentence, 0, d.start)
+    ):
+        return True
+    if len(sentence[: d.start].split()) > 1:
         return False
     rise = ctx.rise.search(sentence, d.end)
     return rise is not None and _NEW_CLAUSE.search(sentence, d.end, rise.start()) is None
