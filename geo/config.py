@@ -1270,6 +1270,9 @@ GEOPARSE_APPROX_MAX_OFFSET_KM: Final = 150.0
 #: Most letters written twice in the other spellings of a name the gazetteer lacks that are
 #: tried for a town of the story's area ("Celbur" of "Ceelbuur": 2).
 GEOPARSE_APPROX_MAX_DOUBLED: Final = 2
+#: A name the resolver turned down that a cue makes a place is the gazetteer's town of that
+#: name in a country of the story within this distance (km) of its anchor, if there is one.
+GEOPARSE_APPROX_KNOWN_KM: Final = 150.0
 #: Score of an approximate mention (it resolves to no gazetteer place).
 GEOPARSE_APPROX_SCORE: Final = 0.5
 

@@ -947,3 +947,25 @@ def test_doubled_spellings_of_a_name() -> None:
     assert "ceelbuur" in found and "celbur" not in found
     assert _doubled_spellings("buulo")[0] == "bulo"
     assert _doubled_spellings("харків") == []
+
+
+def test_cued_name_the_resolver_turned_down_is_its_town_near_the_anchor() -> None:
+    import dataclasses
+
+    from geo.geoparse.approximate import respelled_approximations
+    from geo.geoparse.candidates import Index
+
+    (sure,) = _parse("Clan militias in Balanbale said they had repelled an attack.", lang="en")
+    at_anchor = dataclasses.replace(
+        sure.place, id=f"approx:{sure.place.id}:cabudwaaq", name="Cabudwaaq", population=0
+    )
+    why = {"approximate": 2.0, f"anchor near: Balanbale ({sure.place.id})": 0.0}
+    cued = dataclasses.replace(sure, mention="Cabudwaaq", place=at_anchor, precision=2, why=why)
+    out = respelled_approximations([sure, cued], Index.default())
+    # the gazetteer's Cabudwaaq lies within GEOPARSE_APPROX_KNOWN_KM of the anchor, in Somalia
+    assert (out[1].place.id, out[1].place.name, out[1].precision) == ("gn:63400", "Cabudwaaq", 1)
+    # no town of the story's countries near the anchor: the point at the anchor stays
+    far = dataclasses.replace(
+        cued, place=dataclasses.replace(at_anchor, latitude=2.0, longitude=45.3)
+    )
+    assert respelled_approximations([sure, far], Index.default())[1] == far

@@ -2340,21 +2340,22 @@ def respelled_approximations(mentions: Sequence[Mention], index: Any) -> list[Me
     written double ("Celbur" of "Ceelbuur"): when a cue made it a place, the town of that
     spelling (:func:`_doubled_spellings`) in the countries of the document's resolved places,
     within :data:`geo.config.GEOPARSE_ROMANISED_NEAR_KM` of one of its towns or regions and of the
-    anchor, is a better place than a point at the anchor. ``index`` is the
-    :class:`~geo.geoparse.candidates.Index`. A name the gazetteer has as written keeps its
-    approximate place (the resolver turned down its places, far off the story).
+    anchor, is a better place than a point at the anchor. A name the gazetteer has as
+    written, that the resolver turned down, is its town in a country of the story within
+    :data:`geo.config.GEOPARSE_APPROX_KNOWN_KM` of the anchor, if there is one (its
+    namesakes elsewhere keep the point at the anchor). ``index`` is the
+    :class:`~geo.geoparse.candidates.Index`.
     """
     sure = [m.place for m in mentions if "approximate" not in m.why and "same_name" not in m.why]
     if not sure or not any("approximate" in m.why for m in mentions):
         return list(mentions)
-    countries = {p.country_code for p in sure if p.country_code} & translit.romanised_countries()
+    story = {p.country_code for p in sure if p.country_code}
+    countries = story & translit.romanised_countries()
     points = [p for p in sure if p.kind != "country"]
     km = config.GEOPARSE_ROMANISED_NEAR_KM
 
     def near(place: Place, m: Mention) -> bool:
-        how = next(
-            (k[len("anchor ") :].partition(":")[0] for k in m.why if k.startswith("anchor ")), ""
-        )
+        how = _anchor_how(m)
         # a name said to lie in a unit or at a distance from a town is that close to its
         # anchor; one only told near other places may be farther off
         most = km if how in _LOOSE_ANCHORS else config.GEOPARSE_APPROX_MAX_OFFSET_KM
@@ -2382,7 +2383,28 @@ def respelled_approximations(mentions: Sequence[Mention], index: Any) -> list[Me
         key = m.place.id.rpartition(":")[2]
         if key not in chosen:
             chosen[key] = None
-            if countries and not index.has(key):
+            if index.has(key):
+                # a town of the name itself near the anchor, in a country of the story (not
+                # near another town of the story: a namesake abroad would be)
+                most = config.GEOPARSE_APPROX_KNOWN_KM
+                own = [
+                    c.place
+                    for c in index.candidates(key, variants=False)
+                    if c.place.kind == "city"
+                    and c.place.country_code in story
+                    and haversine_km(
+                        c.place.latitude, c.place.longitude, m.place.latitude, m.place.longitude
+                    )
+                    < most
+                ]
+                if own:
+                    chosen[key] = min(
+                        own,
+                        key=lambda p: haversine_km(
+                            p.latitude, p.longitude, m.place.latitude, m.place.longitude
+                        ),
+                    )
+            elif countries:
                 for other in _doubled_spellings(key):
                     found = [
                         p for p in index.gazetteer.lookup(other, normalized=True) if near(p, m)
@@ -2404,6 +2426,14 @@ def respelled_approximations(mentions: Sequence[Mention], index: Any) -> list[Me
         why = {"spelling_of_cued_name": 1.0}
         out.append(dataclasses.replace(m, place=place, precision=1, why=why))
     return out
+
+
+def _anchor_how(m: Mention) -> str:
+    """How an approximate mention found its anchor (:func:`_place`'s ``how``: "near",
+    "admin"...), from its ``why``."""
+    return next(
+        (k[len("anchor ") :].partition(":")[0] for k in m.why if k.startswith("anchor ")), ""
+    )
 
 
 def _doubled_spellings(key: str) -> list[str]:
