@@ -829,6 +829,9 @@ CASUALTY_DISPLACED_GAP_WORDS: Final = 3
 #: Sentences after an incident, naming no place, whose toll is added to it (a toll often
 #: comes after the scene is told: what hit, where, who came to help).
 FOLLOW_UP_SENTENCES: Final = 5
+#: A sentence that tells only a toll at another town right after a strike told with its
+#: weapon is that strike's wave at the town: same sub-type, day and attacker.
+EVENTS_TOLL_AFTER_STRIKE: Final = True
 
 #: Sentences after one that tells an incident but names no place ("Drones attacked several
 #: villages on Sunday"), whose places take its type, day and attacker.

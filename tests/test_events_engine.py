@@ -1379,6 +1379,34 @@ def test_a_day_right_after_the_verb_of_a_rising_toll_dates_the_count() -> None:
     assert _event_places(es) == [("Kineshma", "2028-03-08", "Air/drone strike", 5, 20)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Кинешме от удара дрона погибла женщина. В Фурманове ранены двое мужчин.",
+        "У Кінешмі від удару дрона загинула жінка. У Фурманові поранено двох чоловіків.",
+        "Une frappe de drone a tué une femme à Kineshma. À Fourmanov, deux hommes ont été blessés.",
+        "قتلت امرأة في غارة بطائرة مسيرة على كينيشما. وفي فورمانوف أصيب رجلان.",
+        "A drone strike killed a woman in Kineshma. In Furmanov, two civilians were injured.",
+    ],
+)
+def test_a_toll_alone_at_the_next_town_after_a_strike_is_that_strike(text: str) -> None:
+    # a bulletin: the next sentence names another town and only its toll
+    found = _event_places("date 2028-05-10\n" + text)
+    assert [(p[2], p[3], p[4]) for p in found] == [
+        ("Air/drone strike", 1, None),
+        ("Air/drone strike", 0, 2),
+    ]
+
+
+def test_a_toll_alone_after_a_clash_is_not_its_wave() -> None:
+    # only a strike told with its weapon passes its type to the next town's toll
+    text = (
+        "date 2028-05-10\nВ Кинешме в ходе боя погибли двое военных. В Фурманове ранены двое "
+        "мирных жителей."
+    )
+    assert [p[2] for p in _event_places(text)][1] == "Attack"
+
+
 def test_a_month_after_since_is_background_of_what_precedes_it() -> None:
     # "..., the deadliest since the war began in <month year>": no date of the town's strike
     en = (

@@ -3413,10 +3413,14 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             )
             found = found or carried
             parent = None if found is not None else _parent(m.place, previous, k)
+            # (a bulletin's next town, hit by the same wave: its toll alone, no weapon word)
+            sibling = _sibling(previous, k, rules.rules[rule]) if parent is None else None
             if found is not None:
                 date, precision = found.date, found.precision
             elif parent is not None:
                 date, precision = parent.date, parent.precision
+            elif sibling is not None:
+                date, precision = sibling.date, sibling.precision
             else:
                 date, precision = doc_date, doc_precision
             incident = by_rule.get((rule, date))
@@ -3430,7 +3434,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     k,
                     date,
                     precision,
-                    found is not None or parent is not None,
+                    found is not None or parent is not None or sibling is not None,
                     [note],
                     begin + cue,
                 )
@@ -3470,6 +3474,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     if incident.etype == parent.etype:
                         incident.actor1 = parent.actor1
                         incident.inherited = True
+                elif sibling is not None:
+                    incident.etype, incident.subtype = sibling.etype, sibling.subtype
+                    incident.generic = False
+                    incident.actor1, incident.inherited = sibling.actor1, True
                 by_rule[(rule, date)] = incident
             incident.places.setdefault(m.place.id, []).append(m)
         qualifiers = _qualifiers(text, ms) if len(ms) > 1 and by_rule else {}
@@ -3908,6 +3916,22 @@ def _parent(place: Place, previous: list[_Incident], k: int) -> _Incident | None
             q = ms_p[0].place
             if q.id == place.id or _in_region(q, place):
                 return inc
+    return None
+
+
+def _sibling(previous: list[_Incident], k: int, rule: Rule) -> _Incident | None:
+    """The strike the sentence before told, when sentence ``k`` tells only a toll (``rule``
+    a generic casualty cue) at another town: a bulletin's next town, hit by the same wave
+    ("A drone strike killed a woman in X. In Y, two men were injured.": a drone strike at Y,
+    of the same day and attacker). Only a strike (Explosions/Remote violence) told
+    with its weapon, one sentence before (of the day it was dated to, or the article's)."""
+    if not config.EVENTS_TOLL_AFTER_STRIKE or not rule.generic or rule.cues != "casualty":
+        return None
+    for inc in reversed(previous):
+        if inc.sentence != k - 1:
+            continue
+        if not inc.generic and not inc.recalled and inc.etype == _REMOTE:
+            return inc
     return None
 
 
