@@ -327,6 +327,82 @@ def _script(text: str) -> str:
     return found.pop()
 
 
+def _skeleton(name: str) -> str:
+    """A Latin unit name's consonants, doubled letters once, without the unit words
+    ("Esfahan" and "Isfahan Province": "sfhn"; "Kordestan" and "Kurdistan": "krdstn"), to
+    tell whether two sources name the same unit."""
+    words = [w for w in _norm(_SUFFIX.sub("", name)).split() if w not in _UNIT_WORDS]
+    text = re.sub(r"[aeiouy\s_-]+", "", "".join(words))
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+#: Words of a unit's kind that one source writes and another leaves out.
+_UNIT_WORDS = frozenset({"province", "region", "state", "governorate", "ostan", "and"})
+
+
+def _agreeing_row(
+    rows: list[dict[str, object]], cc: str, name: str, *, own_only: bool = False
+) -> dict[str, object] | None:
+    """The one row of country ``cc`` whose name or an alternate (with ``own_only``, its
+    name) has the skeleton of ``name`` (:func:`_skeleton`), or None (none, or more than
+    one)."""
+    want = _skeleton(name)
+    if not want:
+        return None
+    found = [
+        r
+        for r in rows
+        if r["country_code"] == cc
+        and any(
+            _skeleton(n) == want
+            for n in [str(r["name"]), *([] if own_only else str(r["alternates"]).split("|"))]
+            if n
+        )
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _shuffled_codes(
+    iso_db: dict[str, Any],
+    rows: list[dict[str, object]],
+    by_iso: dict[str, dict[str, object]],
+    by_code: dict[tuple[str, str], dict[str, object]],
+    db_en: dict[str, str],
+) -> dict[tuple[str, str], dict[str, object]]:
+    """The rows that iso3166-2-db's units belong to where its ISO code names another unit
+    (it keeps Iran's codes of before 2018: its IR-10 is Khuzestan, Natural Earth's is
+    Isfahan), by (country, code): the one row whose own name is the unit's, when this
+    source's name for that row's code is no name of the row either (or the row has no
+    code), in countries with two
+    such units at least (codes shuffled among units; not one city and its province that
+    share a name)."""
+    found: dict[tuple[str, str], dict[str, object]] = {}
+    for cc, country in iso_db.items():
+        for region in country.get("regions", []):
+            iso = f"{cc}-{region['iso']}"
+            row = by_iso.get(iso) or by_code.get((cc, str(region.get("admin") or "")))
+            name = db_en[iso]
+            if row is None or _agreeing_row([row], cc, name) is not None:
+                continue
+            other = _agreeing_row([r for r in rows if r is not row], cc, name, own_only=True)
+            if other is None:
+                continue
+            theirs = db_en.get(str(other["iso_3166_2"]))
+            # (a row with no code of its own has no other name from this source)
+            if not other["iso_3166_2"] or (
+                theirs is not None and _agreeing_row([other], cc, theirs) is None
+            ):
+                found[(cc, iso)] = other
+    per_country = Counter(cc for cc, _ in found)
+    return {key: row for key, row in found.items() if per_country[key[0]] >= 2}
+
+
+def _iso_agrees(row: dict[str, object], iso: str) -> bool:
+    """Whether pycountry's name of an ISO 3166-2 code is a name of the row (its skeleton)."""
+    sub = pycountry.subdivisions.get(code=iso)
+    return sub is not None and _agreeing_row([row], str(row["country_code"]), sub.name) is not None
+
+
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).casefold()
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -557,14 +633,27 @@ def enrich_admin1(
     by_iso = {str(r["iso_3166_2"]): r for r in rows if r["iso_3166_2"]}
     by_code = {(str(r["country_code"]), str(r["admin1_code"])): r for r in rows if r["admin1_code"]}
     added_gn: Counter[str] = Counter()
+    moved_names: Counter[str] = Counter()
+    db_en = {
+        f"{cc}-{region['iso']}": str((region.get("names") or {}).get("en") or region["name"])
+        for cc, country in iso_db.items()
+        for region in country.get("regions", [])
+    }
     unplaced: list[str] = []
+    moves = _shuffled_codes(iso_db, rows, by_iso, by_code, db_en)
+    shuffled = {cc for cc, _ in moves}
     for cc, country in sorted(iso_db.items()):
         for region in country.get("regions", []):
             iso = f"{cc}-{region['iso']}"
             code = str(region.get("admin") or "")
             gid = (region.get("reference") or {}).get("geonames") or ""
-            names = _tagged_names(region.get("names") or {}, iso)
             row = by_iso.get(iso) or by_code.get((cc, code))
+            if (cc, iso) in moves:
+                # (the translations of the row's own code, none when it has none)
+                row = moves[(cc, iso)]
+                iso = str(row["iso_3166_2"])
+                moved_names[cc] += 1
+            names = _tagged_names(region.get("names") or {}, iso)
             if row is not None:
                 row["names"] = "|".join(names)
                 if not row["geonameid"] and gid:
@@ -621,6 +710,7 @@ def enrich_admin1(
             rows.append(row)
             by_code[(cc, code)] = row
             added_gn[cc] += 1
+    report.append(f"GeoNames units whose code names another unit, names moved: {dict(moved_names)}")
     report.append(f"GeoNames first-level units added: {sum(added_gn.values())} in {len(added_gn)} "
                   f"countries ({dict(added_gn.most_common(12))}...)")  # fmt: skip
     report.append(f"GeoNames first-level units not placed (no polygon): {len(unplaced)}, in "
@@ -634,6 +724,8 @@ def enrich_admin1(
         seen_iso.add(iso)
         row.setdefault("names", "")
         iso = str(row["iso_3166_2"])
+        if iso and row["country_code"] in shuffled and not _iso_agrees(row, iso):
+            iso = ""  # Natural Earth's code is another unit's too (Alborz as IR-07, Fars)
         if iso:
             more = _tagged_names({}, iso, _checked_native(row, (native or {}).get(iso, [])))
             row["names"] = "|".join(dict.fromkeys([*_split(row["names"]), *more]))
