@@ -823,3 +823,23 @@ def test_forces_named_by_their_name_with_an_attack_verb_acted(
     # a demonym's forces are ("российские войска нанесли")
     found = [(a.actor.name, a.agent) for a in find_actors(sentence, rules=get_rules((lang,)))]
     assert (name, True) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Gunmen kidnapped three engineers in Kineshma on Tuesday. The ELN later claimed "
+            "responsibility.",
+            "ELN",
+        ),
+        (
+            "Des hommes armés ont enlevé trois ingénieurs à Kineshma mardi. Le JNIM a ensuite "
+            "revendiqué l'enlèvement.",
+            "JNIM",
+        ),
+    ],
+)
+def test_a_claim_with_an_adverb_after_the_group_names_the_kidnappers(text: str, group: str) -> None:
+    # "later", "ensuite" between the group and its claim (the packs' claim_after)
+    assert _actors(text) == [("Kineshma", group, "Civilians")]
