@@ -1407,6 +1407,39 @@ def test_a_toll_alone_after_a_clash_is_not_its_wave() -> None:
     assert [p[2] for p in _event_places(text)][1] == "Attack"
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        # protesters killed by the forces (fr "tuées par balle par la police")
+        (
+            "Deux personnes ont été tuées par balle par la police lors d'une manifestation à "
+            "Makeni mardi.",
+            "Excessive force against protesters",
+        ),
+        # es active verbs of arrest
+        (
+            "Militares detuvieron a 12 manifestantes en Makeni el martes.",
+            "Protest with intervention",
+        ),
+        # a march as a noun (en lower case, fr after an article)
+        ("Police dispersed a march in Makeni on Tuesday.", "Protest with intervention"),
+        ("La police a dispersé une marche à Makeni mardi.", "Protest with intervention"),
+        # fire opened on a market: on civilians
+        (
+            "Boko Haram fighters opened fire on a market in Makeni on Tuesday, killing 9 people.",
+            "Attack",
+        ),
+    ],
+)
+def test_protests_met_by_force_and_fire_on_a_market(text: str, sub_type: str) -> None:
+    assert [p[2] for p in _event_places("date 2028-05-10\n" + text)] == [sub_type]
+
+
+def test_the_month_of_march_is_no_protest() -> None:
+    text = "date 2028-05-10\nIn March, police in Makeni arrested two men."
+    assert "Peaceful protest" not in [p[2] for p in _event_places(text)]
+
+
 def test_a_month_after_since_is_background_of_what_precedes_it() -> None:
     # "..., the deadliest since the war began in <month year>": no date of the town's strike
     en = (

@@ -891,11 +891,12 @@ def test_a_day_between_the_verb_and_its_count_is_passed(
     assert [(c.kind, c.count) for c in found] == [("fatalities", count)]
 
 
-def test_the_day_a_toll_rose_is_no_day_between_verb_and_count() -> None:
-    # "subió el jueves a siete": the day of the report, whose count the story's
-    # lead gives; read as before (nothing past the day)
+def test_the_day_a_toll_rose_is_passed_to_its_count() -> None:
+    # "subió el jueves a siete": the count is the toll; the day dates the count, not the
+    # incident (engine._dates_the_rise)
     sentence = "La cifra de fallecidos subió el jueves a siete."
-    assert count_casualties(sentence, rules=get_rules(("es",))) == []
+    found = count_casualties(sentence, rules=get_rules(("es",)))
+    assert [(c.kind, c.count) for c in found] == [("fatalities", 7)]
 
 
 @pytest.mark.parametrize(
