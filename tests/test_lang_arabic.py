@@ -184,7 +184,9 @@ def test_pack_lists_are_normalised_and_hold_both_month_sets() -> None:
         words["region_before"]
     )
     assert {"في", "من", "الى", "مدينة", "بلدة", "قرية"} <= words["place_prepositions"]
-    assert {"وزارة", "قوات", "جيش", "حركة", "مجلس", "منظمة"} <= words["org_heads"]
+    assert {"وزارة", "حركة", "مجلس", "منظمة"} <= words["org_heads"]
+    # (not "قوات", "جيش": the forces or the army of a country name it)
+    assert not {"قوات", "جيش"} & words["org_heads"]
     assert {"مطار", "ميناء", "مستشفى", "جامعة"} <= words["facility_before"]
     assert "سانا" in get_pack("ar").phrases["media"]
     assert all(w == normalize_name(w) for w in words["stopwords"])
@@ -192,3 +194,19 @@ def test_pack_lists_are_normalised_and_hold_both_month_sets() -> None:
 
 def test_detects_arabic() -> None:
     assert detect_language("أعلنت الحكومة أن المفاوضات ستستأنف في الأسبوع المقبل") == "ar"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("وأعلنت قوات غانا أنها صدت هجوما.", "Ghana"),
+        ("وقال جيش زامبيا إن الهجوم فشل.", "Zambia"),
+    ],
+)
+def test_a_country_after_forces_or_army_is_a_place(text: str, country: str) -> None:
+    # "the forces of X", "the army of X": the country is named (not an institution's name
+    # that hides a place, as "وزارة الدفاع")
+    from geo.geoparse import get_geoparser
+
+    found = [(m.place.name, m.place.kind) for m in get_geoparser().parse(text, lang="ar")]
+    assert found == [(country, "country")]
