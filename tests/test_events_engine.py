@@ -1435,6 +1435,15 @@ def test_protests_met_by_force_and_fire_on_a_market(text: str, sub_type: str) ->
     assert [p[2] for p in _event_places("date 2028-05-10\n" + text)] == [sub_type]
 
 
+def test_one_shell_that_struck_is_shelling() -> None:
+    text = "date 2028-05-10\nA shell hit Makeni on Tuesday, injuring two."
+    assert _event_places(text) == [
+        ("Makeni", "2028-05-09", "Shelling/artillery/missile attack", 0, 2)
+    ]
+    # the oil company is no shell
+    assert _event_places("date 2028-05-10\nShell said its depot in Makeni was closed.") == []
+
+
 def test_the_month_of_march_is_no_protest() -> None:
     text = "date 2028-05-10\nIn March, police in Makeni arrested two men."
     assert "Peaceful protest" not in [p[2] for p in _event_places(text)]
