@@ -1235,3 +1235,17 @@ def test_victims_named_by_nouns_and_after_the_means_are_counted(
 def test_spanish_toll_updates(sentence: str, expected: list[tuple[str, int, bool]]) -> None:
     found = count_casualties(sentence, rules=get_rules(("es",)))
     assert [(c.kind, c.count, c.earlier) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("uk", "У Кінешмі від удару дрона загинув комунальник."),
+        ("uk", "Офіцер загинув у Кінешмі."),
+        ("ru", "В Кинешме при ударе дрона погиб коммунальщик."),
+        ("ru", "В Кинешме ранен электрик."),
+    ],
+)
+def test_one_worker_named_by_trade_counts_one(lang: str, sentence: str) -> None:
+    found = count_casualties(sentence, rules=get_rules((lang,)))
+    assert [c.count for c in found] == [1]
