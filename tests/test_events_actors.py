@@ -444,11 +444,11 @@ def test_a_strike_the_forces_say_they_carried_out_is_theirs() -> None:
             ("Boko Haram", None),
         ),
         (
-            # no group named before: no one to refer back to
+            # no group named before: no one to refer back to, unidentified men (ACLED)
             "date 2025-03-12\nOn Monday, the militants ambushed a military patrol near "
             "Damaturu, killing two soldiers.",
             "Damaturu",
-            (None, "Military Forces of Nigeria"),
+            ("Unidentified Armed Group", "Military Forces of Nigeria"),
         ),
         (
             # the group attacked: the soldiers acted, against the group
@@ -843,3 +843,15 @@ def test_forces_named_by_their_name_with_an_attack_verb_acted(
 def test_a_claim_with_an_adverb_after_the_group_names_the_kidnappers(text: str, group: str) -> None:
     # "later", "ensuite" between the group and its claim (the packs' claim_after)
     assert _actors(text) == [("Kineshma", group, "Civilians")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Бойовики напали на військову базу в Кінешмі. Загинули 11 військових.",
+        "Боевики напали на военную базу в Кинешме. Погибли 11 военных.",
+    ],
+)
+def test_militants_of_no_group_named_are_unidentified(text: str) -> None:
+    # no armed group named before: "бойовики" are unidentified men, the forces the side hit
+    assert _actors(text) == [("Kineshma", "Unidentified Armed Group", "Military Forces of Russia")]

@@ -5015,7 +5015,7 @@ def test_comment_lines_inside_a_pattern_list_are_no_patterns() -> None:
         ),
         (
             "Бойовики влаштували засідку на колону поблизу Бібрки у четвер.",
-            ("Bibrka", "Armed clash", None),
+            ("Bibrka", "Armed clash", "Unidentified Armed Group"),
         ),
     ],
 )

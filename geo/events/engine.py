@@ -3566,9 +3566,12 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 sentence=sentence,
                 elsewhere=[m.char_start - begin for m in ms if m.place.id not in inc.places],
             )
-            if story_group is not None and anaphora_re is not None:
+            # (no group named before: "militants", "бойовики" who fought or attacked are
+            # unidentified men; not the layers of a mine, whom the story may not know)
+            group = story_group or (UNIDENTIFIED if inc.etype != _REMOTE else None)
+            if group is not None and anaphora_re is not None:
                 _group_told_before(
-                    inc, actors, sentence, inc.cue - begin, story_group, anaphora_re, claim_word
+                    inc, actors, sentence, inc.cue - begin, group, anaphora_re, claim_word
                 )
             if (
                 inc.actor1 in (None, UNIDENTIFIED)
