@@ -1444,6 +1444,18 @@ def test_one_shell_that_struck_is_shelling() -> None:
     assert _event_places("date 2028-05-10\nShell said its depot in Makeni was closed.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("La veille, des hommes armés ont tué trois civils à Makeni.", "2028-05-09"),
+        ("The day before, gunmen killed three civilians in Makeni.", "2028-05-09"),
+        ("Two days earlier, gunmen killed three civilians in Makeni.", "2028-05-08"),
+    ],
+)
+def test_a_day_before_with_no_day_told_before_is_before_the_article_s(text: str, day: str) -> None:
+    assert [p[1] for p in _event_places("date 2028-05-10\n" + text)] == [day]
+
+
 def test_the_month_of_march_is_no_protest() -> None:
     text = "date 2028-05-10\nIn March, police in Makeni arrested two men."
     assert "Peaceful protest" not in [p[2] for p in _event_places(text)]

@@ -3221,7 +3221,13 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         all_dates = find_dates(sentence, reference=reference, rules=rules)
         if ctx.told_day_any is not None and ctx.told_day_any.search(sentence) is not None:
             all_dates = _told_day(
-                sentence, all_dates, records, told_day_words, lead=dated_lead, rules=rules
+                sentence,
+                all_dates,
+                records,
+                told_day_words,
+                lead=dated_lead,
+                rules=rules,
+                reference=reference,
             )
         dates = [
             d
@@ -4168,6 +4174,7 @@ def _told_day(
     *,
     lead: _Lead | None = None,
     rules: Rules | None = None,
+    reference: dt.date | None = None,
 ) -> list[FoundDate]:
     """The dates of a sentence with the day it gives by a day told before ("The same day,
     shells hit B", "في اليوم نفسه", not "today"; "and four died the next day"; "A day
@@ -4177,7 +4184,9 @@ def _told_day(
     before those words, else of the last incident the text dates to a day, or of the
     ``lead`` when a later sentence told it, with a day but no place ("A missile hit a block
     at night on 3 May. The same morning, drones hit B"); or the day after it; in place of
-    the dates found in those words (those they give themselves when no day was told)."""
+    the dates found in those words (those they give themselves when no day was told; with
+    none of their own, a day before the article's day ``reference``: "The day before, gunmen
+    killed three" opening a report is the day before it)."""
     out = found
     for k, (shift, pattern) in enumerate(zip(_TOLD_DAY_SHIFTS, words, strict=True)):
         said = pattern.search(sentence) if pattern is not None else None
@@ -4205,6 +4214,10 @@ def _told_day(
                 and (told is None or lead.sentence > told.sentence)
             ):
                 day = lead.date.date
+        if day is None and shift < 0 and reference is not None and len(kept) == len(out):
+            # no day told before and none in the words themselves ("la veille", not
+            # "накануне", a relative day of its own): the day before the article's
+            day = reference
         if day is not None:
             day += dt.timedelta(days=shift)
             out = [*kept, FoundDate(day, 1, said.start(), said.end(), explicit=True)]
