@@ -5412,3 +5412,14 @@ def test_villagers_who_were_killed_are_no_mob() -> None:
         "Violence against civilians",
         "Attack",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des jeunes en colère ont incendié le commissariat de Makeni mardi.",
+        "Jóvenes enfurecidos incendiaron la comisaría de Makeni el martes.",
+    ],
+)
+def test_angry_youths_who_burnt_a_police_station_are_a_mob(text: str) -> None:
+    assert [p[2] for p in _event_places("date 2028-05-10\n" + text)] == ["Mob violence"]
