@@ -855,3 +855,8 @@ def test_a_claim_with_an_adverb_after_the_group_names_the_kidnappers(text: str, 
 def test_militants_of_no_group_named_are_unidentified(text: str) -> None:
     # no armed group named before: "бойовики" are unidentified men, the forces the side hit
     assert _actors(text) == [("Kineshma", "Unidentified Armed Group", "Military Forces of Russia")]
+
+
+def test_the_tren_de_aragua_is_an_actor() -> None:
+    text = "Miembros del Tren de Aragua asesinaron a dos hombres en Makeni el martes."
+    assert _actors(text) == [("Makeni", "Tren de Aragua", "Civilians")]
