@@ -329,7 +329,7 @@ def _script(text: str) -> str:
 
 def _skeleton(name: str) -> str:
     """A Latin unit name's consonants, doubled letters once, without the unit words
-    ("Esfahan" and "Isfahan Province": "sfhn"; "Kordestan" and "Kurdistan": "krdstn"), to
+    ("Ardebil" and "Ardabil Province": "rdbl"; "Golestan": "glstn"), to
     tell whether two sources name the same unit."""
     words = [w for w in _norm(_SUFFIX.sub("", name)).split() if w not in _UNIT_WORDS]
     text = re.sub(r"[aeiouy\s_-]+", "", "".join(words))
@@ -370,8 +370,8 @@ def _shuffled_codes(
     db_en: dict[str, str],
 ) -> dict[tuple[str, str], dict[str, object]]:
     """The rows that iso3166-2-db's units belong to where its ISO code names another unit
-    (it keeps Iran's codes of before 2018: its IR-10 is Khuzestan, Natural Earth's is
-    Isfahan), by (country, code): the one row whose own name is the unit's, when this
+    (it keeps Iran's codes of before 2018: its IR-10 names another province than Natural
+    Earth's IR-10), by (country, code): the one row whose own name is the unit's, when this
     source's name for that row's code is no name of the row either (or the row has no
     code), in countries with two
     such units at least (codes shuffled among units; not one city and its province that

@@ -834,8 +834,8 @@ def test_forces_named_by_their_name_with_an_attack_verb_acted(
             "ELN",
         ),
         (
-            "Des hommes armés ont enlevé trois ingénieurs à Kineshma mardi. Le JNIM a ensuite "
-            "revendiqué l'enlèvement.",
+            "Trois ingénieurs ont été enlevés mardi à Kineshma par des inconnus armés. Le JNIM a "
+            "ensuite revendiqué le rapt.",
             "JNIM",
         ),
     ],
@@ -858,5 +858,5 @@ def test_militants_of_no_group_named_are_unidentified(text: str) -> None:
 
 
 def test_the_tren_de_aragua_is_an_actor() -> None:
-    text = "Miembros del Tren de Aragua asesinaron a dos hombres en Makeni el martes."
+    text = "Pistoleros del Tren de Aragua mataron el martes a dos comerciantes en Makeni."
     assert _actors(text) == [("Makeni", "Tren de Aragua", "Civilians")]

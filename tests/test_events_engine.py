@@ -1369,14 +1369,14 @@ def test_a_day_opening_a_sentence_whose_toll_rises_dates_the_count() -> None:
 
 
 def test_a_day_right_after_the_verb_of_a_rising_toll_dates_the_count() -> None:
-    # "ascendió este viernes a cinco": the Friday of the new count, not of the strike, which
-    # the next sentence dates
+    # "subió el lunes a nueve": the Monday of the new count, not of the strike, which the
+    # next sentence dates
     es = (
-        "date 2028-03-10\nEl número de muertos por el ataque de un dron ruso contra un edificio "
-        "en Kineshma ascendió este viernes a cinco, mientras que los heridos son ya veinte.\n\n"
-        "El dron impactó en la madrugada del miércoles contra los pisos superiores."
+        "date 2028-03-14\nLa cifra de fallecidos del ataque de un dron contra un bloque de "
+        "Kineshma subió el lunes a nueve y los heridos son ya catorce.\n\n"
+        "El aparato cayó el sábado por la noche sobre la azotea."
     )
-    assert _event_places(es) == [("Kineshma", "2028-03-08", "Air/drone strike", 5, 20)]
+    assert _event_places(es) == [("Kineshma", "2028-03-11", "Air/drone strike", 9, 14)]
 
 
 @pytest.mark.parametrize(
@@ -1384,7 +1384,8 @@ def test_a_day_right_after_the_verb_of_a_rising_toll_dates_the_count() -> None:
     [
         "В Кинешме от удара дрона погибла женщина. В Фурманове ранены двое мужчин.",
         "У Кінешмі від удару дрона загинула жінка. У Фурманові поранено двох чоловіків.",
-        "Une frappe de drone a tué une femme à Kineshma. À Fourmanov, deux hommes ont été blessés.",
+        "Une femme a péri dans une frappe de drone sur Kineshma. À Fourmanov, deux hommes sont "
+        "blessés.",
         "قتلت امرأة في غارة بطائرة مسيرة على كينيشما. وفي فورمانوف أصيب رجلان.",
         "A drone strike killed a woman in Kineshma. In Furmanov, two civilians were injured.",
     ],
@@ -1412,8 +1413,8 @@ def test_a_toll_alone_after_a_clash_is_not_its_wave() -> None:
     [
         # protesters killed by the forces (fr "tuées par balle par la police")
         (
-            "Deux personnes ont été tuées par balle par la police lors d'une manifestation à "
-            "Makeni mardi.",
+            "Mardi à Makeni, deux manifestants ont été tués par balle par la police pendant un "
+            "rassemblement.",
             "Excessive force against protesters",
         ),
         # es active verbs of arrest
@@ -1423,10 +1424,10 @@ def test_a_toll_alone_after_a_clash_is_not_its_wave() -> None:
         ),
         # a march as a noun (en lower case, fr after an article)
         ("Police dispersed a march in Makeni on Tuesday.", "Protest with intervention"),
-        ("La police a dispersé une marche à Makeni mardi.", "Protest with intervention"),
+        ("Mardi, à Makeni, les policiers ont dispersé une marche.", "Protest with intervention"),
         # fire opened on a market: on civilians
         (
-            "Boko Haram fighters opened fire on a market in Makeni on Tuesday, killing 9 people.",
+            "Boko Haram opened fire at the cattle market of Makeni on Tuesday, killing nine.",
             "Attack",
         ),
     ],
@@ -1447,7 +1448,7 @@ def test_one_shell_that_struck_is_shelling() -> None:
 @pytest.mark.parametrize(
     ("text", "day"),
     [
-        ("La veille, des hommes armés ont tué trois civils à Makeni.", "2028-05-09"),
+        ("La veille, trois civils ont été abattus par des inconnus armés à Makeni.", "2028-05-09"),
         ("The day before, gunmen killed three civilians in Makeni.", "2028-05-09"),
         ("Two days earlier, gunmen killed three civilians in Makeni.", "2028-05-08"),
     ],

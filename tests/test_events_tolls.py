@@ -1217,18 +1217,18 @@ def test_victims_named_by_nouns_and_after_the_means_are_counted(
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        # the toll's verb past a day ("ascendió este domingo a"), the wounded "son ya"
+        # the toll's verb past a day ("subió ayer a"), the wounded "son ya"
         (
-            "La cifra de muertos por el atentado contra el mercado de Balanbale ascendió este "
-            "domingo a diecisiete, mientras que los heridos son ya treinta y cinco.",
-            [("fatalities", 17, False), ("injured", 35, False)],
+            "La cifra de fallecidos del coche bomba de Balanbale subió ayer a doce y los heridos "
+            "son ya cuarenta.",
+            [("fatalities", 12, False), ("injured", 40, False)],
         ),
-        ("Los heridos son ya veinte, según el hospital.", [("injured", 20, False)]),
-        # a figure the authorities gave before ("que el jueves cifraba en") is an earlier one
+        ("Los heridos son ya dieciséis, dijo la Cruz Roja.", [("injured", 16, False)]),
+        # a figure the authorities gave before ("que ... cifraba en") is an earlier one
         (
-            "Los heridos son ya 23, según el último balance, que el jueves cifraba en cinco los "
-            "fallecidos y en 21 los heridos.",
-            [("injured", 23, False), ("fatalities", 5, True), ("injured", 21, True)],
+            "Los heridos son ya 31, informó la alcaldía, que horas antes cifraba en dos los "
+            "fallecidos y en 26 los heridos.",
+            [("injured", 31, False), ("fatalities", 2, True), ("injured", 26, True)],
         ),
     ],
 )

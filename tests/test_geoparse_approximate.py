@@ -926,7 +926,7 @@ def test_town_far_from_the_story_anchors_no_village() -> None:
 def test_cued_name_written_with_single_letters_is_the_town_spelt_double() -> None:
     # the gazetteer writes the town with two doubled vowels; the cue makes the name a place,
     # and the town of that spelling lies in the story's country, near its other town
-    text = "Clan militias in Balanbale said they had repelled an attack on the village of Celbur."
+    text = "Clan militias in Balanbale said raiders had struck the village of Celbur."
     m = _only(_parse(text, lang="en"), "Celbur")
     assert (m.place.id, m.place.name, m.precision) == ("gn:62821", "Ceelbuur", 1)
     assert dict(m.why) == {"spelling_of_cued_name": 1.0}
@@ -935,7 +935,7 @@ def test_cued_name_written_with_single_letters_is_the_town_spelt_double() -> Non
 def test_cued_name_respelt_keeps_its_anchor_when_the_town_lies_far_from_it() -> None:
     # a unit written beside the name ties it to its anchor: a town of the other spelling
     # farther than GEOPARSE_APPROX_MAX_OFFSET_KM from it is not the place
-    text = "Clan militias repelled an attack on the village of Celbur, 10 km north of Cabudwaaq."
+    text = "Raiders struck the village of Celbur, 10 km north of Cabudwaaq, on Sunday."
     m = _only(_parse(text, lang="en"), "Celbur")
     assert m.place.id.startswith("approx:") and m.precision == 2
 
@@ -955,7 +955,7 @@ def test_cued_name_the_resolver_turned_down_is_its_town_near_the_anchor() -> Non
     from geo.geoparse.approximate import respelled_approximations
     from geo.geoparse.candidates import Index
 
-    (sure,) = _parse("Clan militias in Balanbale said they had repelled an attack.", lang="en")
+    (sure,) = _parse("Clan militias in Balanbale said they drove the raiders off.", lang="en")
     at_anchor = dataclasses.replace(
         sure.place, id=f"approx:{sure.place.id}:cabudwaaq", name="Cabudwaaq", population=0
     )

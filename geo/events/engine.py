@@ -2198,7 +2198,7 @@ def _dates_the_rise(sentence: str, d: FoundDate, ctx: _Context) -> bool:
     not the incident (a day right after the incident's word is the incident's, see
     :func:`_dates_the_noun`). A date in figures or with its month is left to the other
     rules: it is the incident's more often than the count's. So does such a day right after
-    the verb ("el número de muertos ascendió este viernes a cinco")."""
+    the verb ("la cifra de fallecidos subió el lunes a nueve")."""
     if ctx.rise is None or d.explicit:
         return False
     if any(
