@@ -964,6 +964,7 @@ def test_cued_name_the_resolver_turned_down_is_its_town_near_the_anchor() -> Non
     out = respelled_approximations([sure, cued], Index.default())
     # the gazetteer's Cabudwaaq lies within GEOPARSE_APPROX_KNOWN_KM of the anchor, in Somalia
     assert (out[1].place.id, out[1].place.name, out[1].precision) == ("gn:63400", "Cabudwaaq", 1)
+    assert dict(out[1].why) == {"town_of_cued_name": 1.0}
     # no town of the story's countries near the anchor: the point at the anchor stays
     far = dataclasses.replace(
         cued, place=dataclasses.replace(at_anchor, latitude=2.0, longitude=45.3)

@@ -61,7 +61,7 @@ from typing import Any, Final
 from geo import config
 from geo.gazetteer import Place
 from geo.geoparse import translit
-from geo.geoparse.candidates import admin_key, haversine_km, is_water
+from geo.geoparse.candidates import Index, admin_key, haversine_km, is_water
 from geo.geoparse.candidates import feature_of as feature_of_place
 from geo.geoparse.filters import Words
 from geo.geoparse.tokenize import PARAGRAPH_BREAK, Tokens
@@ -2332,7 +2332,7 @@ def _water_anchor(text: str, m: Mention, towns: Sequence[Mention]) -> Place | No
     return None
 
 
-def respelled_approximations(mentions: Sequence[Mention], index: Any) -> list[Mention]:
+def respelled_approximations(mentions: Sequence[Mention], index: Index) -> list[Mention]:
     """``mentions`` with each approximate one whose name is another spelling of a gazetteer
     town of the story's area resolved to that town (ACLED geo_precision 1).
 
@@ -2343,8 +2343,8 @@ def respelled_approximations(mentions: Sequence[Mention], index: Any) -> list[Me
     anchor, is a better place than a point at the anchor. A name the gazetteer has as
     written, that the resolver turned down, is its town in a country of the story within
     :data:`geo.config.GEOPARSE_APPROX_KNOWN_KM` of the anchor, if there is one (its
-    namesakes elsewhere keep the point at the anchor). ``index`` is the
-    :class:`~geo.geoparse.candidates.Index`.
+    namesakes elsewhere keep the point at the anchor). ``why`` says which:
+    ``spelling_of_cued_name`` or ``town_of_cued_name``.
     """
     sure = [m.place for m in mentions if "approximate" not in m.why and "same_name" not in m.why]
     if not sure or not any("approximate" in m.why for m in mentions):
@@ -2374,7 +2374,14 @@ def respelled_approximations(mentions: Sequence[Mention], index: Any) -> list[Me
             )
         )
 
-    chosen: dict[str, Place | None] = {}
+    def nearest(places: list[Place], m: Mention) -> Place:
+        # (the namesake nearest the anchor: a name may be a town's in two districts)
+        a = m.place
+        return min(
+            places, key=lambda p: haversine_km(p.latitude, p.longitude, a.latitude, a.longitude)
+        )
+
+    chosen: dict[str, tuple[Place, str] | None] = {}
     out: list[Mention] = []
     for m in mentions:
         if "approximate" not in m.why or m.place.kind != "city":
@@ -2398,33 +2405,21 @@ def respelled_approximations(mentions: Sequence[Mention], index: Any) -> list[Me
                     < most
                 ]
                 if own:
-                    chosen[key] = min(
-                        own,
-                        key=lambda p: haversine_km(
-                            p.latitude, p.longitude, m.place.latitude, m.place.longitude
-                        ),
-                    )
+                    chosen[key] = (nearest(own, m), "town_of_cued_name")
             elif countries:
                 for other in _doubled_spellings(key):
                     found = [
                         p for p in index.gazetteer.lookup(other, normalized=True) if near(p, m)
                     ]
                     if found:
-                        # (the namesake nearest the anchor: a name may be a town's in two
-                        # districts)
-                        chosen[key] = min(
-                            found,
-                            key=lambda p: haversine_km(
-                                p.latitude, p.longitude, m.place.latitude, m.place.longitude
-                            ),
-                        )
+                        chosen[key] = (nearest(found, m), "spelling_of_cued_name")
                         break
-        place = chosen[key]
-        if place is None:
+        resolved = chosen[key]
+        if resolved is None:
             out.append(m)
             continue
-        why = {"spelling_of_cued_name": 1.0}
-        out.append(dataclasses.replace(m, place=place, precision=1, why=why))
+        place, how = resolved
+        out.append(dataclasses.replace(m, place=place, precision=1, why={how: 1.0}))
     return out
 
 
