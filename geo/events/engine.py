@@ -3931,8 +3931,8 @@ def _parent(place: Place, previous: list[_Incident], k: int) -> _Incident | None
 def _sibling(previous: list[_Incident], k: int, rule: Rule) -> _Incident | None:
     """The strike the sentence before told, when sentence ``k`` tells only a toll (``rule``
     a generic casualty cue) at another town: a bulletin's next town, hit by the same wave
-    ("A drone strike killed a woman in X. In Y, two men were injured.": a drone strike at Y,
-    of the same day and attacker). Only a strike (Explosions/Remote violence) told
+    ("A drone strike killed a woman in X. In Y, two civilians were injured.": a drone strike
+    at Y, of the same day and attacker). Only a strike (Explosions/Remote violence) told
     with its weapon, one sentence before (of the day it was dated to, or the article's)."""
     if not config.EVENTS_TOLL_AFTER_STRIKE or not rule.generic or rule.cues != "casualty":
         return None
