@@ -5424,3 +5424,11 @@ def test_villagers_who_were_killed_are_no_mob() -> None:
 )
 def test_angry_youths_who_burnt_a_police_station_are_a_mob(text: str) -> None:
     assert [p[2] for p in _event_places("date 2028-05-10\n" + text)] == ["Mob violence"]
+
+
+def test_men_counted_as_victims_are_civilians_not_attackers() -> None:
+    text = "date 2028-05-10\nIn Furmanov, two men were injured on Tuesday."
+    assert _event_places(text) == [("Furmanov", "2028-05-09", "Attack", 0, 2)]
+    # armed men are the attackers
+    text = "date 2028-05-10\nArmed men attacked Furmanov on Tuesday, killing a soldier."
+    assert [p[2] for p in _event_places(text)] == ["Armed clash"]
