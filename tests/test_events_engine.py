@@ -5432,3 +5432,11 @@ def test_men_counted_as_victims_are_civilians_not_attackers() -> None:
     # armed men are the attackers
     text = "date 2028-05-10\nArmed men attacked Furmanov on Tuesday, killing a soldier."
     assert [p[2] for p in _event_places(text)] == ["Armed clash"]
+
+
+def test_a_toll_before_a_comma_and_a_conjunction_is_not_the_next_clause_s_town() -> None:
+    text = (
+        "date 2028-05-10\nÀ Makeni, des inconnus armés ont abattu quatre villageois mardi, et à "
+        "Kenema un bus a sauté sur une mine, tuant sept passagers."
+    )
+    assert [(p[0], p[3]) for p in _event_places(text)] == [("Makeni", 4), ("Kenema", 7)]

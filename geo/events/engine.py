@@ -4021,13 +4021,21 @@ _FAMILY: Final = {"Riots": "Protests"}
 def _toll_cost(text: str, m: Mention, pos: int, conjunctions: frozenset[str] = frozenset()) -> int:
     """How far a toll at ``pos`` is from a place: a place in another clause (past a comma,
     more past a semicolon) costs more, and so does a place before a conjunction that opens
-    the toll's phrase ("six dead in A and two policemen killed in B": the two are B's)."""
+    the toll's phrase ("six dead in A and two policemen killed in B": the two are B's), or
+    after a comma and a conjunction that open the next clause ("In A, gunmen killed four,
+    and in B a bus hit a mine": the four are A's)."""
     lo, hi = sorted((m.char_start, pos))
     cost = hi - lo
     if ";" in text[lo:hi] or "؛" in text[lo:hi]:
         cost += 500
     if conjunctions and m.char_end <= pos:
         between = _LETTER_RUN.findall(text, m.char_end, pos)
+        if any(w.lower() in conjunctions for w in between):
+            cost += config.EVENTS_TOLL_CLAUSE_CHARS
+    elif conjunctions and pos < m.char_start and _CLAUSE_EDGE.search(text, pos, m.char_start):
+        # a place after the toll, in a clause a conjunction opens past a comma ("A, ... tué
+        # quatre civils mardi, et à B un bus ..."): the next incident's
+        between = _LETTER_RUN.findall(text, pos, m.char_start)
         if any(w.lower() in conjunctions for w in between):
             cost += config.EVENTS_TOLL_CLAUSE_CHARS
     return cost + config.EVENTS_TOLL_CLAUSE_CHARS * len(_CLAUSE_EDGE.findall(text, lo, hi))
