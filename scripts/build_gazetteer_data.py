@@ -327,6 +327,7 @@ def _script(text: str) -> str:
     return found.pop()
 
 
+@functools.cache
 def _skeleton(name: str) -> str:
     """A Latin unit name's consonants, doubled letters once, without the unit words
     ("Ardebil" and "Ardabil Province": "rdbl"; "Golestan": "glstn"), to
@@ -340,25 +341,20 @@ def _skeleton(name: str) -> str:
 _UNIT_WORDS = frozenset({"province", "region", "state", "governorate", "ostan", "and"})
 
 
-def _agreeing_row(
-    rows: list[dict[str, object]], cc: str, name: str, *, own_only: bool = False
-) -> dict[str, object] | None:
-    """The one row of country ``cc`` whose name or an alternate (with ``own_only``, its
-    name) has the skeleton of ``name`` (:func:`_skeleton`), or None (none, or more than
-    one)."""
+def _names_unit(row: dict[str, object], name: str, *, own_only: bool = False) -> bool:
+    """Whether the row's name or an alternate (with ``own_only``, its name) has the skeleton
+    of ``name`` (:func:`_skeleton`)."""
     want = _skeleton(name)
-    if not want:
-        return None
-    found = [
-        r
-        for r in rows
-        if r["country_code"] == cc
-        and any(
-            _skeleton(n) == want
-            for n in [str(r["name"]), *([] if own_only else str(r["alternates"]).split("|"))]
-            if n
-        )
-    ]
+    names = [str(row["name"]), *([] if own_only else str(row["alternates"]).split("|"))]
+    return bool(want) and any(_skeleton(n) == want for n in names if n)
+
+
+def _agreeing_row(
+    rows: list[dict[str, object]], name: str, *, own_only: bool = False
+) -> dict[str, object] | None:
+    """The one row of ``rows`` that :func:`_names_unit` ``name``, or None (none, or more than
+    one)."""
+    found = [r for r in rows if _names_unit(r, name, own_only=own_only)]
     return found[0] if len(found) == 1 else None
 
 
@@ -373,25 +369,25 @@ def _shuffled_codes(
     (it keeps Iran's codes of before 2018: its IR-10 names another province than Natural
     Earth's IR-10), by (country, code): the one row whose own name is the unit's, when this
     source's name for that row's code is no name of the row either (or the row has no
-    code), in countries with two
-    such units at least (codes shuffled among units; not one city and its province that
-    share a name)."""
+    code), in countries with two such units at least (codes shuffled among units; not one
+    city and its province that share a name)."""
     found: dict[tuple[str, str], dict[str, object]] = {}
+    rows_of: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for r in rows:
+        rows_of[str(r["country_code"])].append(r)
     for cc, country in iso_db.items():
         for region in country.get("regions", []):
             iso = f"{cc}-{region['iso']}"
             row = by_iso.get(iso) or by_code.get((cc, str(region.get("admin") or "")))
             name = db_en[iso]
-            if row is None or _agreeing_row([row], cc, name) is not None:
+            if row is None or _names_unit(row, name):
                 continue
-            other = _agreeing_row([r for r in rows if r is not row], cc, name, own_only=True)
+            other = _agreeing_row([r for r in rows_of[cc] if r is not row], name, own_only=True)
             if other is None:
                 continue
             theirs = db_en.get(str(other["iso_3166_2"]))
             # (a row with no code of its own has no other name from this source)
-            if not other["iso_3166_2"] or (
-                theirs is not None and _agreeing_row([other], cc, theirs) is None
-            ):
+            if not other["iso_3166_2"] or (theirs is not None and not _names_unit(other, theirs)):
                 found[(cc, iso)] = other
     per_country = Counter(cc for cc, _ in found)
     return {key: row for key, row in found.items() if per_country[key[0]] >= 2}
@@ -400,7 +396,7 @@ def _shuffled_codes(
 def _iso_agrees(row: dict[str, object], iso: str) -> bool:
     """Whether pycountry's name of an ISO 3166-2 code is a name of the row (its skeleton)."""
     sub = pycountry.subdivisions.get(code=iso)
-    return sub is not None and _agreeing_row([row], str(row["country_code"]), sub.name) is not None
+    return sub is not None and _names_unit(row, sub.name)
 
 
 def _norm(text: str) -> str:

@@ -4028,15 +4028,14 @@ def _toll_cost(text: str, m: Mention, pos: int, conjunctions: frozenset[str] = f
     cost = hi - lo
     if ";" in text[lo:hi] or "؛" in text[lo:hi]:
         cost += 500
-    if conjunctions and m.char_end <= pos:
-        between = _LETTER_RUN.findall(text, m.char_end, pos)
-        if any(w.lower() in conjunctions for w in between):
-            cost += config.EVENTS_TOLL_CLAUSE_CHARS
-    elif conjunctions and pos < m.char_start and _CLAUSE_EDGE.search(text, pos, m.char_start):
+    if conjunctions and (
+        m.char_end <= pos
         # a place after the toll, in a clause a conjunction opens past a comma ("A, ... tué
         # quatre civils mardi, et à B un bus ..."): the next incident's
-        between = _LETTER_RUN.findall(text, pos, m.char_start)
-        if any(w.lower() in conjunctions for w in between):
+        or (pos < m.char_start and _CLAUSE_EDGE.search(text, pos, m.char_start) is not None)
+    ):
+        a, b = (m.char_end, pos) if m.char_end <= pos else (pos, m.char_start)
+        if any(w.lower() in conjunctions for w in _LETTER_RUN.findall(text, a, b)):
             cost += config.EVENTS_TOLL_CLAUSE_CHARS
     return cost + config.EVENTS_TOLL_CLAUSE_CHARS * len(_CLAUSE_EDGE.findall(text, lo, hi))
 
