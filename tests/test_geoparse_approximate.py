@@ -970,3 +970,15 @@ def test_cued_name_the_resolver_turned_down_is_its_town_near_the_anchor() -> Non
         cued, place=dataclasses.replace(at_anchor, latitude=2.0, longitude=45.3)
     )
     assert respelled_approximations([sure, far], Index.default())[1] == far
+
+
+def test_cued_inflected_name_is_the_town_its_written_form_transliterates() -> None:
+    # "Гванду" read as a form of "Гванда" (a Zimbabwean town): the word as written,
+    # transliterated, is the Nigerian town near the anchor
+    text = (
+        "Армия Нигерии обстреляла окрестности города Бирнин-Кебби. В субботу в городе Гванду "
+        "беспилотник попал в жилой дом."
+    )
+    m = _only(_parse(text, lang="ru"), "Гванду")
+    assert (m.place.id, m.place.name, m.precision) == ("gn:2339811", "Gwandu", 1)
+    assert dict(m.why) == {"town_of_cued_name": 1.0}

@@ -313,6 +313,42 @@ def test_cyrillic_foreign_keys_follow_french_and_spanish_spelling() -> None:
     assert not {"US", "GB", "RU"} & (codes["fr"] | codes["es"])
 
 
+def test_cyrillic_english_keys_write_w_and_yo() -> None:
+    keys = translit.cyrillic_english_keys
+    assert keys("гвагвалада") == ("gwagwalada",)  # в is also w
+    assert keys("алланмьо") == ("allanmyo",)  # ьо is yo
+    # none the English-style transliterations give already, none for a Latin key
+    assert not set(keys("гвоза")) & set(cyrillic_latin_keys("гвоза"))
+    assert keys("gwoza") == ()
+
+
+def test_cyrillic_name_reaches_a_town_written_with_w_or_yo() -> None:
+    parse = get_geoparser().parse
+    text = (
+        "Армия Нигерии обстреляла окрестности города Гвагвалада. В субботу в городе Бвари "
+        "беспилотник попал в жилой дом."
+    )
+    found = {m.mention: m.place.id for m in parse(text, lang="ru")}
+    assert found["Гвагвалада"] == "gn:2339863" and found["Бвари"] == "gn:2346245"
+    found = {
+        m.mention: m.place.id
+        for m in parse("Бойовики атакували місто Гвоза на північному сході Нігерії.", lang="uk")
+    }
+    assert found["Гвоза"] == "gn:2339665"
+    # Allanmyo, which the gazetteer has under its other name
+    found = {
+        m.mention: m.place.id
+        for m in parse("В городе Алланмьо на юге Мьянмы прошли аресты.", lang="ru")
+    }
+    assert found["Алланмьо"] == "gn:1329239"
+    # only outside the countries that write Cyrillic
+    assert all(
+        c.place.country_code not in translit.cyrillic_countries()
+        for c in Index.default().transliterated("гвоза")
+        if c.place.name == "Gwoza"
+    )
+
+
 def test_cyrillic_name_reaches_places_by_french_or_spanish_spelling() -> None:
     index = Index.default()
     # the English-style keys ("diebugu", "kuseri") name nothing; the French ones do

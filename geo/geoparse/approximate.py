@@ -59,7 +59,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, Final
 
 from geo import config
-from geo.gazetteer import Place
+from geo.gazetteer import Place, normalize_name
 from geo.geoparse import translit
 from geo.geoparse.candidates import Index, admin_key, haversine_km, is_water
 from geo.geoparse.candidates import feature_of as feature_of_place
@@ -2239,7 +2239,7 @@ def local_waters(
 
     Examples
     --------
-    >>> from geo.gazetteer import Place
+    >>> from geo.gazetteer import Place, normalize_name
     >>> def m(name, start, place, sentence=0):
     ...     return Mention(mention=name, char_start=start, char_end=start + len(name),
     ...                    place=place, score=1.0, sentence=sentence, precision=1, doc_id="",
@@ -2390,13 +2390,18 @@ def respelled_approximations(mentions: Sequence[Mention], index: Index) -> list[
         key = m.place.id.rpartition(":")[2]
         if key not in chosen:
             chosen[key] = None
-            if index.has(key):
+            # the word as written too, with its transliterations: an inflected form's
+            # guessed dictionary form ("Таму": "тама") may be another town's name
+            written = normalize_name(m.mention)
+            known = index.has(key)
+            if known or written != key:
                 # a town of the name itself near the anchor, in a country of the story (not
                 # near another town of the story: a namesake abroad would be)
                 most = config.GEOPARSE_APPROX_KNOWN_KM
                 own = [
                     c.place
-                    for c in index.candidates(key, variants=False)
+                    for k in dict.fromkeys((key, written))
+                    for c in index.candidates(k, variants=k != key)
                     if c.place.kind == "city"
                     and c.place.country_code in story
                     and haversine_km(
@@ -2406,7 +2411,7 @@ def respelled_approximations(mentions: Sequence[Mention], index: Index) -> list[
                 ]
                 if own:
                     chosen[key] = (nearest(own, m), "town_of_cued_name")
-            elif countries:
+            if not known and chosen[key] is None and countries:
                 for other in _doubled_spellings(key):
                     found = [
                         p for p in index.gazetteer.lookup(other, normalized=True) if near(p, m)

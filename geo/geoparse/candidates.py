@@ -620,6 +620,14 @@ class Index:
                     for place in found_in:
                         if place.kind != "country":
                             places.setdefault(place.id, place)
+            # a town of a country that writes no Cyrillic, which the gazetteer names only in
+            # Latin and the press transcribes from English ("Калева": Kalewa, "Калемьо":
+            # Kalemyo), whatever was found above
+            cyrillic = translit.cyrillic_countries()
+            for latin in translit.cyrillic_english_keys(key):
+                for place in self.gazetteer.lookup(latin, normalized=True)[:most]:
+                    if place.kind != "country" and place.country_code not in cyrillic:
+                        places.setdefault(place.id, place)
         elif translit.is_arabic(key):
             countries = translit.arabic_countries()
             skeletons = translit.skeleton_index(self.gazetteer)

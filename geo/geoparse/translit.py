@@ -350,6 +350,36 @@ def cyrillic_latin_keys(key: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: The Russian press writes the English "yo" of Asian names as "ьо" ("Калемьо": Kalemyo).
+_SOFT_O: Final = re.compile("ьо")
+
+
+@functools.lru_cache(maxsize=config.GEOPARSE_CACHE_SIZE)
+def cyrillic_english_keys(key: str) -> tuple[str, ...]:
+    """Latin keys a Cyrillic name of a place outside the Cyrillic countries may have in the
+    gazetteer when the press transcribed it from an English spelling, that
+    :func:`cyrillic_latin_keys` does not give: "в" written w as well as v, "ьо" read "yo".
+
+    Examples
+    --------
+    >>> cyrillic_english_keys("калева"), cyrillic_english_keys("калемьо")
+    (('kalewa',), ('kalemyo',))
+    >>> cyrillic_english_keys("ровно")
+    ('rowno',)
+    """
+    if not is_cyrillic(key):
+        return ()
+    t = _cyrillic()
+    have = set(cyrillic_latin_keys(key))
+    out: list[str] = []
+    for r in dict.fromkeys((key, _SOFT_O.sub("йо", key))):
+        latin = normalize_name(t.ru.phrase(r))
+        for k in dict.fromkeys((latin, latin.replace("v", "w"))):
+            if k and k.isascii() and k not in have and k not in out:
+                out.append(k)
+    return tuple(out)
+
+
 #: French writes an s between vowels doubled (the single one reads z).
 _FRENCH_SS: Final = re.compile(r"(?<=[aeiouy])s(?=[aeiouy])")
 #: Spanish writes z for the s after a vowel at the end of many names (-ez, -az).
