@@ -5440,3 +5440,13 @@ def test_a_toll_before_a_comma_and_a_conjunction_is_not_the_next_clause_s_town()
         "Kenema un bus a sauté sur une mine, tuant sept passagers."
     )
     assert [(p[0], p[3]) for p in _event_places(text)] == [("Makeni", 4), ("Kenema", 7)]
+
+
+def test_a_river_named_only_as_where_goes_on_about_the_incident() -> None:
+    # the strike's day, told in the next sentence that names only the river by the market
+    text = (
+        "date 2028-04-16\nThe death toll from an air strike on a market in the town of "
+        "Jarabulus has risen to twenty.\n\nA plane dropped two bombs on the market by the "
+        "Euphrates river on Thursday, April 13."
+    )
+    assert _told(text) == [("Jarābulus", "2028-04-13", "Air/drone strike", 20, None)]

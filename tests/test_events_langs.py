@@ -1433,3 +1433,34 @@ def test_a_weekday_in_the_incidents_noun_phrase_dates_the_incident(text: str) ->
     # "the strike on Saturday", "Saturday's strike", "هجوم السبت": the incident's day, not
     # the day of the report that gives its new toll
     assert [(e["date"], e["deaths"]) for e in _events(text)] == [("2024-05-11", 12)]
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        ("ru", "Ночью военные самолёты, по словам очевидцев, нанесли удары по окрестностям."),
+        ("uk", "Уночі військові літаки, за словами очевидців, завдали ударів по околицях."),
+    ],
+)
+def test_aircraft_that_struck_after_an_aside_is_an_air_strike(code: str, sentence: str) -> None:
+    assert classify_sentence(sentence, rules=RULES[code]) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "none"),
+    [
+        ("ru", "Сведений о пострадавших нет.", False),
+        ("ru", "Данных об убитых пока нет.", False),
+        ("ru", "Пострадавших, по предварительным данным, нет.", True),
+        ("uk", "Відомостей про постраждалих немає.", False),
+        ("uk", "Інформації про поранених поки немає.", False),
+        ("uk", "Постраждалих, за попередніми даними, немає.", True),
+    ],
+)
+def test_no_word_about_the_victims_is_no_zero_toll(code: str, sentence: str, none: bool) -> None:
+    from geo.events.tolls import no_casualties
+
+    assert no_casualties(sentence, rules=RULES[code]) is none

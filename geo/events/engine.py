@@ -2828,7 +2828,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     >>> [(r["location"], str(r["event_date"]), r["sub_event_type"]) for r in event_rows(doc)]
     [('Ganja', '2020-10-04', 'Shelling/artillery/missile attack')]
     """
-    from geo.geoparse import get_geoparser
+    from geo.geoparse import get_geoparser, is_water
     from geo.lang import LANGUAGES
 
     parser = parser or get_geoparser()
@@ -2946,6 +2946,11 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
             ]
             if spoken and len(spoken) == len(ms):
                 records.extend((None, m, " ".join(sentence.split())) for m in spoken)
+                ms = []
+            elif ms and all(is_water(m.place) for m in ms):
+                # a river or lake named only as where on it ("The plane dropped two bombs on
+                # the market by the X river on Thursday") goes on about the incident too
+                records.extend((None, m, " ".join(sentence.split())) for m in ms)
                 ms = []
         if not ms:
             told_lead = lead
