@@ -177,6 +177,9 @@ REGION_QUALIFIERS_MAX: Final = 2
 #: Towns a district's or community's adjective may be built from whose places are all
 #: candidates of the name ("Васильківська громада": Васильків, Васильківка).
 GEOPARSE_DISTRICT_TOWNS: Final = 3
+#: A capitalised Cyrillic word whose dictionary forms name towns of the countries the press
+#: inflects keeps at most this many of them for the context to choose ("Дубну": Дубна, Дубно).
+GEOPARSE_INFLECTED_READINGS: Final = 3
 
 #: Dictionary forms of a name of several Cyrillic words looked up through a Latin
 #: transliteration, most likely first (each lookup is slow).

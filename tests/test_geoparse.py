@@ -2029,3 +2029,14 @@ def test_a_common_word_opening_a_sentence_gives_no_name_from_its_other_forms() -
     # "Атака" (attack) is a common word; its plural "атак" is a town abroad: neither the
     # word nor the form is a place, and the town after it stays one
     assert [m.mention for m in parse("Атака на Бібрку")] == ["Бібрку"]
+
+
+def test_case_form_of_two_towns_is_the_one_the_story_is_about() -> None:
+    # "Кірові" is a form of Кіров (Kirov, Russia) and of Кірове (a town of the Donetsk
+    # oblast): the oblast the text names chooses
+    text = "Російська армія обстріляла Донеччину: у Кірові поранено двох людей."
+    found = {m.mention: (m.place.id, m.place.country_code) for m in parse(text, lang="uk")}
+    assert found["Кірові"] == ("gn:705822", "UA")
+    # a preposition that opens a sentence is no case form of a village ("Біле")
+    text = "Біля Кірового на Донеччині уламки дрона пошкодили будинок."
+    assert "Біля" not in {m.mention for m in parse(text, lang="uk")}

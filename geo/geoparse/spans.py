@@ -1706,6 +1706,13 @@ def _feature_phrases(
     return out
 
 
+def _inflecting_countries() -> frozenset[str]:
+    """The countries whose places the Cyrillic press inflects
+    (:func:`~geo.geoparse.translit.cyrillic_countries`), for a function whose ``translit``
+    flag hides the module."""
+    return translit.cyrillic_countries()
+
+
 def _adjective_towns(lang: str, word: str, index: Index) -> str | None:
     """The key of the towns a relational adjective may be built from, in the countries whose
     places the Cyrillic press inflects (:data:`ANY_OF` of their keys, each with
@@ -1757,6 +1764,7 @@ def _word_forms(
             return key if key != word and index.candidates(key, variants=False) else None
 
     source = "translit" if translit else "morph"
+    inflecting = _inflecting_countries()
     lower_words = {k for k, up in zip(toks.keys, toks.cap, strict=True) if not up}
     out: list[Span] = []
     n = len(toks)
@@ -1850,6 +1858,24 @@ def _word_forms(
                 # an adjective ("Українські військові"), not a town's form ("Українська")
                 break
             hit = known(form, toks.keys[i], forms)
+            if hit is not None and not translit:
+                # the other dictionary forms that name a town of the countries whose places
+                # the press inflects: the document's places choose ("Дубну" is Дубна in
+                # Russia and Дубно in Ukraine)
+                others = [
+                    f
+                    for f in forms
+                    if f != form
+                    and f not in w["common"]
+                    and not _common((f,))
+                    and known(f, toks.keys[i], forms) is not None
+                    and any(
+                        c.place.country_code in inflecting
+                        for c in index.candidates(f, variants=False)
+                    )
+                ][: config.GEOPARSE_INFLECTED_READINGS - 1]
+                if others:
+                    hit = ANY_OF.join([hit, *others])
             if hit is not None:
                 if form in lower_words or toks.keys[i] in lower_words:
                     soft = 2
