@@ -5450,3 +5450,33 @@ def test_a_river_named_only_as_where_goes_on_about_the_incident() -> None:
         "Euphrates river on Thursday, April 13."
     )
     assert _told(text) == [("Jarābulus", "2028-04-13", "Air/drone strike", 20, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "deaths"),
+    [
+        (
+            "date 2024-08-13\nA car bomb killed one person in Makeni. A similar blast there last "
+            "month killed six.",
+            "Makeni",
+            1,
+        ),
+        (
+            "date 2024-04-29\nDes miliciens ont tué 15 personnes à Kenema. Un massacre en "
+            "février avait fait 40 morts.",
+            "Kenema",
+            15,
+        ),
+        (
+            "date 2024-08-13\nВ Кинешме при обстреле погиб один человек. В прошлом месяце при "
+            "обстреле города погибли шесть человек.",
+            "Kineshma",
+            1,
+        ),
+    ],
+)
+def test_a_toll_of_an_earlier_month_is_not_the_incidents(
+    text: str, place: str, deaths: int
+) -> None:
+    ((location, _, _, fatalities, _),) = _told(text)
+    assert (location, fatalities) == (place, deaths)

@@ -4616,6 +4616,14 @@ def _follow_up(
             d.explicit and d.date is not None and d.precision == 1 and d.date < inc.date
             for d in dates()
         )
+    day = inc.date if inc.dated and inc.date is not None else reference
+    if same and day is not None and cues:
+        # a month before the incident's ("A similar blast there last month killed six", "un
+        # massacre en février avait fait 40 morts"): an earlier incident's toll
+        same = not any(
+            d.precision == 3 and not d.year and d.date is not None and d.date < day.replace(day=1)
+            for d in dates()
+        )
     # what a sentence of another story says is not read (:func:`_same_story`); a sum "in all"
     # after one incident alone is its toll
     tolls = _incident_tolls(sentence, rules, dates, in_all=len(incidents) == 1) if same else []
