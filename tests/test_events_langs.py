@@ -1464,3 +1464,40 @@ def test_no_word_about_the_victims_is_no_zero_toll(code: str, sentence: str, non
     from geo.events.tolls import no_casualties
 
     assert no_casualties(sentence, rules=RULES[code]) is none
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        (
+            "date 2024-08-02\nБоевики напали на пост полиции в Кинешме. Пять полицейских убиты.",
+            "Kineshma",
+            "Russia",
+        ),
+        (
+            "date 2024-08-02\nБойовики напали на пост поліції в Бібрці. Загинули 5 поліцейських.",
+            "Bibrka",
+            "Ukraine",
+        ),
+        (
+            "date 2024-08-02\nهاجم مسلحون مركزا للشرطة في مدينة كيفة الموريتانية. وقتل خمسة من "
+            "رجال الشرطة.",
+            "Kiffa",
+            "Mauritania",
+        ),
+    ],
+)
+def test_gunmen_who_attacked_a_police_post_fought_the_police(
+    text: str, place: str, country: str
+) -> None:
+    ev = geo.extract_events(text)
+    (row,) = ev[ev["event_type"] != "Mention"].to_dict("records")
+    assert (row["location"], row["sub_event_type"], row["fatalities"]) == (
+        place,
+        "Armed clash",
+        5,
+    )
+    assert (row["actor1"], row["actor2"]) == (
+        "Unidentified Armed Group",
+        f"Police Forces of {country}",
+    )
