@@ -275,3 +275,18 @@ def test_spanish_text_is_parsed_with_the_spanish_pack() -> None:
     df = geo.geoparse(text)
     assert list(df["mention"]) == ["Járkov", "Jersón"]
     assert set(df["lang"]) == {"es"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # no letter and no function word only one of them has: the words only one uses
+        ("Сили ППО збили дрон над Радеховом.", "uk"),
+        ("Над Радеховом знешкоджено три ракети.", "uk"),
+        ("Над Кинешмой сбит беспилотник.", "ru"),
+    ],
+)
+def test_short_cyrillic_text_is_told_by_the_words_only_one_language_uses(
+    text: str, lang: str
+) -> None:
+    assert detect_language(text) == lang

@@ -580,9 +580,26 @@ def detect_language(
         if script == "arabic":
             return "ar"
         if script == "cyrillic":
-            return "uk" if scores["uk"] > scores["ru"] else "ru"
+            if scores["uk"] != scores["ru"]:
+                return "uk" if scores["uk"] > scores["ru"] else "ru"
+            # no letter and no function word of either: the words only one of them uses
+            # ("Сили ППО збили дрон над Одесою": сили, збили, одесою are Ukrainian only)
+            return "uk" if _words_only_in(text[:limit], "uk", "ru") > 0 else "ru"
         return "und"
     return best
+
+
+def _words_only_in(sample: str, lang: str, other: str) -> int:
+    """How many more words of ``sample`` the word frequencies know in ``lang`` but not in
+    ``other`` than the other way round."""
+    table = _frequencies()
+    mine, theirs = table.get(lang, {}), table.get(other, {})
+    balance = 0
+    for word in _WORD_RE.findall(sample):
+        key = normalize_word(word)
+        here, there = key in mine, key in theirs
+        balance += (here and not there) - (there and not here)
+    return balance
 
 
 def _main_script(sample: str) -> str:
