@@ -5480,3 +5480,10 @@ def test_a_toll_of_an_earlier_month_is_not_the_incidents(
 ) -> None:
     ((location, _, _, fatalities, _),) = _told(text)
     assert (location, fatalities) == (place, deaths)
+
+
+@pytest.mark.parametrize(("first", "deaths"), [(11, 11), (9, 11)])
+def test_a_toll_that_rose_in_the_same_sentence_is_told_once(first: int, deaths: int) -> None:
+    text = f"date 2024-04-08\nAirstrike kills {first} in Makeni: toll rises to 11."
+    ((_, _, subtype, fatalities, _),) = _told(text)
+    assert (subtype, fatalities) == ("Air/drone strike", deaths)

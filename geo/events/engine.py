@@ -2773,7 +2773,8 @@ def _summable(sentence: str, tolls: list[Casualty], rules: Rules) -> bool:
     civilians"): not when a word of sequence joins two of a kind ("12 dead, then 15": a
     figure that replaced another), unless the second is a wounded person's later death; nor
     after a toll's growth told before them ("the toll rose to 12 after three of the wounded
-    died": the figure it rose to is the whole toll)."""
+    died": the figure it rose to is the whole toll), nor with a growth told between two of
+    a kind."""
     sequence = rules.words_re("tolls", "sequence")
     if sequence is None or len(tolls) < 2:
         return True
@@ -2785,12 +2786,20 @@ def _summable(sentence: str, tolls: list[Casualty], rules: Rules) -> bool:
     of_wounds = rules.words_re("tolls", "of_wounds")
     # a wounded person's later death adds to the count before it ("three were killed and a
     # woman later died of her wounds")
+    # (nor when the toll's growth is told between two of a kind: "Strike kills 11 in X: toll
+    # rises to 11" tells one figure twice)
     return not any(
         a.kind == b.kind
-        and sequence.search(sentence, a.end, b.start) is not None
-        and not (
-            of_wounds is not None
-            and of_wounds.search(sentence, b.end, b.end + config.CASUALTY_WINDOW_CHARS) is not None
+        and (
+            (rise is not None and rise.search(sentence, a.end, b.start) is not None)
+            or (
+                sequence.search(sentence, a.end, b.start) is not None
+                and not (
+                    of_wounds is not None
+                    and of_wounds.search(sentence, b.end, b.end + config.CASUALTY_WINDOW_CHARS)
+                    is not None
+                )
+            )
         )
         for a, b in itertools.pairwise(ordered)
     )
