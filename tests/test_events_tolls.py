@@ -1249,3 +1249,27 @@ def test_spanish_toll_updates(sentence: str, expected: list[tuple[str, int, bool
 def test_one_worker_named_by_trade_counts_one(lang: str, sentence: str) -> None:
     found = count_casualties(sentence, rules=get_rules((lang,)))
     assert [c.count for c in found] == [1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "count"),
+    [
+        ("en", "One of them later died in hospital.", 1),
+        ("en", "Two of them died of their wounds on Friday.", 2),
+        ("ru", "Один из них позже скончался в больнице.", 1),
+        ("uk", "Один з них помер у лікарні.", 1),
+        ("es", "Uno de ellos murió más tarde en el hospital.", 1),
+    ],
+)
+def test_a_count_of_them_that_opens_the_sentence_is_a_toll(
+    lang: str, sentence: str, count: int
+) -> None:
+    assert [(c.kind, c.count) for c in count_casualties(sentence, rules=get_rules((lang,)))] == [
+        ("fatalities", count)
+    ]
+
+
+def test_a_part_of_a_count_told_before_is_no_toll_of_its_own() -> None:
+    sentence = "Пострадали 27 человек, 20 из них госпитализированы."
+    found = count_casualties(sentence, rules=get_rules(("ru",)))
+    assert [(c.kind, c.count) for c in found] == [("injured", 27)]

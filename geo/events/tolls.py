@@ -714,7 +714,15 @@ def _count_before(
     clause far before a word that takes no agent before it ("murieron", not "asesinaron a":
     there the count before may be who killed)."""
     window_start = max(0, cue_start - config.CASUALTY_WINDOW_CHARS)
-    breaks = [m.end() for m in t.clause_break.finditer(sentence, window_start, cue_start)]
+    # a subset word right after the sentence's first count opens no clause: "One of them
+    # later died" counts one (after an earlier count, "27 hurt; 20 of them in hospital", the
+    # part of that count is none of its own)
+    first_end = min((n.end for n in numbers), default=-1)
+    breaks = [
+        m.end()
+        for m in t.clause_break.finditer(sentence, window_start, cue_start)
+        if not (m.group()[:1].isalpha() and len(sentence[: m.start()].rstrip()) == first_end)
+    ]
     clause_start = breaks[-1] if breaks else window_start
     candidates = [
         n for n in numbers if clause_start <= n.start and n.end <= cue_start and n.start not in used
