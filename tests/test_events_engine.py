@@ -5487,3 +5487,25 @@ def test_a_toll_that_rose_in_the_same_sentence_is_told_once(first: int, deaths: 
     text = f"date 2024-04-08\nAirstrike kills {first} in Makeni: toll rises to 11."
     ((_, _, subtype, fatalities, _),) = _told(text)
     assert (subtype, fatalities) == ("Air/drone strike", deaths)
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        (
+            "date 2024-02-12\nGunmen killed 12 people in Makeni and five in Kenema.",
+            {"Makeni": 12, "Kenema": 5},
+        ),
+        (
+            "date 2024-02-12\nCinco personas murieron en Makeni, dos en Kenema durante los "
+            "combates.",
+            {"Makeni": 5, "Kenema": 2},
+        ),
+        (
+            "date 2024-08-26\nРакетна атака: у Бібрці загинула одна людина, у Радехові — ще одна.",
+            {"Bibrka": 1, "Radekhiv": 1},
+        ),
+    ],
+)
+def test_a_toll_elided_after_another_is_its_own_places(text: str, deaths: dict[str, int]) -> None:
+    assert {place: fatalities for place, _, _, fatalities, _ in _told(text)} == deaths

@@ -492,17 +492,24 @@ def count_casualties(
 
 #: The clause of an elided toll before its count: a comma, a few words naming where (no
 #: digit, no other mark), a dash ("..., у X — троє", "..., in X - three").
-_ELIDED_BEFORE: Final = re.compile(r",\s+[^\W\d_][^,;.:—–\d]{0,40}?\s[—–-]\s*$")
+_ELIDED_BEFORE: Final = re.compile(
+    r",\s+[^\W\d_][^,;.:—–\d]{0,40}?\s[—–-]\s*(?:[^\W\d_]{1,4}\s+)?$"
+)
 #: After an elided toll's count: at most a noun, then the clause's end.
 _ELIDED_AFTER: Final = re.compile(r"(?:\s+[^\W\d_][\w'’\-]*)?\s*(?:[,.;]|$)")
+#: The other form of an elided toll: a comma or a short conjunction before its count, and
+#: after it (maybe "others") a short preposition and a capitalised name ("12 in X and five
+#: in Y", "neuf à X et quatre autres à Y", "cinco en X, dos en Y y una en Z").
+_ELIDED_JOIN: Final = re.compile(r"(?:,\s*|\s+[^\W\d_]{1,3}\s+)$")
+_ELIDED_AT: Final = re.compile(r"(?:\s+[^\W\d_]{3,7})?\s+[^\W\d_]{1,4}\s+(?=[^\W\d_])")
 
 
 def _elided(
     sentence: str, numbers: list[Number], found: list[Casualty], used: set[int], t: _TollRules
 ) -> list[Casualty]:
     """Counts of a clause that elides its casualty word after a toll of the sentence ("У X
-    поранено трьох людей, у Y — двоє", "two were hurt in X, in Y - three"): each takes the
-    kind of the toll before it."""
+    поранено трьох людей, у Y — двоє", "two were hurt in X, in Y - three", "12 were killed
+    in X and five in Y"): each takes the kind of the toll before it."""
     out: list[Casualty] = []
     for n in numbers:
         if n.start in used or n.vague:
@@ -512,6 +519,17 @@ def _elided(
             continue
         last = max(before, key=lambda c: c.end)
         clause = _ELIDED_BEFORE.search(sentence[last.end : n.start])
+        at = _ELIDED_AT.match(sentence, n.end)
+        if (
+            clause is None
+            and at is not None
+            and sentence[at.end()].isupper()
+            and _ELIDED_JOIN.search(sentence, last.end, n.start) is not None
+            and (at.group().split()[0] in t.other if len(at.group().split()) == 2 else True)
+        ):
+            used.add(n.start)
+            out.append(Casualty(last.kind, n.value, n.start, n.end, armed=_armed(sentence, n, t)))
+            continue
         if (
             clause is None
             or _ELIDED_AFTER.match(sentence, n.end) is None
