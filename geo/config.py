@@ -246,6 +246,10 @@ GEOPARSE_SHORT_NAME: Final = 3
 #: A one-word name this common (Zipf frequency: log10 of uses per billion words) in the
 #: document's languages is a "frequent word" for recognition (council, spring: about 5).
 GEOPARSE_FREQUENT_ZIPF: Final = 4.5
+#: An Arabic word whose first letters a match leaves out as particles reads as that word, not
+#: as a particle and a name, when the whole word is at least this frequent ("كمين", an
+#: ambush, not ك + "مين").
+GEOPARSE_AR_PREFIXED_WORD_ZIPF: Final = 3.5
 
 #: How far a cue noun may stand before a name, in tokens, the words between it and the name
 #: being links ("the city of X", "la province rwandaise de X", "près de X"): cue words

@@ -2040,3 +2040,10 @@ def test_case_form_of_two_towns_is_the_one_the_story_is_about() -> None:
     # a preposition that opens a sentence is no case form of a village ("Біле")
     text = "Біля Кірового на Донеччині уламки дрона пошкодили будинок."
     assert "Біля" not in {m.mention for m in parse(text, lang="uk")}
+
+
+def test_a_frequent_arabic_word_is_no_particle_and_a_name() -> None:
+    # "كمين" (an ambush) is no ك + "مين" (Maine)
+    found = [(m.mention, m.place.id) for m in parse("قتل شرطيان في كمين قرب مدينة كيفة.", "ar")]
+    assert all(mention != "مين" for mention, _ in found), found
+    assert all(pid != "gn:4971068" for _, pid in found), found

@@ -1205,7 +1205,7 @@ class Scanner:
             return True
         if m.prefix:
             whole = normalize_name(text[toks.starts[m.first] : toks.ends[m.last]])
-            if word_frequency(whole, ("ar",)) >= config.GEOPARSE_FREQUENT_ZIPF:
+            if word_frequency(whole, ("ar",)) >= config.GEOPARSE_AR_PREFIXED_WORD_ZIPF:
                 return True
         places = (c.place for c in self.index.candidates(key, variants=False))
         return _doubling_unmatched(written, places)
