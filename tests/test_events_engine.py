@@ -5509,3 +5509,14 @@ def test_a_toll_that_rose_in_the_same_sentence_is_told_once(first: int, deaths: 
 )
 def test_a_toll_elided_after_another_is_its_own_places(text: str, deaths: dict[str, int]) -> None:
     assert {place: fatalities for place, _, _, fatalities, _ in _told(text)} == deaths
+
+
+def test_a_toll_with_no_noun_at_the_next_town_is_the_strikes_wave() -> None:
+    text = (
+        "date 2024-05-14\nВ Кинешме при обстреле погибли 2 человека, ещё 2 ранены. "
+        "В Фурманове ранены 4."
+    )
+    assert _told(text) == [
+        ("Kineshma", "2024-05-14", "Shelling/artillery/missile attack", 2, 2),
+        ("Furmanov", "2024-05-14", "Shelling/artillery/missile attack", 0, 4),
+    ]

@@ -2917,6 +2917,10 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     unclaimed_re = rules.words_re("actors", "unclaimed")
     separate_re = rules.words_re("actors", "separate")
     # "the same day", "the next day": a day told before
+    # the rule of a toll of people, for a toll told alone after a strike
+    toll_rule = next(
+        (i for i, r in enumerate(rules.rules) if r.key == "casualties_of_civilians"), None
+    )
     told_day_words = (
         rules.words_re("context", "same_day"),
         rules.words_re("context", "next_day"),
@@ -3193,6 +3197,21 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
         ):
             # "Drones attacked several villages on Sunday. In X, two men were wounded."
             cues = [(0, len(sentence), lead.rule)]
+        if (
+            not cues
+            and not recalled
+            and not another
+            and any(m.place.kind == "city" for m in ms)
+            and toll_rule is not None
+            and any(
+                i.sentence == k - 1 and not i.generic and not i.recalled and i.etype == _REMOTE
+                for i in previous
+            )
+            and _incident_tolls(sentence, rules, [])
+        ):
+            # a toll alone at a town, with no noun of people ("В Y ранены 4"), right after a
+            # strike told with its weapon: a casualty of the same wave (_sibling)
+            cues = [(0, len(sentence), toll_rule)]
         if struck_list is not None and struck_list.rule is not None and not recalled:
             # "Russia attacked Ukraine overnight. Hit were A, B and C": the strike's towns
             lead = struck_list
