@@ -5520,3 +5520,17 @@ def test_a_toll_with_no_noun_at_the_next_town_is_the_strikes_wave() -> None:
         ("Kineshma", "2024-05-14", "Shelling/artillery/missile attack", 2, 2),
         ("Furmanov", "2024-05-14", "Shelling/artillery/missile attack", 0, 4),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-04-15\nAttack on an army post in Makeni: 20 soldiers killed. The attack took "
+        "place the day before.",
+        "date 2024-04-15\nAttaque contre un poste de l'armée à Kenema : 20 soldats tués. "
+        "L'attaque s'est produite la veille.",
+    ],
+)
+def test_the_day_before_in_a_next_sentence_dates_the_incident(text: str) -> None:
+    ((_, day, _, fatalities, _),) = _told(text)
+    assert (day, fatalities) == ("2024-04-14", 20)

@@ -2921,13 +2921,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
     toll_rule = next(
         (i for i, r in enumerate(rules.rules) if r.key == "casualties_of_civilians"), None
     )
-    told_day_words = (
-        rules.words_re("context", "same_day"),
-        rules.words_re("context", "next_day"),
-        rules.words_re("context", "previous_day"),
-        rules.words_re("context", "days_after"),
-        rules.words_re("context", "days_before"),
-    )
+    told_day_words = _told_day_words(rules)
     blame_re = rules.words_re("actors", "blame")
     for k in range(len(starts)):
         begin = starts[k]
@@ -4199,6 +4193,15 @@ def _restated(lead: _Lead, before: _Lead | None, previous: list[_Incident], rule
     return lead
 
 
+def _told_day_words(rules: Rules) -> tuple[re.Pattern[str] | None, ...]:
+    """The packs' words that give a day by a day told before, in the order of
+    :data:`_TOLD_DAY_SHIFTS`."""
+    return tuple(
+        rules.words_re("context", name)
+        for name in ("same_day", "next_day", "previous_day", "days_after", "days_before")
+    )
+
+
 #: The days each list of :func:`_told_day`'s words adds to the day told before: the same
 #: day, the next day, the day before; then, per day the words count, days after and before.
 _TOLD_DAY_SHIFTS: Final = (0, 1, -1, 1, -1)
@@ -4633,7 +4636,14 @@ def _follow_up(
 
     def dates() -> list[FoundDate]:  # found once, when needed
         if not memo:
-            memo.append(find_dates(sentence, reference=reference, rules=rules))
+            found = find_dates(sentence, reference=reference, rules=rules)
+            if ctx.told_day_any is not None and ctx.told_day_any.search(sentence) is not None:
+                # "The attack took place the day before": no day told before, the day
+                # before the article's (_told_day)
+                found = _told_day(
+                    sentence, found, [], _told_day_words(rules), rules=rules, reference=reference
+                )
+            memo.append(found)
         return memo[0]
 
     if same and inc.dated and inc.date is not None and cues:
