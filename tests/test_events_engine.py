@@ -5534,3 +5534,14 @@ def test_a_toll_with_no_noun_at_the_next_town_is_the_strikes_wave() -> None:
 def test_the_day_before_in_a_next_sentence_dates_the_incident(text: str) -> None:
     ((_, day, _, fatalities, _),) = _told(text)
     assert (day, fatalities) == ("2024-04-14", 20)
+
+
+def test_police_who_say_what_happened_are_the_source() -> None:
+    text = (
+        "date 2024-09-30\nColombian police say an ELN attack on a military base near Cumaribo "
+        "killed two soldiers."
+    )
+    rows = _incidents(text)
+    assert [(r["location"], r["actor1"], r["actor2"], r["fatalities"]) for r in rows] == [
+        ("Cumaribo", "ELN", "Military Forces of Colombia", 2)
+    ]
