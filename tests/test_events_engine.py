@@ -5545,3 +5545,9 @@ def test_police_who_say_what_happened_are_the_source() -> None:
     assert [(r["location"], r["actor1"], r["actor2"], r["fatalities"]) for r in rows] == [
         ("Cumaribo", "ELN", "Military Forces of Colombia", 2)
     ]
+
+
+def test_a_groups_forces_are_the_group_not_the_state_of_the_place() -> None:
+    text = "date 2025-01-27\nHouthi forces fired a ballistic missile at Ashdod overnight."
+    rows = _incidents(text)
+    assert [(r["location"], r["actor1"]) for r in rows] == [("Ashdod", "Houthis")]

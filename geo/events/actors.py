@@ -756,6 +756,11 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
         for m in t.bare_forces.finditer(sentence):
             if any(a.start <= m.start() < a.end for a in found):
                 continue
+            if any(
+                not a.generic and a.end <= m.start() and not sentence[a.end : m.start()].strip()
+                for a in found
+            ):
+                continue  # a group's own forces ("Houthi forces fired"), no state's
             police = m.groupdict().get("police") is not None
             actor = state_forces(country, police=police)
             if actor is not None and says_it_acted(m.end()):
