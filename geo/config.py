@@ -178,7 +178,7 @@ REGION_QUALIFIERS_MAX: Final = 2
 #: candidates of the name ("Васильківська громада": Васильків, Васильківка).
 GEOPARSE_DISTRICT_TOWNS: Final = 3
 #: A capitalised Cyrillic word whose dictionary forms name towns of the countries the press
-#: inflects keeps at most this many of them for the context to choose ("Дубну": Дубна, Дубно).
+#: inflects keeps at most this many of them for the context to choose ("Кірові": Кіров, Кірове).
 GEOPARSE_INFLECTED_READINGS: Final = 3
 
 #: Dictionary forms of a name of several Cyrillic words looked up through a Latin

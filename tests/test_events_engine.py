@@ -5445,9 +5445,9 @@ def test_a_toll_before_a_comma_and_a_conjunction_is_not_the_next_clause_s_town()
 def test_a_river_named_only_as_where_goes_on_about_the_incident() -> None:
     # the strike's day, told in the next sentence that names only the river by the market
     text = (
-        "date 2028-04-16\nThe death toll from an air strike on a market in the town of "
-        "Jarabulus has risen to twenty.\n\nA plane dropped two bombs on the market by the "
-        "Euphrates river on Thursday, April 13."
+        "date 2028-04-20\nTwenty people are now known to have died after warplanes struck a "
+        "livestock market in Jarabulus.\n\nThe jets hit the market beside the Euphrates river on "
+        "Thursday, April 13."
     )
     assert _told(text) == [("Jarābulus", "2028-04-13", "Air/drone strike", 20, None)]
 
@@ -5456,19 +5456,19 @@ def test_a_river_named_only_as_where_goes_on_about_the_incident() -> None:
     ("text", "place", "deaths"),
     [
         (
-            "date 2024-08-13\nA car bomb killed one person in Makeni. A similar blast there last "
+            "date 2024-08-21\nA car bomb killed one person in Makeni. A similar blast there last "
             "month killed six.",
             "Makeni",
             1,
         ),
         (
-            "date 2024-04-29\nDes miliciens ont tué 15 personnes à Kenema. Un massacre en "
+            "date 2024-04-29\nDes miliciens ont tué quinze villageois à Kenema. Un massacre en "
             "février avait fait 40 morts.",
             "Kenema",
             15,
         ),
         (
-            "date 2024-08-13\nВ Кинешме при обстреле погиб один человек. В прошлом месяце при "
+            "date 2024-08-21\nВ Кинешме при обстреле погиб один человек. В прошлом месяце при "
             "обстреле города погибли шесть человек.",
             "Kineshma",
             1,
@@ -5502,7 +5502,7 @@ def test_a_toll_that_rose_in_the_same_sentence_is_told_once(first: int, deaths: 
             {"Makeni": 5, "Kenema": 2},
         ),
         (
-            "date 2024-08-26\nРакетна атака: у Бібрці загинула одна людина, у Радехові — ще одна.",
+            "date 2024-08-27\nРакетна атака: у Бібрці загинула одна людина, у Радехові — ще одна.",
             {"Bibrka": 1, "Radekhiv": 1},
         ),
     ],
@@ -5513,12 +5513,12 @@ def test_a_toll_elided_after_another_is_its_own_places(text: str, deaths: dict[s
 
 def test_a_toll_with_no_noun_at_the_next_town_is_the_strikes_wave() -> None:
     text = (
-        "date 2024-05-14\nВ Кинешме при обстреле погибли 2 человека, ещё 2 ранены. "
+        "date 2024-05-17\nВ Кинешме при обстреле погибли 2 человека, ещё 2 ранены. "
         "В Фурманове ранены 4."
     )
     assert _told(text) == [
-        ("Kineshma", "2024-05-14", "Shelling/artillery/missile attack", 2, 2),
-        ("Furmanov", "2024-05-14", "Shelling/artillery/missile attack", 0, 4),
+        ("Kineshma", "2024-05-17", "Shelling/artillery/missile attack", 2, 2),
+        ("Furmanov", "2024-05-17", "Shelling/artillery/missile attack", 0, 4),
     ]
 
 
@@ -5527,7 +5527,7 @@ def test_a_toll_with_no_noun_at_the_next_town_is_the_strikes_wave() -> None:
     [
         "date 2024-04-15\nAttack on an army post in Makeni: 20 soldiers killed. The attack took "
         "place the day before.",
-        "date 2024-04-15\nAttaque contre un poste de l'armée à Kenema : 20 soldats tués. "
+        "date 2024-04-15\nAssaut contre une caserne à Kenema : 20 soldats tués. "
         "L'attaque s'est produite la veille.",
     ],
 )
@@ -5538,7 +5538,7 @@ def test_the_day_before_in_a_next_sentence_dates_the_incident(text: str) -> None
 
 def test_police_who_say_what_happened_are_the_source() -> None:
     text = (
-        "date 2024-09-30\nColombian police say an ELN attack on a military base near Cumaribo "
+        "date 2024-09-30\nColombian police say an ELN assault on an army outpost near Cumaribo "
         "killed two soldiers."
     )
     rows = _incidents(text)
@@ -5548,6 +5548,6 @@ def test_police_who_say_what_happened_are_the_source() -> None:
 
 
 def test_a_groups_forces_are_the_group_not_the_state_of_the_place() -> None:
-    text = "date 2025-01-27\nHouthi forces fired a ballistic missile at Ashdod overnight."
+    text = "date 2025-01-26\nHouthi forces launched a missile toward Ashdod on Sunday."
     rows = _incidents(text)
     assert [(r["location"], r["actor1"]) for r in rows] == [("Ashdod", "Houthis")]

@@ -976,8 +976,8 @@ def test_cued_inflected_name_is_the_town_its_written_form_transliterates() -> No
     # "Гванду" read as a form of "Гванда" (a Zimbabwean town): the word as written,
     # transliterated, is the Nigerian town near the anchor
     text = (
-        "Армия Нигерии обстреляла окрестности города Бирнин-Кебби. В субботу в городе Гванду "
-        "беспилотник попал в жилой дом."
+        "Армия Нигерии обстреляла окрестности города Калго. В воскресенье у города Гванду "
+        "дрон ударил по складу."
     )
     m = _only(_parse(text, lang="ru"), "Гванду")
     assert (m.place.id, m.place.name, m.precision) == ("gn:2339811", "Gwandu", 1)

@@ -2955,8 +2955,8 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 records.extend((None, m, " ".join(sentence.split())) for m in spoken)
                 ms = []
             elif ms and all(is_water(m.place) for m in ms):
-                # a river or lake named only as where on it ("The plane dropped two bombs on
-                # the market by the X river on Thursday") goes on about the incident too
+                # a river or lake named only as where on it ("Bombs fell near the ferry
+                # landing on the X river on Thursday") goes on about the incident too
                 records.extend((None, m, " ".join(sentence.split())) for m in ms)
                 ms = []
         if not ms:

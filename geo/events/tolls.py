@@ -508,7 +508,7 @@ def _elided(
     sentence: str, numbers: list[Number], found: list[Casualty], used: set[int], t: _TollRules
 ) -> list[Casualty]:
     """Counts of a clause that elides its casualty word after a toll of the sentence ("У X
-    поранено трьох людей, у Y — двоє", "two were hurt in X, in Y - three", "12 were killed
+    поранено п'ятьох, у Y — двоє", "two were hurt in X, in Y - three", "12 were killed
     in X and five in Y"): each takes the kind of the toll before it."""
     out: list[Casualty] = []
     for n in numbers:

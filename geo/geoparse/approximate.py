@@ -2391,7 +2391,7 @@ def respelled_approximations(mentions: Sequence[Mention], index: Index) -> list[
         if key not in chosen:
             chosen[key] = None
             # the word as written too, with its transliterations: an inflected form's
-            # guessed dictionary form ("Таму": "тама") may be another town's name
+            # guessed dictionary form ("Гванду": "гванда") may be another town's name
             written = normalize_name(m.mention)
             known = index.has(key)
             if known or written != key:

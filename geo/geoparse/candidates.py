@@ -621,8 +621,8 @@ class Index:
                         if place.kind != "country":
                             places.setdefault(place.id, place)
             # a town of a country that writes no Cyrillic, which the gazetteer names only in
-            # Latin and the press transcribes from English ("Калева": Kalewa, "Калемьо":
-            # Kalemyo), whatever was found above
+            # Latin and the press transcribes from English ("Гвагвалада": Gwagwalada,
+            # "Алланмьо": Allanmyo), whatever was found above
             cyrillic = translit.cyrillic_countries()
             for latin in translit.cyrillic_english_keys(key):
                 for place in self.gazetteer.lookup(latin, normalized=True)[:most]:

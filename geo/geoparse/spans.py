@@ -1860,8 +1860,8 @@ def _word_forms(
             hit = known(form, toks.keys[i], forms)
             if hit is not None and not translit:
                 # the other dictionary forms that name a town of the countries whose places
-                # the press inflects: the document's places choose ("Дубну" is Дубна in
-                # Russia and Дубно in Ukraine)
+                # the press inflects: the document's places choose ("Кірові" is Кіров in
+                # Russia and Кірове in Ukraine)
                 others = [
                     f
                     for f in forms

@@ -350,7 +350,7 @@ def cyrillic_latin_keys(key: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-#: The Russian press writes the English "yo" of Asian names as "ьо" ("Калемьо": Kalemyo).
+#: The Russian press writes the English "yo" of Asian names as "ьо" ("Алланмьо": Allanmyo).
 _SOFT_O: Final = re.compile("ьо")
 
 
@@ -362,10 +362,10 @@ def cyrillic_english_keys(key: str) -> tuple[str, ...]:
 
     Examples
     --------
-    >>> cyrillic_english_keys("калева"), cyrillic_english_keys("калемьо")
-    (('kalewa',), ('kalemyo',))
-    >>> cyrillic_english_keys("ровно")
-    ('rowno',)
+    >>> cyrillic_english_keys("гвагвалада"), cyrillic_english_keys("алланмьо")
+    (('gwagwalada',), ('allanmyo',))
+    >>> cyrillic_english_keys("бвари")
+    ('bwari',)
     """
     if not is_cyrillic(key):
         return ()

@@ -583,7 +583,7 @@ def detect_language(
             if scores["uk"] != scores["ru"]:
                 return "uk" if scores["uk"] > scores["ru"] else "ru"
             # no letter and no function word of either: the words only one of them uses
-            # ("Сили ППО збили дрон над Одесою": сили, збили, одесою are Ukrainian only)
+            # ("Сили ППО збили дрон над X": сили, збили are Ukrainian only)
             return "uk" if _words_only_in(text[:limit], "uk", "ru") > 0 else "ru"
         return "und"
     return best
