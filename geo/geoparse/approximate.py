@@ -2239,7 +2239,7 @@ def local_waters(
 
     Examples
     --------
-    >>> from geo.gazetteer import Place, normalize_name
+    >>> from geo.gazetteer import Place
     >>> def m(name, start, place, sentence=0):
     ...     return Mention(mention=name, char_start=start, char_end=start + len(name),
     ...                    place=place, score=1.0, sentence=sentence, precision=1, doc_id="",
