@@ -233,6 +233,12 @@ def test_running_totals_are_no_tolls(code: str, sentence: str) -> None:
         ("ar", "انفجرت عبوة ناسفة دون وقوع إصابات.", {"fatalities", "injured"}),
         ("ar", "أصيب عدد من المحتجين دون تسجيل وفيات.", {"fatalities"}),
         ("ru", "О пострадавших не сообщалось.", set()),
+        (
+            "es",
+            "Tres guardias quedaron heridos, sin que se registraran víctimas fatales.",
+            {"fatalities"},
+        ),
+        ("fr", "Une passante a été blessée, sans qu'aucun décès ne soit signalé.", {"fatalities"}),
     ],
 )
 def test_no_deaths_and_no_victims(code: str, sentence: str, kinds: set[str]) -> None:

@@ -1206,6 +1206,15 @@ def test_a_clause_that_elides_its_casualty_word_takes_the_kind_before(
         # a married couple: two people
         ("uk", "Внаслідок удару загинуло подружжя.", [("fatalities", 2)]),
         ("ru", "Ранены супруги и их сын.", [("injured", 2), ("injured", 1)]),
+        ("en", "A married couple was injured when the drone hit their home.", [("injured", 2)]),
+        ("en", "The shell landed in a yard, wounding a couple.", [("injured", 2)]),
+        # the injured named by their state or trade, reflexive verbs of injury
+        ("uk", "Під час атаки травмувалася 54-річна жителька села.", [("injured", 1)]),
+        ("uk", "Потерпілий отримав поранення рук.", [("injured", 1)]),
+        ("ru", "Ранение получил электромонтёр, работавший на линии.", [("injured", 1)]),
+        ("ru", "Травмировалась пожилая женщина.", [("injured", 1)]),
+        # a massacre is a killing
+        ("fr", "Les assaillants ont massacré douze villageois.", [("fatalities", 12)]),
     ],
 )
 def test_victims_named_by_nouns_and_after_the_means_are_counted(
