@@ -1215,6 +1215,23 @@ def test_a_clause_that_elides_its_casualty_word_takes_the_kind_before(
         ("ru", "Травмировалась пожилая женщина.", [("injured", 1)]),
         # a massacre is a killing
         ("fr", "Les assaillants ont massacré douze villageois.", [("fatalities", 12)]),
+        # bodies counted after the word, a killing told in the pluperfect or with an adverb
+        ("en", "Relatives said the bodies of three guards were brought in.", [("fatalities", 3)]),
+        (
+            "es",
+            "La víspera, los mismos hombres habían matado a tres campesinos.",
+            [("fatalities", 3)],
+        ),
+        ("fr", "Jeudi, un drone avait déjà tué trois bergers.", [("fatalities", 3)]),
+        # the army's word in quotation marks, in a clash
+        (
+            "fr",
+            "Les militaires ont affronté des rebelles. Deux rebelles ont été « neutralisés ».",
+            [("fatalities", 2)],
+        ),
+        # a toll that has grown, "now" after its noun
+        ("ru", "Погибших теперь семь.", [("fatalities", 7)]),
+        ("uk", "Загиблих тепер восьмеро.", [("fatalities", 8)]),
     ],
 )
 def test_victims_named_by_nouns_and_after_the_means_are_counted(
