@@ -81,6 +81,23 @@ SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
             "Sappers defused a roadside bomb.",
             ("Strategic developments", "Disrupted weapons use"),
         ),
+        # a missile, rocket or bomb fired from a drone or an aircraft: a strike from the air
+        (
+            "An armed drone fired a missile at a pickup truck.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        (
+            "Un drone a tiré un missile sur une camionnette.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        (
+            "Un dron disparó un misil contra una camioneta.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        (
+            "Une bombe aérienne guidée a touché un entrepôt.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
     ],
 )
 def test_classify_sentence(sentence: str, expected: tuple[str, str]) -> None:

@@ -3541,6 +3541,14 @@ def test_a_hospital_the_wounded_were_taken_to_next_is_no_incident_place() -> Non
         "al hospital regional de Valledupar."
     )
     assert "Valledupar" not in {p for p, *_ in _event_places(es)}
+    # a time of day between the death and the hospital (towns no evaluation text names)
+    fr_night = (
+        "date 2026-05-14\nLe bilan de la frappe de missile qui a touché mardi la gare d'Uribia "
+        "s'est alourdi jeudi à quatre morts et 12 blessés. Une femme de 70 ans, grièvement "
+        "blessée, est décédée dans la nuit de mercredi à jeudi à l'hôpital régional de "
+        "Fonseca, a précisé le gouverneur."
+    )
+    assert [p for p, *_ in _event_places(fr_night)] == ["Uribia"]
 
 
 @pytest.mark.parametrize(
