@@ -1184,6 +1184,18 @@ def test_a_recurring_surname_is_the_town_after_a_preposition_that_takes_no_perso
     assert set(df["country_code"]) == {"CO"}
 
 
+def test_a_case_form_of_a_surname_after_v_is_the_town() -> None:
+    # Russian: "Кирсанове" is the prepositional of both the surname and the town; after "в"
+    # (a preposition of place) it is the town, whose dictionary form is a gazetteer name
+    text = (
+        "Беспилотник атаковал подстанцию в Тамбовской области.\n\nДиректор предприятия "
+        "Андрей Кирсанов сообщил, что пострадавших нет. Андрея Кирсанова поддержал "
+        "губернатор. Ночью в Кирсанове отключили свет."
+    )
+    df = geo.geoparse(text, lang="ru")
+    assert df["mention"].tolist() == ["Тамбовской области", "Кирсанове"]
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [

@@ -733,8 +733,14 @@ def _block_people(
                     toks, i, w, demonyms=index.demonyms(w) if index is not None else frozenset()
                 ):
                     continue  # "Mayor Ann Dover ... the city of Dover": the town
-                if index is not None and place_only_before(toks, i, w) and index.has(keys[i]):
-                    continue  # "dijo Rosa Girardota ... protestas en Girardota": the town
+                if (
+                    index is not None
+                    and place_only_before(toks, i, w)
+                    and (index.has(keys[i]) or any(index.has(b) for b in _base_key(text, toks, i)))
+                ):
+                    # "dijo Rosa Girardota ... protestas en Girardota", "Ольга Бердянська ...
+                    # у Бердянську" (a town's case form, its dictionary form a place): the town
+                    continue
                 if (
                     keys[i] in unit_named
                     and _place_link_before(text, toks, i, w)
