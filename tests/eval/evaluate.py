@@ -397,12 +397,24 @@ class Reference:
             raise ValueError(f"gold reference {ref} is not in the gazetteer")
         return place.latitude, place.longitude
 
+    def _iso_of(self, pred: Prediction) -> str | None:
+        """The ISO 3166-2 code of a predicted first-level unit, if the gazetteer has one."""
+        try:
+            place = self.gaz.get(pred.place_id)
+        except (KeyError, ValueError):
+            return None
+        return getattr(place, "iso_3166_2", None) if place is not None else None
+
     def right(self, pred: Prediction, ref: str, *, public: bool) -> tuple[bool, bool | None]:
         """(placed right within 161 km or as the right country, city within 25 km or None)."""
         if ref.startswith("cc:"):
             return pred.kind == "country" and pred.country_code == ref[3:], None
         if pred.place_id == ref:
             return True, (True if pred.kind == "city" else None)
+        if ref.startswith("iso:") and pred.kind == "region" and self._iso_of(pred) == ref[4:]:
+            # the first-level unit itself, from another source (Natural Earth, GeoNames):
+            # right wherever its point lies (a large oblast's points may be far apart)
+            return True, None
         point = self.point(ref)
         if point is None:
             return False, None
