@@ -98,6 +98,11 @@ SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
             "Une bombe aérienne guidée a touché un entrepôt.",
             ("Explosions/Remote violence", "Air/drone strike"),
         ),
+        # the forces and the time between the verb of stopping and the drones
+        (
+            "تصدت الدفاعات الأرضية للجيش فجر اليوم لمسيرات معادية فوق المدينة.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
     ],
 )
 def test_classify_sentence(sentence: str, expected: tuple[str, str]) -> None:
