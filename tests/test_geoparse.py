@@ -1159,6 +1159,16 @@ def test_a_form_of_another_gender_is_no_form_of_a_surname() -> None:
     assert found[["mention", "name"]].values.tolist() == [["Белове", "Belovo"]]
 
 
+@pytest.mark.parametrize(("words", "kind"), [("southern Amran", "region"), ("Amran", "city")])
+def test_a_part_of_an_area_before_a_name_of_a_town_and_its_region_is_the_region(
+    words: str, kind: str
+) -> None:
+    # "southern X", "upper X": of a name a town and its first-level region bear, the region
+    df = geo.geoparse(f"Fighting spread across {words} on Sunday.", lang="en")
+    assert df["kind"].tolist() == [kind]
+    assert df["country_code"].tolist() == ["YE"]
+
+
 def test_a_recurring_surname_is_the_town_after_near() -> None:
     # "Hartford" is a surname here first; after "near" it is the town again
     text = (

@@ -256,6 +256,21 @@ def resolve(
         and s.last > s.first
     )
     cue_at = {s.first: region_cue(toks, s.first, s.last, w, spans_at, text=text) for s in spans}
+    parts = w["part_before"]
+    for s in spans:
+        k = s.first - 1
+        if (
+            parts
+            and not cue_at[s.first]
+            and k >= 0
+            and toks.sentence[k] == toks.sentence[s.first]
+            and not toks.cap[k]
+            and toks.keys[k] in parts
+            and _town_and_region(cands.get(s.key, ()))
+        ):
+            # "upper Sagaing", "northern Idlib": a part of an area; of a name a town and its
+            # region bear, softly the region (a metropolis stays the town)
+            cue_at[s.first] = 1
     cue_at.update(dict.fromkeys(_listed_before_plural(text, toks, spans, w), 2))
     cue_of = {key: max(cue_at[s.first] for s in group) for key, group in by_key.items()}
     # a name with a region noun after it ("Walton and Barrow counties") may name a region
@@ -2564,6 +2579,16 @@ def _cue_sentences(toks: Tokens, w: Words) -> set[int]:
             found.add(toks.sentence[i])
             at = text.find(cue, at + 1)
     return found
+
+
+def _town_and_region(cs: Sequence[Candidate]) -> bool:
+    """Whether a first-level region and a town of its country bear the name."""
+    regions = {
+        c.place.country_code
+        for c in cs
+        if c.place.kind == "region" and feature_of(c.place) == "admin1"
+    }
+    return any(c.place.kind == "city" and c.place.country_code in regions for c in cs)
 
 
 def _twin_for_span(

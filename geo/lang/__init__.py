@@ -133,6 +133,9 @@ WORD_LISTS: Final = {
     "region_qualifiers": "lower-case adjectives between a region's adjective and its noun "
     "(городском округе, міській територіальній громаді)",
     "soft_region": "region nouns also used for a city's surroundings (région, region)",
+    "part_before": "lower-case adjectives of a part of an area written right before its name "
+    "(upper X, northern X): a name a town and its region bear is, after one, the region "
+    "unless the town is a metropolis (a soft region cue)",
     "near": "words before a name that make the location approximate (near, près de)",
     "compass_words": "compass adjectives and nouns between a place and the region or country "
     "it lies in ('X, northern Y', 'X на севере Y'): the second name places the first",
