@@ -98,6 +98,11 @@ SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
             "Une bombe aérienne guidée a touché un entrepôt.",
             ("Explosions/Remote violence", "Air/drone strike"),
         ),
+        # a road blocked, the means and the road's name between the verb and the road
+        (
+            "Cientos de campesinos bloquearon con troncos y piedras la ruta 5 para exigir agua.",
+            ("Protests", "Peaceful protest"),
+        ),
         # the forces and the time between the verb of stopping and the drones
         (
             "تصدت الدفاعات الأرضية للجيش فجر اليوم لمسيرات معادية فوق المدينة.",
