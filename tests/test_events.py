@@ -98,6 +98,8 @@ SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
             "Une bombe aérienne guidée a touché un entrepôt.",
             ("Explosions/Remote violence", "Air/drone strike"),
         ),
+        # forces that engaged armed men fought them (not "engaged in talks")
+        ("Troops engaged a band of gunmen near the river.", ("Battles", "Armed clash")),
         # a road blocked, the means and the road's name between the verb and the road
         (
             "Cientos de campesinos bloquearon con troncos y piedras la ruta 5 para exigir agua.",
@@ -120,6 +122,7 @@ def test_classify_sentence(sentence: str, expected: tuple[str, str]) -> None:
         "Erevan a accueilli une conférence.",
         "Les appels au cessez-le-feu n'ont pas donné de résultats.",
         "The president visited Baku.",
+        "The governor said he was engaged in talks with the bandits.",
     ],
 )
 def test_no_incident(sentence: str) -> None:
