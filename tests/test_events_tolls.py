@@ -1299,3 +1299,32 @@ def test_a_part_of_a_count_told_before_is_no_toll_of_its_own() -> None:
     sentence = "Пострадали 31 человек, 12 из них доставлены в больницы."
     found = count_casualties(sentence, rules=get_rules(("ru",)))
     assert [(c.kind, c.count) for c in found] == [("injured", 31)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # a clash: the attackers' dead beside the forces' are its dead too
+        (
+            "fr",
+            "Deux gendarmes et trois assaillants ont été tués.",
+            [("fatalities", 2, True), ("fatalities", 3, True)],
+        ),
+        # attackers killed beside their victims, civilians, stay out of the toll
+        (
+            "en",
+            "Gunmen killed 12 villagers; three of the attackers were killed by vigilantes.",
+            [("fatalities", 12, True), ("fatalities", 3, False)],
+        ),
+        # a side's claim stays a claim
+        (
+            "en",
+            "Two soldiers were killed; the army says it killed 20 attackers.",
+            [("fatalities", 2, True), ("fatalities", 20, False)],
+        ),
+    ],
+)
+def test_the_attackers_dead_count_in_a_clash_only(
+    lang: str, sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    assert _counts(lang, sentence) == expected

@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -481,6 +482,7 @@ def count_casualties(
                 )
             )
     out = _without_restatements(sentence, out, t)
+    out = _attackers_of_a_clash(sentence, out, t)
     out.extend(_elided(sentence, numbers, out, used, t))
     counted = {(c.kind, c.count) for c in out if not c.word}
     # "أصيب شابان ... وقد أصيبا بجروح": a word that names as many victims as a count of
@@ -641,6 +643,37 @@ def _without_restatements(sentence: str, found: list[Casualty], t: _TollRules) -
             continue
         out.append(c)
     return out
+
+
+def _attackers_of_a_clash(sentence: str, out: list[Casualty], t: _TollRules) -> list[Casualty]:
+    """``out``, with the attackers' dead counted beside the dead of a state's forces or
+    another armed side ("Two soldiers and five of the attackers were killed"): a clash,
+    whose dead on both sides are its toll (ACLED counts every death of an event); attackers
+    counted beside civilians stay out of their victims' toll. A count a claim word frames
+    stays a claim."""
+    if t.hostile is None:
+        return out
+
+    def attackers(c: Casualty) -> bool:
+        return c.claimed and t.hostile is not None and t.hostile.match(sentence, c.end) is not None
+
+    sides = [c for c in out if c.kind == "fatalities" and c.armed and not c.claimed]
+    if not sides:
+        return out
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(sentence, 0, len(sentence))]
+    return [
+        dataclasses.replace(c, claimed=False)
+        if attackers(c)
+        and c.kind == "fatalities"
+        and not (
+            t.claim is not None
+            and t.claim.search(
+                sentence, max((e for e in edges if e <= c.start), default=0), c.start
+            )
+        )
+        else c
+        for c in out
+    ]
 
 
 def _claimed(sentence: str, n: Number, t: _TollRules) -> bool:
