@@ -1159,6 +1159,12 @@ def test_a_form_of_another_gender_is_no_form_of_a_surname() -> None:
     assert found[["mention", "name"]].values.tolist() == [["Белове", "Belovo"]]
 
 
+def test_a_surname_in_a_dateline_is_the_town() -> None:
+    # "Denton" is a common surname; opening a line in capitals before a dash it is a dateline
+    df = geo.geoparse("DENTON — The City Council on Monday approved the budget.", lang="en")
+    assert df["name"].tolist() == ["Denton"]
+
+
 @pytest.mark.parametrize(("words", "kind"), [("southern Amran", "region"), ("Amran", "city")])
 def test_a_part_of_an_area_before_a_name_of_a_town_and_its_region_is_the_region(
     words: str, kind: str

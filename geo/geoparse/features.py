@@ -1024,8 +1024,10 @@ def span_features(
         f["region_cue"] = float(cue)
     if dateline:
         f["dateline"] = 1.0
-    if surname and not (capital and p.kind == "city"):
-        f["surname"] = 1.0  # a common surname ("Turner", "Welch"): often a person
+    if surname and not (capital and p.kind == "city") and not dateline:
+        # a common surname ("Turner", "Welch"): often a person; not where a dateline puts
+        # it ("DENTON —": a place by the form)
+        f["surname"] = 1.0
     if given_name:
         f["given_name"] = 1.0
     if few_places:
