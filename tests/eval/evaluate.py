@@ -332,6 +332,8 @@ ISO_POINTS: dict[str, tuple[float, float]] = {
     "CD-KC": (-5.9, 22.6),  # Kasaï-Central (Natural Earth: the former Kasaï-Occidental)
     "CD-KL": (-5.2, 18.6),  # Kwilu (Natural Earth: the former Bandundu)
     "BF-09": (11.3, -4.4),  # Hauts-Bassins (ISO's code; Natural Earth: no code)
+    "BF-02": (10.4, -4.6),  # Cascades (ISO's code; Natural Earth: no code)
+    "BF-13": (10.3, -3.2),  # Sud-Ouest (ISO's code; Natural Earth: no code)
     "HT-GA": (18.45, -74.1),  # Grand'Anse (Natural Earth: no code)
     "AZ-NX": (39.3, 45.4),  # Nakhchivan (the autonomous republic; Natural Earth: its districts)
 }
