@@ -95,14 +95,14 @@ SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
             ("Explosions/Remote violence", "Air/drone strike"),
         ),
         (
-            "Une bombe aérienne guidée a touché un entrepôt.",
+            "Une bombe aérienne guidée est tombée sur un hangar.",
             ("Explosions/Remote violence", "Air/drone strike"),
         ),
         # forces that engaged armed men fought them (not "engaged in talks")
         ("Troops engaged a band of gunmen near the river.", ("Battles", "Armed clash")),
         # a road blocked, the means and the road's name between the verb and the road
         (
-            "Cientos de campesinos bloquearon con troncos y piedras la ruta 5 para exigir agua.",
+            "Cientos de campesinos bloquearon con troncos y neumáticos la ruta 5 para exigir agua.",
             ("Protests", "Peaceful protest"),
         ),
         # the forces and the time between the verb of stopping and the drones

@@ -3543,10 +3543,9 @@ def test_a_hospital_the_wounded_were_taken_to_next_is_no_incident_place() -> Non
     assert "Valledupar" not in {p for p, *_ in _event_places(es)}
     # a time of day between the death and the hospital (towns no evaluation text names)
     fr_night = (
-        "date 2026-05-14\nLe bilan de la frappe de missile qui a touché mardi la gare d'Uribia "
-        "s'est alourdi jeudi à quatre morts et 12 blessés. Une femme de 70 ans, grièvement "
-        "blessée, est décédée dans la nuit de mercredi à jeudi à l'hôpital régional de "
-        "Fonseca, a précisé le gouverneur."
+        "date 2026-05-14\nLe bilan du tir de missile contre la gare d'Uribia, mardi, est passé "
+        "jeudi à quatre morts et 12 blessés. Blessée dans l'explosion, une retraitée est morte "
+        "tard dans la soirée de mercredi à l'hôpital de Fonseca, selon le gouverneur."
     )
     assert [p for p, *_ in _event_places(fr_night)] == ["Uribia"]
 

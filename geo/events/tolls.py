@@ -647,7 +647,7 @@ def _without_restatements(sentence: str, found: list[Casualty], t: _TollRules) -
 
 def _attackers_of_a_clash(sentence: str, out: list[Casualty], t: _TollRules) -> list[Casualty]:
     """``out``, with the attackers' dead counted beside the dead of a state's forces or
-    another armed side ("Two soldiers and five of the attackers were killed"): a clash,
+    another armed side ("a policeman and three of the gunmen died"): a clash,
     whose dead on both sides are its toll (ACLED counts every death of an event); attackers
     counted beside civilians stay out of their victims' toll. A count a claim word frames
     stays a claim."""
