@@ -5545,8 +5545,8 @@ def test_the_day_before_in_a_next_sentence_dates_the_incident(text: str) -> None
 
 def test_police_who_say_what_happened_are_the_source() -> None:
     text = (
-        "date 2024-09-30\nColombian police say an ELN assault on an army outpost near Paz de Ariporo "
-        "killed two soldiers."
+        "date 2024-09-30\nColombian police say an ELN assault on an army outpost near "
+        "Paz de Ariporo killed two soldiers."
     )
     rows = _incidents(text)
     assert [(r["location"], r["actor1"], r["actor2"], r["fatalities"]) for r in rows] == [
