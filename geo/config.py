@@ -778,6 +778,9 @@ ACTOR_ACRONYM_MAX_CHARS: Final = 6
 #: At most this many words between a bare noun of a state's forces and the weapon or
 #: attack verb that makes them the actor ("regime helicopters struck", "the army shelled").
 ACTOR_WEAPON_GAP_WORDS: Final = 2
+#: Unidentified armed men followed, within this many words of their clause, by a verb of
+#: attack ("gunmen on motorbikes stormed") acted: they are the incident's perpetrator.
+ACTOR_ACT_GAP_WORDS: Final = 4
 
 #: At most this many words (a verb of saying: "said", "said in a statement") between an
 #: actor and the words of the packs' ``actors.self_claim`` that make it say it acted

@@ -5558,3 +5558,24 @@ def test_a_groups_forces_are_the_group_not_the_state_of_the_place() -> None:
     text = "date 2025-01-26\nHouthi forces launched a missile toward Ashdod on Sunday."
     rows = _incidents(text)
     assert [(r["location"], r["actor1"]) for r in rows] == [("Ashdod", "Houthis")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count its casualty word follows counts no one named after it: the gunmen acted
+        "date 2026-05-12\nAt least 12 villagers were killed and 5 wounded when gunmen on "
+        "motorbikes stormed a market in Tauramena on Monday, officials said.",
+        # unidentified armed men who opened fire a few words after their name, in the next
+        # sentence, are the perpetrators of the attack told before
+        "date 2026-05-12\nDoce campesinos murieron el lunes en un ataque contra un caserío de "
+        "Tauramena. Según la alcaldía, un grupo de hombres armados llegados en motocicletas "
+        "abrió fuego contra las viviendas.",
+    ],
+)
+def test_unidentified_men_who_acted_are_the_perpetrators(text: str) -> None:
+    # invented texts; a town no evaluation text names
+    rows = _incidents(text)
+    assert [(r["location"], r["actor1"], r["actor2"]) for r in rows] == [
+        ("Tauramena", "Unidentified Armed Group", "Civilians")
+    ]

@@ -256,6 +256,9 @@ class _ActorRules:
     # says whose they are
     weapon_after: re.Pattern[str] | None
     weapon_before: re.Pattern[str] | None
+    # a verb of attack a few more words after unidentified armed men ("gunmen on motorbikes
+    # stormed", "des hommes armés arrivés à moto ont tiré"): the men acted
+    acts_after: re.Pattern[str] | None = None
 
 
 def _scripts(codes: tuple[str, ...]) -> frozenset[str]:
@@ -425,6 +428,12 @@ def _actor_rules(rules: Rules) -> _ActorRules:
             re.IGNORECASE,
         )
         if attack or verbs
+        else None,
+        acts_after=re.compile(
+            rf"(?:\s+[^\s.;:!?]+){{0,{config.ACTOR_ACT_GAP_WORDS}}}?\s+(?:{verbs})(?!\w)",
+            re.IGNORECASE,
+        )
+        if verbs
         else None,
         weapon_before=re.compile(
             "|".join(
@@ -748,7 +757,15 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
                             group, agent=True, explicit=True, victim=False
                         )
                     continue
-                found.append(ActorMention(actor, m.start(), m.end(), by, explicit=by, fired=by))
+                acted = (
+                    by
+                    or actor == UNIDENTIFIED
+                    and t.acts_after is not None
+                    and t.acts_after.match(sentence, m.end()) is not None
+                )
+                found.append(
+                    ActorMention(actor, m.start(), m.end(), acted, explicit=by, fired=acted)
+                )
     if t.rioters is not None:
         for m in t.rioters.finditer(sentence):
             found.append(ActorMention(RIOTERS, m.start(), m.end()))

@@ -2405,6 +2405,9 @@ def _mark_victims(
     if not tolls:
         return actors
     weapon = rules.words_re("actors", "attack_nouns")
+    # a count its casualty word follows ("17 wounded when gunmen stormed"): it counts no
+    # one named after that word
+    hurt = [r for r in (rules.words_re("tolls", "killed"), rules.words_re("tolls", "injured")) if r]
     out = []
     for a in actors:
         state = a.actor.inter == _STATE_FORCES
@@ -2426,7 +2429,11 @@ def _mark_victims(
                         or _MEMBERS_OF.fullmatch(sentence, c.end, a.start)
                     )
                     if state
-                    else _FIGHTERS_GAP.fullmatch(sentence, c.end, a.start)
+                    else (
+                        None
+                        if any(r.search(sentence, c.end, a.start) for r in hurt)
+                        else _FIGHTERS_GAP.fullmatch(sentence, c.end, a.start)
+                    )
                 )
                 is not None
                 for c in tolls
