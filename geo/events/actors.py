@@ -259,6 +259,9 @@ class _ActorRules:
     # a verb of attack a few more words after unidentified armed men ("gunmen on motorbikes
     # stormed", "des hommes armés arrivés à moto ont tiré"): the men acted
     acts_after: re.Pattern[str] | None = None
+    # words of dying or being hurt: a verb of attack that is one ("gunmen were also killed")
+    # tells what befell the men, not what they did
+    hurt_words: re.Pattern[str] | None = None
 
 
 def _scripts(codes: tuple[str, ...]) -> frozenset[str]:
@@ -430,11 +433,12 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         if attack or verbs
         else None,
         acts_after=re.compile(
-            rf"(?:\s+[^\s.;:!?]+){{0,{config.ACTOR_ACT_GAP_WORDS}}}?\s+(?:{verbs})(?!\w)",
+            rf"(?:\s+[^\s.;:!?]+){{0,{config.ACTOR_ACT_GAP_WORDS}}}?\s+(?P<verb>{verbs})(?!\w)",
             re.IGNORECASE,
         )
         if verbs
         else None,
+        hurt_words=rules.words_re("tolls", "killed"),
         weapon_before=re.compile(
             "|".join(
                 part
@@ -757,11 +761,17 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
                             group, agent=True, explicit=True, victim=False
                         )
                     continue
-                acted = (
-                    by
-                    or actor == UNIDENTIFIED
-                    and t.acts_after is not None
-                    and t.acts_after.match(sentence, m.end()) is not None
+                acts = (
+                    t.acts_after.match(sentence, m.end())
+                    if actor == UNIDENTIFIED and t.acts_after is not None
+                    else None
+                )
+                acted = by or (
+                    acts is not None
+                    and not (
+                        t.hurt_words is not None
+                        and t.hurt_words.search(acts.group("verb")) is not None
+                    )
                 )
                 found.append(
                     ActorMention(actor, m.start(), m.end(), acted, explicit=by, fired=acted)
