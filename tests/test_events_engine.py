@@ -5579,3 +5579,27 @@ def test_unidentified_men_who_acted_are_the_perpetrators(text: str) -> None:
     assert [(r["location"], r["actor1"], r["actor2"]) for r in rows] == [
         ("Tauramena", "Unidentified Armed Group", "Civilians")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event", "fatalities"),
+    [
+        # villagers carried off and others killed: an attack, not villagers who killed
+        (
+            "date 2026-05-12\nGunmen abducted 15 villagers and killed three others in "
+            "Tauramena on Monday.",
+            "Attack",
+            3,
+        ),
+        ("date 2026-05-12\nGunmen abducted 15 villagers in Tauramena on Monday.", None, None),
+    ],
+)
+def test_people_killed_beside_others_abducted_is_an_attack(
+    text: str, sub_event: str | None, fatalities: int | None
+) -> None:
+    # invented texts; a town no evaluation text names
+    (row,) = _incidents(text)
+    assert row["location"] == "Tauramena"
+    assert row["sub_event_type"] == (sub_event or "Abduction/forced disappearance")
+    assert row["fatalities"] == fatalities or (fatalities is None and row["fatalities"] is None)
+    assert (row["actor1"], row["actor2"]) == ("Unidentified Armed Group", "Civilians")

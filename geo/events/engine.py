@@ -5194,6 +5194,7 @@ _MET_BY_FORCE: Final = frozenset(
     ("Protest with intervention", "Excessive force against protesters")
 )
 _ATTACK: Final = ("Violence against civilians", "Attack")
+_ABDUCTED: Final = "Abduction/forced disappearance"
 _MOB: Final = ("Riots", "Mob violence")
 _REMOTE: Final = "Explosions/Remote violence"
 _CLASH: Final = ("Battles", "Armed clash")
@@ -5211,6 +5212,10 @@ def _subtype(inc: _Incident, refine: Mapping[str, str], fatalities: int | None) 
         and "air_power" in refine
     ):
         return refine["air_power"]
+    if inc.subtype == _ABDUCTED and fatalities:
+        # people killed and others carried off: an attack (ACLED codes the abduction alone
+        # only when no one was killed)
+        return _ATTACK[1]
     if inc.etype != "Protests":
         return inc.subtype
     if inc.intervention and fatalities and "excessive_force" in refine:
