@@ -5603,3 +5603,18 @@ def test_people_killed_beside_others_abducted_is_an_attack(
     assert row["sub_event_type"] == (sub_event or "Abduction/forced disappearance")
     assert row["fatalities"] == fatalities or (fatalities is None and row["fatalities"] is None)
     assert (row["actor1"], row["actor2"]) == ("Unidentified Armed Group", "Civilians")
+
+
+def test_the_side_that_arrests_is_a_states_forces() -> None:
+    # invented text (a town no evaluation text names): the police arrested suspected members
+    # of a group; the group is not who arrested them
+    text = (
+        "date 2028-11-14\nأعلنت قيادة شرطة واسط أن قوة من الشرطة اعتقلت أمس الاثنين أربعة "
+        "مطلوبين بتهمة الانتماء إلى تنظيم داعش في مدينة الكوت."
+    )
+    (row,) = _incidents(text)
+    assert (row["sub_event_type"], row["actor1"], row["actor2"]) == (
+        "Arrests",
+        "Police Forces of Iraq",
+        "Civilians",
+    )

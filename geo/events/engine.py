@@ -2543,6 +2543,16 @@ def _choose_actors(
             others = [a for a in takers if a.actor != subject.actor]
             if others and inc.actor2 is None:
                 inc.actor2 = min(others, key=lambda a: abs(a.start - cue)).actor
+    if inc.subtype == _ARRESTS and inc.actor1 is None:
+        # the side that arrests is a state's forces (ACLED), named however barely ("قوة من
+        # الشرطة", "police"), not an armed group whose suspected members or helpers they
+        # arrested (those stay the civilians of the arrests convention)
+        state = [a for a in armed if a.actor.inter == _STATE_FORCES]
+        if state:
+            first = next(
+                (a for a in state if a.agent), min(state, key=lambda a: abs(a.start - cue))
+            )
+            inc.actor1, inc.explicit = first.actor, first.explicit
     if (
         armed
         and inc.actor1 is None
