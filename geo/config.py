@@ -779,7 +779,7 @@ ACTOR_ACRONYM_MAX_CHARS: Final = 6
 #: attack verb that makes them the actor ("regime helicopters struck", "the army shelled").
 ACTOR_WEAPON_GAP_WORDS: Final = 2
 #: Unidentified armed men followed, within this many words of their clause, by a verb of
-#: attack ("gunmen on motorbikes stormed") acted: they are the incident's perpetrator.
+#: attack ("gunmen in two pickups raided") acted: they are the incident's perpetrator.
 ACTOR_ACT_GAP_WORDS: Final = 4
 
 #: At most this many words (a verb of saying: "said", "said in a statement") between an

@@ -5564,13 +5564,13 @@ def test_a_groups_forces_are_the_group_not_the_state_of_the_place() -> None:
     "text",
     [
         # a count its casualty word follows counts no one named after it: the gunmen acted
-        "date 2026-05-12\nAt least 12 villagers were killed and 5 wounded when gunmen on "
-        "motorbikes stormed a market in Tauramena on Monday, officials said.",
+        "date 2026-05-12\nEight traders were killed and three hurt as gunmen in two pickups "
+        "raided the market of Tauramena on Monday, officials said.",
         # unidentified armed men who opened fire a few words after their name, in the next
         # sentence, are the perpetrators of the attack told before
-        "date 2026-05-12\nDoce campesinos murieron el lunes en un ataque contra un caserío de "
-        "Tauramena. Según la alcaldía, un grupo de hombres armados llegados en motocicletas "
-        "abrió fuego contra las viviendas.",
+        "date 2026-05-12\nNueve jornaleros murieron el martes en un ataque a una finca de "
+        "Tauramena. Según el alcalde, una banda de hombres armados venidos en camionetas abrió "
+        "fuego contra los trabajadores.",
     ],
 )
 def test_unidentified_men_who_acted_are_the_perpetrators(text: str) -> None:
@@ -5609,8 +5609,8 @@ def test_the_side_that_arrests_is_a_states_forces() -> None:
     # invented text (a town no evaluation text names): the police arrested suspected members
     # of a group; the group is not who arrested them
     text = (
-        "date 2028-11-14\nأعلنت قيادة شرطة واسط أن قوة من الشرطة اعتقلت أمس الاثنين أربعة "
-        "مطلوبين بتهمة الانتماء إلى تنظيم داعش في مدينة الكوت."
+        "date 2028-11-14\nقالت مديرية شرطة واسط إن دورية من الشرطة ألقت القبض مساء الأحد على "
+        "ثلاثة متهمين بالارتباط بتنظيم داعش في مدينة الكوت."
     )
     (row,) = _incidents(text)
     assert (row["sub_event_type"], row["actor1"], row["actor2"]) == (

@@ -256,8 +256,8 @@ class _ActorRules:
     # says whose they are
     weapon_after: re.Pattern[str] | None
     weapon_before: re.Pattern[str] | None
-    # a verb of attack a few more words after unidentified armed men ("gunmen on motorbikes
-    # stormed", "des hommes armés arrivés à moto ont tiré"): the men acted
+    # a verb of attack a few more words after unidentified armed men ("gunmen in two pickups
+    # raided", "des hommes armés à bord de pick-up ont attaqué"): the men acted
     acts_after: re.Pattern[str] | None = None
     # words of dying or being hurt: a verb of attack that is one ("gunmen were also killed")
     # tells what befell the men, not what they did

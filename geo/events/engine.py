@@ -2405,7 +2405,7 @@ def _mark_victims(
     if not tolls:
         return actors
     weapon = rules.words_re("actors", "attack_nouns")
-    # a count its casualty word follows ("17 wounded when gunmen stormed"): it counts no
+    # a count its casualty word follows ("three hurt as gunmen raided"): it counts no
     # one named after that word
     hurt = [r for r in (rules.words_re("tolls", "killed"), rules.words_re("tolls", "injured")) if r]
     out = []
