@@ -768,10 +768,7 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
                 )
                 acted = by or (
                     acts is not None
-                    and not (
-                        t.hurt_words is not None
-                        and t.hurt_words.search(acts.group("verb")) is not None
-                    )
+                    and (t.hurt_words is None or not t.hurt_words.search(acts.group("verb")))
                 )
                 found.append(
                     ActorMention(actor, m.start(), m.end(), acted, explicit=by, fired=acted)

@@ -651,26 +651,16 @@ def _attackers_of_a_clash(sentence: str, out: list[Casualty], t: _TollRules) -> 
     whose dead on both sides are its toll (ACLED counts every death of an event); attackers
     counted beside civilians stay out of their victims' toll. A count a claim word frames
     stays a claim."""
-    if t.hostile is None:
+    if t.hostile is None or not any(
+        c.kind == "fatalities" and c.armed and not c.claimed for c in out
+    ):
         return out
-
-    def attackers(c: Casualty) -> bool:
-        return c.claimed and t.hostile is not None and t.hostile.match(sentence, c.end) is not None
-
-    sides = [c for c in out if c.kind == "fatalities" and c.armed and not c.claimed]
-    if not sides:
-        return out
-    edges = [m.end() for m in _CLAUSE_EDGE.finditer(sentence, 0, len(sentence))]
     return [
         dataclasses.replace(c, claimed=False)
-        if attackers(c)
+        if c.claimed
         and c.kind == "fatalities"
-        and not (
-            t.claim is not None
-            and t.claim.search(
-                sentence, max((e for e in edges if e <= c.start), default=0), c.start
-            )
-        )
+        and t.hostile.match(sentence, c.end) is not None
+        and not _claim_word(sentence, c.start, t)
         else c
         for c in out
     ]
@@ -681,11 +671,16 @@ def _claimed(sentence: str, n: Number, t: _TollRules) -> bool:
     clause: "the army says it neutralised 20") or counts attackers ("four attackers")."""
     if t.hostile is not None and t.hostile.match(sentence, n.end) is not None:
         return True
+    return _claim_word(sentence, n.start, t)
+
+
+def _claim_word(sentence: str, start: int, t: _TollRules) -> bool:
+    """Whether a claim word stands in the clause before offset ``start`` ("the army says it
+    neutralised")."""
     if t.claim is None:
         return False
-    edges = [m.end() for m in _CLAUSE_EDGE.finditer(sentence, 0, n.start)]
-    clause_start = edges[-1] if edges else 0
-    return t.claim.search(sentence, clause_start, n.start) is not None
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(sentence, 0, start)]
+    return t.claim.search(sentence, edges[-1] if edges else 0, start) is not None
 
 
 def _one_victims(sentence: str, t: _TollRules) -> list[Casualty]:

@@ -738,8 +738,8 @@ def _block_people(
                     and place_only_before(toks, i, w)
                     and (index.has(keys[i]) or any(index.has(b) for b in _base_key(text, toks, i)))
                 ):
-                    # "dijo Rosa Girardota ... protestas en Girardota", "Ольга Бердянська ...
-                    # у Бердянську" (a town's case form, its dictionary form a place): the town
+                    # "dijo Rosa Girardota ... protestas en Girardota", "Андрей Кирсанов ...
+                    # в Кирсанове" (a town's case form, its dictionary form a place): the town
                     continue
                 if (
                     keys[i] in unit_named

@@ -257,18 +257,17 @@ def resolve(
     )
     cue_at = {s.first: region_cue(toks, s.first, s.last, w, spans_at, text=text) for s in spans}
     parts = w["part_before"]
-    for s in spans:
+    for s in spans if parts else ():
         k = s.first - 1
         if (
-            parts
-            and not cue_at[s.first]
+            not cue_at[s.first]
             and k >= 0
             and toks.sentence[k] == toks.sentence[s.first]
             and not toks.cap[k]
             and toks.keys[k] in parts
             and _town_and_region(cands.get(s.key, ()))
         ):
-            # "upper Sagaing", "northern Idlib": a part of an area; of a name a town and its
+            # "upper Amran", "southern Amran": a part of an area; of a name a town and its
             # region bear, softly the region (a metropolis stays the town)
             cue_at[s.first] = 1
     cue_at.update(dict.fromkeys(_listed_before_plural(text, toks, spans, w), 2))
