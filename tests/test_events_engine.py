@@ -5618,3 +5618,46 @@ def test_the_side_that_arrests_is_a_states_forces() -> None:
         "Police Forces of Iraq",
         "Civilians",
     )
+
+
+def _second_actors(text: str) -> dict[str, str | None]:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    return {
+        r["location"]: r["actor2"]
+        for r in event_rows(make_document(text))
+        if r["event_type"] != "Mention"
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor2"),
+    [
+        # the count is the soldiers' noun itself (dual, singular): they are the side attacked
+        (
+            "قتل جنديان بانفجار عبوة ناسفة قرب مدينة عين التمر مساء الاثنين.",
+            "Military Forces of Iraq",
+        ),
+        (
+            "قتل جندي وأصيب اثنان بانفجار عبوة ناسفة قرب مدينة عين التمر مساء الاثنين.",
+            "Military Forces of Iraq",
+        ),
+        # (their force named right after them is theirs: the named force, not the country's)
+        (
+            "قتل جنديان من المجلس الانتقالي الجنوبي بانفجار لغم قرب جيشان.",
+            "Southern Transitional Council",
+        ),
+    ],
+)
+def test_soldiers_counted_by_their_own_noun_are_the_side_attacked_in_arabic(
+    sentence: str, actor2: str
+) -> None:
+    assert list(_second_actors("date 2027-04-20\n" + sentence).values()) == [actor2]
+
+
+def test_soldiers_counted_for_one_incident_are_not_the_victims_of_the_next() -> None:
+    # one headline, two incidents at two places: the soldiers are the mine's victims, the
+    # farmers the abduction's
+    text = "date 2027-04-20\nمقتل جنديين بلغم قرب جيشان واختطاف أربعة مزارعين في سرار\n"
+    assert _second_actors(text) == {"Jayshān": "Military Forces of Yemen", "Sirār": "Civilians"}

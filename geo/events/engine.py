@@ -2418,24 +2418,7 @@ def _mark_victims(
             not fired
             and (state or (a.actor.inter not in _UNARMED and not a.agent))
             and any(
-                c.end <= a.start
-                # forces named as who fired, past a word between ("شاب برصاص الجيش": a youth, by
-                # the army's bullets), are not the ones counted
-                and not (a.agent and sentence[c.end : a.start].strip())
-                and a.start - c.end <= config.EVENTS_VICTIM_GAP_CHARS
-                and (
-                    (
-                        COUNTED_NOUN_GAP.fullmatch(sentence, c.end, a.start)
-                        or _MEMBERS_OF.fullmatch(sentence, c.end, a.start)
-                    )
-                    if state
-                    else (
-                        None
-                        if any(r.search(sentence, c.end, a.start) for r in hurt)
-                        else _FIGHTERS_GAP.fullmatch(sentence, c.end, a.start)
-                    )
-                )
-                is not None
+                _counts(c, a, sentence, actors, state=state, hurt=hurt)
                 for c in tolls
                 if not c.vague and not c.word and (state or c.armed)
             )
@@ -2443,6 +2426,50 @@ def _mark_victims(
             a = dataclasses.replace(a, victim=True)
         out.append(a)
     return out
+
+
+def _counts(
+    c: Casualty,
+    a: ActorMention,
+    sentence: str,
+    actors: Sequence[ActorMention],
+    *,
+    state: bool,
+    hurt: Sequence[re.Pattern[str]],
+) -> bool:
+    """Whether count ``c`` counts actor ``a``: the actor follows it past a counted noun or a
+    word of belonging ("seven soldiers", "tres efectivos de la Marina"; fighters past at most
+    two words), or the count is the forces' noun itself ("جنديان", two soldiers; "جندي", a
+    soldier) with no force named right after it ("جنديان من المجلس الانتقالي": that
+    force's)."""
+    if a.start < c.end:
+        return c.start <= a.start and a.end <= c.end and not _force_follows(c, actors, sentence)
+    if a.agent and sentence[c.end : a.start].strip():
+        # forces named as who fired, past a word between ("شاب برصاص الجيش": a youth, by
+        # the army's bullets), are not the ones counted
+        return False
+    if a.start - c.end > config.EVENTS_VICTIM_GAP_CHARS:
+        return False
+    if state:
+        gap = COUNTED_NOUN_GAP.fullmatch(sentence, c.end, a.start) or _MEMBERS_OF.fullmatch(
+            sentence, c.end, a.start
+        )
+    elif any(r.search(sentence, c.end, a.start) for r in hurt):
+        return False
+    else:
+        gap = _FIGHTERS_GAP.fullmatch(sentence, c.end, a.start)
+    return gap is not None
+
+
+def _force_follows(c: Casualty, actors: Sequence[ActorMention], sentence: str) -> bool:
+    """Whether an actor follows count ``c`` past at most two words ("جنديان من المجلس
+    الانتقالي", "two soldiers of the National Guard"): the force it counts by name."""
+    return any(
+        c.end <= b.start
+        and b.start - c.end <= config.EVENTS_VICTIM_GAP_CHARS
+        and _FIGHTERS_GAP.fullmatch(sentence, c.end, b.start) is not None
+        for b in actors
+    )
 
 
 #: A counted noun and a word of belonging between a count and the forces it counts ("two
@@ -2476,11 +2503,14 @@ def _choose_actors(
     *,
     sentence: str = "",
     elsewhere: Sequence[int] = (),
+    rivals: Sequence[int] = (),
 ) -> None:
     """actor1 and actor2 of an incident from the actors its sentence names; the forces a toll
     counts are its actor2 when no one else is named (:func:`_mark_victims`), not those of
     another clause past a semicolon that names another place (``elsewhere``: offsets in the
-    sentence of places not the incident's): "five dead in a bar in X; police ambushed in Y"."""
+    sentence of places not the incident's): "five dead in a bar in X; police ambushed in Y";
+    nor those counted past the place of another incident of the sentence (``rivals``: its
+    offsets): "two soldiers killed by a bomb in X and three shepherds abducted in Y"."""
     if inc.etype == "Protests":
         inc.actor1 = inc.actor1 or PROTESTERS
         police = [a for a in actors if a.actor.name.startswith("Police Forces")]
@@ -2504,7 +2534,11 @@ def _choose_actors(
             actors = [a for a in actors if a.actor != inc.interceptor]
     armed = [a for a in actors if a.actor not in (PROTESTERS, RIOTERS) and not a.source]
     victims = [
-        a for a in armed if a.victim and not _other_clause(sentence, cue, a.start, elsewhere)
+        a
+        for a in armed
+        if a.victim
+        and not _other_clause(sentence, cue, a.start, elsewhere)
+        and not any(min(cue, a.start) < e < max(cue, a.start) for e in rivals)
     ]
     # the forces counted are also those only named elsewhere in it ("an army post")
     attacked = {a.actor for a in victims}
@@ -3615,6 +3649,14 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                 bool(classes & {"civilians", "communal"}),
                 sentence=sentence,
                 elsewhere=[m.char_start - begin for m in ms if m.place.id not in inc.places],
+                rivals=[
+                    q.char_start - begin
+                    for other in incidents
+                    if other is not inc
+                    for pid, ms_p in other.places.items()
+                    if pid not in inc.places
+                    for q in ms_p
+                ],
             )
             # (no group named before: "militants", "бойовики" who fought or attacked are
             # unidentified men; not the layers of a mine, whom the story may not know)
