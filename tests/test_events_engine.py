@@ -5661,3 +5661,31 @@ def test_soldiers_counted_for_one_incident_are_not_the_victims_of_the_next() -> 
     # farmers the abduction's
     text = "date 2027-04-20\nمقتل جنديين بلغم قرب جيشان واختطاف أربعة مزارعين في سرار\n"
     assert _second_actors(text) == {"Jayshān": "Military Forces of Yemen", "Sirār": "Civilians"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen abducted four farmers in Takaba on Monday, and a landmine exploded near Banissa.",
+        "Des hommes armés ont enlevé quatre paysans à Takaba lundi, et une mine a explosé près "
+        "de Banissa.",
+        "Unos pistoleros secuestraron a cuatro campesinos en Takaba el lunes, y un artefacto "
+        "explosivo estalló cerca de Banissa.",
+    ],
+)
+def test_each_clause_of_a_sentence_tells_its_own_place_incident(text: str) -> None:
+    # a place after "near" in the next clause is no reference point of the town before it,
+    # and the mine of that clause is not what happened at that town
+    got = sorted((p, t) for p, _, t, *_ in _event_places("date 2027-04-20\n" + text))
+    assert got == [
+        ("Banissa", "Remote explosive/landmine/IED"),
+        ("Takaba", "Abduction/forced disappearance"),
+    ]
+
+
+def test_the_soldiers_of_another_clause_are_not_the_victims_of_its_abduction() -> None:
+    text = (
+        "date 2027-04-20\nGunmen abducted four farmers in Takaba on Monday, and two soldiers "
+        "were killed by a landmine near Banissa."
+    )
+    assert _second_actors(text) == {"Takaba": "Civilians", "Banissa": "Military Forces of Kenya"}

@@ -78,7 +78,7 @@ from geo.events.actors import (
 from geo.events.consolidate import consolidate_rows
 from geo.events.dates import FoundDate, find_dates, possessive_pattern, reference_date
 from geo.events.numbers import COUNTED_NOUN_GAP, find_numbers
-from geo.events.rules import Rule, Rules, get_rules
+from geo.events.rules import Rule, Rules, alternation, get_rules
 from geo.events.tolls import Casualty, casualty_free, count_casualties
 from geo.io.html import related_blocks
 from geo.schema import MENTION_TYPE
@@ -999,10 +999,20 @@ def _relative_point(text: str, m: Mention, towns: Sequence[Mention], ctx: _Conte
         and q.char_end <= m.char_start
         and m.char_start - q.char_end <= config.EVENTS_RELATIVE_APPOSITION_CHARS
         and q.place.id != p.id
+        # (not a town of another clause: "X was raided, and a mine exploded near Y")
+        and not _clause_between(text, q.char_end, m.char_start, ctx)
         and haversine_km(q.place.latitude, q.place.longitude, p.latitude, p.longitude)
         <= config.EVENTS_RELATIVE_KM
         for q in towns
     )
+
+
+def _clause_between(text: str, start: int, end: int, ctx: _Context) -> bool:
+    """Whether a new clause starts between offsets ``start`` and ``end``: a semicolon or
+    the packs' ``new_clause`` (", and", ", et", "، و")."""
+    if _NEW_CLAUSE.search(text, start, end) is not None:
+        return True
+    return ctx.new_clause is not None and ctx.new_clause.search(text, start, end) is not None
 
 
 def _qualifiers(text: str, ms: Sequence[Mention]) -> dict[int, set[str]]:
@@ -1895,6 +1905,16 @@ def _rule_for(
     if own and len(own) < len(scored):
         scored = [scored[k] for k in own]
         spans = [spans[k] for k in own]
+    # nor a word of another clause that names its own place ("gunmen abducted four men in
+    # A, and a mine exploded near B": the mine is B's)
+    here = [
+        k
+        for k, (cs, ce) in enumerate(spans)
+        if not _other_clause_cue(sentence, cs, ce, (start, end), places, rules)
+    ]
+    if here and len(here) < len(scored):
+        scored = [scored[k] for k in here]
+        spans = [spans[k] for k in here]
     nearest_distance, nearest = min(scored)
     if rules.rules[nearest].generic:
         specific = [
@@ -2012,6 +2032,51 @@ def _own_phrase(
         return False
     reach = config.CUE_OWN_PLACE_CHARS
     return any(e <= a <= e + reach and (a, b) != place for a, b in places)
+
+
+@functools.cache
+def _new_clause_re(rules: Rules) -> re.Pattern[str]:
+    """A semicolon or the packs' ``new_clause`` (", and", ", et"): a new main clause."""
+    body = alternation(rules.patterns("context", "new_clause"))
+    return re.compile(rf"[;؛]|{body}" if body else "[;؛]", re.IGNORECASE)
+
+
+def _other_clause_cue(
+    sentence: str,
+    s: int,
+    e: int,
+    place: tuple[int, int],
+    places: Sequence[tuple[int, int]],
+    rules: Rules,
+) -> bool:
+    """Whether the cue at ``s:e`` lies past a new clause from the place at ``place``
+    (:func:`_new_clause_re`), in a clause that names another place of ``places``.
+
+    Examples
+    --------
+    >>> rules = get_rules(("en",))
+    >>> text = "Gunmen abducted two men in Aa, and a mine exploded near Bb."
+    >>> _other_clause_cue(text, 36, 40, (27, 29), [(27, 29), (56, 58)], rules)
+    True
+    >>> _other_clause_cue(text, 7, 15, (27, 29), [(27, 29), (56, 58)], rules)
+    False
+    """
+    if not sentence:
+        return False
+    after = s >= place[1]
+    lo, hi = (place[1], s) if after else (e, place[0])
+    edges = list(_new_clause_re(rules).finditer(sentence, lo, hi))
+    if not edges:
+        return False
+    if after:
+        begin = edges[-1].end()
+        nxt = _new_clause_re(rules).search(sentence, e)
+        end = nxt.start() if nxt is not None else len(sentence)
+    else:
+        before = [m.end() for m in _new_clause_re(rules).finditer(sentence, 0, s)]
+        begin = before[-1] if before else 0
+        end = edges[0].start()
+    return any(begin <= a and b <= end and (a, b) != place for a, b in places)
 
 
 def _reaching_generic(
@@ -2504,6 +2569,7 @@ def _choose_actors(
     sentence: str = "",
     elsewhere: Sequence[int] = (),
     rivals: Sequence[int] = (),
+    edge: re.Pattern[str] = _NEW_CLAUSE,
 ) -> None:
     """actor1 and actor2 of an incident from the actors its sentence names; the forces a toll
     counts are its actor2 when no one else is named (:func:`_mark_victims`), not those of
@@ -2537,7 +2603,7 @@ def _choose_actors(
         a
         for a in armed
         if a.victim
-        and not _other_clause(sentence, cue, a.start, elsewhere)
+        and not _other_clause(sentence, cue, a.start, elsewhere, edge)
         and not any(min(cue, a.start) < e < max(cue, a.start) for e in rivals)
     ]
     # the forces counted are also those only named elsewhere in it ("an army post")
@@ -2689,15 +2755,22 @@ def _debris_type(rules: Rules, *, missile: bool) -> tuple[str, str]:
     return (rule.event_type, rule.sub_type) if rule is not None else (_REMOTE, _SHELLING)
 
 
-def _other_clause(sentence: str, cue: int, pos: int, elsewhere: Sequence[int]) -> bool:
-    """Whether ``pos`` lies past a semicolon from the incident's word, in a clause that
+def _other_clause(
+    sentence: str,
+    cue: int,
+    pos: int,
+    elsewhere: Sequence[int],
+    edge: re.Pattern[str] = _NEW_CLAUSE,
+) -> bool:
+    """Whether ``pos`` lies past a new clause (``edge``: a semicolon, or the packs'
+    ``new_clause``, see :func:`_new_clause_re`) from the incident's word, in a clause that
     names another place."""
     lo, hi = sorted((cue, pos))
-    if ";" not in sentence[lo:hi]:
+    if edge.search(sentence, lo, hi) is None:
         return False
-    start = sentence.rfind(";", 0, pos) + 1
-    end = sentence.find(";", pos)
-    end = len(sentence) if end < 0 else end
+    start = max((m.end() for m in edge.finditer(sentence, 0, pos)), default=0)
+    nxt = edge.search(sentence, pos)
+    end = nxt.start() if nxt is not None else len(sentence)
     return any(start <= e < end for e in elsewhere)
 
 
@@ -3657,6 +3730,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     if pid not in inc.places
                     for q in ms_p
                 ],
+                edge=_new_clause_re(rules),
             )
             # (no group named before: "militants", "бойовики" who fought or attacked are
             # unidentified men; not the layers of a mine, whom the story may not know)
