@@ -5689,3 +5689,25 @@ def test_the_soldiers_of_another_clause_are_not_the_victims_of_its_abduction() -
         "were killed by a landmine near Banissa."
     )
     assert _second_actors(text) == {"Takaba": "Civilians", "Banissa": "Military Forces of Kenya"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Una mina explotó cerca de Banissa el lunes y mató a dos soldados.",
+            [("Banissa", "Remote explosive/landmine/IED")],
+        ),
+        (
+            "El lunes estalló una mina al paso de una patrulla cerca de Banissa.",
+            [("Banissa", "Remote explosive/landmine/IED")],
+        ),
+        # (a mine of a mineral: an explosion there is an accident)
+        ("Una explosión en una mina de carbón cerca de Banissa mató a dos mineros.", []),
+    ],
+)
+def test_a_mine_that_went_off_is_an_explosive_in_spanish(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    got = [(p, t) for p, _, t, *_ in _event_places("date 2027-04-20\n" + sentence)]
+    assert got == expected
