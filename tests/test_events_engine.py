@@ -5711,3 +5711,29 @@ def test_a_mine_that_went_off_is_an_explosive_in_spanish(
 ) -> None:
     got = [(p, t) for p, _, t, *_ in _event_places("date 2027-04-20\n" + sentence)]
     assert got == expected
+
+
+def test_the_side_named_in_another_incidents_clause_did_not_strike_this_one() -> None:
+    text = (
+        "date 2027-04-20\nA drone strike killed three people in Eldas on Sunday, while police "
+        "arrested five suspects in Habaswein."
+    )
+    assert _actors_by_place(text)["Eldas"] is None
+
+
+@pytest.mark.parametrize(
+    ("blame", "actor1"),
+    [
+        ("El portavoz atribuyó el ataque a la banda Viv Ansanm.", "Viv Ansanm"),
+        ('El portavoz atribuyó el ataque a "bandidos de Viv Ansanm".', "Viv Ansanm"),
+        ("The spokesman blamed militants of al-Shabaab.", "Al Shabaab"),
+        ('The spokesman blamed "militants of al-Shabaab".', "Al Shabaab"),
+    ],
+)
+def test_a_group_blamed_through_its_band_or_in_quotes_did_it(blame: str, actor1: str) -> None:
+    lead = (
+        "Dos policías murieron en una emboscada cerca de Takaba el martes. "
+        if blame.startswith("El ")
+        else "Two police officers were killed in an ambush near Takaba on Tuesday. "
+    )
+    assert _actors_by_place("date 2026-04-15\n" + lead + blame) == {"Takaba": actor1}

@@ -287,6 +287,8 @@ def _script_of(fragment: str) -> str:
     return "other"
 
 
+#: An opening quotation mark glued to the word after it.
+_OPENING_QUOTE: Final = '["«“„]'
 #: A group's acronym in Latin capitals and digits ("JNIM", "M23", "ISWAP").
 _LATIN_ACRONYM: Final = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 
@@ -374,11 +376,12 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         agent=re.compile(
             rf"(?<!\w)(?:{alt('agent')})\s+"
             + (
-                rf"(?:(?:\S{{1,4}}\s+)?(?:{alt('members')})\s+(?:\S{{1,3}}\s+)?)?"
+                rf"(?:(?:\S{{1,4}}\s+)?{_OPENING_QUOTE}?(?:{alt('members')})\s+(?:\S{{1,3}}\s+)?)?"
                 if alt("members")
                 else ""
             )
-            + "$",
+            # (the name, or the members before it, may open a quotation: 'blamed "bandits of X"')
+            + f"{_OPENING_QUOTE}?$",
             re.IGNORECASE,
         )
         if alt("agent")

@@ -2599,6 +2599,9 @@ def _choose_actors(
             # the side that shot them down is neither the attacker nor what was aimed at
             actors = [a for a in actors if a.actor != inc.interceptor]
     armed = [a for a in actors if a.actor not in (PROTESTERS, RIOTERS) and not a.source]
+    # (the sides named in another clause, one that names the place of another incident, are
+    # that incident's: "a drone killed three in A, while police arrested five in B")
+    armed = [a for a in armed if not _other_clause(sentence, cue, a.start, rivals, edge)]
     victims = [
         a
         for a in armed
