@@ -860,3 +860,50 @@ def test_militants_of_no_group_named_are_unidentified(text: str) -> None:
 def test_the_tren_de_aragua_is_an_actor() -> None:
     text = "Pistoleros del Tren de Aragua mataron el martes a dos comerciantes en Makeni."
     assert _actors(text) == [("Makeni", "Tren de Aragua", "Civilians")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "Fighters of al-Shabaab, an al-Qaeda affiliate, stormed a police station."),
+        ("en", "The al-Qaeda-linked al-Shabaab stormed a police station."),
+        ("en", "Gunmen of al-Shabaab, which is linked to al-Qaeda, stormed a police station."),
+        ("fr", "Des combattants des Shebab, liés à Al-Qaïda, ont pris d'assaut un commissariat."),
+        ("es", "Milicianos de Al Shabab, vinculados a Al Qaeda, asaltaron una comisaría."),
+        (
+            "ru",
+            "Боевики группировки Аш-Шабааб, связанной с Аль-Каидой, атаковали полицейский участок.",
+        ),
+        (
+            "uk",
+            "Бойовики угруповання Аш-Шабааб, пов'язаного з Аль-Каїдою, атакували поліцейську "
+            "дільницю.",
+        ),
+        ("ar", "اقتحم مسلحو حركة الشباب المرتبطة بتنظيم القاعدة مركزا للشرطة."),
+    ],
+)
+def test_the_group_another_is_affiliated_to_is_no_side(lang: str, sentence: str) -> None:
+    found = [a.actor.name for a in find_actors(sentence, rules=get_rules((lang,)))]
+    assert found == ["Al Shabaab"]
+
+
+def test_a_group_named_alone_with_its_branch_stays_the_actor() -> None:
+    # no other group named: the branch's parent is all the text says
+    found = find_actors("Al-Qaeda's branch in Yemen claimed the attack.", rules=get_rules(("en",)))
+    assert [a.actor.name for a in found] == ["Al Qaeda"]
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Hizballah", "Hezbollah"),
+        ("al-Qaida", "Al Qaeda"),
+        ("Al-Qaida", "Al Qaeda"),
+        ("the Gulf Clan", "Clan del Golfo"),
+        ("al-Shabaab", "Al Shabaab"),
+        ("Al-Shabab", "Al Shabaab"),
+    ],
+)
+def test_common_english_spellings_of_groups(written: str, name: str) -> None:
+    sentence = f"The attack was claimed by {written} on Monday."
+    assert [a.actor.name for a in find_actors(sentence, rules=get_rules(("en",)))] == [name]

@@ -262,6 +262,11 @@ class _ActorRules:
     # words of dying or being hurt: a verb of attack that is one ("gunmen were also killed")
     # tells what befell the men, not what they did
     hurt_words: re.Pattern[str] | None = None
+    # what stands between a group and the group it is affiliated to ("X, linked to Y",
+    # "X, lié à Y"), matched in full, and what follows an affiliated-to group ("a Y
+    # affiliate", "the Y-linked X"): Y is no side of the incident
+    affiliation: re.Pattern[str] | None = None
+    affiliate_after: re.Pattern[str] | None = None
 
 
 def _scripts(codes: tuple[str, ...]) -> frozenset[str]:
@@ -442,6 +447,14 @@ def _actor_rules(rules: Rules) -> _ActorRules:
         if verbs
         else None,
         hurt_words=rules.words_re("tolls", "killed"),
+        affiliation=re.compile(
+            rf"[\s\u00a0,،()—–-]*(?:{alt('affiliation')})[\s\u00a0]*", re.IGNORECASE
+        )
+        if alt("affiliation")
+        else None,
+        affiliate_after=re.compile(rf"(?:{alt('affiliate_after')})(?!\w)", re.IGNORECASE)
+        if alt("affiliate_after")
+        else None,
         weapon_before=re.compile(
             "|".join(
                 part
@@ -829,4 +842,50 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
         if out and a.start < out[-1].end:
             continue
         out.append(a)
-    return out
+    return _without_affiliations(out, sentence, t)
+
+
+def _without_affiliations(
+    found: list[ActorMention], sentence: str, t: _ActorRules
+) -> list[ActorMention]:
+    """The actors less the groups named only as what another named one is affiliated to:
+    after it and a word of affiliation ("JNIM, linked to al-Qaeda", "le JNIM, lié à
+    al-Qaïda"; the packs' ``affiliation``), or before a word of affiliation
+    (``affiliate_after``: "JNIM, an al-Qaeda affiliate", "the al-Qaeda-linked JNIM")
+    within :data:`geo.config.ACTOR_AFFILIATE_CHARS` of another named actor.
+
+    Examples
+    --------
+    >>> from geo.events.rules import get_rules
+    >>> s = "Fighters of JNIM, linked to al-Qaeda, attacked a post."
+    >>> [a.actor.name for a in find_actors(s, rules=get_rules(("en",)))]
+    ['JNIM']
+    """
+    if t.affiliation is None and t.affiliate_after is None:
+        return found
+    named = [a for a in found if not a.generic]
+    if len(named) < 2:
+        return found
+    reach = config.ACTOR_AFFILIATE_CHARS
+
+    def affiliated(b: ActorMention) -> bool:
+        if b.generic:
+            return False
+        if t.affiliation is not None and any(
+            a is not b
+            and a.end <= b.start
+            and b.start - a.end <= reach
+            and t.affiliation.fullmatch(sentence, a.end, b.start) is not None
+            for a in named
+        ):
+            return True
+        return (
+            t.affiliate_after is not None
+            and t.affiliate_after.match(sentence, b.end) is not None
+            and any(
+                a is not b and (0 <= a.start - b.end <= reach or 0 <= b.start - a.end <= reach)
+                for a in named
+            )
+        )
+
+    return [b for b in found if not affiliated(b)]
