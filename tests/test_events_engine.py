@@ -5737,3 +5737,34 @@ def test_a_group_blamed_through_its_band_or_in_quotes_did_it(blame: str, actor1:
         else "Two police officers were killed in an ambush near Takaba on Tuesday. "
     )
     assert _actors_by_place("date 2026-04-15\n" + lead + blame) == {"Takaba": actor1}
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (
+            "Two men were arrested in Kineshma on Monday on suspicion of setting fire to a "
+            "railway relay box.",
+            ("Police Forces of Russia", "Civilians"),
+        ),
+        (
+            "В Кинешме в понедельник задержали двух мужчин, подозреваемых в поджоге релейного "
+            "шкафа.",
+            ("Police Forces of Russia", "Civilians"),
+        ),
+        (
+            "Deux hommes ont été arrêtés lundi à Takaba, soupçonnés d'avoir aidé des insurgés.",
+            ("Police Forces of Kenya", "Civilians"),
+        ),
+    ],
+)
+def test_an_arrest_by_no_named_force_is_the_polices(text: str, actors: tuple[str, str]) -> None:
+    from geo.events.engine import event_rows
+    from geo.io.documents import make_document
+
+    rows = [
+        (r["sub_event_type"], r["actor1"], r["actor2"])
+        for r in event_rows(make_document("date 2027-04-20\n" + text))
+        if r["event_type"] != "Mention"
+    ]
+    assert rows == [("Arrests", *actors)]

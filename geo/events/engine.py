@@ -5454,6 +5454,10 @@ def _rows(
                 # people killed or hurt by a strike with no force counted among them are
                 # civilians (ACLED); a strike with no one hurt keeps no target
                 actor2 = CIVILIANS
+            if subtype == _ARRESTS and actor1 is None:
+                # an arrest whose text names no force ("two men were arrested in X"): by the
+                # police of the place's country (ACLED codes arrests by a state's forces)
+                actor1 = state_forces(p.country_code, police=True) if p.country_code else None
             if (
                 actor2 is None
                 and subtype == _ARRESTS
