@@ -907,3 +907,10 @@ def test_a_group_named_alone_with_its_branch_stays_the_actor() -> None:
 def test_common_english_spellings_of_groups(written: str, name: str) -> None:
     sentence = f"The attack was claimed by {written} on Monday."
     assert [a.actor.name for a in find_actors(sentence, rules=get_rules(("en",)))] == [name]
+
+
+def test_gunmen_in_the_other_case_glued_to_and_are_unidentified_in_arabic() -> None:
+    found = find_actors(
+        "اشتباكات عنيفة بين الجيش ومسلحين في محيط البلدة.", rules=get_rules(("ar",)), country="YE"
+    )
+    assert [a.actor.name for a in found] == ["Military Forces of Yemen", "Unidentified Armed Group"]

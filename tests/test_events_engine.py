@@ -5768,3 +5768,9 @@ def test_an_arrest_by_no_named_force_is_the_polices(text: str, actors: tuple[str
         if r["event_type"] != "Mention"
     ]
     assert rows == [("Arrests", *actors)]
+
+
+def test_two_persons_counted_by_a_dual_noun_are_civilians_in_arabic() -> None:
+    # the gunmen after the dual are who shot, not the ones counted
+    text = "date 2027-04-20\nقتل شخصان برصاص مسلحين مجهولين في سرار مساء أمس."
+    assert _second_actors(text) == {"Sirār": "Civilians"}

@@ -2075,3 +2075,15 @@ def test_a_frequent_arabic_word_is_no_particle_and_a_name() -> None:
     found = [(m.mention, m.place.id) for m in parse("قتل شرطيان في كمين قرب مدينة كيفة.", "ar")]
     assert all(mention != "مين" for mention, _ in found), found
     assert all(pid != "gn:4971068" for _, pid in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تظاهر مئات من أهالي جيشان احتجاجا على انقطاع الكهرباء.",
+        "تظاهر مئات من سكان جيشان احتجاجا على انقطاع الكهرباء.",
+    ],
+)
+def test_the_residents_of_a_town_name_it_in_arabic(text: str) -> None:
+    # "جيشان" reads also as "two armies": after the residents' noun it is the town
+    assert geo.geoparse(text, lang="ar")["name"].tolist() == ["Jayshān"]

@@ -138,6 +138,7 @@ class _TollRules:
     range_open: re.Pattern[str] | None  # "between" of "between 10 and 15"
     rough: re.Pattern[str] | None  # "more than", "about" right before a count: an estimate
     fighter: re.Pattern[str] | None  # a noun of armed people, matched whole
+    person_noun: re.Pattern[str] | None  # a noun of people, matched whole ("شخصان", a count)
     counted: re.Pattern[str] | None  # the first noun of people after a count
     # displacement or evacuation right before a count ("displaced 2,000", "نزوح 500"), or
     # past its noun after it ("2,000 people were displaced")
@@ -209,6 +210,7 @@ def _toll_rules(rules: Rules) -> _TollRules:
         range_open=_before_count(rules.patterns("tolls", "range_open")),
         rough=_before_count(rules.patterns("tolls", "rough")),
         fighter=_whole(rules.patterns("tolls", "fighters")),
+        person_noun=_whole(rules.patterns("tolls", "person")),
         displaced_before=_before_count(
             [
                 rf"(?:{w})[\s\u00a0]+(?:(?:{approx})[\s\u00a0]+)*"
@@ -258,8 +260,11 @@ def _armed(sentence: str, n: Number, t: _TollRules) -> bool:
         return False
     if t.fighter.fullmatch(sentence, n.start, n.end) is not None:
         return True
-    if n.person:
-        # a noun of one person is its own noun: fighters after it are who shot ("شاب برصاص
+    if n.person or (
+        t.person_noun is not None and t.person_noun.fullmatch(sentence, n.start, n.end) is not None
+    ):
+        # a noun of one person, or a count that is a noun of people itself (the dual
+        # "شخصان", two persons), is its own noun: fighters after it are who shot ("شاب برصاص
         # مسلحين": a youth, by gunmen's bullets)
         return False
     m = t.counted.match(sentence, n.end) if t.counted is not None else None
