@@ -983,6 +983,9 @@ EVENTS_TALLY_NUMBER_CHARS: Final = 28
 #: At most this many characters between a toll's number and the state forces it counts
 #: ("nine soldiers", "quatre gendarmes tchadiens"): those forces are the victims, not actor1.
 EVENTS_VICTIM_GAP_CHARS: Final = 16
+#: ... and at most this many when a casualty word and "among" stand between them ("sept
+#: morts parmi les soldats", "siete muertos entre los soldados").
+EVENTS_VICTIM_AMONG_CHARS: Final = 32
 
 #: At most this many characters in a line's opening sentence that names only a place ("🔴 X
 #: (Y district).") and heads the sentence after it (a bulletin, town by town).

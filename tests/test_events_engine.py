@@ -5774,3 +5774,21 @@ def test_two_persons_counted_by_a_dual_noun_are_civilians_in_arabic() -> None:
     # the gunmen after the dual are who shot, not the ones counted
     text = "date 2027-04-20\nقتل شخصان برصاص مسلحين مجهولين في سرار مساء أمس."
     assert _second_actors(text) == {"Sirār": "Civilians"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        ("Seven dead among the soldiers after an ambush near Takaba on Monday.", "Kenya"),
+        (
+            "Une embuscade tendue lundi près de Takaba a fait sept morts parmi les soldats.",
+            "Kenya",
+        ),
+        ("Una emboscada cerca de Takaba dejó el lunes siete muertos entre los soldados.", "Kenya"),
+        ("أسفر كمين قرب جيشان يوم الاثنين عن سقوط سبعة قتلى في صفوف الجيش.", "Yemen"),
+    ],
+)
+def test_the_forces_the_dead_are_counted_among_were_attacked(text: str, actor2: str) -> None:
+    assert list(_second_actors("date 2027-04-20\n" + text).values()) == [
+        f"Military Forces of {actor2}"
+    ]

@@ -2513,6 +2513,12 @@ def _counts(
         # forces named as who fired, past a word between ("شاب برصاص الجيش": a youth, by
         # the army's bullets), are not the ones counted
         return False
+    if (
+        state
+        and a.start - c.end <= config.EVENTS_VICTIM_AMONG_CHARS
+        and _AMONG.fullmatch(sentence, c.end, a.start) is not None
+    ):
+        return True  # "sept morts parmi les soldats"
     if a.start - c.end > config.EVENTS_VICTIM_GAP_CHARS:
         return False
     if state:
@@ -2537,6 +2543,15 @@ def _force_follows(c: Casualty, actors: Sequence[ActorMention], sentence: str) -
     )
 
 
+#: A casualty word and "among" between a count and the forces it counts ("seven dead among
+#: the soldiers", "sept morts parmi les soldats", "siete muertos entre los soldados", "семеро
+#: погибших среди военных", "سبعة قتلى في صفوف الجيش"): general knowledge of the languages.
+_AMONG: Final = re.compile(
+    r"[\s\u00a0]+(?:[^\W\d_][\w\-]*[\s\u00a0]+){0,2}?"
+    r"(?:among(?:st)?|parmi|entre|среди|серед|في[\s\u00a0]+صفوف|من[\s\u00a0]+بين)[\s\u00a0]+"
+    r"(?:(?:the|les|los|las)[\s\u00a0]+)?",
+    re.IGNORECASE,
+)
 #: A counted noun and a word of belonging between a count and the forces it counts ("two
 #: members of the National Guard", "tres efectivos de la Marina", "trois éléments de la
 #: gendarmerie").
