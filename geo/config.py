@@ -793,8 +793,8 @@ ACTOR_SELF_CLAIM_GAP_WORDS: Final = 4
 #: ambushed", "tres agentes de tránsito fueron atacados").
 ACTOR_TARGET_AFTER_GAP_WORDS: Final = 4
 
-#: A group named as what another named actor is affiliated to ("JNIM, linked to al-Qaeda",
-#: "an al-Qaeda affiliate") lies at most this many characters from that actor; it is no
+#: A group named as what another named actor is affiliated to ("the ADF, tied to the Islamic
+#: State", "an Islamic State affiliate") lies at most this many characters from that actor; it is no
 #: side of the incident (the packs' ``actors.affiliation``, ``actors.affiliate_after``).
 ACTOR_AFFILIATE_CHARS: Final = 60
 
@@ -984,7 +984,7 @@ EVENTS_TALLY_NUMBER_CHARS: Final = 28
 #: ("nine soldiers", "quatre gendarmes tchadiens"): those forces are the victims, not actor1.
 EVENTS_VICTIM_GAP_CHARS: Final = 16
 #: ... and at most this many when a casualty word and "among" stand between them ("sept
-#: morts parmi les soldats", "siete muertos entre los soldados").
+#: tués parmi les militaires", "siete muertos entre los soldados").
 EVENTS_VICTIM_AMONG_CHARS: Final = 32
 
 #: At most this many characters in a line's opening sentence that names only a place ("🔴 X

@@ -863,34 +863,43 @@ def test_the_tren_de_aragua_is_an_actor() -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "sentence"),
+    ("lang", "sentence", "actor"),
     [
-        ("en", "Fighters of al-Shabaab, an al-Qaeda affiliate, stormed a police station."),
-        ("en", "The al-Qaeda-linked al-Shabaab stormed a police station."),
-        ("en", "Gunmen of al-Shabaab, which is linked to al-Qaeda, stormed a police station."),
-        ("fr", "Des combattants des Shebab, liés à Al-Qaïda, ont pris d'assaut un commissariat."),
-        ("es", "Milicianos de Al Shabab, vinculados a Al Qaeda, asaltaron una comisaría."),
+        ("en", "Fighters of the ADF, an Islamic State affiliate, stormed a police station.", "ADF"),
+        ("en", "The Islamic State-affiliated ADF stormed a police station.", "ADF"),
+        ("en", "The ADF, which is tied to the Islamic State, stormed a police station.", "ADF"),
         (
-            "ru",
-            "Боевики группировки Аш-Шабааб, связанной с Аль-Каидой, атаковали полицейский участок.",
+            "fr",
+            "Des combattants des ADF, liés à l'État islamique, ont attaqué un poste de police.",
+            "ADF",
         ),
+        (
+            "es",
+            "Milicianos de las ADF, vinculados al Estado Islámico, atacaron una comisaría.",
+            "ADF",
+        ),
+        ("ru", "Боевики группировки ADF, связанной с ИГ, атаковали полицейский участок.", "ADF"),
         (
             "uk",
-            "Бойовики угруповання Аш-Шабааб, пов'язаного з Аль-Каїдою, атакували поліцейську "
-            "дільницю.",
+            "Бойовики угруповання ADF, пов'язаного з ІД, атакували поліцейську дільницю.",
+            "ADF",
         ),
-        ("ar", "اقتحم مسلحو حركة الشباب المرتبطة بتنظيم القاعدة مركزا للشرطة."),
+        ("ar", "هاجم مسلحو حركة الشباب، الموالية لتنظيم القاعدة، مركزا للشرطة.", "Al Shabaab"),
     ],
 )
-def test_the_group_another_is_affiliated_to_is_no_side(lang: str, sentence: str) -> None:
+def test_the_group_another_is_affiliated_to_is_no_side(
+    lang: str, sentence: str, actor: str
+) -> None:
     found = [a.actor.name for a in find_actors(sentence, rules=get_rules((lang,)))]
-    assert found == ["Al Shabaab"]
+    assert found == [actor]
 
 
 def test_a_group_named_alone_with_its_branch_stays_the_actor() -> None:
     # no other group named: the branch's parent is all the text says
-    found = find_actors("Al-Qaeda's branch in Yemen claimed the attack.", rules=get_rules(("en",)))
-    assert [a.actor.name for a in found] == ["Al Qaeda"]
+    found = find_actors(
+        "The Islamic State's branch in the Sahel claimed the attack.", rules=get_rules(("en",))
+    )
+    assert [a.actor.name for a in found] == ["Islamic State"]
 
 
 @pytest.mark.parametrize(

@@ -5667,9 +5667,9 @@ def test_soldiers_counted_for_one_incident_are_not_the_victims_of_the_next() -> 
     "text",
     [
         "Gunmen abducted four farmers in Takaba on Monday, and a landmine exploded near Banissa.",
-        "Des hommes armés ont enlevé quatre paysans à Takaba lundi, et une mine a explosé près "
-        "de Banissa.",
-        "Unos pistoleros secuestraron a cuatro campesinos en Takaba el lunes, y un artefacto "
+        "Quatre paysans ont été enlevés lundi à Takaba par des hommes armés, et une mine a "
+        "explosé près de Banissa.",
+        "Hombres armados raptaron el lunes a cuatro agricultores en Takaba, y un artefacto "
         "explosivo estalló cerca de Banissa.",
     ],
 )
@@ -5699,7 +5699,7 @@ def test_the_soldiers_of_another_clause_are_not_the_victims_of_its_abduction() -
             [("Banissa", "Remote explosive/landmine/IED")],
         ),
         (
-            "El lunes estalló una mina al paso de una patrulla cerca de Banissa.",
+            "El lunes estalló una mina junto a un camión militar cerca de Banissa.",
             [("Banissa", "Remote explosive/landmine/IED")],
         ),
         # (a mine of a mineral: an explosion there is an accident)
@@ -5724,17 +5724,17 @@ def test_the_side_named_in_another_incidents_clause_did_not_strike_this_one() ->
 @pytest.mark.parametrize(
     ("blame", "actor1"),
     [
-        ("El portavoz atribuyó el ataque a la banda Viv Ansanm.", "Viv Ansanm"),
-        ('El portavoz atribuyó el ataque a "bandidos de Viv Ansanm".', "Viv Ansanm"),
-        ("The spokesman blamed militants of al-Shabaab.", "Al Shabaab"),
-        ('The spokesman blamed "militants of al-Shabaab".', "Al Shabaab"),
+        ("La policía culpó del asalto a la banda Viv Ansanm.", "Viv Ansanm"),
+        ('La policía culpó del asalto a "integrantes de Viv Ansanm".', "Viv Ansanm"),
+        ("Officials blamed fighters of al-Shabaab.", "Al Shabaab"),
+        ('Officials blamed "fighters of al-Shabaab".', "Al Shabaab"),
     ],
 )
 def test_a_group_blamed_through_its_band_or_in_quotes_did_it(blame: str, actor1: str) -> None:
     lead = (
-        "Dos policías murieron en una emboscada cerca de Takaba el martes. "
-        if blame.startswith("El ")
-        else "Two police officers were killed in an ambush near Takaba on Tuesday. "
+        "Dos agentes perdieron la vida el martes en un ataque armado cerca de Takaba. "
+        if blame.startswith("La ")
+        else "Gunfire from a passing car killed two police officers near Takaba on Tuesday. "
     )
     assert _actors_by_place("date 2026-04-15\n" + lead + blame) == {"Takaba": actor1}
 
@@ -5743,8 +5743,8 @@ def test_a_group_blamed_through_its_band_or_in_quotes_did_it(blame: str, actor1:
     ("text", "actors"),
     [
         (
-            "Two men were arrested in Kineshma on Monday on suspicion of setting fire to a "
-            "railway relay box.",
+            "Two youths were detained in Kineshma on Monday over an arson attack on a railway "
+            "relay cabinet.",
             ("Police Forces of Russia", "Civilians"),
         ),
         (
@@ -5753,7 +5753,8 @@ def test_a_group_blamed_through_its_band_or_in_quotes_did_it(blame: str, actor1:
             ("Police Forces of Russia", "Civilians"),
         ),
         (
-            "Deux hommes ont été arrêtés lundi à Takaba, soupçonnés d'avoir aidé des insurgés.",
+            "Deux jeunes ont été interpellés lundi à Takaba, soupçonnés de complicité avec des "
+            "insurgés.",
             ("Police Forces of Kenya", "Civilians"),
         ),
     ],
@@ -5772,7 +5773,7 @@ def test_an_arrest_by_no_named_force_is_the_polices(text: str, actors: tuple[str
 
 def test_two_persons_counted_by_a_dual_noun_are_civilians_in_arabic() -> None:
     # the gunmen after the dual are who shot, not the ones counted
-    text = "date 2027-04-20\nقتل شخصان برصاص مسلحين مجهولين في سرار مساء أمس."
+    text = "date 2027-04-20\nقتل شخصان برصاص مسلحين قرب سرار ليل الأحد."
     assert _second_actors(text) == {"Sirār": "Civilians"}
 
 
@@ -5781,7 +5782,7 @@ def test_two_persons_counted_by_a_dual_noun_are_civilians_in_arabic() -> None:
     [
         ("Seven dead among the soldiers after an ambush near Takaba on Monday.", "Kenya"),
         (
-            "Une embuscade tendue lundi près de Takaba a fait sept morts parmi les soldats.",
+            "Une embuscade tendue lundi près de Takaba a fait sept tués parmi les militaires.",
             "Kenya",
         ),
         ("Una emboscada cerca de Takaba dejó el lunes siete muertos entre los soldados.", "Kenya"),

@@ -515,8 +515,18 @@ def test_the_incidents_of_the_dev_gold_set_merge_by_their_ids() -> None:
     gold = {k: same.get(v, v) for k, v in gold.items()}
     merged = merge_events(frame(rows))
     ids = [{gold[i] for i in event} for event in merged["source_event_ids"]]
+    # two villages 3 km apart whose debris strikes of one night two articles tell, one
+    # each (batch t32): within MERGE_MAX_KM, the stated rule makes them one event
+    apart = {
+        frozenset(
+            {
+                "t32-borova-2028-03-14-drone-debris-school",
+                "t32-motovylivka-2028-03-14-drone-debris-house",
+            }
+        )
+    }
     for event, incidents in zip(merged["source_event_ids"], ids, strict=True):
-        if len(incidents) > 1:
+        if len(incidents) > 1 and frozenset(incidents) not in apart:
             # two incidents the stated rule cannot tell apart: one gazetteer place, one
             # sub-type or one group of compatible sub-types, adjacent days (two strikes on
             # Khan Younis on 9 and 10 August 2024)
@@ -528,13 +538,13 @@ def test_the_incidents_of_the_dev_gold_set_merge_by_their_ids() -> None:
             )
             spread = max(d for d, _, _ in told) - min(d for d, _, _ in told)
             assert spread.days <= config.MERGE_MAX_DAYS
-    # at most five such pairs: that one, an attack that an article of batch t2 recalls as
+    # at most six such pairs: that one, an attack that an article of batch t2 recalls as
     # background under another id than the article of batch t1 that reports it, two of
     # batch t19 told on adjacent days at one place with one sub-type (interceptions over one
     # city on two nights; drone strikes on one town on two days) and one of batch t22 (drones
     # shot down over a city one night, debris striking it after midnight: the stated rule
-    # keeps interceptions and strikes of one night together)
-    assert sum(len(s) == 1 for s in ids) >= len(ids) - 5
+    # keeps interceptions and strikes of one night together), and the villages of t32 above
+    assert sum(len(s) == 1 for s in ids) >= len(ids) - 6
     # every incident is in exactly one event
     assert sorted(i for s in ids for i in s) == sorted(set(gold.values()))
     dnipro = merged[[s == {"dnipro-2023-01-14"} for s in ids]].iloc[0]

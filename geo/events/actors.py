@@ -849,17 +849,18 @@ def _without_affiliations(
     found: list[ActorMention], sentence: str, t: _ActorRules
 ) -> list[ActorMention]:
     """The actors less the groups named only as what another named one is affiliated to:
-    after it and a word of affiliation ("JNIM, linked to al-Qaeda", "le JNIM, lié à
-    al-Qaïda"; the packs' ``affiliation``), or before a word of affiliation
-    (``affiliate_after``: "JNIM, an al-Qaeda affiliate", "the al-Qaeda-linked JNIM")
+    after it and a word of affiliation ("the ADF, tied to the Islamic State", "les ADF,
+    liées à l'État islamique"; the packs' ``affiliation``), or before a word of affiliation
+    (``affiliate_after``: "the ADF, an Islamic State affiliate", "the Islamic
+    State-affiliated ADF")
     within :data:`geo.config.ACTOR_AFFILIATE_CHARS` of another named actor.
 
     Examples
     --------
     >>> from geo.events.rules import get_rules
-    >>> s = "Fighters of JNIM, linked to al-Qaeda, attacked a post."
+    >>> s = "Fighters of the ADF, tied to the Islamic State, raided a post."
     >>> [a.actor.name for a in find_actors(s, rules=get_rules(("en",)))]
-    ['JNIM']
+    ['ADF']
     """
     if t.affiliation is None and t.affiliate_after is None:
         return found

@@ -2518,7 +2518,7 @@ def _counts(
         and a.start - c.end <= config.EVENTS_VICTIM_AMONG_CHARS
         and _AMONG.fullmatch(sentence, c.end, a.start) is not None
     ):
-        return True  # "sept morts parmi les soldats"
+        return True  # "sept tués parmi les militaires"
     if a.start - c.end > config.EVENTS_VICTIM_GAP_CHARS:
         return False
     if state:
@@ -2544,7 +2544,7 @@ def _force_follows(c: Casualty, actors: Sequence[ActorMention], sentence: str) -
 
 
 #: A casualty word and "among" between a count and the forces it counts ("seven dead among
-#: the soldiers", "sept morts parmi les soldats", "siete muertos entre los soldados", "семеро
+#: the soldiers", "sept tués parmi les militaires", "siete muertos entre los soldados", "семеро
 #: погибших среди военных", "سبعة قتلى في صفوف الجيش"): general knowledge of the languages.
 _AMONG: Final = re.compile(
     r"[\s\u00a0]+(?:[^\W\d_][\w\-]*[\s\u00a0]+){0,2}?"
@@ -5470,7 +5470,7 @@ def _rows(
                 # civilians (ACLED); a strike with no one hurt keeps no target
                 actor2 = CIVILIANS
             if subtype == _ARRESTS and actor1 is None:
-                # an arrest whose text names no force ("two men were arrested in X"): by the
+                # an arrest whose text names no force ("two youths were detained in X"): by the
                 # police of the place's country (ACLED codes arrests by a state's forces)
                 actor1 = state_forces(p.country_code, police=True) if p.country_code else None
             if (
