@@ -885,6 +885,8 @@ def test_the_tren_de_aragua_is_an_actor() -> None:
             "ADF",
         ),
         ("ar", "هاجم مسلحو حركة الشباب، الموالية لتنظيم القاعدة، مركزا للشرطة.", "Al Shabaab"),
+        # (no other group named: the branch's parent is all the text says)
+        ("en", "The Islamic State's branch in the Sahel claimed the attack.", "Islamic State"),
     ],
 )
 def test_the_group_another_is_affiliated_to_is_no_side(
@@ -892,14 +894,6 @@ def test_the_group_another_is_affiliated_to_is_no_side(
 ) -> None:
     found = [a.actor.name for a in find_actors(sentence, rules=get_rules((lang,)))]
     assert found == [actor]
-
-
-def test_a_group_named_alone_with_its_branch_stays_the_actor() -> None:
-    # no other group named: the branch's parent is all the text says
-    found = find_actors(
-        "The Islamic State's branch in the Sahel claimed the attack.", rules=get_rules(("en",))
-    )
-    assert [a.actor.name for a in found] == ["Islamic State"]
 
 
 @pytest.mark.parametrize(
