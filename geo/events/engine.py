@@ -1896,25 +1896,18 @@ def _rule_for(
     if not scored:
         return None
     # not a word that opens a coordinated phrase with its own place ("two wounded in A and
-    # arrests in B"): that word tells B's incident, when another word can tell A's
-    own = [
-        k
-        for k, (cs, ce) in enumerate(spans)
-        if not _own_phrase(sentence, cs, ce, (start, end), places, rules)
-    ]
-    if own and len(own) < len(scored):
-        scored = [scored[k] for k in own]
-        spans = [spans[k] for k in own]
-    # nor a word of another clause that names its own place ("gunmen abducted four men in
-    # A, and a mine exploded near B": the mine is B's)
-    here = [
-        k
-        for k, (cs, ce) in enumerate(spans)
-        if not _other_clause_cue(sentence, cs, ce, (start, end), places, rules)
-    ]
-    if here and len(here) < len(scored):
-        scored = [scored[k] for k in here]
-        spans = [spans[k] for k in here]
+    # arrests in B"): that word tells B's incident, when another word can tell A's; nor a
+    # word of another clause that names its own place ("gunmen abducted four men in A, and
+    # a mine exploded near B": the mine is B's)
+    for elsewhere in (_own_phrase, _other_clause_cue):
+        keep = [
+            k
+            for k, (cs, ce) in enumerate(spans)
+            if not elsewhere(sentence, cs, ce, (start, end), places, rules)
+        ]
+        if keep and len(keep) < len(scored):
+            scored = [scored[k] for k in keep]
+            spans = [spans[k] for k in keep]
     nearest_distance, nearest = min(scored)
     if rules.rules[nearest].generic:
         specific = [
