@@ -793,9 +793,10 @@ ACTOR_SELF_CLAIM_GAP_WORDS: Final = 4
 #: ambushed", "tres agentes de tránsito fueron atacados").
 ACTOR_TARGET_AFTER_GAP_WORDS: Final = 4
 
-#: A group named as what another named actor is affiliated to ("the ADF, tied to the Islamic
-#: State", "an Islamic State affiliate") lies at most this many characters from that actor; it is no
-#: side of the incident (the packs' ``actors.affiliation``, ``actors.affiliate_after``).
+#: A group named as what another named actor is affiliated to ("the ADF, tied to the
+#: Islamic State", "an Islamic State affiliate") lies at most this many characters from that
+#: actor; it is no side of the incident (the packs' ``actors.affiliation`` and
+#: ``actors.affiliate_after``).
 ACTOR_AFFILIATE_CHARS: Final = 60
 
 #: How many characters before a date are read for a "since" that makes it no event's date:

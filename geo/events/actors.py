@@ -848,12 +848,11 @@ def _find_actors(sentence: str, r: Rules, country: str | None) -> list[ActorMent
 def _without_affiliations(
     found: list[ActorMention], sentence: str, t: _ActorRules
 ) -> list[ActorMention]:
-    """The actors less the groups named only as what another named one is affiliated to:
-    after it and a word of affiliation ("the ADF, tied to the Islamic State", "les ADF,
-    liées à l'État islamique"; the packs' ``affiliation``), or before a word of affiliation
-    (``affiliate_after``: "the ADF, an Islamic State affiliate", "the Islamic
-    State-affiliated ADF")
-    within :data:`geo.config.ACTOR_AFFILIATE_CHARS` of another named actor.
+    """The actors less the groups named only as what another named one is affiliated to,
+    within :data:`geo.config.ACTOR_AFFILIATE_CHARS` of it: after it and a word of
+    affiliation ("the ADF, tied to the Islamic State", "les ADF, liées à l'État islamique";
+    the packs' ``affiliation``), or before a word of affiliation (``affiliate_after``: "the
+    ADF, an Islamic State affiliate", "the Islamic State-affiliated ADF").
 
     Examples
     --------

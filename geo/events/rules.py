@@ -116,7 +116,10 @@ left out matches nothing.
     its place); ``unidentified``
     ("gunmen": ACLED's unidentified armed group); ``members_link``: the words between such
     men and an armed group's name that make them its men ("gunmen of X", "hommes armés du
-    X", "مسلحون من X": the group acted); ``protesters``, ``rioters``;
+    X", "مسلحون من X": the group acted); ``affiliation`` (between a group and the one it
+    is affiliated to: "X, linked to Y", "X, lié à Y") and ``affiliate_after`` (after the
+    group affiliated to: "a Y affiliate", "the Y-linked X"): Y is no side of the incident;
+    ``protesters``, ``rioters``;
     ``self_claim``: words after an actor and its verb of saying by which it says it acted
     itself ("said it had carried out", "a affirmé avoir mené", "إنه شن"): the one who
     acted, not a source; ``group_anaphora`` ("the group", "le groupe", "التنظيم": before
