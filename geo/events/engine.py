@@ -78,7 +78,7 @@ from geo.events.actors import (
 from geo.events.consolidate import consolidate_rows
 from geo.events.dates import FoundDate, find_dates, possessive_pattern, reference_date
 from geo.events.numbers import COUNTED_NOUN_GAP, find_numbers
-from geo.events.rules import Rule, Rules, alternation, get_rules
+from geo.events.rules import Rule, Rules, get_rules
 from geo.events.tolls import Casualty, casualty_free, count_casualties
 from geo.io.html import related_blocks
 from geo.schema import MENTION_TYPE
@@ -1000,19 +1000,14 @@ def _relative_point(text: str, m: Mention, towns: Sequence[Mention], ctx: _Conte
         and m.char_start - q.char_end <= config.EVENTS_RELATIVE_APPOSITION_CHARS
         and q.place.id != p.id
         # (not a town of another clause: "X was raided, and a mine exploded near Y")
-        and not _clause_between(text, q.char_end, m.char_start, ctx)
+        and not (
+            ctx.new_clause is not None
+            and _clause_edges(text, q.char_end, m.char_start, ctx.new_clause, ())
+        )
         and haversine_km(q.place.latitude, q.place.longitude, p.latitude, p.longitude)
         <= config.EVENTS_RELATIVE_KM
         for q in towns
     )
-
-
-def _clause_between(text: str, start: int, end: int, ctx: _Context) -> bool:
-    """Whether a new clause starts between offsets ``start`` and ``end``: a semicolon or
-    the packs' ``new_clause`` (", and", ", et", "، و")."""
-    if _NEW_CLAUSE.search(text, start, end) is not None:
-        return True
-    return ctx.new_clause is not None and ctx.new_clause.search(text, start, end) is not None
 
 
 def _qualifiers(text: str, ms: Sequence[Mention]) -> dict[int, set[str]]:
@@ -1879,11 +1874,13 @@ def _rule_for(
     *,
     sentence: str = "",
     places: Sequence[tuple[int, int]] = (),
+    new_clause: re.Pattern[str] | None = None,
 ) -> int | None:
     """The rule of the cue that reports on the place at ``start:end`` of the sentence: the
     nearest cue within reach, except that a specific cue almost as near as a generic one,
     and a weapon almost as near as a word for fighting, are preferred; but not a weapon
-    past a specific cue that opens a coordinated phrase (:func:`_coordinated`)."""
+    past a specific cue that opens a coordinated phrase (:func:`_coordinated`), nor a cue of
+    another clause (``new_clause``, the packs') that names its own place."""
     reach = config.CUE_MAX_DISTANCE_CHARS
     slack = config.CUE_PRIORITY_SLACK_CHARS
     scored = []
@@ -1895,16 +1892,21 @@ def _rule_for(
             spans.append((s, e))
     if not scored:
         return None
+
     # not a word that opens a coordinated phrase with its own place ("two wounded in A and
     # arrests in B"): that word tells B's incident, when another word can tell A's; nor a
     # word of another clause that names its own place ("gunmen abducted four men in A, and
     # a mine exploded near B": the mine is B's)
-    for elsewhere in (_own_phrase, _other_clause_cue):
-        keep = [
-            k
-            for k, (cs, ce) in enumerate(spans)
-            if not elsewhere(sentence, cs, ce, (start, end), places, rules)
-        ]
+    def coordinated(cs: int, ce: int) -> bool:
+        return _own_phrase(sentence, cs, ce, (start, end), places, rules)
+
+    def other_clause(cs: int, ce: int) -> bool:
+        return new_clause is not None and _told_of_another_place(
+            sentence, (cs, ce), (start, end), new_clause, places
+        )
+
+    for elsewhere in (coordinated, other_clause):
+        keep = [k for k, (cs, ce) in enumerate(spans) if not elsewhere(cs, ce)]
         if keep and len(keep) < len(scored):
             scored = [scored[k] for k in keep]
             spans = [spans[k] for k in keep]
@@ -2027,51 +2029,6 @@ def _own_phrase(
     return any(e <= a <= e + reach and (a, b) != place for a, b in places)
 
 
-@functools.cache
-def _new_clause_re(rules: Rules) -> re.Pattern[str]:
-    """A semicolon or the packs' ``new_clause`` (", and", ", et"): a new main clause."""
-    body = alternation(rules.patterns("context", "new_clause"))
-    return re.compile(rf"[;؛]|{body}" if body else "[;؛]", re.IGNORECASE)
-
-
-def _other_clause_cue(
-    sentence: str,
-    s: int,
-    e: int,
-    place: tuple[int, int],
-    places: Sequence[tuple[int, int]],
-    rules: Rules,
-) -> bool:
-    """Whether the cue at ``s:e`` lies past a new clause from the place at ``place``
-    (:func:`_new_clause_re`), in a clause that names another place of ``places``.
-
-    Examples
-    --------
-    >>> rules = get_rules(("en",))
-    >>> text = "Gunmen abducted two men in Aa, and a mine exploded near Bb."
-    >>> _other_clause_cue(text, 36, 40, (27, 29), [(27, 29), (56, 58)], rules)
-    True
-    >>> _other_clause_cue(text, 7, 15, (27, 29), [(27, 29), (56, 58)], rules)
-    False
-    """
-    if not sentence:
-        return False
-    after = s >= place[1]
-    lo, hi = (place[1], s) if after else (e, place[0])
-    edges = list(_new_clause_re(rules).finditer(sentence, lo, hi))
-    if not edges:
-        return False
-    if after:
-        begin = edges[-1].end()
-        nxt = _new_clause_re(rules).search(sentence, e)
-        end = nxt.start() if nxt is not None else len(sentence)
-    else:
-        before = [m.end() for m in _new_clause_re(rules).finditer(sentence, 0, s)]
-        begin = before[-1] if before else 0
-        end = edges[0].start()
-    return any(begin <= a and b <= end and (a, b) != place for a, b in places)
-
-
 def _reaching_generic(
     sentence: str,
     start: int,
@@ -2089,7 +2046,13 @@ def _reaching_generic(
     if not others:
         return None
     rule = _rule_for(
-        start, stop, _same_time(start, others, shifts), rules, sentence=sentence, places=spans
+        start,
+        stop,
+        _same_time(start, others, shifts),
+        rules,
+        sentence=sentence,
+        places=spans,
+        new_clause=ctx.new_clause,
     )
     if rule is None or not _cue_reaches(sentence, start, stop, rule, others, ctx, spans):
         return None
@@ -2148,20 +2111,36 @@ def _cue_reaches(
     s, e = min(own, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
     if ctx.time_reference is not None and ctx.time_reference.search(sentence, max(0, s - 30), s):
         return False
+    return ctx.new_clause is None or not _told_of_another_place(
+        sentence, (s, e), (start, end), ctx.new_clause, spans
+    )
+
+
+def _told_of_another_place(
+    sentence: str,
+    cue: tuple[int, int],
+    place: tuple[int, int],
+    new_clause: re.Pattern[str],
+    spans: Sequence[tuple[int, int]],
+) -> bool:
+    """Whether the cue at ``cue`` lies across a clause edge (:func:`_clause_edges`) from the
+    place at ``place``, in a clause that names another place of ``spans``: the cue is about
+    that place ("gunmen abducted four men in A, and a mine exploded near B": the mine is
+    B's)."""
+    s, e = cue
+    start, end = place
     lo, hi = (e, start) if e <= start else (end, s)
-    if ctx.new_clause is None:
-        return True
-    edges = _clause_edges(sentence, lo, hi, ctx.new_clause, spans)
+    edges = _clause_edges(sentence, lo, hi, new_clause, spans)
     if not edges:
-        return True
+        return False
     # the cue's clause: from the edge next to it to the next edge (or the sentence's end)
     if e <= start:
-        first = max((b for _, b in _clause_edges(sentence, 0, s, ctx.new_clause, spans)), default=0)
+        first = max((b for _, b in _clause_edges(sentence, 0, s, new_clause, spans)), default=0)
         clause = (first, edges[0][0])
     else:
-        after = [a for a, _ in _clause_edges(sentence, e, len(sentence), ctx.new_clause, spans)]
+        after = [a for a, _ in _clause_edges(sentence, e, len(sentence), new_clause, spans)]
         clause = (edges[-1][1], after[0] if after else len(sentence))
-    return not any(clause[0] <= a < clause[1] and (a, b) != (start, end) for a, b in spans)
+    return any(clause[0] <= a < clause[1] and (a, b) != place for a, b in spans)
 
 
 def _clause_edges(
@@ -2466,6 +2445,7 @@ def _mark_victims(
     # a count its casualty word follows ("three hurt as gunmen raided"): it counts no
     # one named after that word
     hurt = [r for r in (rules.words_re("tolls", "killed"), rules.words_re("tolls", "injured")) if r]
+    among = _among_re(rules)
     out = []
     for a in actors:
         state = a.actor.inter == _STATE_FORCES
@@ -2476,7 +2456,7 @@ def _mark_victims(
             not fired
             and (state or (a.actor.inter not in _UNARMED and not a.agent))
             and any(
-                _counts(c, a, sentence, actors, state=state, hurt=hurt)
+                _counts(c, a, sentence, actors, state=state, hurt=hurt, among=among)
                 for c in tolls
                 if not c.vague and not c.word and (state or c.armed)
             )
@@ -2494,9 +2474,10 @@ def _counts(
     *,
     state: bool,
     hurt: Sequence[re.Pattern[str]],
+    among: re.Pattern[str] | None = None,
 ) -> bool:
     """Whether count ``c`` counts actor ``a``: the actor follows it past a counted noun or a
-    word of belonging ("seven soldiers", "tres efectivos de la Marina"; fighters past at most
+    word of belonging ("seven soldiers", "tres efectivos de la policía"; fighters past at most
     two words), or the count is the forces' noun itself ("جنديان", two soldiers; "جندي", a
     soldier) with no force named right after it ("جنديان من المجلس الانتقالي": that
     force's)."""
@@ -2509,7 +2490,8 @@ def _counts(
     if (
         state
         and a.start - c.end <= config.EVENTS_VICTIM_AMONG_CHARS
-        and _AMONG.fullmatch(sentence, c.end, a.start) is not None
+        and among is not None
+        and among.fullmatch(sentence, c.end, a.start) is not None
     ):
         return True  # "sept tués parmi les militaires"
     if a.start - c.end > config.EVENTS_VICTIM_GAP_CHARS:
@@ -2527,7 +2509,7 @@ def _counts(
 
 def _force_follows(c: Casualty, actors: Sequence[ActorMention], sentence: str) -> bool:
     """Whether an actor follows count ``c`` past at most two words ("جنديان من المجلس
-    الانتقالي", "two soldiers of the National Guard"): the force it counts by name."""
+    الانتقالي", "two soldiers of the special forces"): the force it counts by name."""
     return any(
         c.end <= b.start
         and b.start - c.end <= config.EVENTS_VICTIM_GAP_CHARS
@@ -2536,15 +2518,20 @@ def _force_follows(c: Casualty, actors: Sequence[ActorMention], sentence: str) -
     )
 
 
-#: A casualty word and "among" between a count and the forces it counts ("seven dead among
-#: the soldiers", "sept tués parmi les militaires", "siete muertos entre los soldados", "семеро
-#: погибших среди военных", "سبعة قتلى في صفوف الجيش"): general knowledge of the languages.
-_AMONG: Final = re.compile(
-    r"[\s\u00a0]+(?:[^\W\d_][\w\-]*[\s\u00a0]+){0,2}?"
-    r"(?:among(?:st)?|parmi|entre|среди|серед|في[\s\u00a0]+صفوف|من[\s\u00a0]+بين)[\s\u00a0]+"
-    r"(?:(?:the|les|los|las)[\s\u00a0]+)?",
-    re.IGNORECASE,
-)
+@functools.cache
+def _among_re(rules: Rules) -> re.Pattern[str] | None:
+    """A casualty word and the packs' ``among`` between a count and the forces it counts
+    ("seven dead among the soldiers", "siete muertos entre los soldados"), matched in full;
+    None when the packs have none."""
+    among = "|".join(f"(?:{p})" for p in rules.patterns("actors", "among"))
+    if not among:
+        return None
+    return re.compile(
+        rf"[\s\u00a0]+(?:[^\W\d_][\w\-]*[\s\u00a0]+){{0,2}}?(?:{among})[\s\u00a0]+",
+        re.IGNORECASE,
+    )
+
+
 #: A counted noun and a word of belonging between a count and the forces it counts ("two
 #: members of the National Guard", "tres efectivos de la Marina", "trois éléments de la
 #: gendarmerie").
@@ -2774,7 +2761,7 @@ def _other_clause(
     edge: re.Pattern[str] = _NEW_CLAUSE,
 ) -> bool:
     """Whether ``pos`` lies past a new clause (``edge``: a semicolon, or the packs'
-    ``new_clause``, see :func:`_new_clause_re`) from the incident's word, in a clause that
+    ``new_clause``) from the incident's word, in a clause that
     names another place."""
     lo, hi = sorted((cue, pos))
     if edge.search(sentence, lo, hi) is None:
@@ -3499,6 +3486,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     rules,
                     sentence=sentence,
                     places=spans,
+                    new_clause=ctx.new_clause,
                 )
                 if rule is not None and (
                     _protest_cause(sentence, start, rule, cues, body_spans, rules, ctx)
@@ -3741,7 +3729,7 @@ def event_rows(document: Document, *, parser: Geoparser | None = None) -> list[d
                     if pid not in inc.places
                     for q in ms_p
                 ],
-                edge=_new_clause_re(rules),
+                edge=ctx.new_clause or _NEW_CLAUSE,
             )
             # (no group named before: "militants", "бойовики" who fought or attacked are
             # unidentified men; not the layers of a mine, whom the story may not know)

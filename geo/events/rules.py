@@ -119,6 +119,8 @@ left out matches nothing.
     X", "مسلحون من X": the group acted); ``affiliation`` (between a group and the one it
     is affiliated to: "X, linked to Y", "X, lié à Y") and ``affiliate_after`` (after the
     group affiliated to: "a Y affiliate", "the Y-linked X"): Y is no side of the incident;
+    ``among`` (between a casualty word and the forces counted: "seven dead among the
+    soldiers": they are the side attacked);
     ``protesters``, ``rioters``;
     ``self_claim``: words after an actor and its verb of saying by which it says it acted
     itself ("said it had carried out", "a affirmé avoir mené", "إنه شن"): the one who
